@@ -1,0 +1,302 @@
+/**
+ * Import of the published plain-text layout of a 绩效文本 (the layout of
+ * samples such as zhengfawei-2022.txt): a title block, Part 1 as
+ * paragraphs under three numbered headings, Part 2 as one 绩效目标表 per
+ * project, each table cell on its own tab-prefixed line and rows separated
+ * by blank lines.
+ *
+ * Tolerated: CRLF/CR line ends, BOM, full-width and trailing spaces, extra
+ * blank lines, an empty or missing 其他资金, any number of spending-plan
+ * dates and indicator rows, merged (empty) 一级/二级 cells, several units.
+ * Paragraphs the page layout broke apart (a line or a blank line in the
+ * middle of a sentence) are joined again: a paragraph that does not end a
+ * sentence continues into the next unless that one starts a new item.
+ *
+ * Anything else is an ImportError naming the line and what was expected.
+ */
+import type { DocumentText, IndicatorText, ProjectText, SubGoalText } from '../../model/document-text'
+import { decodeText } from '../decode-text'
+import { ImportError, tryImport, type ImportResult } from '../import-error'
+import { INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, TABLE_SUFFIX, UNIT_PREFIX } from './layout'
+
+interface Line {
+  /** 1-based line number. */
+  no: number
+  /** The text, trimmed; for a cell, without its tab. */
+  text: string
+  /** Whether the line is a table cell (starts with a tab). */
+  cell: boolean
+}
+
+interface Row {
+  no: number
+  cells: string[]
+}
+
+const SPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g
+const trim = (s: string) => s.replace(SPACE, '')
+/** Text with all whitespace removed, for recognising labels written with odd spacing. */
+const compact = (s: string) => s.replace(/[\s\u3000\u00a0]/g, '')
+
+const TABLE_TITLE = /^[0-9０-９]+\s*[.．、]\s*(.*?)\s*绩效目标表$/
+const SECTION_HEADING = /^[一二三四五六七八九十]+\s*[、.．]\s*(总体绩效目标|分项绩效目标|工作保障措施)$/
+/** Ends a sentence: a paragraph ending otherwise was cut by the page layout. */
+const SENTENCE_END = /[。！？!?；;…]$/
+/** Starts a new item, so never continues the paragraph before it. */
+const ITEM_START =
+  /^(（[一二三四五六七八九十百\d]+）|\([一二三四五六七八九十百\d]+\)|[一二三四五六七八九十]+[、是]|\d+[.．、]|职责描述[:：]|绩效目标[:：]|第[一二三四五六七八九十]+部分)/
+
+function splitLines(text: string): Line[] {
+  return text.split(/\r\n|\r|\n/).map((raw, i) => {
+    const cell = raw.startsWith('\t')
+    return { no: i + 1, text: trim(cell ? raw.slice(1) : raw), cell }
+  })
+}
+
+const isBlank = (line: Line) => !line.cell && line.text === ''
+
+/** Imports a published-text file's bytes. */
+export function importPublishedText(bytes: Uint8Array): ImportResult<DocumentText> {
+  return tryImport(() => parsePublishedText(decodeText(bytes)))
+}
+
+/** Parses published text. Throws ImportError. */
+export function parsePublishedText(text: string): DocumentText {
+  const lines = splitLines(text)
+  if (lines.every(isBlank)) throw new ImportError('empty', null, '文件中没有任何文字')
+
+  const partOne = lines.findIndex((l) => !l.cell && compact(l.text) === PART_ONE)
+  if (partOne < 0) {
+    throw new ImportError(
+      'not-budget-document',
+      null,
+      `这不是部门预算绩效文本：没有找到“${PART_ONE}”。文本应以部门名称、“XXXX年部门预算绩效文本”、编制单位、审核单位开头，然后是“${PART_ONE} ${PART_ONE_NAME}”和“${PART_TWO} ${PART_TWO_NAME}”`,
+    )
+  }
+  const partTwo = lines.findIndex((l, i) => i > partOne && !l.cell && (compact(l.text) === PART_TWO || TABLE_TITLE.test(l.text)))
+  if (partTwo < 0) {
+    throw new ImportError('missing-section', lines.length, `没有找到“${PART_TWO} ${PART_TWO_NAME}”及其绩效目标表`)
+  }
+  return {
+    ...parseTitleBlock(lines.slice(0, partOne)),
+    ...parsePartOne(lines.slice(partOne + 1, partTwo), lines[partOne]!.no),
+    projects: parsePartTwo(lines.slice(partTwo)),
+  }
+}
+
+function parseTitleBlock(lines: Line[]): Pick<DocumentText, 'title' | 'subtitle' | 'preparedBy' | 'reviewedBy'> {
+  const block = { title: '', subtitle: '', preparedBy: '', reviewedBy: '' }
+  for (const line of lines.filter((l) => !isBlank(l))) {
+    const slot =
+      line.text.includes('绩效文本') && !block.subtitle ? 'subtitle'
+      : line.text.endsWith('编制') && !block.preparedBy ? 'preparedBy'
+      : line.text.endsWith('审核') && !block.reviewedBy ? 'reviewedBy'
+      : !block.title ? 'title'
+      : null
+    if (slot === null) {
+      throw new ImportError('malformed-row', line.no, `标题部分只应有部门名称、文本标题、编制单位、审核单位四行，这一行多余：“${line.text}”`)
+    }
+    block[slot] = line.text
+  }
+  return block
+}
+
+interface Paragraph {
+  no: number
+  text: string
+}
+
+/** Paragraphs of running text, with the page layout's line breaks undone. */
+function paragraphs(lines: Line[]): Paragraph[] {
+  const chunks: Paragraph[] = []
+  let current: Paragraph | null = null
+  for (const line of lines) {
+    if (line.cell) throw new ImportError('malformed-row', line.no, '第一部分中出现了表格单元格（以制表符开头的行）；表格只应出现在第二部分')
+    if (line.text === '') {
+      current = null
+    } else if (current === null) {
+      current = { no: line.no, text: line.text }
+      chunks.push(current)
+    } else {
+      current.text += line.text
+    }
+  }
+  const joined: Paragraph[] = []
+  for (const chunk of chunks) {
+    const last = joined[joined.length - 1]
+    if (last && !SENTENCE_END.test(last.text) && !ITEM_START.test(chunk.text)) last.text += chunk.text
+    else joined.push({ ...chunk })
+  }
+  return joined
+}
+
+function parsePartOne(lines: Line[], partOneLine: number): Pick<DocumentText, 'goals' | 'subGoals' | 'safeguards'> {
+  const body = lines.filter((l) => !(l.text === PART_ONE_NAME && !l.cell))
+  const heading = (name: string) => body.findIndex((l) => !l.cell && SECTION_HEADING.exec(compact(l.text))?.[1] === name)
+  const found = { goals: heading('总体绩效目标'), subGoals: heading('分项绩效目标'), safeguards: heading('工作保障措施') }
+  const missing = Object.entries(found).find(([, i]) => i < 0)
+  if (missing) {
+    const names = { goals: '一、总体绩效目标', subGoals: '二、分项绩效目标', safeguards: '三、工作保障措施' }
+    throw new ImportError('missing-section', partOneLine, `第一部分缺少“${names[missing[0] as keyof typeof names]}”`)
+  }
+  if (!(found.goals < found.subGoals && found.subGoals < found.safeguards)) {
+    throw new ImportError('missing-section', body[found.subGoals]!.no, '第一部分的三节应依次为“总体绩效目标”“分项绩效目标”“工作保障措施”')
+  }
+  const stray = paragraphs(body.slice(0, found.goals))[0]
+  if (stray) throw new ImportError('malformed-row', stray.no, `“一、总体绩效目标”之前不应有正文：“${stray.text.slice(0, 20)}”`)
+  return {
+    goals: paragraphs(body.slice(found.goals + 1, found.subGoals)).map((p) => p.text),
+    subGoals: parseSubGoals(paragraphs(body.slice(found.subGoals + 1, found.safeguards))),
+    safeguards: paragraphs(body.slice(found.safeguards + 1)).map((p) => p.text),
+  }
+}
+
+function parseSubGoals(paras: Paragraph[]): SubGoalText[] {
+  const subGoals: SubGoalText[] = []
+  let field: 'title' | 'duty' | 'target' = 'title'
+  for (const para of paras) {
+    const current = subGoals[subGoals.length - 1]
+    const prefix = /^(职责描述|绩效目标)[:：]\s*/.exec(para.text)
+    if (prefix) {
+      if (!current) throw new ImportError('malformed-row', para.no, `“${prefix[1]}：”之前应有分项名称，如“（一）某某工作”`)
+      field = prefix[1] === '职责描述' ? 'duty' : 'target'
+      current[field] = para.text.slice(prefix[0].length)
+    } else if (current && field !== 'title' && !ITEM_START.test(para.text)) {
+      // A second paragraph of a duty or target, not a new item.
+      current[field] += para.text
+    } else {
+      subGoals.push({ title: para.text, duty: '', target: '' })
+      field = 'title'
+    }
+  }
+  return subGoals
+}
+
+function parsePartTwo(lines: Line[]): ProjectText[] {
+  const projects: ProjectText[] = []
+  let table: { title: Line; rows: Row[] } | null = null
+  let row: Row | null = null
+  const finish = () => {
+    if (table) projects.push(parseTable(table.title, table.rows, lines[lines.length - 1]!.no))
+  }
+  for (const line of lines) {
+    if (line.cell) {
+      if (!table) throw new ImportError('malformed-row', line.no, `表格单元格之前应有绩效目标表的标题，如“1.某某经费${TABLE_SUFFIX}”`)
+      if (!row) table.rows.push((row = { no: line.no, cells: [] }))
+      row.cells.push(line.text)
+    } else if (line.text === '') {
+      row = null
+    } else if (TABLE_TITLE.test(line.text)) {
+      finish()
+      table = { title: line, rows: [] }
+      row = null
+    } else if (!table && [PART_TWO, PART_TWO_NAME].includes(compact(line.text))) {
+      continue
+    } else {
+      throw new ImportError(
+        'malformed-row',
+        line.no,
+        `第二部分中这一行既不是表格单元格（以制表符开头），也不是绩效目标表的标题（如“1.某某经费${TABLE_SUFFIX}”）：“${line.text.slice(0, 30)}”`,
+      )
+    }
+  }
+  finish()
+  return projects
+}
+
+const VALUE_LABELS: Record<string, RegExp> = {
+  [LABEL.code]: /^项目编码$/,
+  [LABEL.name]: /^项目名称$/,
+  [LABEL.total]: /^预算数$/,
+  [LABEL.fiscal]: /^(其中[:：])?财政(性)?资金$/,
+  [LABEL.other]: /^其他资金$/,
+}
+const isValueLabel = (cell: string) => Object.values(VALUE_LABELS).some((re) => re.test(compact(cell)))
+
+/** The cell after the label cell `label` in `row`; '' when the value is missing. */
+function valueAfter(row: Row, label: string, tableName: string): string {
+  const at = row.cells.findIndex((c) => VALUE_LABELS[label]!.test(compact(c)))
+  if (at < 0) throw new ImportError('malformed-row', row.no, `绩效目标表“${tableName}”的这一行缺少“${compact(label)}”`)
+  const value = row.cells[at + 1]
+  return value === undefined || isValueLabel(value) ? '' : value
+}
+
+function parseTable(title: Line, rows: Row[], lastLine: number): ProjectText {
+  const tableName = TABLE_TITLE.exec(title.text)![1]!
+  let at = 0
+  const next = (expected: string): Row => {
+    const row = rows[at++]
+    if (!row) throw new ImportError('incomplete-table', lastLine, `绩效目标表“${tableName}”（第 ${title.no} 行起）不完整：缺少${expected}`)
+    return row
+  }
+  const expectLabelRow = (label: string, expected: string): Row => {
+    const row = next(expected)
+    if (!compact(row.cells[0] ?? '').startsWith(compact(label))) {
+      throw new ImportError('malformed-row', row.no, `绩效目标表“${tableName}”中此处应为${expected}，实际是“${row.cells[0]}”`)
+    }
+    return row
+  }
+
+  const unitRow = next('单位行（如“216001某某单位”和“单位：万元”）')
+  const unitCell = unitRow.cells.findIndex((c) => compact(c).startsWith('单位:') || compact(c).startsWith(compact(UNIT_PREFIX)))
+  if (unitCell < 0) throw new ImportError('malformed-row', unitRow.no, `绩效目标表“${tableName}”的第一行应为预算单位和“${UNIT_PREFIX}万元”`)
+  const unit = unitRow.cells.filter((_, i) => i !== unitCell).join('')
+  const [, unitCode = '', unitName = ''] = /^(\d*)\s*(.*)$/s.exec(unit) ?? []
+
+  const codeRow = expectLabelRow(LABEL.code, '“项目编码/项目名称”行')
+  const budgetRow = expectLabelRow(LABEL.budgetRow.slice(0, 2), '“预算规模及资金用途”行')
+
+  // The 资金用途 text sits in the row below the budget figures, under the merged label cell.
+  let usage = ''
+  if (rows[at] && !compact(rows[at]!.cells[0] ?? '').startsWith('资金支出计划')) {
+    const usageRow = next('资金用途')
+    usage = usageRow.cells.filter((c, i) => !(i === 0 && c === '')).join('')
+  }
+
+  const spendingRow = expectLabelRow('资金支出计划', '“资金支出计划（%）”行')
+  const labels = spendingRow.cells.slice(1)
+  const percentRow = next('资金支出计划的百分比行')
+  const percents = percentRow.cells.length === labels.length + 1 && percentRow.cells[0] === '' ? percentRow.cells.slice(1) : percentRow.cells
+  if (percents.length !== labels.length) {
+    throw new ImportError('malformed-row', percentRow.no, `资金支出计划有 ${labels.length} 个时间节点，这一行却有 ${percents.length} 个百分比`)
+  }
+
+  const goalRow = expectLabelRow(LABEL.goalRow, '“绩效目标”行')
+  const header = expectLabelRow(INDICATOR_HEADER[0], '指标表头（一级指标、二级指标、三级指标……）')
+  if (header.cells.length !== INDICATOR_HEADER.length) {
+    throw new ImportError('malformed-row', header.no, `指标表头应有 ${INDICATOR_HEADER.length} 列：${INDICATOR_HEADER.join('、')}`)
+  }
+
+  const indicators: IndicatorText[] = []
+  for (const row of rows.slice(at)) {
+    if (row.cells.length !== INDICATOR_HEADER.length) {
+      throw new ImportError('malformed-row', row.no, `指标行应有 ${INDICATOR_HEADER.length} 个单元格（${INDICATOR_HEADER.join('、')}），这一行有 ${row.cells.length} 个`)
+    }
+    const [level1, level2, level3, description, value, basis] = row.cells as [string, string, string, string, string, string]
+    const previous = indicators[indicators.length - 1]
+    // Merged cells: an empty 一级 continues the one above, and so does an empty 二级 within it.
+    indicators.push({
+      level1: level1 || previous?.level1 || '',
+      level2: level2 || (level1 === '' ? previous?.level2 ?? '' : ''),
+      level3,
+      description,
+      value,
+      basis,
+    })
+  }
+
+  return {
+    unitCode,
+    unitName,
+    moneyUnit: unitRow.cells[unitCell]!.replace(/^单位\s*[:：]\s*/, ''),
+    code: valueAfter(codeRow, LABEL.code, tableName),
+    name: valueAfter(codeRow, LABEL.name, tableName),
+    budgetTotal: valueAfter(budgetRow, LABEL.total, tableName),
+    budgetFiscal: valueAfter(budgetRow, LABEL.fiscal, tableName),
+    budgetOther: valueAfter(budgetRow, LABEL.other, tableName),
+    usage,
+    spendingPlan: labels.map((label, i) => ({ label, percent: percents[i]! })),
+    goal: goalRow.cells.slice(1).join(''),
+    indicators,
+  }
+}

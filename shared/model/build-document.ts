@@ -1,0 +1,90 @@
+/**
+ * Builds the ProseMirror JSON of a document from its text fields: the one
+ * way importers, templates and tests make documents. 一级/二级 labels are
+ * resolved against the taxonomy here; a non-standard label is kept beside
+ * the standard name so that export gives back what was written.
+ */
+import type { DocumentText, IndicatorText, ProjectText, SubGoalText } from './document-text'
+import type { NodeJSON } from './node-json'
+import { resolveLevel1, resolveLevel2 } from './taxonomy'
+import { INDICATOR_CELLS, NODE, PROJECT_CELLS } from '../schema/node-names'
+
+export function field(type: string, text: string): NodeJSON {
+  return text === '' ? { type } : { type, content: [{ type: NODE.text, text }] }
+}
+
+const node = (type: string, content: NodeJSON[], attrs?: Record<string, unknown>): NodeJSON =>
+  attrs ? { type, attrs, content } : { type, content }
+
+export function buildSubGoal(subGoal: SubGoalText): NodeJSON {
+  return node(NODE.subGoal, [
+    field(NODE.subGoalTitle, subGoal.title),
+    field(NODE.subGoalDuty, subGoal.duty),
+    field(NODE.subGoalTarget, subGoal.target),
+  ])
+}
+
+export function buildIndicator(indicator: IndicatorText): NodeJSON {
+  const level1 = resolveLevel1(indicator.level1)
+  const level2 = resolveLevel2(indicator.level2)
+  const cells = Object.entries(INDICATOR_CELLS).map(([key, type]) =>
+    field(type, indicator[key as keyof typeof INDICATOR_CELLS]),
+  )
+  return node(NODE.indicator, cells, {
+    level1: level1.name,
+    level1Label: level1.label,
+    level2: level2.name,
+    level2Label: level2.label,
+  })
+}
+
+export function buildProject(project: ProjectText): NodeJSON {
+  const cells = Object.entries(PROJECT_CELLS).map(([key, type]) =>
+    field(type, project[key as keyof typeof PROJECT_CELLS]),
+  )
+  return node(NODE.project, [
+    ...cells,
+    node(
+      NODE.spendingPlan,
+      project.spendingPlan.map((entry) =>
+        node(NODE.spendingEntry, [field(NODE.spendingLabel, entry.label), field(NODE.spendingPercent, entry.percent)]),
+      ),
+    ),
+    field(NODE.projectGoal, project.goal),
+    node(NODE.indicatorList, project.indicators.map(buildIndicator)),
+  ])
+}
+
+/** The whole document. Never throws; the result is valid for `documentSchema`. */
+export function buildDocument(text: DocumentText): NodeJSON {
+  return node(NODE.doc, [
+    node(NODE.titleBlock, [
+      field(NODE.docTitle, text.title),
+      field(NODE.docSubtitle, text.subtitle),
+      field(NODE.docPreparer, text.preparedBy),
+      field(NODE.docReviewer, text.reviewedBy),
+    ]),
+    node(NODE.overallPart, [
+      node(NODE.goalsSection, text.goals.map((goal) => field(NODE.goalItem, goal))),
+      node(NODE.subGoalsSection, text.subGoals.map(buildSubGoal)),
+      node(NODE.safeguardsSection, text.safeguards.map((item) => field(NODE.safeguardItem, item))),
+    ]),
+    node(NODE.projectsPart, text.projects.map(buildProject)),
+  ])
+}
+
+/** A blank target table, for "add a project" and templates. */
+export const BLANK_PROJECT: ProjectText = {
+  unitCode: '',
+  unitName: '',
+  moneyUnit: '万元',
+  code: '',
+  name: '',
+  budgetTotal: '',
+  budgetFiscal: '',
+  budgetOther: '',
+  usage: '',
+  spendingPlan: ['3月底', '6月底', '10月底', '12月底'].map((label) => ({ label, percent: '' })),
+  goal: '',
+  indicators: [],
+}

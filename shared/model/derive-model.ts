@@ -1,0 +1,49 @@
+/**
+ * Derives the typed model from a document: the one pure function behind
+ * the CLI's JSON, the checks and the exports.
+ */
+import type { BudgetDocument, Indicator, Project } from './budget-document'
+import type { DocumentText, IndicatorText, ProjectText } from './document-text'
+import type { NodeJSON } from './node-json'
+import { parseAmount, parsePercent, parseYear } from './numbers'
+import { readDocument } from './read-document'
+import { resolveLevel1, resolveLevel2 } from './taxonomy'
+
+const indicatorModel = (indicator: IndicatorText): Indicator => ({
+  level1: resolveLevel1(indicator.level1).name || indicator.level1,
+  level2: resolveLevel2(indicator.level2).name || indicator.level2,
+  level3: indicator.level3,
+  description: indicator.description,
+  value: indicator.value,
+  basis: indicator.basis,
+})
+
+const projectModel = (project: ProjectText): Project => ({
+  unit: { code: project.unitCode, name: project.unitName },
+  moneyUnit: project.moneyUnit,
+  code: project.code,
+  name: project.name,
+  budget: {
+    total: parseAmount(project.budgetTotal),
+    fiscal: parseAmount(project.budgetFiscal),
+    other: parseAmount(project.budgetOther),
+  },
+  usage: project.usage,
+  spendingPlan: project.spendingPlan.map((entry) => ({ label: entry.label, percent: parsePercent(entry.percent) })),
+  goal: project.goal,
+  indicators: project.indicators.map(indicatorModel),
+})
+
+export function modelFromText(text: DocumentText): BudgetDocument {
+  return {
+    title: text.title,
+    year: parseYear(text.subtitle),
+    preparedBy: text.preparedBy,
+    reviewedBy: text.reviewedBy,
+    overall: { goals: text.goals, subGoals: text.subGoals, safeguards: text.safeguards },
+    projects: text.projects.map(projectModel),
+  }
+}
+
+/** The model of a document given as ProseMirror JSON. Never throws. */
+export const deriveModel = (doc: NodeJSON): BudgetDocument => modelFromText(readDocument(doc))

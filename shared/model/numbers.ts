@@ -1,0 +1,42 @@
+/**
+ * Numbers as people type them in a 绩效目标表: amounts in 万元 and cumulative
+ * spending percentages. Parsing never throws: text that is not a number
+ * gives null, and the finance checks report it.
+ */
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g
+
+/** Full-width ASCII (digits, ．，％＋－) to half-width, spaces removed. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]/g, '')
+}
+
+const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/
+
+function parseDecimal(text: string): number | null {
+  if (PLAIN.test(text)) return Number(text)
+  if (GROUPED.test(text)) return Number(text.replace(/,/g, ''))
+  return null
+}
+
+/**
+ * An amount in 万元: `10.00`, `0.4`, `1,234.50`, `１０．００`, `10万元`.
+ * Empty or unparseable text gives null.
+ */
+export function parseAmount(text: string): number | null {
+  return parseDecimal(toHalfWidth(text).replace(/万元$|万$/, ''))
+}
+
+/** A percentage: `25%`, `25`, `２５％`. Empty or unparseable text gives null. */
+export function parsePercent(text: string): number | null {
+  return parseDecimal(toHalfWidth(text).replace(/%$/, ''))
+}
+
+/** A year written with Arabic digits: `2022年部门预算绩效文本` → 2022. */
+export function parseYear(text: string): number | null {
+  const match = /(\d{4})\s*年/.exec(toHalfWidth(text))
+  return match ? Number(match[1]) : null
+}

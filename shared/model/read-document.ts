@@ -1,0 +1,88 @@
+/**
+ * Reads the text fields back out of a document's ProseMirror JSON — the
+ * inverse of `buildDocument`. Pure and total: a damaged or partial tree
+ * (a node missing after a bad merge, an unknown node) reads as empty text,
+ * never as an exception.
+ *
+ * Pending suggestions are read as undecided: text a reviewer proposed to
+ * insert is left out, text proposed for deletion is still there. What is
+ * read is the last text everybody agreed on.
+ */
+import type { DocumentText, IndicatorText, ProjectText, SubGoalText } from './document-text'
+import type { NodeJSON } from './node-json'
+import { INDICATOR_CELLS, MARK, NODE, PROJECT_CELLS } from '../schema/node-names'
+
+const children = (node: NodeJSON | undefined): NodeJSON[] => node?.content ?? []
+
+export const child = (node: NodeJSON | undefined, type: string): NodeJSON | undefined =>
+  children(node).find((c) => c.type === type)
+
+const isPendingInsertion = (node: NodeJSON): boolean =>
+  (node.marks ?? []).some((m) => m.type === MARK.insertion) ||
+  (node.attrs?.suggestion as { kind?: string } | null | undefined)?.kind === 'insert'
+
+/** The children of `type`, pending row insertions left out. */
+const rows = (node: NodeJSON | undefined, type: string): NodeJSON[] =>
+  children(node).filter((c) => c.type === type && !isPendingInsertion(c))
+
+/** The agreed text of a text field. */
+export function textOf(node: NodeJSON | undefined): string {
+  return children(node)
+    .filter((c) => c.type === NODE.text && !isPendingInsertion(c))
+    .map((c) => c.text ?? '')
+    .join('')
+}
+
+const textAt = (node: NodeJSON | undefined, type: string): string => textOf(child(node, type))
+
+const stringAttr = (node: NodeJSON, name: string): string => {
+  const value = node.attrs?.[name]
+  return typeof value === 'string' ? value : ''
+}
+
+/** 一级/二级 as written: the kept label when there is one, else the standard name. */
+const labelOf = (node: NodeJSON, level: 'level1' | 'level2'): string =>
+  stringAttr(node, `${level}Label`) || stringAttr(node, level)
+
+export function readIndicator(node: NodeJSON): IndicatorText {
+  const cells = Object.fromEntries(
+    Object.entries(INDICATOR_CELLS).map(([key, type]) => [key, textAt(node, type)]),
+  ) as Record<keyof typeof INDICATOR_CELLS, string>
+  return { level1: labelOf(node, 'level1'), level2: labelOf(node, 'level2'), ...cells }
+}
+
+export function readProject(node: NodeJSON): ProjectText {
+  const cells = Object.fromEntries(
+    Object.entries(PROJECT_CELLS).map(([key, type]) => [key, textAt(node, type)]),
+  ) as Record<keyof typeof PROJECT_CELLS, string>
+  return {
+    ...cells,
+    spendingPlan: rows(child(node, NODE.spendingPlan), NODE.spendingEntry).map((entry) => ({
+      label: textAt(entry, NODE.spendingLabel),
+      percent: textAt(entry, NODE.spendingPercent),
+    })),
+    goal: textAt(node, NODE.projectGoal),
+    indicators: rows(child(node, NODE.indicatorList), NODE.indicator).map(readIndicator),
+  }
+}
+
+const readSubGoal = (node: NodeJSON): SubGoalText => ({
+  title: textAt(node, NODE.subGoalTitle),
+  duty: textAt(node, NODE.subGoalDuty),
+  target: textAt(node, NODE.subGoalTarget),
+})
+
+export function readDocument(doc: NodeJSON): DocumentText {
+  const titleBlock = child(doc, NODE.titleBlock)
+  const overall = child(doc, NODE.overallPart)
+  return {
+    title: textAt(titleBlock, NODE.docTitle),
+    subtitle: textAt(titleBlock, NODE.docSubtitle),
+    preparedBy: textAt(titleBlock, NODE.docPreparer),
+    reviewedBy: textAt(titleBlock, NODE.docReviewer),
+    goals: rows(child(overall, NODE.goalsSection), NODE.goalItem).map(textOf),
+    subGoals: rows(child(overall, NODE.subGoalsSection), NODE.subGoal).map(readSubGoal),
+    safeguards: rows(child(overall, NODE.safeguardsSection), NODE.safeguardItem).map(textOf),
+    projects: rows(child(doc, NODE.projectsPart), NODE.project).map(readProject),
+  }
+}

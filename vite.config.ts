@@ -1,0 +1,41 @@
+/**
+ * Vite builds the client; Vitest runs the tests in two projects: `node`
+ * (shared, server, CLI, integration) and `browser` (end-to-end tests that
+ * drive Debian's Chromium through playwright-core; they start the real
+ * server themselves).
+ */
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import solid from 'vite-plugin-solid'
+
+const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
+
+export default defineConfig({
+  root: '.',
+  // The Solid plugin would switch tests to jsdom; tests run in Node or in real Chromium.
+  plugins: process.env.VITEST ? [] : [solid()],
+  resolve: { alias },
+  build: { outDir: 'dist/client' },
+  test: {
+    passWithNoTests: true,
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+})
