@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { SAMPLE_PATH, sampleText } from '../../test/support/sample'
+import { EXIT, runCli } from './run-cli'
+
+async function run(...argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) })
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'jixiao-cli-'))
+
+describe('cli import', () => {
+  it('prints the model of the sample as JSON', async () => {
+    const { code, stdout, stderr } = await run('import', SAMPLE_PATH, '--json')
+    expect(code).toBe(EXIT.ok)
+    expect(stderr).toBe('')
+    const model = JSON.parse(stdout)
+    expect(model.title).toBe('政法委部门')
+    expect(model.year).toBe(2022)
+    expect(model.projects).toHaveLength(11)
+    expect(model.projects[2].budget).toEqual({ total: 0.4, fiscal: 0.4, other: null })
+    expect(model.projects[0].spendingPlan[3]).toEqual({ label: '12月底', percent: 100 })
+  })
+
+  it('exits 1 with one line naming the problem for bad input', async () => {
+    const dir = tmp()
+    const cut = join(dir, 'cut.txt')
+    writeFileSync(cut, sampleText().split('\n').slice(0, 120).join('\n'))
+    const { code, stdout, stderr } = await run('import', cut, '--json')
+    expect(code).toBe(EXIT.badInput)
+    expect(stdout).toBe('')
+    expect(stderr.split('\n')).toHaveLength(1)
+    expect(stderr).toContain('第 120 行')
+    expect((await run('import', join(dir, 'missing.txt'), '--json')).stderr).toContain('文件不存在')
+  })
+
+  it('exits 2 on usage errors', async () => {
+    expect((await run()).code).toBe(EXIT.usage)
+    expect((await run('frobnicate')).code).toBe(EXIT.usage)
+    expect((await run('import', SAMPLE_PATH)).code).toBe(EXIT.usage)
+    expect((await run('import', SAMPLE_PATH, '--json', '--bogus')).code).toBe(EXIT.usage)
+  })
+})
+
+describe('cli export', () => {
+  it('writes the published layout', async () => {
+    const out = join(tmp(), 'out.txt')
+    const { code } = await run('export', SAMPLE_PATH, '--format', 'txt', '--out', out)
+    expect(code).toBe(EXIT.ok)
+    const again = await run('import', out, '--json')
+    expect(JSON.parse(again.stdout)).toEqual(JSON.parse((await run('import', SAMPLE_PATH, '--json')).stdout))
+  })
+
+  it('says clearly that html and docx are not there yet', async () => {
+    for (const format of ['html', 'docx']) {
+      const { code, stderr } = await run('export', SAMPLE_PATH, '--format', format, '--out', join(tmp(), 'x'))
+      expect(code).toBe(EXIT.usage)
+      expect(stderr).toContain('尚未实现')
+    }
+    expect((await run('export', SAMPLE_PATH, '--format', 'pdf', '--out', 'x')).stderr).toContain('未知导出格式')
+  })
+
+  it('reports an unwritable output as bad input', async () => {
+    const { code, stderr } = await run('export', SAMPLE_PATH, '--format', 'txt', '--out', '/nonexistent-dir/x.txt')
+    expect(code).toBe(EXIT.badInput)
+    expect(stderr).toContain('无法写入')
+    expect(readFileSync(SAMPLE_PATH, 'utf8')).toBe(sampleText())
+  })
+})
