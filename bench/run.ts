@@ -1,0 +1,13 @@
+/** `npm run bench -- NAME`: runs one benchmark (or lists them). */
+const BENCHMARKS = {
+  import: () => import('./import'),
+  trace: () => import('./trace'),
+} as const
+
+const name = process.argv[2]
+if (!name || !(name in BENCHMARKS)) {
+  console.error(`用法: npm run bench -- <${Object.keys(BENCHMARKS).join('|')}>`)
+  process.exit(2)
+}
+const bench = await BENCHMARKS[name as keyof typeof BENCHMARKS]()
+await bench.run()
