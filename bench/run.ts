@@ -1,4 +1,5 @@
 /** `npm run bench -- NAME`: runs one benchmark (or lists them). */
+export {}
 const BENCHMARKS = {
   import: () => import('./import'),
   trace: () => import('./trace'),

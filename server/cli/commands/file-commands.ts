@@ -1,0 +1,45 @@
+/** `import` and `export`: commands on a document file (or a stored document). */
+import { writeFile } from 'node:fs/promises'
+import { exportPublishedText } from '@shared/formats/published-text/export'
+import { modelFromText } from '@shared/model/derive-model'
+import { EXPORT_FORMATS } from '../../document-service'
+import { parseArgs } from '../parse-args'
+import { readDocumentFile } from '../read-document-file'
+import { UsageError } from '../usage-error'
+import { EXIT, onePath, type Command } from '../command'
+
+export const importCommand: Command = async (argv, io) => {
+  const { positionals, options } = parseArgs(argv, ['data'], ['json'])
+  const path = onePath(positionals, 'import')
+  if (!options.json) throw new UsageError('import 目前只支持 --json 输出')
+  const result = await readDocumentFile(path, options.data as string | undefined)
+  if (!result.ok) {
+    io.stderr(`${path}: ${result.error.message}`)
+    return EXIT.badInput
+  }
+  io.stdout(JSON.stringify(modelFromText(result.value), null, 2))
+  return EXIT.ok
+}
+
+export const exportCommand: Command = async (argv, io) => {
+  const { positionals, options } = parseArgs(argv, ['format', 'out', 'data'], [])
+  const path = onePath(positionals, 'export')
+  const { format, out } = options
+  if (typeof format !== 'string' || typeof out !== 'string') throw new UsageError('export 需要 --format 和 --out')
+  if (!(format in EXPORT_FORMATS)) throw new UsageError(`未知导出格式 ${format}；可选: ${Object.keys(EXPORT_FORMATS).join('、')}`)
+  if (EXPORT_FORMATS[format as keyof typeof EXPORT_FORMATS] !== 'ready') {
+    throw new UsageError(`导出格式 ${format} 尚未实现（已列入计划）；目前只能导出 txt`)
+  }
+  const result = await readDocumentFile(path, options.data as string | undefined)
+  if (!result.ok) {
+    io.stderr(`${path}: ${result.error.message}`)
+    return EXIT.badInput
+  }
+  try {
+    await writeFile(out, exportPublishedText(result.value))
+  } catch (error) {
+    io.stderr(`无法写入 ${out}：${(error as Error).message}`)
+    return EXIT.badInput
+  }
+  return EXIT.ok
+}

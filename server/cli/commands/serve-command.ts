@@ -1,0 +1,47 @@
+/**
+ * `serve [--port N] [--data DIR] [--host H]` (also `npm start`): runs the
+ * server until SIGTERM/SIGINT, then shuts down gracefully. On a fresh data
+ * directory it seeds the demo and prints the logins.
+ */
+import { issueToken } from '../../auth/access-token'
+import { DEFAULT_DATA_DIR } from '../../data-dir'
+import { DEMO_DOCUMENT_ID, seedDemo } from '../../demo/seed-demo'
+import { log } from '../../log'
+import { startServer } from '../../server'
+import { EXIT, type Command } from '../command'
+import { parseArgs } from '../parse-args'
+import { UsageError } from '../usage-error'
+
+export const DEFAULT_PORT = 8080
+
+export const serveCommand: Command = async (argv, io) => {
+  const { options } = parseArgs(argv, ['port', 'data', 'host'], [])
+  const port = Number(options.port ?? process.env.PORT ?? DEFAULT_PORT)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口无效：${options.port}`)
+  const dataDir = (options.data as string | undefined) ?? process.env.JIXIAO_DATA ?? DEFAULT_DATA_DIR
+  const host = (options.host as string | undefined) ?? process.env.HOST ?? '127.0.0.1'
+
+  const server = await startServer({ dataDir, port, host })
+  const logins = await seedDemo(server.data)
+  const wsBase = server.url.replace(/^http/, 'ws')
+  io.stdout(`绩效 Jixiao 已启动：${server.url}/   （数据目录 ${dataDir}）`)
+  if (logins.length > 0) {
+    io.stdout(`\n演示文档 “${DEMO_DOCUMENT_ID}” 的账号（密码也保存在 ${dataDir}/demo-logins.txt）：`)
+    for (const login of logins) {
+      const token = issueToken(server.data.secret, { sub: login.name, doc: DEMO_DOCUMENT_ID, exp: Date.now() + 7 * 24 * 3600 * 1000 })
+      io.stdout(`  ${login.displayName}（${login.what}）  用户名 ${login.name}  密码 ${login.password}`)
+      io.stdout(`    同步地址：${wsBase}/sync/${DEMO_DOCUMENT_ID}?token=${token}`)
+    }
+  }
+  io.stdout('\n按 Ctrl+C 停止。')
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log('info', 'shutdown', { signal })
+      void server.close().then(resolve)
+    }
+    process.once('SIGINT', () => stop('SIGINT'))
+    process.once('SIGTERM', () => stop('SIGTERM'))
+  })
+  return EXIT.ok
+}

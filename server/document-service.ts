@@ -1,0 +1,73 @@
+/**
+ * Creating, reading and exporting stored documents. A document is created
+ * once, on the server, as one Yjs update (from an import or the empty
+ * template) — never by a client filling an empty Y.Doc, which would
+ * duplicate the content when two clients do it.
+ */
+import { randomBytes } from 'node:crypto'
+import * as Y from 'yjs'
+import { exportPublishedText } from '@shared/formats/published-text/export'
+import { buildDocument } from '@shared/model/build-document'
+import type { BudgetDocument } from '@shared/model/budget-document'
+import type { DocumentText } from '@shared/model/document-text'
+import { readDocument } from '@shared/model/read-document'
+import { createYDocument, modelOf, readContent } from '@shared/model/y-document'
+import { SERVER_ORIGIN } from '@shared/protocol/origin'
+import type { DocumentStore } from './storage/document-store'
+
+export const EXPORT_FORMATS = { txt: 'ready', html: 'planned', docx: 'planned' } as const
+export type ExportFormat = keyof typeof EXPORT_FORMATS
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/
+
+export const isDocumentId = (id: string): boolean => ID.test(id)
+
+export const newDocumentId = (): string => randomBytes(9).toString('base64url')
+
+export class DocumentService {
+  constructor(private readonly store: DocumentStore) {}
+
+  /** Stores a new document; returns its id. Throws StorageError, or Error for a taken or invalid id. */
+  create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string }): string {
+    const id = options.id ?? newDocumentId()
+    if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
+    if (this.store.get(id)) throw new Error(`文档编号已存在：${id}`)
+    const ydoc = createYDocument(buildDocument(text), SERVER_ORIGIN)
+    this.store.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, Y.encodeStateAsUpdate(ydoc))
+    ydoc.destroy()
+    return id
+  }
+
+  /** The document as stored (everything any client has been sent is stored). */
+  load(id: string): Y.Doc {
+    const ydoc = new Y.Doc()
+    Y.applyUpdate(ydoc, this.store.encodeState(id))
+    return ydoc
+  }
+
+  model(id: string): BudgetDocument {
+    return withDoc(this.load(id), modelOf)
+  }
+
+  text(id: string): DocumentText {
+    return withDoc(this.load(id), (ydoc) => readDocument(readContent(ydoc)))
+  }
+
+  export(id: string, format: ExportFormat): { body: string; contentType: string; extension: string } {
+    switch (format) {
+      case 'txt':
+        return { body: exportPublishedText(this.text(id)), contentType: 'text/plain; charset=utf-8', extension: 'txt' }
+      case 'html':
+      case 'docx':
+        throw new Error(`导出格式 ${format} 尚未实现`)
+    }
+  }
+}
+
+function withDoc<T>(ydoc: Y.Doc, read: (ydoc: Y.Doc) => T): T {
+  try {
+    return read(ydoc)
+  } finally {
+    ydoc.destroy()
+  }
+}

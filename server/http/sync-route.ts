@@ -1,0 +1,69 @@
+/**
+ * The one file that knows Hono's WebSocket helper: `/sync/:docId` accepts
+ * the upgrade, authenticates, and hands the socket to the relay core as a
+ * `RelaySocket`. Refusals are close codes after the upgrade (4401, 4403,
+ * 4404), because a browser cannot read the status of a refused upgrade
+ * and the stock client would retry forever.
+ */
+import { upgradeWebSocket } from '@hono/node-server'
+import { Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import type { WebSocket } from 'ws'
+import { CLOSE, CLOSE_REASON } from '@shared/protocol/close-code'
+import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
+import { log } from '../log'
+import type { Metrics } from '../metrics'
+import type { Relay } from '../relay/relay'
+import type { RelaySocket } from '../relay/relay-socket'
+import type { Session } from '../relay/session'
+
+const socketOf = (raw: WebSocket): RelaySocket => ({
+  send: (data) => raw.send(data),
+  close: (code, reason) => raw.close(code, reason),
+  get readyState() {
+    return raw.readyState
+  },
+  get bufferedAmount() {
+    return raw.bufferedAmount
+  },
+})
+
+export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics): Hono {
+  return new Hono().get(
+    '/sync/:docId',
+    upgradeWebSocket((c) => {
+      const docId = c.req.param('docId') ?? ''
+      const grant = auth.grantConnection(docId, { token: c.req.query('token'), sessionId: getCookie(c, SESSION_COOKIE) })
+      let session: Session | null = null
+      return {
+        onOpen(_event, ws) {
+          const raw = ws.raw as WebSocket
+          if (!grant.ok) {
+            metrics.reject(grant.close === CLOSE.unauthenticated ? 'unauthenticated' : grant.close === CLOSE.forbidden ? 'forbidden' : 'not-found')
+            log('info', 'connection-refused', { docId, code: grant.close })
+            raw.close(grant.close, CLOSE_REASON[grant.close])
+            return
+          }
+          const identity = { userId: grant.user.id, userName: grant.user.name, displayName: grant.user.displayName }
+          session = relay.connect(socketOf(raw), docId, identity, grant.role)
+        },
+        onMessage(event) {
+          if (!session) return
+          if (!(event.data instanceof ArrayBuffer)) {
+            metrics.reject('malformed')
+            session.close(CLOSE.malformedMessage)
+            return
+          }
+          relay.receive(session, new Uint8Array(event.data))
+        },
+        onClose(event) {
+          if (event.code === 1009) metrics.reject('too-large')
+          if (session) relay.disconnect(session)
+        },
+        onError(event) {
+          log('warn', 'socket-error', { docId, error: String((event as ErrorEvent).error ?? event) })
+        },
+      }
+    }),
+  )
+}

@@ -1,0 +1,233 @@
+/**
+ * The relay core: rooms of connections, one per loaded document. It knows
+ * sockets only as `RelaySocket` and nothing of HTTP or Hono; the adapter
+ * authenticates a connection and hands it over here.
+ *
+ * Every failure is confined to the connection that caused it: a protocol
+ * error closes that socket (4400), a storage failure closes it with a code
+ * that tells the client to retry (4500), a bug closes it with 1011. None
+ * reaches the process.
+ */
+import { CLOSE, type CloseCode } from '@shared/protocol/close-code'
+import { decodeMessage } from '@shared/protocol/message'
+import { ProtocolError } from '@shared/protocol/protocol-error'
+import type { Role } from '@shared/protocol/role'
+import { log } from '../log'
+import type { Metrics } from '../metrics'
+import type { DocumentStore } from '../storage/document-store'
+import { StorageError } from '../storage/storage-error'
+import type { RateLimit } from './rate-limiter'
+import type { RelaySocket } from './relay-socket'
+import { Room, type CompactionLimits } from './room'
+import { Session, type Identity } from './session'
+import type { UpdatePolicy } from './update-policy'
+
+export interface RelayOptions {
+  rate: RateLimit
+  maxConnectionsPerUser: number
+  maxBufferedBytes: number
+  maxLoadedDocuments: number
+  /** How long a document with no connections stays loaded. */
+  idleUnloadMs: number
+  compaction: CompactionLimits
+}
+
+export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
+  rate: { perSecond: 200, burst: 2000 },
+  maxConnectionsPerUser: 20,
+  maxBufferedBytes: 32 * 1024 * 1024,
+  maxLoadedDocuments: 1000,
+  idleUnloadMs: 60_000,
+  compaction: { updates: 1000, bytes: 4 * 1024 * 1024 },
+}
+
+/** 1011: the WebSocket standard's "unexpected condition" — a bug, not the client's fault; it retries. */
+const INTERNAL_ERROR = 1011
+
+export class Relay {
+  private readonly rooms = new Map<string, Room>()
+  private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly sessionsByUser = new Map<number, Set<Session>>()
+  private nextSessionId = 1
+  private shuttingDown = false
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly policy: UpdatePolicy,
+    private readonly metrics: Metrics,
+    private readonly options: RelayOptions = DEFAULT_RELAY_OPTIONS,
+  ) {}
+
+  /**
+   * Admits an authenticated connection to a document: loads the document
+   * if needed and starts the sync. Returns null when the socket was closed
+   * instead (server full, too many connections, shutting down).
+   */
+  connect(socket: RelaySocket, docId: string, identity: Identity, role: Role): Session | null {
+    const session = new Session(this.nextSessionId++, docId, identity, role, socket, this.options, this.metrics)
+    const refuse = (code: CloseCode, reason: Parameters<Metrics['reject']>[0]) => {
+      this.metrics.reject(reason)
+      session.close(code)
+      return null
+    }
+    if (this.shuttingDown) return refuse(CLOSE.goingAway, 'server-full')
+    const userSessions = this.sessionsByUser.get(identity.userId) ?? new Set()
+    if (userSessions.size >= this.options.maxConnectionsPerUser) return refuse(CLOSE.rateLimited, 'too-many-connections')
+
+    let room: Room | null
+    try {
+      room = this.room(docId)
+    } catch (error) {
+      log('error', 'document-load-failed', { docId, error: (error as Error).message })
+      return refuse(CLOSE.storageFailure, 'storage')
+    }
+    if (!room) return refuse(CLOSE.goingAway, 'server-full')
+
+    userSessions.add(session)
+    this.sessionsByUser.set(identity.userId, userSessions)
+    this.metrics.connections++
+    room.join(session)
+    return session
+  }
+
+  /** One frame from a connection. Never throws. */
+  receive(session: Session, frame: Uint8Array): void {
+    if (!session.isOpen) return
+    this.metrics.bytesIn += frame.length
+    const room = this.rooms.get(session.docId)
+    if (!room) return
+    if (!session.limiter.take()) {
+      this.metrics.reject('rate-limit')
+      log('warn', 'rate-limited', { docId: session.docId, user: session.identity.userName })
+      return session.close(CLOSE.rateLimited)
+    }
+    try {
+      room.receive(session, decodeMessage(frame))
+    } catch (error) {
+      this.fail(session, error)
+    }
+  }
+
+  private fail(session: Session, error: unknown): void {
+    const context = { docId: session.docId, user: session.identity.userName, error: (error as Error).message }
+    if (error instanceof ProtocolError) {
+      this.metrics.reject('malformed')
+      log('warn', 'protocol-error', { ...context, code: error.code })
+      session.close(CLOSE.malformedMessage)
+    } else if (error instanceof StorageError) {
+      this.metrics.reject('storage')
+      log('error', 'storage-error', { ...context, code: error.code })
+      session.close(CLOSE.storageFailure)
+    } else {
+      this.metrics.reject('internal')
+      log('error', 'internal-error', { ...context, stack: (error as Error).stack })
+      session.close(INTERNAL_ERROR as CloseCode)
+    }
+  }
+
+  /** The socket closed (either side). */
+  disconnect(session: Session): void {
+    session.close(CLOSE.goingAway)
+    const userSessions = this.sessionsByUser.get(session.identity.userId)
+    if (!userSessions?.delete(session)) return
+    if (userSessions.size === 0) this.sessionsByUser.delete(session.identity.userId)
+    this.metrics.connections--
+    const room = this.rooms.get(session.docId)
+    if (!room) return
+    room.leave(session)
+    if (room.sessions.size === 0) this.scheduleUnload(session.docId)
+  }
+
+  /** A role changed: the user's connections to the document follow at once (closed when the role is gone). */
+  setRole(docId: string, userId: number, role: Role | null): void {
+    for (const session of this.sessionsByUser.get(userId) ?? []) {
+      if (session.docId !== docId) continue
+      if (role === null) {
+        session.close(CLOSE.forbidden)
+        this.disconnect(session)
+      } else {
+        session.role = role
+      }
+    }
+  }
+
+  /** A user was deleted: all their connections close. */
+  removeUser(userId: number): void {
+    for (const session of [...(this.sessionsByUser.get(userId) ?? [])]) {
+      session.close(CLOSE.forbidden)
+      this.disconnect(session)
+    }
+  }
+
+  /** A document was deleted: its connections close and it is unloaded without saving. */
+  closeDocument(docId: string): void {
+    const room = this.rooms.get(docId)
+    if (!room) return
+    for (const session of [...room.sessions]) {
+      session.close(CLOSE.documentNotFound)
+      this.disconnect(session)
+    }
+    this.unload(docId, { save: false })
+  }
+
+  get loadedDocuments(): number {
+    return this.rooms.size
+  }
+
+  /** Closes every connection with "going away" and saves and unloads every document. */
+  shutdown(): void {
+    this.shuttingDown = true
+    for (const room of [...this.rooms.values()]) {
+      for (const session of [...room.sessions]) {
+        session.close(CLOSE.goingAway)
+        this.disconnect(session)
+      }
+      this.unload(room.docId, { save: true })
+    }
+  }
+
+  /** The loaded room, loading it if there is space; null when the server is full. */
+  private room(docId: string): Room | null {
+    const loaded = this.rooms.get(docId)
+    if (loaded) {
+      clearTimeout(this.unloadTimers.get(docId))
+      this.unloadTimers.delete(docId)
+      return loaded
+    }
+    if (this.rooms.size >= this.options.maxLoadedDocuments && !this.evictIdleRoom()) return null
+    const room = new Room(docId, this.store, this.policy, this.options.compaction, this.metrics)
+    this.rooms.set(docId, room)
+    this.metrics.loadedDocuments = this.rooms.size
+    return room
+  }
+
+  private evictIdleRoom(): boolean {
+    for (const [docId, room] of this.rooms) {
+      if (room.sessions.size === 0) {
+        this.unload(docId, { save: true })
+        return true
+      }
+    }
+    return false
+  }
+
+  private scheduleUnload(docId: string): void {
+    clearTimeout(this.unloadTimers.get(docId))
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(docId)
+      if (this.rooms.get(docId)?.sessions.size === 0) this.unload(docId, { save: true })
+    }, this.options.idleUnloadMs)
+    timer.unref?.()
+    this.unloadTimers.set(docId, timer)
+  }
+
+  private unload(docId: string, { save }: { save: boolean }): void {
+    const room = this.rooms.get(docId)
+    if (!room) return
+    clearTimeout(this.unloadTimers.get(docId))
+    this.unloadTimers.delete(docId)
+    this.rooms.delete(docId)
+    room.destroy({ save })
+    this.metrics.loadedDocuments = this.rooms.size
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * A running Jixiao server: HTTP API and WebSocket sync on one port, over
+ * one data directory. `close()` shuts down gracefully: stop accepting,
+ * close every socket with "going away", save and unload every document,
+ * close the database.
+ */
+import { createAdaptorServer } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { Authenticator } from './auth/authenticate'
+import { openDataDir, type DataDir } from './data-dir'
+import { createApp } from './http/app'
+import { Metrics } from './metrics'
+import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from './relay/relay'
+import { makeUpdatePolicy } from './relay/update-policy'
+
+export interface ServerOptions {
+  dataDir: string
+  port: number
+  host?: string
+  /** Largest WebSocket frame accepted; larger ones close the socket with 1009. */
+  maxFrameBytes?: number
+  relay?: Partial<RelayOptions>
+  /** How often dead connections are looked for (ping/pong). */
+  heartbeatMs?: number
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  data: DataDir
+  relay: Relay
+  metrics: Metrics
+  close(): Promise<void>
+}
+
+export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const data = openDataDir(options.dataDir)
+  const metrics = new Metrics()
+  const relay = new Relay(data.documents, makeUpdatePolicy(), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
+  const auth = new Authenticator(data.secret, data.accounts, data.documents)
+  const app = createApp({ ...data, auth, relay, metrics })
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES })
+  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
+  const heartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000)
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'
+
+  let closing: Promise<void> | null = null
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    data,
+    relay,
+    metrics,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        clearInterval(heartbeat)
+        relay.shutdown()
+        for (const ws of wss.clients) ws.terminate()
+        server.close(() => {
+          data.close()
+          resolve()
+        })
+        // Keep-alive HTTP connections would hold close() open.
+        ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()
+      })),
+  }
+}
+
+/** Terminates sockets that did not answer the last ping: dead TCP connections never close by themselves. */
+function startHeartbeat(wss: WebSocketServer, everyMs: number): ReturnType<typeof setInterval> {
+  const alive = new WeakMap<WebSocket, boolean>()
+  wss.on('connection', (ws) => {
+    alive.set(ws, true)
+    ws.on('pong', () => alive.set(ws, true))
+  })
+  const timer = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate()
+        continue
+      }
+      alive.set(ws, false)
+      ws.ping()
+    }
+  }, everyMs)
+  timer.unref()
+  return timer
+}

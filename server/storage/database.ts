@@ -1,0 +1,75 @@
+/**
+ * The embedded SQLite database in the data directory: opened in WAL mode,
+ * its schema created or migrated on open.
+ *
+ * Durability: `synchronous = NORMAL` in WAL mode makes a committed
+ * transaction survive the process being killed (kill -9) — it is in the
+ * OS's page cache — but not necessarily a power cut; `JIXIAO_SYNC=full`
+ * selects FULL for the latter at the cost of an fsync per update.
+ */
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+export type Db = Database.Database
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE users (
+     id INTEGER PRIMARY KEY,
+     name TEXT NOT NULL UNIQUE,
+     display_name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE documents (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     owner_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE roles (
+     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('editor', 'reviewer', 'viewer')),
+     PRIMARY KEY (doc_id, user_id)
+   );
+   CREATE TABLE doc_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX doc_updates_by_doc ON doc_updates (doc_id, seq);
+   CREATE TABLE doc_snapshots (
+     doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+     data BLOB NOT NULL,
+     upto_seq INTEGER NOT NULL
+   );
+   CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     expires_at INTEGER NOT NULL
+   );`,
+]
+
+export const DATABASE_FILE = 'jixiao.sqlite'
+
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true })
+  const db = new Database(join(dataDir, DATABASE_FILE))
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${process.env.JIXIAO_SYNC === 'full' ? 'FULL' : 'NORMAL'}`)
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!)
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * WebSocket close codes the server uses, each with the reason it sends.
+ * The stock y-websocket client stops reconnecting on 4400–4499 and retries
+ * on anything else, so the range says whether retrying can help.
+ */
+
+export const CLOSE = {
+  /** The client sent something that is not the protocol: retrying would repeat it. */
+  malformedMessage: 4400,
+  unauthenticated: 4401,
+  forbidden: 4403,
+  documentNotFound: 4404,
+  /** Too many messages, or too many connections of one user. */
+  rateLimited: 4429,
+  /** The server could not store an update: nothing was lost on the client, retry. */
+  storageFailure: 4500,
+  /** The client did not read what the server sent fast enough. */
+  slowReader: 4508,
+  /** The server is shutting down or too busy: retry shortly. */
+  goingAway: 4503,
+} as const
+
+export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE]
+
+/** Close reasons are short (a WebSocket close reason is at most 123 bytes). */
+export const CLOSE_REASON: Record<CloseCode, string> = {
+  [CLOSE.malformedMessage]: 'malformed message',
+  [CLOSE.unauthenticated]: 'unauthenticated',
+  [CLOSE.forbidden]: 'forbidden',
+  [CLOSE.documentNotFound]: 'document not found',
+  [CLOSE.rateLimited]: 'rate limited',
+  [CLOSE.storageFailure]: 'storage failure, retry',
+  [CLOSE.slowReader]: 'slow reader',
+  [CLOSE.goingAway]: 'going away, try again',
+}
+
+/** Whether a client should reconnect after this close code (the stock client's rule). */
+export const isRetryable = (code: number): boolean => !(code >= 4400 && code < 4500)
