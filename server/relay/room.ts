@@ -82,11 +82,14 @@ export class Room {
 
   private receiveUpdate(session: Session, update: Uint8Array): void {
     this.metrics.updatesIn++
+    let decoded: ReturnType<typeof Y.decodeUpdate>
     try {
-      Y.decodeUpdate(update)
+      decoded = Y.decodeUpdate(update)
     } catch (error) {
       throw new ProtocolError('malformed-update', `update cannot be decoded: ${(error as Error).message}`)
     }
+    // Sync step 2 of a client that has nothing new: nothing to check, store or relay.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return
     const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, update })
     if (!decision.allowed) {
       this.metrics.reject('permission')

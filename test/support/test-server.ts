@@ -1,0 +1,81 @@
+/**
+ * A real server for integration tests: a fresh data directory, port 0, the
+ * sample imported as document `doc`, and helpers to connect stock
+ * y-websocket clients as given users. Close it after each test.
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { parsePublishedText } from '@shared/formats/published-text/import'
+import type { Role } from '@shared/protocol/role'
+import { issueToken } from '../../server/auth/access-token'
+import { setLogSink } from '../../server/log'
+import { startServer, type RunningServer, type ServerOptions } from '../../server/server'
+import { sampleText } from './sample'
+
+export const DOC_ID = 'doc'
+
+export interface TestServer {
+  server: RunningServer
+  dataDir: string
+  wsBase: string
+  /** Creates the user if needed, gives them `role` on `doc`, returns a token. */
+  grant(user: string, role: Role, doc?: string): Promise<string>
+  /** A stock y-websocket client (BroadcastChannel off, so only the server connects peers). */
+  client(user: string, role: Role, options?: { doc?: string; ydoc?: Y.Doc; connect?: boolean }): Promise<WebsocketProvider>
+  close(): Promise<void>
+}
+
+export const logLines: string[] = []
+
+export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
+  setLogSink((line) => logLines.push(line))
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'jixiao-test-'))
+  const server = await startServer({ port: 0, ...options, dataDir })
+  const { accounts, service } = server.data
+  if (!server.data.documents.get(DOC_ID)) service.create(parsePublishedText(sampleText()), { id: DOC_ID, title: '测试文档', ownerId: null })
+  const providers: WebsocketProvider[] = []
+
+  const grant = async (user: string, role: Role, doc = DOC_ID) => {
+    const account = accounts.userByName(user) ?? (await accounts.addUser(user, `pw-${user}`, user))
+    accounts.setRole(doc, account.id, role)
+    server.relay.setRole(doc, account.id, role)
+    return issueToken(server.data.secret, { sub: user, doc, exp: Date.now() + 3600_000 })
+  }
+
+  return {
+    server,
+    dataDir,
+    wsBase: `${server.url.replace(/^http/, 'ws')}/sync`,
+    grant,
+    async client(user, role, { doc = DOC_ID, ydoc = new Y.Doc(), connect = true } = {}) {
+      const token = await grant(user, role, doc)
+      const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/sync`, doc, ydoc, {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+        params: { token },
+        connect,
+      })
+      providers.push(provider)
+      return provider
+    },
+    async close() {
+      for (const p of providers) p.destroy()
+      await server.close()
+    },
+  }
+}
+
+/** Resolves when `check` holds, polling; rejects with `what` after `ms`. */
+export async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+export const synced = (provider: WebsocketProvider) => until(() => provider.synced, 'sync')

@@ -1,0 +1,118 @@
+/**
+ * The sync server with stock y-websocket clients over real sockets and a
+ * real SQLite file.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import WebSocket from 'ws'
+import { contentOf, modelOf, readContent } from '@shared/model/y-document'
+import { CLOSE } from '@shared/protocol/close-code'
+import { issueToken } from '../server/auth/access-token'
+import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+
+let t: TestServer
+afterEach(async () => {
+  await t?.close()
+})
+
+/** The XmlText of the n-th goal item (creating it if the item is empty). */
+function goalText(ydoc: Y.Doc, n = 0): Y.XmlText {
+  const goals = (contentOf(ydoc).get(1) as Y.XmlElement).get(0) as Y.XmlElement
+  return (goals.get(n) as Y.XmlElement).get(0) as Y.XmlText
+}
+
+/** The XmlText of project p's 预算数 cell. */
+function budgetText(ydoc: Y.Doc, p = 0): Y.XmlText {
+  const project = (contentOf(ydoc).get(2) as Y.XmlElement).get(p) as Y.XmlElement
+  return (project.get(5) as Y.XmlElement).get(0) as Y.XmlText
+}
+
+const stored = () => t.server.data.service.model(DOC_ID)
+
+describe('sync server', () => {
+  it('three clients converge on concurrent edits, and the server stores them', async () => {
+    t = await startTestServer()
+    const clients = await Promise.all(['a', 'b', 'c'].map((u) => t.client(u, 'editor')))
+    await Promise.all(clients.map(synced))
+    clients.forEach((p, i) => {
+      goalText(p.doc).insert(0, `[${i}]`)
+      budgetText(p.doc).insert(budgetText(p.doc).length, String(i))
+    })
+    const same = () => clients.every((p) => JSON.stringify(readContent(p.doc)) === JSON.stringify(readContent(clients[0]!.doc)))
+    await until(() => same() && goalText(clients[0]!.doc).toString().split('[').length === 4, 'convergence')
+    const goal = goalText(clients[0]!.doc).toString()
+    for (const i of [0, 1, 2]) expect(goal).toContain(`[${i}]`)
+    expect(stored().overall.goals[0]).toBe(goal)
+    expect(stored().projects[0]!.budget.total).toBe(modelOf(clients[1]!.doc).projects[0]!.budget.total)
+  })
+
+  it('a client that was offline merges its edits on reconnect', async () => {
+    t = await startTestServer()
+    const [a, b] = [await t.client('a', 'editor'), await t.client('b', 'editor')]
+    await Promise.all([synced(a), synced(b)])
+    a.disconnect()
+    goalText(a.doc).insert(0, '离线修改。')
+    goalText(b.doc, 1).insert(0, '在线修改。')
+    await until(() => goalText(t.server.data.service.load(DOC_ID), 1).toString().startsWith('在线修改。'), 'b stored')
+    a.connect()
+    await until(() => goalText(b.doc).toString().startsWith('离线修改。') && goalText(a.doc, 1).toString().startsWith('在线修改。'), 'merge')
+    expect(stored().overall.goals.slice(0, 2).map((g) => g.slice(0, 5))).toEqual(['离线修改。', '在线修改。'])
+  })
+
+  it("refuses a viewer's updates: not applied, stored or relayed; its awareness still goes through", async () => {
+    t = await startTestServer()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const [editor, viewer] = [await t.client('ed', 'editor'), await t.client('vi', 'viewer')]
+    await Promise.all([synced(editor), synced(viewer)])
+    const before = stored()
+    goalText(viewer.doc).insert(0, '偷改')
+    viewer.awareness.setLocalStateField('cursor', { at: 1 })
+    await until(() => warn.mock.calls.some((c) => String(c[0]).includes('Permission denied')), 'permission denied message')
+    await until(() => [...editor.awareness.getStates().values()].some((s) => (s as { cursor?: unknown }).cursor), 'viewer awareness')
+    goalText(editor.doc, 2).insert(0, '编辑')
+    await until(() => goalText(viewer.doc, 2).toString().startsWith('编辑'), 'editor update reaches viewer')
+    expect(goalText(editor.doc).toString()).not.toContain('偷改')
+    expect(stored().overall.goals[0]).toBe(before.overall.goals[0])
+    expect(t.server.metrics.rejected.get('permission')).toBeGreaterThan(0)
+    warn.mockRestore()
+  })
+
+  it('binds awareness to the authenticated user: nobody can claim another name', async () => {
+    t = await startTestServer()
+    const [a, b] = [await t.client('alice', 'editor'), await t.client('bob', 'editor')]
+    await Promise.all([synced(a), synced(b)])
+    a.awareness.setLocalStateField('user', { name: 'bob', color: '#ff0000' })
+    await until(() => b.awareness.getStates().get(a.awareness.clientID) !== undefined, 'awareness relayed')
+    expect(b.awareness.getStates().get(a.awareness.clientID)).toMatchObject({ user: { id: 'alice', name: 'alice', color: '#ff0000' } })
+  })
+
+  it('revoking a role closes that user’s connection for good', async () => {
+    t = await startTestServer()
+    const viewer = await t.client('vi', 'viewer')
+    await synced(viewer)
+    const closed = new Promise<{ code: number }>((resolve) => viewer.once('closed', (e) => resolve(e)))
+    const user = t.server.data.accounts.userByName('vi')!
+    t.server.data.accounts.setRole(DOC_ID, user.id, null)
+    t.server.relay.setRole(DOC_ID, user.id, null)
+    expect((await closed).code).toBe(4403)
+  })
+
+  it('refuses bad tokens, missing documents and documents without a role with permanent close codes', async () => {
+    t = await startTestServer()
+    const token = await t.grant('x', 'editor')
+    t.server.data.service.create(t.server.data.service.text(DOC_ID), { id: 'd2', title: 'd2', ownerId: null })
+    const secret = t.server.data.secret
+    const tokenFor = (doc: string) => issueToken(secret, { sub: 'x', doc, exp: Date.now() + 60_000 })
+    const expired = issueToken(secret, { sub: 'x', doc: DOC_ID, exp: Date.now() - 1 })
+    expect(await closeCode(`${t.wsBase}/${DOC_ID}?token=bogus`)).toBe(CLOSE.unauthenticated)
+    expect(await closeCode(`${t.wsBase}/${DOC_ID}`)).toBe(CLOSE.unauthenticated)
+    expect(await closeCode(`${t.wsBase}/${DOC_ID}?token=${expired}`)).toBe(CLOSE.unauthenticated)
+    expect(await closeCode(`${t.wsBase}/d2?token=${token}`)).toBe(CLOSE.unauthenticated) // a token is for one document
+    expect(await closeCode(`${t.wsBase}/d2?token=${tokenFor('d2')}`)).toBe(CLOSE.forbidden)
+    expect(await closeCode(`${t.wsBase}/gone?token=${tokenFor('gone')}`)).toBe(CLOSE.documentNotFound)
+  })
+})
+
+function closeCode(url: string): Promise<number> {
+  return new Promise((resolve) => new WebSocket(url).on('close', (code) => resolve(code)))
+}
