@@ -23,6 +23,8 @@ export interface ServerOptions {
   relay?: Partial<RelayOptions>
   /** How often dead connections are looked for (ping/pong). */
   heartbeatMs?: number
+  /** How often open connections are checked against the stored roles (changes made by the CLI). */
+  roleCheckMs?: number
 }
 
 export interface RunningServer {
@@ -46,6 +48,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES })
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
   const heartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000)
+  const roleCheck = setInterval(() => relay.reconcileRoles((doc, user) => data.accounts.roleOf(doc, user)), options.roleCheckMs ?? 5_000)
+  roleCheck.unref()
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -64,6 +68,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         clearInterval(heartbeat)
+        clearInterval(roleCheck)
         relay.shutdown()
         for (const ws of wss.clients) ws.terminate()
         server.close(() => {

@@ -8,6 +8,7 @@ import WebSocket from 'ws'
 import { contentOf, modelOf, readContent } from '@shared/model/y-document'
 import { CLOSE } from '@shared/protocol/close-code'
 import { issueToken } from '../server/auth/access-token'
+import { runCli } from '../server/cli/run-cli'
 import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
 
 let t: TestServer
@@ -95,6 +96,27 @@ describe('sync server', () => {
     t.server.data.accounts.setRole(DOC_ID, user.id, null)
     t.server.relay.setRole(DOC_ID, user.id, null)
     expect((await closed).code).toBe(4403)
+  })
+
+  it('survives every client connecting at once (a restart with no reconnect jitter)', async () => {
+    t = await startTestServer()
+    for (let u = 0; u < 5; u++) await t.grant(`u${u}`, 'editor')
+    // 5 users × 20 connections (the per-user limit), all opened in the same tick.
+    const clients = await Promise.all(Array.from({ length: 100 }, (_, i) => t.client(`u${i % 5}`, 'editor')))
+    await until(() => clients.every((c) => c.synced), 'all synced', 20_000)
+    goalText(clients[0]!.doc).insert(0, '全体')
+    await until(() => clients.every((c) => goalText(c.doc).toString().startsWith('全体')), 'all received', 20_000)
+    expect(t.server.metrics.connections).toBe(100)
+  }, 30_000)
+
+  it('deleting a user from the command line closes their open connection', async () => {
+    t = await startTestServer({ roleCheckMs: 50 })
+    const editor = await t.client('leaver', 'editor')
+    await synced(editor)
+    const closed = new Promise<{ code: number }>((resolve) => editor.once('closed', (e) => resolve(e)))
+    const io = { stdout: () => {}, stderr: () => {} }
+    expect(await runCli(['user', 'remove', 'leaver', '--data', t.dataDir], io)).toBe(0)
+    expect((await closed).code).toBe(CLOSE.forbidden)
   })
 
   it('refuses bad tokens, missing documents and documents without a role with permanent close codes', async () => {

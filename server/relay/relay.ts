@@ -151,11 +151,14 @@ export class Relay {
     }
   }
 
-  /** A user was deleted: all their connections close. */
-  removeUser(userId: number): void {
-    for (const session of [...(this.sessionsByUser.get(userId) ?? [])]) {
-      session.close(CLOSE.forbidden)
-      this.disconnect(session)
+  /**
+   * Brings every open connection in line with the roles as stored now, for
+   * changes made outside this process (the CLI's `user remove`, `doc share`):
+   * a connection whose user or role is gone closes with 4403.
+   */
+  reconcileRoles(roleOf: (docId: string, userId: number) => Role | undefined): void {
+    for (const [userId, sessions] of [...this.sessionsByUser]) {
+      for (const docId of new Set([...sessions].map((s) => s.docId))) this.setRole(docId, userId, roleOf(docId, userId) ?? null)
     }
   }
 

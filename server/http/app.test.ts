@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { sampleBytes } from '../../test/support/sample'
+import { startTestServer, synced, type TestServer } from '../../test/support/test-server'
+
+let t: TestServer
+afterEach(async () => {
+  await t?.close()
+})
+
+/** A logged-in HTTP client keeping its session cookie. */
+async function login(name: string, password = `pw-${name}`) {
+  const response = await fetch(`${t.server.url}/api/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  })
+  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? ''
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(`${t.server.url}${path}`, { ...init, headers: { Cookie: cookie, ...(init.headers ?? {}) } })
+  const json = async (path: string, method = 'GET', body?: unknown) => {
+    const r = await call(path, { method, headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    return { status: r.status, body: (await r.json()) as Record<string, any> }
+  }
+  return { response, cookie, call, json }
+}
+
+async function userWithPassword(name: string) {
+  await t.server.data.accounts.addUser(name, `pw-${name}`, name)
+}
+
+describe('HTTP API', () => {
+  it('health and Prometheus metrics', async () => {
+    t = await startTestServer()
+    expect(await (await fetch(`${t.server.url}/healthz`)).json()).toEqual({ ok: true })
+    const metrics = await (await fetch(`${t.server.url}/metrics`)).text()
+    expect(metrics).toContain('# TYPE jixiao_connections gauge')
+    expect(metrics).toMatch(/jixiao_loaded_documents \d+/)
+  })
+
+  it('login, me, logout; errors are JSON with a stable code and a Chinese message', async () => {
+    t = await startTestServer()
+    await userWithPassword('zhang')
+    const bad = await login('zhang', 'wrong')
+    expect(bad.response.status).toBe(401)
+    expect(await bad.response.json()).toEqual({ error: { code: 'bad-credentials', message: '用户名或密码错误' } })
+    const anonymous = await fetch(`${t.server.url}/api/me`)
+    expect(anonymous.status).toBe(401)
+    expect((await anonymous.json()).error.code).toBe('unauthenticated')
+
+    const session = await login('zhang')
+    expect(session.cookie).toMatch(/^jixiao_session=/)
+    expect(session.response.headers.get('set-cookie')).toMatch(/HttpOnly/i)
+    expect((await session.json('/api/me')).body.user.name).toBe('zhang')
+    await session.json('/api/logout', 'POST')
+    expect((await session.json('/api/me')).status).toBe(401)
+  })
+
+  it('create, import, list, rename, export and delete documents', async () => {
+    t = await startTestServer()
+    await userWithPassword('zhang')
+    const s = await login('zhang')
+    const created = await s.json('/api/docs', 'POST', { title: '新文档', year: 2027 })
+    expect(created.status).toBe(201)
+    const imported = await s.call('/api/docs/import?title=' + encodeURIComponent('导入'), { method: 'POST', body: Buffer.from(sampleBytes()) })
+    expect(imported.status).toBe(201)
+    const importedId = ((await imported.json()) as { id: string }).id
+
+    const list = (await s.json('/api/docs')).body.documents as { id: string; title: string; role: string; owner: boolean }[]
+    expect(list.map((d) => [d.title, d.role, d.owner])).toEqual([['新文档', 'editor', true], ['导入', 'editor', true]])
+    expect(t.server.data.service.model(created.body.id).year).toBe(2027)
+
+    expect((await s.json(`/api/docs/${importedId}`, 'PATCH', { title: '改名' })).status).toBe(200)
+    expect(t.server.data.documents.get(importedId)!.title).toBe('改名')
+
+    const exported = await s.call(`/api/docs/${importedId}/export?format=txt`)
+    expect(exported.headers.get('content-type')).toContain('text/plain')
+    expect(await exported.text()).toContain('1.扫黑除恶工作经费绩效目标表')
+    expect((await s.call(`/api/docs/${importedId}/export?format=docx`)).status).toBe(501)
+
+    expect((await s.json(`/api/docs/${importedId}`, 'DELETE')).status).toBe(200)
+    expect((await s.json(`/api/docs/${importedId}/export`)).status).toBe(404)
+  })
+
+  it('refuses a bad upload with the importer’s message', async () => {
+    t = await startTestServer()
+    await userWithPassword('zhang')
+    const s = await login('zhang')
+    const response = await s.call('/api/docs/import', { method: 'POST', body: Buffer.from('会议纪要') })
+    expect(response.status).toBe(422)
+    const body = (await response.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('import-not-budget-document')
+    expect(body.error.message).toContain('第一部分')
+  })
+
+  it('only the owner shares; revoking a role closes that user’s open connection', async () => {
+    t = await startTestServer()
+    await userWithPassword('owner')
+    await userWithPassword('other')
+    const owner = await login('owner')
+    const { id } = (await owner.json('/api/docs', 'POST', {})).body as { id: string }
+    expect((await owner.json(`/api/docs/${id}/members/other`, 'PUT', { role: 'reviewer' })).status).toBe(200)
+    expect((await owner.json(`/api/docs/${id}/members/other`, 'PUT', { role: 'boss' })).status).toBe(400)
+
+    const other = await login('other')
+    expect((await other.json(`/api/docs/${id}/members/owner`, 'PUT', { role: 'viewer' })).status).toBe(403)
+    expect((await other.json('/api/docs')).body.documents[0]).toMatchObject({ id, role: 'reviewer', owner: false })
+
+    const provider = await t.client('other', 'reviewer', { doc: id })
+    await synced(provider)
+    const closed = new Promise<number>((resolve) => provider.once('closed', (e) => resolve(e.code)))
+    expect((await owner.json(`/api/docs/${id}/members/other`, 'PUT', { role: null })).status).toBe(200)
+    expect(await closed).toBe(4403)
+    expect((await other.json(`/api/docs/${id}/export`)).status).toBe(404)
+  })
+})
