@@ -3,6 +3,7 @@ export {}
 const BENCHMARKS = {
   import: () => import('./import'),
   trace: () => import('./trace'),
+  relay: () => import('./relay'),
 } as const
 
 const name = process.argv[2]

@@ -46,7 +46,11 @@ function runNetwork(seed: number) {
   data.service.create(parsePublishedText(sampleText()), { id: 'doc', title: 't', ownerId: null })
   const initial = JSON.stringify(readContent(data.service.load('doc')))
   // Small compaction limits so snapshots happen during the run too.
-  const relay = new Relay(data.documents, makeUpdatePolicy(), new Metrics(), { ...DEFAULT_RELAY_OPTIONS, compaction: { updates: 25, bytes: 1 << 20 } })
+  const relay = new Relay(data.documents, makeUpdatePolicy(), new Metrics(), {
+    ...DEFAULT_RELAY_OPTIONS,
+    compaction: { updates: 25, bytes: 1 << 20 },
+    schedule: () => {}, // batches are stored when the network says so (`flush` below)
+  })
   const peers: Peer[] = ['甲', '乙', '丙'].map((name) => {
     const doc = new Y.Doc()
     const peer: Peer = { name, doc, socket: null, session: null, toServer: [] }
@@ -95,7 +99,8 @@ function runNetwork(seed: number) {
   for (let step = 0; step < STEPS; step++) {
     const peer = random.pick(peers)
     const action = random.int(100)
-    if (action < 35) deliverToServer(peer)
+    if (action < 30) deliverToServer(peer)
+    else if (action < 35) relay.flush()
     else if (action < 70) deliverToClient(peer)
     else if (action < 90) {
       edit(peer, random)
@@ -110,6 +115,7 @@ function runNetwork(seed: number) {
       while (peer.toServer.length > 0 || (peer.socket?.outbox.length ?? 0) > 0) {
         quiet = false
         deliverToServer(peer)
+        relay.flush()
         deliverToClient(peer)
       }
     }

@@ -27,7 +27,9 @@ afterEach(() => {
   data.close()
 })
 
-const relayWith = (options: Partial<RelayOptions> = {}) => new Relay(data.documents, makeUpdatePolicy(), new Metrics(), { ...DEFAULT_RELAY_OPTIONS, ...options })
+/** A relay whose batches are stored when the test calls `flush()`. */
+const relayWith = (options: Partial<RelayOptions> = {}) =>
+  new Relay(data.documents, makeUpdatePolicy(), new Metrics(), { ...DEFAULT_RELAY_OPTIONS, schedule: () => {}, ...options })
 
 /** An update that types one character into the document's first goal item. */
 function typingUpdate(docId: string): Uint8Array {
@@ -54,6 +56,7 @@ describe('relay core', () => {
     const session = relay.connect(writer, 'a', identity(2), 'editor')!
     slow.bufferedAmount = 5000 // nothing read for a while
     relay.receive(session, encodeUpdate(typingUpdate('a')))
+    relay.flush()
     expect(slow.closeCode).toBe(CLOSE.slowReader)
     expect(writer.closeCode).toBeNull()
   })
@@ -88,7 +91,10 @@ describe('relay core', () => {
   it('compacts the update log into a snapshot when it grows, losing nothing', () => {
     const relay = relayWith({ compaction: { updates: 3, bytes: 1 << 20 } })
     const session = relay.connect(new MemorySocket(), 'a', identity(1), 'editor')!
-    for (let i = 0; i < 7; i++) relay.receive(session, encodeUpdate(typingUpdate('a')))
+    for (let i = 0; i < 7; i++) {
+      relay.receive(session, encodeUpdate(typingUpdate('a')))
+      relay.flush()
+    }
     const stored = data.documents.load('a')
     expect(stored.tailCount).toBeLessThan(3)
     expect(data.service.model('a').overall.goals[0]!.startsWith('字'.repeat(7))).toBe(true)
@@ -105,6 +111,37 @@ describe('relay core', () => {
     expect(relay.loadedDocuments).toBe(0)
     expect(data.documents.load('a').tailCount).toBe(0)
     expect(relay.connect(new MemorySocket(), 'a', identity(1), 'editor')).toBeNull()
+  })
+
+  it('sends nothing of a batch before it is stored, then everything in order', () => {
+    const relay = relayWith()
+    const reader = new MemorySocket()
+    relay.connect(reader, 'a', identity(1), 'editor')
+    const session = relay.connect(new MemorySocket(), 'a', identity(2), 'editor')!
+    const sent = reader.outbox.length
+    relay.receive(session, encodeUpdate(typingUpdate('a')))
+    expect(reader.outbox.length).toBe(sent)
+    expect(data.documents.load('a').tailCount).toBe(1) // only the initial update so far
+    relay.flush()
+    expect(data.documents.load('a').tailCount).toBe(2)
+    expect(reader.outbox.length).toBe(sent + 1)
+  })
+
+  it('a failed commit resets the document: everyone closes with 4500, nothing of the batch is sent or kept', () => {
+    const relay = relayWith()
+    const reader = new MemorySocket()
+    relay.connect(reader, 'a', identity(1), 'editor')
+    const writer = new MemorySocket()
+    const session = relay.connect(writer, 'a', identity(2), 'editor')!
+    const sent = reader.outbox.length
+    relay.receive(session, encodeUpdate(typingUpdate('a')))
+    data.db.pragma('query_only = 1') // the next write fails
+    relay.flush()
+    data.db.pragma('query_only = 0')
+    expect([reader.closeCode, writer.closeCode]).toEqual([CLOSE.storageFailure, CLOSE.storageFailure])
+    expect(reader.outbox.length).toBe(sent)
+    expect(relay.loadedDocuments).toBe(0)
+    expect(data.service.model('a').overall.goals[0]!.startsWith('字')).toBe(false)
   })
 
   it('a role downgrade applies to open connections at once', () => {

@@ -3,10 +3,10 @@
  * sockets only as `RelaySocket` and nothing of HTTP or Hono; the adapter
  * authenticates a connection and hands it over here.
  *
- * Every failure is confined to the connection that caused it: a protocol
- * error closes that socket (4400), a storage failure closes it with a code
- * that tells the client to retry (4500), a bug closes it with 1011. None
- * reaches the process.
+ * Every failure is confined: a protocol error closes the socket that sent
+ * it (4400), a bug closes it with 1011, and a storage failure resets that
+ * one document (its connections close with 4500 and retry). None reaches
+ * the process.
  */
 import { CLOSE, type CloseCode } from '@shared/protocol/close-code'
 import { decodeMessage } from '@shared/protocol/message'
@@ -30,6 +30,8 @@ export interface RelayOptions {
   /** How long a document with no connections stays loaded. */
   idleUnloadMs: number
   compaction: CompactionLimits
+  /** How a room's pending batch gets stored and sent; tests pass a manual scheduler and call `flush()`. */
+  schedule: (flush: () => void) => void
 }
 
 export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
@@ -39,6 +41,7 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   maxLoadedDocuments: 1000,
   idleUnloadMs: 60_000,
   compaction: { updates: 1000, bytes: 4 * 1024 * 1024 },
+  schedule: (flush) => setImmediate(flush),
 }
 
 /** 1011: the WebSocket standard's "unexpected condition" — a bug, not the client's fault; it retries. */
@@ -114,10 +117,6 @@ export class Relay {
       this.metrics.reject('malformed')
       log('warn', 'protocol-error', { ...context, code: error.code })
       session.close(CLOSE.malformedMessage)
-    } else if (error instanceof StorageError) {
-      this.metrics.reject('storage')
-      log('error', 'storage-error', { ...context, code: error.code })
-      session.close(CLOSE.storageFailure)
     } else {
       this.metrics.reject('internal')
       log('error', 'internal-error', { ...context, stack: (error as Error).stack })
@@ -173,6 +172,27 @@ export class Relay {
     this.unload(docId, { save: false })
   }
 
+  /**
+   * A batch could not be stored: the room holds state that is not on disk
+   * and that nobody has been sent. Drop it — every connection closes with
+   * "storage failure, retry", and the clients, which keep their edits,
+   * send them again to a room reloaded from storage.
+   */
+  private resetAfterStorageFailure(room: Room, error: StorageError): void {
+    this.metrics.reject('storage')
+    log('error', 'storage-error', { docId: room.docId, code: error.code, error: error.message })
+    for (const session of [...room.sessions]) {
+      session.close(CLOSE.storageFailure)
+      this.disconnect(session)
+    }
+    this.unload(room.docId, { save: false })
+  }
+
+  /** Stores and sends every room's pending batch now (for tests and shutdown). */
+  flush(): void {
+    for (const room of this.rooms.values()) room.flush()
+  }
+
   get loadedDocuments(): number {
     return this.rooms.size
   }
@@ -198,7 +218,10 @@ export class Relay {
       return loaded
     }
     if (this.rooms.size >= this.options.maxLoadedDocuments && !this.evictIdleRoom()) return null
-    const room = new Room(docId, this.store, this.policy, this.options.compaction, this.metrics)
+    const room = new Room(docId, this.store, this.policy, this.options.compaction, this.metrics, {
+      schedule: this.options.schedule,
+      onStorageFailure: (failed, error) => this.resetAfterStorageFailure(failed, error),
+    })
     this.rooms.set(docId, room)
     this.metrics.loadedDocuments = this.rooms.size
     return room

@@ -1,8 +1,12 @@
 /**
  * A loaded document and the connections editing it. The room keeps the
- * Y.Doc and awareness, answers sync, and for every update: asks the
- * policy, stores it, applies it, then relays it — in that order, so no
- * client ever sees an update the server has not stored.
+ * Y.Doc and awareness and answers sync. Updates are stored with group
+ * commit: everything accepted while handling one batch of socket events
+ * is applied at once, appended in one SQLite transaction on the next turn
+ * of the event loop, and only then is anything sent — relayed updates,
+ * sync answers, awareness — so no client ever sees state the server has
+ * not stored. If the commit fails, nothing of the batch is sent and the
+ * room is reset from storage by the relay (`onStorageFailure`).
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -13,6 +17,7 @@ import { ProtocolError } from '@shared/protocol/protocol-error'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
 import type { DocumentStore } from '../storage/document-store'
+import { StorageError } from '../storage/storage-error'
 import type { Session } from './session'
 import type { UpdatePolicy } from './update-policy'
 
@@ -23,6 +28,16 @@ export interface CompactionLimits {
   bytes: number
 }
 
+export interface RoomHooks {
+  /** Commit failed: the room holds state that is not stored and must be dropped. */
+  onStorageFailure(room: Room, error: StorageError): void
+  /** Runs `flush` soon, after the current batch of events (setImmediate on a server). */
+  schedule(flush: () => void): void
+}
+
+/** Something to send once the batch is stored: to one session, or to all but one. */
+type Outgoing = { frame: Uint8Array; to: Session } | { frame: Uint8Array; to: 'all'; except: number | null }
+
 const COLOR = /^#[0-9a-fA-F]{3,8}$/
 
 export class Room {
@@ -32,6 +47,9 @@ export class Room {
   /** Which connection announced each awareness client id. */
   private readonly clientOwner = new Map<number, Session>()
   private tail: { count: number; bytes: number; lastSeq: number }
+  private unstored: Uint8Array[] = []
+  private outbox: Outgoing[] = []
+  private flushScheduled = false
 
   constructor(
     readonly docId: string,
@@ -39,6 +57,7 @@ export class Room {
     private readonly policy: UpdatePolicy,
     private readonly compaction: CompactionLimits,
     private readonly metrics: Metrics,
+    private readonly hooks: RoomHooks,
   ) {
     const stored = store.load(docId)
     this.doc.transact(() => {
@@ -53,9 +72,9 @@ export class Room {
 
   join(session: Session): void {
     this.sessions.add(session)
-    session.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    this.send({ frame: encodeSyncStep1(Y.encodeStateVector(this.doc)), to: session })
     const clients = [...this.awareness.getStates().keys()]
-    if (clients.length > 0) session.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)))
+    if (clients.length > 0) this.send({ frame: encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)), to: session })
   }
 
   leave(session: Session): void {
@@ -63,18 +82,18 @@ export class Room {
     if (session.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...session.clientIds], 'leave')
   }
 
-  /** Handles one decoded message. Throws ProtocolError or StorageError for the caller to turn into a close. */
+  /** Handles one decoded message. Throws ProtocolError for the caller to turn into a close. */
   receive(session: Session, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step1':
-        return session.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, checkedStateVector(message.stateVector))))
+        return this.send({ frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, checkedStateVector(message.stateVector))), to: session })
       case 'sync-step2':
       case 'update':
         return this.receiveUpdate(session, message.update)
       case 'awareness':
         return this.receiveAwareness(session, message.update)
       case 'query-awareness':
-        return session.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])))
+        return this.send({ frame: encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])), to: session })
       case 'auth':
         return // clients have nothing to say in auth messages; the stock client never sends one
     }
@@ -93,31 +112,17 @@ export class Room {
     const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, update })
     if (!decision.allowed) {
       this.metrics.reject('permission')
-      session.send(encodePermissionDenied(decision.reason))
+      this.send({ frame: encodePermissionDenied(decision.reason), to: session })
       return
     }
-    const seq = this.metrics.timeStorageWrite(() => this.store.append(this.docId, update))
     try {
       Y.applyUpdate(this.doc, update, { kind: 'remote', session: session.id } satisfies TransactionOrigin)
     } catch (error) {
-      this.store.remove(seq)
       throw new ProtocolError('malformed-update', `update cannot be applied: ${(error as Error).message}`)
     }
-    this.tail = { count: this.tail.count + 1, bytes: this.tail.bytes + update.length, lastSeq: seq }
-    if (this.tail.count >= this.compaction.updates || this.tail.bytes >= this.compaction.bytes) this.compact()
   }
 
-  /** Replaces the stored log by one snapshot. A failure leaves the log as it was. */
-  compact(): void {
-    if (this.tail.count === 0) return
-    try {
-      this.store.compact(this.docId, Y.encodeStateAsUpdate(this.doc), this.tail.lastSeq)
-      this.tail = { count: 0, bytes: 0, lastSeq: this.tail.lastSeq }
-    } catch (error) {
-      log('error', 'compaction-failed', { docId: this.docId, error: (error as Error).message })
-    }
-  }
-
+  /** Only what Yjs actually integrated is stored and relayed: a resent update costs nothing. */
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (!isTransactionOrigin(origin)) {
       log('error', 'update-without-origin', { docId: this.docId })
@@ -127,18 +132,58 @@ export class Room {
       case 'storage':
         return
       case 'remote':
-        return this.broadcast(encodeUpdate(update), origin.session)
       case 'server':
-        this.metrics.timeStorageWrite(() => this.store.append(this.docId, update))
-        return this.broadcast(encodeUpdate(update), null)
+        this.unstored.push(update)
+        this.metrics.updatesOut += this.sessions.size - (origin.kind === 'remote' ? 1 : 0)
+        return this.send({ frame: encodeUpdate(update), to: 'all', except: origin.kind === 'remote' ? origin.session : null })
     }
   }
 
-  private broadcast(frame: Uint8Array, exceptSession: number | null): void {
-    for (const session of this.sessions) {
-      if (session.id === exceptSession) continue
-      this.metrics.updatesOut++
-      session.send(frame)
+  private send(outgoing: Outgoing): void {
+    // Nothing waiting to be stored: no reason to hold the frame back.
+    if (this.unstored.length === 0 && this.outbox.length === 0) return this.deliver(outgoing)
+    this.outbox.push(outgoing)
+    if (!this.flushScheduled) {
+      this.flushScheduled = true
+      this.hooks.schedule(() => this.flush())
+    }
+  }
+
+  private deliver(outgoing: Outgoing): void {
+    if (outgoing.to !== 'all') return outgoing.to.send(outgoing.frame)
+    for (const session of this.sessions) if (session.id !== outgoing.except) session.send(outgoing.frame)
+  }
+
+  /** Stores the batch in one transaction, then sends what waited for it. */
+  flush(): void {
+    this.flushScheduled = false
+    if (this.unstored.length > 0) {
+      const batch = this.unstored
+      try {
+        const seq = this.metrics.timeStorageWrite(() => this.store.append(this.docId, batch))
+        this.tail = { count: this.tail.count + batch.length, bytes: this.tail.bytes + batch.reduce((n, u) => n + u.length, 0), lastSeq: seq }
+      } catch (error) {
+        this.outbox = []
+        this.unstored = []
+        this.hooks.onStorageFailure(this, error instanceof StorageError ? error : StorageError.from(error, '保存更新'))
+        return
+      }
+      this.unstored = []
+      if (this.tail.count >= this.compaction.updates || this.tail.bytes >= this.compaction.bytes) this.compact()
+    }
+    const outbox = this.outbox
+    this.outbox = []
+    for (const outgoing of outbox) this.deliver(outgoing)
+  }
+
+  /** Replaces the stored log by one snapshot. A failure leaves the log as it was. */
+  private compact(): void {
+    if (this.tail.count === 0 || this.unstored.length > 0) return
+    try {
+      this.store.compact(this.docId, Y.encodeStateAsUpdate(this.doc), this.tail.lastSeq)
+      this.tail = { count: 0, bytes: 0, lastSeq: this.tail.lastSeq }
+    } catch (error) {
+      log('error', 'compaction-failed', { docId: this.docId, error: (error as Error).message })
     }
   }
 
@@ -167,12 +212,15 @@ export class Room {
     }
     // Echoed to the sender too: the stock client drops a socket that hears nothing for 30 s.
     const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]))
-    for (const session of this.sessions) session.send(frame)
+    this.send({ frame, to: 'all', except: null })
   }
 
-  /** Frees the room; `save` compacts its log first (not for a deleted document). */
+  /** Frees the room; `save` stores what is pending and compacts first (not for a deleted or failed document). */
   destroy({ save }: { save: boolean }): void {
-    if (save) this.compact()
+    if (save) {
+      this.flush()
+      this.compact()
+    }
     this.awareness.destroy()
     this.doc.destroy()
   }

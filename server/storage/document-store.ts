@@ -36,7 +36,6 @@ export class DocumentStore {
       renameDoc: db.prepare('UPDATE documents SET title = ? WHERE id = ?'),
       deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
       append: db.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)'),
-      removeUpdate: db.prepare('DELETE FROM doc_updates WHERE seq = ?'),
       snapshot: db.prepare('SELECT data, upto_seq AS uptoSeq FROM doc_snapshots WHERE doc_id = ?'),
       tail: db.prepare('SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq'),
       putSnapshot: db.prepare(
@@ -72,14 +71,15 @@ export class DocumentStore {
     this.run('删除文档', () => this.statements.deleteDoc.run(id))
   }
 
-  /** Appends an update durably; returns its seq. Throws StorageError. */
-  append(docId: string, update: Uint8Array): number {
-    return this.run('保存更新', () => Number(this.statements.append.run(docId, update).lastInsertRowid))
-  }
-
-  /** Takes back an update that turned out not to apply (see Room). */
-  remove(seq: number): void {
-    this.run('撤回更新', () => this.statements.removeUpdate.run(seq))
+  /** Appends updates durably, in one transaction; returns the seq of the last. Throws StorageError. */
+  append(docId: string, updates: readonly Uint8Array[]): number {
+    return this.run('保存更新', () =>
+      this.db.transaction(() => {
+        let seq = 0
+        for (const update of updates) seq = Number(this.statements.append.run(docId, update).lastInsertRowid)
+        return seq
+      })(),
+    )
   }
 
   load(docId: string): StoredState {

@@ -1,0 +1,164 @@
+/**
+ * The client side of one relay-benchmark measurement, in its own process:
+ * `relay-clients.ts URL_BASE SECRET|- replay|latejoin|memory [N]`.
+ *
+ * One writer and one full reader are stock y-websocket providers with
+ * Y.Docs; every other client is a raw socket that only counts what arrives
+ * (50 full Yjs clients in one process would make the harness the
+ * bottleneck). The writer ends a burst with an awareness marker, which
+ * every relay delivers after the updates sent before it.
+ */
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { readFileSync } from 'node:fs'
+import { parsePublishedText } from '@shared/formats/published-text/import'
+import { buildDocument } from '@shared/model/build-document'
+import { contentOf, createYDocument } from '@shared/model/y-document'
+import { issueToken } from '../server/auth/access-token'
+import { childArgs, report } from './support/child'
+import { median } from './support/stats'
+import { loadTrace, type Patch } from './support/trace'
+
+const [base, secretHex, measurement, count] = childArgs() as [string, string, 'replay' | 'latejoin' | 'memory', string | undefined]
+const secret = secretHex === '-' ? null : Buffer.from(secretHex, 'hex')
+const MARKER = 'bench-done-'
+
+const urlParams = (doc: string): Record<string, string> => (secret ? { token: issueToken(secret, { sub: 'bench', doc, exp: Date.now() + 3600_000 }) } : {})
+const rawUrl = (doc: string) => {
+  const params = new URLSearchParams(urlParams(doc)).toString()
+  return `${base}/${doc}${params ? `?${params}` : ''}`
+}
+
+const until = async (check: () => boolean, ms = 600_000) => {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('benchmark client timed out')
+    await new Promise((r) => setImmediate(r))
+  }
+}
+
+function provider(doc: string, ydoc = new Y.Doc()): WebsocketProvider {
+  return new WebsocketProvider(base, doc, ydoc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: urlParams(doc),
+  })
+}
+
+/** A socket that only counts: update frames, and the markers seen. */
+function counter(doc: string) {
+  const ws = new WebSocket(rawUrl(doc))
+  const state = { open: false, updates: 0, markers: new Set<string>() }
+  ws.on('open', () => (state.open = true))
+  ws.on('message', (data: Buffer) => {
+    if (data[0] === 0 && data[1] === 2) state.updates++
+    else if (data[0] === 1) {
+      const text = data.toString('latin1')
+      const at = text.indexOf(MARKER)
+      if (at >= 0) state.markers.add(text.slice(at, at + MARKER.length + 8))
+    }
+  })
+  return { ws, state }
+}
+
+/** The sample document with one empty goal item, whose text the trace is typed into. */
+function initialState(): { update: Uint8Array } {
+  const sample = parsePublishedText(readFileSync(new URL('../server/demo/zhengfawei-2022.txt', import.meta.url), 'utf8'))
+  const doc = createYDocument(buildDocument({ ...sample, goals: [...sample.goals, ''] }))
+  doc.transact(() => itemOf(doc).insert(0, [new Y.XmlText()]))
+  return { update: Y.encodeStateAsUpdate(doc) }
+}
+function itemOf(doc: Y.Doc): Y.XmlElement {
+  const goals = (contentOf(doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement
+  return goals.get(goals.length - 1) as Y.XmlElement
+}
+const textOf = (doc: Y.Doc) => itemOf(doc).get(0) as Y.XmlText
+
+function applyPatches(doc: Y.Doc, patches: Patch[]) {
+  const text = textOf(doc)
+  doc.transact(() => {
+    for (const [pos, del, ins] of patches) {
+      if (del > 0) text.delete(pos, del)
+      if (ins !== '') text.insert(pos, ins)
+    }
+  })
+}
+
+async function room(clients: number) {
+  const writer = provider('bench')
+  const reader = provider('bench')
+  const counters = Array.from({ length: Math.max(0, clients - 2) }, () => counter('bench'))
+  await until(() => writer.wsconnected && reader.wsconnected && counters.every((c) => c.state.open))
+  Y.applyUpdate(writer.doc, initialState().update)
+  await until(() => contentOf(reader.doc).length > 0 && itemOf(reader.doc)?.length === 1)
+  let markers = 0
+  const mark = async () => {
+    const id = `${MARKER}${String(++markers).padStart(8, '0')}`
+    writer.awareness.setLocalStateField('bench', id)
+    await until(() => counters.every((c) => c.state.markers.has(id)))
+  }
+  await mark()
+  return { writer, reader, counters, mark }
+}
+
+async function replay(clients: number) {
+  const { writer, reader, counters, mark } = await room(clients)
+  const trace = loadTrace('automerge-paper').txns.slice(0, 20_000)
+  // The expected text, computed beforehand.
+  const local = new Y.Doc()
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(writer.doc))
+  for (const txn of trace) applyPatches(local, txn.patches)
+  const expected = textOf(local).toString()
+
+  // Single edits: time until every other client has it.
+  const latencies: number[] = []
+  for (let i = 0; i < 200; i++) {
+    const before = counters.map((c) => c.state.updates)
+    const length = textOf(reader.doc).length
+    const start = performance.now()
+    textOf(writer.doc).insert(0, 'x')
+    await until(() => textOf(reader.doc).length > length && counters.every((c, k) => c.state.updates > before[k]!))
+    latencies.push(performance.now() - start)
+  }
+  textOf(writer.doc).delete(0, 200)
+  await until(() => textOf(reader.doc).length === 0)
+
+  const start = performance.now()
+  for (const txn of trace) applyPatches(writer.doc, txn.patches)
+  await until(() => textOf(reader.doc).toString() === expected)
+  await mark()
+  const replayMs = performance.now() - start
+  const sorted = [...latencies].sort((a, b) => a - b)
+  report({ clients, replayMs, p50: median(latencies), p99: sorted[Math.floor(sorted.length * 0.99)]! })
+  process.exit(0)
+}
+
+async function latejoin() {
+  const { writer } = await room(2)
+  const trace = loadTrace('automerge-paper')
+  const local = new Y.Doc()
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(writer.doc))
+  for (const txn of trace.txns) applyPatches(local, txn.patches)
+  Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(local, Y.encodeStateVector(writer.doc)))
+  const probe = provider('bench')
+  await until(() => probe.synced && contentOf(probe.doc).length > 0 && textOf(probe.doc)?.length === trace.endContent.length)
+  const start = performance.now()
+  const late = provider('bench')
+  await until(() => late.synced && contentOf(late.doc).length > 0 && textOf(late.doc)?.toString() === trace.endContent)
+  report({ lateJoinMs: performance.now() - start, bytes: Y.encodeStateAsUpdate(late.doc).length })
+  process.exit(0)
+}
+
+async function memory() {
+  const sockets = Array.from({ length: 500 }, (_, i) => [counter(`m${i}`), counter(`m${i}`)]).flat()
+  await until(() => sockets.every((s) => s.state.open))
+  await new Promise((r) => setTimeout(r, 1000))
+  report({ open: sockets.length })
+  // Stay connected until the coordinator has read the server's memory.
+  process.stdin.resume()
+  process.stdin.on('end', () => process.exit(0))
+}
+
+const run: Record<typeof measurement, () => Promise<void>> = { replay: () => replay(Number(count)), latejoin, memory }
+await run[measurement]()
