@@ -13,6 +13,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { contentOf, readContent } from '@shared/model/y-document'
+import { CLOSE } from '@shared/protocol/close-code'
 import { issueToken } from '../server/auth/access-token'
 import { runCli } from '../server/cli/run-cli'
 import { openDataDir } from '../server/data-dir'
@@ -94,6 +95,26 @@ describe('crash recovery', () => {
     data.close()
     expect(typed).toBeGreaterThan(300)
   }, 60_000)
+
+  it('SIGTERM shuts down gracefully: clients are told to come back, edits are kept, the process exits 0', async () => {
+    const { dataDir, token } = await prepare()
+    const server = await spawnServer(dataDir)
+    cleanup.push(() => server.child.kill('SIGKILL'))
+    const writer = client(server, token('writer'))
+    await until(() => writer.synced, 'sync')
+    const closes: number[] = []
+    writer.on('connection-close', (event) => event && closes.push(event.code))
+    goalText(writer.doc).insert(0, '关机前')
+    await new Promise((r) => setTimeout(r, 200))
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)))
+    server.child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(closes[0]).toBe(CLOSE.goingAway)
+    const data = openDataDir(dataDir)
+    expect(data.service.model('doc').overall.goals[0]!.startsWith('关机前')).toBe(true)
+    expect(data.documents.load('doc').tailCount).toBe(0) // compacted on the way out
+    data.close()
+  }, 30_000)
 
   it('a backup taken while the server runs restores the same document', async () => {
     const { dataDir, token } = await prepare()

@@ -59,7 +59,8 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${process.env.JIXIAO_SYNC === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  // better-sqlite3 blocks the event loop while it waits: keep the wait for a lock short.
+  db.pragma('busy_timeout = 1000')
   migrate(db)
   return db
 }

@@ -33,6 +33,8 @@ export const logLines: string[] = []
 
 export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   setLogSink((line) => logLines.push(line))
+  // Each y-websocket provider in Node adds a process 'exit' listener; tests open up to a hundred.
+  process.setMaxListeners(200)
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'jixiao-test-'))
   const server = await startServer({ port: 0, ...options, dataDir })
   const { accounts, service } = server.data
