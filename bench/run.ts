@@ -4,6 +4,7 @@ const BENCHMARKS = {
   import: () => import('./import'),
   trace: () => import('./trace'),
   relay: () => import('./relay'),
+  checks: () => import('./checks'),
 } as const
 
 const name = process.argv[2]

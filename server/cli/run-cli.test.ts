@@ -47,6 +47,28 @@ describe('cli import', () => {
   })
 })
 
+describe('cli check', () => {
+  it('prints the findings as the contract JSON, exit 0', async () => {
+    const { code, stdout } = await run('check', SAMPLE_PATH, '--json')
+    expect(code).toBe(EXIT.ok)
+    const findings = JSON.parse(stdout) as Record<string, unknown>[]
+    expect(findings.length).toBeGreaterThan(10)
+    for (const f of findings) {
+      expect(Object.keys(f)).toEqual(['rule', 'severity', 'project', 'indicator', 'message'])
+      expect(['error', 'warning', 'info']).toContain(f.severity)
+    }
+    expect(findings).toContainEqual(expect.objectContaining({ project: 9, indicator: 3, severity: 'warning' }))
+  })
+
+  it('prints a readable table without --json, and exits 1 for unreadable input', async () => {
+    const { code, stdout } = await run('check', SAMPLE_PATH)
+    expect(code).toBe(EXIT.ok)
+    expect(stdout.split('\n')[0]).toMatch(/^11 个项目，预算合计 116\.40 万元；发现 0 个错误、\d+ 个警告、\d+ 个提示。$/)
+    expect(stdout).toContain('项目 9 › 指标 3')
+    expect((await run('check', '/nonexistent.txt')).code).toBe(EXIT.badInput)
+  })
+})
+
 describe('cli export', () => {
   it('writes the published layout', async () => {
     const out = join(tmp(), 'out.txt')

@@ -76,6 +76,8 @@ describe('HTTP API', () => {
     expect(exported.headers.get('content-type')).toContain('text/plain')
     expect(await exported.text()).toContain('1.扫黑除恶工作经费绩效目标表')
     expect((await s.call(`/api/docs/${importedId}/export?format=docx`)).status).toBe(501)
+    const checks = (await s.json(`/api/docs/${importedId}/checks`)).body.findings as { project: number; indicator: number; rule: string }[]
+    expect(checks).toContainEqual(expect.objectContaining({ project: 6, indicator: 4, rule: 'misfiled' }))
 
     expect((await s.json(`/api/docs/${importedId}`, 'DELETE')).status).toBe(200)
     expect((await s.json(`/api/docs/${importedId}/export`)).status).toBe(404)

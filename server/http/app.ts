@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { runChecks } from '@shared/checks/run-checks'
 import { importPublishedText } from '@shared/formats/published-text/import'
 import { emptyDocumentText } from '@shared/model/template'
 import { isRole, type Role } from '@shared/protocol/role'
@@ -176,6 +177,11 @@ export function createApp(s: AppServices): Hono<Env> {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}.${file.extension}`)}`,
     })
+  })
+
+  app.get('/api/docs/:id/checks', (c) => {
+    const { doc } = access(c)
+    return c.json({ findings: runChecks(s.service.text(doc.id)) })
   })
 
   app.get('/api/docs/:id/token', (c) => {

@@ -1,0 +1,63 @@
+/**
+ * What an 指标值 says: `≥90%` is at least 90 percent, `1600元/亩` exactly
+ * 1600 of that unit, `2022年12月底前` a deadline, `显著提升` a qualitative
+ * target, `≥**%` or `是/否` a template leftover where a target belongs.
+ * Never throws; `raw` is always the text as written.
+ */
+import { toHalfWidth } from '../model/numbers'
+
+export type Sign = '≥' | '≤' | '=' | '>' | '<'
+
+export interface IndicatorValue {
+  raw: string
+  sign: Sign | null
+  number: number | null
+  /** What follows the number: `%`, `个`, `元/亩`, `万元`, `工作日`… ('' when none). */
+  unit: string
+  /** A target in words, with no number (优良, 按计划实施). */
+  qualitative: boolean
+  /** A template leftover or a yes/no where a target belongs (`是/否`, `**`, `XX`, `★`). */
+  placeholder: boolean
+  /** A date, period or deadline (`2023.07-2024.01`, `12月底前`, `10个工作日内`). */
+  time: boolean
+}
+
+const SIGNS: [RegExp, Sign][] = [
+  [/^(≥|>=|=>|不低于|不少于)/, '≥'],
+  [/^(≤|<=|=<|不高于|不超过|不多于)/, '≤'],
+  [/^(=|==|等于)/, '='],
+  [/^>/, '>'],
+  [/^</, '<'],
+]
+const PLACEHOLDER = /^(是\/否|是或否|是否|有\/无|[*＊]+|[xX]+|★+|—+|-+)$|[*＊]{2}|XX|xx|★/
+const TIME = /\d{4}\s*[.年/-]\s*\d{1,2}|\d{1,2}\s*月(底|末|\d{1,2}日)?|年底|年末|季度|前完成|之前|日前|(工作)?日内|天内|个?月内|小时|工作日|^\d+\s*(天|日)$/
+
+export function parseIndicatorValue(raw: string): IndicatorValue {
+  const half = toHalfWidth(raw).replace(/[()（）]/g, '')
+  let rest = half
+  let sign: Sign | null = null
+  for (const [pattern, s] of SIGNS) {
+    const match = pattern.exec(rest)
+    if (match) {
+      sign = s
+      rest = rest.slice(match[0].length)
+      break
+    }
+  }
+  const numberMatch = /^(\d+(?:\.\d+)?)/.exec(rest)
+  const number = numberMatch ? Number(numberMatch[1]) : null
+  const unit = numberMatch ? rest.slice(numberMatch[0].length) : ''
+  const placeholder = PLACEHOLDER.test(half)
+  const time = TIME.test(half)
+  return {
+    raw,
+    sign,
+    number,
+    unit,
+    qualitative: number === null && !placeholder && !time && half !== '' && !/\d/.test(half),
+    placeholder,
+    time,
+  }
+}
+
+export const isPercent = (value: IndicatorValue): boolean => value.unit.startsWith('%')

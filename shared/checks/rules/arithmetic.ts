@@ -1,0 +1,82 @@
+/**
+ * Arithmetic a reviewer redoes by hand: 预算数 = 财政资金 + 其他资金 (to
+ * 0.01 万元, an empty 其他资金 counts as 0), figures that are not numbers,
+ * duplicate 项目编码, and the shape of a 项目编码.
+ */
+import type { BudgetDocument } from '../../model/budget-document'
+import type { Finding, FindingField } from '../finding'
+import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
+
+const HALF_CENT = 0.005
+
+const BUDGET_CELLS = [
+  ['total', 'budgetTotal', '预算数'],
+  ['fiscal', 'budgetFiscal', '财政资金'],
+  ['other', 'budgetOther', '其他资金'],
+] as const satisfies readonly (readonly [string, FindingField, string])[]
+
+export const budgetSum: ProjectRule = {
+  id: 'arithmetic.budget-sum',
+  check({ model, text, number }): Finding[] {
+    const f = findingsFor(this.id, number)
+    const notNumbers = BUDGET_CELLS.filter(([key, field]) => model.budget[key] === null && text[field].trim() !== '')
+    if (notNumbers.length > 0) {
+      return notNumbers.map(([, field, label]) => f.error(`${label}“${text[field]}”不是数字`, { field }))
+    }
+    const { total, fiscal, other } = model.budget
+    const found: Finding[] = []
+    if (total !== null && (fiscal !== null || other !== null)) {
+      const sum = (fiscal ?? 0) + (other ?? 0)
+      if (Math.abs(total - sum) > HALF_CENT) {
+        const unit = model.moneyUnit || '万元'
+        found.push(f.error(`预算数 ${total.toFixed(2)} 不等于财政资金 ${(fiscal ?? 0).toFixed(2)} 与其他资金 ${(other ?? 0).toFixed(2)} 之和 ${sum.toFixed(2)}（${unit}）`, { field: 'budgetTotal' }))
+      }
+    }
+    for (const [key, field, label] of BUDGET_CELLS) {
+      if ((model.budget[key] ?? 0) < 0) found.push(f.error(`${label}不能为负数`, { field }))
+    }
+    return found
+  },
+}
+
+export const duplicateCodes: DocumentRule = {
+  id: 'arithmetic.duplicate-code',
+  check(doc: BudgetDocument): Finding[] {
+    const first = new Map<string, number>()
+    const found: Finding[] = []
+    doc.projects.forEach((project, i) => {
+      const code = project.code.trim()
+      if (code === '') return
+      const seen = first.get(code)
+      if (seen === undefined) first.set(code, i + 1)
+      else found.push(findingsFor(this.id, i + 1).error(`项目编码 ${code} 与第 ${seen} 个项目重复`, { field: 'code' }))
+    })
+    return found
+  },
+}
+
+/** Observed: 6-digit region, 2-digit year, `P`, 11 digits, one check character. */
+const CODE_SHAPE = /^(\d{6})(\d{2})P\d{11}[0-9A-Z]$/
+
+export const codeShape: DocumentRule = {
+  id: 'arithmetic.code-shape',
+  check(doc: BudgetDocument): Finding[] {
+    const found: Finding[] = []
+    doc.projects.forEach((project, i) => {
+      const code = project.code.trim()
+      if (code === '') return
+      const f = findingsFor(this.id, i + 1)
+      const match = CODE_SHAPE.exec(code)
+      if (!match) {
+        found.push(f.warning(`项目编码 ${code} 的格式不常见（通常为 6 位区划码 + 2 位年度 + P + 11 位数字 + 1 位校验码）`, { field: 'code' }))
+      } else if (doc.year !== null && Number(match[2]) !== doc.year % 100) {
+        found.push(f.warning(`项目编码中的年度 ${match[2]} 与文本年度 ${doc.year} 不一致`, { field: 'code' }))
+      }
+    })
+    return found
+  },
+}
+
+/** The department's total budget: the sum of the projects' 预算数 that are numbers. */
+export const departmentTotal = (doc: BudgetDocument): number =>
+  Math.round(doc.projects.reduce((sum, p) => sum + (p.budget.total ?? 0), 0) * 100) / 100

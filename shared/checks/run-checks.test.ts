@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { generateDocument } from '../../test/support/generate-document'
+import { goodProject } from '../../test/support/check-fixtures'
+import { makeRandom } from '../../test/support/random'
+import { sampleText } from '../../test/support/sample'
+import { parsePublishedText } from '../formats/published-text/import'
+import { modelFromText } from '../model/derive-model'
+import { IncrementalChecks, runChecks } from './run-checks'
+
+describe('checks on the sample', () => {
+  const findings = runChecks(parsePublishedText(sampleText()))
+  const at = (project: number, indicator: number) => findings.filter((f) => f.project === project && f.indicator === indicator)
+
+  it('find its real problems', () => {
+    // Quantity indicators without numbers.
+    expect(at(1, 1).some((f) => f.message.includes('数量指标应写明数量'))).toBe(true)
+    // 是/否 left as targets.
+    expect(at(2, 1).some((f) => f.message.includes('是/否'))).toBe(true)
+    // ≥90 without its unit.
+    expect(at(9, 3).some((f) => f.message.includes('缺少单位'))).toBe(true)
+    // A timeliness indicator filed as cost.
+    expect(at(6, 4).some((f) => f.rule === 'misfiled' && f.message.includes('成本指标下'))).toBe(true)
+  })
+
+  it('raise no arithmetic error and no structural error: its sums are right', () => {
+    expect(findings.filter((f) => f.rule.startsWith('arithmetic') || f.severity === 'error')).toEqual([])
+  })
+
+  it('are in document order with 1-based locations', () => {
+    const places = findings.map((f) => (f.project ?? 0) * 100 + (f.indicator ?? 0))
+    expect(places).toEqual([...places].sort((a, b) => a - b))
+    expect(Math.min(...findings.map((f) => f.project ?? 1))).toBeGreaterThanOrEqual(1)
+  })
+})
+
+describe('incremental checks', () => {
+  it('give the same findings as a full run after a change to one table', () => {
+    const text = generateDocument(makeRandom(5), 20)
+    const checks = new IncrementalChecks()
+    checks.update(text, modelFromText(text), 'all')
+    text.projects[7] = goodProject({ budgetTotal: '99.00' })
+    const incremental = checks.update(text, modelFromText(text), new Set([7]))
+    expect(incremental).toEqual(runChecks(text))
+    expect(incremental.some((f) => f.project === 8 && f.rule === 'arithmetic.budget-sum')).toBe(true)
+  })
+})

@@ -1,0 +1,62 @@
+/**
+ * Runs the finance review rules over a document: every project rule on
+ * every table, every document rule once. `IncrementalChecks` keeps each
+ * table's findings and re-runs project rules only for the tables that
+ * changed — what the editor does on each keystroke.
+ */
+import type { BudgetDocument } from '../model/budget-document'
+import type { DocumentText } from '../model/document-text'
+import { modelFromText } from '../model/derive-model'
+import { SEVERITY_ORDER, type Finding } from './finding'
+import type { DocumentRule, ProjectInput, ProjectRule } from './rule'
+import { budgetSum, codeShape, duplicateCodes } from './rules/arithmetic'
+import { overallCompleteness, projectCompleteness } from './rules/completeness'
+import { hasBenefit, levelsMatch, outputCoverage, satisfaction } from './rules/indicator-structure'
+import { hygiene } from './rules/hygiene'
+import { misfiled } from './rules/misfiled'
+import { quantification } from './rules/quantification'
+import { spendingPlan } from './rules/spending-plan'
+
+export const PROJECT_RULES: readonly ProjectRule[] = [
+  projectCompleteness, budgetSum, spendingPlan, levelsMatch, outputCoverage, hasBenefit, satisfaction, quantification, misfiled, hygiene,
+]
+export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, duplicateCodes, codeShape]
+
+export const checkProject = (input: ProjectInput): Finding[] => PROJECT_RULES.flatMap((rule) => rule.check(input))
+
+const checkWholeDocument = (model: BudgetDocument): Finding[] => DOCUMENT_RULES.flatMap((rule) => rule.check(model))
+
+/** In document order: Part 1 first, then by table and row; within a place, errors first. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      (a.project ?? 0) - (b.project ?? 0) ||
+      (a.indicator ?? 0) - (b.indicator ?? 0) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  )
+}
+
+export function runChecks(text: DocumentText): Finding[] {
+  const model = modelFromText(text)
+  return sortFindings([
+    ...checkWholeDocument(model),
+    ...model.projects.flatMap((project, i) => checkProject({ model: project, text: text.projects[i]!, number: i + 1 })),
+  ])
+}
+
+export class IncrementalChecks {
+  private perProject: Finding[][] = []
+
+  /**
+   * Findings for `text`, re-checking only the tables listed in `changed`
+   * (0-based), or all of them. Numbers in findings follow the tables' current order.
+   */
+  update(text: DocumentText, model: BudgetDocument, changed: ReadonlySet<number> | 'all'): Finding[] {
+    if (changed === 'all' || this.perProject.length !== model.projects.length) {
+      this.perProject = model.projects.map((project, i) => checkProject({ model: project, text: text.projects[i]!, number: i + 1 }))
+    } else {
+      for (const i of changed) this.perProject[i] = checkProject({ model: model.projects[i]!, text: text.projects[i]!, number: i + 1 })
+    }
+    return sortFindings([...checkWholeDocument(model), ...this.perProject.flat()])
+  }
+}
