@@ -11,11 +11,20 @@ import solid from 'vite-plugin-solid'
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 
 export default defineConfig({
-  root: '.',
+  // The app lives in client/; tests are found from the repository root.
+  root: process.env.VITEST ? '.' : 'client',
   // The Solid plugin would switch tests to jsdom; tests run in Node or in real Chromium.
   plugins: process.env.VITEST ? [] : [solid()],
   resolve: { alias },
-  build: { outDir: 'dist/client' },
+  build: { outDir: '../dist/client', emptyOutDir: true },
+  server: {
+    // `npm run dev`: Vite with hot reload in front of the real server (see server/dev.ts).
+    proxy: {
+      '/api': `http://127.0.0.1:${process.env.JIXIAO_API_PORT ?? 8080}`,
+      '/sync': { target: `ws://127.0.0.1:${process.env.JIXIAO_API_PORT ?? 8080}`, ws: true },
+      '/healthz': `http://127.0.0.1:${process.env.JIXIAO_API_PORT ?? 8080}`,
+    },
+  },
   test: {
     passWithNoTests: true,
     projects: [
@@ -24,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
         },
       },

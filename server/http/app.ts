@@ -20,6 +20,7 @@ import { SESSION_LIFETIME_MS } from '../storage/account-store'
 import type { DocumentStore } from '../storage/document-store'
 import { StorageError } from '../storage/storage-error'
 import { ApiError, badRequest, documentNotFound, forbidden, notLoggedIn } from './api-error'
+import { staticFiles } from './static-files'
 import { syncRoutes } from './sync-route'
 
 export interface AppServices {
@@ -52,14 +53,7 @@ export function createApp(s: AppServices): Hono<Env> {
 
   app.route('/', syncRoutes(s.relay, s.auth, s.metrics))
   app.get('/healthz', (c) => c.json({ ok: true }))
-  // Until the editor (client/) is built and served here, say so plainly.
-  app.get('/', (c) =>
-    c.html(
-      '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>绩效 Jixiao</title>' +
-        '<h1>绩效 Jixiao 服务器正在运行</h1><p>编辑器界面尚在开发中。现在可以通过 WebSocket 同步地址（见启动时的输出）和 /api 接口使用。</p></html>',
-    ),
-  )
-  app.get('/metrics', (c) => c.text(s.metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' }))
+  app.route('/', staticFiles())
 
   app.post('/api/login', async (c) => {
     const body = await jsonBody<{ name?: unknown; password?: unknown }>(c)

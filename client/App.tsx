@@ -1,0 +1,41 @@
+/**
+ * The app: login, the document list, and the editor, chosen by the URL
+ * hash (`#/login`, `#/`, `#/doc/ID`) so the service worker serves one page.
+ */
+import { createSignal, Match, onCleanup, Switch } from 'solid-js'
+import { DocumentListPage } from './pages/DocumentListPage'
+import { EditorPage } from './pages/EditorPage'
+import { LoginPage } from './pages/LoginPage'
+
+export type Route = { page: 'login' } | { page: 'list' } | { page: 'doc'; id: string }
+
+export function parseRoute(hash: string): Route {
+  const doc = /^#\/doc\/([A-Za-z0-9_-]+)$/.exec(hash)
+  if (doc) return { page: 'doc', id: doc[1]! }
+  if (hash === '#/login') return { page: 'login' }
+  return { page: 'list' }
+}
+
+export const navigate = (hash: string) => {
+  location.hash = hash
+}
+
+export function App() {
+  const [route, setRoute] = createSignal(parseRoute(location.hash))
+  const onHash = () => setRoute(parseRoute(location.hash))
+  window.addEventListener('hashchange', onHash)
+  onCleanup(() => window.removeEventListener('hashchange', onHash))
+  return (
+    <Switch>
+      <Match when={route().page === 'login'}>
+        <LoginPage />
+      </Match>
+      <Match when={route().page === 'list'}>
+        <DocumentListPage />
+      </Match>
+      <Match when={route().page === 'doc' && (route() as { id: string }).id} keyed>
+        {(id) => <EditorPage docId={id} />}
+      </Match>
+    </Switch>
+  )
+}

@@ -1,0 +1,57 @@
+/**
+ * The HTTP API as typed functions. Failures become `ApiFailure` with the
+ * server's Chinese message, or a network message when there is no server.
+ */
+import type { Role } from '@shared/protocol/role'
+import { T } from '../i18n/zh-CN'
+
+export class ApiFailure extends Error {
+  override readonly name = 'ApiFailure'
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface User {
+  id: number
+  name: string
+  displayName: string
+}
+
+export interface DocumentSummary {
+  id: string
+  title: string
+  role: Role
+  owner: boolean
+  createdAt: number
+}
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, { credentials: 'same-origin', ...init })
+  } catch {
+    throw new ApiFailure(0, 'offline', T.offline)
+  }
+  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null
+  if (!response.ok) throw new ApiFailure(response.status, body?.error?.code ?? 'http', body?.error?.message ?? T.networkError)
+  return body as T
+}
+
+const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+
+export const api = {
+  login: (name: string, password: string) => request<{ user: User }>('/api/login', json('POST', { name, password })),
+  logout: () => request<{ ok: true }>('/api/logout', { method: 'POST' }),
+  me: () => request<{ user: User }>('/api/me'),
+  documents: () => request<{ documents: DocumentSummary[] }>('/api/docs'),
+  create: (title: string) => request<{ id: string }>('/api/docs', json('POST', { title })),
+  importFile: (file: File) => request<{ id: string }>(`/api/docs/import?title=${encodeURIComponent(file.name.replace(/\.txt$/i, ''))}`, { method: 'POST', body: file }),
+  rename: (id: string, title: string) => request<{ ok: true }>(`/api/docs/${id}`, json('PATCH', { title })),
+  share: (id: string, user: string, role: Role | null) => request<{ ok: true }>(`/api/docs/${id}/members/${encodeURIComponent(user)}`, json('PUT', { role })),
+  exportUrl: (id: string) => `/api/docs/${id}/export?format=txt`,
+}

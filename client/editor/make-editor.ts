@@ -1,0 +1,67 @@
+/**
+ * The editor: one Tiptap editor over the whole document, bound to the
+ * Y.Doc's `content` (Collaboration, whose Yjs undo manager undoes only
+ * one's own changes — there is no ProseMirror history), other people's
+ * carets, and form-like keys (Tab between cells, Enter never breaks a table).
+ *
+ * `makeEditor` returns an editor the caller must destroy.
+ */
+import { Editor, Extension } from '@tiptap/core'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import { ROOT } from '@shared/model/y-document'
+import { documentExtensions } from '@shared/schema/extensions'
+import { withNodeViews } from './node-views'
+import { addIndicator, moveToField } from './row-commands'
+
+export interface EditorUser {
+  name: string
+  color: string
+}
+
+const FormKeys = Extension.create({
+  name: 'formKeys',
+  addKeyboardShortcuts() {
+    return {
+      Tab: () => this.editor.commands.command(({ state, dispatch }) => moveToField(1)(state, dispatch)) || true,
+      'Shift-Tab': () => this.editor.commands.command(({ state, dispatch }) => moveToField(-1)(state, dispatch)) || true,
+      // In an indicator row Enter starts a new row, like a spreadsheet; elsewhere in a table it does nothing.
+      Enter: ({ editor }) => {
+        const { $from } = editor.state.selection
+        const inTable = [...Array($from.depth + 1).keys()].some((d) => $from.node(d).type.name === 'project')
+        if (!inTable) return false
+        if ($from.parent.type.name.startsWith('indicator')) return editor.commands.command(({ state, dispatch }) => addIndicator(state, dispatch))
+        return true
+      },
+    }
+  },
+})
+
+export function makeEditor(options: {
+  element: HTMLElement
+  ydoc: Y.Doc
+  provider: WebsocketProvider
+  user: EditorUser
+  editable: boolean
+}): Editor {
+  return new Editor({
+    element: options.element,
+    editable: options.editable,
+    extensions: [
+      ...withNodeViews(documentExtensions),
+      Collaboration.configure({ fragment: options.ydoc.getXmlFragment(ROOT.content) }),
+      CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+      FormKeys,
+    ],
+  })
+}
+
+/** A stable colour for a user, from their name. */
+export function userColor(name: string): string {
+  const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2']
+  let hash = 0
+  for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
+  return palette[hash % palette.length]!
+}

@@ -1,0 +1,108 @@
+/**
+ * How the document looks in the editor: every text field a labelled cell
+ * of the official form, every indicator row a grid row with its 一级/二级
+ * chosen from the taxonomy. Labels and dropdowns are not editable text;
+ * only the fields are.
+ */
+import type { Extensions } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { EditorView, NodeView } from '@tiptap/pm/view'
+import { LEVEL1, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/model/taxonomy'
+import { NODE } from '@shared/schema/node-names'
+import { T } from '../i18n/zh-CN'
+
+/** Fields shown with a label cell beside them, as on the printed form. */
+const LABELLED = new Set<string>([
+  NODE.unitCode, NODE.unitName, NODE.moneyUnit, NODE.projectCode, NODE.projectName,
+  NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.fundUsage, NODE.projectGoal,
+  NODE.subGoalDuty, NODE.subGoalTarget,
+])
+const NUMERIC = new Set<string>([NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.spendingPercent])
+
+function element(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
+  const el = document.createElement(tag)
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v)
+  if (text !== undefined) el.textContent = text
+  return el
+}
+
+function fieldView(node: PMNode): NodeView {
+  const name = node.type.name
+  const dom = element('div', { 'data-field': name, class: `field${NUMERIC.has(name) ? ' numeric' : ''}` })
+  if (LABELLED.has(name)) dom.append(element('span', { class: 'label', contenteditable: 'false' }, String(T.fieldLabel[name] ?? '')))
+  const contentDOM = element('div', { class: 'value' })
+  dom.append(contentDOM)
+  return {
+    dom,
+    contentDOM,
+    update: (next) => next.type === node.type,
+  }
+}
+
+function select(options: readonly string[], value: string, label: string): HTMLSelectElement {
+  const el = element('select', { 'aria-label': label }) as HTMLSelectElement
+  el.append(element('option', { value: '' }, T.choose))
+  for (const option of options) el.append(element('option', { value: option }, option))
+  el.value = options.includes(value) ? value : ''
+  return el
+}
+
+function indicatorView(initial: PMNode, view: EditorView, getPos: () => number | undefined): NodeView {
+  let node = initial
+  const dom = element('div', { 'data-node': NODE.indicator, class: 'indicator' })
+  const levels = element('div', { class: 'levels', contenteditable: 'false' })
+  const contentDOM = element('div', { class: 'cells' })
+  dom.append(levels, contentDOM)
+
+  const setAttrs = (attrs: Record<string, unknown>) => {
+    const pos = getPos()
+    if (pos === undefined || !view.editable) return
+    view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, ...attrs }))
+  }
+  const render = () => {
+    const level1 = node.attrs.level1 as string
+    const level2 = node.attrs.level2 as string
+    const one = select(LEVEL1, level1, T.level1)
+    const two = select(isLevel1(level1) ? LEVEL2_BY_LEVEL1[level1] : [], level2, T.level2)
+    // A label the taxonomy did not recognise is shown as written, not lost.
+    if (!level1 && node.attrs.level1Label) one.title = String(node.attrs.level1Label)
+    if (!level2 && node.attrs.level2Label) two.title = String(node.attrs.level2Label)
+    one.disabled = two.disabled = !view.editable
+    one.addEventListener('change', () => {
+      const allowed = isLevel1(one.value) ? (LEVEL2_BY_LEVEL1[one.value] as readonly string[]) : []
+      setAttrs({ level1: one.value, level1Label: null, ...(allowed.includes(level2) ? {} : { level2: '', level2Label: null }) })
+    })
+    two.addEventListener('change', () => setAttrs({ level2: two.value, level2Label: null }))
+    levels.replaceChildren(one, two)
+  }
+  render()
+
+  return {
+    dom,
+    contentDOM,
+    update(next) {
+      if (next.type !== node.type) return false
+      const changed = next.attrs !== node.attrs
+      node = next
+      if (changed) render()
+      return true
+    },
+    stopEvent: (event) => levels.contains(event.target as globalThis.Node),
+    ignoreMutation: (mutation) => levels.contains(mutation.target),
+  }
+}
+
+/** The shared schema's extensions, with these views attached. */
+export function withNodeViews(extensions: Extensions): Extensions {
+  return extensions.map((extension) => {
+    if (extension.name === NODE.indicator) {
+      return (extension as import('@tiptap/core').Node).extend({
+        addNodeView: () => ({ node, view, getPos }) => indicatorView(node, view, getPos as () => number | undefined),
+      })
+    }
+    if ((extension.config as { content?: string }).content === 'text*') {
+      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => fieldView(node) })
+    }
+    return extension
+  })
+}

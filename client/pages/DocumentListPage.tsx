@@ -1,0 +1,98 @@
+/**
+ * The documents this user has, with their role; create, import, rename and
+ * share (owner). Offline, the list the service worker cached is shown.
+ */
+import { createResource, createSignal, For, Show } from 'solid-js'
+import { isRole } from '@shared/protocol/role'
+import { api, ApiFailure, type DocumentSummary } from '../api/http'
+import { navigate } from '../App'
+import { T } from '../i18n/zh-CN'
+import { forgetUser, rememberedUser } from '../session'
+
+const ROLE_KEY = (id: string) => `jixiao:role:${id}`
+
+export function DocumentListPage() {
+  const [error, setError] = createSignal('')
+  const [docs, { refetch }] = createResource(async () => {
+    try {
+      const { documents } = await api.documents()
+      for (const d of documents) localStorage.setItem(ROLE_KEY(d.id), d.role)
+      return documents
+    } catch (e) {
+      if (e instanceof ApiFailure && e.status === 401) navigate('#/login')
+      else setError((e as Error).message)
+      return [] as DocumentSummary[]
+    }
+  })
+  const act = async (work: () => Promise<unknown>) => {
+    setError('')
+    try {
+      await work()
+      await refetch()
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+  const create = () => act(async () => navigate(`#/doc/${(await api.create('')).id}`))
+  const importFile = (event: Event) => {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0]
+    if (file) void act(async () => navigate(`#/doc/${(await api.importFile(file)).id}`))
+  }
+  const rename = (doc: DocumentSummary) => {
+    const title = prompt(T.rename, doc.title)
+    if (title) void act(() => api.rename(doc.id, title))
+  }
+  const share = (doc: DocumentSummary) => {
+    const user = prompt(T.shareUser)
+    if (!user) return
+    const role = prompt(`${T.shareRole}（editor / reviewer / viewer / none）`, 'editor')
+    if (role === null) return
+    void act(() => api.share(doc.id, user, isRole(role) ? role : null))
+  }
+  const logout = () => act(async () => {
+    await api.logout()
+    forgetUser()
+    navigate('#/login')
+  })
+
+  return (
+    <main class="documents">
+      <header>
+        <h1>{T.documents}</h1>
+        <span class="who">{rememberedUser()?.displayName}</span>
+        <button onClick={logout}>{T.logout}</button>
+      </header>
+      <div class="actions">
+        <button onClick={create}>{T.newDocument}</button>
+        <label class="button">
+          {T.importDocument}
+          <input type="file" accept=".txt,text/plain" hidden onChange={importFile} />
+        </label>
+      </div>
+      <p class="error" role="alert">{error()}</p>
+      <Show when={(docs() ?? []).length > 0} fallback={<p>{T.noDocuments}</p>}>
+        <ul>
+          <For each={docs()}>
+            {(doc) => (
+              <li>
+                <a href={`#/doc/${doc.id}`}>{doc.title}</a>
+                <span class="role">{doc.owner ? T.owner : T.roleLabel[doc.role]}</span>
+                <Show when={doc.owner || doc.role === 'editor'}>
+                  <button onClick={() => rename(doc)}>{T.rename}</button>
+                </Show>
+                <Show when={doc.owner}>
+                  <button onClick={() => share(doc)}>{T.share}</button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </main>
+  )
+}
+
+export const rememberedRole = (id: string) => {
+  const role = localStorage.getItem(ROLE_KEY(id))
+  return isRole(role) ? role : null
+}

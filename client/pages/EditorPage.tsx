@@ -1,0 +1,180 @@
+/**
+ * One document open for editing: opened from IndexedDB first, synced with
+ * the server when it can be, with the sync status, who else is here, the
+ * outline with live totals, and the table operations.
+ */
+import type { Editor } from '@tiptap/core'
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js'
+import { departmentTotal } from '@shared/checks/rules/arithmetic'
+import type { BudgetDocument } from '@shared/model/budget-document'
+import { deriveModel } from '@shared/model/derive-model'
+import type { NodeJSON } from '@shared/model/node-json'
+import { contentOf, schemaVersionOf } from '@shared/model/y-document'
+import { SCHEMA_VERSION } from '@shared/schema/schema'
+import { api } from '../api/http'
+import { navigate } from '../App'
+import { makeEditor, userColor } from '../editor/make-editor'
+import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator } from '../editor/row-commands'
+import { T } from '../i18n/zh-CN'
+import { rememberedUser } from '../session'
+import { createDocConnection } from '../sync/doc-connection'
+import { syncLabel, syncState } from '../sync/sync-status'
+import { rememberedRole } from './DocumentListPage'
+import type { Command } from '@tiptap/pm/state'
+
+interface Person {
+  clientId: number
+  name: string
+  color: string
+}
+
+export function EditorPage(props: { docId: string }) {
+  const user = rememberedUser()
+  if (!user) {
+    navigate('#/login')
+    return null
+  }
+  const connection = createDocConnection(props.docId)
+  const [role, setRole] = createSignal(rememberedRole(props.docId))
+  const [model, setModel] = createSignal<BudgetDocument | null>(null)
+  const [people, setPeople] = createSignal<Person[]>([])
+  const [notice, setNotice] = createSignal('')
+  const [ready, setReady] = createSignal(false)
+  let host!: HTMLDivElement
+  let editor: Editor | null = null
+
+  const readOnlyReason = () => {
+    if (connection.facts().denied) return T.deniedReason[connection.facts().denied!]
+    if (role() === 'viewer') return T.readOnlyViewer
+    if (schemaVersionOf(connection.ydoc) > SCHEMA_VERSION) return T.readOnlyNewerSchema
+    return ''
+  }
+  const refreshEditable = () => editor?.setEditable(readOnlyReason() === '')
+
+  // Until the document has content (from IndexedDB or the server) there is
+  // nothing to bind to: an editor on an empty fragment would write a second,
+  // empty document into it.
+  const hasContent = () => contentOf(connection.ydoc).length > 0
+  const start = () => {
+    if (editor || !hasContent()) return
+    editor = makeEditor({
+      element: host,
+      ydoc: connection.ydoc,
+      provider: connection.provider,
+      user: { name: user.displayName, color: userColor(user.name) },
+      editable: false,
+    })
+    refreshEditable()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const derive = () => setModel(deriveModel(editor!.getJSON() as NodeJSON))
+    editor.on('update', () => {
+      clearTimeout(timer)
+      timer = setTimeout(derive, 150)
+    })
+    derive()
+    setReady(true)
+  }
+
+  onMount(() => {
+    void connection.whenLocal.then(() => {
+      start()
+      if (!hasContent() && !navigator.onLine) setNotice(T.notAvailableOffline)
+    })
+    connection.provider.on('sync', (synced: boolean) => {
+      if (synced) {
+        setNotice('')
+        start()
+        refreshEditable()
+      }
+    })
+    const awareness = connection.provider.awareness
+    const onAwareness = () =>
+      setPeople(
+        [...awareness.getStates()].flatMap(([clientId, state]) => {
+          const u = (state as { user?: { name?: string; color?: string } }).user
+          return u?.name ? [{ clientId, name: u.name, color: u.color ?? '#888' }] : []
+        }),
+      )
+    awareness.on('change', onAwareness)
+    void api
+      .documents()
+      .then(({ documents }) => {
+        const mine = documents.find((d) => d.id === props.docId)
+        if (mine) {
+          localStorage.setItem(`jixiao:role:${props.docId}`, mine.role)
+          setRole(mine.role)
+          refreshEditable()
+        }
+      })
+      .catch(() => {}) // offline: keep the remembered role
+  })
+  onCleanup(() => editor?.destroy())
+
+  const run = (command: Command) => () => {
+    if (!editor || !editor.isEditable) return
+    editor.chain().focus().command(({ state, dispatch }) => command(state, dispatch)).run()
+  }
+  const removeProject = () => {
+    const name = model()?.projects.find((_, i) => isInProject(i))?.name ?? ''
+    if (confirm(T.confirmDeleteProject(name))) run(deleteProject)()
+  }
+  const isInProject = (index: number) => {
+    const el = document.querySelectorAll('section[data-node="project"]')[index]
+    const at = editor?.view.domAtPos(editor.state.selection.from).node
+    return !!el && !!at && el.contains(at)
+  }
+  const goToProject = (index: number) => document.querySelectorAll('section[data-node="project"]')[index]?.scrollIntoView({ behavior: 'smooth' })
+
+  return (
+    <div class="editor-page">
+      <header class="toolbar">
+        <button onClick={() => navigate('#/')}>{T.back}</button>
+        <span class={`sync-status ${syncState(connection.facts())}`} data-testid="sync-status">
+          {syncLabel(connection.facts())}
+        </span>
+        <span class="people">
+          <For each={people()}>{(p) => <span class="avatar" style={{ 'background-color': p.color }} title={p.name}>{p.name.slice(0, 1)}</span>}</For>
+        </span>
+        <span class="spacer" />
+        <Show when={readOnlyReason() === ''}>
+          <button onClick={() => editor?.commands.undo()}>{T.undo}</button>
+          <button onClick={() => editor?.commands.redo()}>{T.redo}</button>
+          <button onClick={run(addIndicator)}>{T.addIndicator}</button>
+          <button onClick={run(deleteIndicator)}>{T.deleteIndicator}</button>
+          <button onClick={run(moveIndicator(-1))}>{T.moveUp}</button>
+          <button onClick={run(moveIndicator(1))}>{T.moveDown}</button>
+          <button onClick={run(addProject)}>{T.addProject}</button>
+          <button onClick={removeProject}>{T.deleteProject}</button>
+        </Show>
+        <a class="button" href={api.exportUrl(props.docId)} download="">{T.exportTxt}</a>
+        <button onClick={() => window.print()}>{T.print}</button>
+      </header>
+      <Show when={readOnlyReason() || notice()}>
+        <p class="notice" role="status">{readOnlyReason() || notice()}</p>
+      </Show>
+      <div class="workspace">
+        <nav class="outline">
+          <h2>{T.outline}</h2>
+          <Show when={model()}>
+            {(m) => (
+              <>
+                <p class="total" data-testid="department-total">{T.departmentTotal(departmentTotal(m()).toFixed(2))}</p>
+                <ol>
+                  <For each={m().projects}>
+                    {(p, i) => (
+                      <li>
+                        <a href="#" onClick={(e) => { e.preventDefault(); goToProject(i()) }}>{T.project(i() + 1, p.name)}</a>
+                        <span class="amount">{p.budget.total?.toFixed(2) ?? '—'}</span>
+                      </li>
+                    )}
+                  </For>
+                </ol>
+              </>
+            )}
+          </Show>
+        </nav>
+        <article class="document" classList={{ loading: !ready() }} ref={host} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+import { createSignal } from 'solid-js'
+import { api } from '../api/http'
+import { navigate } from '../App'
+import { T } from '../i18n/zh-CN'
+import { rememberUser } from '../session'
+
+export function LoginPage() {
+  const [error, setError] = createSignal('')
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget as HTMLFormElement)
+    try {
+      const { user } = await api.login(String(form.get('name')), String(form.get('password')))
+      rememberUser(user)
+      navigate('#/')
+    } catch (e) {
+      setError((e as Error).message || T.loginFailed)
+    }
+  }
+  return (
+    <main class="login">
+      <h1>{T.appName}</h1>
+      <form onSubmit={submit}>
+        <label>
+          {T.userName}
+          <input name="name" autocomplete="username" required />
+        </label>
+        <label>
+          {T.password}
+          <input name="password" type="password" autocomplete="current-password" required />
+        </label>
+        <button type="submit">{T.login}</button>
+        <p class="error" role="alert">{error()}</p>
+      </form>
+    </main>
+  )
+}

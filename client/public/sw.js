@@ -1,0 +1,56 @@
+/*
+ * The service worker: keeps the app shell and the last document list so
+ * that a reload with no network still opens the app; documents themselves
+ * live in IndexedDB. Built assets (hashed names) are cache-first; pages and
+ * the list are network-first, falling back to the cache.
+ */
+const CACHE = 'jixiao-shell-v1'
+const NETWORK_FIRST = ['/', '/index.html', '/api/me', '/api/docs']
+
+/** The page and every asset it names, so the first offline reload already works. */
+async function precache() {
+  const cache = await caches.open(CACHE)
+  const page = await fetch('/')
+  const html = await page.clone().text()
+  await cache.put('/', page)
+  await cache.addAll([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]))
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(precache().then(() => self.skipWaiting()))
+})
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()),
+  )
+})
+
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE)
+  try {
+    const response = await fetch(request)
+    if (response.ok) await cache.put(request, response.clone())
+    return response
+  } catch (error) {
+    const cached = (await cache.match(request)) ?? (request.mode === 'navigate' ? await cache.match('/') : undefined)
+    if (cached) return cached
+    throw error
+  }
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE)
+  const cached = await cache.match(request)
+  if (cached) return cached
+  const response = await fetch(request)
+  if (response.ok) await cache.put(request, response.clone())
+  return response
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url)
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return
+  if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(event.request))
+  else if (event.request.mode === 'navigate' || NETWORK_FIRST.includes(url.pathname)) event.respondWith(networkFirst(event.request))
+})

@@ -1,0 +1,19 @@
+/**
+ * Who is logged in, remembered in localStorage so that the app still knows
+ * (and can label its caret) when it opens offline. The server's cookie is
+ * what actually authenticates.
+ */
+import type { User } from './api/http'
+
+const KEY = 'jixiao:user'
+
+export const rememberUser = (user: User) => localStorage.setItem(KEY, JSON.stringify(user))
+export const forgetUser = () => localStorage.removeItem(KEY)
+
+export function rememberedUser(): User | null {
+  try {
+    return JSON.parse(localStorage.getItem(KEY) ?? 'null') as User | null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * One open document in the browser: the Y.Doc, its IndexedDB copy (opened
+ * first — the network only syncs) and the WebSocket to the server (the
+ * session cookie authenticates it). Reconnects with jitter; stops on
+ * 4401/4403/4404 and says why.
+ *
+ * `makeDocConnection` returns something the caller must `dispose()`;
+ * `createDocConnection` ties it to the Solid owner.
+ */
+import { createSignal, onCleanup, type Accessor } from 'solid-js'
+import * as Y from 'yjs'
+import { IndexeddbPersistence, storeState } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import { CLOSE, isRetryable } from '@shared/protocol/close-code'
+import type { Denial, SyncFacts } from './sync-status'
+
+export interface DocConnection {
+  ydoc: Y.Doc
+  provider: WebsocketProvider
+  facts: Accessor<SyncFacts>
+  /** Resolves once the IndexedDB copy is loaded (or found empty). */
+  whenLocal: Promise<void>
+  dispose(): void
+}
+
+const pendingKey = (docId: string) => `jixiao:pending:${docId}`
+
+/** 0.5–1.5 × the exponential backoff, capped: clients that lost the server together come back spread out. */
+export const reconnectDelay = (attempt: number, random = Math.random): number =>
+  Math.min(30_000, 500 * 2 ** Math.min(attempt, 6)) * (0.5 + random())
+
+export function makeDocConnection(docId: string): DocConnection {
+  const ydoc = new Y.Doc()
+  const persistence = new IndexeddbPersistence(`jixiao:${docId}`, ydoc)
+  const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
+  const provider = new WebsocketProvider(wsBase, docId, ydoc, { connect: false })
+  const [facts, setFacts] = createSignal<SyncFacts>({
+    local: false,
+    connection: 'disconnected',
+    serverSynced: false,
+    pending: Number(localStorage.getItem(pendingKey(docId)) ?? 0),
+    denied: null,
+  })
+  const update = (change: Partial<SyncFacts>) => {
+    setFacts({ ...facts(), ...change })
+    localStorage.setItem(pendingKey(docId), String(facts().pending))
+  }
+
+  const whenLocal = persistence.whenSynced.then(() => {
+    // y-indexeddb appends a full state on every load and trims only after 500
+    // updates: store one compact state now so the database does not grow.
+    void storeState(persistence, true)
+    update({ local: true })
+    provider.connect()
+  })
+
+  ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+    const local = origin !== provider && origin !== persistence
+    if (local && !(provider.wsconnected && provider.synced)) update({ pending: facts().pending + 1 })
+  })
+  provider.on('status', ({ status }) => update({ connection: status, ...(status === 'connected' ? {} : { serverSynced: false }) }))
+  provider.on('sync', (synced: boolean) => update({ serverSynced: synced, ...(synced ? { pending: 0 } : {}) }))
+
+  let attempt = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  provider.on('connection-close', (event) => {
+    if (!event || !isRetryable(event.code)) return
+    // Take reconnection over from the provider (it has no jitter).
+    provider.shouldConnect = false
+    clearTimeout(timer)
+    timer = setTimeout(() => provider.connect(), reconnectDelay(attempt++))
+  })
+  provider.on('sync', (synced: boolean) => {
+    if (synced) attempt = 0
+  })
+  provider.on('closed', ({ code }) => {
+    const denied: Denial = code === CLOSE.unauthenticated ? 'unauthenticated' : code === CLOSE.documentNotFound ? 'notFound' : 'forbidden'
+    update({ denied, connection: 'disconnected' })
+  })
+  // Back online: do not wait for the backoff.
+  const online = () => {
+    if (!facts().denied && !provider.wsconnected) {
+      clearTimeout(timer)
+      provider.connect()
+    }
+  }
+  window.addEventListener('online', online)
+
+  return {
+    ydoc,
+    provider,
+    facts,
+    whenLocal,
+    dispose() {
+      clearTimeout(timer)
+      window.removeEventListener('online', online)
+      provider.destroy()
+      void persistence.destroy()
+      ydoc.destroy()
+    },
+  }
+}
+
+export function createDocConnection(docId: string): DocConnection {
+  const connection = makeDocConnection(docId)
+  onCleanup(() => connection.dispose())
+  return connection
+}

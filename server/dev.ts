@@ -1,0 +1,17 @@
+/**
+ * `npm run dev`: the real server (with the demo data directory) plus Vite
+ * with hot reload in front of it, proxying /api and /sync to it.
+ */
+import { createServer } from 'vite'
+import { DEFAULT_DATA_DIR } from './data-dir'
+import { seedDemo } from './demo/seed-demo'
+import { startServer } from './server'
+
+const apiPort = Number(process.env.JIXIAO_API_PORT ?? 8080)
+process.env.JIXIAO_API_PORT = String(apiPort)
+const server = await startServer({ dataDir: process.env.JIXIAO_DATA ?? DEFAULT_DATA_DIR, port: apiPort })
+const logins = await seedDemo(server.data)
+const vite = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname })
+await vite.listen()
+vite.printUrls()
+for (const login of logins) console.log(`  ${login.displayName}（${login.what}）用户名 ${login.name} 密码 ${login.password}`)

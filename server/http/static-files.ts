@@ -1,0 +1,45 @@
+/**
+ * Serves the built client (dist/client): the page, its hashed assets
+ * (cached for good) and the service worker (never cached, so updates
+ * reach people). Without a build, `/` says how to make one.
+ */
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Hono } from 'hono'
+
+export const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url))
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+}
+
+export function staticFiles(dir = CLIENT_DIR): Hono {
+  const app = new Hono()
+  const send = async (path: string, cacheControl: string) => {
+    const body = await readFile(path)
+    return new Response(body, { headers: { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': cacheControl } })
+  }
+  app.get('/', async (c) => {
+    const index = join(dir, 'index.html')
+    if (!existsSync(index)) {
+      return c.html('<!doctype html><meta charset="utf-8"><title>绩效</title><p>编辑器尚未构建：请先运行 <code>npm run build</code>（<code>npm start</code> 会自动构建）。</p>', 503)
+    }
+    return send(index, 'no-cache')
+  })
+  app.get('/sw.js', (c) => (existsSync(join(dir, 'sw.js')) ? send(join(dir, 'sw.js'), 'no-cache') : c.notFound()))
+  app.get('/assets/*', async (c) => {
+    const path = normalize(join(dir, c.req.path))
+    if (!path.startsWith(join(dir, 'assets')) || !existsSync(path)) return c.notFound()
+    return send(path, 'public, max-age=31536000, immutable')
+  })
+  return app
+}
