@@ -46,7 +46,7 @@ export function makeEditor(options: {
   user: EditorUser
   editable: boolean
 }): Editor {
-  return new Editor({
+  const editor = new Editor({
     element: options.element,
     editable: options.editable,
     extensions: [
@@ -56,6 +56,25 @@ export function makeEditor(options: {
       FormKeys,
     ],
   })
+  flushBeforeRemoteChanges(options.provider, editor)
+  return editor
+}
+
+/**
+ * Makes the editor take in what the person just did before a remote change
+ * is applied. ProseMirror reads a click's new selection (and some typing)
+ * from the DOM a moment later; a remote update applied in between would put
+ * the cursor back where it was, and the next keystrokes would land there.
+ * So every sync message from the server first flushes ProseMirror's DOM
+ * observer — outside any Yjs transaction, so local edits stay local edits.
+ */
+export function flushBeforeRemoteChanges(provider: WebsocketProvider, editor: Editor): void {
+  const SYNC = 0
+  const handle = provider.messageHandlers[SYNC]!
+  provider.messageHandlers[SYNC] = (...args: Parameters<typeof handle>) => {
+    if (!editor.isDestroyed) (editor.view as unknown as { domObserver: { flush(): void } }).domObserver.flush()
+    return handle(...args)
+  }
 }
 
 /** A stable colour for a user, from their name. */

@@ -1,0 +1,73 @@
+/**
+ * Real headless Chromium (Debian's /usr/bin/chromium, driven by
+ * playwright-core) against the real server: each test user gets a browser
+ * context of their own, logged in through the HTTP API.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+import type { TestServer } from '../support/test-server'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Flags for a closed network and a root user (see the machine notes).
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+/** A browser context logged in as `user` with `role` on the test document, and a page on it. */
+export async function openAs(browser: Browser, t: TestServer, user: string, role: Parameters<TestServer['grant']>[1], docId = 'doc') {
+  await t.grant(user, role, docId)
+  const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1400, height: 900 } })
+  const login = await context.request.post('/api/login', { data: { name: user, password: `pw-${user}` } })
+  if (!login.ok()) throw new Error(`login as ${user} failed: ${login.status()}`)
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  // The app reads who is logged in from localStorage (it must work offline).
+  await page.addInitScript((u) => localStorage.setItem('jixiao:user', JSON.stringify(u)), (await login.json()).user)
+  await page.goto(`/#/doc/${docId}`)
+  await synced(page)
+  return { context, page, errors }
+}
+
+export const synced = (page: Page) => page.waitForSelector('[data-testid=sync-status].synced', { timeout: 20_000 })
+
+/** The text field `field` (a data-field name), the `n`-th of its kind. */
+export const field = (page: Page, name: string, n = 0) => page.locator(`[data-field="${name}"] .value`).nth(n)
+
+/** The text of a field as the document has it: other people's caret labels are in the DOM but not in the text. */
+export const fieldText = (page: Page, name: string, n = 0) =>
+  field(page, name, n).evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+    return copy.textContent ?? ''
+  })
+
+/**
+ * Types at the end of a field: a click into it (near its start — its end may
+ * be under someone else's caret label), the cursor moved to the end of the
+ * field, then real key presses.
+ */
+export async function typeAtEnd(page: Page, name: string, n: number, text: string): Promise<void> {
+  const target = field(page, name, n)
+  await target.click({ position: { x: 2, y: 4 } })
+  await expect
+    .poll(() =>
+      target.evaluate((el) => {
+        const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
+        const { $from } = editor.state.selection
+        if (!el.contains(editor.view.domAtPos($from.pos).node)) return false
+        editor.commands.setTextSelection($from.end())
+        return true
+      }),
+    )
+    .toBe(true)
+  await page.keyboard.type(text)
+}
+
+export async function closeAll(contexts: BrowserContext[]): Promise<void> {
+  for (const context of contexts) await context.close()
+}

@@ -1,0 +1,53 @@
+/**
+ * Two department staff in two browser contexts: concurrent typing in one
+ * narrative paragraph and in one table cell merges, and each sees the
+ * other's caret with their name.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { startTestServer, DOC_ID, type TestServer } from '../support/test-server'
+import { fieldText, launch, openAs, synced, typeAtEnd } from './browser'
+
+let browser: Browser
+let t: TestServer
+beforeAll(async () => {
+  browser = await launch()
+  t = await startTestServer()
+})
+afterAll(async () => {
+  await browser?.close()
+  await t?.close()
+})
+
+describe('two staff editing at once', () => {
+  it('concurrent typing in the same paragraph and the same cell merges, carets visible', async () => {
+    const a = await openAs(browser, t, 'zhang', 'editor')
+    const b = await openAs(browser, t, 'li', 'editor')
+    await Promise.all([
+      typeAtEnd(a.page, 'goalItem', 0, '（张补充）'),
+      typeAtEnd(b.page, 'goalItem', 0, '（李补充）'),
+    ])
+    await Promise.all([
+      typeAtEnd(a.page, 'indicatorValue', 0, '甲'),
+      typeAtEnd(b.page, 'indicatorValue', 0, '乙'),
+    ])
+    await Promise.all([synced(a.page), synced(b.page)])
+    const goal = (page: typeof a.page) => fieldText(page, 'goalItem', 0)
+    const cell = (page: typeof a.page) => fieldText(page, 'indicatorValue', 0)
+    await expect.poll(async () => [await goal(a.page), await cell(a.page)], { timeout: 10_000 }).toEqual([await goal(b.page), await cell(b.page)])
+    const [text, value] = [await goal(a.page), await cell(a.page)]
+    expect(text).toContain('（张补充）')
+    expect(text).toContain('（李补充）')
+    expect(value).toContain('甲')
+    expect(value).toContain('乙')
+
+    // The server stored what both see.
+    await expect.poll(() => t.server.data.service.model(DOC_ID).overall.goals[0], { timeout: 10_000 }).toBe(text)
+    // Each sees the other's caret, labelled with their name.
+    await expect.poll(() => a.page.locator('.collaboration-carets__label', { hasText: 'li' }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
+    await expect.poll(() => b.page.locator('.collaboration-carets__label', { hasText: 'zhang' }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
+    expect([...a.errors, ...b.errors]).toEqual([])
+    await a.context.close()
+    await b.context.close()
+  }, 90_000)
+})
