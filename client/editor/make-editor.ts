@@ -63,17 +63,21 @@ export function makeEditor(options: {
 /**
  * Makes the editor take in what the person just did before a remote change
  * is applied. ProseMirror reads a click's new selection (and some typing)
- * from the DOM a moment later; a remote update applied in between would put
- * the cursor back where it was, and the next keystrokes would land there.
- * So every sync message from the server first flushes ProseMirror's DOM
- * observer — outside any Yjs transaction, so local edits stay local edits.
+ * from the DOM a moment later; any transaction dispatched in between — a
+ * remote update, or another person's caret moving — writes the old
+ * selection back, and the next keystrokes land there. So every message from
+ * the server (sync and awareness) first flushes ProseMirror's DOM observer,
+ * outside any Yjs transaction, so local edits stay local edits.
  */
 export function flushBeforeRemoteChanges(provider: WebsocketProvider, editor: Editor): void {
   const SYNC = 0
-  const handle = provider.messageHandlers[SYNC]!
-  provider.messageHandlers[SYNC] = (...args: Parameters<typeof handle>) => {
-    if (!editor.isDestroyed) (editor.view as unknown as { domObserver: { flush(): void } }).domObserver.flush()
-    return handle(...args)
+  const AWARENESS = 1
+  for (const type of [SYNC, AWARENESS]) {
+    const handle = provider.messageHandlers[type]!
+    provider.messageHandlers[type] = (...args: Parameters<typeof handle>) => {
+      if (!editor.isDestroyed) (editor.view as unknown as { domObserver: { flush(): void } }).domObserver.flush()
+      return handle(...args)
+    }
   }
 }
 

@@ -47,24 +47,27 @@ export const fieldText = (page: Page, name: string, n = 0) =>
   })
 
 /**
- * Types at the end of a field: a click into it (near its start — its end may
- * be under someone else's caret label), the cursor moved to the end of the
- * field, then real key presses.
+ * Types at the start or the end of a field: a click into it (near its start —
+ * its end may be under someone else's caret label), the cursor moved to that
+ * end of the field, then real key presses.
  */
-export async function typeAtEnd(page: Page, name: string, n: number, text: string): Promise<void> {
+export async function typeAt(page: Page, where: 'start' | 'end', name: string, n: number, text: string): Promise<void> {
   const target = field(page, name, n)
-  await target.click({ position: { x: 2, y: 4 } })
-  await expect
-    .poll(() =>
-      target.evaluate((el) => {
-        const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
-        const { $from } = editor.state.selection
-        if (!el.contains(editor.view.domAtPos($from.pos).node)) return false
-        editor.commands.setTextSelection($from.end())
-        return true
-      }),
-    )
-    .toBe(true)
+  const placeCursor = () =>
+    target.evaluate((el, atEnd) => {
+      const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
+      const { $from } = editor.state.selection
+      if (!el.contains(editor.view.domAtPos($from.pos).node)) return false
+      editor.commands.setTextSelection(atEnd ? $from.end() : $from.start())
+      return true
+    }, where === 'end')
+  // As a person would: click, look, click again if the cursor is not there yet.
+  for (let attempt = 0; ; attempt++) {
+    await target.click({ position: { x: 2, y: 4 } })
+    const placed = await expect.poll(placeCursor, { timeout: 2_000 }).toBe(true).then(() => true, () => false)
+    if (placed) break
+    if (attempt === 2) throw new Error(`could not put the cursor into ${name} #${n}`)
+  }
   await page.keyboard.type(text)
 }
 
