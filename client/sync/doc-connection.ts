@@ -77,14 +77,20 @@ export function makeDocConnection(docId: string): DocConnection {
     const denied: Denial = code === CLOSE.unauthenticated ? 'unauthenticated' : code === CLOSE.documentNotFound ? 'notFound' : 'forbidden'
     update({ denied, connection: 'disconnected' })
   })
-  // Back online: do not wait for the backoff.
+  // Back online: do not wait for the backoff. Gone offline: say so now, not
+  // when the socket's 30-second watchdog notices.
   const online = () => {
     if (!facts().denied && !provider.wsconnected) {
       clearTimeout(timer)
       provider.connect()
     }
   }
+  const offline = () => {
+    clearTimeout(timer)
+    provider.disconnect()
+  }
   window.addEventListener('online', online)
+  window.addEventListener('offline', offline)
 
   return {
     ydoc,
@@ -94,6 +100,7 @@ export function makeDocConnection(docId: string): DocConnection {
     dispose() {
       clearTimeout(timer)
       window.removeEventListener('online', online)
+      window.removeEventListener('offline', offline)
       provider.destroy()
       void persistence.destroy()
       ydoc.destroy()

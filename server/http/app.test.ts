@@ -37,6 +37,19 @@ describe('HTTP API', () => {
     expect(metrics).toMatch(/jixiao_loaded_documents \d+/)
   })
 
+  it('serves the built client: the page, its assets, and a service worker that is never cached', async () => {
+    t = await startTestServer()
+    const page = await fetch(`${t.server.url}/`)
+    const html = await page.text()
+    expect(html).toContain('<div id="app">')
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!
+    const script = await fetch(`${t.server.url}${asset}`)
+    expect(script.headers.get('content-type')).toContain('javascript')
+    expect(script.headers.get('cache-control')).toContain('immutable')
+    expect((await fetch(`${t.server.url}/sw.js`)).headers.get('cache-control')).toBe('no-cache')
+    expect((await fetch(`${t.server.url}/assets/../../package.json`)).status).toBe(404)
+  })
+
   it('login, me, logout; errors are JSON with a stable code and a Chinese message', async () => {
     t = await startTestServer()
     await userWithPassword('zhang')

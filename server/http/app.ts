@@ -53,6 +53,7 @@ export function createApp(s: AppServices): Hono<Env> {
 
   app.route('/', syncRoutes(s.relay, s.auth, s.metrics))
   app.get('/healthz', (c) => c.json({ ok: true }))
+  app.get('/metrics', (c) => c.text(s.metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' }))
   app.route('/', staticFiles())
 
   app.post('/api/login', async (c) => {

@@ -71,6 +71,14 @@ export async function typeAt(page: Page, where: 'start' | 'end', name: string, n
   await page.keyboard.type(text)
 }
 
+/** Replaces a field's text by typing: the cursor to its end, Backspace over it, the new text. */
+export async function retype(page: Page, name: string, n: number, text: string): Promise<void> {
+  const length = (await fieldText(page, name, n)).length
+  await typeAt(page, 'end', name, n, '')
+  for (let i = 0; i < length; i++) await page.keyboard.press('Backspace')
+  await page.keyboard.type(text)
+}
+
 export async function closeAll(contexts: BrowserContext[]): Promise<void> {
   for (const context of contexts) await context.close()
 }

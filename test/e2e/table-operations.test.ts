@@ -1,0 +1,54 @@
+/**
+ * Table operations in the editor — add an indicator row, choose its 二级,
+ * delete a project — reach the server's document, and the model and the
+ * export made from it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { startTestServer, DOC_ID, type TestServer } from '../support/test-server'
+import { launch, openAs, synced, typeAt } from './browser'
+
+let browser: Browser
+let t: TestServer
+beforeAll(async () => {
+  browser = await launch()
+  t = await startTestServer()
+})
+afterAll(async () => {
+  await browser?.close()
+  await t?.close()
+})
+
+describe('table operations', () => {
+  it('add an indicator row, change its 二级, delete a project', async () => {
+    const { page, context, errors } = await openAs(browser, t, 'zhang', 'editor')
+    const before = t.server.data.service.model(DOC_ID)
+
+    await typeAt(page, 'end', 'indicatorName', 0, '')
+    await page.getByRole('button', { name: '添加指标行' }).click()
+    await page.keyboard.type('新增指标')
+    const newRow = page.locator('section[data-node="project"]').nth(0).locator('[data-node="indicator"]').nth(1)
+    await newRow.getByLabel('二级指标').selectOption('质量指标')
+
+    page.once('dialog', (dialog) => void dialog.accept())
+    await typeAt(page, 'end', 'projectName', 1, '')
+    await page.getByRole('button', { name: '删除项目' }).click()
+    await synced(page)
+
+    await expect.poll(() => t.server.data.service.model(DOC_ID).projects.length, { timeout: 10_000 }).toBe(10)
+    await expect.poll(() => t.server.data.service.model(DOC_ID).projects[0]!.indicators[1], { timeout: 10_000 }).toEqual({
+      level1: '产出指标', level2: '质量指标', level3: '新增指标', description: '', value: '', basis: '',
+    })
+    const after = t.server.data.service.model(DOC_ID)
+    expect(after.projects[0]!.indicators).toHaveLength(6)
+    expect(after.projects.map((p) => p.code)).toEqual(before.projects.filter((_, i) => i !== 1).map((p) => p.code))
+    await expect.poll(() => page.getByTestId('department-total').textContent()).toContain((116.4 - 3).toFixed(2))
+
+    const exported = await (await context.request.get(`/api/docs/${DOC_ID}/export?format=txt`)).text()
+    expect(exported).toContain('\t新增指标')
+    expect(exported).not.toContain('政法队伍教育整顿工作经费绩效目标表')
+    expect(exported).toContain('2.车辆保险费绩效目标表')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
+})
