@@ -36,6 +36,8 @@ function fieldView(node: PMNode): NodeView {
     dom,
     contentDOM,
     update: (next) => next.type === node.type,
+    // The checks panel outlines a cell by its class: not a change to the document.
+    ignoreMutation: (mutation) => mutation.type === 'attributes' && mutation.target === dom,
   }
 }
 

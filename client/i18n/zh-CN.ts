@@ -22,6 +22,8 @@ export const T = {
   noDocuments: '还没有文档',
   back: '返回文档列表',
   outline: '目录',
+  checks: '审核检查',
+  partOneShort: '一',
   partOne: '第一部分 部门整体绩效目标',
   partTwo: '第二部分 预算项目绩效目标',
   goals: '一、总体绩效目标',

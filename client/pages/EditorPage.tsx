@@ -5,6 +5,7 @@
  */
 import type { Editor } from '@tiptap/core'
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js'
+import type { Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { deriveModel } from '@shared/model/derive-model'
@@ -14,6 +15,7 @@ import { SCHEMA_VERSION } from '@shared/schema/schema'
 import { api } from '../api/http'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
+import { makeLiveChecks, revealFinding } from '../editor/checks-panel'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
 import { rememberedUser } from '../session'
@@ -40,6 +42,8 @@ export function EditorPage(props: { docId: string }) {
   const [people, setPeople] = createSignal<Person[]>([])
   const [notice, setNotice] = createSignal('')
   const [ready, setReady] = createSignal(false)
+  const [findings, setFindings] = createSignal<Finding[]>([])
+  const liveChecks = makeLiveChecks()
   let host!: HTMLDivElement
   let editor: Editor | null = null
 
@@ -66,7 +70,10 @@ export function EditorPage(props: { docId: string }) {
     })
     refreshEditable()
     let timer: ReturnType<typeof setTimeout> | undefined
-    const derive = () => setModel(deriveModel(editor!.getJSON() as NodeJSON))
+    const derive = () => {
+      setModel(deriveModel(editor!.getJSON() as NodeJSON))
+      setFindings(liveChecks(editor!))
+    }
     editor.on('update', () => {
       clearTimeout(timer)
       timer = setTimeout(derive, 150)
@@ -123,6 +130,9 @@ export function EditorPage(props: { docId: string }) {
     const at = editor?.view.domAtPos(editor.state.selection.from).node
     return !!el && !!at && el.contains(at)
   }
+  const countFor = (project: number) => findings().filter((f) => f.project === project && f.severity !== 'info').length
+  const worstFor = (project: number) => (findings().some((f) => f.project === project && f.severity === 'error') ? 'error' : 'warning')
+  const goTo = (section: string) => document.querySelector(`[data-node="${section}"]`)?.scrollIntoView({ behavior: 'smooth' })
   const goToProject = (index: number) => document.querySelectorAll('section[data-node="project"]')[index]?.scrollIntoView({ behavior: 'smooth' })
 
   return (
@@ -158,12 +168,20 @@ export function EditorPage(props: { docId: string }) {
           <Show when={model()}>
             {(m) => (
               <>
+                <ul class="sections">
+                  <li><a href="#" onClick={(e) => { e.preventDefault(); goTo('goalsSection') }}>{T.goals}</a></li>
+                  <li><a href="#" onClick={(e) => { e.preventDefault(); goTo('subGoalsSection') }}>{T.subGoals}</a></li>
+                  <li><a href="#" onClick={(e) => { e.preventDefault(); goTo('safeguardsSection') }}>{T.safeguards}</a></li>
+                </ul>
                 <p class="total" data-testid="department-total">{T.departmentTotal(departmentTotal(m()).toFixed(2))}</p>
                 <ol>
                   <For each={m().projects}>
                     {(p, i) => (
                       <li>
                         <a href="#" onClick={(e) => { e.preventDefault(); goToProject(i()) }}>{T.project(i() + 1, p.name)}</a>
+                        <Show when={countFor(i() + 1) > 0}>
+                          <span class={`count ${worstFor(i() + 1)}`} title={T.checks}>{countFor(i() + 1)}</span>
+                        </Show>
                         <span class="amount">{p.budget.total?.toFixed(2) ?? '—'}</span>
                       </li>
                     )}
@@ -174,6 +192,21 @@ export function EditorPage(props: { docId: string }) {
           </Show>
         </nav>
         <article class="document" classList={{ loading: !ready() }} ref={host} />
+        <aside class="checks" data-testid="checks">
+          <h2>{T.checks}（{findings().length}）</h2>
+          <ol>
+            <For each={findings()}>
+              {(f) => (
+                <li class={f.severity}>
+                  <a href="#" onClick={(e) => { e.preventDefault(); if (editor) revealFinding(editor, f) }}>
+                    <span class="where">{f.project === null ? T.partOneShort : `${f.project}${f.indicator === null ? '' : `-${f.indicator}`}`}</span>
+                    {f.message}
+                  </a>
+                </li>
+              )}
+            </For>
+          </ol>
+        </aside>
       </div>
     </div>
   )

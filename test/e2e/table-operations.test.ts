@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { startTestServer, DOC_ID, type TestServer } from '../support/test-server'
-import { launch, openAs, synced, typeAt } from './browser'
+import { launch, openAs, retype, synced, typeAt } from './browser'
 
 let browser: Browser
 let t: TestServer
@@ -48,6 +48,27 @@ describe('table operations', () => {
     expect(exported).toContain('\t新增指标')
     expect(exported).not.toContain('政法队伍教育整顿工作经费绩效目标表')
     expect(exported).toContain('2.车辆保险费绩效目标表')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
+
+  it('the checks panel follows typing, and a finding leads to its cell', async () => {
+    const { page, context, errors } = await openAs(browser, t, 'li', 'editor')
+    const panel = page.getByTestId('checks')
+    await expect.poll(() => panel.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(10)
+    const finding = panel.locator('li.error', { hasText: '不等于财政资金' })
+    expect(await finding.count()).toBe(0)
+
+    await retype(page, 'budgetFiscal', 2, '0.30') // 0.40 = 0.30 + (empty) is wrong now
+    await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(1)
+    await finding.locator('a').click()
+    const inCell = () =>
+      page.evaluate(() => {
+        const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
+        return editor.state.selection.$from.parent.type.name
+      })
+    await expect.poll(inCell).toBe('budgetTotal')
+    expect(await page.locator('.finding-target[data-field="budgetTotal"]').count()).toBe(1)
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)

@@ -1,0 +1,75 @@
+/**
+ * Keeping the finance checks current as people type: only the tables whose
+ * ProseMirror node changed are re-checked (unchanged nodes are the same
+ * objects from one state to the next), and a finding can be followed to
+ * its cell.
+ */
+import type { Editor } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Finding, FindingField } from '@shared/checks/finding'
+import { IncrementalChecks } from '@shared/checks/run-checks'
+import { modelFromText } from '@shared/model/derive-model'
+import type { NodeJSON } from '@shared/model/node-json'
+import { readDocument } from '@shared/model/read-document'
+import { NODE } from '@shared/schema/node-names'
+
+/** Which text field a finding's `field` names, inside its project or indicator row. */
+const FIELD_NODE: Partial<Record<FindingField, string>> = {
+  unit: NODE.unitName,
+  code: NODE.projectCode,
+  name: NODE.projectName,
+  budgetTotal: NODE.budgetTotal,
+  budgetFiscal: NODE.budgetFiscal,
+  budgetOther: NODE.budgetOther,
+  usage: NODE.fundUsage,
+  spendingPlan: NODE.spendingPercent,
+  goal: NODE.projectGoal,
+  level3: NODE.indicatorName,
+  description: NODE.indicatorDescription,
+  value: NODE.indicatorValue,
+  basis: NODE.indicatorBasis,
+  level1: NODE.indicatorName,
+  level2: NODE.indicatorName,
+  title: NODE.docTitle,
+  goals: NODE.goalItem,
+  subGoals: NODE.subGoalTitle,
+  safeguards: NODE.safeguardItem,
+}
+
+const projectNodes = (doc: PMNode): PMNode[] => {
+  const part = doc.lastChild
+  const nodes: PMNode[] = []
+  part?.forEach((child) => nodes.push(child))
+  return nodes
+}
+
+/** Re-checks what changed since the last call. */
+export function makeLiveChecks() {
+  const checks = new IncrementalChecks()
+  let previous: PMNode[] = []
+  return (editor: Editor): Finding[] => {
+    const projects = projectNodes(editor.state.doc)
+    const changed = projects.length === previous.length ? new Set(projects.flatMap((node, i) => (node === previous[i] ? [] : [i]))) : 'all'
+    previous = projects
+    const text = readDocument(editor.getJSON() as NodeJSON)
+    return checks.update(text, modelFromText(text), changed)
+  }
+}
+
+/** Puts the cursor in the cell a finding is about and outlines the cell for a moment. */
+export function revealFinding(editor: Editor, finding: Finding): void {
+  const root = editor.view.dom
+  let scope: Element | null = root
+  if (finding.project !== null) scope = root.querySelectorAll(`[data-node="${NODE.project}"]`)[finding.project - 1] ?? null
+  if (scope && finding.indicator !== null) scope = scope.querySelectorAll(`[data-node="${NODE.indicator}"]`)[finding.indicator - 1] ?? null
+  if (!scope) return
+  const fieldName = finding.field ? FIELD_NODE[finding.field] : undefined
+  const cell = (fieldName ? scope.querySelector(`[data-field="${fieldName}"]`) : null) ?? scope
+  const value = cell.querySelector('.value') ?? cell
+  // Focus first: ProseMirror writes a selection to the DOM only while it has focus, and on
+  // focus it would otherwise read back the stale DOM selection.
+  editor.view.focus()
+  editor.chain().setTextSelection(editor.view.posAtDOM(value, 0)).scrollIntoView().run()
+  cell.classList.add('finding-target')
+  setTimeout(() => cell.classList.remove('finding-target'), 2000)
+}
