@@ -4,8 +4,8 @@
  * context of their own, logged in through the HTTP API.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { expect } from 'vitest'
-import type { TestServer } from '../support/test-server'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { startTestServer, type TestServer } from '../support/test-server'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -15,6 +15,20 @@ export function launch(): Promise<Browser> {
     // Flags for a closed network and a root user (see the machine notes).
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
+}
+
+/** One browser and one real server for a test file, closed after it. */
+export function browserAndServer(): { readonly browser: Browser; readonly t: TestServer } {
+  const suite = {} as { browser: Browser; t: TestServer }
+  beforeAll(async () => {
+    suite.browser = await launch()
+    suite.t = await startTestServer()
+  })
+  afterAll(async () => {
+    await suite.browser?.close()
+    await suite.t?.close()
+  })
+  return suite
 }
 
 /** A browser context logged in as `user` with `role` on the test document, and a page on it. */

@@ -3,26 +3,16 @@
  * narrative paragraph and in one table cell merges, and each sees the
  * other's caret with their name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { startTestServer, DOC_ID, type TestServer } from '../support/test-server'
-import { fieldText, launch, openAs, synced, typeAt } from './browser'
+import { describe, expect, it } from 'vitest'
+import { DOC_ID } from '../support/test-server'
+import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
 
-let browser: Browser
-let t: TestServer
-beforeAll(async () => {
-  browser = await launch()
-  t = await startTestServer()
-})
-afterAll(async () => {
-  await browser?.close()
-  await t?.close()
-})
+const suite = browserAndServer()
 
 describe('two staff editing at once', () => {
   it('concurrent typing in the same paragraph and the same cell merges, carets visible', async () => {
-    const a = await openAs(browser, t, 'zhang', 'editor')
-    const b = await openAs(browser, t, 'li', 'editor')
+    const a = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    const b = await openAs(suite.browser, suite.t, 'li', 'editor')
     // At the same moment, in the same paragraph and then in the same cell (each at one end of it,
     // so that the expected text is not a matter of who wins a tie at one position).
     await Promise.all([typeAt(a.page, 'end', 'goalItem', 0, '（张补充）'), typeAt(b.page, 'start', 'goalItem', 0, '（李补充）')])
@@ -36,7 +26,7 @@ describe('two staff editing at once', () => {
     expect(value).toBe('乙乙开展扫黑除恶宣传情况甲甲')
 
     // The server stored what both see.
-    await expect.poll(() => t.server.data.service.model(DOC_ID).overall.goals[0], { timeout: 10_000 }).toBe(text)
+    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).overall.goals[0], { timeout: 10_000 }).toBe(text)
     // Each sees the other's caret, labelled with their name.
     await expect.poll(() => a.page.locator('.collaboration-carets__label', { hasText: 'li' }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
     await expect.poll(() => b.page.locator('.collaboration-carets__label', { hasText: 'zhang' }).count(), { timeout: 10_000 }).toBeGreaterThan(0)

@@ -4,26 +4,16 @@
  * IndexedDB bring the document back with the edits), goes online; both
  * browsers and the server converge.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { startTestServer, DOC_ID, type TestServer } from '../support/test-server'
-import { fieldText, launch, openAs, retype, synced, typeAt } from './browser'
+import { describe, expect, it } from 'vitest'
+import { DOC_ID } from '../support/test-server'
+import { browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
 
-let browser: Browser
-let t: TestServer
-beforeAll(async () => {
-  browser = await launch()
-  t = await startTestServer()
-})
-afterAll(async () => {
-  await browser?.close()
-  await t?.close()
-})
+const suite = browserAndServer()
 
 describe('offline work', () => {
   it('edits made offline survive a reload and merge when the network returns', async () => {
-    const a = await openAs(browser, t, 'zhang', 'editor')
-    const b = await openAs(browser, t, 'li', 'editor')
+    const a = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    const b = await openAs(suite.browser, suite.t, 'li', 'editor')
     // The service worker has the app shell before the network goes.
     await expect.poll(() => a.page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true)
 
@@ -47,8 +37,8 @@ describe('offline work', () => {
     await expect.poll(() => fieldText(b.page, 'goalItem', 1), { timeout: 15_000 }).toMatch(/（离线补充）$/)
     await expect.poll(() => fieldText(a.page, 'goalItem', 2), { timeout: 15_000 }).toMatch(/^（在线补充）/)
     expect(await fieldText(b.page, 'budgetTotal', 0)).toBe('12.50')
-    await expect.poll(() => t.server.data.service.model(DOC_ID).projects[0]!.budget.total, { timeout: 10_000 }).toBe(12.5)
-    expect(t.server.data.service.model(DOC_ID).overall.goals[1]).toMatch(/（离线补充）$/)
+    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).projects[0]!.budget.total, { timeout: 10_000 }).toBe(12.5)
+    expect(suite.t.server.data.service.model(DOC_ID).overall.goals[1]).toMatch(/（离线补充）$/)
     expect([...a.errors, ...b.errors]).toEqual([])
     await a.context.close()
     await b.context.close()

@@ -3,26 +3,16 @@
  * delete a project — reach the server's document, and the model and the
  * export made from it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { startTestServer, DOC_ID, type TestServer } from '../support/test-server'
-import { launch, openAs, retype, synced, typeAt } from './browser'
+import { describe, expect, it } from 'vitest'
+import { DOC_ID } from '../support/test-server'
+import { browserAndServer, openAs, retype, synced, typeAt } from './browser'
 
-let browser: Browser
-let t: TestServer
-beforeAll(async () => {
-  browser = await launch()
-  t = await startTestServer()
-})
-afterAll(async () => {
-  await browser?.close()
-  await t?.close()
-})
+const suite = browserAndServer()
 
 describe('table operations', () => {
   it('add an indicator row, change its 二级, delete a project', async () => {
-    const { page, context, errors } = await openAs(browser, t, 'zhang', 'editor')
-    const before = t.server.data.service.model(DOC_ID)
+    const { page, context, errors } = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    const before = suite.t.server.data.service.model(DOC_ID)
 
     await typeAt(page, 'end', 'indicatorName', 0, '')
     await page.getByRole('button', { name: '添加指标行' }).click()
@@ -35,11 +25,11 @@ describe('table operations', () => {
     await page.getByRole('button', { name: '删除项目' }).click()
     await synced(page)
 
-    await expect.poll(() => t.server.data.service.model(DOC_ID).projects.length, { timeout: 10_000 }).toBe(10)
-    await expect.poll(() => t.server.data.service.model(DOC_ID).projects[0]!.indicators[1], { timeout: 10_000 }).toEqual({
+    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).projects.length, { timeout: 10_000 }).toBe(10)
+    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).projects[0]!.indicators[1], { timeout: 10_000 }).toEqual({
       level1: '产出指标', level2: '质量指标', level3: '新增指标', description: '', value: '', basis: '',
     })
-    const after = t.server.data.service.model(DOC_ID)
+    const after = suite.t.server.data.service.model(DOC_ID)
     expect(after.projects[0]!.indicators).toHaveLength(6)
     expect(after.projects.map((p) => p.code)).toEqual(before.projects.filter((_, i) => i !== 1).map((p) => p.code))
     await expect.poll(() => page.getByTestId('department-total').textContent()).toContain((116.4 - 3).toFixed(2))
@@ -53,7 +43,7 @@ describe('table operations', () => {
   }, 90_000)
 
   it('the checks panel follows typing, and a finding leads to its cell', async () => {
-    const { page, context, errors } = await openAs(browser, t, 'li', 'editor')
+    const { page, context, errors } = await openAs(suite.browser, suite.t, 'li', 'editor')
     const panel = page.getByTestId('checks')
     await expect.poll(() => panel.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(10)
     const finding = panel.locator('li.error', { hasText: '不等于财政资金' })
