@@ -14,6 +14,14 @@ import { isRowSuggestion, isSuggestionInfo } from './suggestion'
 
 const REVIEW_MARKS = `${MARK.insertion} ${MARK.deletion}`
 
+function parseJSON(text: string | null): unknown {
+  try {
+    return text === null ? null : JSON.parse(text)
+  } catch {
+    return null
+  }
+}
+
 const isRow = (name: string) => (ROW_NODES as readonly string[]).includes(name)
 
 function textField(name: string) {
@@ -35,8 +43,8 @@ const suggestionAttribute: Attribute = {
     if (value !== null && !isRowSuggestion(value)) throw new RangeError(`suggestion 属性无效: ${JSON.stringify(value)}`)
   },
   parseHTML: (element) => {
-    const raw = element.getAttribute('data-suggestion')
-    return raw ? JSON.parse(raw) : null
+    const parsed = parseJSON(element.getAttribute('data-suggestion'))
+    return isRowSuggestion(parsed) ? parsed : null
   },
   renderHTML: (attrs) => (attrs.suggestion ? { 'data-suggestion': JSON.stringify(attrs.suggestion) } : {}),
 }
@@ -95,7 +103,16 @@ function reviewMark(name: string) {
       author: { default: null },
       time: { default: null },
     }),
-    parseHTML: () => [{ tag: `span[data-${name}]`, getAttrs: (el) => JSON.parse((el as HTMLElement).getAttribute(`data-${name}`) ?? 'null') }],
+    // Pasted HTML is untrusted: an attribute that is not a suggestion makes the span plain text.
+    parseHTML: () => [
+      {
+        tag: `span[data-${name}]`,
+        getAttrs: (el) => {
+          const parsed = parseJSON((el as HTMLElement).getAttribute(`data-${name}`))
+          return isSuggestionInfo(parsed) ? parsed : false
+        },
+      },
+    ],
     renderHTML: ({ mark }) => {
       if (!isSuggestionInfo(mark.attrs)) return ['span', 0]
       return ['span', { [`data-${name}`]: JSON.stringify(mark.attrs), title: mark.attrs.author }, 0]
