@@ -6,7 +6,7 @@ import { buildDocument } from '@shared/model/build-document'
 import { deriveModel } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
 import { documentSchema } from '@shared/schema/schema'
-import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveToField } from './row-commands'
+import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, moveToField } from './row-commands'
 
 /** The sample, with the cursor in the n-th text field of the given type. */
 function stateAt(type: string, n = 0): EditorState {
@@ -56,6 +56,12 @@ describe('row commands', () => {
     const deleted = apply(stateAt('fundUsage', 2), deleteProject)
     expect(model(deleted).projects.map((p) => p.name)).not.toContain('车辆保险费')
     expect(model(deleted).projects).toHaveLength(10)
+  })
+
+  it('moves whole projects', () => {
+    const moved = apply(stateAt('projectName', 0), moveProject(1))
+    expect(model(moved).projects.slice(0, 2).map((p) => p.name)).toEqual(['政法队伍教育整顿工作经费', '扫黑除恶工作经费'])
+    expect(moved.selection.$from.parent.textContent).toBe('扫黑除恶工作经费')
   })
 
   it('refuses table operations outside a table', () => {

@@ -69,11 +69,11 @@ export const deleteIndicator: Command = (state, dispatch) => {
   return true
 }
 
-/** Swaps the indicator around the selection with its neighbour (`-1` up, `1` down). */
-export const moveIndicator =
-  (direction: -1 | 1): Command =>
+/** Swaps the row of `type` around the selection with its neighbour (`-1` up, `1` down); the cursor moves with it. */
+const moveRow =
+  (type: string, direction: -1 | 1): Command =>
   (state, dispatch) => {
-    const current = ancestor(state.selection.$from, NODE.indicator)
+    const current = ancestor(state.selection.$from, type)
     if (!current) return false
     const neighbourIndex = current.index + direction
     if (neighbourIndex < 0 || neighbourIndex >= current.parent.childCount) return false
@@ -87,6 +87,9 @@ export const moveIndicator =
     }
     return true
   }
+
+export const moveIndicator = (direction: -1 | 1): Command => moveRow(NODE.indicator, direction)
+export const moveProject = (direction: -1 | 1): Command => moveRow(NODE.project, direction)
 
 export const addProject: Command = (state, dispatch) => {
   const project = state.schema.nodeFromJSON(buildProject(BLANK_PROJECT))

@@ -36,6 +36,8 @@ export const T = {
   moveUp: '上移',
   moveDown: '下移',
   addProject: '添加项目',
+  moveProjectUp: '项目上移',
+  moveProjectDown: '项目下移',
   deleteProject: '删除项目',
   confirmDeleteProject: (name: string) => `确定删除项目“${name || '未命名'}”吗？`,
   undo: '撤销',

@@ -16,7 +16,7 @@ import { api } from '../api/http'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { makeLiveChecks, revealFinding } from '../editor/checks-panel'
-import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator } from '../editor/row-commands'
+import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
 import { rememberedUser } from '../session'
 import { createDocConnection } from '../sync/doc-connection'
@@ -154,6 +154,8 @@ export function EditorPage(props: { docId: string }) {
           <button onClick={run(moveIndicator(-1))}>{T.moveUp}</button>
           <button onClick={run(moveIndicator(1))}>{T.moveDown}</button>
           <button onClick={run(addProject)}>{T.addProject}</button>
+          <button onClick={run(moveProject(-1))}>{T.moveProjectUp}</button>
+          <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
           <button onClick={removeProject}>{T.deleteProject}</button>
         </Show>
         <a class="button" href={api.exportUrl(props.docId)} download="">{T.exportTxt}</a>
