@@ -78,6 +78,28 @@ describe('sync server', () => {
     warn.mockRestore()
   })
 
+  it("enforces the reviewer rule: a reviewer's plain edit is refused, a marked suggestion is relayed and stored", async () => {
+    t = await startTestServer()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const [editor, reviewer] = [await t.client('ed', 'editor'), await t.client('rev', 'reviewer')]
+    await Promise.all([synced(editor), synced(reviewer)])
+    budgetText(reviewer.doc).insert(0, '9') // no suggestion mark
+    await until(() => warn.mock.calls.some((c) => String(c[0]).includes('修改建议')), 'refusal')
+    // A refused client's later updates build on what the server never took: it starts again from the server's state.
+    reviewer.destroy()
+    const fresh = await t.client('rev', 'reviewer')
+    await synced(fresh)
+    const suggestion = { id: 'b1c6f5a2-0000-4000-8000-000000000001', author: 'rev', time: Date.now() }
+    budgetText(fresh.doc, 1).insert(0, '7', { insertion: suggestion })
+    await until(() => budgetText(editor.doc, 1).length === 5, 'suggestion relayed')
+    expect(budgetText(editor.doc).toString()).toBe('10.00')
+    expect(budgetText(editor.doc, 1).toDelta()[0]).toEqual({ insert: '7', attributes: { insertion: suggestion } })
+    // The model reads pending suggestions as undecided.
+    expect(stored().projects[1]!.budget.total).toBe(3)
+    expect(JSON.stringify(readContent(t.server.data.service.load(DOC_ID)))).toContain(suggestion.id)
+    warn.mockRestore()
+  })
+
   it('binds awareness to the authenticated user: nobody can claim another name', async () => {
     t = await startTestServer()
     const [a, b] = [await t.client('alice', 'editor'), await t.client('bob', 'editor')]

@@ -1,10 +1,10 @@
 /**
  * Which updates a connection's role may make. The relay asks on every
  * update before applying, storing or relaying it. Editors may change
- * anything; viewers nothing. Reviewers may only add suggestions and
- * comments — a rule that needs to read the update against the document,
- * and that the review work plugs in here (`reviewerRule`). Until it does,
- * reviewers' updates are refused rather than let through unchecked.
+ * anything; viewers nothing. Reviewers may only suggest and comment: a rule
+ * that reads the update against the document (`shared/review/reviewer-rule.ts`),
+ * passed in as `reviewerRule`. Without one, reviewers' updates are refused
+ * rather than let through unchecked.
  */
 import type * as Y from 'yjs'
 import type { Role } from '@shared/protocol/role'

@@ -97,7 +97,6 @@ function reviewMark(name: string) {
   return Mark.create({
     name,
     inclusive: false,
-    excludes: '',
     addAttributes: () => ({
       id: { default: null },
       author: { default: null },

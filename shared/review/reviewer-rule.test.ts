@@ -1,0 +1,114 @@
+/**
+ * The reviewer rule on hand-built raw Yjs updates — what a tampered client
+ * could send — not only on what our editor produces.
+ */
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { sampleText } from '../../test/support/sample'
+import { parsePublishedText } from '../formats/published-text/import'
+import { buildDocument } from '../model/build-document'
+import { contentOf, createYDocument, metaOf } from '../model/y-document'
+import { checkReviewerUpdate } from './reviewer-rule'
+
+const REVIEWER = 'wangfang'
+const mark = (author = REVIEWER) => ({ id: crypto.randomUUID(), author, time: 1_700_000_000_000 })
+
+/** The server's document, and a reviewer's replica of it. */
+function setup() {
+  const server = createYDocument(buildDocument({ ...parsePublishedText(sampleText()), goals: [...parsePublishedText(sampleText()).goals, ''] }))
+  const replica = new Y.Doc()
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(server))
+  return { server, replica }
+}
+
+/** The update `edit` makes on the replica, as the client would send it. */
+function updateOf(replica: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
+  const before = Y.encodeStateVector(replica)
+  edit(replica)
+  return Y.encodeStateAsUpdate(replica, before)
+}
+
+const child = (el: Y.XmlElement | Y.XmlFragment, ...path: number[]) => path.reduce<Y.XmlElement | Y.XmlText>((node, i) => (node as Y.XmlElement).get(i) as Y.XmlElement, el as Y.XmlElement)
+/** The XmlText of project p's 预算数. */
+const budgetTotal = (doc: Y.Doc, p = 0) => child(contentOf(doc), 2, p, 5, 0) as Y.XmlText
+const goalItem = (doc: Y.Doc, n: number) => child(contentOf(doc), 1, 0, n) as Y.XmlElement
+
+const decide = (server: Y.Doc, update: Uint8Array) => checkReviewerUpdate(server, update, REVIEWER)
+
+describe('reviewer rule', () => {
+  it('allows a suggested insertion carrying the reviewer’s own mark', () => {
+    const { server, replica } = setup()
+    const update = updateOf(replica, (doc) => budgetTotal(doc).insert(0, '1', { insertion: mark() }))
+    expect(decide(server, update)).toEqual({ allowed: true })
+  })
+
+  it('allows marking text for deletion, and taking one’s own deletion mark back', () => {
+    const { server, replica } = setup()
+    const marked = updateOf(replica, (doc) => budgetTotal(doc).format(0, 2, { deletion: mark() }))
+    expect(decide(server, marked)).toEqual({ allowed: true })
+    Y.applyUpdate(server, marked)
+    expect(decide(server, updateOf(replica, (doc) => budgetTotal(doc).format(0, 2, { deletion: null })))).toEqual({ allowed: true })
+  })
+
+  it('allows typing into an empty field (the binding creates its text node) and deleting one’s own pending insertion', () => {
+    const { server, replica } = setup()
+    const typed = updateOf(replica, (doc) => goalItem(doc, 8).insert(0, [new Y.XmlText()]))
+    // An empty text node alone carries no text: allowed, it is what the editor does first.
+    expect(decide(server, typed)).toEqual({ allowed: true })
+    const { server: s2, replica: r2 } = setup()
+    const withText = updateOf(r2, (doc) => {
+      const text = new Y.XmlText()
+      goalItem(doc, 8).insert(0, [text])
+      text.insert(0, '建议补充', { insertion: mark() })
+    })
+    expect(decide(s2, withText)).toEqual({ allowed: true })
+    Y.applyUpdate(s2, withText)
+    expect(decide(s2, updateOf(r2, (doc) => (goalItem(doc, 8).get(0) as Y.XmlText).delete(0, 2)))).toEqual({ allowed: true })
+  })
+
+  it('refuses deleting a paragraph', () => {
+    const { server, replica } = setup()
+    const decision = decide(server, updateOf(replica, (doc) => (child(contentOf(doc), 1, 0) as Y.XmlElement).delete(0, 1)))
+    expect(decision).toMatchObject({ allowed: false, reason: expect.stringContaining('段落') })
+  })
+
+  it('refuses changing a budget cell without marks', () => {
+    const { server, replica } = setup()
+    const decision = decide(server, updateOf(replica, (doc) => {
+      budgetTotal(doc).delete(0, 5)
+      budgetTotal(doc).insert(0, '99.00')
+    }))
+    expect(decision.allowed).toBe(false)
+  })
+
+  it('refuses forging another user’s suggestion author', () => {
+    const { server, replica } = setup()
+    expect(decide(server, updateOf(replica, (doc) => budgetTotal(doc).insert(0, '1', { insertion: mark('zhangwei') }))).allowed).toBe(false)
+    expect(decide(server, updateOf(replica, (doc) => budgetTotal(doc).format(0, 1, { deletion: mark('zhangwei') }))).allowed).toBe(false)
+  })
+
+  it('refuses removing someone else’s suggestion or deleting their pending insertion', () => {
+    const { server, replica } = setup()
+    const theirs = updateOf(replica, (doc) => budgetTotal(doc).insert(0, '8', { insertion: mark('other-reviewer') }))
+    Y.applyUpdate(server, theirs)
+    expect(decide(server, updateOf(replica, (doc) => budgetTotal(doc).delete(0, 1))).allowed).toBe(false)
+    expect(decide(server, updateOf(replica, (doc) => budgetTotal(doc).format(0, 1, { insertion: null }))).allowed).toBe(false)
+  })
+
+  it('refuses attribute changes (二级), other marks, meta, and new roots', () => {
+    const { server, replica } = setup()
+    const indicator = (doc: Y.Doc) => child(contentOf(doc), 2, 0, 11, 0) as Y.XmlElement
+    expect(decide(server, updateOf(replica, (doc) => indicator(doc).setAttribute('level2', '质量指标'))).allowed).toBe(false)
+    expect(decide(server, updateOf(replica, (doc) => budgetTotal(doc).format(0, 1, { bold: true }))).allowed).toBe(false)
+    expect(decide(server, updateOf(replica, (doc) => metaOf(doc).set('status', '审核通过'))).allowed).toBe(false)
+    expect(decide(server, updateOf(replica, (doc) => doc.getText('sneaky').insert(0, 'x'))).allowed).toBe(false)
+  })
+
+  it('never changes the document it decides on', () => {
+    const { server, replica } = setup()
+    const before = Y.encodeStateAsUpdate(server)
+    decide(server, updateOf(replica, (doc) => budgetTotal(doc).delete(0, 2)))
+    decide(server, updateOf(replica, (doc) => budgetTotal(doc).insert(0, '1', { insertion: mark() })))
+    expect(Y.encodeStateAsUpdate(server)).toEqual(before)
+  })
+})
