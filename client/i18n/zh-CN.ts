@@ -58,6 +58,8 @@ export const T = {
     notFound: '文档不存在或已被删除',
   },
   readOnlyViewer: '您只有查看权限',
+  readOnlyReviewer: '审核人的修改建议（修订模式）尚未开放：目前只能查看和检查',
+  refused: (reason: string) => `服务器拒绝了您的修改：${reason}。正在从服务器重新载入文档……`,
   readOnlyNewerSchema: '此文档由更新版本的绩效编辑器创建，请刷新页面以更新后再编辑',
   notAvailableOffline: '此文档尚未在本机打开过，离线时无法打开',
   level1: '一级指标',

@@ -49,7 +49,10 @@ export function EditorPage(props: { docId: string }) {
 
   const readOnlyReason = () => {
     if (connection.facts().denied) return T.deniedReason[connection.facts().denied!]
+    if (connection.refusal()) return T.refused(connection.refusal()!)
     if (role() === 'viewer') return T.readOnlyViewer
+    // The server takes only marked suggestions from reviewers; the editor cannot make them yet.
+    if (role() === 'reviewer') return T.readOnlyReviewer
     if (schemaVersionOf(connection.ydoc) > SCHEMA_VERSION) return T.readOnlyNewerSchema
     return ''
   }

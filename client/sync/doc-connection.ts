@@ -11,6 +11,7 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import * as Y from 'yjs'
 import { IndexeddbPersistence, storeState } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
+import * as decoding from 'lib0/decoding'
 import { CLOSE, isRetryable } from '@shared/protocol/close-code'
 import type { Denial, SyncFacts } from './sync-status'
 
@@ -18,6 +19,8 @@ export interface DocConnection {
   ydoc: Y.Doc
   provider: WebsocketProvider
   facts: Accessor<SyncFacts>
+  /** Why the server refused a change of ours, if it did. */
+  refusal: Accessor<string | null>
   /** Resolves once the IndexedDB copy is loaded (or found empty). */
   whenLocal: Promise<void>
   dispose(): void
@@ -61,6 +64,17 @@ export function makeDocConnection(docId: string): DocConnection {
   provider.on('status', ({ status }) => update({ connection: status, ...(status === 'connected' ? {} : { serverSynced: false }) }))
   provider.on('sync', (synced: boolean) => update({ serverSynced: synced, ...(synced ? { pending: 0 } : {}) }))
 
+  // The server refused an update: this replica now holds something the server will never take,
+  // and every later update builds on it. Start again from the server's state.
+  const [refusal, setRefusal] = createSignal<string | null>(null)
+  const AUTH = 2
+  provider.messageHandlers[AUTH] = (_encoder, decoder) => {
+    decoding.readVarUint(decoder) // permission denied: the only auth message
+    setRefusal(decoding.readVarString(decoder))
+    provider.disconnect()
+    void persistence.clearData().then(() => setTimeout(() => location.reload(), 2500))
+  }
+
   let attempt = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   provider.on('connection-close', (event) => {
@@ -96,6 +110,7 @@ export function makeDocConnection(docId: string): DocConnection {
     ydoc,
     provider,
     facts,
+    refusal,
     whenLocal,
     dispose() {
       clearTimeout(timer)
