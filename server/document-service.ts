@@ -11,7 +11,8 @@ import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText } from '@shared/model/document-text'
 import { readDocument } from '@shared/model/read-document'
-import { createYDocument, modelOf, readContent } from '@shared/model/y-document'
+import { createYDocument, metaOf, modelOf, readContent } from '@shared/model/y-document'
+import { STATUS_KEY, statusOf, type StatusRecord } from '@shared/review/workflow'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import type { DocumentStore } from './storage/document-store'
 
@@ -43,6 +44,10 @@ export class DocumentService {
     const ydoc = new Y.Doc()
     Y.applyUpdate(ydoc, this.store.encodeState(id))
     return ydoc
+  }
+
+  status(id: string): StatusRecord {
+    return withDoc(this.load(id), (ydoc) => (metaOf(ydoc).get(STATUS_KEY) as StatusRecord | undefined) ?? { value: statusOf(ydoc), by: '', at: 0 })
   }
 
   model(id: string): BudgetDocument {

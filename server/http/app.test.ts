@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type * as Y from 'yjs'
+import { contentOf, metaOf } from '@shared/model/y-document'
 import { sampleBytes } from '../../test/support/sample'
-import { startTestServer, synced, type TestServer } from '../../test/support/test-server'
+import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../test/support/test-server'
 
 let t: TestServer
 afterEach(async () => {
@@ -126,5 +128,50 @@ describe('HTTP API', () => {
     expect((await owner.json(`/api/docs/${id}/members/other`, 'PUT', { role: null })).status).toBe(200)
     expect(await closed).toBe(4403)
     expect((await other.json(`/api/docs/${id}/export`)).status).toBe(404)
+  })
+
+  it('moves through the workflow; after 报送 staff can no longer edit directly, and every step keeps a version', async () => {
+    t = await startTestServer()
+    const editor = await t.client('staff', 'editor')
+    await synced(editor)
+    await t.grant('reviewer', 'reviewer')
+    const staff = await login('staff')
+    const finance = await login('reviewer')
+    const step = (who: typeof staff, action: string) => who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action })
+
+    expect((await staff.json(`/api/docs/${DOC_ID}/workflow`)).body).toMatchObject({ status: { value: '编制中' }, actions: [{ action: 'submit', label: '报送' }] })
+    expect((await step(finance, 'approve')).status).toBe(409)
+    expect((await step(staff, 'submit')).body.status).toMatchObject({ value: '已报送', by: 'staff' })
+    expect((await staff.json('/api/docs')).body.documents[0].status).toBe('已报送')
+
+    // The open editor hears the new status at once, and its direct edits are now refused.
+    await until(() => (metaOf(editor.doc).get('status') as { value?: string } | undefined)?.value === '已报送', 'status relayed')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const goal = (((contentOf(editor.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    goal.insert(0, '报送后改动')
+    await until(() => warn.mock.calls.some((c) => String(c[0]).includes('退回修改后才能直接编辑')), 'refusal')
+    expect(t.server.data.service.model(DOC_ID).overall.goals[0]).not.toContain('报送后改动')
+    warn.mockRestore()
+
+    expect((await step(staff, 'start-review')).body.error.message).toContain('财政审核人')
+    expect((await step(finance, 'start-review')).status).toBe(200)
+    expect((await step(finance, 'return')).body.status.value).toBe('退回修改')
+    const versions = (await staff.json(`/api/docs/${DOC_ID}/versions`)).body.versions as { name: string; status: string }[]
+    expect(versions.map((v) => [v.status, v.name])).toEqual([
+      ['已报送', '报送（staff）'],
+      ['审核中', '开始审核（reviewer）'],
+      ['退回修改', '退回修改（reviewer）'],
+    ])
+  })
+
+  it('refuses editor updates that write meta', async () => {
+    t = await startTestServer()
+    const editor = await t.client('staff', 'editor')
+    await synced(editor)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    metaOf(editor.doc).set('status', { value: '审核通过', by: 'staff', at: 1 })
+    await until(() => warn.mock.calls.some((c) => String(c[0]).includes('只能由服务器修改')), 'refusal')
+    expect(t.server.data.service.status(DOC_ID).value).toBe('编制中')
+    warn.mockRestore()
   })
 })

@@ -8,6 +8,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { runChecks } from '@shared/checks/run-checks'
 import { importPublishedText } from '@shared/formats/published-text/import'
 import { emptyDocumentText } from '@shared/model/template'
+import { metaOf } from '@shared/model/y-document'
+import { availableTransitions, checkTransition, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
 import { isRole, type Role } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
@@ -92,7 +94,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const docs = s.documents
       .list()
       .filter((d) => roles.has(d.id))
-      .map((d) => ({ id: d.id, title: d.title, role: roles.get(d.id)!, owner: d.ownerId === user.id, createdAt: d.createdAt }))
+      .map((d) => ({ id: d.id, title: d.title, role: roles.get(d.id)!, owner: d.ownerId === user.id, createdAt: d.createdAt, status: s.service.status(d.id).value }))
     return c.json({ documents: docs })
   })
 
@@ -172,6 +174,30 @@ export function createApp(s: AppServices): Hono<Env> {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}.${file.extension}`)}`,
     })
+  })
+
+  app.get('/api/docs/:id/workflow', (c) => {
+    const { doc, role } = access(c)
+    const status = s.service.status(doc.id)
+    return c.json({ status, actions: availableTransitions(status.value, role).map(({ action, label }) => ({ action, label })) })
+  })
+
+  app.post('/api/docs/:id/workflow', async (c) => {
+    const { doc, role } = access(c)
+    const user = c.get('user')
+    const body = await jsonBody<{ action?: unknown }>(c)
+    const result = checkTransition(s.service.status(doc.id).value, String(body.action), role)
+    if (!result.ok) throw new ApiError(409, 'workflow-transition', result.reason)
+    const record: StatusRecord = { value: result.transition.to, by: user.name, at: Date.now() }
+    s.relay.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record))
+    const name = `${result.transition.label}（${user.displayName}）`
+    s.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at }, s.documents.encodeState(doc.id))
+    return c.json({ status: record })
+  })
+
+  app.get('/api/docs/:id/versions', (c) => {
+    const { doc } = access(c)
+    return c.json({ versions: s.documents.versions(doc.id) })
   })
 
   app.get('/api/docs/:id/checks', (c) => {

@@ -8,7 +8,9 @@
  * one document (its connections close with 4500 and retry). None reaches
  * the process.
  */
+import type * as Y from 'yjs'
 import { CLOSE, type CloseCode } from '@shared/protocol/close-code'
+import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import { decodeMessage } from '@shared/protocol/message'
 import { ProtocolError } from '@shared/protocol/protocol-error'
 import type { Role } from '@shared/protocol/role'
@@ -186,6 +188,20 @@ export class Relay {
       this.disconnect(session)
     }
     this.unload(room.docId, { save: false })
+  }
+
+  /**
+   * A change the server itself makes (the workflow status): applied to the
+   * live document, stored and relayed before this returns. Throws
+   * StorageError when it could not be stored (nothing was then relayed).
+   */
+  applyServerChange(docId: string, change: (doc: Y.Doc) => void): void {
+    const room = this.room(docId)
+    if (!room) throw new StorageError('busy', '服务器繁忙，请稍后重试')
+    room.doc.transact(() => change(room.doc), SERVER_ORIGIN)
+    const stored = room.flush()
+    if (room.sessions.size === 0 && this.rooms.get(docId) === room) this.scheduleUnload(docId)
+    if (!stored) throw new StorageError('io', '无法保存流程变更')
   }
 
   /** Stores and sends every room's pending batch now (for tests and shutdown). */

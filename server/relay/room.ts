@@ -154,8 +154,8 @@ export class Room {
     for (const session of this.sessions) if (session.id !== outgoing.except) session.send(outgoing.frame)
   }
 
-  /** Stores the batch in one transaction, then sends what waited for it. */
-  flush(): void {
+  /** Stores the batch in one transaction, then sends what waited for it. False when storing failed (the room is then reset). */
+  flush(): boolean {
     this.flushScheduled = false
     if (this.unstored.length > 0) {
       const batch = this.unstored
@@ -166,7 +166,7 @@ export class Room {
         this.outbox = []
         this.unstored = []
         this.hooks.onStorageFailure(this, error instanceof StorageError ? error : StorageError.from(error, '保存更新'))
-        return
+        return false
       }
       this.unstored = []
       if (this.tail.count >= this.compaction.updates || this.tail.bytes >= this.compaction.bytes) this.compact()
@@ -174,6 +174,7 @@ export class Room {
     const outbox = this.outbox
     this.outbox = []
     for (const outgoing of outbox) this.deliver(outgoing)
+    return true
   }
 
   /** Replaces the stored log by one snapshot. A failure leaves the log as it was. */

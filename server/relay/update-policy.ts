@@ -8,6 +8,8 @@
  */
 import type * as Y from 'yjs'
 import type { Role } from '@shared/protocol/role'
+import { touchesMeta } from '@shared/review/server-owned'
+import { mayEditDirectly, maySuggest, statusOf } from '@shared/review/workflow'
 
 export type PolicyDecision = { allowed: true } | { allowed: false; reason: string }
 
@@ -28,12 +30,22 @@ export const denyReviewerUntilRuleExists: UpdatePolicy = () => ({
   reason: '审核人只能批注和提出修改建议，该功能尚未开放',
 })
 
+/**
+ * The policy for every role, given the document's workflow status: editors
+ * change the content directly only while the document is the department's
+ * (编制中, 退回修改); reviewers suggest until it is approved; `meta` is
+ * written by the server alone.
+ */
 export function makeUpdatePolicy(reviewerRule: UpdatePolicy = denyReviewerUntilRuleExists): UpdatePolicy {
   return (context) => {
+    const status = statusOf(context.doc)
     switch (context.role) {
       case 'editor':
+        if (!mayEditDirectly(status)) return { allowed: false, reason: `文档${status}，退回修改后才能直接编辑` }
+        if (touchesMeta(context.doc, context.update)) return { allowed: false, reason: '文档信息和流程状态只能由服务器修改' }
         return ALLOWED
       case 'reviewer':
+        if (!maySuggest(status)) return { allowed: false, reason: `文档${status}，不能再提出修改建议` }
         return reviewerRule(context)
       case 'viewer':
         return { allowed: false, reason: '只读权限不能修改文档' }

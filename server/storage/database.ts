@@ -49,6 +49,16 @@ const MIGRATIONS: string[] = [
      user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
      expires_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE doc_versions (
+     id INTEGER PRIMARY KEY,
+     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     status TEXT NOT NULL,
+     by_user TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     state BLOB NOT NULL
+   );
+   CREATE INDEX doc_versions_by_doc ON doc_versions (doc_id, id);`,
 ]
 
 export const DATABASE_FILE = 'jixiao.sqlite'

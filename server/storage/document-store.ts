@@ -15,6 +15,15 @@ export interface DocumentRecord {
   createdAt: number
 }
 
+/** A named version: the whole document at a workflow transition (for the later diff view). */
+export interface VersionRecord {
+  id: number
+  name: string
+  status: string
+  byUser: string
+  createdAt: number
+}
+
 export interface StoredState {
   /** Snapshot and tail, in order; apply them all to get the document. */
   updates: Uint8Array[]
@@ -42,6 +51,9 @@ export class DocumentStore {
         'INSERT INTO doc_snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
       ),
       dropTail: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
+      insertVersion: db.prepare('INSERT INTO doc_versions (doc_id, name, status, by_user, created_at, state) VALUES (?, ?, ?, ?, ?, ?)'),
+      listVersions: db.prepare('SELECT id, name, status, by_user AS byUser, created_at AS createdAt FROM doc_versions WHERE doc_id = ? ORDER BY id'),
+      versionState: db.prepare('SELECT state FROM doc_versions WHERE doc_id = ? AND id = ?'),
     }
   }
 
@@ -103,6 +115,21 @@ export class DocumentStore {
         this.statements.dropTail.run(docId, uptoSeq)
       })(),
     )
+  }
+
+  saveVersion(docId: string, version: Omit<VersionRecord, 'id'>, state: Uint8Array): number {
+    return this.run('保存版本', () =>
+      Number(this.statements.insertVersion.run(docId, version.name, version.status, version.byUser, version.createdAt, state).lastInsertRowid),
+    )
+  }
+
+  versions(docId: string): VersionRecord[] {
+    return this.statements.listVersions.all(docId) as VersionRecord[]
+  }
+
+  versionState(docId: string, id: number): Uint8Array | undefined {
+    const row = this.statements.versionState.get(docId, id) as { state: Buffer } | undefined
+    return row ? new Uint8Array(row.state) : undefined
   }
 
   /** The document's full state as one update, straight from storage. */

@@ -1,0 +1,35 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { contentOf, createYDocument, metaOf } from '../model/y-document'
+import { buildDocument } from '../model/build-document'
+import { emptyDocumentText } from '../model/template'
+import { touchesMeta } from './server-owned'
+
+function setup() {
+  const server = createYDocument(buildDocument(emptyDocumentText(2024)))
+  const replica = new Y.Doc()
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(server))
+  return { server, replica }
+}
+const updateOf = (replica: Y.Doc, edit: (doc: Y.Doc) => void) => {
+  const before = Y.encodeStateVector(replica)
+  edit(replica)
+  return Y.encodeStateAsUpdate(replica, before)
+}
+
+describe('touchesMeta', () => {
+  it('sees writes, overwrites and deletions in meta', () => {
+    const { server, replica } = setup()
+    expect(touchesMeta(server, updateOf(replica, (d) => metaOf(d).set('status', '审核通过')))).toBe(true)
+    expect(touchesMeta(server, updateOf(replica, (d) => metaOf(d).set('schemaVersion', 99)))).toBe(true)
+    expect(touchesMeta(server, updateOf(replica, (d) => metaOf(d).delete('schemaVersion')))).toBe(true)
+  })
+
+  it('lets content edits through, including ones next to existing text', () => {
+    const { server, replica } = setup()
+    const text = (d: Y.Doc) => (((contentOf(d).get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText)
+    expect(touchesMeta(server, updateOf(replica, (d) => text(d).insert(2, '年度')))).toBe(false)
+    expect(touchesMeta(server, updateOf(replica, (d) => text(d).delete(0, 4)))).toBe(false)
+    expect(touchesMeta(server, updateOf(replica, (d) => d.getMap('threads').set('t1', 'x')))).toBe(false)
+  })
+})

@@ -1,0 +1,34 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { metaOf } from '../model/y-document'
+import { availableTransitions, checkTransition, mayEditDirectly, maySuggest, STATUS, statusOf } from './workflow'
+
+describe('workflow', () => {
+  it('starts in 编制中 and follows the allowed paths only', () => {
+    const doc = new Y.Doc()
+    expect(statusOf(doc)).toBe(STATUS.drafting)
+    expect(checkTransition(STATUS.drafting, 'submit', 'editor')).toMatchObject({ ok: true, transition: { to: STATUS.submitted } })
+    expect(checkTransition(STATUS.drafting, 'approve', 'reviewer')).toMatchObject({ ok: false, reason: expect.stringContaining('编制中') })
+    expect(checkTransition(STATUS.submitted, 'start-review', 'editor')).toMatchObject({ ok: false, reason: expect.stringContaining('财政审核人') })
+    expect(checkTransition(STATUS.reviewing, 'return', 'reviewer')).toMatchObject({ ok: true, transition: { to: STATUS.returned } })
+    expect(checkTransition(STATUS.returned, 'submit', 'editor').ok).toBe(true)
+    expect(checkTransition(STATUS.approved, 'submit', 'editor').ok).toBe(false)
+    expect(checkTransition(STATUS.drafting, 'destroy', 'editor').ok).toBe(false)
+    expect(availableTransitions(STATUS.submitted, 'editor').map((t) => t.label)).toEqual(['撤回报送'])
+    expect(availableTransitions(STATUS.submitted, 'viewer')).toEqual([])
+  })
+
+  it('says who may change the document in each state', () => {
+    expect([STATUS.drafting, STATUS.submitted, STATUS.reviewing, STATUS.returned, STATUS.approved].map(mayEditDirectly)).toEqual([true, false, false, true, false])
+    expect(maySuggest(STATUS.reviewing)).toBe(true)
+    expect(maySuggest(STATUS.approved)).toBe(false)
+  })
+
+  it('reads the status record from meta, ignoring anything that is not a status', () => {
+    const doc = new Y.Doc()
+    metaOf(doc).set('status', { value: STATUS.reviewing, by: 'wangfang', at: 1 })
+    expect(statusOf(doc)).toBe(STATUS.reviewing)
+    metaOf(doc).set('status', { value: '随便', by: 'x', at: 1 })
+    expect(statusOf(doc)).toBe(STATUS.drafting)
+  })
+})
