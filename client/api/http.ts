@@ -28,6 +28,12 @@ export interface DocumentSummary {
   role: Role
   owner: boolean
   createdAt: number
+  status: string
+}
+
+export interface WorkflowState {
+  status: { value: string; by: string; at: number }
+  actions: { action: string; label: string }[]
 }
 
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -54,4 +60,6 @@ export const api = {
   rename: (id: string, title: string) => request<{ ok: true }>(`/api/docs/${id}`, json('PATCH', { title })),
   share: (id: string, user: string, role: Role | null) => request<{ ok: true }>(`/api/docs/${id}/members/${encodeURIComponent(user)}`, json('PUT', { role })),
   exportUrl: (id: string) => `/api/docs/${id}/export?format=txt`,
+  workflow: (id: string) => request<WorkflowState>(`/api/docs/${id}/workflow`),
+  transition: (id: string, action: string) => request<{ status: WorkflowState['status'] }>(`/api/docs/${id}/workflow`, json('POST', { action })),
 }

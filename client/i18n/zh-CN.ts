@@ -58,6 +58,7 @@ export const T = {
     notFound: '文档不存在或已被删除',
   },
   readOnlyViewer: '您只有查看权限',
+  readOnlyStatus: (status: string) => `文档${status}：部门填报人暂不能直接修改，需财政退回后再改`,
   readOnlyReviewer: '审核人的修改建议（修订模式）尚未开放：目前只能查看和检查',
   refused: (reason: string) => `服务器拒绝了您的修改：${reason}。正在从服务器重新载入文档……`,
   readOnlyNewerSchema: '此文档由更新版本的绩效编辑器创建，请刷新页面以更新后再编辑',

@@ -76,6 +76,7 @@ export function DocumentListPage() {
             {(doc) => (
               <li>
                 <a href={`#/doc/${doc.id}`}>{doc.title}</a>
+                <span class="status">{doc.status}</span>
                 <span class="role">{doc.owner ? T.owner : T.roleLabel[doc.role]}</span>
                 <Show when={doc.owner || doc.role === 'editor'}>
                   <button onClick={() => rename(doc)}>{T.rename}</button>

@@ -11,6 +11,7 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import { deriveModel } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
 import { contentOf, schemaVersionOf } from '@shared/model/y-document'
+import { availableTransitions, mayEditDirectly, statusOf, type Status } from '@shared/review/workflow'
 import { SCHEMA_VERSION } from '@shared/schema/schema'
 import { api } from '../api/http'
 import { navigate } from '../App'
@@ -43,6 +44,13 @@ export function EditorPage(props: { docId: string }) {
   const [notice, setNotice] = createSignal('')
   const [ready, setReady] = createSignal(false)
   const [findings, setFindings] = createSignal<Finding[]>([])
+  const [status, setStatus] = createSignal<Status>(statusOf(connection.ydoc))
+  const [workflowError, setWorkflowError] = createSignal('')
+  // The server writes the status into meta; every replica hears it live.
+  connection.ydoc.getMap('meta').observe(() => {
+    setStatus(statusOf(connection.ydoc))
+    refreshEditable()
+  })
   const liveChecks = makeLiveChecks()
   let host!: HTMLDivElement
   let editor: Editor | null = null
@@ -53,6 +61,7 @@ export function EditorPage(props: { docId: string }) {
     if (role() === 'viewer') return T.readOnlyViewer
     // The server takes only marked suggestions from reviewers; the editor cannot make them yet.
     if (role() === 'reviewer') return T.readOnlyReviewer
+    if (!mayEditDirectly(status())) return T.readOnlyStatus(status())
     if (schemaVersionOf(connection.ydoc) > SCHEMA_VERSION) return T.readOnlyNewerSchema
     return ''
   }
@@ -133,6 +142,14 @@ export function EditorPage(props: { docId: string }) {
     const at = editor?.view.domAtPos(editor.state.selection.from).node
     return !!el && !!at && el.contains(at)
   }
+  const transition = async (action: string) => {
+    setWorkflowError('')
+    try {
+      await api.transition(props.docId, action)
+    } catch (e) {
+      setWorkflowError((e as Error).message)
+    }
+  }
   const countFor = (project: number) => findings().filter((f) => f.project === project && f.severity !== 'info').length
   const worstFor = (project: number) => (findings().some((f) => f.project === project && f.severity === 'error') ? 'error' : 'warning')
   const goTo = (section: string) => document.querySelector(`[data-node="${section}"]`)?.scrollIntoView({ behavior: 'smooth' })
@@ -145,6 +162,13 @@ export function EditorPage(props: { docId: string }) {
         <span class={`sync-status ${syncState(connection.facts())}`} data-testid="sync-status">
           {syncLabel(connection.facts())}
         </span>
+        <span class="doc-status" data-testid="doc-status">{status()}</span>
+        <For each={role() ? availableTransitions(status(), role()!) : []}>
+          {(t) => <button class="workflow" onClick={() => void transition(t.action)}>{t.label}</button>}
+        </For>
+        <Show when={workflowError()}>
+          <span class="error" role="alert">{workflowError()}</span>
+        </Show>
         <span class="people">
           <For each={people()}>{(p) => <span class="avatar" style={{ 'background-color': p.color }} title={p.name}>{p.name.slice(0, 1)}</span>}</For>
         </span>
