@@ -15,6 +15,7 @@ import { ROOT } from '@shared/model/y-document'
 import { documentExtensions } from '@shared/schema/extensions'
 import { withNodeViews } from './node-views'
 import { addIndicator, moveToField } from './row-commands'
+import { isLocalEdit, suggestTransaction, type Suggester } from './suggest-mode'
 
 export interface EditorUser {
   name: string
@@ -39,11 +40,29 @@ const FormKeys = Extension.create({
   },
 })
 
+/**
+ * Suggestion mode (track changes): while `storage.enabled`, the person's own
+ * edits become suggestions; remote changes and undo pass through.
+ */
+export const SuggestMode = Extension.create<{ who: Suggester }, { enabled: boolean }>({
+  name: 'suggestMode',
+  addOptions: () => ({ who: { author: '', now: Date.now, newId: () => crypto.randomUUID() } }),
+  addStorage: () => ({ enabled: false }),
+  dispatchTransaction({ transaction, next }) {
+    if (!this.storage.enabled || !isLocalEdit(transaction)) return next(transaction)
+    // Structural changes (splitting or joining fields) cannot be suggested: dropped.
+    const tracked = suggestTransaction(this.editor.state, transaction, this.options.who)
+    if (tracked) next(tracked)
+  },
+})
+
 export function makeEditor(options: {
   element: HTMLElement
   ydoc: Y.Doc
   provider: WebsocketProvider
   user: EditorUser
+  /** The user name suggestions are signed with (what the server checks). */
+  userName: string
   editable: boolean
 }): Editor {
   const editor = new Editor({
@@ -54,6 +73,7 @@ export function makeEditor(options: {
       Collaboration.configure({ fragment: options.ydoc.getXmlFragment(ROOT.content) }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       FormKeys,
+      SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),
     ],
   })
   flushBeforeRemoteChanges(options.provider, editor)

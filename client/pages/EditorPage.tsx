@@ -11,12 +11,13 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import { deriveModel } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
 import { contentOf, schemaVersionOf } from '@shared/model/y-document'
-import { availableTransitions, mayEditDirectly, statusOf, type Status } from '@shared/review/workflow'
+import { availableTransitions, mayEditDirectly, maySuggest, statusOf, type Status } from '@shared/review/workflow'
 import { SCHEMA_VERSION } from '@shared/schema/schema'
 import { api } from '../api/http'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { makeLiveChecks, revealFinding } from '../editor/checks-panel'
+import { decideSuggestions, suggestionAuthors } from '../editor/suggest-mode'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
 import { rememberedUser } from '../session'
@@ -59,13 +60,33 @@ export function EditorPage(props: { docId: string }) {
     if (connection.facts().denied) return T.deniedReason[connection.facts().denied!]
     if (connection.refusal()) return T.refused(connection.refusal()!)
     if (role() === 'viewer') return T.readOnlyViewer
-    // The server takes only marked suggestions from reviewers; the editor cannot make them yet.
-    if (role() === 'reviewer') return T.readOnlyReviewer
+    if (role() === 'reviewer') return maySuggest(status()) ? '' : T.readOnlyStatus(status())
     if (!mayEditDirectly(status())) return T.readOnlyStatus(status())
     if (schemaVersionOf(connection.ydoc) > SCHEMA_VERSION) return T.readOnlyNewerSchema
     return ''
   }
-  const refreshEditable = () => editor?.setEditable(readOnlyReason() === '')
+  const [suggesting, setSuggesting] = createSignal(false)
+  const refreshEditable = () => {
+    if (!editor) return
+    // Reviewers always suggest; staff may switch suggestion mode on.
+    ;(editor.storage as unknown as { suggestMode: { enabled: boolean } }).suggestMode.enabled = role() === 'reviewer' || suggesting()
+    editor.setEditable(readOnlyReason() === '')
+  }
+  const toggleSuggesting = () => {
+    setSuggesting(!suggesting())
+    refreshEditable()
+  }
+  const [authors, setAuthors] = createSignal<string[]>([])
+  const [authorFilter, setAuthorFilter] = createSignal('')
+  const decide = (accept: boolean) => () => {
+    if (!editor) return
+    const { from, to, empty } = editor.state.selection
+    const tr = decideSuggestions(editor.state, accept, {
+      ...(empty ? {} : { range: { from, to } }),
+      ...(authorFilter() ? { author: authorFilter() } : {}),
+    })
+    if (tr) editor.view.dispatch(tr)
+  }
 
   // Until the document has content (from IndexedDB or the server) there is
   // nothing to bind to: an editor on an empty fragment would write a second,
@@ -78,12 +99,14 @@ export function EditorPage(props: { docId: string }) {
       ydoc: connection.ydoc,
       provider: connection.provider,
       user: { name: user.displayName, color: userColor(user.name) },
+      userName: user.name,
       editable: false,
     })
     refreshEditable()
     let timer: ReturnType<typeof setTimeout> | undefined
     const derive = () => {
       setModel(deriveModel(editor!.getJSON() as NodeJSON))
+      setAuthors(suggestionAuthors(editor!.state.doc))
       setFindings(liveChecks(editor!))
     }
     editor.on('update', () => {
@@ -174,6 +197,17 @@ export function EditorPage(props: { docId: string }) {
         </span>
         <span class="spacer" />
         <Show when={readOnlyReason() === ''}>
+          <Show when={role() !== 'reviewer'}>
+            <button classList={{ active: suggesting() }} onClick={toggleSuggesting} aria-pressed={suggesting()}>{T.suggestMode}</button>
+            <Show when={authors().length > 0}>
+              <select aria-label={T.suggestionAuthor} value={authorFilter()} onChange={(e) => setAuthorFilter(e.currentTarget.value)}>
+                <option value="">{T.allAuthors}</option>
+                <For each={authors()}>{(a) => <option value={a}>{a}</option>}</For>
+              </select>
+              <button onClick={decide(true)}>{T.accept}</button>
+              <button onClick={decide(false)}>{T.reject}</button>
+            </Show>
+          </Show>
           <button onClick={() => editor?.commands.undo()}>{T.undo}</button>
           <button onClick={() => editor?.commands.redo()}>{T.redo}</button>
           <button onClick={run(addIndicator)}>{T.addIndicator}</button>

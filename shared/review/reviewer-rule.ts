@@ -52,7 +52,7 @@ function checkTextEvent(event: Y.YTextEvent, before: Y.Snapshot, reviewer: strin
   for (const op of event.delta as { insert?: unknown; delete?: number; retain?: number; attributes?: Attributes }[]) {
     if (op.insert !== undefined) {
       if (typeof op.insert !== 'string') return '审核人不能插入文字以外的内容'
-      const keys = Object.keys(op.attributes ?? {})
+      const keys = Object.entries(op.attributes ?? {}).filter(([, value]) => value !== null).map(([key]) => key)
       if (!ownMark(op.attributes, MARK.insertion, reviewer) || keys.some((k) => k !== MARK.insertion)) {
         return '审核人插入的文字必须作为本人的修改建议（插入标记）'
       }
@@ -63,11 +63,15 @@ function checkTextEvent(event: Y.YTextEvent, before: Y.Snapshot, reviewer: strin
       at += op.delete
     } else if (op.retain !== undefined) {
       for (const [key, value] of Object.entries(op.attributes ?? {})) {
-        if (key !== MARK.deletion) return '审核人不能修改文字格式'
-        // Yjs reports a formatting change over a whole run; characters that had no deletion mark are unaffected.
-        const marked = chars.slice(at, at + op.retain).filter((attributes) => attributes?.[MARK.deletion] !== undefined)
-        if (value !== null && !(isSuggestionInfo(value) && value.author === reviewer)) return '删除建议必须署审核人本人的名字'
-        if (!marked.every((attributes) => ownMark(attributes, MARK.deletion, reviewer))) return '审核人只能撤回或改动自己的删除建议'
+        // Yjs reports a formatting change over a whole run (the editor binding re-states every
+        // mark it knows as null where absent): judge character by character what really changes.
+        for (const attributes of chars.slice(at, at + op.retain)) {
+          const current = attributes?.[key]
+          if (value === null && current === undefined) continue
+          if (key !== MARK.deletion) return '审核人不能修改文字格式或他人的建议'
+          if (value !== null && !(isSuggestionInfo(value) && value.author === reviewer)) return '删除建议必须署审核人本人的名字'
+          if (current !== undefined && !ownMark(attributes, MARK.deletion, reviewer)) return '审核人只能撤回或改动自己的删除建议'
+        }
       }
       at += op.retain
     }

@@ -1,0 +1,104 @@
+import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { describe, expect, it } from 'vitest'
+import { sampleText } from '../../test/support/sample'
+import { parsePublishedText } from '@shared/formats/published-text/import'
+import { buildDocument } from '@shared/model/build-document'
+import { deriveModel } from '@shared/model/derive-model'
+import { readDocument } from '@shared/model/read-document'
+import type { NodeJSON } from '@shared/model/node-json'
+import { documentSchema } from '@shared/schema/schema'
+import { decideSuggestions, isLocalEdit, suggestionAuthors, suggestTransaction, type Suggester } from './suggest-mode'
+
+let ids = 0
+const reviewer: Suggester = { author: 'wangfang', now: () => 1000, newId: () => `id-${++ids}` }
+
+/** The sample with the cursor at the end of project 1's 预算数 (`10.00`). */
+function atBudget(): EditorState {
+  const doc = documentSchema.nodeFromJSON(buildDocument(parsePublishedText(sampleText())))
+  let pos = -1
+  doc.descendants((node, p) => {
+    if (pos < 0 && node.type.name === 'budgetTotal') pos = p + 1 + node.content.size
+    return pos < 0
+  })
+  return EditorState.create({ doc, selection: TextSelection.create(doc, pos) })
+}
+
+const suggest = (state: EditorState, edit: (tr: Transaction) => Transaction, who = reviewer) => {
+  const tracked = suggestTransaction(state, edit(state.tr), who)
+  expect(tracked).not.toBeNull()
+  const next = state.apply(tracked!)
+  next.doc.check()
+  return next
+}
+const cell = (state: EditorState) => state.selection.$from.parent
+const runs = (state: EditorState) => {
+  const out: [string, string][] = []
+  cell(state).forEach((n) => out.push([n.text!, n.marks.map((m) => `${m.type.name}:${m.attrs.author}`).join(',')]))
+  return out
+}
+
+describe('suggestion mode', () => {
+  it('typing inserts marked text; the model still reads the agreed text', () => {
+    const state = suggest(atBudget(), (tr) => tr.insertText('5'))
+    expect(runs(state)).toEqual([['10.00', ''], ['5', 'insertion:wangfang']])
+    expect(deriveModel(state.doc.toJSON() as NodeJSON).projects[0]!.budget.total).toBe(10)
+    expect(state.selection.from).toBe(atBudget().selection.from + 1)
+  })
+
+  it('Backspace marks the character deleted and moves before it; a replacement follows the struck text', () => {
+    let state = atBudget()
+    for (let i = 0; i < 5; i++) state = suggest(state, (tr) => tr.delete(state.selection.from - 1, state.selection.from))
+    expect(runs(state)).toEqual([['10.00', 'deletion:wangfang']])
+    state = suggest(state.apply(state.tr.setSelection(TextSelection.create(state.doc, state.selection.$from.end()))), (tr) => tr.insertText('12.00'))
+    expect(runs(state)).toEqual([['10.00', 'deletion:wangfang'], ['12.00', 'insertion:wangfang']])
+  })
+
+  it('typing on extends one suggestion instead of making one per keystroke', () => {
+    let state = atBudget()
+    for (const ch of '12.5') state = suggest(state, (tr) => tr.insertText(ch))
+    expect(runs(state)).toEqual([['10.00', ''], ['12.5', 'insertion:wangfang']])
+  })
+
+  it('deleting one’s own pending insertion removes it; someone else’s is only marked', () => {
+    let state = suggest(atBudget(), (tr) => tr.insertText('9'))
+    state = suggest(state, (tr) => tr.delete(state.selection.from - 1, state.selection.from))
+    expect(runs(state)).toEqual([['10.00', '']])
+    const other: Suggester = { author: 'other', now: () => 1, newId: () => 'x' }
+    state = suggest(state, (tr) => tr.insertText('7'), other)
+    state = suggest(state, (tr) => tr.delete(state.selection.from - 1, state.selection.from))
+    const [, seven] = runs(state)
+    expect(seven![0]).toBe('7')
+    expect(seven![1].split(',').sort()).toEqual(['deletion:wangfang', 'insertion:other'])
+  })
+
+  it('refuses structural changes (splitting a paragraph)', () => {
+    const state = atBudget()
+    let goal = -1
+    state.doc.descendants((node, p) => {
+      if (goal < 0 && node.type.name === 'goalItem') goal = p + 3
+      return goal < 0
+    })
+    expect(suggestTransaction(state, state.tr.split(goal), reviewer)).toBeNull()
+  })
+
+  it('leaves remote and undo transactions alone', () => {
+    const state = atBudget()
+    expect(isLocalEdit(state.tr.insertText('1'))).toBe(true)
+    expect(isLocalEdit(state.tr.insertText('1').setMeta('y-sync$', { isChangeOrigin: true }))).toBe(false)
+    expect(isLocalEdit(state.tr.insertText('1').setMeta('y-sync$', { isUndoRedoOperation: true }))).toBe(false)
+  })
+
+  it('accepting keeps insertions and drops deletions; rejecting does the opposite; by author or all', () => {
+    let state = atBudget()
+    for (let i = 0; i < 5; i++) state = suggest(state, (tr) => tr.delete(state.selection.from - 1, state.selection.from))
+    state = suggest(state.apply(state.tr.setSelection(TextSelection.create(state.doc, state.selection.$from.end()))), (tr) => tr.insertText('12.00'))
+    expect(suggestionAuthors(state.doc)).toEqual(['wangfang'])
+    const accepted = state.apply(decideSuggestions(state, true, { author: 'wangfang' })!)
+    expect(readDocument(accepted.doc.toJSON() as NodeJSON).projects[0]!.budgetTotal).toBe('12.00')
+    expect(suggestionAuthors(accepted.doc)).toEqual([])
+    const rejected = state.apply(decideSuggestions(state, false)!)
+    expect(readDocument(rejected.doc.toJSON() as NodeJSON).projects[0]!.budgetTotal).toBe('10.00')
+    expect(suggestionAuthors(rejected.doc)).toEqual([])
+    expect(decideSuggestions(state, true, { author: 'nobody' })).toBeNull()
+  })
+})

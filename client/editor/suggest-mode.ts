@@ -1,0 +1,171 @@
+/**
+ * Track changes for the form's plain-text fields: in suggestion mode, typing
+ * does not change the text, it proposes. Inserted text carries an
+ * `insertion` mark, deleted text stays and gets a `deletion` mark — both
+ * with the author's user name, the time and a UUID (never a counter: two
+ * offline reviewers must not collide). Deleting one's own pending insertion
+ * really removes it. Changes to structure (splitting or joining fields,
+ * rows) cannot be suggested and are dropped.
+ *
+ * This produces exactly what the server's reviewer rule accepts
+ * (shared/review/reviewer-rule.ts). Remote and undo transactions pass
+ * through untouched.
+ *
+ * (@handlewithcare/prosemirror-suggest-changes was tried first: it stores
+ * only a numeric `id` on its marks, so author and time would need a second
+ * pass, and its block-level suggestions rely on node marks, which the Yjs
+ * binding drops. For text fields this small transform is enough.)
+ */
+import type { Mark, Node as PMNode } from '@tiptap/pm/model'
+import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { Mapping, ReplaceStep } from '@tiptap/pm/transform'
+import { MARK } from '@shared/schema/node-names'
+import type { SuggestionInfo } from '@shared/schema/suggestion'
+
+export interface Suggester {
+  author: string
+  now: () => number
+  newId: () => string
+}
+
+const suggestionOf = (marks: readonly Mark[], type: string): SuggestionInfo | null =>
+  (marks.find((m) => m.type.name === type)?.attrs as SuggestionInfo | undefined) ?? null
+
+/** Whether a transaction is the user's own editing (not a remote change, not undo). */
+export function isLocalEdit(tr: Transaction): boolean {
+  const ySync = (tr.getMeta('y-sync$') ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean }
+  return tr.docChanged && !ySync.isChangeOrigin && !ySync.isUndoRedoOperation && !tr.getMeta('suggestion-decision')
+}
+
+/**
+ * The suggestion version of `tr`, or null when it changes structure (the
+ * caller drops it). `tr` must be based on `state`.
+ */
+export function suggestTransaction(state: EditorState, tr: Transaction, who: Suggester): Transaction | null {
+  const tracked = state.tr
+  const info = (): SuggestionInfo => ({ id: who.newId(), author: who.author, time: who.now() })
+  const insertionMark = state.schema.marks[MARK.insertion]!
+  const deletionMark = state.schema.marks[MARK.deletion]!
+  let cursor: number | null = null
+  let inserted: SuggestionInfo | null = null
+  let deleted: SuggestionInfo | null = null
+
+  for (let i = 0; i < tr.steps.length; i++) {
+    const step = tr.steps[i]
+    if (!(step instanceof ReplaceStep) || (step as unknown as { structure: boolean }).structure) return null
+    // The step in the coordinates of `state.doc`, then of the tracked transaction so far.
+    const undoEarlier = new Mapping(tr.mapping.maps.slice(0, i)).invert()
+    const from = tracked.mapping.map(undoEarlier.map(step.from, -1), -1)
+    const to = tracked.mapping.map(undoEarlier.map(step.to, 1), 1)
+    const slice = step.slice
+    const $from = tracked.doc.resolve(from)
+    if (!$from.parent.isTextblock || to > $from.end() || slice.openStart > 0 || slice.openEnd > 0) return null
+    let text = ''
+    let plainText = true
+    slice.content.forEach((node) => {
+      if (node.isText) text += node.text
+      else plainText = false
+    })
+    if (!plainText) return null
+
+    // Typing on at the edge of one's own suggestion extends it rather than starting a new one.
+    const adjacent = (type: string, at: number): SuggestionInfo | null => {
+      const $at = tracked.doc.resolve(at)
+      for (const node of [$at.nodeBefore, $at.nodeAfter]) {
+        const found = node?.isText ? suggestionOf(node.marks, type) : null
+        if (found?.author === who.author) return found
+      }
+      return null
+    }
+    deleted ??= adjacent(MARK.deletion, from) ?? adjacent(MARK.deletion, to)
+
+    // Deleted range: one's own pending insertions go, everything else is marked.
+    let end = to
+    const ownInsertions: [number, number][] = []
+    tracked.doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isText) return true
+      const start = Math.max(pos, from)
+      const stop = Math.min(pos + node.nodeSize, to)
+      const insertion = suggestionOf(node.marks, MARK.insertion)
+      if (insertion?.author === who.author) ownInsertions.push([start, stop])
+      else if (!suggestionOf(node.marks, MARK.deletion)) {
+        deleted ??= info()
+        tracked.addMark(start, stop, deletionMark.create(deleted))
+      }
+      return false
+    })
+    for (const [start, stop] of ownInsertions.reverse()) {
+      tracked.delete(start, stop)
+      end -= stop - start
+    }
+    // New text follows the struck text (also text struck by an earlier keystroke).
+    if (text !== '') {
+      const limit = tracked.doc.resolve(end).end()
+      tracked.doc.nodesBetween(end, limit, (node, pos) => {
+        if (!node.isText || pos > end || !suggestionOf(node.marks, MARK.deletion)) return !node.isText
+        end = pos + node.nodeSize
+        return false
+      })
+      inserted ??= adjacent(MARK.insertion, end) ?? info()
+      tracked.insert(end, state.schema.text(text, [insertionMark.create(inserted)]))
+      cursor = end + text.length
+    } else {
+      // Backspace ends before the struck text, Delete after it.
+      const forward = state.selection.from === from && state.selection.empty
+      cursor = forward ? end : from
+    }
+  }
+  if (cursor !== null) tracked.setSelection(TextSelection.create(tracked.doc, cursor))
+  return tracked.scrollIntoView()
+}
+
+/** Which suggestions a decision covers. */
+export interface SuggestionFilter {
+  author?: string
+  /** Only those overlapping this range. */
+  range?: { from: number; to: number }
+  id?: string
+}
+
+const matches = (info: SuggestionInfo, filter: SuggestionFilter) =>
+  (filter.author === undefined || info.author === filter.author) && (filter.id === undefined || info.id === filter.id)
+
+/**
+ * Accepts (`true`) or rejects (`false`) the suggestions the filter covers:
+ * accepting keeps inserted text and removes deleted text, rejecting does
+ * the opposite. An ordinary edit, so concurrent typing nearby survives.
+ */
+export function decideSuggestions(state: EditorState, accept: boolean, filter: SuggestionFilter = {}): Transaction | null {
+  const tr = state.tr.setMeta('suggestion-decision', true)
+  const remove: [number, number][] = []
+  const unmark: [number, number, string][] = []
+  const { from, to } = filter.range ?? { from: 0, to: state.doc.content.size }
+  state.doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isText) return true
+    for (const type of [MARK.insertion, MARK.deletion]) {
+      const info = suggestionOf(node.marks, type)
+      if (!info || !matches(info, filter)) continue
+      const keep = (type === MARK.insertion) === accept
+      if (keep) unmark.push([pos, pos + node.nodeSize, type])
+      else remove.push([pos, pos + node.nodeSize])
+    }
+    return false
+  })
+  if (remove.length === 0 && unmark.length === 0) return null
+  for (const [start, end, type] of unmark) tr.removeMark(start, end, state.schema.marks[type])
+  for (const [start, end] of remove.reverse()) tr.delete(start, end)
+  return tr
+}
+
+/** The authors of the suggestions in a document, for "accept all by …". */
+export function suggestionAuthors(doc: PMNode): string[] {
+  const authors = new Set<string>()
+  doc.descendants((node) => {
+    for (const type of [MARK.insertion, MARK.deletion]) {
+      const info = suggestionOf(node.marks, type)
+      if (info) authors.add(info.author)
+    }
+    return true
+  })
+  return [...authors]
+}
