@@ -8,7 +8,10 @@
  */
 import type * as Y from 'yjs'
 import type { Role } from '@shared/protocol/role'
-import { touchesMeta } from '@shared/review/server-owned'
+import { ROOT } from '@shared/model/y-document'
+import { judgeUpdate } from '@shared/review/reviewer-rule'
+import { rootsTouched } from '@shared/review/server-owned'
+import { threadsRule } from '@shared/review/threads'
 import { mayEditDirectly, maySuggest, statusOf } from '@shared/review/workflow'
 
 export type PolicyDecision = { allowed: true } | { allowed: false; reason: string }
@@ -40,10 +43,14 @@ export function makeUpdatePolicy(reviewerRule: UpdatePolicy = denyReviewerUntilR
   return (context) => {
     const status = statusOf(context.doc)
     switch (context.role) {
-      case 'editor':
-        if (!mayEditDirectly(status)) return { allowed: false, reason: `文档${status}，退回修改后才能直接编辑` }
-        if (touchesMeta(context.doc, context.update)) return { allowed: false, reason: '文档信息和流程状态只能由服务器修改' }
+      case 'editor': {
+        const roots = rootsTouched(context.doc, context.update)
+        if (roots.has(ROOT.meta)) return { allowed: false, reason: '文档信息和流程状态只能由服务器修改' }
+        if (roots.has(ROOT.content) && !mayEditDirectly(status)) return { allowed: false, reason: `文档${status}，退回修改后才能直接编辑` }
+        // Comments are personal: the same rules for everyone.
+        if (roots.has(ROOT.threads)) return judgeUpdate(context.doc, context.update, { threads: (events) => threadsRule(events, context.userName) })
         return ALLOWED
+      }
       case 'reviewer':
         if (!maySuggest(status)) return { allowed: false, reason: `文档${status}，不能再提出修改建议` }
         return reviewerRule(context)

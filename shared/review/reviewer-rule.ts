@@ -96,37 +96,40 @@ function checkElementEvent(event: Y.YEvent<Y.XmlElement | Y.XmlFragment>, before
   return null
 }
 
-export type ThreadsRule = (events: Y.YEvent<Y.AbstractType<unknown>>[], reviewer: string) => string | null
+export type ThreadsRule = (events: Y.YEvent<Y.AbstractType<unknown>>[], user: string) => string | null
 
 const refuseAllThreadChanges: ThreadsRule = (events) => (events.length > 0 ? '审核人不能修改批注' : null)
 
-/** Decides a reviewer's update. Never throws; never changes `doc`. */
-export function checkReviewerUpdate(doc: Y.Doc, update: Uint8Array, reviewer: string, threadsRule: ThreadsRule = refuseAllThreadChanges): ReviewDecision {
+interface Observers {
+  /** `before` is the document before the update, for reading what was deleted. */
+  content?: (event: Y.YEvent<Y.AbstractType<unknown>>, before: Y.Snapshot) => string | null
+  threads?: (events: Y.YEvent<Y.AbstractType<unknown>>[]) => string | null
+  meta?: () => string | null
+}
+
+/**
+ * Applies `update` to a throwaway copy of `doc` and lets the observers judge
+ * the changes (event details can only be read while the handlers run).
+ * The first refusal wins. Never throws; never changes `doc`.
+ */
+export function judgeUpdate(doc: Y.Doc, update: Uint8Array, observers: Observers): ReviewDecision {
   const copy = new Y.Doc({ gc: false })
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-  const before = Y.snapshot(copy)
   const roots = new Set(copy.share.keys())
-  // Event details can only be read while the event handlers run: decide there, keep the first refusal.
+  const before = Y.snapshot(copy)
   let reason: string | null = null
   const decide = (check: () => string | null) => {
     reason ??= check()
   }
-  copy.getXmlFragment(ROOT.content).observeDeep((events) => {
-    for (const event of events) {
-      decide(() =>
-        event.target instanceof Y.XmlText
-          ? checkTextEvent(event as Y.YTextEvent, before, reviewer)
-          : checkElementEvent(event as Y.YEvent<Y.XmlElement>, before, reviewer),
-      )
-    }
-  })
-  copy.getMap(ROOT.threads).observeDeep((events) => decide(() => threadsRule(events, reviewer)))
-  copy.getMap(ROOT.meta).observeDeep(() => decide(() => '审核人不能修改文档信息和流程状态'))
+  const { content, threads, meta } = observers
+  if (content) copy.getXmlFragment(ROOT.content).observeDeep((events) => events.forEach((event) => decide(() => content(event, before))))
+  if (threads) copy.getMap(ROOT.threads).observeDeep((events) => decide(() => threads(events)))
+  if (meta) copy.getMap(ROOT.meta).observeDeep(() => decide(meta))
   try {
     Y.applyUpdate(copy, update)
-    if (copy.store.pendingStructs !== null || copy.store.pendingDs !== null) return refuse('更新引用了服务器上没有的内容，请刷新后重试')
+    if (copy.store.pendingStructs != null || copy.store.pendingDs != null) return refuse('更新引用了服务器上没有的内容，请刷新后重试')
     for (const [name, type] of copy.share) {
-      if (!roots.has(name) && !(name in ROOT) && type._start !== null) return refuse('审核人不能新增文档部分')
+      if (!roots.has(name) && !(name in ROOT) && type._start !== null) return refuse('不能新增文档部分')
     }
     return reason ? refuse(reason) : ALLOWED
   } catch (error) {
@@ -134,4 +137,16 @@ export function checkReviewerUpdate(doc: Y.Doc, update: Uint8Array, reviewer: st
   } finally {
     copy.destroy()
   }
+}
+
+/** Decides a reviewer's update. Never throws; never changes `doc`. */
+export function checkReviewerUpdate(doc: Y.Doc, update: Uint8Array, reviewer: string, threadsRule: ThreadsRule = refuseAllThreadChanges): ReviewDecision {
+  return judgeUpdate(doc, update, {
+    content: (event, before) =>
+      event.target instanceof Y.XmlText
+        ? checkTextEvent(event as Y.YTextEvent, before, reviewer)
+        : checkElementEvent(event as Y.YEvent<Y.XmlElement>, before, reviewer),
+    threads: (events) => threadsRule(events, reviewer),
+    meta: () => '审核人不能修改文档信息和流程状态',
+  })
 }

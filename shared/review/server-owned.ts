@@ -1,23 +1,26 @@
 /**
- * `meta` (schema version, workflow status) belongs to the server: no
- * client update may write or delete anything in it. Decided from the
- * decoded update against the document, without applying anything — cheap
- * enough for every keystroke of every editor.
+ * Which roots of the document an update touches, decided from the decoded
+ * update against the document without applying anything — cheap enough for
+ * every keystroke of every editor. `meta` (schema version, workflow status)
+ * belongs to the server: no client update may touch it; updates touching
+ * `threads` get the comment rules.
  *
  * An update names an item's parent only when the item has no neighbours;
  * otherwise the parent is that of its origin, which may be in the document
  * or earlier in the same update.
  */
 import * as Y from 'yjs'
-import { ROOT, metaOf } from '../model/y-document'
+import { ROOT } from '../model/y-document'
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>['structs'][number]
 
 function rootOfType(type: Y.AbstractType<unknown>): string {
-  return Y.findRootTypeKey(type)
+  let root = type
+  while (root._item !== null) root = root._item.parent as Y.AbstractType<unknown>
+  return Y.findRootTypeKey(root)
 }
 
-export function touchesMeta(doc: Y.Doc, update: Uint8Array): boolean {
+export function rootsTouched(doc: Y.Doc, update: Uint8Array): Set<string> {
   const { structs, ds } = Y.decodeUpdate(update)
   const inUpdate = new Map<string, Y.Item>()
   for (const struct of structs) if (struct instanceof Y.Item) inUpdate.set(`${struct.id.client}:${struct.id.clock}`, struct)
@@ -49,10 +52,31 @@ export function touchesMeta(doc: Y.Doc, update: Uint8Array): boolean {
     return neighbour ? rootOfId(neighbour, depth) : null
   }
 
-  if (structs.some((s: Decoded) => s instanceof Y.Item && rootOfItem(s, 0) === ROOT.meta)) return true
-  const metaItems = [...(metaOf(doc) as unknown as { _map: Map<string, Y.Item> })._map.values()]
-  return metaItems.some((item) => Y.isDeleted(ds, item.id))
+  const roots = new Set<string>()
+  for (const struct of structs as Decoded[]) {
+    if (!(struct instanceof Y.Item)) continue
+    const root = rootOfItem(struct, 0)
+    if (root !== null) roots.add(root)
+  }
+  // Deletions name only ids: find what they delete in the document.
+  for (const [client, ranges] of ds.clients) {
+    for (const range of ranges) {
+      for (let clock = range.clock; clock < range.clock + range.len; ) {
+        let item: Y.Item | Y.GC
+        try {
+          item = Y.getItem(doc.store, Y.createID(client, clock))
+        } catch {
+          break
+        }
+        if (item instanceof Y.Item) roots.add(rootOfType(item.parent as Y.AbstractType<unknown>))
+        clock = item.id.clock + item.length
+      }
+    }
+  }
+  return roots
 }
+
+export const touchesMeta = (doc: Y.Doc, update: Uint8Array): boolean => rootsTouched(doc, update).has(ROOT.meta)
 
 function findInUpdate(items: Map<string, Y.Item>, id: Y.ID): Y.Item | undefined {
   // Items in an update may be merged runs: an ID can fall inside one.
