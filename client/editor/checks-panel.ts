@@ -56,15 +56,31 @@ export function makeLiveChecks() {
   }
 }
 
-/** Puts the cursor in the cell a finding is about and outlines the cell for a moment. */
-export function revealFinding(editor: Editor, finding: Finding): void {
+/** The cell a finding is about, in the editor's DOM, or the nearest enclosing part of it. */
+function findingCell(editor: Editor, finding: Finding): Element | null {
   const root = editor.view.dom
   let scope: Element | null = root
   if (finding.project !== null) scope = root.querySelectorAll(`[data-node="${NODE.project}"]`)[finding.project - 1] ?? null
   if (scope && finding.indicator !== null) scope = scope.querySelectorAll(`[data-node="${NODE.indicator}"]`)[finding.indicator - 1] ?? null
-  if (!scope) return
+  if (!scope) return null
   const fieldName = finding.field ? FIELD_NODE[finding.field] : undefined
-  const cell = (fieldName ? scope.querySelector(`[data-field="${fieldName}"]`) : null) ?? scope
+  return (fieldName ? scope.querySelector(`[data-field="${fieldName}"]`) : null) ?? scope
+}
+
+/** The text range of the cell a finding is about (for a comment on it). */
+export function locateFinding(editor: Editor, finding: Finding): { from: number; to: number } | null {
+  const cell = findingCell(editor, finding)
+  const value = cell?.querySelector('.value')
+  if (!value) return null
+  const from = editor.view.posAtDOM(value, 0)
+  const to = editor.state.doc.resolve(from).end()
+  return to > from ? { from, to } : null
+}
+
+/** Puts the cursor in the cell a finding is about and outlines the cell for a moment. */
+export function revealFinding(editor: Editor, finding: Finding): void {
+  const cell = findingCell(editor, finding)
+  if (!cell) return
   const value = cell.querySelector('.value') ?? cell
   // Focus first: ProseMirror writes a selection to the DOM only while it has focus, and on
   // focus it would otherwise read back the stale DOM selection.

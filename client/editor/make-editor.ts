@@ -14,6 +14,7 @@ import type * as Y from 'yjs'
 import { ROOT } from '@shared/model/y-document'
 import { documentExtensions } from '@shared/schema/extensions'
 import { withNodeViews } from './node-views'
+import { CommentAnchors } from './comment-anchors'
 import { addIndicator, moveToField } from './row-commands'
 import { isLocalEdit, suggestTransaction, type Suggester } from './suggest-mode'
 
@@ -64,6 +65,8 @@ export function makeEditor(options: {
   /** The user name suggestions are signed with (what the server checks). */
   userName: string
   editable: boolean
+  /** A comment highlight was clicked. */
+  onActivateThread: (threadId: string) => void
 }): Editor {
   const editor = new Editor({
     element: options.element,
@@ -73,6 +76,7 @@ export function makeEditor(options: {
       Collaboration.configure({ fragment: options.ydoc.getXmlFragment(ROOT.content) }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       FormKeys,
+      CommentAnchors.configure({ ydoc: options.ydoc, onActivate: options.onActivateThread }),
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),
     ],
   })

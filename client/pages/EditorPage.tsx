@@ -4,7 +4,7 @@
  * outline with live totals, and the table operations.
  */
 import type { Editor } from '@tiptap/core'
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js'
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import type { BudgetDocument } from '@shared/model/budget-document'
@@ -16,7 +16,10 @@ import { SCHEMA_VERSION } from '@shared/schema/schema'
 import { api } from '../api/http'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
-import { makeLiveChecks, revealFinding } from '../editor/checks-panel'
+import { makeLiveChecks, locateFinding, revealFinding } from '../editor/checks-panel'
+import { anchorOfSelection, anchorRange, refreshAnchors } from '../editor/comment-anchors'
+import { createThread, listThreads, type ThreadView } from '@shared/review/threads'
+import { ThreadsPanel } from './ThreadsPanel'
 import { decideSuggestions, suggestionAuthors } from '../editor/suggest-mode'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
@@ -39,6 +42,8 @@ export function EditorPage(props: { docId: string }) {
     return null
   }
   const connection = createDocConnection(props.docId)
+  let host!: HTMLDivElement
+  let editor: Editor | null = null
   const [role, setRole] = createSignal(rememberedRole(props.docId))
   const [model, setModel] = createSignal<BudgetDocument | null>(null)
   const [people, setPeople] = createSignal<Person[]>([])
@@ -46,6 +51,57 @@ export function EditorPage(props: { docId: string }) {
   const [ready, setReady] = createSignal(false)
   const [findings, setFindings] = createSignal<Finding[]>([])
   const [status, setStatus] = createSignal<Status>(statusOf(connection.ydoc))
+  const [threads, setThreads] = createSignal<ThreadView[]>(listThreads(connection.ydoc))
+  const [activeThread, setActiveThread] = createSignal<string | null>(null)
+  connection.ydoc.getMap('threads').observeDeep(() => {
+    setThreads(listThreads(connection.ydoc))
+    if (editor) refreshAnchors(editor)
+  })
+  const activateThread = (id: string) => {
+    setActiveThread(id)
+    document.querySelector(`.thread[data-thread="${id}"]`)?.scrollIntoView({ block: 'nearest' })
+  }
+  const canComment = () => !connection.facts().denied && role() !== null && role() !== 'viewer'
+  const startThread = (anchor: NonNullable<ReturnType<typeof anchorOfSelection>>, text: string) => {
+    const id = crypto.randomUUID()
+    createThread(connection.ydoc, { id, ...anchor, author: user.name, text, now: Date.now(), commentId: crypto.randomUUID() })
+    activateThread(id)
+  }
+  const addComment = () => {
+    const anchor = editor ? anchorOfSelection(editor) : null
+    if (!anchor) return
+    const text = prompt(T.commentPrompt)
+    if (text?.trim()) startThread(anchor, text.trim())
+  }
+  const findingToComment = (finding: Finding) => {
+    const range = editor ? locateFinding(editor, finding) : null
+    if (!editor || !range) return
+    editor.chain().setTextSelection(range).run()
+    const anchor = anchorOfSelection(editor)
+    if (anchor) startThread(anchor, finding.message)
+  }
+  /** Open threads per project (0-based), from where their anchors are now; recomputed as the document or the threads change. */
+  const threadCounts = createMemo(() => {
+    model()
+    const part = editor?.state.doc.lastChild
+    if (!editor || !part) return [] as number[]
+    const counts = Array<number>(part.childCount).fill(0)
+    const partStart = editor.state.doc.content.size - part.nodeSize + 1
+    for (const thread of threads()) {
+      const range = thread.status === 'open' ? anchorRange(editor.state, thread) : null
+      if (!range || range.from < partStart) continue
+      let offset = partStart
+      for (let i = 0; i < part.childCount; i++) {
+        const size = part.child(i).nodeSize
+        if (range.from < offset + size) {
+          counts[i]!++
+          break
+        }
+        offset += size
+      }
+    }
+    return counts
+  })
   const [workflowError, setWorkflowError] = createSignal('')
   // The server writes the status into meta; every replica hears it live.
   connection.ydoc.getMap('meta').observe(() => {
@@ -53,8 +109,6 @@ export function EditorPage(props: { docId: string }) {
     refreshEditable()
   })
   const liveChecks = makeLiveChecks()
-  let host!: HTMLDivElement
-  let editor: Editor | null = null
 
   const readOnlyReason = () => {
     if (connection.facts().denied) return T.deniedReason[connection.facts().denied!]
@@ -101,6 +155,7 @@ export function EditorPage(props: { docId: string }) {
       user: { name: user.displayName, color: userColor(user.name) },
       userName: user.name,
       editable: false,
+      onActivateThread: activateThread,
     })
     refreshEditable()
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -219,6 +274,9 @@ export function EditorPage(props: { docId: string }) {
           <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
           <button onClick={removeProject}>{T.deleteProject}</button>
         </Show>
+        <Show when={canComment()}>
+          <button onClick={addComment}>{T.addComment}</button>
+        </Show>
         <a class="button" href={api.exportUrl(props.docId)} download="">{T.exportTxt}</a>
         <button onClick={() => window.print()}>{T.print}</button>
       </header>
@@ -242,6 +300,9 @@ export function EditorPage(props: { docId: string }) {
                     {(p, i) => (
                       <li>
                         <a href="#" onClick={(e) => { e.preventDefault(); goToProject(i()) }}>{T.project(i() + 1, p.name)}</a>
+                        <Show when={(threadCounts()[i()] ?? 0) > 0}>
+                          <span class="count comments" title={T.comments}>{threadCounts()[i()]}</span>
+                        </Show>
                         <Show when={countFor(i() + 1) > 0}>
                           <span class={`count ${worstFor(i() + 1)}`} title={T.checks}>{countFor(i() + 1)}</span>
                         </Show>
@@ -255,7 +316,17 @@ export function EditorPage(props: { docId: string }) {
           </Show>
         </nav>
         <article class="document" classList={{ loading: !ready() }} ref={host} />
-        <aside class="checks" data-testid="checks">
+        <aside class="side">
+        <ThreadsPanel
+          threads={threads()}
+          editor={() => editor}
+          ydoc={connection.ydoc}
+          userName={user.name}
+          active={activeThread()}
+          canComment={canComment()}
+          onActivate={setActiveThread}
+        />
+        <section class="checks" data-testid="checks">
           <h2>{T.checks}（{findings().length}）</h2>
           <ol>
             <For each={findings()}>
@@ -265,10 +336,14 @@ export function EditorPage(props: { docId: string }) {
                     <span class="where">{f.project === null ? T.partOneShort : `${f.project}${f.indicator === null ? '' : `-${f.indicator}`}`}</span>
                     {f.message}
                   </a>
+                  <Show when={canComment()}>
+                    <button class="small" onClick={() => findingToComment(f)}>{T.findingToComment}</button>
+                  </Show>
                 </li>
               )}
             </For>
           </ol>
+        </section>
         </aside>
       </div>
     </div>

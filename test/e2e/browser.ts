@@ -85,6 +85,16 @@ export async function typeAt(page: Page, where: 'start' | 'end', name: string, n
   await page.keyboard.type(text)
 }
 
+/** Selects a field's whole text (as a person would by dragging over it). */
+export async function selectField(page: Page, name: string, n: number): Promise<void> {
+  await typeAt(page, 'end', name, n, '')
+  await page.evaluate(() => {
+    const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
+    const { $from } = editor.state.selection
+    editor.commands.setTextSelection({ from: $from.start(), to: $from.end() })
+  })
+}
+
 /** Replaces a field's text by typing: the cursor to its end, Backspace over it, the new text. */
 export async function retype(page: Page, name: string, n: number, text: string): Promise<void> {
   const length = (await fieldText(page, name, n)).length

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { DOC_ID } from '../support/test-server'
-import { browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
+import { browserAndServer, fieldText, openAs, retype, selectField, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -31,12 +31,10 @@ describe('review with suggestions', () => {
     expect(suite.t.server.data.service.model(DOC_ID).projects[1]!.budget.total).toBe(3)
 
     // Accept the figure: select the cell, accept.
-    await typeAt(staff.page, 'end', 'budgetTotal', 1, '')
-    await staff.page.keyboard.press('Shift+Home')
+    await selectField(staff.page, 'budgetTotal', 1)
     await staff.page.getByRole('button', { name: '接受建议' }).click()
     // Reject the rewording.
-    await typeAt(staff.page, 'end', 'goalItem', 2, '')
-    await staff.page.keyboard.press('Shift+Home')
+    await selectField(staff.page, 'goalItem', 2)
     await staff.page.getByRole('button', { name: '拒绝建议' }).click()
     await synced(staff.page)
 
@@ -48,6 +46,40 @@ describe('review with suggestions', () => {
     expect(exported).toContain('\t3.50\n\t其中：财政    资金\n\t3.00')
     expect(exported).not.toContain('建议删去')
     expect(JSON.stringify(suite.t.server.data.service.text(DOC_ID))).not.toContain('3.003.50')
+    expect([...staff.errors, ...finance.errors]).toEqual([])
+    await staff.context.close()
+    await finance.context.close()
+  }, 90_000)
+
+  it('comment on an indicator: the other side sees it live, replies and resolves; a finding becomes a comment', async () => {
+    const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
+
+    // The reviewer selects an indicator value and comments on it.
+    await selectField(finance.page, 'indicatorValue', 0)
+    finance.page.once('dialog', (dialog) => void dialog.accept('请写明开展次数，如“≥4次”'))
+    await finance.page.getByRole('button', { name: '添加批注' }).click()
+
+    const thread = staff.page.locator('.thread').first()
+    await expect.poll(() => thread.locator('.text').first().textContent(), { timeout: 10_000 }).toBe('请写明开展次数，如“≥4次”')
+    expect(await thread.locator('blockquote').textContent()).toBe('开展扫黑除恶宣传情况')
+    expect(await staff.page.locator('[data-field="indicatorValue"] .comment-anchor').first().textContent()).toBe('开展扫黑除恶宣传情况')
+
+    await thread.locator('textarea').fill('已改为“≥4次”')
+    await thread.getByRole('button', { name: '回复' }).click()
+    await expect.poll(() => finance.page.locator('.thread .text').allTextContents(), { timeout: 10_000 }).toContain('已改为“≥4次”')
+    await thread.getByRole('button', { name: '解决' }).click()
+    // Resolved threads leave the default (open) list and lose their highlight.
+    await expect.poll(() => finance.page.locator('.thread').count(), { timeout: 10_000 }).toBe(0)
+    expect(await finance.page.locator('.comment-anchor').count()).toBe(0)
+
+    // A check finding turned into a comment with one click.
+    const finding = finance.page.getByTestId('checks').locator('li', { hasText: '是/否' }).first()
+    await finding.getByRole('button', { name: '转为批注' }).click()
+    await expect.poll(() => staff.page.locator('.thread .text').first().textContent(), { timeout: 10_000 }).toContain('是/否')
+    const stored = JSON.stringify(suite.t.server.data.service.load(DOC_ID).getMap('threads').toJSON())
+    expect(stored).toContain('已改为“≥4次”')
+    expect(stored).toContain('"status":"resolved"')
     expect([...staff.errors, ...finance.errors]).toEqual([])
     await staff.context.close()
     await finance.context.close()

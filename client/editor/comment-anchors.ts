@@ -1,0 +1,86 @@
+/**
+ * Comment anchors in the editor: turning a selection into the Yjs relative
+ * positions a thread stores, and back into positions to highlight. The
+ * highlights are recomputed from the relative positions on every change —
+ * the Yjs binding replaces the document on each remote update, so mapped
+ * decorations would drift.
+ */
+import { Extension, type Editor } from '@tiptap/core'
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap'
+import type * as Y from 'yjs'
+import { listThreads, type ThreadView } from '@shared/review/threads'
+
+interface Binding {
+  doc: Y.Doc
+  type: Y.XmlFragment
+  mapping: Map<unknown, unknown>
+}
+
+const bindingOf = (state: EditorState): Binding | null =>
+  (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding ?? null
+
+/** The selection as relative positions, with the text it covers; null for an empty selection. */
+export function anchorOfSelection(editor: Editor): { start: Y.RelativePosition; end: Y.RelativePosition; quote: string } | null {
+  const { from, to, empty } = editor.state.selection
+  const binding = bindingOf(editor.state)
+  if (empty || !binding) return null
+  return {
+    start: absolutePositionToRelativePosition(from, binding.type, binding.mapping as never),
+    end: absolutePositionToRelativePosition(to, binding.type, binding.mapping as never),
+    quote: editor.state.doc.textBetween(from, to, ' '),
+  }
+}
+
+/** Where a thread's anchor is now; null when its text is gone (the thread is detached). */
+export function anchorRange(state: EditorState, thread: ThreadView): { from: number; to: number } | null {
+  const binding = bindingOf(state)
+  if (!binding || !thread.start || !thread.end) return null
+  const from = relativePositionToAbsolutePosition(binding.doc, binding.type, thread.start, binding.mapping as never)
+  const to = relativePositionToAbsolutePosition(binding.doc, binding.type, thread.end, binding.mapping as never)
+  if (from === null || to === null || to <= from || to > state.doc.content.size) return null
+  return { from, to }
+}
+
+export const commentAnchorsKey = new PluginKey<DecorationSet>('commentAnchors')
+
+/** Highlights every open thread's text; `onActivate` hears clicks on a highlight. */
+export const CommentAnchors = Extension.create<{ ydoc: Y.Doc | null; onActivate: (threadId: string) => void }>({
+  name: 'commentAnchors',
+  addOptions: () => ({ ydoc: null, onActivate: () => {} }),
+  addProseMirrorPlugins() {
+    const { ydoc, onActivate } = this.options
+    const decorate = (state: EditorState): DecorationSet => {
+      if (!ydoc) return DecorationSet.empty
+      const decorations = listThreads(ydoc).flatMap((thread) => {
+        if (thread.status !== 'open') return []
+        const range = anchorRange(state, thread)
+        return range ? [Decoration.inline(range.from, range.to, { class: 'comment-anchor', 'data-thread': thread.id }, { threadId: thread.id })] : []
+      })
+      return DecorationSet.create(state.doc, decorations)
+    }
+    return [
+      new Plugin({
+        key: commentAnchorsKey,
+        state: {
+          init: (_, state) => decorate(state),
+          // Recomputed from the relative positions, never mapped.
+          apply: (tr, old, _oldState, newState) => (tr.docChanged || tr.getMeta(commentAnchorsKey) ? decorate(newState) : old),
+        },
+        props: {
+          decorations: (state) => commentAnchorsKey.getState(state),
+          handleClick: (view, pos) => {
+            const found = commentAnchorsKey.getState(view.state)?.find(pos, pos)[0]
+            const id = (found?.spec as { threadId?: string } | undefined)?.threadId
+            if (id) onActivate(id)
+            return false
+          },
+        },
+      }),
+    ]
+  },
+})
+
+/** Asks the highlights to be recomputed (after a change to the threads, which is not a document change). */
+export const refreshAnchors = (editor: Editor) => editor.view.dispatch(editor.state.tr.setMeta(commentAnchorsKey, true))

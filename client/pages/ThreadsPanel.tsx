@@ -1,0 +1,107 @@
+/**
+ * The comment threads beside the document: in document order (detached
+ * ones, whose text was deleted, last, with the text they were about),
+ * filterable, each with its replies; reply, resolve, reopen, and edit or
+ * delete one's own comments. Clicking a thread selects its text.
+ */
+import type { Editor } from '@tiptap/core'
+import { createSignal, For, Show } from 'solid-js'
+import type * as Y from 'yjs'
+import { deleteComment, editComment, reply, setStatus, type ThreadView } from '@shared/review/threads'
+import { anchorRange } from '../editor/comment-anchors'
+import { T } from '../i18n/zh-CN'
+
+export type ThreadFilter = 'all' | 'open' | 'resolved' | 'mine'
+
+export function ThreadsPanel(props: {
+  threads: ThreadView[]
+  editor: () => Editor | null
+  ydoc: Y.Doc
+  userName: string
+  active: string | null
+  canComment: boolean
+  onActivate: (id: string) => void
+}) {
+  const [filter, setFilter] = createSignal<ThreadFilter>('open')
+  const now = () => Date.now()
+  const newId = () => crypto.randomUUID()
+
+  const located = () => {
+    const editor = props.editor()
+    const shown = props.threads.filter((t) =>
+      filter() === 'all' ? true : filter() === 'mine' ? t.createdBy === props.userName || t.comments.some((c) => c.author === props.userName) : t.status === filter(),
+    )
+    return shown
+      .map((thread) => ({ thread, range: editor ? anchorRange(editor.state, thread) : null }))
+      .sort((a, b) => (a.range?.from ?? Infinity) - (b.range?.from ?? Infinity))
+  }
+
+  const select = (thread: ThreadView) => {
+    props.onActivate(thread.id)
+    const editor = props.editor()
+    const range = editor ? anchorRange(editor.state, thread) : null
+    if (editor && range) {
+      editor.view.focus()
+      editor.chain().setTextSelection(range).scrollIntoView().run()
+    }
+  }
+
+  return (
+    <section class="threads" data-testid="threads">
+      <header>
+        <h2>{T.comments}（{props.threads.filter((t) => t.status === 'open').length}）</h2>
+        <select aria-label={T.commentFilter} value={filter()} onChange={(e) => setFilter(e.currentTarget.value as ThreadFilter)}>
+          <option value="open">{T.filterOpen}</option>
+          <option value="resolved">{T.filterResolved}</option>
+          <option value="mine">{T.filterMine}</option>
+          <option value="all">{T.filterAll}</option>
+        </select>
+      </header>
+      <ol>
+        <For each={located()}>
+          {({ thread, range }) => (
+            <li class="thread" classList={{ active: props.active === thread.id, resolved: thread.status === 'resolved', detached: !range }} data-thread={thread.id}>
+              <blockquote onClick={() => select(thread)}>
+                {thread.quote}
+                <Show when={!range}>
+                  <span class="detached-note">{T.detached}</span>
+                </Show>
+              </blockquote>
+              <For each={thread.comments}>
+                {(comment) => (
+                  <div class="comment">
+                    <span class="author">{comment.author}</span>
+                    <Show when={!comment.deleted} fallback={<span class="deleted">{T.commentDeleted}</span>}>
+                      <span class="text">{comment.text}</span>
+                      <Show when={comment.author === props.userName && props.canComment}>
+                        <button class="small" onClick={() => {
+                          const text = prompt(T.editComment, comment.text)
+                          if (text) editComment(props.ydoc, thread.id, comment.id, text, now())
+                        }}>{T.edit}</button>
+                        <button class="small" onClick={() => deleteComment(props.ydoc, thread.id, comment.id, now())}>{T.delete}</button>
+                      </Show>
+                    </Show>
+                  </div>
+                )}
+              </For>
+              <Show when={props.canComment}>
+                <form class="reply" onSubmit={(e) => {
+                  e.preventDefault()
+                  const input = e.currentTarget.elements.namedItem('reply') as HTMLTextAreaElement
+                  if (input.value.trim()) reply(props.ydoc, thread.id, { id: newId(), author: props.userName, text: input.value.trim(), now: now() })
+                  input.value = ''
+                }}>
+                  <textarea name="reply" rows="1" placeholder={T.replyPlaceholder} />
+                  <button type="submit" class="small">{T.reply}</button>
+                  <button type="button" class="small" onClick={() => setStatus(props.ydoc, thread.id, thread.status === 'open' ? 'resolved' : 'open', props.userName, now())}>
+                    {thread.status === 'open' ? T.resolve : T.reopen}
+                  </button>
+                </form>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ol>
+    </section>
+  )
+}
