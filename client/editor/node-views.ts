@@ -70,11 +70,16 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
     if (!level1 && node.attrs.level1Label) one.title = String(node.attrs.level1Label)
     if (!level2 && node.attrs.level2Label) two.title = String(node.attrs.level2Label)
     one.disabled = two.disabled = !view.editable
+    // If the change is not taken (suggestion mode cannot suggest a classification), show the node's value again.
     one.addEventListener('change', () => {
       const allowed = isLevel1(one.value) ? (LEVEL2_BY_LEVEL1[one.value] as readonly string[]) : []
       setAttrs({ level1: one.value, level1Label: null, ...(allowed.includes(level2) ? {} : { level2: '', level2Label: null }) })
+      render()
     })
-    two.addEventListener('change', () => setAttrs({ level2: two.value, level2Label: null }))
+    two.addEventListener('change', () => {
+      setAttrs({ level2: two.value, level2Label: null })
+      render()
+    })
     levels.replaceChildren(one, two)
   }
   render()

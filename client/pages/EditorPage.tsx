@@ -265,6 +265,8 @@ export function EditorPage(props: { docId: string }) {
           </Show>
           <button onClick={() => editor?.commands.undo()}>{T.undo}</button>
           <button onClick={() => editor?.commands.redo()}>{T.redo}</button>
+          {/* Rows and projects cannot be suggested: table operations are for direct editing only. */}
+          <Show when={role() !== 'reviewer' && !suggesting()}>
           <button onClick={run(addIndicator)}>{T.addIndicator}</button>
           <button onClick={run(deleteIndicator)}>{T.deleteIndicator}</button>
           <button onClick={run(moveIndicator(-1))}>{T.moveUp}</button>
@@ -273,6 +275,7 @@ export function EditorPage(props: { docId: string }) {
           <button onClick={run(moveProject(-1))}>{T.moveProjectUp}</button>
           <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
           <button onClick={removeProject}>{T.deleteProject}</button>
+          </Show>
         </Show>
         <Show when={canComment()}>
           <button onClick={addComment}>{T.addComment}</button>
