@@ -1,9 +1,11 @@
 /**
  * One document open for editing: opened from IndexedDB first, synced with
  * the server when it can be, with the sync status, who else is here, the
- * outline with live totals, and the table operations.
+ * outline with live totals, the table operations, the workflow, suggestions
+ * (track changes), comment threads and the finance checks.
  */
 import type { Editor } from '@tiptap/core'
+import type { Command } from '@tiptap/pm/state'
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
@@ -16,18 +18,17 @@ import { SCHEMA_VERSION } from '@shared/schema/schema'
 import { api } from '../api/http'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
+import { createThread, listThreads, type ThreadView } from '@shared/review/threads'
 import { makeLiveChecks, locateFinding, revealFinding } from '../editor/checks-panel'
 import { anchorOfSelection, anchorRange, refreshAnchors } from '../editor/comment-anchors'
-import { createThread, listThreads, type ThreadView } from '@shared/review/threads'
-import { ThreadsPanel } from './ThreadsPanel'
 import { decideSuggestions, suggestionAuthors } from '../editor/suggest-mode'
+import { ThreadsPanel } from './ThreadsPanel'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
 import { rememberedUser } from '../session'
 import { createDocConnection } from '../sync/doc-connection'
 import { syncLabel, syncState } from '../sync/sync-status'
 import { rememberedRole } from './DocumentListPage'
-import type { Command } from '@tiptap/pm/state'
 
 interface Person {
   clientId: number
@@ -113,10 +114,11 @@ export function EditorPage(props: { docId: string }) {
   const readOnlyReason = () => {
     if (connection.facts().denied) return T.deniedReason[connection.facts().denied!]
     if (connection.refusal()) return T.refused(connection.refusal()!)
+    // An older client would delete nodes it does not know, for everyone: never edit a newer document.
+    if (schemaVersionOf(connection.ydoc) > SCHEMA_VERSION) return T.readOnlyNewerSchema
     if (role() === 'viewer') return T.readOnlyViewer
     if (role() === 'reviewer') return maySuggest(status()) ? '' : T.readOnlyStatus(status())
     if (!mayEditDirectly(status())) return T.readOnlyStatus(status())
-    if (schemaVersionOf(connection.ydoc) > SCHEMA_VERSION) return T.readOnlyNewerSchema
     return ''
   }
   const [suggesting, setSuggesting] = createSignal(false)
