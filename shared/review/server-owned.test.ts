@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { contentOf, createYDocument, metaOf } from '../model/y-document'
 import { buildDocument } from '../model/build-document'
 import { emptyDocumentText } from '../model/template'
-import { touchesMeta } from './server-owned'
+import { rootsTouched, touchesMeta } from './server-owned'
 
 function setup() {
   const server = createYDocument(buildDocument(emptyDocumentText(2024)))
@@ -31,5 +31,15 @@ describe('touchesMeta', () => {
     expect(touchesMeta(server, updateOf(replica, (d) => text(d).insert(2, '年度')))).toBe(false)
     expect(touchesMeta(server, updateOf(replica, (d) => text(d).delete(0, 4)))).toBe(false)
     expect(touchesMeta(server, updateOf(replica, (d) => d.getMap('threads').set('t1', 'x')))).toBe(false)
+  })
+
+  it('handles a large offline update: thousands of separate items chained by origin', () => {
+    const { server, replica } = setup()
+    const text = (d: Y.Doc) => (((contentOf(d).get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText)
+    const update = updateOf(replica, (d) => {
+      // Alternating formatting keeps the items from merging into one run.
+      for (let i = 0; i < 5000; i++) text(d).insert(text(d).length, 'x', i % 2 ? { insertion: { id: String(i), author: 'a', time: 1 } } : {})
+    })
+    expect([...rootsTouched(server, update)]).toEqual(['content'])
   })
 })

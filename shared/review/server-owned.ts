@@ -1,9 +1,10 @@
 /**
  * Which roots of the document an update touches, decided from the decoded
  * update against the document without applying anything — cheap enough for
- * every keystroke of every editor. `meta` (schema version, workflow status)
- * belongs to the server: no client update may touch it; updates touching
- * `threads` get the comment rules.
+ * every keystroke of every editor, and linear in the size of the update
+ * (a client back from a day offline sends everything at once). `meta`
+ * (schema version, workflow status) belongs to the server: no client update
+ * may touch it; updates touching `threads` get the comment rules.
  *
  * An update names an item's parent only when the item has no neighbours;
  * otherwise the parent is that of its origin, which may be in the document
@@ -12,64 +13,103 @@
 import * as Y from 'yjs'
 import { ROOT } from '../model/y-document'
 
-type Decoded = ReturnType<typeof Y.decodeUpdate>['structs'][number]
-
 function rootOfType(type: Y.AbstractType<unknown>): string {
   let root = type
   while (root._item !== null) root = root._item.parent as Y.AbstractType<unknown>
   return Y.findRootTypeKey(root)
 }
 
+/** The items of an update by client, sorted by clock, found by binary search (an id may fall inside a run). */
+function indexItems(items: Y.Item[]): (id: Y.ID) => Y.Item | undefined {
+  const byClient = new Map<number, Y.Item[]>()
+  for (const item of items) {
+    const list = byClient.get(item.id.client) ?? []
+    list.push(item)
+    byClient.set(item.id.client, list)
+  }
+  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
+  return (id) => {
+    const list = byClient.get(id.client)
+    if (!list) return undefined
+    let lo = 0
+    let hi = list.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const item = list[mid]!
+      if (id.clock < item.id.clock) hi = mid - 1
+      else if (id.clock >= item.id.clock + item.length) lo = mid + 1
+      else return item
+    }
+    return undefined
+  }
+}
+
 export function rootsTouched(doc: Y.Doc, update: Uint8Array): Set<string> {
   const { structs, ds } = Y.decodeUpdate(update)
-  const inUpdate = new Map<string, Y.Item>()
-  for (const struct of structs) if (struct instanceof Y.Item) inUpdate.set(`${struct.id.client}:${struct.id.clock}`, struct)
+  const items = structs.filter((s): s is Y.Item => s instanceof Y.Item)
+  const findInUpdate = indexItems(items)
+  const known = new Map<Y.Item, string | null>()
 
-  const rootOfId = (id: Y.ID, depth: number): string | null => {
-    const local = findInUpdate(inUpdate, id)
-    if (local) return rootOfItem(local, depth + 1)
+  const inDocument = (id: Y.ID): Y.Item | null => {
     try {
-      const item = Y.getItem(doc.store, id)
-      return item instanceof Y.Item ? rootOfType(item.parent as Y.AbstractType<unknown>) : null
+      const found = Y.getItem(doc.store, id)
+      return found instanceof Y.Item ? found : null
     } catch {
-      return null // not in the document: the update will stay pending and change nothing
+      return null
     }
   }
-  const rootOfItem = (item: Y.Item, depth: number): string | null => {
-    if (depth > 10_000) return null
-    const parent = item.parent as unknown
-    if (typeof parent === 'string') return parent
-    if (parent instanceof Y.ID) {
-      try {
-        const owner = Y.getItem(doc.store, parent)
-        if (owner instanceof Y.Item) return rootOfType((owner.content as Y.ContentType).type)
-      } catch {
-        const local = findInUpdate(inUpdate, parent)
-        return local ? rootOfItem(local, depth + 1) : null
+  /** Follows parents and origins (iteratively: an update can chain thousands of items). */
+  const rootOf = (start: Y.Item): string | null => {
+    const chain: Y.Item[] = []
+    let item: Y.Item | undefined = start
+    let root: string | null = null
+    while (item && !known.has(item)) {
+      chain.push(item)
+      const parent = item.parent as unknown
+      if (typeof parent === 'string') {
+        root = parent
+        break
       }
+      if (parent instanceof Y.ID) {
+        const owner = inDocument(parent)
+        if (owner) {
+          root = rootOfType((owner.content as Y.ContentType).type)
+          break
+        }
+        item = findInUpdate(parent)
+        continue
+      }
+      const neighbour = item.origin ?? item.rightOrigin
+      if (!neighbour) break
+      const there = inDocument(neighbour)
+      if (there) {
+        root = rootOfType(there.parent as Y.AbstractType<unknown>)
+        break
+      }
+      item = findInUpdate(neighbour)
     }
-    const neighbour = item.origin ?? item.rightOrigin
-    return neighbour ? rootOfId(neighbour, depth) : null
+    if (item && known.has(item)) root = known.get(item)!
+    for (const visited of chain) known.set(visited, root)
+    return root
   }
 
   const roots = new Set<string>()
-  for (const struct of structs as Decoded[]) {
-    if (!(struct instanceof Y.Item)) continue
-    const root = rootOfItem(struct, 0)
+  for (const item of items) {
+    const root = rootOf(item)
     if (root !== null) roots.add(root)
   }
   // Deletions name only ids: find what they delete in the document.
   for (const [client, ranges] of ds.clients) {
     for (const range of ranges) {
       for (let clock = range.clock; clock < range.clock + range.len; ) {
-        let item: Y.Item | Y.GC
+        let found: Y.Item | Y.GC
         try {
-          item = Y.getItem(doc.store, Y.createID(client, clock))
+          found = Y.getItem(doc.store, Y.createID(client, clock))
         } catch {
           break
         }
-        if (item instanceof Y.Item) roots.add(rootOfType(item.parent as Y.AbstractType<unknown>))
-        clock = item.id.clock + item.length
+        if (found instanceof Y.Item) roots.add(rootOfType(found.parent as Y.AbstractType<unknown>))
+        clock = found.id.clock + found.length
       }
     }
   }
@@ -77,13 +117,3 @@ export function rootsTouched(doc: Y.Doc, update: Uint8Array): Set<string> {
 }
 
 export const touchesMeta = (doc: Y.Doc, update: Uint8Array): boolean => rootsTouched(doc, update).has(ROOT.meta)
-
-function findInUpdate(items: Map<string, Y.Item>, id: Y.ID): Y.Item | undefined {
-  // Items in an update may be merged runs: an ID can fall inside one.
-  const exact = items.get(`${id.client}:${id.clock}`)
-  if (exact) return exact
-  for (const item of items.values()) {
-    if (item.id.client === id.client && item.id.clock <= id.clock && id.clock < item.id.clock + item.length) return item
-  }
-  return undefined
-}
