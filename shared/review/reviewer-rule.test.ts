@@ -111,4 +111,66 @@ describe('reviewer rule', () => {
     decide(server, updateOf(replica, (doc) => budgetTotal(doc).insert(0, '1', { insertion: mark() })))
     expect(Y.encodeStateAsUpdate(server)).toEqual(before)
   })
+
+  describe('whole rows', () => {
+    const indicatorList = (doc: Y.Doc) => child(contentOf(doc), 2, 0, 11) as Y.XmlElement
+    function proposedRow(author = REVIEWER, kind: 'insert' | 'delete' = 'insert') {
+      const row = new Y.XmlElement('indicator')
+      row.setAttribute('suggestion', { kind, ...mark(author) } as never)
+      row.setAttribute('level1', '满意度指标')
+      const cells = ['indicatorName', 'indicatorDescription', 'indicatorValue', 'indicatorBasis'].map((name) => new Y.XmlElement(name))
+      row.insert(0, cells)
+      return { row, cells }
+    }
+
+    it('allows proposing a new row, working inside it freely, and withdrawing it', () => {
+      const { server, replica } = setup()
+      const proposed = updateOf(replica, (doc) => {
+        const { row, cells } = proposedRow()
+        indicatorList(doc).insert(5, [row])
+        const text = new Y.XmlText()
+        cells[0]!.insert(0, [text])
+        text.insert(0, '群众满意度')
+      })
+      expect(decide(server, proposed)).toEqual({ allowed: true })
+      Y.applyUpdate(server, proposed)
+      const row = (doc: Y.Doc) => indicatorList(doc).get(5) as Y.XmlElement
+      // Accepted updates reach the server, as through the relay; refused ones are made on a throwaway replica.
+      const accepted = (edit: (doc: Y.Doc) => void) => {
+        const update = updateOf(replica, edit)
+        const decision = decide(server, update)
+        if (decision.allowed) Y.applyUpdate(server, update)
+        return decision
+      }
+      const throwaway = () => {
+        const doc = new Y.Doc()
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
+        return doc
+      }
+      expect(accepted((doc) => ((row(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 2))).toEqual({ allowed: true })
+      expect(accepted((doc) => row(doc).setAttribute('level2', '服务对象满意度指标'))).toEqual({ allowed: true })
+      // Removing the proposal from one's own row would accept it.
+      expect(decide(server, updateOf(throwaway(), (doc) => row(doc).removeAttribute('suggestion'))).allowed).toBe(false)
+      expect(accepted((doc) => indicatorList(doc).delete(5, 1))).toEqual({ allowed: true })
+    })
+
+    it('refuses rows proposed in someone else’s name or not as a proposal', () => {
+      const { server, replica } = setup()
+      expect(decide(server, updateOf(replica, (doc) => indicatorList(doc).insert(5, [proposedRow('zhangwei').row]))).allowed).toBe(false)
+      const { server: s2, replica: r2 } = setup()
+      expect(decide(s2, updateOf(r2, (doc) => indicatorList(doc).insert(5, [new Y.XmlElement('indicator')]))).allowed).toBe(false)
+    })
+
+    it('allows proposing to delete a row and withdrawing that; refuses deleting it outright', () => {
+      const { server, replica } = setup()
+      const row = (doc: Y.Doc) => indicatorList(doc).get(0) as Y.XmlElement
+      const marked = updateOf(replica, (doc) => row(doc).setAttribute('suggestion', { kind: 'delete', ...mark() } as never))
+      expect(decide(server, marked)).toEqual({ allowed: true })
+      Y.applyUpdate(server, marked)
+      expect(decide(server, updateOf(replica, (doc) => row(doc).removeAttribute('suggestion')))).toEqual({ allowed: true })
+      const { server: s2, replica: r2 } = setup()
+      expect(decide(s2, updateOf(r2, (doc) => indicatorList(doc).delete(0, 1))).allowed).toBe(false)
+      expect(decide(s2, updateOf(r2, (doc) => (indicatorList(doc).get(0) as Y.XmlElement).setAttribute('suggestion', { kind: 'delete', ...mark('x') } as never))).allowed).toBe(false)
+    })
+  })
 })

@@ -6,7 +6,11 @@
  *     (also into an empty field, where the binding creates the text node);
  *   - marking existing text with a `deletion` mark with their own name, and
  *     taking their own deletion marks back;
- *   - deleting text that is their own pending insertion.
+ *   - deleting text that is their own pending insertion;
+ *   - proposing a whole row (an indicator, a spending date, a goal, a
+ *     project…) as a new node carrying `suggestion: {kind: 'insert'}` in their
+ *     name, proposing to delete one by setting `suggestion: {kind: 'delete'}`,
+ *     taking either back, and editing freely inside their own proposed row.
  *
  * Anything else — changing or deleting unmarked text, someone else's
  * suggestion, a node or an attribute, `meta`, another root — refuses the
@@ -17,8 +21,8 @@
  * checked; the document itself is never touched.
  */
 import * as Y from 'yjs'
-import { isSuggestionInfo } from '../schema/suggestion'
-import { MARK } from '../schema/node-names'
+import { isRowSuggestion, isSuggestionInfo, type RowSuggestion } from '../schema/suggestion'
+import { MARK, ROW_NODES } from '../schema/node-names'
 import { ROOT } from '../model/y-document'
 
 export type ReviewDecision = { allowed: true } | { allowed: false; reason: string }
@@ -45,8 +49,43 @@ function characters(delta: Run[]): Attributes[] {
 const isOwnInsertionText = (text: Y.XmlText, reviewer: string, snapshot?: Y.Snapshot): boolean =>
   (text.toDelta(snapshot) as Run[]).every((run) => typeof run.insert === 'string' && ownMark(run.attributes, MARK.insertion, reviewer))
 
+const isRowNode = (el: Y.XmlElement) => (ROW_NODES as readonly string[]).includes(el.nodeName)
+
+/** A row's suggestion attribute, now or (for a row deleted by the update) as it was in `snapshot`. */
+const rowSuggestion = (el: Y.XmlElement, snapshot?: Y.Snapshot): RowSuggestion | null => {
+  const value = (snapshot ? Y.typeMapGetSnapshot(el, 'suggestion', snapshot) : el.getAttribute('suggestion')) as unknown
+  return isRowSuggestion(value) ? value : null
+}
+
+/** A row this reviewer proposed and nobody has decided yet: theirs to change freely. */
+const isOwnProposedRow = (el: Y.XmlElement, reviewer: string, snapshot?: Y.Snapshot) => {
+  const suggestion = rowSuggestion(el, snapshot)
+  return isRowNode(el) && suggestion?.kind === 'insert' && suggestion.author === reviewer
+}
+
+/** Whether `type` sits inside a row the reviewer proposed. */
+function insideOwnProposedRow(type: { _item: Y.Item | null }, reviewer: string): boolean {
+  for (let t: { _item: Y.Item | null } | null = type; t && t._item; t = t._item.parent as unknown as { _item: Y.Item | null }) {
+    if (t instanceof Y.XmlElement && isOwnProposedRow(t, reviewer)) return true
+  }
+  return false
+}
+
+/** A new row proposed as a whole: marked as the reviewer's insertion, with no suggestions of others inside. */
+function isOwnProposedNewRow(el: unknown, reviewer: string): boolean {
+  if (!(el instanceof Y.XmlElement) || !isOwnProposedRow(el, reviewer)) return false
+  const clean = (node: Y.XmlElement): boolean =>
+    node.toArray().every((child) =>
+      child instanceof Y.XmlText
+        ? (child.toDelta() as Run[]).every((run) => typeof run.insert === 'string' && Object.keys(run.attributes ?? {}).every((k) => k === MARK.insertion && ownMark(run.attributes, k, reviewer)))
+        : child instanceof Y.XmlElement && !rowSuggestion(child) && clean(child),
+    )
+  return clean(el)
+}
+
 function checkTextEvent(event: Y.YTextEvent, before: Y.Snapshot, reviewer: string): string | null {
   const target = event.target as Y.XmlText
+  if (insideOwnProposedRow(target, reviewer)) return null
   const chars = characters(target.toDelta(before) as Run[])
   let at = 0
   for (const op of event.delta as { insert?: unknown; delete?: number; retain?: number; attributes?: Attributes }[]) {
@@ -79,19 +118,36 @@ function checkTextEvent(event: Y.YTextEvent, before: Y.Snapshot, reviewer: strin
   return null
 }
 
-/** A field's children change only when the binding adds or drops the text node of an empty field. */
+/**
+ * Children and attributes of elements: the text node of an empty field
+ * coming and going, whole rows proposed or withdrawn, and the `suggestion`
+ * attribute of a row.
+ */
 function checkElementEvent(event: Y.YEvent<Y.XmlElement | Y.XmlFragment>, before: Y.Snapshot, reviewer: string): string | null {
-  if (event.keys.size > 0) return '审核人不能修改表格结构或指标分类'
+  const target = event.target
+  if (target instanceof Y.XmlElement && insideOwnProposedRow(target, reviewer) && !isOwnProposedRow(target, reviewer)) return null
+  for (const [key, change] of event.keys) {
+    const previous = isRowSuggestion(change.oldValue) ? change.oldValue : null
+    // In one's own proposed row everything may change but the proposal itself (removing it would accept it).
+    if (key !== 'suggestion' && target instanceof Y.XmlElement && isOwnProposedRow(target, reviewer)) continue
+    if (key !== 'suggestion' || !(target instanceof Y.XmlElement) || !isRowNode(target)) return '审核人不能修改表格结构或指标分类'
+    const next = rowSuggestion(target)
+    if (previous && previous.author !== reviewer) return '审核人不能改动他人的建议'
+    if (previous?.kind === 'insert') return '撤回自己提议的行请删除该行'
+    if (next && !(next.kind === 'delete' && next.author === reviewer)) return '删除建议必须署审核人本人的名字'
+    if (!previous && !next) return '审核人不能修改表格结构或指标分类'
+  }
   for (const op of event.changes.delta as { insert?: unknown[]; delete?: number }[]) {
-    if (op.insert !== undefined) {
-      for (const inserted of op.insert) {
-        if (!(inserted instanceof Y.XmlText) || !isOwnInsertionText(inserted, reviewer)) return '审核人不能增加或删除段落、项目或指标行'
-      }
+    for (const inserted of op.insert ?? []) {
+      const allowed = inserted instanceof Y.XmlText ? isOwnInsertionText(inserted, reviewer) : isOwnProposedNewRow(inserted, reviewer)
+      if (!allowed) return '审核人只能以修改建议的方式增加段落、项目或指标行'
     }
   }
   for (const item of event.changes.deleted) {
     const type = (item.content as Y.ContentType).type
-    if (!(type instanceof Y.XmlText) || !isOwnInsertionText(type, reviewer, before)) return '审核人不能增加或删除段落、项目或指标行'
+    // A deleted element still holds its attributes: only the reviewer's own proposed rows may go.
+    const allowed = type instanceof Y.XmlText ? isOwnInsertionText(type, reviewer, before) : type instanceof Y.XmlElement && isOwnProposedRow(type, reviewer, before)
+    if (!allowed) return '审核人只能以删除建议的方式删除段落、项目或指标行'
   }
   return null
 }
