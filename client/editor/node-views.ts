@@ -26,17 +26,34 @@ function element(tag: string, attrs: Record<string, string> = {}, text?: string)
   return el
 }
 
-function fieldView(node: PMNode): NodeView {
+/** Shows a row's pending suggestion on its element, as the schema's renderHTML does for other rows. */
+function showSuggestion(dom: HTMLElement, node: PMNode): void {
+  const suggestion = node.attrs.suggestion as unknown
+  if (suggestion) dom.setAttribute('data-suggestion', JSON.stringify(suggestion))
+  else dom.removeAttribute('data-suggestion')
+  const author = (suggestion as { author?: string } | null)?.author
+  if (author) dom.title = author
+  else dom.removeAttribute('title')
+}
+
+function fieldView(initial: PMNode): NodeView {
+  let node = initial
   const name = node.type.name
   const dom = element('div', { 'data-field': name, class: `field${NUMERIC.has(name) ? ' numeric' : ''}` })
   if (LABELLED.has(name)) dom.append(element('span', { class: 'label', contenteditable: 'false' }, String(T.fieldLabel[name] ?? '')))
   const contentDOM = element('div', { class: 'value' })
   dom.append(contentDOM)
+  showSuggestion(dom, node)
   return {
     dom,
     contentDOM,
-    update: (next) => next.type === node.type,
-    // The checks panel outlines a cell by its class: not a change to the document.
+    update: (next) => {
+      if (next.type !== node.type) return false
+      if (next.attrs !== node.attrs) showSuggestion(dom, next)
+      node = next
+      return true
+    },
+    // The checks panel outlines a cell by its class, suggestions set attributes: not changes to the document.
     ignoreMutation: (mutation) => mutation.type === 'attributes' && mutation.target === dom,
   }
 }
@@ -83,6 +100,7 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
     levels.replaceChildren(one, two)
   }
   render()
+  showSuggestion(dom, node)
 
   return {
     dom,
@@ -91,11 +109,14 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
       if (next.type !== node.type) return false
       const changed = next.attrs !== node.attrs
       node = next
-      if (changed) render()
+      if (changed) {
+        render()
+        showSuggestion(dom, node)
+      }
       return true
     },
     stopEvent: (event) => levels.contains(event.target as globalThis.Node),
-    ignoreMutation: (mutation) => levels.contains(mutation.target),
+    ignoreMutation: (mutation) => levels.contains(mutation.target) || (mutation.type === 'attributes' && mutation.target === dom),
   }
 }
 

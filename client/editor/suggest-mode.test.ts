@@ -7,6 +7,7 @@ import { deriveModel } from '@shared/model/derive-model'
 import { readDocument } from '@shared/model/read-document'
 import type { NodeJSON } from '@shared/model/node-json'
 import { documentSchema } from '@shared/schema/schema'
+import { addIndicator, deleteIndicator } from './row-commands'
 import { decideSuggestions, isLocalEdit, suggestionAuthors, suggestTransaction, type Suggester } from './suggest-mode'
 
 let ids = 0
@@ -100,5 +101,54 @@ describe('suggestion mode', () => {
     expect(readDocument(rejected.doc.toJSON() as NodeJSON).projects[0]!.budgetTotal).toBe('10.00')
     expect(suggestionAuthors(rejected.doc)).toEqual([])
     expect(decideSuggestions(state, true, { author: 'nobody' })).toBeNull()
+  })
+
+  describe('whole rows', () => {
+    const at = (type: string, n = 0) => {
+      const doc = atBudget().doc
+      let pos = -1
+      let seen = 0
+      doc.descendants((node, p) => {
+        if (pos < 0 && node.type.name === type && seen++ === n) pos = p + 1
+        return pos < 0
+      })
+      return EditorState.create({ doc, selection: TextSelection.create(doc, pos) })
+    }
+    const command = (state: EditorState, cmd: (s: EditorState, d: (tr: Transaction) => void) => boolean) => {
+      let tr: Transaction | null = null
+      cmd(state, (t) => (tr = t))
+      return suggest(state, () => tr!)
+    }
+    const indicators = (state: EditorState) => {
+      const rows: (string | null)[] = []
+      state.doc.descendants((node) => {
+        if (node.type.name === 'indicator') rows.push(node.attrs.suggestion ? `${node.attrs.suggestion.kind}:${node.attrs.suggestion.author}` : null)
+        return true
+      })
+      return rows.slice(0, 7)
+    }
+
+    it('adding a row proposes it; deleting a row proposes its deletion; one’s own proposal really goes', () => {
+      let state = command(at('indicatorName', 0), addIndicator)
+      expect(indicators(state)).toEqual([null, 'insert:wangfang', null, null, null, null, null])
+      expect(deriveModel(state.doc.toJSON() as NodeJSON).projects[0]!.indicators).toHaveLength(5) // a proposal is not counted
+      state = command(state, deleteIndicator) // the cursor is in the proposed row
+      expect(indicators(state)).toEqual([null, null, null, null, null, null, null])
+      state = command(at('indicatorName', 2), deleteIndicator)
+      expect(indicators(state).slice(0, 5)).toEqual([null, null, 'delete:wangfang', null, null])
+      expect(deriveModel(state.doc.toJSON() as NodeJSON).projects[0]!.indicators).toHaveLength(5) // still counted until decided
+    })
+
+    it('accepting and rejecting rows', () => {
+      const state = command(at('indicatorName', 0), addIndicator)
+      const accepted = state.apply(decideSuggestions(state, true)!)
+      expect(indicators(accepted)[1]).toBeNull()
+      expect(deriveModel(accepted.doc.toJSON() as NodeJSON).projects[0]!.indicators).toHaveLength(6)
+      const rejected = state.apply(decideSuggestions(state, false)!)
+      expect(deriveModel(rejected.doc.toJSON() as NodeJSON).projects[0]!.indicators).toHaveLength(5)
+      const marked = command(at('indicatorName', 2), deleteIndicator)
+      expect(deriveModel(marked.apply(decideSuggestions(marked, true)!).doc.toJSON() as NodeJSON).projects[0]!.indicators).toHaveLength(4)
+      expect(indicators(marked.apply(decideSuggestions(marked, false)!)).slice(0, 5)).toEqual([null, null, null, null, null])
+    })
   })
 })

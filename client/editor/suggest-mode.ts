@@ -19,8 +19,8 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model'
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Mapping, ReplaceStep } from '@tiptap/pm/transform'
-import { MARK } from '@shared/schema/node-names'
-import type { SuggestionInfo } from '@shared/schema/suggestion'
+import { MARK, ROW_NODES } from '@shared/schema/node-names'
+import { isRowSuggestion, type RowSuggestion, type SuggestionInfo } from '@shared/schema/suggestion'
 
 export interface Suggester {
   author: string
@@ -37,11 +37,65 @@ export function isLocalEdit(tr: Transaction): boolean {
   return tr.docChanged && !ySync.isChangeOrigin && !ySync.isUndoRedoOperation && !tr.getMeta('suggestion-decision')
 }
 
+const isRow = (node: PMNode) => (ROW_NODES as readonly string[]).includes(node.type.name)
+const rowSuggestionOf = (node: PMNode): RowSuggestion | null => (isRowSuggestion(node.attrs.suggestion) ? node.attrs.suggestion : null)
+
 /**
- * The suggestion version of `tr`, or null when it changes structure (the
- * caller drops it). `tr` must be based on `state`.
+ * Whole rows added or removed (an indicator, a spending date, a project…):
+ * new rows are proposed, removed rows are proposed for deletion (one's own
+ * proposals really go). Null when `tr` is not only that.
+ */
+function suggestRows(state: EditorState, tr: Transaction, who: Suggester): Transaction | null {
+  const tracked = state.tr
+  const info = (kind: RowSuggestion['kind']): RowSuggestion => ({ kind, id: who.newId(), author: who.author, time: who.now() })
+  for (let i = 0; i < tr.steps.length; i++) {
+    const step = tr.steps[i]
+    if (!(step instanceof ReplaceStep) || step.slice.openStart > 0 || step.slice.openEnd > 0) return null
+    const undoEarlier = new Mapping(tr.mapping.maps.slice(0, i)).invert()
+    const from = tracked.mapping.map(undoEarlier.map(step.from, -1), -1)
+    const to = tracked.mapping.map(undoEarlier.map(step.to, 1), 1)
+    const $from = tracked.doc.resolve(from)
+    const $to = tracked.doc.resolve(to)
+    if ($from.parent.isTextblock || !$from.sameParent($to)) return null
+    const removed: { node: PMNode; pos: number }[] = []
+    for (let index = $from.index(), pos = from; index < $to.index(); index++) {
+      const node = $from.parent.child(index)
+      if (!isRow(node)) return null
+      removed.push({ node, pos })
+      pos += node.nodeSize
+    }
+    const added: PMNode[] = []
+    let onlyRows = true
+    step.slice.content.forEach((node) => {
+      if (isRow(node)) added.push(node.type.create({ ...node.attrs, suggestion: info('insert') }, node.content))
+      else onlyRows = false
+    })
+    if (!onlyRows || (removed.length === 0 && added.length === 0)) return null
+    let end = to
+    for (const { node, pos } of removed.reverse()) {
+      const mine = rowSuggestionOf(node)
+      if (mine?.kind === 'insert' && mine.author === who.author) {
+        tracked.delete(pos, pos + node.nodeSize)
+        end -= node.nodeSize
+      } else if (!mine) {
+        tracked.setNodeMarkup(pos, undefined, { ...node.attrs, suggestion: info('delete') })
+      }
+    }
+    if (added.length > 0) tracked.insert(end, added)
+  }
+  // Where the command put the cursor, if that place still exists.
+  const target = Math.min(tr.selection.from, tracked.doc.content.size)
+  const $target = tracked.doc.resolve(target)
+  return tracked.setSelection($target.parent.isTextblock ? TextSelection.create(tracked.doc, target) : TextSelection.near($target)).scrollIntoView()
+}
+
+/**
+ * The suggestion version of `tr`, or null when it cannot be suggested
+ * (the caller drops it). `tr` must be based on `state`.
  */
 export function suggestTransaction(state: EditorState, tr: Transaction, who: Suggester): Transaction | null {
+  const rows = suggestRows(state, tr, who)
+  if (rows) return rows
   const tracked = state.tr
   const info = (): SuggestionInfo => ({ id: who.newId(), author: who.author, time: who.now() })
   const insertionMark = state.schema.marks[MARK.insertion]!
@@ -151,9 +205,20 @@ export function decideSuggestions(state: EditorState, accept: boolean, filter: S
     }
     return false
   })
-  if (remove.length === 0 && unmark.length === 0) return null
+  const settleRows: number[] = []
+  state.doc.nodesBetween(from, to, (node, pos) => {
+    const suggestion = rowSuggestionOf(node)
+    if (!suggestion || !matches(suggestion, filter)) return true
+    if ((suggestion.kind === 'insert') === accept) settleRows.push(pos)
+    else remove.push([pos, pos + node.nodeSize])
+    return false
+  })
+  if (remove.length === 0 && unmark.length === 0 && settleRows.length === 0) return null
   for (const [start, end, type] of unmark) tr.removeMark(start, end, state.schema.marks[type])
-  for (const [start, end] of remove.reverse()) tr.delete(start, end)
+  for (const pos of settleRows) tr.setNodeMarkup(pos, undefined, { ...state.doc.nodeAt(pos)!.attrs, suggestion: null })
+  // Removals from the end, so earlier positions stay valid; a text range inside a removed row goes with it.
+  const sorted = remove.sort((a, b) => b[0] - a[0]).filter(([start, end], i, all) => !all.some(([s, e], j) => j !== i && s <= start && end <= e && (s !== start || e !== end)))
+  for (const [start, end] of sorted) tr.delete(tr.mapping.map(start), tr.mapping.map(end))
   return tr
 }
 
@@ -161,6 +226,8 @@ export function decideSuggestions(state: EditorState, accept: boolean, filter: S
 export function suggestionAuthors(doc: PMNode): string[] {
   const authors = new Set<string>()
   doc.descendants((node) => {
+    const row = rowSuggestionOf(node)
+    if (row) authors.add(row.author)
     for (const type of [MARK.insertion, MARK.deletion]) {
       const info = suggestionOf(node.marks, type)
       if (info) authors.add(info.author)

@@ -267,17 +267,19 @@ export function EditorPage(props: { docId: string }) {
           </Show>
           <button onClick={() => editor?.commands.undo()}>{T.undo}</button>
           <button onClick={() => editor?.commands.redo()}>{T.redo}</button>
-          {/* Rows and projects cannot be suggested: table operations are for direct editing only. */}
-          <Show when={role() !== 'reviewer' && !suggesting()}>
+          {/* In suggestion mode adding and deleting rows become proposals; moving cannot be proposed. */}
           <button onClick={run(addIndicator)}>{T.addIndicator}</button>
           <button onClick={run(deleteIndicator)}>{T.deleteIndicator}</button>
-          <button onClick={run(moveIndicator(-1))}>{T.moveUp}</button>
-          <button onClick={run(moveIndicator(1))}>{T.moveDown}</button>
-          <button onClick={run(addProject)}>{T.addProject}</button>
-          <button onClick={run(moveProject(-1))}>{T.moveProjectUp}</button>
-          <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
-          <button onClick={removeProject}>{T.deleteProject}</button>
+          <Show when={role() !== 'reviewer' && !suggesting()}>
+            <button onClick={run(moveIndicator(-1))}>{T.moveUp}</button>
+            <button onClick={run(moveIndicator(1))}>{T.moveDown}</button>
           </Show>
+          <button onClick={run(addProject)}>{T.addProject}</button>
+          <Show when={role() !== 'reviewer' && !suggesting()}>
+            <button onClick={run(moveProject(-1))}>{T.moveProjectUp}</button>
+            <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
+          </Show>
+          <button onClick={removeProject}>{T.deleteProject}</button>
         </Show>
         <Show when={canComment()}>
           <button onClick={addComment}>{T.addComment}</button>

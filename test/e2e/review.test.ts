@@ -84,4 +84,29 @@ describe('review with suggestions', () => {
     await staff.context.close()
     await finance.context.close()
   }, 90_000)
+
+  it('a reviewer proposes a new indicator row; staff accept it', async () => {
+    const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
+    const project = (page: typeof staff.page) => page.locator('section[data-node="project"]').nth(3)
+    const rowsBefore = suite.t.server.data.service.model(DOC_ID).projects[3]!.indicators.length
+
+    await typeAt(finance.page, 'end', 'indicatorName', 3 * 5 + 4, '') // project 4's last row (projects 1–3 have five each)
+    await finance.page.getByRole('button', { name: '添加指标行' }).click()
+    await finance.page.keyboard.type('受助群众满意度')
+    await synced(finance.page)
+    expect(await finance.page.getByRole('status').count()).toBe(0) // the server took the proposal
+
+    const proposed = project(staff.page).locator('[data-node="indicator"][data-suggestion]')
+    await expect.poll(() => proposed.count(), { timeout: 10_000 }).toBe(1)
+    expect(await proposed.getAttribute('data-suggestion')).toContain('"kind":"insert"')
+    expect(suite.t.server.data.service.model(DOC_ID).projects[3]!.indicators).toHaveLength(rowsBefore) // not counted until accepted
+
+    await staff.page.getByRole('button', { name: '接受建议' }).click() // no selection: all suggestions
+    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).projects[3]!.indicators.length, { timeout: 10_000 }).toBe(rowsBefore + 1)
+    expect(suite.t.server.data.service.model(DOC_ID).projects[3]!.indicators.map((i) => i.level3)).toContain('受助群众满意度')
+    expect([...staff.errors, ...finance.errors]).toEqual([])
+    await staff.context.close()
+    await finance.context.close()
+  }, 90_000)
 })
