@@ -14,7 +14,9 @@ import { WebsocketProvider } from 'y-websocket'
 import { readFileSync } from 'node:fs'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { buildDocument } from '@shared/model/build-document'
-import { contentOf, createYDocument } from '@shared/model/y-document'
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
+import { contentOf } from '@shared/model/y-document'
+import { documentSchema } from '@shared/schema/schema'
 import { issueToken } from '../server/auth/access-token'
 import { childArgs, report } from './support/child'
 import { median } from './support/stats'
@@ -62,10 +64,14 @@ function counter(doc: string) {
   return { ws, state }
 }
 
-/** The sample document with one empty goal item, whose text the trace is typed into. */
+/**
+ * The sample document with one empty goal item, whose text the trace is
+ * typed into — content only: `meta` is the server's to write.
+ */
 function initialState(): { update: Uint8Array } {
   const sample = parsePublishedText(readFileSync(new URL('../server/demo/zhengfawei-2022.txt', import.meta.url), 'utf8'))
-  const doc = createYDocument(buildDocument({ ...sample, goals: [...sample.goals, ''] }))
+  const doc = new Y.Doc()
+  prosemirrorJSONToYXmlFragment(documentSchema, buildDocument({ ...sample, goals: [...sample.goals, ''] }), contentOf(doc))
   doc.transact(() => itemOf(doc).insert(0, [new Y.XmlText()]))
   return { update: Y.encodeStateAsUpdate(doc) }
 }
