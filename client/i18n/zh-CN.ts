@@ -11,7 +11,6 @@ export const T = {
   documents: '我的文档',
   newDocument: '新建空白文档',
   importDocument: '导入发布的文本（.txt）',
-  open: '打开',
   rename: '重命名',
   share: '共享',
   shareUser: '用户名',
@@ -42,8 +41,6 @@ export const T = {
   reopen: '重新打开',
   findingToComment: '转为批注',
   partOneShort: '一',
-  partOne: '第一部分 部门整体绩效目标',
-  partTwo: '第二部分 预算项目绩效目标',
   goals: '一、总体绩效目标',
   subGoals: '二、分项绩效目标',
   safeguards: '三、工作保障措施',
@@ -62,7 +59,6 @@ export const T = {
   redo: '重做',
   exportTxt: '导出文本',
   print: '打印',
-  online: '在线',
   status: {
     local: '已保存在本机',
     syncing: '正在同步',
@@ -101,7 +97,5 @@ export const T = {
     projectGoal: '绩效目标',
     subGoalDuty: '职责描述',
     subGoalTarget: '绩效目标',
-    spendingPlan: '资金支出计划（%）',
-    indicatorHeader: ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
-  } as Record<string, string | string[]>,
+  } as Record<string, string>,
 } as const

@@ -53,7 +53,6 @@ export class DocumentStore {
       dropTail: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
       insertVersion: db.prepare('INSERT INTO doc_versions (doc_id, name, status, by_user, created_at, state) VALUES (?, ?, ?, ?, ?, ?)'),
       listVersions: db.prepare('SELECT id, name, status, by_user AS byUser, created_at AS createdAt FROM doc_versions WHERE doc_id = ? ORDER BY id'),
-      versionState: db.prepare('SELECT state FROM doc_versions WHERE doc_id = ? AND id = ?'),
     }
   }
 
@@ -125,11 +124,6 @@ export class DocumentStore {
 
   versions(docId: string): VersionRecord[] {
     return this.statements.listVersions.all(docId) as VersionRecord[]
-  }
-
-  versionState(docId: string, id: number): Uint8Array | undefined {
-    const row = this.statements.versionState.get(docId, id) as { state: Buffer } | undefined
-    return row ? new Uint8Array(row.state) : undefined
   }
 
   /** The document's full state as one update, straight from storage. */

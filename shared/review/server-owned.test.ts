@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { contentOf, createYDocument, metaOf } from '../model/y-document'
 import { buildDocument } from '../model/build-document'
 import { emptyDocumentText } from '../model/template'
-import { rootsTouched, touchesMeta } from './server-owned'
+import { rootsTouched } from './server-owned'
+
+const touchesMeta = (doc: Y.Doc, update: Uint8Array) => rootsTouched(doc, update).has('meta')
 
 function setup() {
   const server = createYDocument(buildDocument(emptyDocumentText(2024)))
@@ -17,7 +19,7 @@ const updateOf = (replica: Y.Doc, edit: (doc: Y.Doc) => void) => {
   return Y.encodeStateAsUpdate(replica, before)
 }
 
-describe('touchesMeta', () => {
+describe('rootsTouched', () => {
   it('sees writes, overwrites and deletions in meta', () => {
     const { server, replica } = setup()
     expect(touchesMeta(server, updateOf(replica, (d) => metaOf(d).set('status', '审核通过')))).toBe(true)

@@ -11,7 +11,6 @@
  * or earlier in the same update.
  */
 import * as Y from 'yjs'
-import { ROOT } from '../model/y-document'
 
 function rootOfType(type: Y.AbstractType<unknown>): string {
   let root = type
@@ -115,5 +114,3 @@ export function rootsTouched(doc: Y.Doc, update: Uint8Array): Set<string> {
   }
   return roots
 }
-
-export const touchesMeta = (doc: Y.Doc, update: Uint8Array): boolean => rootsTouched(doc, update).has(ROOT.meta)
