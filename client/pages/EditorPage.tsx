@@ -13,13 +13,13 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import { deriveModel } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
 import { contentOf, schemaVersionOf } from '@shared/model/y-document'
-import { availableTransitions, mayEditDirectly, maySuggest, statusOf, type Status } from '@shared/review/workflow'
-import { SCHEMA_VERSION } from '@shared/schema/schema'
+import { availableTransitions, statusOf, type Status } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { createThread, listThreads, type ThreadView } from '@shared/review/threads'
 import { makeLiveChecks, locateFinding, revealFinding } from '../editor/checks-panel'
+import { readOnlyReason as computeReadOnlyReason } from '../editor/editability'
 import { anchorOfSelection, anchorRange, refreshAnchors } from '../editor/comment-anchors'
 import { decideSuggestions, suggestionAuthors } from '../editor/suggest-mode'
 import { ThreadsPanel } from './ThreadsPanel'
@@ -111,16 +111,14 @@ export function EditorPage(props: { docId: string }) {
   })
   const liveChecks = makeLiveChecks()
 
-  const readOnlyReason = () => {
-    if (connection.facts().denied) return T.deniedReason[connection.facts().denied!]
-    if (connection.refusal()) return T.refused(connection.refusal()!)
-    // An older client would delete nodes it does not know, for everyone: never edit a newer document.
-    if (schemaVersionOf(connection.ydoc) > SCHEMA_VERSION) return T.readOnlyNewerSchema
-    if (role() === 'viewer') return T.readOnlyViewer
-    if (role() === 'reviewer') return maySuggest(status()) ? '' : T.readOnlyStatus(status())
-    if (!mayEditDirectly(status())) return T.readOnlyStatus(status())
-    return ''
-  }
+  const readOnlyReason = () =>
+    computeReadOnlyReason({
+      denied: connection.facts().denied,
+      refusal: connection.refusal(),
+      schemaVersion: schemaVersionOf(connection.ydoc),
+      role: role(),
+      status: status(),
+    })
   const [suggesting, setSuggesting] = createSignal(false)
   const refreshEditable = () => {
     if (!editor) return
