@@ -120,9 +120,27 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
   }
 }
 
+/** The indicator rows under a header row laid out on the same grid, as on the printed form. */
+function indicatorListView(): NodeView {
+  const dom = element('section', { 'data-node': NODE.indicatorList })
+  const header = element('div', { class: 'indicator indicator-header', contenteditable: 'false' })
+  const levels = element('div', { class: 'levels' })
+  const cells = element('div', { class: 'cells' })
+  const [one, two, ...rest] = T.indicatorHeader
+  levels.append(element('span', {}, one), element('span', {}, two))
+  cells.append(...rest.map((label) => element('span', {}, label)))
+  header.append(levels, cells)
+  const contentDOM = element('div', { class: 'rows' })
+  dom.append(header, contentDOM)
+  return { dom, contentDOM, ignoreMutation: (mutation) => header.contains(mutation.target) }
+}
+
 /** The shared schema's extensions, with these views attached. */
 export function withNodeViews(extensions: Extensions): Extensions {
   return extensions.map((extension) => {
+    if (extension.name === NODE.indicatorList) {
+      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => () => indicatorListView() })
+    }
     if (extension.name === NODE.indicator) {
       return (extension as import('@tiptap/core').Node).extend({
         addNodeView: () => ({ node, view, getPos }) => indicatorView(node, view, getPos as () => number | undefined),

@@ -84,6 +84,7 @@ export const T = {
   level1: '一级指标',
   level2: '二级指标',
   choose: '请选择',
+  indicatorHeader: ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'] as const,
   fieldLabel: {
     unitCode: '单位编码',
     unitName: '预算单位',
