@@ -1,10 +1,12 @@
 /**
  * Which updates a connection's role may make. The relay asks on every
- * update before applying, storing or relaying it. Editors may change
- * anything; viewers nothing. Reviewers may only suggest and comment: a rule
- * that reads the update against the document (`shared/review/reviewer-rule.ts`),
- * passed in as `reviewerRule`. Without one, reviewers' updates are refused
- * rather than let through unchecked.
+ * update before applying, storing or relaying it. Viewers may change
+ * nothing. Editors may change the content while the workflow lets them,
+ * comment under the thread rules, and never touch `meta`. Reviewers may
+ * only suggest and comment: a rule that reads the update against the
+ * document (`shared/review/reviewer-rule.ts`), passed in as `reviewerRule`.
+ * Without one, reviewers' updates are refused rather than let through
+ * unchecked.
  */
 import type * as Y from 'yjs'
 import type { Role } from '@shared/protocol/role'
@@ -28,9 +30,9 @@ export type UpdatePolicy = (context: UpdateContext) => PolicyDecision
 
 export const ALLOWED: PolicyDecision = { allowed: true }
 
-export const denyReviewerUntilRuleExists: UpdatePolicy = () => ({
+export const refuseUncheckedReviewers: UpdatePolicy = () => ({
   allowed: false,
-  reason: '审核人只能批注和提出修改建议，该功能尚未开放',
+  reason: '服务器未配置审核规则，暂不接受审核人的修改',
 })
 
 /**
@@ -39,7 +41,7 @@ export const denyReviewerUntilRuleExists: UpdatePolicy = () => ({
  * (编制中, 退回修改); reviewers suggest until it is approved; `meta` is
  * written by the server alone.
  */
-export function makeUpdatePolicy(reviewerRule: UpdatePolicy = denyReviewerUntilRuleExists): UpdatePolicy {
+export function makeUpdatePolicy(reviewerRule: UpdatePolicy = refuseUncheckedReviewers): UpdatePolicy {
   return (context) => {
     const status = statusOf(context.doc)
     switch (context.role) {
