@@ -14,7 +14,6 @@ import { Metrics } from './metrics'
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from './relay/relay'
 import { makeUpdatePolicy, type UpdatePolicy } from './relay/update-policy'
 import { checkReviewerUpdate } from '@shared/review/reviewer-rule'
-import { threadsRule } from '@shared/review/threads'
 
 export interface ServerOptions {
   dataDir: string
@@ -43,7 +42,7 @@ export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const data = openDataDir(options.dataDir)
   const metrics = new Metrics()
-  const reviewerRule: UpdatePolicy = ({ doc, update, userName }) => checkReviewerUpdate(doc, update, userName, threadsRule)
+  const reviewerRule: UpdatePolicy = ({ doc, update, userName }) => checkReviewerUpdate(doc, update, userName)
   const relay = new Relay(data.documents, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const auth = new Authenticator(data.secret, data.accounts, data.documents)
   const app = createApp({ ...data, auth, relay, metrics })

@@ -11,23 +11,16 @@ import { IncrementalChecks } from '@shared/checks/run-checks'
 import { modelFromText } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
-import { NODE } from '@shared/schema/node-names'
+import { INDICATOR_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
 
 /** Which text field a finding's `field` names, inside its project or indicator row. */
 const FIELD_NODE: Partial<Record<FindingField, string>> = {
+  ...PROJECT_CELLS,
+  ...INDICATOR_CELLS,
   unit: NODE.unitName,
-  code: NODE.projectCode,
-  name: NODE.projectName,
-  budgetTotal: NODE.budgetTotal,
-  budgetFiscal: NODE.budgetFiscal,
-  budgetOther: NODE.budgetOther,
-  usage: NODE.fundUsage,
   spendingPlan: NODE.spendingPercent,
   goal: NODE.projectGoal,
-  level3: NODE.indicatorName,
-  description: NODE.indicatorDescription,
-  value: NODE.indicatorValue,
-  basis: NODE.indicatorBasis,
+  // 一级/二级 are dropdowns beside the row's first text field.
   level1: NODE.indicatorName,
   level2: NODE.indicatorName,
   title: NODE.docTitle,

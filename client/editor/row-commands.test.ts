@@ -1,24 +1,11 @@
-import { EditorState, TextSelection, type Command } from '@tiptap/pm/state'
+import type { Command, EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../test/support/sample'
-import { parsePublishedText } from '@shared/formats/published-text/import'
-import { buildDocument } from '@shared/model/build-document'
+import { sampleStateAt } from '../../test/support/editor-state'
 import { deriveModel } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
-import { documentSchema } from '@shared/schema/schema'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, moveToField } from './row-commands'
 
-/** The sample, with the cursor in the n-th text field of the given type. */
-function stateAt(type: string, n = 0): EditorState {
-  const doc = documentSchema.nodeFromJSON(buildDocument(parsePublishedText(sampleText())))
-  let pos = -1
-  let seen = 0
-  doc.descendants((node, p) => {
-    if (pos < 0 && node.type.name === type && seen++ === n) pos = p + 1
-    return pos < 0
-  })
-  return EditorState.create({ doc, selection: TextSelection.create(doc, pos) })
-}
+const stateAt = (type: string, n = 0) => sampleStateAt(type, n)
 
 function apply(state: EditorState, command: Command): EditorState {
   let next = state

@@ -59,15 +59,21 @@ export const addIndicator: Command = (state, dispatch) => {
   return true
 }
 
-export const deleteIndicator: Command = (state, dispatch) => {
-  const current = ancestor(state.selection.$from, NODE.indicator)
-  if (!current) return false
-  if (dispatch) {
-    const tr = state.tr.delete(current.pos, current.pos + current.node.nodeSize)
-    dispatch(tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(current.pos, tr.doc.content.size - 1)))))
+/** Deletes the row of `type` around the selection; the cursor goes to the nearest field in direction `bias`. */
+const deleteRow =
+  (type: string, bias: -1 | 1): Command =>
+  (state, dispatch) => {
+    const current = ancestor(state.selection.$from, type)
+    if (!current) return false
+    if (dispatch) {
+      const tr = state.tr.delete(current.pos, current.pos + current.node.nodeSize)
+      dispatch(tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(current.pos, tr.doc.content.size - 1)), bias)))
+    }
+    return true
   }
-  return true
-}
+
+// After a row, the next row; after a project (the last one has nothing after it), the one before.
+export const deleteIndicator = deleteRow(NODE.indicator, 1)
 
 /** Swaps the row of `type` around the selection with its neighbour (`-1` up, `1` down); the cursor moves with it. */
 const moveRow =
@@ -105,15 +111,7 @@ export const addProject: Command = (state, dispatch) => {
   return true
 }
 
-export const deleteProject: Command = (state, dispatch) => {
-  const current = ancestor(state.selection.$from, NODE.project)
-  if (!current) return false
-  if (dispatch) {
-    const tr = state.tr.delete(current.pos, current.pos + current.node.nodeSize)
-    dispatch(tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(current.pos, tr.doc.content.size - 1)), -1)))
-  }
-  return true
-}
+export const deleteProject = deleteRow(NODE.project, -1)
 
 /** Moves the cursor to the next (`1`) or previous (`-1`) text field, as Tab does in a form. */
 export const moveToField =

@@ -1,12 +1,9 @@
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../test/support/sample'
-import { parsePublishedText } from '@shared/formats/published-text/import'
-import { buildDocument } from '@shared/model/build-document'
+import { sampleStateAt } from '../../test/support/editor-state'
 import { deriveModel } from '@shared/model/derive-model'
 import { readDocument } from '@shared/model/read-document'
 import type { NodeJSON } from '@shared/model/node-json'
-import { documentSchema } from '@shared/schema/schema'
 import { addIndicator, deleteIndicator } from './row-commands'
 import { decideSuggestions, isLocalEdit, suggestionAuthors, suggestTransaction, type Suggester } from './suggest-mode'
 
@@ -14,15 +11,7 @@ let ids = 0
 const reviewer: Suggester = { author: 'wangfang', now: () => 1000, newId: () => `id-${++ids}` }
 
 /** The sample with the cursor at the end of project 1's 预算数 (`10.00`). */
-function atBudget(): EditorState {
-  const doc = documentSchema.nodeFromJSON(buildDocument(parsePublishedText(sampleText())))
-  let pos = -1
-  doc.descendants((node, p) => {
-    if (pos < 0 && node.type.name === 'budgetTotal') pos = p + 1 + node.content.size
-    return pos < 0
-  })
-  return EditorState.create({ doc, selection: TextSelection.create(doc, pos) })
-}
+const atBudget = () => sampleStateAt('budgetTotal', 0, 'end')
 
 const suggest = (state: EditorState, edit: (tr: Transaction) => Transaction, who = reviewer) => {
   const tracked = suggestTransaction(state, edit(state.tr), who)
@@ -104,16 +93,7 @@ describe('suggestion mode', () => {
   })
 
   describe('whole rows', () => {
-    const at = (type: string, n = 0) => {
-      const doc = atBudget().doc
-      let pos = -1
-      let seen = 0
-      doc.descendants((node, p) => {
-        if (pos < 0 && node.type.name === type && seen++ === n) pos = p + 1
-        return pos < 0
-      })
-      return EditorState.create({ doc, selection: TextSelection.create(doc, pos) })
-    }
+    const at = (type: string, n = 0) => sampleStateAt(type, n)
     const command = (state: EditorState, cmd: (s: EditorState, d: (tr: Transaction) => void) => boolean) => {
       let tr: Transaction | null = null
       cmd(state, (t) => (tr = t))

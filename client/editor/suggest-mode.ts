@@ -37,6 +37,19 @@ export function isLocalEdit(tr: Transaction): boolean {
   return tr.docChanged && !ySync.isChangeOrigin && !ySync.isUndoRedoOperation && !tr.getMeta('suggestion-decision')
 }
 
+/**
+ * Step `i` of `tr` in the coordinates of the tracked transaction built so far:
+ * back through the steps before it to the original document, then forward
+ * through what the tracked transaction did instead.
+ */
+function rebasedRange(tr: Transaction, i: number, tracked: Transaction, step: ReplaceStep): { from: number; to: number } {
+  const undoEarlier = new Mapping(tr.mapping.maps.slice(0, i)).invert()
+  return {
+    from: tracked.mapping.map(undoEarlier.map(step.from, -1), -1),
+    to: tracked.mapping.map(undoEarlier.map(step.to, 1), 1),
+  }
+}
+
 const isRow = (node: PMNode) => (ROW_NODES as readonly string[]).includes(node.type.name)
 const rowSuggestionOf = (node: PMNode): RowSuggestion | null => (isRowSuggestion(node.attrs.suggestion) ? node.attrs.suggestion : null)
 
@@ -51,9 +64,7 @@ function suggestRows(state: EditorState, tr: Transaction, who: Suggester): Trans
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i]
     if (!(step instanceof ReplaceStep) || step.slice.openStart > 0 || step.slice.openEnd > 0) return null
-    const undoEarlier = new Mapping(tr.mapping.maps.slice(0, i)).invert()
-    const from = tracked.mapping.map(undoEarlier.map(step.from, -1), -1)
-    const to = tracked.mapping.map(undoEarlier.map(step.to, 1), 1)
+    const { from, to } = rebasedRange(tr, i, tracked, step)
     const $from = tracked.doc.resolve(from)
     const $to = tracked.doc.resolve(to)
     if ($from.parent.isTextblock || !$from.sameParent($to)) return null
@@ -107,10 +118,7 @@ export function suggestTransaction(state: EditorState, tr: Transaction, who: Sug
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i]
     if (!(step instanceof ReplaceStep) || (step as unknown as { structure: boolean }).structure) return null
-    // The step in the coordinates of `state.doc`, then of the tracked transaction so far.
-    const undoEarlier = new Mapping(tr.mapping.maps.slice(0, i)).invert()
-    const from = tracked.mapping.map(undoEarlier.map(step.from, -1), -1)
-    const to = tracked.mapping.map(undoEarlier.map(step.to, 1), 1)
+    const { from, to } = rebasedRange(tr, i, tracked, step)
     const slice = step.slice
     const $from = tracked.doc.resolve(from)
     if (!$from.parent.isTextblock || to > $from.end() || slice.openStart > 0 || slice.openEnd > 0) return null

@@ -7,16 +7,14 @@ import { isRole } from '@shared/protocol/role'
 import { api, ApiFailure, type DocumentSummary } from '../api/http'
 import { navigate } from '../App'
 import { T } from '../i18n/zh-CN'
-import { forgetUser, rememberedUser } from '../session'
-
-const ROLE_KEY = (id: string) => `jixiao:role:${id}`
+import { forgetUser, rememberedUser, rememberRole } from '../session'
 
 export function DocumentListPage() {
   const [error, setError] = createSignal('')
   const [docs, { refetch }] = createResource(async () => {
     try {
       const { documents } = await api.documents()
-      for (const d of documents) localStorage.setItem(ROLE_KEY(d.id), d.role)
+      for (const d of documents) rememberRole(d.id, d.role)
       return documents
     } catch (e) {
       if (e instanceof ApiFailure && e.status === 401) navigate('#/login')
@@ -91,9 +89,4 @@ export function DocumentListPage() {
       </Show>
     </main>
   )
-}
-
-export const rememberedRole = (id: string) => {
-  const role = localStorage.getItem(ROLE_KEY(id))
-  return isRole(role) ? role : null
 }

@@ -25,10 +25,9 @@ import { decideSuggestions, suggestionAuthors } from '../editor/suggest-mode'
 import { ThreadsPanel } from './ThreadsPanel'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
-import { rememberedUser } from '../session'
+import { rememberedRole, rememberedUser, rememberRole } from '../session'
 import { createDocConnection } from '../sync/doc-connection'
 import { syncLabel, syncState } from '../sync/sync-status'
-import { rememberedRole } from './DocumentListPage'
 
 interface Person {
   clientId: number
@@ -198,7 +197,7 @@ export function EditorPage(props: { docId: string }) {
       .then(({ documents }) => {
         const mine = documents.find((d) => d.id === props.docId)
         if (mine) {
-          localStorage.setItem(`jixiao:role:${props.docId}`, mine.role)
+          rememberRole(props.docId, mine.role)
           setRole(mine.role)
           refreshEditable()
         }

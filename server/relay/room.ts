@@ -109,7 +109,7 @@ export class Room {
     }
     // Sync step 2 of a client that has nothing new: nothing to check, store or relay.
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return
-    const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, update })
+    const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, update, decoded })
     if (!decision.allowed) {
       this.metrics.reject('permission')
       this.send({ frame: encodePermissionDenied(decision.reason), to: session })

@@ -12,7 +12,7 @@ import type * as Y from 'yjs'
 import type { Role } from '@shared/protocol/role'
 import { ROOT } from '@shared/model/y-document'
 import { judgeUpdate } from '@shared/review/reviewer-rule'
-import { rootsTouched } from '@shared/review/server-owned'
+import { rootsTouched, type DecodedUpdate } from '@shared/review/server-owned'
 import { threadsRule } from '@shared/review/threads'
 import { mayEditDirectly, maySuggest, statusOf } from '@shared/review/workflow'
 
@@ -24,6 +24,8 @@ export interface UpdateContext {
   /** The document as it is before the update (do not modify). */
   doc: Y.Doc
   update: Uint8Array
+  /** `Y.decodeUpdate(update)`, already done by the relay. */
+  decoded: DecodedUpdate
 }
 
 export type UpdatePolicy = (context: UpdateContext) => PolicyDecision
@@ -46,7 +48,7 @@ export function makeUpdatePolicy(reviewerRule: UpdatePolicy = refuseUncheckedRev
     const status = statusOf(context.doc)
     switch (context.role) {
       case 'editor': {
-        const roots = rootsTouched(context.doc, context.update)
+        const roots = rootsTouched(context.doc, context.decoded)
         if (roots.has(ROOT.meta)) return { allowed: false, reason: '文档信息和流程状态只能由服务器修改' }
         if (roots.has(ROOT.content) && !mayEditDirectly(status)) return { allowed: false, reason: `文档${status}，退回修改后才能直接编辑` }
         // Comments are personal: the same rules for everyone.

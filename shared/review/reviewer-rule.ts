@@ -24,6 +24,7 @@ import * as Y from 'yjs'
 import { isRowSuggestion, isSuggestionInfo, type RowSuggestion } from '../schema/suggestion'
 import { MARK, ROW_NODES } from '../schema/node-names'
 import { ROOT } from '../model/y-document'
+import { threadsRule } from './threads'
 
 export type ReviewDecision = { allowed: true } | { allowed: false; reason: string }
 
@@ -154,8 +155,6 @@ function checkElementEvent(event: Y.YEvent<Y.XmlElement | Y.XmlFragment>, before
 
 export type ThreadsRule = (events: Y.YEvent<Y.AbstractType<unknown>>[], user: string) => string | null
 
-const refuseAllThreadChanges: ThreadsRule = (events) => (events.length > 0 ? '审核人不能修改批注' : null)
-
 interface Observers {
   /** `before` is the document before the update, for reading what was deleted. */
   content?: (event: Y.YEvent<Y.AbstractType<unknown>>, before: Y.Snapshot) => string | null
@@ -196,13 +195,13 @@ export function judgeUpdate(doc: Y.Doc, update: Uint8Array, observers: Observers
 }
 
 /** Decides a reviewer's update. Never throws; never changes `doc`. */
-export function checkReviewerUpdate(doc: Y.Doc, update: Uint8Array, reviewer: string, threadsRule: ThreadsRule = refuseAllThreadChanges): ReviewDecision {
+export function checkReviewerUpdate(doc: Y.Doc, update: Uint8Array, reviewer: string, rulesForThreads: ThreadsRule = threadsRule): ReviewDecision {
   return judgeUpdate(doc, update, {
     content: (event, before) =>
       event.target instanceof Y.XmlText
         ? checkTextEvent(event as Y.YTextEvent, before, reviewer)
         : checkElementEvent(event as Y.YEvent<Y.XmlElement>, before, reviewer),
-    threads: (events) => threadsRule(events, reviewer),
+    threads: (events) => rulesForThreads(events, reviewer),
     meta: () => '审核人不能修改文档信息和流程状态',
   })
 }

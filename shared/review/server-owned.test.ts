@@ -5,7 +5,7 @@ import { buildDocument } from '../model/build-document'
 import { emptyDocumentText } from '../model/template'
 import { rootsTouched } from './server-owned'
 
-const touchesMeta = (doc: Y.Doc, update: Uint8Array) => rootsTouched(doc, update).has('meta')
+const touchesMeta = (doc: Y.Doc, update: Uint8Array) => rootsTouched(doc, Y.decodeUpdate(update)).has('meta')
 
 function setup() {
   const server = createYDocument(buildDocument(emptyDocumentText(2024)))
@@ -42,6 +42,6 @@ describe('rootsTouched', () => {
       // Alternating formatting keeps the items from merging into one run.
       for (let i = 0; i < 5000; i++) text(d).insert(text(d).length, 'x', i % 2 ? { insertion: { id: String(i), author: 'a', time: 1 } } : {})
     })
-    expect([...rootsTouched(server, update)]).toEqual(['content'])
+    expect([...rootsTouched(server, Y.decodeUpdate(update))]).toEqual(['content'])
   })
 })

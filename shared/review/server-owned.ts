@@ -43,8 +43,10 @@ function indexItems(items: Y.Item[]): (id: Y.ID) => Y.Item | undefined {
   }
 }
 
-export function rootsTouched(doc: Y.Doc, update: Uint8Array): Set<string> {
-  const { structs, ds } = Y.decodeUpdate(update)
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
+/** `decoded` is `Y.decodeUpdate(update)`: the relay has already decoded it to check it. */
+export function rootsTouched(doc: Y.Doc, { structs, ds }: DecodedUpdate): Set<string> {
   const items = structs.filter((s): s is Y.Item => s instanceof Y.Item)
   const findInUpdate = indexItems(items)
   const known = new Map<Y.Item, string | null>()
