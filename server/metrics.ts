@@ -16,6 +16,8 @@ export type RejectReason =
   | 'forbidden'
   | 'not-found'
   | 'internal'
+  /** An update that would leave pending state: the sender was asked for its full state. */
+  | 'incomplete'
 
 export class Metrics {
   connections = 0
@@ -28,6 +30,12 @@ export class Metrics {
   storageWriteSeconds = 0
   storageWriteMaxSeconds = 0
   readonly rejected = new Map<RejectReason, number>()
+  /** Updates refused by a rule, by rule. */
+  readonly refused = new Map<string, number>()
+
+  refuse(rule: string): void {
+    this.refused.set(rule, (this.refused.get(rule) ?? 0) + 1)
+  }
 
   reject(reason: RejectReason): void {
     this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + 1)
@@ -62,6 +70,8 @@ export class Metrics {
     metric('jixiao_storage_write_seconds_max', 'gauge', 'Longest storage write so far.', [['', this.storageWriteMaxSeconds]])
     metric('jixiao_rejected_messages_total', 'counter', 'Messages or connections refused, by reason.',
       [...this.rejected].map(([reason, n]) => [`{reason="${reason}"}`, n]))
+    metric('jixiao_refused_updates_total', 'counter', 'Document updates refused by a rule (role, workflow, reviewer, threads, size, structure), by rule.',
+      [...this.refused].map(([rule, n]) => [`{rule="${rule}"}`, n]))
     return `${lines.join('\n')}\n`
   }
 }

@@ -12,7 +12,7 @@ import { openDataDir, type DataDir } from './data-dir'
 import { createApp } from './http/app'
 import { Metrics } from './metrics'
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from './relay/relay'
-import { makeUpdatePolicy, type UpdatePolicy } from './relay/update-policy'
+import { asReviewerPolicy, makeUpdatePolicy } from './relay/update-policy'
 import { checkReviewerUpdate } from '@shared/review/reviewer-rule'
 
 export interface ServerOptions {
@@ -42,7 +42,7 @@ export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const data = openDataDir(options.dataDir)
   const metrics = new Metrics()
-  const reviewerRule: UpdatePolicy = ({ doc, update, userName }) => checkReviewerUpdate(doc, update, userName)
+  const reviewerRule = asReviewerPolicy(({ trial, incoming, userName }) => checkReviewerUpdate(trial, incoming.update, userName))
   const relay = new Relay(data.documents, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const auth = new Authenticator(data.secret, data.accounts, data.documents)
   const app = createApp({ ...data, auth, relay, metrics })

@@ -74,7 +74,7 @@ describe('sync server', () => {
     await until(() => goalText(viewer.doc, 2).toString().startsWith('编辑'), 'editor update reaches viewer')
     expect(goalText(editor.doc).toString()).not.toContain('偷改')
     expect(stored().overall.goals[0]).toBe(before.overall.goals[0])
-    expect(t.server.metrics.rejected.get('permission')).toBeGreaterThan(0)
+    expect(t.server.metrics.refused.get('viewer')).toBeGreaterThan(0)
     warn.mockRestore()
   })
 

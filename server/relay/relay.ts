@@ -20,18 +20,17 @@ import type { DocumentStore } from '../storage/document-store'
 import { StorageError } from '../storage/storage-error'
 import type { RateLimit } from './rate-limiter'
 import type { RelaySocket } from './relay-socket'
-import { Room, type CompactionLimits } from './room'
+import { DEFAULT_ROOM_LIMITS, Room, type RoomLimits } from './room'
 import { Session, type Identity } from './session'
 import type { UpdatePolicy } from './update-policy'
 
-export interface RelayOptions {
+export interface RelayOptions extends RoomLimits {
   rate: RateLimit
   maxConnectionsPerUser: number
   maxBufferedBytes: number
   maxLoadedDocuments: number
   /** How long a document with no connections stays loaded. */
   idleUnloadMs: number
-  compaction: CompactionLimits
   /** How a room's pending batch gets stored and sent; tests pass a manual scheduler and call `flush()`. */
   schedule: (flush: () => void) => void
 }
@@ -42,7 +41,7 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   maxBufferedBytes: 32 * 1024 * 1024,
   maxLoadedDocuments: 1000,
   idleUnloadMs: 60_000,
-  compaction: { updates: 1000, bytes: 4 * 1024 * 1024 },
+  ...DEFAULT_ROOM_LIMITS,
   schedule: (flush) => setImmediate(flush),
 }
 
@@ -234,7 +233,7 @@ export class Relay {
       return loaded
     }
     if (this.rooms.size >= this.options.maxLoadedDocuments && !this.evictIdleRoom()) return null
-    const room = new Room(docId, this.store, this.policy, this.options.compaction, this.metrics, {
+    const room = new Room(docId, this.store, this.policy, this.options, this.metrics, {
       schedule: this.options.schedule,
       onStorageFailure: (failed, error) => this.resetAfterStorageFailure(failed, error),
     })

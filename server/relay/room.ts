@@ -7,10 +7,22 @@
  * sync answers, awareness — so no client ever sees state the server has
  * not stored. If the commit fails, nothing of the batch is sent and the
  * room is reset from storage by the relay (`onStorageFailure`).
+ *
+ * Every update passes the causal gate first (`analyseUpdate`): one that
+ * would leave anything pending is not applied, and the sender is asked for
+ * its full state (a sync step 1), which the stock client answers. So the
+ * document never holds pending state, and rules judge exactly what
+ * integrates. A refused update is answered with `auth` (permission
+ * denied), logged and counted; a connection refused again and again is
+ * closed (4422), since trying a refused update costs the room a rebuild
+ * of its trial replica.
  */
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from '@shared/protocol/awareness-update'
+import { CLOSE } from '@shared/protocol/close-code'
+import { analyseUpdate, UPDATE_LIMITS, type UpdateLimits } from '@shared/review/incoming-update'
+import { TrialReplica } from '@shared/review/trial-replica'
 import { encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from '@shared/protocol/message'
 import { isTransactionOrigin, STORAGE_ORIGIN, type TransactionOrigin } from '@shared/protocol/origin'
 import { ProtocolError } from '@shared/protocol/protocol-error'
@@ -19,7 +31,7 @@ import type { Metrics } from '../metrics'
 import type { DocumentStore } from '../storage/document-store'
 import { StorageError } from '../storage/storage-error'
 import type { Session } from './session'
-import type { UpdatePolicy } from './update-policy'
+import type { PolicyRule, UpdatePolicy } from './update-policy'
 
 export interface CompactionLimits {
   /** Compact when the log after the snapshot has this many updates… */
@@ -27,6 +39,28 @@ export interface CompactionLimits {
   /** …or this many bytes. */
   bytes: number
 }
+
+export interface RoomLimits {
+  compaction: CompactionLimits
+  update: UpdateLimits
+  /**
+   * The stored document (snapshot and log) may not grow past this: well
+   * under a connection's send buffer cap, so every client can still load it.
+   */
+  documentBytes: number
+  /** Refused updates a connection may send before it is closed. */
+  refusalsPerConnection: number
+}
+
+export const DEFAULT_ROOM_LIMITS: RoomLimits = {
+  compaction: { updates: 1000, bytes: 4 * 1024 * 1024 },
+  update: UPDATE_LIMITS,
+  documentBytes: 16 * 1024 * 1024,
+  refusalsPerConnection: 20,
+}
+
+/** Why an update was refused: a policy rule, or the gate's own reasons. */
+export type RefusalRule = PolicyRule | 'structure' | 'size'
 
 export interface RoomHooks {
   /** Commit failed: the room holds state that is not stored and must be dropped. */
@@ -44,9 +78,13 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness: awarenessProtocol.Awareness
   readonly sessions = new Set<Session>()
+  /** Where rules that read a change as events try it first. */
+  readonly trial: TrialReplica
   /** Which connection announced each awareness client id. */
   private readonly clientOwner = new Map<number, Session>()
   private tail: { count: number; bytes: number; lastSeq: number }
+  /** The stored size: snapshot and log. */
+  private storedBytes: number
   private unstored: Uint8Array[] = []
   private outbox: Outgoing[] = []
   private flushScheduled = false
@@ -55,7 +93,7 @@ export class Room {
     readonly docId: string,
     private readonly store: DocumentStore,
     private readonly policy: UpdatePolicy,
-    private readonly compaction: CompactionLimits,
+    private readonly limits: RoomLimits,
     private readonly metrics: Metrics,
     private readonly hooks: RoomHooks,
   ) {
@@ -64,6 +102,8 @@ export class Room {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update)
     }, STORAGE_ORIGIN)
     this.tail = { count: stored.tailCount, bytes: stored.tailBytes, lastSeq: stored.lastSeq }
+    this.storedBytes = stored.updates.reduce((n, u) => n + u.length, 0)
+    this.trial = new TrialReplica(this.doc)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin))
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
@@ -88,6 +128,8 @@ export class Room {
       case 'sync-step1':
         return this.send({ frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, checkedStateVector(message.stateVector))), to: session })
       case 'sync-step2':
+        session.awaitingFullState = false
+        return this.receiveUpdate(session, message.update)
       case 'update':
         return this.receiveUpdate(session, message.update)
       case 'awareness':
@@ -101,25 +143,58 @@ export class Room {
 
   private receiveUpdate(session: Session, update: Uint8Array): void {
     this.metrics.updatesIn++
-    let decoded: ReturnType<typeof Y.decodeUpdate>
-    try {
-      decoded = Y.decodeUpdate(update)
-    } catch (error) {
-      throw new ProtocolError('malformed-update', `update cannot be decoded: ${(error as Error).message}`)
+    const analysis = analyseUpdate(this.doc, update, this.limits.update)
+    switch (analysis.kind) {
+      case 'malformed':
+        throw new ProtocolError('malformed-update', analysis.reason)
+      case 'incomplete':
+        return this.askForFullState(session, analysis.reason)
+      case 'refused':
+        return this.refuse(session, analysis.reason.includes('上限') ? 'size' : 'structure', analysis.reason)
+      case 'integrates':
+        break
     }
-    // Sync step 2 of a client that has nothing new: nothing to check, store or relay.
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return
-    const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, update, decoded })
-    if (!decision.allowed) {
-      this.metrics.reject('permission')
-      this.send({ frame: encodePermissionDenied(decision.reason), to: session })
-      return
+    const { incoming } = analysis
+    // A reconnect with nothing new (its sync step 2 resends what the server has): nothing to judge, store or relay.
+    if (incoming.empty) return
+    if (this.storedBytes + incoming.update.length > this.limits.documentBytes) {
+      return this.refuse(session, 'size', `文档已达到大小上限（${Math.round(this.limits.documentBytes / 1024 / 1024)} MiB），不能再增加内容`)
     }
+    const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, incoming, trial: this.trial })
+    if (!decision.allowed) return this.refuse(session, decision.rule, decision.reason)
     try {
-      Y.applyUpdate(this.doc, update, { kind: 'remote', session: session.id } satisfies TransactionOrigin)
+      Y.applyUpdate(this.doc, incoming.update, { kind: 'remote', session: session.id } satisfies TransactionOrigin)
     } catch (error) {
       throw new ProtocolError('malformed-update', `update cannot be applied: ${(error as Error).message}`)
     }
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      // The gate let through something Yjs could not integrate: a bug. Never keep it for a later update to release.
+      log('error', 'pending-after-gate', { docId: this.docId, user: session.identity.userName })
+      this.metrics.reject('internal')
+      this.doc.store.pendingStructs = null
+      this.doc.store.pendingDs = null
+    }
+  }
+
+  /**
+   * The update builds on something the server does not have (one of the
+   * sender's earlier updates was refused or lost, or it was crafted). Ask
+   * once for the sender's whole state: the stock client answers a sync
+   * step 1 with everything the server lacks, which then integrates whole.
+   */
+  private askForFullState(session: Session, reason: string): void {
+    this.metrics.reject('incomplete')
+    log('info', 'update-incomplete', { docId: this.docId, user: session.identity.userName, reason })
+    if (session.awaitingFullState) return
+    session.awaitingFullState = true
+    this.send({ frame: encodeSyncStep1(Y.encodeStateVector(this.doc)), to: session })
+  }
+
+  private refuse(session: Session, rule: RefusalRule, reason: string): void {
+    this.metrics.refuse(rule)
+    log('warn', 'update-refused', { docId: this.docId, user: session.identity.userName, role: session.role, rule, reason })
+    this.send({ frame: encodePermissionDenied(reason), to: session })
+    if (++session.refusals > this.limits.refusalsPerConnection) session.close(CLOSE.refusedRepeatedly)
   }
 
   /** Only what Yjs actually integrated is stored and relayed: a resent update costs nothing. */
@@ -161,7 +236,9 @@ export class Room {
       const batch = this.unstored
       try {
         const seq = this.metrics.timeStorageWrite(() => this.store.append(this.docId, batch))
-        this.tail = { count: this.tail.count + batch.length, bytes: this.tail.bytes + batch.reduce((n, u) => n + u.length, 0), lastSeq: seq }
+        const bytes = batch.reduce((n, u) => n + u.length, 0)
+        this.tail = { count: this.tail.count + batch.length, bytes: this.tail.bytes + bytes, lastSeq: seq }
+        this.storedBytes += bytes
       } catch (error) {
         this.outbox = []
         this.unstored = []
@@ -169,7 +246,8 @@ export class Room {
         return false
       }
       this.unstored = []
-      if (this.tail.count >= this.compaction.updates || this.tail.bytes >= this.compaction.bytes) this.compact()
+      const { compaction } = this.limits
+      if (this.tail.count >= compaction.updates || this.tail.bytes >= compaction.bytes) this.compact()
     }
     const outbox = this.outbox
     this.outbox = []
@@ -181,19 +259,28 @@ export class Room {
   private compact(): void {
     if (this.tail.count === 0 || this.unstored.length > 0) return
     try {
-      this.store.compact(this.docId, Y.encodeStateAsUpdate(this.doc), this.tail.lastSeq)
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      this.store.compact(this.docId, snapshot, this.tail.lastSeq)
       this.tail = { count: 0, bytes: 0, lastSeq: this.tail.lastSeq }
+      this.storedBytes = snapshot.length
     } catch (error) {
       log('error', 'compaction-failed', { docId: this.docId, error: (error as Error).message })
     }
   }
 
+  /**
+   * The stock provider re-sends every awareness change it hears, others'
+   * included: such an echo (another connection's client, no newer clock)
+   * is dropped quietly. Only a newer state for another connection's client
+   * — an attempt to speak for someone else — is refused with a warning.
+   */
   private receiveAwareness(session: Session, update: Uint8Array): void {
     const entries = decodeAwarenessUpdate(update)
     const own = entries.filter((e) => (this.clientOwner.get(e.clientID) ?? session) === session)
-    if (own.length < entries.length) {
+    const claimed = entries.filter((e) => !own.includes(e) && e.clock > (this.awareness.meta.get(e.clientID)?.clock ?? -1))
+    if (claimed.length > 0) {
       this.metrics.reject('permission')
-      log('warn', 'awareness-of-another-connection', { docId: this.docId, user: session.identity.userName })
+      log('warn', 'awareness-of-another-connection', { docId: this.docId, user: session.identity.userName, clients: claimed.map((e) => e.clientID) })
     }
     if (own.length === 0) return
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(own.map((e) => bindToUser(e, session))), session)
@@ -222,6 +309,7 @@ export class Room {
       this.flush()
       this.compact()
     }
+    this.trial.dispose()
     this.awareness.destroy()
     this.doc.destroy()
   }

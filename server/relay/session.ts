@@ -19,6 +19,10 @@ export class Session {
   /** Awareness client ids this connection has announced. */
   readonly clientIds = new Set<number>()
   readonly limiter: RateLimiter
+  /** Updates of this connection the rules refused. */
+  refusals = 0
+  /** The room asked this connection for its full state and waits for its sync step 2. */
+  awaitingFullState = false
   private closed = false
 
   constructor(

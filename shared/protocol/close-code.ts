@@ -10,6 +10,8 @@ export const CLOSE = {
   unauthenticated: 4401,
   forbidden: 4403,
   documentNotFound: 4404,
+  /** The connection kept sending updates the rules refused. */
+  refusedRepeatedly: 4422,
   /** Too many messages, or too many connections of one user. */
   rateLimited: 4429,
   /** The server could not store an update: nothing was lost on the client, retry. */
@@ -28,6 +30,7 @@ export const CLOSE_REASON: Record<CloseCode, string> = {
   [CLOSE.unauthenticated]: 'unauthenticated',
   [CLOSE.forbidden]: 'forbidden',
   [CLOSE.documentNotFound]: 'document not found',
+  [CLOSE.refusedRepeatedly]: 'too many refused updates',
   [CLOSE.rateLimited]: 'rate limited',
   [CLOSE.storageFailure]: 'storage failure, retry',
   [CLOSE.slowReader]: 'slow reader',

@@ -9,6 +9,7 @@ import { parsePublishedText } from '../formats/published-text/import'
 import { buildDocument } from '../model/build-document'
 import { contentOf, createYDocument, metaOf } from '../model/y-document'
 import { checkReviewerUpdate } from './reviewer-rule'
+import { trialOf } from '../../test/support/trial'
 
 const REVIEWER = 'wangfang'
 const mark = (author = REVIEWER) => ({ id: crypto.randomUUID(), author, time: 1_700_000_000_000 })
@@ -33,7 +34,7 @@ const child = (el: Y.XmlElement | Y.XmlFragment, ...path: number[]) => path.redu
 const budgetTotal = (doc: Y.Doc, p = 0) => child(contentOf(doc), 2, p, 5, 0) as Y.XmlText
 const goalItem = (doc: Y.Doc, n: number) => child(contentOf(doc), 1, 0, n) as Y.XmlElement
 
-const decide = (server: Y.Doc, update: Uint8Array) => checkReviewerUpdate(server, update, REVIEWER)
+const decide = (server: Y.Doc, update: Uint8Array) => checkReviewerUpdate(trialOf(server), update, REVIEWER)
 
 describe('reviewer rule', () => {
   it('allows a suggested insertion carrying the reviewer’s own mark', () => {

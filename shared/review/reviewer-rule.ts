@@ -16,15 +16,16 @@
  * suggestion, a node or an attribute, `meta`, another root — refuses the
  * whole update. Comment threads are checked by `threadsRule` (threads.ts).
  *
- * The update is applied to a throwaway copy (without garbage collection,
- * so deleted text can still be read) and the copy's change events are
- * checked; the document itself is never touched.
+ * The update is tried on a trial replica (`trial-replica.ts`, without
+ * garbage collection, so deleted text can still be read) and the replica's
+ * change events are checked; the document itself is never touched.
  */
 import * as Y from 'yjs'
 import { isRowSuggestion, isSuggestionInfo, type RowSuggestion } from '../schema/suggestion'
 import { MARK, ROW_NODES } from '../schema/node-names'
 import { ROOT } from '../model/y-document'
 import { threadsRule } from './threads'
+import type { TrialReplica } from './trial-replica'
 
 export type ReviewDecision = { allowed: true } | { allowed: false; reason: string }
 
@@ -84,10 +85,12 @@ function isOwnProposedNewRow(el: unknown, reviewer: string): boolean {
   return clean(el)
 }
 
-function checkTextEvent(event: Y.YTextEvent, before: Y.Snapshot, reviewer: string): string | null {
+function checkTextEvent(event: Y.YTextEvent, before: Before, reviewer: string): string | null {
   const target = event.target as Y.XmlText
+  // The editor never gives a text node attributes: whatever one would carry is smuggled.
+  if (event.keysChanged.size > 0) return '审核人不能修改文字节点的属性'
   if (insideOwnProposedRow(target, reviewer)) return null
-  const chars = characters(target.toDelta(before) as Run[])
+  const chars = characters(target.toDelta(before(target)) as Run[])
   let at = 0
   for (const op of event.delta as { insert?: unknown; delete?: number; retain?: number; attributes?: Attributes }[]) {
     if (op.insert !== undefined) {
@@ -124,7 +127,7 @@ function checkTextEvent(event: Y.YTextEvent, before: Y.Snapshot, reviewer: strin
  * coming and going, whole rows proposed or withdrawn, and the `suggestion`
  * attribute of a row.
  */
-function checkElementEvent(event: Y.YEvent<Y.XmlElement | Y.XmlFragment>, before: Y.Snapshot, reviewer: string): string | null {
+function checkElementEvent(event: Y.YEvent<Y.XmlElement | Y.XmlFragment>, before: Before, reviewer: string): string | null {
   const target = event.target
   if (target instanceof Y.XmlElement && insideOwnProposedRow(target, reviewer) && !isOwnProposedRow(target, reviewer)) return null
   for (const [key, change] of event.keys) {
@@ -147,7 +150,7 @@ function checkElementEvent(event: Y.YEvent<Y.XmlElement | Y.XmlFragment>, before
   for (const item of event.changes.deleted) {
     const type = (item.content as Y.ContentType).type
     // A deleted element still holds its attributes: only the reviewer's own proposed rows may go.
-    const allowed = type instanceof Y.XmlText ? isOwnInsertionText(type, reviewer, before) : type instanceof Y.XmlElement && isOwnProposedRow(type, reviewer, before)
+    const allowed = type instanceof Y.XmlText ? isOwnInsertionText(type, reviewer, before(type)) : type instanceof Y.XmlElement && isOwnProposedRow(type, reviewer, before(type))
     if (!allowed) return '审核人只能以删除建议的方式删除段落、项目或指标行'
   }
   return null
@@ -155,48 +158,79 @@ function checkElementEvent(event: Y.YEvent<Y.XmlElement | Y.XmlFragment>, before
 
 export type ThreadsRule = (events: Y.YEvent<Y.AbstractType<unknown>>[], user: string) => string | null
 
+/** How a type read before the update: `before(type)` is a snapshot good for reading that type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type
+export type Before = (type: Y.AbstractType<any>) => Y.Snapshot
+
 interface Observers {
-  /** `before` is the document before the update, for reading what was deleted. */
-  content?: (event: Y.YEvent<Y.AbstractType<unknown>>, before: Y.Snapshot) => string | null
+  content?: (event: Y.YEvent<Y.AbstractType<unknown>>, before: Before) => string | null
   threads?: (events: Y.YEvent<Y.AbstractType<unknown>>[]) => string | null
   meta?: () => string | null
 }
 
 /**
- * Applies `update` to a throwaway copy of `doc` and lets the observers judge
- * the changes (event details can only be read while the handlers run).
- * The first refusal wins. Never throws; never changes `doc`.
+ * A snapshot of the document before `transaction`, good for reading `type`
+ * (its text or children, and its attributes): only that type's items are
+ * looked at, so it costs the size of the type, not of the document.
  */
-export function judgeUpdate(doc: Y.Doc, update: Uint8Array, observers: Observers): ReviewDecision {
-  const copy = new Y.Doc({ gc: false })
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-  const roots = new Set(copy.share.keys())
-  const before = Y.snapshot(copy)
-  let reason: string | null = null
-  const decide = (check: () => string | null) => {
-    reason ??= check()
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function snapshotBefore(type: Y.AbstractType<any>, transaction: Y.Transaction): Y.Snapshot {
+  const ds = Y.createDeleteSet()
+  const deletedBefore = (item: Y.Item) => {
+    if (!item.deleted || Y.isDeleted(transaction.deleteSet, item.id)) return
+    const ranges = ds.clients.get(item.id.client) ?? []
+    ranges.push({ clock: item.id.clock, len: item.length } as (typeof ranges)[number])
+    ds.clients.set(item.id.client, ranges)
   }
-  const { content, threads, meta } = observers
-  if (content) copy.getXmlFragment(ROOT.content).observeDeep((events) => events.forEach((event) => decide(() => content(event, before))))
-  if (threads) copy.getMap(ROOT.threads).observeDeep((events) => decide(() => threads(events)))
-  if (meta) copy.getMap(ROOT.meta).observeDeep(() => decide(meta))
+  for (let item = type._start; item !== null; item = item.right) deletedBefore(item)
+  for (const last of type._map.values()) for (let item: Y.Item | null = last; item !== null; item = item.left) deletedBefore(item)
+  for (const ranges of ds.clients.values()) ranges.sort((a, b) => a.clock - b.clock)
+  return Y.createSnapshot(ds, transaction.beforeState)
+}
+
+/**
+ * Tries `update` on the trial replica and lets the observers judge the
+ * changes (event details can only be read while the handlers run). The
+ * first refusal wins. Never throws; never changes the document itself.
+ * The caller has passed the update through the causal gate
+ * (`analyseUpdate`): it integrates whole.
+ */
+export function judgeUpdate(trial: TrialReplica, update: Uint8Array, observers: Observers): ReviewDecision {
   try {
-    Y.applyUpdate(copy, update)
-    if (copy.store.pendingStructs != null || copy.store.pendingDs != null) return refuse('更新引用了服务器上没有的内容，请刷新后重试')
-    for (const [name, type] of copy.share) {
-      if (!roots.has(name) && !(name in ROOT) && type._start !== null) return refuse('不能新增文档部分')
-    }
-    return reason ? refuse(reason) : ALLOWED
+    return trial.trial(
+      (replica) => {
+        let reason: string | null = null
+        const decide = (check: () => string | null) => {
+          reason ??= check()
+        }
+        const { content, threads, meta } = observers
+        const onContent = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
+          events.forEach((event) => decide(() => content!(event, (type) => snapshotBefore(type, event.transaction))))
+        const onThreads = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => decide(() => threads!(events))
+        const onMeta = () => decide(meta!)
+        if (content) replica.getXmlFragment(ROOT.content).observeDeep(onContent)
+        if (threads) replica.getMap(ROOT.threads).observeDeep(onThreads)
+        if (meta) replica.getMap(ROOT.meta).observeDeep(onMeta)
+        try {
+          Y.applyUpdate(replica, update)
+        } finally {
+          if (content) replica.getXmlFragment(ROOT.content).unobserveDeep(onContent)
+          if (threads) replica.getMap(ROOT.threads).unobserveDeep(onThreads)
+          if (meta) replica.getMap(ROOT.meta).unobserveDeep(onMeta)
+        }
+        if (replica.store.pendingStructs !== null || replica.store.pendingDs !== null) return refuse('更新引用了服务器上没有的内容，请刷新后重试')
+        return reason === null ? ALLOWED : refuse(reason)
+      },
+      (decision) => decision.allowed,
+    )
   } catch (error) {
     return refuse(`无法检查此更新：${(error as Error).message}`)
-  } finally {
-    copy.destroy()
   }
 }
 
-/** Decides a reviewer's update. Never throws; never changes `doc`. */
-export function checkReviewerUpdate(doc: Y.Doc, update: Uint8Array, reviewer: string, rulesForThreads: ThreadsRule = threadsRule): ReviewDecision {
-  return judgeUpdate(doc, update, {
+/** Decides a reviewer's update. Never throws; never changes the document. */
+export function checkReviewerUpdate(trial: TrialReplica, update: Uint8Array, reviewer: string, rulesForThreads: ThreadsRule = threadsRule): ReviewDecision {
+  return judgeUpdate(trial, update, {
     content: (event, before) =>
       event.target instanceof Y.XmlText
         ? checkTextEvent(event as Y.YTextEvent, before, reviewer)

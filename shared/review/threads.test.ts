@@ -5,6 +5,7 @@ import { parsePublishedText } from '../formats/published-text/import'
 import { buildDocument } from '../model/build-document'
 import { contentOf, createYDocument, threadsOf } from '../model/y-document'
 import { checkReviewerUpdate, judgeUpdate } from './reviewer-rule'
+import { trialOf } from '../../test/support/trial'
 import { createThread, deleteComment, editComment, listThreads, reply, setStatus, threadsRule } from './threads'
 
 function setup() {
@@ -76,7 +77,7 @@ describe('threads', () => {
 })
 
 describe('threads rule (server)', () => {
-  const rule = (server: Y.Doc, update: Uint8Array, user: string) => judgeUpdate(server, update, { threads: (events) => threadsRule(events, user) })
+  const rule = (server: Y.Doc, update: Uint8Array, user: string) => judgeUpdate(trialOf(server), update, { threads: (events) => threadsRule(events, user) })
   /** A replica of what the server has now (a client's updates must follow on from what the server took). */
   const replica = (server: Y.Doc) => {
     const doc = new Y.Doc()
@@ -93,7 +94,7 @@ describe('threads rule (server)', () => {
   it('lets anyone start a thread and reply in their own name, and resolve any thread', () => {
     const { server, a } = setup()
     const opened = updateOf(a, (d) => open(d))
-    expect(checkReviewerUpdate(server, opened, 'wangfang')).toEqual({ allowed: true })
+    expect(checkReviewerUpdate(trialOf(server), opened, 'wangfang')).toEqual({ allowed: true })
     expect(send(server, opened, 'wangfang')).toEqual({ allowed: true })
     expect(send(server, updateOf(a, (d) => reply(d, 't1', { id: 'c2', author: 'zhangwei', text: '好', now: 2 })), 'zhangwei')).toEqual({ allowed: true })
     expect(send(server, updateOf(a, (d) => setStatus(d, 't1', 'resolved', 'zhangwei', 3)), 'zhangwei')).toEqual({ allowed: true })

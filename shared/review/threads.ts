@@ -163,6 +163,16 @@ export function listThreads(doc: Y.Doc): ThreadView[] {
   return threads.sort((a, b) => a.createdAt - b.createdAt)
 }
 
+/** A thread with all its replies, as JSON: comments are notes, not documents (and each is sent to everyone). */
+export const MAX_THREAD_CHARS = 64 * 1024
+
+/** The thread (a value of the threads map) that `type` is or lies in; null for the map itself. */
+function threadOf(type: Y.AbstractType<unknown>): Y.AbstractType<unknown> | null {
+  let t = type
+  while (t._item !== null && (t._item.parent as Y.AbstractType<unknown>)._item !== null) t = t._item.parent as Y.AbstractType<unknown>
+  return t._item === null ? null : t
+}
+
 /**
  * Who may change which part of a thread, checked on the events of an update
  * applied to a copy: anyone may start a thread in their own name, reply in
@@ -171,6 +181,15 @@ export function listThreads(doc: Y.Doc): ThreadView[] {
  * remove a thread.
  */
 export function threadsRule(events: Y.YEvent<Y.AbstractType<unknown>>[], user: string): string | null {
+  const touched = new Set<Y.AbstractType<unknown>>()
+  for (const event of events) {
+    const thread = threadOf(event.target)
+    if (thread) touched.add(thread)
+    else for (const key of event.changes.keys.keys()) touched.add((event.target as Y.Map<unknown>).get(key) as Y.AbstractType<unknown>)
+  }
+  for (const thread of touched) {
+    if (thread instanceof Y.AbstractType && JSON.stringify(thread.toJSON()).length > MAX_THREAD_CHARS) return `一条批注（含回复）不能超过 ${MAX_THREAD_CHARS} 个字符`
+  }
   for (const event of events) {
     const target = event.target
     if (target instanceof Y.Map && target.parent === null) {

@@ -1,0 +1,294 @@
+/**
+ * What an update would integrate into a document, worked out from the
+ * update and the document's structures before anything is applied: the
+ * causal gate every client update passes before a rule looks at it.
+ *
+ * Yjs keeps whatever it cannot integrate yet (an item whose origin or
+ * parent it does not have, a deletion of an id it has not seen) as pending
+ * state and integrates it later, inside somebody else's update — past every
+ * rule. So an update is taken only when all of it integrates at once:
+ * each client's new structs start where the document's end, every origin,
+ * right origin and parent is in the document or earlier in the update,
+ * and every deletion names ids that will then exist. Otherwise it is
+ * `incomplete`, and the client is asked for its full state instead.
+ *
+ * What is judged is only what is new: structs beyond the document's state
+ * vector and deletions of items still alive. A client reconnecting with
+ * its whole history (every sync step 2 carries the full delete set,
+ * including the server's own old deletions in `meta`) changes nothing and
+ * touches nothing.
+ *
+ * The document holds only the roots of the layout (`content`, `meta`,
+ * `threads`), and sizes are capped before anything is applied.
+ */
+import * as Y from 'yjs'
+import { ROOT } from '../model/y-document'
+
+export type RootName = (typeof ROOT)[keyof typeof ROOT]
+
+export interface UpdateLimits {
+  /** One update, as received. */
+  updateBytes: number
+  /** One item's content: a pasted text, a comment, an attribute value. */
+  itemBytes: number
+}
+
+export const UPDATE_LIMITS: UpdateLimits = {
+  updateBytes: 8 * 1024 * 1024,
+  itemBytes: 1024 * 1024,
+}
+
+export interface IncomingUpdate {
+  /** The update reduced to what the document lacks (known structs cut off). */
+  update: Uint8Array
+  /** Roots the update changes: new items in them, or live items of theirs it deletes. */
+  roots: Set<RootName>
+  /** Nothing would change: every struct is known and every deletion done. */
+  empty: boolean
+}
+
+export type UpdateAnalysis =
+  | { kind: 'integrates'; incoming: IncomingUpdate }
+  /** It depends on something the document does not have: the sender should send its full state. */
+  | { kind: 'incomplete'; reason: string }
+  /** Never acceptable, whatever the document holds. */
+  | { kind: 'refused'; reason: string }
+  | { kind: 'malformed'; reason: string }
+
+const isRoot = (name: string): name is RootName => (Object.values(ROOT) as string[]).includes(name)
+const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`
+
+/** Never throws; never changes `doc`. */
+export function analyseUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits = UPDATE_LIMITS): UpdateAnalysis {
+  if (update.length > limits.updateBytes) return { kind: 'refused', reason: `单次更新超过上限（${mib(limits.updateBytes)}）` }
+  let diff: Uint8Array
+  let decoded: ReturnType<typeof Y.decodeUpdate>
+  try {
+    diff = Y.diffUpdate(update, Y.encodeStateVector(doc))
+    decoded = Y.decodeUpdate(diff)
+  } catch (error) {
+    return { kind: 'malformed', reason: `update cannot be decoded: ${(error as Error).message}` }
+  }
+  const byClient = groupByClient(decoded.structs)
+  const frontier = integrationFrontier(doc, byClient)
+  if (frontier === null) return { kind: 'incomplete', reason: '更新引用了服务器上没有的内容' }
+
+  const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item)
+  for (const item of items) {
+    if (item.content instanceof Y.ContentDoc) return { kind: 'refused', reason: '文档中不能嵌入子文档' }
+    if (contentBytes(item.content) > limits.itemBytes) return { kind: 'refused', reason: `单项内容超过上限（${mib(limits.itemBytes)}）` }
+    if (typeof item.parent === 'string') {
+      if (!isRoot(item.parent)) return { kind: 'refused', reason: `不能新增文档部分“${String(item.parent).slice(0, 40)}”` }
+      // `content` is a list of nodes, `meta` and `threads` are maps: an entry of the other kind would be invisible.
+      if ((item.parent === ROOT.content) !== (item.parentSub === null)) return { kind: 'refused', reason: '更新的结构与文档不符' }
+    }
+  }
+  const rootOf = makeRootFinder(doc, items)
+  const roots = new Set<RootName>()
+  for (const item of items) {
+    const root = rootOf(item)
+    if (root === 'invalid') return { kind: 'refused', reason: '更新的结构与文档不符' }
+    if (root !== null) roots.add(root)
+  }
+
+  let liveDeletions = 0
+  for (const [client, ranges] of decoded.ds.clients) {
+    const known = Y.getState(doc.store, client)
+    for (const { clock, len } of ranges) {
+      if (clock + len > (frontier.get(client) ?? known)) return { kind: 'incomplete', reason: '删除引用了服务器上没有的内容' }
+      // Deletions of the update's own new items count with those items; the document's are looked up.
+      forEachLiveItem(doc, client, clock, Math.min(clock + len, known), (item) => {
+        liveDeletions++
+        const root = rootOfType(item.parent as Y.AbstractType<unknown>)
+        if (isRoot(root)) roots.add(root)
+      })
+    }
+  }
+  return { kind: 'integrates', incoming: { update: diff, roots, empty: decoded.structs.length === 0 && liveDeletions === 0 } }
+}
+
+type Struct = Y.Item | Y.GC | Y.Skip
+
+function groupByClient(structs: Struct[]): Map<number, Struct[]> {
+  const byClient = new Map<number, Struct[]>()
+  for (const struct of structs) {
+    const list = byClient.get(struct.id.client) ?? []
+    list.push(struct)
+    byClient.set(struct.id.client, list)
+  }
+  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
+  return byClient
+}
+
+/**
+ * The clock each client reaches once the update is integrated, or null
+ * when some of it would stay pending. Simulates Yjs's integration order:
+ * a client's structs go in clock order, each once its origin, right origin
+ * and parent exist; a struct blocked on another client waits until that
+ * client gets far enough. A cycle or a gap blocks for good.
+ */
+function integrationFrontier(doc: Y.Doc, byClient: Map<number, Struct[]>): Map<number, number> | null {
+  const frontier = new Map<number, number>()
+  const stateOf = (client: number) => frontier.get(client) ?? Y.getState(doc.store, client)
+  const missing = (struct: Struct): Y.ID | null => {
+    if (!(struct instanceof Y.Item)) return null
+    for (const id of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
+      if (id && id.clock >= stateOf(id.client)) return id
+    }
+    return null
+  }
+  for (const [client, structs] of byClient) {
+    let clock = Y.getState(doc.store, client)
+    for (const struct of structs) {
+      if (struct instanceof Y.Skip || struct.id.clock !== clock) return null
+      clock += struct.length
+    }
+  }
+  const next = new Map<number, number>()
+  const waiting = new Map<number, number[]>()
+  const queue = [...byClient.keys()]
+  while (queue.length > 0) {
+    const client = queue.pop()!
+    const structs = byClient.get(client)!
+    let i = next.get(client) ?? 0
+    const start = i
+    while (i < structs.length) {
+      const blocker = missing(structs[i]!)
+      if (blocker) {
+        waiting.set(blocker.client, [...(waiting.get(blocker.client) ?? []), client])
+        break
+      }
+      frontier.set(client, structs[i]!.id.clock + structs[i]!.length)
+      i++
+    }
+    next.set(client, i)
+    if (i > start) {
+      queue.push(...(waiting.get(client) ?? []))
+      waiting.delete(client)
+    }
+  }
+  for (const [client, structs] of byClient) if ((next.get(client) ?? 0) < structs.length) return null
+  return frontier
+}
+
+function rootOfType(type: Y.AbstractType<unknown>): string {
+  let root = type
+  while (root._item !== null) root = root._item.parent as Y.AbstractType<unknown>
+  return Y.findRootTypeKey(root)
+}
+
+function itemInDocument(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
+  if (id.clock >= Y.getState(doc.store, id.client)) return null
+  return Y.getItem(doc.store, id) as Y.Item | Y.GC
+}
+
+/**
+ * Finds the root of each new item. An update names an item's parent only
+ * when it has no neighbours; otherwise the parent is its origin's, which is
+ * in the document or earlier in the update. Chains are followed
+ * iteratively (an offline day is thousands of items) and memoised.
+ * `null`: the item lands on collected garbage and integrates as nothing.
+ * `invalid`: its parent is an item that is not a type.
+ */
+function makeRootFinder(doc: Y.Doc, items: Y.Item[]): (item: Y.Item) => RootName | null | 'invalid' {
+  const findInUpdate = indexItems(items)
+  const known = new Map<Y.Item, RootName | null | 'invalid'>()
+  const rootOfParentItem = (parent: Y.Item): RootName | null | 'invalid' => {
+    if (!(parent.content instanceof Y.ContentType)) return 'invalid'
+    const root = rootOfType(parent.content.type)
+    return isRoot(root) ? root : 'invalid'
+  }
+  return (start) => {
+    const chain: Y.Item[] = []
+    let item: Y.Item | undefined = start
+    let root: RootName | null | 'invalid' = null
+    while (item) {
+      if (known.has(item)) {
+        root = known.get(item)!
+        break
+      }
+      chain.push(item)
+      const parent = item.parent as unknown
+      if (typeof parent === 'string') {
+        root = isRoot(parent) ? parent : 'invalid'
+        break
+      }
+      const via = parent instanceof Y.ID ? parent : (item.origin ?? item.rightOrigin)
+      if (!via) break
+      const there = itemInDocument(doc, via)
+      if (there) {
+        if (there instanceof Y.Item) {
+          if (parent instanceof Y.ID) root = rootOfParentItem(there)
+          else {
+            const key = rootOfType(there.parent as Y.AbstractType<unknown>)
+            root = isRoot(key) ? key : 'invalid'
+          }
+        }
+        break
+      }
+      const inUpdate = findInUpdate(via)
+      if (inUpdate && parent instanceof Y.ID && !(inUpdate.content instanceof Y.ContentType)) {
+        root = 'invalid'
+        break
+      }
+      item = inUpdate
+    }
+    for (const visited of chain) known.set(visited, root)
+    return root
+  }
+}
+
+/** The items of an update by client, sorted by clock, found by binary search (an id may fall inside a run). */
+function indexItems(items: Y.Item[]): (id: Y.ID) => Y.Item | undefined {
+  const byClient = new Map<number, Y.Item[]>()
+  for (const item of items) {
+    const list = byClient.get(item.id.client) ?? []
+    list.push(item)
+    byClient.set(item.id.client, list)
+  }
+  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
+  return (id) => {
+    const list = byClient.get(id.client)
+    if (!list) return undefined
+    let lo = 0
+    let hi = list.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const item = list[mid]!
+      if (id.clock < item.id.clock) hi = mid - 1
+      else if (id.clock >= item.id.clock + item.length) lo = mid + 1
+      else return item
+    }
+    return undefined
+  }
+}
+
+/** Calls `found` for each item of the document in [from, to) that is not deleted yet. */
+function forEachLiveItem(doc: Y.Doc, client: number, from: number, to: number, found: (item: Y.Item) => void): void {
+  if (from >= to) return
+  const structs = doc.store.clients.get(client)
+  if (!structs) return
+  for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
+    const struct = structs[i]!
+    if (struct.id.clock >= to) break
+    if (struct instanceof Y.Item && !struct.deleted) found(struct)
+  }
+}
+
+/** An upper bound of an item's encoded size, without encoding it. */
+function contentBytes(content: Y.Item['content']): number {
+  const json = (value: unknown) => {
+    try {
+      return JSON.stringify(value)?.length ?? 0
+    } catch {
+      return Infinity
+    }
+  }
+  if (content instanceof Y.ContentString) return content.str.length * 3
+  if (content instanceof Y.ContentBinary) return content.content.byteLength
+  if (content instanceof Y.ContentAny) return json(content.arr)
+  if (content instanceof Y.ContentJSON) return json(content.arr)
+  if (content instanceof Y.ContentEmbed) return json(content.embed)
+  if (content instanceof Y.ContentFormat) return content.key.length + json(content.value)
+  return 0
+}
