@@ -208,6 +208,11 @@ export class Relay {
     for (const room of this.rooms.values()) room.flush()
   }
 
+  /** A loaded document, to read only: tests and diagnostics check invariants on it. */
+  loadedDocument(docId: string): Y.Doc | undefined {
+    return this.rooms.get(docId)?.doc
+  }
+
   get loadedDocuments(): number {
     return this.rooms.size
   }
