@@ -13,6 +13,12 @@ describe('readOnlyReason', () => {
     expect(readOnlyReason(facts({ role: 'reviewer', status: '审核通过' }))).toContain('审核通过')
   })
 
+  it('never tells a reviewer to wait for the finance bureau to return the document', () => {
+    for (const status of ['编制中', '已报送', '审核中', '退回修改', '审核通过'] as const) {
+      expect(readOnlyReason(facts({ role: 'reviewer', status }))).not.toContain('财政退回')
+    }
+  })
+
   it('never edits a document written by a newer schema, whatever the role', () => {
     for (const role of ['editor', 'reviewer'] as const) {
       expect(readOnlyReason(facts({ role, schemaVersion: SCHEMA_VERSION + 1 }))).toContain('刷新')

@@ -25,7 +25,8 @@ export function readOnlyReason(facts: EditFacts): string {
   // An older client would delete nodes it does not know, for everyone: never edit a newer document.
   if (facts.schemaVersion > SCHEMA_VERSION) return T.readOnlyNewerSchema
   if (facts.role === 'viewer') return T.readOnlyViewer
-  if (facts.role === 'reviewer') return maySuggest(facts.status) ? '' : T.readOnlyStatus(facts.status)
+  if (!maySuggest(facts.status)) return T.readOnlyApproved
+  if (facts.role === 'reviewer') return ''
   if (!mayEditDirectly(facts.status)) return T.readOnlyStatus(facts.status)
   return ''
 }

@@ -23,6 +23,7 @@ import { readOnlyReason as computeReadOnlyReason } from '../editor/editability'
 import { anchorOfSelection, anchorRange, refreshAnchors } from '../editor/comment-anchors'
 import { decideSuggestions, suggestionAuthors } from '../editor/suggest-mode'
 import { ThreadsPanel } from './ThreadsPanel'
+import { LocalDraftsPanel } from './LocalDraftsPanel'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
 import { rememberedRole, rememberedUser, rememberRole } from '../session'
@@ -287,6 +288,7 @@ export function EditorPage(props: { docId: string }) {
       <Show when={readOnlyReason() || notice()}>
         <p class="notice" role="status">{readOnlyReason() || notice()}</p>
       </Show>
+      <LocalDraftsPanel docId={props.docId} ydoc={connection.ydoc} version={model} synced={() => connection.facts().serverSynced} />
       <div class="workspace">
         <nav class="outline">
           <h2>{T.outline}</h2>

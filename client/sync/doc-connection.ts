@@ -4,6 +4,13 @@
  * session cookie authenticates it). Reconnects with jitter; stops on
  * 4401/4403/4404 and says why.
  *
+ * When the server refuses a change, this replica holds something the
+ * server will never take, and every later update builds on it: it starts
+ * again from the server's state — but only after the whole local copy is
+ * committed to the local drafts store (`local-drafts.ts`), where the user
+ * finds it with the server's reason. If the copy cannot be saved, nothing
+ * is reset.
+ *
  * `makeDocConnection` returns something the caller must `dispose()`;
  * `createDocConnection` ties it to the Solid owner.
  */
@@ -13,6 +20,8 @@ import { IndexeddbPersistence, storeState } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as decoding from 'lib0/decoding'
 import { CLOSE, isRetryable } from '@shared/protocol/close-code'
+import { T } from '../i18n/zh-CN'
+import { saveDraft } from './local-drafts'
 import type { Denial, SyncFacts } from './sync-status'
 
 export interface DocConnection {
@@ -64,15 +73,26 @@ export function makeDocConnection(docId: string): DocConnection {
   provider.on('status', ({ status }) => update({ connection: status, ...(status === 'connected' ? {} : { serverSynced: false }) }))
   provider.on('sync', (synced: boolean) => update({ serverSynced: synced, ...(synced ? { pending: 0 } : {}) }))
 
-  // The server refused an update: this replica now holds something the server will never take,
-  // and every later update builds on it. Start again from the server's state.
   const [refusal, setRefusal] = createSignal<string | null>(null)
+  const keepThenReset = async (reason: string) => {
+    try {
+      await saveDraft({ docId, savedAt: Date.now(), reason, state: Y.encodeStateAsUpdate(ydoc) })
+    } catch {
+      setRefusal(`${reason}。${T.draftNotSaved}`)
+      return
+    }
+    localStorage.removeItem(pendingKey(docId))
+    await persistence.clearData()
+    location.reload()
+  }
   const AUTH = 2
   provider.messageHandlers[AUTH] = (_encoder, decoder) => {
     decoding.readVarUint(decoder) // permission denied: the only auth message
-    setRefusal(decoding.readVarString(decoder))
+    const reason = decoding.readVarString(decoder)
+    if (refusal() !== null) return
+    setRefusal(reason)
     provider.disconnect()
-    void persistence.clearData().then(() => setTimeout(() => location.reload(), 2500))
+    void keepThenReset(reason)
   }
 
   let attempt = 0
