@@ -12,7 +12,9 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText } from '@shared/model/document-text'
 import { readDocument } from '@shared/model/read-document'
 import { createYDocument, metaOf, modelOf, readContent } from '@shared/model/y-document'
-import { STATUS_KEY, statusOf, type StatusRecord } from '@shared/review/workflow'
+import { runChecks } from '@shared/checks/run-checks'
+import { reviewState, type ApprovalState } from '@shared/review/approval'
+import { statusOf, statusRecordOf, type StatusRecord } from '@shared/review/workflow'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import type { DocumentStore } from './storage/document-store'
 
@@ -47,7 +49,15 @@ export class DocumentService {
   }
 
   status(id: string): StatusRecord {
-    return withDoc(this.load(id), (ydoc) => (metaOf(ydoc).get(STATUS_KEY) as StatusRecord | undefined) ?? { value: statusOf(ydoc), by: '', at: 0 })
+    return withDoc(this.load(id), (ydoc) => statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 })
+  }
+
+  /** What stands in the way of approving the document as stored. */
+  approvalState(id: string): ApprovalState {
+    return withDoc(this.load(id), (ydoc) => ({
+      ...reviewState(ydoc),
+      errorFindings: runChecks(readDocument(readContent(ydoc))).filter((f) => f.severity === 'error').length,
+    }))
   }
 
   model(id: string): BudgetDocument {

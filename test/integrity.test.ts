@@ -11,6 +11,7 @@ import * as decoding from 'lib0/decoding'
 import { contentOf, metaOf, threadsOf } from '@shared/model/y-document'
 import { encodeUpdate } from '@shared/protocol/message'
 import { MESSAGE, SYNC } from '@shared/protocol/message-type'
+import { createThread } from '@shared/review/threads'
 import { mayEditDirectly, STATUS, STATUS_KEY, statusOf, type Status } from '@shared/review/workflow'
 import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
 
@@ -82,24 +83,11 @@ async function everyRoleWorks() {
   if (status !== STATUS.approved) {
     const mark = { id: crypto.randomUUID(), author: 'rev2', time: Date.now() }
     budgetText(reviewer.doc, 2).insert(0, '5', { insertion: mark })
-    threadsOf(reviewer.doc).set('t-check', threadFor('rev2'))
+    const anchor = Y.createRelativePositionFromTypeIndex(goalText(reviewer.doc, 1), 0)
+    createThread(reviewer.doc, { id: 't-check', start: anchor, end: anchor, quote: '', author: 'rev2', text: '请核实', now: 1, commentId: 'c1' })
     await until(() => plain(budgetText(editor.doc, 2)).startsWith('5') && threadsOf(editor.doc).has('t-check'), 'reviewer suggestion and comment relayed')
   }
   expectNoPending()
-}
-
-function threadFor(author: string): Y.Map<unknown> {
-  const thread = new Y.Map<unknown>()
-  const comments = new Y.Array<Y.Map<unknown>>()
-  const comment = new Y.Map<unknown>()
-  thread.set('id', 't-check')
-  thread.set('createdBy', author)
-  thread.set('status', 'open')
-  thread.set('comments', comments)
-  comments.push([comment])
-  comment.set('author', author)
-  comment.set('text', '请核实')
-  return thread
 }
 
 describe('reopening after a workflow step', { timeout: 30_000 }, () => {

@@ -32,7 +32,7 @@ export interface DocumentSummary {
 }
 
 export interface WorkflowState {
-  status: { value: string; by: string; at: number }
+  status: { value: string; by: string; at: number; note?: string }
   actions: { action: string; label: string }[]
 }
 
@@ -61,5 +61,5 @@ export const api = {
   share: (id: string, user: string, role: Role | null) => request<{ ok: true }>(`/api/docs/${id}/members/${encodeURIComponent(user)}`, json('PUT', { role })),
   exportUrl: (id: string) => `/api/docs/${id}/export?format=txt`,
   workflow: (id: string) => request<WorkflowState>(`/api/docs/${id}/workflow`),
-  transition: (id: string, action: string) => request<{ status: WorkflowState['status'] }>(`/api/docs/${id}/workflow`, json('POST', { action })),
+  transition: (id: string, action: string, note?: string) => request<{ status: WorkflowState['status'] }>(`/api/docs/${id}/workflow`, json('POST', { action, note })),
 }

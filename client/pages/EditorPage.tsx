@@ -13,7 +13,7 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import { deriveModel } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
 import { contentOf, schemaVersionOf } from '@shared/model/y-document'
-import { availableTransitions, statusOf, type Status } from '@shared/review/workflow'
+import { STATUS, statusOf, statusRecordOf, type Status } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
@@ -24,6 +24,7 @@ import { anchorOfSelection, anchorRange, refreshAnchors } from '../editor/commen
 import { decideSuggestions, suggestionAuthors } from '../editor/suggest-mode'
 import { ThreadsPanel } from './ThreadsPanel'
 import { LocalDraftsPanel } from './LocalDraftsPanel'
+import { WorkflowActions } from './WorkflowActions'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
 import { rememberedRole, rememberedUser, rememberRole } from '../session'
@@ -103,10 +104,11 @@ export function EditorPage(props: { docId: string }) {
     }
     return counts
   })
-  const [workflowError, setWorkflowError] = createSignal('')
+  const [statusRecord, setStatusRecord] = createSignal(statusRecordOf(connection.ydoc))
   // The server writes the status into meta; every replica hears it live.
   connection.ydoc.getMap('meta').observe(() => {
     setStatus(statusOf(connection.ydoc))
+    setStatusRecord(statusRecordOf(connection.ydoc))
     refreshEditable()
   })
   const liveChecks = makeLiveChecks()
@@ -220,14 +222,6 @@ export function EditorPage(props: { docId: string }) {
     const at = editor?.view.domAtPos(editor.state.selection.from).node
     return !!el && !!at && el.contains(at)
   }
-  const transition = async (action: string) => {
-    setWorkflowError('')
-    try {
-      await api.transition(props.docId, action)
-    } catch (e) {
-      setWorkflowError((e as Error).message)
-    }
-  }
   const countFor = (project: number) => findings().filter((f) => f.project === project && f.severity !== 'info').length
   const worstFor = (project: number) => (findings().some((f) => f.project === project && f.severity === 'error') ? 'error' : 'warning')
   const goTo = (section: string) => document.querySelector(`[data-node="${section}"]`)?.scrollIntoView({ behavior: 'smooth' })
@@ -241,12 +235,7 @@ export function EditorPage(props: { docId: string }) {
           {syncLabel(connection.facts())}
         </span>
         <span class="doc-status" data-testid="doc-status">{status()}</span>
-        <For each={role() ? availableTransitions(status(), role()!) : []}>
-          {(t) => <button class="workflow" onClick={() => void transition(t.action)}>{t.label}</button>}
-        </For>
-        <Show when={workflowError()}>
-          <span class="error" role="alert">{workflowError()}</span>
-        </Show>
+        <WorkflowActions docId={props.docId} status={status()} role={role()} />
         <span class="people">
           <For each={people()}>{(p) => <span class="avatar" style={{ 'background-color': p.color }} title={p.name}>{p.name.slice(0, 1)}</span>}</For>
         </span>
@@ -287,6 +276,12 @@ export function EditorPage(props: { docId: string }) {
       </header>
       <Show when={readOnlyReason() || notice()}>
         <p class="notice" role="status">{readOnlyReason() || notice()}</p>
+      </Show>
+      <Show when={statusRecord()?.value === STATUS.returned && statusRecord()?.note}>
+        <p class="return-note" data-testid="return-note">
+          <strong>{T.returnNote(statusRecord()!.by, new Date(statusRecord()!.at).toLocaleString('zh-CN'))}</strong>
+          {statusRecord()!.note}
+        </p>
       </Show>
       <LocalDraftsPanel docId={props.docId} ydoc={connection.ydoc} version={model} synced={() => connection.facts().serverSynced} />
       <div class="workspace">

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { contentOf, metaOf } from '@shared/model/y-document'
+import { createThread } from '@shared/review/threads'
 import { sampleBytes } from '../../test/support/sample'
 import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../test/support/test-server'
 
@@ -137,7 +138,7 @@ describe('HTTP API', () => {
     await t.grant('reviewer', 'reviewer')
     const staff = await login('staff')
     const finance = await login('reviewer')
-    const step = (who: typeof staff, action: string) => who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action })
+    const step = (who: typeof staff, action: string, note?: string) => who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })
 
     expect((await staff.json(`/api/docs/${DOC_ID}/workflow`)).body).toMatchObject({ status: { value: '编制中' }, actions: [{ action: 'submit', label: '报送' }] })
     expect((await step(finance, 'approve')).status).toBe(409)
@@ -155,13 +156,34 @@ describe('HTTP API', () => {
 
     expect((await step(staff, 'start-review')).body.error.message).toContain('财政审核人')
     expect((await step(finance, 'start-review')).status).toBe(200)
-    expect((await step(finance, 'return')).body.status.value).toBe('退回修改')
-    const versions = (await staff.json(`/api/docs/${DOC_ID}/versions`)).body.versions as { name: string; status: string }[]
+    expect((await step(finance, 'return')).body.error.code).toBe('workflow-note-required')
+    expect((await step(finance, 'return', '项目 3 的预算数与明细不符')).body.status).toMatchObject({ value: '退回修改', note: '项目 3 的预算数与明细不符' })
+    // Staff see the 退回意见 live, in the status record.
+    await until(() => (metaOf(editor.doc).get('status') as { note?: string } | undefined)?.note === '项目 3 的预算数与明细不符', '退回意见 relayed')
+
+    // 审核通过 is refused while a thread is open, unless the reviewer writes why.
+    const anchor = Y.createRelativePositionFromTypeIndex(goal, 0)
+    createThread(editor.doc, { id: 't1', start: anchor, end: anchor, quote: '', author: 'staff', text: '请核实', now: 1, commentId: 'c1' })
+    await until(() => t.server.data.service.approvalState(DOC_ID).openThreads === 1, 'thread stored')
+    expect((await step(staff, 'submit')).status).toBe(200)
+    expect((await step(finance, 'start-review')).status).toBe(200)
+    const blocked = await step(finance, 'approve')
+    expect(blocked.status).toBe(409)
+    expect(blocked.body.error).toMatchObject({ code: 'workflow-conditions', message: expect.stringContaining('1 条批注未解决') })
+    expect((await step(finance, 'approve', '批注为提示性意见，不影响结论')).body.status.value).toBe('审核通过')
+    expect((await step(finance, 'revoke-approval')).body.status.value).toBe('审核中')
+    const versions = (await staff.json(`/api/docs/${DOC_ID}/versions`)).body.versions as { name: string; status: string; note: string }[]
     expect(versions.map((v) => [v.status, v.name])).toEqual([
       ['已报送', '报送（staff）'],
       ['审核中', '开始审核（reviewer）'],
       ['退回修改', '退回修改（reviewer）'],
+      ['已报送', '报送（staff）'],
+      ['审核中', '开始审核（reviewer）'],
+      ['审核通过', '审核通过（reviewer）'],
+      ['审核中', '撤销审核通过（reviewer）'],
     ])
+    expect(versions[2]!.note).toBe('项目 3 的预算数与明细不符')
+    expect(versions[5]!.note).toBe('批注为提示性意见，不影响结论（未满足：还有 1 条批注未解决）')
   })
 
   it('refuses editor updates that write meta', async () => {

@@ -9,6 +9,7 @@ import { runChecks } from '@shared/checks/run-checks'
 import { importPublishedText } from '@shared/formats/published-text/import'
 import { emptyDocumentText } from '@shared/model/template'
 import { metaOf } from '@shared/model/y-document'
+import { approvalBlockers } from '@shared/review/approval'
 import { availableTransitions, checkTransition, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
 import { isRole, type Role } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
@@ -185,13 +186,19 @@ export function createApp(s: AppServices): Hono<Env> {
   app.post('/api/docs/:id/workflow', async (c) => {
     const { doc, role } = access(c)
     const user = c.get('user')
-    const body = await jsonBody<{ action?: unknown }>(c)
-    const result = checkTransition(s.service.status(doc.id).value, String(body.action), role)
-    if (!result.ok) throw new ApiError(409, 'workflow-transition', result.reason)
-    const record: StatusRecord = { value: result.transition.to, by: user.name, at: Date.now() }
+    const body = await jsonBody<{ action?: unknown; note?: unknown }>(c)
+    const note = typeof body.note === 'string' ? body.note.trim().slice(0, 2000) : ''
+    // Flush what clients sent so far: the conditions are judged on the document as everyone last saw it.
+    s.relay.flush()
+    const blockers = body.action === 'approve' ? approvalBlockers(s.service.approvalState(doc.id)) : []
+    const result = checkTransition(s.service.status(doc.id).value, String(body.action), role, { note, blockers })
+    if (!result.ok) throw new ApiError(result.code === 'note-required' ? 422 : 409, `workflow-${result.code}`, result.reason)
+    const record: StatusRecord = { value: result.transition.to, by: user.name, at: Date.now(), ...(note ? { note } : {}) }
     s.relay.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record))
+    const overridden = blockers.length > 0 ? `（未满足：${blockers.join('；')}）` : ''
     const name = `${result.transition.label}（${user.displayName}）`
-    s.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at }, s.documents.encodeState(doc.id))
+    s.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' }, s.documents.encodeState(doc.id))
+    log('info', 'workflow', { docId: doc.id, user: user.name, action: result.transition.action, to: record.value, ...(overridden ? { overridden: blockers } : {}) })
     return c.json({ status: record })
   })
 

@@ -59,6 +59,8 @@ const MIGRATIONS: string[] = [
      state BLOB NOT NULL
    );
    CREATE INDEX doc_versions_by_doc ON doc_versions (doc_id, id);`,
+  // The 退回意见, or the reason a reviewer approved over open items.
+  `ALTER TABLE doc_versions ADD COLUMN note TEXT NOT NULL DEFAULT '';`,
 ]
 
 export const DATABASE_FILE = 'jixiao.sqlite'

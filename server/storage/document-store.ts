@@ -22,6 +22,8 @@ export interface VersionRecord {
   status: string
   byUser: string
   createdAt: number
+  /** The 退回意见 or the reason given for approving anyway; '' when none. */
+  note: string
 }
 
 export interface StoredState {
@@ -51,8 +53,8 @@ export class DocumentStore {
         'INSERT INTO doc_snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
       ),
       dropTail: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
-      insertVersion: db.prepare('INSERT INTO doc_versions (doc_id, name, status, by_user, created_at, state) VALUES (?, ?, ?, ?, ?, ?)'),
-      listVersions: db.prepare('SELECT id, name, status, by_user AS byUser, created_at AS createdAt FROM doc_versions WHERE doc_id = ? ORDER BY id'),
+      insertVersion: db.prepare('INSERT INTO doc_versions (doc_id, name, status, by_user, created_at, note, state) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      listVersions: db.prepare('SELECT id, name, status, by_user AS byUser, created_at AS createdAt, note FROM doc_versions WHERE doc_id = ? ORDER BY id'),
     }
   }
 
@@ -118,7 +120,7 @@ export class DocumentStore {
 
   saveVersion(docId: string, version: Omit<VersionRecord, 'id'>, state: Uint8Array): number {
     return this.run('保存版本', () =>
-      Number(this.statements.insertVersion.run(docId, version.name, version.status, version.byUser, version.createdAt, state).lastInsertRowid),
+      Number(this.statements.insertVersion.run(docId, version.name, version.status, version.byUser, version.createdAt, version.note, state).lastInsertRowid),
     )
   }
 

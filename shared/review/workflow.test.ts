@@ -10,12 +10,23 @@ describe('workflow', () => {
     expect(checkTransition(STATUS.drafting, 'submit', 'editor')).toMatchObject({ ok: true, transition: { to: STATUS.submitted } })
     expect(checkTransition(STATUS.drafting, 'approve', 'reviewer')).toMatchObject({ ok: false, reason: expect.stringContaining('编制中') })
     expect(checkTransition(STATUS.submitted, 'start-review', 'editor')).toMatchObject({ ok: false, reason: expect.stringContaining('财政审核人') })
-    expect(checkTransition(STATUS.reviewing, 'return', 'reviewer')).toMatchObject({ ok: true, transition: { to: STATUS.returned } })
+    expect(checkTransition(STATUS.reviewing, 'return', 'reviewer', { note: '预算数与明细不符，请核实' })).toMatchObject({ ok: true, transition: { to: STATUS.returned } })
     expect(checkTransition(STATUS.returned, 'submit', 'editor').ok).toBe(true)
     expect(checkTransition(STATUS.approved, 'submit', 'editor').ok).toBe(false)
     expect(checkTransition(STATUS.drafting, 'destroy', 'editor').ok).toBe(false)
     expect(availableTransitions(STATUS.submitted, 'editor').map((t) => t.label)).toEqual(['撤回报送'])
     expect(availableTransitions(STATUS.submitted, 'viewer')).toEqual([])
+  })
+
+  it('退回修改 needs a written 退回意见; 审核通过 over blockers needs a reason; approval can be revoked', () => {
+    expect(checkTransition(STATUS.reviewing, 'return', 'reviewer')).toMatchObject({ ok: false, code: 'note-required' })
+    expect(checkTransition(STATUS.reviewing, 'return', 'reviewer', { note: '  ' })).toMatchObject({ ok: false, code: 'note-required' })
+    expect(checkTransition(STATUS.reviewing, 'approve', 'reviewer').ok).toBe(true)
+    const blockers = ['还有 2 条批注未解决']
+    expect(checkTransition(STATUS.reviewing, 'approve', 'reviewer', { blockers })).toMatchObject({ ok: false, code: 'conditions', blockers, reason: expect.stringContaining('2 条批注') })
+    expect(checkTransition(STATUS.reviewing, 'approve', 'reviewer', { blockers, note: '批注均为提示，不影响审核结论' }).ok).toBe(true)
+    expect(checkTransition(STATUS.approved, 'revoke-approval', 'reviewer')).toMatchObject({ ok: true, transition: { to: STATUS.reviewing } })
+    expect(checkTransition(STATUS.approved, 'revoke-approval', 'editor').ok).toBe(false)
   })
 
   it('says who may change the document in each state', () => {

@@ -26,7 +26,11 @@ describe('workflow', () => {
     await finance.page.getByRole('button', { name: '开始审核' }).click()
     await expect.poll(() => finance.page.getByTestId('doc-status').textContent()).toBe('审核中')
     await finance.page.getByRole('button', { name: '退回修改' }).click()
+    // 退回修改 asks for the 退回意见 first; staff then see it at the top of the document.
+    await finance.page.locator('.workflow-note textarea').fill('请核实项目 2 的资金支出计划')
+    await finance.page.getByRole('button', { name: '确认退回修改' }).click()
     await expect.poll(() => other.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('退回修改')
+    await expect.poll(() => other.page.getByTestId('return-note').textContent()).toContain('请核实项目 2 的资金支出计划')
     await expect.poll(() => editable(other.page)).toBe('true')
     expect([...staff.errors, ...other.errors, ...finance.errors]).toEqual([])
     for (const c of [staff, other, finance]) await c.context.close()

@@ -1,0 +1,65 @@
+/**
+ * The workflow buttons of the role in the current status, with the note a
+ * step asks for: 退回修改 always takes a written 退回意见; 审核通过 over
+ * pending suggestions, open threads or check errors takes a reason — the
+ * server says what stands in the way, and the reviewer may then write why
+ * the document passes anyway.
+ */
+import { createSignal, For, Show } from 'solid-js'
+import type { Role } from '@shared/protocol/role'
+import { availableTransitions, type Status, type Transition } from '@shared/review/workflow'
+import { api, ApiFailure } from '../api/http'
+import { T } from '../i18n/zh-CN'
+
+interface Composing {
+  transition: Transition
+  /** Why a note is asked for: the server's list of what blocks the step, or the step's own need. */
+  prompt: string
+}
+
+export function WorkflowActions(props: { docId: string; status: Status; role: Role | null }) {
+  const [composing, setComposing] = createSignal<Composing | null>(null)
+  const [note, setNote] = createSignal('')
+  const [error, setError] = createSignal('')
+  const [busy, setBusy] = createSignal(false)
+
+  const submit = async (transition: Transition, withNote?: string) => {
+    setError('')
+    setBusy(true)
+    try {
+      await api.transition(props.docId, transition.action, withNote)
+      setComposing(null)
+      setNote('')
+    } catch (e) {
+      if (e instanceof ApiFailure && e.code === 'workflow-conditions') setComposing({ transition, prompt: e.message })
+      else setError((e as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const start = (transition: Transition) =>
+    transition.note === 'always' ? setComposing({ transition, prompt: T.notePrompt(transition.label) }) : void submit(transition)
+
+  return (
+    <>
+      <For each={props.role ? availableTransitions(props.status, props.role) : []}>
+        {(t) => <button class="workflow" disabled={busy()} onClick={() => start(t)}>{t.label}</button>}
+      </For>
+      <Show when={error()}>
+        <span class="error" role="alert">{error()}</span>
+      </Show>
+      <Show when={composing()}>
+        {(c) => (
+          <form class="workflow-note" onSubmit={(e) => { e.preventDefault(); void submit(c().transition, note()) }}>
+            <label>
+              {c().prompt}
+              <textarea value={note()} onInput={(e) => setNote(e.currentTarget.value)} rows={3} required />
+            </label>
+            <button type="submit" class="workflow" disabled={busy() || note().trim().length === 0}>{T.confirmStep(c().transition.label)}</button>
+            <button type="button" onClick={() => { setComposing(null); setNote('') }}>{T.cancel}</button>
+          </form>
+        )}
+      </Show>
+    </>
+  )
+}

@@ -1,0 +1,74 @@
+/**
+ * Nothing a user writes is lost across the workflow, in the browser: staff
+ * reopen the document after every step and keep working; edits made
+ * offline while the document was 报送 come back as a local copy the user
+ * can read and copy, with the server's reason.
+ */
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext } from 'playwright-core'
+import { DOC_ID } from '../support/test-server'
+import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
+
+const suite = browserAndServer()
+
+const step = async (context: BrowserContext, action: string, note?: string) => {
+  const response = await context.request.post(`/api/docs/${DOC_ID}/workflow`, { data: { action, note } })
+  expect(response.status(), `${action}: ${await response.text()}`).toBe(200)
+}
+
+describe('reopening after workflow steps', () => {
+  it('after every step staff reopen the document without a refusal, and edit again once it is returned', async () => {
+    const a = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    const b = await openAs(suite.browser, suite.t, 'li', 'editor')
+    const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
+    const steps: [typeof a, string, string, string?][] = [
+      [a, 'submit', '已报送'],
+      [finance, 'start-review', '审核中'],
+      [finance, 'return', '退回修改', '请补充项目 1 的产出指标'],
+    ]
+    for (const [who, action, status, note] of steps) {
+      await step(who.context, action, note)
+      await a.page.reload()
+      await synced(a.page)
+      await expect.poll(() => a.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe(status)
+      // Connected and synced, with no refusal and nothing kept aside.
+      await a.page.waitForTimeout(500)
+      expect((await a.page.locator('[role=status]').allTextContents()).join('')).not.toContain('拒绝')
+      expect(await a.page.getByTestId('local-drafts').count()).toBe(0)
+    }
+    expect(await a.page.getByTestId('return-note').textContent()).toContain('请补充项目 1 的产出指标')
+    await typeAt(a.page, 'end', 'goalItem', 0, '（退回后补充）')
+    await expect.poll(() => fieldText(b.page, 'goalItem', 0), { timeout: 15_000 }).toMatch(/（退回后补充）$/)
+    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).overall.goals[0], { timeout: 10_000 }).toMatch(/（退回后补充）$/)
+    expect([...a.errors, ...b.errors, ...finance.errors]).toEqual([])
+    for (const c of [a, b, finance]) await c.context.close()
+  }, 120_000)
+
+  it('offline edits to a document submitted meanwhile become a local copy shown with the reason, and nothing else is lost', async () => {
+    const a = await openAs(suite.browser, suite.t, 'zhao', 'editor')
+    const b = await openAs(suite.browser, suite.t, 'qian', 'editor')
+    await a.context.setOffline(true)
+    await expect.poll(() => a.page.textContent('[data-testid=sync-status]'), { timeout: 5_000 }).toMatch(/离线|已保存在本机/)
+    await typeAt(a.page, 'end', 'goalItem', 2, '火车上写的一句话')
+    await step(b.context, 'submit')
+    await expect.poll(() => b.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('已报送')
+
+    await a.context.setOffline(false)
+    // The server refuses the offline edit (the document is 已报送): the copy is kept, the page starts again from the server.
+    const drafts = a.page.getByTestId('local-drafts')
+    await drafts.waitFor({ timeout: 30_000 })
+    await expect.poll(() => drafts.textContent(), { timeout: 20_000 }).toContain('火车上写的一句话')
+    expect(await drafts.textContent()).toContain('退回修改后才能直接编辑')
+    await synced(a.page)
+    expect(await fieldText(a.page, 'goalItem', 2)).not.toContain('火车上写的一句话')
+    expect(suite.t.server.data.service.model(DOC_ID).overall.goals[2]).not.toContain('火车上写的一句话')
+    // The copy stays after another reload, until the user deletes it.
+    await a.page.reload()
+    await a.page.getByTestId('local-drafts').waitFor({ timeout: 20_000 })
+    a.page.once('dialog', (dialog) => void dialog.accept())
+    await a.page.getByRole('button', { name: '删除副本' }).click()
+    await expect.poll(() => a.page.getByTestId('local-drafts').count()).toBe(0)
+    expect([...a.errors, ...b.errors]).toEqual([])
+    for (const c of [a, b]) await c.context.close()
+  }, 120_000)
+})
