@@ -320,7 +320,9 @@ export function EditorPage(props: { docId: string }) {
         <aside class="side">
         <ThreadsPanel
           threads={threads()}
-          editor={() => editor}
+          // Read through the signals that change with the document, so anchors are resolved again once the
+          // editor exists and whenever its text changes (resolved before the first sync, every thread looked detached).
+          editor={() => (ready(), model(), editor)}
           ydoc={connection.ydoc}
           userName={user.name}
           active={activeThread()}

@@ -6,7 +6,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
-import { DOC_ID } from '../support/test-server'
+import * as Y from 'yjs'
+import { contentOf } from '@shared/model/y-document'
+import { createThread } from '@shared/review/threads'
+import { DOC_ID, synced as providerSynced } from '../support/test-server'
 import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
@@ -71,4 +74,28 @@ describe('reopening after workflow steps', () => {
     expect([...a.errors, ...b.errors]).toEqual([])
     for (const c of [a, b]) await c.context.close()
   }, 120_000)
+
+  it('a fresh browser shows threads on their text, not as detached', async () => {
+    const commenter = await suite.t.client('sun', 'reviewer')
+    await providerSynced(commenter)
+    const goal = ((contentOf(commenter.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(3) as Y.XmlElement
+    const text = goal.get(0) as unknown as Y.XmlText
+    createThread(commenter.doc, {
+      id: 'fresh-load',
+      start: Y.createRelativePositionFromTypeIndex(text, 0),
+      end: Y.createRelativePositionFromTypeIndex(text, 4),
+      quote: text.toString().slice(0, 4),
+      author: 'sun',
+      text: '这一句请再斟酌',
+      now: Date.now(),
+      commentId: 'c-fresh',
+    })
+    await expect.poll(() => suite.t.server.data.service.load(DOC_ID).getMap('threads').has('fresh-load'), { timeout: 10_000 }).toBe(true)
+    const a = await openAs(suite.browser, suite.t, 'zhou', 'editor')
+    const thread = a.page.locator('.thread[data-thread="fresh-load"]')
+    await thread.waitFor({ timeout: 15_000 })
+    await expect.poll(() => thread.getAttribute('class')).not.toContain('detached')
+    expect(await thread.textContent()).not.toContain('原文已删除')
+    await a.context.close()
+  }, 60_000)
 })
