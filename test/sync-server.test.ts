@@ -9,7 +9,9 @@ import { contentOf, modelOf, readContent } from '@shared/model/y-document'
 import { CLOSE } from '@shared/protocol/close-code'
 import { issueToken } from '../server/auth/access-token'
 import { runCli } from '../server/cli/run-cli'
-import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+import { encodeAwarenessUpdate } from '@shared/protocol/awareness-update'
+import { encodeAwareness } from '@shared/protocol/message'
+import { logLines, startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
 
 let t: TestServer
 afterEach(async () => {
@@ -107,6 +109,25 @@ describe('sync server', () => {
     a.awareness.setLocalStateField('user', { name: 'bob', color: '#ff0000' })
     await until(() => b.awareness.getStates().get(a.awareness.clientID) !== undefined, 'awareness relayed')
     expect(b.awareness.getStates().get(a.awareness.clientID)).toMatchObject({ user: { id: 'alice', name: 'alice', color: '#ff0000' } })
+  })
+
+  it('stock clients echoing each other’s awareness raise no warning; claiming another connection’s client does', async () => {
+    t = await startTestServer()
+    const clients = await Promise.all(['a', 'b', 'c'].map((u) => t.client(u, 'editor')))
+    await Promise.all(clients.map(synced))
+    const warnings = () => logLines.filter((l) => l.includes('awareness-of-another-connection')).length
+    const before = warnings()
+    for (let i = 0; i < 5; i++) {
+      for (const c of clients) c.awareness.setLocalStateField('cursor', { at: i })
+      await until(() => clients.every((c) => clients.every((o) => (c.awareness.getStates().get(o.awareness.clientID) as { cursor?: { at: number } })?.cursor?.at === i)), 'cursors relayed')
+    }
+    expect(warnings()).toBe(before)
+    // The stock provider re-sent every change it heard; a newer state for b's client from a is an impersonation.
+    const bState = clients[1]!.awareness.getStates().get(clients[1]!.awareness.clientID)!
+    const forged = encodeAwarenessUpdate([{ clientID: clients[1]!.awareness.clientID, clock: 1000, state: { ...bState, cursor: { at: -1 } } }])
+    clients[0]!.ws!.send(encodeAwareness(forged))
+    await until(() => warnings() === before + 1, 'impersonation warned')
+    expect((clients[2]!.awareness.getStates().get(clients[1]!.awareness.clientID) as { cursor: { at: number } }).cursor.at).toBe(4)
   })
 
   it('revoking a role closes that user’s connection for good', async () => {
