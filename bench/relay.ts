@@ -8,11 +8,15 @@
  *     of the automerge-paper trace at full speed (time until every reader
  *     has converged); server RSS after;
  *   - 500 documents with 2 clients each: server memory per document;
- *   - a late joiner opening the full 260k-operation document.
+ *   - a late joiner opening the full 260k-operation document;
+ *   - one keystroke on the server's event loop by role (ours only, in
+ *     process, `relay-keystrokes.ts`): a reviewer's suggestion beside an
+ *     editor's direct edit, on the sample (11 projects) and on 200.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mib, ms, ratio, table } from './support/stats'
+import { measureKeystrokes } from './relay-keystrokes'
+import { median, mib, ms, ratio, table } from './support/stats'
 
 type Kind = 'ours' | 'reference' | 'forward'
 const KINDS: Kind[] = ['ours', 'reference', 'forward']
@@ -93,4 +97,18 @@ export async function run(): Promise<void> {
 
   console.log(table(rows))
   console.log('ours: storage on (SQLite, WAL); reference: @y/websocket-server 0.1.1, storage off; forward: decodes nothing (ceiling)')
+  console.log(keystrokeTable())
+}
+
+const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!
+
+/** Ours alone: the reviewer path beside the editor path, and beside judging on a per-update copy (the old way). */
+function keystrokeTable(): string {
+  const rows: (string | number)[][] = [['one keystroke, receive → judge → apply → store', 'editor', 'reviewer', 'reviewer/editor', 'copy per update', 'reviewer/copy']]
+  for (const size of ['sample', 200] as const) {
+    const f = measureKeystrokes(size)
+    rows.push([`${f.projects} projects: p50`, ms(median(f.editor)), ms(median(f.reviewer)), ratio(median(f.reviewer), median(f.editor)), ms(median(f.copy)), ratio(median(f.reviewer), median(f.copy))])
+    rows.push([`${f.projects} projects: p99`, ms(p99(f.editor)), ms(p99(f.reviewer)), ratio(p99(f.reviewer), p99(f.editor)), ms(p99(f.copy)), ratio(p99(f.reviewer), p99(f.copy))])
+  }
+  return table(rows)
 }

@@ -64,8 +64,13 @@ export function analyseUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimi
   let diff: Uint8Array
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
-    diff = Y.diffUpdate(update, Y.encodeStateVector(doc))
-    decoded = Y.decodeUpdate(diff)
+    diff = update
+    decoded = Y.decodeUpdate(update)
+    // A keystroke has nothing the document knows: only a resent or merged update needs cutting down (a re-encode).
+    if (decoded.structs.some((s) => s.id.clock < Y.getState(doc.store, s.id.client))) {
+      diff = Y.diffUpdate(update, Y.encodeStateVector(doc))
+      decoded = Y.decodeUpdate(diff)
+    }
   } catch (error) {
     return { kind: 'malformed', reason: `update cannot be decoded: ${(error as Error).message}` }
   }

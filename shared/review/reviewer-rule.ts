@@ -90,7 +90,9 @@ function checkTextEvent(event: Y.YTextEvent, before: Before, reviewer: string): 
   // The editor never gives a text node attributes: whatever one would carry is smuggled.
   if (event.keysChanged.size > 0) return '审核人不能修改文字节点的属性'
   if (insideOwnProposedRow(target, reviewer)) return null
-  const chars = characters(target.toDelta(before(target)) as Run[])
+  // The text as it was, char by char: only deletions and formatting need it, so typing does not pay for it.
+  let charsBefore: Attributes[] | null = null
+  const chars = () => (charsBefore ??= characters(target.toDelta(before(target)) as Run[]))
   let at = 0
   for (const op of event.delta as { insert?: unknown; delete?: number; retain?: number; attributes?: Attributes }[]) {
     if (op.insert !== undefined) {
@@ -100,7 +102,7 @@ function checkTextEvent(event: Y.YTextEvent, before: Before, reviewer: string): 
         return '审核人插入的文字必须作为本人的修改建议（插入标记）'
       }
     } else if (op.delete !== undefined) {
-      if (!chars.slice(at, at + op.delete).every((attributes) => ownMark(attributes, MARK.insertion, reviewer))) {
+      if (!chars().slice(at, at + op.delete).every((attributes) => ownMark(attributes, MARK.insertion, reviewer))) {
         return '审核人只能删除自己尚未处理的插入建议；删除原文应作为删除建议'
       }
       at += op.delete
@@ -108,7 +110,7 @@ function checkTextEvent(event: Y.YTextEvent, before: Before, reviewer: string): 
       for (const [key, value] of Object.entries(op.attributes ?? {})) {
         // Yjs reports a formatting change over a whole run (the editor binding re-states every
         // mark it knows as null where absent): judge character by character what really changes.
-        for (const attributes of chars.slice(at, at + op.retain)) {
+        for (const attributes of chars().slice(at, at + op.retain)) {
           const current = attributes?.[key]
           if (value === null && current === undefined) continue
           if (key !== MARK.deletion) return '审核人不能修改文字格式或他人的建议'

@@ -22,8 +22,15 @@ const MAX_BEHIND = 2000
 export class TrialReplica {
   private replica: Y.Doc | null = null
   private behind: Uint8Array[] = []
+  /** The last trial was kept: the document's next update is most likely that same update, already here. */
+  private kept = false
   private readonly follow = (update: Uint8Array) => {
     if (!this.replica) return
+    if (this.kept) {
+      this.kept = false
+      // Same state vectors after the same update: nothing to replay (O(clients) to compare, not O(update) to apply).
+      if (this.behind.length === 0 && equalBytes(Y.encodeStateVector(this.doc), Y.encodeStateVector(this.replica))) return
+    }
     this.behind.push(update)
     if (this.behind.length > MAX_BEHIND) this.drop()
   }
@@ -46,7 +53,8 @@ export class TrialReplica {
       kept = keep(result) && replica.store.pendingStructs === null && replica.store.pendingDs === null
       return result
     } finally {
-      if (!kept) this.drop()
+      if (kept) this.kept = true
+      else this.drop()
     }
   }
 
@@ -73,5 +81,10 @@ export class TrialReplica {
     this.replica?.destroy()
     this.replica = null
     this.behind = []
+    this.kept = false
   }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i])
 }
