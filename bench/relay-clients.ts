@@ -26,7 +26,7 @@ const [base, secretHex, measurement, count] = childArgs() as [string, string, 'r
 const secret = secretHex === '-' ? null : Buffer.from(secretHex, 'hex')
 const MARKER = 'bench-done-'
 
-const urlParams = (doc: string): Record<string, string> => (secret ? { token: issueToken(secret, { sub: 'bench', doc, exp: Date.now() + 3600_000 }) } : {})
+const urlParams = (doc: string): Record<string, string> => (secret ? { token: issueToken(secret, { sub: 'bench', uid: 1, gen: 0, doc, exp: Date.now() + 3600_000 }) } : {})
 const rawUrl = (doc: string) => {
   const params = new URLSearchParams(urlParams(doc)).toString()
   return `${base}/${doc}${params ? `?${params}` : ''}`

@@ -30,6 +30,7 @@ async function ours(): Promise<void> {
   setLogSink(() => {})
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'))
   const data = openDataDir(dataDir)
+  // The first account: id 1, token generation 0, which the clients' tokens name.
   const user = await data.accounts.addUser('bench', 'bench')
   const empty = Y.encodeStateAsUpdate(new Y.Doc())
   for (const id of ['bench', ...Array.from({ length: MEMORY_DOCS }, (_, i) => `m${i}`)]) {
@@ -38,7 +39,7 @@ async function ours(): Promise<void> {
   }
   const secret = data.secret.toString('hex')
   data.close()
-  const server = await startServer({ dataDir, port: 0, relay: { maxConnectionsPerUser: 10_000, rate: { perSecond: 1e9, burst: 1e9 } } })
+  const server = await startServer({ dataDir, port: 0, relay: { maxConnectionsPerUser: 10_000, rate: { perSecond: 1e9, burst: 1e9 }, userRate: { perSecond: 1e9, burst: 1e9 } } })
   report({ port: server.port, secret })
 }
 

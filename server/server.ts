@@ -10,6 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { Authenticator } from './auth/authenticate'
 import { openDataDir, type DataDir } from './data-dir'
 import { createApp } from './http/app'
+import type { RequestGuardOptions } from './http/request-guard'
 import { Metrics } from './metrics'
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from './relay/relay'
 import { asReviewerPolicy, makeUpdatePolicy } from './relay/update-policy'
@@ -26,7 +27,25 @@ export interface ServerOptions {
   heartbeatMs?: number
   /** How often open connections are checked against the stored roles (changes made by the CLI). */
   roleCheckMs?: number
+  /** Other origins allowed to call the API (behind a reverse proxy), and whether to trust its forwarded headers. */
+  guard?: Partial<RequestGuardOptions>
+  /** A bearer token that opens /metrics to other machines. */
+  metricsToken?: string
 }
+
+/** Environment settings for a server behind a reverse proxy (documented in SECURITY.md). */
+export function guardFromEnvironment(env: NodeJS.ProcessEnv = process.env): Pick<ServerOptions, 'guard' | 'metricsToken'> {
+  return {
+    guard: {
+      allowedOrigins: (env.JIXIAO_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      trustProxy: env.JIXIAO_TRUST_PROXY === '1',
+    },
+    ...(env.JIXIAO_METRICS_TOKEN ? { metricsToken: env.JIXIAO_METRICS_TOKEN } : {}),
+  }
+}
+
+/** Open sockets at most (HTTP and WebSocket): past it new connections are refused at once, before the fd limit. */
+const MAX_SOCKETS = 5000
 
 export interface RunningServer {
   url: string
@@ -45,12 +64,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const reviewerRule = asReviewerPolicy(({ trial, incoming, userName }) => checkReviewerUpdate(trial, incoming.update, userName))
   const relay = new Relay(data.documents, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const auth = new Authenticator(data.secret, data.accounts, data.documents)
-  const app = createApp({ ...data, auth, relay, metrics })
+  const guard: RequestGuardOptions = { allowedOrigins: [], trustProxy: false, ...options.guard }
+  const app = createApp({ ...data, auth, relay, metrics, guard, metricsToken: options.metricsToken })
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES })
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
+  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as import('node:http').Server
+  // Half-open requests (headers never finished, bodies trickling) are cut off instead of holding sockets.
+  server.headersTimeout = 10_000
+  server.requestTimeout = 120_000
+  server.maxConnections = MAX_SOCKETS
   const heartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000)
-  const roleCheck = setInterval(() => relay.reconcileRoles((doc, user) => data.accounts.roleOf(doc, user)), options.roleCheckMs ?? 5_000)
+  const roleCheck = setInterval(() => {
+    relay.reconcileRoles((doc, user) => data.accounts.roleOf(doc, user))
+    relay.closeUnauthenticated((credential) => auth.stillValid(credential))
+  }, options.roleCheckMs ?? 5_000)
   roleCheck.unref()
 
   await new Promise<void>((resolve, reject) => {

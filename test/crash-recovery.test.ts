@@ -32,13 +32,15 @@ async function prepare(): Promise<{ dataDir: string; token: (user: string) => st
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-crash-'))
   const data = openDataDir(dataDir)
   data.service.create(parsePublishedText(sampleText()), { id: 'doc', title: 't', ownerId: null })
+  const subjects = new Map<string, { sub: string; uid: number; gen: number }>()
   for (const name of ['writer', 'reader', 'checker']) {
     const user = await data.accounts.addUser(name, 'pw')
     data.accounts.setRole('doc', user.id, 'editor')
+    subjects.set(name, data.accounts.tokenSubject(name)!)
   }
   const secret = data.secret
   data.close()
-  return { dataDir, token: (user) => issueToken(secret, { sub: user, doc: 'doc', exp: Date.now() + 600_000 }) }
+  return { dataDir, token: (user) => issueToken(secret, { ...subjects.get(user)!, doc: 'doc', exp: Date.now() + 600_000 }) }
 }
 
 function client(server: ServerProcess, token: string, ydoc = new Y.Doc()): WebsocketProvider {

@@ -167,8 +167,9 @@ describe('sync server', () => {
     const token = await t.grant('x', 'editor')
     t.server.data.service.create(t.server.data.service.text(DOC_ID), { id: 'd2', title: 'd2', ownerId: null })
     const secret = t.server.data.secret
-    const tokenFor = (doc: string) => issueToken(secret, { sub: 'x', doc, exp: Date.now() + 60_000 })
-    const expired = issueToken(secret, { sub: 'x', doc: DOC_ID, exp: Date.now() - 1 })
+    const subject = t.server.data.accounts.tokenSubject('x')!
+    const tokenFor = (doc: string) => issueToken(secret, { ...subject, doc, exp: Date.now() + 60_000 })
+    const expired = issueToken(secret, { ...subject, doc: DOC_ID, exp: Date.now() - 1 })
     expect(await closeCode(`${t.wsBase}/${DOC_ID}?token=bogus`)).toBe(CLOSE.unauthenticated)
     expect(await closeCode(`${t.wsBase}/${DOC_ID}`)).toBe(CLOSE.unauthenticated)
     expect(await closeCode(`${t.wsBase}/${DOC_ID}?token=${expired}`)).toBe(CLOSE.unauthenticated)

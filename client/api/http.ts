@@ -52,11 +52,11 @@ const json = (method: string, body: unknown): RequestInit => ({ method, headers:
 
 export const api = {
   login: (name: string, password: string) => request<{ user: User }>('/api/login', json('POST', { name, password })),
-  logout: () => request<{ ok: true }>('/api/logout', { method: 'POST' }),
+  logout: () => request<{ ok: true }>('/api/logout', json('POST', {})),
   me: () => request<{ user: User }>('/api/me'),
   documents: () => request<{ documents: DocumentSummary[] }>('/api/docs'),
   create: (title: string) => request<{ id: string }>('/api/docs', json('POST', { title })),
-  importFile: (file: File) => request<{ id: string }>(`/api/docs/import?title=${encodeURIComponent(file.name.replace(/\.txt$/i, ''))}`, { method: 'POST', body: file }),
+  importFile: (file: File) => request<{ id: string }>(`/api/docs/import?title=${encodeURIComponent(file.name.replace(/\.txt$/i, ''))}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file }),
   rename: (id: string, title: string) => request<{ ok: true }>(`/api/docs/${id}`, json('PATCH', { title })),
   share: (id: string, user: string, role: Role | null) => request<{ ok: true }>(`/api/docs/${id}/members/${encodeURIComponent(user)}`, json('PUT', { role })),
   exportUrl: (id: string) => `/api/docs/${id}/export?format=txt`,

@@ -1,14 +1,21 @@
 /**
  * Signed, expiring access tokens for the WebSocket `token` parameter:
  * `base64url(payload) . base64url(HMAC-SHA256(payload))`. A token names a
- * user and the document it was issued for; what the user may do is looked
- * up at every connection, so revoking a role needs no token revocation.
+ * user — by id and name, with the user's token generation — and the
+ * document it was issued for; what the user may do is looked up at every
+ * connection, so revoking a role needs no token revocation. A password
+ * change bumps the generation (old tokens stop working); a re-created
+ * account of the same name has another id.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
 export interface TokenClaims {
   /** User name. */
   sub: string
+  /** User id. */
+  uid: number
+  /** The user's token generation when it was issued. */
+  gen: number
   /** Document id the token is for. */
   doc: string
   /** Expiry, milliseconds since the epoch. */
@@ -34,6 +41,7 @@ export function verifyToken(secret: Buffer, token: string, now = Date.now()): To
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims
     if (typeof claims.sub !== 'string' || typeof claims.doc !== 'string' || typeof claims.exp !== 'number') return null
+    if (!Number.isInteger(claims.uid) || !Number.isInteger(claims.gen)) return null
     return claims.exp > now ? claims : null
   } catch {
     return null

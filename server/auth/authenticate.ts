@@ -10,7 +10,10 @@ import { verifyToken } from './access-token'
 
 export const SESSION_COOKIE = 'jixiao_session'
 
-export type ConnectionGrant = { ok: true; user: User; role: Role } | { ok: false; close: CloseCode }
+/** How a connection proved who it is: checked again while it stays open. */
+export type Credential = { kind: 'session'; sessionId: string } | { kind: 'token'; userId: number; generation: number }
+
+export type ConnectionGrant = { ok: true; user: User; role: Role; credential: Credential } | { ok: false; close: CloseCode }
 
 export interface Credentials {
   token?: string | undefined
@@ -31,16 +34,27 @@ export class Authenticator {
   /** Whether a WebSocket to `docId` may be opened, and with which role. */
   grantConnection(docId: string, credentials: Credentials): ConnectionGrant {
     let user: User | undefined
+    let credential: Credential
     if (credentials.token) {
       const claims = verifyToken(this.secret, credentials.token)
       if (!claims || claims.doc !== docId) return { ok: false, close: CLOSE.unauthenticated }
-      user = this.accounts.userByName(claims.sub)
+      credential = { kind: 'token', userId: claims.uid, generation: claims.gen }
+      user = this.accounts.userById(claims.uid)
+      if (user?.name !== claims.sub) user = undefined
     } else {
       user = this.userOfSession(credentials.sessionId)
+      credential = { kind: 'session', sessionId: credentials.sessionId ?? '' }
     }
-    if (!user) return { ok: false, close: CLOSE.unauthenticated }
+    if (!user || !this.stillValid(credential)) return { ok: false, close: CLOSE.unauthenticated }
     if (!this.documents.get(docId)) return { ok: false, close: CLOSE.documentNotFound }
     const role = this.accounts.roleOf(docId, user.id)
-    return role ? { ok: true, user, role } : { ok: false, close: CLOSE.forbidden }
+    return role ? { ok: true, user, role, credential } : { ok: false, close: CLOSE.forbidden }
+  }
+
+  /** Whether a credential still holds: the login session not ended, the token's generation current. */
+  stillValid(credential: Credential): boolean {
+    return credential.kind === 'session'
+      ? this.userOfSession(credential.sessionId) !== undefined
+      : this.accounts.generation(credential.userId) === credential.generation
   }
 }

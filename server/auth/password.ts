@@ -1,12 +1,48 @@
 /**
  * Password hashing with scrypt (N=2^15, r=8, p=1), salted, in a
  * self-describing string so parameters can change without breaking old hashes.
+ *
+ * scrypt runs on libuv's thread pool, which also reads the files the
+ * server serves: at most `MAX_HASHING` hashes run at once, so a login
+ * flood leaves the pool free for everyone else; a few more wait, and past
+ * that a login is refused as busy (`HashingBusyError`) rather than queued
+ * without end.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
+const MAX_HASHING = 2
+const MAX_WAITING = 32
+
+export class HashingBusyError extends Error {
+  override readonly name = 'HashingBusyError'
+  constructor() {
+    super('服务器繁忙，请稍后再登录')
+  }
+}
+
+let running = 0
+const waiting: (() => void)[] = []
+
+async function withHashingSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_HASHING) {
+    if (waiting.length >= MAX_WAITING) throw new HashingBusyError()
+    await new Promise<void>((resolve) => waiting.push(resolve))
+  } else running++
+  try {
+    return await work()
+  } finally {
+    const next = waiting.shift()
+    if (next) next()
+    else running--
+  }
+}
+
 const scrypt = (password: string, salt: Buffer, length: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scryptCb(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
+  withHashingSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scryptCb(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
   )
 
 const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
@@ -29,4 +65,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
     maxmem: PARAMS.maxmem,
   })
   return timingSafeEqual(actual, expected)
+}
+
+let dummy: Promise<string> | null = null
+
+/**
+ * Spends on an unknown user the time a wrong password costs, so a login's
+ * timing does not tell which accounts exist.
+ */
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'))
+  await verifyPassword(password, await dummy)
+  return false
 }

@@ -77,7 +77,7 @@ describe('HTTP API', () => {
     const s = await login('zhang')
     const created = await s.json('/api/docs', 'POST', { title: '新文档', year: 2027 })
     expect(created.status).toBe(201)
-    const imported = await s.call('/api/docs/import?title=' + encodeURIComponent('导入'), { method: 'POST', body: Buffer.from(sampleBytes()) })
+    const imported = await s.call('/api/docs/import?title=' + encodeURIComponent('导入'), { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from(sampleBytes()) })
     expect(imported.status).toBe(201)
     const importedId = ((await imported.json()) as { id: string }).id
 
@@ -103,7 +103,7 @@ describe('HTTP API', () => {
     t = await startTestServer()
     await userWithPassword('zhang')
     const s = await login('zhang')
-    const response = await s.call('/api/docs/import', { method: 'POST', body: Buffer.from('会议纪要') })
+    const response = await s.call('/api/docs/import', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from('会议纪要') })
     expect(response.status).toBe(422)
     const body = (await response.json()) as { error: { code: string; message: string } }
     expect(body.error.code).toBe('import-not-budget-document')

@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { secureHeaders } from 'hono/secure-headers'
 import { runChecks } from '@shared/checks/run-checks'
 import { importPublishedText } from '@shared/formats/published-text/import'
 import { emptyDocumentText } from '@shared/model/template'
@@ -14,6 +15,8 @@ import { availableTransitions, checkTransition, STATUS_KEY, type StatusRecord } 
 import { isRole, type Role } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
+import { LoginThrottle } from '../auth/login-throttle'
+import { HashingBusyError } from '../auth/password'
 import { EXPORT_FORMATS, type DocumentService, type ExportFormat } from '../document-service'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
@@ -23,6 +26,7 @@ import { SESSION_LIFETIME_MS } from '../storage/account-store'
 import type { DocumentStore } from '../storage/document-store'
 import { StorageError } from '../storage/storage-error'
 import { ApiError, badRequest, documentNotFound, forbidden, notLoggedIn } from './api-error'
+import { bodyLimits, clientAddress, isLoopback, ownOrigin, sameOriginOnly, type RequestGuardOptions } from './request-guard'
 import { staticFiles } from './static-files'
 import { syncRoutes } from './sync-route'
 
@@ -34,11 +38,33 @@ export interface AppServices {
   auth: Authenticator
   metrics: Metrics
   secret: Buffer
+  guard: RequestGuardOptions
+  /** Bearer token for /metrics from other machines; without one, /metrics answers loopback only. */
+  metricsToken?: string | undefined
+  throttle?: LoginThrottle
 }
 
 type Env = { Variables: { user: User } }
 
-const MAX_IMPORT_BYTES = 16 * 1024 * 1024
+const MAX_TITLE_LENGTH = 200
+
+/**
+ * The policy the built client runs under: no inline script, nothing from
+ * elsewhere, never framed. Inline styles stay allowed: the editor sets
+ * style attributes (carets, column widths) and Tiptap injects its CSS.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+}
 
 export function createApp(s: AppServices): Hono<Env> {
   const app = new Hono<Env>()
@@ -54,19 +80,50 @@ export function createApp(s: AppServices): Hono<Env> {
   })
   app.notFound((c) => c.json({ error: { code: 'not-found', message: '没有这个地址' } }, 404))
 
-  app.route('/', syncRoutes(s.relay, s.auth, s.metrics))
+  const throttle = s.throttle ?? new LoginThrottle()
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }))
+  app.use('/api/*', bodyLimits())
+  app.use('/api/*', sameOriginOnly(s.guard))
+
+  app.route('/', syncRoutes(s.relay, s.auth, s.metrics, s.guard))
   app.get('/healthz', (c) => c.json({ ok: true }))
-  app.get('/metrics', (c) => c.text(s.metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' }))
+  app.get('/metrics', (c) => {
+    const bearer = c.req.header('authorization')
+    const allowed = s.metricsToken ? bearer === `Bearer ${s.metricsToken}` : isLoopback(clientAddress(c, { ...s.guard, trustProxy: false }))
+    if (!allowed) throw new ApiError(403, 'forbidden', '监控数据只对本机或持有监控令牌的请求开放')
+    return c.text(s.metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' })
+  })
   app.route('/', staticFiles())
 
   app.post('/api/login', async (c) => {
     const body = await jsonBody<{ name?: unknown; password?: unknown }>(c)
-    if (typeof body.name !== 'string' || typeof body.password !== 'string') throw badRequest('请输入用户名和密码')
-    const user = await s.accounts.authenticate(body.name, body.password)
-    if (!user) throw new ApiError(401, 'bad-credentials', '用户名或密码错误')
+    if (typeof body.name !== 'string' || typeof body.password !== 'string' || body.name.length > 100 || body.password.length > 1000) {
+      throw badRequest('请输入用户名和密码')
+    }
+    const address = clientAddress(c, s.guard)
+    const gate = throttle.check(body.name, address, Date.now())
+    if (!gate.ok) {
+      c.header('Retry-After', String(Math.ceil(gate.retryAfterMs / 1000)))
+      throw new ApiError(429, 'login-throttled', gate.message)
+    }
+    let user: User | undefined
+    try {
+      user = await s.accounts.authenticate(body.name, body.password)
+    } catch (error) {
+      if (error instanceof HashingBusyError) throw new ApiError(503, 'busy', error.message)
+      throw error
+    }
+    if (!user) {
+      throttle.failed(body.name, address, Date.now())
+      log('warn', 'login-failed', { user: body.name, address })
+      throw new ApiError(401, 'bad-credentials', '用户名或密码错误')
+    }
+    throttle.succeeded(body.name)
     setCookie(c, SESSION_COOKIE, s.accounts.createSession(user.id), {
       httpOnly: true,
       sameSite: 'Lax',
+      // Over HTTPS (directly, or behind a trusted proxy that says so) the cookie never travels in clear.
+      secure: ownOrigin(c, s.guard).startsWith('https:'),
       path: '/',
       maxAge: SESSION_LIFETIME_MS / 1000,
     })
@@ -75,7 +132,11 @@ export function createApp(s: AppServices): Hono<Env> {
 
   app.post('/api/logout', (c) => {
     const sessionId = getCookie(c, SESSION_COOKIE)
-    if (sessionId) s.accounts.endSession(sessionId)
+    if (sessionId) {
+      s.accounts.endSession(sessionId)
+      // Sockets opened with this login close now, not at their next message.
+      s.relay.closeUnauthenticated((credential) => s.auth.stillValid(credential))
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.json({ ok: true })
   })
@@ -102,8 +163,12 @@ export function createApp(s: AppServices): Hono<Env> {
   app.post('/api/docs', async (c) => {
     const user = c.get('user')
     const body = await jsonBody<{ title?: unknown; year?: unknown }>(c)
-    const year = typeof body.year === 'number' ? body.year : new Date().getFullYear() + 1
-    const title = typeof body.title === 'string' && body.title.trim() ? body.title.trim() : `${year}年部门预算绩效文本`
+    if (body.year !== undefined && !(Number.isInteger(body.year) && (body.year as number) >= 2000 && (body.year as number) <= 2100)) {
+      throw badRequest('年度必须是 2000 到 2100 之间的整数')
+    }
+    if (body.title !== undefined && typeof body.title !== 'string') throw badRequest('文档名称必须是文字')
+    const year = (body.year as number | undefined) ?? new Date().getFullYear() + 1
+    const title = checkedTitle(body.title) || `${year}年部门预算绩效文本`
     const id = s.service.create(emptyDocumentText(year), { title, ownerId: user.id })
     s.accounts.setRole(id, user.id, 'editor')
     return c.json({ id }, 201)
@@ -112,10 +177,9 @@ export function createApp(s: AppServices): Hono<Env> {
   app.post('/api/docs/import', async (c) => {
     const user = c.get('user')
     const bytes = new Uint8Array(await c.req.arrayBuffer())
-    if (bytes.length > MAX_IMPORT_BYTES) throw new ApiError(413, 'too-large', '文件太大（上限 16 MiB）')
     const result = importPublishedText(bytes)
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
-    const title = c.req.query('title')?.trim() || result.value.subtitle || result.value.title || '导入的文档'
+    const title = checkedTitle(c.req.query('title')) || result.value.subtitle || result.value.title || '导入的文档'
     const id = s.service.create(result.value, { title, ownerId: user.id })
     s.accounts.setRole(id, user.id, 'editor')
     return c.json({ id }, 201)
@@ -134,8 +198,9 @@ export function createApp(s: AppServices): Hono<Env> {
     const { doc, role, isOwner } = access(c)
     if (!isOwner && role !== 'editor') throw forbidden()
     const body = await jsonBody<{ title?: unknown }>(c)
-    if (typeof body.title !== 'string' || !body.title.trim()) throw badRequest('文档名称不能为空')
-    s.documents.rename(doc.id, body.title.trim())
+    const title = typeof body.title === 'string' ? checkedTitle(body.title) : ''
+    if (!title) throw badRequest('文档名称不能为空')
+    s.documents.rename(doc.id, title)
     return c.json({ ok: true })
   })
 
@@ -187,11 +252,13 @@ export function createApp(s: AppServices): Hono<Env> {
     const { doc, role } = access(c)
     const user = c.get('user')
     const body = await jsonBody<{ action?: unknown; note?: unknown }>(c)
+    if (typeof body.action !== 'string') throw badRequest('请指定流程操作')
+    if (body.note !== undefined && body.note !== null && typeof body.note !== 'string') throw badRequest('意见必须是文字')
     const note = typeof body.note === 'string' ? body.note.trim().slice(0, 2000) : ''
     // Flush what clients sent so far: the conditions are judged on the document as everyone last saw it.
     s.relay.flush()
     const blockers = body.action === 'approve' ? approvalBlockers(s.service.approvalState(doc.id)) : []
-    const result = checkTransition(s.service.status(doc.id).value, String(body.action), role, { note, blockers })
+    const result = checkTransition(s.service.status(doc.id).value, body.action, role, { note, blockers })
     if (!result.ok) throw new ApiError(result.code === 'note-required' ? 422 : 409, `workflow-${result.code}`, result.reason)
     const record: StatusRecord = { value: result.transition.to, by: user.name, at: Date.now(), ...(note ? { note } : {}) }
     s.relay.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record))
@@ -214,11 +281,19 @@ export function createApp(s: AppServices): Hono<Env> {
 
   app.get('/api/docs/:id/token', (c) => {
     const { doc } = access(c)
-    const token = issueToken(s.secret, { sub: c.get('user').name, doc: doc.id, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS })
+    const token = issueToken(s.secret, { ...s.accounts.tokenSubject(c.get('user').name)!, doc: doc.id, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS })
     return c.json({ token })
   })
 
   return app
+}
+
+/** A title as typed, trimmed; '' when empty. Throws 400 when too long. */
+function checkedTitle(title: unknown): string {
+  if (typeof title !== 'string') return ''
+  const trimmed = title.trim()
+  if (trimmed.length > MAX_TITLE_LENGTH) throw badRequest(`文档名称不能超过 ${MAX_TITLE_LENGTH} 个字`)
+  return trimmed
 }
 
 function invalidRole(): never {

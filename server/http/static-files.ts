@@ -3,7 +3,7 @@
  * (cached for good) and the service worker (never cached, so updates
  * reach people). Without a build, `/` says how to make one.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -38,7 +38,7 @@ export function staticFiles(dir = CLIENT_DIR): Hono {
   app.get('/sw.js', (c) => (existsSync(join(dir, 'sw.js')) ? send(join(dir, 'sw.js'), 'no-cache') : c.notFound()))
   app.get('/assets/*', async (c) => {
     const path = normalize(join(dir, c.req.path))
-    if (!path.startsWith(join(dir, 'assets')) || !existsSync(path)) return c.notFound()
+    if (!path.startsWith(join(dir, 'assets')) || !statSync(path, { throwIfNoEntry: false })?.isFile()) return c.notFound()
     return send(path, 'public, max-age=31536000, immutable')
   })
   return app

@@ -10,12 +10,13 @@ import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { WebSocket } from 'ws'
 import { CLOSE, CLOSE_REASON } from '@shared/protocol/close-code'
-import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
+import { SESSION_COOKIE, type Authenticator, type ConnectionGrant } from '../auth/authenticate'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
 import type { Relay } from '../relay/relay'
 import type { RelaySocket } from '../relay/relay-socket'
 import type { Session } from '../relay/session'
+import { fromOwnPages, type RequestGuardOptions } from './request-guard'
 
 const socketOf = (raw: WebSocket): RelaySocket => ({
   send: (data) => raw.send(data),
@@ -28,12 +29,17 @@ const socketOf = (raw: WebSocket): RelaySocket => ({
   },
 })
 
-export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics): Hono {
+export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics, guard: RequestGuardOptions): Hono {
   return new Hono().get(
     '/sync/:docId',
     upgradeWebSocket((c) => {
       const docId = c.req.param('docId') ?? ''
-      const grant = auth.grantConnection(docId, { token: c.req.query('token'), sessionId: getCookie(c, SESSION_COOKIE) })
+      const token = c.req.query('token')
+      // A cookie is sent by the browser whichever page opens the socket: only the app's own pages may use it.
+      const grant: ConnectionGrant =
+        token === undefined && !fromOwnPages(c, guard)
+          ? { ok: false, close: CLOSE.forbidden }
+          : auth.grantConnection(docId, { token, sessionId: getCookie(c, SESSION_COOKIE) })
       let session: Session | null = null
       return {
         onOpen(_event, ws) {
@@ -44,7 +50,7 @@ export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics):
             raw.close(grant.close, CLOSE_REASON[grant.close])
             return
           }
-          const identity = { userId: grant.user.id, userName: grant.user.name, displayName: grant.user.displayName }
+          const identity = { userId: grant.user.id, userName: grant.user.name, displayName: grant.user.displayName, credential: grant.credential }
           session = relay.connect(socketOf(raw), docId, identity, grant.role)
         },
         onMessage(event) {

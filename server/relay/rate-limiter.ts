@@ -19,13 +19,13 @@ export class RateLimiter {
     this.last = now()
   }
 
-  /** Takes one token; false when the bucket is empty. */
-  take(): boolean {
+  /** Takes `cost` tokens (one message by default); false, taking none, when there are not enough. */
+  take(cost = 1): boolean {
     const now = this.now()
     this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.last) / 1000) * this.limit.perSecond)
     this.last = now
-    if (this.tokens < 1) return false
-    this.tokens -= 1
+    if (this.tokens < cost) return false
+    this.tokens -= cost
     return true
   }
 }

@@ -18,14 +18,17 @@ import { log } from '../log'
 import type { Metrics } from '../metrics'
 import type { DocumentStore } from '../storage/document-store'
 import { StorageError } from '../storage/storage-error'
-import type { RateLimit } from './rate-limiter'
+import { RateLimiter, type RateLimit } from './rate-limiter'
 import type { RelaySocket } from './relay-socket'
 import { DEFAULT_ROOM_LIMITS, Room, type RoomLimits } from './room'
 import { Session, type Identity } from './session'
 import type { UpdatePolicy } from './update-policy'
 
 export interface RelayOptions extends RoomLimits {
+  /** Messages per connection. */
   rate: RateLimit
+  /** Messages per user over all their connections, kept across reconnects (a connection costs `CONNECT_COST`). */
+  userRate: RateLimit
   maxConnectionsPerUser: number
   maxBufferedBytes: number
   maxLoadedDocuments: number
@@ -37,6 +40,7 @@ export interface RelayOptions extends RoomLimits {
 
 export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   rate: { perSecond: 200, burst: 2000 },
+  userRate: { perSecond: 400, burst: 4000 },
   maxConnectionsPerUser: 20,
   maxBufferedBytes: 32 * 1024 * 1024,
   maxLoadedDocuments: 1000,
@@ -45,6 +49,9 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   schedule: (flush) => setImmediate(flush),
 }
 
+/** What opening a connection costs a user's bucket, in messages: it loads and syncs a document. */
+const CONNECT_COST = 50
+
 /** 1011: the WebSocket standard's "unexpected condition" — a bug, not the client's fault; it retries. */
 const INTERNAL_ERROR = 1011
 
@@ -52,6 +59,8 @@ export class Relay {
   private readonly rooms = new Map<string, Room>()
   private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly sessionsByUser = new Map<number, Set<Session>>()
+  /** Per user, across connections and reconnects: a reconnect loop does not get a fresh burst. */
+  private readonly userLimiters = new Map<number, RateLimiter>()
   private nextSessionId = 1
   private shuttingDown = false
 
@@ -77,6 +86,7 @@ export class Relay {
     if (this.shuttingDown) return refuse(CLOSE.goingAway, 'server-full')
     const userSessions = this.sessionsByUser.get(identity.userId) ?? new Set()
     if (userSessions.size >= this.options.maxConnectionsPerUser) return refuse(CLOSE.rateLimited, 'too-many-connections')
+    if (!this.userLimiter(identity.userId).take(CONNECT_COST)) return refuse(CLOSE.rateLimited, 'rate-limit')
 
     let room: Room | null
     try {
@@ -100,7 +110,7 @@ export class Relay {
     this.metrics.bytesIn += frame.length
     const room = this.rooms.get(session.docId)
     if (!room) return
-    if (!session.limiter.take()) {
+    if (!session.limiter.take() || !this.userLimiter(session.identity.userId).take()) {
       this.metrics.reject('rate-limit')
       log('warn', 'rate-limited', { docId: session.docId, user: session.identity.userName })
       return session.close(CLOSE.rateLimited)
@@ -159,6 +169,23 @@ export class Relay {
   reconcileRoles(roleOf: (docId: string, userId: number) => Role | undefined): void {
     for (const [userId, sessions] of [...this.sessionsByUser]) {
       for (const docId of new Set([...sessions].map((s) => s.docId))) this.setRole(docId, userId, roleOf(docId, userId) ?? null)
+    }
+  }
+
+  /**
+   * Closes, with 4401, every connection whose credential no longer holds:
+   * its login session ended (logout, password change, user removed) or its
+   * token's generation is stale. Run after a logout, and periodically for
+   * changes made by other processes (the CLI).
+   */
+  closeUnauthenticated(stillValid: (credential: NonNullable<Identity['credential']>) => boolean): void {
+    for (const sessions of [...this.sessionsByUser.values()]) {
+      for (const session of [...sessions]) {
+        const { credential } = session.identity
+        if (!credential || stillValid(credential)) continue
+        session.close(CLOSE.unauthenticated)
+        this.disconnect(session)
+      }
     }
   }
 
@@ -227,6 +254,15 @@ export class Relay {
       }
       this.unload(room.docId, { save: true })
     }
+  }
+
+  private userLimiter(userId: number): RateLimiter {
+    let limiter = this.userLimiters.get(userId)
+    if (!limiter) {
+      limiter = new RateLimiter(this.options.userRate)
+      this.userLimiters.set(userId, limiter)
+    }
+    return limiter
   }
 
   /** The loaded room, loading it if there is space; null when the server is full. */

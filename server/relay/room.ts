@@ -74,6 +74,10 @@ type Outgoing = { frame: Uint8Array; to: Session } | { frame: Uint8Array; to: 'a
 
 const COLOR = /^#[0-9a-fA-F]{3,8}$/
 
+const STATE_ANSWERS_PER_WINDOW = 5
+const STATE_ANSWER_WINDOW_MS = 10_000
+const MAX_AWARENESS_BYTES = 16 * 1024
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness: awarenessProtocol.Awareness
@@ -126,7 +130,7 @@ export class Room {
   receive(session: Session, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step1':
-        return this.send({ frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, checkedStateVector(message.stateVector))), to: session })
+        return this.answerStateRequest(session, checkedStateVector(message.stateVector))
       case 'sync-step2':
         session.awaitingFullState = false
         return this.receiveUpdate(session, message.update)
@@ -274,7 +278,26 @@ export class Room {
    * is dropped quietly. Only a newer state for another connection's client
    * — an attempt to speak for someone else — is refused with a warning.
    */
+  /**
+   * A sync step 1 can cost the whole document to answer: a connection gets
+   * a few answers in a window (an honest client asks once per connection),
+   * and is closed past that.
+   */
+  private answerStateRequest(session: Session, stateVector: Uint8Array): void {
+    const now = Date.now()
+    session.stateAnswers = session.stateAnswers.filter((t) => t > now - STATE_ANSWER_WINDOW_MS)
+    if (session.stateAnswers.length >= STATE_ANSWERS_PER_WINDOW) {
+      this.metrics.reject('rate-limit')
+      log('warn', 'state-request-flood', { docId: this.docId, user: session.identity.userName })
+      return session.close(CLOSE.rateLimited)
+    }
+    session.stateAnswers.push(now)
+    this.send({ frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)), to: session })
+  }
+
   private receiveAwareness(session: Session, update: Uint8Array): void {
+    // A cursor and a name are a few hundred bytes; anything near this is not awareness.
+    if (update.length > MAX_AWARENESS_BYTES) throw new ProtocolError('too-large', `awareness update of ${update.length} bytes`)
     const entries = decodeAwarenessUpdate(update)
     const own = entries.filter((e) => (this.clientOwner.get(e.clientID) ?? session) === session)
     const claimed = entries.filter((e) => !own.includes(e) && e.clock > (this.awareness.meta.get(e.clientID)?.clock ?? -1))

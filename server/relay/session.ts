@@ -5,6 +5,7 @@
  */
 import { CLOSE, CLOSE_REASON, type CloseCode } from '@shared/protocol/close-code'
 import type { Role } from '@shared/protocol/role'
+import type { Credential } from '../auth/authenticate'
 import type { Metrics } from '../metrics'
 import { RateLimiter, type RateLimit } from './rate-limiter'
 import { OPEN, type RelaySocket } from './relay-socket'
@@ -13,6 +14,8 @@ export interface Identity {
   userId: number
   userName: string
   displayName: string
+  /** How the connection authenticated, checked again while it is open; none for in-process peers. */
+  credential?: Credential
 }
 
 export class Session {
@@ -23,6 +26,8 @@ export class Session {
   refusals = 0
   /** The room asked this connection for its full state and waits for its sync step 2. */
   awaitingFullState = false
+  /** When this connection's recent sync step 1 answers were sent (each can be the whole document). */
+  stateAnswers: number[] = []
   private closed = false
 
   constructor(
@@ -41,14 +46,15 @@ export class Session {
     return !this.closed && this.socket.readyState === OPEN
   }
 
+  /** Checked before sending: one large answer cannot push the queue past the cap. */
   send(frame: Uint8Array): void {
     if (!this.isOpen) return
+    if (this.socket.bufferedAmount + frame.length > this.limits.maxBufferedBytes) {
+      this.metrics.reject('slow-reader')
+      return this.close(CLOSE.slowReader)
+    }
     this.socket.send(frame)
     this.metrics.bytesOut += frame.length
-    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.metrics.reject('slow-reader')
-      this.close(CLOSE.slowReader)
-    }
   }
 
   close(code: CloseCode): void {

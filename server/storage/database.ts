@@ -61,6 +61,8 @@ const MIGRATIONS: string[] = [
    CREATE INDEX doc_versions_by_doc ON doc_versions (doc_id, id);`,
   // The 退回意见, or the reason a reviewer approved over open items.
   `ALTER TABLE doc_versions ADD COLUMN note TEXT NOT NULL DEFAULT '';`,
+  // Bumped by a password change: tokens issued before stop working.
+  `ALTER TABLE users ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;`,
 ]
 
 export const DATABASE_FILE = 'jixiao.sqlite'

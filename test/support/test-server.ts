@@ -45,7 +45,7 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
     const account = accounts.userByName(user) ?? (await accounts.addUser(user, `pw-${user}`, user))
     accounts.setRole(doc, account.id, role)
     server.relay.setRole(doc, account.id, role)
-    return issueToken(server.data.secret, { sub: user, doc, exp: Date.now() + 3600_000 })
+    return issueToken(server.data.secret, { ...accounts.tokenSubject(user)!, doc, exp: Date.now() + 3600_000 })
   }
 
   return {

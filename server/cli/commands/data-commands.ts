@@ -76,7 +76,7 @@ export const tokenCommand: Command = async (argv, io) => {
     if (!account) return fail(io, `没有这个用户：${user}（先用 user add 创建）`)
     if (!data.documents.get(doc)) return fail(io, `没有这个文档：${doc}`)
     if (data.accounts.roleOf(doc, account.id) !== role) data.accounts.setRole(doc, account.id, role)
-    io.stdout(issueToken(data.secret, { sub: user, doc, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS }))
+    io.stdout(issueToken(data.secret, { ...data.accounts.tokenSubject(user)!, doc, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS }))
     return EXIT.ok
   })
 }

@@ -7,7 +7,7 @@ import { issueToken } from '../../auth/access-token'
 import { DEFAULT_DATA_DIR } from '../../data-dir'
 import { DEMO_DOCUMENT_ID, seedDemo } from '../../demo/seed-demo'
 import { log } from '../../log'
-import { startServer } from '../../server'
+import { guardFromEnvironment, startServer } from '../../server'
 import { EXIT, type Command } from '../command'
 import { parseArgs } from '../parse-args'
 import { UsageError } from '../usage-error'
@@ -21,14 +21,14 @@ export const serveCommand: Command = async (argv, io) => {
   const dataDir = (options.data as string | undefined) ?? process.env.JIXIAO_DATA ?? DEFAULT_DATA_DIR
   const host = (options.host as string | undefined) ?? process.env.HOST ?? '127.0.0.1'
 
-  const server = await startServer({ dataDir, port, host })
+  const server = await startServer({ dataDir, port, host, ...guardFromEnvironment() })
   const logins = await seedDemo(server.data)
   const wsBase = server.url.replace(/^http/, 'ws')
   io.stdout(`绩效 Jixiao 已启动：${server.url}/   （数据目录 ${dataDir}）`)
   if (logins.length > 0) {
     io.stdout(`\n演示文档 “${DEMO_DOCUMENT_ID}” 的账号（密码也保存在 ${dataDir}/demo-logins.txt）：`)
     for (const login of logins) {
-      const token = issueToken(server.data.secret, { sub: login.name, doc: DEMO_DOCUMENT_ID, exp: Date.now() + 7 * 24 * 3600 * 1000 })
+      const token = issueToken(server.data.secret, { ...server.data.accounts.tokenSubject(login.name)!, doc: DEMO_DOCUMENT_ID, exp: Date.now() + 7 * 24 * 3600 * 1000 })
       io.stdout(`  ${login.displayName}（${login.what}）  用户名 ${login.name}  密码 ${login.password}`)
       io.stdout(`    同步地址：${wsBase}/sync/${DEMO_DOCUMENT_ID}?token=${token}`)
     }

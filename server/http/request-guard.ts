@@ -1,0 +1,77 @@
+/**
+ * What every request must pass before a route sees it: a body cap (small
+ * for JSON, a documented one for imports, cut off while streaming), and
+ * for state-changing API calls a proof that the request comes from the
+ * app itself and not from another page the user has open (CSRF): a
+ * content type no HTML form can send, and an `Origin` / `Sec-Fetch-Site`
+ * that names this server (or an origin configured for a reverse proxy).
+ * Requests without either header come from programs, not browsers, and
+ * still need a session or token.
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { ApiError } from './api-error'
+
+export const MAX_JSON_BYTES = 64 * 1024
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024
+
+export interface RequestGuardOptions {
+  /** Origins besides the server's own that may call the API (a reverse proxy's public address). */
+  allowedOrigins: readonly string[]
+  /** Believe `X-Forwarded-For` / `X-Forwarded-Proto` (only behind a proxy that sets them). */
+  trustProxy: boolean
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+const tooLarge = (limit: number) => () => {
+  throw new ApiError(413, 'too-large', `请求内容太大（上限 ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MiB` : `${limit / 1024} KiB`}）`)
+}
+
+/** Bodies above the route's cap are refused while they arrive, never read whole. */
+export const bodyLimits = (): MiddlewareHandler => {
+  const json = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) })
+  const upload = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: tooLarge(MAX_IMPORT_BYTES) })
+  return (c, next) => (c.req.path === '/api/docs/import' ? upload(c, next) : json(c, next))
+}
+
+/** The origin this request was addressed to, as the browser saw it. */
+export function ownOrigin(c: Context, options: RequestGuardOptions): string {
+  const forwarded = options.trustProxy ? c.req.header('x-forwarded-proto') : undefined
+  const protocol = forwarded ?? new URL(c.req.url).protocol.replace(':', '')
+  return `${protocol}://${c.req.header('host') ?? new URL(c.req.url).host}`
+}
+
+/** Whether the browser says this request comes from the app's own pages (true for non-browser clients). */
+export function fromOwnPages(c: Context, options: RequestGuardOptions): boolean {
+  const site = c.req.header('sec-fetch-site')
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false
+  const origin = c.req.header('origin')
+  return origin === undefined || origin === ownOrigin(c, options) || options.allowedOrigins.includes(origin)
+}
+
+/** CSRF: state-changing API calls must come from the app's pages with a content type forms cannot send. */
+export const sameOriginOnly = (options: RequestGuardOptions): MiddlewareHandler => async (c, next) => {
+  if (!UNSAFE.has(c.req.method)) return next()
+  if (!fromOwnPages(c, options)) throw new ApiError(403, 'cross-origin', '拒绝来自其他网页的请求')
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const expected = c.req.path === '/api/docs/import' ? 'application/octet-stream' : 'application/json'
+  if (type !== expected) throw new ApiError(415, 'content-type', `请求的内容类型必须是 ${expected}`)
+  return next()
+}
+
+/** The client's address: the socket's peer, or the proxy's `X-Forwarded-For` when trusted. */
+export function clientAddress(c: Context, options: RequestGuardOptions): string {
+  const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+  if (forwarded) return forwarded
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/
+
+export const isLoopback = (address: string): boolean => LOOPBACK.test(address)
