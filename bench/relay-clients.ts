@@ -23,10 +23,11 @@ import { median } from './support/stats'
 import { loadTrace, type Patch } from './support/trace'
 
 const [base, secretHex, measurement, count] = childArgs() as [string, string, 'replay' | 'latejoin' | 'memory', string | undefined]
-const secret = secretHex === '-' ? null : Buffer.from(secretHex, 'hex')
+const [keyHex, generation] = secretHex.split('.')
+const secret = secretHex === '-' ? null : Buffer.from(keyHex!, 'hex')
 const MARKER = 'bench-done-'
 
-const urlParams = (doc: string): Record<string, string> => (secret ? { token: issueToken(secret, { sub: 'bench', uid: 1, gen: 0, doc, exp: Date.now() + 3600_000 }) } : {})
+const urlParams = (doc: string): Record<string, string> => (secret ? { token: issueToken(secret, { sub: 'bench', uid: 1, gen: Number(generation), doc, exp: Date.now() + 3600_000 }) } : {})
 const rawUrl = (doc: string) => {
   const params = new URLSearchParams(urlParams(doc)).toString()
   return `${base}/${doc}${params ? `?${params}` : ''}`

@@ -30,14 +30,14 @@ async function ours(): Promise<void> {
   setLogSink(() => {})
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'))
   const data = openDataDir(dataDir)
-  // The first account: id 1, token generation 0, which the clients' tokens name.
   const user = await data.accounts.addUser('bench', 'bench')
   const empty = Y.encodeStateAsUpdate(new Y.Doc())
   for (const id of ['bench', ...Array.from({ length: MEMORY_DOCS }, (_, i) => `m${i}`)]) {
     data.documents.create({ id, title: id, ownerId: user.id, createdAt: Date.now() }, empty)
     data.accounts.setRole(id, user.id, 'editor')
   }
-  const secret = data.secret.toString('hex')
+  // What clients need to mint tokens: the signing key and the account's token generation.
+  const secret = `${data.secret.toString('hex')}.${data.accounts.generation(user.id)}`
   data.close()
   const server = await startServer({ dataDir, port: 0, relay: { maxConnectionsPerUser: 10_000, rate: { perSecond: 1e9, burst: 1e9 }, userRate: { perSecond: 1e9, burst: 1e9 } } })
   report({ port: server.port, secret })

@@ -31,6 +31,8 @@ export interface ServerOptions {
   guard?: Partial<RequestGuardOptions>
   /** A bearer token that opens /metrics to other machines. */
   metricsToken?: string
+  /** How long a client may take to send a request's headers (default 10 s). */
+  headersTimeoutMs?: number
 }
 
 /** Environment settings for a server behind a reverse proxy (documented in SECURITY.md). */
@@ -68,10 +70,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp({ ...data, auth, relay, metrics, guard, metricsToken: options.metricsToken })
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES })
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as import('node:http').Server
   // Half-open requests (headers never finished, bodies trickling) are cut off instead of holding sockets.
-  server.headersTimeout = 10_000
-  server.requestTimeout = 120_000
+  const headersTimeout = options.headersTimeoutMs ?? 10_000
+  const serverOptions = { headersTimeout, requestTimeout: 120_000, connectionsCheckingInterval: Math.min(1_000, headersTimeout) }
+  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss }, serverOptions }) as import('node:http').Server
   server.maxConnections = MAX_SOCKETS
   const heartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000)
   const roleCheck = setInterval(() => {

@@ -74,7 +74,10 @@ let dummy: Promise<string> | null = null
  * timing does not tell which accounts exist.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummy ??= hashPassword(randomBytes(16).toString('hex'))
+  dummy ??= hashPassword(randomBytes(16).toString('hex')).catch((error: unknown) => {
+    dummy = null // busy now: try again on the next login, not never
+    throw error
+  })
   await verifyPassword(password, await dummy)
   return false
 }

@@ -2,7 +2,7 @@
  * Accounts, login sessions and per-document roles. Passwords are stored
  * as scrypt hashes only.
  */
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import type { Role } from '@shared/protocol/role'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password'
 import type { Db } from './database'
@@ -25,7 +25,7 @@ export class AccountStore {
 
   constructor(db: Db) {
     this.statements = {
-      insertUser: db.prepare('INSERT INTO users (name, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)'),
+      insertUser: db.prepare('INSERT INTO users (name, display_name, password_hash, created_at, generation) VALUES (?, ?, ?, ?, ?)'),
       userByName: db.prepare('SELECT id, name, display_name AS displayName FROM users WHERE name = ?'),
       userById: db.prepare('SELECT id, name, display_name AS displayName FROM users WHERE id = ?'),
       hashByName: db.prepare('SELECT password_hash AS hash FROM users WHERE name = ?'),
@@ -47,7 +47,8 @@ export class AccountStore {
 
   async addUser(name: string, password: string, displayName = name): Promise<User> {
     const hash = await hashPassword(password)
-    this.statements.insertUser.run(name, displayName, hash, Date.now())
+    // A random first generation: SQLite may give a re-created account the old id, never the old tokens.
+    this.statements.insertUser.run(name, displayName, hash, Date.now(), randomInt(2 ** 31))
     return this.userByName(name)!
   }
 

@@ -40,6 +40,10 @@ export async function openAs(browser: Browser, t: TestServer, user: string, role
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
+  // The app must run under its Content Security Policy: a violation is an error of the test.
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) errors.push(message.text())
+  })
   // The app reads who is logged in from localStorage (it must work offline).
   await page.addInitScript((u) => localStorage.setItem('jixiao:user', JSON.stringify(u)), (await login.json()).user)
   await page.goto(`/#/doc/${docId}`)
