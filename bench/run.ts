@@ -5,6 +5,7 @@ const BENCHMARKS = {
   trace: () => import('./trace'),
   relay: () => import('./relay'),
   checks: () => import('./checks'),
+  flood: () => import('./flood'),
 } as const
 
 const name = process.argv[2]

@@ -1,0 +1,27 @@
+/**
+ * The server for `bench flood`, in its own process, with the limits as
+ * shipped (nothing relaxed): the sample as document `doc`, an honest
+ * editor pair and an attacker account. Prints one JSON line with its port
+ * and tokens, then serves until killed.
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parsePublishedText } from '@shared/formats/published-text/import'
+import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../server/auth/access-token'
+import { setLogSink } from '../server/log'
+import { startServer } from '../server/server'
+import { sampleText } from '../test/support/sample'
+import { report } from './support/child'
+
+setLogSink(() => {})
+const server = await startServer({ dataDir: mkdtempSync(join(tmpdir(), 'jixiao-flood-')), port: 0 })
+const { accounts, service, secret } = server.data
+service.create(parsePublishedText(sampleText()), { id: 'doc', title: 'flood', ownerId: null })
+const tokens: Record<string, string> = {}
+for (const name of ['honest-a', 'honest-b', 'mallory']) {
+  const user = await accounts.addUser(name, `pw-${name}`)
+  accounts.setRole('doc', user.id, name === 'mallory' ? 'viewer' : 'editor')
+  tokens[name] = issueToken(secret, { ...accounts.tokenSubject(name)!, doc: 'doc', exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS })
+}
+report({ port: server.port, tokens })
