@@ -13,6 +13,7 @@ import { encodeUpdate } from '@shared/protocol/message'
 import { MESSAGE, SYNC } from '@shared/protocol/message-type'
 import { createThread } from '@shared/review/threads'
 import { mayEditDirectly, STATUS, STATUS_KEY, statusOf, type Status } from '@shared/review/workflow'
+import { deleteOnlyUpdate } from './support/raw-update'
 import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
 
 let t: TestServer
@@ -170,7 +171,7 @@ describe('crafted updates', { timeout: 30_000 }, () => {
     const mallory = await rawClient('mallory', 'editor')
     const doc = serverDoc()
     const next = Y.getState(doc.store, doc.clientID)
-    mallory.send(new Uint8Array([0, 1, ...varUint(doc.clientID), 1, ...varUint(next), 1]))
+    mallory.send(deleteOnlyUpdate(doc.clientID, next, 1))
     // Content typed by a client whose first update the server never got.
     const writer = replicaOfServer()
     updateOf(writer, (d) => goalText(d).insert(0, '第一'))
@@ -215,13 +216,3 @@ describe('crafted updates', { timeout: 30_000 }, () => {
     await everyRoleWorks()
   })
 })
-
-function varUint(n: number): number[] {
-  const out: number[] = []
-  while (n > 0x7f) {
-    out.push(0x80 | (n & 0x7f))
-    n = Math.floor(n / 128)
-  }
-  out.push(n)
-  return out
-}

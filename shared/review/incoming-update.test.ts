@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { buildDocument } from '../model/build-document'
 import { contentOf, createYDocument, metaOf, threadsOf } from '../model/y-document'
 import { emptyDocumentText } from '../model/template'
+import { deleteOnlyUpdate } from '../../test/support/raw-update'
 import { analyseUpdate, type UpdateAnalysis } from './incoming-update'
 
 function setup() {
@@ -71,7 +72,7 @@ describe('analyseUpdate', () => {
   it('a deletion of an id the server does not have yet is incomplete', () => {
     const { server } = setup()
     const next = Y.getState(server.store, server.clientID)
-    const update = deleteUpdate(server.clientID, next, 1)
+    const update = deleteOnlyUpdate(server.clientID, next, 1)
     expect(analyseUpdate(server, update)).toMatchObject({ kind: 'incomplete' })
     metaOf(server).set('status', { value: '已报送' })
     expect(analyseUpdate(server, update).kind).toBe('integrates')
@@ -125,19 +126,3 @@ describe('analyseUpdate', () => {
     expect(roots(analyseUpdate(server, update))).toEqual(['content'])
   })
 })
-
-/** An update that only deletes `len` ids of `client` from `clock`. */
-function deleteUpdate(client: number, clock: number, len: number): Uint8Array {
-  // update := varUint(0 clients with structs) • varUint(1 client in the delete set) • client • varUint(1 range) • clock • len
-  return new Uint8Array([0, 1, ...varUint(client), 1, ...varUint(clock), ...varUint(len)])
-}
-
-function varUint(n: number): number[] {
-  const out: number[] = []
-  while (n > 0x7f) {
-    out.push(0x80 | (n & 0x7f))
-    n = Math.floor(n / 128)
-  }
-  out.push(n)
-  return out
-}
