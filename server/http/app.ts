@@ -71,6 +71,7 @@ export function createApp(s: AppServices): Hono<Env> {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json({ error: { code: error.code, message: error.message } }, error.status)
+    if (error instanceof HashingBusyError) return c.json({ error: { code: 'busy', message: error.message } }, 503)
     if (error instanceof StorageError) {
       log('error', 'storage-error', { path: c.req.path, code: error.code, error: error.message })
       return c.json({ error: { code: 'storage-failure', message: '服务器存储出错，请稍后重试' } }, 503)
@@ -106,13 +107,7 @@ export function createApp(s: AppServices): Hono<Env> {
       c.header('Retry-After', String(Math.ceil(gate.retryAfterMs / 1000)))
       throw new ApiError(429, 'login-throttled', gate.message)
     }
-    let user: User | undefined
-    try {
-      user = await s.accounts.authenticate(body.name, body.password)
-    } catch (error) {
-      if (error instanceof HashingBusyError) throw new ApiError(503, 'busy', error.message)
-      throw error
-    }
+    const user = await s.accounts.authenticate(body.name, body.password)
     if (!user) {
       throttle.failed(body.name, address, Date.now())
       log('warn', 'login-failed', { user: body.name, address })

@@ -154,7 +154,7 @@ export class Room {
       case 'incomplete':
         return this.askForFullState(session, analysis.reason)
       case 'refused':
-        return this.refuse(session, analysis.reason.includes('上限') ? 'size' : 'structure', analysis.reason)
+        return this.refuse(session, analysis.rule, analysis.reason)
       case 'integrates':
         break
     }
@@ -169,6 +169,8 @@ export class Room {
     try {
       Y.applyUpdate(this.doc, incoming.update, { kind: 'remote', session: session.id } satisfies TransactionOrigin)
     } catch (error) {
+      // The trial replica may hold what the document could not take.
+      this.trial.discard()
       throw new ProtocolError('malformed-update', `update cannot be applied: ${(error as Error).message}`)
     }
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {

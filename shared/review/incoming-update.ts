@@ -51,8 +51,8 @@ export type UpdateAnalysis =
   | { kind: 'integrates'; incoming: IncomingUpdate }
   /** It depends on something the document does not have: the sender should send its full state. */
   | { kind: 'incomplete'; reason: string }
-  /** Never acceptable, whatever the document holds. */
-  | { kind: 'refused'; reason: string }
+  /** Never acceptable, whatever the document holds: too large, or not the document's structure. */
+  | { kind: 'refused'; rule: 'size' | 'structure'; reason: string }
   | { kind: 'malformed'; reason: string }
 
 const isRoot = (name: string): name is RootName => (Object.values(ROOT) as string[]).includes(name)
@@ -60,7 +60,7 @@ const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`
 
 /** Never throws; never changes `doc`. */
 export function analyseUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits = UPDATE_LIMITS): UpdateAnalysis {
-  if (update.length > limits.updateBytes) return { kind: 'refused', reason: `单次更新超过上限（${mib(limits.updateBytes)}）` }
+  if (update.length > limits.updateBytes) return { kind: 'refused', rule: 'size', reason: `单次更新超过上限（${mib(limits.updateBytes)}）` }
   let diff: Uint8Array
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
@@ -80,19 +80,19 @@ export function analyseUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimi
 
   const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item)
   for (const item of items) {
-    if (item.content instanceof Y.ContentDoc) return { kind: 'refused', reason: '文档中不能嵌入子文档' }
-    if (contentBytes(item.content) > limits.itemBytes) return { kind: 'refused', reason: `单项内容超过上限（${mib(limits.itemBytes)}）` }
+    if (item.content instanceof Y.ContentDoc) return { kind: 'refused', rule: 'structure', reason: '文档中不能嵌入子文档' }
+    if (contentBytes(item.content) > limits.itemBytes) return { kind: 'refused', rule: 'size', reason: `单项内容超过上限（${mib(limits.itemBytes)}）` }
     if (typeof item.parent === 'string') {
-      if (!isRoot(item.parent)) return { kind: 'refused', reason: `不能新增文档部分“${String(item.parent).slice(0, 40)}”` }
+      if (!isRoot(item.parent)) return { kind: 'refused', rule: 'structure', reason: `不能新增文档部分“${String(item.parent).slice(0, 40)}”` }
       // `content` is a list of nodes, `meta` and `threads` are maps: an entry of the other kind would be invisible.
-      if ((item.parent === ROOT.content) !== (item.parentSub === null)) return { kind: 'refused', reason: '更新的结构与文档不符' }
+      if ((item.parent === ROOT.content) !== (item.parentSub === null)) return { kind: 'refused', rule: 'structure', reason: '更新的结构与文档不符' }
     }
   }
   const rootOf = makeRootFinder(doc, items)
   const roots = new Set<RootName>()
   for (const item of items) {
     const root = rootOf(item)
-    if (root === 'invalid') return { kind: 'refused', reason: '更新的结构与文档不符' }
+    if (root === 'invalid') return { kind: 'refused', rule: 'structure', reason: '更新的结构与文档不符' }
     if (root !== null) roots.add(root)
   }
 

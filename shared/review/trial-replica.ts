@@ -58,6 +58,11 @@ export class TrialReplica {
     }
   }
 
+  /** Forgets the replica (rebuilt on next use): after the document failed to take an update a trial kept. */
+  discard(): void {
+    this.drop()
+  }
+
   dispose(): void {
     this.doc.off('update', this.follow)
     this.drop()
