@@ -87,6 +87,8 @@ export const T = {
   draftComparing: '正在与服务器上的文档比对……',
   draftNoText: '本机副本中没有服务器缺少的文字（被拒绝的可能只是格式、删除或结构改动）。',
   copyDraft: '复制文字',
+  restoreDraft: '作为修订建议恢复',
+  restoredDraft: (placed: number, left: number) => `已按原位置恢复 ${placed} 段为修订建议${left > 0 ? `；${left} 段原位置已不存在，请复制后手动补回` : ''}`,
   copied: '已复制',
   deleteDraft: '删除副本',
   confirmDeleteDraft: '删除后无法恢复这份本机副本，确定删除吗？',

@@ -283,7 +283,14 @@ export function EditorPage(props: { docId: string }) {
           {statusRecord()!.note}
         </p>
       </Show>
-      <LocalDraftsPanel docId={props.docId} ydoc={connection.ydoc} version={model} synced={() => connection.facts().serverSynced} />
+      <LocalDraftsPanel
+        docId={props.docId}
+        ydoc={connection.ydoc}
+        version={model}
+        synced={() => connection.facts().serverSynced}
+        author={user.name}
+        mayRestore={() => ready() && readOnlyReason() === ''}
+      />
       <div class="workspace">
         <nav class="outline">
           <h2>{T.outline}</h2>

@@ -1,37 +1,53 @@
 /**
  * The local copies kept when the server refused a change (see
  * `sync/local-drafts.ts`): when, why, and the text the server does not
- * have, to copy back in by hand. Compared with the document as it is now,
- * so text that reached the server meanwhile is not listed.
+ * have — to copy by hand, or, while this person may change the document,
+ * to put back where it was typed as their suggestions (track changes), for
+ * staff to accept or reject. Compared with the document as it is now, so
+ * text that reached the server meanwhile is not listed.
  */
 import { createMemo, createSignal, For, Show, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { T } from '../i18n/zh-CN'
 import { createLocalDrafts, type LocalDraft } from '../sync/local-drafts'
-import { refusedText } from '../sync/refused-text'
+import { refusedRuns, restoreAsSuggestions } from '../sync/refused-text'
 
 /** `version` changes whenever the document may have; `synced` says it holds the server's state to compare with. */
-export function LocalDraftsPanel(props: { docId: string; ydoc: Y.Doc; version: Accessor<unknown>; synced: Accessor<boolean> }) {
+export function LocalDraftsPanel(props: { docId: string; ydoc: Y.Doc; version: Accessor<unknown>; synced: Accessor<boolean>; author: string; mayRestore: Accessor<boolean> }) {
   const { drafts, remove } = createLocalDrafts(props.docId)
   return (
     <Show when={drafts().length > 0}>
       <section class="local-drafts" data-testid="local-drafts" role="region" aria-label={T.drafts(drafts().length)}>
         <h2>{T.drafts(drafts().length)}</h2>
-        <For each={drafts()}>{(draft) => <DraftItem draft={draft} ydoc={props.ydoc} version={props.version} synced={props.synced} onDelete={() => void remove(draft.id)} />}</For>
+        <For each={drafts()}>{(draft) => <DraftItem draft={draft} ydoc={props.ydoc} version={props.version} synced={props.synced} author={props.author} mayRestore={props.mayRestore} onDelete={() => void remove(draft.id)} />}</For>
       </section>
     </Show>
   )
 }
 
-function DraftItem(props: { draft: LocalDraft; ydoc: Y.Doc; version: Accessor<unknown>; synced: Accessor<boolean>; onDelete: () => void }) {
+function DraftItem(props: {
+  draft: LocalDraft
+  ydoc: Y.Doc
+  version: Accessor<unknown>
+  synced: Accessor<boolean>
+  author: string
+  mayRestore: Accessor<boolean>
+  onDelete: () => void
+}) {
   const [copied, setCopied] = createSignal(false)
-  const runs = createMemo(() => {
+  const [restored, setRestored] = createSignal<string | null>(null)
+  const found = createMemo(() => {
     props.version()
-    return refusedText(props.draft.state, props.ydoc)
+    return refusedRuns(props.draft.state, props.ydoc)
   })
+  const runs = () => found().map((run) => run.text.trim())
   const copy = async () => {
     await navigator.clipboard.writeText(runs().join('\n'))
     setCopied(true)
+  }
+  const restore = () => {
+    const homeless = restoreAsSuggestions(props.ydoc, found(), () => ({ id: crypto.randomUUID(), author: props.author, time: Date.now() }))
+    setRestored(T.restoredDraft(found().length - homeless.length, homeless.length))
   }
   return (
     <article class="draft">
@@ -43,6 +59,10 @@ function DraftItem(props: { draft: LocalDraft; ydoc: Y.Doc; version: Accessor<un
           <For each={runs()}>{(run) => <li>{run}</li>}</For>
         </ul>
         <button onClick={() => void copy()}>{copied() ? T.copied : T.copyDraft}</button>
+        <Show when={props.mayRestore() && restored() === null}>
+          <button onClick={restore}>{T.restoreDraft}</button>
+        </Show>
+        <Show when={restored()}>{(message) => <span role="status">{message()}</span>}</Show>
       </Show>
       </Show>
       <button onClick={() => confirm(T.confirmDeleteDraft) && props.onDelete()}>{T.deleteDraft}</button>

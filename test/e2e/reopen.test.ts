@@ -7,12 +7,23 @@
 import { describe, expect, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
 import * as Y from 'yjs'
-import { contentOf } from '@shared/model/y-document'
+import type { NodeJSON } from '@shared/model/node-json'
+import { contentOf, readContent } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { DOC_ID, synced as providerSynced } from '../support/test-server'
 import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
+
+/** The author of the insertion mark on the text node holding `text`, if any. */
+function insertionAuthorOf(node: NodeJSON, text: string): string | undefined {
+  if (node.text?.includes(text)) return (node.marks?.find((m) => m.type === 'insertion')?.attrs as { author?: string } | undefined)?.author
+  for (const child of node.content ?? []) {
+    const found = insertionAuthorOf(child, text)
+    if (found) return found
+  }
+  return undefined
+}
 
 const step = async (context: BrowserContext, action: string, note?: string) => {
   const response = await context.request.post(`/api/docs/${DOC_ID}/workflow`, { data: { action, note } })
@@ -65,9 +76,20 @@ describe('reopening after workflow steps', () => {
     await synced(a.page)
     expect(await fieldText(a.page, 'goalItem', 2)).not.toContain('火车上写的一句话')
     expect(suite.t.server.data.service.model(DOC_ID).overall.goals[2]).not.toContain('火车上写的一句话')
+    // While the document is 已报送 staff cannot put it back; once it is returned they can, as their suggestions.
+    expect(await a.page.getByRole('button', { name: '作为修订建议恢复' }).count()).toBe(0)
+    const finance = await openAs(suite.browser, suite.t, 'wu', 'reviewer')
+    await step(finance.context, 'start-review')
+    await step(finance.context, 'return', '请把火车上写的补回来')
     // The copy stays after another reload, until the user deletes it.
     await a.page.reload()
     await a.page.getByTestId('local-drafts').waitFor({ timeout: 20_000 })
+    await synced(a.page)
+    await a.page.getByRole('button', { name: '作为修订建议恢复' }).click()
+    await expect.poll(() => fieldText(b.page, 'goalItem', 2), { timeout: 15_000 }).toContain('火车上写的一句话')
+    // Stored as zhao's suggested insertion, for staff to accept or reject.
+    await expect.poll(() => insertionAuthorOf(readContent(suite.t.server.data.service.load(DOC_ID)), '火车上写的一句话'), { timeout: 10_000 }).toBe('zhao')
+    await finance.context.close()
     a.page.once('dialog', (dialog) => void dialog.accept())
     await a.page.getByRole('button', { name: '删除副本' }).click()
     await expect.poll(() => a.page.getByTestId('local-drafts').count()).toBe(0)
