@@ -10,7 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { Authenticator } from './auth/authenticate'
 import { openDataDir, type DataDir } from './data-dir'
 import { createApp } from './http/app'
-import type { RequestGuardOptions } from './http/request-guard'
+import { DEFAULT_GUARD, type RequestGuardOptions } from './http/request-guard'
 import { Metrics } from './metrics'
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from './relay/relay'
 import { asReviewerPolicy, makeUpdatePolicy } from './relay/update-policy'
@@ -66,7 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const reviewerRule = asReviewerPolicy(({ trial, incoming, userName }) => checkReviewerUpdate(trial, incoming.update, userName))
   const relay = new Relay(data.documents, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const auth = new Authenticator(data.secret, data.accounts, data.documents)
-  const guard: RequestGuardOptions = { allowedOrigins: [], trustProxy: false, ...options.guard }
+  const guard: RequestGuardOptions = { ...DEFAULT_GUARD, ...options.guard }
   const app = createApp({ ...data, auth, relay, metrics, guard, metricsToken: options.metricsToken })
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES })

@@ -147,6 +147,19 @@ describe('limits', () => {
     expect(codes).toContain(CLOSE.rateLimited)
   })
 
+  it('one client address may hold only so many sockets at once', async () => {
+    t = await startTestServer({ guard: { maxSocketsPerAddress: 3 } })
+    const tokens = await Promise.all(['a', 'b', 'c', 'd'].map((u) => t.grant(u, 'viewer')))
+    const held = tokens.slice(0, 3).map((token) => socket(`${t.wsBase}/${DOC_ID}?token=${token}`))
+    await Promise.all(held.map((s) => s.opened))
+    expect(await socket(`${t.wsBase}/${DOC_ID}?token=${tokens[3]}`).closed).toBe(CLOSE.rateLimited)
+    held[0]!.ws.close()
+    await held[0]!.closed
+    const next = socket(`${t.wsBase}/${DOC_ID}?token=${tokens[3]}`)
+    await next.opened
+    for (const s of [...held, next]) s.ws.close()
+  })
+
   it('a flood of sync step 1 requests is closed; oversized awareness is refused', async () => {
     t = await startTestServer()
     const token = await t.grant('mallory', 'viewer')

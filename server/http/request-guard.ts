@@ -21,7 +21,15 @@ export interface RequestGuardOptions {
   allowedOrigins: readonly string[]
   /** Believe `X-Forwarded-For` / `X-Forwarded-Proto` (only behind a proxy that sets them). */
   trustProxy: boolean
+  /**
+   * Open WebSockets per client address: well above an office behind one NAT
+   * address (a socket per person per open document), well below what one
+   * machine needs to exhaust the server.
+   */
+  maxSocketsPerAddress: number
 }
+
+export const DEFAULT_GUARD: RequestGuardOptions = { allowedOrigins: [], trustProxy: false, maxSocketsPerAddress: 300 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 

@@ -16,7 +16,7 @@ import type { Metrics } from '../metrics'
 import type { Relay } from '../relay/relay'
 import type { RelaySocket } from '../relay/relay-socket'
 import type { Session } from '../relay/session'
-import { fromOwnPages, type RequestGuardOptions } from './request-guard'
+import { clientAddress, fromOwnPages, type RequestGuardOptions } from './request-guard'
 
 const socketOf = (raw: WebSocket): RelaySocket => ({
   send: (data) => raw.send(data),
@@ -30,11 +30,14 @@ const socketOf = (raw: WebSocket): RelaySocket => ({
 })
 
 export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics, guard: RequestGuardOptions): Hono {
+  const openByAddress = new Map<string, number>()
   return new Hono().get(
     '/sync/:docId',
     upgradeWebSocket((c) => {
       const docId = c.req.param('docId') ?? ''
       const token = c.req.query('token')
+      const address = clientAddress(c, guard)
+      let counted = false
       // A cookie is sent by the browser whichever page opens the socket: only the app's own pages may use it.
       const grant: ConnectionGrant =
         token === undefined && !fromOwnPages(c, guard)
@@ -44,6 +47,15 @@ export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics, 
       return {
         onOpen(_event, ws) {
           const raw = ws.raw as WebSocket
+          const open = openByAddress.get(address) ?? 0
+          if (open >= guard.maxSocketsPerAddress) {
+            metrics.reject('too-many-connections')
+            log('warn', 'too-many-sockets-from-address', { address })
+            raw.close(CLOSE.rateLimited, CLOSE_REASON[CLOSE.rateLimited])
+            return
+          }
+          openByAddress.set(address, open + 1)
+          counted = true
           if (!grant.ok) {
             metrics.reject(grant.close === CLOSE.unauthenticated ? 'unauthenticated' : grant.close === CLOSE.forbidden ? 'forbidden' : 'not-found')
             log('info', 'connection-refused', { docId, code: grant.close })
@@ -63,6 +75,12 @@ export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics, 
           relay.receive(session, new Uint8Array(event.data))
         },
         onClose(event) {
+          if (counted) {
+            counted = false
+            const left = (openByAddress.get(address) ?? 1) - 1
+            if (left > 0) openByAddress.set(address, left)
+            else openByAddress.delete(address)
+          }
           if (event.code === 1009) metrics.reject('too-large')
           if (session) relay.disconnect(session)
         },
