@@ -4,9 +4,11 @@
  * storage and its real policies, driven through in-memory sockets. A
  * keystroke is received, judged, applied and stored (group commit), as on
  * the server. Reviewer keystrokes are suggestions (marked insertions);
- * editor keystrokes are direct. The peer for the reviewer path is the
- * editor path (the issue's bound: within 2×), and for reference what
- * judging on a fresh copy of the document per update costs (the old way).
+ * editor keystrokes are direct. Both type runs of ten characters, as
+ * people do (a run's first keystroke brings the suggestion's formatting,
+ * the rest continue it). The peer for the reviewer path is the editor path
+ * (the issue's bound: within 2×), and for reference what judging on a
+ * fresh copy of the document per update costs (the old way).
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -29,6 +31,7 @@ import { makeRandom } from '../test/support/random'
 import { sampleText } from '../test/support/sample'
 
 const KEYSTROKES = 300
+const RUN = 10
 
 export interface KeystrokeFigures {
   projects: number
@@ -61,10 +64,11 @@ export function measureKeystrokes(projects: 'sample' | number): KeystrokeFigures
   const reviewer = typist('rev', 'reviewer', 2)
   const count = text.projects.length
 
+  // As people type: runs of ten characters, each run in another project's cell.
   const keystroke = (who: ReturnType<typeof typist>, i: number, attributes?: Record<string, unknown>): number => {
-    const cell = budgetText(who.doc, i % count)
+    const cell = budgetText(who.doc, Math.floor(i / RUN) % count)
     const before = Y.encodeStateVector(who.doc)
-    cell.insert(0, '1', attributes)
+    cell.insert(i % RUN, '1', attributes)
     const frame = encodeUpdate(Y.encodeStateAsUpdate(who.doc, before))
     const start = performance.now()
     relay.receive(who.session, frame)
@@ -73,7 +77,11 @@ export function measureKeystrokes(projects: 'sample' | number): KeystrokeFigures
     who.socket.outbox.length = 0
     return elapsed
   }
-  const mark = (i: number) => ({ insertion: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, author: 'rev', time: i } })
+  // One suggestion per run, as suggestion mode extends the insertion the caret is in.
+  const mark = (i: number) => {
+    const run = Math.floor(i / RUN)
+    return { insertion: { id: `00000000-0000-4000-8000-${String(run).padStart(12, '0')}`, author: 'rev', time: run } }
+  }
   const figures: KeystrokeFigures = { projects: count, editor: [], reviewer: [], copy: [] }
   for (let i = 0; i < KEYSTROKES; i++) {
     // Interleaved, as when staff and a reviewer type at once; each side keeps the other's changes out of its replica.

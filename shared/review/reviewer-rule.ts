@@ -25,6 +25,7 @@ import { isRowSuggestion, isSuggestionInfo, type RowSuggestion } from '../schema
 import { MARK, ROW_NODES } from '../schema/node-names'
 import { ROOT } from '../model/y-document'
 import { threadsRule } from './threads'
+import { continuesOwnSuggestion } from './own-typing'
 import type { TrialReplica } from './trial-replica'
 
 export type ReviewDecision = { allowed: true } | { allowed: false; reason: string }
@@ -230,8 +231,18 @@ export function judgeUpdate(trial: TrialReplica, update: Uint8Array, observers: 
   }
 }
 
-/** Decides a reviewer's update. Never throws; never changes the document. */
+/**
+ * Decides a reviewer's update. Never throws; never changes the document.
+ * Typing on inside one's own suggestion is decided from the document
+ * directly (`own-typing.ts`); everything else is tried on the replica.
+ */
 export function checkReviewerUpdate(trial: TrialReplica, update: Uint8Array, reviewer: string, rulesForThreads: ThreadsRule = threadsRule): ReviewDecision {
+  if (continuesOwnSuggestion(trial.document, update, reviewer)) return ALLOWED
+  return judgeReviewerUpdate(trial, update, reviewer, rulesForThreads)
+}
+
+/** The full reviewer rule, tried on the replica, with no shortcut. */
+export function judgeReviewerUpdate(trial: TrialReplica, update: Uint8Array, reviewer: string, rulesForThreads: ThreadsRule = threadsRule): ReviewDecision {
   return judgeUpdate(trial, update, {
     content: (event, before) =>
       event.target instanceof Y.XmlText

@@ -17,7 +17,7 @@
 import * as Y from 'yjs'
 
 /** Updates the replica may fall behind by before it is dropped rather than replayed. */
-const MAX_BEHIND = 2000
+const MAX_BEHIND = 10_000
 
 export class TrialReplica {
   private replica: Y.Doc | null = null
@@ -37,6 +37,11 @@ export class TrialReplica {
 
   constructor(private readonly doc: Y.Doc) {
     doc.on('update', this.follow)
+  }
+
+  /** The document this replica follows (to read only). */
+  get document(): Y.Doc {
+    return this.doc
   }
 
   /**
