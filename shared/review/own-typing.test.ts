@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { buildDocument } from '../model/build-document'
 import { contentOf, createYDocument, threadsOf } from '../model/y-document'
 import { emptyDocumentText } from '../model/template'
+import { makeRandom } from '../../test/support/random'
 import { trialOf } from '../../test/support/trial'
 import { continuesOwnSuggestion } from './own-typing'
 import { checkReviewerUpdate, judgeReviewerUpdate } from './reviewer-rule'
@@ -74,5 +75,38 @@ describe('continuesOwnSuggestion', () => {
     expect(continuesOwnSuggestion(server, updateOf(reviewer, (d) => text(d).delete(2, 1)), 'wang')).toBe(false)
     expect(continuesOwnSuggestion(server, updateOf(reviewer, (d) => threadsOf(d).set('t', 'x')), 'wang')).toBe(false)
     expect(continuesOwnSuggestion(server, new Uint8Array([1, 2, 3]), 'wang')).toBe(false)
+  })
+
+  it('seeded: whenever the shortcut allows, the full rule allows too', () => {
+    const random = makeRandom(7)
+    const { server } = setup()
+    let reviewer = new Y.Doc()
+    Y.applyUpdate(reviewer, Y.encodeStateAsUpdate(server))
+    const others = new Y.Doc()
+    Y.applyUpdate(others, Y.encodeStateAsUpdate(server))
+    let shortcuts = 0
+    let caret = 0
+    for (let i = 0; i < 400; i++) {
+      // Others change the document now and then; the reviewer catches up now and then.
+      if (random.chance(0.2)) accept(server, updateOf(others, (d) => text(d).insert(random.int(text(d).length + 1), 'o', random.chance(0.5) ? { insertion: mark('li', `l${i}`) } : {})))
+      if (random.chance(0.3)) Y.applyUpdate(reviewer, Y.encodeStateAsUpdate(server, Y.encodeStateVector(reviewer)))
+      const attributes = random.pick([{ insertion: mark('wang', 'w') }, { insertion: mark('wang', 'w') }, { insertion: mark('li') }, {}, { insertion: mark('wang'), bold: true }])
+      // Mostly typing on where the caret is, sometimes somewhere else.
+      caret = random.chance(0.7) ? Math.min(caret, text(reviewer).length) : random.int(text(reviewer).length + 1)
+      const update = updateOf(reviewer, (d) => text(d).insert(caret, random.pick(['字', 'x']), attributes))
+      caret++
+      if (continuesOwnSuggestion(server, update, 'wang')) {
+        shortcuts++
+        expect(fullRule(server, update, 'wang'), `step ${i}`).toBe(true)
+      }
+      if (checkReviewerUpdate(trialOf(server), update, 'wang').allowed) accept(server, update)
+      else {
+        // A refused client starts again from the server's state.
+        reviewer = new Y.Doc()
+        Y.applyUpdate(reviewer, Y.encodeStateAsUpdate(server))
+      }
+      Y.applyUpdate(others, Y.encodeStateAsUpdate(server, Y.encodeStateVector(others)))
+    }
+    expect(shortcuts).toBeGreaterThan(20)
   })
 })
