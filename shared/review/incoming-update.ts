@@ -88,7 +88,7 @@ export function analyseUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimi
       if ((item.parent === ROOT.content) !== (item.parentSub === null)) return { kind: 'refused', rule: 'structure', reason: '更新的结构与文档不符' }
     }
   }
-  const rootOf = makeRootFinder(doc, items)
+  const rootOf = makeRootFinder(doc, byClient)
   const roots = new Set<RootName>()
   for (const item of items) {
     const root = rootOf(item)
@@ -195,8 +195,7 @@ function itemInDocument(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
  * `null`: the item lands on collected garbage and integrates as nothing.
  * `invalid`: its parent is an item that is not a type.
  */
-function makeRootFinder(doc: Y.Doc, items: Y.Item[]): (item: Y.Item) => RootName | null | 'invalid' {
-  const findInUpdate = indexItems(items)
+function makeRootFinder(doc: Y.Doc, byClient: Map<number, Struct[]>): (item: Y.Item) => RootName | null | 'invalid' {
   const known = new Map<Y.Item, RootName | null | 'invalid'>()
   const rootOfParentItem = (parent: Y.Item): RootName | null | 'invalid' => {
     if (!(parent.content instanceof Y.ContentType)) return 'invalid'
@@ -231,8 +230,9 @@ function makeRootFinder(doc: Y.Doc, items: Y.Item[]): (item: Y.Item) => RootName
         }
         break
       }
-      const inUpdate = findInUpdate(via)
-      if (inUpdate && parent instanceof Y.ID && !(inUpdate.content instanceof Y.ContentType)) {
+      const inUpdate = findInUpdate(byClient, via)
+      if (!(inUpdate instanceof Y.Item)) break
+      if (parent instanceof Y.ID && !(inUpdate.content instanceof Y.ContentType)) {
         root = 'invalid'
         break
       }
@@ -243,29 +243,20 @@ function makeRootFinder(doc: Y.Doc, items: Y.Item[]): (item: Y.Item) => RootName
   }
 }
 
-/** The items of an update by client, sorted by clock, found by binary search (an id may fall inside a run). */
-function indexItems(items: Y.Item[]): (id: Y.ID) => Y.Item | undefined {
-  const byClient = new Map<number, Y.Item[]>()
-  for (const item of items) {
-    const list = byClient.get(item.id.client) ?? []
-    list.push(item)
-    byClient.set(item.id.client, list)
+/** The struct of the update that holds `id` (an id may fall inside a run), by binary search in its client's sorted structs. */
+function findInUpdate(byClient: Map<number, Struct[]>, id: Y.ID): Struct | undefined {
+  const list = byClient.get(id.client)
+  if (!list) return undefined
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const struct = list[mid]!
+    if (id.clock < struct.id.clock) hi = mid - 1
+    else if (id.clock >= struct.id.clock + struct.length) lo = mid + 1
+    else return struct
   }
-  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
-  return (id) => {
-    const list = byClient.get(id.client)
-    if (!list) return undefined
-    let lo = 0
-    let hi = list.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const item = list[mid]!
-      if (id.clock < item.id.clock) hi = mid - 1
-      else if (id.clock >= item.id.clock + item.length) lo = mid + 1
-      else return item
-    }
-    return undefined
-  }
+  return undefined
 }
 
 /** Calls `found` for each item of the document in [from, to) that is not deleted yet. */
