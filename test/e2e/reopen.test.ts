@@ -58,6 +58,27 @@ describe('reopening after workflow steps', () => {
     for (const c of [a, b, finance]) await c.context.close()
   }, 120_000)
 
+  it('a reviewer and a viewer reopen after the review starts; the reviewer’s suggestion reaches staff', async () => {
+    const staff = await openAs(suite.browser, suite.t, 'chen', 'editor')
+    const finance = await openAs(suite.browser, suite.t, 'lin', 'reviewer')
+    const viewer = await openAs(suite.browser, suite.t, 'he', 'viewer')
+    await step(staff.context, 'submit')
+    await step(finance.context, 'start-review')
+    for (const who of [finance, viewer]) {
+      await who.page.reload()
+      await synced(who.page)
+      await expect.poll(() => who.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('审核中')
+      expect((await who.page.locator('[role=status]').allTextContents()).join('')).not.toContain('拒绝')
+    }
+    await typeAt(finance.page, 'end', 'goalItem', 4, '（审核建议）')
+    await expect.poll(() => staff.page.locator('[data-field="goalItem"]').nth(4).locator('span[data-insertion]').textContent(), { timeout: 15_000 }).toContain('（审核建议）')
+    await expect.poll(() => fieldText(viewer.page, 'goalItem', 4), { timeout: 15_000 }).toContain('（审核建议）')
+    expect(suite.t.server.metrics.refused.size).toBe(0)
+    expect([...staff.errors, ...finance.errors, ...viewer.errors]).toEqual([])
+    await step(finance.context, 'return', '请处理审核建议')
+    for (const c of [staff, finance, viewer]) await c.context.close()
+  }, 90_000)
+
   it('offline edits to a document submitted meanwhile become a local copy shown with the reason, and nothing else is lost', async () => {
     const a = await openAs(suite.browser, suite.t, 'zhao', 'editor')
     const b = await openAs(suite.browser, suite.t, 'qian', 'editor')
