@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { refusedRuns, refusedText, restoreAsSuggestions } from './refused-text'
+import { refusedRuns, restoreAsSuggestions } from './refused-text'
+
+const refusedText = (localState: Uint8Array, doc: Y.Doc) => refusedRuns(localState, doc).map((run) => run.text)
 
 function setup() {
   const server = new Y.Doc()

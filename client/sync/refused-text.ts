@@ -40,8 +40,6 @@ export function refusedRuns(localState: Uint8Array, doc: Y.Doc): RefusedRun[] {
   return runs.filter((run) => run.text.trim().length > 0)
 }
 
-export const refusedText = (localState: Uint8Array, doc: Y.Doc): string[] => refusedRuns(localState, doc).map((run) => run.text.trim())
-
 /**
  * Puts the runs back into `doc` as `author`'s suggested insertions, each
  * where it was typed (after the character it followed, if that is still
