@@ -12,16 +12,17 @@ import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../server/auth/access-tok
 import { setLogSink } from '../server/log'
 import { startServer } from '../server/server'
 import { sampleText } from '../test/support/sample'
+import { tokenSubject } from '../server/storage/account-store'
 import { report } from './support/child'
 
 setLogSink(() => {})
 const server = await startServer({ dataDir: mkdtempSync(join(tmpdir(), 'jixiao-flood-')), port: 0 })
-const { accounts, service, secret } = server.data
-service.create(parsePublishedText(sampleText()), { id: 'doc', title: 'flood', ownerId: null })
+const { accounts, logins, service, secret } = server.data
+await service.create(parsePublishedText(sampleText()), { id: 'doc', title: 'flood', ownerId: null })
 const tokens: Record<string, string> = {}
 for (const name of ['honest-a', 'honest-b', 'mallory']) {
-  const user = await accounts.addUser(name, `pw-${name}`)
-  accounts.setRole('doc', user.id, name === 'mallory' ? 'viewer' : 'editor')
-  tokens[name] = issueToken(secret, { ...accounts.tokenSubject(name)!, doc: 'doc', exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS })
+  const user = await logins.addUser(name, `pw-${name}`)
+  await accounts.setRole('doc', user.id, name === 'mallory' ? 'viewer' : 'editor')
+  tokens[name] = issueToken(secret, { ...(await tokenSubject(accounts, name))!, doc: 'doc', exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS })
 }
 report({ port: server.port, tokens })

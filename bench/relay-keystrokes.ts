@@ -20,7 +20,8 @@ import { contentOf, createYDocument } from '@shared/model/y-document'
 import { encodeUpdate } from '@shared/protocol/message'
 import { checkReviewerUpdate } from '@shared/review/reviewer-rule'
 import { TrialReplica } from '@shared/review/trial-replica'
-import { openDataDir } from '../server/data-dir'
+import { LocalBus } from '../server/bus/local-bus'
+import { openServerData } from '../server/server-data'
 import { setLogSink } from '../server/log'
 import { Metrics } from '../server/metrics'
 import { DEFAULT_RELAY_OPTIONS, Relay } from '../server/relay/relay'
@@ -44,14 +45,15 @@ export interface KeystrokeFigures {
 /** The XmlText of project p's 预算数 cell. */
 const budgetText = (doc: Y.Doc, p: number) => ((((contentOf(doc).get(2) as Y.XmlElement).get(p) as Y.XmlElement).get(5) as Y.XmlElement).get(0) as unknown as Y.XmlText)
 
-export function measureKeystrokes(projects: 'sample' | number): KeystrokeFigures {
+export async function measureKeystrokes(projects: 'sample' | number): Promise<KeystrokeFigures> {
   setLogSink(() => {})
   const text = projects === 'sample' ? parsePublishedText(sampleText()) : generateDocument(makeRandom(200), projects)
-  const data = openDataDir(mkdtempSync(join(tmpdir(), 'jixiao-keys-')))
+  const data = await openServerData({ kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'jixiao-keys-')) })
   const initial = createYDocument(buildDocument(text))
-  data.documents.create({ id: 'doc', title: 'bench', ownerId: null, createdAt: 0 }, Y.encodeStateAsUpdate(initial))
+  await data.documents.create({ id: 'doc', title: 'bench', ownerId: null, createdAt: 0 }, Y.encodeStateAsUpdate(initial))
   const reviewerRule = asReviewerPolicy(({ trial, incoming, userName }) => checkReviewerUpdate(trial, incoming.update, userName))
-  const relay = new Relay(data.documents, makeUpdatePolicy(reviewerRule), new Metrics(), { ...DEFAULT_RELAY_OPTIONS, schedule: () => {} })
+  const access = { roleOf: async () => undefined, stillValid: async () => true }
+  const relay = new Relay({ log: data.documents, bus: new LocalBus(), access }, makeUpdatePolicy(reviewerRule), new Metrics(), { ...DEFAULT_RELAY_OPTIONS, schedule: () => {} })
 
   const typist = (name: string, role: 'editor' | 'reviewer', userId: number) => {
     const doc = new Y.Doc()
@@ -62,17 +64,18 @@ export function measureKeystrokes(projects: 'sample' | number): KeystrokeFigures
   }
   const editor = typist('ed', 'editor', 1)
   const reviewer = typist('rev', 'reviewer', 2)
+  await relay.settled()
   const count = text.projects.length
 
   // As people type: runs of ten characters, each run in another project's cell.
-  const keystroke = (who: ReturnType<typeof typist>, i: number, attributes?: Record<string, unknown>): number => {
+  const keystroke = async (who: ReturnType<typeof typist>, i: number, attributes?: Record<string, unknown>): Promise<number> => {
     const cell = budgetText(who.doc, Math.floor(i / RUN) % count)
     const before = Y.encodeStateVector(who.doc)
     cell.insert(i % RUN, '1', attributes)
     const frame = encodeUpdate(Y.encodeStateAsUpdate(who.doc, before))
     const start = performance.now()
     relay.receive(who.session, frame)
-    relay.flush()
+    await relay.flush()
     const elapsed = performance.now() - start
     who.socket.outbox.length = 0
     return elapsed
@@ -85,8 +88,8 @@ export function measureKeystrokes(projects: 'sample' | number): KeystrokeFigures
   const figures: KeystrokeFigures = { projects: count, editor: [], reviewer: [], copy: [] }
   for (let i = 0; i < KEYSTROKES; i++) {
     // Interleaved, as when staff and a reviewer type at once; each side keeps the other's changes out of its replica.
-    const e = keystroke(editor, i)
-    const r = keystroke(reviewer, i, mark(i))
+    const e = await keystroke(editor, i)
+    const r = await keystroke(reviewer, i, mark(i))
     if (i >= 20) {
       figures.editor.push(e)
       figures.reviewer.push(r)
@@ -103,7 +106,7 @@ export function measureKeystrokes(projects: 'sample' | number): KeystrokeFigures
     trial.dispose()
     figures.copy.push(performance.now() - start)
   }
-  relay.shutdown()
-  data.close()
+  await relay.shutdown()
+  await data.close()
   return figures
 }

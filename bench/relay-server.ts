@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { setupWSConnection } from '@y/websocket-server/utils'
-import { openDataDir } from '../server/data-dir'
+import { openServerData } from '../server/server-data'
 import { setLogSink } from '../server/log'
 import { startServer } from '../server/server'
 import { childArgs, report } from './support/child'
@@ -29,16 +29,16 @@ const kind = childArgs()[0] as 'ours' | 'reference' | 'forward'
 async function ours(): Promise<void> {
   setLogSink(() => {})
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'))
-  const data = openDataDir(dataDir)
-  const user = await data.accounts.addUser('bench', 'bench')
+  const data = await openServerData({ kind: 'sqlite', dataDir })
+  const user = await data.logins.addUser('bench', 'bench')
   const empty = Y.encodeStateAsUpdate(new Y.Doc())
   for (const id of ['bench', ...Array.from({ length: MEMORY_DOCS }, (_, i) => `m${i}`)]) {
-    data.documents.create({ id, title: id, ownerId: user.id, createdAt: Date.now() }, empty)
-    data.accounts.setRole(id, user.id, 'editor')
+    await data.documents.create({ id, title: id, ownerId: user.id, createdAt: Date.now() }, empty)
+    await data.accounts.setRole(id, user.id, 'editor')
   }
   // What clients need to mint tokens: the signing key and the account's token generation.
-  const secret = `${data.secret.toString('hex')}.${data.accounts.generation(user.id)}`
-  data.close()
+  const secret = `${data.secret.toString('hex')}.${await data.accounts.generation(user.id)}`
+  await data.close()
   const server = await startServer({ dataDir, port: 0, relay: { maxConnectionsPerUser: 10_000, rate: { perSecond: 1e9, burst: 1e9 }, userRate: { perSecond: 1e9, burst: 1e9 } } })
   report({ port: server.port, secret })
 }

@@ -97,16 +97,16 @@ export async function run(): Promise<void> {
 
   console.log(table(rows))
   console.log('ours: storage on (SQLite, WAL); reference: @y/websocket-server 0.1.1, storage off; forward: decodes nothing (ceiling)')
-  console.log(keystrokeTable())
+  console.log(await keystrokeTable())
 }
 
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!
 
 /** Ours alone: the reviewer path beside the editor path, and beside judging on a per-update copy (the old way). */
-function keystrokeTable(): string {
+async function keystrokeTable(): Promise<string> {
   const rows: (string | number)[][] = [['one keystroke, receive → judge → apply → store', 'editor', 'reviewer', 'reviewer/editor', 'copy per update', 'reviewer/copy']]
   for (const size of ['sample', 200] as const) {
-    const f = measureKeystrokes(size)
+    const f = await measureKeystrokes(size)
     rows.push([`${f.projects} projects: p50`, ms(median(f.editor)), ms(median(f.reviewer)), ratio(median(f.reviewer), median(f.editor)), ms(median(f.copy)), ratio(median(f.reviewer), median(f.copy))])
     rows.push([`${f.projects} projects: p99`, ms(p99(f.editor)), ms(p99(f.reviewer)), ratio(p99(f.reviewer), p99(f.editor)), ms(p99(f.copy)), ratio(p99(f.reviewer), p99(f.copy))])
   }

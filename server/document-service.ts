@@ -11,12 +11,13 @@ import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText } from '@shared/model/document-text'
 import { readDocument } from '@shared/model/read-document'
-import { createYDocument, metaOf, modelOf, readContent } from '@shared/model/y-document'
+import { createYDocument, modelOf, readContent } from '@shared/model/y-document'
 import { runChecks } from '@shared/checks/run-checks'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
 import { statusOf, statusRecordOf, type StatusRecord } from '@shared/review/workflow'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
-import type { DocumentStore } from './storage/document-store'
+import type { DocumentLog } from './storage/document-log'
+import { stateOf } from './storage/merge-state'
 
 export const EXPORT_FORMATS = { txt: 'ready', html: 'planned', docx: 'planned' } as const
 export type ExportFormat = keyof typeof EXPORT_FORMATS
@@ -28,50 +29,57 @@ export const isDocumentId = (id: string): boolean => ID.test(id)
 export const newDocumentId = (): string => randomBytes(9).toString('base64url')
 
 export class DocumentService {
-  constructor(private readonly store: DocumentStore) {}
+  constructor(private readonly log: DocumentLog) {}
 
-  /** Stores a new document; returns its id. Throws StorageError, or Error for a taken or invalid id. */
-  create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string }): string {
+  /** Stores a new document; resolves to its id. Rejects with StorageError, DocumentExistsError, or Error for an invalid id. */
+  async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string }): Promise<string> {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
-    if (this.store.get(id)) throw new Error(`文档编号已存在：${id}`)
     const ydoc = createYDocument(buildDocument(text), SERVER_ORIGIN)
-    this.store.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, Y.encodeStateAsUpdate(ydoc))
-    ydoc.destroy()
+    try {
+      await this.log.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, Y.encodeStateAsUpdate(ydoc))
+    } finally {
+      ydoc.destroy()
+    }
     return id
   }
 
-  /** The document as stored (everything any client has been sent is stored). */
-  load(id: string): Y.Doc {
+  /** The document's whole state as one update, as stored (everything any client has been sent is stored). */
+  async encodeState(id: string): Promise<Uint8Array> {
+    return stateOf((await this.log.load(id)).updates)
+  }
+
+  /** The document as stored. */
+  async load(id: string): Promise<Y.Doc> {
     const ydoc = new Y.Doc()
-    Y.applyUpdate(ydoc, this.store.encodeState(id))
+    for (const update of (await this.log.load(id)).updates) Y.applyUpdate(ydoc, update)
     return ydoc
   }
 
-  status(id: string): StatusRecord {
-    return withDoc(this.load(id), (ydoc) => statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 })
+  async status(id: string): Promise<StatusRecord> {
+    return withDoc(await this.load(id), (ydoc) => statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 })
   }
 
   /** What stands in the way of approving the document as stored. */
-  approvalState(id: string): ApprovalState {
-    return withDoc(this.load(id), (ydoc) => ({
+  async approvalState(id: string): Promise<ApprovalState> {
+    return withDoc(await this.load(id), (ydoc) => ({
       ...reviewState(ydoc),
       errorFindings: runChecks(readDocument(readContent(ydoc))).filter((f) => f.severity === 'error').length,
     }))
   }
 
-  model(id: string): BudgetDocument {
-    return withDoc(this.load(id), modelOf)
+  async model(id: string): Promise<BudgetDocument> {
+    return withDoc(await this.load(id), modelOf)
   }
 
-  text(id: string): DocumentText {
-    return withDoc(this.load(id), (ydoc) => readDocument(readContent(ydoc)))
+  async text(id: string): Promise<DocumentText> {
+    return withDoc(await this.load(id), (ydoc) => readDocument(readContent(ydoc)))
   }
 
-  export(id: string, format: ExportFormat): { body: string; contentType: string; extension: string } {
+  async export(id: string, format: ExportFormat): Promise<{ body: string; contentType: string; extension: string }> {
     switch (format) {
       case 'txt':
-        return { body: exportPublishedText(this.text(id)), contentType: 'text/plain; charset=utf-8', extension: 'txt' }
+        return { body: exportPublishedText(await this.text(id)), contentType: 'text/plain; charset=utf-8', extension: 'txt' }
       case 'html':
       case 'docx':
         throw new Error(`导出格式 ${format} 尚未实现`)

@@ -22,6 +22,9 @@ export type RejectReason =
 export class Metrics {
   connections = 0
   loadedDocuments = 0
+  /** Stored updates another instance relayed here, and catch-ups from storage after a gap. */
+  peerUpdatesIn = 0
+  catchUps = 0
   updatesIn = 0
   updatesOut = 0
   bytesIn = 0
@@ -41,10 +44,10 @@ export class Metrics {
     this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + 1)
   }
 
-  timeStorageWrite<T>(write: () => T): T {
+  async timeStorageWrite<T>(write: () => Promise<T>): Promise<T> {
     const start = performance.now()
     try {
-      return write()
+      return await write()
     } finally {
       const seconds = (performance.now() - start) / 1000
       this.storageWrites++
@@ -62,6 +65,8 @@ export class Metrics {
     metric('jixiao_connections', 'gauge', 'Open WebSocket connections.', [['', this.connections]])
     metric('jixiao_loaded_documents', 'gauge', 'Documents loaded in memory.', [['', this.loadedDocuments]])
     metric('jixiao_updates_received_total', 'counter', 'Document updates received from clients.', [['', this.updatesIn]])
+    metric('jixiao_peer_updates_received_total', 'counter', 'Stored updates relayed here by other instances.', [['', this.peerUpdatesIn]])
+    metric('jixiao_catch_ups_total', 'counter', 'Rooms caught up from storage after missing a peer update.', [['', this.catchUps]])
     metric('jixiao_updates_sent_total', 'counter', 'Document updates sent to clients.', [['', this.updatesOut]])
     metric('jixiao_received_bytes_total', 'counter', 'Bytes received on WebSockets.', [['', this.bytesIn]])
     metric('jixiao_sent_bytes_total', 'counter', 'Bytes sent on WebSockets.', [['', this.bytesOut]])

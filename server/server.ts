@@ -1,23 +1,35 @@
 /**
  * A running Jixiao server: HTTP API and WebSocket sync on one port, over
- * one data directory. `close()` shuts down gracefully: stop accepting,
- * close every socket with "going away", save and unload every document,
- * close the database.
+ * one storage (a SQLite data directory by default, or PostgreSQL) and one
+ * bus (in-process by default, or Redis between instances). `close()` shuts
+ * down gracefully: stop accepting, close every socket with "going away",
+ * save and unload every document, close the bus and the database.
  */
 import { createAdaptorServer } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { Authenticator } from './auth/authenticate'
-import { openDataDir, type DataDir } from './data-dir'
+import { LocalBus, type LocalBusHub } from './bus/local-bus'
+import { RedisBus } from './bus/redis-bus'
+import type { RoomBus } from './bus/room-bus'
+import { openServerData, type ServerData } from './server-data'
+import type { StorageConfig } from './storage/storage'
 import { createApp } from './http/app'
 import { DEFAULT_GUARD, type RequestGuardOptions } from './http/request-guard'
+import { log } from './log'
 import { Metrics } from './metrics'
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from './relay/relay'
 import { asReviewerPolicy, makeUpdatePolicy } from './relay/update-policy'
 import { checkReviewerUpdate } from '@shared/review/reviewer-rule'
 
+/** How instances reach each other: nobody (one instance), in-process (tests), or Redis. */
+export type BusConfig = { kind: 'local'; hub?: LocalBusHub } | { kind: 'redis'; url: string; prefix?: string }
+
 export interface ServerOptions {
+  /** Where data lives; a SQLite data directory unless `store` says otherwise. */
   dataDir: string
+  store?: StorageConfig
+  bus?: BusConfig
   port: number
   host?: string
   /** Largest WebSocket frame accepted; larger ones close the socket with 1009. */
@@ -52,7 +64,8 @@ const MAX_SOCKETS = 5000
 export interface RunningServer {
   url: string
   port: number
-  data: DataDir
+  data: ServerData
+  bus: RoomBus
   relay: Relay
   metrics: Metrics
   close(): Promise<void>
@@ -61,11 +74,19 @@ export interface RunningServer {
 export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const data = openDataDir(options.dataDir)
+  const data = await openServerData(options.store ?? { kind: 'sqlite', dataDir: options.dataDir })
+  let bus: RoomBus
+  try {
+    bus = await openBus(options.bus ?? { kind: 'local' })
+  } catch (error) {
+    await data.close()
+    throw error
+  }
   const metrics = new Metrics()
   const reviewerRule = asReviewerPolicy(({ trial, incoming, userName }) => checkReviewerUpdate(trial, incoming.update, userName))
-  const relay = new Relay(data.documents, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const auth = new Authenticator(data.secret, data.accounts, data.documents)
+  const access = { roleOf: (docId: string, userId: number) => data.accounts.roleOf(docId, userId), stillValid: auth.stillValid.bind(auth) }
+  const relay = new Relay({ log: data.documents, bus, access }, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const guard: RequestGuardOptions = { ...DEFAULT_GUARD, ...options.guard }
   const app = createApp({ ...data, auth, relay, metrics, guard, metricsToken: options.metricsToken })
 
@@ -77,8 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.maxConnections = MAX_SOCKETS
   const heartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000)
   const roleCheck = setInterval(() => {
-    relay.reconcileRoles((doc, user) => data.accounts.roleOf(doc, user))
-    relay.closeUnauthenticated((credential) => auth.stillValid(credential))
+    Promise.all([relay.reconcileRoles(), relay.closeUnauthenticated()]).catch((error: Error) => log('error', 'access-check-failed', { error: error.message }))
   }, options.roleCheckMs ?? 5_000)
   roleCheck.unref()
 
@@ -94,21 +114,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     data,
+    bus,
     relay,
     metrics,
     close: () =>
-      (closing ??= new Promise<void>((resolve) => {
+      (closing ??= (async () => {
         clearInterval(heartbeat)
         clearInterval(roleCheck)
-        relay.shutdown()
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+        await relay.shutdown()
         for (const ws of wss.clients) ws.terminate()
-        server.close(() => {
-          data.close()
-          resolve()
-        })
         // Keep-alive HTTP connections would hold close() open.
         ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()
-      })),
+        await stopped
+        await bus.close()
+        await data.close()
+      })()),
+  }
+}
+
+async function openBus(config: BusConfig): Promise<RoomBus> {
+  switch (config.kind) {
+    case 'local':
+      return new LocalBus(config.hub)
+    case 'redis':
+      return RedisBus.connect({ url: config.url, ...(config.prefix ? { prefix: config.prefix } : {}) })
   }
 }
 

@@ -16,8 +16,9 @@ import { contentOf, readContent } from '@shared/model/y-document'
 import { CLOSE } from '@shared/protocol/close-code'
 import { issueToken } from '../server/auth/access-token'
 import { runCli } from '../server/cli/run-cli'
-import { openDataDir } from '../server/data-dir'
-import { DATABASE_FILE } from '../server/storage/database'
+import { openServerData } from '../server/server-data'
+import { tokenSubject } from '../server/storage/account-store'
+import { DATABASE_FILE } from '../server/storage/sqlite/sqlite-database'
 import { sampleText } from './support/sample'
 import { spawnServer, type ServerProcess } from './support/server-process'
 import { until } from './support/test-server'
@@ -30,16 +31,16 @@ afterEach(() => {
 /** A data directory with the sample as document `doc` and three editors; tokens for them. */
 async function prepare(): Promise<{ dataDir: string; token: (user: string) => string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-crash-'))
-  const data = openDataDir(dataDir)
-  data.service.create(parsePublishedText(sampleText()), { id: 'doc', title: 't', ownerId: null })
+  const data = await openServerData({ kind: 'sqlite', dataDir: dataDir })
+  await data.service.create(parsePublishedText(sampleText()), { id: 'doc', title: 't', ownerId: null })
   const subjects = new Map<string, { sub: string; uid: number; gen: number }>()
   for (const name of ['writer', 'reader', 'checker']) {
-    const user = await data.accounts.addUser(name, 'pw')
-    data.accounts.setRole('doc', user.id, 'editor')
-    subjects.set(name, data.accounts.tokenSubject(name)!)
+    const user = await data.logins.addUser(name, 'pw')
+    await data.accounts.setRole('doc', user.id, 'editor')
+    subjects.set(name, (await tokenSubject(data.accounts, name))!)
   }
   const secret = data.secret
-  data.close()
+  await data.close()
   return { dataDir, token: (user) => issueToken(secret, { ...subjects.get(user)!, doc: 'doc', exp: Date.now() + 600_000 }) }
 }
 
@@ -92,9 +93,9 @@ describe('crash recovery', () => {
     expect(readContent(merged)).toEqual(served)
     expect(goalText(checker.doc).toString().endsWith(readerText.slice(-50))).toBe(true)
     // …and what it serves is exactly what is stored.
-    const data = openDataDir(dataDir)
-    expect(readContent(data.service.load('doc'))).toEqual(served)
-    data.close()
+    const data = await openServerData({ kind: 'sqlite', dataDir: dataDir })
+    expect(readContent((await data.service.load('doc')))).toEqual(served)
+    await data.close()
     expect(typed).toBeGreaterThan(300)
   }, 60_000)
 
@@ -112,10 +113,10 @@ describe('crash recovery', () => {
     server.child.kill('SIGTERM')
     expect(await exited).toBe(0)
     expect(closes[0]).toBe(CLOSE.goingAway)
-    const data = openDataDir(dataDir)
-    expect(data.service.model('doc').overall.goals[0]!.startsWith('关机前')).toBe(true)
-    expect(data.documents.load('doc').tailCount).toBe(0) // compacted on the way out
-    data.close()
+    const data = await openServerData({ kind: 'sqlite', dataDir: dataDir })
+    expect((await data.service.model('doc')).overall.goals[0]!.startsWith('关机前')).toBe(true)
+    expect((await data.documents.load('doc')).tailCount).toBe(0) // compacted on the way out
+    await data.close()
   }, 30_000)
 
   it('a backup taken while the server runs restores the same document', async () => {
@@ -136,9 +137,9 @@ describe('crash recovery', () => {
     const restoredDir = mkdtempSync(join(tmpdir(), 'jixiao-restored-'))
     mkdirSync(restoredDir, { recursive: true })
     copyFileSync(backup, join(restoredDir, DATABASE_FILE))
-    const restored = openDataDir(restoredDir)
-    expect(readContent(restored.service.load('doc'))).toEqual(readContent(check.doc))
-    expect(restored.accounts.userByName('writer')).toBeDefined()
-    restored.close()
+    const restored = await openServerData({ kind: 'sqlite', dataDir: restoredDir })
+    expect(readContent(await restored.service.load('doc'))).toEqual(readContent(check.doc))
+    expect(await restored.accounts.userByName('writer')).toBeDefined()
+    await restored.close()
   }, 60_000)
 })

@@ -12,6 +12,7 @@ import * as Y from 'yjs'
 import { encodeAwareness, encodeSyncStep1 } from '@shared/protocol/message'
 import { CLOSE } from '@shared/protocol/close-code'
 import { issueToken } from '../server/auth/access-token'
+import { tokenSubject } from '../server/storage/account-store'
 import { startTestServer, DOC_ID, type TestServer } from './support/test-server'
 
 let t: TestServer
@@ -117,16 +118,16 @@ describe('sessions and tokens', () => {
     const token = await t.grant('zhang', 'editor')
     const open = socket(`${t.wsBase}/${DOC_ID}?token=${token}`)
     await open.opened
-    await t.server.data.accounts.setPassword('zhang', 'new-password')
+    await t.server.data.logins.setPassword('zhang', 'new-password')
     expect(await open.closed).toBe(CLOSE.unauthenticated)
     expect(await socket(`${t.wsBase}/${DOC_ID}?token=${token}`).closed).toBe(CLOSE.unauthenticated)
 
     const other = await t.grant('li', 'editor')
-    t.server.data.accounts.removeUser('li')
+    await t.server.data.accounts.removeUser('li')
     await t.grant('li', 'editor')
     expect(await socket(`${t.wsBase}/${DOC_ID}?token=${other}`).closed).toBe(CLOSE.unauthenticated)
     // A token naming an id with another name is refused too.
-    const forged = issueToken(t.server.data.secret, { ...t.server.data.accounts.tokenSubject('zhang')!, sub: 'li', doc: DOC_ID, exp: Date.now() + 60_000 })
+    const forged = issueToken(t.server.data.secret, { ...(await tokenSubject(t.server.data.accounts, 'zhang'))!, sub: 'li', doc: DOC_ID, exp: Date.now() + 60_000 })
     expect(await socket(`${t.wsBase}/${DOC_ID}?token=${forged}`).closed).toBe(CLOSE.unauthenticated)
   })
 })

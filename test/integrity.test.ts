@@ -130,7 +130,7 @@ describe('reopening after a workflow step', { timeout: 30_000 }, () => {
     setStatus(STATUS.returned)
     a.connect()
     await until(() => goalText(b.doc).toString().startsWith('离线草稿'), 'offline draft merged')
-    expect(t.server.data.service.model(DOC_ID).overall.goals[0]).toContain('离线草稿')
+    expect((await t.server.data.service.model(DOC_ID)).overall.goals[0]).toContain('离线草稿')
     expectNoPending()
   })
 })
@@ -162,7 +162,7 @@ describe('crafted updates', { timeout: 30_000 }, () => {
     expect(statusOf(serverDoc())).toBe(STATUS.submitted)
     await t.close()
     t = await startTestServer({ dataDir: t.dataDir })
-    expect(t.server.data.service.status(DOC_ID).value).toBe(STATUS.submitted)
+    expect((await t.server.data.service.status(DOC_ID)).value).toBe(STATUS.submitted)
     await everyRoleWorks()
   })
 

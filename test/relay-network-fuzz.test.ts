@@ -25,7 +25,8 @@ import { contentOf, metaOf, readContent } from '@shared/model/y-document'
 import { STATUS, STATUS_KEY } from '@shared/review/workflow'
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '@shared/protocol/message'
 import { MESSAGE, SYNC } from '@shared/protocol/message-type'
-import { openDataDir } from '../server/data-dir'
+import { LocalBus } from '../server/bus/local-bus'
+import { openServerData } from '../server/server-data'
 import { setLogSink } from '../server/log'
 import { Metrics } from '../server/metrics'
 import { DEFAULT_RELAY_OPTIONS, Relay } from '../server/relay/relay'
@@ -49,14 +50,15 @@ interface Peer {
   toServer: Uint8Array[]
 }
 
-function runNetwork(seed: number) {
+async function runNetwork(seed: number) {
   setLogSink(() => {})
   const random = makeRandom(seed)
-  const data = openDataDir(mkdtempSync(join(tmpdir(), 'jixiao-net-')))
-  data.service.create(parsePublishedText(sampleText()), { id: 'doc', title: 't', ownerId: null })
-  const initial = JSON.stringify(readContent(data.service.load('doc')))
+  const data = await openServerData({ kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'jixiao-net-')) })
+  await data.service.create(parsePublishedText(sampleText()), { id: 'doc', title: 't', ownerId: null })
+  const initial = JSON.stringify(readContent(await data.service.load('doc')))
   // Small compaction limits so snapshots happen during the run too.
-  const relay = new Relay(data.documents, makeUpdatePolicy(), new Metrics(), {
+  const access = { roleOf: async () => 'editor' as const, stillValid: async () => true }
+  const relay = new Relay({ log: data.documents, bus: new LocalBus(), access }, makeUpdatePolicy(), new Metrics(), {
     ...DEFAULT_RELAY_OPTIONS,
     compaction: { updates: 25, bytes: 1 << 20 },
     schedule: () => {}, // batches are stored when the network says so (`flush` below)
@@ -86,17 +88,18 @@ function runNetwork(seed: number) {
   }
   // The workflow moves between the two statuses in which staff edit directly, so no honest edit is refused.
   let status: string = STATUS.drafting
-  const workflowStep = () => {
+  const workflowStep = async () => {
     status = status === STATUS.drafting ? STATUS.returned : STATUS.drafting
-    relay.applyServerChange('doc', (doc) => metaOf(doc).set(STATUS_KEY, { value: status, by: 'server', at: 0 }))
+    await relay.applyServerChange('doc', (doc) => metaOf(doc).set(STATUS_KEY, { value: status, by: 'server', at: 0 }))
   }
 
   // The hostile peer: its own replica, of which it sends only later parts.
   const mallory = { doc: new Y.Doc(), socket: new MemorySocket(), session: null as Session | null }
-  const hostile = (r: Random) => {
+  const hostile = async (r: Random) => {
     if (!mallory.session?.isOpen) {
       mallory.socket = new MemorySocket()
       mallory.session = relay.connect(mallory.socket, 'doc', { userId: 99, userName: 'mallory', displayName: 'mallory' }, 'editor')
+      await relay.settled()
       Y.applyUpdate(mallory.doc, Y.encodeStateAsUpdate(relay.loadedDocument('doc')!))
     }
     // It keeps back an edit, then sends a later one: its own next insert (a clock gap) or the deletion of the kept-back text.
@@ -151,14 +154,14 @@ function runNetwork(seed: number) {
     const peer = random.pick(peers)
     const action = random.int(100)
     if (action < 30) deliverToServer(peer)
-    else if (action < 35) relay.flush()
+    else if (action < 35) await relay.flush()
     else if (action < 70) deliverToClient(peer)
     else if (action < 90) {
       edit(peer, random)
     } else if (action < 92) drop(peer)
     else if (action < 94) reload(peer)
-    else if (action < 96) workflowStep()
-    else if (action < 98) hostile(random)
+    else if (action < 96) await workflowStep()
+    else if (action < 98) await hostile(random)
     else if (!peer.socket) connect(peer)
   }
   // Heal: everyone reconnects and all messages are delivered until quiet.
@@ -169,17 +172,17 @@ function runNetwork(seed: number) {
       while (peer.toServer.length > 0 || (peer.socket?.outbox.length ?? 0) > 0) {
         quiet = false
         deliverToServer(peer)
-        relay.flush()
+        await relay.settled()
         deliverToClient(peer)
       }
     }
   }
   const replicas = peers.map((p) => JSON.stringify(readContent(p.doc)))
   const refusals = peers.reduce((n, p) => n + p.refusals, 0)
-  const stored = JSON.stringify(readContent(data.service.load('doc')))
-  relay.shutdown()
-  const afterShutdown = JSON.stringify(readContent(data.service.load('doc')))
-  data.close()
+  const stored = JSON.stringify(readContent(await data.service.load('doc')))
+  await relay.shutdown()
+  const afterShutdown = JSON.stringify(readContent(await data.service.load('doc')))
+  await data.close()
   return { replicas, stored, afterShutdown, initial, refusals }
 }
 
@@ -191,9 +194,9 @@ function textsOf(doc: Y.Doc): Y.XmlText[] {
 }
 
 describe('relay under a random network', () => {
-  it(`${RUNS} seeded runs: all replicas and the stored document end equal`, () => {
+  it(`${RUNS} seeded runs: all replicas and the stored document end equal`, async () => {
     for (let seed = 1; seed <= RUNS; seed++) {
-      const { replicas, stored, afterShutdown, initial, refusals } = runNetwork(seed)
+      const { replicas, stored, afterShutdown, initial, refusals } = await runNetwork(seed)
       expect(refusals, `seed ${seed}: an honest update was refused`).toBe(0)
       expect(stored, `seed ${seed}: a hostile update integrated`).not.toContain('毒')
       expect(replicas[0], `seed ${seed}: nobody's edits arrived`).not.toBe(initial)

@@ -8,6 +8,7 @@ import WebSocket from 'ws'
 import { contentOf, modelOf, readContent } from '@shared/model/y-document'
 import { CLOSE } from '@shared/protocol/close-code'
 import { issueToken } from '../server/auth/access-token'
+import { tokenSubject } from '../server/storage/account-store'
 import { runCli } from '../server/cli/run-cli'
 import { encodeAwarenessUpdate } from '@shared/protocol/awareness-update'
 import { encodeAwareness } from '@shared/protocol/message'
@@ -45,8 +46,8 @@ describe('sync server', () => {
     await until(() => same() && goalText(clients[0]!.doc).toString().split('[').length === 4, 'convergence')
     const goal = goalText(clients[0]!.doc).toString()
     for (const i of [0, 1, 2]) expect(goal).toContain(`[${i}]`)
-    expect(stored().overall.goals[0]).toBe(goal)
-    expect(stored().projects[0]!.budget.total).toBe(modelOf(clients[1]!.doc).projects[0]!.budget.total)
+    expect((await stored()).overall.goals[0]).toBe(goal)
+    expect((await stored()).projects[0]!.budget.total).toBe(modelOf(clients[1]!.doc).projects[0]!.budget.total)
   })
 
   it('a client that was offline merges its edits on reconnect', async () => {
@@ -56,10 +57,10 @@ describe('sync server', () => {
     a.disconnect()
     goalText(a.doc).insert(0, '离线修改。')
     goalText(b.doc, 1).insert(0, '在线修改。')
-    await until(() => goalText(t.server.data.service.load(DOC_ID), 1).toString().startsWith('在线修改。'), 'b stored')
+    await until(async () => goalText((await t.server.data.service.load(DOC_ID)), 1).toString().startsWith('在线修改。'), 'b stored')
     a.connect()
     await until(() => goalText(b.doc).toString().startsWith('离线修改。') && goalText(a.doc, 1).toString().startsWith('在线修改。'), 'merge')
-    expect(stored().overall.goals.slice(0, 2).map((g) => g.slice(0, 5))).toEqual(['离线修改。', '在线修改。'])
+    expect((await stored()).overall.goals.slice(0, 2).map((g) => g.slice(0, 5))).toEqual(['离线修改。', '在线修改。'])
   })
 
   it("refuses a viewer's updates: not applied, stored or relayed; its awareness still goes through", async () => {
@@ -67,7 +68,7 @@ describe('sync server', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const [editor, viewer] = [await t.client('ed', 'editor'), await t.client('vi', 'viewer')]
     await Promise.all([synced(editor), synced(viewer)])
-    const before = stored()
+    const before = await stored()
     goalText(viewer.doc).insert(0, '偷改')
     viewer.awareness.setLocalStateField('cursor', { at: 1 })
     await until(() => warn.mock.calls.some((c) => String(c[0]).includes('Permission denied')), 'permission denied message')
@@ -75,7 +76,7 @@ describe('sync server', () => {
     goalText(editor.doc, 2).insert(0, '编辑')
     await until(() => goalText(viewer.doc, 2).toString().startsWith('编辑'), 'editor update reaches viewer')
     expect(goalText(editor.doc).toString()).not.toContain('偷改')
-    expect(stored().overall.goals[0]).toBe(before.overall.goals[0])
+    expect((await stored()).overall.goals[0]).toBe(before.overall.goals[0])
     expect(t.server.metrics.refused.get('viewer')).toBeGreaterThan(0)
     warn.mockRestore()
   })
@@ -97,8 +98,8 @@ describe('sync server', () => {
     expect(budgetText(editor.doc).toString()).toBe('10.00')
     expect(budgetText(editor.doc, 1).toDelta()[0]).toEqual({ insert: '7', attributes: { insertion: suggestion } })
     // The model reads pending suggestions as undecided.
-    expect(stored().projects[1]!.budget.total).toBe(3)
-    expect(JSON.stringify(readContent(t.server.data.service.load(DOC_ID)))).toContain(suggestion.id)
+    expect((await stored()).projects[1]!.budget.total).toBe(3)
+    expect(JSON.stringify(readContent((await t.server.data.service.load(DOC_ID))))).toContain(suggestion.id)
     warn.mockRestore()
   })
 
@@ -135,7 +136,7 @@ describe('sync server', () => {
     const viewer = await t.client('vi', 'viewer')
     await synced(viewer)
     const closed = new Promise<{ code: number }>((resolve) => viewer.once('closed', (e) => resolve(e)))
-    const user = t.server.data.accounts.userByName('vi')!
+    const user = (await t.server.data.accounts.userByName('vi'))!
     t.server.data.accounts.setRole(DOC_ID, user.id, null)
     t.server.relay.setRole(DOC_ID, user.id, null)
     expect((await closed).code).toBe(4403)
@@ -165,9 +166,9 @@ describe('sync server', () => {
   it('refuses bad tokens, missing documents and documents without a role with permanent close codes', async () => {
     t = await startTestServer()
     const token = await t.grant('x', 'editor')
-    t.server.data.service.create(t.server.data.service.text(DOC_ID), { id: 'd2', title: 'd2', ownerId: null })
+    await t.server.data.service.create(await t.server.data.service.text(DOC_ID), { id: 'd2', title: 'd2', ownerId: null })
     const secret = t.server.data.secret
-    const subject = t.server.data.accounts.tokenSubject('x')!
+    const subject = (await tokenSubject(t.server.data.accounts, 'x'))!
     const tokenFor = (doc: string) => issueToken(secret, { ...subject, doc, exp: Date.now() + 60_000 })
     const expired = issueToken(secret, { ...subject, doc: DOC_ID, exp: Date.now() - 1 })
     expect(await closeCode(`${t.wsBase}/${DOC_ID}?token=bogus`)).toBe(CLOSE.unauthenticated)

@@ -7,7 +7,7 @@
 import type { Extensions } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
-import { LEVEL1, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/model/taxonomy'
+import { LEVEL1, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
 import { NODE } from '@shared/schema/node-names'
 import { T } from '../i18n/zh-CN'
 

@@ -5,7 +5,7 @@
 import type { Role } from '@shared/protocol/role'
 import { CLOSE, type CloseCode } from '@shared/protocol/close-code'
 import type { AccountStore, User } from '../storage/account-store'
-import type { DocumentStore } from '../storage/document-store'
+import type { DocumentLog } from '../storage/document-log'
 import { verifyToken } from './access-token'
 
 export const SESSION_COOKIE = 'jixiao_session'
@@ -24,37 +24,37 @@ export class Authenticator {
   constructor(
     private readonly secret: Buffer,
     private readonly accounts: AccountStore,
-    private readonly documents: DocumentStore,
+    private readonly documents: DocumentLog,
   ) {}
 
-  userOfSession(sessionId: string | undefined): User | undefined {
+  async userOfSession(sessionId: string | undefined): Promise<User | undefined> {
     return sessionId ? this.accounts.userOfSession(sessionId) : undefined
   }
 
   /** Whether a WebSocket to `docId` may be opened, and with which role. */
-  grantConnection(docId: string, credentials: Credentials): ConnectionGrant {
+  async grantConnection(docId: string, credentials: Credentials): Promise<ConnectionGrant> {
     let user: User | undefined
     let credential: Credential
     if (credentials.token) {
       const claims = verifyToken(this.secret, credentials.token)
       if (!claims || claims.doc !== docId) return { ok: false, close: CLOSE.unauthenticated }
       credential = { kind: 'token', userId: claims.uid, generation: claims.gen }
-      user = this.accounts.userById(claims.uid)
+      user = await this.accounts.userById(claims.uid)
       if (user?.name !== claims.sub) user = undefined
     } else {
-      user = this.userOfSession(credentials.sessionId)
+      user = await this.userOfSession(credentials.sessionId)
       credential = { kind: 'session', sessionId: credentials.sessionId ?? '' }
     }
-    if (!user || !this.stillValid(credential)) return { ok: false, close: CLOSE.unauthenticated }
-    if (!this.documents.get(docId)) return { ok: false, close: CLOSE.documentNotFound }
-    const role = this.accounts.roleOf(docId, user.id)
+    if (!user || !(await this.stillValid(credential))) return { ok: false, close: CLOSE.unauthenticated }
+    if (!(await this.documents.get(docId))) return { ok: false, close: CLOSE.documentNotFound }
+    const role = await this.accounts.roleOf(docId, user.id)
     return role ? { ok: true, user, role, credential } : { ok: false, close: CLOSE.forbidden }
   }
 
   /** Whether a credential still holds: the login session not ended, the token's generation current. */
-  stillValid(credential: Credential): boolean {
+  async stillValid(credential: Credential): Promise<boolean> {
     return credential.kind === 'session'
-      ? this.userOfSession(credential.sessionId) !== undefined
-      : this.accounts.generation(credential.userId) === credential.generation
+      ? (await this.userOfSession(credential.sessionId)) !== undefined
+      : (await this.accounts.generation(credential.userId)) === credential.generation
   }
 }

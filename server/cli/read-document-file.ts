@@ -1,7 +1,7 @@
 /**
  * Reads the document a command names: a file (its format recognised from
  * the content — decodeText refuses .docx and binary files with a reason),
- * or, when no such file exists, a document id in a data directory.
+ * or, when no such file exists, a document id in the server's data.
  */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -9,18 +9,16 @@ import { join } from 'node:path'
 import type { DocumentText } from '@shared/model/document-text'
 import { ImportError, type ImportResult } from '@shared/formats/import-error'
 import { importPublishedText } from '@shared/formats/published-text/import'
-import { DEFAULT_DATA_DIR, openDataDir } from '../data-dir'
 import { isDocumentId } from '../document-service'
-import { DATABASE_FILE } from '../storage/database'
+import { openServerData, type ServerData } from '../server-data'
+import { DATABASE_FILE } from '../storage/sqlite/sqlite-database'
+import type { StorageConfig } from '../storage/storage'
 
-export async function readDocumentFile(path: string, dataDir = DEFAULT_DATA_DIR): Promise<ImportResult<DocumentText>> {
-  if (!existsSync(path) && isDocumentId(path) && existsSync(join(dataDir, DATABASE_FILE))) {
-    const data = openDataDir(dataDir)
-    try {
-      if (data.documents.get(path)) return { ok: true, value: data.service.text(path) }
-    } finally {
-      data.close()
-    }
+/** `data`: open data to look the id up in, or where to open it (a SQLite directory is opened only when it exists). */
+export async function readDocumentFile(path: string, data: ServerData | StorageConfig): Promise<ImportResult<DocumentText>> {
+  if (!existsSync(path) && isDocumentId(path)) {
+    const found = await fromStorage(path, data)
+    if (found) return { ok: true, value: found }
   }
   let bytes: Uint8Array
   try {
@@ -30,4 +28,15 @@ export async function readDocumentFile(path: string, dataDir = DEFAULT_DATA_DIR)
     return { ok: false, error: new ImportError('unreadable', null, `${reason}：${path}`) }
   }
   return importPublishedText(bytes)
+}
+
+async function fromStorage(id: string, data: ServerData | StorageConfig): Promise<DocumentText | undefined> {
+  if ('service' in data) return (await data.documents.get(id)) ? data.service.text(id) : undefined
+  if (data.kind === 'sqlite' && !existsSync(join(data.dataDir, DATABASE_FILE))) return undefined
+  const opened = await openServerData(data)
+  try {
+    return await fromStorage(id, opened)
+  } finally {
+    await opened.close()
+  }
 }

@@ -1,15 +1,17 @@
 /**
- * A fresh data directory gets the demo: four accounts (two department
- * staff, one finance reviewer, one viewer), the sample document imported
- * and shared with them. The generated passwords are printed once and kept
- * in `demo-logins.txt` in the data directory.
+ * Fresh storage gets the demo: four accounts (two department staff, one
+ * finance reviewer, one viewer), the sample document imported and shared
+ * with them. The generated passwords are printed once and kept in
+ * `demo-logins.txt` in the data directory. Instances starting together on
+ * one database seed it once: the first to create the accounts wins.
  */
 import { randomBytes } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { importPublishedText } from '@shared/formats/published-text/import'
 import type { Role } from '@shared/protocol/role'
-import type { DataDir } from '../data-dir'
+import type { ServerData } from '../server-data'
+import { UserExistsError } from '../storage/account-store'
 
 export const DEMO_DOCUMENT_ID = 'demo'
 export const DEMO_FILE = new URL('./zhengfawei-2022.txt', import.meta.url)
@@ -29,27 +31,34 @@ export interface DemoLogin {
   what: string
 }
 
-/** Seeds the demo when the data directory has no users; returns the logins (also when seeded earlier). */
-export async function seedDemo(data: DataDir): Promise<DemoLogin[]> {
-  const file = join(data.path, 'demo-logins.txt')
-  if (data.accounts.listUsers().length > 0) {
+/** Seeds the demo when the storage has no users; returns the logins (also when seeded earlier from this data directory). */
+export async function seedDemo(data: ServerData, dataDir: string): Promise<DemoLogin[]> {
+  const file = join(dataDir, 'demo-logins.txt')
+  const earlier = (): DemoLogin[] => {
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as DemoLogin[]
     } catch {
       return []
     }
   }
+  if ((await data.accounts.listUsers()).length > 0) return earlier()
   const logins: DemoLogin[] = []
+  const ids: number[] = []
   for (const user of DEMO_USERS) {
     const password = randomBytes(6).toString('base64url')
-    await data.accounts.addUser(user.name, password, user.displayName)
+    try {
+      ids.push((await data.logins.addUser(user.name, password, user.displayName)).id)
+    } catch (error) {
+      if (error instanceof UserExistsError) return earlier()
+      throw error
+    }
     logins.push({ ...user, password })
   }
   const imported = importPublishedText(readFileSync(DEMO_FILE))
   if (!imported.ok) throw new Error(`演示文档无法导入：${imported.error.message}`)
-  const owner = data.accounts.userByName(DEMO_USERS[0]!.name)!
-  data.service.create(imported.value, { id: DEMO_DOCUMENT_ID, title: '政法委部门 2022年部门预算绩效文本', ownerId: owner.id })
-  for (const user of DEMO_USERS) data.accounts.setRole(DEMO_DOCUMENT_ID, data.accounts.userByName(user.name)!.id, user.role)
+  await data.service.create(imported.value, { id: DEMO_DOCUMENT_ID, title: '政法委部门 2022年部门预算绩效文本', ownerId: ids[0]! })
+  for (const [i, user] of DEMO_USERS.entries()) await data.accounts.setRole(DEMO_DOCUMENT_ID, ids[i]!, user.role)
+  mkdirSync(dataDir, { recursive: true })
   writeFileSync(file, JSON.stringify(logins, null, 2), { mode: 0o600 })
   return logins
 }

@@ -28,7 +28,7 @@ async function login(name: string, password = `pw-${name}`) {
 }
 
 async function userWithPassword(name: string) {
-  await t.server.data.accounts.addUser(name, `pw-${name}`, name)
+  await t.server.data.logins.addUser(name, `pw-${name}`, name)
 }
 
 describe('HTTP API', () => {
@@ -83,10 +83,10 @@ describe('HTTP API', () => {
 
     const list = (await s.json('/api/docs')).body.documents as { id: string; title: string; role: string; owner: boolean }[]
     expect(list.map((d) => [d.title, d.role, d.owner])).toEqual([['新文档', 'editor', true], ['导入', 'editor', true]])
-    expect(t.server.data.service.model(created.body.id).year).toBe(2027)
+    expect((await t.server.data.service.model(created.body.id)).year).toBe(2027)
 
     expect((await s.json(`/api/docs/${importedId}`, 'PATCH', { title: '改名' })).status).toBe(200)
-    expect(t.server.data.documents.get(importedId)!.title).toBe('改名')
+    expect((await t.server.data.documents.get(importedId))!.title).toBe('改名')
 
     const exported = await s.call(`/api/docs/${importedId}/export?format=txt`)
     expect(exported.headers.get('content-type')).toContain('text/plain')
@@ -151,7 +151,7 @@ describe('HTTP API', () => {
     const goal = (((contentOf(editor.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
     goal.insert(0, '报送后改动')
     await until(() => warn.mock.calls.some((c) => String(c[0]).includes('退回修改后才能直接编辑')), 'refusal')
-    expect(t.server.data.service.model(DOC_ID).overall.goals[0]).not.toContain('报送后改动')
+    expect((await t.server.data.service.model(DOC_ID)).overall.goals[0]).not.toContain('报送后改动')
     warn.mockRestore()
 
     expect((await step(staff, 'start-review')).body.error.message).toContain('财政审核人')
@@ -164,7 +164,7 @@ describe('HTTP API', () => {
     // 审核通过 is refused while a thread is open, unless the reviewer writes why.
     const anchor = Y.createRelativePositionFromTypeIndex(goal, 0)
     createThread(editor.doc, { id: 't1', start: anchor, end: anchor, quote: '', author: 'staff', text: '请核实', now: 1, commentId: 'c1' })
-    await until(() => t.server.data.service.approvalState(DOC_ID).openThreads === 1, 'thread stored')
+    await until(async () => (await t.server.data.service.approvalState(DOC_ID)).openThreads === 1, 'thread stored')
     expect((await step(staff, 'submit')).status).toBe(200)
     expect((await step(finance, 'start-review')).status).toBe(200)
     const blocked = await step(finance, 'approve')
@@ -193,7 +193,7 @@ describe('HTTP API', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     metaOf(editor.doc).set('status', { value: '审核通过', by: 'staff', at: 1 })
     await until(() => warn.mock.calls.some((c) => String(c[0]).includes('只能由服务器修改')), 'refusal')
-    expect(t.server.data.service.status(DOC_ID).value).toBe('编制中')
+    expect((await t.server.data.service.status(DOC_ID)).value).toBe('编制中')
     warn.mockRestore()
   })
 })

@@ -20,10 +20,10 @@ import { HashingBusyError } from '../auth/password'
 import { EXPORT_FORMATS, type DocumentService, type ExportFormat } from '../document-service'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
+import type { Logins } from '../auth/logins'
 import type { Relay } from '../relay/relay'
-import type { AccountStore, User } from '../storage/account-store'
-import { SESSION_LIFETIME_MS } from '../storage/account-store'
-import type { DocumentStore } from '../storage/document-store'
+import { SESSION_LIFETIME_MS, tokenSubject, type AccountStore, type User } from '../storage/account-store'
+import type { DocumentLog } from '../storage/document-log'
 import { StorageError } from '../storage/storage-error'
 import { ApiError, badRequest, documentNotFound, forbidden, notLoggedIn } from './api-error'
 import { bodyLimits, clientAddress, isLoopback, ownOrigin, sameOriginOnly, type RequestGuardOptions } from './request-guard'
@@ -32,7 +32,8 @@ import { syncRoutes } from './sync-route'
 
 export interface AppServices {
   accounts: AccountStore
-  documents: DocumentStore
+  documents: DocumentLog
+  logins: Logins
   service: DocumentService
   relay: Relay
   auth: Authenticator
@@ -107,14 +108,14 @@ export function createApp(s: AppServices): Hono<Env> {
       c.header('Retry-After', String(Math.ceil(gate.retryAfterMs / 1000)))
       throw new ApiError(429, 'login-throttled', gate.message)
     }
-    const user = await s.accounts.authenticate(body.name, body.password)
+    const user = await s.logins.authenticate(body.name, body.password)
     if (!user) {
       throttle.failed(body.name, address, Date.now())
       log('warn', 'login-failed', { user: body.name, address })
       throw new ApiError(401, 'bad-credentials', '用户名或密码错误')
     }
     throttle.succeeded(body.name)
-    setCookie(c, SESSION_COOKIE, s.accounts.createSession(user.id), {
+    setCookie(c, SESSION_COOKIE, await s.accounts.createSession(user.id), {
       httpOnly: true,
       sameSite: 'Lax',
       // Over HTTPS (directly, or behind a trusted proxy that says so) the cookie never travels in clear.
@@ -125,19 +126,19 @@ export function createApp(s: AppServices): Hono<Env> {
     return c.json({ user })
   })
 
-  app.post('/api/logout', (c) => {
+  app.post('/api/logout', async (c) => {
     const sessionId = getCookie(c, SESSION_COOKIE)
     if (sessionId) {
-      s.accounts.endSession(sessionId)
-      // Sockets opened with this login close now, not at their next message.
-      s.relay.closeUnauthenticated((credential) => s.auth.stillValid(credential))
+      await s.accounts.endSession(sessionId)
+      // Sockets opened with this login close now, on every instance, not at their next message.
+      await s.relay.closeUnauthenticated({ publish: true })
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.json({ ok: true })
   })
 
   app.use('/api/*', async (c, next) => {
-    const user = s.auth.userOfSession(getCookie(c, SESSION_COOKIE))
+    const user = await s.auth.userOfSession(getCookie(c, SESSION_COOKIE))
     if (!user) throw notLoggedIn()
     c.set('user', user)
     await next()
@@ -145,13 +146,13 @@ export function createApp(s: AppServices): Hono<Env> {
 
   app.get('/api/me', (c) => c.json({ user: c.get('user') }))
 
-  app.get('/api/docs', (c) => {
+  app.get('/api/docs', async (c) => {
     const user = c.get('user')
-    const roles = new Map(s.accounts.rolesOfUser(user.id).map((a) => [a.docId, a.role]))
-    const docs = s.documents
-      .list()
-      .filter((d) => roles.has(d.id))
-      .map((d) => ({ id: d.id, title: d.title, role: roles.get(d.id)!, owner: d.ownerId === user.id, createdAt: d.createdAt, status: s.service.status(d.id).value }))
+    const roles = new Map((await s.accounts.rolesOfUser(user.id)).map((a) => [a.docId, a.role]))
+    const mine = (await s.documents.list()).filter((d) => roles.has(d.id))
+    const docs = await Promise.all(
+      mine.map(async (d) => ({ id: d.id, title: d.title, role: roles.get(d.id)!, owner: d.ownerId === user.id, createdAt: d.createdAt, status: (await s.service.status(d.id)).value })),
+    )
     return c.json({ documents: docs })
   })
 
@@ -164,8 +165,8 @@ export function createApp(s: AppServices): Hono<Env> {
     if (body.title !== undefined && typeof body.title !== 'string') throw badRequest('文档名称必须是文字')
     const year = (body.year as number | undefined) ?? new Date().getFullYear() + 1
     const title = checkedTitle(body.title) || `${year}年部门预算绩效文本`
-    const id = s.service.create(emptyDocumentText(year), { title, ownerId: user.id })
-    s.accounts.setRole(id, user.id, 'editor')
+    const id = await s.service.create(emptyDocumentText(year), { title, ownerId: user.id })
+    await s.accounts.setRole(id, user.id, 'editor')
     return c.json({ id }, 201)
   })
 
@@ -175,108 +176,110 @@ export function createApp(s: AppServices): Hono<Env> {
     const result = importPublishedText(bytes)
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
     const title = checkedTitle(c.req.query('title')) || result.value.subtitle || result.value.title || '导入的文档'
-    const id = s.service.create(result.value, { title, ownerId: user.id })
-    s.accounts.setRole(id, user.id, 'editor')
+    const id = await s.service.create(result.value, { title, ownerId: user.id })
+    await s.accounts.setRole(id, user.id, 'editor')
     return c.json({ id }, 201)
   })
 
   /** The document and the caller's role on it; 404 when they have none (do not reveal it exists). */
-  const access = (c: Context<Env>) => {
+  const access = async (c: Context<Env>) => {
     const id = c.req.param('id') ?? ''
-    const doc = s.documents.get(id)
-    const role = doc ? s.accounts.roleOf(id, c.get('user').id) : undefined
+    const doc = await s.documents.get(id)
+    const role = doc ? await s.accounts.roleOf(id, c.get('user').id) : undefined
     if (!doc || !role) throw documentNotFound()
     return { doc, role, isOwner: doc.ownerId === c.get('user').id }
   }
 
   app.patch('/api/docs/:id', async (c) => {
-    const { doc, role, isOwner } = access(c)
+    const { doc, role, isOwner } = await access(c)
     if (!isOwner && role !== 'editor') throw forbidden()
     const body = await jsonBody<{ title?: unknown }>(c)
     const title = typeof body.title === 'string' ? checkedTitle(body.title) : ''
     if (!title) throw badRequest('文档名称不能为空')
-    s.documents.rename(doc.id, title)
+    await s.documents.rename(doc.id, title)
     return c.json({ ok: true })
   })
 
-  app.delete('/api/docs/:id', (c) => {
-    const { doc, isOwner } = access(c)
+  app.delete('/api/docs/:id', async (c) => {
+    const { doc, isOwner } = await access(c)
     if (!isOwner) throw forbidden()
-    s.relay.closeDocument(doc.id)
-    s.documents.delete(doc.id)
+    await s.relay.closeDocument(doc.id)
+    await s.documents.delete(doc.id)
     return c.json({ ok: true })
   })
 
-  app.get('/api/docs/:id/members', (c) => {
-    const { doc } = access(c)
-    return c.json({ members: s.accounts.membersOf(doc.id) })
+  app.get('/api/docs/:id/members', async (c) => {
+    const { doc } = await access(c)
+    return c.json({ members: await s.accounts.membersOf(doc.id) })
   })
 
   app.put('/api/docs/:id/members/:name', async (c) => {
-    const { doc, isOwner } = access(c)
+    const { doc, isOwner } = await access(c)
     if (!isOwner) throw forbidden()
-    const member = s.accounts.userByName(c.req.param('name'))
+    const member = await s.accounts.userByName(c.req.param('name'))
     if (!member) throw new ApiError(404, 'user-not-found', '没有这个用户')
     const body = await jsonBody<{ role?: unknown }>(c)
     const role: Role | null = body.role === null ? null : isRole(body.role) ? body.role : invalidRole()
     if (member.id === doc.ownerId && role !== 'editor') throw badRequest('文档所有者必须保留编辑权限')
-    s.accounts.setRole(doc.id, member.id, role)
+    await s.accounts.setRole(doc.id, member.id, role)
     s.relay.setRole(doc.id, member.id, role)
     return c.json({ ok: true })
   })
 
-  app.get('/api/docs/:id/export', (c) => {
-    const { doc } = access(c)
+  app.get('/api/docs/:id/export', async (c) => {
+    const { doc } = await access(c)
     const format = c.req.query('format') ?? 'txt'
     if (!(format in EXPORT_FORMATS)) throw badRequest(`未知导出格式 ${format}`)
     if (EXPORT_FORMATS[format as ExportFormat] !== 'ready') throw new ApiError(501, 'format-not-ready', `导出格式 ${format} 尚未实现`)
-    const file = s.service.export(doc.id, format as ExportFormat)
+    const file = await s.service.export(doc.id, format as ExportFormat)
     return c.body(file.body, 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}.${file.extension}`)}`,
     })
   })
 
-  app.get('/api/docs/:id/workflow', (c) => {
-    const { doc, role } = access(c)
-    const status = s.service.status(doc.id)
+  app.get('/api/docs/:id/workflow', async (c) => {
+    const { doc, role } = await access(c)
+    const status = await s.service.status(doc.id)
     return c.json({ status, actions: availableTransitions(status.value, role).map(({ action, label }) => ({ action, label })) })
   })
 
   app.post('/api/docs/:id/workflow', async (c) => {
-    const { doc, role } = access(c)
+    const { doc, role } = await access(c)
     const user = c.get('user')
     const body = await jsonBody<{ action?: unknown; note?: unknown }>(c)
     if (typeof body.action !== 'string') throw badRequest('请指定流程操作')
     if (body.note !== undefined && body.note !== null && typeof body.note !== 'string') throw badRequest('意见必须是文字')
     const note = typeof body.note === 'string' ? body.note.trim().slice(0, 2000) : ''
     // Flush what clients sent so far: the conditions are judged on the document as everyone last saw it.
-    s.relay.flush()
-    const blockers = body.action === 'approve' ? approvalBlockers(s.service.approvalState(doc.id)) : []
-    const result = checkTransition(s.service.status(doc.id).value, body.action, role, { note, blockers })
+    await s.relay.flush()
+    const blockers = body.action === 'approve' ? approvalBlockers(await s.service.approvalState(doc.id)) : []
+    const result = checkTransition((await s.service.status(doc.id)).value, body.action, role, { note, blockers })
     if (!result.ok) throw new ApiError(result.code === 'note-required' ? 422 : 409, `workflow-${result.code}`, result.reason)
     const record: StatusRecord = { value: result.transition.to, by: user.name, at: Date.now(), ...(note ? { note } : {}) }
-    s.relay.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record))
+    await s.relay.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record))
     const overridden = blockers.length > 0 ? `（未满足：${blockers.join('；')}）` : ''
     const name = `${result.transition.label}（${user.displayName}）`
-    s.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' }, s.documents.encodeState(doc.id))
+    await s.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' })
     log('info', 'workflow', { docId: doc.id, user: user.name, action: result.transition.action, to: record.value, ...(overridden ? { overridden: blockers } : {}) })
     return c.json({ status: record })
   })
 
-  app.get('/api/docs/:id/versions', (c) => {
-    const { doc } = access(c)
-    return c.json({ versions: s.documents.versions(doc.id) })
+  app.get('/api/docs/:id/versions', async (c) => {
+    const { doc } = await access(c)
+    return c.json({ versions: await s.documents.versions(doc.id) })
   })
 
-  app.get('/api/docs/:id/checks', (c) => {
-    const { doc } = access(c)
-    return c.json({ findings: runChecks(s.service.text(doc.id)) })
+  app.get('/api/docs/:id/checks', async (c) => {
+    const { doc } = await access(c)
+    return c.json({ findings: runChecks(await s.service.text(doc.id)) })
   })
 
-  app.get('/api/docs/:id/token', (c) => {
-    const { doc } = access(c)
-    const token = issueToken(s.secret, { ...s.accounts.tokenSubject(c.get('user').name)!, doc: doc.id, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS })
+  app.get('/api/docs/:id/token', async (c) => {
+    const { doc } = await access(c)
+    const subject = await tokenSubject(s.accounts, c.get('user').name)
+    if (!subject) throw notLoggedIn()
+    const token = issueToken(s.secret, { ...subject, doc: doc.id, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS })
     return c.json({ token })
   })
 

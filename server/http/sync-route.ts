@@ -9,10 +9,10 @@ import { upgradeWebSocket } from '@hono/node-server'
 import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { WebSocket } from 'ws'
-import { CLOSE, CLOSE_REASON } from '@shared/protocol/close-code'
+import { CLOSE, CLOSE_REASON, type CloseCode } from '@shared/protocol/close-code'
 import { SESSION_COOKIE, type Authenticator, type ConnectionGrant } from '../auth/authenticate'
 import { log } from '../log'
-import type { Metrics } from '../metrics'
+import type { Metrics, RejectReason } from '../metrics'
 import type { Relay } from '../relay/relay'
 import type { RelaySocket } from '../relay/relay-socket'
 import type { Session } from '../relay/session'
@@ -29,11 +29,17 @@ const socketOf = (raw: WebSocket): RelaySocket => ({
   },
 })
 
+const REFUSAL_REASON: Partial<Record<CloseCode, RejectReason>> = {
+  [CLOSE.unauthenticated]: 'unauthenticated',
+  [CLOSE.forbidden]: 'forbidden',
+  [CLOSE.storageFailure]: 'storage',
+}
+
 export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics, guard: RequestGuardOptions): Hono {
   const openByAddress = new Map<string, number>()
   return new Hono().get(
     '/sync/:docId',
-    upgradeWebSocket((c) => {
+    upgradeWebSocket(async (c) => {
       const docId = c.req.param('docId') ?? ''
       const token = c.req.query('token')
       const address = clientAddress(c, guard)
@@ -42,7 +48,10 @@ export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics, 
       const grant: ConnectionGrant =
         token === undefined && !fromOwnPages(c, guard)
           ? { ok: false, close: CLOSE.forbidden }
-          : auth.grantConnection(docId, { token, sessionId: getCookie(c, SESSION_COOKIE) })
+          : await auth.grantConnection(docId, { token, sessionId: getCookie(c, SESSION_COOKIE) }).catch((error: Error): ConnectionGrant => {
+              log('error', 'grant-failed', { docId, error: error.message })
+              return { ok: false, close: CLOSE.storageFailure }
+            })
       let session: Session | null = null
       return {
         onOpen(_event, ws) {
@@ -57,7 +66,7 @@ export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics, 
           openByAddress.set(address, open + 1)
           counted = true
           if (!grant.ok) {
-            metrics.reject(grant.close === CLOSE.unauthenticated ? 'unauthenticated' : grant.close === CLOSE.forbidden ? 'forbidden' : 'not-found')
+            metrics.reject(REFUSAL_REASON[grant.close] ?? 'not-found')
             log('info', 'connection-refused', { docId, code: grant.close })
             raw.close(grant.close, CLOSE_REASON[grant.close])
             return

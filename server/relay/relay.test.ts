@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { parsePublishedText } from '@shared/formats/published-text/import'
@@ -8,60 +5,93 @@ import { CLOSE } from '@shared/protocol/close-code'
 import { encodeQueryAwareness, encodeUpdate } from '@shared/protocol/message'
 import { sampleText } from '../../test/support/sample'
 import { MemorySocket } from '../../test/support/memory-socket'
-import { openDataDir, type DataDir } from '../data-dir'
+import { LocalBus } from '../bus/local-bus'
+import { DocumentService } from '../document-service'
 import { setLogSink } from '../log'
 import { Metrics } from '../metrics'
+import type { LoggedUpdate } from '../storage/document-log'
+import { MemoryDocumentLog } from '../storage/memory/memory-document-log'
+import { StorageError } from '../storage/storage-error'
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from './relay'
 import { makeUpdatePolicy } from './update-policy'
 
-let data: DataDir
+/** A log whose next appends fail, as a full disk would make them. */
+class FailingLog extends MemoryDocumentLog {
+  failing = false
+  override async append(docId: string, updates: readonly LoggedUpdate[]): Promise<void> {
+    if (this.failing) throw new StorageError('disk-full', '保存更新: disk full')
+    return super.append(docId, updates)
+  }
+}
+
+let log: FailingLog
+let service: DocumentService
 const identity = (n: number) => ({ userId: n, userName: `u${n}`, displayName: `u${n}` })
 
-beforeEach(() => {
+beforeEach(async () => {
   setLogSink(() => {})
-  data = openDataDir(mkdtempSync(join(tmpdir(), 'jixiao-relay-')))
-  for (const id of ['a', 'b', 'c']) data.service.create(parsePublishedText(sampleText()), { id, title: id, ownerId: null })
+  log = new FailingLog()
+  service = new DocumentService(log)
+  for (const id of ['a', 'b', 'c']) await service.create(parsePublishedText(sampleText()), { id, title: id, ownerId: null })
 })
 afterEach(() => {
   vi.useRealTimers()
-  data.close()
 })
+
+const access = { roleOf: async () => 'editor' as const, stillValid: async () => true }
 
 /** A relay whose batches are stored when the test calls `flush()`. */
 const relayWith = (options: Partial<RelayOptions> = {}) =>
-  new Relay(data.documents, makeUpdatePolicy(), new Metrics(), { ...DEFAULT_RELAY_OPTIONS, schedule: () => {}, ...options })
+  new Relay({ log, bus: new LocalBus(), access }, makeUpdatePolicy(), new Metrics(), { ...DEFAULT_RELAY_OPTIONS, schedule: () => {}, ...options })
 
 /** An update that types one character into the document's first goal item. */
-function typingUpdate(docId: string): Uint8Array {
+async function typingUpdate(docId: string): Promise<Uint8Array> {
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, data.documents.encodeState(docId))
+  Y.applyUpdate(doc, await service.encodeState(docId))
   const before = Y.encodeStateVector(doc)
   const goals = ((doc.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement
   ;(goals.get(0) as Y.XmlText).insert(0, '字')
   return Y.encodeStateAsUpdate(doc, before)
 }
 
+const firstGoal = async (docId: string) => (await service.model(docId)).overall.goals[0]!
+
 describe('relay core', () => {
-  it('starts every connection with the server state vector', () => {
+  it('starts every connection with the server state vector, once the document is loaded', async () => {
+    const relay = relayWith()
     const socket = new MemorySocket()
-    relayWith().connect(socket, 'a', identity(1), 'editor')
+    relay.connect(socket, 'a', identity(1), 'editor')
+    expect(socket.outbox).toHaveLength(0)
+    await relay.settled()
     expect(socket.outbox[0]!.slice(0, 2)).toEqual(new Uint8Array([0, 0]))
   })
 
-  it('disconnects a reader whose send queue grows past the limit (4508)', () => {
+  it('handles frames that arrive while the document loads, in order, after it has loaded', async () => {
+    const relay = relayWith()
+    const reader = new MemorySocket()
+    relay.connect(reader, 'a', identity(1), 'editor')
+    const writer = relay.connect(new MemorySocket(), 'a', identity(2), 'editor')!
+    relay.receive(writer, encodeUpdate(await typingUpdate('a')))
+    await relay.settled()
+    expect(await firstGoal('a')).toMatch(/^字/)
+    expect(reader.outbox.some((frame) => frame[0] === 0 && frame[1] === 2)).toBe(true)
+  })
+
+  it('disconnects a reader whose send queue grows past the limit (4508)', async () => {
     const relay = relayWith({ maxBufferedBytes: 1000 })
     const slow = new MemorySocket()
     const writer = new MemorySocket()
     relay.connect(slow, 'a', identity(1), 'editor')
     const session = relay.connect(writer, 'a', identity(2), 'editor')!
+    await relay.settled()
     slow.bufferedAmount = 5000 // nothing read for a while
-    relay.receive(session, encodeUpdate(typingUpdate('a')))
-    relay.flush()
+    relay.receive(session, encodeUpdate(await typingUpdate('a')))
+    await relay.flush()
     expect(slow.closeCode).toBe(CLOSE.slowReader)
     expect(writer.closeCode).toBeNull()
   })
 
-  it('unloads a document after its last connection has been idle, and keeps it while anyone is there', () => {
+  it('unloads a document after its last connection has been idle, and keeps it while anyone is there', async () => {
     vi.useFakeTimers()
     const relay = relayWith({ idleUnloadMs: 60_000 })
     const s1 = relay.connect(new MemorySocket(), 'a', identity(1), 'editor')!
@@ -76,7 +106,7 @@ describe('relay core', () => {
     expect(relay.loadedDocuments).toBe(0)
   })
 
-  it('bounds the loaded documents: evicts an idle one, or refuses with "going away" when all are busy', () => {
+  it('bounds the loaded documents: evicts an idle one, or refuses with "going away" when all are busy', async () => {
     const relay = relayWith({ maxLoadedDocuments: 2 })
     const sa = relay.connect(new MemorySocket(), 'a', identity(1), 'editor')!
     relay.connect(new MemorySocket(), 'b', identity(2), 'editor')
@@ -86,71 +116,106 @@ describe('relay core', () => {
     relay.disconnect(sa)
     expect(relay.connect(new MemorySocket(), 'c', identity(3), 'editor')).not.toBeNull()
     expect(relay.loadedDocuments).toBe(2)
+    await relay.settled()
   })
 
-  it('compacts the update log into a snapshot when it grows, losing nothing', () => {
+  it('compacts the update log into a snapshot when it grows, losing nothing', async () => {
     const relay = relayWith({ compaction: { updates: 3, bytes: 1 << 20 } })
     const session = relay.connect(new MemorySocket(), 'a', identity(1), 'editor')!
+    await relay.settled()
     for (let i = 0; i < 7; i++) {
-      relay.receive(session, encodeUpdate(typingUpdate('a')))
-      relay.flush()
+      relay.receive(session, encodeUpdate(await typingUpdate('a')))
+      await relay.flush()
     }
-    const stored = data.documents.load('a')
-    expect(stored.tailCount).toBeLessThan(3)
-    expect(data.service.model('a').overall.goals[0]!.startsWith('字'.repeat(7))).toBe(true)
+    await vi.waitFor(async () => expect((await log.load('a')).tailCount).toBeLessThan(3))
+    expect(await firstGoal('a')).toMatch(/^字{7}/)
   })
 
-  it('shuts down with "going away" for everyone and the documents saved', () => {
+  it('shuts down with "going away" for everyone and the documents saved', async () => {
     const relay = relayWith()
     const sockets = [new MemorySocket(), new MemorySocket()]
     const session = relay.connect(sockets[0]!, 'a', identity(1), 'editor')!
     relay.connect(sockets[1]!, 'b', identity(2), 'viewer')
-    relay.receive(session, encodeUpdate(typingUpdate('a')))
-    relay.shutdown()
+    await relay.settled()
+    relay.receive(session, encodeUpdate(await typingUpdate('a')))
+    await relay.shutdown()
     expect(sockets.map((s) => s.closeCode)).toEqual([CLOSE.goingAway, CLOSE.goingAway])
     expect(relay.loadedDocuments).toBe(0)
-    expect(data.documents.load('a').tailCount).toBe(0)
+    expect((await log.load('a')).tailCount).toBe(0)
+    expect(await firstGoal('a')).toMatch(/^字/)
     expect(relay.connect(new MemorySocket(), 'a', identity(1), 'editor')).toBeNull()
   })
 
-  it('sends nothing of a batch before it is stored, then everything in order', () => {
+  it('sends nothing of a batch before it is stored, then everything in order', async () => {
     const relay = relayWith()
     const reader = new MemorySocket()
     relay.connect(reader, 'a', identity(1), 'editor')
     const session = relay.connect(new MemorySocket(), 'a', identity(2), 'editor')!
+    await relay.settled()
     const sent = reader.outbox.length
-    relay.receive(session, encodeUpdate(typingUpdate('a')))
+    relay.receive(session, encodeUpdate(await typingUpdate('a')))
     expect(reader.outbox.length).toBe(sent)
-    expect(data.documents.load('a').tailCount).toBe(1) // only the initial update so far
-    relay.flush()
-    expect(data.documents.load('a').tailCount).toBe(2)
+    expect((await log.load('a')).tailCount).toBe(1) // only the initial update so far
+    const flushed = relay.flush()
+    expect(reader.outbox.length).toBe(sent) // the append has not resolved yet
+    await flushed
+    expect((await log.load('a')).tailCount).toBe(2)
     expect(reader.outbox.length).toBe(sent + 1)
   })
 
-  it('a failed commit resets the document: everyone closes with 4500, nothing of the batch is sent or kept', () => {
+  it('holds frames queued behind a commit under way until it resolves', async () => {
+    const relay = relayWith()
+    const reader = new MemorySocket()
+    relay.connect(reader, 'a', identity(1), 'editor')
+    const session = relay.connect(new MemorySocket(), 'a', identity(2), 'editor')!
+    await relay.settled()
+    const sent = reader.outbox.length
+    relay.receive(session, encodeUpdate(await typingUpdate('a')))
+    const first = relay.flush()
+    relay.receive(relay.connect(new MemorySocket(), 'a', identity(3), 'editor')!, encodeQueryAwareness())
+    expect(reader.outbox.length).toBe(sent)
+    await first
+    await relay.flush()
+    expect(reader.outbox.length).toBe(sent + 1)
+  })
+
+  it('a failed commit resets the document: everyone closes with 4500, nothing of the batch is sent or kept', async () => {
     const relay = relayWith()
     const reader = new MemorySocket()
     relay.connect(reader, 'a', identity(1), 'editor')
     const writer = new MemorySocket()
     const session = relay.connect(writer, 'a', identity(2), 'editor')!
+    await relay.settled()
     const sent = reader.outbox.length
-    relay.receive(session, encodeUpdate(typingUpdate('a')))
-    data.db.pragma('query_only = 1') // the next write fails
-    relay.flush()
-    data.db.pragma('query_only = 0')
+    relay.receive(session, encodeUpdate(await typingUpdate('a')))
+    log.failing = true
+    await relay.flush()
+    log.failing = false
     expect([reader.closeCode, writer.closeCode]).toEqual([CLOSE.storageFailure, CLOSE.storageFailure])
     expect(reader.outbox.length).toBe(sent)
     expect(relay.loadedDocuments).toBe(0)
-    expect(data.service.model('a').overall.goals[0]!.startsWith('字')).toBe(false)
+    expect(await firstGoal('a')).not.toMatch(/^字/)
   })
 
-  it('a role downgrade applies to open connections at once', () => {
+  it('a document that cannot be loaded closes its connections with 4500', async () => {
+    const relay = relayWith()
+    vi.spyOn(log, 'load').mockRejectedValueOnce(new StorageError('io', '读取文档: I/O error'))
+    const socket = new MemorySocket()
+    relay.connect(socket, 'a', identity(1), 'editor')
+    await relay.settled()
+    expect(socket.closeCode).toBe(CLOSE.storageFailure)
+    expect(relay.loadedDocuments).toBe(0)
+  })
+
+  it('a role downgrade applies to open connections at once', async () => {
     const relay = relayWith()
     const socket = new MemorySocket()
     const session = relay.connect(socket, 'a', identity(1), 'editor')!
+    await relay.settled()
     relay.setRole('a', 1, 'viewer')
-    relay.receive(session, encodeUpdate(typingUpdate('a')))
-    expect(data.service.model('a').overall.goals[0]!.startsWith('字')).toBe(false)
+    relay.receive(session, encodeUpdate(await typingUpdate('a')))
+    await relay.flush()
+    expect(await firstGoal('a')).not.toMatch(/^字/)
     expect(socket.outbox.at(-1)![0]).toBe(2) // auth: permission denied
     relay.receive(session, encodeQueryAwareness())
     expect(socket.closeCode).toBeNull()

@@ -7,6 +7,10 @@
  * it (4400), a bug closes it with 1011, and a storage failure resets that
  * one document (its connections close with 4500 and retry). None reaches
  * the process.
+ *
+ * What changes who may do what — roles, logins, deletion — is applied to
+ * this instance's connections and published on the bus, so every
+ * instance's connections follow.
  */
 import type * as Y from 'yjs'
 import { CLOSE, type CloseCode } from '@shared/protocol/close-code'
@@ -14,9 +18,11 @@ import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import { decodeMessage } from '@shared/protocol/message'
 import { ProtocolError } from '@shared/protocol/protocol-error'
 import type { Role } from '@shared/protocol/role'
+import type { Credential } from '../auth/authenticate'
+import type { RoomBus } from '../bus/room-bus'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
-import type { DocumentStore } from '../storage/document-store'
+import type { DocumentLog } from '../storage/document-log'
 import { StorageError } from '../storage/storage-error'
 import { RateLimiter, type RateLimit } from './rate-limiter'
 import type { RelaySocket } from './relay-socket'
@@ -49,6 +55,19 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   schedule: (flush) => setImmediate(flush),
 }
 
+/** What the relay asks about access, of the stores, when a change may have been made elsewhere. */
+export interface RelayAccess {
+  roleOf(docId: string, userId: number): Promise<Role | undefined>
+  /** Whether a connection's credential still holds (login not ended, token generation current). */
+  stillValid(credential: Credential): Promise<boolean>
+}
+
+export interface RelayPorts {
+  log: DocumentLog
+  bus: RoomBus
+  access: RelayAccess
+}
+
 /** What opening a connection costs a user's bucket, in messages: it loads and syncs a document. */
 const CONNECT_COST = 50
 
@@ -57,6 +76,8 @@ const INTERNAL_ERROR = 1011
 
 export class Relay {
   private readonly rooms = new Map<string, Room>()
+  /** Rooms being saved and closed: a new room for the same document loads after. */
+  private readonly closing = new Map<string, Promise<void>>()
   private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly sessionsByUser = new Map<number, Set<Session>>()
   /** Per user, across connections and reconnects: a reconnect loop does not get a fresh burst. */
@@ -65,11 +86,18 @@ export class Relay {
   private shuttingDown = false
 
   constructor(
-    private readonly store: DocumentStore,
+    private readonly ports: RelayPorts,
     private readonly policy: UpdatePolicy,
     private readonly metrics: Metrics,
     private readonly options: RelayOptions = DEFAULT_RELAY_OPTIONS,
-  ) {}
+  ) {
+    ports.bus.onReconnect(() => {
+      for (const room of this.rooms.values()) room.catchUp()
+    })
+    ports.bus.onDeployment((message) => {
+      if (message.kind === 'credentials') void this.closeUnauthenticated()
+    })
+  }
 
   /**
    * Admits an authenticated connection to a document: loads the document
@@ -88,13 +116,7 @@ export class Relay {
     if (userSessions.size >= this.options.maxConnectionsPerUser) return refuse(CLOSE.rateLimited, 'too-many-connections')
     if (!this.userLimiter(identity.userId).take(CONNECT_COST)) return refuse(CLOSE.rateLimited, 'rate-limit')
 
-    let room: Room | null
-    try {
-      room = this.room(docId)
-    } catch (error) {
-      log('error', 'document-load-failed', { docId, error: (error as Error).message })
-      return refuse(CLOSE.storageFailure, 'storage')
-    }
+    const room = this.room(docId)
     if (!room) return refuse(CLOSE.goingAway, 'server-full')
 
     userSessions.add(session)
@@ -122,6 +144,7 @@ export class Relay {
     }
   }
 
+
   private fail(session: Session, error: unknown): void {
     const context = { docId: session.docId, user: session.identity.userName, error: (error as Error).message }
     if (error instanceof ProtocolError) {
@@ -148,8 +171,13 @@ export class Relay {
     if (room.sessions.size === 0) this.scheduleUnload(session.docId)
   }
 
-  /** A role changed: the user's connections to the document follow at once (closed when the role is gone). */
+  /** A role changed: the user's connections to the document follow at once (closed when the role is gone), here and on every instance. */
   setRole(docId: string, userId: number, role: Role | null): void {
+    this.applyRole(docId, userId, role)
+    this.publish(docId, 'roles')
+  }
+
+  private applyRole(docId: string, userId: number, role: Role | null): void {
     for (const session of this.sessionsByUser.get(userId) ?? []) {
       if (session.docId !== docId) continue
       if (role === null) {
@@ -162,42 +190,52 @@ export class Relay {
   }
 
   /**
-   * Brings every open connection in line with the roles as stored now, for
-   * changes made outside this process (the CLI's `user remove`, `doc share`):
-   * a connection whose user or role is gone closes with 4403.
+   * Brings open connections (of one document, or all) in line with the
+   * roles as stored now, for changes made elsewhere (another instance, the
+   * CLI's `user remove`, `doc share`): a connection whose user or role is
+   * gone closes with 4403.
    */
-  reconcileRoles(roleOf: (docId: string, userId: number) => Role | undefined): void {
+  async reconcileRoles(docId?: string): Promise<void> {
     for (const [userId, sessions] of [...this.sessionsByUser]) {
-      for (const docId of new Set([...sessions].map((s) => s.docId))) this.setRole(docId, userId, roleOf(docId, userId) ?? null)
+      for (const id of new Set([...sessions].map((s) => s.docId))) {
+        if (docId !== undefined && id !== docId) continue
+        this.applyRole(id, userId, (await this.ports.access.roleOf(id, userId)) ?? null)
+      }
     }
   }
 
   /**
    * Closes, with 4401, every connection whose credential no longer holds:
    * its login session ended (logout, password change, user removed) or its
-   * token's generation is stale. Run after a logout, and periodically for
-   * changes made by other processes (the CLI).
+   * token's generation is stale. Run after such a change (which `publish`
+   * sends to every instance), and periodically for changes made by the CLI.
    */
-  closeUnauthenticated(stillValid: (credential: NonNullable<Identity['credential']>) => boolean): void {
+  async closeUnauthenticated({ publish = false } = {}): Promise<void> {
+    if (publish) this.ports.bus.publishDeployment({ kind: 'credentials' }).catch((error: Error) => log('warn', 'bus-publish-failed', { error: error.message }))
     for (const sessions of [...this.sessionsByUser.values()]) {
       for (const session of [...sessions]) {
         const { credential } = session.identity
-        if (!credential || stillValid(credential)) continue
+        if (!credential || (await this.ports.access.stillValid(credential))) continue
         session.close(CLOSE.unauthenticated)
         this.disconnect(session)
       }
     }
   }
 
-  /** A document was deleted: its connections close and it is unloaded without saving. */
-  closeDocument(docId: string): void {
+  /** A document was deleted: its connections close, here and on every instance, and it is unloaded without saving. */
+  async closeDocument(docId: string, { publish = true } = {}): Promise<void> {
+    if (publish) this.publish(docId, 'deleted')
     const room = this.rooms.get(docId)
     if (!room) return
     for (const session of [...room.sessions]) {
       session.close(CLOSE.documentNotFound)
       this.disconnect(session)
     }
-    this.unload(docId, { save: false })
+    await this.unload(docId, { save: false })
+  }
+
+  private publish(docId: string, kind: 'roles' | 'deleted'): void {
+    this.ports.bus.publish(docId, { kind }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId, error: error.message }))
   }
 
   /**
@@ -213,31 +251,39 @@ export class Relay {
       session.close(CLOSE.storageFailure)
       this.disconnect(session)
     }
-    this.unload(room.docId, { save: false })
+    if (this.rooms.get(room.docId) === room) void this.unload(room.docId, { save: false })
   }
 
   /**
    * A change the server itself makes (the workflow status): applied to the
-   * live document, stored and relayed before this returns. Throws
+   * live document, stored and relayed before this resolves. Rejects with
    * StorageError when it could not be stored (nothing was then relayed).
    */
-  applyServerChange(docId: string, change: (doc: Y.Doc) => void): void {
+  async applyServerChange(docId: string, change: (doc: Y.Doc) => void): Promise<void> {
     const room = this.room(docId)
     if (!room) throw new StorageError('busy', '服务器繁忙，请稍后重试')
+    if (!(await room.loaded)) throw new StorageError('io', '无法读取文档')
     room.doc.transact(() => change(room.doc), SERVER_ORIGIN)
-    const stored = room.flush()
+    const stored = await room.flush()
     if (room.sessions.size === 0 && this.rooms.get(docId) === room) this.scheduleUnload(docId)
     if (!stored) throw new StorageError('io', '无法保存流程变更')
   }
 
-  /** Stores and sends every room's pending batch now (for tests and shutdown). */
-  flush(): void {
-    for (const room of this.rooms.values()) room.flush()
+  /** Stores and sends every room's pending batch now (for tests, the workflow and shutdown). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => room.flush()))
+  }
+
+  /** Resolves when every loaded room has loaded (tests). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => room.loaded))
+    await this.flush()
   }
 
   /** A loaded document, to read only: tests and diagnostics check invariants on it. */
   loadedDocument(docId: string): Y.Doc | undefined {
-    return this.rooms.get(docId)?.doc
+    const room = this.rooms.get(docId)
+    return room?.isLoaded ? room.doc : undefined
   }
 
   get loadedDocuments(): number {
@@ -245,15 +291,17 @@ export class Relay {
   }
 
   /** Closes every connection with "going away" and saves and unloads every document. */
-  shutdown(): void {
+  async shutdown(): Promise<void> {
     this.shuttingDown = true
+    const unloads: Promise<void>[] = []
     for (const room of [...this.rooms.values()]) {
       for (const session of [...room.sessions]) {
         session.close(CLOSE.goingAway)
         this.disconnect(session)
       }
-      this.unload(room.docId, { save: true })
+      unloads.push(this.unload(room.docId, { save: true }))
     }
+    await Promise.all([...unloads, ...this.closing.values()])
   }
 
   private userLimiter(userId: number): RateLimiter {
@@ -274,10 +322,16 @@ export class Relay {
       return loaded
     }
     if (this.rooms.size >= this.options.maxLoadedDocuments && !this.evictIdleRoom()) return null
-    const room = new Room(docId, this.store, this.policy, this.options, this.metrics, {
+    const room = new Room(docId, { log: this.ports.log, bus: this.ports.bus }, this.policy, this.options, this.metrics, {
       schedule: this.options.schedule,
       onStorageFailure: (failed, error) => this.resetAfterStorageFailure(failed, error),
-    })
+      onSessionError: (session, error) => this.fail(session, error),
+      onPeerNotice: (noticed, notice) => {
+        if (this.rooms.get(docId) !== noticed) return
+        if (notice === 'deleted') void this.closeDocument(docId, { publish: false })
+        else void this.reconcileRoles(docId)
+      },
+    }, this.closing.get(docId))
     this.rooms.set(docId, room)
     this.metrics.loadedDocuments = this.rooms.size
     return room
@@ -286,7 +340,7 @@ export class Relay {
   private evictIdleRoom(): boolean {
     for (const [docId, room] of this.rooms) {
       if (room.sessions.size === 0) {
-        this.unload(docId, { save: true })
+        void this.unload(docId, { save: true })
         return true
       }
     }
@@ -297,19 +351,25 @@ export class Relay {
     clearTimeout(this.unloadTimers.get(docId))
     const timer = setTimeout(() => {
       this.unloadTimers.delete(docId)
-      if (this.rooms.get(docId)?.sessions.size === 0) this.unload(docId, { save: true })
+      if (this.rooms.get(docId)?.sessions.size === 0) void this.unload(docId, { save: true })
     }, this.options.idleUnloadMs)
     timer.unref?.()
     this.unloadTimers.set(docId, timer)
   }
 
-  private unload(docId: string, { save }: { save: boolean }): void {
+  private async unload(docId: string, { save }: { save: boolean }): Promise<void> {
     const room = this.rooms.get(docId)
     if (!room) return
     clearTimeout(this.unloadTimers.get(docId))
     this.unloadTimers.delete(docId)
     this.rooms.delete(docId)
-    room.destroy({ save })
     this.metrics.loadedDocuments = this.rooms.size
+    const closed = room.close({ save }).catch((error: Error) => log('error', 'room-close-failed', { docId, error: error.message }))
+    const previous = this.closing.get(docId)
+    const done = Promise.all([previous, closed]).then(() => {
+      if (this.closing.get(docId) === done) this.closing.delete(docId)
+    })
+    this.closing.set(docId, done)
+    await done
   }
 }

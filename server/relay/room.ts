@@ -1,12 +1,21 @@
 /**
  * A loaded document and the connections editing it. The room keeps the
- * Y.Doc and awareness and answers sync. Updates are stored with group
- * commit: everything accepted while handling one batch of socket events
- * is applied at once, appended in one SQLite transaction on the next turn
- * of the event loop, and only then is anything sent — relayed updates,
- * sync answers, awareness — so no client ever sees state the server has
- * not stored. If the commit fails, nothing of the batch is sent and the
- * room is reset from storage by the relay (`onStorageFailure`).
+ * Y.Doc and awareness and answers sync. It loads from the document log
+ * asynchronously: connections and frames that arrive meanwhile wait, in
+ * order. Updates are stored with group commit: everything accepted while
+ * handling one batch of socket events is applied at once and appended in
+ * one transaction on the next turn of the event loop; only when the append
+ * has resolved is anything sent — relayed updates, sync answers,
+ * awareness — so no client ever sees state the server has not stored.
+ * Commits run one after another, and what was queued behind one waits for
+ * it. If a commit fails, nothing of the batch is sent and the room is
+ * reset from storage by the relay (`onStorageFailure`).
+ *
+ * With several instances, a stored batch is then published on the bus;
+ * the other instances apply it with the `peer` origin: relayed to their
+ * connections, never stored again. A peer update that builds on one this
+ * instance missed is not applied: the room catches up from storage, which
+ * holds everything ever published.
  *
  * Every update passes the causal gate first (`analyseUpdate`): one that
  * would leave anything pending is not applied, and the sender is asked for
@@ -24,11 +33,12 @@ import { CLOSE } from '@shared/protocol/close-code'
 import { analyseUpdate, UPDATE_LIMITS, type UpdateLimits } from '@shared/review/incoming-update'
 import { TrialReplica } from '@shared/review/trial-replica'
 import { encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from '@shared/protocol/message'
-import { isTransactionOrigin, STORAGE_ORIGIN, type TransactionOrigin } from '@shared/protocol/origin'
+import { isTransactionOrigin, PEER_ORIGIN, STORAGE_ORIGIN, type TransactionOrigin } from '@shared/protocol/origin'
 import { ProtocolError } from '@shared/protocol/protocol-error'
+import type { DocumentMessage, RoomBus, Unsubscribe } from '../bus/room-bus'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
-import type { DocumentStore } from '../storage/document-store'
+import type { DocumentLog, LoggedUpdate } from '../storage/document-log'
 import { StorageError } from '../storage/storage-error'
 import type { Session } from './session'
 import type { PolicyRule, UpdatePolicy } from './update-policy'
@@ -63,10 +73,20 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
 export type RefusalRule = PolicyRule | 'structure' | 'size'
 
 export interface RoomHooks {
-  /** Commit failed: the room holds state that is not stored and must be dropped. */
+  /** Loading or a commit failed: the room holds state that is not stored (or none) and must be dropped. */
   onStorageFailure(room: Room, error: StorageError): void
+  /** Handling a connection's message failed (a ProtocolError, or a bug): the relay closes it. */
+  onSessionError(session: Session, error: unknown): void
+  /** Another instance says the document's roles changed, or that it was deleted. */
+  onPeerNotice(room: Room, notice: 'roles' | 'deleted'): void
   /** Runs `flush` soon, after the current batch of events (setImmediate on a server). */
   schedule(flush: () => void): void
+}
+
+/** Where a room stores and whom it tells. */
+export interface RoomPorts {
+  log: DocumentLog
+  bus: RoomBus
 }
 
 /** Something to send once the batch is stored: to one session, or to all but one. */
@@ -82,43 +102,92 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness: awarenessProtocol.Awareness
   readonly sessions = new Set<Session>()
-  /** Where rules that read a change as events try it first. */
-  readonly trial: TrialReplica
+  /** Settles once the room is loaded: true, or false when loading failed or the room closed first. */
+  readonly loaded: Promise<boolean>
+  private trialReplica: TrialReplica | null = null
   /** Which connection announced each awareness client id. */
   private readonly clientOwner = new Map<number, Session>()
-  private tail: { count: number; bytes: number; lastSeq: number }
+  private phase: 'loading' | 'ready' | 'closed' = 'loading'
+  /** Work that arrived while loading, in arrival order. */
+  private waiting: (() => void)[] = []
+  private unsubscribe: Unsubscribe | null = null
+  private tail = { count: 0, bytes: 0 }
   /** The stored size: snapshot and log. */
-  private storedBytes: number
-  private unstored: Uint8Array[] = []
+  private storedBytes = 0
+  private unstored: LoggedUpdate[] = []
   private outbox: Outgoing[] = []
   private flushScheduled = false
+  /** Commits run one after another; a frame queued behind one is sent after it. */
+  private commits: Promise<unknown> = Promise.resolve()
+  private commitsInFlight = 0
+  private compacting = false
+  private catchingUp: 'no' | 'yes' | 'again' = 'no'
 
   constructor(
     readonly docId: string,
-    private readonly store: DocumentStore,
+    private readonly ports: RoomPorts,
     private readonly policy: UpdatePolicy,
     private readonly limits: RoomLimits,
     private readonly metrics: Metrics,
     private readonly hooks: RoomHooks,
+    /** The previous room of this document, still saving: load after it. */
+    after?: Promise<void>,
   ) {
-    const stored = store.load(docId)
-    this.doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
-    }, STORAGE_ORIGIN)
-    this.tail = { count: stored.tailCount, bytes: stored.tailBytes, lastSeq: stored.lastSeq }
-    this.storedBytes = stored.updates.reduce((n, u) => n + u.length, 0)
-    this.trial = new TrialReplica(this.doc)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin))
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin))
+    this.loaded = this.load(after)
+  }
+
+  /** Where rules that read a change as events try it first (built once the room is loaded). */
+  get trial(): TrialReplica {
+    return (this.trialReplica ??= new TrialReplica(this.doc))
+  }
+
+  get isLoaded(): boolean {
+    return this.phase === 'ready'
+  }
+
+  /**
+   * Subscribes first, then reads the log: an update another instance
+   * publishes in between is in one or the other (or both — applying twice
+   * changes nothing). Peer messages that arrive while loading wait.
+   */
+  private async load(after?: Promise<void>): Promise<boolean> {
+    try {
+      await after
+      this.unsubscribe = await this.ports.bus.subscribe(this.docId, (message) => this.fromPeer(message))
+      const stored = await this.ports.log.load(this.docId)
+      if (this.phase === 'closed') return false
+      this.doc.transact(() => {
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+      }, STORAGE_ORIGIN)
+      this.tail = { count: stored.tailCount, bytes: stored.tailBytes }
+      this.storedBytes = stored.updates.reduce((n, u) => n + u.length, 0)
+      this.phase = 'ready'
+      for (const work of this.waiting.splice(0)) work()
+      return true
+    } catch (error) {
+      if (this.phase !== 'closed') this.hooks.onStorageFailure(this, StorageError.from(error, '读取文档'))
+      return false
+    }
+  }
+
+  /** Runs `work` now when loaded, after loading when not, never once closed. */
+  private whenLoaded(work: () => void): void {
+    if (this.phase === 'ready') work()
+    else if (this.phase === 'loading') this.waiting.push(work)
   }
 
   join(session: Session): void {
     this.sessions.add(session)
-    this.send({ frame: encodeSyncStep1(Y.encodeStateVector(this.doc)), to: session })
-    const clients = [...this.awareness.getStates().keys()]
-    if (clients.length > 0) this.send({ frame: encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)), to: session })
+    this.whenLoaded(() => {
+      if (!this.sessions.has(session)) return
+      this.send({ frame: encodeSyncStep1(Y.encodeStateVector(this.doc)), to: session })
+      const clients = [...this.awareness.getStates().keys()]
+      if (clients.length > 0) this.send({ frame: encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)), to: session })
+    })
   }
 
   leave(session: Session): void {
@@ -126,8 +195,19 @@ export class Room {
     if (session.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...session.clientIds], 'leave')
   }
 
-  /** Handles one decoded message. Throws ProtocolError for the caller to turn into a close. */
+  /** Handles one decoded message, now or once loaded; a failure goes to `hooks.onSessionError`. */
   receive(session: Session, message: ClientMessage): void {
+    this.whenLoaded(() => {
+      if (!this.sessions.has(session) || !session.isOpen) return
+      try {
+        this.handle(session, message)
+      } catch (error) {
+        this.hooks.onSessionError(session, error)
+      }
+    })
+  }
+
+  private handle(session: Session, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step1':
         return this.answerStateRequest(session, checkedStateVector(message.stateVector))
@@ -167,7 +247,7 @@ export class Room {
     const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, incoming, trial: this.trial })
     if (!decision.allowed) return this.refuse(session, decision.rule, decision.reason)
     try {
-      Y.applyUpdate(this.doc, incoming.update, { kind: 'remote', session: session.id } satisfies TransactionOrigin)
+      Y.applyUpdate(this.doc, incoming.update, { kind: 'remote', session: session.id, by: session.identity.userName } satisfies RemoteOrigin)
     } catch (error) {
       // The trial replica may hold what the document could not take.
       this.trial.discard()
@@ -212,21 +292,24 @@ export class Room {
     switch (origin.kind) {
       case 'storage':
         return
+      case 'peer':
+        this.metrics.updatesOut += this.sessions.size
+        return this.send({ frame: encodeUpdate(update), to: 'all', except: null })
       case 'remote':
       case 'server':
-        this.unstored.push(update)
+        this.unstored.push({ update, by: origin.kind === 'remote' ? (origin as RemoteOrigin).by ?? null : null, at: Date.now() })
         this.metrics.updatesOut += this.sessions.size - (origin.kind === 'remote' ? 1 : 0)
         return this.send({ frame: encodeUpdate(update), to: 'all', except: origin.kind === 'remote' ? origin.session : null })
     }
   }
 
   private send(outgoing: Outgoing): void {
-    // Nothing waiting to be stored: no reason to hold the frame back.
-    if (this.unstored.length === 0 && this.outbox.length === 0) return this.deliver(outgoing)
+    // Nothing waiting to be stored and no commit under way: no reason to hold the frame back.
+    if (this.unstored.length === 0 && this.outbox.length === 0 && this.commitsInFlight === 0) return this.deliver(outgoing)
     this.outbox.push(outgoing)
     if (!this.flushScheduled) {
       this.flushScheduled = true
-      this.hooks.schedule(() => this.flush())
+      this.hooks.schedule(() => void this.flush())
     }
   }
 
@@ -235,42 +318,141 @@ export class Room {
     for (const session of this.sessions) if (session.id !== outgoing.except) session.send(outgoing.frame)
   }
 
-  /** Stores the batch in one transaction, then sends what waited for it. False when storing failed (the room is then reset). */
-  flush(): boolean {
+  /**
+   * Stores what is pending in one append, then sends what waited for it
+   * and publishes the batch to the other instances. Resolves false when
+   * storing failed (the room is then reset) or the room is closed.
+   */
+  flush(): Promise<boolean> {
     this.flushScheduled = false
-    if (this.unstored.length > 0) {
-      const batch = this.unstored
+    const batch = this.unstored
+    const outbox = this.outbox
+    this.unstored = []
+    this.outbox = []
+    this.commitsInFlight++
+    const commit = this.commits.then(() => this.commit(batch, outbox)).finally(() => this.commitsInFlight--)
+    this.commits = commit
+    return commit
+  }
+
+  private async commit(batch: LoggedUpdate[], outbox: Outgoing[]): Promise<boolean> {
+    if (this.phase === 'closed') return false
+    if (batch.length > 0) {
       try {
-        const seq = this.metrics.timeStorageWrite(() => this.store.append(this.docId, batch))
-        const bytes = batch.reduce((n, u) => n + u.length, 0)
-        this.tail = { count: this.tail.count + batch.length, bytes: this.tail.bytes + bytes, lastSeq: seq }
-        this.storedBytes += bytes
+        await this.metrics.timeStorageWrite(() => this.ports.log.append(this.docId, batch))
       } catch (error) {
-        this.outbox = []
-        this.unstored = []
-        this.hooks.onStorageFailure(this, error instanceof StorageError ? error : StorageError.from(error, '保存更新'))
+        this.fail(StorageError.from(error, '保存更新'))
         return false
       }
-      this.unstored = []
+      if (this.isClosed()) return false
+      const bytes = batch.reduce((n, u) => n + u.update.length, 0)
+      this.tail = { count: this.tail.count + batch.length, bytes: this.tail.bytes + bytes }
+      this.storedBytes += bytes
+      const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((u) => u.update))
+      this.ports.bus.publish(this.docId, { kind: 'update', update }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
       const { compaction } = this.limits
-      if (this.tail.count >= compaction.updates || this.tail.bytes >= compaction.bytes) this.compact()
+      if (this.tail.count >= compaction.updates || this.tail.bytes >= compaction.bytes) void this.compact()
     }
-    const outbox = this.outbox
-    this.outbox = []
     for (const outgoing of outbox) this.deliver(outgoing)
     return true
   }
 
-  /** Replaces the stored log by one snapshot. A failure leaves the log as it was. */
-  private compact(): void {
-    if (this.tail.count === 0 || this.unstored.length > 0) return
+  private fail(error: StorageError): void {
+    if (this.phase === 'closed') return
+    this.unstored = []
+    this.outbox = []
+    this.hooks.onStorageFailure(this, error)
+  }
+
+  /** Folds the stored log into one snapshot (the log does it, under the document's lock). A failure leaves the log as it was. */
+  private async compact(): Promise<void> {
+    if (this.compacting) return
+    this.compacting = true
     try {
-      const snapshot = Y.encodeStateAsUpdate(this.doc)
-      this.store.compact(this.docId, snapshot, this.tail.lastSeq)
-      this.tail = { count: 0, bytes: 0, lastSeq: this.tail.lastSeq }
-      this.storedBytes = snapshot.length
+      const result = await this.ports.log.compact(this.docId)
+      this.tail = { count: Math.max(0, this.tail.count - result.updatesMerged), bytes: Math.max(0, this.tail.bytes - result.bytesBefore) }
+      this.storedBytes = Math.max(0, this.storedBytes - result.bytesBefore + result.bytesAfter)
     } catch (error) {
       log('error', 'compaction-failed', { docId: this.docId, error: (error as Error).message })
+    } finally {
+      this.compacting = false
+    }
+  }
+
+  /** Read through methods: the phase and the catch-up flag change while awaiting. */
+  private isClosed(): boolean {
+    return this.phase === 'closed'
+  }
+
+  private askedAgain(): boolean {
+    return this.catchingUp === 'again'
+  }
+
+  private fromPeer(message: DocumentMessage): void {
+    switch (message.kind) {
+      case 'update':
+        return this.whenLoaded(() => this.applyPeerUpdate(message.update))
+      case 'awareness':
+        return this.whenLoaded(() => this.applyPeerAwareness(message.update))
+      case 'roles':
+      case 'deleted':
+        return this.hooks.onPeerNotice(this, message.kind)
+    }
+  }
+
+  /** A stored update from another instance. One that would leave anything pending means this room missed one: catch up instead. */
+  private applyPeerUpdate(update: Uint8Array): void {
+    this.metrics.peerUpdatesIn++
+    const analysis = analyseUpdate(this.doc, update, NO_UPDATE_LIMITS)
+    switch (analysis.kind) {
+      case 'incomplete':
+        return this.catchUp()
+      case 'malformed':
+        log('error', 'peer-update-malformed', { docId: this.docId, reason: analysis.reason })
+        return this.catchUp()
+      case 'refused':
+      case 'integrates':
+        // Stored by another instance after its rules accepted it: refusing it here would split the document.
+        this.doc.transact(() => Y.applyUpdate(this.doc, update), PEER_ORIGIN)
+    }
+  }
+
+  /**
+   * Brings the room up to what is stored: the log holds every update any
+   * instance ever published, so applying what this room lacks of it closes
+   * any gap. Runs one at a time; asked again meanwhile, it runs once more.
+   */
+  catchUp(): void {
+    if (this.phase === 'closed') return
+    if (this.catchingUp !== 'no') {
+      this.catchingUp = 'again'
+      return
+    }
+    this.catchingUp = 'yes'
+    this.metrics.catchUps++
+    void (async () => {
+      try {
+        do {
+          this.catchingUp = 'yes'
+          const stored = await this.ports.log.load(this.docId)
+          if (this.phase !== 'ready') return
+          const missing = Y.diffUpdate(Y.mergeUpdates(stored.updates), Y.encodeStateVector(this.doc))
+          this.doc.transact(() => Y.applyUpdate(this.doc, missing), PEER_ORIGIN)
+        } while (this.askedAgain())
+      } catch (error) {
+        log('error', 'catch-up-failed', { docId: this.docId, error: (error as Error).message })
+        setTimeout(() => this.catchUp(), 1000).unref()
+      } finally {
+        this.catchingUp = 'no'
+      }
+    })()
+  }
+
+  private applyPeerAwareness(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN)
+    } catch (error) {
+      log('error', 'peer-awareness-malformed', { docId: this.docId, error: (error as Error).message })
     }
   }
 
@@ -319,26 +501,42 @@ export class Room {
         session.clientIds.add(id)
       }
     }
+    const changed = [...added, ...updated, ...removed]
+    // Only this instance's own connections are announced to the others: never a state it merely heard, or timed out.
+    const own = origin === PEER_ORIGIN ? [] : changed.filter((id) => this.clientOwner.has(id))
     for (const id of removed) {
       this.clientOwner.get(id)?.clientIds.delete(id)
       this.clientOwner.delete(id)
     }
     // Echoed to the sender too: the stock client drops a socket that hears nothing for 30 s.
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]))
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
     this.send({ frame, to: 'all', except: null })
+    if (own.length > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, own)
+      this.ports.bus.publish(this.docId, { kind: 'awareness', update }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
+    }
   }
 
   /** Frees the room; `save` stores what is pending and compacts first (not for a deleted or failed document). */
-  destroy({ save }: { save: boolean }): void {
-    if (save) {
-      this.flush()
-      this.compact()
+  async close({ save }: { save: boolean }): Promise<void> {
+    if (this.phase === 'closed') return
+    if (save && this.phase === 'ready') {
+      if (await this.flush()) await this.compact()
     }
-    this.trial.dispose()
+    this.phase = 'closed'
+    this.waiting = []
+    await this.unsubscribe?.().catch(() => {})
+    this.trialReplica?.dispose()
     this.awareness.destroy()
     this.doc.destroy()
   }
 }
+
+/** A client's update, with the account that sent it (kept with the stored update). */
+type RemoteOrigin = TransactionOrigin & { kind: 'remote'; by?: string }
+
+/** Peer updates passed the limits where they were accepted. */
+const NO_UPDATE_LIMITS: UpdateLimits = { updateBytes: Number.MAX_SAFE_INTEGER, itemBytes: Number.MAX_SAFE_INTEGER }
 
 interface AwarenessChange {
   added: number[]

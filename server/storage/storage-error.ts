@@ -15,14 +15,17 @@ export class StorageError extends Error {
     super(message, options)
   }
 
-  /** Wraps an error thrown by better-sqlite3. */
+  /** Wraps an error thrown by better-sqlite3 or pg (SQLSTATE codes), or a network error on the way to the database. */
   static from(error: unknown, doing: string): StorageError {
-    const sqliteCode = (error as { code?: string }).code ?? ''
-    const code: StorageErrorCode =
-      sqliteCode === 'SQLITE_FULL' ? 'disk-full'
-      : sqliteCode.startsWith('SQLITE_BUSY') || sqliteCode.startsWith('SQLITE_LOCKED') ? 'busy'
-      : sqliteCode.startsWith('SQLITE_IOERR') || sqliteCode === 'SQLITE_READONLY' ? 'io'
-      : 'other'
-    return new StorageError(code, `${doing}: ${(error as Error).message}`, { cause: error })
+    if (error instanceof StorageError) return error
+    return new StorageError(codeOf((error as { code?: unknown }).code), `${doing}: ${(error as Error).message}`, { cause: error })
   }
+}
+
+function codeOf(raw: unknown): StorageErrorCode {
+  const code = typeof raw === 'string' ? raw : ''
+  if (code === 'SQLITE_FULL' || code === '53100') return 'disk-full'
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '40001' || code === '40P01' || code === '55P03' || code === '53300') return 'busy'
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY' || code.startsWith('08') || code.startsWith('57P') || code.startsWith('58') || code === 'ECONNREFUSED' || code === 'ECONNRESET') return 'io'
+  return 'other'
 }

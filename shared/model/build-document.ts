@@ -6,7 +6,7 @@
  */
 import type { DocumentText, IndicatorText, ProjectText, SubGoalText } from './document-text'
 import type { NodeJSON } from './node-json'
-import { resolveLevel1, resolveLevel2 } from './taxonomy'
+import { resolveLevel1, resolveLevel2 } from '../schema/taxonomy'
 import { INDICATOR_CELLS, NODE, PROJECT_CELLS } from '../schema/node-names'
 
 export function field(type: string, text: string): NodeJSON {

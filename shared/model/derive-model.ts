@@ -7,7 +7,7 @@ import type { DocumentText, IndicatorText, ProjectText } from './document-text'
 import type { NodeJSON } from './node-json'
 import { parseAmount, parsePercent, parseYear } from './numbers'
 import { readDocument } from './read-document'
-import { resolveLevel1, resolveLevel2 } from './taxonomy'
+import { resolveLevel1, resolveLevel2 } from '../schema/taxonomy'
 
 const indicatorModel = (indicator: IndicatorText): Indicator => ({
   level1: resolveLevel1(indicator.level1).name || indicator.level1,

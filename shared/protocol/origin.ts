@@ -2,18 +2,21 @@
  * Where a Yjs transaction came from. Every transaction the server makes
  * carries one, and broadcasting and persistence branch on it exhaustively:
  * an update that came from storage is not stored again, one from a
- * session is not echoed back to it.
+ * session is not echoed back to it, and one another instance stored and
+ * relayed (`peer`) is relayed here but never stored twice.
  */
 
 export type TransactionOrigin =
   | { kind: 'remote'; session: number }
   | { kind: 'storage' }
   | { kind: 'server' }
+  | { kind: 'peer' }
 
 export const STORAGE_ORIGIN: TransactionOrigin = { kind: 'storage' }
 export const SERVER_ORIGIN: TransactionOrigin = { kind: 'server' }
+export const PEER_ORIGIN: TransactionOrigin = { kind: 'peer' }
 
 export function isTransactionOrigin(value: unknown): value is TransactionOrigin {
   const kind = (value as { kind?: unknown } | null)?.kind
-  return kind === 'remote' || kind === 'storage' || kind === 'server'
+  return kind === 'remote' || kind === 'storage' || kind === 'server' || kind === 'peer'
 }

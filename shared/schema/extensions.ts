@@ -7,7 +7,7 @@
  * carry. The only marks are the review marks, allowed in every field.
  */
 import { Mark, Node, type Attribute, type Extensions } from '@tiptap/core'
-import { isLevel1, isLevel2 } from '../model/taxonomy'
+import { isLevel1, isLevel2 } from './taxonomy'
 import { FIELD_LABEL } from './field-labels'
 import { MARK, NODE, ROW_NODES } from './node-names'
 import { isRowSuggestion, isSuggestionInfo } from './suggestion'

@@ -26,7 +26,7 @@ describe('two staff editing at once', () => {
     expect(value).toBe('乙乙开展扫黑除恶宣传情况甲甲')
 
     // The server stored what both see.
-    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).overall.goals[0], { timeout: 10_000 }).toBe(text)
+    await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).overall.goals[0], { timeout: 10_000 }).toBe(text)
     // Each sees the other's caret, labelled with their name.
     await expect.poll(() => a.page.locator('.collaboration-carets__label', { hasText: 'li' }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
     await expect.poll(() => b.page.locator('.collaboration-carets__label', { hasText: 'zhang' }).count(), { timeout: 10_000 }).toBeGreaterThan(0)

@@ -38,7 +38,7 @@ describe('CSRF in the browser', () => {
   it('a page on another port of the same host changes nothing and reads nothing', async () => {
     const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
     expect((await staff.context.request.post(`/api/docs/${DOC_ID}/workflow`, { data: { action: 'submit' } })).status()).toBe(200)
-    const documentsBefore = suite.t.server.data.documents.list().length
+    const documentsBefore = (await suite.t.server.data.documents.list()).length
     attacker = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(attackPage(suite.t.server.url)))
     await new Promise<void>((resolve) => attacker!.listen(0, '127.0.0.1', resolve))
     const page = await staff.context.newPage()
@@ -46,8 +46,8 @@ describe('CSRF in the browser', () => {
     const results = (await page.evaluate(() => (window as unknown as { results: Promise<unknown> }).results)) as { socket: { code: number; bytes: number } }
     expect(results.socket.code).toBe(4403)
     expect(results.socket.bytes).toBe(0)
-    expect(suite.t.server.data.service.status(DOC_ID).value).toBe('已报送')
-    expect(suite.t.server.data.documents.list().length).toBe(documentsBefore)
+    expect((await suite.t.server.data.service.status(DOC_ID)).value).toBe('已报送')
+    expect((await suite.t.server.data.documents.list()).length).toBe(documentsBefore)
     await staff.context.close()
   }, 60_000)
 })

@@ -53,7 +53,7 @@ describe('reopening after workflow steps', () => {
     expect(await a.page.getByTestId('return-note').textContent()).toContain('请补充项目 1 的产出指标')
     await typeAt(a.page, 'end', 'goalItem', 0, '（退回后补充）')
     await expect.poll(() => fieldText(b.page, 'goalItem', 0), { timeout: 15_000 }).toMatch(/（退回后补充）$/)
-    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).overall.goals[0], { timeout: 10_000 }).toMatch(/（退回后补充）$/)
+    await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).overall.goals[0], { timeout: 10_000 }).toMatch(/（退回后补充）$/)
     expect([...a.errors, ...b.errors, ...finance.errors]).toEqual([])
     for (const c of [a, b, finance]) await c.context.close()
   }, 120_000)
@@ -96,7 +96,7 @@ describe('reopening after workflow steps', () => {
     expect(await drafts.textContent()).toContain('退回修改后才能直接编辑')
     await synced(a.page)
     expect(await fieldText(a.page, 'goalItem', 2)).not.toContain('火车上写的一句话')
-    expect(suite.t.server.data.service.model(DOC_ID).overall.goals[2]).not.toContain('火车上写的一句话')
+    expect((await suite.t.server.data.service.model(DOC_ID)).overall.goals[2]).not.toContain('火车上写的一句话')
     // While the document is 已报送 staff cannot put it back; once it is returned they can, as their suggestions.
     expect(await a.page.getByRole('button', { name: '作为修订建议恢复' }).count()).toBe(0)
     const finance = await openAs(suite.browser, suite.t, 'wu', 'reviewer')
@@ -109,7 +109,7 @@ describe('reopening after workflow steps', () => {
     await a.page.getByRole('button', { name: '作为修订建议恢复' }).click()
     await expect.poll(() => fieldText(b.page, 'goalItem', 2), { timeout: 15_000 }).toContain('火车上写的一句话')
     // Stored as zhao's suggested insertion, for staff to accept or reject.
-    await expect.poll(() => insertionAuthorOf(readContent(suite.t.server.data.service.load(DOC_ID)), '火车上写的一句话'), { timeout: 10_000 }).toBe('zhao')
+    await expect.poll(async () => insertionAuthorOf(readContent((await suite.t.server.data.service.load(DOC_ID))), '火车上写的一句话'), { timeout: 10_000 }).toBe('zhao')
     await finance.context.close()
     a.page.once('dialog', (dialog) => void dialog.accept())
     await a.page.getByRole('button', { name: '删除副本' }).click()
@@ -133,7 +133,7 @@ describe('reopening after workflow steps', () => {
       now: Date.now(),
       commentId: 'c-fresh',
     })
-    await expect.poll(() => suite.t.server.data.service.load(DOC_ID).getMap('threads').has('fresh-load'), { timeout: 10_000 }).toBe(true)
+    await expect.poll(async () => (await suite.t.server.data.service.load(DOC_ID)).getMap('threads').has('fresh-load'), { timeout: 10_000 }).toBe(true)
     const a = await openAs(suite.browser, suite.t, 'zhou', 'editor')
     const thread = a.page.locator('.thread[data-thread="fresh-load"]')
     await thread.waitFor({ timeout: 15_000 })

@@ -15,7 +15,7 @@ describe('review with suggestions', () => {
   it('suggest, see live, accept one, reject the other', async () => {
     const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
     const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
-    const before = suite.t.server.data.service.model(DOC_ID)
+    const before = (await suite.t.server.data.service.model(DOC_ID))
 
     await retype(finance.page, 'budgetTotal', 1, '3.50') // 政法队伍教育整顿工作经费: 3.00 → 3.50
     await typeAt(finance.page, 'end', 'goalItem', 2, '（建议删去此句）')
@@ -28,7 +28,7 @@ describe('review with suggestions', () => {
     expect(await budget.locator('span[data-deletion]').textContent()).toBe('3.00')
     await expect.poll(() => staff.page.locator('[data-field="goalItem"]').nth(2).locator('span[data-insertion]').count()).toBe(1)
     // Undecided suggestions do not count yet.
-    expect(suite.t.server.data.service.model(DOC_ID).projects[1]!.budget.total).toBe(3)
+    expect((await suite.t.server.data.service.model(DOC_ID)).projects[1]!.budget.total).toBe(3)
 
     // Accept the figure: select the cell, accept.
     await selectField(staff.page, 'budgetTotal', 1)
@@ -39,13 +39,13 @@ describe('review with suggestions', () => {
     await synced(staff.page)
 
     await expect.poll(() => fieldText(finance.page, 'budgetTotal', 1), { timeout: 10_000 }).toBe('3.50')
-    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).projects[1]!.budget.total, { timeout: 10_000 }).toBe(3.5)
-    const after = suite.t.server.data.service.model(DOC_ID)
+    await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects[1]!.budget.total, { timeout: 10_000 }).toBe(3.5)
+    const after = (await suite.t.server.data.service.model(DOC_ID))
     expect(after.overall.goals[2]).toBe(before.overall.goals[2])
     const exported = await (await staff.context.request.get(`/api/docs/${DOC_ID}/export?format=txt`)).text()
     expect(exported).toContain('\t3.50\n\t其中：财政    资金\n\t3.00')
     expect(exported).not.toContain('建议删去')
-    expect(JSON.stringify(suite.t.server.data.service.text(DOC_ID))).not.toContain('3.003.50')
+    expect(JSON.stringify((await suite.t.server.data.service.text(DOC_ID)))).not.toContain('3.003.50')
     expect([...staff.errors, ...finance.errors]).toEqual([])
     await staff.context.close()
     await finance.context.close()
@@ -77,7 +77,7 @@ describe('review with suggestions', () => {
     const finding = finance.page.getByTestId('checks').locator('li', { hasText: '是/否' }).first()
     await finding.getByRole('button', { name: '转为批注' }).click()
     await expect.poll(() => staff.page.locator('.thread .text').first().textContent(), { timeout: 10_000 }).toContain('是/否')
-    const stored = JSON.stringify(suite.t.server.data.service.load(DOC_ID).getMap('threads').toJSON())
+    const stored = JSON.stringify((await suite.t.server.data.service.load(DOC_ID)).getMap('threads').toJSON())
     expect(stored).toContain('已改为“≥4次”')
     expect(stored).toContain('"status":"resolved"')
     expect([...staff.errors, ...finance.errors]).toEqual([])
@@ -89,7 +89,7 @@ describe('review with suggestions', () => {
     const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
     const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
     const project = (page: typeof staff.page) => page.locator('section[data-node="project"]').nth(3)
-    const rowsBefore = suite.t.server.data.service.model(DOC_ID).projects[3]!.indicators.length
+    const rowsBefore = (await suite.t.server.data.service.model(DOC_ID)).projects[3]!.indicators.length
 
     await typeAt(finance.page, 'end', 'indicatorName', 3 * 5 + 4, '') // project 4's last row (projects 1–3 have five each)
     await finance.page.getByRole('button', { name: '添加指标行' }).click()
@@ -100,11 +100,11 @@ describe('review with suggestions', () => {
     const proposed = project(staff.page).locator('[data-node="indicator"][data-suggestion]')
     await expect.poll(() => proposed.count(), { timeout: 10_000 }).toBe(1)
     expect(await proposed.getAttribute('data-suggestion')).toContain('"kind":"insert"')
-    expect(suite.t.server.data.service.model(DOC_ID).projects[3]!.indicators).toHaveLength(rowsBefore) // not counted until accepted
+    expect((await suite.t.server.data.service.model(DOC_ID)).projects[3]!.indicators).toHaveLength(rowsBefore) // not counted until accepted
 
     await staff.page.getByRole('button', { name: '接受建议' }).click() // no selection: all suggestions
-    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).projects[3]!.indicators.length, { timeout: 10_000 }).toBe(rowsBefore + 1)
-    expect(suite.t.server.data.service.model(DOC_ID).projects[3]!.indicators.map((i) => i.level3)).toContain('受助群众满意度')
+    await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects[3]!.indicators.length, { timeout: 10_000 }).toBe(rowsBefore + 1)
+    expect((await suite.t.server.data.service.model(DOC_ID)).projects[3]!.indicators.map((i) => i.level3)).toContain('受助群众满意度')
     expect([...staff.errors, ...finance.errors]).toEqual([])
     await staff.context.close()
     await finance.context.close()

@@ -12,7 +12,7 @@ const suite = browserAndServer()
 describe('table operations', () => {
   it('add an indicator row, change its 二级, delete a project', async () => {
     const { page, context, errors } = await openAs(suite.browser, suite.t, 'zhang', 'editor')
-    const before = suite.t.server.data.service.model(DOC_ID)
+    const before = (await suite.t.server.data.service.model(DOC_ID))
 
     await typeAt(page, 'end', 'indicatorName', 0, '')
     await page.getByRole('button', { name: '添加指标行' }).click()
@@ -25,11 +25,11 @@ describe('table operations', () => {
     await page.getByRole('button', { name: '删除项目' }).click()
     await synced(page)
 
-    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).projects.length, { timeout: 10_000 }).toBe(10)
-    await expect.poll(() => suite.t.server.data.service.model(DOC_ID).projects[0]!.indicators[1], { timeout: 10_000 }).toEqual({
+    await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects.length, { timeout: 10_000 }).toBe(10)
+    await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects[0]!.indicators[1], { timeout: 10_000 }).toEqual({
       level1: '产出指标', level2: '质量指标', level3: '新增指标', description: '', value: '', basis: '',
     })
-    const after = suite.t.server.data.service.model(DOC_ID)
+    const after = (await suite.t.server.data.service.model(DOC_ID))
     expect(after.projects[0]!.indicators).toHaveLength(6)
     expect(after.projects.map((p) => p.code)).toEqual(before.projects.filter((_, i) => i !== 1).map((p) => p.code))
     await expect.poll(() => page.getByTestId('department-total').textContent()).toContain((116.4 - 3).toFixed(2))

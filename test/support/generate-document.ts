@@ -6,7 +6,7 @@
  * can represent every generated document exactly.
  */
 import type { DocumentText, IndicatorText, ProjectText } from '@shared/model/document-text'
-import { LEVEL2_BY_LEVEL1, type Level1 } from '@shared/model/taxonomy'
+import { LEVEL2_BY_LEVEL1, type Level1 } from '@shared/schema/taxonomy'
 import type { Random } from './random'
 
 const CHARS = '推进工作建设管理社会治理服务保障资金项目完成提升落实开展安全稳定群众发展监督考核宣传教育基层平安质量效益年度计划'

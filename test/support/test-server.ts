@@ -1,7 +1,8 @@
 /**
- * A real server for integration tests: a fresh data directory, port 0, the
- * sample imported as document `doc`, and helpers to connect stock
- * y-websocket clients as given users. Close it after each test.
+ * A real server for integration tests: a fresh data directory (and, when
+ * the suite runs on PostgreSQL, a fresh schema), port 0, the sample
+ * imported as document `doc`, and helpers to connect stock y-websocket
+ * clients as given users. Close it after each test.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,6 +15,8 @@ import type { Role } from '@shared/protocol/role'
 import { issueToken } from '../../server/auth/access-token'
 import { setLogSink } from '../../server/log'
 import { startServer, type RunningServer, type ServerOptions } from '../../server/server'
+import { tokenSubject } from '../../server/storage/account-store'
+import { freshSchema, testStore } from './postgres'
 import { sampleText } from './sample'
 
 export const DOC_ID = 'doc'
@@ -36,16 +39,17 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
   // Each y-websocket provider in Node adds a process 'exit' listener; tests open up to a hundred.
   process.setMaxListeners(200)
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'jixiao-test-'))
-  const server = await startServer({ port: 0, ...options, dataDir })
-  const { accounts, service } = server.data
-  if (!server.data.documents.get(DOC_ID)) service.create(parsePublishedText(sampleText()), { id: DOC_ID, title: '测试文档', ownerId: null })
+  const schema = !options.store && testStore() === 'postgres' ? freshSchema() : null
+  const server = await startServer({ port: 0, ...options, dataDir, ...(schema ? { store: schema.config } : {}) })
+  const { accounts, service, logins } = server.data
+  if (!(await server.data.documents.get(DOC_ID))) await service.create(parsePublishedText(sampleText()), { id: DOC_ID, title: '测试文档', ownerId: null })
   const providers: WebsocketProvider[] = []
 
   const grant = async (user: string, role: Role, doc = DOC_ID) => {
-    const account = accounts.userByName(user) ?? (await accounts.addUser(user, `pw-${user}`, user))
-    accounts.setRole(doc, account.id, role)
+    const account = (await accounts.userByName(user)) ?? (await logins.addUser(user, `pw-${user}`, user))
+    await accounts.setRole(doc, account.id, role)
     server.relay.setRole(doc, account.id, role)
-    return issueToken(server.data.secret, { ...accounts.tokenSubject(user)!, doc, exp: Date.now() + 3600_000 })
+    return issueToken(server.data.secret, { ...(await tokenSubject(accounts, user))!, doc, exp: Date.now() + 3600_000 })
   }
 
   return {
@@ -67,14 +71,15 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
     async close() {
       for (const p of providers) p.destroy()
       await server.close()
+      await schema?.drop()
     },
   }
 }
 
 /** Resolves when `check` holds, polling; rejects with `what` after `ms`. */
-export async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
   const start = Date.now()
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 10))
   }

@@ -9,13 +9,14 @@ import { modelFromText } from '@shared/model/derive-model'
 import { EXIT, onePath, type Command } from '../command'
 import { parseArgs } from '../parse-args'
 import { readDocumentFile } from '../read-document-file'
+import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const
 
 export const checkCommand: Command = async (argv, io) => {
-  const { positionals, options } = parseArgs(argv, ['data'], ['json'])
+  const { positionals, options } = parseArgs(argv, [...STORAGE_OPTIONS], ['json'])
   const path = onePath(positionals, 'check')
-  const result = await readDocumentFile(path, options.data as string | undefined)
+  const result = await readDocumentFile(path, storageConfigOf(options))
   if (!result.ok) {
     io.stderr(`${path}: ${result.error.message}`)
     return EXIT.badInput

@@ -1,26 +1,30 @@
 /**
- * Commands on a data directory (`--data DIR`, default ./data): accounts,
- * documents, tokens, backup. They open the SQLite file directly, so they
- * work beside a running server (WAL allows it).
+ * Commands on a server's data (`--data DIR`, default ./data, or
+ * `--store postgres --database-url URL`): accounts, documents, tokens,
+ * backup. They open the storage directly, so they work beside a running
+ * server (SQLite's WAL allows it; PostgreSQL is shared anyway). A running
+ * server notices role and password changes within seconds.
  */
 import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { emptyDocumentText } from '@shared/model/template'
 import { isRole } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../../auth/access-token'
-import { DEFAULT_DATA_DIR, openDataDir, type DataDir } from '../../data-dir'
 import { EXPORT_FORMATS, type ExportFormat } from '../../document-service'
+import { openServerData, type ServerData } from '../../server-data'
+import { tokenSubject } from '../../storage/account-store'
 import { EXIT, onePath, type CliIo, type Command, type ExitCode } from '../command'
 import { parseArgs, type ParsedArgs } from '../parse-args'
 import { readDocumentFile } from '../read-document-file'
+import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
 import { UsageError } from '../usage-error'
 
-async function withData(args: ParsedArgs, work: (data: DataDir) => Promise<ExitCode> | ExitCode): Promise<ExitCode> {
-  const data = openDataDir((args.options.data as string | undefined) ?? process.env.JIXIAO_DATA ?? DEFAULT_DATA_DIR)
+async function withData(args: ParsedArgs, work: (data: ServerData) => Promise<ExitCode> | ExitCode): Promise<ExitCode> {
+  const data = await openServerData(storageConfigOf(args.options))
   try {
     return await work(data)
   } finally {
-    data.close()
+    await data.close()
   }
 }
 
@@ -32,32 +36,32 @@ const fail = (io: CliIo, message: string): ExitCode => {
 /** `user add NAME [--password P] [--display-name N]`, `user passwd NAME [--password P]`, `user remove NAME`, `user list`. */
 export const userCommand: Command = async (argv, io) => {
   const [sub, ...rest] = argv
-  const args = parseArgs(rest, ['password', 'display-name', 'data'], [])
+  const args = parseArgs(rest, ['password', 'display-name', ...STORAGE_OPTIONS], [])
   const name = args.positionals[0]
   return withData(args, async (data) => {
     switch (sub) {
       case 'add': {
         if (!name) throw new UsageError('user add 需要用户名')
-        if (data.accounts.userByName(name)) return fail(io, `用户已存在：${name}`)
+        if (await data.accounts.userByName(name)) return fail(io, `用户已存在：${name}`)
         const password = (args.options.password as string | undefined) ?? randomBytes(9).toString('base64url')
-        await data.accounts.addUser(name, password, (args.options['display-name'] as string | undefined) ?? name)
+        await data.logins.addUser(name, password, (args.options['display-name'] as string | undefined) ?? name)
         io.stdout(args.options.password ? `已创建用户 ${name}` : `已创建用户 ${name}，密码：${password}`)
         return EXIT.ok
       }
       case 'passwd': {
         if (!name) throw new UsageError('user passwd 需要用户名')
         const password = (args.options.password as string | undefined) ?? randomBytes(9).toString('base64url')
-        if (!(await data.accounts.setPassword(name, password))) return fail(io, `没有这个用户：${name}`)
+        if (!(await data.logins.setPassword(name, password))) return fail(io, `没有这个用户：${name}`)
         io.stdout(args.options.password ? `已修改 ${name} 的密码` : `${name} 的新密码：${password}`)
         return EXIT.ok
       }
       case 'remove':
         if (!name) throw new UsageError('user remove 需要用户名')
-        if (!data.accounts.removeUser(name)) return fail(io, `没有这个用户：${name}`)
+        if (!(await data.accounts.removeUser(name))) return fail(io, `没有这个用户：${name}`)
         io.stdout(`已删除用户 ${name}（正在运行的服务器会在其下次连接时拒绝）`)
         return EXIT.ok
       case 'list':
-        for (const user of data.accounts.listUsers()) io.stdout(`${user.name}\t${user.displayName}`)
+        for (const user of await data.accounts.listUsers()) io.stdout(`${user.name}\t${user.displayName}`)
         return EXIT.ok
       default:
         throw new UsageError('user 的子命令：add、passwd、remove、list')
@@ -67,16 +71,16 @@ export const userCommand: Command = async (argv, io) => {
 
 /** `token --doc ID --user NAME --role ROLE`: grants the role if needed and prints a WebSocket token. */
 export const tokenCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv, ['doc', 'user', 'role', 'data'], [])
+  const args = parseArgs(argv, ['doc', 'user', 'role', ...STORAGE_OPTIONS], [])
   const { doc, user, role } = args.options
   if (typeof doc !== 'string' || typeof user !== 'string' || typeof role !== 'string') throw new UsageError('token 需要 --doc、--user 和 --role')
   if (!isRole(role)) throw new UsageError(`角色必须是 editor、reviewer、viewer 之一：${role}`)
-  return withData(args, (data) => {
-    const account = data.accounts.userByName(user)
+  return withData(args, async (data) => {
+    const account = await data.accounts.userByName(user)
     if (!account) return fail(io, `没有这个用户：${user}（先用 user add 创建）`)
-    if (!data.documents.get(doc)) return fail(io, `没有这个文档：${doc}`)
-    if (data.accounts.roleOf(doc, account.id) !== role) data.accounts.setRole(doc, account.id, role)
-    io.stdout(issueToken(data.secret, { ...data.accounts.tokenSubject(user)!, doc, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS }))
+    if (!(await data.documents.get(doc))) return fail(io, `没有这个文档：${doc}`)
+    if ((await data.accounts.roleOf(doc, account.id)) !== role) await data.accounts.setRole(doc, account.id, role)
+    io.stdout(issueToken(data.secret, { ...(await tokenSubject(data.accounts, user))!, doc, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS }))
     return EXIT.ok
   })
 }
@@ -84,15 +88,15 @@ export const tokenCommand: Command = async (argv, io) => {
 /** `doc import FILE [--id ID] [--title T] [--owner NAME]`, `doc create`, `doc list`, `doc share ID --user NAME --role ROLE|none`, `doc export ID --format txt --out PATH`. */
 export const docCommand: Command = async (argv, io) => {
   const [sub, ...rest] = argv
-  const args = parseArgs(rest, ['id', 'title', 'owner', 'user', 'role', 'format', 'out', 'data'], [])
+  const args = parseArgs(rest, ['id', 'title', 'owner', 'user', 'role', 'format', 'out', ...STORAGE_OPTIONS], [])
   const opt = (name: string) => args.options[name] as string | undefined
   return withData(args, async (data) => {
-    const owner = opt('owner') ? data.accounts.userByName(opt('owner')!) : undefined
+    const owner = opt('owner') ? await data.accounts.userByName(opt('owner')!) : undefined
     if (opt('owner') && !owner) return fail(io, `没有这个用户：${opt('owner')}`)
-    const create = (text: Parameters<DataDir['service']['create']>[0], title: string) => {
+    const create = async (text: Parameters<ServerData['service']['create']>[0], title: string) => {
       try {
-        const id = data.service.create(text, { title, ownerId: owner?.id ?? null, ...(opt('id') ? { id: opt('id') } : {}) })
-        if (owner) data.accounts.setRole(id, owner.id, 'editor')
+        const id = await data.service.create(text, { title, ownerId: owner?.id ?? null, ...(opt('id') ? { id: opt('id') } : {}) })
+        if (owner) await data.accounts.setRole(id, owner.id, 'editor')
         io.stdout(id)
         return EXIT.ok
       } catch (error) {
@@ -102,7 +106,7 @@ export const docCommand: Command = async (argv, io) => {
     switch (sub) {
       case 'import': {
         const path = onePath(args.positionals, 'doc import')
-        const result = await readDocumentFile(path, data.path)
+        const result = await readDocumentFile(path, data)
         if (!result.ok) return fail(io, `${path}: ${result.error.message}`)
         return create(result.value, opt('title') ?? result.value.subtitle ?? path)
       }
@@ -111,15 +115,15 @@ export const docCommand: Command = async (argv, io) => {
         return create(emptyDocumentText(year), opt('title') ?? `${year}年部门预算绩效文本`)
       }
       case 'list':
-        for (const doc of data.documents.list()) io.stdout(`${doc.id}\t${doc.title}`)
+        for (const doc of await data.documents.list()) io.stdout(`${doc.id}\t${doc.title}`)
         return EXIT.ok
       case 'share': {
         const id = onePath(args.positionals, 'doc share')
-        const user = opt('user') ? data.accounts.userByName(opt('user')!) : undefined
+        const user = opt('user') ? await data.accounts.userByName(opt('user')!) : undefined
         const role = opt('role')
         if (!user || !role || !(isRole(role) || role === 'none')) throw new UsageError('doc share 需要 --user 已有用户 和 --role editor|reviewer|viewer|none')
-        if (!data.documents.get(id)) return fail(io, `没有这个文档：${id}`)
-        data.accounts.setRole(id, user.id, role === 'none' ? null : role)
+        if (!(await data.documents.get(id))) return fail(io, `没有这个文档：${id}`)
+        await data.accounts.setRole(id, user.id, role === 'none' ? null : role)
         io.stdout(`已设置 ${user.name} 对 ${id} 的权限：${role}`)
         return EXIT.ok
       }
@@ -127,8 +131,8 @@ export const docCommand: Command = async (argv, io) => {
         const id = onePath(args.positionals, 'doc export')
         const format = opt('format') ?? 'txt'
         if (!(format in EXPORT_FORMATS) || EXPORT_FORMATS[format as ExportFormat] !== 'ready') throw new UsageError(`导出格式 ${format} 不可用；目前只能导出 txt`)
-        if (!data.documents.get(id)) return fail(io, `没有这个文档：${id}`)
-        const file = data.service.export(id, format as ExportFormat)
+        if (!(await data.documents.get(id))) return fail(io, `没有这个文档：${id}`)
+        const file = await data.service.export(id, format as ExportFormat)
         if (opt('out')) await writeFile(opt('out')!, file.body)
         else io.stdout(file.body)
         return EXIT.ok
@@ -141,12 +145,12 @@ export const docCommand: Command = async (argv, io) => {
 
 /** `backup --out FILE`: a consistent copy of the database, safe while the server runs. */
 export const backupCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv, ['out', 'data'], [])
+  const args = parseArgs(argv, ['out', ...STORAGE_OPTIONS], [])
   const out = args.options.out
   if (typeof out !== 'string') throw new UsageError('backup 需要 --out 文件名')
   return withData(args, async (data) => {
     try {
-      await data.db.backup(out)
+      await data.backup(out)
     } catch (error) {
       return fail(io, `备份失败：${(error as Error).message}`)
     }

@@ -5,14 +5,15 @@ import { modelFromText } from '@shared/model/derive-model'
 import { EXPORT_FORMATS } from '../../document-service'
 import { parseArgs } from '../parse-args'
 import { readDocumentFile } from '../read-document-file'
+import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
 import { UsageError } from '../usage-error'
 import { EXIT, onePath, type Command } from '../command'
 
 export const importCommand: Command = async (argv, io) => {
-  const { positionals, options } = parseArgs(argv, ['data'], ['json'])
+  const { positionals, options } = parseArgs(argv, [...STORAGE_OPTIONS], ['json'])
   const path = onePath(positionals, 'import')
   if (!options.json) throw new UsageError('import 目前只支持 --json 输出')
-  const result = await readDocumentFile(path, options.data as string | undefined)
+  const result = await readDocumentFile(path, storageConfigOf(options))
   if (!result.ok) {
     io.stderr(`${path}: ${result.error.message}`)
     return EXIT.badInput
@@ -22,7 +23,7 @@ export const importCommand: Command = async (argv, io) => {
 }
 
 export const exportCommand: Command = async (argv, io) => {
-  const { positionals, options } = parseArgs(argv, ['format', 'out', 'data'], [])
+  const { positionals, options } = parseArgs(argv, ['format', 'out', ...STORAGE_OPTIONS], [])
   const path = onePath(positionals, 'export')
   const { format, out } = options
   if (typeof format !== 'string' || typeof out !== 'string') throw new UsageError('export 需要 --format 和 --out')
@@ -30,7 +31,7 @@ export const exportCommand: Command = async (argv, io) => {
   if (EXPORT_FORMATS[format as keyof typeof EXPORT_FORMATS] !== 'ready') {
     throw new UsageError(`导出格式 ${format} 尚未实现（已列入计划）；目前只能导出 txt`)
   }
-  const result = await readDocumentFile(path, options.data as string | undefined)
+  const result = await readDocumentFile(path, storageConfigOf(options))
   if (!result.ok) {
     io.stderr(`${path}: ${result.error.message}`)
     return EXIT.badInput

@@ -1,34 +1,39 @@
 /**
- * `serve [--port N] [--data DIR] [--host H]` (also `npm start`): runs the
- * server until SIGTERM/SIGINT, then shuts down gracefully. On a fresh data
- * directory it seeds the demo and prints the logins.
+ * `serve [--port N] [--data DIR] [--host H] [--store sqlite|postgres
+ * --database-url URL] [--bus local|redis --redis-url URL]` (also
+ * `npm start`): runs the server until SIGTERM/SIGINT, then shuts down
+ * gracefully. On fresh storage it seeds the demo and prints the logins.
  */
 import { issueToken } from '../../auth/access-token'
-import { DEFAULT_DATA_DIR } from '../../data-dir'
 import { DEMO_DOCUMENT_ID, seedDemo } from '../../demo/seed-demo'
 import { log } from '../../log'
 import { guardFromEnvironment, startServer } from '../../server'
+import { tokenSubject } from '../../storage/account-store'
 import { EXIT, type Command } from '../command'
 import { parseArgs } from '../parse-args'
+import { BUS_OPTIONS, busConfigOf, dataDirOf, STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
 import { UsageError } from '../usage-error'
 
 export const DEFAULT_PORT = 8080
 
 export const serveCommand: Command = async (argv, io) => {
-  const { options } = parseArgs(argv, ['port', 'data', 'host'], [])
+  const { options } = parseArgs(argv, ['port', 'host', ...STORAGE_OPTIONS, ...BUS_OPTIONS], [])
   const port = Number(options.port ?? process.env.PORT ?? DEFAULT_PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口无效：${options.port}`)
-  const dataDir = (options.data as string | undefined) ?? process.env.JIXIAO_DATA ?? DEFAULT_DATA_DIR
+  const dataDir = dataDirOf(options)
   const host = (options.host as string | undefined) ?? process.env.HOST ?? '127.0.0.1'
+  const bus = busConfigOf(options)
 
-  const server = await startServer({ dataDir, port, host, ...guardFromEnvironment() })
-  const logins = await seedDemo(server.data)
+  const server = await startServer({ dataDir, store: storageConfigOf(options), bus, port, host, ...guardFromEnvironment() })
+  const logins = await seedDemo(server.data, dataDir)
   const wsBase = server.url.replace(/^http/, 'ws')
-  io.stdout(`绩效 Jixiao 已启动：${server.url}/   （数据目录 ${dataDir}）`)
+  io.stdout(`绩效 Jixiao 已启动：${server.url}/   （数据：${server.data.description}${bus.kind === 'redis' ? `；实例间经 Redis ${bus.url}` : ''}）`)
   if (logins.length > 0) {
     io.stdout(`\n演示文档 “${DEMO_DOCUMENT_ID}” 的账号（密码也保存在 ${dataDir}/demo-logins.txt）：`)
     for (const login of logins) {
-      const token = issueToken(server.data.secret, { ...server.data.accounts.tokenSubject(login.name)!, doc: DEMO_DOCUMENT_ID, exp: Date.now() + 7 * 24 * 3600 * 1000 })
+      const subject = await tokenSubject(server.data.accounts, login.name)
+      if (!subject) continue
+      const token = issueToken(server.data.secret, { ...subject, doc: DEMO_DOCUMENT_ID, exp: Date.now() + 7 * 24 * 3600 * 1000 })
       io.stdout(`  ${login.displayName}（${login.what}）  用户名 ${login.name}  密码 ${login.password}`)
       io.stdout(`    同步地址：${wsBase}/sync/${DEMO_DOCUMENT_ID}?token=${token}`)
     }

@@ -3,7 +3,7 @@
  * the taxonomy), 产出 covering 数量, 质量, 时效 and 成本, at least one 效益
  * indicator, and a 满意度 indicator where the project serves people.
  */
-import { belongsTo, isLevel1, isLevel2, LEVEL2_BY_LEVEL1 } from '../../model/taxonomy'
+import { belongsTo, isLevel1, isLevel2, LEVEL2_BY_LEVEL1 } from '../../schema/taxonomy'
 import type { Finding } from '../finding'
 import { findingsFor, type ProjectRule } from '../rule'
 

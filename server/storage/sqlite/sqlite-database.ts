@@ -63,6 +63,9 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE doc_versions ADD COLUMN note TEXT NOT NULL DEFAULT '';`,
   // Bumped by a password change: tokens issued before stop working.
   `ALTER TABLE users ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;`,
+  // Who sent each logged update, and when: attribution for the history view.
+  `ALTER TABLE doc_updates ADD COLUMN by_user TEXT;
+   ALTER TABLE doc_updates ADD COLUMN at INTEGER NOT NULL DEFAULT 0;`,
 ]
 
 export const DATABASE_FILE = 'jixiao.sqlite'

@@ -1,0 +1,42 @@
+/**
+ * The wire form of bus messages: the sending instance's id (so it can
+ * drop its own), a kind byte and, for updates and awareness, the bytes.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import type { DeploymentMessage, DocumentMessage } from './room-bus'
+
+const KIND = { update: 0, awareness: 1, roles: 2, deleted: 3, credentials: 4 } as const
+const KIND_NAMES = Object.keys(KIND) as (keyof typeof KIND)[]
+
+type AnyMessage = DocumentMessage | DeploymentMessage
+
+export function encodeBusMessage(instanceId: string, message: AnyMessage): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, instanceId)
+  encoding.writeUint8(encoder, KIND[message.kind])
+  if (message.kind === 'update' || message.kind === 'awareness') encoding.writeVarUint8Array(encoder, message.update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** The sender and the message; null for bytes that are not one (logged by the caller, never thrown). */
+export function decodeBusMessage(bytes: Uint8Array): { from: string; message: AnyMessage } | null {
+  try {
+    const decoder = decoding.createDecoder(bytes)
+    const from = decoding.readVarString(decoder)
+    const kind = KIND_NAMES[decoding.readUint8(decoder)]
+    switch (kind) {
+      case 'update':
+      case 'awareness':
+        return { from, message: { kind, update: decoding.readVarUint8Array(decoder) } }
+      case 'roles':
+      case 'deleted':
+      case 'credentials':
+        return { from, message: { kind } }
+      default:
+        return null
+    }
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The in-process bus. On its own it connects one instance to nobody —
+ * the default, where there is one server. Instances built on the same
+ * `LocalBusHub` (tests) hear each other as they would over Redis, message
+ * bytes included.
+ */
+import { randomUUID } from 'node:crypto'
+import { decodeBusMessage, encodeBusMessage } from './bus-message'
+import type { DeploymentMessage, DocumentMessage, RoomBus, Unsubscribe } from './room-bus'
+
+type Listener = (bytes: Uint8Array) => void
+
+export class LocalBusHub {
+  private readonly channels = new Map<string, Set<Listener>>()
+
+  publish(channel: string, bytes: Uint8Array): void {
+    // Delivered on a later turn, as a network bus would: a publisher never re-enters itself.
+    for (const listener of [...(this.channels.get(channel) ?? [])]) queueMicrotask(() => listener(bytes))
+  }
+
+  listen(channel: string, listener: Listener): () => void {
+    const listeners = this.channels.get(channel) ?? new Set()
+    listeners.add(listener)
+    this.channels.set(channel, listeners)
+    return () => {
+      listeners.delete(listener)
+      if (listeners.size === 0) this.channels.delete(channel)
+    }
+  }
+}
+
+const DEPLOYMENT = '*'
+
+export class LocalBus implements RoomBus {
+  private readonly id = randomUUID()
+  private readonly closers = new Set<() => void>()
+
+  constructor(private readonly hub = new LocalBusHub()) {}
+
+  async publish(docId: string, message: DocumentMessage): Promise<void> {
+    this.hub.publish(`doc:${docId}`, encodeBusMessage(this.id, message))
+  }
+
+  async subscribe(docId: string, listener: (message: DocumentMessage) => void): Promise<Unsubscribe> {
+    const close = this.listen(`doc:${docId}`, (message) => listener(message as DocumentMessage))
+    return async () => close()
+  }
+
+  async publishDeployment(message: DeploymentMessage): Promise<void> {
+    this.hub.publish(DEPLOYMENT, encodeBusMessage(this.id, message))
+  }
+
+  onDeployment(listener: (message: DeploymentMessage) => void): void {
+    this.listen(DEPLOYMENT, (message) => listener(message as DeploymentMessage))
+  }
+
+  onReconnect(): void {
+    // An in-process bus never disconnects.
+  }
+
+  async close(): Promise<void> {
+    for (const close of this.closers) close()
+    this.closers.clear()
+  }
+
+  private listen(channel: string, listener: (message: DocumentMessage | DeploymentMessage) => void): () => void {
+    const stop = this.hub.listen(channel, (bytes) => {
+      const decoded = decodeBusMessage(bytes)
+      if (decoded && decoded.from !== this.id) listener(decoded.message)
+    })
+    const close = () => {
+      stop()
+      this.closers.delete(close)
+    }
+    this.closers.add(close)
+    return close
+  }
+}

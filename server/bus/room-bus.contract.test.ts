@@ -1,0 +1,109 @@
+/**
+ * The RoomBus contract, run against both adapters: two instances' buses,
+ * in process on one hub, and on the machine's Redis. Messages reach the
+ * other instance whole and never the sender; unsubscribing stops them;
+ * and the Redis bus comes back after its connection is cut, saying so.
+ */
+import { randomBytes } from 'node:crypto'
+import { Redis } from 'ioredis'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { TEST_REDIS_URL } from '../../test/support/postgres'
+import { setLogSink } from '../log'
+import { LocalBus, LocalBusHub } from './local-bus'
+import { RedisBus } from './redis-bus'
+import type { DeploymentMessage, DocumentMessage, RoomBus } from './room-bus'
+
+const ADAPTERS: { name: string; pair(): Promise<[RoomBus, RoomBus]> }[] = [
+  {
+    name: 'local',
+    pair: async () => {
+      const hub = new LocalBusHub()
+      return [new LocalBus(hub), new LocalBus(hub)]
+    },
+  },
+  {
+    name: 'redis',
+    pair: async () => {
+      const prefix = `jixiao-test-${randomBytes(4).toString('hex')}:`
+      return [await RedisBus.connect({ url: TEST_REDIS_URL, prefix }), await RedisBus.connect({ url: TEST_REDIS_URL, prefix })]
+    },
+  },
+]
+
+describe.each(ADAPTERS)('RoomBus contract: $name', (adapter) => {
+  let buses: RoomBus[] = []
+  afterEach(async () => {
+    await Promise.all(buses.map((b) => b.close()))
+    buses = []
+  })
+
+  it('delivers a document’s messages whole to the other instances, never to the sender', async () => {
+    const [a, b] = (buses = await adapter.pair())
+    const heardByA: DocumentMessage[] = []
+    const heardByB: DocumentMessage[] = []
+    const heardOnOther: DocumentMessage[] = []
+    await a.subscribe('doc', (m) => heardByA.push(m))
+    await b.subscribe('doc', (m) => heardByB.push(m))
+    await b.subscribe('other', (m) => heardOnOther.push(m))
+    const update = new Uint8Array(randomBytes(70_000))
+    await a.publish('doc', { kind: 'update', update })
+    await a.publish('doc', { kind: 'awareness', update: new Uint8Array([1, 2, 3]) })
+    await a.publish('doc', { kind: 'roles' })
+    await a.publish('doc', { kind: 'deleted' })
+    await vi.waitFor(() => expect(heardByB).toHaveLength(4))
+    expect(heardByB).toEqual([
+      { kind: 'update', update },
+      { kind: 'awareness', update: new Uint8Array([1, 2, 3]) },
+      { kind: 'roles' },
+      { kind: 'deleted' },
+    ])
+    expect(heardByA).toEqual([])
+    expect(heardOnOther).toEqual([])
+  })
+
+  it('stops delivering after unsubscribe; other listeners keep theirs', async () => {
+    const [a, b] = (buses = await adapter.pair())
+    const first: DocumentMessage[] = []
+    const second: DocumentMessage[] = []
+    const stop = await b.subscribe('doc', (m) => first.push(m))
+    await b.subscribe('doc', (m) => second.push(m))
+    await stop()
+    await a.publish('doc', { kind: 'roles' })
+    await vi.waitFor(() => expect(second).toHaveLength(1))
+    expect(first).toEqual([])
+  })
+
+  it('carries deployment messages to every other instance', async () => {
+    const [a, b] = (buses = await adapter.pair())
+    const heard: DeploymentMessage[] = []
+    const own: DeploymentMessage[] = []
+    b.onDeployment((m) => heard.push(m))
+    a.onDeployment((m) => own.push(m))
+    await new Promise((r) => setTimeout(r, 100)) // the Redis subscription is made in the background
+    await a.publishDeployment({ kind: 'credentials' })
+    await vi.waitFor(() => expect(heard).toEqual([{ kind: 'credentials' }]))
+    expect(own).toEqual([])
+  })
+})
+
+describe('Redis bus after a broken connection', () => {
+  it('resubscribes, says messages may have been missed, and delivers again', async () => {
+    setLogSink(() => {})
+    const prefix = `jixiao-test-${randomBytes(4).toString('hex')}:`
+    const [a, b] = [await RedisBus.connect({ url: TEST_REDIS_URL, prefix }), await RedisBus.connect({ url: TEST_REDIS_URL, prefix })]
+    const admin = new Redis(TEST_REDIS_URL)
+    try {
+      const heard: DocumentMessage[] = []
+      let reconnects = 0
+      b.onReconnect(() => reconnects++)
+      await b.subscribe('doc', (m) => heard.push(m))
+      await admin.client('KILL', 'TYPE', 'pubsub')
+      await vi.waitFor(() => expect(reconnects).toBe(1), { timeout: 10_000 })
+      await a.publish('doc', { kind: 'roles' })
+      await vi.waitFor(() => expect(heard).toEqual([{ kind: 'roles' }]))
+    } finally {
+      admin.disconnect()
+      await Promise.all([a.close(), b.close()])
+    }
+  })
+})

@@ -1,0 +1,35 @@
+/**
+ * The port instances talk to each other through, per document and for
+ * the whole deployment. Only stored updates are published, so a message
+ * lost on the way (the bus restarted, a subscriber lagged) is never lost
+ * work: `onReconnect` tells the relay to catch its rooms up from storage.
+ * A bus never delivers an instance its own messages.
+ * Adapters: the in-process bus (one instance, the default) and Redis.
+ */
+
+/** What crosses between instances about one document. */
+export type DocumentMessage =
+  /** An update already stored: apply and relay, never store again. */
+  | { kind: 'update'; update: Uint8Array }
+  /** Awareness of the sender's own connections (cursors, names). */
+  | { kind: 'awareness'; update: Uint8Array }
+  /** Who may open the document changed: recheck its connections. */
+  | { kind: 'roles' }
+  /** The document was deleted: close its connections. */
+  | { kind: 'deleted' }
+
+/** What crosses between instances about everyone: logins ended or passwords changed, so recheck every connection. */
+export type DeploymentMessage = { kind: 'credentials' }
+
+export type Unsubscribe = () => Promise<void>
+
+export interface RoomBus {
+  publish(docId: string, message: DocumentMessage): Promise<void>
+  /** Resolves once messages published after it are delivered to `listener`. */
+  subscribe(docId: string, listener: (message: DocumentMessage) => void): Promise<Unsubscribe>
+  publishDeployment(message: DeploymentMessage): Promise<void>
+  onDeployment(listener: (message: DeploymentMessage) => void): void
+  /** Messages may have been missed (the connection to the bus broke and came back). */
+  onReconnect(listener: () => void): void
+  close(): Promise<void>
+}

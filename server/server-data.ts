@@ -1,0 +1,19 @@
+/**
+ * Everything a server or a CLI command works on: the storage (SQLite,
+ * PostgreSQL or memory), and the services over it — documents, logins.
+ */
+import { Logins } from './auth/logins'
+import { DocumentService } from './document-service'
+import { openStorage, type Storage, type StorageConfig } from './storage/storage'
+
+export const DEFAULT_DATA_DIR = './data'
+
+export interface ServerData extends Storage {
+  readonly service: DocumentService
+  readonly logins: Logins
+}
+
+export async function openServerData(config: StorageConfig): Promise<ServerData> {
+  const storage = await openStorage(config)
+  return Object.assign(storage, { service: new DocumentService(storage.documents), logins: new Logins(storage.accounts) })
+}

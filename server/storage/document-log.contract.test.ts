@@ -1,0 +1,197 @@
+/**
+ * The DocumentLog contract, run against every adapter: memory, SQLite and
+ * PostgreSQL. What the relay relies on — appends kept in order, a state
+ * that survives compaction, versions taken from what is stored, and no
+ * update lost when instances append and compact at once — holds for all.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { freshSchema, TEST_DATABASE_URL } from '../../test/support/postgres'
+import { DocumentExistsError, type DocumentLog } from './document-log'
+import { stateOf } from './merge-state'
+import { openStorage, type Storage } from './storage'
+
+interface Adapter {
+  name: string
+  open(): Promise<{ storage: Storage; drop(): Promise<void> }>
+}
+
+const ADAPTERS: Adapter[] = [
+  { name: 'memory', open: async () => ({ storage: await openStorage({ kind: 'memory' }), drop: async () => {} }) },
+  { name: 'sqlite', open: async () => ({ storage: await openStorage({ kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'jixiao-log-')) }), drop: async () => {} }) },
+  {
+    name: 'postgres',
+    open: async () => {
+      const schema = freshSchema()
+      return { storage: await openStorage(schema.config), drop: () => schema.drop() }
+    },
+  },
+]
+
+/** A writer of one Y.Doc: each call types into its text and returns the update. */
+function writer(clientID: number) {
+  const doc = new Y.Doc()
+  doc.clientID = clientID
+  const text = doc.getText('t')
+  return {
+    doc,
+    type(chars: string): Uint8Array {
+      const before = Y.encodeStateVector(doc)
+      text.insert(text.length, chars)
+      return Y.encodeStateAsUpdate(doc, before)
+    },
+  }
+}
+
+const textOf = (updates: Uint8Array[]) => {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, stateOf(updates))
+  return doc.getText('t').toString()
+}
+
+const record = (id: string) => ({ id, title: `标题 ${id}`, ownerId: null, createdAt: Date.now() })
+const entry = (update: Uint8Array, by: string | null = 'zhang') => ({ update, by, at: Date.now() })
+
+describe.each(ADAPTERS)('DocumentLog contract: $name', (adapter) => {
+  let opened: Awaited<ReturnType<Adapter['open']>> | null = null
+  let log: DocumentLog
+  const open = async () => {
+    opened = await adapter.open()
+    log = opened.storage.documents
+  }
+  afterEach(async () => {
+    await opened?.storage.close()
+    await opened?.drop()
+    opened = null
+  })
+
+  it('creates, lists, renames and deletes documents; a taken id is refused', async () => {
+    await open()
+    const w = writer(1)
+    await log.create(record('a'), w.type('甲'))
+    await log.create(record('b'), writer(2).type('乙'))
+    await expect(log.create(record('a'), w.type('x'))).rejects.toBeInstanceOf(DocumentExistsError)
+    expect((await log.list()).map((d) => d.id)).toEqual(['a', 'b'])
+    await log.rename('a', '新标题')
+    expect((await log.get('a'))?.title).toBe('新标题')
+    await log.delete('b')
+    expect(await log.get('b')).toBeUndefined()
+    expect((await log.load('b')).updates).toEqual([])
+  })
+
+  it('keeps appended updates in order and loads them as one state', async () => {
+    await open()
+    const w = writer(1)
+    await log.create(record('a'), w.type('一'))
+    await log.append('a', [entry(w.type('二')), entry(w.type('三'), null)])
+    await log.append('a', [entry(w.type('四'))])
+    const stored = await log.load('a')
+    expect(stored.tailCount).toBe(4)
+    expect(stored.tailBytes).toBe(stored.updates.reduce((n, u) => n + u.length, 0))
+    expect(textOf(stored.updates)).toBe('一二三四')
+  })
+
+  it('compaction folds the log into a snapshot and changes nothing of the state', async () => {
+    await open()
+    const w = writer(1)
+    await log.create(record('a'), w.type('一'))
+    for (const c of '二三四五') await log.append('a', [entry(w.type(c))])
+    const result = await log.compact('a')
+    expect(result.updatesMerged).toBe(5)
+    expect(result.bytesAfter).toBeGreaterThan(0)
+    const stored = await log.load('a')
+    expect(stored.tailCount).toBe(0)
+    expect(textOf(stored.updates)).toBe('一二三四五')
+    await log.append('a', [entry(w.type('六'))])
+    expect(textOf((await log.load('a')).updates)).toBe('一二三四五六')
+    expect((await log.compact('a')).updatesMerged).toBe(1)
+    expect((await log.compact('a')).updatesMerged).toBe(0)
+  })
+
+  it('loses nothing when writers append while others compact', async () => {
+    await open()
+    const writers = [writer(1), writer(2), writer(3)]
+    await log.create(record('a'), writers[0]!.type('始'))
+    const appends = writers.flatMap((w, i) =>
+      Array.from({ length: 20 }, (_, n) => async () => log.append('a', [entry(w.type(`${'甲乙丙'[i]}${n};`))])),
+    )
+    // Appends of one writer stay in order (each builds on the last); writers and compactions interleave.
+    await Promise.all([
+      ...writers.map((_, i) => (async () => {
+        for (const append of appends.slice(i * 20, i * 20 + 20)) await append()
+      })()),
+      ...Array.from({ length: 6 }, async () => log.compact('a')),
+    ])
+    const expected = writers.map((w) => w.doc)
+    const state = new Y.Doc()
+    Y.applyUpdate(state, stateOf((await log.load('a')).updates))
+    for (const doc of expected) {
+      const missing = Y.diffUpdate(Y.encodeStateAsUpdate(doc), Y.encodeStateVector(state))
+      expect(Y.decodeUpdate(missing).structs, 'every write is stored').toHaveLength(0)
+    }
+    expect(state.getText('t').toString()).toMatch(/^始/)
+    expect(state.getText('t').toString().split(';')).toHaveLength(61)
+  })
+
+  it('a version holds the state as stored when it was taken', async () => {
+    await open()
+    const w = writer(1)
+    await log.create(record('a'), w.type('一'))
+    await log.append('a', [entry(w.type('二'))])
+    const first = await log.saveVersion('a', { name: '报送（张伟）', status: '已报送', byUser: 'zhang', createdAt: 1, note: '' })
+    await log.append('a', [entry(w.type('三'))])
+    await log.compact('a')
+    const second = await log.saveVersion('a', { name: '退回修改（王芳）', status: '退回修改', byUser: 'wang', createdAt: 2, note: '请补充成本指标' })
+    expect(await log.versions('a')).toEqual([
+      { id: first, name: '报送（张伟）', status: '已报送', byUser: 'zhang', createdAt: 1, note: '' },
+      { id: second, name: '退回修改（王芳）', status: '退回修改', byUser: 'wang', createdAt: 2, note: '请补充成本指标' },
+    ])
+    expect(textOf([(await log.versionState('a', first))!])).toBe('一二')
+    expect(textOf([(await log.versionState('a', second))!])).toBe('一二三')
+    expect(await log.versionState('a', second + 100)).toBeUndefined()
+  })
+})
+
+describe('PostgreSQL document lock', () => {
+  it('an instance killed while holding a document lock does not wedge the document', async () => {
+    const schema = freshSchema()
+    const storage = await openStorage(schema.config)
+    try {
+      const w = writer(1)
+      await storage.documents.create(record('a'), w.type('一'))
+      await storage.documents.append('a', [entry(w.type('二'))])
+      // Another process takes the lock as compaction does, then is killed -9 while holding it.
+      const holder = spawn(
+        process.execPath,
+        ['-e', `
+          const pg = require('pg')
+          const client = new pg.Client({ connectionString: process.argv[1], options: '-c search_path=${schema.config.schema}' })
+          client.connect()
+            .then(() => client.query('BEGIN'))
+            .then(() => client.query("SELECT pg_advisory_xact_lock(hashtextextended('jixiao:doc:a', 0))"))
+            .then(() => console.log('locked'))
+          setInterval(() => {}, 1000)
+        `, TEST_DATABASE_URL],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      )
+      await new Promise<void>((resolve) => holder.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && resolve()))
+      let compacted = false
+      const compaction = storage.documents.compact('a').then((r) => {
+        compacted = true
+        return r
+      })
+      await new Promise((r) => setTimeout(r, 300))
+      expect(compacted, 'compaction waits for the lock').toBe(false)
+      holder.kill('SIGKILL')
+      expect((await compaction).updatesMerged).toBe(2)
+      expect(textOf((await storage.documents.load('a')).updates)).toBe('一二')
+    } finally {
+      await storage.close()
+      await schema.drop()
+    }
+  }, 20_000)
+})

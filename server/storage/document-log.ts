@@ -1,0 +1,79 @@
+/**
+ * The port the relay core stores documents through. A document's state is
+ * its snapshot plus every update appended after it; appending is durable
+ * when the promise resolves, and nothing is sent to any client before.
+ *
+ * Compaction and version writing are the log's own work, done under the
+ * document's lock from what is stored — never from one instance's copy of
+ * the document, which may lag behind updates another instance stored.
+ * Adapters: memory (tests), SQLite (embedded default), PostgreSQL.
+ */
+
+export interface DocumentRecord {
+  id: string
+  title: string
+  ownerId: number | null
+  createdAt: number
+}
+
+/** A named version: the whole document at a moment (a workflow step, for the history view). */
+export interface VersionRecord {
+  id: number
+  name: string
+  status: string
+  byUser: string
+  createdAt: number
+  /** The 退回意见 or the reason given for approving anyway; '' when none. */
+  note: string
+}
+
+export type NewVersion = Omit<VersionRecord, 'id'>
+
+/** One accepted update and who sent it (null: the server itself), for attribution. */
+export interface LoggedUpdate {
+  update: Uint8Array
+  by: string | null
+  at: number
+}
+
+export interface StoredState {
+  /** Snapshot and log, in order; apply them all to get the document. */
+  updates: Uint8Array[]
+  /** The log after the snapshot. */
+  tailCount: number
+  tailBytes: number
+}
+
+export interface CompactionResult {
+  /** Log entries folded into the snapshot (0: nothing to do). */
+  updatesMerged: number
+  /** What the snapshot and those entries took before, and the new snapshot takes now. */
+  bytesBefore: number
+  bytesAfter: number
+}
+
+export interface DocumentLog {
+  /** Stores a new document and its first update together. Rejects with DocumentExistsError when the id is taken. */
+  create(record: DocumentRecord, initialUpdate: Uint8Array): Promise<void>
+  get(id: string): Promise<DocumentRecord | undefined>
+  list(): Promise<DocumentRecord[]>
+  rename(id: string, title: string): Promise<void>
+  delete(id: string): Promise<void>
+  /** Appends updates in one transaction. Rejects with StorageError. */
+  append(docId: string, updates: readonly LoggedUpdate[]): Promise<void>
+  load(docId: string): Promise<StoredState>
+  /** Folds the log into the snapshot, under the document's lock. */
+  compact(docId: string): Promise<CompactionResult>
+  /** Stores the document's state as stored now as a named version, under the document's lock; returns its id. */
+  saveVersion(docId: string, version: NewVersion): Promise<number>
+  versions(docId: string): Promise<VersionRecord[]>
+  /** A version's whole state as one update; undefined when there is no such version. */
+  versionState(docId: string, versionId: number): Promise<Uint8Array | undefined>
+}
+
+export class DocumentExistsError extends Error {
+  override readonly name = 'DocumentExistsError'
+  constructor(readonly docId: string) {
+    super(`文档编号已存在：${docId}`)
+  }
+}

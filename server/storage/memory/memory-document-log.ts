@@ -1,0 +1,79 @@
+/** The document log in memory: for tests and the contract suite; nothing survives the process. */
+import { DocumentExistsError, type CompactionResult, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { mergeState } from '../merge-state'
+
+interface StoredDocument {
+  record: DocumentRecord
+  snapshot: Uint8Array | null
+  log: LoggedUpdate[]
+  versions: (VersionRecord & { state: Uint8Array })[]
+}
+
+export class MemoryDocumentLog implements DocumentLog {
+  private readonly docs = new Map<string, StoredDocument>()
+  private nextVersionId = 1
+
+  async create(record: DocumentRecord, initialUpdate: Uint8Array): Promise<void> {
+    if (this.docs.has(record.id)) throw new DocumentExistsError(record.id)
+    this.docs.set(record.id, { record: { ...record }, snapshot: null, log: [{ update: initialUpdate, by: null, at: record.createdAt }], versions: [] })
+  }
+
+  async get(id: string): Promise<DocumentRecord | undefined> {
+    const doc = this.docs.get(id)
+    return doc && { ...doc.record }
+  }
+
+  async list(): Promise<DocumentRecord[]> {
+    return [...this.docs.values()].map((d) => ({ ...d.record })).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    const doc = this.docs.get(id)
+    if (doc) doc.record.title = title
+  }
+
+  async delete(id: string): Promise<void> {
+    this.docs.delete(id)
+  }
+
+  async append(docId: string, updates: readonly LoggedUpdate[]): Promise<void> {
+    // A deleted document takes no more updates, as a foreign key would refuse them.
+    this.docs.get(docId)?.log.push(...updates.map((u) => ({ ...u, update: u.update.slice() })))
+  }
+
+  async load(docId: string): Promise<StoredState> {
+    const doc = this.docs.get(docId)
+    if (!doc) return { updates: [], tailCount: 0, tailBytes: 0 }
+    return {
+      updates: [...(doc.snapshot ? [doc.snapshot] : []), ...doc.log.map((u) => u.update)],
+      tailCount: doc.log.length,
+      tailBytes: doc.log.reduce((n, u) => n + u.update.length, 0),
+    }
+  }
+
+  async compact(docId: string): Promise<CompactionResult> {
+    const doc = this.docs.get(docId)
+    if (!doc || doc.log.length === 0) return { updatesMerged: 0, bytesBefore: 0, bytesAfter: 0 }
+    const pieces = [...(doc.snapshot ? [doc.snapshot] : []), ...doc.log.map((u) => u.update)]
+    const merged = doc.log.length
+    doc.snapshot = mergeState(pieces)
+    doc.log = []
+    return { updatesMerged: merged, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: doc.snapshot.length }
+  }
+
+  async saveVersion(docId: string, version: NewVersion): Promise<number> {
+    const doc = this.docs.get(docId)
+    if (!doc) throw new Error(`没有这个文档：${docId}`)
+    const id = this.nextVersionId++
+    doc.versions.push({ ...version, id, state: mergeState((await this.load(docId)).updates) })
+    return id
+  }
+
+  async versions(docId: string): Promise<VersionRecord[]> {
+    return (this.docs.get(docId)?.versions ?? []).map(({ state: _state, ...record }) => record)
+  }
+
+  async versionState(docId: string, versionId: number): Promise<Uint8Array | undefined> {
+    return this.docs.get(docId)?.versions.find((v) => v.id === versionId)?.state
+  }
+}

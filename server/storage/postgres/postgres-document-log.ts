@@ -1,0 +1,133 @@
+/**
+ * The document log on PostgreSQL, shared by every instance. Sequence
+ * numbers are global and may commit out of order, so the log is read as
+ * "the snapshot plus every row still there", and compaction deletes
+ * exactly the rows it folded in: a row committed while it ran survives
+ * it, whatever its number.
+ */
+import { DocumentExistsError, type CompactionResult, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { mergeState } from '../merge-state'
+import { StorageError } from '../storage-error'
+import { inTransaction, lockDocument, type Client, type Pool } from './postgres-database'
+
+const UNIQUE_VIOLATION = '23505'
+
+const DOC_COLUMNS = 'id, title, owner_id AS "ownerId", created_at AS "createdAt"'
+
+export class PostgresDocumentLog implements DocumentLog {
+  constructor(private readonly pool: Pool) {}
+
+  async create(record: DocumentRecord, initialUpdate: Uint8Array): Promise<void> {
+    await this.run('创建文档', () =>
+      inTransaction(this.pool, async (client) => {
+        await client.query('INSERT INTO documents (id, title, owner_id, created_at) VALUES ($1, $2, $3, $4)', [record.id, record.title, record.ownerId, record.createdAt])
+        await client.query('INSERT INTO doc_updates (doc_id, data, by_user, at) VALUES ($1, $2, NULL, $3)', [record.id, initialUpdate, record.createdAt])
+      }).catch((error: unknown) => {
+        throw (error as { code?: string }).code === UNIQUE_VIOLATION ? new DocumentExistsError(record.id) : error
+      }),
+    )
+  }
+
+  async get(id: string): Promise<DocumentRecord | undefined> {
+    return this.run('读取文档', async () => (await this.pool.query<DocumentRecord>(`SELECT ${DOC_COLUMNS} FROM documents WHERE id = $1`, [id])).rows[0])
+  }
+
+  async list(): Promise<DocumentRecord[]> {
+    return this.run('读取文档', async () => (await this.pool.query<DocumentRecord>(`SELECT ${DOC_COLUMNS} FROM documents ORDER BY created_at, id`)).rows)
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    await this.run('重命名文档', () => this.pool.query('UPDATE documents SET title = $1 WHERE id = $2', [title, id]))
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.run('删除文档', () => this.pool.query('DELETE FROM documents WHERE id = $1', [id]))
+  }
+
+  async append(docId: string, updates: readonly LoggedUpdate[]): Promise<void> {
+    if (updates.length === 0) return
+    // One statement for the batch: one round trip, one commit.
+    await this.run('保存更新', () =>
+      this.pool.query(
+        'INSERT INTO doc_updates (doc_id, data, by_user, at) SELECT $1, * FROM unnest($2::bytea[], $3::text[], $4::bigint[])',
+        [docId, updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)), updates.map((u) => u.by), updates.map((u) => u.at)],
+      ),
+    )
+  }
+
+  async load(docId: string): Promise<StoredState> {
+    return this.run('读取文档', () =>
+      inTransaction(this.pool, async (client) => {
+        // REPEATABLE READ: snapshot and rows from one moment, even while an instance compacts.
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+        const { snapshot, tail } = await read(client, docId)
+        return {
+          updates: [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)].map(bytes),
+          tailCount: tail.length,
+          tailBytes: tail.reduce((sum, row) => sum + row.data.length, 0),
+        }
+      }),
+    )
+  }
+
+  async compact(docId: string): Promise<CompactionResult> {
+    return this.run('压缩更新日志', () =>
+      inTransaction(this.pool, async (client) => {
+        await lockDocument(client, docId)
+        const { snapshot, tail } = await read(client, docId)
+        if (tail.length === 0) return { updatesMerged: 0, bytesBefore: 0, bytesAfter: 0 }
+        const pieces = [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)]
+        const state = mergeState(pieces.map(bytes))
+        await client.query('INSERT INTO doc_snapshots (doc_id, data) VALUES ($1, $2) ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data', [docId, Buffer.from(state)])
+        await client.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [tail.map((row) => row.seq)])
+        return { updatesMerged: tail.length, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: state.length }
+      }),
+    )
+  }
+
+  async saveVersion(docId: string, version: NewVersion): Promise<number> {
+    return this.run('保存版本', () =>
+      inTransaction(this.pool, async (client) => {
+        await lockDocument(client, docId)
+        const { snapshot, tail } = await read(client, docId)
+        const state = mergeState([...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)].map(bytes))
+        const { name, status, byUser, createdAt, note } = version
+        const { rows } = await client.query<{ id: number }>(
+          'INSERT INTO doc_versions (doc_id, name, status, by_user, created_at, note, state) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+          [docId, name, status, byUser, createdAt, note, Buffer.from(state)],
+        )
+        return rows[0]!.id
+      }),
+    )
+  }
+
+  async versions(docId: string): Promise<VersionRecord[]> {
+    return this.run('读取版本', async () =>
+      (await this.pool.query<VersionRecord>('SELECT id, name, status, by_user AS "byUser", created_at AS "createdAt", note FROM doc_versions WHERE doc_id = $1 ORDER BY id', [docId])).rows,
+    )
+  }
+
+  async versionState(docId: string, versionId: number): Promise<Uint8Array | undefined> {
+    return this.run('读取版本', async () => {
+      const row = (await this.pool.query<{ state: Buffer }>('SELECT state FROM doc_versions WHERE doc_id = $1 AND id = $2', [docId, versionId])).rows[0]
+      return row && bytes(row.state)
+    })
+  }
+
+  private async run<T>(doing: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (error) {
+      if (error instanceof DocumentExistsError) throw error
+      throw StorageError.from(error, doing)
+    }
+  }
+}
+
+async function read(client: Client, docId: string): Promise<{ snapshot: Buffer | undefined; tail: { seq: number; data: Buffer }[] }> {
+  const snapshot = (await client.query<{ data: Buffer }>('SELECT data FROM doc_snapshots WHERE doc_id = $1', [docId])).rows[0]?.data
+  const tail = (await client.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_id = $1 ORDER BY seq', [docId])).rows
+  return { snapshot, tail }
+}
+
+const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)

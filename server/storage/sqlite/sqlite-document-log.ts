@@ -1,0 +1,135 @@
+/**
+ * The document log on the embedded SQLite database. better-sqlite3 is
+ * synchronous: each method does its work in one call and resolves, so the
+ * relay's ordering is the same as on an asynchronous engine. SQLite has
+ * one writer at a time, so a transaction is the document's lock.
+ */
+import { StorageError } from '../storage-error'
+import { DocumentExistsError, type CompactionResult, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { mergeState } from '../merge-state'
+import type { Db } from './sqlite-database'
+
+interface Row {
+  seq: number
+  data: Buffer
+}
+
+export class SqliteDocumentLog implements DocumentLog {
+  private readonly statements
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      insertDoc: db.prepare('INSERT INTO documents (id, title, owner_id, created_at) VALUES (?, ?, ?, ?)'),
+      getDoc: db.prepare('SELECT id, title, owner_id AS ownerId, created_at AS createdAt FROM documents WHERE id = ?'),
+      listDocs: db.prepare('SELECT id, title, owner_id AS ownerId, created_at AS createdAt FROM documents ORDER BY created_at, id'),
+      renameDoc: db.prepare('UPDATE documents SET title = ? WHERE id = ?'),
+      deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
+      append: db.prepare('INSERT INTO doc_updates (doc_id, data, by_user, at) VALUES (?, ?, ?, ?)'),
+      snapshot: db.prepare('SELECT data FROM doc_snapshots WHERE doc_id = ?'),
+      tail: db.prepare('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
+      putSnapshot: db.prepare(
+        'INSERT INTO doc_snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
+      ),
+      dropTail: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
+      insertVersion: db.prepare('INSERT INTO doc_versions (doc_id, name, status, by_user, created_at, note, state) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      listVersions: db.prepare('SELECT id, name, status, by_user AS byUser, created_at AS createdAt, note FROM doc_versions WHERE doc_id = ? ORDER BY id'),
+      versionState: db.prepare('SELECT state FROM doc_versions WHERE doc_id = ? AND id = ?'),
+    }
+  }
+
+  async create(record: DocumentRecord, initialUpdate: Uint8Array): Promise<void> {
+    this.run('创建文档', () =>
+      this.db.transaction(() => {
+        if (this.statements.getDoc.get(record.id)) throw new DocumentExistsError(record.id)
+        this.statements.insertDoc.run(record.id, record.title, record.ownerId, record.createdAt)
+        this.statements.append.run(record.id, initialUpdate, null, record.createdAt)
+      })(),
+    )
+  }
+
+  async get(id: string): Promise<DocumentRecord | undefined> {
+    return this.run('读取文档', () => this.statements.getDoc.get(id) as DocumentRecord | undefined)
+  }
+
+  async list(): Promise<DocumentRecord[]> {
+    return this.run('读取文档', () => this.statements.listDocs.all() as DocumentRecord[])
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    this.run('重命名文档', () => this.statements.renameDoc.run(title, id))
+  }
+
+  async delete(id: string): Promise<void> {
+    this.run('删除文档', () => this.statements.deleteDoc.run(id))
+  }
+
+  async append(docId: string, updates: readonly LoggedUpdate[]): Promise<void> {
+    this.run('保存更新', () =>
+      this.db.transaction(() => {
+        for (const { update, by, at } of updates) this.statements.append.run(docId, update, by, at)
+      })(),
+    )
+  }
+
+  async load(docId: string): Promise<StoredState> {
+    return this.run('读取文档', () => {
+      const { snapshot, tail } = this.read(docId)
+      return {
+        updates: [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)].map((b) => new Uint8Array(b)),
+        tailCount: tail.length,
+        tailBytes: tail.reduce((sum, row) => sum + row.data.length, 0),
+      }
+    })
+  }
+
+  async compact(docId: string): Promise<CompactionResult> {
+    return this.run('压缩更新日志', () =>
+      this.db.transaction((): CompactionResult => {
+        const { snapshot, tail } = this.read(docId)
+        if (tail.length === 0) return { updatesMerged: 0, bytesBefore: 0, bytesAfter: 0 }
+        const pieces = [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)]
+        const state = mergeState(pieces)
+        const uptoSeq = tail.at(-1)!.seq
+        this.statements.putSnapshot.run(docId, state, uptoSeq)
+        this.statements.dropTail.run(docId, uptoSeq)
+        return { updatesMerged: tail.length, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: state.length }
+      }).immediate(),
+    )
+  }
+
+  async saveVersion(docId: string, version: NewVersion): Promise<number> {
+    return this.run('保存版本', () =>
+      this.db.transaction(() => {
+        const { snapshot, tail } = this.read(docId)
+        const state = mergeState([...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)])
+        const { name, status, byUser, createdAt, note } = version
+        return Number(this.statements.insertVersion.run(docId, name, status, byUser, createdAt, note, state).lastInsertRowid)
+      }).immediate(),
+    )
+  }
+
+  async versions(docId: string): Promise<VersionRecord[]> {
+    return this.run('读取版本', () => this.statements.listVersions.all(docId) as VersionRecord[])
+  }
+
+  async versionState(docId: string, versionId: number): Promise<Uint8Array | undefined> {
+    return this.run('读取版本', () => {
+      const row = this.statements.versionState.get(docId, versionId) as { state: Buffer } | undefined
+      return row && new Uint8Array(row.state)
+    })
+  }
+
+  private read(docId: string): { snapshot: Buffer | undefined; tail: Row[] } {
+    const snapshot = (this.statements.snapshot.get(docId) as { data: Buffer } | undefined)?.data
+    return { snapshot, tail: this.statements.tail.all(docId) as Row[] }
+  }
+
+  private run<T>(doing: string, work: () => T): T {
+    try {
+      return work()
+    } catch (error) {
+      if (error instanceof DocumentExistsError) throw error
+      throw StorageError.from(error, doing)
+    }
+  }
+}
