@@ -1,8 +1,9 @@
 /**
- * Vite builds the client; Vitest runs the tests in two projects: `node`
- * (shared, server, CLI, integration) and `browser` (end-to-end tests that
- * drive Debian's Chromium through playwright-core; they start the real
- * server themselves).
+ * Vite builds the client; Vitest runs the tests in three projects: `node`
+ * (shared, server, CLI, integration, on SQLite), `postgres` (the server
+ * suites again, on the machine's PostgreSQL: the storage matrix) and
+ * `browser` (end-to-end tests that drive Debian's Chromium through
+ * playwright-core; they start the real server themselves).
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
@@ -35,6 +36,15 @@ export default defineConfig({
           environment: 'node',
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'postgres',
+          environment: 'node',
+          include: ['server/http/app.test.ts', 'test/sync-server.test.ts', 'test/integrity.test.ts', 'test/hardening.test.ts', 'test/hostile-input.test.ts'],
+          env: { JIXIAO_TEST_STORE: 'postgres' },
         },
       },
       {

@@ -159,7 +159,7 @@ describe('sync server', () => {
     await synced(editor)
     const closed = new Promise<{ code: number }>((resolve) => editor.once('closed', (e) => resolve(e)))
     const io = { stdout: () => {}, stderr: () => {} }
-    expect(await runCli(['user', 'remove', 'leaver', '--data', t.dataDir], io)).toBe(0)
+    expect(await runCli(['user', 'remove', 'leaver', ...t.storageArgs], io)).toBe(0)
     expect((await closed).code).toBe(CLOSE.forbidden)
   })
 

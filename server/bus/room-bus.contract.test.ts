@@ -97,7 +97,7 @@ describe('Redis bus after a broken connection', () => {
       let reconnects = 0
       b.onReconnect(() => reconnects++)
       await b.subscribe('doc', (m) => heard.push(m))
-      await admin.client('KILL', 'TYPE', 'pubsub')
+      await admin.call('CLIENT', 'KILL', 'TYPE', 'pubsub')
       await vi.waitFor(() => expect(reconnects).toBe(1), { timeout: 10_000 })
       await a.publish('doc', { kind: 'roles' })
       await vi.waitFor(() => expect(heard).toEqual([{ kind: 'roles' }]))

@@ -2,7 +2,8 @@
  * Where a command's data lives, from its options or the environment:
  * `--store sqlite|postgres` (JIXIAO_STORE), `--data DIR` (JIXIAO_DATA) for
  * SQLite, `--database-url URL` (JIXIAO_DATABASE_URL or DATABASE_URL) for
- * PostgreSQL; and for `serve`, how instances meet: `--bus local|redis`
+ * PostgreSQL (and `--database-schema NAME`, JIXIAO_DATABASE_SCHEMA, to keep
+ * the tables in a schema other than `public`); and for `serve`, how instances meet: `--bus local|redis`
  * (JIXIAO_BUS), `--redis-url URL` (JIXIAO_REDIS_URL or REDIS_URL).
  */
 import { DEFAULT_DATA_DIR } from '../server-data'
@@ -10,7 +11,7 @@ import type { BusConfig } from '../server'
 import type { StorageConfig } from '../storage/storage'
 import { UsageError } from './usage-error'
 
-export const STORAGE_OPTIONS = ['data', 'store', 'database-url'] as const
+export const STORAGE_OPTIONS = ['data', 'store', 'database-url', 'database-schema'] as const
 export const BUS_OPTIONS = ['bus', 'redis-url'] as const
 
 type Options = Record<string, string | true>
@@ -34,7 +35,8 @@ export function storageConfigOf(options: Options): StorageConfig {
     case 'postgres': {
       const url = value(options, 'database-url', 'JIXIAO_DATABASE_URL', 'DATABASE_URL')
       if (!url) throw new UsageError('--store postgres 需要 --database-url postgres://…（或环境变量 JIXIAO_DATABASE_URL）')
-      return { kind: 'postgres', url }
+      const schema = value(options, 'database-schema', 'JIXIAO_DATABASE_SCHEMA')
+      return { kind: 'postgres', url, ...(schema ? { schema } : {}) }
     }
     default:
       throw new UsageError(`--store 只能是 sqlite 或 postgres：${store}`)

@@ -16,7 +16,7 @@ import { issueToken } from '../../server/auth/access-token'
 import { setLogSink } from '../../server/log'
 import { startServer, type RunningServer, type ServerOptions } from '../../server/server'
 import { tokenSubject } from '../../server/storage/account-store'
-import { freshSchema, testStore } from './postgres'
+import { freshSchema, testStore, type TestSchema } from './postgres'
 import { sampleText } from './sample'
 
 export const DOC_ID = 'doc'
@@ -24,22 +24,26 @@ export const DOC_ID = 'doc'
 export interface TestServer {
   server: RunningServer
   dataDir: string
+  /** The options a CLI command needs to work on this server's data. */
+  storageArgs: string[]
   wsBase: string
   /** Creates the user if needed, gives them `role` on `doc`, returns a token. */
   grant(user: string, role: Role, doc?: string): Promise<string>
   /** A stock y-websocket client (BroadcastChannel off, so only the server connects peers). */
   client(user: string, role: Role, options?: { doc?: string; ydoc?: Y.Doc; connect?: boolean }): Promise<WebsocketProvider>
   close(): Promise<void>
+  /** Closes this server and starts another on the same data, as after a restart. */
+  restart(): Promise<TestServer>
 }
 
 export const logLines: string[] = []
 
-export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
+export async function startTestServer(options: Partial<ServerOptions> = {}, kept?: TestSchema): Promise<TestServer> {
   setLogSink((line) => logLines.push(line))
   // Each y-websocket provider in Node adds a process 'exit' listener; tests open up to a hundred.
   process.setMaxListeners(200)
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'jixiao-test-'))
-  const schema = !options.store && testStore() === 'postgres' ? freshSchema() : null
+  const schema = kept ?? (!options.store && testStore() === 'postgres' ? freshSchema() : null)
   const server = await startServer({ port: 0, ...options, dataDir, ...(schema ? { store: schema.config } : {}) })
   const { accounts, service, logins } = server.data
   if (!(await server.data.documents.get(DOC_ID))) await service.create(parsePublishedText(sampleText()), { id: DOC_ID, title: '测试文档', ownerId: null })
@@ -55,6 +59,7 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
   return {
     server,
     dataDir,
+    storageArgs: schema ? ['--store', 'postgres', '--database-url', schema.config.url, '--database-schema', schema.config.schema!] : ['--data', dataDir],
     wsBase: `${server.url.replace(/^http/, 'ws')}/sync`,
     grant,
     async client(user, role, { doc = DOC_ID, ydoc = new Y.Doc(), connect = true } = {}) {
@@ -72,6 +77,11 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
       for (const p of providers) p.destroy()
       await server.close()
       await schema?.drop()
+    },
+    async restart() {
+      for (const p of providers) p.destroy()
+      await server.close()
+      return startTestServer({ ...options, dataDir }, schema ?? undefined)
     },
   }
 }
