@@ -34,8 +34,14 @@ const DEPLOYMENT = '*'
 export class LocalBus implements RoomBus {
   private readonly id = randomUUID()
   private readonly closers = new Set<() => void>()
+  private readonly hub: LocalBusHub
+  readonly shared: boolean
 
-  constructor(private readonly hub = new LocalBusHub()) {}
+  /** Without a hub, a bus of one. */
+  constructor(hub?: LocalBusHub) {
+    this.hub = hub ?? new LocalBusHub()
+    this.shared = hub !== undefined
+  }
 
   async publish(docId: string, message: DocumentMessage): Promise<void> {
     this.hub.publish(`doc:${docId}`, encodeBusMessage(this.id, message))

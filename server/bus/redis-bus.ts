@@ -20,6 +20,7 @@ export interface RedisBusOptions {
 }
 
 export class RedisBus implements RoomBus {
+  readonly shared = true
   private readonly id = randomUUID()
   private readonly prefix: string
   private readonly publisher: Redis
@@ -100,7 +101,10 @@ export class RedisBus implements RoomBus {
       return
     }
     this.listeners.set(channel, new Set([listener]))
-    await this.subscriber.subscribe(channel)
+    const subscribed = this.subscriber.subscribe(channel)
+    // While Redis is away a room still loads: the subscription is sent when it is back, and the reconnect makes every room catch up.
+    if (this.subscriber.status === 'ready') await subscribed
+    else subscribed.catch((error: Error) => log('warn', 'redis-subscribe-failed', { channel, error: error.message }))
   }
 
   private deliver(channel: string, bytes: Buffer): void {

@@ -24,6 +24,8 @@ export type DeploymentMessage = { kind: 'credentials' }
 export type Unsubscribe = () => Promise<void>
 
 export interface RoomBus {
+  /** Whether other instances may be on this bus (so a room can lag behind what is stored). */
+  readonly shared: boolean
   publish(docId: string, message: DocumentMessage): Promise<void>
   /** Resolves once messages published after it are delivered to `listener`. */
   subscribe(docId: string, listener: (message: DocumentMessage) => void): Promise<Unsubscribe>

@@ -4,7 +4,8 @@
  * SQLite, `--database-url URL` (JIXIAO_DATABASE_URL or DATABASE_URL) for
  * PostgreSQL (and `--database-schema NAME`, JIXIAO_DATABASE_SCHEMA, to keep
  * the tables in a schema other than `public`); and for `serve`, how instances meet: `--bus local|redis`
- * (JIXIAO_BUS), `--redis-url URL` (JIXIAO_REDIS_URL or REDIS_URL).
+ * (JIXIAO_BUS), `--redis-url URL` (JIXIAO_REDIS_URL or REDIS_URL), and
+ * `--redis-prefix P` (JIXIAO_REDIS_PREFIX) for deployments sharing a Redis.
  */
 import { DEFAULT_DATA_DIR } from '../server-data'
 import type { BusConfig } from '../server'
@@ -12,7 +13,7 @@ import type { StorageConfig } from '../storage/storage'
 import { UsageError } from './usage-error'
 
 export const STORAGE_OPTIONS = ['data', 'store', 'database-url', 'database-schema'] as const
-export const BUS_OPTIONS = ['bus', 'redis-url'] as const
+export const BUS_OPTIONS = ['bus', 'redis-url', 'redis-prefix'] as const
 
 type Options = Record<string, string | true>
 
@@ -49,7 +50,8 @@ export function busConfigOf(options: Options): BusConfig {
     case 'local':
       return { kind: 'local' }
     case 'redis':
-      return { kind: 'redis', url: value(options, 'redis-url', 'JIXIAO_REDIS_URL', 'REDIS_URL') ?? 'redis://127.0.0.1:6379' }
+      const prefix = value(options, 'redis-prefix', 'JIXIAO_REDIS_PREFIX')
+      return { kind: 'redis', url: value(options, 'redis-url', 'JIXIAO_REDIS_URL', 'REDIS_URL') ?? 'redis://127.0.0.1:6379', ...(prefix ? { prefix } : {}) }
     default:
       throw new UsageError(`--bus 只能是 local 或 redis：${bus}`)
   }

@@ -107,8 +107,9 @@ export class Room {
   private trialReplica: TrialReplica | null = null
   /** Which connection announced each awareness client id. */
   private readonly clientOwner = new Map<number, Session>()
-  private phase: 'loading' | 'ready' | 'closed' = 'loading'
-  /** Work that arrived while loading, in arrival order. */
+  /** `paused`: catching up from storage before judging an update again; work waits as while loading. */
+  private phase: 'loading' | 'ready' | 'paused' | 'closed' = 'loading'
+  /** Work that arrived while loading or paused, in arrival order. */
   private waiting: (() => void)[] = []
   private unsubscribe: Unsubscribe | null = null
   private tail = { count: 0, bytes: 0 }
@@ -121,7 +122,10 @@ export class Room {
   private commits: Promise<unknown> = Promise.resolve()
   private commitsInFlight = 0
   private compacting = false
-  private catchingUp: 'no' | 'yes' | 'again' = 'no'
+  private catchUpRun: Promise<void> | null = null
+  private catchUpAgain = false
+  /** When the room last held everything stored (loaded or caught up). */
+  private caughtUpAt = 0
 
   constructor(
     readonly docId: string,
@@ -146,7 +150,7 @@ export class Room {
   }
 
   get isLoaded(): boolean {
-    return this.phase === 'ready'
+    return this.phase === 'ready' || this.phase === 'paused'
   }
 
   /**
@@ -166,7 +170,8 @@ export class Room {
       this.tail = { count: stored.tailCount, bytes: stored.tailBytes }
       this.storedBytes = stored.updates.reduce((n, u) => n + u.length, 0)
       this.phase = 'ready'
-      for (const work of this.waiting.splice(0)) work()
+      this.caughtUpAt = Date.now()
+      this.drainWaiting()
       return true
     } catch (error) {
       if (this.phase !== 'closed') this.hooks.onStorageFailure(this, StorageError.from(error, '读取文档'))
@@ -174,16 +179,23 @@ export class Room {
     }
   }
 
-  /** Runs `work` now when loaded, after loading when not, never once closed. */
+  /** Runs `work` now when ready, after loading or a pause when not, never once closed. */
   private whenLoaded(work: () => void): void {
-    if (this.phase === 'ready') work()
-    else if (this.phase === 'loading') this.waiting.push(work)
+    if (this.phase === 'ready' && this.waiting.length === 0) work()
+    else if (this.phase !== 'closed') this.waiting.push(work)
+  }
+
+  /** Runs waiting work in order until it is done or a piece of it pauses the room again. */
+  private drainWaiting(): void {
+    while (this.phase === 'ready' && this.waiting.length > 0) this.waiting.shift()!()
   }
 
   join(session: Session): void {
     this.sessions.add(session)
     this.whenLoaded(() => {
       if (!this.sessions.has(session)) return
+      // A connection arriving here may come from an instance that died with updates stored but not yet published.
+      if (this.mayLag()) void this.catchUp()
       this.send({ frame: encodeSyncStep1(Y.encodeStateVector(this.doc)), to: session })
       const clients = [...this.awareness.getStates().keys()]
       if (clients.length > 0) this.send({ frame: encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)), to: session })
@@ -225,13 +237,16 @@ export class Room {
     }
   }
 
-  private receiveUpdate(session: Session, update: Uint8Array): void {
-    this.metrics.updatesIn++
+  private receiveUpdate(session: Session, update: Uint8Array, judgedFresh = false): void {
+    if (!judgedFresh) this.metrics.updatesIn++
+    const againWhenFresh = () =>
+      !judgedFresh && this.ports.bus.shared && session.catchUpRetries++ < CATCH_UP_RETRIES_PER_CONNECTION && this.judgeAfterCatchUp(session, update)
     const analysis = analyseUpdate(this.doc, update, this.limits.update)
     switch (analysis.kind) {
       case 'malformed':
         throw new ProtocolError('malformed-update', analysis.reason)
       case 'incomplete':
+        if (againWhenFresh()) return
         return this.askForFullState(session, analysis.reason)
       case 'refused':
         return this.refuse(session, analysis.rule, analysis.reason)
@@ -245,7 +260,10 @@ export class Room {
       return this.refuse(session, 'size', `文档已达到大小上限（${Math.round(this.limits.documentBytes / 1024 / 1024)} MiB），不能再增加内容`)
     }
     const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, incoming, trial: this.trial })
-    if (!decision.allowed) return this.refuse(session, decision.rule, decision.reason)
+    if (!decision.allowed) {
+      if (againWhenFresh()) return
+      return this.refuse(session, decision.rule, decision.reason)
+    }
     try {
       Y.applyUpdate(this.doc, incoming.update, { kind: 'remote', session: session.id, by: session.identity.userName } satisfies RemoteOrigin)
     } catch (error) {
@@ -379,13 +397,9 @@ export class Room {
     }
   }
 
-  /** Read through methods: the phase and the catch-up flag change while awaiting. */
+  /** Read through a method: the phase changes while awaiting. */
   private isClosed(): boolean {
     return this.phase === 'closed'
-  }
-
-  private askedAgain(): boolean {
-    return this.catchingUp === 'again'
   }
 
   private fromPeer(message: DocumentMessage): void {
@@ -406,10 +420,10 @@ export class Room {
     const analysis = analyseUpdate(this.doc, update, NO_UPDATE_LIMITS)
     switch (analysis.kind) {
       case 'incomplete':
-        return this.catchUp()
+        return void this.catchUp()
       case 'malformed':
         log('error', 'peer-update-malformed', { docId: this.docId, reason: analysis.reason })
-        return this.catchUp()
+        return void this.catchUp()
       case 'refused':
       case 'integrates':
         // Stored by another instance after its rules accepted it: refusing it here would split the document.
@@ -417,35 +431,67 @@ export class Room {
     }
   }
 
+  /** Whether this room may lack updates another instance stored: only with other instances on the bus, and not just after it caught up. */
+  private mayLag(): boolean {
+    return this.ports.bus.shared && Date.now() - this.caughtUpAt > FRESH_FOR_MS
+  }
+
+  /**
+   * An update this room would refuse, or could not integrate, may build on
+   * what another instance stored and this one has not heard yet (a client
+   * that moved here after a workflow step, say). Before refusing, the room
+   * pauses — later frames wait, in order — catches up from storage, and
+   * judges the update again. A connection gets a few such second chances
+   * (a reconnect needs one), so refused updates cannot make the room read
+   * the whole document again and again.
+   */
+  private judgeAfterCatchUp(session: Session, update: Uint8Array): true {
+    this.phase = 'paused'
+    void this.catchUp().finally(() => {
+      if (this.isClosed()) return
+      this.phase = 'ready'
+      if (this.sessions.has(session) && session.isOpen) {
+        try {
+          this.receiveUpdate(session, update, true)
+        } catch (error) {
+          this.hooks.onSessionError(session, error)
+        }
+      }
+      this.drainWaiting()
+    })
+    return true
+  }
+
   /**
    * Brings the room up to what is stored: the log holds every update any
    * instance ever published, so applying what this room lacks of it closes
    * any gap. Runs one at a time; asked again meanwhile, it runs once more.
    */
-  catchUp(): void {
-    if (this.phase === 'closed') return
-    if (this.catchingUp !== 'no') {
-      this.catchingUp = 'again'
-      return
+  catchUp(): Promise<void> {
+    if (this.isClosed()) return Promise.resolve()
+    if (this.catchUpRun) {
+      this.catchUpAgain = true
+      return this.catchUpRun
     }
-    this.catchingUp = 'yes'
     this.metrics.catchUps++
-    void (async () => {
+    this.catchUpRun = (async () => {
       try {
         do {
-          this.catchingUp = 'yes'
+          this.catchUpAgain = false
           const stored = await this.ports.log.load(this.docId)
-          if (this.phase !== 'ready') return
+          if (this.isClosed()) return
           const missing = Y.diffUpdate(Y.mergeUpdates(stored.updates), Y.encodeStateVector(this.doc))
           this.doc.transact(() => Y.applyUpdate(this.doc, missing), PEER_ORIGIN)
-        } while (this.askedAgain())
+          this.caughtUpAt = Date.now()
+        } while (this.catchUpAgain)
       } catch (error) {
         log('error', 'catch-up-failed', { docId: this.docId, error: (error as Error).message })
-        setTimeout(() => this.catchUp(), 1000).unref()
+        setTimeout(() => void this.catchUp(), 1000).unref()
       } finally {
-        this.catchingUp = 'no'
+        this.catchUpRun = null
       }
     })()
+    return this.catchUpRun
   }
 
   private applyPeerAwareness(update: Uint8Array): void {
@@ -520,7 +566,7 @@ export class Room {
   /** Frees the room; `save` stores what is pending and compacts first (not for a deleted or failed document). */
   async close({ save }: { save: boolean }): Promise<void> {
     if (this.phase === 'closed') return
-    if (save && this.phase === 'ready') {
+    if (save && this.isLoaded) {
       if (await this.flush()) await this.compact()
     }
     this.phase = 'closed'
@@ -534,6 +580,11 @@ export class Room {
 
 /** A client's update, with the account that sent it (kept with the stored update). */
 type RemoteOrigin = TransactionOrigin & { kind: 'remote'; by?: string }
+
+/** How long after catching up a room counts as holding everything stored (for a joining connection). */
+const FRESH_FOR_MS = 2_000
+
+const CATCH_UP_RETRIES_PER_CONNECTION = 3
 
 /** Peer updates passed the limits where they were accepted. */
 const NO_UPDATE_LIMITS: UpdateLimits = { updateBytes: Number.MAX_SAFE_INTEGER, itemBytes: Number.MAX_SAFE_INTEGER }

@@ -24,6 +24,8 @@ export class Session {
   readonly limiter: RateLimiter
   /** Updates of this connection the rules refused. */
   refusals = 0
+  /** Updates of this connection judged again after the room caught up from storage (several instances). */
+  catchUpRetries = 0
   /** The room asked this connection for its full state and waits for its sync step 2. */
   awaitingFullState = false
   /** When this connection's recent sync step 1 answers were sent (each can be the whole document). */

@@ -11,12 +11,17 @@ export interface ServerProcess {
   child: ChildProcess
   url: string
   wsBase: string
+  /** Everything it printed so far (its log lines included). */
+  output(): string
 }
 
-export function spawnServer(dataDir: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve', '--data', dataDir, '--port', '0'], {
+/** `serve` on a SQLite data directory, or with the given options (`--store postgres …`, `--bus redis …`). */
+export function spawnServer(dataDirOrArgs: string | string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+  const args = typeof dataDirOrArgs === 'string' ? ['--data', dataDirOrArgs] : dataDirOrArgs
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve', ...args, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   })
   return new Promise((resolve, reject) => {
     let out = ''
@@ -25,7 +30,7 @@ export function spawnServer(dataDir: string): Promise<ServerProcess> {
     child.stdout!.on('data', (d) => {
       out += d
       const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
-      if (match) resolve({ child, url: match[1]!, wsBase: `${match[1]!.replace('http', 'ws')}/sync` })
+      if (match) resolve({ child, url: match[1]!, wsBase: `${match[1]!.replace('http', 'ws')}/sync`, output: () => out + err })
     })
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)))
   })
