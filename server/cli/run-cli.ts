@@ -6,6 +6,7 @@ import { EXIT, type CliIo, type Command, type ExitCode } from './command'
 import { checkCommand } from './commands/check-command'
 import { backupCommand, docCommand, tokenCommand, userCommand } from './commands/data-commands'
 import { exportCommand, importCommand } from './commands/file-commands'
+import { migrateCommand } from './commands/migrate-command'
 import { serveCommand } from './commands/serve-command'
 import { UsageError } from './usage-error'
 
@@ -20,8 +21,10 @@ const USAGE = `用法: npm run -s cli -- <命令>
   doc import FILE [--id ID] [--title T] [--owner U]   把文件存为服务器上的新文档，输出编号
   doc create|list|share|export …                      其他文档操作
   token --doc ID --user NAME --role ROLE              授予权限并输出 WebSocket 访问令牌
-  backup --out FILE                                   在线备份数据库
-以上命令均可加 --data DIR 指定数据目录（默认 ./data）；FILE 也可以是数据目录中的文档编号。`
+  backup --out FILE                                   在线备份数据库（SQLite；PostgreSQL 用 pg_dump）
+  migrate --from sqlite:DIR --to postgres:URL         把全部数据迁移到另一存储并逐一核对
+以上命令均可加 --data DIR 指定数据目录（默认 ./data），或 --store postgres --database-url URL；
+FILE 也可以是数据中的文档编号。serve 另可加 --bus redis --redis-url URL，多个实例共用一个数据库。`
 
 const COMMANDS: Record<string, Command> = {
   import: importCommand,
@@ -32,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   doc: docCommand,
   token: tokenCommand,
   backup: backupCommand,
+  migrate: migrateCommand,
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {

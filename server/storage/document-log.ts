@@ -64,8 +64,12 @@ export interface DocumentLog {
   load(docId: string): Promise<StoredState>
   /** Folds the log into the snapshot, under the document's lock. */
   compact(docId: string): Promise<CompactionResult>
-  /** Stores the document's state as stored now as a named version, under the document's lock; returns its id. */
-  saveVersion(docId: string, version: NewVersion): Promise<number>
+  /**
+   * Stores a named version, under the document's lock; returns its id. Its
+   * state is the document as stored now, or `state` when given (a version
+   * moved from another store).
+   */
+  saveVersion(docId: string, version: NewVersion, state?: Uint8Array): Promise<number>
   versions(docId: string): Promise<VersionRecord[]>
   /** A version's whole state as one update; undefined when there is no such version. */
   versionState(docId: string, versionId: number): Promise<Uint8Array | undefined>

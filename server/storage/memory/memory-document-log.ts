@@ -61,11 +61,11 @@ export class MemoryDocumentLog implements DocumentLog {
     return { updatesMerged: merged, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: doc.snapshot.length }
   }
 
-  async saveVersion(docId: string, version: NewVersion): Promise<number> {
+  async saveVersion(docId: string, version: NewVersion, state?: Uint8Array): Promise<number> {
     const doc = this.docs.get(docId)
     if (!doc) throw new Error(`没有这个文档：${docId}`)
     const id = this.nextVersionId++
-    doc.versions.push({ ...version, id, state: mergeState((await this.load(docId)).updates) })
+    doc.versions.push({ ...version, id, state: state ?? mergeState((await this.load(docId)).updates) })
     return id
   }
 

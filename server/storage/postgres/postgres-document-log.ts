@@ -85,12 +85,11 @@ export class PostgresDocumentLog implements DocumentLog {
     )
   }
 
-  async saveVersion(docId: string, version: NewVersion): Promise<number> {
+  async saveVersion(docId: string, version: NewVersion, given?: Uint8Array): Promise<number> {
     return this.run('保存版本', () =>
       inTransaction(this.pool, async (client) => {
         await lockDocument(client, docId)
-        const { snapshot, tail } = await read(client, docId)
-        const state = mergeState([...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)].map(bytes))
+        const state = given ?? (await storedState(client, docId))
         const { name, status, byUser, createdAt, note } = version
         const { rows } = await client.query<{ id: number }>(
           'INSERT INTO doc_versions (doc_id, name, status, by_user, created_at, note, state) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
@@ -128,6 +127,11 @@ async function read(client: Client, docId: string): Promise<{ snapshot: Buffer |
   const snapshot = (await client.query<{ data: Buffer }>('SELECT data FROM doc_snapshots WHERE doc_id = $1', [docId])).rows[0]?.data
   const tail = (await client.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_id = $1 ORDER BY seq', [docId])).rows
   return { snapshot, tail }
+}
+
+async function storedState(client: Client, docId: string): Promise<Uint8Array> {
+  const { snapshot, tail } = await read(client, docId)
+  return mergeState([...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)].map(bytes))
 }
 
 const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)

@@ -97,11 +97,11 @@ export class SqliteDocumentLog implements DocumentLog {
     )
   }
 
-  async saveVersion(docId: string, version: NewVersion): Promise<number> {
+  async saveVersion(docId: string, version: NewVersion, given?: Uint8Array): Promise<number> {
     return this.run('保存版本', () =>
       this.db.transaction(() => {
-        const { snapshot, tail } = this.read(docId)
-        const state = mergeState([...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)])
+        const { snapshot, tail } = given ? { snapshot: undefined, tail: [] } : this.read(docId)
+        const state = given ?? mergeState([...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)])
         const { name, status, byUser, createdAt, note } = version
         return Number(this.statements.insertVersion.run(docId, name, status, byUser, createdAt, note, state).lastInsertRowid)
       }).immediate(),

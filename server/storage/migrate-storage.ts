@@ -1,0 +1,84 @@
+/**
+ * Moves everything from one storage to another — a district's SQLite data
+ * up to PostgreSQL, say — through the ports alone, so any adapter moves to
+ * any other. Accounts keep their password hashes (everyone logs in with
+ * the same password); documents keep their id, title, owner, roles and
+ * versions; each document's snapshot and log become one state. Then every
+ * document is read back from the target and compared with the source.
+ * Not moved: login sessions and access tokens (people log in again).
+ */
+import * as Y from 'yjs'
+import { ROOT } from '@shared/model/y-document'
+import { stateOf } from './merge-state'
+import type { Storage } from './storage'
+
+export interface MigrationReport {
+  users: number
+  documents: number
+  versions: number
+  /** Documents whose state read back from the target differs from the source (should be none). */
+  mismatched: string[]
+}
+
+export class TargetNotEmptyError extends Error {
+  override readonly name = 'TargetNotEmptyError'
+  constructor() {
+    super('目标存储中已有用户或文档；迁移只能写入空的存储')
+  }
+}
+
+export async function migrateStorage(from: Storage, to: Storage, progress: (line: string) => void = () => {}): Promise<MigrationReport> {
+  if ((await to.accounts.listUsers()).length > 0 || (await to.documents.list()).length > 0) throw new TargetNotEmptyError()
+
+  const userIds = new Map<number, number>()
+  const users = await from.accounts.listUsers()
+  for (const user of users) {
+    const hash = await from.accounts.passwordHash(user.name)
+    if (hash === undefined) continue
+    userIds.set(user.id, (await to.accounts.addUser(user.name, user.displayName, hash)).id)
+  }
+  progress(`用户：${userIds.size}`)
+
+  const documents = await from.documents.list()
+  let versions = 0
+  for (const record of documents) {
+    const state = stateOf((await from.documents.load(record.id)).updates)
+    const ownerId = record.ownerId === null ? null : (userIds.get(record.ownerId) ?? null)
+    await to.documents.create({ ...record, ownerId }, state)
+    for (const member of await from.accounts.membersOf(record.id)) {
+      const user = await to.accounts.userByName(member.name)
+      if (user) await to.accounts.setRole(record.id, user.id, member.role)
+    }
+    for (const version of await from.documents.versions(record.id)) {
+      const versionState = await from.documents.versionState(record.id, version.id)
+      if (!versionState) continue
+      const { id: _id, ...fields } = version
+      await to.documents.saveVersion(record.id, fields, versionState)
+      versions++
+    }
+    progress(`文档 ${record.id}（${record.title}）`)
+  }
+
+  const mismatched: string[] = []
+  for (const record of documents) {
+    const [source, target] = await Promise.all([from.documents.load(record.id), to.documents.load(record.id)])
+    if (!sameDocument(stateOf(source.updates), stateOf(target.updates))) mismatched.push(record.id)
+  }
+  return { users: userIds.size, documents: documents.length, versions, mismatched }
+}
+
+/** Same Yjs state (state vector, deletions) and the same content in every root. */
+export function sameDocument(a: Uint8Array, b: Uint8Array): boolean {
+  const [da, db] = [new Y.Doc(), new Y.Doc()]
+  try {
+    Y.applyUpdate(da, a)
+    Y.applyUpdate(db, b)
+    const vectors = Buffer.from(Y.encodeStateVector(da)).equals(Buffer.from(Y.encodeStateVector(db)))
+    const roots = (doc: Y.Doc) =>
+      JSON.stringify([doc.getXmlFragment(ROOT.content).toJSON(), doc.getMap(ROOT.meta).toJSON(), doc.getMap(ROOT.threads).toJSON()])
+    return vectors && roots(da) === roots(db)
+  } finally {
+    da.destroy()
+    db.destroy()
+  }
+}

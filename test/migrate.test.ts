@@ -1,0 +1,66 @@
+/**
+ * `migrate`: a district's SQLite data, edited through the real server,
+ * moves to PostgreSQL; a server started on PostgreSQL then serves it —
+ * same document, same versions, same roles, same passwords.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readContent } from '@shared/model/y-document'
+import { runCli } from '../server/cli/run-cli'
+import { startServer } from '../server/server'
+import { freshSchema, type TestSchema } from './support/postgres'
+import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+
+let t: TestServer | null = null
+const schemas: TestSchema[] = []
+afterEach(async () => {
+  await t?.close()
+  t = null
+  for (const schema of schemas.splice(0)) await schema.drop()
+})
+
+const cli = async (args: string[]) => {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(args, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('migrate', () => {
+  it('moves users, documents, roles and versions from SQLite to PostgreSQL and checks every document', async () => {
+    t = await startTestServer({ relay: { compaction: { updates: 5, bytes: 1 << 20 } } })
+    const a = await t.client('zhang', 'editor')
+    await t.client('wang', 'reviewer')
+    await synced(a)
+    const goal = (((a.doc.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    for (let i = 0; i < 12; i++) goal.insert(0, `${i}`)
+    await until(async () => (await t!.server.data.service.model(DOC_ID)).overall.goals[0] === goal.toString(), 'stored')
+    await t.server.data.documents.saveVersion(DOC_ID, { name: '报送（张伟）', status: '已报送', byUser: 'zhang', createdAt: 1, note: '' })
+    const served = JSON.stringify(readContent(await t.server.data.service.load(DOC_ID)))
+    const dataDir = t.dataDir
+    await t.close()
+    t = null
+
+    const schema = freshSchema()
+    schemas.push(schema)
+    const to = `postgres:${schema.config.url}`
+    const moved = await cli(['migrate', '--from', `sqlite:${dataDir}`, '--to', to, '--to-schema', schema.config.schema!])
+    expect(moved.err).toBe('')
+    expect(moved.code).toBe(0)
+    expect(moved.out).toContain('已迁移 2 个用户、1 个文档、1 个版本')
+
+    const again = await cli(['migrate', '--from', `sqlite:${dataDir}`, '--to', to, '--to-schema', schema.config.schema!])
+    expect(again.code).toBe(1)
+    expect(again.err).toContain('目标存储中已有用户或文档')
+
+    const server = await startServer({ dataDir, store: schema.config, port: 0 })
+    try {
+      expect(JSON.stringify(readContent(await server.data.service.load(DOC_ID)))).toBe(served)
+      expect((await server.data.documents.versions(DOC_ID)).map((v) => v.name)).toEqual(['报送（张伟）'])
+      expect((await server.data.accounts.membersOf(DOC_ID)).map((m) => [m.name, m.role])).toEqual([['zhang', 'editor'], ['wang', 'reviewer']])
+      expect(await server.data.logins.authenticate('zhang', 'pw-zhang')).toMatchObject({ name: 'zhang' })
+    } finally {
+      await server.close()
+    }
+  }, 60_000)
+})
