@@ -1,12 +1,21 @@
 /**
  * The client side of one relay-benchmark measurement, in its own process:
- * `relay-clients.ts URL_BASE SECRET|- replay|latejoin|memory [N]`.
+ * `relay-clients.ts URL_BASE[,URL_BASE…] SECRET|- replay|latejoin|memory|spread [N]`.
  *
  * One writer and one full reader are stock y-websocket providers with
  * Y.Docs; every other client is a raw socket that only counts what arrives
  * (50 full Yjs clients in one process would make the harness the
  * bottleneck). The writer ends a burst with an awareness marker, which
- * every relay delivers after the updates sent before it.
+ * every relay delivers after the updates sent before it. With several
+ * bases (instances), the writer uses the first and everyone else the
+ * second: every edit crosses instances.
+ *
+ * `spread N`: N clients over 30 documents — a writer each, sending
+ * precomputed trace updates from a raw socket as fast as it can, and
+ * N − 30 readers — timed until every reader has every update. Readers sit
+ * on the instance after their writer's (`spread`: every update crosses
+ * instances) or on the same one (`spread-sharded`: each document lives on
+ * one instance, as a load balancer hashing on the document would place it).
  */
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -22,15 +31,17 @@ import { childArgs, report } from './support/child'
 import { median } from './support/stats'
 import { loadTrace, type Patch } from './support/trace'
 
-const [base, secretHex, measurement, count] = childArgs() as [string, string, 'replay' | 'latejoin' | 'memory', string | undefined]
+const [baseList, secretHex, measurement, count] = childArgs() as [string, string, 'replay' | 'latejoin' | 'memory' | 'spread' | 'spread-sharded', string | undefined]
+const bases = baseList.split(',')
+const [base, readerBase] = [bases[0]!, bases[1 % bases.length]!]
 const [keyHex, generation] = secretHex.split('.')
 const secret = secretHex === '-' ? null : Buffer.from(keyHex!, 'hex')
 const MARKER = 'bench-done-'
 
 const urlParams = (doc: string): Record<string, string> => (secret ? { token: issueToken(secret, { sub: 'bench', uid: 1, gen: Number(generation), doc, exp: Date.now() + 3600_000 }) } : {})
-const rawUrl = (doc: string) => {
+const rawUrl = (doc: string, at = readerBase) => {
   const params = new URLSearchParams(urlParams(doc)).toString()
-  return `${base}/${doc}${params ? `?${params}` : ''}`
+  return `${at}/${doc}${params ? `?${params}` : ''}`
 }
 
 const until = async (check: () => boolean, ms = 600_000) => {
@@ -41,8 +52,8 @@ const until = async (check: () => boolean, ms = 600_000) => {
   }
 }
 
-function provider(doc: string, ydoc = new Y.Doc()): WebsocketProvider {
-  return new WebsocketProvider(base, doc, ydoc, {
+function provider(doc: string, ydoc = new Y.Doc(), at = base): WebsocketProvider {
+  return new WebsocketProvider(at, doc, ydoc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: urlParams(doc),
@@ -50,8 +61,8 @@ function provider(doc: string, ydoc = new Y.Doc()): WebsocketProvider {
 }
 
 /** A socket that only counts: update frames, and the markers seen. */
-function counter(doc: string) {
-  const ws = new WebSocket(rawUrl(doc))
+function counter(doc: string, at = readerBase) {
+  const ws = new WebSocket(rawUrl(doc, at))
   const state = { open: false, updates: 0, markers: new Set<string>() }
   ws.on('open', () => (state.open = true))
   ws.on('message', (data: Buffer) => {
@@ -94,7 +105,7 @@ function applyPatches(doc: Y.Doc, patches: Patch[]) {
 
 async function room(clients: number) {
   const writer = provider('bench')
-  const reader = provider('bench')
+  const reader = provider('bench', new Y.Doc(), readerBase)
   const counters = Array.from({ length: Math.max(0, clients - 2) }, () => counter('bench'))
   await until(() => writer.wsconnected && reader.wsconnected && counters.every((c) => c.state.open))
   Y.applyUpdate(writer.doc, initialState().update)
@@ -167,5 +178,74 @@ async function memory() {
   process.stdin.on('end', () => process.exit(0))
 }
 
-const run: Record<typeof measurement, () => Promise<void>> = { replay: () => replay(Number(count)), latejoin, memory }
+const SPREAD_DOCS = 30
+const SPREAD_OPS = 2_000
+
+/** The frames a writer sends (the document's first content, then one update per trace transaction), and the writer's last clock. */
+function spreadFrames(): { frames: Buffer[]; client: number; clock: number } {
+  const doc = new Y.Doc()
+  const frames: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => frames.push(update))
+  Y.applyUpdate(doc, initialState().update)
+  for (const txn of loadTrace('automerge-paper').txns.slice(0, SPREAD_OPS)) applyPatches(doc, txn.patches)
+  // y-websocket framing: message sync (0), sync update (2), the update as a var-length byte array.
+  const framed = frames.map((update) => {
+    const header: number[] = [0, 2]
+    for (let n = update.length; ; n >>>= 7) {
+      header.push(n > 0x7f ? (n & 0x7f) | 0x80 : n)
+      if (n <= 0x7f) break
+    }
+    return Buffer.concat([Buffer.from(header), update])
+  })
+  return { frames: framed, client: doc.clientID, clock: Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID)! }
+}
+
+/**
+ * A socket that reads how far the writer's updates have come: relays may
+ * merge what they forward (ours does, between instances), so frames are
+ * not counted; the highest clock of the writer seen is.
+ */
+function clockReader(doc: string, at: string, client: number) {
+  const ws = new WebSocket(rawUrl(doc, at))
+  const state = { open: false, clock: 0 }
+  ws.on('open', () => (state.open = true))
+  ws.on('message', (data: Buffer) => {
+    if (data[0] !== 0 || data[1] !== 2) return
+    let offset = 2
+    while (data[offset]! & 0x80) offset++
+    const to = Y.parseUpdateMeta(data.subarray(offset + 1)).to.get(client) ?? 0
+    if (to > state.clock) state.clock = to
+  })
+  return { ws, state }
+}
+
+/** `crossing`: each reader on the instance after its writer's; otherwise on the same one (documents sharded over instances). */
+async function spread(clients: number, crossing: boolean) {
+  const { frames, client, clock } = spreadFrames()
+  const docs = Array.from({ length: SPREAD_DOCS }, (_, i) => `s${i}`)
+  const writers = docs.map((doc, i) => {
+    const ws = new WebSocket(rawUrl(doc, bases[i % bases.length]!))
+    const state = { open: false }
+    ws.on('open', () => (state.open = true))
+    ws.on('message', () => {})
+    return { ws, state }
+  })
+  const readers = Array.from({ length: clients - SPREAD_DOCS }, (_, i) => clockReader(docs[i % SPREAD_DOCS]!, bases[(i + (crossing ? 1 : 0)) % bases.length]!, client))
+  await until(() => writers.every((w) => w.state.open) && readers.every((r) => r.state.open))
+  await new Promise((r) => setTimeout(r, 500))
+  const start = performance.now()
+  for (const frame of frames) for (const writer of writers) writer.ws.send(frame)
+  await until(() => readers.every((r) => r.state.clock >= clock))
+  const ms = performance.now() - start
+  report({ spreadMs: ms, opsPerSecond: (SPREAD_DOCS * frames.length) / (ms / 1000) })
+  process.exit(0)
+}
+
+const run: Record<typeof measurement, () => Promise<void>> = {
+  replay: () => replay(Number(count)),
+  latejoin,
+  memory,
+  spread: () => spread(Number(count), true),
+  'spread-sharded': () => spread(Number(count), false),
+}
 await run[measurement]()

@@ -1,10 +1,13 @@
 /**
  * One server for the relay benchmark, in its own process:
- * `relay-server.ts ours|reference|forward`. Prints one JSON line with its
- * port (and, for ours, what clients need to mint tokens), then serves
- * until killed.
+ * `relay-server.ts ours|ours-pg|reference|forward`. Prints one JSON line
+ * with its port (and, for ours, what clients need to mint tokens), then
+ * serves until killed.
  *
  * - ours: the Jixiao server, storage on (a fresh SQLite data directory).
+ * - ours-pg: the Jixiao server on PostgreSQL (schema BENCH_SCHEMA), with
+ *   the in-process bus, or Redis when BENCH_BUS=redis (several instances
+ *   on one schema); BENCH_SEED=0 for an instance joining a seeded schema.
  * - reference: @y/websocket-server 0.1.1 (the last release for Yjs 13), storage off.
  * - forward: a relay that decodes nothing and forwards every frame to the
  *   room's other sockets — the ceiling of what relaying can cost.
@@ -19,27 +22,38 @@ import * as Y from 'yjs'
 import { setupWSConnection } from '@y/websocket-server/utils'
 import { openServerData } from '../server/server-data'
 import { setLogSink } from '../server/log'
-import { startServer } from '../server/server'
+import { startServer, type BusConfig } from '../server/server'
+import type { StorageConfig } from '../server/storage/storage'
 import { childArgs, report } from './support/child'
 
 export const MEMORY_DOCS = 500
 
-const kind = childArgs()[0] as 'ours' | 'reference' | 'forward'
+const kind = childArgs()[0] as 'ours' | 'ours-pg' | 'reference' | 'forward'
+
+/** Documents every Jixiao server in the benchmark has: the room, the memory set, the spread set. */
+const BENCH_DOCS = ['bench', ...Array.from({ length: MEMORY_DOCS }, (_, i) => `m${i}`), ...Array.from({ length: 30 }, (_, i) => `s${i}`)]
 
 async function ours(): Promise<void> {
   setLogSink(() => {})
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'))
-  const data = await openServerData({ kind: 'sqlite', dataDir })
-  const user = await data.logins.addUser('bench', 'bench')
-  const empty = Y.encodeStateAsUpdate(new Y.Doc())
-  for (const id of ['bench', ...Array.from({ length: MEMORY_DOCS }, (_, i) => `m${i}`)]) {
-    await data.documents.create({ id, title: id, ownerId: user.id, createdAt: Date.now() }, empty)
-    await data.accounts.setRole(id, user.id, 'editor')
+  const store: StorageConfig =
+    kind === 'ours-pg' ? { kind: 'postgres', url: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', schema: process.env.BENCH_SCHEMA! } : { kind: 'sqlite', dataDir }
+  const data = await openServerData(store)
+  if (process.env.BENCH_SEED !== '0') {
+    const user = await data.logins.addUser('bench', 'bench')
+    const empty = Y.encodeStateAsUpdate(new Y.Doc())
+    for (const id of BENCH_DOCS) {
+      await data.documents.create({ id, title: id, ownerId: user.id, createdAt: Date.now() }, empty)
+      await data.accounts.setRole(id, user.id, 'editor')
+    }
   }
+  const user = (await data.accounts.userByName('bench'))!
   // What clients need to mint tokens: the signing key and the account's token generation.
   const secret = `${data.secret.toString('hex')}.${await data.accounts.generation(user.id)}`
   await data.close()
-  const server = await startServer({ dataDir, port: 0, relay: { maxConnectionsPerUser: 10_000, rate: { perSecond: 1e9, burst: 1e9 }, userRate: { perSecond: 1e9, burst: 1e9 } } })
+  const bus: BusConfig = process.env.BENCH_BUS === 'redis' ? { kind: 'redis', url: 'redis://127.0.0.1:6379', prefix: `${process.env.BENCH_SCHEMA}:` } : { kind: 'local' }
+  const unlimited = { perSecond: 1e9, burst: 1e9 }
+  const server = await startServer({ dataDir, store, bus, port: 0, relay: { maxConnectionsPerUser: 10_000, rate: unlimited, userRate: unlimited } })
   report({ port: server.port, secret })
 }
 
@@ -73,5 +87,5 @@ function forward(): void {
   listen(server)
 }
 
-const start: Record<typeof kind, () => void | Promise<void>> = { ours, reference, forward }
+const start: Record<typeof kind, () => void | Promise<void>> = { ours, 'ours-pg': ours, reference, forward }
 await start[kind]()

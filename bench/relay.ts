@@ -11,20 +11,28 @@
  *   - a late joiner opening the full 260k-operation document;
  *   - one keystroke on the server's event loop by role (ours only, in
  *     process, `relay-keystrokes.ts`): a reviewer's suggestion beside an
- *     editor's direct edit, on the sample (11 projects) and on 200.
+ *     editor's direct edit, on the sample (11 projects) and on 200;
+ *   - ours on PostgreSQL beside ours on SQLite in every row above, and
+ *     several instances (PostgreSQL + Redis): an edit on instance A timed
+ *     until clients on instance B have it, against one instance; and 50
+ *     clients over 30 documents sending the trace at full speed, on 1 and
+ *     on 3 instances.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import pg from 'pg'
 import { measureKeystrokes } from './relay-keystrokes'
 import { median, mib, ms, ratio, table } from './support/stats'
 
-type Kind = 'ours' | 'reference' | 'forward'
-const KINDS: Kind[] = ['ours', 'reference', 'forward']
+type Kind = 'ours' | 'ours-pg' | 'reference' | 'forward'
+const KINDS: Kind[] = ['ours', 'ours-pg', 'reference', 'forward']
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const CLIENT_COUNTS = (process.env.RELAY_CLIENTS ?? '2,10,50').split(',').map(Number)
 
 const script = (name: string) => new URL(`./${name}.ts`, import.meta.url).pathname
-const node = (file: string, args: string[]) =>
-  spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'] })
+const node = (file: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+  spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } })
 
 function firstJsonLine(child: ChildProcess): Promise<Record<string, any>> {
   return new Promise((resolve, reject) => {
@@ -41,12 +49,37 @@ function firstJsonLine(child: ChildProcess): Promise<Record<string, any>> {
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024
 
 async function withServer<T>(kind: Kind, work: (base: string, secret: string, pid: number) => Promise<T>): Promise<T> {
+  if (kind === 'ours-pg') return withInstances(1, 'local', (bases, secret, pids) => work(bases[0]!, secret, pids[0]!))
   const server = node(script('relay-server'), [kind])
   try {
     const { port, secret } = await firstJsonLine(server)
     return await work(`ws://127.0.0.1:${port}/sync`, secret ?? '-', server.pid!)
   } finally {
     server.kill('SIGKILL')
+  }
+}
+
+/** `count` instances of ours on one fresh PostgreSQL schema, meeting on `bus`; the first seeds the schema. */
+async function withInstances<T>(count: number, bus: 'local' | 'redis', work: (bases: string[], secret: string, pids: number[]) => Promise<T>): Promise<T> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`
+  const env = { BENCH_SCHEMA: schema, BENCH_BUS: bus, BENCH_DATABASE_URL: DATABASE_URL }
+  const servers: ChildProcess[] = []
+  try {
+    const first = node(script('relay-server'), ['ours-pg'], { ...env, BENCH_SEED: '1' })
+    servers.push(first)
+    const reports = [await firstJsonLine(first)]
+    for (let i = 1; i < count; i++) {
+      const more = node(script('relay-server'), ['ours-pg'], { ...env, BENCH_SEED: '0' })
+      servers.push(more)
+      reports.push(await firstJsonLine(more))
+    }
+    return await work(reports.map((r) => `ws://127.0.0.1:${r.port}/sync`), reports[0]!.secret, servers.map((s) => s.pid!))
+  } finally {
+    for (const server of servers) server.kill('SIGKILL')
+    const client = new pg.Client({ connectionString: DATABASE_URL })
+    await client.connect()
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    await client.end()
   }
 }
 
@@ -96,8 +129,26 @@ export async function run(): Promise<void> {
   add('late joiner: full 260k-op document synced', late, ms)
 
   console.log(table(rows))
-  console.log('ours: storage on (SQLite, WAL); reference: @y/websocket-server 0.1.1, storage off; forward: decodes nothing (ceiling)')
+  console.log('ours: storage on (SQLite, WAL); ours-pg: storage on PostgreSQL (local); reference: @y/websocket-server 0.1.1, storage off; forward: decodes nothing (ceiling)')
+  console.log(await scaleOutTable())
   console.log(await keystrokeTable())
+}
+
+/** Several instances on PostgreSQL and Redis, against one instance on the same engines. */
+export async function scaleOutTable(): Promise<string> {
+  const rows: (string | number)[][] = [['several instances (PostgreSQL + Redis)', 'one instance', 'several', 'several/one']]
+  const single = await withInstances(1, 'redis', async (bases, secret) => (await clients(bases.join(','), secret, ['replay', '10'])).result)
+  const crossing = await withInstances(2, 'redis', async (bases, secret) => (await clients(bases.join(','), secret, ['replay', '10'])).result)
+  rows.push(['10 clients: edit on A until every client on B has it, p50', ms(single.p50), ms(crossing.p50), ratio(crossing.p50, single.p50)])
+  rows.push(['10 clients: same, p99', ms(single.p99), ms(crossing.p99), ratio(crossing.p99, single.p99)])
+  rows.push(['10 clients: 20k-op replay, writer on A, readers on B', ms(single.replayMs), ms(crossing.replayMs), ratio(crossing.replayMs, single.replayMs)])
+  const spreadOn = (count: number, mode: string) => withInstances(count, 'redis', async (bases, secret) => (await clients(bases.join(','), secret, [mode, '50'])).result)
+  const one = await spreadOn(1, 'spread')
+  for (const [mode, what] of [['spread', 'readers on other instances'], ['spread-sharded', 'each document on one instance']] as const) {
+    const three = await spreadOn(3, mode)
+    rows.push([`50 clients over 30 documents, 2k trace ops each, ${what}: updates/s (1 vs 3 instances)`, Math.round(one.opsPerSecond), Math.round(three.opsPerSecond), ratio(three.opsPerSecond, one.opsPerSecond)])
+  }
+  return table(rows)
 }
 
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!
