@@ -4,28 +4,13 @@
  * user's logins and moves their token generation; a removed user loses
  * roles and logins; a re-created account never inherits old tokens.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { freshSchema } from '../../test/support/postgres'
+import { STORAGE_ADAPTERS, type OpenedStorage } from '../../test/support/storage-adapters'
 import { UserExistsError, SESSION_LIFETIME_MS, tokenSubject, type AccountStore } from './account-store'
-import { openStorage, type Storage } from './storage'
 
-const ADAPTERS: { name: string; open(): Promise<{ storage: Storage; drop(): Promise<void> }> }[] = [
-  { name: 'memory', open: async () => ({ storage: await openStorage({ kind: 'memory' }), drop: async () => {} }) },
-  { name: 'sqlite', open: async () => ({ storage: await openStorage({ kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'jixiao-acc-')) }), drop: async () => {} }) },
-  {
-    name: 'postgres',
-    open: async () => {
-      const schema = freshSchema()
-      return { storage: await openStorage(schema.config), drop: () => schema.drop() }
-    },
-  },
-]
 
-describe.each(ADAPTERS)('AccountStore contract: $name', (adapter) => {
-  let opened: { storage: Storage; drop(): Promise<void> } | null = null
+describe.each(STORAGE_ADAPTERS)('AccountStore contract: $name', (adapter) => {
+  let opened: OpenedStorage | null = null
   let accounts: AccountStore
   /** Documents the roles point at (the SQL adapters check them). */
   const open = async () => {
@@ -34,8 +19,7 @@ describe.each(ADAPTERS)('AccountStore contract: $name', (adapter) => {
     for (const id of ['d1', 'd2']) await opened.storage.documents.create({ id, title: id, ownerId: null, createdAt: 0 }, new Uint8Array([0, 0]))
   }
   afterEach(async () => {
-    await opened?.storage.close()
-    await opened?.drop()
+    await opened?.discard()
     opened = null
   })
 

@@ -5,32 +5,14 @@
  * update lost when instances append and compact at once — holds for all.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { freshSchema, TEST_DATABASE_URL } from '../../test/support/postgres'
+import { STORAGE_ADAPTERS, type OpenedStorage } from '../../test/support/storage-adapters'
 import { DocumentExistsError, type DocumentLog } from './document-log'
 import { stateOf } from './merge-state'
-import { openStorage, type Storage } from './storage'
+import { openStorage } from './storage'
 
-interface Adapter {
-  name: string
-  open(): Promise<{ storage: Storage; drop(): Promise<void> }>
-}
-
-const ADAPTERS: Adapter[] = [
-  { name: 'memory', open: async () => ({ storage: await openStorage({ kind: 'memory' }), drop: async () => {} }) },
-  { name: 'sqlite', open: async () => ({ storage: await openStorage({ kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'jixiao-log-')) }), drop: async () => {} }) },
-  {
-    name: 'postgres',
-    open: async () => {
-      const schema = freshSchema()
-      return { storage: await openStorage(schema.config), drop: () => schema.drop() }
-    },
-  },
-]
 
 /** A writer of one Y.Doc: each call types into its text and returns the update. */
 function writer(clientID: number) {
@@ -56,16 +38,15 @@ const textOf = (updates: Uint8Array[]) => {
 const record = (id: string) => ({ id, title: `标题 ${id}`, ownerId: null, createdAt: Date.now() })
 const entry = (update: Uint8Array, by: string | null = 'zhang') => ({ update, by, at: Date.now() })
 
-describe.each(ADAPTERS)('DocumentLog contract: $name', (adapter) => {
-  let opened: Awaited<ReturnType<Adapter['open']>> | null = null
+describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
+  let opened: OpenedStorage | null = null
   let log: DocumentLog
   const open = async () => {
     opened = await adapter.open()
     log = opened.storage.documents
   }
   afterEach(async () => {
-    await opened?.storage.close()
-    await opened?.drop()
+    await opened?.discard()
     opened = null
   })
 
