@@ -366,13 +366,18 @@ export class Room {
       const bytes = batch.reduce((n, u) => n + u.update.length, 0)
       this.tail = { count: this.tail.count + batch.length, bytes: this.tail.bytes + bytes }
       this.storedBytes += bytes
-      const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((u) => u.update))
-      this.ports.bus.publish(this.docId, { kind: 'update', update }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
+      if (this.ports.bus.shared) this.publishStored(batch)
       const { compaction } = this.limits
       if (this.tail.count >= compaction.updates || this.tail.bytes >= compaction.bytes) void this.compact()
     }
     for (const outgoing of outbox) this.deliver(outgoing)
     return true
+  }
+
+  /** One bus message per batch: the other instances apply it in one transaction. */
+  private publishStored(batch: LoggedUpdate[]): void {
+    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((u) => u.update))
+    this.ports.bus.publish(this.docId, { kind: 'update', update }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
   }
 
   private fail(error: StorageError): void {
@@ -557,7 +562,7 @@ export class Room {
     // Echoed to the sender too: the stock client drops a socket that hears nothing for 30 s.
     const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
     this.send({ frame, to: 'all', except: null })
-    if (own.length > 0) {
+    if (own.length > 0 && this.ports.bus.shared) {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, own)
       this.ports.bus.publish(this.docId, { kind: 'awareness', update }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
     }
