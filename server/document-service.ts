@@ -76,6 +76,15 @@ export class DocumentService {
     return withDoc(await this.load(id), (ydoc) => readDocument(readContent(ydoc)))
   }
 
+  /** The document as it was at a stored version; undefined when there is no such version. */
+  async versionText(id: string, versionId: number): Promise<DocumentText | undefined> {
+    const state = await this.log.versionState(id, versionId)
+    if (!state) return undefined
+    const ydoc = new Y.Doc()
+    Y.applyUpdate(ydoc, state)
+    return withDoc(ydoc, (doc) => readDocument(readContent(doc)))
+  }
+
   async export(id: string, format: ExportFormat): Promise<{ body: string; contentType: string; extension: string }> {
     switch (format) {
       case 'txt':

@@ -131,6 +131,36 @@ describe('HTTP API', () => {
     expect((await other.json(`/api/docs/${id}/export`)).status).toBe(404)
   })
 
+  it('compares what staff changed since the document was returned, and any version with another', async () => {
+    t = await startTestServer()
+    const editor = await t.client('staff', 'editor')
+    await synced(editor)
+    await t.grant('reviewer', 'reviewer')
+    const [staff, finance] = [await login('staff'), await login('reviewer')]
+    const step = (who: typeof staff, action: string, note?: string) => who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })
+    expect((await finance.json(`/api/docs/${DOC_ID}/compare?from=last-return`)).body.error.code).toBe('version-not-found')
+    for (const [who, action, note] of [[staff, 'submit'], [finance, 'start-review'], [finance, 'return', '请细化成本指标']] as const) expect((await step(who, action, note)).status).toBe(200)
+
+    const goal = (((contentOf(editor.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    await until(() => (metaOf(editor.doc).get('status') as { value?: string } | undefined)?.value === '退回修改', 'returned')
+    goal.insert(0, '退回后补充：')
+    await until(async () => (await t!.server.data.service.model(DOC_ID)).overall.goals[0]!.startsWith('退回后补充：'), 'stored')
+
+    const since = await finance.json(`/api/docs/${DOC_ID}/compare?from=last-return`)
+    expect(since.status).toBe(200)
+    expect(since.body.from).toMatchObject({ status: '退回修改', note: '请细化成本指标' })
+    expect(since.body.to).toBe('now')
+    expect(since.body.diff.projects).toEqual([])
+    expect(since.body.diff.narrative.map((c: { label: string; segments: { op: string; text: string }[] }) => [c.label, c.segments.filter((x) => x.op !== 'equal')])).toEqual([
+      ['总体绩效目标（第1条）', [{ op: 'insert', text: '退回后补充：' }]],
+    ])
+    const versions = (await finance.json(`/api/docs/${DOC_ID}/versions`)).body.versions as { id: number }[]
+    const between = await finance.json(`/api/docs/${DOC_ID}/compare?from=${versions[0]!.id}&to=${versions[2]!.id}`)
+    expect(between.body.diff.summary.text).toBe('没有改动')
+    expect((await finance.json(`/api/docs/${DOC_ID}/compare?from=abc`)).status).toBe(400)
+    expect((await finance.json(`/api/docs/${DOC_ID}/compare?from=99999`)).status).toBe(404)
+  })
+
   it('moves through the workflow; after 报送 staff can no longer edit directly, and every step keeps a version', async () => {
     t = await startTestServer()
     const editor = await t.client('staff', 'editor')

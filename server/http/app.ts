@@ -11,7 +11,8 @@ import { importPublishedText } from '@shared/formats/published-text/import'
 import { emptyDocumentText } from '@shared/model/template'
 import { metaOf } from '@shared/model/y-document'
 import { approvalBlockers } from '@shared/review/approval'
-import { availableTransitions, checkTransition, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
+import { availableTransitions, checkTransition, STATUS, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
+import { diffDocuments } from '@shared/history/document-diff'
 import { isRole, type Role } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
@@ -268,6 +269,33 @@ export function createApp(s: AppServices): Hono<Env> {
   app.get('/api/docs/:id/versions', async (c) => {
     const { doc } = await access(c)
     return c.json({ versions: await s.documents.versions(doc.id) })
+  })
+
+  /**
+   * What changed between two versions, or a version and now: `from` is a
+   * version id or `last-return` (the latest 退回修改: "what they changed
+   * since I returned it"); `to` a version id or `now` (the default).
+   */
+  app.get('/api/docs/:id/compare', async (c) => {
+    const { doc } = await access(c)
+    const versions = await s.documents.versions(doc.id)
+    const pick = (param: string | undefined, name: string) => {
+      if (param === 'last-return') {
+        const found = versions.filter((v) => v.status === STATUS.returned).at(-1)
+        if (!found) throw new ApiError(404, 'version-not-found', '这份文档还没有被退回过')
+        return found
+      }
+      const versionId = Number(param)
+      if (!param || !Number.isInteger(versionId)) throw badRequest(`${name} 必须是版本编号${name === 'from' ? '或 last-return' : '或 now'}`)
+      const found = versions.find((v) => v.id === versionId)
+      if (!found) throw new ApiError(404, 'version-not-found', `没有这个版本：${param}`)
+      return found
+    }
+    const from = pick(c.req.query('from'), 'from')
+    const toParam = c.req.query('to') ?? 'now'
+    const to = toParam === 'now' ? null : pick(toParam, 'to')
+    const [before, after] = await Promise.all([s.service.versionText(doc.id, from.id), to ? s.service.versionText(doc.id, to.id) : s.service.text(doc.id)])
+    return c.json({ from, to: to ?? 'now', diff: diffDocuments(before!, after!) })
   })
 
   app.get('/api/docs/:id/checks', async (c) => {

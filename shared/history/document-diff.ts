@@ -1,0 +1,189 @@
+/**
+ * What changed between two states of a 绩效文本, as a finance reviewer
+ * reads it: projects matched by 项目编码 (then by name), indicator rows
+ * matched within their table, each changed field old → new with the
+ * characters inserted and deleted, projects and rows added or removed
+ * whole, and the budget total before and after. Pure: it compares the
+ * documents' texts exactly as written.
+ */
+import type { DocumentText, IndicatorText, ProjectText } from '../model/document-text'
+import { parseAmount } from '../model/numbers'
+import { diffText, type TextSegment } from './text-diff'
+
+/** One changed text: where it is (for a person, in Chinese), old, new, and how. */
+export interface FieldChange {
+  field: string
+  label: string
+  before: string
+  after: string
+  segments: TextSegment[]
+}
+
+export type RowChange =
+  | { kind: 'added'; row: IndicatorText }
+  | { kind: 'removed'; row: IndicatorText }
+  | { kind: 'changed'; before: IndicatorText; after: IndicatorText; fields: FieldChange[] }
+
+export type ProjectChange =
+  | { kind: 'added'; name: string; code: string }
+  | { kind: 'removed'; name: string; code: string }
+  | { kind: 'changed'; name: string; code: string; fields: FieldChange[]; rows: RowChange[] }
+
+export interface DocumentDiff {
+  /** Part 1 and the front matter: title, goals, sub-goals, safeguards. */
+  narrative: FieldChange[]
+  projects: ProjectChange[]
+  totals: { before: number | null; after: number | null }
+  /** For a one-line summary: projects touched, and changes (fields, rows, projects added or removed). */
+  summary: { projects: number; changes: number; text: string }
+}
+
+const PROJECT_FIELDS: [keyof ProjectText, string][] = [
+  ['code', '项目编码'],
+  ['name', '项目名称'],
+  ['unitCode', '单位编码'],
+  ['unitName', '单位名称'],
+  ['moneyUnit', '金额单位'],
+  ['budgetTotal', '预算数'],
+  ['budgetFiscal', '财政拨款'],
+  ['budgetOther', '其他资金'],
+  ['usage', '资金用途'],
+  ['goal', '绩效目标'],
+]
+
+const ROW_FIELDS: [keyof IndicatorText, string][] = [
+  ['level1', '一级指标'],
+  ['level2', '二级指标'],
+  ['level3', '三级指标'],
+  ['description', '绩效指标描述'],
+  ['value', '指标值'],
+  ['basis', '指标值确定依据'],
+]
+
+export function diffDocuments(before: DocumentText, after: DocumentText): DocumentDiff {
+  const narrative = [
+    ...fieldChanges(before, after, [['title', '标题'], ['subtitle', '副标题'], ['preparedBy', '编制单位'], ['reviewedBy', '审核单位']]),
+    ...listChanges(before.goals, after.goals, 'goals', '总体绩效目标'),
+    ...listChanges(before.subGoals.map(subGoalText), after.subGoals.map(subGoalText), 'subGoals', '分项绩效目标'),
+    ...listChanges(before.safeguards, after.safeguards, 'safeguards', '保障措施'),
+  ]
+  const projects = matchProjects(before.projects, after.projects).flatMap(([b, a]): ProjectChange[] => {
+    if (!b) return [{ kind: 'added', name: a!.name, code: a!.code }]
+    if (!a) return [{ kind: 'removed', name: b.name, code: b.code }]
+    const fields = [
+      ...fieldChanges(b, a, PROJECT_FIELDS),
+      ...listChanges(b.spendingPlan.map((e) => `${e.label}：${e.percent}`), a.spendingPlan.map((e) => `${e.label}：${e.percent}`), 'spendingPlan', '资金支出计划'),
+    ]
+    const rows = matchRows(b.indicators, a.indicators).flatMap(([rb, ra]): RowChange[] => {
+      if (!rb) return [{ kind: 'added', row: ra! }]
+      if (!ra) return [{ kind: 'removed', row: rb }]
+      const changed = fieldChanges(rb, ra, ROW_FIELDS)
+      return changed.length > 0 ? [{ kind: 'changed', before: rb, after: ra, fields: changed }] : []
+    })
+    return fields.length + rows.length > 0 ? [{ kind: 'changed', name: a.name, code: a.code, fields, rows }] : []
+  })
+  const changes = narrative.length + projects.reduce((n, p) => n + (p.kind === 'changed' ? p.fields.length + p.rows.length : 1), 0)
+  return {
+    narrative,
+    projects,
+    totals: { before: total(before), after: total(after) },
+    summary: { projects: projects.length, changes, text: changes === 0 ? '没有改动' : `${projects.length} 个项目、${changes} 处改动` },
+  }
+}
+
+const subGoalText = (g: { title: string; duty: string; target: string }) => `${g.title}｜职责：${g.duty}｜目标：${g.target}`
+
+function total(doc: DocumentText): number | null {
+  const amounts = doc.projects.map((p) => parseAmount(p.budgetTotal))
+  return amounts.every((a) => a === null) ? null : Math.round(amounts.reduce<number>((n, a) => n + (a ?? 0), 0) * 10_000) / 10_000
+}
+
+function fieldChanges<T>(before: T, after: T, fields: [keyof T, string][]): FieldChange[] {
+  return fields.flatMap(([field, label]) => {
+    const [b, a] = [String(before[field] ?? ''), String(after[field] ?? '')]
+    return b === a ? [] : [{ field: String(field), label, before: b, after: a, segments: diffText(b, a) }]
+  })
+}
+
+/** Items of a list (goals, safeguards): unchanged ones matched in order, the rest paired up by position between them. */
+function listChanges(before: string[], after: string[], field: string, label: string): FieldChange[] {
+  return alignInOrder(before, after, (a, b) => a === b).flatMap(([b, a], i) =>
+    b === a ? [] : [{ field: `${field}[${i}]`, label: `${label}（第${i + 1}条）`, before: b ?? '', after: a ?? '', segments: diffText(b ?? '', a ?? '') }],
+  )
+}
+
+/**
+ * Pairs two sequences: equal items (by `same`) matched in order (LCS),
+ * and between two matches the leftovers paired by position; what is left
+ * over at either side stands alone.
+ */
+function alignInOrder<T>(before: T[], after: T[], same: (a: T, b: T) => boolean): [T | undefined, T | undefined][] {
+  const n = before.length
+  const m = after.length
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = same(before[i]!, after[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
+  const pairs: [T | undefined, T | undefined][] = []
+  let [i, j] = [0, 0]
+  const gapB: T[] = []
+  const gapA: T[] = []
+  const flush = () => {
+    for (let k = 0; k < Math.max(gapB.length, gapA.length); k++) pairs.push([gapB[k], gapA[k]])
+    gapB.length = 0
+    gapA.length = 0
+  }
+  while (i < n || j < m) {
+    if (i < n && j < m && same(before[i]!, after[j]!)) {
+      flush()
+      pairs.push([before[i++], after[j++]])
+    } else if (j >= m || (i < n && lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) gapB.push(before[i++]!)
+    else gapA.push(after[j++]!)
+  }
+  flush()
+  return pairs
+}
+
+/** Projects matched by 项目编码 where both have one, then by name, then in order among the rest. */
+function matchProjects(before: ProjectText[], after: ProjectText[]): [ProjectText | undefined, ProjectText | undefined][] {
+  return matchBy(before, after, [(p) => p.code.trim(), (p) => p.name.trim()])
+}
+
+/** Rows matched when identical, then by 三级指标, then by 一级/二级 in order; moved rows are matched, not removed and added. */
+function matchRows(before: IndicatorText[], after: IndicatorText[]): [IndicatorText | undefined, IndicatorText | undefined][] {
+  return matchBy(before, after, [(r) => ROW_FIELDS.map(([f]) => r[f]).join('\u0000'), (r) => r.level3.trim(), (r) => `${r.level1}\u0000${r.level2}`])
+}
+
+/**
+ * Matches items key by key: each key pairs items with the same non-empty
+ * key, first with first; what no key pairs stays unmatched. The result
+ * follows `after`'s order, removed items where they stood in `before`.
+ */
+function matchBy<T>(before: T[], after: T[], keys: ((item: T) => string)[]): [T | undefined, T | undefined][] {
+  const partner = new Map<number, number>() // after index → before index
+  const taken = new Set<number>()
+  for (const key of keys) {
+    const free = new Map<string, number[]>()
+    before.forEach((item, i) => {
+      const k = key(item)
+      if (taken.has(i) || !k) return
+      free.set(k, [...(free.get(k) ?? []), i])
+    })
+    after.forEach((item, j) => {
+      if (partner.has(j)) return
+      const i = free.get(key(item))?.shift()
+      if (i === undefined) return
+      partner.set(j, i)
+      taken.add(i)
+    })
+  }
+  const pairs: [T | undefined, T | undefined][] = []
+  let nextBefore = 0
+  after.forEach((item, j) => {
+    const i = partner.get(j)
+    // Removed items that stood before this one's partner come first.
+    for (; i !== undefined && nextBefore < i; nextBefore++) if (!taken.has(nextBefore)) pairs.push([before[nextBefore], undefined])
+    if (i !== undefined) nextBefore = Math.max(nextBefore, i + 1)
+    pairs.push([i === undefined ? undefined : before[i], item])
+  })
+  for (; nextBefore < before.length; nextBefore++) if (!taken.has(nextBefore)) pairs.push([before[nextBefore], undefined])
+  return pairs
+}
