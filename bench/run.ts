@@ -6,6 +6,7 @@ const BENCHMARKS = {
   relay: () => import('./relay'),
   checks: () => import('./checks'),
   flood: () => import('./flood'),
+  history: () => import('./history'),
 } as const
 
 const name = process.argv[2]
