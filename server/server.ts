@@ -98,7 +98,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.maxConnections = MAX_SOCKETS
   const heartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000)
   const roleCheck = setInterval(() => {
-    Promise.all([relay.reconcileRoles(), relay.closeUnauthenticated()]).catch((error: Error) => log('error', 'access-check-failed', { error: error.message }))
+    // Roles first: a removed user's sockets close as forbidden (for good), not as logged out (which retries).
+    relay
+      .reconcileRoles()
+      .then(() => relay.closeUnauthenticated())
+      .catch((error: Error) => log('error', 'access-check-failed', { error: error.message }))
   }, options.roleCheckMs ?? 5_000)
   roleCheck.unref()
 

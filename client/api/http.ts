@@ -3,6 +3,7 @@
  * server's Chinese message, or a network message when there is no server.
  */
 import type { Role } from '@shared/protocol/role'
+import type { DocumentDiff } from '@shared/history/document-diff'
 import { T } from '../i18n/zh-CN'
 
 export class ApiFailure extends Error {
@@ -36,6 +37,21 @@ export interface WorkflowState {
   actions: { action: string; label: string }[]
 }
 
+export interface VersionSummary {
+  id: number
+  name: string
+  status: string
+  byUser: string
+  createdAt: number
+  note: string
+}
+
+export interface Comparison {
+  from: VersionSummary
+  to: VersionSummary | 'now'
+  diff: DocumentDiff
+}
+
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response
   try {
@@ -61,5 +77,8 @@ export const api = {
   share: (id: string, user: string, role: Role | null) => request<{ ok: true }>(`/api/docs/${id}/members/${encodeURIComponent(user)}`, json('PUT', { role })),
   exportUrl: (id: string) => `/api/docs/${id}/export?format=txt`,
   workflow: (id: string) => request<WorkflowState>(`/api/docs/${id}/workflow`),
+  versions: (id: string) => request<{ versions: VersionSummary[] }>(`/api/docs/${id}/versions`),
+  /** `from`: a version id or 'last-return'; compared with the document as it is now. */
+  compare: (id: string, from: number | 'last-return') => request<Comparison>(`/api/docs/${id}/compare?from=${from}&to=now`),
   transition: (id: string, action: string, note?: string) => request<{ status: WorkflowState['status'] }>(`/api/docs/${id}/workflow`, json('POST', { action, note })),
 }

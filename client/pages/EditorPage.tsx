@@ -24,6 +24,7 @@ import { anchorOfSelection, anchorRange, refreshAnchors } from '../editor/commen
 import { decideSuggestions, suggestionAuthors } from '../editor/suggest-mode'
 import { ThreadsPanel } from './ThreadsPanel'
 import { LocalDraftsPanel } from './LocalDraftsPanel'
+import { HistoryPanel } from './HistoryPanel'
 import { WorkflowActions } from './WorkflowActions'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
@@ -336,6 +337,7 @@ export function EditorPage(props: { docId: string }) {
           canComment={canComment()}
           onActivate={setActiveThread}
         />
+        <HistoryPanel docId={props.docId} status={status()} />
         <section class="checks" data-testid="checks">
           <h2>{T.checks}（{findings().length}）</h2>
           <ol>

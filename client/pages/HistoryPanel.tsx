@@ -1,0 +1,99 @@
+/**
+ * The versions of a document and what changed since one of them: the
+ * workflow's versions (报送, 退回修改 with its note, 审核通过), a shortcut
+ * to "what they changed since I returned it", and a read-only change list
+ * in the suggestions' look — insertions underlined, deletions struck.
+ */
+import { createResource, createSignal, For, Show } from 'solid-js'
+import type { FieldChange } from '@shared/history/document-diff'
+import type { TextSegment } from '@shared/history/text-diff'
+import { STATUS } from '@shared/review/workflow'
+import { api, type Comparison } from '../api/http'
+import { T } from '../i18n/zh-CN'
+
+export function HistoryPanel(props: { docId: string; status: string }) {
+  // Read again when the status changes: every workflow step stores a version.
+  const [versions] = createResource(() => [props.docId, props.status] as const, ([id]) => api.versions(id).then((r) => r.versions).catch(() => []))
+  const [comparison, setComparison] = createSignal<Comparison | null>(null)
+  const [error, setError] = createSignal('')
+  const compare = (from: number | 'last-return') => {
+    setError('')
+    api.compare(props.docId, from).then(setComparison, (e: Error) => setError(e.message))
+  }
+  const hasReturn = () => (versions() ?? []).some((v) => v.status === STATUS.returned)
+
+  return (
+    <section class="history" data-testid="history">
+      <h2>{T.history}</h2>
+      <Show when={hasReturn()}>
+        <button data-testid="since-last-return" onClick={() => compare('last-return')}>{T.sinceLastReturn}</button>
+      </Show>
+      <Show when={(versions() ?? []).length > 0} fallback={<p class="empty">{T.noVersions}</p>}>
+        <ol class="versions">
+          <For each={[...(versions() ?? [])].reverse()}>
+            {(v) => (
+              <li>
+                <span class="name">{v.name}</span>
+                <time>{new Date(v.createdAt).toLocaleString('zh-CN')}</time>
+                <Show when={v.note}><span class="note">{v.note}</span></Show>
+                <button class="small" onClick={() => compare(v.id)}>{T.compareWithNow}</button>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+      <Show when={error()}><p class="notice">{error()}</p></Show>
+      <Show when={comparison()}>
+        {(c) => (
+          <div class="comparison" data-testid="comparison">
+            <h3>
+              {T.comparing(c().from.name)}：{c().diff.summary.text}
+              <button class="small" onClick={() => setComparison(null)}>{T.closeComparison}</button>
+            </h3>
+            <Show when={c().diff.totals.before !== c().diff.totals.after}>
+              <p>{T.totalChange(c().diff.totals.before?.toFixed(2) ?? '—', c().diff.totals.after?.toFixed(2) ?? '—')}</p>
+            </Show>
+            <ul>
+              <For each={c().diff.narrative}>{(change) => <Change change={change} />}</For>
+              <For each={c().diff.projects}>
+                {(project) => (
+                  <li class="project-change">
+                    <strong>{project.kind === 'added' ? `${T.projectAdded}：` : project.kind === 'removed' ? `${T.projectRemoved}：` : ''}{project.name}</strong>
+                    <Show when={project.kind === 'changed' && project}>
+                      {(p) => (
+                        <ul>
+                          <For each={p().fields}>{(change) => <Change change={change} />}</For>
+                          <For each={p().rows}>
+                            {(row) =>
+                              row.kind === 'changed' ? (
+                                <For each={row.fields}>{(change) => <Change change={change} prefix={`${row.after.level3}·`} />}</For>
+                              ) : (
+                                <li class={row.kind}>
+                                  {row.kind === 'added' ? T.rowAdded : T.rowRemoved}：
+                                  {row.kind === 'added' ? <ins>{row.row.level3}（{row.row.value}）</ins> : <del>{row.row.level3}（{row.row.value}）</del>}
+                                </li>
+                              )
+                            }
+                          </For>
+                        </ul>
+                      )}
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </div>
+        )}
+      </Show>
+    </section>
+  )
+}
+
+function Change(props: { change: FieldChange; prefix?: string }) {
+  return (
+    <li class="field-change">
+      <span class="label">{props.prefix ?? ''}{props.change.label}：</span>
+      <For each={props.change.segments}>{(segment: TextSegment) => (segment.op === 'insert' ? <ins>{segment.text}</ins> : segment.op === 'delete' ? <del>{segment.text}</del> : <span>{segment.text}</span>)}</For>
+    </li>
+  )
+}

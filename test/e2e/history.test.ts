@@ -1,0 +1,34 @@
+/**
+ * History in the browser: after 退回修改 staff change a cell; the reviewer
+ * opens 自上次退回以来的修改 and sees exactly that change, old → new.
+ */
+import { describe, expect, it } from 'vitest'
+import { browserAndServer, openAs, synced, typeAt } from './browser'
+
+const suite = browserAndServer()
+
+describe('history', () => {
+  it('the reviewer sees what staff changed since the document was returned, in two clicks', async () => {
+    const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
+    const step = async (who: typeof staff, action: string, note?: string) =>
+      expect((await who.context.request.post('/api/docs/doc/workflow', { data: { action, note } })).ok()).toBe(true)
+    await step(staff, 'submit')
+    await step(finance, 'start-review')
+    await step(finance, 'return', '请细化指标值')
+    await expect.poll(() => staff.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('退回修改')
+
+    await typeAt(staff.page, 'end', 'indicatorValue', 0, '（全年）')
+    await synced(staff.page)
+
+    await finance.page.getByTestId('since-last-return').click()
+    const comparison = finance.page.getByTestId('comparison')
+    await expect.poll(() => comparison.locator('h3').textContent(), { timeout: 10_000 }).toContain('1 个项目、1 处改动')
+    expect(await comparison.locator('ins').allTextContents()).toEqual(['（全年）'])
+    expect(await comparison.locator('del').count()).toBe(0)
+    expect(await comparison.locator('.field-change .label').allTextContents()).toEqual([expect.stringContaining('指标值')])
+    expect([...staff.errors, ...finance.errors]).toEqual([])
+    await staff.context.close()
+    await finance.context.close()
+  }, 90_000)
+})
