@@ -11,7 +11,7 @@ import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText } from '@shared/model/document-text'
 import { readDocument } from '@shared/model/read-document'
-import { createYDocument, modelOf, readContent } from '@shared/model/y-document'
+import { createYDocument, META_KEY, metaOf, modelOf, readContent } from '@shared/model/y-document'
 import { runChecks } from '@shared/checks/run-checks'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
 import { statusOf, statusRecordOf, type StatusRecord } from '@shared/review/workflow'
@@ -32,10 +32,11 @@ export class DocumentService {
   constructor(private readonly log: DocumentLog) {}
 
   /** Stores a new document; resolves to its id. Rejects with StorageError, DocumentExistsError, or Error for an invalid id. */
-  async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string }): Promise<string> {
+  async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string; predecessor?: string }): Promise<string> {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
     const ydoc = createYDocument(buildDocument(text), SERVER_ORIGIN)
+    if (options.predecessor) ydoc.transact(() => metaOf(ydoc).set(META_KEY.predecessor, options.predecessor), SERVER_ORIGIN)
     try {
       await this.log.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, Y.encodeStateAsUpdate(ydoc))
     } finally {
@@ -74,6 +75,14 @@ export class DocumentService {
 
   async text(id: string): Promise<DocumentText> {
     return withDoc(await this.load(id), (ydoc) => readDocument(readContent(ydoc)))
+  }
+
+  /** The document this one was started from (last year's), if any. */
+  async predecessorOf(id: string): Promise<string | undefined> {
+    return withDoc(await this.load(id), (ydoc) => {
+      const predecessor = metaOf(ydoc).get(META_KEY.predecessor)
+      return typeof predecessor === 'string' ? predecessor : undefined
+    })
   }
 
   /** The document as it was at a stored version; undefined when there is no such version. */

@@ -47,7 +47,7 @@ export interface VersionSummary {
 }
 
 export interface Comparison {
-  from: VersionSummary
+  from: VersionSummary | { document: string; name: string }
   to: VersionSummary | 'now'
   diff: DocumentDiff
 }
@@ -79,6 +79,8 @@ export const api = {
   workflow: (id: string) => request<WorkflowState>(`/api/docs/${id}/workflow`),
   versions: (id: string) => request<{ versions: VersionSummary[] }>(`/api/docs/${id}/versions`),
   /** `from`: a version id or 'last-return'; compared with the document as it is now. */
-  compare: (id: string, from: number | 'last-return') => request<Comparison>(`/api/docs/${id}/compare?from=${from}&to=now`),
+  compare: (id: string, from: number | 'last-return' | 'predecessor') => request<Comparison>(`/api/docs/${id}/compare?from=${from}&to=now`),
+  /** Next year's document from this one; the year is the document's own plus one. */
+  successor: (id: string, keepBudget: boolean) => request<{ id: string; title: string }>(`/api/docs/${id}/successor`, json('POST', { keepBudget })),
   transition: (id: string, action: string, note?: string) => request<{ status: WorkflowState['status'] }>(`/api/docs/${id}/workflow`, json('POST', { action, note })),
 }

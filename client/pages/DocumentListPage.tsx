@@ -47,6 +47,14 @@ export function DocumentListPage() {
     if (role === null) return
     void act(() => api.share(doc.id, user, isRole(role) ? role : null))
   }
+  /** 以此为底稿新建下一年度: asked inline whether to keep the budget figures, then opened. */
+  const [successorOf, setSuccessorOf] = createSignal<string | null>(null)
+  const [keepBudget, setKeepBudget] = createSignal(false)
+  const startSuccessor = (doc: DocumentSummary) =>
+    act(async () => {
+      setSuccessorOf(null)
+      navigate(`#/doc/${(await api.successor(doc.id, keepBudget())).id}`)
+    })
   const logout = () => act(async () => {
     await api.logout()
     forgetUser()
@@ -78,6 +86,18 @@ export function DocumentListPage() {
                 <span class="role">{doc.owner ? T.owner : T.roleLabel[doc.role]}</span>
                 <Show when={doc.owner || doc.role === 'editor'}>
                   <button onClick={() => rename(doc)}>{T.rename}</button>
+                </Show>
+                <Show when={doc.role === 'editor'}>
+                  <Show when={successorOf() === doc.id} fallback={<button onClick={() => setSuccessorOf(doc.id)}>{T.successor}</button>}>
+                    <span class="successor-form">
+                      <label>
+                        <input type="checkbox" checked={keepBudget()} onChange={(e) => setKeepBudget(e.currentTarget.checked)} />
+                        {T.keepBudget}
+                      </label>
+                      <button onClick={() => void startSuccessor(doc)}>{T.createSuccessor}</button>
+                      <button onClick={() => setSuccessorOf(null)}>{T.cancel}</button>
+                    </span>
+                  </Show>
                 </Show>
                 <Show when={doc.owner}>
                   <button onClick={() => share(doc)}>{T.share}</button>

@@ -12,7 +12,7 @@ import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { deriveModel } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
-import { contentOf, schemaVersionOf } from '@shared/model/y-document'
+import { contentOf, META_KEY, schemaVersionOf } from '@shared/model/y-document'
 import { STATUS, statusOf, statusRecordOf, type Status } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { navigate } from '../App'
@@ -106,10 +106,13 @@ export function EditorPage(props: { docId: string }) {
     return counts
   })
   const [statusRecord, setStatusRecord] = createSignal(statusRecordOf(connection.ydoc))
+  const predecessorIn = () => typeof connection.ydoc.getMap('meta').get(META_KEY.predecessor) === 'string'
+  const [hasPredecessor, setHasPredecessor] = createSignal(predecessorIn())
   // The server writes the status into meta; every replica hears it live.
   connection.ydoc.getMap('meta').observe(() => {
     setStatus(statusOf(connection.ydoc))
     setStatusRecord(statusRecordOf(connection.ydoc))
+    setHasPredecessor(predecessorIn())
     refreshEditable()
   })
   const liveChecks = makeLiveChecks()
@@ -337,7 +340,7 @@ export function EditorPage(props: { docId: string }) {
           canComment={canComment()}
           onActivate={setActiveThread}
         />
-        <HistoryPanel docId={props.docId} status={status()} />
+        <HistoryPanel docId={props.docId} status={status()} hasPredecessor={hasPredecessor()} />
         <section class="checks" data-testid="checks">
           <h2>{T.checks}（{findings().length}）</h2>
           <ol>

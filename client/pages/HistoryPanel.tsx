@@ -1,8 +1,9 @@
 /**
  * The versions of a document and what changed since one of them: the
- * workflow's versions (报送, 退回修改 with its note, 审核通过), a shortcut
- * to "what they changed since I returned it", and a read-only change list
- * in the suggestions' look — insertions underlined, deletions struck.
+ * workflow's versions (报送, 退回修改 with its note, 审核通过), shortcuts
+ * to "what they changed since I returned it" and to last year's document
+ * (when this one was started from it), and a read-only change list in the
+ * suggestions' look — insertions underlined, deletions struck.
  */
 import { createResource, createSignal, For, Show } from 'solid-js'
 import type { FieldChange } from '@shared/history/document-diff'
@@ -11,12 +12,12 @@ import { STATUS } from '@shared/review/workflow'
 import { api, type Comparison } from '../api/http'
 import { T } from '../i18n/zh-CN'
 
-export function HistoryPanel(props: { docId: string; status: string }) {
+export function HistoryPanel(props: { docId: string; status: string; hasPredecessor: boolean }) {
   // Read again when the status changes: every workflow step stores a version.
   const [versions] = createResource(() => [props.docId, props.status] as const, ([id]) => api.versions(id).then((r) => r.versions).catch(() => []))
   const [comparison, setComparison] = createSignal<Comparison | null>(null)
   const [error, setError] = createSignal('')
-  const compare = (from: number | 'last-return') => {
+  const compare = (from: number | 'last-return' | 'predecessor') => {
     setError('')
     api.compare(props.docId, from).then(setComparison, (e: Error) => setError(e.message))
   }
@@ -27,6 +28,9 @@ export function HistoryPanel(props: { docId: string; status: string }) {
       <h2>{T.history}</h2>
       <Show when={hasReturn()}>
         <button data-testid="since-last-return" onClick={() => compare('last-return')}>{T.sinceLastReturn}</button>
+      </Show>
+      <Show when={props.hasPredecessor}>
+        <button data-testid="compare-predecessor" onClick={() => compare('predecessor')}>{T.comparePredecessor}</button>
       </Show>
       <Show when={(versions() ?? []).length > 0} fallback={<p class="empty">{T.noVersions}</p>}>
         <ol class="versions">

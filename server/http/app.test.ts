@@ -161,6 +161,28 @@ describe('HTTP API', () => {
     expect((await finance.json(`/api/docs/${DOC_ID}/compare?from=99999`)).status).toBe(404)
   })
 
+  it('starts next year’s document from this one, people carried over, and compares it with last year’s', async () => {
+    t = await startTestServer()
+    await userWithPassword('zhang')
+    await t.grant('zhang', 'editor')
+    await t.grant('wang', 'reviewer')
+    await t.grant('viewer', 'viewer')
+    const [zhang, viewer] = [await login('zhang'), await login('viewer')]
+    expect((await viewer.json(`/api/docs/${DOC_ID}/successor`, 'POST', { year: 2023 })).status).toBe(403)
+    expect((await zhang.json(`/api/docs/${DOC_ID}/successor`, 'POST', { year: 2022 })).body.error.code).toBe('successor-invalid')
+    const created = await zhang.json(`/api/docs/${DOC_ID}/successor`, 'POST', { year: 2023, keepBudget: true })
+    expect(created.status).toBe(201)
+    const id = created.body.id as string
+    expect((await t.server.data.service.text(id)).subtitle).toBe('2023年部门预算绩效文本')
+    expect((await t.server.data.accounts.membersOf(id)).map((m) => [m.name, m.role]).sort()).toEqual([['viewer', 'viewer'], ['wang', 'reviewer'], ['zhang', 'editor']])
+    const compared = await zhang.json(`/api/docs/${id}/compare?from=predecessor`)
+    expect(compared.status).toBe(200)
+    expect(compared.body.from).toEqual({ document: DOC_ID, name: '测试文档' })
+    expect(compared.body.diff.totals.before).toBe(compared.body.diff.totals.after)
+    expect(compared.body.diff.narrative.map((c: { label: string }) => c.label)).toContain('副标题')
+    expect((await zhang.json(`/api/docs/${DOC_ID}/compare?from=predecessor`)).status).toBe(404)
+  })
+
   it('moves through the workflow; after 报送 staff can no longer edit directly, and every step keeps a version', async () => {
     t = await startTestServer()
     const editor = await t.client('staff', 'editor')

@@ -13,6 +13,7 @@ import { metaOf } from '@shared/model/y-document'
 import { approvalBlockers } from '@shared/review/approval'
 import { availableTransitions, checkTransition, STATUS, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
 import { diffDocuments } from '@shared/history/document-diff'
+import { successorText } from '@shared/history/successor'
 import { isRole, type Role } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
@@ -291,11 +292,38 @@ export function createApp(s: AppServices): Hono<Env> {
       if (!found) throw new ApiError(404, 'version-not-found', `没有这个版本：${param}`)
       return found
     }
-    const from = pick(c.req.query('from'), 'from')
     const toParam = c.req.query('to') ?? 'now'
     const to = toParam === 'now' ? null : pick(toParam, 'to')
-    const [before, after] = await Promise.all([s.service.versionText(doc.id, from.id), to ? s.service.versionText(doc.id, to.id) : s.service.text(doc.id)])
-    return c.json({ from, to: to ?? 'now', diff: diffDocuments(before!, after!) })
+    const after = to ? (await s.service.versionText(doc.id, to.id))! : await s.service.text(doc.id)
+    if (c.req.query('from') === 'predecessor') {
+      // 与上一年度对比: last year's document as it is now, if the caller may read it.
+      const predecessor = await s.service.predecessorOf(doc.id)
+      const record = predecessor ? await s.documents.get(predecessor) : undefined
+      if (!record || !(await s.accounts.roleOf(record.id, c.get('user').id))) throw new ApiError(404, 'version-not-found', '这份文档不是由上一年度的文档生成的，或你无权查看上一年度的文档')
+      return c.json({ from: { document: record.id, name: record.title }, to: to ?? 'now', diff: diffDocuments(await s.service.text(record.id), after) })
+    }
+    const from = pick(c.req.query('from'), 'from')
+    return c.json({ from, to: to ?? 'now', diff: diffDocuments((await s.service.versionText(doc.id, from.id))!, after) })
+  })
+
+  /** 以此为底稿新建下一年度: a new document for `year` (default: the next), its staff and reviewers carried over, linked to this one. */
+  app.post('/api/docs/:id/successor', async (c) => {
+    const { doc, role } = await access(c)
+    if (role !== 'editor') throw forbidden()
+    const body = await jsonBody<{ year?: unknown; keepBudget?: unknown }>(c)
+    if (body.year !== undefined && !(Number.isInteger(body.year) && (body.year as number) >= 2000 && (body.year as number) <= 2100)) {
+      throw badRequest('年度必须是 2000 到 2100 之间的整数')
+    }
+    const result = successorText(await s.service.text(doc.id), { ...(body.year !== undefined ? { year: body.year as number } : {}), keepBudget: body.keepBudget === true })
+    if (!result.ok) throw new ApiError(422, 'successor-invalid', result.reason)
+    const title = doc.title.replaceAll(String(result.from), String(result.year))
+    const id = await s.service.create(result.text, { title, ownerId: c.get('user').id, predecessor: doc.id })
+    for (const member of await s.accounts.membersOf(doc.id)) {
+      const user = await s.accounts.userByName(member.name)
+      if (user) await s.accounts.setRole(id, user.id, member.role)
+    }
+    await s.accounts.setRole(id, c.get('user').id, 'editor')
+    return c.json({ id, title }, 201)
   })
 
   app.get('/api/docs/:id/checks', async (c) => {

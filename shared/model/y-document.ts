@@ -21,7 +21,11 @@ import { documentSchema, SCHEMA_VERSION } from '../schema/schema'
 
 export const ROOT = { content: 'content', meta: 'meta', threads: 'threads' } as const
 
-export const META_KEY = { schemaVersion: 'schemaVersion' } as const
+export const META_KEY = {
+  schemaVersion: 'schemaVersion',
+  /** The id of last year's document this one was started from, when it was. */
+  predecessor: 'predecessor',
+} as const
 
 export const contentOf = (ydoc: Y.Doc): Y.XmlFragment => ydoc.getXmlFragment(ROOT.content)
 export const metaOf = (ydoc: Y.Doc): Y.Map<unknown> => ydoc.getMap(ROOT.meta)

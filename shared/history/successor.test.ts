@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { parsePublishedText } from '@shared/formats/published-text/import'
+import { sampleText } from '../../test/support/sample'
+import { diffDocuments } from './document-diff'
+import { successorText } from './successor'
+
+const sample = () => parsePublishedText(sampleText())
+
+describe('successorText', () => {
+  it('moves the document’s years on, clears the budget figures, keeps projects and rows', () => {
+    const before = sample()
+    const result = successorText(before, { year: 2023, keepBudget: false })
+    if (!result.ok) throw new Error(result.reason)
+    const { text } = result
+    expect(result.from).toBe(2022)
+    expect(text.subtitle).toBe('2023年部门预算绩效文本')
+    expect(text.goals[0]).toContain('2023年度平安建设')
+    expect(text.projects.map((p) => [p.code, p.name, p.indicators.length])).toEqual(before.projects.map((p) => [p.code, p.name, p.indicators.length]))
+    expect(text.projects.every((p) => p.budgetTotal === '' && p.budgetFiscal === '' && p.spendingPlan.every((e) => e.percent === ''))).toBe(true)
+    // Compared with last year's: every project changed (budget cleared), none added or removed.
+    const diff = diffDocuments(before, text)
+    expect(diff.projects.every((p) => p.kind === 'changed')).toBe(true)
+    expect(diff.totals.after).toBeNull()
+  })
+
+  it('keeps the budget when asked; leaves years other than the document’s own; refuses a year that is not later', () => {
+    const before = sample()
+    before.goals[0] = '以2019年为基数，2022年完成，2023年12月底前验收'
+    const kept = successorText(before, { year: 2024, keepBudget: true })
+    if (!kept.ok) throw new Error(kept.reason)
+    expect(kept.text.goals[0]).toBe('以2019年为基数，2024年完成，2025年12月底前验收')
+    expect(kept.text.projects.map((p) => p.budgetTotal)).toEqual(before.projects.map((p) => p.budgetTotal))
+    expect(successorText(before, { year: 2022, keepBudget: false })).toEqual({ ok: false, reason: '新年度（2022）必须晚于本文档的年度（2022）' })
+    expect(successorText({ ...before, title: '', subtitle: '部门预算绩效文本' }, { year: 2023, keepBudget: false }).ok).toBe(false)
+  })
+})

@@ -1,0 +1,53 @@
+/**
+ * Next year's draft from this year's document — how departments actually
+ * start each year: the structure, projects and indicator rows carried over,
+ * every "YYYY年" of the document's year (and of the year after, the usual
+ * deadline year) moved on by the same number of years, and the budget
+ * figures cleared unless the department keeps them as a starting point.
+ */
+import type { DocumentText } from '../model/document-text'
+import { parseYear } from '../model/numbers'
+
+export interface SuccessorOptions {
+  /** The new year; the document's own plus one when not given. */
+  year?: number
+  /** Keep 预算数, 财政拨款, 其他资金 and the spending plan's percentages. */
+  keepBudget: boolean
+}
+
+export type SuccessorResult = { ok: true; text: DocumentText; from: number; year: number } | { ok: false; reason: string }
+
+export function successorText(text: DocumentText, options: SuccessorOptions): SuccessorResult {
+  const from = parseYear(text.subtitle) ?? parseYear(text.title)
+  if (from === null) return { ok: false, reason: '无法从文档标题中读出年度，不能生成下一年度底稿' }
+  const { year = from + 1, keepBudget } = options
+  if (year <= from) return { ok: false, reason: `新年度（${year}）必须晚于本文档的年度（${from}）` }
+  const shift = year - from
+  // Only the document's own years move (a 2021 baseline stays 2021).
+  const move = (s: string) => s.replace(/(\d{4})(\s*年)/g, (all, y: string, rest: string) => (Number(y) === from || Number(y) === from + 1 ? `${Number(y) + shift}${rest}` : all))
+  const clear = (s: string) => (keepBudget ? s : '')
+  return {
+    ok: true,
+    from,
+    year,
+    text: {
+      title: move(text.title),
+      subtitle: move(text.subtitle),
+      preparedBy: text.preparedBy,
+      reviewedBy: text.reviewedBy,
+      goals: text.goals.map(move),
+      subGoals: text.subGoals.map((g) => ({ title: move(g.title), duty: move(g.duty), target: move(g.target) })),
+      safeguards: text.safeguards.map(move),
+      projects: text.projects.map((p) => ({
+        ...p,
+        budgetTotal: clear(p.budgetTotal),
+        budgetFiscal: clear(p.budgetFiscal),
+        budgetOther: clear(p.budgetOther),
+        usage: move(p.usage),
+        goal: move(p.goal),
+        spendingPlan: p.spendingPlan.map((e) => ({ label: move(e.label), percent: clear(e.percent) })),
+        indicators: p.indicators.map((r) => ({ ...r, level3: move(r.level3), description: move(r.description), value: move(r.value), basis: move(r.basis) })),
+      })),
+    },
+  }
+}
