@@ -10,6 +10,7 @@ import { exportPublishedText } from '@shared/formats/published-text/export'
 import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText } from '@shared/model/document-text'
+import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
 import { createYDocument, META_KEY, metaOf, modelOf, readContent } from '@shared/model/y-document'
 import { runChecks } from '@shared/checks/run-checks'
@@ -87,11 +88,17 @@ export class DocumentService {
 
   /** The document as it was at a stored version; undefined when there is no such version. */
   async versionText(id: string, versionId: number): Promise<DocumentText | undefined> {
+    const content = await this.versionContent(id, versionId)
+    return content && readDocument(content)
+  }
+
+  /** A stored version's content (ProseMirror JSON); undefined when there is no such version. */
+  async versionContent(id: string, versionId: number): Promise<NodeJSON | undefined> {
     const state = await this.log.versionState(id, versionId)
     if (!state) return undefined
     const ydoc = new Y.Doc()
     Y.applyUpdate(ydoc, state)
-    return withDoc(ydoc, (doc) => readDocument(readContent(doc)))
+    return withDoc(ydoc, readContent)
   }
 
   async export(id: string, format: ExportFormat): Promise<{ body: string; contentType: string; extension: string }> {

@@ -13,7 +13,7 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import { deriveModel } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
 import { contentOf, META_KEY, schemaVersionOf } from '@shared/model/y-document'
-import { STATUS, statusOf, statusRecordOf, type Status } from '@shared/review/workflow'
+import { mayEditDirectly, STATUS, statusOf, statusRecordOf, type Status } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
@@ -340,7 +340,7 @@ export function EditorPage(props: { docId: string }) {
           canComment={canComment()}
           onActivate={setActiveThread}
         />
-        <HistoryPanel docId={props.docId} status={status()} hasPredecessor={hasPredecessor()} />
+        <HistoryPanel docId={props.docId} status={status()} hasPredecessor={hasPredecessor()} canRestore={role() === 'editor' && mayEditDirectly(status())} />
         <section class="checks" data-testid="checks">
           <h2>{T.checks}（{findings().length}）</h2>
           <ol>

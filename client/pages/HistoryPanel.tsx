@@ -12,14 +12,20 @@ import { STATUS } from '@shared/review/workflow'
 import { api, type Comparison } from '../api/http'
 import { T } from '../i18n/zh-CN'
 
-export function HistoryPanel(props: { docId: string; status: string; hasPredecessor: boolean }) {
+export function HistoryPanel(props: { docId: string; status: string; hasPredecessor: boolean; canRestore: boolean }) {
   // Read again when the status changes: every workflow step stores a version.
-  const [versions] = createResource(() => [props.docId, props.status] as const, ([id]) => api.versions(id).then((r) => r.versions).catch(() => []))
+  const [versions, { refetch }] = createResource(() => [props.docId, props.status] as const, ([id]) => api.versions(id).then((r) => r.versions).catch(() => []))
   const [comparison, setComparison] = createSignal<Comparison | null>(null)
   const [error, setError] = createSignal('')
   const compare = (from: number | 'last-return' | 'predecessor') => {
     setError('')
     api.compare(props.docId, from).then(setComparison, (e: Error) => setError(e.message))
+  }
+  const [confirming, setConfirming] = createSignal<number | null>(null)
+  const restore = (versionId: number) => {
+    setConfirming(null)
+    setError('')
+    api.restore(props.docId, versionId).then(() => refetch(), (e: Error) => setError(e.message))
   }
   const hasReturn = () => (versions() ?? []).some((v) => v.status === STATUS.returned)
 
@@ -41,6 +47,12 @@ export function HistoryPanel(props: { docId: string; status: string; hasPredeces
                 <time>{new Date(v.createdAt).toLocaleString('zh-CN')}</time>
                 <Show when={v.note}><span class="note">{v.note}</span></Show>
                 <button class="small" onClick={() => compare(v.id)}>{T.compareWithNow}</button>
+                <Show when={props.canRestore}>
+                  <Show when={confirming() === v.id} fallback={<button class="small" onClick={() => setConfirming(v.id)}>{T.restoreVersion}</button>}>
+                    <button class="small" data-testid="confirm-restore" onClick={() => restore(v.id)}>{T.confirmRestore}</button>
+                    <button class="small" onClick={() => setConfirming(null)}>{T.cancel}</button>
+                  </Show>
+                </Show>
               </li>
             )}
           </For>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { contentOf, metaOf } from '@shared/model/y-document'
+import { contentOf, metaOf, readContent } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { sampleBytes } from '../../test/support/sample'
 import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../test/support/test-server'
@@ -181,6 +181,35 @@ describe('HTTP API', () => {
     expect(compared.body.diff.totals.before).toBe(compared.body.diff.totals.after)
     expect(compared.body.diff.narrative.map((c: { label: string }) => c.label)).toContain('副标题')
     expect((await zhang.json(`/api/docs/${DOC_ID}/compare?from=predecessor`)).status).toBe(404)
+  })
+
+  it('restores a version as a new change on top, relayed to open editors, and only while staff may edit', async () => {
+    t = await startTestServer()
+    const editor = await t.client('staff', 'editor')
+    await synced(editor)
+    await t.grant('reviewer', 'reviewer')
+    const [staff, finance] = [await login('staff'), await login('reviewer')]
+    const step = (who: typeof staff, action: string, note?: string) => who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })
+    for (const [who, action, note] of [[staff, 'submit'], [finance, 'start-review'], [finance, 'return', '请把总体目标改回原样']] as const) expect((await step(who, action, note)).status).toBe(200)
+    const returned = ((await staff.json(`/api/docs/${DOC_ID}/versions`)).body.versions as { id: number; status: string }[]).find((v) => v.status === '退回修改')!
+    const before = await t.server.data.service.text(DOC_ID)
+
+    await until(() => (metaOf(editor.doc).get('status') as { value?: string } | undefined)?.value === '退回修改', 'returned')
+    const goal = (((contentOf(editor.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    goal.insert(0, '改错了：')
+    await until(async () => (await t!.server.data.service.text(DOC_ID)).goals[0]!.startsWith('改错了：'), 'stored')
+
+    expect((await finance.json(`/api/docs/${DOC_ID}/versions/${returned.id}/restore`, 'POST', {})).status).toBe(403)
+    expect((await staff.json(`/api/docs/${DOC_ID}/versions/99999/restore`, 'POST', {})).status).toBe(404)
+    const restored = await staff.json(`/api/docs/${DOC_ID}/versions/${returned.id}/restore`, 'POST', {})
+    expect(restored.status).toBe(200)
+    expect(await t.server.data.service.text(DOC_ID)).toEqual(before)
+    await until(() => !goal.toString().startsWith('改错了：'), 'the restore reaches the open editor')
+    expect(JSON.stringify(readContent(editor.doc))).toBe(JSON.stringify(readContent(await t.server.data.service.load(DOC_ID))))
+    expect((await staff.json(`/api/docs/${DOC_ID}/versions`)).body.versions.at(-1).name).toMatch(/^恢复到「退回修改/)
+
+    expect((await step(staff, 'submit')).status).toBe(200)
+    expect((await staff.json(`/api/docs/${DOC_ID}/versions/${returned.id}/restore`, 'POST', {})).body.error.code).toBe('workflow-forbids')
   })
 
   it('moves through the workflow; after 报送 staff can no longer edit directly, and every step keeps a version', async () => {

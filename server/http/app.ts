@@ -11,8 +11,9 @@ import { importPublishedText } from '@shared/formats/published-text/import'
 import { emptyDocumentText } from '@shared/model/template'
 import { metaOf } from '@shared/model/y-document'
 import { approvalBlockers } from '@shared/review/approval'
-import { availableTransitions, checkTransition, STATUS, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
+import { availableTransitions, checkTransition, mayEditDirectly, STATUS, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
 import { diffDocuments } from '@shared/history/document-diff'
+import { restoreContent } from '@shared/history/restore-content'
 import { successorText } from '@shared/history/successor'
 import { isRole, type Role } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
@@ -304,6 +305,28 @@ export function createApp(s: AppServices): Hono<Env> {
     }
     const from = pick(c.req.query('from'), 'from')
     return c.json({ from, to: to ?? 'now', diff: diffDocuments((await s.service.versionText(doc.id, from.id))!, after) })
+  })
+
+  /**
+   * 恢复此版本: the version's content becomes the document's again, as a
+   * new change by the server on top (relayed and stored like any other),
+   * by staff while they may edit; the step is kept as a version itself.
+   */
+  app.post('/api/docs/:id/versions/:version/restore', async (c) => {
+    const { doc, role } = await access(c)
+    const user = c.get('user')
+    if (role !== 'editor') throw forbidden()
+    await s.relay.flush()
+    const status = (await s.service.status(doc.id)).value
+    if (!mayEditDirectly(status)) throw new ApiError(409, 'workflow-forbids', `文档${status}，退回修改后才能恢复版本`)
+    const version = (await s.documents.versions(doc.id)).find((v) => String(v.id) === c.req.param('version'))
+    const content = version && (await s.service.versionContent(doc.id, version.id))
+    if (!version || !content) throw new ApiError(404, 'version-not-found', '没有这个版本')
+    await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, content))
+    const name = `恢复到「${version.name}」（${user.displayName}）`
+    const id = await s.documents.saveVersion(doc.id, { name, status, byUser: user.name, createdAt: Date.now(), note: '' })
+    log('info', 'version-restored', { docId: doc.id, user: user.name, version: version.id })
+    return c.json({ version: { id, name } })
   })
 
   /** 以此为底稿新建下一年度: a new document for `year` (default: the next), its staff and reviewers carried over, linked to this one. */

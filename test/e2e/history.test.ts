@@ -3,7 +3,7 @@
  * opens 自上次退回以来的修改 and sees exactly that change, old → new.
  */
 import { describe, expect, it } from 'vitest'
-import { browserAndServer, openAs, synced, typeAt } from './browser'
+import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -27,6 +27,13 @@ describe('history', () => {
     expect(await comparison.locator('ins').allTextContents()).toEqual(['（全年）'])
     expect(await comparison.locator('del').count()).toBe(0)
     expect(await comparison.locator('.field-change .label').allTextContents()).toEqual([expect.stringContaining('指标值')])
+
+    // Staff take it back: the 退回修改 version restored, as a new change everyone sees.
+    const returned = staff.page.getByTestId('history').locator('li', { hasText: '退回修改' }).first()
+    await returned.getByRole('button', { name: '恢复此版本' }).click()
+    await returned.getByTestId('confirm-restore').click()
+    await expect.poll(() => fieldText(finance.page, 'indicatorValue', 0), { timeout: 10_000 }).not.toContain('（全年）')
+    expect(await fieldText(staff.page, 'indicatorValue', 0)).not.toContain('（全年）')
     expect([...staff.errors, ...finance.errors]).toEqual([])
     await staff.context.close()
     await finance.context.close()
