@@ -80,6 +80,7 @@ export const api = {
   versions: (id: string) => request<{ versions: VersionSummary[] }>(`/api/docs/${id}/versions`),
   /** `from`: a version id or 'last-return'; compared with the document as it is now. */
   compare: (id: string, from: number | 'last-return' | 'predecessor') => request<Comparison>(`/api/docs/${id}/compare?from=${from}&to=now`),
+  saveVersion: (id: string, name: string) => request<{ version: { id: number } }>(`/api/docs/${id}/versions`, json('POST', { name })),
   restore: (id: string, versionId: number) => request<{ version: { id: number; name: string } }>(`/api/docs/${id}/versions/${versionId}/restore`, json('POST', {})),
   /** Next year's document from this one; the year is the document's own plus one. */
   successor: (id: string, keepBudget: boolean) => request<{ id: string; title: string }>(`/api/docs/${id}/successor`, json('POST', { keepBudget })),

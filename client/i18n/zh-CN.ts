@@ -94,6 +94,8 @@ export const T = {
   confirmDeleteDraft: '删除后无法恢复这份本机副本，确定删除吗？',
   returnNote: (by: string, time: string) => `退回意见（${by}，${time}）：`,
   history: '历史版本',
+  versionName: '版本名称，如“提交前定稿”',
+  saveVersion: '保存版本',
   restoreVersion: '恢复此版本',
   confirmRestore: '确认恢复（作为一次新的修改）',
   successor: '以此为底稿新建下一年度',

@@ -340,7 +340,7 @@ export function EditorPage(props: { docId: string }) {
           canComment={canComment()}
           onActivate={setActiveThread}
         />
-        <HistoryPanel docId={props.docId} status={status()} hasPredecessor={hasPredecessor()} canRestore={role() === 'editor' && mayEditDirectly(status())} />
+        <HistoryPanel docId={props.docId} status={status()} hasPredecessor={hasPredecessor()} canSave={role() === 'editor'} canRestore={role() === 'editor' && mayEditDirectly(status())} />
         <section class="checks" data-testid="checks">
           <h2>{T.checks}（{findings().length}）</h2>
           <ol>

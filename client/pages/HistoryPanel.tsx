@@ -12,7 +12,7 @@ import { STATUS } from '@shared/review/workflow'
 import { api, type Comparison } from '../api/http'
 import { T } from '../i18n/zh-CN'
 
-export function HistoryPanel(props: { docId: string; status: string; hasPredecessor: boolean; canRestore: boolean }) {
+export function HistoryPanel(props: { docId: string; status: string; hasPredecessor: boolean; canSave: boolean; canRestore: boolean }) {
   // Read again when the status changes: every workflow step stores a version.
   const [versions, { refetch }] = createResource(() => [props.docId, props.status] as const, ([id]) => api.versions(id).then((r) => r.versions).catch(() => []))
   const [comparison, setComparison] = createSignal<Comparison | null>(null)
@@ -27,11 +27,26 @@ export function HistoryPanel(props: { docId: string; status: string; hasPredeces
     setError('')
     api.restore(props.docId, versionId).then(() => refetch(), (e: Error) => setError(e.message))
   }
+  const [versionName, setVersionName] = createSignal('')
+  const saveVersion = (event: Event) => {
+    event.preventDefault()
+    setError('')
+    api.saveVersion(props.docId, versionName().trim()).then(() => {
+      setVersionName('')
+      void refetch()
+    }, (e: Error) => setError(e.message))
+  }
   const hasReturn = () => (versions() ?? []).some((v) => v.status === STATUS.returned)
 
   return (
     <section class="history" data-testid="history">
       <h2>{T.history}</h2>
+      <Show when={props.canSave}>
+        <form class="save-version" onSubmit={saveVersion}>
+          <input value={versionName()} onInput={(e) => setVersionName(e.currentTarget.value)} placeholder={T.versionName} maxLength={100} aria-label={T.versionName} />
+          <button type="submit" disabled={versionName().trim() === ''}>{T.saveVersion}</button>
+        </form>
+      </Show>
       <Show when={hasReturn()}>
         <button data-testid="since-last-return" onClick={() => compare('last-return')}>{T.sinceLastReturn}</button>
       </Show>

@@ -207,6 +207,11 @@ describe('HTTP API', () => {
     await until(() => !goal.toString().startsWith('改错了：'), 'the restore reaches the open editor')
     expect(JSON.stringify(readContent(editor.doc))).toBe(JSON.stringify(readContent(await t.server.data.service.load(DOC_ID))))
     expect((await staff.json(`/api/docs/${DOC_ID}/versions`)).body.versions.at(-1).name).toMatch(/^恢复到「退回修改/)
+    // A named version, kept by staff; reviewers and empty names are refused.
+    expect((await staff.json(`/api/docs/${DOC_ID}/versions`, 'POST', { name: '  ' })).status).toBe(400)
+    expect((await finance.json(`/api/docs/${DOC_ID}/versions`, 'POST', { name: '审核稿' })).status).toBe(403)
+    expect((await staff.json(`/api/docs/${DOC_ID}/versions`, 'POST', { name: '改回后的稿子' })).status).toBe(201)
+    expect((await staff.json(`/api/docs/${DOC_ID}/versions`)).body.versions.at(-1)).toMatchObject({ name: '改回后的稿子（staff）', status: '退回修改', byUser: 'staff' })
 
     expect((await step(staff, 'submit')).status).toBe(200)
     expect((await staff.json(`/api/docs/${DOC_ID}/versions/${returned.id}/restore`, 'POST', {})).body.error.code).toBe('workflow-forbids')

@@ -268,6 +268,20 @@ export function createApp(s: AppServices): Hono<Env> {
     return c.json({ status: record })
   })
 
+  /** A named version anyone with edit rights may keep ("提交前的稿子"): the document as stored now. */
+  app.post('/api/docs/:id/versions', async (c) => {
+    const { doc, role } = await access(c)
+    const user = c.get('user')
+    if (role !== 'editor') throw forbidden()
+    const body = await jsonBody<{ name?: unknown }>(c)
+    const name = typeof body.name === 'string' ? body.name.trim() : ''
+    if (!name || name.length > 100) throw badRequest('版本名称不能为空，且不超过 100 个字')
+    await s.relay.flush()
+    const status = (await s.service.status(doc.id)).value
+    const id = await s.documents.saveVersion(doc.id, { name: `${name}（${user.displayName}）`, status, byUser: user.name, createdAt: Date.now(), note: '' })
+    return c.json({ version: { id } }, 201)
+  })
+
   app.get('/api/docs/:id/versions', async (c) => {
     const { doc } = await access(c)
     return c.json({ versions: await s.documents.versions(doc.id) })

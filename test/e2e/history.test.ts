@@ -50,6 +50,10 @@ describe('history', () => {
     const comparison = staff.page.getByTestId('comparison')
     await expect.poll(() => comparison.locator('h3').textContent(), { timeout: 10_000 }).toContain('→ 当前')
     expect(await comparison.locator('ins').allTextContents()).toContain('3')
+    // A named version, kept from the panel.
+    await staff.page.getByRole('textbox', { name: '版本名称，如“提交前定稿”' }).fill('年初底稿')
+    await staff.page.getByRole('button', { name: '保存版本' }).click()
+    await expect.poll(() => staff.page.getByTestId('history').locator('.versions .name').allTextContents(), { timeout: 10_000 }).toContain('年初底稿（li）')
     expect([...staff.errors]).toEqual([])
     await staff.context.close()
   }, 90_000)
