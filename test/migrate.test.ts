@@ -47,7 +47,7 @@ describe('migrate', () => {
     const moved = await cli(['migrate', '--from', `sqlite:${dataDir}`, '--to', to, '--to-schema', schema.config.schema!])
     expect(moved.err).toBe('')
     expect(moved.code).toBe(0)
-    expect(moved.out).toContain('已迁移 2 个用户、1 个文档、1 个版本')
+    expect(moved.out).toContain('已迁移 2 个用户、1 个文档、2 个版本')
 
     const again = await cli(['migrate', '--from', `sqlite:${dataDir}`, '--to', to, '--to-schema', schema.config.schema!])
     expect(again.code).toBe(1)
@@ -56,7 +56,7 @@ describe('migrate', () => {
     const server = await startServer({ dataDir, store: schema.config, port: 0 })
     try {
       expect(JSON.stringify(readContent(await server.data.service.load(DOC_ID)))).toBe(served)
-      expect((await server.data.documents.versions(DOC_ID)).map((v) => v.name)).toEqual(['报送（张伟）'])
+      expect((await server.data.documents.versions(DOC_ID)).map((v) => v.name)).toEqual(['报送（张伟）', '自动保存（zhang）'])
       expect((await server.data.accounts.membersOf(DOC_ID)).map((m) => [m.name, m.role])).toEqual([['zhang', 'editor'], ['wang', 'reviewer']])
       expect(await server.data.logins.authenticate('zhang', 'pw-zhang')).toMatchObject({ name: 'zhang' })
     } finally {

@@ -15,6 +15,7 @@ import { availableTransitions, checkTransition, mayEditDirectly, STATUS, STATUS_
 import { diffDocuments } from '@shared/history/document-diff'
 import { restoreContent } from '@shared/history/restore-content'
 import { successorText } from '@shared/history/successor'
+import { AUTOMATIC_VERSION, isAutomaticVersion } from '@shared/history/version-thinning'
 import { isRole, type Role } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
@@ -276,6 +277,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const body = await jsonBody<{ name?: unknown }>(c)
     const name = typeof body.name === 'string' ? body.name.trim() : ''
     if (!name || name.length > 100) throw badRequest('版本名称不能为空，且不超过 100 个字')
+    if (isAutomaticVersion(name)) throw badRequest(`“${AUTOMATIC_VERSION}”留给自动版本，请换一个名称`)
     await s.relay.flush()
     const status = (await s.service.status(doc.id)).value
     const id = await s.documents.saveVersion(doc.id, { name: `${name}（${user.displayName}）`, status, byUser: user.name, createdAt: Date.now(), note: '' })

@@ -220,4 +220,24 @@ describe('relay core', () => {
     relay.receive(session, encodeQueryAwareness())
     expect(socket.closeCode).toBeNull()
   })
+
+  it('keeps an automatic version after a stretch of editing and when the room closes, naming who edited', async () => {
+    const often = relayWith({ autoVersionMs: 0 })
+    const writer = often.connect(new MemorySocket(), 'a', identity(2), 'editor')!
+    await often.settled()
+    often.receive(writer, encodeUpdate(await typingUpdate('a')))
+    await often.flush()
+    await vi.waitFor(async () => expect((await log.versions('a')).map((v) => v.name)).toEqual(['自动保存（u2）']))
+
+    const rarely = relayWith()
+    const other = rarely.connect(new MemorySocket(), 'b', identity(3), 'editor')!
+    rarely.connect(new MemorySocket(), 'c', identity(4), 'viewer')
+    await rarely.settled()
+    rarely.receive(other, encodeUpdate(await typingUpdate('b')))
+    await rarely.flush()
+    expect(await log.versions('b')).toEqual([])
+    await rarely.shutdown()
+    expect((await log.versions('b')).map((v) => [v.name, v.byUser])).toEqual([['自动保存（u3）', 'u3']])
+    expect(await log.versions('c')).toEqual([]) // nobody edited it
+  })
 })

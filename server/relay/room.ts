@@ -32,6 +32,8 @@ import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } fro
 import { CLOSE } from '@shared/protocol/close-code'
 import { analyseUpdate, UPDATE_LIMITS, type UpdateLimits } from '@shared/review/incoming-update'
 import { TrialReplica } from '@shared/review/trial-replica'
+import { statusOf } from '@shared/review/workflow'
+import { AUTOMATIC_VERSION, isAutomaticVersion, versionsToThin } from '@shared/history/version-thinning'
 import { encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from '@shared/protocol/message'
 import { isTransactionOrigin, PEER_ORIGIN, STORAGE_ORIGIN, type TransactionOrigin } from '@shared/protocol/origin'
 import { ProtocolError } from '@shared/protocol/protocol-error'
@@ -60,6 +62,8 @@ export interface RoomLimits {
   documentBytes: number
   /** Refused updates a connection may send before it is closed. */
   refusalsPerConnection: number
+  /** Editing keeps an automatic version at most this often, and one when the room closes after edits. */
+  autoVersionMs: number
 }
 
 export const DEFAULT_ROOM_LIMITS: RoomLimits = {
@@ -67,6 +71,7 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   update: UPDATE_LIMITS,
   documentBytes: 16 * 1024 * 1024,
   refusalsPerConnection: 20,
+  autoVersionMs: 30 * 60_000,
 }
 
 /** Why an update was refused: a policy rule, or the gate's own reasons. */
@@ -122,6 +127,9 @@ export class Room {
   private commits: Promise<unknown> = Promise.resolve()
   private commitsInFlight = 0
   private compacting = false
+  /** Who edited since the last automatic version, and when that was. */
+  private editorsSinceVersion = new Set<string>()
+  private lastAutomaticVersionAt = Date.now()
   private catchUpRun: Promise<void> | null = null
   private catchUpAgain = false
   /** When the room last held everything stored (loaded or caught up). */
@@ -367,6 +375,8 @@ export class Room {
       this.tail = { count: this.tail.count + batch.length, bytes: this.tail.bytes + bytes }
       this.storedBytes += bytes
       if (this.ports.bus.shared) this.publishStored(batch)
+      for (const { by } of batch) if (by) this.editorsSinceVersion.add(by)
+      if (this.editorsSinceVersion.size > 0 && Date.now() - this.lastAutomaticVersionAt >= this.limits.autoVersionMs) void this.saveAutomaticVersion()
       const { compaction } = this.limits
       if (this.tail.count >= compaction.updates || this.tail.bytes >= compaction.bytes) void this.compact()
     }
@@ -378,6 +388,26 @@ export class Room {
   private publishStored(batch: LoggedUpdate[]): void {
     const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((u) => u.update))
     this.ports.bus.publish(this.docId, { kind: 'update', update }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
+  }
+
+  /**
+   * Keeps the document as stored now as an automatic version naming who
+   * edited since the last, then lets the thinning policy drop the
+   * automatic versions it no longer keeps. A failure is logged: it never
+   * touches editing.
+   */
+  private async saveAutomaticVersion(): Promise<void> {
+    const editors = [...this.editorsSinceVersion].join('、')
+    this.editorsSinceVersion.clear()
+    const now = (this.lastAutomaticVersionAt = Date.now())
+    try {
+      await this.ports.log.saveVersion(this.docId, { name: `${AUTOMATIC_VERSION}（${editors}）`, status: statusOf(this.doc), byUser: editors, createdAt: now, note: '' })
+      const versions = await this.ports.log.versions(this.docId)
+      const thinned = versionsToThin(versions.map((v) => ({ id: v.id, createdAt: v.createdAt, automatic: isAutomaticVersion(v.name) })), now)
+      if (thinned.length > 0) await this.ports.log.deleteVersions(this.docId, thinned)
+    } catch (error) {
+      log('error', 'automatic-version-failed', { docId: this.docId, error: (error as Error).message })
+    }
   }
 
   private fail(error: StorageError): void {
@@ -572,7 +602,10 @@ export class Room {
   async close({ save }: { save: boolean }): Promise<void> {
     if (this.phase === 'closed') return
     if (save && this.isLoaded) {
-      if (await this.flush()) await this.compact()
+      if (await this.flush()) {
+        if (this.editorsSinceVersion.size > 0) await this.saveAutomaticVersion()
+        await this.compact()
+      }
     }
     this.phase = 'closed'
     this.waiting = []

@@ -134,6 +134,9 @@ describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
     expect(textOf([(await log.versionState('a', first))!])).toBe('一二')
     expect(textOf([(await log.versionState('a', second))!])).toBe('一二三')
     expect(await log.versionState('a', second + 100)).toBeUndefined()
+    await log.deleteVersions('a', [first])
+    expect((await log.versions('a')).map((v) => v.id)).toEqual([second])
+    expect(await log.versionState('a', first)).toBeUndefined()
   })
 })
 

@@ -71,6 +71,8 @@ export interface DocumentLog {
    */
   saveVersion(docId: string, version: NewVersion, state?: Uint8Array): Promise<number>
   versions(docId: string): Promise<VersionRecord[]>
+  /** Drops versions (automatic ones the thinning policy no longer keeps). */
+  deleteVersions(docId: string, ids: readonly number[]): Promise<void>
   /** A version's whole state as one update; undefined when there is no such version. */
   versionState(docId: string, versionId: number): Promise<Uint8Array | undefined>
 }

@@ -73,6 +73,11 @@ export class MemoryDocumentLog implements DocumentLog {
     return (this.docs.get(docId)?.versions ?? []).map(({ state: _state, ...record }) => record)
   }
 
+  async deleteVersions(docId: string, ids: readonly number[]): Promise<void> {
+    const doc = this.docs.get(docId)
+    if (doc) doc.versions = doc.versions.filter((v) => !ids.includes(v.id))
+  }
+
   async versionState(docId: string, versionId: number): Promise<Uint8Array | undefined> {
     return this.docs.get(docId)?.versions.find((v) => v.id === versionId)?.state
   }

@@ -106,6 +106,11 @@ export class PostgresDocumentLog implements DocumentLog {
     )
   }
 
+  async deleteVersions(docId: string, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return
+    await this.run('删除版本', () => this.pool.query('DELETE FROM doc_versions WHERE doc_id = $1 AND id = ANY($2::int[])', [docId, [...ids]]))
+  }
+
   async versionState(docId: string, versionId: number): Promise<Uint8Array | undefined> {
     return this.run('读取版本', async () => {
       const row = (await this.pool.query<{ state: Buffer }>('SELECT state FROM doc_versions WHERE doc_id = $1 AND id = $2', [docId, versionId])).rows[0]

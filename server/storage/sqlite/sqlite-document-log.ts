@@ -34,6 +34,7 @@ export class SqliteDocumentLog implements DocumentLog {
       insertVersion: db.prepare('INSERT INTO doc_versions (doc_id, name, status, by_user, created_at, note, state) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       listVersions: db.prepare('SELECT id, name, status, by_user AS byUser, created_at AS createdAt, note FROM doc_versions WHERE doc_id = ? ORDER BY id'),
       versionState: db.prepare('SELECT state FROM doc_versions WHERE doc_id = ? AND id = ?'),
+      deleteVersion: db.prepare('DELETE FROM doc_versions WHERE doc_id = ? AND id = ?'),
     }
   }
 
@@ -110,6 +111,14 @@ export class SqliteDocumentLog implements DocumentLog {
 
   async versions(docId: string): Promise<VersionRecord[]> {
     return this.run('读取版本', () => this.statements.listVersions.all(docId) as VersionRecord[])
+  }
+
+  async deleteVersions(docId: string, ids: readonly number[]): Promise<void> {
+    this.run('删除版本', () =>
+      this.db.transaction(() => {
+        for (const id of ids) this.statements.deleteVersion.run(docId, id)
+      })(),
+    )
   }
 
   async versionState(docId: string, versionId: number): Promise<Uint8Array | undefined> {
