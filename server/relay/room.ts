@@ -169,9 +169,15 @@ export class Room {
   private async load(after?: Promise<void>): Promise<boolean> {
     try {
       await after
-      this.unsubscribe = await this.ports.bus.subscribe(this.docId, (message) => this.fromPeer(message))
+      const unsubscribe = await this.ports.bus.subscribe(this.docId, (message) => this.fromPeer(message))
+      // Closed while subscribing: close() found nothing to unsubscribe.
+      if (this.isClosed()) {
+        await unsubscribe()
+        return false
+      }
+      this.unsubscribe = unsubscribe
       const stored = await this.ports.log.load(this.docId)
-      if (this.phase === 'closed') return false
+      if (this.isClosed()) return false
       this.doc.transact(() => {
         for (const update of stored.updates) Y.applyUpdate(this.doc, update)
       }, STORAGE_ORIGIN)
