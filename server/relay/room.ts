@@ -362,7 +362,15 @@ export class Room {
     this.unstored = []
     this.outbox = []
     this.commitsInFlight++
-    const commit = this.commits.then(() => this.commit(batch, outbox)).finally(() => this.commitsInFlight--)
+    const commit = this.commits
+      .then(() => this.commit(batch, outbox))
+      // A bug in a commit must neither stop the ones after it nor reach the process as an unhandled rejection.
+      .catch((error: Error) => {
+        log('error', 'commit-failed', { docId: this.docId, error: error.message, stack: error.stack })
+        this.fail(StorageError.from(error, '保存更新'))
+        return false
+      })
+      .finally(() => this.commitsInFlight--)
     this.commits = commit
     return commit
   }
