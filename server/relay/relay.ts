@@ -95,7 +95,7 @@ export class Relay {
       for (const room of this.rooms.values()) room.catchUp()
     })
     ports.bus.onDeployment((message) => {
-      if (message.kind === 'credentials') void this.closeUnauthenticated()
+      if (message.kind === 'credentials') this.inBackground('credential-check', this.closeUnauthenticated())
     })
   }
 
@@ -234,6 +234,11 @@ export class Relay {
     await this.unload(docId, { save: false })
   }
 
+  /** Work nobody awaits (it reads the stores, which may fail): its failure is logged, never an unhandled rejection. */
+  private inBackground(what: string, work: Promise<unknown>): void {
+    work.catch((error: Error) => log('error', `${what}-failed`, { error: error.message }))
+  }
+
   private publish(docId: string, kind: 'roles' | 'deleted'): void {
     this.ports.bus.publish(docId, { kind }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId, error: error.message }))
   }
@@ -328,8 +333,7 @@ export class Relay {
       onSessionError: (session, error) => this.fail(session, error),
       onPeerNotice: (noticed, notice) => {
         if (this.rooms.get(docId) !== noticed) return
-        if (notice === 'deleted') void this.closeDocument(docId, { publish: false })
-        else void this.reconcileRoles(docId)
+        this.inBackground('peer-notice', notice === 'deleted' ? this.closeDocument(docId, { publish: false }) : this.reconcileRoles(docId))
       },
     }, this.closing.get(docId))
     this.rooms.set(docId, room)
