@@ -4,6 +4,7 @@
  */
 import type { Role } from '@shared/protocol/role'
 import type { DocumentDiff } from '@shared/history/document-diff'
+import type { VersionRecord } from '@shared/history/version-record'
 import { T } from '../i18n/zh-CN'
 
 export class ApiFailure extends Error {
@@ -37,18 +38,9 @@ export interface WorkflowState {
   actions: { action: string; label: string }[]
 }
 
-export interface VersionSummary {
-  id: number
-  name: string
-  status: string
-  byUser: string
-  createdAt: number
-  note: string
-}
-
 export interface Comparison {
-  from: VersionSummary | { document: string; name: string }
-  to: VersionSummary | 'now'
+  from: VersionRecord | { document: string; name: string }
+  to: VersionRecord | 'now'
   diff: DocumentDiff
 }
 
@@ -77,7 +69,7 @@ export const api = {
   share: (id: string, user: string, role: Role | null) => request<{ ok: true }>(`/api/docs/${id}/members/${encodeURIComponent(user)}`, json('PUT', { role })),
   exportUrl: (id: string) => `/api/docs/${id}/export?format=txt`,
   workflow: (id: string) => request<WorkflowState>(`/api/docs/${id}/workflow`),
-  versions: (id: string) => request<{ versions: VersionSummary[] }>(`/api/docs/${id}/versions`),
+  versions: (id: string) => request<{ versions: VersionRecord[] }>(`/api/docs/${id}/versions`),
   /** `from`: a version id or 'last-return'; compared with the document as it is now. */
   compare: (id: string, from: number | 'last-return' | 'predecessor') => request<Comparison>(`/api/docs/${id}/compare?from=${from}&to=now`),
   saveVersion: (id: string, name: string) => request<{ version: { id: number } }>(`/api/docs/${id}/versions`, json('POST', { name })),

@@ -31,6 +31,24 @@ async function userWithPassword(name: string) {
   await t.server.data.logins.addUser(name, `pw-${name}`, name)
 }
 
+/**
+ * The test document taken through 报送, 审核中 and 退回修改 (with `note`),
+ * with staff's open editor; `beforeSteps` runs once both are logged in.
+ */
+async function returnedDocument(note: string, beforeSteps?: (finance: Awaited<ReturnType<typeof login>>) => Promise<void>) {
+  t = await startTestServer()
+  const editor = await t.client('staff', 'editor')
+  await synced(editor)
+  await t.grant('reviewer', 'reviewer')
+  const [staff, finance] = [await login('staff'), await login('reviewer')]
+  const step = (who: typeof staff, action: string, stepNote?: string) => who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note: stepNote })
+  await beforeSteps?.(finance)
+  for (const [who, action, stepNote] of [[staff, 'submit'], [finance, 'start-review'], [finance, 'return', note]] as const) expect((await step(who, action, stepNote)).status).toBe(200)
+  await until(() => (metaOf(editor.doc).get('status') as { value?: string } | undefined)?.value === '退回修改', 'returned')
+  const goal = (((contentOf(editor.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+  return { staff, finance, editor, goal, step }
+}
+
 describe('HTTP API', () => {
   it('health and Prometheus metrics', async () => {
     t = await startTestServer()
@@ -132,17 +150,9 @@ describe('HTTP API', () => {
   })
 
   it('compares what staff changed since the document was returned, and any version with another', async () => {
-    t = await startTestServer()
-    const editor = await t.client('staff', 'editor')
-    await synced(editor)
-    await t.grant('reviewer', 'reviewer')
-    const [staff, finance] = [await login('staff'), await login('reviewer')]
-    const step = (who: typeof staff, action: string, note?: string) => who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })
-    expect((await finance.json(`/api/docs/${DOC_ID}/compare?from=last-return`)).body.error.code).toBe('version-not-found')
-    for (const [who, action, note] of [[staff, 'submit'], [finance, 'start-review'], [finance, 'return', '请细化成本指标']] as const) expect((await step(who, action, note)).status).toBe(200)
-
-    const goal = (((contentOf(editor.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
-    await until(() => (metaOf(editor.doc).get('status') as { value?: string } | undefined)?.value === '退回修改', 'returned')
+    const { finance, goal } = await returnedDocument('请细化成本指标', async (finance) =>
+      expect((await finance.json(`/api/docs/${DOC_ID}/compare?from=last-return`)).body.error.code).toBe('version-not-found'),
+    )
     goal.insert(0, '退回后补充：')
     await until(async () => (await t!.server.data.service.model(DOC_ID)).overall.goals[0]!.startsWith('退回后补充：'), 'stored')
 
@@ -184,18 +194,9 @@ describe('HTTP API', () => {
   })
 
   it('restores a version as a new change on top, relayed to open editors, and only while staff may edit', async () => {
-    t = await startTestServer()
-    const editor = await t.client('staff', 'editor')
-    await synced(editor)
-    await t.grant('reviewer', 'reviewer')
-    const [staff, finance] = [await login('staff'), await login('reviewer')]
-    const step = (who: typeof staff, action: string, note?: string) => who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })
-    for (const [who, action, note] of [[staff, 'submit'], [finance, 'start-review'], [finance, 'return', '请把总体目标改回原样']] as const) expect((await step(who, action, note)).status).toBe(200)
+    const { staff, finance, editor, goal, step } = await returnedDocument('请把总体目标改回原样')
     const returned = ((await staff.json(`/api/docs/${DOC_ID}/versions`)).body.versions as { id: number; status: string }[]).find((v) => v.status === '退回修改')!
     const before = await t.server.data.service.text(DOC_ID)
-
-    await until(() => (metaOf(editor.doc).get('status') as { value?: string } | undefined)?.value === '退回修改', 'returned')
-    const goal = (((contentOf(editor.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
     goal.insert(0, '改错了：')
     await until(async () => (await t!.server.data.service.text(DOC_ID)).goals[0]!.startsWith('改错了：'), 'stored')
 

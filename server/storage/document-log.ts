@@ -8,23 +8,15 @@
  * the document, which may lag behind updates another instance stored.
  * Adapters: memory (tests), SQLite (embedded default), PostgreSQL.
  */
+import type { VersionRecord } from '@shared/history/version-record'
+
+export type { VersionRecord }
 
 export interface DocumentRecord {
   id: string
   title: string
   ownerId: number | null
   createdAt: number
-}
-
-/** A named version: the whole document at a moment (a workflow step, for the history view). */
-export interface VersionRecord {
-  id: number
-  name: string
-  status: string
-  byUser: string
-  createdAt: number
-  /** The 退回意见 or the reason given for approving anyway; '' when none. */
-  note: string
 }
 
 export type NewVersion = Omit<VersionRecord, 'id'>
