@@ -54,6 +54,17 @@ async function typingUpdate(docId: string): Promise<Uint8Array> {
   return Y.encodeStateAsUpdate(doc, before)
 }
 
+/** A loaded document 'a' with a reading and a writing editor; `sent`: what the reader had been sent so far. */
+async function readerAndWriter() {
+  const relay = relayWith()
+  const reader = new MemorySocket()
+  const writer = new MemorySocket()
+  relay.connect(reader, 'a', identity(1), 'editor')
+  const session = relay.connect(writer, 'a', identity(2), 'editor')!
+  await relay.settled()
+  return { relay, reader, writer, session, sent: reader.outbox.length }
+}
+
 const firstGoal = async (docId: string) => (await service.model(docId)).overall.goals[0]!
 
 describe('relay core', () => {
@@ -147,12 +158,7 @@ describe('relay core', () => {
   })
 
   it('sends nothing of a batch before it is stored, then everything in order', async () => {
-    const relay = relayWith()
-    const reader = new MemorySocket()
-    relay.connect(reader, 'a', identity(1), 'editor')
-    const session = relay.connect(new MemorySocket(), 'a', identity(2), 'editor')!
-    await relay.settled()
-    const sent = reader.outbox.length
+    const { relay, reader, session, sent } = await readerAndWriter()
     relay.receive(session, encodeUpdate(await typingUpdate('a')))
     expect(reader.outbox.length).toBe(sent)
     expect((await log.load('a')).tailCount).toBe(1) // only the initial update so far
@@ -164,12 +170,7 @@ describe('relay core', () => {
   })
 
   it('holds frames queued behind a commit under way until it resolves', async () => {
-    const relay = relayWith()
-    const reader = new MemorySocket()
-    relay.connect(reader, 'a', identity(1), 'editor')
-    const session = relay.connect(new MemorySocket(), 'a', identity(2), 'editor')!
-    await relay.settled()
-    const sent = reader.outbox.length
+    const { relay, reader, session, sent } = await readerAndWriter()
     relay.receive(session, encodeUpdate(await typingUpdate('a')))
     const first = relay.flush()
     relay.receive(relay.connect(new MemorySocket(), 'a', identity(3), 'editor')!, encodeQueryAwareness())
@@ -180,13 +181,7 @@ describe('relay core', () => {
   })
 
   it('a failed commit resets the document: everyone closes with 4500, nothing of the batch is sent or kept', async () => {
-    const relay = relayWith()
-    const reader = new MemorySocket()
-    relay.connect(reader, 'a', identity(1), 'editor')
-    const writer = new MemorySocket()
-    const session = relay.connect(writer, 'a', identity(2), 'editor')!
-    await relay.settled()
-    const sent = reader.outbox.length
+    const { relay, reader, writer, session, sent } = await readerAndWriter()
     relay.receive(session, encodeUpdate(await typingUpdate('a')))
     log.failing = true
     await relay.flush()

@@ -29,3 +29,20 @@ function codeOf(raw: unknown): StorageErrorCode {
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_READONLY' || code.startsWith('08') || code.startsWith('57P') || code.startsWith('58') || code === 'ECONNREFUSED' || code === 'ECONNRESET') return 'io'
   return 'other'
 }
+
+/**
+ * Runs an adapter's work (synchronous or not): the errors its port
+ * defines (`keep`, a taken name or id) pass through, anything else
+ * becomes a StorageError saying what was being done.
+ */
+export function storageWork<T>(doing: string, work: () => T, keep: abstract new (...args: never[]) => Error): T {
+  const wrap = (error: unknown): never => {
+    throw error instanceof keep ? error : StorageError.from(error, doing)
+  }
+  try {
+    const result = work()
+    return (result instanceof Promise ? result.catch(wrap) : result) as T
+  } catch (error) {
+    return wrap(error)
+  }
+}

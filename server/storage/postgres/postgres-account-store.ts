@@ -2,7 +2,7 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import type { Role } from '@shared/protocol/role'
 import { SESSION_LIFETIME_MS, UserExistsError, type AccountStore, type DocumentAccess, type Member, type User } from '../account-store'
-import { StorageError } from '../storage-error'
+import { storageWork } from '../storage-error'
 import { inTransaction, type Pool } from './postgres-database'
 
 const USER_COLUMNS = 'id, name, display_name AS "displayName"'
@@ -104,12 +104,7 @@ export class PostgresAccountStore implements AccountStore {
     return this.run(doing, async () => (await this.pool.query<T>(sql, params)).rows)
   }
 
-  private async run<T>(doing: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work()
-    } catch (error) {
-      if (error instanceof UserExistsError) throw error
-      throw StorageError.from(error, doing)
-    }
+  private run<T>(doing: string, work: () => Promise<T>): Promise<T> {
+    return storageWork(doing, work, UserExistsError)
   }
 }

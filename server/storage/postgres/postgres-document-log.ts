@@ -7,7 +7,7 @@
  */
 import { DocumentExistsError, type CompactionResult, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
-import { StorageError } from '../storage-error'
+import { storageWork } from '../storage-error'
 import { inTransaction, lockDocument, type Client, type Pool } from './postgres-database'
 
 const UNIQUE_VIOLATION = '23505'
@@ -118,13 +118,8 @@ export class PostgresDocumentLog implements DocumentLog {
     })
   }
 
-  private async run<T>(doing: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work()
-    } catch (error) {
-      if (error instanceof DocumentExistsError) throw error
-      throw StorageError.from(error, doing)
-    }
+  private run<T>(doing: string, work: () => Promise<T>): Promise<T> {
+    return storageWork(doing, work, DocumentExistsError)
   }
 }
 

@@ -2,7 +2,7 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import type { Role } from '@shared/protocol/role'
 import { SESSION_LIFETIME_MS, UserExistsError, type AccountStore, type DocumentAccess, type Member, type User } from '../account-store'
-import { StorageError } from '../storage-error'
+import { storageWork } from '../storage-error'
 import type { Db } from './sqlite-database'
 
 export class SqliteAccountStore implements AccountStore {
@@ -103,11 +103,6 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   private run<T>(doing: string, work: () => T): T {
-    try {
-      return work()
-    } catch (error) {
-      if (error instanceof UserExistsError) throw error
-      throw StorageError.from(error, doing)
-    }
+    return storageWork(doing, work, UserExistsError)
   }
 }

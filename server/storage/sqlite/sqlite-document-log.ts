@@ -4,7 +4,7 @@
  * relay's ordering is the same as on an asynchronous engine. SQLite has
  * one writer at a time, so a transaction is the document's lock.
  */
-import { StorageError } from '../storage-error'
+import { storageWork } from '../storage-error'
 import { DocumentExistsError, type CompactionResult, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 import type { Db } from './sqlite-database'
@@ -134,11 +134,6 @@ export class SqliteDocumentLog implements DocumentLog {
   }
 
   private run<T>(doing: string, work: () => T): T {
-    try {
-      return work()
-    } catch (error) {
-      if (error instanceof DocumentExistsError) throw error
-      throw StorageError.from(error, doing)
-    }
+    return storageWork(doing, work, DocumentExistsError)
   }
 }
