@@ -18,7 +18,6 @@ import { reviewState, type ApprovalState } from '@shared/review/approval'
 import { statusOf, statusRecordOf, type StatusRecord } from '@shared/review/workflow'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import type { DocumentLog } from './storage/document-log'
-import { stateOf } from './storage/merge-state'
 
 export const EXPORT_FORMATS = { txt: 'ready', html: 'planned', docx: 'planned' } as const
 export type ExportFormat = keyof typeof EXPORT_FORMATS
@@ -46,12 +45,7 @@ export class DocumentService {
     return id
   }
 
-  /** The document's whole state as one update, as stored (everything any client has been sent is stored). */
-  async encodeState(id: string): Promise<Uint8Array> {
-    return stateOf((await this.log.load(id)).updates)
-  }
-
-  /** The document as stored. */
+  /** The document as stored (everything any client has been sent is stored). */
   async load(id: string): Promise<Y.Doc> {
     const ydoc = new Y.Doc()
     for (const update of (await this.log.load(id)).updates) Y.applyUpdate(ydoc, update)

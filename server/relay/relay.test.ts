@@ -47,7 +47,7 @@ const relayWith = (options: Partial<RelayOptions> = {}) =>
 /** An update that types one character into the document's first goal item. */
 async function typingUpdate(docId: string): Promise<Uint8Array> {
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, await service.encodeState(docId))
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(await service.load(docId)))
   const before = Y.encodeStateVector(doc)
   const goals = ((doc.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement
   ;(goals.get(0) as Y.XmlText).insert(0, '字')
