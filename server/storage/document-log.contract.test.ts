@@ -118,6 +118,29 @@ describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
     expect(state.getText('t').toString().split(';')).toHaveLength(61)
   })
 
+  it('keeps who wrote what and the recorded activity through compaction', async () => {
+    await open()
+    const [zhang, wang] = [writer(1), writer(2)]
+    await log.create(record('a'), zhang.type('始'))
+    await log.append('a', [{ update: zhang.type('张'), by: 'zhang', at: 1_000 }, { update: wang.type('王'), by: 'wang', at: 2_000 }])
+    await log.record('a', [{ at: 3_000, by: 'wang', event: { kind: 'workflow', action: '退回修改', from: '已报送', to: '退回修改', note: '补充' } }])
+    const before = await log.history('a')
+    expect(before.tail.map((u) => u.by)).toEqual([null, 'zhang', 'wang'])
+    expect(before.entries).toEqual([{ at: 3_000, by: 'wang', event: { kind: 'workflow', action: '退回修改', from: '已报送', to: '退回修改', note: '补充' } }])
+
+    await log.compact('a')
+    const after = await log.history('a')
+    expect(after.tail).toEqual([])
+    const sessions = after.entries.filter((e) => e.event.kind === 'edits')
+    expect(sessions.map((e) => e.by).sort()).toEqual(['wang', 'zhang', null].sort())
+    const wangSession = sessions.find((e) => e.by === 'wang')!.event as { insertedRanges: number[][]; inserted: number }
+    expect(wangSession.inserted).toBe(1)
+    expect(wangSession.insertedRanges).toEqual([[2, 0, 1, 2_000]])
+    expect(after.entries.some((e) => e.event.kind === 'workflow')).toBe(true)
+    await log.delete('a')
+    expect((await log.history('a')).entries).toEqual([])
+  })
+
   it('a version holds the state as stored when it was taken', async () => {
     await open()
     const w = writer(1)

@@ -9,8 +9,10 @@
  * Adapters: memory (tests), SQLite (embedded default), PostgreSQL.
  */
 import type { VersionRecord } from '@shared/history/version-record'
+import { editSessions, type AuthoredUpdate } from '@shared/history/authorship'
+import type { ActivityEntry } from '@shared/history/activity'
 
-export type { VersionRecord }
+export type { VersionRecord, ActivityEntry }
 
 export interface DocumentRecord {
   id: string
@@ -22,10 +24,12 @@ export interface DocumentRecord {
 export type NewVersion = Omit<VersionRecord, 'id'>
 
 /** One accepted update and who sent it (null: the server itself), for attribution. */
-export interface LoggedUpdate {
-  update: Uint8Array
-  by: string | null
-  at: number
+export type LoggedUpdate = AuthoredUpdate
+
+/** What the history views read: the recorded activity and the log not yet folded into edit sessions. */
+export interface StoredHistory {
+  entries: ActivityEntry[]
+  tail: LoggedUpdate[]
 }
 
 export interface StoredState {
@@ -54,8 +58,16 @@ export interface DocumentLog {
   /** Appends updates in one transaction. Rejects with StorageError. */
   append(docId: string, updates: readonly LoggedUpdate[]): Promise<void>
   load(docId: string): Promise<StoredState>
-  /** Folds the log into the snapshot, under the document's lock. */
+  /**
+   * Folds the log into the snapshot, under the document's lock, and its
+   * updates' authors into edit-session entries (`foldedActivity`), so
+   * attribution outlives the updates.
+   */
   compact(docId: string): Promise<CompactionResult>
+  /** Appends activity entries (workflow steps, comments, decisions, refusals…). */
+  record(docId: string, entries: readonly ActivityEntry[]): Promise<void>
+  /** Activity entries in the order recorded, and the log not yet compacted. */
+  history(docId: string): Promise<StoredHistory>
   /**
    * Stores a named version, under the document's lock; returns its id. Its
    * state is the document as stored now, or `state` when given (a version
@@ -68,6 +80,10 @@ export interface DocumentLog {
   /** A version's whole state as one update; undefined when there is no such version. */
   versionState(docId: string, versionId: number): Promise<Uint8Array | undefined>
 }
+
+/** What a compaction records about the updates it folds: who edited, in sessions, with the ids they wrote and deleted. */
+export const foldedActivity = (folded: readonly LoggedUpdate[]): ActivityEntry[] =>
+  editSessions(folded).map((session) => ({ at: session.to, by: session.by, event: { kind: 'edits', ...session } }))
 
 export class DocumentExistsError extends Error {
   override readonly name = 'DocumentExistsError'

@@ -3,7 +3,8 @@
  * up to PostgreSQL, say — through the ports alone, so any adapter moves to
  * any other. Accounts keep their password hashes (everyone logs in with
  * the same password); documents keep their id, title, owner, roles and
- * versions; each document's snapshot and log become one state. Then every
+ * versions and activity; each document's snapshot and log become one
+ * state, the log's authors kept as edit sessions. Then every
  * document is read back from the target and compared with the source.
  * Not moved: login sessions and access tokens (people log in again).
  */
@@ -11,6 +12,7 @@ import * as Y from 'yjs'
 import { ROOT } from '@shared/model/y-document'
 import { stateOf } from './merge-state'
 import type { Storage } from './storage'
+import { foldedActivity } from './document-log'
 
 export interface MigrationReport {
   users: number
@@ -45,6 +47,8 @@ export async function migrateStorage(from: Storage, to: Storage, progress: (line
     const state = stateOf((await from.documents.load(record.id)).updates)
     const ownerId = record.ownerId === null ? null : (userIds.get(record.ownerId) ?? null)
     await to.documents.create({ ...record, ownerId }, state)
+    const history = await from.documents.history(record.id)
+    await to.documents.record(record.id, [...history.entries, ...foldedActivity(history.tail)])
     for (const member of await from.accounts.membersOf(record.id)) {
       const user = await to.accounts.userByName(member.name)
       if (user) await to.accounts.setRole(record.id, user.id, member.role)

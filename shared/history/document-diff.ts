@@ -9,6 +9,8 @@
 import type { DocumentText, IndicatorText, ProjectText } from '../model/document-text'
 import { parseAmount } from '../model/numbers'
 import { diffText, type TextSegment } from './text-diff'
+import { attributionOf } from './attributed-content'
+import type { Attribution } from './authorship'
 
 /** One changed text: where it is (for a person, in Chinese), old, new, and how. */
 export interface FieldChange {
@@ -17,15 +19,17 @@ export interface FieldChange {
   before: string
   after: string
   segments: TextSegment[]
+  /** Who last changed the field, when the comparison was given the newer side's attribution. */
+  lastChange?: Attribution | null
 }
 
 export type RowChange =
-  | { kind: 'added'; row: IndicatorText }
+  | { kind: 'added'; row: IndicatorText; lastChange?: Attribution | null }
   | { kind: 'removed'; row: IndicatorText }
   | { kind: 'changed'; before: IndicatorText; after: IndicatorText; fields: FieldChange[] }
 
 export type ProjectChange =
-  | { kind: 'added'; name: string; code: string }
+  | { kind: 'added'; name: string; code: string; lastChange?: Attribution | null }
   | { kind: 'removed'; name: string; code: string }
   | { kind: 'changed'; name: string; code: string; fields: FieldChange[]; rows: RowChange[] }
 
@@ -60,24 +64,33 @@ const ROW_FIELDS: [keyof IndicatorText, string][] = [
   ['basis', '指标值确定依据'],
 ]
 
-export function diffDocuments(before: DocumentText, after: DocumentText): DocumentDiff {
+/**
+ * `authors`, when given, is the newer side's attributed twin (the same
+ * document read from `attributedContent`): each change then says who made
+ * it last. Removed projects and rows have no attribution (the text that
+ * would carry it is gone).
+ */
+export function diffDocuments(before: DocumentText, after: DocumentText, authors?: DocumentText): DocumentDiff {
   const narrative = [
-    ...fieldChanges(before, after, [['title', '标题'], ['subtitle', '副标题'], ['preparedBy', '编制单位'], ['reviewedBy', '审核单位']]),
-    ...listChanges(before.goals, after.goals, 'goals', '总体绩效目标'),
-    ...listChanges(before.subGoals.map(subGoalText), after.subGoals.map(subGoalText), 'subGoals', '分项绩效目标'),
-    ...listChanges(before.safeguards, after.safeguards, 'safeguards', '保障措施'),
+    ...fieldChanges(before, after, [['title', '标题'], ['subtitle', '副标题'], ['preparedBy', '编制单位'], ['reviewedBy', '审核单位']], authors),
+    ...listChanges(before.goals, after.goals, 'goals', '总体绩效目标', authors?.goals),
+    ...listChanges(before.subGoals.map(subGoalText), after.subGoals.map(subGoalText), 'subGoals', '分项绩效目标', authors?.subGoals.map(subGoalText)),
+    ...listChanges(before.safeguards, after.safeguards, 'safeguards', '保障措施', authors?.safeguards),
   ]
   const projects = matchProjects(before.projects, after.projects).flatMap(([b, a]): ProjectChange[] => {
-    if (!b) return [{ kind: 'added', name: a!.name, code: a!.code }]
+    const projectAuthors = a && authors?.projects[after.projects.indexOf(a)]
+    if (!b) return [{ kind: 'added', name: a!.name, code: a!.code, ...attributed(projectAuthors && JSON.stringify(projectAuthors)) }]
     if (!a) return [{ kind: 'removed', name: b.name, code: b.code }]
+    const planText = (p: ProjectText) => p.spendingPlan.map((e) => `${e.label}：${e.percent}`)
     const fields = [
-      ...fieldChanges(b, a, PROJECT_FIELDS),
-      ...listChanges(b.spendingPlan.map((e) => `${e.label}：${e.percent}`), a.spendingPlan.map((e) => `${e.label}：${e.percent}`), 'spendingPlan', '资金支出计划'),
+      ...fieldChanges(b, a, PROJECT_FIELDS, projectAuthors),
+      ...listChanges(planText(b), planText(a), 'spendingPlan', '资金支出计划', projectAuthors && planText(projectAuthors)),
     ]
     const rows = matchRows(b.indicators, a.indicators).flatMap(([rb, ra]): RowChange[] => {
-      if (!rb) return [{ kind: 'added', row: ra! }]
+      const rowAuthors = ra && projectAuthors?.indicators[a.indicators.indexOf(ra)]
+      if (!rb) return [{ kind: 'added', row: ra!, ...attributed(rowAuthors && JSON.stringify(rowAuthors)) }]
       if (!ra) return [{ kind: 'removed', row: rb }]
-      const changed = fieldChanges(rb, ra, ROW_FIELDS)
+      const changed = fieldChanges(rb, ra, ROW_FIELDS, rowAuthors)
       return changed.length > 0 ? [{ kind: 'changed', before: rb, after: ra, fields: changed }] : []
     })
     return fields.length + rows.length > 0 ? [{ kind: 'changed', name: a.name, code: a.code, fields, rows }] : []
@@ -98,18 +111,27 @@ function total(doc: DocumentText): number | null {
   return amounts.every((a) => a === null) ? null : Math.round(amounts.reduce<number>((n, a) => n + (a ?? 0), 0) * 10_000) / 10_000
 }
 
-function fieldChanges<T>(before: T, after: T, fields: [keyof T, string][]): FieldChange[] {
+/** `{ lastChange }` read from a twin's field, or nothing when there is no twin. */
+const attributed = (twinField: string | undefined): { lastChange?: Attribution | null } =>
+  twinField === undefined ? {} : { lastChange: attributionOf(twinField) }
+
+function fieldChanges<T>(before: T, after: T, fields: [keyof T, string][], authors?: T): FieldChange[] {
   return fields.flatMap(([field, label]) => {
     const [b, a] = [String(before[field] ?? ''), String(after[field] ?? '')]
-    return b === a ? [] : [{ field: String(field), label, before: b, after: a, segments: diffText(b, a) }]
+    if (b === a) return []
+    return [{ field: String(field), label, before: b, after: a, segments: diffText(b, a), ...attributed(authors && String(authors[field] ?? '')) }]
   })
 }
 
 /** Items of a list (goals, safeguards): unchanged ones matched in order, the rest paired up by position between them. */
-function listChanges(before: string[], after: string[], field: string, label: string): FieldChange[] {
-  return alignInOrder(before, after, (a, b) => a === b).flatMap(([b, a], i) =>
-    b === a ? [] : [{ field: `${field}[${i}]`, label: `${label}（第${i + 1}条）`, before: b ?? '', after: a ?? '', segments: diffText(b ?? '', a ?? '') }],
-  )
+function listChanges(before: string[], after: string[], field: string, label: string, authors?: string[]): FieldChange[] {
+  let afterIndex = 0
+  return alignInOrder(before, after, (a, b) => a === b).flatMap(([b, a], i) => {
+    const twin = a === undefined ? undefined : authors?.[afterIndex++]
+    if (b === a) return []
+    const change: FieldChange = { field: `${field}[${i}]`, label: `${label}（第${i + 1}条）`, before: b ?? '', after: a ?? '', segments: diffText(b ?? '', a ?? '') }
+    return [authors ? { ...change, lastChange: twin === undefined ? null : attributionOf(twin) } : change]
+  })
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The document log in memory: for tests and the contract suite; nothing survives the process. */
-import { DocumentExistsError, type CompactionResult, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { DocumentExistsError, foldedActivity, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 
 interface StoredDocument {
@@ -7,6 +7,7 @@ interface StoredDocument {
   snapshot: Uint8Array | null
   log: LoggedUpdate[]
   versions: (VersionRecord & { state: Uint8Array })[]
+  activity: ActivityEntry[]
 }
 
 export class MemoryDocumentLog implements DocumentLog {
@@ -15,7 +16,7 @@ export class MemoryDocumentLog implements DocumentLog {
 
   async create(record: DocumentRecord, initialUpdate: Uint8Array): Promise<void> {
     if (this.docs.has(record.id)) throw new DocumentExistsError(record.id)
-    this.docs.set(record.id, { record: { ...record }, snapshot: null, log: [{ update: initialUpdate, by: null, at: record.createdAt }], versions: [] })
+    this.docs.set(record.id, { record: { ...record }, snapshot: null, log: [{ update: initialUpdate, by: null, at: record.createdAt }], versions: [], activity: [] })
   }
 
   async get(id: string): Promise<DocumentRecord | undefined> {
@@ -57,8 +58,18 @@ export class MemoryDocumentLog implements DocumentLog {
     const pieces = [...(doc.snapshot ? [doc.snapshot] : []), ...doc.log.map((u) => u.update)]
     const merged = doc.log.length
     doc.snapshot = mergeState(pieces)
+    doc.activity.push(...foldedActivity(doc.log))
     doc.log = []
     return { updatesMerged: merged, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: doc.snapshot.length }
+  }
+
+  async record(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
+    this.docs.get(docId)?.activity.push(...structuredClone(entries))
+  }
+
+  async history(docId: string): Promise<StoredHistory> {
+    const doc = this.docs.get(docId)
+    return { entries: structuredClone(doc?.activity ?? []), tail: [...(doc?.log ?? [])] }
   }
 
   async saveVersion(docId: string, version: NewVersion, state?: Uint8Array): Promise<number> {

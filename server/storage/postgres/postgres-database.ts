@@ -75,6 +75,16 @@ const MIGRATIONS: string[] = [
      key TEXT PRIMARY KEY,
      value BYTEA NOT NULL
    );`,
+  // The activity log, and the edit sessions compaction folds the log's authors into.
+  `CREATE TABLE doc_activity (
+     id BIGSERIAL PRIMARY KEY,
+     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     at BIGINT NOT NULL,
+     by_user TEXT,
+     kind TEXT NOT NULL,
+     data JSONB NOT NULL
+   );
+   CREATE INDEX doc_activity_by_doc ON doc_activity (doc_id, id);`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */

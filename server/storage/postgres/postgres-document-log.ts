@@ -5,7 +5,7 @@
  * exactly the rows it folded in: a row committed while it ran survives
  * it, whatever its number.
  */
-import { DocumentExistsError, type CompactionResult, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { DocumentExistsError, foldedActivity, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 import { storageWork } from '../storage-error'
 import { inTransaction, lockDocument, type Client, type Pool } from './postgres-database'
@@ -79,8 +79,27 @@ export class PostgresDocumentLog implements DocumentLog {
         const pieces = [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)]
         const state = mergeState(pieces.map(bytes))
         await client.query('INSERT INTO doc_snapshots (doc_id, data) VALUES ($1, $2) ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data', [docId, Buffer.from(state)])
+        await insertActivity(client, docId, foldedActivity(tail.map(loggedUpdate)))
         await client.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [tail.map((row) => row.seq)])
         return { updatesMerged: tail.length, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: state.length }
+      }),
+    )
+  }
+
+  async record(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
+    await this.run('记录活动', () => insertActivity(this.pool, docId, entries))
+  }
+
+  async history(docId: string): Promise<StoredHistory> {
+    return this.run('读取活动记录', () =>
+      inTransaction(this.pool, async (client) => {
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+        const { rows } = await client.query<{ at: number; by: string | null; data: ActivityEntry['event'] }>(
+          'SELECT at, by_user AS by, data FROM doc_activity WHERE doc_id = $1 ORDER BY id',
+          [docId],
+        )
+        const { tail } = await read(client, docId)
+        return { entries: rows.map((row) => ({ at: row.at, by: row.by, event: row.data })), tail: tail.map(loggedUpdate) }
       }),
     )
   }
@@ -123,11 +142,28 @@ export class PostgresDocumentLog implements DocumentLog {
   }
 }
 
-async function read(client: Client, docId: string): Promise<{ snapshot: Buffer | undefined; tail: { seq: number; data: Buffer }[] }> {
+interface Row {
+  seq: number
+  data: Buffer
+  by: string | null
+  at: number
+}
+
+async function read(client: Client, docId: string): Promise<{ snapshot: Buffer | undefined; tail: Row[] }> {
   const snapshot = (await client.query<{ data: Buffer }>('SELECT data FROM doc_snapshots WHERE doc_id = $1', [docId])).rows[0]?.data
-  const tail = (await client.query<{ seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_id = $1 ORDER BY seq', [docId])).rows
+  const tail = (await client.query<Row>('SELECT seq, data, by_user AS by, at FROM doc_updates WHERE doc_id = $1 ORDER BY seq', [docId])).rows
   return { snapshot, tail }
 }
+
+async function insertActivity(client: Client | Pool, docId: string, entries: readonly ActivityEntry[]): Promise<void> {
+  if (entries.length === 0) return
+  await client.query(
+    'INSERT INTO doc_activity (doc_id, at, by_user, kind, data) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::jsonb[])',
+    [docId, entries.map((e) => e.at), entries.map((e) => e.by), entries.map((e) => e.event.kind), entries.map((e) => JSON.stringify(e.event))],
+  )
+}
+
+const loggedUpdate = (row: Row): LoggedUpdate => ({ update: bytes(row.data), by: row.by, at: row.at })
 
 async function storedState(client: Client, docId: string): Promise<Uint8Array> {
   const { snapshot, tail } = await read(client, docId)

@@ -66,6 +66,16 @@ const MIGRATIONS: string[] = [
   // Who sent each logged update, and when: attribution for the history view.
   `ALTER TABLE doc_updates ADD COLUMN by_user TEXT;
    ALTER TABLE doc_updates ADD COLUMN at INTEGER NOT NULL DEFAULT 0;`,
+  // The activity log, and the edit sessions compaction folds the log's authors into.
+  `CREATE TABLE doc_activity (
+     id INTEGER PRIMARY KEY,
+     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     at INTEGER NOT NULL,
+     by_user TEXT,
+     kind TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX doc_activity_by_doc ON doc_activity (doc_id, id);`,
 ]
 
 export const DATABASE_FILE = 'jixiao.sqlite'

@@ -5,13 +5,21 @@
  * one writer at a time, so a transaction is the document's lock.
  */
 import { storageWork } from '../storage-error'
-import { DocumentExistsError, type CompactionResult, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { DocumentExistsError, foldedActivity, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 import type { Db } from './sqlite-database'
 
 interface Row {
   seq: number
   data: Buffer
+  by: string | null
+  at: number
+}
+
+interface ActivityRow {
+  at: number
+  by: string | null
+  data: string
 }
 
 export class SqliteDocumentLog implements DocumentLog {
@@ -26,7 +34,7 @@ export class SqliteDocumentLog implements DocumentLog {
       deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
       append: db.prepare('INSERT INTO doc_updates (doc_id, data, by_user, at) VALUES (?, ?, ?, ?)'),
       snapshot: db.prepare('SELECT data FROM doc_snapshots WHERE doc_id = ?'),
-      tail: db.prepare('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
+      tail: db.prepare('SELECT seq, data, by_user AS by, at FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
       putSnapshot: db.prepare(
         'INSERT INTO doc_snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
       ),
@@ -35,6 +43,8 @@ export class SqliteDocumentLog implements DocumentLog {
       listVersions: db.prepare('SELECT id, name, status, by_user AS byUser, created_at AS createdAt, note FROM doc_versions WHERE doc_id = ? ORDER BY id'),
       versionState: db.prepare('SELECT state FROM doc_versions WHERE doc_id = ? AND id = ?'),
       deleteVersion: db.prepare('DELETE FROM doc_versions WHERE doc_id = ? AND id = ?'),
+      insertActivity: db.prepare('INSERT INTO doc_activity (doc_id, at, by_user, kind, data) VALUES (?, ?, ?, ?, ?)'),
+      activity: db.prepare('SELECT at, by_user AS by, data FROM doc_activity WHERE doc_id = ? ORDER BY id'),
     }
   }
 
@@ -92,9 +102,23 @@ export class SqliteDocumentLog implements DocumentLog {
         const state = mergeState(pieces)
         const uptoSeq = tail.at(-1)!.seq
         this.statements.putSnapshot.run(docId, state, uptoSeq)
+        this.insertActivity(docId, foldedActivity(tail.map(loggedUpdate)))
         this.statements.dropTail.run(docId, uptoSeq)
         return { updatesMerged: tail.length, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: state.length }
       }).immediate(),
+    )
+  }
+
+  async record(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
+    this.run('记录活动', () => this.db.transaction(() => this.insertActivity(docId, entries))())
+  }
+
+  async history(docId: string): Promise<StoredHistory> {
+    return this.run('读取活动记录', () =>
+      this.db.transaction(() => ({
+        entries: (this.statements.activity.all(docId) as ActivityRow[]).map((row) => ({ at: row.at, by: row.by, event: JSON.parse(row.data) })),
+        tail: (this.statements.tail.all(docId) as Row[]).map(loggedUpdate),
+      }))(),
     )
   }
 
@@ -128,6 +152,10 @@ export class SqliteDocumentLog implements DocumentLog {
     })
   }
 
+  private insertActivity(docId: string, entries: readonly ActivityEntry[]): void {
+    for (const { at, by, event } of entries) this.statements.insertActivity.run(docId, at, by, event.kind, JSON.stringify(event))
+  }
+
   private read(docId: string): { snapshot: Buffer | undefined; tail: Row[] } {
     const snapshot = (this.statements.snapshot.get(docId) as { data: Buffer } | undefined)?.data
     return { snapshot, tail: this.statements.tail.all(docId) as Row[] }
@@ -137,3 +165,5 @@ export class SqliteDocumentLog implements DocumentLog {
     return storageWork(doing, work, DocumentExistsError)
   }
 }
+
+const loggedUpdate = (row: Row): LoggedUpdate => ({ update: new Uint8Array(row.data), by: row.by, at: row.at })

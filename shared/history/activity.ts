@@ -1,0 +1,56 @@
+/**
+ * A document's activity log: what happened to it, by whom, when. Edits are
+ * not logged one by one: they are the log's updates, summarised per person
+ * per session (`authorship.ts`). Everything else is an event the server
+ * records as it happens — it decided or applied each of them, so the names
+ * are the accounts that did them.
+ */
+import type { Role } from '../protocol/role'
+import { AuthorIndex, editSessions, joinSessions, type AuthoredUpdate, type EditSession } from './authorship'
+
+export type ActivityEvent =
+  | ({ kind: 'edits' } & EditSession)
+  | { kind: 'workflow'; action: string; from: string; to: string; note?: string }
+  | { kind: 'comment'; action: 'created' | 'replied' | 'resolved' | 'reopened'; quote: string; text: string }
+  | { kind: 'suggestions'; accepted: number; rejected: number; authors: string[] }
+  | { kind: 'version'; name: string; versionId: number }
+  | { kind: 'restore'; name: string; versionId: number }
+  | { kind: 'role'; user: string; role: Role | null }
+  | { kind: 'refused'; rule: string; reason: string }
+  | { kind: 'created'; from?: { docId: string; title: string } }
+
+export type ActivityKind = ActivityEvent['kind']
+
+export interface ActivityEntry {
+  at: number
+  /** The account that did it; null for the server itself (an import, a migration). */
+  by: string | null
+  event: ActivityEvent
+}
+
+/** An edit session as the activity log shows it: counts, not the id ranges behind them. */
+export type EditSummary = Omit<EditSession, 'insertedRanges' | 'deletedRanges'>
+
+export type ActivityView = { at: number; by: string | null } & (
+  | ({ kind: 'edits' } & EditSummary)
+  | Exclude<ActivityEvent, { kind: 'edits' }>
+)
+
+/** Every edit session: those folded by compaction and those of the log not yet folded, joined across the seam. */
+export function allSessions(stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[]): EditSession[] {
+  const folded = stored.flatMap((e) => (e.event.kind === 'edits' ? [e.event] : []))
+  return joinSessions([...folded, ...editSessions(tail)])
+}
+
+/** The log as people read it, newest first. */
+export function activityLog(stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[]): ActivityView[] {
+  const edits: ActivityView[] = allSessions(stored, tail)
+    .filter((s) => s.by !== null)
+    .map(({ insertedRanges: _i, deletedRanges: _d, ...summary }) => ({ kind: 'edits', at: summary.to, ...summary }))
+  const events: ActivityView[] = stored.flatMap((e) => (e.event.kind === 'edits' ? [] : [{ ...e.event, at: e.at, by: e.by }]))
+  return [...edits, ...events].sort((a, b) => b.at - a.at)
+}
+
+/** Who inserted and deleted each item, as of `until` (default: now). */
+export const authorIndexOf = (stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[], until?: number): AuthorIndex =>
+  new AuthorIndex(allSessions(stored, tail), until)
