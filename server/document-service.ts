@@ -12,12 +12,20 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText } from '@shared/model/document-text'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
-import { createYDocument, META_KEY, metaOf, modelOf, readContent } from '@shared/model/y-document'
+import { contentOf, createYDocument, META_KEY, metaOf, modelOf, readContent } from '@shared/model/y-document'
 import { runChecks } from '@shared/checks/run-checks'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
 import { statusOf, statusRecordOf, type StatusRecord } from '@shared/review/workflow'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
+import { activityLog, authorIndexOf, type ActivityView } from '@shared/history/activity'
+import { attributedContent } from '@shared/history/attributed-content'
 import type { DocumentLog } from './storage/document-log'
+
+/** A side of a comparison: the text, and its attributed twin (who last changed each field). */
+export interface AttributedText {
+  text: DocumentText
+  authors: DocumentText
+}
 
 export const EXPORT_FORMATS = { txt: 'ready', html: 'planned', docx: 'planned' } as const
 export type ExportFormat = keyof typeof EXPORT_FORMATS
@@ -93,6 +101,27 @@ export class DocumentService {
     const ydoc = new Y.Doc()
     Y.applyUpdate(ydoc, state)
     return withDoc(ydoc, readContent)
+  }
+
+  /** The activity log, newest first. */
+  async activity(id: string): Promise<ActivityView[]> {
+    const { entries, tail } = await this.log.history(id)
+    return activityLog(entries, tail)
+  }
+
+  /**
+   * The document now, or as a version was, with who last changed each
+   * field (`attributed-content.ts`); a version is attributed as of when it
+   * was saved. Undefined when there is no such version.
+   */
+  async attributedText(id: string, version?: { id: number; createdAt: number }): Promise<AttributedText | undefined> {
+    const state = version ? await this.log.versionState(id, version.id) : undefined
+    if (version && !state) return undefined
+    const ydoc = state ? new Y.Doc() : await this.load(id)
+    if (state) Y.applyUpdate(ydoc, state)
+    const { entries, tail } = await this.log.history(id)
+    const index = authorIndexOf(entries, tail, version?.createdAt)
+    return withDoc(ydoc, (doc) => ({ text: readDocument(readContent(doc)), authors: readDocument(attributedContent(contentOf(doc), index)) }))
   }
 
   async export(id: string, format: ExportFormat): Promise<{ body: string; contentType: string; extension: string }> {

@@ -171,6 +171,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const title = checkedTitle(body.title) || `${year}年部门预算绩效文本`
     const id = await s.service.create(emptyDocumentText(year), { title, ownerId: user.id })
     await s.accounts.setRole(id, user.id, 'editor')
+    await s.documents.record(id, [{ at: Date.now(), by: user.name, event: { kind: 'created' } }])
     return c.json({ id }, 201)
   })
 
@@ -182,6 +183,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const title = checkedTitle(c.req.query('title')) || result.value.subtitle || result.value.title || '导入的文档'
     const id = await s.service.create(result.value, { title, ownerId: user.id })
     await s.accounts.setRole(id, user.id, 'editor')
+    await s.documents.record(id, [{ at: Date.now(), by: user.name, event: { kind: 'created' } }])
     return c.json({ id }, 201)
   })
 
@@ -227,6 +229,7 @@ export function createApp(s: AppServices): Hono<Env> {
     if (member.id === doc.ownerId && role !== 'editor') throw badRequest('文档所有者必须保留编辑权限')
     await s.accounts.setRole(doc.id, member.id, role)
     s.relay.setRole(doc.id, member.id, role)
+    await s.documents.record(doc.id, [{ at: Date.now(), by: c.get('user').name, event: { kind: 'role', user: member.name, role } }])
     return c.json({ ok: true })
   })
 
@@ -258,13 +261,16 @@ export function createApp(s: AppServices): Hono<Env> {
     // Flush what clients sent so far: the conditions are judged on the document as everyone last saw it.
     await s.relay.flush()
     const blockers = body.action === 'approve' ? approvalBlockers(await s.service.approvalState(doc.id)) : []
-    const result = checkTransition((await s.service.status(doc.id)).value, body.action, role, { note, blockers })
+    const current = (await s.service.status(doc.id)).value
+    const result = checkTransition(current, body.action, role, { note, blockers })
     if (!result.ok) throw new ApiError(result.code === 'note-required' ? 422 : 409, `workflow-${result.code}`, result.reason)
     const record: StatusRecord = { value: result.transition.to, by: user.name, at: Date.now(), ...(note ? { note } : {}) }
     await s.relay.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record))
     const overridden = blockers.length > 0 ? `（未满足：${blockers.join('；')}）` : ''
     const name = `${result.transition.label}（${user.displayName}）`
     await s.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' })
+    const step = { kind: 'workflow', action: result.transition.label, from: current, to: record.value, ...(note ? { note } : {}) } as const
+    await s.documents.record(doc.id, [{ at: record.at, by: user.name, event: step }])
     log('info', 'workflow', { docId: doc.id, user: user.name, action: result.transition.action, to: record.value, ...(overridden ? { overridden: blockers } : {}) })
     return c.json({ status: record })
   })
@@ -280,7 +286,9 @@ export function createApp(s: AppServices): Hono<Env> {
     if (isAutomaticVersion(name)) throw badRequest(`“${AUTOMATIC_VERSION}”留给自动版本，请换一个名称`)
     await s.relay.flush()
     const status = (await s.service.status(doc.id)).value
-    const id = await s.documents.saveVersion(doc.id, { name: `${name}（${user.displayName}）`, status, byUser: user.name, createdAt: Date.now(), note: '' })
+    const at = Date.now()
+    const id = await s.documents.saveVersion(doc.id, { name: `${name}（${user.displayName}）`, status, byUser: user.name, createdAt: at, note: '' })
+    await s.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'version', name, versionId: id } }])
     return c.json({ version: { id } }, 201)
   })
 
@@ -311,16 +319,16 @@ export function createApp(s: AppServices): Hono<Env> {
     }
     const toParam = c.req.query('to') ?? 'now'
     const to = toParam === 'now' ? null : pick(toParam, 'to')
-    const after = to ? (await s.service.versionText(doc.id, to.id))! : await s.service.text(doc.id)
+    const after = (await s.service.attributedText(doc.id, to ?? undefined))!
     if (c.req.query('from') === 'predecessor') {
       // 与上一年度对比: last year's document as it is now, if the caller may read it.
       const predecessor = await s.service.predecessorOf(doc.id)
       const record = predecessor ? await s.documents.get(predecessor) : undefined
       if (!record || !(await s.accounts.roleOf(record.id, c.get('user').id))) throw new ApiError(404, 'version-not-found', '这份文档不是由上一年度的文档生成的，或你无权查看上一年度的文档')
-      return c.json({ from: { document: record.id, name: record.title }, to: to ?? 'now', diff: diffDocuments(await s.service.text(record.id), after) })
+      return c.json({ from: { document: record.id, name: record.title }, to: to ?? 'now', diff: diffDocuments(await s.service.text(record.id), after.text, after.authors) })
     }
     const from = pick(c.req.query('from'), 'from')
-    return c.json({ from, to: to ?? 'now', diff: diffDocuments((await s.service.versionText(doc.id, from.id))!, after) })
+    return c.json({ from, to: to ?? 'now', diff: diffDocuments((await s.service.versionText(doc.id, from.id))!, after.text, after.authors) })
   })
 
   /**
@@ -338,9 +346,11 @@ export function createApp(s: AppServices): Hono<Env> {
     const version = (await s.documents.versions(doc.id)).find((v) => String(v.id) === c.req.param('version'))
     const content = version && (await s.service.versionContent(doc.id, version.id))
     if (!version || !content) throw new ApiError(404, 'version-not-found', '没有这个版本')
-    await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, content))
+    await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, content), user.name)
     const name = `恢复到「${version.name}」（${user.displayName}）`
-    const id = await s.documents.saveVersion(doc.id, { name, status, byUser: user.name, createdAt: Date.now(), note: '' })
+    const at = Date.now()
+    const id = await s.documents.saveVersion(doc.id, { name, status, byUser: user.name, createdAt: at, note: '' })
+    await s.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'restore', name: version.name, versionId: version.id } }])
     log('info', 'version-restored', { docId: doc.id, user: user.name, version: version.id })
     return c.json({ version: { id, name } })
   })
@@ -362,8 +372,23 @@ export function createApp(s: AppServices): Hono<Env> {
       if (user) await s.accounts.setRole(id, user.id, member.role)
     }
     await s.accounts.setRole(id, c.get('user').id, 'editor')
+    await s.documents.record(id, [{ at: Date.now(), by: c.get('user').name, event: { kind: 'created', from: { docId: doc.id, title: doc.title } } }])
     return c.json({ id, title }, 201)
   })
+
+  /** What happened to the document, newest first, with the display name of everyone it names. */
+  app.get('/api/docs/:id/activity', async (c) => {
+    const { doc } = await access(c)
+    const activity = await s.service.activity(doc.id)
+    return c.json({ activity, people: await displayNames(activity.flatMap((a) => [a.by, ...(a.kind === 'role' ? [a.user] : []), ...(a.kind === 'suggestions' ? a.authors : [])])) })
+  })
+
+  /** Login name → display name for the names given (unknown names are left out). */
+  const displayNames = async (names: (string | null)[]): Promise<Record<string, string>> => {
+    const unique = [...new Set(names.filter((n): n is string => !!n))]
+    const users = await Promise.all(unique.map((name) => s.accounts.userByName(name)))
+    return Object.fromEntries(users.flatMap((u) => (u ? [[u.name, u.displayName]] : [])))
+  }
 
   app.get('/api/docs/:id/checks', async (c) => {
     const { doc } = await access(c)

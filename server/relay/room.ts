@@ -40,7 +40,9 @@ import { ProtocolError } from '@shared/protocol/protocol-error'
 import type { DocumentMessage, RoomBus, Unsubscribe } from '../bus/room-bus'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
-import type { DocumentLog, LoggedUpdate } from '../storage/document-log'
+import type { ActivityEntry, DocumentLog, LoggedUpdate } from '../storage/document-log'
+import { suggestionDecisions } from '@shared/review/suggestion-decisions'
+import { threadActivity } from '@shared/review/thread-activity'
 import { StorageError } from '../storage/storage-error'
 import type { Session } from './session'
 import type { PolicyRule, UpdatePolicy } from './update-policy'
@@ -121,6 +123,8 @@ export class Room {
   /** The stored size: snapshot and log. */
   private storedBytes = 0
   private unstored: LoggedUpdate[] = []
+  /** Activity of what is unstored (comments, decisions) and refusals: recorded after the batch is stored. */
+  private activity: ActivityEntry[] = []
   private outbox: Outgoing[] = []
   private flushScheduled = false
   /** Commits run one after another; a frame queued behind one is sent after it. */
@@ -146,6 +150,7 @@ export class Room {
     after?: Promise<void>,
   ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin))
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.noteActivity(transaction))
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin))
@@ -279,7 +284,7 @@ export class Room {
       return this.refuse(session, decision.rule, decision.reason)
     }
     try {
-      Y.applyUpdate(this.doc, incoming.update, { kind: 'remote', session: session.id, by: session.identity.userName } satisfies RemoteOrigin)
+      Y.applyUpdate(this.doc, incoming.update, { kind: 'remote', session: session.id, by: session.identity.userName } satisfies TransactionOrigin)
     } catch (error) {
       // The trial replica may hold what the document could not take.
       this.trial.discard()
@@ -310,9 +315,23 @@ export class Room {
 
   private refuse(session: Session, rule: RefusalRule, reason: string): void {
     this.metrics.refuse(rule)
+    this.activity.push({ at: Date.now(), by: session.identity.userName, event: { kind: 'refused', rule, reason } })
+    this.scheduleFlush()
     log('warn', 'update-refused', { docId: this.docId, user: session.identity.userName, role: session.role, rule, reason })
     this.send({ frame: encodePermissionDenied(reason), to: session })
     if (++session.refusals > this.limits.refusalsPerConnection) session.close(CLOSE.refusedRepeatedly)
+  }
+
+  /** Comments and suggestion decisions in a change someone sent, for the activity log. */
+  private noteActivity(transaction: Y.Transaction): void {
+    const origin = transaction.origin as TransactionOrigin | null
+    if (origin?.kind !== 'remote' || !origin.by) return
+    const at = Date.now()
+    for (const event of threadActivity(transaction)) this.activity.push({ at, by: origin.by, event })
+    const { accepted, rejected } = suggestionDecisions(transaction)
+    if (accepted.length + rejected.length === 0) return
+    const authors = [...new Set([...accepted, ...rejected].map((s) => s.author))]
+    this.activity.push({ at, by: origin.by, event: { kind: 'suggestions', accepted: accepted.length, rejected: rejected.length, authors } })
   }
 
   /** Only what Yjs actually integrated is stored and relayed: a resent update costs nothing. */
@@ -329,7 +348,7 @@ export class Room {
         return this.send({ frame: encodeUpdate(update), to: 'all', except: null })
       case 'remote':
       case 'server':
-        this.unstored.push({ update, by: origin.kind === 'remote' ? (origin as RemoteOrigin).by ?? null : null, at: Date.now() })
+        this.unstored.push({ update, by: origin.by ?? null, at: Date.now() })
         this.metrics.updatesOut += this.sessions.size - (origin.kind === 'remote' ? 1 : 0)
         return this.send({ frame: encodeUpdate(update), to: 'all', except: origin.kind === 'remote' ? origin.session : null })
     }
@@ -339,6 +358,10 @@ export class Room {
     // Nothing waiting to be stored and no commit under way: no reason to hold the frame back.
     if (this.unstored.length === 0 && this.outbox.length === 0 && this.commitsInFlight === 0) return this.deliver(outgoing)
     this.outbox.push(outgoing)
+    this.scheduleFlush()
+  }
+
+  private scheduleFlush(): void {
     if (!this.flushScheduled) {
       this.flushScheduled = true
       this.hooks.schedule(() => void this.flush())
@@ -359,11 +382,13 @@ export class Room {
     this.flushScheduled = false
     const batch = this.unstored
     const outbox = this.outbox
+    const activity = this.activity
     this.unstored = []
     this.outbox = []
+    this.activity = []
     this.commitsInFlight++
     const commit = this.commits
-      .then(() => this.commit(batch, outbox))
+      .then(() => this.commit(batch, outbox, activity))
       // A bug in a commit must neither stop the ones after it nor reach the process as an unhandled rejection.
       .catch((error: Error) => {
         log('error', 'commit-failed', { docId: this.docId, error: error.message, stack: error.stack })
@@ -375,7 +400,7 @@ export class Room {
     return commit
   }
 
-  private async commit(batch: LoggedUpdate[], outbox: Outgoing[]): Promise<boolean> {
+  private async commit(batch: LoggedUpdate[], outbox: Outgoing[], activity: ActivityEntry[]): Promise<boolean> {
     if (this.phase === 'closed') return false
     if (batch.length > 0) {
       try {
@@ -395,7 +420,17 @@ export class Room {
       if (this.tail.count >= compaction.updates || this.tail.bytes >= compaction.bytes) void this.compact()
     }
     for (const outgoing of outbox) this.deliver(outgoing)
+    if (activity.length > 0) await this.recordActivity(activity)
     return true
+  }
+
+  /** The log is history, not the document: a failure to record it is logged and never touches editing. */
+  private async recordActivity(activity: ActivityEntry[]): Promise<void> {
+    try {
+      await this.ports.log.record(this.docId, activity)
+    } catch (error) {
+      log('error', 'activity-record-failed', { docId: this.docId, error: (error as Error).message })
+    }
   }
 
   /** One bus message per batch: the other instances apply it in one transaction. */
@@ -428,6 +463,7 @@ export class Room {
     if (this.phase === 'closed') return
     this.unstored = []
     this.outbox = []
+    this.activity = []
     this.hooks.onStorageFailure(this, error)
   }
 
@@ -631,7 +667,6 @@ export class Room {
 }
 
 /** A client's update, with the account that sent it (kept with the stored update). */
-type RemoteOrigin = TransactionOrigin & { kind: 'remote'; by?: string }
 
 /** How long after catching up a room counts as holding everything stored (for a joining connection). */
 const FRESH_FOR_MS = 2_000

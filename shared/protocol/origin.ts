@@ -7,9 +7,10 @@
  */
 
 export type TransactionOrigin =
-  | { kind: 'remote'; session: number }
+  | { kind: 'remote'; session: number; by?: string }
   | { kind: 'storage' }
-  | { kind: 'server' }
+  /** `by`: the account a server-made change is done for (a restore), for attribution. */
+  | { kind: 'server'; by?: string }
   | { kind: 'peer' }
 
 export const STORAGE_ORIGIN: TransactionOrigin = { kind: 'storage' }

@@ -1,0 +1,102 @@
+/**
+ * Who wrote what, end to end through the server: edits by two staff
+ * interleaved, one of them offline and merged later, a compaction in
+ * between; the comparison names the right person per field, and the
+ * activity log holds the sessions, a comment, a decided suggestion, a
+ * refused update and the workflow steps.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { contentOf } from '@shared/model/y-document'
+import { NODE } from '@shared/schema/node-names'
+import { createThread } from '@shared/review/threads'
+import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../test/support/test-server'
+
+let t: TestServer
+afterEach(async () => {
+  await t?.close()
+})
+
+async function login(name: string) {
+  const response = await fetch(`${t.server.url}/api/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, password: `pw-${name}` }),
+  })
+  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? ''
+  return async (path: string, method = 'GET', body?: unknown) => {
+    const r = await fetch(`${t.server.url}${path}`, {
+      method,
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    return { status: r.status, body: (await r.json()) as Record<string, any> }
+  }
+}
+
+const child = (el: Y.XmlElement | Y.XmlFragment, name: string) => el.toArray().find((c) => c instanceof Y.XmlElement && c.nodeName === name) as Y.XmlElement
+const textIn = (el: Y.XmlElement) => el.get(0) as Y.XmlText
+/** The text without its marks (XmlText's toString renders them as tags). */
+const plain = (text: Y.XmlText) => (text.toDelta() as { insert: string }[]).map((op) => op.insert).join('')
+const projects = (doc: Y.Doc) => child(contentOf(doc), NODE.projectsPart).toArray() as Y.XmlElement[]
+const goals = (doc: Y.Doc) => child(child(contentOf(doc), NODE.overallPart), NODE.goalsSection).toArray() as Y.XmlElement[]
+
+type Change = { label: string; lastChange?: { by: string | null } | null }
+
+describe('attribution', () => {
+  it('names who last changed each field, offline edits and compaction included, and logs the activity', { timeout: 30_000 }, async () => {
+    t = await startTestServer()
+    const zhang = await t.client('zhang', 'editor')
+    const li = await t.client('li', 'editor')
+    const wang = await t.client('wang', 'reviewer')
+    await Promise.all([synced(zhang), synced(li), synced(wang)])
+    const asZhang = await login('zhang')
+    const start = (await asZhang(`/api/docs/${DOC_ID}/versions`, 'POST', { name: '开始' })).body.version.id as number
+
+    // Interleaved: zhang and li each edit a goal, zhang a second time after li.
+    textIn(goals(zhang.doc)[0]!).insert(0, '张一')
+    await until(() => textIn(goals(li.doc)[0]!).toString().startsWith('张一'), 'li sees zhang')
+    textIn(goals(li.doc)[1]!).insert(0, '李二')
+    await until(() => textIn(goals(zhang.doc)[1]!).toString().startsWith('李二'), 'zhang sees li')
+    await t.server.relay.flush()
+    await t.server.data.documents.compact(DOC_ID)
+
+    // li goes offline and edits project 1's goal; zhang edits project 2's meanwhile; li comes back.
+    li.disconnect()
+    textIn(child(projects(li.doc)[0]!, NODE.projectGoal)).insert(0, '离线所写')
+    textIn(child(projects(zhang.doc)[1]!, NODE.projectGoal)).insert(0, '在线所写')
+    li.connect()
+    await until(() => textIn(child(projects(zhang.doc)[0]!, NODE.projectGoal)).toString().startsWith('离线所写'), 'offline edit merged')
+
+    // The reviewer comments and suggests; zhang accepts the suggestion; the reviewer then tries a direct edit.
+    const goal2 = textIn(goals(wang.doc)[2]!)
+    createThread(wang.doc, { id: 't1', start: Y.createRelativePositionFromTypeIndex(goal2, 0), end: Y.createRelativePositionFromTypeIndex(goal2, 2), quote: goal2.toString().slice(0, 2), author: 'wang', text: '请量化', now: Date.now(), commentId: 'c1' })
+    goal2.insert(0, '建议', { insertion: { id: 's1', author: 'wang', time: Date.now() } })
+    await until(() => plain(textIn(goals(zhang.doc)[2]!)).startsWith('建议'), 'suggestion relayed')
+    textIn(goals(zhang.doc)[2]!).format(0, 2, { insertion: null })
+    await until(() => JSON.stringify(textIn(goals(wang.doc)[2]!).toDelta()) === JSON.stringify(textIn(goals(zhang.doc)[2]!).toDelta()), 'decision relayed')
+    const refused = new Promise<void>((resolve) => wang.once('permission-denied' as never, () => resolve()))
+    textIn(goals(wang.doc)[3]!).insert(0, '直接改')
+    await Promise.race([refused, until(async () => (await asZhang(`/api/docs/${DOC_ID}/activity`)).body.activity.some((a: { kind: string }) => a.kind === 'refused'), 'refusal logged')])
+    await t.server.relay.flush()
+
+    const compared = await asZhang(`/api/docs/${DOC_ID}/compare?from=${start}`)
+    const byLabel = (changes: Change[]) => Object.fromEntries(changes.map((c) => [c.label, c.lastChange?.by]))
+    expect(byLabel(compared.body.diff.narrative)).toMatchObject({ '总体绩效目标（第1条）': 'zhang', '总体绩效目标（第2条）': 'li', '总体绩效目标（第3条）': 'zhang' })
+    const [p1, p2] = compared.body.diff.projects as { fields: Change[] }[]
+    expect(byLabel(p1!.fields)).toEqual({ 绩效目标: 'li' })
+    expect(byLabel(p2!.fields)).toEqual({ 绩效目标: 'zhang' })
+
+    const { activity, people } = (await asZhang(`/api/docs/${DOC_ID}/activity`)).body as { activity: Record<string, any>[]; people: Record<string, string> }
+    const edits = activity.filter((a) => a.kind === 'edits')
+    expect(new Set(edits.map((a) => a.by))).toEqual(new Set(['zhang', 'li', 'wang']))
+    expect(edits.find((a) => a.by === 'li')!.inserted).toBeGreaterThanOrEqual(6)
+    expect(activity).toContainEqual(expect.objectContaining({ kind: 'comment', action: 'created', by: 'wang', text: '请量化' }))
+    expect(activity).toContainEqual(expect.objectContaining({ kind: 'suggestions', by: 'zhang', accepted: 1, rejected: 0, authors: ['wang'] }))
+    expect(activity).toContainEqual(expect.objectContaining({ kind: 'refused', by: 'wang', rule: 'reviewer' }))
+    expect(activity).toContainEqual(expect.objectContaining({ kind: 'version', by: 'zhang', name: '开始' }))
+    expect(people).toMatchObject({ zhang: 'zhang', li: 'li', wang: 'wang' })
+    // Newest first.
+    expect(activity.map((a) => a.at)).toEqual([...activity.map((a) => a.at)].sort((a, b) => b - a))
+  })
+})

@@ -1,0 +1,96 @@
+/**
+ * Which suggestions a transaction accepted or rejected, read from the
+ * transaction itself (in an `afterTransaction` handler, before garbage
+ * collection empties what it deleted), so the activity log can say
+ * "张伟 接受了王芳的 3 处修订" from what the server applied — not from what
+ * a client claims it did.
+ *
+ * Text suggestions are marks: a pending insertion whose mark goes away
+ * while its text stays was accepted, one whose text goes was rejected; a
+ * pending deletion whose text goes was accepted, one whose mark goes while
+ * the text stays was rejected. Row suggestions are the `suggestion`
+ * attribute: cleared with the row kept (insert accepted, delete rejected)
+ * or the row removed (insert rejected, delete accepted).
+ */
+import * as Y from 'yjs'
+import { isRowSuggestion, isSuggestionInfo, type SuggestionInfo } from '../schema/suggestion'
+import { MARK } from '../schema/node-names'
+
+export interface SuggestionDecisions {
+  accepted: SuggestionInfo[]
+  rejected: SuggestionInfo[]
+}
+
+type Pending = { kind: 'insert' | 'delete'; info: SuggestionInfo }
+
+const insertedNow = (transaction: Y.Transaction, item: Y.Item) => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
+const deletedNow = (transaction: Y.Transaction, item: Y.Item) => item.deleted && Y.isDeleted(transaction.deleteSet, item.id)
+
+/** Mark state per review mark: the suggestion in force, before and after the transaction. */
+interface MarkState {
+  before: SuggestionInfo | null
+  after: SuggestionInfo | null
+}
+
+const MARKS = [
+  { name: MARK.insertion, kind: 'insert' },
+  { name: MARK.deletion, kind: 'delete' },
+] as const
+
+/** Per suggestion id in one text: was it pending before, and is its text kept / is it still marked after. */
+function textDecisions(transaction: Y.Transaction, text: Y.XmlText, found: Map<string, Pending & { kept: boolean; stillMarked: boolean }>): void {
+  const state = new Map<string, MarkState>(MARKS.map((m) => [m.name, { before: null, after: null }]))
+  for (let item = text._start; item !== null; item = item.right as Y.Item | null) {
+    const content = item.content
+    if (content instanceof Y.ContentFormat) {
+      const mark = MARKS.find((m) => content.key.startsWith(m.name))
+      if (!mark) continue
+      const value = isSuggestionInfo(content.value) ? content.value : null
+      const s = state.get(mark.name)!
+      if (!insertedNow(transaction, item) && (!item.deleted || deletedNow(transaction, item))) s.before = value
+      if (!item.deleted) s.after = value
+      continue
+    }
+    if (!item.countable || insertedNow(transaction, item) || (item.deleted && !deletedNow(transaction, item))) continue
+    for (const mark of MARKS) {
+      const s = state.get(mark.name)!
+      if (!s.before) continue
+      const entry = found.get(s.before.id) ?? { kind: mark.kind, info: s.before, kept: false, stillMarked: false }
+      if (!item.deleted) entry.kept = true
+      if (!item.deleted && s.after?.id === s.before.id) entry.stillMarked = true
+      found.set(s.before.id, entry)
+    }
+  }
+}
+
+export function suggestionDecisions(transaction: Y.Transaction): SuggestionDecisions {
+  const decisions: SuggestionDecisions = { accepted: [], rejected: [] }
+  const decide = (kind: 'insert' | 'delete', kept: boolean, info: SuggestionInfo) =>
+    ((kind === 'insert') === kept ? decisions.accepted : decisions.rejected).push(info)
+
+  const texts = new Map<string, Pending & { kept: boolean; stillMarked: boolean }>()
+  for (const [type, keys] of transaction.changed) {
+    if (type instanceof Y.XmlText) textDecisions(transaction, type, texts)
+    else if (type instanceof Y.XmlElement && keys.has('suggestion')) {
+      // The attribute cleared on a row that stays.
+      // Removed: the map's item for the key is the deleted one; replaced: its left neighbour is.
+      const current = type._map.get('suggestion')
+      const previous = current && deletedNow(transaction, current) ? current : (current?.left as Y.Item | null | undefined)
+      const before = previous && deletedNow(transaction, previous) && previous.content instanceof Y.ContentAny ? previous.content.getContent()[0] : undefined
+      if (isRowSuggestion(before) && !isRowSuggestion(type.getAttribute('suggestion'))) decide(before.kind, true, before)
+    }
+  }
+  for (const entry of texts.values()) if (!entry.stillMarked) decide(entry.kind, entry.kept, entry.info)
+
+  // Rows removed while they carried a suggestion.
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (!(struct instanceof Y.Item) || insertedNow(transaction, struct) || !(struct.content instanceof Y.ContentType)) return
+    const element = struct.content.type
+    if (!(element instanceof Y.XmlElement)) return
+    // Deleting the row deleted its attributes with it: read the value the row had.
+    const item = element._map.get('suggestion')
+    const suggestion = item && (!item.deleted || deletedNow(transaction, item)) ? item.content.getContent()[0] : undefined
+    if (isRowSuggestion(suggestion)) decide(suggestion.kind, false, suggestion)
+  })
+  return decisions
+}
