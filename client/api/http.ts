@@ -2,6 +2,7 @@
  * The HTTP API as typed functions. Failures become `ApiFailure` with the
  * server's Chinese message, or a network message when there is no server.
  */
+import type { ActivityView } from '@shared/history/activity'
 import type { Role } from '@shared/protocol/role'
 import type { DocumentDiff } from '@shared/history/document-diff'
 import type { VersionRecord } from '@shared/history/version-record'
@@ -42,6 +43,13 @@ export interface Comparison {
   from: VersionRecord | { document: string; name: string }
   to: VersionRecord | 'now'
   diff: DocumentDiff
+  /** Login → display name for everyone the diff names. */
+  people: Record<string, string>
+}
+
+export interface ActivityLog {
+  activity: ActivityView[]
+  people: Record<string, string>
 }
 
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -72,6 +80,7 @@ export const api = {
   versions: (id: string) => request<{ versions: VersionRecord[] }>(`/api/docs/${id}/versions`),
   /** `from`: a version id or 'last-return'; compared with the document as it is now. */
   compare: (id: string, from: number | 'last-return' | 'predecessor') => request<Comparison>(`/api/docs/${id}/compare?from=${from}&to=now`),
+  activity: (id: string) => request<ActivityLog>(`/api/docs/${id}/activity`),
   saveVersion: (id: string, name: string) => request<{ version: { id: number } }>(`/api/docs/${id}/versions`, json('POST', { name })),
   restore: (id: string, versionId: number) => request<{ version: { id: number; name: string } }>(`/api/docs/${id}/versions/${versionId}/restore`, json('POST', {})),
   /** Next year's document from this one; the year is the document's own plus one. */

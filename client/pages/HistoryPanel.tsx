@@ -11,6 +11,11 @@ import type { TextSegment } from '@shared/history/text-diff'
 import { STATUS } from '@shared/review/workflow'
 import { api, type Comparison } from '../api/http'
 import { T } from '../i18n/zh-CN'
+import { relativeTime } from '../i18n/relative-time'
+import { activityLine } from './activity-line'
+
+/** A person's display name from a people map (login → name); the server itself reads as 系统. */
+const nameIn = (people: Record<string, string>) => (login: string | null) => (login ? (people[login] ?? login) : T.system)
 
 export function HistoryPanel(props: { docId: string; status: string; hasPredecessor: boolean; canSave: boolean; canRestore: boolean }) {
   // Read again when the status changes: every workflow step stores a version.
@@ -37,6 +42,11 @@ export function HistoryPanel(props: { docId: string; status: string; hasPredeces
     }, (e: Error) => setError(e.message))
   }
   const hasReturn = () => (versions() ?? []).some((v) => v.status === STATUS.returned)
+  const [showActivity, setShowActivity] = createSignal(false)
+  const [activity] = createResource(
+    () => (showActivity() ? ([props.docId, props.status, versions()] as const) : false),
+    ([id]) => api.activity(id).catch((e: Error) => (setError(e.message), { activity: [], people: {} })),
+  )
 
   return (
     <section class="history" data-testid="history">
@@ -73,6 +83,23 @@ export function HistoryPanel(props: { docId: string; status: string; hasPredeces
           </For>
         </ol>
       </Show>
+      <button class="small" data-testid="toggle-activity" onClick={() => setShowActivity(!showActivity())}>{showActivity() ? T.hideActivity : T.showActivity}</button>
+      <Show when={showActivity() && activity()}>
+        {(log) => (
+          <Show when={log().activity.length > 0} fallback={<p class="empty">{T.noActivity}</p>}>
+            <ol class="activity" data-testid="activity">
+              <For each={log().activity.slice(0, 200)}>
+                {(a) => (
+                  <li class={`activity-${a.kind}`}>
+                    <strong>{nameIn(log().people)(a.by)}</strong> {activityLine(a, nameIn(log().people))}
+                    <time title={new Date(a.at).toLocaleString('zh-CN')}>{relativeTime(a.at)}</time>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </Show>
+        )}
+      </Show>
       <Show when={error()}><p class="notice">{error()}</p></Show>
       <Show when={comparison()}>
         {(c) => (
@@ -85,7 +112,7 @@ export function HistoryPanel(props: { docId: string; status: string; hasPredeces
               <p>{T.totalChange(c().diff.totals.before?.toFixed(2) ?? '—', c().diff.totals.after?.toFixed(2) ?? '—')}</p>
             </Show>
             <ul>
-              <For each={c().diff.narrative}>{(change) => <Change change={change} />}</For>
+              <For each={c().diff.narrative}>{(change) => <Change change={change} people={c().people} />}</For>
               <For each={c().diff.projects}>
                 {(project) => (
                   <li class="project-change">
@@ -93,11 +120,11 @@ export function HistoryPanel(props: { docId: string; status: string; hasPredeces
                     <Show when={project.kind === 'changed' && project}>
                       {(p) => (
                         <ul>
-                          <For each={p().fields}>{(change) => <Change change={change} />}</For>
+                          <For each={p().fields}>{(change) => <Change change={change} people={c().people} />}</For>
                           <For each={p().rows}>
                             {(row) =>
                               row.kind === 'changed' ? (
-                                <For each={row.fields}>{(change) => <Change change={change} prefix={`${row.after.level3}·`} />}</For>
+                                <For each={row.fields}>{(change) => <Change change={change} people={c().people} prefix={`${row.after.level3}·`} />}</For>
                               ) : (
                                 <li class={row.kind}>
                                   {row.kind === 'added' ? T.rowAdded : T.rowRemoved}：
@@ -120,11 +147,18 @@ export function HistoryPanel(props: { docId: string; status: string; hasPredeces
   )
 }
 
-function Change(props: { change: FieldChange; prefix?: string }) {
+function Change(props: { change: FieldChange; people: Record<string, string>; prefix?: string }) {
   return (
     <li class="field-change">
       <span class="label">{props.prefix ?? ''}{props.change.label}：</span>
       <For each={props.change.segments}>{(segment: TextSegment) => (segment.op === 'insert' ? <ins>{segment.text}</ins> : segment.op === 'delete' ? <del>{segment.text}</del> : <span>{segment.text}</span>)}</For>
+      <Show when={props.change.lastChange}>
+        {(last) => (
+          <span class="changed-by" data-testid="changed-by" title={new Date(last().at).toLocaleString('zh-CN')}>
+            {T.lastChangedBy(nameIn(props.people)(last().by), relativeTime(last().at))}
+          </span>
+        )}
+      </Show>
     </li>
   )
 }

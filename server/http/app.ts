@@ -12,7 +12,7 @@ import { emptyDocumentText } from '@shared/model/template'
 import { metaOf } from '@shared/model/y-document'
 import { approvalBlockers } from '@shared/review/approval'
 import { availableTransitions, checkTransition, mayEditDirectly, STATUS, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
-import { diffDocuments } from '@shared/history/document-diff'
+import { changeAuthors, diffDocuments, type DocumentDiff } from '@shared/history/document-diff'
 import { restoreContent } from '@shared/history/restore-content'
 import { successorText } from '@shared/history/successor'
 import { AUTOMATIC_VERSION, isAutomaticVersion } from '@shared/history/version-thinning'
@@ -320,15 +320,16 @@ export function createApp(s: AppServices): Hono<Env> {
     const toParam = c.req.query('to') ?? 'now'
     const to = toParam === 'now' ? null : pick(toParam, 'to')
     const after = (await s.service.attributedText(doc.id, to ?? undefined))!
+    const compared = async (from: unknown, diff: DocumentDiff) => c.json({ from, to: to ?? 'now', diff, people: await displayNames(changeAuthors(diff)) })
     if (c.req.query('from') === 'predecessor') {
       // 与上一年度对比: last year's document as it is now, if the caller may read it.
       const predecessor = await s.service.predecessorOf(doc.id)
       const record = predecessor ? await s.documents.get(predecessor) : undefined
       if (!record || !(await s.accounts.roleOf(record.id, c.get('user').id))) throw new ApiError(404, 'version-not-found', '这份文档不是由上一年度的文档生成的，或你无权查看上一年度的文档')
-      return c.json({ from: { document: record.id, name: record.title }, to: to ?? 'now', diff: diffDocuments(await s.service.text(record.id), after.text, after.authors) })
+      return compared({ document: record.id, name: record.title }, diffDocuments(await s.service.text(record.id), after.text, after.authors))
     }
     const from = pick(c.req.query('from'), 'from')
-    return c.json({ from, to: to ?? 'now', diff: diffDocuments((await s.service.versionText(doc.id, from.id))!, after.text, after.authors) })
+    return compared(from, diffDocuments((await s.service.versionText(doc.id, from.id))!, after.text, after.authors))
   })
 
   /**

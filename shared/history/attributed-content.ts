@@ -8,8 +8,9 @@
  * attributed by the same path.
  *
  * A field's last change is the latest of: an agreed character inserted, a
- * character deleted, a suggestion accepted or rejected (the mark removed).
- * A pending suggestion is not a change to the agreed text and is left out.
+ * character deleted, a suggestion accepted or rejected (Yjs deletes the
+ * mark's bounds). A pending suggestion is not a change to the agreed text
+ * and is left out.
  */
 import * as Y from 'yjs'
 import type { NodeJSON } from '../model/node-json'
@@ -45,8 +46,8 @@ function textAttribution(text: Y.XmlText, index: AuthorIndex): Attribution | nul
     const content = item.content
     if (content instanceof Y.ContentFormat) {
       if (content.key.startsWith(MARK.insertion)) pendingInsertion = content.value !== null
-      // Adding a review mark proposes; removing one decides.
-      if (!isReviewMark(content.key) || content.value === null) best = later(best, index.inserted(item.id))
+      // A review mark proposes; it is decided by deleting its bounds, which the branch above counts.
+      if (!isReviewMark(content.key)) best = later(best, index.inserted(item.id))
       continue
     }
     if (!pendingInsertion) best = later(best, index.inserted(item.id, item.length))

@@ -104,6 +104,14 @@ export function diffDocuments(before: DocumentText, after: DocumentText, authors
   }
 }
 
+/** Everyone a diff names as the last to change something. */
+export function changeAuthors(diff: DocumentDiff): string[] {
+  type Attributed = { lastChange?: Attribution | null }
+  const rowChanges = (rows: RowChange[]): Attributed[] => rows.flatMap((r): Attributed[] => (r.kind === 'changed' ? r.fields : [r as Attributed]))
+  const changes: Attributed[] = [...diff.narrative, ...diff.projects.flatMap((p): Attributed[] => (p.kind === 'changed' ? [...p.fields, ...rowChanges(p.rows)] : [p as Attributed]))]
+  return [...new Set(changes.flatMap((c) => (c.lastChange?.by ? [c.lastChange.by] : [])))]
+}
+
 const subGoalText = (g: { title: string; duty: string; target: string }) => `${g.title}｜职责：${g.duty}｜目标：${g.target}`
 
 function total(doc: DocumentText): number | null {

@@ -1,6 +1,7 @@
 /**
  * History in the browser: after 退回修改 staff change a cell; the reviewer
- * opens 自上次退回以来的修改 and sees exactly that change, old → new.
+ * opens 自上次退回以来的修改 and sees exactly that change, old → new, with
+ * who made it, and the activity log with the steps and the people by name.
  */
 import { describe, expect, it } from 'vitest'
 import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
@@ -8,7 +9,9 @@ import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
 const suite = browserAndServer()
 
 describe('history', () => {
-  it('the reviewer sees what staff changed since the document was returned, in two clicks', async () => {
+  it('the reviewer sees what staff changed since the document was returned, and who, in two clicks', async () => {
+    await suite.t.server.data.logins.addUser('zhang', 'pw-zhang', '张伟')
+    await suite.t.server.data.logins.addUser('wang', 'pw-wang', '王芳')
     const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
     const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
     const step = async (who: typeof staff, action: string, note?: string) =>
@@ -27,6 +30,12 @@ describe('history', () => {
     expect(await comparison.locator('ins').allTextContents()).toEqual(['（全年）'])
     expect(await comparison.locator('del').count()).toBe(0)
     expect(await comparison.locator('.field-change .label').allTextContents()).toEqual([expect.stringContaining('指标值')])
+    expect(await comparison.getByTestId('changed-by').allTextContents()).toEqual([expect.stringMatching(/^张伟 · (刚刚|\d+ 分钟前)$/)])
+
+    await finance.page.getByTestId('toggle-activity').click()
+    const activity = finance.page.getByTestId('activity')
+    await expect.poll(() => activity.textContent(), { timeout: 10_000 }).toContain('王芳 退回修改（审核中 → 退回修改）：请细化指标值')
+    expect(await activity.textContent()).toMatch(/张伟 编辑了文档：输入 4 字/)
 
     // Staff take it back: the 退回修改 version restored, as a new change everyone sees.
     const returned = staff.page.getByTestId('history').locator('li', { hasText: '退回修改' }).first()

@@ -1,0 +1,30 @@
+/** One line of the activity log, in Chinese, as the history panel shows it. */
+import type { ActivityView } from '@shared/history/activity'
+import { ROLE_LABEL } from '@shared/protocol/role'
+
+const COMMENT_ACTION = { created: '发表批注', replied: '回复批注', resolved: '解决了批注', reopened: '重新打开批注' } as const
+
+export function activityLine(a: ActivityView, name: (login: string | null) => string): string {
+  switch (a.kind) {
+    case 'edits':
+      return `编辑了文档：输入 ${a.inserted} 字${a.deleted > 0 ? `、删除 ${a.deleted} 字` : ''}`
+    case 'workflow':
+      return `${a.action}（${a.from} → ${a.to}）${a.note ? `：${a.note}` : ''}`
+    case 'comment':
+      return `${COMMENT_ACTION[a.action]}「${a.quote}」${a.text ? `：${a.text}` : ''}`
+    case 'suggestions': {
+      const whose = a.authors.map(name).join('、')
+      return [a.accepted > 0 ? `接受了${whose}的 ${a.accepted} 处修订` : '', a.rejected > 0 ? `拒绝了${whose}的 ${a.rejected} 处修订` : ''].filter(Boolean).join('，')
+    }
+    case 'version':
+      return `保存版本「${a.name}」`
+    case 'restore':
+      return `恢复到版本「${a.name}」`
+    case 'role':
+      return a.role ? `将 ${name(a.user)} 设为${ROLE_LABEL[a.role]}` : `取消了 ${name(a.user)} 的权限`
+    case 'refused':
+      return `的修改未被接受：${a.reason}`
+    case 'created':
+      return a.from ? `以「${a.from.title}」为底稿新建了本文档` : '新建了本文档'
+  }
+}

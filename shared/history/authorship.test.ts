@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { AuthorIndex, editSessions, joinSessions, SESSION_GAP_MS } from './authorship'
+import { attributedContent, attributionOf } from './attributed-content'
+
+/** A replica whose every transaction becomes a logged update by `by` at `at`. */
+function logged() {
+  const doc = new Y.Doc()
+  const log: { update: Uint8Array; by: string | null; at: number }[] = []
+  let who: { by: string | null; at: number } = { by: null, at: 0 }
+  doc.on('update', (update: Uint8Array) => log.push({ update, ...who }))
+  const as = (by: string | null, at: number, change: () => void) => {
+    who = { by, at }
+    doc.transact(change)
+  }
+  return { doc, log, as }
+}
+
+describe('edit sessions and attribution', () => {
+  it('groups each person’s updates into sessions split by long pauses, and joins sessions across a compaction', () => {
+    const { doc, log, as } = logged()
+    const text = doc.getText('t')
+    as('zhang', 1_000, () => text.insert(0, '一二'))
+    as('wang', 2_000, () => text.insert(2, '三'))
+    as('zhang', 3_000, () => text.delete(0, 1))
+    as('zhang', 3_000 + SESSION_GAP_MS + 1, () => text.insert(0, '四'))
+    const sessions = editSessions(log)
+    expect(sessions.map((s) => [s.by, s.inserted, s.deleted])).toEqual([['zhang', 2, 1], ['wang', 1, 0], ['zhang', 1, 0]])
+    // The same log folded in two halves reads as the same sessions.
+    expect(joinSessions([...editSessions(log.slice(0, 2)), ...editSessions(log.slice(2))]).map((s) => [s.by, s.inserted, s.deleted])).toEqual([['zhang', 2, 1], ['wang', 1, 0], ['zhang', 1, 0]])
+  })
+
+  it('names who last changed each field — a deletion included, a pending suggestion not — and as of a moment', () => {
+    const { doc, log, as } = logged()
+    const fragment = doc.getXmlFragment('content')
+    const [a, b] = [new Y.XmlElement('goalItem'), new Y.XmlElement('goalItem')]
+    as(null, 0, () => {
+      fragment.insert(0, [a, b])
+      a.insert(0, [new Y.XmlText('原文甲')])
+      b.insert(0, [new Y.XmlText('原文乙')])
+    })
+    as('zhang', 10, () => (a.get(0) as Y.XmlText).insert(0, '张'))
+    as('li', 20, () => (b.get(0) as Y.XmlText).delete(0, 1))
+    as('wang', 30, () => (b.get(0) as Y.XmlText).insert(0, '建议', { insertion: { id: 's', author: 'wang', time: 30 } }))
+    const fields = (index: AuthorIndex) => (attributedContent(fragment, index).content ?? []).map((item) => attributionOf(item.content?.[0]?.text ?? ''))
+    expect(fields(new AuthorIndex(editSessions(log)))).toEqual([{ by: 'zhang', at: 10 }, { by: 'li', at: 20 }])
+    expect(fields(new AuthorIndex(editSessions(log), 15))).toEqual([{ by: 'zhang', at: 10 }, { by: null, at: 0 }])
+  })
+})
