@@ -17,7 +17,8 @@ import { runChecks } from '@shared/checks/run-checks'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
 import { statusOf, statusRecordOf, type StatusRecord } from '@shared/review/workflow'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
-import { activityLog, authorIndexOf, type ActivityView } from '@shared/history/activity'
+import { activityLog, allSessions, authorIndexOf, type ActivityView } from '@shared/history/activity'
+import type { EditSession } from '@shared/history/authorship'
 import { attributedContent } from '@shared/history/attributed-content'
 import type { DocumentLog } from './storage/document-log'
 
@@ -107,6 +108,12 @@ export class DocumentService {
   async activity(id: string): Promise<ActivityView[]> {
     const { entries, tail } = await this.log.history(id)
     return activityLog(entries, tail)
+  }
+
+  /** Every edit session, compacted or not. */
+  async editSessions(id: string): Promise<EditSession[]> {
+    const { entries, tail } = await this.log.history(id)
+    return allSessions(entries, tail)
   }
 
   /**

@@ -3,6 +3,7 @@
  * server's Chinese message, or a network message when there is no server.
  */
 import type { ActivityView } from '@shared/history/activity'
+import type { SessionRanges } from '@shared/history/authorship'
 import type { Role } from '@shared/protocol/role'
 import type { DocumentDiff } from '@shared/history/document-diff'
 import type { VersionRecord } from '@shared/history/version-record'
@@ -81,6 +82,7 @@ export const api = {
   /** `from`: a version id or 'last-return'; compared with the document as it is now. */
   compare: (id: string, from: number | 'last-return' | 'predecessor') => request<Comparison>(`/api/docs/${id}/compare?from=${from}&to=now`),
   activity: (id: string) => request<ActivityLog>(`/api/docs/${id}/activity`),
+  authorship: (id: string) => request<{ sessions: SessionRanges[]; people: Record<string, string> }>(`/api/docs/${id}/authorship`),
   saveVersion: (id: string, name: string) => request<{ version: { id: number } }>(`/api/docs/${id}/versions`, json('POST', { name })),
   restore: (id: string, versionId: number) => request<{ version: { id: number; name: string } }>(`/api/docs/${id}/versions/${versionId}/restore`, json('POST', {})),
   /** Next year's document from this one; the year is the document's own plus one. */

@@ -15,6 +15,7 @@ import { ROOT } from '@shared/model/y-document'
 import { documentExtensions } from '@shared/schema/extensions'
 import { withNodeViews } from './node-views'
 import { CommentAnchors } from './comment-anchors'
+import { AuthorshipView } from './authorship-view'
 import { addIndicator, moveToField } from './row-commands'
 import { isLocalEdit, suggestTransaction, type Suggester } from './suggest-mode'
 
@@ -77,6 +78,7 @@ export function makeEditor(options: {
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       FormKeys,
       CommentAnchors.configure({ ydoc: options.ydoc, onActivate: options.onActivateThread }),
+      AuthorshipView,
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),
     ],
   })

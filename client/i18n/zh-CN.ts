@@ -95,6 +95,7 @@ export const T = {
   returnNote: (by: string, time: string) => `退回意见（${by}，${time}）：`,
   history: '历史版本',
   activity: '动态',
+  showAuthors: '显示作者',
   showActivity: '查看动态',
   hideActivity: '收起动态',
   noActivity: '还没有动态',

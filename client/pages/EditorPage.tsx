@@ -28,6 +28,9 @@ import { HistoryPanel } from './HistoryPanel'
 import { WorkflowActions } from './WorkflowActions'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
+import { relativeTime } from '../i18n/relative-time'
+import { showAuthorship } from '../editor/authorship-view'
+import { AuthorIndex } from '@shared/history/authorship'
 import { rememberedRole, rememberedUser, rememberRole } from '../session'
 import { createDocConnection } from '../sync/doc-connection'
 import { syncLabel, syncState } from '../sync/sync-status'
@@ -136,6 +139,23 @@ export function EditorPage(props: { docId: string }) {
     setSuggesting(!suggesting())
     refreshEditable()
   }
+  const [showingAuthors, setShowingAuthors] = createSignal(false)
+  let authorshipTimer: ReturnType<typeof setInterval> | undefined
+  const loadAuthorship = () =>
+    api.authorship(props.docId).then(({ sessions, people }) => {
+      if (!editor || !showingAuthors()) return
+      const name = (login: string | null) => (login ? (people[login] ?? login) : T.system)
+      showAuthorship(editor, { index: new AuthorIndex(sessions), describe: (a) => `${name(a.by)} · ${relativeTime(a.at)}` })
+    }, (e: Error) => setNotice(e.message))
+  const toggleAuthors = () => {
+    const on = !showingAuthors()
+    setShowingAuthors(on)
+    clearInterval(authorshipTimer)
+    if (!on) return editor && showAuthorship(editor, null)
+    void loadAuthorship()
+    authorshipTimer = setInterval(() => void loadAuthorship(), 60_000)
+  }
+  onCleanup(() => clearInterval(authorshipTimer))
   const [authors, setAuthors] = createSignal<string[]>([])
   const [authorFilter, setAuthorFilter] = createSignal('')
   const decide = (accept: boolean) => () => {
@@ -275,6 +295,7 @@ export function EditorPage(props: { docId: string }) {
         <Show when={canComment()}>
           <button onClick={addComment}>{T.addComment}</button>
         </Show>
+        <button classList={{ active: showingAuthors() }} onClick={toggleAuthors} aria-pressed={showingAuthors()} data-testid="toggle-authors">{T.showAuthors}</button>
         <a class="button" href={api.exportUrl(props.docId)} download="">{T.exportTxt}</a>
         <button onClick={() => window.print()}>{T.print}</button>
       </header>

@@ -384,6 +384,13 @@ export function createApp(s: AppServices): Hono<Env> {
     return c.json({ activity, people: await displayNames(activity.flatMap((a) => [a.by, ...(a.kind === 'role' ? [a.user] : []), ...(a.kind === 'suggestions' ? a.authors : [])])) })
   })
 
+  /** The edit sessions' id ranges, for the editor to show who last changed each paragraph and cell of its own copy. */
+  app.get('/api/docs/:id/authorship', async (c) => {
+    const { doc } = await access(c)
+    const sessions = await s.service.editSessions(doc.id)
+    return c.json({ sessions: sessions.map(({ by, insertedRanges, deletedRanges }) => ({ by, insertedRanges, deletedRanges })), people: await displayNames(sessions.map((x) => x.by)) })
+  })
+
   /** Login name → display name for the names given (unknown names are left out). */
   const displayNames = async (names: (string | null)[]): Promise<Record<string, string>> => {
     const unique = [...new Set(names.filter((n): n is string => !!n))]

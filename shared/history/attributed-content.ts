@@ -35,7 +35,7 @@ export function attributionOf(field: string): Attribution | null {
 const isReviewMark = (key: string) => key.startsWith(MARK.insertion) || key.startsWith(MARK.deletion)
 
 /** The last agreed change to a text node's characters and marks. */
-function textAttribution(text: Y.XmlText, index: AuthorIndex): Attribution | null {
+export function textAttribution(text: Y.XmlText, index: AuthorIndex): Attribution | null {
   let best: Attribution | null = null
   let pendingInsertion = false
   for (let item = text._start; item !== null; item = item.right as Y.Item | null) {

@@ -38,6 +38,9 @@ export interface EditSession {
   deletedRanges: IdRange[]
 }
 
+/** What attribution needs of a session: who, and the ids they wrote and deleted. */
+export type SessionRanges = Pick<EditSession, 'by' | 'insertedRanges' | 'deletedRanges'>
+
 export const SESSION_GAP_MS = 10 * 60_000
 
 /** The id ranges an update inserts and deletes. A malformed update (never stored) yields nothing. */
@@ -172,7 +175,7 @@ export class AuthorIndex {
   private readonly inserts = new RangeIndex()
   private readonly deletes = new RangeIndex()
 
-  constructor(sessions: readonly EditSession[], until = Number.POSITIVE_INFINITY) {
+  constructor(sessions: readonly SessionRanges[], until = Number.POSITIVE_INFINITY) {
     for (const session of sessions) {
       for (const range of session.insertedRanges) if (range[3] <= until) this.inserts.add(session.by, range)
       for (const range of session.deletedRanges) if (range[3] <= until) this.deletes.add(session.by, range)

@@ -37,6 +37,11 @@ describe('history', () => {
     await expect.poll(() => activity.textContent(), { timeout: 10_000 }).toContain('王芳 退回修改（审核中 → 退回修改）：请细化指标值')
     expect(await activity.textContent()).toMatch(/张伟 编辑了文档：输入 4 字/)
 
+    // 显示作者: the changed cell names its author in the editor itself.
+    await finance.page.getByTestId('toggle-authors').click()
+    const cell = finance.page.locator('[data-field="indicatorValue"]').first()
+    await expect.poll(() => cell.getAttribute('data-changed-by'), { timeout: 10_000 }).toMatch(/^张伟 · /)
+
     // Staff take it back: the 退回修改 version restored, as a new change everyone sees.
     const returned = staff.page.getByTestId('history').locator('li', { hasText: '退回修改' }).first()
     await returned.getByRole('button', { name: '恢复此版本' }).click()
