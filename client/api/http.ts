@@ -84,7 +84,9 @@ export const api = {
   activity: (id: string) => request<ActivityLog>(`/api/docs/${id}/activity`),
   authorship: (id: string) => request<{ sessions: SessionRanges[]; people: Record<string, string> }>(`/api/docs/${id}/authorship`),
   saveVersion: (id: string, name: string) => request<{ version: { id: number } }>(`/api/docs/${id}/versions`, json('POST', { name })),
-  restore: (id: string, versionId: number) => request<{ version: { id: number; name: string } }>(`/api/docs/${id}/versions/${versionId}/restore`, json('POST', {})),
+  /** The whole version, or one project's table from it. */
+  restore: (id: string, versionId: number, project?: { code: string; name: string }) =>
+    request<{ version: { id: number; name: string } }>(`/api/docs/${id}/versions/${versionId}/restore`, json('POST', project ? { project } : {})),
   /** Next year's document from this one; the year is the document's own plus one. */
   successor: (id: string, keepBudget: boolean) => request<{ id: string; title: string }>(`/api/docs/${id}/successor`, json('POST', { keepBudget })),
   transition: (id: string, action: string, note?: string) => request<{ status: WorkflowState['status'] }>(`/api/docs/${id}/workflow`, json('POST', { action, note })),

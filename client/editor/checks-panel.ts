@@ -14,7 +14,7 @@ import { readDocument } from '@shared/model/read-document'
 import { INDICATOR_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
 
 /** Which text field a finding's `field` names, inside its project or indicator row. */
-const FIELD_NODE: Partial<Record<FindingField, string>> = {
+const FIELD_NODE: Partial<Record<FindingField | keyof typeof PROJECT_CELLS | keyof typeof INDICATOR_CELLS | 'subtitle' | 'preparedBy' | 'reviewedBy', string>> = {
   ...PROJECT_CELLS,
   ...INDICATOR_CELLS,
   unit: NODE.unitName,
@@ -24,6 +24,9 @@ const FIELD_NODE: Partial<Record<FindingField, string>> = {
   level1: NODE.indicatorName,
   level2: NODE.indicatorName,
   title: NODE.docTitle,
+  subtitle: NODE.docSubtitle,
+  preparedBy: NODE.docPreparer,
+  reviewedBy: NODE.docReviewer,
   goals: NODE.goalItem,
   subGoals: NODE.subGoalTitle,
   safeguards: NODE.safeguardItem,
@@ -49,16 +52,27 @@ export function makeLiveChecks() {
   }
 }
 
-/** The cell a finding is about, in the editor's DOM, or the nearest enclosing part of it. */
-function findingCell(editor: Editor, finding: Finding): Element | null {
+/** A place in the document: 1-based project and indicator row (null: not in one), and a field by its model key (`goals[2]` for a list item). */
+export interface Place {
+  project: number | null
+  indicator: number | null
+  field: string | null
+}
+
+/** The cell at a place, in the editor's DOM, or the nearest enclosing part of it. */
+function cellAt(editor: Editor, place: Place): Element | null {
   const root = editor.view.dom
   let scope: Element | null = root
-  if (finding.project !== null) scope = root.querySelectorAll(`[data-node="${NODE.project}"]`)[finding.project - 1] ?? null
-  if (scope && finding.indicator !== null) scope = scope.querySelectorAll(`[data-node="${NODE.indicator}"]`)[finding.indicator - 1] ?? null
+  if (place.project !== null) scope = root.querySelectorAll(`[data-node="${NODE.project}"]`)[place.project - 1] ?? null
+  if (scope && place.indicator !== null) scope = scope.querySelectorAll(`[data-node="${NODE.indicator}"]`)[place.indicator - 1] ?? null
   if (!scope) return null
-  const fieldName = finding.field ? FIELD_NODE[finding.field] : undefined
-  return (fieldName ? scope.querySelector(`[data-field="${fieldName}"]`) : null) ?? scope
+  const [, key = '', item] = /^(\w+)(?:\[(\d+)\])?$/.exec(place.field ?? '') ?? []
+  const fieldName = FIELD_NODE[key as keyof typeof FIELD_NODE]
+  if (!fieldName) return scope
+  return scope.querySelectorAll(`[data-field="${fieldName}"]`)[Number(item ?? 0)] ?? scope.querySelector(`[data-field="${fieldName}"]`) ?? scope
 }
+
+const findingCell = (editor: Editor, finding: Finding) => cellAt(editor, finding)
 
 /** The text range of the cell a finding is about (for a comment on it). */
 export function locateFinding(editor: Editor, finding: Finding): { from: number; to: number } | null {
@@ -70,9 +84,9 @@ export function locateFinding(editor: Editor, finding: Finding): { from: number;
   return to > from ? { from, to } : null
 }
 
-/** Puts the cursor in the cell a finding is about and outlines the cell for a moment. */
-export function revealFinding(editor: Editor, finding: Finding): void {
-  const cell = findingCell(editor, finding)
+/** Puts the cursor in the cell at a place (a finding's, a change's) and outlines the cell for a moment. */
+export function revealPlace(editor: Editor, place: Place): void {
+  const cell = cellAt(editor, place)
   if (!cell) return
   const value = cell.querySelector('.value') ?? cell
   // Focus first: ProseMirror writes a selection to the DOM only while it has focus, and on

@@ -96,6 +96,8 @@ export const T = {
   history: '历史版本',
   activity: '动态',
   showAuthors: '显示作者',
+  restoreProject: '恢复此项目',
+  jumpToChange: '转到此处',
   showActivity: '查看动态',
   hideActivity: '收起动态',
   noActivity: '还没有动态',

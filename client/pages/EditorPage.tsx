@@ -18,7 +18,7 @@ import { api } from '../api/http'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { createThread, listThreads, type ThreadView } from '@shared/review/threads'
-import { makeLiveChecks, locateFinding, revealFinding } from '../editor/checks-panel'
+import { makeLiveChecks, locateFinding, revealPlace } from '../editor/checks-panel'
 import { readOnlyReason as computeReadOnlyReason } from '../editor/editability'
 import { anchorOfSelection, anchorRange, refreshAnchors } from '../editor/comment-anchors'
 import { decideSuggestions, suggestionAuthors } from '../editor/suggest-mode'
@@ -361,14 +361,14 @@ export function EditorPage(props: { docId: string }) {
           canComment={canComment()}
           onActivate={setActiveThread}
         />
-        <HistoryPanel docId={props.docId} status={status()} hasPredecessor={hasPredecessor()} canSave={role() === 'editor'} canRestore={role() === 'editor' && mayEditDirectly(status())} />
+        <HistoryPanel docId={props.docId} status={status()} hasPredecessor={hasPredecessor()} canSave={role() === 'editor'} canRestore={role() === 'editor' && mayEditDirectly(status())} onJump={(place) => editor && revealPlace(editor, place)} />
         <section class="checks" data-testid="checks">
           <h2>{T.checks}（{findings().length}）</h2>
           <ol>
             <For each={findings()}>
               {(f) => (
                 <li class={f.severity}>
-                  <a href="#" onClick={(e) => { e.preventDefault(); if (editor) revealFinding(editor, f) }}>
+                  <a href="#" onClick={(e) => { e.preventDefault(); if (editor) revealPlace(editor, f) }}>
                     <span class="where">{f.project === null ? T.partOneShort : `${f.project}${f.indicator === null ? '' : `-${f.indicator}`}`}</span>
                     {f.message}
                   </a>

@@ -13,11 +13,20 @@ import { api, type Comparison } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
 import { activityLine } from './activity-line'
+import type { Place } from '../editor/checks-panel'
 
 /** A person's display name from a people map (login → name); the server itself reads as 系统. */
 const nameIn = (people: Record<string, string>) => (login: string | null) => (login ? (people[login] ?? login) : T.system)
 
-export function HistoryPanel(props: { docId: string; status: string; hasPredecessor: boolean; canSave: boolean; canRestore: boolean }) {
+export function HistoryPanel(props: {
+  docId: string
+  status: string
+  hasPredecessor: boolean
+  canSave: boolean
+  canRestore: boolean
+  /** Shows a change's place in the editor. */
+  onJump: (place: Place) => void
+}) {
   // Read again when the status changes: every workflow step stores a version.
   const [versions, { refetch }] = createResource(() => [props.docId, props.status] as const, ([id]) => api.versions(id).then((r) => r.versions).catch(() => []))
   const [comparison, setComparison] = createSignal<Comparison | null>(null)
@@ -27,11 +36,13 @@ export function HistoryPanel(props: { docId: string; status: string; hasPredeces
     api.compare(props.docId, from).then(setComparison, (e: Error) => setError(e.message))
   }
   const [confirming, setConfirming] = createSignal<number | null>(null)
-  const restore = (versionId: number) => {
+  const restore = (versionId: number, project?: { code: string; name: string }) => {
     setConfirming(null)
     setError('')
-    api.restore(props.docId, versionId).then(() => refetch(), (e: Error) => setError(e.message))
+    api.restore(props.docId, versionId, project).then(() => refetch(), (e: Error) => setError(e.message))
   }
+  /** The version a comparison starts from, when it is one of this document's (projects can then be restored from it). */
+  const fromVersion = (c: Comparison) => ('id' in c.from && props.canRestore ? c.from.id : null)
   const [versionName, setVersionName] = createSignal('')
   const saveVersion = (event: Event) => {
     event.preventDefault()
@@ -112,19 +123,28 @@ export function HistoryPanel(props: { docId: string; status: string; hasPredeces
               <p>{T.totalChange(c().diff.totals.before?.toFixed(2) ?? '—', c().diff.totals.after?.toFixed(2) ?? '—')}</p>
             </Show>
             <ul>
-              <For each={c().diff.narrative}>{(change) => <Change change={change} people={c().people} />}</For>
+              <For each={c().diff.narrative}>{(change) => <Change change={change} people={c().people} onJump={() => props.onJump({ project: null, indicator: null, field: change.field })} />}</For>
               <For each={c().diff.projects}>
                 {(project) => (
                   <li class="project-change">
                     <strong>{project.kind === 'added' ? `${T.projectAdded}：` : project.kind === 'removed' ? `${T.projectRemoved}：` : ''}{project.name}</strong>
+                    <Show when={project.kind !== 'added' && fromVersion(c())}>
+                      {(versionId) => (
+                        <button class="small" data-testid="restore-project" onClick={() => restore(versionId(), { code: project.code, name: project.name })}>
+                          {T.restoreProject}
+                        </button>
+                      )}
+                    </Show>
                     <Show when={project.kind === 'changed' && project}>
                       {(p) => (
                         <ul>
-                          <For each={p().fields}>{(change) => <Change change={change} people={c().people} />}</For>
+                          <For each={p().fields}>{(change) => <Change change={change} people={c().people} onJump={() => props.onJump({ project: p().index, indicator: null, field: change.field })} />}</For>
                           <For each={p().rows}>
                             {(row) =>
                               row.kind === 'changed' ? (
-                                <For each={row.fields}>{(change) => <Change change={change} people={c().people} prefix={`${row.after.level3}·`} />}</For>
+                                <For each={row.fields}>
+                                  {(change) => <Change change={change} people={c().people} prefix={`${row.after.level3}·`} onJump={() => props.onJump({ project: p().index, indicator: row.index, field: change.field })} />}
+                                </For>
                               ) : (
                                 <li class={row.kind}>
                                   {row.kind === 'added' ? T.rowAdded : T.rowRemoved}：
@@ -147,10 +167,10 @@ export function HistoryPanel(props: { docId: string; status: string; hasPredeces
   )
 }
 
-function Change(props: { change: FieldChange; people: Record<string, string>; prefix?: string }) {
+function Change(props: { change: FieldChange; people: Record<string, string>; prefix?: string; onJump: () => void }) {
   return (
     <li class="field-change">
-      <span class="label">{props.prefix ?? ''}{props.change.label}：</span>
+      <a class="label" href="#" title={T.jumpToChange} onClick={(e) => { e.preventDefault(); props.onJump() }}>{props.prefix ?? ''}{props.change.label}：</a>
       <For each={props.change.segments}>{(segment: TextSegment) => (segment.op === 'insert' ? <ins>{segment.text}</ins> : segment.op === 'delete' ? <del>{segment.text}</del> : <span>{segment.text}</span>)}</For>
       <Show when={props.change.lastChange}>
         {(last) => (

@@ -19,7 +19,7 @@ export function activityLine(a: ActivityView, name: (login: string | null) => st
     case 'version':
       return `保存版本「${a.name}」`
     case 'restore':
-      return `恢复到版本「${a.name}」`
+      return a.project ? `将项目「${a.project}」恢复到版本「${a.name}」` : `恢复到版本「${a.name}」`
     case 'role':
       return a.role ? `将 ${name(a.user)} 设为${ROLE_LABEL[a.role]}` : `取消了 ${name(a.user)} 的权限`
     case 'refused':

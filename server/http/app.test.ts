@@ -218,6 +218,29 @@ describe('HTTP API', () => {
     expect((await staff.json(`/api/docs/${DOC_ID}/versions/${returned.id}/restore`, 'POST', {})).body.error.code).toBe('workflow-forbids')
   })
 
+  it('restores one project’s table from a version, leaving the rest of today’s document as it is', async () => {
+    const { staff, editor, goal } = await returnedDocument('请把第一个项目改回')
+    const returned = ((await staff.json(`/api/docs/${DOC_ID}/versions`)).body.versions as { id: number; status: string }[]).find((v) => v.status === '退回修改')!
+    const before = await t.server.data.service.text(DOC_ID)
+    const projects = (contentOf(editor.doc).toArray() as Y.XmlElement[]).find((el) => el.nodeName === 'projectsPart')!
+    const goalOf = (i: number) => ((projects.get(i) as Y.XmlElement).toArray() as Y.XmlElement[]).find((el) => el.nodeName === 'projectGoal')!.get(0) as Y.XmlText
+    goalOf(0).insert(0, '第一个改错了：')
+    goalOf(1).insert(0, '第二个要保留：')
+    goal.insert(0, '总体目标也保留：')
+    await until(async () => (await t!.server.data.service.text(DOC_ID)).goals[0]!.startsWith('总体目标也保留：'), 'stored')
+
+    const first = before.projects[0]!
+    const restored = await staff.json(`/api/docs/${DOC_ID}/versions/${returned.id}/restore`, 'POST', { project: { code: first.code, name: first.name } })
+    expect(restored.status).toBe(200)
+    const after = await t.server.data.service.text(DOC_ID)
+    expect(after.projects[0]).toEqual(first)
+    expect(after.projects[1]!.goal).toMatch(/^第二个要保留：/)
+    expect(after.goals[0]).toMatch(/^总体目标也保留：/)
+    expect((await staff.json(`/api/docs/${DOC_ID}/versions/${returned.id}/restore`, 'POST', { project: { name: '没有这个项目' } })).body.error.code).toBe('project-not-found')
+    const activity = (await staff.json(`/api/docs/${DOC_ID}/activity`)).body.activity as { kind: string; project?: string }[]
+    expect(activity.find((a) => a.kind === 'restore')).toMatchObject({ project: first.name })
+  })
+
   it('moves through the workflow; after 报送 staff can no longer edit directly, and every step keeps a version', async () => {
     t = await startTestServer()
     const editor = await t.client('staff', 'editor')

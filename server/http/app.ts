@@ -9,11 +9,11 @@ import { secureHeaders } from 'hono/secure-headers'
 import { runChecks } from '@shared/checks/run-checks'
 import { importPublishedText } from '@shared/formats/published-text/import'
 import { emptyDocumentText } from '@shared/model/template'
-import { metaOf } from '@shared/model/y-document'
+import { metaOf, readContent } from '@shared/model/y-document'
 import { approvalBlockers } from '@shared/review/approval'
 import { availableTransitions, checkTransition, mayEditDirectly, STATUS, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
 import { changeAuthors, diffDocuments, type DocumentDiff } from '@shared/history/document-diff'
-import { restoreContent } from '@shared/history/restore-content'
+import { restoreContent, withProjectFrom } from '@shared/history/restore-content'
 import { successorText } from '@shared/history/successor'
 import { AUTOMATIC_VERSION, isAutomaticVersion } from '@shared/history/version-thinning'
 import { isRole, type Role } from '@shared/protocol/role'
@@ -344,14 +344,20 @@ export function createApp(s: AppServices): Hono<Env> {
     await s.relay.flush()
     const status = (await s.service.status(doc.id)).value
     if (!mayEditDirectly(status)) throw new ApiError(409, 'workflow-forbids', `文档${status}，退回修改后才能恢复版本`)
+    const body = await jsonBody<{ project?: { code?: unknown; name?: unknown } }>(c)
+    const project = body.project === undefined ? null : { code: String(body.project?.code ?? ''), name: String(body.project?.name ?? '') }
+    if (project && !project.code.trim() && !project.name.trim()) throw badRequest('请指定要恢复的项目（项目编码或项目名称）')
     const version = (await s.documents.versions(doc.id)).find((v) => String(v.id) === c.req.param('version'))
     const content = version && (await s.service.versionContent(doc.id, version.id))
     if (!version || !content) throw new ApiError(404, 'version-not-found', '没有这个版本')
-    await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, content), user.name)
-    const name = `恢复到「${version.name}」（${user.displayName}）`
+    if (project && !withProjectFrom(content, content, project)) throw new ApiError(404, 'project-not-found', `版本「${version.name}」中没有项目「${project.name || project.code}」`)
+    // The target is made from the document as the room holds it, so an edit elsewhere that arrived meanwhile stays.
+    await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, project ? withProjectFrom(readContent(ydoc), content, project)! : content), user.name)
+    const what = project ? `项目「${project.name || project.code}」` : ''
+    const name = `恢复${what}到「${version.name}」（${user.displayName}）`
     const at = Date.now()
     const id = await s.documents.saveVersion(doc.id, { name, status, byUser: user.name, createdAt: at, note: '' })
-    await s.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'restore', name: version.name, versionId: version.id } }])
+    await s.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'restore', name: version.name, versionId: version.id, ...(project ? { project: project.name || project.code } : {}) } }])
     log('info', 'version-restored', { docId: doc.id, user: user.name, version: version.id })
     return c.json({ version: { id, name } })
   })

@@ -14,7 +14,7 @@ export type ActivityEvent =
   | { kind: 'comment'; action: 'created' | 'replied' | 'resolved' | 'reopened'; quote: string; text: string }
   | { kind: 'suggestions'; accepted: number; rejected: number; authors: string[] }
   | { kind: 'version'; name: string; versionId: number }
-  | { kind: 'restore'; name: string; versionId: number }
+  | { kind: 'restore'; name: string; versionId: number; project?: string }
   | { kind: 'role'; user: string; role: Role | null }
   | { kind: 'refused'; rule: string; reason: string }
   | { kind: 'created'; from?: { docId: string; title: string } }

@@ -23,15 +23,16 @@ export interface FieldChange {
   lastChange?: Attribution | null
 }
 
+/** Rows and projects in the newer document carry their 1-based place there, to jump to. */
 export type RowChange =
-  | { kind: 'added'; row: IndicatorText; lastChange?: Attribution | null }
+  | { kind: 'added'; row: IndicatorText; index: number; lastChange?: Attribution | null }
   | { kind: 'removed'; row: IndicatorText }
-  | { kind: 'changed'; before: IndicatorText; after: IndicatorText; fields: FieldChange[] }
+  | { kind: 'changed'; before: IndicatorText; after: IndicatorText; index: number; fields: FieldChange[] }
 
 export type ProjectChange =
-  | { kind: 'added'; name: string; code: string; lastChange?: Attribution | null }
+  | { kind: 'added'; name: string; code: string; index: number; lastChange?: Attribution | null }
   | { kind: 'removed'; name: string; code: string }
-  | { kind: 'changed'; name: string; code: string; fields: FieldChange[]; rows: RowChange[] }
+  | { kind: 'changed'; name: string; code: string; index: number; fields: FieldChange[]; rows: RowChange[] }
 
 export interface DocumentDiff {
   /** Part 1 and the front matter: title, goals, sub-goals, safeguards. */
@@ -78,8 +79,9 @@ export function diffDocuments(before: DocumentText, after: DocumentText, authors
     ...listChanges(before.safeguards, after.safeguards, 'safeguards', '保障措施', authors?.safeguards),
   ]
   const projects = matchProjects(before.projects, after.projects).flatMap(([b, a]): ProjectChange[] => {
-    const projectAuthors = a && authors?.projects[after.projects.indexOf(a)]
-    if (!b) return [{ kind: 'added', name: a!.name, code: a!.code, ...attributed(projectAuthors && JSON.stringify(projectAuthors)) }]
+    const index = a ? after.projects.indexOf(a) + 1 : 0
+    const projectAuthors = a && authors?.projects[index - 1]
+    if (!b) return [{ kind: 'added', name: a!.name, code: a!.code, index, ...attributed(projectAuthors && JSON.stringify(projectAuthors)) }]
     if (!a) return [{ kind: 'removed', name: b.name, code: b.code }]
     const planText = (p: ProjectText) => p.spendingPlan.map((e) => `${e.label}：${e.percent}`)
     const fields = [
@@ -87,13 +89,14 @@ export function diffDocuments(before: DocumentText, after: DocumentText, authors
       ...listChanges(planText(b), planText(a), 'spendingPlan', '资金支出计划', projectAuthors && planText(projectAuthors)),
     ]
     const rows = matchRows(b.indicators, a.indicators).flatMap(([rb, ra]): RowChange[] => {
-      const rowAuthors = ra && projectAuthors?.indicators[a.indicators.indexOf(ra)]
-      if (!rb) return [{ kind: 'added', row: ra!, ...attributed(rowAuthors && JSON.stringify(rowAuthors)) }]
+      const rowIndex = ra ? a.indicators.indexOf(ra) + 1 : 0
+      const rowAuthors = ra && projectAuthors?.indicators[rowIndex - 1]
+      if (!rb) return [{ kind: 'added', row: ra!, index: rowIndex, ...attributed(rowAuthors && JSON.stringify(rowAuthors)) }]
       if (!ra) return [{ kind: 'removed', row: rb }]
       const changed = fieldChanges(rb, ra, ROW_FIELDS, rowAuthors)
-      return changed.length > 0 ? [{ kind: 'changed', before: rb, after: ra, fields: changed }] : []
+      return changed.length > 0 ? [{ kind: 'changed', before: rb, after: ra, index: rowIndex, fields: changed }] : []
     })
-    return fields.length + rows.length > 0 ? [{ kind: 'changed', name: a.name, code: a.code, fields, rows }] : []
+    return fields.length + rows.length > 0 ? [{ kind: 'changed', name: a.name, code: a.code, index, fields, rows }] : []
   })
   const changes = narrative.length + projects.reduce((n, p) => n + (p.kind === 'changed' ? p.fields.length + p.rows.length : 1), 0)
   return {
@@ -133,9 +136,12 @@ function fieldChanges<T>(before: T, after: T, fields: [keyof T, string][], autho
 
 /** Items of a list (goals, safeguards): unchanged ones matched in order, the rest paired up by position between them. */
 function listChanges(before: string[], after: string[], field: string, label: string, authors?: string[]): FieldChange[] {
+  // Items are numbered as they stand in the newer list (a removed one: where it stood).
   let afterIndex = 0
-  return alignInOrder(before, after, (a, b) => a === b).flatMap(([b, a], i) => {
-    const twin = a === undefined ? undefined : authors?.[afterIndex++]
+  return alignInOrder(before, after, (a, b) => a === b).flatMap(([b, a]) => {
+    const i = afterIndex
+    if (a !== undefined) afterIndex++
+    const twin = a === undefined ? undefined : authors?.[i]
     if (b === a) return []
     const change: FieldChange = { field: `${field}[${i}]`, label: `${label}（第${i + 1}条）`, before: b ?? '', after: a ?? '', segments: diffText(b ?? '', a ?? '') }
     return [authors ? { ...change, lastChange: twin === undefined ? null : attributionOf(twin) } : change]

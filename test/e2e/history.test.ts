@@ -32,6 +32,10 @@ describe('history', () => {
     expect(await comparison.locator('.field-change .label').allTextContents()).toEqual([expect.stringContaining('指标值')])
     expect(await comparison.getByTestId('changed-by').allTextContents()).toEqual([expect.stringMatching(/^张伟 · (刚刚|\d+ 分钟前)$/)])
 
+    // The change list jumps to the changed cell in the editor.
+    await comparison.locator('.field-change .label').first().click()
+    await expect.poll(() => finance.page.locator('[data-field="indicatorValue"].finding-target').count(), { timeout: 5_000 }).toBe(1)
+
     await finance.page.getByTestId('toggle-activity').click()
     const activity = finance.page.getByTestId('activity')
     await expect.poll(() => activity.textContent(), { timeout: 10_000 }).toContain('王芳 退回修改（审核中 → 退回修改）：请细化指标值')
