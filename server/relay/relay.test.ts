@@ -235,4 +235,17 @@ describe('relay core', () => {
     expect((await log.versions('b')).map((v) => [v.name, v.byUser])).toEqual([['自动保存（u3）', 'u3']])
     expect(await log.versions('c')).toEqual([]) // nobody edited it
   })
+
+  it('two instances serving one document keep one automatic version for the same stretch, not two', async () => {
+    const [first, second] = [relayWith(), relayWith()]
+    const a = first.connect(new MemorySocket(), 'a', identity(2), 'editor')!
+    const b = second.connect(new MemorySocket(), 'a', identity(3), 'editor')!
+    await Promise.all([first.settled(), second.settled()])
+    first.receive(a, encodeUpdate(await typingUpdate('a')))
+    second.receive(b, encodeUpdate(await typingUpdate('a')))
+    await Promise.all([first.flush(), second.flush()])
+    await first.shutdown()
+    await second.shutdown()
+    expect((await log.versions('a')).map((v) => v.name)).toEqual(['自动保存（u2）'])
+  })
 })

@@ -131,8 +131,9 @@ export class Room {
   private commits: Promise<unknown> = Promise.resolve()
   private commitsInFlight = 0
   private compacting = false
-  /** Who edited since the last automatic version, and when that was. */
-  private editorsSinceVersion = new Set<string>()
+  /** Who edited since the last automatic version (login → display name), and when that was. */
+  private editorsSinceVersion = new Map<string, string>()
+  private readonly displayNames = new Map<string, string>()
   private lastAutomaticVersionAt = Date.now()
   private catchUpRun: Promise<void> | null = null
   private catchUpAgain = false
@@ -283,6 +284,7 @@ export class Room {
       if (againWhenFresh()) return
       return this.refuse(session, decision.rule, decision.reason)
     }
+    this.displayNames.set(session.identity.userName, session.identity.displayName)
     try {
       Y.applyUpdate(this.doc, incoming.update, { kind: 'remote', session: session.id, by: session.identity.userName } satisfies TransactionOrigin)
     } catch (error) {
@@ -414,7 +416,7 @@ export class Room {
       this.tail = { count: this.tail.count + batch.length, bytes: this.tail.bytes + bytes }
       this.storedBytes += bytes
       if (this.ports.bus.shared) this.publishStored(batch)
-      for (const { by } of batch) if (by) this.editorsSinceVersion.add(by)
+      for (const { by } of batch) if (by) this.editorsSinceVersion.set(by, this.displayNames.get(by) ?? by)
       if (this.editorsSinceVersion.size > 0 && Date.now() - this.lastAutomaticVersionAt >= this.limits.autoVersionMs) void this.saveAutomaticVersion()
       const { compaction } = this.limits
       if (this.tail.count >= compaction.updates || this.tail.bytes >= compaction.bytes) void this.compact()
@@ -446,11 +448,15 @@ export class Room {
    * touches editing.
    */
   private async saveAutomaticVersion(): Promise<void> {
-    const editors = [...this.editorsSinceVersion].join('、')
+    const names = [...this.editorsSinceVersion.values()].join('、')
+    const logins = [...this.editorsSinceVersion.keys()].join('、')
     this.editorsSinceVersion.clear()
     const now = (this.lastAutomaticVersionAt = Date.now())
     try {
-      await this.ports.log.saveVersion(this.docId, { name: `${AUTOMATIC_VERSION}（${editors}）`, status: statusOf(this.doc), byUser: editors, createdAt: now, note: '' })
+      // Another instance serving the same document may have kept one for this stretch (of the same stored state) already.
+      const recent = (await this.ports.log.versions(this.docId)).some((v) => isAutomaticVersion(v.name) && now - v.createdAt < this.limits.autoVersionMs / 2)
+      if (recent) return
+      await this.ports.log.saveVersion(this.docId, { name: `${AUTOMATIC_VERSION}（${names}）`, status: statusOf(this.doc), byUser: logins, createdAt: now, note: '' })
       const versions = await this.ports.log.versions(this.docId)
       const thinned = versionsToThin(versions.map((v) => ({ id: v.id, createdAt: v.createdAt, automatic: isAutomaticVersion(v.name) })), now)
       if (thinned.length > 0) await this.ports.log.deleteVersions(this.docId, thinned)
