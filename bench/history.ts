@@ -7,7 +7,10 @@
  *   - opening a version (read its state, build the Y.Doc, read the text)
  *     beside opening the live document the same way;
  *   - comparing two versions (`diffDocuments`) beside the floor of
- *     touching both texts whole (a JSON comparison).
+ *     touching both texts whole (a JSON comparison);
+ *   - attribution: what the edit sessions of two people take once the log
+ *     is compacted, and reading the document with who last changed each
+ *     field beside reading it plain.
  * Aims (#13): open < 200 ms, diff < 300 ms.
  */
 import { mkdtempSync } from 'node:fs'
@@ -51,8 +54,11 @@ export async function run(): Promise<void> {
   const cells = projects.map((p) => textsOf(p))
   const random = makeRandom(13)
   const versionIds: number[] = []
-  writer.on('update', (update: Uint8Array) => void data.documents.append('doc', [{ update, by: 'zhang', at: Date.now() }]))
+  // Two people taking turns, a run of keystrokes each.
+  let author = 'zhang'
+  writer.on('update', (update: Uint8Array) => void data.documents.append('doc', [{ update, by: author, at: Date.now() }]))
   for (let i = 0; i < KEYSTROKES; i++) {
+    author = Math.floor(i / 10) % 2 === 0 ? 'zhang' : 'li'
     // Runs of ten keystrokes in one cell, as people type.
     const project = Math.floor(i / 10) * 37 % projects.length
     const cell = cells[project]![(Math.floor(i / 10) * 7) % cells[project]!.length]!
@@ -67,6 +73,7 @@ export async function run(): Promise<void> {
   const logBytes = (await data.documents.load('doc')).tailBytes - initial.length
   const versionBytes = (await data.documents.versionState('doc', versionIds[0]!))!.length
   const compacted = await data.documents.compact('doc')
+  const sessionBytes = Buffer.byteLength(JSON.stringify((await data.documents.history('doc')).entries))
 
   const openVersion = await time(() => data.service.versionText('doc', versionIds.at(-1)!))
   const openLive = await time(() => data.service.text('doc'))
@@ -74,6 +81,7 @@ export async function run(): Promise<void> {
   const diff = await time(() => diffDocuments(first, last))
   const floor = await time(() => JSON.stringify(first) === JSON.stringify(last))
   const summary = diffDocuments(first, last).summary.text
+  const attributed = await time(() => data.service.attributedText('doc'))
   await data.close()
 
   console.log(
@@ -83,6 +91,8 @@ export async function run(): Promise<void> {
       [`storage: ${KEYSTROKES} keystrokes in the log, before compaction`, kib(logBytes), '', ''],
       ['open a version (state → Y.Doc → text)', ms(openVersion), `${ms(openLive)} (the live document)`, ratio(openVersion, openLive)],
       [`compare the first and last of ${versionIds.length} versions`, ms(diff), `${ms(floor)} (JSON equality of both)`, ratio(diff, floor)],
+      ['storage: edit sessions kept for attribution, after compaction', kib(sessionBytes), `${kib(logBytes)} (the log they replace)`, ratio(sessionBytes, logBytes)],
+      ['read the document with who last changed each field', ms(attributed), `${ms(openLive)} (read it plain)`, ratio(attributed, openLive)],
     ]),
   )
   console.log(`the compared versions differ in: ${summary}; medians of ${RUNS} runs; aims: open < 200 ms, diff < 300 ms`)
