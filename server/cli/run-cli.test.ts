@@ -63,7 +63,7 @@ describe('cli check', () => {
   it('prints a readable table without --json, and exits 1 for unreadable input', async () => {
     const { code, stdout } = await run('check', SAMPLE_PATH)
     expect(code).toBe(EXIT.ok)
-    expect(stdout.split('\n')[0]).toMatch(/^11 个项目，预算合计 116\.40 万元；发现 0 个错误、\d+ 个警告、\d+ 个提示。$/)
+    expect(stdout.split('\n')[0]).toMatch(/^11 个项目，预算合计 116\.40 万元；发现 9 个错误、\d+ 个警告、\d+ 个提示。$/)
     expect(stdout).toContain('项目 9 › 指标 3')
     expect((await run('check', '/nonexistent.txt')).code).toBe(EXIT.badInput)
   })

@@ -7,6 +7,19 @@
  * can put the cursor there.
  */
 
+/**
+ * The severity policy every rule follows (re-grade a rule here, not case by case):
+ *
+ *   error   — the document would be returned under 绩效目标审核 as it stands:
+ *             a field left unfilled or a template leftover (是/否, ≥**%), an
+ *             arithmetic mismatch, an impossible spending plan or deadline,
+ *             a cost above the project's budget. Nobody needs to judge it.
+ *   warning — a finance reviewer has to look and decide: an unmeasurable
+ *             target, a process measure filed as an output, an indicator
+ *             that seems unrelated to what the money buys, a missing
+ *             dimension of the framework.
+ *   info    — style: it would read better, but nobody returns a document for it.
+ */
 export type Severity = 'error' | 'warning' | 'info'
 
 /** Which cell a finding is about. Project fields by their `ProjectText` key; indicator columns by their model key. */

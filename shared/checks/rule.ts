@@ -13,6 +13,8 @@ export interface ProjectInput {
   text: ProjectText
   /** 1-based, as the document numbers its tables. */
   number: number
+  /** The budget year of the document (deadlines and spending dates must fall in it), when known. */
+  year: number | null
 }
 
 export interface ProjectRule {

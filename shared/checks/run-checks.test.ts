@@ -18,12 +18,13 @@ describe('checks on the sample', () => {
     expect(at(2, 1).some((f) => f.message.includes('是/否'))).toBe(true)
     // ≥90 without its unit.
     expect(at(9, 3).some((f) => f.message.includes('缺少单位'))).toBe(true)
-    // A timeliness indicator filed as cost.
-    expect(at(6, 4).some((f) => f.rule === 'misfiled' && f.message.includes('成本指标下'))).toBe(true)
+    // Budget-process measures filed as outputs, one finding per table naming the rows.
+    expect(at(6, 3).some((f) => f.rule === 'misfiled.process-measure' && f.message.includes('“资金支付及时率”“资金支付及时率”'))).toBe(true)
   })
 
-  it('raise no arithmetic error and no structural error: its sums are right', () => {
-    expect(findings.filter((f) => f.rule.startsWith('arithmetic') || f.severity === 'error')).toEqual([])
+  it('raise no arithmetic error: its sums are right; its only errors are 是/否 left where targets belong', () => {
+    expect(findings.filter((f) => f.rule.startsWith('arithmetic'))).toEqual([])
+    expect(findings.filter((f) => f.severity === 'error').every((f) => f.rule === 'quantification' && f.message.includes('是/否'))).toBe(true)
   })
 
   it('are in document order with 1-based locations', () => {

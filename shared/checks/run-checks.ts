@@ -11,16 +11,21 @@ import { SEVERITY_ORDER, type Finding } from './finding'
 import type { DocumentRule, ProjectInput, ProjectRule } from './rule'
 import { budgetSum, codeShape, duplicateCodes } from './rules/arithmetic'
 import { overallCompleteness, projectCompleteness } from './rules/completeness'
-import { hasBenefit, levelsMatch, outputCoverage, satisfaction } from './rules/indicator-structure'
+import { hasBenefit, hasOutput, levelsMatch, outputCoverage, satisfaction } from './rules/indicator-structure'
+import { cost } from './rules/cost'
+import { dates } from './rules/dates'
+import { processMeasures } from './rules/process-measures'
+import { copiedRows, goalIsUsage, unrelated } from './rules/relevance'
 import { hygiene } from './rules/hygiene'
 import { misfiled } from './rules/misfiled'
 import { quantification } from './rules/quantification'
 import { spendingPlan } from './rules/spending-plan'
 
 export const PROJECT_RULES: readonly ProjectRule[] = [
-  projectCompleteness, budgetSum, spendingPlan, levelsMatch, outputCoverage, hasBenefit, satisfaction, quantification, misfiled, hygiene,
+  projectCompleteness, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
+  quantification, processMeasures, misfiled, unrelated, goalIsUsage, hygiene,
 ]
-export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, duplicateCodes, codeShape]
+export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, duplicateCodes, codeShape, copiedRows]
 
 export const checkProject = (input: ProjectInput): Finding[] => PROJECT_RULES.flatMap((rule) => rule.check(input))
 
@@ -40,7 +45,7 @@ export function runChecks(text: DocumentText): Finding[] {
   const model = modelFromText(text)
   return sortFindings([
     ...checkWholeDocument(model),
-    ...model.projects.flatMap((project, i) => checkProject({ model: project, text: text.projects[i]!, number: i + 1 })),
+    ...model.projects.flatMap((project, i) => checkProject({ model: project, text: text.projects[i]!, number: i + 1, year: model.year })),
   ])
 }
 
@@ -53,9 +58,9 @@ export class IncrementalChecks {
    */
   update(text: DocumentText, model: BudgetDocument, changed: ReadonlySet<number> | 'all'): Finding[] {
     if (changed === 'all' || this.perProject.length !== model.projects.length) {
-      this.perProject = model.projects.map((project, i) => checkProject({ model: project, text: text.projects[i]!, number: i + 1 }))
+      this.perProject = model.projects.map((project, i) => checkProject({ model: project, text: text.projects[i]!, number: i + 1, year: model.year }))
     } else {
-      for (const i of changed) this.perProject[i] = checkProject({ model: model.projects[i]!, text: text.projects[i]!, number: i + 1 })
+      for (const i of changed) this.perProject[i] = checkProject({ model: model.projects[i]!, text: text.projects[i]!, number: i + 1, year: model.year })
     }
     return sortFindings([...checkWholeDocument(model), ...this.perProject.flat()])
   }

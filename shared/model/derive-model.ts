@@ -5,7 +5,7 @@
 import type { BudgetDocument, Indicator, Project } from './budget-document'
 import type { DocumentText, IndicatorText, ProjectText } from './document-text'
 import type { NodeJSON } from './node-json'
-import { parseAmount, parsePercent, parseYear } from './numbers'
+import { parseAmount, parseOptionalAmount, parsePlanPercents, parseYear } from './numbers'
 import { readDocument } from './read-document'
 import { resolveLevel1, resolveLevel2 } from '../schema/taxonomy'
 
@@ -18,7 +18,9 @@ const indicatorModel = (indicator: IndicatorText): Indicator => ({
   basis: indicator.basis,
 })
 
-const projectModel = (project: ProjectText): Project => ({
+const projectModel = (project: ProjectText): Project => {
+  const percents = parsePlanPercents(project.spendingPlan.map((entry) => entry.percent))
+  return {
   unit: { code: project.unitCode, name: project.unitName },
   moneyUnit: project.moneyUnit,
   code: project.code,
@@ -26,13 +28,14 @@ const projectModel = (project: ProjectText): Project => ({
   budget: {
     total: parseAmount(project.budgetTotal),
     fiscal: parseAmount(project.budgetFiscal),
-    other: parseAmount(project.budgetOther),
+    other: parseOptionalAmount(project.budgetOther),
   },
   usage: project.usage,
-  spendingPlan: project.spendingPlan.map((entry) => ({ label: entry.label, percent: parsePercent(entry.percent) })),
+  spendingPlan: project.spendingPlan.map((entry, i) => ({ label: entry.label, percent: percents[i] ?? null })),
   goal: project.goal,
   indicators: project.indicators.map(indicatorModel),
-})
+  }
+}
 
 export function modelFromText(text: DocumentText): BudgetDocument {
   return {

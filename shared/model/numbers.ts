@@ -30,6 +30,24 @@ export function parseAmount(text: string): number | null {
   return parseDecimal(toHalfWidth(text).replace(/万元$|万$/, ''))
 }
 
+/** What people write in a money cell for "none": a dash, a slash, 无, or 0. */
+const NONE = /^(—+|-+|－+|\/|无|0+(\.0*)?)$/
+
+export const meansNone = (text: string): boolean => NONE.test(toHalfWidth(text))
+
+/** An amount that may be written as "none" (其他资金): none reads as null, like an empty cell. */
+export const parseOptionalAmount = (text: string): number | null => (meansNone(text) ? null : parseAmount(text))
+
+/**
+ * A spending plan's cumulative percentages. Written as fractions of one
+ * (0.25 / 0.5 / 0.75 / 1, no % sign anywhere) they are read as percents.
+ */
+export function parsePlanPercents(texts: readonly string[]): (number | null)[] {
+  const numbers = texts.map(parsePercent)
+  const fractions = texts.length > 0 && texts.every((t) => !/[%％]/.test(t)) && numbers.every((n) => n !== null && n <= 1) && numbers.at(-1) === 1
+  return fractions ? numbers.map((n) => Math.round(n! * 10_000) / 100) : numbers
+}
+
 /** A percentage: `25%`, `25`, `２５％`. Empty or unparseable text gives null. */
 export function parsePercent(text: string): number | null {
   return parseDecimal(toHalfWidth(text).replace(/%$/, ''))

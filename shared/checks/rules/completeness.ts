@@ -51,6 +51,7 @@ export const overallCompleteness: DocumentRule = {
       if (blank(sub.target)) found.push(f.error(`${name}缺少绩效目标`, { field: 'subGoals' }))
     })
     if (!doc.overall.safeguards.some((s) => !blank(s))) found.push(f.error('第一部分缺少工作保障措施', { field: 'safeguards' }))
+    if (doc.projects.length === 0) found.push(f.error('文档中没有任何项目的绩效目标表：第二部分至少应有一个项目'))
     return found
   },
 }

@@ -1,11 +1,13 @@
 /**
  * The indicator framework: each 二级 under its own 一级 (both layouts of
- * the taxonomy), 产出 covering 数量, 质量, 时效 and 成本, at least one 效益
- * indicator, and a 满意度 indicator where the project serves people.
+ * the taxonomy), at least one 产出 and one 效益 indicator, 产出 covering
+ * 数量, 质量, 时效 and 成本, and a 满意度 indicator where the project's
+ * money serves people outside the department (`serves-public.ts`).
  */
 import { belongsTo, isLevel1, isLevel2, LEVEL2_BY_LEVEL1 } from '../../schema/taxonomy'
 import type { Finding } from '../finding'
 import { findingsFor, type ProjectRule } from '../rule'
+import { servesPublic } from '../serves-public'
 
 export const levelsMatch: ProjectRule = {
   id: 'indicator.level-mismatch',
@@ -51,14 +53,19 @@ export const hasBenefit: ProjectRule = {
   },
 }
 
-/** Words that show a project delivers a service to people, who can then be asked. */
-const SERVES_PEOPLE = /群众|居民|市民|村民|农户|学生|患者|病人|老人|儿童|残疾|困难|救助|服务对象|申请人|企业|游客|受益|慰问|奖励|补助|补贴/
+export const hasOutput: ProjectRule = {
+  id: 'indicator.no-output',
+  check({ model, number }): Finding[] {
+    if (model.indicators.length === 0 || model.indicators.some((i) => i.level1 === '产出指标')) return []
+    return [findingsFor(this.id, number).warning('没有产出指标：应说明项目提供的产品和服务的数量、质量、时效', { field: 'indicators' })]
+  },
+}
 
 export const satisfaction: ProjectRule = {
   id: 'indicator.no-satisfaction',
   check({ model, number }): Finding[] {
     if (model.indicators.length === 0 || model.indicators.some((i) => i.level1 === '满意度指标')) return []
-    if (!SERVES_PEOPLE.test(`${model.name}${model.usage}${model.goal}`)) return []
-    return [findingsFor(this.id, number).info('项目面向服务对象，可考虑增加满意度指标（服务对象满意度）', { field: 'indicators' })]
+    if (!servesPublic(model)) return []
+    return [findingsFor(this.id, number).warning(`项目资金用于服务对象（${model.usage.slice(0, 30)}${model.usage.length > 30 ? '…' : ''}），应设置服务对象满意度指标`, { field: 'indicators' })]
   },
 }

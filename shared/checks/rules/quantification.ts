@@ -1,15 +1,23 @@
 /**
  * 细化量化: targets stated as numbers wherever they can be (财预〔2015〕88号).
- * Quantity without a number, template leftovers, words under the output
- * indicators, percentages without their sign, odd percentages.
+ * A template leftover or 是/否 where a target belongs (error: nothing to
+ * assess), a value copied from the indicator's own name or description,
+ * quantity without a number, an effect that cannot be measured ("进一步
+ * 保障"), words under the output indicators, percentages without their
+ * sign, odd percentages. Cost targets are the cost rule's.
  */
 import type { Indicator } from '../../model/budget-document'
 import type { Finding } from '../finding'
 import { isPercent, parseIndicatorValue } from '../indicator-value'
 import { findingsFor, type ProjectRule } from '../rule'
+import { isCostIndicator } from './cost'
+import { isProcessMeasure } from './process-measures'
 
-/** Outputs that should be numbers (时效 in words is the misfiled rule's: it wants a time). */
-const QUANTIFIED_OUTPUTS = ['数量指标', '质量指标', '成本指标']
+/** Outputs that should be numbers (时效 in words is the misfiled rule's: it wants a time; 成本 the cost rule's: it wants money). */
+const QUANTIFIED_OUTPUTS = ['数量指标', '质量指标']
+/** Words of a direction, not a target: nobody can tell at the year's end whether "进一步保障" was met. */
+const VAGUE = /进一步|有所|逐步|不断|稳步|持续|明显|显著|大幅|较大|一定程度|积极/
+const normalized = (text: string) => text.replace(/[\s，。、,.;；:：()（）%％]/g, '')
 /** Indicator names that measure a share: their values are percentages. */
 const RATE_NAME = /率|比例|比重|占比|覆盖面|%|％/
 
@@ -26,8 +34,14 @@ function valueFindings(indicator: Indicator, f: ReturnType<typeof findingsFor>, 
   const value = parseIndicatorValue(indicator.value)
   const where = { indicator: row, field: 'value' } as const
   const quote = `“${indicator.level3 || indicator.description}”的指标值“${indicator.value}”`
-  if (value.placeholder) return [f.warning(`${quote}是模板占位或是/否，应填写具体目标值（如“≥95%”“12次”）`, where)]
+  if (value.placeholder) return [f.error(`${quote}是模板占位或是/否，应填写具体目标值（如“≥95%”“12次”）`, where)]
+  const copied = value.number === null && !isCostIndicator(indicator) && [indicator.level3, indicator.description].some((t) => t.trim() !== '' && normalized(t) === normalized(indicator.value))
+  if (copied) return [f.warning(`${quote}照抄了指标名称或描述，不是目标值：应写明要达到的数量、比例或标准`, where)]
   const found: Finding[] = []
+  // A process measure filed as an effect is reported as that; its wording is beside the point.
+  if (indicator.level1 === '效益指标' && value.number === null && VAGUE.test(indicator.value) && !isProcessMeasure(indicator)) {
+    found.push(f.warning(`${quote}无法衡量：效益指标应写明可核验的效果（如“全年无重大事件”“群众安全感≥90%”），“进一步”“有所提升”到年底无法判断是否达成`, where))
+  }
   if (indicator.level2 === '数量指标' && value.number === null) {
     found.push(f.warning(`${quote}没有数字：数量指标应写明数量（如“≥4次”“1人”）`, where))
   } else if (value.qualitative && QUANTIFIED_OUTPUTS.includes(indicator.level2)) {

@@ -4,14 +4,19 @@
  * spoils one thing.
  */
 import { describe, expect, it } from 'vitest'
-import { goodIndicators, projectInput, withIndicator } from '../../../test/support/check-fixtures'
+import { goodIndicators, goodProject, projectInput, withIndicator } from '../../../test/support/check-fixtures'
 import type { BudgetDocument } from '../../model/budget-document'
 import { checkProject } from '../run-checks'
 import type { ProjectInput, ProjectRule } from '../rule'
 import { budgetSum, codeShape, duplicateCodes } from './arithmetic'
 import { overallCompleteness, projectCompleteness } from './completeness'
 import { hygiene } from './hygiene'
-import { hasBenefit, levelsMatch, outputCoverage, satisfaction } from './indicator-structure'
+import { hasBenefit, hasOutput, levelsMatch, outputCoverage, satisfaction } from './indicator-structure'
+import { cost } from './cost'
+import { dates } from './dates'
+import { processMeasures } from './process-measures'
+import { copiedRows, goalIsUsage, unrelated } from './relevance'
+import { modelFromText } from '../../model/derive-model'
 import { misfiled } from './misfiled'
 import { quantification } from './quantification'
 import { spendingPlan } from './spending-plan'
@@ -41,8 +46,10 @@ describe('completeness', () => {
 
   it('checks Part 1', () => {
     const doc = { title: '某部门', year: 2023, preparedBy: '', reviewedBy: '', overall: { goals: [''], subGoals: [{ title: '（一）甲', duty: '', target: '做好' }], safeguards: [] }, projects: [] } as BudgetDocument
-    expect(overallCompleteness.check(doc).map((f) => f.message)).toEqual(['第一部分缺少总体绩效目标', '分项“（一）甲”缺少职责描述', '第一部分缺少工作保障措施'])
-    expect(overallCompleteness.check({ ...doc, overall: { goals: ['一是。'], subGoals: [], safeguards: ['（一）措施。'] } })).toEqual([])
+    expect(overallCompleteness.check(doc).map((f) => f.message)).toEqual([
+      '第一部分缺少总体绩效目标', '分项“（一）甲”缺少职责描述', '第一部分缺少工作保障措施', '文档中没有任何项目的绩效目标表：第二部分至少应有一个项目',
+    ])
+    expect(overallCompleteness.check({ ...doc, overall: { goals: ['一是。'], subGoals: [], safeguards: ['（一）措施。'] }, projects: [projectInput().model] })).toEqual([])
   })
 })
 
@@ -119,10 +126,20 @@ describe('indicator structure', () => {
     expect(run(hasBenefit, projectInput())).toEqual([])
   })
 
-  it('suggests a 满意度 indicator (info) only where the project serves people', () => {
+  it('wants at least one 产出 indicator', () => {
+    expect(run(hasOutput, projectInput({ indicators: goodIndicators().filter((i) => i.level1 !== '产出指标') }))).toHaveLength(1)
+    expect(run(hasOutput, projectInput())).toEqual([])
+  })
+
+  it('wants a 满意度 indicator where the money serves people, decided by what the money is for', () => {
     const noSatisfaction = goodIndicators().filter((i) => i.level1 !== '满意度指标')
-    expect(run(satisfaction, projectInput({ indicators: noSatisfaction, goal: '为困难群众发放补助。' }))[0]!.severity).toBe('info')
-    expect(run(satisfaction, projectInput({ indicators: noSatisfaction, name: '办公楼维修', usage: '维修屋顶。', goal: '完成维修。' }))).toEqual([])
+    const fires = (project: Parameters<typeof projectInput>[0]) => run(satisfaction, projectInput({ indicators: noSatisfaction, ...project }))
+    expect(fires({ usage: '为困难群众发放生活补助。' })[0]!.severity).toBe('warning')
+    expect(fires({ name: '司法救助经费', usage: '对符合条件的申请人发放司法救助费' })).toHaveLength(1)
+    // A 补助 that pays the department's own contract staff, and patrol wages whose goal mentions 群众: no service to ask about.
+    expect(fires({ name: '人事代理专项补助', usage: '用于支付人事代理人员工资和保险' })).toEqual([])
+    expect(fires({ name: '铁路护路联防工作经费', usage: '保障日常工作运转和支付聘用人员劳务费', goal: '保障铁路沿线人民群众生命安全。' })).toEqual([])
+    expect(fires({ name: '办公楼维修', usage: '维修屋顶。', goal: '完成维修。' })).toEqual([])
   })
 })
 
@@ -133,13 +150,22 @@ describe('quantification', () => {
     expect(value(0, { value: '开展宣传情况' })[0]!.message).toContain('数量指标应写明数量')
   })
 
-  it('fires for placeholders where a target belongs', () => {
-    for (const placeholder of ['是/否', '≥**%', 'XX', '★']) expect(value(1, { value: placeholder })[0]!.message).toContain('占位')
+  it('fires for placeholders where a target belongs: the document would be returned (error)', () => {
+    for (const placeholder of ['是/否', '≥**%', 'XX', '★']) expect(value(1, { value: placeholder })[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('占位') })
   })
 
-  it('notes qualitative values under 数量/质量/成本 (尽量定量表述), not under 效益', () => {
+  it('fires for a value copied from the indicator’s own name or description', () => {
+    expect(value(0, { value: '全年组织培训的场次' })[0]!.message).toContain('照抄')
+    expect(value(0, { value: '≥4次' })).toEqual([])
+  })
+
+  it('notes qualitative values under 数量/质量 (尽量定量表述)', () => {
     expect(value(1, { value: '优良' })[0]).toMatchObject({ severity: 'info' })
-    expect(value(4, { value: '显著提升' })).toEqual([])
+  })
+
+  it('fires for effects that cannot be measured, not for a checkable effect in words', () => {
+    for (const vague of ['进一步保障', '进一步推动工作落实', '有所提升', '显著提升']) expect(value(4, { value: vague })[0], vague).toMatchObject({ severity: 'warning', message: expect.stringContaining('无法衡量') })
+    for (const checkable of ['全年无精神障碍患者肇事肇祸事件', '≥80%']) expect(value(4, { value: checkable }), checkable).toEqual([])
   })
 
   it('fires for a rate without its % sign, and for odd percentages', () => {
@@ -152,13 +178,14 @@ describe('quantification', () => {
 
 describe('misfiled', () => {
   it('fires for a timeliness or rate indicator under 成本指标', () => {
-    const [finding] = run(misfiled, projectInput({ indicators: withIndicator(3, { level3: '资金支付及时率', description: '资金支付及时率' }) }))
+    const [finding] = run(misfiled, projectInput({ indicators: withIndicator(3, { level3: '培训完成及时率', description: '按时完成的培训比例' }) }))
     expect(finding!.message).toContain('成本指标')
     expect(run(misfiled, projectInput({ indicators: withIndicator(3, { level3: '预算控制率' }) }))).toEqual([])
   })
 
-  it('fires for fund spending filed as an effect', () => {
-    expect(run(misfiled, projectInput({ indicators: withIndicator(4, { level3: '资金使用效益', description: '资金支出情况' }) }))).toHaveLength(1)
+  it('fires for a rate under 数量指标 and a date under 质量指标', () => {
+    expect(run(misfiled, projectInput({ indicators: withIndicator(0, { level3: '培训覆盖率', value: '≥90%' }) }))[0]!.message).toContain('比率')
+    expect(run(misfiled, projectInput({ indicators: withIndicator(1, { value: '2023年6月底前' }) }))[0]!.message).toContain('时效指标')
   })
 
   it('fires for 时效 values that are not a time, deadline or rate', () => {
@@ -173,9 +200,113 @@ describe('hygiene', () => {
   it('notes a description copied from the name, a repeated 三级, an empty 依据', () => {
     const indicators = withIndicator(1, { level3: '培训场次', description: '培训场次', basis: '' })
     expect(run(hygiene, projectInput({ indicators })).map((f) => [f.indicator, f.field, f.severity])).toEqual([
-      [2, 'description', 'info'],
       [2, 'level3', 'warning'],
       [2, 'basis', 'warning'],
+      [2, 'description', 'info'],
     ])
+  })
+
+  it('notes descriptions copied from names once per table', () => {
+    const indicators = goodIndicators().map((i) => ({ ...i, description: i.level3 }))
+    const notes = run(hygiene, projectInput({ indicators }))
+    expect(notes).toHaveLength(1)
+    expect(notes[0]!.message).toContain('第 1、2、3、4、5、6 行')
+  })
+})
+
+describe('budget-process measures (misfiled.process-measure)', () => {
+  it('fire for 资金到位率, 资金支付及时率, 预算执行率 and 资金使用效益 under 产出 or 效益, once per heading', () => {
+    const indicators = [
+      ...withIndicator(1, { level3: '资金到位率', description: '资金到位率', value: '≥90%' }).slice(0, 2),
+      { ...goodIndicators()[2]!, level3: '资金支付及时率', description: '资金支付及时率', value: '100%' },
+      ...goodIndicators().slice(3, 4),
+      { ...goodIndicators()[4]!, level3: '资金使用效益', description: '资金支出情况', value: '按要求支出' },
+      ...goodIndicators().slice(5),
+    ]
+    const findings = run(processMeasures, projectInput({ indicators }))
+    expect(findings.map((f) => [f.indicator, f.message.split('：')[0]])).toEqual([
+      [2, '“资金到位率”“资金支付及时率”是预算执行过程指标，不是产出'],
+      [5, '“资金使用效益”是预算执行过程指标，不是效益'],
+    ])
+  })
+
+  it('do not fire for results or for a cost control written in words', () => {
+    expect(run(processMeasures, projectInput())).toEqual([])
+    expect(run(processMeasures, projectInput({ indicators: withIndicator(3, { value: '按要求支出' }) }))).toEqual([])
+  })
+})
+
+describe('cost', () => {
+  const costValue = (value: string, change: Parameters<typeof withIndicator>[1] = {}) => run(cost, projectInput({ indicators: withIndicator(3, { value, ...change }) }))
+
+  it('fires for a cost target that is not an amount (warning) and one above the 预算数 (error)', () => {
+    for (const words of ['按要求支出', '控制在预算内', '≤100%']) expect(costValue(words)[0], words).toMatchObject({ severity: 'warning', message: expect.stringContaining('不是金额') })
+    expect(costValue('≤15万元')[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('超过了项目预算数 12.50 万元') })
+    expect(costValue('≤130000元')[0]!.severity).toBe('error')
+  })
+
+  it('does not fire for an amount within the budget, a per-unit cost, or a template leftover (quantification’s)', () => {
+    for (const ok of ['≤10万元', '≤125000元', '1600元/亩', '是/否']) expect(costValue(ok), ok).toEqual([])
+  })
+
+  it('reads both layouts: 成本 under 产出, and 成本指标 as its own 一级 (财预〔2021〕101号)', () => {
+    expect(costValue('≤20万元', { level1: '成本指标', level2: '经济成本指标' })[0]!.severity).toBe('error')
+    expect(costValue('≤8万元', { level1: '成本指标', level2: '社会成本指标' })).toEqual([])
+  })
+})
+
+describe('dates', () => {
+  it('fires for a deadline after the budget year, and a spending plan out of order or outside the year', () => {
+    expect(run(dates, projectInput({ indicators: withIndicator(2, { value: '2024年12月底前' }) }))[0]).toMatchObject({ severity: 'error', indicator: 3 })
+    const backwards = [{ label: '6月底', percent: '50%' }, { label: '3月底', percent: '75%' }, { label: '12月底', percent: '100%' }]
+    expect(run(dates, projectInput({ spendingPlan: backwards }))[0]!.message).toContain('先后')
+    expect(run(dates, projectInput({ spendingPlan: [{ label: '2024年3月底', percent: '100%' }] }))[0]!.message).toContain('不在预算年度')
+    expect(run(dates, projectInput({ spendingPlan: [{ label: '13月底', percent: '100%' }] }))[0]!.message).toContain('月份')
+  })
+
+  it('does not fire for deadlines and plans within the year, or when the year is unknown', () => {
+    expect(run(dates, projectInput())).toEqual([])
+    expect(run(dates, projectInput({ indicators: withIndicator(2, { value: '2024年12月底前' }) }, 1, null))).toEqual([])
+    expect(run(dates, projectInput({ spendingPlan: [{ label: '2023年6月', percent: '50%' }, { label: '2023年12月', percent: '100%' }] }))).toEqual([])
+  })
+})
+
+describe('relevance', () => {
+  const insurance = { name: '车辆保险费', usage: '为政法业务顺利开展提供车辆保证。', goal: '为政法业务顺利开展提供车辆保证。', budgetTotal: '0.40', budgetFiscal: '0.40', budgetOther: '' }
+
+  it('fires for indicators of work on a project that buys a thing, naming what the money is for', () => {
+    const indicators = withIndicator(0, { level3: '监督检查次数', description: '监督检查次数', value: '≥4次' })
+    const [finding] = run(unrelated, projectInput({ ...insurance, indicators }))
+    expect(finding).toMatchObject({ severity: 'warning', indicator: 1 })
+    expect(finding!.message).toContain('车辆保险费')
+  })
+
+  it('does not fire for what the money buys, or on projects of work', () => {
+    expect(run(unrelated, projectInput({ ...insurance, indicators: withIndicator(0, { level3: '投保车辆数', description: '参保的公务车辆', value: '2辆' }) }))).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ indicator: 1 })]),
+    )
+    expect(run(unrelated, projectInput())).toEqual([])
+  })
+
+  it('fires when the 绩效目标 only repeats the 资金用途', () => {
+    expect(run(goalIsUsage, projectInput(insurance))).toHaveLength(1)
+    expect(run(goalIsUsage, projectInput())).toEqual([])
+  })
+
+  it('reports a row copied into three or more tables once, naming the tables', () => {
+    const doc = (tables: number) => ({ ...modelFromText({ title: '', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: Array.from({ length: tables }, () => goodProject()) }) })
+    const findings = copiedRows.check(doc(3))
+    expect(findings.length).toBe(goodIndicators().length)
+    expect(findings[0]!.message).toContain('项目 1、2、3')
+    expect(copiedRows.check(doc(2))).toEqual([])
+  })
+})
+
+describe('values people write', () => {
+  it('reads —, -, /, 无 and 0 in 其他资金 as none, and a plan written as fractions as percentages', () => {
+    for (const none of ['—', '-', '/', '无', '0', '0.00']) expect(run(budgetSum, projectInput({ budgetTotal: '10.00', budgetOther: none })), none).toEqual([])
+    const fractions = [{ label: '3月底', percent: '0.25' }, { label: '6月底', percent: '0.5' }, { label: '10月底', percent: '0.75' }, { label: '12月底', percent: '1' }]
+    expect(run(spendingPlan, projectInput({ spendingPlan: fractions }))).toEqual([])
+    expect(projectInput({ spendingPlan: fractions }).model.spendingPlan.map((e) => e.percent)).toEqual([25, 50, 75, 100])
   })
 })

@@ -1,0 +1,44 @@
+/**
+ * Dates against the budget year: a target's deadline after the year ends
+ * ("2023年12月底前" in a 2022 plan) cannot be assessed with the year's
+ * money; a spending plan whose dates run backwards, fall outside the year
+ * or name no real month is impossible. Both: error.
+ */
+import type { Finding } from '../finding'
+import { toHalfWidth } from '../../model/numbers'
+import { findingsFor, type ProjectRule } from '../rule'
+
+const yearsIn = (text: string): number[] => [...toHalfWidth(text).matchAll(/(\d{4})\s*[年.\-/]/g)].map((m) => Number(m[1]))
+const monthOf = (label: string): number | null => {
+  const match = /(?:^|\D)(\d{1,2})\s*月/.exec(toHalfWidth(label))
+  return match ? Number(match[1]) : null
+}
+
+export const dates: ProjectRule = {
+  id: 'dates',
+  check({ model, number, year }): Finding[] {
+    const f = findingsFor(this.id, number)
+    const found: Finding[] = []
+    if (year !== null) {
+      model.indicators.forEach((indicator, i) => {
+        const late = yearsIn(indicator.value).filter((y) => y > year)
+        if (late.length > 0) found.push(f.error(`指标值“${indicator.value}”的期限在 ${late[0]} 年，晚于预算年度 ${year} 年：年度绩效目标应在当年内完成`, { indicator: i + 1, field: 'value' }))
+      })
+    }
+    const where = { field: 'spendingPlan' } as const
+    let previous: { label: string; month: number } | null = null
+    for (const entry of model.spendingPlan) {
+      const outside = year === null ? [] : yearsIn(entry.label).filter((y) => y !== year)
+      if (outside.length > 0) found.push(f.error(`资金支出计划的时间“${entry.label}”不在预算年度 ${year} 年内`, where))
+      const month = monthOf(entry.label)
+      if (month === null) continue
+      if (month < 1 || month > 12) {
+        found.push(f.error(`资金支出计划的时间“${entry.label}”不是有效的月份`, where))
+        continue
+      }
+      if (previous && month < previous.month) found.push(f.error(`资金支出计划的时间应按先后排列：“${entry.label}”排在“${previous.label}”之后`, where))
+      previous = { label: entry.label, month }
+    }
+    return found
+  },
+}
