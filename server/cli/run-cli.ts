@@ -15,7 +15,7 @@ export { EXIT, type CliIo, type ExitCode } from './command'
 const USAGE = `用法: npm run -s cli -- <命令>
   import FILE --json                                  解析文件并以 JSON 输出文档模型
   export FILE --format txt --out PATH                 导出（目前支持 txt；html、docx 尚未实现）
-  check FILE [--json]                                 财政审核检查：列出问题（--json 输出 JSON）
+  check FILE [--json] [--opinion]                     财政审核检查：列出问题（--json 输出 JSON；--opinion 起草审核意见）
   serve [--port N] [--data DIR] [--host H]            运行服务器（npm start 即此命令）
   user add NAME [--password P] [--display-name N]     创建账号（另有 passwd、remove、list）
   doc import FILE [--id ID] [--title T] [--owner U]   把文件存为服务器上的新文档，输出编号

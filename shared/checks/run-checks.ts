@@ -15,7 +15,7 @@ import { hasBenefit, hasOutput, levelsMatch, outputCoverage, satisfaction } from
 import { cost } from './rules/cost'
 import { dates } from './rules/dates'
 import { processMeasures } from './rules/process-measures'
-import { copiedRows, goalIsUsage, unrelated } from './rules/relevance'
+import { copiedRows, goalIsUsage, partOneCoverage, unrelated } from './rules/relevance'
 import { hygiene } from './rules/hygiene'
 import { misfiled } from './rules/misfiled'
 import { quantification } from './rules/quantification'
@@ -25,7 +25,7 @@ export const PROJECT_RULES: readonly ProjectRule[] = [
   projectCompleteness, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
   quantification, processMeasures, misfiled, unrelated, goalIsUsage, hygiene,
 ]
-export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, duplicateCodes, codeShape, copiedRows]
+export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, duplicateCodes, codeShape, copiedRows, partOneCoverage]
 
 export const checkProject = (input: ProjectInput): Finding[] => PROJECT_RULES.flatMap((rule) => rule.check(input))
 

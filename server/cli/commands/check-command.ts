@@ -1,10 +1,13 @@
 /**
- * `check FILE [--json]`: the finance review findings. Exit 0 even with
- * findings (they are the output); 1 when FILE cannot be read.
+ * `check FILE [--json] [--opinion]`: the finance review findings, or with
+ * --opinion the drafted 审核意见 (grades per criterion, conclusion, changes
+ * per project). Exit 0 even with findings (they are the output); 1 when
+ * FILE cannot be read.
  */
 import { contractFinding, type Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { runChecks } from '@shared/checks/run-checks'
+import { draftOpinion, opinionText } from '@shared/checks/review-opinion'
 import { modelFromText } from '@shared/model/derive-model'
 import { EXIT, onePath, type Command } from '../command'
 import { parseArgs } from '../parse-args'
@@ -14,7 +17,7 @@ import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const
 
 export const checkCommand: Command = async (argv, io) => {
-  const { positionals, options } = parseArgs(argv, [...STORAGE_OPTIONS], ['json'])
+  const { positionals, options } = parseArgs(argv, [...STORAGE_OPTIONS], ['json', 'opinion'])
   const path = onePath(positionals, 'check')
   const result = await readDocumentFile(path, storageConfigOf(options))
   if (!result.ok) {
@@ -22,8 +25,12 @@ export const checkCommand: Command = async (argv, io) => {
     return EXIT.badInput
   }
   const findings = runChecks(result.value)
-  if (options.json) io.stdout(JSON.stringify(findings.map(contractFinding), null, 2))
-  else io.stdout(readable(findings, departmentTotal(modelFromText(result.value)), result.value.projects.length))
+  const model = modelFromText(result.value)
+  if (options.opinion) {
+    const opinion = draftOpinion(model, findings)
+    io.stdout(options.json ? JSON.stringify(opinion, null, 2) : opinionText(model, opinion))
+  } else if (options.json) io.stdout(JSON.stringify(findings.map(contractFinding), null, 2))
+  else io.stdout(readable(findings, departmentTotal(model), result.value.projects.length))
   return EXIT.ok
 }
 

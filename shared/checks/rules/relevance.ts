@@ -99,3 +99,24 @@ export const copiedRows: DocumentRule = {
       )
   },
 }
+
+/** 分项 titles carry their numbering and a generic 工作; what is left names the duty. */
+const dutyOf = (title: string) => title.replace(/^[（(]?[一二三四五六七八九十\d]+[）)、.．]?/, '').replace(/工作$/, '')
+
+/**
+ * Part 1's 分项绩效目标 each served by at least one project: a duty no
+ * project's money serves is either funded elsewhere (basic expenditure)
+ * or missing a project. Style: info.
+ */
+export const partOneCoverage: DocumentRule = {
+  id: 'relevance.part-one-coverage',
+  check(doc: BudgetDocument): Finding[] {
+    if (doc.projects.length === 0) return []
+    const projectWords = doc.projects.map(purposeWords)
+    return doc.overall.subGoals.flatMap((sub): Finding[] => {
+      const duty = words(dutyOf(sub.title))
+      if (duty.size === 0 || projectWords.some((p) => [...duty].some((w) => p.has(w)))) return []
+      return [findingsFor(this.id, null).info(`第一部分的分项“${sub.title}”没有对应的项目：如由基本支出保障可不设项目，否则请补充项目绩效目标表`, { field: 'subGoals' })]
+    })
+  },
+}

@@ -15,7 +15,7 @@ import { hasBenefit, hasOutput, levelsMatch, outputCoverage, satisfaction } from
 import { cost } from './cost'
 import { dates } from './dates'
 import { processMeasures } from './process-measures'
-import { copiedRows, goalIsUsage, unrelated } from './relevance'
+import { copiedRows, goalIsUsage, partOneCoverage, unrelated } from './relevance'
 import { modelFromText } from '../../model/derive-model'
 import { misfiled } from './misfiled'
 import { quantification } from './quantification'
@@ -299,6 +299,21 @@ describe('relevance', () => {
     expect(findings.length).toBe(goodIndicators().length)
     expect(findings[0]!.message).toContain('项目 1、2、3')
     expect(copiedRows.check(doc(2))).toEqual([])
+  })
+})
+
+describe('Part 1 served by the projects', () => {
+  const doc = (subGoals: string[]) => ({
+    ...modelFromText({ title: '某部门', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: ['一是。'], subGoals: subGoals.map((title) => ({ title, duty: '职责', target: '目标' })), safeguards: ['措施'], projects: [goodProject()] }),
+  })
+
+  it('notes a 分项 no project serves', () => {
+    const [finding] = partOneCoverage.check(doc(['（一）基层干部培训', '（二）档案数字化工作']))
+    expect(finding).toMatchObject({ severity: 'info', project: null, message: expect.stringContaining('（二）档案数字化工作') })
+  })
+
+  it('does not fire when every 分项 has a project', () => {
+    expect(partOneCoverage.check(doc(['（一）基层干部培训工作']))).toEqual([])
   })
 })
 
