@@ -25,6 +25,7 @@ import { decideSuggestions, suggestionAuthors } from '../editor/suggest-mode'
 import { ThreadsPanel } from './ThreadsPanel'
 import { LocalDraftsPanel } from './LocalDraftsPanel'
 import { HistoryPanel } from './HistoryPanel'
+import { createOpinionDraft, ReviewOpinionPanel } from './ReviewOpinionPanel'
 import { WorkflowActions } from './WorkflowActions'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
@@ -67,6 +68,7 @@ export function EditorPage(props: { docId: string }) {
     setActiveThread(id)
     document.querySelector(`.thread[data-thread="${id}"]`)?.scrollIntoView({ block: 'nearest' })
   }
+  const opinionDraft = createOpinionDraft(props.docId)
   const canComment = () => !connection.facts().denied && role() !== null && role() !== 'viewer'
   const startThread = (anchor: NonNullable<ReturnType<typeof anchorOfSelection>>, text: string) => {
     const id = crypto.randomUUID()
@@ -259,7 +261,12 @@ export function EditorPage(props: { docId: string }) {
           {syncLabel(connection.facts())}
         </span>
         <span class="doc-status" data-testid="doc-status">{status()}</span>
-        <WorkflowActions docId={props.docId} status={status()} role={role()} />
+        <WorkflowActions
+          docId={props.docId}
+          status={status()}
+          role={role()}
+          {...(role() === 'reviewer' ? { draftNote: opinionDraft.text(), onDone: () => opinionDraft.save('') } : {})}
+        />
         <span class="people">
           <For each={people()}>{(p) => <span class="avatar" style={{ 'background-color': p.color }} title={p.name}>{p.name.slice(0, 1)}</span>}</For>
         </span>
@@ -361,6 +368,9 @@ export function EditorPage(props: { docId: string }) {
           canComment={canComment()}
           onActivate={setActiveThread}
         />
+        <Show when={role() === 'reviewer'}>
+          <ReviewOpinionPanel model={model() ?? null} findings={findings()} draft={opinionDraft} />
+        </Show>
         <HistoryPanel docId={props.docId} status={status()} hasPredecessor={hasPredecessor()} canSave={role() === 'editor'} canRestore={role() === 'editor' && mayEditDirectly(status())} onJump={(place) => editor && revealPlace(editor, place)} />
         <section class="checks" data-testid="checks">
           <h2>{T.checks}（{findings().length}）</h2>

@@ -17,7 +17,15 @@ interface Composing {
   prompt: string
 }
 
-export function WorkflowActions(props: { docId: string; status: Status; role: Role | null }) {
+export function WorkflowActions(props: {
+  docId: string
+  status: Status
+  role: Role | null
+  /** The reviewer's drafted 审核意见: where a step takes a note, it starts from it. */
+  draftNote?: string
+  /** The step was taken with this note. */
+  onDone?: (note: string) => void
+}) {
   const [composing, setComposing] = createSignal<Composing | null>(null)
   const [note, setNote] = createSignal('')
   const [error, setError] = createSignal('')
@@ -30,15 +38,20 @@ export function WorkflowActions(props: { docId: string; status: Status; role: Ro
       await api.transition(props.docId, transition.action, withNote)
       setComposing(null)
       setNote('')
+      props.onDone?.(withNote ?? '')
     } catch (e) {
-      if (e instanceof ApiFailure && e.code === 'workflow-conditions') setComposing({ transition, prompt: e.message })
+      if (e instanceof ApiFailure && e.code === 'workflow-conditions') compose({ transition, prompt: e.message })
       else setError((e as Error).message)
     } finally {
       setBusy(false)
     }
   }
+  const compose = (c: Composing) => {
+    if (!note() && props.draftNote) setNote(props.draftNote)
+    setComposing(c)
+  }
   const start = (transition: Transition) =>
-    transition.note === 'always' ? setComposing({ transition, prompt: T.notePrompt(transition.label) }) : void submit(transition)
+    transition.note === 'always' ? compose({ transition, prompt: T.notePrompt(transition.label) }) : void submit(transition)
 
   return (
     <>
@@ -53,7 +66,7 @@ export function WorkflowActions(props: { docId: string; status: Status; role: Ro
           <form class="workflow-note" onSubmit={(e) => { e.preventDefault(); void submit(c().transition, note()) }}>
             <label>
               {c().prompt}
-              <textarea value={note()} onInput={(e) => setNote(e.currentTarget.value)} rows={3} required />
+              <textarea value={note()} onInput={(e) => setNote(e.currentTarget.value)} rows={note().includes('\n') ? 12 : 3} required />
             </label>
             <button type="submit" class="workflow" disabled={busy() || note().trim().length === 0}>{T.confirmStep(c().transition.label)}</button>
             <button type="button" onClick={() => { setComposing(null); setNote('') }}>{T.cancel}</button>

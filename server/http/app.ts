@@ -71,6 +71,8 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 }
 
+const MAX_NOTE_CHARS = 20_000
+
 export function createApp(s: AppServices): Hono<Env> {
   const app = new Hono<Env>()
 
@@ -257,7 +259,9 @@ export function createApp(s: AppServices): Hono<Env> {
     const body = await jsonBody<{ action?: unknown; note?: unknown }>(c)
     if (typeof body.action !== 'string') throw badRequest('请指定流程操作')
     if (body.note !== undefined && body.note !== null && typeof body.note !== 'string') throw badRequest('意见必须是文字')
-    const note = typeof body.note === 'string' ? body.note.trim().slice(0, 2000) : ''
+    const note = typeof body.note === 'string' ? body.note.trim() : ''
+    // A drafted 审核意见 with its changes per project runs to a few thousand characters.
+    if (note.length > MAX_NOTE_CHARS) throw badRequest(`意见不能超过 ${MAX_NOTE_CHARS} 个字`)
     // Flush what clients sent so far: the conditions are judged on the document as everyone last saw it.
     await s.relay.flush()
     const blockers = body.action === 'approve' ? approvalBlockers(await s.service.approvalState(doc.id)) : []

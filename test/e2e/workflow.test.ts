@@ -35,4 +35,31 @@ describe('workflow', () => {
     expect([...staff.errors, ...other.errors, ...finance.errors]).toEqual([])
     for (const c of [staff, other, finance]) await c.context.close()
   }, 90_000)
+
+  it('the reviewer drafts the 审核意见 from the checks, edits it, and staff read it when the document comes back', async () => {
+    const staff = await openAs(suite.browser, suite.t, 'zhao', 'editor')
+    const finance = await openAs(suite.browser, suite.t, 'qian', 'reviewer')
+    await staff.page.getByRole('button', { name: '报送', exact: true }).click()
+    await expect.poll(() => finance.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('已报送')
+    await finance.page.getByRole('button', { name: '开始审核' }).click()
+    await expect.poll(() => finance.page.getByTestId('doc-status').textContent()).toBe('审核中')
+
+    const panel = finance.page.getByTestId('review-opinion')
+    await panel.getByRole('button', { name: '根据审核检查起草审核意见' }).click()
+    const draft = panel.locator('textarea')
+    await expect.poll(() => draft.inputValue()).toContain('审核结论：差')
+    expect(await draft.inputValue()).toContain('必须修改　第 1 行：“开展政法队伍教育整顿宣传”的指标值“是/否”')
+    await draft.fill(`${await draft.inputValue()}\n另：请补充项目 3 的车辆台数。`)
+
+    // 退回修改 starts from the draft; staff see it whole.
+    await finance.page.getByRole('button', { name: '退回修改' }).click()
+    expect(await finance.page.locator('.workflow-note textarea').inputValue()).toContain('另：请补充项目 3 的车辆台数。')
+    await finance.page.getByRole('button', { name: '确认退回修改' }).click()
+    await expect.poll(() => staff.page.getByTestId('return-note').textContent(), { timeout: 10_000 }).toContain('审核结论：差')
+    expect(await staff.page.getByTestId('return-note').textContent()).toContain('另：请补充项目 3 的车辆台数。')
+    // The staff's editor offers no review panel.
+    expect(await staff.page.getByTestId('review-opinion').count()).toBe(0)
+    expect([...staff.errors, ...finance.errors]).toEqual([])
+    for (const c of [staff, finance]) await c.context.close()
+  }, 90_000)
 })
