@@ -35,7 +35,8 @@ const OUTPUT_KINDS = ['数量指标', '质量指标', '时效指标', '成本指
 export const outputCoverage: ProjectRule = {
   id: 'indicator.output-coverage',
   check({ model, number }): Finding[] {
-    if (model.indicators.length === 0) return []
+    // No indicators, or no 产出 at all: completeness and no-output say so.
+    if (!model.indicators.some((i) => i.level1 === '产出指标')) return []
     const f = findingsFor(this.id, number)
     const output = new Set(model.indicators.filter((i) => i.level1 === '产出指标').map((i) => i.level2))
     // In the 101号 layout 成本 is a 一级 of its own.

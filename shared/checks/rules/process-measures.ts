@@ -28,9 +28,10 @@ export const processMeasures: ProjectRule = {
     return (['产出指标', '效益指标'] as const).flatMap((level1): Finding[] => {
       const rows = model.indicators.flatMap((indicator, i) => (indicator.level1 === level1 && isProcessMeasure(indicator) ? [{ indicator, row: i + 1 }] : []))
       if (rows.length === 0) return []
-      const names = rows.map(({ indicator }) => `“${indicator.level3 || indicator.description}”`).join('')
+      const names = [...new Set(rows.map(({ indicator }) => `“${indicator.level3 || indicator.description}”`))].join('')
+      const at = rows.length > 1 ? `（第 ${rows.map((r) => r.row).join('、')} 行）` : ''
       const what = level1 === '效益指标' ? '效益指标应说明项目带来的社会、经济或生态效果' : '产出指标应说明项目完成的工作量、质量和进度'
-      return [f.warning(`${names}是预算执行过程指标，不是${level1.replace('指标', '')}：${what}，资金到位、支付和执行情况由预算执行监控反映`, { indicator: rows[0]!.row, field: 'level3' })]
+      return [f.warning(`${names}${at}是预算执行过程指标，不是${level1.replace('指标', '')}：${what}，资金到位、支付和执行情况由预算执行监控反映`, { indicator: rows[0]!.row, field: 'level3' })]
     })
   },
 }

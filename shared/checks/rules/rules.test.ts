@@ -225,7 +225,7 @@ describe('budget-process measures (misfiled.process-measure)', () => {
     ]
     const findings = run(processMeasures, projectInput({ indicators }))
     expect(findings.map((f) => [f.indicator, f.message.split('：')[0]])).toEqual([
-      [2, '“资金到位率”“资金支付及时率”是预算执行过程指标，不是产出'],
+      [2, '“资金到位率”“资金支付及时率”（第 2、3 行）是预算执行过程指标，不是产出'],
       [5, '“资金使用效益”是预算执行过程指标，不是效益'],
     ])
   })
