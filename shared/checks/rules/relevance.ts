@@ -81,8 +81,9 @@ export const copiedRows: DocumentRule = {
     doc.projects.forEach((project, p) => {
       const seen = new Set<string>()
       project.indicators.forEach((indicator, r) => {
-        const key = [indicator.level2, indicator.level3, indicator.description, indicator.value].map(plain).join('\u0000')
-        if (plain(indicator.level3) === '' || seen.has(key)) return
+        if (indicator.level3.trim() === '') return
+        const key = `${indicator.level2}\u0000${indicator.level3.trim()}\u0000${indicator.description.trim()}\u0000${indicator.value.trim()}`
+        if (seen.has(key)) return
         seen.add(key)
         const entry = tables.get(key) ?? { indicator, at: [] }
         entry.at.push({ project: p + 1, row: r + 1 })
@@ -112,10 +113,12 @@ export const partOneCoverage: DocumentRule = {
   id: 'relevance.part-one-coverage',
   check(doc: BudgetDocument): Finding[] {
     if (doc.projects.length === 0) return []
-    const projectWords = doc.projects.map(purposeWords)
+    // Runs on every keystroke: a project's words are worked out only when an earlier project did not serve the duty.
+    const projectWords: Set<string>[] = []
+    const wordsOf = (i: number) => (projectWords[i] ??= purposeWords(doc.projects[i]!))
     return doc.overall.subGoals.flatMap((sub): Finding[] => {
-      const duty = words(dutyOf(sub.title))
-      if (duty.size === 0 || projectWords.some((p) => [...duty].some((w) => p.has(w)))) return []
+      const duty = [...words(dutyOf(sub.title))]
+      if (duty.length === 0 || doc.projects.some((_, i) => duty.some((w) => wordsOf(i).has(w)))) return []
       return [findingsFor(this.id, null).info(`第一部分的分项“${sub.title}”没有对应的项目：如由基本支出保障可不设项目，否则请补充项目绩效目标表`, { field: 'subGoals' })]
     })
   },
