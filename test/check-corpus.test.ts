@@ -75,6 +75,8 @@ const PLANTED: { name: string; doc: DocumentText; expected: Expected[] }[] = [
     doc: spoiled({ spendingPlan: ['0.25', '0.5', '0.75', '1'].map((percent, i) => ({ label: `${[3, 6, 10, 12][i]}月底`, percent })) }),
     expected: [],
   },
+  { name: 'a stated total the projects do not add up to', doc: { ...goodDocument(), goals: ['部门预算合计 20.00 万元。'] }, expected: [e('error', 'arithmetic.department-total', null)] },
+  { name: 'a stated total the projects add up to', doc: { ...goodDocument(), goals: ['部门预算合计：12.50万元。'] }, expected: [] },
   {
     name: 'a 分项 no project serves',
     doc: { ...goodDocument(), subGoals: [...goodDocument().subGoals, { title: '（二）档案数字化', duty: '档案管理。', target: '完成数字化。' }] },

@@ -9,7 +9,7 @@ import type { DocumentText } from '../model/document-text'
 import { modelFromText } from '../model/derive-model'
 import { SEVERITY_ORDER, type Finding } from './finding'
 import type { DocumentRule, ProjectInput, ProjectRule } from './rule'
-import { budgetSum, codeShape, duplicateCodes } from './rules/arithmetic'
+import { budgetSum, codeShape, duplicateCodes, statedTotal } from './rules/arithmetic'
 import { overallCompleteness, projectCompleteness } from './rules/completeness'
 import { hasBenefit, hasOutput, levelsMatch, outputCoverage, satisfaction } from './rules/indicator-structure'
 import { cost } from './rules/cost'
@@ -25,7 +25,7 @@ export const PROJECT_RULES: readonly ProjectRule[] = [
   projectCompleteness, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
   quantification, processMeasures, misfiled, unrelated, goalIsUsage, hygiene,
 ]
-export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, duplicateCodes, codeShape, copiedRows, partOneCoverage]
+export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, statedTotal, duplicateCodes, codeShape, copiedRows, partOneCoverage]
 
 export const checkProject = (input: ProjectInput): Finding[] => PROJECT_RULES.flatMap((rule) => rule.check(input))
 

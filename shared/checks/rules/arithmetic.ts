@@ -1,12 +1,13 @@
 /**
  * Arithmetic a reviewer redoes by hand: 预算数 = 财政资金 + 其他资金 (to
  * 0.01 万元, an empty 其他资金 counts as 0), figures that are not numbers,
- * duplicate 项目编码, and the shape of a 项目编码.
+ * a stated department total against the projects' sum, duplicate 项目编码,
+ * and the shape of a 项目编码.
  */
 import type { BudgetDocument } from '../../model/budget-document'
 import type { Finding, FindingField } from '../finding'
 import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
-import { meansNone } from '../../model/numbers'
+import { meansNone, parseAmount } from '../../model/numbers'
 
 const HALF_CENT = 0.005
 
@@ -82,3 +83,24 @@ export const codeShape: DocumentRule = {
 /** The department's total budget: the sum of the projects' 预算数 that are numbers. */
 export const departmentTotal = (doc: BudgetDocument): number =>
   Math.round(doc.projects.reduce((sum, p) => sum + (p.budget.total ?? 0), 0) * 100) / 100
+
+/** A department total stated in the text: "部门预算合计 116.40 万元", "预算总额：116.4万元". */
+const STATED_TOTAL = /(?:部门)?预算(?:合计|总额|总计)[为：:\s]*([\d,，.．]+)\s*万元/
+
+/**
+ * Where Part 1 states the department's total, the projects' 预算数 must
+ * add up to it (to 0.01 万元): a table left out or a figure changed after
+ * the total was written. Error.
+ */
+export const statedTotal: DocumentRule = {
+  id: 'arithmetic.department-total',
+  check(doc: BudgetDocument): Finding[] {
+    const text = [doc.title, ...doc.overall.goals, ...doc.overall.subGoals.flatMap((s) => [s.title, s.duty, s.target]), ...doc.overall.safeguards].join('\n')
+    const match = STATED_TOTAL.exec(text)
+    const stated = match ? parseAmount(match[1]!.replace(/，/g, ',').replace(/．/g, '.')) : null
+    if (stated === null || doc.projects.length === 0) return []
+    const sum = departmentTotal(doc)
+    if (Math.abs(stated - sum) <= HALF_CENT) return []
+    return [findingsFor(this.id, null).error(`第一部分写明的预算合计 ${stated.toFixed(2)} 万元与各项目预算数之和 ${sum.toFixed(2)} 万元不一致`, { field: 'goals' })]
+  },
+}
