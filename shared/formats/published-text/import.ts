@@ -17,6 +17,7 @@
 import type { DocumentText, IndicatorText, ProjectText, SubGoalText } from '../../model/document-text'
 import { decodeText } from '../decode-text'
 import { ImportError, tryImport, type ImportResult } from '../import-error'
+import { indicatorColumns, isIndicatorHeader, readColumns } from '../indicator-columns'
 import { INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, TABLE_SUFFIX, UNIT_PREFIX } from './layout'
 
 interface Line {
@@ -77,11 +78,12 @@ export function parsePublishedText(text: string): DocumentText {
   if (partTwo < 0) {
     throw new ImportError('missing-section', lines.length, `没有找到“${PART_TWO} ${PART_TWO_NAME}”及其绩效目标表`)
   }
-  return {
-    ...parseTitleBlock(lines.slice(0, partOne)),
-    ...parsePartOne(lines.slice(partOne + 1, partTwo), lines[partOne]!.no),
-    projects: parsePartTwo(lines.slice(partTwo)),
+  const front = { ...parseTitleBlock(lines.slice(0, partOne)), ...parsePartOne(lines.slice(partOne + 1, partTwo), lines[partOne]!.no) }
+  const projects = parsePartTwo(lines.slice(partTwo))
+  if (projects.length === 0) {
+    throw new ImportError('incomplete-table', lines.at(-1)!.no, `“${PART_TWO} ${PART_TWO_NAME}”之后没有任何绩效目标表（如“1.某某经费${TABLE_SUFFIX}”）：文件可能不完整`)
   }
+  return { ...front, projects }
 }
 
 function parseTitleBlock(lines: Line[]): Pick<DocumentText, 'title' | 'subtitle' | 'preparedBy' | 'reviewedBy'> {
@@ -262,27 +264,30 @@ function parseTable(title: Line, rows: Row[], lastLine: number): ProjectText {
   }
 
   const goalRow = expectLabelRow(LABEL.goalRow, '“绩效目标”行')
-  const header = expectLabelRow(INDICATOR_HEADER[0], '指标表头（一级指标、二级指标、三级指标……）')
-  if (header.cells.length !== INDICATOR_HEADER.length) {
-    throw new ImportError('malformed-row', header.no, `指标表头应有 ${INDICATOR_HEADER.length} 列：${INDICATOR_HEADER.join('、')}`)
+  // The indicator columns are read by their header names, in whatever order the form has them.
+  const header = next('指标表头（一级指标、二级指标、三级指标……）')
+  if (!isIndicatorHeader(header.cells)) {
+    throw new ImportError('malformed-row', header.no, `绩效目标表“${tableName}”中此处应为指标表头（${INDICATOR_HEADER.join('、')}），实际是“${header.cells.join(' | ')}”`)
   }
+  const read = indicatorColumns(header.cells)
+  if (!read.ok) throw new ImportError('malformed-row', header.no, `绩效目标表“${tableName}”：${read.reason}`)
 
   const indicators: IndicatorText[] = []
   for (const row of rows.slice(at)) {
-    if (row.cells.length !== INDICATOR_HEADER.length) {
-      throw new ImportError('malformed-row', row.no, `指标行应有 ${INDICATOR_HEADER.length} 个单元格（${INDICATOR_HEADER.join('、')}），这一行有 ${row.cells.length} 个`)
+    if (row.cells.length !== header.cells.length) {
+      throw new ImportError('malformed-row', row.no, `指标行应有 ${header.cells.length} 个单元格（${header.cells.join('、')}），这一行有 ${row.cells.length} 个`)
     }
-    const [level1, level2, level3, description, value, basis] = row.cells as [string, string, string, string, string, string]
+    const cells = readColumns(row.cells, read.columns)
     const previous = indicators[indicators.length - 1]
     // Merged cells: an empty 一级 continues the one above, and so does an empty 二级 within it.
     indicators.push({
-      level1: level1 || previous?.level1 || '',
-      level2: level2 || (level1 === '' ? previous?.level2 ?? '' : ''),
-      level3,
-      description,
-      value,
-      basis,
+      ...cells,
+      level1: cells.level1 || previous?.level1 || '',
+      level2: cells.level2 || (cells.level1 === '' ? previous?.level2 ?? '' : ''),
     })
+  }
+  if (indicators.length === 0) {
+    throw new ImportError('incomplete-table', lastLine, `绩效目标表“${tableName}”（第 ${title.no} 行起）不完整：指标表头之后没有任何指标行`)
   }
 
   return {
