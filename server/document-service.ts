@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
-import { exportPublishedText } from '@shared/formats/published-text/export'
+import type { FileFormat } from '@shared/formats/registry'
 import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText } from '@shared/model/document-text'
@@ -28,8 +28,6 @@ export interface AttributedText {
   authors: DocumentText
 }
 
-export const EXPORT_FORMATS = { txt: 'ready', html: 'planned', docx: 'planned' } as const
-export type ExportFormat = keyof typeof EXPORT_FORMATS
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 
@@ -131,14 +129,9 @@ export class DocumentService {
     return withDoc(ydoc, (doc) => ({ text: readDocument(readContent(doc)), authors: readDocument(attributedContent(contentOf(doc), index)) }))
   }
 
-  async export(id: string, format: ExportFormat): Promise<{ body: string; contentType: string; extension: string }> {
-    switch (format) {
-      case 'txt':
-        return { body: exportPublishedText(await this.text(id)), contentType: 'text/plain; charset=utf-8', extension: 'txt' }
-      case 'html':
-      case 'docx':
-        throw new Error(`导出格式 ${format} 尚未实现`)
-    }
+  /** The document as stored, written in an export format of the registry (a clean copy). */
+  async export(id: string, format: FileFormat & Required<Pick<FileFormat, 'export'>>): Promise<{ body: Uint8Array | string; contentType: string; extension: string }> {
+    return { body: await format.export(await this.text(id)), contentType: format.mime, extension: format.extensions[0]! }
   }
 }
 

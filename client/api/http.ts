@@ -76,7 +76,7 @@ export const api = {
   importFile: (file: File) => request<{ id: string }>(`/api/docs/import?title=${encodeURIComponent(file.name.replace(/\.txt$/i, ''))}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file }),
   rename: (id: string, title: string) => request<{ ok: true }>(`/api/docs/${id}`, json('PATCH', { title })),
   share: (id: string, user: string, role: Role | null) => request<{ ok: true }>(`/api/docs/${id}/members/${encodeURIComponent(user)}`, json('PUT', { role })),
-  exportUrl: (id: string) => `/api/docs/${id}/export?format=txt`,
+  exportUrl: (id: string, format: string) => `/api/docs/${id}/export?format=${format}`,
   workflow: (id: string) => request<WorkflowState>(`/api/docs/${id}/workflow`),
   versions: (id: string) => request<{ versions: VersionRecord[] }>(`/api/docs/${id}/versions`),
   /** `from`: a version id or 'last-return'; compared with the document as it is now. */

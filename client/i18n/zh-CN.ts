@@ -57,7 +57,7 @@ export const T = {
   confirmDeleteProject: (name: string) => `确定删除项目“${name || '未命名'}”吗？`,
   undo: '撤销',
   redo: '重做',
-  exportTxt: '导出文本',
+  exportMenu: '导出',
   print: '打印',
   status: {
     local: '已保存在本机',

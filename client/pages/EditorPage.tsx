@@ -15,6 +15,7 @@ import type { NodeJSON } from '@shared/model/node-json'
 import { contentOf, META_KEY, schemaVersionOf } from '@shared/model/y-document'
 import { mayEditDirectly, STATUS, statusOf, statusRecordOf, type Status } from '@shared/review/workflow'
 import { api } from '../api/http'
+import { exportFormats } from '@shared/formats/registry'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { createThread, listThreads, type ThreadView } from '@shared/review/threads'
@@ -303,7 +304,12 @@ export function EditorPage(props: { docId: string }) {
           <button onClick={addComment}>{T.addComment}</button>
         </Show>
         <button classList={{ active: showingAuthors() }} onClick={toggleAuthors} aria-pressed={showingAuthors()} data-testid="toggle-authors">{T.showAuthors}</button>
-        <a class="button" href={api.exportUrl(props.docId)} download="">{T.exportTxt}</a>
+        <details class="menu" data-testid="export-menu">
+          <summary class="button">{T.exportMenu}</summary>
+          <div class="menu-items">
+            <For each={exportFormats()}>{(format) => <a href={api.exportUrl(props.docId, format.id)} download="">{format.label}（.{format.extensions[0]}）</a>}</For>
+          </div>
+        </details>
         <button onClick={() => window.print()}>{T.print}</button>
       </header>
       <Show when={readOnlyReason() || notice()}>

@@ -109,7 +109,10 @@ describe('HTTP API', () => {
     const exported = await s.call(`/api/docs/${importedId}/export?format=txt`)
     expect(exported.headers.get('content-type')).toContain('text/plain')
     expect(await exported.text()).toContain('1.扫黑除恶工作经费绩效目标表')
-    expect((await s.call(`/api/docs/${importedId}/export?format=docx`)).status).toBe(501)
+    const word = await s.call(`/api/docs/${importedId}/export?format=docx`)
+    expect(word.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    expect(new Uint8Array(await word.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]))
+    expect((await s.call(`/api/docs/${importedId}/export?format=pdf`)).status).toBe(400)
     const checks = (await s.json(`/api/docs/${importedId}/checks`)).body.findings as { project: number; indicator: number; rule: string; severity: string }[]
     expect(checks).toContainEqual(expect.objectContaining({ project: 6, indicator: 4, rule: 'quantification', severity: 'error' }))
 

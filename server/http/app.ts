@@ -21,7 +21,8 @@ import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import { LoginThrottle } from '../auth/login-throttle'
 import { HashingBusyError } from '../auth/password'
-import { EXPORT_FORMATS, type DocumentService, type ExportFormat } from '../document-service'
+import type { DocumentService } from '../document-service'
+import { exportFormats, formatById } from '@shared/formats/registry'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
 import type { Logins } from '../auth/logins'
@@ -238,10 +239,10 @@ export function createApp(s: AppServices): Hono<Env> {
   app.get('/api/docs/:id/export', async (c) => {
     const { doc } = await access(c)
     const format = c.req.query('format') ?? 'txt'
-    if (!(format in EXPORT_FORMATS)) throw badRequest(`未知导出格式 ${format}`)
-    if (EXPORT_FORMATS[format as ExportFormat] !== 'ready') throw new ApiError(501, 'format-not-ready', `导出格式 ${format} 尚未实现`)
-    const file = await s.service.export(doc.id, format as ExportFormat)
-    return c.body(file.body, 200, {
+    const chosen = formatById(format)
+    if (!chosen?.export) throw badRequest(`未知导出格式 ${format}；可选：${exportFormats().map((f) => f.id).join('、')}`)
+    const file = await s.service.export(doc.id, { ...chosen, export: chosen.export })
+    return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}.${file.extension}`)}`,
     })

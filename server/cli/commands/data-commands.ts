@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises'
 import { emptyDocumentText } from '@shared/model/template'
 import { isRole } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../../auth/access-token'
-import { EXPORT_FORMATS, type ExportFormat } from '../../document-service'
+import { exportFormats, formatById } from '@shared/formats/registry'
 import { openServerData, type ServerData } from '../../server-data'
 import { tokenSubject } from '../../storage/account-store'
 import { EXIT, onePath, type CliIo, type Command, type ExitCode } from '../command'
@@ -130,11 +130,13 @@ export const docCommand: Command = async (argv, io) => {
       case 'export': {
         const id = onePath(args.positionals, 'doc export')
         const format = opt('format') ?? 'txt'
-        if (!(format in EXPORT_FORMATS) || EXPORT_FORMATS[format as ExportFormat] !== 'ready') throw new UsageError(`导出格式 ${format} 不可用；目前只能导出 txt`)
+        const chosen = formatById(format)
+        if (!chosen?.export) throw new UsageError(`未知导出格式 ${format}；可选：${exportFormats().map((f) => f.id).join('、')}`)
         if (!(await data.documents.get(id))) return fail(io, `没有这个文档：${id}`)
-        const file = await data.service.export(id, format as ExportFormat)
+        const file = await data.service.export(id, { ...chosen, export: chosen.export })
         if (opt('out')) await writeFile(opt('out')!, file.body)
-        else io.stdout(file.body)
+        else if (typeof file.body === 'string') io.stdout(file.body)
+        else throw new UsageError(`${chosen.label}是二进制文件，请用 --out 指定输出文件`)
         return EXIT.ok
       }
       default:

@@ -1,8 +1,7 @@
 /** `import` and `export`: commands on a document file (or a stored document). */
 import { writeFile } from 'node:fs/promises'
-import { exportPublishedText } from '@shared/formats/published-text/export'
 import { modelFromText } from '@shared/model/derive-model'
-import { EXPORT_FORMATS } from '../../document-service'
+import { exportFormats, formatById } from '@shared/formats/registry'
 import { parseArgs } from '../parse-args'
 import { readDocumentFile } from '../read-document-file'
 import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
@@ -27,17 +26,15 @@ export const exportCommand: Command = async (argv, io) => {
   const path = onePath(positionals, 'export')
   const { format, out } = options
   if (typeof format !== 'string' || typeof out !== 'string') throw new UsageError('export 需要 --format 和 --out')
-  if (!(format in EXPORT_FORMATS)) throw new UsageError(`未知导出格式 ${format}；可选: ${Object.keys(EXPORT_FORMATS).join('、')}`)
-  if (EXPORT_FORMATS[format as keyof typeof EXPORT_FORMATS] !== 'ready') {
-    throw new UsageError(`导出格式 ${format} 尚未实现（已列入计划）；目前只能导出 txt`)
-  }
+  const chosen = formatById(format)
+  if (!chosen?.export) throw new UsageError(`未知导出格式 ${format}；可选：${exportFormats().map((f) => f.id).join('、')}`)
   const result = await readDocumentFile(path, storageConfigOf(options))
   if (!result.ok) {
     io.stderr(`${path}: ${result.error.message}`)
     return EXIT.badInput
   }
   try {
-    await writeFile(out, exportPublishedText(result.value))
+    await writeFile(out, await chosen.export(result.value))
   } catch (error) {
     io.stderr(`无法写入 ${out}：${(error as Error).message}`)
     return EXIT.badInput

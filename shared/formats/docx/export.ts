@@ -1,0 +1,182 @@
+/**
+ * Word (.docx) export of a 绩效文本, laid out as a department hands it in:
+ * A4 with 公文 margins (GB/T 9704: 37/35/28/26 mm), the title in 小标宋
+ * (宋体 as the fallback Word picks when it is missing) at 二号, headings in
+ * 黑体 and 楷体 at 三号, body text in 仿宋 三号 with a two-character first
+ * line indent and fixed 28-point lines; each 绩效目标表 a real Word table
+ * on the layout of the published form — shaded label cells, 一级 and 二级
+ * merged down their group of rows as on paper, rows that never break
+ * across a page. The text is the agreed text: pending suggestions are left
+ * out (a clean copy).
+ *
+ * Built with `docx` (declarative, pure JavaScript, runs in the browser and
+ * on the server); packed to bytes with `Packer.toArrayBuffer`.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeightRule,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  VerticalMergeType,
+  WidthType,
+  type IParagraphOptions,
+} from 'docx'
+import type { DocumentText, IndicatorText, ProjectText } from '../../model/document-text'
+import { DUTY_PREFIX, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX, UNIT_PREFIX } from '../published-text/layout'
+
+const MM = 56.7 // twentieths of a point per millimetre
+const FONT = { title: '方正小标宋简体', heading: '黑体', subheading: '楷体_GB2312', body: '仿宋_GB2312', table: '宋体' } as const
+/** Half-points: 二号 22 pt, 三号 16 pt, 小四 12 pt, 五号 10.5 pt. */
+const SIZE = { title: 44, body: 32, tableTitle: 28, table: 21 } as const
+
+const run = (text: string, font: string, size: number, bold = false) => new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold })
+
+const LINE = { line: 560, lineRule: LineRuleType.EXACT } // 28 pt
+
+const centred = (text: string, font: string, size: number, bold = false): Paragraph =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(text, font, size, bold)] })
+
+const heading = (text: string, font: string = FONT.heading): Paragraph => new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(text, font, SIZE.body)] })
+
+const body = (text: string): Paragraph =>
+  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: LINE, indent: { firstLine: 640 }, children: [run(text, FONT.body, SIZE.body)] })
+
+/** The table is a grid of 12 narrow columns: each form row spans them its own way, as the paper form does. */
+const GRID = 12
+const TABLE_WIDTH = Math.round((210 - 28 - 26) * MM)
+const COLUMN = Math.floor(TABLE_WIDTH / GRID)
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER }
+
+interface CellSpec {
+  text: string
+  span: number
+  label?: boolean
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType]
+  merge?: 'restart' | 'continue'
+}
+
+function cell({ text, span, label = false, align, merge }: CellSpec): TableCell {
+  const paragraph: IParagraphOptions = {
+    alignment: align ?? (label ? AlignmentType.CENTER : AlignmentType.LEFT),
+    children: [run(text, FONT.table, SIZE.table, label)],
+  }
+  return new TableCell({
+    columnSpan: span,
+    width: { size: COLUMN * span, type: WidthType.DXA },
+    borders: BORDERS,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    ...(label ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' } } : {}),
+    ...(merge ? { verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
+    children: [new Paragraph(paragraph)],
+  })
+}
+
+const row = (cells: CellSpec[], header = false) =>
+  new TableRow({ cantSplit: true, tableHeader: header, height: { value: 400, rule: HeightRule.ATLEAST }, children: cells.map(cell) })
+
+/** Splits `total` columns among `n` cells as evenly as whole columns allow. */
+const spans = (n: number, total: number): number[] => Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0))
+
+/** One indicator row; 一级 and 二级 continue the cell above while they repeat, like merged cells on paper. */
+function indicatorRow(indicator: IndicatorText, previous: IndicatorText | undefined): TableRow {
+  const sameLevel1 = previous !== undefined && previous.level1 === indicator.level1 && indicator.level1 !== ''
+  const sameLevel2 = sameLevel1 && previous.level2 === indicator.level2 && indicator.level2 !== ''
+  return row([
+    { text: sameLevel1 ? '' : indicator.level1, span: 2, align: AlignmentType.CENTER, merge: sameLevel1 ? 'continue' : 'restart' },
+    { text: sameLevel2 ? '' : indicator.level2, span: 2, align: AlignmentType.CENTER, merge: sameLevel2 ? 'continue' : 'restart' },
+    { text: indicator.level3, span: 2 },
+    { text: indicator.description, span: 2 },
+    { text: indicator.value, span: 2, align: AlignmentType.CENTER },
+    { text: indicator.basis, span: 2 },
+  ])
+}
+
+function targetTable(project: ProjectText): Table {
+  const plan = project.spendingPlan.length > 0 ? project.spendingPlan : [{ label: '', percent: '' }]
+  const planSpans = spans(plan.length, GRID - 2)
+  return new Table({
+    width: { size: COLUMN * GRID, type: WidthType.DXA },
+    columnWidths: Array.from({ length: GRID }, () => COLUMN),
+    layout: TableLayoutType.FIXED,
+    rows: [
+      row([
+        { text: `${project.unitCode}${project.unitName}`, span: 8 },
+        { text: `${UNIT_PREFIX}${project.moneyUnit}`, span: 4, align: AlignmentType.RIGHT },
+      ]),
+      row([
+        { text: LABEL.code, span: 2, label: true },
+        { text: project.code, span: 4 },
+        { text: LABEL.name, span: 2, label: true },
+        { text: project.name, span: 4 },
+      ]),
+      row([
+        { text: LABEL.budgetRow, span: 2, label: true, merge: 'restart' },
+        { text: LABEL.total, span: 1, label: true },
+        { text: project.budgetTotal, span: 2, align: AlignmentType.RIGHT },
+        { text: '其中：财政资金', span: 2, label: true },
+        { text: project.budgetFiscal, span: 1, align: AlignmentType.RIGHT },
+        { text: LABEL.other, span: 2, label: true },
+        { text: project.budgetOther, span: 2, align: AlignmentType.RIGHT },
+      ]),
+      row([{ text: '', span: 2, label: true, merge: 'continue' }, { text: project.usage, span: 10 }]),
+      row([{ text: LABEL.spendingRow, span: 2, label: true, merge: 'restart' }, ...plan.map((e, i) => ({ text: e.label, span: planSpans[i]!, label: true }))]),
+      row([{ text: '', span: 2, label: true, merge: 'continue' }, ...plan.map((e, i) => ({ text: e.percent, span: planSpans[i]!, align: AlignmentType.CENTER }))]),
+      row([{ text: LABEL.goalRow, span: 2, label: true }, { text: project.goal, span: 10 }]),
+      row(INDICATOR_HEADER.map((text) => ({ text, span: 2, label: true })), true),
+      ...project.indicators.map((indicator, i) => indicatorRow(indicator, project.indicators[i - 1])),
+    ],
+  })
+}
+
+function partTwo(projects: ProjectText[]): (Paragraph | Table)[] {
+  return projects.flatMap((project, i) => [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 }, keepNext: true, children: [run(`${i + 1}.${project.name}${TABLE_SUFFIX}`, FONT.heading, SIZE.tableTitle)] }),
+    targetTable(project),
+  ])
+}
+
+export function docxDocument(doc: DocumentText): Document {
+  return new Document({
+    creator: 'Jixiao 绩效',
+    title: `${doc.title}${doc.subtitle}`,
+    sections: [
+      {
+        properties: { page: { size: { width: Math.round(210 * MM), height: Math.round(297 * MM) }, margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) } } },
+        children: [
+          centred(doc.title, FONT.title, SIZE.title),
+          centred(doc.subtitle, FONT.title, SIZE.title),
+          centred(doc.preparedBy, FONT.body, SIZE.body),
+          centred(doc.reviewedBy, FONT.body, SIZE.body),
+          centred(PART_ONE, FONT.heading, SIZE.body),
+          centred(PART_ONE_NAME, FONT.heading, SIZE.body),
+          heading(SECTION.goals),
+          ...doc.goals.map(body),
+          heading(SECTION.subGoals),
+          ...doc.subGoals.flatMap((g) => [heading(g.title, FONT.subheading), body(`${DUTY_PREFIX}${g.duty}`), body(`${TARGET_PREFIX}${g.target}`)]),
+          heading(SECTION.safeguards),
+          ...doc.safeguards.map(body),
+          centred(PART_TWO, FONT.heading, SIZE.body),
+          centred(PART_TWO_NAME, FONT.heading, SIZE.body),
+          ...partTwo(doc.projects),
+        ],
+      },
+    ],
+  })
+}
+
+export async function exportDocx(doc: DocumentText): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(docxDocument(doc)))
+}

@@ -1,0 +1,52 @@
+/**
+ * Every file format Jixiao reads or writes, in one place: the CLI, the
+ * HTTP API and the editor's menus all list and dispatch from here, so a
+ * format exists everywhere or nowhere.
+ */
+import type { DocumentText } from '../model/document-text'
+import { exportHtml } from './html/export'
+import type { ImportResult } from './import-error'
+import { exportPublishedText } from './published-text/export'
+import { importPublishedText } from './published-text/import'
+
+export interface FileFormat {
+  id: string
+  /** What a user calls it, in the menus. */
+  label: string
+  extensions: readonly string[]
+  mime: string
+  import?: (bytes: Uint8Array) => ImportResult<DocumentText>
+  /** The agreed text (a clean copy: pending suggestions left out). */
+  export?: (doc: DocumentText) => Promise<Uint8Array | string>
+}
+
+export const FORMATS: readonly FileFormat[] = [
+  {
+    id: 'txt',
+    label: '纯文本（发布格式）',
+    extensions: ['txt'],
+    mime: 'text/plain; charset=utf-8',
+    import: importPublishedText,
+    export: async (doc) => exportPublishedText(doc),
+  },
+  {
+    id: 'docx',
+    label: 'Word 文档',
+    extensions: ['docx'],
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    // Loaded when used: the Word writer is large, and the editor only lists the format.
+    export: async (doc) => (await import('./docx/export')).exportDocx(doc),
+  },
+  {
+    id: 'html',
+    label: '网页（可打印）',
+    extensions: ['html', 'htm'],
+    mime: 'text/html; charset=utf-8',
+    export: async (doc) => exportHtml(doc),
+  },
+]
+
+export const formatById = (id: string): FileFormat | undefined => FORMATS.find((f) => f.id === id)
+
+export const exportFormats = (): FileFormat[] => FORMATS.filter((f) => f.export)
+export const importFormats = (): FileFormat[] => FORMATS.filter((f) => f.import)
