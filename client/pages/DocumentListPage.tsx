@@ -2,6 +2,7 @@
  * The documents this user has, with their role; create, import, rename and
  * share (owner). Offline, the list the service worker cached is shown.
  */
+import { importFormats } from '@shared/formats/registry'
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { isRole } from '@shared/protocol/role'
 import { api, ApiFailure, type DocumentSummary } from '../api/http'
@@ -72,7 +73,7 @@ export function DocumentListPage() {
         <button onClick={create}>{T.newDocument}</button>
         <label class="button">
           {T.importDocument}
-          <input type="file" accept=".txt,text/plain" hidden onChange={importFile} />
+          <input type="file" accept={importFormats().flatMap((f) => [...f.extensions.map((e) => `.${e}`), f.mime.split(';')[0]!]).join(',')} hidden onChange={importFile} />
         </label>
       </div>
       <p class="error" role="alert">{error()}</p>

@@ -1,6 +1,6 @@
 /**
  * Reads the document a command names: a file (its format recognised from
- * the content — decodeText refuses .docx and binary files with a reason),
+ * the content: text or Word; anything else refused naming what it is),
  * or, when no such file exists, a document id in the server's data.
  */
 import { existsSync } from 'node:fs'
@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DocumentText } from '@shared/model/document-text'
 import { ImportError, type ImportResult } from '@shared/formats/import-error'
-import { importPublishedText } from '@shared/formats/published-text/import'
+import { importFile } from '@shared/formats/registry'
 import { isDocumentId } from '../document-service'
 import { openServerData, type ServerData } from '../server-data'
 import { DATABASE_FILE } from '../storage/sqlite/sqlite-database'
@@ -27,7 +27,7 @@ export async function readDocumentFile(path: string, data: ServerData | StorageC
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在（也不是数据目录中的文档编号）' : '无法读取文件'
     return { ok: false, error: new ImportError('unreadable', null, `${reason}：${path}`) }
   }
-  return importPublishedText(bytes)
+  return importFile(bytes)
 }
 
 async function fromStorage(id: string, data: ServerData | StorageConfig): Promise<DocumentText | undefined> {

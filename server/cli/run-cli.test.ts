@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,6 +26,13 @@ describe('cli import', () => {
     expect(model.projects).toHaveLength(11)
     expect(model.projects[2].budget).toEqual({ total: 0.4, fiscal: 0.4, other: null })
     expect(model.projects[0].spendingPlan[3]).toEqual({ label: '12月底', percent: 100 })
+  })
+
+  it('reads a Word file laid out like the sample to the same model', async () => {
+    const word = fileURLToPath(new URL('../../test/fixtures/formats/zhengfawei-2022.libreoffice.docx', import.meta.url))
+    const fromWord = await run('import', word, '--json')
+    expect(fromWord.code).toBe(EXIT.ok)
+    expect(JSON.parse(fromWord.stdout)).toEqual(JSON.parse((await run('import', SAMPLE_PATH, '--json')).stdout))
   })
 
   it('exits 1 with one line naming the problem for bad input', async () => {

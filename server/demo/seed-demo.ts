@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { importPublishedText } from '@shared/formats/published-text/import'
+import { importFile } from '@shared/formats/registry'
 import type { Role } from '@shared/protocol/role'
 import type { ServerData } from '../server-data'
 import { UserExistsError } from '../storage/account-store'
@@ -54,7 +54,7 @@ export async function seedDemo(data: ServerData, dataDir: string): Promise<DemoL
     }
     logins.push({ ...user, password })
   }
-  const imported = importPublishedText(readFileSync(DEMO_FILE))
+  const imported = importFile(readFileSync(DEMO_FILE))
   if (!imported.ok) throw new Error(`演示文档无法导入：${imported.error.message}`)
   await data.service.create(imported.value, { id: DEMO_DOCUMENT_ID, title: '政法委部门 2022年部门预算绩效文本', ownerId: ids[0]! })
   for (const [i, user] of DEMO_USERS.entries()) await data.accounts.setRole(DEMO_DOCUMENT_ID, ids[i]!, user.role)

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { contentOf, metaOf, readContent } from '@shared/model/y-document'
@@ -99,8 +100,15 @@ describe('HTTP API', () => {
     expect(imported.status).toBe(201)
     const importedId = ((await imported.json()) as { id: string }).id
 
+    // A Word file laid out like the sample imports to the same document.
+    const wordFile = readFileSync(new URL('../../test/fixtures/formats/zhengfawei-2022.libreoffice.docx', import.meta.url))
+    const fromWord = await s.call('/api/docs/import?title=' + encodeURIComponent('从Word导入'), { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: wordFile })
+    expect(fromWord.status).toBe(201)
+    const wordId = ((await fromWord.json()) as { id: string }).id
+    expect(await t.server.data.service.text(wordId)).toEqual(await t.server.data.service.text(importedId))
+
     const list = (await s.json('/api/docs')).body.documents as { id: string; title: string; role: string; owner: boolean }[]
-    expect(list.map((d) => [d.title, d.role, d.owner])).toEqual([['新文档', 'editor', true], ['导入', 'editor', true]])
+    expect(list.map((d) => [d.title, d.role, d.owner])).toEqual([['新文档', 'editor', true], ['导入', 'editor', true], ['从Word导入', 'editor', true]])
     expect((await t.server.data.service.model(created.body.id)).year).toBe(2027)
 
     expect((await s.json(`/api/docs/${importedId}`, 'PATCH', { title: '改名' })).status).toBe(200)

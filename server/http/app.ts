@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import { runChecks } from '@shared/checks/run-checks'
-import { importPublishedText } from '@shared/formats/published-text/import'
+import { exportFormats, formatById, importFile } from '@shared/formats/registry'
 import { emptyDocumentText } from '@shared/model/template'
 import { metaOf, readContent } from '@shared/model/y-document'
 import { approvalBlockers } from '@shared/review/approval'
@@ -22,7 +22,6 @@ import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import { LoginThrottle } from '../auth/login-throttle'
 import { HashingBusyError } from '../auth/password'
 import type { DocumentService } from '../document-service'
-import { exportFormats, formatById } from '@shared/formats/registry'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
 import type { Logins } from '../auth/logins'
@@ -181,7 +180,7 @@ export function createApp(s: AppServices): Hono<Env> {
   app.post('/api/docs/import', async (c) => {
     const user = c.get('user')
     const bytes = new Uint8Array(await c.req.arrayBuffer())
-    const result = importPublishedText(bytes)
+    const result = importFile(bytes)
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
     const title = checkedTitle(c.req.query('title')) || result.value.subtitle || result.value.title || '导入的文档'
     const id = await s.service.create(result.value, { title, ownerId: user.id })

@@ -1,33 +1,28 @@
 /**
- * Bytes of an uploaded file to text. Government files come in UTF-8 (with
- * or without BOM), GB18030/GBK, or UTF-16 (Windows Notepad's "Unicode",
- * with or without BOM). Files of another kind are named, so the person
- * knows what to do: Word, Excel, PDF, the old binary .doc/.xls.
+ * Bytes of an uploaded text file to text. Government files come in UTF-8
+ * (with or without BOM), GB18030/GBK, or UTF-16 (Windows Notepad's
+ * "Unicode", with or without BOM). Files of another kind are named, so the
+ * person knows what to do: Excel, PDF, the old binary .doc/.xls.
  */
 import { ImportError } from './import-error'
-
-const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b)
-const contains = (bytes: Uint8Array, ascii: string) => indexOfAscii(bytes, ascii) >= 0
-
-function indexOfAscii(bytes: Uint8Array, ascii: string): number {
-  const first = ascii.charCodeAt(0)
-  outer: for (let i = bytes.indexOf(first); i >= 0 && i <= bytes.length - ascii.length; i = bytes.indexOf(first, i + 1)) {
-    for (let j = 1; j < ascii.length; j++) if (bytes[i + j] !== ascii.charCodeAt(j)) continue outer
-    return i
-  }
-  return -1
-}
+import { fileKind, startsWith } from './sniff'
 
 /** What a file that is not text is, in words a user knows, and what to do with it. */
 function notText(bytes: Uint8Array): string | null {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    if (contains(bytes, 'word/')) return '这是 Word 文档（.docx）。目前只能导入纯文本：请在 Word/WPS 中“另存为”纯文本（.txt，编码选 UTF-8）后再导入'
-    if (contains(bytes, 'xl/')) return '这是 Excel 表格（.xlsx）。目前只能导入纯文本：请把绩效目标表复制到 Word/WPS 中，另存为纯文本（.txt）后再导入'
-    return '这是压缩文件（.zip），不是绩效文本：请解压后导入其中的 .txt 文件'
+  switch (fileKind(bytes)) {
+    case 'docx':
+      return '这是 Word 文档（.docx），不是纯文本：请按 Word 文档导入'
+    case 'xlsx':
+      return '这是 Excel 表格（.xlsx），目前还不能导入：请把绩效目标表复制到 Word/WPS 中保存为 .docx 后导入'
+    case 'zip':
+      return '这是压缩文件（.zip），不是绩效文本：请解压后导入其中的 .docx 或 .txt 文件'
+    case 'ole':
+      return '这是旧版 Word/Excel 文件（.doc/.xls）：请在 Word/WPS 中另存为 .docx 后再导入'
+    case 'pdf':
+      return '这是 PDF 文件，无法可靠地还原其中的表格：请导入原始的 Word（.docx）或纯文本（.txt）文件'
+    case 'other':
+      return null
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return '这是旧版 Word/Excel 文件（.doc/.xls）：请在 Word/WPS 中另存为纯文本（.txt）后再导入'
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return '这是 PDF 文件，无法可靠地还原其中的表格：请导入原始的 Word 或纯文本（.txt）文件'
-  return null
 }
 
 /** Share of characters a Chinese document is made of: CJK, CJK and full-width punctuation, ASCII, whitespace. */

@@ -8,6 +8,8 @@ import { exportHtml } from './html/export'
 import type { ImportResult } from './import-error'
 import { exportPublishedText } from './published-text/export'
 import { importPublishedText } from './published-text/import'
+import { importDocx } from './docx/import'
+import { fileKind } from './sniff'
 
 export interface FileFormat {
   id: string
@@ -34,6 +36,7 @@ export const FORMATS: readonly FileFormat[] = [
     label: 'Word 文档',
     extensions: ['docx'],
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    import: importDocx,
     // Loaded when used: the Word writer is large, and the editor only lists the format.
     export: async (doc) => (await import('./docx/export')).exportDocx(doc),
   },
@@ -47,6 +50,16 @@ export const FORMATS: readonly FileFormat[] = [
 ]
 
 export const formatById = (id: string): FileFormat | undefined => FORMATS.find((f) => f.id === id)
+
+/**
+ * Imports a file whatever its format, recognised from its content (a name
+ * can lie; a Word file saved as .txt is still a Word file). What cannot be
+ * imported is refused naming what it is.
+ */
+export function importFile(bytes: Uint8Array): ImportResult<DocumentText> {
+  const format = fileKind(bytes) === 'docx' ? formatById('docx')! : formatById('txt')!
+  return format.import!(bytes)
+}
 
 export const exportFormats = (): FileFormat[] => FORMATS.filter((f) => f.export)
 export const importFormats = (): FileFormat[] => FORMATS.filter((f) => f.import)

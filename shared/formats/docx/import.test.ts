@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { generateDocument } from '../../../test/support/generate-document'
+import { makeRandom } from '../../../test/support/random'
+import { sampleText } from '../../../test/support/sample'
+import { parsePublishedText } from '../published-text/import'
+import { exportDocx } from './export'
+import { importDocx, readBody } from './import'
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../test/fixtures/formats/${name}`, import.meta.url)))
+
+describe('Word import', () => {
+  it('reads a Word file laid out like the sample — saved by LibreOffice — to the same model as the text', () => {
+    const result = importDocx(fixture('zhengfawei-2022.libreoffice.docx'))
+    expect(result.ok && result.value).toEqual(parsePublishedText(sampleText()))
+  })
+
+  it.each([
+    ['the sample', () => parsePublishedText(sampleText())],
+    ['a generated 40-project document', () => generateDocument(makeRandom(21), 40)],
+  ])('round-trips %s: model → docx → model', async (_, make) => {
+    const text = make()
+    const result = importDocx(await exportDocx(text))
+    expect(result.ok && result.value).toEqual(text)
+  })
+
+  it('honours gridSpan and vMerge, keeps inserted and drops deleted tracked text', () => {
+    const xml = `<w:body><w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>一级</w:t></w:r></w:p></w:tc><w:tc><w:p><w:ins><w:r><w:t>新</w:t></w:r></w:ins><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:r><w:t xml:space="preserve">值 &amp; 单位</w:t></w:r></w:p></w:tc></w:tr>
+      <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>下</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>段落</w:t></w:r></w:p></w:body>`
+    expect(readBody(xml)).toEqual([
+      { kind: 'table', rows: [['一级', '新值 & 单位'], ['', '下']] },
+      { kind: 'paragraph', text: '段落' },
+    ])
+  })
+
+  it('refuses a broken file and a zip that is no Word document, saying so', () => {
+    const broken = importDocx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))
+    expect(!broken.ok && broken.error.message).toContain('无法打开这个 Word 文件')
+  })
+})
