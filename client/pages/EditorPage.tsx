@@ -22,7 +22,7 @@ import { createThread, listThreads, type ThreadView } from '@shared/review/threa
 import { makeLiveChecks, locateFinding, revealPlace } from '../editor/checks-panel'
 import { readOnlyReason as computeReadOnlyReason } from '../editor/editability'
 import { anchorOfSelection, anchorRange, refreshAnchors } from '../editor/comment-anchors'
-import { decideSuggestions, suggestionAuthors } from '../editor/suggest-mode'
+import { countSuggestions, decideSuggestions, suggestionAt, suggestionAuthors } from '../editor/suggest-mode'
 import { ThreadsPanel } from './ThreadsPanel'
 import { LocalDraftsPanel } from './LocalDraftsPanel'
 import { HistoryPanel } from './HistoryPanel'
@@ -161,13 +161,30 @@ export function EditorPage(props: { docId: string }) {
   onCleanup(() => clearInterval(authorshipTimer))
   const [authors, setAuthors] = createSignal<string[]>([])
   const [authorFilter, setAuthorFilter] = createSignal('')
+  /** 接受/拒绝修订: the selection's suggestions, or the one at the cursor — never all of them unasked. */
   const decide = (accept: boolean) => () => {
     if (!editor) return
     const { from, to, empty } = editor.state.selection
+    const here = empty ? suggestionAt(editor.state, from) : null
+    if (empty && !here) return setNotice(T.noSuggestionHere)
     const tr = decideSuggestions(editor.state, accept, {
-      ...(empty ? {} : { range: { from, to } }),
+      ...(here ? { id: here.id } : { range: { from, to } }),
       ...(authorFilter() ? { author: authorFilter() } : {}),
     })
+    if (tr) editor.view.dispatch(tr)
+    else setNotice(T.noSuggestionHere)
+  }
+  /** 全部接受/全部拒绝 (of the chosen author): asks first, saying how many. */
+  const [decidingAll, setDecidingAll] = createSignal<{ accept: boolean; count: number } | null>(null)
+  const askAll = (accept: boolean) => () => {
+    if (!editor) return
+    setDecidingAll({ accept, count: countSuggestions(editor.state.doc, authorFilter() ? { author: authorFilter() } : {}) })
+  }
+  const decideAll = () => {
+    const asked = decidingAll()
+    setDecidingAll(null)
+    if (!editor || !asked) return
+    const tr = decideSuggestions(editor.state, asked.accept, authorFilter() ? { author: authorFilter() } : {})
     if (tr) editor.view.dispatch(tr)
   }
 
@@ -280,8 +297,10 @@ export function EditorPage(props: { docId: string }) {
                 <option value="">{T.allAuthors}</option>
                 <For each={authors()}>{(a) => <option value={a}>{a}</option>}</For>
               </select>
-              <button onClick={decide(true)}>{T.accept}</button>
-              <button onClick={decide(false)}>{T.reject}</button>
+              <button onClick={decide(true)} title={T.decideHint}>{T.accept}</button>
+              <button onClick={decide(false)} title={T.decideHint}>{T.reject}</button>
+              <button onClick={askAll(true)}>{T.acceptAll}</button>
+              <button onClick={askAll(false)}>{T.rejectAll}</button>
             </Show>
           </Show>
           <button onClick={() => editor?.commands.undo()}>{T.undo}</button>
@@ -312,6 +331,15 @@ export function EditorPage(props: { docId: string }) {
         </details>
         <button onClick={() => window.print()}>{T.print}</button>
       </header>
+      <Show when={decidingAll()}>
+        {(asked) => (
+          <p class="confirm-bar" role="alertdialog" data-testid="confirm-all">
+            {T.confirmAll(asked().accept, asked().count, authorFilter())}
+            <button onClick={decideAll} disabled={asked().count === 0}>{asked().accept ? T.acceptAll : T.rejectAll}</button>
+            <button onClick={() => setDecidingAll(null)}>{T.cancel}</button>
+          </p>
+        )}
+      </Show>
       <Show when={readOnlyReason() || notice()}>
         <p class="notice" role="status">{readOnlyReason() || notice()}</p>
       </Show>

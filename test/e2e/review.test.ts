@@ -32,10 +32,10 @@ describe('review with suggestions', () => {
 
     // Accept the figure: select the cell, accept.
     await selectField(staff.page, 'budgetTotal', 1)
-    await staff.page.getByRole('button', { name: '接受建议' }).click()
+    await staff.page.getByRole('button', { name: '接受修订' }).click()
     // Reject the rewording.
     await selectField(staff.page, 'goalItem', 2)
-    await staff.page.getByRole('button', { name: '拒绝建议' }).click()
+    await staff.page.getByRole('button', { name: '拒绝修订' }).click()
     await synced(staff.page)
 
     await expect.poll(() => fieldText(finance.page, 'budgetTotal', 1), { timeout: 10_000 }).toBe('3.50')
@@ -102,7 +102,11 @@ describe('review with suggestions', () => {
     expect(await proposed.getAttribute('data-suggestion')).toContain('"kind":"insert"')
     expect((await suite.t.server.data.service.model(DOC_ID)).projects[3]!.indicators).toHaveLength(rowsBefore) // not counted until accepted
 
-    await staff.page.getByRole('button', { name: '接受建议' }).click() // no selection: all suggestions
+    // 全部接受 asks first, saying how many.
+    await staff.page.getByRole('button', { name: '全部接受' }).click()
+    const confirm = staff.page.getByTestId('confirm-all')
+    expect(await confirm.textContent()).toMatch(/确定接受全部 \d+ 处修订吗/)
+    await confirm.getByRole('button', { name: '全部接受' }).click()
     await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects[3]!.indicators.length, { timeout: 10_000 }).toBe(rowsBefore + 1)
     expect((await suite.t.server.data.service.model(DOC_ID)).projects[3]!.indicators.map((i) => i.level3)).toContain('受助群众满意度')
     expect([...staff.errors, ...finance.errors]).toEqual([])
