@@ -1,7 +1,7 @@
 /**
  * shared/ must run anywhere: it may import only Yjs, lib0, the
- * Tiptap/ProseMirror packages and the two isomorphic file-format libraries
- * (docx to write Word files, fflate to unzip them), and no Node built-ins
+ * Tiptap/ProseMirror packages and the isomorphic file-format libraries
+ * (docx to write Word files, fflate to unzip them, exceljs for Excel), and no Node built-ins
  * or DOM. Checked two
  * ways: by reading every import, and by loading every module in a plain
  * Node process that has no DOM globals.
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const SHARED = fileURLToPath(new URL('../shared', import.meta.url))
-const ALLOWED = /^(\.{1,2}\/|yjs$|lib0(\/|$)|y-protocols(\/|$)|@tiptap\/(core|pm|y-tiptap)(\/|$)|prosemirror-|docx$|fflate$)/
+const ALLOWED = /^(\.{1,2}\/|yjs$|lib0(\/|$)|y-protocols(\/|$)|@tiptap\/(core|pm|y-tiptap)(\/|$)|prosemirror-|docx$|fflate$|exceljs$)/
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -25,7 +25,7 @@ const sources = (dir: string): string[] =>
 describe('shared/ is isomorphic', () => {
   const files = sources(SHARED)
 
-  it('imports nothing but relative modules, Yjs, lib0, Tiptap/ProseMirror, docx and fflate', () => {
+  it('imports nothing but relative modules, Yjs, lib0, Tiptap/ProseMirror, docx, fflate and exceljs', () => {
     const offending = files.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)]
         .map((m) => m[1]!)

@@ -86,13 +86,13 @@ describe('cli export', () => {
     expect(JSON.parse(again.stdout)).toEqual(JSON.parse((await run('import', SAMPLE_PATH, '--json')).stdout))
   })
 
-  it('writes Word and HTML from the registry, and names the formats it has for one it does not', async () => {
-    for (const format of ['html', 'docx']) {
+  it('writes Word, Excel and HTML from the registry, and names the formats it has for one it does not', async () => {
+    for (const format of ['html', 'docx', 'xlsx']) {
       const out = join(tmp(), `x.${format}`)
       expect((await run('export', SAMPLE_PATH, '--format', format, '--out', out)).code).toBe(EXIT.ok)
       expect(readFileSync(out).length).toBeGreaterThan(10_000)
     }
-    expect((await run('export', SAMPLE_PATH, '--format', 'pdf', '--out', 'x')).stderr).toMatch(/未知导出格式 pdf；可选：txt、docx、html/)
+    expect((await run('export', SAMPLE_PATH, '--format', 'pdf', '--out', 'x')).stderr).toMatch(/未知导出格式 pdf；可选：txt、docx、xlsx、html/)
   })
 
   it('reports an unwritable output as bad input', async () => {

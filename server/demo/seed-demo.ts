@@ -54,7 +54,7 @@ export async function seedDemo(data: ServerData, dataDir: string): Promise<DemoL
     }
     logins.push({ ...user, password })
   }
-  const imported = importFile(readFileSync(DEMO_FILE))
+  const imported = await importFile(readFileSync(DEMO_FILE))
   if (!imported.ok) throw new Error(`演示文档无法导入：${imported.error.message}`)
   await data.service.create(imported.value, { id: DEMO_DOCUMENT_ID, title: '政法委部门 2022年部门预算绩效文本', ownerId: ids[0]! })
   for (const [i, user] of DEMO_USERS.entries()) await data.accounts.setRole(DEMO_DOCUMENT_ID, ids[i]!, user.role)

@@ -180,7 +180,7 @@ export function createApp(s: AppServices): Hono<Env> {
   app.post('/api/docs/import', async (c) => {
     const user = c.get('user')
     const bytes = new Uint8Array(await c.req.arrayBuffer())
-    const result = importFile(bytes)
+    const result = await importFile(bytes)
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
     const title = checkedTitle(c.req.query('title')) || result.value.subtitle || result.value.title || '导入的文档'
     const id = await s.service.create(result.value, { title, ownerId: user.id })

@@ -13,7 +13,7 @@ function notText(bytes: Uint8Array): string | null {
     case 'docx':
       return '这是 Word 文档（.docx），不是纯文本：请按 Word 文档导入'
     case 'xlsx':
-      return '这是 Excel 表格（.xlsx），目前还不能导入：请把绩效目标表复制到 Word/WPS 中保存为 .docx 后导入'
+      return '这是 Excel 表格（.xlsx），不是纯文本：请按 Excel 表格导入'
     case 'zip':
       return '这是压缩文件（.zip），不是绩效文本：请解压后导入其中的 .docx 或 .txt 文件'
     case 'ole':

@@ -17,7 +17,7 @@ export interface FileFormat {
   label: string
   extensions: readonly string[]
   mime: string
-  import?: (bytes: Uint8Array) => ImportResult<DocumentText>
+  import?: (bytes: Uint8Array) => ImportResult<DocumentText> | Promise<ImportResult<DocumentText>>
   /** The agreed text (a clean copy: pending suggestions left out). */
   export?: (doc: DocumentText) => Promise<Uint8Array | string>
 }
@@ -41,6 +41,15 @@ export const FORMATS: readonly FileFormat[] = [
     export: async (doc) => (await import('./docx/export')).exportDocx(doc),
   },
   {
+    id: 'xlsx',
+    label: 'Excel 表格',
+    extensions: ['xlsx'],
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    // Loaded when used, like the Word writer.
+    import: async (bytes) => (await import('./xlsx/workbook')).importXlsx(bytes),
+    export: async (doc) => (await import('./xlsx/workbook')).exportXlsx(doc),
+  },
+  {
     id: 'html',
     label: '网页（可打印）',
     extensions: ['html', 'htm'],
@@ -56,8 +65,9 @@ export const formatById = (id: string): FileFormat | undefined => FORMATS.find((
  * can lie; a Word file saved as .txt is still a Word file). What cannot be
  * imported is refused naming what it is.
  */
-export function importFile(bytes: Uint8Array): ImportResult<DocumentText> {
-  const format = fileKind(bytes) === 'docx' ? formatById('docx')! : formatById('txt')!
+export async function importFile(bytes: Uint8Array): Promise<ImportResult<DocumentText>> {
+  const kind = fileKind(bytes)
+  const format = formatById(kind === 'docx' || kind === 'xlsx' ? kind : 'txt')!
   return format.import!(bytes)
 }
 

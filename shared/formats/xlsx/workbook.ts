@@ -1,0 +1,147 @@
+/**
+ * Excel (.xlsx): the workbook a department keeps beside the Word file and
+ * the one the budget system takes rows from.
+ *
+ *   1. 部门整体绩效目标 — the title block and Part 1, a paragraph per row;
+ *   2. one sheet per project, laid out as the 绩效目标表 (the rows and
+ *      cells of the published form, label cells bold and shaded, 一级
+ *      merged down its rows);
+ *   3. 全部指标 — every indicator row of every project in one flat table
+ *      with the project's code and name, for entry into the budget system.
+ *
+ * Import reads sheets 1 and 2 back through the published-text reader (one
+ * reader for every input); sheet 3 is derived and ignored. Written and
+ * read with exceljs, loaded only when used.
+ */
+import type { DocumentText, IndicatorText, ProjectText } from '../../model/document-text'
+import { ImportError, tryImport, type ImportResult } from '../import-error'
+import { parsePublishedText } from '../published-text/import'
+import { DUTY_PREFIX, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX, UNIT_PREFIX } from '../published-text/layout'
+
+type ExcelJS = typeof import('exceljs')
+const loadExcel = async (): Promise<ExcelJS> => {
+  const module = (await import('exceljs')) as ExcelJS & { default?: ExcelJS }
+  return module.default ?? module
+}
+
+export const PART_ONE_SHEET = '部门整体绩效目标'
+export const FLAT_SHEET = '全部指标'
+
+/** The form's rows, cell by cell, as the published layout has them. */
+export function formRows(project: ProjectText): string[][] {
+  let previousLevel1: string | null = null
+  return [
+    [`${project.unitCode}${project.unitName}`, `${UNIT_PREFIX}${project.moneyUnit}`],
+    [LABEL.code, project.code, LABEL.name, project.name],
+    [LABEL.budgetRow, LABEL.total, project.budgetTotal, '其中：财政资金', project.budgetFiscal, LABEL.other, project.budgetOther],
+    ['', project.usage],
+    [LABEL.spendingRow, ...project.spendingPlan.map((e) => e.label)],
+    ['', ...project.spendingPlan.map((e) => e.percent)],
+    [LABEL.goalRow, project.goal],
+    [...INDICATOR_HEADER],
+    ...project.indicators.map((i) => {
+      const level1 = i.level1 === previousLevel1 ? '' : i.level1
+      previousLevel1 = i.level1
+      return [level1, i.level2, i.level3, i.description, i.value, i.basis]
+    }),
+  ]
+}
+
+const partOneRows = (doc: DocumentText): string[] => [
+  doc.title, doc.subtitle, doc.preparedBy, doc.reviewedBy, PART_ONE, PART_ONE_NAME,
+  SECTION.goals, ...doc.goals,
+  SECTION.subGoals, ...doc.subGoals.flatMap((g) => [g.title, `${DUTY_PREFIX}${g.duty}`, `${TARGET_PREFIX}${g.target}`]),
+  SECTION.safeguards, ...doc.safeguards,
+]
+
+/** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
+const sheetName = (project: ProjectText, n: number) => `${n}.${project.name}`.replace(/[[\]:*?/\\]/g, '－').slice(0, 31)
+
+const LABELS = new Set<string>([LABEL.code, LABEL.name, LABEL.budgetRow, LABEL.total, '其中：财政资金', LABEL.other, LABEL.spendingRow, LABEL.goalRow, ...INDICATOR_HEADER])
+
+export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
+  const { Workbook } = await loadExcel()
+  const book = new Workbook()
+  book.creator = 'Jixiao 绩效'
+  const part = book.addWorksheet(PART_ONE_SHEET)
+  part.getColumn(1).width = 100
+  for (const text of partOneRows(doc)) part.addRow([text]).getCell(1).alignment = { wrapText: true }
+
+  doc.projects.forEach((project, i) => {
+    const sheet = book.addWorksheet(sheetName(project, i + 1))
+    sheet.columns = [14, 14, 22, 26, 16, 22, 14].map((width) => ({ width }))
+    sheet.addRow([`${i + 1}.${project.name}${TABLE_SUFFIX}`]).font = { bold: true, size: 14 }
+    for (const cells of formRows(project)) {
+      const row = sheet.addRow(cells)
+      row.eachCell((cell) => {
+        cell.alignment = { wrapText: true, vertical: 'middle' }
+        cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } }
+        if (LABELS.has(String(cell.value ?? ''))) {
+          cell.font = { bold: true }
+          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
+        }
+      })
+    }
+  })
+
+  const flat = book.addWorksheet(FLAT_SHEET)
+  flat.columns = [
+    { header: '项目编码', width: 24 },
+    { header: '项目名称', width: 24 },
+    ...INDICATOR_HEADER.map((header) => ({ header, width: 18 })),
+  ]
+  flat.getRow(1).font = { bold: true }
+  for (const project of doc.projects) {
+    for (const i of project.indicators as IndicatorText[]) flat.addRow([project.code, project.name, i.level1, i.level2, i.level3, i.description, i.value, i.basis])
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer())
+}
+
+const cellText = (value: unknown): string => {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'object' && 'richText' in (value as object)) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+  if (typeof value === 'object' && 'text' in (value as object)) return String((value as { text: unknown }).text)
+  return String(value)
+}
+
+/** The workbook as the published text layout, for the one reader. */
+async function asPublishedText(bytes: Uint8Array): Promise<string> {
+  const { Workbook } = await loadExcel()
+  const book = new Workbook()
+  try {
+    await book.xlsx.load(bytes as unknown as ArrayBuffer)
+  } catch {
+    throw new ImportError('unreadable', null, '无法打开这个 Excel 文件（.xlsx 已损坏或不完整）：请在 Excel/WPS 中打开后重新保存')
+  }
+  const lines: string[] = []
+  const part = book.getWorksheet(PART_ONE_SHEET)
+  if (!part) throw new ImportError('missing-section', null, `Excel 文件中没有“${PART_ONE_SHEET}”工作表；目前只能导入由本系统导出的 Excel 文件`)
+  part.eachRow((row) => lines.push(cellText(row.getCell(1).value), ''))
+  lines.push(PART_TWO, PART_TWO_NAME, '')
+  for (const sheet of book.worksheets) {
+    if (sheet === part || sheet.name === FLAT_SHEET) continue
+    sheet.eachRow((row, n) => {
+      const cells = (row.values as unknown[]).slice(1).map(cellText)
+      if (n === 1) lines.push(cells[0] ?? '', '')
+      else lines.push(...cells.map((c) => `\t${c}`), '')
+    })
+  }
+  return lines.join('\n')
+}
+
+export async function importXlsx(bytes: Uint8Array): Promise<ImportResult<DocumentText>> {
+  try {
+    const text = await asPublishedText(bytes)
+    return tryImport(() => {
+      try {
+        return parsePublishedText(text)
+      } catch (error) {
+        if (error instanceof ImportError) throw new ImportError(error.code, null, `Excel 文件：${error.detail}`)
+        throw error
+      }
+    })
+  } catch (error) {
+    if (error instanceof ImportError) return { ok: false, error }
+    throw error
+  }
+}
