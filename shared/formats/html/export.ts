@@ -2,7 +2,9 @@
  * A standalone, printable HTML page of a 绩效文本: one file with its own
  * styles, A4 print margins, each 绩效目标表 a table on the published form's
  * layout with 一级/二级 merged down their rows (rowspan), rows that do not
- * break across pages. The agreed text only (no pending suggestions).
+ * break across pages, page numbers at the foot. Printed to PDF by the
+ * browser (打印 → 另存为 PDF), it is the PDF a department hands in. The
+ * agreed text only (no pending suggestions).
  */
 import type { DocumentText, IndicatorText, ProjectText } from '../../model/document-text'
 import { DUTY_PREFIX, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX, UNIT_PREFIX } from '../published-text/layout'
@@ -53,7 +55,7 @@ ${indicatorRows(project.indicators)}
 }
 
 const STYLE = `
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; @bottom-center { content: "— " counter(page) " —"; font-size: 12pt; } }
 body { font-family: "仿宋_GB2312", "FangSong", "STFangsong", serif; font-size: 16pt; line-height: 28pt; max-width: 156mm; margin: 2em auto; }
 h1 { font-family: "方正小标宋简体", "SimSun", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0; }
 .centre { text-align: center; }
