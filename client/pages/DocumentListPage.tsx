@@ -4,10 +4,10 @@
  */
 import { importFormats } from '@shared/formats/registry'
 import { createResource, createSignal, For, Show } from 'solid-js'
-import { isRole } from '@shared/protocol/role'
 import { api, ApiFailure, type DocumentSummary } from '../api/http'
 import { navigate } from '../App'
 import { T } from '../i18n/zh-CN'
+import { SharePanel } from './SharePanel'
 import { forgetUser, rememberedUser, rememberRole } from '../session'
 
 export function DocumentListPage() {
@@ -37,17 +37,16 @@ export function DocumentListPage() {
     const file = (event.currentTarget as HTMLInputElement).files?.[0]
     if (file) void act(async () => navigate(`#/doc/${(await api.importFile(file)).id}`))
   }
-  const rename = (doc: DocumentSummary) => {
-    const title = prompt(T.rename, doc.title)
-    if (title) void act(() => api.rename(doc.id, title))
+  /** Renaming happens in place: the title becomes an input until saved or cancelled. */
+  const [renaming, setRenaming] = createSignal<{ id: string; title: string } | null>(null)
+  const saveRename = (event: Event) => {
+    event.preventDefault()
+    const editing = renaming()
+    if (!editing?.title.trim()) return
+    setRenaming(null)
+    void act(() => api.rename(editing.id, editing.title.trim()))
   }
-  const share = (doc: DocumentSummary) => {
-    const user = prompt(T.shareUser)
-    if (!user) return
-    const role = prompt(`${T.shareRole}（editor / reviewer / viewer / none）`, 'editor')
-    if (role === null) return
-    void act(() => api.share(doc.id, user, isRole(role) ? role : null))
-  }
+  const [sharing, setSharing] = createSignal<string | null>(null)
   /** 以此为底稿新建下一年度: asked inline whether to keep the budget figures, then opened. */
   const [successorOf, setSuccessorOf] = createSignal<string | null>(null)
   const [keepBudget, setKeepBudget] = createSignal(false)
@@ -82,11 +81,17 @@ export function DocumentListPage() {
           <For each={docs()}>
             {(doc) => (
               <li>
-                <a href={`#/doc/${doc.id}`}>{doc.title}</a>
+                <Show when={renaming()?.id === doc.id} fallback={<a href={`#/doc/${doc.id}`}>{doc.title}</a>}>
+                  <form class="rename-form" onSubmit={saveRename}>
+                    <input value={renaming()!.title} onInput={(e) => setRenaming({ id: doc.id, title: e.currentTarget.value })} aria-label={T.rename} maxLength={200} autofocus />
+                    <button type="submit">{T.save}</button>
+                    <button type="button" onClick={() => setRenaming(null)}>{T.cancel}</button>
+                  </form>
+                </Show>
                 <span class="status">{doc.status}</span>
                 <span class="role">{doc.owner ? T.owner : T.roleLabel[doc.role]}</span>
                 <Show when={doc.owner || doc.role === 'editor'}>
-                  <button onClick={() => rename(doc)}>{T.rename}</button>
+                  <button onClick={() => setRenaming({ id: doc.id, title: doc.title })}>{T.rename}</button>
                 </Show>
                 <Show when={doc.role === 'editor'}>
                   <Show when={successorOf() === doc.id} fallback={<button onClick={() => setSuccessorOf(doc.id)}>{T.successor}</button>}>
@@ -101,7 +106,10 @@ export function DocumentListPage() {
                   </Show>
                 </Show>
                 <Show when={doc.owner}>
-                  <button onClick={() => share(doc)}>{T.share}</button>
+                  <button onClick={() => setSharing(sharing() === doc.id ? null : doc.id)}>{T.share}</button>
+                </Show>
+                <Show when={sharing() === doc.id}>
+                  <SharePanel docId={doc.id} onClose={() => setSharing(null)} />
                 </Show>
               </li>
             )}

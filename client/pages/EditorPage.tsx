@@ -76,11 +76,21 @@ export function EditorPage(props: { docId: string }) {
     createThread(connection.ydoc, { id, ...anchor, author: user.name, text, now: Date.now(), commentId: crypto.randomUUID() })
     activateThread(id)
   }
+  /** 添加批注: the selection is anchored when the composer opens, so typing the comment cannot move it. */
+  const [composing, setComposing] = createSignal<NonNullable<ReturnType<typeof anchorOfSelection>> | null>(null)
+  const [commentText, setCommentText] = createSignal('')
   const addComment = () => {
     const anchor = editor ? anchorOfSelection(editor) : null
-    if (!anchor) return
-    const text = prompt(T.commentPrompt)
-    if (text?.trim()) startThread(anchor, text.trim())
+    if (!anchor) return setNotice(T.selectTextToComment)
+    setCommentText('')
+    setComposing(anchor)
+  }
+  const submitComment = (event: Event) => {
+    event.preventDefault()
+    const anchor = composing()
+    if (!anchor || !commentText().trim()) return
+    startThread(anchor, commentText().trim())
+    setComposing(null)
   }
   const findingToComment = (finding: Finding) => {
     const range = editor ? locateFinding(editor, finding) : null
@@ -257,10 +267,9 @@ export function EditorPage(props: { docId: string }) {
     if (!editor || !editor.isEditable) return
     editor.chain().focus().command(({ state, dispatch }) => command(state, dispatch)).run()
   }
-  const removeProject = () => {
-    const name = model()?.projects.find((_, i) => isInProject(i))?.name ?? ''
-    if (confirm(T.confirmDeleteProject(name))) run(deleteProject)()
-  }
+  /** 删除项目 asks first, naming the project. */
+  const [deletingProject, setDeletingProject] = createSignal<string | null>(null)
+  const removeProject = () => setDeletingProject(model()?.projects.find((_, i) => isInProject(i))?.name ?? '')
   const isInProject = (index: number) => {
     const el = document.querySelectorAll('section[data-node="project"]')[index]
     const at = editor?.view.domAtPos(editor.state.selection.from).node
@@ -331,6 +340,25 @@ export function EditorPage(props: { docId: string }) {
         </details>
         <button onClick={() => window.print()}>{T.print}</button>
       </header>
+      <Show when={composing()}>
+        {(anchor) => (
+          <form class="comment-composer" data-testid="comment-composer" onSubmit={submitComment}>
+            <label>
+              {T.commentOn(anchor().quote.slice(0, 40))}
+              <textarea value={commentText()} onInput={(e) => setCommentText(e.currentTarget.value)} rows={3} autofocus aria-label={T.addComment} />
+            </label>
+            <button type="submit" disabled={commentText().trim() === ''}>{T.addComment}</button>
+            <button type="button" onClick={() => setComposing(null)}>{T.cancel}</button>
+          </form>
+        )}
+      </Show>
+      <Show when={deletingProject() !== null}>
+        <p class="confirm-bar" role="alertdialog" data-testid="confirm-delete-project">
+          {T.confirmDeleteProject(deletingProject()!)}
+          <button onClick={() => { setDeletingProject(null); run(deleteProject)() }}>{T.deleteProject}</button>
+          <button onClick={() => setDeletingProject(null)}>{T.cancel}</button>
+        </p>
+      </Show>
       <Show when={decidingAll()}>
         {(asked) => (
           <p class="confirm-bar" role="alertdialog" data-testid="confirm-all">

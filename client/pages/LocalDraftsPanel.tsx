@@ -35,6 +35,7 @@ function DraftItem(props: {
   onDelete: () => void
 }) {
   const [copied, setCopied] = createSignal(false)
+  const [confirmingDelete, setConfirmingDelete] = createSignal(false)
   const [restored, setRestored] = createSignal<string | null>(null)
   const found = createMemo(() => {
     props.version()
@@ -65,7 +66,13 @@ function DraftItem(props: {
         <Show when={restored()}>{(message) => <span role="status">{message()}</span>}</Show>
       </Show>
       </Show>
-      <button onClick={() => confirm(T.confirmDeleteDraft) && props.onDelete()}>{T.deleteDraft}</button>
+      <Show when={confirmingDelete()} fallback={<button onClick={() => setConfirmingDelete(true)}>{T.deleteDraft}</button>}>
+        <span class="confirm-inline" role="alertdialog">
+          {T.confirmDeleteDraft}
+          <button onClick={() => props.onDelete()}>{T.deleteDraft}</button>
+          <button onClick={() => setConfirmingDelete(false)}>{T.cancel}</button>
+        </span>
+      </Show>
     </article>
   )
 }

@@ -23,6 +23,8 @@ export function ThreadsPanel(props: {
   onActivate: (id: string) => void
 }) {
   const [filter, setFilter] = createSignal<ThreadFilter>('open')
+  /** The comment being edited in place. */
+  const [editing, setEditing] = createSignal<string | null>(null)
   const now = () => Date.now()
   const newId = () => crypto.randomUUID()
 
@@ -72,12 +74,20 @@ export function ThreadsPanel(props: {
                   <div class="comment">
                     <span class="author">{comment.author}</span>
                     <Show when={!comment.deleted} fallback={<span class="deleted">{T.commentDeleted}</span>}>
-                      <span class="text">{comment.text}</span>
-                      <Show when={comment.author === props.userName && props.canComment}>
-                        <button class="small" onClick={() => {
-                          const text = prompt(T.editComment, comment.text)
+                      <Show when={editing() === comment.id} fallback={<span class="text">{comment.text}</span>}>
+                        <form class="edit-comment" onSubmit={(e) => {
+                          e.preventDefault()
+                          const text = (e.currentTarget.elements.namedItem('text') as HTMLTextAreaElement).value.trim()
                           if (text) editComment(props.ydoc, thread.id, comment.id, text, now())
-                        }}>{T.edit}</button>
+                          setEditing(null)
+                        }}>
+                          <textarea name="text" rows="2" value={comment.text} aria-label={T.editComment} />
+                          <button type="submit" class="small">{T.save}</button>
+                          <button type="button" class="small" onClick={() => setEditing(null)}>{T.cancel}</button>
+                        </form>
+                      </Show>
+                      <Show when={comment.author === props.userName && props.canComment && editing() !== comment.id}>
+                        <button class="small" onClick={() => setEditing(comment.id)}>{T.edit}</button>
                         <button class="small" onClick={() => deleteComment(props.ydoc, thread.id, comment.id, now())}>{T.delete}</button>
                       </Show>
                     </Show>

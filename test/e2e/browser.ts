@@ -40,6 +40,11 @@ export async function openAs(browser: Browser, t: TestServer, user: string, role
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
+  // The app asks in its own page, never with a browser prompt, confirm or alert.
+  page.on('dialog', (dialog) => {
+    errors.push(`browser dialog: ${dialog.type()} ${dialog.message()}`)
+    void dialog.dismiss()
+  })
   // The app must run under its Content Security Policy: a violation is an error of the test.
   page.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) errors.push(message.text())

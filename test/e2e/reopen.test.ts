@@ -111,8 +111,9 @@ describe('reopening after workflow steps', () => {
     // Stored as zhao's suggested insertion, for staff to accept or reject.
     await expect.poll(async () => insertionAuthorOf(readContent((await suite.t.server.data.service.load(DOC_ID))), '火车上写的一句话'), { timeout: 10_000 }).toBe('zhao')
     await finance.context.close()
-    a.page.once('dialog', (dialog) => void dialog.accept())
+    // Deleting asks first, in the page (no browser dialog).
     await a.page.getByRole('button', { name: '删除副本' }).click()
+    await a.page.getByRole('alertdialog').getByRole('button', { name: '删除副本' }).click()
     await expect.poll(() => a.page.getByTestId('local-drafts').count()).toBe(0)
     expect([...a.errors, ...b.errors]).toEqual([])
     for (const c of [a, b]) await c.context.close()

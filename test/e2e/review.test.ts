@@ -57,8 +57,12 @@ describe('review with suggestions', () => {
 
     // The reviewer selects an indicator value and comments on it.
     await selectField(finance.page, 'indicatorValue', 0)
-    finance.page.once('dialog', (dialog) => void dialog.accept('请写明开展次数，如“≥4次”'))
+    // The comment is written in the page's own composer, anchored to the selection when it opened.
     await finance.page.getByRole('button', { name: '添加批注' }).click()
+    const composer = finance.page.getByTestId('comment-composer')
+    expect(await composer.textContent()).toContain('批注“开展扫黑除恶宣传情况”')
+    await composer.locator('textarea').fill('请写明开展次数，如“≥4次”')
+    await composer.getByRole('button', { name: '添加批注' }).click()
 
     const thread = staff.page.locator('.thread').first()
     await expect.poll(() => thread.locator('.text').first().textContent(), { timeout: 10_000 }).toBe('请写明开展次数，如“≥4次”')

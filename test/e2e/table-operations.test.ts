@@ -20,9 +20,9 @@ describe('table operations', () => {
     const newRow = page.locator('section[data-node="project"]').nth(0).locator('[data-node="indicator"]').nth(1)
     await newRow.getByLabel('二级指标').selectOption('质量指标')
 
-    page.once('dialog', (dialog) => void dialog.accept())
     await typeAt(page, 'end', 'projectName', 1, '')
     await page.getByRole('button', { name: '删除项目' }).click()
+    await page.getByTestId('confirm-delete-project').getByRole('button', { name: '删除项目' }).click()
     await synced(page)
 
     await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects.length, { timeout: 10_000 }).toBe(10)

@@ -1,0 +1,63 @@
+/**
+ * 共享: who has this document and with what right, roles chosen in
+ * Chinese; add a person by login name, change or remove a right. Shown
+ * to the document's owner (the server enforces it).
+ */
+import { createResource, createSignal, For, Show } from 'solid-js'
+import { ROLES, type Role } from '@shared/protocol/role'
+import { api } from '../api/http'
+import { T } from '../i18n/zh-CN'
+
+export function SharePanel(props: { docId: string; onClose: () => void }) {
+  const [members, { refetch }] = createResource(() => api.members(props.docId).then((r) => r.members))
+  const [error, setError] = createSignal('')
+  const [name, setName] = createSignal('')
+  const [role, setRole] = createSignal<Role>('editor')
+  const set = async (user: string, to: Role | null) => {
+    setError('')
+    try {
+      await api.share(props.docId, user, to)
+      await refetch()
+      return true
+    } catch (e) {
+      setError((e as Error).message)
+      return false
+    }
+  }
+  const add = async (event: Event) => {
+    event.preventDefault()
+    if (await set(name().trim(), role())) setName('')
+  }
+  return (
+    <div class="share-panel" role="dialog" aria-label={T.share} data-testid="share-panel">
+      <h3>{T.share}</h3>
+      <table>
+        <tbody>
+          <For each={members() ?? []}>
+            {(m) => (
+              <tr>
+                <td>{m.displayName}</td>
+                <td class="login">{m.name}</td>
+                <td>
+                  <select aria-label={`${m.displayName}的${T.shareRole}`} value={m.role} onChange={(e) => void set(m.name, e.currentTarget.value === '' ? null : (e.currentTarget.value as Role))}>
+                    <For each={ROLES}>{(r) => <option value={r}>{T.roleLabel[r]}</option>}</For>
+                    <option value="">{T.removeMember}</option>
+                  </select>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <form onSubmit={add}>
+        <input value={name()} onInput={(e) => setName(e.currentTarget.value)} placeholder={T.shareUser} aria-label={T.shareUser} required />
+        <select aria-label={T.shareRole} value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+          <For each={ROLES}>{(r) => <option value={r}>{T.roleLabel[r]}</option>}</For>
+        </select>
+        <button type="submit" disabled={name().trim() === ''}>{T.addMember}</button>
+        <button type="button" onClick={() => props.onClose()}>{T.close}</button>
+      </form>
+      <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
+    </div>
+  )
+}

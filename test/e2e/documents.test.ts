@@ -1,0 +1,43 @@
+/**
+ * The document list in the browser: renaming in place and sharing in a
+ * panel that lists the members with their rights in Chinese — no browser
+ * prompt anywhere (openAs fails a test on any browser dialog).
+ */
+import { describe, expect, it } from 'vitest'
+import { browserAndServer, openAs } from './browser'
+
+const suite = browserAndServer()
+
+describe('document list', () => {
+  it('the owner renames a document in place and shares it, choosing rights in Chinese', async () => {
+    const { t } = suite
+    const owner = await t.server.data.logins.addUser('sun', 'pw-sun', '孙丽')
+    await t.server.data.logins.addUser('zhou', 'pw-zhou', '周强')
+    const id = await t.server.data.service.create((await t.server.data.service.text('doc')), { title: '共享测试', ownerId: owner.id })
+    const staff = await openAs(suite.browser, t, 'sun', 'editor', id)
+    await staff.page.goto('/#/')
+    const row = staff.page.locator('li', { hasText: '共享测试' })
+
+    await row.getByRole('button', { name: '重命名' }).click()
+    // The row's title is now an input (the row no longer shows the title as text).
+    const input = staff.page.getByRole('textbox', { name: '重命名' })
+    await input.fill('共享测试（改）')
+    await staff.page.locator('.rename-form').getByRole('button', { name: '保存' }).click()
+    await expect.poll(async () => (await t.server.data.documents.get(id))?.title, { timeout: 10_000 }).toBe('共享测试（改）')
+
+    const renamed = staff.page.locator('li', { hasText: '共享测试（改）' })
+    await renamed.getByRole('button', { name: '共享' }).click()
+    const panel = staff.page.getByTestId('share-panel')
+    await panel.getByRole('textbox', { name: '用户名' }).fill('zhou')
+    await panel.getByRole('combobox', { name: '权限', exact: true }).selectOption({ label: '审核' })
+    await panel.getByRole('button', { name: '添加' }).click()
+    await expect.poll(async () => (await t.server.data.accounts.membersOf(id)).find((m) => m.name === 'zhou')?.role, { timeout: 10_000 }).toBe('reviewer')
+    await expect.poll(() => panel.locator('tr', { hasText: '周强' }).count()).toBe(1)
+    await panel.getByRole('combobox', { name: '周强的权限' }).selectOption({ label: '只读' })
+    await expect.poll(async () => (await t.server.data.accounts.membersOf(id)).find((m) => m.name === 'zhou')?.role, { timeout: 10_000 }).toBe('viewer')
+    await panel.getByRole('combobox', { name: '周强的权限' }).selectOption({ label: '移除' })
+    await expect.poll(async () => (await t.server.data.accounts.membersOf(id)).some((m) => m.name === 'zhou'), { timeout: 10_000 }).toBe(false)
+    expect(staff.errors).toEqual([])
+    await staff.context.close()
+  }, 60_000)
+})
