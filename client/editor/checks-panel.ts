@@ -6,7 +6,7 @@
  */
 import type { Editor } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import type { Finding, FindingField } from '@shared/checks/finding'
+import { SEVERITY_ORDER, type Finding, type FindingField } from '@shared/checks/finding'
 import { IncrementalChecks } from '@shared/checks/run-checks'
 import { modelFromText } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
@@ -52,6 +52,25 @@ export function makeLiveChecks() {
   }
 }
 
+export interface FindingGroup {
+  title: string
+  errors: number
+  findings: Finding[]
+}
+
+/** Findings by place — the whole document and Part 1 first, then each project — errors, then warnings, then notes within each. */
+export function findingGroups(findings: readonly Finding[], projectNames: readonly string[]): FindingGroup[] {
+  const byPlace = new Map<number | null, Finding[]>()
+  for (const f of findings) byPlace.set(f.project, [...(byPlace.get(f.project) ?? []), f])
+  return [...byPlace]
+    .sort(([a], [b]) => (a ?? 0) - (b ?? 0))
+    .map(([project, list]) => ({
+      title: project === null ? '文档总体与第一部分' : `${project}. ${projectNames[project - 1] || '未命名项目'}`,
+      errors: list.filter((f) => f.severity === 'error').length,
+      findings: [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.indicator ?? 0) - (b.indicator ?? 0)),
+    }))
+}
+
 /** A place in the document: 1-based project and indicator row (null: not in one), and a field by its model key (`goals[2]` for a list item). */
 export interface Place {
   project: number | null
@@ -92,7 +111,9 @@ export function revealPlace(editor: Editor, place: Place): void {
   // Focus first: ProseMirror writes a selection to the DOM only while it has focus, and on
   // focus it would otherwise read back the stale DOM selection.
   editor.view.focus()
-  editor.chain().setTextSelection(editor.view.posAtDOM(value, 0)).scrollIntoView().run()
+  editor.chain().setTextSelection(editor.view.posAtDOM(value, 0)).run()
+  // Centred, not merely "in view": the sticky toolbar would cover a cell scrolled to the top edge.
+  cell.scrollIntoView({ block: 'center' })
   cell.classList.add('finding-target')
   setTimeout(() => cell.classList.remove('finding-target'), 2000)
 }

@@ -140,6 +140,17 @@ export const T = {
   totalChange: (before: string, after: string) => `预算合计：${before} → ${after}`,
   notePrompt: (label: string) => `请填写${label}的意见：`,
   confirmStep: (label: string) => `确认${label}`,
+  findingCounts: (findings: readonly { severity: string }[]) => {
+    const n = (s: string) => findings.filter((f) => f.severity === s).length
+    return [`${n('error')} 错误`, `${n('warning')} 警告`, `${n('info')} 提示`].join(' · ')
+  },
+  rowNumber: (row: number) => `第${row}行`,
+  /** What a workflow step does, said before it is taken. */
+  stepConsequence: {
+    submit: '报送后，文档交财政局审核，编制人员将不能直接修改（可在审核开始前撤回）。',
+    approve: '审核通过后，文档定稿，任何人都不能再修改或提出修订建议（可撤销审核通过）。',
+    'revoke-approval': '撤销审核通过后，文档回到审核中。',
+  } as Record<string, string>,
   cancel: '取消',
   readOnlyNewerSchema: '此文档由更新版本的绩效编辑器创建，请刷新页面以更新后再编辑',
   notAvailableOffline: '此文档尚未在本机打开过，离线时无法打开',

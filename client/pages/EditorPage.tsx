@@ -19,7 +19,7 @@ import { exportFormats } from '@shared/formats/registry'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { createThread, listThreads, type ThreadView } from '@shared/review/threads'
-import { makeLiveChecks, locateFinding, revealPlace } from '../editor/checks-panel'
+import { findingGroups, makeLiveChecks, locateFinding, revealPlace } from '../editor/checks-panel'
 import { readOnlyReason as computeReadOnlyReason } from '../editor/editability'
 import { anchorOfSelection, anchorRange, refreshAnchors } from '../editor/comment-anchors'
 import { countSuggestions, decideSuggestions, suggestionAt, suggestionAuthors } from '../editor/suggest-mode'
@@ -435,22 +435,33 @@ export function EditorPage(props: { docId: string }) {
         </Show>
         <HistoryPanel docId={props.docId} status={status()} hasPredecessor={hasPredecessor()} canSave={role() === 'editor'} canRestore={role() === 'editor' && mayEditDirectly(status())} onJump={(place) => editor && revealPlace(editor, place)} />
         <section class="checks" data-testid="checks">
-          <h2>{T.checks}（{findings().length}）</h2>
-          <ol>
-            <For each={findings()}>
-              {(f) => (
-                <li class={f.severity}>
-                  <a href="#" onClick={(e) => { e.preventDefault(); if (editor) revealPlace(editor, f) }}>
-                    <span class="where">{f.project === null ? T.partOneShort : `${f.project}${f.indicator === null ? '' : `-${f.indicator}`}`}</span>
-                    {f.message}
-                  </a>
-                  <Show when={canComment()}>
-                    <button class="small" onClick={() => findingToComment(f)}>{T.findingToComment}</button>
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ol>
+          <h2>{T.checks}（{T.findingCounts(findings())}）</h2>
+          {/* Grouped by place — Part 1, then each project — errors first within each. */}
+          <For each={findingGroups(findings(), model()?.projects.map((p) => p.name) ?? [])}>
+            {(group) => (
+              <details class="finding-group" open={group.errors > 0}>
+                <summary>
+                  {group.title}
+                  <span class="counts">{T.findingCounts(group.findings)}</span>
+                </summary>
+                <ol>
+                  <For each={group.findings}>
+                    {(f) => (
+                      <li class={f.severity}>
+                        <a href="#" onClick={(e) => { e.preventDefault(); if (editor) revealPlace(editor, f) }}>
+                          <Show when={f.indicator !== null}><span class="where">{T.rowNumber(f.indicator!)}</span></Show>
+                          {f.message}
+                        </a>
+                        <Show when={canComment()}>
+                          <button class="small" onClick={() => findingToComment(f)}>{T.findingToComment}</button>
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ol>
+              </details>
+            )}
+          </For>
         </section>
         </aside>
       </div>

@@ -50,8 +50,13 @@ export function WorkflowActions(props: {
     if (!note() && props.draftNote) setNote(props.draftNote)
     setComposing(c)
   }
-  const start = (transition: Transition) =>
-    transition.note === 'always' ? compose({ transition, prompt: T.notePrompt(transition.label) }) : void submit(transition)
+  /** Steps that change who may edit ask first, saying what happens; the others go at once. */
+  const [confirming, setConfirming] = createSignal<Transition | null>(null)
+  const start = (transition: Transition) => {
+    if (transition.note === 'always') return compose({ transition, prompt: T.notePrompt(transition.label) })
+    if (T.stepConsequence[transition.action]) return setConfirming(transition)
+    void submit(transition)
+  }
 
   return (
     <>
@@ -60,6 +65,19 @@ export function WorkflowActions(props: {
       </For>
       <Show when={error()}>
         <span class="error" role="alert">{error()}</span>
+      </Show>
+      <Show when={confirming()}>
+        {(t) => (
+          <span class="confirm-inline" role="alertdialog" data-testid="confirm-step">
+            {T.stepConsequence[t().action]}
+            <button class="workflow" disabled={busy()} onClick={() => {
+              const step = t()
+              setConfirming(null)
+              void submit(step)
+            }}>{T.confirmStep(t().label)}</button>
+            <button onClick={() => setConfirming(null)}>{T.cancel}</button>
+          </span>
+        )}
       </Show>
       <Show when={composing()}>
         {(c) => (

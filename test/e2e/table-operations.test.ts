@@ -59,6 +59,11 @@ describe('table operations', () => {
       })
     await expect.poll(inCell).toBe('budgetTotal')
     expect(await page.locator('.finding-target[data-field="budgetTotal"]').count()).toBe(1)
+    // Scrolled into the visible area, not under the sticky toolbar.
+    const cell = (await page.locator('.finding-target[data-field="budgetTotal"]').boundingBox())!
+    const toolbar = (await page.locator('header.toolbar').boundingBox())!
+    expect(cell.y).toBeGreaterThan(toolbar.y + toolbar.height)
+    expect(cell.y + cell.height).toBeLessThan(900)
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)

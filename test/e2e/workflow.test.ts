@@ -16,7 +16,10 @@ describe('workflow', () => {
     const editable = (page: typeof staff.page) => page.locator('.ProseMirror').getAttribute('contenteditable')
     expect(await editable(other.page)).toBe('true')
 
+    // 报送 asks first, saying what it does.
     await staff.page.getByRole('button', { name: '报送', exact: true }).click()
+    expect(await staff.page.getByTestId('confirm-step').textContent()).toContain('编制人员将不能直接修改')
+    await staff.page.getByRole('button', { name: '确认报送' }).click()
     for (const page of [staff.page, other.page, finance.page]) {
       await expect.poll(() => page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('已报送')
     }
@@ -40,6 +43,7 @@ describe('workflow', () => {
     const staff = await openAs(suite.browser, suite.t, 'zhao', 'editor')
     const finance = await openAs(suite.browser, suite.t, 'qian', 'reviewer')
     await staff.page.getByRole('button', { name: '报送', exact: true }).click()
+    await staff.page.getByRole('button', { name: '确认报送' }).click()
     await expect.poll(() => finance.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('已报送')
     await finance.page.getByRole('button', { name: '开始审核' }).click()
     await expect.poll(() => finance.page.getByTestId('doc-status').textContent()).toBe('审核中')
