@@ -75,6 +75,7 @@ export const api = {
   create: (title: string) => request<{ id: string }>('/api/docs', json('POST', { title })),
   importFile: (file: File) => request<{ id: string }>(`/api/docs/import?title=${encodeURIComponent(file.name.replace(/\.txt$/i, ''))}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file }),
   rename: (id: string, title: string) => request<{ ok: true }>(`/api/docs/${id}`, json('PATCH', { title })),
+  people: (id: string) => request<{ people: Record<string, string> }>(`/api/docs/${id}/people`),
   members: (id: string) => request<{ members: { name: string; displayName: string; role: Role }[] }>(`/api/docs/${id}/members`),
   share: (id: string, user: string, role: Role | null) => request<{ ok: true }>(`/api/docs/${id}/members/${encodeURIComponent(user)}`, json('PUT', { role })),
   exportUrl: (id: string, format: string) => `/api/docs/${id}/export?format=${format}`,

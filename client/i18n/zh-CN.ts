@@ -145,6 +145,10 @@ export const T = {
     return [`${n('error')} 错误`, `${n('warning')} 警告`, `${n('info')} 提示`].join(' · ')
   },
   rowNumber: (row: number) => `第${row}行`,
+  edited: '（已编辑）',
+  suggestedInsert: '建议插入',
+  suggestedDelete: '建议删除',
+  suggestedRow: '建议增删此行',
   /** What a workflow step does, said before it is taken. */
   stepConsequence: {
     submit: '报送后，文档交财政局审核，编制人员将不能直接修改（可在审核开始前撤回）。',

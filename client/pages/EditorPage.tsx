@@ -27,6 +27,7 @@ import { ThreadsPanel } from './ThreadsPanel'
 import { LocalDraftsPanel } from './LocalDraftsPanel'
 import { HistoryPanel } from './HistoryPanel'
 import { createOpinionDraft, ReviewOpinionPanel } from './ReviewOpinionPanel'
+import { createPeople } from './people'
 import { WorkflowActions } from './WorkflowActions'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
@@ -70,6 +71,20 @@ export function EditorPage(props: { docId: string }) {
     document.querySelector(`.thread[data-thread="${id}"]`)?.scrollIntoView({ block: 'nearest' })
   }
   const opinionDraft = createOpinionDraft(props.docId)
+  const names = createPeople(props.docId)
+  /** A suggestion's author and time on hover, by name (the marks store the login). */
+  const describeSuggestion = (event: MouseEvent) => {
+    const el = (event.target as HTMLElement).closest<HTMLElement>('[data-insertion],[data-deletion],[data-suggestion]')
+    if (!el) return
+    const raw = el.dataset.insertion ?? el.dataset.deletion ?? el.dataset.suggestion
+    const kind = el.dataset.insertion !== undefined ? T.suggestedInsert : el.dataset.deletion !== undefined ? T.suggestedDelete : T.suggestedRow
+    try {
+      const info = JSON.parse(raw ?? '') as { author?: string; time?: number }
+      if (info.author) el.title = `${names.nameOf(info.author)} · ${info.time ? relativeTime(info.time) : ''} ${kind}`
+    } catch {
+      // not a suggestion's JSON: leave the title alone
+    }
+  }
   const canComment = () => !connection.facts().denied && role() !== null && role() !== 'viewer'
   const startThread = (anchor: NonNullable<ReturnType<typeof anchorOfSelection>>, text: string) => {
     const id = crypto.randomUUID()
@@ -304,7 +319,7 @@ export function EditorPage(props: { docId: string }) {
             <Show when={authors().length > 0}>
               <select aria-label={T.suggestionAuthor} value={authorFilter()} onChange={(e) => setAuthorFilter(e.currentTarget.value)}>
                 <option value="">{T.allAuthors}</option>
-                <For each={authors()}>{(a) => <option value={a}>{a}</option>}</For>
+                <For each={authors()}>{(a) => <option value={a}>{names.nameOf(a)}</option>}</For>
               </select>
               <button onClick={decide(true)} title={T.decideHint}>{T.accept}</button>
               <button onClick={decide(false)} title={T.decideHint}>{T.reject}</button>
@@ -417,7 +432,7 @@ export function EditorPage(props: { docId: string }) {
             )}
           </Show>
         </nav>
-        <article class="document" classList={{ loading: !ready() }} ref={host} />
+        <article class="document" classList={{ loading: !ready() }} ref={host} onMouseOver={describeSuggestion} />
         <aside class="side">
         <ThreadsPanel
           threads={threads()}
@@ -429,6 +444,7 @@ export function EditorPage(props: { docId: string }) {
           active={activeThread()}
           canComment={canComment()}
           onActivate={setActiveThread}
+          nameOf={names.nameOf}
         />
         <Show when={role() === 'reviewer'}>
           <ReviewOpinionPanel model={model() ?? null} findings={findings()} draft={opinionDraft} />

@@ -9,6 +9,7 @@ import { createSignal, For, Show } from 'solid-js'
 import type * as Y from 'yjs'
 import { deleteComment, editComment, reply, setStatus, type ThreadView } from '@shared/review/threads'
 import { anchorRange } from '../editor/comment-anchors'
+import { relativeTime } from '../i18n/relative-time'
 import { T } from '../i18n/zh-CN'
 
 export type ThreadFilter = 'all' | 'open' | 'resolved' | 'mine'
@@ -21,6 +22,8 @@ export function ThreadsPanel(props: {
   active: string | null
   canComment: boolean
   onActivate: (id: string) => void
+  /** A login's display name. */
+  nameOf: (login: string) => string
 }) {
   const [filter, setFilter] = createSignal<ThreadFilter>('open')
   /** The comment being edited in place. */
@@ -72,7 +75,8 @@ export function ThreadsPanel(props: {
               <For each={thread.comments}>
                 {(comment) => (
                   <div class="comment">
-                    <span class="author">{comment.author}</span>
+                    <span class="author">{props.nameOf(comment.author)}</span>
+                    <time class="when" title={new Date(comment.time).toLocaleString('zh-CN')}>{relativeTime(comment.editedAt ?? comment.time)}{comment.editedAt ? T.edited : ''}</time>
                     <Show when={!comment.deleted} fallback={<span class="deleted">{T.commentDeleted}</span>}>
                       <Show when={editing() === comment.id} fallback={<span class="text">{comment.text}</span>}>
                         <form class="edit-comment" onSubmit={(e) => {

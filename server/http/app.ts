@@ -394,6 +394,14 @@ export function createApp(s: AppServices): Hono<Env> {
     return c.json({ activity, people: await displayNames(activity.flatMap((a) => [a.by, ...(a.kind === 'role' ? [a.user] : []), ...(a.kind === 'suggestions' ? a.authors : [])])) })
   })
 
+  /** Display names of everyone the document names: its members and whoever acted on it (a former reviewer's comments keep their name). */
+  app.get('/api/docs/:id/people', async (c) => {
+    const { doc } = await access(c)
+    const [members, activity] = await Promise.all([s.accounts.membersOf(doc.id), s.service.activity(doc.id)])
+    const acted = await displayNames(activity.map((a) => a.by))
+    return c.json({ people: { ...acted, ...Object.fromEntries(members.map((m) => [m.name, m.displayName])) } })
+  })
+
   /** The edit sessions' id ranges, for the editor to show who last changed each paragraph and cell of its own copy. */
   app.get('/api/docs/:id/authorship', async (c) => {
     const { doc } = await access(c)

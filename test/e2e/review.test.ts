@@ -52,8 +52,9 @@ describe('review with suggestions', () => {
   }, 90_000)
 
   it('comment on an indicator: the other side sees it live, replies and resolves; a finding becomes a comment', async () => {
+    await suite.t.server.data.logins.addUser('qianwei', 'pw-qianwei', '钱伟')
     const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
-    const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
+    const finance = await openAs(suite.browser, suite.t, 'qianwei', 'reviewer')
 
     // The reviewer selects an indicator value and comments on it.
     await selectField(finance.page, 'indicatorValue', 0)
@@ -66,6 +67,9 @@ describe('review with suggestions', () => {
 
     const thread = staff.page.locator('.thread').first()
     await expect.poll(() => thread.locator('.text').first().textContent(), { timeout: 10_000 }).toBe('请写明开展次数，如“≥4次”')
+    // By name and with its time, not the login.
+    await expect.poll(() => thread.locator('.author').first().textContent(), { timeout: 10_000 }).toBe('钱伟')
+    expect(await thread.locator('.when').first().textContent()).toBe('刚刚')
     expect(await thread.locator('blockquote').textContent()).toBe('开展扫黑除恶宣传情况')
     expect(await staff.page.locator('[data-field="indicatorValue"] .comment-anchor').first().textContent()).toBe('开展扫黑除恶宣传情况')
 
