@@ -28,6 +28,7 @@ import { LocalDraftsPanel } from './LocalDraftsPanel'
 import { HistoryPanel } from './HistoryPanel'
 import { createOpinionDraft, ReviewOpinionPanel } from './ReviewOpinionPanel'
 import { createPeople } from './people'
+import { FindBar } from './FindBar'
 import { WorkflowActions } from './WorkflowActions'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
@@ -167,6 +168,21 @@ export function EditorPage(props: { docId: string }) {
     setSuggesting(!suggesting())
     refreshEditable()
   }
+  /** Whether one's edits are being tracked as suggestions: always for a reviewer, when switched on for staff. */
+  const tracking = () => readOnlyReason() === '' && (role() === 'reviewer' || suggesting())
+  const [finding, setFinding] = createSignal(false)
+  const shortcuts = (event: KeyboardEvent) => {
+    const mod = event.ctrlKey || event.metaKey
+    if (mod && !event.shiftKey && event.key.toLowerCase() === 'h') {
+      event.preventDefault()
+      setFinding(true)
+    } else if (mod && event.shiftKey && event.key.toLowerCase() === 'e' && role() !== 'reviewer' && readOnlyReason() === '') {
+      event.preventDefault()
+      toggleSuggesting()
+    }
+  }
+  document.addEventListener('keydown', shortcuts)
+  onCleanup(() => document.removeEventListener('keydown', shortcuts))
   const [showingAuthors, setShowingAuthors] = createSignal(false)
   let authorshipTimer: ReturnType<typeof setInterval> | undefined
   const loadAuthorship = () =>
@@ -296,7 +312,8 @@ export function EditorPage(props: { docId: string }) {
   const goToProject = (index: number) => document.querySelectorAll('section[data-node="project"]')[index]?.scrollIntoView({ behavior: 'smooth' })
 
   return (
-    <div class="editor-page">
+    <div class="editor-page" classList={{ tracking: tracking() }}>
+      <div class="bars">
       <header class="toolbar">
         <button onClick={() => navigate('#/')}>{T.back}</button>
         <span class={`sync-status ${syncState(connection.facts())}`} data-testid="sync-status">
@@ -313,9 +330,49 @@ export function EditorPage(props: { docId: string }) {
           <For each={people()}>{(p) => <span class="avatar" style={{ 'background-color': p.color }} title={p.name}>{p.name.slice(0, 1)}</span>}</For>
         </span>
         <span class="spacer" />
+        <Show when={tracking()}>
+          <span class="track-badge" data-testid="track-badge" title={T.trackingHint}>{T.tracking}</span>
+        </Show>
+      </header>
+      <nav class="ribbon" aria-label={T.toolbar}>
+        <div class="tool-group" role="group" aria-label={T.groupFile}>
+          <span class="group-label">{T.groupFile}</span>
+          <details class="menu" data-testid="export-menu">
+            <summary class="button">{T.exportMenu}</summary>
+            <div class="menu-items">
+              <For each={exportFormats()}>{(format) => <a href={api.exportUrl(props.docId, format.id)} download="">{format.label}（.{format.extensions[0]}）</a>}</For>
+            </div>
+          </details>
+          <button onClick={() => window.print()} title="Ctrl+P">{T.print}</button>
+        </div>
         <Show when={readOnlyReason() === ''}>
-          <Show when={role() !== 'reviewer'}>
-            <button classList={{ active: suggesting() }} onClick={toggleSuggesting} aria-pressed={suggesting()}>{T.suggestMode}</button>
+          <div class="tool-group" role="group" aria-label={T.groupEdit}>
+            <span class="group-label">{T.groupEdit}</span>
+            <button onClick={() => editor?.commands.undo()} title="Ctrl+Z">{T.undo}</button>
+            <button onClick={() => editor?.commands.redo()} title="Ctrl+Y / Ctrl+Shift+Z">{T.redo}</button>
+            <button classList={{ active: finding() }} onClick={() => setFinding(!finding())} title="Ctrl+H" data-testid="toggle-find">{T.findReplace}</button>
+          </div>
+          <div class="tool-group" role="group" aria-label={T.groupTable}>
+            <span class="group-label">{T.groupTable}</span>
+            {/* In suggestion mode adding and deleting rows become proposals; moving cannot be proposed. */}
+            <button onClick={run(addIndicator)} title="Enter">{T.addIndicator}</button>
+            <button onClick={run(deleteIndicator)}>{T.deleteIndicator}</button>
+            <Show when={role() !== 'reviewer' && !suggesting()}>
+              <button onClick={run(moveIndicator(-1))}>{T.moveUp}</button>
+              <button onClick={run(moveIndicator(1))}>{T.moveDown}</button>
+            </Show>
+            <button onClick={run(addProject)}>{T.addProject}</button>
+            <Show when={role() !== 'reviewer' && !suggesting()}>
+              <button onClick={run(moveProject(-1))}>{T.moveProjectUp}</button>
+              <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
+            </Show>
+            <button onClick={removeProject}>{T.deleteProject}</button>
+          </div>
+        </Show>
+        <div class="tool-group" role="group" aria-label={T.groupReview}>
+          <span class="group-label">{T.groupReview}</span>
+          <Show when={readOnlyReason() === '' && role() !== 'reviewer'}>
+            <button classList={{ active: suggesting() }} onClick={toggleSuggesting} aria-pressed={suggesting()} title="Ctrl+Shift+E">{T.suggestMode}</button>
             <Show when={authors().length > 0}>
               <select aria-label={T.suggestionAuthor} value={authorFilter()} onChange={(e) => setAuthorFilter(e.currentTarget.value)}>
                 <option value="">{T.allAuthors}</option>
@@ -327,34 +384,16 @@ export function EditorPage(props: { docId: string }) {
               <button onClick={askAll(false)}>{T.rejectAll}</button>
             </Show>
           </Show>
-          <button onClick={() => editor?.commands.undo()}>{T.undo}</button>
-          <button onClick={() => editor?.commands.redo()}>{T.redo}</button>
-          {/* In suggestion mode adding and deleting rows become proposals; moving cannot be proposed. */}
-          <button onClick={run(addIndicator)}>{T.addIndicator}</button>
-          <button onClick={run(deleteIndicator)}>{T.deleteIndicator}</button>
-          <Show when={role() !== 'reviewer' && !suggesting()}>
-            <button onClick={run(moveIndicator(-1))}>{T.moveUp}</button>
-            <button onClick={run(moveIndicator(1))}>{T.moveDown}</button>
+          <Show when={canComment()}>
+            <button onClick={addComment}>{T.addComment}</button>
           </Show>
-          <button onClick={run(addProject)}>{T.addProject}</button>
-          <Show when={role() !== 'reviewer' && !suggesting()}>
-            <button onClick={run(moveProject(-1))}>{T.moveProjectUp}</button>
-            <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
-          </Show>
-          <button onClick={removeProject}>{T.deleteProject}</button>
-        </Show>
-        <Show when={canComment()}>
-          <button onClick={addComment}>{T.addComment}</button>
-        </Show>
-        <button classList={{ active: showingAuthors() }} onClick={toggleAuthors} aria-pressed={showingAuthors()} data-testid="toggle-authors">{T.showAuthors}</button>
-        <details class="menu" data-testid="export-menu">
-          <summary class="button">{T.exportMenu}</summary>
-          <div class="menu-items">
-            <For each={exportFormats()}>{(format) => <a href={api.exportUrl(props.docId, format.id)} download="">{format.label}（.{format.extensions[0]}）</a>}</For>
-          </div>
-        </details>
-        <button onClick={() => window.print()}>{T.print}</button>
-      </header>
+          <button classList={{ active: showingAuthors() }} onClick={toggleAuthors} aria-pressed={showingAuthors()} data-testid="toggle-authors">{T.showAuthors}</button>
+        </div>
+      </nav>
+      <Show when={finding()}>
+        <FindBar editor={() => editor ?? null} onClose={() => setFinding(false)} />
+      </Show>
+      </div>
       <Show when={composing()}>
         {(anchor) => (
           <form class="comment-composer" data-testid="comment-composer" onSubmit={submitComment}>

@@ -1,0 +1,67 @@
+/**
+ * 查找替换: a bar under the toolbar. Next selects and shows the following
+ * match; 替换 replaces the selected match; 全部替换 replaces every match in
+ * one change (one undo). Replacing follows 修订模式 like typing does.
+ */
+import type { Editor } from '@tiptap/core'
+import { createSignal, Show } from 'solid-js'
+import { findMatches, replaceMatches, type Match } from '../editor/find-replace'
+import { T } from '../i18n/zh-CN'
+
+export function FindBar(props: { editor: () => Editor | null; onClose: () => void }) {
+  const [query, setQuery] = createSignal('')
+  const [replacement, setReplacement] = createSignal('')
+  const [current, setCurrent] = createSignal<{ index: number; total: number } | null>(null)
+  const matches = (): Match[] => {
+    const editor = props.editor()
+    return editor ? findMatches(editor.state.doc, query()) : []
+  }
+  const show = (match: Match, index: number, total: number) => {
+    const editor = props.editor()!
+    editor.chain().focus().setTextSelection(match).scrollIntoView().run()
+    setCurrent({ index, total })
+  }
+  const next = () => {
+    const editor = props.editor()
+    const all = matches()
+    if (!editor || all.length === 0) return setCurrent({ index: 0, total: 0 })
+    const after = all.findIndex((m) => m.from >= editor.state.selection.to)
+    const index = after < 0 ? 0 : after
+    show(all[index]!, index, all.length)
+  }
+  const replaceOne = () => {
+    const editor = props.editor()
+    if (!editor) return
+    const { from, to } = editor.state.selection
+    const selected = matches().find((m) => m.from === from && m.to === to)
+    if (!selected) return next()
+    const tr = replaceMatches(editor.state, [selected], replacement())
+    if (tr) editor.view.dispatch(tr)
+    next()
+  }
+  const replaceAll = () => {
+    const editor = props.editor()
+    if (!editor) return
+    const all = matches()
+    const tr = replaceMatches(editor.state, all, replacement())
+    if (tr) editor.view.dispatch(tr)
+    setCurrent({ index: 0, total: 0 })
+    setReplaced(all.length)
+  }
+  const [replaced, setReplaced] = createSignal<number | null>(null)
+  return (
+    <form class="find-bar" data-testid="find-bar" role="search" onSubmit={(e) => { e.preventDefault(); next() }}>
+      <input value={query()} onInput={(e) => { setQuery(e.currentTarget.value); setCurrent(null); setReplaced(null) }} placeholder={T.findWhat} aria-label={T.findWhat} autofocus />
+      <input value={replacement()} onInput={(e) => setReplacement(e.currentTarget.value)} placeholder={T.replaceWith} aria-label={T.replaceWith} />
+      <button type="submit" disabled={query() === ''}>{T.findNext}</button>
+      <button type="button" onClick={replaceOne} disabled={query() === ''}>{T.replace}</button>
+      <button type="button" onClick={replaceAll} disabled={query() === ''}>{T.replaceAll}</button>
+      <span class="find-status" role="status">
+        <Show when={replaced() !== null} fallback={<Show when={current()}>{(c) => (c().total === 0 ? T.noMatch : T.matchOf(c().index + 1, c().total))}</Show>}>
+          {T.replacedCount(replaced()!)}
+        </Show>
+      </span>
+      <button type="button" onClick={() => props.onClose()}>{T.close}</button>
+    </form>
+  )
+}
