@@ -1,18 +1,20 @@
 /**
  * The app: login, the document list, and the editor, chosen by the URL
- * hash (`#/login`, `#/`, `#/doc/ID`) so the service worker serves one page.
+ * hash (`#/login`, `#/`, `#/account`, `#/doc/ID`) so the service worker serves one page.
  */
 import { createSignal, Match, onCleanup, Switch } from 'solid-js'
 import { DocumentListPage } from './pages/DocumentListPage'
 import { EditorPage } from './pages/EditorPage'
 import { LoginPage } from './pages/LoginPage'
+import { AccountPage } from './pages/AccountPage'
 
-export type Route = { page: 'login' } | { page: 'list' } | { page: 'doc'; id: string }
+export type Route = { page: 'login' } | { page: 'list' } | { page: 'account' } | { page: 'doc'; id: string }
 
 export function parseRoute(hash: string): Route {
   const doc = /^#\/doc\/([A-Za-z0-9_-]+)$/.exec(hash)
   if (doc) return { page: 'doc', id: doc[1]! }
   if (hash === '#/login') return { page: 'login' }
+  if (hash === '#/account') return { page: 'account' }
   return { page: 'list' }
 }
 
@@ -29,6 +31,9 @@ export function App() {
     <Switch>
       <Match when={route().page === 'login'}>
         <LoginPage />
+      </Match>
+      <Match when={route().page === 'account'}>
+        <AccountPage />
       </Match>
       <Match when={route().page === 'list'}>
         <DocumentListPage />

@@ -31,6 +31,8 @@ export interface DocumentSummary {
   title: string
   role: Role
   owner: boolean
+  /** The owner's display name ('' when nobody owns it, as for an imported demo). */
+  ownerName: string
   createdAt: number
   status: string
 }
@@ -75,6 +77,8 @@ export const api = {
   create: (title: string) => request<{ id: string }>('/api/docs', json('POST', { title })),
   importFile: (file: File) => request<{ id: string }>(`/api/docs/import?title=${encodeURIComponent(file.name.replace(/\.txt$/i, ''))}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file }),
   rename: (id: string, title: string) => request<{ ok: true }>(`/api/docs/${id}`, json('PATCH', { title })),
+  setDisplayName: (displayName: string) => request<{ user: { id: number; name: string; displayName: string } }>('/api/me', json('PATCH', { displayName })),
+  changePassword: (current: string, next: string) => request<{ ok: true }>('/api/me/password', json('POST', { current, next })),
   people: (id: string) => request<{ people: Record<string, string> }>(`/api/docs/${id}/people`),
   members: (id: string) => request<{ members: { name: string; displayName: string; role: Role }[] }>(`/api/docs/${id}/members`),
   share: (id: string, user: string, role: Role | null) => request<{ ok: true }>(`/api/docs/${id}/members/${encodeURIComponent(user)}`, json('PUT', { role })),

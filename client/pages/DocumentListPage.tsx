@@ -8,6 +8,7 @@ import { api, ApiFailure, type DocumentSummary } from '../api/http'
 import { navigate } from '../App'
 import { T } from '../i18n/zh-CN'
 import { SharePanel } from './SharePanel'
+import { relativeTime } from '../i18n/relative-time'
 import { forgetUser, rememberedUser, rememberRole } from '../session'
 
 export function DocumentListPage() {
@@ -47,6 +48,8 @@ export function DocumentListPage() {
     void act(() => api.rename(editing.id, editing.title.trim()))
   }
   const [sharing, setSharing] = createSignal<string | null>(null)
+  const [search, setSearch] = createSignal('')
+  const shown = () => (docs() ?? []).filter((d) => `${d.title}${d.ownerName}${d.status}`.includes(search().trim()))
   /** 以此为底稿新建下一年度: asked inline whether to keep the budget figures, then opened. */
   const [successorOf, setSuccessorOf] = createSignal<string | null>(null)
   const [keepBudget, setKeepBudget] = createSignal(false)
@@ -65,7 +68,7 @@ export function DocumentListPage() {
     <main class="documents">
       <header>
         <h1>{T.documents}</h1>
-        <span class="who">{rememberedUser()?.displayName}</span>
+        <a class="who" href="#/account" title={T.account}>{rememberedUser()?.displayName}</a>
         <button onClick={logout}>{T.logout}</button>
       </header>
       <div class="actions">
@@ -77,8 +80,9 @@ export function DocumentListPage() {
       </div>
       <p class="error" role="alert">{error()}</p>
       <Show when={(docs() ?? []).length > 0} fallback={<p>{T.noDocuments}</p>}>
+        <input type="search" class="doc-search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} placeholder={T.searchDocuments} aria-label={T.searchDocuments} />
         <ul>
-          <For each={docs()}>
+          <For each={shown()}>
             {(doc) => (
               <li>
                 <Show when={renaming()?.id === doc.id} fallback={<a href={`#/doc/${doc.id}`}>{doc.title}</a>}>
@@ -90,6 +94,8 @@ export function DocumentListPage() {
                 </Show>
                 <span class="status">{doc.status}</span>
                 <span class="role">{doc.owner ? T.owner : T.roleLabel[doc.role]}</span>
+                <Show when={!doc.owner && doc.ownerName}><span class="owner-name">{T.ownedBy(doc.ownerName)}</span></Show>
+                <time class="created" title={new Date(doc.createdAt).toLocaleString('zh-CN')}>{T.createdAt(relativeTime(doc.createdAt))}</time>
                 <Show when={doc.owner || doc.role === 'editor'}>
                   <button onClick={() => setRenaming({ id: doc.id, title: doc.title })}>{T.rename}</button>
                 </Show>

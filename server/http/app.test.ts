@@ -90,6 +90,23 @@ describe('HTTP API', () => {
     expect((await session.json('/api/me')).status).toBe(401)
   })
 
+  it('changes one’s own display name and password: other logins end, this one goes on', async () => {
+    t = await startTestServer()
+    await userWithPassword('zhang')
+    const [here, elsewhere] = [await login('zhang'), await login('zhang')]
+    expect((await here.json('/api/me', 'PATCH', { displayName: ' 张伟 ' })).body.user.displayName).toBe('张伟')
+    expect((await here.json('/api/me', 'PATCH', { displayName: '' })).status).toBe(400)
+    expect((await here.json('/api/me/password', 'POST', { current: 'wrong', next: 'new-password-1' })).status).toBe(403)
+    expect((await here.json('/api/me/password', 'POST', { current: 'pw-zhang', next: 'short' })).status).toBe(400)
+    const changed = await here.call('/api/me/password', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ current: 'pw-zhang', next: 'new-password-1' }) })
+    expect(changed.status).toBe(200)
+    const cookie = changed.headers.get('set-cookie')!.split(';')[0]!
+    expect((await fetch(`${t.server.url}/api/me`, { headers: { Cookie: cookie } })).status).toBe(200)
+    expect((await elsewhere.json('/api/me')).status).toBe(401)
+    expect((await login('zhang', 'new-password-1')).response.status).toBe(200)
+    expect((await t.server.data.accounts.userByName('zhang'))?.displayName).toBe('张伟')
+  })
+
   it('create, import, list, rename, export and delete documents', async () => {
     t = await startTestServer()
     await userWithPassword('zhang')

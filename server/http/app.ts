@@ -121,7 +121,12 @@ export function createApp(s: AppServices): Hono<Env> {
       throw new ApiError(401, 'bad-credentials', '用户名或密码错误')
     }
     throttle.succeeded(body.name)
-    setCookie(c, SESSION_COOKIE, await s.accounts.createSession(user.id), {
+    await startSession(c, user.id)
+    return c.json({ user })
+  })
+
+  const startSession = async (c: Context<Env>, userId: number) =>
+    setCookie(c, SESSION_COOKIE, await s.accounts.createSession(userId), {
       httpOnly: true,
       sameSite: 'Lax',
       // Over HTTPS (directly, or behind a trusted proxy that says so) the cookie never travels in clear.
@@ -129,8 +134,6 @@ export function createApp(s: AppServices): Hono<Env> {
       path: '/',
       maxAge: SESSION_LIFETIME_MS / 1000,
     })
-    return c.json({ user })
-  })
 
   app.post('/api/logout', async (c) => {
     const sessionId = getCookie(c, SESSION_COOKIE)
@@ -152,12 +155,47 @@ export function createApp(s: AppServices): Hono<Env> {
 
   app.get('/api/me', (c) => c.json({ user: c.get('user') }))
 
+  /** One's own display name (姓名), as others see it in threads, suggestions and history. */
+  app.patch('/api/me', async (c) => {
+    const body = await jsonBody<{ displayName?: unknown }>(c)
+    const displayName = typeof body.displayName === 'string' ? body.displayName.trim() : ''
+    if (!displayName || displayName.length > 50) throw badRequest('姓名不能为空，且不超过 50 个字')
+    const user = c.get('user')
+    await s.accounts.setDisplayName(user.name, displayName)
+    return c.json({ user: { ...user, displayName } })
+  })
+
+  /**
+   * One's own password, given the current one. Every other login and every
+   * open connection of the account ends (on every instance); this browser
+   * gets a new session and stays logged in.
+   */
+  app.post('/api/me/password', async (c) => {
+    const body = await jsonBody<{ current?: unknown; next?: unknown }>(c)
+    if (typeof body.current !== 'string' || typeof body.next !== 'string' || body.current.length > 1000 || body.next.length > 1000) throw badRequest('请输入当前密码和新密码')
+    if (body.next.length < 8) throw badRequest('新密码至少 8 位')
+    const user = c.get('user')
+    if (!(await s.logins.authenticate(user.name, body.current))) throw new ApiError(403, 'bad-credentials', '当前密码不正确')
+    await s.logins.setPassword(user.name, body.next)
+    await s.relay.closeUnauthenticated({ publish: true })
+    await startSession(c, user.id)
+    return c.json({ ok: true })
+  })
+
   app.get('/api/docs', async (c) => {
     const user = c.get('user')
     const roles = new Map((await s.accounts.rolesOfUser(user.id)).map((a) => [a.docId, a.role]))
     const mine = (await s.documents.list()).filter((d) => roles.has(d.id))
     const docs = await Promise.all(
-      mine.map(async (d) => ({ id: d.id, title: d.title, role: roles.get(d.id)!, owner: d.ownerId === user.id, createdAt: d.createdAt, status: (await s.service.status(d.id)).value })),
+      mine.map(async (d) => ({
+        id: d.id,
+        title: d.title,
+        role: roles.get(d.id)!,
+        owner: d.ownerId === user.id,
+        ownerName: d.ownerId === null ? '' : ((await s.accounts.userById(d.ownerId))?.displayName ?? ''),
+        createdAt: d.createdAt,
+        status: (await s.service.status(d.id)).value,
+      })),
     )
     return c.json({ documents: docs })
   })

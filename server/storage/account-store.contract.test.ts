@@ -35,6 +35,9 @@ describe.each(STORAGE_ADAPTERS)('AccountStore contract: $name', (adapter) => {
     expect(await accounts.listUsers()).toEqual([zhang, li])
     expect(await accounts.passwordHash('zhangwei')).toBe('hash-1')
     expect(await accounts.passwordHash('nobody')).toBeUndefined()
+    expect(await accounts.setDisplayName('lina', '李娜（财政局）')).toBe(true)
+    expect((await accounts.userByName('lina'))?.displayName).toBe('李娜（财政局）')
+    expect(await accounts.setDisplayName('nobody', '谁')).toBe(false)
   })
 
   it('a password change ends the user’s logins and moves their token generation', async () => {

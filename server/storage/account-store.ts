@@ -37,6 +37,8 @@ export interface AccountStore {
   /** Also ends every login session of the user and bumps their token generation. False when there is no such user. */
   setPasswordHash(name: string, passwordHash: string): Promise<boolean>
   passwordHash(name: string): Promise<string | undefined>
+  /** False when there is no such user. */
+  setDisplayName(name: string, displayName: string): Promise<boolean>
   removeUser(name: string): Promise<boolean>
   userByName(name: string): Promise<User | undefined>
   userById(id: number): Promise<User | undefined>

@@ -40,4 +40,33 @@ describe('document list', () => {
     expect(staff.errors).toEqual([])
     await staff.context.close()
   }, 60_000)
+
+  it('a user changes their 姓名 and password on the account page; the list searches by name', async () => {
+    const { t } = suite
+    await t.server.data.logins.addUser('feng', 'pw-feng', 'feng')
+    const user = await openAs(suite.browser, t, 'feng', 'editor')
+    await user.page.goto('/#/')
+    await user.page.getByRole('searchbox', { name: '按名称、所有者或状态查找文档' }).fill('没有这个')
+    await expect.poll(() => user.page.locator('.documents li').count()).toBe(0)
+    await user.page.getByRole('searchbox', { name: '按名称、所有者或状态查找文档' }).fill('测试')
+    await expect.poll(() => user.page.locator('.documents li').count()).toBeGreaterThan(0)
+
+    await user.page.getByRole('link', { name: 'feng' }).click()
+    await user.page.getByRole('textbox', { name: '姓名' }).fill('冯军')
+    await user.page.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => user.page.getByRole('status').textContent()).toBe('姓名已保存')
+    expect((await t.server.data.accounts.userByName('feng'))?.displayName).toBe('冯军')
+
+    await user.page.getByLabel('当前密码').fill('pw-feng')
+    await user.page.getByLabel('新密码（至少 8 位）').fill('a-new-password')
+    await user.page.getByLabel('再次输入新密码').fill('a-new-password')
+    await user.page.getByRole('button', { name: '修改密码' }).click()
+    await expect.poll(() => user.page.getByRole('status').textContent()).toContain('密码已修改')
+    expect(await t.server.data.logins.authenticate('feng', 'a-new-password')).toBeDefined()
+    // Still logged in here.
+    await user.page.goto('/#/')
+    await expect.poll(() => user.page.locator('.documents li').count()).toBeGreaterThan(0)
+    expect(user.errors).toEqual([])
+    await user.context.close()
+  }, 60_000)
 })

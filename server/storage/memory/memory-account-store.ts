@@ -22,6 +22,12 @@ export class MemoryAccountStore implements AccountStore {
     return publicUser(user)
   }
 
+  async setDisplayName(name: string, displayName: string): Promise<boolean> {
+    const user = this.byName(name)
+    if (user) user.displayName = displayName
+    return user !== undefined
+  }
+
   async setPasswordHash(name: string, passwordHash: string): Promise<boolean> {
     const user = this.byName(name)
     if (!user) return false

@@ -30,6 +30,10 @@ export class PostgresAccountStore implements AccountStore {
     )
   }
 
+  async setDisplayName(name: string, displayName: string): Promise<boolean> {
+    return this.run('修改姓名', async () => ((await this.pool.query('UPDATE users SET display_name = $1 WHERE name = $2', [displayName, name])).rowCount ?? 0) > 0)
+  }
+
   async passwordHash(name: string): Promise<string | undefined> {
     return this.one<{ hash: string }>('读取用户', 'SELECT password_hash AS hash FROM users WHERE name = $1', [name]).then((r) => r?.hash)
   }

@@ -14,6 +14,7 @@ export class SqliteAccountStore implements AccountStore {
       userByName: db.prepare('SELECT id, name, display_name AS displayName FROM users WHERE name = ?'),
       userById: db.prepare('SELECT id, name, display_name AS displayName FROM users WHERE id = ?'),
       hashByName: db.prepare('SELECT password_hash AS hash FROM users WHERE name = ?'),
+      setDisplayName: db.prepare('UPDATE users SET display_name = ? WHERE name = ?'),
       setHash: db.prepare('UPDATE users SET password_hash = ?, generation = generation + 1 WHERE name = ?'),
       generation: db.prepare('SELECT generation FROM users WHERE id = ?'),
       deleteSessionsOf: db.prepare('DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)'),
@@ -46,6 +47,10 @@ export class SqliteAccountStore implements AccountStore {
         return this.statements.setHash.run(passwordHash, name).changes > 0
       })(),
     )
+  }
+
+  async setDisplayName(name: string, displayName: string): Promise<boolean> {
+    return this.run('修改姓名', () => this.statements.setDisplayName.run(displayName, name).changes > 0)
   }
 
   async passwordHash(name: string): Promise<string | undefined> {
