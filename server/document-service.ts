@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
-import type { FileFormat } from '@shared/formats/registry'
+import type { ExportOptions, FileFormat } from '@shared/formats/registry'
+import { trackedContent } from '@shared/formats/tracked-text'
 import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText } from '@shared/model/document-text'
@@ -130,8 +131,18 @@ export class DocumentService {
   }
 
   /** The document as stored, written in an export format of the registry (a clean copy). */
-  async export(id: string, format: FileFormat & Required<Pick<FileFormat, 'export'>>): Promise<{ body: Uint8Array | string; contentType: string; extension: string }> {
-    return { body: await format.export(await this.text(id)), contentType: format.mime, extension: format.extensions[0]! }
+  /**
+   * The document as stored, written in an export format of the registry: a
+   * clean copy, or with `tracked` (formats that track changes) its pending
+   * suggestions as tracked changes by their authors.
+   */
+  async export(
+    id: string,
+    format: FileFormat & Required<Pick<FileFormat, 'export'>>,
+    options: ExportOptions = {},
+  ): Promise<{ body: Uint8Array | string; contentType: string; extension: string }> {
+    const text = options.tracked ? withDoc(await this.load(id), (ydoc) => readDocument(trackedContent(readContent(ydoc)))) : await this.text(id)
+    return { body: await format.export(text, options), contentType: format.mime, extension: format.extensions[0]! }
   }
 }
 

@@ -82,7 +82,7 @@ export const api = {
   people: (id: string) => request<{ people: Record<string, string> }>(`/api/docs/${id}/people`),
   members: (id: string) => request<{ members: { name: string; displayName: string; role: Role }[] }>(`/api/docs/${id}/members`),
   share: (id: string, user: string, role: Role | null) => request<{ ok: true }>(`/api/docs/${id}/members/${encodeURIComponent(user)}`, json('PUT', { role })),
-  exportUrl: (id: string, format: string) => `/api/docs/${id}/export?format=${format}`,
+  exportUrl: (id: string, format: string, tracked = false) => `/api/docs/${id}/export?format=${format}${tracked ? '&suggestions=tracked' : ''}`,
   workflow: (id: string) => request<WorkflowState>(`/api/docs/${id}/workflow`),
   versions: (id: string) => request<{ versions: VersionRecord[] }>(`/api/docs/${id}/versions`),
   /** `from`: a version id or 'last-return'; compared with the document as it is now. */

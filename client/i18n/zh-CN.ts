@@ -146,6 +146,7 @@ export const T = {
   },
   rowNumber: (row: number) => `第${row}行`,
   toolbar: '工具栏',
+  withTrackedChanges: (label: string) => `${label}（含修订，可在 Word 中接受/拒绝）`,
   searchDocuments: '按名称、所有者或状态查找文档',
   ownedBy: (name: string) => `所有者：${name}`,
   createdAt: (when: string) => `创建于${when}`,

@@ -340,7 +340,16 @@ export function EditorPage(props: { docId: string }) {
           <details class="menu" data-testid="export-menu">
             <summary class="button">{T.exportMenu}</summary>
             <div class="menu-items">
-              <For each={exportFormats()}>{(format) => <a href={api.exportUrl(props.docId, format.id)} download="">{format.label}（.{format.extensions[0]}）</a>}</For>
+              <For each={exportFormats()}>
+                {(format) => (
+                  <>
+                    <a href={api.exportUrl(props.docId, format.id)} download="">{format.label}（.{format.extensions[0]}）</a>
+                    <Show when={format.tracksChanges}>
+                      <a href={api.exportUrl(props.docId, format.id, true)} download="">{T.withTrackedChanges(format.label)}</a>
+                    </Show>
+                  </>
+                )}
+              </For>
             </div>
           </details>
           <button onClick={() => window.print()} title="Ctrl+P">{T.print}</button>

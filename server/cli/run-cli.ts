@@ -13,13 +13,13 @@ import { UsageError } from './usage-error'
 export { EXIT, type CliIo, type ExitCode } from './command'
 
 const USAGE = `用法: npm run -s cli -- <命令>
-  import FILE --json                                  解析文件并以 JSON 输出文档模型
-  export FILE --format txt --out PATH                 导出（目前支持 txt；html、docx 尚未实现）
+  import FILE --json                                  解析文件（文本 .txt、Word .docx、Excel .xlsx）并以 JSON 输出文档模型
+  export FILE --format txt|docx|xlsx|html --out PATH  导出（Word、Excel、可打印网页或发布文本）
   check FILE [--json] [--opinion]                     财政审核检查：列出问题（--json 输出 JSON；--opinion 起草审核意见）
   serve [--port N] [--data DIR] [--host H]            运行服务器（npm start 即此命令）
   user add NAME [--password P] [--display-name N]     创建账号（另有 passwd、remove、list）
   doc import FILE [--id ID] [--title T] [--owner U]   把文件存为服务器上的新文档，输出编号
-  doc create|list|share|export …                      其他文档操作
+  doc create|list|share|export …                      其他文档操作（doc export ID --format docx --tracked 导出含修订的 Word）
   token --doc ID --user NAME --role ROLE              授予权限并输出 WebSocket 访问令牌
   backup --out FILE                                   在线备份数据库（SQLite；PostgreSQL 用 pg_dump）
   migrate --from sqlite:DIR --to postgres:URL         把全部数据迁移到另一存储并逐一核对

@@ -278,7 +278,10 @@ export function createApp(s: AppServices): Hono<Env> {
     const format = c.req.query('format') ?? 'txt'
     const chosen = formatById(format)
     if (!chosen?.export) throw badRequest(`未知导出格式 ${format}；可选：${exportFormats().map((f) => f.id).join('、')}`)
-    const file = await s.service.export(doc.id, { ...chosen, export: chosen.export })
+    const tracked = c.req.query('suggestions') === 'tracked'
+    if (tracked && !chosen.tracksChanges) throw badRequest(`${chosen.label}不能显示修订；请选择 Word 文档，或导出不含修订的定稿`)
+    const nameOf = tracked ? await namesOfDocument(doc.id) : undefined
+    const file = await s.service.export(doc.id, { ...chosen, export: chosen.export }, { tracked, ...(nameOf ? { nameOf } : {}) })
     return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}.${file.extension}`)}`,
@@ -433,11 +436,18 @@ export function createApp(s: AppServices): Hono<Env> {
   })
 
   /** Display names of everyone the document names: its members and whoever acted on it (a former reviewer's comments keep their name). */
+  const peopleOf = async (docId: string): Promise<Record<string, string>> => {
+    const [members, activity] = await Promise.all([s.accounts.membersOf(docId), s.service.activity(docId)])
+    return { ...(await displayNames(activity.map((a) => a.by))), ...Object.fromEntries(members.map((m) => [m.name, m.displayName])) }
+  }
+  const namesOfDocument = async (docId: string): Promise<(login: string) => string> => {
+    const names = await peopleOf(docId)
+    return (login) => names[login] ?? login
+  }
+
   app.get('/api/docs/:id/people', async (c) => {
     const { doc } = await access(c)
-    const [members, activity] = await Promise.all([s.accounts.membersOf(doc.id), s.service.activity(doc.id)])
-    const acted = await displayNames(activity.map((a) => a.by))
-    return c.json({ people: { ...acted, ...Object.fromEntries(members.map((m) => [m.name, m.displayName])) } })
+    return c.json({ people: await peopleOf(doc.id) })
   })
 
   /** The edit sessions' id ranges, for the editor to show who last changed each paragraph and cell of its own copy. */

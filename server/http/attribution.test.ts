@@ -7,7 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { contentOf } from '@shared/model/y-document'
+import { unzipSync } from 'fflate'
+import { contentOf, readContent } from '@shared/model/y-document'
 import { NODE } from '@shared/schema/node-names'
 import { createThread } from '@shared/review/threads'
 import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../test/support/test-server'
@@ -16,6 +17,11 @@ let t: TestServer
 afterEach(async () => {
   await t?.close()
 })
+
+async function cookieOf(name: string) {
+  const response = await fetch(`${t.server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password: `pw-${name}` }) })
+  return response.headers.get('set-cookie')?.split(';')[0] ?? ''
+}
 
 async function login(name: string) {
   const response = await fetch(`${t.server.url}/api/login`, {
@@ -98,5 +104,33 @@ describe('attribution', () => {
     expect(people).toMatchObject({ zhang: 'zhang', li: 'li', wang: 'wang' })
     // Newest first.
     expect(activity.map((a) => a.at)).toEqual([...activity.map((a) => a.at)].sort((a, b) => b - a))
+  })
+
+  it('exports pending suggestions as Word tracked changes by name, or leaves them out of a clean copy', { timeout: 30_000 }, async () => {
+    t = await startTestServer()
+    await t.server.data.logins.addUser('wangfang', 'pw-wangfang', '王芳')
+    await t.grant('zhang', 'editor')
+    const wang = await t.client('wangfang', 'reviewer')
+    await synced(wang)
+    const goal = textIn(goals(wang.doc)[0]!)
+    const original = plain(goal)
+    goal.insert(0, '新增一句。', { insertion: { id: 'i1', author: 'wangfang', time: Date.UTC(2026, 10, 28) } })
+    goal.format(5, 2, { deletion: { id: 'd1', author: 'wangfang', time: Date.UTC(2026, 10, 28) } })
+    await until(async () => JSON.stringify(readContent(await t.server.data.service.load(DOC_ID))).includes('新增一句'), 'suggestion stored')
+
+    const asZhang = await login('zhang')
+    const documentXml = async (query: string) => {
+      const response = await fetch(`${t.server.url}/api/docs/${DOC_ID}/export?format=docx${query}`, { headers: { Cookie: (await cookieOf('zhang')) } })
+      expect(response.status).toBe(200)
+      return new TextDecoder().decode(unzipSync(new Uint8Array(await response.arrayBuffer()))['word/document.xml']!)
+    }
+    const tracked = await documentXml('&suggestions=tracked')
+    expect(tracked).toMatch(/<w:ins [^>]*w:author="王芳"[^>]*>.*?新增一句。/)
+    expect(tracked).toMatch(/<w:del [^>]*w:author="王芳"[^>]*>.*?<w:delText[^>]*>\S{2}<\/w:delText>/)
+    const clean = await documentXml('')
+    expect(clean).not.toContain('新增一句')
+    expect(clean).not.toContain('<w:ins ')
+    expect(clean).toContain(original.slice(0, 6))
+    expect((await asZhang(`/api/docs/${DOC_ID}/export?format=txt&suggestions=tracked`)).status).toBe(400)
   })
 })

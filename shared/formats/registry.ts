@@ -18,8 +18,19 @@ export interface FileFormat {
   extensions: readonly string[]
   mime: string
   import?: (bytes: Uint8Array) => ImportResult<DocumentText> | Promise<ImportResult<DocumentText>>
-  /** The agreed text (a clean copy: pending suggestions left out). */
-  export?: (doc: DocumentText) => Promise<Uint8Array | string>
+  /**
+   * The agreed text (a clean copy: pending suggestions left out) — or, for
+   * a format that `tracksChanges`, given the tracked text and `tracked`,
+   * the suggestions as the format's own tracked changes.
+   */
+  export?: (doc: DocumentText, options?: ExportOptions) => Promise<Uint8Array | string>
+  tracksChanges?: boolean
+}
+
+export interface ExportOptions {
+  tracked?: boolean
+  /** A login's display name, for the authors of tracked changes. */
+  nameOf?: (login: string) => string
 }
 
 export const FORMATS: readonly FileFormat[] = [
@@ -38,7 +49,8 @@ export const FORMATS: readonly FileFormat[] = [
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     import: importDocx,
     // Loaded when used: the Word writer is large, and the editor only lists the format.
-    export: async (doc) => (await import('./docx/export')).exportDocx(doc),
+    export: async (doc, options) => (await import('./docx/export')).exportDocx(doc, options),
+    tracksChanges: true,
   },
   {
     id: 'xlsx',

@@ -85,10 +85,10 @@ export const tokenCommand: Command = async (argv, io) => {
   })
 }
 
-/** `doc import FILE [--id ID] [--title T] [--owner NAME]`, `doc create`, `doc list`, `doc share ID --user NAME --role ROLE|none`, `doc export ID --format txt --out PATH`. */
+/** `doc import FILE [--id ID] [--title T] [--owner NAME]`, `doc create`, `doc list`, `doc share ID --user NAME --role ROLE|none`, `doc export ID --format txt|docx|xlsx|html [--tracked] --out PATH`. */
 export const docCommand: Command = async (argv, io) => {
   const [sub, ...rest] = argv
-  const args = parseArgs(rest, ['id', 'title', 'owner', 'user', 'role', 'format', 'out', ...STORAGE_OPTIONS], [])
+  const args = parseArgs(rest, ['id', 'title', 'owner', 'user', 'role', 'format', 'out', ...STORAGE_OPTIONS], ['tracked'])
   const opt = (name: string) => args.options[name] as string | undefined
   return withData(args, async (data) => {
     const owner = opt('owner') ? await data.accounts.userByName(opt('owner')!) : undefined
@@ -133,7 +133,9 @@ export const docCommand: Command = async (argv, io) => {
         const chosen = formatById(format)
         if (!chosen?.export) throw new UsageError(`未知导出格式 ${format}；可选：${exportFormats().map((f) => f.id).join('、')}`)
         if (!(await data.documents.get(id))) return fail(io, `没有这个文档：${id}`)
-        const file = await data.service.export(id, { ...chosen, export: chosen.export })
+        const tracked = args.options.tracked === true
+        if (tracked && !chosen.tracksChanges) throw new UsageError(`${chosen.label}不能显示修订；--tracked 只用于 docx`)
+        const file = await data.service.export(id, { ...chosen, export: chosen.export }, { tracked })
         if (opt('out')) await writeFile(opt('out')!, file.body)
         else if (typeof file.body === 'string') io.stdout(file.body)
         else throw new UsageError(`${chosen.label}是二进制文件，请用 --out 指定输出文件`)

@@ -6,8 +6,9 @@
  * line indent and fixed 28-point lines; each 绩效目标表 a real Word table
  * on the layout of the published form — shaded label cells, 一级 and 二级
  * merged down their group of rows as on paper, rows that never break
- * across a page. The text is the agreed text: pending suggestions are left
- * out (a clean copy).
+ * across a page. By default a clean copy (the agreed text); with `tracked`,
+ * pending suggestions become Word tracked changes (w:ins/w:del with the
+ * suggester's name and time) for the reader to accept or reject in Word.
  *
  * Built with `docx` (declarative, pure JavaScript, runs in the browser and
  * on the server); packed to bytes with `Packer.toArrayBuffer`.
@@ -15,7 +16,9 @@
 import {
   AlignmentType,
   BorderStyle,
+  DeletedTextRun,
   Document,
+  InsertedTextRun,
   HeightRule,
   LineRuleType,
   Packer,
@@ -32,6 +35,7 @@ import {
   type IParagraphOptions,
 } from 'docx'
 import type { DocumentText, IndicatorText, ProjectText } from '../../model/document-text'
+import { trackedRuns } from '../tracked-text'
 import { DUTY_PREFIX, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX, UNIT_PREFIX } from '../published-text/layout'
 
 const MM = 56.7 // twentieths of a point per millimetre
@@ -39,17 +43,38 @@ const FONT = { title: '方正小标宋简体', heading: '黑体', subheading: '�
 /** Half-points: 二号 22 pt, 三号 16 pt, 小四 12 pt, 五号 10.5 pt. */
 const SIZE = { title: 44, body: 32, tableTitle: 28, table: 21 } as const
 
-const run = (text: string, font: string, size: number, bold = false) => new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold })
+export interface DocxOptions {
+  /** Pending suggestions as Word tracked changes (the text carries them: `tracked-text.ts`); otherwise a clean copy. */
+  tracked?: boolean
+  /** A suggester's name as Word shows it (their 姓名), from their login. */
+  nameOf?: (login: string) => string
+}
+
+type Runs = (text: string, font: string, size: number, bold?: boolean) => (TextRun | InsertedTextRun | DeletedTextRun)[]
+
+/** Runs of text for one document; with tracked changes, suggested insertions and deletions as numbered Word revisions. */
+function runsFor(options: DocxOptions): Runs {
+  let revision = 0
+  return (text, font, size, bold = false) => {
+    const style = { font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold }
+    if (!options.tracked) return [new TextRun({ text, ...style })]
+    return trackedRuns(text).map((r) => {
+      if (!r.change) return new TextRun({ text: r.text, ...style })
+      const change = { id: ++revision, author: options.nameOf?.(r.change.author) ?? r.change.author, date: new Date(r.change.time).toISOString() }
+      return r.change.kind === 'insert' ? new InsertedTextRun({ text: r.text, ...style, ...change }) : new DeletedTextRun({ text: r.text, ...style, ...change })
+    })
+  }
+}
 
 const LINE = { line: 560, lineRule: LineRuleType.EXACT } // 28 pt
 
-const centred = (text: string, font: string, size: number, bold = false): Paragraph =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(text, font, size, bold)] })
+const centred = (run: Runs, text: string, font: string, size: number, bold = false): Paragraph =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: run(text, font, size, bold) })
 
-const heading = (text: string, font: string = FONT.heading): Paragraph => new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(text, font, SIZE.body)] })
+const heading = (run: Runs, text: string, font: string = FONT.heading): Paragraph => new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: run(text, font, SIZE.body) })
 
-const body = (text: string): Paragraph =>
-  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: LINE, indent: { firstLine: 640 }, children: [run(text, FONT.body, SIZE.body)] })
+const body = (run: Runs, text: string): Paragraph =>
+  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: LINE, indent: { firstLine: 640 }, children: run(text, FONT.body, SIZE.body) })
 
 /** The table is a grid of 12 narrow columns: each form row spans them its own way, as the paper form does. */
 const GRID = 12
@@ -67,10 +92,10 @@ interface CellSpec {
   merge?: 'restart' | 'continue'
 }
 
-function cell({ text, span, label = false, align, merge }: CellSpec): TableCell {
+function cell(run: Runs, { text, span, label = false, align, merge }: CellSpec): TableCell {
   const paragraph: IParagraphOptions = {
     alignment: align ?? (label ? AlignmentType.CENTER : AlignmentType.LEFT),
-    children: [run(text, FONT.table, SIZE.table, label)],
+    children: run(text, FONT.table, SIZE.table, label),
   }
   return new TableCell({
     columnSpan: span,
@@ -84,17 +109,17 @@ function cell({ text, span, label = false, align, merge }: CellSpec): TableCell 
   })
 }
 
-const row = (cells: CellSpec[], header = false) =>
-  new TableRow({ cantSplit: true, tableHeader: header, height: { value: 400, rule: HeightRule.ATLEAST }, children: cells.map(cell) })
+const row = (run: Runs, cells: CellSpec[], header = false) =>
+  new TableRow({ cantSplit: true, tableHeader: header, height: { value: 400, rule: HeightRule.ATLEAST }, children: cells.map((c) => cell(run, c)) })
 
 /** Splits `total` columns among `n` cells as evenly as whole columns allow. */
 const spans = (n: number, total: number): number[] => Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0))
 
 /** One indicator row; 一级 and 二级 continue the cell above while they repeat, like merged cells on paper. */
-function indicatorRow(indicator: IndicatorText, previous: IndicatorText | undefined): TableRow {
+function indicatorRow(run: Runs, indicator: IndicatorText, previous: IndicatorText | undefined): TableRow {
   const sameLevel1 = previous !== undefined && previous.level1 === indicator.level1 && indicator.level1 !== ''
   const sameLevel2 = sameLevel1 && previous.level2 === indicator.level2 && indicator.level2 !== ''
-  return row([
+  return row(run, [
     { text: sameLevel1 ? '' : indicator.level1, span: 2, align: AlignmentType.CENTER, merge: sameLevel1 ? 'continue' : 'restart' },
     { text: sameLevel2 ? '' : indicator.level2, span: 2, align: AlignmentType.CENTER, merge: sameLevel2 ? 'continue' : 'restart' },
     { text: indicator.level3, span: 2 },
@@ -104,7 +129,7 @@ function indicatorRow(indicator: IndicatorText, previous: IndicatorText | undefi
   ])
 }
 
-function targetTable(project: ProjectText): Table {
+function targetTable(run: Runs, project: ProjectText): Table {
   const plan = project.spendingPlan.length > 0 ? project.spendingPlan : [{ label: '', percent: '' }]
   const planSpans = spans(plan.length, GRID - 2)
   return new Table({
@@ -112,17 +137,17 @@ function targetTable(project: ProjectText): Table {
     columnWidths: Array.from({ length: GRID }, () => COLUMN),
     layout: TableLayoutType.FIXED,
     rows: [
-      row([
+      row(run, [
         { text: `${project.unitCode}${project.unitName}`, span: 8 },
         { text: `${UNIT_PREFIX}${project.moneyUnit}`, span: 4, align: AlignmentType.RIGHT },
       ]),
-      row([
+      row(run, [
         { text: LABEL.code, span: 2, label: true },
         { text: project.code, span: 4 },
         { text: LABEL.name, span: 2, label: true },
         { text: project.name, span: 4 },
       ]),
-      row([
+      row(run, [
         { text: LABEL.budgetRow, span: 2, label: true, merge: 'restart' },
         { text: LABEL.total, span: 1, label: true },
         { text: project.budgetTotal, span: 2, align: AlignmentType.RIGHT },
@@ -131,24 +156,25 @@ function targetTable(project: ProjectText): Table {
         { text: LABEL.other, span: 2, label: true },
         { text: project.budgetOther, span: 2, align: AlignmentType.RIGHT },
       ]),
-      row([{ text: '', span: 2, label: true, merge: 'continue' }, { text: project.usage, span: 10 }]),
-      row([{ text: LABEL.spendingRow, span: 2, label: true, merge: 'restart' }, ...plan.map((e, i) => ({ text: e.label, span: planSpans[i]!, label: true }))]),
-      row([{ text: '', span: 2, label: true, merge: 'continue' }, ...plan.map((e, i) => ({ text: e.percent, span: planSpans[i]!, align: AlignmentType.CENTER }))]),
-      row([{ text: LABEL.goalRow, span: 2, label: true }, { text: project.goal, span: 10 }]),
-      row(INDICATOR_HEADER.map((text) => ({ text, span: 2, label: true })), true),
-      ...project.indicators.map((indicator, i) => indicatorRow(indicator, project.indicators[i - 1])),
+      row(run, [{ text: '', span: 2, label: true, merge: 'continue' }, { text: project.usage, span: 10 }]),
+      row(run, [{ text: LABEL.spendingRow, span: 2, label: true, merge: 'restart' }, ...plan.map((e, i) => ({ text: e.label, span: planSpans[i]!, label: true }))]),
+      row(run, [{ text: '', span: 2, label: true, merge: 'continue' }, ...plan.map((e, i) => ({ text: e.percent, span: planSpans[i]!, align: AlignmentType.CENTER }))]),
+      row(run, [{ text: LABEL.goalRow, span: 2, label: true }, { text: project.goal, span: 10 }]),
+      row(run, INDICATOR_HEADER.map((text) => ({ text, span: 2, label: true })), true),
+      ...project.indicators.map((indicator, i) => indicatorRow(run, indicator, project.indicators[i - 1])),
     ],
   })
 }
 
-function partTwo(projects: ProjectText[]): (Paragraph | Table)[] {
+function partTwo(run: Runs, projects: ProjectText[]): (Paragraph | Table)[] {
   return projects.flatMap((project, i) => [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 }, keepNext: true, children: [run(`${i + 1}.${project.name}${TABLE_SUFFIX}`, FONT.heading, SIZE.tableTitle)] }),
-    targetTable(project),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 }, keepNext: true, children: run(`${i + 1}.${project.name}${TABLE_SUFFIX}`, FONT.heading, SIZE.tableTitle) }),
+    targetTable(run, project),
   ])
 }
 
-export function docxDocument(doc: DocumentText): Document {
+export function docxDocument(doc: DocumentText, options: DocxOptions = {}): Document {
+  const run = runsFor(options)
   return new Document({
     creator: 'Jixiao 绩效',
     title: `${doc.title}${doc.subtitle}`,
@@ -156,27 +182,27 @@ export function docxDocument(doc: DocumentText): Document {
       {
         properties: { page: { size: { width: Math.round(210 * MM), height: Math.round(297 * MM) }, margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) } } },
         children: [
-          centred(doc.title, FONT.title, SIZE.title),
-          centred(doc.subtitle, FONT.title, SIZE.title),
-          centred(doc.preparedBy, FONT.body, SIZE.body),
-          centred(doc.reviewedBy, FONT.body, SIZE.body),
-          centred(PART_ONE, FONT.heading, SIZE.body),
-          centred(PART_ONE_NAME, FONT.heading, SIZE.body),
-          heading(SECTION.goals),
-          ...doc.goals.map(body),
-          heading(SECTION.subGoals),
-          ...doc.subGoals.flatMap((g) => [heading(g.title, FONT.subheading), body(`${DUTY_PREFIX}${g.duty}`), body(`${TARGET_PREFIX}${g.target}`)]),
-          heading(SECTION.safeguards),
-          ...doc.safeguards.map(body),
-          centred(PART_TWO, FONT.heading, SIZE.body),
-          centred(PART_TWO_NAME, FONT.heading, SIZE.body),
-          ...partTwo(doc.projects),
+          centred(run, doc.title, FONT.title, SIZE.title),
+          centred(run, doc.subtitle, FONT.title, SIZE.title),
+          centred(run, doc.preparedBy, FONT.body, SIZE.body),
+          centred(run, doc.reviewedBy, FONT.body, SIZE.body),
+          centred(run, PART_ONE, FONT.heading, SIZE.body),
+          centred(run, PART_ONE_NAME, FONT.heading, SIZE.body),
+          heading(run, SECTION.goals),
+          ...doc.goals.map((g) => body(run, g)),
+          heading(run, SECTION.subGoals),
+          ...doc.subGoals.flatMap((g) => [heading(run, g.title, FONT.subheading), body(run, `${DUTY_PREFIX}${g.duty}`), body(run, `${TARGET_PREFIX}${g.target}`)]),
+          heading(run, SECTION.safeguards),
+          ...doc.safeguards.map((g) => body(run, g)),
+          centred(run, PART_TWO, FONT.heading, SIZE.body),
+          centred(run, PART_TWO_NAME, FONT.heading, SIZE.body),
+          ...partTwo(run, doc.projects),
         ],
       },
     ],
   })
 }
 
-export async function exportDocx(doc: DocumentText): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(docxDocument(doc)))
+export async function exportDocx(doc: DocumentText, options: DocxOptions = {}): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(docxDocument(doc, options)))
 }
