@@ -10,7 +10,9 @@ import type { ExportOptions, FileFormat } from '@shared/formats/registry'
 import { trackedContent } from '@shared/formats/tracked-text'
 import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
-import type { DocumentText } from '@shared/model/document-text'
+import type { DocumentText, ProjectText } from '@shared/model/document-text'
+import { withProjectsAdded } from '@shared/model/add-projects'
+import { restoreContent } from '@shared/history/restore-content'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
 import { contentOf, createYDocument, META_KEY, metaOf, modelOf, readContent } from '@shared/model/y-document'
@@ -101,6 +103,24 @@ export class DocumentService {
     const ydoc = new Y.Doc()
     Y.applyUpdate(ydoc, state)
     return withDoc(ydoc, readContent)
+  }
+
+  /**
+   * Adds projects after the stored document's last one, as one logged
+   * update (the CLI's `import FILE --into ID`; the editor goes through the
+   * relay instead, so open editors see it at once). A server serving the
+   * document at the time shows it to its clients when it next loads it.
+   */
+  async appendProjects(id: string, projects: readonly ProjectText[], by: string | null = null): Promise<void> {
+    const ydoc = await this.load(id)
+    try {
+      const updates: Uint8Array[] = []
+      ydoc.on('update', (update: Uint8Array) => updates.push(update))
+      ydoc.transact(() => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), SERVER_ORIGIN)
+      await this.log.append(id, updates.map((update) => ({ update, by, at: Date.now() })))
+    } finally {
+      ydoc.destroy()
+    }
   }
 
   /** The activity log, newest first. */

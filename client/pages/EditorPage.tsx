@@ -15,7 +15,7 @@ import type { NodeJSON } from '@shared/model/node-json'
 import { contentOf, META_KEY, schemaVersionOf } from '@shared/model/y-document'
 import { mayEditDirectly, STATUS, statusOf, statusRecordOf, type Status } from '@shared/review/workflow'
 import { api } from '../api/http'
-import { exportFormats } from '@shared/formats/registry'
+import { exportFormats, importFormats } from '@shared/formats/registry'
 import { navigate } from '../App'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { createThread, listThreads, type ThreadView } from '@shared/review/threads'
@@ -300,6 +300,13 @@ export function EditorPage(props: { docId: string }) {
   }
   /** 删除项目 asks first, naming the project. */
   const [deletingProject, setDeletingProject] = createSignal<string | null>(null)
+  const importProjects = (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement
+    const file = input.files?.[0]
+    input.value = ''
+    if (!file) return
+    api.importProjects(props.docId, file).then(({ added }) => setNotice(T.projectsImported(added)), (e: Error) => setNotice(e.message))
+  }
   const removeProject = () => setDeletingProject(model()?.projects.find((_, i) => isInProject(i))?.name ?? '')
   const isInProject = (index: number) => {
     const el = document.querySelectorAll('section[data-node="project"]')[index]
@@ -376,6 +383,12 @@ export function EditorPage(props: { docId: string }) {
               <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
             </Show>
             <button onClick={removeProject}>{T.deleteProject}</button>
+            <Show when={role() === 'editor' && !suggesting()}>
+              <label class="button" title={T.importProjectsHint}>
+                {T.importProjects}
+                <input type="file" accept={importFormats().flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')} hidden onChange={importProjects} />
+              </label>
+            </Show>
           </div>
         </Show>
         <div class="tool-group" role="group" aria-label={T.groupReview}>

@@ -35,6 +35,28 @@ describe('cli import', () => {
     expect(JSON.parse(fromWord.stdout)).toEqual(JSON.parse((await run('import', SAMPLE_PATH, '--json')).stdout))
   })
 
+  it('adds a file’s project forms into a stored document (import --into); a form on its own imports as projects', async () => {
+    const data = tmp()
+    expect((await run('doc', 'import', SAMPLE_PATH, '--id', 'd1', '--data', data)).code).toBe(EXIT.ok)
+    // One project's form on its own, as a department would send it.
+    const exported = (await run('import', SAMPLE_PATH, '--json')).stdout
+    const text = sampleText()
+    const form = text.slice(text.indexOf('3.车辆保险费绩效目标表'), text.indexOf('4.见义勇为经费绩效目标表'))
+    const file = join(tmp(), 'form.txt')
+    writeFileSync(file, form)
+    const alone = JSON.parse((await run('import', file, '--json')).stdout)
+    expect(alone.projects.map((p: { name: string }) => p.name)).toEqual(['车辆保险费'])
+    expect(alone.overall).toEqual({ goals: [], subGoals: [], safeguards: [] })
+
+    const added = await run('import', file, '--into', 'd1', '--data', data)
+    expect(added.code).toBe(EXIT.ok)
+    expect(added.stdout).toContain('车辆保险费')
+    const after = JSON.parse((await run('import', 'd1', '--json', '--data', data)).stdout)
+    expect(after.projects).toHaveLength(12)
+    expect(after.projects[11]).toEqual(JSON.parse(exported).projects[2])
+    expect((await run('import', file, '--into', 'nope', '--data', data)).code).toBe(EXIT.badInput)
+  })
+
   it('exits 1 with one line naming the problem for bad input', async () => {
     const dir = tmp()
     const cut = join(dir, 'cut.txt')

@@ -14,6 +14,7 @@ export { EXIT, type CliIo, type ExitCode } from './command'
 
 const USAGE = `用法: npm run -s cli -- <命令>
   import FILE --json                                  解析文件（文本 .txt、Word .docx、Excel .xlsx）并以 JSON 输出文档模型
+  import FILE --into ID                               把文件中的绩效目标表加入已有文档 ID
   export FILE --format txt|docx|xlsx|html --out PATH  导出（Word、Excel、可打印网页或发布文本）
   check FILE [--json] [--opinion]                     财政审核检查：列出问题（--json 输出 JSON；--opinion 起草审核意见）
   serve [--port N] [--data DIR] [--host H]            运行服务器（npm start 即此命令）

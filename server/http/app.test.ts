@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { contentOf, metaOf, readContent } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
-import { sampleBytes } from '../../test/support/sample'
+import { sampleBytes, sampleText } from '../../test/support/sample'
 import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../test/support/test-server'
 
 let t: TestServer
@@ -267,6 +267,22 @@ describe('HTTP API', () => {
     expect((await staff.json(`/api/docs/${DOC_ID}/versions/${returned.id}/restore`, 'POST', { project: { name: '没有这个项目' } })).body.error.code).toBe('project-not-found')
     const activity = (await staff.json(`/api/docs/${DOC_ID}/activity`)).body.activity as { kind: string; project?: string }[]
     expect(activity.find((a) => a.kind === 'restore')).toMatchObject({ project: first.name })
+  })
+
+  it('导入项目表: a project form on its own is added to the live document, reaching open editors; only while staff may edit', async () => {
+    const { staff, finance, editor } = await returnedDocument('请补充项目')
+    const text = sampleText()
+    const form = text.slice(text.indexOf('3.车辆保险费绩效目标表'), text.indexOf('4.见义勇为经费绩效目标表'))
+    const post = (who: typeof staff) => who.call(`/api/docs/${DOC_ID}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form })
+    expect((await post(finance)).status).toBe(403)
+    const added = await post(staff)
+    expect(added.status).toBe(200)
+    expect(await added.json()).toEqual({ added: ['车辆保险费'] })
+    const projects = () => ((contentOf(editor.doc).toArray() as Y.XmlElement[]).find((el) => el.nodeName === 'projectsPart')!).length
+    await until(() => projects() === 12, 'the new project reaches the open editor')
+    expect((await t.server.data.service.text(DOC_ID)).projects.at(-1)!.name).toBe('车辆保险费')
+    const bad = await staff.call(`/api/docs/${DOC_ID}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: '会议纪要' })
+    expect(bad.status).toBe(422)
   })
 
   it('moves through the workflow; after 报送 staff can no longer edit directly, and every step keeps a version', async () => {

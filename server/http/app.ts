@@ -14,6 +14,7 @@ import { approvalBlockers } from '@shared/review/approval'
 import { availableTransitions, checkTransition, mayEditDirectly, STATUS, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
 import { changeAuthors, diffDocuments, type DocumentDiff } from '@shared/history/document-diff'
 import { restoreContent, withProjectFrom } from '@shared/history/restore-content'
+import { withProjectsAdded } from '@shared/model/add-projects'
 import { successorText } from '@shared/history/successor'
 import { AUTOMATIC_VERSION, isAutomaticVersion } from '@shared/history/version-thinning'
 import { isRole, type Role } from '@shared/protocol/role'
@@ -405,6 +406,26 @@ export function createApp(s: AppServices): Hono<Env> {
     await s.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'restore', name: version.name, versionId: version.id, ...(project ? { project: project.name || project.code } : {}) } }])
     log('info', 'version-restored', { docId: doc.id, user: user.name, version: version.id })
     return c.json({ version: { id, name } })
+  })
+
+  /**
+   * 导入项目表: the projects of an uploaded file (a whole document's, or a
+   * project's form on its own) added after this document's last project,
+   * as one change by the caller — staff, while they may edit.
+   */
+  app.post('/api/docs/:id/projects/import', async (c) => {
+    const { doc, role } = await access(c)
+    const user = c.get('user')
+    if (role !== 'editor') throw forbidden()
+    await s.relay.flush()
+    const status = (await s.service.status(doc.id)).value
+    if (!mayEditDirectly(status)) throw new ApiError(409, 'workflow-forbids', `文档${status}，退回修改后才能导入项目`)
+    const result = await importFile(new Uint8Array(await c.req.arrayBuffer()))
+    if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
+    const { projects } = result.value
+    if (projects.length === 0) throw new ApiError(422, 'import-no-projects', '文件中没有绩效目标表')
+    await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), user.name)
+    return c.json({ added: projects.map((p) => p.name) })
   })
 
   /** 以此为底稿新建下一年度: a new document for `year` (default: the next), its staff and reviewers carried over, linked to this one. */

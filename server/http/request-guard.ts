@@ -64,7 +64,8 @@ export const sameOriginOnly = (options: RequestGuardOptions): MiddlewareHandler 
   if (!UNSAFE.has(c.req.method)) return next()
   if (!fromOwnPages(c, options)) throw new ApiError(403, 'cross-origin', '拒绝来自其他网页的请求')
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  const expected = c.req.path === '/api/docs/import' ? 'application/octet-stream' : 'application/json'
+  // File uploads (an import, a project form) are bytes; everything else is JSON.
+  const expected = c.req.path === '/api/docs/import' || /^\/api\/docs\/[^/]+\/projects\/import$/.test(c.req.path) ? 'application/octet-stream' : 'application/json'
   if (type !== expected) throw new ApiError(415, 'content-type', `请求的内容类型必须是 ${expected}`)
   return next()
 }

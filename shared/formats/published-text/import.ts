@@ -12,6 +12,9 @@
  * middle of a sentence) are joined again: a paragraph that does not end a
  * sentence continues into the next unless that one starts a new item.
  *
+ * A file holding only 绩效目标表 (a project's form sent on its own) reads
+ * as projects with an empty Part 1, to import into a document.
+ *
  * Anything else is an ImportError naming the line and what was expected.
  */
 import type { DocumentText, IndicatorText, ProjectText, SubGoalText } from '../../model/document-text'
@@ -67,6 +70,11 @@ export function parsePublishedText(text: string): DocumentText {
   if (lines.every(isBlank)) throw new ImportError('empty', null, '文件中没有任何文字')
 
   const partOne = lines.findIndex((l) => !l.cell && compact(l.text) === PART_ONE)
+  // A project's form on its own (a department sends one table): projects only, Part 1 left empty.
+  const firstTable = lines.findIndex((l) => !l.cell && TABLE_TITLE.test(l.text))
+  if (partOne < 0 && firstTable >= 0 && lines.slice(0, firstTable).every((l) => isBlank(l) || (!l.cell && [PART_TWO, PART_TWO_NAME].includes(compact(l.text))))) {
+    return { title: '', subtitle: '', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: parsePartTwo(lines.slice(firstTable)) }
+  }
   if (partOne < 0) {
     throw new ImportError(
       'not-budget-document',
