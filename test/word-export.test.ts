@@ -62,6 +62,6 @@ describe('the HTML export', () => {
     const text = parsePublishedText(sampleText())
     const html = exportHtml(text)
     for (const project of text.projects) for (const field of fieldsOf(project)) expect(html).toContain(field.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'))
-    expect(html).toMatch(/<td rowspan="4" class="c">产出指标<\/td>/)
+    expect(html).toMatch(/<td colspan="2" rowspan="4" class="c">产出指标<\/td>/)
   })
 })

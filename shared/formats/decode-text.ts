@@ -20,6 +20,7 @@ function notText(bytes: Uint8Array): string | null {
       return '这是旧版 Word/Excel 文件（.doc/.xls）：请在 Word/WPS 中另存为 .docx 后再导入'
     case 'pdf':
       return '这是 PDF 文件，无法可靠地还原其中的表格：请导入原始的 Word（.docx）或纯文本（.txt）文件'
+    case 'html':
     case 'other':
       return null
   }

@@ -5,6 +5,7 @@
  */
 import type { DocumentText } from '../model/document-text'
 import { exportHtml } from './html/export'
+import { importHtml } from './html/import'
 import type { ImportResult } from './import-error'
 import { exportPublishedText } from './published-text/export'
 import { importPublishedText } from './published-text/import'
@@ -66,6 +67,7 @@ export const FORMATS: readonly FileFormat[] = [
     label: '网页（可打印）',
     extensions: ['html', 'htm'],
     mime: 'text/html; charset=utf-8',
+    import: importHtml,
     export: async (doc) => exportHtml(doc),
   },
 ]
@@ -79,7 +81,7 @@ export const formatById = (id: string): FileFormat | undefined => FORMATS.find((
  */
 export async function importFile(bytes: Uint8Array): Promise<ImportResult<DocumentText>> {
   const kind = fileKind(bytes)
-  const format = formatById(kind === 'docx' || kind === 'xlsx' ? kind : 'txt')!
+  const format = formatById(kind === 'docx' || kind === 'xlsx' || kind === 'html' ? kind : 'txt')!
   return format.import!(bytes)
 }
 

@@ -14,11 +14,15 @@ export function containsAscii(bytes: Uint8Array, ascii: string): boolean {
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04]
 
-export type FileKind = 'docx' | 'xlsx' | 'zip' | 'ole' | 'pdf' | 'other'
+export type FileKind = 'docx' | 'xlsx' | 'zip' | 'ole' | 'pdf' | 'html' | 'other'
+
+/** A web page: its first kilobyte opens a document, its head or a table (after a BOM and blank space). */
+const looksLikeHtml = (bytes: Uint8Array) => /^(\uFEFF)?\s*<(!doctype\s+html|html|head|body|meta|table)\b/i.test(new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024)))
 
 export function fileKind(bytes: Uint8Array): FileKind {
   if (startsWith(bytes, ZIP)) return containsAscii(bytes, 'word/') ? 'docx' : containsAscii(bytes, 'xl/') ? 'xlsx' : 'zip'
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'ole'
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf'
+  if (looksLikeHtml(bytes)) return 'html'
   return 'other'
 }

@@ -34,9 +34,10 @@ import {
   WidthType,
   type IParagraphOptions,
 } from 'docx'
-import type { DocumentText, IndicatorText, ProjectText } from '../../model/document-text'
+import type { DocumentText, ProjectText } from '../../model/document-text'
+import { formLayout, GRID_COLUMNS, type FormCell } from '../form-layout'
 import { trackedRuns } from '../tracked-text'
-import { DUTY_PREFIX, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX, UNIT_PREFIX } from '../published-text/layout'
+import { DUTY_PREFIX, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
 
 const MM = 56.7 // twentieths of a point per millimetre
 const FONT = { title: '方正小标宋简体', heading: '黑体', subheading: '楷体_GB2312', body: '仿宋_GB2312', table: '宋体' } as const
@@ -76,25 +77,17 @@ const heading = (run: Runs, text: string, font: string = FONT.heading): Paragrap
 const body = (run: Runs, text: string): Paragraph =>
   new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: LINE, indent: { firstLine: 640 }, children: run(text, FONT.body, SIZE.body) })
 
-/** The table is a grid of 12 narrow columns: each form row spans them its own way, as the paper form does. */
-const GRID = 12
+/** The table is the form's grid of 12 narrow columns (`form-layout.ts`). */
 const TABLE_WIDTH = Math.round((210 - 28 - 26) * MM)
-const COLUMN = Math.floor(TABLE_WIDTH / GRID)
+const COLUMN = Math.floor(TABLE_WIDTH / GRID_COLUMNS)
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER }
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const
 
-interface CellSpec {
-  text: string
-  span: number
-  label?: boolean
-  align?: (typeof AlignmentType)[keyof typeof AlignmentType]
-  merge?: 'restart' | 'continue'
-}
-
-function cell(run: Runs, { text, span, label = false, align, merge }: CellSpec): TableCell {
+function cell(run: Runs, { text, span, label = false, align, merge }: FormCell): TableCell {
   const paragraph: IParagraphOptions = {
-    alignment: align ?? (label ? AlignmentType.CENTER : AlignmentType.LEFT),
+    alignment: ALIGN[align ?? (label ? 'center' : 'left')],
     children: run(text, FONT.table, SIZE.table, label),
   }
   return new TableCell({
@@ -109,62 +102,15 @@ function cell(run: Runs, { text, span, label = false, align, merge }: CellSpec):
   })
 }
 
-const row = (run: Runs, cells: CellSpec[], header = false) =>
-  new TableRow({ cantSplit: true, tableHeader: header, height: { value: 400, rule: HeightRule.ATLEAST }, children: cells.map((c) => cell(run, c)) })
-
-/** Splits `total` columns among `n` cells as evenly as whole columns allow. */
-const spans = (n: number, total: number): number[] => Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0))
-
-/** One indicator row; 一级 and 二级 continue the cell above while they repeat, like merged cells on paper. */
-function indicatorRow(run: Runs, indicator: IndicatorText, previous: IndicatorText | undefined): TableRow {
-  const sameLevel1 = previous !== undefined && previous.level1 === indicator.level1 && indicator.level1 !== ''
-  const sameLevel2 = sameLevel1 && previous.level2 === indicator.level2 && indicator.level2 !== ''
-  return row(run, [
-    { text: sameLevel1 ? '' : indicator.level1, span: 2, align: AlignmentType.CENTER, merge: sameLevel1 ? 'continue' : 'restart' },
-    { text: sameLevel2 ? '' : indicator.level2, span: 2, align: AlignmentType.CENTER, merge: sameLevel2 ? 'continue' : 'restart' },
-    { text: indicator.level3, span: 2 },
-    { text: indicator.description, span: 2 },
-    { text: indicator.value, span: 2, align: AlignmentType.CENTER },
-    { text: indicator.basis, span: 2 },
-  ])
-}
-
-function targetTable(run: Runs, project: ProjectText): Table {
-  const plan = project.spendingPlan.length > 0 ? project.spendingPlan : [{ label: '', percent: '' }]
-  const planSpans = spans(plan.length, GRID - 2)
-  return new Table({
-    width: { size: COLUMN * GRID, type: WidthType.DXA },
-    columnWidths: Array.from({ length: GRID }, () => COLUMN),
+const targetTable = (run: Runs, project: ProjectText): Table =>
+  new Table({
+    width: { size: COLUMN * GRID_COLUMNS, type: WidthType.DXA },
+    columnWidths: Array.from({ length: GRID_COLUMNS }, () => COLUMN),
     layout: TableLayoutType.FIXED,
-    rows: [
-      row(run, [
-        { text: `${project.unitCode}${project.unitName}`, span: 8 },
-        { text: `${UNIT_PREFIX}${project.moneyUnit}`, span: 4, align: AlignmentType.RIGHT },
-      ]),
-      row(run, [
-        { text: LABEL.code, span: 2, label: true },
-        { text: project.code, span: 4 },
-        { text: LABEL.name, span: 2, label: true },
-        { text: project.name, span: 4 },
-      ]),
-      row(run, [
-        { text: LABEL.budgetRow, span: 2, label: true, merge: 'restart' },
-        { text: LABEL.total, span: 1, label: true },
-        { text: project.budgetTotal, span: 2, align: AlignmentType.RIGHT },
-        { text: '其中：财政资金', span: 2, label: true },
-        { text: project.budgetFiscal, span: 1, align: AlignmentType.RIGHT },
-        { text: LABEL.other, span: 2, label: true },
-        { text: project.budgetOther, span: 2, align: AlignmentType.RIGHT },
-      ]),
-      row(run, [{ text: '', span: 2, label: true, merge: 'continue' }, { text: project.usage, span: 10 }]),
-      row(run, [{ text: LABEL.spendingRow, span: 2, label: true, merge: 'restart' }, ...plan.map((e, i) => ({ text: e.label, span: planSpans[i]!, label: true }))]),
-      row(run, [{ text: '', span: 2, label: true, merge: 'continue' }, ...plan.map((e, i) => ({ text: e.percent, span: planSpans[i]!, align: AlignmentType.CENTER }))]),
-      row(run, [{ text: LABEL.goalRow, span: 2, label: true }, { text: project.goal, span: 10 }]),
-      row(run, INDICATOR_HEADER.map((text) => ({ text, span: 2, label: true })), true),
-      ...project.indicators.map((indicator, i) => indicatorRow(run, indicator, project.indicators[i - 1])),
-    ],
+    rows: formLayout(project).map(
+      (r) => new TableRow({ cantSplit: true, tableHeader: r.header ?? false, height: { value: 400, rule: HeightRule.ATLEAST }, children: r.cells.map((c) => cell(run, c)) }),
+    ),
   })
-}
 
 function partTwo(run: Runs, projects: ProjectText[]): (Paragraph | Table)[] {
   return projects.flatMap((project, i) => [

@@ -15,15 +15,13 @@ import { unzipSync } from 'fflate'
 import type { DocumentText } from '../../model/document-text'
 import { ImportError, tryImport, type ImportResult } from '../import-error'
 import { parsePublishedText } from '../published-text/import'
+import { asPublishedText, type Block } from '../blocks'
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 const unescapeXml = (text: string) =>
   text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, name: string) =>
     name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name] ?? whole),
   )
-
-/** A block of the body: a paragraph's text, or a table's rows of cells. */
-type Block = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: string[][] }
 
 const TOKEN = /<(\/?)w:(tbl|tr|tc|p|t|tab|br|cr|gridSpan|vMerge|delText|instrText)\b([^>]*?)(\/?)>/g
 
@@ -98,17 +96,6 @@ export function readBody(xml: string): Block[] {
     }
   }
   return blocks
-}
-
-/** The blocks as the published text layout: a line a paragraph, each cell a tab-prefixed line, rows ended by a blank line. */
-function asPublishedText(blocks: Block[]): string {
-  return blocks
-    .flatMap((block) =>
-      block.kind === 'paragraph'
-        ? block.text.split('\n').flatMap((line) => [line, ''])
-        : block.rows.flatMap((row) => [...row.map((cell) => `\t${cell.replace(/\s*\n\s*/g, '')}`), '']),
-    )
-    .join('\n')
 }
 
 export function parseDocx(bytes: Uint8Array): DocumentText {

@@ -6,53 +6,39 @@
  * browser (打印 → 另存为 PDF), it is the PDF a department hands in. The
  * agreed text only (no pending suggestions).
  */
-import type { DocumentText, IndicatorText, ProjectText } from '../../model/document-text'
-import { DUTY_PREFIX, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX, UNIT_PREFIX } from '../published-text/layout'
+import type { DocumentText, ProjectText } from '../../model/document-text'
+import { formLayout, GRID_COLUMNS, type FormRow } from '../form-layout'
+import { DUTY_PREFIX, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
-const td = (text: string, attrs = '') => `<td${attrs}>${escape(text)}</td>`
-const th = (text: string, attrs = '') => `<th${attrs}>${escape(text)}</th>`
+/** Where each cell of a row starts on the grid. */
+const starts = (row: FormRow): number[] => row.cells.reduce<number[]>((acc, c, i) => [...acc, i === 0 ? 0 : acc[i - 1]! + row.cells[i - 1]!.span], [])
 
-/** How many rows from `i` share the value of `key` (what the merged cell spans); 0 when row `i` continues the one above. */
-function runLength(rows: IndicatorText[], i: number, same: (a: IndicatorText, b: IndicatorText) => boolean): number {
-  if (i > 0 && same(rows[i - 1]!, rows[i]!)) return 0
-  let n = 1
-  while (i + n < rows.length && same(rows[i + n - 1]!, rows[i + n]!)) n++
-  return n
-}
-
-const sameLevel1 = (a: IndicatorText, b: IndicatorText) => a.level1 !== '' && a.level1 === b.level1
-const sameLevel2 = (a: IndicatorText, b: IndicatorText) => sameLevel1(a, b) && a.level2 !== '' && a.level2 === b.level2
-
-function indicatorRows(rows: IndicatorText[]): string {
+/** The form as an HTML table: cells merged down become one cell with a rowspan. */
+function tableRows(rows: FormRow[]): string {
+  const at = rows.map(starts)
   return rows
-    .map((r, i) => {
-      const span1 = runLength(rows, i, sameLevel1)
-      const span2 = runLength(rows, i, sameLevel2)
-      const merged = (text: string, span: number) => (span === 0 ? '' : td(text, span > 1 ? ` rowspan="${span}" class="c"` : ' class="c"'))
-      return `<tr>${merged(r.level1, span1)}${merged(r.level2, span2)}${td(r.level3)}${td(r.description)}${td(r.value, ' class="c"')}${td(r.basis)}</tr>`
-    })
+    .map((row, r) =>
+      `<tr>${row.cells
+        .map((cell, i) => {
+          if (cell.merge === 'continue') return ''
+          let span = 1
+          if (cell.merge === 'restart') while (rows[r + span]?.cells.some((c, j) => c.merge === 'continue' && at[r + span]![j] === at[r]![i])) span++
+          const tag = cell.label ? 'th' : 'td'
+          const attrs = [cell.span > 1 ? ` colspan="${cell.span}"` : '', span > 1 ? ` rowspan="${span}"` : '', cell.align && !cell.label ? ` class="${cell.align[0]}"` : ''].join('')
+          return `<${tag}${attrs}>${escape(cell.text)}</${tag}>`
+        })
+        .join('')}</tr>`,
+    )
     .join('\n')
 }
 
-function table(project: ProjectText, number: number): string {
-  const plan = project.spendingPlan
-  const planSpan = (i: number) => (i === plan.length - 1 ? 5 - (plan.length - 1) : 1)
-  return `<h3>${number}.${escape(project.name)}${TABLE_SUFFIX}</h3>
+const table = (project: ProjectText, number: number): string => `<h3>${number}.${escape(project.name)}${TABLE_SUFFIX}</h3>
 <table>
-<colgroup><col style="width:14%"><col style="width:14%"><col style="width:18%"><col style="width:20%"><col style="width:16%"><col style="width:18%"></colgroup>
-<tr>${td(`${project.unitCode}${project.unitName}`, ' colspan="4" class="plain"')}${td(`${UNIT_PREFIX}${project.moneyUnit}`, ' colspan="2" class="plain r"')}</tr>
-<tr>${th(LABEL.code)}${td(project.code, ' colspan="2"')}${th(LABEL.name)}${td(project.name, ' colspan="2"')}</tr>
-<tr>${th(LABEL.budgetRow, ' rowspan="2"')}${td(`${LABEL.total}：${project.budgetTotal}`)}${td(`其中：财政资金：${project.budgetFiscal}`, ' colspan="2"')}${td(`${LABEL.other}：${project.budgetOther}`, ' colspan="2"')}</tr>
-<tr>${td(project.usage, ' colspan="5"')}</tr>
-<tr>${th(LABEL.spendingRow, ' rowspan="2"')}${plan.map((e, i) => th(e.label, planSpan(i) > 1 ? ` colspan="${planSpan(i)}"` : '')).join('')}</tr>
-<tr>${plan.map((e, i) => td(e.percent, planSpan(i) > 1 ? ` colspan="${planSpan(i)}" class="c"` : ' class="c"')).join('')}</tr>
-<tr>${th(LABEL.goalRow)}${td(project.goal, ' colspan="5"')}</tr>
-<tr>${INDICATOR_HEADER.map((h) => th(h)).join('')}</tr>
-${indicatorRows(project.indicators)}
+<colgroup>${'<col>'.repeat(GRID_COLUMNS)}</colgroup>
+${tableRows(formLayout(project))}
 </table>`
-}
 
 const STYLE = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; @bottom-center { content: "— " counter(page) " —"; font-size: 12pt; } }
@@ -68,7 +54,7 @@ table { width: 100%; border-collapse: collapse; font-family: "宋体", "SimSun",
 tr { break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: middle; word-break: break-all; }
 th { background: #f2f2f2; font-weight: bold; text-align: center; }
-td.c { text-align: center; } td.r { text-align: right; } td.plain { border: none; }
+td.c { text-align: center; } td.r { text-align: right; }
 `
 
 export function exportHtml(doc: DocumentText): string {

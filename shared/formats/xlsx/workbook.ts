@@ -4,8 +4,8 @@
  *
  *   1. 部门整体绩效目标 — the title block and Part 1, a paragraph per row;
  *   2. one sheet per project, laid out as the 绩效目标表 (the rows and
- *      cells of the published form, label cells bold and shaded, 一级
- *      merged down its rows);
+ *      cells of the form, `form-layout.ts`, label cells bold and shaded,
+ *      a repeated 一级/二级 left empty as merged cells print);
  *   3. 全部指标 — every indicator row of every project in one flat table
  *      with the project's code and name, for entry into the budget system.
  *
@@ -13,10 +13,11 @@
  * reader for every input); sheet 3 is derived and ignored. Written and
  * read with exceljs, loaded only when used.
  */
-import type { DocumentText, IndicatorText, ProjectText } from '../../model/document-text'
+import type { DocumentText, ProjectText } from '../../model/document-text'
 import { ImportError, tryImport, type ImportResult } from '../import-error'
 import { parsePublishedText } from '../published-text/import'
-import { DUTY_PREFIX, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX, UNIT_PREFIX } from '../published-text/layout'
+import { formLayout } from '../form-layout'
+import { DUTY_PREFIX, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
 
 type ExcelJS = typeof import('exceljs')
 const loadExcel = async (): Promise<ExcelJS> => {
@@ -26,26 +27,6 @@ const loadExcel = async (): Promise<ExcelJS> => {
 
 export const PART_ONE_SHEET = '部门整体绩效目标'
 export const FLAT_SHEET = '全部指标'
-
-/** The form's rows, cell by cell, as the published layout has them. */
-export function formRows(project: ProjectText): string[][] {
-  let previousLevel1: string | null = null
-  return [
-    [`${project.unitCode}${project.unitName}`, `${UNIT_PREFIX}${project.moneyUnit}`],
-    [LABEL.code, project.code, LABEL.name, project.name],
-    [LABEL.budgetRow, LABEL.total, project.budgetTotal, '其中：财政资金', project.budgetFiscal, LABEL.other, project.budgetOther],
-    ['', project.usage],
-    [LABEL.spendingRow, ...project.spendingPlan.map((e) => e.label)],
-    ['', ...project.spendingPlan.map((e) => e.percent)],
-    [LABEL.goalRow, project.goal],
-    [...INDICATOR_HEADER],
-    ...project.indicators.map((i) => {
-      const level1 = i.level1 === previousLevel1 ? '' : i.level1
-      previousLevel1 = i.level1
-      return [level1, i.level2, i.level3, i.description, i.value, i.basis]
-    }),
-  ]
-}
 
 const partOneRows = (doc: DocumentText): string[] => [
   doc.title, doc.subtitle, doc.preparedBy, doc.reviewedBy, PART_ONE, PART_ONE_NAME,
@@ -71,7 +52,7 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
     const sheet = book.addWorksheet(sheetName(project, i + 1))
     sheet.columns = [14, 14, 22, 26, 16, 22, 14].map((width) => ({ width }))
     sheet.addRow([`${i + 1}.${project.name}${TABLE_SUFFIX}`]).font = { bold: true, size: 14 }
-    for (const cells of formRows(project)) {
+    for (const cells of formLayout(project).map((r) => r.cells.map((c) => c.text))) {
       const row = sheet.addRow(cells)
       row.eachCell((cell) => {
         cell.alignment = { wrapText: true, vertical: 'middle' }
@@ -92,7 +73,7 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
   ]
   flat.getRow(1).font = { bold: true }
   for (const project of doc.projects) {
-    for (const i of project.indicators as IndicatorText[]) flat.addRow([project.code, project.name, i.level1, i.level2, i.level3, i.description, i.value, i.basis])
+    for (const i of project.indicators) flat.addRow([project.code, project.name, i.level1, i.level2, i.level3, i.description, i.value, i.basis])
   }
   return new Uint8Array(await book.xlsx.writeBuffer())
 }

@@ -1,0 +1,143 @@
+/**
+ * HTML import: a 绩效文本 published as a web page (government sites, Excel
+ * or Word saved as a web page, our own HTML export). Tables become rows of
+ * cells — a cell spanning columns is one cell, a cell spanning rows leaves
+ * an empty cell in each row below, as merged cells print in the text
+ * layout — and the rest becomes paragraphs; then the one reader.
+ * The head, scripts, styles, comments and declarations are skipped; a cell or row left
+ * unclosed (common in hand-written pages) ends at the next one. Read tag by tag: no DOM, so
+ * it runs in the browser and on the server alike.
+ */
+import type { DocumentText } from '../../model/document-text'
+import { asPublishedText, type Block } from '../blocks'
+import { decodeText } from '../decode-text'
+import { ImportError, tryImport, type ImportResult } from '../import-error'
+import { parsePublishedText } from '../published-text/import'
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', mdash: '—', ndash: '–', hellip: '…', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', times: '×' }
+
+const decodeEntities = (text: string) =>
+  text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, name: string) =>
+    name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (NAMED[name] ?? whole),
+  )
+
+/** Block-level tags: text on either side of one is a different paragraph. */
+const BREAKS = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'center'])
+
+const TAG = /<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|<(head|script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>/g
+
+interface Carry {
+  start: number
+  colspan: number
+  remaining: number
+}
+
+const attr = (attrs: string, name: string): number => Number(new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs)?.[1] ?? 1) || 1
+
+const clean = (text: string) => decodeEntities(text).replace(/[ \t\r\n\u00a0]+/g, ' ').trim()
+
+export function readHtml(html: string): Block[] {
+  const blocks: Block[] = []
+  let paragraph = ''
+  const flushParagraph = () => {
+    const text = clean(paragraph)
+    if (text) blocks.push({ kind: 'paragraph', text })
+    paragraph = ''
+  }
+  let table: { rows: string[][]; row: string[] | null; col: number; carries: Carry[]; cell: { text: string; colspan: number; rowspan: number } | null } | null = null
+  let depth = 0 // nested tables are read as their text
+  /** Empty cells for the cells above that span down into this row, where they stand. */
+  const placeCarries = () => {
+    if (!table?.row) return
+    for (;;) {
+      const carry = table.carries.find((c) => c.start === table!.col && c.remaining > 0)
+      if (!carry) return
+      table.row.push('')
+      table.col += carry.colspan
+      carry.remaining--
+    }
+  }
+  const endCell = () => {
+    if (!table?.row || !table.cell) return
+    const { text: cellText, colspan, rowspan } = table.cell
+    table.row.push(clean(cellText.replace(/\n/g, ' ')))
+    if (rowspan > 1) table.carries.push({ start: table.col, colspan, remaining: rowspan - 1 })
+    table.col += colspan
+    table.cell = null
+  }
+  const endRow = () => {
+    if (!table?.row) return
+    endCell()
+    placeCarries()
+    table.carries = table.carries.filter((c) => c.remaining > 0)
+    table.row = null
+  }
+  let last = 0
+  for (const match of html.matchAll(TAG)) {
+    const text = html.slice(last, match.index)
+    last = match.index! + match[0].length
+    if (table?.cell) table.cell.text += text
+    else if (!table) paragraph += text
+    const [, , closing, rawName, attrs = ''] = match
+    if (!rawName) continue // a comment, script or style
+    const name = rawName.toLowerCase()
+    if (table?.cell && depth > 1) {
+      if (name === 'table') depth += closing ? -1 : 1
+      if (BREAKS.has(name) || name === 'td' || name === 'th') table.cell.text += ' '
+      continue
+    }
+    switch (name) {
+      case 'table':
+        if (closing) {
+          if (!table) break
+          depth--
+          endRow()
+          if (table.rows.length > 0) blocks.push({ kind: 'table', rows: table.rows })
+          table = null
+        } else if (table?.cell) depth++
+        else {
+          flushParagraph()
+          table = { rows: [], row: null, col: 0, carries: [], cell: null }
+          depth = 1
+        }
+        break
+      case 'tr':
+        if (!table) break
+        endRow()
+        if (!closing) {
+          table.row = []
+          table.col = 0
+          table.rows.push(table.row)
+        }
+        break
+      case 'td':
+      case 'th':
+        if (!table?.row) break
+        endCell()
+        if (!closing) {
+          placeCarries()
+          table.cell = { text: '', colspan: attr(attrs, 'colspan'), rowspan: attr(attrs, 'rowspan') }
+        }
+        break
+      default:
+        if (BREAKS.has(name)) {
+          if (table?.cell) table.cell.text += '\n'
+          else if (!table) flushParagraph()
+        }
+    }
+  }
+  if (!table) paragraph += html.slice(last)
+  flushParagraph()
+  return blocks
+}
+
+export function parseHtml(html: string): DocumentText {
+  try {
+    return parsePublishedText(asPublishedText(readHtml(html)))
+  } catch (error) {
+    if (error instanceof ImportError) throw new ImportError(error.code, null, `网页文件：${error.detail}`)
+    throw error
+  }
+}
+
+export const importHtml = (bytes: Uint8Array): ImportResult<DocumentText> => tryImport(() => parseHtml(decodeText(bytes)))
