@@ -10,7 +10,7 @@ export const T = {
   networkError: '无法连接服务器',
   documents: '我的文档',
   newDocument: '新建空白文档',
-  importDocument: '导入（Word .docx 或文本 .txt）',
+  importDocument: '导入（Word、Excel、网页或文本）',
   rename: '重命名',
   share: '共享',
   shareUser: '用户名',

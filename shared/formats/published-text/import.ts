@@ -79,7 +79,8 @@ export function parsePublishedText(text: string): DocumentText {
     throw new ImportError(
       'not-budget-document',
       null,
-      `这不是部门预算绩效文本：没有找到“${PART_ONE}”。文本应以部门名称、“XXXX年部门预算绩效文本”、编制单位、审核单位开头，然后是“${PART_ONE} ${PART_ONE_NAME}”和“${PART_TWO} ${PART_TWO_NAME}”`,
+      otherKindOf(text) ??
+        `这不是部门预算绩效文本：没有找到“${PART_ONE}”。文本应以部门名称、“XXXX年部门预算绩效文本”、编制单位、审核单位开头，然后是“${PART_ONE} ${PART_ONE_NAME}”和“${PART_TWO} ${PART_TWO_NAME}”`,
     )
   }
   const partTwo = lines.findIndex((l, i) => i > partOne && !l.cell && (compact(l.text) === PART_TWO || TABLE_TITLE.test(l.text)))
@@ -92,6 +93,28 @@ export function parsePublishedText(text: string): DocumentText {
     throw new ImportError('incomplete-table', lines.at(-1)!.no, `“${PART_TWO} ${PART_TWO_NAME}”之后没有任何绩效目标表（如“1.某某经费${TABLE_SUFFIX}”）：文件可能不完整`)
   }
   return { ...front, projects }
+}
+
+/**
+ * Documents that look alike but are something else, named so the person
+ * knows what they have: a year-end self-evaluation, a central-investment
+ * form, or a single project's form in another region's layout (which this
+ * reader does not take yet).
+ */
+function otherKindOf(text: string): string | null {
+  const flat = compact(text)
+  const project = /项目(?:支出)?名称 (\S{2,40})/.exec(text.replace(/[\s|:：\u3000]+/g, ' '))?.[1]
+  const named = project ? `（项目：${project}）` : ''
+  if (flat.includes('自评') && /实际完成值|偏差原因|得分/.test(flat)) {
+    return `这是项目支出绩效自评表${named}：年度结束后对实际完成情况的评价，不是预算绩效目标。请导入部门预算绩效文本或项目的绩效目标表`
+  }
+  if (flat.includes('中央预算内投资') && /实施效果|过程管理/.test(flat)) {
+    return `这是中央预算内投资项目的绩效目标表${named}，它的指标体系（实施效果、过程管理）与部门预算绩效目标不同，不能导入`
+  }
+  if (/绩效目标(申报|审批)?表/.test(flat) && flat.includes('一级指标')) {
+    return `这是单个项目的绩效目标申报表${named}，版式为其他地区的格式，目前还不能自动导入。请在文档中“添加项目”后填写，或把表格整理为本系统导出的绩效目标表格式后用“导入项目表”导入`
+  }
+  return null
 }
 
 function parseTitleBlock(lines: Line[]): Pick<DocumentText, 'title' | 'subtitle' | 'preparedBy' | 'reviewedBy'> {
