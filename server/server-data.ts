@@ -1,8 +1,10 @@
 /**
  * Everything a server or a CLI command works on: the storage (SQLite,
- * PostgreSQL or memory), and the services over it — documents, logins.
+ * PostgreSQL or memory), and the services over it — documents, logins,
+ * permissions.
  */
 import { Logins } from './auth/logins'
+import { DocumentPermissions } from './auth/document-permissions'
 import { DocumentService } from './document-service'
 import { openStorage, type Storage, type StorageConfig } from './storage/storage'
 
@@ -11,9 +13,15 @@ export const DEFAULT_DATA_DIR = './data'
 export interface ServerData extends Storage {
   readonly service: DocumentService
   readonly logins: Logins
+  /** Who may open which document: shared roles and organisations together. */
+  readonly permissions: DocumentPermissions
 }
 
 export async function openServerData(config: StorageConfig): Promise<ServerData> {
   const storage = await openStorage(config)
-  return Object.assign(storage, { service: new DocumentService(storage.documents), logins: new Logins(storage.accounts) })
+  return Object.assign(storage, {
+    service: new DocumentService(storage.documents),
+    logins: new Logins(storage.accounts),
+    permissions: new DocumentPermissions(storage.accounts, storage.orgs),
+  })
 }

@@ -84,8 +84,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const metrics = new Metrics()
   const reviewerRule = asReviewerPolicy(({ trial, incoming, userName }) => checkReviewerUpdate(trial, incoming.update, userName))
-  const auth = new Authenticator(data.secret, data.accounts, data.documents)
-  const access = { roleOf: (docId: string, userId: number) => data.accounts.roleOf(docId, userId), stillValid: auth.stillValid.bind(auth) }
+  const auth = new Authenticator(data.secret, data.accounts, data.documents, data.permissions)
+  const access = { roleOf: (docId: string, userId: number) => data.permissions.roleOf(docId, userId), stillValid: auth.stillValid.bind(auth) }
   const relay = new Relay({ log: data.documents, bus, access }, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const guard: RequestGuardOptions = { ...DEFAULT_GUARD, ...options.guard }
   const app = createApp({ ...data, auth, relay, metrics, guard, metricsToken: options.metricsToken })

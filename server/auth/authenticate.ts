@@ -2,6 +2,7 @@
  * Who is asking: the user behind a session cookie or an access token, and
  * their role on a document. Shared by the HTTP API and the WebSocket route.
  */
+import type { DocumentPermissions } from './document-permissions'
 import type { Role } from '@shared/protocol/role'
 import { CLOSE, type CloseCode } from '@shared/protocol/close-code'
 import type { AccountStore, User } from '../storage/account-store'
@@ -25,6 +26,7 @@ export class Authenticator {
     private readonly secret: Buffer,
     private readonly accounts: AccountStore,
     private readonly documents: DocumentLog,
+    private readonly permissions: Pick<DocumentPermissions, 'roleOf'>,
   ) {}
 
   async userOfSession(sessionId: string | undefined): Promise<User | undefined> {
@@ -47,7 +49,7 @@ export class Authenticator {
     }
     if (!user || !(await this.stillValid(credential))) return { ok: false, close: CLOSE.unauthenticated }
     if (!(await this.documents.get(docId))) return { ok: false, close: CLOSE.documentNotFound }
-    const role = await this.accounts.roleOf(docId, user.id)
+    const role = await this.permissions.roleOf(docId, user.id)
     return role ? { ok: true, user, role, credential } : { ok: false, close: CLOSE.forbidden }
   }
 

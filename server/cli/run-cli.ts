@@ -7,6 +7,7 @@ import { checkCommand } from './commands/check-command'
 import { backupCommand, docCommand, tokenCommand, userCommand } from './commands/data-commands'
 import { exportCommand, importCommand } from './commands/file-commands'
 import { migrateCommand } from './commands/migrate-command'
+import { orgCommand } from './commands/org-command'
 import { serveCommand } from './commands/serve-command'
 import { UsageError } from './usage-error'
 
@@ -19,9 +20,12 @@ const USAGE = `用法: npm run -s cli -- <命令>
   check FILE [--json] [--opinion]                     财政审核检查：列出问题（--json 输出 JSON；--opinion 起草审核意见）
   serve [--port N] [--data DIR] [--host H]            运行服务器（npm start 即此命令）
   user add NAME [--password P] [--display-name N]     创建账号（另有 passwd、remove、list）
-  doc import FILE [--id ID] [--title T] [--owner U]   把文件存为服务器上的新文档，输出编号
+  doc import FILE [--id ID] [--title T] [--owner U] [--org ORG]  把文件存为服务器上的新文档（属于部门 ORG），输出编号
   doc create|list|share|export …                      其他文档操作（doc export ID --format docx --tracked 导出含修订的 Word）
   token --doc ID --user NAME --role ROLE              授予权限并输出 WebSocket 访问令牌
+  org add NAME --kind department|finance [--code C]   创建部门或财政局（另有 list）
+  org member ORG --user NAME --role admin|staff|reviewer|none   设置组织成员
+  org assign FINANCE_ORG --department ORG --reviewer NAME [--remove]   指定审核人员负责的部门
   backup --out FILE                                   在线备份数据库（SQLite；PostgreSQL 用 pg_dump）
   migrate --from sqlite:DIR --to postgres:URL         把全部数据迁移到另一存储并逐一核对
 以上命令均可加 --data DIR 指定数据目录（默认 ./data），或 --store postgres --database-url URL；
@@ -37,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   token: tokenCommand,
   backup: backupCommand,
   migrate: migrateCommand,
+  org: orgCommand,
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {

@@ -22,6 +22,8 @@ import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import { LoginThrottle } from '../auth/login-throttle'
 import { HashingBusyError } from '../auth/password'
+import type { OrgStore } from '../storage/org-store'
+import type { DocumentPermissions } from '../auth/document-permissions'
 import type { DocumentService } from '../document-service'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
@@ -37,6 +39,8 @@ import { syncRoutes } from './sync-route'
 
 export interface AppServices {
   accounts: AccountStore
+  orgs: OrgStore
+  permissions: DocumentPermissions
   documents: DocumentLog
   logins: Logins
   service: DocumentService
@@ -185,7 +189,7 @@ export function createApp(s: AppServices): Hono<Env> {
 
   app.get('/api/docs', async (c) => {
     const user = c.get('user')
-    const roles = new Map((await s.accounts.rolesOfUser(user.id)).map((a) => [a.docId, a.role]))
+    const roles = new Map((await s.permissions.rolesOfUser(user.id)).map((a) => [a.docId, a.role]))
     const mine = (await s.documents.list()).filter((d) => roles.has(d.id))
     const docs = await Promise.all(
       mine.map(async (d) => ({
@@ -232,7 +236,7 @@ export function createApp(s: AppServices): Hono<Env> {
   const access = async (c: Context<Env>) => {
     const id = c.req.param('id') ?? ''
     const doc = await s.documents.get(id)
-    const role = doc ? await s.accounts.roleOf(id, c.get('user').id) : undefined
+    const role = doc ? await s.permissions.roleOf(id, c.get('user').id) : undefined
     if (!doc || !role) throw documentNotFound()
     return { doc, role, isOwner: doc.ownerId === c.get('user').id }
   }
@@ -371,7 +375,7 @@ export function createApp(s: AppServices): Hono<Env> {
       // 与上一年度对比: last year's document as it is now, if the caller may read it.
       const predecessor = await s.service.predecessorOf(doc.id)
       const record = predecessor ? await s.documents.get(predecessor) : undefined
-      if (!record || !(await s.accounts.roleOf(record.id, c.get('user').id))) throw new ApiError(404, 'version-not-found', '这份文档不是由上一年度的文档生成的，或你无权查看上一年度的文档')
+      if (!record || !(await s.permissions.roleOf(record.id, c.get('user').id))) throw new ApiError(404, 'version-not-found', '这份文档不是由上一年度的文档生成的，或你无权查看上一年度的文档')
       return compared({ document: record.id, name: record.title }, diffDocuments(await s.service.text(record.id), after.text, after.authors))
     }
     const from = pick(c.req.query('from'), 'from')

@@ -1,7 +1,7 @@
 /**
  * Where a server keeps its data, chosen at start: the embedded SQLite file
  * in a data directory (the default), a PostgreSQL database shared by
- * several instances, or memory (tests). Each gives the same two ports and
+ * several instances, or memory (tests). Each gives the same three ports and
  * the token-signing secret every instance must share.
  */
 import { randomBytes } from 'node:crypto'
@@ -9,6 +9,10 @@ import { join } from 'node:path'
 import { loadOrCreateSecret as loadSecretFile } from '../auth/secret'
 import type { AccountStore } from './account-store'
 import type { DocumentLog } from './document-log'
+import type { OrgStore } from './org-store'
+import { MemoryOrgStore } from './memory/memory-org-store'
+import { SqliteOrgStore } from './sqlite/sqlite-org-store'
+import { PostgresOrgStore } from './postgres/postgres-org-store'
 import { MemoryAccountStore } from './memory/memory-account-store'
 import { MemoryDocumentLog } from './memory/memory-document-log'
 import { PostgresAccountStore } from './postgres/postgres-account-store'
@@ -27,6 +31,7 @@ export interface Storage {
   readonly config: StorageConfig
   readonly documents: DocumentLog
   readonly accounts: AccountStore
+  readonly orgs: OrgStore
   readonly secret: Buffer
   /** For messages: the data directory or the database, without a password. */
   readonly description: string
@@ -46,6 +51,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
         sqlite: db,
         documents: new SqliteDocumentLog(db),
         accounts: new SqliteAccountStore(db),
+        orgs: new SqliteOrgStore(db),
         secret: loadSecretFile(config.dataDir),
         description: join(config.dataDir, DATABASE_FILE),
         backup: async (out) => {
@@ -62,21 +68,25 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
         config,
         documents: new PostgresDocumentLog(pool),
         accounts: new PostgresAccountStore(pool),
+        orgs: new PostgresOrgStore(pool),
         secret: await loadSecretRow(pool, randomBytes(32)),
         description: redacted(config.url),
         backup: () => Promise.reject(new Error('PostgreSQL 请用 pg_dump 备份（见 README 的部署一节）')),
         close: () => pool.end(),
       }
     }
-    case 'memory':
+    case 'memory': {
+      const accounts = new MemoryAccountStore()
       return {
         config,
         documents: new MemoryDocumentLog(),
-        accounts: new MemoryAccountStore(),
+        accounts,
+        orgs: new MemoryOrgStore(accounts),
         secret: randomBytes(32),
         description: '内存（不保存）',
         backup: () => Promise.reject(new Error('内存存储无法备份')),
         close: async () => {},
       }
+    }
   }
 }

@@ -85,18 +85,21 @@ export const tokenCommand: Command = async (argv, io) => {
   })
 }
 
-/** `doc import FILE [--id ID] [--title T] [--owner NAME]`, `doc create`, `doc list`, `doc share ID --user NAME --role ROLE|none`, `doc export ID --format txt|docx|xlsx|html [--tracked] --out PATH`. */
+/** `doc import FILE [--id ID] [--title T] [--owner NAME] [--org DEPARTMENT]`, `doc create`, `doc list`, `doc share ID --user NAME --role ROLE|none`, `doc export ID --format txt|docx|xlsx|html [--tracked] --out PATH`. */
 export const docCommand: Command = async (argv, io) => {
   const [sub, ...rest] = argv
-  const args = parseArgs(rest, ['id', 'title', 'owner', 'user', 'role', 'format', 'out', ...STORAGE_OPTIONS], ['tracked'])
+  const args = parseArgs(rest, ['id', 'title', 'owner', 'org', 'user', 'role', 'format', 'out', ...STORAGE_OPTIONS], ['tracked'])
   const opt = (name: string) => args.options[name] as string | undefined
   return withData(args, async (data) => {
     const owner = opt('owner') ? await data.accounts.userByName(opt('owner')!) : undefined
     if (opt('owner') && !owner) return fail(io, `没有这个用户：${opt('owner')}`)
+    const org = opt('org') ? await data.orgs.orgByName(opt('org')!) : undefined
+    if (opt('org') && org?.kind !== 'department') return fail(io, `没有这个部门：${opt('org')}`)
     const create = async (text: Parameters<ServerData['service']['create']>[0], title: string) => {
       try {
         const id = await data.service.create(text, { title, ownerId: owner?.id ?? null, ...(opt('id') ? { id: opt('id') } : {}) })
         if (owner) await data.accounts.setRole(id, owner.id, 'editor')
+        if (org) await data.orgs.setDocumentOrg(id, org.id)
         io.stdout(id)
         return EXIT.ok
       } catch (error) {

@@ -85,6 +85,32 @@ const MIGRATIONS: string[] = [
      data JSONB NOT NULL
    );
    CREATE INDEX doc_activity_by_doc ON doc_activity (doc_id, id);`,
+  // Organisations: departments and the finance bureau, their members, reviewers assigned, documents' departments.
+  `CREATE TABLE orgs (
+     id SERIAL PRIMARY KEY,
+     name TEXT NOT NULL UNIQUE,
+     kind TEXT NOT NULL CHECK (kind IN ('department', 'finance')),
+     code TEXT NOT NULL DEFAULT ''
+   );
+   CREATE TABLE org_members (
+     org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'reviewer')),
+     PRIMARY KEY (org_id, user_id)
+   );
+   CREATE INDEX org_members_by_user ON org_members (user_id);
+   CREATE TABLE org_assignments (
+     finance_org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+     department_org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     PRIMARY KEY (finance_org_id, department_org_id, user_id)
+   );
+   CREATE INDEX org_assignments_by_user ON org_assignments (user_id);
+   CREATE TABLE doc_orgs (
+     doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+     org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE
+   );
+   CREATE INDEX doc_orgs_by_org ON doc_orgs (org_id);`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */

@@ -1,0 +1,53 @@
+/**
+ * Who may open a document, and as what: the strongest of the rights a
+ * person has on it —
+ *   - shared with them by name (per-document roles: exceptions, viewers);
+ *   - 管理员 or 编制人员 of the department the document belongs to: editor;
+ *   - a finance 审核人员 assigned to that department: reviewer.
+ * Every HTTP route and every socket asks here, so organisations decide
+ * access everywhere at once. Nobody sees another department's documents
+ * unless shared.
+ */
+import type { Role } from '@shared/protocol/role'
+import type { AccountStore, DocumentAccess } from '../storage/account-store'
+import type { OrgStore } from '../storage/org-store'
+
+const RANK: Record<Role, number> = { viewer: 1, reviewer: 2, editor: 3 }
+
+const strongest = (...roles: (Role | undefined)[]): Role | undefined =>
+  roles.reduce<Role | undefined>((best, role) => (role && (!best || RANK[role] > RANK[best]) ? role : best), undefined)
+
+export class DocumentPermissions {
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly orgs: OrgStore,
+  ) {}
+
+  async roleOf(docId: string, userId: number): Promise<Role | undefined> {
+    const [shared, byOrg] = await Promise.all([this.accounts.roleOf(docId, userId), this.orgRoleOf(docId, userId)])
+    return strongest(shared, byOrg)
+  }
+
+  /** Every document the user may open, with their strongest role on it. */
+  async rolesOfUser(userId: number): Promise<DocumentAccess[]> {
+    const best = new Map<string, Role>()
+    const grant = (docId: string, role: Role) => best.set(docId, strongest(best.get(docId), role)!)
+    for (const { docId, role } of await this.accounts.rolesOfUser(userId)) grant(docId, role)
+    for (const { orgId, role } of await this.orgs.membershipsOf(userId)) {
+      if (role === 'admin' || role === 'staff') for (const docId of await this.orgs.documentsOf(orgId)) grant(docId, 'editor')
+    }
+    for (const { departmentOrgId } of await this.orgs.assignments({ userId })) {
+      for (const docId of await this.orgs.documentsOf(departmentOrgId)) grant(docId, 'reviewer')
+    }
+    return [...best].map(([docId, role]) => ({ docId, role }))
+  }
+
+  private async orgRoleOf(docId: string, userId: number): Promise<Role | undefined> {
+    const org = await this.orgs.documentOrg(docId)
+    if (org === undefined) return undefined
+    const memberships = await this.orgs.membershipsOf(userId)
+    if (memberships.some((m) => m.orgId === org && (m.role === 'admin' || m.role === 'staff'))) return 'editor'
+    if ((await this.orgs.assignments({ userId })).some((a) => a.departmentOrgId === org)) return 'reviewer'
+    return undefined
+  }
+}

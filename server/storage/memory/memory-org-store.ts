@@ -1,0 +1,76 @@
+/** Organisations in memory: for tests and the contract suite. */
+import { OrgExistsError, type Assignment, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
+import type { AccountStore } from '../account-store'
+
+export class MemoryOrgStore implements OrgStore {
+  private readonly list: Org[] = []
+  private readonly memberships = new Map<number, Map<number, OrgRole>>()
+  private assigned: Assignment[] = []
+  private readonly docOrgs = new Map<string, number>()
+
+  constructor(private readonly accounts: AccountStore) {}
+
+  async addOrg(org: Omit<Org, 'id'>): Promise<Org> {
+    if (this.list.some((o) => o.name === org.name)) throw new OrgExistsError(org.name)
+    const stored = { ...org, id: this.list.length + 1 }
+    this.list.push(stored)
+    return { ...stored }
+  }
+
+  async orgs(): Promise<Org[]> {
+    return this.list.map((o) => ({ ...o }))
+  }
+
+  async orgByName(name: string): Promise<Org | undefined> {
+    const org = this.list.find((o) => o.name === name)
+    return org && { ...org }
+  }
+
+  async orgById(id: number): Promise<Org | undefined> {
+    const org = this.list.find((o) => o.id === id)
+    return org && { ...org }
+  }
+
+  async setMember(orgId: number, userId: number, role: OrgRole | null): Promise<void> {
+    const members = this.memberships.get(orgId) ?? new Map<number, OrgRole>()
+    if (role === null) members.delete(userId)
+    else members.set(userId, role)
+    this.memberships.set(orgId, members)
+  }
+
+  async members(orgId: number): Promise<OrgMember[]> {
+    const found: OrgMember[] = []
+    for (const [userId, role] of this.memberships.get(orgId) ?? []) {
+      const user = await this.accounts.userById(userId)
+      if (user) found.push({ userId, name: user.name, displayName: user.displayName, role })
+    }
+    return found.sort((a, b) => a.userId - b.userId)
+  }
+
+  async membershipsOf(userId: number): Promise<{ orgId: number; role: OrgRole }[]> {
+    return [...this.memberships].flatMap(([orgId, members]) => (members.has(userId) ? [{ orgId, role: members.get(userId)! }] : []))
+  }
+
+  async setAssignment(assignment: Assignment, assigned: boolean): Promise<void> {
+    const same = (a: Assignment) => a.financeOrgId === assignment.financeOrgId && a.departmentOrgId === assignment.departmentOrgId && a.userId === assignment.userId
+    this.assigned = this.assigned.filter((a) => !same(a))
+    if (assigned) this.assigned.push({ ...assignment })
+  }
+
+  async assignments(filter: { financeOrgId: number } | { userId: number }): Promise<Assignment[]> {
+    return this.assigned.filter((a) => ('financeOrgId' in filter ? a.financeOrgId === filter.financeOrgId : a.userId === filter.userId)).map((a) => ({ ...a }))
+  }
+
+  async setDocumentOrg(docId: string, orgId: number | null): Promise<void> {
+    if (orgId === null) this.docOrgs.delete(docId)
+    else this.docOrgs.set(docId, orgId)
+  }
+
+  async documentOrg(docId: string): Promise<number | undefined> {
+    return this.docOrgs.get(docId)
+  }
+
+  async documentsOf(orgId: number): Promise<string[]> {
+    return [...this.docOrgs].flatMap(([docId, org]) => (org === orgId ? [docId] : []))
+  }
+}

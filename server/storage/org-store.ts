@@ -1,0 +1,63 @@
+/**
+ * The port organisations are stored through: departments (部门) and the
+ * finance bureau (财政局), their members with an organisation role, the
+ * bureau's reviewers assigned to departments, and which department a
+ * document belongs to. Who may open which document follows from these
+ * (`server/auth/document-access.ts`); per-document sharing stays for
+ * exceptions and viewers.
+ */
+export type OrgKind = 'department' | 'finance'
+/** department: 管理员 admin / 编制人员 staff; finance: 管理员 admin / 审核人员 reviewer. */
+export type OrgRole = 'admin' | 'staff' | 'reviewer'
+
+export const ORG_KIND_LABEL: Record<OrgKind, string> = { department: '部门', finance: '财政局' }
+export const ORG_ROLE_LABEL: Record<OrgRole, string> = { admin: '管理员', staff: '编制人员', reviewer: '审核人员' }
+
+export const isOrgKind = (value: unknown): value is OrgKind => value === 'department' || value === 'finance'
+export const isOrgRole = (value: unknown): value is OrgRole => value === 'admin' || value === 'staff' || value === 'reviewer'
+
+export interface Org {
+  id: number
+  name: string
+  kind: OrgKind
+  code: string
+}
+
+export interface OrgMember {
+  userId: number
+  name: string
+  displayName: string
+  role: OrgRole
+}
+
+export interface Assignment {
+  financeOrgId: number
+  departmentOrgId: number
+  userId: number
+}
+
+export interface OrgStore {
+  /** Rejects with OrgExistsError when the name is taken. */
+  addOrg(org: Omit<Org, 'id'>): Promise<Org>
+  orgs(): Promise<Org[]>
+  orgByName(name: string): Promise<Org | undefined>
+  orgById(id: number): Promise<Org | undefined>
+  /** null removes the membership. */
+  setMember(orgId: number, userId: number, role: OrgRole | null): Promise<void>
+  members(orgId: number): Promise<OrgMember[]>
+  membershipsOf(userId: number): Promise<{ orgId: number; role: OrgRole }[]>
+  setAssignment(assignment: Assignment, assigned: boolean): Promise<void>
+  /** Every assignment of a finance organisation, or (by reviewer) the departments a user reviews. */
+  assignments(filter: { financeOrgId: number } | { userId: number }): Promise<Assignment[]>
+  /** null: the document belongs to no organisation. */
+  setDocumentOrg(docId: string, orgId: number | null): Promise<void>
+  documentOrg(docId: string): Promise<number | undefined>
+  documentsOf(orgId: number): Promise<string[]>
+}
+
+export class OrgExistsError extends Error {
+  override readonly name = 'OrgExistsError'
+  constructor(readonly orgName: string) {
+    super(`组织已存在：${orgName}`)
+  }
+}
