@@ -7,14 +7,16 @@ import { DocumentListPage } from './pages/DocumentListPage'
 import { EditorPage } from './pages/EditorPage'
 import { LoginPage } from './pages/LoginPage'
 import { AccountPage } from './pages/AccountPage'
+import { QueuePage } from './pages/QueuePage'
 
-export type Route = { page: 'login' } | { page: 'list' } | { page: 'account' } | { page: 'doc'; id: string }
+export type Route = { page: 'login' } | { page: 'list' } | { page: 'account' } | { page: 'queue' } | { page: 'doc'; id: string }
 
 export function parseRoute(hash: string): Route {
   const doc = /^#\/doc\/([A-Za-z0-9_-]+)$/.exec(hash)
   if (doc) return { page: 'doc', id: doc[1]! }
   if (hash === '#/login') return { page: 'login' }
   if (hash === '#/account') return { page: 'account' }
+  if (hash === '#/queue') return { page: 'queue' }
   return { page: 'list' }
 }
 
@@ -31,6 +33,9 @@ export function App() {
     <Switch>
       <Match when={route().page === 'login'}>
         <LoginPage />
+      </Match>
+      <Match when={route().page === 'queue'}>
+        <QueuePage />
       </Match>
       <Match when={route().page === 'account'}>
         <AccountPage />

@@ -17,6 +17,8 @@ import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
 import { contentOf, createYDocument, META_KEY, metaOf, modelOf, readContent } from '@shared/model/y-document'
 import { runChecks } from '@shared/checks/run-checks'
+import { departmentTotal } from '@shared/checks/rules/arithmetic'
+import { modelFromText } from '@shared/model/derive-model'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
 import { statusOf, statusRecordOf, type StatusRecord } from '@shared/review/workflow'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
@@ -26,6 +28,18 @@ import { attributedContent } from '@shared/history/attributed-content'
 import type { DocumentLog } from './storage/document-log'
 
 /** A side of a comparison: the text, and its attributed twin (who last changed each field). */
+export interface ReviewSummary {
+  year: number | null
+  /** The department as the document names itself (its title line). */
+  department: string
+  status: StatusRecord
+  /** The projects' 预算数 added up, in 万元. */
+  total: number
+  findings: { error: number; warning: number; info: number }
+  openThreads: number
+  pendingSuggestions: number
+}
+
 export interface AttributedText {
   text: DocumentText
   authors: DocumentText
@@ -121,6 +135,24 @@ export class DocumentService {
     } finally {
       ydoc.destroy()
     }
+  }
+
+  /** What a review queue shows of a document: its status, money, findings and open review work, from one read. */
+  async reviewSummary(id: string): Promise<ReviewSummary> {
+    return withDoc(await this.load(id), (ydoc) => {
+      const text = readDocument(readContent(ydoc))
+      const model = modelFromText(text)
+      const findings = runChecks(text)
+      const count = (severity: string) => findings.filter((f) => f.severity === severity).length
+      return {
+        year: model.year,
+        department: model.title,
+        status: statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 },
+        total: departmentTotal(model),
+        findings: { error: count('error'), warning: count('warning'), info: count('info') },
+        ...reviewState(ydoc),
+      }
+    })
   }
 
   /** The activity log, newest first. */

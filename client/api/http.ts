@@ -50,6 +50,20 @@ export interface Comparison {
   people: Record<string, string>
 }
 
+export interface QueueRow {
+  id: string
+  title: string
+  departmentOrg: string
+  year: number | null
+  status: { value: string; by: string; at: number }
+  submitted: { by: string; at: number } | null
+  total: number
+  findings: { error: number; warning: number; info: number }
+  openThreads: number
+  pendingSuggestions: number
+  daysWaiting: number | null
+}
+
 export interface ActivityLog {
   activity: ActivityView[]
   people: Record<string, string>
@@ -80,6 +94,7 @@ export const api = {
   rename: (id: string, title: string) => request<{ ok: true }>(`/api/docs/${id}`, json('PATCH', { title })),
   setDisplayName: (displayName: string) => request<{ user: { id: number; name: string; displayName: string } }>('/api/me', json('PATCH', { displayName })),
   changePassword: (current: string, next: string) => request<{ ok: true }>('/api/me/password', json('POST', { current, next })),
+  queue: (sort: string, status: string) => request<{ queue: QueueRow[]; people: Record<string, string> }>(`/api/queue?sort=${sort}${status ? `&status=${encodeURIComponent(status)}` : ''}`),
   people: (id: string) => request<{ people: Record<string, string> }>(`/api/docs/${id}/people`),
   members: (id: string) => request<{ members: { name: string; displayName: string; role: Role }[] }>(`/api/docs/${id}/members`),
   share: (id: string, user: string, role: Role | null) => request<{ ok: true }>(`/api/docs/${id}/members/${encodeURIComponent(user)}`, json('PUT', { role })),

@@ -49,6 +49,8 @@ export function DocumentListPage() {
   }
   const [sharing, setSharing] = createSignal<string | null>(null)
   const [search, setSearch] = createSignal('')
+  /** Whether this person reviews departments: their home is the review queue. */
+  const [reviews] = createResource(() => api.queue('waiting', '').then((r) => r.queue.length > 0, () => false))
   const shown = () => (docs() ?? []).filter((d) => `${d.title}${d.ownerName}${d.status}`.includes(search().trim()))
   /** 以此为底稿新建下一年度: asked inline whether to keep the budget figures, then opened. */
   const [successorOf, setSuccessorOf] = createSignal<string | null>(null)
@@ -71,6 +73,9 @@ export function DocumentListPage() {
         <a class="who" href="#/account" title={T.account}>{rememberedUser()?.displayName}</a>
         <button onClick={logout}>{T.logout}</button>
       </header>
+      <Show when={reviews()}>
+        <p class="queue-link"><a href="#/queue" data-testid="queue-link">{T.reviewQueue}</a></p>
+      </Show>
       <div class="actions">
         <button onClick={create}>{T.newDocument}</button>
         <label class="button">

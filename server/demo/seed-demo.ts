@@ -1,7 +1,8 @@
 /**
- * Fresh storage gets the demo: four accounts (two department staff, one
- * finance reviewer, one viewer), the sample document imported and shared
- * with them. The generated passwords are printed once and kept in
+ * Fresh storage gets the demo: two departments — 政法委 with the sample
+ * document, 文旅局 with one made from it — and the finance bureau whose
+ * reviewer 王芳 is assigned to both; five accounts (department staff, the
+ * reviewer, a viewer the sample is shared with by name). The generated passwords are printed once and kept in
  * `demo-logins.txt` in the data directory. Instances starting together on
  * one database seed it once: the first to create the accounts wins.
  */
@@ -16,12 +17,15 @@ import { UserExistsError } from '../storage/account-store'
 export const DEMO_DOCUMENT_ID = 'demo'
 export const DEMO_FILE = new URL('./zhengfawei-2022.txt', import.meta.url)
 
-const DEMO_USERS: { name: string; displayName: string; role: Role; what: string }[] = [
+const DEMO_USERS: { name: string; displayName: string; role: Role; what: string; document?: string }[] = [
   { name: 'zhangwei', displayName: '张伟', role: 'editor', what: '部门填报人（文档所有者）' },
   { name: 'lina', displayName: '李娜', role: 'editor', what: '部门填报人' },
   { name: 'wangfang', displayName: '王芳', role: 'reviewer', what: '财政局审核人' },
   { name: 'liuyang', displayName: '刘洋', role: 'viewer', what: '只读' },
+  { name: 'zhaomin', displayName: '赵敏', role: 'editor', what: '文旅局填报人', document: 'demo-wenlv' },
 ]
+
+export const SECOND_DOCUMENT_ID = 'demo-wenlv'
 
 export interface DemoLogin {
   name: string
@@ -29,6 +33,8 @@ export interface DemoLogin {
   password: string
   role: Role
   what: string
+  /** The document their sync address opens, when not the sample. */
+  document?: string
 }
 
 /** Seeds the demo when the storage has no users; returns the logins (also when seeded earlier from this data directory). */
@@ -57,7 +63,23 @@ export async function seedDemo(data: ServerData, dataDir: string): Promise<DemoL
   const imported = await importFile(readFileSync(DEMO_FILE))
   if (!imported.ok) throw new Error(`演示文档无法导入：${imported.error.message}`)
   await data.service.create(imported.value, { id: DEMO_DOCUMENT_ID, title: '政法委部门 2022年部门预算绩效文本', ownerId: ids[0]! })
-  for (const [i, user] of DEMO_USERS.entries()) await data.accounts.setRole(DEMO_DOCUMENT_ID, ids[i]!, user.role)
+  const second = { ...imported.value, title: '文旅局', preparedBy: '文旅局编制', projects: imported.value.projects.slice(0, 3).map((p, i) => ({ ...p, name: ['文化惠民演出经费', '公共图书馆运行经费', '旅游宣传推广经费'][i]!, code: '' })) }
+  await data.service.create(second, { id: SECOND_DOCUMENT_ID, title: '文旅局 2022年部门预算绩效文本', ownerId: ids[4]! })
+  // Access by organisation; the viewer is the one shared by name.
+  const [zfw, wlj, czj] = [
+    await data.orgs.addOrg({ name: '政法委', kind: 'department', code: '216001' }),
+    await data.orgs.addOrg({ name: '文旅局', kind: 'department', code: '217001' }),
+    await data.orgs.addOrg({ name: '财政局', kind: 'finance', code: '' }),
+  ]
+  await data.orgs.setDocumentOrg(DEMO_DOCUMENT_ID, zfw.id)
+  await data.orgs.setDocumentOrg(SECOND_DOCUMENT_ID, wlj.id)
+  await data.orgs.setMember(zfw.id, ids[0]!, 'admin')
+  await data.orgs.setMember(zfw.id, ids[1]!, 'staff')
+  await data.orgs.setMember(wlj.id, ids[4]!, 'admin')
+  await data.orgs.setMember(czj.id, ids[2]!, 'reviewer')
+  for (const department of [zfw, wlj]) await data.orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: department.id, userId: ids[2]! }, true)
+  await data.accounts.setRole(DEMO_DOCUMENT_ID, ids[0]!, 'editor')
+  await data.accounts.setRole(DEMO_DOCUMENT_ID, ids[3]!, 'viewer')
   mkdirSync(dataDir, { recursive: true })
   writeFileSync(file, JSON.stringify(logins, null, 2), { mode: 0o600 })
   return logins

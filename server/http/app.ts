@@ -482,6 +482,55 @@ export function createApp(s: AppServices): Hono<Env> {
     return c.json({ sessions: sessions.map(({ by, insertedRanges, deletedRanges }) => ({ by, insertedRanges, deletedRanges })), people: await displayNames(sessions.map((x) => x.by)) })
   })
 
+  /**
+   * 审核队列, for finance reviewers: every document of the departments
+   * they are assigned, with its department, status, who submitted it and
+   * when, the money, the findings and the review work still open, and how
+   * long it has waited. `status` filters; `sort` is waiting (default),
+   * department or findings.
+   */
+  app.get('/api/queue', async (c) => {
+    const user = c.get('user')
+    const assignments = await s.orgs.assignments({ userId: user.id })
+    const rows = await Promise.all(
+      assignments.map(async ({ departmentOrgId }) => {
+        const department = await s.orgs.orgById(departmentOrgId)
+        const docs = (await Promise.all((await s.orgs.documentsOf(departmentOrgId)).map((id) => s.documents.get(id)))).filter((d) => d !== undefined)
+        return Promise.all(
+          docs.map(async (doc) => {
+            const summary = await s.service.reviewSummary(doc.id)
+            const submitted = (await s.documents.versions(doc.id)).filter((v) => v.status === STATUS.submitted).at(-1)
+            const waiting = submitted && (summary.status.value === STATUS.submitted || summary.status.value === STATUS.reviewing) ? Math.floor((Date.now() - submitted.createdAt) / 86_400_000) : null
+            return {
+              id: doc.id,
+              title: doc.title,
+              departmentOrg: department?.name ?? '',
+              ...summary,
+              submitted: submitted ? { by: submitted.byUser, at: submitted.createdAt } : null,
+              daysWaiting: waiting,
+            }
+          }),
+        )
+      }),
+    )
+    const status = c.req.query('status')
+    const sort = c.req.query('sort') ?? 'waiting'
+    const queue = rows.flat().filter((r) => !status || r.status.value === status)
+    queue.sort((a, b) =>
+      sort === 'department' ? a.departmentOrg.localeCompare(b.departmentOrg, 'zh')
+      : sort === 'findings' ? b.findings.error - a.findings.error || b.findings.warning - a.findings.warning
+      : (b.daysWaiting ?? -1) - (a.daysWaiting ?? -1),
+    )
+    return c.json({ queue, people: await displayNames(queue.map((r) => r.submitted?.by ?? null)) })
+  })
+
+  /** The organisations one belongs to, with one's role in each. */
+  app.get('/api/orgs', async (c) => {
+    const memberships = await s.orgs.membershipsOf(c.get('user').id)
+    const orgs = await Promise.all(memberships.map(async (m) => ({ ...(await s.orgs.orgById(m.orgId))!, role: m.role })))
+    return c.json({ orgs })
+  })
+
   /** Login name → display name for the names given (unknown names are left out). */
   const displayNames = async (names: (string | null)[]): Promise<Record<string, string>> => {
     const unique = [...new Set(names.filter((n): n is string => !!n))]

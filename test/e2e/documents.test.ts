@@ -69,4 +69,24 @@ describe('document list', () => {
     expect(user.errors).toEqual([])
     await user.context.close()
   }, 60_000)
+
+  it('a finance reviewer assigned to a department finds its documents in the review queue', async () => {
+    const { t } = suite
+    const { orgs, logins } = t.server.data
+    const reviewer = await logins.addUser('chen', 'pw-chen', '陈静')
+    const department = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
+    const bureau = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
+    await orgs.setDocumentOrg('doc', department.id)
+    await orgs.setMember(bureau.id, reviewer.id, 'reviewer')
+    await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: reviewer.id }, true)
+    // openAs also shares the document by name; the queue itself comes from the assignment alone.
+    const user = await openAs(suite.browser, t, 'chen', 'reviewer')
+    await user.page.goto('/#/')
+    await user.page.getByTestId('queue-link').click()
+    const queue = user.page.getByTestId('queue')
+    await expect.poll(() => queue.locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
+    expect(await queue.locator('tbody tr').first().textContent()).toContain('政法委')
+    expect(user.errors).toEqual([])
+    await user.context.close()
+  }, 60_000)
 })

@@ -29,13 +29,15 @@ export const serveCommand: Command = async (argv, io) => {
   const wsBase = server.url.replace(/^http/, 'ws')
   io.stdout(`绩效 Jixiao 已启动：${server.url}/   （数据：${server.data.description}${bus.kind === 'redis' ? `；实例间经 Redis ${bus.url}` : ''}）`)
   if (logins.length > 0) {
-    io.stdout(`\n演示文档 “${DEMO_DOCUMENT_ID}” 的账号（密码也保存在 ${dataDir}/demo-logins.txt）：`)
+    io.stdout(`\n演示账号（密码也保存在 ${dataDir}/demo-logins.txt）：`)
     for (const login of logins) {
       const subject = await tokenSubject(server.data.accounts, login.name)
       if (!subject) continue
-      const token = issueToken(server.data.secret, { ...subject, doc: DEMO_DOCUMENT_ID, exp: Date.now() + 7 * 24 * 3600 * 1000 })
+      // Each person's sync address for a document they may open (文旅局's staff: their own).
+      const doc = login.document ?? DEMO_DOCUMENT_ID
+      const token = issueToken(server.data.secret, { ...subject, doc, exp: Date.now() + 7 * 24 * 3600 * 1000 })
       io.stdout(`  ${login.displayName}（${login.what}）  用户名 ${login.name}  密码 ${login.password}`)
-      io.stdout(`    同步地址：${wsBase}/sync/${DEMO_DOCUMENT_ID}?token=${token}`)
+      io.stdout(`    同步地址：${wsBase}/sync/${doc}?token=${token}`)
     }
   }
   io.stdout('\n按 Ctrl+C 停止。')

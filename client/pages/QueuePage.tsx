@@ -1,0 +1,65 @@
+/**
+ * 审核队列, the finance reviewer's home: every document of the departments
+ * they review, with status, who submitted it and when, the money, the
+ * findings and the review work still open, and how long it has waited.
+ */
+import { createResource, createSignal, For, Show } from 'solid-js'
+import { api, type QueueRow } from '../api/http'
+import { navigate } from '../App'
+import { T } from '../i18n/zh-CN'
+import { relativeTime } from '../i18n/relative-time'
+
+export function QueuePage() {
+  const [sort, setSort] = createSignal<'waiting' | 'department' | 'findings'>('waiting')
+  const [status, setStatus] = createSignal('')
+  const [queue] = createResource(() => [sort(), status()] as const, ([s, st]) => api.queue(s, st))
+  const name = (login: string) => queue()?.people[login] ?? login
+  return (
+    <main class="queue">
+      <header>
+        <button onClick={() => navigate('#/')}>{T.back}</button>
+        <h1>{T.reviewQueue}</h1>
+        <label>{T.sortBy}
+          <select value={sort()} onChange={(e) => setSort(e.currentTarget.value as 'waiting' | 'department' | 'findings')}>
+            <option value="waiting">{T.sortWaiting}</option>
+            <option value="department">{T.sortDepartment}</option>
+            <option value="findings">{T.sortFindings}</option>
+          </select>
+        </label>
+        <label>{T.statusFilter}
+          <select value={status()} onChange={(e) => setStatus(e.currentTarget.value)}>
+            <option value="">{T.allStatuses}</option>
+            <For each={['编制中', '已报送', '审核中', '退回修改', '审核通过']}>{(s) => <option value={s}>{s}</option>}</For>
+          </select>
+        </label>
+      </header>
+      <Show when={(queue()?.queue ?? []).length > 0} fallback={<p>{T.queueEmpty}</p>}>
+        <table data-testid="queue">
+          <thead>
+            <tr>
+              <For each={T.queueColumns}>{(h) => <th>{h}</th>}</For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={queue()!.queue}>
+              {(row: QueueRow) => (
+                <tr>
+                  <td>{row.departmentOrg}</td>
+                  <td><a href={`#/doc/${row.id}`}>{row.title}</a></td>
+                  <td>{row.year ?? '—'}</td>
+                  <td class="status">{row.status.value}</td>
+                  <td>{row.submitted ? `${name(row.submitted.by)} · ${relativeTime(row.submitted.at)}` : '—'}</td>
+                  <td class="r">{row.total.toFixed(2)}</td>
+                  <td class="findings"><span class="error">{row.findings.error}</span> / <span class="warning">{row.findings.warning}</span></td>
+                  <td class="r">{row.openThreads}</td>
+                  <td class="r">{row.pendingSuggestions}</td>
+                  <td class="r">{row.daysWaiting ?? '—'}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </main>
+  )
+}

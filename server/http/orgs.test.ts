@@ -1,0 +1,82 @@
+/**
+ * Organisations decide access on every route and socket: a department's
+ * staff edit its documents without per-document sharing, the finance
+ * reviewer assigned to it reviews them and finds them in the review
+ * queue, and nobody else sees them — until shared by name.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import WebSocket from 'ws'
+import { issueToken, DEFAULT_TOKEN_LIFETIME_MS } from '../auth/access-token'
+import { tokenSubject } from '../storage/account-store'
+import { DOC_ID, startTestServer, until, type TestServer } from '../../test/support/test-server'
+
+let t: TestServer
+afterEach(async () => {
+  await t?.close()
+})
+
+async function login(name: string) {
+  const response = await fetch(`${t.server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password: `pw-${name}` }) })
+  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? ''
+  return async (path: string) => {
+    const r = await fetch(`${t.server.url}${path}`, { headers: { Cookie: cookie } })
+    return { status: r.status, body: (await r.json()) as Record<string, any> }
+  }
+}
+
+describe('organisations', () => {
+  it('staff edit their department’s documents, the assigned reviewer reviews them from the queue, others see nothing', { timeout: 30_000 }, async () => {
+    t = await startTestServer()
+    const { orgs, logins } = t.server.data
+    const [zhang, li, wang, zhao] = await Promise.all(['zhang', 'li', 'wang', 'zhao'].map((n) => logins.addUser(n, `pw-${n}`, n.toUpperCase())))
+    const zfw = await orgs.addOrg({ name: '政法委', kind: 'department', code: '216001' })
+    const wlj = await orgs.addOrg({ name: '文旅局', kind: 'department', code: '' })
+    const czj = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
+    await orgs.setDocumentOrg(DOC_ID, zfw.id)
+    await orgs.setMember(zfw.id, zhang!.id, 'staff')
+    await orgs.setMember(wlj.id, li!.id, 'admin')
+    await orgs.setMember(czj.id, wang!.id, 'reviewer')
+    await orgs.setMember(czj.id, zhao!.id, 'reviewer')
+    await orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang!.id }, true)
+
+    const [asZhang, asLi, asWang, asZhao] = (await Promise.all(['zhang', 'li', 'wang', 'zhao'].map(login))) as [Awaited<ReturnType<typeof login>>, Awaited<ReturnType<typeof login>>, Awaited<ReturnType<typeof login>>, Awaited<ReturnType<typeof login>>]
+    expect((await asZhang('/api/docs')).body.documents).toEqual([expect.objectContaining({ id: DOC_ID, role: 'editor' })])
+    expect((await asWang('/api/docs')).body.documents).toEqual([expect.objectContaining({ id: DOC_ID, role: 'reviewer' })])
+    expect((await asLi('/api/docs')).body.documents).toEqual([])
+    expect((await asLi(`/api/docs/${DOC_ID}/checks`)).status).toBe(404)
+    expect((await asZhao(`/api/docs/${DOC_ID}/checks`)).status).toBe(404)
+    expect((await asZhang('/api/orgs')).body.orgs).toEqual([{ ...zfw, role: 'staff' }])
+
+    // The queue: the assigned reviewer's departments' documents, with what a reviewer needs at a glance.
+    const queue = (await asWang('/api/queue')).body
+    expect(queue.queue).toEqual([
+      expect.objectContaining({ id: DOC_ID, departmentOrg: '政法委', department: '政法委部门', year: 2022, total: 116.4, status: expect.objectContaining({ value: '编制中' }), submitted: null, daysWaiting: null }),
+    ])
+    expect(queue.queue[0].findings.error).toBeGreaterThan(0)
+    expect((await asZhao('/api/queue')).body.queue).toEqual([])
+
+    // Sockets follow the same rule: staff connect as editor, an outsider is refused.
+    const connect = async (user: string) => {
+      const subject = (await tokenSubject(t.server.data.accounts, user))!
+      const provider = new WebsocketProvider(t.wsBase, DOC_ID, new Y.Doc(), {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+        params: { token: issueToken(t.server.data.secret, { ...subject, doc: DOC_ID, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS }) },
+      })
+      return provider
+    }
+    const staff = await connect('zhang')
+    await until(() => staff.synced, 'staff synced')
+    const outsider = await connect('li')
+    const closed = await new Promise<number>((resolve) => outsider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)))
+    expect(closed).toBe(4403)
+    outsider.destroy()
+
+    // Leaving the department ends access, on the open socket too.
+    await orgs.setMember(zfw.id, zhang!.id, null)
+    expect((await asZhang(`/api/docs/${DOC_ID}/checks`)).status).toBe(404)
+    staff.destroy()
+  })
+})
