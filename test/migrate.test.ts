@@ -27,7 +27,7 @@ const cli = async (args: string[]) => {
 }
 
 describe('migrate', () => {
-  it('moves users, documents, roles and versions from SQLite to PostgreSQL and checks every document', async () => {
+  it('moves users, organisations, documents, roles, versions and activity from SQLite to PostgreSQL and checks every document', async () => {
     t = await startTestServer({ relay: { compaction: { updates: 5, bytes: 1 << 20 } } })
     const a = await t.client('zhang', 'editor')
     await t.client('wang', 'reviewer')
@@ -36,6 +36,13 @@ describe('migrate', () => {
     for (let i = 0; i < 12; i++) goal.insert(0, `${i}`)
     await until(async () => (await t!.server.data.service.model(DOC_ID)).overall.goals[0] === goal.toString(), 'stored')
     await t.server.data.documents.saveVersion(DOC_ID, { name: '报送（张伟）', status: '已报送', byUser: 'zhang', createdAt: 1, note: '' })
+    const { orgs, accounts } = t.server.data
+    const [department, bureau] = [await orgs.addOrg({ name: '政法委', kind: 'department', code: '216001' }), await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })]
+    const [zhang, wang] = [(await accounts.userByName('zhang'))!, (await accounts.userByName('wang'))!]
+    await orgs.setMember(department.id, zhang.id, 'staff')
+    await orgs.setMember(bureau.id, wang.id, 'reviewer')
+    await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: wang.id }, true)
+    await orgs.setDocumentOrg(DOC_ID, department.id)
     const served = JSON.stringify(readContent(await t.server.data.service.load(DOC_ID)))
     const dataDir = t.dataDir
     await t.close()
@@ -59,6 +66,12 @@ describe('migrate', () => {
       expect((await server.data.documents.versions(DOC_ID)).map((v) => v.name)).toEqual(['报送（张伟）', '自动保存（zhang）'])
       expect((await server.data.accounts.membersOf(DOC_ID)).map((m) => [m.name, m.role])).toEqual([['zhang', 'editor'], ['wang', 'reviewer']])
       expect(await server.data.logins.authenticate('zhang', 'pw-zhang')).toMatchObject({ name: 'zhang' })
+      // Organisations come along: members, assignments, the document's department.
+      const moved = await server.data.orgs.orgByName('政法委')
+      expect((await server.data.orgs.members(moved!.id)).map((m) => [m.name, m.role])).toEqual([['zhang', 'staff']])
+      expect(await server.data.orgs.documentOrg(DOC_ID)).toBe(moved!.id)
+      expect((await server.data.orgs.assignments({ userId: (await server.data.accounts.userByName('wang'))!.id })).map((a) => a.departmentOrgId)).toEqual([moved!.id])
+      expect((await server.data.service.activity(DOC_ID)).some((a) => a.kind === 'edits' && a.by === 'zhang')).toBe(true)
     } finally {
       await server.close()
     }

@@ -2,7 +2,8 @@
  * Moves everything from one storage to another — a district's SQLite data
  * up to PostgreSQL, say — through the ports alone, so any adapter moves to
  * any other. Accounts keep their password hashes (everyone logs in with
- * the same password); documents keep their id, title, owner, roles and
+ * the same password); organisations keep their members, assignments and
+ * documents; documents keep their id, title, owner, roles and
  * versions and activity; each document's snapshot and log become one
  * state, the log's authors kept as edit sessions. Then every
  * document is read back from the target and compared with the source.
@@ -41,12 +42,32 @@ export async function migrateStorage(from: Storage, to: Storage, progress: (line
   }
   progress(`用户：${userIds.size}`)
 
+  const orgIds = new Map<number, number>()
+  for (const org of await from.orgs.orgs()) {
+    const { id, ...fields } = org
+    const moved = await to.orgs.addOrg(fields)
+    orgIds.set(id, moved.id)
+    for (const member of await from.orgs.members(id)) {
+      const user = userIds.get(member.userId)
+      if (user !== undefined) await to.orgs.setMember(moved.id, user, member.role)
+    }
+  }
+  for (const [fromId] of orgIds) {
+    for (const a of await from.orgs.assignments({ financeOrgId: fromId })) {
+      const [finance, department, user] = [orgIds.get(a.financeOrgId), orgIds.get(a.departmentOrgId), userIds.get(a.userId)]
+      if (finance !== undefined && department !== undefined && user !== undefined) await to.orgs.setAssignment({ financeOrgId: finance, departmentOrgId: department, userId: user }, true)
+    }
+  }
+  progress(`组织：${orgIds.size}`)
+
   const documents = await from.documents.list()
   let versions = 0
   for (const record of documents) {
     const state = stateOf((await from.documents.load(record.id)).updates)
     const ownerId = record.ownerId === null ? null : (userIds.get(record.ownerId) ?? null)
     await to.documents.create({ ...record, ownerId }, state)
+    const org = await from.orgs.documentOrg(record.id)
+    if (org !== undefined && orgIds.has(org)) await to.orgs.setDocumentOrg(record.id, orgIds.get(org)!)
     const history = await from.documents.history(record.id)
     await to.documents.record(record.id, [...history.entries, ...foldedActivity(history.tail)])
     for (const member of await from.accounts.membersOf(record.id)) {
