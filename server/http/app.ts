@@ -524,6 +524,67 @@ export function createApp(s: AppServices): Hono<Env> {
     return c.json({ queue, people: await displayNames(queue.map((r) => r.submitted?.by ?? null)) })
   })
 
+  /**
+   * The bureau's dashboard (and a department 管理员's, for their own): per
+   * department, each document's status, last change, money, findings and
+   * approval date; totals per year across departments. `.csv` gives the
+   * same rows for a spreadsheet (UTF-8 with BOM, as Excel opens it).
+   */
+  const dashboard = async (userId: number) => {
+    const memberships = await s.orgs.membershipsOf(userId)
+    const all = await s.orgs.orgs()
+    const inBureau = memberships.some((m) => all.find((o) => o.id === m.orgId)?.kind === 'finance')
+    const departments = all.filter((o) => o.kind === 'department' && (inBureau || memberships.some((m) => m.orgId === o.id && m.role === 'admin')))
+    const rows = (
+      await Promise.all(
+        departments.map(async (department) => {
+          const docs = (await Promise.all((await s.orgs.documentsOf(department.id)).map((id) => s.documents.get(id)))).filter((d) => d !== undefined)
+          return Promise.all(
+            docs.map(async (doc) => {
+              const [summary, versions, activity] = await Promise.all([s.service.reviewSummary(doc.id), s.documents.versions(doc.id), s.service.activity(doc.id)])
+              const approved = versions.filter((v) => v.status === STATUS.approved).at(-1)
+              return {
+                department: department.name,
+                id: doc.id,
+                title: doc.title,
+                year: summary.year,
+                status: summary.status.value,
+                lastChange: activity[0]?.at ?? doc.createdAt,
+                total: summary.total,
+                errors: summary.findings.error,
+                warnings: summary.findings.warning,
+                approvedAt: summary.status.value === STATUS.approved ? (approved?.createdAt ?? null) : null,
+              }
+            }),
+          )
+        }),
+      )
+    ).flat()
+    const years = new Map<string, { total: number; documents: number; approved: number }>()
+    for (const row of rows) {
+      const year = String(row.year ?? '未注明')
+      const y = years.get(year) ?? { total: 0, documents: 0, approved: 0 }
+      years.set(year, { total: Math.round((y.total + row.total) * 100) / 100, documents: y.documents + 1, approved: y.approved + (row.approvedAt ? 1 : 0) })
+    }
+    return { rows, byYear: [...years].map(([year, totals]) => ({ year, ...totals })) }
+  }
+
+  app.get('/api/dashboard', async (c) => c.json(await dashboard(c.get('user').id)))
+
+  app.get('/api/dashboard.csv', async (c) => {
+    const { rows } = await dashboard(c.get('user').id)
+    const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`
+    const when = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '')
+    const lines = [
+      ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期'],
+      ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), r.total.toFixed(2), r.errors, r.warnings, when(r.approvedAt)]),
+    ]
+    return c.body(`\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('绩效目标汇总.csv')}`,
+    })
+  })
+
   /** The organisations one belongs to, with one's role in each. */
   app.get('/api/orgs', async (c) => {
     const memberships = await s.orgs.membershipsOf(c.get('user').id)

@@ -17,6 +17,11 @@ afterEach(async () => {
   await t?.close()
 })
 
+async function cookieOf(name: string) {
+  const response = await fetch(`${t.server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password: `pw-${name}` }) })
+  return response.headers.get('set-cookie')?.split(';')[0] ?? ''
+}
+
 async function login(name: string) {
   const response = await fetch(`${t.server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password: `pw-${name}` }) })
   const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? ''
@@ -56,6 +61,19 @@ describe('organisations', () => {
     ])
     expect(queue.queue[0].findings.error).toBeGreaterThan(0)
     expect((await asZhao('/api/queue')).body.queue).toEqual([])
+
+    // The bureau's dashboard: every department; a department's 管理员 sees their own; staff see none.
+    const board = (await asWang('/api/dashboard')).body
+    expect(board.rows).toEqual([expect.objectContaining({ department: '政法委', id: DOC_ID, year: 2022, status: '编制中', total: 116.4, approvedAt: null })])
+    expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 0 }])
+    expect((await asLi('/api/dashboard')).body.rows).toEqual([])
+    expect((await asZhang('/api/dashboard')).body.rows).toEqual([])
+    const csv = await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: await cookieOf('wang') } })
+    const bytes = new Uint8Array(await csv.arrayBuffer())
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // the BOM Excel needs to read UTF-8
+    const text = new TextDecoder().decode(bytes)
+    expect(text.startsWith('"部门","文档"')).toBe(true)
+    expect(text).toContain('"政法委"')
 
     // Sockets follow the same rule: staff connect as editor, an outsider is refused.
     const connect = async (user: string) => {
