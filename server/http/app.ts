@@ -22,7 +22,7 @@ import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import { LoginThrottle } from '../auth/login-throttle'
 import { HashingBusyError } from '../auth/password'
-import type { OrgStore } from '../storage/org-store'
+import { isOrgRole, type OrgStore } from '../storage/org-store'
 import type { DocumentPermissions } from '../auth/document-permissions'
 import type { DocumentService } from '../document-service'
 import { log } from '../log'
@@ -205,17 +205,28 @@ export function createApp(s: AppServices): Hono<Env> {
     return c.json({ documents: docs })
   })
 
+  /** The department a new document goes to: the one named (the caller must be its 管理员 or 编制人员), else none. */
+  const ownDepartment = async (userId: number, requested: unknown): Promise<number | undefined> => {
+    if (requested === undefined || requested === null) return undefined
+    const org = typeof requested === 'number' ? await s.orgs.orgById(requested) : undefined
+    const role = org && (await s.orgs.membershipsOf(userId)).find((m) => m.orgId === org.id)?.role
+    if (org?.kind !== 'department' || (role !== 'admin' && role !== 'staff')) throw forbidden()
+    return org.id
+  }
+
   app.post('/api/docs', async (c) => {
     const user = c.get('user')
-    const body = await jsonBody<{ title?: unknown; year?: unknown }>(c)
+    const body = await jsonBody<{ title?: unknown; year?: unknown; org?: unknown }>(c)
     if (body.year !== undefined && !(Number.isInteger(body.year) && (body.year as number) >= 2000 && (body.year as number) <= 2100)) {
       throw badRequest('年度必须是 2000 到 2100 之间的整数')
     }
     if (body.title !== undefined && typeof body.title !== 'string') throw badRequest('文档名称必须是文字')
     const year = (body.year as number | undefined) ?? new Date().getFullYear() + 1
     const title = checkedTitle(body.title) || `${year}年部门预算绩效文本`
+    const org = await ownDepartment(user.id, body.org)
     const id = await s.service.create(emptyDocumentText(year), { title, ownerId: user.id })
     await s.accounts.setRole(id, user.id, 'editor')
+    if (org) await s.orgs.setDocumentOrg(id, org)
     await s.documents.record(id, [{ at: Date.now(), by: user.name, event: { kind: 'created' } }])
     return c.json({ id }, 201)
   })
@@ -583,6 +594,47 @@ export function createApp(s: AppServices): Hono<Env> {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('绩效目标汇总.csv')}`,
     })
+  })
+
+  /** The organisation and the caller's role in it; 404 unless they belong to it (do not reveal it exists). */
+  const membership = async (c: Context<Env>) => {
+    const org = await s.orgs.orgById(Number(c.req.param('id')))
+    const role = org && (await s.orgs.membershipsOf(c.get('user').id)).find((m) => m.orgId === org.id)?.role
+    if (!org || !role) throw new ApiError(404, 'org-not-found', '没有这个组织，或你不是它的成员')
+    return { org, role }
+  }
+
+  app.get('/api/orgs/:id/members', async (c) => {
+    const { org } = await membership(c)
+    return c.json({ members: await s.orgs.members(org.id), assignments: org.kind === 'finance' ? await s.orgs.assignments({ financeOrgId: org.id }) : [] })
+  })
+
+  /** An organisation's 管理员 sets who belongs and as what (department: admin/staff; finance: admin/reviewer). */
+  app.put('/api/orgs/:id/members/:name', async (c) => {
+    const { org, role } = await membership(c)
+    if (role !== 'admin') throw forbidden()
+    const body = await jsonBody<{ role?: unknown }>(c)
+    const next = body.role === null ? null : isOrgRole(body.role) ? body.role : null
+    if (body.role !== null && next === null) throw badRequest('角色必须是 admin、staff、reviewer 之一，或 null（移除）')
+    if (next === (org.kind === 'finance' ? 'staff' : 'reviewer')) throw badRequest(org.kind === 'finance' ? '财政局的成员角色是管理员或审核人员' : '部门的成员角色是管理员或编制人员')
+    const user = await s.accounts.userByName(c.req.param('name'))
+    if (!user) throw new ApiError(404, 'user-not-found', '没有这个用户')
+    if (user.id === c.get('user').id && next !== 'admin') throw badRequest('不能取消自己的管理员身份：请另一位管理员操作')
+    await s.orgs.setMember(org.id, user.id, next)
+    return c.json({ ok: true })
+  })
+
+  /** The bureau's 管理员 assigns its reviewers to departments. */
+  app.put('/api/orgs/:id/assignments', async (c) => {
+    const { org, role } = await membership(c)
+    if (org.kind !== 'finance' || role !== 'admin') throw forbidden()
+    const body = await jsonBody<{ department?: unknown; reviewer?: unknown; assigned?: unknown }>(c)
+    const department = typeof body.department === 'string' ? await s.orgs.orgByName(body.department) : undefined
+    const reviewer = typeof body.reviewer === 'string' ? await s.accounts.userByName(body.reviewer) : undefined
+    if (department?.kind !== 'department') throw badRequest('请指定部门名称')
+    if (!reviewer || !(await s.orgs.membershipsOf(reviewer.id)).some((m) => m.orgId === org.id)) throw badRequest('审核人员必须是本财政局的成员')
+    await s.orgs.setAssignment({ financeOrgId: org.id, departmentOrgId: department.id, userId: reviewer.id }, body.assigned !== false)
+    return c.json({ ok: true })
   })
 
   /** The organisations one belongs to, with one's role in each. */

@@ -97,4 +97,38 @@ describe('organisations', () => {
     expect((await asZhang(`/api/docs/${DOC_ID}/checks`)).status).toBe(404)
     staff.destroy()
   })
+
+  it('organisation 管理员 manage members and the bureau’s assignments over HTTP; others may not', { timeout: 30_000 }, async () => {
+    t = await startTestServer()
+    const { orgs, logins } = t.server.data
+    const [chief, clerk, reviewer, head] = await Promise.all(['chief', 'clerk', 'rev', 'head'].map((n) => logins.addUser(n, `pw-${n}`, n)))
+    const dept = await orgs.addOrg({ name: '文旅局', kind: 'department', code: '' })
+    const bureau = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
+    await orgs.setMember(dept.id, chief!.id, 'admin')
+    await orgs.setMember(bureau.id, head!.id, 'admin')
+    await orgs.setMember(bureau.id, reviewer!.id, 'reviewer')
+    const put = async (who: string, path: string, body: unknown) =>
+      (await fetch(`${t.server.url}${path}`, { method: 'PUT', headers: { Cookie: await cookieOf(who), 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status
+
+    expect(await put('chief', `/api/orgs/${dept.id}/members/clerk`, { role: 'staff' })).toBe(200)
+    expect(await put('chief', `/api/orgs/${dept.id}/members/clerk`, { role: 'reviewer' })).toBe(400)
+    expect(await put('clerk', `/api/orgs/${dept.id}/members/rev`, { role: 'staff' })).toBe(403)
+    expect(await put('rev', `/api/orgs/${dept.id}/members/rev`, { role: 'staff' })).toBe(404)
+    expect(await put('chief', `/api/orgs/${dept.id}/members/chief`, { role: null })).toBe(400)
+    expect((await orgs.members(dept.id)).map((m) => [m.name, m.role])).toEqual([['chief', 'admin'], ['clerk', 'staff']])
+
+    expect(await put('rev', `/api/orgs/${bureau.id}/assignments`, { department: '文旅局', reviewer: 'rev' })).toBe(403)
+    expect(await put('head', `/api/orgs/${bureau.id}/assignments`, { department: '文旅局', reviewer: 'clerk' })).toBe(400)
+    expect(await put('head', `/api/orgs/${bureau.id}/assignments`, { department: '文旅局', reviewer: 'rev' })).toBe(200)
+    expect(await orgs.assignments({ userId: reviewer!.id })).toEqual([{ financeOrgId: bureau.id, departmentOrgId: dept.id, userId: reviewer!.id }])
+
+    // A document made in the department belongs to it: the reviewer sees it in the queue, the clerk edits it.
+    const created = await fetch(`${t.server.url}/api/docs`, { method: 'POST', headers: { Cookie: await cookieOf('chief'), 'Content-Type': 'application/json' }, body: JSON.stringify({ title: '文旅局 2027', org: dept.id }) })
+    expect(created.status).toBe(201)
+    const { id } = (await created.json()) as { id: string }
+    expect(await t.server.data.permissions.roleOf(id, clerk!.id)).toBe('editor')
+    expect(((await (await login('rev'))('/api/queue')).body.queue as { id: string }[]).map((r) => r.id)).toEqual([id])
+    const foreign = await fetch(`${t.server.url}/api/docs`, { method: 'POST', headers: { Cookie: await cookieOf('rev'), 'Content-Type': 'application/json' }, body: JSON.stringify({ org: dept.id }) })
+    expect(foreign.status).toBe(403)
+  })
 })
