@@ -23,6 +23,8 @@ import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import { LoginThrottle } from '../auth/login-throttle'
 import { HashingBusyError } from '../auth/password'
 import { isOrgRole, type OrgStore } from '../storage/org-store'
+import type { NotificationStore } from '../storage/notification-store'
+import type { Notifier } from '../notifications/notifier'
 import type { DocumentPermissions } from '../auth/document-permissions'
 import type { DocumentService } from '../document-service'
 import { log } from '../log'
@@ -41,6 +43,8 @@ export interface AppServices {
   accounts: AccountStore
   orgs: OrgStore
   permissions: DocumentPermissions
+  notifications: NotificationStore
+  notifier: Notifier
   documents: DocumentLog
   logins: Logins
   service: DocumentService
@@ -332,6 +336,7 @@ export function createApp(s: AppServices): Hono<Env> {
     await s.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' })
     const step = { kind: 'workflow', action: result.transition.label, from: current, to: record.value, ...(note ? { note } : {}) } as const
     await s.documents.record(doc.id, [{ at: record.at, by: user.name, event: step }])
+    await s.notifier.workflowStep(doc.id, result.transition.action, result.transition.label, user.id, note)
     log('info', 'workflow', { docId: doc.id, user: user.name, action: result.transition.action, to: record.value, ...(overridden ? { overridden: blockers } : {}) })
     return c.json({ status: record })
   })
@@ -634,6 +639,21 @@ export function createApp(s: AppServices): Hono<Env> {
     if (department?.kind !== 'department') throw badRequest('请指定部门名称')
     if (!reviewer || !(await s.orgs.membershipsOf(reviewer.id)).some((m) => m.orgId === org.id)) throw badRequest('审核人员必须是本财政局的成员')
     await s.orgs.setAssignment({ financeOrgId: org.id, departmentOrgId: department.id, userId: reviewer.id }, body.assigned !== false)
+    return c.json({ ok: true })
+  })
+
+  /** The bell: one's notifications, newest first, and how many are unread. */
+  app.get('/api/notifications', async (c) => {
+    const user = c.get('user')
+    const [notices, unread] = await Promise.all([s.notifications.list(user.id), s.notifications.unreadCount(user.id)])
+    return c.json({ notifications: notices, unread })
+  })
+
+  /** Marks notifications read: the ones given, or all. */
+  app.post('/api/notifications/read', async (c) => {
+    const body = await jsonBody<{ ids?: unknown }>(c)
+    const ids = Array.isArray(body.ids) ? body.ids.filter((id): id is number => Number.isInteger(id)) : undefined
+    await s.notifications.markRead(c.get('user').id, ids)
     return c.json({ ok: true })
   })
 

@@ -11,6 +11,7 @@ import WebSocket from 'ws'
 import { issueToken, DEFAULT_TOKEN_LIFETIME_MS } from '../auth/access-token'
 import { tokenSubject } from '../storage/account-store'
 import { DOC_ID, startTestServer, until, type TestServer } from '../../test/support/test-server'
+import { createThread, reply } from '@shared/review/threads'
 
 let t: TestServer
 afterEach(async () => {
@@ -115,7 +116,7 @@ describe('organisations', () => {
     expect(await put('clerk', `/api/orgs/${dept.id}/members/rev`, { role: 'staff' })).toBe(403)
     expect(await put('rev', `/api/orgs/${dept.id}/members/rev`, { role: 'staff' })).toBe(404)
     expect(await put('chief', `/api/orgs/${dept.id}/members/chief`, { role: null })).toBe(400)
-    expect((await orgs.members(dept.id)).map((m) => [m.name, m.role])).toEqual([['chief', 'admin'], ['clerk', 'staff']])
+    expect((await orgs.members(dept.id)).map((m) => [m.name, m.role]).sort()).toEqual([['chief', 'admin'], ['clerk', 'staff']])
 
     expect(await put('rev', `/api/orgs/${bureau.id}/assignments`, { department: '文旅局', reviewer: 'rev' })).toBe(403)
     expect(await put('head', `/api/orgs/${bureau.id}/assignments`, { department: '文旅局', reviewer: 'clerk' })).toBe(400)
@@ -130,5 +131,44 @@ describe('organisations', () => {
     expect(((await (await login('rev'))('/api/queue')).body.queue as { id: string }[]).map((r) => r.id)).toEqual([id])
     const foreign = await fetch(`${t.server.url}/api/docs`, { method: 'POST', headers: { Cookie: await cookieOf('rev'), 'Content-Type': 'application/json' }, body: JSON.stringify({ org: dept.id }) })
     expect(foreign.status).toBe(403)
+  })
+
+  it('notifies: 报送 the assigned reviewer, 退回修改 the department’s staff, an @mention and a reply the people named; read when opened', { timeout: 30_000 }, async () => {
+    t = await startTestServer()
+    const { orgs, logins, notifications } = t.server.data
+    const [zhang, wang] = await Promise.all([logins.addUser('zhang', 'pw-zhang', '张伟'), logins.addUser('wang', 'pw-wang', '王芳')])
+    const dept = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
+    const bureau = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
+    await orgs.setDocumentOrg(DOC_ID, dept.id)
+    await orgs.setMember(dept.id, zhang.id, 'staff')
+    await orgs.setMember(bureau.id, wang.id, 'reviewer')
+    await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: dept.id, userId: wang.id }, true)
+    const step = async (who: string, action: string, note?: string) =>
+      (await fetch(`${t.server.url}/api/docs/${DOC_ID}/workflow`, { method: 'POST', headers: { Cookie: await cookieOf(who), 'Content-Type': 'application/json' }, body: JSON.stringify({ action, note }) })).status
+
+    expect(await step('zhang', 'submit')).toBe(200)
+    expect((await notifications.list(wang.id)).map((n) => n.text)).toEqual([expect.stringContaining('张伟对“测试文档”报送')])
+    expect(await notifications.list(zhang.id)).toEqual([])
+    expect(await step('wang', 'start-review')).toBe(200)
+    expect(await step('wang', 'return', '请补充成本指标')).toBe(200)
+    expect((await notifications.list(zhang.id))[0]!.text).toBe('王芳对“测试文档”退回修改：请补充成本指标')
+
+    // A comment naming 张伟, then his reply: each hears of the other's words.
+    const reviewer = await t.client('wang', 'reviewer')
+    await until(() => reviewer.synced, 'reviewer synced')
+    const goal = (((reviewer.doc.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    createThread(reviewer.doc, { id: 'n1', start: Y.createRelativePositionFromTypeIndex(goal, 0), end: Y.createRelativePositionFromTypeIndex(goal, 2), quote: '一是', author: 'wang', text: '@张伟 请量化', now: Date.now(), commentId: 'c1' })
+    await until(async () => (await notifications.list(zhang.id)).some((n) => n.kind === 'mention'), 'mention notified')
+    const staff = await t.client('zhang', 'editor')
+    await until(() => staff.synced, 'staff synced')
+    reply(staff.doc, 'n1', { id: 'c2', author: 'zhang', text: '已量化为≥4次', now: Date.now() })
+    await until(async () => (await notifications.list(wang.id)).some((n) => n.kind === 'reply'), 'reply notified')
+    expect((await notifications.list(wang.id))[0]!.text).toContain('张伟回复了')
+
+    // The bell: unread count, then read.
+    const asZhang = await login('zhang')
+    expect((await asZhang('/api/notifications')).body.unread).toBe(2)
+    await fetch(`${t.server.url}/api/notifications/read`, { method: 'POST', headers: { Cookie: await cookieOf('zhang'), 'Content-Type': 'application/json' }, body: '{}' })
+    expect((await asZhang('/api/notifications')).body.unread).toBe(0)
   })
 })

@@ -12,6 +12,7 @@
  * this instance's connections and published on the bus, so every
  * instance's connections follow.
  */
+import type { ActivityEntry } from '../storage/document-log'
 import type * as Y from 'yjs'
 import { CLOSE, type CloseCode } from '@shared/protocol/close-code'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
@@ -66,6 +67,8 @@ export interface RelayPorts {
   log: DocumentLog
   bus: RoomBus
   access: RelayAccess
+  /** Told of every activity a room records (comments, decisions…), after it is stored. */
+  onActivity?: (docId: string, activity: ActivityEntry[]) => void
 }
 
 /** What opening a connection costs a user's bucket, in messages: it loads and syncs a document. */
@@ -332,6 +335,7 @@ export class Relay {
       schedule: this.options.schedule,
       onStorageFailure: (failed, error) => this.resetAfterStorageFailure(failed, error),
       onSessionError: (session, error) => this.fail(session, error),
+      onActivity: (_room, activity) => this.ports.onActivity?.(docId, activity),
       onPeerNotice: (noticed, notice) => {
         if (this.rooms.get(docId) !== noticed) return
         this.inBackground('peer-notice', notice === 'deleted' ? this.closeDocument(docId, { publish: false }) : this.reconcileRoles(docId))

@@ -33,6 +33,7 @@ import { CLOSE } from '@shared/protocol/close-code'
 import { analyseUpdate, UPDATE_LIMITS, type UpdateLimits } from '@shared/review/incoming-update'
 import { TrialReplica } from '@shared/review/trial-replica'
 import { statusOf } from '@shared/review/workflow'
+import { contentOf, metaOf, threadsOf } from '@shared/model/y-document'
 import { AUTOMATIC_VERSION, isAutomaticVersion, versionsToThin } from '@shared/history/version-thinning'
 import { encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from '@shared/protocol/message'
 import { isTransactionOrigin, PEER_ORIGIN, STORAGE_ORIGIN, type TransactionOrigin } from '@shared/protocol/origin'
@@ -88,6 +89,8 @@ export interface RoomHooks {
   onPeerNotice(room: Room, notice: 'roles' | 'deleted'): void
   /** Runs `flush` soon, after the current batch of events (setImmediate on a server). */
   schedule(flush: () => void): void
+  /** Activity was recorded (after its updates were stored): for notifications. */
+  onActivity?(room: Room, activity: ActivityEntry[]): void
 }
 
 /** Where a room stores and whom it tells. */
@@ -150,6 +153,11 @@ export class Room {
     /** The previous room of this document, still saving: load after it. */
     after?: Promise<void>,
   ) {
+    // The roots typed before any update arrives: a root first seen in an update is an untyped placeholder
+    // that the first getMap replaces, and the change events would name the placeholder.
+    contentOf(this.doc)
+    metaOf(this.doc)
+    threadsOf(this.doc)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin))
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.noteActivity(transaction))
     this.awareness = new awarenessProtocol.Awareness(this.doc)
@@ -430,6 +438,7 @@ export class Room {
   private async recordActivity(activity: ActivityEntry[]): Promise<void> {
     try {
       await this.ports.log.record(this.docId, activity)
+      this.hooks.onActivity?.(this, activity)
     } catch (error) {
       log('error', 'activity-record-failed', { docId: this.docId, error: (error as Error).message })
     }

@@ -1,7 +1,7 @@
 /**
  * Where a server keeps its data, chosen at start: the embedded SQLite file
  * in a data directory (the default), a PostgreSQL database shared by
- * several instances, or memory (tests). Each gives the same three ports and
+ * several instances, or memory (tests). Each gives the same four ports and
  * the token-signing secret every instance must share.
  */
 import { randomBytes } from 'node:crypto'
@@ -10,6 +10,10 @@ import { loadOrCreateSecret as loadSecretFile } from '../auth/secret'
 import type { AccountStore } from './account-store'
 import type { DocumentLog } from './document-log'
 import type { OrgStore } from './org-store'
+import type { NotificationStore } from './notification-store'
+import { MemoryNotificationStore } from './memory/memory-notification-store'
+import { SqliteNotificationStore } from './sqlite/sqlite-notification-store'
+import { PostgresNotificationStore } from './postgres/postgres-notification-store'
 import { MemoryOrgStore } from './memory/memory-org-store'
 import { SqliteOrgStore } from './sqlite/sqlite-org-store'
 import { PostgresOrgStore } from './postgres/postgres-org-store'
@@ -32,6 +36,7 @@ export interface Storage {
   readonly documents: DocumentLog
   readonly accounts: AccountStore
   readonly orgs: OrgStore
+  readonly notifications: NotificationStore
   readonly secret: Buffer
   /** For messages: the data directory or the database, without a password. */
   readonly description: string
@@ -52,6 +57,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
         documents: new SqliteDocumentLog(db),
         accounts: new SqliteAccountStore(db),
         orgs: new SqliteOrgStore(db),
+        notifications: new SqliteNotificationStore(db),
         secret: loadSecretFile(config.dataDir),
         description: join(config.dataDir, DATABASE_FILE),
         backup: async (out) => {
@@ -69,6 +75,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
         documents: new PostgresDocumentLog(pool),
         accounts: new PostgresAccountStore(pool),
         orgs: new PostgresOrgStore(pool),
+        notifications: new PostgresNotificationStore(pool),
         secret: await loadSecretRow(pool, randomBytes(32)),
         description: redacted(config.url),
         backup: () => Promise.reject(new Error('PostgreSQL 请用 pg_dump 备份（见 README 的部署一节）')),
@@ -82,6 +89,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
         documents: new MemoryDocumentLog(),
         accounts,
         orgs: new MemoryOrgStore(accounts),
+        notifications: new MemoryNotificationStore(),
         secret: randomBytes(32),
         description: '内存（不保存）',
         backup: () => Promise.reject(new Error('内存存储无法备份')),

@@ -11,7 +11,16 @@ import { AuthorIndex, editSessions, joinSessions, type AuthoredUpdate, type Edit
 export type ActivityEvent =
   | ({ kind: 'edits' } & EditSession)
   | { kind: 'workflow'; action: string; from: string; to: string; note?: string }
-  | { kind: 'comment'; action: 'created' | 'replied' | 'resolved' | 'reopened'; quote: string; text: string }
+  | {
+      kind: 'comment'
+      action: 'created' | 'replied' | 'resolved' | 'reopened'
+      quote: string
+      text: string
+      /** Who wrote in the thread before (logins): a reply is news to them. */
+      participants?: string[]
+      /** Names written as @name in the comment, as written. */
+      mentions?: string[]
+    }
   | { kind: 'suggestions'; accepted: number; rejected: number; authors: string[] }
   | { kind: 'version'; name: string; versionId: number }
   | { kind: 'restore'; name: string; versionId: number; project?: string }

@@ -10,6 +10,8 @@ import { threadsOf } from '../model/y-document'
 export type CommentActivity = Extract<ActivityEvent, { kind: 'comment' }>
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '')
+/** `@王芳` or `@wangfang` in a comment: the name, up to a space or punctuation. */
+export const mentionsIn = (text: string): string[] => [...new Set([...text.matchAll(/@([^\s@，。,.:：;；!！?？、）)]+)/g)].map((m) => m[1]!))]
 /** Enough of a comment to recognise it in a log line. */
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text)
 
@@ -22,7 +24,8 @@ export function threadActivity(transaction: Y.Transaction): CommentActivity[] {
         const thread = key === null ? undefined : threads.get(key)
         if (!(thread instanceof Y.Map)) continue
         const first = (thread.get('comments') as Y.Array<Y.Map<unknown>> | undefined)?.get(0)
-        events.push({ kind: 'comment', action: 'created', quote: excerpt(str(thread.get('quote'))), text: excerpt(str(first?.get('text'))) })
+        const text = str(first?.get('text'))
+        events.push({ kind: 'comment', action: 'created', quote: excerpt(str(thread.get('quote'))), text: excerpt(text), mentions: mentionsIn(text) })
       }
       continue
     }
@@ -35,7 +38,10 @@ export function threadActivity(transaction: Y.Transaction): CommentActivity[] {
       for (let item = type._start; item !== null; item = item.right as Y.Item | null) {
         const added = item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0) && !item.deleted
         const comment = item.content.getContent()[0]
-        if (added && comment instanceof Y.Map) events.push({ kind: 'comment', action: 'replied', quote, text: excerpt(str(comment.get('text'))) })
+        if (!added || !(comment instanceof Y.Map)) continue
+        const text = str(comment.get('text'))
+        const participants = [...new Set([str(thread.get('createdBy')), ...(type.toArray() as unknown[]).flatMap((c) => (c instanceof Y.Map && c !== comment ? [str(c.get('author'))] : []))])].filter(Boolean)
+        events.push({ kind: 'comment', action: 'replied', quote, text: excerpt(text), participants, mentions: mentionsIn(text) })
       }
     }
   }

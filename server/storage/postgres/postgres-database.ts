@@ -111,6 +111,17 @@ const MIGRATIONS: string[] = [
      org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE
    );
    CREATE INDEX doc_orgs_by_org ON doc_orgs (org_id);`,
+  // In-app notifications, per user.
+  `CREATE TABLE notifications (
+     id BIGSERIAL PRIMARY KEY,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     at BIGINT NOT NULL,
+     kind TEXT NOT NULL,
+     doc_id TEXT NOT NULL,
+     text TEXT NOT NULL,
+     read_at BIGINT
+   );
+   CREATE INDEX notifications_by_user ON notifications (user_id, at);`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */

@@ -102,6 +102,17 @@ const MIGRATIONS: string[] = [
      org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE
    );
    CREATE INDEX doc_orgs_by_org ON doc_orgs (org_id);`,
+  // In-app notifications, per user.
+  `CREATE TABLE notifications (
+     id INTEGER PRIMARY KEY,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     at INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     doc_id TEXT NOT NULL,
+     text TEXT NOT NULL,
+     read_at INTEGER
+   );
+   CREATE INDEX notifications_by_user ON notifications (user_id, at);`,
 ]
 
 export const DATABASE_FILE = 'jixiao.sqlite'

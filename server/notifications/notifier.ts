@@ -1,0 +1,84 @@
+/**
+ * Who hears of what, in the app (the bell): 报送 → the reviewers of the
+ * document (assigned to its department, or shared by name); 退回修改 and
+ * 审核通过 → its staff; a reply → everyone who wrote in the thread; an
+ * @mention → the person named (by 姓名 or login). Only people who may open
+ * the document are told, and never the one who did it.
+ */
+import type { ActivityEntry } from '@shared/history/activity'
+import type { Role } from '@shared/protocol/role'
+import { log } from '../log'
+import type { ServerData } from '../server-data'
+
+type Data = Pick<ServerData, 'accounts' | 'orgs' | 'notifications' | 'permissions' | 'documents'>
+
+export class Notifier {
+  constructor(private readonly data: Data) {}
+
+  /** 报送 tells reviewers; 退回修改 and 审核通过 tell staff. */
+  async workflowStep(docId: string, action: string, label: string, actorId: number, note: string): Promise<void> {
+    const audience: Role = action === 'submit' ? 'reviewer' : 'editor'
+    if (!['submit', 'return', 'approve'].includes(action)) return
+    const [doc, actor] = await Promise.all([this.data.documents.get(docId), this.data.accounts.userById(actorId)])
+    if (!doc) return
+    const recipients = (await this.peopleWithRole(docId, audience)).filter((id) => id !== actorId)
+    const text = `${actor?.displayName ?? ''}对“${doc.title}”${label}${note ? `：${note.slice(0, 80)}${note.length > 80 ? '…' : ''}` : ''}`
+    await this.data.notifications.notify(recipients, { at: Date.now(), kind: 'workflow', docId, text })
+  }
+
+  /** Replies and @mentions in what a room recorded. Failures are logged: notifications never touch editing. */
+  async activity(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
+    try {
+      const doc = await this.data.documents.get(docId)
+      if (!doc) return
+      for (const { by, event } of entries) {
+        if (event.kind !== 'comment' || !by) continue
+        const actor = await this.data.accounts.userByName(by)
+        const who = actor?.displayName ?? by
+        const mentioned = await this.usersNamed(docId, event.mentions ?? [])
+        const participants = event.action === 'replied' ? await this.usersNamed(docId, event.participants ?? []) : []
+        const notify = async (ids: number[], kind: 'reply' | 'mention', text: string) => {
+          const allowed = []
+          for (const id of new Set(ids)) if (id !== actor?.id && (await this.data.permissions.roleOf(docId, id))) allowed.push(id)
+          await this.data.notifications.notify(allowed, { at: Date.now(), kind, docId, text })
+        }
+        await notify(mentioned, 'mention', `${who}在“${doc.title}”的批注中提到了你：${event.text}`)
+        await notify(participants.filter((id) => !mentioned.includes(id)), 'reply', `${who}回复了“${doc.title}”中关于“${event.quote}”的批注：${event.text}`)
+      }
+    } catch (error) {
+      log('warn', 'notify-failed', { docId, error: (error as Error).message })
+    }
+  }
+
+  /** Users with `role` on the document: shared by name, and by organisation. */
+  private async peopleWithRole(docId: string, role: Role): Promise<number[]> {
+    const ids = new Set<number>()
+    for (const member of await this.data.accounts.membersOf(docId)) {
+      const user = await this.data.accounts.userByName(member.name)
+      if (user && (await this.data.permissions.roleOf(docId, user.id)) === role) ids.add(user.id)
+    }
+    const org = await this.data.orgs.documentOrg(docId)
+    if (org !== undefined) {
+      if (role === 'editor') for (const m of await this.data.orgs.members(org)) ids.add(m.userId)
+      if (role === 'reviewer') {
+        for (const finance of (await this.data.orgs.orgs()).filter((o) => o.kind === 'finance')) {
+          for (const a of await this.data.orgs.assignments({ financeOrgId: finance.id })) if (a.departmentOrgId === org) ids.add(a.userId)
+        }
+      }
+    }
+    return [...ids]
+  }
+
+  /** Users by login or by 姓名, among those who may open the document. */
+  private async usersNamed(docId: string, names: readonly string[]): Promise<number[]> {
+    if (names.length === 0) return []
+    const found: number[] = []
+    const everyone = await this.data.accounts.listUsers()
+    for (const name of names) {
+      for (const user of everyone.filter((u) => u.name === name || u.displayName === name)) {
+        if (await this.data.permissions.roleOf(docId, user.id)) found.push(user.id)
+      }
+    }
+    return found
+  }
+}
