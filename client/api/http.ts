@@ -94,6 +94,8 @@ export const api = {
   rename: (id: string, title: string) => request<{ ok: true }>(`/api/docs/${id}`, json('PATCH', { title })),
   setDisplayName: (displayName: string) => request<{ user: { id: number; name: string; displayName: string } }>('/api/me', json('PATCH', { displayName })),
   changePassword: (current: string, next: string) => request<{ ok: true }>('/api/me/password', json('POST', { current, next })),
+  notifications: () => request<{ notifications: { id: number; at: number; kind: string; docId: string; text: string; read: boolean }[]; unread: number }>('/api/notifications'),
+  markNotificationsRead: () => request<{ ok: true }>('/api/notifications/read', json('POST', {})),
   queue: (sort: string, status: string) => request<{ queue: QueueRow[]; people: Record<string, string> }>(`/api/queue?sort=${sort}${status ? `&status=${encodeURIComponent(status)}` : ''}`),
   people: (id: string) => request<{ people: Record<string, string> }>(`/api/docs/${id}/people`),
   members: (id: string) => request<{ members: { name: string; displayName: string; role: Role }[] }>(`/api/docs/${id}/members`),

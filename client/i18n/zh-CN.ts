@@ -146,6 +146,8 @@ export const T = {
   },
   rowNumber: (row: number) => `第${row}行`,
   toolbar: '工具栏',
+  notifications: '通知',
+  noNotifications: '没有通知',
   reviewQueue: '审核队列',
   sortBy: '排序：',
   sortWaiting: '等待天数',

@@ -8,6 +8,7 @@ import { api, ApiFailure, type DocumentSummary } from '../api/http'
 import { navigate } from '../App'
 import { T } from '../i18n/zh-CN'
 import { SharePanel } from './SharePanel'
+import { Bell } from './Bell'
 import { relativeTime } from '../i18n/relative-time'
 import { forgetUser, rememberedUser, rememberRole } from '../session'
 
@@ -70,6 +71,7 @@ export function DocumentListPage() {
     <main class="documents">
       <header>
         <h1>{T.documents}</h1>
+        <Bell />
         <a class="who" href="#/account" title={T.account}>{rememberedUser()?.displayName}</a>
         <button onClick={logout}>{T.logout}</button>
       </header>

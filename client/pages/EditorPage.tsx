@@ -29,6 +29,7 @@ import { HistoryPanel } from './HistoryPanel'
 import { createOpinionDraft, ReviewOpinionPanel } from './ReviewOpinionPanel'
 import { createPeople } from './people'
 import { FindBar } from './FindBar'
+import { Bell } from './Bell'
 import { WorkflowActions } from './WorkflowActions'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
@@ -337,6 +338,7 @@ export function EditorPage(props: { docId: string }) {
           <For each={people()}>{(p) => <span class="avatar" style={{ 'background-color': p.color }} title={p.name}>{p.name.slice(0, 1)}</span>}</For>
         </span>
         <span class="spacer" />
+        <Bell />
         <Show when={tracking()}>
           <span class="track-badge" data-testid="track-badge" title={T.trackingHint}>{T.tracking}</span>
         </Show>

@@ -26,6 +26,14 @@ describe('workflow', () => {
     await expect.poll(() => editable(other.page)).toBe('false')
     expect(await other.page.getByRole('status').textContent()).toContain('已报送')
 
+    // The reviewer's bell counts the 报送; opening it shows it and marks it read.
+    await finance.page.evaluate(() => window.dispatchEvent(new Event('focus')))
+    await expect.poll(() => finance.page.getByTestId('unread').textContent(), { timeout: 10_000 }).toBe('1')
+    await finance.page.getByTestId('bell').click()
+    expect(await finance.page.locator('.bell-list').textContent()).toContain('报送')
+    await expect.poll(() => finance.page.getByTestId('unread').count()).toBe(0)
+    await finance.page.getByTestId('bell').click()
+
     await finance.page.getByRole('button', { name: '开始审核' }).click()
     await expect.poll(() => finance.page.getByTestId('doc-status').textContent()).toBe('审核中')
     await finance.page.getByRole('button', { name: '退回修改' }).click()

@@ -1,0 +1,49 @@
+/**
+ * The bell: unread notifications counted beside it, the list when opened
+ * (which marks them read), each leading to its document. Asked for every
+ * half minute and whenever the window regains focus.
+ */
+import { createResource, createSignal, For, onCleanup, Show } from 'solid-js'
+import { api } from '../api/http'
+import { T } from '../i18n/zh-CN'
+import { relativeTime } from '../i18n/relative-time'
+
+export function Bell() {
+  const [notices, { refetch }] = createResource(() => api.notifications().catch(() => ({ notifications: [], unread: 0 })))
+  const [open, setOpen] = createSignal(false)
+  const timer = setInterval(() => void refetch(), 30_000)
+  const onFocus = () => void refetch()
+  window.addEventListener('focus', onFocus)
+  onCleanup(() => {
+    clearInterval(timer)
+    window.removeEventListener('focus', onFocus)
+  })
+  const toggle = () => {
+    const opening = !open()
+    setOpen(opening)
+    if (opening && (notices()?.unread ?? 0) > 0) void api.markNotificationsRead().then(() => refetch())
+  }
+  return (
+    <span class="bell">
+      <button onClick={toggle} aria-expanded={open()} data-testid="bell" title={T.notifications}>
+        🔔<Show when={(notices()?.unread ?? 0) > 0}><span class="unread" data-testid="unread">{notices()!.unread}</span></Show>
+      </button>
+      <Show when={open()}>
+        <div class="bell-list" role="dialog" aria-label={T.notifications}>
+          <Show when={(notices()?.notifications ?? []).length > 0} fallback={<p>{T.noNotifications}</p>}>
+            <ol>
+              <For each={notices()!.notifications}>
+                {(n) => (
+                  <li classList={{ unread: !n.read }}>
+                    <a href={`#/doc/${n.docId}`} onClick={() => setOpen(false)}>{n.text}</a>
+                    <time>{relativeTime(n.at)}</time>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </Show>
+        </div>
+      </Show>
+    </span>
+  )
+}
