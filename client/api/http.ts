@@ -62,6 +62,7 @@ export interface QueueRow {
   openThreads: number
   pendingSuggestions: number
   daysWaiting: number | null
+  deadline: { dueAt: number; overdue: boolean } | null
 }
 
 export interface ActivityLog {
@@ -95,6 +96,7 @@ export const api = {
   setDisplayName: (displayName: string) => request<{ user: { id: number; name: string; displayName: string } }>('/api/me', json('PATCH', { displayName })),
   changePassword: (current: string, next: string) => request<{ ok: true }>('/api/me/password', json('POST', { current, next })),
   notifications: () => request<{ notifications: { id: number; at: number; kind: string; docId: string; text: string; read: boolean }[]; unread: number }>('/api/notifications'),
+  deadline: (id: string) => request<{ deadline: { dueAt: number; overdue: boolean } | null }>(`/api/docs/${id}/deadline`),
   markNotificationsRead: () => request<{ ok: true }>('/api/notifications/read', json('POST', {})),
   queue: (sort: string, status: string) => request<{ queue: QueueRow[]; people: Record<string, string> }>(`/api/queue?sort=${sort}${status ? `&status=${encodeURIComponent(status)}` : ''}`),
   people: (id: string) => request<{ people: Record<string, string> }>(`/api/docs/${id}/people`),

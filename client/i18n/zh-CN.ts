@@ -146,6 +146,11 @@ export const T = {
   },
   rowNumber: (row: number) => `第${row}行`,
   toolbar: '工具栏',
+  deadline: (dueAt: number, overdue: boolean) => {
+    const date = new Date(dueAt).toLocaleDateString('zh-CN')
+    const days = Math.ceil(Math.abs(dueAt - Date.now()) / 86_400_000)
+    return overdue ? `报送截止 ${date}，已逾期 ${days} 天` : dueAt > Date.now() ? `报送截止 ${date}（还有 ${days} 天）` : `报送截止 ${date}`
+  },
   notifications: '通知',
   noNotifications: '没有通知',
   reviewQueue: '审核队列',
@@ -156,7 +161,7 @@ export const T = {
   statusFilter: '状态：',
   allStatuses: '全部',
   queueEmpty: '没有分配给你审核的部门文档',
-  queueColumns: ['部门', '文档', '年度', '状态', '报送人', '预算合计（万元）', '错误/警告', '未解决批注', '待处理修订', '等待天数'] as const,
+  queueColumns: ['部门', '文档', '年度', '状态', '报送人', '预算合计（万元）', '错误/警告', '未解决批注', '待处理修订', '等待天数', '报送截止'] as const,
   importProjects: '导入项目表',
   importProjectsHint: '从 Word、Excel 或文本文件中导入绩效目标表，加在最后一个项目之后',
   projectsImported: (names: string[]) => `已导入 ${names.length} 个项目表：${names.join('、')}`,

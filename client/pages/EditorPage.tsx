@@ -6,7 +6,7 @@
  */
 import type { Editor } from '@tiptap/core'
 import type { Command } from '@tiptap/pm/state'
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
+import { createMemo, createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import type { BudgetDocument } from '@shared/model/budget-document'
@@ -73,6 +73,8 @@ export function EditorPage(props: { docId: string }) {
     document.querySelector(`.thread[data-thread="${id}"]`)?.scrollIntoView({ block: 'nearest' })
   }
   const opinionDraft = createOpinionDraft(props.docId)
+  // Read again when the status changes: 报送 ends "overdue".
+  const [deadline] = createResource(() => [props.docId, status()] as const, ([id]) => api.deadline(id).then((r) => r.deadline, () => null))
   const names = createPeople(props.docId)
   /** A suggestion's author and time on hover, by name (the marks store the login). */
   const describeSuggestion = (event: MouseEvent) => {
@@ -448,6 +450,9 @@ export function EditorPage(props: { docId: string }) {
       </Show>
       <Show when={readOnlyReason() || notice()}>
         <p class="notice" role="status">{readOnlyReason() || notice()}</p>
+      </Show>
+      <Show when={deadline()}>
+        {(d) => <p class="deadline" classList={{ overdue: d().overdue }} data-testid="deadline">{T.deadline(d().dueAt, d().overdue)}</p>}
       </Show>
       <Show when={statusRecord()?.value === STATUS.returned && statusRecord()?.note}>
         <p class="return-note" data-testid="return-note">

@@ -54,6 +54,7 @@ export function QueuePage() {
                   <td class="r">{row.openThreads}</td>
                   <td class="r">{row.pendingSuggestions}</td>
                   <td class="r">{row.daysWaiting ?? '—'}</td>
+                  <td classList={{ overdue: !!row.deadline?.overdue }}>{row.deadline ? T.deadline(row.deadline.dueAt, row.deadline.overdue) : '—'}</td>
                 </tr>
               )}
             </For>

@@ -26,6 +26,7 @@ const USAGE = `用法: npm run -s cli -- <命令>
   org add NAME --kind department|finance [--code C]   创建部门或财政局（另有 list）
   org member ORG --user NAME --role admin|staff|reviewer|none   设置组织成员
   org assign FINANCE_ORG --department ORG --reviewer NAME [--remove]   指定审核人员负责的部门
+  org deadline FINANCE_ORG --year Y --date YYYY-MM-DD [--remove]       设置某年度的报送截止日期
   backup --out FILE                                   在线备份数据库（SQLite；PostgreSQL 用 pg_dump）
   migrate --from sqlite:DIR --to postgres:URL         把全部数据迁移到另一存储并逐一核对
 以上命令均可加 --data DIR 指定数据目录（默认 ./data），或 --store postgres --database-url URL；

@@ -23,6 +23,7 @@ import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import { LoginThrottle } from '../auth/login-throttle'
 import { HashingBusyError } from '../auth/password'
 import { isOrgRole, type OrgStore } from '../storage/org-store'
+import { submissionDeadline } from '../auth/submission-deadline'
 import type { NotificationStore } from '../storage/notification-store'
 import type { Notifier } from '../notifications/notifier'
 import type { DocumentPermissions } from '../auth/document-permissions'
@@ -521,6 +522,7 @@ export function createApp(s: AppServices): Hono<Env> {
               id: doc.id,
               title: doc.title,
               departmentOrg: department?.name ?? '',
+              deadline: await submissionDeadline(s.orgs, doc.id, summary.year, summary.status.value),
               ...summary,
               submitted: submitted ? { by: submitted.byUser, at: submitted.createdAt } : null,
               daysWaiting: waiting,
@@ -563,6 +565,7 @@ export function createApp(s: AppServices): Hono<Env> {
                 department: department.name,
                 id: doc.id,
                 title: doc.title,
+                deadline: await submissionDeadline(s.orgs, doc.id, summary.year, summary.status.value),
                 year: summary.year,
                 status: summary.status.value,
                 lastChange: activity[0]?.at ?? doc.createdAt,
@@ -626,6 +629,25 @@ export function createApp(s: AppServices): Hono<Env> {
     if (!user) throw new ApiError(404, 'user-not-found', '没有这个用户')
     if (user.id === c.get('user').id && next !== 'admin') throw badRequest('不能取消自己的管理员身份：请另一位管理员操作')
     await s.orgs.setMember(org.id, user.id, next)
+    return c.json({ ok: true })
+  })
+
+  /** A document's 报送 deadline (null: none set), for the banner staff see. */
+  app.get('/api/docs/:id/deadline', async (c) => {
+    const { doc } = await access(c)
+    const summary = await s.service.reviewSummary(doc.id)
+    return c.json({ deadline: await submissionDeadline(s.orgs, doc.id, summary.year, summary.status.value) })
+  })
+
+  /** The bureau's 管理员 sets the 报送 deadline for a budget year (`date` YYYY-MM-DD, the end of that day in China; null removes it). */
+  app.put('/api/orgs/:id/deadlines', async (c) => {
+    const { org, role } = await membership(c)
+    if (org.kind !== 'finance' || role !== 'admin') throw forbidden()
+    const body = await jsonBody<{ year?: unknown; date?: unknown }>(c)
+    if (!Number.isInteger(body.year)) throw badRequest('请指定年度')
+    const dueAt = body.date === null ? null : typeof body.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.date) ? Date.parse(`${body.date}T23:59:59+08:00`) : NaN
+    if (dueAt !== null && Number.isNaN(dueAt)) throw badRequest('日期格式应为 YYYY-MM-DD')
+    await s.orgs.setDeadline(org.id, body.year as number, dueAt)
     return c.json({ ok: true })
   })
 

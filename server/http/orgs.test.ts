@@ -131,6 +131,15 @@ describe('organisations', () => {
     expect(((await (await login('rev'))('/api/queue')).body.queue as { id: string }[]).map((r) => r.id)).toEqual([id])
     const foreign = await fetch(`${t.server.url}/api/docs`, { method: 'POST', headers: { Cookie: await cookieOf('rev'), 'Content-Type': 'application/json' }, body: JSON.stringify({ org: dept.id }) })
     expect(foreign.status).toBe(403)
+
+    // The bureau's 报送 deadline: the queue and the document show it, overdue while the department still holds the document.
+    const year = new Date().getFullYear() + 1
+    expect(await put('rev', `/api/orgs/${bureau.id}/deadlines`, { year, date: '2020-01-01' })).toBe(403)
+    expect(await put('head', `/api/orgs/${bureau.id}/deadlines`, { year, date: '2020-13-45' })).toBe(400)
+    expect(await put('head', `/api/orgs/${bureau.id}/deadlines`, { year, date: '2020-01-01' })).toBe(200)
+    const row = ((await (await login('rev'))('/api/queue')).body.queue as { deadline: { dueAt: number; overdue: boolean } }[])[0]!
+    expect(row.deadline).toEqual({ dueAt: Date.parse('2020-01-01T23:59:59+08:00'), overdue: true })
+    expect((await (await login('clerk'))(`/api/docs/${id}/deadline`)).body.deadline.overdue).toBe(true)
   })
 
   it('notifies: 报送 the assigned reviewer, 退回修改 the department’s staff, an @mention and a reply the people named; read when opened', { timeout: 30_000 }, async () => {

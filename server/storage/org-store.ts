@@ -53,6 +53,14 @@ export interface OrgStore {
   setDocumentOrg(docId: string, orgId: number | null): Promise<void>
   documentOrg(docId: string): Promise<number | undefined>
   documentsOf(orgId: number): Promise<string[]>
+  /** The bureau's 报送 deadline for a budget year (milliseconds; null removes it). */
+  setDeadline(financeOrgId: number, year: number, dueAt: number | null): Promise<void>
+  deadlines(financeOrgId: number): Promise<Deadline[]>
+}
+
+export interface Deadline {
+  year: number
+  dueAt: number
 }
 
 export class OrgExistsError extends Error {

@@ -1,7 +1,8 @@
 /**
  * `org add NAME --kind department|finance [--code CODE]`, `org list`,
  * `org member ORG --user NAME --role admin|staff|reviewer|none`,
- * `org assign FINANCE_ORG --department ORG --reviewer NAME [--remove]`:
+ * `org assign FINANCE_ORG --department ORG --reviewer NAME [--remove]`,
+ * `org deadline FINANCE_ORG --year Y --date YYYY-MM-DD [--remove]`:
  * departments, the finance bureau, their people, and which reviewers
  * review which departments. A running server applies changes to open
  * connections within seconds (its periodic re-check of rights).
@@ -20,7 +21,7 @@ const fail = (io: CliIo, message: string): ExitCode => {
 
 export const orgCommand: Command = async (argv, io) => {
   const [sub, ...rest] = argv
-  const args = parseArgs(rest, ['kind', 'code', 'user', 'role', 'department', 'reviewer', ...STORAGE_OPTIONS], ['remove'])
+  const args = parseArgs(rest, ['kind', 'code', 'user', 'role', 'department', 'reviewer', 'year', 'date', ...STORAGE_OPTIONS], ['remove'])
   const opt = (name: string) => args.options[name] as string | undefined
   const name = args.positionals[0]
   const data = await openServerData(storageConfigOf(args.options))
@@ -70,8 +71,20 @@ export const orgCommand: Command = async (argv, io) => {
         io.stdout(assigned ? `${reviewer.name} 现负责审核 ${department.name} 的文档` : `${reviewer.name} 不再审核 ${department.name} 的文档`)
         return EXIT.ok
       }
+      case 'deadline': {
+        const year = Number(opt('year'))
+        const date = opt('date')
+        if (!name || !Number.isInteger(year) || (!date && args.options.remove !== true)) throw new UsageError('org deadline 需要财政局名称、--year 年度 和 --date YYYY-MM-DD（或 --remove）')
+        const finance = await data.orgs.orgByName(name)
+        if (finance?.kind !== 'finance') return fail(io, `没有这个财政局：${name}`)
+        const dueAt = args.options.remove === true ? null : Date.parse(`${date}T23:59:59+08:00`)
+        if (dueAt !== null && Number.isNaN(dueAt)) return fail(io, `日期格式应为 YYYY-MM-DD：${date}`)
+        await data.orgs.setDeadline(finance.id, year, dueAt)
+        io.stdout(dueAt === null ? `已取消 ${year} 年度的报送截止日期` : `${year} 年度报送截止：${date}`)
+        return EXIT.ok
+      }
       default:
-        throw new UsageError('org 的子命令：add、list、member、assign')
+        throw new UsageError('org 的子命令：add、list、member、assign、deadline')
     }
   } finally {
     await data.close()

@@ -1,5 +1,5 @@
 /** Organisations in memory: for tests and the contract suite. */
-import { OrgExistsError, type Assignment, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
+import { OrgExistsError, type Assignment, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
 import type { AccountStore } from '../account-store'
 
 export class MemoryOrgStore implements OrgStore {
@@ -7,6 +7,7 @@ export class MemoryOrgStore implements OrgStore {
   private readonly memberships = new Map<number, Map<number, OrgRole>>()
   private assigned: Assignment[] = []
   private readonly docOrgs = new Map<string, number>()
+  private readonly dues = new Map<string, number>()
 
   constructor(private readonly accounts: AccountStore) {}
 
@@ -72,5 +73,17 @@ export class MemoryOrgStore implements OrgStore {
 
   async documentsOf(orgId: number): Promise<string[]> {
     return [...this.docOrgs].flatMap(([docId, org]) => (org === orgId ? [docId] : []))
+  }
+
+  async setDeadline(financeOrgId: number, year: number, dueAt: number | null): Promise<void> {
+    if (dueAt === null) this.dues.delete(`${financeOrgId}:${year}`)
+    else this.dues.set(`${financeOrgId}:${year}`, dueAt)
+  }
+
+  async deadlines(financeOrgId: number): Promise<Deadline[]> {
+    return [...this.dues].flatMap(([key, dueAt]) => {
+      const [org, year] = key.split(':').map(Number) as [number, number]
+      return org === financeOrgId ? [{ year, dueAt }] : []
+    }).sort((a, b) => a.year - b.year)
   }
 }

@@ -122,6 +122,13 @@ const MIGRATIONS: string[] = [
      read_at BIGINT
    );
    CREATE INDEX notifications_by_user ON notifications (user_id, at);`,
+  // The finance bureau's 报送 deadline per budget year.
+  `CREATE TABLE org_deadlines (
+     finance_org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+     year INTEGER NOT NULL,
+     due_at BIGINT NOT NULL,
+     PRIMARY KEY (finance_org_id, year)
+   );`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */

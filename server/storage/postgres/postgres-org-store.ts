@@ -1,6 +1,6 @@
 /** Organisations on PostgreSQL, shared by every instance. */
 import { storageWork } from '../storage-error'
-import { OrgExistsError, type Assignment, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
+import { OrgExistsError, type Assignment, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
 import type { Pool } from './postgres-database'
 
 const ASSIGNMENT = 'finance_org_id AS "financeOrgId", department_org_id AS "departmentOrgId", user_id AS "userId"'
@@ -70,6 +70,16 @@ export class PostgresOrgStore implements OrgStore {
 
   async documentsOf(orgId: number): Promise<string[]> {
     return (await this.rows<{ docId: string }>('读取部门文档', 'SELECT doc_id AS "docId" FROM doc_orgs WHERE org_id = $1 ORDER BY doc_id', [orgId])).map((r) => r.docId)
+  }
+
+  async setDeadline(financeOrgId: number, year: number, dueAt: number | null): Promise<void> {
+    await (dueAt === null
+      ? this.rows('设置报送截止日期', 'DELETE FROM org_deadlines WHERE finance_org_id = $1 AND year = $2', [financeOrgId, year])
+      : this.rows('设置报送截止日期', 'INSERT INTO org_deadlines (finance_org_id, year, due_at) VALUES ($1, $2, $3) ON CONFLICT (finance_org_id, year) DO UPDATE SET due_at = excluded.due_at', [financeOrgId, year, dueAt]))
+  }
+
+  async deadlines(financeOrgId: number): Promise<Deadline[]> {
+    return this.rows<Deadline>('读取报送截止日期', 'SELECT year, due_at AS "dueAt" FROM org_deadlines WHERE finance_org_id = $1 ORDER BY year', [financeOrgId])
   }
 
   private rows<T>(doing: string, sql: string, params: unknown[]): Promise<T[]> {

@@ -113,6 +113,13 @@ const MIGRATIONS: string[] = [
      read_at INTEGER
    );
    CREATE INDEX notifications_by_user ON notifications (user_id, at);`,
+  // The finance bureau's 报送 deadline per budget year.
+  `CREATE TABLE org_deadlines (
+     finance_org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+     year INTEGER NOT NULL,
+     due_at INTEGER NOT NULL,
+     PRIMARY KEY (finance_org_id, year)
+   );`,
 ]
 
 export const DATABASE_FILE = 'jixiao.sqlite'

@@ -1,6 +1,6 @@
 /** Organisations on the embedded SQLite database. */
 import { storageWork } from '../storage-error'
-import { OrgExistsError, type Assignment, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
+import { OrgExistsError, type Assignment, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
 import type { Db } from './sqlite-database'
 
 const ASSIGNMENT = 'finance_org_id AS financeOrgId, department_org_id AS departmentOrgId, user_id AS userId'
@@ -26,6 +26,9 @@ export class SqliteOrgStore implements OrgStore {
       removeDocOrg: db.prepare('DELETE FROM doc_orgs WHERE doc_id = ?'),
       docOrg: db.prepare('SELECT org_id AS orgId FROM doc_orgs WHERE doc_id = ?'),
       docsOf: db.prepare('SELECT doc_id AS docId FROM doc_orgs WHERE org_id = ? ORDER BY doc_id'),
+      setDeadline: db.prepare('INSERT INTO org_deadlines (finance_org_id, year, due_at) VALUES (?, ?, ?) ON CONFLICT (finance_org_id, year) DO UPDATE SET due_at = excluded.due_at'),
+      removeDeadline: db.prepare('DELETE FROM org_deadlines WHERE finance_org_id = ? AND year = ?'),
+      deadlines: db.prepare('SELECT year, due_at AS dueAt FROM org_deadlines WHERE finance_org_id = ? ORDER BY year'),
     }
   }
 
@@ -80,6 +83,14 @@ export class SqliteOrgStore implements OrgStore {
 
   async documentsOf(orgId: number): Promise<string[]> {
     return this.run('读取部门文档', () => (this.statements.docsOf.all(orgId) as { docId: string }[]).map((r) => r.docId))
+  }
+
+  async setDeadline(financeOrgId: number, year: number, dueAt: number | null): Promise<void> {
+    this.run('设置报送截止日期', () => (dueAt === null ? this.statements.removeDeadline.run(financeOrgId, year) : this.statements.setDeadline.run(financeOrgId, year, dueAt)))
+  }
+
+  async deadlines(financeOrgId: number): Promise<Deadline[]> {
+    return this.run('读取报送截止日期', () => this.statements.deadlines.all(financeOrgId) as Deadline[])
   }
 
   private run<T>(doing: string, work: () => T): T {
