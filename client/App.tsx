@@ -8,8 +8,9 @@ import { EditorPage } from './pages/EditorPage'
 import { LoginPage } from './pages/LoginPage'
 import { AccountPage } from './pages/AccountPage'
 import { QueuePage } from './pages/QueuePage'
+import { DashboardPage } from './pages/DashboardPage'
 
-export type Route = { page: 'login' } | { page: 'list' } | { page: 'account' } | { page: 'queue' } | { page: 'doc'; id: string }
+export type Route = { page: 'login' } | { page: 'list' } | { page: 'account' } | { page: 'queue' } | { page: 'dashboard' } | { page: 'doc'; id: string }
 
 export function parseRoute(hash: string): Route {
   const doc = /^#\/doc\/([A-Za-z0-9_-]+)$/.exec(hash)
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/login') return { page: 'login' }
   if (hash === '#/account') return { page: 'account' }
   if (hash === '#/queue') return { page: 'queue' }
+  if (hash === '#/dashboard') return { page: 'dashboard' }
   return { page: 'list' }
 }
 
@@ -33,6 +35,9 @@ export function App() {
     <Switch>
       <Match when={route().page === 'login'}>
         <LoginPage />
+      </Match>
+      <Match when={route().page === 'dashboard'}>
+        <DashboardPage />
       </Match>
       <Match when={route().page === 'queue'}>
         <QueuePage />

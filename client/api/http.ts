@@ -97,6 +97,12 @@ export const api = {
   changePassword: (current: string, next: string) => request<{ ok: true }>('/api/me/password', json('POST', { current, next })),
   notifications: () => request<{ notifications: { id: number; at: number; kind: string; docId: string; text: string; read: boolean }[]; unread: number }>('/api/notifications'),
   deadline: (id: string) => request<{ deadline: { dueAt: number; overdue: boolean } | null }>(`/api/docs/${id}/deadline`),
+  dashboard: () =>
+    request<{
+      rows: { department: string; id: string; title: string; year: number | null; status: string; lastChange: number; total: number; errors: number; warnings: number; approvedAt: number | null; deadline: { dueAt: number; overdue: boolean } | null }[]
+      byYear: { year: string; total: number; documents: number; approved: number }[]
+    }>('/api/dashboard'),
+  orgs: () => request<{ orgs: { id: number; name: string; kind: 'department' | 'finance'; role: string }[] }>('/api/orgs'),
   markNotificationsRead: () => request<{ ok: true }>('/api/notifications/read', json('POST', {})),
   queue: (sort: string, status: string) => request<{ queue: QueueRow[]; people: Record<string, string> }>(`/api/queue?sort=${sort}${status ? `&status=${encodeURIComponent(status)}` : ''}`),
   people: (id: string) => request<{ people: Record<string, string> }>(`/api/docs/${id}/people`),

@@ -146,6 +146,15 @@ export const T = {
   },
   rowNumber: (row: number) => `第${row}行`,
   toolbar: '工具栏',
+  dashboard: '汇总',
+  exportCsv: '导出表格（CSV）',
+  dashboardEmpty: '没有可汇总的部门文档',
+  dashboardColumns: ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误/警告', '审核通过', '报送截止'] as const,
+  byYear: '按年度合计',
+  year: '年度',
+  documentsCount: '文档数',
+  approvedCount: '已审核通过',
+  totalBudget: '预算合计（万元）',
   deadline: (dueAt: number, overdue: boolean) => {
     const date = new Date(dueAt).toLocaleDateString('zh-CN')
     const days = Math.ceil(Math.abs(dueAt - Date.now()) / 86_400_000)

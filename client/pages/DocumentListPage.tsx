@@ -52,6 +52,8 @@ export function DocumentListPage() {
   const [search, setSearch] = createSignal('')
   /** Whether this person reviews departments: their home is the review queue. */
   const [reviews] = createResource(() => api.queue('waiting', '').then((r) => r.queue.length > 0, () => false))
+  /** The bureau's people and a department's 管理员 see the dashboard. */
+  const [oversees] = createResource(() => api.orgs().then((r) => r.orgs.some((o) => o.kind === 'finance' || o.role === 'admin'), () => false))
   const shown = () => (docs() ?? []).filter((d) => `${d.title}${d.ownerName}${d.status}`.includes(search().trim()))
   /** 以此为底稿新建下一年度: asked inline whether to keep the budget figures, then opened. */
   const [successorOf, setSuccessorOf] = createSignal<string | null>(null)
@@ -75,9 +77,10 @@ export function DocumentListPage() {
         <a class="who" href="#/account" title={T.account}>{rememberedUser()?.displayName}</a>
         <button onClick={logout}>{T.logout}</button>
       </header>
-      <Show when={reviews()}>
-        <p class="queue-link"><a href="#/queue" data-testid="queue-link">{T.reviewQueue}</a></p>
-      </Show>
+      <p class="queue-link">
+        <Show when={reviews()}><a href="#/queue" data-testid="queue-link">{T.reviewQueue}</a></Show>
+        <Show when={oversees()}><a href="#/dashboard" data-testid="dashboard-link">{T.dashboard}</a></Show>
+      </p>
       <div class="actions">
         <button onClick={create}>{T.newDocument}</button>
         <label class="button">

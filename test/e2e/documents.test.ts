@@ -86,6 +86,11 @@ describe('document list', () => {
     const queue = user.page.getByTestId('queue')
     await expect.poll(() => queue.locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
     expect(await queue.locator('tbody tr').first().textContent()).toContain('政法委')
+    // A bureau member also has the dashboard, with a CSV for Excel.
+    await user.page.goto('/#/')
+    await user.page.getByTestId('dashboard-link').click()
+    await expect.poll(() => user.page.getByTestId('dashboard').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
+    expect(await user.page.getByRole('link', { name: '导出表格（CSV）' }).getAttribute('href')).toBe('/api/dashboard.csv')
     expect(user.errors).toEqual([])
     await user.context.close()
   }, 60_000)

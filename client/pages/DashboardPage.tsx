@@ -1,0 +1,54 @@
+/**
+ * 汇总 for the finance bureau (and a department's 管理员, for their own):
+ * every department's documents with status, last change, money, findings,
+ * approval date and deadline; totals per year; a CSV for Excel.
+ */
+import { createResource, For, Show } from 'solid-js'
+import { api } from '../api/http'
+import { navigate } from '../App'
+import { T } from '../i18n/zh-CN'
+import { relativeTime } from '../i18n/relative-time'
+
+export function DashboardPage() {
+  const [board] = createResource(() => api.dashboard())
+  return (
+    <main class="queue dashboard">
+      <header>
+        <button onClick={() => navigate('#/')}>{T.back}</button>
+        <h1>{T.dashboard}</h1>
+        <a class="button" href="/api/dashboard.csv" download="">{T.exportCsv}</a>
+      </header>
+      <Show when={(board()?.rows ?? []).length > 0} fallback={<p>{T.dashboardEmpty}</p>}>
+        <table data-testid="dashboard">
+          <thead>
+            <tr><For each={T.dashboardColumns}>{(h) => <th>{h}</th>}</For></tr>
+          </thead>
+          <tbody>
+            <For each={board()!.rows}>
+              {(row) => (
+                <tr>
+                  <td>{row.department}</td>
+                  <td><a href={`#/doc/${row.id}`}>{row.title}</a></td>
+                  <td>{row.year ?? '—'}</td>
+                  <td>{row.status}</td>
+                  <td>{relativeTime(row.lastChange)}</td>
+                  <td class="r">{row.total.toFixed(2)}</td>
+                  <td class="r"><span class="error">{row.errors}</span> / <span class="warning">{row.warnings}</span></td>
+                  <td>{row.approvedAt ? new Date(row.approvedAt).toLocaleDateString('zh-CN') : '—'}</td>
+                  <td classList={{ overdue: !!row.deadline?.overdue }}>{row.deadline ? T.deadline(row.deadline.dueAt, row.deadline.overdue) : '—'}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        <h2>{T.byYear}</h2>
+        <table>
+          <thead><tr><th>{T.year}</th><th>{T.documentsCount}</th><th>{T.approvedCount}</th><th>{T.totalBudget}</th></tr></thead>
+          <tbody>
+            <For each={board()!.byYear}>{(y) => <tr><td>{y.year}</td><td class="r">{y.documents}</td><td class="r">{y.approved}</td><td class="r">{y.total.toFixed(2)}</td></tr>}</For>
+          </tbody>
+        </table>
+      </Show>
+    </main>
+  )
+}
