@@ -400,17 +400,26 @@ export function createApp(s: AppServices): Hono<Env> {
   })
 
   /**
+   * The document, for a change staff make on the server's side (a restore,
+   * an import): the caller must be an editor and the workflow must let staff
+   * edit, judged after what clients sent so far is stored.
+   */
+  const editableNow = async (c: Context<Env>, doing: string) => {
+    const { doc, role } = await access(c)
+    if (role !== 'editor') throw forbidden()
+    await s.relay.flush()
+    const status = (await s.service.status(doc.id)).value
+    if (!mayEditDirectly(status)) throw new ApiError(409, 'workflow-forbids', `文档${status}，退回修改后才能${doing}`)
+    return { doc, user: c.get('user'), status }
+  }
+
+  /**
    * 恢复此版本: the version's content becomes the document's again, as a
    * new change by the server on top (relayed and stored like any other),
    * by staff while they may edit; the step is kept as a version itself.
    */
   app.post('/api/docs/:id/versions/:version/restore', async (c) => {
-    const { doc, role } = await access(c)
-    const user = c.get('user')
-    if (role !== 'editor') throw forbidden()
-    await s.relay.flush()
-    const status = (await s.service.status(doc.id)).value
-    if (!mayEditDirectly(status)) throw new ApiError(409, 'workflow-forbids', `文档${status}，退回修改后才能恢复版本`)
+    const { doc, user, status } = await editableNow(c, '恢复版本')
     const body = await jsonBody<{ project?: { code?: unknown; name?: unknown } }>(c)
     const project = body.project === undefined ? null : { code: String(body.project?.code ?? ''), name: String(body.project?.name ?? '') }
     if (project && !project.code.trim() && !project.name.trim()) throw badRequest('请指定要恢复的项目（项目编码或项目名称）')
@@ -435,12 +444,7 @@ export function createApp(s: AppServices): Hono<Env> {
    * as one change by the caller — staff, while they may edit.
    */
   app.post('/api/docs/:id/projects/import', async (c) => {
-    const { doc, role } = await access(c)
-    const user = c.get('user')
-    if (role !== 'editor') throw forbidden()
-    await s.relay.flush()
-    const status = (await s.service.status(doc.id)).value
-    if (!mayEditDirectly(status)) throw new ApiError(409, 'workflow-forbids', `文档${status}，退回修改后才能导入项目`)
+    const { doc, user } = await editableNow(c, '导入项目')
     const result = await importFile(new Uint8Array(await c.req.arrayBuffer()))
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
     const { projects } = result.value

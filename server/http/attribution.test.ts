@@ -11,6 +11,7 @@ import { unzipSync } from 'fflate'
 import { contentOf, readContent } from '@shared/model/y-document'
 import { NODE } from '@shared/schema/node-names'
 import { createThread } from '@shared/review/threads'
+import { loginAt } from '../../test/support/http-session'
 import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../test/support/test-server'
 
 let t: TestServer
@@ -18,27 +19,8 @@ afterEach(async () => {
   await t?.close()
 })
 
-async function cookieOf(name: string) {
-  const response = await fetch(`${t.server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password: `pw-${name}` }) })
-  return response.headers.get('set-cookie')?.split(';')[0] ?? ''
-}
-
-async function login(name: string) {
-  const response = await fetch(`${t.server.url}/api/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name, password: `pw-${name}` }),
-  })
-  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? ''
-  return async (path: string, method = 'GET', body?: unknown) => {
-    const r = await fetch(`${t.server.url}${path}`, {
-      method,
-      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    return { status: r.status, body: (await r.json()) as Record<string, any> }
-  }
-}
+const cookieOf = async (name: string) => (await loginAt(t.server.url, name)).cookie
+const login = async (name: string) => (await loginAt(t.server.url, name)).json
 
 const child = (el: Y.XmlElement | Y.XmlFragment, name: string) => el.toArray().find((c) => c instanceof Y.XmlElement && c.nodeName === name) as Y.XmlElement
 const textIn = (el: Y.XmlElement) => el.get(0) as Y.XmlText

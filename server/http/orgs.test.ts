@@ -10,6 +10,7 @@ import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import { issueToken, DEFAULT_TOKEN_LIFETIME_MS } from '../auth/access-token'
 import { tokenSubject } from '../storage/account-store'
+import { loginAt } from '../../test/support/http-session'
 import { DOC_ID, startTestServer, until, type TestServer } from '../../test/support/test-server'
 import { createThread, reply } from '@shared/review/threads'
 
@@ -18,19 +19,8 @@ afterEach(async () => {
   await t?.close()
 })
 
-async function cookieOf(name: string) {
-  const response = await fetch(`${t.server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password: `pw-${name}` }) })
-  return response.headers.get('set-cookie')?.split(';')[0] ?? ''
-}
-
-async function login(name: string) {
-  const response = await fetch(`${t.server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password: `pw-${name}` }) })
-  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? ''
-  return async (path: string) => {
-    const r = await fetch(`${t.server.url}${path}`, { headers: { Cookie: cookie } })
-    return { status: r.status, body: (await r.json()) as Record<string, any> }
-  }
-}
+const cookieOf = async (name: string) => (await loginAt(t.server.url, name)).cookie
+const login = async (name: string) => (await loginAt(t.server.url, name)).json
 
 describe('organisations', () => {
   it('staff edit their department’s documents, the assigned reviewer reviews them from the queue, others see nothing', { timeout: 30_000 }, async () => {
