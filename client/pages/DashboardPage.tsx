@@ -8,6 +8,7 @@ import { api } from '../api/http'
 import { navigate } from '../App'
 import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
+import { Bell } from './Bell'
 
 export function DashboardPage() {
   const [board] = createResource(() => api.dashboard())
@@ -16,6 +17,7 @@ export function DashboardPage() {
       <header>
         <button onClick={() => navigate('#/')}>{T.back}</button>
         <h1>{T.dashboard}</h1>
+        <Bell />
         <a class="button" href="/api/dashboard.csv" download="">{T.exportCsv}</a>
       </header>
       <Show when={(board()?.rows ?? []).length > 0} fallback={<p>{T.dashboardEmpty}</p>}>

@@ -29,6 +29,7 @@ import { HistoryPanel } from './HistoryPanel'
 import { createOpinionDraft, ReviewOpinionPanel } from './ReviewOpinionPanel'
 import { createPeople } from './people'
 import { FindBar } from './FindBar'
+import { MentionHints } from './MentionHints'
 import { Bell } from './Bell'
 import { WorkflowActions } from './WorkflowActions'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
@@ -426,6 +427,7 @@ export function EditorPage(props: { docId: string }) {
             <label>
               {T.commentOn(anchor().quote.slice(0, 40))}
               <textarea value={commentText()} onInput={(e) => setCommentText(e.currentTarget.value)} rows={3} autofocus aria-label={T.addComment} />
+              <MentionHints text={commentText()} namesStarting={names.namesStarting} onPick={setCommentText} />
             </label>
             <button type="submit" disabled={commentText().trim() === ''}>{T.addComment}</button>
             <button type="button" onClick={() => setComposing(null)}>{T.cancel}</button>

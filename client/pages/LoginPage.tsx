@@ -12,7 +12,9 @@ export function LoginPage() {
     try {
       const { user } = await api.login(String(form.get('name')), String(form.get('password')))
       rememberUser(user)
-      navigate('#/')
+      // A finance reviewer's day starts from the review queue; everyone else's from their documents.
+      const reviewer = await api.orgs().then((r) => r.orgs.some((o) => o.kind === 'finance'), () => false)
+      navigate(reviewer ? '#/queue' : '#/')
     } catch (e) {
       setError((e as Error).message || T.loginFailed)
     }

@@ -8,6 +8,7 @@ import { api, type QueueRow } from '../api/http'
 import { navigate } from '../App'
 import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
+import { Bell } from './Bell'
 
 export function QueuePage() {
   const [sort, setSort] = createSignal<'waiting' | 'department' | 'findings'>('waiting')
@@ -19,6 +20,7 @@ export function QueuePage() {
       <header>
         <button onClick={() => navigate('#/')}>{T.back}</button>
         <h1>{T.reviewQueue}</h1>
+        <Bell />
         <label>{T.sortBy}
           <select value={sort()} onChange={(e) => setSort(e.currentTarget.value as 'waiting' | 'department' | 'findings')}>
             <option value="waiting">{T.sortWaiting}</option>

@@ -28,5 +28,7 @@ export function createPeople(docId: string) {
     }
     return known ?? login
   }
-  return { nameOf, refresh }
+  /** Display names of the document's people starting with `prefix` (for @-completion). */
+  const namesStarting = (prefix: string) => [...new Set(Object.values(people()))].filter((name) => name.startsWith(prefix)).slice(0, 8)
+  return { nameOf, refresh, namesStarting }
 }

@@ -32,8 +32,10 @@ export function browserAndServer(): { readonly browser: Browser; readonly t: Tes
 }
 
 /** A browser context logged in as `user` with `role` on the test document, and a page on it. */
-export async function openAs(browser: Browser, t: TestServer, user: string, role: Parameters<TestServer['grant']>[1], docId = 'doc') {
-  await t.grant(user, role, docId)
+/** Logs `user` in and opens the document; `share: false` relies on what their organisation gives them (no per-document role). */
+export async function openAs(browser: Browser, t: TestServer, user: string, role: Parameters<TestServer['grant']>[1], docId = 'doc', { share = true }: { share?: boolean } = {}) {
+  if (share) await t.grant(user, role, docId)
+  else if (!(await t.server.data.accounts.userByName(user))) await t.server.data.logins.addUser(user, `pw-${user}`, user)
   const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1400, height: 900 } })
   const login = await context.request.post('/api/login', { data: { name: user, password: `pw-${user}` } })
   if (!login.ok()) throw new Error(`login as ${user} failed: ${login.status()}`)
