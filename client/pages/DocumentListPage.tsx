@@ -50,10 +50,11 @@ export function DocumentListPage() {
   }
   const [sharing, setSharing] = createSignal<string | null>(null)
   const [search, setSearch] = createSignal('')
-  /** Whether this person reviews departments: their home is the review queue. */
-  const [reviews] = createResource(() => api.queue('waiting', '').then((r) => r.queue.length > 0, () => false))
-  /** The bureau's people and a department's 管理员 see the dashboard. */
-  const [oversees] = createResource(() => api.orgs().then((r) => r.orgs.some((o) => o.kind === 'finance' || o.role === 'admin'), () => false))
+  // From one small request (the queue itself loads every document it lists): the bureau's people review from
+  // the queue, and they and a department's 管理员 see the dashboard.
+  const [memberships] = createResource(() => api.orgs().then((r) => r.orgs, () => []))
+  const reviews = () => (memberships() ?? []).some((o) => o.kind === 'finance')
+  const oversees = () => (memberships() ?? []).some((o) => o.kind === 'finance' || o.role === 'admin')
   const shown = () => (docs() ?? []).filter((d) => `${d.title}${d.ownerName}${d.status}`.includes(search().trim()))
   /** 以此为底稿新建下一年度: asked inline whether to keep the budget figures, then opened. */
   const [successorOf, setSuccessorOf] = createSignal<string | null>(null)
