@@ -11,14 +11,22 @@ export interface SubmissionDeadline {
   overdue: boolean
 }
 
-export async function submissionDeadline(orgs: OrgStore, docId: string, year: number | null, status: Status, now = Date.now()): Promise<SubmissionDeadline | null> {
-  const department = await orgs.documentOrg(docId)
-  if (department === undefined || year === null) return null
-  let dueAt: number | null = null
-  for (const bureau of (await orgs.orgs()).filter((o) => o.kind === 'finance')) {
-    if (!(await orgs.assignments({ financeOrgId: bureau.id })).some((a) => a.departmentOrgId === department)) continue
-    const due = (await orgs.deadlines(bureau.id)).find((d) => d.year === year)?.dueAt
-    if (due !== undefined && (dueAt === null || due < dueAt)) dueAt = due
+/** A department's deadlines by budget year: the earliest of the bureaus that review it. */
+export async function departmentDeadlines(orgs: OrgStore, departmentOrgId: number): Promise<Map<number, number>> {
+  const byYear = new Map<number, number>()
+  const bureaus = new Set((await orgs.assignments({ departmentOrgId })).map((a) => a.financeOrgId))
+  for (const bureau of bureaus) {
+    for (const { year, dueAt } of await orgs.deadlines(bureau)) byYear.set(year, Math.min(byYear.get(year) ?? dueAt, dueAt))
   }
-  return dueAt === null ? null : { dueAt, overdue: now > dueAt && mayEditDirectly(status) }
+  return byYear
+}
+
+export function deadlineOf(deadlines: ReadonlyMap<number, number>, year: number | null, status: Status, now = Date.now()): SubmissionDeadline | null {
+  const dueAt = year === null ? undefined : deadlines.get(year)
+  return dueAt === undefined ? null : { dueAt, overdue: now > dueAt && mayEditDirectly(status) }
+}
+
+export async function submissionDeadline(orgs: OrgStore, docId: string, year: number | null, status: Status): Promise<SubmissionDeadline | null> {
+  const department = await orgs.documentOrg(docId)
+  return department === undefined ? null : deadlineOf(await departmentDeadlines(orgs, department), year, status)
 }

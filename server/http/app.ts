@@ -22,18 +22,18 @@ import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import { LoginThrottle } from '../auth/login-throttle'
 import { HashingBusyError } from '../auth/password'
-import { isOrgRole, type OrgStore } from '../storage/org-store'
-import { submissionDeadline } from '../auth/submission-deadline'
+import { isOrgRole, type Org, type OrgStore } from '../storage/org-store'
+import { deadlineOf, departmentDeadlines, submissionDeadline, type SubmissionDeadline } from '../auth/submission-deadline'
 import type { NotificationStore } from '../storage/notification-store'
 import type { Notifier } from '../notifications/notifier'
 import type { DocumentPermissions } from '../auth/document-permissions'
-import type { DocumentService } from '../document-service'
+import type { DocumentService, ReviewSummary } from '../document-service'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
 import type { Logins } from '../auth/logins'
 import type { Relay } from '../relay/relay'
 import { SESSION_LIFETIME_MS, tokenSubject, type AccountStore, type User } from '../storage/account-store'
-import type { DocumentLog } from '../storage/document-log'
+import type { DocumentLog, DocumentRecord } from '../storage/document-log'
 import { StorageError } from '../storage/storage-error'
 import { ApiError, badRequest, documentNotFound, forbidden, notLoggedIn } from './api-error'
 import { bodyLimits, clientAddress, isLoopback, ownOrigin, sameOriginOnly, type RequestGuardOptions } from './request-guard'
@@ -504,6 +504,30 @@ export function createApp(s: AppServices): Hono<Env> {
   })
 
   /**
+   * One row per document of the given departments (the queue's, the
+   * dashboard's): the department's deadlines are read once, each
+   * document's summary once.
+   */
+  const departmentRows = async <Row,>(
+    departments: readonly Org[],
+    row: (department: Org, doc: DocumentRecord, summary: ReviewSummary, deadline: SubmissionDeadline | null) => Promise<Row>,
+  ): Promise<Row[]> => {
+    const perDepartment = await Promise.all(
+      departments.map(async (department) => {
+        const [ids, deadlines] = await Promise.all([s.orgs.documentsOf(department.id), departmentDeadlines(s.orgs, department.id)])
+        const docs = (await Promise.all(ids.map((id) => s.documents.get(id)))).filter((d) => d !== undefined)
+        return Promise.all(
+          docs.map(async (doc) => {
+            const summary = await s.service.reviewSummary(doc.id)
+            return row(department, doc, summary, deadlineOf(deadlines, summary.year, summary.status.value))
+          }),
+        )
+      }),
+    )
+    return perDepartment.flat()
+  }
+
+  /**
    * 审核队列, for finance reviewers: every document of the departments
    * they are assigned, with its department, status, who submitted it and
    * when, the money, the findings and the review work still open, and how
@@ -513,31 +537,23 @@ export function createApp(s: AppServices): Hono<Env> {
   app.get('/api/queue', async (c) => {
     const user = c.get('user')
     const assignments = await s.orgs.assignments({ userId: user.id })
-    const rows = await Promise.all(
-      assignments.map(async ({ departmentOrgId }) => {
-        const department = await s.orgs.orgById(departmentOrgId)
-        const docs = (await Promise.all((await s.orgs.documentsOf(departmentOrgId)).map((id) => s.documents.get(id)))).filter((d) => d !== undefined)
-        return Promise.all(
-          docs.map(async (doc) => {
-            const summary = await s.service.reviewSummary(doc.id)
-            const submitted = (await s.documents.versions(doc.id)).filter((v) => v.status === STATUS.submitted).at(-1)
-            const waiting = submitted && (summary.status.value === STATUS.submitted || summary.status.value === STATUS.reviewing) ? Math.floor((Date.now() - submitted.createdAt) / 86_400_000) : null
-            return {
-              id: doc.id,
-              title: doc.title,
-              departmentOrg: department?.name ?? '',
-              deadline: await submissionDeadline(s.orgs, doc.id, summary.year, summary.status.value),
-              ...summary,
-              submitted: submitted ? { by: submitted.byUser, at: submitted.createdAt } : null,
-              daysWaiting: waiting,
-            }
-          }),
-        )
-      }),
-    )
+    const departments = (await Promise.all(assignments.map((a) => s.orgs.orgById(a.departmentOrgId)))).filter((d) => d !== undefined)
+    const rows = await departmentRows(departments, async (department, doc, summary, deadline) => {
+      const submitted = (await s.documents.versions(doc.id)).filter((v) => v.status === STATUS.submitted).at(-1)
+      const waiting = submitted && (summary.status.value === STATUS.submitted || summary.status.value === STATUS.reviewing) ? Math.floor((Date.now() - submitted.createdAt) / 86_400_000) : null
+      return {
+        id: doc.id,
+        title: doc.title,
+        departmentOrg: department.name,
+        deadline,
+        ...summary,
+        submitted: submitted ? { by: submitted.byUser, at: submitted.createdAt } : null,
+        daysWaiting: waiting,
+      }
+    })
     const status = c.req.query('status')
     const sort = c.req.query('sort') ?? 'waiting'
-    const queue = rows.flat().filter((r) => !status || r.status.value === status)
+    const queue = rows.filter((r) => !status || r.status.value === status)
     queue.sort((a, b) =>
       sort === 'department' ? a.departmentOrg.localeCompare(b.departmentOrg, 'zh')
       : sort === 'findings' ? b.findings.error - a.findings.error || b.findings.warning - a.findings.warning
@@ -557,32 +573,23 @@ export function createApp(s: AppServices): Hono<Env> {
     const all = await s.orgs.orgs()
     const inBureau = memberships.some((m) => all.find((o) => o.id === m.orgId)?.kind === 'finance')
     const departments = all.filter((o) => o.kind === 'department' && (inBureau || memberships.some((m) => m.orgId === o.id && m.role === 'admin')))
-    const rows = (
-      await Promise.all(
-        departments.map(async (department) => {
-          const docs = (await Promise.all((await s.orgs.documentsOf(department.id)).map((id) => s.documents.get(id)))).filter((d) => d !== undefined)
-          return Promise.all(
-            docs.map(async (doc) => {
-              const [summary, versions, activity] = await Promise.all([s.service.reviewSummary(doc.id), s.documents.versions(doc.id), s.service.activity(doc.id)])
-              const approved = versions.filter((v) => v.status === STATUS.approved).at(-1)
-              return {
-                department: department.name,
-                id: doc.id,
-                title: doc.title,
-                deadline: await submissionDeadline(s.orgs, doc.id, summary.year, summary.status.value),
-                year: summary.year,
-                status: summary.status.value,
-                lastChange: activity[0]?.at ?? doc.createdAt,
-                total: summary.total,
-                errors: summary.findings.error,
-                warnings: summary.findings.warning,
-                approvedAt: summary.status.value === STATUS.approved ? (approved?.createdAt ?? null) : null,
-              }
-            }),
-          )
-        }),
-      )
-    ).flat()
+    const rows = await departmentRows(departments, async (department, doc, summary, deadline) => {
+      const [versions, activity] = await Promise.all([s.documents.versions(doc.id), s.service.activity(doc.id)])
+      const approved = versions.filter((v) => v.status === STATUS.approved).at(-1)
+      return {
+        department: department.name,
+        id: doc.id,
+        title: doc.title,
+        deadline,
+        year: summary.year,
+        status: summary.status.value,
+        lastChange: activity[0]?.at ?? doc.createdAt,
+        total: summary.total,
+        errors: summary.findings.error,
+        warnings: summary.findings.warning,
+        approvedAt: summary.status.value === STATUS.approved ? (approved?.createdAt ?? null) : null,
+      }
+    })
     const years = new Map<string, { total: number; documents: number; approved: number }>()
     for (const row of rows) {
       const year = String(row.year ?? '未注明')

@@ -60,11 +60,7 @@ export class Notifier {
     const org = await this.data.orgs.documentOrg(docId)
     if (org !== undefined) {
       if (role === 'editor') for (const m of await this.data.orgs.members(org)) ids.add(m.userId)
-      if (role === 'reviewer') {
-        for (const finance of (await this.data.orgs.orgs()).filter((o) => o.kind === 'finance')) {
-          for (const a of await this.data.orgs.assignments({ financeOrgId: finance.id })) if (a.departmentOrgId === org) ids.add(a.userId)
-        }
-      }
+      if (role === 'reviewer') for (const a of await this.data.orgs.assignments({ departmentOrgId: org })) ids.add(a.userId)
     }
     return [...ids]
   }

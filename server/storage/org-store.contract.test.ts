@@ -44,6 +44,7 @@ describe.each(STORAGE_ADAPTERS)('OrgStore contract: $name', (adapter) => {
     await orgs.setAssignment(assignment, true)
     expect(await orgs.assignments({ financeOrgId: czj.id })).toEqual([assignment])
     expect(await orgs.assignments({ userId: wang.id })).toEqual([assignment])
+    expect(await orgs.assignments({ departmentOrgId: zfw.id })).toEqual([assignment])
     await orgs.setAssignment(assignment, false)
     expect(await orgs.assignments({ userId: wang.id })).toEqual([])
 

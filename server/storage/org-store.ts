@@ -36,6 +36,8 @@ export interface Assignment {
   userId: number
 }
 
+export type AssignmentFilter = { financeOrgId: number } | { departmentOrgId: number } | { userId: number }
+
 export interface OrgStore {
   /** Rejects with OrgExistsError when the name is taken. */
   addOrg(org: Omit<Org, 'id'>): Promise<Org>
@@ -47,8 +49,8 @@ export interface OrgStore {
   members(orgId: number): Promise<OrgMember[]>
   membershipsOf(userId: number): Promise<{ orgId: number; role: OrgRole }[]>
   setAssignment(assignment: Assignment, assigned: boolean): Promise<void>
-  /** Every assignment of a finance organisation, or (by reviewer) the departments a user reviews. */
-  assignments(filter: { financeOrgId: number } | { userId: number }): Promise<Assignment[]>
+  /** A finance organisation's assignments, a department's reviewers, or the departments a user reviews. */
+  assignments(filter: AssignmentFilter): Promise<Assignment[]>
   /** null: the document belongs to no organisation. */
   setDocumentOrg(docId: string, orgId: number | null): Promise<void>
   documentOrg(docId: string): Promise<number | undefined>

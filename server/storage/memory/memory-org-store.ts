@@ -1,5 +1,5 @@
 /** Organisations in memory: for tests and the contract suite. */
-import { OrgExistsError, type Assignment, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
+import { OrgExistsError, type Assignment, type AssignmentFilter, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
 import type { AccountStore } from '../account-store'
 
 export class MemoryOrgStore implements OrgStore {
@@ -58,8 +58,10 @@ export class MemoryOrgStore implements OrgStore {
     if (assigned) this.assigned.push({ ...assignment })
   }
 
-  async assignments(filter: { financeOrgId: number } | { userId: number }): Promise<Assignment[]> {
-    return this.assigned.filter((a) => ('financeOrgId' in filter ? a.financeOrgId === filter.financeOrgId : a.userId === filter.userId)).map((a) => ({ ...a }))
+  async assignments(filter: AssignmentFilter): Promise<Assignment[]> {
+    const matches = (a: Assignment) =>
+      'financeOrgId' in filter ? a.financeOrgId === filter.financeOrgId : 'departmentOrgId' in filter ? a.departmentOrgId === filter.departmentOrgId : a.userId === filter.userId
+    return this.assigned.filter(matches).map((a) => ({ ...a }))
   }
 
   async setDocumentOrg(docId: string, orgId: number | null): Promise<void> {

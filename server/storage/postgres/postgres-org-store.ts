@@ -1,6 +1,6 @@
 /** Organisations on PostgreSQL, shared by every instance. */
 import { storageWork } from '../storage-error'
-import { OrgExistsError, type Assignment, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
+import { OrgExistsError, type Assignment, type AssignmentFilter, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
 import type { Pool } from './postgres-database'
 
 const ASSIGNMENT = 'finance_org_id AS "financeOrgId", department_org_id AS "departmentOrgId", user_id AS "userId"'
@@ -52,10 +52,12 @@ export class PostgresOrgStore implements OrgStore {
       : this.rows('分配审核人员', 'DELETE FROM org_assignments WHERE finance_org_id = $1 AND department_org_id = $2 AND user_id = $3', [financeOrgId, departmentOrgId, userId]))
   }
 
-  async assignments(filter: { financeOrgId: number } | { userId: number }): Promise<Assignment[]> {
-    return 'financeOrgId' in filter
-      ? this.rows<Assignment>('读取审核分配', `SELECT ${ASSIGNMENT} FROM org_assignments WHERE finance_org_id = $1 ORDER BY department_org_id, user_id`, [filter.financeOrgId])
-      : this.rows<Assignment>('读取审核分配', `SELECT ${ASSIGNMENT} FROM org_assignments WHERE user_id = $1 ORDER BY department_org_id`, [filter.userId])
+  async assignments(filter: AssignmentFilter): Promise<Assignment[]> {
+    const [where, value, order] =
+      'financeOrgId' in filter ? ['finance_org_id', filter.financeOrgId, 'department_org_id, user_id']
+      : 'departmentOrgId' in filter ? ['department_org_id', filter.departmentOrgId, 'finance_org_id, user_id']
+      : ['user_id', filter.userId, 'department_org_id']
+    return this.rows<Assignment>('读取审核分配', `SELECT ${ASSIGNMENT} FROM org_assignments WHERE ${where} = $1 ORDER BY ${order}`, [value])
   }
 
   async setDocumentOrg(docId: string, orgId: number | null): Promise<void> {

@@ -1,6 +1,6 @@
 /** Organisations on the embedded SQLite database. */
 import { storageWork } from '../storage-error'
-import { OrgExistsError, type Assignment, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
+import { OrgExistsError, type Assignment, type AssignmentFilter, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
 import type { Db } from './sqlite-database'
 
 const ASSIGNMENT = 'finance_org_id AS financeOrgId, department_org_id AS departmentOrgId, user_id AS userId'
@@ -21,6 +21,7 @@ export class SqliteOrgStore implements OrgStore {
       assign: db.prepare('INSERT INTO org_assignments (finance_org_id, department_org_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       unassign: db.prepare('DELETE FROM org_assignments WHERE finance_org_id = ? AND department_org_id = ? AND user_id = ?'),
       assignmentsOfFinance: db.prepare(`SELECT ${ASSIGNMENT} FROM org_assignments WHERE finance_org_id = ? ORDER BY department_org_id, user_id`),
+      assignmentsOfDepartment: db.prepare(`SELECT ${ASSIGNMENT} FROM org_assignments WHERE department_org_id = ? ORDER BY finance_org_id, user_id`),
       assignmentsOfUser: db.prepare(`SELECT ${ASSIGNMENT} FROM org_assignments WHERE user_id = ? ORDER BY department_org_id`),
       setDocOrg: db.prepare('INSERT INTO doc_orgs (doc_id, org_id) VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET org_id = excluded.org_id'),
       removeDocOrg: db.prepare('DELETE FROM doc_orgs WHERE doc_id = ?'),
@@ -67,9 +68,13 @@ export class SqliteOrgStore implements OrgStore {
     this.run('分配审核人员', () => (assigned ? this.statements.assign : this.statements.unassign).run(financeOrgId, departmentOrgId, userId))
   }
 
-  async assignments(filter: { financeOrgId: number } | { userId: number }): Promise<Assignment[]> {
+  async assignments(filter: AssignmentFilter): Promise<Assignment[]> {
     return this.run('读取审核分配', () =>
-      ('financeOrgId' in filter ? this.statements.assignmentsOfFinance.all(filter.financeOrgId) : this.statements.assignmentsOfUser.all(filter.userId)) as Assignment[],
+      ('financeOrgId' in filter
+        ? this.statements.assignmentsOfFinance.all(filter.financeOrgId)
+        : 'departmentOrgId' in filter
+          ? this.statements.assignmentsOfDepartment.all(filter.departmentOrgId)
+          : this.statements.assignmentsOfUser.all(filter.userId)) as Assignment[],
     )
   }
 
