@@ -68,9 +68,14 @@ export function suggestionDecisions(transaction: Y.Transaction): SuggestionDecis
   const decide = (kind: 'insert' | 'delete', kept: boolean, info: SuggestionInfo) =>
     ((kind === 'insert') === kept ? decisions.accepted : decisions.rejected).push(info)
 
+  // Every decision deletes something (text, a mark's bounds, an attribute, a row): plain typing — most
+  // transactions — is passed over without walking anything. A text that never held formatting holds no marks.
+  if (transaction.deleteSet.clients.size === 0) return decisions
   const texts = new Map<string, Pending & { kept: boolean; stillMarked: boolean }>()
   for (const [type, keys] of transaction.changed) {
-    if (type instanceof Y.XmlText) textDecisions(transaction, type, texts)
+    if (type instanceof Y.XmlText) {
+      if (type._hasFormatting) textDecisions(transaction, type, texts)
+    }
     else if (type instanceof Y.XmlElement && keys.has('suggestion')) {
       // The attribute cleared on a row that stays.
       // Removed: the map's item for the key is the deleted one; replaced: its left neighbour is.
