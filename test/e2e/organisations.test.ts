@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { runChecks } from '@shared/checks/run-checks'
-import { browserAndServer, openAs } from './browser'
+import { browserAndServer, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -51,6 +51,17 @@ describe('organisations', () => {
     await expect.poll(() => staff.page.getByTestId('unread').textContent(), { timeout: 10_000 }).toBe('1')
     await staff.page.getByTestId('bell').click()
     expect(await staff.page.locator('.bell-list').textContent()).toContain('何平对“测试文档”退回修改：请把“是/否”改为具体目标值')
+
+    // Across a reload and a reconnect, with access from the organisation alone: the opinion stays, staff may edit again, the notice is read.
+    await staff.page.reload()
+    await synced(staff.page)
+    expect(await staff.page.getByTestId('return-note').textContent()).toContain('请把“是/否”改为具体目标值')
+    await expect.poll(() => staff.page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true')
+    expect(await staff.page.getByTestId('unread').count()).toBe(0)
+    await reviewer.context.setOffline(true)
+    await reviewer.context.setOffline(false)
+    await synced(reviewer.page)
+    expect(await reviewer.page.getByTestId('doc-status').textContent()).toBe('退回修改')
     expect([...staff.errors, ...reviewer.errors]).toEqual([])
     for (const c of [staff, reviewer]) await c.context.close()
   }, 90_000)
