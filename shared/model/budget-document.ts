@@ -33,6 +33,18 @@ export interface Project {
   spendingPlan: { label: string; percent: number | null }[]
   goal: string
   indicators: Indicator[]
+  /** 主管部门, 实施单位, 项目负责人, 实施期, 实施期绩效目标: "" where the form has none. */
+  details: ProjectDetails
+  /** Whether 成本指标 is a 一级 of its own (财预〔2021〕101号) rather than a 二级 under 产出指标; read from the rows. */
+  costAsLevel1: boolean
+}
+
+export interface ProjectDetails {
+  department: string
+  implementer: string
+  manager: string
+  period: string
+  periodGoal: string
 }
 
 export interface Indicator {
@@ -44,4 +56,8 @@ export interface Indicator {
   description: string
   value: string
   basis: string
+  /** 分值, null where the form does not score or the cell is not a number */
+  score: number | null
+  /** 备注 / 评分细则 */
+  note: string
 }

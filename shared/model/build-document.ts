@@ -7,7 +7,7 @@
 import type { DocumentText, IndicatorText, ProjectText, SubGoalText } from './document-text'
 import type { NodeJSON } from './node-json'
 import { resolveLevel1, resolveLevel2 } from '../schema/taxonomy'
-import { INDICATOR_CELLS, NODE, PROJECT_CELLS } from '../schema/node-names'
+import { DETAIL_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, NODE, PROJECT_CELLS } from '../schema/node-names'
 
 export function field(type: string, text: string): NodeJSON {
   return text === '' ? { type } : { type, content: [{ type: NODE.text, text }] }
@@ -24,12 +24,19 @@ export function buildSubGoal(subGoal: SubGoalText): NodeJSON {
   ])
 }
 
-export function buildIndicator(indicator: IndicatorText): NodeJSON {
+type ExtraColumn = keyof typeof INDICATOR_EXTRA_CELLS
+
+/** The optional columns a project's rows carry: those any of its rows fills. */
+const extraColumnsOf = (indicators: readonly IndicatorText[]): ExtraColumn[] =>
+  (Object.keys(INDICATOR_EXTRA_CELLS) as ExtraColumn[]).filter((key) => indicators.some((indicator) => indicator[key]))
+
+export function buildIndicator(indicator: IndicatorText, extras: readonly ExtraColumn[] = extraColumnsOf([indicator])): NodeJSON {
   const level1 = resolveLevel1(indicator.level1)
   const level2 = resolveLevel2(indicator.level2)
-  const cells = Object.entries(INDICATOR_CELLS).map(([key, type]) =>
-    field(type, indicator[key as keyof typeof INDICATOR_CELLS]),
-  )
+  const cells = [
+    ...Object.entries(INDICATOR_CELLS).map(([key, type]) => field(type, indicator[key as keyof typeof INDICATOR_CELLS])),
+    ...extras.map((key) => field(INDICATOR_EXTRA_CELLS[key], indicator[key] ?? '')),
+  ]
   return node(NODE.indicator, cells, {
     level1: level1.name,
     level1Label: level1.label,
@@ -42,8 +49,11 @@ export function buildProject(project: ProjectText): NodeJSON {
   const cells = Object.entries(PROJECT_CELLS).map(([key, type]) =>
     field(type, project[key as keyof typeof PROJECT_CELLS]),
   )
+  const details = project.details && Object.values(project.details).some(Boolean) ? project.details : null
+  const extras = extraColumnsOf(project.indicators)
   return node(NODE.project, [
     ...cells,
+    ...(details ? [node(NODE.projectDetails, Object.entries(DETAIL_CELLS).map(([key, type]) => field(type, details[key as keyof typeof DETAIL_CELLS])))] : []),
     node(
       NODE.spendingPlan,
       project.spendingPlan.map((entry) =>
@@ -51,7 +61,7 @@ export function buildProject(project: ProjectText): NodeJSON {
       ),
     ),
     field(NODE.projectGoal, project.goal),
-    node(NODE.indicatorList, project.indicators.map(buildIndicator)),
+    node(NODE.indicatorList, project.indicators.map((indicator) => buildIndicator(indicator, extras))),
   ])
 }
 

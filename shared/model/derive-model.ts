@@ -2,7 +2,7 @@
  * Derives the typed model from a document: the one pure function behind
  * the CLI's JSON, the checks and the exports.
  */
-import type { BudgetDocument, Indicator, Project } from './budget-document'
+import type { BudgetDocument, Indicator, Project, ProjectDetails } from './budget-document'
 import type { DocumentText, IndicatorText, ProjectText } from './document-text'
 import type { NodeJSON } from './node-json'
 import { parseAmount, parseOptionalAmount, parsePlanPercents, parseYear } from './numbers'
@@ -16,7 +16,11 @@ const indicatorModel = (indicator: IndicatorText): Indicator => ({
   description: indicator.description,
   value: indicator.value,
   basis: indicator.basis,
+  score: parseAmount((indicator.score ?? '').replace(/分$/, '')),
+  note: indicator.note ?? '',
 })
+
+export const NO_DETAILS: ProjectDetails = { department: '', implementer: '', manager: '', period: '', periodGoal: '' }
 
 const projectModel = (project: ProjectText): Project => {
   const percents = parsePlanPercents(project.spendingPlan.map((entry) => entry.percent))
@@ -34,6 +38,8 @@ const projectModel = (project: ProjectText): Project => {
   spendingPlan: project.spendingPlan.map((entry, i) => ({ label: entry.label, percent: percents[i] ?? null })),
   goal: project.goal,
   indicators: project.indicators.map(indicatorModel),
+  details: { ...NO_DETAILS, ...project.details },
+  costAsLevel1: project.indicators.some((indicator) => resolveLevel1(indicator.level1).name === '成本指标'),
   }
 }
 

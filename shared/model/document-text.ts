@@ -36,6 +36,22 @@ export interface ProjectText {
   spendingPlan: SpendingEntryText[]
   goal: string
   indicators: IndicatorText[]
+  /** What other regions' forms add (主管部门, 实施单位…); absent on forms that have none of it. */
+  details?: ProjectDetailsText
+}
+
+/** A project's particulars that the 部门 form leaves out and single-project forms carry. */
+export interface ProjectDetailsText {
+  /** 主管部门 */
+  department: string
+  /** 实施单位 */
+  implementer: string
+  /** 项目负责人 */
+  manager: string
+  /** 实施期, as written: "2023.07-2024.01" */
+  period: string
+  /** 实施期绩效目标: the goal over the whole period, beside the year's */
+  periodGoal: string
 }
 
 export interface SpendingEntryText {
@@ -50,4 +66,8 @@ export interface IndicatorText {
   description: string
   value: string
   basis: string
+  /** 分值, on forms that score their indicators */
+  score?: string
+  /** 备注 or 评分细则 */
+  note?: string
 }

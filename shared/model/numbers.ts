@@ -23,11 +23,12 @@ function parseDecimal(text: string): number | null {
 }
 
 /**
- * An amount in 万元: `10.00`, `0.4`, `1,234.50`, `１０．００`, `10万元`.
- * Empty or unparseable text gives null.
+ * An amount in 万元: `10.00`, `0.4`, `1,234.50`, `１０．００`, `10万元`, and
+ * an amount with its breakdown after it in brackets, as forms write it:
+ * `854万(高标准农田建设400万元,…)`. Empty or unparseable text gives null.
  */
 export function parseAmount(text: string): number | null {
-  return parseDecimal(toHalfWidth(text).replace(/万元$|万$/, ''))
+  return parseDecimal(toHalfWidth(text).replace(/(?<=[\d万元])\(.*\)$/, '').replace(/万元$|万$/, ''))
 }
 
 /** What people write in a money cell for "none": a dash, a slash, 无, or 0. */

@@ -9,7 +9,7 @@
 import { Mark, Node, type Attribute, type Extensions } from '@tiptap/core'
 import { isLevel1, isLevel2 } from './taxonomy'
 import { FIELD_LABEL } from './field-labels'
-import { MARK, NODE, ROW_NODES } from './node-names'
+import { DETAIL_CELLS, MARK, NODE, ROW_NODES } from './node-names'
 import { isRowSuggestion, isSuggestionInfo } from './suggestion'
 
 const REVIEW_MARKS = `${MARK.insertion} ${MARK.deletion}`
@@ -143,21 +143,24 @@ export const documentExtensions: Extensions = [
     [
       NODE.unitCode, NODE.unitName, NODE.moneyUnit, NODE.projectCode, NODE.projectName,
       NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.fundUsage,
-      NODE.spendingPlan, NODE.projectGoal, NODE.indicatorList,
+      `${NODE.projectDetails}?`, NODE.spendingPlan, NODE.projectGoal, NODE.indicatorList,
     ].join(' '),
   ),
+  container(NODE.projectDetails, Object.values(DETAIL_CELLS).join(' ')),
+  ...Object.values(DETAIL_CELLS).map(textField),
   ...[
     NODE.unitCode, NODE.unitName, NODE.moneyUnit, NODE.projectCode, NODE.projectName,
     NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.fundUsage, NODE.projectGoal,
     NODE.spendingLabel, NODE.spendingPercent,
     NODE.indicatorName, NODE.indicatorDescription, NODE.indicatorValue, NODE.indicatorBasis,
+    NODE.indicatorScore, NODE.indicatorNote,
   ].map(textField),
   container(NODE.spendingPlan, `${NODE.spendingEntry}*`),
   container(NODE.spendingEntry, `${NODE.spendingLabel} ${NODE.spendingPercent}`),
   container(NODE.indicatorList, `${NODE.indicator}*`),
   container(
     NODE.indicator,
-    `${NODE.indicatorName} ${NODE.indicatorDescription} ${NODE.indicatorValue} ${NODE.indicatorBasis}`,
+    `${NODE.indicatorName} ${NODE.indicatorDescription} ${NODE.indicatorValue} ${NODE.indicatorBasis} ${NODE.indicatorScore}? ${NODE.indicatorNote}?`,
     {
       addAttributes: () => ({
         suggestion: suggestionAttribute,

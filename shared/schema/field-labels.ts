@@ -23,6 +23,11 @@ export const FIELD_LABEL: Partial<Record<string, string>> = {
   [NODE.budgetFiscal]: '财政资金',
   [NODE.budgetOther]: '其他资金',
   [NODE.fundUsage]: '资金用途',
+  [NODE.projectDepartment]: '主管部门',
+  [NODE.projectImplementer]: '实施单位',
+  [NODE.projectManager]: '项目负责人',
+  [NODE.projectPeriod]: '实施期',
+  [NODE.projectPeriodGoal]: '实施期绩效目标',
   [NODE.spendingLabel]: '时间节点',
   [NODE.spendingPercent]: '累计支出比例',
   [NODE.projectGoal]: '绩效目标',
@@ -30,4 +35,6 @@ export const FIELD_LABEL: Partial<Record<string, string>> = {
   [NODE.indicatorDescription]: '绩效指标描述',
   [NODE.indicatorValue]: '指标值',
   [NODE.indicatorBasis]: '指标值确定依据',
+  [NODE.indicatorScore]: '分值',
+  [NODE.indicatorNote]: '备注',
 }

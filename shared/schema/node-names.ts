@@ -14,11 +14,17 @@
  *   projectsPart     := project*
  *   project          := unitCode unitName moneyUnit projectCode projectName
  *                       budgetTotal budgetFiscal budgetOther fundUsage
- *                       spendingPlan projectGoal indicatorList
+ *                       projectDetails? spendingPlan projectGoal indicatorList
+ *   projectDetails   := projectDepartment projectImplementer projectManager
+ *                       projectPeriod projectPeriodGoal
  *   spendingPlan     := spendingEntry*
  *   spendingEntry    := spendingLabel spendingPercent
  *   indicatorList    := indicator*
  *   indicator        := indicatorName indicatorDescription indicatorValue indicatorBasis
+ *                       indicatorScore? indicatorNote?
+ *
+ * The optional nodes are what other regions' forms add: a document made
+ * before them, or from a form without them, simply has none.
  *
  * Every leaf is a text field (`text*`). Repeated rows are `*`, never `+`:
  * two people deleting the last two rows concurrently must leave a valid
@@ -53,6 +59,12 @@ export const NODE = {
   budgetFiscal: 'budgetFiscal',
   budgetOther: 'budgetOther',
   fundUsage: 'fundUsage',
+  projectDetails: 'projectDetails',
+  projectDepartment: 'projectDepartment',
+  projectImplementer: 'projectImplementer',
+  projectManager: 'projectManager',
+  projectPeriod: 'projectPeriod',
+  projectPeriodGoal: 'projectPeriodGoal',
   spendingPlan: 'spendingPlan',
   spendingEntry: 'spendingEntry',
   spendingLabel: 'spendingLabel',
@@ -64,6 +76,8 @@ export const NODE = {
   indicatorDescription: 'indicatorDescription',
   indicatorValue: 'indicatorValue',
   indicatorBasis: 'indicatorBasis',
+  indicatorScore: 'indicatorScore',
+  indicatorNote: 'indicatorNote',
   text: 'text',
 } as const
 
@@ -85,6 +99,21 @@ export const PROJECT_CELLS = {
   budgetFiscal: NODE.budgetFiscal,
   budgetOther: NODE.budgetOther,
   usage: NODE.fundUsage,
+} as const
+
+/** The fields of `projectDetails`, keyed as in `ProjectDetailsText`. */
+export const DETAIL_CELLS = {
+  department: NODE.projectDepartment,
+  implementer: NODE.projectImplementer,
+  manager: NODE.projectManager,
+  period: NODE.projectPeriod,
+  periodGoal: NODE.projectPeriodGoal,
+} as const
+
+/** An indicator row's optional columns (分值, 备注), keyed as in `IndicatorText`: a project has each in every row or in none. */
+export const INDICATOR_EXTRA_CELLS = {
+  score: NODE.indicatorScore,
+  note: NODE.indicatorNote,
 } as const
 
 /** The text fields of an indicator row, in column order, keyed as in `IndicatorText`. */

@@ -64,12 +64,16 @@ export interface ResolvedLabel<Name extends string> {
   label: string | null
 }
 
+/** A score written after a label on scored forms: "产出指标(50分)", "成本指标(0-20)分", "效益指标30分". */
+export const LABEL_SCORE = /[（(]\s*[\d.]+\s*(?:[-~－—至]\s*[\d.]+)?\s*分?\s*[)）]\s*分?$|(?<=指标)[\d.]+分$/
+
 function resolve<Name extends string>(
   written: string,
   standard: readonly Name[],
   aliases: Record<string, Name>,
 ): ResolvedLabel<Name> {
-  const compact = written.replace(/[\s\u3000]/g, '')
+  // Spaces, a template's ★ and a score say nothing about which indicator it is.
+  const compact = written.replace(/[\s\u3000★☆]/g, '').replace(LABEL_SCORE, '')
   if (compact === '') return { name: '', label: null }
   const name = (standard as readonly string[]).includes(compact) ? (compact as Name) : aliases[compact]
   if (name === undefined) return { name: '', label: written }

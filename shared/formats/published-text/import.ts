@@ -21,6 +21,7 @@ import type { DocumentText, IndicatorText, ProjectText, SubGoalText } from '../.
 import { decodeText } from '../decode-text'
 import { ImportError, tryImport, type ImportResult } from '../import-error'
 import { indicatorColumns, isIndicatorHeader, readColumns } from '../indicator-columns'
+import { readProjectForm } from '../project-form/read-project-form'
 import { INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, TABLE_SUFFIX, UNIT_PREFIX } from './layout'
 
 interface Line {
@@ -76,11 +77,14 @@ export function parsePublishedText(text: string): DocumentText {
     return { title: '', subtitle: '', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: parsePartTwo(lines.slice(firstTable)) }
   }
   if (partOne < 0) {
+    const other = otherKindOf(text)
+    if (other) throw new ImportError('not-budget-document', null, other)
+    // One project's form in another region's layout, read by its labels.
+    if (hasIndicatorHeader(text)) return readProjectForm(text)
     throw new ImportError(
       'not-budget-document',
       null,
-      otherKindOf(text) ??
-        `这不是部门预算绩效文本：没有找到“${PART_ONE}”。文本应以部门名称、“XXXX年部门预算绩效文本”、编制单位、审核单位开头，然后是“${PART_ONE} ${PART_ONE_NAME}”和“${PART_TWO} ${PART_TWO_NAME}”`,
+      `这不是部门预算绩效文本：没有找到“${PART_ONE}”。文本应以部门名称、“XXXX年部门预算绩效文本”、编制单位、审核单位开头，然后是“${PART_ONE} ${PART_ONE_NAME}”和“${PART_TWO} ${PART_TWO_NAME}”`,
     )
   }
   const partTwo = lines.findIndex((l, i) => i > partOne && !l.cell && (compact(l.text) === PART_TWO || TABLE_TITLE.test(l.text)))
@@ -95,11 +99,12 @@ export function parsePublishedText(text: string): DocumentText {
   return { ...front, projects }
 }
 
+const hasIndicatorHeader = (text: string) => compact(text).includes('一级指标')
+
 /**
  * Documents that look alike but are something else, named so the person
- * knows what they have: a year-end self-evaluation, a central-investment
- * form, or a single project's form in another region's layout (which this
- * reader does not take yet).
+ * knows what they have: a year-end self-evaluation or a central-investment
+ * form.
  */
 function otherKindOf(text: string): string | null {
   const flat = compact(text)
@@ -110,9 +115,6 @@ function otherKindOf(text: string): string | null {
   }
   if (flat.includes('中央预算内投资') && /实施效果|过程管理/.test(flat)) {
     return `这是中央预算内投资项目的绩效目标表${named}，它的指标体系（实施效果、过程管理）与部门预算绩效目标不同，不能导入`
-  }
-  if (/绩效目标(申报|审批)?表/.test(flat) && flat.includes('一级指标')) {
-    return `这是单个项目的绩效目标申报表${named}，版式为其他地区的格式，目前还不能自动导入。请在文档中“添加项目”后填写，或把表格整理为本系统导出的绩效目标表格式后用“导入项目表”导入`
   }
   return null
 }

@@ -1,0 +1,251 @@
+/**
+ * One project's 绩效目标申报表 / 审批表 in another region's layout, read
+ * by its labels rather than by position: whatever order the form puts
+ * 项目名称, 主管部门, the money and the goals in, each label's value is the
+ * cell after it, and the indicator table is read by its header's column
+ * names. Page clutter (site navigation, 来源, 发布时间) reads as cells no
+ * label claims; a sign-off or footnote (填表人, 审核意见, 注：) ends the form.
+ *
+ * Indicator rows are read by their 一级/二级 labels against the taxonomy —
+ * with scores ("产出指标(50分)"), split labels ("经济效益" / "指标") and
+ * 101号's 成本指标 一级 — so layouts that lost their row boundaries (a cell
+ * a line, cells between `|`) read as well as tables. A row whose cells fill
+ * the header is read by position, its empty 一级/二级 continuing the row
+ * above, as merged cells do.
+ *
+ * A form that stops inside its table (the file was cut) is an error naming
+ * the line, never a project with rows missing.
+ */
+import type { DocumentText, IndicatorText, ProjectDetailsText, ProjectText } from '../../model/document-text'
+import { belongsTo, LABEL_SCORE, LEVEL2_BY_LEVEL1, resolveLevel1, resolveLevel2, type Level1, type Level2 } from '../../schema/taxonomy'
+import { ImportError } from '../import-error'
+import { FIELD_NAME, indicatorColumns, isColumnName, readColumns, type ColumnMap, type IndicatorField } from '../indicator-columns'
+import { formCells, type FormCell } from './form-cells'
+import { compactLabel, FORM_END, labelOf, moneyUnitIn, type FormField } from './form-labels'
+
+/** A score standing in a cell of its own, after the 一级 it scores: "(40-50)分". */
+const PURE_SCORE = /^[（(]?\s*[\d.]+\s*(?:[-~－—至]\s*[\d.]+)?\s*分?\s*[)）]?\s*分?$/
+
+interface LevelLabel {
+  level1: Level1 | ''
+  level2: Level2 | ''
+  scored: boolean
+}
+
+/** A 一级/二级 label as written, resolved; a scored label is a 一级 (forms score 一级 only). */
+function levelLabel(text: string): LevelLabel {
+  return { level1: resolveLevel1(text).name, level2: resolveLevel2(text).name, scored: LABEL_SCORE.test(text.replace(/[\s\u3000]/g, '')) }
+}
+
+const isLevel = (text: string) => {
+  const level = levelLabel(text)
+  return level.level1 !== '' || level.level2 !== ''
+}
+
+const parentOf = (level2: Level2): Level1 =>
+  (Object.keys(LEVEL2_BY_LEVEL1) as Level1[]).find((level1) => belongsTo(level2, level1))!
+
+/** Reads a single project's form into a document of that one project. Throws ImportError. */
+export function readProjectForm(text: string): DocumentText {
+  const cells = formCells(text)
+  const headerAt = cells.findIndex((c) => compactLabel(c.text) === '一级指标')
+  if (headerAt < 0) throw new ImportError('missing-section', null, '没有找到指标表头（一级指标、二级指标、三级指标、指标值）')
+  const front = readFront(cells.slice(0, headerAt))
+  const { columns, next } = readHeader(cells, headerAt)
+  const indicators = readIndicators(cells.slice(next), columns)
+  const name = front.values.name ?? ''
+  if (!name && indicators.length === 0) {
+    throw new ImportError('not-budget-document', null, '这是一张空白的绩效目标表模板：没有填写项目名称，也没有任何指标。请填写后再导入，或在文档中“添加项目”')
+  }
+  if (!name) throw new ImportError('missing-section', cells[headerAt]!.line, '指标表之前没有找到“项目名称”及其内容')
+  if (indicators.length === 0) throw new ImportError('incomplete-table', cells[headerAt]!.line, `项目“${name}”的指标表头之后没有任何指标行`)
+  const details: ProjectDetailsText = {
+    department: front.values.department ?? '',
+    implementer: front.values.implementer ?? '',
+    manager: front.values.manager ?? '',
+    period: front.values.period ?? '',
+    periodGoal: front.values.periodGoal ?? '',
+  }
+  const project: ProjectText = {
+    unitCode: '',
+    unitName: front.values.unitName ?? '',
+    moneyUnit: front.moneyUnit ?? '万元',
+    code: front.values.code ?? '',
+    name,
+    budgetTotal: front.values.budgetTotal ?? '',
+    budgetFiscal: front.values.budgetFiscal ?? '',
+    budgetOther: front.values.budgetOther ?? '',
+    usage: front.values.usage ?? '',
+    spendingPlan: [],
+    goal: front.values.goal ?? '',
+    indicators,
+    ...(Object.values(details).some(Boolean) ? { details } : {}),
+  }
+  return {
+    title: details.department || project.unitName,
+    subtitle: front.year ? `${front.year}年度项目支出绩效目标` : '',
+    preparedBy: '',
+    reviewedBy: '',
+    goals: [],
+    subGoals: [],
+    safeguards: [],
+    projects: [project],
+  }
+}
+
+interface Front {
+  values: Partial<Record<FormField, string>>
+  moneyUnit: string | null
+  year: number | null
+}
+
+/** Cells that are only the unit or a stamp box, said once on a form: not values. */
+const clean = (text: string) => text.replace(/(?:金额)?单位[:：]\s*(万元|元|千元|亿元)/g, '').replace(/[（(]\s*盖章\s*[)）]/g, '').trim()
+
+/** The labelled values above the indicator table, each label's value the cell after it. */
+function readFront(cells: FormCell[]): Front {
+  const year = Number(/(20\d\d)\s*年度/.exec(cells.map((c) => c.text).join(' '))?.[1] ?? /(20\d\d)\s*年/.exec(cells.map((c) => c.text).join(' '))?.[1]) || null
+  const moneyUnit = cells.map((c) => moneyUnitIn(c.text)).find((u) => u !== null) ?? null
+  // A label written with its value in the cell ("预算单位：某某") stands as two cells.
+  const split = cells.flatMap((cell) => {
+    const text = clean(cell.text)
+    const inline = /^([^:：]{2,14})[:：]\s*(.+)$/.exec(text)
+    return inline && labelOf(inline[1]!) ? [{ ...cell, text: inline[1]! }, { ...cell, text: inline[2]! }] : [{ ...cell, text }]
+  })
+  const values: Front['values'] = {}
+  const ranks: Partial<Record<FormField, number>> = {}
+  for (let i = 0; i < split.length; i++) {
+    let label = labelOf(split[i]!.text)
+    // A label the page broke in two ("年度主要目标" / "和成果", "年度本级" / "预算金额").
+    if (!label && split[i + 1]) {
+      const joined = labelOf(split[i]!.text + split[i + 1]!.text)
+      if (joined) {
+        label = joined
+        i++
+      }
+    }
+    if (!label) continue
+    const value = split[i + 1]
+    if (!value || labelOf(value.text) || (value.row !== null && value.row !== split[i]!.row && value.text === '')) continue
+    i++
+    if (label.kind === 'field' && value.text && (ranks[label.field] === undefined || label.rank < ranks[label.field]!)) {
+      values[label.field] = value.text
+      ranks[label.field] = label.rank
+    }
+  }
+  return { values, moneyUnit, year }
+}
+
+interface Header {
+  /** The data fields in the order of their columns: the columns after 一级 and 二级. */
+  columns: IndicatorField[]
+  /** All the header's cells, for rows laid out cell for cell. */
+  width: number
+  map: ColumnMap
+}
+
+function readHeader(cells: FormCell[], at: number): { columns: Header; next: number } {
+  const first = cells[at]!
+  // A header with its row kept is read whole, so a column it cannot name is named in the error.
+  const names =
+    first.row !== null
+      ? cells.filter((c) => c.row === first.row).map((c) => c.text)
+      : cells.slice(at).map((c) => c.text).slice(0, Math.max(1, cells.slice(at).findIndex((c) => !isColumnName(c.text))))
+  while (names.length > 0 && names.at(-1) === '') names.pop()
+  const read = indicatorColumns(names)
+  if (!read.ok) throw new ImportError('malformed-row', first.line, read.reason)
+  const columns = (Object.entries(read.columns) as [IndicatorField, number][])
+    .filter(([field]) => field !== 'level1' && field !== 'level2')
+    .sort((a, b) => a[1] - b[1])
+    .map(([field]) => field)
+  const next = first.row !== null ? cells.findIndex((c, i) => i > at && c.row !== first.row) : at + names.length
+  return { columns: { columns, width: names.length, map: read.columns }, next: next < 0 ? cells.length : next }
+}
+
+interface Placed {
+  indicator: IndicatorText
+  line: number
+}
+
+function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
+  const rows: Placed[] = []
+  let level1: Level1 | '' = ''
+  let level1Label = ''
+  let level2: Level2 | '' = ''
+  let level2Label = ''
+  let ended = false
+  let previousWasLevel2 = false
+  let lastLevel1: FormCell | null = null
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!
+    if (FORM_END.test(cell.text.replace(/[\s\u3000]/g, ''))) {
+      ended = true
+      break
+    }
+    // A row kept whole and as wide as the header is read by position.
+    if (cell.row !== null) {
+      const row = cells.filter((c) => c.row === cell.row)
+      if (row.length === header.width && row[0] === cell) {
+        const read = readColumns(row.map((c) => c.text), header.map)
+        if (read.level1) [level1, level1Label, level2, level2Label] = [levelLabel(read.level1).level1, read.level1, '', '']
+        if (read.level2) [level2, level2Label] = [levelLabel(read.level2).level2, read.level2]
+        if (read.level3 || read.value) rows.push({ indicator: { ...read, level1: level1Label, level2: level2Label }, line: cell.line })
+        i += row.length - 1
+        lastLevel1 = null
+        continue
+      }
+    }
+    if (cell.text === '') continue
+    let text = cell.text
+    const following = cells[i + 1]
+    // "经济效益" / "指标": one label the layout broke.
+    if (following && !isLevel(following.text) && isLevel(text + following.text) && (following.text === '指标' || !isLevel(text))) {
+      text += following.text
+      i++
+    }
+    const level = levelLabel(text)
+    // "服务对象满意度指标" / "服务对象满意度": a 三级 named like the 二级 just above it.
+    const namesRow = level.level2 !== '' && level.level2 === level2 && previousWasLevel2
+    previousWasLevel2 = false
+    if ((level.level1 || level.level2) && !namesRow) {
+      const asLevel2 = level.level2 !== '' && (level.level1 === '' || (!level.scored && level1 !== '' && belongsTo(level.level2, level1)))
+      if (asLevel2) {
+        if (level1 === '' || !belongsTo(level.level2 as Level2, level1)) [level1, level1Label] = [parentOf(level.level2 as Level2), parentOf(level.level2 as Level2)]
+        ;[level2, level2Label] = [level.level2 as Level2, text]
+        lastLevel1 = null
+        previousWasLevel2 = true
+      } else {
+        // Its score may stand in the next cell: "产出指标" / "(40-50)分".
+        const score = cells[i + 1] && PURE_SCORE.test(cells[i + 1]!.text) && /分|[（(]/.test(cells[i + 1]!.text) ? cells[++i]!.text : ''
+        ;[level1, level1Label, level2, level2Label] = [level.level1, text + score, '', '']
+        lastLevel1 = cell
+      }
+      continue
+    }
+    if (level1 === '') {
+      throw new ImportError('malformed-row', cell.line, `指标表头之后应是一级指标（如“产出指标”），实际是“${text}”；如果这是表头的一列，它不是可识别的列名`)
+    }
+    // A row: its 三级 name, then the cells of the other columns until the next label.
+    const values: string[] = [text]
+    while (values.length < header.columns.length) {
+      const next = cells[i + 1]
+      if (!next || (next.row !== null && next.row !== cell.row) || FORM_END.test(next.text) || isLevel(next.text)) break
+      values.push(next.text)
+      i++
+    }
+    const indicator: IndicatorText = { level1: level1Label, level2: level2Label, level3: '', description: '', value: '', basis: '' }
+    header.columns.forEach((field, k) => {
+      if (values[k]) indicator[field] = values[k]!
+    })
+    rows.push({ indicator, line: cell.line })
+    lastLevel1 = null
+  }
+  const last = rows.at(-1)
+  if (!ended && last && !last.indicator.value && cells.at(-1) && !lastLevel1) {
+    throw new ImportError('incomplete-table', last.line, `项目表在“${last.indicator.level3}”处中断：这一行没有${FIELD_NAME.value}，文件可能不完整`)
+  }
+  if (!ended && lastLevel1) {
+    throw new ImportError('incomplete-table', lastLevel1.line, `项目表在一级指标“${lastLevel1.text}”之后中断：它下面没有任何指标，文件可能不完整`)
+  }
+  return rows.map((r) => r.indicator)
+}
