@@ -8,7 +8,7 @@ import type { Extensions } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
 import { LEVEL1, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
-import { NODE } from '@shared/schema/node-names'
+import { INDICATOR_EXTRA_CELLS, NODE } from '@shared/schema/node-names'
 import { T } from '../i18n/zh-CN'
 
 /** Fields shown with a label cell beside them, as on the printed form. */
@@ -16,6 +16,7 @@ const LABELLED = new Set<string>([
   NODE.unitCode, NODE.unitName, NODE.moneyUnit, NODE.projectCode, NODE.projectName,
   NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.fundUsage, NODE.projectGoal,
   NODE.subGoalDuty, NODE.subGoalTarget,
+  NODE.projectDepartment, NODE.projectImplementer, NODE.projectManager, NODE.projectPeriod, NODE.projectPeriodGoal,
 ])
 const NUMERIC = new Set<string>([NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.spendingPercent])
 
@@ -120,26 +121,48 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
   }
 }
 
+/** The 分值/备注 columns the list's rows carry (a table has them in every row or in none). */
+const extraHeadersOf = (list: PMNode): string[] =>
+  Object.values(INDICATOR_EXTRA_CELLS)
+    .filter((type) => list.firstChild?.content.content.some((cell) => cell.type.name === type))
+    .map((type) => String(T.fieldLabel[type] ?? ''))
+
 /** The indicator rows under a header row laid out on the same grid, as on the printed form. */
-function indicatorListView(): NodeView {
+function indicatorListView(initial: PMNode): NodeView {
   const dom = element('section', { 'data-node': NODE.indicatorList })
   const header = element('div', { class: 'indicator indicator-header', contenteditable: 'false' })
   const levels = element('div', { class: 'levels' })
   const cells = element('div', { class: 'cells' })
   const [one, two, ...rest] = T.indicatorHeader
   levels.append(element('span', {}, one), element('span', {}, two))
-  cells.append(...rest.map((label) => element('span', {}, label)))
+  let extras = ''
+  const renderColumns = (list: PMNode) => {
+    const names = extraHeadersOf(list)
+    if (names.join() === extras) return
+    extras = names.join()
+    cells.replaceChildren(...[...rest, ...names].map((label) => element('span', {}, label)))
+  }
+  renderColumns(initial)
   header.append(levels, cells)
   const contentDOM = element('div', { class: 'rows' })
   dom.append(header, contentDOM)
-  return { dom, contentDOM, ignoreMutation: (mutation) => header.contains(mutation.target) }
+  return {
+    dom,
+    contentDOM,
+    update: (next) => {
+      if (next.type !== initial.type) return false
+      renderColumns(next)
+      return true
+    },
+    ignoreMutation: (mutation) => header.contains(mutation.target),
+  }
 }
 
 /** The shared schema's extensions, with these views attached. */
 export function withNodeViews(extensions: Extensions): Extensions {
   return extensions.map((extension) => {
     if (extension.name === NODE.indicatorList) {
-      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => () => indicatorListView() })
+      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => indicatorListView(node) })
     }
     if (extension.name === NODE.indicator) {
       return (extension as import('@tiptap/core').Node).extend({

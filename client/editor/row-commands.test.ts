@@ -21,7 +21,7 @@ describe('row commands', () => {
     const next = apply(stateAt('indicatorValue', 3), addIndicator)
     const indicators = model(next).projects[0]!.indicators
     expect(indicators).toHaveLength(6)
-    expect(indicators[4]).toEqual({ level1: '产出指标', level2: '', level3: '', description: '', value: '', basis: '' })
+    expect(indicators[4]).toEqual({ level1: '产出指标', level2: '', level3: '', description: '', value: '', basis: '', score: null, note: '' })
     expect(next.selection.$from.parent.type.name).toBe('indicatorName')
   })
 

@@ -5,8 +5,8 @@
  */
 import type { Node as PMNode, ResolvedPos } from '@tiptap/pm/model'
 import { TextSelection, type Command, type EditorState, type Transaction } from '@tiptap/pm/state'
-import { BLANK_PROJECT, buildIndicator, buildProject } from '@shared/model/build-document'
-import { NODE } from '@shared/schema/node-names'
+import { BLANK_PROJECT, buildIndicator, buildProject, type ExtraColumn } from '@shared/model/build-document'
+import { INDICATOR_EXTRA_CELLS, NODE } from '@shared/schema/node-names'
 
 interface Found {
   node: PMNode
@@ -53,7 +53,10 @@ export const addIndicator: Command = (state, dispatch) => {
   if (!list) return false
   const current = ancestor(state.selection.$from, NODE.indicator)
   const level1 = (current?.node.attrs.level1 as string | undefined) ?? '产出指标'
-  const row = state.schema.nodeFromJSON(buildIndicator({ level1, level2: '', level3: '', description: '', value: '', basis: '' }))
+  // A new row has the 分值/备注 cells its table's rows have.
+  const sibling = current?.node ?? list.list.firstChild
+  const extras = (Object.entries(INDICATOR_EXTRA_CELLS) as [ExtraColumn, string][]).filter(([, type]) => sibling?.content.content.some((cell) => cell.type.name === type)).map(([key]) => key)
+  const row = state.schema.nodeFromJSON(buildIndicator({ level1, level2: '', level3: '', description: '', value: '', basis: '' }, extras))
   const at = current ? current.pos + current.node.nodeSize : list.pos + list.list.nodeSize - 1
   if (dispatch) dispatch(focusInside(state.tr.insert(at, row), at))
   return true

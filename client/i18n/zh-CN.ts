@@ -1,4 +1,6 @@
 /** Every string the UI shows, in one place, so that another language can follow. */
+import { FIELD_LABEL } from '@shared/schema/field-labels'
+
 export const T = {
   appName: '绩效',
   login: '登录',
@@ -220,18 +222,10 @@ export const T = {
   level2: '二级指标',
   choose: '请选择',
   indicatorHeader: ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'] as const,
+  // The form's labels, as the shared schema names them, worded as the editor's label cells print them.
   fieldLabel: {
-    unitCode: '单位编码',
+    ...FIELD_LABEL,
     unitName: '预算单位',
-    moneyUnit: '金额单位',
-    projectCode: '项目编码',
-    projectName: '项目名称',
-    budgetTotal: '预算数',
     budgetFiscal: '其中：财政资金',
-    budgetOther: '其他资金',
-    fundUsage: '资金用途',
-    projectGoal: '绩效目标',
-    subGoalDuty: '职责描述',
-    subGoalTarget: '绩效目标',
   } as Record<string, string>,
 } as const

@@ -24,10 +24,10 @@ export function buildSubGoal(subGoal: SubGoalText): NodeJSON {
   ])
 }
 
-type ExtraColumn = keyof typeof INDICATOR_EXTRA_CELLS
+export type ExtraColumn = keyof typeof INDICATOR_EXTRA_CELLS
 
 /** The optional columns a project's rows carry: those any of its rows fills. */
-const extraColumnsOf = (indicators: readonly IndicatorText[]): ExtraColumn[] =>
+export const extraColumnsOf = (indicators: readonly IndicatorText[]): ExtraColumn[] =>
   (Object.keys(INDICATOR_EXTRA_CELLS) as ExtraColumn[]).filter((key) => indicators.some((indicator) => indicator[key]))
 
 export function buildIndicator(indicator: IndicatorText, extras: readonly ExtraColumn[] = extraColumnsOf([indicator])): NodeJSON {

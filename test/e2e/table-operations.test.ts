@@ -27,7 +27,7 @@ describe('table operations', () => {
 
     await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects.length, { timeout: 10_000 }).toBe(10)
     await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects[0]!.indicators[1], { timeout: 10_000 }).toEqual({
-      level1: '产出指标', level2: '质量指标', level3: '新增指标', description: '', value: '', basis: '',
+      level1: '产出指标', level2: '质量指标', level3: '新增指标', description: '', value: '', basis: '', score: null, note: '',
     })
     const after = (await suite.t.server.data.service.model(DOC_ID))
     expect(after.projects[0]!.indicators).toHaveLength(6)

@@ -9,6 +9,7 @@ import { modelFromText } from '../../model/derive-model'
 import { buildDocument } from '../../model/build-document'
 import { readDocument } from '../../model/read-document'
 import { importPublishedText } from '../published-text/import'
+import { exportFormats, formatById, importFile } from '../registry'
 import type { ImportResult } from '../import-error'
 import type { DocumentText } from '../../model/document-text'
 
@@ -194,5 +195,23 @@ describe('one form in every layout', () => {
     const result = importText(blank)
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.message).toMatch(/空白的绩效目标表模板/)
+  })
+})
+
+describe('the form as other producers save it, and back out', () => {
+  const file = (name: string) => new Uint8Array(readFileSync(new URL(`../../../test/fixtures/formats/regional/${name}`, import.meta.url)))
+
+  it.each(['yanglao-2024.html', 'yanglao-2024.docx', 'yanglao-2024.xlsx'])('%s (a web page with rowspans; LibreOffice’s Word and Excel of it) reads to the same project', async (name) => {
+    const model = imported(await importFile(file(name)))
+    expect(model.projects[0]).toMatchObject(EXPECTED)
+  })
+
+  it.each(exportFormats().map((f) => f.id))('exported as %s and imported again, it keeps its particulars, scores and notes', async (id) => {
+    const result = importText(writeForm('tabs'))
+    if (!result.ok) throw result.error
+    const exported = await formatById(id)!.export!(result.value)
+    const bytes = typeof exported === 'string' ? new TextEncoder().encode(exported) : exported
+    const again = imported(await importFile(bytes))
+    expect(again.projects[0]).toEqual(modelFromText(result.value).projects[0])
   })
 })

@@ -83,7 +83,7 @@ export function readProjectForm(text: string): DocumentText {
   }
   return {
     title: details.department || project.unitName,
-    subtitle: front.year ? `${front.year}年度项目支出绩效目标` : '',
+    subtitle: front.year ? `${front.year}年项目支出绩效文本` : '',
     preparedBy: '',
     reviewedBy: '',
     goals: [],

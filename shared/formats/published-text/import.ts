@@ -17,12 +17,12 @@
  *
  * Anything else is an ImportError naming the line and what was expected.
  */
-import type { DocumentText, IndicatorText, ProjectText, SubGoalText } from '../../model/document-text'
+import type { DocumentText, IndicatorText, ProjectDetailsText, ProjectText, SubGoalText } from '../../model/document-text'
 import { decodeText } from '../decode-text'
 import { ImportError, tryImport, type ImportResult } from '../import-error'
 import { indicatorColumns, isIndicatorHeader, readColumns } from '../indicator-columns'
 import { readProjectForm } from '../project-form/read-project-form'
-import { INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, TABLE_SUFFIX, UNIT_PREFIX } from './layout'
+import { DETAIL_LABEL, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, TABLE_SUFFIX, UNIT_PREFIX } from './layout'
 
 interface Line {
   /** 1-based line number. */
@@ -256,8 +256,27 @@ function valueAfter(row: Row, label: string, tableName: string): string {
   return value === undefined || isValueLabel(value) ? '' : value
 }
 
-function parseTable(title: Line, rows: Row[], lastLine: number): ProjectText {
+const DETAIL_FIELD = new Map<string, keyof ProjectDetailsText>((Object.entries(DETAIL_LABEL) as [keyof ProjectDetailsText, string][]).map(([field, label]) => [label, field]))
+
+/** The 主管部门/实施单位… rows (label, value, label, value), taken out of the table; null when it has none. */
+function takeDetails(rows: Row[]): ProjectDetailsText | null {
+  const found = rows.filter((row) => DETAIL_FIELD.has(compact(row.cells[0] ?? '')))
+  if (found.length === 0) return null
+  const details: ProjectDetailsText = { department: '', implementer: '', manager: '', period: '', periodGoal: '' }
+  for (const row of found) {
+    for (let i = 0; i < row.cells.length; i += 2) {
+      const field = DETAIL_FIELD.get(compact(row.cells[i]!))
+      if (field) details[field] = row.cells[i + 1] ?? ''
+    }
+    rows.splice(rows.indexOf(row), 1)
+  }
+  return details
+}
+
+function parseTable(title: Line, tableRows: Row[], lastLine: number): ProjectText {
   const tableName = TABLE_TITLE.exec(title.text)![1]!
+  const rows = [...tableRows]
+  const details = takeDetails(rows)
   let at = 0
   const next = (expected: string): Row => {
     const row = rows[at++]
@@ -333,8 +352,10 @@ function parseTable(title: Line, rows: Row[], lastLine: number): ProjectText {
     budgetFiscal: valueAfter(budgetRow, LABEL.fiscal, tableName),
     budgetOther: valueAfter(budgetRow, LABEL.other, tableName),
     usage,
-    spendingPlan: labels.map((label, i) => ({ label, percent: percents[i]! })),
+    // A form drawn without a plan has one empty cell there: no plan.
+    spendingPlan: labels.every((label, i) => label === '' && percents[i] === '') ? [] : labels.map((label, i) => ({ label, percent: percents[i]! })),
     goal: goalRow.cells.slice(1).join(''),
     indicators,
+    ...(details ? { details } : {}),
   }
 }

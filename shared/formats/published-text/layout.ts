@@ -33,3 +33,15 @@ export const LABEL = {
 } as const
 
 export const INDICATOR_HEADER = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'] as const
+
+/** The particulars other regions' forms add, in the rows after 项目编码/项目名称 (see ProjectDetailsText). */
+export const DETAIL_LABEL = {
+  department: '主管部门',
+  implementer: '实施单位',
+  manager: '项目负责人',
+  period: '实施期',
+  periodGoal: '实施期绩效目标',
+} as const
+
+/** The optional indicator columns, after 指标值确定依据, on tables whose rows fill them. */
+export const EXTRA_HEADER = { score: '分值', note: '备注' } as const

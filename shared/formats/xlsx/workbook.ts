@@ -17,7 +17,7 @@ import type { DocumentText, ProjectText } from '../../model/document-text'
 import { ImportError, tryImport, type ImportResult } from '../import-error'
 import { parsePublishedText } from '../published-text/import'
 import { formLayout } from '../form-layout'
-import { DUTY_PREFIX, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
+import { DETAIL_LABEL, DUTY_PREFIX, EXTRA_HEADER, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
 
 type ExcelJS = typeof import('exceljs')
 const loadExcel = async (): Promise<ExcelJS> => {
@@ -38,7 +38,7 @@ const partOneRows = (doc: DocumentText): string[] => [
 /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
 const sheetName = (project: ProjectText, n: number) => `${n}.${project.name}`.replace(/[[\]:*?/\\]/g, '－').slice(0, 31)
 
-const LABELS = new Set<string>([LABEL.code, LABEL.name, LABEL.budgetRow, LABEL.total, '其中：财政资金', LABEL.other, LABEL.spendingRow, LABEL.goalRow, ...INDICATOR_HEADER])
+const LABELS = new Set<string>([LABEL.code, LABEL.name, LABEL.budgetRow, LABEL.total, '其中：财政资金', LABEL.other, LABEL.spendingRow, LABEL.goalRow, ...INDICATOR_HEADER, ...Object.values(DETAIL_LABEL), ...Object.values(EXTRA_HEADER)])
 
 export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
   const { Workbook } = await loadExcel()
@@ -69,11 +69,11 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
   flat.columns = [
     { header: '项目编码', width: 24 },
     { header: '项目名称', width: 24 },
-    ...INDICATOR_HEADER.map((header) => ({ header, width: 18 })),
+    ...[...INDICATOR_HEADER, ...Object.values(EXTRA_HEADER)].map((header) => ({ header, width: 18 })),
   ]
   flat.getRow(1).font = { bold: true }
   for (const project of doc.projects) {
-    for (const i of project.indicators) flat.addRow([project.code, project.name, i.level1, i.level2, i.level3, i.description, i.value, i.basis])
+    for (const i of project.indicators) flat.addRow([project.code, project.name, i.level1, i.level2, i.level3, i.description, i.value, i.basis, i.score ?? '', i.note ?? ''])
   }
   return new Uint8Array(await book.xlsx.writeBuffer())
 }
@@ -96,13 +96,22 @@ async function asPublishedText(bytes: Uint8Array): Promise<string> {
   }
   const lines: string[] = []
   const part = book.getWorksheet(PART_ONE_SHEET)
-  if (!part) throw new ImportError('missing-section', null, `Excel 文件中没有“${PART_ONE_SHEET}”工作表；目前只能导入由本系统导出的 Excel 文件`)
+  const rowsOf = (sheet: (typeof book.worksheets)[number]) => {
+    sheet.eachRow((row) => lines.push(...Array.from(row.values as unknown[]).slice(1).map((v) => `\t${cellText(v)}`), ''))
+  }
+  // Not ours: a project's form laid out on the first sheet, read as rows of cells.
+  if (!part) {
+    const first = book.worksheets[0]
+    if (!first) throw new ImportError('empty', null, 'Excel 文件中没有任何工作表')
+    rowsOf(first)
+    return lines.join('\n')
+  }
   part.eachRow((row) => lines.push(cellText(row.getCell(1).value), ''))
   lines.push(PART_TWO, PART_TWO_NAME, '')
   for (const sheet of book.worksheets) {
     if (sheet === part || sheet.name === FLAT_SHEET) continue
     sheet.eachRow((row, n) => {
-      const cells = (row.values as unknown[]).slice(1).map(cellText)
+      const cells = Array.from(row.values as unknown[]).slice(1).map(cellText)
       if (n === 1) lines.push(cells[0] ?? '', '')
       else lines.push(...cells.map((c) => `\t${c}`), '')
     })
