@@ -18,11 +18,26 @@ export class ImportError extends Error {
 
   constructor(
     readonly code: ImportErrorCode,
-    /** 1-based line number in the file, or null when the problem is the whole file. */
+    /** 1-based line number in the file, or null when the problem is the whole file or the file has no lines. */
     readonly line: number | null,
     readonly detail: string,
+    /** Where in a file of tables: "Word 文档 表 2 › 第 5 行 › 第 3 列". */
+    readonly place: string | null = null,
   ) {
-    super(line === null ? detail : `第 ${line} 行：${detail}`)
+    super(line !== null ? `第 ${line} 行：${detail}` : place !== null ? `${place}：${detail}` : detail)
+  }
+}
+
+/**
+ * Runs a reader over text laid out from a file of tables (Word, HTML,
+ * Excel), turning the line of an error into its place in that file.
+ */
+export function readLaidOut<T>(file: string, laid: { text: string; placeOf: (line: number) => string }, read: (text: string) => T): T {
+  try {
+    return read(laid.text)
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error
+    throw new ImportError(error.code, null, error.detail, error.line === null ? file : `${file} ${laid.placeOf(error.line)}`)
   }
 }
 

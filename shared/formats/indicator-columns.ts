@@ -52,14 +52,14 @@ export const isIndicatorHeader = (cells: readonly string[]): boolean => {
 
 export type ColumnMap = Partial<Record<IndicatorField, number>>
 
-/** The column of each field, from the header's cells; a reason in Chinese when the header cannot be read. */
-export function indicatorColumns(cells: readonly string[]): { ok: true; columns: ColumnMap } | { ok: false; reason: string } {
+/** The column of each field, from the header's cells; a reason in Chinese, and the column at fault where there is one, when the header cannot be read. */
+export function indicatorColumns(cells: readonly string[]): { ok: true; columns: ColumnMap } | { ok: false; reason: string; column?: number } {
   const columns: ColumnMap = {}
   for (const [i, cell] of cells.entries()) {
     const candidates = fieldsOf(cell)
-    if (candidates.length === 0) return { ok: false, reason: `指标表头第 ${i + 1} 列“${cell}”不是可识别的列名（应为 ${Object.values(FIELD_NAME).join('、')} 之一）` }
+    if (candidates.length === 0) return { ok: false, column: i, reason: `指标表头第 ${i + 1} 列“${cell}”不是可识别的列名（应为 ${Object.values(FIELD_NAME).join('、')} 之一）` }
     const field = candidates.find((f) => columns[f] === undefined)
-    if (!field) return { ok: false, reason: `指标表头中“${FIELD_NAME[candidates[0]!]}”出现了两次（第 ${columns[candidates[0]!]! + 1} 列和第 ${i + 1} 列）` }
+    if (!field) return { ok: false, column: i, reason: `指标表头中“${FIELD_NAME[candidates[0]!]}”出现了两次（第 ${columns[candidates[0]!]! + 1} 列和第 ${i + 1} 列）` }
     columns[field] = i
   }
   const missing = REQUIRED.filter((field) => columns[field] === undefined)

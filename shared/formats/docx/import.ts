@@ -13,9 +13,9 @@
  */
 import { unzipSync } from 'fflate'
 import type { DocumentText } from '../../model/document-text'
-import { ImportError, tryImport, type ImportResult } from '../import-error'
+import { ImportError, readLaidOut, tryImport, type ImportResult } from '../import-error'
 import { parsePublishedText } from '../published-text/import'
-import { asPublishedText, type Block } from '../blocks'
+import { layOut, type Block } from '../blocks'
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 const unescapeXml = (text: string) =>
@@ -107,14 +107,8 @@ export function parseDocx(bytes: Uint8Array): DocumentText {
   }
   const xml = entries['word/document.xml']
   if (!xml) throw new ImportError('unsupported-format', null, '这个压缩文件不是 Word 文档（缺少 word/document.xml）')
-  const text = asPublishedText(readBody(new TextDecoder('utf-8').decode(xml)))
-  try {
-    return parsePublishedText(text)
-  } catch (error) {
-    // Lines of the converted text mean nothing to the person with the Word file: say where by content instead.
-    if (error instanceof ImportError) throw new ImportError(error.code, null, `Word 文档：${error.detail}`)
-    throw error
-  }
+  // Lines of the converted text mean nothing to the person with the Word file: errors say which table, row and column.
+  return readLaidOut('Word 文档', layOut(readBody(new TextDecoder('utf-8').decode(xml))), parsePublishedText)
 }
 
 export function importDocx(bytes: Uint8Array): ImportResult<DocumentText> {

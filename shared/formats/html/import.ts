@@ -9,9 +9,9 @@
  * it runs in the browser and on the server alike.
  */
 import type { DocumentText } from '../../model/document-text'
-import { asPublishedText, type Block } from '../blocks'
+import { layOut, type Block } from '../blocks'
 import { decodeText } from '../decode-text'
-import { ImportError, tryImport, type ImportResult } from '../import-error'
+import { readLaidOut, tryImport, type ImportResult } from '../import-error'
 import { parsePublishedText } from '../published-text/import'
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', mdash: '—', ndash: '–', hellip: '…', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', times: '×' }
@@ -131,13 +131,6 @@ export function readHtml(html: string): Block[] {
   return blocks
 }
 
-export function parseHtml(html: string): DocumentText {
-  try {
-    return parsePublishedText(asPublishedText(readHtml(html)))
-  } catch (error) {
-    if (error instanceof ImportError) throw new ImportError(error.code, null, `网页文件：${error.detail}`)
-    throw error
-  }
-}
+export const parseHtml = (html: string): DocumentText => readLaidOut('网页文件', layOut(readHtml(html)), parsePublishedText)
 
 export const importHtml = (bytes: Uint8Array): ImportResult<DocumentText> => tryImport(() => parseHtml(decodeText(bytes)))

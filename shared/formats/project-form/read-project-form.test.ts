@@ -215,3 +215,29 @@ describe('the form as other producers save it, and back out', () => {
     expect(again.projects[0]).toEqual(modelFromText(result.value).projects[0])
   })
 })
+
+describe('errors in files of tables say where', () => {
+  it('a column it cannot name, in a web page, a Word file and an Excel sheet, is placed by table, row and column', async () => {
+    const result = importText(writeForm('tabs'))
+    if (!result.ok) throw result.error
+    const [project] = result.value.projects
+    const broken = { ...result.value, projects: [{ ...project!, indicators: project!.indicators.map((i) => ({ ...i, note: i.note })) }] }
+    for (const [id, place] of [['html', /^网页文件 表 1 › 第 \d+ 行 › 第 7 列：/], ['docx', /^Word 文档 表 1 › 第 \d+ 行 › 第 7 列：/], ['xlsx', /^Excel 文件 工作表“1\.社区养老服务补助” › 第 \d+ 行 › 第 7 列：/]] as const) {
+      const exported = await formatById(id)!.export!(broken)
+      const bytes = typeof exported === 'string' ? new TextEncoder().encode(exported.replace('>分值<', '>得分情况<')) : await renameCell(exported, '分值', '得分情况')
+      const again = await importFile(bytes)
+      expect(again.ok, id).toBe(false)
+      if (!again.ok) expect(again.error.message, id).toMatch(place)
+    }
+  })
+})
+
+/** The file with one cell's text changed, inside its zip (Word and Excel keep text in XML parts). */
+async function renameCell(zip: Uint8Array, from: string, to: string): Promise<Uint8Array> {
+  const { unzipSync, zipSync, strToU8, strFromU8 } = await import('fflate')
+  const files = unzipSync(zip)
+  for (const [name, data] of Object.entries(files)) {
+    if (name.endsWith('.xml')) files[name] = strToU8(strFromU8(data).replaceAll(`>${from}<`, `>${to}<`))
+  }
+  return zipSync(files)
+}

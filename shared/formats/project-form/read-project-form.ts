@@ -83,7 +83,8 @@ export function readProjectForm(text: string): DocumentText {
   }
   return {
     title: details.department || project.unitName,
-    subtitle: front.year ? `${front.year}年项目支出绩效文本` : '',
+    // What the document list and the exports call it: the project, as the form is about one.
+    subtitle: `${front.year ? `${front.year}年` : ''}${name}绩效文本`,
     preparedBy: '',
     reviewedBy: '',
     goals: [],
@@ -147,13 +148,14 @@ interface Header {
 function readHeader(cells: FormCell[], at: number): { columns: Header; next: number } {
   const first = cells[at]!
   // A header with its row kept is read whole, so a column it cannot name is named in the error.
-  const names =
+  const header =
     first.row !== null
-      ? cells.filter((c) => c.row === first.row).map((c) => c.text)
-      : cells.slice(at).map((c) => c.text).slice(0, Math.max(1, cells.slice(at).findIndex((c) => !isColumnName(c.text))))
-  while (names.length > 0 && names.at(-1) === '') names.pop()
+      ? cells.filter((c) => c.row === first.row)
+      : cells.slice(at, at + Math.max(1, cells.slice(at).findIndex((c) => !isColumnName(c.text))))
+  while (header.length > 0 && header.at(-1)!.text === '') header.pop()
+  const names = header.map((c) => c.text)
   const read = indicatorColumns(names)
-  if (!read.ok) throw new ImportError('malformed-row', first.line, read.reason)
+  if (!read.ok) throw new ImportError('malformed-row', header[read.column ?? 0]!.line, read.reason)
   const columns = (Object.entries(read.columns) as [IndicatorField, number][])
     .filter(([field]) => field !== 'level1' && field !== 'level2')
     .sort((a, b) => a[1] - b[1])

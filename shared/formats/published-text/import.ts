@@ -322,7 +322,8 @@ function parseTable(title: Line, tableRows: Row[], lastLine: number): ProjectTex
     throw new ImportError('malformed-row', header.no, `绩效目标表“${tableName}”中此处应为指标表头（${INDICATOR_HEADER.join('、')}），实际是“${header.cells.join(' | ')}”`)
   }
   const read = indicatorColumns(header.cells)
-  if (!read.ok) throw new ImportError('malformed-row', header.no, `绩效目标表“${tableName}”：${read.reason}`)
+  // A row's cells are on consecutive lines: the line of the column at fault.
+  if (!read.ok) throw new ImportError('malformed-row', header.no + (read.column ?? 0), `绩效目标表“${tableName}”：${read.reason}`)
 
   const indicators: IndicatorText[] = []
   for (const row of rows.slice(at)) {

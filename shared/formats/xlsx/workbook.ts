@@ -14,7 +14,8 @@
  * read with exceljs, loaded only when used.
  */
 import type { DocumentText, ProjectText } from '../../model/document-text'
-import { ImportError, tryImport, type ImportResult } from '../import-error'
+import { layOut, type Block } from '../blocks'
+import { ImportError, readLaidOut, tryImport, type ImportResult } from '../import-error'
 import { parsePublishedText } from '../published-text/import'
 import { formLayout } from '../form-layout'
 import { DETAIL_LABEL, DUTY_PREFIX, EXTRA_HEADER, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
@@ -85,8 +86,20 @@ const cellText = (value: unknown): string => {
   return String(value)
 }
 
-/** The workbook as the published text layout, for the one reader. */
-async function asPublishedText(bytes: Uint8Array): Promise<string> {
+/** A sheet's rows of cells, with the row numbers Excel shows (empty rows are skipped). */
+function sheetTable(sheet: import('exceljs').Worksheet, from = 1): Block & { kind: 'table' } {
+  const rows: string[][] = []
+  const rowNumbers: number[] = []
+  sheet.eachRow((row, n) => {
+    if (n < from) return
+    rows.push(Array.from(row.values as unknown[]).slice(1).map(cellText))
+    rowNumbers.push(n)
+  })
+  return { kind: 'table', rows, name: `工作表“${sheet.name}”`, rowNumbers }
+}
+
+/** The workbook as blocks for the one reader: ours (第一部分 and a sheet per project), or a form on its first sheet. */
+async function readWorkbook(bytes: Uint8Array): Promise<Block[]> {
   const { Workbook } = await loadExcel()
   const book = new Workbook()
   try {
@@ -94,42 +107,27 @@ async function asPublishedText(bytes: Uint8Array): Promise<string> {
   } catch {
     throw new ImportError('unreadable', null, '无法打开这个 Excel 文件（.xlsx 已损坏或不完整）：请在 Excel/WPS 中打开后重新保存')
   }
-  const lines: string[] = []
   const part = book.getWorksheet(PART_ONE_SHEET)
-  const rowsOf = (sheet: (typeof book.worksheets)[number]) => {
-    sheet.eachRow((row) => lines.push(...Array.from(row.values as unknown[]).slice(1).map((v) => `\t${cellText(v)}`), ''))
-  }
-  // Not ours: a project's form laid out on the first sheet, read as rows of cells.
   if (!part) {
     const first = book.worksheets[0]
     if (!first) throw new ImportError('empty', null, 'Excel 文件中没有任何工作表')
-    rowsOf(first)
-    return lines.join('\n')
+    return [sheetTable(first)]
   }
-  part.eachRow((row) => lines.push(cellText(row.getCell(1).value), ''))
-  lines.push(PART_TWO, PART_TWO_NAME, '')
+  const blocks: Block[] = []
+  part.eachRow((row) => blocks.push({ kind: 'paragraph', text: cellText(row.getCell(1).value) }))
+  blocks.push({ kind: 'paragraph', text: PART_TWO }, { kind: 'paragraph', text: PART_TWO_NAME })
   for (const sheet of book.worksheets) {
     if (sheet === part || sheet.name === FLAT_SHEET) continue
-    sheet.eachRow((row, n) => {
-      const cells = Array.from(row.values as unknown[]).slice(1).map(cellText)
-      if (n === 1) lines.push(cells[0] ?? '', '')
-      else lines.push(...cells.map((c) => `\t${c}`), '')
-    })
+    // Row 1 is the table's title; the form starts on row 2.
+    blocks.push({ kind: 'paragraph', text: cellText(sheet.getRow(1).getCell(1).value) }, sheetTable(sheet, 2))
   }
-  return lines.join('\n')
+  return blocks
 }
 
 export async function importXlsx(bytes: Uint8Array): Promise<ImportResult<DocumentText>> {
   try {
-    const text = await asPublishedText(bytes)
-    return tryImport(() => {
-      try {
-        return parsePublishedText(text)
-      } catch (error) {
-        if (error instanceof ImportError) throw new ImportError(error.code, null, `Excel 文件：${error.detail}`)
-        throw error
-      }
-    })
+    const blocks = await readWorkbook(bytes)
+    return tryImport(() => readLaidOut('Excel 文件', layOut(blocks), parsePublishedText))
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error }
     throw error
