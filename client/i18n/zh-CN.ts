@@ -12,6 +12,8 @@ export const T = {
   networkError: '无法连接服务器',
   documents: '我的文档',
   newDocument: '新建空白文档',
+  dropToImport: '松开鼠标即可导入：Word、Excel、网页或文本文件',
+  dropOneFile: '一次只能导入一个文件，请逐个拖入',
   importDocument: '导入（Word、Excel、网页或文本）',
   rename: '重命名',
   share: '共享',

@@ -35,9 +35,24 @@ export function DocumentListPage() {
     }
   }
   const create = () => act(async () => navigate(`#/doc/${(await api.create('')).id}`))
+  const importOne = (file: File) => act(async () => navigate(`#/doc/${(await api.importFile(file)).id}`))
   const importFile = (event: Event) => {
     const file = (event.currentTarget as HTMLInputElement).files?.[0]
-    if (file) void act(async () => navigate(`#/doc/${(await api.importFile(file)).id}`))
+    if (file) void importOne(file)
+  }
+  /** A file dropped anywhere on the list is imported, as from the 导入 button. */
+  const [dragging, setDragging] = createSignal(false)
+  const dragOver = (event: DragEvent) => {
+    if (!event.dataTransfer?.types.includes('Files')) return
+    event.preventDefault()
+    setDragging(true)
+  }
+  const drop = (event: DragEvent) => {
+    event.preventDefault()
+    setDragging(false)
+    const files = [...(event.dataTransfer?.files ?? [])]
+    if (files.length > 1) setError(T.dropOneFile)
+    else if (files[0]) void importOne(files[0])
   }
   /** Renaming happens in place: the title becomes an input until saved or cancelled. */
   const [renaming, setRenaming] = createSignal<{ id: string; title: string } | null>(null)
@@ -71,7 +86,7 @@ export function DocumentListPage() {
   })
 
   return (
-    <main class="documents">
+    <main class="documents" classList={{ dragging: dragging() }} onDragOver={dragOver} onDragLeave={() => setDragging(false)} onDrop={drop} data-drop-hint={T.dropToImport}>
       <header>
         <h1>{T.documents}</h1>
         <Bell />

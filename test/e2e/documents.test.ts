@@ -3,8 +3,21 @@
  * panel that lists the members with their rights in Chinese — no browser
  * prompt anywhere (openAs fails a test on any browser dialog).
  */
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserAndServer, openAs } from './browser'
+
+/** Drops a file on the document list, as a person dragging it from their desktop. */
+async function dropFile(page: Page, name: string, bytes: Uint8Array, type: string): Promise<void> {
+  const transfer = await page.evaluateHandle(({ name, data, type }) => {
+    const dt = new DataTransfer()
+    dt.items.add(new File([new Uint8Array(data)], name, { type }))
+    return dt
+  }, { name, data: [...bytes], type })
+  await page.dispatchEvent('main.documents', 'dragover', { dataTransfer: transfer })
+  await page.dispatchEvent('main.documents', 'drop', { dataTransfer: transfer })
+}
 
 const suite = browserAndServer()
 
@@ -93,5 +106,28 @@ describe('document list', () => {
     expect(await user.page.getByRole('link', { name: '导出表格（CSV）' }).getAttribute('href')).toBe('/api/dashboard.csv')
     expect(user.errors).toEqual([])
     await user.context.close()
+  }, 60_000)
+
+  it('a region’s form dropped on the list opens as a document with its particulars; a broken one says where', async () => {
+    const { t } = suite
+    const wu = await t.server.data.logins.addUser('wu', 'pw-wu', '吴刚')
+    const id = await t.server.data.service.create(await t.server.data.service.text('doc'), { title: '吴刚的文档', ownerId: wu.id })
+    const staff = await openAs(suite.browser, t, 'wu', 'editor', id)
+    await staff.page.goto('/#/')
+    await staff.page.getByText('吴刚的文档').waitFor()
+
+    const html = readFileSync(new URL('../fixtures/formats/regional/yanglao-2024.html', import.meta.url))
+    const broken = new TextEncoder().encode(html.toString('utf8').replace('>分值<', '>得分情况<'))
+    await dropFile(staff.page, 'yanglao.html', broken, 'text/html')
+    await expect.poll(() => staff.page.getByRole('alert').textContent()).toMatch(/网页文件 表 1 › 第 \d+ 行 › 第 5 列：.*“得分情况”不是可识别的列名/)
+
+    await dropFile(staff.page, 'yanglao.html', new Uint8Array(html), 'text/html')
+    await staff.page.waitForURL(/#\/doc\//)
+    const department = staff.page.locator('[data-field="projectDepartment"]')
+    await expect.poll(() => department.textContent()).toContain('某某区民政局')
+    await expect.poll(() => staff.page.locator('.indicator-header').first().textContent()).toContain('分值')
+    expect(await staff.page.locator('[data-field="projectName"] .value').first().textContent()).toBe('社区养老服务补助')
+    expect(staff.errors).toEqual([])
+    await staff.context.close()
   }, 60_000)
 })
