@@ -5,9 +5,49 @@
  * `browser` (end-to-end tests that drive Debian's Chromium through
  * playwright-core; they start the real server themselves).
  */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import solid from 'vite-plugin-solid'
+
+/**
+ * After a build: every asset compressed once (brotli, gzip) for the server
+ * to send as the browser accepts, and `shell.json` listing the scripts and
+ * styles for the service worker to keep — the editor is a chunk of its own
+ * that index.html does not name, and must open offline all the same.
+ */
+function shellAssets(): Plugin {
+  return {
+    name: 'jixiao-shell-assets',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir!
+      const assets = Object.keys(bundle).filter((file) => file.startsWith('assets/') && /\.(js|css)$/.test(file))
+      // The app's own chunks: the entry, what it imports, and the pages it loads later — not the file writers
+      // the format registry loads on demand (they serve exports, which go through the server anyway).
+      const shell = new Set<string>()
+      const visit = (file: string) => {
+        const chunk = bundle[file]
+        if (!chunk || shell.has(file)) return
+        shell.add(file)
+        if (chunk.type !== 'chunk') return
+        chunk.imports.forEach(visit)
+        chunk.dynamicImports.filter((d) => (bundle[d] as { facadeModuleId?: string }).facadeModuleId?.includes('/client/')).forEach(visit)
+        chunk.viteMetadata?.importedCss.forEach(visit)
+      }
+      Object.entries(bundle).filter(([, c]) => c.type === 'chunk' && c.isEntry).forEach(([file]) => visit(file))
+      writeFileSync(join(dir, 'shell.json'), JSON.stringify([...shell].map((file) => `/${file}`)))
+      for (const file of assets) {
+        const data = readFileSync(join(dir, file))
+        writeFileSync(join(dir, `${file}.br`), brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
+        writeFileSync(join(dir, `${file}.gz`), gzipSync(data, { level: 9 }))
+      }
+    },
+  }
+}
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 
@@ -15,7 +55,7 @@ export default defineConfig({
   // The app lives in client/; tests are found from the repository root.
   root: process.env.VITEST ? '.' : 'client',
   // The Solid plugin would switch tests to jsdom; tests run in Node or in real Chromium.
-  plugins: process.env.VITEST ? [] : [solid()],
+  plugins: process.env.VITEST ? [] : [solid(), shellAssets()],
   resolve: { alias },
   build: { outDir: '../dist/client', emptyOutDir: true },
   server: {

@@ -2,13 +2,15 @@
  * The app: login, the document list, and the editor, chosen by the URL
  * hash (`#/login`, `#/`, `#/account`, `#/doc/ID`) so the service worker serves one page.
  */
-import { createSignal, Match, onCleanup, Switch } from 'solid-js'
+import { createSignal, lazy, Match, onCleanup, Switch } from 'solid-js'
 import { DocumentListPage } from './pages/DocumentListPage'
-import { EditorPage } from './pages/EditorPage'
 import { LoginPage } from './pages/LoginPage'
 import { AccountPage } from './pages/AccountPage'
 import { QueuePage } from './pages/QueuePage'
 import { DashboardPage } from './pages/DashboardPage'
+
+// The editor (Tiptap, Yjs, the checks) loads when a document is opened: the login and the list come without it.
+const EditorPage = lazy(() => import('./pages/EditorPage').then((m) => ({ default: m.EditorPage })))
 
 export type Route = { page: 'login' } | { page: 'list' } | { page: 'account' } | { page: 'queue' } | { page: 'dashboard' } | { page: 'doc'; id: string }
 

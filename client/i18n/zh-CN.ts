@@ -72,7 +72,7 @@ export const T = {
     local: '已保存在本机',
     syncing: '正在同步',
     synced: '已同步到服务器',
-    offline: (n: number) => (n > 0 ? `离线（${n} 处更改待同步）` : '离线（已保存在本机）'),
+    offline: (unsynced: boolean) => (unsynced ? '离线（有更改尚未同步，已保存在本机）' : '离线'),
     denied: '无权限',
   },
   deniedReason: {

@@ -4,16 +4,18 @@
  * live in IndexedDB. Built assets (hashed names) are cache-first; pages and
  * the list are network-first, falling back to the cache.
  */
-const CACHE = 'jixiao-shell-v1'
+const CACHE = 'jixiao-shell-v2'
 const NETWORK_FIRST = ['/', '/index.html', '/api/me', '/api/docs']
 
-/** The page and every asset it names, so the first offline reload already works. */
+/** The page and every script and style of the app (shell.json, written by the build), so the first offline reload already opens a document. */
 async function precache() {
   const cache = await caches.open(CACHE)
   const page = await fetch('/')
   const html = await page.clone().text()
   await cache.put('/', page)
-  await cache.addAll([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]))
+  const listed = await fetch('/shell.json').then((r) => (r.ok ? r.json() : []), () => [])
+  const named = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1])
+  await cache.addAll([...new Set([...named, ...listed])])
 }
 
 self.addEventListener('install', (event) => {

@@ -51,6 +51,7 @@ export function makeDocConnection(docId: string): DocConnection {
     connection: 'disconnected',
     serverSynced: false,
     pending: Number(localStorage.getItem(pendingKey(docId)) ?? 0),
+    browserOnline: navigator.onLine,
     denied: null,
   })
   const update = (change: Partial<SyncFacts>) => {
@@ -114,12 +115,14 @@ export function makeDocConnection(docId: string): DocConnection {
   // Back online: do not wait for the backoff. Gone offline: say so now, not
   // when the socket's 30-second watchdog notices.
   const online = () => {
+    update({ browserOnline: true })
     if (!facts().denied && !provider.wsconnected) {
       clearTimeout(timer)
       provider.connect()
     }
   }
   const offline = () => {
+    update({ browserOnline: false })
     clearTimeout(timer)
     provider.disconnect()
   }

@@ -12,8 +12,10 @@ export interface SyncFacts {
   connection: 'connected' | 'connecting' | 'disconnected'
   /** The server's state has been received since the last connect. */
   serverSynced: boolean
-  /** Local changes made while not synced with the server. */
+  /** Local changes made while not synced with the server (transactions: a count for us, not for people). */
   pending: number
+  /** What the browser says of the network: offline is known at once, before the socket notices. */
+  browserOnline: boolean
   denied: Denial | null
 }
 
@@ -22,7 +24,7 @@ export type SyncState = 'local' | 'syncing' | 'synced' | 'offline' | 'denied'
 export function syncState(facts: SyncFacts): SyncState {
   if (facts.denied) return 'denied'
   if (facts.connection === 'connected') return facts.serverSynced && facts.pending === 0 ? 'synced' : 'syncing'
-  if (facts.pending > 0) return 'offline'
+  if (facts.pending > 0 || !facts.browserOnline) return 'offline'
   return facts.local ? 'local' : 'syncing'
 }
 
@@ -32,7 +34,7 @@ export function syncLabel(facts: SyncFacts): string {
     case 'denied':
       return `${T.status.denied}：${T.deniedReason[facts.denied!]}`
     case 'offline':
-      return T.status.offline(facts.pending)
+      return T.status.offline(facts.pending > 0)
     case 'local':
     case 'syncing':
     case 'synced':

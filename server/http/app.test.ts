@@ -70,6 +70,18 @@ describe('HTTP API', () => {
     expect(script.headers.get('cache-control')).toContain('immutable')
     expect((await fetch(`${t.server.url}/sw.js`)).headers.get('cache-control')).toBe('no-cache')
     expect((await fetch(`${t.server.url}/assets/../../package.json`)).status).toBe(404)
+
+    // Sent compressed as built, as the browser accepts (fetch decodes it again), and never compressed to one that does not.
+    const plain = await fetch(`${t.server.url}${asset}`, { headers: { 'Accept-Encoding': 'identity' } })
+    const br = await fetch(`${t.server.url}${asset}`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } })
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(br.headers.get('vary')).toBe('Accept-Encoding')
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(await br.text()).toBe(await plain.text())
+    // The editor is a chunk of its own, not loaded with the list; the service worker keeps it from shell.json.
+    const shell = (await (await fetch(`${t.server.url}/shell.json`)).json()) as string[]
+    expect(shell.some((file) => /EditorPage-.*\.js$/.test(file))).toBe(true)
+    expect(html).not.toMatch(/EditorPage/)
   })
 
   it('login, me, logout; errors are JSON with a stable code and a Chinese message', async () => {

@@ -1,7 +1,7 @@
 /**
  * Serves the built client (dist/client): the page, its hashed assets
- * (cached for good) and the service worker (never cached, so updates
- * reach people). Without a build, `/` says how to make one.
+ * (cached for good, sent compressed as built) and the service worker with
+ * its list of assets (never cached, so updates reach people). Without a build, `/` says how to make one.
  */
 import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -24,9 +24,13 @@ const TYPES: Record<string, string> = {
 
 export function staticFiles(dir = CLIENT_DIR): Hono {
   const app = new Hono()
-  const send = async (path: string, cacheControl: string) => {
-    const body = await readFile(path)
-    return new Response(body, { headers: { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': cacheControl } })
+  /** The file, or its copy compressed at build time (`.br`, `.gz`) when the browser takes that encoding. */
+  const send = async (path: string, cacheControl: string, acceptEncoding = '') => {
+    const encoding = (['br', 'gzip'] as const).find((e) => acceptEncoding.includes(e) && existsSync(`${path}.${e === 'br' ? 'br' : 'gz'}`))
+    const body = await readFile(encoding ? `${path}.${encoding === 'br' ? 'br' : 'gz'}` : path)
+    const headers: Record<string, string> = { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': cacheControl, Vary: 'Accept-Encoding' }
+    if (encoding) headers['Content-Encoding'] = encoding
+    return new Response(body, { headers })
   }
   app.get('/', async (c) => {
     const index = join(dir, 'index.html')
@@ -36,10 +40,11 @@ export function staticFiles(dir = CLIENT_DIR): Hono {
     return send(index, 'no-cache')
   })
   app.get('/sw.js', (c) => (existsSync(join(dir, 'sw.js')) ? send(join(dir, 'sw.js'), 'no-cache') : c.notFound()))
+  app.get('/shell.json', (c) => (existsSync(join(dir, 'shell.json')) ? send(join(dir, 'shell.json'), 'no-cache') : c.notFound()))
   app.get('/assets/*', async (c) => {
     const path = normalize(join(dir, c.req.path))
     if (!path.startsWith(join(dir, 'assets')) || !statSync(path, { throwIfNoEntry: false })?.isFile()) return c.notFound()
-    return send(path, 'public, max-age=31536000, immutable')
+    return send(path, 'public, max-age=31536000, immutable', c.req.header('Accept-Encoding'))
   })
   return app
 }
