@@ -7,7 +7,7 @@
 import type { Extensions } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
-import { LEVEL1, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
+import { LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
 import { INDICATOR_EXTRA_CELLS, NODE } from '@shared/schema/node-names'
 import { T } from '../i18n/zh-CN'
 
@@ -82,6 +82,9 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
   const render = () => {
     const level1 = node.attrs.level1 as string
     const level2 = node.attrs.level2 as string
+    // A row under the same 一级/二级 as the row above shows that cell merged with it (see mergedLevelStyles).
+    dom.dataset.level1 = level1
+    dom.dataset.level2 = level2
     const one = select(LEVEL1, level1, T.level1)
     const two = select(isLevel1(level1) ? LEVEL2_BY_LEVEL1[level1] : [], level2, T.level2)
     // A label the taxonomy did not recognise is shown as written, not lost.
@@ -121,6 +124,55 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
   }
 }
 
+/**
+ * A project's frame: its title names the project ("1. 某某经费绩效目标表"),
+ * as the printed form does. The name is read again when the project
+ * changes, which is cheap (one field's text).
+ */
+function projectView(initial: PMNode): NodeView {
+  let node = initial
+  const dom = element('section', { 'data-node': NODE.project })
+  const showName = () => {
+    let name = ''
+    node.forEach((child) => {
+      if (child.type.name === NODE.projectName) name = child.textContent
+    })
+    if (dom.dataset.name !== name) dom.dataset.name = name
+  }
+  showName()
+  showSuggestion(dom, node)
+  return {
+    dom,
+    contentDOM: dom,
+    update: (next) => {
+      if (next.type !== node.type) return false
+      if (next.attrs !== node.attrs) showSuggestion(dom, next)
+      node = next
+      showName()
+      return true
+    },
+    ignoreMutation: (mutation) => mutation.type === 'attributes' && mutation.target === dom,
+  }
+}
+
+/**
+ * Merged 一级/二级 cells, as on paper: a row whose 一级 (and 二级) is the
+ * row above's shows the cell empty and borderless until pointed at or
+ * focused, while keeping its own value. Adjacent-sibling rules, one per
+ * name of the taxonomy: no work per keystroke.
+ */
+export const mergedLevelStyles = (): string =>
+  [
+    ...LEVEL1.map((name) => `.rows > [data-level1="${name}"] + [data-level1="${name}"] .levels select:first-child`),
+    ...LEVEL2.map((name) => `.rows > [data-level2="${name}"] + [data-level2="${name}"] .levels select:last-child`),
+  ].join(',\n') + ' { color: transparent; }\n' +
+  [
+    ...LEVEL1.map((name) => `.rows > [data-level1="${name}"]:has(+ [data-level1="${name}"]) .levels select:first-child`),
+    ...LEVEL2.map((name) => `.rows > [data-level2="${name}"]:has(+ [data-level2="${name}"]) .levels select:last-child`),
+  ].join(',\n') + ' { border-bottom-color: transparent; }'
+
+const MERGED_STYLE_ID = 'jixiao-merged-levels'
+
 /** The 分值/备注 columns the list's rows carry (a table has them in every row or in none). */
 const extraHeadersOf = (list: PMNode): string[] =>
   Object.values(INDICATOR_EXTRA_CELLS)
@@ -135,7 +187,7 @@ function indicatorListView(initial: PMNode): NodeView {
   const cells = element('div', { class: 'cells' })
   const [one, two, ...rest] = T.indicatorHeader
   levels.append(element('span', {}, one), element('span', {}, two))
-  let extras = ''
+  let extras: string | null = null
   const renderColumns = (list: PMNode) => {
     const names = extraHeadersOf(list)
     if (names.join() === extras) return
@@ -160,9 +212,13 @@ function indicatorListView(initial: PMNode): NodeView {
 
 /** The shared schema's extensions, with these views attached. */
 export function withNodeViews(extensions: Extensions): Extensions {
+  if (!document.getElementById(MERGED_STYLE_ID)) document.head.append(element('style', { id: MERGED_STYLE_ID }, mergedLevelStyles()))
   return extensions.map((extension) => {
     if (extension.name === NODE.indicatorList) {
       return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => indicatorListView(node) })
+    }
+    if (extension.name === NODE.project) {
+      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => projectView(node) })
     }
     if (extension.name === NODE.indicator) {
       return (extension as import('@tiptap/core').Node).extend({

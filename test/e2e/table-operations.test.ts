@@ -14,6 +14,15 @@ describe('table operations', () => {
     const { page, context, errors } = await openAs(suite.browser, suite.t, 'zhang', 'editor')
     const before = (await suite.t.server.data.service.model(DOC_ID))
 
+    // The form as on paper: the title names the project, and a run of rows under one 一级 shows it once.
+    const first = page.locator('section[data-node="project"]').nth(0)
+    const title = await first.evaluate((el) => getComputedStyle(el, '::before').content)
+    expect(title).toContain(before.projects[0]!.name)
+    const level1Colour = (row: number) => first.locator('[data-node="indicator"]').nth(row).getByLabel('一级指标').evaluate((el) => getComputedStyle(el).color)
+    expect(before.projects[0]!.indicators[1]!.level1).toBe(before.projects[0]!.indicators[0]!.level1)
+    expect(await level1Colour(0)).not.toBe('rgba(0, 0, 0, 0)')
+    expect(await level1Colour(1)).toBe('rgba(0, 0, 0, 0)')
+
     await typeAt(page, 'end', 'indicatorName', 0, '')
     await page.getByRole('button', { name: '添加指标行' }).click()
     await page.keyboard.type('新增指标')
