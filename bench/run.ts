@@ -7,6 +7,7 @@ const BENCHMARKS = {
   checks: () => import('./checks'),
   flood: () => import('./flood'),
   history: () => import('./history'),
+  client: () => import('./client'),
 } as const
 
 const name = process.argv[2]

@@ -133,3 +133,14 @@ export const moveToField =
     if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, target)).scrollIntoView())
     return true
   }
+
+/** The project around the selection, with its name and its range (for 本项目全部接受/拒绝). */
+export function projectAt(state: EditorState): { name: string; from: number; to: number } | null {
+  const project = ancestor(state.selection.$from, NODE.project)
+  if (!project) return null
+  let name = ''
+  project.node.forEach((child) => {
+    if (child.type.name === NODE.projectName) name = child.textContent
+  })
+  return { name, from: project.pos, to: project.pos + project.node.nodeSize }
+}

@@ -4,7 +4,7 @@ import { sampleStateAt } from '../../test/support/editor-state'
 import { deriveModel } from '@shared/model/derive-model'
 import { readDocument } from '@shared/model/read-document'
 import type { NodeJSON } from '@shared/model/node-json'
-import { addIndicator, deleteIndicator } from './row-commands'
+import { addIndicator, deleteIndicator, projectAt } from './row-commands'
 import { countSuggestions, decideSuggestions, isLocalEdit, suggestionAt, suggestionAuthors, suggestTransaction, type Suggester } from './suggest-mode'
 
 let ids = 0
@@ -103,6 +103,21 @@ describe('suggestion mode', () => {
     const decided = other.apply(decideSuggestions(other, true, { id: at!.id })!)
     expect(countSuggestions(decided.doc)).toBe(1)
     expect(suggestionAt(state, 2)).toBeNull()
+  })
+
+  it('本项目全部接受 decides the suggestions of the project at the cursor, and counts only those', () => {
+    // One suggestion in project 1's 预算数, one in project 2's.
+    let state = suggest(atBudget(), (tr) => tr.insertText('5'))
+    const second = sampleStateAt('budgetTotal', 1, 'end')
+    state = suggest(state.apply(state.tr.setSelection(TextSelection.create(state.doc, second.selection.from + 1))), (tr) => tr.insertText('7'))
+    expect(countSuggestions(state.doc)).toBe(2)
+    const project = projectAt(state.apply(state.tr.setSelection(TextSelection.create(state.doc, atBudget().selection.from))))!
+    expect(project.name).toBe(deriveModel(state.doc.toJSON() as NodeJSON).projects[0]!.name)
+    expect(countSuggestions(state.doc, { range: project })).toBe(1)
+    const decided = state.apply(decideSuggestions(state, true, { range: project })!)
+    const model = deriveModel(decided.doc.toJSON() as NodeJSON)
+    expect(model.projects[0]!.budget.total).toBe(10.005)
+    expect(countSuggestions(decided.doc)).toBe(1)
   })
 
   describe('whole rows', () => {

@@ -255,7 +255,8 @@ export function suggestionAt(state: EditorState, pos: number): SuggestionInfo | 
 /** How many suggestions a filter covers (for "接受全部 N 处修订？"). */
 export function countSuggestions(doc: PMNode, filter: SuggestionFilter = {}): number {
   const ids = new Set<string>()
-  doc.descendants((node) => {
+  const { from, to } = filter.range ?? { from: 0, to: doc.content.size }
+  doc.nodesBetween(from, to, (node) => {
     const row = rowSuggestionOf(node)
     if (row && matches(row, filter)) ids.add(row.id)
     for (const type of [MARK.insertion, MARK.deletion]) {

@@ -92,8 +92,13 @@ export const T = {
   rejectAll: '全部拒绝',
   decideHint: '作用于选中范围内的修订；未选中时作用于光标处的修订（可撤销）',
   noSuggestionHere: '光标处没有修订：请把光标放在修订上，或选中要处理的范围',
-  confirmAll: (accept: boolean, count: number, author: string) =>
-    count === 0 ? '没有可处理的修订' : `确定${accept ? '接受' : '拒绝'}${author ? ` ${author} 的` : ''}全部 ${count} 处修订吗？（可撤销）`,
+  acceptProject: '本项目全部接受',
+  rejectProject: '本项目全部拒绝',
+  noProjectHere: '请先把光标放在要处理的项目表中',
+  confirmAll: (accept: boolean, count: number, author: string, project?: string) =>
+    count === 0
+      ? '没有可处理的修订'
+      : `确定${accept ? '接受' : '拒绝'}${project !== undefined ? `项目“${project || '未命名'}”中` : ''}${author ? ` ${author} 的` : ''}全部 ${count} 处修订吗？（可撤销）`,
   refused: (reason: string) => `服务器拒绝了您的修改：${reason}。您的本机副本已保存，正在从服务器重新载入文档……`,
   draftNotSaved: '本机副本未能保存，文档暂不重新载入：请先复制您的修改',
   drafts: (n: number) => `未被服务器接受的本机副本（${n}）`,

@@ -32,7 +32,7 @@ import { FindBar } from './FindBar'
 import { MentionHints } from './MentionHints'
 import { Bell } from './Bell'
 import { WorkflowActions } from './WorkflowActions'
-import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject } from '../editor/row-commands'
+import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, projectAt } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
 import { showAuthorship } from '../editor/authorship-view'
@@ -220,16 +220,23 @@ export function EditorPage(props: { docId: string }) {
     else setNotice(T.noSuggestionHere)
   }
   /** 全部接受/全部拒绝 (of the chosen author): asks first, saying how many. */
-  const [decidingAll, setDecidingAll] = createSignal<{ accept: boolean; count: number } | null>(null)
-  const askAll = (accept: boolean) => () => {
+  /** 全部接受/拒绝 in the whole document, or in the project at the cursor (本项目全部…): asked first, saying how many. */
+  const [decidingAll, setDecidingAll] = createSignal<{ accept: boolean; count: number; project?: { name: string; from: number; to: number } } | null>(null)
+  const scopeFilter = (project?: { from: number; to: number }) => ({
+    ...(authorFilter() ? { author: authorFilter() } : {}),
+    ...(project ? { range: { from: project.from, to: project.to } } : {}),
+  })
+  const askAll = (accept: boolean, inProject = false) => () => {
     if (!editor) return
-    setDecidingAll({ accept, count: countSuggestions(editor.state.doc, authorFilter() ? { author: authorFilter() } : {}) })
+    const project = inProject ? projectAt(editor.state) : undefined
+    if (inProject && !project) return setNotice(T.noProjectHere)
+    setDecidingAll({ accept, count: countSuggestions(editor.state.doc, scopeFilter(project ?? undefined)), ...(project ? { project } : {}) })
   }
   const decideAll = () => {
     const asked = decidingAll()
     setDecidingAll(null)
     if (!editor || !asked) return
-    const tr = decideSuggestions(editor.state, asked.accept, authorFilter() ? { author: authorFilter() } : {})
+    const tr = decideSuggestions(editor.state, asked.accept, scopeFilter(asked.project))
     if (tr) editor.view.dispatch(tr)
   }
 
@@ -409,6 +416,8 @@ export function EditorPage(props: { docId: string }) {
               <button onClick={decide(false)} title={T.decideHint}>{T.reject}</button>
               <button onClick={askAll(true)}>{T.acceptAll}</button>
               <button onClick={askAll(false)}>{T.rejectAll}</button>
+              <button onClick={askAll(true, true)}>{T.acceptProject}</button>
+              <button onClick={askAll(false, true)}>{T.rejectProject}</button>
             </Show>
           </Show>
           <Show when={canComment()}>
@@ -444,7 +453,7 @@ export function EditorPage(props: { docId: string }) {
       <Show when={decidingAll()}>
         {(asked) => (
           <p class="confirm-bar" role="alertdialog" data-testid="confirm-all">
-            {T.confirmAll(asked().accept, asked().count, authorFilter())}
+            {T.confirmAll(asked().accept, asked().count, authorFilter() ? names.nameOf(authorFilter()) : '', asked().project?.name)}
             <button onClick={decideAll} disabled={asked().count === 0}>{asked().accept ? T.acceptAll : T.rejectAll}</button>
             <button onClick={() => setDecidingAll(null)}>{T.cancel}</button>
           </p>

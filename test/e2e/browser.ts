@@ -3,19 +3,12 @@
  * playwright-core) against the real server: each test user gets a browser
  * context of their own, logged in through the HTTP API.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
+import { launch } from '../support/chromium'
 import { startTestServer, type TestServer } from '../support/test-server'
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    // Flags for a closed network and a root user (see the machine notes).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
-}
+export { CHROMIUM, launch } from '../support/chromium'
 
 /** One browser and one real server for a test file, closed after it. */
 export function browserAndServer(): { readonly browser: Browser; readonly t: TestServer } {

@@ -1,0 +1,236 @@
+/**
+ * `bench client`: the editor in headless Chromium over the built app and a
+ * real server, beside a bare Tiptap editor holding the same text (one
+ * paragraph per text field; no schema of ours, no Yjs, no checks).
+ *
+ * For 11 (the sample), 100 and 200 projects:
+ * - open: cold (a fresh browser profile, from the network) until every
+ *   table is on the page and the server's state is in; and from IndexedDB
+ *   (a reload with the network off);
+ * - keystroke → next frame in a cell of the middle project, measured in the
+ *   page (keydown to the task after the next animation frame): typing with
+ *   pauses (p50/p95) and without (p95), alone and while two remote typists
+ *   (stock y-websocket clients) type elsewhere in the document.
+ *
+ * Headless Chromium on this machine is noisy: read ratios and medians.
+ */
+import { execSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { extname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
+import { parsePublishedText } from '@shared/formats/published-text/import'
+import type { DocumentText } from '@shared/model/document-text'
+import { launch } from '../test/support/chromium'
+import { generateDocument } from '../test/support/generate-document'
+import { makeRandom } from '../test/support/random'
+import { sampleText } from '../test/support/sample'
+import { startTestServer, synced as providerSynced, type TestServer } from '../test/support/test-server'
+import { ms, ratio, table } from './support/stats'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const PEER_ORIGIN = 'http://peer.bench'
+const KEYS = 40
+
+/** Every keydown's time to the task after the next frame, kept in the page. */
+const LATENCY_PROBE = () => {
+  const w = window as unknown as { __lat: number[] }
+  w.__lat = []
+  addEventListener(
+    'keydown',
+    () => {
+      const start = performance.now()
+      requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - start), 0))
+    },
+    true,
+  )
+}
+
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+/** The document's text fields in order: what the bare editor holds. */
+const paragraphsOf = (text: DocumentText): string[] => [
+  text.title, text.subtitle, text.preparedBy, text.reviewedBy,
+  ...text.goals,
+  ...text.subGoals.flatMap((g) => [g.title, g.duty, g.target]),
+  ...text.safeguards,
+  ...text.projects.flatMap((p) => [
+    p.unitCode, p.unitName, p.moneyUnit, p.code, p.name, p.budgetTotal, p.budgetFiscal, p.budgetOther, p.usage,
+    ...p.spendingPlan.flatMap((e) => [e.label, e.percent]),
+    p.goal,
+    ...p.indicators.flatMap((i) => [i.level3, i.description, i.value, i.basis]),
+  ]),
+]
+
+interface Typing {
+  p50: number
+  p95: number
+  burstP95: number
+}
+
+/** Types KEYS letters with pauses, then KEYS without, at the caret; the page's latencies. */
+async function typeAndMeasure(page: Page): Promise<Typing> {
+  const take = () => page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.splice(0))
+  await page.waitForTimeout(300)
+  await take()
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.press('a')
+    await page.waitForTimeout(40)
+  }
+  await page.waitForTimeout(300)
+  const paused = await take()
+  await page.keyboard.type('b'.repeat(KEYS))
+  await page.waitForTimeout(500)
+  const burst = await take()
+  return { p50: percentile(paused, 50), p95: percentile(paused, 95), burstP95: percentile(burst, 95) }
+}
+
+/** Two remote people typing a character every 100 ms each, into Part 1's goals. */
+async function remoteTypists(t: TestServer, docId: string): Promise<() => void> {
+  const providers: WebsocketProvider[] = []
+  const timers: ReturnType<typeof setInterval>[] = []
+  for (const [n, user] of ['remote-a', 'remote-b'].entries()) {
+    const provider = await t.client(user, 'editor', { doc: docId })
+    await providerSynced(provider)
+    providers.push(provider)
+    const goals = () => ((provider.doc.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement)
+    timers.push(
+      setInterval(() => {
+        const item = goals().get(n) as Y.XmlElement | undefined
+        const text = item?.get(0) as Y.XmlText | undefined
+        if (text instanceof Y.XmlText) text.insert(text.length, '字')
+      }, 100),
+    )
+  }
+  return () => {
+    timers.forEach(clearInterval)
+    providers.forEach((p) => p.destroy())
+  }
+}
+
+interface Figures {
+  coldOpen: number
+  localOpen: number
+  alone: Typing
+  remote: Typing
+}
+
+async function measureOurs(browser: Browser, t: TestServer, docId: string, projects: number): Promise<Figures> {
+  await t.grant('bench', 'editor', docId)
+  const context: BrowserContext = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1440, height: 900 } })
+  const login = await context.request.post('/api/login', { data: { name: 'bench', password: 'pw-bench' } })
+  await context.addInitScript((u) => localStorage.setItem('jixiao:user', JSON.stringify(u)), (await login.json()).user)
+  await context.addInitScript(LATENCY_PROBE)
+  const page = await context.newPage()
+  const allTables = () => page.waitForFunction((n) => document.querySelectorAll('section[data-node="project"]').length === n, projects, { timeout: 60_000 })
+
+  const step = (what: string) => process.stderr.write(`  ${docId}: ${what}\n`)
+  let start = Date.now()
+  step('cold open')
+  await page.goto(`/#/doc/${docId}`)
+  await allTables()
+  await page.waitForSelector('[data-testid=sync-status].synced', { timeout: 60_000 })
+  const coldOpen = Date.now() - start
+
+  step('open from IndexedDB')
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
+  await context.setOffline(true)
+  start = Date.now()
+  await page.reload()
+  await allTables()
+  const localOpen = Date.now() - start
+  await context.setOffline(false)
+  await page.waitForSelector('[data-testid=sync-status].synced', { timeout: 60_000 })
+
+  const middle = Math.floor(projects / 2)
+  const cell = page.locator('section[data-node="project"]').nth(middle).locator('[data-field="indicatorName"] .value').first()
+  await cell.scrollIntoViewIfNeeded()
+  await cell.click()
+  await page.keyboard.press('End')
+  step('typing')
+  const alone = await typeAndMeasure(page)
+  step('typing with two remote typists')
+  const stop = await remoteTypists(t, docId)
+  const remote = await typeAndMeasure(page)
+  stop()
+  await context.close()
+  return { coldOpen, localOpen, alone, remote }
+}
+
+/** Builds the bare Tiptap page once, into a temporary directory. */
+async function buildPeer(): Promise<string> {
+  const { build } = await import('vite')
+  const outDir = mkdtempSync(join(tmpdir(), 'jixiao-peer-'))
+  await build({ root: join(ROOT, 'bench/client-peer'), configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true } })
+  return outDir
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
+
+async function measurePeer(browser: Browser, peerDir: string, text: DocumentText): Promise<Omit<Figures, 'localOpen' | 'remote'>> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  await context.route(`${PEER_ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname
+    const file = join(peerDir, path === '/' ? 'index.html' : path)
+    return existsSync(file) ? route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' }) : route.fulfill({ status: 404 })
+  })
+  await context.addInitScript((paragraphs) => ((window as unknown as { __paragraphs: string[] }).__paragraphs = paragraphs), paragraphsOf(text))
+  await context.addInitScript(LATENCY_PROBE)
+  const page = await context.newPage()
+  const start = Date.now()
+  await page.goto(`${PEER_ORIGIN}/`)
+  await page.waitForSelector('body[data-ready=true]')
+  const coldOpen = Date.now() - start
+  const paragraphs = page.locator('.ProseMirror p')
+  const middle = paragraphs.nth(Math.floor((await paragraphs.count()) * 0.55))
+  await middle.scrollIntoViewIfNeeded()
+  await middle.click()
+  await page.keyboard.press('End')
+  const alone = await typeAndMeasure(page)
+  await context.close()
+  return { coldOpen, alone }
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist/client/index.html'))) execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' })
+  const peerDir = await buildPeer()
+  const t = await startTestServer()
+  const browser = await launch()
+  const sizes: { label: string; docId: string; text: DocumentText }[] = [
+    { label: '11 (sample)', docId: 'doc', text: parsePublishedText(sampleText()) },
+    { label: '100', docId: 'p100', text: generateDocument(makeRandom(100), 100) },
+    { label: '200', docId: 'p200', text: generateDocument(makeRandom(200), 200) },
+  ]
+  // `npm run bench -- client 11 100` measures only those sizes.
+  const only = process.argv.slice(3)
+  const rows: (string | number)[][] = [['projects', 'figure', 'ours', 'bare Tiptap', 'ours/peer']]
+  try {
+    for (const size of sizes.filter((s) => only.length === 0 || only.includes(String(s.text.projects.length)))) {
+      if (size.docId !== 'doc') await t.server.data.service.create(size.text, { id: size.docId, title: size.label, ownerId: null })
+      const ours = await measureOurs(browser, t, size.docId, size.text.projects.length)
+      const peer = await measurePeer(browser, peerDir, size.text)
+      rows.push(
+        [size.label, 'open, cold (network)', ms(ours.coldOpen), ms(peer.coldOpen), ratio(ours.coldOpen, peer.coldOpen)],
+        [size.label, 'open from IndexedDB (offline reload)', ms(ours.localOpen), '—', ''],
+        [size.label, 'keystroke → frame p50', ms(ours.alone.p50), ms(peer.alone.p50), ratio(ours.alone.p50, peer.alone.p50)],
+        [size.label, 'keystroke → frame p95', ms(ours.alone.p95), ms(peer.alone.p95), ratio(ours.alone.p95, peer.alone.p95)],
+        [size.label, 'typing without pauses p95', ms(ours.alone.burstP95), ms(peer.alone.burstP95), ratio(ours.alone.burstP95, peer.alone.burstP95)],
+        [size.label, '+2 remote typists: p50', ms(ours.remote.p50), '—', ''],
+        [size.label, '+2 remote typists: p95', ms(ours.remote.p95), '—', ''],
+        [size.label, '+2 remote typists: no pauses p95', ms(ours.remote.burstP95), '—', ''],
+      )
+      console.log(`${size.label}: done`)
+    }
+  } finally {
+    await browser.close()
+    await t.close()
+  }
+  console.log(`\nbench client — headless Chromium, ${KEYS} keys per run; one run (aims: p95 < 16 ms on the sample, < 25 ms on 200 projects with two remote typists; IndexedDB open of 200 projects < 1 s)\n`)
+  console.log(table(rows))
+}
