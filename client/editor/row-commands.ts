@@ -134,7 +134,7 @@ export const moveToField =
     return true
   }
 
-/** The project around the selection, with its name and its range (for 本项目全部接受/拒绝). */
+/** The project around the selection, with its name and its range (for 接受/拒绝本项目修订). */
 export function projectAt(state: EditorState): { name: string; from: number; to: number } | null {
   const project = ancestor(state.selection.$from, NODE.project)
   if (!project) return null

@@ -105,7 +105,7 @@ describe('suggestion mode', () => {
     expect(suggestionAt(state, 2)).toBeNull()
   })
 
-  it('本项目全部接受 decides the suggestions of the project at the cursor, and counts only those', () => {
+  it('接受本项目修订 decides the suggestions of the project at the cursor, and counts only those', () => {
     // One suggestion in project 1's 预算数, one in project 2's.
     let state = suggest(atBudget(), (tr) => tr.insertText('5'))
     const second = sampleStateAt('budgetTotal', 1, 'end')

@@ -92,8 +92,8 @@ export const T = {
   rejectAll: '全部拒绝',
   decideHint: '作用于选中范围内的修订；未选中时作用于光标处的修订（可撤销）',
   noSuggestionHere: '光标处没有修订：请把光标放在修订上，或选中要处理的范围',
-  acceptProject: '本项目全部接受',
-  rejectProject: '本项目全部拒绝',
+  acceptProject: '接受本项目修订',
+  rejectProject: '拒绝本项目修订',
   noProjectHere: '请先把光标放在要处理的项目表中',
   confirmAll: (accept: boolean, count: number, author: string, project?: string) =>
     count === 0

@@ -220,7 +220,7 @@ export function EditorPage(props: { docId: string }) {
     else setNotice(T.noSuggestionHere)
   }
   /** 全部接受/全部拒绝 (of the chosen author): asks first, saying how many. */
-  /** 全部接受/拒绝 in the whole document, or in the project at the cursor (本项目全部…): asked first, saying how many. */
+  /** 全部接受/拒绝 in the whole document, or in the project at the cursor (接受/拒绝本项目修订): asked first, saying how many. */
   const [decidingAll, setDecidingAll] = createSignal<{ accept: boolean; count: number; project?: { name: string; from: number; to: number } } | null>(null)
   const scopeFilter = (project?: { from: number; to: number }) => ({
     ...(authorFilter() ? { author: authorFilter() } : {}),
