@@ -51,8 +51,8 @@ export function readProjectForm(text: string): DocumentText {
   const headerAt = cells.findIndex((c) => compactLabel(c.text) === '一级指标')
   if (headerAt < 0) throw new ImportError('missing-section', null, '没有找到指标表头（一级指标、二级指标、三级指标、指标值）')
   const front = readFront(cells.slice(0, headerAt))
-  const { columns, next } = readHeader(cells, headerAt)
-  const indicators = readIndicators(cells.slice(next), columns)
+  const { header, next } = readHeader(cells, headerAt)
+  const indicators = readIndicators(cells.slice(next), header)
   const name = front.values.name ?? ''
   if (!name && indicators.length === 0) {
     throw new ImportError('not-budget-document', null, '这是一张空白的绩效目标表模板：没有填写项目名称，也没有任何指标。请填写后再导入，或在文档中“添加项目”')
@@ -140,12 +140,12 @@ function readFront(cells: FormCell[]): Front {
 interface Header {
   /** The data fields in the order of their columns: the columns after 一级 and 二级. */
   columns: IndicatorField[]
-  /** All the header's cells, for rows laid out cell for cell. */
+  /** How many cells the header has: a row with as many is read cell for cell. */
   width: number
   map: ColumnMap
 }
 
-function readHeader(cells: FormCell[], at: number): { columns: Header; next: number } {
+function readHeader(cells: FormCell[], at: number): { header: Header; next: number } {
   const first = cells[at]!
   // A header with its row kept is read whole, so a column it cannot name is named in the error.
   const header =
@@ -161,7 +161,7 @@ function readHeader(cells: FormCell[], at: number): { columns: Header; next: num
     .sort((a, b) => a[1] - b[1])
     .map(([field]) => field)
   const next = first.row !== null ? cells.findIndex((c, i) => i > at && c.row !== first.row) : at + names.length
-  return { columns: { columns, width: names.length, map: read.columns }, next: next < 0 ? cells.length : next }
+  return { header: { columns, width: names.length, map: read.columns }, next: next < 0 ? cells.length : next }
 }
 
 interface Placed {
