@@ -10,6 +10,7 @@ import type { EditorView, NodeView } from '@tiptap/pm/view'
 import { LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
 import { INDICATOR_EXTRA_CELLS, NODE } from '@shared/schema/node-names'
 import { T } from '../i18n/zh-CN'
+import { extraColumnsOfRow } from './row-commands'
 
 /** Fields shown with a label cell beside them, as on the printed form. */
 const LABELLED = new Set<string>([
@@ -173,11 +174,9 @@ export const mergedLevelStyles = (): string =>
 
 const MERGED_STYLE_ID = 'jixiao-merged-levels'
 
-/** The 分值/备注 columns the list's rows carry (a table has them in every row or in none). */
+/** The 分值/备注 column headers of a list, from its rows. */
 const extraHeadersOf = (list: PMNode): string[] =>
-  Object.values(INDICATOR_EXTRA_CELLS)
-    .filter((type) => list.firstChild?.content.content.some((cell) => cell.type.name === type))
-    .map((type) => String(T.fieldLabel[type] ?? ''))
+  extraColumnsOfRow(list.firstChild).map((key) => String(T.fieldLabel[INDICATOR_EXTRA_CELLS[key]] ?? ''))
 
 /** The indicator rows under a header row laid out on the same grid, as on the printed form. */
 function indicatorListView(initial: PMNode): NodeView {

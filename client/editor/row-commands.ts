@@ -48,14 +48,19 @@ function indicatorListAt(state: EditorState): { list: PMNode; pos: number } | nu
   return found
 }
 
+/** The 分值/备注 columns an indicator row has (a table has them in every row or in none). */
+export const extraColumnsOfRow = (row: PMNode | null | undefined): ExtraColumn[] =>
+  (Object.entries(INDICATOR_EXTRA_CELLS) as [ExtraColumn, string][])
+    .filter(([, type]) => row?.content.content.some((cell) => cell.type.name === type))
+    .map(([key]) => key)
+
 export const addIndicator: Command = (state, dispatch) => {
   const list = indicatorListAt(state)
   if (!list) return false
   const current = ancestor(state.selection.$from, NODE.indicator)
   const level1 = (current?.node.attrs.level1 as string | undefined) ?? '产出指标'
   // A new row has the 分值/备注 cells its table's rows have.
-  const sibling = current?.node ?? list.list.firstChild
-  const extras = (Object.entries(INDICATOR_EXTRA_CELLS) as [ExtraColumn, string][]).filter(([, type]) => sibling?.content.content.some((cell) => cell.type.name === type)).map(([key]) => key)
+  const extras = extraColumnsOfRow(current?.node ?? list.list.firstChild)
   const row = state.schema.nodeFromJSON(buildIndicator({ level1, level2: '', level3: '', description: '', value: '', basis: '' }, extras))
   const at = current ? current.pos + current.node.nodeSize : list.pos + list.list.nodeSize - 1
   if (dispatch) dispatch(focusInside(state.tr.insert(at, row), at))

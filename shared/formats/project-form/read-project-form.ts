@@ -105,7 +105,9 @@ const clean = (text: string) => text.replace(/(?:金额)?单位[:：]\s*(万元|
 
 /** The labelled values above the indicator table, each label's value the cell after it. */
 function readFront(cells: FormCell[]): Front {
-  const year = Number(/(20\d\d)\s*年度/.exec(cells.map((c) => c.text).join(' '))?.[1] ?? /(20\d\d)\s*年/.exec(cells.map((c) => c.text).join(' '))?.[1]) || null
+  const text = cells.map((c) => c.text).join(' ')
+  // "(2023年度)" says the budget year; failing that, the first year the title names.
+  const year = Number(/(20\d\d)\s*年度/.exec(text)?.[1] ?? /(20\d\d)\s*年/.exec(text)?.[1]) || null
   const moneyUnit = cells.map((c) => moneyUnitIn(c.text)).find((u) => u !== null) ?? null
   // A label written with its value in the cell ("预算单位：某某") stands as two cells.
   const split = cells.flatMap((cell) => {
@@ -178,6 +180,12 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
   let ended = false
   let previousWasLevel2 = false
   let lastLevel1: FormCell | null = null
+  const rowsOf = new Map<number, FormCell[]>()
+  for (const cell of cells) {
+    if (cell.row === null) continue
+    if (!rowsOf.has(cell.row)) rowsOf.set(cell.row, [])
+    rowsOf.get(cell.row)!.push(cell)
+  }
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!
     if (FORM_END.test(cell.text.replace(/[\s\u3000]/g, ''))) {
@@ -186,7 +194,7 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
     }
     // A row kept whole and as wide as the header is read by position.
     if (cell.row !== null) {
-      const row = cells.filter((c) => c.row === cell.row)
+      const row = rowsOf.get(cell.row)!
       if (row.length === header.width && row[0] === cell) {
         const read = readColumns(row.map((c) => c.text), header.map)
         if (read.level1) [level1, level1Label, level2, level2Label] = [levelLabel(read.level1).level1, read.level1, '', '']
