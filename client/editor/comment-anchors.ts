@@ -1,9 +1,11 @@
 /**
  * Comment anchors in the editor: turning a selection into the Yjs relative
  * positions a thread stores, and back into positions to highlight. The
- * highlights are recomputed from the relative positions on every change —
- * the Yjs binding replaces the document on each remote update, so mapped
- * decorations would drift.
+ * highlights are recomputed from the relative positions on every remote
+ * change — the Yjs binding replaces the document on each, so mapped
+ * decorations would drift — and mapped through one's own edits: while a
+ * local transaction is applied the binding has not yet written it to Yjs,
+ * so resolving then would lag one keystroke behind.
  */
 import { Extension, type Editor } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
@@ -65,8 +67,11 @@ export const CommentAnchors = Extension.create<{ ydoc: Y.Doc | null; onActivate:
         key: commentAnchorsKey,
         state: {
           init: (_, state) => decorate(state),
-          // Recomputed from the relative positions, never mapped.
-          apply: (tr, old, _oldState, newState) => (tr.docChanged || tr.getMeta(commentAnchorsKey) ? decorate(newState) : old),
+          apply: (tr, old, _oldState, newState) => {
+            const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin
+            if (remote || tr.getMeta(commentAnchorsKey)) return decorate(newState)
+            return tr.docChanged ? old.map(tr.mapping, tr.doc) : old
+          },
         },
         props: {
           decorations: (state) => commentAnchorsKey.getState(state),

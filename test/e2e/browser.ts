@@ -57,12 +57,17 @@ export const synced = (page: Page) => page.waitForSelector('[data-testid=sync-st
 export const field = (page: Page, name: string, n = 0) => page.locator(`[data-field="${name}"] .value`).nth(n)
 
 /** The text of a field as the document has it: other people's caret labels are in the DOM but not in the text. */
-export const fieldText = (page: Page, name: string, n = 0) =>
-  field(page, name, n).evaluate((el) => {
-    const copy = el.cloneNode(true) as HTMLElement
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
-    return copy.textContent ?? ''
-  })
+export const fieldText = async (page: Page, name: string, n = 0) => (await fieldTexts(page, name))[n] ?? ''
+
+/** Every field `name`'s text, in document order, without other people's caret labels. */
+export const fieldTexts = (page: Page, name: string) =>
+  page.locator(`[data-field="${name}"] .value`).evaluateAll((els) =>
+    els.map((el) => {
+      const copy = el.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+      return copy.textContent ?? ''
+    }),
+  )
 
 /**
  * Types at the start or the end of a field: a click into it (near its start —

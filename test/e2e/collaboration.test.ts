@@ -1,11 +1,12 @@
 /**
  * Two department staff in two browser contexts: concurrent typing in one
  * narrative paragraph and in one table cell merges, and each sees the
- * other's caret with their name.
+ * other's caret with their name. Rows and projects a colleague moves leave
+ * one's caret, one's typing and the comments on the text they were on.
  */
 import { describe, expect, it } from 'vitest'
 import { DOC_ID } from '../support/test-server'
-import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
+import { browserAndServer, fieldText, fieldTexts, openAs, selectField, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -30,6 +31,45 @@ describe('two staff editing at once', () => {
     // Each sees the other's caret, labelled with their name.
     await expect.poll(() => a.page.locator('.collaboration-carets__label', { hasText: 'li' }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
     await expect.poll(() => b.page.locator('.collaboration-carets__label', { hasText: 'zhang' }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
+    expect([...a.errors, ...b.errors]).toEqual([])
+    await a.context.close()
+    await b.context.close()
+  }, 90_000)
+
+  it('a colleague moving projects and rows leaves my caret, my typing and the comments where they were', async () => {
+    const a = await openAs(suite.browser, suite.t, 'zhou', 'editor')
+    const b = await openAs(suite.browser, suite.t, 'wu', 'editor')
+    const values = await fieldTexts(a.page, 'indicatorValue')
+    const unique = (from: number) => values.findIndex((v, i) => i >= from && v.length > 3 && values.indexOf(v) === values.lastIndexOf(v))
+    const [mine, commented] = [unique(20), unique(30)]
+    const [myText, commentedText] = [values[mine]!, values[commented]!]
+
+    await selectField(a.page, 'indicatorValue', commented)
+    await a.page.getByRole('button', { name: '添加批注' }).click()
+    await a.page.getByTestId('comment-composer').locator('textarea').fill('核对')
+    await a.page.getByTestId('comment-composer').getByRole('button', { name: '添加批注' }).click()
+    await typeAt(a.page, 'end', 'indicatorValue', mine, '')
+
+    // Meanwhile the colleague moves the first project down twice, moves a row up and adds one, typing in it.
+    await typeAt(b.page, 'end', 'projectName', 0, '')
+    await b.page.getByRole('button', { name: '项目下移' }).click()
+    await b.page.getByRole('button', { name: '项目下移' }).click()
+    await typeAt(b.page, 'end', 'indicatorValue', 2, '')
+    await b.page.getByRole('button', { name: '上移', exact: true }).click()
+    await typeAt(b.page, 'end', 'indicatorValue', 4, '')
+    await b.page.keyboard.press('Enter')
+    await b.page.keyboard.type('新行')
+    await synced(b.page)
+    const moved = await fieldTexts(b.page, 'indicatorValue')
+    await expect.poll(() => fieldTexts(a.page, 'indicatorValue'), { timeout: 10_000 }).toEqual(moved)
+
+    // Typing goes on where the caret was, and the comment still covers its text.
+    await a.page.keyboard.type('（续）')
+    await synced(a.page)
+    const after = await fieldTexts(a.page, 'indicatorValue')
+    expect(after).toContain(`${myText}（续）`)
+    expect(await a.page.locator('.comment-anchor').allTextContents()).toEqual([commentedText])
+    await expect.poll(() => fieldTexts(b.page, 'indicatorValue'), { timeout: 10_000 }).toEqual(after)
     expect([...a.errors, ...b.errors]).toEqual([])
     await a.context.close()
     await b.context.close()
