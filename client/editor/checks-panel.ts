@@ -8,9 +8,8 @@ import type { Editor } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { SEVERITY_ORDER, type Finding, type FindingField } from '@shared/checks/finding'
 import { IncrementalChecks } from '@shared/checks/run-checks'
-import { modelFromText } from '@shared/model/derive-model'
-import type { NodeJSON } from '@shared/model/node-json'
-import { readDocument } from '@shared/model/read-document'
+import type { BudgetDocument } from '@shared/model/budget-document'
+import type { DocumentText } from '@shared/model/document-text'
 import { INDICATOR_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
 
 /** Which text field a finding's `field` names, inside its project or indicator row. */
@@ -39,16 +38,15 @@ const projectNodes = (doc: PMNode): PMNode[] => {
   return nodes
 }
 
-/** Re-checks what changed since the last call. */
+/** Re-checks what changed since the last call: `text` and `model` are what `doc` reads as (derived once per change, by the caller). */
 export function makeLiveChecks() {
   const checks = new IncrementalChecks()
   let previous: PMNode[] = []
-  return (editor: Editor): Finding[] => {
-    const projects = projectNodes(editor.state.doc)
+  return (doc: PMNode, text: DocumentText, model: BudgetDocument): Finding[] => {
+    const projects = projectNodes(doc)
     const changed = projects.length === previous.length ? new Set(projects.flatMap((node, i) => (node === previous[i] ? [] : [i]))) : 'all'
     previous = projects
-    const text = readDocument(editor.getJSON() as NodeJSON)
-    return checks.update(text, modelFromText(text), changed)
+    return checks.update(text, model, changed)
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { createSignal, Show } from 'solid-js'
 import { api } from '../api/http'
-import { navigate } from '../App'
+import { navigate } from '../router'
 import { T } from '../i18n/zh-CN'
 import { rememberedUser, rememberUser } from '../session'
 

@@ -5,7 +5,7 @@
 import { importFormats } from '@shared/formats/registry'
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, ApiFailure, type DocumentSummary } from '../api/http'
-import { navigate } from '../App'
+import { navigate } from '../router'
 import { T } from '../i18n/zh-CN'
 import { SharePanel } from './SharePanel'
 import { Bell } from './Bell'

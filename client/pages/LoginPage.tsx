@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js'
 import { api } from '../api/http'
-import { navigate } from '../App'
+import { navigate } from '../router'
 import { T } from '../i18n/zh-CN'
 import { rememberUser } from '../session'
 

@@ -5,7 +5,7 @@
  */
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, type QueueRow } from '../api/http'
-import { navigate } from '../App'
+import { navigate } from '../router'
 import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
 import { Bell } from './Bell'

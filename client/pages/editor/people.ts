@@ -4,7 +4,7 @@
  * read 姓名. The map comes from the server and is kept for offline use.
  */
 import { createSignal } from 'solid-js'
-import { api } from '../api/http'
+import { api } from '../../api/http'
 
 const storageKey = (docId: string) => `jixiao:people:${docId}`
 

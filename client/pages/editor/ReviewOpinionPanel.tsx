@@ -9,7 +9,7 @@ import { createSignal, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { draftOpinion, opinionText } from '@shared/checks/review-opinion'
 import type { BudgetDocument } from '@shared/model/budget-document'
-import { T } from '../i18n/zh-CN'
+import { T } from '../../i18n/zh-CN'
 
 const storageKey = (docId: string) => `jixiao:opinion:${docId}`
 
@@ -23,10 +23,12 @@ export function createOpinionDraft(docId: string) {
   return { text, save }
 }
 
+export type ReviewOpinionDraft = ReturnType<typeof createOpinionDraft>
+
 export function ReviewOpinionPanel(props: {
   model: BudgetDocument | null
   findings: Finding[]
-  draft: ReturnType<typeof createOpinionDraft>
+  draft: ReviewOpinionDraft
 }) {
   const [confirming, setConfirming] = createSignal(false)
   const redraft = () => {

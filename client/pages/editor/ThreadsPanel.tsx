@@ -5,12 +5,12 @@
  * delete one's own comments. Clicking a thread selects its text.
  */
 import type { Editor } from '@tiptap/core'
-import { createSignal, For, Show } from 'solid-js'
+import { createEffect, createSignal, For, Show } from 'solid-js'
 import type * as Y from 'yjs'
 import { deleteComment, editComment, reply, setStatus, type ThreadView } from '@shared/review/threads'
-import { anchorRange } from '../editor/comment-anchors'
-import { relativeTime } from '../i18n/relative-time'
-import { T } from '../i18n/zh-CN'
+import { anchorRange } from '../../editor/comment-anchors'
+import { relativeTime } from '../../i18n/relative-time'
+import { T } from '../../i18n/zh-CN'
 
 export type ThreadFilter = 'all' | 'open' | 'resolved' | 'mine'
 
@@ -26,6 +26,12 @@ export function ThreadsPanel(props: {
   nameOf: (login: string) => string
 }) {
   const [filter, setFilter] = createSignal<ThreadFilter>('open')
+  let list!: HTMLOListElement
+  // The thread just clicked in the text or just created comes into view.
+  createEffect(() => {
+    const id = props.active
+    if (id) queueMicrotask(() => list.querySelector(`.thread[data-thread="${id}"]`)?.scrollIntoView({ block: 'nearest' }))
+  })
   /** The comment being edited in place. */
   const [editing, setEditing] = createSignal<string | null>(null)
   const now = () => Date.now()
@@ -62,7 +68,7 @@ export function ThreadsPanel(props: {
           <option value="all">{T.filterAll}</option>
         </select>
       </header>
-      <ol>
+      <ol ref={list}>
         <For each={located()}>
           {({ thread, range }) => (
             <li class="thread" classList={{ active: props.active === thread.id, resolved: thread.status === 'resolved', detached: !range }} data-thread={thread.id}>

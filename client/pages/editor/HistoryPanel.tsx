@@ -9,11 +9,11 @@ import { createResource, createSignal, For, Show } from 'solid-js'
 import type { FieldChange } from '@shared/history/document-diff'
 import type { TextSegment } from '@shared/history/text-diff'
 import { STATUS } from '@shared/review/workflow'
-import { api, type Comparison } from '../api/http'
-import { T } from '../i18n/zh-CN'
-import { relativeTime } from '../i18n/relative-time'
+import { api, type Comparison } from '../../api/http'
+import { T } from '../../i18n/zh-CN'
+import { relativeTime } from '../../i18n/relative-time'
 import { activityLine } from './activity-line'
-import type { Place } from '../editor/checks-panel'
+import type { Place } from '../../editor/checks-panel'
 
 /** A person's display name from a people map (login → name); the server itself reads as 系统. */
 const nameIn = (people: Record<string, string>) => (login: string | null) => (login ? (people[login] ?? login) : T.system)

@@ -1,0 +1,95 @@
+/**
+ * The outline beside the document: Part 1's sections, the department total,
+ * and each project with its amount, its open comments and its findings;
+ * clicking scrolls the document there.
+ */
+import type { Editor } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { createMemo, For, Show } from 'solid-js'
+import { departmentTotal } from '@shared/checks/rules/arithmetic'
+import { NODE } from '@shared/schema/node-names'
+import { anchorRange } from '../../editor/comment-anchors'
+import { T } from '../../i18n/zh-CN'
+import type { DocumentSession } from './document-session'
+
+/** The `n`-th node of a type, in document order. */
+function nthNode(doc: PMNode, type: string, n = 0): number | null {
+  let seen = 0
+  let found: number | null = null
+  doc.descendants((node, pos) => {
+    if (found !== null) return false
+    if (node.type.name === type && seen++ === n) found = pos
+    return node.type.name !== type
+  })
+  return found
+}
+
+const scrollTo = (editor: Editor | null, type: string, n = 0) => {
+  const pos = editor ? nthNode(editor.state.doc, type, n) : null
+  if (editor && pos !== null) (editor.view.nodeDOM(pos) as HTMLElement | null)?.scrollIntoView({ behavior: 'smooth' })
+}
+
+/** Open threads per project (0-based), by where their anchors are now. */
+function threadsPerProject(session: DocumentSession): number[] {
+  const editor = session.editor()
+  const part = editor?.state.doc.lastChild
+  if (!editor || !part) return []
+  const starts: number[] = []
+  let offset = editor.state.doc.content.size - part.nodeSize + 1
+  part.forEach((child) => {
+    starts.push(offset)
+    offset += child.nodeSize
+  })
+  const counts = starts.map(() => 0)
+  for (const thread of session.threads()) {
+    const range = thread.status === 'open' ? anchorRange(editor.state, thread) : null
+    if (!range || range.from < starts[0]!) continue
+    const index = starts.findLastIndex((start) => start <= range.from)
+    counts[index]!++
+  }
+  return counts
+}
+
+export function Outline(props: { session: DocumentSession }) {
+  const s = props.session
+  // Recomputed as the document (through its model) or the threads change.
+  const threadCounts = createMemo(() => (s.model(), threadsPerProject(s)))
+  const findingsOf = (project: number) => s.findings().filter((f) => f.project === project && f.severity !== 'info')
+  const worstOf = (project: number) => (findingsOf(project).some((f) => f.severity === 'error') ? 'error' : 'warning')
+  const link = (label: string, go: () => void) => (
+    <a href="#" onClick={(e) => { e.preventDefault(); go() }}>{label}</a>
+  )
+  return (
+    <nav class="outline">
+      <h2>{T.outline}</h2>
+      <Show when={s.model()}>
+        {(m) => (
+          <>
+            <ul class="sections">
+              <li>{link(T.goals, () => scrollTo(s.editor(), NODE.goalsSection))}</li>
+              <li>{link(T.subGoals, () => scrollTo(s.editor(), NODE.subGoalsSection))}</li>
+              <li>{link(T.safeguards, () => scrollTo(s.editor(), NODE.safeguardsSection))}</li>
+            </ul>
+            <p class="total" data-testid="department-total">{T.departmentTotal(departmentTotal(m()).toFixed(2))}</p>
+            <ol>
+              <For each={m().projects}>
+                {(p, i) => (
+                  <li>
+                    {link(T.project(i() + 1, p.name), () => scrollTo(s.editor(), NODE.project, i()))}
+                    <Show when={(threadCounts()[i()] ?? 0) > 0}>
+                      <span class="count comments" title={T.comments}>{threadCounts()[i()]}</span>
+                    </Show>
+                    <Show when={findingsOf(i() + 1).length > 0}>
+                      <span class={`count ${worstOf(i() + 1)}`} title={T.checks}>{findingsOf(i() + 1).length}</span>
+                    </Show>
+                    <span class="amount">{p.budget.total?.toFixed(2) ?? '—'}</span>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </>
+        )}
+      </Show>
+    </nav>
+  )
+}

@@ -1,0 +1,181 @@
+/**
+ * The ribbon, grouped as Word users know it (文件 / 编辑 / 表格 / 审阅), with
+ * each group offered only to who may use it, its shortcuts, the find bar,
+ * and the questions asked before a change that is hard to see (删除项目,
+ * 全部接受/拒绝).
+ */
+import type { Command } from '@tiptap/pm/state'
+import { createSignal, For, onCleanup, Show } from 'solid-js'
+import { AuthorIndex } from '@shared/history/authorship'
+import { exportFormats, importFormats } from '@shared/formats/registry'
+import { api } from '../../api/http'
+import { showAuthorship } from '../../editor/authorship-view'
+import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, projectAt } from '../../editor/row-commands'
+import { relativeTime } from '../../i18n/relative-time'
+import { T } from '../../i18n/zh-CN'
+import type { CommentDrafts } from './comment-drafts'
+import type { DocumentSession } from './document-session'
+import { FindBar } from './FindBar'
+import type { SuggestionReview } from './suggestion-review'
+
+export function Toolbar(props: { session: DocumentSession; review: SuggestionReview; comments: CommentDrafts; nameOf: (login: string) => string }) {
+  const s = props.session
+  const review = props.review
+  const editable = () => s.readOnlyReason() === ''
+  /** Moving rows cannot be proposed: offered only to those who edit directly. */
+  const editsDirectly = () => s.role() !== 'reviewer' && !s.suggesting()
+
+  const run = (command: Command) => () => {
+    const editor = s.editor()
+    if (!editor || !editor.isEditable) return
+    editor.chain().focus().command(({ state, dispatch }) => command(state, dispatch)).run()
+  }
+
+  const [finding, setFinding] = createSignal(false)
+  const shortcuts = (event: KeyboardEvent) => {
+    const mod = event.ctrlKey || event.metaKey
+    if (mod && !event.shiftKey && event.key.toLowerCase() === 'h') {
+      event.preventDefault()
+      setFinding(true)
+    } else if (mod && event.shiftKey && event.key.toLowerCase() === 'e' && s.role() !== 'reviewer' && editable()) {
+      event.preventDefault()
+      s.toggleSuggesting()
+    }
+  }
+  document.addEventListener('keydown', shortcuts)
+  onCleanup(() => document.removeEventListener('keydown', shortcuts))
+
+  /** 显示作者: who wrote what, refreshed each minute while shown. */
+  const [showingAuthors, setShowingAuthors] = createSignal(false)
+  let authorshipTimer: ReturnType<typeof setInterval> | undefined
+  const loadAuthorship = () =>
+    api.authorship(s.docId).then(({ sessions, people }) => {
+      const editor = s.editor()
+      if (!editor || !showingAuthors()) return
+      const name = (login: string | null) => (login ? (people[login] ?? login) : T.system)
+      showAuthorship(editor, { index: new AuthorIndex(sessions), describe: (a) => `${name(a.by)} · ${relativeTime(a.at)}` })
+    }, (e: Error) => s.say(e.message))
+  const toggleAuthors = () => {
+    const on = !showingAuthors()
+    setShowingAuthors(on)
+    clearInterval(authorshipTimer)
+    const editor = s.editor()
+    if (!on) return editor && showAuthorship(editor, null)
+    void loadAuthorship()
+    authorshipTimer = setInterval(() => void loadAuthorship(), 60_000)
+  }
+  onCleanup(() => clearInterval(authorshipTimer))
+
+  /** 删除项目 asks first, naming the project. */
+  const [deletingProject, setDeletingProject] = createSignal<string | null>(null)
+  const askDeleteProject = () => {
+    const editor = s.editor()
+    const project = editor ? projectAt(editor.state) : null
+    if (!project) return s.say(T.noProjectHere)
+    setDeletingProject(project.name)
+  }
+  const importProjects = (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement
+    const file = input.files?.[0]
+    input.value = ''
+    if (!file) return
+    api.importProjects(s.docId, file).then(({ added }) => s.say(T.projectsImported(added)), (e: Error) => s.say(e.message))
+  }
+
+  return (
+    <>
+      <nav class="ribbon" aria-label={T.toolbar}>
+        <div class="tool-group" role="group" aria-label={T.groupFile}>
+          <span class="group-label">{T.groupFile}</span>
+          <details class="menu" data-testid="export-menu">
+            <summary class="button">{T.exportMenu}</summary>
+            <div class="menu-items">
+              <For each={exportFormats()}>
+                {(format) => (
+                  <>
+                    <a href={api.exportUrl(s.docId, format.id)} download="">{format.label}（.{format.extensions[0]}）</a>
+                    <Show when={format.tracksChanges}>
+                      <a href={api.exportUrl(s.docId, format.id, true)} download="">{T.withTrackedChanges(format.label)}</a>
+                    </Show>
+                  </>
+                )}
+              </For>
+            </div>
+          </details>
+          <button onClick={() => window.print()} title="Ctrl+P">{T.print}</button>
+        </div>
+        <Show when={editable()}>
+          <div class="tool-group" role="group" aria-label={T.groupEdit}>
+            <span class="group-label">{T.groupEdit}</span>
+            <button onClick={() => s.editor()?.commands.undo()} title="Ctrl+Z">{T.undo}</button>
+            <button onClick={() => s.editor()?.commands.redo()} title="Ctrl+Y / Ctrl+Shift+Z">{T.redo}</button>
+            <button classList={{ active: finding() }} onClick={() => setFinding(!finding())} title="Ctrl+H" data-testid="toggle-find">{T.findReplace}</button>
+          </div>
+          <div class="tool-group" role="group" aria-label={T.groupTable}>
+            <span class="group-label">{T.groupTable}</span>
+            {/* In suggestion mode adding and deleting rows become proposals. */}
+            <button onClick={run(addIndicator)} title="Enter">{T.addIndicator}</button>
+            <button onClick={run(deleteIndicator)}>{T.deleteIndicator}</button>
+            <Show when={editsDirectly()}>
+              <button onClick={run(moveIndicator(-1))}>{T.moveUp}</button>
+              <button onClick={run(moveIndicator(1))}>{T.moveDown}</button>
+            </Show>
+            <button onClick={run(addProject)}>{T.addProject}</button>
+            <Show when={editsDirectly()}>
+              <button onClick={run(moveProject(-1))}>{T.moveProjectUp}</button>
+              <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
+            </Show>
+            <button onClick={askDeleteProject}>{T.deleteProject}</button>
+            <Show when={s.role() === 'editor' && !s.suggesting()}>
+              <label class="button" title={T.importProjectsHint}>
+                {T.importProjects}
+                <input type="file" accept={importFormats().flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')} hidden onChange={importProjects} />
+              </label>
+            </Show>
+          </div>
+        </Show>
+        <div class="tool-group" role="group" aria-label={T.groupReview}>
+          <span class="group-label">{T.groupReview}</span>
+          <Show when={editable() && s.role() !== 'reviewer'}>
+            <button classList={{ active: s.suggesting() }} onClick={() => s.toggleSuggesting()} aria-pressed={s.suggesting()} title="Ctrl+Shift+E">{T.suggestMode}</button>
+            <Show when={s.suggestionAuthors().length > 0}>
+              <select aria-label={T.suggestionAuthor} value={review.authorFilter()} onChange={(e) => review.setAuthorFilter(e.currentTarget.value)}>
+                <option value="">{T.allAuthors}</option>
+                <For each={s.suggestionAuthors()}>{(a) => <option value={a}>{props.nameOf(a)}</option>}</For>
+              </select>
+              <button onClick={() => review.decideHere(true)} title={T.decideHint}>{T.accept}</button>
+              <button onClick={() => review.decideHere(false)} title={T.decideHint}>{T.reject}</button>
+              <button onClick={() => review.askAll(true)}>{T.acceptAll}</button>
+              <button onClick={() => review.askAll(false)}>{T.rejectAll}</button>
+              <button onClick={() => review.askAll(true, true)}>{T.acceptProject}</button>
+              <button onClick={() => review.askAll(false, true)}>{T.rejectProject}</button>
+            </Show>
+          </Show>
+          <Show when={s.canComment()}>
+            <button onClick={() => props.comments.open()}>{T.addComment}</button>
+          </Show>
+          <button classList={{ active: showingAuthors() }} onClick={toggleAuthors} aria-pressed={showingAuthors()} data-testid="toggle-authors">{T.showAuthors}</button>
+        </div>
+      </nav>
+      <Show when={finding()}>
+        <FindBar editor={() => s.editor()} onClose={() => setFinding(false)} />
+      </Show>
+      <Show when={deletingProject() !== null}>
+        <p class="confirm-bar" role="alertdialog" data-testid="confirm-delete-project">
+          {T.confirmDeleteProject(deletingProject()!)}
+          <button onClick={() => { setDeletingProject(null); run(deleteProject)() }}>{T.deleteProject}</button>
+          <button onClick={() => setDeletingProject(null)}>{T.cancel}</button>
+        </p>
+      </Show>
+      <Show when={review.pending()}>
+        {(asked) => (
+          <p class="confirm-bar" role="alertdialog" data-testid="confirm-all">
+            {T.confirmAll(asked().accept, asked().count, review.authorFilter() ? props.nameOf(review.authorFilter()) : '', asked().project?.name)}
+            <button onClick={() => review.confirm()} disabled={asked().count === 0}>{asked().accept ? T.acceptAll : T.rejectAll}</button>
+            <button onClick={() => review.cancel()}>{T.cancel}</button>
+          </p>
+        )}
+      </Show>
+    </>
+  )
+}
