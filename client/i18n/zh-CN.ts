@@ -39,6 +39,8 @@ export const T = {
   filterResolved: '已解决',
   filterMine: '与我有关',
   filterAll: '全部',
+  threadsBeside: '批注旁注显示',
+  threadsAsList: '批注列表显示',
   detached: '（原文已删除）',
   commentDeleted: '（已删除）',
   editComment: '修改批注',

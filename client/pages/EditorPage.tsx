@@ -22,6 +22,7 @@ import { createPeople } from './editor/people'
 import { createOpinionDraft, ReviewOpinionPanel } from './editor/ReviewOpinionPanel'
 import { createSuggestionReview } from './editor/suggestion-review'
 import { ThreadsPanel } from './editor/ThreadsPanel'
+import { createThreadsLayout } from './editor/threads-layout'
 import { Toolbar } from './editor/Toolbar'
 import { WorkflowBar, WorkflowNotices } from './editor/WorkflowBar'
 
@@ -41,6 +42,22 @@ function DocumentPage(props: { session: DocumentSession }) {
   const review = createSuggestionReview(s)
   const comments = createCommentDrafts(s)
   const opinion = createOpinionDraft(s.docId)
+  const layout = createThreadsLayout()
+  const threads = () => (
+    <ThreadsPanel
+      threads={s.threads()}
+      // Read through the model, so anchors are resolved again whenever the text changes.
+      editor={() => (s.model(), s.editor())}
+      ydoc={s.connection.ydoc}
+      userName={s.user.name}
+      active={s.activeThread()}
+      canComment={s.canComment()}
+      onActivate={s.activateThread}
+      nameOf={names.nameOf}
+      beside={layout.beside()}
+      onToggleLayout={layout.toggle}
+    />
+  )
 
   /** A suggestion's author and time on hover, by name (the marks store the login). */
   const describeSuggestion = (event: MouseEvent) => {
@@ -75,21 +92,12 @@ function DocumentPage(props: { session: DocumentSession }) {
         author={s.user.name}
         mayRestore={() => s.editor() !== null && s.readOnlyReason() === ''}
       />
-      <div class="workspace">
+      <div class="workspace" classList={{ beside: layout.beside() }}>
         <Outline session={s} />
         <article class="document" classList={{ loading: !s.editor() }} ref={(host) => s.mount(host)} onMouseOver={describeSuggestion} />
+        <Show when={layout.beside()}>{threads()}</Show>
         <aside class="side">
-          <ThreadsPanel
-            threads={s.threads()}
-            // Read through the model, so anchors are resolved again whenever the text changes.
-            editor={() => (s.model(), s.editor())}
-            ydoc={s.connection.ydoc}
-            userName={s.user.name}
-            active={s.activeThread()}
-            canComment={s.canComment()}
-            onActivate={s.activateThread}
-            nameOf={names.nameOf}
-          />
+          <Show when={!layout.beside()}>{threads()}</Show>
           <Show when={s.role() === 'reviewer'}>
             <ReviewOpinionPanel model={s.model()} findings={s.findings()} draft={opinion} />
           </Show>

@@ -3,8 +3,9 @@
  * figure and a rewording, the staff member sees both live, accepts one and
  * rejects the other; the server accepted the reviewer's updates (its rule
  * passes what the editor makes) and the export holds exactly the accepted
- * result.
+ * result. On a wide screen threads sit in the margin beside their text.
  */
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DOC_ID } from '../support/test-server'
 import { browserAndServer, fieldText, openAs, retype, selectField, synced, typeAt } from './browser'
@@ -121,4 +122,57 @@ describe('review with suggestions', () => {
     await staff.context.close()
     await finance.context.close()
   }, 90_000)
+
+  it('on a wide screen threads sit beside their text, without overlapping; on a narrow one they are the list', async () => {
+    const staff = await openAs(suite.browser, suite.t, 'sun', 'editor')
+    const page = staff.page
+    const comment = async (n: number, text: string) => {
+      await selectField(page, 'indicatorValue', n)
+      await page.getByRole('button', { name: '添加批注' }).click()
+      await page.getByTestId('comment-composer').locator('textarea').fill(text)
+      await page.getByTestId('comment-composer').getByRole('button', { name: '添加批注' }).click()
+    }
+    // 1400 px: the list, in the side column.
+    expect(await page.locator('.side [data-testid=threads]').count()).toBe(1)
+    await comment(0, '第一条')
+    await comment(1, '第二条，紧挨着第一条')
+    await comment(30, '远处的一条')
+
+    await page.setViewportSize({ width: 1700, height: 950 })
+    await expect.poll(() => page.locator('[data-testid=threads].beside').count()).toBe(1)
+    expect(await page.locator('.side [data-testid=threads]').count()).toBe(0)
+    const boxes = async () => {
+      const ids = await page.locator('.thread').evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.thread!))
+      return Promise.all(ids.map(async (id) => ({ id, card: (await box(page, `.thread[data-thread="${id}"]`))!, text: (await box(page, `.comment-anchor[data-thread="${id}"]`))! })))
+    }
+    const settled = async () => {
+      let last = ''
+      await expect.poll(async () => { const now = JSON.stringify(await boxes()); const same = now === last; last = now; return same }, { timeout: 10_000, interval: 300 }).toBe(true)
+      return boxes()
+    }
+    let placed = await settled()
+    expect(placed).toHaveLength(3)
+    // The first and the far one at their text's height; the second just below the first.
+    expect(Math.abs(placed[0]!.card.y - placed[0]!.text.y)).toBeLessThan(3)
+    expect(Math.abs(placed[2]!.card.y - placed[2]!.text.y)).toBeLessThan(3)
+    expect(placed[1]!.card.y).toBeGreaterThanOrEqual(placed[0]!.card.y + placed[0]!.card.height)
+    expect(placed[2]!.card.x).toBeGreaterThan(placed[2]!.text.x + placed[2]!.text.width)
+
+    // Clicking the second moves it to its text; the first makes room above.
+    await page.locator(`.thread[data-thread="${placed[1]!.id}"] blockquote`).click()
+    placed = await settled()
+    expect(Math.abs(placed[1]!.card.y - placed[1]!.text.y)).toBeLessThan(3)
+    expect(placed[0]!.card.y + placed[0]!.card.height).toBeLessThanOrEqual(placed[1]!.card.y)
+
+    // The person may prefer the list, and the page remembers it.
+    await page.getByTestId('threads-layout').click()
+    expect(await page.locator('.side [data-testid=threads]').count()).toBe(1)
+    await page.reload()
+    await synced(page)
+    expect(await page.locator('.side [data-testid=threads]').count()).toBe(1)
+    expect(staff.errors).toEqual([])
+    await staff.context.close()
+  }, 90_000)
 })
+
+const box = (page: Page, selector: string) => page.locator(selector).first().boundingBox()

@@ -1,16 +1,21 @@
 /**
- * The comment threads beside the document: in document order (detached
- * ones, whose text was deleted, last, with the text they were about),
- * filterable, each with its replies; reply, resolve, reopen, and edit or
- * delete one's own comments. Clicking a thread selects its text.
+ * The comment threads: in document order (detached ones, whose text was
+ * deleted, last, with the text they were about), filterable, each with its
+ * replies; reply, resolve, reopen, and edit or delete one's own comments.
+ * Clicking a thread selects its text.
+ *
+ * Beside the text (`beside`), each card sits in the margin at the height of
+ * its text (`margin-layout.ts`), placed again whenever the threads, the
+ * text or the page's layout change; otherwise they are a list.
  */
 import type { Editor } from '@tiptap/core'
-import { createEffect, createSignal, For, Show } from 'solid-js'
+import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js'
 import type * as Y from 'yjs'
 import { deleteComment, editComment, reply, setStatus, type ThreadView } from '@shared/review/threads'
 import { anchorRange } from '../../editor/comment-anchors'
 import { relativeTime } from '../../i18n/relative-time'
 import { T } from '../../i18n/zh-CN'
+import { layOutMargin } from './margin-layout'
 
 export type ThreadFilter = 'all' | 'open' | 'resolved' | 'mine'
 
@@ -24,6 +29,8 @@ export function ThreadsPanel(props: {
   onActivate: (id: string) => void
   /** A login's display name. */
   nameOf: (login: string) => string
+  beside: boolean
+  onToggleLayout: () => void
 }) {
   const [filter, setFilter] = createSignal<ThreadFilter>('open')
   let list!: HTMLOListElement
@@ -57,10 +64,55 @@ export function ThreadsPanel(props: {
     }
   }
 
+  /** Beside the text: every card to the height of its text, none overlapping. */
+  const place = () => {
+    const cards = [...list.children] as HTMLElement[]
+    if (!props.beside) {
+      list.style.height = ''
+      return cards.forEach((card) => (card.style.top = ''))
+    }
+    const editor = props.editor()
+    const base = list.getBoundingClientRect().top
+    const ranges = new Map(located().map(({ thread, range }) => [thread.id, range]))
+    const items = cards.map((card) => {
+      const range = ranges.get(card.dataset.thread ?? '')
+      return { desired: editor && range ? editor.view.coordsAtPos(range.from).top - base : null, height: card.offsetHeight }
+    })
+    const active = cards.findIndex((card) => card.dataset.thread === props.active)
+    const tops = layOutMargin(items, active >= 0 ? active : null)
+    cards.forEach((card, i) => (card.style.top = `${tops[i]}px`))
+    const last = cards.length - 1
+    list.style.height = last >= 0 ? `${tops[last]! + items[last]!.height}px` : ''
+  }
+  let frame = 0
+  const placeSoon = () => {
+    cancelAnimationFrame(frame)
+    frame = requestAnimationFrame(place)
+  }
+  onCleanup(() => cancelAnimationFrame(frame))
+  createEffect(() => {
+    located()
+    void props.active
+    void props.beside
+    placeSoon()
+  })
+  // Tables laid out for the first time as they scroll into view change the text's heights.
+  const resized = new ResizeObserver(placeSoon)
+  createEffect(() => {
+    resized.disconnect()
+    const editor = props.editor()
+    if (editor) resized.observe(editor.view.dom)
+    resized.observe(list)
+  })
+  onCleanup(() => resized.disconnect())
+
   return (
-    <section class="threads" data-testid="threads">
+    <section class="threads" classList={{ beside: props.beside }} data-testid="threads">
       <header>
         <h2>{T.comments}（{props.threads.filter((t) => t.status === 'open').length}）</h2>
+        <button class="small" onClick={() => props.onToggleLayout()} aria-pressed={props.beside} data-testid="threads-layout">
+          {props.beside ? T.threadsAsList : T.threadsBeside}
+        </button>
         <select aria-label={T.commentFilter} value={filter()} onChange={(e) => setFilter(e.currentTarget.value as ThreadFilter)}>
           <option value="open">{T.filterOpen}</option>
           <option value="resolved">{T.filterResolved}</option>
