@@ -134,15 +134,17 @@ describe('review with suggestions', () => {
     }
     // 1400 px: the list, in the side column.
     expect(await page.locator('.side [data-testid=threads]').count()).toBe(1)
-    await comment(0, '第一条')
-    await comment(1, '第二条，紧挨着第一条')
-    await comment(30, '远处的一条')
+    const MINE = ['第一条', '第二条，紧挨着第一条', '远处的一条']
+    await comment(0, MINE[0]!)
+    await comment(1, MINE[1]!)
+    await comment(30, MINE[2]!)
 
     await page.setViewportSize({ width: 1700, height: 950 })
     await expect.poll(() => page.locator('[data-testid=threads].beside').count()).toBe(1)
     expect(await page.locator('.side [data-testid=threads]').count()).toBe(0)
     const boxes = async () => {
-      const ids = await page.locator('.thread').evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.thread!))
+      // Ours, in the order written (earlier tests in this file left a thread of their own).
+      const ids = await page.locator('.thread').evaluateAll((cards, mine) => mine.map((text) => (cards.find((card) => card.textContent?.includes(text)) as HTMLElement).dataset.thread!), MINE)
       return Promise.all(ids.map(async (id) => ({ id, card: (await box(page, `.thread[data-thread="${id}"]`))!, text: (await box(page, `.comment-anchor[data-thread="${id}"]`))! })))
     }
     const settled = async () => {
