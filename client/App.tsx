@@ -5,6 +5,7 @@ import { lazy, Match, Switch } from 'solid-js'
 import { DocumentListPage } from './pages/DocumentListPage'
 import { LoginPage } from './pages/LoginPage'
 import { AccountPage } from './pages/AccountPage'
+import { AdminPage } from './pages/AdminPage'
 import { QueuePage } from './pages/QueuePage'
 import { DashboardPage } from './pages/DashboardPage'
 import { createRoute } from './router'
@@ -31,6 +32,9 @@ export function App() {
       </Match>
       <Match when={route().page === 'account'}>
         <AccountPage />
+      </Match>
+      <Match when={route().page === 'admin'}>
+        <AdminPage />
       </Match>
       <Match when={route().page === 'list'}>
         <DocumentListPage />

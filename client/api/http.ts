@@ -65,6 +65,15 @@ export interface QueueRow {
   deadline: { dueAt: number; overdue: boolean } | null
 }
 
+/** Someone in an organisation, with their role there. */
+export interface OrgMember {
+  name: string
+  displayName: string
+  role: OrgRole
+}
+
+export type OrgRole = 'admin' | 'staff' | 'reviewer'
+
 export interface ActivityLog {
   activity: ActivityView[]
   people: Record<string, string>
@@ -102,7 +111,12 @@ export const api = {
       rows: { department: string; id: string; title: string; year: number | null; status: string; lastChange: number; total: number; errors: number; warnings: number; approvedAt: number | null; deadline: { dueAt: number; overdue: boolean } | null }[]
       byYear: { year: string; total: number; documents: number; approved: number }[]
     }>('/api/dashboard'),
-  orgs: () => request<{ orgs: { id: number; name: string; kind: 'department' | 'finance'; role: string }[] }>('/api/orgs'),
+  orgs: () => request<{ orgs: { id: number; name: string; kind: 'department' | 'finance'; role: OrgRole }[] }>('/api/orgs'),
+  orgMembers: (orgId: number) => request<{ members: OrgMember[] }>(`/api/orgs/${orgId}/members`),
+  /** null removes the person from the organisation. */
+  setOrgMember: (orgId: number, name: string, role: OrgRole | null) => request<{ ok: true }>(`/api/orgs/${orgId}/members/${encodeURIComponent(name)}`, json('PUT', { role })),
+  createOrgUser: (orgId: number, user: OrgMember & { password: string }) => request<{ user: OrgMember }>(`/api/orgs/${orgId}/users`, json('POST', user)),
+  resetPassword: (orgId: number, name: string, password: string) => request<{ ok: true }>(`/api/orgs/${orgId}/members/${encodeURIComponent(name)}/password`, json('POST', { password })),
   markNotificationsRead: () => request<{ ok: true }>('/api/notifications/read', json('POST', {})),
   queue: (sort: string, status: string) => request<{ queue: QueueRow[]; people: Record<string, string> }>(`/api/queue?sort=${sort}${status ? `&status=${encodeURIComponent(status)}` : ''}`),
   people: (id: string) => request<{ people: Record<string, string> }>(`/api/docs/${id}/people`),

@@ -70,6 +70,7 @@ export function DocumentListPage() {
   const [memberships] = createResource(() => api.orgs().then((r) => r.orgs, () => []))
   const reviews = () => (memberships() ?? []).some((o) => o.kind === 'finance')
   const oversees = () => (memberships() ?? []).some((o) => o.kind === 'finance' || o.role === 'admin')
+  const administers = () => (memberships() ?? []).some((o) => o.role === 'admin')
   const shown = () => (docs() ?? []).filter((d) => `${d.title}${d.ownerName}${d.status}`.includes(search().trim()))
   /** 以此为底稿新建下一年度: asked inline whether to keep the budget figures, then opened. */
   const [successorOf, setSuccessorOf] = createSignal<string | null>(null)
@@ -96,6 +97,7 @@ export function DocumentListPage() {
       <p class="queue-link">
         <Show when={reviews()}><a href="#/queue" data-testid="queue-link">{T.reviewQueue}</a></Show>
         <Show when={oversees()}><a href="#/dashboard" data-testid="dashboard-link">{T.dashboard}</a></Show>
+        <Show when={administers()}><a href="#/admin" data-testid="admin-link">{T.admin}</a></Show>
       </p>
       <div class="actions">
         <button onClick={create}>{T.newDocument}</button>

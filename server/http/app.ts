@@ -623,6 +623,17 @@ export function createApp(s: AppServices): Hono<Env> {
     return { org, role }
   }
 
+  /** A login name people can type and read: lower-case letters first, then letters, digits, '.', '_' or '-'. */
+  const LOGIN_NAME = /^[a-z][a-z0-9._-]{1,31}$/
+  const newPassword = (value: unknown): string => {
+    if (typeof value !== 'string' || value.length < 8 || value.length > 1000) throw badRequest('密码至少 8 位')
+    return value
+  }
+  const memberRole = (org: { kind: string }, value: unknown) => {
+    if (!isOrgRole(value) || value === (org.kind === 'finance' ? 'staff' : 'reviewer')) throw badRequest(org.kind === 'finance' ? '财政局的成员角色是管理员或审核人员' : '部门的成员角色是管理员或编制人员')
+    return value
+  }
+
   app.get('/api/orgs/:id/members', async (c) => {
     const { org } = await membership(c)
     return c.json({ members: await s.orgs.members(org.id), assignments: org.kind === 'finance' ? await s.orgs.assignments({ financeOrgId: org.id }) : [] })
@@ -633,13 +644,48 @@ export function createApp(s: AppServices): Hono<Env> {
     const { org, role } = await membership(c)
     if (role !== 'admin') throw forbidden()
     const body = await jsonBody<{ role?: unknown }>(c)
-    const next = body.role === null ? null : isOrgRole(body.role) ? body.role : null
-    if (body.role !== null && next === null) throw badRequest('角色必须是 admin、staff、reviewer 之一，或 null（移除）')
-    if (next === (org.kind === 'finance' ? 'staff' : 'reviewer')) throw badRequest(org.kind === 'finance' ? '财政局的成员角色是管理员或审核人员' : '部门的成员角色是管理员或编制人员')
+    const next = body.role === null ? null : memberRole(org, body.role)
     const user = await s.accounts.userByName(c.req.param('name'))
     if (!user) throw new ApiError(404, 'user-not-found', '没有这个用户')
     if (user.id === c.get('user').id && next !== 'admin') throw badRequest('不能取消自己的管理员身份：请另一位管理员操作')
     await s.orgs.setMember(org.id, user.id, next)
+    return c.json({ ok: true })
+  })
+
+  /** An organisation's 管理员 opens an account for a new colleague, who joins the organisation at once. */
+  app.post('/api/orgs/:id/users', async (c) => {
+    const { org, role } = await membership(c)
+    if (role !== 'admin') throw forbidden()
+    const body = await jsonBody<{ name?: unknown; displayName?: unknown; password?: unknown; role?: unknown }>(c)
+    const name = typeof body.name === 'string' ? body.name.trim() : ''
+    if (!LOGIN_NAME.test(name)) throw badRequest('登录名用 2–32 位小写字母、数字、“.”“_”“-”，以字母开头，如 wangfang')
+    const displayName = typeof body.displayName === 'string' ? body.displayName.trim() : ''
+    if (!displayName || displayName.length > 50) throw badRequest('姓名不能为空，且不超过 50 个字')
+    const password = newPassword(body.password)
+    const next = memberRole(org, body.role)
+    if (await s.accounts.userByName(name)) throw new ApiError(409, 'user-exists', `登录名 ${name} 已被使用：如是同一人，请用“添加已有用户”`)
+    const user = await s.logins.addUser(name, password, displayName)
+    await s.orgs.setMember(org.id, user.id, next)
+    return c.json({ user: { name: user.name, displayName: user.displayName, role: next } }, 201)
+  })
+
+  /**
+   * An organisation's 管理员 sets a forgotten password — only for someone who
+   * belongs to no organisation the 管理员 does not manage, so that no admin
+   * can take over another organisation's account. Their logins and
+   * connections end.
+   */
+  app.post('/api/orgs/:id/members/:name/password', async (c) => {
+    const { org, role } = await membership(c)
+    if (role !== 'admin') throw forbidden()
+    const password = newPassword((await jsonBody<{ password?: unknown }>(c)).password)
+    const user = await s.accounts.userByName(c.req.param('name'))
+    const theirs = user ? await s.orgs.membershipsOf(user.id) : []
+    if (!user || !theirs.some((m) => m.orgId === org.id)) throw new ApiError(404, 'user-not-found', '本组织没有这个成员')
+    const managed = new Set((await s.orgs.membershipsOf(c.get('user').id)).filter((m) => m.role === 'admin').map((m) => m.orgId))
+    if (theirs.some((m) => !managed.has(m.orgId))) throw new ApiError(403, 'other-org-member', '此人也属于你不管理的组织：请由那里的管理员或系统管理员重置密码')
+    await s.logins.setPassword(user.name, password)
+    await s.relay.closeUnauthenticated({ publish: true })
     return c.json({ ok: true })
   })
 

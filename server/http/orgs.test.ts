@@ -20,7 +20,7 @@ afterEach(async () => {
 })
 
 const cookieOf = async (name: string) => (await loginAt(t.server.url, name)).cookie
-const login = async (name: string) => (await loginAt(t.server.url, name)).json
+const login = async (name: string, password?: string) => (await loginAt(t.server.url, name, password)).json
 
 describe('organisations', () => {
   it('staff edit their department’s documents, the assigned reviewer reviews them from the queue, others see nothing', { timeout: 30_000 }, async () => {
@@ -37,7 +37,7 @@ describe('organisations', () => {
     await orgs.setMember(czj.id, zhao!.id, 'reviewer')
     await orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang!.id }, true)
 
-    const [asZhang, asLi, asWang, asZhao] = (await Promise.all(['zhang', 'li', 'wang', 'zhao'].map(login))) as [Awaited<ReturnType<typeof login>>, Awaited<ReturnType<typeof login>>, Awaited<ReturnType<typeof login>>, Awaited<ReturnType<typeof login>>]
+    const [asZhang, asLi, asWang, asZhao] = (await Promise.all(['zhang', 'li', 'wang', 'zhao'].map((n) => login(n)))) as [Awaited<ReturnType<typeof login>>, Awaited<ReturnType<typeof login>>, Awaited<ReturnType<typeof login>>, Awaited<ReturnType<typeof login>>]
     expect((await asZhang('/api/docs')).body.documents).toEqual([expect.objectContaining({ id: DOC_ID, role: 'editor' })])
     expect((await asWang('/api/docs')).body.documents).toEqual([expect.objectContaining({ id: DOC_ID, role: 'reviewer' })])
     expect((await asLi('/api/docs')).body.documents).toEqual([])
@@ -130,6 +130,46 @@ describe('organisations', () => {
     const row = ((await (await login('rev'))('/api/queue')).body.queue as { deadline: { dueAt: number; overdue: boolean } }[])[0]!
     expect(row.deadline).toEqual({ dueAt: Date.parse('2020-01-01T23:59:59+08:00'), overdue: true })
     expect((await (await login('clerk'))(`/api/docs/${id}/deadline`)).body.deadline.overdue).toBe(true)
+  })
+
+  it('an organisation’s 管理员 opens accounts for colleagues and resets their passwords — never for someone another organisation holds', { timeout: 30_000 }, async () => {
+    t = await startTestServer()
+    const { orgs, logins } = t.server.data
+    const [chief, outsider, shared] = await Promise.all(['chief', 'outsider', 'shared'].map((n) => logins.addUser(n, `pw-${n}`, n)))
+    const dept = await orgs.addOrg({ name: '文旅局', kind: 'department', code: '' })
+    const other = await orgs.addOrg({ name: '教育局', kind: 'department', code: '' })
+    await orgs.setMember(dept.id, chief!.id, 'admin')
+    await orgs.setMember(other.id, outsider!.id, 'admin')
+    await orgs.setMember(dept.id, shared!.id, 'staff')
+    await orgs.setMember(other.id, shared!.id, 'staff')
+    const asChief = await login('chief')
+
+    const created = await asChief(`/api/orgs/${dept.id}/users`, 'POST', { name: 'wangfang', displayName: '王芳', password: 'first-password', role: 'staff' })
+    expect(created).toEqual({ status: 201, body: { user: { name: 'wangfang', displayName: '王芳', role: 'staff' } } })
+    expect((await asChief(`/api/orgs/${dept.id}/members`)).body.members.map((m: { name: string; displayName: string; role: string }) => [m.name, m.displayName, m.role]))
+      .toContainEqual(['wangfang', '王芳', 'staff'])
+    expect((await loginAt(t.server.url, 'wangfang', 'first-password')).cookie).not.toBe('')
+
+    // Refused, each with a reason: a taken name, a bad name, a short password, a role the organisation has not, a non-admin.
+    const refused = async (who: typeof asChief, body: Record<string, unknown>) => (await who(`/api/orgs/${dept.id}/users`, 'POST', { name: 'newone', displayName: '新人', password: 'long-enough', role: 'staff', ...body })).status
+    expect(await refused(asChief, { name: 'wangfang' })).toBe(409)
+    expect(await refused(asChief, { name: 'Wang Fang' })).toBe(400)
+    expect(await refused(asChief, { password: 'short' })).toBe(400)
+    expect(await refused(asChief, { role: 'reviewer' })).toBe(400)
+    expect(await refused(asChief, { displayName: '' })).toBe(400)
+    expect(await refused(await login('wangfang', 'first-password'), {})).toBe(403)
+    expect(await refused(await login('outsider'), {})).toBe(404)
+
+    // A forgotten password: the 管理员 sets a new one; the old one and the old session stop working.
+    const { cookie: oldSession } = await loginAt(t.server.url, 'wangfang', 'first-password')
+    expect((await asChief(`/api/orgs/${dept.id}/members/wangfang/password`, 'POST', { password: 'second-password' })).status).toBe(200)
+    expect((await fetch(`${t.server.url}/api/me`, { headers: { Cookie: oldSession } })).status).toBe(401)
+    expect((await fetch(`${t.server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'wangfang', password: 'first-password' }) })).status).toBe(401)
+    expect((await loginAt(t.server.url, 'wangfang', 'second-password')).cookie).not.toBe('')
+    // Not for someone another organisation also holds, nor for a stranger.
+    expect((await asChief(`/api/orgs/${dept.id}/members/shared/password`, 'POST', { password: 'taken-over!' })).status).toBe(403)
+    expect((await asChief(`/api/orgs/${dept.id}/members/outsider/password`, 'POST', { password: 'taken-over!' })).status).toBe(404)
+    expect(await logins.authenticate('shared', 'pw-shared')).toBeTruthy()
   })
 
   it('notifies: 报送 the assigned reviewer, 退回修改 the department’s staff, an @mention and a reply the people named; read when opened', { timeout: 30_000 }, async () => {

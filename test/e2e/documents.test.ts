@@ -83,6 +83,52 @@ describe('document list', () => {
     await user.context.close()
   }, 60_000)
 
+  it('a department’s 管理员 opens an account for a colleague, changes her role, resets her password and removes her', async () => {
+    const { t } = suite
+    const chief = await t.server.data.logins.addUser('kong', 'pw-kong', '孔主任')
+    const org = await t.server.data.orgs.addOrg({ name: '民政局', kind: 'department', code: '' })
+    await t.server.data.orgs.setMember(org.id, chief.id, 'admin')
+    const admin = await openAs(suite.browser, t, 'kong', 'editor')
+    const page = admin.page
+    await page.goto('/#/')
+    await page.getByTestId('admin-link').click()
+    const section = page.getByTestId(`org-${org.id}`)
+    expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe('民政局 · 成员')
+
+    const form = section.getByTestId('new-account')
+    await form.getByLabel('姓名').fill('周敏')
+    await form.getByLabel('登录名').fill('zhoumin')
+    await form.getByLabel(/初始密码/).fill('start-12345')
+    expect(await form.getByLabel('角色').inputValue()).toBe('staff')
+    await form.getByRole('button', { name: '新建账号' }).click()
+    await expect.poll(() => section.getByRole('status').textContent()).toContain('已创建账号 zhoumin')
+    const row = section.locator('tr[data-member="zhoumin"]')
+    expect(await row.locator('td').first().textContent()).toBe('周敏')
+    expect(await t.server.data.logins.authenticate('zhoumin', 'start-12345')).toBeDefined()
+    // A taken login name is refused with the reason, in the page.
+    await form.getByLabel('姓名').fill('另一个周敏')
+    await form.getByLabel('登录名').fill('zhoumin')
+    await form.getByLabel(/初始密码/).fill('start-12345')
+    await form.getByRole('button', { name: '新建账号' }).click()
+    await expect.poll(() => section.getByRole('alert').textContent()).toContain('已被使用')
+
+    await row.getByLabel('角色').selectOption('admin')
+    await expect.poll(() => section.getByRole('status').textContent()).toBe('周敏 现为管理员')
+    expect((await t.server.data.orgs.members(org.id)).find((m) => m.name === 'zhoumin')?.role).toBe('admin')
+
+    await row.getByRole('button', { name: '重置密码' }).click()
+    await row.getByLabel('新密码（至少 8 位）').fill('reset-67890')
+    await row.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => section.getByRole('status').textContent()).toContain('已重置 周敏 的密码')
+    expect(await t.server.data.logins.authenticate('zhoumin', 'reset-67890')).toBeDefined()
+
+    await row.getByRole('button', { name: '移出本单位' }).click()
+    await section.getByRole('alertdialog').getByRole('button', { name: '移出本单位' }).click()
+    await expect.poll(() => section.locator('tr[data-member="zhoumin"]').count()).toBe(0)
+    expect(admin.errors).toEqual([])
+    await admin.context.close()
+  }, 60_000)
+
   it('a finance reviewer assigned to a department finds its documents in the review queue', async () => {
     const { t } = suite
     const { orgs, logins } = t.server.data

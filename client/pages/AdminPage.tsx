@@ -1,0 +1,180 @@
+/**
+ * 人员管理: for each organisation one manages (a department or the finance
+ * bureau), its members with their roles — change a role, reset a forgotten
+ * password, remove someone (asked first) — and adding people: a new
+ * account, or someone who already has one. The server decides what a
+ * 管理员 may do; this page only offers it.
+ */
+import { createResource, createSignal, For, Show } from 'solid-js'
+import { api, type OrgMember, type OrgRole } from '../api/http'
+import { T } from '../i18n/zh-CN'
+import { navigate } from '../router'
+import { rememberedUser } from '../session'
+
+interface ManagedOrg {
+  id: number
+  name: string
+  kind: 'department' | 'finance'
+}
+
+/** The roles an organisation has: a department's staff write, the bureau's reviewers review. */
+const rolesOf = (org: ManagedOrg): OrgRole[] => ['admin', org.kind === 'finance' ? 'reviewer' : 'staff']
+
+export function AdminPage() {
+  const [orgs] = createResource(() => api.orgs().then(({ orgs }) => orgs.filter((o) => o.role === 'admin'), () => []))
+  return (
+    <main class="account admin">
+      <header>
+        <button onClick={() => navigate('#/')}>{T.back}</button>
+        <h1>{T.admin}</h1>
+        <span class="who">{rememberedUser()?.displayName}</span>
+      </header>
+      <Show when={orgs() && orgs()!.length === 0}>
+        <p class="hint">{T.notAdmin}</p>
+      </Show>
+      <For each={orgs()}>{(org) => <OrgMembers org={org} />}</For>
+    </main>
+  )
+}
+
+function OrgMembers(props: { org: ManagedOrg }) {
+  const org = props.org
+  const [members, { refetch }] = createResource(() => api.orgMembers(org.id).then((r) => r.members))
+  const [message, setMessage] = createSignal('')
+  const [error, setError] = createSignal('')
+  /** Runs a change, then says what happened or why not, and reads the members again. */
+  const act = async (work: () => Promise<string>) => {
+    setMessage('')
+    setError('')
+    try {
+      setMessage(await work())
+      await refetch()
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+  const [resetting, setResetting] = createSignal<string | null>(null)
+  const [removing, setRemoving] = createSignal<OrgMember | null>(null)
+  const formValues = (event: Event) => {
+    event.preventDefault()
+    const form = event.currentTarget as HTMLFormElement
+    return { form, value: (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim() }
+  }
+  const roleSelect = (name: string, value: OrgRole, onChange?: (role: OrgRole) => void) => (
+    <select name={name} aria-label={T.orgRole} onChange={(e) => onChange?.(e.currentTarget.value as OrgRole)}>
+      {/* `selected` on the option: a select's value set before its options exist is lost. */}
+      <For each={rolesOf(org)}>{(role) => <option value={role} selected={role === value}>{T.orgRoleLabel[role]}</option>}</For>
+    </select>
+  )
+
+  return (
+    <section class="org-members" data-testid={`org-${org.id}`}>
+      <h2>{org.name} · {T.members}</h2>
+      <table>
+        <thead>
+          <tr><th>{T.displayName}</th><th>{T.loginName}</th><th>{T.orgRole}</th><th /></tr>
+        </thead>
+        <tbody>
+          <For each={members()}>
+            {(member) => (
+              <tr data-member={member.name}>
+                <td>{member.displayName}</td>
+                <td>{member.name}</td>
+                <td>
+                  {roleSelect('role', member.role, (role) =>
+                    void act(async () => {
+                      await api.setOrgMember(org.id, member.name, role)
+                      return T.roleChanged(member.displayName, T.orgRoleLabel[role]!)
+                    }),
+                  )}
+                </td>
+                <td class="member-actions">
+                  <Show
+                    when={resetting() === member.name}
+                    fallback={<button class="small" onClick={() => setResetting(member.name)}>{T.resetPassword}</button>}
+                  >
+                    <form
+                      class="inline"
+                      onSubmit={(event) => {
+                        const { value } = formValues(event)
+                        void act(async () => {
+                          await api.resetPassword(org.id, member.name, value('password'))
+                          setResetting(null)
+                          return T.passwordReset(member.displayName)
+                        })
+                      }}
+                    >
+                      <input name="password" type="text" minLength={8} required aria-label={T.newPassword} placeholder={T.newPassword} autocomplete="off" />
+                      <button type="submit" class="small">{T.save}</button>
+                      <button type="button" class="small" onClick={() => setResetting(null)}>{T.cancel}</button>
+                    </form>
+                  </Show>
+                  <button class="small" onClick={() => setRemoving(member)}>{T.removeFromOrg}</button>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={removing()}>
+        {(member) => (
+          <p class="confirm-bar" role="alertdialog">
+            {T.confirmRemoveMember(member().displayName, org.name)}
+            <button
+              onClick={() => {
+                const { name, displayName } = member()
+                setRemoving(null)
+                void act(async () => {
+                  await api.setOrgMember(org.id, name, null)
+                  return T.memberRemoved(displayName)
+                })
+              }}
+            >
+              {T.removeFromOrg}
+            </button>
+            <button onClick={() => setRemoving(null)}>{T.cancel}</button>
+          </p>
+        )}
+      </Show>
+      <form
+        class="add-member"
+        data-testid="new-account"
+        onSubmit={(event) => {
+          const { form, value } = formValues(event)
+          void act(async () => {
+            const { user } = await api.createOrgUser(org.id, { name: value('name'), displayName: value('displayName'), password: value('password'), role: value('role') as OrgRole })
+            form.reset()
+            return T.accountCreated(user.name)
+          })
+        }}
+      >
+        <h3>{T.newAccount}</h3>
+        <input name="displayName" required maxLength={50} aria-label={T.displayName} placeholder={T.displayName} />
+        <input name="name" required pattern="[a-z][a-z0-9._\-]{1,31}" aria-label={T.loginName} placeholder={`${T.loginName}（如 wangfang）`} autocomplete="off" />
+        <input name="password" type="text" required minLength={8} aria-label={T.initialPassword} placeholder={T.initialPassword} autocomplete="off" />
+        {roleSelect('role', rolesOf(org)[1]!)}
+        <button type="submit">{T.newAccount}</button>
+      </form>
+      <form
+        class="add-member"
+        data-testid="add-existing"
+        onSubmit={(event) => {
+          const { form, value } = formValues(event)
+          const name = value('name')
+          void act(async () => {
+            await api.setOrgMember(org.id, name, value('role') as OrgRole)
+            form.reset()
+            return T.memberAdded(name)
+          })
+        }}
+      >
+        <h3>{T.addExisting}</h3>
+        <input name="name" required aria-label={T.loginName} placeholder={T.loginName} autocomplete="off" />
+        {roleSelect('role', rolesOf(org)[1]!)}
+        <button type="submit">{T.addExisting}</button>
+      </form>
+      <Show when={message()}><p role="status">{message()}</p></Show>
+      <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
+    </section>
+  )
+}
