@@ -8,16 +8,14 @@ import type { Extensions } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
 import { LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
-import { INDICATOR_EXTRA_CELLS, NODE } from '@shared/schema/node-names'
+import { DETAIL_CELLS, INDICATOR_EXTRA_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
 import { T } from '../i18n/zh-CN'
 import { extraColumnsOfRow } from './row-commands'
 
 /** Fields shown with a label cell beside them, as on the printed form. */
 const LABELLED = new Set<string>([
-  NODE.unitCode, NODE.unitName, NODE.moneyUnit, NODE.projectCode, NODE.projectName,
-  NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.fundUsage, NODE.projectGoal,
+  ...Object.values(PROJECT_CELLS), NODE.projectGoal, ...Object.values(DETAIL_CELLS),
   NODE.subGoalDuty, NODE.subGoalTarget,
-  NODE.projectDepartment, NODE.projectImplementer, NODE.projectManager, NODE.projectPeriod, NODE.projectPeriodGoal,
 ])
 const NUMERIC = new Set<string>([NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.spendingPercent])
 
