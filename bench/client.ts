@@ -30,6 +30,7 @@ import { makeRandom } from '../test/support/random'
 import { sampleText } from '../test/support/sample'
 import { startTestServer, synced as providerSynced, type TestServer } from '../test/support/test-server'
 import { ms, ratio, table } from './support/stats'
+import { OPEN_MARK } from '../client/pages/editor/open-marks'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const PEER_ORIGIN = 'http://peer.bench'
@@ -119,6 +120,8 @@ interface Figures {
   localOpen: number
   alone: Typing
   remote: Typing
+  /** The IndexedDB open's steps: page and scripts, reading the local copy, building the editor, the first model and checks. */
+  phases: { scripts: number; local: number; editor: number; derived: number }
 }
 
 async function measureOurs(browser: Browser, t: TestServer, docId: string, projects: number): Promise<Figures> {
@@ -145,6 +148,9 @@ async function measureOurs(browser: Browser, t: TestServer, docId: string, proje
   await page.reload()
   await allTables()
   const localOpen = Date.now() - start
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
+  const domLoaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd)
+  const phases = { scripts: domLoaded, local: marks[OPEN_MARK.local]! - domLoaded, editor: marks[OPEN_MARK.editor]! - marks[OPEN_MARK.local]!, derived: marks[OPEN_MARK.derived]! - marks[OPEN_MARK.editor]! }
   await context.setOffline(false)
   await page.waitForSelector('[data-testid=sync-status].synced', { timeout: 60_000 })
 
@@ -160,7 +166,7 @@ async function measureOurs(browser: Browser, t: TestServer, docId: string, proje
   const remote = await typeAndMeasure(page)
   stop()
   await context.close()
-  return { coldOpen, localOpen, alone, remote }
+  return { coldOpen, localOpen, phases, alone, remote }
 }
 
 /** Builds the bare Tiptap page once, into a temporary directory. */
@@ -173,7 +179,7 @@ async function buildPeer(): Promise<string> {
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
-async function measurePeer(browser: Browser, peerDir: string, text: DocumentText): Promise<Omit<Figures, 'localOpen' | 'remote'>> {
+async function measurePeer(browser: Browser, peerDir: string, text: DocumentText): Promise<Omit<Figures, 'localOpen' | 'phases' | 'remote'>> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
   await context.route(`${PEER_ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname
@@ -218,6 +224,7 @@ export async function run(): Promise<void> {
       rows.push(
         [size.label, 'open, cold (network)', ms(ours.coldOpen), ms(peer.coldOpen), ratio(ours.coldOpen, peer.coldOpen)],
         [size.label, 'open from IndexedDB (offline reload)', ms(ours.localOpen), '—', ''],
+        [size.label, '  page + scripts / local copy / editor / model', Object.values(ours.phases).map((v) => Math.round(v)).join(' / ') + ' ms', '—', ''],
         [size.label, 'keystroke → frame p50', ms(ours.alone.p50), ms(peer.alone.p50), ratio(ours.alone.p50, peer.alone.p50)],
         [size.label, 'keystroke → frame p95', ms(ours.alone.p95), ms(peer.alone.p95), ratio(ours.alone.p95, peer.alone.p95)],
         [size.label, 'typing without pauses p95', ms(ours.alone.burstP95), ms(peer.alone.burstP95), ratio(ours.alone.burstP95, peer.alone.burstP95)],

@@ -58,11 +58,21 @@ function fieldView(initial: PMNode): NodeView {
   }
 }
 
+/**
+ * A 一级/二级 dropdown holding only its current choice until someone reaches
+ * for it (pointer, focus or key): every row's full option lists were tens
+ * of thousands of elements in a 200-project document, built on opening.
+ */
 function select(options: readonly string[], value: string, label: string): HTMLSelectElement {
   const el = element('select', { 'aria-label': label }) as HTMLSelectElement
-  el.append(element('option', { value: '' }, T.choose))
-  for (const option of options) el.append(element('option', { value: option }, option))
-  el.value = options.includes(value) ? value : ''
+  const chosen = options.includes(value) ? value : ''
+  el.append(element('option', { value: chosen }, chosen || T.choose))
+  const offerAll = () => {
+    if (el.options.length > 1 || options.length === 0) return
+    el.replaceChildren(element('option', { value: '' }, T.choose), ...options.map((option) => element('option', { value: option }, option)))
+    el.value = chosen
+  }
+  for (const reach of ['pointerdown', 'focus', 'keydown']) el.addEventListener(reach, offerAll)
   return el
 }
 

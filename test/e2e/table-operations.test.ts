@@ -27,6 +27,7 @@ describe('table operations', () => {
     await page.getByRole('button', { name: '添加指标行' }).click()
     await page.keyboard.type('新增指标')
     const newRow = page.locator('section[data-node="project"]').nth(0).locator('[data-node="indicator"]').nth(1)
+    await newRow.getByLabel('二级指标').click()
     await newRow.getByLabel('二级指标').selectOption('质量指标')
 
     await typeAt(page, 'end', 'projectName', 1, '')

@@ -26,6 +26,7 @@ import { suggestionAuthors } from '../../editor/suggest-mode'
 import { T } from '../../i18n/zh-CN'
 import { rememberedRole, rememberRole } from '../../session'
 import { createDocConnection, type DocConnection } from '../../sync/doc-connection'
+import { OPEN_MARK } from './open-marks'
 
 /** Someone with the document open, as their awareness state says. */
 export interface Presence {
@@ -154,7 +155,12 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     })
     setEditor(made)
     refreshEditable()
-    derive(made)
+    performance.mark(OPEN_MARK.editor)
+    // The document is painted first; the outline, the checks and the opinion follow a task later.
+    deriveTimer = setTimeout(() => {
+      derive(made)
+      performance.mark(OPEN_MARK.derived)
+    })
   }
   onCleanup(() => {
     clearTimeout(deriveTimer)
@@ -218,6 +224,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     mount: (element) => {
       host = element
       void connection.whenLocal.then(() => {
+        performance.mark(OPEN_MARK.local)
         start()
         if (!hasContent() && !navigator.onLine) say(T.notAvailableOffline)
       })
