@@ -9,7 +9,7 @@
  * text or the page's layout change; otherwise they are a list.
  */
 import type { Editor } from '@tiptap/core'
-import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js'
 import type * as Y from 'yjs'
 import { deleteComment, editComment, reply, setStatus, type ThreadView } from '@shared/review/threads'
 import { anchorRange } from '../../editor/comment-anchors'
@@ -44,7 +44,8 @@ export function ThreadsPanel(props: {
   const now = () => Date.now()
   const newId = () => crypto.randomUUID()
 
-  const located = () => {
+  // Resolved once per change of the threads, the filter or the text: the list and the margin layout both read it.
+  const located = createMemo(() => {
     const editor = props.editor()
     const shown = props.threads.filter((t) =>
       filter() === 'all' ? true : filter() === 'mine' ? t.createdBy === props.userName || t.comments.some((c) => c.author === props.userName) : t.status === filter(),
@@ -52,7 +53,7 @@ export function ThreadsPanel(props: {
     return shown
       .map((thread) => ({ thread, range: editor ? anchorRange(editor.state, thread) : null }))
       .sort((a, b) => (a.range?.from ?? Infinity) - (b.range?.from ?? Infinity))
-  }
+  })
 
   const select = (thread: ThreadView) => {
     props.onActivate(thread.id)
