@@ -2,11 +2,12 @@
  * 账户设置: one's own 姓名 (shown to others in comments, suggestions and
  * history) and password. A password change ends every other login.
  */
-import { createSignal, Show } from 'solid-js'
+import { createSignal } from 'solid-js'
 import { api } from '../api/http'
 import { navigate } from '../router'
 import { T } from '../i18n/zh-CN'
 import { rememberedUser, rememberUser } from '../session'
+import { createOutcome, OutcomeLine } from './outcome'
 
 export function AccountPage() {
   const me = rememberedUser()
@@ -14,20 +15,10 @@ export function AccountPage() {
   const [current, setCurrent] = createSignal('')
   const [next, setNext] = createSignal('')
   const [again, setAgain] = createSignal('')
-  const [message, setMessage] = createSignal('')
-  const [error, setError] = createSignal('')
-  const attempt = async (work: () => Promise<string>) => {
-    setError('')
-    setMessage('')
-    try {
-      setMessage(await work())
-    } catch (e) {
-      setError((e as Error).message)
-    }
-  }
+  const outcome = createOutcome()
   const saveName = (event: Event) => {
     event.preventDefault()
-    void attempt(async () => {
+    void outcome.attempt(async () => {
       const { user } = await api.setDisplayName(displayName().trim())
       rememberUser(user)
       return T.nameSaved
@@ -35,8 +26,8 @@ export function AccountPage() {
   }
   const savePassword = (event: Event) => {
     event.preventDefault()
-    if (next() !== again()) return setError(T.passwordsDiffer)
-    void attempt(async () => {
+    if (next() !== again()) return outcome.fail(T.passwordsDiffer)
+    void outcome.attempt(async () => {
       await api.changePassword(current(), next())
       setCurrent('')
       setNext('')
@@ -64,8 +55,7 @@ export function AccountPage() {
         <button type="submit">{T.changePassword}</button>
         <p class="hint">{T.passwordHint}</p>
       </form>
-      <Show when={message()}><p role="status">{message()}</p></Show>
-      <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
+      <OutcomeLine outcome={outcome} />
     </main>
   )
 }

@@ -10,6 +10,7 @@ import { api, type OrgMember, type OrgRole } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { navigate } from '../router'
 import { rememberedUser } from '../session'
+import { createOutcome, OutcomeLine } from './outcome'
 
 interface ManagedOrg {
   id: number
@@ -40,26 +41,27 @@ export function AdminPage() {
 function OrgMembers(props: { org: ManagedOrg }) {
   const org = props.org
   const [members, { refetch }] = createResource(() => api.orgMembers(org.id).then((r) => r.members))
-  const [message, setMessage] = createSignal('')
-  const [error, setError] = createSignal('')
-  /** Runs a change, then says what happened or why not, and reads the members again. */
-  const act = async (work: () => Promise<string>) => {
-    setMessage('')
-    setError('')
-    try {
-      setMessage(await work())
+  const outcome = createOutcome()
+  /** Runs a change, says what happened or why not, and reads the members again. */
+  const act = (work: () => Promise<string>) =>
+    outcome.attempt(async () => {
+      const said = await work()
       await refetch()
-    } catch (e) {
-      setError((e as Error).message)
-    }
+      return said
+    })
+  /** A form's submit: its fields by name go to `work`; the form is cleared once the change is made. */
+  const submitted = (work: (field: (name: string) => string) => Promise<string>) => (event: Event) => {
+    event.preventDefault()
+    const form = event.currentTarget as HTMLFormElement
+    const fields = new Map([...new FormData(form)].map(([name, value]) => [name, String(value).trim()]))
+    void act(async () => {
+      const said = await work((name) => fields.get(name) ?? '')
+      form.reset()
+      return said
+    })
   }
   const [resetting, setResetting] = createSignal<string | null>(null)
   const [removing, setRemoving] = createSignal<OrgMember | null>(null)
-  const formValues = (event: Event) => {
-    event.preventDefault()
-    const form = event.currentTarget as HTMLFormElement
-    return { form, value: (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim() }
-  }
   const roleSelect = (name: string, value: OrgRole, onChange?: (role: OrgRole) => void) => (
     <select name={name} aria-label={T.orgRole} onChange={(e) => onChange?.(e.currentTarget.value as OrgRole)}>
       {/* `selected` on the option: a select's value set before its options exist is lost. */}
@@ -95,14 +97,11 @@ function OrgMembers(props: { org: ManagedOrg }) {
                   >
                     <form
                       class="inline"
-                      onSubmit={(event) => {
-                        const { value } = formValues(event)
-                        void act(async () => {
-                          await api.resetPassword(org.id, member.name, value('password'))
-                          setResetting(null)
-                          return T.passwordReset(member.displayName)
-                        })
-                      }}
+                      onSubmit={submitted(async (field) => {
+                        await api.resetPassword(org.id, member.name, field('password'))
+                        setResetting(null)
+                        return T.passwordReset(member.displayName)
+                      })}
                     >
                       <input name="password" type="text" minLength={8} required aria-label={T.newPassword} placeholder={T.newPassword} autocomplete="off" />
                       <button type="submit" class="small">{T.save}</button>
@@ -139,14 +138,10 @@ function OrgMembers(props: { org: ManagedOrg }) {
       <form
         class="add-member"
         data-testid="new-account"
-        onSubmit={(event) => {
-          const { form, value } = formValues(event)
-          void act(async () => {
-            const { user } = await api.createOrgUser(org.id, { name: value('name'), displayName: value('displayName'), password: value('password'), role: value('role') as OrgRole })
-            form.reset()
-            return T.accountCreated(user.name)
-          })
-        }}
+        onSubmit={submitted(async (field) => {
+          const { user } = await api.createOrgUser(org.id, { name: field('name'), displayName: field('displayName'), password: field('password'), role: field('role') as OrgRole })
+          return T.accountCreated(user.name)
+        })}
       >
         <h3>{T.newAccount}</h3>
         <input name="displayName" required maxLength={50} aria-label={T.displayName} placeholder={T.displayName} />
@@ -158,23 +153,17 @@ function OrgMembers(props: { org: ManagedOrg }) {
       <form
         class="add-member"
         data-testid="add-existing"
-        onSubmit={(event) => {
-          const { form, value } = formValues(event)
-          const name = value('name')
-          void act(async () => {
-            await api.setOrgMember(org.id, name, value('role') as OrgRole)
-            form.reset()
-            return T.memberAdded(name)
-          })
-        }}
+        onSubmit={submitted(async (field) => {
+          await api.setOrgMember(org.id, field('name'), field('role') as OrgRole)
+          return T.memberAdded(field('name'))
+        })}
       >
         <h3>{T.addExisting}</h3>
         <input name="name" required aria-label={T.loginName} placeholder={T.loginName} autocomplete="off" />
         {roleSelect('role', rolesOf(org)[1]!)}
         <button type="submit">{T.addExisting}</button>
       </form>
-      <Show when={message()}><p role="status">{message()}</p></Show>
-      <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
+      <OutcomeLine outcome={outcome} />
     </section>
   )
 }
