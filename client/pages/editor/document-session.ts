@@ -35,6 +35,9 @@ export interface Presence {
   color: string
 }
 
+const samePresence = (a: readonly Presence[], b: readonly Presence[]) =>
+  a.length === b.length && a.every((p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.color === b[i]!.color)
+
 export interface DocumentSession {
   readonly docId: string
   readonly user: User
@@ -176,7 +179,8 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   provider.on('sync', onSync)
   onCleanup(() => provider.off('sync', onSync))
 
-  const [present, setPresent] = createSignal<Presence[]>([])
+  // Awareness changes with every caret move; the people present change rarely, and only then should their list render.
+  const [present, setPresent] = createSignal<Presence[]>([], { equals: samePresence })
   const onAwareness = () =>
     setPresent(
       [...provider.awareness.getStates()].flatMap(([clientId, state]) => {
