@@ -74,7 +74,11 @@ export async function startTestServer(options: Partial<ServerOptions> = {}, kept
       return provider
     },
     async close() {
-      for (const p of providers) p.destroy()
+      // A provider leaves its awareness (and that awareness' interval timer, which keeps Node alive) to its Y.Doc.
+      for (const p of providers) {
+        p.destroy()
+        p.awareness.destroy()
+      }
       await server.close()
       await schema?.drop()
     },
