@@ -34,7 +34,7 @@ import { OPEN_MARK } from '../client/pages/editor/open-marks'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const PEER_ORIGIN = 'http://peer.bench'
-const KEYS = 40
+const KEYS = 100
 
 /** Every keydown's time to the task after the next frame, kept in the page. */
 const LATENCY_PROBE = () => {

@@ -6,7 +6,7 @@
  */
 import { mayEditDirectly } from '@shared/review/workflow'
 import { Show } from 'solid-js'
-import { revealPlace } from '../editor/checks-panel'
+import { revealPlace } from '../editor/place'
 import { relativeTime } from '../i18n/relative-time'
 import { T } from '../i18n/zh-CN'
 import { navigate } from '../router'

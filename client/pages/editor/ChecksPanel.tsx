@@ -5,7 +5,8 @@
  */
 import { For, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
-import { findingGroups, revealPlace } from '../../editor/checks-panel'
+import { findingGroups } from '../../editor/checks-panel'
+import { revealPlace } from '../../editor/place'
 import { T } from '../../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 

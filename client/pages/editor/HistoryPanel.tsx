@@ -13,7 +13,7 @@ import { api, type Comparison } from '../../api/http'
 import { T } from '../../i18n/zh-CN'
 import { relativeTime } from '../../i18n/relative-time'
 import { activityLine } from './activity-line'
-import type { Place } from '../../editor/checks-panel'
+import type { Place } from '../../editor/place'
 
 /** A person's display name from a people map (login → name); the server itself reads as 系统. */
 const nameIn = (people: Record<string, string>) => (login: string | null) => (login ? (people[login] ?? login) : T.system)

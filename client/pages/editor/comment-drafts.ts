@@ -6,8 +6,8 @@
 import { createSignal } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { createThread } from '@shared/review/threads'
-import { locateFinding } from '../../editor/checks-panel'
 import { anchorOfSelection } from '../../editor/comment-anchors'
+import { textRangeAtPlace } from '../../editor/place'
 import { T } from '../../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 
@@ -39,7 +39,7 @@ export function createCommentDrafts(session: DocumentSession) {
     /** 转为批注: a finding becomes a thread on its cell. */
     fromFinding: (finding: Finding) => {
       const editor = session.editor()
-      const range = editor ? locateFinding(editor, finding) : null
+      const range = editor ? textRangeAtPlace(editor.state.doc, finding) : null
       if (!editor || !range) return
       editor.chain().setTextSelection(range).run()
       const anchor = anchorOfSelection(editor)
