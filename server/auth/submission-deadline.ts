@@ -6,10 +6,9 @@
 import { mayEditDirectly, type Status } from '@shared/review/workflow'
 import type { OrgStore } from '../storage/org-store'
 
-export interface SubmissionDeadline {
-  dueAt: number
-  overdue: boolean
-}
+import type { SubmissionDeadline } from '@shared/protocol/http-api'
+
+export type { SubmissionDeadline }
 
 /** A department's deadlines by budget year: the earliest of the bureaus that review it. */
 export async function departmentDeadlines(orgs: OrgStore, departmentOrgId: number): Promise<Map<number, number>> {

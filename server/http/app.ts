@@ -17,6 +17,7 @@ import { restoreContent, withProjectFrom } from '@shared/history/restore-content
 import { withProjectsAdded } from '@shared/model/add-projects'
 import { successorText } from '@shared/history/successor'
 import { AUTOMATIC_VERSION, isAutomaticVersion } from '@shared/history/version-thinning'
+import type { Comparison } from '@shared/protocol/http-api'
 import { isRole, type Role } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
@@ -37,6 +38,7 @@ import type { DocumentLog, DocumentRecord } from '../storage/document-log'
 import { StorageError } from '../storage/storage-error'
 import { ApiError, badRequest, documentNotFound, forbidden, notLoggedIn } from './api-error'
 import { bodyLimits, clientAddress, isLoopback, ownOrigin, sameOriginOnly, type RequestGuardOptions } from './request-guard'
+import { apiRoutes } from './api-route'
 import { staticFiles } from './static-files'
 import { syncRoutes } from './sync-route'
 
@@ -85,6 +87,7 @@ const MAX_NOTE_CHARS = 20_000
 
 export function createApp(s: AppServices): Hono<Env> {
   const app = new Hono<Env>()
+  const route = apiRoutes(app)
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json({ error: { code: error.code, message: error.message } }, error.status)
@@ -113,7 +116,7 @@ export function createApp(s: AppServices): Hono<Env> {
   })
   app.route('/', staticFiles())
 
-  app.post('/api/login', async (c) => {
+  route('POST /api/login', async (c) => {
     const body = await jsonBody<{ name?: unknown; password?: unknown }>(c)
     if (typeof body.name !== 'string' || typeof body.password !== 'string' || body.name.length > 100 || body.password.length > 1000) {
       throw badRequest('请输入用户名和密码')
@@ -132,7 +135,7 @@ export function createApp(s: AppServices): Hono<Env> {
     }
     throttle.succeeded(body.name)
     await startSession(c, user.id)
-    return c.json({ user })
+    return { user }
   })
 
   const startSession = async (c: Context<Env>, userId: number) =>
@@ -145,7 +148,7 @@ export function createApp(s: AppServices): Hono<Env> {
       maxAge: SESSION_LIFETIME_MS / 1000,
     })
 
-  app.post('/api/logout', async (c) => {
+  route('POST /api/logout', async (c) => {
     const sessionId = getCookie(c, SESSION_COOKIE)
     if (sessionId) {
       await s.accounts.endSession(sessionId)
@@ -153,7 +156,7 @@ export function createApp(s: AppServices): Hono<Env> {
       await s.relay.closeUnauthenticated({ publish: true })
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
-    return c.json({ ok: true })
+    return { ok: true }
   })
 
   app.use('/api/*', async (c, next) => {
@@ -163,16 +166,16 @@ export function createApp(s: AppServices): Hono<Env> {
     await next()
   })
 
-  app.get('/api/me', (c) => c.json({ user: c.get('user') }))
+  route('GET /api/me', (c) => ({ user: c.get('user') }))
 
   /** One's own display name (姓名), as others see it in threads, suggestions and history. */
-  app.patch('/api/me', async (c) => {
+  route('PATCH /api/me', async (c) => {
     const body = await jsonBody<{ displayName?: unknown }>(c)
     const displayName = typeof body.displayName === 'string' ? body.displayName.trim() : ''
     if (!displayName || displayName.length > 50) throw badRequest('姓名不能为空，且不超过 50 个字')
     const user = c.get('user')
     await s.accounts.setDisplayName(user.name, displayName)
-    return c.json({ user: { ...user, displayName } })
+    return { user: { ...user, displayName } }
   })
 
   /**
@@ -180,7 +183,7 @@ export function createApp(s: AppServices): Hono<Env> {
    * open connection of the account ends (on every instance); this browser
    * gets a new session and stays logged in.
    */
-  app.post('/api/me/password', async (c) => {
+  route('POST /api/me/password', async (c) => {
     const body = await jsonBody<{ current?: unknown; next?: unknown }>(c)
     if (typeof body.current !== 'string' || typeof body.next !== 'string' || body.current.length > 1000 || body.next.length > 1000) throw badRequest('请输入当前密码和新密码')
     if (body.next.length < 8) throw badRequest('新密码至少 8 位')
@@ -189,10 +192,10 @@ export function createApp(s: AppServices): Hono<Env> {
     await s.logins.setPassword(user.name, body.next)
     await s.relay.closeUnauthenticated({ publish: true })
     await startSession(c, user.id)
-    return c.json({ ok: true })
+    return { ok: true }
   })
 
-  app.get('/api/docs', async (c) => {
+  route('GET /api/docs', async (c) => {
     const user = c.get('user')
     const roles = new Map((await s.permissions.rolesOfUser(user.id)).map((a) => [a.docId, a.role]))
     const mine = (await s.documents.list()).filter((d) => roles.has(d.id))
@@ -207,7 +210,7 @@ export function createApp(s: AppServices): Hono<Env> {
         status: (await s.service.status(d.id)).value,
       })),
     )
-    return c.json({ documents: docs })
+    return { documents: docs }
   })
 
   /** The department a new document goes to: the one named (the caller must be its 管理员 or 编制人员), else none. */
@@ -219,7 +222,7 @@ export function createApp(s: AppServices): Hono<Env> {
     return org.id
   }
 
-  app.post('/api/docs', async (c) => {
+  route('POST /api/docs', async (c) => {
     const user = c.get('user')
     const body = await jsonBody<{ title?: unknown; year?: unknown; org?: unknown }>(c)
     if (body.year !== undefined && !(Number.isInteger(body.year) && (body.year as number) >= 2000 && (body.year as number) <= 2100)) {
@@ -233,10 +236,10 @@ export function createApp(s: AppServices): Hono<Env> {
     await s.accounts.setRole(id, user.id, 'editor')
     if (org) await s.orgs.setDocumentOrg(id, org)
     await s.documents.record(id, [{ at: Date.now(), by: user.name, event: { kind: 'created' } }])
-    return c.json({ id }, 201)
-  })
+    return { id }
+  }, 201)
 
-  app.post('/api/docs/import', async (c) => {
+  route('POST /api/docs/import', async (c) => {
     const user = c.get('user')
     const bytes = new Uint8Array(await c.req.arrayBuffer())
     const result = await importFile(bytes)
@@ -245,8 +248,8 @@ export function createApp(s: AppServices): Hono<Env> {
     const id = await s.service.create(result.value, { title, ownerId: user.id })
     await s.accounts.setRole(id, user.id, 'editor')
     await s.documents.record(id, [{ at: Date.now(), by: user.name, event: { kind: 'created' } }])
-    return c.json({ id }, 201)
-  })
+    return { id }
+  }, 201)
 
   /** The document and the caller's role on it; 404 when they have none (do not reveal it exists). */
   const access = async (c: Context<Env>) => {
@@ -257,30 +260,30 @@ export function createApp(s: AppServices): Hono<Env> {
     return { doc, role, isOwner: doc.ownerId === c.get('user').id }
   }
 
-  app.patch('/api/docs/:id', async (c) => {
+  route('PATCH /api/docs/:id', async (c) => {
     const { doc, role, isOwner } = await access(c)
     if (!isOwner && role !== 'editor') throw forbidden()
     const body = await jsonBody<{ title?: unknown }>(c)
     const title = typeof body.title === 'string' ? checkedTitle(body.title) : ''
     if (!title) throw badRequest('文档名称不能为空')
     await s.documents.rename(doc.id, title)
-    return c.json({ ok: true })
+    return { ok: true }
   })
 
-  app.delete('/api/docs/:id', async (c) => {
+  route('DELETE /api/docs/:id', async (c) => {
     const { doc, isOwner } = await access(c)
     if (!isOwner) throw forbidden()
     await s.relay.closeDocument(doc.id)
     await s.documents.delete(doc.id)
-    return c.json({ ok: true })
+    return { ok: true }
   })
 
-  app.get('/api/docs/:id/members', async (c) => {
+  route('GET /api/docs/:id/members', async (c) => {
     const { doc } = await access(c)
-    return c.json({ members: await s.accounts.membersOf(doc.id) })
+    return { members: await s.accounts.membersOf(doc.id) }
   })
 
-  app.put('/api/docs/:id/members/:name', async (c) => {
+  route('PUT /api/docs/:id/members/:name', async (c) => {
     const { doc, isOwner } = await access(c)
     if (!isOwner) throw forbidden()
     const member = await s.accounts.userByName(c.req.param('name'))
@@ -291,7 +294,7 @@ export function createApp(s: AppServices): Hono<Env> {
     await s.accounts.setRole(doc.id, member.id, role)
     s.relay.setRole(doc.id, member.id, role)
     await s.documents.record(doc.id, [{ at: Date.now(), by: c.get('user').name, event: { kind: 'role', user: member.name, role } }])
-    return c.json({ ok: true })
+    return { ok: true }
   })
 
   app.get('/api/docs/:id/export', async (c) => {
@@ -309,13 +312,13 @@ export function createApp(s: AppServices): Hono<Env> {
     })
   })
 
-  app.get('/api/docs/:id/workflow', async (c) => {
+  route('GET /api/docs/:id/workflow', async (c) => {
     const { doc, role } = await access(c)
     const status = await s.service.status(doc.id)
-    return c.json({ status, actions: availableTransitions(status.value, role).map(({ action, label }) => ({ action, label })) })
+    return { status, actions: availableTransitions(status.value, role).map(({ action, label }) => ({ action, label })) }
   })
 
-  app.post('/api/docs/:id/workflow', async (c) => {
+  route('POST /api/docs/:id/workflow', async (c) => {
     const { doc, role } = await access(c)
     const user = c.get('user')
     const body = await jsonBody<{ action?: unknown; note?: unknown }>(c)
@@ -339,11 +342,11 @@ export function createApp(s: AppServices): Hono<Env> {
     await s.documents.record(doc.id, [{ at: record.at, by: user.name, event: step }])
     await s.notifier.workflowStep(doc.id, result.transition.action, result.transition.label, user.id, note)
     log('info', 'workflow', { docId: doc.id, user: user.name, action: result.transition.action, to: record.value, ...(overridden ? { overridden: blockers } : {}) })
-    return c.json({ status: record })
+    return { status: record }
   })
 
   /** A named version anyone with edit rights may keep ("提交前的稿子"): the document as stored now. */
-  app.post('/api/docs/:id/versions', async (c) => {
+  route('POST /api/docs/:id/versions', async (c) => {
     const { doc, role } = await access(c)
     const user = c.get('user')
     if (role !== 'editor') throw forbidden()
@@ -356,12 +359,12 @@ export function createApp(s: AppServices): Hono<Env> {
     const at = Date.now()
     const id = await s.documents.saveVersion(doc.id, { name: `${name}（${user.displayName}）`, status, byUser: user.name, createdAt: at, note: '' })
     await s.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'version', name, versionId: id } }])
-    return c.json({ version: { id } }, 201)
-  })
+    return { version: { id } }
+  }, 201)
 
-  app.get('/api/docs/:id/versions', async (c) => {
+  route('GET /api/docs/:id/versions', async (c) => {
     const { doc } = await access(c)
-    return c.json({ versions: await s.documents.versions(doc.id) })
+    return { versions: await s.documents.versions(doc.id) }
   })
 
   /**
@@ -369,7 +372,7 @@ export function createApp(s: AppServices): Hono<Env> {
    * version id or `last-return` (the latest 退回修改: "what they changed
    * since I returned it"); `to` a version id or `now` (the default).
    */
-  app.get('/api/docs/:id/compare', async (c) => {
+  route('GET /api/docs/:id/compare', async (c) => {
     const { doc } = await access(c)
     const versions = await s.documents.versions(doc.id)
     const pick = (param: string | undefined, name: string) => {
@@ -387,7 +390,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const toParam = c.req.query('to') ?? 'now'
     const to = toParam === 'now' ? null : pick(toParam, 'to')
     const after = (await s.service.attributedText(doc.id, to ?? undefined))!
-    const compared = async (from: unknown, diff: DocumentDiff) => c.json({ from, to: to ?? 'now', diff, people: await displayNames(changeAuthors(diff)) })
+    const compared = async (from: Comparison['from'], diff: DocumentDiff): Promise<Comparison> => ({ from, to: to ?? 'now', diff, people: await displayNames(changeAuthors(diff)) })
     if (c.req.query('from') === 'predecessor') {
       // 与上一年度对比: last year's document as it is now, if the caller may read it.
       const predecessor = await s.service.predecessorOf(doc.id)
@@ -418,7 +421,7 @@ export function createApp(s: AppServices): Hono<Env> {
    * new change by the server on top (relayed and stored like any other),
    * by staff while they may edit; the step is kept as a version itself.
    */
-  app.post('/api/docs/:id/versions/:version/restore', async (c) => {
+  route('POST /api/docs/:id/versions/:version/restore', async (c) => {
     const { doc, user, status } = await editableNow(c, '恢复版本')
     const body = await jsonBody<{ project?: { code?: unknown; name?: unknown } }>(c)
     const project = body.project === undefined ? null : { code: String(body.project?.code ?? ''), name: String(body.project?.name ?? '') }
@@ -435,7 +438,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const id = await s.documents.saveVersion(doc.id, { name, status, byUser: user.name, createdAt: at, note: '' })
     await s.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'restore', name: version.name, versionId: version.id, ...(project ? { project: project.name || project.code } : {}) } }])
     log('info', 'version-restored', { docId: doc.id, user: user.name, version: version.id })
-    return c.json({ version: { id, name } })
+    return { version: { id, name } }
   })
 
   /**
@@ -443,18 +446,18 @@ export function createApp(s: AppServices): Hono<Env> {
    * project's form on its own) added after this document's last project,
    * as one change by the caller — staff, while they may edit.
    */
-  app.post('/api/docs/:id/projects/import', async (c) => {
+  route('POST /api/docs/:id/projects/import', async (c) => {
     const { doc, user } = await editableNow(c, '导入项目')
     const result = await importFile(new Uint8Array(await c.req.arrayBuffer()))
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
     const { projects } = result.value
     if (projects.length === 0) throw new ApiError(422, 'import-no-projects', '文件中没有绩效目标表')
     await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), user.name)
-    return c.json({ added: projects.map((p) => p.name) })
+    return { added: projects.map((p) => p.name) }
   })
 
   /** 以此为底稿新建下一年度: a new document for `year` (default: the next), its staff and reviewers carried over, linked to this one. */
-  app.post('/api/docs/:id/successor', async (c) => {
+  route('POST /api/docs/:id/successor', async (c) => {
     const { doc, role } = await access(c)
     if (role !== 'editor') throw forbidden()
     const body = await jsonBody<{ year?: unknown; keepBudget?: unknown }>(c)
@@ -471,14 +474,14 @@ export function createApp(s: AppServices): Hono<Env> {
     }
     await s.accounts.setRole(id, c.get('user').id, 'editor')
     await s.documents.record(id, [{ at: Date.now(), by: c.get('user').name, event: { kind: 'created', from: { docId: doc.id, title: doc.title } } }])
-    return c.json({ id, title }, 201)
-  })
+    return { id, title }
+  }, 201)
 
   /** What happened to the document, newest first, with the display name of everyone it names. */
-  app.get('/api/docs/:id/activity', async (c) => {
+  route('GET /api/docs/:id/activity', async (c) => {
     const { doc } = await access(c)
     const activity = await s.service.activity(doc.id)
-    return c.json({ activity, people: await displayNames(activity.flatMap((a) => [a.by, ...(a.kind === 'role' ? [a.user] : []), ...(a.kind === 'suggestions' ? a.authors : [])])) })
+    return { activity, people: await displayNames(activity.flatMap((a) => [a.by, ...(a.kind === 'role' ? [a.user] : []), ...(a.kind === 'suggestions' ? a.authors : [])])) }
   })
 
   /** Display names of everyone the document names: its members and whoever acted on it (a former reviewer's comments keep their name). */
@@ -491,16 +494,16 @@ export function createApp(s: AppServices): Hono<Env> {
     return (login) => names[login] ?? login
   }
 
-  app.get('/api/docs/:id/people', async (c) => {
+  route('GET /api/docs/:id/people', async (c) => {
     const { doc } = await access(c)
-    return c.json({ people: await peopleOf(doc.id) })
+    return { people: await peopleOf(doc.id) }
   })
 
   /** The edit sessions' id ranges, for the editor to show who last changed each paragraph and cell of its own copy. */
-  app.get('/api/docs/:id/authorship', async (c) => {
+  route('GET /api/docs/:id/authorship', async (c) => {
     const { doc } = await access(c)
     const sessions = await s.service.editSessions(doc.id)
-    return c.json({ sessions: sessions.map(({ by, insertedRanges, deletedRanges }) => ({ by, insertedRanges, deletedRanges })), people: await displayNames(sessions.map((x) => x.by)) })
+    return { sessions: sessions.map(({ by, insertedRanges, deletedRanges }) => ({ by, insertedRanges, deletedRanges })), people: await displayNames(sessions.map((x) => x.by)) }
   })
 
   /**
@@ -534,7 +537,7 @@ export function createApp(s: AppServices): Hono<Env> {
    * long it has waited. `status` filters; `sort` is waiting (default),
    * department or findings.
    */
-  app.get('/api/queue', async (c) => {
+  route('GET /api/queue', async (c) => {
     const user = c.get('user')
     const assignments = await s.orgs.assignments({ userId: user.id })
     const departments = (await Promise.all(assignments.map((a) => s.orgs.orgById(a.departmentOrgId)))).filter((d) => d !== undefined)
@@ -559,7 +562,7 @@ export function createApp(s: AppServices): Hono<Env> {
       : sort === 'findings' ? b.findings.error - a.findings.error || b.findings.warning - a.findings.warning
       : (b.daysWaiting ?? -1) - (a.daysWaiting ?? -1),
     )
-    return c.json({ queue, people: await displayNames(queue.map((r) => r.submitted?.by ?? null)) })
+    return { queue, people: await displayNames(queue.map((r) => r.submitted?.by ?? null)) }
   })
 
   /**
@@ -599,7 +602,7 @@ export function createApp(s: AppServices): Hono<Env> {
     return { rows, byYear: [...years].map(([year, totals]) => ({ year, ...totals })) }
   }
 
-  app.get('/api/dashboard', async (c) => c.json(await dashboard(c.get('user').id)))
+  route('GET /api/dashboard', async (c) => await dashboard(c.get('user').id))
 
   app.get('/api/dashboard.csv', async (c) => {
     const { rows } = await dashboard(c.get('user').id)
@@ -634,13 +637,13 @@ export function createApp(s: AppServices): Hono<Env> {
     return value
   }
 
-  app.get('/api/orgs/:id/members', async (c) => {
+  route('GET /api/orgs/:id/members', async (c) => {
     const { org } = await membership(c)
-    return c.json({ members: await s.orgs.members(org.id), assignments: org.kind === 'finance' ? await s.orgs.assignments({ financeOrgId: org.id }) : [] })
+    return { members: await s.orgs.members(org.id), assignments: org.kind === 'finance' ? await s.orgs.assignments({ financeOrgId: org.id }) : [] }
   })
 
   /** An organisation's 管理员 sets who belongs and as what (department: admin/staff; finance: admin/reviewer). */
-  app.put('/api/orgs/:id/members/:name', async (c) => {
+  route('PUT /api/orgs/:id/members/:name', async (c) => {
     const { org, role } = await membership(c)
     if (role !== 'admin') throw forbidden()
     const body = await jsonBody<{ role?: unknown }>(c)
@@ -649,11 +652,11 @@ export function createApp(s: AppServices): Hono<Env> {
     if (!user) throw new ApiError(404, 'user-not-found', '没有这个用户')
     if (user.id === c.get('user').id && next !== 'admin') throw badRequest('不能取消自己的管理员身份：请另一位管理员操作')
     await s.orgs.setMember(org.id, user.id, next)
-    return c.json({ ok: true })
+    return { ok: true }
   })
 
   /** An organisation's 管理员 opens an account for a new colleague, who joins the organisation at once. */
-  app.post('/api/orgs/:id/users', async (c) => {
+  route('POST /api/orgs/:id/users', async (c) => {
     const { org, role } = await membership(c)
     if (role !== 'admin') throw forbidden()
     const body = await jsonBody<{ name?: unknown; displayName?: unknown; password?: unknown; role?: unknown }>(c)
@@ -666,8 +669,8 @@ export function createApp(s: AppServices): Hono<Env> {
     if (await s.accounts.userByName(name)) throw new ApiError(409, 'user-exists', `登录名 ${name} 已被使用：如是同一人，请用“添加已有用户”`)
     const user = await s.logins.addUser(name, password, displayName)
     await s.orgs.setMember(org.id, user.id, next)
-    return c.json({ user: { name: user.name, displayName: user.displayName, role: next } }, 201)
-  })
+    return { user: { name: user.name, displayName: user.displayName, role: next } }
+  }, 201)
 
   /**
    * An organisation's 管理员 sets a forgotten password — only for someone who
@@ -675,7 +678,7 @@ export function createApp(s: AppServices): Hono<Env> {
    * can take over another organisation's account. Their logins and
    * connections end.
    */
-  app.post('/api/orgs/:id/members/:name/password', async (c) => {
+  route('POST /api/orgs/:id/members/:name/password', async (c) => {
     const { org, role } = await membership(c)
     if (role !== 'admin') throw forbidden()
     const password = newPassword((await jsonBody<{ password?: unknown }>(c)).password)
@@ -686,18 +689,18 @@ export function createApp(s: AppServices): Hono<Env> {
     if (theirs.some((m) => !managed.has(m.orgId))) throw new ApiError(403, 'other-org-member', '此人也属于你不管理的组织：请由那里的管理员或系统管理员重置密码')
     await s.logins.setPassword(user.name, password)
     await s.relay.closeUnauthenticated({ publish: true })
-    return c.json({ ok: true })
+    return { ok: true }
   })
 
   /** A document's 报送 deadline (null: none set), for the banner staff see. */
-  app.get('/api/docs/:id/deadline', async (c) => {
+  route('GET /api/docs/:id/deadline', async (c) => {
     const { doc } = await access(c)
     const summary = await s.service.reviewSummary(doc.id)
-    return c.json({ deadline: await submissionDeadline(s.orgs, doc.id, summary.year, summary.status.value) })
+    return { deadline: await submissionDeadline(s.orgs, doc.id, summary.year, summary.status.value) }
   })
 
   /** The bureau's 管理员 sets the 报送 deadline for a budget year (`date` YYYY-MM-DD, the end of that day in China; null removes it). */
-  app.put('/api/orgs/:id/deadlines', async (c) => {
+  route('PUT /api/orgs/:id/deadlines', async (c) => {
     const { org, role } = await membership(c)
     if (org.kind !== 'finance' || role !== 'admin') throw forbidden()
     const body = await jsonBody<{ year?: unknown; date?: unknown }>(c)
@@ -705,11 +708,11 @@ export function createApp(s: AppServices): Hono<Env> {
     const dueAt = body.date === null ? null : typeof body.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.date) ? Date.parse(`${body.date}T23:59:59+08:00`) : NaN
     if (dueAt !== null && Number.isNaN(dueAt)) throw badRequest('日期格式应为 YYYY-MM-DD')
     await s.orgs.setDeadline(org.id, body.year as number, dueAt)
-    return c.json({ ok: true })
+    return { ok: true }
   })
 
   /** The bureau's 管理员 assigns its reviewers to departments. */
-  app.put('/api/orgs/:id/assignments', async (c) => {
+  route('PUT /api/orgs/:id/assignments', async (c) => {
     const { org, role } = await membership(c)
     if (org.kind !== 'finance' || role !== 'admin') throw forbidden()
     const body = await jsonBody<{ department?: unknown; reviewer?: unknown; assigned?: unknown }>(c)
@@ -718,29 +721,29 @@ export function createApp(s: AppServices): Hono<Env> {
     if (department?.kind !== 'department') throw badRequest('请指定部门名称')
     if (!reviewer || !(await s.orgs.membershipsOf(reviewer.id)).some((m) => m.orgId === org.id)) throw badRequest('审核人员必须是本财政局的成员')
     await s.orgs.setAssignment({ financeOrgId: org.id, departmentOrgId: department.id, userId: reviewer.id }, body.assigned !== false)
-    return c.json({ ok: true })
+    return { ok: true }
   })
 
   /** The bell: one's notifications, newest first, and how many are unread. */
-  app.get('/api/notifications', async (c) => {
+  route('GET /api/notifications', async (c) => {
     const user = c.get('user')
     const [notices, unread] = await Promise.all([s.notifications.list(user.id), s.notifications.unreadCount(user.id)])
-    return c.json({ notifications: notices, unread })
+    return { notifications: notices, unread }
   })
 
   /** Marks notifications read: the ones given, or all. */
-  app.post('/api/notifications/read', async (c) => {
+  route('POST /api/notifications/read', async (c) => {
     const body = await jsonBody<{ ids?: unknown }>(c)
     const ids = Array.isArray(body.ids) ? body.ids.filter((id): id is number => Number.isInteger(id)) : undefined
     await s.notifications.markRead(c.get('user').id, ids)
-    return c.json({ ok: true })
+    return { ok: true }
   })
 
   /** The organisations one belongs to, with one's role in each. */
-  app.get('/api/orgs', async (c) => {
+  route('GET /api/orgs', async (c) => {
     const memberships = await s.orgs.membershipsOf(c.get('user').id)
     const orgs = await Promise.all(memberships.map(async (m) => ({ ...(await s.orgs.orgById(m.orgId))!, role: m.role })))
-    return c.json({ orgs })
+    return { orgs }
   })
 
   /** Login name → display name for the names given (unknown names are left out). */
@@ -750,17 +753,17 @@ export function createApp(s: AppServices): Hono<Env> {
     return Object.fromEntries(users.flatMap((u) => (u ? [[u.name, u.displayName]] : [])))
   }
 
-  app.get('/api/docs/:id/checks', async (c) => {
+  route('GET /api/docs/:id/checks', async (c) => {
     const { doc } = await access(c)
-    return c.json({ findings: runChecks(await s.service.text(doc.id)) })
+    return { findings: runChecks(await s.service.text(doc.id)) }
   })
 
-  app.get('/api/docs/:id/token', async (c) => {
+  route('GET /api/docs/:id/token', async (c) => {
     const { doc } = await access(c)
     const subject = await tokenSubject(s.accounts, c.get('user').name)
     if (!subject) throw notLoggedIn()
     const token = issueToken(s.secret, { ...subject, doc: doc.id, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS })
-    return c.json({ token })
+    return { token }
   })
 
   return app

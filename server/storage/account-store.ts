@@ -5,11 +5,9 @@
  */
 import type { Role } from '@shared/protocol/role'
 
-export interface User {
-  id: number
-  name: string
-  displayName: string
-}
+import type { User } from '@shared/protocol/http-api'
+
+export type { User }
 
 export interface DocumentAccess {
   docId: string

@@ -3,11 +3,13 @@
  * (报送, 退回修改, 审核通过, a reply, an @mention), on which document, when,
  * and whether it has been read.
  */
+import type { NoticeKind } from '@shared/protocol/http-api'
+
 export interface Notice {
   id: number
   userId: number
   at: number
-  kind: 'workflow' | 'reply' | 'mention'
+  kind: NoticeKind
   docId: string
   text: string
   read: boolean

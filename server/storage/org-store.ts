@@ -6,15 +6,9 @@
  * (`server/auth/document-access.ts`); per-document sharing stays for
  * exceptions and viewers.
  */
-export type OrgKind = 'department' | 'finance'
-/** department: 管理员 admin / 编制人员 staff; finance: 管理员 admin / 审核人员 reviewer. */
-export type OrgRole = 'admin' | 'staff' | 'reviewer'
+import type { OrgKind, OrgRole } from '@shared/protocol/org-role'
 
-export const ORG_KIND_LABEL: Record<OrgKind, string> = { department: '部门', finance: '财政局' }
-export const ORG_ROLE_LABEL: Record<OrgRole, string> = { admin: '管理员', staff: '编制人员', reviewer: '审核人员' }
-
-export const isOrgKind = (value: unknown): value is OrgKind => value === 'department' || value === 'finance'
-export const isOrgRole = (value: unknown): value is OrgRole => value === 'admin' || value === 'staff' || value === 'reviewer'
+export { ORG_KIND_LABEL, ORG_ROLE_LABEL, isOrgKind, isOrgRole, type OrgKind, type OrgRole } from '@shared/protocol/org-role'
 
 export interface Org {
   id: number

@@ -1,0 +1,192 @@
+/**
+ * The HTTP API's JSON routes, as one table both sides are typed by: the
+ * server registers each route's handler against its response type, the
+ * client calls a route with its path parameters, query and body. A change
+ * on one side that the other does not follow fails `tsc`.
+ *
+ * Request bodies are what the client sends; the server still checks every
+ * field, since a request can come from anywhere. Routes that answer with a
+ * file (export, the dashboard's CSV) are not in the table.
+ */
+import type { Finding } from '../checks/finding'
+import type { ActivityView } from '../history/activity'
+import type { SessionRanges } from '../history/authorship'
+import type { DocumentDiff } from '../history/document-diff'
+import type { VersionRecord } from '../history/version-record'
+import type { StatusRecord } from '../review/workflow'
+import type { OrgKind, OrgRole } from './org-role'
+import type { Role } from './role'
+
+export interface User {
+  id: number
+  /** The login name. */
+  name: string
+  /** 姓名, as others see it. */
+  displayName: string
+}
+
+/** Login name → display name, for everyone a response names. */
+export type People = Record<string, string>
+
+type Ok = { ok: true }
+
+export interface DocumentSummary {
+  id: string
+  title: string
+  role: Role
+  owner: boolean
+  /** The owner's display name ('' when nobody owns it, as for an imported demo). */
+  ownerName: string
+  createdAt: number
+  status: string
+}
+
+export interface DocumentMember {
+  name: string
+  displayName: string
+  role: Role
+}
+
+export interface WorkflowState {
+  status: StatusRecord
+  /** The steps the caller may take now, with their labels. */
+  actions: { action: string; label: string }[]
+}
+
+export interface Comparison {
+  /** A version, or last year's document (与上一年度对比). */
+  from: VersionRecord | { document: string; name: string }
+  to: VersionRecord | 'now'
+  diff: DocumentDiff
+  people: People
+}
+
+export interface SubmissionDeadline {
+  dueAt: number
+  overdue: boolean
+}
+
+export interface QueueRow {
+  id: string
+  title: string
+  departmentOrg: string
+  year: number | null
+  status: StatusRecord
+  submitted: { by: string; at: number } | null
+  total: number
+  findings: { error: number; warning: number; info: number }
+  openThreads: number
+  pendingSuggestions: number
+  daysWaiting: number | null
+  deadline: SubmissionDeadline | null
+}
+
+export interface Dashboard {
+  rows: {
+    department: string
+    id: string
+    title: string
+    year: number | null
+    status: string
+    lastChange: number
+    total: number
+    errors: number
+    warnings: number
+    approvedAt: number | null
+    deadline: SubmissionDeadline | null
+  }[]
+  byYear: { year: string; total: number; documents: number; approved: number }[]
+}
+
+/** Someone in an organisation, with their role there. */
+export interface OrgMember {
+  name: string
+  displayName: string
+  role: OrgRole
+}
+
+export type NoticeKind = 'workflow' | 'reply' | 'mention'
+
+export interface Notice {
+  id: number
+  at: number
+  kind: NoticeKind
+  docId: string
+  text: string
+  read: boolean
+}
+
+export interface HttpApi {
+  'POST /api/login': { body: { name: string; password: string }; response: { user: User } }
+  'POST /api/logout': { response: Ok }
+  'GET /api/me': { response: { user: User } }
+  'PATCH /api/me': { body: { displayName: string }; response: { user: User } }
+  'POST /api/me/password': { body: { current: string; next: string }; response: Ok }
+  'GET /api/orgs': { response: { orgs: { id: number; name: string; kind: OrgKind; code: string; role: OrgRole }[] } }
+  'GET /api/orgs/:id/members': { response: { members: OrgMember[]; assignments: { financeOrgId: number; departmentOrgId: number; userId: number }[] } }
+  /** role null: out of the organisation. */
+  'PUT /api/orgs/:id/members/:name': { body: { role: OrgRole | null }; response: Ok }
+  'POST /api/orgs/:id/users': { body: OrgMember & { password: string }; response: { user: OrgMember } }
+  'POST /api/orgs/:id/members/:name/password': { body: { password: string }; response: Ok }
+  /** date YYYY-MM-DD; null removes the year's deadline. */
+  'PUT /api/orgs/:id/deadlines': { body: { year: number; date: string | null }; response: Ok }
+  'PUT /api/orgs/:id/assignments': { body: { department: string; reviewer: string; assigned?: boolean }; response: Ok }
+  'GET /api/docs': { response: { documents: DocumentSummary[] } }
+  'POST /api/docs': { body: { title?: string; year?: number; org?: number }; response: { id: string } }
+  'POST /api/docs/import': { query: { title: string }; body: Blob; response: { id: string } }
+  'PATCH /api/docs/:id': { body: { title: string }; response: Ok }
+  'DELETE /api/docs/:id': { response: Ok }
+  'GET /api/docs/:id/members': { response: { members: DocumentMember[] } }
+  /** role null: no access any more. */
+  'PUT /api/docs/:id/members/:name': { body: { role: Role | null }; response: Ok }
+  'GET /api/docs/:id/workflow': { response: WorkflowState }
+  'POST /api/docs/:id/workflow': { body: { action: string; note?: string }; response: { status: StatusRecord } }
+  'GET /api/docs/:id/versions': { response: { versions: VersionRecord[] } }
+  'POST /api/docs/:id/versions': { body: { name: string }; response: { version: { id: number } } }
+  /** The whole version, or one project's table from it. */
+  'POST /api/docs/:id/versions/:version/restore': { body: { project?: { code: string; name: string } }; response: { version: { id: number; name: string } } }
+  /** from: a version id, 'last-return' or 'predecessor'; to: a version id or 'now'. */
+  'GET /api/docs/:id/compare': { query: { from: string; to?: string }; response: Comparison }
+  'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[] } }
+  /** Next year's document from this one (year: the document's own plus one unless given). */
+  'POST /api/docs/:id/successor': { body: { year?: number; keepBudget: boolean }; response: { id: string; title: string } }
+  'GET /api/docs/:id/activity': { response: { activity: ActivityView[]; people: People } }
+  'GET /api/docs/:id/people': { response: { people: People } }
+  'GET /api/docs/:id/authorship': { response: { sessions: SessionRanges[]; people: People } }
+  'GET /api/docs/:id/deadline': { response: { deadline: SubmissionDeadline | null } }
+  'GET /api/docs/:id/checks': { response: { findings: Finding[] } }
+  'GET /api/docs/:id/token': { response: { token: string } }
+  /** sort: waiting (default), department or findings; status filters. */
+  'GET /api/queue': { query: { sort?: string; status?: string }; response: { queue: QueueRow[]; people: People } }
+  'GET /api/dashboard': { response: Dashboard }
+  'GET /api/notifications': { response: { notifications: Notice[]; unread: number } }
+  /** ids: those read; all when left out. */
+  'POST /api/notifications/read': { body: { ids?: number[] }; response: Ok }
+}
+
+export type ApiRoute = keyof HttpApi
+export type ApiResponse<R extends ApiRoute> = HttpApi[R]['response']
+export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/** The path of a route, as Hono registers it (`/api/docs/:id`). */
+export type ApiPath<R extends ApiRoute> = R extends `${ApiMethod} ${infer Path}` ? Path : never
+
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<Rest> : P extends `${string}:${infer Name}` ? Name : never
+
+/** What a call of the route needs besides its name: path parameters, query, body — each only where the route has one. */
+export type ApiInput<R extends ApiRoute> = ([ParamNames<R>] extends [never] ? unknown : { params: Record<ParamNames<R>, string | number> }) &
+  (HttpApi[R] extends { query: infer Q } ? { query: Q } : unknown) &
+  (HttpApi[R] extends { body: infer B } ? { body: B } : unknown)
+
+export function splitRoute<R extends ApiRoute>(route: R): { method: ApiMethod; path: ApiPath<R> } {
+  const space = route.indexOf(' ')
+  return { method: route.slice(0, space) as ApiMethod, path: route.slice(space + 1) as ApiPath<R> }
+}
+
+/** The URL path of a call: each `:name` replaced by its parameter, encoded. */
+export function fillPath(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`路径参数 ${name} 缺失：${path}`)
+    return encodeURIComponent(String(params[name]))
+  })
+}
