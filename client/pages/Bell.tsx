@@ -8,6 +8,14 @@ import { api } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
 
+/** Drawn, not an emoji: a machine without an emoji font showed the emoji as an empty box. */
+const BellIcon = () => (
+  <svg class="bell-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+    <path d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" />
+    <path d="M10 19a2 2 0 0 0 4 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
+  </svg>
+)
+
 export function Bell() {
   const [notices, { refetch }] = createResource(() => api.notifications().catch(() => ({ notifications: [], unread: 0 })))
   const [open, setOpen] = createSignal(false)
@@ -26,7 +34,8 @@ export function Bell() {
   return (
     <span class="bell">
       <button onClick={toggle} aria-expanded={open()} data-testid="bell" title={T.notifications}>
-        🔔<Show when={(notices()?.unread ?? 0) > 0}><span class="unread" data-testid="unread">{notices()!.unread}</span></Show>
+        <BellIcon />
+        <Show when={(notices()?.unread ?? 0) > 0}><span class="unread" data-testid="unread">{notices()!.unread}</span></Show>
       </button>
       <Show when={open()}>
         <div class="bell-list" role="dialog" aria-label={T.notifications}>
