@@ -1,6 +1,6 @@
 /**
- * Registers a route of the shared API table (`@shared/protocol/http-api`):
- * its handler must return what the client is typed to receive, and is
+ * Registers the routes of the shared API table (`@shared/protocol/http-api`):
+ * each handler must return what the client is typed to receive, and is
  * answered as JSON. Errors are thrown as `ApiError`, as everywhere.
  */
 import type { Context, Env, Hono } from 'hono'
@@ -8,10 +8,13 @@ import { splitRoute, type ApiPath, type ApiResponse, type ApiRoute } from '@shar
 
 export type ApiHandler<E extends Env, R extends ApiRoute> = (c: Context<E, ApiPath<R>>) => ApiResponse<R> | Promise<ApiResponse<R>>
 
-/** `route('GET /api/me', (c) => ({ user: c.get('user') }))`; `status` 201 for what a call creates. */
+/** `route('GET /api/me', (c) => ({ user: c.get('user') }))`; `created(…)` for a route that makes something, answered 201. */
 export function apiRoutes<E extends Env>(app: Hono<E>) {
-  return <R extends ApiRoute>(route: R, handler: ApiHandler<E, R>, status: 200 | 201 = 200): void => {
-    const { method, path } = splitRoute(route)
-    app.on(method, path, async (c) => c.json((await handler(c as Context<E, ApiPath<R>>)) as object, status))
-  }
+  const register =
+    (status: 200 | 201) =>
+    <R extends ApiRoute>(route: R, handler: ApiHandler<E, R>): void => {
+      const { method, path } = splitRoute(route)
+      app.on(method, path, async (c) => c.json((await handler(c as Context<E, ApiPath<R>>)) as object, status))
+    }
+  return { route: register(200), created: register(201) }
 }

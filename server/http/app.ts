@@ -87,7 +87,7 @@ const MAX_NOTE_CHARS = 20_000
 
 export function createApp(s: AppServices): Hono<Env> {
   const app = new Hono<Env>()
-  const route = apiRoutes(app)
+  const { route, created } = apiRoutes(app)
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json({ error: { code: error.code, message: error.message } }, error.status)
@@ -222,7 +222,7 @@ export function createApp(s: AppServices): Hono<Env> {
     return org.id
   }
 
-  route('POST /api/docs', async (c) => {
+  created('POST /api/docs', async (c) => {
     const user = c.get('user')
     const body = await jsonBody<{ title?: unknown; year?: unknown; org?: unknown }>(c)
     if (body.year !== undefined && !(Number.isInteger(body.year) && (body.year as number) >= 2000 && (body.year as number) <= 2100)) {
@@ -237,9 +237,9 @@ export function createApp(s: AppServices): Hono<Env> {
     if (org) await s.orgs.setDocumentOrg(id, org)
     await s.documents.record(id, [{ at: Date.now(), by: user.name, event: { kind: 'created' } }])
     return { id }
-  }, 201)
+  })
 
-  route('POST /api/docs/import', async (c) => {
+  created('POST /api/docs/import', async (c) => {
     const user = c.get('user')
     const bytes = new Uint8Array(await c.req.arrayBuffer())
     const result = await importFile(bytes)
@@ -249,7 +249,7 @@ export function createApp(s: AppServices): Hono<Env> {
     await s.accounts.setRole(id, user.id, 'editor')
     await s.documents.record(id, [{ at: Date.now(), by: user.name, event: { kind: 'created' } }])
     return { id }
-  }, 201)
+  })
 
   /** The document and the caller's role on it; 404 when they have none (do not reveal it exists). */
   const access = async (c: Context<Env>) => {
@@ -346,7 +346,7 @@ export function createApp(s: AppServices): Hono<Env> {
   })
 
   /** A named version anyone with edit rights may keep ("提交前的稿子"): the document as stored now. */
-  route('POST /api/docs/:id/versions', async (c) => {
+  created('POST /api/docs/:id/versions', async (c) => {
     const { doc, role } = await access(c)
     const user = c.get('user')
     if (role !== 'editor') throw forbidden()
@@ -360,7 +360,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const id = await s.documents.saveVersion(doc.id, { name: `${name}（${user.displayName}）`, status, byUser: user.name, createdAt: at, note: '' })
     await s.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'version', name, versionId: id } }])
     return { version: { id } }
-  }, 201)
+  })
 
   route('GET /api/docs/:id/versions', async (c) => {
     const { doc } = await access(c)
@@ -457,7 +457,7 @@ export function createApp(s: AppServices): Hono<Env> {
   })
 
   /** 以此为底稿新建下一年度: a new document for `year` (default: the next), its staff and reviewers carried over, linked to this one. */
-  route('POST /api/docs/:id/successor', async (c) => {
+  created('POST /api/docs/:id/successor', async (c) => {
     const { doc, role } = await access(c)
     if (role !== 'editor') throw forbidden()
     const body = await jsonBody<{ year?: unknown; keepBudget?: unknown }>(c)
@@ -475,7 +475,7 @@ export function createApp(s: AppServices): Hono<Env> {
     await s.accounts.setRole(id, c.get('user').id, 'editor')
     await s.documents.record(id, [{ at: Date.now(), by: c.get('user').name, event: { kind: 'created', from: { docId: doc.id, title: doc.title } } }])
     return { id, title }
-  }, 201)
+  })
 
   /** What happened to the document, newest first, with the display name of everyone it names. */
   route('GET /api/docs/:id/activity', async (c) => {
@@ -656,7 +656,7 @@ export function createApp(s: AppServices): Hono<Env> {
   })
 
   /** An organisation's 管理员 opens an account for a new colleague, who joins the organisation at once. */
-  route('POST /api/orgs/:id/users', async (c) => {
+  created('POST /api/orgs/:id/users', async (c) => {
     const { org, role } = await membership(c)
     if (role !== 'admin') throw forbidden()
     const body = await jsonBody<{ name?: unknown; displayName?: unknown; password?: unknown; role?: unknown }>(c)
@@ -670,7 +670,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const user = await s.logins.addUser(name, password, displayName)
     await s.orgs.setMember(org.id, user.id, next)
     return { user: { name: user.name, displayName: user.displayName, role: next } }
-  }, 201)
+  })
 
   /**
    * An organisation's 管理员 sets a forgotten password — only for someone who
