@@ -206,6 +206,8 @@ export const T = {
   searchDocuments: '按名称、所有者或状态查找文档',
   ownedBy: (name: string) => `所有者：${name}`,
   createdAt: (when: string) => `创建于${when}`,
+  lastChange: (when: string, by: string | null) => `最后修改：${by ?? '系统'} · ${when}`,
+  lastChangeAt: (when: string) => `最后修改于${when}`,
   account: '账户设置',
   displayName: '姓名',
   nameSaved: '姓名已保存',

@@ -123,7 +123,13 @@ export function DocumentListPage() {
                 <span class="status">{doc.status}</span>
                 <span class="role">{doc.owner ? T.owner : T.roleLabel[doc.role]}</span>
                 <Show when={!doc.owner && doc.ownerName}><span class="owner-name">{T.ownedBy(doc.ownerName)}</span></Show>
-                <time class="created" title={new Date(doc.createdAt).toLocaleString('zh-CN')}>{T.createdAt(relativeTime(doc.createdAt))}</time>
+                <Show when={doc.lastChange} fallback={<time class="created" title={new Date(doc.createdAt).toLocaleString('zh-CN')}>{T.createdAt(relativeTime(doc.createdAt))}</time>}>
+                  {(last) => (
+                    <time class="created" data-testid="last-change" title={`${T.createdAt(new Date(doc.createdAt).toLocaleString('zh-CN'))}；${T.lastChangeAt(new Date(last().at).toLocaleString('zh-CN'))}`}>
+                      {T.lastChange(relativeTime(last().at), last().by)}
+                    </time>
+                  )}
+                </Show>
                 <Show when={doc.owner || doc.role === 'editor'}>
                   <button onClick={() => setRenaming({ id: doc.id, title: doc.title })}>{T.rename}</button>
                 </Show>

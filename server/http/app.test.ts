@@ -309,7 +309,12 @@ describe('HTTP API', () => {
     expect((await staff.json(`/api/docs/${DOC_ID}/workflow`)).body).toMatchObject({ status: { value: '编制中' }, actions: [{ action: 'submit', label: '报送' }] })
     expect((await step(finance, 'approve')).status).toBe(409)
     expect((await step(staff, 'submit')).body.status).toMatchObject({ value: '已报送', by: 'staff' })
-    expect((await staff.json('/api/docs')).body.documents[0].status).toBe('已报送')
+    // The list says what was done last, and by whom (姓名, not the login).
+    await t.server.data.accounts.setDisplayName('staff', '李娜')
+    const [listed] = (await staff.json('/api/docs')).body.documents
+    expect(listed).toMatchObject({ status: '已报送', lastChange: { by: '李娜' } })
+    expect(Date.now() - listed.lastChange.at).toBeLessThan(60_000)
+    await t.server.data.accounts.setDisplayName('staff', 'staff')
 
     // The open editor hears the new status at once, and its direct edits are now refused.
     await until(() => (metaOf(editor.doc).get('status') as { value?: string } | undefined)?.value === '已报送', 'status relayed')

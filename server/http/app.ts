@@ -199,16 +199,22 @@ export function createApp(s: AppServices): Hono<Env> {
     const user = c.get('user')
     const roles = new Map((await s.permissions.rolesOfUser(user.id)).map((a) => [a.docId, a.role]))
     const mine = (await s.documents.list()).filter((d) => roles.has(d.id))
+    const latest = await Promise.all(mine.map(async (d) => (await s.service.activity(d.id))[0]))
+    const names = await displayNames(latest.map((a) => a?.by ?? null))
     const docs = await Promise.all(
-      mine.map(async (d) => ({
-        id: d.id,
-        title: d.title,
-        role: roles.get(d.id)!,
-        owner: d.ownerId === user.id,
-        ownerName: d.ownerId === null ? '' : ((await s.accounts.userById(d.ownerId))?.displayName ?? ''),
-        createdAt: d.createdAt,
-        status: (await s.service.status(d.id)).value,
-      })),
+      mine.map(async (d, i) => {
+        const last = latest[i]
+        return {
+          id: d.id,
+          title: d.title,
+          role: roles.get(d.id)!,
+          owner: d.ownerId === user.id,
+          ownerName: d.ownerId === null ? '' : ((await s.accounts.userById(d.ownerId))?.displayName ?? ''),
+          createdAt: d.createdAt,
+          lastChange: last ? { at: last.at, by: last.by === null ? null : (names[last.by] ?? last.by) } : null,
+          status: (await s.service.status(d.id)).value,
+        }
+      }),
     )
     return { documents: docs }
   })
