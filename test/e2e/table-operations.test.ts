@@ -58,9 +58,17 @@ describe('table operations', () => {
     await expect.poll(() => panel.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(10)
     const finding = panel.locator('li.error', { hasText: '不等于财政资金' })
     expect(await finding.count()).toBe(0)
+    // Someone closes a group of errors; the outline's rows are marked to see whether they are rebuilt.
+    const second = panel.locator('details.finding-group', { has: page.locator('summary', { hasText: /^2\. / }) })
+    expect(await second.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true)
+    await second.locator('summary').click()
+    await page.evaluate(() => document.querySelectorAll('.outline ol li').forEach((li) => li.setAttribute('data-kept', '')))
 
     await retype(page, 'budgetFiscal', 2, '0.30') // 0.40 = 0.30 + (empty) is wrong now
     await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(1)
+    // Only what changed was redrawn: the closed group stays closed, the outline's rows are the same elements.
+    expect(await second.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false)
+    expect(await page.locator('.outline ol li[data-kept]').count()).toBe(11)
     await finding.locator('a').click()
     const inCell = () =>
       page.evaluate(() => {

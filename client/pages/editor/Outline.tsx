@@ -5,7 +5,8 @@
  */
 import type { Editor } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { createMemo, For, Show } from 'solid-js'
+import { createMemo, Index, Show } from 'solid-js'
+import type { Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { NODE } from '@shared/schema/node-names'
 import { anchorRange } from '../../editor/comment-anchors'
@@ -54,10 +55,16 @@ export function Outline(props: { session: DocumentSession }) {
   const s = props.session
   // Recomputed as the document (through its model) or the threads change.
   const threadCounts = createMemo(() => (s.model(), threadsPerProject(s)))
-  const findingsOf = (project: number) => s.findings().filter((f) => f.project === project && f.severity !== 'info')
+  // Errors and warnings by project (1-based), sorted once per change rather than filtered per project.
+  const findingsByProject = createMemo(() => {
+    const byProject = new Map<number, Finding[]>()
+    for (const f of s.findings()) if (f.project !== null && f.severity !== 'info') byProject.set(f.project, [...(byProject.get(f.project) ?? []), f])
+    return byProject
+  })
+  const findingsOf = (project: number) => findingsByProject().get(project) ?? []
   const worstOf = (project: number) => (findingsOf(project).some((f) => f.severity === 'error') ? 'error' : 'warning')
-  const link = (label: string, go: () => void) => (
-    <a href="#" onClick={(e) => { e.preventDefault(); go() }}>{label}</a>
+  const link = (label: () => string, go: () => void) => (
+    <a href="#" onClick={(e) => { e.preventDefault(); go() }}>{label()}</a>
   )
   return (
     <nav class="outline">
@@ -66,26 +73,27 @@ export function Outline(props: { session: DocumentSession }) {
         {(m) => (
           <>
             <ul class="sections">
-              <li>{link(T.goals, () => scrollTo(s.editor(), NODE.goalsSection))}</li>
-              <li>{link(T.subGoals, () => scrollTo(s.editor(), NODE.subGoalsSection))}</li>
-              <li>{link(T.safeguards, () => scrollTo(s.editor(), NODE.safeguardsSection))}</li>
+              <li>{link(() => T.goals, () => scrollTo(s.editor(), NODE.goalsSection))}</li>
+              <li>{link(() => T.subGoals, () => scrollTo(s.editor(), NODE.subGoalsSection))}</li>
+              <li>{link(() => T.safeguards, () => scrollTo(s.editor(), NODE.safeguardsSection))}</li>
             </ul>
             <p class="total" data-testid="department-total">{T.departmentTotal(departmentTotal(m()).toFixed(2))}</p>
             <ol>
-              <For each={m().projects}>
+              {/* By position: each change derives new project objects, and keying by them rebuilt every row. */}
+              <Index each={m().projects}>
                 {(p, i) => (
                   <li>
-                    {link(T.project(i() + 1, p.name), () => scrollTo(s.editor(), NODE.project, i()))}
-                    <Show when={(threadCounts()[i()] ?? 0) > 0}>
-                      <span class="count comments" title={T.comments}>{threadCounts()[i()]}</span>
+                    {link(() => T.project(i + 1, p().name), () => scrollTo(s.editor(), NODE.project, i))}
+                    <Show when={(threadCounts()[i] ?? 0) > 0}>
+                      <span class="count comments" title={T.comments}>{threadCounts()[i]}</span>
                     </Show>
-                    <Show when={findingsOf(i() + 1).length > 0}>
-                      <span class={`count ${worstOf(i() + 1)}`} title={T.checks}>{findingsOf(i() + 1).length}</span>
+                    <Show when={findingsOf(i + 1).length > 0}>
+                      <span class={`count ${worstOf(i + 1)}`} title={T.checks}>{findingsOf(i + 1).length}</span>
                     </Show>
-                    <span class="amount">{p.budget.total?.toFixed(2) ?? '—'}</span>
+                    <span class="amount">{p().budget.total?.toFixed(2) ?? '—'}</span>
                   </li>
                 )}
-              </For>
+              </Index>
             </ol>
           </>
         )}
