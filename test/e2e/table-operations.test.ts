@@ -60,7 +60,7 @@ describe('table operations', () => {
     expect(await finding.count()).toBe(0)
     // Someone closes a group of errors; the outline's rows are marked to see whether they are rebuilt.
     const second = panel.locator('details.finding-group', { has: page.locator('summary', { hasText: /^2\. / }) })
-    expect(await second.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true)
+    await expect.poll(() => second.evaluate((d: HTMLDetailsElement) => d.open), { timeout: 10_000 }).toBe(true)
     await second.locator('summary').click()
     await page.evaluate(() => document.querySelectorAll('.outline ol li').forEach((li) => li.setAttribute('data-kept', '')))
 
