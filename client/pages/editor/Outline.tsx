@@ -58,7 +58,12 @@ export function Outline(props: { session: DocumentSession }) {
   // Errors and warnings by project (1-based), sorted once per change rather than filtered per project.
   const findingsByProject = createMemo(() => {
     const byProject = new Map<number, Finding[]>()
-    for (const f of s.findings()) if (f.project !== null && f.severity !== 'info') byProject.set(f.project, [...(byProject.get(f.project) ?? []), f])
+    for (const f of s.findings()) {
+      if (f.project === null || f.severity === 'info') continue
+      const list = byProject.get(f.project)
+      if (list) list.push(f)
+      else byProject.set(f.project, [f])
+    }
     return byProject
   })
   const findingsOf = (project: number) => findingsByProject().get(project) ?? []
