@@ -608,7 +608,7 @@ export function createApp(s: AppServices): Hono<Env> {
     return { rows, byYear: [...years].map(([year, totals]) => ({ year, ...totals })) }
   }
 
-  route('GET /api/dashboard', async (c) => await dashboard(c.get('user').id))
+  route('GET /api/dashboard', (c) => dashboard(c.get('user').id))
 
   app.get('/api/dashboard.csv', async (c) => {
     const { rows } = await dashboard(c.get('user').id)
