@@ -28,7 +28,7 @@ export interface Suggester {
   newId: () => string
 }
 
-const suggestionOf = (marks: readonly Mark[], type: string): SuggestionInfo | null =>
+export const suggestionOf = (marks: readonly Mark[], type: string): SuggestionInfo | null =>
   (marks.find((m) => m.type.name === type)?.attrs as SuggestionInfo | undefined) ?? null
 
 /** Whether a transaction is the user's own editing (not a remote change, not undo). */
@@ -51,7 +51,7 @@ function rebasedRange(tr: Transaction, i: number, tracked: Transaction, step: Re
 }
 
 const isRow = (node: PMNode) => (ROW_NODES as readonly string[]).includes(node.type.name)
-const rowSuggestionOf = (node: PMNode): RowSuggestion | null => (isRowSuggestion(node.attrs.suggestion) ? node.attrs.suggestion : null)
+export const rowSuggestionOf = (node: PMNode): RowSuggestion | null => (isRowSuggestion(node.attrs.suggestion) ? node.attrs.suggestion : null)
 
 /**
  * Whole rows added or removed (an indicator, a spending date, a project…):

@@ -237,6 +237,17 @@ export const T = {
   suggestedInsert: '建议插入',
   suggestedDelete: '建议删除',
   suggestedRow: '建议增删此行',
+  /** The card beside the document for the suggestion at the cursor. */
+  suggestionCard: '修订',
+  suggestionKind: {
+    insert: '建议插入',
+    delete: '建议删除',
+    'row-insert': (row: string) => `建议新增${row}`,
+    'row-delete': (row: string) => `建议删除${row}`,
+  },
+  rowName: { goalItem: '总体目标', subGoal: '分项目标', safeguardItem: '保障措施', project: '项目', spendingEntry: '支出计划', indicator: '指标行' } as Record<string, string>,
+  acceptOne: '接受',
+  rejectOne: '拒绝',
   /** What a workflow step does, said before it is taken. */
   stepConsequence: {
     submit: '报送后，文档交财政局审核，编制人员将不能直接修改（可在审核开始前撤回）。',

@@ -5,7 +5,7 @@
  * the checks.
  */
 import { mayEditDirectly } from '@shared/review/workflow'
-import { Show } from 'solid-js'
+import { onCleanup, Show } from 'solid-js'
 import { revealPlace } from '../editor/place'
 import { relativeTime } from '../i18n/relative-time'
 import { T } from '../i18n/zh-CN'
@@ -19,6 +19,7 @@ import { HistoryPanel } from './editor/HistoryPanel'
 import { LocalDraftsPanel } from './editor/LocalDraftsPanel'
 import { Outline } from './editor/Outline'
 import { createPeople } from './editor/people'
+import { SuggestionCard } from './editor/SuggestionCard'
 import { createOpinionDraft, ReviewOpinionPanel } from './editor/ReviewOpinionPanel'
 import { createSuggestionReview } from './editor/suggestion-review'
 import { ThreadsPanel } from './editor/ThreadsPanel'
@@ -73,9 +74,16 @@ function DocumentPage(props: { session: DocumentSession }) {
     }
   }
 
+  /** The toolbar wraps to one or two rows with the window's width: the side columns stick just below it. */
+  const trackHeight = (bars: HTMLElement) => {
+    const measured = new ResizeObserver(() => bars.parentElement?.style.setProperty('--bars-height', `${bars.offsetHeight}px`))
+    measured.observe(bars)
+    onCleanup(() => measured.disconnect())
+  }
+
   return (
     <div class="editor-page" classList={{ tracking: s.tracking() }}>
-      <div class="bars">
+      <div class="bars" ref={trackHeight}>
         <WorkflowBar session={s} opinion={opinion} />
         <Toolbar session={s} review={review} comments={comments} nameOf={names.nameOf} />
       </div>
@@ -97,6 +105,7 @@ function DocumentPage(props: { session: DocumentSession }) {
         <article class="document" classList={{ loading: !s.editor() }} ref={(host) => s.mount(host)} onMouseOver={describeSuggestion} />
         <Show when={layout.beside()}>{threads()}</Show>
         <aside class="side">
+          <SuggestionCard session={s} review={review} nameOf={names.nameOf} />
           <Show when={!layout.beside()}>{threads()}</Show>
           <Show when={s.role() === 'reviewer'}>
             <ReviewOpinionPanel model={s.model()} findings={s.findings()} draft={opinion} />

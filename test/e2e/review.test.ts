@@ -34,9 +34,13 @@ describe('review with suggestions', () => {
     // Accept the figure: select the cell, accept.
     await selectField(staff.page, 'budgetTotal', 1)
     await staff.page.getByRole('button', { name: '接受修订' }).click()
-    // Reject the rewording.
-    await selectField(staff.page, 'goalItem', 2)
-    await staff.page.getByRole('button', { name: '拒绝修订' }).click()
+    // Reject the rewording from its card: with the cursor in it, the card says who suggested what, and when.
+    await staff.page.locator('[data-field="goalItem"]').nth(2).locator('span[data-insertion]').click()
+    const card = staff.page.getByTestId('suggestion-card')
+    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain('建议插入：（建议删去此句）')
+    expect(await card.locator('header').textContent()).toBe('wang刚刚')
+    await card.getByRole('button', { name: '拒绝' }).click()
+    await expect.poll(() => card.count()).toBe(0)
     await synced(staff.page)
 
     await expect.poll(() => fieldText(finance.page, 'budgetTotal', 1), { timeout: 10_000 }).toBe('3.50')

@@ -1,0 +1,46 @@
+/**
+ * The suggestion at the cursor, as the card beside the document shows it:
+ * who, when, what kind, and the words (or the row) it is about.
+ */
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { EditorState } from '@tiptap/pm/state'
+import type { SuggestionInfo } from '@shared/schema/suggestion'
+import { MARK } from '@shared/schema/node-names'
+import { rowSuggestionOf, suggestionOf } from './suggest-mode'
+
+export interface SuggestionHere extends SuggestionInfo {
+  kind: 'insert' | 'delete' | 'row-insert' | 'row-delete'
+  /** The suggested words in this cell, or the row's text; shortened. */
+  text: string
+  /** The row's node type, for a whole-row suggestion. */
+  row?: string
+}
+
+const MAX_CHARS = 80
+const shorten = (text: string) => (text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text)
+
+/** Every piece of one suggestion's text in a cell, in order (typing between them splits it). */
+function textOf(block: PMNode, type: string, id: string): string {
+  let text = ''
+  block.forEach((child) => {
+    if (child.isText && suggestionOf(child.marks, type)?.id === id) text += child.text
+  })
+  return text
+}
+
+export function suggestionHere(state: EditorState, pos: number): SuggestionHere | null {
+  const $pos = state.doc.resolve(pos)
+  for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {
+    if (!node?.isText) continue
+    for (const type of [MARK.insertion, MARK.deletion]) {
+      const info = suggestionOf(node.marks, type)
+      if (info) return { ...info, kind: type === MARK.insertion ? 'insert' : 'delete', text: shorten(textOf($pos.parent, type, info.id)) }
+    }
+  }
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    const node = $pos.node(depth)
+    const row = rowSuggestionOf(node)
+    if (row) return { id: row.id, author: row.author, time: row.time, kind: row.kind === 'insert' ? 'row-insert' : 'row-delete', text: shorten(node.textContent), row: node.type.name }
+  }
+  return null
+}
