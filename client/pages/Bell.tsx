@@ -7,14 +7,7 @@ import { createResource, createSignal, For, onCleanup, Show } from 'solid-js'
 import { api } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
-
-/** Drawn, not an emoji: a machine without an emoji font showed the emoji as an empty box. */
-const BellIcon = () => (
-  <svg class="bell-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-    <path d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" />
-    <path d="M10 19a2 2 0 0 0 4 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
-  </svg>
-)
+import { BellIcon } from './icons'
 
 export function Bell() {
   const [notices, { refetch }] = createResource(() => api.notifications().catch(() => ({ notifications: [], unread: 0 })))

@@ -9,14 +9,14 @@ import { suggestionHere, type SuggestionHere } from '../../editor/suggestion-her
 import { relativeTime } from '../../i18n/relative-time'
 import { T } from '../../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
-import type { createSuggestionReview } from './suggestion-review'
+import type { SuggestionReview } from './suggestion-review'
 
 const same = (a: SuggestionHere | null, b: SuggestionHere | null) => a === b || (a !== null && b !== null && a.id === b.id && a.kind === b.kind && a.text === b.text)
 
 const kindLabel = (here: SuggestionHere) =>
   here.kind === 'insert' || here.kind === 'delete' ? T.suggestionKind[here.kind] : T.suggestionKind[here.kind](T.rowName[here.row ?? ''] ?? '')
 
-export function SuggestionCard(props: { session: DocumentSession; review: ReturnType<typeof createSuggestionReview>; nameOf: (login: string) => string }) {
+export function SuggestionCard(props: { session: DocumentSession; review: SuggestionReview; nameOf: (login: string) => string }) {
   const s = props.session
   const [here, setHere] = createSignal<SuggestionHere | null>(null, { equals: same })
   createEffect(() => {

@@ -13,6 +13,7 @@ import { showAuthorship } from '../../editor/authorship-view'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, projectAt } from '../../editor/row-commands'
 import { relativeTime } from '../../i18n/relative-time'
 import { T } from '../../i18n/zh-CN'
+import { CommentIcon, ExportIcon, FindIcon, PrintIcon, RedoIcon, TrackIcon, UndoIcon } from '../icons'
 import type { CommentDrafts } from './comment-drafts'
 import type { DocumentSession } from './document-session'
 import { FindBar } from './FindBar'
@@ -88,7 +89,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
         <div class="tool-group" role="group" aria-label={T.groupFile}>
           <span class="group-label">{T.groupFile}</span>
           <details class="menu" data-testid="export-menu">
-            <summary class="button">{T.exportMenu}</summary>
+            <summary class="button"><ExportIcon />{T.exportMenu}</summary>
             <div class="menu-items">
               <For each={exportFormats()}>
                 {(format) => (
@@ -102,14 +103,14 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
               </For>
             </div>
           </details>
-          <button onClick={() => window.print()} title="Ctrl+P">{T.print}</button>
+          <button onClick={() => window.print()} title="Ctrl+P"><PrintIcon />{T.print}</button>
         </div>
         <Show when={editable()}>
           <div class="tool-group" role="group" aria-label={T.groupEdit}>
             <span class="group-label">{T.groupEdit}</span>
-            <button onClick={() => s.editor()?.commands.undo()} title="Ctrl+Z">{T.undo}</button>
-            <button onClick={() => s.editor()?.commands.redo()} title="Ctrl+Y / Ctrl+Shift+Z">{T.redo}</button>
-            <button classList={{ active: finding() }} onClick={() => setFinding(!finding())} title="Ctrl+H" data-testid="toggle-find">{T.findReplace}</button>
+            <button onClick={() => s.editor()?.commands.undo()} title="Ctrl+Z"><UndoIcon />{T.undo}</button>
+            <button onClick={() => s.editor()?.commands.redo()} title="Ctrl+Y / Ctrl+Shift+Z"><RedoIcon />{T.redo}</button>
+            <button classList={{ active: finding() }} onClick={() => setFinding(!finding())} title="Ctrl+H" data-testid="toggle-find"><FindIcon />{T.findReplace}</button>
           </div>
           <div class="tool-group" role="group" aria-label={T.groupTable}>
             <span class="group-label">{T.groupTable}</span>
@@ -137,7 +138,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
         <div class="tool-group" role="group" aria-label={T.groupReview}>
           <span class="group-label">{T.groupReview}</span>
           <Show when={editable() && s.role() !== 'reviewer'}>
-            <button classList={{ active: s.suggesting() }} onClick={() => s.toggleSuggesting()} aria-pressed={s.suggesting()} title="Ctrl+Shift+E">{T.suggestMode}</button>
+            <button classList={{ active: s.suggesting() }} onClick={() => s.toggleSuggesting()} aria-pressed={s.suggesting()} title="Ctrl+Shift+E"><TrackIcon />{T.suggestMode}</button>
             <Show when={s.suggestionAuthors().length > 0}>
               <select aria-label={T.suggestionAuthor} value={review.authorFilter()} onChange={(e) => review.setAuthorFilter(e.currentTarget.value)}>
                 <option value="">{T.allAuthors}</option>
@@ -152,7 +153,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
             </Show>
           </Show>
           <Show when={s.canComment()}>
-            <button onClick={() => props.comments.open()}>{T.addComment}</button>
+            <button onClick={() => props.comments.open()}><CommentIcon />{T.addComment}</button>
           </Show>
           <button classList={{ active: showingAuthors() }} onClick={toggleAuthors} aria-pressed={showingAuthors()} data-testid="toggle-authors">{T.showAuthors}</button>
         </div>
