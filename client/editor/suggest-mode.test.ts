@@ -5,7 +5,8 @@ import { deriveModel } from '@shared/model/derive-model'
 import { readDocument } from '@shared/model/read-document'
 import type { NodeJSON } from '@shared/model/node-json'
 import { addIndicator, deleteIndicator, projectAt } from './row-commands'
-import { countSuggestions, decideSuggestions, isLocalEdit, suggestionAt, suggestionAuthors, suggestTransaction, type Suggester } from './suggest-mode'
+import { countSuggestions, decideSuggestions, isLocalEdit, suggestionAuthors, suggestTransaction, type Suggester } from './suggest-mode'
+import { suggestionHere } from './suggestion-here'
 
 let ids = 0
 const reviewer: Suggester = { author: 'wangfang', now: () => 1000, newId: () => `id-${++ids}` }
@@ -95,14 +96,14 @@ describe('suggestion mode', () => {
   it('finds the suggestion at the cursor, and counts what “all” would decide', () => {
     let state = atBudget()
     state = suggest(state, (tr) => tr.insertText('5'))
-    const at = suggestionAt(state, state.selection.from)
+    const at = suggestionHere(state, state.selection.from)
     expect(at).toMatchObject({ author: 'wangfang' })
     // Deciding by the id at the cursor settles that one suggestion only.
     const other = suggest(state.apply(state.tr.setSelection(TextSelection.create(state.doc, 2))), (tr) => tr.insertText('甲'), { ...reviewer, author: 'lisi' })
     expect(countSuggestions(other.doc)).toBe(2)
     const decided = other.apply(decideSuggestions(other, true, { id: at!.id })!)
     expect(countSuggestions(decided.doc)).toBe(1)
-    expect(suggestionAt(state, 2)).toBeNull()
+    expect(suggestionHere(state, 2)).toBeNull()
   })
 
   it('接受本项目修订 decides the suggestions of the project at the cursor, and counts only those', () => {

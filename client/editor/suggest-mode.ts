@@ -230,28 +230,6 @@ export function decideSuggestions(state: EditorState, accept: boolean, filter: S
   return tr
 }
 
-/**
- * The suggestion at the cursor: a marked run the cursor touches (the one
- * before it first, as the cursor sits after what was typed), else a
- * proposed row the cursor is in. What 接受修订/拒绝修订 act on without a
- * selection — never every suggestion in the document.
- */
-export function suggestionAt(state: EditorState, pos: number): SuggestionInfo | null {
-  const $pos = state.doc.resolve(pos)
-  for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {
-    if (!node?.isText) continue
-    for (const type of [MARK.insertion, MARK.deletion]) {
-      const info = suggestionOf(node.marks, type)
-      if (info) return info
-    }
-  }
-  for (let depth = $pos.depth; depth > 0; depth--) {
-    const row = rowSuggestionOf($pos.node(depth))
-    if (row) return row
-  }
-  return null
-}
-
 /** How many suggestions a filter covers (for "接受全部 N 处修订？"). */
 export function countSuggestions(doc: PMNode, filter: SuggestionFilter = {}): number {
   const ids = new Set<string>()

@@ -28,6 +28,12 @@ function textOf(block: PMNode, type: string, id: string): string {
   return text
 }
 
+/**
+ * A marked run the cursor touches (the one before it first, as the cursor
+ * sits after what was typed), else a proposed row the cursor is in. What
+ * 接受修订/拒绝修订 act on without a selection — never every suggestion in
+ * the document.
+ */
 export function suggestionHere(state: EditorState, pos: number): SuggestionHere | null {
   const $pos = state.doc.resolve(pos)
   for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {

@@ -6,7 +6,8 @@
  */
 import { createSignal } from 'solid-js'
 import { projectAt } from '../../editor/row-commands'
-import { countSuggestions, decideSuggestions, suggestionAt } from '../../editor/suggest-mode'
+import { countSuggestions, decideSuggestions } from '../../editor/suggest-mode'
+import { suggestionHere } from '../../editor/suggestion-here'
 import { T } from '../../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 
@@ -31,7 +32,7 @@ export function createSuggestionReview(session: DocumentSession) {
     const editor = session.editor()
     if (!editor) return
     const { from, to, empty } = editor.state.selection
-    const here = empty ? suggestionAt(editor.state, from) : null
+    const here = empty ? suggestionHere(editor.state, from) : null
     if (empty && !here) return session.say(T.noSuggestionHere)
     const tr = decideSuggestions(editor.state, accept, { ...scope(), ...(here ? { id: here.id } : { range: { from, to } }) })
     if (tr) editor.view.dispatch(tr)
