@@ -3,10 +3,9 @@
  * reviewing its department set for its budget year. Overdue while the
  * department still holds the document (编制中, 退回修改) after that day.
  */
+import type { SubmissionDeadline } from '@shared/protocol/http-api'
 import { mayEditDirectly, type Status } from '@shared/review/workflow'
 import type { OrgStore } from '../storage/org-store'
-
-import type { SubmissionDeadline } from '@shared/protocol/http-api'
 
 export type { SubmissionDeadline }
 
