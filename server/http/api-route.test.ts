@@ -9,7 +9,8 @@ afterEach(async () => {
 })
 
 /** The table's routes, read from its source: the table is a type, which has no list at run time. */
-const TABLE = readFileSync(new URL('../../shared/protocol/http-api.ts', import.meta.url), 'utf8')
+const REPO = new URL('../../', import.meta.url)
+const TABLE = readFileSync(new URL('shared/protocol/http-api.ts', REPO), 'utf8')
 const ROUTES = [...TABLE.matchAll(/^\s+'((?:GET|POST|PUT|PATCH|DELETE) \/api[^']*)':/gm)].map((m) => m[1] as ApiRoute)
 
 describe('the shared API table', () => {
