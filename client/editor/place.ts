@@ -41,7 +41,7 @@ export interface PlacedNode {
 }
 
 /** The n-th descendant of a type (0-based), not looking inside a match. */
-function nth(within: PlacedNode, type: string, n: number): PlacedNode | null {
+export function nth(within: PlacedNode, type: string, n: number): PlacedNode | null {
   let seen = 0
   let found: PlacedNode | null = null
   within.node.descendants((node, offset) => {

@@ -234,8 +234,6 @@ export const T = {
   matchOf: (i: number, n: number) => `第 ${i}/${n} 处`,
   replacedCount: (n: number) => `已替换 ${n} 处`,
   edited: '（已编辑）',
-  suggestedInsert: '建议插入',
-  suggestedDelete: '建议删除',
   suggestedRow: '建议增删此行',
   /** The card beside the document for the suggestion at the cursor. */
   suggestionCard: '修订',

@@ -65,7 +65,7 @@ function DocumentPage(props: { session: DocumentSession }) {
     const el = (event.target as HTMLElement).closest<HTMLElement>('[data-insertion],[data-deletion],[data-suggestion]')
     if (!el) return
     const raw = el.dataset.insertion ?? el.dataset.deletion ?? el.dataset.suggestion
-    const kind = el.dataset.insertion !== undefined ? T.suggestedInsert : el.dataset.deletion !== undefined ? T.suggestedDelete : T.suggestedRow
+    const kind = el.dataset.insertion !== undefined ? T.suggestionKind.insert : el.dataset.deletion !== undefined ? T.suggestionKind.delete : T.suggestedRow
     try {
       const info = JSON.parse(raw ?? '') as { author?: string; time?: number }
       if (info.author) el.title = `${names.nameOf(info.author)} · ${info.time ? relativeTime(info.time) : ''} ${kind}`

@@ -4,30 +4,18 @@
  * clicking scrolls the document there.
  */
 import type { Editor } from '@tiptap/core'
-import type { Node as PMNode } from '@tiptap/pm/model'
 import { createMemo, Index, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { NODE } from '@shared/schema/node-names'
 import { anchorRange } from '../../editor/comment-anchors'
+import { nth } from '../../editor/place'
 import { T } from '../../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 
-/** The `n`-th node of a type, in document order. */
-function nthNode(doc: PMNode, type: string, n = 0): number | null {
-  let seen = 0
-  let found: number | null = null
-  doc.descendants((node, pos) => {
-    if (found !== null) return false
-    if (node.type.name === type && seen++ === n) found = pos
-    return node.type.name !== type
-  })
-  return found
-}
-
 const scrollTo = (editor: Editor | null, type: string, n = 0) => {
-  const pos = editor ? nthNode(editor.state.doc, type, n) : null
-  if (editor && pos !== null) (editor.view.nodeDOM(pos) as HTMLElement | null)?.scrollIntoView({ behavior: 'smooth' })
+  const found = editor ? nth({ pos: -1, node: editor.state.doc }, type, n) : null
+  if (editor && found) (editor.view.nodeDOM(found.pos) as HTMLElement | null)?.scrollIntoView({ behavior: 'smooth' })
 }
 
 /** Open threads per project (0-based), by where their anchors are now. */
