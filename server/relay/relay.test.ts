@@ -248,4 +248,21 @@ describe('relay core', () => {
     await second.shutdown()
     expect((await log.versions('a')).map((v) => v.name)).toEqual(['自动保存（u2）'])
   })
+
+  it('a credential gone with its user closes for good (4403), a logout only asks to log in again (4401)', async () => {
+    // The user is removed between the periodic role check (which still saw a role) and the credential check.
+    const removed = new Set([3])
+    const relay = new Relay(
+      { log, bus: new LocalBus(), access: { roleOf: async (_doc: string, userId: number) => (removed.has(userId) ? undefined : ('editor' as const)), stillValid: async () => false } },
+      makeUpdatePolicy(),
+      new Metrics(),
+      { ...DEFAULT_RELAY_OPTIONS, schedule: () => {} },
+    )
+    const [loggedOut, gone] = [new MemorySocket(), new MemorySocket()]
+    relay.connect(loggedOut, 'a', { ...identity(2), credential: { kind: 'session', sessionId: 's2' } }, 'editor')
+    relay.connect(gone, 'a', { ...identity(3), credential: { kind: 'session', sessionId: 's3' } }, 'editor')
+    await relay.closeUnauthenticated()
+    expect([loggedOut.closeCode, gone.closeCode]).toEqual([CLOSE.unauthenticated, CLOSE.forbidden])
+    await relay.shutdown()
+  })
 })

@@ -209,9 +209,12 @@ export class Relay {
 
   /**
    * Closes, with 4401, every connection whose credential no longer holds:
-   * its login session ended (logout, password change, user removed) or its
-   * token's generation is stale. Run after such a change (which `publish`
-   * sends to every instance), and periodically for changes made by the CLI.
+   * its login session ended (logout, password change) or its token's
+   * generation is stale. Run after such a change (which `publish` sends to
+   * every instance), and periodically for changes made by the CLI. A user
+   * who has no role left (removed meanwhile, between the periodic role check
+   * and this one) is closed with 4403, for good: 4401 would have their client
+   * retry.
    */
   async closeUnauthenticated({ publish = false } = {}): Promise<void> {
     if (publish) this.ports.bus.publishDeployment({ kind: 'credentials' }).catch((error: Error) => log('warn', 'bus-publish-failed', { error: error.message }))
@@ -219,7 +222,8 @@ export class Relay {
       for (const session of [...sessions]) {
         const { credential } = session.identity
         if (!credential || (await this.ports.access.stillValid(credential))) continue
-        session.close(CLOSE.unauthenticated)
+        const role = await this.ports.access.roleOf(session.docId, session.identity.userId)
+        session.close(role ? CLOSE.unauthenticated : CLOSE.forbidden)
         this.disconnect(session)
       }
     }
