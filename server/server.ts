@@ -41,6 +41,8 @@ export interface ServerOptions {
   heartbeatMs?: number
   /** How often open connections are checked against the stored roles (changes made by the CLI). */
   roleCheckMs?: number
+  /** With several instances, how often an open document catches up from storage at the latest (a stored update whose publish was lost). */
+  catchUpMs?: number
   /** Other origins allowed to call the API (behind a reverse proxy), and whether to trust its forwarded headers. */
   guard?: Partial<RequestGuardOptions>
   /** A bearer token that opens /metrics to other machines. */
@@ -109,6 +111,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .catch((error: Error) => log('error', 'access-check-failed', { error: error.message }))
   }, options.roleCheckMs ?? 5_000)
   roleCheck.unref()
+  const catchUpMs = options.catchUpMs ?? 15_000
+  const catchUp = setInterval(() => {
+    if (bus.shared) relay.catchUpRooms(catchUpMs).catch((error: Error) => log('error', 'catch-up-failed', { error: error.message }))
+  }, catchUpMs)
+  catchUp.unref()
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -129,6 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       (closing ??= (async () => {
         clearInterval(heartbeat)
         clearInterval(roleCheck)
+        clearInterval(catchUp)
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         await relay.shutdown()
         for (const ws of wss.clients) ws.terminate()

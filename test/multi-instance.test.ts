@@ -146,6 +146,19 @@ function textsOf(doc: Y.Doc): Y.XmlText[] {
 }
 
 const json = (doc: Y.Doc) => JSON.stringify(readContent(doc))
+
+/** What each replica lacks of what anyone typed, and where it is connected: the failure message of a run that did not converge. */
+function divergence(clients: Client[], instances: (ServerProcess | null)[]): string {
+  const typed = clients.flatMap((c) => c.typed)
+  return clients
+    .map((c) => {
+      const text = textsOf(c.doc).map((t) => t.toString()).join('')
+      const missing = typed.filter((token) => !text.includes(token))
+      const provider = c.provider!
+      return `${c.name} on instance ${c.at}${instances[c.at] ? '' : ' (dead)'}: connected ${provider.wsconnected}, synced ${provider.synced}, lacks ${missing.length ? missing.join(' ') : 'nothing'}`
+    })
+    .join('\n')
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('several instances on PostgreSQL and Redis', () => {
@@ -243,7 +256,9 @@ describe('several instances on PostgreSQL and Redis', () => {
 
       for (const client of clients) if (!d.instances[client.at]) moveTo(client, random.pick(alive()))
       const converged = () => clients.every((c) => c.provider!.synced && json(c.doc) === json(clients[0]!.doc))
-      await until(converged, `seed ${seed}: replicas converge`, 30_000)
+      await until(converged, `seed ${seed}: replicas converge`, 60_000).catch((error: Error) => {
+        throw new Error(`${error.message}\n${divergence(clients, d.instances)}`)
+      })
       const final = textsOf(clients[0]!.doc).map((t) => t.toString()).join('')
       for (const client of clients) for (const token of client.typed) expect(final, `seed ${seed}: ${token} was lost`).toContain(token)
       const { doc } = await d.stored()

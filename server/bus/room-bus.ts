@@ -2,7 +2,9 @@
  * The port instances talk to each other through, per document and for
  * the whole deployment. Only stored updates are published, so a message
  * lost on the way (the bus restarted, a subscriber lagged) is never lost
- * work: `onReconnect` tells the relay to catch its rooms up from storage.
+ * work: `onReconnect` tells the relay to catch its rooms up from storage,
+ * and a publish that never happened (its instance died just after storing)
+ * is made good by the relay's periodic catch-up (`catchUpRooms`).
  * A bus never delivers an instance its own messages.
  * Adapters: the in-process bus (one instance, the default) and Redis.
  */

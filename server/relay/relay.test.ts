@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { CLOSE } from '@shared/protocol/close-code'
-import { encodeQueryAwareness, encodeUpdate } from '@shared/protocol/message'
+import { decodeMessage, encodeQueryAwareness, encodeUpdate } from '@shared/protocol/message'
 import { sampleText } from '../../test/support/sample'
 import { MemorySocket } from '../../test/support/memory-socket'
-import { LocalBus } from '../bus/local-bus'
+import { LocalBus, LocalBusHub } from '../bus/local-bus'
+import type { DocumentMessage } from '../bus/room-bus'
 import { DocumentService } from '../document-service'
 import { setLogSink } from '../log'
 import { Metrics } from '../metrics'
@@ -247,6 +248,32 @@ describe('relay core', () => {
     await first.shutdown()
     await second.shutdown()
     expect((await log.versions('a')).map((v) => v.name)).toEqual(['自动保存（u2）'])
+  })
+
+  it('an update stored but never published (its instance died in between) reaches the other instances when their rooms catch up', async () => {
+    /** The instance dies after storing and before publishing: its updates never reach the bus. */
+    class DyingBus extends LocalBus {
+      override async publish(docId: string, message: DocumentMessage): Promise<void> {
+        if (message.kind !== 'update') return super.publish(docId, message)
+      }
+    }
+    const hub = new LocalBusHub()
+    const instance = (bus: LocalBus) => new Relay({ log, bus, access }, makeUpdatePolicy(), new Metrics(), { ...DEFAULT_RELAY_OPTIONS, schedule: () => {} })
+    const [dying, other] = [instance(new DyingBus(hub)), instance(new LocalBus(hub))]
+    const writer = dying.connect(new MemorySocket(), 'a', identity(2), 'editor')!
+    const reader = new MemorySocket()
+    other.connect(reader, 'a', identity(3), 'editor')
+    await Promise.all([dying.settled(), other.settled()])
+    const update = await typingUpdate('a')
+    dying.receive(writer, encodeUpdate(update))
+    await dying.flush()
+    const firstGoal = () => (((other.loadedDocument('a')!.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0).toString()
+    const updatesSent = () => reader.outbox.filter((frame) => decodeMessage(frame).type === 'update').length
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect([firstGoal().startsWith('字'), updatesSent()]).toEqual([false, 0])
+    await other.catchUpRooms(0)
+    expect([firstGoal().startsWith('字'), updatesSent()]).toEqual([true, 1])
+    await Promise.all([dying.shutdown(), other.shutdown()])
   })
 
   it('a credential gone with its user closes for good (4403), a logout only asks to log in again (4401)', async () => {

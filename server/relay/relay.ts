@@ -282,6 +282,18 @@ export class Relay {
     if (!stored) throw new StorageError('io', '无法保存流程变更')
   }
 
+  /**
+   * Catches up, from storage, every room with connections that has not
+   * done so for `ms`. The bus is only the fast path: an instance killed
+   * between storing a batch and publishing it leaves the other instances
+   * without it, and nothing they hear later need reveal the gap (the next
+   * update may come from someone else). Run periodically with several
+   * instances; each run reads the log of every open document once.
+   */
+  async catchUpRooms(ms: number): Promise<void> {
+    await Promise.all([...this.rooms.values()].filter((room) => room.isLoaded && room.sessions.size > 0 && room.mayLag(ms)).map((room) => room.catchUp()))
+  }
+
   /** Stores and sends every room's pending batch now (for tests, the workflow and shutdown). */
   async flush(): Promise<void> {
     await Promise.all([...this.rooms.values()].map((room) => room.flush()))

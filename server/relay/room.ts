@@ -531,9 +531,9 @@ export class Room {
     }
   }
 
-  /** Whether this room may lack updates another instance stored: only with other instances on the bus, and not just after it caught up. */
-  private mayLag(): boolean {
-    return this.ports.bus.shared && Date.now() - this.caughtUpAt > FRESH_FOR_MS
+  /** Whether this room may lack updates another instance stored: only with other instances on the bus, and not within `ms` of catching up. */
+  mayLag(ms = FRESH_FOR_MS): boolean {
+    return this.ports.bus.shared && Date.now() - this.caughtUpAt >= ms
   }
 
   /**
