@@ -15,17 +15,18 @@ import { withProjectsAdded } from '@shared/model/add-projects'
 import { restoreContent } from '@shared/history/restore-content'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
-import { contentOf, createYDocument, META_KEY, metaOf, modelOf, readContent } from '@shared/model/y-document'
+import { contentOf, createYDocument, META_KEY, metaOf, modelOf, readContent, yearOf } from '@shared/model/y-document'
 import { runChecks } from '@shared/checks/run-checks'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { modelFromText } from '@shared/model/derive-model'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
-import { statusOf, statusRecordOf, type StatusRecord } from '@shared/review/workflow'
+import { statusOf, statusRecordOf, type Status, type StatusRecord } from '@shared/review/workflow'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
-import { activityLog, allSessions, authorIndexOf, type ActivityView } from '@shared/history/activity'
+import { activityActors, activityLog, allSessions, authorIndexOf, latestActivity, type ActivityView } from '@shared/history/activity'
 import type { EditSession } from '@shared/history/authorship'
 import { attributedContent } from '@shared/history/attributed-content'
 import type { DocumentLog } from './storage/document-log'
+import { StoredReadings } from './stored-readings'
 
 /** A side of a comparison: the text, and its attributed twin (who last changed each field). */
 export interface ReviewSummary {
@@ -53,6 +54,8 @@ export const isDocumentId = (id: string): boolean => ID.test(id)
 export const newDocumentId = (): string => randomBytes(9).toString('base64url')
 
 export class DocumentService {
+  private readonly readings = new StoredReadings()
+
   constructor(private readonly log: DocumentLog) {}
 
   /** Stores a new document; resolves to its id. Rejects with StorageError, DocumentExistsError, or Error for an invalid id. */
@@ -71,13 +74,18 @@ export class DocumentService {
 
   /** The document as stored (everything any client has been sent is stored). */
   async load(id: string): Promise<Y.Doc> {
-    const ydoc = new Y.Doc()
-    for (const update of (await this.log.load(id)).updates) Y.applyUpdate(ydoc, update)
-    return ydoc
+    return docOf((await this.log.load(id)).updates)
   }
 
   async status(id: string): Promise<StatusRecord> {
-    return withDoc(await this.load(id), (ydoc) => statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 })
+    const { updates } = await this.log.load(id)
+    return this.readings.get(`status:${id}`, updates, () => withDoc(docOf(updates), statusRecordOrDefault))
+  }
+
+  /** The budget year and the status, for deadlines: cheaper than a review summary (no checks). */
+  async yearAndStatus(id: string): Promise<{ year: number | null; status: Status }> {
+    const { updates } = await this.log.load(id)
+    return this.readings.get(`year:${id}`, updates, () => withDoc(docOf(updates), (ydoc) => ({ year: yearOf(ydoc), status: statusOf(ydoc) })))
   }
 
   /** What stands in the way of approving the document as stored. */
@@ -139,7 +147,8 @@ export class DocumentService {
 
   /** What a review queue shows of a document: its status, money, findings and open review work, from one read. */
   async reviewSummary(id: string): Promise<ReviewSummary> {
-    return withDoc(await this.load(id), (ydoc) => {
+    const { updates } = await this.log.load(id)
+    return this.readings.get(`summary:${id}`, updates, () => withDoc(docOf(updates), (ydoc) => {
       const text = readDocument(readContent(ydoc))
       const model = modelFromText(text)
       const findings = runChecks(text)
@@ -147,18 +156,30 @@ export class DocumentService {
       return {
         year: model.year,
         department: model.title,
-        status: statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 },
+        status: statusRecordOrDefault(ydoc),
         total: departmentTotal(model),
         findings: { error: count('error'), warning: count('warning'), info: count('info') },
         ...reviewState(ydoc),
       }
-    })
+    }))
   }
 
   /** The activity log, newest first. */
   async activity(id: string): Promise<ActivityView[]> {
     const { entries, tail } = await this.log.history(id)
     return activityLog(entries, tail)
+  }
+
+  /** The activity log's newest entry: when, and by whom (a login; null for the server). */
+  async lastChange(id: string): Promise<{ at: number; by: string | null } | undefined> {
+    const { entries, tail } = await this.log.history(id)
+    return latestActivity(entries, tail)
+  }
+
+  /** Everyone the activity log names (logins). */
+  async actors(id: string): Promise<string[]> {
+    const { entries, tail } = await this.log.history(id)
+    return activityActors(entries, tail)
   }
 
   /** Every edit session, compacted or not. */
@@ -197,6 +218,14 @@ export class DocumentService {
     return { body: await format.export(text, options), contentType: format.mime, extension: format.extensions[0]! }
   }
 }
+
+function docOf(updates: readonly Uint8Array[]): Y.Doc {
+  const ydoc = new Y.Doc()
+  for (const update of updates) Y.applyUpdate(ydoc, update)
+  return ydoc
+}
+
+const statusRecordOrDefault = (ydoc: Y.Doc): StatusRecord => statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 }
 
 function withDoc<T>(ydoc: Y.Doc, read: (ydoc: Y.Doc) => T): T {
   try {

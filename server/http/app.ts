@@ -9,9 +9,9 @@ import { secureHeaders } from 'hono/secure-headers'
 import { runChecks } from '@shared/checks/run-checks'
 import { exportFormats, formatById, importFile } from '@shared/formats/registry'
 import { emptyDocumentText } from '@shared/model/template'
-import { metaOf, readContent } from '@shared/model/y-document'
+import { metaOf, readContent, yearOf } from '@shared/model/y-document'
 import { approvalBlockers } from '@shared/review/approval'
-import { availableTransitions, checkTransition, mayEditDirectly, STATUS, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
+import { availableTransitions, checkTransition, mayEditDirectly, STATUS, STATUS_KEY, statusOf, type StatusRecord } from '@shared/review/workflow'
 import { changeAuthors, diffDocuments, type DocumentDiff } from '@shared/history/document-diff'
 import { restoreContent, withProjectFrom } from '@shared/history/restore-content'
 import { withProjectsAdded } from '@shared/model/add-projects'
@@ -195,11 +195,16 @@ export function createApp(s: AppServices): Hono<Env> {
     return { ok: true }
   })
 
+  const loadedStatus = (id: string) => {
+    const live = s.relay.loadedDocument(id)
+    return live && statusOf(live)
+  }
+
   route('GET /api/docs', async (c) => {
     const user = c.get('user')
     const roles = new Map((await s.permissions.rolesOfUser(user.id)).map((a) => [a.docId, a.role]))
     const mine = (await s.documents.list()).filter((d) => roles.has(d.id))
-    const latest = await Promise.all(mine.map(async (d) => (await s.service.activity(d.id))[0]))
+    const latest = await Promise.all(mine.map((d) => s.service.lastChange(d.id)))
     const names = await displayNames(latest.map((a) => a?.by ?? null))
     const docs = await Promise.all(
       mine.map(async (d, i) => {
@@ -212,7 +217,8 @@ export function createApp(s: AppServices): Hono<Env> {
           ownerName: d.ownerId === null ? '' : ((await s.accounts.userById(d.ownerId))?.displayName ?? ''),
           createdAt: d.createdAt,
           lastChange: last ? { at: last.at, by: last.by === null ? null : (names[last.by] ?? last.by) } : null,
-          status: (await s.service.status(d.id)).value,
+          // An open document's status from its live copy: its stored state changes with every keystroke, so no reading of it is kept.
+          status: loadedStatus(d.id) ?? (await s.service.status(d.id)).value,
         }
       }),
     )
@@ -492,8 +498,8 @@ export function createApp(s: AppServices): Hono<Env> {
 
   /** Display names of everyone the document names: its members and whoever acted on it (a former reviewer's comments keep their name). */
   const peopleOf = async (docId: string): Promise<Record<string, string>> => {
-    const [members, activity] = await Promise.all([s.accounts.membersOf(docId), s.service.activity(docId)])
-    return { ...(await displayNames(activity.map((a) => a.by))), ...Object.fromEntries(members.map((m) => [m.name, m.displayName])) }
+    const [members, actors] = await Promise.all([s.accounts.membersOf(docId), s.service.actors(docId)])
+    return { ...(await displayNames(actors)), ...Object.fromEntries(members.map((m) => [m.name, m.displayName])) }
   }
   const namesOfDocument = async (docId: string): Promise<(login: string) => string> => {
     const names = await peopleOf(docId)
@@ -583,7 +589,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const inBureau = memberships.some((m) => all.find((o) => o.id === m.orgId)?.kind === 'finance')
     const departments = all.filter((o) => o.kind === 'department' && (inBureau || memberships.some((m) => m.orgId === o.id && m.role === 'admin')))
     const rows = await departmentRows(departments, async (department, doc, summary, deadline) => {
-      const [versions, activity] = await Promise.all([s.documents.versions(doc.id), s.service.activity(doc.id)])
+      const [versions, last] = await Promise.all([s.documents.versions(doc.id), s.service.lastChange(doc.id)])
       const approved = versions.filter((v) => v.status === STATUS.approved).at(-1)
       return {
         department: department.name,
@@ -592,7 +598,7 @@ export function createApp(s: AppServices): Hono<Env> {
         deadline,
         year: summary.year,
         status: summary.status.value,
-        lastChange: activity[0]?.at ?? doc.createdAt,
+        lastChange: last?.at ?? doc.createdAt,
         total: summary.total,
         errors: summary.findings.error,
         warnings: summary.findings.warning,
@@ -701,8 +707,10 @@ export function createApp(s: AppServices): Hono<Env> {
   /** A document's 报送 deadline (null: none set), for the banner staff see. */
   route('GET /api/docs/:id/deadline', async (c) => {
     const { doc } = await access(c)
-    const summary = await s.service.reviewSummary(doc.id)
-    return { deadline: await submissionDeadline(s.orgs, doc.id, summary.year, summary.status.value) }
+    // An open document's from its live copy: its stored state changes with every keystroke, so no reading of it is kept.
+    const live = s.relay.loadedDocument(doc.id)
+    const { year, status } = live ? { year: yearOf(live), status: statusOf(live) } : await s.service.yearAndStatus(doc.id)
+    return { deadline: await submissionDeadline(s.orgs, doc.id, year, status) }
   })
 
   /** The bureau's 管理员 sets the 报送 deadline for a budget year (`date` YYYY-MM-DD, the end of that day in China; null removes it). */

@@ -60,6 +60,28 @@ export function activityLog(stored: readonly ActivityEntry[], tail: readonly Aut
   return [...edits, ...events].sort((a, b) => b.at - a.at)
 }
 
+/**
+ * When `activityLog`'s newest entry happened, and whose it is, read off the
+ * entries' times without decoding a single update: what a list of
+ * documents shows as the last change.
+ */
+export function latestActivity(stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[]): { at: number; by: string | null } | undefined {
+  let latest: { at: number; by: string | null } | undefined
+  const consider = (at: number, by: string | null) => {
+    if (!latest || at > latest.at) latest = { at, by }
+  }
+  // Edits before events: of two entries at the same time, the log lists the edit first.
+  for (const e of stored) if (e.event.kind === 'edits' && e.event.by !== null) consider(e.event.to, e.event.by)
+  for (const update of tail) if (update.by !== null) consider(update.at, update.by)
+  for (const e of stored) if (e.event.kind !== 'edits') consider(e.at, e.by)
+  return latest
+}
+
+/** Everyone `activityLog` names (logins), read without decoding an update. */
+export const activityActors = (stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[]): string[] => [
+  ...new Set([...stored, ...tail].flatMap((entry) => (entry.by === null ? [] : [entry.by]))),
+]
+
 /** Who inserted and deleted each item, as of `until` (default: now). */
 export const authorIndexOf = (stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[], until?: number): AuthorIndex =>
   new AuthorIndex(allSessions(stored, tail), until)

@@ -8,7 +8,7 @@ import { NODE } from '../schema/node-names'
 import { documentSchema, SCHEMA_VERSION } from '../schema/schema'
 import { buildDocument } from './build-document'
 import { deriveModel, modelFromText } from './derive-model'
-import { contentOf, createYDocument, modelOf, readContent, schemaVersionOf } from './y-document'
+import { contentOf, createYDocument, modelOf, readContent, schemaVersionOf, yearOf } from './y-document'
 
 const sampleJSON = () => buildDocument(parsePublishedText(sampleText()))
 const normalised = (json: ReturnType<typeof buildDocument>) => documentSchema.nodeFromJSON(json).toJSON()
@@ -24,6 +24,13 @@ describe('Y.Doc layout', () => {
   it('derives the same model from the Y.Doc as from the text', () => {
     const text = parsePublishedText(sampleText())
     expect(modelOf(createYDocument(buildDocument(text)))).toEqual(modelFromText(text))
+  })
+
+  it('reads the year off the title block alone as the model does, and none from an empty document', () => {
+    const text = parsePublishedText(sampleText())
+    expect(yearOf(createYDocument(buildDocument(text)))).toBe(2022)
+    expect([yearOf(createYDocument(buildDocument({ ...text, subtitle: '（2031年度）' }))), modelFromText({ ...text, subtitle: '（2031年度）' }).year]).toEqual([2031, 2031])
+    expect(yearOf(new Y.Doc())).toBeNull()
   })
 
   it('reading never writes: content the schema rejects stays in the Y.Doc', () => {

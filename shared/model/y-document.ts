@@ -16,6 +16,9 @@ import * as Y from 'yjs'
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import type { BudgetDocument } from './budget-document'
 import { deriveModel } from './derive-model'
+import { parseYear } from './numbers'
+import { readDocument } from './read-document'
+import { NODE } from '../schema/node-names'
 import type { NodeJSON } from './node-json'
 import { documentSchema, SCHEMA_VERSION } from '../schema/schema'
 
@@ -49,6 +52,14 @@ export function createYDocument(doc: NodeJSON, origin: unknown = null): Y.Doc {
 export const readContent = (ydoc: Y.Doc): NodeJSON => yXmlFragmentToProsemirrorJSON(contentOf(ydoc)) as NodeJSON
 
 export const modelOf = (ydoc: Y.Doc): BudgetDocument => deriveModel(readContent(ydoc))
+
+/** The budget year the subtitle names, read off the title block alone: a large document's projects are never read. */
+export function yearOf(ydoc: Y.Doc): number | null {
+  const titleBlock = contentOf(ydoc).toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === NODE.titleBlock)
+  if (!titleBlock) return null
+  const content = (yXmlFragmentToProsemirrorJSON(titleBlock) as NodeJSON).content ?? []
+  return parseYear(readDocument({ type: 'doc', content: [{ type: NODE.titleBlock, content }] }).subtitle)
+}
 
 /** The schema version the document was written with (0 when unknown). */
 export function schemaVersionOf(ydoc: Y.Doc): number {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { activityActors, activityLog, latestActivity, type ActivityEntry } from './activity'
+import { editSessions, type AuthoredUpdate } from './authorship'
+import { makeRandom } from '../../test/support/random'
+
+describe('the latest activity and the people in the log', () => {
+  it('are the activity log’s newest entry and the people it names, for logs partly folded, with server edits and events, over random histories', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const random = makeRandom(seed)
+      const doc = new Y.Doc()
+      const text = doc.getText('t')
+      const updates: AuthoredUpdate[] = []
+      const events: ActivityEntry[] = []
+      let at = 0
+      for (let step = 0; step < 20; step++) {
+        at += 1 + random.int(3 * 60_000)
+        const by = random.pick(['zhang', 'li', null])
+        if (random.chance(0.3)) {
+          events.push({ at, by, event: { kind: 'workflow', action: 'submit', from: '编制中', to: '已报送' } })
+          continue
+        }
+        const before = Y.encodeStateVector(doc)
+        text.insert(random.int(text.length + 1), '字')
+        updates.push({ update: Y.encodeStateAsUpdate(doc, before), by, at })
+      }
+      // Compaction folds the first updates into edit entries; the rest stays the log's tail.
+      const cut = random.int(updates.length + 1)
+      const folded: ActivityEntry[] = editSessions(updates.slice(0, cut)).map((s) => ({ at: s.to, by: s.by, event: { kind: 'edits', ...s } }))
+      const stored = [...folded, ...events]
+      const tail = updates.slice(cut)
+      const log = activityLog(stored, tail)
+      expect(latestActivity(stored, tail), `seed ${seed}`).toEqual(log[0] && { at: log[0].at, by: log[0].by })
+      expect(new Set(activityActors(stored, tail)), `seed ${seed}`).toEqual(new Set(log.flatMap((a) => (a.by === null ? [] : [a.by]))))
+    }
+  })
+
+  it('is undefined for a document nobody has touched', () => {
+    expect(latestActivity([], [])).toBeUndefined()
+  })
+})
