@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { Authenticator } from './auth/authenticate'
 import { LocalBus, type LocalBusHub } from './bus/local-bus'
+import { PeerWatch } from './bus/peer-watch'
 import { RedisBus } from './bus/redis-bus'
 import type { RoomBus } from './bus/room-bus'
 import { openServerData, type ServerData } from './server-data'
@@ -41,7 +42,7 @@ export interface ServerOptions {
   heartbeatMs?: number
   /** How often open connections are checked against the stored roles (changes made by the CLI). */
   roleCheckMs?: number
-  /** With several instances, how often an open document catches up from storage at the latest (a stored update whose publish was lost). */
+  /** With several instances, how often an open document catches up from storage at the latest (besides when another instance falls silent). */
   catchUpMs?: number
   /** Other origins allowed to call the API (behind a reverse proxy), and whether to trust its forwarded headers. */
   guard?: Partial<RequestGuardOptions>
@@ -64,6 +65,9 @@ export function guardFromEnvironment(env: NodeJS.ProcessEnv = process.env): Pick
 
 /** Open sockets at most (HTTP and WebSocket): past it new connections are refused at once, before the fd limit. */
 const MAX_SOCKETS = 5000
+
+/** How often an instance says on the bus that it runs; three missed beats and the others catch up from storage. */
+const HEARTBEAT_MS = 2_000
 
 export interface RunningServer {
   url: string
@@ -111,11 +115,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .catch((error: Error) => log('error', 'access-check-failed', { error: error.message }))
   }, options.roleCheckMs ?? 5_000)
   roleCheck.unref()
-  const catchUpMs = options.catchUpMs ?? 15_000
-  const catchUp = setInterval(() => {
-    if (bus.shared) relay.catchUpRooms(catchUpMs).catch((error: Error) => log('error', 'catch-up-failed', { error: error.message }))
-  }, catchUpMs)
-  catchUp.unref()
+  const stopCatchingUp = bus.shared ? catchUpFromStorage(bus, relay, options.catchUpMs ?? 60_000) : () => {}
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -136,7 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       (closing ??= (async () => {
         clearInterval(heartbeat)
         clearInterval(roleCheck)
-        clearInterval(catchUp)
+        stopCatchingUp()
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         await relay.shutdown()
         for (const ws of wss.clients) ws.terminate()
@@ -159,6 +159,34 @@ async function openBus(config: BusConfig): Promise<RoomBus> {
 }
 
 /** Terminates sockets that did not answer the last ping: dead TCP connections never close by themselves. */
+/**
+ * With several instances, rooms catch up from storage when another
+ * instance falls silent (it may have died between storing and publishing)
+ * and, as a slower net, every `everyMs`: an instance cut off from the bus
+ * but not from storage stores what nobody hears.
+ */
+function catchUpFromStorage(bus: RoomBus, relay: Relay, everyMs: number): () => void {
+  const catchUp = (ms: number) => relay.catchUpRooms(ms).catch((error: Error) => log('error', 'catch-up-failed', { error: error.message }))
+  const peers = new PeerWatch(3 * HEARTBEAT_MS)
+  bus.onDeployment((message, from) => {
+    if (message.kind === 'alive') peers.heard(from, Date.now())
+  })
+  const heartbeat = setInterval(() => {
+    bus.publishDeployment({ kind: 'alive' }).catch((error: Error) => log('warn', 'bus-publish-failed', { error: error.message }))
+    const silent = peers.fallenSilent(Date.now())
+    if (silent.length === 0) return
+    log('warn', 'instance-silent', { instances: silent.length })
+    void catchUp(0)
+  }, HEARTBEAT_MS)
+  const periodic = setInterval(() => void catchUp(everyMs), everyMs)
+  heartbeat.unref()
+  periodic.unref()
+  return () => {
+    clearInterval(heartbeat)
+    clearInterval(periodic)
+  }
+}
+
 function startHeartbeat(wss: WebSocketServer, everyMs: number): ReturnType<typeof setInterval> {
   const alive = new WeakMap<WebSocket, boolean>()
   wss.on('connection', (ws) => {

@@ -6,7 +6,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { DeploymentMessage, DocumentMessage } from './room-bus'
 
-const KIND = { update: 0, awareness: 1, roles: 2, deleted: 3, credentials: 4 } as const
+const KIND = { update: 0, awareness: 1, roles: 2, deleted: 3, credentials: 4, alive: 5 } as const
 const KIND_NAMES = Object.keys(KIND) as (keyof typeof KIND)[]
 
 type AnyMessage = DocumentMessage | DeploymentMessage
@@ -32,6 +32,7 @@ export function decodeBusMessage(bytes: Uint8Array): { from: string; message: An
       case 'roles':
       case 'deleted':
       case 'credentials':
+      case 'alive':
         return { from, message: { kind } }
       default:
         return null

@@ -56,8 +56,8 @@ export class LocalBus implements RoomBus {
     this.hub.publish(DEPLOYMENT, encodeBusMessage(this.id, message))
   }
 
-  onDeployment(listener: (message: DeploymentMessage) => void): void {
-    this.listen(DEPLOYMENT, (message) => listener(message as DeploymentMessage))
+  onDeployment(listener: (message: DeploymentMessage, from: string) => void): void {
+    this.listen(DEPLOYMENT, (message, from) => listener(message as DeploymentMessage, from))
   }
 
   onReconnect(): void {
@@ -69,10 +69,10 @@ export class LocalBus implements RoomBus {
     this.closers.clear()
   }
 
-  private listen(channel: string, listener: (message: DocumentMessage | DeploymentMessage) => void): () => void {
+  private listen(channel: string, listener: (message: DocumentMessage | DeploymentMessage, from: string) => void): () => void {
     const stop = this.hub.listen(channel, (bytes) => {
       const decoded = decodeBusMessage(bytes)
-      if (decoded && decoded.from !== this.id) listener(decoded.message)
+      if (decoded && decoded.from !== this.id) listener(decoded.message, decoded.from)
     })
     const close = () => {
       stop()

@@ -13,6 +13,8 @@ import { log } from '../log'
 import { decodeBusMessage, encodeBusMessage } from './bus-message'
 import type { DeploymentMessage, DocumentMessage, RoomBus, Unsubscribe } from './room-bus'
 
+type Listener = (message: DocumentMessage | DeploymentMessage, from: string) => void
+
 export interface RedisBusOptions {
   url: string
   /** Channel name prefix: deployments (and tests) sharing one Redis keep apart. */
@@ -25,7 +27,7 @@ export class RedisBus implements RoomBus {
   private readonly prefix: string
   private readonly publisher: Redis
   private readonly subscriber: Redis
-  private readonly listeners = new Map<string, Set<(message: DocumentMessage | DeploymentMessage) => void>>()
+  private readonly listeners = new Map<string, Set<Listener>>()
   private readonly reconnectListeners: (() => void)[] = []
   private wasReady = false
 
@@ -60,7 +62,7 @@ export class RedisBus implements RoomBus {
 
   async subscribe(docId: string, listener: (message: DocumentMessage) => void): Promise<Unsubscribe> {
     const channel = this.channel(docId)
-    const wrapped = listener as (message: DocumentMessage | DeploymentMessage) => void
+    const wrapped = listener as Listener
     await this.listen(channel, wrapped)
     return async () => {
       const set = this.listeners.get(channel)
@@ -76,8 +78,8 @@ export class RedisBus implements RoomBus {
     await this.publisher.publish(`${this.prefix}deployment`, Buffer.from(encodeBusMessage(this.id, message)))
   }
 
-  onDeployment(listener: (message: DeploymentMessage) => void): void {
-    void this.listen(`${this.prefix}deployment`, listener as (message: DocumentMessage | DeploymentMessage) => void).catch((error: Error) =>
+  onDeployment(listener: (message: DeploymentMessage, from: string) => void): void {
+    void this.listen(`${this.prefix}deployment`, listener as Listener).catch((error: Error) =>
       log('error', 'redis-subscribe-failed', { error: error.message }),
     )
   }
@@ -94,7 +96,7 @@ export class RedisBus implements RoomBus {
     return `${this.prefix}doc:${docId}`
   }
 
-  private async listen(channel: string, listener: (message: DocumentMessage | DeploymentMessage) => void): Promise<void> {
+  private async listen(channel: string, listener: Listener): Promise<void> {
     const set = this.listeners.get(channel)
     if (set) {
       set.add(listener)
@@ -111,7 +113,7 @@ export class RedisBus implements RoomBus {
     const decoded = decodeBusMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     if (!decoded) return log('warn', 'bus-message-malformed', { channel, bytes: bytes.length })
     if (decoded.from === this.id) return
-    for (const listener of [...(this.listeners.get(channel) ?? [])]) listener(decoded.message)
+    for (const listener of [...(this.listeners.get(channel) ?? [])]) listener(decoded.message, decoded.from)
   }
 
   /**

@@ -4,7 +4,8 @@
  * lost on the way (the bus restarted, a subscriber lagged) is never lost
  * work: `onReconnect` tells the relay to catch its rooms up from storage,
  * and a publish that never happened (its instance died just after storing)
- * is made good by the relay's periodic catch-up (`catchUpRooms`).
+ * is made good when the others notice that instance fall silent
+ * (heartbeats, `peer-watch.ts`) and catch their rooms up.
  * A bus never delivers an instance its own messages.
  * Adapters: the in-process bus (one instance, the default) and Redis.
  */
@@ -20,8 +21,12 @@ export type DocumentMessage =
   /** The document was deleted: close its connections. */
   | { kind: 'deleted' }
 
-/** What crosses between instances about everyone: logins ended or passwords changed, so recheck every connection. */
-export type DeploymentMessage = { kind: 'credentials' }
+/** What crosses between instances about everyone. */
+export type DeploymentMessage =
+  /** Logins ended or passwords changed: recheck every connection. */
+  | { kind: 'credentials' }
+  /** The sender is running (a heartbeat, `peer-watch.ts`). */
+  | { kind: 'alive' }
 
 export type Unsubscribe = () => Promise<void>
 
@@ -32,7 +37,8 @@ export interface RoomBus {
   /** Resolves once messages published after it are delivered to `listener`. */
   subscribe(docId: string, listener: (message: DocumentMessage) => void): Promise<Unsubscribe>
   publishDeployment(message: DeploymentMessage): Promise<void>
-  onDeployment(listener: (message: DeploymentMessage) => void): void
+  /** `from`: the sending instance's id on this bus. */
+  onDeployment(listener: (message: DeploymentMessage, from: string) => void): void
   /** Messages may have been missed (the connection to the bus broke and came back). */
   onReconnect(listener: () => void): void
   close(): Promise<void>

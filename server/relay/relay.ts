@@ -287,8 +287,9 @@ export class Relay {
    * done so for `ms`. The bus is only the fast path: an instance killed
    * between storing a batch and publishing it leaves the other instances
    * without it, and nothing they hear later need reveal the gap (the next
-   * update may come from someone else). Run periodically with several
-   * instances; each run reads the log of every open document once.
+   * update may come from someone else). Run with several instances when
+   * one falls silent, and slowly periodically; each run reads the log of
+   * every open document once.
    */
   async catchUpRooms(ms: number): Promise<void> {
     await Promise.all([...this.rooms.values()].filter((room) => room.isLoaded && room.sessions.size > 0 && room.mayLag(ms)).map((room) => room.catchUp()))

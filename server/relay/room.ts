@@ -580,8 +580,11 @@ export class Room {
           this.catchUpAgain = false
           const stored = await this.ports.log.load(this.docId)
           if (this.isClosed()) return
-          const missing = Y.diffUpdate(Y.mergeUpdates(stored.updates), Y.encodeStateVector(this.doc))
-          this.doc.transact(() => Y.applyUpdate(this.doc, missing), PEER_ORIGIN)
+          // Each stored update less what the room has, in log order: half the work of merging the log first.
+          const has = Y.encodeStateVector(this.doc)
+          this.doc.transact(() => {
+            for (const update of stored.updates) Y.applyUpdate(this.doc, Y.diffUpdate(update, has))
+          }, PEER_ORIGIN)
           this.caughtUpAt = Date.now()
         } while (this.catchUpAgain)
       } catch (error) {
