@@ -73,15 +73,19 @@ describe.each(ADAPTERS)('RoomBus contract: $name', (adapter) => {
     expect(first).toEqual([])
   })
 
-  it('carries deployment messages to every other instance', async () => {
+  it('carries deployment messages to every other instance, naming the sender', async () => {
     const [a, b] = (buses = await adapter.pair())
-    const heard: DeploymentMessage[] = []
+    const heard: [DeploymentMessage, string][] = []
     const own: DeploymentMessage[] = []
-    b.onDeployment((m) => heard.push(m))
+    b.onDeployment((m, from) => heard.push([m, from]))
     a.onDeployment((m) => own.push(m))
     await new Promise((r) => setTimeout(r, 100)) // the Redis subscription is made in the background
     await a.publishDeployment({ kind: 'credentials' })
-    await vi.waitFor(() => expect(heard).toEqual([{ kind: 'credentials' }]))
+    await a.publishDeployment({ kind: 'alive' })
+    await vi.waitFor(() => expect(heard.map(([m]) => m)).toEqual([{ kind: 'credentials' }, { kind: 'alive' }]))
+    // One sender, named the same in both messages.
+    expect(new Set(heard.map(([, from]) => from)).size).toBe(1)
+    expect(heard[0]![1]).toMatch(/.+/)
     expect(own).toEqual([])
   })
 })
