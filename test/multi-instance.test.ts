@@ -162,7 +162,7 @@ function divergence(clients: Client[], instances: (ServerProcess | null)[]): str
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('several instances on PostgreSQL and Redis', () => {
-  it('an edit on one instance reaches a client on another; awareness crosses; a role removed on one closes the socket on another', async () => {
+  it('an edit on one instance reaches a client on another; awareness crosses; a login lock and a role removed on one hold on another', async () => {
     const d = await deployment(['zhang', 'li'])
     const [a, b] = [await d.start(0), await d.start(1)]
     const zhang: Client = { name: 'zhang', doc: new Y.Doc(), provider: null, at: 0, typed: [] }
@@ -175,6 +175,12 @@ describe('several instances on PostgreSQL and Redis', () => {
     await until(() => textsOf(li.doc)[1]!.toString().startsWith('甲实例写入。'), 'the edit crosses instances')
     zhang.provider!.awareness.setLocalStateField('cursor', { at: 1 })
     await until(() => [...li.provider!.awareness.getStates().values()].some((s) => (s.user as { id?: string } | undefined)?.id === 'zhang'), 'awareness crosses instances')
+
+    // Someone guessing 李娜's password on A locks her account on B too: the throttle counts in the shared database.
+    const logIn = (server: ServerProcess, name: string, password: string) =>
+      fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password }) })
+    for (let i = 0; i < 5; i++) expect((await logIn(a, 'li', 'guess')).status).toBe(401)
+    expect((await logIn(b, 'li', 'pw-li')).status).toBe(429)
 
     // 李娜 loses her role through instance A's API (张伟 owns the document); her socket on B closes for good.
     const login = await fetch(`${a.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'zhang', password: 'pw-zhang' }) })

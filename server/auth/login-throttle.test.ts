@@ -1,40 +1,65 @@
 import { describe, expect, it } from 'vitest'
-import { LoginThrottle } from './login-throttle'
+import { MemoryLoginFailures } from '../storage/memory/memory-login-failures'
+import { LoginThrottle, lockedUntil } from './login-throttle'
 
 const policy = { windowMs: 60_000, accountFailures: 3, addressFailures: 5, baseLockMs: 1_000, maxLockMs: 8_000 }
+const throttle = () => new LoginThrottle(new MemoryLoginFailures(), policy)
 
 describe('LoginThrottle', () => {
-  it('locks an account after its failures, with a lock that doubles, and says when to retry in Chinese', () => {
-    const throttle = new LoginThrottle(policy)
-    for (let i = 0; i < 2; i++) throttle.failed('wang', `10.0.0.${i}`, 0)
-    expect(throttle.check('wang', '10.0.0.9', 0)).toEqual({ ok: true })
-    throttle.failed('wang', '10.0.0.3', 0)
-    expect(throttle.check('wang', '10.0.0.9', 500)).toMatchObject({ ok: false, retryAfterMs: 500, message: expect.stringContaining('分钟后再试') })
-    expect(throttle.check('wang', '10.0.0.9', 1_000)).toEqual({ ok: true })
-    throttle.failed('wang', '10.0.0.3', 1_000)
-    expect(throttle.check('wang', '10.0.0.9', 2_999)).toMatchObject({ ok: false })
-    expect(throttle.check('wang', '10.0.0.9', 3_000)).toEqual({ ok: true })
+  it('locks an account after its failures, with a lock that doubles, and says when to retry in Chinese', async () => {
+    const t = throttle()
+    for (let i = 0; i < 2; i++) await t.failed('wang', `10.0.0.${i}`, 0)
+    expect(await t.check('wang', '10.0.0.9', 0)).toEqual({ ok: true })
+    await t.failed('wang', '10.0.0.3', 0)
+    expect(await t.check('wang', '10.0.0.9', 500)).toMatchObject({ ok: false, retryAfterMs: 500, message: expect.stringContaining('分钟后再试') })
+    expect(await t.check('wang', '10.0.0.9', 1_000)).toEqual({ ok: true })
+    await t.failed('wang', '10.0.0.3', 1_000)
+    expect(await t.check('wang', '10.0.0.9', 2_999)).toMatchObject({ ok: false })
+    expect(await t.check('wang', '10.0.0.9', 3_000)).toEqual({ ok: true })
     // Capped.
-    for (let i = 0; i < 10; i++) throttle.failed('wang', '10.0.0.3', 3_000)
-    expect(throttle.check('wang', '10.0.0.9', 3_000 + 8_000)).toEqual({ ok: true })
+    for (let i = 0; i < 10; i++) await t.failed('wang', '10.0.0.3', 3_000)
+    expect(await t.check('wang', '10.0.0.9', 3_000 + 7_999)).toMatchObject({ ok: false })
+    expect(await t.check('wang', '10.0.0.9', 3_000 + 8_000)).toEqual({ ok: true })
     // Other accounts are not affected.
-    expect(throttle.check('li', '10.0.0.8', 3_000)).toEqual({ ok: true })
+    expect(await t.check('li', '10.0.0.8', 3_000)).toEqual({ ok: true })
   })
 
-  it('locks an address guessing at many accounts; a success clears the account only', () => {
-    const throttle = new LoginThrottle(policy)
-    for (let i = 0; i < 5; i++) throttle.failed(`user${i}`, '10.0.0.1', 0)
-    expect(throttle.check('someone', '10.0.0.1', 10)).toMatchObject({ ok: false })
-    expect(throttle.check('someone', '10.0.0.2', 10)).toEqual({ ok: true })
-    throttle.succeeded('user1')
-    expect(throttle.check('user1', '10.0.0.2', 10)).toEqual({ ok: true })
+  it('locks an address guessing at many accounts; a success clears the account only', async () => {
+    const t = throttle()
+    for (let i = 0; i < 5; i++) await t.failed(`user${i}`, '10.0.0.1', 0)
+    expect(await t.check('someone', '10.0.0.1', 10)).toMatchObject({ ok: false })
+    expect(await t.check('someone', '10.0.0.2', 10)).toEqual({ ok: true })
+    await t.failed('user1', '10.0.0.2', 10)
+    await t.failed('user1', '10.0.0.3', 10)
+    await t.succeeded('user1')
+    await t.failed('user1', '10.0.0.4', 10)
+    expect(await t.check('user1', '10.0.0.2', 10)).toEqual({ ok: true })
+    expect(await t.check('someone', '10.0.0.1', 10)).toMatchObject({ ok: false })
   })
 
-  it('forgets failures outside the window', () => {
-    const throttle = new LoginThrottle(policy)
-    throttle.failed('wang', 'a', 0)
-    throttle.failed('wang', 'a', 0)
-    throttle.failed('wang', 'a', 61_000)
-    expect(throttle.check('wang', 'a', 61_001)).toEqual({ ok: true })
+  it('forgets failures outside the window', async () => {
+    const t = throttle()
+    await t.failed('wang', 'a', 0)
+    await t.failed('wang', 'a', 0)
+    await t.failed('wang', 'a', 61_000)
+    expect(await t.check('wang', 'a', 61_001)).toEqual({ ok: true })
+  })
+
+  it('two throttles on one store are one throttle: a lock holds on every instance', async () => {
+    const store = new MemoryLoginFailures()
+    const [a, b] = [new LoginThrottle(store, policy), new LoginThrottle(store, policy)]
+    await a.failed('wang', '10.0.0.1', 0)
+    await b.failed('wang', '10.0.0.2', 0)
+    await a.failed('wang', '10.0.0.3', 0)
+    expect(await b.check('wang', '10.0.0.4', 1)).toMatchObject({ ok: false })
+  })
+
+  it('works the lock out from the failures’ times alone', () => {
+    expect(lockedUntil([], 3, policy)).toBe(0)
+    expect(lockedUntil([0, 10], 3, policy)).toBe(0)
+    expect(lockedUntil([0, 10, 20], 3, policy)).toBe(1_020)
+    expect(lockedUntil([0, 10, 20, 30], 3, policy)).toBe(2_030)
+    // The first failure fell out of the last one's window.
+    expect(lockedUntil([0, 10, 60_000], 3, policy)).toBe(0)
   })
 })

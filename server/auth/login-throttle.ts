@@ -7,9 +7,13 @@
  * success clears the account's count (not the address's: one address may
  * be a whole office behind NAT guessing at several accounts).
  *
- * In memory: a restart forgets, which at worst gives a guesser one more
- * window. Time is passed in, so tests need no clock.
+ * The failures are kept in the shared database (`LoginFailureStore`): a
+ * lock holds on every instance and after a restart. Only their times are
+ * stored; the lock is worked out from them (`lockedUntil`), so there is
+ * no counter for two instances to update at once and lose an increment.
+ * Time is passed in, so tests need no clock.
  */
+import type { LoginFailureStore } from '../storage/login-failures'
 
 export interface ThrottlePolicy {
   /** Failures counted within this window… */
@@ -33,44 +37,50 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = {
 
 export type ThrottleDecision = { ok: true } | { ok: false; retryAfterMs: number; message: string }
 
-interface Record {
-  failures: number[]
-  lockedUntil: number
+/**
+ * Until when a key's failures (oldest first) lock it: the last failure
+ * locks when it was at least the `limit`-th within the window before it,
+ * for the base time doubled for each failure past the limit.
+ */
+export function lockedUntil(failures: readonly number[], limit: number, policy: ThrottlePolicy): number {
+  const last = failures.at(-1)
+  if (last === undefined) return 0
+  const over = failures.filter((t) => t > last - policy.windowMs).length - limit
+  return over < 0 ? 0 : last + Math.min(policy.maxLockMs, policy.baseLockMs * 2 ** over)
 }
 
-/** Entries kept at most, so a flood of made-up names cannot grow memory without bound. */
-const MAX_ENTRIES = 100_000
+const accountKey = (account: string) => `account:${account}`
+const addressKey = (address: string) => `address:${address}`
 
 export class LoginThrottle {
-  private readonly accounts = new Map<string, Record>()
-  private readonly addresses = new Map<string, Record>()
-
-  constructor(private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE) {}
+  constructor(
+    private readonly failures: LoginFailureStore,
+    private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE,
+  ) {}
 
   /** Whether a login attempt may be checked at all now. */
-  check(account: string, address: string, now: number): ThrottleDecision {
-    const until = Math.max(this.accounts.get(account)?.lockedUntil ?? 0, this.addresses.get(address)?.lockedUntil ?? 0)
+  async check(account: string, address: string, now: number): Promise<ThrottleDecision> {
+    const seen = await this.failures.since([accountKey(account), addressKey(address)], this.horizon(now))
+    const until = Math.max(
+      lockedUntil(seen.get(accountKey(account)) ?? [], this.policy.accountFailures, this.policy),
+      lockedUntil(seen.get(addressKey(address)) ?? [], this.policy.addressFailures, this.policy),
+    )
     if (until <= now) return { ok: true }
     const retryAfterMs = until - now
     const minutes = Math.ceil(retryAfterMs / 60_000)
     return { ok: false, retryAfterMs, message: `登录失败次数过多，请 ${minutes} 分钟后再试` }
   }
 
-  failed(account: string, address: string, now: number): void {
-    this.count(this.accounts, account, this.policy.accountFailures, now)
-    this.count(this.addresses, address, this.policy.addressFailures, now)
+  async failed(account: string, address: string, now: number): Promise<void> {
+    await this.failures.record([accountKey(account), addressKey(address)], now, this.horizon(now))
   }
 
-  succeeded(account: string): void {
-    this.accounts.delete(account)
+  async succeeded(account: string): Promise<void> {
+    await this.failures.clear(accountKey(account))
   }
 
-  private count(records: Map<string, Record>, key: string, limit: number, now: number): void {
-    const record = records.get(key) ?? { failures: [], lockedUntil: 0 }
-    record.failures = [...record.failures.filter((t) => t > now - this.policy.windowMs), now]
-    const over = record.failures.length - limit
-    if (over >= 0) record.lockedUntil = now + Math.min(this.policy.maxLockMs, this.policy.baseLockMs * 2 ** over)
-    if (!records.has(key) && records.size >= MAX_ENTRIES) records.delete(records.keys().next().value!)
-    records.set(key, record)
+  /** Failures older than this neither count in a window nor hold a lock that lasts until now. */
+  private horizon(now: number): number {
+    return now - this.policy.windowMs - this.policy.maxLockMs
   }
 }

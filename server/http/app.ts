@@ -22,6 +22,7 @@ import { isRole, type Role } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import { LoginThrottle } from '../auth/login-throttle'
+import type { LoginFailureStore } from '../storage/login-failures'
 import { HashingBusyError } from '../auth/password'
 import { isOrgRole, type Org, type OrgStore } from '../storage/org-store'
 import { deadlineOf, departmentDeadlines, submissionDeadline, type SubmissionDeadline } from '../auth/submission-deadline'
@@ -58,7 +59,7 @@ export interface AppServices {
   guard: RequestGuardOptions
   /** Bearer token for /metrics from other machines; without one, /metrics answers loopback only. */
   metricsToken?: string | undefined
-  throttle?: LoginThrottle
+  loginFailures: LoginFailureStore
 }
 
 type Env = { Variables: { user: User } }
@@ -101,7 +102,7 @@ export function createApp(s: AppServices): Hono<Env> {
   })
   app.notFound((c) => c.json({ error: { code: 'not-found', message: '没有这个地址' } }, 404))
 
-  const throttle = s.throttle ?? new LoginThrottle()
+  const throttle = new LoginThrottle(s.loginFailures)
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }))
   app.use('/api/*', bodyLimits())
   app.use('/api/*', sameOriginOnly(s.guard))
@@ -122,18 +123,18 @@ export function createApp(s: AppServices): Hono<Env> {
       throw badRequest('请输入用户名和密码')
     }
     const address = clientAddress(c, s.guard)
-    const gate = throttle.check(body.name, address, Date.now())
+    const gate = await throttle.check(body.name, address, Date.now())
     if (!gate.ok) {
       c.header('Retry-After', String(Math.ceil(gate.retryAfterMs / 1000)))
       throw new ApiError(429, 'login-throttled', gate.message)
     }
     const user = await s.logins.authenticate(body.name, body.password)
     if (!user) {
-      throttle.failed(body.name, address, Date.now())
+      await throttle.failed(body.name, address, Date.now())
       log('warn', 'login-failed', { user: body.name, address })
       throw new ApiError(401, 'bad-credentials', '用户名或密码错误')
     }
-    throttle.succeeded(body.name)
+    await throttle.succeeded(body.name)
     await startSession(c, user.id)
     return { user }
   })

@@ -1,7 +1,7 @@
 /**
  * Where a server keeps its data, chosen at start: the embedded SQLite file
  * in a data directory (the default), a PostgreSQL database shared by
- * several instances, or memory (tests). Each gives the same four ports and
+ * several instances, or memory (tests). Each gives the same ports and
  * the token-signing secret every instance must share.
  */
 import { randomBytes } from 'node:crypto'
@@ -11,6 +11,10 @@ import type { AccountStore } from './account-store'
 import type { DocumentLog } from './document-log'
 import type { OrgStore } from './org-store'
 import type { NotificationStore } from './notification-store'
+import type { LoginFailureStore } from './login-failures'
+import { MemoryLoginFailures } from './memory/memory-login-failures'
+import { SqliteLoginFailures } from './sqlite/sqlite-login-failures'
+import { PostgresLoginFailures } from './postgres/postgres-login-failures'
 import { MemoryNotificationStore } from './memory/memory-notification-store'
 import { SqliteNotificationStore } from './sqlite/sqlite-notification-store'
 import { PostgresNotificationStore } from './postgres/postgres-notification-store'
@@ -37,6 +41,7 @@ export interface Storage {
   readonly accounts: AccountStore
   readonly orgs: OrgStore
   readonly notifications: NotificationStore
+  readonly loginFailures: LoginFailureStore
   readonly secret: Buffer
   /** For messages: the data directory or the database, without a password. */
   readonly description: string
@@ -58,6 +63,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
         accounts: new SqliteAccountStore(db),
         orgs: new SqliteOrgStore(db),
         notifications: new SqliteNotificationStore(db),
+        loginFailures: new SqliteLoginFailures(db),
         secret: loadSecretFile(config.dataDir),
         description: join(config.dataDir, DATABASE_FILE),
         backup: async (out) => {
@@ -76,6 +82,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
         accounts: new PostgresAccountStore(pool),
         orgs: new PostgresOrgStore(pool),
         notifications: new PostgresNotificationStore(pool),
+        loginFailures: new PostgresLoginFailures(pool),
         secret: await loadSecretRow(pool, randomBytes(32)),
         description: redacted(config.url),
         backup: () => Promise.reject(new Error('PostgreSQL 请用 pg_dump 备份（见 README 的部署一节）')),
@@ -90,6 +97,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
         accounts,
         orgs: new MemoryOrgStore(accounts),
         notifications: new MemoryNotificationStore(),
+        loginFailures: new MemoryLoginFailures(),
         secret: randomBytes(32),
         description: '内存（不保存）',
         backup: () => Promise.reject(new Error('内存存储无法备份')),

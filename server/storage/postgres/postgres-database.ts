@@ -129,6 +129,13 @@ const MIGRATIONS: string[] = [
      due_at BIGINT NOT NULL,
      PRIMARY KEY (finance_org_id, year)
    );`,
+  // Failed logins, for the throttle: shared, so a lock holds on every instance.
+  `CREATE TABLE login_failures (
+     key TEXT NOT NULL,
+     at BIGINT NOT NULL
+   );
+   CREATE INDEX login_failures_by_key ON login_failures (key, at);
+   CREATE INDEX login_failures_by_time ON login_failures (at);`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */

@@ -120,6 +120,13 @@ const MIGRATIONS: string[] = [
      due_at INTEGER NOT NULL,
      PRIMARY KEY (finance_org_id, year)
    );`,
+  // Failed logins, for the throttle: kept in the database so a lock outlives a restart.
+  `CREATE TABLE login_failures (
+     key TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX login_failures_by_key ON login_failures (key, at);
+   CREATE INDEX login_failures_by_time ON login_failures (at);`,
 ]
 
 export const DATABASE_FILE = 'jixiao.sqlite'
