@@ -104,11 +104,13 @@ describe('crash recovery', () => {
     const server = await spawnServer(dataDir)
     cleanup.push(() => server.child.kill('SIGKILL'))
     const writer = client(server, token('writer'))
-    await until(() => writer.synced, 'sync')
+    const reader = client(server, token('reader'))
+    await until(() => writer.synced && reader.synced, 'sync')
     const closes: number[] = []
     writer.on('connection-close', (event) => event && closes.push(event.code))
     goalText(writer.doc).insert(0, '关机前')
-    await new Promise((r) => setTimeout(r, 200))
+    // The server relays only what it has stored: once the reader has the edit, the shutdown is what is tested.
+    await until(() => goalText(reader.doc).toString().startsWith('关机前'), 'the edit relayed')
     const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)))
     server.child.kill('SIGTERM')
     expect(await exited).toBe(0)
