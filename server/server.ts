@@ -42,7 +42,7 @@ export interface ServerOptions {
   heartbeatMs?: number
   /** How often open connections are checked against the stored roles (changes made by the CLI). */
   roleCheckMs?: number
-  /** With several instances, how often an open document catches up from storage at the latest (besides when another instance falls silent). */
+  /** With several instances, how long an open document goes at most without catching up from storage (besides when another instance falls silent). */
   catchUpMs?: number
   /** Other origins allowed to call the API (behind a reverse proxy), and whether to trust its forwarded headers. */
   guard?: Partial<RequestGuardOptions>
@@ -115,7 +115,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .catch((error: Error) => log('error', 'access-check-failed', { error: error.message }))
   }, options.roleCheckMs ?? 5_000)
   roleCheck.unref()
-  const stopCatchingUp = bus.shared ? catchUpFromStorage(bus, relay, options.catchUpMs ?? 60_000) : () => {}
+  const stopCatchingUp = bus.shared ? catchUpFromStorage(bus, relay, options.catchUpMs ?? 30_000) : () => {}
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -158,12 +158,13 @@ async function openBus(config: BusConfig): Promise<RoomBus> {
   }
 }
 
-/** Terminates sockets that did not answer the last ping: dead TCP connections never close by themselves. */
 /**
  * With several instances, rooms catch up from storage when another
  * instance falls silent (it may have died between storing and publishing)
- * and, as a slower net, every `everyMs`: an instance cut off from the bus
- * but not from storage stores what nobody hears.
+ * and, as a slower net, when they have not for `everyMs`: an instance cut
+ * off from the bus but not from storage stores what nobody hears. The
+ * first beat goes out at once, before this instance takes a connection:
+ * an instance that stored anything was heard at least once.
  */
 function catchUpFromStorage(bus: RoomBus, relay: Relay, everyMs: number): () => void {
   const catchUp = (ms: number) => relay.catchUpRooms(ms).catch((error: Error) => log('error', 'catch-up-failed', { error: error.message }))
@@ -171,14 +172,16 @@ function catchUpFromStorage(bus: RoomBus, relay: Relay, everyMs: number): () => 
   bus.onDeployment((message, from) => {
     if (message.kind === 'alive') peers.heard(from, Date.now())
   })
-  const heartbeat = setInterval(() => {
+  const beat = () => {
     bus.publishDeployment({ kind: 'alive' }).catch((error: Error) => log('warn', 'bus-publish-failed', { error: error.message }))
     const silent = peers.fallenSilent(Date.now())
     if (silent.length === 0) return
     log('warn', 'instance-silent', { instances: silent.length })
     void catchUp(0)
-  }, HEARTBEAT_MS)
-  const periodic = setInterval(() => void catchUp(everyMs), everyMs)
+  }
+  beat()
+  const heartbeat = setInterval(beat, HEARTBEAT_MS)
+  const periodic = setInterval(() => void catchUp(everyMs), everyMs / 2)
   heartbeat.unref()
   periodic.unref()
   return () => {
@@ -187,6 +190,7 @@ function catchUpFromStorage(bus: RoomBus, relay: Relay, everyMs: number): () => 
   }
 }
 
+/** Terminates sockets that did not answer the last ping: dead TCP connections never close by themselves. */
 function startHeartbeat(wss: WebSocketServer, everyMs: number): ReturnType<typeof setInterval> {
   const alive = new WeakMap<WebSocket, boolean>()
   wss.on('connection', (ws) => {

@@ -147,17 +147,23 @@ function textsOf(doc: Y.Doc): Y.XmlText[] {
 
 const json = (doc: Y.Doc) => JSON.stringify(readContent(doc))
 
-/** What each replica lacks of what anyone typed, and where it is connected: the failure message of a run that did not converge. */
-function divergence(clients: Client[], instances: (ServerProcess | null)[]): string {
+/**
+ * The failure message of a run that did not converge: what each replica
+ * lacks of what anyone typed, where it is connected, what happened in
+ * the run, and what the live instances warned of.
+ */
+function divergence(clients: Client[], instances: (ServerProcess | null)[], history: string[]): string {
   const typed = clients.flatMap((c) => c.typed)
-  return clients
-    .map((c) => {
-      const text = textsOf(c.doc).map((t) => t.toString()).join('')
-      const missing = typed.filter((token) => !text.includes(token))
-      const provider = c.provider!
-      return `${c.name} on instance ${c.at}${instances[c.at] ? '' : ' (dead)'}: connected ${provider.wsconnected}, synced ${provider.synced}, lacks ${missing.length ? missing.join(' ') : 'nothing'}`
-    })
-    .join('\n')
+  const replicas = clients.map((c) => {
+    const text = textsOf(c.doc).map((t) => t.toString()).join('')
+    const missing = typed.filter((token) => !text.includes(token))
+    const provider = c.provider!
+    return `${c.name} on instance ${c.at}${instances[c.at] ? '' : ' (dead)'}: connected ${provider.wsconnected}, synced ${provider.synced}, lacks ${missing.length ? missing.join(' ') : 'nothing'}`
+  })
+  const warnings = instances.flatMap((server, i) =>
+    server ? [`instance ${i}:`, ...server.output().split('\n').filter((line) => /"level":"(warn|error)"/.test(line)).slice(-20)] : [],
+  )
+  return [...replicas, `history: ${history.join(', ')}`, ...warnings].join('\n')
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -225,6 +231,8 @@ describe('several instances on PostgreSQL and Redis', () => {
       const random = makeRandom(seed)
       const alive = () => d.instances.flatMap((s, i) => (s ? [i] : []))
       const clients: Client[] = names.map((name) => ({ name, doc: new Y.Doc(), provider: null, at: 0, typed: [] }))
+      /** What happened, in order (token@instance for typing), for the failure message. */
+      const history: string[] = []
       const moveTo = (client: Client, i: number) => connect(client, d.instances[i]!, d.tokens.get(client.name)!, i)
       for (const client of clients) moveTo(client, random.pick(alive()))
       await until(() => clients.every((c) => c.provider!.synced), 'first sync', 20_000)
@@ -241,17 +249,23 @@ describe('several instances on PostgreSQL and Redis', () => {
           // At either end, so that no later insert lands inside a token and splits it.
           text.insert(random.chance(0.5) ? 0 : text.length, token)
           client.typed.push(token)
+          history.push(`${token}@${client.at}`)
         } else if (action < 70) {
           moveTo(client, random.pick(alive()))
+          history.push(`${client.name}→${client.at}`)
         } else if (action < 76 && alive().length > 1) {
           const victim = random.pick(alive())
           kills++
           await d.kill(victim)
+          history.push(`kill ${victim}`)
           for (const c of clients) if (c.at === victim) moveTo(c, random.pick(alive()))
         } else if (action < 82 && alive().length < 3) {
-          await d.start(d.instances.findIndex((s) => s === null) === -1 ? d.instances.length : d.instances.findIndex((s) => s === null))
+          const slot = d.instances.findIndex((s) => s === null) === -1 ? d.instances.length : d.instances.findIndex((s) => s === null)
+          await d.start(slot)
+          history.push(`start ${slot}`)
         } else if (action < 84 && !redisRestarted) {
           redisRestarted = true
+          history.push('redis restart')
           await d.redis.stop()
           await sleep(300)
           await d.redis.start()
@@ -263,7 +277,7 @@ describe('several instances on PostgreSQL and Redis', () => {
       for (const client of clients) if (!d.instances[client.at]) moveTo(client, random.pick(alive()))
       const converged = () => clients.every((c) => c.provider!.synced && json(c.doc) === json(clients[0]!.doc))
       await until(converged, `seed ${seed}: replicas converge`, 60_000).catch((error: Error) => {
-        throw new Error(`${error.message}\n${divergence(clients, d.instances)}`)
+        throw new Error(`${error.message}\n${divergence(clients, d.instances, history)}`)
       })
       const final = textsOf(clients[0]!.doc).map((t) => t.toString()).join('')
       for (const client of clients) for (const token of client.typed) expect(final, `seed ${seed}: ${token} was lost`).toContain(token)
@@ -272,5 +286,5 @@ describe('several instances on PostgreSQL and Redis', () => {
       expect([kills > 0, redisRestarted]).toEqual([true, true])
       while (cleanup.length) await cleanup.pop()!()
     }
-  }, 240_000)
+  }, Math.max(240_000, RUNS * 120_000))
 })

@@ -130,24 +130,26 @@ export function DocumentListPage() {
                     </time>
                   )}
                 </Show>
-                <Show when={doc.owner || doc.role === 'editor'}>
-                  <button onClick={() => setRenaming({ id: doc.id, title: doc.title })}>{T.rename}</button>
-                </Show>
-                <Show when={doc.role === 'editor'}>
-                  <Show when={successorOf() === doc.id} fallback={<button onClick={() => setSuccessorOf(doc.id)}>{T.successor}</button>}>
-                    <span class="successor-form">
-                      <label>
-                        <input type="checkbox" checked={keepBudget()} onChange={(e) => setKeepBudget(e.currentTarget.checked)} />
-                        {T.keepBudget}
-                      </label>
-                      <button onClick={() => void startSuccessor(doc)}>{T.createSuccessor}</button>
-                      <button onClick={() => setSuccessorOf(null)}>{T.cancel}</button>
-                    </span>
+                <span class="doc-actions">
+                  <Show when={doc.owner || doc.role === 'editor'}>
+                    <button onClick={() => setRenaming({ id: doc.id, title: doc.title })}>{T.rename}</button>
                   </Show>
-                </Show>
-                <Show when={doc.owner}>
-                  <button onClick={() => setSharing(sharing() === doc.id ? null : doc.id)}>{T.share}</button>
-                </Show>
+                  <Show when={doc.role === 'editor'}>
+                    <Show when={successorOf() === doc.id} fallback={<button onClick={() => setSuccessorOf(doc.id)}>{T.successor}</button>}>
+                      <span class="successor-form">
+                        <label>
+                          <input type="checkbox" checked={keepBudget()} onChange={(e) => setKeepBudget(e.currentTarget.checked)} />
+                          {T.keepBudget}
+                        </label>
+                        <button onClick={() => void startSuccessor(doc)}>{T.createSuccessor}</button>
+                        <button onClick={() => setSuccessorOf(null)}>{T.cancel}</button>
+                      </span>
+                    </Show>
+                  </Show>
+                  <Show when={doc.owner}>
+                    <button onClick={() => setSharing(sharing() === doc.id ? null : doc.id)}>{T.share}</button>
+                  </Show>
+                </span>
                 <Show when={sharing() === doc.id}>
                   <SharePanel docId={doc.id} onClose={() => setSharing(null)} />
                 </Show>

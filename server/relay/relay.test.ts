@@ -250,7 +250,7 @@ describe('relay core', () => {
     expect((await log.versions('a')).map((v) => v.name)).toEqual(['自动保存（u2）'])
   })
 
-  it('an update stored but never published (its instance died in between) reaches the other instances when their rooms catch up', async () => {
+  it('an update stored but never published (its instance died in between) reaches the other instances: a room that catches up says what it found', async () => {
     /** The instance dies after storing and before publishing: its updates never reach the bus. */
     class DyingBus extends LocalBus {
       override async publish(docId: string, message: DocumentMessage): Promise<void> {
@@ -259,21 +259,24 @@ describe('relay core', () => {
     }
     const hub = new LocalBusHub()
     const instance = (bus: LocalBus) => new Relay({ log, bus, access }, makeUpdatePolicy(), new Metrics(), { ...DEFAULT_RELAY_OPTIONS, schedule: () => {} })
-    const [dying, other] = [instance(new DyingBus(hub)), instance(new LocalBus(hub))]
+    const [dying, other, third] = [instance(new DyingBus(hub)), instance(new LocalBus(hub)), instance(new LocalBus(hub))]
     const writer = dying.connect(new MemorySocket(), 'a', identity(2), 'editor')!
-    const reader = new MemorySocket()
+    const [reader, thirdReader] = [new MemorySocket(), new MemorySocket()]
     other.connect(reader, 'a', identity(3), 'editor')
-    await Promise.all([dying.settled(), other.settled()])
-    const update = await typingUpdate('a')
-    dying.receive(writer, encodeUpdate(update))
+    third.connect(thirdReader, 'a', identity(4), 'editor')
+    await Promise.all([dying.settled(), other.settled(), third.settled()])
+    dying.receive(writer, encodeUpdate(await typingUpdate('a')))
     await dying.flush()
-    const firstGoal = () => (((other.loadedDocument('a')!.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0).toString()
-    const updatesSent = () => reader.outbox.filter((frame) => decodeMessage(frame).type === 'update').length
-    await new Promise((resolve) => setTimeout(resolve, 10))
-    expect([firstGoal().startsWith('字'), updatesSent()]).toEqual([false, 0])
+    const typed = (relay: Relay) => (((relay.loadedDocument('a')!.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0).toString().startsWith('字')
+    const updatesSent = (socket: MemorySocket) => socket.outbox.filter((frame) => decodeMessage(frame).type === 'update').length
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 10))
+    await settle()
+    expect([typed(other), updatesSent(reader), typed(third), updatesSent(thirdReader)]).toEqual([false, 0, false, 0])
+    // One instance catches up (a silent peer, a joining client…): it relays the update, and publishes it for the third.
     await other.catchUpRooms(0)
-    expect([firstGoal().startsWith('字'), updatesSent()]).toEqual([true, 1])
-    await Promise.all([dying.shutdown(), other.shutdown()])
+    await settle()
+    expect([typed(other), updatesSent(reader), typed(third), updatesSent(thirdReader)]).toEqual([true, 1, true, 1])
+    await Promise.all([dying.shutdown(), other.shutdown(), third.shutdown()])
   })
 
   it('a credential gone with its user closes for good (4403), a logout only asks to log in again (4401)', async () => {

@@ -15,7 +15,8 @@
  * the other instances apply it with the `peer` origin: relayed to their
  * connections, never stored again. A peer update that builds on one this
  * instance missed is not applied: the room catches up from storage, which
- * holds everything ever published.
+ * holds everything ever published — and publishes what it found missing,
+ * which other instances may lack too.
  *
  * Every update passes the causal gate first (`analyseUpdate`): one that
  * would leave anything pending is not applied, and the sender is asked for
@@ -582,9 +583,18 @@ export class Room {
           if (this.isClosed()) return
           // Each stored update less what the room has, in log order: half the work of merging the log first.
           const has = Y.encodeStateVector(this.doc)
-          this.doc.transact(() => {
-            for (const update of stored.updates) Y.applyUpdate(this.doc, Y.diffUpdate(update, has))
-          }, PEER_ORIGIN)
+          let found: Uint8Array | null = null
+          const keep = (update: Uint8Array) => (found = update)
+          this.doc.on('update', keep)
+          try {
+            this.doc.transact(() => {
+              for (const update of stored.updates) Y.applyUpdate(this.doc, Y.diffUpdate(update, has))
+            }, PEER_ORIGIN)
+          } finally {
+            this.doc.off('update', keep)
+          }
+          // What this room lacked, others may lack too (its instance died before publishing it): it is stored, so say it.
+          if (found) this.ports.bus.publish(this.docId, { kind: 'update', update: found }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
           this.caughtUpAt = Date.now()
         } while (this.catchUpAgain)
       } catch (error) {
