@@ -594,7 +594,7 @@ export class Room {
             this.doc.off('update', keep)
           }
           // What this room lacked, others may lack too (its instance died before publishing it): it is stored, so say it.
-          if (found) this.ports.bus.publish(this.docId, { kind: 'update', update: found }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
+          if (found && this.ports.bus.shared) this.ports.bus.publish(this.docId, { kind: 'update', update: found }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
           this.caughtUpAt = Date.now()
         } while (this.catchUpAgain)
       } catch (error) {
