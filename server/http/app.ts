@@ -3,6 +3,7 @@
  * metrics. Errors are JSON `{ error: { code, message } }` with a Chinese
  * message, produced once in `onError`.
  */
+import type * as Y from 'yjs'
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
@@ -196,9 +197,10 @@ export function createApp(s: AppServices): Hono<Env> {
     return { ok: true }
   })
 
-  const loadedStatus = (id: string) => {
+  /** An open document read from its live copy (its stored state changes with every keystroke: no stored reading of it lasts), any other as stored. */
+  const liveOr = async <T,>(id: string, read: (live: Y.Doc) => T, stored: () => Promise<T>): Promise<T> => {
     const live = s.relay.loadedDocument(id)
-    return live && statusOf(live)
+    return live ? read(live) : stored()
   }
 
   route('GET /api/docs', async (c) => {
@@ -218,8 +220,7 @@ export function createApp(s: AppServices): Hono<Env> {
           ownerName: d.ownerId === null ? '' : ((await s.accounts.userById(d.ownerId))?.displayName ?? ''),
           createdAt: d.createdAt,
           lastChange: last ? { at: last.at, by: last.by === null ? null : (names[last.by] ?? last.by) } : null,
-          // An open document's status from its live copy: its stored state changes with every keystroke, so no reading of it is kept.
-          status: loadedStatus(d.id) ?? (await s.service.status(d.id)).value,
+          status: await liveOr(d.id, statusOf, async () => (await s.service.status(d.id)).value),
         }
       }),
     )
@@ -708,9 +709,7 @@ export function createApp(s: AppServices): Hono<Env> {
   /** A document's 报送 deadline (null: none set), for the banner staff see. */
   route('GET /api/docs/:id/deadline', async (c) => {
     const { doc } = await access(c)
-    // An open document's from its live copy: its stored state changes with every keystroke, so no reading of it is kept.
-    const live = s.relay.loadedDocument(doc.id)
-    const { year, status } = live ? { year: yearOf(live), status: statusOf(live) } : await s.service.yearAndStatus(doc.id)
+    const { year, status } = await liveOr(doc.id, (live) => ({ year: yearOf(live), status: statusOf(live) }), () => s.service.yearAndStatus(doc.id))
     return { deadline: await submissionDeadline(s.orgs, doc.id, year, status) }
   })
 
