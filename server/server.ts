@@ -42,8 +42,6 @@ export interface ServerOptions {
   heartbeatMs?: number
   /** How often open connections are checked against the stored roles (changes made by the CLI). */
   roleCheckMs?: number
-  /** With several instances, how long an open document goes at most without catching up from storage (besides when another instance falls silent). */
-  catchUpMs?: number
   /** Other origins allowed to call the API (behind a reverse proxy), and whether to trust its forwarded headers. */
   guard?: Partial<RequestGuardOptions>
   /** A bearer token that opens /metrics to other machines. */
@@ -68,6 +66,9 @@ const MAX_SOCKETS = 5000
 
 /** How often an instance says on the bus that it runs; three missed beats and the others catch up from storage. */
 const HEARTBEAT_MS = 2_000
+
+/** With several instances, an open document that has not caught up from storage for this long does (checked twice as often). */
+const CATCH_UP_MS = 30_000
 
 export interface RunningServer {
   url: string
@@ -115,7 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .catch((error: Error) => log('error', 'access-check-failed', { error: error.message }))
   }, options.roleCheckMs ?? 5_000)
   roleCheck.unref()
-  const stopCatchingUp = bus.shared ? catchUpFromStorage(bus, relay, options.catchUpMs ?? 30_000) : () => {}
+  const stopCatchingUp = bus.shared ? catchUpFromStorage(bus, relay) : () => {}
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -161,12 +162,12 @@ async function openBus(config: BusConfig): Promise<RoomBus> {
 /**
  * With several instances, rooms catch up from storage when another
  * instance falls silent (it may have died between storing and publishing)
- * and, as a slower net, when they have not for `everyMs`: an instance cut
+ * and, as a slower net, when they have not for `CATCH_UP_MS`: an instance cut
  * off from the bus but not from storage stores what nobody hears. The
  * first beat goes out at once, before this instance takes a connection:
  * an instance that stored anything was heard at least once.
  */
-function catchUpFromStorage(bus: RoomBus, relay: Relay, everyMs: number): () => void {
+function catchUpFromStorage(bus: RoomBus, relay: Relay): () => void {
   const catchUp = (ms: number) => relay.catchUpRooms(ms).catch((error: Error) => log('error', 'catch-up-failed', { error: error.message }))
   const peers = new PeerWatch(3 * HEARTBEAT_MS)
   bus.onDeployment((message, from) => {
@@ -181,7 +182,7 @@ function catchUpFromStorage(bus: RoomBus, relay: Relay, everyMs: number): () => 
   }
   beat()
   const heartbeat = setInterval(beat, HEARTBEAT_MS)
-  const periodic = setInterval(() => void catchUp(everyMs), everyMs / 2)
+  const periodic = setInterval(() => void catchUp(CATCH_UP_MS), CATCH_UP_MS / 2)
   heartbeat.unref()
   periodic.unref()
   return () => {
