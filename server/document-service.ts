@@ -78,14 +78,18 @@ export class DocumentService {
   }
 
   async status(id: string): Promise<StatusRecord> {
-    const { updates } = await this.log.load(id)
-    return this.readings.get(`status:${id}`, updates, () => withDoc(docOf(updates), statusRecordOrDefault))
+    return this.readStored('status', id, statusRecordOrDefault)
   }
 
   /** The budget year and the status, for deadlines: cheaper than a review summary (no checks). */
   async yearAndStatus(id: string): Promise<{ year: number | null; status: Status }> {
+    return this.readStored('year', id, (ydoc) => ({ year: yearOf(ydoc), status: statusOf(ydoc) }))
+  }
+
+  /** `read` of the document as stored, kept until its stored bytes change (`StoredReadings`). */
+  private async readStored<T>(reading: string, id: string, read: (ydoc: Y.Doc) => T): Promise<T> {
     const { updates } = await this.log.load(id)
-    return this.readings.get(`year:${id}`, updates, () => withDoc(docOf(updates), (ydoc) => ({ year: yearOf(ydoc), status: statusOf(ydoc) })))
+    return this.readings.get(`${reading}:${id}`, updates, () => withDoc(docOf(updates), read))
   }
 
   /** What stands in the way of approving the document as stored. */
@@ -147,8 +151,7 @@ export class DocumentService {
 
   /** What a review queue shows of a document: its status, money, findings and open review work, from one read. */
   async reviewSummary(id: string): Promise<ReviewSummary> {
-    const { updates } = await this.log.load(id)
-    return this.readings.get(`summary:${id}`, updates, () => withDoc(docOf(updates), (ydoc) => {
+    return this.readStored('summary', id, (ydoc) => {
       const text = readDocument(readContent(ydoc))
       const model = modelFromText(text)
       const findings = runChecks(text)
@@ -161,7 +164,7 @@ export class DocumentService {
         findings: { error: count('error'), warning: count('warning'), info: count('info') },
         ...reviewState(ydoc),
       }
-    }))
+    })
   }
 
   /** The activity log, newest first. */

@@ -147,6 +147,9 @@ function textsOf(doc: Y.Doc): Y.XmlText[] {
 
 const json = (doc: Y.Doc) => JSON.stringify(readContent(doc))
 
+const logIn = (server: ServerProcess, name: string, password: string) =>
+  fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password }) })
+
 /**
  * The failure message of a run that did not converge: what each replica
  * lacks of what anyone typed, where it is connected, what happened in
@@ -183,13 +186,11 @@ describe('several instances on PostgreSQL and Redis', () => {
     await until(() => [...li.provider!.awareness.getStates().values()].some((s) => (s.user as { id?: string } | undefined)?.id === 'zhang'), 'awareness crosses instances')
 
     // Someone guessing 李娜's password on A locks her account on B too: the throttle counts in the shared database.
-    const logIn = (server: ServerProcess, name: string, password: string) =>
-      fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password }) })
     for (let i = 0; i < 5; i++) expect((await logIn(a, 'li', 'guess')).status).toBe(401)
     expect((await logIn(b, 'li', 'pw-li')).status).toBe(429)
 
     // 李娜 loses her role through instance A's API (张伟 owns the document); her socket on B closes for good.
-    const login = await fetch(`${a.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'zhang', password: 'pw-zhang' }) })
+    const login = await logIn(a, 'zhang', 'pw-zhang')
     expect(login.status).toBe(200)
     const closed = new Promise<number>((resolve) => li.provider!.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)))
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!
@@ -209,7 +210,7 @@ describe('several instances on PostgreSQL and Redis', () => {
     const zhang: Client = { name: 'zhang', doc: new Y.Doc(), provider: null, at: 0, typed: [] }
     connect(zhang, a, d.tokens.get('zhang')!, 0)
     await until(() => zhang.provider!.synced, 'sync on A')
-    const login = await fetch(`${a.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'zhang', password: 'pw-zhang' }) })
+    const login = await logIn(a, 'zhang', 'pw-zhang')
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!
     const step = await fetch(`${a.url}/api/docs/${DOC}/workflow`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify({ action: 'submit' }) })
     expect(step.status).toBe(200)

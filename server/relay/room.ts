@@ -581,18 +581,7 @@ export class Room {
           this.catchUpAgain = false
           const stored = await this.ports.log.load(this.docId)
           if (this.isClosed()) return
-          // Each stored update less what the room has, in log order: half the work of merging the log first.
-          const has = Y.encodeStateVector(this.doc)
-          let found: Uint8Array | null = null
-          const keep = (update: Uint8Array) => (found = update)
-          this.doc.on('update', keep)
-          try {
-            this.doc.transact(() => {
-              for (const update of stored.updates) Y.applyUpdate(this.doc, Y.diffUpdate(update, has))
-            }, PEER_ORIGIN)
-          } finally {
-            this.doc.off('update', keep)
-          }
+          const found = this.applyMissing(stored.updates)
           // What this room lacked, others may lack too (its instance died before publishing it): it is stored, so say it.
           if (found && this.ports.bus.shared) this.ports.bus.publish(this.docId, { kind: 'update', update: found }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
           this.caughtUpAt = Date.now()
@@ -605,6 +594,26 @@ export class Room {
       }
     })()
     return this.catchUpRun
+  }
+
+  /**
+   * Applies what the room lacks of the stored updates (each less what the
+   * room has, in log order: half the work of merging the log first);
+   * returns it as one update, or null when nothing was missing.
+   */
+  private applyMissing(stored: readonly Uint8Array[]): Uint8Array | null {
+    const has = Y.encodeStateVector(this.doc)
+    let found: Uint8Array | null = null
+    const keep = (update: Uint8Array) => (found = update)
+    this.doc.on('update', keep)
+    try {
+      this.doc.transact(() => {
+        for (const update of stored) Y.applyUpdate(this.doc, Y.diffUpdate(update, has))
+      }, PEER_ORIGIN)
+    } finally {
+      this.doc.off('update', keep)
+    }
+    return found
   }
 
   private applyPeerAwareness(update: Uint8Array): void {

@@ -15,10 +15,13 @@ export interface LoginFailureStore {
   clear(key: string): Promise<void>
 }
 
-/** Groups (key, at) rows, oldest first per key. */
+/** Groups (key, at) rows read oldest first. */
 export function failuresByKey(rows: readonly { key: string; at: number }[]): Map<string, number[]> {
   const byKey = new Map<string, number[]>()
-  for (const { key, at } of rows) byKey.set(key, [...(byKey.get(key) ?? []), at])
-  for (const times of byKey.values()) times.sort((a, b) => a - b)
+  for (const { key, at } of rows) {
+    const times = byKey.get(key)
+    if (times) times.push(at)
+    else byKey.set(key, [at])
+  }
   return byKey
 }

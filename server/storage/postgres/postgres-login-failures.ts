@@ -15,7 +15,7 @@ export class PostgresLoginFailures implements LoginFailureStore {
 
   async since(keys: readonly string[], since: number): Promise<Map<string, number[]>> {
     return storageWork('读取登录失败', async () => {
-      const { rows } = await this.pool.query<{ key: string; at: number }>('SELECT key, at FROM login_failures WHERE at >= $1 AND key = ANY($2::text[])', [since, keys])
+      const { rows } = await this.pool.query<{ key: string; at: number }>('SELECT key, at FROM login_failures WHERE at >= $1 AND key = ANY($2::text[]) ORDER BY at', [since, keys])
       return failuresByKey(rows)
     }, StorageError)
   }

@@ -11,6 +11,8 @@ export class SqliteLoginFailures implements LoginFailureStore {
       insert: db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)'),
       forget: db.prepare('DELETE FROM login_failures WHERE at < ?'),
       clear: db.prepare('DELETE FROM login_failures WHERE key = ?'),
+      // The keys as one JSON array: one statement, prepared once, for any number of keys.
+      since: db.prepare('SELECT key, at FROM login_failures WHERE at >= ? AND key IN (SELECT value FROM json_each(?)) ORDER BY at'),
     }
   }
 
@@ -24,11 +26,7 @@ export class SqliteLoginFailures implements LoginFailureStore {
   }
 
   async since(keys: readonly string[], since: number): Promise<Map<string, number[]>> {
-    if (keys.length === 0) return new Map()
-    return storageWork('读取登录失败', () => {
-      const rows = this.db.prepare(`SELECT key, at FROM login_failures WHERE at >= ? AND key IN (${keys.map(() => '?').join(', ')})`).all(since, ...keys)
-      return failuresByKey(rows as { key: string; at: number }[])
-    }, StorageError)
+    return storageWork('读取登录失败', () => failuresByKey(this.statements.since.all(since, JSON.stringify(keys)) as { key: string; at: number }[]), StorageError)
   }
 
   async clear(key: string): Promise<void> {
