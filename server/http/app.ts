@@ -41,6 +41,7 @@ import { StorageError } from '../storage/storage-error'
 import { ApiError, badRequest, documentNotFound, forbidden, notLoggedIn } from './api-error'
 import { bodyLimits, clientAddress, isLoopback, ownOrigin, sameOriginOnly, type RequestGuardOptions } from './request-guard'
 import { apiRoutes } from './api-route'
+import { csvFile } from './csv'
 import { staticFiles } from './static-files'
 import { syncRoutes } from './sync-route'
 
@@ -620,13 +621,12 @@ export function createApp(s: AppServices): Hono<Env> {
 
   app.get('/api/dashboard.csv', async (c) => {
     const { rows } = await dashboard(c.get('user').id)
-    const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`
     const when = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '')
     const lines = [
       ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期'],
       ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), r.total.toFixed(2), r.errors, r.warnings, when(r.approvedAt)]),
     ]
-    return c.body(`\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`, 200, {
+    return c.body(csvFile(lines), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('绩效目标汇总.csv')}`,
     })
