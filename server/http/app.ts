@@ -42,6 +42,7 @@ import { ApiError, badRequest, documentNotFound, forbidden, notLoggedIn } from '
 import { bodyLimits, clientAddress, isLoopback, ownOrigin, sameOriginOnly, type RequestGuardOptions } from './request-guard'
 import { apiRoutes } from './api-route'
 import { csvFile } from './csv'
+import { readUpload } from './upload'
 import { staticFiles } from './static-files'
 import { syncRoutes } from './sync-route'
 
@@ -256,8 +257,7 @@ export function createApp(s: AppServices): Hono<Env> {
 
   created('POST /api/docs/import', async (c) => {
     const user = c.get('user')
-    const bytes = new Uint8Array(await c.req.arrayBuffer())
-    const result = await importFile(bytes)
+    const result = await importFile(await readUpload(c))
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
     const title = checkedTitle(c.req.query('title')) || result.value.subtitle || result.value.title || '导入的文档'
     const id = await s.service.create(result.value, { title, ownerId: user.id })
@@ -463,7 +463,7 @@ export function createApp(s: AppServices): Hono<Env> {
    */
   route('POST /api/docs/:id/projects/import', async (c) => {
     const { doc, user } = await editableNow(c, '导入项目')
-    const result = await importFile(new Uint8Array(await c.req.arrayBuffer()))
+    const result = await importFile(await readUpload(c))
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
     const { projects } = result.value
     if (projects.length === 0) throw new ApiError(422, 'import-no-projects', '文件中没有绩效目标表')
