@@ -16,13 +16,14 @@ import { cost } from './rules/cost'
 import { dates } from './rules/dates'
 import { processMeasures } from './rules/process-measures'
 import { copiedRows, goalIsUsage, partOneCoverage, unrelated } from './rules/relevance'
+import { halfDecided } from './rules/half-decided'
 import { hygiene } from './rules/hygiene'
 import { misfiled } from './rules/misfiled'
 import { quantification } from './rules/quantification'
 import { spendingPlan } from './rules/spending-plan'
 
 export const PROJECT_RULES: readonly ProjectRule[] = [
-  projectCompleteness, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
+  projectCompleteness, halfDecided, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
   quantification, processMeasures, misfiled, unrelated, goalIsUsage, hygiene,
 ]
 export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, statedTotal, duplicateCodes, codeShape, copiedRows, partOneCoverage]

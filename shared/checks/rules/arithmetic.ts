@@ -7,7 +7,7 @@
 import type { BudgetDocument } from '../../model/budget-document'
 import type { Finding, FindingField } from '../finding'
 import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
-import { meansNone, parseAmount } from '../../model/numbers'
+import { joinedFigures, meansNone, parseAmount } from '../../model/numbers'
 
 const HALF_CENT = 0.005
 
@@ -21,8 +21,8 @@ export const budgetSum: ProjectRule = {
   id: 'arithmetic.budget-sum',
   check({ model, text, number }): Finding[] {
     const f = findingsFor(this.id, number)
-    // "—", "/", "无" or 0 in 其他资金 say there is none.
-    const notNumbers = BUDGET_CELLS.filter(([key, field]) => model.budget[key] === null && text[field].trim() !== '' && !(key === 'other' && meansNone(text[field])))
+    // "—", "/", "无" or 0 in 其他资金 say there is none; two figures run together are half-decided.ts's to report.
+    const notNumbers = BUDGET_CELLS.filter(([key, field]) => model.budget[key] === null && text[field].trim() !== '' && !(key === 'other' && meansNone(text[field])) && !joinedFigures(text[field]))
     if (notNumbers.length > 0) {
       return notNumbers.map(([, field, label]) => f.error(`${label}“${text[field]}”不是数字`, { field }))
     }
