@@ -77,6 +77,10 @@ const PLANTED: { name: string; doc: DocumentText; expected: Expected[] }[] = [
   },
   { name: 'a stated total the projects do not add up to', doc: { ...goodDocument(), goals: ['部门预算合计 20.00 万元。'] }, expected: [e('error', 'arithmetic.department-total', null)] },
   { name: 'a stated total the projects add up to', doc: { ...goodDocument(), goals: ['部门预算合计：12.50万元。'] }, expected: [] },
+  { name: 'a total cost written as a floor', doc: spoiled({ indicators: row(3, { value: '≥10万元' }) }), expected: [e('error', 'direction', 1, 4)] },
+  { name: 'a 满意度 of 100%', doc: spoiled({ indicators: row(5, { value: '≥100%' }) }), expected: [e('warning', 'direction', 1, 6)] },
+  { name: 'a 满意度 without %', doc: spoiled({ indicators: row(5, { value: '≥90' }) }), expected: [e('warning', 'direction', 1, 6)] },
+  { name: 'an indicator of harm written as a floor', doc: spoiled({ indicators: row(1, { level3: '培训考核差错率', description: '考核差错人次占比', value: '≥2%' }) }), expected: [e('warning', 'direction', 1, 2)] },
   {
     name: 'a 分项 no project serves',
     doc: { ...goodDocument(), subGoals: [...goodDocument().subGoals, { title: '（二）档案数字化', duty: '档案管理。', target: '完成数字化。' }] },

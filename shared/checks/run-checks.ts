@@ -14,6 +14,7 @@ import { overallCompleteness, projectCompleteness } from './rules/completeness'
 import { hasBenefit, hasOutput, levelsMatch, outputCoverage, satisfaction } from './rules/indicator-structure'
 import { cost } from './rules/cost'
 import { dates } from './rules/dates'
+import { direction } from './rules/direction'
 import { processMeasures } from './rules/process-measures'
 import { copiedRows, goalIsUsage, partOneCoverage, unrelated } from './rules/relevance'
 import { hygiene } from './rules/hygiene'
@@ -23,7 +24,7 @@ import { spendingPlan } from './rules/spending-plan'
 
 export const PROJECT_RULES: readonly ProjectRule[] = [
   projectCompleteness, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
-  quantification, processMeasures, misfiled, unrelated, goalIsUsage, hygiene,
+  quantification, direction, processMeasures, misfiled, unrelated, goalIsUsage, hygiene,
 ]
 export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, statedTotal, duplicateCodes, codeShape, copiedRows, partOneCoverage]
 

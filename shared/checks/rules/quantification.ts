@@ -12,6 +12,7 @@ import { isPercent, parseIndicatorValue } from '../indicator-value'
 import { findingsFor, type ProjectRule } from '../rule'
 import { isCostIndicator } from './cost'
 import { isProcessMeasure } from './process-measures'
+import { isSatisfaction } from './direction'
 
 /** Outputs that should be numbers (时效 in words is the misfiled rule's: it wants a time; 成本 the cost rule's: it wants money). */
 const QUANTIFIED_OUTPUTS = ['数量指标', '质量指标']
@@ -47,6 +48,8 @@ function valueFindings(indicator: Indicator, f: ReturnType<typeof findingsFor>, 
   } else if (value.qualitative && QUANTIFIED_OUTPUTS.includes(indicator.level2)) {
     found.push(f.info(`${quote}是定性表述：${indicator.level2}应尽量定量表述，确实无法量化的应分级描述`, where))
   }
+  // How a 满意度 is written (a floor, in percent, short of 100%) is the direction rule's: said once.
+  if (isSatisfaction(indicator)) return found
   if (value.number !== null && value.unit === '' && RATE_NAME.test(indicator.level3 + indicator.description)) {
     found.push(f.warning(`${quote}缺少单位：比率类指标应写作“${value.sign ?? ''}${value.number}%”`, where))
   }
