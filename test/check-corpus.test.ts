@@ -81,6 +81,11 @@ const PLANTED: { name: string; doc: DocumentText; expected: Expected[] }[] = [
   { name: 'a 满意度 of 100%', doc: spoiled({ indicators: row(5, { value: '≥100%' }) }), expected: [e('warning', 'direction', 1, 6)] },
   { name: 'a 满意度 without %', doc: spoiled({ indicators: row(5, { value: '≥90' }) }), expected: [e('warning', 'direction', 1, 6)] },
   { name: 'an indicator of harm written as a floor', doc: spoiled({ indicators: row(1, { level3: '培训考核差错率', description: '考核差错人次占比', value: '≥2%' }) }), expected: [e('warning', 'direction', 1, 2)] },
+  { name: 'a 满意度 filed as an effect', doc: spoiled({ indicators: row(4, { level3: '参训人员对培训的满意程度', value: '≥85%' }) }), expected: [e('warning', 'misfiled.kind', 1, 5)] },
+  { name: '项目完成率 as 经济效益', doc: spoiled({ indicators: row(4, { level2: '经济效益指标', level3: '项目完成率', description: '完成培训计划的比例', value: '100%' }) }), expected: [e('warning', 'misfiled.kind', 1, 5)] },
+  { name: '经济效益 for money that earns nothing', doc: spoiled({ indicators: row(4, { level2: '经济效益指标' }) }), expected: [e('warning', 'misfiled.kind', 1, 5)] },
+  { name: 'an effect restating an output', doc: spoiled({ indicators: row(4, { level3: '培训场次', description: '全年组织培训的场次', value: '≥4次' }) }), expected: [e('warning', 'misfiled.kind', 1, 5)] },
+  { name: 'a process measure under 成本', doc: spoiled({ indicators: row(3, { level3: '资金支付及时率', description: '资金支付的及时程度', value: '≥90%' }) }), expected: [e('warning', 'misfiled.process-measure', 1, 4)] },
   {
     name: 'a 分项 no project serves',
     doc: { ...goodDocument(), subGoals: [...goodDocument().subGoals, { title: '（二）档案数字化', duty: '档案管理。', target: '完成数字化。' }] },

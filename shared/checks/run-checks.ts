@@ -19,12 +19,13 @@ import { processMeasures } from './rules/process-measures'
 import { copiedRows, goalIsUsage, partOneCoverage, unrelated } from './rules/relevance'
 import { hygiene } from './rules/hygiene'
 import { misfiled } from './rules/misfiled'
+import { kind } from './rules/kind'
 import { quantification } from './rules/quantification'
 import { spendingPlan } from './rules/spending-plan'
 
 export const PROJECT_RULES: readonly ProjectRule[] = [
   projectCompleteness, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
-  quantification, direction, processMeasures, misfiled, unrelated, goalIsUsage, hygiene,
+  quantification, direction, processMeasures, misfiled, kind, unrelated, goalIsUsage, hygiene,
 ]
 export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, statedTotal, duplicateCodes, codeShape, copiedRows, partOneCoverage]
 

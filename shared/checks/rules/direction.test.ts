@@ -45,7 +45,8 @@ describe('direction', () => {
   })
 
   it('wants an indicator of harm as a ceiling', () => {
-    for (const [level3, value] of [['交通肇事率', '≥2%'], ['投诉率', '>1%'], ['差错率', '≥0.5%'], ['安全事故发生数', '≥1起']]) {
+    const cases: [string, string][] = [['交通肇事率', '≥2%'], ['投诉率', '>1%'], ['差错率', '≥0.5%'], ['安全事故发生数', '≥1起']]
+    for (const [level3, value] of cases) {
       const [finding] = at(1, value, { level3 })
       expect(finding, level3).toMatchObject({ severity: 'warning', indicator: 2 })
       expect(finding!.message).toContain('应填写上限，如“≤')
