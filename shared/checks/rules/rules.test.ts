@@ -160,7 +160,19 @@ describe('quantification', () => {
   })
 
   it('notes qualitative values under 数量/质量 (尽量定量表述)', () => {
-    expect(value(1, { value: '优良' })[0]).toMatchObject({ severity: 'info' })
+    expect(value(1, { level3: '培训质量', value: '优良' })[0]).toMatchObject({ severity: 'info' })
+  })
+
+  it('warns for a rate written as a sentence, proposing the form', () => {
+    const [finding] = value(1, { value: '开展教育转化回头看工作' })
+    expect(finding).toMatchObject({ severity: 'warning' })
+    expect(finding!.message).toContain('不是比率：应填写如“≥90%”')
+  })
+
+  it('wants a count with its unit, proposing it from the name', () => {
+    expect(value(0, { value: '4' })[0]!.message).toContain('没有计量单位：应填写如“≥4场次”')
+    expect(value(0, { level3: '救助对象', value: '1' })[0]!.message).toContain('应填写如“≥1次”“1人”')
+    for (const counted of ['≥4次', '1人', '≥4场次']) expect(value(0, { value: counted }), counted).toEqual([])
   })
 
   it('fires for effects that cannot be measured, not for a checkable effect in words', () => {
@@ -172,7 +184,7 @@ describe('quantification', () => {
     expect(value(1, { value: '≥90' })[0]!.message).toContain('≥90%')
     expect(value(1, { value: '≥100%' })[0]!.message).toContain('=100%')
     expect(value(1, { value: '120%' })[0]!.severity).toBe('warning')
-    expect(value(0, { value: '≥90' })).toEqual([]) // 培训场次 is a count, not a rate
+    expect(value(0, { value: '≥90' })[0]!.message).not.toContain('%') // 培训场次 is a count, not a rate
   })
 })
 
