@@ -88,6 +88,7 @@ const PLANTED: { name: string; doc: DocumentText; expected: Expected[] }[] = [
   { name: 'a process measure under 成本', doc: spoiled({ indicators: row(3, { level3: '资金支付及时率', description: '资金支付的及时程度', value: '≥90%' }) }), expected: [e('warning', 'misfiled.process-measure', 1, 4)] },
   { name: 'a count without its unit', doc: spoiled({ indicators: row(0, { value: '4' }) }), expected: [e('warning', 'quantification', 1, 1)] },
   { name: 'a rate written as a sentence', doc: spoiled({ indicators: row(1, { value: '严格把关培训考核' }) }), expected: [e('warning', 'quantification', 1, 2)] },
+  { name: 'a 合格率 set too low', doc: spoiled({ indicators: row(1, { value: '≥60%' }) }), expected: [e('warning', 'levels', 1, 2)] },
   {
     name: 'a 分项 no project serves',
     doc: { ...goodDocument(), subGoals: [...goodDocument().subGoals, { title: '（二）档案数字化', duty: '档案管理。', target: '完成数字化。' }] },

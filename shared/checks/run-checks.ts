@@ -20,12 +20,13 @@ import { copiedRows, goalIsUsage, partOneCoverage, unrelated } from './rules/rel
 import { hygiene } from './rules/hygiene'
 import { misfiled } from './rules/misfiled'
 import { kind } from './rules/kind'
+import { levels } from './rules/levels'
 import { quantification } from './rules/quantification'
 import { spendingPlan } from './rules/spending-plan'
 
 export const PROJECT_RULES: readonly ProjectRule[] = [
   projectCompleteness, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
-  quantification, direction, processMeasures, misfiled, kind, unrelated, goalIsUsage, hygiene,
+  quantification, direction, levels, processMeasures, misfiled, kind, unrelated, goalIsUsage, hygiene,
 ]
 export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, statedTotal, duplicateCodes, codeShape, copiedRows, partOneCoverage]
 
