@@ -89,6 +89,12 @@ const PLANTED: { name: string; doc: DocumentText; expected: Expected[] }[] = [
   { name: 'a count without its unit', doc: spoiled({ indicators: row(0, { value: '4' }) }), expected: [e('warning', 'quantification', 1, 1)] },
   { name: 'a rate written as a sentence', doc: spoiled({ indicators: row(1, { value: '严格把关培训考核' }) }), expected: [e('warning', 'quantification', 1, 2)] },
   { name: 'a 合格率 set too low', doc: spoiled({ indicators: row(1, { value: '≥60%' }) }), expected: [e('warning', 'levels', 1, 2)] },
+  { name: 'a deadline in an earlier year', doc: spoiled({ indicators: row(2, { value: '2022年12月底前' }) }), expected: [e('error', 'dates', 1, 3)] },
+  {
+    name: 'a deadline within a declared 实施期 that crosses the year',
+    doc: spoiled({ details: { department: '', implementer: '', manager: '', period: '2023.07-2024.01', periodGoal: '' }, indicators: row(2, { value: '2024年1月底前' }) }),
+    expected: [],
+  },
   {
     name: 'a 分项 no project serves',
     doc: { ...goodDocument(), subGoals: [...goodDocument().subGoals, { title: '（二）档案数字化', duty: '档案管理。', target: '完成数字化。' }] },

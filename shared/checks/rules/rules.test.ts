@@ -281,6 +281,24 @@ describe('dates', () => {
     expect(run(dates, projectInput({ indicators: withIndicator(2, { value: '2024年12月底前' }) }, 1, null))).toEqual([])
     expect(run(dates, projectInput({ spendingPlan: [{ label: '2023年6月', percent: '50%' }, { label: '2023年12月', percent: '100%' }] }))).toEqual([])
   })
+
+  it('fires for a 时效 deadline wholly in an earlier year, proposing one in the year', () => {
+    const [finding] = run(dates, projectInput({ indicators: withIndicator(2, { value: '2022年12月底前' }) }))
+    expect(finding).toMatchObject({ severity: 'error', indicator: 3, field: 'value' })
+    expect(finding!.message).toContain('早于预算年度 2023 年：应填写如“2023年12月底前”')
+  })
+
+  it('leaves a period starting earlier and a comparison year outside 时效 alone', () => {
+    expect(run(dates, projectInput({ indicators: withIndicator(2, { value: '2022.07-2023.06' }) }))).toEqual([])
+    expect(run(dates, projectInput({ indicators: withIndicator(4, { value: '较2022年提高5%' }) }))).toEqual([])
+  })
+
+  it('respects a declared 实施期 that crosses the year, and no further', () => {
+    const details = { department: '', implementer: '', manager: '', period: '2023.07-2024.01', periodGoal: '' }
+    expect(run(dates, projectInput({ details, indicators: withIndicator(2, { value: '2023.07-2024.01' }) }))).toEqual([])
+    const [beyond] = run(dates, projectInput({ details, indicators: withIndicator(2, { value: '2025年6月底前' }) }))
+    expect(beyond!.message).toContain('晚于实施期（2023.07-2024.01）结束的 2024 年')
+  })
 })
 
 describe('relevance', () => {
