@@ -20,13 +20,14 @@ import { copiedRows, goalIsUsage, partOneCoverage, unrelated } from './rules/rel
 import { hygiene } from './rules/hygiene'
 import { misfiled } from './rules/misfiled'
 import { kind } from './rules/kind'
+import { goalMatchesIndicators, vagueGoal } from './rules/goal'
 import { levels } from './rules/levels'
 import { quantification } from './rules/quantification'
 import { spendingPlan } from './rules/spending-plan'
 
 export const PROJECT_RULES: readonly ProjectRule[] = [
   projectCompleteness, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
-  quantification, direction, levels, processMeasures, misfiled, kind, unrelated, goalIsUsage, hygiene,
+  quantification, direction, levels, processMeasures, misfiled, kind, unrelated, goalIsUsage, vagueGoal, goalMatchesIndicators, hygiene,
 ]
 export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, statedTotal, duplicateCodes, codeShape, copiedRows, partOneCoverage]
 
