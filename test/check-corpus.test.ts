@@ -97,6 +97,8 @@ const PLANTED: { name: string; doc: DocumentText; expected: Expected[] }[] = [
   },
   { name: 'a vague 绩效目标', doc: spoiled({ goal: '持续推进基层干部培训各项工作。' }), expected: [e('warning', 'relevance.vague-goal', 1)] },
   { name: 'a goal contradicting its 数量', doc: spoiled({ goal: '全年组织培训12场次，提升基层干部业务能力。', indicators: row(0, { value: '≥6场次' }) }), expected: [e('warning', 'relevance.goal-indicators', 1, 1)] },
+  { name: 'a total written 共安排项目支出预算', doc: { ...goodDocument(), goals: ['2023年共安排项目支出预算 120.00 万元。'] }, expected: [e('error', 'arithmetic.department-total', null)] },
+  { name: 'a total written 共安排项目支出预算 that adds up', doc: { ...goodDocument(), goals: ['2023年共安排项目支出预算12.50万元。'] }, expected: [] },
   {
     name: 'a 分项 no project serves',
     doc: { ...goodDocument(), subGoals: [...goodDocument().subGoals, { title: '（二）档案数字化', duty: '档案管理。', target: '完成数字化。' }] },
