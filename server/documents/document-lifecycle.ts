@@ -8,13 +8,13 @@ import { emptyDocumentText } from '@shared/model/template'
 import { successorText } from '@shared/history/successor'
 import type { ActivityEntry } from '@shared/history/activity'
 import type { DocumentMember, DocumentSummary } from '@shared/protocol/http-api'
-import type { Role } from '@shared/protocol/role'
+import type { Role, SharedRole } from '@shared/protocol/role'
 import { statusOf } from '@shared/review/workflow'
 import type { User } from '../storage/account-store'
 import { liveOr, reach } from './document-access'
 import { displayNames } from './people'
 import type { Ports } from './ports'
-import { forbidden, invalid, Refusal, userNotFound } from './refusal'
+import { forbidden, invalid, Refusal } from './refusal'
 
 type Store = Pick<Ports, 'service' | 'accounts' | 'orgs' | 'documents'>
 
@@ -138,12 +138,16 @@ export async function grantRole(p: Pick<Ports, 'accounts' | 'documents'> & Parti
   if (by) await p.documents.record(docId, [{ at: Date.now(), by: by.name, event: { kind: 'role', user: member.name, role } }])
 }
 
-/** The owner shares the document; the owner keeps editing it. */
-export async function setDocumentMember(p: Pick<Ports, 'accounts' | 'documents' | 'permissions' | 'live'>, user: User, docId: string, name: string, role: Role | null): Promise<void> {
+/**
+ * The owner shares by login name, as 编辑 or 只读 (审核 is the bureau's to
+ * give); the owner keeps editing. An unknown name is answered as a known
+ * one, so that nobody learns which login names exist by sharing with them.
+ */
+export async function setDocumentMember(p: Pick<Ports, 'accounts' | 'documents' | 'permissions' | 'live'>, user: User, docId: string, name: string, role: SharedRole | null): Promise<void> {
   const { doc, isOwner } = await reach(p, docId, user)
   if (!isOwner) throw forbidden()
   const member = await p.accounts.userByName(name)
-  if (!member) throw userNotFound()
+  if (!member) return
   if (member.id === doc.ownerId && role !== 'editor') throw invalid('文档所有者必须保留编辑权限')
   await grantRole(p, doc.id, member, role, user)
 }

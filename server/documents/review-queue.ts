@@ -106,14 +106,3 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
   }
   return { rows, byYear: [...years].map(([year, totals]) => ({ year, ...totals })) }
 }
-
-/** The dashboard's rows for a spreadsheet: UTF-8 with BOM and CRLF, as Excel opens it. */
-export function dashboardCsv(rows: Dashboard['rows']): string {
-  const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`
-  const when = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '')
-  const lines = [
-    ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期'],
-    ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), r.total.toFixed(2), r.errors, r.warnings, when(r.approvedAt)]),
-  ]
-  return `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`
-}

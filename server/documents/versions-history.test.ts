@@ -16,12 +16,12 @@ describe('versions and history, without HTTP', () => {
     w = await useCaseWorld()
     const [zhang, wang] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳')]
     const id = await createImported(w.ports, zhang, await importedText(sampleBytes()), '政法委')
-    await setDocumentMember(w.ports, zhang, id, 'wang', 'reviewer')
+    await setDocumentMember(w.ports, zhang, id, 'wang', 'viewer')
 
     await expect(saveNamedVersion(w.ports, zhang, id, '自动保存')).rejects.toMatchObject({ kind: 'invalid' })
     await expect(saveNamedVersion(w.ports, wang, id, '我的')).rejects.toMatchObject({ kind: 'forbidden' })
     const first = await saveNamedVersion(w.ports, zhang, id, '初稿')
-    const added = await addProjects(w.ports, zhang, id, sampleBytes())
+    const added = await addProjects(w.ports, zhang, id, async () => sampleBytes())
     expect(added.length).toBeGreaterThan(0)
     const grown = await compare(w.ports, zhang, id, String(first), 'now')
     expect(grown.diff.projects.filter((p) => p.kind === 'added')).toHaveLength(added.length)

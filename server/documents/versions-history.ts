@@ -76,9 +76,10 @@ export async function restoreVersion(
  * project's form on its own) added after this document's last project, as one change by the
  * caller — staff, while they may edit.
  */
-export async function addProjects(p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service'>, user: User, docId: string, file: Uint8Array): Promise<string[]> {
+export async function addProjects(p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service'>, user: User, docId: string, readFile: () => Promise<Uint8Array>): Promise<string[]> {
   const { doc } = await reachEditable(p, docId, user, '导入项目')
-  const { projects } = await importedText(file)
+  // Read only now: an upload costs the server nothing until its sender is known to be allowed.
+  const { projects } = await importedText(await readFile())
   if (projects.length === 0) throw new Refusal('unprocessable', 'import-no-projects', '文件中没有绩效目标表')
   await p.live.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), user.name)
   return projects.map((project) => project.name)

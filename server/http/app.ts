@@ -113,7 +113,7 @@ export function createApp(s: AppServices): Hono<Env> {
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.get('/metrics', (c) => {
     const bearer = c.req.header('authorization')
-    const allowed = s.metricsToken ? bearer === `Bearer ${s.metricsToken}` : isLoopback(clientAddress(c, { ...s.guard, trustProxy: false }))
+    const allowed = s.metricsToken ? bearer === `Bearer ${s.metricsToken}` : isLoopback(clientAddress(c, s.guard))
     if (!allowed) throw new ApiError(403, 'forbidden', '监控数据只对本机或持有监控令牌的请求开放')
     return c.text(s.metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' })
   })

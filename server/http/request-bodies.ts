@@ -6,7 +6,8 @@
  */
 import type { HttpApi } from '@shared/protocol/http-api'
 import { isOrgRole } from '@shared/protocol/org-role'
-import { isRole } from '@shared/protocol/role'
+import { isSharedRole, type SharedRole } from '@shared/protocol/role'
+import { Refusal } from '../documents/refusal'
 import { arrayOf, boolean, integer, nullable, object, oneOf, optional, text, type Check } from './body-check'
 
 /** The routes whose body is JSON (uploads are bytes, read by the importer). */
@@ -20,6 +21,11 @@ const year = optional(integer({ min: 2000, max: 2100, message: '年度必须是 
 const displayName = text({ min: 1, max: 50, message: '姓名不能为空，且不超过 50 个字' })
 const newPassword = text({ raw: true, min: 8, max: 1000, message: '密码至少 8 位' })
 const orgRole = oneOf(isOrgRole, '成员角色必须是 admin、staff 或 reviewer')
+/** What an owner may give by name: 审核 is the bureau's to give, by assigning its members (a refusal of its own, not a typo). */
+const sharedRole: Check<SharedRole> = (value, path) => {
+  if (value === 'reviewer') throw new Refusal('unprocessable', 'reviewer-not-shared', '审核权限由财政局分配，不能通过共享授予：请选择“编辑”或“只读”')
+  return oneOf(isSharedRole, '权限必须是 editor（编辑）、viewer（只读），或 null（取消权限）')(value, path)
+}
 /** A login name people can type and read: lower-case letters first, then letters, digits, '.', '_' or '-'. */
 const LOGIN_NAME = /^[a-z][a-z0-9._-]{1,31}$/
 
@@ -56,7 +62,7 @@ export const REQUEST_BODIES: { [R in JsonBodyRoute]: Check<HttpApi[R]['body']> }
     org: optional(integer({ message: '部门必须是组织编号' })),
   }),
   'PATCH /api/docs/:id': object({ title: text({ min: 1, max: MAX_TITLE_LENGTH, message: `文档名称不能为空，且不超过 ${MAX_TITLE_LENGTH} 个字` }) }),
-  'PUT /api/docs/:id/members/:name': object({ role: nullable(oneOf(isRole, '角色必须是 editor、reviewer、viewer 之一，或 null（取消权限）')) }),
+  'PUT /api/docs/:id/members/:name': object({ role: nullable(sharedRole) }),
   'POST /api/docs/:id/workflow': object({
     action: text({ raw: true, message: '请指定流程操作' }),
     note: optional(nullable(text({ max: MAX_NOTE_CHARS, message: `意见必须是文字，且不超过 ${MAX_NOTE_CHARS} 个字` }))),

@@ -8,6 +8,7 @@ import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
 import { MAX_TITLE_LENGTH } from '../request-bodies'
 import { badRequest } from '../api-error'
+import { readUpload } from '../upload'
 
 export function documentRoutes(p: Ports): Hono<Env> {
   const app = new Hono<Env>()
@@ -20,7 +21,7 @@ export function documentRoutes(p: Ports): Hono<Env> {
   created('POST /api/docs/import', async (c) => {
     const title = c.req.query('title')?.trim()
     if (title && title.length > MAX_TITLE_LENGTH) throw badRequest(`文档名称不能超过 ${MAX_TITLE_LENGTH} 个字`)
-    const text = await importedText(new Uint8Array(await c.req.arrayBuffer()))
+    const text = await importedText(await readUpload(c))
     return { id: await lifecycle.createImported(p, c.get('user'), text, title) }
   })
 
