@@ -12,6 +12,8 @@ export const T = {
   networkError: '无法连接服务器',
   documents: '我的文档',
   newDocument: '新建空白文档',
+  /** Beside 新建 and 导入, for someone of several departments: which one the new document belongs to. */
+  newDocumentDepartment: '新文档所属部门',
   dropToImport: '松开鼠标即可导入：Word、Excel、网页或文本文件',
   dropOneFile: '一次只能导入一个文件，请逐个拖入',
   importDocument: '导入（Word、Excel、网页或文本）',

@@ -15,7 +15,7 @@ describe('versions and history, without HTTP', () => {
   it('named versions, a restore while staff may edit, none while submitted, and comparisons', async () => {
     w = await useCaseWorld()
     const [zhang, wang] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳')]
-    const id = await createImported(w.ports, zhang, await importedText(sampleBytes()), '政法委')
+    const id = await createImported(w.ports, zhang, await importedText(sampleBytes()), { title: '政法委' })
     await setDocumentMember(w.ports, zhang, id, 'wang', 'viewer')
 
     await expect(saveNamedVersion(w.ports, zhang, id, '自动保存')).rejects.toMatchObject({ kind: 'invalid' })

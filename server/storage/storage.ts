@@ -91,11 +91,12 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     }
     case 'memory': {
       const accounts = new MemoryAccountStore()
+      const orgs = new MemoryOrgStore(accounts)
       return {
         config,
-        documents: new MemoryDocumentLog(),
+        documents: new MemoryDocumentLog({ accounts, orgs }),
         accounts,
-        orgs: new MemoryOrgStore(accounts),
+        orgs,
         notifications: new MemoryNotificationStore(),
         loginFailures: new MemoryLoginFailures(),
         secret: randomBytes(32),

@@ -134,8 +134,9 @@ export interface HttpApi {
   'PUT /api/orgs/:id/deadlines': { body: { year: number; date: string | null }; response: Ok }
   'PUT /api/orgs/:id/assignments': { body: { department: string; reviewer: string; assigned?: boolean }; response: Ok }
   'GET /api/docs': { response: { documents: DocumentSummary[] } }
+  /** org: the department it belongs to, for someone of several departments (one's only department otherwise). */
   'POST /api/docs': { body: { title?: string; year?: number; org?: number }; response: { id: string } }
-  'POST /api/docs/import': { query: { title: string }; body: Blob; response: { id: string } }
+  'POST /api/docs/import': { query: { title: string; org?: string }; body: Blob; response: { id: string } }
   'PATCH /api/docs/:id': { body: { title: string }; response: Ok }
   'DELETE /api/docs/:id': { response: Ok }
   'GET /api/docs/:id/members': { response: { members: DocumentMember[] } }
@@ -150,8 +151,8 @@ export interface HttpApi {
   /** from: a version id, 'last-return' or 'predecessor'; to: a version id or 'now'. */
   'GET /api/docs/:id/compare': { query: { from: string; to?: string }; response: Comparison }
   'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[] } }
-  /** Next year's document from this one (year: the document's own plus one unless given). */
-  'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean }; response: { id: string; title: string } }
+  /** Next year's document from this one (year: the document's own plus one unless given), in this one's department (org: for one of none). */
+  'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean; org?: number }; response: { id: string; title: string } }
   'GET /api/docs/:id/activity': { response: { activity: ActivityView[]; people: People } }
   'GET /api/docs/:id/people': { response: { people: People } }
   'GET /api/docs/:id/authorship': { response: { sessions: SessionRanges[]; people: People } }
