@@ -39,8 +39,8 @@ export async function takeStep(
   await p.live.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record))
   const overridden = blockers.length > 0 ? `（未满足：${blockers.join('；')}）` : ''
   const name = `${result.transition.label}（${user.displayName}）`
-  await p.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' })
-  const step = { kind: 'workflow', action: result.transition.label, from: current, to: record.value, ...(note ? { note } : {}) } as const
+  const versionId = await p.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' })
+  const step = { kind: 'workflow', action: result.transition.label, from: current, to: record.value, ...(note ? { note } : {}), versionId } as const
   await p.documents.record(doc.id, [{ at: record.at, by: user.name, event: step }])
   await p.notifier.workflowStep(doc.id, result.transition.action, result.transition.label, user.id, note)
   log('info', 'workflow', { docId: doc.id, user: user.name, action: result.transition.action, to: record.value, ...(overridden ? { overridden: blockers } : {}) })

@@ -10,7 +10,8 @@ import { AuthorIndex, editSessions, joinSessions, type AuthoredUpdate, type Edit
 
 export type ActivityEvent =
   | ({ kind: 'edits' } & EditSession)
-  | { kind: 'workflow'; action: string; from: string; to: string; note?: string }
+  /** versionId: the version the step kept (absent in entries recorded before it was). */
+  | { kind: 'workflow'; action: string; from: string; to: string; note?: string; versionId?: number }
   | {
       kind: 'comment'
       action: 'created' | 'replied' | 'resolved' | 'reopened'
