@@ -152,6 +152,7 @@ export const T = {
   saveVersion: '保存版本',
   restoreVersion: '恢复此版本',
   confirmRestore: '确认恢复（作为一次新的修改）',
+  restoreEndsUndo: '恢复后，此前的修改不能再用“撤销”（Ctrl+Z）撤回',
   successor: '以此为底稿新建下一年度',
   keepBudget: '保留预算数',
   createSuccessor: '新建',

@@ -7,6 +7,7 @@
 import { mayEditDirectly } from '@shared/review/workflow'
 import { onCleanup, Show } from 'solid-js'
 import { revealPlace } from '../editor/place'
+import { undoManagerOf } from '../editor/undo-step'
 import { relativeTime } from '../i18n/relative-time'
 import { T } from '../i18n/zh-CN'
 import { navigate } from '../router'
@@ -119,6 +120,10 @@ function DocumentPage(props: { session: DocumentSession }) {
             onJump={(place) => {
               const editor = s.editor()
               if (editor) revealPlace(editor, place)
+            }}
+            onRestored={() => {
+              const editor = s.editor()
+              if (editor) undoManagerOf(editor.state)?.clear()
             }}
           />
           <ChecksPanel session={s} onComment={comments.fromFinding} />
