@@ -184,7 +184,15 @@ function Change(props: { change: FieldChange; people: Record<string, string>; pr
   return (
     <li class="field-change">
       <a class="label" href="#" title={T.jumpToChange} onClick={(e) => { e.preventDefault(); props.onJump() }}>{props.prefix ?? ''}{props.change.label}：</a>
-      <For each={props.change.segments}>{(segment: TextSegment) => (segment.op === 'insert' ? <ins>{segment.text}</ins> : segment.op === 'delete' ? <del>{segment.text}</del> : <span>{segment.text}</span>)}</For>
+      <For each={props.change.segments}>
+        {(segment: TextSegment, i) => {
+          if (segment.op === 'delete') return <del>{segment.text}</del>
+          if (segment.op === 'equal') return <span>{segment.text}</span>
+          // A replacement reads old → new.
+          const replacing = props.change.segments[i() - 1]?.op === 'delete'
+          return <>{replacing && <span class="arrow"> → </span>}<ins>{segment.text}</ins></>
+        }}
+      </For>
       <Show when={props.change.lastChange}>
         {(last) => (
           <span class="changed-by" data-testid="changed-by" title={new Date(last().at).toLocaleString('zh-CN')}>
