@@ -92,7 +92,7 @@ function DocumentPage(props: { session: DocumentSession }) {
       <Show when={s.readOnlyReason() || s.notice()}>
         <p class="notice" role="status">{s.readOnlyReason() || s.notice()}</p>
       </Show>
-      <WorkflowNotices session={s} />
+      <WorkflowNotices session={s} nameOf={names.nameOf} />
       <LocalDraftsPanel
         docId={s.docId}
         ydoc={s.connection.ydoc}

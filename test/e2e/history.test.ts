@@ -20,6 +20,8 @@ describe('history', () => {
     await step(finance, 'start-review')
     await step(finance, 'return', '请细化指标值')
     await expect.poll(() => staff.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('退回修改')
+    // Who returned it, by 姓名 (the status records the login).
+    await expect.poll(() => staff.page.getByTestId('return-note').locator('strong').textContent(), { timeout: 10_000 }).toMatch(/^退回意见（王芳，/)
 
     await typeAt(staff.page, 'end', 'indicatorValue', 0, '（全年）')
     await synced(staff.page)

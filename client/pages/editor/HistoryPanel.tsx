@@ -12,11 +12,11 @@ import { STATUS } from '@shared/review/workflow'
 import { api, type Comparison } from '../../api/http'
 import { T } from '../../i18n/zh-CN'
 import { relativeTime } from '../../i18n/relative-time'
+import { personName } from '../../i18n/person-name'
 import { activityLine } from './activity-line'
 import type { Place } from '../../editor/place'
 
-/** A person's display name from a people map (login → name); the server itself reads as 系统. */
-const nameIn = (people: Record<string, string>) => (login: string | null) => (login ? (people[login] ?? login) : T.system)
+const nameIn = (people: Record<string, string>) => (login: string | null) => personName(people, login)
 
 export function HistoryPanel(props: {
   docId: string
