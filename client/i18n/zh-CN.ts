@@ -3,6 +3,9 @@ import { FIELD_LABEL } from '@shared/schema/field-labels'
 
 export const T = {
   appName: '绩效',
+  /** The browser tab: the page's own title first, so tabs of several documents tell apart. */
+  tabTitle: (title: string) => (title ? `${title} · 绩效` : '绩效 · 部门预算绩效文本'),
+  backToList: '返回我的文档',
   login: '登录',
   logout: '退出',
   userName: '用户名',
