@@ -19,6 +19,7 @@ import { CommentAnchors } from './comment-anchors'
 import { AuthorshipView } from './authorship-view'
 import { addIndicator, moveToField } from './row-commands'
 import { isLocalEdit, suggestTransaction, type Suggester } from './suggest-mode'
+import { TablePaste, type PasteListener } from './table-paste'
 
 export interface EditorUser {
   name: string
@@ -69,6 +70,8 @@ export function makeEditor(options: {
   editable: boolean
   /** A comment highlight was clicked. */
   onActivateThread: (threadId: string) => void
+  /** Hears what a paste did, and is asked about pasted 绩效目标表. */
+  paste: PasteListener
 }): Editor {
   const editor = new Editor({
     element: options.element,
@@ -78,6 +81,7 @@ export function makeEditor(options: {
       Collaboration.configure({ fragment: options.ydoc.getXmlFragment(ROOT.content) }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       FormKeys,
+      TablePaste.configure({ listener: options.paste }),
       CommentAnchors.configure({ ydoc: options.ydoc, onActivate: options.onActivateThread }),
       AuthorshipView,
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),

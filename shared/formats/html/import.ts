@@ -36,7 +36,13 @@ const attr = (attrs: string, name: string): number => Number(new RegExp(`${name}
 
 const clean = (text: string) => decodeEntities(text).replace(/[ \t\r\n\u00a0]+/g, ' ').trim()
 
-export function readHtml(html: string): Block[] {
+/**
+ * The page's paragraphs and tables. A cell's lines (paragraphs, line breaks)
+ * are joined with a space, or with `cellLines` kept apart by `\n` for a
+ * reader that joins them itself (the clipboard's, which knows that Chinese
+ * lines join without one).
+ */
+export function readHtml(html: string, { cellLines = false }: { cellLines?: boolean } = {}): Block[] {
   const blocks: Block[] = []
   let paragraph = ''
   const flushParagraph = () => {
@@ -60,7 +66,7 @@ export function readHtml(html: string): Block[] {
   const endCell = () => {
     if (!table?.row || !table.cell) return
     const { text: cellText, colspan, rowspan } = table.cell
-    table.row.push(clean(cellText.replace(/\n/g, ' ')))
+    table.row.push(cellLines ? cellText.split('\n').map(clean).filter(Boolean).join('\n') : clean(cellText.replace(/\n/g, ' ')))
     if (rowspan > 1) table.carries.push({ start: table.col, colspan, remaining: rowspan - 1 })
     table.col += colspan
     table.cell = null

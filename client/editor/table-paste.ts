@@ -1,0 +1,101 @@
+/**
+ * Paste in a form of one-line text fields: what is on the clipboard
+ * (`@shared/formats/clipboard/read-clipboard`) goes where a person expects
+ * it, never through ProseMirror's default, which splits a field at every
+ * line break and so breaks rows and tables.
+ *
+ * - Text stays in the field the cursor is in, its lines made one.
+ * - A grid (a table from Word, WPS, Excel or a web page) pasted in an
+ *   indicator row fills the rows and columns from the cursor's cell and
+ *   adds rows as needed, as a spreadsheet would (`grid-onto-rows.ts`);
+ *   anywhere else its text goes into the field.
+ * - Whole 绩效目标表 are offered to be added as projects (the page asks).
+ *
+ * What was pasted, left out or kept as written is said to the person.
+ */
+import { Extension } from '@tiptap/core'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import type { EditorView } from '@tiptap/pm/view'
+import { joinLines } from '@shared/formats/clipboard/join-lines'
+import { readClipboard } from '@shared/formats/clipboard/read-clipboard'
+import type { ProjectText } from '@shared/model/document-text'
+import { T } from '../i18n/zh-CN'
+import { planGridPaste, type GridPastePlan } from './grid-onto-rows'
+import { gridPasteTransaction, indicatorCellAt, type IndicatorCell } from './grid-paste'
+
+export interface PasteListener {
+  /** Says what a paste did, left out or could not do. */
+  say(message: string): void
+  /** The paste held whole 绩效目标表: ask before adding them as projects (`add-projects.ts`). */
+  offerProjects(projects: ProjectText[]): void
+}
+
+export const TablePaste = Extension.create<{ listener: PasteListener }>({
+  name: 'tablePaste',
+  // Before any other paste handler: nothing else may split a field.
+  priority: 1000,
+  addOptions: () => ({ listener: { say: () => {}, offerProjects: () => {} } }),
+  addProseMirrorPlugins() {
+    const { editor } = this
+    const listener = this.options.listener
+    const tracking = () => (editor.storage as unknown as { suggestMode?: { enabled: boolean } }).suggestMode?.enabled === true
+    return [
+      new Plugin({
+        key: new PluginKey('tablePaste'),
+        props: {
+          handlePaste: (view, event) => {
+            const data = event.clipboardData
+            if (!data) return false
+            const content = readClipboard(data.getData('text/html'), data.getData('text/plain'))
+            if (content.kind === 'projects') {
+              listener.offerProjects(content.projects)
+              return true
+            }
+            if (content.kind === 'grid') {
+              const at = indicatorCellAt(view.state)
+              if (at) listener.say(pasteGrid(view, at, content.rows, tracking()))
+              else pasteText(view, joinLines(content.rows.map((row) => row.join(' ')).join('\n')), listener)
+              return true
+            }
+            pasteText(view, content.text, listener)
+            return true
+          },
+        },
+      }),
+    ]
+  },
+})
+
+function pasteText(view: EditorView, text: string, listener: PasteListener): void {
+  const { $from, from, to } = view.state.selection
+  if (!$from.parent.isTextblock) return listener.say(T.paste.placeCursor)
+  if (text === '') return
+  // A selection reaching into other fields is replaced only in the field where it starts: a paste never joins fields.
+  view.dispatch(view.state.tr.insertText(text, from, Math.min(to, $from.end())).scrollIntoView())
+}
+
+/** Applies the grid and returns what to tell the person. */
+function pasteGrid(view: EditorView, at: IndicatorCell, rows: string[][], tracking: boolean): string {
+  const plan = planGridPaste(rows, { columns: at.columns, start: { row: at.row, column: at.column }, rowCount: at.rowCount })
+  if (tracking) {
+    // A proposal is text changed in fields or rows added, never both in one change, and never a classification.
+    const text = gridPasteTransaction(view.state, at.project, plan, { levels: false, existing: true, added: false })
+    if (text) view.dispatch(text)
+    const added = gridPasteTransaction(view.state, at.project, plan, { levels: false, existing: false, added: true })
+    if (added) view.dispatch(added.scrollIntoView())
+  } else {
+    const tr = gridPasteTransaction(view.state, at.project, plan, { levels: true, existing: true, added: true })
+    if (tr) view.dispatch(tr.scrollIntoView())
+  }
+  const levelsLeft = tracking && plan.rows.some((row) => row.row < at.rowCount && (row.level1 || row.level2))
+  return describe(plan, levelsLeft)
+}
+
+function describe(plan: GridPastePlan, levelsLeft: boolean): string {
+  return [
+    T.paste.grid(plan.rows.length, plan.width, plan.added),
+    ...(plan.dropped ? [T.paste.dropped(plan.dropped)] : []),
+    ...plan.unknown.map((u) => T.paste.unknownLevel(u.row + 1, u.column === 'level1' ? T.level1 : T.level2, u.written)),
+    ...(levelsLeft ? [T.paste.levelsNotSuggested] : []),
+  ].join('；')
+}
