@@ -13,8 +13,8 @@ import { browserAndServer, fieldText, fieldTexts, openAs, selectField, synced, t
 
 const suite = browserAndServer()
 
-async function openWithClipboard(user: string) {
-  const opened = await openAs(suite.browser, suite.t, user, 'editor')
+async function openWithClipboard(user: string, role: 'editor' | 'reviewer' = 'editor') {
+  const opened = await openAs(suite.browser, suite.t, user, role)
   await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.t.server.url })
   return opened
 }
@@ -157,5 +157,32 @@ describe('paste', () => {
     expect(name.y).toBeLessThan(900)
     expect(errors).toEqual([])
     await context.close()
+  }, 90_000)
+
+  it('a reviewer’s pasted table becomes suggestions: changed cells and added rows, accepted by the server', async () => {
+    const { page, context, errors } = await openWithClipboard('zheng', 'reviewer')
+    expect(await page.getByTestId('track-badge').textContent()).toBe('修订模式：开')
+    const counts = await Promise.all([0, 1, 2].map((n) => rowsOf(page, n).count()))
+    const last = counts[0]! + counts[1]! + counts[2]! - 1
+    const agreed = (await suite.t.server.data.service.text(DOC_ID)).projects[2]!.indicators
+    const grid = [['按期投保', '100%'], ['理赔及时', '≤30天']]
+    await typeAt(page, 'end', 'indicatorDescription', last, '')
+    await copy(page, excelTableHtml(grid), excelTableText(grid))
+    await page.keyboard.press('Control+V')
+
+    await expect.poll(() => rowsOf(page, 2).count()).toBe(counts[2]! + 1)
+    expect(await rowsOf(page, 2).last().getAttribute('data-suggestion')).toContain('"kind":"insert"')
+    expect(await project(page, 2).locator('span[data-insertion]', { hasText: '按期投保' }).count()).toBe(1)
+    expect((await cellTexts(page, 2, 'indicatorDescription')).at(-1)).toBe('理赔及时')
+    await synced(page)
+    expect(await page.getByRole('status').filter({ hasText: '拒绝' }).count()).toBe(0)
+    // Staff see the proposals (the server took them); the agreed text is as it was until they decide.
+    const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    await expect.poll(() => rowsOf(staff.page, 2).count(), { timeout: 10_000 }).toBe(counts[2]! + 1)
+    expect(await project(staff.page, 2).locator('span[data-insertion]', { hasText: '按期投保' }).count()).toBe(1)
+    expect((await suite.t.server.data.service.text(DOC_ID)).projects[2]!.indicators).toEqual(agreed)
+    expect([...errors, ...staff.errors]).toEqual([])
+    await context.close()
+    await staff.context.close()
   }, 90_000)
 })
