@@ -27,6 +27,11 @@ describe('readClipboard', () => {
     expect(readClipboard('', excelTableText(grid))).toEqual({ kind: 'grid', rows: grid })
   })
 
+  it('keeps a column left blank in an Excel range, as a paste goes by position', () => {
+    const grid = [['培训次数', '', '≥4次'], ['合格率', '', '≥95%']]
+    expect(readClipboard(excelTableHtml(grid), excelTableText(grid))).toEqual({ kind: 'grid', rows: grid })
+  })
+
   it('reads a web page’s table', () => {
     const html = '<meta charset="utf-8"><table><tbody><tr><td>甲</td><td>乙</td></tr><tr><td>丙</td><td>&nbsp;</td></tr></tbody></table>'
     expect(readClipboard(html, '甲\t乙\n丙\t')).toEqual({ kind: 'grid', rows: [['甲', '乙'], ['丙', '']] })

@@ -20,7 +20,7 @@ export type ClipboardContent =
   | { kind: 'text'; text: string }
 
 export function readClipboard(html: string, text: string): ClipboardContent {
-  const blocks = html ? readHtml(html, { cellLines: true }) : []
+  const blocks = html ? readHtml(html, { pasted: true }) : []
   const tables = blocks.flatMap((block) => (block.kind === 'table' ? [block.rows] : []))
   const paragraphs = blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : []))
 
