@@ -9,6 +9,7 @@
  *   indicator row fills the rows and columns from the cursor's cell and
  *   adds rows as needed, as a spreadsheet would (`grid-onto-rows.ts`);
  *   anywhere else its text goes into the field.
+ * - Indicator rows copied in the editor itself paste as rows the same way.
  * - Whole 绩效目标表 are offered to be added as projects (the page asks).
  *
  * What was pasted, left out or kept as written is said to the person.
@@ -20,8 +21,8 @@ import { joinLines } from '@shared/formats/clipboard/join-lines'
 import { readClipboard } from '@shared/formats/clipboard/read-clipboard'
 import type { ProjectText } from '@shared/model/document-text'
 import { T } from '../i18n/zh-CN'
-import { planGridPaste, type GridPastePlan } from './grid-onto-rows'
-import { gridPasteTransaction, indicatorCellAt, type IndicatorCell } from './grid-paste'
+import { planGridPaste, planRowPaste, type GridPastePlan, type GridTarget } from './grid-onto-rows'
+import { copiedRows, gridPasteTransaction, indicatorCellAt, type IndicatorCell } from './grid-paste'
 
 export interface PasteListener {
   /** Says what a paste did, left out or could not do. */
@@ -43,9 +44,16 @@ export const TablePaste = Extension.create<{ listener: PasteListener }>({
       new Plugin({
         key: new PluginKey('tablePaste'),
         props: {
-          handlePaste: (view, event) => {
+          handlePaste: (view, event, slice) => {
             const data = event.clipboardData
             if (!data) return false
+            // Rows copied in the editor itself come back as rows, 一级/二级 and all.
+            const rows = copiedRows(slice)
+            const here = indicatorCellAt(view.state)
+            if (rows.length > 0 && here) {
+              listener.say(pasteGrid(view, here, planRowPaste(rows, targetOf(here)), tracking()))
+              return true
+            }
             const content = readClipboard(data.getData('text/html'), data.getData('text/plain'))
             if (content.kind === 'projects') {
               listener.offerProjects(content.projects)
@@ -53,7 +61,7 @@ export const TablePaste = Extension.create<{ listener: PasteListener }>({
             }
             if (content.kind === 'grid') {
               const at = indicatorCellAt(view.state)
-              if (at) listener.say(pasteGrid(view, at, content.rows, tracking()))
+              if (at) listener.say(pasteGrid(view, at, planGridPaste(content.rows, targetOf(at)), tracking()))
               else pasteText(view, joinLines(content.rows.map((row) => row.join(' ')).join('\n')), listener)
               return true
             }
@@ -74,9 +82,10 @@ function pasteText(view: EditorView, text: string, listener: PasteListener): voi
   view.dispatch(view.state.tr.insertText(text, from, Math.min(to, $from.end())).scrollIntoView())
 }
 
-/** Applies the grid and returns what to tell the person. */
-function pasteGrid(view: EditorView, at: IndicatorCell, rows: string[][], tracking: boolean): string {
-  const plan = planGridPaste(rows, { columns: at.columns, start: { row: at.row, column: at.column }, rowCount: at.rowCount })
+const targetOf = (at: IndicatorCell): GridTarget => ({ columns: at.columns, start: { row: at.row, column: at.column }, rowCount: at.rowCount })
+
+/** Applies the plan and returns what to tell the person. */
+function pasteGrid(view: EditorView, at: IndicatorCell, plan: GridPastePlan, tracking: boolean): string {
   if (tracking) {
     // A proposal is text changed in fields or rows added, never both in one change, and never a classification.
     const text = gridPasteTransaction(view.state, at.project, plan, { levels: false, existing: true, added: false })

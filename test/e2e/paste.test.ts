@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { excelTableHtml, excelTableText, wordForm, wordTableHtml, wordTableText, type OfficeCell } from '../support/office-clipboard'
 import { DOC_ID } from '../support/test-server'
-import { browserAndServer, fieldText, fieldTexts, openAs, selectField, synced, typeAt } from './browser'
+import { browserAndServer, field, fieldText, fieldTexts, openAs, selectField, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -184,5 +184,38 @@ describe('paste', () => {
     expect([...errors, ...staff.errors]).toEqual([])
     await context.close()
     await staff.context.close()
+  }, 90_000)
+
+  it('indicator rows copied in the editor (Ctrl+C) paste onto another table as rows, 一级/二级 and all', async () => {
+    const { page, context, errors } = await openWithClipboard('qian')
+    const counts = await Promise.all([0, 1, 2, 3].map((n) => rowsOf(page, n).count()))
+    const levels = async (n: number, row: number) => [await rowsOf(page, n).nth(row).getByLabel('一级指标').inputValue(), await rowsOf(page, n).nth(row).getByLabel('二级指标').inputValue()]
+    const source = await Promise.all([1, 2].map(async (row) => ({
+      levels: await levels(1, row),
+      name: (await cellTexts(page, 1, 'indicatorName'))[row],
+      value: (await cellTexts(page, 1, 'indicatorValue'))[row],
+    })))
+    // Project 2's rows 2 and 3 selected from the first cell's start to the last cell's end, as by dragging over them.
+    await typeAt(page, 'start', 'indicatorName', counts[0]! + 1, '')
+    const end = await field(page, 'indicatorBasis', counts[0]! + 2).evaluate((el) => {
+      const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
+      return editor.view.posAtDOM(el, el.childNodes.length)
+    })
+    await page.evaluate((to) => {
+      const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
+      editor.commands.setTextSelection({ from: editor.state.selection.from, to })
+    }, end)
+    await page.keyboard.press('Control+C')
+
+    const last = counts[0]! + counts[1]! + counts[2]! + counts[3]! - 1
+    await typeAt(page, 'end', 'indicatorName', last, '')
+    await page.keyboard.press('Control+V')
+    await expect.poll(() => rowsOf(page, 3).count()).toBe(counts[3]! + 1)
+    expect((await cellTexts(page, 3, 'indicatorName')).slice(-2)).toEqual(source.map((s) => s.name))
+    expect((await cellTexts(page, 3, 'indicatorValue')).slice(-2)).toEqual(source.map((s) => s.value))
+    expect([await levels(3, counts[3]! - 1), await levels(3, counts[3]!)]).toEqual(source.map((s) => s.levels))
+    expect(await cellTexts(page, 1, 'indicatorName')).toHaveLength(counts[1]!)
+    expect(errors).toEqual([])
+    await context.close()
   }, 90_000)
 })
