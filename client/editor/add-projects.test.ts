@@ -5,7 +5,7 @@ import { readDocument } from '@shared/model/read-document'
 import type { NodeJSON } from '@shared/model/node-json'
 import { sampleStateAt } from '../../test/support/editor-state'
 import { sampleText } from '../../test/support/sample'
-import { addProjects } from './add-projects'
+import { addProjects, copiedProjects } from './add-projects'
 
 describe('addProjects', () => {
   it('adds the projects after the last one, as written, with the cursor in the first one’s name', () => {
@@ -20,5 +20,18 @@ describe('addProjects', () => {
     expect(next!.selection.$from.parent.type.name).toBe('projectName')
     expect(next!.selection.$from.parent.textContent).toBe('粘贴的项目')
     expect(addProjects([])(state)).toBe(false)
+  })
+
+  it('reads the projects of a copied slice: those with all their fields, with the rows selected', () => {
+    const sample = parsePublishedText(sampleText())
+    const from = sampleStateAt('unitCode', 1).selection.from
+    const to = sampleStateAt('indicatorBasis', 9, 'end').selection.from // the last row of project 2 (5 + 5 rows before)
+    const doc = sampleStateAt('goalItem', 0).doc
+    expect(copiedProjects(doc.slice(from, to), doc.type.schema)).toEqual([sample.projects[1]])
+    // From the first project's name into the third's rows: the first lacks fields, the third has the rows selected.
+    const later = sampleStateAt('indicatorBasis', 12, 'end').selection.from
+    const third = { ...sample.projects[2]!, indicators: sample.projects[2]!.indicators.slice(0, 3) }
+    expect(copiedProjects(doc.slice(sampleStateAt('projectName', 0).selection.from, later), doc.type.schema)).toEqual([sample.projects[1], third])
+    expect(copiedProjects(doc.slice(sampleStateAt('projectName', 1).selection.from, to), doc.type.schema)).toEqual([])
   })
 })

@@ -10,7 +10,8 @@
  *   adds rows as needed, as a spreadsheet would (`grid-onto-rows.ts`);
  *   anywhere else its text goes into the field.
  * - Indicator rows copied in the editor itself paste as rows the same way.
- * - Whole 绩效目标表 are offered to be added as projects (the page asks).
+ * - Whole 绩效目标表 — from a Word file or a web page, or projects copied in
+ *   this or another document — are offered as new projects (the page asks).
  *
  * What was pasted, left out or kept as written is said to the person.
  */
@@ -21,6 +22,7 @@ import { joinLines } from '@shared/formats/clipboard/join-lines'
 import { readClipboard } from '@shared/formats/clipboard/read-clipboard'
 import type { ProjectText } from '@shared/model/document-text'
 import { T } from '../i18n/zh-CN'
+import { copiedProjects } from './add-projects'
 import { planGridPaste, planRowPaste, type GridPastePlan, type GridTarget } from './grid-onto-rows'
 import { copiedRows, gridPasteTransaction, indicatorCellAt, type IndicatorCell } from './grid-paste'
 
@@ -47,7 +49,14 @@ export const TablePaste = Extension.create<{ listener: PasteListener }>({
           handlePaste: (view, event, slice) => {
             const data = event.clipboardData
             if (!data) return false
-            // Rows copied in the editor itself come back as rows, 一级/二级 and all.
+            // What the last paste said is not about this one.
+            listener.say('')
+            // Projects and rows copied in an editor (this document or another) come back as projects and rows.
+            const projects = copiedProjects(slice, view.state.schema)
+            if (projects.length > 0) {
+              listener.offerProjects(projects)
+              return true
+            }
             const rows = copiedRows(slice)
             const here = indicatorCellAt(view.state)
             if (rows.length > 0 && here) {

@@ -31,6 +31,19 @@ async function copy(page: Page, html: string, text: string): Promise<void> {
   )
 }
 
+/** Selects from the start of one field to the end of another, as a person does by dragging over them. */
+async function selectThrough(page: Page, [fromName, fromN]: [string, number], [toName, toN]: [string, number]): Promise<void> {
+  await typeAt(page, 'start', fromName, fromN, '')
+  const end = await field(page, toName, toN).evaluate((el) => {
+    const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
+    return editor.view.posAtDOM(el, el.childNodes.length)
+  })
+  await page.evaluate((to) => {
+    const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
+    editor.commands.setTextSelection({ from: editor.state.selection.from, to })
+  }, end)
+}
+
 const project = (page: Page, n: number) => page.locator('section[data-node="project"]').nth(n)
 const rowsOf = (page: Page, n: number) => project(page, n).locator('[data-node="indicator"]')
 const cellTexts = (page: Page, n: number, field: string) => project(page, n).locator(`[data-field="${field}"] .value`).allTextContents()
@@ -196,15 +209,7 @@ describe('paste', () => {
       value: (await cellTexts(page, 1, 'indicatorValue'))[row],
     })))
     // Project 2's rows 2 and 3 selected from the first cell's start to the last cell's end, as by dragging over them.
-    await typeAt(page, 'start', 'indicatorName', counts[0]! + 1, '')
-    const end = await field(page, 'indicatorBasis', counts[0]! + 2).evaluate((el) => {
-      const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
-      return editor.view.posAtDOM(el, el.childNodes.length)
-    })
-    await page.evaluate((to) => {
-      const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
-      editor.commands.setTextSelection({ from: editor.state.selection.from, to })
-    }, end)
+    await selectThrough(page, ['indicatorName', counts[0]! + 1], ['indicatorBasis', counts[0]! + 2])
     await page.keyboard.press('Control+C')
 
     const last = counts[0]! + counts[1]! + counts[2]! + counts[3]! - 1
@@ -215,6 +220,32 @@ describe('paste', () => {
     expect((await cellTexts(page, 3, 'indicatorValue')).slice(-2)).toEqual(source.map((s) => s.value))
     expect([await levels(3, counts[3]! - 1), await levels(3, counts[3]!)]).toEqual(source.map((s) => s.levels))
     expect(await cellTexts(page, 1, 'indicatorName')).toHaveLength(counts[1]!)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
+
+  it('a project copied in the editor and pasted into the narrative is offered as a new project', async () => {
+    const { page, context, errors } = await openWithClipboard('sun')
+    const projects = await page.locator('section[data-node="project"]').count()
+    const rows = await Promise.all([0, 1].map((n) => rowsOf(page, n).count()))
+    const name = await fieldText(page, 'projectName', 1)
+    const names = await cellTexts(page, 1, 'indicatorName')
+    const budget = Number(await fieldText(page, 'budgetTotal', 1))
+    const before = await total(page)
+    await selectThrough(page, ['unitCode', 1], ['indicatorBasis', rows[0]! + rows[1]! - 1])
+    await page.keyboard.press('Control+C')
+
+    await typeAt(page, 'end', 'goalItem', 0, '')
+    const goal = await fieldText(page, 'goalItem', 0)
+    await page.keyboard.press('Control+V')
+    const ask = page.getByTestId('confirm-paste-projects')
+    await expect.poll(() => ask.textContent()).toContain(`粘贴的内容是一张绩效目标表（${name}），要添加为新项目吗？`)
+    await ask.getByRole('button', { name: '添加为项目' }).click()
+    await expect.poll(() => page.locator('section[data-node="project"]').count()).toBe(projects + 1)
+    expect(await fieldText(page, 'goalItem', 0)).toBe(goal)
+    expect(await fieldText(page, 'projectName', projects)).toBe(name)
+    expect(await cellTexts(page, projects, 'indicatorName')).toEqual(names)
+    await expect.poll(() => total(page)).toBeCloseTo(before + budget, 2)
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)
