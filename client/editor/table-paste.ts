@@ -16,6 +16,7 @@
  * What was pasted, left out or kept as written is said to the person.
  */
 import { Extension } from '@tiptap/core'
+import type { Slice } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { joinLines } from '@shared/formats/clipboard/join-lines'
@@ -47,34 +48,8 @@ export const TablePaste = Extension.create<{ listener: PasteListener }>({
         key: new PluginKey('tablePaste'),
         props: {
           handlePaste: (view, event, slice) => {
-            const data = event.clipboardData
-            if (!data) return false
-            // What the last paste said is not about this one.
-            listener.say('')
-            // Projects and rows copied in an editor (this document or another) come back as projects and rows.
-            const projects = copiedProjects(slice, view.state.schema)
-            if (projects.length > 0) {
-              listener.offerProjects(projects)
-              return true
-            }
-            const rows = copiedRows(slice)
-            const here = indicatorCellAt(view.state)
-            if (rows.length > 0 && here) {
-              listener.say(pasteGrid(view, here, planRowPaste(rows, targetOf(here)), tracking()))
-              return true
-            }
-            const content = readClipboard(data.getData('text/html'), data.getData('text/plain'))
-            if (content.kind === 'projects') {
-              listener.offerProjects(content.projects)
-              return true
-            }
-            if (content.kind === 'grid') {
-              const at = indicatorCellAt(view.state)
-              if (at) listener.say(pasteGrid(view, at, planGridPaste(content.rows, targetOf(at)), tracking()))
-              else pasteText(view, joinLines(content.rows.map((row) => row.join(' ')).join('\n')), listener)
-              return true
-            }
-            pasteText(view, content.text, listener)
+            if (!event.clipboardData) return false
+            paste(view, event.clipboardData, slice, listener, tracking())
             return true
           },
         },
@@ -82,6 +57,22 @@ export const TablePaste = Extension.create<{ listener: PasteListener }>({
     ]
   },
 })
+
+function paste(view: EditorView, data: DataTransfer, slice: Slice, listener: PasteListener, tracking: boolean): void {
+  // What the last paste said is not about this one.
+  listener.say('')
+  const at = indicatorCellAt(view.state)
+  // Projects and rows copied in an editor (this document or another) come back as projects and rows.
+  const copied = copiedProjects(slice, view.state.schema)
+  if (copied.length > 0) return listener.offerProjects(copied)
+  const rows = copiedRows(slice)
+  if (rows.length > 0 && at) return listener.say(pasteGrid(view, at, planRowPaste(rows, targetOf(at)), tracking))
+
+  const content = readClipboard(data.getData('text/html'), data.getData('text/plain'))
+  if (content.kind === 'projects') return listener.offerProjects(content.projects)
+  if (content.kind === 'grid' && at) return listener.say(pasteGrid(view, at, planGridPaste(content.rows, targetOf(at)), tracking))
+  pasteText(view, content.kind === 'grid' ? joinLines(content.rows.map((row) => row.join(' ')).join('\n')) : content.text, listener)
+}
 
 function pasteText(view: EditorView, text: string, listener: PasteListener): void {
   const { $from, from, to } = view.state.selection
