@@ -18,14 +18,15 @@ import { processMeasures } from './rules/process-measures'
 import { copiedRows, goalIsUsage, partOneCoverage, unrelated } from './rules/relevance'
 import { hygiene } from './rules/hygiene'
 import { misfiled } from './rules/misfiled'
+import { cellUnits, documentUnits } from './rules/money-units'
 import { quantification } from './rules/quantification'
 import { spendingPlan } from './rules/spending-plan'
 
 export const PROJECT_RULES: readonly ProjectRule[] = [
   projectCompleteness, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
-  quantification, processMeasures, misfiled, unrelated, goalIsUsage, hygiene,
+  quantification, processMeasures, misfiled, unrelated, goalIsUsage, hygiene, cellUnits,
 ]
-export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, statedTotal, duplicateCodes, codeShape, copiedRows, partOneCoverage]
+export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, statedTotal, duplicateCodes, codeShape, copiedRows, partOneCoverage, documentUnits]
 
 export const checkProject = (input: ProjectInput): Finding[] => PROJECT_RULES.flatMap((rule) => rule.check(input))
 
