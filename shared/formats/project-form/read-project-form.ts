@@ -22,7 +22,8 @@ import { ImportError } from '../import-error'
 import { FIELD_NAME, indicatorColumns, isColumnName, readColumns, type ColumnMap, type IndicatorField } from '../indicator-columns'
 import { formCells, type FormCell } from './form-cells'
 import { dropVacantColumns } from '../vacant-columns'
-import { compactLabel, FORM_END, labelOf, moneyUnitIn, type FormField } from './form-labels'
+import { compactLabel, FORM_END, labelOf, looksLikeLabel, moneyUnitIn, SIGN_OFF, type FormField } from './form-labels'
+import { FRAGMENT, implausibleRow, shiftedRow } from './plausible-row'
 
 /** A score standing in a cell of its own, after the 一级 it scores: "(40-50)分". */
 const PURE_SCORE = /^[（(]?\s*[\d.]+\s*(?:[-~－—至]\s*[\d.]+)?\s*分?\s*[)）]?\s*分?$/
@@ -126,7 +127,7 @@ function readFront(cells: FormCell[]): Front {
   const year = Number(/(20\d\d)\s*年度/.exec(text)?.[1] ?? /(20\d\d)\s*年/.exec(text)?.[1]) || null
   const moneyUnit = cells.map((c) => moneyUnitIn(c.text)).find((u) => u !== null) ?? null
   // A label written with its value in the cell ("预算单位：某某") stands as two cells.
-  const split = cells.flatMap((cell) => {
+  const split = spelledLabels(cells).flatMap((cell) => {
     const text = clean(cell.text)
     const inline = /^([^:：]{2,14})[:：]\s*(.+)$/.exec(text)
     return inline && labelOf(inline[1]!) ? [{ ...cell, text: inline[1]! }, { ...cell, text: inline[2]! }] : [{ ...cell, text }]
@@ -146,6 +147,8 @@ function readFront(cells: FormCell[]): Front {
     if (!label) continue
     const value = split[i + 1]
     if (!value || labelOf(value.text) || (value.row !== null && value.row !== split[i]!.row && value.text === '')) continue
+    // The form's own words are no value: a column or level name, a label's wording, a bracket or one character split off.
+    if (notAValue(value.text)) continue
     i++
     if (label.kind === 'field' && value.text && (ranks[label.field] === undefined || label.rank < ranks[label.field]!)) {
       values[label.field] = value.text
@@ -153,6 +156,28 @@ function readFront(cells: FormCell[]): Front {
     }
   }
   return { values, moneyUnit, year }
+}
+
+/** A form's words or a fragment of them, where a value was expected. */
+function notAValue(text: string): boolean {
+  const t = text.replace(/[\s\u3000]/g, '')
+  return FRAGMENT.test(t) || (t.length === 1 && !/\d/.test(t)) || isColumnName(t) || isLevel(t) || looksLikeLabel(t)
+}
+
+/** A label written a character a cell down a column ("总" / "体" / "目" / "标") is one label cell. */
+function spelledLabels(cells: FormCell[]): FormCell[] {
+  const out: FormCell[] = []
+  for (let i = 0; i < cells.length; i++) {
+    let end = i
+    while (end < cells.length && [...cells[end]!.text.trim()].length === 1) end++
+    const run = cells.slice(i, end)
+    const spelled = run.length >= 2 ? run.findLastIndex((_, k) => k >= 1 && labelOf(run.slice(0, k + 1).map((c) => c.text.trim()).join('')) !== null) : -1
+    if (spelled >= 1) {
+      out.push({ ...cells[i]!, text: run.slice(0, spelled + 1).map((c) => c.text.trim()).join('') })
+      i += spelled
+    } else out.push(cells[i]!)
+  }
+  return out
 }
 
 interface Header {
@@ -185,6 +210,8 @@ function readHeader(cells: FormCell[], at: number): { header: Header; next: numb
 interface Placed {
   indicator: IndicatorText
   line: number
+  /** How many cells the row had, where the layout lost the row boundaries; null where it kept them. */
+  width: number | null
 }
 
 function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
@@ -204,7 +231,7 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
   }
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!
-    if (FORM_END.test(cell.text.replace(/[\s\u3000]/g, ''))) {
+    if (FORM_END.test(cell.text.replace(/[\s\u3000]/g, '')) || SIGN_OFF.test(cell.text.replace(/[\s\u3000]/g, ''))) {
       ended = true
       break
     }
@@ -215,7 +242,7 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
         const read = readColumns(row.map((c) => c.text), header.map)
         if (read.level1) [level1, level1Label, level2, level2Label] = [levelLabel(read.level1).level1, read.level1, '', '']
         if (read.level2) [level2, level2Label] = [levelLabel(read.level2).level2, read.level2]
-        if (read.level3 || read.value) rows.push({ indicator: { ...read, level1: level1Label, level2: level2Label }, line: cell.line })
+        if (read.level3 || read.value) rows.push({ indicator: { ...read, level1: level1Label, level2: level2Label }, line: cell.line, width: null })
         i += row.length - 1
         lastLevel1 = null
         continue
@@ -255,7 +282,7 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
     const values: string[] = [text]
     while (values.length < header.columns.length) {
       const next = cells[i + 1]
-      if (!next || (next.row !== null && next.row !== cell.row) || FORM_END.test(next.text) || isLevel(next.text)) break
+      if (!next || (next.row !== null && next.row !== cell.row) || FORM_END.test(next.text) || SIGN_OFF.test(next.text.replace(/[\s\u3000]/g, '')) || isLevel(next.text)) break
       values.push(next.text)
       i++
     }
@@ -263,7 +290,7 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
     header.columns.forEach((field, k) => {
       if (values[k]) indicator[field] = values[k]!
     })
-    rows.push({ indicator, line: cell.line })
+    rows.push({ indicator, line: cell.line, width: cell.row === null ? values.length : null })
     lastLevel1 = null
   }
   const last = rows.at(-1)
@@ -272,6 +299,20 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
   }
   if (!ended && lastLevel1) {
     throw new ImportError('incomplete-table', lastLevel1.line, `项目表在一级指标“${lastLevel1.text}”之后中断：它下面没有任何指标，文件可能不完整`)
+  }
+  // Every row read by position passes the gate: a shifted row is refused, never stored.
+  for (const row of rows) {
+    const reason = implausibleRow(row.indicator)
+    if (reason) throw new ImportError('malformed-row', row.line, shiftedRow(reason))
+  }
+  // Where the layout lost the row boundaries, a row shorter than all the others lost a cell to its neighbour.
+  const widths = rows.flatMap((r) => (r.width === null ? [] : [r.width]))
+  for (const row of rows) {
+    if (row.width === null) continue
+    const others = widths.filter((_, i) => i !== widths.indexOf(row.width!))
+    if (others.length > 0 && row.width < Math.min(...others)) {
+      throw new ImportError('malformed-row', row.line, shiftedRow(`指标“${row.indicator.level3}”只有 ${row.width} 个单元格，其他各行至少 ${Math.min(...others)} 个`))
+    }
   }
   return rows.map((r) => r.indicator)
 }
