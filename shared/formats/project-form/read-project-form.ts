@@ -222,7 +222,8 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
   let level2Label = ''
   let ended = false
   let previousWasLevel2 = false
-  let lastLevel1: FormCell | null = null
+  /** The last 一级 or 二级 label, while no row has followed it. */
+  let lastLabel: FormCell | null = null
   const rowsOf = new Map<number, FormCell[]>()
   for (const cell of cells) {
     if (cell.row === null) continue
@@ -244,7 +245,7 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
         if (read.level2) [level2, level2Label] = [levelLabel(read.level2).level2, read.level2]
         if (read.level3 || read.value) rows.push({ indicator: { ...read, level1: level1Label, level2: level2Label }, line: cell.line, width: null })
         i += row.length - 1
-        lastLevel1 = null
+        lastLabel = null
         continue
       }
     }
@@ -265,13 +266,13 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
       if (asLevel2) {
         if (level1 === '' || !belongsTo(level.level2 as Level2, level1)) [level1, level1Label] = [parentOf(level.level2 as Level2), parentOf(level.level2 as Level2)]
         ;[level2, level2Label] = [level.level2 as Level2, text]
-        lastLevel1 = null
+        lastLabel = cell
         previousWasLevel2 = true
       } else {
         // Its score may stand in the next cell: "产出指标" / "(40-50)分".
         const score = cells[i + 1] && PURE_SCORE.test(cells[i + 1]!.text) && /分|[（(]/.test(cells[i + 1]!.text) ? cells[++i]!.text : ''
         ;[level1, level1Label, level2, level2Label] = [level.level1, text + score, '', '']
-        lastLevel1 = cell
+        lastLabel = cell
       }
       continue
     }
@@ -291,14 +292,16 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
       if (values[k]) indicator[field] = values[k]!
     })
     rows.push({ indicator, line: cell.line, width: cell.row === null ? values.length : null })
-    lastLevel1 = null
+    lastLabel = null
   }
   const last = rows.at(-1)
-  if (!ended && last && !last.indicator.value && cells.at(-1) && !lastLevel1) {
+  // One rule for a table cut short: refused where it stops, never imported with its last rows missing.
+  if (!ended && last && !last.indicator.value && cells.at(-1) && !lastLabel) {
     throw new ImportError('incomplete-table', last.line, `项目表在“${last.indicator.level3}”处中断：这一行没有${FIELD_NAME.value}，文件可能不完整`)
   }
-  if (!ended && lastLevel1) {
-    throw new ImportError('incomplete-table', lastLevel1.line, `项目表在一级指标“${lastLevel1.text}”之后中断：它下面没有任何指标，文件可能不完整`)
+  if (!ended && lastLabel) {
+    const which = levelLabel(lastLabel.text).level1 && !levelLabel(lastLabel.text).level2 ? '一级指标' : '指标'
+    throw new ImportError('incomplete-table', lastLabel.line, `项目表在${which}“${lastLabel.text}”之后中断：它下面没有任何指标，文件可能不完整`)
   }
   // Every row read by position passes the gate: a shifted row is refused, never stored.
   for (const row of rows) {
@@ -307,11 +310,21 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
   }
   // Where the layout lost the row boundaries, a row shorter than all the others lost a cell to its neighbour.
   const widths = rows.flatMap((r) => (r.width === null ? [] : [r.width]))
+  // And a file with no end below its table that stops inside a row: its last row is shorter than the rows before, or than the header.
+  if (!ended && last?.width !== null && last !== undefined) {
+    const before = widths.slice(0, -1)
+    const expected = before.length > 0 ? Math.max(...before) : header.columns.length
+    if (last.width! < expected) {
+      throw new ImportError('incomplete-table', last.line, `项目表在“${last.indicator.level3}”处中断：这一行只有 ${last.width} 个单元格（应有 ${expected} 个），文件可能不完整`)
+    }
+  }
   for (const row of rows) {
     if (row.width === null) continue
     const others = widths.filter((_, i) => i !== widths.indexOf(row.width!))
     if (others.length > 0 && row.width < Math.min(...others)) {
-      throw new ImportError('malformed-row', row.line, shiftedRow(`指标“${row.indicator.level3}”只有 ${row.width} 个单元格，其他各行至少 ${Math.min(...others)} 个`))
+      const reason = `指标“${row.indicator.level3}”只有 ${row.width} 个单元格，其他各行至少 ${Math.min(...others)} 个`
+      if (!ended && row === last) throw new ImportError('incomplete-table', row.line, `项目表在“${row.indicator.level3}”处中断：${reason}，文件可能不完整`)
+      throw new ImportError('malformed-row', row.line, shiftedRow(reason))
     }
   }
   return rows.map((r) => r.indicator)
