@@ -68,8 +68,12 @@ describe('arithmetic', () => {
   })
 
   it('reports a figure that is not a number instead of adding it', () => {
-    const findings = run(budgetSum, projectInput({ budgetFiscal: '十万' }))
-    expect(findings).toEqual([expect.objectContaining({ field: 'budgetFiscal', severity: 'error', message: '财政资金“十万”不是数字' })])
+    const findings = run(budgetSum, projectInput({ budgetFiscal: '约十万' }))
+    expect(findings).toEqual([expect.objectContaining({ field: 'budgetFiscal', severity: 'error', message: '财政资金“约十万”不是数字' })])
+  })
+
+  it('adds an amount written in Chinese numerals as what it says (money-units notes the writing)', () => {
+    expect(run(budgetSum, projectInput({ budgetTotal: '十二万五千元', budgetFiscal: '十万元', budgetOther: '2.50' }))).toEqual([])
   })
 
   it('half-decided replacements: fires for two figures run together, once, naming both; not for figures as people write them', () => {
