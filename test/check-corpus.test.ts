@@ -13,6 +13,7 @@ import type { DocumentText, IndicatorText, ProjectText } from '@shared/model/doc
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { goodIndicators, goodProject } from './support/check-fixtures'
 import { sampleText } from './support/sample'
+import { importFile } from '@shared/formats/registry'
 
 type Expected = Pick<Finding, 'severity' | 'rule' | 'project' | 'indicator'>
 
@@ -108,8 +109,25 @@ const PLANTED: { name: string; doc: DocumentText; expected: Expected[] }[] = [
 
 const CORPUS = [
   { name: 'the sample (zhengfawei-2022)', doc: parsePublishedText(sampleText()), expected: JSON.parse(readFileSync(new URL('./fixtures/checks/zhengfawei-2022.expected.json', import.meta.url), 'utf8')) as Expected[] },
+  {
+    // One project's 申报表 from another region: judged against the fields it has (no 项目编码, 资金用途, 资金支出计划, 第一部分, 依据 column needed) and its 实施期 crossing the year.
+    name: 'Xiangtan’s form (regional)',
+    doc: await readRegional('xiangtan-wupaoche-2023.txt'),
+    expected: [e('info', 'quantification', 1, 3), e('warning', 'misfiled.kind', 1, 6)],
+  },
+  {
+    name: 'the 养老 form as Word (regional)',
+    doc: await readRegional('yanglao-2024.docx'),
+    expected: [e('warning', 'indicator.output-coverage', 1), e('warning', 'quantification', 1, 4)],
+  },
   ...PLANTED,
 ]
+
+async function readRegional(name: string): Promise<DocumentText> {
+  const result = await importFile(readFileSync(new URL(`./fixtures/formats/regional/${name}`, import.meta.url)))
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
 
 const key = (f: Expected) => `${f.severity}|${f.rule}|${f.project}|${f.indicator}`
 
