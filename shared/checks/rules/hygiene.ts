@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../finding'
 import { findingsFor, type ProjectRule } from '../rule'
+import { isProcessMeasure } from './process-measures'
 
 export const hygiene: ProjectRule = {
   id: 'hygiene',
@@ -21,8 +22,9 @@ export const hygiene: ProjectRule = {
       if (name !== '' && name === indicator.description.trim()) sameAsName.push(row)
       const key = `${indicator.level1}\u0000${name}`
       const first = seen.get(key)
-      if (name !== '' && first !== undefined) found.push(f.warning(`三级指标“${name}”与第 ${first} 行重复`, { indicator: row, field: 'level3' }))
-      else if (name !== '') seen.set(key, row)
+      // A process measure is to be replaced whatever its name: its own rule says so, once.
+      if (name !== '' && first !== undefined && !isProcessMeasure(indicator)) found.push(f.warning(`三级指标“${name}”与第 ${first} 行重复`, { indicator: row, field: 'level3' }))
+      else if (name !== '' && first === undefined) seen.set(key, row)
       if (indicator.basis.trim() === '') noBasis.push(row)
     })
     // A project's form from another region with no 指标值确定依据 in any row has no such column.

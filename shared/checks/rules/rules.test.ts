@@ -337,9 +337,17 @@ describe('relevance', () => {
   it('reports a row copied into three or more tables once, naming the tables', () => {
     const doc = (tables: number) => ({ ...modelFromText({ title: '', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: Array.from({ length: tables }, () => goodProject()) }) })
     const findings = copiedRows.check(doc(3))
-    expect(findings.length).toBe(goodIndicators().length)
+    // Not the deadline (row 3) and the 满意度 (row 6): every project may share those.
+    expect(findings.map((f) => f.indicator)).toEqual([1, 2, 4, 5])
     expect(findings[0]!.message).toContain('项目 1、2、3')
     expect(copiedRows.check(doc(2))).toEqual([])
+  })
+
+  it('does not report again rows each table’s own rules report (是/否, process measures)', () => {
+    const inThree = (indicators: ReturnType<typeof goodIndicators>) =>
+      modelFromText({ title: '', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: [1, 2, 3].map(() => goodProject({ indicators })) })
+    expect(copiedRows.check(inThree(withIndicator(3, { value: '是/否' }))).map((f) => f.indicator)).toEqual([1, 2, 5])
+    expect(copiedRows.check(inThree(withIndicator(1, { level3: '资金支付及时率', description: '资金支付及时率', value: '100%' }))).map((f) => f.indicator)).toEqual([1, 4, 5])
   })
 })
 
