@@ -7,7 +7,8 @@
 import { contractFinding, type Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { runChecks } from '@shared/checks/run-checks'
-import { draftOpinion, opinionText } from '@shared/checks/review-opinion'
+import { draftOpinion } from '@shared/checks/review-opinion'
+import { opinionText } from '@shared/checks/opinion-text'
 import { modelFromText } from '@shared/model/derive-model'
 import { EXIT, onePath, type Command } from '../command'
 import { parseArgs } from '../parse-args'
@@ -27,8 +28,8 @@ export const checkCommand: Command = async (argv, io) => {
   const findings = runChecks(result.value)
   const model = modelFromText(result.value)
   if (options.opinion) {
-    const opinion = draftOpinion(model, findings)
-    io.stdout(options.json ? JSON.stringify(opinion, null, 2) : opinionText(model, opinion))
+    const opinion = draftOpinion(model, findings, { date: new Date().toISOString().slice(0, 10) })
+    io.stdout(options.json ? JSON.stringify(opinion, null, 2) : opinionText(opinion))
   } else if (options.json) io.stdout(JSON.stringify(findings.map(contractFinding), null, 2))
   else io.stdout(readable(findings, departmentTotal(model), result.value.projects.length))
   return EXIT.ok
