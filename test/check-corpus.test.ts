@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { runChecks } from '@shared/checks/run-checks'
+import { draftOpinion, type Grade } from '@shared/checks/review-opinion'
+import { modelFromText } from '@shared/model/derive-model'
 import type { Finding } from '@shared/checks/finding'
 import type { DocumentText, IndicatorText, ProjectText } from '@shared/model/document-text'
 import { parsePublishedText } from '@shared/formats/published-text/import'
@@ -182,5 +184,34 @@ describe('the check corpus', () => {
       expect(t.found, `${rule} recall`).toBe(t.expected)
       expect(t.falseErrors, `${rule} false errors`).toBe(0)
     }
+  })
+})
+
+/**
+ * The graded set for the drafted 审核意见 (shared/checks/OPINION.md):
+ * documents a reviewer would grade 优, 良, 中 and 差, each by a different
+ * road to its grade.
+ */
+const GRADED: { name: string; doc: DocumentText; grade: Grade }[] = [
+  { name: 'the good document', doc: goodDocument(), grade: '优' },
+  { name: 'a missing 依据', doc: spoiled({ indicators: row(0, { basis: '' }) }), grade: '良' },
+  { name: 'every 依据 missing', doc: spoiled({ indicators: goodIndicators().map((i) => ({ ...i, basis: '' })) }), grade: '良' },
+  { name: 'a 满意度 filed as an effect', doc: spoiled({ indicators: row(4, { level3: '参训人员对培训的满意程度', value: '≥85%' }) }), grade: '良' },
+  { name: 'one 是/否', doc: spoiled({ indicators: row(1, { value: '是/否' }) }), grade: '中' },
+  { name: 'a cost above the budget', doc: spoiled({ indicators: row(3, { value: '≤15万元' }) }), grade: '中' },
+  { name: 'an unmeasurable effect', doc: spoiled({ indicators: row(4, { value: '进一步保障' }) }), grade: '中' },
+  { name: 'a vague goal', doc: spoiled({ goal: '持续推进基层干部培训各项工作。' }), grade: '中' },
+  { name: 'a 满意度 of 100%', doc: spoiled({ indicators: row(5, { value: '=100%' }) }), grade: '中' },
+  { name: 'the sample', doc: parsePublishedText(sampleText()), grade: '中' },
+  { name: 'no indicators', doc: spoiled({ indicators: [] }), grade: '差' },
+  { name: 'no 绩效目标', doc: spoiled({ goal: '' }), grade: '差' },
+]
+
+describe('the graded set for the 审核意见', () => {
+  it('grades every document as a reviewer would', () => {
+    const results = GRADED.map(({ name, doc, grade }) => ({ name, want: grade, got: draftOpinion(modelFromText(doc), runChecks(doc), { date: '2023-03-01' }).conclusion }))
+    console.log(`graded set (${results.length} documents):\n${results.map((r) => `${r.want} ${r.got === r.want ? '=' : '≠'} ${r.got}  ${r.name}`).join('\n')}`)
+    expect(results.filter((r) => r.got !== r.want)).toEqual([])
+    expect(new Set(results.map((r) => r.want))).toEqual(new Set(['优', '良', '中', '差']))
   })
 })
