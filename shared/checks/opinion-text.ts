@@ -4,7 +4,8 @@
  * its grade and changes, what the department does next, then 审核单位,
  * date and the place for the seal. Blocks, so that the plain text (what
  * the CLI prints and the reviewer edits) and the Word 审核意见书 are one
- * text laid out twice.
+ * text laid out twice; `blocksFromText` reads the reviewer's edited text
+ * back into blocks, so the Word file says what the reviewer wrote.
  */
 import { chineseDate, chineseNumber, type Grade, type ProjectOpinion, type ReviewOpinion } from './review-opinion'
 
@@ -93,4 +94,30 @@ export function opinionText(opinion: ReviewOpinion): string {
       return `${INDENT}${block.text}`
     })
     .join('\n')
+}
+
+const CHINESE_HEADING = /^[一二三四五六七八九十]+、/
+const NUMBERED_HEADING = /^（[一二三四五六七八九十]+）/
+
+/**
+ * The blocks of an opinion's text as `opinionText` lays it out and the
+ * reviewer then edits: the first line is the title, the next line flush
+ * left the addressee, lines indented eight times the signature, twice a
+ * numbered change; 一、 lines and （一） lines that are not sentences are
+ * headings. Never throws: any text reads as some blocks.
+ */
+export function blocksFromText(text: string): OpinionBlock[] {
+  const blocks: OpinionBlock[] = []
+  for (const line of text.split(/\r?\n/)) {
+    const indent = /^[\s\u3000]*/.exec(line)![0].replace(/ {2}/g, '\u3000').length
+    const content = line.trim()
+    if (content === '') continue
+    if (blocks.length === 0) blocks.push({ kind: 'title', text: content })
+    else if (indent === 0 && blocks.length === 1 && /[：:]$/.test(content)) blocks.push({ kind: 'addressee', text: content })
+    else if (indent >= 4 * INDENT.length) blocks.push({ kind: 'signature', text: content })
+    else if (indent >= 2 * INDENT.length) blocks.push({ kind: 'item', text: content })
+    else if (CHINESE_HEADING.test(content) || (NUMBERED_HEADING.test(content) && !/[。；]$/.test(content))) blocks.push({ kind: 'heading', text: content })
+    else blocks.push({ kind: 'paragraph', text: content })
+  }
+  return blocks
 }

@@ -11,7 +11,7 @@ import { contractFinding, type Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { runChecks } from '@shared/checks/run-checks'
 import { draftOpinion } from '@shared/checks/review-opinion'
-import { opinionText } from '@shared/checks/opinion-text'
+import { opinionBlocks, opinionText } from '@shared/checks/opinion-text'
 import { modelFromText } from '@shared/model/derive-model'
 import { writeFile } from 'node:fs/promises'
 import { exportOpinionDocx } from '@shared/formats/docx/opinion-export'
@@ -53,7 +53,7 @@ export const checkCommand: Command = async (argv, io) => {
     const out = text('out')
     if (out) {
       try {
-        await writeFile(out, await exportOpinionDocx(opinion))
+        await writeFile(out, await exportOpinionDocx(opinionBlocks(opinion)))
       } catch (error) {
         io.stderr(`无法写入 ${out}：${(error as Error).message}`)
         return EXIT.badInput

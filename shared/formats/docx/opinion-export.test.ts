@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { sampleText } from '../../../test/support/sample'
 import { draftOpinion } from '../../checks/review-opinion'
+import { opinionBlocks } from '../../checks/opinion-text'
 import { runChecks } from '../../checks/run-checks'
 import { modelFromText } from '../../model/derive-model'
 import { parsePublishedText } from '../published-text/import'
@@ -9,7 +10,7 @@ import { exportOpinionDocx } from './opinion-export'
 
 async function documentXml(): Promise<string> {
   const text = parsePublishedText(sampleText())
-  const bytes = await exportOpinionDocx(draftOpinion(modelFromText(text), runChecks(text), { date: '2022-03-01' }))
+  const bytes = await exportOpinionDocx(opinionBlocks(draftOpinion(modelFromText(text), runChecks(text), { date: '2022-03-01' })))
   return new TextDecoder().decode(unzipSync(bytes)['word/document.xml']!)
 }
 

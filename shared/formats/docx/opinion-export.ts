@@ -3,12 +3,12 @@
  * the title in 小标宋 二号 centred, the addressee flush left, 一、 headings
  * in 黑体 and （一） headings in 楷体, body text in 仿宋 三号, then space
  * for the seal above 审核单位 and the date, right-aligned four characters
- * in from the margin; page numbers "— 1 —" at the foot. The text is the
- * one the CLI prints (`opinionBlocks`), laid out once more.
+ * in from the margin; page numbers "— 1 —" at the foot. It lays out
+ * blocks: the drafted opinion's (`opinionBlocks`) or the reviewer's edited
+ * text read back (`blocksFromText`).
  */
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx'
-import { opinionBlocks, type OpinionBlock } from '../../checks/opinion-text'
-import type { ReviewOpinion } from '../../checks/review-opinion'
+import type { OpinionBlock } from '../../checks/opinion-text'
 import { bodyParagraph, FONT, INDENT, LINE, PAGE, SIZE, textRun } from './gongwen'
 
 /** Lines left blank above the signature for the seal. */
@@ -30,8 +30,7 @@ function paragraphOf(block: OpinionBlock): Paragraph[] {
   }
 }
 
-export function opinionDocument(opinion: ReviewOpinion): Document {
-  const blocks = opinionBlocks(opinion)
+export function opinionDocument(blocks: readonly OpinionBlock[]): Document {
   const firstSignature = blocks.findIndex((b) => b.kind === 'signature')
   const seal = Array.from({ length: SEAL_LINES }, () => new Paragraph({ spacing: LINE, children: [] }))
   const children = blocks.flatMap((block, i) => [...(i === firstSignature ? seal : []), ...paragraphOf(block)])
@@ -41,11 +40,11 @@ export function opinionDocument(opinion: ReviewOpinion): Document {
   })
   return new Document({
     creator: 'Jixiao 绩效',
-    title: opinion.title,
+    title: blocks.find((b) => b.kind === 'title')?.text ?? '审核意见',
     sections: [{ properties: PAGE, footers: { default: new Footer({ children: [pageNumber] }) }, children }],
   })
 }
 
-export async function exportOpinionDocx(opinion: ReviewOpinion): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(opinionDocument(opinion)))
+export async function exportOpinionDocx(blocks: readonly OpinionBlock[]): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(opinionDocument(blocks)))
 }
