@@ -67,7 +67,8 @@ export const codeShape: DocumentRule = {
     const found: Finding[] = []
     doc.projects.forEach((project, i) => {
       const code = project.code.trim()
-      if (code === '') return
+      // Another region's form numbers its projects its own way.
+      if (code === '' || project.layout === 'project-form') return
       const f = findingsFor(this.id, i + 1)
       const match = CODE_SHAPE.exec(code)
       if (!match) {
