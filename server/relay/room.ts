@@ -43,12 +43,12 @@ import { ProtocolError } from '@shared/protocol/protocol-error'
 import type { DocumentMessage, RoomBus, Unsubscribe } from '../bus/room-bus'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
-import type { ActivityEntry, DocumentLog, LoggedUpdate } from '../storage/document-log'
+import type { ActivityEntry, ClientBinding, DocumentLog, LoggedUpdate } from '../storage/document-log'
 import { suggestionDecisions } from '@shared/review/suggestion-decisions'
 import { threadActivity } from '@shared/review/thread-activity'
 import { StorageError } from '../storage/storage-error'
 import type { Session } from './session'
-import type { PolicyRule, UpdatePolicy } from './update-policy'
+import { SERVER_CLIENT, type PolicyRule, type UpdatePolicy } from './update-policy'
 
 export interface CompactionLimits {
   /** Compact when the log after the snapshot has this many updates… */
@@ -121,6 +121,9 @@ export class Room {
   private suggestions: KnownSuggestions | null = null
   /** Which connection announced each awareness client id. */
   private readonly clientOwner = new Map<number, Session>()
+  /** Which account each Yjs client id belongs to: as stored, plus what this room bound since (`unstoredClaims` until stored). */
+  private readonly clientAccounts = new Map<number, string>()
+  private unstoredClaims: ClientBinding[] = []
   /** `paused`: catching up from storage before judging an update again; work waits as while loading. */
   private phase: 'loading' | 'ready' | 'paused' | 'closed' = 'loading'
   /** Work that arrived while loading or paused, in arrival order. */
@@ -201,6 +204,7 @@ export class Room {
       }, STORAGE_ORIGIN)
       this.tail = { count: stored.tailCount, bytes: stored.tailBytes }
       this.storedBytes = stored.updates.reduce((n, u) => n + u.length, 0)
+      this.learnClients(stored.clients)
       this.phase = 'ready'
       this.caughtUpAt = Date.now()
       this.drainWaiting()
@@ -293,7 +297,15 @@ export class Room {
     }
     this.suggestions ??= new KnownSuggestions(this.doc)
     const suggestions = this.suggestions
-    const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, incoming, trial: this.trial, suggestionAuthor: (id) => suggestions.authorOf(id) })
+    const decision = this.policy({
+      role: session.role,
+      userName: session.identity.userName,
+      doc: this.doc,
+      incoming,
+      trial: this.trial,
+      suggestionAuthor: (id) => suggestions.authorOf(id),
+      clientOwner: (client) => (client === this.doc.clientID ? SERVER_CLIENT : this.clientAccounts.get(client)),
+    })
     if (!decision.allowed) {
       if (againWhenFresh()) return
       return this.refuse(session, decision.rule, decision.reason)
@@ -306,6 +318,7 @@ export class Room {
       this.trial.discard()
       throw new ProtocolError('malformed-update', `update cannot be applied: ${(error as Error).message}`)
     }
+    for (const client of incoming.writers) this.bindClient(client, session.identity.userName)
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       // The gate let through something Yjs could not integrate: a bug. Never keep it for a later update to release.
       log('error', 'pending-after-gate', { docId: this.docId, user: session.identity.userName })
@@ -327,6 +340,19 @@ export class Room {
     if (session.awaitingFullState) return
     session.awaitingFullState = true
     this.send({ frame: encodeSyncStep1(Y.encodeStateVector(this.doc)), to: session })
+  }
+
+  /** Binds a client id to the account writing under it (or announcing it) first; stored with the next batch. */
+  private bindClient(client: number, by: string): void {
+    if (this.clientAccounts.has(client)) return
+    this.clientAccounts.set(client, by)
+    this.unstoredClaims.push({ client, by })
+    this.scheduleFlush()
+  }
+
+  /** Bindings as stored, or as another instance stored them: they hold over whatever this room guessed. */
+  private learnClients(clients: readonly ClientBinding[]): void {
+    for (const { client, by } of clients) this.clientAccounts.set(client, by)
   }
 
   private refuse(session: Session, rule: RefusalRule, reason: string): void {
@@ -399,12 +425,14 @@ export class Room {
     const batch = this.unstored
     const outbox = this.outbox
     const activity = this.activity
+    const claims = this.unstoredClaims
     this.unstored = []
     this.outbox = []
     this.activity = []
+    this.unstoredClaims = []
     this.commitsInFlight++
     const commit = this.commits
-      .then(() => this.commit(batch, outbox, activity))
+      .then(() => this.commit(batch, claims, outbox, activity))
       // A bug in a commit must neither stop the ones after it nor reach the process as an unhandled rejection.
       .catch((error: Error) => {
         log('error', 'commit-failed', { docId: this.docId, error: error.message, stack: error.stack })
@@ -416,11 +444,11 @@ export class Room {
     return commit
   }
 
-  private async commit(batch: LoggedUpdate[], outbox: Outgoing[], activity: ActivityEntry[]): Promise<boolean> {
+  private async commit(batch: LoggedUpdate[], claims: ClientBinding[], outbox: Outgoing[], activity: ActivityEntry[]): Promise<boolean> {
     if (this.phase === 'closed') return false
-    if (batch.length > 0) {
+    if (batch.length > 0 || claims.length > 0) {
       try {
-        await this.metrics.timeStorageWrite(() => this.ports.log.append(this.docId, batch))
+        await this.metrics.timeStorageWrite(() => this.ports.log.append(this.docId, batch, { claims }))
       } catch (error) {
         this.fail(StorageError.from(error, '保存更新'))
         return false
@@ -429,7 +457,7 @@ export class Room {
       const bytes = batch.reduce((n, u) => n + u.update.length, 0)
       this.tail = { count: this.tail.count + batch.length, bytes: this.tail.bytes + bytes }
       this.storedBytes += bytes
-      if (this.ports.bus.shared) this.publishStored(batch)
+      if (this.ports.bus.shared) this.publishStored(batch, claims)
       for (const { by } of batch) if (by) this.editorsSinceVersion.set(by, this.displayNames.get(by) ?? by)
       if (this.editorsSinceVersion.size > 0 && Date.now() - this.lastAutomaticVersionAt >= this.limits.autoVersionMs) void this.saveAutomaticVersion()
       const { compaction } = this.limits
@@ -450,10 +478,11 @@ export class Room {
     }
   }
 
-  /** One bus message per batch: the other instances apply it in one transaction. */
-  private publishStored(batch: LoggedUpdate[]): void {
+  /** One bus message per batch: the other instances apply it in one transaction, and bind its client ids as this one did. */
+  private publishStored(batch: LoggedUpdate[], clients: ClientBinding[]): void {
+    if (batch.length === 0 && clients.length === 0) return
     const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((u) => u.update))
-    this.ports.bus.publish(this.docId, { kind: 'update', update }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
+    this.ports.bus.publish(this.docId, { kind: 'update', update, ...(clients.length > 0 ? { clients } : {}) }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
   }
 
   /**
@@ -485,6 +514,7 @@ export class Room {
     this.unstored = []
     this.outbox = []
     this.activity = []
+    this.unstoredClaims = []
     this.hooks.onStorageFailure(this, error)
   }
 
@@ -511,7 +541,10 @@ export class Room {
   private fromPeer(message: DocumentMessage): void {
     switch (message.kind) {
       case 'update':
-        return this.whenLoaded(() => this.applyPeerUpdate(message.update))
+        return this.whenLoaded(() => {
+          this.learnClients(message.clients ?? [])
+          this.applyPeerUpdate(message.update)
+        })
       case 'awareness':
         return this.whenLoaded(() => this.applyPeerAwareness(message.update))
       case 'roles':
@@ -586,9 +619,10 @@ export class Room {
           this.catchUpAgain = false
           const stored = await this.ports.log.load(this.docId)
           if (this.isClosed()) return
+          this.learnClients(stored.clients)
           const found = this.applyMissing(stored.updates)
           // What this room lacked, others may lack too (its instance died before publishing it): it is stored, so say it.
-          if (found && this.ports.bus.shared) this.ports.bus.publish(this.docId, { kind: 'update', update: found }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
+          if (found && this.ports.bus.shared) this.ports.bus.publish(this.docId, { kind: 'update', update: found, clients: bindingsOf(found, stored.clients) }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
           this.caughtUpAt = Date.now()
         } while (this.catchUpAgain)
       } catch (error) {
@@ -656,7 +690,9 @@ export class Room {
     // A cursor and a name are a few hundred bytes; anything near this is not awareness.
     if (update.length > MAX_AWARENESS_BYTES) throw new ProtocolError('too-large', `awareness update of ${update.length} bytes`)
     const entries = decodeAwarenessUpdate(update)
-    const own = entries.filter((e) => (this.clientOwner.get(e.clientID) ?? session) === session)
+    const user = session.identity.userName
+    // A client id another account wrote under or announced is theirs: announcing it would claim it.
+    const own = entries.filter((e) => (this.clientOwner.get(e.clientID) ?? session) === session && (this.clientAccounts.get(e.clientID) ?? user) === user && e.clientID !== this.doc.clientID)
     const claimed = entries.filter((e) => !own.includes(e) && e.clock > (this.awareness.meta.get(e.clientID)?.clock ?? -1))
     if (claimed.length > 0) {
       this.metrics.reject('permission')
@@ -672,6 +708,8 @@ export class Room {
       if (this.sessions.has(session)) {
         this.clientOwner.set(id, session)
         session.clientIds.add(id)
+        // Announced before writing (a colleague seen online, who then goes offline): theirs already, so nobody can squat it.
+        this.bindClient(id, session.identity.userName)
       }
     }
     const changed = [...added, ...updated, ...removed]
@@ -723,6 +761,12 @@ interface AwarenessChange {
   added: number[]
   updated: number[]
   removed: number[]
+}
+
+/** The stored bindings of the client ids an update writes under. */
+function bindingsOf(update: Uint8Array, stored: readonly ClientBinding[]): ClientBinding[] {
+  const writers = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))
+  return stored.filter(({ client }) => writers.has(client))
 }
 
 function checkedStateVector(stateVector: Uint8Array): Uint8Array {
