@@ -6,7 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import { CLOSE } from '@shared/protocol/close-code'
 import { encodeAwareness } from '@shared/protocol/message'
 import { contentOf, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
@@ -178,5 +180,43 @@ describe('a Yjs client id belongs to the account that first used it', { timeout:
     await until(() => plain(goalText(li.doc)).startsWith('保留。'), 'the offline edit arrives')
     expect(t.server.metrics.refused.size).toBe(0)
     expectNoPending()
+  })
+})
+
+describe('awareness speaks for the connection’s own client', { timeout: 30_000 }, () => {
+  /** One awareness message naming `count` invented client ids from `first` on, each with a cursor. */
+  const invented = (first: number, count: number) => {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, count)
+    for (let id = first; id < first + count; id++) {
+      encoding.writeVarUint(encoder, id)
+      encoding.writeVarUint(encoder, 1)
+      encoding.writeVarString(encoder, '{"cursor":1}')
+    }
+    return encodeAwareness(encoding.toUint8Array(encoder))
+  }
+
+  it('a viewer naming thousands of invented client ids is closed; the room keeps none of them and a newcomer joins', async () => {
+    t = await startTestServer()
+    const mallory = await rawClient(t, 'mallory', 'viewer')
+    let sent = 0
+    for (let i = 0; i < 400 && mallory.ws.readyState === mallory.ws.OPEN; i++) {
+      mallory.ws.send(invented(1000 + i * 500, 500))
+      sent += 500
+      if (i % 20 === 0) await new Promise((r) => setTimeout(r, 5))
+    }
+    expect(await mallory.closed).toBe(CLOSE.refusedRepeatedly)
+    expect(sent).toBeLessThan(400 * 500)
+    const room = (t.server.relay as unknown as { rooms: Map<string, { awareness: Awareness }> }).rooms.get(DOC_ID)!
+    expect(room.awareness.getStates().size).toBeLessThanOrEqual(2)
+    // Two for the connection, one the server's own (an awareness starts with a local state).
+    expect(room.awareness.meta.size).toBeLessThanOrEqual(3)
+    expect((await t.server.data.documents.load(DOC_ID)).clients.length).toBeLessThanOrEqual(2)
+    const li = await t.client('li', 'editor')
+    await synced(li)
+    li.awareness.setLocalStateField('cursor', { at: 2 })
+    const zhang = await t.client('zhang', 'editor')
+    await synced(zhang)
+    await until(() => [...zhang.awareness.getStates().values()].some((s) => (s.user as { id?: string } | undefined)?.id === 'li'), 'a newcomer sees a colleague')
   })
 })

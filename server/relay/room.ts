@@ -106,6 +106,11 @@ type Outgoing = { frame: Uint8Array; to: Session } | { frame: Uint8Array; to: 'a
 
 const COLOR = /^#[0-9a-fA-F]{3,8}$/
 
+/** Awareness client ids one connection may announce (the stock client announces its document's one). */
+const CLIENTS_PER_CONNECTION = 2
+/** Awareness states a room holds, of every instance's connections: far more people than ever edit one document. */
+const AWARENESS_PER_ROOM = 256
+
 const STATE_ANSWERS_PER_WINDOW = 5
 const STATE_ANSWER_WINDOW_MS = 10_000
 const MAX_AWARENESS_BYTES = 16 * 1024
@@ -655,20 +660,28 @@ export class Room {
     return found
   }
 
+  /**
+   * Awareness of another instance's connections, which that instance
+   * checked and bound to their accounts (`user.id`): the room's cap holds
+   * for them too, and their client ids are theirs here as well.
+   */
   private applyPeerAwareness(update: Uint8Array): void {
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN)
+      let inRoom = this.awareness.getStates().size
+      const kept = decodeAwarenessUpdate(update).filter((entry) => {
+        if (this.awareness.getStates().has(entry.clientID)) return true
+        if (entry.state === null || inRoom >= AWARENESS_PER_ROOM) return false
+        inRoom++
+        const account = (entry.state.user as { id?: unknown } | undefined)?.id
+        if (typeof account === 'string' && !this.clientAccounts.has(entry.clientID)) this.clientAccounts.set(entry.clientID, account)
+        return true
+      })
+      if (kept.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(kept), PEER_ORIGIN)
     } catch (error) {
       log('error', 'peer-awareness-malformed', { docId: this.docId, error: (error as Error).message })
     }
   }
 
-  /**
-   * The stock provider re-sends every awareness change it hears, others'
-   * included: such an echo (another connection's client, no newer clock)
-   * is dropped quietly. Only a newer state for another connection's client
-   * — an attempt to speak for someone else — is refused with a warning.
-   */
   /**
    * A sync step 1 can cost the whole document to answer: a connection gets
    * a few answers in a window (an honest client asks once per connection),
@@ -686,17 +699,53 @@ export class Room {
     this.send({ frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)), to: session })
   }
 
+  /**
+   * A connection speaks for its own client ids only: those it announced
+   * first (at most `CLIENTS_PER_CONNECTION`; the stock client has one),
+   * never one another connection holds or another account is bound to,
+   * and while the room holds fewer than `AWARENESS_PER_ROOM` states. The
+   * stock provider re-sends every awareness change it hears, others'
+   * included: such an echo (no newer clock) is dropped quietly. Anything
+   * else is refused with a warning and counts as a refusal, so a flood of
+   * invented client ids closes the connection (4422) within a few
+   * messages, and no state, binding or awareness meta is kept for them.
+   */
   private receiveAwareness(session: Session, update: Uint8Array): void {
     // A cursor and a name are a few hundred bytes; anything near this is not awareness.
     if (update.length > MAX_AWARENESS_BYTES) throw new ProtocolError('too-large', `awareness update of ${update.length} bytes`)
-    const entries = decodeAwarenessUpdate(update)
     const user = session.identity.userName
-    // A client id another account wrote under or announced is theirs: announcing it would claim it.
-    const own = entries.filter((e) => (this.clientOwner.get(e.clientID) ?? session) === session && (this.clientAccounts.get(e.clientID) ?? user) === user && e.clientID !== this.doc.clientID)
-    const claimed = entries.filter((e) => !own.includes(e) && e.clock > (this.awareness.meta.get(e.clientID)?.clock ?? -1))
-    if (claimed.length > 0) {
+    const own: AwarenessEntry[] = []
+    const refused: number[] = []
+    let held = session.clientIds.size
+    let inRoom = this.awareness.getStates().size
+    for (const entry of decodeAwarenessUpdate(update)) {
+      const holder = this.clientOwner.get(entry.clientID)
+      if (holder === session) {
+        own.push(entry)
+        continue
+      }
+      const known = this.awareness.meta.get(entry.clientID)
+      if (known && entry.clock <= known.clock) continue
+      // A client id new to this connection, or a newer state for another's: it would claim the id.
+      const claimable =
+        holder === undefined &&
+        entry.state !== null &&
+        (this.clientAccounts.get(entry.clientID) ?? user) === user &&
+        entry.clientID !== this.doc.clientID &&
+        held < CLIENTS_PER_CONNECTION &&
+        inRoom < AWARENESS_PER_ROOM
+      if (!claimable) {
+        refused.push(entry.clientID)
+        continue
+      }
+      own.push(entry)
+      held++
+      inRoom++
+    }
+    if (refused.length > 0) {
       this.metrics.reject('permission')
-      log('warn', 'awareness-of-another-connection', { docId: this.docId, user: session.identity.userName, clients: claimed.map((e) => e.clientID) })
+      log('warn', 'awareness-of-another-client', { docId: this.docId, user, clients: refused.slice(0, 10), count: refused.length })
+      if (++session.refusals > this.limits.refusalsPerConnection) session.close(CLOSE.refusedRepeatedly)
     }
     if (own.length === 0) return
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(own.map((e) => bindToUser(e, session))), session)
