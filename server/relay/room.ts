@@ -28,6 +28,7 @@
  * of its trial replica.
  */
 import * as Y from 'yjs'
+import { toBase64 } from 'lib0/buffer'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from '@shared/protocol/awareness-update'
 import { CLOSE } from '@shared/protocol/close-code'
@@ -129,9 +130,8 @@ export class Room {
   /** Which account each Yjs client id belongs to: as stored, plus what this room bound since (`unstoredClaims` until stored). */
   private readonly clientAccounts = new Map<number, string>()
   private unstoredClaims: ClientBinding[] = []
-  /** `paused`: catching up from storage before judging an update again; work waits as while loading. */
-  private phase: 'loading' | 'ready' | 'paused' | 'closed' = 'loading'
-  /** Work that arrived while loading or paused, in arrival order. */
+  private phase: 'loading' | 'ready' | 'closed' = 'loading'
+  /** Work that arrived while loading, in arrival order. */
   private waiting: (() => void)[] = []
   private unsubscribe: Unsubscribe | null = null
   private tail = { count: 0, bytes: 0 }
@@ -154,6 +154,10 @@ export class Room {
   private catchUpAgain = false
   /** When the room last held everything stored (loaded or caught up). */
   private caughtUpAt = 0
+  /** When the last catch-up started reading: the next waits `CATCH_UP_INTERVAL_MS` after it. */
+  private catchUpStartedAt = 0
+  /** Sync step 1 answers, while the document is unchanged: a flood across reconnects asks the same again and again. */
+  private stateAnswers = new Map<string, Uint8Array>()
 
   constructor(
     readonly docId: string,
@@ -184,7 +188,7 @@ export class Room {
   }
 
   get isLoaded(): boolean {
-    return this.phase === 'ready' || this.phase === 'paused'
+    return this.phase === 'ready'
   }
 
   /**
@@ -220,13 +224,12 @@ export class Room {
     }
   }
 
-  /** Runs `work` now when ready, after loading or a pause when not, never once closed. */
+  /** Runs `work` now when ready, after loading when not, never once closed. */
   private whenLoaded(work: () => void): void {
     if (this.phase === 'ready' && this.waiting.length === 0) work()
     else if (this.phase !== 'closed') this.waiting.push(work)
   }
 
-  /** Runs waiting work in order until it is done or a piece of it pauses the room again. */
   private drainWaiting(): void {
     while (this.phase === 'ready' && this.waiting.length > 0) this.waiting.shift()!()
   }
@@ -248,10 +251,15 @@ export class Room {
     if (session.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...session.clientIds], 'leave')
   }
 
-  /** Handles one decoded message, now or once loaded; a failure goes to `hooks.onSessionError`. */
+  /**
+   * Handles one decoded message, now or once loaded (or, while the
+   * connection's last update waits for a catch-up, after it); a failure
+   * goes to `hooks.onSessionError`.
+   */
   receive(session: Session, message: ClientMessage): void {
     this.whenLoaded(() => {
       if (!this.sessions.has(session) || !session.isOpen) return
+      if (session.held) return void session.held.push(message)
       try {
         this.handle(session, message)
       } catch (error) {
@@ -280,14 +288,17 @@ export class Room {
 
   private receiveUpdate(session: Session, update: Uint8Array, judgedFresh = false): void {
     if (!judgedFresh) this.metrics.updatesIn++
-    const againWhenFresh = () =>
-      !judgedFresh && this.ports.bus.shared && session.catchUpRetries++ < CATCH_UP_RETRIES_PER_CONNECTION && this.judgeAfterCatchUp(session, update)
+    // A viewer writes nothing: one second chance (a reconnect to an instance that lags) and no more.
+    const retries = session.role === 'viewer' ? 1 : CATCH_UP_RETRIES_PER_CONNECTION
+    const againWhenFresh = () => !judgedFresh && this.ports.bus.shared && session.catchUpRetries++ < retries && this.judgeAfterCatchUp(session, update)
     const analysis = analyseUpdate(this.doc, update, this.limits.update)
     switch (analysis.kind) {
       case 'malformed':
         throw new ProtocolError('malformed-update', analysis.reason)
       case 'incomplete':
         if (againWhenFresh()) return
+        // Whatever a viewer's full state holds, it may not write it: asking for it would only cost the room.
+        if (session.role === 'viewer') return this.refuse(session, 'viewer', '只读权限不能修改文档')
         return this.askForFullState(session, analysis.reason)
       case 'refused':
         return this.refuse(session, analysis.rule, analysis.reason)
@@ -383,6 +394,7 @@ export class Room {
 
   /** Only what Yjs actually integrated is stored and relayed: a resent update costs nothing. */
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (this.stateAnswers.size > 0) this.stateAnswers = new Map()
     if (!isTransactionOrigin(origin)) {
       log('error', 'update-without-origin', { docId: this.docId })
       return
@@ -584,24 +596,25 @@ export class Room {
    * An update this room would refuse, or could not integrate, may build on
    * what another instance stored and this one has not heard yet (a client
    * that moved here after a workflow step, say). Before refusing, the room
-   * pauses — later frames wait, in order — catches up from storage, and
-   * judges the update again. A connection gets a few such second chances
-   * (a reconnect needs one), so refused updates cannot make the room read
-   * the whole document again and again.
+   * catches up from storage and judges the update again; meanwhile that
+   * connection's later frames wait, in order, and everyone else's go on.
+   * A connection gets a few such second chances (a viewer one), and the
+   * room's catch-ups are coalesced and spaced (`catchUp`), so refused
+   * updates cannot make the room read the whole document again and again.
    */
   private judgeAfterCatchUp(session: Session, update: Uint8Array): true {
-    this.phase = 'paused'
+    session.held = []
     void this.catchUp().finally(() => {
-      if (this.isClosed()) return
-      this.phase = 'ready'
-      if (this.sessions.has(session) && session.isOpen) {
-        try {
-          this.receiveUpdate(session, update, true)
-        } catch (error) {
-          this.hooks.onSessionError(session, error)
-        }
+      const held = session.held ?? []
+      session.held = null
+      if (this.isClosed() || !this.sessions.has(session) || !session.isOpen) return
+      try {
+        this.receiveUpdate(session, update, true)
+      } catch (error) {
+        this.hooks.onSessionError(session, error)
       }
-      this.drainWaiting()
+      // Judged again, the update may wait once more: what follows it keeps its place behind it.
+      for (const message of held) this.receive(session, message)
     })
     return true
   }
@@ -610,6 +623,8 @@ export class Room {
    * Brings the room up to what is stored: the log holds every update any
    * instance ever published, so applying what this room lacks of it closes
    * any gap. Runs one at a time; asked again meanwhile, it runs once more.
+   * Each reads the whole document, so one starts at most every
+   * `CATCH_UP_INTERVAL_MS`: whoever asks sooner waits for it, together.
    */
   catchUp(): Promise<void> {
     if (this.isClosed()) return Promise.resolve()
@@ -617,11 +632,15 @@ export class Room {
       this.catchUpAgain = true
       return this.catchUpRun
     }
-    this.metrics.catchUps++
     this.catchUpRun = (async () => {
       try {
         do {
+          const wait = this.catchUpStartedAt + CATCH_UP_INTERVAL_MS - Date.now()
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref())
+          if (this.isClosed()) return
           this.catchUpAgain = false
+          this.catchUpStartedAt = Date.now()
+          this.metrics.catchUps++
           const stored = await this.ports.log.load(this.docId)
           if (this.isClosed()) return
           this.learnClients(stored.clients)
@@ -696,7 +715,15 @@ export class Room {
       return session.close(CLOSE.rateLimited)
     }
     session.stateAnswers.push(now)
-    this.send({ frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)), to: session })
+    const key = toBase64(stateVector)
+    let frame = this.stateAnswers.get(key)
+    if (!frame) {
+      frame = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+      // A few states at a time: the empty one (a new client) and the last few reconnecting ones.
+      if (this.stateAnswers.size >= STATE_ANSWERS_CACHED) this.stateAnswers.delete(this.stateAnswers.keys().next().value!)
+      this.stateAnswers.set(key, frame)
+    }
+    this.send({ frame, to: session })
   }
 
   /**
@@ -744,7 +771,7 @@ export class Room {
     }
     if (refused.length > 0) {
       this.metrics.reject('permission')
-      log('warn', 'awareness-of-another-client', { docId: this.docId, user, clients: refused.slice(0, 10), count: refused.length })
+      log('warn', 'awareness-of-another-connection', { docId: this.docId, user, clients: refused.slice(0, 10), count: refused.length })
       if (++session.refusals > this.limits.refusalsPerConnection) session.close(CLOSE.refusedRepeatedly)
     }
     if (own.length === 0) return
@@ -802,6 +829,11 @@ export class Room {
 const FRESH_FOR_MS = 2_000
 
 const CATCH_UP_RETRIES_PER_CONNECTION = 3
+
+/** A catch-up reads the whole document: at most one per room this often. */
+const CATCH_UP_INTERVAL_MS = 1_000
+
+const STATE_ANSWERS_CACHED = 4
 
 /** Peer updates passed the limits where they were accepted. */
 const NO_UPDATE_LIMITS: UpdateLimits = { updateBytes: Number.MAX_SAFE_INTEGER, itemBytes: Number.MAX_SAFE_INTEGER }
