@@ -81,5 +81,9 @@ export const api = {
     call('POST /api/docs/:id/versions/:version/restore', { params: { id, version: versionId }, body: project ? { project } : {} }),
   /** Next year's document from this one; the year is the document's own plus one, the department its own (org: for one of none). */
   successor: (id: string, keepBudget: boolean, org?: number) => call('POST /api/docs/:id/successor', { params: { id }, body: { keepBudget, org } }),
-  transition: (id: string, action: string, note?: string) => call('POST /api/docs/:id/workflow', { params: { id }, body: note === undefined ? { action } : { action, note } }),
+  /** opinionUsed: the note is the reviewer's drafted 审核意见, which the server clears once the step is taken. */
+  transition: (id: string, action: string, note?: string, opinionUsed = false) =>
+    call('POST /api/docs/:id/workflow', { params: { id }, body: note === undefined ? { action } : { action, note, ...(opinionUsed ? { opinionUsed } : {}) } }),
+  opinion: (id: string) => call('GET /api/docs/:id/opinion', { params: { id } }),
+  keepOpinion: (id: string, text: string) => call('PUT /api/docs/:id/opinion', { params: { id }, body: { text } }),
 }

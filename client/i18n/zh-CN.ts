@@ -146,6 +146,8 @@ export const T = {
   redraft: '重新起草',
   confirmRedraft: '重新起草会替换你已修改的审核意见，确定吗？',
   opinionHint: '退回修改或审核通过时，将以此作为意见（可再修改），随版本保存并显示给编制人员。',
+  /** Whether the draft is kept on the server yet. */
+  opinionSaving: { saved: '已保存在服务器。', saving: '正在保存…', failed: '保存失败，将在下次修改时重试。' } as Record<'saved' | 'saving' | 'failed', string>,
   restoreProject: '恢复此项目',
   jumpToChange: '转到此处',
   showActivity: '查看动态',

@@ -14,6 +14,7 @@ import type { LoginFailureStore } from '../storage/login-failures'
 import { HashingBusyError } from '../auth/password'
 import type { OrgStore } from '../storage/org-store'
 import type { NotificationStore } from '../storage/notification-store'
+import type { OpinionDraftStore } from '../storage/opinion-drafts'
 import type { Notifier } from '../notifications/notifier'
 import type { DocumentPermissions } from '../auth/document-permissions'
 import type { DocumentService } from '../document-service'
@@ -45,6 +46,7 @@ export interface AppServices {
   orgs: OrgStore
   permissions: DocumentPermissions
   notifications: NotificationStore
+  opinions: OpinionDraftStore
   notifier: Notifier
   documents: DocumentLog
   logins: Logins

@@ -67,7 +67,9 @@ export const REQUEST_BODIES: { [R in JsonBodyRoute]: Check<HttpApi[R]['body']> }
   'POST /api/docs/:id/workflow': object({
     action: text({ raw: true, message: '请指定流程操作' }),
     note: optional(nullable(text({ max: MAX_NOTE_CHARS, message: `意见必须是文字，且不超过 ${MAX_NOTE_CHARS} 个字` }))),
+    opinionUsed: optional(boolean()),
   }),
+  'PUT /api/docs/:id/opinion': object({ text: text({ raw: true, max: MAX_NOTE_CHARS, message: `审核意见必须是文字，且不超过 ${MAX_NOTE_CHARS} 个字` }) }),
   'POST /api/docs/:id/versions': object({ name: text({ min: 1, max: 100, message: '版本名称不能为空，且不超过 100 个字' }) }),
   'POST /api/docs/:id/versions/:version/restore': object({
     project: optional(object({ code: optional(text()), name: optional(text()) }, '请指定要恢复的项目（项目编码或项目名称）')),

@@ -143,7 +143,12 @@ export interface HttpApi {
   /** role null: no access any more. */
   'PUT /api/docs/:id/members/:name': { body: { role: SharedRole | null }; response: Ok }
   'GET /api/docs/:id/workflow': { response: WorkflowState }
-  'POST /api/docs/:id/workflow': { body: { action: string; note?: string | null }; response: { status: StatusRecord } }
+  /** opinionUsed: the note is the caller's drafted 审核意见, cleared once the step is taken. */
+  'POST /api/docs/:id/workflow': { body: { action: string; note?: string | null; opinionUsed?: boolean }; response: { status: StatusRecord } }
+  /** The reviewer's drafted 审核意见 for the current review round (null: none). */
+  'GET /api/docs/:id/opinion': { response: { opinion: { text: string; at: number } | null } }
+  /** text '' removes the draft. */
+  'PUT /api/docs/:id/opinion': { body: { text: string }; response: Ok }
   'GET /api/docs/:id/versions': { response: { versions: VersionRecord[] } }
   'POST /api/docs/:id/versions': { body: { name: string }; response: { version: { id: number } } }
   /** The whole version, or one project's table from it. */
