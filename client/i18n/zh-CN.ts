@@ -162,6 +162,8 @@ export const T = {
   restoreEndsUndo: '恢复后，此前的修改不能再用“撤销”（Ctrl+Z）撤回',
   successor: '以此为底稿新建下一年度',
   keepBudget: '保留预算数',
+  /** Beside 保留预算数: what next year's draft carries over and what it clears. */
+  successorKeeps: (keepBudget: boolean) => `${keepBudget ? '' : '将清空各项目的预算数、财政资金、其他资金；'}资金支出计划、指标和文字保留，年度顺延。`,
   createSuccessor: '新建',
   comparePredecessor: '与上一年度对比',
   sinceLastReturn: '自上次退回以来的修改',

@@ -153,6 +153,7 @@ export function DocumentListPage() {
                           <input type="checkbox" checked={keepBudget()} onChange={(e) => setKeepBudget(e.currentTarget.checked)} />
                           {T.keepBudget}
                         </label>
+                        <span class="hint" data-testid="successor-keeps">{T.successorKeeps(keepBudget())}</span>
                         <button onClick={() => void startSuccessor(doc)}>{T.createSuccessor}</button>
                         <button onClick={() => setSuccessorOf(null)}>{T.cancel}</button>
                       </span>

@@ -85,7 +85,7 @@ export async function createSuccessor(
   user: User,
   docId: string,
   input: { year?: number | undefined; keepBudget?: boolean | undefined; org?: number | undefined },
-): Promise<{ id: string; title: string }> {
+): Promise<{ id: string; title: string; cleared: string[] }> {
   const { doc, role } = await reach(p, docId, user)
   if (role !== 'editor') throw forbidden()
   const result = successorText(await p.service.text(doc.id), { ...(input.year !== undefined ? { year: input.year } : {}), keepBudget: input.keepBudget === true })
@@ -97,8 +97,8 @@ export async function createSuccessor(
     if (named) roles.push({ userId: named.id, role: member.role })
   }
   const org = await departmentFor(p, user, input.org, await p.orgs.documentOrg(doc.id))
-  const id = await storeNewDocument(p, { text: result.text, title, by: user, org, predecessor: doc.id, roles, created: { kind: 'created', from: { docId: doc.id, title: doc.title } } })
-  return { id, title }
+  const id = await storeNewDocument(p, { text: result.text, title, by: user, org, predecessor: doc.id, roles, created: { kind: 'created', from: { docId: doc.id, title: doc.title }, ...(result.cleared.length ? { cleared: result.cleared } : {}) } })
+  return { id, title, cleared: result.cleared }
 }
 
 /** The documents one may open, with one's role, owner, latest change and status. */

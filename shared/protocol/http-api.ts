@@ -156,8 +156,8 @@ export interface HttpApi {
   /** from: a version id, 'last-return' or 'predecessor'; to: a version id or 'now'. */
   'GET /api/docs/:id/compare': { query: { from: string; to?: string }; response: Comparison }
   'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[] } }
-  /** Next year's document from this one (year: the document's own plus one unless given), in this one's department (org: for one of none). */
-  'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean; org?: number }; response: { id: string; title: string } }
+  /** Next year's document from this one (year: the document's own plus one unless given), in this one's department (org: for one of none); cleared: what it did not carry over. */
+  'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean; org?: number }; response: { id: string; title: string; cleared: string[] } }
   'GET /api/docs/:id/activity': { response: { activity: ActivityView[]; people: People } }
   'GET /api/docs/:id/people': { response: { people: People } }
   'GET /api/docs/:id/authorship': { response: { sessions: SessionRanges[]; people: People } }
