@@ -20,6 +20,7 @@ import { AuthorshipView } from './authorship-view'
 import { addIndicator, moveToField } from './row-commands'
 import { isLocalEdit, suggestTransaction, type Suggester } from './suggest-mode'
 import { undoManagerOf, undoOneStep } from './undo-step'
+import { TablePaste, type PasteListener } from './table-paste'
 
 export interface EditorUser {
   name: string
@@ -88,6 +89,8 @@ export function makeEditor(options: {
   editable: boolean
   /** A comment highlight was clicked. */
   onActivateThread: (threadId: string) => void
+  /** Hears what a paste did, and is asked about pasted 绩效目标表. */
+  paste: PasteListener
 }): Editor {
   const editor = new Editor({
     element: options.element,
@@ -97,6 +100,7 @@ export function makeEditor(options: {
       OneStepCollaboration.configure({ fragment: options.ydoc.getXmlFragment(ROOT.content) }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       FormKeys,
+      TablePaste.configure({ listener: options.paste }),
       CommentAnchors.configure({ ydoc: options.ydoc, onActivate: options.onActivateThread }),
       AuthorshipView,
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),

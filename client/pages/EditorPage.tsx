@@ -21,6 +21,7 @@ import { LocalDraftsPanel } from './editor/LocalDraftsPanel'
 import { Outline } from './editor/Outline'
 import { createPeople } from './editor/people'
 import { SuggestionCard } from './editor/SuggestionCard'
+import { PasteBar } from './editor/PasteBar'
 import { createOpinionDraft, ReviewOpinionPanel } from './editor/ReviewOpinionPanel'
 import { createSuggestionReview } from './editor/suggestion-review'
 import { ThreadsPanel } from './editor/ThreadsPanel'
@@ -103,6 +104,7 @@ function DocumentPage(props: { session: DocumentSession }) {
       <div class="bars" ref={trackHeight}>
         <WorkflowBar session={s} opinion={opinion} />
         <Toolbar session={s} review={review} comments={comments} nameOf={names.nameOf} />
+        <PasteBar session={s} />
       </div>
       <CommentComposer drafts={comments} namesStarting={names.namesStarting} />
       <Show when={s.readOnlyReason() || s.notice()}>
