@@ -25,10 +25,14 @@ export interface SubGoal {
 
 export interface Project {
   unit: { code: string; name: string }
+  /** The unit as the table states it ("元", "万元"). */
   moneyUnit: string
   code: string
   name: string
+  /** In 万元, converted from the table's unit or an amount's own ("3000元"); null where the cell holds no amount. */
   budget: { total: number | null; fiscal: number | null; other: number | null }
+  /** The unit of `budget`: always 万元, whatever `moneyUnit` says. */
+  budgetUnit: '万元'
   usage: string
   spendingPlan: { label: string; percent: number | null }[]
   goal: string

@@ -5,7 +5,8 @@
 import type { BudgetDocument, Indicator, Project, ProjectDetails } from './budget-document'
 import type { DocumentText, IndicatorText, ProjectText } from './document-text'
 import type { NodeJSON } from './node-json'
-import { parseAmount, parseOptionalAmount, parsePlanPercents, parseYear } from './numbers'
+import { amountInWan } from './amounts'
+import { meansNone, parseAmount, parsePlanPercents, parseYear } from './numbers'
 import { readDocument } from './read-document'
 import { resolveLevel1, resolveLevel2 } from '../schema/taxonomy'
 
@@ -29,11 +30,13 @@ const projectModel = (project: ProjectText): Project => {
   moneyUnit: project.moneyUnit,
   code: project.code,
   name: project.name,
+  // In 万元 whatever unit the table or the cell is written in; the text keeps what was written.
   budget: {
-    total: parseAmount(project.budgetTotal),
-    fiscal: parseAmount(project.budgetFiscal),
-    other: parseOptionalAmount(project.budgetOther),
+    total: amountInWan(project.budgetTotal, project.moneyUnit),
+    fiscal: amountInWan(project.budgetFiscal, project.moneyUnit),
+    other: meansNone(project.budgetOther) ? null : amountInWan(project.budgetOther, project.moneyUnit),
   },
+  budgetUnit: '万元',
   usage: project.usage,
   spendingPlan: project.spendingPlan.map((entry, i) => ({ label: entry.label, percent: percents[i] ?? null })),
   goal: project.goal,

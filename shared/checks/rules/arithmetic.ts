@@ -7,7 +7,7 @@
 import type { BudgetDocument } from '../../model/budget-document'
 import type { Finding, FindingField } from '../finding'
 import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
-import { meansNone, parseAmount } from '../../model/numbers'
+import { joinedFigures, meansNone, parseAmount } from '../../model/numbers'
 
 const HALF_CENT = 0.005
 
@@ -21,8 +21,8 @@ export const budgetSum: ProjectRule = {
   id: 'arithmetic.budget-sum',
   check({ model, text, number }): Finding[] {
     const f = findingsFor(this.id, number)
-    // "—", "/", "无" or 0 in 其他资金 say there is none.
-    const notNumbers = BUDGET_CELLS.filter(([key, field]) => model.budget[key] === null && text[field].trim() !== '' && !(key === 'other' && meansNone(text[field])))
+    // "—", "/", "无" or 0 in 其他资金 say there is none; two figures run together are half-decided.ts's to report.
+    const notNumbers = BUDGET_CELLS.filter(([key, field]) => model.budget[key] === null && text[field].trim() !== '' && !(key === 'other' && meansNone(text[field])) && !joinedFigures(text[field]))
     if (notNumbers.length > 0) {
       return notNumbers.map(([, field, label]) => f.error(`${label}“${text[field]}”不是数字`, { field }))
     }
@@ -31,8 +31,8 @@ export const budgetSum: ProjectRule = {
     if (total !== null && (fiscal !== null || other !== null)) {
       const sum = (fiscal ?? 0) + (other ?? 0)
       if (Math.abs(total - sum) > HALF_CENT) {
-        const unit = model.moneyUnit || '万元'
-        found.push(f.error(`预算数 ${total.toFixed(2)} 不等于财政资金 ${(fiscal ?? 0).toFixed(2)} 与其他资金 ${(other ?? 0).toFixed(2)} 之和 ${sum.toFixed(2)}（${unit}）`, { field: 'budgetTotal' }))
+        // The model's amounts are in 万元 whatever unit the table is written in.
+        found.push(f.error(`预算数 ${total.toFixed(2)} 不等于财政资金 ${(fiscal ?? 0).toFixed(2)} 与其他资金 ${(other ?? 0).toFixed(2)} 之和 ${sum.toFixed(2)}（万元）`, { field: 'budgetTotal' }))
       }
     }
     for (const [key, field, label] of BUDGET_CELLS) {

@@ -10,6 +10,7 @@ import { checkProject } from '../run-checks'
 import type { ProjectInput, ProjectRule } from '../rule'
 import { budgetSum, codeShape, duplicateCodes } from './arithmetic'
 import { overallCompleteness, projectCompleteness } from './completeness'
+import { halfDecided } from './half-decided'
 import { hygiene } from './hygiene'
 import { hasBenefit, hasOutput, levelsMatch, outputCoverage, satisfaction } from './indicator-structure'
 import { cost } from './cost'
@@ -67,8 +68,26 @@ describe('arithmetic', () => {
   })
 
   it('reports a figure that is not a number instead of adding it', () => {
-    const findings = run(budgetSum, projectInput({ budgetFiscal: '十万' }))
-    expect(findings).toEqual([expect.objectContaining({ field: 'budgetFiscal', severity: 'error', message: '财政资金“十万”不是数字' })])
+    const findings = run(budgetSum, projectInput({ budgetFiscal: '约十万' }))
+    expect(findings).toEqual([expect.objectContaining({ field: 'budgetFiscal', severity: 'error', message: '财政资金“约十万”不是数字' })])
+  })
+
+  it('adds an amount written in Chinese numerals as what it says (money-units notes the writing)', () => {
+    expect(run(budgetSum, projectInput({ budgetTotal: '十二万五千元', budgetFiscal: '十万元', budgetOther: '2.50' }))).toEqual([])
+  })
+
+  it('half-decided replacements: fires for two figures run together, once, naming both; not for figures as people write them', () => {
+    const findings = checkProject(projectInput({ budgetTotal: '12.5012.00' }))
+    expect(findings.filter((f) => f.field === 'budgetTotal')).toEqual([
+      expect.objectContaining({ rule: 'review.half-decided', severity: 'error', message: '预算数“12.5012.00”是两个数连在一起（12.50 与 12.00）：像是只接受了一半的修订，请改为正确的数' }),
+    ])
+    expect(run(halfDecided, projectInput({ budgetFiscal: '１０．００１２．００', budgetOther: '2.502.60' }))).toEqual([expect.objectContaining({ field: 'budgetFiscal' }), expect.objectContaining({ field: 'budgetOther' })])
+    const plan = [{ label: '3月底', percent: '25%' }, { label: '6月底', percent: '50%60%' }, { label: '12月底', percent: '100%' }]
+    expect(checkProject(projectInput({ spendingPlan: plan })).filter((f) => f.field === 'spendingPlan').map((f) => f.rule)).toEqual(['review.half-decided'])
+    for (const written of ['12.50', '1,234.50', '12.5', '十万', '', '—', '10万元', '12.504']) {
+      expect(run(halfDecided, projectInput({ budgetTotal: written, budgetFiscal: written }))).toEqual([])
+    }
+    expect(run(halfDecided, projectInput())).toEqual([])
   })
 
   const doc = (codes: string[], year = 2023) => ({ year, projects: codes.map((code) => ({ code })) }) as unknown as BudgetDocument
