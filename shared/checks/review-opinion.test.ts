@@ -5,7 +5,8 @@ import { parsePublishedText } from '../formats/published-text/import'
 import { modelFromText } from '../model/derive-model'
 import type { DocumentText, ProjectText } from '../model/document-text'
 import type { Finding } from './finding'
-import { classOf, criterionOf, draftOpinion, type OpinionOptions } from './review-opinion'
+import { classOf, criterionOf, draftOpinion, isRead, type OpinionOptions } from './review-opinion'
+import { DOCUMENT_RULES, PROJECT_RULES } from './run-checks'
 import { opinionText } from './opinion-text'
 import { runChecks } from './run-checks'
 
@@ -22,6 +23,10 @@ describe('reading findings', () => {
     expect(['completeness.project', 'relevance.unrelated', 'misfiled.process-measure', 'cost', 'levels', 'quantification', 'dates', 'spending-plan', 'relevance.vague-goal'].map(criterionOf)).toEqual([
       '完整性', '相关性', '相关性', '适当性', '适当性', '可行性', '可行性', '可行性', '完整性',
     ])
+  })
+
+  it('knows every rule of the registry', () => {
+    expect([...PROJECT_RULES, ...DOCUMENT_RULES].map((r) => r.id).filter((id) => !isRead(id))).toEqual([])
   })
 
   it('classes a fault by what it does to the target, not by how many there are', () => {

@@ -64,11 +64,17 @@ const READING: [prefix: string, reading: RuleReading][] = [
   ['quantification', { criterion: '可行性', problem: '指标值未细化量化，年终无法考核', warning: 'material' }],
   ['dates', { criterion: '可行性', problem: '时间节点不在预算年度内', warning: 'material' }],
   ['spending-plan', { criterion: '可行性', problem: '资金支出计划不合理', warning: 'material' }],
+  ['money-units', { criterion: '适当性', problem: '金额单位不一致或金额与单位不相称', warning: 'material' }],
+  ['review.half-decided', { criterion: '完整性', problem: '修订未处理完，新旧数字连写', warning: 'material' }],
 ]
 
+const readingEntry = (rule: string) => READING.filter(([prefix]) => rule === prefix || rule.startsWith(`${prefix}.`)).sort((a, b) => b[0].length - a[0].length)[0]
+
+/** Whether the opinion knows how to read a rule's findings (every rule should: a test holds the registry to it). */
+export const isRead = (rule: string): boolean => readingEntry(rule) !== undefined
+
 export function readingOf(rule: string): RuleReading {
-  const match = READING.filter(([prefix]) => rule === prefix || rule.startsWith(`${prefix}.`)).sort((a, b) => b[0].length - a[0].length)[0]
-  return match?.[1] ?? { criterion: '适当性', problem: '其他问题', warning: 'material' }
+  return readingEntry(rule)?.[1] ?? { criterion: '适当性', problem: '其他问题', warning: 'material' }
 }
 
 export const criterionOf = (rule: string): Criterion => readingOf(rule).criterion
