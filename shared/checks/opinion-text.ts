@@ -43,7 +43,7 @@ function changes(heading: string, items: string[]): OpinionBlock[] {
   if (items.length === 1) return [{ kind: 'paragraph', text: `${heading}：${items[0]}${end(items[0]!)}` }]
   return [{ kind: 'paragraph', text: `${heading}：` }, ...items.map((item, i): OpinionBlock => ({ kind: 'item', text: `${i + 1}. ${item}${end(item)}` }))]
 }
-const end = (text: string) => (/[。；）)]$/.test(text) ? '' : '。')
+const end = (text: string) => (/[。；]$/.test(text) ? '' : '。')
 
 function nextSteps(opinion: ReviewOpinion): string {
   const byGrade = (grade: Grade) => opinion.projects.filter((p) => p.grade === grade).map((p) => `（${chineseNumber(p.number)}）`)

@@ -96,6 +96,17 @@ describe('grades by written criteria', () => {
   })
 })
 
+describe('a project’s form from another region', () => {
+  it('is reviewed as a 项目支出 target, and a 良 is not called fully compliant', () => {
+    const details = { department: '某局', implementer: '', manager: '', period: '', periodGoal: '' }
+    const form = goodProject({ details, code: '', usage: '', spendingPlan: [], indicators: withIndicator(0, { basis: '' }) })
+    const opinion = opinionOf(document([form], { goals: [], subGoals: [], safeguards: [] }))
+    expect(opinion.conclusion).toBe('良')
+    expect(opinion.title).toBe('关于某某部门2023年度项目支出绩效目标的审核意见')
+    expect(opinion.overall).toBe('需修改完善之处见第二部分。')
+  })
+})
+
 describe('on the sample', () => {
   const text = parsePublishedText(sampleText())
   const opinion = opinionOf(text, { date: '2022-03-01' })
