@@ -131,6 +131,8 @@ describe('on the sample', () => {
     }
     expect(written).not.toMatch(/个警告|个错误|及以上为/)
     expect(written).toContain('第 1 行“开展政法队伍教育整顿宣传”、第 3 行')
+    expect(written).toContain('（一）指标值未细化量化，年终无法考核（各项目均存在）')
+    expect(written).toContain('（四）绩效目标照抄资金用途，未写明产出和效果（涉及项目（三）（十一））')
   })
 
   it('cites the region’s own rules when given', () => {
