@@ -132,10 +132,14 @@ function fillRow(tr: Transaction, row: PMNode, pos: number, paste: RowPaste, lev
   row.forEach((cell, offset) => cells.push({ start: pos + 1 + offset + 1, node: cell }))
   for (const { start, node } of cells.reverse()) {
     const column = columnOfCell(node.type.name)
-    const text = column === undefined ? undefined : paste.text[column]
-    if (text === undefined || text === node.textContent) continue
-    const end = start + node.content.size
-    if (text === '') tr.delete(start, end)
-    else tr.replaceWith(start, end, tr.doc.type.schema.text(text))
+    setCellText(tr, start, node, column === undefined ? undefined : paste.text[column])
   }
+}
+
+/** Replaces the text of the cell whose content starts at `start` (undefined or the same text: nothing to do). */
+export function setCellText(tr: Transaction, start: number, cell: PMNode, text: string | undefined): void {
+  if (text === undefined || text === cell.textContent) return
+  const end = start + cell.content.size
+  if (text === '') tr.delete(start, end)
+  else tr.replaceWith(start, end, tr.doc.type.schema.text(text))
 }

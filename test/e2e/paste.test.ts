@@ -249,4 +249,20 @@ describe('paste', () => {
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)
+
+  it('a row of percentages copied from Excel fills a 资金支出计划 across from the cell', async () => {
+    const { page, context, errors } = await openWithClipboard('zhou')
+    const before = await Promise.all([0, 1, 2, 3].map((n) => project(page, n).locator('[data-field="spendingPercent"]').count()))
+    const labels = await cellTexts(page, 4, 'spendingLabel')
+    expect(labels).toHaveLength(4)
+    const grid = [['10%', '40%', '80%', '100%']]
+    await typeAt(page, 'end', 'spendingPercent', before.reduce((a, b) => a + b, 0), '')
+    await copy(page, excelTableHtml(grid), excelTableText(grid))
+    await page.keyboard.press('Control+V')
+    await expect.poll(() => cellTexts(page, 4, 'spendingPercent')).toEqual(grid[0])
+    expect(await cellTexts(page, 4, 'spendingLabel')).toEqual(labels)
+    await expect.poll(() => page.getByTestId('paste-report').textContent()).toContain('已粘贴 4 个资金支出时间点')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
 })
