@@ -3,6 +3,9 @@ import { FIELD_LABEL } from '@shared/schema/field-labels'
 
 export const T = {
   appName: '绩效',
+  /** The browser tab: the page's own title first, so tabs of several documents tell apart. */
+  tabTitle: (title: string) => (title ? `${title} · 绩效` : '绩效 · 部门预算绩效文本'),
+  backToList: '返回我的文档',
   login: '登录',
   logout: '退出',
   userName: '用户名',
@@ -152,6 +155,7 @@ export const T = {
   saveVersion: '保存版本',
   restoreVersion: '恢复此版本',
   confirmRestore: '确认恢复（作为一次新的修改）',
+  restoreEndsUndo: '恢复后，此前的修改不能再用“撤销”（Ctrl+Z）撤回',
   successor: '以此为底稿新建下一年度',
   keepBudget: '保留预算数',
   createSuccessor: '新建',
