@@ -77,7 +77,7 @@ describe('paste', () => {
     await context.close()
   }, 90_000)
 
-  it('a table copied from Word fills indicator rows from the cell, adds rows, sets 一级/二级 and says what it kept as written', async () => {
+  it('a table copied from Word fills indicator rows from the cell, adds rows, sets 一级/二级 and says what it kept as written; one Ctrl+Z takes it back', async () => {
     const { page, context, errors } = await openWithClipboard('li')
     const first = await cellTexts(page, 0, 'indicatorName')
     const second = await cellTexts(page, 1, 'indicatorName')
@@ -87,6 +87,8 @@ describe('paste', () => {
       ['安全指标', '案件办结率', '依法办结', '≥95%', '上年水平'],
       ['满意度指标', '服务对象满意度指标', '群众满意度', '问卷调查', '≥90%', '问卷'],
     ]
+    const levels = async (row: number) => [await rowsOf(page, 0).nth(row).getByLabel('一级指标').inputValue(), await rowsOf(page, 0).nth(row).getByLabel('二级指标').inputValue()]
+    const levelsBefore = await levels(4)
     await typeAt(page, 'end', 'indicatorName', 3, '')
     await copy(page, wordTableHtml(grid), wordTableText(grid))
     await page.keyboard.press('Control+V')
@@ -95,7 +97,6 @@ describe('paste', () => {
     expect(await rowsOf(page, 0).count()).toBe(6)
     expect(await cellTexts(page, 0, 'indicatorDescription')).toEqual(expect.arrayContaining(['按计划开展宣传活动', '依法办结', '问卷调查']))
     expect((await cellTexts(page, 0, 'indicatorValue')).slice(3)).toEqual(['100%', '≥95%', '≥90%'])
-    const levels = async (row: number) => [await rowsOf(page, 0).nth(row).getByLabel('一级指标').inputValue(), await rowsOf(page, 0).nth(row).getByLabel('二级指标').inputValue()]
     expect(await levels(3)).toEqual(['产出指标', '时效指标'])
     expect(await levels(4)).toEqual(['产出指标', ''])
     expect(await rowsOf(page, 0).nth(4).getByLabel('二级指标').getAttribute('title')).toBe('安全指标')
@@ -112,6 +113,11 @@ describe('paste', () => {
       ['产出指标', '安全指标', '案件办结率'], // kept as written, not dropped
       ['满意度指标', '服务对象满意度指标', '群众满意度'],
     ])
+    // One Ctrl+Z takes the whole paste back, as in Word.
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => rowsOf(page, 0).count()).toBe(5)
+    expect(await cellTexts(page, 0, 'indicatorName')).toEqual(first)
+    expect(await levels(4)).toEqual(levelsBefore)
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)
