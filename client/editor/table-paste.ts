@@ -15,11 +15,12 @@
  * - Whole 绩效目标表 — from a Word file or a web page, or projects copied in
  *   this or another document — are offered as new projects (the page asks).
  *
+ * Text or a table dropped from another program is pasted where it lands.
  * What was pasted, left out or kept as written is said to the person.
  */
 import { Extension } from '@tiptap/core'
 import type { Slice } from '@tiptap/pm/model'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { joinLines } from '@shared/formats/clipboard/join-lines'
 import { readClipboard } from '@shared/formats/clipboard/read-clipboard'
@@ -39,7 +40,7 @@ export interface PasteListener {
 
 export const TablePaste = Extension.create<{ listener: PasteListener }>({
   name: 'tablePaste',
-  // Before any other paste handler: nothing else may split a field.
+  // Before any other paste or drop handler: nothing else may split a field.
   priority: 1000,
   addOptions: () => ({ listener: { say: () => {}, offerProjects: () => {} } }),
   addProseMirrorPlugins() {
@@ -53,6 +54,17 @@ export const TablePaste = Extension.create<{ listener: PasteListener }>({
           handlePaste: (view, event, slice) => {
             if (!event.clipboardData) return false
             paste(view, event.clipboardData, slice, listener, tracking())
+            return true
+          },
+          // Dropped from another program or tab, it is a paste where it lands (moving text within the editor stays ProseMirror's).
+          handleDrop: (view, event, slice, moved) => {
+            if (moved || !event.dataTransfer) return false
+            const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
+            if (!at) return true
+            const $at = view.state.doc.resolve(at.pos)
+            if (!$at.parent.isTextblock) return true
+            view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at.pos)))
+            paste(view, event.dataTransfer, slice, listener, tracking())
             return true
           },
         },

@@ -271,4 +271,25 @@ describe('paste', () => {
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)
+
+  it('text of several lines dropped from another program stays in the cell it lands in', async () => {
+    const { page, context, errors } = await openWithClipboard('wu')
+    const rows = await rowsOf(page, 5).count()
+    const target = project(page, 5).locator('[data-field="indicatorBasis"] .value').first()
+    const before = (await target.textContent()) ?? ''
+    // Scrolled to the middle of the window, clear of the sticky toolbar.
+    await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    const box = (await target.boundingBox())!
+    // What the browser delivers when text is dragged in from another program: a drop at the mouse with the dragged data.
+    await target.evaluate((el, at) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', '依据上级\r\n文件要求')
+      data.setData('text/html', '<p>依据上级</p><p>文件要求</p>')
+      el.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, clientX: at.x, clientY: at.y, dataTransfer: data }))
+    }, { x: box.x + box.width - 2, y: box.y + box.height / 2 })
+    await expect.poll(() => target.textContent()).toBe(`${before}依据上级文件要求`)
+    expect(await rowsOf(page, 5).count()).toBe(rows)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
 })
