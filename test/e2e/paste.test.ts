@@ -226,6 +226,19 @@ describe('paste', () => {
     expect((await cellTexts(page, 3, 'indicatorValue')).slice(-2)).toEqual(source.map((s) => s.value))
     expect([await levels(3, counts[3]! - 1), await levels(3, counts[3]!)]).toEqual(source.map((s) => s.levels))
     expect(await cellTexts(page, 1, 'indicatorName')).toHaveLength(counts[1]!)
+
+    // One whole row copied onto a row of another table: that row becomes it, nothing is added.
+    await selectThrough(page, ['indicatorName', counts[0]!], ['indicatorBasis', counts[0]!])
+    await page.keyboard.press('Control+C')
+    const before6 = await Promise.all([4, 5].map((n) => rowsOf(page, n).count()))
+    const sixth = counts.reduce((a, b) => a + b, 0) + 1 + before6[0]! + before6[1]!
+    const rows6 = await rowsOf(page, 6).count()
+    await typeAt(page, 'start', 'indicatorName', sixth, '')
+    await page.keyboard.press('Control+V')
+    await expect.poll(async () => (await cellTexts(page, 6, 'indicatorName'))[0]).toBe((await cellTexts(page, 1, 'indicatorName'))[0])
+    expect((await cellTexts(page, 6, 'indicatorValue'))[0]).toBe((await cellTexts(page, 1, 'indicatorValue'))[0])
+    expect(await levels(6, 0)).toEqual(await levels(1, 0))
+    expect(await rowsOf(page, 6).count()).toBe(rows6)
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)
