@@ -90,6 +90,8 @@ export const T = {
   redo: '重做',
   exportMenu: '导出',
   print: '打印',
+  printClean: '打印定稿（不含修订）',
+  printTracked: '打印（显示修订）',
   status: {
     local: '已保存在本机',
     syncing: '正在同步',

@@ -26,8 +26,7 @@ describe('workflow', () => {
     await expect.poll(() => editable(other.page)).toBe('false')
     expect(await other.page.getByRole('status').textContent()).toContain('已报送')
 
-    // The reviewer's bell counts the 报送; opening it shows it and marks it read.
-    await finance.page.evaluate(() => window.dispatchEvent(new Event('focus')))
+    // The reviewer's bell counts the 报送 as it happens (no reload, no refocus); opening it shows it and marks it read.
     await expect.poll(() => finance.page.getByTestId('unread').textContent(), { timeout: 10_000 }).toBe('1')
     await finance.page.getByTestId('bell').click()
     expect(await finance.page.locator('.bell-list').textContent()).toContain('报送')
