@@ -290,7 +290,8 @@ describe('paste', () => {
     const rows = await rowsOf(page, 5).count()
     const target = project(page, 5).locator('[data-field="indicatorBasis"] .value').first()
     const before = (await target.textContent()) ?? ''
-    // Scrolled to the middle of the window, clear of the sticky toolbar.
+    // Once the document may be edited (its editing tools are shown), scrolled to the middle of the window, clear of the sticky toolbar.
+    await page.getByRole('button', { name: '添加指标行' }).waitFor()
     await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
     const box = (await target.boundingBox())!
     // What the browser delivers when text is dragged in from another program: a drop at the mouse with the dragged data.
