@@ -16,6 +16,8 @@ const suite = browserAndServer()
 async function openWithClipboard(user: string, role: 'editor' | 'reviewer' = 'editor') {
   const opened = await openAs(suite.browser, suite.t, user, role)
   await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.t.server.url })
+  // The editor takes a paste or a drop once the document may be edited: when its editing tools are shown.
+  await opened.page.getByRole('button', { name: '添加指标行' }).waitFor()
   return opened
 }
 
@@ -290,8 +292,7 @@ describe('paste', () => {
     const rows = await rowsOf(page, 5).count()
     const target = project(page, 5).locator('[data-field="indicatorBasis"] .value').first()
     const before = (await target.textContent()) ?? ''
-    // Once the document may be edited (its editing tools are shown), scrolled to the middle of the window, clear of the sticky toolbar.
-    await page.getByRole('button', { name: '添加指标行' }).waitFor()
+    // Scrolled to the middle of the window, clear of the sticky toolbar.
     await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
     const box = (await target.boundingBox())!
     // What the browser delivers when text is dragged in from another program: a drop at the mouse with the dragged data.
