@@ -78,7 +78,7 @@ export default defineConfig({
     },
   },
   test: {
-    passWithNoTests: true,
+    passWithNoTests: false,
     projects: [
       {
         resolve: { alias },
