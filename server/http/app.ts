@@ -16,6 +16,7 @@ import type { OrgStore } from '../storage/org-store'
 import type { NotificationStore } from '../storage/notification-store'
 import type { OpinionDraftStore } from '../storage/opinion-drafts'
 import type { Notifier } from '../notifications/notifier'
+import type { NotificationFeed } from '../notifications/notification-feed'
 import type { DocumentPermissions } from '../auth/document-permissions'
 import type { DocumentService } from '../document-service'
 import { Refusal, type RefusalKind } from '../documents/refusal'
@@ -48,6 +49,7 @@ export interface AppServices {
   notifications: NotificationStore
   opinions: OpinionDraftStore
   notifier: Notifier
+  feed: NotificationFeed
   documents: DocumentLog
   logins: Logins
   service: DocumentService
@@ -136,6 +138,6 @@ export function createApp(s: AppServices): Hono<Env> {
   app.route('/', historyRoutes(ports))
   app.route('/', reviewRoutes(ports))
   app.route('/', orgRoutes(ports))
-  app.route('/', notificationRoutes(ports))
+  app.route('/', notificationRoutes({ ...ports, feed: s.feed }))
   return app
 }

@@ -5,12 +5,14 @@
  * that the reviewer edits freely. The text is kept on the server with the
  * document (per reviewer and review round), saved as it is typed, so it
  * survives every step, a reload and another PC; 退回修改 and 审核通过 start
- * from it as their note, and the step that used it clears it.
+ * from it as their note, and the step that used it clears it. 导出审核意见书
+ * writes the text as the reviewer edited it as a Word 审核意见书 (公文
+ * page), made in the browser; the Word writer loads only when asked for.
  */
 import { createResource, createSignal, onCleanup, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { draftOpinion } from '@shared/checks/review-opinion'
-import { opinionText } from '@shared/checks/opinion-text'
+import { blocksFromText, opinionText } from '@shared/checks/opinion-text'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { api } from '../../api/http'
 import { T } from '../../i18n/zh-CN'
@@ -73,6 +75,18 @@ export function createOpinionDraft(docId: string, reviewing: () => boolean) {
 
 export type ReviewOpinionDraft = ReturnType<typeof createOpinionDraft>
 
+async function downloadOpinion(text: string) {
+  const { exportOpinionDocx } = await import('@shared/formats/docx/opinion-export')
+  const blocks = blocksFromText(text)
+  const bytes = await exportOpinionDocx(blocks)
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = `${blocks[0]?.text || T.reviewOpinion}.docx`
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
 export function ReviewOpinionPanel(props: {
   model: BudgetDocument | null
   findings: Finding[]
@@ -112,6 +126,7 @@ export function ReviewOpinionPanel(props: {
           {T.opinionHint}
         </p>
         <button class="small" onClick={() => setConfirming(true)}>{T.redraft}</button>
+        <button class="small" onClick={() => void downloadOpinion(props.draft.text())}>{T.exportOpinion}</button>
       </Show>
     </section>
   )
