@@ -11,12 +11,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { connect as connectTcp, createServer, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import { MESSAGE } from '@shared/protocol/message-type'
 import { WebsocketProvider } from 'y-websocket'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { contentOf, readContent } from '@shared/model/y-document'
@@ -74,6 +76,31 @@ async function privateRedis() {
   return { url: `redis://127.0.0.1:${port}`, start, stop }
 }
 
+/** A TCP relay to Redis for one instance: cut, it cuts that instance (only) off the bus, for good. */
+async function cuttableLink(redisUrl: string) {
+  const target = Number(new URL(redisUrl).port)
+  const sockets = new Set<Socket>()
+  const server = createServer((client) => {
+    const upstream = connectTcp(target, '127.0.0.1')
+    const drop = () => {
+      client.destroy()
+      upstream.destroy()
+    }
+    for (const socket of [client, upstream]) {
+      sockets.add(socket)
+      socket.on('error', drop).on('close', drop)
+    }
+    client.pipe(upstream).pipe(client)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const cut = () => {
+    server.close()
+    for (const socket of sockets) socket.destroy()
+  }
+  cleanup.push(cut)
+  return { url: `redis://127.0.0.1:${(server.address() as { port: number }).port}`, cut }
+}
+
 /** One deployment: the sample as `doc` in a fresh schema, editors with tokens, and instances to start. */
 async function deployment(users: string[]) {
   const schema: TestSchema = freshSchema()
@@ -96,8 +123,9 @@ async function deployment(users: string[]) {
     '--data', mkdtempSync(join(tmpdir(), 'jixiao-multi-')),
   ]
   const instances: (ServerProcess | null)[] = []
-  const start = async (i: number) => {
-    const server = await spawnServer(args)
+  /** `redisUrl`: the bus this instance reaches (another way to the same Redis, say). */
+  const start = async (i: number, redisUrl = redis.url) => {
+    const server = await spawnServer(args.map((arg) => (arg === redis.url ? redisUrl : arg)))
     instances[i] = server
     cleanup.push(() => void server.child.kill('SIGKILL'))
     return server
@@ -136,6 +164,16 @@ function connect(client: Client, server: ServerProcess, token: string, at: numbe
   })
   client.at = at
   cleanup.push(() => client.provider?.destroy())
+}
+
+/** The refusals (permission denied, with the server's reason) a client hears, as the editor's refusal → local draft path reads them. */
+function toldNotTaken(client: Client): string[] {
+  const reasons: string[] = []
+  client.provider!.messageHandlers[MESSAGE.auth] = (_encoder, decoder) => {
+    decoding.readVarUint(decoder)
+    reasons.push(decoding.readVarString(decoder))
+  }
+  return reasons
 }
 
 function textsOf(doc: Y.Doc): Y.XmlText[] {
@@ -223,6 +261,36 @@ describe('several instances on PostgreSQL and Redis', () => {
     expect(b.output()).not.toContain('update-refused')
     await d.redis.start()
   }, 60_000)
+
+  it('an instance cut off from Redis stores no staff edit after 报送 went through another; the writer is told, and keeps it', async () => {
+    const d = await deployment(['zhang', 'li'])
+    const link = await cuttableLink(d.redis.url)
+    const [a, b] = [await d.start(0), await d.start(1, link.url)]
+    const zhang: Client = { name: 'zhang', doc: new Y.Doc(), provider: null, at: 0, typed: [] }
+    const li: Client = { name: 'li', doc: new Y.Doc(), provider: null, at: 1, typed: [] }
+    connect(zhang, a, d.tokens.get('zhang')!, 0)
+    connect(li, b, d.tokens.get('li')!, 1)
+    const refusals = toldNotTaken(li)
+    await until(() => zhang.provider!.synced && li.provider!.synced, 'sync')
+    textsOf(li.doc)[1]!.insert(0, '报送前。')
+    await until(() => textsOf(zhang.doc)[1]!.toString().startsWith('报送前。'), 'the edit crosses instances')
+    link.cut()
+    const cookie = (await logIn(a, 'zhang', 'pw-zhang')).headers.get('set-cookie')!.split(';')[0]!
+    const step = await fetch(`${a.url}/api/docs/${DOC}/workflow`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify({ action: 'submit' }) })
+    expect(step.status).toBe(200)
+    // B heard nothing: 李娜 types on as if the document were still hers.
+    expect(statusOf(li.doc)).toBe(STATUS.drafting)
+    textsOf(li.doc)[1]!.insert(0, '报送后。')
+    await until(() => refusals.length > 0, 'li is told her edit was not taken', 20_000)
+    const { doc } = await d.stored()
+    expect(statusOf(doc)).toBe(STATUS.submitted)
+    const stored = textsOf(doc).map((t) => t.toString()).join('')
+    expect(stored).toContain('报送前。')
+    expect(stored).not.toContain('报送后。')
+    // Nothing lost: her replica holds it, which the editor keeps as a local draft on such a refusal.
+    expect(textsOf(li.doc)[1]!.toString()).toContain('报送后。')
+    expect(b.output()).toContain('append-refused')
+  }, 90_000)
 
   it(`${RUNS} seeded run(s): edits, moves, kill -9 of instances and a Redis restart; every replica and the stored state converge`, async () => {
     for (let seed = 1; seed <= RUNS; seed++) {

@@ -348,7 +348,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const result = checkTransition(current, body.action, role, { note, blockers })
     if (!result.ok) throw new ApiError(result.code === 'note-required' ? 422 : 409, `workflow-${result.code}`, result.reason)
     const record: StatusRecord = { value: result.transition.to, by: user.name, at: Date.now(), ...(note ? { note } : {}) }
-    await s.relay.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record))
+    await s.relay.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record), { step: true })
     const overridden = blockers.length > 0 ? `（未满足：${blockers.join('；')}）` : ''
     const name = `${result.transition.label}（${user.displayName}）`
     await s.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' })
@@ -445,7 +445,7 @@ export function createApp(s: AppServices): Hono<Env> {
     if (!version || !content) throw new ApiError(404, 'version-not-found', '没有这个版本')
     if (project && !withProjectFrom(content, content, project)) throw new ApiError(404, 'project-not-found', `版本「${version.name}」中没有项目「${project.name || project.code}」`)
     // The target is made from the document as the room holds it, so an edit elsewhere that arrived meanwhile stays.
-    await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, project ? withProjectFrom(readContent(ydoc), content, project)! : content), user.name)
+    await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, project ? withProjectFrom(readContent(ydoc), content, project)! : content), { by: user.name })
     const what = project ? `项目「${project.name || project.code}」` : ''
     const name = `恢复${what}到「${version.name}」（${user.displayName}）`
     const at = Date.now()
@@ -466,7 +466,7 @@ export function createApp(s: AppServices): Hono<Env> {
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
     const { projects } = result.value
     if (projects.length === 0) throw new ApiError(422, 'import-no-projects', '文件中没有绩效目标表')
-    await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), user.name)
+    await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), { by: user.name })
     return { added: projects.map((p) => p.name) }
   })
 

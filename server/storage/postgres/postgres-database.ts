@@ -143,6 +143,8 @@ const MIGRATIONS: string[] = [
      by_user TEXT NOT NULL,
      PRIMARY KEY (doc_id, client_id)
    );`,
+  // Moved on by every workflow step: appends judged under an older status are refused.
+  `ALTER TABLE documents ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0;`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */

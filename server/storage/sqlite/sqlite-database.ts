@@ -134,6 +134,8 @@ const MIGRATIONS: string[] = [
      by_user TEXT NOT NULL,
      PRIMARY KEY (doc_id, client_id)
    );`,
+  // Moved on by every workflow step: appends judged under an older status are refused.
+  `ALTER TABLE documents ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;`,
 ]
 
 export const DATABASE_FILE = 'jixiao.sqlite'
