@@ -13,7 +13,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
-import { connect as connectTcp, createServer, type Socket } from 'node:net'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -31,6 +31,7 @@ import { issueToken } from '../server/auth/access-token'
 import { openServerData, type ServerData } from '../server/server-data'
 import { tokenSubject } from '../server/storage/account-store'
 import { freshSchema, type TestSchema } from './support/postgres'
+import { cuttableLink } from './support/cuttable-link'
 import { makeRandom } from './support/random'
 import { gcUpdate } from './support/raw-update'
 import { sampleText } from './support/sample'
@@ -79,31 +80,6 @@ async function privateRedis() {
   await start()
   cleanup.push(stop)
   return { url: `redis://127.0.0.1:${port}`, start, stop }
-}
-
-/** A TCP relay to Redis for one instance: cut, it cuts that instance (only) off the bus, for good. */
-async function cuttableLink(redisUrl: string) {
-  const target = Number(new URL(redisUrl).port)
-  const sockets = new Set<Socket>()
-  const server = createServer((client) => {
-    const upstream = connectTcp(target, '127.0.0.1')
-    const drop = () => {
-      client.destroy()
-      upstream.destroy()
-    }
-    for (const socket of [client, upstream]) {
-      sockets.add(socket)
-      socket.on('error', drop).on('close', drop)
-    }
-    client.pipe(upstream).pipe(client)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const cut = () => {
-    server.close()
-    for (const socket of sockets) socket.destroy()
-  }
-  cleanup.push(cut)
-  return { url: `redis://127.0.0.1:${(server.address() as { port: number }).port}`, cut }
 }
 
 /** One deployment: the sample as `doc` in a fresh schema, editors with tokens, and instances to start. */
@@ -313,6 +289,7 @@ describe('several instances on PostgreSQL and Redis', () => {
   it('an instance cut off from Redis stores no staff edit after 报送 went through another; the writer is told, and keeps it', async () => {
     const d = await deployment(['zhang', 'li'])
     const link = await cuttableLink(d.redis.url)
+    cleanup.push(link.cut)
     const [a, b] = [await d.start(0), await d.start(1, link.url)]
     const zhang: Client = { name: 'zhang', doc: new Y.Doc(), provider: null, at: 0, typed: [] }
     const li: Client = { name: 'li', doc: new Y.Doc(), provider: null, at: 1, typed: [] }
@@ -346,6 +323,7 @@ describe('several instances on PostgreSQL and Redis', () => {
       const d = await deployment([...names, 'mallory'])
       // Instance 1 reaches Redis through a link the run cuts halfway, for good; it is never killed.
       const link = await cuttableLink(d.redis.url)
+    cleanup.push(link.cut)
       const CUT = 1
       let cut = false
       await Promise.all([0, 1, 2].map((i) => (i === CUT ? d.start(i, link.url) : d.start(i))))
