@@ -1,13 +1,17 @@
 /**
  * 审核意见, for the finance reviewer: a draft from the current findings
- * (`draftOpinion`: grades per criterion, conclusion, changes per project)
+ * (`draftOpinion`: a grade per project by the 88号 criteria, the common
+ * problems once, changes per project, the resubmission date)
  * that the reviewer edits freely. The text is kept on this machine until
  * the reviewer acts; 退回修改 and 审核通过 then start from it as their note,
- * so it is stored with the step's version and shown to staff.
+ * so it is stored with the step's version and shown to staff. 导出审核意见书
+ * writes the text as the reviewer edited it as a Word 审核意见书 (公文
+ * page), made in the browser; the Word writer loads only when asked for.
  */
 import { createSignal, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
-import { draftOpinion, opinionText } from '@shared/checks/review-opinion'
+import { draftOpinion } from '@shared/checks/review-opinion'
+import { blocksFromText, opinionText } from '@shared/checks/opinion-text'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { T } from '../../i18n/zh-CN'
 
@@ -25,24 +29,38 @@ export function createOpinionDraft(docId: string) {
 
 export type ReviewOpinionDraft = ReturnType<typeof createOpinionDraft>
 
+async function downloadOpinion(text: string) {
+  const { exportOpinionDocx } = await import('@shared/formats/docx/opinion-export')
+  const blocks = blocksFromText(text)
+  const bytes = await exportOpinionDocx(blocks)
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = `${blocks[0]?.text || T.reviewOpinion}.docx`
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
 export function ReviewOpinionPanel(props: {
   model: BudgetDocument | null
   findings: Finding[]
   draft: ReviewOpinionDraft
 }) {
   const [confirming, setConfirming] = createSignal(false)
+  const today = () => new Date().toISOString().slice(0, 10)
+  const conclusion = () => (props.model ? draftOpinion(props.model, props.findings, { date: today() }) : null)
   const redraft = () => {
     setConfirming(false)
-    if (props.model) props.draft.save(opinionText(props.model, draftOpinion(props.model, props.findings)))
+    const opinion = conclusion()
+    if (opinion) props.draft.save(opinionText(opinion))
   }
-  const conclusion = () => (props.model ? draftOpinion(props.model, props.findings) : null)
   return (
     <section class="review-opinion" data-testid="review-opinion">
       <h2>{T.reviewOpinion}</h2>
       <Show when={conclusion()}>
         {(o) => (
           <p class="grades">
-            {o().criteria.map((c) => `${c.criterion}${c.grade}`).join('　')}　→　<strong>{T.conclusion}：{o().conclusion}</strong>
+            {o().projects.map((p) => `${p.number}.${p.grade}`).join('　')}　→　<strong>{T.conclusion}：{o().conclusion}</strong>
           </p>
         )}
       </Show>
@@ -59,6 +77,7 @@ export function ReviewOpinionPanel(props: {
         <textarea aria-label={T.reviewOpinion} value={props.draft.text()} onInput={(e) => props.draft.save(e.currentTarget.value)} rows={14} />
         <p class="hint">{T.opinionHint}</p>
         <button class="small" onClick={() => setConfirming(true)}>{T.redraft}</button>
+        <button class="small" onClick={() => void downloadOpinion(props.draft.text())}>{T.exportOpinion}</button>
       </Show>
     </section>
   )

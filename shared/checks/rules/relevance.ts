@@ -15,6 +15,8 @@ import type { Finding } from '../finding'
 import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
 import { isCostIndicator } from './cost'
 import { isProcessMeasure } from './process-measures'
+import { isSatisfaction } from './direction'
+import { isPercent, parseIndicatorValue } from '../indicator-value'
 
 /** Two-character words too common in these documents to tie an indicator to a project. */
 const COMMON = new Set(
@@ -74,6 +76,19 @@ export const goalIsUsage: ProjectRule = {
 /** Tables a row appears in before it reads as copied rather than chosen. */
 export const COPIED_IN_TABLES = 3
 
+/**
+ * Rows every project may share word for word: a 满意度 level (群众满意度
+ * ≥90%) and a year-end deadline (2022年12月底前) are the same standard
+ * everywhere, not a copy. Rows wrong on their own (是/否, a process
+ * measure) are reported in each table by their own rule: not again here.
+ */
+function sharedOrReported(indicator: Indicator): boolean {
+  const value = parseIndicatorValue(indicator.value)
+  if (value.placeholder || isProcessMeasure(indicator)) return true
+  if (isSatisfaction(indicator) && isPercent(value)) return true
+  return indicator.level2 === '时效指标' && value.time
+}
+
 export const copiedRows: DocumentRule = {
   id: 'relevance.copied-rows',
   check(doc: BudgetDocument): Finding[] {
@@ -91,7 +106,8 @@ export const copiedRows: DocumentRule = {
       })
     })
     return [...tables.values()]
-      .filter((entry) => entry.at.length >= COPIED_IN_TABLES)
+      // Judged only for rows that are copied at all: this runs on every keystroke.
+      .filter((entry) => entry.at.length >= COPIED_IN_TABLES && !sharedOrReported(entry.indicator))
       .map(({ indicator, at }) =>
         findingsFor(this.id, at[0]!.project).warning(
           `“${indicator.level3}（${indicator.value}）”在 ${at.length} 个项目中一字不差（项目 ${at.map((a) => a.project).join('、')}）：指标应按各项目的资金用途分别设置`,
