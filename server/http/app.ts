@@ -22,7 +22,8 @@ import type { Comparison } from '@shared/protocol/http-api'
 import { isSharedRole, type SharedRole } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
-import { LoginThrottle } from '../auth/login-throttle'
+import { PasswordAttempts } from '../auth/password-attempts'
+import { DEVICE_COOKIE, DEVICE_COOKIE_LIFETIME_MS } from '../auth/device-cookie'
 import type { LoginFailureStore } from '../storage/login-failures'
 import { HashingBusyError } from '../auth/password'
 import { isOrgRole, type Org, type OrgStore } from '../storage/org-store'
@@ -103,7 +104,7 @@ export function createApp(s: AppServices): Hono<Env> {
   })
   app.notFound((c) => c.json({ error: { code: 'not-found', message: '没有这个地址' } }, 404))
 
-  const throttle = new LoginThrottle(s.loginFailures)
+  const attempts = new PasswordAttempts(s.loginFailures, s.secret)
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }))
   app.use('/api/*', bodyLimits())
   app.use('/api/*', sameOriginOnly(s.guard))
@@ -124,21 +125,28 @@ export function createApp(s: AppServices): Hono<Env> {
       throw badRequest('请输入用户名和密码')
     }
     const address = clientAddress(c, s.guard)
-    const gate = await throttle.check(body.name, address, Date.now())
-    if (!gate.ok) {
-      c.header('Retry-After', String(Math.ceil(gate.retryAfterMs / 1000)))
-      throw new ApiError(429, 'login-throttled', gate.message)
-    }
-    const user = await s.logins.authenticate(body.name, body.password)
-    if (!user) {
-      await throttle.failed(body.name, address, Date.now())
+    const tried = await passwordAttempt(c, body.name, () => s.logins.authenticate(body.name as string, body.password as string))
+    if (tried.kind === 'wrong') {
       log('warn', 'login-failed', { user: body.name, address })
       throw new ApiError(401, 'bad-credentials', '用户名或密码错误')
     }
-    await throttle.succeeded(body.name)
-    await startSession(c, user.id)
-    return { user }
+    await startSession(c, tried.value.id)
+    trustBrowser(c, tried.deviceCookie)
+    return { user: tried.value }
   })
+
+  /** A password typed for `account`, checked through the throttle; a success comes with the device cookie that trusts this browser from then on. */
+  const passwordAttempt = async <T,>(c: Context<Env>, account: string, verify: () => Promise<T | undefined>) => {
+    const tried = await attempts.attempt({ account, address: clientAddress(c, s.guard), deviceCookie: getCookie(c, DEVICE_COOKIE) }, verify)
+    if (tried.kind === 'throttled') {
+      c.header('Retry-After', String(Math.ceil(tried.retryAfterMs / 1000)))
+      throw new ApiError(429, 'login-throttled', tried.message)
+    }
+    return tried
+  }
+  /** After the session cookie (clients that read the first Set-Cookie find the session). */
+  const trustBrowser = (c: Context<Env>, deviceCookie: string) =>
+    setCookie(c, DEVICE_COOKIE, deviceCookie, { httpOnly: true, sameSite: 'Strict', secure: ownOrigin(c, s.guard).startsWith('https:'), path: '/api', maxAge: DEVICE_COOKIE_LIFETIME_MS / 1000 })
 
   const startSession = async (c: Context<Env>, userId: number) =>
     setCookie(c, SESSION_COOKIE, await s.accounts.createSession(userId), {
@@ -190,10 +198,12 @@ export function createApp(s: AppServices): Hono<Env> {
     if (typeof body.current !== 'string' || typeof body.next !== 'string' || body.current.length > 1000 || body.next.length > 1000) throw badRequest('请输入当前密码和新密码')
     if (body.next.length < 8) throw badRequest('新密码至少 8 位')
     const user = c.get('user')
-    if (!(await s.logins.authenticate(user.name, body.current))) throw new ApiError(403, 'bad-credentials', '当前密码不正确')
+    const tried = await passwordAttempt(c, user.name, () => s.logins.authenticate(user.name, body.current as string))
+    if (tried.kind === 'wrong') throw new ApiError(403, 'bad-credentials', '当前密码不正确')
     await s.logins.setPassword(user.name, body.next)
     await s.relay.closeUnauthenticated({ publish: true })
     await startSession(c, user.id)
+    trustBrowser(c, tried.deviceCookie)
     return { ok: true }
   })
 
