@@ -42,6 +42,8 @@ import { StorageError } from '../storage/storage-error'
 import { ApiError, badRequest, documentNotFound, forbidden, notLoggedIn } from './api-error'
 import { bodyLimits, clientAddress, isLoopback, ownOrigin, sameOriginOnly, type RequestGuardOptions } from './request-guard'
 import { apiRoutes } from './api-route'
+import { csvFile } from './csv'
+import { readUpload } from './upload'
 import { staticFiles } from './static-files'
 import { syncRoutes } from './sync-route'
 
@@ -265,8 +267,7 @@ export function createApp(s: AppServices): Hono<Env> {
 
   created('POST /api/docs/import', async (c) => {
     const user = c.get('user')
-    const bytes = new Uint8Array(await c.req.arrayBuffer())
-    const result = await importFile(bytes)
+    const result = await importFile(await readUpload(c))
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
     const title = checkedTitle(c.req.query('title')) || result.value.subtitle || result.value.title || '导入的文档'
     const id = await s.service.create(result.value, { title, ownerId: user.id })
@@ -477,7 +478,7 @@ export function createApp(s: AppServices): Hono<Env> {
    */
   route('POST /api/docs/:id/projects/import', async (c) => {
     const { doc, user } = await editableNow(c, '导入项目')
-    const result = await importFile(new Uint8Array(await c.req.arrayBuffer()))
+    const result = await importFile(await readUpload(c))
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
     const { projects } = result.value
     if (projects.length === 0) throw new ApiError(422, 'import-no-projects', '文件中没有绩效目标表')
@@ -635,13 +636,12 @@ export function createApp(s: AppServices): Hono<Env> {
 
   app.get('/api/dashboard.csv', async (c) => {
     const { rows } = await dashboard(c.get('user').id)
-    const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`
     const when = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '')
     const lines = [
       ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期'],
       ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), r.total.toFixed(2), r.errors, r.warnings, when(r.approvedAt)]),
     ]
-    return c.body(`\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`, 200, {
+    return c.body(csvFile(lines), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('绩效目标汇总.csv')}`,
     })

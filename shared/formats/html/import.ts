@@ -3,13 +3,15 @@
  * or Word saved as a web page, our own HTML export). Tables become rows of
  * cells — a cell spanning columns is one cell, a cell spanning rows leaves
  * an empty cell in each row below, as merged cells print in the text
- * layout — and the rest becomes paragraphs; then the one reader.
+ * layout — and the rest becomes paragraphs; then the one reader. Empty
+ * cells of columns no text starts in are dropped (see vacant-columns).
  * The head, scripts, styles, comments and declarations are skipped; a cell or row left
  * unclosed (common in hand-written pages) ends at the next one. Read tag by tag: no DOM, so
  * it runs in the browser and on the server alike.
  */
 import type { DocumentText } from '../../model/document-text'
 import { layOut, type Block } from '../blocks'
+import { dropVacantColumns } from '../vacant-columns'
 import { decodeText } from '../decode-text'
 import { readLaidOut, tryImport, type ImportResult } from '../import-error'
 import { parsePublishedText } from '../published-text/import'
@@ -44,7 +46,7 @@ export function readHtml(html: string): Block[] {
     if (text) blocks.push({ kind: 'paragraph', text })
     paragraph = ''
   }
-  let table: { rows: string[][]; row: string[] | null; col: number; carries: Carry[]; cell: { text: string; colspan: number; rowspan: number } | null } | null = null
+  let table: { rows: string[][]; spans: number[][]; row: string[] | null; col: number; carries: Carry[]; cell: { text: string; colspan: number; rowspan: number } | null } | null = null
   let depth = 0 // nested tables are read as their text
   /** Empty cells for the cells above that span down into this row, where they stand. */
   const placeCarries = () => {
@@ -53,6 +55,7 @@ export function readHtml(html: string): Block[] {
       const carry = table.carries.find((c) => c.start === table!.col && c.remaining > 0)
       if (!carry) return
       table.row.push('')
+      table.spans.at(-1)!.push(carry.colspan)
       table.col += carry.colspan
       carry.remaining--
     }
@@ -61,6 +64,7 @@ export function readHtml(html: string): Block[] {
     if (!table?.row || !table.cell) return
     const { text: cellText, colspan, rowspan } = table.cell
     table.row.push(clean(cellText.replace(/\n/g, ' ')))
+    table.spans.at(-1)!.push(colspan)
     if (rowspan > 1) table.carries.push({ start: table.col, colspan, remaining: rowspan - 1 })
     table.col += colspan
     table.cell = null
@@ -92,12 +96,12 @@ export function readHtml(html: string): Block[] {
           if (!table) break
           depth--
           endRow()
-          if (table.rows.length > 0) blocks.push({ kind: 'table', rows: table.rows })
+          if (table.rows.length > 0) blocks.push({ kind: 'table', rows: dropVacantColumns(table.rows, table.spans) })
           table = null
         } else if (table?.cell) depth++
         else {
           flushParagraph()
-          table = { rows: [], row: null, col: 0, carries: [], cell: null }
+          table = { rows: [], spans: [], row: null, col: 0, carries: [], cell: null }
           depth = 1
         }
         break
@@ -108,6 +112,7 @@ export function readHtml(html: string): Block[] {
           table.row = []
           table.col = 0
           table.rows.push(table.row)
+          table.spans.push([])
         }
         break
       case 'td':

@@ -15,6 +15,7 @@
  */
 import type { DocumentText, ProjectText } from '../../model/document-text'
 import { layOut, type Block } from '../blocks'
+import { dropVacantColumns } from '../vacant-columns'
 import { ImportError, readLaidOut, tryImport, type ImportResult } from '../import-error'
 import { parsePublishedText } from '../published-text/import'
 import { formLayout } from '../form-layout'
@@ -95,7 +96,8 @@ function sheetTable(sheet: import('exceljs').Worksheet, from = 1): Block & { kin
     rows.push(Array.from(row.values as unknown[]).slice(1).map(cellText))
     rowNumbers.push(n)
   })
-  return { kind: 'table', rows, name: `工作表“${sheet.name}”`, rowNumbers }
+  // A column left blank is no column (see vacant-columns).
+  return { kind: 'table', rows: dropVacantColumns(rows), name: `工作表“${sheet.name}”`, rowNumbers }
 }
 
 /** The workbook as blocks for the one reader: ours (第一部分 and a sheet per project), or a form on its first sheet. */
