@@ -27,6 +27,7 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_LIFETIME_MS } from '../auth/device-cookie'
 import type { LoginFailureStore } from '../storage/login-failures'
 import { HashingBusyError } from '../auth/password'
 import { isOrgRole, type Org, type OrgStore } from '../storage/org-store'
+import { membershipChange } from '../auth/org-membership'
 import { deadlineOf, departmentDeadlines, submissionDeadline, type SubmissionDeadline } from '../auth/submission-deadline'
 import type { NotificationStore } from '../storage/notification-store'
 import type { Notifier } from '../notifications/notifier'
@@ -678,9 +679,33 @@ export function createApp(s: AppServices): Hono<Env> {
     const body = await jsonBody<{ role?: unknown }>(c)
     const next = body.role === null ? null : memberRole(org, body.role)
     const user = await s.accounts.userByName(c.req.param('name'))
-    if (!user) throw new ApiError(404, 'user-not-found', '没有这个用户')
-    if (user.id === c.get('user').id && next !== 'admin') throw badRequest('不能取消自己的管理员身份：请另一位管理员操作')
-    await s.orgs.setMember(org.id, user.id, next)
+    if (user?.id === c.get('user').id && next !== 'admin') throw badRequest('不能取消自己的管理员身份：请另一位管理员操作')
+    const joined = await membershipChange(s.orgs, { orgId: org.id, userId: user?.id, role: next, by: c.get('user').id, at: Date.now() })
+    return joined === 'invited' ? { ok: true, invited: true } : { ok: true }
+  })
+
+  /** One's open invitations to join an organisation, with who asked. */
+  route('GET /api/invitations', async (c) => {
+    const invitations = await s.orgs.invitationsOf(c.get('user').id)
+    return {
+      invitations: (
+        await Promise.all(
+          invitations.map(async ({ id, orgId, role, invitedBy, at }) => {
+            const org = await s.orgs.orgById(orgId)
+            const by = invitedBy === null ? undefined : await s.accounts.userById(invitedBy)
+            return org ? [{ id, org: { id: org.id, name: org.name, kind: org.kind }, role, invitedBy: by?.displayName ?? null, at }] : []
+          }),
+        )
+      ).flat(),
+    }
+  })
+
+  /** The invitee accepts (joining with the role offered) or declines. */
+  route('POST /api/invitations/:id', async (c) => {
+    const body = await jsonBody<{ accept?: unknown }>(c)
+    if (typeof body.accept !== 'boolean') throw badRequest('请指定接受或拒绝（accept: true 或 false）')
+    const answered = await s.orgs.answerInvitation(Number(c.req.param('id')), c.get('user').id, body.accept)
+    if (!answered) throw new ApiError(404, 'invitation-not-found', '没有这个邀请，或已答复')
     return { ok: true }
   })
 

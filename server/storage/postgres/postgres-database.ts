@@ -136,6 +136,17 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX login_failures_by_key ON login_failures (key, at);
    CREATE INDEX login_failures_by_time ON login_failures (at);`,
+  // Invitations to join an organisation, waiting for the invitee to accept.
+  `CREATE TABLE org_invitations (
+     id SERIAL PRIMARY KEY,
+     org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'reviewer')),
+     invited_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+     at BIGINT NOT NULL,
+     UNIQUE (org_id, user_id)
+   );
+   CREATE INDEX org_invitations_by_user ON org_invitations (user_id);`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */
