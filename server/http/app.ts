@@ -28,6 +28,7 @@ import type { LoginFailureStore } from '../storage/login-failures'
 import { HashingBusyError } from '../auth/password'
 import { isOrgRole, type Org, type OrgStore } from '../storage/org-store'
 import { membershipChange } from '../auth/org-membership'
+import { ShownNames } from '../auth/shown-names'
 import { deadlineOf, departmentDeadlines, submissionDeadline, type SubmissionDeadline } from '../auth/submission-deadline'
 import type { NotificationStore } from '../storage/notification-store'
 import type { Notifier } from '../notifications/notifier'
@@ -108,6 +109,12 @@ export function createApp(s: AppServices): Hono<Env> {
   app.notFound((c) => c.json({ error: { code: 'not-found', message: '没有这个地址' } }, 404))
 
   const attempts = new PasswordAttempts(s.loginFailures, s.secret)
+  const shown = new ShownNames(s.accounts, s.orgs)
+  /** Refuses a 姓名 a member of another organisation uses (`ShownNames.impersonated`). */
+  const notImpersonating = async (displayName: string, ownOrgs: readonly number[], self?: number) => {
+    const org = await shown.impersonated(displayName, ownOrgs, self)
+    if (org) throw new ApiError(409, 'name-impersonates', `“${displayName}”是${org}成员的姓名，不能再用：请加以区分，如“${displayName}（所在单位）”`)
+  }
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }))
   app.use('/api/*', bodyLimits())
   app.use('/api/*', sameOriginOnly(s.guard))
@@ -187,6 +194,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const displayName = typeof body.displayName === 'string' ? body.displayName.trim() : ''
     if (!displayName || displayName.length > 50) throw badRequest('姓名不能为空，且不超过 50 个字')
     const user = c.get('user')
+    await notImpersonating(displayName, (await s.orgs.membershipsOf(user.id)).map((m) => m.orgId), user.id)
     await s.accounts.setDisplayName(user.name, displayName)
     return { user: { ...user, displayName } }
   })
@@ -367,7 +375,7 @@ export function createApp(s: AppServices): Hono<Env> {
     const record: StatusRecord = { value: result.transition.to, by: user.name, at: Date.now(), ...(note ? { note } : {}) }
     await s.relay.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record))
     const overridden = blockers.length > 0 ? `（未满足：${blockers.join('；')}）` : ''
-    const name = `${result.transition.label}（${user.displayName}）`
+    const name = `${result.transition.label}（${await shown.one(user)}）`
     await s.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' })
     const step = { kind: 'workflow', action: result.transition.label, from: current, to: record.value, ...(note ? { note } : {}) } as const
     await s.documents.record(doc.id, [{ at: record.at, by: user.name, event: step }])
@@ -388,7 +396,7 @@ export function createApp(s: AppServices): Hono<Env> {
     await s.relay.flush()
     const status = (await s.service.status(doc.id)).value
     const at = Date.now()
-    const id = await s.documents.saveVersion(doc.id, { name: `${name}（${user.displayName}）`, status, byUser: user.name, createdAt: at, note: '' })
+    const id = await s.documents.saveVersion(doc.id, { name: `${name}（${await shown.one(user)}）`, status, byUser: user.name, createdAt: at, note: '' })
     await s.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'version', name, versionId: id } }])
     return { version: { id } }
   })
@@ -464,7 +472,7 @@ export function createApp(s: AppServices): Hono<Env> {
     // The target is made from the document as the room holds it, so an edit elsewhere that arrived meanwhile stays.
     await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, project ? withProjectFrom(readContent(ydoc), content, project)! : content), user.name)
     const what = project ? `项目「${project.name || project.code}」` : ''
-    const name = `恢复${what}到「${version.name}」（${user.displayName}）`
+    const name = `恢复${what}到「${version.name}」（${await shown.one(user)}）`
     const at = Date.now()
     const id = await s.documents.saveVersion(doc.id, { name, status, byUser: user.name, createdAt: at, note: '' })
     await s.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'restore', name: version.name, versionId: version.id, ...(project ? { project: project.name || project.code } : {}) } }])
@@ -518,7 +526,7 @@ export function createApp(s: AppServices): Hono<Env> {
   /** Display names of everyone the document names: its members and whoever acted on it (a former reviewer's comments keep their name). */
   const peopleOf = async (docId: string): Promise<Record<string, string>> => {
     const [members, actors] = await Promise.all([s.accounts.membersOf(docId), s.service.actors(docId)])
-    return { ...(await displayNames(actors)), ...Object.fromEntries(members.map((m) => [m.name, m.displayName])) }
+    return displayNames([...actors, ...members.map((m) => m.name)])
   }
   const namesOfDocument = async (docId: string): Promise<(login: string) => string> => {
     const names = await peopleOf(docId)
@@ -693,7 +701,7 @@ export function createApp(s: AppServices): Hono<Env> {
           invitations.map(async ({ id, orgId, role, invitedBy, at }) => {
             const org = await s.orgs.orgById(orgId)
             const by = invitedBy === null ? undefined : await s.accounts.userById(invitedBy)
-            return org ? [{ id, org: { id: org.id, name: org.name, kind: org.kind }, role, invitedBy: by?.displayName ?? null, at }] : []
+            return org ? [{ id, org: { id: org.id, name: org.name, kind: org.kind }, role, invitedBy: by ? await shown.one(by) : null, at }] : []
           }),
         )
       ).flat(),
@@ -720,6 +728,7 @@ export function createApp(s: AppServices): Hono<Env> {
     if (!displayName || displayName.length > 50) throw badRequest('姓名不能为空，且不超过 50 个字')
     const password = newPassword(body.password)
     const next = memberRole(org, body.role)
+    await notImpersonating(displayName, [org.id])
     if (await s.accounts.userByName(name)) throw new ApiError(409, 'user-exists', `登录名 ${name} 已被使用：如是同一人，请用“添加已有用户”`)
     const user = await s.logins.addUser(name, password, displayName)
     await s.orgs.setMember(org.id, user.id, next)
@@ -800,12 +809,8 @@ export function createApp(s: AppServices): Hono<Env> {
     return { orgs }
   })
 
-  /** Login name → display name for the names given (unknown names are left out). */
-  const displayNames = async (names: (string | null)[]): Promise<Record<string, string>> => {
-    const unique = [...new Set(names.filter((n): n is string => !!n))]
-    const users = await Promise.all(unique.map((name) => s.accounts.userByName(name)))
-    return Object.fromEntries(users.flatMap((u) => (u ? [[u.name, u.displayName]] : [])))
-  }
+  /** Login name → the name to show for the names given (unknown names are left out): a 姓名 others share comes with its organisation. */
+  const displayNames = (names: (string | null)[]): Promise<Record<string, string>> => shown.of(names)
 
   route('GET /api/docs/:id/checks', async (c) => {
     const { doc } = await access(c)

@@ -7,13 +7,18 @@
  */
 import type { ActivityEntry } from '@shared/history/activity'
 import type { Role } from '@shared/protocol/role'
+import { ShownNames } from '../auth/shown-names'
 import { log } from '../log'
 import type { ServerData } from '../server-data'
 
 type Data = Pick<ServerData, 'accounts' | 'orgs' | 'notifications' | 'permissions' | 'documents'>
 
 export class Notifier {
-  constructor(private readonly data: Data) {}
+  private readonly shown: ShownNames
+
+  constructor(private readonly data: Data) {
+    this.shown = new ShownNames(data.accounts, data.orgs)
+  }
 
   /** 报送 tells reviewers; 退回修改 and 审核通过 tell staff. */
   async workflowStep(docId: string, action: string, label: string, actorId: number, note: string): Promise<void> {
@@ -22,7 +27,7 @@ export class Notifier {
     const [doc, actor] = await Promise.all([this.data.documents.get(docId), this.data.accounts.userById(actorId)])
     if (!doc) return
     const recipients = (await this.peopleWithRole(docId, audience)).filter((id) => id !== actorId)
-    const text = `${actor?.displayName ?? ''}对“${doc.title}”${label}${note ? `：${note.slice(0, 80)}${note.length > 80 ? '…' : ''}` : ''}`
+    const text = `${actor ? await this.shown.one(actor) : ''}对“${doc.title}”${label}${note ? `：${note.slice(0, 80)}${note.length > 80 ? '…' : ''}` : ''}`
     await this.data.notifications.notify(recipients, { at: Date.now(), kind: 'workflow', docId, text })
   }
 
@@ -34,7 +39,7 @@ export class Notifier {
       for (const { by, event } of entries) {
         if (event.kind !== 'comment' || !by) continue
         const actor = await this.data.accounts.userByName(by)
-        const who = actor?.displayName ?? by
+        const who = actor ? await this.shown.one(actor) : by
         const mentioned = await this.usersNamed(docId, event.mentions ?? [])
         const participants = event.action === 'replied' ? await this.usersNamed(docId, event.participants ?? []) : []
         const notify = async (ids: number[], kind: 'reply' | 'mention', text: string) => {
