@@ -68,3 +68,7 @@ export class ShownNames {
     return homes.length > 0 ? homes.join('、') : user.name
   }
 }
+
+/** Why a 姓名 is refused, in Chinese, with what to do instead. */
+export const impersonationMessage = (displayName: string, org: string): string =>
+  `“${displayName}”是${org}成员的姓名，不能再用：请加以区分，如“${displayName}（所在单位）”`
