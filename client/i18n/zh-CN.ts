@@ -94,6 +94,8 @@ export const T = {
   redo: '重做',
   exportMenu: '导出',
   print: '打印',
+  printClean: '打印定稿（不含修订）',
+  printTracked: '打印（显示修订）',
   status: {
     local: '已保存在本机',
     syncing: '正在同步',
@@ -146,6 +148,7 @@ export const T = {
   conclusion: '结论',
   draftOpinion: '根据审核检查起草审核意见',
   redraft: '重新起草',
+  exportOpinion: '导出审核意见书（Word）',
   confirmRedraft: '重新起草会替换你已修改的审核意见，确定吗？',
   opinionHint: '退回修改或审核通过时，将以此作为意见（可再修改），随版本保存并显示给编制人员。',
   restoreProject: '恢复此项目',

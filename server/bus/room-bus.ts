@@ -29,6 +29,8 @@ export type DeploymentMessage =
   | { kind: 'credentials' }
   /** The sender is running (a heartbeat, `peer-watch.ts`). */
   | { kind: 'alive' }
+  /** These users were sent notifications: wake their open pages (`notification-feed.ts`). */
+  | { kind: 'notified'; userIds: number[] }
 
 export type Unsubscribe = () => Promise<void>
 

@@ -15,6 +15,7 @@ import { HashingBusyError } from '../auth/password'
 import type { OrgStore } from '../storage/org-store'
 import type { NotificationStore } from '../storage/notification-store'
 import type { Notifier } from '../notifications/notifier'
+import type { NotificationFeed } from '../notifications/notification-feed'
 import type { DocumentPermissions } from '../auth/document-permissions'
 import type { DocumentService } from '../document-service'
 import { Refusal, type RefusalKind } from '../documents/refusal'
@@ -46,6 +47,7 @@ export interface AppServices {
   permissions: DocumentPermissions
   notifications: NotificationStore
   notifier: Notifier
+  feed: NotificationFeed
   documents: DocumentLog
   logins: Logins
   service: DocumentService
@@ -134,6 +136,6 @@ export function createApp(s: AppServices): Hono<Env> {
   app.route('/', historyRoutes(ports))
   app.route('/', reviewRoutes(ports))
   app.route('/', orgRoutes(ports))
-  app.route('/', notificationRoutes(ports))
+  app.route('/', notificationRoutes({ ...ports, feed: s.feed }))
   return app
 }
