@@ -4,12 +4,13 @@
  * and the versions read "审核通过（王芳）". Now a 姓名 a member of another
  * organisation uses is refused — also spelt with spaces or invisible
  * characters — and where two accounts do share one (an account the CLI
- * made), versions, activity, cards' names and notifications show each
- * with its organisation. Real server, real sessions.
+ * made), versions, activity, cards' names, notifications and the name
+ * beside a caret show each with its organisation. Real server, real
+ * sessions, stock y-websocket clients.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { loginAt } from '../../test/support/http-session'
-import { startTestServer, type TestServer } from '../../test/support/test-server'
+import { startTestServer, until, type TestServer } from '../../test/support/test-server'
 
 let t: TestServer
 afterEach(async () => {
@@ -56,5 +57,11 @@ describe('display names', () => {
     expect(activity.people).toMatchObject({ wangfang: '王芳 · 财政局', wangfang2: '王芳 · wangfang2', zhang: '张伟' })
     expect((await asZhang(`/api/docs/${docId}/people`)).body.people).toMatchObject({ wangfang: '王芳 · 财政局', wangfang2: '王芳 · wangfang2' })
     expect((await notifications.list(zhang.id)).map((n) => n.text)).toContain('王芳 · 财政局对“政法委绩效文本”退回修改：请细化成本指标')
+
+    // On the socket too: the name beside their caret is the server's, with the organisation.
+    const [fake, watcher] = [await t.client('wangfang2', 'editor', { doc: docId }), await t.client('zhang', 'editor', { doc: docId })]
+    fake.awareness.setLocalStateField('user', { name: '王芳' })
+    const seen = () => [...watcher.awareness.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name)
+    await until(() => seen().includes('王芳 · wangfang2'), 'the caret’s name with its organisation')
   })
 })
