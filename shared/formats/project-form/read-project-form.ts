@@ -188,13 +188,22 @@ interface Header {
   map: ColumnMap
 }
 
+/** Where the layout lost the rows: the column names from `at` on, a name wrapped over two cells ("指标值确定" / "依据") joined. */
+function headerCells(cells: FormCell[], at: number): (FormCell & { parts?: number })[] {
+  const header: (FormCell & { parts?: number })[] = []
+  for (let i = at; i < cells.length; i++) {
+    const cell = cells[i]!
+    if (isColumnName(cell.text)) header.push(cell)
+    else if (cells[i + 1] && isColumnName(cell.text + cells[i + 1]!.text)) header.push({ ...cell, text: cell.text + cells[++i]!.text, parts: 2 })
+    else break
+  }
+  return header.length > 0 ? header : [cells[at]!]
+}
+
 function readHeader(cells: FormCell[], at: number): { header: Header; next: number } {
   const first = cells[at]!
   // A header with its row kept is read whole, so a column it cannot name is named in the error.
-  const header =
-    first.row !== null
-      ? cells.filter((c) => c.row === first.row)
-      : cells.slice(at, at + Math.max(1, cells.slice(at).findIndex((c) => !isColumnName(c.text))))
+  const header: (FormCell & { parts?: number })[] = first.row !== null ? cells.filter((c) => c.row === first.row) : headerCells(cells, at)
   while (header.length > 0 && header.at(-1)!.text === '') header.pop()
   const names = header.map((c) => c.text)
   const read = indicatorColumns(names)
@@ -203,7 +212,7 @@ function readHeader(cells: FormCell[], at: number): { header: Header; next: numb
     .filter(([field]) => field !== 'level1' && field !== 'level2')
     .sort((a, b) => a[1] - b[1])
     .map(([field]) => field)
-  const next = first.row !== null ? cells.findIndex((c, i) => i > at && c.row !== first.row) : at + names.length
+  const next = first.row !== null ? cells.findIndex((c, i) => i > at && c.row !== first.row) : at + header.reduce((n, c) => n + (c.parts ?? 1), 0)
   return { header: { columns, width: names.length, map: read.columns }, next: next < 0 ? cells.length : next }
 }
 
