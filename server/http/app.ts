@@ -9,6 +9,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import { runChecks } from '@shared/checks/run-checks'
 import { exportFormats, formatById, importFile } from '@shared/formats/registry'
+import { yearMismatch } from '@shared/formats/import-year'
 import { emptyDocumentText } from '@shared/model/template'
 import { metaOf, readContent, yearOf } from '@shared/model/y-document'
 import { approvalBlockers } from '@shared/review/approval'
@@ -466,8 +467,9 @@ export function createApp(s: AppServices): Hono<Env> {
     if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
     const { projects } = result.value
     if (projects.length === 0) throw new ApiError(422, 'import-no-projects', '文件中没有绩效目标表')
+    const warning = yearMismatch(result.value, await s.service.text(doc.id))
     await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), user.name)
-    return { added: projects.map((p) => p.name) }
+    return { added: projects.map((p) => p.name), warnings: warning ? [warning] : [] }
   })
 
   /** 以此为底稿新建下一年度: a new document for `year` (default: the next), its staff and reviewers carried over, linked to this one. */
