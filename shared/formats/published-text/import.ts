@@ -22,6 +22,7 @@ import { decodeText } from '../decode-text'
 import { ImportError, tryImport, type ImportResult } from '../import-error'
 import { indicatorColumns, isColumnName, isIndicatorHeader, readColumns } from '../indicator-columns'
 import { readProjectForm } from '../project-form/read-project-form'
+import { SIGN_OFF } from '../project-form/form-labels'
 import { dropVacantColumns } from '../vacant-columns'
 import { amountInWan } from '../../model/amounts'
 import { resolveLevel1, resolveLevel2 } from '../../schema/taxonomy'
@@ -388,7 +389,14 @@ function parseTable(title: Line, tableRows: Row[], lastLine: number): ProjectTex
   if (!read.ok) throw new ImportError('malformed-row', header.no + (read.column ?? 0), `绩效目标表“${tableName}”：${read.reason}`)
 
   const indicators: IndicatorText[] = []
-  for (const row of rows.slice(at)) {
+  const body = rows.slice(at)
+  // Sign-off and stamp rows drawn inside the table ("主管部门审核意见（盖章）") end it; they are never indicators.
+  // A row of an indicator fills three cells or more; a sign-off row, a label and its box.
+  const isSignOff = (row: Row) => SIGN_OFF.test(compact(row.cells.join(''))) && row.cells.filter((c) => c !== '').length <= 2
+  const signOff = body.findIndex(isSignOff)
+  const afterSignOff = signOff < 0 ? undefined : body.slice(signOff).find((row) => !isSignOff(row) && row.cells.some((c) => c !== ''))
+  if (afterSignOff) throw new ImportError('malformed-row', afterSignOff.no, `绩效目标表“${tableName}”的签字盖章栏之后不应再有指标行`)
+  for (const row of signOff < 0 ? body : body.slice(0, signOff)) {
     if (row.cells.every((cell) => cell === '')) continue
     // One cell fewer, starting with a 二级: its 一级 cell is merged with the one above and was left out.
     const first = compact(row.cells[0] ?? '')

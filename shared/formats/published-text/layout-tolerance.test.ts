@@ -58,6 +58,14 @@ describe('the published layout as real copies write it', () => {
     expect(wrong.line).toBeGreaterThan(800)
   })
 
+  it('ends a table at sign-off and stamp rows drawn inside it; an indicator after them is refused', () => {
+    const signed = (rows: string) => sampleText().replace('\t≥90%\n\t年度工作计划\n\n\n2.政法队伍', `\t≥90%\n\t年度工作计划\n\n${rows}\n\n2.政法队伍`)
+    const stamp = '\t主管部门审核意见（盖章）\n\t\n\t\n\t财政部门审核意见（盖章）\n\t\n\t\n'
+    expect(signed(stamp)).not.toBe(sampleText())
+    expect(parsePublishedText(signed(stamp))).toEqual(sample())
+    expect(failure(signed(`${stamp}\n\t效益指标\n\t社会效益指标\n\t甲\n\t乙\n\t≥1次\n\t计划\n`)).message).toMatch(/签字盖章栏之后不应再有指标行/)
+  })
+
   it('names a blank template as one, and a prose 公示 as one', () => {
     const blank = ['1.绩效目标表', '\t', '\t单位：万元', '', '\t项目编码', '\t', '\t项目名称', '\t', '', '\t预算规模及资金用途', '\t预算数', '\t', '\t其中：财政资金', '\t', '\t其他资金', '\t', '', '\t', '\t',
       '', '\t资金支出计划（%）', '\t', '', '\t', '\t', '', '\t绩效目标', '\t', '', '\t一级指标', '\t二级指标', '\t三级指标', '\t绩效指标描述', '\t指标值', '\t指标值确定依据', '', '\t', '\t', '\t', '\t', '\t', '\t'].join('\n')
