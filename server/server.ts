@@ -5,6 +5,7 @@
  * down gracefully: stop accepting, close every socket with "going away",
  * save and unload every document, close the bus and the database.
  */
+import { NotificationFeed } from './notifications/notification-feed'
 import { Notifier } from './notifications/notifier'
 import type { ActivityEntry } from './storage/document-log'
 import { createAdaptorServer } from '@hono/node-server'
@@ -17,6 +18,7 @@ import { RedisBus } from './bus/redis-bus'
 import type { RoomBus } from './bus/room-bus'
 import { openServerData, type ServerData } from './server-data'
 import type { StorageConfig } from './storage/storage'
+import { lockDataDir } from './storage/sqlite/data-dir-lock'
 import { createApp } from './http/app'
 import { DEFAULT_GUARD, type RequestGuardOptions } from './http/request-guard'
 import { log } from './log'
@@ -82,24 +84,35 @@ export interface RunningServer {
 
 export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024
 
+/** Throws DataDirLockedError when another server serves the same SQLite data directory. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const data = await openServerData(options.store ?? { kind: 'sqlite', dataDir: options.dataDir })
+  const store = options.store ?? { kind: 'sqlite', dataDir: options.dataDir }
+  const lock = store.kind === 'sqlite' ? lockDataDir(store.dataDir) : undefined
+  let data: ServerData
   let bus: RoomBus
+  try {
+    data = await openServerData(store)
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
   try {
     bus = await openBus(options.bus ?? { kind: 'local' })
   } catch (error) {
     await data.close()
+    lock?.release()
     throw error
   }
   const metrics = new Metrics()
   const reviewerRule = asReviewerPolicy(({ trial, incoming, userName }) => checkReviewerUpdate(trial, incoming.update, userName))
   const auth = new Authenticator(data.secret, data.accounts, data.documents, data.permissions)
   const access = { roleOf: (docId: string, userId: number) => data.permissions.roleOf(docId, userId), stillValid: auth.stillValid.bind(auth) }
-  const notifier = new Notifier(data)
+  const feed = new NotificationFeed(bus)
+  const notifier = new Notifier(data, feed)
   const onActivity = (docId: string, activity: ActivityEntry[]) => void notifier.activity(docId, activity)
   const relay = new Relay({ log: data.documents, bus, access, onActivity }, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const guard: RequestGuardOptions = { ...DEFAULT_GUARD, ...options.guard }
-  const app = createApp({ ...data, auth, relay, metrics, guard, notifier, metricsToken: options.metricsToken })
+  const app = createApp({ ...data, auth, relay, metrics, guard, notifier, feed, metricsToken: options.metricsToken })
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES })
   // Half-open requests (headers never finished, bodies trickling) are cut off instead of holding sockets.
@@ -146,6 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await stopped
         await bus.close()
         await data.close()
+        lock?.release()
       })()),
   }
 }

@@ -1,12 +1,15 @@
 /**
  * The wire form of bus messages: the sending instance's id (so it can
- * drop its own), a kind byte and, for updates and awareness, the bytes.
+ * drop its own), a kind byte and, for updates and awareness, the bytes;
+ * an update then lists the client ids it bound (count, then id and
+ * account of each), absent in messages of older instances; `notified`
+ * lists the users (count, then each id).
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { DeploymentMessage, DocumentMessage } from './room-bus'
 
-const KIND = { update: 0, awareness: 1, roles: 2, deleted: 3, credentials: 4, alive: 5 } as const
+const KIND = { update: 0, awareness: 1, roles: 2, deleted: 3, credentials: 4, alive: 5, notified: 6 } as const
 const KIND_NAMES = Object.keys(KIND) as (keyof typeof KIND)[]
 
 type AnyMessage = DocumentMessage | DeploymentMessage
@@ -16,6 +19,18 @@ export function encodeBusMessage(instanceId: string, message: AnyMessage): Uint8
   encoding.writeVarString(encoder, instanceId)
   encoding.writeUint8(encoder, KIND[message.kind])
   if (message.kind === 'update' || message.kind === 'awareness') encoding.writeVarUint8Array(encoder, message.update)
+  if (message.kind === 'update') {
+    const clients = message.clients ?? []
+    encoding.writeVarUint(encoder, clients.length)
+    for (const { client, by } of clients) {
+      encoding.writeVarUint(encoder, client)
+      encoding.writeVarString(encoder, by)
+    }
+  }
+  if (message.kind === 'notified') {
+    encoding.writeVarUint(encoder, message.userIds.length)
+    for (const id of message.userIds) encoding.writeVarUint(encoder, id)
+  }
   return encoding.toUint8Array(encoder)
 }
 
@@ -26,9 +41,19 @@ export function decodeBusMessage(bytes: Uint8Array): { from: string; message: An
     const from = decoding.readVarString(decoder)
     const kind = KIND_NAMES[decoding.readUint8(decoder)]
     switch (kind) {
-      case 'update':
+      case 'update': {
+        const update = decoding.readVarUint8Array(decoder)
+        const clients = []
+        for (let n = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : 0; n > 0; n--) clients.push({ client: decoding.readVarUint(decoder), by: decoding.readVarString(decoder) })
+        return { from, message: clients.length > 0 ? { kind, update, clients } : { kind, update } }
+      }
       case 'awareness':
         return { from, message: { kind, update: decoding.readVarUint8Array(decoder) } }
+      case 'notified': {
+        const userIds: number[] = []
+        for (let n = decoding.readVarUint(decoder); n > 0; n--) userIds.push(decoding.readVarUint(decoder))
+        return { from, message: { kind, userIds } }
+      }
       case 'roles':
       case 'deleted':
       case 'credentials':

@@ -1,6 +1,7 @@
 /**
- * What every request must pass before a route sees it: a body cap (small
- * for JSON, a documented one for imports, cut off while streaming), and
+ * What every request must pass before a route sees it: a body cap for JSON
+ * (cut off while streaming; uploads are read by their routes once the
+ * caller is known, `upload.ts`), and
  * for state-changing API calls a proof that the request comes from the
  * app itself and not from another page the user has open (CSRF): a
  * content type no HTML form can send, and an `Origin` / `Sec-Fetch-Site`
@@ -14,7 +15,6 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { ApiError } from './api-error'
 
 export const MAX_JSON_BYTES = 64 * 1024
-export const MAX_IMPORT_BYTES = 16 * 1024 * 1024
 
 export interface RequestGuardOptions {
   /** Origins besides the server's own that may call the API (a reverse proxy's public address). */
@@ -37,11 +37,17 @@ const tooLarge = (limit: number) => () => {
   throw new ApiError(413, 'too-large', `请求内容太大（上限 ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MiB` : `${limit / 1024} KiB`}）`)
 }
 
-/** Bodies above the route's cap are refused while they arrive, never read whole. */
+/** Whether the request uploads a file (an import, a project form) rather than JSON. */
+export const isUpload = (path: string): boolean => path === '/api/docs/import' || /^\/api\/docs\/[^/]+\/projects\/import$/.test(path)
+
+/**
+ * JSON bodies above the cap are refused while they arrive, never read
+ * whole. Uploads pass untouched: this runs before authentication, and
+ * their routes read them only for a caller who may upload (`readUpload`).
+ */
 export const bodyLimits = (): MiddlewareHandler => {
   const json = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) })
-  const upload = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: tooLarge(MAX_IMPORT_BYTES) })
-  return (c, next) => (c.req.path === '/api/docs/import' ? upload(c, next) : json(c, next))
+  return (c, next) => (isUpload(c.req.path) ? next() : json(c, next))
 }
 
 /** The origin this request was addressed to, as the browser saw it. */
@@ -65,14 +71,15 @@ export const sameOriginOnly = (options: RequestGuardOptions): MiddlewareHandler 
   if (!fromOwnPages(c, options)) throw new ApiError(403, 'cross-origin', '拒绝来自其他网页的请求')
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   // File uploads (an import, a project form) are bytes; everything else is JSON.
-  const expected = c.req.path === '/api/docs/import' || /^\/api\/docs\/[^/]+\/projects\/import$/.test(c.req.path) ? 'application/octet-stream' : 'application/json'
+  const expected = isUpload(c.req.path) ? 'application/octet-stream' : 'application/json'
   if (type !== expected) throw new ApiError(415, 'content-type', `请求的内容类型必须是 ${expected}`)
   return next()
 }
 
 /** The client's address: the socket's peer, or the proxy's `X-Forwarded-For` when trusted. */
 export function clientAddress(c: Context, options: RequestGuardOptions): string {
-  const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+  // The last entry is the one the trusted proxy added; earlier ones are whatever the client sent.
+  const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined
   if (forwarded) return forwarded
   try {
     return getConnInfo(c).remote.address ?? 'unknown'

@@ -9,11 +9,22 @@ import type { ActivityEntry } from '@shared/history/activity'
 import type { Role } from '@shared/protocol/role'
 import { log } from '../log'
 import type { ServerData } from '../server-data'
+import type { NotificationFeed } from './notification-feed'
+import type { NewNotice } from '../storage/notification-store'
 
 type Data = Pick<ServerData, 'accounts' | 'orgs' | 'notifications' | 'permissions' | 'documents'>
 
 export class Notifier {
-  constructor(private readonly data: Data) {}
+  /** `feed`: wakes the recipients' open pages (none in tests that read the store only). */
+  constructor(
+    private readonly data: Data,
+    private readonly feed?: NotificationFeed,
+  ) {}
+
+  private async tell(userIds: readonly number[], notice: NewNotice): Promise<void> {
+    await this.data.notifications.notify(userIds, notice)
+    this.feed?.announce(userIds)
+  }
 
   /** 报送 tells reviewers; 退回修改 and 审核通过 tell staff. */
   async workflowStep(docId: string, action: string, label: string, actorId: number, note: string): Promise<void> {
@@ -23,7 +34,7 @@ export class Notifier {
     if (!doc) return
     const recipients = (await this.peopleWithRole(docId, audience)).filter((id) => id !== actorId)
     const text = `${actor?.displayName ?? ''}对“${doc.title}”${label}${note ? `：${note.slice(0, 80)}${note.length > 80 ? '…' : ''}` : ''}`
-    await this.data.notifications.notify(recipients, { at: Date.now(), kind: 'workflow', docId, text })
+    await this.tell(recipients, { at: Date.now(), kind: 'workflow', docId, text })
   }
 
   /** Replies and @mentions in what a room recorded. Failures are logged: notifications never touch editing. */
@@ -40,7 +51,7 @@ export class Notifier {
         const notify = async (ids: number[], kind: 'reply' | 'mention', text: string) => {
           const allowed = []
           for (const id of new Set(ids)) if (id !== actor?.id && (await this.data.permissions.roleOf(docId, id))) allowed.push(id)
-          await this.data.notifications.notify(allowed, { at: Date.now(), kind, docId, text })
+          await this.tell(allowed, { at: Date.now(), kind, docId, text })
         }
         await notify(mentioned, 'mention', `${who}在“${doc.title}”的批注中提到了你：${event.text}`)
         await notify(participants.filter((id) => !mentioned.includes(id)), 'reply', `${who}回复了“${doc.title}”中关于“${event.quote}”的批注：${event.text}`)

@@ -41,7 +41,17 @@ export interface Project {
   details: ProjectDetails
   /** Whether 成本指标 is a 一级 of its own (财预〔2021〕101号) rather than a 二级 under 产出指标; read from the rows. */
   costAsLevel1: boolean
+  /**
+   * The form the table was written in: `department` — the 部门预算绩效文本's
+   * table (预算单位, 项目编码, 资金用途, 资金支出计划); `project-form` — one
+   * project's 申报表/审批表 from another region (主管部门, 实施单位, 实施期…),
+   * which has none of those four and no 第一部分. Read from the particulars
+   * only such forms carry; checks judge a table against the fields its layout has.
+   */
+  layout: ProjectLayout
 }
+
+export type ProjectLayout = 'department' | 'project-form'
 
 export interface ProjectDetails {
   department: string

@@ -43,6 +43,7 @@ const projectModel = (project: ProjectText): Project => {
   indicators: project.indicators.map(indicatorModel),
   details: { ...NO_DETAILS, ...project.details },
   costAsLevel1: project.indicators.some((indicator) => resolveLevel1(indicator.level1).name === '成本指标'),
+  layout: project.details && Object.values(project.details).some((text) => text.trim() !== '') ? 'project-form' : 'department',
   }
 }
 

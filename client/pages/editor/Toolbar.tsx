@@ -12,11 +12,13 @@ import { api } from '../../api/http'
 import { showAuthorship } from '../../editor/authorship-view'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, projectAt } from '../../editor/row-commands'
 import { relativeTime } from '../../i18n/relative-time'
+import { personName } from '../../i18n/person-name'
 import { T } from '../../i18n/zh-CN'
 import { CommentIcon, ExportIcon, FindIcon, PrintIcon, RedoIcon, TrackIcon, UndoIcon } from '../icons'
 import type { CommentDrafts } from './comment-drafts'
 import type { DocumentSession } from './document-session'
 import { FindBar } from './FindBar'
+import { createPrinting } from './printing'
 import type { SuggestionReview } from './suggestion-review'
 
 export function Toolbar(props: { session: DocumentSession; review: SuggestionReview; comments: CommentDrafts; nameOf: (login: string) => string }) {
@@ -25,6 +27,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
   const editable = () => s.readOnlyReason() === ''
   /** Moving rows cannot be proposed: offered only to those who edit directly. */
   const editsDirectly = () => s.role() !== 'reviewer' && !s.suggesting()
+  const printing = createPrinting(s.editor, props.nameOf)
 
   const run = (command: Command) => () => {
     const editor = s.editor()
@@ -53,8 +56,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
     api.authorship(s.docId).then(({ sessions, people }) => {
       const editor = s.editor()
       if (!editor || !showingAuthors()) return
-      const name = (login: string | null) => (login ? (people[login] ?? login) : T.system)
-      showAuthorship(editor, { index: new AuthorIndex(sessions), describe: (a) => `${name(a.by)} · ${relativeTime(a.at)}` })
+      showAuthorship(editor, { index: new AuthorIndex(sessions), describe: (a) => `${personName(people, a.by)} · ${relativeTime(a.at)}` })
     }, (e: Error) => s.say(e.message))
   const toggleAuthors = () => {
     const on = !showingAuthors()
@@ -104,7 +106,13 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
               </For>
             </div>
           </details>
-          <button onClick={() => window.print()} title="Ctrl+P"><PrintIcon />{T.print}</button>
+          <details class="menu" data-testid="print-menu">
+            <summary class="button" title="Ctrl+P"><PrintIcon />{T.print}</summary>
+            <div class="menu-items">
+              <button onClick={(e) => { e.currentTarget.closest('details')!.open = false; printing.print(false) }}>{T.printClean}</button>
+              <button onClick={(e) => { e.currentTarget.closest('details')!.open = false; printing.print(true) }}>{T.printTracked}</button>
+            </div>
+          </details>
         </div>
         <Show when={editable()}>
           <div class="tool-group" role="group" aria-label={T.groupEdit}>

@@ -10,6 +10,7 @@ import { checkProject } from '../run-checks'
 import type { ProjectInput, ProjectRule } from '../rule'
 import { budgetSum, codeShape, duplicateCodes } from './arithmetic'
 import { overallCompleteness, projectCompleteness } from './completeness'
+import { halfDecided } from './half-decided'
 import { hygiene } from './hygiene'
 import { hasBenefit, hasOutput, levelsMatch, outputCoverage, satisfaction } from './indicator-structure'
 import { cost } from './cost'
@@ -73,6 +74,20 @@ describe('arithmetic', () => {
 
   it('adds an amount written in Chinese numerals as what it says (money-units notes the writing)', () => {
     expect(run(budgetSum, projectInput({ budgetTotal: '十二万五千元', budgetFiscal: '十万元', budgetOther: '2.50' }))).toEqual([])
+  })
+
+  it('half-decided replacements: fires for two figures run together, once, naming both; not for figures as people write them', () => {
+    const findings = checkProject(projectInput({ budgetTotal: '12.5012.00' }))
+    expect(findings.filter((f) => f.field === 'budgetTotal')).toEqual([
+      expect.objectContaining({ rule: 'review.half-decided', severity: 'error', message: '预算数“12.5012.00”是两个数连在一起（12.50 与 12.00）：像是只接受了一半的修订，请改为正确的数' }),
+    ])
+    expect(run(halfDecided, projectInput({ budgetFiscal: '１０．００１２．００', budgetOther: '2.502.60' }))).toEqual([expect.objectContaining({ field: 'budgetFiscal' }), expect.objectContaining({ field: 'budgetOther' })])
+    const plan = [{ label: '3月底', percent: '25%' }, { label: '6月底', percent: '50%60%' }, { label: '12月底', percent: '100%' }]
+    expect(checkProject(projectInput({ spendingPlan: plan })).filter((f) => f.field === 'spendingPlan').map((f) => f.rule)).toEqual(['review.half-decided'])
+    for (const written of ['12.50', '1,234.50', '12.5', '十万', '', '—', '10万元', '12.504']) {
+      expect(run(halfDecided, projectInput({ budgetTotal: written, budgetFiscal: written }))).toEqual([])
+    }
+    expect(run(halfDecided, projectInput())).toEqual([])
   })
 
   const doc = (codes: string[], year = 2023) => ({ year, projects: codes.map((code) => ({ code })) }) as unknown as BudgetDocument
@@ -164,7 +179,19 @@ describe('quantification', () => {
   })
 
   it('notes qualitative values under 数量/质量 (尽量定量表述)', () => {
-    expect(value(1, { value: '优良' })[0]).toMatchObject({ severity: 'info' })
+    expect(value(1, { level3: '培训质量', value: '优良' })[0]).toMatchObject({ severity: 'info' })
+  })
+
+  it('warns for a rate written as a sentence, proposing the form', () => {
+    const [finding] = value(1, { value: '开展教育转化回头看工作' })
+    expect(finding).toMatchObject({ severity: 'warning' })
+    expect(finding!.message).toContain('不是比率：应填写如“≥90%”')
+  })
+
+  it('wants a count with its unit, proposing it from the name', () => {
+    expect(value(0, { value: '4' })[0]!.message).toContain('没有计量单位：应填写如“≥4场次”')
+    expect(value(0, { level3: '救助对象', value: '1' })[0]!.message).toContain('应填写如“≥1次”“1人”')
+    for (const counted of ['≥4次', '1人', '≥4场次']) expect(value(0, { value: counted }), counted).toEqual([])
   })
 
   it('fires for effects that cannot be measured, not for a checkable effect in words', () => {
@@ -176,7 +203,7 @@ describe('quantification', () => {
     expect(value(1, { value: '≥90' })[0]!.message).toContain('≥90%')
     expect(value(1, { value: '≥100%' })[0]!.message).toContain('=100%')
     expect(value(1, { value: '120%' })[0]!.severity).toBe('warning')
-    expect(value(0, { value: '≥90' })).toEqual([]) // 培训场次 is a count, not a rate
+    expect(value(0, { value: '≥90' })[0]!.message).not.toContain('%') // 培训场次 is a count, not a rate
   })
 })
 
@@ -216,6 +243,17 @@ describe('hygiene', () => {
     expect(notes).toHaveLength(1)
     expect(notes[0]!.message).toContain('第 1、2、3、4、5、6 行')
   })
+
+  it('names the rows without a 依据 once per table; a form from another region without that column is left alone', () => {
+    const indicators = goodIndicators().map((i, n) => (n < 3 ? { ...i, basis: '' } : i))
+    const [finding, ...rest] = run(hygiene, projectInput({ indicators }))
+    expect(rest).toEqual([])
+    expect(finding).toMatchObject({ severity: 'warning', indicator: 1, field: 'basis' })
+    expect(finding!.message).toContain('第 1、2、3 行未填写指标值确定依据')
+    const details = { department: '某局', implementer: '', manager: '', period: '', periodGoal: '' }
+    expect(run(hygiene, projectInput({ details, indicators: goodIndicators().map((i) => ({ ...i, basis: '' })) }))).toEqual([])
+    expect(run(hygiene, projectInput({ indicators: goodIndicators().map((i) => ({ ...i, basis: '' })) }))).toHaveLength(1)
+  })
 })
 
 describe('budget-process measures (misfiled.process-measure)', () => {
@@ -250,7 +288,7 @@ describe('cost', () => {
   })
 
   it('does not fire for an amount within the budget, a per-unit cost, or a template leftover (quantification’s)', () => {
-    for (const ok of ['≤10万元', '≤125000元', '1600元/亩', '是/否']) expect(costValue(ok), ok).toEqual([])
+    for (const ok of ['≤10万元', '≤125000元', '1600元/亩', '是/否', '12万']) expect(costValue(ok), ok).toEqual([])
   })
 
   it('reads both layouts: 成本 under 产出, and 成本指标 as its own 一级 (财预〔2021〕101号)', () => {
@@ -272,6 +310,24 @@ describe('dates', () => {
     expect(run(dates, projectInput())).toEqual([])
     expect(run(dates, projectInput({ indicators: withIndicator(2, { value: '2024年12月底前' }) }, 1, null))).toEqual([])
     expect(run(dates, projectInput({ spendingPlan: [{ label: '2023年6月', percent: '50%' }, { label: '2023年12月', percent: '100%' }] }))).toEqual([])
+  })
+
+  it('fires for a 时效 deadline wholly in an earlier year, proposing one in the year', () => {
+    const [finding] = run(dates, projectInput({ indicators: withIndicator(2, { value: '2022年12月底前' }) }))
+    expect(finding).toMatchObject({ severity: 'error', indicator: 3, field: 'value' })
+    expect(finding!.message).toContain('早于预算年度 2023 年：应填写如“2023年12月底前”')
+  })
+
+  it('leaves a period starting earlier and a comparison year outside 时效 alone', () => {
+    expect(run(dates, projectInput({ indicators: withIndicator(2, { value: '2022.07-2023.06' }) }))).toEqual([])
+    expect(run(dates, projectInput({ indicators: withIndicator(4, { value: '较2022年提高5%' }) }))).toEqual([])
+  })
+
+  it('respects a declared 实施期 that crosses the year, and no further', () => {
+    const details = { department: '', implementer: '', manager: '', period: '2023.07-2024.01', periodGoal: '' }
+    expect(run(dates, projectInput({ details, indicators: withIndicator(2, { value: '2023.07-2024.01' }) }))).toEqual([])
+    const [beyond] = run(dates, projectInput({ details, indicators: withIndicator(2, { value: '2025年6月底前' }) }))
+    expect(beyond!.message).toContain('晚于实施期（2023.07-2024.01）结束的 2024 年')
   })
 })
 
@@ -300,9 +356,17 @@ describe('relevance', () => {
   it('reports a row copied into three or more tables once, naming the tables', () => {
     const doc = (tables: number) => ({ ...modelFromText({ title: '', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: Array.from({ length: tables }, () => goodProject()) }) })
     const findings = copiedRows.check(doc(3))
-    expect(findings.length).toBe(goodIndicators().length)
+    // Not the deadline (row 3) and the 满意度 (row 6): every project may share those.
+    expect(findings.map((f) => f.indicator)).toEqual([1, 2, 4, 5])
     expect(findings[0]!.message).toContain('项目 1、2、3')
     expect(copiedRows.check(doc(2))).toEqual([])
+  })
+
+  it('does not report again rows each table’s own rules report (是/否, process measures)', () => {
+    const inThree = (indicators: ReturnType<typeof goodIndicators>) =>
+      modelFromText({ title: '', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: [1, 2, 3].map(() => goodProject({ indicators })) })
+    expect(copiedRows.check(inThree(withIndicator(3, { value: '是/否' }))).map((f) => f.indicator)).toEqual([1, 2, 5])
+    expect(copiedRows.check(inThree(withIndicator(1, { level3: '资金支付及时率', description: '资金支付及时率', value: '100%' }))).map((f) => f.indicator)).toEqual([1, 4, 5])
   })
 })
 
@@ -327,5 +391,24 @@ describe('values people write', () => {
     const fractions = [{ label: '3月底', percent: '0.25' }, { label: '6月底', percent: '0.5' }, { label: '10月底', percent: '0.75' }, { label: '12月底', percent: '1' }]
     expect(run(spendingPlan, projectInput({ spendingPlan: fractions }))).toEqual([])
     expect(projectInput({ spendingPlan: fractions }).model.spendingPlan.map((e) => e.percent)).toEqual([25, 50, 75, 100])
+  })
+})
+
+describe('a single project’s form from another region', () => {
+  const details = { department: '湘潭市城市管理和综合执法局', implementer: '', manager: '', period: '2023.07-2024.01', periodGoal: '' }
+  const form = projectInput({ details, unitCode: '', unitName: '', code: '', usage: '', spendingPlan: [] })
+
+  it('is judged against the fields its layout has: no 预算单位, 项目编码, 资金用途 or 资金支出计划 to miss', () => {
+    expect(form.model.layout).toBe('project-form')
+    expect(run(projectCompleteness, form)).toEqual([])
+    expect(run(projectCompleteness, projectInput({ details, name: '', budgetTotal: '' })).map((f) => f.field)).toEqual(['name', 'budgetTotal'])
+  })
+
+  it('has no 第一部分 to miss when the document is only such forms; the department’s table still needs them', () => {
+    const doc = { title: '湘潭市环境卫生管理处', year: 2023, preparedBy: '', reviewedBy: '', overall: { goals: [], subGoals: [], safeguards: [] }, projects: [form.model] } as BudgetDocument
+    expect(overallCompleteness.check(doc)).toEqual([])
+    expect(overallCompleteness.check({ ...doc, year: null })).toHaveLength(1)
+    expect(overallCompleteness.check({ ...doc, projects: [form.model, projectInput().model] }).map((f) => f.message)).toContain('第一部分缺少总体绩效目标')
+    expect(run(projectCompleteness, projectInput({ code: '', usage: '' })).map((f) => f.field)).toEqual(['code', 'usage'])
   })
 })

@@ -1,0 +1,40 @@
+/**
+ * The bureau's dashboard against a real server: what staff type reaches the
+ * bureau's spreadsheet as text, never as a formula.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { loginAt } from '../../test/support/http-session'
+import { DOC_ID, startTestServer, type TestServer } from '../../test/support/test-server'
+
+let t: TestServer
+afterEach(async () => {
+  await t?.close()
+})
+
+/** 政法委 holding the test document, its staff member zhang, and the 财政局 with reviewer wang. */
+async function bureauWithOneDepartment() {
+  const { orgs, logins } = t.server.data
+  const [zhang, wang] = await Promise.all(['zhang', 'wang'].map((n) => logins.addUser(n, `pw-${n}`, n.toUpperCase())))
+  const zfw = await orgs.addOrg({ name: '政法委', kind: 'department', code: '216001' })
+  const czj = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
+  await orgs.setDocumentOrg(DOC_ID, zfw.id)
+  await orgs.setMember(zfw.id, zhang!.id, 'staff')
+  await orgs.setMember(czj.id, wang!.id, 'reviewer')
+  return { zfw, czj }
+}
+
+describe('dashboard.csv', () => {
+  it('a title staff set as a formula reaches the bureau’s spreadsheet as text', async () => {
+    t = await startTestServer()
+    await bureauWithOneDepartment()
+    const zhang = await loginAt(t.server.url, 'zhang')
+    const formula = '=HYPERLINK("http://evil.example/x","点此查看")'
+    expect((await zhang.json(`/api/docs/${DOC_ID}`, 'PATCH', { title: formula })).status).toBe(200)
+
+    const wang = await loginAt(t.server.url, 'wang')
+    const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
+    const row = csv.split('\r\n')[1]!
+    expect(row.startsWith(`"政法委","'=HYPERLINK(""http://evil.example/x"",""点此查看"")",`)).toBe(true)
+    expect(csv).not.toMatch(/(^|,)"[=+\-@]/m)
+  })
+})
