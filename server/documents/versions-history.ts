@@ -3,6 +3,7 @@
  * project), comparisons (between versions, since the last 退回修改, with
  * last year's document), the activity log and who wrote what.
  */
+import { yearMismatch } from '@shared/formats/import-year'
 import { readContent } from '@shared/model/y-document'
 import { withProjectsAdded } from '@shared/model/add-projects'
 import { changeAuthors, diffDocuments, type DocumentDiff } from '@shared/history/document-diff'
@@ -76,13 +77,21 @@ export async function restoreVersion(
  * project's form on its own) added after this document's last project, as one change by the
  * caller — staff, while they may edit.
  */
-export async function addProjects(p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service'>, user: User, docId: string, readFile: () => Promise<Uint8Array>): Promise<string[]> {
+export async function addProjects(
+  p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service'>,
+  user: User,
+  docId: string,
+  readFile: () => Promise<Uint8Array>,
+): Promise<{ added: string[]; warnings: string[] }> {
   const { doc } = await reachEditable(p, docId, user, '导入项目')
   // Read only now: an upload costs the server nothing until its sender is known to be allowed.
-  const { projects } = await importedText(await readFile())
+  const imported = await importedText(await readFile())
+  const { projects } = imported
   if (projects.length === 0) throw new Refusal('unprocessable', 'import-no-projects', '文件中没有绩效目标表')
+  // A form of another year is added, and the caller told.
+  const warning = yearMismatch(imported, await p.service.text(doc.id))
   await p.live.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), { by: user.name })
-  return projects.map((project) => project.name)
+  return { added: projects.map((project) => project.name), warnings: warning ? [warning] : [] }
 }
 
 /**

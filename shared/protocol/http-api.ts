@@ -163,7 +163,8 @@ export interface HttpApi {
   'POST /api/docs/:id/versions/:version/restore': { body: { project?: { code?: string; name?: string } }; response: { version: { id: number; name: string } } }
   /** from: a version id, 'last-return' or 'predecessor'; to: a version id or 'now'. */
   'GET /api/docs/:id/compare': { query: { from: string; to?: string }; response: Comparison }
-  'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[] } }
+  /** `warnings`: what the caller must hear though the import went ahead (a form of another year than the document's). */
+  'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[]; warnings: string[] } }
   /** Next year's document from this one (year: the document's own plus one unless given). */
   'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean }; response: { id: string; title: string } }
   'GET /api/docs/:id/activity': { response: { activity: ActivityView[]; people: People } }
