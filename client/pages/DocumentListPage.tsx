@@ -9,6 +9,7 @@ import { navigate } from '../router'
 import { T } from '../i18n/zh-CN'
 import { SharePanel } from './SharePanel'
 import { Bell } from './Bell'
+import { Invitations } from './Invitations'
 import { relativeTime } from '../i18n/relative-time'
 import { forgetUser, rememberedUser, rememberRole } from '../session'
 
@@ -36,7 +37,7 @@ export function DocumentListPage() {
   }
   // From one small request (the queue itself loads every document it lists): the bureau's people review from
   // the queue, and they and a department's 管理员 see the dashboard.
-  const [memberships] = createResource(() => api.orgs().then((r) => r.orgs, () => []))
+  const [memberships, { refetch: refetchMemberships }] = createResource(() => api.orgs().then((r) => r.orgs, () => []))
   /** The departments one makes documents for; someone of several chooses which a new one belongs to. */
   const departments = () => (memberships() ?? []).filter((o) => o.kind === 'department' && (o.role === 'admin' || o.role === 'staff'))
   const [chosenDepartment, setChosenDepartment] = createSignal<number | undefined>()
@@ -98,6 +99,7 @@ export function DocumentListPage() {
         <a class="who" href="#/account" title={T.account}>{rememberedUser()?.displayName}</a>
         <button onClick={logout}>{T.logout}</button>
       </header>
+      <Invitations onJoined={() => { void refetchMemberships(); void refetch() }} />
       <p class="queue-link">
         <Show when={reviews()}><a href="#/queue" data-testid="queue-link">{T.reviewQueue}</a></Show>
         <Show when={oversees()}><a href="#/dashboard" data-testid="dashboard-link">{T.dashboard}</a></Show>
