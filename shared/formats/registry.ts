@@ -7,6 +7,7 @@ import type { DocumentText } from '../model/document-text'
 import { exportHtml } from './html/export'
 import { importHtml } from './html/import'
 import type { ImportResult } from './import-error'
+import type { OpinionBlock } from '../checks/opinion-text'
 import { exportPublishedText } from './published-text/export'
 import { importPublishedText } from './published-text/import'
 import { importDocx } from './docx/import'
@@ -26,12 +27,16 @@ export interface FileFormat {
    */
   export?: (doc: DocumentText, options?: ExportOptions) => Promise<Uint8Array | string>
   tracksChanges?: boolean
+  /** Can carry a 审核意见 after the document (`ExportOptions.opinion`). */
+  carriesOpinion?: boolean
 }
 
 export interface ExportOptions {
   tracked?: boolean
   /** A login's display name, for the authors of tracked changes. */
   nameOf?: (login: string) => string
+  /** A 审核意见 to follow the document, for a format that `carriesOpinion`. */
+  opinion?: readonly OpinionBlock[]
 }
 
 export const FORMATS: readonly FileFormat[] = [
@@ -52,6 +57,7 @@ export const FORMATS: readonly FileFormat[] = [
     // Loaded when used: the Word writer is large, and the editor only lists the format.
     export: async (doc, options) => (await import('./docx/export')).exportDocx(doc, options),
     tracksChanges: true,
+    carriesOpinion: true,
   },
   {
     id: 'xlsx',
