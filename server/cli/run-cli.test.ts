@@ -22,6 +22,7 @@ describe('cli import', () => {
     expect(code).toBe(EXIT.ok)
     expect(stderr).toBe('')
     const model = JSON.parse(stdout)
+    expect(model.kind).toBe('targets')
     expect(model.title).toBe('政法委部门')
     expect(model.year).toBe(2022)
     expect(model.projects).toHaveLength(11)

@@ -1,6 +1,6 @@
 /** `import` and `export`: commands on a document file (or a stored document). */
 import { writeFile } from 'node:fs/promises'
-import { modelFromText } from '@shared/model/derive-model'
+import { kindOf, notStorable } from '@shared/kinds/registry'
 import { exportFormats, formatById } from '@shared/formats/registry'
 import { parseArgs } from '../parse-args'
 import { readDocumentFile } from '../read-document-file'
@@ -25,8 +25,13 @@ export const importCommand: Command = async (argv, io) => {
     return EXIT.badInput
   }
   if (typeof options.into !== 'string') {
-    io.stdout(JSON.stringify(modelFromText(result.value), null, 2))
+    io.stdout(JSON.stringify(kindOf(result.value).model(result.value), null, 2))
     return EXIT.ok
+  }
+  const refused = notStorable(result.value)
+  if (refused) {
+    io.stderr(`${path}: ${refused}`)
+    return EXIT.badInput
   }
   const target = options.into
   const { projects } = result.value
@@ -58,6 +63,11 @@ export const exportCommand: Command = async (argv, io) => {
   const result = await readDocumentFile(path, storageConfigOf(options))
   if (!result.ok) {
     io.stderr(`${path}: ${result.error.message}`)
+    return EXIT.badInput
+  }
+  const refused = notStorable(result.value)
+  if (refused) {
+    io.stderr(`${path}: ${refused}`)
     return EXIT.badInput
   }
   try {
