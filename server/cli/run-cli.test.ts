@@ -146,3 +146,23 @@ describe('cli export', () => {
     expect(readFileSync(SAMPLE_PATH, 'utf8')).toBe(sampleText())
   })
 })
+
+describe('cli on a 绩效自评表', () => {
+  const file = fileURLToPath(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
+
+  it('import --json prints the self-evaluation model; check --json its findings; storing it is refused, not done half', async () => {
+    const imported = await run('import', file, '--json')
+    expect(imported.code).toBe(EXIT.ok)
+    const model = JSON.parse(imported.stdout)
+    expect(model.kind).toBe('self-evaluation')
+    expect(model.projects[0]).toMatchObject({ funds: { budget: 20, executed: 20, rate: 100 }, earned: 110, grade: '优' })
+    expect(model.projects[0].indicators[0]).toMatchObject({ value: '≥266米', score: 10, actual: '≥266米', earned: 10 })
+    const checked = await run('check', file, '--json')
+    expect(checked.code).toBe(EXIT.ok)
+    expect(JSON.parse(checked.stdout)).toEqual([expect.objectContaining({ rule: 'self-evaluation.total', severity: 'error', project: 1, indicator: null })])
+    const stored = await run('doc', 'import', file, '--data', tmp())
+    expect(stored.code).toBe(EXIT.badInput)
+    expect(stored.stderr).toMatch(/绩效自评文档尚不能存入服务器/)
+    expect((await run('check', file, '--opinion')).code).toBe(EXIT.badInput)
+  })
+})
