@@ -46,6 +46,10 @@ describe('self-evaluation checks', () => {
     expect(rules(doc({ budget: '3', executed: '2', earned: '6.67', total: '96.67', rate: '66.67%' }))).toEqual([])
   })
 
+  it('an empty 实际完成情况', () => {
+    expect(rules(doc({ achieved: ' ' }))).toEqual([['self-evaluation.achieved', null]])
+  })
+
   it('a shortfall without 偏差原因 — even with the full 得分 written', () => {
     const rows = metRows()
     rows[0]!.actual = '3次'

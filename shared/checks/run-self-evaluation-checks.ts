@@ -8,11 +8,12 @@ import type { DocumentText } from '../model/document-text'
 import { selfEvaluationModel } from '../self-evaluation/self-evaluation-model'
 import type { Finding } from './finding'
 import type { SelfEvaluationRule } from './rule'
+import { achievedEmpty } from './rules/achieved'
 import { unexplainedShortfall } from './rules/deviation'
 import { executionRate, scoreAboveCap, statedTotalScore } from './rules/self-evaluation-scores'
 import { sortFindings } from './run-checks'
 
-export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [scoreAboveCap, executionRate, statedTotalScore, unexplainedShortfall]
+export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [achievedEmpty, scoreAboveCap, executionRate, statedTotalScore, unexplainedShortfall]
 
 export function runSelfEvaluationChecks(text: DocumentText): Finding[] {
   const model = selfEvaluationModel(text)
