@@ -53,8 +53,19 @@ describe('self-evaluation checks', () => {
   it('a shortfall without 偏差原因 — even with the full 得分 written', () => {
     const rows = metRows()
     rows[0]!.actual = '3次'
-    expect(rules(doc({ rows }))).toEqual([['self-evaluation.deviation', 1]])
+    rows[0]!.earned = '9.38'
+    expect(rules(doc({ rows, total: '96.88' }))).toEqual([['self-evaluation.deviation', 1]])
     rows[0]!.deviation = '下半年疫情停训两次，明年提前安排。'
-    expect(rules(doc({ rows }))).toEqual([])
+    expect(rules(doc({ rows, total: '96.88' }))).toEqual([])
+  })
+
+  it('a 得分 more generous than its figures: full marks on a missed target, above a 部分达成’s 80%', () => {
+    const rows = metRows()
+    rows[0] = { actual: '3次', earned: '12.5', deviation: '下半年停训两次。' }
+    rows[2] = { actual: '基本达成', earned: '12.5', deviation: '延期半月。' }
+    expect(rules(doc({ rows }))).toEqual([['self-evaluation.generous', 1], ['self-evaluation.generous', 3]])
+    rows[2]!.earned = '10'
+    rows[0]!.earned = '9.38'
+    expect(rules(doc({ rows, total: '94.38' }))).toEqual([])
   })
 })

@@ -10,10 +10,11 @@ import type { Finding } from './finding'
 import type { SelfEvaluationRule } from './rule'
 import { achievedEmpty } from './rules/achieved'
 import { unexplainedShortfall } from './rules/deviation'
+import { generousScore } from './rules/generous-score'
 import { executionRate, scoreAboveCap, statedTotalScore } from './rules/self-evaluation-scores'
 import { sortFindings } from './run-checks'
 
-export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [achievedEmpty, scoreAboveCap, executionRate, statedTotalScore, unexplainedShortfall]
+export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [achievedEmpty, scoreAboveCap, executionRate, statedTotalScore, generousScore, unexplainedShortfall]
 
 export function runSelfEvaluationChecks(text: DocumentText): Finding[] {
   const model = selfEvaluationModel(text)
