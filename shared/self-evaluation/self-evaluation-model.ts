@@ -10,7 +10,7 @@ import type { BudgetDocument, Indicator, Project } from '../model/budget-documen
 import type { DocumentText, EvaluationText, ProjectText } from '../model/document-text'
 import { modelFromText } from '../model/derive-model'
 import { parseAmount } from '../model/numbers'
-import { DEFAULT_WEIGHTS, executionScore, gradeOf, indicatorEarned, indicatorPoints, totalScore, type Grade, type Weights } from './scoring'
+import { DEFAULT_WEIGHTS, executionScore, gradeOf, indicatorEarned, indicatorPoints, totalScore, validWeights, type Grade, type Weights } from './scoring'
 
 export interface SelfEvaluationDocument extends Omit<BudgetDocument, 'kind' | 'projects'> {
   kind: 'self-evaluation'
@@ -66,7 +66,9 @@ export function selfEvaluationProject(project: Project, text: ProjectText, weigh
   }
 }
 
+/** The model of a self-evaluation, scored with the year's weights (default 50/30/10/10). Throws WeightsError for weights not summing to 100. */
 export function selfEvaluationModel(text: DocumentText, weights: Weights = DEFAULT_WEIGHTS): SelfEvaluationDocument {
+  validWeights(weights)
   const targets = modelFromText(text)
   return { ...targets, kind: 'self-evaluation', projects: targets.projects.map((project, i) => selfEvaluationProject(project, text.projects[i]!, weights)) }
 }
