@@ -28,7 +28,7 @@ describe('scoring properties (seeded)', () => {
       }
     })
 
-    it(`seed ${seed}: monotone in the actual value, in the target's direction`, () => {
+    it(`seed ${seed}: monotone in the actual value, in the target's direction; full when met, less when missed`, () => {
       for (let n = 0; n < 300; n++) {
         const points = random.int(20) + 1
         const ceiling = random.chance(0.5)
@@ -37,6 +37,12 @@ describe('scoring properties (seeded)', () => {
         const b = random.int(1000) / 10
         const [worse, better] = ceiling ? [Math.max(a, b), Math.min(a, b)] : [Math.min(a, b), Math.max(a, b)]
         expect(quantitativeEarned(target, `${better}%`, points)!, `${target}: ${worse} → ${better}`).toBeGreaterThanOrEqual(quantitativeEarned(target, `${worse}%`, points)!)
+        // Met scores full; missed by more than rounding scores less.
+        const goal = Number(target.slice(1, -1))
+        const met = ceiling ? better <= goal : better >= goal
+        const missedClearly = ceiling ? worse > goal * 1.01 : worse < goal * 0.99
+        if (met) expect(quantitativeEarned(target, `${better}%`, points)).toBe(points)
+        if (missedClearly) expect(quantitativeEarned(target, `${worse}%`, points)!, `${target}: ${worse}`).toBeLessThan(points)
         const budget = random.int(100) + 1
         const [low, high] = [random.int(200), random.int(200)].sort((x, y) => x - y) as [number, number]
         expect(executionScore(budget, high, 10)!.earned).toBeGreaterThanOrEqual(executionScore(budget, low, 10)!.earned)
