@@ -11,6 +11,7 @@ import type { OpinionBlock } from '../checks/opinion-text'
 import { exportPublishedText } from './published-text/export'
 import { importPublishedText } from './published-text/import'
 import { importDocx } from './docx/import'
+import { importSelfEvaluationText } from './self-evaluation/import-self-evaluation'
 import { fileKind } from './sniff'
 
 export interface FileFormat {
@@ -83,10 +84,14 @@ export const formatById = (id: string): FileFormat | undefined => FORMATS.find((
 /**
  * Imports a file whatever its format, recognised from its content (a name
  * can lie; a Word file saved as .txt is still a Word file). What cannot be
- * imported is refused naming what it is.
+ * imported is refused naming what it is; a 绩效自评表 (text) reads as a
+ * self-evaluation document.
  */
 export async function importFile(bytes: Uint8Array): Promise<ImportResult<DocumentText>> {
   const kind = fileKind(bytes)
+  // A 绩效自评表 is another kind of document, read by its own reader (text only, so far).
+  const evaluation = kind === 'other' ? importSelfEvaluationText(bytes) : null
+  if (evaluation) return evaluation
   const format = formatById(kind === 'docx' || kind === 'xlsx' || kind === 'html' ? kind : 'txt')!
   return format.import!(bytes)
 }
