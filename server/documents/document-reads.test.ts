@@ -16,10 +16,7 @@ const wordText = (body: Uint8Array | string) => new TextDecoder().decode(unzipSy
 describe('a Word export with the 审核意见, without HTTP', () => {
   it('carries the reviewer’s draft for the reviewer, the opinion sent for staff, and is refused before there is one', async () => {
     w = await useCaseWorld()
-    const [zhang, wang] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳')]
-    const zfw = await w.org('政法委', 'department', [[zhang, 'staff']])
-    const czj = await w.org('财政局', 'finance', [[wang, 'reviewer']])
-    await w.data.orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }, true)
+    const { zhang, wang } = await w.reviewedDepartment()
     const id = await createBlank(w.ports, zhang, {})
     const withOpinion = { tracked: false, withOpinion: true }
 
