@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import { runChecks } from '@shared/checks/run-checks'
-import { exportFormats, formatById, importFile } from '@shared/formats/registry'
+import { exportFormats, formatById } from '@shared/formats/registry'
 import { emptyDocumentText } from '@shared/model/template'
 import { metaOf, readContent, yearOf } from '@shared/model/y-document'
 import { approvalBlockers } from '@shared/review/approval'
@@ -25,6 +25,7 @@ import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import { LoginThrottle } from '../auth/login-throttle'
 import type { LoginFailureStore } from '../storage/login-failures'
 import { HashingBusyError } from '../auth/password'
+import { ImportBusyError, type ImportPool } from '../imports/import-pool'
 import { isOrgRole, type Org, type OrgStore } from '../storage/org-store'
 import { deadlineOf, departmentDeadlines, submissionDeadline, type SubmissionDeadline } from '../auth/submission-deadline'
 import type { NotificationStore } from '../storage/notification-store'
@@ -42,7 +43,7 @@ import { ApiError, badRequest, documentNotFound, forbidden, notLoggedIn } from '
 import { bodyLimits, clientAddress, isLoopback, ownOrigin, sameOriginOnly, type RequestGuardOptions } from './request-guard'
 import { apiRoutes } from './api-route'
 import { csvFile } from './csv'
-import { readUpload } from './upload'
+import { readImport } from './upload'
 import { staticFiles } from './static-files'
 import { syncRoutes } from './sync-route'
 
@@ -55,6 +56,8 @@ export interface AppServices {
   documents: DocumentLog
   logins: Logins
   service: DocumentService
+  /** Reads uploaded files in worker threads. */
+  imports: ImportPool
   relay: Relay
   auth: Authenticator
   metrics: Metrics
@@ -96,6 +99,7 @@ export function createApp(s: AppServices): Hono<Env> {
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json({ error: { code: error.code, message: error.message } }, error.status)
     if (error instanceof HashingBusyError) return c.json({ error: { code: 'busy', message: error.message } }, 503)
+    if (error instanceof ImportBusyError) return c.json({ error: { code: error.code, message: error.message } }, 503)
     if (error instanceof StorageError) {
       log('error', 'storage-error', { path: c.req.path, code: error.code, error: error.message })
       return c.json({ error: { code: 'storage-failure', message: '服务器存储出错，请稍后重试' } }, 503)
@@ -257,10 +261,9 @@ export function createApp(s: AppServices): Hono<Env> {
 
   created('POST /api/docs/import', async (c) => {
     const user = c.get('user')
-    const result = await importFile(await readUpload(c))
-    if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
-    const title = checkedTitle(c.req.query('title')) || result.value.subtitle || result.value.title || '导入的文档'
-    const id = await s.service.create(result.value, { title, ownerId: user.id })
+    const text = await readImport(c, s.imports)
+    const title = checkedTitle(c.req.query('title')) || text.subtitle || text.title || '导入的文档'
+    const id = await s.service.create(text, { title, ownerId: user.id })
     await s.accounts.setRole(id, user.id, 'editor')
     await s.documents.record(id, [{ at: Date.now(), by: user.name, event: { kind: 'created' } }])
     return { id }
@@ -463,9 +466,7 @@ export function createApp(s: AppServices): Hono<Env> {
    */
   route('POST /api/docs/:id/projects/import', async (c) => {
     const { doc, user } = await editableNow(c, '导入项目')
-    const result = await importFile(await readUpload(c))
-    if (!result.ok) throw new ApiError(422, `import-${result.error.code}`, result.error.message)
-    const { projects } = result.value
+    const { projects } = await readImport(c, s.imports)
     if (projects.length === 0) throw new ApiError(422, 'import-no-projects', '文件中没有绩效目标表')
     await s.relay.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), user.name)
     return { added: projects.map((p) => p.name) }

@@ -4,6 +4,7 @@
  * cells — a cell spanning columns is one cell, a cell spanning rows leaves
  * an empty cell in each row below, as merged cells print in the text
  * layout — and the rest becomes paragraphs; then the one reader.
+ * Spans and cells are capped before they are placed (`import-limits.ts`).
  * The head, scripts, styles, comments and declarations are skipped; a cell or row left
  * unclosed (common in hand-written pages) ends at the next one. Read tag by tag: no DOM, so
  * it runs in the browser and on the server alike.
@@ -12,13 +13,17 @@ import type { DocumentText } from '../../model/document-text'
 import { layOut, type Block } from '../blocks'
 import { decodeText } from '../decode-text'
 import { readLaidOut, tryImport, type ImportResult } from '../import-error'
+import { cellBudget, checkTextLength, IMPORT_LIMITS } from '../import-limits'
 import { parsePublishedText } from '../published-text/import'
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', mdash: '—', ndash: '–', hellip: '…', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', times: '×' }
 
+/** A numeric reference's character; one past Unicode (`&#x110000;`), a surrogate or NUL reads as U+FFFD, as browsers read it. */
+const character = (code: number) => (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code))
+
 const decodeEntities = (text: string) =>
   text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, name: string) =>
-    name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (NAMED[name] ?? whole),
+    name.startsWith('#x') ? character(parseInt(name.slice(2), 16)) : name.startsWith('#') ? character(Number(name.slice(1))) : (NAMED[name] ?? whole),
   )
 
 /** Block-level tags: text on either side of one is a different paragraph. */
@@ -27,16 +32,18 @@ const BREAKS = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'l
 const TAG = /<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|<(head|script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>/g
 
 interface Carry {
-  start: number
   colspan: number
   remaining: number
 }
 
-const attr = (attrs: string, name: string): number => Number(new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs)?.[1] ?? 1) || 1
+/** A span as written, at most `IMPORT_LIMITS.maxSpan`. */
+const span = (attrs: string, name: string): number => Math.min(Number(new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs)?.[1] ?? 1) || 1, IMPORT_LIMITS.maxSpan)
 
 const clean = (text: string) => decodeEntities(text).replace(/[ \t\r\n\u00a0]+/g, ' ').trim()
 
 export function readHtml(html: string): Block[] {
+  checkTextLength('网页文件', html)
+  const takeCell = cellBudget('网页文件')
   const blocks: Block[] = []
   let paragraph = ''
   const flushParagraph = () => {
@@ -44,14 +51,16 @@ export function readHtml(html: string): Block[] {
     if (text) blocks.push({ kind: 'paragraph', text })
     paragraph = ''
   }
-  let table: { rows: string[][]; row: string[] | null; col: number; carries: Carry[]; cell: { text: string; colspan: number; rowspan: number } | null } | null = null
+  let table: { rows: string[][]; row: string[] | null; col: number; carries: Map<number, Carry[]>; cell: { text: string; colspan: number; rowspan: number } | null } | null = null
   let depth = 0 // nested tables are read as their text
   /** Empty cells for the cells above that span down into this row, where they stand. */
   const placeCarries = () => {
     if (!table?.row) return
     for (;;) {
-      const carry = table.carries.find((c) => c.start === table!.col && c.remaining > 0)
+      // Looked up by column: a row below thousands of tall cells places each in constant time.
+      const carry = table.carries.get(table.col)?.find((c) => c.remaining > 0)
       if (!carry) return
+      takeCell()
       table.row.push('')
       table.col += carry.colspan
       carry.remaining--
@@ -60,8 +69,9 @@ export function readHtml(html: string): Block[] {
   const endCell = () => {
     if (!table?.row || !table.cell) return
     const { text: cellText, colspan, rowspan } = table.cell
+    takeCell()
     table.row.push(clean(cellText.replace(/\n/g, ' ')))
-    if (rowspan > 1) table.carries.push({ start: table.col, colspan, remaining: rowspan - 1 })
+    if (rowspan > 1) table.carries.set(table.col, [...(table.carries.get(table.col) ?? []), { colspan, remaining: rowspan - 1 }])
     table.col += colspan
     table.cell = null
   }
@@ -69,7 +79,11 @@ export function readHtml(html: string): Block[] {
     if (!table?.row) return
     endCell()
     placeCarries()
-    table.carries = table.carries.filter((c) => c.remaining > 0)
+    for (const [start, carries] of table.carries) {
+      const left = carries.filter((c) => c.remaining > 0)
+      if (left.length > 0) table.carries.set(start, left)
+      else table.carries.delete(start)
+    }
     table.row = null
   }
   let last = 0
@@ -97,7 +111,7 @@ export function readHtml(html: string): Block[] {
         } else if (table?.cell) depth++
         else {
           flushParagraph()
-          table = { rows: [], row: null, col: 0, carries: [], cell: null }
+          table = { rows: [], row: null, col: 0, carries: new Map(), cell: null }
           depth = 1
         }
         break
@@ -116,7 +130,7 @@ export function readHtml(html: string): Block[] {
         endCell()
         if (!closing) {
           placeCarries()
-          table.cell = { text: '', colspan: attr(attrs, 'colspan'), rowspan: attr(attrs, 'rowspan') }
+          table.cell = { text: '', colspan: span(attrs, 'colspan'), rowspan: span(attrs, 'rowspan') }
         }
         break
       default:
