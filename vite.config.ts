@@ -57,7 +57,14 @@ export default defineConfig({
   // The Solid plugin would switch tests to jsdom; tests run in Node or in real Chromium.
   plugins: process.env.VITEST ? [] : [solid(), shellAssets()],
   resolve: { alias },
-  build: { outDir: '../dist/client', emptyOutDir: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    // The editor chunk and the Excel writer are large by nature and loaded on demand; the plugin timings
+    // are a profiling aid. Neither should stand between `npm start` and its URL.
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: { checks: { pluginTimings: false } },
+  },
   server: {
     // `npm run dev`: Vite with hot reload in front of the real server (see server/dev.ts).
     proxy: {

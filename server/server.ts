@@ -17,6 +17,7 @@ import { RedisBus } from './bus/redis-bus'
 import type { RoomBus } from './bus/room-bus'
 import { openServerData, type ServerData } from './server-data'
 import type { StorageConfig } from './storage/storage'
+import { lockDataDir } from './storage/sqlite/data-dir-lock'
 import { createApp } from './http/app'
 import { ImportPool, type ImportPoolLimits } from './imports/import-pool'
 import { DEFAULT_GUARD, type RequestGuardOptions } from './http/request-guard'
@@ -85,13 +86,23 @@ export interface RunningServer {
 
 export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024
 
+/** Throws DataDirLockedError when another server serves the same SQLite data directory. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const data = await openServerData(options.store ?? { kind: 'sqlite', dataDir: options.dataDir })
+  const store = options.store ?? { kind: 'sqlite', dataDir: options.dataDir }
+  const lock = store.kind === 'sqlite' ? lockDataDir(store.dataDir) : undefined
+  let data: ServerData
   let bus: RoomBus
+  try {
+    data = await openServerData(store)
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
   try {
     bus = await openBus(options.bus ?? { kind: 'local' })
   } catch (error) {
     await data.close()
+    lock?.release()
     throw error
   }
   const metrics = new Metrics()
@@ -151,6 +162,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await imports.close()
         await bus.close()
         await data.close()
+        lock?.release()
       })()),
   }
 }

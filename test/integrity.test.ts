@@ -5,14 +5,11 @@
  * server's document holds no pending state and every role can still work.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
-import * as decoding from 'lib0/decoding'
 import { contentOf, metaOf, threadsOf } from '@shared/model/y-document'
-import { encodeUpdate } from '@shared/protocol/message'
-import { MESSAGE, SYNC } from '@shared/protocol/message-type'
 import { createThread } from '@shared/review/threads'
 import { mayEditDirectly, STATUS, STATUS_KEY, statusOf, type Status } from '@shared/review/workflow'
+import { rawClient as rawClientOf } from './support/raw-client'
 import { deleteOnlyUpdate } from './support/raw-update'
 import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
 
@@ -34,29 +31,7 @@ const expectNoPending = () => {
 }
 const setStatus = (value: Status) => t.server.relay.applyServerChange(DOC_ID, (doc) => metaOf(doc).set(STATUS_KEY, { value, by: 'server', at: Date.now() }))
 
-/** What the server answered a raw socket: refusals (auth) and requests for the full state (sync step 1). */
-interface RawClient {
-  send(update: Uint8Array): void
-  refusals: string[]
-  stateRequests: number
-  close(): void
-}
-
-async function rawClient(user: string, role: 'editor' | 'reviewer' | 'viewer'): Promise<RawClient> {
-  const token = await t.grant(user, role)
-  const ws = new WebSocket(`${t.wsBase}/${DOC_ID}?token=${token}`)
-  const client: RawClient = { refusals: [], stateRequests: -1, send: (u) => ws.send(encodeUpdate(u)), close: () => ws.close() }
-  ws.on('message', (data: Buffer) => {
-    const decoder = decoding.createDecoder(new Uint8Array(data))
-    const type = decoding.readVarUint(decoder)
-    if (type === MESSAGE.auth) {
-      decoding.readVarUint(decoder)
-      client.refusals.push(decoding.readVarString(decoder))
-    } else if (type === MESSAGE.sync && decoding.readVarUint(decoder) === SYNC.step1) client.stateRequests++
-  })
-  await until(() => client.stateRequests === 0, 'server step 1')
-  return client
-}
+const rawClient = (user: string, role: 'editor' | 'reviewer' | 'viewer') => rawClientOf(t, user, role)
 
 /** A replica of the server's document as a client would hold it. */
 const replicaOfServer = () => {

@@ -37,7 +37,8 @@ describe('migrate', () => {
     await until(async () => (await t!.server.data.service.model(DOC_ID)).overall.goals[0] === goal.toString(), 'stored')
     await t.server.data.documents.saveVersion(DOC_ID, { name: '报送（张伟）', status: '已报送', byUser: 'zhang', createdAt: 1, note: '' })
     const { orgs, accounts } = t.server.data
-    const [department, bureau] = [await orgs.addOrg({ name: '政法委', kind: 'department', code: '216001' }), await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })]
+    // Granting wang 审核 made him one of the bureau's (the only people a 审核 grant counts for).
+    const [department, bureau] = [await orgs.addOrg({ name: '政法委', kind: 'department', code: '216001' }), (await orgs.orgByName('财政局'))!]
     const [zhang, wang] = [(await accounts.userByName('zhang'))!, (await accounts.userByName('wang'))!]
     await orgs.setMember(department.id, zhang.id, 'staff')
     await orgs.setMember(bureau.id, wang.id, 'reviewer')

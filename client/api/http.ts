@@ -5,7 +5,7 @@
  */
 import { fillPath, splitRoute, type ApiInput, type ApiResponse, type ApiRoute, type OrgMember } from '@shared/protocol/http-api'
 import type { OrgRole } from '@shared/protocol/org-role'
-import type { Role } from '@shared/protocol/role'
+import type { SharedRole } from '@shared/protocol/role'
 import { T } from '../i18n/zh-CN'
 
 export type { Comparison, DocumentSummary, OrgMember, QueueRow, User, WorkflowState } from '@shared/protocol/http-api'
@@ -66,7 +66,7 @@ export const api = {
   queue: (sort: string, status: string) => call('GET /api/queue', { query: { sort, status } }),
   people: (id: string) => call('GET /api/docs/:id/people', { params: { id } }),
   members: (id: string) => call('GET /api/docs/:id/members', { params: { id } }),
-  share: (id: string, user: string, role: Role | null) => call('PUT /api/docs/:id/members/:name', { params: { id, name: user }, body: { role } }),
+  share: (id: string, user: string, role: SharedRole | null) => call('PUT /api/docs/:id/members/:name', { params: { id, name: user }, body: { role } }),
   exportUrl: (id: string, format: string, tracked = false) => `/api/docs/${id}/export?format=${format}${tracked ? '&suggestions=tracked' : ''}`,
   workflow: (id: string) => call('GET /api/docs/:id/workflow', { params: { id } }),
   versions: (id: string) => call('GET /api/docs/:id/versions', { params: { id } }),

@@ -4,7 +4,8 @@
  * chosen from the taxonomy. Labels and dropdowns are not editable text;
  * only the fields are.
  */
-import type { Extensions } from '@tiptap/core'
+import { Extension, type Extensions } from '@tiptap/core'
+import { Plugin } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
 import { LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
@@ -217,10 +218,34 @@ function indicatorListView(initial: PMNode): NodeView {
   }
 }
 
+/**
+ * The 一级/二级 dropdowns follow the editor's editability. ProseMirror does
+ * not redraw node views when only `editable` changes (the editor opens
+ * read-only and becomes editable once synced), so a plugin view, which is
+ * told of every props change, sets them all when it flips.
+ */
+const LevelsFollowEditable = Extension.create({
+  name: 'levelsFollowEditable',
+  addProseMirrorPlugins: () => [
+    new Plugin({
+      view: (view) => {
+        let editable = view.editable
+        return {
+          update: () => {
+            if (view.editable === editable) return
+            editable = view.editable
+            view.dom.querySelectorAll<HTMLSelectElement>('.levels select').forEach((el) => (el.disabled = !editable))
+          },
+        }
+      },
+    }),
+  ],
+})
+
 /** The shared schema's extensions, with these views attached. */
 export function withNodeViews(extensions: Extensions): Extensions {
   if (!document.getElementById(MERGED_STYLE_ID)) document.head.append(element('style', { id: MERGED_STYLE_ID }, mergedLevelStyles()))
-  return extensions.map((extension) => {
+  return [...extensions.map((extension) => {
     if (extension.name === NODE.indicatorList) {
       return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => indicatorListView(node) })
     }
@@ -236,5 +261,5 @@ export function withNodeViews(extensions: Extensions): Extensions {
       return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => fieldView(node) })
     }
     return extension
-  })
+  }), LevelsFollowEditable]
 }

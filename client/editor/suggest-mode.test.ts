@@ -121,6 +121,39 @@ describe('suggestion mode', () => {
     expect(countSuggestions(decided.doc)).toBe(1)
   })
 
+  describe('a replacement (retyping 10.00 as 12.00)', () => {
+    const retyped = () => {
+      let state = atBudget()
+      for (let i = 0; i < 5; i++) state = suggest(state, (tr) => tr.delete(state.selection.from - 1, state.selection.from))
+      return suggest(state.apply(state.tr.setSelection(TextSelection.create(state.doc, state.selection.$from.end()))), (tr) => tr.insertText('12.00'))
+    }
+    const budget = (state: EditorState) => readDocument(state.doc.toJSON() as NodeJSON).projects[0]!.budgetTotal
+
+    it('is one suggestion at the cursor, on either half, shown old → new', () => {
+      const state = retyped()
+      const end = state.selection.$from.end()
+      const start = state.selection.$from.start()
+      expect(suggestionHere(state, end)).toMatchObject({ kind: 'replace', oldText: '10.00', text: '12.00' })
+      expect(suggestionHere(state, start + 1)).toMatchObject({ kind: 'replace', oldText: '10.00', text: '12.00' })
+      expect(countSuggestions(state.doc)).toBe(1)
+    })
+
+    it('is accepted or rejected whole from the cursor on either half, or from a selection of one half', () => {
+      const state = retyped()
+      const { $from } = state.selection
+      const here = suggestionHere(state, $from.end())!
+      expect(budget(state.apply(decideSuggestions(state, true, { id: here.id })!))).toBe('12.00')
+      expect(budget(state.apply(decideSuggestions(state, false, { id: here.id })!))).toBe('10.00')
+      const onOld = suggestionHere(state, $from.start() + 1)!
+      const accepted = state.apply(decideSuggestions(state, true, { id: onOld.id })!)
+      expect(budget(accepted)).toBe('12.00')
+      expect(countSuggestions(accepted.doc)).toBe(0)
+      // A selection over the new figure only.
+      expect(budget(state.apply(decideSuggestions(state, true, { range: { from: $from.end() - 5, to: $from.end() } })!))).toBe('12.00')
+      expect(budget(state.apply(decideSuggestions(state, false, { range: { from: $from.start(), to: $from.start() + 2 } })!))).toBe('10.00')
+    })
+  })
+
   describe('whole rows', () => {
     const at = (type: string, n = 0) => sampleStateAt(type, n)
     const command = (state: EditorState, cmd: (s: EditorState, d: (tr: Transaction) => void) => boolean) => {

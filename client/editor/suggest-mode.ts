@@ -21,6 +21,7 @@ import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/st
 import { Mapping, ReplaceStep } from '@tiptap/pm/transform'
 import { MARK, ROW_NODES } from '@shared/schema/node-names'
 import { isRowSuggestion, type RowSuggestion, type SuggestionInfo } from '@shared/schema/suggestion'
+import { replacementsIn, type MarkedRun, type Replacement } from '@shared/review/replacements'
 
 export interface Suggester {
   author: string
@@ -192,27 +193,74 @@ export interface SuggestionFilter {
 const matches = (info: SuggestionInfo, filter: SuggestionFilter) =>
   (filter.author === undefined || info.author === filter.author) && (filter.id === undefined || info.id === filter.id)
 
+/** A field's content as the pairing of replacements reads it. */
+const runsOf = (block: PMNode): MarkedRun[] => {
+  const runs: MarkedRun[] = []
+  block.forEach((child) =>
+    runs.push(child.isText
+      ? { text: child.text ?? '', insertion: suggestionOf(child.marks, MARK.insertion), deletion: suggestionOf(child.marks, MARK.deletion) }
+      : { text: '', insertion: null, deletion: null }),
+  )
+  return runs
+}
+
+/** The replacements (a deletion and an insertion made together, one suggestion) in a field. */
+export const replacementsOf = (block: PMNode): Replacement[] => replacementsIn(runsOf(block))
+
+/**
+ * The ids of the text suggestions the filter covers, with the other half of
+ * every replacement among them (it may lie just outside a selection), and
+ * the fields they are in.
+ */
+function chosenTextSuggestions(doc: PMNode, filter: SuggestionFilter): { ids: Set<string>; blocks: { node: PMNode; pos: number }[]; replacements: number } {
+  const ids = new Set<string>()
+  const blocks: { node: PMNode; pos: number }[] = []
+  const { from, to } = filter.range ?? { from: 0, to: doc.content.size }
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (node.isTextblock) blocks.push({ node, pos })
+    if (!node.isText) return true
+    for (const type of [MARK.insertion, MARK.deletion]) {
+      const info = suggestionOf(node.marks, type)
+      if (info && matches(info, filter)) ids.add(info.id)
+    }
+    return false
+  })
+  let replacements = 0
+  for (const { node } of blocks) {
+    if (!node.content.size) continue
+    for (const { deletion, insertion } of replacementsOf(node)) {
+      if (!ids.has(deletion.id) && !ids.has(insertion.id)) continue
+      ids.add(deletion.id).add(insertion.id)
+      replacements++
+    }
+  }
+  return { ids, blocks, replacements }
+}
+
 /**
  * Accepts (`true`) or rejects (`false`) the suggestions the filter covers:
  * accepting keeps inserted text and removes deleted text, rejecting does
- * the opposite. An ordinary edit, so concurrent typing nearby survives.
+ * the opposite. A replacement is decided whole, and so is a suggestion the
+ * filter touches. An ordinary edit, so concurrent typing nearby survives.
  */
 export function decideSuggestions(state: EditorState, accept: boolean, filter: SuggestionFilter = {}): Transaction | null {
   const tr = state.tr.setMeta('suggestion-decision', true)
   const remove: [number, number][] = []
   const unmark: [number, number, string][] = []
   const { from, to } = filter.range ?? { from: 0, to: state.doc.content.size }
-  state.doc.nodesBetween(from, to, (node, pos) => {
-    if (!node.isText) return true
-    for (const type of [MARK.insertion, MARK.deletion]) {
-      const info = suggestionOf(node.marks, type)
-      if (!info || !matches(info, filter)) continue
-      const keep = (type === MARK.insertion) === accept
-      if (keep) unmark.push([pos, pos + node.nodeSize, type])
-      else remove.push([pos, pos + node.nodeSize])
-    }
-    return false
-  })
+  const { ids, blocks } = chosenTextSuggestions(state.doc, filter)
+  for (const block of blocks) {
+    block.node.forEach((node, offset) => {
+      const pos = block.pos + 1 + offset
+      for (const type of [MARK.insertion, MARK.deletion]) {
+        const info = node.isText ? suggestionOf(node.marks, type) : null
+        if (!info || !ids.has(info.id)) continue
+        const keep = (type === MARK.insertion) === accept
+        if (keep) unmark.push([pos, pos + node.nodeSize, type])
+        else remove.push([pos, pos + node.nodeSize])
+      }
+    })
+  }
   const settleRows: number[] = []
   state.doc.nodesBetween(from, to, (node, pos) => {
     const suggestion = rowSuggestionOf(node)
@@ -230,20 +278,16 @@ export function decideSuggestions(state: EditorState, accept: boolean, filter: S
   return tr
 }
 
-/** How many suggestions a filter covers (for "接受全部 N 处修订？"). */
+/** How many suggestions a filter covers (for "接受全部 N 处修订？"); a replacement is one. */
 export function countSuggestions(doc: PMNode, filter: SuggestionFilter = {}): number {
-  const ids = new Set<string>()
+  const { ids, replacements } = chosenTextSuggestions(doc, filter)
   const { from, to } = filter.range ?? { from: 0, to: doc.content.size }
   doc.nodesBetween(from, to, (node) => {
     const row = rowSuggestionOf(node)
     if (row && matches(row, filter)) ids.add(row.id)
-    for (const type of [MARK.insertion, MARK.deletion]) {
-      const info = node.isText ? suggestionOf(node.marks, type) : null
-      if (info && matches(info, filter)) ids.add(info.id)
-    }
-    return true
+    return !node.isText
   })
-  return ids.size
+  return ids.size - replacements
 }
 
 /** The authors of the suggestions in a document, for "accept all by …". */

@@ -6,12 +6,14 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorState } from '@tiptap/pm/state'
 import type { SuggestionInfo } from '@shared/schema/suggestion'
 import { MARK } from '@shared/schema/node-names'
-import { rowSuggestionOf, suggestionOf } from './suggest-mode'
+import { replacementsOf, rowSuggestionOf, suggestionOf } from './suggest-mode'
 
 export interface SuggestionHere extends SuggestionInfo {
-  kind: 'insert' | 'delete' | 'row-insert' | 'row-delete'
-  /** The suggested words in this cell, or the row's text; shortened. */
+  kind: 'insert' | 'delete' | 'replace' | 'row-insert' | 'row-delete'
+  /** The suggested words in this cell (a replacement's new words), or the row's text; shortened. */
   text: string
+  /** The words a replacement takes out; shortened. */
+  oldText?: string
   /** The row's node type, for a whole-row suggestion. */
   row?: string
 }
@@ -30,7 +32,8 @@ function textOf(block: PMNode, type: string, id: string): string {
 
 /**
  * A marked run the cursor touches (the one before it first, as the cursor
- * sits after what was typed), else a proposed row the cursor is in. What
+ * sits after what was typed; either half of a replacement is the whole
+ * replacement), else a proposed row the cursor is in. What
  * 接受修订/拒绝修订 act on without a selection — never every suggestion in
  * the document.
  */
@@ -40,6 +43,8 @@ export function suggestionHere(state: EditorState, pos: number): SuggestionHere 
     if (!node?.isText) continue
     for (const type of [MARK.insertion, MARK.deletion]) {
       const info = suggestionOf(node.marks, type)
+      const replacement = info ? replacementsOf($pos.parent).find((r) => r.deletion.id === info.id || r.insertion.id === info.id) : undefined
+      if (info && replacement) return { ...info, kind: 'replace', text: shorten(replacement.newText), oldText: shorten(replacement.oldText) }
       if (info) return { ...info, kind: type === MARK.insertion ? 'insert' : 'delete', text: shorten(textOf($pos.parent, type, info.id)) }
     }
   }

@@ -240,6 +240,7 @@ export const T = {
   suggestionKind: {
     insert: '建议插入',
     delete: '建议删除',
+    replace: '建议修改',
     'row-insert': (row: string) => `建议新增${row}`,
     'row-delete': (row: string) => `建议删除${row}`,
   },

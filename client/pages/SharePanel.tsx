@@ -1,10 +1,11 @@
 /**
  * 共享: who has this document and with what right, roles chosen in
- * Chinese; add a person by login name, change or remove a right. Shown
- * to the document's owner (the server enforces it).
+ * Chinese — 编辑 or 只读 (审核 is the bureau's to give); add a person by
+ * login name, change or remove a right. Shown to the document's owner
+ * (the server enforces it).
  */
 import { createResource, createSignal, For, Show } from 'solid-js'
-import { ROLES, type Role } from '@shared/protocol/role'
+import { SHARED_ROLES, type SharedRole } from '@shared/protocol/role'
 import { api } from '../api/http'
 import { T } from '../i18n/zh-CN'
 
@@ -12,8 +13,8 @@ export function SharePanel(props: { docId: string; onClose: () => void }) {
   const [members, { refetch }] = createResource(() => api.members(props.docId).then((r) => r.members))
   const [error, setError] = createSignal('')
   const [name, setName] = createSignal('')
-  const [role, setRole] = createSignal<Role>('editor')
-  const set = async (user: string, to: Role | null) => {
+  const [role, setRole] = createSignal<SharedRole>('editor')
+  const set = async (user: string, to: SharedRole | null) => {
     setError('')
     try {
       await api.share(props.docId, user, to)
@@ -39,8 +40,8 @@ export function SharePanel(props: { docId: string; onClose: () => void }) {
                 <td>{m.displayName}</td>
                 <td class="login">{m.name}</td>
                 <td>
-                  <select aria-label={`${m.displayName}的${T.shareRole}`} value={m.role} onChange={(e) => void set(m.name, e.currentTarget.value === '' ? null : (e.currentTarget.value as Role))}>
-                    <For each={ROLES}>{(r) => <option value={r}>{T.roleLabel[r]}</option>}</For>
+                  <select aria-label={`${m.displayName}的${T.shareRole}`} value={m.role} onChange={(e) => void set(m.name, e.currentTarget.value === '' ? null : (e.currentTarget.value as SharedRole))}>
+                    <For each={SHARED_ROLES}>{(r) => <option value={r}>{T.roleLabel[r]}</option>}</For>
                     <option value="">{T.removeMember}</option>
                   </select>
                 </td>
@@ -51,8 +52,8 @@ export function SharePanel(props: { docId: string; onClose: () => void }) {
       </table>
       <form onSubmit={add}>
         <input value={name()} onInput={(e) => setName(e.currentTarget.value)} placeholder={T.shareUser} aria-label={T.shareUser} required />
-        <select aria-label={T.shareRole} value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-          <For each={ROLES}>{(r) => <option value={r}>{T.roleLabel[r]}</option>}</For>
+        <select aria-label={T.shareRole} value={role()} onChange={(e) => setRole(e.currentTarget.value as SharedRole)}>
+          <For each={SHARED_ROLES}>{(r) => <option value={r}>{T.roleLabel[r]}</option>}</For>
         </select>
         <button type="submit" disabled={name().trim() === ''}>{T.addMember}</button>
         <button type="button" onClick={() => props.onClose()}>{T.close}</button>

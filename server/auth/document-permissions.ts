@@ -7,6 +7,12 @@
  * Every HTTP route and every socket asks here, so organisations decide
  * access everywhere at once. Nobody sees another department's documents
  * unless shared.
+ *
+ * The reviewer role (and with it the review steps) belongs to the finance
+ * bureau: a per-document 审核 grant counts only for a member of a finance
+ * organisation. Sharing cannot give it any more (`SHARED_ROLES`), but
+ * grants stored before that — a department naming its own account, or
+ * another department's staff, as reviewer — must not approve anything.
  */
 import type { Role } from '@shared/protocol/role'
 import type { AccountStore, DocumentAccess } from '../storage/account-store'
@@ -25,14 +31,21 @@ export class DocumentPermissions {
 
   async roleOf(docId: string, userId: number): Promise<Role | undefined> {
     const [shared, byOrg] = await Promise.all([this.accounts.roleOf(docId, userId), this.orgRoleOf(docId, userId)])
-    return strongest(shared, byOrg)
+    return strongest(shared === 'reviewer' && !(await this.inBureau(userId)) ? undefined : shared, byOrg)
+  }
+
+  /** Whether the user belongs to a finance organisation, the only people a per-document 审核 grant counts for. */
+  async inBureau(userId: number): Promise<boolean> {
+    const kinds = await Promise.all((await this.orgs.membershipsOf(userId)).map(async (m) => (await this.orgs.orgById(m.orgId))?.kind))
+    return kinds.includes('finance')
   }
 
   /** Every document the user may open, with their strongest role on it. */
   async rolesOfUser(userId: number): Promise<DocumentAccess[]> {
     const best = new Map<string, Role>()
     const grant = (docId: string, role: Role) => best.set(docId, strongest(best.get(docId), role)!)
-    for (const { docId, role } of await this.accounts.rolesOfUser(userId)) grant(docId, role)
+    const bureau = await this.inBureau(userId)
+    for (const { docId, role } of await this.accounts.rolesOfUser(userId)) if (role !== 'reviewer' || bureau) grant(docId, role)
     for (const { orgId, role } of await this.orgs.membershipsOf(userId)) {
       if (role === 'admin' || role === 'staff') for (const docId of await this.orgs.documentsOf(orgId)) grant(docId, 'editor')
     }

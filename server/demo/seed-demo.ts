@@ -18,11 +18,11 @@ export const DEMO_DOCUMENT_ID = 'demo'
 export const DEMO_FILE = new URL('./zhengfawei-2022.txt', import.meta.url)
 
 const DEMO_USERS: { name: string; displayName: string; role: Role; what: string; document?: string }[] = [
-  { name: 'zhangwei', displayName: '张伟', role: 'editor', what: '部门填报人（文档所有者）' },
-  { name: 'lina', displayName: '李娜', role: 'editor', what: '部门填报人' },
-  { name: 'wangfang', displayName: '王芳', role: 'reviewer', what: '财政局审核人' },
-  { name: 'liuyang', displayName: '刘洋', role: 'viewer', what: '只读' },
-  { name: 'zhaomin', displayName: '赵敏', role: 'editor', what: '文旅局填报人', document: 'demo-wenlv' },
+  { name: 'zhangwei', displayName: '张伟', role: 'editor', what: '政法委 管理员' },
+  { name: 'lina', displayName: '李娜', role: 'editor', what: '政法委 编制人员' },
+  { name: 'wangfang', displayName: '王芳', role: 'reviewer', what: '财政局 审核人员，审核政法委和文旅局' },
+  { name: 'liuyang', displayName: '刘洋', role: 'viewer', what: '只读，示例文档按姓名共享给他' },
+  { name: 'zhaomin', displayName: '赵敏', role: 'editor', what: '文旅局 管理员', document: 'demo-wenlv' },
 ]
 
 export const SECOND_DOCUMENT_ID = 'demo-wenlv'

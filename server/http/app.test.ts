@@ -174,14 +174,15 @@ describe('HTTP API', () => {
     await userWithPassword('other')
     const owner = await login('owner')
     const { id } = (await owner.json('/api/docs', 'POST', {})).body as { id: string }
-    expect((await owner.json(`/api/docs/${id}/members/other`, 'PUT', { role: 'reviewer' })).status).toBe(200)
+    expect((await owner.json(`/api/docs/${id}/members/other`, 'PUT', { role: 'reviewer' })).status).toBe(422)
+    expect((await owner.json(`/api/docs/${id}/members/other`, 'PUT', { role: 'viewer' })).status).toBe(200)
     expect((await owner.json(`/api/docs/${id}/members/other`, 'PUT', { role: 'boss' })).status).toBe(400)
 
     const other = await login('other')
     expect((await other.json(`/api/docs/${id}/members/owner`, 'PUT', { role: 'viewer' })).status).toBe(403)
-    expect((await other.json('/api/docs')).body.documents[0]).toMatchObject({ id, role: 'reviewer', owner: false })
+    expect((await other.json('/api/docs')).body.documents[0]).toMatchObject({ id, role: 'viewer', owner: false })
 
-    const provider = await t.client('other', 'reviewer', { doc: id })
+    const provider = await t.client('other', 'viewer', { doc: id })
     await synced(provider)
     const closed = new Promise<number>((resolve) => provider.once('closed', (e) => resolve(e.code)))
     expect((await owner.json(`/api/docs/${id}/members/other`, 'PUT', { role: null })).status).toBe(200)

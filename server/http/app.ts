@@ -19,7 +19,7 @@ import { withProjectsAdded } from '@shared/model/add-projects'
 import { successorText } from '@shared/history/successor'
 import { AUTOMATIC_VERSION, isAutomaticVersion } from '@shared/history/version-thinning'
 import type { Comparison } from '@shared/protocol/http-api'
-import { isRole, type Role } from '@shared/protocol/role'
+import { isSharedRole, type SharedRole } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import { LoginThrottle } from '../auth/login-throttle'
@@ -118,7 +118,7 @@ export function createApp(s: AppServices): Hono<Env> {
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.get('/metrics', (c) => {
     const bearer = c.req.header('authorization')
-    const allowed = s.metricsToken ? bearer === `Bearer ${s.metricsToken}` : isLoopback(clientAddress(c, { ...s.guard, trustProxy: false }))
+    const allowed = s.metricsToken ? bearer === `Bearer ${s.metricsToken}` : isLoopback(clientAddress(c, s.guard))
     if (!allowed) throw new ApiError(403, 'forbidden', '监控数据只对本机或持有监控令牌的请求开放')
     return c.text(s.metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' })
   })
@@ -301,13 +301,18 @@ export function createApp(s: AppServices): Hono<Env> {
     return { members: await s.accounts.membersOf(doc.id) }
   })
 
+  /**
+   * The owner shares by login name, as 编辑 or 只读 (审核 is the bureau's to give).
+   * An unknown name is answered as a known one, so that nobody learns
+   * which login names exist by sharing with them.
+   */
   route('PUT /api/docs/:id/members/:name', async (c) => {
     const { doc, isOwner } = await access(c)
     if (!isOwner) throw forbidden()
-    const member = await s.accounts.userByName(c.req.param('name'))
-    if (!member) throw new ApiError(404, 'user-not-found', '没有这个用户')
     const body = await jsonBody<{ role?: unknown }>(c)
-    const role: Role | null = body.role === null ? null : isRole(body.role) ? body.role : invalidRole()
+    const role: SharedRole | null = body.role === null ? null : sharedRole(body.role)
+    const member = await s.accounts.userByName(c.req.param('name'))
+    if (!member) return { ok: true }
     if (member.id === doc.ownerId && role !== 'editor') throw badRequest('文档所有者必须保留编辑权限')
     await s.accounts.setRole(doc.id, member.id, role)
     s.relay.setRole(doc.id, member.id, role)
@@ -792,8 +797,10 @@ function checkedTitle(title: unknown): string {
   return trimmed
 }
 
-function invalidRole(): never {
-  throw badRequest('角色必须是 editor、reviewer、viewer 之一，或 null（取消权限）')
+function sharedRole(value: unknown): SharedRole {
+  if (value === 'reviewer') throw new ApiError(422, 'reviewer-not-shared', '审核权限由财政局分配，不能通过共享授予：请选择“编辑”或“只读”')
+  if (!isSharedRole(value)) throw badRequest('权限必须是 editor（编辑）、viewer（只读），或 null（取消权限）')
+  return value
 }
 
 async function jsonBody<T>(c: Context): Promise<Partial<T>> {

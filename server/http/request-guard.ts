@@ -78,7 +78,8 @@ export const sameOriginOnly = (options: RequestGuardOptions): MiddlewareHandler 
 
 /** The client's address: the socket's peer, or the proxy's `X-Forwarded-For` when trusted. */
 export function clientAddress(c: Context, options: RequestGuardOptions): string {
-  const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+  // The last entry is the one the trusted proxy added; earlier ones are whatever the client sent.
+  const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined
   if (forwarded) return forwarded
   try {
     return getConnInfo(c).remote.address ?? 'unknown'

@@ -33,6 +33,7 @@ import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } fro
 import { CLOSE } from '@shared/protocol/close-code'
 import { analyseUpdate, UPDATE_LIMITS, type UpdateLimits } from '@shared/review/incoming-update'
 import { TrialReplica } from '@shared/review/trial-replica'
+import { KnownSuggestions } from '@shared/review/suggestion-authors'
 import { statusOf } from '@shared/review/workflow'
 import { contentOf, metaOf, threadsOf } from '@shared/model/y-document'
 import { AUTOMATIC_VERSION, isAutomaticVersion, versionsToThin } from '@shared/history/version-thinning'
@@ -116,6 +117,8 @@ export class Room {
   /** Settles once the room is loaded: true, or false when loading failed or the room closed first. */
   readonly loaded: Promise<boolean>
   private trialReplica: TrialReplica | null = null
+  /** Built once loaded, so loading does not pay for following every stored update. */
+  private suggestions: KnownSuggestions | null = null
   /** Which connection announced each awareness client id. */
   private readonly clientOwner = new Map<number, Session>()
   /** `paused`: catching up from storage before judging an update again; work waits as while loading. */
@@ -288,7 +291,9 @@ export class Room {
     if (this.storedBytes + incoming.update.length > this.limits.documentBytes) {
       return this.refuse(session, 'size', `文档已达到大小上限（${Math.round(this.limits.documentBytes / 1024 / 1024)} MiB），不能再增加内容`)
     }
-    const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, incoming, trial: this.trial })
+    this.suggestions ??= new KnownSuggestions(this.doc)
+    const suggestions = this.suggestions
+    const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, incoming, trial: this.trial, suggestionAuthor: (id) => suggestions.authorOf(id) })
     if (!decision.allowed) {
       if (againWhenFresh()) return
       return this.refuse(session, decision.rule, decision.reason)
@@ -698,6 +703,7 @@ export class Room {
     this.waiting = []
     await this.unsubscribe?.().catch(() => {})
     this.trialReplica?.dispose()
+    this.suggestions?.dispose()
     this.awareness.destroy()
     this.doc.destroy()
   }

@@ -2,9 +2,10 @@
  * Which updates a connection's role may make. The relay asks on every
  * update that passed the causal gate (`analyseUpdate`), before applying,
  * storing or relaying it, and only about what the update would change.
- * Viewers may change nothing. Editors may change the content while the
- * workflow lets them, comment under the thread rules, and never touch
- * `meta`. Reviewers may only suggest and comment: a rule that tries the
+ * Viewers may change nothing. Whoever writes, a suggestion they create
+ * is in their own name (`suggestion-authors.ts`). Editors may change the
+ * content while the workflow lets them, comment under the thread rules,
+ * and never touch `meta`. Reviewers may only suggest and comment: a rule that tries the
  * update on the room's trial replica (`shared/review/reviewer-rule.ts`),
  * passed in as `reviewerRule`. Without one, reviewers' updates are refused
  * rather than let through unchecked.
@@ -14,12 +15,13 @@ import type { Role } from '@shared/protocol/role'
 import { ROOT } from '@shared/model/y-document'
 import type { IncomingUpdate } from '@shared/review/incoming-update'
 import { judgeUpdate } from '@shared/review/reviewer-rule'
+import { foreignSuggestion } from '@shared/review/suggestion-authors'
 import { threadsRule } from '@shared/review/threads'
 import type { TrialReplica } from '@shared/review/trial-replica'
 import { mayEditDirectly, maySuggest, statusOf } from '@shared/review/workflow'
 
 /** Which rule refused an update: logged and counted in /metrics. */
-export type PolicyRule = 'viewer' | 'meta' | 'workflow' | 'reviewer' | 'threads'
+export type PolicyRule = 'viewer' | 'meta' | 'workflow' | 'reviewer' | 'threads' | 'author'
 
 export type PolicyDecision = { allowed: true } | { allowed: false; rule: PolicyRule; reason: string }
 
@@ -32,6 +34,8 @@ export interface UpdateContext {
   incoming: IncomingUpdate
   /** Where rules that read the change as events try it. */
   trial: TrialReplica
+  /** The author of a suggestion the document has held (`KnownSuggestions`), by id. */
+  suggestionAuthor: (id: string) => string | undefined
 }
 
 export type UpdatePolicy = (context: UpdateContext) => PolicyDecision
@@ -52,6 +56,10 @@ export function makeUpdatePolicy(reviewerRule: UpdatePolicy = refuseUncheckedRev
   return (context) => {
     const status = statusOf(context.doc)
     const { roots } = context.incoming
+    if (context.role !== 'viewer' && roots.has(ROOT.content)) {
+      const foreign = foreignSuggestion(context.incoming.update, context.userName, context.suggestionAuthor)
+      if (foreign) return refuse('author', foreign)
+    }
     switch (context.role) {
       case 'editor': {
         if (roots.has(ROOT.meta)) return refuse('meta', '文档信息和流程状态只能由服务器修改')

@@ -3,7 +3,7 @@
  * finance bureau (财政局), their members with an organisation role, the
  * bureau's reviewers assigned to departments, and which department a
  * document belongs to. Who may open which document follows from these
- * (`server/auth/document-access.ts`); per-document sharing stays for
+ * (`server/auth/document-permissions.ts`); per-document sharing stays for
  * exceptions and viewers.
  */
 import type { OrgKind, OrgRole } from '@shared/protocol/org-role'

@@ -18,8 +18,9 @@ describe('checks on the sample', () => {
     expect(at(2, 1).some((f) => f.message.includes('是/否'))).toBe(true)
     // ≥90 without its unit.
     expect(at(9, 3).some((f) => f.message.includes('缺少单位'))).toBe(true)
-    // Budget-process measures filed as outputs, one finding per table naming the rows.
-    expect(at(6, 3).some((f) => f.rule === 'misfiled.process-measure' && f.message.startsWith('“资金支付及时率”（第 3、4 行）是预算执行过程指标'))).toBe(true)
+    // Budget-process measures filed as outputs, one finding per table naming the rows; under 成本 on their own.
+    expect(at(1, 2).some((f) => f.rule === 'misfiled.process-measure' && f.message.startsWith('“资金到位率”“资金支付及时率”（第 2、3 行）是预算执行过程指标'))).toBe(true)
+    expect(at(6, 4).some((f) => f.rule === 'misfiled.process-measure' && f.message.startsWith('“资金支付及时率”是预算执行过程指标，不是成本'))).toBe(true)
   })
 
   it('raise no arithmetic error: its sums are right; its only errors are 是/否 left where targets belong', () => {

@@ -14,16 +14,21 @@ import { overallCompleteness, projectCompleteness } from './rules/completeness'
 import { hasBenefit, hasOutput, levelsMatch, outputCoverage, satisfaction } from './rules/indicator-structure'
 import { cost } from './rules/cost'
 import { dates } from './rules/dates'
+import { direction } from './rules/direction'
 import { processMeasures } from './rules/process-measures'
 import { copiedRows, goalIsUsage, partOneCoverage, unrelated } from './rules/relevance'
+import { halfDecided } from './rules/half-decided'
 import { hygiene } from './rules/hygiene'
 import { misfiled } from './rules/misfiled'
+import { kind } from './rules/kind'
+import { goalMatchesIndicators, vagueGoal } from './rules/goal'
+import { levels } from './rules/levels'
 import { quantification } from './rules/quantification'
 import { spendingPlan } from './rules/spending-plan'
 
 export const PROJECT_RULES: readonly ProjectRule[] = [
-  projectCompleteness, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
-  quantification, processMeasures, misfiled, unrelated, goalIsUsage, hygiene,
+  projectCompleteness, halfDecided, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
+  quantification, direction, levels, processMeasures, misfiled, kind, unrelated, goalIsUsage, vagueGoal, goalMatchesIndicators, hygiene,
 ]
 export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, statedTotal, duplicateCodes, codeShape, copiedRows, partOneCoverage]
 

@@ -31,6 +31,24 @@ export function parseAmount(text: string): number | null {
   return parseDecimal(toHalfWidth(text).replace(/(?<=[\d万元])\(.*\)$/, '').replace(/万元$|万$/, ''))
 }
 
+const JOINED = [/^(\d+\.\d{2})(\d+\.\d+)$/, /^(\d+(?:\.\d+)?%)(\d+(?:\.\d+)?%)$/]
+
+/**
+ * Two figures run together, as a replacement decided by halves leaves them
+ * (its insertion accepted, its deletion not: `3.00` → `3.003.50`): the two
+ * figures, or null. Amounts are written with two decimals, so `3.00` ends
+ * the first, and a figure must have its point (`12.504` is one number); a
+ * percentage has its sign.
+ */
+export function joinedFigures(text: string): [string, string] | null {
+  const plain = toHalfWidth(text)
+  for (const pattern of JOINED) {
+    const match = pattern.exec(plain)
+    if (match) return [match[1]!, match[2]!]
+  }
+  return null
+}
+
 /** What people write in a money cell for "none": a dash, a slash, 无, or 0. */
 const NONE = /^(—+|-+|－+|\/|无|0+(\.0*)?)$/
 

@@ -15,7 +15,7 @@ import type { DocumentDiff } from '../history/document-diff'
 import type { VersionRecord } from '../history/version-record'
 import type { StatusRecord } from '../review/workflow'
 import type { OrgKind, OrgRole } from './org-role'
-import type { Role } from './role'
+import type { Role, SharedRole } from './role'
 
 export interface User {
   id: number
@@ -140,7 +140,7 @@ export interface HttpApi {
   'DELETE /api/docs/:id': { response: Ok }
   'GET /api/docs/:id/members': { response: { members: DocumentMember[] } }
   /** role null: no access any more. */
-  'PUT /api/docs/:id/members/:name': { body: { role: Role | null }; response: Ok }
+  'PUT /api/docs/:id/members/:name': { body: { role: SharedRole | null }; response: Ok }
   'GET /api/docs/:id/workflow': { response: WorkflowState }
   'POST /api/docs/:id/workflow': { body: { action: string; note?: string }; response: { status: StatusRecord } }
   'GET /api/docs/:id/versions': { response: { versions: VersionRecord[] } }

@@ -16,3 +16,13 @@ export const ROLE_LABEL: Record<Role, string> = {
 
 /** Whether the role may change the document at all (reviewers: through suggestions only). */
 export const mayWrite = (role: Role): boolean => role !== 'viewer'
+
+/**
+ * The roles a document's owner may give by name (共享). 审核 is not among
+ * them: the reviewer role belongs to the finance bureau, which gives it by
+ * assigning its members to departments.
+ */
+export const SHARED_ROLES = ['editor', 'viewer'] as const satisfies readonly Role[]
+export type SharedRole = (typeof SHARED_ROLES)[number]
+
+export const isSharedRole = (value: unknown): value is SharedRole => (SHARED_ROLES as readonly unknown[]).includes(value)

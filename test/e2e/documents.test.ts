@@ -42,9 +42,11 @@ describe('document list', () => {
     await renamed.getByRole('button', { name: '共享' }).click()
     const panel = staff.page.getByTestId('share-panel')
     await panel.getByRole('textbox', { name: '用户名' }).fill('zhou')
-    await panel.getByRole('combobox', { name: '权限', exact: true }).selectOption({ label: '审核' })
+    // 审核 is the bureau's to give, not the owner's.
+    expect(await panel.getByRole('combobox', { name: '权限', exact: true }).locator('option').allTextContents()).toEqual(['编辑', '只读'])
+    await panel.getByRole('combobox', { name: '权限', exact: true }).selectOption({ label: '编辑' })
     await panel.getByRole('button', { name: '添加' }).click()
-    await expect.poll(async () => (await t.server.data.accounts.membersOf(id)).find((m) => m.name === 'zhou')?.role, { timeout: 10_000 }).toBe('reviewer')
+    await expect.poll(async () => (await t.server.data.accounts.membersOf(id)).find((m) => m.name === 'zhou')?.role, { timeout: 10_000 }).toBe('editor')
     await expect.poll(() => panel.locator('tr', { hasText: '周强' }).count()).toBe(1)
     await panel.getByRole('combobox', { name: '周强的权限' }).selectOption({ label: '只读' })
     await expect.poll(async () => (await t.server.data.accounts.membersOf(id)).find((m) => m.name === 'zhou')?.role, { timeout: 10_000 }).toBe('viewer')

@@ -52,6 +52,26 @@ describe('table operations', () => {
     await context.close()
   }, 90_000)
 
+  it('一级/二级 of a row that was there when the document opened can be changed', async () => {
+    const { page, context, errors } = await openAs(suite.browser, suite.t, 'qian', 'editor')
+    const before = (await suite.t.server.data.service.model(DOC_ID)).projects[2]!.indicators[0]!
+    expect(before.level2).not.toBe('质量指标')
+    const row = page.locator('section[data-node="project"]').nth(2).locator('[data-node="indicator"]').nth(0)
+    await row.scrollIntoViewIfNeeded()
+    const two = row.getByLabel('二级指标')
+    await expect.poll(() => two.isEnabled()).toBe(true)
+    await two.click()
+    await two.selectOption('质量指标')
+    await synced(page)
+    await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects[2]!.indicators[0]!.level2, { timeout: 10_000 }).toBe('质量指标')
+    // What the person sees after opening the document again.
+    await page.reload()
+    await synced(page)
+    await expect.poll(() => page.locator('section[data-node="project"]').nth(2).locator('[data-node="indicator"]').nth(0).getByLabel('二级指标').inputValue()).toBe('质量指标')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
+
   it('the checks panel follows typing, and a finding leads to its cell', async () => {
     const { page, context, errors } = await openAs(suite.browser, suite.t, 'li', 'editor')
     const panel = page.getByTestId('checks')

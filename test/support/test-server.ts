@@ -13,6 +13,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import type { Role } from '@shared/protocol/role'
 import { issueToken } from '../../server/auth/access-token'
+import { nameBureauReviewer } from '../../server/auth/bureau-reviewer'
 import { setLogSink } from '../../server/log'
 import { startServer, type RunningServer, type ServerOptions } from '../../server/server'
 import { tokenSubject } from '../../server/storage/account-store'
@@ -52,6 +53,8 @@ export async function startTestServer(options: Partial<ServerOptions> = {}, kept
   const grant = async (user: string, role: Role, doc = DOC_ID) => {
     const account = (await accounts.userByName(user)) ?? (await logins.addUser(user, `pw-${user}`, user))
     await accounts.setRole(doc, account.id, role)
+    // As the CLI's `token` does: a per-document 审核 grant counts only for the bureau's members.
+    if (role === 'reviewer') await nameBureauReviewer(server.data.orgs, account.id)
     server.relay.setRole(doc, account.id, role)
     return issueToken(server.data.secret, { ...(await tokenSubject(accounts, user))!, doc, exp: Date.now() + 3600_000 })
   }

@@ -11,10 +11,11 @@ import { T } from '../../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 import type { SuggestionReview } from './suggestion-review'
 
-const same = (a: SuggestionHere | null, b: SuggestionHere | null) => a === b || (a !== null && b !== null && a.id === b.id && a.kind === b.kind && a.text === b.text)
+const same = (a: SuggestionHere | null, b: SuggestionHere | null) =>
+  a === b || (a !== null && b !== null && a.id === b.id && a.kind === b.kind && a.text === b.text && a.oldText === b.oldText)
 
 const kindLabel = (here: SuggestionHere) =>
-  here.kind === 'insert' || here.kind === 'delete' ? T.suggestionKind[here.kind] : T.suggestionKind[here.kind](T.rowName[here.row ?? ''] ?? '')
+  here.kind === 'row-insert' || here.kind === 'row-delete' ? T.suggestionKind[here.kind](T.rowName[here.row ?? ''] ?? '') : T.suggestionKind[here.kind]
 
 export function SuggestionCard(props: { session: DocumentSession; review: SuggestionReview; nameOf: (login: string) => string }) {
   const s = props.session
@@ -38,7 +39,9 @@ export function SuggestionCard(props: { session: DocumentSession; review: Sugges
           </header>
           <p>
             {kindLabel(h())}
-            <Show when={h().text}>：<q>{h().text}</q></Show>
+            <Show when={h().kind === 'replace'} fallback={<Show when={h().text}>：<q>{h().text}</q></Show>}>
+              ：<del>{h().oldText}</del> → <ins>{h().text}</ins>
+            </Show>
           </p>
           <Show when={mayDecide()}>
             <div class="decide">

@@ -13,6 +13,8 @@ import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../../auth/access-token'
 import { exportFormats, formatById } from '@shared/formats/registry'
 import { openServerData, type ServerData } from '../../server-data'
 import { tokenSubject } from '../../storage/account-store'
+import type { Org } from '../../storage/org-store'
+import { nameBureauReviewer } from '../../auth/bureau-reviewer'
 import { EXIT, onePath, type CliIo, type Command, type ExitCode } from '../command'
 import { parseArgs, type ParsedArgs } from '../parse-args'
 import { readDocumentFile } from '../read-document-file'
@@ -69,6 +71,11 @@ export const userCommand: Command = async (argv, io) => {
   })
 }
 
+/** Says on stderr (stdout may be a token a script reads) that naming a reviewer made them one of the bureau's. */
+function joinedBureau(io: CliIo, name: string, bureau: Org | undefined): void {
+  if (bureau) io.stderr(`${name} 已加入${bureau.name}，作为审核人员（审核权限只属于财政局的成员）`)
+}
+
 /** `token --doc ID --user NAME --role ROLE`: grants the role if needed and prints a WebSocket token. */
 export const tokenCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, ['doc', 'user', 'role', ...STORAGE_OPTIONS], [])
@@ -80,6 +87,7 @@ export const tokenCommand: Command = async (argv, io) => {
     if (!account) return fail(io, `没有这个用户：${user}（先用 user add 创建）`)
     if (!(await data.documents.get(doc))) return fail(io, `没有这个文档：${doc}`)
     if ((await data.accounts.roleOf(doc, account.id)) !== role) await data.accounts.setRole(doc, account.id, role)
+    if (role === 'reviewer') joinedBureau(io, account.name, await nameBureauReviewer(data.orgs, account.id))
     io.stdout(issueToken(data.secret, { ...(await tokenSubject(data.accounts, user))!, doc, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS }))
     return EXIT.ok
   })
@@ -127,6 +135,7 @@ export const docCommand: Command = async (argv, io) => {
         if (!user || !role || !(isRole(role) || role === 'none')) throw new UsageError('doc share 需要 --user 已有用户 和 --role editor|reviewer|viewer|none')
         if (!(await data.documents.get(id))) return fail(io, `没有这个文档：${id}`)
         await data.accounts.setRole(id, user.id, role === 'none' ? null : role)
+        if (role === 'reviewer') joinedBureau(io, user.name, await nameBureauReviewer(data.orgs, user.id))
         io.stdout(`已设置 ${user.name} 对 ${id} 的权限：${role}`)
         return EXIT.ok
       }

@@ -3,11 +3,13 @@
  * --database-url URL] [--bus local|redis --redis-url URL]` (also
  * `npm start`): runs the server until SIGTERM/SIGINT, then shuts down
  * gracefully. On fresh storage it seeds the demo and prints the logins.
+ * Refuses (exit 1) a SQLite data directory another server is serving.
  */
 import { issueToken } from '../../auth/access-token'
 import { DEMO_DOCUMENT_ID, seedDemo } from '../../demo/seed-demo'
 import { log } from '../../log'
-import { guardFromEnvironment, startServer } from '../../server'
+import { guardFromEnvironment, startServer, type RunningServer } from '../../server'
+import { DataDirLockedError } from '../../storage/sqlite/data-dir-lock'
 import { tokenSubject } from '../../storage/account-store'
 import { EXIT, type Command } from '../command'
 import { parseArgs } from '../parse-args'
@@ -24,7 +26,14 @@ export const serveCommand: Command = async (argv, io) => {
   const host = (options.host as string | undefined) ?? process.env.HOST ?? '127.0.0.1'
   const bus = busConfigOf(options)
 
-  const server = await startServer({ dataDir, store: storageConfigOf(options), bus, port, host, ...guardFromEnvironment() })
+  let server: RunningServer
+  try {
+    server = await startServer({ dataDir, store: storageConfigOf(options), bus, port, host, ...guardFromEnvironment() })
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error
+    io.stderr(error.message)
+    return EXIT.badInput
+  }
   const logins = await seedDemo(server.data, dataDir)
   const wsBase = server.url.replace(/^http/, 'ws')
   io.stdout(`绩效 Jixiao 已启动：${server.url}/   （数据：${server.data.description}${bus.kind === 'redis' ? `；实例间经 Redis ${bus.url}` : ''}）`)

@@ -7,7 +7,7 @@
 import type { BudgetDocument } from '../../model/budget-document'
 import type { Finding, FindingField } from '../finding'
 import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
-import { meansNone, parseAmount } from '../../model/numbers'
+import { joinedFigures, meansNone, parseAmount } from '../../model/numbers'
 
 const HALF_CENT = 0.005
 
@@ -21,8 +21,8 @@ export const budgetSum: ProjectRule = {
   id: 'arithmetic.budget-sum',
   check({ model, text, number }): Finding[] {
     const f = findingsFor(this.id, number)
-    // "—", "/", "无" or 0 in 其他资金 say there is none.
-    const notNumbers = BUDGET_CELLS.filter(([key, field]) => model.budget[key] === null && text[field].trim() !== '' && !(key === 'other' && meansNone(text[field])))
+    // "—", "/", "无" or 0 in 其他资金 say there is none; two figures run together are half-decided.ts's to report.
+    const notNumbers = BUDGET_CELLS.filter(([key, field]) => model.budget[key] === null && text[field].trim() !== '' && !(key === 'other' && meansNone(text[field])) && !joinedFigures(text[field]))
     if (notNumbers.length > 0) {
       return notNumbers.map(([, field, label]) => f.error(`${label}“${text[field]}”不是数字`, { field }))
     }
@@ -84,8 +84,12 @@ export const codeShape: DocumentRule = {
 export const departmentTotal = (doc: BudgetDocument): number =>
   Math.round(doc.projects.reduce((sum, p) => sum + (p.budget.total ?? 0), 0) * 100) / 100
 
-/** A department total stated in the text: "部门预算合计 116.40 万元", "预算总额：116.4万元". */
-const STATED_TOTAL = /(?:部门)?预算(?:合计|总额|总计)[为：:\s]*([\d,，.．]+)\s*万元/
+/**
+ * A total of the projects stated in the text, however it is worded:
+ * "部门预算合计 116.40 万元", "预算总额：116.4万元", "项目支出预算共计 120 万元",
+ * "共安排项目支出预算 120.00 万元".
+ */
+const STATED_TOTAL = /(?:(?:部门|项目支出)?预算(?:资金)?(?:合计|总额|总计|共计)|共安排(?:项目支出)?预算(?:资金)?)[为是：:\s]*([\d,，.．]+)\s*万元/
 
 /**
  * Where Part 1 states the department's total, the projects' 预算数 must

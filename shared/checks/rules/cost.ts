@@ -13,6 +13,7 @@ import type { Finding } from '../finding'
 import { parseIndicatorValue } from '../indicator-value'
 import { moneyOf } from '../money'
 import { findingsFor, type ProjectRule } from '../rule'
+import { isProcessMeasure } from './process-measures'
 
 export const isCostIndicator = (indicator: Indicator): boolean => indicator.level1 === '成本指标' || indicator.level2 === '成本指标'
 
@@ -22,7 +23,8 @@ export const cost: ProjectRule = {
     const f = findingsFor(this.id, number)
     const budget = model.budget.total
     return model.indicators.flatMap((indicator, i): Finding[] => {
-      if (!isCostIndicator(indicator) || indicator.value.trim() === '') return []
+      // A process measure under 成本 (资金支付及时率) is reported as that: one advice a row.
+      if (!isCostIndicator(indicator) || indicator.value.trim() === '' || isProcessMeasure(indicator)) return []
       const value = parseIndicatorValue(indicator.value)
       if (value.placeholder) return []
       const where = { indicator: i + 1, field: 'value' } as const

@@ -1,8 +1,11 @@
 /**
  * Dates against the budget year: a target's deadline after the year ends
  * ("2023年12月底前" in a 2022 plan) cannot be assessed with the year's
- * money; a spending plan whose dates run backwards, fall outside the year
- * or name no real month is impossible. Both: error.
+ * money, unless the form declares a 实施期 that runs that long
+ * ("2023.07-2024.01"); a 时效 deadline wholly in an earlier year
+ * ("2021年12月底前" in a 2022 plan, last year's form copied) has passed
+ * before the money arrives; a spending plan whose dates run backwards,
+ * fall outside the year or name no real month is impossible. All: error.
  */
 import type { Finding } from '../finding'
 import { toHalfWidth } from '../../model/numbers'
@@ -20,9 +23,17 @@ export const dates: ProjectRule = {
     const f = findingsFor(this.id, number)
     const found: Finding[] = []
     if (year !== null) {
+      const lastYear = Math.max(year, ...yearsIn(model.details.period))
       model.indicators.forEach((indicator, i) => {
-        const late = yearsIn(indicator.value).filter((y) => y > year)
-        if (late.length > 0) found.push(f.error(`指标值“${indicator.value}”的期限在 ${late[0]} 年，晚于预算年度 ${year} 年：年度绩效目标应在当年内完成`, { indicator: i + 1, field: 'value' }))
+        const where = { indicator: i + 1, field: 'value' } as const
+        const years = yearsIn(indicator.value)
+        const late = years.filter((y) => y > lastYear)
+        if (late.length > 0) {
+          const allowed = lastYear > year ? `实施期（${model.details.period}）结束的 ${lastYear} 年` : `预算年度 ${year} 年`
+          found.push(f.error(`指标值“${indicator.value}”的期限在 ${late[0]} 年，晚于${allowed}：年度绩效目标应在当年内完成`, where))
+        } else if (indicator.level2 === '时效指标' && years.length > 0 && years.every((y) => y < year)) {
+          found.push(f.error(`指标值“${indicator.value}”的期限在 ${years[0]} 年，早于预算年度 ${year} 年：应填写如“${year}年12月底前”`, where))
+        }
       })
     }
     const where = { field: 'spendingPlan' } as const

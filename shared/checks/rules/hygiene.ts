@@ -1,6 +1,7 @@
 /**
  * Signs of copy-paste: a 三级 name repeated as its description, the same
- * 三级 twice in one table, an empty 指标值确定依据.
+ * 三级 twice under one 一级 of a table (an effect named as an output is
+ * the kind rule's), an empty 指标值确定依据.
  */
 import type { Finding } from '../finding'
 import { findingsFor, type ProjectRule } from '../rule'
@@ -16,9 +17,10 @@ export const hygiene: ProjectRule = {
       const row = i + 1
       const name = indicator.level3.trim()
       if (name !== '' && name === indicator.description.trim()) sameAsName.push(row)
-      const first = seen.get(name)
+      const key = `${indicator.level1}\u0000${name}`
+      const first = seen.get(key)
       if (name !== '' && first !== undefined) found.push(f.warning(`三级指标“${name}”与第 ${first} 行重复`, { indicator: row, field: 'level3' }))
-      else if (name !== '') seen.set(name, row)
+      else if (name !== '') seen.set(key, row)
       if (indicator.basis.trim() === '') found.push(f.warning(`“${name || `第 ${row} 行`}”未填写指标值确定依据`, { indicator: row, field: 'basis' }))
     })
     // One note per table: the same advice row by row would bury the findings that matter.

@@ -10,6 +10,7 @@ import { checkProject } from '../run-checks'
 import type { ProjectInput, ProjectRule } from '../rule'
 import { budgetSum, codeShape, duplicateCodes } from './arithmetic'
 import { overallCompleteness, projectCompleteness } from './completeness'
+import { halfDecided } from './half-decided'
 import { hygiene } from './hygiene'
 import { hasBenefit, hasOutput, levelsMatch, outputCoverage, satisfaction } from './indicator-structure'
 import { cost } from './cost'
@@ -69,6 +70,20 @@ describe('arithmetic', () => {
   it('reports a figure that is not a number instead of adding it', () => {
     const findings = run(budgetSum, projectInput({ budgetFiscal: '十万' }))
     expect(findings).toEqual([expect.objectContaining({ field: 'budgetFiscal', severity: 'error', message: '财政资金“十万”不是数字' })])
+  })
+
+  it('half-decided replacements: fires for two figures run together, once, naming both; not for figures as people write them', () => {
+    const findings = checkProject(projectInput({ budgetTotal: '12.5012.00' }))
+    expect(findings.filter((f) => f.field === 'budgetTotal')).toEqual([
+      expect.objectContaining({ rule: 'review.half-decided', severity: 'error', message: '预算数“12.5012.00”是两个数连在一起（12.50 与 12.00）：像是只接受了一半的修订，请改为正确的数' }),
+    ])
+    expect(run(halfDecided, projectInput({ budgetFiscal: '１０．００１２．００', budgetOther: '2.502.60' }))).toEqual([expect.objectContaining({ field: 'budgetFiscal' }), expect.objectContaining({ field: 'budgetOther' })])
+    const plan = [{ label: '3月底', percent: '25%' }, { label: '6月底', percent: '50%60%' }, { label: '12月底', percent: '100%' }]
+    expect(checkProject(projectInput({ spendingPlan: plan })).filter((f) => f.field === 'spendingPlan').map((f) => f.rule)).toEqual(['review.half-decided'])
+    for (const written of ['12.50', '1,234.50', '12.5', '十万', '', '—', '10万元', '12.504']) {
+      expect(run(halfDecided, projectInput({ budgetTotal: written, budgetFiscal: written }))).toEqual([])
+    }
+    expect(run(halfDecided, projectInput())).toEqual([])
   })
 
   const doc = (codes: string[], year = 2023) => ({ year, projects: codes.map((code) => ({ code })) }) as unknown as BudgetDocument
@@ -160,7 +175,19 @@ describe('quantification', () => {
   })
 
   it('notes qualitative values under 数量/质量 (尽量定量表述)', () => {
-    expect(value(1, { value: '优良' })[0]).toMatchObject({ severity: 'info' })
+    expect(value(1, { level3: '培训质量', value: '优良' })[0]).toMatchObject({ severity: 'info' })
+  })
+
+  it('warns for a rate written as a sentence, proposing the form', () => {
+    const [finding] = value(1, { value: '开展教育转化回头看工作' })
+    expect(finding).toMatchObject({ severity: 'warning' })
+    expect(finding!.message).toContain('不是比率：应填写如“≥90%”')
+  })
+
+  it('wants a count with its unit, proposing it from the name', () => {
+    expect(value(0, { value: '4' })[0]!.message).toContain('没有计量单位：应填写如“≥4场次”')
+    expect(value(0, { level3: '救助对象', value: '1' })[0]!.message).toContain('应填写如“≥1次”“1人”')
+    for (const counted of ['≥4次', '1人', '≥4场次']) expect(value(0, { value: counted }), counted).toEqual([])
   })
 
   it('fires for effects that cannot be measured, not for a checkable effect in words', () => {
@@ -172,7 +199,7 @@ describe('quantification', () => {
     expect(value(1, { value: '≥90' })[0]!.message).toContain('≥90%')
     expect(value(1, { value: '≥100%' })[0]!.message).toContain('=100%')
     expect(value(1, { value: '120%' })[0]!.severity).toBe('warning')
-    expect(value(0, { value: '≥90' })).toEqual([]) // 培训场次 is a count, not a rate
+    expect(value(0, { value: '≥90' })[0]!.message).not.toContain('%') // 培训场次 is a count, not a rate
   })
 })
 
@@ -268,6 +295,24 @@ describe('dates', () => {
     expect(run(dates, projectInput())).toEqual([])
     expect(run(dates, projectInput({ indicators: withIndicator(2, { value: '2024年12月底前' }) }, 1, null))).toEqual([])
     expect(run(dates, projectInput({ spendingPlan: [{ label: '2023年6月', percent: '50%' }, { label: '2023年12月', percent: '100%' }] }))).toEqual([])
+  })
+
+  it('fires for a 时效 deadline wholly in an earlier year, proposing one in the year', () => {
+    const [finding] = run(dates, projectInput({ indicators: withIndicator(2, { value: '2022年12月底前' }) }))
+    expect(finding).toMatchObject({ severity: 'error', indicator: 3, field: 'value' })
+    expect(finding!.message).toContain('早于预算年度 2023 年：应填写如“2023年12月底前”')
+  })
+
+  it('leaves a period starting earlier and a comparison year outside 时效 alone', () => {
+    expect(run(dates, projectInput({ indicators: withIndicator(2, { value: '2022.07-2023.06' }) }))).toEqual([])
+    expect(run(dates, projectInput({ indicators: withIndicator(4, { value: '较2022年提高5%' }) }))).toEqual([])
+  })
+
+  it('respects a declared 实施期 that crosses the year, and no further', () => {
+    const details = { department: '', implementer: '', manager: '', period: '2023.07-2024.01', periodGoal: '' }
+    expect(run(dates, projectInput({ details, indicators: withIndicator(2, { value: '2023.07-2024.01' }) }))).toEqual([])
+    const [beyond] = run(dates, projectInput({ details, indicators: withIndicator(2, { value: '2025年6月底前' }) }))
+    expect(beyond!.message).toContain('晚于实施期（2023.07-2024.01）结束的 2024 年')
   })
 })
 

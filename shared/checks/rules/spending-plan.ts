@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../finding'
 import { findingsFor, type ProjectRule } from '../rule'
+import { joinedFigures } from '../../model/numbers'
 
 export const spendingPlan: ProjectRule = {
   id: 'spending-plan',
@@ -15,7 +16,7 @@ export const spendingPlan: ProjectRule = {
     model.spendingPlan.forEach((entry, i) => {
       const written = text.spendingPlan[i]?.percent ?? ''
       if (entry.percent === null) {
-        if (written.trim() !== '') found.push(f.error(`资金支出计划“${entry.label}”的比例“${written}”不是百分数`, where))
+        if (written.trim() !== '' && !joinedFigures(written)) found.push(f.error(`资金支出计划“${entry.label}”的比例“${written}”不是百分数`, where))
         return
       }
       if (entry.percent < 0 || entry.percent > 100) found.push(f.error(`资金支出计划“${entry.label}”的比例 ${entry.percent}% 应在 0 到 100% 之间`, where))

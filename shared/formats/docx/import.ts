@@ -7,6 +7,8 @@
  * Read from any producer (Word, WPS, LibreOffice): a cell spanning columns
  * (gridSpan) is one cell; a cell merged down from the one above (vMerge
  * continue) is an empty cell, as merged cells print in the text layout;
+ * the empty cells of grid columns no text starts in are dropped (see
+ * vacant-columns);
  * deleted text of tracked changes (w:delText) is left out and inserted
  * text (w:ins) kept — the file's current text. The XML's declared size
  * and the cells are capped (`import-limits.ts`). Unzipped with fflate; the
@@ -18,6 +20,7 @@ import { ImportError, readLaidOut, tryImport, type ImportResult } from '../impor
 import { cellBudget, checkUnzippedSize } from '../import-limits'
 import { parsePublishedText } from '../published-text/import'
 import { layOut, type Block } from '../blocks'
+import { dropVacantColumns } from '../vacant-columns'
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 /** A character reference XML allows: a Unicode scalar value, not NUL (Word never writes another). */
@@ -36,7 +39,7 @@ const TOKEN = /<(\/?)w:(tbl|tr|tc|p|t|tab|br|cr|gridSpan|vMerge|delText|instrTex
 export function readBody(xml: string): Block[] {
   const takeCell = cellBudget('Word 文档')
   const blocks: Block[] = []
-  const tables: { rows: string[][]; row: string[] | null; cell: { text: string; continued: boolean; span: number } | null }[] = []
+  const tables: { rows: string[][]; spans: number[][]; row: string[] | null; cell: { text: string; continued: boolean; span: number } | null }[] = []
   let paragraph: string | null = null
   let inText = false
   let textStart = 0
@@ -46,16 +49,19 @@ export function readBody(xml: string): Block[] {
     if (inText && !(name === 't' && closing)) continue
     switch (name) {
       case 'tbl':
-        if (!closing) tables.push({ rows: [], row: null, cell: null })
+        if (!closing) tables.push({ rows: [], spans: [], row: null, cell: null })
         else {
           const done = tables.pop()!
           const outer = tables.at(-1)
           if (outer?.cell) outer.cell.text += done.rows.map((r) => r.join(' ')).join(' ')
-          else blocks.push({ kind: 'table', rows: done.rows })
+          else blocks.push({ kind: 'table', rows: dropVacantColumns(done.rows, done.spans) })
         }
         break
       case 'tr':
-        if (table && !closing) table.rows.push((table.row = []))
+        if (table && !closing) {
+          table.rows.push((table.row = []))
+          table.spans.push([])
+        }
         break
       case 'tc':
         if (!table?.row) break
@@ -64,6 +70,7 @@ export function readBody(xml: string): Block[] {
           // A cell merged down from the one above prints empty; a cell spanning columns is one cell.
           takeCell()
           table.row.push(table.cell.continued ? '' : table.cell.text.trim())
+          table.spans.at(-1)!.push(table.cell.span)
           table.cell = null
         }
         break

@@ -3,7 +3,8 @@
  * or Word saved as a web page, our own HTML export). Tables become rows of
  * cells — a cell spanning columns is one cell, a cell spanning rows leaves
  * an empty cell in each row below, as merged cells print in the text
- * layout — and the rest becomes paragraphs; then the one reader.
+ * layout — and the rest becomes paragraphs; then the one reader. Empty
+ * cells of columns no text starts in are dropped (see vacant-columns).
  * Spans and cells are capped before they are placed (`import-limits.ts`).
  * The head, scripts, styles, comments and declarations are skipped; a cell or row left
  * unclosed (common in hand-written pages) ends at the next one. Read tag by tag: no DOM, so
@@ -11,6 +12,7 @@
  */
 import type { DocumentText } from '../../model/document-text'
 import { layOut, type Block } from '../blocks'
+import { dropVacantColumns } from '../vacant-columns'
 import { decodeText } from '../decode-text'
 import { readLaidOut, tryImport, type ImportResult } from '../import-error'
 import { cellBudget, checkTextLength, IMPORT_LIMITS } from '../import-limits'
@@ -51,7 +53,7 @@ export function readHtml(html: string): Block[] {
     if (text) blocks.push({ kind: 'paragraph', text })
     paragraph = ''
   }
-  let table: { rows: string[][]; row: string[] | null; col: number; carries: Map<number, Carry[]>; cell: { text: string; colspan: number; rowspan: number } | null } | null = null
+  let table: { rows: string[][]; spans: number[][]; row: string[] | null; col: number; carries: Map<number, Carry[]>; cell: { text: string; colspan: number; rowspan: number } | null } | null = null
   let depth = 0 // nested tables are read as their text
   /** Empty cells for the cells above that span down into this row, where they stand. */
   const placeCarries = () => {
@@ -62,6 +64,7 @@ export function readHtml(html: string): Block[] {
       if (!carry) return
       takeCell()
       table.row.push('')
+      table.spans.at(-1)!.push(carry.colspan)
       table.col += carry.colspan
       carry.remaining--
     }
@@ -71,6 +74,7 @@ export function readHtml(html: string): Block[] {
     const { text: cellText, colspan, rowspan } = table.cell
     takeCell()
     table.row.push(clean(cellText.replace(/\n/g, ' ')))
+    table.spans.at(-1)!.push(colspan)
     if (rowspan > 1) table.carries.set(table.col, [...(table.carries.get(table.col) ?? []), { colspan, remaining: rowspan - 1 }])
     table.col += colspan
     table.cell = null
@@ -106,12 +110,12 @@ export function readHtml(html: string): Block[] {
           if (!table) break
           depth--
           endRow()
-          if (table.rows.length > 0) blocks.push({ kind: 'table', rows: table.rows })
+          if (table.rows.length > 0) blocks.push({ kind: 'table', rows: dropVacantColumns(table.rows, table.spans) })
           table = null
         } else if (table?.cell) depth++
         else {
           flushParagraph()
-          table = { rows: [], row: null, col: 0, carries: new Map(), cell: null }
+          table = { rows: [], spans: [], row: null, col: 0, carries: new Map(), cell: null }
           depth = 1
         }
         break
@@ -122,6 +126,7 @@ export function readHtml(html: string): Block[] {
           table.row = []
           table.col = 0
           table.rows.push(table.row)
+          table.spans.push([])
         }
         break
       case 'td':

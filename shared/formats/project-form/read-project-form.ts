@@ -21,6 +21,7 @@ import { belongsTo, LABEL_SCORE, LEVEL2_BY_LEVEL1, resolveLevel1, resolveLevel2,
 import { ImportError } from '../import-error'
 import { FIELD_NAME, indicatorColumns, isColumnName, readColumns, type ColumnMap, type IndicatorField } from '../indicator-columns'
 import { formCells, type FormCell } from './form-cells'
+import { dropVacantColumns } from '../vacant-columns'
 import { compactLabel, FORM_END, labelOf, moneyUnitIn, type FormField } from './form-labels'
 
 /** A score standing in a cell of its own, after the 一级 it scores: "(40-50)分". */
@@ -47,9 +48,10 @@ const parentOf = (level2: Level2): Level1 =>
 
 /** Reads a single project's form into a document of that one project. Throws ImportError. */
 export function readProjectForm(text: string): DocumentText {
-  const cells = formCells(text)
-  const headerAt = cells.findIndex((c) => compactLabel(c.text) === '一级指标')
+  const all = formCells(text)
+  const headerAt = all.findIndex((c) => compactLabel(c.text) === '一级指标')
   if (headerAt < 0) throw new ImportError('missing-section', null, '没有找到指标表头（一级指标、二级指标、三级指标、指标值）')
+  const cells = withoutVacantColumns(all, headerAt)
   const front = readFront(cells.slice(0, headerAt))
   const { header, next } = readHeader(cells, headerAt)
   const indicators = readIndicators(cells.slice(next), header)
@@ -92,6 +94,20 @@ export function readProjectForm(text: string): DocumentText {
     safeguards: [],
     projects: [project],
   }
+}
+
+/**
+ * From the indicator header on, where the layout keeps rows: the cells of
+ * columns empty in the header and in every row dropped (see vacant-columns).
+ */
+function withoutVacantColumns(cells: FormCell[], headerAt: number): FormCell[] {
+  const headerRow = cells[headerAt]!.row
+  if (headerRow === null) return cells
+  const from = cells.findIndex((cell) => cell.row === headerRow)
+  const rows = new Map<number, FormCell[]>()
+  for (const cell of cells.slice(from)) if (cell.row !== null) rows.set(cell.row, [...(rows.get(cell.row) ?? []), cell])
+  const kept = new Set(dropVacantColumns([...rows.values()], [], (cell) => cell.text).flat())
+  return cells.filter((cell, i) => i < from || cell.row === null || kept.has(cell))
 }
 
 interface Front {

@@ -23,6 +23,7 @@ import { ImportError, tryImport, type ImportResult } from '../import-error'
 import { checkTextLength } from '../import-limits'
 import { indicatorColumns, isIndicatorHeader, readColumns } from '../indicator-columns'
 import { readProjectForm } from '../project-form/read-project-form'
+import { dropVacantColumns } from '../vacant-columns'
 import { DETAIL_LABEL, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, TABLE_SUFFIX, UNIT_PREFIX } from './layout'
 
 interface Line {
@@ -313,15 +314,23 @@ function parseTable(title: Line, tableRows: Row[], lastLine: number): ProjectTex
   }
 
   const spendingRow = expectLabelRow('资金支出计划', '“资金支出计划（%）”行')
-  const labels = spendingRow.cells.slice(1)
   const percentRow = next('资金支出计划的百分比行')
-  const percents = percentRow.cells.length === labels.length + 1 && percentRow.cells[0] === '' ? percentRow.cells.slice(1) : percentRow.cells
+  // A date cell and the cell under it both empty are no period (a blank grid column, a trailing cell).
+  const [allLabels, allPercents] = dropVacantColumns([
+    spendingRow.cells.slice(1),
+    percentRow.cells.length === spendingRow.cells.length && percentRow.cells[0] === '' ? percentRow.cells.slice(1) : percentRow.cells,
+  ]) as [string[], string[]]
+  const labels = allLabels.length > 0 ? allLabels : ['']
+  const percents = allPercents.length > 0 || allLabels.length > 0 ? allPercents : ['']
   if (percents.length !== labels.length) {
     throw new ImportError('malformed-row', percentRow.no, `资金支出计划有 ${labels.length} 个时间节点，这一行却有 ${percents.length} 个百分比`)
   }
 
   const goalRow = expectLabelRow(LABEL.goalRow, '“绩效目标”行')
   // The indicator columns are read by their header names, in whatever order the form has them.
+  // Columns empty in the header and in every row (a blank grid column, trailing cells) are no column.
+  const [headerCells, ...rowCells] = dropVacantColumns(rows.slice(at).map((row) => row.cells))
+  rows.slice(at).forEach((row, i) => (row.cells = i === 0 ? headerCells! : rowCells[i - 1]!))
   const header = next('指标表头（一级指标、二级指标、三级指标……）')
   if (!isIndicatorHeader(header.cells)) {
     throw new ImportError('malformed-row', header.no, `绩效目标表“${tableName}”中此处应为指标表头（${INDICATOR_HEADER.join('、')}），实际是“${header.cells.join(' | ')}”`)
@@ -332,6 +341,7 @@ function parseTable(title: Line, tableRows: Row[], lastLine: number): ProjectTex
 
   const indicators: IndicatorText[] = []
   for (const row of rows.slice(at)) {
+    if (row.cells.every((cell) => cell === '')) continue
     if (row.cells.length !== header.cells.length) {
       throw new ImportError('malformed-row', row.no, `指标行应有 ${header.cells.length} 个单元格（${header.cells.join('、')}），这一行有 ${row.cells.length} 个`)
     }

@@ -16,6 +16,7 @@
 import type { DocumentText, ProjectText } from '../../model/document-text'
 import { layOut, type Block } from '../blocks'
 import { unzipSync } from 'fflate'
+import { dropVacantColumns } from '../vacant-columns'
 import { ImportError, readLaidOut, tryImport, type ImportResult } from '../import-error'
 import { cellBudget, checkUnzippedSize } from '../import-limits'
 import { parsePublishedText } from '../published-text/import'
@@ -99,7 +100,8 @@ function sheetTable(sheet: import('exceljs').Worksheet, takeCells: (cells: numbe
     rows.push(Array.from(row.values as unknown[]).slice(1).map(cellText))
     rowNumbers.push(n)
   })
-  return { kind: 'table', rows, name: `工作表“${sheet.name}”`, rowNumbers }
+  // A column left blank is no column (see vacant-columns).
+  return { kind: 'table', rows: dropVacantColumns(rows), name: `工作表“${sheet.name}”`, rowNumbers }
 }
 
 /** What the zip's entries say they unpack to, all together (0 when it is no zip: exceljs says so). */

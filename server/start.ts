@@ -1,0 +1,16 @@
+/**
+ * `npm start`: the editor is built if its sources changed since the last
+ * build, then the server runs (`serve`, with the options given after `--`).
+ */
+import { BUILD_LOG, ensureClientBuilt } from './client-build'
+import { runCli } from './cli/run-cli'
+
+const started = performance.now()
+if (await ensureClientBuilt()) {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  process.stdout.write(`已构建编辑器（${seconds} 秒；构建信息见 ${BUILD_LOG}）\n`)
+}
+process.exitCode = await runCli(['serve', ...process.argv.slice(2)], {
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+})

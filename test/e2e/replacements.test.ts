@@ -1,0 +1,65 @@
+/**
+ * A reviewer retypes figures (3.00 → 3.50): each is one suggestion, shown
+ * old → new on its card and decided whole — from the card, the toolbar at
+ * the cursor (on either half), per project and all — so no cell ever reads
+ * "3.003.50" and the department total counts every figure.
+ */
+import { describe, expect, it } from 'vitest'
+import { DOC_ID } from '../support/test-server'
+import { browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
+
+const suite = browserAndServer()
+
+describe('a retyped figure is one suggestion', () => {
+  it('shown 3.00 → 3.50, accepted or rejected whole from the card, the toolbar, the project and all', async () => {
+    const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
+    await retype(finance.page, 'budgetTotal', 1, '3.50')
+    await retype(finance.page, 'budgetTotal', 2, '12.00')
+    await retype(finance.page, 'budgetTotal', 3, '1.20')
+    await retype(finance.page, 'budgetTotal', 4, '25.00')
+    await synced(finance.page)
+    const marked = (n: number) => staff.page.locator('[data-field="budgetTotal"]').nth(n).locator('span[data-insertion]')
+    for (const n of [1, 2, 3, 4]) await expect.poll(() => marked(n).count(), { timeout: 10_000 }).toBe(1)
+    const card = staff.page.getByTestId('suggestion-card')
+
+    // The card, with the cursor after the new figure: one change, old → new; 接受 takes it whole.
+    await typeAt(staff.page, 'end', 'budgetTotal', 1, '')
+    await expect.poll(() => card.locator('p').textContent()).toBe('建议修改：3.00 → 3.50')
+    await card.getByRole('button', { name: '接受' }).click()
+    await expect.poll(() => fieldText(staff.page, 'budgetTotal', 1)).toBe('3.50')
+    await expect.poll(() => card.count()).toBe(0)
+
+    // The toolbar, with the cursor on the old figure: 拒绝修订 rejects the new one too.
+    await typeAt(staff.page, 'start', 'budgetTotal', 2, '')
+    await expect.poll(() => card.locator('p').textContent()).toBe('建议修改：0.40 → 12.00')
+    await staff.page.getByRole('button', { name: '拒绝修订' }).click()
+    await expect.poll(() => fieldText(staff.page, 'budgetTotal', 2)).toBe('0.40')
+
+    // 接受本项目修订 counts it as one.
+    await typeAt(staff.page, 'end', 'projectName', 3, '')
+    await staff.page.getByRole('button', { name: '接受本项目修订' }).click()
+    const confirm = staff.page.getByTestId('confirm-all')
+    await expect.poll(() => confirm.textContent()).toContain('全部 1 处修订')
+    await confirm.getByRole('button', { name: '全部接受' }).click()
+    await expect.poll(() => fieldText(staff.page, 'budgetTotal', 3)).toBe('1.20')
+
+    // 全部拒绝.
+    await staff.page.getByRole('button', { name: '全部拒绝' }).click()
+    await expect.poll(() => confirm.textContent()).toContain('全部 1 处修订')
+    await confirm.getByRole('button', { name: '全部拒绝' }).click()
+    await expect.poll(() => fieldText(staff.page, 'budgetTotal', 4)).toBe('24.00')
+
+    // What everyone reads: the department total counts every figure, on both screens.
+    for (const page of [staff.page, finance.page]) {
+      await expect.poll(() => page.getByTestId('department-total').textContent(), { timeout: 10_000 }).toContain((116.4 + 0.5 + 0.2).toFixed(2))
+    }
+    await synced(staff.page)
+    await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects.slice(1, 5).map((p) => p.budget.total), { timeout: 10_000 }).toEqual([3.5, 0.4, 1.2, 24])
+    const exported = await (await staff.context.request.get(`/api/docs/${DOC_ID}/export?format=txt`)).text()
+    expect(exported).not.toMatch(/\d\.\d\d\d+\.\d/)
+    expect([...staff.errors, ...finance.errors]).toEqual([])
+    await staff.context.close()
+    await finance.context.close()
+  }, 120_000)
+})
