@@ -12,6 +12,7 @@ import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText, ProjectText } from '@shared/model/document-text'
 import { withProjectsAdded } from '@shared/model/add-projects'
+import { documentTooLarge, MAX_DOCUMENT_BYTES, MAX_PROJECTS, tooManyProjects } from '@shared/model/document-limits'
 import { restoreContent } from '@shared/history/restore-content'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
@@ -58,14 +59,21 @@ export class DocumentService {
 
   constructor(private readonly log: DocumentLog) {}
 
-  /** Stores a new document; resolves to its id. Rejects with StorageError, DocumentExistsError, or Error for an invalid id. */
+  /**
+   * Stores a new document; resolves to its id. Rejects with
+   * DocumentLimitError past the project or size limit (as an edit would be),
+   * StorageError, DocumentExistsError, or Error for an invalid id.
+   */
   async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string; predecessor?: string }): Promise<string> {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
+    if (text.projects.length > MAX_PROJECTS) throw tooManyProjects(text.projects.length)
     const ydoc = createYDocument(buildDocument(text), SERVER_ORIGIN)
     if (options.predecessor) ydoc.transact(() => metaOf(ydoc).set(META_KEY.predecessor, options.predecessor), SERVER_ORIGIN)
     try {
-      await this.log.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, Y.encodeStateAsUpdate(ydoc))
+      const state = Y.encodeStateAsUpdate(ydoc)
+      if (state.length > MAX_DOCUMENT_BYTES) throw documentTooLarge(state.length)
+      await this.log.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, state)
     } finally {
       ydoc.destroy()
     }
@@ -217,8 +225,12 @@ export class DocumentService {
     format: FileFormat & Required<Pick<FileFormat, 'export'>>,
     options: ExportOptions = {},
   ): Promise<{ body: Uint8Array | string; contentType: string; extension: string }> {
-    const text = options.tracked ? withDoc(await this.load(id), (ydoc) => readDocument(trackedContent(readContent(ydoc)))) : await this.text(id)
-    return { body: await format.export(text, options), contentType: format.mime, extension: format.extensions[0]! }
+    return { body: await format.export(await this.exportedText(id, options.tracked === true), options), contentType: format.mime, extension: format.extensions[0]! }
+  }
+
+  /** What an export writes: the agreed text, or (`tracked`) the text with pending suggestions. */
+  async exportedText(id: string, tracked: boolean): Promise<DocumentText> {
+    return tracked ? withDoc(await this.load(id), (ydoc) => readDocument(trackedContent(readContent(ydoc)))) : this.text(id)
   }
 }
 

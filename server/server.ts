@@ -19,7 +19,7 @@ import { openServerData, type ServerData } from './server-data'
 import type { StorageConfig } from './storage/storage'
 import { lockDataDir } from './storage/sqlite/data-dir-lock'
 import { createApp } from './http/app'
-import { ImportPool, type ImportPoolLimits } from './imports/import-pool'
+import { FileWorkers, type FileWorkerLimits } from './files/file-workers'
 import { DEFAULT_GUARD, type RequestGuardOptions } from './http/request-guard'
 import { log } from './log'
 import { Metrics } from './metrics'
@@ -50,8 +50,8 @@ export interface ServerOptions {
   metricsToken?: string
   /** How long a client may take to send a request's headers (default 10 s). */
   headersTimeoutMs?: number
-  /** How uploaded files are read: workers, their heap and time limits. */
-  imports?: ImportPoolLimits
+  /** How uploaded files are read and exports written: workers, their heap and time limits. */
+  files?: FileWorkerLimits
 }
 
 /** Environment settings for a server behind a reverse proxy (documented in SECURITY.md). */
@@ -113,8 +113,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const onActivity = (docId: string, activity: ActivityEntry[]) => void notifier.activity(docId, activity)
   const relay = new Relay({ log: data.documents, bus, access, onActivity }, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const guard: RequestGuardOptions = { ...DEFAULT_GUARD, ...options.guard }
-  const imports = new ImportPool(options.imports)
-  const app = createApp({ ...data, auth, relay, metrics, guard, notifier, imports, metricsToken: options.metricsToken })
+  const files = new FileWorkers(options.files)
+  const app = createApp({ ...data, auth, relay, metrics, guard, notifier, files, metricsToken: options.metricsToken })
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES })
   // Half-open requests (headers never finished, bodies trickling) are cut off instead of holding sockets.
@@ -159,7 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // Keep-alive HTTP connections would hold close() open.
         ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()
         await stopped
-        await imports.close()
+        await files.close()
         await bus.close()
         await data.close()
         lock?.release()

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { zipSync } from 'fflate'
 import { exportPublishedText } from '@shared/formats/published-text/export'
 import { IMPORT_LIMITS } from '@shared/formats/import-limits'
+import { MAX_PROJECTS } from '@shared/model/document-limits'
 import { loginAt } from './support/http-session'
 import { generateDocument } from './support/generate-document'
 import { makeRandom } from './support/random'
@@ -72,6 +73,6 @@ describe('hostile imports', () => {
     expect(Math.max(...answeredDuring)).toBeLessThan(500)
     const answer = await upload
     expect(answer.status).toBe(413)
-    expect(answer.error?.message).toMatch(/最多 1000 个/)
+    expect(answer.error?.message).toContain(`最多 ${MAX_PROJECTS} 个`)
   }, 60_000)
 })

@@ -13,7 +13,7 @@
  * instance's connections follow.
  */
 import type { ActivityEntry } from '../storage/document-log'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { CLOSE, type CloseCode } from '@shared/protocol/close-code'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import { decodeMessage } from '@shared/protocol/message'
@@ -269,14 +269,16 @@ export class Relay {
   /**
    * A change the server itself makes (the workflow status): applied to the
    * live document, stored and relayed before this resolves. Rejects with
-   * StorageError when it could not be stored (nothing was then relayed).
+   * DocumentLimitError when it would take the document past its size or
+   * project limit (nothing is applied), StorageError when it could not be
+   * stored (nothing was then relayed).
    */
   /** `by`: the account the change is made for (a restore), kept as its author. */
   async applyServerChange(docId: string, change: (doc: Y.Doc) => void, by?: string): Promise<void> {
     const room = this.room(docId)
     if (!room) throw new StorageError('busy', '服务器繁忙，请稍后重试')
     if (!(await room.loaded)) throw new StorageError('io', '无法读取文档')
-    room.doc.transact(() => change(room.doc), by ? { kind: 'server', by } : SERVER_ORIGIN)
+    Y.applyUpdate(room.doc, room.judgedServerChange(change), by ? { kind: 'server', by } : SERVER_ORIGIN)
     const stored = await room.flush()
     if (room.sessions.size === 0 && this.rooms.get(docId) === room) this.scheduleUnload(docId)
     if (!stored) throw new StorageError('io', '无法保存流程变更')
