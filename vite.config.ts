@@ -90,7 +90,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           environment: 'node',
-          include: ['server/http/app.test.ts', 'server/http/attribution.test.ts', 'server/http/orgs.test.ts', 'test/sync-server.test.ts', 'test/integrity.test.ts', 'test/hardening.test.ts', 'test/hostile-input.test.ts'],
+          include: ['server/documents/*.test.ts', 'server/http/app.test.ts', 'server/http/attribution.test.ts', 'server/http/orgs.test.ts', 'test/sync-server.test.ts', 'test/integrity.test.ts', 'test/hardening.test.ts', 'test/hostile-input.test.ts'],
           env: { JIXIAO_TEST_STORE: 'postgres' },
         },
       },

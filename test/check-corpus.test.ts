@@ -8,11 +8,14 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { runChecks } from '@shared/checks/run-checks'
+import { draftOpinion, type Grade } from '@shared/checks/review-opinion'
+import { modelFromText } from '@shared/model/derive-model'
 import type { Finding } from '@shared/checks/finding'
 import type { DocumentText, IndicatorText, ProjectText } from '@shared/model/document-text'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { goodIndicators, goodProject } from './support/check-fixtures'
 import { sampleText } from './support/sample'
+import { importFile } from '@shared/formats/registry'
 
 type Expected = Pick<Finding, 'severity' | 'rule' | 'project' | 'indicator'>
 
@@ -51,7 +54,8 @@ const PLANTED: { name: string; doc: DocumentText; expected: Expected[] }[] = [
   {
     name: 'the same rows in three tables',
     doc: goodDocument([1, 2, 3].map((n) => goodProject({ name: `基层干部培训经费${n}`, code: `13030323P0040401000${n}D` }))),
-    expected: goodIndicators().map((_, i) => e('warning', 'relevance.copied-rows', 1, i + 1)),
+    // Not the year-end deadline (row 3) nor the 满意度 (row 6): every project may share those.
+    expected: [1, 2, 4, 5].map((i) => e('warning', 'relevance.copied-rows', 1, i)),
   },
   { name: 'a deadline after the budget year', doc: spoiled({ indicators: row(2, { value: '2024年12月底前' }) }), expected: [e('error', 'dates', 1, 3)] },
   {
@@ -108,8 +112,25 @@ const PLANTED: { name: string; doc: DocumentText; expected: Expected[] }[] = [
 
 const CORPUS = [
   { name: 'the sample (zhengfawei-2022)', doc: parsePublishedText(sampleText()), expected: JSON.parse(readFileSync(new URL('./fixtures/checks/zhengfawei-2022.expected.json', import.meta.url), 'utf8')) as Expected[] },
+  {
+    // One project's 申报表 from another region: judged against the fields it has (no 项目编码, 资金用途, 资金支出计划, 第一部分, 依据 column needed) and its 实施期 crossing the year.
+    name: 'Xiangtan’s form (regional)',
+    doc: await readRegional('xiangtan-wupaoche-2023.txt'),
+    expected: [e('info', 'quantification', 1, 3), e('warning', 'misfiled.kind', 1, 6)],
+  },
+  {
+    name: 'the 养老 form as Word (regional)',
+    doc: await readRegional('yanglao-2024.docx'),
+    expected: [e('warning', 'indicator.output-coverage', 1), e('warning', 'quantification', 1, 4)],
+  },
   ...PLANTED,
 ]
+
+async function readRegional(name: string): Promise<DocumentText> {
+  const result = await importFile(readFileSync(new URL(`./fixtures/formats/regional/${name}`, import.meta.url)))
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
 
 const key = (f: Expected) => `${f.severity}|${f.rule}|${f.project}|${f.indicator}`
 
@@ -150,6 +171,11 @@ describe('the check corpus', () => {
     expect(runChecks(doc).map(key).sort()).toEqual(expected.map(key).sort())
   })
 
+  it.each(CORPUS.map((c) => [c.name, c] as const))('%s: no cell is given two findings', (_, { doc }) => {
+    const cells = runChecks(doc).filter((f) => f.indicator !== null).map((f) => `${f.project}|${f.indicator}|${f.field}`)
+    expect(cells.filter((cell, i) => cells.indexOf(cell) !== i)).toEqual([])
+  })
+
   it('recall 100% and no false errors for every rule', () => {
     const perRule = tally()
     const rows = [...perRule].sort().map(([rule, t]) => `${rule.padEnd(28)} recall ${t.found}/${t.expected}  unexpected ${t.unexpected}  false errors ${t.falseErrors}`)
@@ -158,5 +184,34 @@ describe('the check corpus', () => {
       expect(t.found, `${rule} recall`).toBe(t.expected)
       expect(t.falseErrors, `${rule} false errors`).toBe(0)
     }
+  })
+})
+
+/**
+ * The graded set for the drafted 审核意见 (shared/checks/OPINION.md):
+ * documents a reviewer would grade 优, 良, 中 and 差, each by a different
+ * road to its grade.
+ */
+const GRADED: { name: string; doc: DocumentText; grade: Grade }[] = [
+  { name: 'the good document', doc: goodDocument(), grade: '优' },
+  { name: 'a missing 依据', doc: spoiled({ indicators: row(0, { basis: '' }) }), grade: '良' },
+  { name: 'every 依据 missing', doc: spoiled({ indicators: goodIndicators().map((i) => ({ ...i, basis: '' })) }), grade: '良' },
+  { name: 'a 满意度 filed as an effect', doc: spoiled({ indicators: row(4, { level3: '参训人员对培训的满意程度', value: '≥85%' }) }), grade: '良' },
+  { name: 'one 是/否', doc: spoiled({ indicators: row(1, { value: '是/否' }) }), grade: '中' },
+  { name: 'a cost above the budget', doc: spoiled({ indicators: row(3, { value: '≤15万元' }) }), grade: '中' },
+  { name: 'an unmeasurable effect', doc: spoiled({ indicators: row(4, { value: '进一步保障' }) }), grade: '中' },
+  { name: 'a vague goal', doc: spoiled({ goal: '持续推进基层干部培训各项工作。' }), grade: '中' },
+  { name: 'a 满意度 of 100%', doc: spoiled({ indicators: row(5, { value: '=100%' }) }), grade: '中' },
+  { name: 'the sample', doc: parsePublishedText(sampleText()), grade: '中' },
+  { name: 'no indicators', doc: spoiled({ indicators: [] }), grade: '差' },
+  { name: 'no 绩效目标', doc: spoiled({ goal: '' }), grade: '差' },
+]
+
+describe('the graded set for the 审核意见', () => {
+  it('grades every document as a reviewer would', () => {
+    const results = GRADED.map(({ name, doc, grade }) => ({ name, want: grade, got: draftOpinion(modelFromText(doc), runChecks(doc), { date: '2023-03-01' }).conclusion }))
+    console.log(`graded set (${results.length} documents):\n${results.map((r) => `${r.want} ${r.got === r.want ? '=' : '≠'} ${r.got}  ${r.name}`).join('\n')}`)
+    expect(results.filter((r) => r.got !== r.want)).toEqual([])
+    expect(new Set(results.map((r) => r.want))).toEqual(new Set(['优', '良', '中', '差']))
   })
 })

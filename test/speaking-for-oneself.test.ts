@@ -6,10 +6,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import { CLOSE } from '@shared/protocol/close-code'
+import { encodeAwareness } from '@shared/protocol/message'
 import { contentOf, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { rawClient } from './support/raw-client'
-import { startTestServer, until, DOC_ID, type TestServer } from './support/test-server'
+import { gcUpdate } from './support/raw-update'
+import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
 
 let t: TestServer
 afterEach(async () => {
@@ -93,5 +98,125 @@ describe('suggestions and comments are in the sender’s name', { timeout: 30_00
     await until(() => lina.refusals.length === 1, 'thread in another’s name refused')
     await settle()
     expect(threadsOf(serverDoc()).has('t1')).toBe(false)
+  })
+})
+
+describe('a Yjs client id belongs to the account that first used it', { timeout: 30_000 }, () => {
+  const expectNoPending = () => {
+    expect(serverDoc().store.pendingStructs).toBeNull()
+    expect(serverDoc().store.pendingDs).toBeNull()
+  }
+
+  it('a colleague’s or a reviewer’s 13-byte claim on the range of someone’s offline edits is refused; the edits arrive', async () => {
+    t = await startTestServer()
+    const zhang = await t.client('zhang', 'editor')
+    const li = await t.client('li', 'editor')
+    await Promise.all([synced(zhang), synced(li)])
+    goalText(zhang.doc).insert(0, '在线。')
+    await until(() => plain(goalText(serverDoc())).startsWith('在线。'), 'online edit stored')
+    zhang.disconnect()
+    goalText(zhang.doc).insert(0, '离线修改。')
+    const id = zhang.doc.clientID
+    const next = Y.getState(serverDoc().store, id)
+    const squat = gcUpdate(id, next, 40)
+    expect(squat.length).toBeLessThanOrEqual(13)
+    const [lina, eve] = [await rawClient(t, 'lina', 'editor'), await rawClient(t, 'eve', 'reviewer')]
+    lina.send(squat)
+    eve.send(squat)
+    await until(() => lina.refusals.length === 1 && eve.refusals.length === 1, 'both claims refused')
+    expect(lina.refusals[0]).toContain('属于另一位用户')
+    expect(Y.getState(serverDoc().store, id)).toBe(next)
+    zhang.connect()
+    await until(() => plain(goalText(li.doc)).startsWith('离线修改。在线。'), 'the offline edit reaches a colleague')
+    expect((await t.server.data.service.model(DOC_ID)).overall.goals[0]).toContain('离线修改。')
+    expectNoPending()
+  })
+
+  it('a client id only announced (never written) is bound too, and the binding outlives a restart', async () => {
+    t = await startTestServer()
+    const ydoc = new Y.Doc()
+    const zhang = await t.client('zhang', 'editor', { ydoc })
+    await synced(zhang)
+    // What the editor does on opening: a name and a colour (awareness ignores a first state of clock 0).
+    zhang.awareness.setLocalStateField('user', { color: '#336699' })
+    await until(async () => (await t.server.data.documents.load(DOC_ID)).clients.some((c) => c.client === ydoc.clientID), 'the announced id stored')
+    zhang.disconnect()
+    goalText(ydoc).insert(0, '第一次在离线时写。')
+    t = await t.restart()
+    const lina = await rawClient(t, 'lina', 'editor')
+    lina.send(gcUpdate(ydoc.clientID, 0, 100))
+    await until(() => lina.refusals.length === 1, 'claim refused after the restart')
+    // Nor may another account announce it as its own.
+    const impostor = new Y.Doc()
+    impostor.clientID = ydoc.clientID
+    const claimed = new Awareness(impostor)
+    claimed.setLocalStateField('cursor', { at: 1 })
+    lina.ws.send(encodeAwareness(encodeAwarenessUpdate(claimed, [ydoc.clientID])))
+    claimed.destroy()
+    const li = await t.client('li', 'editor')
+    await synced(li)
+    await t.client('zhang', 'editor', { ydoc })
+    await until(() => plain(goalText(li.doc)).startsWith('第一次在离线时写。'), 'the offline edit arrives')
+    expect([...li.awareness.getStates().values()].some((state) => (state.user as { id?: string } | undefined)?.id === 'lina')).toBe(false)
+    expectNoPending()
+  })
+
+  it('a client’s own collected structs (a row added and deleted offline) are taken', async () => {
+    t = await startTestServer()
+    const zhang = await t.client('zhang', 'editor')
+    await synced(zhang)
+    zhang.disconnect()
+    const list = (contentOf(zhang.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement
+    const row = new Y.XmlElement(goalItem(zhang.doc).nodeName)
+    const text = new Y.XmlText()
+    row.insert(0, [text])
+    text.insert(0, '临时')
+    list.insert(0, [row])
+    list.delete(0, 1)
+    goalText(zhang.doc).insert(0, '保留。')
+    const li = await t.client('li', 'editor')
+    await synced(li)
+    zhang.connect()
+    await until(() => plain(goalText(li.doc)).startsWith('保留。'), 'the offline edit arrives')
+    expect(t.server.metrics.refused.size).toBe(0)
+    expectNoPending()
+  })
+})
+
+describe('awareness speaks for the connection’s own client', { timeout: 30_000 }, () => {
+  /** One awareness message naming `count` invented client ids from `first` on, each with a cursor. */
+  const invented = (first: number, count: number) => {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, count)
+    for (let id = first; id < first + count; id++) {
+      encoding.writeVarUint(encoder, id)
+      encoding.writeVarUint(encoder, 1)
+      encoding.writeVarString(encoder, '{"cursor":1}')
+    }
+    return encodeAwareness(encoding.toUint8Array(encoder))
+  }
+
+  it('a viewer naming thousands of invented client ids is closed; the room keeps none of them and a newcomer joins', async () => {
+    t = await startTestServer()
+    const mallory = await rawClient(t, 'mallory', 'viewer')
+    let sent = 0
+    for (let i = 0; i < 400 && mallory.ws.readyState === mallory.ws.OPEN; i++) {
+      mallory.ws.send(invented(1000 + i * 500, 500))
+      sent += 500
+      if (i % 20 === 0) await new Promise((r) => setTimeout(r, 5))
+    }
+    expect(await mallory.closed).toBe(CLOSE.refusedRepeatedly)
+    expect(sent).toBeLessThan(400 * 500)
+    const room = (t.server.relay as unknown as { rooms: Map<string, { awareness: Awareness }> }).rooms.get(DOC_ID)!
+    expect(room.awareness.getStates().size).toBeLessThanOrEqual(2)
+    // Two for the connection, one the server's own (an awareness starts with a local state).
+    expect(room.awareness.meta.size).toBeLessThanOrEqual(3)
+    expect((await t.server.data.documents.load(DOC_ID)).clients.length).toBeLessThanOrEqual(2)
+    const li = await t.client('li', 'editor')
+    await synced(li)
+    li.awareness.setLocalStateField('cursor', { at: 2 })
+    const zhang = await t.client('zhang', 'editor')
+    await synced(zhang)
+    await until(() => [...zhang.awareness.getStates().values()].some((s) => (s.user as { id?: string } | undefined)?.id === 'li'), 'a newcomer sees a colleague')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { planGridPaste, type GridTarget, type RowColumn } from './grid-onto-rows'
+import { planGridPaste, planRowPaste, type GridTarget, type RowColumn } from './grid-onto-rows'
 
 const COLUMNS: RowColumn[] = ['level1', 'level2', 'level3', 'description', 'value', 'basis']
 const at = (row: number, column: RowColumn, rowCount = 5, columns = COLUMNS): GridTarget => ({ columns, start: { row, column }, rowCount })
@@ -73,5 +73,20 @@ describe('planGridPaste', () => {
 
   it('makes a cell of several lines one line', () => {
     expect(planGridPaste([['开展\n宣传', 'b']], at(0, 'level3')).rows[0]!.text.level3).toBe('开展宣传')
+  })
+
+  it('puts rows copied in the editor onto the columns of the same name, leaving cells not copied as they are', () => {
+    const plan = planRowPaste(
+      [
+        { level1: '产出指标', level2: '数量指标', value: '4次', basis: '计划' },
+        { level1: '效益', level2: '', level3: '安全感', description: '', value: '提升', basis: '', score: '10' },
+      ],
+      at(4, 'description'),
+    )
+    expect(plan.rows).toEqual([
+      { row: 4, text: { value: '4次', basis: '计划' }, level1: { name: '产出指标', label: null }, level2: { name: '数量指标', label: null } },
+      { row: 5, text: { level3: '安全感', description: '', value: '提升', basis: '' }, level1: { name: '效益指标', label: '效益' }, level2: { name: '', label: null } },
+    ])
+    expect(plan).toMatchObject({ added: 1, dropped: 1, unknown: [] })
   })
 })

@@ -57,6 +57,21 @@ const readsAs = (cells: readonly (string | undefined)[], resolve: (written: stri
 
 export function planGridPaste(grid: readonly (readonly string[])[], target: GridTarget): GridPastePlan {
   const { body, startColumn } = aligned(grid, target)
+  return planBody(body, startColumn, target, true)
+}
+
+/**
+ * Rows copied in the editor itself, each cell known by its column (a row
+ * partly selected has only some): onto the table's columns of the same
+ * name, a cell not copied left as it is.
+ */
+export function planRowPaste(rows: readonly Partial<Record<RowColumn, string>>[], target: GridTarget): GridPastePlan {
+  const others = (row: Partial<Record<RowColumn, string>>) => (Object.keys(row) as RowColumn[]).filter((column) => !target.columns.includes(column))
+  return planBody(rows.map((row) => [...target.columns.map((column) => row[column]), ...others(row).map((column) => row[column])]), 0, target, false)
+}
+
+/** `fillDown`: an empty 一级/二级 under a pasted one is a merged cell (a grid from elsewhere), else empty (rows copied in the editor, each with its own). */
+function planBody(body: readonly (readonly (string | undefined)[])[], startColumn: number, target: GridTarget, fillDown: boolean): GridPastePlan {
   const plan: GridPastePlan = { rows: [], added: 0, width: 0, dropped: 0, unknown: [] }
   const above: Partial<Record<LevelColumn, string>> = {}
   body.forEach((cells, i) => {
@@ -73,12 +88,11 @@ export function planGridPaste(grid: readonly (readonly string[])[], target: Grid
         paste.text[column] = joinLines(cell)
         return
       }
-      // An empty 一级/二级 under a pasted one is a merged cell: the same value.
-      const written = cell.trim() || above[column]
-      if (!written) return
+      const written = cell.trim() || (fillDown ? above[column] : '')
+      if (written === undefined || (!written && fillDown)) return
       above[column] = written
       const resolved = column === 'level1' ? resolveLevel1(written) : resolveLevel2(written)
-      if (resolved.name === '') plan.unknown.push({ row: paste.row, column, written })
+      if (resolved.name === '' && written) plan.unknown.push({ row: paste.row, column, written })
       if (column === 'level1') paste.level1 = resolved as ResolvedLabel<Level1>
       else paste.level2 = resolved as ResolvedLabel<Level2>
     })

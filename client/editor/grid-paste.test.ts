@@ -4,7 +4,7 @@ import { deriveModel } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
 import { sampleStateAt } from '../../test/support/editor-state'
 import { planGridPaste } from './grid-onto-rows'
-import { gridPasteTransaction, indicatorCellAt, type GridPasteParts } from './grid-paste'
+import { copiedRows, gridPasteTransaction, indicatorCellAt, type GridPasteParts } from './grid-paste'
 
 const ALL: GridPasteParts = { levels: true, existing: true, added: true }
 const model = (state: EditorState) => deriveModel(state.doc.toJSON() as NodeJSON)
@@ -64,5 +64,16 @@ describe('grid paste onto indicator rows', () => {
     expect(addedOnly).toHaveLength(6)
     expect(addedOnly[4]!.level3).toBe(model(state).projects[0]!.indicators[4]!.level3)
     expect(addedOnly[5]).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '乙' })
+  })
+
+  it('reads the rows of a slice copied in the editor, a row partly selected with the cells selected', () => {
+    const from = sampleStateAt('indicatorValue', 0).selection.from
+    const to = sampleStateAt('indicatorDescription', 1, 'end').selection.from
+    const rows = copiedRows(sampleStateAt('indicatorName', 0).doc.slice(from, to))
+    const source = model(sampleStateAt('indicatorName', 0)).projects[0]!.indicators
+    expect(rows).toEqual([
+      { level1: '产出指标', level2: '数量指标', value: source[0]!.value, basis: source[0]!.basis },
+      { level1: '产出指标', level2: '质量指标', level3: source[1]!.level3, description: source[1]!.description },
+    ])
   })
 })

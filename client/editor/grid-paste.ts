@@ -4,10 +4,10 @@
  * replaced, 一级/二级 set, rows added after the table's last — as ordinary
  * transactions that sync and undo like typing.
  */
-import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Node as PMNode, Slice } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { buildIndicator } from '@shared/model/build-document'
-import { INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, NODE } from '@shared/schema/node-names'
+import { INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, MARK, NODE } from '@shared/schema/node-names'
 import type { GridPastePlan, RowColumn, RowPaste, TextColumn } from './grid-onto-rows'
 import { ancestor, extraColumnsOfRow } from './row-commands'
 
@@ -36,6 +36,33 @@ export function indicatorCellAt(state: EditorState): IndicatorCell | null {
     columns: ['level1', 'level2', ...(Object.keys(INDICATOR_CELLS) as RowColumn[]), ...extraColumnsOfRow(row.node)],
     rowCount: row.parent.childCount,
   }
+}
+
+/**
+ * The indicator rows in a slice copied in the editor, each cell by its
+ * column: 一级/二级 as written, a cell's text as it reads (text proposed
+ * for deletion left out). A row partly selected has the cells selected.
+ */
+export function copiedRows(slice: Slice): Partial<Record<RowColumn, string>>[] {
+  const rows: Partial<Record<RowColumn, string>>[] = []
+  slice.content.descendants((node) => {
+    if (node.type.name !== NODE.indicator) return true
+    const row: Partial<Record<RowColumn, string>> = {
+      level1: String(node.attrs.level1Label ?? node.attrs.level1 ?? ''),
+      level2: String(node.attrs.level2Label ?? node.attrs.level2 ?? ''),
+    }
+    node.forEach((cell) => {
+      const column = columnOfCell(cell.type.name)
+      let text = ''
+      cell.forEach((piece) => {
+        if (!piece.marks.some((mark) => mark.type.name === MARK.deletion)) text += piece.text ?? ''
+      })
+      if (column) row[column] = text
+    })
+    rows.push(row)
+    return false
+  })
+  return rows
 }
 
 /** The indicator list of the `index`-th project, with the position before it. */

@@ -19,6 +19,8 @@ import { CommentAnchors } from './comment-anchors'
 import { AuthorshipView } from './authorship-view'
 import { addIndicator, moveToField } from './row-commands'
 import { isLocalEdit, suggestTransaction, type Suggester } from './suggest-mode'
+import { undoManagerOf, undoOneStep } from './undo-step'
+import { TablePaste, type PasteListener } from './table-paste'
 
 export interface EditorUser {
   name: string
@@ -40,6 +42,24 @@ const FormKeys = Extension.create({
         return true
       },
     }
+  },
+})
+
+/**
+ * Collaboration whose undo and redo take one step at a time (undo-step.ts).
+ * A step with nothing left to change is used up quietly: the key is still
+ * handled, so the browser does nothing else with it.
+ */
+const OneStepCollaboration = Collaboration.extend({
+  addCommands() {
+    const step = (direction: 'undo' | 'redo') => () => ({ tr, state, dispatch }: { tr: import('@tiptap/pm/state').Transaction; state: import('@tiptap/pm/state').EditorState; dispatch?: unknown }) => {
+      tr.setMeta('preventDispatch', true)
+      const undoManager = undoManagerOf(state)
+      if (!undoManager || (direction === 'undo' ? undoManager.undoStack : undoManager.redoStack).length === 0) return false
+      if (dispatch) undoOneStep(undoManager, direction)
+      return true
+    }
+    return { undo: step('undo'), redo: step('redo') }
   },
 })
 
@@ -69,15 +89,18 @@ export function makeEditor(options: {
   editable: boolean
   /** A comment highlight was clicked. */
   onActivateThread: (threadId: string) => void
+  /** Hears what a paste did, and is asked about pasted 绩效目标表. */
+  paste: PasteListener
 }): Editor {
   const editor = new Editor({
     element: options.element,
     editable: options.editable,
     extensions: [
       ...withNodeViews(documentExtensions),
-      Collaboration.configure({ fragment: options.ydoc.getXmlFragment(ROOT.content) }),
+      OneStepCollaboration.configure({ fragment: options.ydoc.getXmlFragment(ROOT.content) }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       FormKeys,
+      TablePaste.configure({ listener: options.paste }),
       CommentAnchors.configure({ ydoc: options.ydoc, onActivate: options.onActivateThread }),
       AuthorshipView,
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),

@@ -3,6 +3,9 @@ import { FIELD_LABEL } from '@shared/schema/field-labels'
 
 export const T = {
   appName: '绩效',
+  /** The browser tab: the page's own title first, so tabs of several documents tell apart. */
+  tabTitle: (title: string) => (title ? `${title} · 绩效` : '绩效 · 部门预算绩效文本'),
+  backToList: '返回我的文档',
   login: '登录',
   logout: '退出',
   userName: '用户名',
@@ -152,6 +155,7 @@ export const T = {
   saveVersion: '保存版本',
   restoreVersion: '恢复此版本',
   confirmRestore: '确认恢复（作为一次新的修改）',
+  restoreEndsUndo: '恢复后，此前的修改不能再用“撤销”（Ctrl+Z）撤回',
   successor: '以此为底稿新建下一年度',
   keepBudget: '保留预算数',
   createSuccessor: '新建',
@@ -202,6 +206,17 @@ export const T = {
   importProjects: '导入项目表',
   importProjectsHint: '从 Word、Excel 或文本文件中导入绩效目标表，加在最后一个项目之后',
   projectsImported: (names: string[]) => `已导入 ${names.length} 个项目表：${names.join('、')}`,
+  /** What a paste did, or asks. */
+  paste: {
+    grid: (rows: number, columns: number, added: number) => `已粘贴 ${rows} 行 × ${columns} 列${added ? `，新增 ${added} 个指标行` : ''}`,
+    dropped: (cells: number) => `${cells} 个单元格超出了指标表的最后一列，没有粘贴`,
+    unknownLevel: (row: number, column: string, written: string) => `第 ${row} 行的${column}“${written}”不在指标体系中，已按原文保留，请从列表中选择`,
+    levelsNotSuggested: '修订模式下不能建议修改已有指标行的一级/二级指标，这些格子没有改动',
+    placeCursor: '请先把光标放在要粘贴到的格子里',
+    askProjects: (names: string[]) => `粘贴的内容是${names.length > 1 ? ` ${names.length} 张` : '一张'}绩效目标表（${names.join('、')}），要添加为新项目吗？将加在最后一个项目之后。`,
+    addProjects: '添加为项目',
+    projectsAdded: (names: string[]) => `已添加 ${names.length} 个项目：${names.join('、')}`,
+  },
   withTrackedChanges: (label: string) => `${label}（含修订，可在 Word 中接受/拒绝）`,
   searchDocuments: '按名称、所有者或状态查找文档',
   ownedBy: (name: string) => `所有者：${name}`,

@@ -5,8 +5,9 @@
  * the checks.
  */
 import { mayEditDirectly } from '@shared/review/workflow'
-import { onCleanup, Show } from 'solid-js'
+import { createEffect, onCleanup, Show } from 'solid-js'
 import { revealPlace } from '../editor/place'
+import { undoManagerOf } from '../editor/undo-step'
 import { relativeTime } from '../i18n/relative-time'
 import { T } from '../i18n/zh-CN'
 import { navigate } from '../router'
@@ -20,6 +21,7 @@ import { LocalDraftsPanel } from './editor/LocalDraftsPanel'
 import { Outline } from './editor/Outline'
 import { createPeople } from './editor/people'
 import { SuggestionCard } from './editor/SuggestionCard'
+import { PasteBar } from './editor/PasteBar'
 import { createOpinionDraft, ReviewOpinionPanel } from './editor/ReviewOpinionPanel'
 import { createSuggestionReview } from './editor/suggestion-review'
 import { ThreadsPanel } from './editor/ThreadsPanel'
@@ -44,6 +46,13 @@ function DocumentPage(props: { session: DocumentSession }) {
   const comments = createCommentDrafts(s)
   const opinion = createOpinionDraft(s.docId)
   const layout = createThreadsLayout()
+  createEffect(() => {
+    const m = s.model()
+    document.title = T.tabTitle(m ? [m.title, m.year ? `${m.year}年` : ''].filter(Boolean).join(' ') : '')
+  })
+  onCleanup(() => (document.title = T.tabTitle('')))
+  /** No access (not allowed, not found, logged out): a plain page saying so, not the editor's chrome around nothing. */
+  const denied = () => s.connection.facts().denied
   const threads = () => (
     <ThreadsPanel
       threads={s.threads()}
@@ -82,16 +91,26 @@ function DocumentPage(props: { session: DocumentSession }) {
   }
 
   return (
-    <div class="editor-page" classList={{ tracking: s.tracking() }}>
+    <div class="editor-page" classList={{ tracking: s.tracking(), denied: denied() !== null }}>
+      <Show when={denied()}>
+        {(why) => (
+          <section class="no-access" role="alert" data-testid="no-access">
+            <h1>{T.status.denied}</h1>
+            <p>{T.deniedReason[why()]}</p>
+            <button onClick={() => navigate(why() === 'unauthenticated' ? '#/login' : '#/')}>{why() === 'unauthenticated' ? T.login : T.backToList}</button>
+          </section>
+        )}
+      </Show>
       <div class="bars" ref={trackHeight}>
         <WorkflowBar session={s} opinion={opinion} />
         <Toolbar session={s} review={review} comments={comments} nameOf={names.nameOf} />
+        <PasteBar session={s} />
       </div>
       <CommentComposer drafts={comments} namesStarting={names.namesStarting} />
       <Show when={s.readOnlyReason() || s.notice()}>
         <p class="notice" role="status">{s.readOnlyReason() || s.notice()}</p>
       </Show>
-      <WorkflowNotices session={s} />
+      <WorkflowNotices session={s} nameOf={names.nameOf} />
       <LocalDraftsPanel
         docId={s.docId}
         ydoc={s.connection.ydoc}
@@ -119,6 +138,10 @@ function DocumentPage(props: { session: DocumentSession }) {
             onJump={(place) => {
               const editor = s.editor()
               if (editor) revealPlace(editor, place)
+            }}
+            onRestored={() => {
+              const editor = s.editor()
+              if (editor) undoManagerOf(editor.state)?.clear()
             }}
           />
           <ChecksPanel session={s} onComment={comments.fromFinding} />

@@ -8,13 +8,14 @@ import { api, type QueueRow } from '../api/http'
 import { navigate } from '../router'
 import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
+import { personName } from '../i18n/person-name'
 import { Bell } from './Bell'
 
 export function QueuePage() {
   const [sort, setSort] = createSignal<'waiting' | 'department' | 'findings'>('waiting')
   const [status, setStatus] = createSignal('')
   const [queue] = createResource(() => [sort(), status()] as const, ([s, st]) => api.queue(s, st))
-  const name = (login: string) => queue()?.people[login] ?? login
+  const name = (login: string) => personName(queue()?.people ?? {}, login)
   return (
     <main class="queue">
       <header>

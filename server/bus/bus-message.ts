@@ -1,6 +1,8 @@
 /**
  * The wire form of bus messages: the sending instance's id (so it can
- * drop its own), a kind byte and, for updates and awareness, the bytes.
+ * drop its own), a kind byte and, for updates and awareness, the bytes;
+ * an update then lists the client ids it bound (count, then id and
+ * account of each), absent in messages of older instances.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -16,6 +18,14 @@ export function encodeBusMessage(instanceId: string, message: AnyMessage): Uint8
   encoding.writeVarString(encoder, instanceId)
   encoding.writeUint8(encoder, KIND[message.kind])
   if (message.kind === 'update' || message.kind === 'awareness') encoding.writeVarUint8Array(encoder, message.update)
+  if (message.kind === 'update') {
+    const clients = message.clients ?? []
+    encoding.writeVarUint(encoder, clients.length)
+    for (const { client, by } of clients) {
+      encoding.writeVarUint(encoder, client)
+      encoding.writeVarString(encoder, by)
+    }
+  }
   return encoding.toUint8Array(encoder)
 }
 
@@ -26,7 +36,12 @@ export function decodeBusMessage(bytes: Uint8Array): { from: string; message: An
     const from = decoding.readVarString(decoder)
     const kind = KIND_NAMES[decoding.readUint8(decoder)]
     switch (kind) {
-      case 'update':
+      case 'update': {
+        const update = decoding.readVarUint8Array(decoder)
+        const clients = []
+        for (let n = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : 0; n > 0; n--) clients.push({ client: decoding.readVarUint(decoder), by: decoding.readVarString(decoder) })
+        return { from, message: clients.length > 0 ? { kind, update, clients } : { kind, update } }
+      }
       case 'awareness':
         return { from, message: { kind, update: decoding.readVarUint8Array(decoder) } }
       case 'roles':

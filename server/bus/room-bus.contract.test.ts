@@ -50,7 +50,11 @@ describe.each(ADAPTERS)('RoomBus contract: $name', (adapter) => {
     await a.publish('doc', { kind: 'awareness', update: new Uint8Array([1, 2, 3]) })
     await a.publish('doc', { kind: 'roles' })
     await a.publish('doc', { kind: 'deleted' })
-    await vi.waitFor(() => expect(heardByB).toHaveLength(4))
+    const clients = [{ client: 2 ** 32 - 1, by: '李娜' }]
+    await a.publish('doc', { kind: 'update', update: new Uint8Array([4]), clients })
+    await vi.waitFor(() => expect(heardByB).toHaveLength(5))
+    expect(heardByB.at(-1)).toEqual({ kind: 'update', update: new Uint8Array([4]), clients })
+    heardByB.pop()
     expect(heardByB).toEqual([
       { kind: 'update', update },
       { kind: 'awareness', update: new Uint8Array([1, 2, 3]) },

@@ -10,10 +10,12 @@
  * Adapters: the in-process bus (one instance, the default) and Redis.
  */
 
+import type { ClientBinding } from '../storage/document-log'
+
 /** What crosses between instances about one document. */
 export type DocumentMessage =
-  /** An update already stored: apply and relay, never store again. */
-  | { kind: 'update'; update: Uint8Array }
+  /** An update already stored: apply and relay, never store again; `clients`: the client ids it bound. */
+  | { kind: 'update'; update: Uint8Array; clients?: ClientBinding[] }
   /** Awareness of the sender's own connections (cursors, names). */
   | { kind: 'awareness'; update: Uint8Array }
   /** Who may open the document changed: recheck its connections. */

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { SAMPLE_PATH, sampleText } from '../../test/support/sample'
 import { EXIT, runCli } from './run-cli'
@@ -96,6 +97,26 @@ describe('cli check', () => {
     expect(stdout.split('\n')[0]).toMatch(/^11 个项目，预算合计 116\.40 万元；发现 9 个错误、\d+ 个警告、\d+ 个提示。$/)
     expect(stdout).toContain('项目 9 › 指标 3')
     expect((await run('check', '/nonexistent.txt')).code).toBe(EXIT.badInput)
+  })
+})
+
+describe('cli check --opinion', () => {
+  it('prints the drafted 审核意见, and writes it as a Word 审核意见书 with --out', async () => {
+    const printed = await run('check', SAMPLE_PATH, '--opinion', '--date', '2022-03-01', '--basis', '《某市预算绩效目标管理办法》')
+    expect(printed.code).toBe(EXIT.ok)
+    expect(printed.stdout).toMatch(/^关于政法委部门2022年度部门预算绩效目标的审核意见/)
+    expect(printed.stdout).toContain('根据《某市预算绩效目标管理办法》和')
+    expect(printed.stdout).toContain('请于2022年3月8日前')
+    const out = join(tmp(), '审核意见书.docx')
+    const written = await run('check', SAMPLE_PATH, '--opinion', '--out', out, '--date', '2022-03-01', '--resubmit-by', '2022-03-15')
+    expect(written).toMatchObject({ code: EXIT.ok, stdout: `已写入审核意见书 ${out}（审核结论：中）` })
+    const xml = new TextDecoder().decode(unzipSync(readFileSync(out))['word/document.xml']!)
+    expect(xml).toContain('2022年3月15日前')
+  })
+
+  it('refuses a date that is not one, and opinion options without --opinion', async () => {
+    expect((await run('check', SAMPLE_PATH, '--opinion', '--date', '3月1日')).code).toBe(EXIT.usage)
+    expect((await run('check', SAMPLE_PATH, '--out', 'x.docx')).code).toBe(EXIT.usage)
   })
 })
 

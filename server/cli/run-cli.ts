@@ -18,6 +18,7 @@ const USAGE = `用法: npm run -s cli -- <命令>
   import FILE --into ID                               把文件中的绩效目标表加入已有文档 ID
   export FILE --format txt|docx|xlsx|html --out PATH  导出（Word、Excel、可打印网页或发布文本）
   check FILE [--json] [--opinion]                     财政审核检查：列出问题（--json 输出 JSON；--opinion 起草审核意见）
+  check FILE --opinion --out PATH.docx [--date D] [--resubmit-by D] [--basis 办法] [--reviewer 单位]   导出审核意见书（Word）
   serve [--port N] [--data DIR] [--host H]            运行服务器（npm start 即此命令）
   user add NAME [--password P] [--display-name N]     创建账号（另有 passwd、remove、list）
   doc import FILE [--id ID] [--title T] [--owner U] [--org ORG]  把文件存为服务器上的新文档（属于部门 ORG），输出编号

@@ -4,11 +4,9 @@
  * without a session costs its headers and nothing more (a body the server
  * never reads is discarded as it arrives, never held). Refused on its
  * Content-Length when it has one, else while it streams in; then read in
- * a worker (`FileWorkers`).
+ * a file worker (`importedText`).
  */
 import type { Context } from 'hono'
-import type { DocumentText } from '@shared/model/document-text'
-import type { FileWorkers } from '../files/file-workers'
 import { ApiError } from './api-error'
 
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024
@@ -41,11 +39,4 @@ export async function readUpload(c: Context, limit = MAX_IMPORT_BYTES): Promise<
     offset += chunk.length
   }
   return bytes
-}
-
-/** The uploaded file's text, read off the main thread; 413 past a cap, 422 with the importer's message for anything else it refuses. */
-export async function readImport(c: Context, files: FileWorkers): Promise<DocumentText> {
-  const result = await files.read(await readUpload(c))
-  if (result.ok) return result.value
-  throw new ApiError(result.error.code === 'too-large' ? 413 : 422, `import-${result.error.code}`, result.error.message)
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { CLOSE } from '@shared/protocol/close-code'
-import { decodeMessage, encodeQueryAwareness, encodeUpdate } from '@shared/protocol/message'
+import { decodeMessage, encodeQueryAwareness, encodeSyncStep1, encodeUpdate } from '@shared/protocol/message'
 import { sampleText } from '../../test/support/sample'
 import { MemorySocket } from '../../test/support/memory-socket'
 import { LocalBus, LocalBusHub } from '../bus/local-bus'
@@ -277,6 +277,78 @@ describe('relay core', () => {
     await settle()
     expect([typed(other), updatesSent(reader), typed(third), updatesSent(thirdReader)]).toEqual([true, 1, true, 1])
     await Promise.all([dying.shutdown(), other.shutdown(), third.shutdown()])
+  })
+
+  it('a viewer’s incomplete updates over many connections read the document at most once a second, and nobody else waits for them', async () => {
+    /** A large document: every read takes a while. */
+    class SlowLog extends MemoryDocumentLog {
+      loads = 0
+      override async load(docId: string) {
+        this.loads++
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        return super.load(docId)
+      }
+    }
+    const slow = new SlowLog()
+    await new DocumentService(slow).create(parsePublishedText(sampleText()), { id: 'a', title: 'a', ownerId: null })
+    const hub = new LocalBusHub()
+    const relay = new Relay({ log: slow, bus: new LocalBus(hub), access }, makeUpdatePolicy(), new Metrics(), { ...DEFAULT_RELAY_OPTIONS, schedule: (flush) => setImmediate(flush) })
+    const reader = new MemorySocket()
+    relay.connect(reader, 'a', identity(1), 'editor')
+    const writer = relay.connect(new MemorySocket(), 'a', identity(2), 'editor')!
+    await relay.settled()
+    const loadsBefore = slow.loads
+    // The second of two inserts: it builds on one the server never got.
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(relay.loadedDocument('a')!))
+    const text = () => ((((replica.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText)
+    text().insert(0, 'x')
+    const before = Y.encodeStateVector(replica)
+    text().insert(0, 'y')
+    const incomplete = encodeUpdate(Y.encodeStateAsUpdate(replica, before))
+    const viewers = [0, 1, 2, 3, 4].map((n) => {
+      const socket = new MemorySocket()
+      return { socket, session: relay.connect(socket, 'a', identity(10 + n), 'viewer')! }
+    })
+    await relay.settled()
+    for (let round = 0; round < 3; round++) for (const { session } of viewers) relay.receive(session, incomplete)
+    // Meanwhile an editor types: relayed at once, not after the catch-ups.
+    const sent = reader.outbox.length
+    const editor = new Y.Doc()
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(relay.loadedDocument('a')!))
+    const editorBefore = Y.encodeStateVector(editor)
+    ;((((editor.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, '字')
+    relay.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(editor, editorBefore)))
+    await new Promise((resolve) => setImmediate(resolve))
+    await relay.flush()
+    expect(reader.outbox.slice(sent).some((frame) => decodeMessage(frame).type === 'update')).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 1_300))
+    expect(slow.loads - loadsBefore).toBeLessThanOrEqual(2)
+    // Each viewer is refused: no full state asked of them, no third chance.
+    for (const { socket } of viewers) expect(socket.outbox.filter((frame) => frame[0] === 2).length).toBeGreaterThan(0)
+    await relay.shutdown()
+  })
+
+  it('sync step 1 requests of many connections for one state are answered from one encoding', async () => {
+    const relay = relayWith()
+    const sockets = [0, 1, 2, 3, 4, 5].map(() => new MemorySocket())
+    const sessions = sockets.map((socket, n) => relay.connect(socket, 'a', identity(20 + n), 'viewer')!)
+    await relay.settled()
+    const empty = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))
+    for (const session of sessions) relay.receive(session, empty)
+    await relay.flush()
+    const answers = sockets.map((socket) => socket.outbox.find((frame) => frame[0] === 0 && frame[1] === 1)!)
+    expect(answers.every(Boolean)).toBe(true)
+    expect(new Set(answers).size).toBe(1)
+    // Once the document changes, the answer does too.
+    const writer = relay.connect(new MemorySocket(), 'a', identity(30), 'editor')!
+    relay.receive(writer, encodeUpdate(await typingUpdate('a')))
+    await relay.flush()
+    relay.receive(sessions[0]!, empty)
+    await relay.flush()
+    const later = sockets[0]!.outbox.filter((frame) => frame[0] === 0 && frame[1] === 1)
+    expect(later.at(-1)).not.toBe(answers[0])
+    await relay.shutdown()
   })
 
   it('a credential gone with its user closes for good (4403), a logout only asks to log in again (4401)', async () => {

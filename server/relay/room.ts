@@ -28,6 +28,7 @@
  * of its trial replica.
  */
 import * as Y from 'yjs'
+import { toBase64 } from 'lib0/buffer'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from '@shared/protocol/awareness-update'
 import { CLOSE } from '@shared/protocol/close-code'
@@ -43,12 +44,12 @@ import { ProtocolError } from '@shared/protocol/protocol-error'
 import type { DocumentMessage, RoomBus, Unsubscribe } from '../bus/room-bus'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
-import type { ActivityEntry, DocumentLog, LoggedUpdate } from '../storage/document-log'
+import type { ActivityEntry, ClientBinding, DocumentLog, LoggedUpdate } from '../storage/document-log'
 import { suggestionDecisions } from '@shared/review/suggestion-decisions'
 import { threadActivity } from '@shared/review/thread-activity'
 import { StorageError } from '../storage/storage-error'
 import type { Session } from './session'
-import type { PolicyRule, UpdatePolicy } from './update-policy'
+import { SERVER_CLIENT, type PolicyRule, type UpdatePolicy } from './update-policy'
 import { judgedServerChange } from './server-change'
 import { MAX_DOCUMENT_BYTES } from '@shared/model/document-limits'
 
@@ -108,6 +109,11 @@ type Outgoing = { frame: Uint8Array; to: Session } | { frame: Uint8Array; to: 'a
 
 const COLOR = /^#[0-9a-fA-F]{3,8}$/
 
+/** Awareness client ids one connection may announce (the stock client announces its document's one). */
+const CLIENTS_PER_CONNECTION = 2
+/** Awareness states a room holds, of every instance's connections: far more people than ever edit one document. */
+const AWARENESS_PER_ROOM = 256
+
 const STATE_ANSWERS_PER_WINDOW = 5
 const STATE_ANSWER_WINDOW_MS = 10_000
 const MAX_AWARENESS_BYTES = 16 * 1024
@@ -123,9 +129,11 @@ export class Room {
   private suggestions: KnownSuggestions | null = null
   /** Which connection announced each awareness client id. */
   private readonly clientOwner = new Map<number, Session>()
-  /** `paused`: catching up from storage before judging an update again; work waits as while loading. */
-  private phase: 'loading' | 'ready' | 'paused' | 'closed' = 'loading'
-  /** Work that arrived while loading or paused, in arrival order. */
+  /** Which account each Yjs client id belongs to: as stored, plus what this room bound since (`unstoredClaims` until stored). */
+  private readonly clientAccounts = new Map<number, string>()
+  private unstoredClaims: ClientBinding[] = []
+  private phase: 'loading' | 'ready' | 'closed' = 'loading'
+  /** Work that arrived while loading, in arrival order. */
   private waiting: (() => void)[] = []
   private unsubscribe: Unsubscribe | null = null
   private tail = { count: 0, bytes: 0 }
@@ -148,6 +156,10 @@ export class Room {
   private catchUpAgain = false
   /** When the room last held everything stored (loaded or caught up). */
   private caughtUpAt = 0
+  /** When the last catch-up started reading: the next waits `CATCH_UP_INTERVAL_MS` after it. */
+  private catchUpStartedAt = 0
+  /** Sync step 1 answers, while the document is unchanged: a flood across reconnects asks the same again and again. */
+  private stateAnswers = new Map<string, Uint8Array>()
 
   constructor(
     readonly docId: string,
@@ -183,7 +195,7 @@ export class Room {
   }
 
   get isLoaded(): boolean {
-    return this.phase === 'ready' || this.phase === 'paused'
+    return this.phase === 'ready'
   }
 
   /**
@@ -208,6 +220,7 @@ export class Room {
       }, STORAGE_ORIGIN)
       this.tail = { count: stored.tailCount, bytes: stored.tailBytes }
       this.storedBytes = stored.updates.reduce((n, u) => n + u.length, 0)
+      this.learnClients(stored.clients)
       this.phase = 'ready'
       this.caughtUpAt = Date.now()
       this.drainWaiting()
@@ -218,13 +231,12 @@ export class Room {
     }
   }
 
-  /** Runs `work` now when ready, after loading or a pause when not, never once closed. */
+  /** Runs `work` now when ready, after loading when not, never once closed. */
   private whenLoaded(work: () => void): void {
     if (this.phase === 'ready' && this.waiting.length === 0) work()
     else if (this.phase !== 'closed') this.waiting.push(work)
   }
 
-  /** Runs waiting work in order until it is done or a piece of it pauses the room again. */
   private drainWaiting(): void {
     while (this.phase === 'ready' && this.waiting.length > 0) this.waiting.shift()!()
   }
@@ -246,10 +258,15 @@ export class Room {
     if (session.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...session.clientIds], 'leave')
   }
 
-  /** Handles one decoded message, now or once loaded; a failure goes to `hooks.onSessionError`. */
+  /**
+   * Handles one decoded message, now or once loaded (or, while the
+   * connection's last update waits for a catch-up, after it); a failure
+   * goes to `hooks.onSessionError`.
+   */
   receive(session: Session, message: ClientMessage): void {
     this.whenLoaded(() => {
       if (!this.sessions.has(session) || !session.isOpen) return
+      if (session.held) return void session.held.push(message)
       try {
         this.handle(session, message)
       } catch (error) {
@@ -278,14 +295,17 @@ export class Room {
 
   private receiveUpdate(session: Session, update: Uint8Array, judgedFresh = false): void {
     if (!judgedFresh) this.metrics.updatesIn++
-    const againWhenFresh = () =>
-      !judgedFresh && this.ports.bus.shared && session.catchUpRetries++ < CATCH_UP_RETRIES_PER_CONNECTION && this.judgeAfterCatchUp(session, update)
+    // A viewer writes nothing: one second chance (a reconnect to an instance that lags) and no more.
+    const retries = session.role === 'viewer' ? 1 : CATCH_UP_RETRIES_PER_CONNECTION
+    const againWhenFresh = () => !judgedFresh && this.ports.bus.shared && session.catchUpRetries++ < retries && this.judgeAfterCatchUp(session, update)
     const analysis = analyseUpdate(this.doc, update, this.limits.update)
     switch (analysis.kind) {
       case 'malformed':
         throw new ProtocolError('malformed-update', analysis.reason)
       case 'incomplete':
         if (againWhenFresh()) return
+        // Whatever a viewer's full state holds, it may not write it: asking for it would only cost the room.
+        if (session.role === 'viewer') return this.refuse(session, 'viewer', '只读权限不能修改文档')
         return this.askForFullState(session, analysis.reason)
       case 'refused':
         return this.refuse(session, analysis.rule, analysis.reason)
@@ -300,7 +320,15 @@ export class Room {
     }
     this.suggestions ??= new KnownSuggestions(this.doc)
     const suggestions = this.suggestions
-    const decision = this.policy({ role: session.role, userName: session.identity.userName, doc: this.doc, incoming, trial: this.trial, suggestionAuthor: (id) => suggestions.authorOf(id) })
+    const decision = this.policy({
+      role: session.role,
+      userName: session.identity.userName,
+      doc: this.doc,
+      incoming,
+      trial: this.trial,
+      suggestionAuthor: (id) => suggestions.authorOf(id),
+      clientOwner: (client) => (client === this.doc.clientID ? SERVER_CLIENT : this.clientAccounts.get(client)),
+    })
     if (!decision.allowed) {
       if (againWhenFresh()) return
       return this.refuse(session, decision.rule, decision.reason)
@@ -313,6 +341,7 @@ export class Room {
       this.trial.discard()
       throw new ProtocolError('malformed-update', `update cannot be applied: ${(error as Error).message}`)
     }
+    for (const client of incoming.writers) this.bindClient(client, session.identity.userName)
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       // The gate let through something Yjs could not integrate: a bug. Never keep it for a later update to release.
       log('error', 'pending-after-gate', { docId: this.docId, user: session.identity.userName })
@@ -334,6 +363,19 @@ export class Room {
     if (session.awaitingFullState) return
     session.awaitingFullState = true
     this.send({ frame: encodeSyncStep1(Y.encodeStateVector(this.doc)), to: session })
+  }
+
+  /** Binds a client id to the account writing under it (or announcing it) first; stored with the next batch. */
+  private bindClient(client: number, by: string): void {
+    if (this.clientAccounts.has(client)) return
+    this.clientAccounts.set(client, by)
+    this.unstoredClaims.push({ client, by })
+    this.scheduleFlush()
+  }
+
+  /** Bindings as stored, or as another instance stored them: they hold over whatever this room guessed. */
+  private learnClients(clients: readonly ClientBinding[]): void {
+    for (const { client, by } of clients) this.clientAccounts.set(client, by)
   }
 
   private refuse(session: Session, rule: RefusalRule, reason: string): void {
@@ -359,6 +401,7 @@ export class Room {
 
   /** Only what Yjs actually integrated is stored and relayed: a resent update costs nothing. */
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (this.stateAnswers.size > 0) this.stateAnswers = new Map()
     if (!isTransactionOrigin(origin)) {
       log('error', 'update-without-origin', { docId: this.docId })
       return
@@ -406,12 +449,14 @@ export class Room {
     const batch = this.unstored
     const outbox = this.outbox
     const activity = this.activity
+    const claims = this.unstoredClaims
     this.unstored = []
     this.outbox = []
     this.activity = []
+    this.unstoredClaims = []
     this.commitsInFlight++
     const commit = this.commits
-      .then(() => this.commit(batch, outbox, activity))
+      .then(() => this.commit(batch, claims, outbox, activity))
       // A bug in a commit must neither stop the ones after it nor reach the process as an unhandled rejection.
       .catch((error: Error) => {
         log('error', 'commit-failed', { docId: this.docId, error: error.message, stack: error.stack })
@@ -423,11 +468,11 @@ export class Room {
     return commit
   }
 
-  private async commit(batch: LoggedUpdate[], outbox: Outgoing[], activity: ActivityEntry[]): Promise<boolean> {
+  private async commit(batch: LoggedUpdate[], claims: ClientBinding[], outbox: Outgoing[], activity: ActivityEntry[]): Promise<boolean> {
     if (this.phase === 'closed') return false
-    if (batch.length > 0) {
+    if (batch.length > 0 || claims.length > 0) {
       try {
-        await this.metrics.timeStorageWrite(() => this.ports.log.append(this.docId, batch))
+        await this.metrics.timeStorageWrite(() => this.ports.log.append(this.docId, batch, { claims }))
       } catch (error) {
         this.fail(StorageError.from(error, '保存更新'))
         return false
@@ -436,7 +481,7 @@ export class Room {
       const bytes = batch.reduce((n, u) => n + u.update.length, 0)
       this.tail = { count: this.tail.count + batch.length, bytes: this.tail.bytes + bytes }
       this.storedBytes += bytes
-      if (this.ports.bus.shared) this.publishStored(batch)
+      if (this.ports.bus.shared) this.publishStored(batch, claims)
       for (const { by } of batch) if (by) this.editorsSinceVersion.set(by, this.displayNames.get(by) ?? by)
       if (this.editorsSinceVersion.size > 0 && Date.now() - this.lastAutomaticVersionAt >= this.limits.autoVersionMs) void this.saveAutomaticVersion()
       const { compaction } = this.limits
@@ -457,10 +502,11 @@ export class Room {
     }
   }
 
-  /** One bus message per batch: the other instances apply it in one transaction. */
-  private publishStored(batch: LoggedUpdate[]): void {
+  /** One bus message per batch: the other instances apply it in one transaction, and bind its client ids as this one did. */
+  private publishStored(batch: LoggedUpdate[], clients: ClientBinding[]): void {
+    if (batch.length === 0 && clients.length === 0) return
     const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((u) => u.update))
-    this.ports.bus.publish(this.docId, { kind: 'update', update }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
+    this.ports.bus.publish(this.docId, { kind: 'update', update, ...(clients.length > 0 ? { clients } : {}) }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
   }
 
   /**
@@ -492,6 +538,7 @@ export class Room {
     this.unstored = []
     this.outbox = []
     this.activity = []
+    this.unstoredClaims = []
     this.hooks.onStorageFailure(this, error)
   }
 
@@ -518,7 +565,10 @@ export class Room {
   private fromPeer(message: DocumentMessage): void {
     switch (message.kind) {
       case 'update':
-        return this.whenLoaded(() => this.applyPeerUpdate(message.update))
+        return this.whenLoaded(() => {
+          this.learnClients(message.clients ?? [])
+          this.applyPeerUpdate(message.update)
+        })
       case 'awareness':
         return this.whenLoaded(() => this.applyPeerAwareness(message.update))
       case 'roles':
@@ -553,24 +603,25 @@ export class Room {
    * An update this room would refuse, or could not integrate, may build on
    * what another instance stored and this one has not heard yet (a client
    * that moved here after a workflow step, say). Before refusing, the room
-   * pauses — later frames wait, in order — catches up from storage, and
-   * judges the update again. A connection gets a few such second chances
-   * (a reconnect needs one), so refused updates cannot make the room read
-   * the whole document again and again.
+   * catches up from storage and judges the update again; meanwhile that
+   * connection's later frames wait, in order, and everyone else's go on.
+   * A connection gets a few such second chances (a viewer one), and the
+   * room's catch-ups are coalesced and spaced (`catchUp`), so refused
+   * updates cannot make the room read the whole document again and again.
    */
   private judgeAfterCatchUp(session: Session, update: Uint8Array): true {
-    this.phase = 'paused'
+    session.held = []
     void this.catchUp().finally(() => {
-      if (this.isClosed()) return
-      this.phase = 'ready'
-      if (this.sessions.has(session) && session.isOpen) {
-        try {
-          this.receiveUpdate(session, update, true)
-        } catch (error) {
-          this.hooks.onSessionError(session, error)
-        }
+      const held = session.held ?? []
+      session.held = null
+      if (this.isClosed() || !this.sessions.has(session) || !session.isOpen) return
+      try {
+        this.receiveUpdate(session, update, true)
+      } catch (error) {
+        this.hooks.onSessionError(session, error)
       }
-      this.drainWaiting()
+      // Judged again, the update may wait once more: what follows it keeps its place behind it.
+      for (const message of held) this.receive(session, message)
     })
     return true
   }
@@ -579,6 +630,8 @@ export class Room {
    * Brings the room up to what is stored: the log holds every update any
    * instance ever published, so applying what this room lacks of it closes
    * any gap. Runs one at a time; asked again meanwhile, it runs once more.
+   * Each reads the whole document, so one starts at most every
+   * `CATCH_UP_INTERVAL_MS`: whoever asks sooner waits for it, together.
    */
   catchUp(): Promise<void> {
     if (this.isClosed()) return Promise.resolve()
@@ -586,16 +639,21 @@ export class Room {
       this.catchUpAgain = true
       return this.catchUpRun
     }
-    this.metrics.catchUps++
     this.catchUpRun = (async () => {
       try {
         do {
+          const wait = this.catchUpStartedAt + CATCH_UP_INTERVAL_MS - Date.now()
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref())
+          if (this.isClosed()) return
           this.catchUpAgain = false
+          this.catchUpStartedAt = Date.now()
+          this.metrics.catchUps++
           const stored = await this.ports.log.load(this.docId)
           if (this.isClosed()) return
+          this.learnClients(stored.clients)
           const found = this.applyMissing(stored.updates)
           // What this room lacked, others may lack too (its instance died before publishing it): it is stored, so say it.
-          if (found && this.ports.bus.shared) this.ports.bus.publish(this.docId, { kind: 'update', update: found }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
+          if (found && this.ports.bus.shared) this.ports.bus.publish(this.docId, { kind: 'update', update: found, clients: bindingsOf(found, stored.clients) }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
           this.caughtUpAt = Date.now()
         } while (this.catchUpAgain)
       } catch (error) {
@@ -628,20 +686,28 @@ export class Room {
     return found
   }
 
+  /**
+   * Awareness of another instance's connections, which that instance
+   * checked and bound to their accounts (`user.id`): the room's cap holds
+   * for them too, and their client ids are theirs here as well.
+   */
   private applyPeerAwareness(update: Uint8Array): void {
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN)
+      let inRoom = this.awareness.getStates().size
+      const kept = decodeAwarenessUpdate(update).filter((entry) => {
+        if (this.awareness.getStates().has(entry.clientID)) return true
+        if (entry.state === null || inRoom >= AWARENESS_PER_ROOM) return false
+        inRoom++
+        const account = (entry.state.user as { id?: unknown } | undefined)?.id
+        if (typeof account === 'string' && !this.clientAccounts.has(entry.clientID)) this.clientAccounts.set(entry.clientID, account)
+        return true
+      })
+      if (kept.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(kept), PEER_ORIGIN)
     } catch (error) {
       log('error', 'peer-awareness-malformed', { docId: this.docId, error: (error as Error).message })
     }
   }
 
-  /**
-   * The stock provider re-sends every awareness change it hears, others'
-   * included: such an echo (another connection's client, no newer clock)
-   * is dropped quietly. Only a newer state for another connection's client
-   * — an attempt to speak for someone else — is refused with a warning.
-   */
   /**
    * A sync step 1 can cost the whole document to answer: a connection gets
    * a few answers in a window (an honest client asks once per connection),
@@ -656,18 +722,64 @@ export class Room {
       return session.close(CLOSE.rateLimited)
     }
     session.stateAnswers.push(now)
-    this.send({ frame: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)), to: session })
+    const key = toBase64(stateVector)
+    let frame = this.stateAnswers.get(key)
+    if (!frame) {
+      frame = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+      // A few states at a time: the empty one (a new client) and the last few reconnecting ones.
+      if (this.stateAnswers.size >= STATE_ANSWERS_CACHED) this.stateAnswers.delete(this.stateAnswers.keys().next().value!)
+      this.stateAnswers.set(key, frame)
+    }
+    this.send({ frame, to: session })
   }
 
+  /**
+   * A connection speaks for its own client ids only: those it announced
+   * first (at most `CLIENTS_PER_CONNECTION`; the stock client has one),
+   * never one another connection holds or another account is bound to,
+   * and while the room holds fewer than `AWARENESS_PER_ROOM` states. The
+   * stock provider re-sends every awareness change it hears, others'
+   * included: such an echo (no newer clock) is dropped quietly. Anything
+   * else is refused with a warning and counts as a refusal, so a flood of
+   * invented client ids closes the connection (4422) within a few
+   * messages, and no state, binding or awareness meta is kept for them.
+   */
   private receiveAwareness(session: Session, update: Uint8Array): void {
     // A cursor and a name are a few hundred bytes; anything near this is not awareness.
     if (update.length > MAX_AWARENESS_BYTES) throw new ProtocolError('too-large', `awareness update of ${update.length} bytes`)
-    const entries = decodeAwarenessUpdate(update)
-    const own = entries.filter((e) => (this.clientOwner.get(e.clientID) ?? session) === session)
-    const claimed = entries.filter((e) => !own.includes(e) && e.clock > (this.awareness.meta.get(e.clientID)?.clock ?? -1))
-    if (claimed.length > 0) {
+    const user = session.identity.userName
+    const own: AwarenessEntry[] = []
+    const refused: number[] = []
+    let held = session.clientIds.size
+    let inRoom = this.awareness.getStates().size
+    for (const entry of decodeAwarenessUpdate(update)) {
+      const holder = this.clientOwner.get(entry.clientID)
+      if (holder === session) {
+        own.push(entry)
+        continue
+      }
+      const known = this.awareness.meta.get(entry.clientID)
+      if (known && entry.clock <= known.clock) continue
+      // A client id new to this connection, or a newer state for another's: it would claim the id.
+      const claimable =
+        holder === undefined &&
+        entry.state !== null &&
+        (this.clientAccounts.get(entry.clientID) ?? user) === user &&
+        entry.clientID !== this.doc.clientID &&
+        held < CLIENTS_PER_CONNECTION &&
+        inRoom < AWARENESS_PER_ROOM
+      if (!claimable) {
+        refused.push(entry.clientID)
+        continue
+      }
+      own.push(entry)
+      held++
+      inRoom++
+    }
+    if (refused.length > 0) {
       this.metrics.reject('permission')
-      log('warn', 'awareness-of-another-connection', { docId: this.docId, user: session.identity.userName, clients: claimed.map((e) => e.clientID) })
+      log('warn', 'awareness-of-another-connection', { docId: this.docId, user, clients: refused.slice(0, 10), count: refused.length })
+      if (++session.refusals > this.limits.refusalsPerConnection) session.close(CLOSE.refusedRepeatedly)
     }
     if (own.length === 0) return
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(own.map((e) => bindToUser(e, session))), session)
@@ -679,6 +791,8 @@ export class Room {
       if (this.sessions.has(session)) {
         this.clientOwner.set(id, session)
         session.clientIds.add(id)
+        // Announced before writing (a colleague seen online, who then goes offline): theirs already, so nobody can squat it.
+        this.bindClient(id, session.identity.userName)
       }
     }
     const changed = [...added, ...updated, ...removed]
@@ -723,6 +837,11 @@ const FRESH_FOR_MS = 2_000
 
 const CATCH_UP_RETRIES_PER_CONNECTION = 3
 
+/** A catch-up reads the whole document: at most one per room this often. */
+const CATCH_UP_INTERVAL_MS = 1_000
+
+const STATE_ANSWERS_CACHED = 4
+
 /** Peer updates passed the limits where they were accepted. */
 const NO_UPDATE_LIMITS: UpdateLimits = { updateBytes: Number.MAX_SAFE_INTEGER, itemBytes: Number.MAX_SAFE_INTEGER }
 
@@ -730,6 +849,12 @@ interface AwarenessChange {
   added: number[]
   updated: number[]
   removed: number[]
+}
+
+/** The stored bindings of the client ids an update writes under. */
+function bindingsOf(update: Uint8Array, stored: readonly ClientBinding[]): ClientBinding[] {
+  const writers = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))
+  return stored.filter(({ client }) => writers.has(client))
 }
 
 function checkedStateVector(stateVector: Uint8Array): Uint8Array {

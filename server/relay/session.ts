@@ -4,6 +4,7 @@
  * does not read is disconnected instead of growing the server's memory.
  */
 import { CLOSE, CLOSE_REASON, type CloseCode } from '@shared/protocol/close-code'
+import type { ClientMessage } from '@shared/protocol/message'
 import type { Role } from '@shared/protocol/role'
 import type { Credential } from '../auth/authenticate'
 import type { Metrics } from '../metrics'
@@ -26,6 +27,8 @@ export class Session {
   refusals = 0
   /** Updates of this connection judged again after the room caught up from storage (several instances). */
   catchUpRetries = 0
+  /** While an update of this connection waits for the room to catch up: its later messages, in order. */
+  held: ClientMessage[] | null = null
   /** The room asked this connection for its full state and waits for its sync step 2. */
   awaitingFullState = false
   /** When this connection's recent sync step 1 answers were sent (each can be the whole document). */

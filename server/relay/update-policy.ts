@@ -2,8 +2,10 @@
  * Which updates a connection's role may make. The relay asks on every
  * update that passed the causal gate (`analyseUpdate`), before applying,
  * storing or relaying it, and only about what the update would change.
- * Viewers may change nothing. Whoever writes, a suggestion they create
- * is in their own name (`suggestion-authors.ts`). Editors may change the
+ * Viewers may change nothing. Whoever writes, writes under their own Yjs
+ * client ids only (one bound to another account is refused: item, GC or
+ * skip), and a suggestion they create is in their own name
+ * (`suggestion-authors.ts`). Editors may change the
  * content while the workflow lets them, comment under the thread rules,
  * and never touch `meta`. Reviewers may only suggest and comment: a rule that tries the
  * update on the room's trial replica (`shared/review/reviewer-rule.ts`),
@@ -21,7 +23,7 @@ import type { TrialReplica } from '@shared/review/trial-replica'
 import { mayEditDirectly, maySuggest, statusOf } from '@shared/review/workflow'
 
 /** Which rule refused an update: logged and counted in /metrics. */
-export type PolicyRule = 'viewer' | 'meta' | 'workflow' | 'reviewer' | 'threads' | 'author'
+export type PolicyRule = 'viewer' | 'meta' | 'workflow' | 'reviewer' | 'threads' | 'author' | 'client'
 
 export type PolicyDecision = { allowed: true } | { allowed: false; rule: PolicyRule; reason: string }
 
@@ -36,7 +38,12 @@ export interface UpdateContext {
   trial: TrialReplica
   /** The author of a suggestion the document has held (`KnownSuggestions`), by id. */
   suggestionAuthor: (id: string) => string | undefined
+  /** The account a Yjs client id is bound to (`SERVER_CLIENT` for the server's own), if any. */
+  clientOwner: (client: number) => string | undefined
 }
+
+/** The owner of the server's own client id: no account has an empty name. */
+export const SERVER_CLIENT = ''
 
 export type UpdatePolicy = (context: UpdateContext) => PolicyDecision
 
@@ -55,7 +62,9 @@ export const refuseUncheckedReviewers: UpdatePolicy = () => refuse('reviewer', '
 export function makeUpdatePolicy(reviewerRule: UpdatePolicy = refuseUncheckedReviewers): UpdatePolicy {
   return (context) => {
     const status = statusOf(context.doc)
-    const { roots } = context.incoming
+    const { roots, writers } = context.incoming
+    const squatted = writers.find((client) => (context.clientOwner(client) ?? context.userName) !== context.userName)
+    if (squatted !== undefined && context.role !== 'viewer') return refuse('client', `客户端编号 ${squatted} 属于另一位用户，不能以它写入`)
     if (context.role !== 'viewer' && roots.has(ROOT.content)) {
       const foreign = foreignSuggestion(context.incoming.update, context.userName, context.suggestionAuthor)
       if (foreign) return refuse('author', foreign)

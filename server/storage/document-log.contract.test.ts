@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { freshSchema, TEST_DATABASE_URL } from '../../test/support/postgres'
 import { STORAGE_ADAPTERS, type OpenedStorage } from '../../test/support/storage-adapters'
-import { DocumentExistsError, type DocumentLog } from './document-log'
+import { AppendRefusedError, DocumentExistsError, type DocumentLog } from './document-log'
 import { stateOf } from './merge-state'
 import { openStorage } from './storage'
 
@@ -74,6 +74,23 @@ describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
     expect(stored.tailCount).toBe(4)
     expect(stored.tailBytes).toBe(stored.updates.reduce((n, u) => n + u.length, 0))
     expect(textOf(stored.updates)).toBe('一二三四')
+  })
+
+  it('binds a client id to the first account that claims it and refuses a whole append that claims one bound to another', async () => {
+    await open()
+    const w = writer(7)
+    await log.create(record('a'), writer(1).type('一'))
+    await log.append('a', [entry(w.type('二'), 'lina')], { claims: [{ client: 7, by: 'lina' }] })
+    // Claims alone (an announced client id), and the same claim again, are fine.
+    await log.append('a', [], { claims: [{ client: 8, by: 'zhang' }, { client: 7, by: 'lina' }] })
+    const refused = log.append('a', [entry(writer(9).type('x'), 'zhang')], { claims: [{ client: 9, by: 'zhang' }, { client: 7, by: 'zhang' }] })
+    await expect(refused).rejects.toBeInstanceOf(AppendRefusedError)
+    const stored = await log.load('a')
+    expect(textOf(stored.updates)).toBe('一二')
+    expect(stored.clients.sort((x, y) => x.client - y.client)).toEqual([{ client: 7, by: 'lina' }, { client: 8, by: 'zhang' }])
+    // Large Yjs client ids (up to 2^53) round-trip.
+    await log.append('a', [], { claims: [{ client: 2 ** 40 + 3, by: 'li' }] })
+    expect((await log.load('a')).clients.some((c) => c.client === 2 ** 40 + 3)).toBe(true)
   })
 
   it('compaction folds the log into a snapshot and changes nothing of the state', async () => {

@@ -38,6 +38,38 @@ export interface StoredState {
   /** The log after the snapshot. */
   tailCount: number
   tailBytes: number
+  /** Which account each Yjs client id of the document belongs to. */
+  clients: ClientBinding[]
+}
+
+/**
+ * A Yjs client id and the account that first wrote under it (or announced
+ * it): only that account may write under it again, or a squatter could
+ * claim the range a colleague's offline edits will take and Yjs would
+ * drop them as already known.
+ */
+export interface ClientBinding {
+  client: number
+  by: string
+}
+
+/** What an append must hold to, checked in its transaction. */
+export interface AppendGuard {
+  /** The client ids the updates write under, each with its sender's account: bound if new; refused (`client-taken`) if bound to another. */
+  claims?: readonly ClientBinding[]
+}
+
+export const clientTaken = (client: number): string => `客户端编号 ${client} 已属于另一位用户`
+
+/** An append the log refused as a whole (nothing of it stored). */
+export class AppendRefusedError extends Error {
+  override readonly name = 'AppendRefusedError'
+  constructor(
+    readonly reason: 'client-taken',
+    message: string,
+  ) {
+    super(message)
+  }
 }
 
 export interface CompactionResult {
@@ -55,8 +87,12 @@ export interface DocumentLog {
   list(): Promise<DocumentRecord[]>
   rename(id: string, title: string): Promise<void>
   delete(id: string): Promise<void>
-  /** Appends updates in one transaction. Rejects with StorageError. */
-  append(docId: string, updates: readonly LoggedUpdate[]): Promise<void>
+  /**
+   * Appends updates (there may be none: claims alone) in one transaction,
+   * with the guard's claims. Rejects with AppendRefusedError when the
+   * guard does not hold, StorageError when storing failed.
+   */
+  append(docId: string, updates: readonly LoggedUpdate[], guard?: AppendGuard): Promise<void>
   load(docId: string): Promise<StoredState>
   /**
    * Folds the log into the snapshot, under the document's lock, and its

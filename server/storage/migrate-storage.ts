@@ -63,9 +63,11 @@ export async function migrateStorage(from: Storage, to: Storage, progress: (line
   const documents = await from.documents.list()
   let versions = 0
   for (const record of documents) {
-    const state = stateOf((await from.documents.load(record.id)).updates)
+    const stored = await from.documents.load(record.id)
     const ownerId = record.ownerId === null ? null : (userIds.get(record.ownerId) ?? null)
-    await to.documents.create({ ...record, ownerId }, state)
+    await to.documents.create({ ...record, ownerId }, stateOf(stored.updates))
+    // Whose each Yjs client id is moves too, or anyone could claim a colleague's after the move.
+    await to.documents.append(record.id, [], { claims: stored.clients })
     const org = await from.orgs.documentOrg(record.id)
     if (org !== undefined && orgIds.has(org)) await to.orgs.setDocumentOrg(record.id, orgIds.get(org)!)
     const history = await from.documents.history(record.id)

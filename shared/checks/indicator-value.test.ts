@@ -21,7 +21,7 @@ describe('parseIndicatorValue', () => {
     expect(parseIndicatorValue(raw)).toMatchObject({ placeholder: true, qualitative: false })
   })
 
-  it.each(['2023.07-2024.01', '2022年12月底前', '10个工作日内', '12月底'])('%s is a time', (raw) => {
+  it.each(['2023.07-2024.01', '2022年12月底前', '10个工作日内', '12月底', '每月底前'])('%s is a time', (raw) => {
     expect(parseIndicatorValue(raw).time).toBe(true)
   })
 

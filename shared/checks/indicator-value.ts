@@ -30,7 +30,7 @@ const SIGNS: [RegExp, Sign][] = [
   [/^</, '<'],
 ]
 const PLACEHOLDER = /^(是\/否|是或否|是否|有\/无|[*＊]+|[xX]+|★+|—+|-+)$|[*＊]{2}|XX|xx|★/
-const TIME = /\d{4}\s*[.年/-]\s*\d{1,2}|\d{1,2}\s*月(底|末|\d{1,2}日)?|年底|年末|季度|前完成|之前|日前|(工作)?日内|天内|个?月内|小时|工作日|^\d+\s*(天|日)$/
+const TIME = /每(月|季度?|周|年)(底|末)|\d{4}\s*[.年/-]\s*\d{1,2}|\d{1,2}\s*月(底|末|\d{1,2}日)?|年底|年末|季度|前完成|之前|日前|(工作)?日内|天内|个?月内|小时|工作日|^\d+\s*(天|日)$/
 
 export function parseIndicatorValue(raw: string): IndicatorValue {
   const half = toHalfWidth(raw).replace(/[()（）]/g, '')

@@ -9,6 +9,8 @@ import type { IndicatorValue } from './indicator-value'
 const TO_WAN: [RegExp, number][] = [
   [/^亿元/, 10_000],
   [/^万元/, 1],
+  // "250万" as forms write an amount: 万 alone, not 万人 or 万亩.
+  [/^万(?![\u4e00-\u9fff])/, 1],
   [/^千元/, 0.1],
   [/^元/, 0.0001],
 ]

@@ -23,14 +23,15 @@ import { misfiled } from './rules/misfiled'
 import { kind } from './rules/kind'
 import { goalMatchesIndicators, vagueGoal } from './rules/goal'
 import { levels } from './rules/levels'
+import { cellUnits, documentUnits } from './rules/money-units'
 import { quantification } from './rules/quantification'
 import { spendingPlan } from './rules/spending-plan'
 
 export const PROJECT_RULES: readonly ProjectRule[] = [
   projectCompleteness, halfDecided, budgetSum, spendingPlan, dates, cost, levelsMatch, hasOutput, outputCoverage, hasBenefit, satisfaction,
-  quantification, direction, levels, processMeasures, misfiled, kind, unrelated, goalIsUsage, vagueGoal, goalMatchesIndicators, hygiene,
+  quantification, direction, levels, processMeasures, misfiled, kind, unrelated, goalIsUsage, vagueGoal, goalMatchesIndicators, hygiene, cellUnits,
 ]
-export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, statedTotal, duplicateCodes, codeShape, copiedRows, partOneCoverage]
+export const DOCUMENT_RULES: readonly DocumentRule[] = [overallCompleteness, statedTotal, duplicateCodes, codeShape, copiedRows, partOneCoverage, documentUnits]
 
 export const checkProject = (input: ProjectInput): Finding[] => PROJECT_RULES.flatMap((rule) => rule.check(input))
 

@@ -7,7 +7,7 @@
  * documents' texts exactly as written.
  */
 import type { DocumentText, IndicatorText, ProjectText } from '../model/document-text'
-import { parseAmount } from '../model/numbers'
+import { amountInWan } from '../model/amounts'
 import { diffText, type TextSegment } from './text-diff'
 import { attributionOf } from './attributed-content'
 import type { Attribution } from './authorship'
@@ -118,7 +118,7 @@ export function changeAuthors(diff: DocumentDiff): string[] {
 const subGoalText = (g: { title: string; duty: string; target: string }) => `${g.title}｜职责：${g.duty}｜目标：${g.target}`
 
 function total(doc: DocumentText): number | null {
-  const amounts = doc.projects.map((p) => parseAmount(p.budgetTotal))
+  const amounts = doc.projects.map((p) => amountInWan(p.budgetTotal, p.moneyUnit))
   return amounts.every((a) => a === null) ? null : Math.round(amounts.reduce<number>((n, a) => n + (a ?? 0), 0) * 10_000) / 10_000
 }
 

@@ -5,7 +5,8 @@
 import type { BudgetDocument, Indicator, Project, ProjectDetails } from './budget-document'
 import type { DocumentText, IndicatorText, ProjectText } from './document-text'
 import type { NodeJSON } from './node-json'
-import { parseAmount, parseOptionalAmount, parsePlanPercents, parseYear } from './numbers'
+import { amountInWan } from './amounts'
+import { meansNone, parseAmount, parsePlanPercents, parseYear } from './numbers'
 import { readDocument } from './read-document'
 import { resolveLevel1, resolveLevel2 } from '../schema/taxonomy'
 
@@ -29,17 +30,20 @@ const projectModel = (project: ProjectText): Project => {
   moneyUnit: project.moneyUnit,
   code: project.code,
   name: project.name,
+  // In 万元 whatever unit the table or the cell is written in; the text keeps what was written.
   budget: {
-    total: parseAmount(project.budgetTotal),
-    fiscal: parseAmount(project.budgetFiscal),
-    other: parseOptionalAmount(project.budgetOther),
+    total: amountInWan(project.budgetTotal, project.moneyUnit),
+    fiscal: amountInWan(project.budgetFiscal, project.moneyUnit),
+    other: meansNone(project.budgetOther) ? null : amountInWan(project.budgetOther, project.moneyUnit),
   },
+  budgetUnit: '万元',
   usage: project.usage,
   spendingPlan: project.spendingPlan.map((entry, i) => ({ label: entry.label, percent: percents[i] ?? null })),
   goal: project.goal,
   indicators: project.indicators.map(indicatorModel),
   details: { ...NO_DETAILS, ...project.details },
   costAsLevel1: project.indicators.some((indicator) => resolveLevel1(indicator.level1).name === '成本指标'),
+  layout: project.details && Object.values(project.details).some((text) => text.trim() !== '') ? 'project-form' : 'department',
   }
 }
 

@@ -142,16 +142,16 @@ export interface HttpApi {
   /** role null: no access any more. */
   'PUT /api/docs/:id/members/:name': { body: { role: SharedRole | null }; response: Ok }
   'GET /api/docs/:id/workflow': { response: WorkflowState }
-  'POST /api/docs/:id/workflow': { body: { action: string; note?: string }; response: { status: StatusRecord } }
+  'POST /api/docs/:id/workflow': { body: { action: string; note?: string | null }; response: { status: StatusRecord } }
   'GET /api/docs/:id/versions': { response: { versions: VersionRecord[] } }
   'POST /api/docs/:id/versions': { body: { name: string }; response: { version: { id: number } } }
   /** The whole version, or one project's table from it. */
-  'POST /api/docs/:id/versions/:version/restore': { body: { project?: { code: string; name: string } }; response: { version: { id: number; name: string } } }
+  'POST /api/docs/:id/versions/:version/restore': { body: { project?: { code?: string; name?: string } }; response: { version: { id: number; name: string } } }
   /** from: a version id, 'last-return' or 'predecessor'; to: a version id or 'now'. */
   'GET /api/docs/:id/compare': { query: { from: string; to?: string }; response: Comparison }
   'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[] } }
   /** Next year's document from this one (year: the document's own plus one unless given). */
-  'POST /api/docs/:id/successor': { body: { year?: number; keepBudget: boolean }; response: { id: string; title: string } }
+  'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean }; response: { id: string; title: string } }
   'GET /api/docs/:id/activity': { response: { activity: ActivityView[]; people: People } }
   'GET /api/docs/:id/people': { response: { people: People } }
   'GET /api/docs/:id/authorship': { response: { sessions: SessionRanges[]; people: People } }

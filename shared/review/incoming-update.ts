@@ -45,6 +45,8 @@ export interface IncomingUpdate {
   roots: Set<RootName>
   /** Nothing would change: every struct is known and every deletion done. */
   empty: boolean
+  /** The Yjs client ids it writes new structs under (items and collected ranges alike). */
+  writers: number[]
 }
 
 export type UpdateAnalysis =
@@ -109,7 +111,7 @@ export function analyseUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimi
       })
     }
   }
-  return { kind: 'integrates', incoming: { update: diff, roots, empty: decoded.structs.length === 0 && liveDeletions === 0 } }
+  return { kind: 'integrates', incoming: { update: diff, roots, empty: decoded.structs.length === 0 && liveDeletions === 0, writers: [...byClient.keys()] } }
 }
 
 type Struct = Y.Item | Y.GC | Y.Skip

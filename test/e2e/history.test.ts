@@ -4,7 +4,7 @@
  * who made it, and the activity log with the steps and the people by name.
  */
 import { describe, expect, it } from 'vitest'
-import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
+import { browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -20,6 +20,8 @@ describe('history', () => {
     await step(finance, 'start-review')
     await step(finance, 'return', '请细化指标值')
     await expect.poll(() => staff.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('退回修改')
+    // Who returned it, by 姓名 (the status records the login).
+    await expect.poll(() => staff.page.getByTestId('return-note').locator('strong').textContent(), { timeout: 10_000 }).toMatch(/^退回意见（王芳，/)
 
     await typeAt(staff.page, 'end', 'indicatorValue', 0, '（全年）')
     await synced(staff.page)
@@ -74,11 +76,31 @@ describe('history', () => {
     await staff.page.getByTestId('compare-predecessor').click()
     const comparison = staff.page.getByTestId('comparison')
     await expect.poll(() => comparison.locator('h3').textContent(), { timeout: 10_000 }).toContain('→ 当前')
-    expect(await comparison.locator('ins').allTextContents()).toContain('3')
+    expect(await comparison.locator('ins').allTextContents()).toContain('2023')
     // A named version, kept from the panel.
     await staff.page.getByRole('textbox', { name: '版本名称，如“提交前定稿”' }).fill('年初底稿')
     await staff.page.getByRole('button', { name: '保存版本' }).click()
     await expect.poll(() => staff.page.getByTestId('history').locator('.versions .name').allTextContents(), { timeout: 10_000 }).toContain('年初底稿（li）')
+    expect([...staff.errors]).toEqual([])
+    await staff.context.close()
+  }, 90_000)
+
+  it('a changed figure reads old → new, whole, in a comparison with room to be read', async () => {
+    const staff = await openAs(suite.browser, suite.t, 'sun', 'editor')
+    await staff.page.getByRole('textbox', { name: '版本名称，如“提交前定稿”' }).fill('改金额前')
+    await staff.page.getByRole('button', { name: '保存版本' }).click()
+    const version = staff.page.getByTestId('history').locator('.versions li', { hasText: '改金额前' })
+    await expect.poll(() => version.count(), { timeout: 10_000 }).toBe(1)
+    await retype(staff.page, 'budgetTotal', 2, '12.00')
+    await synced(staff.page)
+    await version.getByRole('button', { name: '与当前比较' }).click()
+    const change = staff.page.getByTestId('comparison').locator('.field-change', { hasText: '预算数' })
+    await expect.poll(() => change.locator('del').allTextContents(), { timeout: 10_000 }).toEqual(['0.40'])
+    expect(await change.locator('ins').allTextContents()).toEqual(['12.00'])
+    expect(await change.textContent()).toContain('0.40 → 12.00')
+    // Wider than the 300 px side column it sits in otherwise, and the document still beside it.
+    expect((await staff.page.getByTestId('comparison').boundingBox())!.width).toBeGreaterThan(480)
+    expect((await staff.page.locator('article.document').boundingBox())!.width).toBeGreaterThan(400)
     expect([...staff.errors]).toEqual([])
     await staff.context.close()
   }, 90_000)

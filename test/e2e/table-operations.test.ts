@@ -72,6 +72,27 @@ describe('table operations', () => {
     await context.close()
   }, 90_000)
 
+  it('the longest 二级, 服务对象满意度指标, is shown whole', async () => {
+    const { page, context, errors } = await openAs(suite.browser, suite.t, 'zhou', 'editor')
+    const row = page.locator('section[data-node="project"]').nth(0).locator('[data-node="indicator"]').nth(0)
+    await row.scrollIntoViewIfNeeded()
+    await expect.poll(() => row.getByLabel('一级指标').isEnabled()).toBe(true)
+    await row.getByLabel('一级指标').click()
+    await row.getByLabel('一级指标').selectOption('满意度指标')
+    const select = row.getByLabel('二级指标')
+    await select.click()
+    await select.selectOption('服务对象满意度指标')
+    // Chinese characters are full-width, one em each in any Chinese font (this machine may have none to measure with).
+    const fit = await select.evaluate((el: HTMLSelectElement) => {
+      const style = getComputedStyle(el)
+      return { text: [...el.selectedOptions[0]!.text].length * parseFloat(style.fontSize), room: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) }
+    })
+    expect(fit.text).toBeGreaterThan(100)
+    expect(fit.text).toBeLessThanOrEqual(fit.room)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
   it('the checks panel follows typing, and a finding leads to its cell', async () => {
     const { page, context, errors } = await openAs(suite.browser, suite.t, 'li', 'editor')
     const panel = page.getByTestId('checks')

@@ -59,15 +59,15 @@ describe('workflow', () => {
     const panel = finance.page.getByTestId('review-opinion')
     await panel.getByRole('button', { name: '根据审核检查起草审核意见' }).click()
     const draft = panel.locator('textarea')
-    await expect.poll(() => draft.inputValue()).toContain('审核结论：差')
-    expect(await draft.inputValue()).toContain('必须修改　第 1 行：“开展政法队伍教育整顿宣传”的指标值“是/否”')
+    await expect.poll(() => draft.inputValue()).toContain('审核结论：中')
+    expect(await draft.inputValue()).toContain('第 1 行“开展政法队伍教育整顿宣传”、第 3 行')
     await draft.fill(`${await draft.inputValue()}\n另：请补充项目 3 的车辆台数。`)
 
     // 退回修改 starts from the draft; staff see it whole.
     await finance.page.getByRole('button', { name: '退回修改' }).click()
     expect(await finance.page.locator('.workflow-note textarea').inputValue()).toContain('另：请补充项目 3 的车辆台数。')
     await finance.page.getByRole('button', { name: '确认退回修改' }).click()
-    await expect.poll(() => staff.page.getByTestId('return-note').textContent(), { timeout: 10_000 }).toContain('审核结论：差')
+    await expect.poll(() => staff.page.getByTestId('return-note').textContent(), { timeout: 10_000 }).toContain('审核结论：中')
     expect(await staff.page.getByTestId('return-note').textContent()).toContain('另：请补充项目 3 的车辆台数。')
     // The staff's editor offers no review panel.
     expect(await staff.page.getByTestId('review-opinion').count()).toBe(0)

@@ -12,3 +12,16 @@ export function deleteOnlyUpdate(client: number, clock: number, len: number): Ui
   encoding.writeVarUint(encoder, len)
   return encoding.toUint8Array(encoder)
 }
+
+/** An update that claims `len` ids of `client` from `clock` as collected garbage (a GC struct): 13 bytes for a 32-bit client id. */
+export function gcUpdate(client: number, clock: number, len: number): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1) // clients with structs
+  encoding.writeVarUint(encoder, 1) // structs of that client
+  encoding.writeVarUint(encoder, client)
+  encoding.writeVarUint(encoder, clock)
+  encoding.writeUint8(encoder, 0) // info: GC
+  encoding.writeVarUint(encoder, len)
+  encoding.writeVarUint(encoder, 0) // clients in the delete set
+  return encoding.toUint8Array(encoder)
+}

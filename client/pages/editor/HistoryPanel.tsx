@@ -12,11 +12,11 @@ import { STATUS } from '@shared/review/workflow'
 import { api, type Comparison } from '../../api/http'
 import { T } from '../../i18n/zh-CN'
 import { relativeTime } from '../../i18n/relative-time'
+import { personName } from '../../i18n/person-name'
 import { activityLine } from './activity-line'
 import type { Place } from '../../editor/place'
 
-/** A person's display name from a people map (login → name); the server itself reads as 系统. */
-const nameIn = (people: Record<string, string>) => (login: string | null) => (login ? (people[login] ?? login) : T.system)
+const nameIn = (people: Record<string, string>) => (login: string | null) => personName(people, login)
 
 export function HistoryPanel(props: {
   docId: string
@@ -26,6 +26,8 @@ export function HistoryPanel(props: {
   canRestore: boolean
   /** Shows a change's place in the editor. */
   onJump: (place: Place) => void
+  /** A restore this person asked for was made (a change of the server's, which their Ctrl+Z must not reach past). */
+  onRestored: () => void
 }) {
   // Read again when the status changes: every workflow step stores a version.
   const [versions, { refetch }] = createResource(() => [props.docId, props.status] as const, ([id]) => api.versions(id).then((r) => r.versions).catch(() => []))
@@ -36,10 +38,17 @@ export function HistoryPanel(props: {
     api.compare(props.docId, from).then(setComparison, (e: Error) => setError(e.message))
   }
   const [confirming, setConfirming] = createSignal<number | null>(null)
+  /** The project whose 恢复此项目 waits for the person's yes, as 恢复此版本 does. */
+  const [confirmingProject, setConfirmingProject] = createSignal<string | null>(null)
+  const projectKey = (project: { code: string; name: string }) => `${project.code}\u0000${project.name}`
   const restore = (versionId: number, project?: { code: string; name: string }) => {
     setConfirming(null)
+    setConfirmingProject(null)
     setError('')
-    api.restore(props.docId, versionId, project).then(() => refetch(), (e: Error) => setError(e.message))
+    api.restore(props.docId, versionId, project).then(() => {
+      props.onRestored()
+      void refetch()
+    }, (e: Error) => setError(e.message))
   }
   /** The version a comparison starts from, when it is one of this document's (projects can then be restored from it). */
   const fromVersion = (c: Comparison) => ('id' in c.from && props.canRestore ? c.from.id : null)
@@ -85,7 +94,7 @@ export function HistoryPanel(props: {
                 <button class="small" onClick={() => compare(v.id)}>{T.compareWithNow}</button>
                 <Show when={props.canRestore}>
                   <Show when={confirming() === v.id} fallback={<button class="small" onClick={() => setConfirming(v.id)}>{T.restoreVersion}</button>}>
-                    <button class="small" data-testid="confirm-restore" onClick={() => restore(v.id)}>{T.confirmRestore}</button>
+                    <button class="small" data-testid="confirm-restore" title={T.restoreEndsUndo} onClick={() => restore(v.id)}>{T.confirmRestore}</button>
                     <button class="small" onClick={() => setConfirming(null)}>{T.cancel}</button>
                   </Show>
                 </Show>
@@ -130,9 +139,13 @@ export function HistoryPanel(props: {
                     <strong>{project.kind === 'added' ? `${T.projectAdded}：` : project.kind === 'removed' ? `${T.projectRemoved}：` : ''}{project.name}</strong>
                     <Show when={project.kind !== 'added' && fromVersion(c())}>
                       {(versionId) => (
-                        <button class="small" data-testid="restore-project" onClick={() => restore(versionId(), { code: project.code, name: project.name })}>
-                          {T.restoreProject}
-                        </button>
+                        <Show
+                          when={confirmingProject() === projectKey(project)}
+                          fallback={<button class="small" data-testid="restore-project" onClick={() => setConfirmingProject(projectKey(project))}>{T.restoreProject}</button>}
+                        >
+                          <button class="small" data-testid="confirm-restore-project" title={T.restoreEndsUndo} onClick={() => restore(versionId(), { code: project.code, name: project.name })}>{T.confirmRestore}</button>
+                          <button class="small" onClick={() => setConfirmingProject(null)}>{T.cancel}</button>
+                        </Show>
                       )}
                     </Show>
                     <Show when={project.kind === 'changed' && project}>
@@ -171,7 +184,15 @@ function Change(props: { change: FieldChange; people: Record<string, string>; pr
   return (
     <li class="field-change">
       <a class="label" href="#" title={T.jumpToChange} onClick={(e) => { e.preventDefault(); props.onJump() }}>{props.prefix ?? ''}{props.change.label}：</a>
-      <For each={props.change.segments}>{(segment: TextSegment) => (segment.op === 'insert' ? <ins>{segment.text}</ins> : segment.op === 'delete' ? <del>{segment.text}</del> : <span>{segment.text}</span>)}</For>
+      <For each={props.change.segments}>
+        {(segment: TextSegment, i) => {
+          if (segment.op === 'delete') return <del>{segment.text}</del>
+          if (segment.op === 'equal') return <span>{segment.text}</span>
+          // A replacement reads old → new.
+          const replacing = props.change.segments[i() - 1]?.op === 'delete'
+          return <>{replacing && <span class="arrow"> → </span>}<ins>{segment.text}</ins></>
+        }}
+      </For>
       <Show when={props.change.lastChange}>
         {(last) => (
           <span class="changed-by" data-testid="changed-by" title={new Date(last().at).toLocaleString('zh-CN')}>

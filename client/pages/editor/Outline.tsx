@@ -13,9 +13,31 @@ import { nth } from '../../editor/place'
 import { T } from '../../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 
+/**
+ * Scrolls a node's top to just below the sticky toolbar (its scroll-margin).
+ * Tables not yet drawn count with an estimated height (content-visibility),
+ * and the ones the scroll brings near get drawn a frame or two later and
+ * change it: so it keeps the place there until it has stayed put for a few
+ * frames (at most a third of a second).
+ */
+const STILL_FRAMES = 3
+const MAX_FRAMES = 20
 const scrollTo = (editor: Editor | null, type: string, n = 0) => {
   const found = editor ? nth({ pos: -1, node: editor.state.doc }, type, n) : null
-  if (editor && found) (editor.view.nodeDOM(found.pos) as HTMLElement | null)?.scrollIntoView({ behavior: 'smooth' })
+  const el = editor && found ? (editor.view.nodeDOM(found.pos) as HTMLElement | null) : null
+  if (!el) return
+  el.scrollIntoView({ block: 'start' })
+  let top = el.getBoundingClientRect().top
+  let still = 0
+  const watch = (frame: number) => {
+    if (Math.abs(el.getBoundingClientRect().top - top) > 1) {
+      el.scrollIntoView({ block: 'start' })
+      top = el.getBoundingClientRect().top
+      still = 0
+    } else still++
+    if (still < STILL_FRAMES && frame < MAX_FRAMES) requestAnimationFrame(() => watch(frame + 1))
+  }
+  requestAnimationFrame(() => watch(1))
 }
 
 /** Open threads per project (0-based), by where their anchors are now. */

@@ -1,13 +1,15 @@
 /**
  * 审核意见, for the finance reviewer: a draft from the current findings
- * (`draftOpinion`: grades per criterion, conclusion, changes per project)
+ * (`draftOpinion`: a grade per project by the 88号 criteria, the common
+ * problems once, changes per project, the resubmission date)
  * that the reviewer edits freely. The text is kept on this machine until
  * the reviewer acts; 退回修改 and 审核通过 then start from it as their note,
  * so it is stored with the step's version and shown to staff.
  */
 import { createSignal, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
-import { draftOpinion, opinionText } from '@shared/checks/review-opinion'
+import { draftOpinion } from '@shared/checks/review-opinion'
+import { opinionText } from '@shared/checks/opinion-text'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { T } from '../../i18n/zh-CN'
 
@@ -31,18 +33,20 @@ export function ReviewOpinionPanel(props: {
   draft: ReviewOpinionDraft
 }) {
   const [confirming, setConfirming] = createSignal(false)
+  const today = () => new Date().toISOString().slice(0, 10)
+  const conclusion = () => (props.model ? draftOpinion(props.model, props.findings, { date: today() }) : null)
   const redraft = () => {
     setConfirming(false)
-    if (props.model) props.draft.save(opinionText(props.model, draftOpinion(props.model, props.findings)))
+    const opinion = conclusion()
+    if (opinion) props.draft.save(opinionText(opinion))
   }
-  const conclusion = () => (props.model ? draftOpinion(props.model, props.findings) : null)
   return (
     <section class="review-opinion" data-testid="review-opinion">
       <h2>{T.reviewOpinion}</h2>
       <Show when={conclusion()}>
         {(o) => (
           <p class="grades">
-            {o().criteria.map((c) => `${c.criterion}${c.grade}`).join('　')}　→　<strong>{T.conclusion}：{o().conclusion}</strong>
+            {o().projects.map((p) => `${p.number}.${p.grade}`).join('　')}　→　<strong>{T.conclusion}：{o().conclusion}</strong>
           </p>
         )}
       </Show>

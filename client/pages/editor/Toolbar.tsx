@@ -12,6 +12,7 @@ import { api } from '../../api/http'
 import { showAuthorship } from '../../editor/authorship-view'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, projectAt } from '../../editor/row-commands'
 import { relativeTime } from '../../i18n/relative-time'
+import { personName } from '../../i18n/person-name'
 import { T } from '../../i18n/zh-CN'
 import { CommentIcon, ExportIcon, FindIcon, PrintIcon, RedoIcon, TrackIcon, UndoIcon } from '../icons'
 import type { CommentDrafts } from './comment-drafts'
@@ -53,8 +54,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
     api.authorship(s.docId).then(({ sessions, people }) => {
       const editor = s.editor()
       if (!editor || !showingAuthors()) return
-      const name = (login: string | null) => (login ? (people[login] ?? login) : T.system)
-      showAuthorship(editor, { index: new AuthorIndex(sessions), describe: (a) => `${name(a.by)} · ${relativeTime(a.at)}` })
+      showAuthorship(editor, { index: new AuthorIndex(sessions), describe: (a) => `${personName(people, a.by)} · ${relativeTime(a.at)}` })
     }, (e: Error) => s.say(e.message))
   const toggleAuthors = () => {
     const on = !showingAuthors()

@@ -42,7 +42,7 @@ export function WorkflowBar(props: { session: DocumentSession; opinion: ReviewOp
   )
 }
 
-export function WorkflowNotices(props: { session: DocumentSession }) {
+export function WorkflowNotices(props: { session: DocumentSession; nameOf: (login: string) => string }) {
   const s = props.session
   // Read again when the status changes: 报送 ends "overdue".
   const [deadline] = createResource(() => [s.docId, s.status()] as const, ([id]) => api.deadline(id).then((r) => r.deadline, () => null))
@@ -58,7 +58,7 @@ export function WorkflowNotices(props: { session: DocumentSession }) {
       <Show when={returned()}>
         {(record) => (
           <p class="return-note" data-testid="return-note">
-            <strong>{T.returnNote(record().by, new Date(record().at).toLocaleString('zh-CN'))}</strong>
+            <strong>{T.returnNote(props.nameOf(record().by), new Date(record().at).toLocaleString('zh-CN'))}</strong>
             {record().note}
           </p>
         )}

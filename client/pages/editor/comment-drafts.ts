@@ -13,8 +13,17 @@ import type { DocumentSession } from './document-session'
 
 export type CommentAnchor = NonNullable<ReturnType<typeof anchorOfSelection>>
 
+/** The selection the composer opens beside, in page coordinates (so the composer stays with the text as the page scrolls). */
+export interface ComposerPlace {
+  /** The selection's top and bottom edges, and its left edge. */
+  top: number
+  bottom: number
+  left: number
+}
+
 export function createCommentDrafts(session: DocumentSession) {
   const [composing, setComposing] = createSignal<CommentAnchor | null>(null)
+  const [place, setPlace] = createSignal<ComposerPlace>({ top: 0, bottom: 0, left: 0 })
   const start = (anchor: CommentAnchor, text: string) => {
     const id = crypto.randomUUID()
     createThread(session.connection.ydoc, { id, ...anchor, author: session.user.name, text, now: Date.now(), commentId: crypto.randomUUID() })
@@ -22,11 +31,16 @@ export function createCommentDrafts(session: DocumentSession) {
   }
   return {
     composing,
-    /** 添加批注: opens the composer on the selection, or says to select something. */
+    place,
+    /** 添加批注: opens the composer beside the selection, or says to select something. */
     open: () => {
       const editor = session.editor()
       const anchor = editor ? anchorOfSelection(editor) : null
-      if (!anchor) return session.say(T.selectTextToComment)
+      if (!editor || !anchor) return session.say(T.selectTextToComment)
+      const { from, to } = editor.state.selection
+      const start = editor.view.coordsAtPos(from)
+      const end = editor.view.coordsAtPos(to)
+      setPlace({ top: Math.min(start.top, end.top) + window.scrollY, bottom: end.bottom + window.scrollY, left: Math.min(start.left, end.left) + window.scrollX })
       setComposing(anchor)
     },
     submit: (text: string) => {

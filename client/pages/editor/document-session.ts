@@ -10,6 +10,7 @@ import type { Editor } from '@tiptap/core'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import type { BudgetDocument } from '@shared/model/budget-document'
+import type { ProjectText } from '@shared/model/document-text'
 import { modelFromText } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
@@ -18,6 +19,7 @@ import type { Role } from '@shared/protocol/role'
 import { listThreads, type ThreadView } from '@shared/review/threads'
 import { statusOf, statusRecordOf, type Status } from '@shared/review/workflow'
 import { api, type User } from '../../api/http'
+import { addProjects } from '../../editor/add-projects'
 import { makeLiveChecks } from '../../editor/checks-panel'
 import { refreshAnchors } from '../../editor/comment-anchors'
 import { readOnlyReason as computeReadOnlyReason } from '../../editor/editability'
@@ -69,6 +71,12 @@ export interface DocumentSession {
   /** A passing message for the person ('' for none). */
   readonly notice: Accessor<string>
   say(message: string): void
+  /** What the last paste did or left out ('' for nothing to say), until the person closes it. */
+  readonly pasteReport: Accessor<string>
+  closePasteReport(): void
+  /** 绩效目标表 just pasted, waiting for the person to say whether to add them as projects. */
+  readonly pastedProjects: Accessor<ProjectText[] | null>
+  answerPastedProjects(add: boolean): void
   /** Binds the editor into `host` once there is content (now, or when it arrives). */
   mount(host: HTMLElement): void
 }
@@ -83,6 +91,8 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const [role, setRole] = createSignal(rememberedRole(docId))
   const [notice, say] = createSignal('')
   const [suggesting, setSuggesting] = createSignal(false)
+  const [pasteReport, setPasteReport] = createSignal('')
+  const [pastedProjects, setPastedProjects] = createSignal<ProjectText[] | null>(null)
 
   const predecessorIn = () => typeof ydoc.getMap('meta').get(META_KEY.predecessor) === 'string'
   const [status, setStatus] = createSignal<Status>(statusOf(ydoc))
@@ -151,6 +161,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       userName: user.name,
       editable: false,
       onActivateThread: activateThread,
+      paste: { say: setPasteReport, offerProjects: (projects) => (setPasteReport(''), setPastedProjects(projects)) },
     })
     made.on('update', () => {
       clearTimeout(deriveTimer)
@@ -225,6 +236,16 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     canComment: () => !connection.facts().denied && role() !== null && role() !== 'viewer',
     notice,
     say,
+    pasteReport,
+    closePasteReport: () => setPasteReport(''),
+    pastedProjects,
+    answerPastedProjects: (add) => {
+      const projects = pastedProjects()
+      setPastedProjects(null)
+      const current = editor()
+      if (!add || !projects || !current?.isEditable) return
+      if (current.chain().focus().command(({ state, dispatch }) => addProjects(projects)(state, dispatch)).run()) setPasteReport(T.paste.projectsAdded(projects.map((p) => p.name || p.code)))
+    },
     mount: (element) => {
       host = element
       void connection.whenLocal.then(() => {

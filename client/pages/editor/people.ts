@@ -5,6 +5,7 @@
  */
 import { createSignal } from 'solid-js'
 import { api } from '../../api/http'
+import { personName } from '../../i18n/person-name'
 
 const storageKey = (docId: string) => `jixiao:people:${docId}`
 
@@ -26,7 +27,7 @@ export function createPeople(docId: string) {
       asked.add(login)
       queueMicrotask(() => void refresh())
     }
-    return known ?? login
+    return personName(people(), login)
   }
   /** Display names of the document's people starting with `prefix` (for @-completion). */
   const namesStarting = (prefix: string) => [...new Set(Object.values(people()))].filter((name) => name.startsWith(prefix)).slice(0, 8)

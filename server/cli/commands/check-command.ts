@@ -1,23 +1,39 @@
 /**
  * `check FILE [--json] [--opinion]`: the finance review findings, or with
- * --opinion the drafted 审核意见 (grades per criterion, conclusion, changes
- * per project). Exit 0 even with findings (they are the output); 1 when
- * FILE cannot be read.
+ * --opinion the drafted 审核意见 (shared/checks/OPINION.md): printed as
+ * text or JSON, or with `--out PATH` written as a Word 审核意见书.
+ * `--date`, `--resubmit-by` (YYYY-MM-DD), `--basis` (the region's 办法) and
+ * `--reviewer` (审核单位) fill in what the document cannot say. Exit 0 even
+ * with findings (they are the output); 1 when FILE cannot be read or
+ * written; 2 for bad options.
  */
 import { contractFinding, type Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { runChecks } from '@shared/checks/run-checks'
-import { draftOpinion, opinionText } from '@shared/checks/review-opinion'
+import { draftOpinion } from '@shared/checks/review-opinion'
+import { opinionBlocks, opinionText } from '@shared/checks/opinion-text'
 import { modelFromText } from '@shared/model/derive-model'
+import { writeFile } from 'node:fs/promises'
+import { exportOpinionDocx } from '@shared/formats/docx/opinion-export'
 import { EXIT, onePath, type Command } from '../command'
+import { UsageError } from '../usage-error'
 import { parseArgs } from '../parse-args'
 import { readDocumentFile } from '../read-document-file'
 import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
 
+const OPINION_OPTIONS = ['out', 'date', 'resubmit-by', 'basis', 'reviewer'] as const
+const isDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))
+
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const
 
 export const checkCommand: Command = async (argv, io) => {
-  const { positionals, options } = parseArgs(argv, [...STORAGE_OPTIONS], ['json', 'opinion'])
+  const { positionals, options } = parseArgs(argv, [...OPINION_OPTIONS, ...STORAGE_OPTIONS], ['json', 'opinion'])
+  const opinionOptions = OPINION_OPTIONS.filter((name) => options[name] !== undefined)
+  if (!options.opinion && opinionOptions.length > 0) throw new UsageError(`--${opinionOptions[0]} 只用于 --opinion`)
+  for (const name of ['date', 'resubmit-by'] as const) {
+    const value = options[name]
+    if (typeof value === 'string' && !isDate(value)) throw new UsageError(`--${name} 应为日期 YYYY-MM-DD，而不是“${value}”`)
+  }
   const path = onePath(positionals, 'check')
   const result = await readDocumentFile(path, storageConfigOf(options))
   if (!result.ok) {
@@ -27,8 +43,23 @@ export const checkCommand: Command = async (argv, io) => {
   const findings = runChecks(result.value)
   const model = modelFromText(result.value)
   if (options.opinion) {
-    const opinion = draftOpinion(model, findings)
-    io.stdout(options.json ? JSON.stringify(opinion, null, 2) : opinionText(model, opinion))
+    const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined)
+    const opinion = draftOpinion(model, findings, {
+      date: text('date') ?? new Date().toISOString().slice(0, 10),
+      ...(text('resubmit-by') ? { resubmitBy: text('resubmit-by')! } : {}),
+      ...(text('basis') ? { basis: text('basis')! } : {}),
+      ...(text('reviewer') ? { reviewer: text('reviewer')! } : {}),
+    })
+    const out = text('out')
+    if (out) {
+      try {
+        await writeFile(out, await exportOpinionDocx(opinionBlocks(opinion)))
+      } catch (error) {
+        io.stderr(`无法写入 ${out}：${(error as Error).message}`)
+        return EXIT.badInput
+      }
+      io.stdout(`已写入审核意见书 ${out}（审核结论：${opinion.conclusion}）`)
+    } else io.stdout(options.json ? JSON.stringify(opinion, null, 2) : opinionText(opinion))
   } else if (options.json) io.stdout(JSON.stringify(findings.map(contractFinding), null, 2))
   else io.stdout(readable(findings, departmentTotal(model), result.value.projects.length))
   return EXIT.ok

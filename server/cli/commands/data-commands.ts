@@ -7,12 +7,14 @@
  */
 import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
+import type { DocumentText } from '@shared/model/document-text'
 import { emptyDocumentText } from '@shared/model/template'
 import { isRole } from '@shared/protocol/role'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../../auth/access-token'
 import { exportFormats, formatById } from '@shared/formats/registry'
 import { openServerData, type ServerData } from '../../server-data'
 import { tokenSubject } from '../../storage/account-store'
+import { grantRole, storeNewDocument } from '../../documents/document-lifecycle'
 import type { Org } from '../../storage/org-store'
 import { nameBureauReviewer } from '../../auth/bureau-reviewer'
 import { EXIT, onePath, type CliIo, type Command, type ExitCode } from '../command'
@@ -86,7 +88,7 @@ export const tokenCommand: Command = async (argv, io) => {
     const account = await data.accounts.userByName(user)
     if (!account) return fail(io, `没有这个用户：${user}（先用 user add 创建）`)
     if (!(await data.documents.get(doc))) return fail(io, `没有这个文档：${doc}`)
-    if ((await data.accounts.roleOf(doc, account.id)) !== role) await data.accounts.setRole(doc, account.id, role)
+    if ((await data.accounts.roleOf(doc, account.id)) !== role) await grantRole(data, doc, account, role, null)
     if (role === 'reviewer') joinedBureau(io, account.name, await nameBureauReviewer(data.orgs, account.id))
     io.stdout(issueToken(data.secret, { ...(await tokenSubject(data.accounts, user))!, doc, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS }))
     return EXIT.ok
@@ -103,12 +105,9 @@ export const docCommand: Command = async (argv, io) => {
     if (opt('owner') && !owner) return fail(io, `没有这个用户：${opt('owner')}`)
     const org = opt('org') ? await data.orgs.orgByName(opt('org')!) : undefined
     if (opt('org') && org?.kind !== 'department') return fail(io, `没有这个部门：${opt('org')}`)
-    const create = async (text: Parameters<ServerData['service']['create']>[0], title: string) => {
+    const create = async (text: DocumentText, title: string) => {
       try {
-        const id = await data.service.create(text, { title, ownerId: owner?.id ?? null, ...(opt('id') ? { id: opt('id') } : {}) })
-        if (owner) await data.accounts.setRole(id, owner.id, 'editor')
-        if (org) await data.orgs.setDocumentOrg(id, org.id)
-        io.stdout(id)
+        io.stdout(await storeNewDocument(data, { text, title, by: owner ?? null, org: org?.id, id: opt('id') }))
         return EXIT.ok
       } catch (error) {
         return fail(io, (error as Error).message)
@@ -134,7 +133,7 @@ export const docCommand: Command = async (argv, io) => {
         const role = opt('role')
         if (!user || !role || !(isRole(role) || role === 'none')) throw new UsageError('doc share 需要 --user 已有用户 和 --role editor|reviewer|viewer|none')
         if (!(await data.documents.get(id))) return fail(io, `没有这个文档：${id}`)
-        await data.accounts.setRole(id, user.id, role === 'none' ? null : role)
+        await grantRole(data, id, user, role === 'none' ? null : role, null)
         if (role === 'reviewer') joinedBureau(io, user.name, await nameBureauReviewer(data.orgs, user.id))
         io.stdout(`已设置 ${user.name} 对 ${id} 的权限：${role}`)
         return EXIT.ok

@@ -136,6 +136,13 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX login_failures_by_key ON login_failures (key, at);
    CREATE INDEX login_failures_by_time ON login_failures (at);`,
+  // Which account each Yjs client id of a document belongs to.
+  `CREATE TABLE doc_clients (
+     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     client_id BIGINT NOT NULL,
+     by_user TEXT NOT NULL,
+     PRIMARY KEY (doc_id, client_id)
+   );`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */

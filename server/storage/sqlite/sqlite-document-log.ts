@@ -5,7 +5,7 @@
  * one writer at a time, so a transaction is the document's lock.
  */
 import { storageWork } from '../storage-error'
-import { DocumentExistsError, foldedActivity, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 import type { Db } from './sqlite-database'
 
@@ -45,6 +45,9 @@ export class SqliteDocumentLog implements DocumentLog {
       deleteVersion: db.prepare('DELETE FROM doc_versions WHERE doc_id = ? AND id = ?'),
       insertActivity: db.prepare('INSERT INTO doc_activity (doc_id, at, by_user, kind, data) VALUES (?, ?, ?, ?, ?)'),
       activity: db.prepare('SELECT at, by_user AS by, data FROM doc_activity WHERE doc_id = ? ORDER BY id'),
+      bindClient: db.prepare('INSERT INTO doc_clients (doc_id, client_id, by_user) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+      clientOwner: db.prepare('SELECT by_user AS by FROM doc_clients WHERE doc_id = ? AND client_id = ?'),
+      clients: db.prepare('SELECT client_id AS client, by_user AS by FROM doc_clients WHERE doc_id = ?'),
     }
   }
 
@@ -74,11 +77,19 @@ export class SqliteDocumentLog implements DocumentLog {
     this.run('删除文档', () => this.statements.deleteDoc.run(id))
   }
 
-  async append(docId: string, updates: readonly LoggedUpdate[]): Promise<void> {
-    this.run('保存更新', () =>
-      this.db.transaction(() => {
-        for (const { update, by, at } of updates) this.statements.append.run(docId, update, by, at)
-      })(),
+  async append(docId: string, updates: readonly LoggedUpdate[], { claims = [] }: AppendGuard = {}): Promise<void> {
+    storageWork(
+      '保存更新',
+      () =>
+        this.db.transaction(() => {
+          for (const { client, by } of claims) {
+            this.statements.bindClient.run(docId, client, by)
+            const owner = this.statements.clientOwner.get(docId, client) as { by: string } | undefined
+            if (owner && owner.by !== by) throw new AppendRefusedError('client-taken', clientTaken(client))
+          }
+          for (const { update, by, at } of updates) this.statements.append.run(docId, update, by, at)
+        })(),
+      AppendRefusedError,
     )
   }
 
@@ -89,6 +100,7 @@ export class SqliteDocumentLog implements DocumentLog {
         updates: [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)].map((b) => new Uint8Array(b)),
         tailCount: tail.length,
         tailBytes: tail.reduce((sum, row) => sum + row.data.length, 0),
+        clients: this.statements.clients.all(docId) as ClientBinding[],
       }
     })
   }

@@ -31,8 +31,8 @@ export const budgetSum: ProjectRule = {
     if (total !== null && (fiscal !== null || other !== null)) {
       const sum = (fiscal ?? 0) + (other ?? 0)
       if (Math.abs(total - sum) > HALF_CENT) {
-        const unit = model.moneyUnit || '万元'
-        found.push(f.error(`预算数 ${total.toFixed(2)} 不等于财政资金 ${(fiscal ?? 0).toFixed(2)} 与其他资金 ${(other ?? 0).toFixed(2)} 之和 ${sum.toFixed(2)}（${unit}）`, { field: 'budgetTotal' }))
+        // The model's amounts are in 万元 whatever unit the table is written in.
+        found.push(f.error(`预算数 ${total.toFixed(2)} 不等于财政资金 ${(fiscal ?? 0).toFixed(2)} 与其他资金 ${(other ?? 0).toFixed(2)} 之和 ${sum.toFixed(2)}（万元）`, { field: 'budgetTotal' }))
       }
     }
     for (const [key, field, label] of BUDGET_CELLS) {
@@ -67,7 +67,8 @@ export const codeShape: DocumentRule = {
     const found: Finding[] = []
     doc.projects.forEach((project, i) => {
       const code = project.code.trim()
-      if (code === '') return
+      // Another region's form numbers its projects its own way.
+      if (code === '' || project.layout === 'project-form') return
       const f = findingsFor(this.id, i + 1)
       const match = CODE_SHAPE.exec(code)
       if (!match) {

@@ -1,6 +1,10 @@
 /**
  * 完整性: every field a 绩效目标表 must have is filled in, and Part 1 has its
- * three sections. A missing field is wrong beyond doubt: error.
+ * three sections. A missing field is wrong beyond doubt: error. A table is
+ * judged against the fields its layout has: one project's form from
+ * another region (`layout: 'project-form'`) never has 预算单位, 项目编码,
+ * 资金用途 or 资金支出计划, and a document made only of such forms has no
+ * 第一部分 to miss.
  */
 import type { BudgetDocument } from '../../model/budget-document'
 import type { Finding } from '../finding'
@@ -13,12 +17,13 @@ export const projectCompleteness: ProjectRule = {
   check({ model: project, text, number }): Finding[] {
     const f = findingsFor(this.id, number)
     const found: Finding[] = []
-    if (blank(project.unit.code) && blank(project.unit.name)) found.push(f.error('未填写预算单位', { field: 'unit' }))
-    if (blank(project.code)) found.push(f.error('未填写项目编码', { field: 'code' }))
+    const departmentForm = project.layout === 'department'
+    if (departmentForm && blank(project.unit.code) && blank(project.unit.name)) found.push(f.error('未填写预算单位', { field: 'unit' }))
+    if (departmentForm && blank(project.code)) found.push(f.error('未填写项目编码', { field: 'code' }))
     if (blank(project.name)) found.push(f.error('未填写项目名称', { field: 'name' }))
     if (blank(text.budgetTotal)) found.push(f.error('未填写预算数', { field: 'budgetTotal' }))
-    if (blank(project.usage)) found.push(f.error('未填写资金用途', { field: 'usage' }))
-    if (project.spendingPlan.length === 0) found.push(f.error('未填写资金支出计划', { field: 'spendingPlan' }))
+    if (departmentForm && blank(project.usage)) found.push(f.error('未填写资金用途', { field: 'usage' }))
+    if (departmentForm && project.spendingPlan.length === 0) found.push(f.error('未填写资金支出计划', { field: 'spendingPlan' }))
     project.spendingPlan.forEach((entry, i) => {
       if (blank(entry.label)) found.push(f.error(`资金支出计划第 ${i + 1} 个时间节点未填写日期`, { field: 'spendingPlan' }))
       if (blank(text.spendingPlan[i]?.percent ?? '')) found.push(f.error(`资金支出计划“${entry.label}”未填写比例`, { field: 'spendingPlan' }))
@@ -41,6 +46,12 @@ export const overallCompleteness: DocumentRule = {
   check(doc: BudgetDocument): Finding[] {
     const f = findingsFor(this.id, null)
     const found: Finding[] = []
+    const partOneWritten = [...doc.overall.goals, ...doc.overall.safeguards].some((t) => !blank(t)) || doc.overall.subGoals.length > 0
+    const onlyProjectForms = doc.projects.length > 0 && doc.projects.every((p) => p.layout === 'project-form')
+    if (onlyProjectForms && !partOneWritten) {
+      if (doc.year === null) found.push(f.error('表中没有年度（如“2023年项目支出绩效目标申报表”）', { field: 'title' }))
+      return found
+    }
     if (blank(doc.title)) found.push(f.error('未填写部门名称', { field: 'title' }))
     if (doc.year === null) found.push(f.error('文本标题中没有年度（如“2023年部门预算绩效文本”）', { field: 'title' }))
     if (!doc.overall.goals.some((g) => !blank(g))) found.push(f.error('第一部分缺少总体绩效目标', { field: 'goals' }))

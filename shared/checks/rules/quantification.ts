@@ -45,7 +45,7 @@ function valueFindings(indicator: Indicator, f: ReturnType<typeof findingsFor>, 
   const value = parseIndicatorValue(indicator.value)
   const where = { indicator: row, field: 'value' } as const
   const quote = `“${indicator.level3 || indicator.description}”的指标值“${indicator.value}”`
-  if (value.placeholder) return [f.error(`${quote}是模板占位或是/否，应填写具体目标值（如“≥95%”“12次”）`, where)]
+  if (value.placeholder) return [f.error(`${quote}是模板占位或是/否：应填写具体目标值（如“≥95%”“12次”）`, where)]
   const copied = value.number === null && !isCostIndicator(indicator) && [indicator.level3, indicator.description].some((t) => t.trim() !== '' && normalized(t) === normalized(indicator.value))
   if (copied) return [f.warning(`${quote}照抄了指标名称或描述，不是目标值：应写明要达到的数量、比例或标准`, where)]
   const found: Finding[] = []

@@ -15,6 +15,8 @@ import type { Finding } from '../finding'
 import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
 import { isCostIndicator } from './cost'
 import { isProcessMeasure } from './process-measures'
+import { isSatisfaction } from './direction'
+import { isPercent, parseIndicatorValue } from '../indicator-value'
 
 /** Two-character words too common in these documents to tie an indicator to a project. */
 const COMMON = new Set(
@@ -74,6 +76,19 @@ export const goalIsUsage: ProjectRule = {
 /** Tables a row appears in before it reads as copied rather than chosen. */
 export const COPIED_IN_TABLES = 3
 
+/**
+ * Rows every project may share word for word: a 满意度 level (群众满意度
+ * ≥90%) and a year-end deadline (2022年12月底前) are the same standard
+ * everywhere, not a copy. Rows wrong on their own (是/否, a process
+ * measure) are reported in each table by their own rule: not again here.
+ */
+function sharedOrReported(indicator: Indicator): boolean {
+  const value = parseIndicatorValue(indicator.value)
+  if (value.placeholder || isProcessMeasure(indicator)) return true
+  if (isSatisfaction(indicator) && isPercent(value)) return true
+  return indicator.level2 === '时效指标' && value.time
+}
+
 export const copiedRows: DocumentRule = {
   id: 'relevance.copied-rows',
   check(doc: BudgetDocument): Finding[] {
@@ -81,7 +96,7 @@ export const copiedRows: DocumentRule = {
     doc.projects.forEach((project, p) => {
       const seen = new Set<string>()
       project.indicators.forEach((indicator, r) => {
-        if (indicator.level3.trim() === '') return
+        if (indicator.level3.trim() === '' || sharedOrReported(indicator)) return
         const key = `${indicator.level2}\u0000${indicator.level3.trim()}\u0000${indicator.description.trim()}\u0000${indicator.value.trim()}`
         if (seen.has(key)) return
         seen.add(key)

@@ -68,8 +68,12 @@ describe('arithmetic', () => {
   })
 
   it('reports a figure that is not a number instead of adding it', () => {
-    const findings = run(budgetSum, projectInput({ budgetFiscal: '十万' }))
-    expect(findings).toEqual([expect.objectContaining({ field: 'budgetFiscal', severity: 'error', message: '财政资金“十万”不是数字' })])
+    const findings = run(budgetSum, projectInput({ budgetFiscal: '约十万' }))
+    expect(findings).toEqual([expect.objectContaining({ field: 'budgetFiscal', severity: 'error', message: '财政资金“约十万”不是数字' })])
+  })
+
+  it('adds an amount written in Chinese numerals as what it says (money-units notes the writing)', () => {
+    expect(run(budgetSum, projectInput({ budgetTotal: '十二万五千元', budgetFiscal: '十万元', budgetOther: '2.50' }))).toEqual([])
   })
 
   it('half-decided replacements: fires for two figures run together, once, naming both; not for figures as people write them', () => {
@@ -239,6 +243,17 @@ describe('hygiene', () => {
     expect(notes).toHaveLength(1)
     expect(notes[0]!.message).toContain('第 1、2、3、4、5、6 行')
   })
+
+  it('names the rows without a 依据 once per table; a form from another region without that column is left alone', () => {
+    const indicators = goodIndicators().map((i, n) => (n < 3 ? { ...i, basis: '' } : i))
+    const [finding, ...rest] = run(hygiene, projectInput({ indicators }))
+    expect(rest).toEqual([])
+    expect(finding).toMatchObject({ severity: 'warning', indicator: 1, field: 'basis' })
+    expect(finding!.message).toContain('第 1、2、3 行未填写指标值确定依据')
+    const details = { department: '某局', implementer: '', manager: '', period: '', periodGoal: '' }
+    expect(run(hygiene, projectInput({ details, indicators: goodIndicators().map((i) => ({ ...i, basis: '' })) }))).toEqual([])
+    expect(run(hygiene, projectInput({ indicators: goodIndicators().map((i) => ({ ...i, basis: '' })) }))).toHaveLength(1)
+  })
 })
 
 describe('budget-process measures (misfiled.process-measure)', () => {
@@ -273,7 +288,7 @@ describe('cost', () => {
   })
 
   it('does not fire for an amount within the budget, a per-unit cost, or a template leftover (quantification’s)', () => {
-    for (const ok of ['≤10万元', '≤125000元', '1600元/亩', '是/否']) expect(costValue(ok), ok).toEqual([])
+    for (const ok of ['≤10万元', '≤125000元', '1600元/亩', '是/否', '12万']) expect(costValue(ok), ok).toEqual([])
   })
 
   it('reads both layouts: 成本 under 产出, and 成本指标 as its own 一级 (财预〔2021〕101号)', () => {
@@ -341,9 +356,17 @@ describe('relevance', () => {
   it('reports a row copied into three or more tables once, naming the tables', () => {
     const doc = (tables: number) => ({ ...modelFromText({ title: '', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: Array.from({ length: tables }, () => goodProject()) }) })
     const findings = copiedRows.check(doc(3))
-    expect(findings.length).toBe(goodIndicators().length)
+    // Not the deadline (row 3) and the 满意度 (row 6): every project may share those.
+    expect(findings.map((f) => f.indicator)).toEqual([1, 2, 4, 5])
     expect(findings[0]!.message).toContain('项目 1、2、3')
     expect(copiedRows.check(doc(2))).toEqual([])
+  })
+
+  it('does not report again rows each table’s own rules report (是/否, process measures)', () => {
+    const inThree = (indicators: ReturnType<typeof goodIndicators>) =>
+      modelFromText({ title: '', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: [1, 2, 3].map(() => goodProject({ indicators })) })
+    expect(copiedRows.check(inThree(withIndicator(3, { value: '是/否' }))).map((f) => f.indicator)).toEqual([1, 2, 5])
+    expect(copiedRows.check(inThree(withIndicator(1, { level3: '资金支付及时率', description: '资金支付及时率', value: '100%' }))).map((f) => f.indicator)).toEqual([1, 4, 5])
   })
 })
 
@@ -368,5 +391,24 @@ describe('values people write', () => {
     const fractions = [{ label: '3月底', percent: '0.25' }, { label: '6月底', percent: '0.5' }, { label: '10月底', percent: '0.75' }, { label: '12月底', percent: '1' }]
     expect(run(spendingPlan, projectInput({ spendingPlan: fractions }))).toEqual([])
     expect(projectInput({ spendingPlan: fractions }).model.spendingPlan.map((e) => e.percent)).toEqual([25, 50, 75, 100])
+  })
+})
+
+describe('a single project’s form from another region', () => {
+  const details = { department: '湘潭市城市管理和综合执法局', implementer: '', manager: '', period: '2023.07-2024.01', periodGoal: '' }
+  const form = projectInput({ details, unitCode: '', unitName: '', code: '', usage: '', spendingPlan: [] })
+
+  it('is judged against the fields its layout has: no 预算单位, 项目编码, 资金用途 or 资金支出计划 to miss', () => {
+    expect(form.model.layout).toBe('project-form')
+    expect(run(projectCompleteness, form)).toEqual([])
+    expect(run(projectCompleteness, projectInput({ details, name: '', budgetTotal: '' })).map((f) => f.field)).toEqual(['name', 'budgetTotal'])
+  })
+
+  it('has no 第一部分 to miss when the document is only such forms; the department’s table still needs them', () => {
+    const doc = { title: '湘潭市环境卫生管理处', year: 2023, preparedBy: '', reviewedBy: '', overall: { goals: [], subGoals: [], safeguards: [] }, projects: [form.model] } as BudgetDocument
+    expect(overallCompleteness.check(doc)).toEqual([])
+    expect(overallCompleteness.check({ ...doc, year: null })).toHaveLength(1)
+    expect(overallCompleteness.check({ ...doc, projects: [form.model, projectInput().model] }).map((f) => f.message)).toContain('第一部分缺少总体绩效目标')
+    expect(run(projectCompleteness, projectInput({ code: '', usage: '' })).map((f) => f.field)).toEqual(['code', 'usage'])
   })
 })

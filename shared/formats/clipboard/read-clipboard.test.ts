@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { excelTableHtml, excelTableText, wordTableHtml, wordTableText } from '../../../test/support/office-clipboard'
+import { excelTableHtml, excelTableText, wordForm, wordTableHtml, wordTableText } from '../../../test/support/office-clipboard'
 import { parsePublishedText } from '../published-text/import'
 import { exportHtml } from '../html/export'
 import { sampleText } from '../../../test/support/sample'
@@ -11,11 +11,11 @@ const rows = [
 ]
 
 describe('readClipboard', () => {
-  it('reads Word’s table as a grid: merged cells leave an empty cell below, a cell’s paragraphs one line', () => {
+  it('reads Word’s table as a grid: merged cells leave an empty cell below, a cell’s paragraphs its lines', () => {
     expect(readClipboard(wordTableHtml(rows), wordTableText(rows))).toEqual({
       kind: 'grid',
       rows: [
-        ['产出指标', '数量指标', '培训次数', '全年培训 政法干警', '≥4次', '年度计划'],
+        ['产出指标', '数量指标', '培训次数', '全年培训\n政法干警', '≥4次', '年度计划'],
         ['', '质量指标', '培训合格率', '考核合格', '≥95%', '上年水平'],
       ],
     })
@@ -23,8 +23,13 @@ describe('readClipboard', () => {
 
   it('reads Excel’s table from its HTML, and from its tab-separated text alone', () => {
     const grid = [['产出指标', '数量指标', '培训次数'], ['', '时效指标', '按时完成\n率']]
-    expect(readClipboard(excelTableHtml(grid), excelTableText(grid))).toEqual({ kind: 'grid', rows: [grid[0], ['', '时效指标', '按时完成 率']] })
+    expect(readClipboard(excelTableHtml(grid), excelTableText(grid))).toEqual({ kind: 'grid', rows: grid })
     expect(readClipboard('', excelTableText(grid))).toEqual({ kind: 'grid', rows: grid })
+  })
+
+  it('keeps a column left blank in an Excel range, as a paste goes by position', () => {
+    const grid = [['培训次数', '', '≥4次'], ['合格率', '', '≥95%']]
+    expect(readClipboard(excelTableHtml(grid), excelTableText(grid))).toEqual({ kind: 'grid', rows: grid })
   })
 
   it('reads a web page’s table', () => {
@@ -50,6 +55,17 @@ describe('readClipboard', () => {
     // The whole document: its projects.
     const whole = readClipboard(html, '')
     expect(whole.kind === 'projects' && whole.projects).toEqual(sample.projects)
+  })
+
+  it('reads a form copied from Word, with its title or without', () => {
+    const form = wordForm({ name: '法治宣传经费', code: 'P2022-09', budget: '6.00', indicators: [['产出指标', '数量指标', '宣传场次', '全年宣传', '≥12场', '计划'], ['产出指标', '质量指标', '覆盖率', '覆盖各街道', '100%', '计划']] })
+    for (const html of [wordTableHtml(form.rows, [form.title]), wordTableHtml(form.rows)]) {
+      const pasted = readClipboard(html, wordTableText(form.rows))
+      if (pasted.kind !== 'projects') throw new Error(`read as ${pasted.kind}`)
+      expect(pasted.projects).toHaveLength(1)
+      expect(pasted.projects[0]).toMatchObject({ name: '法治宣传经费', code: 'P2022-09', budgetTotal: '6.00', budgetFiscal: '6.00', goal: '提升群众法治意识。' })
+      expect(pasted.projects[0]!.indicators.map((i) => [i.level1, i.level2, i.level3, i.value])).toEqual([['产出指标', '数量指标', '宣传场次', '≥12场'], ['产出指标', '质量指标', '覆盖率', '100%']])
+    }
   })
 
   it('does not take a grid of indicator rows with their header for a form', () => {

@@ -15,12 +15,12 @@ import { parseTsv } from './tsv'
 export type ClipboardContent =
   /** Forms with at least a project's name or code: a grid of indicator rows is not a form. */
   | { kind: 'projects'; projects: ProjectText[] }
-  /** Rows of cells, as many cells as the source row had (at least two cells in all). */
+  /** Rows of cells, as many cells as the source row had (at least two cells in all); a cell's lines kept apart by `\n`. */
   | { kind: 'grid'; rows: string[][] }
   | { kind: 'text'; text: string }
 
 export function readClipboard(html: string, text: string): ClipboardContent {
-  const blocks = html ? readHtml(html) : []
+  const blocks = html ? readHtml(html, { pasted: true }) : []
   const tables = blocks.flatMap((block) => (block.kind === 'table' ? [block.rows] : []))
   const paragraphs = blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.text] : []))
 

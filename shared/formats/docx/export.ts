@@ -1,9 +1,7 @@
 /**
  * Word (.docx) export of a 绩效文本, laid out as a department hands it in:
- * A4 with 公文 margins (GB/T 9704: 37/35/28/26 mm), the title in 小标宋
- * (宋体 as the fallback Word picks when it is missing) at 二号, headings in
- * 黑体 and 楷体 at 三号, body text in 仿宋 三号 with a two-character first
- * line indent and fixed 28-point lines; each 绩效目标表 a real Word table
+ * the 公文 page (`gongwen.ts`; 宋体 is the fallback Word picks when 小标宋
+ * is missing); each 绩效目标表 a real Word table
  * on the layout of the published form — shaded label cells, 一级 and 二级
  * merged down their group of rows as on paper, rows that never break
  * across a page. By default a clean copy (the agreed text); with `tracked`,
@@ -20,7 +18,6 @@ import {
   Document,
   InsertedTextRun,
   HeightRule,
-  LineRuleType,
   Packer,
   Paragraph,
   ShadingType,
@@ -37,12 +34,9 @@ import {
 import type { DocumentText, ProjectText } from '../../model/document-text'
 import { formLayout, GRID_COLUMNS, type FormCell } from '../form-layout'
 import { trackedRuns } from '../tracked-text'
+import { FONT, INDENT, LINE, MM, PAGE, SIZE } from './gongwen'
 import { DUTY_PREFIX, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
 
-const MM = 56.7 // twentieths of a point per millimetre
-const FONT = { title: '方正小标宋简体', heading: '黑体', subheading: '楷体_GB2312', body: '仿宋_GB2312', table: '宋体' } as const
-/** Half-points: 二号 22 pt, 三号 16 pt, 小四 12 pt, 五号 10.5 pt. */
-const SIZE = { title: 44, body: 32, tableTitle: 28, table: 21 } as const
 
 export interface DocxOptions {
   /** Pending suggestions as Word tracked changes (the text carries them: `tracked-text.ts`); otherwise a clean copy. */
@@ -67,15 +61,14 @@ function runsFor(options: DocxOptions): Runs {
   }
 }
 
-const LINE = { line: 560, lineRule: LineRuleType.EXACT } // 28 pt
 
 const centred = (run: Runs, text: string, font: string, size: number, bold = false): Paragraph =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: run(text, font, size, bold) })
 
-const heading = (run: Runs, text: string, font: string = FONT.heading): Paragraph => new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: run(text, font, SIZE.body) })
+const heading = (run: Runs, text: string, font: string = FONT.heading): Paragraph => new Paragraph({ spacing: LINE, indent: { firstLine: INDENT }, children: run(text, font, SIZE.body) })
 
 const body = (run: Runs, text: string): Paragraph =>
-  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: LINE, indent: { firstLine: 640 }, children: run(text, FONT.body, SIZE.body) })
+  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: LINE, indent: { firstLine: INDENT }, children: run(text, FONT.body, SIZE.body) })
 
 /** The table is the form's grid of 12 narrow columns (`form-layout.ts`). */
 const TABLE_WIDTH = Math.round((210 - 28 - 26) * MM)
@@ -126,7 +119,7 @@ export function docxDocument(doc: DocumentText, options: DocxOptions = {}): Docu
     title: `${doc.title}${doc.subtitle}`,
     sections: [
       {
-        properties: { page: { size: { width: Math.round(210 * MM), height: Math.round(297 * MM) }, margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) } } },
+        properties: PAGE,
         children: [
           centred(run, doc.title, FONT.title, SIZE.title),
           centred(run, doc.subtitle, FONT.title, SIZE.title),

@@ -43,9 +43,20 @@ const span = (attrs: string, name: string): number => Math.min(Number(new RegExp
 
 const clean = (text: string) => decodeEntities(text).replace(/[ \t\r\n\u00a0]+/g, ' ').trim()
 
-export function readHtml(html: string): Block[] {
-  checkTextLength('网页文件', html)
-  const takeCell = cellBudget('网页文件')
+/**
+ * The page's paragraphs and tables. A cell's lines (paragraphs, line breaks)
+ * are joined with a space. `pasted` reads a table as the clipboard's reader
+ * needs it: a cell's lines kept apart by `\n` (it knows that Chinese lines
+ * join without a space), and a column left blank in a table of single
+ * cells (an Excel range, a plain web table) kept, since a paste goes by
+ * position — vacant columns are dropped only where cells span columns
+ * (borders not lining up in Word, WPS, LibreOffice). A file (not a paste,
+ * which is the person's own clipboard in their own browser) is held to the
+ * caps of `import-limits.ts`; throws ImportError past them.
+ */
+export function readHtml(html: string, { pasted = false }: { pasted?: boolean } = {}): Block[] {
+  if (!pasted) checkTextLength('网页文件', html)
+  const takeCell = pasted ? () => {} : cellBudget('网页文件')
   const blocks: Block[] = []
   let paragraph = ''
   const flushParagraph = () => {
@@ -73,7 +84,7 @@ export function readHtml(html: string): Block[] {
     if (!table?.row || !table.cell) return
     const { text: cellText, colspan, rowspan } = table.cell
     takeCell()
-    table.row.push(clean(cellText.replace(/\n/g, ' ')))
+    table.row.push(pasted ? cellText.split('\n').map(clean).filter(Boolean).join('\n') : clean(cellText.replace(/\n/g, ' ')))
     table.spans.at(-1)!.push(colspan)
     if (rowspan > 1) table.carries.set(table.col, [...(table.carries.get(table.col) ?? []), { colspan, remaining: rowspan - 1 }])
     table.col += colspan
@@ -110,7 +121,8 @@ export function readHtml(html: string): Block[] {
           if (!table) break
           depth--
           endRow()
-          if (table.rows.length > 0) blocks.push({ kind: 'table', rows: dropVacantColumns(table.rows, table.spans) })
+          const spanned = table.spans.some((row) => row.some((span) => span > 1))
+          if (table.rows.length > 0) blocks.push({ kind: 'table', rows: pasted && !spanned ? table.rows : dropVacantColumns(table.rows, table.spans) })
           table = null
         } else if (table?.cell) depth++
         else {

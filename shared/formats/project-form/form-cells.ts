@@ -59,7 +59,7 @@ export function formCells(text: string): FormCell[] {
         for (const part of raw.split('|')) if (trim(part)) cells.push({ text: trim(part), line, row: null })
         break
       case 'spaces':
-        for (const part of raw.split(/[ \u3000\u00a0]+/)) if (trim(part)) cells.push({ text: trim(part), line, row: null })
+        for (const part of rejoin(raw.split(/[ \u3000\u00a0]+/).filter((p) => trim(p) !== ''))) cells.push({ text: trim(part), line, row: null })
         break
     }
   })
@@ -70,4 +70,39 @@ export function formCells(text: string): FormCell[] {
 const dropEmptyRows = (cells: FormCell[]): FormCell[] => {
   const filled = new Set(cells.filter((c) => c.text).map((c) => c.row))
   return cells.filter((c) => filled.has(c.row))
+}
+
+const OPEN = /[（(【[]/g
+const CLOSE = /[）)】\]]/g
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0
+
+/**
+ * Parts of a line split at spaces, put back together where a space split
+ * one cell: a bracket opened and closed further on ("( ≥**个 )"), a
+ * comparison sign standing alone ("≥ 90%"), a lone % or unit sign after
+ * its number ("90 %").
+ */
+export function rejoin(parts: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < parts.length; i++) {
+    let part = parts[i]!
+    const opened = count(part, OPEN) - count(part, CLOSE)
+    if (opened > 0) {
+      // Joined only when the bracket closes on this line, within a few parts.
+      let depth = opened
+      let end = i
+      while (depth > 0 && end + 1 < parts.length && end - i < 4) {
+        end++
+        depth += count(parts[end]!, OPEN) - count(parts[end]!, CLOSE)
+      }
+      if (depth <= 0) {
+        part = parts.slice(i, end + 1).join('')
+        i = end
+      }
+    }
+    while (/^[≥≤><=＞＜≧≦]+$/.test(part) && i + 1 < parts.length) part += parts[++i]!
+    if (/^[%％]$/.test(part) && out.length > 0 && /\d$/.test(out.at(-1)!)) out[out.length - 1] += part
+    else out.push(part)
+  }
+  return out
 }

@@ -41,6 +41,9 @@ const SKIPPED = new Set([
 /** Ends the form: sign-offs, review boxes and footnotes after the last indicator. */
 export const FORM_END = /^(注[:：]|备注[:：]|填表人|填报人|审核意见|财政部门审核意见|主管部门审核意见|单位负责人|联系人|扫一扫|相关解读|附件[:：])/
 
+/** A sign-off or stamp box anywhere in a cell ("主管部门审核意见（盖章）", "单位负责人签字"): the form has ended. */
+export const SIGN_OFF = /(审核|审批|审查)意见|[（(](盖章|公章|签章|签字)[)）]|(盖章|签字|签章)$/
+
 const TRAILING = /[（(][^（）()]*[)）]$/
 
 export const compactLabel = (cell: string): string =>
@@ -62,6 +65,17 @@ export function labelOf(cell: string): LabelKind {
   const field = FIELD_OF.get(compact)
   if (field) return { kind: 'field', ...field }
   return SKIPPED.has(compact) ? { kind: 'skipped' } : null
+}
+
+const ALL_LABELS = [...FIELD_OF.keys(), ...SKIPPED].filter((label) => label.length >= 4)
+
+/**
+ * A label with a few words more, as forms title their boxes: "年度总体目标完成情况",
+ * "项目名称（全称）". Such text is the form's, never a value.
+ */
+export const looksLikeLabel = (cell: string): boolean => {
+  const compact = compactLabel(cell)
+  return ALL_LABELS.some((label) => compact.startsWith(label) && compact.length - label.length <= 6 && !/\d/.test(compact.slice(label.length)) && /(情况|说明|及|全称|内容|要求|完成)/.test(compact.slice(label.length)))
 }
 
 /** "金额单位：万元", "单位：万元", "（万元）": the money unit the form states, or null. */

@@ -22,7 +22,8 @@ import { ImportError } from '../import-error'
 import { FIELD_NAME, indicatorColumns, isColumnName, readColumns, type ColumnMap, type IndicatorField } from '../indicator-columns'
 import { formCells, type FormCell } from './form-cells'
 import { dropVacantColumns } from '../vacant-columns'
-import { compactLabel, FORM_END, labelOf, moneyUnitIn, type FormField } from './form-labels'
+import { compactLabel, FORM_END, labelOf, looksLikeLabel, moneyUnitIn, SIGN_OFF, type FormField } from './form-labels'
+import { FRAGMENT, implausibleRow, shiftedRow } from './plausible-row'
 
 /** A score standing in a cell of its own, after the 一级 it scores: "(40-50)分". */
 const PURE_SCORE = /^[（(]?\s*[\d.]+\s*(?:[-~－—至]\s*[\d.]+)?\s*分?\s*[)）]?\s*分?$/
@@ -126,7 +127,7 @@ function readFront(cells: FormCell[]): Front {
   const year = Number(/(20\d\d)\s*年度/.exec(text)?.[1] ?? /(20\d\d)\s*年/.exec(text)?.[1]) || null
   const moneyUnit = cells.map((c) => moneyUnitIn(c.text)).find((u) => u !== null) ?? null
   // A label written with its value in the cell ("预算单位：某某") stands as two cells.
-  const split = cells.flatMap((cell) => {
+  const split = spelledLabels(cells).flatMap((cell) => {
     const text = clean(cell.text)
     const inline = /^([^:：]{2,14})[:：]\s*(.+)$/.exec(text)
     return inline && labelOf(inline[1]!) ? [{ ...cell, text: inline[1]! }, { ...cell, text: inline[2]! }] : [{ ...cell, text }]
@@ -146,6 +147,8 @@ function readFront(cells: FormCell[]): Front {
     if (!label) continue
     const value = split[i + 1]
     if (!value || labelOf(value.text) || (value.row !== null && value.row !== split[i]!.row && value.text === '')) continue
+    // The form's own words are no value: a column or level name, a label's wording, a bracket or one character split off.
+    if (notAValue(value.text)) continue
     i++
     if (label.kind === 'field' && value.text && (ranks[label.field] === undefined || label.rank < ranks[label.field]!)) {
       values[label.field] = value.text
@@ -153,6 +156,28 @@ function readFront(cells: FormCell[]): Front {
     }
   }
   return { values, moneyUnit, year }
+}
+
+/** A form's words or a fragment of them, where a value was expected. */
+function notAValue(text: string): boolean {
+  const t = text.replace(/[\s\u3000]/g, '')
+  return FRAGMENT.test(t) || (t.length === 1 && !/\d/.test(t)) || isColumnName(t) || isLevel(t) || looksLikeLabel(t)
+}
+
+/** A label written a character a cell down a column ("总" / "体" / "目" / "标") is one label cell. */
+function spelledLabels(cells: FormCell[]): FormCell[] {
+  const out: FormCell[] = []
+  for (let i = 0; i < cells.length; i++) {
+    let end = i
+    while (end < cells.length && [...cells[end]!.text.trim()].length === 1) end++
+    const run = cells.slice(i, end)
+    const spelled = run.length >= 2 ? run.findLastIndex((_, k) => k >= 1 && labelOf(run.slice(0, k + 1).map((c) => c.text.trim()).join('')) !== null) : -1
+    if (spelled >= 1) {
+      out.push({ ...cells[i]!, text: run.slice(0, spelled + 1).map((c) => c.text.trim()).join('') })
+      i += spelled
+    } else out.push(cells[i]!)
+  }
+  return out
 }
 
 interface Header {
@@ -185,6 +210,8 @@ function readHeader(cells: FormCell[], at: number): { header: Header; next: numb
 interface Placed {
   indicator: IndicatorText
   line: number
+  /** How many cells the row had, where the layout lost the row boundaries; null where it kept them. */
+  width: number | null
 }
 
 function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
@@ -195,7 +222,8 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
   let level2Label = ''
   let ended = false
   let previousWasLevel2 = false
-  let lastLevel1: FormCell | null = null
+  /** The last 一级 or 二级 label, while no row has followed it. */
+  let lastLabel: FormCell | null = null
   const rowsOf = new Map<number, FormCell[]>()
   for (const cell of cells) {
     if (cell.row === null) continue
@@ -204,7 +232,7 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
   }
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!
-    if (FORM_END.test(cell.text.replace(/[\s\u3000]/g, ''))) {
+    if (FORM_END.test(cell.text.replace(/[\s\u3000]/g, '')) || SIGN_OFF.test(cell.text.replace(/[\s\u3000]/g, ''))) {
       ended = true
       break
     }
@@ -215,9 +243,9 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
         const read = readColumns(row.map((c) => c.text), header.map)
         if (read.level1) [level1, level1Label, level2, level2Label] = [levelLabel(read.level1).level1, read.level1, '', '']
         if (read.level2) [level2, level2Label] = [levelLabel(read.level2).level2, read.level2]
-        if (read.level3 || read.value) rows.push({ indicator: { ...read, level1: level1Label, level2: level2Label }, line: cell.line })
+        if (read.level3 || read.value) rows.push({ indicator: { ...read, level1: level1Label, level2: level2Label }, line: cell.line, width: null })
         i += row.length - 1
-        lastLevel1 = null
+        lastLabel = null
         continue
       }
     }
@@ -238,13 +266,13 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
       if (asLevel2) {
         if (level1 === '' || !belongsTo(level.level2 as Level2, level1)) [level1, level1Label] = [parentOf(level.level2 as Level2), parentOf(level.level2 as Level2)]
         ;[level2, level2Label] = [level.level2 as Level2, text]
-        lastLevel1 = null
+        lastLabel = cell
         previousWasLevel2 = true
       } else {
         // Its score may stand in the next cell: "产出指标" / "(40-50)分".
         const score = cells[i + 1] && PURE_SCORE.test(cells[i + 1]!.text) && /分|[（(]/.test(cells[i + 1]!.text) ? cells[++i]!.text : ''
         ;[level1, level1Label, level2, level2Label] = [level.level1, text + score, '', '']
-        lastLevel1 = cell
+        lastLabel = cell
       }
       continue
     }
@@ -255,7 +283,7 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
     const values: string[] = [text]
     while (values.length < header.columns.length) {
       const next = cells[i + 1]
-      if (!next || (next.row !== null && next.row !== cell.row) || FORM_END.test(next.text) || isLevel(next.text)) break
+      if (!next || (next.row !== null && next.row !== cell.row) || FORM_END.test(next.text) || SIGN_OFF.test(next.text.replace(/[\s\u3000]/g, '')) || isLevel(next.text)) break
       values.push(next.text)
       i++
     }
@@ -263,15 +291,41 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
     header.columns.forEach((field, k) => {
       if (values[k]) indicator[field] = values[k]!
     })
-    rows.push({ indicator, line: cell.line })
-    lastLevel1 = null
+    rows.push({ indicator, line: cell.line, width: cell.row === null ? values.length : null })
+    lastLabel = null
   }
   const last = rows.at(-1)
-  if (!ended && last && !last.indicator.value && cells.at(-1) && !lastLevel1) {
+  // One rule for a table cut short: refused where it stops, never imported with its last rows missing.
+  if (!ended && last && !last.indicator.value && cells.at(-1) && !lastLabel) {
     throw new ImportError('incomplete-table', last.line, `项目表在“${last.indicator.level3}”处中断：这一行没有${FIELD_NAME.value}，文件可能不完整`)
   }
-  if (!ended && lastLevel1) {
-    throw new ImportError('incomplete-table', lastLevel1.line, `项目表在一级指标“${lastLevel1.text}”之后中断：它下面没有任何指标，文件可能不完整`)
+  if (!ended && lastLabel) {
+    const which = levelLabel(lastLabel.text).level1 && !levelLabel(lastLabel.text).level2 ? '一级指标' : '指标'
+    throw new ImportError('incomplete-table', lastLabel.line, `项目表在${which}“${lastLabel.text}”之后中断：它下面没有任何指标，文件可能不完整`)
+  }
+  // Every row read by position passes the gate: a shifted row is refused, never stored.
+  for (const row of rows) {
+    const reason = implausibleRow(row.indicator)
+    if (reason) throw new ImportError('malformed-row', row.line, shiftedRow(reason))
+  }
+  // Where the layout lost the row boundaries, a row shorter than all the others lost a cell to its neighbour.
+  const widths = rows.flatMap((r) => (r.width === null ? [] : [r.width]))
+  // And a file with no end below its table that stops inside a row: its last row is shorter than the rows before, or than the header.
+  if (!ended && last?.width !== null && last !== undefined) {
+    const before = widths.slice(0, -1)
+    const expected = before.length > 0 ? Math.max(...before) : header.columns.length
+    if (last.width! < expected) {
+      throw new ImportError('incomplete-table', last.line, `项目表在“${last.indicator.level3}”处中断：这一行只有 ${last.width} 个单元格（应有 ${expected} 个），文件可能不完整`)
+    }
+  }
+  for (const row of rows) {
+    if (row.width === null) continue
+    const others = widths.filter((_, i) => i !== widths.indexOf(row.width!))
+    if (others.length > 0 && row.width < Math.min(...others)) {
+      const reason = `指标“${row.indicator.level3}”只有 ${row.width} 个单元格，其他各行至少 ${Math.min(...others)} 个`
+      if (!ended && row === last) throw new ImportError('incomplete-table', row.line, `项目表在“${row.indicator.level3}”处中断：${reason}，文件可能不完整`)
+      throw new ImportError('malformed-row', row.line, shiftedRow(reason))
+    }
   }
   return rows.map((r) => r.indicator)
 }

@@ -298,7 +298,7 @@ function parseTable(title: Line, tableRows: Row[], lastLine: number): ProjectTex
   }
 
   const unitRow = next('单位行（如“216001某某单位”和“单位：万元”）')
-  const unitCell = unitRow.cells.findIndex((c) => compact(c).startsWith('单位:') || compact(c).startsWith(compact(UNIT_PREFIX)))
+  const unitCell = unitRow.cells.findIndex((c) => /^(金额)?单位[:：]/.test(compact(c)))
   if (unitCell < 0) throw new ImportError('malformed-row', unitRow.no, `绩效目标表“${tableName}”的第一行应为预算单位和“${UNIT_PREFIX}万元”`)
   const unit = unitRow.cells.filter((_, i) => i !== unitCell).join('')
   const [, unitCode = '', unitName = ''] = /^(\d*)\s*(.*)$/s.exec(unit) ?? []
@@ -361,7 +361,8 @@ function parseTable(title: Line, tableRows: Row[], lastLine: number): ProjectTex
   return {
     unitCode,
     unitName,
-    moneyUnit: unitRow.cells[unitCell]!.replace(/^单位\s*[:：]\s*/, ''),
+    // As written ("元", "万元"): the model converts the amounts to 万元.
+    moneyUnit: unitRow.cells[unitCell]!.replace(/^(金额)?单位\s*[:：]\s*/, ''),
     code: valueAfter(codeRow, LABEL.code, tableName),
     name: valueAfter(codeRow, LABEL.name, tableName),
     budgetTotal: valueAfter(budgetRow, LABEL.total, tableName),

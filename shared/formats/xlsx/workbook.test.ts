@@ -3,7 +3,7 @@ import { generateDocument } from '../../../test/support/generate-document'
 import { makeRandom } from '../../../test/support/random'
 import { sampleText } from '../../../test/support/sample'
 import { parsePublishedText } from '../published-text/import'
-import { exportXlsx, importXlsx } from './workbook'
+import { exportXlsx, importXlsx, SUMMARY_SHEET } from './workbook'
 
 describe('Excel workbook', () => {
   it.each([
@@ -15,6 +15,19 @@ describe('Excel workbook', () => {
     if (!result.ok) throw result.error
     expect(result.value).toEqual(text)
   }, 30_000)
+
+  it('writes amounts as numbers, and a 预算汇总 sheet whose 合计 adds them up', async () => {
+    const { Workbook } = (await import('exceljs')).default
+    const book = new Workbook()
+    await book.xlsx.load((await exportXlsx(parsePublishedText(sampleText()))) as unknown as ArrayBuffer)
+    const budgetRow = book.worksheets[1]!.getRows(1, 20)!.find((row) => row.getCell(1).value === '预算规模及资金用途')!
+    expect([budgetRow.getCell(3).value, budgetRow.getCell(3).numFmt, budgetRow.getCell(5).value]).toEqual([10, '0.00', 10])
+    const summary = book.getWorksheet(SUMMARY_SHEET)!
+    expect(summary.getRow(4).values).toEqual([undefined, 3, '13030322P00428110001F', '车辆保险费', 0.4, 0.4])
+    const total = summary.getRow(13)
+    expect(total.getCell(1).value).toBe('合计')
+    expect(total.getCell(4).value).toEqual({ formula: 'SUM(D2:D12)', result: 116.4 })
+  })
 
   it('refuses a broken file, and a workbook not laid out by us, saying so', async () => {
     const broken = await importXlsx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))

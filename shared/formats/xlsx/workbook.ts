@@ -6,14 +6,19 @@
  *   2. one sheet per project, laid out as the 绩效目标表 (the rows and
  *      cells of the form, `form-layout.ts`, label cells bold and shaded,
  *      a repeated 一级/二级 left empty as merged cells print);
- *   3. 全部指标 — every indicator row of every project in one flat table
+ *   3. 预算汇总 — each project's 预算数, 财政资金 and 其他资金 and their
+ *      合计 (a SUM formula with its value), in 万元;
+ *   4. 全部指标 — every indicator row of every project in one flat table
  *      with the project's code and name, for entry into the budget system.
  *
+ * Amounts are numbers (formatted with the decimals they were written
+ * with), so Excel adds them up; everything else is text as written.
  * Import reads sheets 1 and 2 back through the published-text reader (one
- * reader for every input); sheet 3 is derived and ignored. Written and
- * read with exceljs, loaded only when used.
+ * reader for every input), a number as it was shown; sheets 3 and 4 are
+ * derived and ignored. Written and read with exceljs, loaded only when used.
  */
 import type { DocumentText, ProjectText } from '../../model/document-text'
+import { parseAmount, parseOptionalAmount } from '../../model/numbers'
 import { layOut, type Block } from '../blocks'
 import { unzipSync } from 'fflate'
 import { dropVacantColumns } from '../vacant-columns'
@@ -31,6 +36,20 @@ const loadExcel = async (): Promise<ExcelJS> => {
 
 export const PART_ONE_SHEET = '部门整体绩效目标'
 export const FLAT_SHEET = '全部指标'
+export const SUMMARY_SHEET = '预算汇总'
+/** Sheets derived from the others, never read back. */
+const DERIVED_SHEETS = new Set([FLAT_SHEET, SUMMARY_SHEET])
+
+/** An amount as a number cell showing what was written ("10.00" → 10, 0.00); other text stays text. */
+function amountCell(text: string): { value: number; numFmt: string } | null {
+  const match = /^\d+(?:\.(\d+))?$/.exec(text.trim())
+  if (!match) return null
+  const decimals = match[1]?.length ?? 0
+  return { value: Number(text.trim()), numFmt: decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}` }
+}
+
+/** A number cell's text as Excel shows it, by the decimals of its format. */
+const shownNumber = (value: number, numFmt: string | undefined) => value.toFixed(/^0\.(0+)$/.exec(numFmt ?? '')?.[1]!.length ?? 0)
 
 const partOneRows = (doc: DocumentText): string[] => [
   doc.title, doc.subtitle, doc.preparedBy, doc.reviewedBy, PART_ONE, PART_ONE_NAME,
@@ -58,6 +77,13 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
     sheet.addRow([`${i + 1}.${project.name}${TABLE_SUFFIX}`]).font = { bold: true, size: 14 }
     for (const cells of formLayout(project).map((r) => r.cells.map((c) => c.text))) {
       const row = sheet.addRow(cells)
+      // The budget row: 预算数, 财政资金 and 其他资金 follow their labels (`form-layout.ts`).
+      if (cells[0] === LABEL.budgetRow) {
+        for (const at of [3, 5, 7]) {
+          const amount = amountCell(cells[at - 1] ?? '')
+          if (amount) Object.assign(row.getCell(at), amount)
+        }
+      }
       row.eachCell((cell) => {
         cell.alignment = { wrapText: true, vertical: 'middle' }
         cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } }
@@ -68,6 +94,29 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
       })
     }
   })
+
+  const summary = book.addWorksheet(SUMMARY_SHEET)
+  summary.columns = [
+    { header: '序号', width: 6 },
+    { header: '项目编码', width: 24 },
+    { header: '项目名称', width: 30 },
+    { header: '预算数（万元）', width: 14 },
+    { header: '财政资金（万元）', width: 14 },
+    { header: '其他资金（万元）', width: 14 },
+  ]
+  summary.getRow(1).font = { bold: true }
+  doc.projects.forEach((project, i) => {
+    const amounts = [parseAmount(project.budgetTotal), parseAmount(project.budgetFiscal), parseOptionalAmount(project.budgetOther)]
+    summary.addRow([i + 1, project.code, project.name, ...amounts.map((a) => a ?? null)])
+  })
+  const last = doc.projects.length + 1
+  const totalRow = summary.addRow(['合计', '', ''])
+  totalRow.font = { bold: true }
+  ;(['D', 'E', 'F'] as const).forEach((column, k) => {
+    const result = Math.round(doc.projects.reduce((sum, p) => sum + ([parseAmount(p.budgetTotal), parseAmount(p.budgetFiscal), parseOptionalAmount(p.budgetOther)][k] ?? 0), 0) * 100) / 100
+    totalRow.getCell(column).value = { formula: `SUM(${column}2:${column}${last})`, result }
+  })
+  for (const column of ['D', 'E', 'F']) summary.getColumn(column).numFmt = '0.00'
 
   const flat = book.addWorksheet(FLAT_SHEET)
   flat.columns = [
@@ -97,7 +146,7 @@ function sheetTable(sheet: import('exceljs').Worksheet, takeCells: (cells: numbe
     if (n < from) return
     // A row is as wide as its last cell: one cell in column XFD makes 16,384.
     takeCells((row.values as unknown[]).length)
-    rows.push(Array.from(row.values as unknown[]).slice(1).map(cellText))
+    rows.push(Array.from(row.values as unknown[]).slice(1).map((value, i) => (typeof value === 'number' ? shownNumber(value, row.getCell(i + 1).numFmt) : cellText(value))))
     rowNumbers.push(n)
   })
   // A column left blank is no column (see vacant-columns).
@@ -136,7 +185,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<Block[]> {
   part.eachRow((row) => blocks.push({ kind: 'paragraph', text: cellText(row.getCell(1).value) }))
   blocks.push({ kind: 'paragraph', text: PART_TWO }, { kind: 'paragraph', text: PART_TWO_NAME })
   for (const sheet of book.worksheets) {
-    if (sheet === part || sheet.name === FLAT_SHEET) continue
+    if (sheet === part || DERIVED_SHEETS.has(sheet.name)) continue
     // Row 1 is the table's title; the form starts on row 2.
     blocks.push({ kind: 'paragraph', text: cellText(sheet.getRow(1).getCell(1).value) }, sheetTable(sheet, takeCells, 2))
   }

@@ -1,0 +1,110 @@
+/**
+ * Paste in a form of one-line text fields: what is on the clipboard
+ * (`@shared/formats/clipboard/read-clipboard`) goes where a person expects
+ * it, never through ProseMirror's default, which splits a field at every
+ * line break and so breaks rows and tables.
+ *
+ * - Text stays in the field the cursor is in, its lines made one.
+ * - A grid (a table from Word, WPS, Excel or a web page) pasted in an
+ *   indicator row fills the rows and columns from the cursor's cell and
+ *   adds rows as needed, as a spreadsheet would (`grid-onto-rows.ts`);
+ *   anywhere else its text goes into the field.
+ * - Indicator rows copied in the editor itself paste as rows the same way.
+ * - Whole 绩效目标表 — from a Word file or a web page, or projects copied in
+ *   this or another document — are offered as new projects (the page asks).
+ *
+ * What was pasted, left out or kept as written is said to the person.
+ */
+import { Extension } from '@tiptap/core'
+import type { Slice } from '@tiptap/pm/model'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import type { EditorView } from '@tiptap/pm/view'
+import { joinLines } from '@shared/formats/clipboard/join-lines'
+import { readClipboard } from '@shared/formats/clipboard/read-clipboard'
+import type { ProjectText } from '@shared/model/document-text'
+import { T } from '../i18n/zh-CN'
+import { copiedProjects } from './add-projects'
+import { planGridPaste, planRowPaste, type GridPastePlan, type GridTarget } from './grid-onto-rows'
+import { copiedRows, gridPasteTransaction, indicatorCellAt, type IndicatorCell } from './grid-paste'
+
+export interface PasteListener {
+  /** Says what a paste did, left out or could not do. */
+  say(message: string): void
+  /** The paste held whole 绩效目标表: ask before adding them as projects (`add-projects.ts`). */
+  offerProjects(projects: ProjectText[]): void
+}
+
+export const TablePaste = Extension.create<{ listener: PasteListener }>({
+  name: 'tablePaste',
+  // Before any other paste handler: nothing else may split a field.
+  priority: 1000,
+  addOptions: () => ({ listener: { say: () => {}, offerProjects: () => {} } }),
+  addProseMirrorPlugins() {
+    const { editor } = this
+    const listener = this.options.listener
+    const tracking = () => (editor.storage as unknown as { suggestMode?: { enabled: boolean } }).suggestMode?.enabled === true
+    return [
+      new Plugin({
+        key: new PluginKey('tablePaste'),
+        props: {
+          handlePaste: (view, event, slice) => {
+            if (!event.clipboardData) return false
+            paste(view, event.clipboardData, slice, listener, tracking())
+            return true
+          },
+        },
+      }),
+    ]
+  },
+})
+
+function paste(view: EditorView, data: DataTransfer, slice: Slice, listener: PasteListener, tracking: boolean): void {
+  // What the last paste said is not about this one.
+  listener.say('')
+  const at = indicatorCellAt(view.state)
+  // Projects and rows copied in an editor (this document or another) come back as projects and rows.
+  const copied = copiedProjects(slice, view.state.schema)
+  if (copied.length > 0) return listener.offerProjects(copied)
+  const rows = copiedRows(slice)
+  if (rows.length > 0 && at) return listener.say(pasteGrid(view, at, planRowPaste(rows, targetOf(at)), tracking))
+
+  const content = readClipboard(data.getData('text/html'), data.getData('text/plain'))
+  if (content.kind === 'projects') return listener.offerProjects(content.projects)
+  if (content.kind === 'grid' && at) return listener.say(pasteGrid(view, at, planGridPaste(content.rows, targetOf(at)), tracking))
+  pasteText(view, content.kind === 'grid' ? joinLines(content.rows.map((row) => row.join(' ')).join('\n')) : content.text, listener)
+}
+
+function pasteText(view: EditorView, text: string, listener: PasteListener): void {
+  const { $from, from, to } = view.state.selection
+  if (!$from.parent.isTextblock) return listener.say(T.paste.placeCursor)
+  if (text === '') return
+  // A selection reaching into other fields is replaced only in the field where it starts: a paste never joins fields.
+  view.dispatch(view.state.tr.insertText(text, from, Math.min(to, $from.end())).scrollIntoView())
+}
+
+const targetOf = (at: IndicatorCell): GridTarget => ({ columns: at.columns, start: { row: at.row, column: at.column }, rowCount: at.rowCount })
+
+/** Applies the plan and returns what to tell the person. */
+function pasteGrid(view: EditorView, at: IndicatorCell, plan: GridPastePlan, tracking: boolean): string {
+  if (tracking) {
+    // A proposal is text changed in fields or rows added, never both in one change, and never a classification.
+    const text = gridPasteTransaction(view.state, at.project, plan, { levels: false, existing: true, added: false })
+    if (text) view.dispatch(text)
+    const added = gridPasteTransaction(view.state, at.project, plan, { levels: false, existing: false, added: true })
+    if (added) view.dispatch(added.scrollIntoView())
+  } else {
+    const tr = gridPasteTransaction(view.state, at.project, plan, { levels: true, existing: true, added: true })
+    if (tr) view.dispatch(tr.scrollIntoView())
+  }
+  const levelsLeft = tracking && plan.rows.some((row) => row.row < at.rowCount && (row.level1 || row.level2))
+  return describe(plan, levelsLeft)
+}
+
+function describe(plan: GridPastePlan, levelsLeft: boolean): string {
+  return [
+    T.paste.grid(plan.rows.length, plan.width, plan.added),
+    ...(plan.dropped ? [T.paste.dropped(plan.dropped)] : []),
+    ...plan.unknown.map((u) => T.paste.unknownLevel(u.row + 1, u.column === 'level1' ? T.level1 : T.level2, u.written)),
+    ...(levelsLeft ? [T.paste.levelsNotSuggested] : []),
+  ].join('；')
+}

@@ -1,0 +1,153 @@
+/**
+ * A document's life: made (blank, imported, or as next year's draft from
+ * this year's), listed, renamed, shared, deleted. Making one stores the
+ * document, its creator's role and the record that it was made together.
+ */
+import type { DocumentText } from '@shared/model/document-text'
+import { emptyDocumentText } from '@shared/model/template'
+import { successorText } from '@shared/history/successor'
+import type { ActivityEntry } from '@shared/history/activity'
+import type { DocumentMember, DocumentSummary } from '@shared/protocol/http-api'
+import type { Role, SharedRole } from '@shared/protocol/role'
+import { statusOf } from '@shared/review/workflow'
+import type { User } from '../storage/account-store'
+import { liveOr, reach } from './document-access'
+import { displayNames } from './people'
+import type { Ports } from './ports'
+import { forbidden, invalid, Refusal } from './refusal'
+
+type Store = Pick<Ports, 'service' | 'accounts' | 'orgs' | 'documents'>
+
+export interface NewDocument {
+  text: DocumentText
+  title: string
+  /** Who made it: the owner and its first editor (none for a document the CLI stores for nobody). */
+  by: User | null
+  /** A department it belongs to. */
+  org?: number | undefined
+  id?: string | undefined
+  predecessor?: string | undefined
+  /** Roles others get on it at once (next year's draft carries this year's). */
+  roles?: { userId: number; role: Role }[]
+  created?: ActivityEntry['event']
+}
+
+/** Stores a new document with its owner's role, department and the record of its making; resolves to its id. */
+export async function storeNewDocument(p: Store, made: NewDocument): Promise<string> {
+  const id = await p.service.create(made.text, { title: made.title, ownerId: made.by?.id ?? null, ...(made.id ? { id: made.id } : {}), ...(made.predecessor ? { predecessor: made.predecessor } : {}) })
+  for (const { userId, role } of made.roles ?? []) await p.accounts.setRole(id, userId, role)
+  if (made.by) await p.accounts.setRole(id, made.by.id, 'editor')
+  if (made.org !== undefined) await p.orgs.setDocumentOrg(id, made.org)
+  if (made.by) await p.documents.record(id, [{ at: Date.now(), by: made.by.name, event: made.created ?? { kind: 'created' } }])
+  return id
+}
+
+/** The department a new document goes to: the one named (the caller must be its 管理员 or 编制人员), else none. */
+async function ownDepartment(p: Pick<Ports, 'orgs'>, user: User, requested: number | undefined): Promise<number | undefined> {
+  if (requested === undefined) return undefined
+  const org = await p.orgs.orgById(requested)
+  const role = org && (await p.orgs.membershipsOf(user.id)).find((m) => m.orgId === org.id)?.role
+  if (org?.kind !== 'department' || (role !== 'admin' && role !== 'staff')) throw forbidden()
+  return org.id
+}
+
+/** 新建空白文档: the empty template for `year` (default: next year). */
+export async function createBlank(p: Store, user: User, input: { title?: string | undefined; year?: number | undefined; org?: number | undefined }): Promise<string> {
+  const year = input.year ?? new Date().getFullYear() + 1
+  const org = await ownDepartment(p, user, input.org)
+  return storeNewDocument(p, { text: emptyDocumentText(year), title: input.title || `${year}年部门预算绩效文本`, by: user, org })
+}
+
+/** 导入: a document read from a file (the importer already parsed it). */
+export async function createImported(p: Store, user: User, text: DocumentText, title: string | undefined): Promise<string> {
+  return storeNewDocument(p, { text, title: title || text.subtitle || text.title || '导入的文档', by: user })
+}
+
+/** 以此为底稿新建下一年度: a new document for `year` (default: the next), its staff and reviewers carried over, linked to this one. */
+export async function createSuccessor(
+  p: Store & Pick<Ports, 'permissions'>,
+  user: User,
+  docId: string,
+  input: { year?: number | undefined; keepBudget?: boolean | undefined },
+): Promise<{ id: string; title: string }> {
+  const { doc, role } = await reach(p, docId, user)
+  if (role !== 'editor') throw forbidden()
+  const result = successorText(await p.service.text(doc.id), { ...(input.year !== undefined ? { year: input.year } : {}), keepBudget: input.keepBudget === true })
+  if (!result.ok) throw new Refusal('unprocessable', 'successor-invalid', result.reason)
+  const title = doc.title.replaceAll(String(result.from), String(result.year))
+  const roles = []
+  for (const member of await p.accounts.membersOf(doc.id)) {
+    const named = await p.accounts.userByName(member.name)
+    if (named) roles.push({ userId: named.id, role: member.role })
+  }
+  const id = await storeNewDocument(p, { text: result.text, title, by: user, predecessor: doc.id, roles, created: { kind: 'created', from: { docId: doc.id, title: doc.title } } })
+  return { id, title }
+}
+
+/** The documents one may open, with one's role, owner, latest change and status. */
+export async function listDocuments(p: Pick<Ports, 'permissions' | 'documents' | 'service' | 'accounts' | 'live'>, user: User): Promise<DocumentSummary[]> {
+  const roles = new Map((await p.permissions.rolesOfUser(user.id)).map((a) => [a.docId, a.role]))
+  const mine = (await p.documents.list()).filter((d) => roles.has(d.id))
+  const latest = await Promise.all(mine.map((d) => p.service.lastChange(d.id)))
+  const names = await displayNames(p, latest.map((a) => a?.by ?? null))
+  return Promise.all(
+    mine.map(async (d, i) => {
+      const last = latest[i]
+      return {
+        id: d.id,
+        title: d.title,
+        role: roles.get(d.id)!,
+        owner: d.ownerId === user.id,
+        ownerName: d.ownerId === null ? '' : ((await p.accounts.userById(d.ownerId))?.displayName ?? ''),
+        createdAt: d.createdAt,
+        lastChange: last ? { at: last.at, by: last.by === null ? null : (names[last.by] ?? last.by) } : null,
+        status: await liveOr(p, d.id, statusOf, async () => (await p.service.status(d.id)).value),
+      }
+    }),
+  )
+}
+
+export async function renameDocument(p: Pick<Ports, 'documents' | 'permissions'>, user: User, docId: string, title: string): Promise<void> {
+  const { doc, role, isOwner } = await reach(p, docId, user)
+  if (!isOwner && role !== 'editor') throw forbidden()
+  await p.documents.rename(doc.id, title)
+}
+
+/** Only its owner deletes a document; its open connections close first, everywhere. */
+export async function deleteDocument(p: Pick<Ports, 'documents' | 'permissions' | 'live'>, user: User, docId: string): Promise<void> {
+  const { doc, isOwner } = await reach(p, docId, user)
+  if (!isOwner) throw forbidden()
+  await p.live.closeDocument(doc.id)
+  await p.documents.delete(doc.id)
+}
+
+export async function documentMembers(p: Pick<Ports, 'documents' | 'permissions' | 'accounts'>, user: User, docId: string): Promise<DocumentMember[]> {
+  const { doc } = await reach(p, docId, user)
+  return p.accounts.membersOf(doc.id)
+}
+
+/**
+ * Shares a document with someone by name (null: no longer). Their open
+ * connections on this server follow at once (without `live`, as from the
+ * command line, a running server notices within seconds), and the change
+ * is recorded with who made it (`by`; null: the command line).
+ */
+export async function grantRole(p: Pick<Ports, 'accounts' | 'documents'> & Partial<Pick<Ports, 'live'>>, docId: string, member: User, role: Role | null, by: User | null): Promise<void> {
+  await p.accounts.setRole(docId, member.id, role)
+  p.live?.setRole(docId, member.id, role)
+  if (by) await p.documents.record(docId, [{ at: Date.now(), by: by.name, event: { kind: 'role', user: member.name, role } }])
+}
+
+/**
+ * The owner shares by login name, as 编辑 or 只读 (审核 is the bureau's to
+ * give); the owner keeps editing. An unknown name is answered as a known
+ * one, so that nobody learns which login names exist by sharing with them.
+ */
+export async function setDocumentMember(p: Pick<Ports, 'accounts' | 'documents' | 'permissions' | 'live'>, user: User, docId: string, name: string, role: SharedRole | null): Promise<void> {
+  const { doc, isOwner } = await reach(p, docId, user)
+  if (!isOwner) throw forbidden()
+  const member = await p.accounts.userByName(name)
+  if (!member) return
+  if (member.id === doc.ownerId && role !== 'editor') throw invalid('文档所有者必须保留编辑权限')
+  await grantRole(p, doc.id, member, role, user)
+}

@@ -1,0 +1,97 @@
+/**
+ * Organisations: one's own, their members (set by a 管理员), new accounts
+ * for colleagues, password resets, the bureau's 报送 deadlines and its
+ * reviewers' assignments to departments.
+ */
+import type { OrgMember as OrgMemberView } from '@shared/protocol/http-api'
+import type { User } from '../storage/account-store'
+import type { Assignment, Org, OrgMember, OrgRole } from '../storage/org-store'
+import type { Ports } from './ports'
+import { forbidden, invalid, Refusal, userNotFound } from './refusal'
+
+/** The organisation and the caller's role in it; not found unless they belong to it (do not reveal it exists). */
+async function membership(p: Pick<Ports, 'orgs'>, user: User, orgId: number): Promise<{ org: Org; role: OrgRole }> {
+  const org = await p.orgs.orgById(orgId)
+  const role = org && (await p.orgs.membershipsOf(user.id)).find((m) => m.orgId === org.id)?.role
+  if (!org || !role) throw new Refusal('not-found', 'org-not-found', '没有这个组织，或你不是它的成员')
+  return { org, role }
+}
+
+/** The organisation, when the caller is its 管理员 (and, given `kind`, it is of that kind). */
+async function administered(p: Pick<Ports, 'orgs'>, user: User, orgId: number, kind?: Org['kind']): Promise<Org> {
+  const { org, role } = await membership(p, user, orgId)
+  if (role !== 'admin' || (kind && org.kind !== kind)) throw forbidden()
+  return org
+}
+
+/** Departments have 管理员 and 编制人员; the bureau 管理员 and 审核人员. */
+function checkedRole(org: Org, role: OrgRole): OrgRole {
+  if (role === (org.kind === 'finance' ? 'staff' : 'reviewer')) throw invalid(org.kind === 'finance' ? '财政局的成员角色是管理员或审核人员' : '部门的成员角色是管理员或编制人员')
+  return role
+}
+
+/** The organisations one belongs to, with one's role in each. */
+export async function myOrgs(p: Pick<Ports, 'orgs'>, user: User): Promise<(Org & { role: OrgRole })[]> {
+  const memberships = await p.orgs.membershipsOf(user.id)
+  return Promise.all(memberships.map(async (m) => ({ ...(await p.orgs.orgById(m.orgId))!, role: m.role })))
+}
+
+export async function orgMembers(p: Pick<Ports, 'orgs'>, user: User, orgId: number): Promise<{ members: OrgMember[]; assignments: Assignment[] }> {
+  const { org } = await membership(p, user, orgId)
+  return { members: await p.orgs.members(org.id), assignments: org.kind === 'finance' ? await p.orgs.assignments({ financeOrgId: org.id }) : [] }
+}
+
+/** An organisation's 管理员 sets who belongs and as what (department: admin/staff; finance: admin/reviewer); null: out. */
+export async function setOrgMember(p: Pick<Ports, 'orgs' | 'accounts'>, user: User, orgId: number, name: string, role: OrgRole | null): Promise<void> {
+  const org = await administered(p, user, orgId)
+  const next = role === null ? null : checkedRole(org, role)
+  const member = await p.accounts.userByName(name)
+  if (!member) throw userNotFound()
+  if (member.id === user.id && next !== 'admin') throw invalid('不能取消自己的管理员身份：请另一位管理员操作')
+  await p.orgs.setMember(org.id, member.id, next)
+}
+
+/** An organisation's 管理员 opens an account for a new colleague, who joins the organisation at once. */
+export async function addOrgUser(p: Pick<Ports, 'orgs' | 'accounts' | 'logins'>, user: User, orgId: number, input: OrgMemberView & { password: string }): Promise<OrgMemberView> {
+  const org = await administered(p, user, orgId)
+  const role = checkedRole(org, input.role)
+  if (await p.accounts.userByName(input.name)) throw new Refusal('conflict', 'user-exists', `登录名 ${input.name} 已被使用：如是同一人，请用“添加已有用户”`)
+  const added = await p.logins.addUser(input.name, input.password, input.displayName)
+  await p.orgs.setMember(org.id, added.id, role)
+  return { name: added.name, displayName: added.displayName, role }
+}
+
+/**
+ * An organisation's 管理员 sets a forgotten password — only for someone who
+ * belongs to no organisation the 管理员 does not manage, so that no admin
+ * can take over another organisation's account. Their logins and
+ * connections end.
+ */
+export async function resetPassword(p: Pick<Ports, 'orgs' | 'accounts' | 'logins' | 'live'>, user: User, orgId: number, name: string, password: string): Promise<void> {
+  const org = await administered(p, user, orgId)
+  const member = await p.accounts.userByName(name)
+  const theirs = member ? await p.orgs.membershipsOf(member.id) : []
+  if (!member || !theirs.some((m) => m.orgId === org.id)) throw userNotFound('本组织没有这个成员')
+  const managed = new Set((await p.orgs.membershipsOf(user.id)).filter((m) => m.role === 'admin').map((m) => m.orgId))
+  if (theirs.some((m) => !managed.has(m.orgId))) throw new Refusal('forbidden', 'other-org-member', '此人也属于你不管理的组织：请由那里的管理员或系统管理员重置密码')
+  await p.logins.setPassword(member.name, password)
+  await p.live.closeUnauthenticated({ publish: true })
+}
+
+/** The bureau's 管理员 sets the 报送 deadline for a budget year (`date` YYYY-MM-DD, the end of that day in China; null removes it). */
+export async function setDeadline(p: Pick<Ports, 'orgs'>, user: User, orgId: number, year: number, date: string | null): Promise<void> {
+  const org = await administered(p, user, orgId, 'finance')
+  const dueAt = date === null ? null : Date.parse(`${date}T23:59:59+08:00`)
+  if (dueAt !== null && Number.isNaN(dueAt)) throw invalid('日期格式应为 YYYY-MM-DD')
+  await p.orgs.setDeadline(org.id, year, dueAt)
+}
+
+/** The bureau's 管理员 assigns its reviewers to departments (or takes one off). */
+export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts'>, user: User, orgId: number, input: { department: string; reviewer: string; assigned: boolean }): Promise<void> {
+  const org = await administered(p, user, orgId, 'finance')
+  const department = await p.orgs.orgByName(input.department)
+  const reviewer = await p.accounts.userByName(input.reviewer)
+  if (department?.kind !== 'department') throw invalid('请指定部门名称')
+  if (!reviewer || !(await p.orgs.membershipsOf(reviewer.id)).some((m) => m.orgId === org.id)) throw invalid('审核人员必须是本财政局的成员')
+  await p.orgs.setAssignment({ financeOrgId: org.id, departmentOrgId: department.id, userId: reviewer.id }, input.assigned)
+}

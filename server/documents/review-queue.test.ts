@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { sampleBytes } from '../../test/support/sample'
+import { useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
+import { createImported } from './document-lifecycle'
+import { importedText } from './imported-file'
+import { dashboard, reviewQueue } from './review-queue'
+import { takeStep } from './workflow-steps'
+
+let w: UseCaseWorld
+afterEach(async () => {
+  await w?.close()
+})
+
+describe('the review queue and the dashboard, without HTTP', () => {
+  it('the assigned reviewer sees the department’s documents with money, findings and who submitted; the bureau’s dashboard adds up per year', async () => {
+    w = await useCaseWorld()
+    const [zhang, wang, zhao] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳'), await w.person('zhao', '赵敏')]
+    const zfw = await w.org('政法委', 'department', [[zhang, 'staff']])
+    const czj = await w.org('财政局', 'finance', [[wang, 'reviewer'], [zhao, 'reviewer']])
+    await w.data.orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }, true)
+    const id = await createImported(w.ports, zhang, await importedText(w.ports, sampleBytes()), '政法委 2022')
+    await w.data.orgs.setDocumentOrg(id, zfw.id)
+    await takeStep(w.ports, zhang, id, 'submit', '')
+
+    const { queue, people } = await reviewQueue(w.ports, wang, {})
+    expect(queue).toEqual([expect.objectContaining({ id, departmentOrg: '政法委', year: 2022, total: 116.4, submitted: expect.objectContaining({ by: 'zhang' }), daysWaiting: 0 })])
+    expect(people).toEqual({ zhang: '张伟' })
+    expect((await reviewQueue(w.ports, wang, { status: '审核通过' })).queue).toEqual([])
+    expect((await reviewQueue(w.ports, zhao, {})).queue).toEqual([])
+
+    const board = await dashboard(w.ports, zhao)
+    expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 0 }])
+    expect((await dashboard(w.ports, zhang)).rows).toEqual([])
+  })
+})

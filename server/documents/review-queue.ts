@@ -1,0 +1,108 @@
+/**
+ * The finance side's overview: the 审核队列 (every document of the
+ * departments a reviewer is assigned) and the dashboard (per department
+ * and year, for the bureau and for a department's 管理员).
+ */
+import type { Dashboard, People, QueueRow } from '@shared/protocol/http-api'
+import { STATUS } from '@shared/review/workflow'
+import { deadlineOf, departmentDeadlines, type SubmissionDeadline } from '../auth/submission-deadline'
+import type { ReviewSummary } from '../document-service'
+import type { User } from '../storage/account-store'
+import type { DocumentRecord } from '../storage/document-log'
+import type { Org } from '../storage/org-store'
+import { displayNames } from './people'
+import type { Ports } from './ports'
+
+type Reading = Pick<Ports, 'orgs' | 'documents' | 'service'>
+
+/**
+ * One row per document of the given departments: the department's
+ * deadlines are read once, each document's summary once.
+ */
+async function departmentRows<Row>(
+  p: Reading,
+  departments: readonly Org[],
+  row: (department: Org, doc: DocumentRecord, summary: ReviewSummary, deadline: SubmissionDeadline | null) => Promise<Row>,
+): Promise<Row[]> {
+  const perDepartment = await Promise.all(
+    departments.map(async (department) => {
+      const [ids, deadlines] = await Promise.all([p.orgs.documentsOf(department.id), departmentDeadlines(p.orgs, department.id)])
+      const docs = (await Promise.all(ids.map((id) => p.documents.get(id)))).filter((d) => d !== undefined)
+      return Promise.all(
+        docs.map(async (doc) => {
+          const summary = await p.service.reviewSummary(doc.id)
+          return row(department, doc, summary, deadlineOf(deadlines, summary.year, summary.status.value))
+        }),
+      )
+    }),
+  )
+  return perDepartment.flat()
+}
+
+/**
+ * 审核队列: with each document's department, status, who submitted it and
+ * when, the money, the findings and the review work still open, and how
+ * long it has waited. `status` filters; `sort` is waiting (default),
+ * department or findings.
+ */
+export async function reviewQueue(p: Reading & Pick<Ports, 'accounts'>, user: User, options: { status?: string | undefined; sort?: string | undefined }): Promise<{ queue: QueueRow[]; people: People }> {
+  const assignments = await p.orgs.assignments({ userId: user.id })
+  const departments = (await Promise.all(assignments.map((a) => p.orgs.orgById(a.departmentOrgId)))).filter((d) => d !== undefined)
+  const rows = await departmentRows(p, departments, async (department, doc, summary, deadline) => {
+    const submitted = (await p.documents.versions(doc.id)).filter((v) => v.status === STATUS.submitted).at(-1)
+    const waiting = submitted && (summary.status.value === STATUS.submitted || summary.status.value === STATUS.reviewing) ? Math.floor((Date.now() - submitted.createdAt) / 86_400_000) : null
+    return {
+      id: doc.id,
+      title: doc.title,
+      departmentOrg: department.name,
+      deadline,
+      ...summary,
+      submitted: submitted ? { by: submitted.byUser, at: submitted.createdAt } : null,
+      daysWaiting: waiting,
+    }
+  })
+  const sort = options.sort ?? 'waiting'
+  const queue = rows.filter((r) => !options.status || r.status.value === options.status)
+  queue.sort((a, b) =>
+    sort === 'department' ? a.departmentOrg.localeCompare(b.departmentOrg, 'zh')
+    : sort === 'findings' ? b.findings.error - a.findings.error || b.findings.warning - a.findings.warning
+    : (b.daysWaiting ?? -1) - (a.daysWaiting ?? -1),
+  )
+  return { queue, people: await displayNames(p, queue.map((r) => r.submitted?.by ?? null)) }
+}
+
+/**
+ * The bureau's dashboard (and a department 管理员's, for their own): per
+ * department, each document's status, last change, money, findings and
+ * approval date; totals per year across departments.
+ */
+export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
+  const memberships = await p.orgs.membershipsOf(user.id)
+  const all = await p.orgs.orgs()
+  const inBureau = memberships.some((m) => all.find((o) => o.id === m.orgId)?.kind === 'finance')
+  const departments = all.filter((o) => o.kind === 'department' && (inBureau || memberships.some((m) => m.orgId === o.id && m.role === 'admin')))
+  const rows = await departmentRows(p, departments, async (department, doc, summary, deadline) => {
+    const [versions, last] = await Promise.all([p.documents.versions(doc.id), p.service.lastChange(doc.id)])
+    const approved = versions.filter((v) => v.status === STATUS.approved).at(-1)
+    return {
+      department: department.name,
+      id: doc.id,
+      title: doc.title,
+      deadline,
+      year: summary.year,
+      status: summary.status.value,
+      lastChange: last?.at ?? doc.createdAt,
+      total: summary.total,
+      errors: summary.findings.error,
+      warnings: summary.findings.warning,
+      approvedAt: summary.status.value === STATUS.approved ? (approved?.createdAt ?? null) : null,
+    }
+  })
+  const years = new Map<string, { total: number; documents: number; approved: number }>()
+  for (const row of rows) {
+    const year = String(row.year ?? '未注明')
+    const y = years.get(year) ?? { total: 0, documents: 0, approved: 0 }
+    years.set(year, { total: Math.round((y.total + row.total) * 100) / 100, documents: y.documents + 1, approved: y.approved + (row.approvedAt ? 1 : 0) })
+  }
+  return { rows, byYear: [...years].map(([year, totals]) => ({ year, ...totals })) }
+}

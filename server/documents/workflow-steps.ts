@@ -1,0 +1,48 @@
+/**
+ * The workflow's steps (报送, 开始审核, 退回修改, 审核通过, …): judged on the
+ * document as everyone last saw it, then the status set through the live
+ * document, the step kept as a version, recorded, and the people it
+ * concerns told.
+ */
+import { metaOf } from '@shared/model/y-document'
+import { approvalBlockers } from '@shared/review/approval'
+import { availableTransitions, checkTransition, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
+import type { WorkflowState } from '@shared/protocol/http-api'
+import type { User } from '../storage/account-store'
+import { log } from '../log'
+import { reach } from './document-access'
+import type { Ports } from './ports'
+import { Refusal } from './refusal'
+
+export async function workflowState(p: Pick<Ports, 'documents' | 'permissions' | 'service'>, user: User, docId: string): Promise<WorkflowState> {
+  const { doc, role } = await reach(p, docId, user)
+  const status = await p.service.status(doc.id)
+  return { status, actions: availableTransitions(status.value, role).map(({ action, label }) => ({ action, label })) }
+}
+
+/** Takes a step with its note (trimmed; '' for none); refused as `workflow-<reason>` when the step may not be taken now. */
+export async function takeStep(
+  p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'live' | 'notifier'>,
+  user: User,
+  docId: string,
+  action: string,
+  note: string,
+): Promise<StatusRecord> {
+  const { doc, role } = await reach(p, docId, user)
+  // Flush what clients sent so far: the conditions are judged on the document as everyone last saw it.
+  await p.live.flush()
+  const blockers = action === 'approve' ? approvalBlockers(await p.service.approvalState(doc.id)) : []
+  const current = (await p.service.status(doc.id)).value
+  const result = checkTransition(current, action, role, { note, blockers })
+  if (!result.ok) throw new Refusal(result.code === 'note-required' ? 'unprocessable' : 'conflict', `workflow-${result.code}`, result.reason)
+  const record: StatusRecord = { value: result.transition.to, by: user.name, at: Date.now(), ...(note ? { note } : {}) }
+  await p.live.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record))
+  const overridden = blockers.length > 0 ? `（未满足：${blockers.join('；')}）` : ''
+  const name = `${result.transition.label}（${user.displayName}）`
+  await p.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' })
+  const step = { kind: 'workflow', action: result.transition.label, from: current, to: record.value, ...(note ? { note } : {}) } as const
+  await p.documents.record(doc.id, [{ at: record.at, by: user.name, event: step }])
+  await p.notifier.workflowStep(doc.id, result.transition.action, result.transition.label, user.id, note)
+  log('info', 'workflow', { docId: doc.id, user: user.name, action: result.transition.action, to: record.value, ...(overridden ? { overridden: blockers } : {}) })
+  return record
+}

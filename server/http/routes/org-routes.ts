@@ -1,0 +1,38 @@
+/** Organisations: one's own, members, new accounts, password resets, deadlines and reviewers' assignments. */
+import { Hono } from 'hono'
+import * as orgs from '../../documents/organisations'
+import type { Ports } from '../../documents/ports'
+import { apiRoutes } from '../api-route'
+import type { Env } from '../env'
+
+export function orgRoutes(p: Ports): Hono<Env> {
+  const app = new Hono<Env>()
+  const { route, created } = apiRoutes(app)
+  const orgId = (id: string) => Number(id)
+
+  route('GET /api/orgs', async (c) => ({ orgs: await orgs.myOrgs(p, c.get('user')) }))
+  route('GET /api/orgs/:id/members', async (c) => orgs.orgMembers(p, c.get('user'), orgId(c.req.param('id'))))
+
+  route('PUT /api/orgs/:id/members/:name', async (c, { role }) => {
+    await orgs.setOrgMember(p, c.get('user'), orgId(c.req.param('id')), c.req.param('name'), role)
+    return { ok: true }
+  })
+
+  created('POST /api/orgs/:id/users', async (c, body) => ({ user: await orgs.addOrgUser(p, c.get('user'), orgId(c.req.param('id')), body) }))
+
+  route('POST /api/orgs/:id/members/:name/password', async (c, { password }) => {
+    await orgs.resetPassword(p, c.get('user'), orgId(c.req.param('id')), c.req.param('name'), password)
+    return { ok: true }
+  })
+
+  route('PUT /api/orgs/:id/deadlines', async (c, { year, date }) => {
+    await orgs.setDeadline(p, c.get('user'), orgId(c.req.param('id')), year, date)
+    return { ok: true }
+  })
+
+  route('PUT /api/orgs/:id/assignments', async (c, body) => {
+    await orgs.assignReviewer(p, c.get('user'), orgId(c.req.param('id')), { department: body.department, reviewer: body.reviewer, assigned: body.assigned !== false })
+    return { ok: true }
+  })
+  return app
+}

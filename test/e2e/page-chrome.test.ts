@@ -1,0 +1,70 @@
+/**
+ * What surrounds the document reads right: the tab names the document and
+ * has an icon (no 404 on a load), an outline link brings a project's title
+ * to just below the sticky toolbar, and someone without access sees a page
+ * saying so — not the editor's chrome around nothing.
+ */
+import { describe, expect, it } from 'vitest'
+import { browserAndServer, openAs } from './browser'
+
+const suite = browserAndServer()
+
+describe('around the document', () => {
+  it('the tab reads the document’s title first and has an icon; nothing the page asks for is missing', async () => {
+    const missing: string[] = []
+    const { page, context, errors } = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    page.on('response', (response) => {
+      if (response.status() === 404) missing.push(response.url())
+    })
+    await page.reload()
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('政法委部门 2022年 · 绩效')
+    const icon = await page.locator('link[rel~="icon"]').getAttribute('href')
+    expect(icon).toBeTruthy()
+    const response = await context.request.get(new URL(icon!, page.url()).href)
+    expect(response.status()).toBe(200)
+    expect(response.headers()['content-type']).toMatch(/^image\//)
+    const favicon = await context.request.get('/favicon.ico')
+    expect([200, 404]).toContain(favicon.status()) // browsers ask for it only without a <link rel=icon>
+    expect(missing).toEqual([])
+    await page.goto('/#/')
+    await expect.poll(() => page.title()).toBe('绩效 · 部门预算绩效文本')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('an outline link puts the project’s title just below the sticky toolbar', async () => {
+    const { page, context, errors } = await openAs(suite.browser, suite.t, 'li', 'editor')
+    // A project in the middle (the last ones cannot scroll to the top: the page ends first).
+    const links = page.locator('nav.outline ol li a')
+    await links.nth(6).click()
+    const project = page.locator('section[data-node="project"]').nth(6)
+    const barsBottom = async () => (await page.locator('.bars').boundingBox())!.height
+    // Tables drawn as the page scrolls past them change its length: wait until it settles.
+    await expect.poll(async () => {
+      const top = (await project.boundingBox())!.y
+      const bars = await barsBottom()
+      return top >= bars && top < bars + 60
+    }, { timeout: 10_000 }).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('without access, a page that says so and leads back to the list', async () => {
+    await suite.t.server.data.logins.addUser('stranger', 'pw-stranger', '陌生人')
+    const context = await suite.browser.newContext({ baseURL: suite.t.server.url, viewport: { width: 1366, height: 768 } })
+    const login = await context.request.post('/api/login', { data: { name: 'stranger', password: 'pw-stranger' } })
+    const page = await context.newPage()
+    await page.addInitScript((u) => localStorage.setItem('jixiao:user', JSON.stringify(u)), (await login.json()).user)
+    await page.goto('/#/doc/doc')
+    const notice = page.getByTestId('no-access')
+    await expect.poll(() => notice.isVisible(), { timeout: 20_000 }).toBe(true)
+    expect(await notice.textContent()).toContain('您没有权限访问此文档')
+    // None of the editor's chrome: no toolbar, no status badge, no outline.
+    for (const chrome of ['header.toolbar', '[data-testid="doc-status"]', 'nav.outline', 'article.document']) {
+      expect(await page.locator(chrome).first().isVisible()).toBe(false)
+    }
+    await notice.getByRole('button', { name: '返回我的文档' }).click()
+    await page.waitForURL(/#\/$/)
+    await context.close()
+  }, 60_000)
+})

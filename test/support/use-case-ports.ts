@@ -1,0 +1,56 @@
+/**
+ * The use cases' ports over a real store (a fresh SQLite file, or a fresh
+ * PostgreSQL schema under `JIXIAO_TEST_STORE=postgres`), a real relay and
+ * real file workers, with no HTTP: what `server/documents/*.test.ts` drive. Helpers make
+ * people and organisations as a 管理员 would.
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { OrgKind, OrgRole } from '@shared/protocol/org-role'
+import { LocalBus } from '../../server/bus/local-bus'
+import { FileWorkers } from '../../server/files/file-workers'
+import type { Ports } from '../../server/documents/ports'
+import { Metrics } from '../../server/metrics'
+import { Notifier } from '../../server/notifications/notifier'
+import { DEFAULT_RELAY_OPTIONS, Relay } from '../../server/relay/relay'
+import { makeUpdatePolicy } from '../../server/relay/update-policy'
+import { openServerData, type ServerData } from '../../server/server-data'
+import type { User } from '../../server/storage/account-store'
+import type { Org } from '../../server/storage/org-store'
+import { freshSchema, testStore } from './postgres'
+
+export interface UseCaseWorld {
+  ports: Ports
+  data: ServerData
+  relay: Relay
+  person(name: string, displayName?: string): Promise<User>
+  org(name: string, kind: OrgKind, members?: [User, OrgRole][]): Promise<Org>
+  close(): Promise<void>
+}
+
+export async function useCaseWorld(): Promise<UseCaseWorld> {
+  const schema = testStore() === 'postgres' ? freshSchema() : null
+  const data = await openServerData(schema ? schema.config : { kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'jixiao-use-cases-')) })
+  const access = { roleOf: (docId: string, userId: number) => data.permissions.roleOf(docId, userId), stillValid: async () => true }
+  const relay = new Relay({ log: data.documents, bus: new LocalBus(), access }, makeUpdatePolicy(), new Metrics(), DEFAULT_RELAY_OPTIONS)
+  const files = new FileWorkers()
+  const ports: Ports = { ...data, notifier: new Notifier(data), live: relay, files }
+  return {
+    ports,
+    data,
+    relay,
+    person: (name, displayName = name) => data.logins.addUser(name, `pw-${name}-long`, displayName),
+    async org(name, kind, members = []) {
+      const org = await data.orgs.addOrg({ name, kind, code: '' })
+      for (const [user, role] of members) await data.orgs.setMember(org.id, user.id, role)
+      return org
+    },
+    async close() {
+      await relay.shutdown()
+      await files.close()
+      await data.close()
+      await schema?.drop()
+    },
+  }
+}
