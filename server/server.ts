@@ -81,6 +81,7 @@ export interface RunningServer {
   bus: RoomBus
   relay: Relay
   metrics: Metrics
+  notifier: Notifier
   close(): Promise<void>
 }
 
@@ -131,6 +132,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .catch((error: Error) => log('error', 'access-check-failed', { error: error.message }))
   }, options.roleCheckMs ?? 5_000)
   roleCheck.unref()
+  const noticeSweep = setInterval(() => void notifier.sweep(Date.now()), 10_000)
+  noticeSweep.unref()
+  void notifier.sweep(Date.now())
   const stopCatchingUp = bus.shared ? catchUpFromStorage(bus, relay) : () => {}
 
   await new Promise<void>((resolve, reject) => {
@@ -148,10 +152,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     bus,
     relay,
     metrics,
+    notifier,
     close: () =>
       (closing ??= (async () => {
         clearInterval(heartbeat)
         clearInterval(roleCheck)
+        clearInterval(noticeSweep)
         stopCatchingUp()
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         await relay.shutdown()

@@ -1,0 +1,51 @@
+/**
+ * A flood of comments naming one reviewer against a real server (issue 26
+ * item 14): they hear of the first at once and of the rest as one merged
+ * notice a minute later; old notices expire.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createThread } from '@shared/review/threads'
+import { NOTICE_LIFETIME_MS } from '../server/notifications/notifier'
+import { DOC_ID, startTestServer, until, type TestServer } from './support/test-server'
+
+let t: TestServer
+afterEach(async () => {
+  await t?.close()
+})
+
+describe('notification flood', () => {
+  it('100 comments naming the reviewer within a minute make two notices; old notices expire', async () => {
+    t = await startTestServer()
+    const { orgs, logins, notifications } = t.server.data
+    const [zhang, wang] = await Promise.all([logins.addUser('zhang', 'pw-zhang', '张伟'), logins.addUser('wang', 'pw-wang', '王芳')])
+    const dept = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
+    const bureau = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
+    await orgs.setDocumentOrg(DOC_ID, dept.id)
+    await orgs.setMember(dept.id, zhang.id, 'staff')
+    await orgs.setMember(bureau.id, wang.id, 'reviewer')
+    await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: dept.id, userId: wang.id }, true)
+
+    const staff = await t.client('zhang', 'editor')
+    await until(() => staff.synced, 'staff synced')
+    const goal = (((staff.doc.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    for (let i = 0; i < 100; i++) {
+      createThread(staff.doc, { id: `n${i}`, start: Y.createRelativePositionFromTypeIndex(goal, 0), end: Y.createRelativePositionFromTypeIndex(goal, 2), quote: '一是', author: 'zhang', text: `@王芳 第 ${i} 条`, now: Date.now(), commentId: `c${i}` })
+    }
+    await until(async () => (await t.server.data.service.activity(DOC_ID)).filter((a) => a.kind === 'comment').length >= 100, 'every comment recorded', 30_000)
+    await t.server.relay.flush()
+
+    const bell = async () => (await notifications.list(wang.id)).map((n) => n.text)
+    expect(await bell()).toEqual([expect.stringContaining('张伟在“测试文档”的批注中提到了你')])
+
+    // A minute on, the rest arrive as one.
+    await t.server.notifier.sweep(Date.now() + 61_000)
+    const merged = await bell()
+    expect(merged).toHaveLength(2)
+    expect(merged[0]).toBe('张伟在“测试文档”中又有 99 条批注与你有关')
+
+    // Past their lifetime, notices expire.
+    await t.server.notifier.sweep(Date.now() + NOTICE_LIFETIME_MS + 2 * 3_600_000)
+    expect(await bell()).toEqual([])
+  }, 60_000)
+})
