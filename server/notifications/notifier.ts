@@ -23,6 +23,7 @@ type Data = Pick<ServerData, 'accounts' | 'orgs' | 'notifications' | 'permission
 export class Notifier {
   private readonly gate = new NoticeGate()
   private expiredAt = 0
+  private pending: Promise<void> = Promise.resolve()
 
   constructor(private readonly data: Data) {}
 
@@ -56,7 +57,18 @@ export class Notifier {
   }
 
   /** Replies and @mentions in what a room recorded. Failures are logged: notifications never touch editing. */
-  async activity(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
+  activity(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
+    // One batch after another: the gate counts them in the order they were recorded.
+    this.pending = this.pending.then(() => this.notifyActivity(docId, entries))
+    return this.pending
+  }
+
+  /** Resolves once every batch of activity handed over so far has been notified (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.pending
+  }
+
+  private async notifyActivity(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
     try {
       const doc = await this.data.documents.get(docId)
       if (!doc) return
