@@ -8,6 +8,7 @@ const BENCHMARKS = {
   flood: () => import('./flood'),
   history: () => import('./history'),
   client: () => import('./client'),
+  dashboard: () => import('./dashboard'),
 } as const
 
 const name = process.argv[2]
