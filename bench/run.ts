@@ -9,6 +9,7 @@ const BENCHMARKS = {
   history: () => import('./history'),
   client: () => import('./client'),
   dashboard: () => import('./dashboard'),
+  memory: () => import('./memory'),
 } as const
 
 const name = process.argv[2]
