@@ -5,6 +5,7 @@
  * down gracefully: stop accepting, close every socket with "going away",
  * save and unload every document, close the bus and the database.
  */
+import { NotificationFeed } from './notifications/notification-feed'
 import { Notifier } from './notifications/notifier'
 import type { ActivityEntry } from './storage/document-log'
 import { createAdaptorServer } from '@hono/node-server'
@@ -18,6 +19,7 @@ import type { RoomBus } from './bus/room-bus'
 import { openServerData, type ServerData } from './server-data'
 import type { StorageConfig } from './storage/storage'
 import { lockDataDir } from './storage/sqlite/data-dir-lock'
+import { ShownNames } from './auth/shown-names'
 import { createApp } from './http/app'
 import { FileWorkers, type FileWorkerLimits } from './files/file-workers'
 import { DEFAULT_GUARD, type RequestGuardOptions } from './http/request-guard'
@@ -108,14 +110,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const metrics = new Metrics()
   const reviewerRule = asReviewerPolicy(({ trial, incoming, userName }) => checkReviewerUpdate(trial, incoming.update, userName))
-  const auth = new Authenticator(data.secret, data.accounts, data.documents, data.permissions)
+  const auth = new Authenticator(data.secret, data.accounts, data.documents, data.permissions, new ShownNames(data.accounts, data.orgs))
   const access = { roleOf: (docId: string, userId: number) => data.permissions.roleOf(docId, userId), stillValid: auth.stillValid.bind(auth) }
-  const notifier = new Notifier(data)
+  const feed = new NotificationFeed(bus)
+  const notifier = new Notifier(data, feed)
   const onActivity = (docId: string, activity: ActivityEntry[]) => void notifier.activity(docId, activity)
   const relay = new Relay({ log: data.documents, bus, access, onActivity }, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const guard: RequestGuardOptions = { ...DEFAULT_GUARD, ...options.guard }
   const files = new FileWorkers(options.files)
-  const app = createApp({ ...data, auth, relay, metrics, guard, notifier, files, metricsToken: options.metricsToken })
+  const app = createApp({ ...data, auth, relay, metrics, guard, notifier, feed, files, metricsToken: options.metricsToken })
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES })
   // Half-open requests (headers never finished, bodies trickling) are cut off instead of holding sockets.

@@ -51,9 +51,9 @@ describe.each(ADAPTERS)('RoomBus contract: $name', (adapter) => {
     await a.publish('doc', { kind: 'roles' })
     await a.publish('doc', { kind: 'deleted' })
     const clients = [{ client: 2 ** 32 - 1, by: '李娜' }]
-    await a.publish('doc', { kind: 'update', update: new Uint8Array([4]), clients })
+    await a.publish('doc', { kind: 'update', update: new Uint8Array([4]), clients, epoch: 3 })
     await vi.waitFor(() => expect(heardByB).toHaveLength(5))
-    expect(heardByB.at(-1)).toEqual({ kind: 'update', update: new Uint8Array([4]), clients })
+    expect(heardByB.at(-1)).toEqual({ kind: 'update', update: new Uint8Array([4]), clients, epoch: 3 })
     heardByB.pop()
     expect(heardByB).toEqual([
       { kind: 'update', update },
@@ -86,7 +86,8 @@ describe.each(ADAPTERS)('RoomBus contract: $name', (adapter) => {
     await new Promise((r) => setTimeout(r, 100)) // the Redis subscription is made in the background
     await a.publishDeployment({ kind: 'credentials' })
     await a.publishDeployment({ kind: 'alive' })
-    await vi.waitFor(() => expect(heard.map(([m]) => m)).toEqual([{ kind: 'credentials' }, { kind: 'alive' }]))
+    await a.publishDeployment({ kind: 'notified', userIds: [3, 300_000] })
+    await vi.waitFor(() => expect(heard.map(([m]) => m)).toEqual([{ kind: 'credentials' }, { kind: 'alive' }, { kind: 'notified', userIds: [3, 300_000] }]))
     // One sender, named the same in both messages.
     expect(new Set(heard.map(([, from]) => from)).size).toBe(1)
     expect(heard[0]![1]).toMatch(/.+/)

@@ -14,8 +14,12 @@ import type { ClientBinding } from '../storage/document-log'
 
 /** What crosses between instances about one document. */
 export type DocumentMessage =
-  /** An update already stored: apply and relay, never store again; `clients`: the client ids it bound. */
-  | { kind: 'update'; update: Uint8Array; clients?: ClientBinding[] }
+  /**
+   * An update already stored: apply and relay, never store again;
+   * `clients`: the client ids it bound; `epoch`: the document's epoch once
+   * it was stored (moved on by a workflow step).
+   */
+  | { kind: 'update'; update: Uint8Array; clients?: ClientBinding[]; epoch?: number }
   /** Awareness of the sender's own connections (cursors, names). */
   | { kind: 'awareness'; update: Uint8Array }
   /** Who may open the document changed: recheck its connections. */
@@ -29,6 +33,8 @@ export type DeploymentMessage =
   | { kind: 'credentials' }
   /** The sender is running (a heartbeat, `peer-watch.ts`). */
   | { kind: 'alive' }
+  /** These users were sent notifications: wake their open pages (`notification-feed.ts`). */
+  | { kind: 'notified'; userIds: number[] }
 
 export type Unsubscribe = () => Promise<void>
 

@@ -17,6 +17,7 @@ import { DocumentLimitError } from '@shared/model/document-limits'
 import type { OrgStore } from '../storage/org-store'
 import type { NotificationStore } from '../storage/notification-store'
 import type { Notifier } from '../notifications/notifier'
+import type { NotificationFeed } from '../notifications/notification-feed'
 import type { DocumentPermissions } from '../auth/document-permissions'
 import type { DocumentService } from '../document-service'
 import { Refusal, type RefusalKind } from '../documents/refusal'
@@ -48,6 +49,7 @@ export interface AppServices {
   permissions: DocumentPermissions
   notifications: NotificationStore
   notifier: Notifier
+  feed: NotificationFeed
   documents: DocumentLog
   logins: Logins
   service: DocumentService
@@ -141,6 +143,6 @@ export function createApp(s: AppServices): Hono<Env> {
   app.route('/', historyRoutes(ports))
   app.route('/', reviewRoutes(ports))
   app.route('/', orgRoutes(ports))
-  app.route('/', notificationRoutes(ports))
+  app.route('/', notificationRoutes({ ...ports, feed: s.feed }))
   return app
 }

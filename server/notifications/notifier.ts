@@ -10,6 +10,7 @@
  */
 import type { ActivityEntry } from '@shared/history/activity'
 import type { Role } from '@shared/protocol/role'
+import { ShownNames } from '../auth/shown-names'
 import { log } from '../log'
 import type { ServerData } from '../server-data'
 import { NoticeGate } from './notice-gate'
@@ -17,6 +18,8 @@ import { NoticeGate } from './notice-gate'
 /** Notices are kept this long (read or not): the bell is for what happens now, the activity log keeps the rest. */
 export const NOTICE_LIFETIME_MS = 90 * 86_400_000
 const EXPIRY_EVERY_MS = 3_600_000
+import type { NotificationFeed } from './notification-feed'
+import type { NewNotice } from '../storage/notification-store'
 
 type Data = Pick<ServerData, 'accounts' | 'orgs' | 'notifications' | 'permissions' | 'documents'>
 
@@ -24,8 +27,20 @@ export class Notifier {
   private readonly gate = new NoticeGate()
   private expiredAt = 0
   private pending: Promise<void> = Promise.resolve()
+  private readonly shown: ShownNames
 
-  constructor(private readonly data: Data) {}
+  /** `feed`: wakes the recipients' open pages (none in tests that read the store only). */
+  constructor(
+    private readonly data: Data,
+    private readonly feed?: NotificationFeed,
+  ) {
+    this.shown = new ShownNames(data.accounts, data.orgs)
+  }
+
+  private async tell(userIds: readonly number[], notice: NewNotice): Promise<void> {
+    await this.data.notifications.notify(userIds, notice)
+    this.feed?.announce(userIds)
+  }
 
   /** Sends the merged notices of every window that ended by `now`, and (hourly) deletes expired ones. Failures are logged. */
   async sweep(now: number): Promise<void> {
@@ -34,7 +49,7 @@ export class Notifier {
         const [doc, sender] = await Promise.all([this.data.documents.get(held.docId), this.data.accounts.userByName(held.sender)])
         if (!doc) continue
         const text = `${sender?.displayName ?? held.sender}在“${doc.title}”中又有 ${held.count} 条批注与你有关`
-        await this.data.notifications.notify([held.userId], { at: now, kind: held.kind, docId: held.docId, text })
+        await this.tell([held.userId], { at: now, kind: held.kind, docId: held.docId, text })
       }
       if (now - this.expiredAt >= EXPIRY_EVERY_MS) {
         this.expiredAt = now
@@ -52,8 +67,8 @@ export class Notifier {
     const [doc, actor] = await Promise.all([this.data.documents.get(docId), this.data.accounts.userById(actorId)])
     if (!doc) return
     const recipients = (await this.peopleWithRole(docId, audience)).filter((id) => id !== actorId)
-    const text = `${actor?.displayName ?? ''}对“${doc.title}”${label}${note ? `：${note.slice(0, 80)}${note.length > 80 ? '…' : ''}` : ''}`
-    await this.data.notifications.notify(recipients, { at: Date.now(), kind: 'workflow', docId, text })
+    const text = `${actor ? await this.shown.one(actor) : ''}对“${doc.title}”${label}${note ? `：${note.slice(0, 80)}${note.length > 80 ? '…' : ''}` : ''}`
+    await this.tell(recipients, { at: Date.now(), kind: 'workflow', docId, text })
   }
 
   /** Replies and @mentions in what a room recorded. Failures are logged: notifications never touch editing. */
@@ -75,14 +90,14 @@ export class Notifier {
       for (const { by, event } of entries) {
         if (event.kind !== 'comment' || !by) continue
         const actor = await this.data.accounts.userByName(by)
-        const who = actor?.displayName ?? by
+        const who = actor ? await this.shown.one(actor) : by
         const mentioned = await this.usersNamed(docId, event.mentions ?? [])
         const participants = event.action === 'replied' ? await this.usersNamed(docId, event.participants ?? []) : []
         const notify = async (ids: number[], kind: 'reply' | 'mention', text: string) => {
           const allowed = []
           for (const id of new Set(ids)) if (id !== actor?.id && (await this.data.permissions.roleOf(docId, id))) allowed.push(id)
           const now = Date.now()
-          await this.data.notifications.notify(this.gate.admit(allowed, by, docId, kind, now), { at: now, kind, docId, text })
+          await this.tell(this.gate.admit(allowed, by, docId, kind, now), { at: now, kind, docId, text })
         }
         await notify(mentioned, 'mention', `${who}在“${doc.title}”的批注中提到了你：${event.text}`)
         await notify(participants.filter((id) => !mentioned.includes(id)), 'reply', `${who}回复了“${doc.title}”中关于“${event.quote}”的批注：${event.text}`)

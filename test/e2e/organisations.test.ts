@@ -36,7 +36,6 @@ describe('organisations', () => {
     const errors = runChecks(await t.server.data.service.text('doc')).filter((f) => f.severity === 'error').length
     expect(await row.locator('.findings .error').textContent()).toBe(String(errors))
     expect(await row.textContent()).toContain('徐静')
-    await reviewer.page.evaluate(() => window.dispatchEvent(new Event('focus')))
     await expect.poll(() => reviewer.page.getByTestId('unread').textContent(), { timeout: 10_000 }).toBe('1')
 
     await row.getByRole('link').click()
@@ -47,7 +46,6 @@ describe('organisations', () => {
     await reviewer.page.getByRole('button', { name: '确认退回修改' }).click()
 
     await expect.poll(() => staff.page.getByTestId('return-note').textContent(), { timeout: 10_000 }).toContain('请把“是/否”改为具体目标值')
-    await staff.page.evaluate(() => window.dispatchEvent(new Event('focus')))
     await expect.poll(() => staff.page.getByTestId('unread').textContent(), { timeout: 10_000 }).toBe('1')
     await staff.page.getByTestId('bell').click()
     expect(await staff.page.locator('.bell-list').textContent()).toContain('何平对“测试文档”退回修改：请把“是/否”改为具体目标值')

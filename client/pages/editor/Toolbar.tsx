@@ -18,6 +18,7 @@ import { CommentIcon, ExportIcon, FindIcon, PrintIcon, RedoIcon, TrackIcon, Undo
 import type { CommentDrafts } from './comment-drafts'
 import type { DocumentSession } from './document-session'
 import { FindBar } from './FindBar'
+import { createPrinting } from './printing'
 import type { SuggestionReview } from './suggestion-review'
 
 export function Toolbar(props: { session: DocumentSession; review: SuggestionReview; comments: CommentDrafts; nameOf: (login: string) => string }) {
@@ -26,6 +27,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
   const editable = () => s.readOnlyReason() === ''
   /** Moving rows cannot be proposed: offered only to those who edit directly. */
   const editsDirectly = () => s.role() !== 'reviewer' && !s.suggesting()
+  const printing = createPrinting(s.editor, props.nameOf)
 
   const run = (command: Command) => () => {
     const editor = s.editor()
@@ -80,7 +82,8 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
     const file = input.files?.[0]
     input.value = ''
     if (!file) return
-    api.importProjects(s.docId, file).then(({ added }) => s.say(T.projectsImported(added)), (e: Error) => s.say(e.message))
+    // A warning (a form of another year) is said with the result, not instead of it.
+    api.importProjects(s.docId, file).then(({ added, warnings }) => s.say([T.projectsImported(added), ...warnings].join('；')), (e: Error) => s.say(e.message))
   }
 
   return (
@@ -103,7 +106,13 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
               </For>
             </div>
           </details>
-          <button onClick={() => window.print()} title="Ctrl+P"><PrintIcon />{T.print}</button>
+          <details class="menu" data-testid="print-menu">
+            <summary class="button" title="Ctrl+P"><PrintIcon />{T.print}</summary>
+            <div class="menu-items">
+              <button onClick={(e) => { e.currentTarget.closest('details')!.open = false; printing.print(false) }}>{T.printClean}</button>
+              <button onClick={(e) => { e.currentTarget.closest('details')!.open = false; printing.print(true) }}>{T.printTracked}</button>
+            </div>
+          </details>
         </div>
         <Show when={editable()}>
           <div class="tool-group" role="group" aria-label={T.groupEdit}>

@@ -1,10 +1,16 @@
-/** The bell: one's notifications, and marking them read. */
+/** The bell: one's notifications, marking them read, and the events that wake an open page. */
 import { Hono } from 'hono'
+import { streamSSE } from 'hono/streaming'
 import type { Ports } from '../../documents/ports'
+import type { NotificationFeed } from '../../notifications/notification-feed'
+import { ApiError } from '../api-error'
 import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
 
-export function notificationRoutes(p: Pick<Ports, 'notifications'>): Hono<Env> {
+/** A comment line this often keeps proxies from closing a quiet stream. */
+const KEEP_ALIVE_MS = 25_000
+
+export function notificationRoutes(p: Pick<Ports, 'notifications'> & { feed: NotificationFeed }): Hono<Env> {
   const app = new Hono<Env>()
   const { route } = apiRoutes(app)
 
@@ -19,6 +25,47 @@ export function notificationRoutes(p: Pick<Ports, 'notifications'>): Hono<Env> {
   route('POST /api/notifications/read', async (c, { ids }) => {
     await p.notifications.markRead(c.get('user').id, ids)
     return { ok: true }
+  })
+
+  /**
+   * Server-sent events: `notified` whenever notifications were stored for
+   * the caller (on any instance); the page then asks for its list. Several
+   * wake-ups while one is being written make one event.
+   */
+  app.get('/api/notifications/events', (c) => {
+    let pending = false
+    let wakeWriter: (() => void) | null = null
+    const unsubscribe = p.feed.subscribe(c.get('user').id, () => {
+      pending = true
+      wakeWriter?.()
+    })
+    if (!unsubscribe) throw new ApiError(429, 'too-many-pages', '打开的页面过多，请关闭一些页面后重试')
+    return streamSSE(c, async (stream) => {
+      stream.onAbort(() => {
+        unsubscribe()
+        wakeWriter?.()
+      })
+      await stream.writeSSE({ event: 'ready', data: '' })
+      while (!stream.aborted && !stream.closed) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, KEEP_ALIVE_MS)
+          wakeWriter = () => {
+            clearTimeout(timer)
+            resolve()
+          }
+          if (pending) wakeWriter()
+        })
+        wakeWriter = null
+        if (stream.aborted) break
+        if (pending) {
+          pending = false
+          await stream.writeSSE({ event: 'notified', data: '' })
+        } else {
+          await stream.write(': keep-alive\n\n')
+        }
+      }
+      unsubscribe()
+    })
   })
   return app
 }

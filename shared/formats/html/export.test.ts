@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { sampleText } from '../../../test/support/sample'
+import { buildDocument } from '../../model/build-document'
+import type { NodeJSON } from '../../model/node-json'
+import { readDocument } from '../../model/read-document'
+import { MARK, NODE } from '../../schema/node-names'
+import { parsePublishedText } from '../published-text/import'
+import { trackedContent } from '../tracked-text'
+import { exportHtml } from './export'
+
+/** The sample with 王芳's 3.00 → 3.50 pending in project 2's 预算数. */
+function withReplacement(): NodeJSON {
+  const doc = buildDocument(parsePublishedText(sampleText())) as NodeJSON
+  let seen = 0
+  const visit = (node: NodeJSON): void => {
+    if (node.type === NODE.budgetTotal && seen++ === 1) {
+      const info = (id: string) => ({ id, author: 'wangfang', time: 1_700_000_000_000 })
+      node.content = [
+        { type: 'text', text: '3.00', marks: [{ type: MARK.deletion, attrs: info('d') }] },
+        { type: 'text', text: '3.50', marks: [{ type: MARK.insertion, attrs: info('i') }] },
+      ]
+    }
+    node.content?.forEach(visit)
+  }
+  visit(doc)
+  return doc
+}
+
+describe('HTML export', () => {
+  it('is a clean copy by default, and shows pending suggestions with who made them when tracked', () => {
+    const doc = withReplacement()
+    const clean = exportHtml(readDocument(doc))
+    expect(clean).toContain('>3.00<')
+    expect(clean).not.toContain('3.50')
+    const tracked = exportHtml(readDocument(trackedContent(doc)), { tracked: true, nameOf: (login) => (login === 'wangfang' ? '王芳' : login) })
+    expect(tracked).toMatch(/<del title="王芳 [^"]+">3\.00<\/del><ins title="王芳 [^"]+">3\.50<\/ins>/)
+    expect(tracked).not.toMatch(/[\uE010-\uE013]/)
+  })
+})

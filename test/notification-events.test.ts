@@ -1,0 +1,72 @@
+/**
+ * The bell's events: a page holding `/api/notifications/events` hears a
+ * 报送 meant for its person at once — also when the 报送 went through
+ * another instance (PostgreSQL shared, the bus between them) — and only
+ * for its person.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { LocalBusHub } from '../server/bus/local-bus'
+import { loginAt } from './support/http-session'
+import { freshSchema, type TestSchema } from './support/postgres'
+import { DOC_ID, startTestServer, type TestServer } from './support/test-server'
+
+/** Reads a server-sent event stream as a page's EventSource would, collecting the event names. */
+function listen(url: string, cookie: string) {
+  const events: string[] = []
+  const controller = new AbortController()
+  const done = fetch(url, { headers: { Cookie: cookie, Accept: 'text/event-stream' }, signal: controller.signal })
+    .then(async (response) => {
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+      for (let buffered = ''; ; ) {
+        const { value, done } = await reader.read()
+        if (done) return
+        buffered += value
+        for (const match of buffered.matchAll(/^event: (\w+)$/gm)) events.push(match[1]!)
+        buffered = buffered.slice(buffered.lastIndexOf('\n') + 1)
+      }
+    })
+    .catch(() => {})
+  return { events, stop: () => (controller.abort(), done) }
+}
+
+describe('notification events', () => {
+  const servers: TestServer[] = []
+  let schema: TestSchema | null = null
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.close()
+    await schema?.drop()
+    schema = null
+  })
+
+  it('wake the reviewer’s page on another instance when staff 报送, and not a colleague’s', async () => {
+    schema = freshSchema()
+    const hub = new LocalBusHub()
+    const a = await startTestServer({ bus: { kind: 'local', hub } }, schema)
+    servers.push(a)
+    const b = await startTestServer({ bus: { kind: 'local', hub } }, schema)
+    servers.push(b)
+    await a.grant('zhang', 'editor')
+    await a.grant('li', 'editor')
+    await a.grant('wang', 'reviewer')
+
+    const reviewer = await loginAt(b.server.url, 'wang')
+    const colleague = await loginAt(b.server.url, 'li')
+    const reviewerPage = listen(`${b.server.url}/api/notifications/events`, reviewer.cookie)
+    const colleaguePage = listen(`${b.server.url}/api/notifications/events`, colleague.cookie)
+    await expect.poll(() => reviewerPage.events).toEqual(['ready'])
+    await expect.poll(() => colleaguePage.events).toEqual(['ready'])
+
+    const staff = await loginAt(a.server.url, 'zhang')
+    expect((await staff.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action: 'submit' })).status).toBe(200)
+    await expect.poll(() => reviewerPage.events).toEqual(['ready', 'notified'])
+    expect((await reviewer.json('/api/notifications')).body.unread).toBe(1)
+    expect(colleaguePage.events).toEqual(['ready'])
+    await Promise.all([reviewerPage.stop(), colleaguePage.stop()])
+  }, 30_000)
+
+  it('are for people logged in', async () => {
+    const t = await startTestServer()
+    servers.push(t)
+    expect((await fetch(`${t.server.url}/api/notifications/events`)).status).toBe(401)
+  })
+})
