@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createThread } from '@shared/review/threads'
 import { NOTICE_LIFETIME_MS } from '../server/notifications/notifier'
+import { reviewedDepartment } from './support/reviewed-department'
 import { DOC_ID, startTestServer, until, type TestServer } from './support/test-server'
 
 let t: TestServer
@@ -17,14 +18,8 @@ afterEach(async () => {
 describe('notification flood', () => {
   it('100 comments naming the reviewer within a minute make two notices; old notices expire', async () => {
     t = await startTestServer()
-    const { orgs, logins, notifications } = t.server.data
-    const [zhang, wang] = await Promise.all([logins.addUser('zhang', 'pw-zhang', '张伟'), logins.addUser('wang', 'pw-wang', '王芳')])
-    const dept = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
-    const bureau = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
-    await orgs.setDocumentOrg(DOC_ID, dept.id)
-    await orgs.setMember(dept.id, zhang.id, 'staff')
-    await orgs.setMember(bureau.id, wang.id, 'reviewer')
-    await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: dept.id, userId: wang.id }, true)
+    const { notifications } = t.server.data
+    const { wang } = await reviewedDepartment(t)
 
     const staff = await t.client('zhang', 'editor')
     await until(() => staff.synced, 'staff synced')
