@@ -26,7 +26,7 @@ import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import { activityActors, activityLog, allSessions, authorIndexOf, latestActivity, type ActivityView } from '@shared/history/activity'
 import type { EditSession } from '@shared/history/authorship'
 import { attributedContent } from '@shared/history/attributed-content'
-import type { DocumentLog } from './storage/document-log'
+import type { Belongings, DocumentLog } from './storage/document-log'
 import { StoredReadings } from './stored-readings'
 
 /** A side of a comparison: the text, and its attributed twin (who last changed each field). */
@@ -65,11 +65,13 @@ export class DocumentService {
   constructor(private readonly log: DocumentLog) {}
 
   /**
-   * Stores a new document; resolves to its id. Rejects with
-   * DocumentLimitError past the project or size limit (as an edit would be),
-   * StorageError, DocumentExistsError, or Error for an invalid id.
+   * Stores a new document with what it is given (`belongings`: roles,
+   * department, the record of its making) in one transaction; resolves to
+   * its id. Rejects with DocumentLimitError past the project or size limit
+   * (as an edit would be), StorageError, DocumentExistsError, or Error for an
+   * invalid id.
    */
-  async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string; predecessor?: string }): Promise<string> {
+  async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string | undefined; predecessor?: string | undefined }, belongings?: Belongings): Promise<string> {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
     if (text.projects.length > MAX_PROJECTS) throw tooManyProjects(text.projects.length)
@@ -78,7 +80,7 @@ export class DocumentService {
     try {
       const state = Y.encodeStateAsUpdate(ydoc)
       if (state.length > MAX_DOCUMENT_BYTES) throw documentTooLarge(state.length)
-      await this.log.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, state)
+      await this.log.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, state, belongings)
     } finally {
       ydoc.destroy()
     }
