@@ -8,6 +8,8 @@ const BENCHMARKS = {
   flood: () => import('./flood'),
   history: () => import('./history'),
   client: () => import('./client'),
+  dashboard: () => import('./dashboard'),
+  memory: () => import('./memory'),
 } as const
 
 const name = process.argv[2]

@@ -12,6 +12,7 @@ import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText, ProjectText } from '@shared/model/document-text'
 import { withProjectsAdded } from '@shared/model/add-projects'
+import { documentTooLarge, MAX_DOCUMENT_BYTES, MAX_PROJECTS, tooManyProjects } from '@shared/model/document-limits'
 import { restoreContent } from '@shared/history/restore-content'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
@@ -41,6 +42,11 @@ export interface ReviewSummary {
   pendingSuggestions: number
 }
 
+/** What the queue and the dashboard show of a document, kept in storage between its changes. */
+export interface DocumentSummary extends ReviewSummary {
+  lastChange: { at: number; by: string | null } | null
+}
+
 export interface AttributedText {
   text: DocumentText
   authors: DocumentText
@@ -61,16 +67,20 @@ export class DocumentService {
   /**
    * Stores a new document with what it is given (`belongings`: roles,
    * department, the record of its making) in one transaction; resolves to
-   * its id. Rejects with StorageError, DocumentExistsError, or Error for an
+   * its id. Rejects with DocumentLimitError past the project or size limit
+   * (as an edit would be), StorageError, DocumentExistsError, or Error for an
    * invalid id.
    */
   async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string | undefined; predecessor?: string | undefined }, belongings?: Belongings): Promise<string> {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
+    if (text.projects.length > MAX_PROJECTS) throw tooManyProjects(text.projects.length)
     const ydoc = createYDocument(buildDocument(text), SERVER_ORIGIN)
     if (options.predecessor) ydoc.transact(() => metaOf(ydoc).set(META_KEY.predecessor, options.predecessor), SERVER_ORIGIN)
     try {
-      await this.log.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, Y.encodeStateAsUpdate(ydoc), belongings)
+      const state = Y.encodeStateAsUpdate(ydoc)
+      if (state.length > MAX_DOCUMENT_BYTES) throw documentTooLarge(state.length)
+      await this.log.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, state, belongings)
     } finally {
       ydoc.destroy()
     }
@@ -172,6 +182,29 @@ export class DocumentService {
     })
   }
 
+  /**
+   * Many documents' summaries and last changes, for the queue and the
+   * dashboard: each as kept in storage while its document has not changed
+   * since (`DocumentLog.summaries`), else read now and kept — so a list of a
+   * thousand documents reads rows, not documents. Deleted documents are left out.
+   */
+  async summaries(ids: readonly string[]): Promise<Map<string, DocumentSummary>> {
+    const kept = await this.log.summaries(ids)
+    const summaries = new Map<string, DocumentSummary>()
+    for (const id of ids) {
+      const stored = kept.get(id)
+      if (!stored) continue
+      if (stored.summary) {
+        summaries.set(id, stored.summary as DocumentSummary)
+        continue
+      }
+      const summary: DocumentSummary = { ...(await this.reviewSummary(id)), lastChange: (await this.lastChange(id)) ?? null }
+      await this.log.keepSummary(id, stored.gen, summary)
+      summaries.set(id, summary)
+    }
+    return summaries
+  }
+
   /** The activity log, newest first. */
   async activity(id: string): Promise<ActivityView[]> {
     const { entries, tail } = await this.log.history(id)
@@ -222,8 +255,12 @@ export class DocumentService {
     format: FileFormat & Required<Pick<FileFormat, 'export'>>,
     options: ExportOptions = {},
   ): Promise<{ body: Uint8Array | string; contentType: string; extension: string }> {
-    const text = options.tracked ? withDoc(await this.load(id), (ydoc) => readDocument(trackedContent(readContent(ydoc)))) : await this.text(id)
-    return { body: await format.export(text, options), contentType: format.mime, extension: format.extensions[0]! }
+    return { body: await format.export(await this.exportedText(id, options.tracked === true), options), contentType: format.mime, extension: format.extensions[0]! }
+  }
+
+  /** What an export writes: the agreed text, or (`tracked`) the text with pending suggestions. */
+  async exportedText(id: string, tracked: boolean): Promise<DocumentText> {
+    return tracked ? withDoc(await this.load(id), (ydoc) => readDocument(trackedContent(readContent(ydoc)))) : this.text(id)
   }
 }
 

@@ -21,6 +21,7 @@ import type { StorageConfig } from './storage/storage'
 import { lockDataDir } from './storage/sqlite/data-dir-lock'
 import { ShownNames } from './auth/shown-names'
 import { createApp } from './http/app'
+import { FileWorkers, type FileWorkerLimits } from './files/file-workers'
 import { DEFAULT_GUARD, type RequestGuardOptions } from './http/request-guard'
 import { log } from './log'
 import { Metrics } from './metrics'
@@ -51,6 +52,8 @@ export interface ServerOptions {
   metricsToken?: string
   /** How long a client may take to send a request's headers (default 10 s). */
   headersTimeoutMs?: number
+  /** How uploaded files are read and exports written: workers, their heap and time limits. */
+  files?: FileWorkerLimits
 }
 
 /** Environment settings for a server behind a reverse proxy (documented in SECURITY.md). */
@@ -80,6 +83,7 @@ export interface RunningServer {
   bus: RoomBus
   relay: Relay
   metrics: Metrics
+  notifier: Notifier
   close(): Promise<void>
 }
 
@@ -113,7 +117,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const onActivity = (docId: string, activity: ActivityEntry[]) => void notifier.activity(docId, activity)
   const relay = new Relay({ log: data.documents, bus, access, onActivity }, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const guard: RequestGuardOptions = { ...DEFAULT_GUARD, ...options.guard }
-  const app = createApp({ ...data, auth, relay, metrics, guard, notifier, feed, metricsToken: options.metricsToken })
+  const files = new FileWorkers(options.files)
+  const app = createApp({ ...data, auth, relay, metrics, guard, notifier, feed, files, metricsToken: options.metricsToken })
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES })
   // Half-open requests (headers never finished, bodies trickling) are cut off instead of holding sockets.
@@ -130,6 +135,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .catch((error: Error) => log('error', 'access-check-failed', { error: error.message }))
   }, options.roleCheckMs ?? 5_000)
   roleCheck.unref()
+  const noticeSweep = setInterval(() => void notifier.sweep(Date.now()), 10_000)
+  noticeSweep.unref()
+  void notifier.sweep(Date.now())
   const stopCatchingUp = bus.shared ? catchUpFromStorage(bus, relay) : () => {}
 
   await new Promise<void>((resolve, reject) => {
@@ -147,10 +155,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     bus,
     relay,
     metrics,
+    notifier,
     close: () =>
       (closing ??= (async () => {
         clearInterval(heartbeat)
         clearInterval(roleCheck)
+        clearInterval(noticeSweep)
         stopCatchingUp()
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         await relay.shutdown()
@@ -158,6 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // Keep-alive HTTP connections would hold close() open.
         ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()
         await stopped
+        await files.close()
         await bus.close()
         await data.close()
         lock?.release()

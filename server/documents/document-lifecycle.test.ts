@@ -31,7 +31,7 @@ describe('a document’s life, without HTTP', () => {
   it('an import is titled from the file unless named; next year’s draft carries the members, links back and renames the year', async () => {
     w = await useCaseWorld()
     const [zhang, wang] = [await w.person('zhang'), await w.person('wang')]
-    const text = await importedText(sampleBytes())
+    const text = await importedText(w.ports, sampleBytes())
     const id = await createImported(w.ports, zhang, text, {})
     const doc = (await w.data.documents.get(id))!
     expect(doc.title).toBe(text.subtitle || text.title)
@@ -71,7 +71,7 @@ describe('a document’s life, without HTTP', () => {
 
     // 张伟 is in one department (and the bureau, which makes no documents): all three land in 政法委 unasked.
     const blank = await createBlank(w.ports, zhang, { year: 2024 })
-    const imported = await createImported(w.ports, zhang, await importedText(sampleBytes()), {})
+    const imported = await createImported(w.ports, zhang, await importedText(w.ports, sampleBytes()), {})
     const next = (await createSuccessor(w.ports, zhang, imported, {})).id
     for (const id of [blank, imported, next]) expect(await w.data.orgs.documentOrg(id)).toBe(zfw.id)
     expect((await listDocuments(w.ports, li)).map((d) => d.id).sort()).toEqual([blank, imported, next].sort())
@@ -79,7 +79,7 @@ describe('a document’s life, without HTTP', () => {
 
     // 马丽 holds two: she must choose, and may choose either; her successor of 政法委's document stays in 政法委.
     await expect(createBlank(w.ports, ma, {})).rejects.toMatchObject({ kind: 'invalid', code: 'department-required' })
-    await expect(createImported(w.ports, ma, await importedText(sampleBytes()), {})).rejects.toMatchObject({ code: 'department-required' })
+    await expect(createImported(w.ports, ma, await importedText(w.ports, sampleBytes()), {})).rejects.toMatchObject({ code: 'department-required' })
     expect(await w.data.orgs.documentOrg(await createBlank(w.ports, ma, { org: wlj.id }))).toBe(wlj.id)
     await expect(createBlank(w.ports, zhang, { org: wlj.id })).rejects.toMatchObject({ kind: 'forbidden' })
     await expect(createBlank(w.ports, zhang, { org: czj.id })).rejects.toMatchObject({ kind: 'forbidden' })

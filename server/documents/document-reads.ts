@@ -35,7 +35,7 @@ export interface ExportChoice {
 
 /** The document in a format of the registry, as chosen. */
 export async function exportDocument(
-  p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs' | 'opinions'>,
+  p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs' | 'opinions' | 'files'>,
   user: User,
   docId: string,
   format: string,
@@ -47,10 +47,10 @@ export async function exportDocument(
   if (tracked && !chosen.tracksChanges) throw invalid(`${chosen.label}不能显示修订；请选择 Word 文档，或导出不含修订的定稿`)
   if (withOpinion && !chosen.carriesOpinion) throw invalid(`${chosen.label}不能附审核意见；请选择 Word 文档`)
   const opinion = withOpinion ? await opinionToExport(p, doc.id, user, role === 'reviewer') : undefined
-  const names = tracked ? await peopleOf(p, doc.id) : undefined
-  const nameOf = names && ((login: string) => names[login] ?? login)
-  const file = await p.service.export(doc.id, { ...chosen, export: chosen.export }, { tracked, ...(nameOf ? { nameOf } : {}), ...(opinion ? { opinion: blocksFromText(opinion) } : {}) })
-  return { doc, ...file }
+  const names = tracked ? await peopleOf(p, doc.id) : {}
+  // Written in a file worker: the Word writer takes seconds and hundreds of MB for a document at the project limit.
+  const body = await p.files.write(await p.service.exportedText(doc.id, tracked), chosen.id, { tracked, names, ...(opinion ? { opinion: blocksFromText(opinion) } : {}) })
+  return { doc, body, contentType: chosen.mime, extension: chosen.extensions[0]! }
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { DocumentPermissions } from '../auth/document-permissions'
 import type { Logins } from '../auth/logins'
 import type { DocumentService } from '../document-service'
+import type { FileWorkers } from '../files/file-workers'
 import type { Notifier } from '../notifications/notifier'
 import type { Relay } from '../relay/relay'
 import type { AccountStore } from '../storage/account-store'
@@ -28,5 +29,7 @@ export interface Ports {
   logins: Logins
   service: DocumentService
   live: LiveDocuments
+  /** Uploaded files are read, and exports written, in worker threads with heap and time limits. */
+  files: Pick<FileWorkers, 'read' | 'write'>
   secret: Buffer
 }

@@ -3,7 +3,7 @@
  * translate (HTTP to a status, the CLI to an exit code), a stable
  * machine-readable code and a Chinese message for the person asking.
  */
-export type RefusalKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable'
+export type RefusalKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable' | 'too-large'
 
 export class Refusal extends Error {
   override readonly name = 'Refusal'

@@ -6,7 +6,7 @@
 import type { Dashboard, People, QueueRow } from '@shared/protocol/http-api'
 import { STATUS } from '@shared/review/workflow'
 import { deadlineOf, departmentDeadlines, type SubmissionDeadline } from '../auth/submission-deadline'
-import type { ReviewSummary } from '../document-service'
+import type { DocumentSummary } from '../document-service'
 import type { User } from '../storage/account-store'
 import type { DocumentRecord } from '../storage/document-log'
 import type { Org } from '../storage/org-store'
@@ -17,21 +17,22 @@ type Reading = Pick<Ports, 'orgs' | 'documents' | 'service'>
 
 /**
  * One row per document of the given departments: the department's
- * deadlines are read once, each document's summary once.
+ * deadlines are read once, the documents' summaries as kept in storage
+ * (only those changed since are read).
  */
 async function departmentRows<Row>(
   p: Reading,
   departments: readonly Org[],
-  row: (department: Org, doc: DocumentRecord, summary: ReviewSummary, deadline: SubmissionDeadline | null) => Promise<Row>,
+  row: (department: Org, doc: DocumentRecord, summary: DocumentSummary, deadline: SubmissionDeadline | null) => Promise<Row>,
 ): Promise<Row[]> {
   const perDepartment = await Promise.all(
     departments.map(async (department) => {
       const [ids, deadlines] = await Promise.all([p.orgs.documentsOf(department.id), departmentDeadlines(p.orgs, department.id)])
-      const docs = (await Promise.all(ids.map((id) => p.documents.get(id)))).filter((d) => d !== undefined)
+      const [docs, summaries] = await Promise.all([Promise.all(ids.map((id) => p.documents.get(id))), p.service.summaries(ids)])
       return Promise.all(
-        docs.map(async (doc) => {
-          const summary = await p.service.reviewSummary(doc.id)
-          return row(department, doc, summary, deadlineOf(deadlines, summary.year, summary.status.value))
+        docs.flatMap((doc) => {
+          const summary = doc && summaries.get(doc.id)
+          return doc && summary ? [row(department, doc, summary, deadlineOf(deadlines, summary.year, summary.status.value))] : []
         }),
       )
     }),
@@ -51,12 +52,13 @@ export async function reviewQueue(p: Reading & Pick<Ports, 'accounts'>, user: Us
   const rows = await departmentRows(p, departments, async (department, doc, summary, deadline) => {
     const submitted = (await p.documents.versions(doc.id)).filter((v) => v.status === STATUS.submitted).at(-1)
     const waiting = submitted && (summary.status.value === STATUS.submitted || summary.status.value === STATUS.reviewing) ? Math.floor((Date.now() - submitted.createdAt) / 86_400_000) : null
+    const { lastChange: _, ...shown } = summary
     return {
       id: doc.id,
       title: doc.title,
       departmentOrg: department.name,
       deadline,
-      ...summary,
+      ...shown,
       submitted: submitted ? { by: submitted.byUser, at: submitted.createdAt } : null,
       daysWaiting: waiting,
     }
@@ -82,7 +84,8 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
   const inBureau = memberships.some((m) => all.find((o) => o.id === m.orgId)?.kind === 'finance')
   const departments = all.filter((o) => o.kind === 'department' && (inBureau || memberships.some((m) => m.orgId === o.id && m.role === 'admin')))
   const rows = await departmentRows(p, departments, async (department, doc, summary, deadline) => {
-    const [versions, last] = await Promise.all([p.documents.versions(doc.id), p.service.lastChange(doc.id)])
+    const versions = await p.documents.versions(doc.id)
+    const last = summary.lastChange
     const approved = versions.filter((v) => v.status === STATUS.approved).at(-1)
     return {
       department: department.name,

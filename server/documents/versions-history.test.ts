@@ -15,7 +15,7 @@ describe('versions and history, without HTTP', () => {
   it('named versions, a restore while staff may edit, none while submitted, and comparisons', async () => {
     w = await useCaseWorld()
     const [zhang, wang] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳')]
-    const id = await createImported(w.ports, zhang, await importedText(sampleBytes()), { title: '政法委' })
+    const id = await createImported(w.ports, zhang, await importedText(w.ports, sampleBytes()), { title: '政法委' })
     await setDocumentMember(w.ports, zhang, id, 'wang', 'viewer')
 
     await expect(saveNamedVersion(w.ports, zhang, id, '自动保存')).rejects.toMatchObject({ kind: 'invalid' })
@@ -44,7 +44,7 @@ describe('versions and history, without HTTP', () => {
   it('自上次退回以来的修改 starts at the 退回 step’s own version, not at a version staff or 自动保存 took since', async () => {
     w = await useCaseWorld()
     const { zhang, wang } = await w.reviewedDepartment()
-    const id = await createImported(w.ports, zhang, await importedText(sampleBytes()), {})
+    const id = await createImported(w.ports, zhang, await importedText(w.ports, sampleBytes()), {})
     for (const [who, action, note] of [[zhang, 'submit', ''], [wang, 'start-review', ''], [wang, 'return', '请补充项目']] as const) await takeStep(w.ports, who, id, action, note)
 
     // Staff add the projects asked for, then keep a version of it; the reviewer asks what changed since the return.

@@ -79,14 +79,14 @@ export async function restoreVersion(
  * caller — staff, while they may edit.
  */
 export async function addProjects(
-  p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service'>,
+  p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service' | 'files'>,
   user: User,
   docId: string,
   readFile: () => Promise<Uint8Array>,
 ): Promise<{ added: string[]; warnings: string[] }> {
   const { doc } = await reachEditable(p, docId, user, '导入项目')
   // Read only now: an upload costs the server nothing until its sender is known to be allowed.
-  const imported = await importedText(await readFile())
+  const imported = await importedText(p, await readFile())
   const { projects } = imported
   if (projects.length === 0) throw new Refusal('unprocessable', 'import-no-projects', '文件中没有绩效目标表')
   // A form of another year is added, and the caller told.

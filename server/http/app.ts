@@ -12,6 +12,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import type { LoginFailureStore } from '../storage/login-failures'
 import { HashingBusyError } from '../auth/password'
+import { FilesBusyError, FileTooLargeError } from '../files/file-workers'
+import { DocumentLimitError } from '@shared/model/document-limits'
 import type { NotificationFeed } from '../notifications/notification-feed'
 import { Refusal, type RefusalKind } from '../documents/refusal'
 import type { Ports } from '../documents/ports'
@@ -71,6 +73,7 @@ const REFUSAL_STATUS: Record<RefusalKind, ContentfulStatusCode> = {
   'not-found': 404,
   conflict: 409,
   unprocessable: 422,
+  'too-large': 413,
 }
 
 export function createApp(s: AppServices): Hono<Env> {
@@ -82,6 +85,8 @@ export function createApp(s: AppServices): Hono<Env> {
     if (error instanceof Refusal) return c.json({ error: { code: error.code, message: error.message } }, REFUSAL_STATUS[error.kind])
     if (error instanceof InvalidField) return c.json({ error: { code: 'bad-request', message: error.message, field: error.path } }, 400)
     if (error instanceof HashingBusyError) return c.json({ error: { code: 'busy', message: error.message } }, 503)
+    if (error instanceof FilesBusyError) return c.json({ error: { code: error.code, message: error.message } }, 503)
+    if (error instanceof FileTooLargeError || error instanceof DocumentLimitError) return c.json({ error: { code: error.code, message: error.message } }, 413)
     if (error instanceof StorageError) {
       log('error', 'storage-error', { path: c.req.path, code: error.code, error: error.message })
       return c.json({ error: { code: 'storage-failure', message: '服务器存储出错，请稍后重试' } }, 503)

@@ -1,6 +1,7 @@
 /**
  * The bureau's dashboard against a real server: what staff type reaches the
- * bureau's spreadsheet as text, never as a formula.
+ * bureau's spreadsheet as text, never as a formula; each document's summary
+ * is kept in storage and read again only once the document changed.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { loginAt } from '../../test/support/http-session'
@@ -23,7 +24,7 @@ async function bureauWithOneDepartment() {
   return { zfw, czj }
 }
 
-describe('dashboard.csv', () => {
+describe('dashboard', () => {
   it('a title staff set as a formula reaches the bureau’s spreadsheet as text', async () => {
     t = await startTestServer()
     await bureauWithOneDepartment()
@@ -36,5 +37,22 @@ describe('dashboard.csv', () => {
     const row = csv.split('\r\n')[1]!
     expect(row.startsWith(`"政法委","'=HYPERLINK(""http://evil.example/x"",""点此查看"")",`)).toBe(true)
     expect(csv).not.toMatch(/(^|,)"[=+\-@]/m)
+  })
+
+  it('reads each document’s kept summary while it is unchanged, and shows a change at the next call', async () => {
+    t = await startTestServer()
+    await bureauWithOneDepartment()
+    const wang = await loginAt(t.server.url, 'wang')
+    const zhang = await loginAt(t.server.url, 'zhang')
+    expect((await wang.json('/api/dashboard')).body.rows).toEqual([expect.objectContaining({ id: DOC_ID, status: '编制中' })])
+    // The summary is kept in storage, at the document's generation.
+    const kept = (await t.server.data.documents.summaries([DOC_ID])).get(DOC_ID)!
+    expect(kept.summary).toEqual(expect.objectContaining({ status: expect.objectContaining({ value: '编制中' }), total: 116.4 }))
+
+    expect((await zhang.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action: 'submit' })).status).toBe(200)
+    expect((await t.server.data.documents.summaries([DOC_ID])).get(DOC_ID)!.summary).toBeNull()
+    const rows = (await wang.json('/api/dashboard')).body.rows
+    expect(rows).toEqual([expect.objectContaining({ id: DOC_ID, status: '已报送' })])
+    expect(rows[0].lastChange).toBeGreaterThan(0)
   })
 })

@@ -11,6 +11,7 @@ import WebSocket from 'ws'
 import { issueToken, DEFAULT_TOKEN_LIFETIME_MS } from '../auth/access-token'
 import { tokenSubject } from '../storage/account-store'
 import { loginAt } from '../../test/support/http-session'
+import { reviewedDepartment } from '../../test/support/reviewed-department'
 import { DOC_ID, startTestServer, until, type TestServer } from '../../test/support/test-server'
 import { createThread, reply } from '@shared/review/threads'
 
@@ -178,14 +179,8 @@ describe('organisations', () => {
 
   it('notifies: 报送 the assigned reviewer, 退回修改 the department’s staff, an @mention and a reply the people named; read when opened', { timeout: 30_000 }, async () => {
     t = await startTestServer()
-    const { orgs, logins, notifications } = t.server.data
-    const [zhang, wang] = await Promise.all([logins.addUser('zhang', 'pw-zhang', '张伟'), logins.addUser('wang', 'pw-wang', '王芳')])
-    const dept = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
-    const bureau = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
-    await orgs.setDocumentOrg(DOC_ID, dept.id)
-    await orgs.setMember(dept.id, zhang.id, 'staff')
-    await orgs.setMember(bureau.id, wang.id, 'reviewer')
-    await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: dept.id, userId: wang.id }, true)
+    const { notifications } = t.server.data
+    const { zhang, wang } = await reviewedDepartment(t)
     const step = async (who: string, action: string, note?: string) =>
       (await fetch(`${t.server.url}/api/docs/${DOC_ID}/workflow`, { method: 'POST', headers: { Cookie: await cookieOf(who), 'Content-Type': 'application/json' }, body: JSON.stringify({ action, note }) })).status
 

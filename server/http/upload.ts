@@ -3,7 +3,8 @@
  * only after the caller is known and allowed to upload there, so a request
  * without a session costs its headers and nothing more (a body the server
  * never reads is discarded as it arrives, never held). Refused on its
- * Content-Length when it has one, else while it streams in.
+ * Content-Length when it has one, else while it streams in; then read in
+ * a file worker (`importedText`).
  */
 import type { Context } from 'hono'
 import { ApiError } from './api-error'

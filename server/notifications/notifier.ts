@@ -3,19 +3,30 @@
  * document (assigned to its department, or shared by name); 退回修改 and
  * 审核通过 → its staff; a reply → everyone who wrote in the thread; an
  * @mention → the person named (by 姓名 or login). Only people who may open
- * the document are told, and never the one who did it.
+ * the document are told, and never the one who did it. Replies and
+ * mentions pass the `NoticeGate` (one a minute per sender and document,
+ * the rest merged; a cap per person); `sweep` sends the merged ones and
+ * lets notices older than `NOTICE_LIFETIME_MS` expire.
  */
 import type { ActivityEntry } from '@shared/history/activity'
 import type { Role } from '@shared/protocol/role'
 import { ShownNames } from '../auth/shown-names'
 import { log } from '../log'
 import type { ServerData } from '../server-data'
+import { NoticeGate } from './notice-gate'
+
+/** Notices are kept this long (read or not): the bell is for what happens now, the activity log keeps the rest. */
+export const NOTICE_LIFETIME_MS = 90 * 86_400_000
+const EXPIRY_EVERY_MS = 3_600_000
 import type { NotificationFeed } from './notification-feed'
 import type { NewNotice } from '../storage/notification-store'
 
 type Data = Pick<ServerData, 'accounts' | 'orgs' | 'notifications' | 'permissions' | 'documents'>
 
 export class Notifier {
+  private readonly gate = new NoticeGate()
+  private expiredAt = 0
+  private pending: Promise<void> = Promise.resolve()
   private readonly shown: ShownNames
 
   /** `feed`: wakes the recipients' open pages (none in tests that read the store only). */
@@ -31,6 +42,24 @@ export class Notifier {
     this.feed?.announce(userIds)
   }
 
+  /** Sends the merged notices of every window that ended by `now`, and (hourly) deletes expired ones. Failures are logged. */
+  async sweep(now: number): Promise<void> {
+    try {
+      for (const held of this.gate.release(now)) {
+        const [doc, sender] = await Promise.all([this.data.documents.get(held.docId), this.data.accounts.userByName(held.sender)])
+        if (!doc) continue
+        const text = `${sender?.displayName ?? held.sender}在“${doc.title}”中又有 ${held.count} 条批注与你有关`
+        await this.tell([held.userId], { at: now, kind: held.kind, docId: held.docId, text })
+      }
+      if (now - this.expiredAt >= EXPIRY_EVERY_MS) {
+        this.expiredAt = now
+        await this.data.notifications.expire(now - NOTICE_LIFETIME_MS)
+      }
+    } catch (error) {
+      log('warn', 'notify-failed', { error: (error as Error).message })
+    }
+  }
+
   /** 报送 tells reviewers; 退回修改 and 审核通过 tell staff. */
   async workflowStep(docId: string, action: string, label: string, actorId: number, note: string): Promise<void> {
     const audience: Role = action === 'submit' ? 'reviewer' : 'editor'
@@ -43,7 +72,18 @@ export class Notifier {
   }
 
   /** Replies and @mentions in what a room recorded. Failures are logged: notifications never touch editing. */
-  async activity(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
+  activity(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
+    // One batch after another: the gate counts them in the order they were recorded.
+    this.pending = this.pending.then(() => this.notifyActivity(docId, entries))
+    return this.pending
+  }
+
+  /** Resolves once every batch of activity handed over so far has been notified (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.pending
+  }
+
+  private async notifyActivity(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
     try {
       const doc = await this.data.documents.get(docId)
       if (!doc) return
@@ -56,7 +96,8 @@ export class Notifier {
         const notify = async (ids: number[], kind: 'reply' | 'mention', text: string) => {
           const allowed = []
           for (const id of new Set(ids)) if (id !== actor?.id && (await this.data.permissions.roleOf(docId, id))) allowed.push(id)
-          await this.tell(allowed, { at: Date.now(), kind, docId, text })
+          const now = Date.now()
+          await this.tell(this.gate.admit(allowed, by, docId, kind, now), { at: now, kind, docId, text })
         }
         await notify(mentioned, 'mention', `${who}在“${doc.title}”的批注中提到了你：${event.text}`)
         await notify(participants.filter((id) => !mentioned.includes(id)), 'reply', `${who}回复了“${doc.title}”中关于“${event.quote}”的批注：${event.text}`)

@@ -13,7 +13,7 @@
  * instance's connections follow.
  */
 import type { ActivityEntry } from '../storage/document-log'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { CLOSE, type CloseCode } from '@shared/protocol/close-code'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import { decodeMessage } from '@shared/protocol/message'
@@ -272,14 +272,15 @@ export class Relay {
    * `by`: the account the change is made for (a restore), kept as its
    * author; `step`: a workflow step, stored with the document's epoch moved
    * on, so that no instance stores content judged under the status before.
-   * Rejects with StorageError when it could not be stored (nothing was then
-   * relayed).
+   * Rejects with DocumentLimitError when it would take the document past
+   * its size or project limit (nothing is applied), StorageError when it
+   * could not be stored (nothing was then relayed).
    */
   async applyServerChange(docId: string, change: (doc: Y.Doc) => void, { by, step }: { by?: string; step?: boolean } = {}): Promise<void> {
     const room = this.room(docId)
     if (!room) throw new StorageError('busy', '服务器繁忙，请稍后重试')
     if (!(await room.loaded)) throw new StorageError('io', '无法读取文档')
-    room.doc.transact(() => change(room.doc), by || step ? { kind: 'server', ...(by ? { by } : {}), ...(step ? { step } : {}) } : SERVER_ORIGIN)
+    Y.applyUpdate(room.doc, room.judgedServerChange(change), by || step ? { kind: 'server', ...(by ? { by } : {}), ...(step ? { step } : {}) } : SERVER_ORIGIN)
     const stored = await room.flush()
     if (room.sessions.size === 0 && this.rooms.get(docId) === room) this.scheduleUnload(docId)
     if (!stored) throw new StorageError('io', '无法保存流程变更')

@@ -50,6 +50,8 @@ import { threadActivity } from '@shared/review/thread-activity'
 import { StorageError } from '../storage/storage-error'
 import type { Session } from './session'
 import { SERVER_CLIENT, type PolicyRule, type UpdatePolicy } from './update-policy'
+import { judgedServerChange } from './server-change'
+import { MAX_DOCUMENT_BYTES } from '@shared/model/document-limits'
 
 export interface CompactionLimits {
   /** Compact when the log after the snapshot has this many updates… */
@@ -75,7 +77,7 @@ export interface RoomLimits {
 export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   compaction: { updates: 1000, bytes: 4 * 1024 * 1024 },
   update: UPDATE_LIMITS,
-  documentBytes: 16 * 1024 * 1024,
+  documentBytes: MAX_DOCUMENT_BYTES,
   refusalsPerConnection: 20,
   autoVersionMs: 30 * 60_000,
 }
@@ -193,6 +195,11 @@ export class Room {
   /** Where rules that read a change as events try it first (built once the room is loaded). */
   get trial(): TrialReplica {
     return (this.trialReplica ??= new TrialReplica(this.doc))
+  }
+
+  /** The update a change by the server would make, judged against the document's caps (`server-change.ts`); not applied. */
+  judgedServerChange(change: (doc: Y.Doc) => void): Uint8Array {
+    return judgedServerChange(this.doc, change, this.storedBytes, this.limits.documentBytes)
   }
 
   get isLoaded(): boolean {

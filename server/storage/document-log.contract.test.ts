@@ -200,6 +200,29 @@ describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
     expect((await log.history('a')).entries).toEqual([])
   })
 
+  it('keeps a summary until the document changes; a summary read before a change is not kept after it', async () => {
+    await open()
+    const w = writer(1)
+    await log.create(record('a'), w.type('甲'))
+    const first = (await log.summaries(['a', 'gone'])).get('a')!
+    expect(first.summary).toBeNull()
+    expect((await log.summaries(['gone'])).get('gone')?.summary ?? null).toBeNull()
+    await log.keepSummary('a', first.gen, { total: 1 })
+    expect((await log.summaries(['a'])).get('a')!.summary).toEqual({ total: 1 })
+    // A change (an append, or recorded activity) makes it out of date…
+    await log.append('a', [entry(w.type('乙'))])
+    const second = (await log.summaries(['a'])).get('a')!
+    expect(second.summary).toBeNull()
+    // …and a summary read before another change is not kept after it.
+    await log.record('a', [{ at: Date.now(), by: 'zhang', event: { kind: 'created' } }])
+    await log.keepSummary('a', second.gen, { total: 2 })
+    expect((await log.summaries(['a'])).get('a')!.summary).toBeNull()
+    const third = (await log.summaries(['a'])).get('a')!
+    await log.keepSummary('a', third.gen, { total: 3 })
+    await log.compact('a')
+    expect((await log.summaries(['a'])).get('a')!.summary).toEqual({ total: 3 })
+  })
+
   it('a version holds the state as stored when it was taken', async () => {
     await open()
     const w = writer(1)

@@ -131,6 +131,15 @@ export interface DocumentLog {
   compact(docId: string): Promise<CompactionResult>
   /** Appends activity entries (workflow steps, comments, decisions, refusals…). */
   record(docId: string, entries: readonly ActivityEntry[]): Promise<void>
+  /**
+   * Each document's kept summary (what the queue and the dashboard show),
+   * with the document's generation: every append and every record moves it
+   * on, so a summary kept at an older generation is out of date. Documents
+   * with none kept are absent or have `summary` null.
+   */
+  summaries(docIds: readonly string[]): Promise<Map<string, KeptSummary>>
+  /** Keeps a summary read at generation `gen`; nothing is kept when the document has moved on since. */
+  keepSummary(docId: string, gen: number, summary: unknown): Promise<void>
   /** Activity entries in the order recorded, and the log not yet compacted. */
   history(docId: string): Promise<StoredHistory>
   /**
@@ -155,4 +164,12 @@ export class DocumentExistsError extends Error {
   constructor(readonly docId: string) {
     super(`文档编号已存在：${docId}`)
   }
+}
+
+/** A document's summary as kept, and whether it is current. */
+export interface KeptSummary {
+  /** The document's generation now. */
+  gen: number
+  /** The summary, when one was kept at this very generation; else null. */
+  summary: unknown
 }

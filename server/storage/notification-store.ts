@@ -25,4 +25,6 @@ export interface NotificationStore {
   unreadCount(userId: number): Promise<number>
   /** Marks the given notices (or all, when none given) as read. */
   markRead(userId: number, ids?: readonly number[]): Promise<void>
+  /** Deletes every notice from before `before` (ms); resolves to how many. */
+  expire(before: number): Promise<number>
 }

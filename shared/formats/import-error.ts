@@ -12,6 +12,7 @@ export type ImportErrorCode =
   | 'missing-section' // a required part or heading is absent
   | 'incomplete-table' // a 绩效目标表 ends before all its rows
   | 'malformed-row' // a row that is not what the layout has at that place
+  | 'too-large' // past a cap of `import-limits.ts` (unpacked size, cells, text, projects)
 
 export class ImportError extends Error {
   override readonly name = 'ImportError'

@@ -6,7 +6,8 @@
 import type { DocumentText } from '../model/document-text'
 import { exportHtml } from './html/export'
 import { importHtml } from './html/import'
-import type { ImportResult } from './import-error'
+import { tryImport, type ImportResult } from './import-error'
+import { checkProjectCount } from './import-limits'
 import type { OpinionBlock } from '../checks/opinion-text'
 import { exportPublishedText } from './published-text/export'
 import { importPublishedText } from './published-text/import'
@@ -84,8 +85,9 @@ export const formatById = (id: string): FileFormat | undefined => FORMATS.find((
 /**
  * Imports a file whatever its format, recognised from its content (a name
  * can lie; a Word file saved as .txt is still a Word file). What cannot be
- * imported is refused naming what it is; a 绩效自评表 (text) reads as a
- * self-evaluation document.
+ * imported is refused naming what it is; a file past a cap of
+ * `import-limits.ts` (a document's project limit included) as 'too-large';
+ * a 绩效自评表 (text) reads as a self-evaluation document.
  */
 export async function importFile(bytes: Uint8Array): Promise<ImportResult<DocumentText>> {
   const kind = fileKind(bytes)
@@ -93,7 +95,8 @@ export async function importFile(bytes: Uint8Array): Promise<ImportResult<Docume
   const evaluation = kind === 'other' ? importSelfEvaluationText(bytes) : null
   if (evaluation) return evaluation
   const format = formatById(kind === 'docx' || kind === 'xlsx' || kind === 'html' ? kind : 'txt')!
-  return format.import!(bytes)
+  const result = await format.import!(bytes)
+  return result.ok ? tryImport(() => (checkProjectCount(result.value.projects.length), result.value)) : result
 }
 
 export const exportFormats = (): FileFormat[] => FORMATS.filter((f) => f.export)

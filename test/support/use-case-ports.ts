@@ -1,7 +1,7 @@
 /**
  * The use cases' ports over a real store (a fresh SQLite file, or a fresh
- * PostgreSQL schema under `JIXIAO_TEST_STORE=postgres`) and a real relay,
- * with no HTTP: what `server/documents/*.test.ts` drive. Helpers make
+ * PostgreSQL schema under `JIXIAO_TEST_STORE=postgres`), a real relay and
+ * real file workers, with no HTTP: what `server/documents/*.test.ts` drive. Helpers make
  * people and organisations as a 管理员 would.
  */
 import { mkdtempSync } from 'node:fs'
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { OrgKind, OrgRole } from '@shared/protocol/org-role'
 import { LocalBus } from '../../server/bus/local-bus'
+import { FileWorkers } from '../../server/files/file-workers'
 import type { Ports } from '../../server/documents/ports'
 import { Metrics } from '../../server/metrics'
 import { Notifier } from '../../server/notifications/notifier'
@@ -35,7 +36,8 @@ export async function useCaseWorld(): Promise<UseCaseWorld> {
   const data = await openServerData(schema ? schema.config : { kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'jixiao-use-cases-')) })
   const access = { roleOf: (docId: string, userId: number) => data.permissions.roleOf(docId, userId), stillValid: async () => true }
   const relay = new Relay({ log: data.documents, bus: new LocalBus(), access }, makeUpdatePolicy(), new Metrics(), DEFAULT_RELAY_OPTIONS)
-  const ports: Ports = { ...data, notifier: new Notifier(data), live: relay }
+  const files = new FileWorkers()
+  const ports: Ports = { ...data, notifier: new Notifier(data), live: relay, files }
   const person: UseCaseWorld['person'] = (name, displayName = name) => data.logins.addUser(name, `pw-${name}-long`, displayName)
   const org: UseCaseWorld['org'] = async (name, kind, members = []) => {
     const made = await data.orgs.addOrg({ name, kind, code: '' })
@@ -57,6 +59,7 @@ export async function useCaseWorld(): Promise<UseCaseWorld> {
     },
     async close() {
       await relay.shutdown()
+      await files.close()
       await data.close()
       await schema?.drop()
     },

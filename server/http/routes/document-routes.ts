@@ -23,7 +23,7 @@ export function documentRoutes(p: Ports): Hono<Env> {
     if (title && title.length > MAX_TITLE_LENGTH) throw badRequest(`文档名称不能超过 ${MAX_TITLE_LENGTH} 个字`)
     const org = c.req.query('org')
     if (org !== undefined && !/^\d+$/.test(org)) throw badRequest('部门必须是组织编号')
-    const text = await importedText(await readUpload(c))
+    const text = await importedText(p, await readUpload(c))
     return { id: await lifecycle.createImported(p, c.get('user'), text, { title, org: org === undefined ? undefined : Number(org) }) }
   })
 

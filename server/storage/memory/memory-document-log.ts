@@ -1,5 +1,5 @@
 /** The document log in memory: for tests and the contract suite; nothing survives the process. */
-import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 import type { AccountStore } from '../account-store'
 import type { OrgStore } from '../org-store'
@@ -12,6 +12,8 @@ interface StoredDocument {
   versions: (VersionRecord & { state: Uint8Array })[]
   activity: ActivityEntry[]
   clients: Map<number, string>
+  gen: number
+  summary: { gen: number; value: unknown } | null
   epoch: number
 }
 
@@ -30,7 +32,7 @@ export class MemoryDocumentLog implements DocumentLog {
     for (const { userId } of roles) if (!(await this.stores!.accounts.userById(userId))) throw new StorageError('other', `没有这个用户：${userId}`)
     if (belongings.orgId !== undefined && !(await this.stores!.orgs.orgById(belongings.orgId))) throw new StorageError('other', `没有这个组织：${belongings.orgId}`)
     if (this.docs.has(record.id)) throw new DocumentExistsError(record.id)
-    this.docs.set(record.id, { record: { ...record }, snapshot: null, log: [{ update: initialUpdate, by: null, at: record.createdAt }], versions: [], activity: structuredClone([...(belongings.activity ?? [])]), clients: new Map(), epoch: 0 })
+    this.docs.set(record.id, { record: { ...record }, snapshot: null, log: [{ update: initialUpdate, by: null, at: record.createdAt }], versions: [], activity: structuredClone([...(belongings.activity ?? [])]), clients: new Map(), epoch: 0, gen: 0, summary: null })
     for (const { userId, role } of roles) await this.stores!.accounts.setRole(record.id, userId, role)
     if (belongings.orgId !== undefined) await this.stores!.orgs.setDocumentOrg(record.id, belongings.orgId)
   }
@@ -62,6 +64,7 @@ export class MemoryDocumentLog implements DocumentLog {
     if (taken) throw new AppendRefusedError('client-taken', clientTaken(taken.client))
     for (const { client, by } of claims) if (!doc.clients.has(client)) doc.clients.set(client, by)
     doc.log.push(...updates.map((u) => ({ ...u, update: u.update.slice() })))
+    if (updates.length > 0) doc.gen++
     if (step) doc.epoch++
   }
 
@@ -89,7 +92,24 @@ export class MemoryDocumentLog implements DocumentLog {
   }
 
   async record(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
-    this.docs.get(docId)?.activity.push(...structuredClone(entries))
+    const doc = this.docs.get(docId)
+    if (!doc) return
+    doc.activity.push(...structuredClone(entries))
+    if (entries.length > 0) doc.gen++
+  }
+
+  async summaries(docIds: readonly string[]): Promise<Map<string, KeptSummary>> {
+    const kept = new Map<string, KeptSummary>()
+    for (const id of docIds) {
+      const doc = this.docs.get(id)
+      if (doc) kept.set(id, { gen: doc.gen, summary: doc.summary?.gen === doc.gen ? structuredClone(doc.summary.value) : null })
+    }
+    return kept
+  }
+
+  async keepSummary(docId: string, gen: number, summary: unknown): Promise<void> {
+    const doc = this.docs.get(docId)
+    if (doc?.gen === gen) doc.summary = { gen, value: structuredClone(summary) }
   }
 
   async history(docId: string): Promise<StoredHistory> {

@@ -2,10 +2,11 @@
 import type { NewNotice, Notice, NotificationStore } from '../notification-store'
 
 export class MemoryNotificationStore implements NotificationStore {
-  private readonly notices: Notice[] = []
+  private notices: Notice[] = []
+  private lastId = 0
 
   async notify(userIds: readonly number[], notice: NewNotice): Promise<void> {
-    for (const userId of new Set(userIds)) this.notices.push({ ...notice, id: this.notices.length + 1, userId, read: false })
+    for (const userId of new Set(userIds)) this.notices.push({ ...notice, id: ++this.lastId, userId, read: false })
   }
 
   async list(userId: number, limit = 50): Promise<Notice[]> {
@@ -14,6 +15,13 @@ export class MemoryNotificationStore implements NotificationStore {
 
   async unreadCount(userId: number): Promise<number> {
     return this.notices.filter((n) => n.userId === userId && !n.read).length
+  }
+
+  async expire(before: number): Promise<number> {
+    const kept = this.notices.filter((n) => n.at >= before)
+    const expired = this.notices.length - kept.length
+    this.notices = kept
+    return expired
   }
 
   async markRead(userId: number, ids?: readonly number[]): Promise<void> {

@@ -165,6 +165,13 @@ const MIGRATIONS: string[] = [
      at BIGINT NOT NULL,
      PRIMARY KEY (doc_id, user_id, round)
    );`,
+  // Each document's summary for the queue and the dashboard, kept at a generation every append and record moves on.
+  `CREATE TABLE doc_summaries (
+     doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+     gen BIGINT NOT NULL DEFAULT 0,
+     summary JSONB,
+     summary_gen BIGINT
+   );`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */

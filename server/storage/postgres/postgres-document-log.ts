@@ -5,7 +5,7 @@
  * exactly the rows it folded in: a row committed while it ran survives
  * it, whatever its number.
  */
-import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 import { storageWork } from '../storage-error'
 import { inTransaction, lockDocument, type Client, type Pool } from './postgres-database'
@@ -49,7 +49,13 @@ export class PostgresDocumentLog implements DocumentLog {
     await this.run('删除文档', () => this.pool.query('DELETE FROM documents WHERE id = $1', [id]))
   }
 
-  async append(docId: string, updates: readonly LoggedUpdate[], { claims = [], epoch, step = false }: AppendGuard = {}): Promise<void> {
+  async append(docId: string, updates: readonly LoggedUpdate[], guard: AppendGuard = {}): Promise<void> {
+    await this.appendUpdates(docId, updates, guard)
+    // The summary's generation moves on once the updates are in (a summary read in between is simply read again).
+    if (updates.length > 0) await this.run('保存更新', () => this.pool.query('INSERT INTO doc_summaries (doc_id, gen) VALUES ($1, 1) ON CONFLICT (doc_id) DO UPDATE SET gen = doc_summaries.gen + 1', [docId]))
+  }
+
+  private async appendUpdates(docId: string, updates: readonly LoggedUpdate[], { claims = [], epoch, step = false }: AppendGuard = {}): Promise<void> {
     if (updates.length === 0 && claims.length === 0 && !step) return
     const rows = [docId, updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)), updates.map((u) => u.by), updates.map((u) => u.at)]
     const simple = claims.length === 0 && !step
@@ -135,7 +141,32 @@ export class PostgresDocumentLog implements DocumentLog {
   }
 
   async record(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
-    await this.run('记录活动', () => insertActivity(this.pool, docId, entries))
+    await this.run('记录活动', async () => {
+      await insertActivity(this.pool, docId, entries)
+      if (entries.length > 0) await this.pool.query('INSERT INTO doc_summaries (doc_id, gen) VALUES ($1, 1) ON CONFLICT (doc_id) DO UPDATE SET gen = doc_summaries.gen + 1', [docId])
+    })
+  }
+
+  async summaries(docIds: readonly string[]): Promise<Map<string, KeptSummary>> {
+    return this.run('读取文档摘要', async () => {
+      const { rows } = await this.pool.query<{ doc_id: string; gen: number; summary: unknown }>(
+        'SELECT doc_id, gen, CASE WHEN summary_gen = gen THEN summary END AS summary FROM doc_summaries WHERE doc_id = ANY($1::text[])',
+        [[...docIds]],
+      )
+      const kept = new Map<string, KeptSummary>(docIds.map((id) => [id, { gen: 0, summary: null }]))
+      for (const row of rows) kept.set(row.doc_id, { gen: row.gen, summary: row.summary ?? null })
+      return kept
+    })
+  }
+
+  async keepSummary(docId: string, gen: number, summary: unknown): Promise<void> {
+    await this.run('保存文档摘要', () =>
+      this.pool.query(
+        `INSERT INTO doc_summaries (doc_id, gen, summary, summary_gen) SELECT $1, 0, $2::jsonb, 0 WHERE EXISTS (SELECT 1 FROM documents WHERE id = $1)
+         ON CONFLICT (doc_id) DO UPDATE SET summary = EXCLUDED.summary, summary_gen = doc_summaries.gen WHERE doc_summaries.gen = $3::bigint`,
+        [docId, JSON.stringify(summary), gen],
+      ),
+    )
   }
 
   async history(docId: string): Promise<StoredHistory> {

@@ -24,6 +24,10 @@ export class PostgresNotificationStore implements NotificationStore {
     return work('读取通知', async () => Number((await this.pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId])).rows[0]!.n))
   }
 
+  async expire(before: number): Promise<number> {
+    return work('清理通知', async () => (await this.pool.query('DELETE FROM notifications WHERE at < $1', [before])).rowCount ?? 0)
+  }
+
   async markRead(userId: number, ids?: readonly number[]): Promise<void> {
     await work('标记通知已读', () =>
       ids

@@ -156,6 +156,13 @@ const MIGRATIONS: string[] = [
      at INTEGER NOT NULL,
      PRIMARY KEY (doc_id, user_id, round)
    );`,
+  // Each document's summary for the queue and the dashboard, kept at a generation every append and record moves on.
+  `CREATE TABLE doc_summaries (
+     doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+     gen INTEGER NOT NULL DEFAULT 0,
+     summary TEXT,
+     summary_gen INTEGER
+   );`,
 ]
 
 export const DATABASE_FILE = 'jixiao.sqlite'

@@ -5,7 +5,7 @@
  * one writer at a time, so a transaction is the document's lock.
  */
 import { storageWork } from '../storage-error'
-import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 import type { Db } from './sqlite-database'
 
@@ -27,6 +27,10 @@ export class SqliteDocumentLog implements DocumentLog {
 
   constructor(private readonly db: Db) {
     this.statements = {
+      bumpGen: db.prepare('INSERT INTO doc_summaries (doc_id, gen) VALUES (?, 1) ON CONFLICT (doc_id) DO UPDATE SET gen = gen + 1'),
+      summaries: db.prepare("SELECT s.key AS docId, COALESCE(d.gen, 0) AS gen, CASE WHEN d.summary_gen = d.gen THEN d.summary END AS summary FROM json_each(?) AS s LEFT JOIN doc_summaries d ON d.doc_id = s.value"),
+      keepSummary: db.prepare('INSERT INTO doc_summaries (doc_id, gen, summary, summary_gen) SELECT @docId, 0, @summary, 0 WHERE @gen = 0 AND EXISTS (SELECT 1 FROM documents WHERE id = @docId) ON CONFLICT (doc_id) DO NOTHING'),
+      keepAt: db.prepare('UPDATE doc_summaries SET summary = ?, summary_gen = gen WHERE doc_id = ? AND gen = ?'),
       insertDoc: db.prepare('INSERT INTO documents (id, title, owner_id, created_at) VALUES (?, ?, ?, ?)'),
       getDoc: db.prepare('SELECT id, title, owner_id AS ownerId, created_at AS createdAt FROM documents WHERE id = ?'),
       listDocs: db.prepare('SELECT id, title, owner_id AS ownerId, created_at AS createdAt FROM documents ORDER BY created_at, id'),
@@ -96,6 +100,7 @@ export class SqliteDocumentLog implements DocumentLog {
             if (owner && owner.by !== by) throw new AppendRefusedError('client-taken', clientTaken(client))
           }
           for (const { update, by, at } of updates) this.statements.append.run(docId, update, by, at)
+          if (updates.length > 0) this.statements.bumpGen.run(docId)
           if (step) this.statements.nextEpoch.run(docId)
         })(),
       AppendRefusedError,
@@ -132,7 +137,29 @@ export class SqliteDocumentLog implements DocumentLog {
   }
 
   async record(docId: string, entries: readonly ActivityEntry[]): Promise<void> {
-    this.run('记录活动', () => this.db.transaction(() => this.insertActivity(docId, entries))())
+    this.run('记录活动', () =>
+      this.db.transaction(() => {
+        this.insertActivity(docId, entries)
+        if (entries.length > 0) this.statements.bumpGen.run(docId)
+      })(),
+    )
+  }
+
+  async summaries(docIds: readonly string[]): Promise<Map<string, KeptSummary>> {
+    return this.run('读取文档摘要', () => {
+      const rows = this.statements.summaries.all(JSON.stringify(docIds)) as { docId: string; gen: number; summary: string | null }[]
+      return new Map(rows.map((r) => [docIds[Number(r.docId)]!, { gen: r.gen, summary: r.summary === null ? null : JSON.parse(r.summary) }]))
+    })
+  }
+
+  async keepSummary(docId: string, gen: number, summary: unknown): Promise<void> {
+    const json = JSON.stringify(summary)
+    this.run('保存文档摘要', () =>
+      this.db.transaction(() => {
+        this.statements.keepSummary.run({ docId, summary: json, gen })
+        this.statements.keepAt.run(json, docId, gen)
+      })(),
+    )
   }
 
   async history(docId: string): Promise<StoredHistory> {

@@ -17,6 +17,7 @@ export class SqliteNotificationStore implements NotificationStore {
       unread: db.prepare('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL'),
       readAll: db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL'),
       readOne: db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND id = ? AND read_at IS NULL'),
+      expire: db.prepare('DELETE FROM notifications WHERE at < ?'),
     }
   }
 
@@ -32,6 +33,10 @@ export class SqliteNotificationStore implements NotificationStore {
 
   async unreadCount(userId: number): Promise<number> {
     return work('读取通知', () => (this.statements.unread.get(userId) as { n: number }).n)
+  }
+
+  async expire(before: number): Promise<number> {
+    return work('清理通知', () => this.statements.expire.run(before).changes)
   }
 
   async markRead(userId: number, ids?: readonly number[]): Promise<void> {

@@ -10,26 +10,34 @@
  * the empty cells of grid columns no text starts in are dropped (see
  * vacant-columns);
  * deleted text of tracked changes (w:delText) is left out and inserted
- * text (w:ins) kept — the file's current text. Unzipped with fflate; the
+ * text (w:ins) kept — the file's current text. The XML's declared size
+ * and the cells are capped (`import-limits.ts`). Unzipped with fflate; the
  * XML is OOXML as Word writes it, read element by element.
  */
 import { unzipSync } from 'fflate'
 import type { DocumentText } from '../../model/document-text'
 import { ImportError, readLaidOut, tryImport, type ImportResult } from '../import-error'
+import { cellBudget, checkUnzippedSize } from '../import-limits'
 import { parsePublishedText } from '../published-text/import'
 import { layOut, type Block } from '../blocks'
 import { dropVacantColumns } from '../vacant-columns'
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+/** A character reference XML allows: a Unicode scalar value, not NUL (Word never writes another). */
+const character = (code: number) => {
+  if (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff)) throw new ImportError('unreadable', null, `Word 文件中有无效的字符编码（${code.toString(16)}）：请在 Word/WPS 中打开后重新保存`)
+  return String.fromCodePoint(code)
+}
 const unescapeXml = (text: string) =>
   text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, name: string) =>
-    name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name] ?? whole),
+    name.startsWith('#x') ? character(parseInt(name.slice(2), 16)) : name.startsWith('#') ? character(Number(name.slice(1))) : (ENTITIES[name] ?? whole),
   )
 
 const TOKEN = /<(\/?)w:(tbl|tr|tc|p|t|tab|br|cr|gridSpan|vMerge|delText|instrText)\b([^>]*?)(\/?)>/g
 
 /** The body's blocks, in order. Nested tables are read as their cells' text. */
 export function readBody(xml: string): Block[] {
+  const takeCell = cellBudget('Word 文档')
   const blocks: Block[] = []
   const tables: { rows: string[][]; spans: number[][]; row: string[] | null; cell: { text: string; continued: boolean; span: number } | null }[] = []
   let paragraph: string | null = null
@@ -60,6 +68,7 @@ export function readBody(xml: string): Block[] {
         if (!closing) table.cell = { text: '', continued: false, span: 1 }
         else if (table.cell) {
           // A cell merged down from the one above prints empty; a cell spanning columns is one cell.
+          takeCell()
           table.row.push(table.cell.continued ? '' : table.cell.text.trim())
           table.spans.at(-1)!.push(table.cell.span)
           table.cell = null
@@ -108,8 +117,10 @@ export function readBody(xml: string): Block[] {
 export function parseDocx(bytes: Uint8Array): DocumentText {
   let entries: Record<string, Uint8Array>
   try {
-    entries = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' })
-  } catch {
+    // fflate inflates an entry into the size the zip declares for it: checking that size bounds what is unpacked.
+    entries = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' && (checkUnzippedSize('Word 文档', file.originalSize), true) })
+  } catch (error) {
+    if (error instanceof ImportError) throw error
     throw new ImportError('unreadable', null, '无法打开这个 Word 文件（.docx 已损坏或不完整）：请在 Word/WPS 中打开后重新保存')
   }
   const xml = entries['word/document.xml']

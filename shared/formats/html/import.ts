@@ -5,6 +5,7 @@
  * an empty cell in each row below, as merged cells print in the text
  * layout — and the rest becomes paragraphs; then the one reader. Empty
  * cells of columns no text starts in are dropped (see vacant-columns).
+ * Spans and cells are capped before they are placed (`import-limits.ts`).
  * The head, scripts, styles, comments and declarations are skipped; a cell or row left
  * unclosed (common in hand-written pages) ends at the next one. Read tag by tag: no DOM, so
  * it runs in the browser and on the server alike.
@@ -14,13 +15,17 @@ import { layOut, type Block } from '../blocks'
 import { dropVacantColumns } from '../vacant-columns'
 import { decodeText } from '../decode-text'
 import { readLaidOut, tryImport, type ImportResult } from '../import-error'
+import { cellBudget, checkTextLength, IMPORT_LIMITS } from '../import-limits'
 import { parsePublishedText } from '../published-text/import'
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', mdash: '—', ndash: '–', hellip: '…', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', times: '×' }
 
+/** A numeric reference's character; one past Unicode (`&#x110000;`), a surrogate or NUL reads as U+FFFD, as browsers read it. */
+const character = (code: number) => (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code))
+
 const decodeEntities = (text: string) =>
   text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, name: string) =>
-    name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (NAMED[name] ?? whole),
+    name.startsWith('#x') ? character(parseInt(name.slice(2), 16)) : name.startsWith('#') ? character(Number(name.slice(1))) : (NAMED[name] ?? whole),
   )
 
 /** Block-level tags: text on either side of one is a different paragraph. */
@@ -29,12 +34,12 @@ const BREAKS = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'l
 const TAG = /<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|<(head|script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>/g
 
 interface Carry {
-  start: number
   colspan: number
   remaining: number
 }
 
-const attr = (attrs: string, name: string): number => Number(new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs)?.[1] ?? 1) || 1
+/** A span as written, at most `IMPORT_LIMITS.maxSpan`. */
+const span = (attrs: string, name: string): number => Math.min(Number(new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs)?.[1] ?? 1) || 1, IMPORT_LIMITS.maxSpan)
 
 const clean = (text: string) => decodeEntities(text).replace(/[ \t\r\n\u00a0]+/g, ' ').trim()
 
@@ -45,9 +50,13 @@ const clean = (text: string) => decodeEntities(text).replace(/[ \t\r\n\u00a0]+/g
  * join without a space), and a column left blank in a table of single
  * cells (an Excel range, a plain web table) kept, since a paste goes by
  * position — vacant columns are dropped only where cells span columns
- * (borders not lining up in Word, WPS, LibreOffice).
+ * (borders not lining up in Word, WPS, LibreOffice). A file (not a paste,
+ * which is the person's own clipboard in their own browser) is held to the
+ * caps of `import-limits.ts`; throws ImportError past them.
  */
 export function readHtml(html: string, { pasted = false }: { pasted?: boolean } = {}): Block[] {
+  if (!pasted) checkTextLength('网页文件', html)
+  const takeCell = pasted ? () => {} : cellBudget('网页文件')
   const blocks: Block[] = []
   let paragraph = ''
   const flushParagraph = () => {
@@ -55,14 +64,16 @@ export function readHtml(html: string, { pasted = false }: { pasted?: boolean } 
     if (text) blocks.push({ kind: 'paragraph', text })
     paragraph = ''
   }
-  let table: { rows: string[][]; spans: number[][]; row: string[] | null; col: number; carries: Carry[]; cell: { text: string; colspan: number; rowspan: number } | null } | null = null
+  let table: { rows: string[][]; spans: number[][]; row: string[] | null; col: number; carries: Map<number, Carry[]>; cell: { text: string; colspan: number; rowspan: number } | null } | null = null
   let depth = 0 // nested tables are read as their text
   /** Empty cells for the cells above that span down into this row, where they stand. */
   const placeCarries = () => {
     if (!table?.row) return
     for (;;) {
-      const carry = table.carries.find((c) => c.start === table!.col && c.remaining > 0)
+      // Looked up by column: a row below thousands of tall cells places each in constant time.
+      const carry = table.carries.get(table.col)?.find((c) => c.remaining > 0)
       if (!carry) return
+      takeCell()
       table.row.push('')
       table.spans.at(-1)!.push(carry.colspan)
       table.col += carry.colspan
@@ -72,9 +83,10 @@ export function readHtml(html: string, { pasted = false }: { pasted?: boolean } 
   const endCell = () => {
     if (!table?.row || !table.cell) return
     const { text: cellText, colspan, rowspan } = table.cell
+    takeCell()
     table.row.push(pasted ? cellText.split('\n').map(clean).filter(Boolean).join('\n') : clean(cellText.replace(/\n/g, ' ')))
     table.spans.at(-1)!.push(colspan)
-    if (rowspan > 1) table.carries.push({ start: table.col, colspan, remaining: rowspan - 1 })
+    if (rowspan > 1) table.carries.set(table.col, [...(table.carries.get(table.col) ?? []), { colspan, remaining: rowspan - 1 }])
     table.col += colspan
     table.cell = null
   }
@@ -82,7 +94,11 @@ export function readHtml(html: string, { pasted = false }: { pasted?: boolean } 
     if (!table?.row) return
     endCell()
     placeCarries()
-    table.carries = table.carries.filter((c) => c.remaining > 0)
+    for (const [start, carries] of table.carries) {
+      const left = carries.filter((c) => c.remaining > 0)
+      if (left.length > 0) table.carries.set(start, left)
+      else table.carries.delete(start)
+    }
     table.row = null
   }
   let last = 0
@@ -111,7 +127,7 @@ export function readHtml(html: string, { pasted = false }: { pasted?: boolean } 
         } else if (table?.cell) depth++
         else {
           flushParagraph()
-          table = { rows: [], spans: [], row: null, col: 0, carries: [], cell: null }
+          table = { rows: [], spans: [], row: null, col: 0, carries: new Map(), cell: null }
           depth = 1
         }
         break
@@ -131,7 +147,7 @@ export function readHtml(html: string, { pasted = false }: { pasted?: boolean } 
         endCell()
         if (!closing) {
           placeCarries()
-          table.cell = { text: '', colspan: attr(attrs, 'colspan'), rowspan: attr(attrs, 'rowspan') }
+          table.cell = { text: '', colspan: span(attrs, 'colspan'), rowspan: span(attrs, 'rowspan') }
         }
         break
       default:

@@ -20,6 +20,7 @@
 import type { DocumentText, IndicatorText, ProjectDetailsText, ProjectText, SubGoalText } from '../../model/document-text'
 import { decodeText } from '../decode-text'
 import { ImportError, tryImport, type ImportResult } from '../import-error'
+import { checkTextLength } from '../import-limits'
 import { indicatorColumns, isColumnName, isIndicatorHeader, readColumns } from '../indicator-columns'
 import { readProjectForm } from '../project-form/read-project-form'
 import { SIGN_OFF } from '../project-form/form-labels'
@@ -72,7 +73,11 @@ const isBlank = (line: Line) => !line.cell && line.text === ''
 
 /** Imports a published-text file's bytes. */
 export function importPublishedText(bytes: Uint8Array): ImportResult<DocumentText> {
-  return tryImport(() => parsePublishedText(decodeText(bytes)))
+  return tryImport(() => {
+    const text = decodeText(bytes)
+    checkTextLength('文本文件', text)
+    return parsePublishedText(text)
+  })
 }
 
 /** Parses published text. Throws ImportError. */

@@ -20,8 +20,10 @@
 import type { DocumentText, ProjectText } from '../../model/document-text'
 import { parseAmount, parseOptionalAmount } from '../../model/numbers'
 import { layOut, type Block } from '../blocks'
+import { unzipSync } from 'fflate'
 import { dropVacantColumns } from '../vacant-columns'
 import { ImportError, readLaidOut, tryImport, type ImportResult } from '../import-error'
+import { cellBudget, checkUnzippedSize } from '../import-limits'
 import { parsePublishedText } from '../published-text/import'
 import { formLayout } from '../form-layout'
 import { DETAIL_LABEL, DUTY_PREFIX, EXTRA_HEADER, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
@@ -137,11 +139,13 @@ const cellText = (value: unknown): string => {
 }
 
 /** A sheet's rows of cells, with the row numbers Excel shows (empty rows are skipped). */
-function sheetTable(sheet: import('exceljs').Worksheet, from = 1): Block & { kind: 'table' } {
+function sheetTable(sheet: import('exceljs').Worksheet, takeCells: (cells: number) => void, from = 1): Block & { kind: 'table' } {
   const rows: string[][] = []
   const rowNumbers: number[] = []
   sheet.eachRow((row, n) => {
     if (n < from) return
+    // A row is as wide as its last cell: one cell in column XFD makes 16,384.
+    takeCells((row.values as unknown[]).length)
     rows.push(Array.from(row.values as unknown[]).slice(1).map((value, i) => (typeof value === 'number' ? shownNumber(value, row.getCell(i + 1).numFmt) : cellText(value))))
     rowNumbers.push(n)
   })
@@ -149,8 +153,20 @@ function sheetTable(sheet: import('exceljs').Worksheet, from = 1): Block & { kin
   return { kind: 'table', rows: dropVacantColumns(rows), name: `工作表“${sheet.name}”`, rowNumbers }
 }
 
+/** What the zip's entries say they unpack to, all together (0 when it is no zip: exceljs says so). */
+function declaredUnzippedSize(bytes: Uint8Array): number {
+  let total = 0
+  try {
+    unzipSync(bytes, { filter: (file) => ((total += file.originalSize), false) })
+  } catch {
+    return 0
+  }
+  return total
+}
+
 /** The workbook as blocks for the one reader: ours (第一部分 and a sheet per project), or a form on its first sheet. */
 async function readWorkbook(bytes: Uint8Array): Promise<Block[]> {
+  checkUnzippedSize('Excel 文件', declaredUnzippedSize(bytes))
   const { Workbook } = await loadExcel()
   const book = new Workbook()
   try {
@@ -158,11 +174,12 @@ async function readWorkbook(bytes: Uint8Array): Promise<Block[]> {
   } catch {
     throw new ImportError('unreadable', null, '无法打开这个 Excel 文件（.xlsx 已损坏或不完整）：请在 Excel/WPS 中打开后重新保存')
   }
+  const takeCells = cellBudget('Excel 文件')
   const part = book.getWorksheet(PART_ONE_SHEET)
   if (!part) {
     const first = book.worksheets[0]
     if (!first) throw new ImportError('empty', null, 'Excel 文件中没有任何工作表')
-    return [sheetTable(first)]
+    return [sheetTable(first, takeCells)]
   }
   const blocks: Block[] = []
   part.eachRow((row) => blocks.push({ kind: 'paragraph', text: cellText(row.getCell(1).value) }))
@@ -170,7 +187,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<Block[]> {
   for (const sheet of book.worksheets) {
     if (sheet === part || DERIVED_SHEETS.has(sheet.name)) continue
     // Row 1 is the table's title; the form starts on row 2.
-    blocks.push({ kind: 'paragraph', text: cellText(sheet.getRow(1).getCell(1).value) }, sheetTable(sheet, 2))
+    blocks.push({ kind: 'paragraph', text: cellText(sheet.getRow(1).getCell(1).value) }, sheetTable(sheet, takeCells, 2))
   }
   return blocks
 }

@@ -1,0 +1,16 @@
+/** What passes between the server and a file worker: structured-cloneable, no classes or functions. */
+import type { OpinionBlock } from '@shared/checks/opinion-text'
+import type { ImportErrorCode } from '@shared/formats/import-error'
+import type { DocumentText } from '@shared/model/document-text'
+
+export type WorkerJob =
+  | { kind: 'import'; bytes: Uint8Array }
+  /** `names`: display names by login, for the authors of tracked changes; `opinion`: a 审核意见 to follow the document. */
+  | { kind: 'export'; format: string; text: DocumentText; tracked: boolean; names: Record<string, string>; opinion?: readonly OpinionBlock[] }
+
+export type WorkerAnswer =
+  | { kind: 'ready' }
+  | { kind: 'text'; text: DocumentText }
+  | { kind: 'refused'; code: ImportErrorCode; line: number | null; detail: string; place: string | null }
+  | { kind: 'file'; body: Uint8Array | string }
+  | { kind: 'bug'; message: string }
