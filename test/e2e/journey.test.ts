@@ -13,7 +13,7 @@
  * people typed, and 张伟's 以此为底稿新建下一年度 shows up in 李娜's list.
  */
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { generateDocument } from '../support/generate-document'
 import { excelTableHtml } from '../support/office-clipboard'
@@ -44,8 +44,21 @@ async function step(page: Page, label: string, expected: string): Promise<void> 
   await expect.poll(() => status(page), { timeout: 10_000 }).toBe(expected)
 }
 
+type Opened = Awaited<ReturnType<typeof openAs>>
+/** The round as the first test left it: the three people's pages, still open, and what they typed. */
+let round: { zhang: Opened; li: Opened; wang: Opened; fixedFrom: string; reviewedFrom: string; typed: Record<'liDraft' | 'pasted' | 'reviewed' | 'fix', string> } | undefined
+/** The round, or a clear failure when it did not get this far (a later check cannot pass without it). */
+const played = () => {
+  if (!round) throw new Error('the round did not reach approval')
+  return round
+}
+
 describe('a round trip', () => {
-  it('two staff and a reviewer take a 32-project document from draft to approval and next year; the export, queue and dashboard carry what they typed', async () => {
+  afterAll(async () => {
+    for (const c of round ? [round.zhang, round.li, round.wang] : []) await c.context.close()
+  })
+
+  it('two staff and a reviewer take a 32-project document from draft to approval; the export, queue and dashboard carry what they typed', async () => {
     const { t, browser } = suite
     const { orgs, logins, service } = t.server.data
     const zhangwei = await logins.addUser('zhangwei', 'pw-zhangwei', '张伟')
@@ -153,6 +166,8 @@ describe('a round trip', () => {
     await typeAt(li.page, 'end', 'fundUsage', RESTORED, '')
     await li.page.keyboard.press('Control+z')
     await li.page.waitForTimeout(300)
+    // After one's own restore it does nothing (as undo-after-restore.test.ts has it).
+    expect(await fieldText(li.page, 'fundUsage', RESTORED)).toBe(usage)
     expect(await fieldText(li.page, 'budgetTotal', FIX)).toBe(typed.fix)
     expect(await fieldText(li.page, 'budgetTotal', REVIEWED)).toBe(typed.reviewed)
     // The comment answered: she resolves it.
@@ -166,14 +181,6 @@ describe('a round trip', () => {
     // —— Second review, approval ——
     await expect.poll(() => status(wang.page), { timeout: 10_000 }).toBe('已报送')
     await step(wang.page, '开始审核', '审核中')
-    // 自上次退回以来的修改: the fix and the accepted figure, old → new; the slip taken back is no change.
-    await wang.page.getByTestId('since-last-return').click()
-    const comparison = wang.page.getByTestId('comparison')
-    const changed = (n: number) => comparison.locator('li.project-change', { hasText: source.projects[n]!.name })
-    const budgetChange = async (n: number) => (await changed(n).locator('.field-change', { hasText: '预算数' }).allTextContents()).join('')
-    await expect.poll(() => budgetChange(FIX), { timeout: 10_000 }).toContain(`${fixedFrom} → ${typed.fix}`)
-    expect(await budgetChange(REVIEWED)).toContain(`${reviewedFrom} → ${typed.reviewed}`)
-    expect(await changed(RESTORED).count()).toBe(0)
     await wang.page.getByRole('button', { name: '审核通过', exact: true }).click()
     await wang.page.getByTestId('confirm-step').getByRole('button', { name: '确认审核通过' }).click()
     // What the checks still find (the generated text's placeholders) asks for a reason; she gives one.
@@ -204,7 +211,29 @@ describe('a round trip', () => {
     const dashboardRow = wang.page.getByTestId('dashboard').locator('tbody tr', { hasText: TITLE })
     await expect.poll(() => dashboardRow.locator('td.r').first().textContent(), { timeout: 10_000 }).toBe(sum())
 
-    // —— Next year ——
+    expect([...zhang.errors, ...li.errors, ...wang.errors]).toEqual([])
+    round = { zhang, li, wang, fixedFrom, reviewedFrom, typed }
+  }, 240_000)
+
+  // TODO(bug: issue 25 item 4 — "自上次退回以来的修改" compares from the last version whose status is 退回修改, so the
+  // restore version 李娜's 恢复此项目 made hides her fix; fixed on branch h-app (a8abf48), not yet on main). Drop `.fails` once it lands.
+  it.fails('the reviewer’s 自上次退回以来的修改 shows the staff’s fix and the accepted figure, and not the slip they took back', async () => {
+    const { wang, fixedFrom, reviewedFrom, typed } = played()
+    await wang.page.goto(`/#/doc/${DOC}`)
+    await synced(wang.page)
+    await wang.page.getByTestId('since-last-return').click()
+    const comparison = wang.page.getByTestId('comparison')
+    const changed = (n: number) => comparison.locator('li.project-change', { hasText: source.projects[n]!.name })
+    const budgetChange = async (n: number) => (await changed(n).locator('.field-change', { hasText: '预算数' }).allTextContents()).join('')
+    await expect.poll(() => budgetChange(FIX), { timeout: 10_000 }).toContain(`${fixedFrom} → ${typed.fix}`)
+    expect(await budgetChange(REVIEWED)).toContain(`${reviewedFrom} → ${typed.reviewed}`)
+    expect(await changed(RESTORED).count()).toBe(0)
+  }, 60_000)
+
+  // TODO(bug: issue 25 item 1 — 以此为底稿新建下一年度 copies only per-document named members, so a draft of a department's
+  // document belongs to no department and 李娜 never sees it; fixed on branch h-app (9ab6fb7), not yet on main). Drop `.fails` once it lands.
+  it.fails('张伟’s 以此为底稿新建下一年度 appears in 李娜’s list', async () => {
+    const { zhang, li } = played()
     await zhang.page.goto('/#/')
     const listed = zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) })
     await listed.getByRole('button', { name: '以此为底稿新建下一年度' }).click()
@@ -214,8 +243,5 @@ describe('a round trip', () => {
     await synced(zhang.page)
     await li.page.goto('/#/')
     await expect.poll(() => li.page.locator(`a[href="#/doc/${successor}"]`).count(), { timeout: 10_000 }).toBe(1)
-
-    expect([...zhang.errors, ...li.errors, ...wang.errors]).toEqual([])
-    for (const c of [zhang, li, wang]) await c.context.close()
-  }, 240_000)
+  }, 60_000)
 })
