@@ -139,6 +139,8 @@ describe('a round trip', () => {
 
     // —— Staff fix ——
     await expect.poll(() => li.page.getByTestId('return-note').textContent(), { timeout: 10_000 }).toContain(`改为 ${typed.fix}`)
+    // Who returned it, by 姓名.
+    expect(await li.page.getByTestId('return-note').locator('strong').textContent()).toMatch(/^退回意见（王芳，/)
     await expect.poll(() => li.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
     // The reviewer's figure, accepted whole from its card.
     await typeAt(li.page, 'end', 'budgetTotal', REVIEWED, '')
@@ -192,6 +194,9 @@ describe('a round trip', () => {
       await wang.page.getByRole('button', { name: '确认审核通过' }).click()
     }
     await expect.poll(() => status(wang.page), { timeout: 10_000 }).toBe('审核通过')
+    // Final for staff; the reviewer's outline totals what was typed.
+    await expect.poll(() => li.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('false')
+    expect(await wang.page.getByTestId('department-total').textContent()).toContain(sum())
 
     // —— What everyone reads ——
     const expected = budgets.map((b) => money(Number(b)))
@@ -205,6 +210,7 @@ describe('a round trip', () => {
     await wang.page.goto('/#/queue')
     await expect.poll(() => queueRow.locator('.status').textContent(), { timeout: 10_000 }).toBe('审核通过')
     expect(await queueRow.locator('td.r').first().textContent()).toBe(sum())
+    expect(await queueRow.textContent()).toContain('李娜') // who sent it this time, by 姓名
     expect(await queueRow.locator('td.r').nth(2).textContent()).toBe('0') // no suggestion left pending
     await wang.page.goto('/#/')
     await wang.page.getByTestId('dashboard-link').click()
