@@ -119,6 +119,12 @@ const CORPUS = [
     expected: [e('info', 'quantification', 1, 3), e('warning', 'misfiled.kind', 1, 6)],
   },
   {
+    // Its 财政拨款 cell is written "854万854万(…)" in the source page itself: no number, said so.
+    name: 'Yueyang’s form (regional)',
+    doc: await readRegional('hunan-yueyang-gaobiaozhun-nongtian-2022.txt'),
+    expected: [e('error', 'arithmetic.budget-sum', 1), e('info', 'quantification', 1, 4)],
+  },
+  {
     name: 'the 养老 form as Word (regional)',
     doc: await readRegional('yanglao-2024.docx'),
     expected: [e('warning', 'indicator.output-coverage', 1), e('warning', 'quantification', 1, 4)],

@@ -76,4 +76,13 @@ describe('grid paste onto indicator rows', () => {
       { level1: '产出指标', level2: '质量指标', level3: source[1]!.level3, description: source[1]!.description },
     ])
   })
+
+  it('copies rows as agreed: a pending insertion is not copied as if accepted', () => {
+    const state = sampleStateAt('indicatorValue', 0, 'end')
+    const mark = state.schema.marks.insertion!.create({ id: 'i1', author: 'wangfang', time: 1 })
+    const suggested = state.apply(state.tr.insert(state.selection.from, state.schema.text('（建议）', [mark])))
+    // One whole row selected, as a selection's content is copied: with the nodes around it.
+    const row = suggested.doc.slice(sampleStateAt('indicatorName', 0).selection.from, sampleStateAt('indicatorBasis', 0, 'end').selection.from + '（建议）'.length, true)
+    expect(copiedRows(row)[0]!.value).toBe(model(state).projects[0]!.indicators[0]!.value)
+  })
 })

@@ -7,7 +7,9 @@
 import type { Node as PMNode, Slice } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { buildIndicator } from '@shared/model/build-document'
-import { INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, MARK, NODE } from '@shared/schema/node-names'
+import type { NodeJSON } from '@shared/model/node-json'
+import { readIndicator } from '@shared/model/read-document'
+import { INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, NODE } from '@shared/schema/node-names'
 import type { GridPastePlan, RowColumn, RowPaste, TextColumn } from './grid-onto-rows'
 import { ancestor, extraColumnsOfRow } from './row-commands'
 
@@ -40,24 +42,18 @@ export function indicatorCellAt(state: EditorState): IndicatorCell | null {
 
 /**
  * The indicator rows in a slice copied in the editor, each cell by its
- * column: 一级/二级 as written, a cell's text as it reads (text proposed
- * for deletion left out). A row partly selected has the cells selected.
+ * column, as agreed (pending suggestions are not copied as if decided): 一级/
+ * 二级 as written, a row partly selected with the cells selected.
  */
 export function copiedRows(slice: Slice): Partial<Record<RowColumn, string>>[] {
   const rows: Partial<Record<RowColumn, string>>[] = []
   slice.content.descendants((node) => {
     if (node.type.name !== NODE.indicator) return true
-    const row: Partial<Record<RowColumn, string>> = {
-      level1: String(node.attrs.level1Label ?? node.attrs.level1 ?? ''),
-      level2: String(node.attrs.level2Label ?? node.attrs.level2 ?? ''),
-    }
+    const text = readIndicator(node.toJSON() as NodeJSON)
+    const row: Partial<Record<RowColumn, string>> = { level1: text.level1, level2: text.level2 }
     node.forEach((cell) => {
       const column = columnOfCell(cell.type.name)
-      let text = ''
-      cell.forEach((piece) => {
-        if (!piece.marks.some((mark) => mark.type.name === MARK.deletion)) text += piece.text ?? ''
-      })
-      if (column) row[column] = text
+      if (column) row[column] = text[column] ?? ''
     })
     rows.push(row)
     return false
@@ -132,10 +128,14 @@ function fillRow(tr: Transaction, row: PMNode, pos: number, paste: RowPaste, lev
   row.forEach((cell, offset) => cells.push({ start: pos + 1 + offset + 1, node: cell }))
   for (const { start, node } of cells.reverse()) {
     const column = columnOfCell(node.type.name)
-    const text = column === undefined ? undefined : paste.text[column]
-    if (text === undefined || text === node.textContent) continue
-    const end = start + node.content.size
-    if (text === '') tr.delete(start, end)
-    else tr.replaceWith(start, end, tr.doc.type.schema.text(text))
+    setCellText(tr, start, node, column === undefined ? undefined : paste.text[column])
   }
+}
+
+/** Replaces the text of the cell whose content starts at `start` (undefined or the same text: nothing to do). */
+export function setCellText(tr: Transaction, start: number, cell: PMNode, text: string | undefined): void {
+  if (text === undefined || text === cell.textContent) return
+  const end = start + cell.content.size
+  if (text === '') tr.delete(start, end)
+  else tr.replaceWith(start, end, tr.doc.type.schema.text(text))
 }

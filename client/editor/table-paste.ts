@@ -9,15 +9,18 @@
  *   indicator row fills the rows and columns from the cursor's cell and
  *   adds rows as needed, as a spreadsheet would (`grid-onto-rows.ts`);
  *   anywhere else its text goes into the field.
+ * - A grid pasted on a 资金支出计划 fills its dates and percentages across
+ *   (`spending-paste.ts`).
  * - Indicator rows copied in the editor itself paste as rows the same way.
  * - Whole 绩效目标表 — from a Word file or a web page, or projects copied in
  *   this or another document — are offered as new projects (the page asks).
  *
+ * Text or a table dropped from another program is pasted where it lands.
  * What was pasted, left out or kept as written is said to the person.
  */
 import { Extension } from '@tiptap/core'
 import type { Slice } from '@tiptap/pm/model'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { joinLines } from '@shared/formats/clipboard/join-lines'
 import { readClipboard } from '@shared/formats/clipboard/read-clipboard'
@@ -26,6 +29,7 @@ import { T } from '../i18n/zh-CN'
 import { copiedProjects } from './add-projects'
 import { planGridPaste, planRowPaste, type GridPastePlan, type GridTarget } from './grid-onto-rows'
 import { copiedRows, gridPasteTransaction, indicatorCellAt, type IndicatorCell } from './grid-paste'
+import { planSpendingPaste, spendingCellAt, spendingPasteTransaction, type SpendingCell, type SpendingPaste } from './spending-paste'
 
 export interface PasteListener {
   /** Says what a paste did, left out or could not do. */
@@ -36,7 +40,7 @@ export interface PasteListener {
 
 export const TablePaste = Extension.create<{ listener: PasteListener }>({
   name: 'tablePaste',
-  // Before any other paste handler: nothing else may split a field.
+  // Before any other paste or drop handler: nothing else may split a field.
   priority: 1000,
   addOptions: () => ({ listener: { say: () => {}, offerProjects: () => {} } }),
   addProseMirrorPlugins() {
@@ -50,6 +54,17 @@ export const TablePaste = Extension.create<{ listener: PasteListener }>({
           handlePaste: (view, event, slice) => {
             if (!event.clipboardData) return false
             paste(view, event.clipboardData, slice, listener, tracking())
+            return true
+          },
+          // Dropped from another program or tab, it is a paste where it lands (moving text within the editor stays ProseMirror's).
+          handleDrop: (view, event, slice, moved) => {
+            if (moved || !event.dataTransfer) return false
+            const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
+            if (!at) return true
+            const $at = view.state.doc.resolve(at.pos)
+            if (!$at.parent.isTextblock) return true
+            view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at.pos)))
+            paste(view, event.dataTransfer, slice, listener, tracking())
             return true
           },
         },
@@ -71,6 +86,8 @@ function paste(view: EditorView, data: DataTransfer, slice: Slice, listener: Pas
   const content = readClipboard(data.getData('text/html'), data.getData('text/plain'))
   if (content.kind === 'projects') return listener.offerProjects(content.projects)
   if (content.kind === 'grid' && at) return listener.say(pasteGrid(view, at, planGridPaste(content.rows, targetOf(at)), tracking))
+  const spending = spendingCellAt(view.state)
+  if (content.kind === 'grid' && spending) return listener.say(pasteSpending(view, spending, planSpendingPaste(content.rows, spending.row), tracking))
   pasteText(view, content.kind === 'grid' ? joinLines(content.rows.map((row) => row.join(' ')).join('\n')) : content.text, listener)
 }
 
@@ -98,6 +115,17 @@ function pasteGrid(view: EditorView, at: IndicatorCell, plan: GridPastePlan, tra
   }
   const levelsLeft = tracking && plan.rows.some((row) => row.row < at.rowCount && (row.level1 || row.level2))
   return describe(plan, levelsLeft)
+}
+
+function pasteSpending(view: EditorView, at: SpendingCell, paste: SpendingPaste, tracking: boolean): string {
+  const parts = tracking ? [{ existing: true, added: false }, { existing: false, added: true }] : [{ existing: true, added: true }]
+  const before = view.state.doc.nodeAt(at.plan)?.childCount ?? 0
+  for (const part of parts) {
+    const tr = spendingPasteTransaction(view.state, at, paste, part)
+    if (tr) view.dispatch(tr.scrollIntoView())
+  }
+  const added = Math.max(0, at.entry + paste.entries.length - before)
+  return [T.paste.spending(paste.entries.length, added), ...(paste.dropped ? [T.paste.spendingDropped(paste.dropped)] : [])].join('；')
 }
 
 function describe(plan: GridPastePlan, levelsLeft: boolean): string {

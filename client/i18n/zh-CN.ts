@@ -144,6 +144,7 @@ export const T = {
   conclusion: '结论',
   draftOpinion: '根据审核检查起草审核意见',
   redraft: '重新起草',
+  exportOpinion: '导出审核意见书（Word）',
   confirmRedraft: '重新起草会替换你已修改的审核意见，确定吗？',
   opinionHint: '退回修改或审核通过时，将以此作为意见（可再修改），随版本保存并显示给编制人员。',
   restoreProject: '恢复此项目',
@@ -212,6 +213,8 @@ export const T = {
   paste: {
     grid: (rows: number, columns: number, added: number) => `已粘贴 ${rows} 行 × ${columns} 列${added ? `，新增 ${added} 个指标行` : ''}`,
     dropped: (cells: number) => `${cells} 个单元格超出了指标表的最后一列，没有粘贴`,
+    spending: (entries: number, added: number) => `已粘贴 ${entries} 个资金支出时间点${added ? `，新增 ${added} 个` : ''}`,
+    spendingDropped: (cells: number) => `${cells} 个单元格在资金支出计划中没有对应的位置，没有粘贴`,
     unknownLevel: (row: number, column: string, written: string) => `第 ${row} 行的${column}“${written}”不在指标体系中，已按原文保留，请从列表中选择`,
     levelsNotSuggested: '修订模式下不能建议修改已有指标行的一级/二级指标，这些格子没有改动',
     placeCursor: '请先把光标放在要粘贴到的格子里',

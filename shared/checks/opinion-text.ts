@@ -43,7 +43,7 @@ function changes(heading: string, items: string[]): OpinionBlock[] {
   if (items.length === 1) return [{ kind: 'paragraph', text: `${heading}：${items[0]}${end(items[0]!)}` }]
   return [{ kind: 'paragraph', text: `${heading}：` }, ...items.map((item, i): OpinionBlock => ({ kind: 'item', text: `${i + 1}. ${item}${end(item)}` }))]
 }
-const end = (text: string) => (/[。；）)]$/.test(text) ? '' : '。')
+const end = (text: string) => (/[。；]$/.test(text) ? '' : '。')
 
 function nextSteps(opinion: ReviewOpinion): string {
   const byGrade = (grade: Grade) => opinion.projects.filter((p) => p.grade === grade).map((p) => `（${chineseNumber(p.number)}）`)
@@ -70,7 +70,8 @@ export function opinionBlocks(opinion: ReviewOpinion): OpinionBlock[] {
   ]
   opinion.common.forEach((c, i) => {
     const advice = `${c.advice.map((a) => a.replace(/[。；]$/, '')).join('；')}。`
-    blocks.push({ kind: 'paragraph', text: `（${chineseNumber(i + 1)}）${c.problem}（涉及项目${c.projects.map((p) => `（${chineseNumber(p)}）`).join('')}）。${advice}` })
+    const where = c.projects.length === opinion.projects.length ? '各项目均存在' : `涉及项目${c.projects.map((p) => `（${chineseNumber(p)}）`).join('')}`
+    blocks.push({ kind: 'paragraph', text: `（${chineseNumber(i + 1)}）${c.problem}（${where}）。${advice}` })
   })
   blocks.push(...changes('部门整体绩效目标必须修改', opinion.documentChanges.required), ...changes('部门整体绩效目标建议修改', opinion.documentChanges.suggested))
   blocks.push({ kind: 'heading', text: '二、各项目审核意见' })

@@ -5,7 +5,8 @@ import { parsePublishedText } from '../formats/published-text/import'
 import { modelFromText } from '../model/derive-model'
 import type { DocumentText, ProjectText } from '../model/document-text'
 import type { Finding } from './finding'
-import { classOf, criterionOf, draftOpinion, type OpinionOptions } from './review-opinion'
+import { classOf, criterionOf, draftOpinion, isRead, type OpinionOptions } from './review-opinion'
+import { DOCUMENT_RULES, PROJECT_RULES } from './run-checks'
 import { opinionText } from './opinion-text'
 import { runChecks } from './run-checks'
 
@@ -22,6 +23,10 @@ describe('reading findings', () => {
     expect(['completeness.project', 'relevance.unrelated', 'misfiled.process-measure', 'cost', 'levels', 'quantification', 'dates', 'spending-plan', 'relevance.vague-goal'].map(criterionOf)).toEqual([
       '完整性', '相关性', '相关性', '适当性', '适当性', '可行性', '可行性', '可行性', '完整性',
     ])
+  })
+
+  it('knows every rule of the registry', () => {
+    expect([...PROJECT_RULES, ...DOCUMENT_RULES].map((r) => r.id).filter((id) => !isRead(id))).toEqual([])
   })
 
   it('classes a fault by what it does to the target, not by how many there are', () => {
@@ -91,6 +96,17 @@ describe('grades by written criteria', () => {
   })
 })
 
+describe('a project’s form from another region', () => {
+  it('is reviewed as a 项目支出 target, and a 良 is not called fully compliant', () => {
+    const details = { department: '某局', implementer: '', manager: '', period: '', periodGoal: '' }
+    const form = goodProject({ details, code: '', usage: '', spendingPlan: [], indicators: withIndicator(0, { basis: '' }) })
+    const opinion = opinionOf(document([form], { goals: [], subGoals: [], safeguards: [] }))
+    expect(opinion.conclusion).toBe('良')
+    expect(opinion.title).toBe('关于某某部门2023年度项目支出绩效目标的审核意见')
+    expect(opinion.overall).toBe('需修改完善之处见第二部分。')
+  })
+})
+
 describe('on the sample', () => {
   const text = parsePublishedText(sampleText())
   const opinion = opinionOf(text, { date: '2022-03-01' })
@@ -115,6 +131,8 @@ describe('on the sample', () => {
     }
     expect(written).not.toMatch(/个警告|个错误|及以上为/)
     expect(written).toContain('第 1 行“开展政法队伍教育整顿宣传”、第 3 行')
+    expect(written).toContain('（一）指标值未细化量化，年终无法考核（各项目均存在）')
+    expect(written).toContain('（四）绩效目标照抄资金用途，未写明产出和效果（涉及项目（三）（十一））')
   })
 
   it('cites the region’s own rules when given', () => {

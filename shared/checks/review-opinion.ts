@@ -64,11 +64,17 @@ const READING: [prefix: string, reading: RuleReading][] = [
   ['quantification', { criterion: '可行性', problem: '指标值未细化量化，年终无法考核', warning: 'material' }],
   ['dates', { criterion: '可行性', problem: '时间节点不在预算年度内', warning: 'material' }],
   ['spending-plan', { criterion: '可行性', problem: '资金支出计划不合理', warning: 'material' }],
+  ['money-units', { criterion: '适当性', problem: '金额单位不一致或金额与单位不相称', warning: 'material' }],
+  ['review.half-decided', { criterion: '完整性', problem: '修订未处理完，新旧数字连写', warning: 'material' }],
 ]
 
+const readingEntry = (rule: string) => READING.filter(([prefix]) => rule === prefix || rule.startsWith(`${prefix}.`)).sort((a, b) => b[0].length - a[0].length)[0]
+
+/** Whether the opinion knows how to read a rule's findings (every rule should: a test holds the registry to it). */
+export const isRead = (rule: string): boolean => readingEntry(rule) !== undefined
+
 export function readingOf(rule: string): RuleReading {
-  const match = READING.filter(([prefix]) => rule === prefix || rule.startsWith(`${prefix}.`)).sort((a, b) => b[0].length - a[0].length)[0]
-  return match?.[1] ?? { criterion: '适当性', problem: '其他问题', warning: 'material' }
+  return readingEntry(rule)?.[1] ?? { criterion: '适当性', problem: '其他问题', warning: 'material' }
 }
 
 export const criterionOf = (rule: string): Criterion => readingOf(rule).criterion
@@ -269,15 +275,21 @@ export function draftOpinion(doc: BudgetDocument, findings: readonly Finding[], 
   const conclusion = worst(GRADES, [documentGrade, ...projects.map((p) => p.grade)], '优')
   const passes = conclusion === '优' || conclusion === '良'
   const year = doc.year ? `${doc.year}年度` : ''
+  // One project's 申报表 from another region is a 项目支出 target, not the department's document.
+  const what = doc.projects.length > 0 && doc.projects.every((p) => p.layout === 'project-form') ? '项目支出绩效目标' : '部门预算绩效目标'
   const total = departmentTotal(doc)
   const basis = options.basis ? `${options.basis}和${NATIONAL_BASIS}` : `${NATIONAL_BASIS}和本地区预算绩效管理有关规定`
   const opening =
-    `根据${basis}，我局对你单位报送的${year}部门预算绩效目标（${doc.projects.length} 个项目，预算合计 ${total.toFixed(2)} 万元）进行了审核，` +
+    `根据${basis}，我局对你单位报送的${year}${what}（${doc.projects.length} 个项目，预算合计 ${total.toFixed(2)} 万元）进行了审核，` +
     '从完整性、相关性、适当性、可行性四个方面逐项审核，现将审核意见函告如下。'
   const overall =
-    common.length > 0 ? '绩效目标已按要求编报，但存在以下共性问题，请在各项目中一并修改：' : passes ? '绩效目标编报规范，完整、相关、适当、可行，符合审核要求。' : '未发现多个项目共有的问题，各项目问题见第二部分。'
+    common.length > 0
+      ? '绩效目标已按要求编报，但存在以下共性问题，请在各项目中一并修改：'
+      : conclusion === '优'
+        ? '绩效目标编报规范，完整、相关、适当、可行，符合审核要求。'
+        : `${doc.projects.length > 1 ? '未发现多个项目共有的问题，各项目' : ''}需修改完善之处见第二部分。`
   return {
-    title: `关于${doc.title || '你单位'}${year}部门预算绩效目标的审核意见`,
+    title: `关于${doc.title || '你单位'}${year}${what}的审核意见`,
     addressee: doc.title || '你单位',
     basis,
     opening,

@@ -16,6 +16,8 @@ const suite = browserAndServer()
 async function openWithClipboard(user: string, role: 'editor' | 'reviewer' = 'editor') {
   const opened = await openAs(suite.browser, suite.t, user, role)
   await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.t.server.url })
+  // The editor takes a paste or a drop once the document may be edited: when its editing tools are shown.
+  await opened.page.getByRole('button', { name: '添加指标行' }).waitFor()
   return opened
 }
 
@@ -77,7 +79,7 @@ describe('paste', () => {
     await context.close()
   }, 90_000)
 
-  it('a table copied from Word fills indicator rows from the cell, adds rows, sets 一级/二级 and says what it kept as written', async () => {
+  it('a table copied from Word fills indicator rows from the cell, adds rows, sets 一级/二级 and says what it kept as written; one Ctrl+Z takes it back', async () => {
     const { page, context, errors } = await openWithClipboard('li')
     const first = await cellTexts(page, 0, 'indicatorName')
     const second = await cellTexts(page, 1, 'indicatorName')
@@ -87,6 +89,8 @@ describe('paste', () => {
       ['安全指标', '案件办结率', '依法办结', '≥95%', '上年水平'],
       ['满意度指标', '服务对象满意度指标', '群众满意度', '问卷调查', '≥90%', '问卷'],
     ]
+    const levels = async (row: number) => [await rowsOf(page, 0).nth(row).getByLabel('一级指标').inputValue(), await rowsOf(page, 0).nth(row).getByLabel('二级指标').inputValue()]
+    const levelsBefore = await levels(4)
     await typeAt(page, 'end', 'indicatorName', 3, '')
     await copy(page, wordTableHtml(grid), wordTableText(grid))
     await page.keyboard.press('Control+V')
@@ -95,7 +99,6 @@ describe('paste', () => {
     expect(await rowsOf(page, 0).count()).toBe(6)
     expect(await cellTexts(page, 0, 'indicatorDescription')).toEqual(expect.arrayContaining(['按计划开展宣传活动', '依法办结', '问卷调查']))
     expect((await cellTexts(page, 0, 'indicatorValue')).slice(3)).toEqual(['100%', '≥95%', '≥90%'])
-    const levels = async (row: number) => [await rowsOf(page, 0).nth(row).getByLabel('一级指标').inputValue(), await rowsOf(page, 0).nth(row).getByLabel('二级指标').inputValue()]
     expect(await levels(3)).toEqual(['产出指标', '时效指标'])
     expect(await levels(4)).toEqual(['产出指标', ''])
     expect(await rowsOf(page, 0).nth(4).getByLabel('二级指标').getAttribute('title')).toBe('安全指标')
@@ -112,6 +115,11 @@ describe('paste', () => {
       ['产出指标', '安全指标', '案件办结率'], // kept as written, not dropped
       ['满意度指标', '服务对象满意度指标', '群众满意度'],
     ])
+    // One Ctrl+Z takes the whole paste back, as in Word.
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => rowsOf(page, 0).count()).toBe(5)
+    expect(await cellTexts(page, 0, 'indicatorName')).toEqual(first)
+    expect(await levels(4)).toEqual(levelsBefore)
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)
@@ -220,6 +228,19 @@ describe('paste', () => {
     expect((await cellTexts(page, 3, 'indicatorValue')).slice(-2)).toEqual(source.map((s) => s.value))
     expect([await levels(3, counts[3]! - 1), await levels(3, counts[3]!)]).toEqual(source.map((s) => s.levels))
     expect(await cellTexts(page, 1, 'indicatorName')).toHaveLength(counts[1]!)
+
+    // One whole row copied onto a row of another table: that row becomes it, nothing is added.
+    await selectThrough(page, ['indicatorName', counts[0]!], ['indicatorBasis', counts[0]!])
+    await page.keyboard.press('Control+C')
+    const before6 = await Promise.all([4, 5].map((n) => rowsOf(page, n).count()))
+    const sixth = counts.reduce((a, b) => a + b, 0) + 1 + before6[0]! + before6[1]!
+    const rows6 = await rowsOf(page, 6).count()
+    await typeAt(page, 'start', 'indicatorName', sixth, '')
+    await page.keyboard.press('Control+V')
+    await expect.poll(async () => (await cellTexts(page, 6, 'indicatorName'))[0]).toBe((await cellTexts(page, 1, 'indicatorName'))[0])
+    expect((await cellTexts(page, 6, 'indicatorValue'))[0]).toBe((await cellTexts(page, 1, 'indicatorValue'))[0])
+    expect(await levels(6, 0)).toEqual(await levels(1, 0))
+    expect(await rowsOf(page, 6).count()).toBe(rows6)
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)
@@ -246,6 +267,43 @@ describe('paste', () => {
     expect(await fieldText(page, 'projectName', projects)).toBe(name)
     expect(await cellTexts(page, projects, 'indicatorName')).toEqual(names)
     await expect.poll(() => total(page)).toBeCloseTo(before + budget, 2)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
+
+  it('a row of percentages copied from Excel fills a 资金支出计划 across from the cell', async () => {
+    const { page, context, errors } = await openWithClipboard('zhou')
+    const before = await Promise.all([0, 1, 2, 3].map((n) => project(page, n).locator('[data-field="spendingPercent"]').count()))
+    const labels = await cellTexts(page, 4, 'spendingLabel')
+    expect(labels).toHaveLength(4)
+    const grid = [['10%', '40%', '80%', '100%']]
+    await typeAt(page, 'end', 'spendingPercent', before.reduce((a, b) => a + b, 0), '')
+    await copy(page, excelTableHtml(grid), excelTableText(grid))
+    await page.keyboard.press('Control+V')
+    await expect.poll(() => cellTexts(page, 4, 'spendingPercent')).toEqual(grid[0])
+    expect(await cellTexts(page, 4, 'spendingLabel')).toEqual(labels)
+    await expect.poll(() => page.getByTestId('paste-report').textContent()).toContain('已粘贴 4 个资金支出时间点')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
+
+  it('text of several lines dropped from another program stays in the cell it lands in', async () => {
+    const { page, context, errors } = await openWithClipboard('wu')
+    const rows = await rowsOf(page, 5).count()
+    const target = project(page, 5).locator('[data-field="indicatorBasis"] .value').first()
+    const before = (await target.textContent()) ?? ''
+    // Scrolled to the middle of the window, clear of the sticky toolbar.
+    await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    const box = (await target.boundingBox())!
+    // What the browser delivers when text is dragged in from another program: a drop at the mouse with the dragged data.
+    await target.evaluate((el, at) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', '依据上级\r\n文件要求')
+      data.setData('text/html', '<p>依据上级</p><p>文件要求</p>')
+      el.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, clientX: at.x, clientY: at.y, dataTransfer: data }))
+    }, { x: box.x + box.width - 2, y: box.y + box.height / 2 })
+    await expect.poll(() => target.textContent()).toBe(`${before}依据上级文件要求`)
+    expect(await rowsOf(page, 5).count()).toBe(rows)
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)

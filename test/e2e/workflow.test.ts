@@ -3,6 +3,8 @@
  * editor live, and staff editors turn read-only until finance returns the
  * document.
  */
+import { readFileSync } from 'node:fs'
+import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { browserAndServer, openAs } from './browser'
 
@@ -61,6 +63,13 @@ describe('workflow', () => {
     await expect.poll(() => draft.inputValue()).toContain('审核结论：中')
     expect(await draft.inputValue()).toContain('第 1 行“开展政法队伍教育整顿宣传”、第 3 行')
     await draft.fill(`${await draft.inputValue()}\n另：请补充项目 3 的车辆台数。`)
+
+    // The 审核意见书 in Word says what the reviewer wrote, on the 公文 page.
+    const [download] = await Promise.all([finance.page.waitForEvent('download'), panel.getByRole('button', { name: '导出审核意见书（Word）' }).click()])
+    expect(download.suggestedFilename()).toBe('关于政法委部门2022年度部门预算绩效目标的审核意见.docx')
+    const xml = new TextDecoder().decode(unzipSync(readFileSync((await download.path())!))['word/document.xml']!)
+    expect(xml).toContain('另：请补充项目 3 的车辆台数。')
+    expect(xml).toContain('仿宋_GB2312')
 
     // 退回修改 starts from the draft; staff see it whole.
     await finance.page.getByRole('button', { name: '退回修改' }).click()

@@ -4,12 +4,14 @@
  * problems once, changes per project, the resubmission date)
  * that the reviewer edits freely. The text is kept on this machine until
  * the reviewer acts; 退回修改 and 审核通过 then start from it as their note,
- * so it is stored with the step's version and shown to staff.
+ * so it is stored with the step's version and shown to staff. 导出审核意见书
+ * writes the text as the reviewer edited it as a Word 审核意见书 (公文
+ * page), made in the browser; the Word writer loads only when asked for.
  */
 import { createSignal, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { draftOpinion } from '@shared/checks/review-opinion'
-import { opinionText } from '@shared/checks/opinion-text'
+import { blocksFromText, opinionText } from '@shared/checks/opinion-text'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { T } from '../../i18n/zh-CN'
 
@@ -26,6 +28,18 @@ export function createOpinionDraft(docId: string) {
 }
 
 export type ReviewOpinionDraft = ReturnType<typeof createOpinionDraft>
+
+async function downloadOpinion(text: string) {
+  const { exportOpinionDocx } = await import('@shared/formats/docx/opinion-export')
+  const blocks = blocksFromText(text)
+  const bytes = await exportOpinionDocx(blocks)
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = `${blocks[0]?.text || T.reviewOpinion}.docx`
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
 
 export function ReviewOpinionPanel(props: {
   model: BudgetDocument | null
@@ -63,6 +77,7 @@ export function ReviewOpinionPanel(props: {
         <textarea aria-label={T.reviewOpinion} value={props.draft.text()} onInput={(e) => props.draft.save(e.currentTarget.value)} rows={14} />
         <p class="hint">{T.opinionHint}</p>
         <button class="small" onClick={() => setConfirming(true)}>{T.redraft}</button>
+        <button class="small" onClick={() => void downloadOpinion(props.draft.text())}>{T.exportOpinion}</button>
       </Show>
     </section>
   )

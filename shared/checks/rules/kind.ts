@@ -24,7 +24,8 @@ export const kind: ProjectRule = {
   id: 'misfiled.kind',
   check({ model, number }): Finding[] {
     const f = findingsFor(this.id, number)
-    const outputs = model.indicators.flatMap((indicator, i) => (indicator.level1 === '产出指标' ? [{ indicator, row: i + 1 }] : []))
+    if (!model.indicators.some((indicator) => indicator.level1 === '效益指标')) return []
+    const outputs = model.indicators.flatMap((indicator, i) => (indicator.level1 === '产出指标' ? [{ indicator, row: i + 1, said: said(indicator) }] : []))
     return model.indicators.flatMap((indicator, i): Finding[] => {
       if (indicator.level1 !== '效益指标' || isProcessMeasure(indicator)) return []
       const name = `“${indicator.level3 || indicator.description}”`
@@ -34,7 +35,8 @@ export const kind: ProjectRule = {
       if (COMPLETION.test(indicator.level3)) {
         return [f.warning(`${name}是工作完成情况，属于产出，却填在${indicator.level2 || '效益指标'}下：应移到产出指标（数量或质量指标），效益指标写明完成后带来的效果`, where)]
       }
-      const restated = outputs.find(({ indicator: output }) => restates(indicator, output))
+      const effect = said(indicator)
+      const restated = outputs.find((output) => restates(effect, output.said))
       if (restated) {
         return [f.warning(`${name}与第 ${restated.row} 行产出指标“${restated.indicator.level3}”相同：效益指标应说明产出带来的效果（如群众安全感、案件下降），不应重复产出`, { indicator: i + 1, field: 'level3' })]
       }
@@ -46,8 +48,14 @@ export const kind: ProjectRule = {
   },
 }
 
+/** What a row says, normalised once: its name, its description, and its target when written in words. */
+function said(indicator: Indicator) {
+  const words = /[\u4e00-\u9fff]{4}/.test(indicator.value)
+  return { name: normalized(indicator.level3), description: normalized(indicator.description), value: words ? normalized(indicator.value) : '' }
+}
+
 /** The same name, or the same description or target in words, as an output row. */
-function restates(effect: Indicator, output: Indicator): boolean {
-  const same = (a: string, b: string, min: number) => normalized(a).length >= min && normalized(a) === normalized(b)
-  return same(effect.level3, output.level3, 2) || same(effect.description, output.description, 4) || (/[\u4e00-\u9fff]{4}/.test(effect.value) && same(effect.value, output.value, 4))
+function restates(effect: ReturnType<typeof said>, output: ReturnType<typeof said>): boolean {
+  const same = (a: string, b: string, min: number) => a.length >= min && a === b
+  return same(effect.name, output.name, 2) || same(effect.description, output.description, 4) || same(effect.value, output.value, 4)
 }

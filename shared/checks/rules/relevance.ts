@@ -96,7 +96,7 @@ export const copiedRows: DocumentRule = {
     doc.projects.forEach((project, p) => {
       const seen = new Set<string>()
       project.indicators.forEach((indicator, r) => {
-        if (indicator.level3.trim() === '' || sharedOrReported(indicator)) return
+        if (indicator.level3.trim() === '') return
         const key = `${indicator.level2}\u0000${indicator.level3.trim()}\u0000${indicator.description.trim()}\u0000${indicator.value.trim()}`
         if (seen.has(key)) return
         seen.add(key)
@@ -106,7 +106,8 @@ export const copiedRows: DocumentRule = {
       })
     })
     return [...tables.values()]
-      .filter((entry) => entry.at.length >= COPIED_IN_TABLES)
+      // Judged only for rows that are copied at all: this runs on every keystroke.
+      .filter((entry) => entry.at.length >= COPIED_IN_TABLES && !sharedOrReported(entry.indicator))
       .map(({ indicator, at }) =>
         findingsFor(this.id, at[0]!.project).warning(
           `“${indicator.level3}（${indicator.value}）”在 ${at.length} 个项目中一字不差（项目 ${at.map((a) => a.project).join('、')}）：指标应按各项目的资金用途分别设置`,
