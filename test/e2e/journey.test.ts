@@ -33,6 +33,7 @@ const REVIEWED = 4 // 王芳 retypes its 预算数; 李娜 accepts
 const FIX = 3 // the 退回意见 asks for a new figure here
 const RESTORED = 12 // 李娜's slip in its 资金用途, taken back with 恢复此项目
 const COMMENTED = source.projects.length - 1
+const OPINION_LINE = '另：项目 4 的预算数已按审核调整。'
 
 const status = (page: Page) => page.getByTestId('doc-status').textContent()
 const money = (n: number) => n.toFixed(2)
@@ -46,7 +47,7 @@ async function step(page: Page, label: string, expected: string): Promise<void> 
 
 type Opened = Awaited<ReturnType<typeof openAs>>
 /** The round as the first test left it: the three people's pages, still open, and what they typed. */
-let round: { zhang: Opened; li: Opened; wang: Opened; fixedFrom: string; reviewedFrom: string; typed: Record<'liDraft' | 'pasted' | 'reviewed' | 'fix', string> } | undefined
+let round: { zhang: Opened; li: Opened; wang: Opened; fixedFrom: string; reviewedFrom: string; typed: Record<'liDraft' | 'pasted' | 'reviewed' | 'fix', string>; opinionAfterStart: string; opinionElsewhere: string } | undefined
 /** The round, or a clear failure when it did not get this far (a later check cannot pass without it). */
 const played = () => {
   if (!round) throw new Error('the round did not reach approval')
@@ -182,7 +183,20 @@ describe('a round trip', () => {
 
     // —— Second review, approval ——
     await expect.poll(() => status(wang.page), { timeout: 10_000 }).toBe('已报送')
+    // 王芳 drafts her 审核意见 from the checks and adds a line of her own, then 开始审核.
+    const opinion = wang.page.getByTestId('review-opinion')
+    await opinion.getByRole('button', { name: '根据审核检查起草审核意见' }).click()
+    await opinion.locator('textarea').click()
+    await wang.page.keyboard.press('Control+End')
+    await wang.page.keyboard.type(OPINION_LINE)
     await step(wang.page, '开始审核', '审核中')
+    // What she finds of it after the step, and at another PC (a fresh browser) — asserted in the test below the round.
+    const opinionText = async (page: Page) => ((await page.getByTestId('review-opinion').locator('textarea').count()) ? page.getByTestId('review-opinion').locator('textarea').inputValue() : '')
+    const opinionAfterStart = await opinionText(wang.page)
+    const otherPc = await openAs(browser, t, 'wangfang', 'reviewer', DOC, { share: false })
+    await expect.poll(() => opinionText(otherPc.page), { timeout: 5_000 }).toContain(OPINION_LINE).catch(() => {})
+    const opinionElsewhere = await opinionText(otherPc.page)
+    await otherPc.context.close()
     await wang.page.getByRole('button', { name: '审核通过', exact: true }).click()
     await wang.page.getByTestId('confirm-step').getByRole('button', { name: '确认审核通过' }).click()
     // What the checks still find (the generated text's placeholders) asks for a reason; she gives one.
@@ -218,7 +232,7 @@ describe('a round trip', () => {
     await expect.poll(() => dashboardRow.locator('td.r').first().textContent(), { timeout: 10_000 }).toBe(sum())
 
     expect([...zhang.errors, ...li.errors, ...wang.errors]).toEqual([])
-    round = { zhang, li, wang, fixedFrom, reviewedFrom, typed }
+    round = { zhang, li, wang, fixedFrom, reviewedFrom, typed, opinionAfterStart, opinionElsewhere }
   }, 240_000)
 
   // TODO(bug: issue 25 item 4 — "自上次退回以来的修改" compares from the last version whose status is 退回修改, so the
@@ -235,6 +249,14 @@ describe('a round trip', () => {
     expect(await budgetChange(REVIEWED)).toContain(`${reviewedFrom} → ${typed.reviewed}`)
     expect(await changed(RESTORED).count()).toBe(0)
   }, 60_000)
+
+  // TODO(bug: issue 25 item 3 — the 审核意见 lives in one browser's localStorage and WorkflowBar clears it after every step, so
+  // 开始审核 erases it; kept on the server on branch h-app (cf3dab2), not yet on main). Drop `.fails` once it lands.
+  it.fails('王芳’s drafted 审核意见 survives 开始审核 and is there at another PC', () => {
+    const { opinionAfterStart, opinionElsewhere } = played()
+    expect(opinionAfterStart).toContain(OPINION_LINE)
+    expect(opinionElsewhere).toContain(OPINION_LINE)
+  })
 
   // TODO(bug: issue 25 item 1 — 以此为底稿新建下一年度 copies only per-document named members, so a draft of a department's
   // document belongs to no department and 李娜 never sees it; fixed on branch h-app (9ab6fb7), not yet on main). Drop `.fails` once it lands.
