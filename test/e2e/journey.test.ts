@@ -14,7 +14,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
-import { parsePublishedText } from '@shared/formats/published-text/import'
+import { importFile } from '@shared/formats/registry'
 import { generateDocument } from '../support/generate-document'
 import { excelTableHtml } from '../support/office-clipboard'
 import { makeRandom } from '../support/random'
@@ -214,12 +214,16 @@ describe('a round trip', () => {
 
     // —— What everyone reads ——
     const expected = budgets.map((b) => money(Number(b)))
-    // The export, taken from the 导出 menu as 李娜 would.
-    await li.page.getByTestId('export-menu').locator('summary').click()
-    const href = await li.page.getByTestId('export-menu').getByRole('link', { name: '纯文本（发布格式）（.txt）' }).getAttribute('href')
-    const exported = parsePublishedText(await (await li.context.request.get(href!)).text())
-    expect(exported.projects.map((p) => p.budgetTotal)).toEqual(expected)
-    expect(exported.projects[RESTORED]!.usage).toBe(usage)
+    // Every export, taken from the 导出 menu as 李娜 would and read back by the importer of its format.
+    const menu = li.page.getByTestId('export-menu')
+    await menu.locator('summary').click()
+    for (const name of ['纯文本（发布格式）（.txt）', 'Word 文档（.docx）', 'Excel 表格（.xlsx）', '网页（可打印）（.html）']) {
+      const href = await menu.getByRole('link', { name, exact: true }).getAttribute('href')
+      const read = await importFile(new Uint8Array(await (await li.context.request.get(href!)).body()))
+      if (!read.ok) throw new Error(`${name}: ${read.error.message}`)
+      expect(read.value.projects.map((p) => money(Number(p.budgetTotal))), name).toEqual(expected)
+      expect(read.value.projects[RESTORED]!.usage, name).toBe(usage)
+    }
     // The queue row and the dashboard.
     await wang.page.goto('/#/queue')
     await expect.poll(() => queueRow.locator('.status').textContent(), { timeout: 10_000 }).toBe('审核通过')
