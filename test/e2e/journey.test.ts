@@ -38,10 +38,10 @@ const OPINION_LINE = '另：项目 4 的预算数已按审核调整。'
 const status = (page: Page) => page.getByTestId('doc-status').textContent()
 const money = (n: number) => n.toFixed(2)
 
-async function step(page: Page, label: string, expected: string): Promise<void> {
+/** A workflow step by its button; 报送 asks first, saying what it does. */
+async function step(page: Page, label: '报送' | '开始审核', expected: string): Promise<void> {
   await page.getByRole('button', { name: label, exact: true }).click()
-  const confirm = page.getByTestId('confirm-step')
-  if (await confirm.count()) await confirm.getByRole('button', { name: `确认${label}` }).click()
+  if (label === '报送') await page.getByTestId('confirm-step').getByRole('button', { name: `确认${label}` }).click()
   await expect.poll(() => status(page), { timeout: 10_000 }).toBe(expected)
 }
 
