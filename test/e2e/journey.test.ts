@@ -229,6 +229,7 @@ describe('a round trip', () => {
     await expect.poll(() => queueRow.locator('.status').textContent(), { timeout: 10_000 }).toBe('审核通过')
     expect(await queueRow.locator('td.r').first().textContent()).toBe(sum())
     expect(await queueRow.textContent()).toContain('李娜') // who sent it this time, by 姓名
+    expect(await queueRow.locator('td.r').nth(1).textContent()).toBe('0') // no comment left open
     expect(await queueRow.locator('td.r').nth(2).textContent()).toBe('0') // no suggestion left pending
     await wang.page.goto('/#/')
     await wang.page.getByTestId('dashboard-link').click()
