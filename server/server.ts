@@ -19,6 +19,7 @@ import type { RoomBus } from './bus/room-bus'
 import { openServerData, type ServerData } from './server-data'
 import type { StorageConfig } from './storage/storage'
 import { lockDataDir } from './storage/sqlite/data-dir-lock'
+import { ShownNames } from './auth/shown-names'
 import { createApp } from './http/app'
 import { DEFAULT_GUARD, type RequestGuardOptions } from './http/request-guard'
 import { log } from './log'
@@ -105,7 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const metrics = new Metrics()
   const reviewerRule = asReviewerPolicy(({ trial, incoming, userName }) => checkReviewerUpdate(trial, incoming.update, userName))
-  const auth = new Authenticator(data.secret, data.accounts, data.documents, data.permissions)
+  const auth = new Authenticator(data.secret, data.accounts, data.documents, data.permissions, new ShownNames(data.accounts, data.orgs))
   const access = { roleOf: (docId: string, userId: number) => data.permissions.roleOf(docId, userId), stillValid: auth.stillValid.bind(auth) }
   const feed = new NotificationFeed(bus)
   const notifier = new Notifier(data, feed)

@@ -10,7 +10,7 @@ import { contentOf, metaOf, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { mayEditDirectly, STATUS, STATUS_KEY, statusOf, type Status } from '@shared/review/workflow'
 import { rawClient as rawClientOf } from './support/raw-client'
-import { deleteOnlyUpdate } from './support/raw-update'
+import { deleteOnlyUpdate, replicaOf, updateOf } from './support/raw-update'
 import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
 
 let t: TestServer
@@ -34,16 +34,7 @@ const setStatus = (value: Status) => t.server.relay.applyServerChange(DOC_ID, (d
 const rawClient = (user: string, role: 'editor' | 'reviewer' | 'viewer') => rawClientOf(t, user, role)
 
 /** A replica of the server's document as a client would hold it. */
-const replicaOfServer = () => {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(serverDoc()))
-  return doc
-}
-const updateOf = (doc: Y.Doc, edit: (doc: Y.Doc) => void) => {
-  const before = Y.encodeStateVector(doc)
-  edit(doc)
-  return Y.encodeStateAsUpdate(doc, before)
-}
+const replicaOfServer = () => replicaOf(serverDoc())
 /** A flush of the relay, then a round trip, so everything sent so far has been handled. */
 const settle = () => new Promise((r) => setTimeout(r, 100))
 

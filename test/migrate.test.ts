@@ -44,6 +44,7 @@ describe('migrate', () => {
     await orgs.setMember(bureau.id, wang.id, 'reviewer')
     await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: wang.id }, true)
     await orgs.setDocumentOrg(DOC_ID, department.id)
+    await orgs.invite({ orgId: department.id, userId: wang.id, role: 'admin', invitedBy: zhang.id, at: 5 })
     const served = JSON.stringify(readContent(await t.server.data.service.load(DOC_ID)))
     const dataDir = t.dataDir
     await t.close()
@@ -72,6 +73,8 @@ describe('migrate', () => {
       expect((await server.data.orgs.members(moved!.id)).map((m) => [m.name, m.role])).toEqual([['zhang', 'staff']])
       expect(await server.data.orgs.documentOrg(DOC_ID)).toBe(moved!.id)
       expect((await server.data.orgs.assignments({ userId: (await server.data.accounts.userByName('wang'))!.id })).map((a) => a.departmentOrgId)).toEqual([moved!.id])
+      const [zhangThere, wangThere] = [(await server.data.accounts.userByName('zhang'))!, (await server.data.accounts.userByName('wang'))!]
+      expect(await server.data.orgs.invitationsOf(wangThere.id)).toEqual([{ id: expect.any(Number), orgId: moved!.id, userId: wangThere.id, role: 'admin', invitedBy: zhangThere.id, at: 5 }])
       expect((await server.data.service.activity(DOC_ID)).some((a) => a.kind === 'edits' && a.by === 'zhang')).toBe(true)
     } finally {
       await server.close()

@@ -13,7 +13,7 @@ import { encodeAwareness } from '@shared/protocol/message'
 import { contentOf, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { rawClient } from './support/raw-client'
-import { gcUpdate } from './support/raw-update'
+import { gcUpdate, replicaOf, updateOf } from './support/raw-update'
 import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
 
 let t: TestServer
@@ -25,16 +25,7 @@ const goalItem = (ydoc: Y.Doc, n = 0) => ((contentOf(ydoc).get(1) as Y.XmlElemen
 const goalText = (ydoc: Y.Doc, n = 0) => goalItem(ydoc, n).get(0) as unknown as Y.XmlText
 const plain = (text: Y.XmlText) => text.toDelta().map((op: { insert: string }) => op.insert).join('')
 const serverDoc = () => t.server.relay.loadedDocument(DOC_ID)!
-const replicaOfServer = () => {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(serverDoc()))
-  return doc
-}
-const updateOf = (doc: Y.Doc, edit: (doc: Y.Doc) => void) => {
-  const before = Y.encodeStateVector(doc)
-  edit(doc)
-  return Y.encodeStateAsUpdate(doc, before)
-}
+const replicaOfServer = () => replicaOf(serverDoc())
 const mark = (author: string) => ({ id: crypto.randomUUID(), author, time: Date.now() })
 /** A round trip after the last frame, so everything sent so far has been handled. */
 const settle = () => new Promise((r) => setTimeout(r, 150))

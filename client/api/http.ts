@@ -58,6 +58,8 @@ export const api = {
   deadline: (id: string) => call('GET /api/docs/:id/deadline', { params: { id } }),
   dashboard: () => call('GET /api/dashboard'),
   orgs: () => call('GET /api/orgs'),
+  invitations: () => call('GET /api/invitations'),
+  answerInvitation: (id: number, accept: boolean) => call('POST /api/invitations/:id', { params: { id }, body: { accept } }),
   orgMembers: (orgId: number) => call('GET /api/orgs/:id/members', { params: { id: orgId } }),
   /** null removes the person from the organisation. */
   setOrgMember: (orgId: number, name: string, role: OrgRole | null) => call('PUT /api/orgs/:id/members/:name', { params: { id: orgId, name }, body: { role } }),

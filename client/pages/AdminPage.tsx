@@ -154,8 +154,8 @@ function OrgMembers(props: { org: ManagedOrg }) {
         class="add-member"
         data-testid="add-existing"
         onSubmit={submitted(async (field) => {
-          await api.setOrgMember(org.id, field('name'), field('role') as OrgRole)
-          return T.memberAdded(field('name'))
+          const answer = await api.setOrgMember(org.id, field('name'), field('role') as OrgRole)
+          return answer.invited ? T.memberInvited(field('name')) : T.memberAdded(field('name'))
         })}
       >
         <h3>{T.addExisting}</h3>

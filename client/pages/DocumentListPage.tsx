@@ -9,6 +9,7 @@ import { navigate } from '../router'
 import { T } from '../i18n/zh-CN'
 import { SharePanel } from './SharePanel'
 import { Bell } from './Bell'
+import { Invitations } from './Invitations'
 import { relativeTime } from '../i18n/relative-time'
 import { forgetUser, rememberedUser, rememberRole } from '../session'
 
@@ -67,7 +68,7 @@ export function DocumentListPage() {
   const [search, setSearch] = createSignal('')
   // From one small request (the queue itself loads every document it lists): the bureau's people review from
   // the queue, and they and a department's 管理员 see the dashboard.
-  const [memberships] = createResource(() => api.orgs().then((r) => r.orgs, () => []))
+  const [memberships, { refetch: refetchMemberships }] = createResource(() => api.orgs().then((r) => r.orgs, () => []))
   const reviews = () => (memberships() ?? []).some((o) => o.kind === 'finance')
   const oversees = () => (memberships() ?? []).some((o) => o.kind === 'finance' || o.role === 'admin')
   const administers = () => (memberships() ?? []).some((o) => o.role === 'admin')
@@ -94,6 +95,7 @@ export function DocumentListPage() {
         <a class="who" href="#/account" title={T.account}>{rememberedUser()?.displayName}</a>
         <button onClick={logout}>{T.logout}</button>
       </header>
+      <Invitations onJoined={() => { void refetchMemberships(); void refetch() }} />
       <p class="queue-link">
         <Show when={reviews()}><a href="#/queue" data-testid="queue-link">{T.reviewQueue}</a></Show>
         <Show when={oversees()}><a href="#/dashboard" data-testid="dashboard-link">{T.dashboard}</a></Show>

@@ -8,6 +8,7 @@ import { CLOSE, type CloseCode } from '@shared/protocol/close-code'
 import type { AccountStore, User } from '../storage/account-store'
 import type { DocumentLog } from '../storage/document-log'
 import { verifyToken } from './access-token'
+import type { ShownNames } from './shown-names'
 
 export const SESSION_COOKIE = 'jixiao_session'
 
@@ -27,13 +28,15 @@ export class Authenticator {
     private readonly accounts: AccountStore,
     private readonly documents: DocumentLog,
     private readonly permissions: Pick<DocumentPermissions, 'roleOf'>,
+    /** How others see the user's 姓名 (with the organisation where it is shared): in awareness and automatic versions. */
+    private readonly names: Pick<ShownNames, 'one'>,
   ) {}
 
   async userOfSession(sessionId: string | undefined): Promise<User | undefined> {
     return sessionId ? this.accounts.userOfSession(sessionId) : undefined
   }
 
-  /** Whether a WebSocket to `docId` may be opened, and with which role. */
+  /** Whether a WebSocket to `docId` may be opened, and with which role; the user's 姓名 as others are to see it. */
   async grantConnection(docId: string, credentials: Credentials): Promise<ConnectionGrant> {
     let user: User | undefined
     let credential: Credential
@@ -50,7 +53,7 @@ export class Authenticator {
     if (!user || !(await this.stillValid(credential))) return { ok: false, close: CLOSE.unauthenticated }
     if (!(await this.documents.get(docId))) return { ok: false, close: CLOSE.documentNotFound }
     const role = await this.permissions.roleOf(docId, user.id)
-    return role ? { ok: true, user, role, credential } : { ok: false, close: CLOSE.forbidden }
+    return role ? { ok: true, user: { ...user, displayName: await this.names.one(user) }, role, credential } : { ok: false, close: CLOSE.forbidden }
   }
 
   /** Whether a credential still holds: the login session not ended, the token's generation current. */

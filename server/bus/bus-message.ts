@@ -2,8 +2,9 @@
  * The wire form of bus messages: the sending instance's id (so it can
  * drop its own), a kind byte and, for updates and awareness, the bytes;
  * an update then lists the client ids it bound (count, then id and
- * account of each), absent in messages of older instances; `notified`
- * lists the users (count, then each id).
+ * account of each) and the document's epoch (0: not said), both absent
+ * in messages of older instances; `notified` lists the users (count,
+ * then each id).
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -26,6 +27,7 @@ export function encodeBusMessage(instanceId: string, message: AnyMessage): Uint8
       encoding.writeVarUint(encoder, client)
       encoding.writeVarString(encoder, by)
     }
+    encoding.writeVarUint(encoder, message.epoch ?? 0)
   }
   if (message.kind === 'notified') {
     encoding.writeVarUint(encoder, message.userIds.length)
@@ -45,7 +47,8 @@ export function decodeBusMessage(bytes: Uint8Array): { from: string; message: An
         const update = decoding.readVarUint8Array(decoder)
         const clients = []
         for (let n = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : 0; n > 0; n--) clients.push({ client: decoding.readVarUint(decoder), by: decoding.readVarString(decoder) })
-        return { from, message: clients.length > 0 ? { kind, update, clients } : { kind, update } }
+        const epoch = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : 0
+        return { from, message: { kind, update, ...(clients.length > 0 ? { clients } : {}), ...(epoch > 0 ? { epoch } : {}) } }
       }
       case 'awareness':
         return { from, message: { kind, update: decoding.readVarUint8Array(decoder) } }

@@ -69,7 +69,10 @@ export class RedisBus implements RoomBus {
       set?.delete(wrapped)
       if (set?.size === 0) {
         this.listeners.delete(channel)
-        await this.subscriber.unsubscribe(channel).catch(() => {})
+        // While Redis is away the command would wait for it, and a room closing (reset, say) with it, and the next
+        // room of the document behind that: the client does not resubscribe to what was dropped meanwhile anyway.
+        const unsubscribed = this.subscriber.unsubscribe(channel).catch(() => {})
+        if (this.subscriber.status === 'ready') await unsubscribed
       }
     }
   }

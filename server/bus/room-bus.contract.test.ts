@@ -51,9 +51,9 @@ describe.each(ADAPTERS)('RoomBus contract: $name', (adapter) => {
     await a.publish('doc', { kind: 'roles' })
     await a.publish('doc', { kind: 'deleted' })
     const clients = [{ client: 2 ** 32 - 1, by: '李娜' }]
-    await a.publish('doc', { kind: 'update', update: new Uint8Array([4]), clients })
+    await a.publish('doc', { kind: 'update', update: new Uint8Array([4]), clients, epoch: 3 })
     await vi.waitFor(() => expect(heardByB).toHaveLength(5))
-    expect(heardByB.at(-1)).toEqual({ kind: 'update', update: new Uint8Array([4]), clients })
+    expect(heardByB.at(-1)).toEqual({ kind: 'update', update: new Uint8Array([4]), clients, epoch: 3 })
     heardByB.pop()
     expect(heardByB).toEqual([
       { kind: 'update', update },

@@ -14,8 +14,12 @@ import type { ClientBinding } from '../storage/document-log'
 
 /** What crosses between instances about one document. */
 export type DocumentMessage =
-  /** An update already stored: apply and relay, never store again; `clients`: the client ids it bound. */
-  | { kind: 'update'; update: Uint8Array; clients?: ClientBinding[] }
+  /**
+   * An update already stored: apply and relay, never store again;
+   * `clients`: the client ids it bound; `epoch`: the document's epoch once
+   * it was stored (moved on by a workflow step).
+   */
+  | { kind: 'update'; update: Uint8Array; clients?: ClientBinding[]; epoch?: number }
   /** Awareness of the sender's own connections (cursors, names). */
   | { kind: 'awareness'; update: Uint8Array }
   /** Who may open the document changed: recheck its connections. */

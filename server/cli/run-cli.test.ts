@@ -56,6 +56,17 @@ describe('cli import', () => {
     expect(after.projects).toHaveLength(12)
     expect(after.projects[11]).toEqual(JSON.parse(exported).projects[2])
     expect((await run('import', file, '--into', 'nope', '--data', data)).code).toBe(EXIT.badInput)
+    expect(added.stderr).toBe('')
+  })
+
+  it('warns when the imported form is for another year than the document, and still adds it', async () => {
+    const data = tmp()
+    expect((await run('doc', 'import', SAMPLE_PATH, '--id', 'd1', '--data', data)).code).toBe(EXIT.ok)
+    const form = fileURLToPath(new URL('../../test/fixtures/formats/regional/xiangtan-wupaoche-2023.txt', import.meta.url))
+    const added = await run('import', form, '--into', 'd1', '--data', data)
+    expect(added.code).toBe(EXIT.ok)
+    expect(added.stderr).toBe('注意：导入的绩效目标表是 2023 年度的，本文档是 2022 年度：请核对是否导入了其他年度的表')
+    expect(JSON.parse((await run('import', 'd1', '--json', '--data', data)).stdout).projects).toHaveLength(12)
   })
 
   it('exits 1 with one line naming the problem for bad input', async () => {

@@ -85,7 +85,7 @@ export async function createSuccessor(
 }
 
 /** The documents one may open, with one's role, owner, latest change and status. */
-export async function listDocuments(p: Pick<Ports, 'permissions' | 'documents' | 'service' | 'accounts' | 'live'>, user: User): Promise<DocumentSummary[]> {
+export async function listDocuments(p: Pick<Ports, 'permissions' | 'documents' | 'service' | 'accounts' | 'orgs' | 'live'>, user: User): Promise<DocumentSummary[]> {
   const roles = new Map((await p.permissions.rolesOfUser(user.id)).map((a) => [a.docId, a.role]))
   const mine = (await p.documents.list()).filter((d) => roles.has(d.id))
   const latest = await Promise.all(mine.map((d) => p.service.lastChange(d.id)))

@@ -25,7 +25,7 @@ export interface ExportedFile {
 }
 
 /** The document in a format of the registry: a clean copy, or with `tracked` its pending suggestions as tracked changes by their authors' 姓名. */
-export async function exportDocument(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts'>, user: User, docId: string, format: string, tracked: boolean): Promise<ExportedFile> {
+export async function exportDocument(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs'>, user: User, docId: string, format: string, tracked: boolean): Promise<ExportedFile> {
   const { doc } = await reach(p, docId, user)
   const chosen = formatById(format)
   if (!chosen?.export) throw invalid(`未知导出格式 ${format}；可选：${exportFormats().map((f) => f.id).join('、')}`)

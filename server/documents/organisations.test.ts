@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
-import { addOrgUser, assignReviewer, myOrgs, orgMembers, resetPassword, setDeadline, setOrgMember } from './organisations'
+import { addOrgUser, answerInvitation, assignReviewer, myInvitations, myOrgs, orgMembers, resetPassword, setDeadline, setOrgMember } from './organisations'
 
 let w: UseCaseWorld
 afterEach(async () => {
@@ -25,7 +25,13 @@ describe('organisations, without HTTP', () => {
     expect((await orgMembers(w.ports, zhang, zfw.id)).members.map((m) => m.name)).toContain('li')
 
     // wang also belongs to the bureau, which zfw's admin manages too: allowed; after wang joins a third org, not.
-    await setOrgMember(w.ports, admin, zfw.id, 'wang', 'staff')
+    // Not a member yet: only invited, and not the admin's to reset until wang accepts.
+    expect(await setOrgMember(w.ports, admin, zfw.id, 'wang', 'staff')).toBe('invited')
+    await expect(resetPassword(w.ports, admin, zfw.id, 'wang', 'new-password')).rejects.toMatchObject({ kind: 'not-found' })
+    const [invitation] = await myInvitations(w.ports, wang)
+    expect(invitation).toMatchObject({ org: { id: zfw.id, name: '政法委' }, role: 'staff' })
+    await answerInvitation(w.ports, wang, invitation!.id, true)
+    expect(await setOrgMember(w.ports, admin, zfw.id, 'wang', 'admin')).toBe('changed')
     await resetPassword(w.ports, admin, zfw.id, 'wang', 'new-password')
     const third = await w.org('文旅局', 'department', [[wang, 'staff']])
     await expect(resetPassword(w.ports, admin, zfw.id, 'wang', 'new-password')).rejects.toMatchObject({ code: 'other-org-member' })

@@ -3,10 +3,13 @@
  * for colleagues, password resets, the bureau's 报送 deadlines and its
  * reviewers' assignments to departments.
  */
-import type { OrgMember as OrgMemberView } from '@shared/protocol/http-api'
+import type { InvitationView, OrgMember as OrgMemberView } from '@shared/protocol/http-api'
+import { membershipChange } from '../auth/org-membership'
+import { impersonationMessage, ShownNames } from '../auth/shown-names'
 import type { User } from '../storage/account-store'
 import type { Assignment, Org, OrgMember, OrgRole } from '../storage/org-store'
 import type { Ports } from './ports'
+import { shownName } from './people'
 import { forbidden, invalid, Refusal, userNotFound } from './refusal'
 
 /** The organisation and the caller's role in it; not found unless they belong to it (do not reveal it exists). */
@@ -41,20 +44,42 @@ export async function orgMembers(p: Pick<Ports, 'orgs'>, user: User, orgId: numb
   return { members: await p.orgs.members(org.id), assignments: org.kind === 'finance' ? await p.orgs.assignments({ financeOrgId: org.id }) : [] }
 }
 
-/** An organisation's 管理员 sets who belongs and as what (department: admin/staff; finance: admin/reviewer); null: out. */
-export async function setOrgMember(p: Pick<Ports, 'orgs' | 'accounts'>, user: User, orgId: number, name: string, role: OrgRole | null): Promise<void> {
+/**
+ * An organisation's 管理员 sets who belongs and as what (department:
+ * admin/staff; finance: admin/reviewer); null: out. Someone not yet a
+ * member is invited, and joins by accepting (`membershipChange`).
+ */
+export async function setOrgMember(p: Pick<Ports, 'orgs' | 'accounts'>, user: User, orgId: number, name: string, role: OrgRole | null): Promise<'changed' | 'invited'> {
   const org = await administered(p, user, orgId)
   const next = role === null ? null : checkedRole(org, role)
   const member = await p.accounts.userByName(name)
-  if (!member) throw userNotFound()
-  if (member.id === user.id && next !== 'admin') throw invalid('不能取消自己的管理员身份：请另一位管理员操作')
-  await p.orgs.setMember(org.id, member.id, next)
+  if (member?.id === user.id && next !== 'admin') throw invalid('不能取消自己的管理员身份：请另一位管理员操作')
+  return membershipChange(p.orgs, { orgId: org.id, userId: member?.id, role: next, by: user.id, at: Date.now() })
+}
+
+/** One's open invitations to join an organisation, with who asked. */
+export async function myInvitations(p: Pick<Ports, 'orgs' | 'accounts'>, user: User): Promise<InvitationView[]> {
+  const views = await Promise.all(
+    (await p.orgs.invitationsOf(user.id)).map(async ({ id, orgId, role, invitedBy, at }) => {
+      const org = await p.orgs.orgById(orgId)
+      const by = invitedBy === null ? undefined : await p.accounts.userById(invitedBy)
+      return org ? [{ id, org: { id: org.id, name: org.name, kind: org.kind }, role, invitedBy: by ? await shownName(p, by) : null, at }] : []
+    }),
+  )
+  return views.flat()
+}
+
+/** The invitee accepts (joining with the role offered) or declines. */
+export async function answerInvitation(p: Pick<Ports, 'orgs'>, user: User, id: number, accept: boolean): Promise<void> {
+  if (!(await p.orgs.answerInvitation(id, user.id, accept))) throw new Refusal('not-found', 'invitation-not-found', '没有这个邀请，或已答复')
 }
 
 /** An organisation's 管理员 opens an account for a new colleague, who joins the organisation at once. */
 export async function addOrgUser(p: Pick<Ports, 'orgs' | 'accounts' | 'logins'>, user: User, orgId: number, input: OrgMemberView & { password: string }): Promise<OrgMemberView> {
   const org = await administered(p, user, orgId)
   const role = checkedRole(org, input.role)
+  const impersonated = await new ShownNames(p.accounts, p.orgs).impersonated(input.displayName, [org.id])
+  if (impersonated) throw new Refusal('conflict', 'name-impersonates', impersonationMessage(input.displayName, impersonated))
   if (await p.accounts.userByName(input.name)) throw new Refusal('conflict', 'user-exists', `登录名 ${input.name} 已被使用：如是同一人，请用“添加已有用户”`)
   const added = await p.logins.addUser(input.name, input.password, input.displayName)
   await p.orgs.setMember(org.id, added.id, role)

@@ -21,8 +21,9 @@ describe('versions and history, without HTTP', () => {
     await expect(saveNamedVersion(w.ports, zhang, id, '自动保存')).rejects.toMatchObject({ kind: 'invalid' })
     await expect(saveNamedVersion(w.ports, wang, id, '我的')).rejects.toMatchObject({ kind: 'forbidden' })
     const first = await saveNamedVersion(w.ports, zhang, id, '初稿')
-    const added = await addProjects(w.ports, zhang, id, async () => sampleBytes())
+    const { added, warnings } = await addProjects(w.ports, zhang, id, async () => sampleBytes())
     expect(added.length).toBeGreaterThan(0)
+    expect(warnings).toEqual([])
     const grown = await compare(w.ports, zhang, id, String(first), 'now')
     expect(grown.diff.projects.filter((p) => p.kind === 'added')).toHaveLength(added.length)
 

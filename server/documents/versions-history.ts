@@ -3,6 +3,7 @@
  * project), comparisons (between versions, since the last 退回修改, with
  * last year's document), the activity log and who wrote what.
  */
+import { yearMismatch } from '@shared/formats/import-year'
 import { readContent } from '@shared/model/y-document'
 import { withProjectsAdded } from '@shared/model/add-projects'
 import { changeAuthors, diffDocuments, type DocumentDiff } from '@shared/history/document-diff'
@@ -17,7 +18,7 @@ import type { User } from '../storage/account-store'
 import { log } from '../log'
 import { reach, reachEditable } from './document-access'
 import { importedText } from './imported-file'
-import { displayNames, peopleOf } from './people'
+import { displayNames, peopleOf, shownName } from './people'
 import type { Ports } from './ports'
 import { forbidden, invalid, Refusal } from './refusal'
 
@@ -29,14 +30,14 @@ export async function listVersions(p: Pick<Ports, 'documents' | 'permissions'>, 
 }
 
 /** A named version anyone with edit rights may keep ("提交前的稿子"): the document as stored now. `name` is trimmed and not empty. */
-export async function saveNamedVersion(p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service'>, user: User, docId: string, name: string): Promise<number> {
+export async function saveNamedVersion(p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service' | 'accounts' | 'orgs'>, user: User, docId: string, name: string): Promise<number> {
   const { doc, role } = await reach(p, docId, user)
   if (role !== 'editor') throw forbidden()
   if (isAutomaticVersion(name)) throw invalid(`“${AUTOMATIC_VERSION}”留给自动版本，请换一个名称`)
   await p.live.flush()
   const status = (await p.service.status(doc.id)).value
   const at = Date.now()
-  const id = await p.documents.saveVersion(doc.id, { name: `${name}（${user.displayName}）`, status, byUser: user.name, createdAt: at, note: '' })
+  const id = await p.documents.saveVersion(doc.id, { name: `${name}（${await shownName(p, user)}）`, status, byUser: user.name, createdAt: at, note: '' })
   await p.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'version', name, versionId: id } }])
   return id
 }
@@ -48,7 +49,7 @@ export async function saveNamedVersion(p: Pick<Ports, 'documents' | 'permissions
  * as a version itself.
  */
 export async function restoreVersion(
-  p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service'>,
+  p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service' | 'accounts' | 'orgs'>,
   user: User,
   docId: string,
   versionParam: string,
@@ -61,9 +62,9 @@ export async function restoreVersion(
   if (!version || !content) throw versionNotFound('没有这个版本')
   if (project && !withProjectFrom(content, content, project)) throw new Refusal('not-found', 'project-not-found', `版本「${version.name}」中没有项目「${project.name || project.code}」`)
   // The target is made from the document as the room holds it, so an edit elsewhere that arrived meanwhile stays.
-  await p.live.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, project ? withProjectFrom(readContent(ydoc), content, project)! : content), user.name)
+  await p.live.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, project ? withProjectFrom(readContent(ydoc), content, project)! : content), { by: user.name })
   const what = project ? `项目「${project.name || project.code}」` : ''
-  const name = `恢复${what}到「${version.name}」（${user.displayName}）`
+  const name = `恢复${what}到「${version.name}」（${await shownName(p, user)}）`
   const at = Date.now()
   const id = await p.documents.saveVersion(doc.id, { name, status, byUser: user.name, createdAt: at, note: '' })
   await p.documents.record(doc.id, [{ at, by: user.name, event: { kind: 'restore', name: version.name, versionId: version.id, ...(project ? { project: project.name || project.code } : {}) } }])
@@ -76,13 +77,21 @@ export async function restoreVersion(
  * project's form on its own) added after this document's last project, as one change by the
  * caller — staff, while they may edit.
  */
-export async function addProjects(p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service'>, user: User, docId: string, readFile: () => Promise<Uint8Array>): Promise<string[]> {
+export async function addProjects(
+  p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service'>,
+  user: User,
+  docId: string,
+  readFile: () => Promise<Uint8Array>,
+): Promise<{ added: string[]; warnings: string[] }> {
   const { doc } = await reachEditable(p, docId, user, '导入项目')
   // Read only now: an upload costs the server nothing until its sender is known to be allowed.
-  const { projects } = await importedText(await readFile())
+  const imported = await importedText(await readFile())
+  const { projects } = imported
   if (projects.length === 0) throw new Refusal('unprocessable', 'import-no-projects', '文件中没有绩效目标表')
-  await p.live.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), user.name)
-  return projects.map((project) => project.name)
+  // A form of another year is added, and the caller told.
+  const warning = yearMismatch(imported, await p.service.text(doc.id))
+  await p.live.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), { by: user.name })
+  return { added: projects.map((project) => project.name), warnings: warning ? [warning] : [] }
 }
 
 /**
@@ -91,7 +100,7 @@ export async function addProjects(p: Pick<Ports, 'documents' | 'permissions' | '
  * I returned it") or `predecessor` (last year's document as it is now, if
  * the caller may read it); `to` a version id or `now`.
  */
-export async function compare(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts'>, user: User, docId: string, fromParam: string | undefined, toParam: string): Promise<Comparison> {
+export async function compare(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs'>, user: User, docId: string, fromParam: string | undefined, toParam: string): Promise<Comparison> {
   const { doc } = await reach(p, docId, user)
   const versions = await p.documents.versions(doc.id)
   const pick = (param: string | undefined, name: string) => {
@@ -120,19 +129,19 @@ export async function compare(p: Pick<Ports, 'documents' | 'permissions' | 'serv
 }
 
 /** What happened to the document, newest first, with the display name of everyone it names. */
-export async function documentActivity(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts'>, user: User, docId: string): Promise<{ activity: ActivityView[]; people: People }> {
+export async function documentActivity(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs'>, user: User, docId: string): Promise<{ activity: ActivityView[]; people: People }> {
   const { doc } = await reach(p, docId, user)
   const activity = await p.service.activity(doc.id)
   return { activity, people: await displayNames(p, activity.flatMap((a) => [a.by, ...(a.kind === 'role' ? [a.user] : []), ...(a.kind === 'suggestions' ? a.authors : [])])) }
 }
 
-export async function documentPeople(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts'>, user: User, docId: string): Promise<People> {
+export async function documentPeople(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs'>, user: User, docId: string): Promise<People> {
   const { doc } = await reach(p, docId, user)
   return peopleOf(p, doc.id)
 }
 
 /** The edit sessions' id ranges, for the editor to show who last changed each paragraph and cell of its own copy. */
-export async function authorship(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts'>, user: User, docId: string): Promise<{ sessions: SessionRanges[]; people: People }> {
+export async function authorship(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs'>, user: User, docId: string): Promise<{ sessions: SessionRanges[]; people: People }> {
   const { doc } = await reach(p, docId, user)
   const sessions = await p.service.editSessions(doc.id)
   return { sessions: sessions.map(({ by, insertedRanges, deletedRanges }) => ({ by, insertedRanges, deletedRanges })), people: await displayNames(p, sessions.map((x) => x.by)) }

@@ -12,6 +12,7 @@ import type { User } from '../storage/account-store'
 import { log } from '../log'
 import { reach } from './document-access'
 import type { Ports } from './ports'
+import { shownName } from './people'
 import { Refusal } from './refusal'
 
 export async function workflowState(p: Pick<Ports, 'documents' | 'permissions' | 'service'>, user: User, docId: string): Promise<WorkflowState> {
@@ -22,7 +23,7 @@ export async function workflowState(p: Pick<Ports, 'documents' | 'permissions' |
 
 /** Takes a step with its note (trimmed; '' for none); refused as `workflow-<reason>` when the step may not be taken now. */
 export async function takeStep(
-  p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'live' | 'notifier'>,
+  p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'live' | 'notifier' | 'accounts' | 'orgs'>,
   user: User,
   docId: string,
   action: string,
@@ -36,9 +37,9 @@ export async function takeStep(
   const result = checkTransition(current, action, role, { note, blockers })
   if (!result.ok) throw new Refusal(result.code === 'note-required' ? 'unprocessable' : 'conflict', `workflow-${result.code}`, result.reason)
   const record: StatusRecord = { value: result.transition.to, by: user.name, at: Date.now(), ...(note ? { note } : {}) }
-  await p.live.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record))
+  await p.live.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record), { step: true })
   const overridden = blockers.length > 0 ? `（未满足：${blockers.join('；')}）` : ''
-  const name = `${result.transition.label}（${user.displayName}）`
+  const name = `${result.transition.label}（${await shownName(p, user)}）`
   await p.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' })
   const step = { kind: 'workflow', action: result.transition.label, from: current, to: record.value, ...(note ? { note } : {}) } as const
   await p.documents.record(doc.id, [{ at: record.at, by: user.name, event: step }])

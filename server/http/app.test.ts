@@ -290,12 +290,15 @@ describe('HTTP API', () => {
     expect((await post(finance)).status).toBe(403)
     const added = await post(staff)
     expect(added.status).toBe(200)
-    expect(await added.json()).toEqual({ added: ['车辆保险费'] })
+    expect(await added.json()).toEqual({ added: ['车辆保险费'], warnings: [] })
     const projects = () => ((contentOf(editor.doc).toArray() as Y.XmlElement[]).find((el) => el.nodeName === 'projectsPart')!).length
     await until(() => projects() === 12, 'the new project reaches the open editor')
     expect((await t.server.data.service.text(DOC_ID)).projects.at(-1)!.name).toBe('车辆保险费')
     const bad = await staff.call(`/api/docs/${DOC_ID}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: '会议纪要' })
     expect(bad.status).toBe(422)
+    // A form of another year is added, and the caller told.
+    const otherYear = await staff.call(`/api/docs/${DOC_ID}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form.replace(/13030322P/g, '13030323P') })
+    expect(await otherYear.json()).toEqual({ added: ['车辆保险费'], warnings: ['导入的绩效目标表是 2023 年度的，本文档是 2022 年度：请核对是否导入了其他年度的表'] })
   })
 
   it('moves through the workflow; after 报送 staff can no longer edit directly, and every step keeps a version', async () => {

@@ -102,6 +102,10 @@ describe('organisations', () => {
       (await fetch(`${t.server.url}${path}`, { method: 'PUT', headers: { Cookie: await cookieOf(who), 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status
 
     expect(await put('chief', `/api/orgs/${dept.id}/members/clerk`, { role: 'staff' })).toBe(200)
+    // Someone not yet a member is invited, and joins by accepting.
+    const asClerk = await login('clerk')
+    const [invitation] = (await asClerk('/api/invitations')).body.invitations as { id: number }[]
+    expect((await asClerk(`/api/invitations/${invitation!.id}`, 'POST', { accept: true })).status).toBe(200)
     expect(await put('chief', `/api/orgs/${dept.id}/members/clerk`, { role: 'reviewer' })).toBe(400)
     expect(await put('clerk', `/api/orgs/${dept.id}/members/rev`, { role: 'staff' })).toBe(403)
     expect(await put('rev', `/api/orgs/${dept.id}/members/rev`, { role: 'staff' })).toBe(404)

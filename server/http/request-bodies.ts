@@ -72,5 +72,6 @@ export const REQUEST_BODIES: { [R in JsonBodyRoute]: Check<HttpApi[R]['body']> }
     project: optional(object({ code: optional(text()), name: optional(text()) }, '请指定要恢复的项目（项目编码或项目名称）')),
   }),
   'POST /api/docs/:id/successor': object({ year, keepBudget: optional(boolean()) }),
+  'POST /api/invitations/:id': object({ accept: boolean('请指定接受或拒绝（accept: true 或 false）') }),
   'POST /api/notifications/read': object({ ids: optional(arrayOf(integer())) }),
 }

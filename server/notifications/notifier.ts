@@ -7,6 +7,7 @@
  */
 import type { ActivityEntry } from '@shared/history/activity'
 import type { Role } from '@shared/protocol/role'
+import { ShownNames } from '../auth/shown-names'
 import { log } from '../log'
 import type { ServerData } from '../server-data'
 import type { NotificationFeed } from './notification-feed'
@@ -15,11 +16,15 @@ import type { NewNotice } from '../storage/notification-store'
 type Data = Pick<ServerData, 'accounts' | 'orgs' | 'notifications' | 'permissions' | 'documents'>
 
 export class Notifier {
+  private readonly shown: ShownNames
+
   /** `feed`: wakes the recipients' open pages (none in tests that read the store only). */
   constructor(
     private readonly data: Data,
     private readonly feed?: NotificationFeed,
-  ) {}
+  ) {
+    this.shown = new ShownNames(data.accounts, data.orgs)
+  }
 
   private async tell(userIds: readonly number[], notice: NewNotice): Promise<void> {
     await this.data.notifications.notify(userIds, notice)
@@ -33,7 +38,7 @@ export class Notifier {
     const [doc, actor] = await Promise.all([this.data.documents.get(docId), this.data.accounts.userById(actorId)])
     if (!doc) return
     const recipients = (await this.peopleWithRole(docId, audience)).filter((id) => id !== actorId)
-    const text = `${actor?.displayName ?? ''}对“${doc.title}”${label}${note ? `：${note.slice(0, 80)}${note.length > 80 ? '…' : ''}` : ''}`
+    const text = `${actor ? await this.shown.one(actor) : ''}对“${doc.title}”${label}${note ? `：${note.slice(0, 80)}${note.length > 80 ? '…' : ''}` : ''}`
     await this.tell(recipients, { at: Date.now(), kind: 'workflow', docId, text })
   }
 
@@ -45,7 +50,7 @@ export class Notifier {
       for (const { by, event } of entries) {
         if (event.kind !== 'comment' || !by) continue
         const actor = await this.data.accounts.userByName(by)
-        const who = actor?.displayName ?? by
+        const who = actor ? await this.shown.one(actor) : by
         const mentioned = await this.usersNamed(docId, event.mentions ?? [])
         const participants = event.action === 'replied' ? await this.usersNamed(docId, event.participants ?? []) : []
         const notify = async (ids: number[], kind: 'reply' | 'mention', text: string) => {

@@ -267,16 +267,19 @@ export class Relay {
   }
 
   /**
-   * A change the server itself makes (the workflow status): applied to the
-   * live document, stored and relayed before this resolves. Rejects with
-   * StorageError when it could not be stored (nothing was then relayed).
+   * A change the server itself makes (the workflow status, a restore):
+   * applied to the live document, stored and relayed before this resolves.
+   * `by`: the account the change is made for (a restore), kept as its
+   * author; `step`: a workflow step, stored with the document's epoch moved
+   * on, so that no instance stores content judged under the status before.
+   * Rejects with StorageError when it could not be stored (nothing was then
+   * relayed).
    */
-  /** `by`: the account the change is made for (a restore), kept as its author. */
-  async applyServerChange(docId: string, change: (doc: Y.Doc) => void, by?: string): Promise<void> {
+  async applyServerChange(docId: string, change: (doc: Y.Doc) => void, { by, step }: { by?: string; step?: boolean } = {}): Promise<void> {
     const room = this.room(docId)
     if (!room) throw new StorageError('busy', '服务器繁忙，请稍后重试')
     if (!(await room.loaded)) throw new StorageError('io', '无法读取文档')
-    room.doc.transact(() => change(room.doc), by ? { kind: 'server', by } : SERVER_ORIGIN)
+    room.doc.transact(() => change(room.doc), by || step ? { kind: 'server', ...(by ? { by } : {}), ...(step ? { step } : {}) } : SERVER_ORIGIN)
     const stored = await room.flush()
     if (room.sessions.size === 0 && this.rooms.get(docId) === room) this.scheduleUnload(docId)
     if (!stored) throw new StorageError('io', '无法保存流程变更')

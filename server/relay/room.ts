@@ -44,7 +44,7 @@ import { ProtocolError } from '@shared/protocol/protocol-error'
 import type { DocumentMessage, RoomBus, Unsubscribe } from '../bus/room-bus'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
-import type { ActivityEntry, ClientBinding, DocumentLog, LoggedUpdate } from '../storage/document-log'
+import { AppendRefusedError, type ActivityEntry, type AppendGuard, type ClientBinding, type DocumentLog, type LoggedUpdate } from '../storage/document-log'
 import { suggestionDecisions } from '@shared/review/suggestion-decisions'
 import { threadActivity } from '@shared/review/thread-activity'
 import { StorageError } from '../storage/storage-error'
@@ -130,6 +130,14 @@ export class Room {
   /** Which account each Yjs client id belongs to: as stored, plus what this room bound since (`unstoredClaims` until stored). */
   private readonly clientAccounts = new Map<number, string>()
   private unstoredClaims: ClientBinding[] = []
+  /**
+   * The document's epoch, as stored (moved on by every workflow step): an
+   * append says the epoch its updates were judged under, and storage
+   * refuses it if a step anywhere moved the epoch on meanwhile.
+   */
+  private epoch = 0
+  /** What is unstored holds a workflow step. */
+  private unstoredStep = false
   private phase: 'loading' | 'ready' | 'closed' = 'loading'
   /** Work that arrived while loading, in arrival order. */
   private waiting: (() => void)[] = []
@@ -214,6 +222,7 @@ export class Room {
       this.tail = { count: stored.tailCount, bytes: stored.tailBytes }
       this.storedBytes = stored.updates.reduce((n, u) => n + u.length, 0)
       this.learnClients(stored.clients)
+      this.epoch = stored.epoch
       this.phase = 'ready'
       this.caughtUpAt = Date.now()
       this.drainWaiting()
@@ -366,6 +375,18 @@ export class Room {
     this.scheduleFlush()
   }
 
+  /**
+   * A step another instance took (heard, or read from storage). What this
+   * room accepted before hearing it was judged under the status before:
+   * it goes to storage with the old epoch first (and is refused if the
+   * step came first).
+   */
+  private raiseEpoch(epoch: number): void {
+    if (epoch <= this.epoch) return
+    if (this.unstored.length > 0 || this.unstoredClaims.length > 0) void this.flush()
+    this.epoch = epoch
+  }
+
   /** Bindings as stored, or as another instance stored them: they hold over whatever this room guessed. */
   private learnClients(clients: readonly ClientBinding[]): void {
     for (const { client, by } of clients) this.clientAccounts.set(client, by)
@@ -407,6 +428,7 @@ export class Room {
         return this.send({ frame: encodeUpdate(update), to: 'all', except: null })
       case 'remote':
       case 'server':
+        if (origin.kind === 'server' && origin.step) this.unstoredStep = true
         this.unstored.push({ update, by: origin.by ?? null, at: Date.now() })
         this.metrics.updatesOut += this.sessions.size - (origin.kind === 'remote' ? 1 : 0)
         return this.send({ frame: encodeUpdate(update), to: 'all', except: origin.kind === 'remote' ? origin.session : null })
@@ -442,14 +464,16 @@ export class Room {
     const batch = this.unstored
     const outbox = this.outbox
     const activity = this.activity
-    const claims = this.unstoredClaims
+    const guard: AppendGuard = { claims: this.unstoredClaims, epoch: this.epoch, step: this.unstoredStep }
+    if (this.unstoredStep) this.epoch++
     this.unstored = []
     this.outbox = []
     this.activity = []
     this.unstoredClaims = []
+    this.unstoredStep = false
     this.commitsInFlight++
     const commit = this.commits
-      .then(() => this.commit(batch, claims, outbox, activity))
+      .then(() => this.commit(batch, guard, outbox, activity))
       // A bug in a commit must neither stop the ones after it nor reach the process as an unhandled rejection.
       .catch((error: Error) => {
         log('error', 'commit-failed', { docId: this.docId, error: error.message, stack: error.stack })
@@ -461,12 +485,15 @@ export class Room {
     return commit
   }
 
-  private async commit(batch: LoggedUpdate[], claims: ClientBinding[], outbox: Outgoing[], activity: ActivityEntry[]): Promise<boolean> {
+  private async commit(batch: LoggedUpdate[], guard: AppendGuard, outbox: Outgoing[], activity: ActivityEntry[]): Promise<boolean> {
     if (this.phase === 'closed') return false
+    const claims = guard.claims ?? []
     if (batch.length > 0 || claims.length > 0) {
       try {
-        await this.metrics.timeStorageWrite(() => this.ports.log.append(this.docId, batch, { claims }))
+        await this.metrics.timeStorageWrite(() => this.ports.log.append(this.docId, batch, guard))
       } catch (error) {
+        // Fenced by a step taken elsewhere, or a client id bound elsewhere: reloaded, the room judges the clients' resent updates again.
+        if (error instanceof AppendRefusedError) log('warn', 'append-refused', { docId: this.docId, reason: error.reason, updates: batch.length })
         this.fail(StorageError.from(error, '保存更新'))
         return false
       }
@@ -474,7 +501,7 @@ export class Room {
       const bytes = batch.reduce((n, u) => n + u.update.length, 0)
       this.tail = { count: this.tail.count + batch.length, bytes: this.tail.bytes + bytes }
       this.storedBytes += bytes
-      if (this.ports.bus.shared) this.publishStored(batch, claims)
+      if (this.ports.bus.shared) this.publishStored(batch, claims, guard.epoch! + (guard.step ? 1 : 0))
       for (const { by } of batch) if (by) this.editorsSinceVersion.set(by, this.displayNames.get(by) ?? by)
       if (this.editorsSinceVersion.size > 0 && Date.now() - this.lastAutomaticVersionAt >= this.limits.autoVersionMs) void this.saveAutomaticVersion()
       const { compaction } = this.limits
@@ -496,10 +523,10 @@ export class Room {
   }
 
   /** One bus message per batch: the other instances apply it in one transaction, and bind its client ids as this one did. */
-  private publishStored(batch: LoggedUpdate[], clients: ClientBinding[]): void {
+  private publishStored(batch: LoggedUpdate[], clients: readonly ClientBinding[], epoch: number): void {
     if (batch.length === 0 && clients.length === 0) return
     const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((u) => u.update))
-    this.ports.bus.publish(this.docId, { kind: 'update', update, ...(clients.length > 0 ? { clients } : {}) }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
+    this.ports.bus.publish(this.docId, { kind: 'update', update, epoch, ...(clients.length > 0 ? { clients: [...clients] } : {}) }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
   }
 
   /**
@@ -532,6 +559,7 @@ export class Room {
     this.outbox = []
     this.activity = []
     this.unstoredClaims = []
+    this.unstoredStep = false
     this.hooks.onStorageFailure(this, error)
   }
 
@@ -560,6 +588,7 @@ export class Room {
       case 'update':
         return this.whenLoaded(() => {
           this.learnClients(message.clients ?? [])
+          this.raiseEpoch(message.epoch ?? 0)
           this.applyPeerUpdate(message.update)
         })
       case 'awareness':
@@ -644,9 +673,10 @@ export class Room {
           const stored = await this.ports.log.load(this.docId)
           if (this.isClosed()) return
           this.learnClients(stored.clients)
+          this.raiseEpoch(stored.epoch)
           const found = this.applyMissing(stored.updates)
           // What this room lacked, others may lack too (its instance died before publishing it): it is stored, so say it.
-          if (found && this.ports.bus.shared) this.ports.bus.publish(this.docId, { kind: 'update', update: found, clients: bindingsOf(found, stored.clients) }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
+          if (found && this.ports.bus.shared) this.ports.bus.publish(this.docId, { kind: 'update', update: found, clients: bindingsOf(found, stored.clients), epoch: stored.epoch }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.docId, error: error.message }))
           this.caughtUpAt = Date.now()
         } while (this.catchUpAgain)
       } catch (error) {

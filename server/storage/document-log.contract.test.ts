@@ -93,6 +93,25 @@ describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
     expect((await log.load('a')).clients.some((c) => c.client === 2 ** 40 + 3)).toBe(true)
   })
 
+  it('a workflow step moves the epoch on; an append judged under an older one is refused whole', async () => {
+    await open()
+    const w = writer(7)
+    await log.create(record('a'), w.type('一'))
+    expect((await log.load('a')).epoch).toBe(0)
+    await log.append('a', [entry(w.type('二'))], { epoch: 0 })
+    await log.append('a', [entry(writer(1).type('步'), null)], { epoch: 0, step: true })
+    expect((await log.load('a')).epoch).toBe(1)
+    const stale = (guard: { claims?: { client: number; by: string }[] }) => log.append('a', [entry(writer(8).type('迟'))], { epoch: 0, ...guard })
+    await expect(stale({})).rejects.toMatchObject({ reason: 'stale-epoch' })
+    await expect(stale({ claims: [{ client: 8, by: 'zhang' }] })).rejects.toBeInstanceOf(AppendRefusedError)
+    await expect(log.append('a', [], { epoch: 0, step: true })).rejects.toBeInstanceOf(AppendRefusedError)
+    await log.append('a', [entry(w.type('三'))], { epoch: 1 })
+    const stored = await log.load('a')
+    expect(textOf(stored.updates)).not.toContain('迟')
+    expect(stored.epoch).toBe(1)
+    expect(stored.clients.some((c) => c.client === 8)).toBe(false)
+  })
+
   it('compaction folds the log into a snapshot and changes nothing of the state', async () => {
     await open()
     const w = writer(1)

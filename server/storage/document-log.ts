@@ -40,6 +40,8 @@ export interface StoredState {
   tailBytes: number
   /** Which account each Yjs client id of the document belongs to. */
   clients: ClientBinding[]
+  /** Moved on by every workflow step (`AppendGuard.step`). */
+  epoch: number
 }
 
 /**
@@ -57,15 +59,24 @@ export interface ClientBinding {
 export interface AppendGuard {
   /** The client ids the updates write under, each with its sender's account: bound if new; refused (`client-taken`) if bound to another. */
   claims?: readonly ClientBinding[]
+  /**
+   * The document's epoch the updates were judged under: refused
+   * (`stale-epoch`) when a workflow step moved it on meanwhile, so an
+   * instance cut off from the others cannot store staff edits after 报送.
+   */
+  epoch?: number
+  /** The updates hold a workflow step: the epoch moves on with them. */
+  step?: boolean
 }
 
 export const clientTaken = (client: number): string => `客户端编号 ${client} 已属于另一位用户`
+export const STALE_EPOCH = '文档的流程状态已变更，这些修改是按变更前的状态接受的，未保存'
 
 /** An append the log refused as a whole (nothing of it stored). */
 export class AppendRefusedError extends Error {
   override readonly name = 'AppendRefusedError'
   constructor(
-    readonly reason: 'client-taken',
+    readonly reason: 'client-taken' | 'stale-epoch',
     message: string,
   ) {
     super(message)

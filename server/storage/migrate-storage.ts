@@ -58,6 +58,13 @@ export async function migrateStorage(from: Storage, to: Storage, progress: (line
       if (finance !== undefined && department !== undefined && user !== undefined) await to.orgs.setAssignment({ financeOrgId: finance, departmentOrgId: department, userId: user }, true)
     }
   }
+  // Invitations still waiting for their invitee.
+  for (const [fromUser, toUser] of userIds) {
+    for (const { orgId, role, invitedBy, at } of await from.orgs.invitationsOf(fromUser)) {
+      const org = orgIds.get(orgId)
+      if (org !== undefined) await to.orgs.invite({ orgId: org, userId: toUser, role, invitedBy: invitedBy === null ? null : (userIds.get(invitedBy) ?? null), at })
+    }
+  }
   progress(`组织：${orgIds.size}`)
 
   const documents = await from.documents.list()

@@ -58,6 +58,30 @@ describe.each(STORAGE_ADAPTERS)('OrgStore contract: $name', (adapter) => {
     expect(await orgs.members(zfw.id)).toEqual([])
   })
 
+  it('keeps invitations until the invitee answers: accepting makes them a member in the same step, declining does not', async () => {
+    const { zhang, li, wang } = await open()
+    const zfw = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
+    const wlj = await orgs.addOrg({ name: '文旅局', kind: 'department', code: '' })
+    const first = await orgs.invite({ orgId: zfw.id, userId: li.id, role: 'staff', invitedBy: zhang.id, at: 2_000 })
+    // Inviting again replaces the invitation.
+    const again = await orgs.invite({ orgId: zfw.id, userId: li.id, role: 'admin', invitedBy: zhang.id, at: 3_000 })
+    const other = await orgs.invite({ orgId: wlj.id, userId: li.id, role: 'staff', invitedBy: null, at: 1_000 })
+    expect(again).toEqual({ id: again.id, orgId: zfw.id, userId: li.id, role: 'admin', invitedBy: zhang.id, at: 3_000 })
+    expect(await orgs.invitationsOf(li.id)).toEqual([other, again])
+    expect(await orgs.invitationsOf(wang.id)).toEqual([])
+    expect(await orgs.membershipsOf(li.id)).toEqual([])
+
+    // Only the invitee answers, once.
+    expect(await orgs.answerInvitation(again.id, wang.id, true)).toBeUndefined()
+    expect(await orgs.answerInvitation(again.id, li.id, true)).toEqual(again)
+    expect(await orgs.answerInvitation(again.id, li.id, true)).toBeUndefined()
+    expect(await orgs.membershipsOf(li.id)).toEqual([{ orgId: zfw.id, role: 'admin' }])
+    expect(await orgs.answerInvitation(other.id, li.id, false)).toEqual(other)
+    expect(await orgs.membershipsOf(li.id)).toEqual([{ orgId: zfw.id, role: 'admin' }])
+    expect(await orgs.invitationsOf(li.id)).toEqual([])
+    expect(first.id).toBeGreaterThan(0)
+  })
+
   it('permissions: staff edit their department’s documents, assigned reviewers review them, others see nothing unless shared', async () => {
     const { zhang, li, wang, zhao } = await open()
     const permissions = new DocumentPermissions(opened!.storage.accounts, orgs)

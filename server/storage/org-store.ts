@@ -30,6 +30,22 @@ export interface Assignment {
   userId: number
 }
 
+/**
+ * An organisation's 管理员 asking an existing account to join: the person
+ * becomes a member only by accepting it (an admin cannot pull in, and then
+ * manage, an account whose home is elsewhere). One per organisation and
+ * person; inviting again replaces it.
+ */
+export interface Invitation {
+  id: number
+  orgId: number
+  userId: number
+  role: OrgRole
+  /** Who invited (null once that account is removed). */
+  invitedBy: number | null
+  at: number
+}
+
 export type AssignmentFilter = { financeOrgId: number } | { departmentOrgId: number } | { userId: number }
 
 export interface OrgStore {
@@ -49,6 +65,15 @@ export interface OrgStore {
   setDocumentOrg(docId: string, orgId: number | null): Promise<void>
   documentOrg(docId: string): Promise<number | undefined>
   documentsOf(orgId: number): Promise<string[]>
+  invite(invitation: Omit<Invitation, 'id'>): Promise<Invitation>
+  /** The user's open invitations, oldest first. */
+  invitationsOf(userId: number): Promise<Invitation[]>
+  /**
+   * Takes the user's invitation `id` away, making them a member with its
+   * role when `accept` — at once, in one step. Undefined when the user has
+   * no such invitation.
+   */
+  answerInvitation(id: number, userId: number, accept: boolean): Promise<Invitation | undefined>
   /** The bureau's 报送 deadline for a budget year (milliseconds; null removes it). */
   setDeadline(financeOrgId: number, year: number, dueAt: number | null): Promise<void>
   deadlines(financeOrgId: number): Promise<Deadline[]>

@@ -10,6 +10,7 @@ import { makeRandom, type Random } from '../../test/support/random'
 import { modelFromText } from '../model/derive-model'
 import type { DocumentText, ProjectText } from '../model/document-text'
 import { formatById } from './registry'
+import { importPublishedText } from './published-text/import'
 import { parsePublishedText } from './published-text/import'
 import { sampleText } from '../../test/support/sample'
 
@@ -134,5 +135,25 @@ describe('the sample with tables in 元', () => {
     expect(total(inYuan(1, '金额单位：元'))).toBe(116.4)
     expect(total(inYuan(99))).toBe(116.4)
     expect(parsePublishedText(inYuan(1)).projects[0]!.moneyUnit).toBe('元')
+  })
+})
+
+describe('a regional form states its unit on its amounts’ labels', () => {
+  const form = (front: string[]) =>
+    ['2024年项目支出绩效目标申报表', '资金情况（万元）', '项目名称   社区养老服务补助', ...front, '年度绩效目标   为辖区800名老人提供上门服务',
+      '一级指标   二级指标   三级指标   指标值', '产出指标   数量指标   服务老人人数   ≥800人', '满意度指标   服务对象满意度指标   服务对象满意度   ≥90%'].join('\n')
+  const read = (text: string) => importPublishedText(new TextEncoder().encode(text))
+
+  it('an amount labelled in 元 is read in 元, whatever the form says elsewhere', () => {
+    const result = read(form(['年度资金总额（元）   1200000', '其中：财政拨款（元）   1000000']))
+    if (!result.ok) throw result.error
+    expect(result.value.projects[0]!.moneyUnit).toBe('元')
+    expect(modelFromText(result.value).projects[0]!.budget).toEqual({ total: 120, fiscal: 100, other: null })
+  })
+
+  it('amounts labelled in different units are refused, naming them', () => {
+    const result = read(form(['年度资金总额（元）   1200000', '其中：财政拨款（万元）   100']))
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.message).toMatch(/金额的单位不一致：年度资金总额以元填写，财政拨款以万元填写/)
   })
 })

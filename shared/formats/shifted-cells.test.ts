@@ -88,6 +88,7 @@ describe('a cell shifted by one in a real layout', () => {
     }
     // What was measured, for the report: how each shift ended.
     console.log(name, JSON.stringify(counts))
-    expect(silent).toEqual(UNSEEN[name] ?? [])
+    // The checks may come to flag the unseen ones too; nothing else may be silent.
+    expect(silent.filter((how) => !(UNSEEN[name] ?? []).includes(how))).toEqual([])
   })
 })

@@ -6,7 +6,7 @@
  * is null, for the checks to report — never a number in the wrong unit,
  * never quietly 0.
  */
-import { toHalfWidth } from './numbers'
+import { parseDecimal, toHalfWidth } from './numbers'
 
 /** 万元 per unit. */
 const SCALE: Readonly<Record<string, number>> = { 元: 0.0001, 千元: 0.1, 万元: 1, 万: 1, 百万元: 100, 亿元: 10_000, 亿: 10_000 }
@@ -56,24 +56,21 @@ export function chineseNumber(text: string): number | null {
   return total + section + (digit ?? 0)
 }
 
-const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/
-
 /** An amount and the unit it names itself, as written: "854万" → 854 万; "一百二十万元" → 1200000 元. */
 export function writtenAmount(text: string): { number: number; unit: string | null } | null {
   // The breakdown forms add after the amount, "854万(高标准农田建设400万元,…)", and a closing 整.
   const t = toHalfWidth(text).replace(/(?<=\S)\(.*\)$/, '').replace(/整$/, '').replace(/^人民币/, '')
   const arabic = /^(.*?)(百万元|亿元|万元|千元|元|万|亿)?$/.exec(t)!
-  const digits = arabic[1]!
-  if (PLAIN.test(digits) || GROUPED.test(digits)) return { number: Number(digits.replace(/,/g, '')), unit: arabic[2] ?? null }
+  const number = parseDecimal(arabic[1]!)
+  if (number !== null) return { number, unit: arabic[2] ?? null }
   // Chinese numerals: a trailing 元 is the unit and 万/亿 are places ("叁万元" is 30000 元); without 元, a trailing 万 is the unit, as "854万" is.
   if (t.endsWith('元')) {
     const number = chineseNumber(t.slice(0, -1))
     return number === null ? null : { number, unit: '元' }
   }
   const unit = /[万亿]$/.exec(t)?.[0] ?? null
-  const number = chineseNumber(unit ? t.slice(0, -1) : t)
-  return number === null ? null : { number, unit }
+  const chinese = chineseNumber(unit ? t.slice(0, -1) : t)
+  return chinese === null ? null : { number: chinese, unit }
 }
 
 /** Rounded to what a ledger keeps, so 1164000 元 is 116.4 万元 and not 116.40000000000001. */

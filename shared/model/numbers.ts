@@ -16,7 +16,8 @@ export function toHalfWidth(text: string): string {
 const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/
 
-function parseDecimal(text: string): number | null {
+/** A decimal as written: `12.5`, `1,234.50` (no units, no spaces); null otherwise. */
+export function parseDecimal(text: string): number | null {
   if (PLAIN.test(text)) return Number(text)
   if (GROUPED.test(text)) return Number(text.replace(/,/g, ''))
   return null

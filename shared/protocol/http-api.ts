@@ -107,6 +107,16 @@ export interface OrgMember {
   role: OrgRole
 }
 
+/** An invitation to join an organisation, as its invitee sees it. */
+export interface InvitationView {
+  id: number
+  org: { id: number; name: string; kind: OrgKind }
+  role: OrgRole
+  /** The 管理员 who invited, by display name; null when that account is gone. */
+  invitedBy: string | null
+  at: number
+}
+
 export type NoticeKind = 'workflow' | 'reply' | 'mention'
 
 export interface Notice {
@@ -126,8 +136,12 @@ export interface HttpApi {
   'POST /api/me/password': { body: { current: string; next: string }; response: Ok }
   'GET /api/orgs': { response: { orgs: { id: number; name: string; kind: OrgKind; code: string; role: OrgRole }[] } }
   'GET /api/orgs/:id/members': { response: { members: OrgMember[]; assignments: { financeOrgId: number; departmentOrgId: number; userId: number }[] } }
-  /** role null: out of the organisation. */
-  'PUT /api/orgs/:id/members/:name': { body: { role: OrgRole | null }; response: Ok }
+  /** role null: out of the organisation. Someone not yet a member is invited (`invited`), and joins by accepting. */
+  'PUT /api/orgs/:id/members/:name': { body: { role: OrgRole | null }; response: Ok & { invited?: true } }
+  /** One's open invitations to join an organisation. */
+  'GET /api/invitations': { response: { invitations: InvitationView[] } }
+  /** Accept (join with the role offered) or decline. */
+  'POST /api/invitations/:id': { body: { accept: boolean }; response: Ok }
   'POST /api/orgs/:id/users': { body: OrgMember & { password: string }; response: { user: OrgMember } }
   'POST /api/orgs/:id/members/:name/password': { body: { password: string }; response: Ok }
   /** date YYYY-MM-DD; null removes the year's deadline. */
@@ -149,7 +163,8 @@ export interface HttpApi {
   'POST /api/docs/:id/versions/:version/restore': { body: { project?: { code?: string; name?: string } }; response: { version: { id: number; name: string } } }
   /** from: a version id, 'last-return' or 'predecessor'; to: a version id or 'now'. */
   'GET /api/docs/:id/compare': { query: { from: string; to?: string }; response: Comparison }
-  'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[] } }
+  /** `warnings`: what the caller must hear though the import went ahead (a form of another year than the document's). */
+  'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[]; warnings: string[] } }
   /** Next year's document from this one (year: the document's own plus one unless given). */
   'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean }; response: { id: string; title: string } }
   'GET /api/docs/:id/activity': { response: { activity: ActivityView[]; people: People } }

@@ -9,8 +9,12 @@
 export type TransactionOrigin =
   | { kind: 'remote'; session: number; by?: string }
   | { kind: 'storage' }
-  /** `by`: the account a server-made change is done for (a restore), for attribution. */
-  | { kind: 'server'; by?: string }
+  /**
+   * `by`: the account a server-made change is done for (a restore), for
+   * attribution. `step`: a workflow step, which fences content writes made
+   * for the status before it (the stored epoch moves on).
+   */
+  | { kind: 'server'; by?: string; step?: boolean }
   | { kind: 'peer' }
 
 export const STORAGE_ORIGIN: TransactionOrigin = { kind: 'storage' }

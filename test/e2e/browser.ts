@@ -115,3 +115,14 @@ export async function retype(page: Page, name: string, n: number, text: string):
 export async function closeAll(contexts: BrowserContext[]): Promise<void> {
   for (const context of contexts) await context.close()
 }
+
+/** Drops a file on the document list, as a person dragging it from their desktop. */
+export async function dropFile(page: Page, name: string, bytes: Uint8Array, type: string): Promise<void> {
+  const transfer = await page.evaluateHandle(({ name, data, type }) => {
+    const dt = new DataTransfer()
+    dt.items.add(new File([new Uint8Array(data)], name, { type }))
+    return dt
+  }, { name, data: [...bytes], type })
+  await page.dispatchEvent('main.documents', 'dragover', { dataTransfer: transfer })
+  await page.dispatchEvent('main.documents', 'drop', { dataTransfer: transfer })
+}

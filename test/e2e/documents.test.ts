@@ -4,20 +4,8 @@
  * prompt anywhere (openAs fails a test on any browser dialog).
  */
 import { readFileSync } from 'node:fs'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserAndServer, openAs } from './browser'
-
-/** Drops a file on the document list, as a person dragging it from their desktop. */
-async function dropFile(page: Page, name: string, bytes: Uint8Array, type: string): Promise<void> {
-  const transfer = await page.evaluateHandle(({ name, data, type }) => {
-    const dt = new DataTransfer()
-    dt.items.add(new File([new Uint8Array(data)], name, { type }))
-    return dt
-  }, { name, data: [...bytes], type })
-  await page.dispatchEvent('main.documents', 'dragover', { dataTransfer: transfer })
-  await page.dispatchEvent('main.documents', 'drop', { dataTransfer: transfer })
-}
+import { browserAndServer, dropFile, openAs } from './browser'
 
 const suite = browserAndServer()
 

@@ -82,7 +82,8 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
     const file = input.files?.[0]
     input.value = ''
     if (!file) return
-    api.importProjects(s.docId, file).then(({ added }) => s.say(T.projectsImported(added)), (e: Error) => s.say(e.message))
+    // A warning (a form of another year) is said with the result, not instead of it.
+    api.importProjects(s.docId, file).then(({ added, warnings }) => s.say([T.projectsImported(added), ...warnings].join('；')), (e: Error) => s.say(e.message))
   }
 
   return (

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises'
 import { modelFromText } from '@shared/model/derive-model'
 import { exportFormats, formatById } from '@shared/formats/registry'
+import { yearMismatch } from '@shared/formats/import-year'
 import { parseArgs } from '../parse-args'
 import { readDocumentFile } from '../read-document-file'
 import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
@@ -40,8 +41,10 @@ export const importCommand: Command = async (argv, io) => {
       io.stderr(`没有这个文档：${target}`)
       return EXIT.badInput
     }
+    const warning = yearMismatch(result.value, await data.service.text(target))
     await data.service.appendProjects(target, projects)
     io.stdout(`已把 ${projects.length} 个项目表加入文档 ${target}：${projects.map((p) => p.name).join('、')}`)
+    if (warning) io.stderr(`注意：${warning}`)
     return EXIT.ok
   } finally {
     await data.close()

@@ -1,4 +1,4 @@
-/** Organisations: one's own, members, new accounts, password resets, deadlines and reviewers' assignments. */
+/** Organisations: one's own, members, invitations, new accounts, password resets, deadlines and reviewers' assignments. */
 import { Hono } from 'hono'
 import * as orgs from '../../documents/organisations'
 import type { Ports } from '../../documents/ports'
@@ -13,8 +13,14 @@ export function orgRoutes(p: Ports): Hono<Env> {
   route('GET /api/orgs', async (c) => ({ orgs: await orgs.myOrgs(p, c.get('user')) }))
   route('GET /api/orgs/:id/members', async (c) => orgs.orgMembers(p, c.get('user'), orgId(c.req.param('id'))))
 
-  route('PUT /api/orgs/:id/members/:name', async (c, { role }) => {
-    await orgs.setOrgMember(p, c.get('user'), orgId(c.req.param('id')), c.req.param('name'), role)
+  route('PUT /api/orgs/:id/members/:name', async (c, { role }) =>
+    (await orgs.setOrgMember(p, c.get('user'), orgId(c.req.param('id')), c.req.param('name'), role)) === 'invited' ? { ok: true, invited: true } : { ok: true },
+  )
+
+  route('GET /api/invitations', async (c) => ({ invitations: await orgs.myInvitations(p, c.get('user')) }))
+
+  route('POST /api/invitations/:id', async (c, { accept }) => {
+    await orgs.answerInvitation(p, c.get('user'), Number(c.req.param('id')), accept)
     return { ok: true }
   })
 

@@ -1,5 +1,5 @@
 /** The document log in memory: for tests and the contract suite; nothing survives the process. */
-import { AppendRefusedError, clientTaken, DocumentExistsError, foldedActivity, type AppendGuard, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, STALE_EPOCH, foldedActivity, type AppendGuard, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 
 interface StoredDocument {
@@ -9,6 +9,7 @@ interface StoredDocument {
   versions: (VersionRecord & { state: Uint8Array })[]
   activity: ActivityEntry[]
   clients: Map<number, string>
+  epoch: number
 }
 
 export class MemoryDocumentLog implements DocumentLog {
@@ -17,7 +18,7 @@ export class MemoryDocumentLog implements DocumentLog {
 
   async create(record: DocumentRecord, initialUpdate: Uint8Array): Promise<void> {
     if (this.docs.has(record.id)) throw new DocumentExistsError(record.id)
-    this.docs.set(record.id, { record: { ...record }, snapshot: null, log: [{ update: initialUpdate, by: null, at: record.createdAt }], versions: [], activity: [], clients: new Map() })
+    this.docs.set(record.id, { record: { ...record }, snapshot: null, log: [{ update: initialUpdate, by: null, at: record.createdAt }], versions: [], activity: [], clients: new Map(), epoch: 0 })
   }
 
   async get(id: string): Promise<DocumentRecord | undefined> {
@@ -38,24 +39,27 @@ export class MemoryDocumentLog implements DocumentLog {
     this.docs.delete(id)
   }
 
-  async append(docId: string, updates: readonly LoggedUpdate[], { claims = [] }: AppendGuard = {}): Promise<void> {
+  async append(docId: string, updates: readonly LoggedUpdate[], { claims = [], epoch, step = false }: AppendGuard = {}): Promise<void> {
     // A deleted document takes no more updates, as a foreign key would refuse them.
     const doc = this.docs.get(docId)
     if (!doc) return
+    if (epoch !== undefined && epoch !== doc.epoch) throw new AppendRefusedError('stale-epoch', STALE_EPOCH)
     const taken = claims.find(({ client, by }) => (doc.clients.get(client) ?? by) !== by)
     if (taken) throw new AppendRefusedError('client-taken', clientTaken(taken.client))
     for (const { client, by } of claims) if (!doc.clients.has(client)) doc.clients.set(client, by)
     doc.log.push(...updates.map((u) => ({ ...u, update: u.update.slice() })))
+    if (step) doc.epoch++
   }
 
   async load(docId: string): Promise<StoredState> {
     const doc = this.docs.get(docId)
-    if (!doc) return { updates: [], tailCount: 0, tailBytes: 0, clients: [] }
+    if (!doc) return { updates: [], tailCount: 0, tailBytes: 0, clients: [], epoch: 0 }
     return {
       updates: [...(doc.snapshot ? [doc.snapshot] : []), ...doc.log.map((u) => u.update)],
       tailCount: doc.log.length,
       tailBytes: doc.log.reduce((n, u) => n + u.update.length, 0),
       clients: [...doc.clients].map(([client, by]) => ({ client, by })),
+      epoch: doc.epoch,
     }
   }
 

@@ -1,5 +1,5 @@
 /** Organisations in memory: for tests and the contract suite. */
-import { OrgExistsError, type Assignment, type AssignmentFilter, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
+import { OrgExistsError, type Assignment, type AssignmentFilter, type Deadline, type Invitation, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
 import type { AccountStore } from '../account-store'
 
 export class MemoryOrgStore implements OrgStore {
@@ -8,6 +8,8 @@ export class MemoryOrgStore implements OrgStore {
   private assigned: Assignment[] = []
   private readonly docOrgs = new Map<string, number>()
   private readonly dues = new Map<string, number>()
+  private invitations: Invitation[] = []
+  private lastInvitation = 0
 
   constructor(private readonly accounts: AccountStore) {}
 
@@ -87,5 +89,24 @@ export class MemoryOrgStore implements OrgStore {
       const [org, year] = key.split(':').map(Number) as [number, number]
       return org === financeOrgId ? [{ year, dueAt }] : []
     }).sort((a, b) => a.year - b.year)
+  }
+
+  async invite(invitation: Omit<Invitation, 'id'>): Promise<Invitation> {
+    this.invitations = this.invitations.filter((i) => i.orgId !== invitation.orgId || i.userId !== invitation.userId)
+    const stored = { ...invitation, id: ++this.lastInvitation }
+    this.invitations.push(stored)
+    return { ...stored }
+  }
+
+  async invitationsOf(userId: number): Promise<Invitation[]> {
+    return this.invitations.filter((i) => i.userId === userId).sort((a, b) => a.at - b.at || a.id - b.id).map((i) => ({ ...i }))
+  }
+
+  async answerInvitation(id: number, userId: number, accept: boolean): Promise<Invitation | undefined> {
+    const taken = this.invitations.find((i) => i.id === id && i.userId === userId)
+    if (!taken) return undefined
+    this.invitations = this.invitations.filter((i) => i !== taken)
+    if (accept) await this.setMember(taken.orgId, taken.userId, taken.role)
+    return { ...taken }
   }
 }

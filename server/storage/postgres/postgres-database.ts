@@ -143,6 +143,19 @@ const MIGRATIONS: string[] = [
      by_user TEXT NOT NULL,
      PRIMARY KEY (doc_id, client_id)
    );`,
+  // Moved on by every workflow step: appends judged under an older status are refused.
+  `ALTER TABLE documents ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0;`,
+  // Invitations to join an organisation, waiting for the invitee to accept.
+  `CREATE TABLE org_invitations (
+     id SERIAL PRIMARY KEY,
+     org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'reviewer')),
+     invited_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+     at BIGINT NOT NULL,
+     UNIQUE (org_id, user_id)
+   );
+   CREATE INDEX org_invitations_by_user ON org_invitations (user_id);`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */

@@ -5,7 +5,7 @@
  * exactly the rows it folded in: a row committed while it ran survives
  * it, whatever its number.
  */
-import { AppendRefusedError, clientTaken, DocumentExistsError, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 import { storageWork } from '../storage-error'
 import { inTransaction, lockDocument, type Client, type Pool } from './postgres-database'
@@ -44,30 +44,51 @@ export class PostgresDocumentLog implements DocumentLog {
     await this.run('删除文档', () => this.pool.query('DELETE FROM documents WHERE id = $1', [id]))
   }
 
-  async append(docId: string, updates: readonly LoggedUpdate[], { claims = [] }: AppendGuard = {}): Promise<void> {
-    if (updates.length === 0 && claims.length === 0) return
-    const insert = async (client: Client | Pool): Promise<void> => {
-      if (updates.length > 0)
-        await client.query(
-            'INSERT INTO doc_updates (doc_id, data, by_user, at) SELECT $1, * FROM unnest($2::bytea[], $3::text[], $4::bigint[])',
-            [docId, updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)), updates.map((u) => u.by), updates.map((u) => u.at)],
-          )
+  async append(docId: string, updates: readonly LoggedUpdate[], { claims = [], epoch, step = false }: AppendGuard = {}): Promise<void> {
+    if (updates.length === 0 && claims.length === 0 && !step) return
+    const rows = [docId, updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)), updates.map((u) => u.by), updates.map((u) => u.at)]
+    const simple = claims.length === 0 && !step
+    if (simple && epoch === undefined) {
+      await this.run('保存更新', () => this.pool.query('INSERT INTO doc_updates (doc_id, data, by_user, at) SELECT $1, * FROM unnest($2::bytea[], $3::text[], $4::bigint[])', rows))
+      return
     }
-    // Most batches claim nothing (their clients are bound already): one statement, one round trip, one commit.
-    if (claims.length === 0) return this.run('保存更新', () => insert(this.pool))
+    // Most batches claim nothing (their clients are bound already) and take no step: one statement, one round trip, one
+    // commit. The epoch is read under a share lock, which a step's update of it waits for (and the other way round).
+    if (simple && updates.length > 0) {
+      return storageWork(
+        '保存更新',
+        async () => {
+          const { rowCount } = await this.pool.query(
+            `WITH fence AS (SELECT epoch FROM documents WHERE id = $1 FOR SHARE)
+             INSERT INTO doc_updates (doc_id, data, by_user, at)
+             SELECT $1, u.data, u.by_user, u.at FROM unnest($2::bytea[], $3::text[], $4::bigint[]) AS u(data, by_user, at), fence WHERE fence.epoch = $5`,
+            [...rows, epoch],
+          )
+          if (rowCount === 0) throw new AppendRefusedError('stale-epoch', STALE_EPOCH)
+        },
+        AppendRefusedError,
+      )
+    }
     await storageWork(
       '保存更新',
       () =>
         inTransaction(this.pool, async (client) => {
-          const pairs = [docId, claims.map((c) => c.client), claims.map((c) => c.by)]
-          // Waits for a concurrent claim of the same id to commit, then sees its owner below.
-          await client.query('INSERT INTO doc_clients (doc_id, client_id, by_user) SELECT $1, * FROM unnest($2::bigint[], $3::text[]) ON CONFLICT DO NOTHING', pairs)
-          const taken = await client.query<{ client: number }>(
-            'SELECT c.client_id AS client FROM doc_clients c JOIN unnest($2::bigint[], $3::text[]) AS claim(client_id, by_user) ON c.client_id = claim.client_id WHERE c.doc_id = $1 AND c.by_user <> claim.by_user LIMIT 1',
-            pairs,
-          )
-          if (taken.rows[0]) throw new AppendRefusedError('client-taken', clientTaken(taken.rows[0].client))
-          await insert(client)
+          if (epoch !== undefined || step) {
+            const fence = await client.query<{ epoch: number }>(`SELECT epoch FROM documents WHERE id = $1 ${step ? 'FOR UPDATE' : 'FOR SHARE'}`, [docId])
+            if (epoch !== undefined && fence.rows[0]?.epoch !== epoch) throw new AppendRefusedError('stale-epoch', STALE_EPOCH)
+          }
+          if (claims.length > 0) {
+            const pairs = [docId, claims.map((c) => c.client), claims.map((c) => c.by)]
+            // Waits for a concurrent claim of the same id to commit, then sees its owner below.
+            await client.query('INSERT INTO doc_clients (doc_id, client_id, by_user) SELECT $1, * FROM unnest($2::bigint[], $3::text[]) ON CONFLICT DO NOTHING', pairs)
+            const taken = await client.query<{ client: number }>(
+              'SELECT c.client_id AS client FROM doc_clients c JOIN unnest($2::bigint[], $3::text[]) AS claim(client_id, by_user) ON c.client_id = claim.client_id WHERE c.doc_id = $1 AND c.by_user <> claim.by_user LIMIT 1',
+              pairs,
+            )
+            if (taken.rows[0]) throw new AppendRefusedError('client-taken', clientTaken(taken.rows[0].client))
+          }
+          if (updates.length > 0) await client.query('INSERT INTO doc_updates (doc_id, data, by_user, at) SELECT $1, * FROM unnest($2::bytea[], $3::text[], $4::bigint[])', rows)
+          if (step) await client.query('UPDATE documents SET epoch = epoch + 1 WHERE id = $1', [docId])
         }),
       AppendRefusedError,
     )
@@ -80,11 +101,13 @@ export class PostgresDocumentLog implements DocumentLog {
         await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
         const { snapshot, tail } = await read(client, docId)
         const clients = await client.query<ClientBinding>('SELECT client_id AS client, by_user AS by FROM doc_clients WHERE doc_id = $1', [docId])
+        const epoch = (await client.query<{ epoch: number }>('SELECT epoch FROM documents WHERE id = $1', [docId])).rows[0]?.epoch ?? 0
         return {
           updates: [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)].map(bytes),
           tailCount: tail.length,
           tailBytes: tail.reduce((sum, row) => sum + row.data.length, 0),
           clients: clients.rows,
+          epoch,
         }
       }),
     )

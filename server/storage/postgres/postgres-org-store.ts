@@ -1,8 +1,9 @@
 /** Organisations on PostgreSQL, shared by every instance. */
 import { storageWork } from '../storage-error'
-import { OrgExistsError, type Assignment, type AssignmentFilter, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
+import { OrgExistsError, type Assignment, type AssignmentFilter, type Deadline, type Invitation, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
 import type { Pool } from './postgres-database'
 
+const INVITATION = 'id, org_id AS "orgId", user_id AS "userId", role, invited_by AS "invitedBy", at'
 const ASSIGNMENT = 'finance_org_id AS "financeOrgId", department_org_id AS "departmentOrgId", user_id AS "userId"'
 
 export class PostgresOrgStore implements OrgStore {
@@ -82,6 +83,24 @@ export class PostgresOrgStore implements OrgStore {
 
   async deadlines(financeOrgId: number): Promise<Deadline[]> {
     return this.rows<Deadline>('读取报送截止日期', 'SELECT year, due_at AS "dueAt" FROM org_deadlines WHERE finance_org_id = $1 ORDER BY year', [financeOrgId])
+  }
+
+  async invite({ orgId, userId, role, invitedBy, at }: Omit<Invitation, 'id'>): Promise<Invitation> {
+    const sql = `INSERT INTO org_invitations (org_id, user_id, role, invited_by, at) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (org_id, user_id) DO UPDATE SET role = excluded.role, invited_by = excluded.invited_by, at = excluded.at RETURNING ${INVITATION}`
+    return (await this.rows<Invitation>('邀请加入组织', sql, [orgId, userId, role, invitedBy, at]))[0]!
+  }
+
+  async invitationsOf(userId: number): Promise<Invitation[]> {
+    return this.rows<Invitation>('读取邀请', `SELECT ${INVITATION} FROM org_invitations WHERE user_id = $1 ORDER BY at, id`, [userId])
+  }
+
+  async answerInvitation(id: number, userId: number, accept: boolean): Promise<Invitation | undefined> {
+    // One statement: the invitation is taken and the membership made together, or neither.
+    const sql = `WITH taken AS (DELETE FROM org_invitations WHERE id = $1 AND user_id = $2 RETURNING id, org_id, user_id, role, invited_by, at),
+      joined AS (INSERT INTO org_members (org_id, user_id, role) SELECT org_id, user_id, role FROM taken WHERE $3 ON CONFLICT (org_id, user_id) DO UPDATE SET role = excluded.role)
+      SELECT ${INVITATION} FROM taken`
+    return (await this.rows<Invitation>('答复邀请', sql, [id, userId, accept]))[0]
   }
 
   private rows<T>(doing: string, sql: string, params: unknown[]): Promise<T[]> {

@@ -5,7 +5,7 @@
  * one writer at a time, so a transaction is the document's lock.
  */
 import { storageWork } from '../storage-error'
-import { AppendRefusedError, clientTaken, DocumentExistsError, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 import type { Db } from './sqlite-database'
 
@@ -48,6 +48,8 @@ export class SqliteDocumentLog implements DocumentLog {
       bindClient: db.prepare('INSERT INTO doc_clients (doc_id, client_id, by_user) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       clientOwner: db.prepare('SELECT by_user AS by FROM doc_clients WHERE doc_id = ? AND client_id = ?'),
       clients: db.prepare('SELECT client_id AS client, by_user AS by FROM doc_clients WHERE doc_id = ?'),
+      epoch: db.prepare('SELECT epoch FROM documents WHERE id = ?'),
+      nextEpoch: db.prepare('UPDATE documents SET epoch = epoch + 1 WHERE id = ?'),
     }
   }
 
@@ -77,17 +79,19 @@ export class SqliteDocumentLog implements DocumentLog {
     this.run('删除文档', () => this.statements.deleteDoc.run(id))
   }
 
-  async append(docId: string, updates: readonly LoggedUpdate[], { claims = [] }: AppendGuard = {}): Promise<void> {
+  async append(docId: string, updates: readonly LoggedUpdate[], { claims = [], epoch, step = false }: AppendGuard = {}): Promise<void> {
     storageWork(
       '保存更新',
       () =>
         this.db.transaction(() => {
+          if (epoch !== undefined && epoch !== this.epochOf(docId)) throw new AppendRefusedError('stale-epoch', STALE_EPOCH)
           for (const { client, by } of claims) {
             this.statements.bindClient.run(docId, client, by)
             const owner = this.statements.clientOwner.get(docId, client) as { by: string } | undefined
             if (owner && owner.by !== by) throw new AppendRefusedError('client-taken', clientTaken(client))
           }
           for (const { update, by, at } of updates) this.statements.append.run(docId, update, by, at)
+          if (step) this.statements.nextEpoch.run(docId)
         })(),
       AppendRefusedError,
     )
@@ -101,6 +105,7 @@ export class SqliteDocumentLog implements DocumentLog {
         tailCount: tail.length,
         tailBytes: tail.reduce((sum, row) => sum + row.data.length, 0),
         clients: this.statements.clients.all(docId) as ClientBinding[],
+        epoch: this.epochOf(docId),
       }
     })
   }
@@ -162,6 +167,10 @@ export class SqliteDocumentLog implements DocumentLog {
       const row = this.statements.versionState.get(docId, versionId) as { state: Buffer } | undefined
       return row && new Uint8Array(row.state)
     })
+  }
+
+  private epochOf(docId: string): number {
+    return (this.statements.epoch.get(docId) as { epoch: number } | undefined)?.epoch ?? 0
   }
 
   private insertActivity(docId: string, entries: readonly ActivityEntry[]): void {

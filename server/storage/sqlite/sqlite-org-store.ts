@@ -1,12 +1,14 @@
 /** Organisations on the embedded SQLite database. */
 import { storageWork } from '../storage-error'
-import { OrgExistsError, type Assignment, type AssignmentFilter, type Deadline, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
+import { OrgExistsError, type Assignment, type AssignmentFilter, type Deadline, type Invitation, type Org, type OrgMember, type OrgRole, type OrgStore } from '../org-store'
 import type { Db } from './sqlite-database'
 
+const INVITATION = 'id, org_id AS orgId, user_id AS userId, role, invited_by AS invitedBy, at'
 const ASSIGNMENT = 'finance_org_id AS financeOrgId, department_org_id AS departmentOrgId, user_id AS userId'
 
 export class SqliteOrgStore implements OrgStore {
   private readonly statements
+  private readonly answer: (id: number, userId: number, accept: boolean) => Invitation | undefined
 
   constructor(db: Db) {
     this.statements = {
@@ -30,7 +32,18 @@ export class SqliteOrgStore implements OrgStore {
       setDeadline: db.prepare('INSERT INTO org_deadlines (finance_org_id, year, due_at) VALUES (?, ?, ?) ON CONFLICT (finance_org_id, year) DO UPDATE SET due_at = excluded.due_at'),
       removeDeadline: db.prepare('DELETE FROM org_deadlines WHERE finance_org_id = ? AND year = ?'),
       deadlines: db.prepare('SELECT year, due_at AS dueAt FROM org_deadlines WHERE finance_org_id = ? ORDER BY year'),
+      invite: db.prepare(
+        `INSERT INTO org_invitations (org_id, user_id, role, invited_by, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (org_id, user_id) DO UPDATE SET role = excluded.role, invited_by = excluded.invited_by, at = excluded.at RETURNING ${INVITATION}`,
+      ),
+      invitationsOf: db.prepare(`SELECT ${INVITATION} FROM org_invitations WHERE user_id = ? ORDER BY at, id`),
+      takeInvitation: db.prepare(`DELETE FROM org_invitations WHERE id = ? AND user_id = ? RETURNING ${INVITATION}`),
     }
+    this.answer = db.transaction((id: number, userId: number, accept: boolean) => {
+      const taken = this.statements.takeInvitation.get(id, userId) as Invitation | undefined
+      if (taken && accept) this.statements.setMember.run(taken.orgId, taken.userId, taken.role)
+      return taken
+    })
   }
 
   async addOrg(org: Omit<Org, 'id'>): Promise<Org> {
@@ -96,6 +109,19 @@ export class SqliteOrgStore implements OrgStore {
 
   async deadlines(financeOrgId: number): Promise<Deadline[]> {
     return this.run('读取报送截止日期', () => this.statements.deadlines.all(financeOrgId) as Deadline[])
+  }
+
+  async invite(invitation: Omit<Invitation, 'id'>): Promise<Invitation> {
+    const { orgId, userId, role, invitedBy, at } = invitation
+    return this.run('邀请加入组织', () => this.statements.invite.get(orgId, userId, role, invitedBy, at) as Invitation)
+  }
+
+  async invitationsOf(userId: number): Promise<Invitation[]> {
+    return this.run('读取邀请', () => this.statements.invitationsOf.all(userId) as Invitation[])
+  }
+
+  async answerInvitation(id: number, userId: number, accept: boolean): Promise<Invitation | undefined> {
+    return this.run('答复邀请', () => this.answer(id, userId, accept))
   }
 
   private run<T>(doing: string, work: () => T): T {

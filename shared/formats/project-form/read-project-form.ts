@@ -134,13 +134,17 @@ function readFront(cells: FormCell[]): Front {
   })
   const values: Front['values'] = {}
   const ranks: Partial<Record<FormField, number>> = {}
+  /** The unit an amount's label states ("年度资金总额（元）"), where it states one. */
+  const labelUnits: Partial<Record<FormField, { unit: string; line: number }>> = {}
   for (let i = 0; i < split.length; i++) {
     let label = labelOf(split[i]!.text)
+    let labelText = split[i]!.text
     // A label the page broke in two ("年度主要目标" / "和成果", "年度本级" / "预算金额").
     if (!label && split[i + 1]) {
       const joined = labelOf(split[i]!.text + split[i + 1]!.text)
       if (joined) {
         label = joined
+        labelText += split[i + 1]!.text
         i++
       }
     }
@@ -153,10 +157,22 @@ function readFront(cells: FormCell[]): Front {
     if (label.kind === 'field' && value.text && (ranks[label.field] === undefined || label.rank < ranks[label.field]!)) {
       values[label.field] = value.text
       ranks[label.field] = label.rank
+      const unit = moneyUnitIn(labelText)
+      if (unit) labelUnits[label.field] = { unit, line: value.line }
+      else delete labelUnits[label.field]
     }
   }
-  return { values, moneyUnit, year }
+  // The amounts' labels say their unit: it is the form's. Labels in different units cannot share one, and are refused.
+  const stated = Object.entries(labelUnits) as [FormField, { unit: string; line: number }][]
+  const units = [...new Set(stated.map(([, u]) => u.unit))]
+  if (units.length > 1) {
+    const [, other] = stated.find(([, u]) => u.unit !== stated[0]![1].unit)!
+    throw new ImportError('malformed-row', other.line, `金额的单位不一致：${stated.map(([field, u]) => `${AMOUNT_LABEL[field as keyof typeof AMOUNT_LABEL] ?? field}以${u.unit}填写`).join('，')}。请统一为一个单位后再导入`)
+  }
+  return { values, moneyUnit: units[0] ?? moneyUnit, year }
 }
+
+const AMOUNT_LABEL = { budgetTotal: '年度资金总额', budgetFiscal: '财政拨款', budgetOther: '其他资金' } as const
 
 /** A form's words or a fragment of them, where a value was expected. */
 function notAValue(text: string): boolean {
@@ -188,13 +204,22 @@ interface Header {
   map: ColumnMap
 }
 
+/** Where the layout lost the rows: the column names from `at` on, a name wrapped over two cells ("指标值确定" / "依据") joined. */
+function headerCells(cells: FormCell[], at: number): (FormCell & { parts?: number })[] {
+  const header: (FormCell & { parts?: number })[] = []
+  for (let i = at; i < cells.length; i++) {
+    const cell = cells[i]!
+    if (isColumnName(cell.text)) header.push(cell)
+    else if (cells[i + 1] && isColumnName(cell.text + cells[i + 1]!.text)) header.push({ ...cell, text: cell.text + cells[++i]!.text, parts: 2 })
+    else break
+  }
+  return header.length > 0 ? header : [cells[at]!]
+}
+
 function readHeader(cells: FormCell[], at: number): { header: Header; next: number } {
   const first = cells[at]!
   // A header with its row kept is read whole, so a column it cannot name is named in the error.
-  const header =
-    first.row !== null
-      ? cells.filter((c) => c.row === first.row)
-      : cells.slice(at, at + Math.max(1, cells.slice(at).findIndex((c) => !isColumnName(c.text))))
+  const header: (FormCell & { parts?: number })[] = first.row !== null ? cells.filter((c) => c.row === first.row) : headerCells(cells, at)
   while (header.length > 0 && header.at(-1)!.text === '') header.pop()
   const names = header.map((c) => c.text)
   const read = indicatorColumns(names)
@@ -203,7 +228,7 @@ function readHeader(cells: FormCell[], at: number): { header: Header; next: numb
     .filter(([field]) => field !== 'level1' && field !== 'level2')
     .sort((a, b) => a[1] - b[1])
     .map(([field]) => field)
-  const next = first.row !== null ? cells.findIndex((c, i) => i > at && c.row !== first.row) : at + names.length
+  const next = first.row !== null ? cells.findIndex((c, i) => i > at && c.row !== first.row) : at + header.reduce((n, c) => n + (c.parts ?? 1), 0)
   return { header: { columns, width: names.length, map: read.columns }, next: next < 0 ? cells.length : next }
 }
 

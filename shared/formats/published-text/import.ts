@@ -20,9 +20,12 @@
 import type { DocumentText, IndicatorText, ProjectDetailsText, ProjectText, SubGoalText } from '../../model/document-text'
 import { decodeText } from '../decode-text'
 import { ImportError, tryImport, type ImportResult } from '../import-error'
-import { indicatorColumns, isIndicatorHeader, readColumns } from '../indicator-columns'
+import { indicatorColumns, isColumnName, isIndicatorHeader, readColumns } from '../indicator-columns'
 import { readProjectForm } from '../project-form/read-project-form'
+import { SIGN_OFF } from '../project-form/form-labels'
 import { dropVacantColumns } from '../vacant-columns'
+import { amountInWan } from '../../model/amounts'
+import { resolveLevel1, resolveLevel2 } from '../../schema/taxonomy'
 import { DETAIL_LABEL, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, TABLE_SUFFIX, UNIT_PREFIX } from './layout'
 
 interface Line {
@@ -32,6 +35,8 @@ interface Line {
   text: string
   /** Whether the line is a table cell (starts with a tab). */
   cell: boolean
+  /** Whether it starts with spaces instead (two or more, or a full-width one): a cell, inside a table (an empty one if that is all). */
+  indented: boolean
 }
 
 interface Row {
@@ -45,6 +50,10 @@ const trim = (s: string) => s.replace(SPACE, '')
 const compact = (s: string) => s.replace(/[\s\u3000\u00a0]/g, '')
 
 const TABLE_TITLE = /^[0-9０-９]+\s*[.．、]\s*(.*?)\s*绩效目标表$/
+/** Within Part 2, a title without its number ("扫黑除恶工作经费绩效目标表") is a title too. */
+const ANY_TABLE_TITLE = /^(?:[0-9０-９]+\s*[.．、]\s*)?(.+?)\s*绩效目标表$/
+/** The department's total after the last table: "合计 116.40", a row of cells "合计" / "116.40". */
+const TOTAL_ROW = /^(?:部门)?(?:合计|总计)[:：]?$/
 const SECTION_HEADING = /^[一二三四五六七八九十]+\s*[、.．]\s*(总体绩效目标|分项绩效目标|工作保障措施)$/
 /** Ends a sentence: a paragraph ending otherwise was cut by the page layout. */
 const SENTENCE_END = /[。！？!?；;…]$/
@@ -55,7 +64,7 @@ const ITEM_START =
 function splitLines(text: string): Line[] {
   return text.split(/\r\n|\r|\n/).map((raw, i) => {
     const cell = raw.startsWith('\t')
-    return { no: i + 1, text: trim(cell ? raw.slice(1) : raw), cell }
+    return { no: i + 1, text: trim(cell ? raw.slice(1) : raw), cell, indented: !cell && /^( {2,}|\u3000)/.test(raw) }
   })
 }
 
@@ -75,7 +84,12 @@ export function parsePublishedText(text: string): DocumentText {
   // A project's form on its own (a department sends one table): projects only, Part 1 left empty.
   const firstTable = lines.findIndex((l) => !l.cell && TABLE_TITLE.test(l.text))
   if (partOne < 0 && firstTable >= 0 && lines.slice(0, firstTable).every((l) => isBlank(l) || (!l.cell && [PART_TWO, PART_TWO_NAME].includes(compact(l.text))))) {
-    return { title: '', subtitle: '', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: parsePartTwo(lines.slice(firstTable)) }
+    const projects = parsePartTwo(lines.slice(firstTable))
+    // Tables with nothing written in them, sent on their own: the form to fill, not a project.
+    if (projects.every((p) => p.name === '' && p.budgetTotal === '' && p.indicators.every((i) => i.level3 === '' && i.value === ''))) {
+      throw new ImportError('not-budget-document', null, '这是一张空白的绩效目标表模板：没有填写项目名称、金额和指标。请填写后再导入，或在文档中“添加项目”')
+    }
+    return { title: '', subtitle: '', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects }
   }
   if (partOne < 0) {
     const other = otherKindOf(text)
@@ -113,6 +127,9 @@ function otherKindOf(text: string): string | null {
   const named = project ? `（项目：${project}）` : ''
   if (flat.includes('自评') && /实际完成值|偏差原因|得分/.test(flat)) {
     return `这是项目支出绩效自评表${named}：年度结束后对实际完成情况的评价，不是预算绩效目标。请导入部门预算绩效文本或项目的绩效目标表`
+  }
+  if (/公示|公告|公开/.test(flat) && !flat.includes('一级指标') && !/^\t/m.test(text)) {
+    return '这是一篇文字公示：其中没有绩效目标表，只有文字说明，不能导入。请导入公示附件中的部门预算绩效文本或项目的绩效目标表'
   }
   if (flat.includes('中央预算内投资') && /实施效果|过程管理/.test(flat)) {
     return `这是中央预算内投资项目的绩效目标表${named}，它的指标体系（实施效果、过程管理）与部门预算绩效目标不同，不能导入`
@@ -212,22 +229,45 @@ function parsePartTwo(lines: Line[]): ProjectText[] {
   const projects: ProjectText[] = []
   let table: { title: Line; rows: Row[] } | null = null
   let row: Row | null = null
+  let total: { row: Row; stated: string } | null = null
+  // A file whose cells are indented with spaces has its empty cells as lines of spaces; in one with tabs, such a line is blank.
+  const bySpaces = !lines.some((l) => l.cell)
   const finish = () => {
     if (table) projects.push(parseTable(table.title, table.rows, lines[lines.length - 1]!.no))
   }
   for (const line of lines) {
-    if (line.cell) {
-      if (!table) throw new ImportError('malformed-row', line.no, `表格单元格之前应有绩效目标表的标题，如“1.某某经费${TABLE_SUFFIX}”`)
-      if (!row) table.rows.push((row = { no: line.no, cells: [] }))
+    const inline = TOTAL_INLINE.exec(compact(line.text))
+    if (!line.cell && inline && table) {
+      // "合计 116.40" on a line of its own, after the tables.
+      finish()
+      table = null
+      total = { row: { no: line.no, cells: [line.text] }, stated: inline[1]! }
+      row = null
+    } else if (line.cell || (line.indented && table && (bySpaces || line.text !== ''))) {
+      if (!table && !total) throw new ImportError('malformed-row', line.no, `表格单元格之前应有绩效目标表的标题，如“1.某某经费${TABLE_SUFFIX}”`)
+      if (!row) {
+        row = { no: line.no, cells: [] }
+        // A row headed 合计 after the tables is the department's total, not a row of the last table.
+        if (TOTAL_ROW.test(compact(line.text))) {
+          finish()
+          table = null
+          total = { row, stated: '' }
+        } else if (table) table.rows.push(row)
+        else throw new ImportError('malformed-row', line.no, `合计行之后不应再有表格单元格：“${line.text.slice(0, 30)}”`)
+      }
       row.cells.push(line.text)
+      if (total?.row === row && row.cells.length > 1) total.stated ||= line.text
     } else if (line.text === '') {
       row = null
-    } else if (TABLE_TITLE.test(line.text)) {
+    } else if (ANY_TABLE_TITLE.test(line.text) && !total) {
       finish()
       table = { title: line, rows: [] }
       row = null
-    } else if (!table && [PART_TWO, PART_TWO_NAME].includes(compact(line.text))) {
+    } else if (!table && !total && [PART_TWO, PART_TWO_NAME].includes(compact(line.text))) {
       continue
+    } else if (row && table && isColumnName(row.cells.at(-1)! + line.text)) {
+      // A header wrapped onto a line of its own ("指标值确定" / "依据"): the same cell.
+      row.cells[row.cells.length - 1] += line.text
     } else {
       throw new ImportError(
         'malformed-row',
@@ -237,7 +277,21 @@ function parsePartTwo(lines: Line[]): ProjectText[] {
     }
   }
   finish()
+  if (total) checkTotal(total.row, total.stated, projects)
   return projects
+}
+
+const TOTAL_INLINE = /^(?:部门)?(?:合计|总计)[:：]?([\d,.]+(?:万元|元|万)?)$/
+
+/** A 合计 after the tables must be the sum of their 预算数: a table left out or a figure changed is refused here, with the line. */
+function checkTotal(row: Row, stated: string, projects: readonly ProjectText[]): void {
+  const unit = projects.at(-1)?.moneyUnit ?? '万元'
+  const total = amountInWan(stated, unit)
+  if (total === null) throw new ImportError('malformed-row', row.no, `合计行应写明金额，如“合计 116.40”，实际是“${row.cells.join(' ')}”`)
+  const sum = Math.round(projects.reduce((n, p) => n + (amountInWan(p.budgetTotal, p.moneyUnit) ?? 0), 0) * 100) / 100
+  if (Math.abs(sum - total) > 0.005) {
+    throw new ImportError('malformed-row', row.no, `合计 ${total.toFixed(2)} 万元与各绩效目标表预算数之和 ${sum.toFixed(2)} 万元不一致：可能少了一张表，或有金额写错`)
+  }
 }
 
 const VALUE_LABELS: Record<string, RegExp> = {
@@ -275,7 +329,7 @@ function takeDetails(rows: Row[]): ProjectDetailsText | null {
 }
 
 function parseTable(title: Line, tableRows: Row[], lastLine: number): ProjectText {
-  const tableName = TABLE_TITLE.exec(title.text)![1]!
+  const tableName = ANY_TABLE_TITLE.exec(title.text)![1]!
   const rows = [...tableRows]
   const details = takeDetails(rows)
   let at = 0
@@ -335,8 +389,20 @@ function parseTable(title: Line, tableRows: Row[], lastLine: number): ProjectTex
   if (!read.ok) throw new ImportError('malformed-row', header.no + (read.column ?? 0), `绩效目标表“${tableName}”：${read.reason}`)
 
   const indicators: IndicatorText[] = []
-  for (const row of rows.slice(at)) {
+  const body = rows.slice(at)
+  // Sign-off and stamp rows drawn inside the table ("主管部门审核意见（盖章）") end it; they are never indicators.
+  // A row of an indicator fills three cells or more; a sign-off row, a label and its box.
+  const isSignOff = (row: Row) => SIGN_OFF.test(compact(row.cells.join(''))) && row.cells.filter((c) => c !== '').length <= 2
+  const signOff = body.findIndex(isSignOff)
+  const afterSignOff = signOff < 0 ? undefined : body.slice(signOff).find((row) => !isSignOff(row) && row.cells.some((c) => c !== ''))
+  if (afterSignOff) throw new ImportError('malformed-row', afterSignOff.no, `绩效目标表“${tableName}”的签字盖章栏之后不应再有指标行`)
+  for (const row of signOff < 0 ? body : body.slice(0, signOff)) {
     if (row.cells.every((cell) => cell === '')) continue
+    // One cell fewer, starting with a 二级: its 一级 cell is merged with the one above and was left out.
+    const first = compact(row.cells[0] ?? '')
+    if (row.cells.length === header.cells.length - 1 && read.columns.level1 === 0 && read.columns.level2 === 1 && resolveLevel2(first).name !== '' && resolveLevel1(first).name === '') {
+      row.cells = ['', ...row.cells]
+    }
     if (row.cells.length !== header.cells.length) {
       throw new ImportError('malformed-row', row.no, `指标行应有 ${header.cells.length} 个单元格（${header.cells.join('、')}），这一行有 ${row.cells.length} 个`)
     }
@@ -348,6 +414,9 @@ function parseTable(title: Line, tableRows: Row[], lastLine: number): ProjectTex
       level1: cells.level1 || previous?.level1 || '',
       level2: cells.level2 || (cells.level1 === '' ? previous?.level2 ?? '' : ''),
     })
+  }
+  if (indicators.length === 0 && [LABEL.code, LABEL.name, LABEL.total].every((label) => valueAfter(label === LABEL.total ? budgetRow : codeRow, label, tableName) === '')) {
+    throw new ImportError('not-budget-document', title.no, `“${title.text}”是一张空白的绩效目标表模板：没有填写项目名称、金额和指标。请填写后再导入，或在文档中“添加项目”`)
   }
   if (indicators.length === 0) {
     throw new ImportError('incomplete-table', lastLine, `绩效目标表“${tableName}”（第 ${title.no} 行起）不完整：指标表头之后没有任何指标行`)

@@ -1,0 +1,65 @@
+/**
+ * A department's 管理员 cannot take over an account whose home is not
+ * their organisation. The attack: add an outside account (a viewer shared
+ * by name) to the department, reset its password, remove it again — then
+ * read another department's document as that person. Now adding is an
+ * invitation the person accepts; until then the account is not the
+ * 管理员's to manage. Real server, real sessions.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { loginAt } from '../../test/support/http-session'
+import { startTestServer, type TestServer } from '../../test/support/test-server'
+
+let t: TestServer
+afterEach(async () => {
+  await t?.close()
+})
+
+async function setUp() {
+  t = await startTestServer()
+  const { orgs, logins, accounts, service } = t.server.data
+  const [chief, liu, other] = await Promise.all([logins.addUser('chief', 'pw-chief', '周主任'), logins.addUser('liuyang', 'pw-liuyang', '刘洋'), logins.addUser('other', 'pw-other', '吴敏')])
+  const wlj = await orgs.addOrg({ name: '文旅局', kind: 'department', code: '' })
+  const jyj = await orgs.addOrg({ name: '教育局', kind: 'department', code: '' })
+  await orgs.setMember(wlj.id, chief.id, 'admin')
+  await orgs.setMember(jyj.id, other.id, 'admin')
+  // 教育局's document, shared with 刘洋 by name to read.
+  const secret = await service.create(await service.text('doc'), { title: '教育局绩效文本', ownerId: other.id })
+  await orgs.setDocumentOrg(secret, jyj.id)
+  await accounts.setRole(secret, liu.id, 'viewer')
+  return { wlj, secret, asChief: (await loginAt(t.server.url, 'chief')).json }
+}
+
+describe('organisation membership is accepted, not imposed', () => {
+  it('a 管理员 adding an outside account only invites it: they cannot reset its password and read as it', { timeout: 30_000 }, async () => {
+    const { wlj, secret, asChief } = await setUp()
+    expect(await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: 'staff' })).toEqual({ status: 200, body: { ok: true, invited: true } })
+    expect((await t.server.data.orgs.members(wlj.id)).map((m) => m.name)).toEqual(['chief'])
+    expect((await asChief(`/api/orgs/${wlj.id}/members/liuyang/password`, 'POST', { password: 'taken-over!' })).status).toBe(404)
+    const asTaken = await loginAt(t.server.url, 'liuyang', 'taken-over!')
+    expect((await asTaken.json(`/api/docs/${secret}/export`)).status).toBe(401)
+    expect(await t.server.data.logins.authenticate('liuyang', 'pw-liuyang')).toBeTruthy()
+    // An unknown login name is answered as an invitation too: the answer tells nothing about which names exist.
+    expect(await asChief(`/api/orgs/${wlj.id}/members/nobody-here`, 'PUT', { role: 'staff' })).toEqual({ status: 200, body: { ok: true, invited: true } })
+  })
+
+  it('the invitee sees the invitation and joins by accepting it, or declines', { timeout: 30_000 }, async () => {
+    const { wlj, asChief } = await setUp()
+    await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: 'staff' })
+    const asLiu = (await loginAt(t.server.url, 'liuyang')).json
+    const { invitations } = (await asLiu('/api/invitations')).body
+    expect(invitations).toEqual([{ id: expect.any(Number), org: { id: wlj.id, name: '文旅局', kind: 'department' }, role: 'staff', invitedBy: '周主任', at: expect.any(Number) }])
+    // Nobody else answers it.
+    expect((await (await loginAt(t.server.url, 'other')).json(`/api/invitations/${invitations[0].id}`, 'POST', { accept: true })).status).toBe(404)
+    expect(await asLiu(`/api/invitations/${invitations[0].id}`, 'POST', { accept: true })).toEqual({ status: 200, body: { ok: true } })
+    expect((await asLiu('/api/orgs')).body.orgs).toEqual([expect.objectContaining({ name: '文旅局', role: 'staff' })])
+    expect((await asLiu('/api/invitations')).body.invitations).toEqual([])
+    // Now a member, their role changes at once; taken out, bringing them back is an invitation again.
+    expect(await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: 'admin' })).toEqual({ status: 200, body: { ok: true } })
+    expect(await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: null })).toEqual({ status: 200, body: { ok: true } })
+    expect((await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: 'staff' })).body).toEqual({ ok: true, invited: true })
+    const again = (await asLiu('/api/invitations')).body.invitations[0]
+    expect(await asLiu(`/api/invitations/${again.id}`, 'POST', { accept: false })).toEqual({ status: 200, body: { ok: true } })
+    expect((await asLiu('/api/orgs')).body.orgs).toEqual([])
+  })
+})

@@ -1,0 +1,25 @@
+/**
+ * 导入项目表 as a person does it: the button, the file chooser, a form
+ * sent by a unit. A form of another year than the document's is added and
+ * the person is told so in the message they read (issue 27).
+ */
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { browserAndServer, openAs, synced } from './browser'
+
+const suite = browserAndServer()
+const regional = (name: string) => fileURLToPath(new URL(`../fixtures/formats/regional/${name}`, import.meta.url))
+
+describe('导入项目表', () => {
+  it('a 2023 form imported into the 2022 document is added, and the message says the years differ', async () => {
+    const staff = await openAs(suite.browser, suite.t, 'zhangwei', 'editor')
+    await synced(staff.page)
+    const [chooser] = await Promise.all([staff.page.waitForEvent('filechooser'), staff.page.getByText('导入项目表', { exact: true }).click()])
+    await chooser.setFiles(regional('xiangtan-wupaoche-2023.txt'))
+    const notice = staff.page.locator('p.notice[role=status]')
+    await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toBe('已导入 1 个项目表：雾炮车降尘抑尘服务；导入的绩效目标表是 2023 年度的，本文档是 2022 年度：请核对是否导入了其他年度的表')
+    await expect.poll(async () => (await suite.t.server.data.service.text('doc')).projects.at(-1)?.name, { timeout: 10_000 }).toBe('雾炮车降尘抑尘服务')
+    expect(staff.errors).toEqual([])
+    await staff.context.close()
+  }, 60_000)
+})
