@@ -191,7 +191,7 @@ describe('a round trip', () => {
     await wang.page.keyboard.type(OPINION_LINE)
     await step(wang.page, '开始审核', '审核中')
     // What she finds of it after the step, and at another PC (a fresh browser) — asserted in the test below the round.
-    const opinionText = async (page: Page) => ((await page.getByTestId('review-opinion').locator('textarea').count()) ? page.getByTestId('review-opinion').locator('textarea').inputValue() : '')
+    const opinionText = (page: Page) => page.getByTestId('review-opinion').locator('textarea').evaluateAll((els) => (els[0] as HTMLTextAreaElement | undefined)?.value ?? '')
     const opinionAfterStart = await opinionText(wang.page)
     const otherPc = await openAs(browser, t, 'wangfang', 'reviewer', DOC, { share: false })
     await expect.poll(() => opinionText(otherPc.page), { timeout: 5_000 }).toContain(OPINION_LINE).catch(() => {})
