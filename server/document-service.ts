@@ -25,7 +25,7 @@ import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import { activityActors, activityLog, allSessions, authorIndexOf, latestActivity, type ActivityView } from '@shared/history/activity'
 import type { EditSession } from '@shared/history/authorship'
 import { attributedContent } from '@shared/history/attributed-content'
-import type { DocumentLog } from './storage/document-log'
+import type { Belongings, DocumentLog } from './storage/document-log'
 import { StoredReadings } from './stored-readings'
 
 /** A side of a comparison: the text, and its attributed twin (who last changed each field). */
@@ -58,14 +58,19 @@ export class DocumentService {
 
   constructor(private readonly log: DocumentLog) {}
 
-  /** Stores a new document; resolves to its id. Rejects with StorageError, DocumentExistsError, or Error for an invalid id. */
-  async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string; predecessor?: string }): Promise<string> {
+  /**
+   * Stores a new document with what it is given (`belongings`: roles,
+   * department, the record of its making) in one transaction; resolves to
+   * its id. Rejects with StorageError, DocumentExistsError, or Error for an
+   * invalid id.
+   */
+  async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string | undefined; predecessor?: string | undefined }, belongings?: Belongings): Promise<string> {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
     const ydoc = createYDocument(buildDocument(text), SERVER_ORIGIN)
     if (options.predecessor) ydoc.transact(() => metaOf(ydoc).set(META_KEY.predecessor, options.predecessor), SERVER_ORIGIN)
     try {
-      await this.log.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, Y.encodeStateAsUpdate(ydoc))
+      await this.log.create({ id, title: options.title, ownerId: options.ownerId, createdAt: Date.now() }, Y.encodeStateAsUpdate(ydoc), belongings)
     } finally {
       ydoc.destroy()
     }

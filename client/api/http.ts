@@ -47,8 +47,9 @@ export const api = {
   logout: () => call('POST /api/logout'),
   me: () => call('GET /api/me'),
   documents: () => call('GET /api/docs'),
-  create: (title: string) => call('POST /api/docs', { body: { title } }),
-  importFile: (file: File) => call('POST /api/docs/import', { query: { title: file.name.replace(/\.(txt|docx|xlsx)$/i, '') }, body: file }),
+  /** org: the department it belongs to (needed from someone of several departments). */
+  create: (title: string, org?: number) => call('POST /api/docs', { body: { title, org } }),
+  importFile: (file: File, org?: number) => call('POST /api/docs/import', { query: { title: file.name.replace(/\.(txt|docx|xlsx)$/i, ''), org: org === undefined ? undefined : String(org) }, body: file }),
   importProjects: (id: string, file: File) => call('POST /api/docs/:id/projects/import', { params: { id }, body: file }),
   rename: (id: string, title: string) => call('PATCH /api/docs/:id', { params: { id }, body: { title } }),
   setDisplayName: (displayName: string) => call('PATCH /api/me', { body: { displayName } }),
@@ -80,7 +81,11 @@ export const api = {
   /** The whole version, or one project's table from it. */
   restore: (id: string, versionId: number, project?: { code: string; name: string }) =>
     call('POST /api/docs/:id/versions/:version/restore', { params: { id, version: versionId }, body: project ? { project } : {} }),
-  /** Next year's document from this one; the year is the document's own plus one. */
-  successor: (id: string, keepBudget: boolean) => call('POST /api/docs/:id/successor', { params: { id }, body: { keepBudget } }),
-  transition: (id: string, action: string, note?: string) => call('POST /api/docs/:id/workflow', { params: { id }, body: note === undefined ? { action } : { action, note } }),
+  /** Next year's document from this one; the year is the document's own plus one, the department its own (org: for one of none). */
+  successor: (id: string, keepBudget: boolean, org?: number) => call('POST /api/docs/:id/successor', { params: { id }, body: { keepBudget, org } }),
+  /** opinionUsed: the note is the reviewer's drafted 审核意见, which the server clears once the step is taken. */
+  transition: (id: string, action: string, note?: string, opinionUsed = false) =>
+    call('POST /api/docs/:id/workflow', { params: { id }, body: note === undefined ? { action } : { action, note, ...(opinionUsed ? { opinionUsed } : {}) } }),
+  opinion: (id: string) => call('GET /api/docs/:id/opinion', { params: { id } }),
+  keepOpinion: (id: string, text: string) => call('PUT /api/docs/:id/opinion', { params: { id }, body: { text } }),
 }

@@ -15,6 +15,8 @@ export const T = {
   networkError: '无法连接服务器',
   documents: '我的文档',
   newDocument: '新建空白文档',
+  /** Beside 新建 and 导入, for someone of several departments: which one the new document belongs to. */
+  newDocumentDepartment: '新文档所属部门',
   dropToImport: '松开鼠标即可导入：Word、Excel、网页或文本文件',
   dropOneFile: '一次只能导入一个文件，请逐个拖入',
   importDocument: '导入（Word、Excel、网页或文本）',
@@ -151,6 +153,8 @@ export const T = {
   exportOpinion: '导出审核意见书（Word）',
   confirmRedraft: '重新起草会替换你已修改的审核意见，确定吗？',
   opinionHint: '退回修改或审核通过时，将以此作为意见（可再修改），随版本保存并显示给编制人员。',
+  /** Whether the draft is kept on the server yet. */
+  opinionSaving: { saved: '已保存在服务器。', saving: '正在保存…', failed: '保存失败，将在下次修改时重试。' } as Record<'saved' | 'saving' | 'failed', string>,
   restoreProject: '恢复此项目',
   jumpToChange: '转到此处',
   showActivity: '查看动态',
@@ -165,6 +169,8 @@ export const T = {
   restoreEndsUndo: '恢复后，此前的修改不能再用“撤销”（Ctrl+Z）撤回',
   successor: '以此为底稿新建下一年度',
   keepBudget: '保留预算数',
+  /** Beside 保留预算数: what next year's draft carries over and what it clears. */
+  successorKeeps: (keepBudget: boolean) => `${keepBudget ? '' : '将清空各项目的预算数、财政资金、其他资金；'}资金支出计划、指标和文字保留，年度顺延。`,
   createSuccessor: '新建',
   comparePredecessor: '与上一年度对比',
   sinceLastReturn: '自上次退回以来的修改',

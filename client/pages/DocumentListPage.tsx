@@ -35,8 +35,15 @@ export function DocumentListPage() {
       setError((e as Error).message)
     }
   }
-  const create = () => act(async () => navigate(`#/doc/${(await api.create('')).id}`))
-  const importOne = (file: File) => act(async () => navigate(`#/doc/${(await api.importFile(file)).id}`))
+  // From one small request (the queue itself loads every document it lists): the bureau's people review from
+  // the queue, and they and a department's 管理员 see the dashboard.
+  const [memberships, { refetch: refetchMemberships }] = createResource(() => api.orgs().then((r) => r.orgs, () => []))
+  /** The departments one makes documents for; someone of several chooses which a new one belongs to. */
+  const departments = () => (memberships() ?? []).filter((o) => o.kind === 'department' && (o.role === 'admin' || o.role === 'staff'))
+  const [chosenDepartment, setChosenDepartment] = createSignal<number | undefined>()
+  const department = () => (departments().length > 1 ? (chosenDepartment() ?? departments()[0]!.id) : undefined)
+  const create = () => act(async () => navigate(`#/doc/${(await api.create('', department())).id}`))
+  const importOne = (file: File) => act(async () => navigate(`#/doc/${(await api.importFile(file, department())).id}`))
   const importFile = (event: Event) => {
     const file = (event.currentTarget as HTMLInputElement).files?.[0]
     if (file) void importOne(file)
@@ -66,9 +73,6 @@ export function DocumentListPage() {
   }
   const [sharing, setSharing] = createSignal<string | null>(null)
   const [search, setSearch] = createSignal('')
-  // From one small request (the queue itself loads every document it lists): the bureau's people review from
-  // the queue, and they and a department's 管理员 see the dashboard.
-  const [memberships, { refetch: refetchMemberships }] = createResource(() => api.orgs().then((r) => r.orgs, () => []))
   const reviews = () => (memberships() ?? []).some((o) => o.kind === 'finance')
   const oversees = () => (memberships() ?? []).some((o) => o.kind === 'finance' || o.role === 'admin')
   const administers = () => (memberships() ?? []).some((o) => o.role === 'admin')
@@ -79,7 +83,7 @@ export function DocumentListPage() {
   const startSuccessor = (doc: DocumentSummary) =>
     act(async () => {
       setSuccessorOf(null)
-      navigate(`#/doc/${(await api.successor(doc.id, keepBudget())).id}`)
+      navigate(`#/doc/${(await api.successor(doc.id, keepBudget(), department())).id}`)
     })
   const logout = () => act(async () => {
     await api.logout()
@@ -102,6 +106,14 @@ export function DocumentListPage() {
         <Show when={administers()}><a href="#/admin" data-testid="admin-link">{T.admin}</a></Show>
       </p>
       <div class="actions">
+        <Show when={departments().length > 1}>
+          <label class="department-choice">
+            {T.newDocumentDepartment}
+            <select value={department()} onChange={(e) => setChosenDepartment(Number(e.currentTarget.value))}>
+              <For each={departments()}>{(org) => <option value={org.id}>{org.name}</option>}</For>
+            </select>
+          </label>
+        </Show>
         <button onClick={create}>{T.newDocument}</button>
         <label class="button">
           {T.importDocument}
@@ -143,6 +155,7 @@ export function DocumentListPage() {
                           <input type="checkbox" checked={keepBudget()} onChange={(e) => setKeepBudget(e.currentTarget.checked)} />
                           {T.keepBudget}
                         </label>
+                        <span class="hint" data-testid="successor-keeps">{T.successorKeeps(keepBudget())}</span>
                         <button onClick={() => void startSuccessor(doc)}>{T.createSuccessor}</button>
                         <button onClick={() => setSuccessorOf(null)}>{T.cancel}</button>
                       </span>

@@ -44,7 +44,7 @@ function DocumentPage(props: { session: DocumentSession }) {
   const names = createPeople(s.docId)
   const review = createSuggestionReview(s)
   const comments = createCommentDrafts(s)
-  const opinion = createOpinionDraft(s.docId)
+  const opinion = createOpinionDraft(s.docId, () => s.role() === 'reviewer')
   const layout = createThreadsLayout()
   createEffect(() => {
     const m = s.model()

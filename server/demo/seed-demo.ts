@@ -1,6 +1,7 @@
 /**
  * Fresh storage gets the demo: two departments — 政法委 with the sample
- * document, 文旅局 with one made from it — and the finance bureau whose
+ * document, 文旅局 with one of its own Part 1 and the sample's first three
+ * projects renamed — and the finance bureau whose
  * reviewer 王芳 is assigned to both; five accounts (department staff, the
  * reviewer, a viewer the sample is shared with by name). The generated passwords are printed once and kept in
  * `demo-logins.txt` in the data directory. Instances starting together on
@@ -13,6 +14,7 @@ import { importFile } from '@shared/formats/registry'
 import type { Role } from '@shared/protocol/role'
 import type { ServerData } from '../server-data'
 import { UserExistsError } from '../storage/account-store'
+import { WENLV_PART1, WENLV_UNIT } from './wenlv-part1'
 
 export const DEMO_DOCUMENT_ID = 'demo'
 export const DEMO_FILE = new URL('./zhengfawei-2022.txt', import.meta.url)
@@ -63,7 +65,13 @@ export async function seedDemo(data: ServerData, dataDir: string): Promise<DemoL
   const imported = await importFile(readFileSync(DEMO_FILE))
   if (!imported.ok) throw new Error(`演示文档无法导入：${imported.error.message}`)
   await data.service.create(imported.value, { id: DEMO_DOCUMENT_ID, title: '政法委部门 2022年部门预算绩效文本', ownerId: ids[0]! })
-  const second = { ...imported.value, title: '文旅局', preparedBy: '文旅局编制', projects: imported.value.projects.slice(0, 3).map((p, i) => ({ ...p, name: ['文化惠民演出经费', '公共图书馆运行经费', '旅游宣传推广经费'][i]!, code: '' })) }
+  const second = {
+    ...imported.value,
+    ...WENLV_PART1,
+    title: '文旅局',
+    preparedBy: '文旅局编制',
+    projects: imported.value.projects.slice(0, 3).map((p, i) => ({ ...p, ...WENLV_UNIT, name: ['文化惠民演出经费', '公共图书馆运行经费', '旅游宣传推广经费'][i]!, code: '' })),
+  }
   await data.service.create(second, { id: SECOND_DOCUMENT_ID, title: '文旅局 2022年部门预算绩效文本', ownerId: ids[4]! })
   // Access by organisation; the viewer is the one shared by name.
   const [zfw, wlj, czj] = [

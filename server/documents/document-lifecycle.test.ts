@@ -32,7 +32,7 @@ describe('a document’s life, without HTTP', () => {
     w = await useCaseWorld()
     const [zhang, wang] = [await w.person('zhang'), await w.person('wang')]
     const text = await importedText(sampleBytes())
-    const id = await createImported(w.ports, zhang, text, undefined)
+    const id = await createImported(w.ports, zhang, text, {})
     const doc = (await w.data.documents.get(id))!
     expect(doc.title).toBe(text.subtitle || text.title)
     await setDocumentMember(w.ports, zhang, id, 'wang', 'viewer')
@@ -59,5 +59,38 @@ describe('a document’s life, without HTTP', () => {
     await expect(deleteDocument(w.ports, li, id)).rejects.toMatchObject({ kind: 'forbidden' })
     await deleteDocument(w.ports, zhang, id)
     expect(await w.data.documents.get(id)).toBeUndefined()
+  })
+
+  it('every way of making a document puts it in a department: the maker’s only one, the one chosen of several, this year’s for next year’s draft', async () => {
+    w = await useCaseWorld()
+    const [zhang, li, wang, ma] = [await w.person('zhang', '张伟'), await w.person('li', '李娜'), await w.person('wang', '王芳'), await w.person('ma', '马丽')]
+    const zfw = await w.org('政法委', 'department', [[zhang, 'staff'], [li, 'staff'], [ma, 'admin']])
+    const wlj = await w.org('文旅局', 'department', [[ma, 'staff']])
+    const czj = await w.org('财政局', 'finance', [[wang, 'reviewer'], [zhang, 'admin']])
+    await w.data.orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }, true)
+
+    // 张伟 is in one department (and the bureau, which makes no documents): all three land in 政法委 unasked.
+    const blank = await createBlank(w.ports, zhang, { year: 2024 })
+    const imported = await createImported(w.ports, zhang, await importedText(sampleBytes()), {})
+    const next = (await createSuccessor(w.ports, zhang, imported, {})).id
+    for (const id of [blank, imported, next]) expect(await w.data.orgs.documentOrg(id)).toBe(zfw.id)
+    expect((await listDocuments(w.ports, li)).map((d) => d.id).sort()).toEqual([blank, imported, next].sort())
+    expect((await listDocuments(w.ports, wang)).map((d) => [d.id, d.role])).toEqual(expect.arrayContaining([[next, 'reviewer']]))
+
+    // 马丽 holds two: she must choose, and may choose either; her successor of 政法委's document stays in 政法委.
+    await expect(createBlank(w.ports, ma, {})).rejects.toMatchObject({ kind: 'invalid', code: 'department-required' })
+    await expect(createImported(w.ports, ma, await importedText(sampleBytes()), {})).rejects.toMatchObject({ code: 'department-required' })
+    expect(await w.data.orgs.documentOrg(await createBlank(w.ports, ma, { org: wlj.id }))).toBe(wlj.id)
+    await expect(createBlank(w.ports, zhang, { org: wlj.id })).rejects.toMatchObject({ kind: 'forbidden' })
+    await expect(createBlank(w.ports, zhang, { org: czj.id })).rejects.toMatchObject({ kind: 'forbidden' })
+    expect(await w.data.orgs.documentOrg((await createSuccessor(w.ports, ma, blank, { org: wlj.id })).id)).toBe(zfw.id)
+  })
+
+  it('a maker of no department (an operator) makes a document of none, owned and recorded all the same', async () => {
+    w = await useCaseWorld()
+    const operator = await w.person('operator')
+    const id = await createBlank(w.ports, operator, {})
+    expect(await w.data.orgs.documentOrg(id)).toBeUndefined()
+    expect(await w.data.accounts.roleOf(id, operator.id)).toBe('editor')
   })
 })

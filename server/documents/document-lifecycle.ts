@@ -16,7 +16,7 @@ import { displayNames } from './people'
 import type { Ports } from './ports'
 import { forbidden, invalid, Refusal } from './refusal'
 
-type Store = Pick<Ports, 'service' | 'accounts' | 'orgs' | 'documents'>
+type Store = Pick<Ports, 'service' | 'orgs'>
 
 export interface NewDocument {
   text: DocumentText
@@ -32,44 +32,60 @@ export interface NewDocument {
   created?: ActivityEntry['event']
 }
 
-/** Stores a new document with its owner's role, department and the record of its making; resolves to its id. */
-export async function storeNewDocument(p: Store, made: NewDocument): Promise<string> {
-  const id = await p.service.create(made.text, { title: made.title, ownerId: made.by?.id ?? null, ...(made.id ? { id: made.id } : {}), ...(made.predecessor ? { predecessor: made.predecessor } : {}) })
-  for (const { userId, role } of made.roles ?? []) await p.accounts.setRole(id, userId, role)
-  if (made.by) await p.accounts.setRole(id, made.by.id, 'editor')
-  if (made.org !== undefined) await p.orgs.setDocumentOrg(id, made.org)
-  if (made.by) await p.documents.record(id, [{ at: Date.now(), by: made.by.name, event: made.created ?? { kind: 'created' } }])
-  return id
+/**
+ * Stores a new document, its owner's editor role, the roles it carries,
+ * its department and the record of its making in one transaction: a
+ * document never exists without the department it was made for.
+ */
+export async function storeNewDocument(p: Pick<Ports, 'service'>, made: NewDocument): Promise<string> {
+  const roles = [...(made.roles ?? []).filter((r) => r.userId !== made.by?.id), ...(made.by ? [{ userId: made.by.id, role: 'editor' as const }] : [])]
+  const activity = made.by ? [{ at: Date.now(), by: made.by.name, event: made.created ?? { kind: 'created' as const } }] : []
+  return p.service.create(made.text, { title: made.title, ownerId: made.by?.id ?? null, id: made.id, predecessor: made.predecessor }, { roles, orgId: made.org, activity })
 }
 
-/** The department a new document goes to: the one named (the caller must be its 管理员 or 编制人员), else none. */
-async function ownDepartment(p: Pick<Ports, 'orgs'>, user: User, requested: number | undefined): Promise<number | undefined> {
-  if (requested === undefined) return undefined
-  const org = await p.orgs.orgById(requested)
-  const role = org && (await p.orgs.membershipsOf(user.id)).find((m) => m.orgId === org.id)?.role
-  if (org?.kind !== 'department' || (role !== 'admin' && role !== 'staff')) throw forbidden()
-  return org.id
+/**
+ * The department a new document belongs to: the one it inherits (next
+ * year's draft: this year's), else the one named — which must be one the
+ * maker is 管理员 or 编制人员 of — else the maker's only department. A
+ * maker of several departments must name one; a maker of none (an
+ * operator, a shared editor) makes a document of no department.
+ */
+export async function departmentFor(p: Pick<Ports, 'orgs'>, user: User, requested: number | undefined, inherited?: number): Promise<number | undefined> {
+  if (inherited !== undefined) return inherited
+  const memberships = (await p.orgs.membershipsOf(user.id)).filter((m) => m.role === 'admin' || m.role === 'staff')
+  const departments = (await Promise.all(memberships.map((m) => p.orgs.orgById(m.orgId)))).filter((o) => o?.kind === 'department').map((o) => o!.id)
+  if (requested !== undefined) {
+    if (!departments.includes(requested)) throw forbidden()
+    return requested
+  }
+  if (departments.length > 1) throw new Refusal('invalid', 'department-required', '你属于多个部门：请先选择新文档所属的部门')
+  return departments[0]
 }
 
-/** 新建空白文档: the empty template for `year` (default: next year). */
+/** 新建空白文档: the empty template for `year` (default: next year), in the maker's department. */
 export async function createBlank(p: Store, user: User, input: { title?: string | undefined; year?: number | undefined; org?: number | undefined }): Promise<string> {
   const year = input.year ?? new Date().getFullYear() + 1
-  const org = await ownDepartment(p, user, input.org)
+  const org = await departmentFor(p, user, input.org)
   return storeNewDocument(p, { text: emptyDocumentText(year), title: input.title || `${year}年部门预算绩效文本`, by: user, org })
 }
 
-/** 导入: a document read from a file (the importer already parsed it). */
-export async function createImported(p: Store, user: User, text: DocumentText, title: string | undefined): Promise<string> {
-  return storeNewDocument(p, { text, title: title || text.subtitle || text.title || '导入的文档', by: user })
+/** 导入: a document read from a file (the importer already parsed it), in the maker's department. */
+export async function createImported(p: Store, user: User, text: DocumentText, input: { title?: string | undefined; org?: number | undefined }): Promise<string> {
+  const org = await departmentFor(p, user, input.org)
+  return storeNewDocument(p, { text, title: input.title || text.subtitle || text.title || '导入的文档', by: user, org })
 }
 
-/** 以此为底稿新建下一年度: a new document for `year` (default: the next), its staff and reviewers carried over, linked to this one. */
+/**
+ * 以此为底稿新建下一年度: a new document for `year` (default: the next),
+ * linked to this one, in this one's department (or, for a document of
+ * none, the maker's: `org`), with the people it was shared with.
+ */
 export async function createSuccessor(
-  p: Store & Pick<Ports, 'permissions'>,
+  p: Store & Pick<Ports, 'permissions' | 'documents' | 'accounts'>,
   user: User,
   docId: string,
-  input: { year?: number | undefined; keepBudget?: boolean | undefined },
-): Promise<{ id: string; title: string }> {
+  input: { year?: number | undefined; keepBudget?: boolean | undefined; org?: number | undefined },
+): Promise<{ id: string; title: string; cleared: string[] }> {
   const { doc, role } = await reach(p, docId, user)
   if (role !== 'editor') throw forbidden()
   const result = successorText(await p.service.text(doc.id), { ...(input.year !== undefined ? { year: input.year } : {}), keepBudget: input.keepBudget === true })
@@ -80,8 +96,9 @@ export async function createSuccessor(
     const named = await p.accounts.userByName(member.name)
     if (named) roles.push({ userId: named.id, role: member.role })
   }
-  const id = await storeNewDocument(p, { text: result.text, title, by: user, predecessor: doc.id, roles, created: { kind: 'created', from: { docId: doc.id, title: doc.title } } })
-  return { id, title }
+  const org = await departmentFor(p, user, input.org, await p.orgs.documentOrg(doc.id))
+  const id = await storeNewDocument(p, { text: result.text, title, by: user, org, predecessor: doc.id, roles, created: { kind: 'created', from: { docId: doc.id, title: doc.title }, ...(result.cleared.length ? { cleared: result.cleared } : {}) } })
+  return { id, title, cleared: result.cleared }
 }
 
 /** The documents one may open, with one's role, owner, latest change and status. */

@@ -11,6 +11,7 @@ import type { Relay } from '../relay/relay'
 import type { AccountStore } from '../storage/account-store'
 import type { DocumentLog } from '../storage/document-log'
 import type { NotificationStore } from '../storage/notification-store'
+import type { OpinionDraftStore } from '../storage/opinion-drafts'
 import type { OrgStore } from '../storage/org-store'
 
 /** Documents open on this server: changes the server makes go through them, so every open editor sees them at once. */
@@ -22,6 +23,7 @@ export interface Ports {
   orgs: OrgStore
   permissions: DocumentPermissions
   notifications: NotificationStore
+  opinions: OpinionDraftStore
   notifier: Notifier
   logins: Logins
   service: DocumentService

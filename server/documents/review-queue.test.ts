@@ -18,7 +18,7 @@ describe('the review queue and the dashboard, without HTTP', () => {
     const zfw = await w.org('政法委', 'department', [[zhang, 'staff']])
     const czj = await w.org('财政局', 'finance', [[wang, 'reviewer'], [zhao, 'reviewer']])
     await w.data.orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }, true)
-    const id = await createImported(w.ports, zhang, await importedText(sampleBytes()), '政法委 2022')
+    const id = await createImported(w.ports, zhang, await importedText(sampleBytes()), { title: '政法委 2022' })
     await w.data.orgs.setDocumentOrg(id, zfw.id)
     await takeStep(w.ports, zhang, id, 'submit', '')
 

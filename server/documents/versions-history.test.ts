@@ -15,7 +15,7 @@ describe('versions and history, without HTTP', () => {
   it('named versions, a restore while staff may edit, none while submitted, and comparisons', async () => {
     w = await useCaseWorld()
     const [zhang, wang] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳')]
-    const id = await createImported(w.ports, zhang, await importedText(sampleBytes()), '政法委')
+    const id = await createImported(w.ports, zhang, await importedText(sampleBytes()), { title: '政法委' })
     await setDocumentMember(w.ports, zhang, id, 'wang', 'viewer')
 
     await expect(saveNamedVersion(w.ports, zhang, id, '自动保存')).rejects.toMatchObject({ kind: 'invalid' })
@@ -39,5 +39,22 @@ describe('versions and history, without HTTP', () => {
     const { activity, people } = await documentActivity(w.ports, wang, id)
     expect(activity.map((a) => a.kind)).toEqual(expect.arrayContaining(['created', 'version', 'restore', 'workflow', 'role']))
     expect(people).toMatchObject({ zhang: '张伟', wang: '王芳' })
+  })
+
+  it('自上次退回以来的修改 starts at the 退回 step’s own version, not at a version staff or 自动保存 took since', async () => {
+    w = await useCaseWorld()
+    const [zhang, wang] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳')]
+    const zfw = await w.org('政法委', 'department', [[zhang, 'staff']])
+    const czj = await w.org('财政局', 'finance', [[wang, 'reviewer']])
+    await w.data.orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }, true)
+    const id = await createImported(w.ports, zhang, await importedText(sampleBytes()), {})
+    for (const [who, action, note] of [[zhang, 'submit', ''], [wang, 'start-review', ''], [wang, 'return', '请补充项目']] as const) await takeStep(w.ports, who, id, action, note)
+
+    // Staff add the projects asked for, then keep a version of it; the reviewer asks what changed since the return.
+    const { added } = await addProjects(w.ports, zhang, id, async () => sampleBytes())
+    await saveNamedVersion(w.ports, zhang, id, '补充后')
+    const since = await compare(w.ports, wang, id, 'last-return', 'now')
+    expect(since.from).toMatchObject({ name: '退回修改（王芳）', note: '请补充项目' })
+    expect(since.diff.projects.filter((p) => p.kind === 'added')).toHaveLength(added.length)
   })
 })

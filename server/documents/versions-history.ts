@@ -9,6 +9,7 @@ import { withProjectsAdded } from '@shared/model/add-projects'
 import { changeAuthors, diffDocuments, type DocumentDiff } from '@shared/history/document-diff'
 import { restoreContent, withProjectFrom } from '@shared/history/restore-content'
 import { AUTOMATIC_VERSION, isAutomaticVersion } from '@shared/history/version-thinning'
+import { returnStepVersion } from '@shared/history/return-step'
 import type { ActivityView } from '@shared/history/activity'
 import type { SessionRanges } from '@shared/history/authorship'
 import type { VersionRecord } from '@shared/history/version-record'
@@ -96,16 +97,16 @@ export async function addProjects(
 
 /**
  * What changed between two versions, or a version and now: `from` is a
- * version id, `last-return` (the latest 退回修改: "what they changed since
- * I returned it") or `predecessor` (last year's document as it is now, if
+ * version id, `last-return` (the version the latest 退回修改 step kept:
+ * "what they changed since I returned it") or `predecessor` (last year's document as it is now, if
  * the caller may read it); `to` a version id or `now`.
  */
 export async function compare(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs'>, user: User, docId: string, fromParam: string | undefined, toParam: string): Promise<Comparison> {
   const { doc } = await reach(p, docId, user)
   const versions = await p.documents.versions(doc.id)
-  const pick = (param: string | undefined, name: string) => {
+  const pick = async (param: string | undefined, name: string) => {
     if (param === 'last-return') {
-      const found = versions.filter((v) => v.status === STATUS.returned).at(-1)
+      const found = returnStepVersion((await p.documents.history(doc.id)).entries, versions, STATUS.returned)
       if (!found) throw versionNotFound('这份文档还没有被退回过')
       return found
     }
@@ -115,7 +116,7 @@ export async function compare(p: Pick<Ports, 'documents' | 'permissions' | 'serv
     if (!found) throw versionNotFound(`没有这个版本：${param}`)
     return found
   }
-  const to = toParam === 'now' ? null : pick(toParam, 'to')
+  const to = toParam === 'now' ? null : await pick(toParam, 'to')
   const after = (await p.service.attributedText(doc.id, to ?? undefined))!
   const compared = async (from: Comparison['from'], diff: DocumentDiff): Promise<Comparison> => ({ from, to: to ?? 'now', diff, people: await displayNames(p, changeAuthors(diff)) })
   if (fromParam === 'predecessor') {
@@ -124,7 +125,7 @@ export async function compare(p: Pick<Ports, 'documents' | 'permissions' | 'serv
     if (!record || !(await p.permissions.roleOf(record.id, user.id))) throw versionNotFound('这份文档不是由上一年度的文档生成的，或你无权查看上一年度的文档')
     return compared({ document: record.id, name: record.title }, diffDocuments(await p.service.text(record.id), after.text, after.authors))
   }
-  const from = pick(fromParam, 'from')
+  const from = await pick(fromParam, 'from')
   return compared(from, diffDocuments((await p.service.versionText(doc.id, from.id))!, after.text, after.authors))
 }
 

@@ -11,6 +11,7 @@ import type { WorkflowState } from '@shared/protocol/http-api'
 import type { User } from '../storage/account-store'
 import { log } from '../log'
 import { reach } from './document-access'
+import { reviewRound } from './review-opinion'
 import type { Ports } from './ports'
 import { shownName } from './people'
 import { Refusal } from './refusal'
@@ -21,15 +22,22 @@ export async function workflowState(p: Pick<Ports, 'documents' | 'permissions' |
   return { status, actions: availableTransitions(status.value, role).map(({ action, label }) => ({ action, label })) }
 }
 
-/** Takes a step with its note (trimmed; '' for none); refused as `workflow-<reason>` when the step may not be taken now. */
+/**
+ * Takes a step with its note (trimmed; '' for none); refused as
+ * `workflow-<reason>` when the step may not be taken now. `opinionUsed`:
+ * the note was the caller's drafted 审核意见, which the step, once taken,
+ * clears (and nothing else does).
+ */
 export async function takeStep(
-  p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'live' | 'notifier' | 'accounts' | 'orgs'>,
+  p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'live' | 'notifier' | 'accounts' | 'orgs' | 'opinions'>,
   user: User,
   docId: string,
   action: string,
   note: string,
+  opinionUsed = false,
 ): Promise<StatusRecord> {
   const { doc, role } = await reach(p, docId, user)
+  const round = opinionUsed ? await reviewRound(p, doc.id) : 0
   // Flush what clients sent so far: the conditions are judged on the document as everyone last saw it.
   await p.live.flush()
   const blockers = action === 'approve' ? approvalBlockers(await p.service.approvalState(doc.id)) : []
@@ -40,9 +48,10 @@ export async function takeStep(
   await p.live.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record), { step: true })
   const overridden = blockers.length > 0 ? `（未满足：${blockers.join('；')}）` : ''
   const name = `${result.transition.label}（${await shownName(p, user)}）`
-  await p.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' })
-  const step = { kind: 'workflow', action: result.transition.label, from: current, to: record.value, ...(note ? { note } : {}) } as const
+  const versionId = await p.documents.saveVersion(doc.id, { name, status: record.value, byUser: user.name, createdAt: record.at, note: note ? `${note}${overridden}` : '' })
+  const step = { kind: 'workflow', action: result.transition.label, from: current, to: record.value, ...(note ? { note } : {}), versionId } as const
   await p.documents.record(doc.id, [{ at: record.at, by: user.name, event: step }])
+  if (opinionUsed && note) await p.opinions.put(doc.id, user.id, round, '', record.at)
   await p.notifier.workflowStep(doc.id, result.transition.action, result.transition.label, user.id, note)
   log('info', 'workflow', { docId: doc.id, user: user.name, action: result.transition.action, to: record.value, ...(overridden ? { overridden: blockers } : {}) })
   return record

@@ -18,6 +18,4 @@ export class ApiError extends Error {
 }
 
 export const notLoggedIn = () => new ApiError(401, 'unauthenticated', '请先登录')
-export const forbidden = () => new ApiError(403, 'forbidden', '您没有权限进行此操作')
-export const documentNotFound = () => new ApiError(404, 'document-not-found', '文档不存在或您无权访问')
 export const badRequest = (message: string) => new ApiError(400, 'bad-request', message)

@@ -12,20 +12,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { SESSION_COOKIE, type Authenticator } from '../auth/authenticate'
 import type { LoginFailureStore } from '../storage/login-failures'
 import { HashingBusyError } from '../auth/password'
-import type { OrgStore } from '../storage/org-store'
-import type { NotificationStore } from '../storage/notification-store'
-import type { Notifier } from '../notifications/notifier'
 import type { NotificationFeed } from '../notifications/notification-feed'
-import type { DocumentPermissions } from '../auth/document-permissions'
-import type { DocumentService } from '../document-service'
 import { Refusal, type RefusalKind } from '../documents/refusal'
 import type { Ports } from '../documents/ports'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
-import type { Logins } from '../auth/logins'
 import type { Relay } from '../relay/relay'
-import type { AccountStore } from '../storage/account-store'
-import type { DocumentLog } from '../storage/document-log'
 import { StorageError } from '../storage/storage-error'
 import { ApiError, notLoggedIn } from './api-error'
 import { InvalidField } from './body-check'
@@ -41,20 +33,12 @@ import { workflowRoutes } from './routes/workflow-routes'
 import { staticFiles } from './static-files'
 import { syncRoutes } from './sync-route'
 
-export interface AppServices {
-  accounts: AccountStore
-  orgs: OrgStore
-  permissions: DocumentPermissions
-  notifications: NotificationStore
-  notifier: Notifier
+/** The use cases' ports (the relay stands for the live documents), and what the edge itself needs. */
+export interface AppServices extends Omit<Ports, 'live'> {
   feed: NotificationFeed
-  documents: DocumentLog
-  logins: Logins
-  service: DocumentService
   relay: Relay
   auth: Authenticator
   metrics: Metrics
-  secret: Buffer
   guard: RequestGuardOptions
   /** Bearer token for /metrics from other machines; without one, /metrics answers loopback only. */
   metricsToken?: string | undefined

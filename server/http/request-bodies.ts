@@ -18,6 +18,7 @@ export const MAX_TITLE_LENGTH = 200
 export const MAX_NOTE_CHARS = 20_000
 
 const year = optional(integer({ min: 2000, max: 2100, message: '年度必须是 2000 到 2100 之间的整数' }))
+const department = optional(integer({ message: '部门必须是组织编号' }))
 const displayName = text({ min: 1, max: 50, message: '姓名不能为空，且不超过 50 个字' })
 const newPassword = text({ raw: true, min: 8, max: 1000, message: '密码至少 8 位' })
 const orgRole = oneOf(isOrgRole, '成员角色必须是 admin、staff 或 reviewer')
@@ -59,19 +60,21 @@ export const REQUEST_BODIES: { [R in JsonBodyRoute]: Check<HttpApi[R]['body']> }
   'POST /api/docs': object({
     title: optional(text({ max: MAX_TITLE_LENGTH, message: `文档名称必须是文字，且不超过 ${MAX_TITLE_LENGTH} 个字` })),
     year,
-    org: optional(integer({ message: '部门必须是组织编号' })),
+    org: department,
   }),
   'PATCH /api/docs/:id': object({ title: text({ min: 1, max: MAX_TITLE_LENGTH, message: `文档名称不能为空，且不超过 ${MAX_TITLE_LENGTH} 个字` }) }),
   'PUT /api/docs/:id/members/:name': object({ role: nullable(sharedRole) }),
   'POST /api/docs/:id/workflow': object({
     action: text({ raw: true, message: '请指定流程操作' }),
     note: optional(nullable(text({ max: MAX_NOTE_CHARS, message: `意见必须是文字，且不超过 ${MAX_NOTE_CHARS} 个字` }))),
+    opinionUsed: optional(boolean()),
   }),
+  'PUT /api/docs/:id/opinion': object({ text: text({ raw: true, max: MAX_NOTE_CHARS, message: `审核意见必须是文字，且不超过 ${MAX_NOTE_CHARS} 个字` }) }),
   'POST /api/docs/:id/versions': object({ name: text({ min: 1, max: 100, message: '版本名称不能为空，且不超过 100 个字' }) }),
   'POST /api/docs/:id/versions/:version/restore': object({
     project: optional(object({ code: optional(text()), name: optional(text()) }, '请指定要恢复的项目（项目编码或项目名称）')),
   }),
-  'POST /api/docs/:id/successor': object({ year, keepBudget: optional(boolean()) }),
+  'POST /api/docs/:id/successor': object({ year, keepBudget: optional(boolean()), org: department }),
   'POST /api/invitations/:id': object({ accept: boolean('请指定接受或拒绝（accept: true 或 false）') }),
   'POST /api/notifications/read': object({ ids: optional(arrayOf(integer())) }),
 }

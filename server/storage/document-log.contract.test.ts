@@ -50,6 +50,29 @@ describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
     opened = null
   })
 
+  it('stores a new document with its roles, department and the record of its making together, or nothing of it', async () => {
+    await open()
+    const { accounts, orgs } = opened!.storage
+    const zhang = await accounts.addUser('zhang', '张伟', 'hash')
+    const li = await accounts.addUser('li', '李娜', 'hash')
+    const zfw = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
+    const made = { at: 1, by: 'zhang', event: { kind: 'created' } } as const
+    await log.create({ ...record('a'), ownerId: zhang.id }, writer(1).type('甲'), { roles: [{ userId: zhang.id, role: 'editor' }, { userId: li.id, role: 'viewer' }], orgId: zfw.id, activity: [made] })
+    expect(await accounts.roleOf('a', zhang.id)).toBe('editor')
+    expect(await accounts.roleOf('a', li.id)).toBe('viewer')
+    expect(await orgs.documentOrg('a')).toBe(zfw.id)
+    expect((await log.history('a')).entries).toEqual([made])
+
+    // A department that does not exist (deleted meanwhile): neither the document nor its roles are kept.
+    await expect(log.create(record('b'), writer(2).type('乙'), { roles: [{ userId: zhang.id, role: 'editor' }], orgId: zfw.id + 1000, activity: [made] })).rejects.toThrow()
+    expect(await log.get('b')).toBeUndefined()
+    expect(await accounts.roleOf('b', zhang.id)).toBeUndefined()
+    expect((await accounts.rolesOfUser(zhang.id)).map((r) => r.docId)).toEqual(['a'])
+    await expect(log.create(record('c'), writer(3).type('丙'), { roles: [{ userId: 9999, role: 'editor' }] })).rejects.toThrow()
+    expect(await log.get('c')).toBeUndefined()
+    expect((await log.list()).map((d) => d.id)).toEqual(['a'])
+  })
+
   it('creates, lists, renames and deletes documents; a taken id is refused', async () => {
     await open()
     const w = writer(1)

@@ -11,6 +11,7 @@
 import type { VersionRecord } from '@shared/history/version-record'
 import { editSessions, type AuthoredUpdate } from '@shared/history/authorship'
 import type { ActivityEntry } from '@shared/history/activity'
+import type { Role } from '@shared/protocol/role'
 
 export type { VersionRecord, ActivityEntry }
 
@@ -22,6 +23,18 @@ export interface DocumentRecord {
 }
 
 export type NewVersion = Omit<VersionRecord, 'id'>
+
+/**
+ * What a new document is given at its making, stored in the same
+ * transaction as the document: named roles (its maker's first), the
+ * department it belongs to, and the record of its making. Either all of it
+ * is stored or nothing is.
+ */
+export interface Belongings {
+  roles?: readonly { userId: number; role: Role }[]
+  orgId?: number | undefined
+  activity?: readonly ActivityEntry[]
+}
 
 /** One accepted update and who sent it (null: the server itself), for attribution. */
 export type LoggedUpdate = AuthoredUpdate
@@ -92,8 +105,13 @@ export interface CompactionResult {
 }
 
 export interface DocumentLog {
-  /** Stores a new document and its first update together. Rejects with DocumentExistsError when the id is taken. */
-  create(record: DocumentRecord, initialUpdate: Uint8Array): Promise<void>
+  /**
+   * Stores a new document, its first update and what it is given
+   * (`Belongings`) in one transaction. Rejects with DocumentExistsError when
+   * the id is taken, StorageError when a role's user or the department does
+   * not exist — and then stores nothing.
+   */
+  create(record: DocumentRecord, initialUpdate: Uint8Array, belongings?: Belongings): Promise<void>
   get(id: string): Promise<DocumentRecord | undefined>
   list(): Promise<DocumentRecord[]>
   rename(id: string, title: string): Promise<void>

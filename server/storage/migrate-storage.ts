@@ -7,7 +7,8 @@
  * versions and activity; each document's snapshot and log become one
  * state, the log's authors kept as edit sessions. Then every
  * document is read back from the target and compared with the source.
- * Not moved: login sessions and access tokens (people log in again).
+ * Not moved: login sessions and access tokens (people log in again), and
+ * reviewers' unsent 审核意见 drafts.
  */
 import * as Y from 'yjs'
 import { ROOT } from '@shared/model/y-document'

@@ -12,6 +12,10 @@ import type { DocumentLog } from './document-log'
 import type { OrgStore } from './org-store'
 import type { NotificationStore } from './notification-store'
 import type { LoginFailureStore } from './login-failures'
+import type { OpinionDraftStore } from './opinion-drafts'
+import { MemoryOpinionDrafts } from './memory/memory-opinion-drafts'
+import { SqliteOpinionDrafts } from './sqlite/sqlite-opinion-drafts'
+import { PostgresOpinionDrafts } from './postgres/postgres-opinion-drafts'
 import { MemoryLoginFailures } from './memory/memory-login-failures'
 import { SqliteLoginFailures } from './sqlite/sqlite-login-failures'
 import { PostgresLoginFailures } from './postgres/postgres-login-failures'
@@ -42,6 +46,7 @@ export interface Storage {
   readonly orgs: OrgStore
   readonly notifications: NotificationStore
   readonly loginFailures: LoginFailureStore
+  readonly opinions: OpinionDraftStore
   readonly secret: Buffer
   /** For messages: the data directory or the database, without a password. */
   readonly description: string
@@ -64,6 +69,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
         orgs: new SqliteOrgStore(db),
         notifications: new SqliteNotificationStore(db),
         loginFailures: new SqliteLoginFailures(db),
+        opinions: new SqliteOpinionDrafts(db),
         secret: loadSecretFile(config.dataDir),
         description: join(config.dataDir, DATABASE_FILE),
         backup: async (out) => {
@@ -83,6 +89,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
         orgs: new PostgresOrgStore(pool),
         notifications: new PostgresNotificationStore(pool),
         loginFailures: new PostgresLoginFailures(pool),
+        opinions: new PostgresOpinionDrafts(pool),
         secret: await loadSecretRow(pool, randomBytes(32)),
         description: redacted(config.url),
         backup: () => Promise.reject(new Error('PostgreSQL 请用 pg_dump 备份（见 README 的部署一节）')),
@@ -91,13 +98,15 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     }
     case 'memory': {
       const accounts = new MemoryAccountStore()
+      const orgs = new MemoryOrgStore(accounts)
       return {
         config,
-        documents: new MemoryDocumentLog(),
+        documents: new MemoryDocumentLog({ accounts, orgs }),
         accounts,
-        orgs: new MemoryOrgStore(accounts),
+        orgs,
         notifications: new MemoryNotificationStore(),
         loginFailures: new MemoryLoginFailures(),
+        opinions: new MemoryOpinionDrafts(),
         secret: randomBytes(32),
         description: '内存（不保存）',
         backup: () => Promise.reject(new Error('内存存储无法备份')),

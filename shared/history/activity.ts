@@ -10,7 +10,8 @@ import { AuthorIndex, editSessions, joinSessions, type AuthoredUpdate, type Edit
 
 export type ActivityEvent =
   | ({ kind: 'edits' } & EditSession)
-  | { kind: 'workflow'; action: string; from: string; to: string; note?: string }
+  /** versionId: the version the step kept (absent in entries recorded before it was). */
+  | { kind: 'workflow'; action: string; from: string; to: string; note?: string; versionId?: number }
   | {
       kind: 'comment'
       action: 'created' | 'replied' | 'resolved' | 'reopened'
@@ -26,7 +27,8 @@ export type ActivityEvent =
   | { kind: 'restore'; name: string; versionId: number; project?: string }
   | { kind: 'role'; user: string; role: Role | null }
   | { kind: 'refused'; rule: string; reason: string }
-  | { kind: 'created'; from?: { docId: string; title: string } }
+  /** from: next year's draft of that document; cleared: what the draft did not carry over (`successor.ts`). */
+  | { kind: 'created'; from?: { docId: string; title: string }; cleared?: string[] }
 
 export type ActivityKind = ActivityEvent['kind']
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { runChecks } from '@shared/checks/run-checks'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { sampleText } from '../../test/support/sample'
 import { diffDocuments } from './document-diff'
@@ -7,7 +8,7 @@ import { successorText } from './successor'
 const sample = () => parsePublishedText(sampleText())
 
 describe('successorText', () => {
-  it('moves the document’s years on, clears the budget figures, keeps projects and rows', () => {
+  it('moves the document’s years on, clears the amounts and says so, keeps projects, rows and the spending plan', () => {
     const before = sample()
     const result = successorText(before, { year: 2023, keepBudget: false })
     if (!result.ok) throw new Error(result.reason)
@@ -16,7 +17,14 @@ describe('successorText', () => {
     expect(text.subtitle).toBe('2023年部门预算绩效文本')
     expect(text.goals[0]).toContain('2023年度平安建设')
     expect(text.projects.map((p) => [p.code, p.name, p.indicators.length])).toEqual(before.projects.map((p) => [p.code, p.name, p.indicators.length]))
-    expect(text.projects.every((p) => p.budgetTotal === '' && p.budgetFiscal === '' && p.spendingPlan.every((e) => e.percent === ''))).toBe(true)
+    expect(text.projects.every((p) => p.budgetTotal === '' && p.budgetFiscal === '' && p.budgetOther === '')).toBe(true)
+    // A department keeps its pace of spending: the plan's percentages stay, and the draft raises no spending-plan error last year's did not.
+    expect(text.projects.map((p) => p.spendingPlan)).toEqual(before.projects.map((p) => p.spendingPlan))
+    const planErrors = (t: typeof text) => runChecks(t).filter((f) => f.severity === 'error' && f.field === 'spendingPlan').length
+    expect(planErrors(text)).toBe(planErrors(before))
+    const withTotal = before.projects.filter((p) => p.budgetTotal.trim() !== '').length
+    expect(result.cleared).toContain(`预算数（${withTotal} 个项目）`)
+    expect(result.cleared.every((c) => /^(预算数|财政资金|其他资金)（\d+ 个项目）$/.test(c))).toBe(true)
     // Compared with last year's: every project changed (budget cleared), none added or removed.
     const diff = diffDocuments(before, text)
     expect(diff.projects.every((p) => p.kind === 'changed')).toBe(true)
@@ -30,6 +38,7 @@ describe('successorText', () => {
     if (!kept.ok) throw new Error(kept.reason)
     expect(kept.text.goals[0]).toBe('以2019年为基数，2024年完成，2025年12月底前验收')
     expect(kept.text.projects.map((p) => p.budgetTotal)).toEqual(before.projects.map((p) => p.budgetTotal))
+    expect(kept.cleared).toEqual([])
     expect(successorText(before, { year: 2022, keepBudget: false })).toEqual({ ok: false, reason: '新年度（2022）必须晚于本文档的年度（2022）' })
     expect(successorText({ ...before, title: '', subtitle: '部门预算绩效文本' }, { year: 2023, keepBudget: false }).ok).toBe(false)
   })

@@ -2,20 +2,36 @@
  * Next year's draft from this year's document — how departments actually
  * start each year: the structure, projects and indicator rows carried over,
  * every "YYYY年" of the document's year (and of the year after, the usual
- * deadline year) moved on by the same number of years, and the budget
- * figures cleared unless the department keeps them as a starting point.
+ * deadline year) moved on by the same number of years, and the amounts —
+ * what changes every year — cleared unless the department keeps them as a
+ * starting point. What a department keeps year to year stays: the spending
+ * plan's pace (its cumulative percentages), the indicators, the text.
  */
 import type { DocumentText } from '../model/document-text'
 import { parseYear } from '../model/numbers'
+import { NODE } from '../schema/node-names'
+import { FIELD_LABEL } from '../schema/field-labels'
 
 export interface SuccessorOptions {
   /** The new year; the document's own plus one when not given. */
   year?: number
-  /** Keep 预算数, 财政拨款, 其他资金 and the spending plan's percentages. */
+  /** Keep the amounts (预算数, 财政资金, 其他资金). */
   keepBudget: boolean
 }
 
-export type SuccessorResult = { ok: true; text: DocumentText; from: number; year: number } | { ok: false; reason: string }
+/** The amounts of a project, cleared in next year's draft unless kept. */
+const AMOUNTS = ['budgetTotal', 'budgetFiscal', 'budgetOther'] as const
+
+export type SuccessorResult =
+  | {
+      ok: true
+      text: DocumentText
+      from: number
+      year: number
+      /** What was cleared, to tell the person ("预算数（12 个项目）"); empty when nothing was. */
+      cleared: string[]
+    }
+  | { ok: false; reason: string }
 
 export function successorText(text: DocumentText, options: SuccessorOptions): SuccessorResult {
   const from = parseYear(text.subtitle) ?? parseYear(text.title)
@@ -26,10 +42,17 @@ export function successorText(text: DocumentText, options: SuccessorOptions): Su
   // Only the document's own years move (a 2021 baseline stays 2021).
   const move = (s: string) => s.replace(/(\d{4})(\s*年)/g, (all, y: string, rest: string) => (Number(y) === from || Number(y) === from + 1 ? `${Number(y) + shift}${rest}` : all))
   const clear = (s: string) => (keepBudget ? s : '')
+  const cleared = keepBudget
+    ? []
+    : AMOUNTS.flatMap((key) => {
+        const filled = text.projects.filter((p) => p[key].trim() !== '').length
+        return filled > 0 ? [`${FIELD_LABEL[NODE[key]]}（${filled} 个项目）`] : []
+      })
   return {
     ok: true,
     from,
     year,
+    cleared,
     text: {
       title: move(text.title),
       subtitle: move(text.subtitle),
@@ -45,7 +68,7 @@ export function successorText(text: DocumentText, options: SuccessorOptions): Su
         budgetOther: clear(p.budgetOther),
         usage: move(p.usage),
         goal: move(p.goal),
-        spendingPlan: p.spendingPlan.map((e) => ({ label: move(e.label), percent: clear(e.percent) })),
+        spendingPlan: p.spendingPlan.map((e) => ({ label: move(e.label), percent: e.percent })),
         indicators: p.indicators.map((r) => ({ ...r, level3: move(r.level3), description: move(r.description), value: move(r.value), basis: move(r.basis) })),
       })),
     },

@@ -148,15 +148,21 @@ export interface HttpApi {
   'PUT /api/orgs/:id/deadlines': { body: { year: number; date: string | null }; response: Ok }
   'PUT /api/orgs/:id/assignments': { body: { department: string; reviewer: string; assigned?: boolean }; response: Ok }
   'GET /api/docs': { response: { documents: DocumentSummary[] } }
+  /** org: the department it belongs to, for someone of several departments (one's only department otherwise). */
   'POST /api/docs': { body: { title?: string; year?: number; org?: number }; response: { id: string } }
-  'POST /api/docs/import': { query: { title: string }; body: Blob; response: { id: string } }
+  'POST /api/docs/import': { query: { title: string; org?: string }; body: Blob; response: { id: string } }
   'PATCH /api/docs/:id': { body: { title: string }; response: Ok }
   'DELETE /api/docs/:id': { response: Ok }
   'GET /api/docs/:id/members': { response: { members: DocumentMember[] } }
   /** role null: no access any more. */
   'PUT /api/docs/:id/members/:name': { body: { role: SharedRole | null }; response: Ok }
   'GET /api/docs/:id/workflow': { response: WorkflowState }
-  'POST /api/docs/:id/workflow': { body: { action: string; note?: string | null }; response: { status: StatusRecord } }
+  /** opinionUsed: the note is the caller's drafted 审核意见, cleared once the step is taken. */
+  'POST /api/docs/:id/workflow': { body: { action: string; note?: string | null; opinionUsed?: boolean }; response: { status: StatusRecord } }
+  /** The reviewer's drafted 审核意见 for the current review round (null: none). */
+  'GET /api/docs/:id/opinion': { response: { opinion: { text: string; at: number } | null } }
+  /** text '' removes the draft. */
+  'PUT /api/docs/:id/opinion': { body: { text: string }; response: Ok }
   'GET /api/docs/:id/versions': { response: { versions: VersionRecord[] } }
   'POST /api/docs/:id/versions': { body: { name: string }; response: { version: { id: number } } }
   /** The whole version, or one project's table from it. */
@@ -165,8 +171,8 @@ export interface HttpApi {
   'GET /api/docs/:id/compare': { query: { from: string; to?: string }; response: Comparison }
   /** `warnings`: what the caller must hear though the import went ahead (a form of another year than the document's). */
   'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[]; warnings: string[] } }
-  /** Next year's document from this one (year: the document's own plus one unless given). */
-  'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean }; response: { id: string; title: string } }
+  /** Next year's document from this one (year: the document's own plus one unless given), in this one's department (org: for one of none); cleared: what it did not carry over. */
+  'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean; org?: number }; response: { id: string; title: string; cleared: string[] } }
   'GET /api/docs/:id/activity': { response: { activity: ActivityView[]; people: People } }
   'GET /api/docs/:id/people': { response: { people: People } }
   'GET /api/docs/:id/authorship': { response: { sessions: SessionRanges[]; people: People } }

@@ -2,29 +2,75 @@
  * 审核意见, for the finance reviewer: a draft from the current findings
  * (`draftOpinion`: a grade per project by the 88号 criteria, the common
  * problems once, changes per project, the resubmission date)
- * that the reviewer edits freely. The text is kept on this machine until
- * the reviewer acts; 退回修改 and 审核通过 then start from it as their note,
- * so it is stored with the step's version and shown to staff. 导出审核意见书
+ * that the reviewer edits freely. The text is kept on the server with the
+ * document (per reviewer and review round), saved as it is typed, so it
+ * survives every step, a reload and another PC; 退回修改 and 审核通过 start
+ * from it as their note, and the step that used it clears it. 导出审核意见书
  * writes the text as the reviewer edited it as a Word 审核意见书 (公文
  * page), made in the browser; the Word writer loads only when asked for.
  */
-import { createSignal, Show } from 'solid-js'
+import { createResource, createSignal, onCleanup, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { draftOpinion } from '@shared/checks/review-opinion'
 import { blocksFromText, opinionText } from '@shared/checks/opinion-text'
 import type { BudgetDocument } from '@shared/model/budget-document'
+import { api } from '../../api/http'
 import { T } from '../../i18n/zh-CN'
 
-const storageKey = (docId: string) => `jixiao:opinion:${docId}`
+/** Where drafts were kept before the server kept them: moved to the server once, then forgotten here. */
+const formerKey = (docId: string) => `jixiao:opinion:${docId}`
+const SAVE_AFTER_MS = 400
 
-export function createOpinionDraft(docId: string) {
-  const [text, setText] = createSignal(localStorage.getItem(storageKey(docId)) ?? '')
+export type OpinionSaving = 'saved' | 'saving' | 'failed'
+
+/**
+ * The reviewer's draft, read from the server when `reviewing()` and saved
+ * back shortly after each change (the last change always wins). `used()`:
+ * a step took it as its note and the server cleared it.
+ */
+export function createOpinionDraft(docId: string, reviewing: () => boolean) {
+  const [text, setText] = createSignal('')
+  const [saving, setSaving] = createSignal<OpinionSaving>('saved')
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let written = Promise.resolve()
+  const store = (value: string) => {
+    setSaving('saving')
+    written = written.then(() =>
+      api.keepOpinion(docId, value).then(
+        () => {
+          if (text() === value) setSaving('saved')
+        },
+        () => {
+          setSaving('failed')
+        },
+      ),
+    )
+  }
+  createResource(reviewing, async () => {
+    const kept = (await api.opinion(docId).catch(() => ({ opinion: null }))).opinion?.text ?? ''
+    const former = localStorage.getItem(formerKey(docId)) ?? ''
+    if (!kept && former) store(former)
+    localStorage.removeItem(formerKey(docId))
+    if (!text()) setText(kept || former)
+  })
   const save = (value: string) => {
     setText(value)
-    if (value) localStorage.setItem(storageKey(docId), value)
-    else localStorage.removeItem(storageKey(docId))
+    clearTimeout(timer)
+    setSaving('saving')
+    timer = setTimeout(() => store(value), SAVE_AFTER_MS)
   }
-  return { text, save }
+  const used = () => {
+    clearTimeout(timer)
+    setText('')
+    setSaving('saved')
+  }
+  onCleanup(() => {
+    if (saving() === 'saving') {
+      clearTimeout(timer)
+      store(text())
+    }
+  })
+  return { text, save, used, saving }
 }
 
 export type ReviewOpinionDraft = ReturnType<typeof createOpinionDraft>
@@ -75,7 +121,10 @@ export function ReviewOpinionPanel(props: {
         }
       >
         <textarea aria-label={T.reviewOpinion} value={props.draft.text()} onInput={(e) => props.draft.save(e.currentTarget.value)} rows={14} />
-        <p class="hint">{T.opinionHint}</p>
+        <p class="hint">
+          <span class="opinion-saving" data-testid="opinion-saving">{T.opinionSaving[props.draft.saving()]}</span>
+          {T.opinionHint}
+        </p>
         <button class="small" onClick={() => setConfirming(true)}>{T.redraft}</button>
         <button class="small" onClick={() => void downloadOpinion(props.draft.text())}>{T.exportOpinion}</button>
       </Show>

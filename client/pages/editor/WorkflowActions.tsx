@@ -23,11 +23,13 @@ export function WorkflowActions(props: {
   role: Role | null
   /** The reviewer's drafted 审核意见: where a step takes a note, it starts from it. */
   draftNote?: string
-  /** The step was taken with this note. */
-  onDone?: (note: string) => void
+  /** A step was taken with the drafted 审核意见 as its note (the server has cleared the draft). */
+  onOpinionUsed?: () => void
 }) {
   const [composing, setComposing] = createSignal<Composing | null>(null)
   const [note, setNote] = createSignal('')
+  /** Whether the note being written started from the drafted 审核意见. */
+  const [fromDraft, setFromDraft] = createSignal(false)
   const [error, setError] = createSignal('')
   const [busy, setBusy] = createSignal(false)
 
@@ -35,10 +37,12 @@ export function WorkflowActions(props: {
     setError('')
     setBusy(true)
     try {
-      await api.transition(props.docId, transition.action, withNote)
+      const opinionUsed = withNote !== undefined && fromDraft()
+      await api.transition(props.docId, transition.action, withNote, opinionUsed)
       setComposing(null)
       setNote('')
-      props.onDone?.(withNote ?? '')
+      setFromDraft(false)
+      if (opinionUsed) props.onOpinionUsed?.()
     } catch (e) {
       if (e instanceof ApiFailure && e.code === 'workflow-conditions') compose({ transition, prompt: e.message })
       else setError((e as Error).message)
@@ -47,7 +51,10 @@ export function WorkflowActions(props: {
     }
   }
   const compose = (c: Composing) => {
-    if (!note() && props.draftNote) setNote(props.draftNote)
+    if (!note() && props.draftNote) {
+      setNote(props.draftNote)
+      setFromDraft(true)
+    }
     setComposing(c)
   }
   /** Steps that change who may edit ask first, saying what happens; the others go at once. */
@@ -87,7 +94,7 @@ export function WorkflowActions(props: {
               <textarea value={note()} onInput={(e) => setNote(e.currentTarget.value)} rows={note().includes('\n') ? 12 : 3} required />
             </label>
             <button type="submit" class="workflow" disabled={busy() || note().trim().length === 0}>{T.confirmStep(c().transition.label)}</button>
-            <button type="button" onClick={() => { setComposing(null); setNote('') }}>{T.cancel}</button>
+            <button type="button" onClick={() => { setComposing(null); setNote(''); setFromDraft(false) }}>{T.cancel}</button>
           </form>
         )}
       </Show>

@@ -28,7 +28,7 @@ export function WorkflowBar(props: { session: DocumentSession; opinion: ReviewOp
         docId={s.docId}
         status={s.status()}
         role={s.role()}
-        {...(s.role() === 'reviewer' ? { draftNote: props.opinion.text(), onDone: () => props.opinion.save('') } : {})}
+        {...(s.role() === 'reviewer' ? { draftNote: props.opinion.text(), onOpinionUsed: props.opinion.used } : {})}
       />
       <span class="people">
         <For each={s.present()}>{(p) => <span class="avatar" style={{ 'background-color': p.color }} title={p.name}>{p.name.slice(0, 1)}</span>}</For>

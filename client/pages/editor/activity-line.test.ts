@@ -9,6 +9,7 @@ describe('activityLine', () => {
     expect(activityLine({ kind: 'suggestions', at: 1, by: 'zhangwei', accepted: 2, rejected: 1, authors: ['wangfang'] }, name)).toBe('接受了王芳的 2 处修订，拒绝了王芳的 1 处修订')
     expect(activityLine({ kind: 'workflow', at: 1, by: 'wangfang', action: '退回修改', from: '审核中', to: '退回修改', note: '补充成本指标' }, name)).toBe('退回修改（审核中 → 退回修改）：补充成本指标')
     expect(activityLine({ kind: 'role', at: 1, by: 'zhangwei', user: 'wangfang', role: 'reviewer' }, name)).toBe('将 王芳 设为审核')
+    expect(activityLine({ kind: 'created', at: 1, by: 'li', from: { docId: 'd', title: '2022年' }, cleared: ['预算数（3 个项目）'] }, name)).toBe('以「2022年」为底稿新建了本文档，已清空：预算数（3 个项目）')
     expect(activityLine({ kind: 'comment', at: 1, by: 'wangfang', action: 'created', quote: '开展宣传', text: '请量化' }, name)).toBe('发表批注「开展宣传」：请量化')
   })
 })

@@ -25,6 +25,6 @@ export function activityLine(a: ActivityView, name: (login: string | null) => st
     case 'refused':
       return `的修改未被接受：${a.reason}`
     case 'created':
-      return a.from ? `以「${a.from.title}」为底稿新建了本文档` : '新建了本文档'
+      return a.from ? `以「${a.from.title}」为底稿新建了本文档${a.cleared?.length ? `，已清空：${a.cleared.join('、')}` : ''}` : '新建了本文档'
   }
 }

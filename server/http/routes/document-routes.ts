@@ -21,8 +21,10 @@ export function documentRoutes(p: Ports): Hono<Env> {
   created('POST /api/docs/import', async (c) => {
     const title = c.req.query('title')?.trim()
     if (title && title.length > MAX_TITLE_LENGTH) throw badRequest(`文档名称不能超过 ${MAX_TITLE_LENGTH} 个字`)
+    const org = c.req.query('org')
+    if (org !== undefined && !/^\d+$/.test(org)) throw badRequest('部门必须是组织编号')
     const text = await importedText(await readUpload(c))
-    return { id: await lifecycle.createImported(p, c.get('user'), text, title) }
+    return { id: await lifecycle.createImported(p, c.get('user'), text, { title, org: org === undefined ? undefined : Number(org) }) }
   })
 
   created('POST /api/docs/:id/successor', async (c, body) => lifecycle.createSuccessor(p, c.get('user'), c.req.param('id'), body))

@@ -1,6 +1,9 @@
 /** The document log in memory: for tests and the contract suite; nothing survives the process. */
-import { AppendRefusedError, clientTaken, DocumentExistsError, STALE_EPOCH, foldedActivity, type AppendGuard, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
+import type { AccountStore } from '../account-store'
+import type { OrgStore } from '../org-store'
+import { StorageError } from '../storage-error'
 
 interface StoredDocument {
   record: DocumentRecord
@@ -16,9 +19,20 @@ export class MemoryDocumentLog implements DocumentLog {
   private readonly docs = new Map<string, StoredDocument>()
   private nextVersionId = 1
 
-  async create(record: DocumentRecord, initialUpdate: Uint8Array): Promise<void> {
+  /** `stores`: where a new document's roles and department go (the memory storage's own); without them a document is made with none. */
+  constructor(private readonly stores?: { accounts: AccountStore; orgs: OrgStore }) {}
+
+  async create(record: DocumentRecord, initialUpdate: Uint8Array, belongings: Belongings = {}): Promise<void> {
     if (this.docs.has(record.id)) throw new DocumentExistsError(record.id)
-    this.docs.set(record.id, { record: { ...record }, snapshot: null, log: [{ update: initialUpdate, by: null, at: record.createdAt }], versions: [], activity: [], clients: new Map(), epoch: 0 })
+    // Everything is checked before anything is written, as the SQL adapters' constraints do inside their transaction.
+    const roles = belongings.roles ?? []
+    if ((roles.length > 0 || belongings.orgId !== undefined) && !this.stores) throw new StorageError('other', '内存文档库没有连接账户与组织存储')
+    for (const { userId } of roles) if (!(await this.stores!.accounts.userById(userId))) throw new StorageError('other', `没有这个用户：${userId}`)
+    if (belongings.orgId !== undefined && !(await this.stores!.orgs.orgById(belongings.orgId))) throw new StorageError('other', `没有这个组织：${belongings.orgId}`)
+    if (this.docs.has(record.id)) throw new DocumentExistsError(record.id)
+    this.docs.set(record.id, { record: { ...record }, snapshot: null, log: [{ update: initialUpdate, by: null, at: record.createdAt }], versions: [], activity: structuredClone([...(belongings.activity ?? [])]), clients: new Map(), epoch: 0 })
+    for (const { userId, role } of roles) await this.stores!.accounts.setRole(record.id, userId, role)
+    if (belongings.orgId !== undefined) await this.stores!.orgs.setDocumentOrg(record.id, belongings.orgId)
   }
 
   async get(id: string): Promise<DocumentRecord | undefined> {

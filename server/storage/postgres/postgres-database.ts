@@ -156,6 +156,15 @@ const MIGRATIONS: string[] = [
      UNIQUE (org_id, user_id)
    );
    CREATE INDEX org_invitations_by_user ON org_invitations (user_id);`,
+  // A reviewer's drafted 审核意见, per document and review round, until a step uses it.
+  `CREATE TABLE opinion_drafts (
+     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     round INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     PRIMARY KEY (doc_id, user_id, round)
+   );`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */

@@ -5,7 +5,7 @@
  * exactly the rows it folded in: a row committed while it ran survives
  * it, whatever its number.
  */
-import { AppendRefusedError, clientTaken, DocumentExistsError, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 import { storageWork } from '../storage-error'
 import { inTransaction, lockDocument, type Client, type Pool } from './postgres-database'
@@ -17,11 +17,16 @@ const DOC_COLUMNS = 'id, title, owner_id AS "ownerId", created_at AS "createdAt"
 export class PostgresDocumentLog implements DocumentLog {
   constructor(private readonly pool: Pool) {}
 
-  async create(record: DocumentRecord, initialUpdate: Uint8Array): Promise<void> {
+  async create(record: DocumentRecord, initialUpdate: Uint8Array, belongings: Belongings = {}): Promise<void> {
     await this.run('创建文档', () =>
       inTransaction(this.pool, async (client) => {
         await client.query('INSERT INTO documents (id, title, owner_id, created_at) VALUES ($1, $2, $3, $4)', [record.id, record.title, record.ownerId, record.createdAt])
         await client.query('INSERT INTO doc_updates (doc_id, data, by_user, at) VALUES ($1, $2, NULL, $3)', [record.id, initialUpdate, record.createdAt])
+        for (const { userId, role } of belongings.roles ?? []) {
+          await client.query('INSERT INTO roles (doc_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (doc_id, user_id) DO UPDATE SET role = excluded.role', [record.id, userId, role])
+        }
+        if (belongings.orgId !== undefined) await client.query('INSERT INTO doc_orgs (doc_id, org_id) VALUES ($1, $2)', [record.id, belongings.orgId])
+        await insertActivity(client, record.id, belongings.activity ?? [])
       }).catch((error: unknown) => {
         throw (error as { code?: string }).code === UNIQUE_VIOLATION ? new DocumentExistsError(record.id) : error
       }),

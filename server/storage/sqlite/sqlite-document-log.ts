@@ -5,7 +5,7 @@
  * one writer at a time, so a transaction is the document's lock.
  */
 import { storageWork } from '../storage-error'
-import { AppendRefusedError, clientTaken, DocumentExistsError, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
 import { mergeState } from '../merge-state'
 import type { Db } from './sqlite-database'
 
@@ -43,6 +43,8 @@ export class SqliteDocumentLog implements DocumentLog {
       listVersions: db.prepare('SELECT id, name, status, by_user AS byUser, created_at AS createdAt, note FROM doc_versions WHERE doc_id = ? ORDER BY id'),
       versionState: db.prepare('SELECT state FROM doc_versions WHERE doc_id = ? AND id = ?'),
       deleteVersion: db.prepare('DELETE FROM doc_versions WHERE doc_id = ? AND id = ?'),
+      insertRole: db.prepare('INSERT INTO roles (doc_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (doc_id, user_id) DO UPDATE SET role = excluded.role'),
+      insertDocOrg: db.prepare('INSERT INTO doc_orgs (doc_id, org_id) VALUES (?, ?)'),
       insertActivity: db.prepare('INSERT INTO doc_activity (doc_id, at, by_user, kind, data) VALUES (?, ?, ?, ?, ?)'),
       activity: db.prepare('SELECT at, by_user AS by, data FROM doc_activity WHERE doc_id = ? ORDER BY id'),
       bindClient: db.prepare('INSERT INTO doc_clients (doc_id, client_id, by_user) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
@@ -53,12 +55,15 @@ export class SqliteDocumentLog implements DocumentLog {
     }
   }
 
-  async create(record: DocumentRecord, initialUpdate: Uint8Array): Promise<void> {
+  async create(record: DocumentRecord, initialUpdate: Uint8Array, belongings: Belongings = {}): Promise<void> {
     this.run('创建文档', () =>
       this.db.transaction(() => {
         if (this.statements.getDoc.get(record.id)) throw new DocumentExistsError(record.id)
         this.statements.insertDoc.run(record.id, record.title, record.ownerId, record.createdAt)
         this.statements.append.run(record.id, initialUpdate, null, record.createdAt)
+        for (const { userId, role } of belongings.roles ?? []) this.statements.insertRole.run(record.id, userId, role)
+        if (belongings.orgId !== undefined) this.statements.insertDocOrg.run(record.id, belongings.orgId)
+        this.insertActivity(record.id, belongings.activity ?? [])
       })(),
     )
   }

@@ -1,0 +1,26 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openServerData, type ServerData } from '../server-data'
+import { DEMO_DOCUMENT_ID, SECOND_DOCUMENT_ID, seedDemo } from './seed-demo'
+
+let data: ServerData | undefined
+afterEach(async () => {
+  await data?.close()
+})
+
+describe('the demo', () => {
+  it('gives 文旅局’s document its own 部门整体绩效目标 and unit, none of 政法委’s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-demo-'))
+    data = await openServerData({ kind: 'sqlite', dataDir: dir })
+    await seedDemo(data, dir)
+    const [zfw, wlj] = [await data.service.text(DEMO_DOCUMENT_ID), await data.service.text(SECOND_DOCUMENT_ID)]
+    const part1 = (t: typeof zfw) => [...t.goals, ...t.subGoals.flatMap((g) => [g.title, g.duty, g.target]), ...t.safeguards]
+    const theirs = new Set(part1(zfw))
+    expect(part1(wlj).length).toBeGreaterThan(0)
+    expect(part1(wlj).filter((line) => theirs.has(line))).toEqual([])
+    expect(part1(wlj).join('')).not.toMatch(/政法|平安建设/)
+    expect(wlj.projects.map((p) => p.unitName)).toEqual(['文旅局本级', '文旅局本级', '文旅局本级'])
+  })
+})
