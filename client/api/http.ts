@@ -70,7 +70,7 @@ export const api = {
   people: (id: string) => call('GET /api/docs/:id/people', { params: { id } }),
   members: (id: string) => call('GET /api/docs/:id/members', { params: { id } }),
   share: (id: string, user: string, role: SharedRole | null) => call('PUT /api/docs/:id/members/:name', { params: { id, name: user }, body: { role } }),
-  exportUrl: (id: string, format: string, tracked = false) => `/api/docs/${id}/export?format=${format}${tracked ? '&suggestions=tracked' : ''}`,
+  exportUrl: (id: string, format: string, tracked = false, opinion = false) => `/api/docs/${id}/export?format=${format}${tracked ? '&suggestions=tracked' : ''}${opinion ? '&opinion=1' : ''}`,
   workflow: (id: string) => call('GET /api/docs/:id/workflow', { params: { id } }),
   versions: (id: string) => call('GET /api/docs/:id/versions', { params: { id } }),
   /** `from`: a version id, 'last-return' or last year's document; compared with the document as it is now. */

@@ -233,6 +233,7 @@ export const T = {
     projectsAdded: (names: string[]) => `已添加 ${names.length} 个项目：${names.join('、')}`,
   },
   withTrackedChanges: (label: string) => `${label}（含修订，可在 Word 中接受/拒绝）`,
+  withOpinion: (label: string) => `${label}（附审核意见）`,
   searchDocuments: '按名称、所有者或状态查找文档',
   ownedBy: (name: string) => `所有者：${name}`,
   createdAt: (when: string) => `创建于${when}`,

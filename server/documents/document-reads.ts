@@ -7,7 +7,8 @@ import type { Finding } from '@shared/checks/finding'
 import { exportFormats, formatById } from '@shared/formats/registry'
 import { yearOf } from '@shared/model/y-document'
 import type { SubmissionDeadline } from '@shared/protocol/http-api'
-import { statusOf } from '@shared/review/workflow'
+import { blocksFromText } from '@shared/checks/opinion-text'
+import { STATUS, statusOf } from '@shared/review/workflow'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { submissionDeadline } from '../auth/submission-deadline'
 import { tokenSubject, type User } from '../storage/account-store'
@@ -16,6 +17,7 @@ import { liveOr, reach } from './document-access'
 import { peopleOf } from './people'
 import type { Ports } from './ports'
 import { invalid, Refusal } from './refusal'
+import { reviewRound } from './review-opinion'
 
 export interface ExportedFile {
   doc: DocumentRecord
@@ -24,16 +26,45 @@ export interface ExportedFile {
   extension: string
 }
 
-/** The document in a format of the registry: a clean copy, or with `tracked` its pending suggestions as tracked changes by their authors' 姓名. */
-export async function exportDocument(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs'>, user: User, docId: string, format: string, tracked: boolean): Promise<ExportedFile> {
-  const { doc } = await reach(p, docId, user)
+export interface ExportChoice {
+  /** Pending suggestions as tracked changes by their authors' 姓名; otherwise a clean copy. */
+  tracked: boolean
+  /** The 审核意见 after the document, on pages of its own (see `opinionToExport`). */
+  withOpinion: boolean
+}
+
+/** The document in a format of the registry, as chosen. */
+export async function exportDocument(
+  p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs' | 'opinions'>,
+  user: User,
+  docId: string,
+  format: string,
+  { tracked, withOpinion }: ExportChoice,
+): Promise<ExportedFile> {
+  const { doc, role } = await reach(p, docId, user)
   const chosen = formatById(format)
   if (!chosen?.export) throw invalid(`未知导出格式 ${format}；可选：${exportFormats().map((f) => f.id).join('、')}`)
   if (tracked && !chosen.tracksChanges) throw invalid(`${chosen.label}不能显示修订；请选择 Word 文档，或导出不含修订的定稿`)
+  if (withOpinion && !chosen.carriesOpinion) throw invalid(`${chosen.label}不能附审核意见；请选择 Word 文档`)
+  const opinion = withOpinion ? await opinionToExport(p, doc.id, user, role === 'reviewer') : undefined
   const names = tracked ? await peopleOf(p, doc.id) : undefined
   const nameOf = names && ((login: string) => names[login] ?? login)
-  const file = await p.service.export(doc.id, { ...chosen, export: chosen.export }, { tracked, ...(nameOf ? { nameOf } : {}) })
+  const file = await p.service.export(doc.id, { ...chosen, export: chosen.export }, { tracked, ...(nameOf ? { nameOf } : {}), ...(opinion ? { opinion: blocksFromText(opinion) } : {}) })
   return { doc, ...file }
+}
+
+/**
+ * The 审核意见 a Word file carries when asked: for a reviewer, their draft
+ * of this round as they last left it; otherwise (and for a reviewer with
+ * no draft) the one the bureau sent — the note of the latest 退回修改 or
+ * 审核通过. Refused when there is none yet.
+ */
+async function opinionToExport(p: Pick<Ports, 'documents' | 'opinions'>, docId: string, user: User, reviewer: boolean): Promise<string> {
+  const draft = reviewer ? (await p.opinions.get(docId, user.id, await reviewRound(p, docId)))?.text.trim() : ''
+  if (draft) return draft
+  const sent = (await p.documents.versions(docId)).filter((v) => (v.status === STATUS.returned || v.status === STATUS.approved) && v.note.trim()).at(-1)
+  if (sent) return sent.note
+  throw new Refusal('unprocessable', 'no-opinion', '这份文档还没有审核意见：审核人员起草后，或退回修改、审核通过后，才能附上')
 }
 
 export async function documentChecks(p: Pick<Ports, 'documents' | 'permissions' | 'service'>, user: User, docId: string): Promise<Finding[]> {

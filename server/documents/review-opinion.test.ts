@@ -12,10 +12,7 @@ afterEach(async () => {
 describe('the reviewer’s drafted 审核意见, without HTTP', () => {
   it('outlives every step that does not use it; the step that takes it as its note clears it; a new round starts empty', async () => {
     w = await useCaseWorld()
-    const [zhang, wang] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳')]
-    const zfw = await w.org('政法委', 'department', [[zhang, 'staff']])
-    const czj = await w.org('财政局', 'finance', [[wang, 'reviewer']])
-    await w.data.orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }, true)
+    const { zhang, wang } = await w.reviewedDepartment()
     const id = await createBlank(w.ports, zhang, {})
     await takeStep(w.ports, zhang, id, 'submit', '')
 

@@ -43,10 +43,7 @@ describe('versions and history, without HTTP', () => {
 
   it('自上次退回以来的修改 starts at the 退回 step’s own version, not at a version staff or 自动保存 took since', async () => {
     w = await useCaseWorld()
-    const [zhang, wang] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳')]
-    const zfw = await w.org('政法委', 'department', [[zhang, 'staff']])
-    const czj = await w.org('财政局', 'finance', [[wang, 'reviewer']])
-    await w.data.orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }, true)
+    const { zhang, wang } = await w.reviewedDepartment()
     const id = await createImported(w.ports, zhang, await importedText(sampleBytes()), {})
     for (const [who, action, note] of [[zhang, 'submit', ''], [wang, 'start-review', ''], [wang, 'return', '请补充项目']] as const) await takeStep(w.ports, who, id, action, note)
 

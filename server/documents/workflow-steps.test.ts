@@ -11,11 +11,8 @@ afterEach(async () => {
 describe('workflow steps, without HTTP', () => {
   it('报送 → 开始审核 → 退回修改: each step sets the status, is kept as a version, recorded, and tells the people it concerns', async () => {
     w = await useCaseWorld()
-    const [zhang, wang] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳')]
-    const zfw = await w.org('政法委', 'department', [[zhang, 'staff']])
-    const czj = await w.org('财政局', 'finance', [[wang, 'reviewer']])
-    await w.data.orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }, true)
-    const id = await createBlank(w.ports, zhang, { org: zfw.id })
+    const { zhang, wang, department } = await w.reviewedDepartment()
+    const id = await createBlank(w.ports, zhang, { org: department.id })
 
     expect((await workflowState(w.ports, zhang, id)).actions).toEqual([{ action: 'submit', label: '报送' }])
     await expect(takeStep(w.ports, zhang, id, 'start-review', '')).rejects.toMatchObject({ kind: 'conflict' })

@@ -168,6 +168,18 @@ describe('HTTP API', () => {
     expect(body.error.message).toContain('第一部分')
   })
 
+  it('refuses a 绩效自评表 the documents cannot hold yet, with the reason, and stores nothing', async () => {
+    t = await startTestServer()
+    await userWithPassword('zhang')
+    const s = await login('zhang')
+    const form = readFileSync(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
+    const response = await s.call('/api/docs/import', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form })
+    expect(response.status).toBe(422)
+    const body = (await response.json()) as { error: { code: string; message: string } }
+    expect(body.error).toEqual({ code: 'import-kind-not-stored', message: expect.stringMatching(/^绩效自评文档尚不能存入服务器/) })
+    expect((await s.json('/api/docs')).body.documents).toEqual([])
+  })
+
   it('only the owner shares; revoking a role closes that user’s open connection', async () => {
     t = await startTestServer()
     await userWithPassword('owner')

@@ -6,6 +6,7 @@
 import type { BudgetDocument, Project } from '../model/budget-document'
 import type { ProjectText } from '../model/document-text'
 import type { Finding, FindingField, Severity } from './finding'
+import type { SelfEvaluationProject } from '../self-evaluation/self-evaluation-model'
 
 /** One table as the model reads it and as its cells are written (to tell an empty cell from one that is not a number). */
 export interface ProjectInput {
@@ -38,4 +39,16 @@ export function findingsFor(rule: string, project: number | null) {
     message,
   })
   return { error: make('error'), warning: make('warning'), info: make('info') }
+}
+
+/** One project of a 绩效自评, as the model derives it and as its cells are written. */
+export interface SelfEvaluationInput {
+  model: SelfEvaluationProject
+  text: ProjectText
+  number: number
+}
+
+export interface SelfEvaluationRule {
+  id: string
+  check(input: SelfEvaluationInput): Finding[]
 }

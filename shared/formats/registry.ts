@@ -7,9 +7,11 @@ import type { DocumentText } from '../model/document-text'
 import { exportHtml } from './html/export'
 import { importHtml } from './html/import'
 import type { ImportResult } from './import-error'
+import type { OpinionBlock } from '../checks/opinion-text'
 import { exportPublishedText } from './published-text/export'
 import { importPublishedText } from './published-text/import'
 import { importDocx } from './docx/import'
+import { importSelfEvaluationText } from './self-evaluation/import-self-evaluation'
 import { fileKind } from './sniff'
 
 export interface FileFormat {
@@ -26,12 +28,16 @@ export interface FileFormat {
    */
   export?: (doc: DocumentText, options?: ExportOptions) => Promise<Uint8Array | string>
   tracksChanges?: boolean
+  /** Can carry a 审核意见 after the document (`ExportOptions.opinion`). */
+  carriesOpinion?: boolean
 }
 
 export interface ExportOptions {
   tracked?: boolean
   /** A login's display name, for the authors of tracked changes. */
   nameOf?: (login: string) => string
+  /** A 审核意见 to follow the document, for a format that `carriesOpinion`. */
+  opinion?: readonly OpinionBlock[]
 }
 
 export const FORMATS: readonly FileFormat[] = [
@@ -52,6 +58,7 @@ export const FORMATS: readonly FileFormat[] = [
     // Loaded when used: the Word writer is large, and the editor only lists the format.
     export: async (doc, options) => (await import('./docx/export')).exportDocx(doc, options),
     tracksChanges: true,
+    carriesOpinion: true,
   },
   {
     id: 'xlsx',
@@ -77,10 +84,14 @@ export const formatById = (id: string): FileFormat | undefined => FORMATS.find((
 /**
  * Imports a file whatever its format, recognised from its content (a name
  * can lie; a Word file saved as .txt is still a Word file). What cannot be
- * imported is refused naming what it is.
+ * imported is refused naming what it is; a 绩效自评表 (text) reads as a
+ * self-evaluation document.
  */
 export async function importFile(bytes: Uint8Array): Promise<ImportResult<DocumentText>> {
   const kind = fileKind(bytes)
+  // A 绩效自评表 is another kind of document, read by its own reader (text only, so far).
+  const evaluation = kind === 'other' ? importSelfEvaluationText(bytes) : null
+  if (evaluation) return evaluation
   const format = formatById(kind === 'docx' || kind === 'xlsx' || kind === 'html' ? kind : 'txt')!
   return format.import!(bytes)
 }

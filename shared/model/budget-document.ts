@@ -3,8 +3,11 @@
  * checks and exports read (see DESIGN.md). It is always derived from the
  * document, never stored.
  */
+import type { DocumentKind } from './document-kind'
 
 export interface BudgetDocument {
+  /** What the document is: `targets` here; other kinds extend this model (`shared/kinds/registry.ts`). */
+  kind: DocumentKind
   title: string
   year: number | null
   preparedBy: string

@@ -47,8 +47,10 @@ const projectModel = (project: ProjectText): Project => {
   }
 }
 
+/** The targets' model of a document; other kinds build on it (`shared/kinds/registry.ts`). */
 export function modelFromText(text: DocumentText): BudgetDocument {
   return {
+    kind: 'targets',
     title: text.title,
     year: parseYear(text.subtitle),
     preparedBy: text.preparedBy,

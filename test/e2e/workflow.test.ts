@@ -71,6 +71,18 @@ describe('workflow', () => {
     expect(xml).toContain('另：请补充项目 3 的车辆台数。')
     expect(xml).toContain('仿宋_GB2312')
 
+    // Or the document itself in Word with the opinion on the pages after it, once the draft is kept on the server.
+    await expect.poll(() => panel.getByTestId('opinion-saving').textContent()).toBe('已保存在服务器。')
+    await finance.page.getByTestId('export-menu').locator('summary').click()
+    const [withOpinion] = await Promise.all([
+      finance.page.waitForEvent('download'),
+      finance.page.getByTestId('export-menu').getByRole('link', { name: 'Word 文档（附审核意见）' }).click(),
+    ])
+    const whole = new TextDecoder().decode(unzipSync(readFileSync((await withOpinion.path())!))['word/document.xml']!)
+    expect(whole.indexOf('开展政法队伍教育整顿宣传')).toBeGreaterThan(-1)
+    expect(whole.indexOf('另：请补充项目 3 的车辆台数。')).toBeGreaterThan(whole.indexOf('开展政法队伍教育整顿宣传'))
+    await finance.page.getByTestId('export-menu').locator('summary').click()
+
     // 退回修改 starts from the draft; staff see it whole.
     await finance.page.getByRole('button', { name: '退回修改' }).click()
     expect(await finance.page.locator('.workflow-note textarea').inputValue()).toContain('另：请补充项目 3 的车辆台数。')

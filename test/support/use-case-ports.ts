@@ -25,6 +25,8 @@ export interface UseCaseWorld {
   relay: Relay
   person(name: string, displayName?: string): Promise<User>
   org(name: string, kind: OrgKind, members?: [User, OrgRole][]): Promise<Org>
+  /** The usual pair: 张伟, staff of 政法委, and 王芳, the 财政局 审核人员 assigned to it. */
+  reviewedDepartment(): Promise<{ zhang: User; wang: User; department: Org; bureau: Org }>
   close(): Promise<void>
 }
 
@@ -34,15 +36,24 @@ export async function useCaseWorld(): Promise<UseCaseWorld> {
   const access = { roleOf: (docId: string, userId: number) => data.permissions.roleOf(docId, userId), stillValid: async () => true }
   const relay = new Relay({ log: data.documents, bus: new LocalBus(), access }, makeUpdatePolicy(), new Metrics(), DEFAULT_RELAY_OPTIONS)
   const ports: Ports = { ...data, notifier: new Notifier(data), live: relay }
+  const person: UseCaseWorld['person'] = (name, displayName = name) => data.logins.addUser(name, `pw-${name}-long`, displayName)
+  const org: UseCaseWorld['org'] = async (name, kind, members = []) => {
+    const made = await data.orgs.addOrg({ name, kind, code: '' })
+    for (const [user, role] of members) await data.orgs.setMember(made.id, user.id, role)
+    return made
+  }
   return {
     ports,
     data,
     relay,
-    person: (name, displayName = name) => data.logins.addUser(name, `pw-${name}-long`, displayName),
-    async org(name, kind, members = []) {
-      const org = await data.orgs.addOrg({ name, kind, code: '' })
-      for (const [user, role] of members) await data.orgs.setMember(org.id, user.id, role)
-      return org
+    person,
+    org,
+    async reviewedDepartment() {
+      const [zhang, wang] = [await person('zhang', '张伟'), await person('wang', '王芳')]
+      const department = await org('政法委', 'department', [[zhang, 'staff']])
+      const bureau = await org('财政局', 'finance', [[wang, 'reviewer']])
+      await data.orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: wang.id }, true)
+      return { zhang, wang, department, bureau }
     },
     async close() {
       await relay.shutdown()

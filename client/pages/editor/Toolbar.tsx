@@ -8,6 +8,7 @@ import type { Command } from '@tiptap/pm/state'
 import { createSignal, For, onCleanup, Show } from 'solid-js'
 import { AuthorIndex } from '@shared/history/authorship'
 import { exportFormats, importFormats } from '@shared/formats/registry'
+import { STATUS } from '@shared/review/workflow'
 import { api } from '../../api/http'
 import { showAuthorship } from '../../editor/authorship-view'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, projectAt } from '../../editor/row-commands'
@@ -100,6 +101,9 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
                     <a href={api.exportUrl(s.docId, format.id)} download="">{format.label}（.{format.extensions[0]}）</a>
                     <Show when={format.tracksChanges}>
                       <a href={api.exportUrl(s.docId, format.id, true)} download="">{T.withTrackedChanges(format.label)}</a>
+                    </Show>
+                    <Show when={format.carriesOpinion && (s.role() === 'reviewer' || s.status() === STATUS.returned || s.status() === STATUS.approved)}>
+                      <a href={api.exportUrl(s.docId, format.id, false, true)} download="">{T.withOpinion(format.label)}</a>
                     </Show>
                   </>
                 )}

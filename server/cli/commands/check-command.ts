@@ -9,7 +9,7 @@
  */
 import { contractFinding, type Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
-import { runChecks } from '@shared/checks/run-checks'
+import { kindOf } from '@shared/kinds/registry'
 import { draftOpinion } from '@shared/checks/review-opinion'
 import { opinionBlocks, opinionText } from '@shared/checks/opinion-text'
 import { modelFromText } from '@shared/model/derive-model'
@@ -40,7 +40,12 @@ export const checkCommand: Command = async (argv, io) => {
     io.stderr(`${path}: ${result.error.message}`)
     return EXIT.badInput
   }
-  const findings = runChecks(result.value)
+  const kind = kindOf(result.value)
+  if (options.opinion && !kind.opinion) {
+    io.stderr(`${path}: ${kind.label}文档的审核意见尚不能起草；check --json 列出检查结果`)
+    return EXIT.badInput
+  }
+  const findings = kind.checks(result.value)
   const model = modelFromText(result.value)
   if (options.opinion) {
     const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined)

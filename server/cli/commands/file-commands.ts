@@ -1,6 +1,6 @@
 /** `import` and `export`: commands on a document file (or a stored document). */
 import { writeFile } from 'node:fs/promises'
-import { modelFromText } from '@shared/model/derive-model'
+import { kindOf, notStorable } from '@shared/kinds/registry'
 import { exportFormats, formatById } from '@shared/formats/registry'
 import { yearMismatch } from '@shared/formats/import-year'
 import { parseArgs } from '../parse-args'
@@ -26,8 +26,13 @@ export const importCommand: Command = async (argv, io) => {
     return EXIT.badInput
   }
   if (typeof options.into !== 'string') {
-    io.stdout(JSON.stringify(modelFromText(result.value), null, 2))
+    io.stdout(JSON.stringify(kindOf(result.value).model(result.value), null, 2))
     return EXIT.ok
+  }
+  const refused = notStorable(result.value)
+  if (refused) {
+    io.stderr(`${path}: ${refused}`)
+    return EXIT.badInput
   }
   const target = options.into
   const { projects } = result.value
@@ -61,6 +66,11 @@ export const exportCommand: Command = async (argv, io) => {
   const result = await readDocumentFile(path, storageConfigOf(options))
   if (!result.ok) {
     io.stderr(`${path}: ${result.error.message}`)
+    return EXIT.badInput
+  }
+  const refused = notStorable(result.value)
+  if (refused) {
+    io.stderr(`${path}: ${refused}`)
     return EXIT.badInput
   }
   try {

@@ -47,7 +47,10 @@ export function documentRoutes(p: Ports): Hono<Env> {
   })
 
   app.get('/api/docs/:id/export', async (c) => {
-    const file = await reads.exportDocument(p, c.get('user'), c.req.param('id'), c.req.query('format') ?? 'txt', c.req.query('suggestions') === 'tracked')
+    const file = await reads.exportDocument(p, c.get('user'), c.req.param('id'), c.req.query('format') ?? 'txt', {
+      tracked: c.req.query('suggestions') === 'tracked',
+      withOpinion: c.req.query('opinion') === '1',
+    })
     return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${file.doc.title}.${file.extension}`)}`,

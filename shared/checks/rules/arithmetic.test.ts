@@ -4,7 +4,7 @@ import type { BudgetDocument } from '../../model/budget-document'
 import { statedTotal } from './arithmetic'
 
 const withGoal = (goal: string): BudgetDocument => ({
-  title: '某部门', year: 2023, preparedBy: '', reviewedBy: '', overall: { goals: [goal], subGoals: [], safeguards: [] }, projects: [projectInput().model],
+  kind: 'targets', title: '某部门', year: 2023, preparedBy: '', reviewedBy: '', overall: { goals: [goal], subGoals: [], safeguards: [] }, projects: [projectInput().model],
 })
 
 describe('a stated total, however worded', () => {

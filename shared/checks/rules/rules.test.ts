@@ -46,7 +46,7 @@ describe('completeness', () => {
   })
 
   it('checks Part 1', () => {
-    const doc = { title: '某部门', year: 2023, preparedBy: '', reviewedBy: '', overall: { goals: [''], subGoals: [{ title: '（一）甲', duty: '', target: '做好' }], safeguards: [] }, projects: [] } as BudgetDocument
+    const doc = { kind: 'targets', title: '某部门', year: 2023, preparedBy: '', reviewedBy: '', overall: { goals: [''], subGoals: [{ title: '（一）甲', duty: '', target: '做好' }], safeguards: [] }, projects: [] } as BudgetDocument
     expect(overallCompleteness.check(doc).map((f) => f.message)).toEqual([
       '第一部分缺少总体绩效目标', '分项“（一）甲”缺少职责描述', '第一部分缺少工作保障措施', '文档中没有任何项目的绩效目标表：第二部分至少应有一个项目',
     ])
@@ -405,7 +405,7 @@ describe('a single project’s form from another region', () => {
   })
 
   it('has no 第一部分 to miss when the document is only such forms; the department’s table still needs them', () => {
-    const doc = { title: '湘潭市环境卫生管理处', year: 2023, preparedBy: '', reviewedBy: '', overall: { goals: [], subGoals: [], safeguards: [] }, projects: [form.model] } as BudgetDocument
+    const doc = { kind: 'targets', title: '湘潭市环境卫生管理处', year: 2023, preparedBy: '', reviewedBy: '', overall: { goals: [], subGoals: [], safeguards: [] }, projects: [form.model] } as BudgetDocument
     expect(overallCompleteness.check(doc)).toEqual([])
     expect(overallCompleteness.check({ ...doc, year: null })).toHaveLength(1)
     expect(overallCompleteness.check({ ...doc, projects: [form.model, projectInput().model] }).map((f) => f.message)).toContain('第一部分缺少总体绩效目标')

@@ -35,6 +35,8 @@ import type { DocumentText, ProjectText } from '../../model/document-text'
 import { formLayout, GRID_COLUMNS, type FormCell } from '../form-layout'
 import { trackedRuns } from '../tracked-text'
 import { FONT, INDENT, LINE, MM, PAGE, SIZE } from './gongwen'
+import { opinionSection } from './opinion-export'
+import type { OpinionBlock } from '../../checks/opinion-text'
 import { DUTY_PREFIX, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
 
 
@@ -43,6 +45,8 @@ export interface DocxOptions {
   tracked?: boolean
   /** A suggester's name as Word shows it (their 姓名), from their login. */
   nameOf?: (login: string) => string
+  /** A 审核意见 to follow the document, on pages of its own (`opinion-export.ts`). */
+  opinion?: readonly OpinionBlock[]
 }
 
 type Runs = (text: string, font: string, size: number, bold?: boolean) => (TextRun | InsertedTextRun | DeletedTextRun)[]
@@ -138,6 +142,7 @@ export function docxDocument(doc: DocumentText, options: DocxOptions = {}): Docu
           ...partTwo(run, doc.projects),
         ],
       },
+      ...(options.opinion ? [opinionSection(options.opinion)] : []),
     ],
   })
 }

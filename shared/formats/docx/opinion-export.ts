@@ -7,7 +7,7 @@
  * blocks: the drafted opinion's (`opinionBlocks`) or the reviewer's edited
  * text read back (`blocksFromText`).
  */
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx'
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx'
 import type { OpinionBlock } from '../../checks/opinion-text'
 import { bodyParagraph, FONT, INDENT, LINE, PAGE, SIZE, textRun } from './gongwen'
 
@@ -30,7 +30,8 @@ function paragraphOf(block: OpinionBlock): Paragraph[] {
   }
 }
 
-export function opinionDocument(blocks: readonly OpinionBlock[]): Document {
+/** The 审核意见书's pages: a section of its own, so it can also follow a document in one Word file. */
+export function opinionSection(blocks: readonly OpinionBlock[]): ISectionOptions {
   const firstSignature = blocks.findIndex((b) => b.kind === 'signature')
   const seal = Array.from({ length: SEAL_LINES }, () => new Paragraph({ spacing: LINE, children: [] }))
   const children = blocks.flatMap((block, i) => [...(i === firstSignature ? seal : []), ...paragraphOf(block)])
@@ -38,10 +39,14 @@ export function opinionDocument(blocks: readonly OpinionBlock[]): Document {
     alignment: AlignmentType.CENTER,
     children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { eastAsia: FONT.table, ascii: FONT.table, hAnsi: FONT.table }, size: 28 })],
   })
+  return { properties: PAGE, footers: { default: new Footer({ children: [pageNumber] }) }, children }
+}
+
+export function opinionDocument(blocks: readonly OpinionBlock[]): Document {
   return new Document({
     creator: 'Jixiao 绩效',
     title: blocks.find((b) => b.kind === 'title')?.text ?? '审核意见',
-    sections: [{ properties: PAGE, footers: { default: new Footer({ children: [pageNumber] }) }, children }],
+    sections: [opinionSection(blocks)],
   })
 }
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { goodProject } from '../../test/support/check-fixtures'
+import type { DocumentText, EvaluationRowText, EvaluationText } from '../model/document-text'
+import { runSelfEvaluationChecks } from './run-self-evaluation-checks'
+
+// goodProject's six targets, met: ≥4次, ≥95%, a deadline, ≤10万元, ≥80%, ≥90% — 分值 split 50/30/10 by 一级.
+const metRows = (): EvaluationRowText[] => [
+  { actual: '5次', earned: '12.5', deviation: '' },
+  { actual: '96%', earned: '12.5', deviation: '' },
+  { actual: '达成预期指标', earned: '12.5', deviation: '' },
+  { actual: '9.8万元', earned: '12.5', deviation: '' },
+  { actual: '85%', earned: '30', deviation: '' },
+  { actual: '92%', earned: '10', deviation: '' },
+]
+
+const evaluation = (overrides: Partial<EvaluationText> = {}): EvaluationText => ({
+  budget: '12.50', executed: '12.50', points: '10', rate: '100%', earned: '10', achieved: '完成培训 5 次。', total: '100', rows: metRows(), ...overrides,
+})
+
+const doc = (overrides: Partial<EvaluationText> = {}): DocumentText => ({
+  kind: 'self-evaluation', title: '', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [],
+  projects: [{ ...goodProject(), evaluation: evaluation(overrides) }],
+})
+
+const rules = (text: DocumentText) => runSelfEvaluationChecks(text).map((f) => [f.rule, f.indicator])
+
+describe('self-evaluation checks', () => {
+  it('a form whose figures follow the rules raises nothing', () => {
+    expect(runSelfEvaluationChecks(doc())).toEqual([])
+  })
+
+  it('a 得分 above its 分值', () => {
+    const rows = metRows()
+    rows[4]!.earned = '32'
+    expect(rules(doc({ rows, total: '102' }))).toEqual([['self-evaluation.score-above-cap', 5]])
+  })
+
+  it('a written 总分 other than the 得分 add up to', () => {
+    expect(rules(doc({ total: '95' }))).toEqual([['self-evaluation.total', null]])
+    expect(runSelfEvaluationChecks(doc({ total: '95' }))[0]!.message).toMatch(/合计为 100 分/)
+  })
+
+  it('a 执行率 that does not follow from 执行数 ÷ 预算数 (rounding to 0.01% is none)', () => {
+    expect(rules(doc({ executed: '10.00', earned: '8', total: '98', rate: '100%' }))).toEqual([['self-evaluation.execution-rate', null]])
+    expect(rules(doc({ executed: '10.00', earned: '8', total: '98', rate: '80.00%' }))).toEqual([])
+    expect(rules(doc({ budget: '3', executed: '2', earned: '6.67', total: '96.67', rate: '66.67%' }))).toEqual([])
+  })
+
+  it('an empty 实际完成情况', () => {
+    expect(rules(doc({ achieved: ' ' }))).toEqual([['self-evaluation.achieved', null]])
+  })
+
+  it('a shortfall without 偏差原因 — even with the full 得分 written', () => {
+    const rows = metRows()
+    rows[0]!.actual = '3次'
+    rows[0]!.earned = '9.38'
+    expect(rules(doc({ rows, total: '96.88' }))).toEqual([['self-evaluation.deviation', 1]])
+    rows[0]!.deviation = '下半年疫情停训两次，明年提前安排。'
+    expect(rules(doc({ rows, total: '96.88' }))).toEqual([])
+  })
+
+  it('a 得分 more generous than its figures: full marks on a missed target, above a 部分达成’s 80%', () => {
+    const rows = metRows()
+    rows[0] = { actual: '3次', earned: '12.5', deviation: '下半年停训两次。' }
+    rows[2] = { actual: '基本达成', earned: '12.5', deviation: '延期半月。' }
+    expect(rules(doc({ rows }))).toEqual([['self-evaluation.generous', 1], ['self-evaluation.generous', 3]])
+    rows[2]!.earned = '10'
+    rows[0]!.earned = '9.38'
+    expect(rules(doc({ rows, total: '94.38' }))).toEqual([])
+  })
+})

@@ -1,0 +1,22 @@
+/**
+ * The checks of a 绩效自评. Its targets were reviewed when they were
+ * approved and are carried verbatim, so the targets' rules are not run
+ * again: these rules judge what the 自评 adds — the 得分, the 执行率, the
+ * 总分 and the reasons for a shortfall.
+ */
+import type { DocumentText } from '../model/document-text'
+import { selfEvaluationModel } from '../self-evaluation/self-evaluation-model'
+import type { Finding } from './finding'
+import type { SelfEvaluationRule } from './rule'
+import { achievedEmpty } from './rules/achieved'
+import { unexplainedShortfall } from './rules/deviation'
+import { generousScore } from './rules/generous-score'
+import { executionRate, scoreAboveCap, statedTotalScore } from './rules/self-evaluation-scores'
+import { sortFindings } from './run-checks'
+
+export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [achievedEmpty, scoreAboveCap, executionRate, statedTotalScore, generousScore, unexplainedShortfall]
+
+export function runSelfEvaluationChecks(text: DocumentText): Finding[] {
+  const model = selfEvaluationModel(text)
+  return sortFindings(model.projects.flatMap((project, i) => SELF_EVALUATION_RULES.flatMap((rule) => rule.check({ model: project, text: text.projects[i]!, number: i + 1 }))))
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { importFile } from '../registry'
+import { ImportError } from '../import-error'
+import { selfEvaluationModel } from '../../self-evaluation/self-evaluation-model'
+import { runSelfEvaluationChecks } from '../../checks/run-self-evaluation-checks'
+import { readSelfEvaluation } from './read-self-evaluation'
+
+const regional = (name: string) => readFileSync(new URL(`../../../test/fixtures/formats/regional/${name}`, import.meta.url), 'utf8')
+const SICHUAN = regional('sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt')
+const ANHUI = regional('anhui-chizhou-tangxi-weituoyewu-zipingbiao-2022.txt')
+
+const refusal = (text: string): ImportError => {
+  try {
+    readSelfEvaluation(text)
+  } catch (error) {
+    if (error instanceof ImportError) return error
+    throw error
+  }
+  throw new Error('imported')
+}
+
+describe('a real 自评表 with its cells run together (Zhongjiang 水标尺, 2022)', () => {
+  it('reads into the self-evaluation model: the targets’ keys kept, funds, actuals, 得分, 总分 and grade added', async () => {
+    const result = await importFile(new TextEncoder().encode(SICHUAN))
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const model = selfEvaluationModel(result.value)
+    expect(model).toMatchObject({ kind: 'self-evaluation', year: 2022 })
+    const [project] = model.projects
+    expect(project).toMatchObject({
+      name: '中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装',
+      details: { department: '中江县水利局', implementer: '中江县水利局' },
+      funds: { budget: 20, executed: 20, rate: 100, points: 10, earned: 10 },
+      earned: 110,
+      grade: '优',
+    })
+    expect(project!.indicators.map((i) => [i.level1, i.level2, i.level3, i.value, i.score, i.actual, i.earned])).toEqual([
+      ['产出指标', '数量指标', '安装坡面水标尺', '≥266米', 10, '≥266米', 10],
+      ['产出指标', '数量指标', '水标尺宽度', '≥50厘米', 10, '≥50厘米', 10],
+      ['产出指标', '质量指标', '项目(工程)验收合格率', '100%', 20, '100%', 20],
+      ['产出指标', '时效指标', '及时(按期)开工率', '≥90%', 10, '≥90%', 10],
+      ['产出指标', '时效指标', '及时(按期)完工率', '≥90%', 10, '≥90%', 10],
+      ['产出指标', '成本指标', '项目计划总投资', '20万元', 10, '20万元', 10],
+      ['效益指标', '社会效益指标', '受益脱贫(含监测对象)户人口数', '≥1000人', 10, '≥1000人', 10],
+      ['效益指标', '社会效益指标', '群众生产生活条件改善状况', '显著提升', 10, '显著提升', 10],
+      ['满意度指标', '服务对象满意度指标', '受益脱贫(含监测对象)户满意度', '≥95%', 10, '≥95%', 10],
+    ])
+  })
+
+  it('its checks: the written 总分 100 is not the 110 its 70/20/10 indicators and 执行率 add up to; 实际完成情况 ran into the goal', () => {
+    const findings = runSelfEvaluationChecks(readSelfEvaluation(SICHUAN))
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['self-evaluation.achieved', 'error'], ['self-evaluation.total', 'error']])
+    expect(findings[1]!.message).toMatch(/总分填写为 100 分.*合计为 110 分/)
+  })
+
+  it('cut anywhere inside its table, it is refused, never shortened', () => {
+    const table = SICHUAN.indexOf('产出指标(70分)')
+    const end = SICHUAN.indexOf('……总分')
+    let refused = 0
+    for (let at = table + 1; at < end; at++) {
+      const error = refusal(SICHUAN.slice(0, at))
+      expect(error.line, SICHUAN.slice(at - 10, at)).toBe(2)
+      expect(error.code).toMatch(/incomplete-table|malformed-row/)
+      refused++
+    }
+    expect(refused).toBeGreaterThan(100)
+  })
+
+  it('a row whose target and actual differ cannot be told apart when run together: refused with its line', () => {
+    const error = refusal(SICHUAN.replace('安装坡面水标尺10≥266米≥266米10', '安装坡面水标尺10≥266米250米9'))
+    expect(error.code).toBe('malformed-row')
+    expect(error.message).toMatch(/^第 2 行：无法把“安装坡面水标尺.*单元格连在一起/)
+  })
+})
+
+describe('a real 自评表 cut off (Chizhou 委托业务, 2022)', () => {
+  it('is refused where it stops', async () => {
+    const result = await importFile(new TextEncoder().encode(ANHUI))
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.message).toBe('第 2 行：自评表在“公众满”处中断：这一行不足 5 个单元格，文件可能不完整')
+  })
+
+  it('whole up to its cut rows, its cells separated by spaces read cell for cell', () => {
+    const whole = ANHUI.slice(0, ANHUI.indexOf(' 经济效益指标 满意度指标')) + ' 总分 100 100'
+    const text = readSelfEvaluation(whole)
+    const model = selfEvaluationModel(text).projects[0]!
+    expect(model.funds).toEqual({ budget: 0, executed: 0, rate: null, points: 10, earned: null })
+    expect(model.indicators.map((i) => [i.level3, i.value, i.actual, i.score, i.earned])).toEqual([
+      ['基建工程委托业务项目数量', '≥50个', '50', 8, 8],
+      ['委托业务报告合格率', '≥100百分比', '100', 8, 8],
+      ['经费支出合规性', '严格执行相关制度规定', '达成预期指标', 8, 8],
+      ['提交报告及时性', '在项目计划完成时间内完成', '达成预期指标', 8, 8],
+      ['项目总成本', '≤90万元', '90', 8, 8],
+      ['单项业务成本', '符合相关规定', '达成预期指标', 10, 10],
+      ['对维护基建市场公平的影响程度', '效果明显', '达成预期指标', 10, 10],
+      ['对控制基建项目成本影响程度', '效果明显', '达成预期指标', 10, 10],
+      ['对推动基建项目“四项制度”健全和落实的持续性影响', '效果明显', '达成预期指标', 10, 10],
+    ])
+    expect(model.goal).toMatch(/^本项目共申请预算资金90万元/)
+    expect(model.achieved).toMatch(/^本项目共完成预算资金89.97万元/)
+  })
+})
+
+describe('a 自评表 in tabs, with a shortfall and its reason', () => {
+  const rows = [
+    ['项目支出绩效自评表（2023年度）'],
+    ['项目名称', '社区养老服务补助'],
+    ['主管部门', '某某区民政局', '实施单位', '某某区养老服务中心'],
+    ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    ['年度资金总额：', '100', '100', '85', '10', '85%', '8.5'],
+    ['年度总体目标', '预期目标', '实际完成情况'],
+    ['', '服务老人 800 人', '服务老人 700 人'],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    ['', '产出指标(50分)', '数量指标', '服务老人人数', '≥800人', '700人', '50', '43.75', '入住率低于预期，明年扩大宣传'],
+    ['', '效益指标(30分)', '社会效益指标', '老人生活质量', '明显提升', '达成预期指标', '30', '30'],
+    ['', '满意度指标(10分)', '服务对象满意度指标', '服务对象满意度', '≥90%', '92%', '10', '10'],
+    ['总分', '', '', '', '', '', '100', '92.25'],
+  ]
+  const text = rows.map((r) => r.join('\t')).join('\n')
+
+  it('reads each cell, the 偏差原因 included, and derives 执行率, 总分 and grade', () => {
+    const model = selfEvaluationModel(readSelfEvaluation(text)).projects[0]!
+    expect(model.funds).toEqual({ budget: 100, executed: 85, rate: 85, points: 10, earned: 8.5 })
+    expect(model.indicators.map((i) => [i.actual, i.earned, i.deviation])).toEqual([
+      ['700人', 43.75, '入住率低于预期，明年扩大宣传'],
+      ['达成预期指标', 30, ''],
+      ['92%', 10, ''],
+    ])
+    expect([model.earned, model.grade, model.achieved]).toEqual([92.25, '优', '服务老人 700 人'])
+    expect(runSelfEvaluationChecks(readSelfEvaluation(text))).toEqual([])
+  })
+
+  it('with no 总分 row nor anything after the last row, it was cut: refused', () => {
+    expect(refusal(rows.slice(0, -1).map((r) => r.join('\t')).join('\n')).code).toBe('incomplete-table')
+  })
+})

@@ -1,0 +1,289 @@
+/**
+ * A 项目支出绩效自评表 (财预〔2020〕10号 附件 2 and its regional variants),
+ * read by its labels as `project-form/` reads targets: 项目名称, 主管部门,
+ * 实施单位, the 项目资金 row (全年预算数, 全年执行数, 分值, 执行率, 得分),
+ * 年度总体目标 (预期 / 实际完成情况), then the indicator table by its
+ * header's column names (年度指标值, 实际完成值/全年实际值, 分值, 得分,
+ * 偏差原因…, in the form's order), ending at 总分 or a footnote.
+ *
+ * Cells may come separated (tabs, runs of spaces, a cell a line) or run
+ * together as a web page leaves them; run together, a value is taken only
+ * where one reading exists (`glued-cells.ts`). A row that cannot be told
+ * apart is refused with its line; a form cut inside its table is refused
+ * where it stops, never imported shortened.
+ */
+import type { DocumentText, EvaluationRowText, IndicatorText, ProjectText } from '../../model/document-text'
+import { LABEL_SCORE, resolveLevel2 } from '../../schema/taxonomy'
+import { ImportError } from '../import-error'
+import { formCells } from '../project-form/form-cells'
+import { moneyUnitIn } from '../project-form/form-labels'
+import { gluedRows, type GluedColumn } from './glued-cells'
+
+const compact = (s: string) => s.replace(/[\s\u3000\u00a0]/g, '')
+
+/** Whether a text is a 自评表: says so, and has the columns only a 自评 has. */
+export const isSelfEvaluation = (text: string): boolean => {
+  const flat = compact(text)
+  return flat.includes('自评') && /实际完成值|全年实际值|偏差原因|未完成原因/.test(flat) && flat.includes('得分')
+}
+
+type Column = 'level3' | 'value' | 'actual' | 'score' | 'earned' | 'deviation'
+
+/** The indicator header's names after 一级/二级, by the field each is. */
+const HEADER: Record<string, Column> = {
+  三级指标: 'level3', 年度指标值: 'value', 指标值: 'value', 实际完成值: 'actual', 全年实际值: 'actual', 全年实际完成值: 'actual',
+  分值: 'score', 得分: 'earned', 偏差原因分析及改进措施: 'deviation', 未完成原因及拟采取的改进措施: 'deviation', 偏差原因: 'deviation',
+}
+const FUNDS: Record<string, 'start' | 'budget' | 'executed' | 'points' | 'rate' | 'earned'> = {
+  年初预算数: 'start', 全年预算数: 'budget', '全年预算数(A)': 'budget', 全年执行数: 'executed', '全年执行数(B)': 'executed',
+  分值: 'points', 执行率: 'rate', '执行率(B/A)': 'rate', 得分: 'earned',
+}
+const FRONT = { 项目名称: 'name', 项目负责人及电话: 'manager', 项目负责人: 'manager', 主管部门: 'department', 实施单位: 'implementer' } as const
+const OTHER = [
+  '项目资金(万元)', '资金情况(万元)', '年度资金总额:', '年度资金总额：', '其中:本年财政拨款', '其中：本年财政拨款', '上年结转资金', '其他资金',
+  '年度总体目标', '预期目标', '年初设定目标', '实际完成情况', '年度总体目标完成情况综述', '绩效指标', '一级指标', '二级指标', '总分', '注:', '注：',
+]
+const LEVELS = ['服务对象满意度指标', '可持续影响指标', '经济效益指标', '社会效益指标', '生态效益指标', '数量指标', '质量指标', '时效指标', '成本指标', '产出指标', '效益指标', '满意度指标']
+const escape = (s: string) => s.replace(/[()[\]/:：]/g, (c) => `\\${c}`)
+const LABELS = [...new Set([...Object.keys(HEADER), ...Object.keys(FUNDS), ...Object.keys(FRONT), ...OTHER])].sort((a, b) => b.length - a.length)
+const SPLIT = new RegExp(`(${[`(?:${LEVELS.join('|')})(?:[（(][\\d.]+分[)）])?`, ...LABELS.map(escape)].join('|')})`)
+
+interface Token {
+  text: string
+  line: number
+  /** Cut out of a longer cell at labels: its neighbours had no boundary. */
+  glued: boolean
+}
+
+/** The cells, a cell whose text runs labels together split at them. */
+function tokens(text: string): Token[] {
+  // A row the published layout keeps on one line still has its cells between tabs.
+  const cells = formCells(text).flatMap((cell) => cell.text.split('\t').map((part) => ({ ...cell, text: part.trim() })))
+  return cells.flatMap((cell): Token[] => {
+    const parts = compact(cell.text).split(SPLIT).filter((p) => p !== '' && !/^[…。.]+$/.test(p))
+    // A cell that is no label run together keeps its text as written, spaces and all.
+    if (parts.length === 1) return [{ text: isLabel(parts[0]!) ? parts[0]! : cell.text.replace(/…+$/, ''), line: cell.line, glued: false }]
+    if (parts.length === 0) return []
+    return parts.map((part) => ({ text: part.replace(/…+$/, ''), line: cell.line, glued: true }))
+  })
+}
+
+const isLevel = (t: string) => LEVELS.some((l) => t.replace(LABEL_SCORE, '') === l)
+const isLabel = (t: string) => LABELS.includes(t) || isLevel(t)
+const ENDS = (t: string) => /^(注[:：]|总分$|填表人|审核意见|单位负责人|联系人)/.test(t)
+
+/** Reads a 自评表 into a self-evaluation document of its one project. Throws ImportError. */
+export function readSelfEvaluation(text: string): DocumentText {
+  const all = tokens(text)
+  const headerAt = all.findIndex((t) => t.text === '一级指标')
+  if (headerAt < 0) throw new ImportError('missing-section', null, '没有找到绩效自评表的指标表头（一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分）')
+  const front = all.slice(0, headerAt)
+  const valueAfter = (label: string) => {
+    const at = front.findIndex((t) => t.text === label)
+    const next = front[at + 1]
+    return at >= 0 && next && !isLabel(next.text) ? next.text : ''
+  }
+  const name = valueAfter('项目名称')
+  if (!name) throw new ImportError('missing-section', all[headerAt]!.line, '指标表之前没有找到“项目名称”及其内容')
+  const { columns, next } = header(all, headerAt)
+  const { indicators, rows, total } = indicatorRows(all.slice(next), columns)
+  const funds = readFunds(front)
+  const goals = readGoals(front)
+  const year = /(20\d\d)年度/.exec(compact(text))?.[1] ?? ''
+  const project: ProjectText = {
+    unitCode: '', unitName: '', moneyUnit: front.map((t) => moneyUnitIn(t.text)).find((u) => u !== null) ?? '万元', code: '', name,
+    budgetTotal: funds.budget, budgetFiscal: '', budgetOther: '', usage: '', spendingPlan: [], goal: goals.goal, indicators,
+    details: { department: valueAfter('主管部门'), implementer: valueAfter('实施单位'), manager: valueAfter('项目负责人及电话') || valueAfter('项目负责人'), period: '', periodGoal: '' },
+    evaluation: { ...funds, achieved: goals.achieved, total: writtenTotal(total, indicators), rows },
+  }
+  return {
+    kind: 'self-evaluation', title: project.details!.department, subtitle: `${year ? `${year}年` : ''}${name}绩效自评`,
+    preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: [project],
+  }
+}
+
+function header(all: Token[], at: number): { columns: Column[]; next: number } {
+  let i = at + 1
+  if (all[i]?.text === '二级指标') i++
+  const columns: Column[] = []
+  while (all[i] && HEADER[all[i]!.text]) columns.push(HEADER[all[i++]!.text]!)
+  for (const needed of ['level3', 'value', 'actual', 'earned'] as const) {
+    if (!columns.includes(needed)) throw new ImportError('malformed-row', all[at]!.line, `绩效自评表的指标表头缺少“${{ level3: '三级指标', value: '年度指标值', actual: '实际完成值', earned: '得分' }[needed]}”`)
+  }
+  if (columns[0] !== 'level3') throw new ImportError('malformed-row', all[at]!.line, '绩效自评表的指标表头应在二级指标之后是“三级指标”')
+  return { columns, next: i }
+}
+
+interface Read {
+  indicators: IndicatorText[]
+  rows: EvaluationRowText[]
+  /** The tokens after 总分, or null where the form has no 总分. */
+  total: Token[] | null
+}
+
+function indicatorRows(body: Token[], columns: Column[]): Read {
+  const read: Read = { indicators: [], rows: [], total: null }
+  let level1 = ''
+  let level2 = ''
+  let run: Token[] = []
+  let lastLevel: Token | null = null
+  let ended = false
+  const flush = (atEnd: boolean) => {
+    if (run.length === 0) return
+    if (!level1) throw new ImportError('malformed-row', run[0]!.line, `指标表头之后应是一级指标（如“产出指标”），实际是“${run[0]!.text}”`)
+    for (const cells of rowsOf(run, columns, atEnd)) {
+      const cell = (c: Column) => cells[columns.indexOf(c)] ?? ''
+      read.indicators.push({ level1, level2, level3: cell('level3'), description: '', value: cell('value'), basis: '', score: cell('score'), note: '' })
+      read.rows.push({ actual: cell('actual'), earned: cell('earned'), deviation: cell('deviation') })
+    }
+    run = []
+    lastLevel = null
+  }
+  for (let i = 0; i < body.length; i++) {
+    const token = body[i]!
+    if (ENDS(token.text)) {
+      flush(false)
+      ended = true
+      if (token.text === '总分') {
+        const after = body.slice(i + 1)
+        const stop = after.findIndex((t) => ENDS(t.text) || isLabel(t.text))
+        read.total = after.slice(0, stop < 0 ? undefined : stop).slice(0, 2)
+      }
+      break
+    }
+    if (isLevel(token.text)) {
+      flush(false)
+      const scored = LABEL_SCORE.test(token.text)
+      const asLevel2 = !scored && resolveLevel2(token.text).name !== ''
+      if (asLevel2) level2 = token.text
+      else [level1, level2] = [token.text, '']
+      lastLevel = token
+      continue
+    }
+    run.push(token)
+  }
+  if (!ended && run.length === 0 && lastLevel) {
+    throw new ImportError('incomplete-table', lastLevel.line, `自评表在“${lastLevel.text}”之后中断：它下面没有任何指标，文件可能不完整`)
+  }
+  flush(!ended)
+  // A 自评表 ends with its 总分 row or a footnote or sign-off: one that simply stops was cut, perhaps between two rows.
+  if (!ended) throw new ImportError('incomplete-table', body.at(-1)?.line ?? null, '自评表在最后一个指标之后没有“总分”一行或表尾，文件可能不完整')
+  if (read.indicators.length === 0) throw new ImportError('incomplete-table', body[0]?.line ?? null, '自评表的指标表头之后没有任何指标行')
+  return read
+}
+
+/** The rows of a run of cells between two level labels: read cell for cell, or out of text run together. */
+function rowsOf(run: Token[], columns: Column[], atEnd: boolean): string[][] {
+  const glued = run.length === 1 && run[0]!.glued
+  const width = columns.filter((c) => c !== 'deviation').length
+  const readings = glued ? gluedReadings(run[0]!.text, columns) : cellReadings(run.map((t) => t.text), columns)
+  if (readings.length === 1) return readings[0]!
+  const first = run[0]!
+  if (readings.length === 0 && atEnd) {
+    throw new ImportError('incomplete-table', run.at(-1)!.line, `自评表在“${run.at(-1)!.text}”处中断：这一行不足 ${width} 个单元格，文件可能不完整`)
+  }
+  throw new ImportError(
+    'malformed-row', first.line,
+    readings.length === 0
+      ? `无法把“${run.map((t) => t.text).join(' ').slice(0, 40)}”读成指标行（${width} 列：三级指标、年度指标值、实际完成值、分值、得分）${glued ? '：单元格连在一起，年度指标值与实际完成值不同时无法分开' : ''}`
+      : `“${run.map((t) => t.text).join(' ').slice(0, 40)}”可以读成不止一种指标行，请分开单元格后再导入`,
+  )
+}
+
+const isNumber = (t: string) => /^\d+(\.\d+)?分?$/.test(t)
+
+/** Rows cell for cell: 分值 and 得分 are numbers, a 偏差原因 may be there or not; every reading, at most two. */
+function cellReadings(cells: string[], columns: Column[]): string[][][] {
+  const found: string[][][] = []
+  const rows = (at: number, done: string[][]): void => {
+    if (found.length >= 2) return
+    if (at === cells.length) return void (done.length > 0 && found.push(done))
+    const row: string[] = []
+    let i = at
+    for (const column of columns) {
+      if (column === 'deviation') continue
+      const cell = cells[i]
+      if (cell === undefined || ((column === 'score' || column === 'earned') && !isNumber(cell)) || (column === 'level3' && isNumber(cell))) return
+      row.push(cell)
+      i++
+    }
+    const at2 = columns.indexOf('deviation')
+    const withDeviation = (deviation: string | null) => (at2 < 0 ? row : [...row.slice(0, at2), deviation ?? '', ...row.slice(at2)])
+    rows(i, [...done, withDeviation(null)])
+    if (at2 >= 0 && cells[i] !== undefined && !isNumber(cells[i]!)) rows(i + 1, [...done, withDeviation(cells[i]!)])
+  }
+  rows(0, [])
+  return found
+}
+
+/** Rows out of text run together; a 偏差原因 cannot be told from the next 三级 there, so none is read. */
+function gluedReadings(text: string, columns: Column[]): string[][][] {
+  const kept = columns.filter((c) => c !== 'deviation')
+  const shape: GluedColumn[] = []
+  for (let k = 0; k < kept.length; k++) {
+    const column = kept[k]!
+    if (column === 'value' && kept[k + 1] === 'actual') {
+      shape.push('pair')
+      k++
+    } else shape.push(column === 'level3' ? 'name' : column === 'score' || column === 'earned' ? 'number' : 'text')
+  }
+  const at = columns.indexOf('deviation')
+  return gluedRows(text, shape).map((rows) => rows.map((row) => (at < 0 ? row : [...row.slice(0, at), '', ...row.slice(at)])))
+}
+
+type Funds = Pick<NonNullable<ProjectText['evaluation']>, 'budget' | 'executed' | 'points' | 'rate' | 'earned'>
+
+/** The 年度资金总额 row under the 项目资金 header: its figures by the header's columns. */
+function readFunds(front: Token[]): Funds {
+  const funds: Funds = { budget: '', executed: '', points: '', rate: '', earned: '' }
+  const rowAt = front.findIndex((t) => /^年度资金总额[:：]?$/.test(t.text))
+  if (rowAt < 0) return funds
+  const headerStart = front.findIndex((t) => t.text in FUNDS)
+  const names = front.slice(headerStart, rowAt).filter((t) => t.text in FUNDS).map((t) => FUNDS[t.text]!)
+  const values = front.slice(rowAt + 1).findIndex((t) => isLabel(t.text))
+  const cells = front.slice(rowAt + 1, values < 0 ? undefined : rowAt + 1 + values)
+  let figures = cells.map((t) => t.text)
+  if (cells.length === 1 && cells[0]!.glued && names.length > 1) figures = gluedFunds(cells[0]!.text, names) ?? []
+  if (figures.length !== names.length) {
+    throw new ImportError('malformed-row', front[rowAt]!.line, `“年度资金总额”一行应有 ${names.length} 个数（${names.join('、')}），实际读到“${cells.map((t) => t.text).join(' ')}”`)
+  }
+  names.forEach((name, i) => {
+    if (name !== 'start') funds[name] = figures[i]!
+  })
+  return funds
+}
+
+/**
+ * Figures run together: the reading whose figures agree — 执行率 = 执行数 ÷
+ * 预算数 and 得分 = 分值 × 执行率 — when exactly one does. Such a form's
+ * figures are read only where they agree, so the checks find nothing to
+ * say about them; one whose figures disagree is refused.
+ */
+function gluedFunds(text: string, names: string[]): string[] | null {
+  const shape: GluedColumn[] = names.map(() => 'number')
+  const readings = gluedRows(text, shape, 50).filter((rows) => rows.length === 1).map((rows) => rows[0]!)
+  const consistent = readings.filter((cells) => {
+    const get = (n: string) => Number(cells[names.indexOf(n)]?.replace('%', ''))
+    const rate = get('executed') / get('budget')
+    const scored = !names.includes('earned') || !names.includes('points') || Math.abs(get('points') * Math.min(1, rate) - get('earned')) < 0.01
+    return scored && names.includes('rate') && cells[names.indexOf('rate')]!.endsWith('%') && Math.abs((get('executed') / get('budget')) * 100 - get('rate')) < 0.01
+  })
+  return consistent.length === 1 ? consistent[0]! : null
+}
+
+/** 年度总体目标: the 预期目标 and 实际完成情况 cells; run together, all of it is the goal and the checks ask for the rest. */
+function readGoals(front: Token[]): { goal: string; achieved: string } {
+  const at = front.findLastIndex((t) => t.text === '实际完成情况' || t.text === '年度总体目标完成情况综述')
+  if (at < 0) return { goal: '', achieved: '' }
+  const cells = front.slice(at + 1).filter((t) => !isLabel(t.text)).map((t) => t.text)
+  return cells.length >= 2 ? { goal: cells[0]!, achieved: cells.slice(1).join('') } : { goal: cells[0] ?? '', achieved: '' }
+}
+
+/** The written 总分 (its 得分): the last figure of the 总分 row; run together, what follows the 分值 total. */
+function writtenTotal(total: Token[] | null, indicators: IndicatorText[]): string {
+  if (!total || total.length === 0) return ''
+  if (total.length >= 2 || !total[0]!.glued) return total.at(-1)!.text
+  const points = String(indicators.reduce((sum, i) => sum + (Number(i.score) || 0), 0))
+  const text = total[0]!.text
+  return text.startsWith(points) && isNumber(text.slice(points.length)) ? text.slice(points.length) : ''
+}

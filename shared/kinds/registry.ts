@@ -1,0 +1,44 @@
+/**
+ * Every kind of document, in one table: what it is called, the model its
+ * JSON is, and the checks that judge it. The CLI and the server read a
+ * document's kind here rather than testing for it, so a new kind (the
+ * 绩效运行监控, a 部门整体支出绩效自评) is one more entry.
+ */
+import type { BudgetDocument } from '../model/budget-document'
+import type { DocumentKind } from '../model/document-kind'
+import type { DocumentText } from '../model/document-text'
+import { modelFromText } from '../model/derive-model'
+import type { Finding } from '../checks/finding'
+import { runChecks } from '../checks/run-checks'
+import { runSelfEvaluationChecks } from '../checks/run-self-evaluation-checks'
+import { selfEvaluationModel, type SelfEvaluationDocument } from '../self-evaluation/self-evaluation-model'
+
+export interface KindSpec {
+  id: DocumentKind
+  /** What a user calls it. */
+  label: string
+  /** The model (`import --json`): the targets' keys, and only keys added. */
+  model(text: DocumentText): BudgetDocument | SelfEvaluationDocument
+  checks(text: DocumentText): Finding[]
+  /**
+   * Whether the Y.Doc layout holds this kind: one that does not yet is read
+   * and checked, but storing or exporting it is refused rather than losing
+   * its fields.
+   */
+  stored: boolean
+  /** Whether `check --opinion` drafts a 审核意见 for it. */
+  opinion: boolean
+}
+
+export const KINDS: Readonly<Record<DocumentKind, KindSpec>> = {
+  targets: { id: 'targets', label: '绩效目标', model: modelFromText, checks: runChecks, stored: true, opinion: true },
+  'self-evaluation': { id: 'self-evaluation', label: '绩效自评', model: selfEvaluationModel, checks: runSelfEvaluationChecks, stored: false, opinion: false },
+}
+
+export const kindOf = (text: DocumentText): KindSpec => KINDS[text.kind ?? 'targets']
+
+/** Why a document of this kind cannot be stored or exported yet, or null. */
+export const notStorable = (text: DocumentText): string | null => {
+  const kind = kindOf(text)
+  return kind.stored ? null : `${kind.label}文档尚不能存入服务器或导出（只能用 import --json 读取、用 check 检查）`
+}

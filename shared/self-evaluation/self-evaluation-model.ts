@@ -1,0 +1,74 @@
+/**
+ * The model of a 绩效自评 (the JSON `import --json` prints for one): the
+ * targets' model with only keys added — per project the funds, the 总分
+ * and its grade; per indicator the 实际完成值, the 得分 and the 偏差原因.
+ * The targets' keys keep their meaning (`value` is the 年度指标值, `score`
+ * the 分值). Derived by the rules in `scoring.ts`, never read from a typed
+ * 总分: what the form writes is in the text, and the checks compare.
+ */
+import type { BudgetDocument, Indicator, Project } from '../model/budget-document'
+import type { DocumentText, EvaluationText, ProjectText } from '../model/document-text'
+import { modelFromText } from '../model/derive-model'
+import { parseAmount } from '../model/numbers'
+import { DEFAULT_WEIGHTS, executionScore, gradeOf, indicatorEarned, indicatorPoints, totalScore, validWeights, type Grade, type Weights } from './scoring'
+
+export interface SelfEvaluationDocument extends Omit<BudgetDocument, 'kind' | 'projects'> {
+  kind: 'self-evaluation'
+  projects: SelfEvaluationProject[]
+}
+
+export interface SelfEvaluationProject extends Omit<Project, 'indicators'> {
+  /** 全年预算数 and 全年执行数 in the form's unit; `rate` = executed ÷ budget in percent; `points` the weight of 执行率 and `earned` what it earns. */
+  funds: { budget: number | null; executed: number | null; rate: number | null; points: number; earned: number | null }
+  /** 年度总体目标 › 实际完成情况 */
+  achieved: string
+  /** 总分: the indicators' 得分 and the 执行率's, added; null while one is unknown. */
+  earned: number | null
+  grade: Grade | null
+  indicators: SelfEvaluationIndicator[]
+}
+
+export interface SelfEvaluationIndicator extends Indicator {
+  /** The 分值 it counts for: `score` where the form sets one, else its share of its 一级's weight. */
+  points: number
+  /** 实际完成值, as written */
+  actual: string
+  /** 得分: as the department wrote it, or — where it wrote none — by the rules from the 实际完成值; null when neither is there. */
+  earned: number | null
+  /** 偏差原因分析及改进措施 */
+  deviation: string
+}
+
+const NO_EVALUATION: EvaluationText = { budget: '', executed: '', points: '', rate: '', earned: '', achieved: '', total: '', rows: [] }
+
+const number = (text: string) => parseAmount(text.replace(/分$/, ''))
+
+export function selfEvaluationProject(project: Project, text: ProjectText, weights: Weights = DEFAULT_WEIGHTS): SelfEvaluationProject {
+  const evaluation = text.evaluation ?? NO_EVALUATION
+  const points = indicatorPoints(project.indicators, weights)
+  const indicators = project.indicators.map((indicator, i): SelfEvaluationIndicator => {
+    const row = evaluation.rows[i] ?? { actual: '', earned: '', deviation: '' }
+    const written = number(row.earned)
+    return { ...indicator, points: points[i]!, actual: row.actual, earned: written ?? indicatorEarned(indicator.value, row.actual, points[i]!), deviation: row.deviation }
+  })
+  const fundsPoints = number(evaluation.points) ?? weights.execution
+  const budget = number(evaluation.budget)
+  const executed = number(evaluation.executed)
+  const execution = executionScore(budget, executed, fundsPoints)
+  const earned = totalScore([...indicators.map((i) => i.earned), execution?.earned ?? null])
+  return {
+    ...project,
+    funds: { budget, executed, rate: execution?.rate ?? null, points: fundsPoints, earned: execution?.earned ?? null },
+    achieved: evaluation.achieved,
+    earned,
+    grade: earned === null ? null : gradeOf(earned),
+    indicators,
+  }
+}
+
+/** The model of a self-evaluation, scored with the year's weights (default 50/30/10/10). Throws WeightsError for weights not summing to 100. */
+export function selfEvaluationModel(text: DocumentText, weights: Weights = DEFAULT_WEIGHTS): SelfEvaluationDocument {
+  validWeights(weights)
+  const targets = modelFromText(text)
+  return { ...targets, kind: 'self-evaluation', projects: targets.projects.map((project, i) => selfEvaluationProject(project, text.projects[i]!, weights)) }
+}
