@@ -132,6 +132,7 @@ function DocumentPage(props: { session: DocumentSession }) {
           <HistoryPanel
             docId={s.docId}
             status={s.status()}
+            statusRecord={s.statusRecord()}
             hasPredecessor={s.hasPredecessor()}
             canSave={s.role() === 'editor'}
             canRestore={s.role() === 'editor' && mayEditDirectly(s.status())}

@@ -44,4 +44,21 @@ describe('the comment composer', () => {
     expect(errors).toEqual([])
     await context.close()
   }, 120_000)
+
+  it('has the focus before the next key is handled, so a fast typist’s first character is the comment’s', async () => {
+    const { page, context, errors } = await openAs(suite.browser, suite.t, 'wang', 'reviewer', DOC)
+    await selectField(page, 'projectGoal', 0)
+    // The click and what the page does before it handles anything else (the next key press waits behind it).
+    const focused = await page.getByRole('button', { name: '添加批注' }).evaluate(async (button: HTMLElement) => {
+      button.click()
+      await Promise.resolve()
+      const active = document.activeElement
+      return active?.tagName === 'TEXTAREA' && !!active.closest('[data-testid=comment-composer]')
+    })
+    expect(focused).toBe(true)
+    await page.keyboard.type('请核实')
+    expect(await page.getByTestId('comment-composer').locator('textarea').inputValue()).toBe('请核实')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
 })

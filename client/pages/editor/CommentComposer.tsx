@@ -34,12 +34,16 @@ export function CommentComposer(props: { drafts: CommentDrafts; namesStarting: (
     setAbove(height > roomBelow && height <= roomAbove)
     if (!above() && height > roomBelow) window.scrollBy({ top: height - roomBelow + MARGIN })
   }
-  // Created while the page lays out: placed and focused once it is in the page, focus without scrolling (it is in view).
-  const takeFocus = (textarea: HTMLTextAreaElement) =>
-    requestAnimationFrame(() => {
+  // Created before it is in the page: placed and focused once it is, without scrolling (it is in view). The Portal
+  // mounts it within the update that opened it, so a microtask focuses it before the next key is handled; waiting
+  // for a frame lost the first character typed fast after the click (or on a loaded machine) to the button.
+  const takeFocus = (textarea: HTMLTextAreaElement) => {
+    const focus = () => {
       if (textarea.form) place(textarea.form)
       textarea.focus({ preventScroll: true })
-    })
+    }
+    queueMicrotask(() => (textarea.isConnected ? focus() : requestAnimationFrame(focus)))
+  }
   const top = (form?: HTMLFormElement) => (above() ? props.drafts.place().top - GAP - (form?.offsetHeight ?? 0) : props.drafts.place().bottom + GAP)
   const left = () => Math.max(MARGIN, Math.min(props.drafts.place().left, window.scrollX + document.documentElement.clientWidth - WIDTH - MARGIN))
   return (

@@ -8,12 +8,13 @@
 import { createResource, createSignal, For, Show } from 'solid-js'
 import type { FieldChange } from '@shared/history/document-diff'
 import type { TextSegment } from '@shared/history/text-diff'
-import { STATUS } from '@shared/review/workflow'
+import { STATUS, type StatusRecord } from '@shared/review/workflow'
 import { api, type Comparison } from '../../api/http'
 import { T } from '../../i18n/zh-CN'
 import { relativeTime } from '../../i18n/relative-time'
 import { personName } from '../../i18n/person-name'
 import { activityLine } from './activity-line'
+import { missesStepVersion, rereadAfter } from './step-version'
 import type { Place } from '../../editor/place'
 
 const nameIn = (people: Record<string, string>) => (login: string | null) => personName(people, login)
@@ -21,6 +22,8 @@ const nameIn = (people: Record<string, string>) => (login: string | null) => per
 export function HistoryPanel(props: {
   docId: string
   status: string
+  /** The status as the last step set it: its version is read when it is stored. */
+  statusRecord: StatusRecord | null
   hasPredecessor: boolean
   canSave: boolean
   canRestore: boolean
@@ -29,8 +32,19 @@ export function HistoryPanel(props: {
   /** A restore this person asked for was made (a change of the server's, which their Ctrl+Z must not reach past). */
   onRestored: () => void
 }) {
-  // Read again when the status changes: every workflow step stores a version.
-  const [versions, { refetch }] = createResource(() => [props.docId, props.status] as const, ([id]) => api.versions(id).then((r) => r.versions).catch(() => []))
+  // Read again when the status changes: every workflow step stores a version (just after the status reaches us).
+  const [versions, { refetch }] = createResource(
+    () => [props.docId, props.status, props.statusRecord?.at] as const,
+    async ([id]) => {
+      const status = props.statusRecord
+      for (let attempt = 0; ; attempt++) {
+        const read = await api.versions(id).then((r) => r.versions).catch(() => [])
+        const wait = missesStepVersion(read, status) ? rereadAfter(attempt) : null
+        if (wait === null) return read
+        await new Promise((resolve) => setTimeout(resolve, wait))
+      }
+    },
+  )
   const [comparison, setComparison] = createSignal<Comparison | null>(null)
   const [error, setError] = createSignal('')
   const compare = (from: number | 'last-return' | 'predecessor') => {
