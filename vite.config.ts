@@ -96,7 +96,7 @@ export default defineConfig({
           name: 'postgres',
           environment: 'node',
           testTimeout: TEST_TIMEOUT_MS,
-          include: ['server/documents/*.test.ts', 'server/http/app.test.ts', 'server/http/attribution.test.ts', 'server/http/orgs.test.ts', 'test/sync-server.test.ts', 'test/integrity.test.ts', 'test/hardening.test.ts', 'test/hostile-input.test.ts'],
+          include: ['server/documents/*.test.ts', 'server/http/app.test.ts', 'server/http/dashboard.test.ts', 'test/notification-flood.test.ts', 'server/http/attribution.test.ts', 'server/http/orgs.test.ts', 'test/sync-server.test.ts', 'test/integrity.test.ts', 'test/hardening.test.ts', 'test/hostile-input.test.ts'],
           env: { JIXIAO_TEST_STORE: 'postgres' },
         },
       },
