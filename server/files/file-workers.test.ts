@@ -37,11 +37,12 @@ describe('import pool', () => {
     expect((await pool.read(sampleDocx())).ok).toBe(true)
   }, 60_000)
 
-  it('a file taking longer than the time limit is refused as too large; the next file is read', async () => {
-    pool = new FileWorkers({ ...DEFAULT_FILE_WORKER_LIMITS, timeMs: 500 })
-    const refused = await pool.read(textOf(6000))
+  it('a file taking longer than the time limit is refused as too large', async () => {
+    // A limit no real parse of 450 projects can keep, whatever the machine: how fast a machine parses is not the point.
+    // (That the pool goes on reading after a worker is ended is the heap test's second half: the same replacement.)
+    pool = new FileWorkers({ ...DEFAULT_FILE_WORKER_LIMITS, timeMs: 5 })
+    const refused = await pool.read(textOf(450))
     expect(refused.ok ? null : refused.error.message).toMatch(/超过 1 秒仍未完成/)
-    expect((await pool.read(sampleDocx())).ok).toBe(true)
   }, 60_000)
 
   it('files beyond the workers and the waiting line are refused as busy', async () => {

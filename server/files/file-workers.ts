@@ -160,7 +160,7 @@ export class FileWorkers {
       const timer = setTimeout(() => {
         done()
         void worker.terminate()
-        refuse(`${doing}超过 ${Math.round(this.limits.timeMs / 1000)} 秒仍未完成：文件过大或过于复杂，请拆分后分别处理`)
+        refuse(`${doing}超过 ${Math.max(1, Math.round(this.limits.timeMs / 1000))} 秒仍未完成：文件过大或过于复杂，请拆分后分别处理`)
       }, this.limits.timeMs)
       worker.on('message', onMessage)
       worker.on('error', onError)

@@ -53,7 +53,7 @@ describe('history', () => {
     const word = staff.page.getByTestId('export-menu').getByRole('link', { name: 'Word 文档（.docx）' })
     const response = await staff.context.request.get((await word.getAttribute('href'))!)
     expect([...(await response.body()).subarray(0, 2)]).toEqual([0x50, 0x4b])
-    expect(await staff.page.getByTestId('export-menu').getByRole('link').allTextContents()).toEqual(['纯文本（发布格式）（.txt）', 'Word 文档（.docx）', 'Word 文档（含修订，可在 Word 中接受/拒绝）', 'Excel 表格（.xlsx）', '网页（可打印）（.html）'])
+    expect(await staff.page.getByTestId('export-menu').getByRole('link').allTextContents()).toEqual(['纯文本（发布格式）（.txt）', 'Word 文档（.docx）', 'Word 文档（含修订，可在 Word 中接受/拒绝）', 'Word 文档（附审核意见）', 'Excel 表格（.xlsx）', '网页（可打印）（.html）'])
 
     // Staff take it back: the 退回修改 version restored, as a new change everyone sees.
     const returned = staff.page.getByTestId('history').locator('li', { hasText: '退回修改' }).first()

@@ -294,14 +294,21 @@ describe('paste', () => {
     const before = (await target.textContent()) ?? ''
     // Scrolled to the middle of the window, clear of the sticky toolbar.
     await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
-    const box = (await target.boundingBox())!
-    // What the browser delivers when text is dragged in from another program: a drop at the mouse with the dragged data.
-    await target.evaluate((el, at) => {
+    // What the browser delivers when text is dragged in from another program: a drop at the mouse with the dragged data,
+    // the mouse on the right half of the cell's last character (a wrapped cell's right edge may be mid-text).
+    await target.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      let last: Text | null = null
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).length > 0) last = node as Text
+      const range = document.createRange()
+      range.setStart(last!, last!.length - 1)
+      range.setEnd(last!, last!.length)
+      const char = range.getBoundingClientRect()
       const data = new DataTransfer()
       data.setData('text/plain', '依据上级\r\n文件要求')
       data.setData('text/html', '<p>依据上级</p><p>文件要求</p>')
-      el.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, clientX: at.x, clientY: at.y, dataTransfer: data }))
-    }, { x: box.x + box.width - 2, y: box.y + box.height / 2 })
+      el.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, clientX: char.right - 1, clientY: char.top + char.height / 2, dataTransfer: data }))
+    })
     await expect.poll(() => target.textContent()).toBe(`${before}依据上级文件要求`)
     expect(await rowsOf(page, 5).count()).toBe(rows)
     expect(errors).toEqual([])
