@@ -27,5 +27,9 @@ describe('ShownNames', () => {
     expect(await shown.impersonated('王芳', [bureau.id])).toBeUndefined()
     expect(await shown.impersonated('王芳', [], copy.id)).toBe('财政局')
     expect(await shown.impersonated('张伟', [])).toBeUndefined()
+    // Dressed with the bureau's name, brackets or dots, it is still 王芳; another name that holds hers is not.
+    for (const dressed of ['王芳（财政局）', '王芳 · 财政局', '财政局王芳', '【王芳】']) expect(await shown.impersonated(dressed, []), dressed).toBe('财政局')
+    expect(await shown.impersonated('王芳芳', [])).toBeUndefined()
+    expect(await shown.impersonated('王芳2', [])).toBeUndefined()
   })
 })

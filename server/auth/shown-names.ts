@@ -10,7 +10,10 @@
  * member of another organisation already uses is refused outright:
  * setting one's own, or a 管理员 opening an account. Names are compared
  * as a reader would see them: width-folded (NFKC), with spaces and
- * invisible characters removed ("王 芳", "王芳\u200b" are 王芳).
+ * invisible characters removed ("王 芳", "王芳\u200b" are 王芳) — and a
+ * name dressed up with an organisation's name or brackets and dots is the
+ * name underneath ("王芳（财政局）", "王芳 · 财政局" and "财政局王芳" are
+ * 王芳 too: a reader takes them for the bureau's 王芳).
  */
 import type { AccountStore, User } from '../storage/account-store'
 import type { OrgStore } from '../storage/org-store'
@@ -19,6 +22,16 @@ import type { OrgStore } from '../storage/org-store'
 export const nameKey = (name: string): string => name.normalize('NFKC').replace(/[\s\p{Cf}]/gu, '')
 
 export const NAME_SEPARATOR = ' · '
+
+/** What may dress a name without making it another: brackets, dots, dashes, colons and the like. */
+const DRESSING = /[()（）［］[\]【】〔〕<>《》〈〉{}「」『』·•・.。\-_—–~～:：,，、/|\\]/gu
+
+/** The name a reader takes `name` for once organisation names and dressing are set aside ('' when nothing else is left). */
+export function nameUnderneath(name: string, orgNames: readonly string[]): string {
+  let key = nameKey(name)
+  for (const org of orgNames.map(nameKey).filter((o) => o.length > 0).sort((a, b) => b.length - a.length)) key = key.split(org).join('')
+  return key.replace(DRESSING, '')
+}
 
 export class ShownNames {
   constructor(
@@ -53,10 +66,11 @@ export class ShownNames {
    * when the name is free to take.
    */
   async impersonated(displayName: string, ownOrgs: readonly number[], self?: number): Promise<string | undefined> {
-    const key = nameKey(displayName)
     const orgNames = new Map((await this.orgs.orgs()).map((o) => [o.id, o.name]))
+    const underneath = (name: string) => nameUnderneath(name, [...orgNames.values()]) || nameKey(name)
+    const key = underneath(displayName)
     for (const user of await this.accounts.listUsers()) {
-      if (user.id === self || nameKey(user.displayName) !== key) continue
+      if (user.id === self || underneath(user.displayName) !== key) continue
       const elsewhere = (await this.orgs.membershipsOf(user.id)).find((m) => !ownOrgs.includes(m.orgId))
       if (elsewhere) return orgNames.get(elsewhere.orgId)
     }
@@ -71,4 +85,4 @@ export class ShownNames {
 
 /** Why a 姓名 is refused, in Chinese, with what to do instead. */
 export const impersonationMessage = (displayName: string, org: string): string =>
-  `“${displayName}”是${org}成员的姓名，不能再用：请加以区分，如“${displayName}（所在单位）”`
+  `“${displayName}”会被看作${org}成员的姓名，不能使用（加上单位名称或括号也一样）：请用本人的姓名；确有同名，请在姓名后加数字区分，如“${displayName.replace(DRESSING, '')}2”`
