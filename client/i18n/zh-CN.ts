@@ -82,6 +82,7 @@ export const T = {
   subGoals: '二、分项绩效目标',
   safeguards: '三、工作保障措施',
   departmentTotal: (total: string) => `部门预算合计 ${total} 万元`,
+  totalLeavesOut: (projects: number) => `（未计入 ${projects} 个项目：预算数未填或无法读出）`,
   project: (n: number, name: string) => `${n}. ${name || '（未命名项目）'}`,
   addIndicator: '添加指标行',
   deleteIndicator: '删除指标行',
@@ -170,7 +171,7 @@ export const T = {
   successor: '以此为底稿新建下一年度',
   keepBudget: '保留预算数',
   /** Beside 保留预算数: what next year's draft carries over and what it clears. */
-  successorKeeps: (keepBudget: boolean) => `${keepBudget ? '' : '将清空各项目的预算数、财政资金、其他资金；'}资金支出计划、指标和文字保留，年度顺延。`,
+  successorKeeps: (keepBudget: boolean) => `（${keepBudget ? '' : '不勾选时将清空各项目的预算数、财政资金、其他资金；'}资金支出计划、指标和文字保留，年度顺延。）`,
   createSuccessor: '新建',
   comparePredecessor: '与上一年度对比',
   sinceLastReturn: '自上次退回以来的修改',

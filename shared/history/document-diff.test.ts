@@ -94,3 +94,14 @@ describe('diffDocuments', () => {
     expect(diff.projects.map((p) => p.name)).toEqual([5, 9, 77, 150].map((p) => after.projects[p]!.name))
   })
 })
+
+describe('the names of changed fields', () => {
+  it('are the form’s own: 其中：财政资金 is 财政资金, as its cell says', () => {
+    const before = sample()
+    const after = structuredClone(before)
+    after.projects[0]!.budgetFiscal = '99.00'
+    const changed = diffDocuments(before, after).projects[0]!
+    if (changed.kind !== 'changed') throw new Error('changed expected')
+    expect(changed.fields.map((f) => f.label)).toEqual(['财政资金'])
+  })
+})

@@ -8,6 +8,8 @@
  */
 import type { DocumentText, IndicatorText, ProjectText } from '../model/document-text'
 import { amountInWan } from '../model/amounts'
+import { FIELD_LABEL } from '../schema/field-labels'
+import { NODE } from '../schema/node-names'
 import { diffText, type TextSegment } from './text-diff'
 import { attributionOf } from './attributed-content'
 import type { Attribution } from './authorship'
@@ -43,26 +45,28 @@ export interface DocumentDiff {
   summary: { projects: number; changes: number; text: string }
 }
 
+// The labels the form itself shows (one table: schema/field-labels.ts), so a comparison names a field as the cell does.
+const label = (node: string) => FIELD_LABEL[node]!
 const PROJECT_FIELDS: [keyof ProjectText, string][] = [
-  ['code', '项目编码'],
-  ['name', '项目名称'],
-  ['unitCode', '单位编码'],
-  ['unitName', '单位名称'],
-  ['moneyUnit', '金额单位'],
-  ['budgetTotal', '预算数'],
-  ['budgetFiscal', '财政拨款'],
-  ['budgetOther', '其他资金'],
-  ['usage', '资金用途'],
-  ['goal', '绩效目标'],
+  ['code', label(NODE.projectCode)],
+  ['name', label(NODE.projectName)],
+  ['unitCode', label(NODE.unitCode)],
+  ['unitName', label(NODE.unitName)],
+  ['moneyUnit', label(NODE.moneyUnit)],
+  ['budgetTotal', label(NODE.budgetTotal)],
+  ['budgetFiscal', label(NODE.budgetFiscal)],
+  ['budgetOther', label(NODE.budgetOther)],
+  ['usage', label(NODE.fundUsage)],
+  ['goal', label(NODE.projectGoal)],
 ]
 
 const ROW_FIELDS: [keyof IndicatorText, string][] = [
   ['level1', '一级指标'],
   ['level2', '二级指标'],
-  ['level3', '三级指标'],
-  ['description', '绩效指标描述'],
-  ['value', '指标值'],
-  ['basis', '指标值确定依据'],
+  ['level3', label(NODE.indicatorName)],
+  ['description', label(NODE.indicatorDescription)],
+  ['value', label(NODE.indicatorValue)],
+  ['basis', label(NODE.indicatorBasis)],
 ]
 
 /**

@@ -70,6 +70,8 @@ describe('a retyped figure is one suggestion', () => {
     await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(1)
     // One finding for it, not also 不是数字.
     expect(await staff.page.getByTestId('checks').locator('li', { hasText: '不是数字' }).count()).toBe(0)
+    // The department total cannot count it, and says so instead of reading as the whole department's.
+    await expect.poll(() => staff.page.getByTestId('department-total').textContent()).toContain('未计入 1 个项目')
     expect(staff.errors).toEqual([])
     await staff.context.close()
   }, 60_000)

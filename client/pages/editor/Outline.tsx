@@ -6,6 +6,7 @@
 import type { Editor } from '@tiptap/core'
 import { createMemo, Index, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
+import type { BudgetDocument } from '@shared/model/budget-document'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { NODE } from '@shared/schema/node-names'
 import { anchorRange } from '../../editor/comment-anchors'
@@ -77,6 +78,7 @@ export function Outline(props: { session: DocumentSession }) {
     return byProject
   })
   const findingsOf = (project: number) => findingsByProject().get(project) ?? []
+  const unread = (m: BudgetDocument) => m.projects.filter((p) => p.budget.total === null).length
   const worstOf = (project: number) => (findingsOf(project).some((f) => f.severity === 'error') ? 'error' : 'warning')
   const link = (label: () => string, go: () => void) => (
     <a href="#" onClick={(e) => { e.preventDefault(); go() }}>{label()}</a>
@@ -92,7 +94,11 @@ export function Outline(props: { session: DocumentSession }) {
               <li>{link(() => T.subGoals, () => scrollTo(s.editor(), NODE.subGoalsSection))}</li>
               <li>{link(() => T.safeguards, () => scrollTo(s.editor(), NODE.safeguardsSection))}</li>
             </ul>
-            <p class="total" data-testid="department-total">{T.departmentTotal(departmentTotal(m()).toFixed(2))}</p>
+            <p class="total" classList={{ incomplete: unread(m()) > 0 }} data-testid="department-total">
+              {T.departmentTotal(departmentTotal(m()).toFixed(2))}
+              {/* A total that leaves a project out says so: it must never read as the whole department's. */}
+              <Show when={unread(m()) > 0}><span class="left-out">{T.totalLeavesOut(unread(m()))}</span></Show>
+            </p>
             <ol>
               {/* By position: each change derives new project objects, and keying by them rebuilt every row. */}
               <Index each={m().projects}>
