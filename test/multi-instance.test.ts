@@ -27,6 +27,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { contentOf, readContent } from '@shared/model/y-document'
 import { STATUS, statusOf } from '@shared/review/workflow'
+import { nameBureauReviewer } from '../server/auth/bureau-reviewer'
 import { issueToken } from '../server/auth/access-token'
 import { openServerData, type ServerData } from '../server/server-data'
 import { tokenSubject } from '../server/storage/account-store'
@@ -97,6 +98,10 @@ async function deployment(users: string[]) {
     await data.accounts.setRole(DOC, ids[i]!, 'editor')
     tokens.set(name, issueToken(data.secret, { ...(await tokenSubject(data.accounts, name))!, doc: DOC, exp: Date.now() + 3600_000 }))
   }
+  // The bureau's reviewer: a 报送 must have someone to reach.
+  const reviewer = await data.logins.addUser('reviewer', 'pw-reviewer', '审核人')
+  await data.accounts.setRole(DOC, reviewer.id, 'reviewer')
+  await nameBureauReviewer(data.orgs, reviewer.id)
   await data.close()
   const args = [
     '--store', 'postgres', '--database-url', schema.config.url, '--database-schema', schema.config.schema!,

@@ -30,4 +30,18 @@ describe('workflow steps, without HTTP', () => {
     ])
     expect((await w.ports.service.activity(id)).filter((a) => a.kind === 'workflow')).toHaveLength(3)
   })
+
+  it('报送 is refused while nobody could review the document: it would sit in no queue', async () => {
+    w = await useCaseWorld()
+    const [liu, wang] = [await w.person('liu', '刘洋'), await w.person('wang', '王芳')]
+    const department = await w.org('文旅局', 'department', [[liu, 'staff']])
+    const bureau = await w.org('财政局', 'finance', [[wang, 'reviewer']])
+    const id = await createBlank(w.ports, liu, { org: department.id })
+    await expect(takeStep(w.ports, liu, id, 'submit', '')).rejects.toMatchObject({ kind: 'conflict', code: 'workflow-no-reviewer' })
+    expect((await w.ports.service.status(id)).value).toBe('编制中')
+
+    // Once the bureau assigns a reviewer to the department, it goes.
+    await w.data.orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: wang.id }, true)
+    expect(await takeStep(w.ports, liu, id, 'submit', '')).toMatchObject({ value: '已报送' })
+  })
 })

@@ -6,7 +6,7 @@
  */
 import { metaOf } from '@shared/model/y-document'
 import { approvalBlockers } from '@shared/review/approval'
-import { availableTransitions, checkTransition, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
+import { availableTransitions, checkTransition, STATUS, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
 import type { WorkflowState } from '@shared/protocol/http-api'
 import type { User } from '../storage/account-store'
 import { log } from '../log'
@@ -44,6 +44,10 @@ export async function takeStep(
   const current = (await p.service.status(doc.id)).value
   const result = checkTransition(current, action, role, { note, blockers })
   if (!result.ok) throw new Refusal(result.code === 'note-required' ? 'unprocessable' : 'conflict', `workflow-${result.code}`, result.reason)
+  // A 报送 nobody can review would read as sent while it sits in no queue.
+  if (result.transition.to === STATUS.submitted && (await p.notifier.peopleWithRole(doc.id, 'reviewer')).length === 0) {
+    throw new Refusal('conflict', 'workflow-no-reviewer', '没有财政局审核人员能审核这份文档，报送后不会出现在任何审核队列：请确认文档所属部门，并请财政局为该部门指定审核人员')
+  }
   const record: StatusRecord = { value: result.transition.to, by: user.name, at: Date.now(), ...(note ? { note } : {}) }
   await p.live.applyServerChange(doc.id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, record), { step: true })
   const overridden = blockers.length > 0 ? `（未满足：${blockers.join('；')}）` : ''

@@ -21,6 +21,7 @@ async function bureauWithOneDepartment() {
   await orgs.setDocumentOrg(DOC_ID, zfw.id)
   await orgs.setMember(zfw.id, zhang!.id, 'staff')
   await orgs.setMember(czj.id, wang!.id, 'reviewer')
+  await orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang!.id }, true)
   return { zfw, czj }
 }
 

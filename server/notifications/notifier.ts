@@ -108,7 +108,7 @@ export class Notifier {
   }
 
   /** Users with `role` on the document: shared by name, and by organisation. */
-  private async peopleWithRole(docId: string, role: Role): Promise<number[]> {
+  async peopleWithRole(docId: string, role: Role): Promise<number[]> {
     const ids = new Set<number>()
     for (const member of await this.data.accounts.membersOf(docId)) {
       const user = await this.data.accounts.userByName(member.name)

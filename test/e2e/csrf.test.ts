@@ -37,6 +37,7 @@ window.results = (async () => {
 describe('CSRF in the browser', () => {
   it('a page on another port of the same host changes nothing and reads nothing', async () => {
     const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    await suite.t.grant('qian', 'reviewer')
     expect((await staff.context.request.post(`/api/docs/${DOC_ID}/workflow`, { data: { action: 'submit' } })).status()).toBe(200)
     const documentsBefore = (await suite.t.server.data.documents.list()).length
     attacker = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(attackPage(suite.t.server.url)))

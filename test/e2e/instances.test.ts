@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parsePublishedText } from '@shared/formats/published-text/import'
+import { nameBureauReviewer } from '../../server/auth/bureau-reviewer'
 import { startServer, type RunningServer } from '../../server/server'
 import { freshSchema, TEST_REDIS_URL, type TestSchema } from '../support/postgres'
 import { cuttableLink, type CuttableLink } from '../support/cuttable-link'
@@ -32,10 +33,14 @@ beforeAll(async () => {
   const { data } = servers[0]!
   const zhang = await data.logins.addUser('zhang', 'pw-zhang', '张伟')
   const wang = await data.logins.addUser('wang', 'pw-wang', '王芳')
+  // The bureau's reviewer: a 报送 must have someone to reach.
+  const reviewer = await data.logins.addUser('shen', 'pw-shen', '沈静')
+  await nameBureauReviewer(data.orgs, reviewer.id)
   for (const id of ['doc', 'cut']) {
     await data.service.create(parsePublishedText(sampleText()), { id, title: '测试文档', ownerId: zhang.id })
     await data.accounts.setRole(id, zhang.id, 'editor')
     await data.accounts.setRole(id, wang.id, 'editor')
+    await data.accounts.setRole(id, reviewer.id, 'reviewer')
   }
 })
 

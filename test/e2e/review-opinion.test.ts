@@ -11,6 +11,7 @@ const suite = browserAndServer()
 describe('the reviewer’s 审核意见', () => {
   it('survives 开始审核 and another browser; the 退回 that uses it clears it', async () => {
     const { t, browser } = suite
+    await t.grant('wangfang', 'reviewer')
     const staff = await openAs(browser, t, 'sun', 'editor')
     await staff.page.getByRole('button', { name: '报送', exact: true }).click()
     await staff.page.getByRole('button', { name: '确认报送' }).click()
