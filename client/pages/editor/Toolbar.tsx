@@ -94,7 +94,8 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
           <span class="group-label">{T.groupFile}</span>
           <details class="menu" data-testid="export-menu">
             <summary class="button"><ExportIcon />{T.exportMenu}</summary>
-            <div class="menu-items">
+            {/* A download leaves the page where it is: the menu closes as a chosen menu does. */}
+            <div class="menu-items" onClick={(e) => { if ((e.target as HTMLElement).closest('a')) e.currentTarget.closest('details')!.open = false }}>
               <For each={exportFormats()}>
                 {(format) => (
                   <>
