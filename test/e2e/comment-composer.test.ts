@@ -36,7 +36,8 @@ describe('the comment composer', () => {
     expect(await composer.locator('textarea').inputValue()).toBe('请写明目标的数量')
     expect(await page.locator('.ProseMirror span[data-insertion]').count()).toBe(0)
 
-    await composer.getByRole('button', { name: '添加批注' }).click()
+    // Posted with Ctrl+Enter, without reaching for the mouse.
+    await page.keyboard.press('Control+Enter')
     await expect.poll(() => page.locator('.thread .text').first().textContent(), { timeout: 10_000 }).toBe('请写明目标的数量')
     // The reader is where they were.
     const after = (await goal.boundingBox())!

@@ -2,8 +2,9 @@
  * The page's own composer for a new comment (never a browser prompt), with
  * @-completion of the document's people. It opens beside the selection,
  * wherever the reader is in the document, and takes the keystrokes at once
- * (a reviewer's next keys must not become a suggestion in the text); Escape
- * or 取消 close it. Posting or closing leaves the page where it is.
+ * (a reviewer's next keys must not become a suggestion in the text).
+ * Ctrl+Enter posts; Escape or 取消 close it. Posting or closing leaves the
+ * page where it is.
  */
 import { createSignal, Show } from 'solid-js'
 import { Portal } from 'solid-js/web'
@@ -62,6 +63,11 @@ export function CommentComposer(props: { drafts: CommentDrafts; namesStarting: (
             }}
             onKeyDown={(event) => {
               if (event.key === 'Escape') cancel()
+              // Ctrl+Enter posts, as in the chat and mail programs people write comments in.
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && text().trim() !== '') {
+                event.preventDefault()
+                event.currentTarget.requestSubmit()
+              }
             }}
           >
             <label>
