@@ -65,23 +65,30 @@ export const codeShape: DocumentRule = {
   id: 'arithmetic.code-shape',
   check(doc: BudgetDocument): Finding[] {
     const found: Finding[] = []
+    const lastYears: { project: number; year: string }[] = []
     doc.projects.forEach((project, i) => {
       const code = project.code.trim()
       // Another region's form numbers its projects its own way.
       if (code === '' || project.layout === 'project-form') return
-      const f = findingsFor(this.id, i + 1)
       const match = CODE_SHAPE.exec(code)
       if (!match) {
-        found.push(f.warning(`项目编码 ${code} 的格式不常见（通常为 6 位区划码 + 2 位年度 + P + 11 位数字 + 1 位校验码）`, { field: 'code' }))
+        found.push(findingsFor(this.id, i + 1).warning(`项目编码 ${code} 的格式不常见（通常为 6 位区划码 + 2 位年度 + P + 11 位数字 + 1 位校验码）`, { field: 'code' }))
       } else if (doc.year !== null && Number(match[2]) !== doc.year % 100) {
-        found.push(f.warning(`项目编码中的年度 ${match[2]} 与文本年度 ${doc.year} 不一致`, { field: 'code' }))
+        lastYears.push({ project: i + 1, year: match[2]! })
       }
     })
+    // Next year's draft carries every code over: say it once for the document, not once per project.
+    const oneYear = lastYears.length > 1 && lastYears.every((c) => c.year === lastYears[0]!.year)
+    if (oneYear) {
+      const which = lastYears.map((c) => c.project).join('、')
+      found.push(findingsFor(this.id, null).warning(`第 ${which} 个项目的项目编码年度为 ${lastYears[0]!.year}，与文本年度 ${doc.year} 不一致：延续上年的项目，请换用本年度预算系统中的项目编码`, { field: 'code' }))
+    } else {
+      for (const c of lastYears) found.push(findingsFor(this.id, c.project).warning(`项目编码中的年度 ${c.year} 与文本年度 ${doc.year} 不一致`, { field: 'code' }))
+    }
     return found
   },
 }
 
-/** The department's total budget: the sum of the projects' 预算数 that are numbers. */
 export const departmentTotal = (doc: BudgetDocument): number =>
   Math.round(doc.projects.reduce((sum, p) => sum + (p.budget.total ?? 0), 0) * 100) / 100
 

@@ -102,6 +102,14 @@ describe('arithmetic', () => {
     expect(codeShape.check(doc(['P-001'])).map((f) => f.severity)).toEqual(['warning'])
     expect(codeShape.check(doc(['13030322P00404010001D']))[0]!.message).toContain('年度 22')
   })
+
+  it('says once, for the document, that every carried-over 项目编码 is of last year (next year’s draft)', () => {
+    const carried = codeShape.check(doc(['13030322P00404010001D', '13030322P004039100019', '13030322P004039100027']))
+    expect(carried.map((f) => [f.project, f.severity])).toEqual([[null, 'warning']])
+    expect(carried[0]!.message).toBe('第 1、2、3 个项目的项目编码年度为 22，与文本年度 2023 不一致：延续上年的项目，请换用本年度预算系统中的项目编码')
+    // Codes of different years are each their own question.
+    expect(codeShape.check(doc(['13030321P00404010001D', '13030322P004039100019'])).map((f) => f.project)).toEqual([1, 2])
+  })
 })
 
 describe('spending plan', () => {
