@@ -116,13 +116,8 @@ export async function closeAll(contexts: BrowserContext[]): Promise<void> {
   for (const context of contexts) await context.close()
 }
 
-/** Drops a file on the document list, as a person dragging it from their desktop. */
-export async function dropFile(page: Page, name: string, bytes: Uint8Array, type: string): Promise<void> {
-  const transfer = await page.evaluateHandle(({ name, data, type }) => {
-    const dt = new DataTransfer()
-    dt.items.add(new File([new Uint8Array(data)], name, { type }))
-    return dt
-  }, { name, data: [...bytes], type })
-  await page.dispatchEvent('main.documents', 'dragover', { dataTransfer: transfer })
-  await page.dispatchEvent('main.documents', 'drop', { dataTransfer: transfer })
+/** Imports a file from the document list as a person does: 导入…, then the file chosen in the browser's file dialog. */
+export async function importFromList(page: Page, name: string, bytes: Uint8Array, type: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('导入（Word、Excel、网页或文本）').click()])
+  await chooser.setFiles({ name, mimeType: type, buffer: Buffer.from(bytes) })
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { browserAndServer, dropFile, openAs } from './browser'
+import { browserAndServer, importFromList, openAs } from './browser'
 
 const suite = browserAndServer()
 
@@ -144,7 +144,7 @@ describe('document list', () => {
     await user.context.close()
   }, 60_000)
 
-  it('a region’s form dropped on the list opens as a document with its particulars; a broken one says where', async () => {
+  it('a region’s form imported from the list opens as a document with its particulars; a broken one says where', async () => {
     const { t } = suite
     const wu = await t.server.data.logins.addUser('wu', 'pw-wu', '吴刚')
     const id = await t.server.data.service.create(await t.server.data.service.text('doc'), { title: '吴刚的文档', ownerId: wu.id })
@@ -154,10 +154,10 @@ describe('document list', () => {
 
     const html = readFileSync(new URL('../fixtures/formats/regional/yanglao-2024.html', import.meta.url))
     const broken = new TextEncoder().encode(html.toString('utf8').replace('>分值<', '>得分情况<'))
-    await dropFile(staff.page, 'yanglao.html', broken, 'text/html')
+    await importFromList(staff.page, 'yanglao.html', broken, 'text/html')
     await expect.poll(() => staff.page.getByRole('alert').textContent()).toMatch(/网页文件 表 1 › 第 \d+ 行 › 第 5 列：.*“得分情况”不是可识别的列名/)
 
-    await dropFile(staff.page, 'yanglao.html', new Uint8Array(html), 'text/html')
+    await importFromList(staff.page, 'yanglao.html', new Uint8Array(html), 'text/html')
     await staff.page.waitForURL(/#\/doc\//)
     const department = staff.page.locator('[data-field="projectDepartment"]')
     await expect.poll(() => department.textContent()).toContain('某某区民政局')

@@ -1,5 +1,5 @@
 /**
- * Files made by other programs, dropped on the document list as a person
+ * Files made by other programs, imported from the document list (导入…, the file dialog) as a person
  * does: a Word file whose tables carry an empty grid column (LibreOffice
  * and WPS leave them; issue 25 item 9), and the sample with a table
  * written in 元 (issue 27). Each opens as a document whose 部门预算合计 is
@@ -8,18 +8,18 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { sampleText } from '../support/sample'
-import { browserAndServer, dropFile, openAs } from './browser'
+import { browserAndServer, importFromList, openAs } from './browser'
 
 const suite = browserAndServer()
 
-async function dropped(user: string, name: string, bytes: Uint8Array, type: string) {
+async function imported(user: string, name: string, bytes: Uint8Array, type: string) {
   const { t } = suite
   const account = await t.server.data.logins.addUser(user, `pw-${user}`, user)
   const id = await t.server.data.service.create(await t.server.data.service.text('doc'), { title: `${user}的文档`, ownerId: account.id })
   const staff = await openAs(suite.browser, t, user, 'editor', id)
   await staff.page.goto('/#/')
   await staff.page.getByText(`${user}的文档`).waitFor()
-  await dropFile(staff.page, name, bytes, type)
+  await importFromList(staff.page, name, bytes, type)
   await staff.page.waitForURL(/#\/doc\//, { timeout: 20_000 })
   return staff
 }
@@ -27,7 +27,7 @@ async function dropped(user: string, name: string, bytes: Uint8Array, type: stri
 describe('files from other programs', () => {
   it('a LibreOffice Word file with empty grid columns opens with every project and the sample’s total', async () => {
     const docx = new Uint8Array(readFileSync(new URL('../fixtures/formats/zhengfawei-2022.empty-grid-columns.libreoffice.docx', import.meta.url)))
-    const staff = await dropped('lin', '政法委.docx', docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    const staff = await imported('lin', '政法委.docx', docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     await expect.poll(() => staff.page.getByTestId('department-total').textContent(), { timeout: 15_000 }).toBe('部门预算合计 116.40 万元')
     expect(await staff.page.locator('[data-field="projectName"] .value').count()).toBe(11)
     expect(staff.errors).toEqual([])
@@ -46,7 +46,7 @@ describe('files from other programs', () => {
         return line
       })
       .join('\n')
-    const staff = await dropped('qian', '政法委.txt', new TextEncoder().encode(text), 'text/plain')
+    const staff = await imported('qian', '政法委.txt', new TextEncoder().encode(text), 'text/plain')
     await expect.poll(() => staff.page.getByTestId('department-total').textContent(), { timeout: 15_000 }).toBe('部门预算合计 116.40 万元')
     expect(staff.errors).toEqual([])
     await staff.context.close()

@@ -294,9 +294,20 @@ describe('paste', () => {
     const before = (await target.textContent()) ?? ''
     // Scrolled to the middle of the window, clear of the sticky toolbar.
     await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
-    // What the browser delivers when text is dragged in from another program: a drop at the mouse with the dragged data,
-    // the mouse on the right half of the cell's last character (a wrapped cell's right edge may be mid-text).
-    await target.evaluate((el) => {
+    // The other program: a text box beside the page holding two lines (the test's own stand-in, not what it checks).
+    await page.evaluate(() => {
+      const other = document.createElement('textarea')
+      other.id = 'other-program'
+      other.value = '依据上级\n文件要求'
+      Object.assign(other.style, { position: 'fixed', right: '8px', bottom: '8px', width: '160px', height: '60px', zIndex: '1000' })
+      document.body.append(other)
+    })
+    const source = page.locator('#other-program')
+    await source.click()
+    await page.keyboard.press('Control+A')
+    // Dragged with the mouse from the selected text to the right half of the cell's last character
+    // (a wrapped cell's right edge may be mid-text).
+    const at = await target.evaluate((el) => {
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
       let last: Text | null = null
       for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).length > 0) last = node as Text
@@ -304,11 +315,13 @@ describe('paste', () => {
       range.setStart(last!, last!.length - 1)
       range.setEnd(last!, last!.length)
       const char = range.getBoundingClientRect()
-      const data = new DataTransfer()
-      data.setData('text/plain', '依据上级\r\n文件要求')
-      data.setData('text/html', '<p>依据上级</p><p>文件要求</p>')
-      el.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, clientX: char.right - 1, clientY: char.top + char.height / 2, dataTransfer: data }))
+      return { x: char.right - 1, y: char.top + char.height / 2 }
     })
+    const from = (await source.boundingBox())!
+    await page.mouse.move(from.x + 20, from.y + 12)
+    await page.mouse.down()
+    await page.mouse.move(at.x, at.y, { steps: 12 })
+    await page.mouse.up()
     await expect.poll(() => target.textContent()).toBe(`${before}依据上级文件要求`)
     expect(await rowsOf(page, 5).count()).toBe(rows)
     expect(errors).toEqual([])
