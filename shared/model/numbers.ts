@@ -55,9 +55,6 @@ const NONE = /^(—+|-+|－+|\/|无|0+(\.0*)?)$/
 
 export const meansNone = (text: string): boolean => NONE.test(toHalfWidth(text))
 
-/** An amount that may be written as "none" (其他资金): none reads as null, like an empty cell. */
-export const parseOptionalAmount = (text: string): number | null => (meansNone(text) ? null : parseAmount(text))
-
 /**
  * A spending plan's cumulative percentages. Written as fractions of one
  * (0.25 / 0.5 / 0.75 / 1, no % sign anywhere) they are read as percents.

@@ -29,6 +29,18 @@ describe('Excel workbook', () => {
     expect(total.getCell(4).value).toEqual({ formula: 'SUM(D2:D12)', result: 116.4 })
   })
 
+  it('sums the 预算汇总 in 万元 when a table is written in 元', async () => {
+    const { Workbook } = (await import('exceljs')).default
+    const text = parsePublishedText(sampleText())
+    const first = text.projects[0]!
+    text.projects[0] = { ...first, moneyUnit: '元', budgetTotal: '100000.00', budgetFiscal: '100000.00' }
+    const book = new Workbook()
+    await book.xlsx.load((await exportXlsx(text)) as unknown as ArrayBuffer)
+    const summary = book.getWorksheet(SUMMARY_SHEET)!
+    expect(summary.getRow(2).getCell(4).value).toBe(10)
+    expect(summary.getRow(13).getCell(4).value).toEqual({ formula: 'SUM(D2:D12)', result: 116.4 })
+  })
+
   it('refuses a broken file, and a workbook not laid out by us, saying so', async () => {
     const broken = await importXlsx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))
     expect(!broken.ok && broken.error.message).toContain('无法打开这个 Excel 文件')

@@ -18,7 +18,7 @@
  * derived and ignored. Written and read with exceljs, loaded only when used.
  */
 import type { DocumentText, ProjectText } from '../../model/document-text'
-import { parseAmount, parseOptionalAmount } from '../../model/numbers'
+import { modelFromText } from '../../model/derive-model'
 import { layOut, type Block } from '../blocks'
 import { unzipSync } from 'fflate'
 import { dropVacantColumns } from '../vacant-columns'
@@ -105,15 +105,14 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
     { header: '其他资金（万元）', width: 14 },
   ]
   summary.getRow(1).font = { bold: true }
-  doc.projects.forEach((project, i) => {
-    const amounts = [parseAmount(project.budgetTotal), parseAmount(project.budgetFiscal), parseOptionalAmount(project.budgetOther)]
-    summary.addRow([i + 1, project.code, project.name, ...amounts.map((a) => a ?? null)])
-  })
+  // In 万元 as the model reads them (a table written in 元 is converted), so the column's unit and its SUM are true.
+  const amounts = modelFromText(doc).projects.map(({ budget }) => [budget.total, budget.fiscal, budget.other])
+  doc.projects.forEach((project, i) => summary.addRow([i + 1, project.code, project.name, ...amounts[i]!]))
   const last = doc.projects.length + 1
   const totalRow = summary.addRow(['合计', '', ''])
   totalRow.font = { bold: true }
   ;(['D', 'E', 'F'] as const).forEach((column, k) => {
-    const result = Math.round(doc.projects.reduce((sum, p) => sum + ([parseAmount(p.budgetTotal), parseAmount(p.budgetFiscal), parseOptionalAmount(p.budgetOther)][k] ?? 0), 0) * 100) / 100
+    const result = Math.round(amounts.reduce((sum, row) => sum + (row[k] ?? 0), 0) * 100) / 100
     totalRow.getCell(column).value = { formula: `SUM(${column}2:${column}${last})`, result }
   })
   for (const column of ['D', 'E', 'F']) summary.getColumn(column).numFmt = '0.00'
