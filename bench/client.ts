@@ -33,7 +33,7 @@ import { makeRandom } from '../test/support/random'
 import { sampleText } from '../test/support/sample'
 import { startTestServer, synced as providerSynced, type TestServer } from '../test/support/test-server'
 import { ms, ratio, table } from './support/stats'
-import { OPEN_MARK } from '../client/pages/editor/open-marks'
+import { OPEN_MARK } from '../client/document/open-marks'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const PEER_ORIGIN = 'http://peer.bench'

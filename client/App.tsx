@@ -11,7 +11,7 @@ import { DashboardPage } from './pages/DashboardPage'
 import { createRoute } from './router'
 
 // The editor (Tiptap, Yjs, the checks) loads when a document is opened: the login and the list come without it.
-const EditorPage = lazy(() => import('./pages/EditorPage').then((m) => ({ default: m.EditorPage })))
+const EditorPage = lazy(() => import('./document/EditorPage').then((m) => ({ default: m.EditorPage })))
 
 export function App() {
   const route = createRoute()

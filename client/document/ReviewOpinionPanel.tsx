@@ -14,8 +14,8 @@ import type { Finding } from '@shared/checks/finding'
 import { draftOpinion } from '@shared/checks/review-opinion'
 import { blocksFromText, opinionText } from '@shared/checks/opinion-text'
 import type { BudgetDocument } from '@shared/model/budget-document'
-import { api } from '../../api/http'
-import { T } from '../../i18n/zh-CN'
+import { api } from '../api/http'
+import { T } from '../i18n/zh-CN'
 
 /** Where drafts were kept before the server kept them: moved to the server once, then forgotten here. */
 const formerKey = (docId: string) => `jixiao:opinion:${docId}`

@@ -8,8 +8,8 @@
 import { createSignal, For, Show } from 'solid-js'
 import type { Role } from '@shared/protocol/role'
 import { availableTransitions, type Status, type Transition } from '@shared/review/workflow'
-import { api, ApiFailure } from '../../api/http'
-import { T } from '../../i18n/zh-CN'
+import { api, ApiFailure } from '../api/http'
+import { T } from '../i18n/zh-CN'
 
 interface Composing {
   transition: Transition

@@ -5,9 +5,9 @@
  * drawn again only when it is another suggestion or its words changed.
  */
 import { createEffect, createSignal, onCleanup, Show } from 'solid-js'
-import { suggestionHere, type SuggestionHere } from '../../editor/suggestion-here'
-import { relativeTime } from '../../i18n/relative-time'
-import { T } from '../../i18n/zh-CN'
+import { suggestionHere, type SuggestionHere } from '../editor/suggestion-here'
+import { relativeTime } from '../i18n/relative-time'
+import { T } from '../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 import type { SuggestionReview } from './suggestion-review'
 

@@ -8,9 +8,9 @@
  */
 import { createMemo, createSignal, For, Show, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
-import { T } from '../../i18n/zh-CN'
-import { createLocalDrafts, type LocalDraft } from '../../sync/local-drafts'
-import { refusedRuns, restoreAsSuggestions } from '../../sync/refused-text'
+import { T } from '../i18n/zh-CN'
+import { createLocalDrafts, type LocalDraft } from '../sync/local-drafts'
+import { refusedRuns, restoreAsSuggestions } from '../sync/refused-text'
 
 /** `version` changes whenever the document may have; `synced` says it holds the server's state to compare with. */
 export function LocalDraftsPanel(props: { docId: string; ydoc: Y.Doc; version: Accessor<unknown>; synced: Accessor<boolean>; author: string; mayRestore: Accessor<boolean> }) {

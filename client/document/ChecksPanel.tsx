@@ -5,9 +5,9 @@
  */
 import { createMemo, createRenderEffect, For, Index, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
-import { findingGroups } from '../../editor/checks-panel'
-import { revealPlace } from '../../editor/place'
-import { T } from '../../i18n/zh-CN'
+import { findingGroups } from '../editor/checks-panel'
+import { revealPlace } from '../editor/place'
+import { T } from '../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 
 /** A group opens when it comes to have errors; otherwise it stays open or closed as the reader left it. */

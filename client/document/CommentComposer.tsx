@@ -8,7 +8,7 @@
  */
 import { createSignal, Show } from 'solid-js'
 import { Portal } from 'solid-js/web'
-import { T } from '../../i18n/zh-CN'
+import { T } from '../i18n/zh-CN'
 import type { CommentDrafts } from './comment-drafts'
 import { MentionHints } from './MentionHints'
 

@@ -9,13 +9,13 @@ import { createResource, createSignal, For, Show } from 'solid-js'
 import type { FieldChange } from '@shared/history/document-diff'
 import type { TextSegment } from '@shared/history/text-diff'
 import { STATUS, type StatusRecord } from '@shared/review/workflow'
-import { api, type Comparison } from '../../api/http'
-import { T } from '../../i18n/zh-CN'
-import { relativeTime } from '../../i18n/relative-time'
-import { personName } from '../../i18n/person-name'
+import { api, type Comparison } from '../api/http'
+import { T } from '../i18n/zh-CN'
+import { relativeTime } from '../i18n/relative-time'
+import { personName } from '../i18n/person-name'
 import { activityLine } from './activity-line'
 import { missesStepVersion, rereadAfter } from './step-version'
-import type { Place } from '../../editor/place'
+import type { Place } from '../editor/place'
 
 const nameIn = (people: Record<string, string>) => (login: string | null) => personName(people, login)
 

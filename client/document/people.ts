@@ -4,8 +4,8 @@
  * read 姓名. The map comes from the server and is kept for offline use.
  */
 import { createSignal } from 'solid-js'
-import { api } from '../../api/http'
-import { personName } from '../../i18n/person-name'
+import { api } from '../api/http'
+import { personName } from '../i18n/person-name'
 
 const storageKey = (docId: string) => `jixiao:people:${docId}`
 

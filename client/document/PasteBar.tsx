@@ -5,7 +5,7 @@
  * filled, added, left out or kept as written.
  */
 import { Show } from 'solid-js'
-import { T } from '../../i18n/zh-CN'
+import { T } from '../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 
 export function PasteBar(props: { session: DocumentSession }) {

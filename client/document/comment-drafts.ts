@@ -6,9 +6,9 @@
 import { createSignal } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { createThread } from '@shared/review/threads'
-import { anchorOfSelection } from '../../editor/comment-anchors'
-import { textRangeAtPlace } from '../../editor/place'
-import { T } from '../../i18n/zh-CN'
+import { anchorOfSelection } from '../editor/comment-anchors'
+import { textRangeAtPlace } from '../editor/place'
+import { T } from '../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 
 export type CommentAnchor = NonNullable<ReturnType<typeof anchorOfSelection>>

@@ -5,8 +5,8 @@
  */
 import type { Editor } from '@tiptap/core'
 import { createSignal, Show } from 'solid-js'
-import { findMatches, replaceMatches, type Match } from '../../editor/find-replace'
-import { T } from '../../i18n/zh-CN'
+import { findMatches, replaceMatches, type Match } from '../editor/find-replace'
+import { T } from '../i18n/zh-CN'
 
 export function FindBar(props: { editor: () => Editor | null; onClose: () => void }) {
   const [query, setQuery] = createSignal('')

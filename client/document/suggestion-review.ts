@@ -5,10 +5,10 @@
  * every decision to one person's suggestions.
  */
 import { createSignal } from 'solid-js'
-import { projectAt } from '../../editor/row-commands'
-import { countSuggestions, decideSuggestions } from '../../editor/suggest-mode'
-import { suggestionHere } from '../../editor/suggestion-here'
-import { T } from '../../i18n/zh-CN'
+import { projectAt } from '../editor/row-commands'
+import { countSuggestions, decideSuggestions } from '../editor/suggest-mode'
+import { suggestionHere } from '../editor/suggestion-here'
+import { T } from '../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 
 /** A decision on many suggestions, waiting for the person's yes. */

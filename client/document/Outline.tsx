@@ -9,9 +9,9 @@ import type { Finding } from '@shared/checks/finding'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { NODE } from '@shared/schema/node-names'
-import { anchorRange } from '../../editor/comment-anchors'
-import { nth } from '../../editor/place'
-import { T } from '../../i18n/zh-CN'
+import { anchorRange } from '../editor/comment-anchors'
+import { nth } from '../editor/place'
+import { T } from '../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 
 /**
