@@ -85,6 +85,7 @@ export interface DocumentSession {
 const DERIVE_AFTER_MS = 150
 
 export function createDocumentSession(docId: string, user: User): DocumentSession {
+  performance.mark(OPEN_MARK.scripts)
   const connection = createDocConnection(docId)
   const { ydoc, provider } = connection
   const [editor, setEditor] = createSignal<Editor | null>(null)
