@@ -45,6 +45,7 @@ export interface DocumentSession {
 }
 
 export function createDocumentSession(docId: string, user: User): DocumentSession {
+  performance.mark(OPEN_MARK.scripts)
   const connection = createDocConnection(docId)
   const { ydoc, provider } = connection
   const [editor, setEditor] = createSignal<Editor | null>(null)
