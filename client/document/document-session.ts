@@ -94,6 +94,11 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const [pasteReport, setPasteReport] = createSignal('')
   const [pastedProjects, setPastedProjects] = createSignal<ProjectText[] | null>(null)
 
+  /** The document's kind, as the server wrote it into meta (absent: targets). */
+  const kindIn = () => {
+    const kind = ydoc.getMap('meta').get('kind')
+    return typeof kind === 'string' ? kind : undefined
+  }
   const predecessorIn = () => typeof ydoc.getMap('meta').get(META_KEY.predecessor) === 'string'
   const [status, setStatus] = createSignal<Status>(statusOf(ydoc))
   const [statusRecord, setStatusRecord] = createSignal(statusRecordOf(ydoc))
@@ -162,6 +167,8 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       editable: false,
       onActivateThread: activateThread,
       paste: { say: setPasteReport, offerProjects: (projects) => (setPasteReport(''), setPastedProjects(projects)) },
+      kind: kindIn,
+      onCarriedRefused: () => say(T.carriedRefused),
     })
     made.on('update', () => {
       clearTimeout(deriveTimer)
