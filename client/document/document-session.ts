@@ -57,6 +57,11 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const threads = createDocumentThreads(ydoc, editor)
   const reading = createDocumentReading()
   const paste = createPasteQuestions(editor)
+  /** The document's kind, as the server wrote it into meta (absent: targets). */
+  const kindIn = () => {
+    const kind = ydoc.getMap('meta').get('kind')
+    return typeof kind === 'string' ? kind : undefined
+  }
 
   let host: HTMLElement | null = null
   // Until the document has content (from IndexedDB or the server) there is nothing to bind to:
@@ -73,6 +78,8 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       editable: false,
       onActivateThread: threads.activate,
       paste: paste.listener,
+      kind: kindIn,
+      onCarriedRefused: () => say(T.carriedRefused),
     })
     made.on('update', () => reading.readSoon(made))
     setEditor(made)
