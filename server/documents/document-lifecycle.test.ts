@@ -20,6 +20,16 @@ describe('a document’s life, without HTTP', () => {
     expect((await w.ports.service.activity(id)).map((a) => a.kind)).toEqual(['created'])
   })
 
+  it('a blank document’s cover names its department and the bureau that reviews it, as the form writes them', async () => {
+    w = await useCaseWorld()
+    const [zhang, wang] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳')]
+    const zfw = await w.org('政法委', 'department', [[zhang, 'staff']])
+    const bureau = await w.org('山海关区财政局', 'finance', [[wang, 'reviewer']])
+    await w.data.orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: zfw.id, userId: wang.id }, true)
+    const text = await w.ports.service.text(await createBlank(w.ports, zhang, { year: 2027 }))
+    expect(text).toMatchObject({ title: '政法委', subtitle: '2027年部门预算绩效文本', preparedBy: '政法委编制', reviewedBy: '山海关区财政局审核' })
+  })
+
   it('refuses a department the maker is not staff of', async () => {
     w = await useCaseWorld()
     const zhang = await w.person('zhang')
