@@ -30,6 +30,7 @@
  * two people deleting the last two rows concurrently must leave a valid
  * (empty) list, because the Yjs binding deletes whatever the schema rejects.
  */
+import { cellMap, DETAIL_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, nodeMap, PROJECT_CELL_FIELDS, PROJECT_GOAL_FIELD, SPENDING_FIELDS } from './fields'
 
 export const NODE = {
   doc: 'doc',
@@ -50,34 +51,18 @@ export const NODE = {
   safeguardItem: 'safeguardItem',
   projectsPart: 'projectsPart',
   project: 'project',
-  unitCode: 'unitCode',
-  unitName: 'unitName',
-  moneyUnit: 'moneyUnit',
-  projectCode: 'projectCode',
-  projectName: 'projectName',
-  budgetTotal: 'budgetTotal',
-  budgetFiscal: 'budgetFiscal',
-  budgetOther: 'budgetOther',
-  fundUsage: 'fundUsage',
+  // Every field's node, from the field table.
+  ...nodeMap(PROJECT_CELL_FIELDS),
   projectDetails: 'projectDetails',
-  projectDepartment: 'projectDepartment',
-  projectImplementer: 'projectImplementer',
-  projectManager: 'projectManager',
-  projectPeriod: 'projectPeriod',
-  projectPeriodGoal: 'projectPeriodGoal',
+  ...nodeMap(DETAIL_FIELDS),
   spendingPlan: 'spendingPlan',
   spendingEntry: 'spendingEntry',
-  spendingLabel: 'spendingLabel',
-  spendingPercent: 'spendingPercent',
-  projectGoal: 'projectGoal',
+  ...nodeMap(SPENDING_FIELDS),
+  ...nodeMap([PROJECT_GOAL_FIELD]),
   indicatorList: 'indicatorList',
   indicator: 'indicator',
-  indicatorName: 'indicatorName',
-  indicatorDescription: 'indicatorDescription',
-  indicatorValue: 'indicatorValue',
-  indicatorBasis: 'indicatorBasis',
-  indicatorScore: 'indicatorScore',
-  indicatorNote: 'indicatorNote',
+  ...nodeMap(INDICATOR_CELL_FIELDS),
+  ...nodeMap(INDICATOR_EXTRA_FIELDS),
   text: 'text',
 } as const
 
@@ -89,40 +74,16 @@ export const MARK = {
 } as const
 
 /** The one-cell fields of a target table, in table order, keyed as in `ProjectText`. */
-export const PROJECT_CELLS = {
-  unitCode: NODE.unitCode,
-  unitName: NODE.unitName,
-  moneyUnit: NODE.moneyUnit,
-  code: NODE.projectCode,
-  name: NODE.projectName,
-  budgetTotal: NODE.budgetTotal,
-  budgetFiscal: NODE.budgetFiscal,
-  budgetOther: NODE.budgetOther,
-  usage: NODE.fundUsage,
-} as const
+export const PROJECT_CELLS = cellMap(PROJECT_CELL_FIELDS)
 
 /** The fields of `projectDetails`, keyed as in `ProjectDetailsText`. */
-export const DETAIL_CELLS = {
-  department: NODE.projectDepartment,
-  implementer: NODE.projectImplementer,
-  manager: NODE.projectManager,
-  period: NODE.projectPeriod,
-  periodGoal: NODE.projectPeriodGoal,
-} as const
+export const DETAIL_CELLS = cellMap(DETAIL_FIELDS)
 
 /** An indicator row's optional columns (分值, 备注), keyed as in `IndicatorText`: a project has each in every row or in none. */
-export const INDICATOR_EXTRA_CELLS = {
-  score: NODE.indicatorScore,
-  note: NODE.indicatorNote,
-} as const
+export const INDICATOR_EXTRA_CELLS = cellMap(INDICATOR_EXTRA_FIELDS)
 
 /** The text fields of an indicator row, in column order, keyed as in `IndicatorText`. */
-export const INDICATOR_CELLS = {
-  level3: NODE.indicatorName,
-  description: NODE.indicatorDescription,
-  value: NODE.indicatorValue,
-  basis: NODE.indicatorBasis,
-} as const
+export const INDICATOR_CELLS = cellMap(INDICATOR_CELL_FIELDS)
 
 /** Nodes a person can insert or delete as a whole: they carry a `suggestion` attribute. */
 export const ROW_NODES = [
