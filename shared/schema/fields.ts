@@ -34,8 +34,14 @@ export interface Field {
 /** A field that is one cell of text. */
 type Cell = Field & { readonly node: string }
 
-const field = <const F extends Partial<Field> & { key: string; node: string | null; label: string }>(f: F) =>
-  ({ published: f.label, aliases: [], numeric: false, unit: null, ...f }) as const
+/** A field: its published label is its label, it has no other names, and it is text, unless told otherwise. */
+const field = <const F extends Partial<Field> & { key: string; node: string | null; label: string }>(f: F): Field & F => ({
+  published: f.label,
+  aliases: [],
+  numeric: false,
+  unit: null,
+  ...f,
+})
 
 /** A project's one-cell fields before its details, in table order. */
 export const PROJECT_CELL_FIELDS = [
