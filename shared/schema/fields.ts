@@ -29,6 +29,8 @@ export interface Field {
   readonly numeric: boolean
   /** The figure's unit: 万元 for amounts (as the model reads them), % or 分. */
   readonly unit: '万元' | '%' | '分' | null
+  /** An amount's key in the model's `budget`. */
+  readonly amount?: 'total' | 'fiscal' | 'other'
 }
 
 /** A field that is one cell of text. */
@@ -51,14 +53,18 @@ export const PROJECT_CELL_FIELDS = [
   field({ key: 'code', node: 'projectCode', label: '项目编码', aliases: ['项目编码', '项目代码', '项目编号'] }),
   field({ key: 'name', node: 'projectName', label: '项目名称', aliases: ['项目名称', '项目支出名称', '项目全称'] }),
   field({
-    key: 'budgetTotal', node: 'budgetTotal', label: '预算数', numeric: true, unit: '万元',
+    key: 'budgetTotal', node: 'budgetTotal', label: '预算数', numeric: true, unit: '万元', amount: 'total',
     aliases: ['年度资金总额', '当年年度预算', '年度本级预算金额', '本年度预算数', '年度预算数', '年度预算金额', '预算数', '资金总额', '项目总预算', '项目资金总额'],
   }),
   // The published text spaces the label out over its two-line cell.
-  field({ key: 'budgetFiscal', node: 'budgetFiscal', label: '财政资金', published: '其中：财政    资金', numeric: true, unit: '万元', aliases: ['财政拨款', '本年财政拨款', '财政资金', '财政性资金'] }),
-  field({ key: 'budgetOther', node: 'budgetOther', label: '其他资金', numeric: true, unit: '万元', aliases: ['其他资金', '其它资金'] }),
+  field({ key: 'budgetFiscal', node: 'budgetFiscal', label: '财政资金', published: '其中：财政    资金', numeric: true, unit: '万元', amount: 'fiscal', aliases: ['财政拨款', '本年财政拨款', '财政资金', '财政性资金'] }),
+  field({ key: 'budgetOther', node: 'budgetOther', label: '其他资金', numeric: true, unit: '万元', amount: 'other', aliases: ['其他资金', '其它资金'] }),
   field({ key: 'usage', node: 'fundUsage', label: '资金用途', aliases: ['资金用途', '项目概况', '项目总体概况', '项目内容', '项目主要内容', '项目基本情况'] }),
 ] as const satisfies readonly Cell[]
+
+type AmountField = Extract<(typeof PROJECT_CELL_FIELDS)[number], { unit: '万元' }>
+/** A project's amounts (预算数, 财政资金, 其他资金): the cells the arithmetic and money-unit checks read. */
+export const AMOUNT_FIELDS = PROJECT_CELL_FIELDS.filter((f): f is AmountField => f.unit === '万元')
 
 /** The project's 绩效目标, after its 资金支出计划. */
 export const PROJECT_GOAL_FIELD = field({
