@@ -169,7 +169,7 @@ export class DocumentService {
     return this.readStored('summary', id, (ydoc) => {
       const text = readDocument(readContent(ydoc))
       const model = modelFromText(text)
-      const findings = runChecks(text)
+      const findings = runChecks(text, model)
       const count = (severity: string) => findings.filter((f) => f.severity === severity).length
       return {
         year: model.year,
