@@ -70,31 +70,55 @@ describe('document limits', () => {
     await expect(t.server.data.service.create(projects(MAX_PROJECTS + 1), { title: '太大', ownerId: null })).rejects.toThrow(`最多 ${MAX_PROJECTS} 个`)
   }, 60_000)
 
-  it('at the project limit, checks and the Word export finish while the server answers others', async () => {
+  it('at the project limit, checks are read off the main thread: another client is answered meanwhile', async () => {
     t = await startTestServer()
     const { id, cookie } = await documentOf(projects(MAX_PROJECTS))
-    const slowest = { ms: 0 }
-    let busy = true
-    const watch = (async () => {
-      while (busy) {
-        const started = Date.now()
-        await fetch(`${t.server.url}/healthz`)
-        slowest.ms = Math.max(slowest.ms, Date.now() - started)
-        await new Promise((r) => setTimeout(r, 20))
-      }
-    })()
+    const other = watchHealth()
     try {
-      const checks = await fetch(`${t.server.url}/api/docs/${id}/checks`, { headers: { Cookie: cookie } })
-      expect(checks.status).toBe(200)
+      // Three in a row: on the main thread each would hold every other request for its whole second.
+      for (let i = 0; i < 3; i++) {
+        const checks = await fetch(`${t.server.url}/api/docs/${id}/checks`, { headers: { Cookie: cookie } })
+        expect(checks.status).toBe(200)
+        expect(((await checks.json()) as { findings: unknown[] }).findings.length).toBeGreaterThan(0)
+      }
+    } finally {
+      await other.stop()
+    }
+    console.log(`${other.answered} other requests answered while checking ${MAX_PROJECTS} projects three times; slowest ${other.slowestMs} ms`)
+    expect(other.answered).toBeGreaterThanOrEqual(30)
+  }, 300_000)
+
+  it('at the project limit, the Word export finishes while the server answers others', async () => {
+    t = await startTestServer()
+    const { id, cookie } = await documentOf(projects(MAX_PROJECTS))
+    const other = watchHealth()
+    try {
       const word = await fetch(`${t.server.url}/api/docs/${id}/export?format=docx`, { headers: { Cookie: cookie } })
       expect(word.status).toBe(200)
       const entries = unzipSync(new Uint8Array(await word.arrayBuffer()), { filter: (f) => f.name === 'word/document.xml' })
       expect(new TextDecoder().decode(entries['word/document.xml'])).toContain(projects(MAX_PROJECTS).projects.at(-1)!.name)
     } finally {
-      busy = false
-      await watch
+      await other.stop()
     }
-    console.log(`slowest /healthz while checking and exporting ${MAX_PROJECTS} projects: ${slowest.ms} ms`)
-    expect(slowest.ms).toBeLessThan(3000)
+    console.log(`${other.answered} other requests answered while exporting ${MAX_PROJECTS} projects; slowest ${other.slowestMs} ms`)
+    expect(other.answered).toBeGreaterThanOrEqual(30)
   }, 300_000)
 })
+
+/** Another client asking the server, one request after another, until stopped: how many were answered, and the slowest. */
+function watchHealth() {
+  const watch = { answered: 0, slowestMs: 0, busy: true, stop: async () => {} }
+  const loop = (async () => {
+    while (watch.busy) {
+      const started = Date.now()
+      await (await fetch(`${t.server.url}/healthz`)).json()
+      watch.slowestMs = Math.max(watch.slowestMs, Date.now() - started)
+      watch.answered++
+    }
+  })()
+  watch.stop = async () => {
+    watch.busy = false
+    await loop
+  }
+  return watch
+}
