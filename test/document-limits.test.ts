@@ -12,7 +12,12 @@ import type { DocumentText } from '@shared/model/document-text'
 import { loginAt } from './support/http-session'
 import { generateDocument } from '../support/generate-document'
 import { makeRandom } from '../support/random'
-import { startTestServer, type TestServer } from '../support/test-server'
+import { startTestServer, until, type TestServer } from '../support/test-server'
+import * as Y from 'yjs'
+import { NODE } from '@shared/schema/node-names'
+import { contentOf } from '@shared/model/y-document'
+import { rawClient } from './support/raw-client'
+import { replicaOf, updateOf } from './support/raw-update'
 
 let t: TestServer
 afterEach(async () => {
@@ -64,6 +69,41 @@ describe('document limits', () => {
     // A small one still fits.
     expect((await upload(`/api/docs/${id}/projects/import`, cookie, new TextEncoder().encode(exportPublishedText(projects(2, 9))))).status).toBe(200)
   }, 60_000)
+
+  it('an edit over the socket that would pass the project limit is refused; moving a project at the limit is not', async () => {
+    t = await startTestServer()
+    const id = await t.server.data.service.create(projects(MAX_PROJECTS - 1), { title: '大文档', ownerId: null })
+    const lina = await rawClient(t, 'lina', 'editor', id)
+    const served = () => t.server.relay.loadedDocument(id)!
+    const part = (ydoc: Y.Doc) => contentOf(ydoc).toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === NODE.projectsPart)!
+    const copyOfFirst = (ydoc: Y.Doc) => (part(ydoc).get(0) as Y.XmlElement).clone()
+    const replica = replicaOf(served())
+    // Two projects where one fits: refused whole, as an edit past the size is.
+    lina.send(updateOf(replica, (d) => part(d).insert(part(d).length, [copyOfFirst(d), copyOfFirst(d)])))
+    await until(() => lina.refusals.length === 1, 'two projects refused')
+    expect(lina.refusals[0]).toContain(`最多 ${MAX_PROJECTS} 个`)
+    expect(part(served()).length).toBe(MAX_PROJECTS - 1)
+    // One fits. Then, at the limit, a project moved (deleted and inserted in one update) is taken.
+    const honest = replicaOf(served())
+    lina.send(updateOf(honest, (d) => part(d).insert(part(d).length, [copyOfFirst(d)])))
+    await until(() => part(served()).length === MAX_PROJECTS, 'one project taken')
+    const first = part(served()).get(0).toString()
+    lina.send(
+      updateOf(honest, (d) => {
+        const moved = copyOfFirst(d)
+        part(d).delete(0, 1)
+        part(d).insert(part(d).length, [moved])
+      }),
+    )
+    await until(() => part(served()).get(0).toString() !== first, 'the move taken')
+    expect(part(served()).length).toBe(MAX_PROJECTS)
+    lina.send(updateOf(honest, (d) => part(d).insert(0, [copyOfFirst(d)])))
+    await until(() => lina.refusals.length === 2, 'one more refused at the limit')
+    expect(part(served()).length).toBe(MAX_PROJECTS)
+    expect(lina.refusals).toHaveLength(2)
+    await t.server.relay.flush()
+    expect(await projectsStored(id)).toBe(MAX_PROJECTS)
+  }, 120_000)
 
   it('a new document past the project limit is refused', async () => {
     t = await startTestServer()
