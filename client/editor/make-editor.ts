@@ -11,7 +11,7 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { ROOT } from '@shared/model/y-document'
+import { contentOf } from '@shared/model/y-document'
 import { documentExtensions } from '@shared/schema/extensions'
 import './incremental-binding'
 import { withNodeViews } from './node-views'
@@ -97,7 +97,7 @@ export function makeEditor(options: {
     editable: options.editable,
     extensions: [
       ...withNodeViews(documentExtensions),
-      OneStepCollaboration.configure({ fragment: options.ydoc.getXmlFragment(ROOT.content) }),
+      OneStepCollaboration.configure({ fragment: contentOf(options.ydoc) }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       FormKeys,
       TablePaste.configure({ listener: options.paste }),
