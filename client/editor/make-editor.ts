@@ -63,11 +63,21 @@ const OneStepCollaboration = Collaboration.extend({
   },
 })
 
+export interface SuggestModeStorage {
+  enabled: boolean
+}
+
+declare module '@tiptap/core' {
+  interface Storage {
+    suggestMode: SuggestModeStorage
+  }
+}
+
 /**
  * Suggestion mode (track changes): while `storage.enabled`, the person's own
  * edits become suggestions; remote changes and undo pass through.
  */
-export const SuggestMode = Extension.create<{ who: Suggester }, { enabled: boolean }>({
+export const SuggestMode = Extension.create<{ who: Suggester }, SuggestModeStorage>({
   name: 'suggestMode',
   addOptions: () => ({ who: { author: '', now: Date.now, newId: () => crypto.randomUUID() } }),
   addStorage: () => ({ enabled: false }),
