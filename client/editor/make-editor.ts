@@ -12,6 +12,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { contentOf } from '@shared/model/y-document'
+import { MESSAGE } from '@shared/protocol/message-type'
 import { documentExtensions } from '@shared/schema/extensions'
 import './incremental-binding'
 import { withNodeViews } from './node-views'
@@ -130,9 +131,7 @@ export function makeEditor(options: {
  * outside any Yjs transaction, so local edits stay local edits.
  */
 export function flushBeforeRemoteChanges(provider: WebsocketProvider, editor: Editor): void {
-  const SYNC = 0
-  const AWARENESS = 1
-  for (const type of [SYNC, AWARENESS]) {
+  for (const type of [MESSAGE.sync, MESSAGE.awareness]) {
     const handle = provider.messageHandlers[type]!
     provider.messageHandlers[type] = (...args: Parameters<typeof handle>) => {
       if (!editor.isDestroyed) (editor.view as unknown as { domObserver: { flush(): void } }).domObserver.flush()
