@@ -13,10 +13,10 @@ import { exportHtml } from '@shared/formats/html/export'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import type { ProjectText } from '@shared/model/document-text'
 import { derivedCells } from '@shared/formats/kind-forms/derived-cells'
-import { generateDocument } from './support/generate-document'
-import { generateKindDocument } from './support/generate-kind-document'
-import { makeRandom } from './support/random'
-import { sampleText } from './support/sample'
+import { generateDocument } from '../support/generate-document'
+import { generateKindDocument } from '../support/generate-kind-document'
+import { makeRandom } from '../support/random'
+import { sampleText } from '../support/sample'
 
 const READ_TABLES = `
 import docx, json, sys

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { generateKindDocument, withDerived } from '../../../test/support/generate-kind-document'
-import { makeRandom } from '../../../test/support/random'
+import { generateKindDocument, withDerived } from '../../../support/generate-kind-document'
+import { makeRandom } from '../../../support/random'
 import { formatById, importFile } from '../registry'
 
 const bytes = (out: Uint8Array | string) => (typeof out === 'string' ? new TextEncoder().encode(out) : out)
