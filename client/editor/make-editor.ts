@@ -22,6 +22,7 @@ import { isLocalEdit, suggestTransaction, type Suggester } from './suggest-mode'
 import { undoManagerOf, undoOneStep } from './undo-step'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
+import { DerivedValues } from './derived-values'
 
 export interface EditorUser {
   name: string
@@ -104,6 +105,7 @@ export function makeEditor(options: {
     extensions: [
       ...withNodeViews(documentExtensions, { kind }),
       CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
+      DerivedValues,
       OneStepCollaboration.configure({ fragment: options.ydoc.getXmlFragment(ROOT.content) }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       FormKeys,
