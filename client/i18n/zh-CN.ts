@@ -169,6 +169,11 @@ export const T = {
   confirmRestore: '确认恢复（作为一次新的修改）',
   restoreEndsUndo: '恢复后，此前的修改不能再用“撤销”（Ctrl+Z）撤回',
   successor: '以此为底稿新建下一年度',
+  newMonitoring: '新建运行监控',
+  newSelfEvaluation: '新建绩效自评',
+  /** A document's kind, as its list row, the queue and the dashboard name it. */
+  kindLabel: { targets: '绩效目标', monitoring: '运行监控', 'self-evaluation': '绩效自评' } as Record<string, string>,
+  basedOn: (title: string) => `来源：${title}`,
   keepBudget: '保留预算数',
   /** Beside 保留预算数: what next year's draft carries over and what it clears. */
   successorKeeps: (keepBudget: boolean) => `（${keepBudget ? '' : '不勾选时将清空各项目的预算数、财政资金、其他资金；'}资金支出计划、指标和文字保留，年度顺延。）`,
