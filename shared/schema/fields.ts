@@ -131,6 +131,9 @@ export type NodeMap<T extends readonly Cell[]> = { readonly [F in T[number] as F
 export const nodeMap = <T extends readonly Cell[]>(fields: T): NodeMap<T> =>
   Object.fromEntries(fields.map((f) => [f.node, f.node])) as NodeMap<T>
 
+/** The labels of a group of fields, in order, typed as the tuple they are. */
+export const labelsOf = <T extends readonly Field[]>(fields: T) => fields.map((f) => f.label) as unknown as { readonly [K in keyof T]: T[K]['label'] }
+
 /** `{ key: value }` for a group of fields, in order. */
 export const byKey = <T extends readonly Field[], V>(fields: T, value: (f: T[number]) => V): Record<KeyOf<T>, V> =>
   Object.fromEntries(fields.map((f) => [f.key, value(f)])) as Record<KeyOf<T>, V>
