@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { ExportOptions, FileFormat } from '@shared/formats/registry'
 import { trackedContent } from '@shared/formats/tracked-text'
-import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText, ProjectText } from '@shared/model/document-text'
 import { withProjectsAdded } from '@shared/model/add-projects'
@@ -16,8 +15,8 @@ import { documentTooLarge, MAX_DOCUMENT_BYTES, MAX_PROJECTS, tooManyProjects } f
 import { restoreContent } from '@shared/history/restore-content'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
-import { contentOf, createYDocument, META_KEY, metaOf, modelOf, readContent, yearOf } from '@shared/model/y-document'
-import { runChecks } from '@shared/checks/run-checks'
+import { contentOf, createYDocumentFromText, META_KEY, metaOf, modelOf, readContent, readText, withKind, yearOf } from '@shared/model/y-document'
+import { kindOf, notExportable } from '@shared/kinds/registry'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { modelFromText } from '@shared/model/derive-model'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
@@ -75,7 +74,7 @@ export class DocumentService {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
     if (text.projects.length > MAX_PROJECTS) throw tooManyProjects(text.projects.length)
-    const ydoc = createYDocument(buildDocument(text), SERVER_ORIGIN)
+    const ydoc = createYDocumentFromText(text, SERVER_ORIGIN)
     if (options.predecessor) ydoc.transact(() => metaOf(ydoc).set(META_KEY.predecessor, options.predecessor), SERVER_ORIGIN)
     try {
       const state = Y.encodeStateAsUpdate(ydoc)
@@ -111,7 +110,7 @@ export class DocumentService {
   async approvalState(id: string): Promise<ApprovalState> {
     return withDoc(await this.load(id), (ydoc) => ({
       ...reviewState(ydoc),
-      errorFindings: runChecks(readDocument(readContent(ydoc))).filter((f) => f.severity === 'error').length,
+      errorFindings: checksOf(readText(ydoc)).filter((f) => f.severity === 'error').length,
     }))
   }
 
@@ -120,7 +119,7 @@ export class DocumentService {
   }
 
   async text(id: string): Promise<DocumentText> {
-    return withDoc(await this.load(id), (ydoc) => readDocument(readContent(ydoc)))
+    return withDoc(await this.load(id), readText)
   }
 
   /** The document this one was started from (last year's), if any. */
@@ -167,9 +166,9 @@ export class DocumentService {
   /** What a review queue shows of a document: its status, money, findings and open review work, from one read. */
   async reviewSummary(id: string): Promise<ReviewSummary> {
     return this.readStored('summary', id, (ydoc) => {
-      const text = readDocument(readContent(ydoc))
+      const text = readText(ydoc)
       const model = modelFromText(text)
-      const findings = runChecks(text)
+      const findings = checksOf(text)
       const count = (severity: string) => findings.filter((f) => f.severity === severity).length
       return {
         year: model.year,
@@ -255,14 +254,20 @@ export class DocumentService {
     format: FileFormat & Required<Pick<FileFormat, 'export'>>,
     options: ExportOptions = {},
   ): Promise<{ body: Uint8Array | string; contentType: string; extension: string }> {
-    return { body: await format.export(await this.exportedText(id, options.tracked === true), options), contentType: format.mime, extension: format.extensions[0]! }
+    const text = await this.exportedText(id, options.tracked === true)
+    const refused = notExportable(text)
+    if (refused) throw new Error(refused)
+    return { body: await format.export(text, options), contentType: format.mime, extension: format.extensions[0]! }
   }
 
   /** What an export writes: the agreed text, or (`tracked`) the text with pending suggestions. */
   async exportedText(id: string, tracked: boolean): Promise<DocumentText> {
-    return tracked ? withDoc(await this.load(id), (ydoc) => readDocument(trackedContent(readContent(ydoc)))) : this.text(id)
+    return tracked ? withDoc(await this.load(id), (ydoc) => withKind(ydoc, readDocument(trackedContent(readContent(ydoc))))) : this.text(id)
   }
 }
+
+/** The findings of a document's own kind (a 自评 is judged by the 自评 checks, not the targets'). */
+const checksOf = (text: DocumentText) => kindOf(text).checks(text)
 
 function docOf(updates: readonly Uint8Array[]): Y.Doc {
   const ydoc = new Y.Doc()

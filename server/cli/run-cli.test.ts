@@ -161,7 +161,7 @@ describe('cli export', () => {
 describe('cli on a 绩效自评表', () => {
   const file = fileURLToPath(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
 
-  it('import --json prints the self-evaluation model; check --json its findings; storing it is refused, not done half', async () => {
+  it('import --json prints the self-evaluation model; check --json its findings; it is stored as one; exporting it is refused, not done half', async () => {
     const imported = await run('import', file, '--json')
     expect(imported.code).toBe(EXIT.ok)
     const model = JSON.parse(imported.stdout)
@@ -172,9 +172,14 @@ describe('cli on a 绩效自评表', () => {
     expect(checked.code).toBe(EXIT.ok)
     expect(JSON.parse(checked.stdout).map((f: { rule: string }) => f.rule)).toEqual(['self-evaluation.achieved', 'self-evaluation.total'])
     expect(JSON.parse(checked.stdout)[1]).toMatchObject({ rule: 'self-evaluation.total', severity: 'error', project: 1, indicator: null })
-    const stored = await run('doc', 'import', file, '--data', tmp())
-    expect(stored.code).toBe(EXIT.badInput)
-    expect(stored.stderr).toMatch(/绩效自评文档尚不能存入服务器/)
+    const data = tmp()
+    const stored = await run('doc', 'import', file, '--data', data)
+    expect(stored.code).toBe(EXIT.ok)
+    const listed = await run('doc', 'list', '--data', data)
+    expect(listed.stdout).toContain(stored.stdout.trim())
+    const exported = await run('export', file, '--format', 'docx', '--out', join(data, 'x.docx'))
+    expect(exported.code).toBe(EXIT.badInput)
+    expect(exported.stderr).toMatch(/绩效自评文档尚不能导出/)
     expect((await run('check', file, '--opinion')).code).toBe(EXIT.badInput)
   })
 })
