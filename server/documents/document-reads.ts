@@ -4,7 +4,6 @@
  */
 import type { Finding } from '@shared/checks/finding'
 import { exportFormats, formatById } from '@shared/formats/registry'
-import { kindOf, notExportable } from '@shared/kinds/registry'
 import { yearOf } from '@shared/model/y-document'
 import type { SubmissionDeadline } from '@shared/protocol/http-api'
 import { blocksFromText } from '@shared/checks/opinion-text'
@@ -49,10 +48,7 @@ export async function exportDocument(
   const opinion = withOpinion ? await opinionToExport(p, doc.id, user, role === 'reviewer') : undefined
   const names = tracked ? await peopleOf(p, doc.id) : {}
   // Written in a file worker: the Word writer takes seconds and hundreds of MB for a document at the project limit.
-  const text = await p.service.exportedText(doc.id, tracked)
-  const refused = notExportable(text)
-  if (refused) throw new Refusal('unprocessable', 'export-kind-not-supported', refused)
-  const body = await p.files.write(text, chosen.id, { tracked, names, ...(opinion ? { opinion: blocksFromText(opinion) } : {}) })
+  const body = await p.files.write(await p.service.exportedText(doc.id, tracked), chosen.id, { tracked, names, ...(opinion ? { opinion: blocksFromText(opinion) } : {}) })
   return { doc, body, contentType: chosen.mime, extension: chosen.extensions[0]! }
 }
 
@@ -72,8 +68,8 @@ async function opinionToExport(p: Pick<Ports, 'documents' | 'opinions'>, docId: 
 
 export async function documentChecks(p: Pick<Ports, 'documents' | 'permissions' | 'service'>, user: User, docId: string): Promise<Finding[]> {
   const { doc } = await reach(p, docId, user)
-  const text = await p.service.text(doc.id)
-  return kindOf(text).checks(text)
+  // Read in a worker for a large document: at the project limit this is a second of work.
+  return p.service.checks(doc.id)
 }
 
 /** A token for the document's WebSocket, naming the caller and their token generation. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DOCUMENT_KINDS } from '../model/document-kind'
-import { KINDS, kindOf, notExportable, notStorable } from './registry'
+import { KINDS, kindOf, notStorable } from './registry'
 
 describe('document kinds', () => {
   it('has one entry per kind, named for it', () => {
@@ -16,7 +16,6 @@ describe('document kinds', () => {
     const evaluation = { ...text, kind: 'self-evaluation' as const }
     expect(kindOf(evaluation).model(evaluation).kind).toBe('self-evaluation')
     expect(notStorable(evaluation)).toBeNull()
-    expect(notExportable(evaluation)).toMatch(/^绩效自评文档尚不能导出/)
     const monitoring = { ...text, kind: 'monitoring' as const }
     expect(kindOf(monitoring).model(monitoring).kind).toBe('monitoring')
     expect(notStorable(monitoring)).toBeNull()

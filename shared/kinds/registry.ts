@@ -31,8 +31,6 @@ export interface KindSpec {
    * and checked, but storing it is refused rather than losing its fields.
    */
   stored: boolean
-  /** Whether the export formats write this kind's own fields: until they do, exporting it is refused rather than writing a targets form without them. */
-  exported: boolean
   /** What its documents hold beyond the targets' nodes (`kind-layout.ts`). */
   layout: KindLayout
   /** Whether `check --opinion` drafts a 审核意见 for it. */
@@ -40,26 +38,20 @@ export interface KindSpec {
 }
 
 export const KINDS: Readonly<Record<DocumentKind, KindSpec>> = {
-  targets: { id: 'targets', label: '绩效目标', model: modelFromText, checks: runChecks, stored: true, exported: true, opinion: true, layout: KIND_LAYOUT.targets },
+  targets: { id: 'targets', label: '绩效目标', model: modelFromText, checks: runChecks, stored: true, opinion: true, layout: KIND_LAYOUT.targets },
   monitoring: {
-    id: 'monitoring', label: '绩效运行监控', model: monitoringModel, checks: runMonitoringChecks, stored: true, exported: false, opinion: false, layout: KIND_LAYOUT.monitoring,
+    id: 'monitoring', label: '绩效运行监控', model: monitoringModel, checks: runMonitoringChecks, stored: true, opinion: false, layout: KIND_LAYOUT.monitoring,
   },
   'self-evaluation': {
-    id: 'self-evaluation', label: '绩效自评', model: selfEvaluationModel, checks: runSelfEvaluationChecks, stored: true, exported: false, opinion: false,
+    id: 'self-evaluation', label: '绩效自评', model: selfEvaluationModel, checks: runSelfEvaluationChecks, stored: true, opinion: false,
     layout: KIND_LAYOUT['self-evaluation'],
   },
 }
 
 export const kindOf = (text: DocumentText): KindSpec => KINDS[text.kind ?? 'targets']
 
-/** Why a document of this kind cannot be stored or exported yet, or null. */
+/** Why a document of this kind cannot be stored yet, or null. */
 export const notStorable = (text: DocumentText): string | null => {
   const kind = kindOf(text)
   return kind.stored ? null : `${kind.label}文档尚不能存入服务器（只能用 import --json 读取、用 check 检查）`
-}
-
-/** Why a document of this kind cannot be exported yet, or null. */
-export const notExportable = (text: DocumentText): string | null => {
-  const kind = kindOf(text)
-  return kind.exported ? null : `${kind.label}文档尚不能导出为文件（导出格式还没有它的版式）`
 }
