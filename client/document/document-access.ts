@@ -48,7 +48,7 @@ export function createDocumentAccess(
   const refresh = () => {
     const current = editor()
     if (!current) return
-    ;(current.storage as unknown as { suggestMode: { enabled: boolean } }).suggestMode.enabled = role() === 'reviewer' || suggesting()
+    current.storage.suggestMode.enabled = role() === 'reviewer' || suggesting()
     current.setEditable(readOnlyReason() === '')
   }
 
