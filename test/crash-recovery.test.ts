@@ -19,9 +19,9 @@ import { runCli } from '../server/cli/run-cli'
 import { openServerData } from '../server/server-data'
 import { tokenSubject } from '../server/storage/account-store'
 import { DATABASE_FILE } from '../server/storage/sqlite/sqlite-database'
-import { sampleText } from './support/sample'
+import { sampleText } from '../support/sample'
 import { spawnServer, type ServerProcess } from './support/server-process'
-import { until } from './support/test-server'
+import { until } from '../support/test-server'
 
 const cleanup: (() => void)[] = []
 afterEach(() => {

@@ -10,8 +10,8 @@ import * as encoding from 'lib0/encoding'
 import { contentOf } from '@shared/model/y-document'
 import { CLOSE } from '@shared/protocol/close-code'
 import { encodeAwareness, encodeQueryAwareness, encodeUpdate } from '@shared/protocol/message'
-import { testStore } from './support/postgres'
-import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+import { testStore } from '../support/postgres'
+import { startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

@@ -11,7 +11,7 @@ import { createThread } from '@shared/review/threads'
 import { mayEditDirectly, STATUS, STATUS_KEY, statusOf, type Status } from '@shared/review/workflow'
 import { rawClient as rawClientOf } from './support/raw-client'
 import { deleteOnlyUpdate, replicaOf, updateOf } from './support/raw-update'
-import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+import { startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

@@ -8,8 +8,8 @@ import * as Y from 'yjs'
 import { readContent } from '@shared/model/y-document'
 import { runCli } from '../server/cli/run-cli'
 import { startServer } from '../server/server'
-import { freshSchema, type TestSchema } from './support/postgres'
-import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+import { freshSchema, type TestSchema } from '../support/postgres'
+import { startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
 
 let t: TestServer | null = null
 const schemas: TestSchema[] = []

@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { createThread } from '@shared/review/threads'
 import { NOTICE_LIFETIME_MS } from '../server/notifications/notifier'
 import { reviewedDepartment } from './support/reviewed-department'
-import { DOC_ID, startTestServer, until, type TestServer } from './support/test-server'
+import { DOC_ID, startTestServer, until, type TestServer } from '../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

@@ -14,7 +14,7 @@ import { contentOf, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { rawClient } from './support/raw-client'
 import { gcUpdate, replicaOf, updateOf } from './support/raw-update'
-import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+import { startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

@@ -12,7 +12,7 @@ import { tokenSubject } from '../server/storage/account-store'
 import { runCli } from '../server/cli/run-cli'
 import { encodeAwarenessUpdate } from '@shared/protocol/awareness-update'
 import { encodeAwareness } from '@shared/protocol/message'
-import { logLines, startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+import { logLines, startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

@@ -12,9 +12,9 @@ import { exportDocx } from '@shared/formats/docx/export'
 import { exportHtml } from '@shared/formats/html/export'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import type { ProjectText } from '@shared/model/document-text'
-import { generateDocument } from './support/generate-document'
-import { makeRandom } from './support/random'
-import { sampleText } from './support/sample'
+import { generateDocument } from '../support/generate-document'
+import { makeRandom } from '../support/random'
+import { sampleText } from '../support/sample'
 
 const READ_TABLES = `
 import docx, json, sys

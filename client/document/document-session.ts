@@ -10,7 +10,7 @@
  */
 import type { Editor } from '@tiptap/core'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
-import { contentOf } from '@shared/model/y-document'
+import { contentOf, metaOf } from '@shared/model/y-document'
 import type { User } from '../api/http'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { T } from '../i18n/zh-CN'
@@ -45,6 +45,7 @@ export interface DocumentSession {
 }
 
 export function createDocumentSession(docId: string, user: User): DocumentSession {
+  performance.mark(OPEN_MARK.scripts)
   const connection = createDocConnection(docId)
   const { ydoc, provider } = connection
   const [editor, setEditor] = createSignal<Editor | null>(null)
@@ -56,6 +57,11 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const threads = createDocumentThreads(ydoc, editor)
   const reading = createDocumentReading()
   const paste = createPasteQuestions(editor)
+  /** The document's kind, as the server wrote it into meta (absent: targets). */
+  const kindIn = () => {
+    const kind = metaOf(ydoc).get('kind')
+    return typeof kind === 'string' ? kind : undefined
+  }
 
   let host: HTMLElement | null = null
   // Until the document has content (from IndexedDB or the server) there is nothing to bind to:
@@ -72,6 +78,8 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       editable: false,
       onActivateThread: threads.activate,
       paste: paste.listener,
+      kind: kindIn,
+      onCarriedRefused: () => say(T.carriedRefused),
     })
     made.on('update', () => reading.readSoon(made))
     setEditor(made)

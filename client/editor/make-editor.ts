@@ -22,6 +22,7 @@ import { addIndicator, moveToField } from './row-commands'
 import { isLocalEdit, suggestTransaction, type Suggester } from './suggest-mode'
 import { undoManagerOf, undoOneStep } from './undo-step'
 import { TablePaste, type PasteListener } from './table-paste'
+import { CarriedCells } from './carried-cells'
 
 export interface EditorUser {
   name: string
@@ -102,12 +103,18 @@ export function makeEditor(options: {
   onActivateThread: (threadId: string) => void
   /** Hears what a paste did, and is asked about pasted 绩效目标表. */
   paste: PasteListener
+  /** The document's kind (meta `kind`; absent: targets): a 监控 or 自评 shows its carried targets not editable. */
+  kind?: () => string | undefined
+  /** An edit of a carried target was dropped. */
+  onCarriedRefused?: () => void
 }): Editor {
+  const kind = options.kind ?? (() => undefined)
   const editor = new Editor({
     element: options.element,
     editable: options.editable,
     extensions: [
-      ...withNodeViews(documentExtensions),
+      ...withNodeViews(documentExtensions, { kind }),
+      CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
       OneStepCollaboration.configure({ fragment: contentOf(options.ydoc) }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       FormKeys,

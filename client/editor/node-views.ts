@@ -12,6 +12,12 @@ import { LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxon
 import { DETAIL_CELLS, INDICATOR_EXTRA_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
 import { T } from '../i18n/zh-CN'
 import { extraColumnsOfRow } from './row-commands'
+import { CARRIED_CELLS, carriesTargets } from './carried-cells'
+
+/** What the views need to know of the document: its kind (read when a view is drawn; a document's kind never changes). */
+export interface ViewContext {
+  kind: () => string | undefined
+}
 
 /** Fields shown with a label cell beside them, as on the printed form. */
 const LABELLED = new Set<string>([
@@ -37,12 +43,18 @@ function showSuggestion(dom: HTMLElement, node: PMNode): void {
   else dom.removeAttribute('title')
 }
 
-function fieldView(initial: PMNode): NodeView {
+function fieldView(initial: PMNode, context: ViewContext): NodeView {
   let node = initial
   const name = node.type.name
   const dom = element('div', { 'data-field': name, class: `field${NUMERIC.has(name) ? ' numeric' : ''}` })
   if (LABELLED.has(name)) dom.append(element('span', { class: 'label', contenteditable: 'false' }, String(T.fieldLabel[name] ?? '')))
   const contentDOM = element('div', { class: 'value' })
+  // A target carried from the approved document: shown as on the form, not editable (the server refuses edits to it).
+  if (carriesTargets(context.kind()) && CARRIED_CELLS.has(name)) {
+    dom.classList.add('carried')
+    dom.title = T.carriedCell
+    contentDOM.contentEditable = 'false'
+  }
   dom.append(contentDOM)
   showSuggestion(dom, node)
   return {
@@ -77,8 +89,9 @@ function select(options: readonly string[], value: string, label: string): HTMLS
   return el
 }
 
-function indicatorView(initial: PMNode, view: EditorView, getPos: () => number | undefined): NodeView {
+function indicatorView(initial: PMNode, view: EditorView, getPos: () => number | undefined, context: ViewContext): NodeView {
   let node = initial
+  const carried = carriesTargets(context.kind())
   const dom = element('div', { 'data-node': NODE.indicator, class: 'indicator' })
   const levels = element('div', { class: 'levels', contenteditable: 'false' })
   const contentDOM = element('div', { class: 'cells' })
@@ -100,7 +113,8 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
     // A label the taxonomy did not recognise is shown as written, not lost.
     if (!level1 && node.attrs.level1Label) one.title = String(node.attrs.level1Label)
     if (!level2 && node.attrs.level2Label) two.title = String(node.attrs.level2Label)
-    one.disabled = two.disabled = !view.editable
+    one.disabled = two.disabled = carried || !view.editable
+    if (carried) levels.dataset.carried = ''
     // If the change is not taken (suggestion mode cannot suggest a classification), show the node's value again.
     one.addEventListener('change', () => {
       const allowed = isLevel1(one.value) ? (LEVEL2_BY_LEVEL1[one.value] as readonly string[]) : []
@@ -139,9 +153,12 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
  * as the printed form does. The name is read again when the project
  * changes, which is cheap (one field's text).
  */
-function projectView(initial: PMNode): NodeView {
+function projectView(initial: PMNode, context: ViewContext): NodeView {
   let node = initial
   const dom = element('section', { 'data-node': NODE.project })
+  // The form's title follows the kind: 绩效目标表, 绩效运行监控表, 绩效自评表.
+  const kind = context.kind()
+  if (kind) dom.dataset.kind = kind
   const showName = () => {
     let name = ''
     node.forEach((child) => {
@@ -234,7 +251,7 @@ const LevelsFollowEditable = Extension.create({
           update: () => {
             if (view.editable === editable) return
             editable = view.editable
-            view.dom.querySelectorAll<HTMLSelectElement>('.levels select').forEach((el) => (el.disabled = !editable))
+            view.dom.querySelectorAll<HTMLSelectElement>('.levels:not([data-carried]) select').forEach((el) => (el.disabled = !editable))
           },
         }
       },
@@ -243,22 +260,22 @@ const LevelsFollowEditable = Extension.create({
 })
 
 /** The shared schema's extensions, with these views attached. */
-export function withNodeViews(extensions: Extensions): Extensions {
+export function withNodeViews(extensions: Extensions, context: ViewContext = { kind: () => undefined }): Extensions {
   if (!document.getElementById(MERGED_STYLE_ID)) document.head.append(element('style', { id: MERGED_STYLE_ID }, mergedLevelStyles()))
   return [...extensions.map((extension) => {
     if (extension.name === NODE.indicatorList) {
       return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => indicatorListView(node) })
     }
     if (extension.name === NODE.project) {
-      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => projectView(node) })
+      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => projectView(node, context) })
     }
     if (extension.name === NODE.indicator) {
       return (extension as import('@tiptap/core').Node).extend({
-        addNodeView: () => ({ node, view, getPos }) => indicatorView(node, view, getPos as () => number | undefined),
+        addNodeView: () => ({ node, view, getPos }) => indicatorView(node, view, getPos as () => number | undefined, context),
       })
     }
     if ((extension.config as { content?: string }).content === 'text*') {
-      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => fieldView(node) })
+      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => fieldView(node, context) })
     }
     return extension
   }), LevelsFollowEditable]

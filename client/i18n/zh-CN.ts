@@ -291,6 +291,9 @@ export const T = {
   level1: '一级指标',
   level2: '二级指标',
   choose: '请选择',
+  /** A target carried into a 监控 or 自评 from the approved 绩效目标. */
+  carriedCell: '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）',
+  carriedRefused: '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自审核通过的目标表，在运行监控和自评中不能修改',
   indicatorHeader: ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'] as const,
   // The form's labels, as the shared schema names them, worded as the editor's label cells print them.
   fieldLabel: {

@@ -21,6 +21,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as decoding from 'lib0/decoding'
 import { CLOSE, isRetryable } from '@shared/protocol/close-code'
 import { AUTH, MESSAGE } from '@shared/protocol/message-type'
+import { OPEN_MARK } from '../document/open-marks'
 import { T } from '../i18n/zh-CN'
 import { saveDraft } from './local-drafts'
 import type { Denial, SyncFacts } from './sync-status'
@@ -73,7 +74,10 @@ export function makeDocConnection(docId: string): DocConnection {
     if (local && !(provider.wsconnected && provider.synced)) update({ pending: facts().pending + 1 })
   })
   provider.on('status', ({ status }) => update({ connection: status, ...(status === 'connected' ? {} : { serverSynced: false }) }))
-  provider.on('sync', (synced: boolean) => update({ serverSynced: synced, ...(synced ? { pending: 0 } : {}) }))
+  provider.on('sync', (synced: boolean) => {
+    if (synced && performance.getEntriesByName(OPEN_MARK.server).length === 0) performance.mark(OPEN_MARK.server)
+    update({ serverSynced: synced, ...(synced ? { pending: 0 } : {}) })
+  })
 
   const [refusal, setRefusal] = createSignal<string | null>(null)
   const keepThenReset = async (reason: string) => {

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { contentOf, metaOf, readContent } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
-import { sampleBytes, sampleText } from '../../test/support/sample'
-import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../test/support/test-server'
+import { sampleBytes, sampleText } from '../../support/sample'
+import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

@@ -12,7 +12,7 @@ import { contentOf, readContent } from '@shared/model/y-document'
 import { NODE } from '@shared/schema/node-names'
 import { createThread } from '@shared/review/threads'
 import { loginAt } from '../../test/support/http-session'
-import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../test/support/test-server'
+import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

@@ -12,7 +12,7 @@ import { issueToken, DEFAULT_TOKEN_LIFETIME_MS } from '../auth/access-token'
 import { tokenSubject } from '../storage/account-store'
 import { loginAt } from '../../test/support/http-session'
 import { reviewedDepartment } from '../../test/support/reviewed-department'
-import { DOC_ID, startTestServer, until, type TestServer } from '../../test/support/test-server'
+import { DOC_ID, startTestServer, until, type TestServer } from '../../support/test-server'
 import { createThread, reply } from '@shared/review/threads'
 
 let t: TestServer

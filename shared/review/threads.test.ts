@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 import { parsePublishedText } from '../formats/published-text/import'
 import { buildDocument } from '../model/build-document'
 import { contentOf, createYDocument, threadsOf } from '../model/y-document'

@@ -10,7 +10,7 @@ import * as Y from 'yjs'
 import type { NodeJSON } from '@shared/model/node-json'
 import { contentOf, readContent, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
-import { DOC_ID, synced as providerSynced } from '../support/test-server'
+import { DOC_ID, synced as providerSynced } from '../../support/test-server'
 import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
 
 const suite = browserAndServer()

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { threadsOf } from '@shared/model/y-document'
-import { DOC_ID } from '../support/test-server'
+import { DOC_ID } from '../../support/test-server'
 import { browserAndServer, fieldText, openAs, retype, selectField, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
