@@ -21,9 +21,9 @@ import { WebsocketProvider } from 'y-websocket'
 import * as decoding from 'lib0/decoding'
 import { CLOSE, isRetryable } from '@shared/protocol/close-code'
 import { AUTH, MESSAGE } from '@shared/protocol/message-type'
-import { OPEN_MARK } from '../document/open-marks'
 import { T } from '../i18n/zh-CN'
 import { saveDraft } from './local-drafts'
+import { OPEN_MARK } from './open-marks'
 import type { Denial, SyncFacts } from './sync-status'
 
 export interface DocConnection {
