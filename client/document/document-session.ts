@@ -26,8 +26,9 @@ import { readOnlyReason as computeReadOnlyReason } from '../editor/editability'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { suggestionAuthors } from '../editor/suggest-mode'
 import { T } from '../i18n/zh-CN'
-import { rememberedRole, rememberRole } from '../session'
+import { rememberedRole, rememberRole, roleJustHeard } from '../session'
 import { createDocConnection, type DocConnection } from '../sync/doc-connection'
+import { afterPaint } from './after-paint'
 import { OPEN_MARK } from './open-marks'
 
 /** Someone with the document open, as their awareness state says. */
@@ -149,6 +150,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
 
   let host: HTMLElement | null = null
   let deriveTimer: ReturnType<typeof setTimeout> | undefined
+  let cancelFirstDerive = () => {}
   // Until the document has content (from IndexedDB or the server) there is nothing to bind to:
   // an editor on an empty fragment would write a second, empty document into it.
   const hasContent = () => contentOf(ydoc).length > 0
@@ -171,13 +173,14 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     setEditor(made)
     refreshEditable()
     performance.mark(OPEN_MARK.editor)
-    // The document is painted first; the outline, the checks and the opinion follow a task later.
-    deriveTimer = setTimeout(() => {
+    // The document is painted first; the outline, the checks and the opinion follow once it is on screen.
+    cancelFirstDerive = afterPaint(() => {
       derive(made)
       performance.mark(OPEN_MARK.derived)
     })
   }
   onCleanup(() => {
+    cancelFirstDerive()
     clearTimeout(deriveTimer)
     editor()?.destroy()
   })
@@ -201,9 +204,11 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       }),
     )
   provider.awareness.on('change', onAwareness)
+  onAwareness() // the connection may have been opened early: whoever it already heard of is here
   onCleanup(() => provider.awareness.off('change', onAwareness))
 
-  api.documents().then(({ documents }) => {
+  // Opened from the list, the role is the one the list just fetched; opened by its address, it is asked for.
+  if (!roleJustHeard(docId)) api.documents().then(({ documents }) => {
     const mine = documents.find((d) => d.id === docId)
     if (!mine) return
     rememberRole(docId, mine.role)
