@@ -53,7 +53,7 @@ function threadsPerProject(session: DocumentSession): number[] {
     offset += child.nodeSize
   })
   const counts = starts.map(() => 0)
-  for (const thread of session.threads()) {
+  for (const thread of session.threads.list()) {
     const range = thread.status === 'open' ? anchorRange(editor.state, thread) : null
     if (!range || range.from < starts[0]!) continue
     const index = starts.findLastIndex((start) => start <= range.from)
@@ -65,11 +65,11 @@ function threadsPerProject(session: DocumentSession): number[] {
 export function Outline(props: { session: DocumentSession }) {
   const s = props.session
   // Recomputed as the document (through its model) or the threads change.
-  const threadCounts = createMemo(() => (s.model(), threadsPerProject(s)))
+  const threadCounts = createMemo(() => (s.reading.model(), threadsPerProject(s)))
   // Errors and warnings by project (1-based), sorted once per change rather than filtered per project.
   const findingsByProject = createMemo(() => {
     const byProject = new Map<number, Finding[]>()
-    for (const f of s.findings()) {
+    for (const f of s.reading.findings()) {
       if (f.project === null || f.severity === 'info') continue
       const list = byProject.get(f.project)
       if (list) list.push(f)
@@ -86,7 +86,7 @@ export function Outline(props: { session: DocumentSession }) {
   return (
     <nav class="outline">
       <h2>{T.outline}</h2>
-      <Show when={s.model()}>
+      <Show when={s.reading.model()}>
         {(m) => (
           <>
             <ul class="sections">

@@ -23,6 +23,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as decoding from 'lib0/decoding'
 import { CLOSE, isRetryable } from '@shared/protocol/close-code'
 import { OPEN_MARK } from '../document/open-marks'
+import { AUTH, MESSAGE } from '@shared/protocol/message-type'
 import { T } from '../i18n/zh-CN'
 import { saveDraft } from './local-drafts'
 import type { Denial, SyncFacts } from './sync-status'
@@ -92,9 +93,8 @@ export function makeDocConnection(docId: string): DocConnection {
     await persistence.clearData()
     location.reload()
   }
-  const AUTH = 2
-  provider.messageHandlers[AUTH] = (_encoder, decoder) => {
-    decoding.readVarUint(decoder) // permission denied: the only auth message
+  provider.messageHandlers[MESSAGE.auth] = (_encoder, decoder) => {
+    if (decoding.readVarUint(decoder) !== AUTH.permissionDenied) return // the only auth message there is
     const reason = decoding.readVarString(decoder)
     if (refusal() !== null) return
     setRefusal(reason)

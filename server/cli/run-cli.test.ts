@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { SAMPLE_PATH, sampleText } from '../../test/support/sample'
+import { SAMPLE_PATH, sampleText } from '../../support/sample'
 import { EXIT, runCli } from './run-cli'
 
 async function run(...argv: string[]) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fillPath, splitRoute, type ApiRoute } from '@shared/protocol/http-api'
-import { startTestServer, type TestServer } from '../../test/support/test-server'
+import { startTestServer, type TestServer } from '../../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

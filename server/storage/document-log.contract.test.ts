@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { freshSchema, TEST_DATABASE_URL } from '../../test/support/postgres'
+import { freshSchema, TEST_DATABASE_URL } from '../../support/postgres'
 import { STORAGE_ADAPTERS, type OpenedStorage } from '../../test/support/storage-adapters'
 import { AppendRefusedError, DocumentExistsError, type DocumentLog } from './document-log'
 import { stateOf } from './merge-state'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { generateDocument } from '../../test/support/generate-document'
+import { generateDocument } from '../../support/generate-document'
 import { goodProject } from '../../test/support/check-fixtures'
-import { makeRandom } from '../../test/support/random'
-import { sampleText } from '../../test/support/sample'
+import { makeRandom } from '../../support/random'
+import { sampleText } from '../../support/sample'
 import { parsePublishedText } from '../formats/published-text/import'
 import { modelFromText } from '../model/derive-model'
 import { IncrementalChecks, runChecks } from './run-checks'
@@ -21,6 +21,11 @@ describe('checks on the sample', () => {
     // Budget-process measures filed as outputs, one finding per table naming the rows; under 成本 on their own.
     expect(at(1, 2).some((f) => f.rule === 'misfiled.process-measure' && f.message.startsWith('“资金到位率”“资金支付及时率”（第 2、3 行）是预算执行过程指标'))).toBe(true)
     expect(at(6, 4).some((f) => f.rule === 'misfiled.process-measure' && f.message.startsWith('“资金支付及时率”是预算执行过程指标，不是成本'))).toBe(true)
+  })
+
+  it('are the same given the model already derived (the server derives it once for a summary)', () => {
+    const text = parsePublishedText(sampleText())
+    expect(runChecks(text, modelFromText(text))).toEqual(findings)
   })
 
   it('raise no arithmetic error: its sums are right; its only errors are 是/否 left where targets belong', () => {

@@ -16,5 +16,7 @@ describe('document kinds', () => {
     const evaluation = { ...text, kind: 'self-evaluation' as const }
     expect(kindOf(evaluation).model(evaluation).kind).toBe('self-evaluation')
     expect(notStorable(evaluation)).toMatch(/^绩效自评文档尚不能存入服务器/)
+    const monitoring = { ...text, kind: 'monitoring' as const }
+    expect(kindOf(monitoring).model(monitoring).kind).toBe('monitoring')
   })
 })

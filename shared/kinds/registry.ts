@@ -11,14 +11,19 @@ import { modelFromText } from '../model/derive-model'
 import type { Finding } from '../checks/finding'
 import { runChecks } from '../checks/run-checks'
 import { runSelfEvaluationChecks } from '../checks/run-self-evaluation-checks'
+import { runMonitoringChecks } from '../checks/run-monitoring-checks'
+import { monitoringModel, type MonitoringDocument } from '../monitoring/monitoring-model'
 import { selfEvaluationModel, type SelfEvaluationDocument } from '../self-evaluation/self-evaluation-model'
+
+/** The model of any kind: the targets' keys, and each kind's added ones. */
+export type KindModel = BudgetDocument | MonitoringDocument | SelfEvaluationDocument
 
 export interface KindSpec {
   id: DocumentKind
   /** What a user calls it. */
   label: string
   /** The model (`import --json`): the targets' keys, and only keys added. */
-  model(text: DocumentText): BudgetDocument | SelfEvaluationDocument
+  model(text: DocumentText): KindModel
   checks(text: DocumentText): Finding[]
   /**
    * Whether the Y.Doc layout holds this kind: one that does not yet is read
@@ -32,6 +37,7 @@ export interface KindSpec {
 
 export const KINDS: Readonly<Record<DocumentKind, KindSpec>> = {
   targets: { id: 'targets', label: '绩效目标', model: modelFromText, checks: runChecks, stored: true, opinion: true },
+  monitoring: { id: 'monitoring', label: '绩效运行监控', model: monitoringModel, checks: runMonitoringChecks, stored: false, opinion: false },
   'self-evaluation': { id: 'self-evaluation', label: '绩效自评', model: selfEvaluationModel, checks: runSelfEvaluationChecks, stored: false, opinion: false },
 }
 
