@@ -16,6 +16,9 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import { modelFromText } from '@shared/model/derive-model'
 import type { DocumentText } from '@shared/model/document-text'
 import { readDocument } from '@shared/model/read-document'
+import { isDocumentKind } from '@shared/model/document-kind'
+import { kindOf } from '@shared/kinds/registry'
+import { kindSummary, type ProjectScore } from '@shared/kinds/kind-summary'
 import { META_KEY, metaOf, modelOf, readContent, yearOf } from '@shared/model/y-document'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
 import { statusOf, statusRecordOf, type Status, type StatusRecord } from '@shared/review/workflow'
@@ -31,11 +34,25 @@ export interface ReviewSummary {
   findings: { error: number; warning: number; info: number }
   openThreads: number
   pendingSuggestions: number
+  /** What it is (meta `kind`): targets, monitoring or self-evaluation. */
+  kind: string
+  /** A 监控's or 自评's 执行率 (all its money together) and each project's 执行率 and 总分/grade; none for targets. */
+  scores: { rate: number | null; projects: ProjectScore[] }
 }
 
 const statusRecordOrDefault = (ydoc: Y.Doc): StatusRecord => statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 }
 
 const textOf = (ydoc: Y.Doc): DocumentText => readDocument(readContent(ydoc))
+
+/** The text as its kind reads it: the kind and a 监控's 截至月份 are in meta (absent: targets). */
+const kindedText = (ydoc: Y.Doc): DocumentText => {
+  const kind = metaOf(ydoc).get('kind')
+  const asOf = metaOf(ydoc).get('asOf')
+  return { ...textOf(ydoc), ...(isDocumentKind(kind) && kind !== 'targets' ? { kind } : {}), ...(typeof asOf === 'string' ? { asOf } : {}) }
+}
+
+/** The findings of the document's own kind (the registry dispatches): a 自评 is judged by the 自评's rules, not the targets'. */
+const kindChecks = (text: DocumentText, model?: BudgetDocument): Finding[] => (text.kind && text.kind !== 'targets' ? kindOf(text).checks(text) : runChecks(text, model))
 
 export const READINGS = {
   status: statusRecordOrDefault,
@@ -44,15 +61,16 @@ export const READINGS = {
   /** The text with pending suggestions as tracked changes (what a tracked export writes). */
   trackedText: (ydoc: Y.Doc): DocumentText => readDocument(trackedContent(readContent(ydoc))),
   model: (ydoc: Y.Doc): BudgetDocument => modelOf(ydoc),
-  checks: (ydoc: Y.Doc): Finding[] => runChecks(textOf(ydoc)),
+  checks: (ydoc: Y.Doc): Finding[] => kindChecks(kindedText(ydoc)),
   approval: (ydoc: Y.Doc): ApprovalState => ({
     ...reviewState(ydoc),
-    errorFindings: runChecks(textOf(ydoc)).filter((f) => f.severity === 'error').length,
+    errorFindings: kindChecks(kindedText(ydoc)).filter((f) => f.severity === 'error').length,
   }),
   summary: (ydoc: Y.Doc): ReviewSummary => {
-    const text = textOf(ydoc)
+    const text = kindedText(ydoc)
     const model = modelFromText(text)
-    const findings = runChecks(text, model)
+    const findings = kindChecks(text, model)
+    const { kind, rate, projects } = kindSummary(text)
     const count = (severity: string) => findings.filter((f) => f.severity === severity).length
     return {
       year: model.year,
@@ -61,6 +79,8 @@ export const READINGS = {
       total: departmentTotal(model),
       findings: { error: count('error'), warning: count('warning'), info: count('info') },
       ...reviewState(ydoc),
+      kind,
+      scores: { rate, projects },
     }
   },
   /** The document this one was started from (last year's), if any. */
