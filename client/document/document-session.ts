@@ -10,7 +10,7 @@
  */
 import type { Editor } from '@tiptap/core'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
-import { contentOf } from '@shared/model/y-document'
+import { contentOf, metaOf } from '@shared/model/y-document'
 import type { User } from '../api/http'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { T } from '../i18n/zh-CN'
@@ -57,11 +57,11 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const threads = createDocumentThreads(ydoc, editor)
   /** The document's kind, as the server wrote it into meta (absent: targets); it never changes. */
   const kind = () => {
-    const value = ydoc.getMap('meta').get('kind')
+    const value = metaOf(ydoc).get('kind')
     return typeof value === 'string' ? value : undefined
   }
   const asOf = () => {
-    const value = ydoc.getMap('meta').get('asOf')
+    const value = metaOf(ydoc).get('asOf')
     return typeof value === 'string' ? value : undefined
   }
   const reading = createDocumentReading(() => ({ kind: kind(), asOf: asOf() }))
