@@ -304,6 +304,7 @@ export const T = {
   /** A target carried into a 监控 or 自评 from the approved 绩效目标. */
   carriedCell: '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）',
   carriedRefused: '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自审核通过的目标表，在运行监控和自评中不能修改',
+  outlineRate: (rate: string) => `执行率 ${rate}`,
   /** Where a kind's form labels a cell otherwise than the targets' form (by node name). */
   kindFieldLabel: {
     monitoring: { fundsExecuted: '截至当期执行数', indicatorValue: '年度指标值', indicatorActual: '截至当期完成值', projectAchieved: '总体目标截至当期完成情况', budgetTotal: '年度预算数' },
