@@ -26,7 +26,7 @@ describe('the kinds’ files through the HTTP API', () => {
   it('imports a Word 自评表 and an Excel 监控表 as their kinds; each exports in every format and imports back the same', async () => {
     t = await startTestServer()
     const call = await login('zhang')
-    const upload = async (body: Buffer) => {
+    const upload = async (body: Uint8Array<ArrayBuffer>) => {
       const response = await call('/api/docs/import', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body })
       expect(response.status, await response.clone().text()).toBe(201)
       return ((await response.json()) as { id: string }).id
@@ -39,7 +39,7 @@ describe('the kinds’ files through the HTTP API', () => {
       for (const format of ['txt', 'docx', 'xlsx', 'html']) {
         const exported = await call(`/api/docs/${id}/export?format=${format}`)
         expect(exported.status, `${name} → ${format}: ${exported.status === 200 ? '' : await exported.clone().text()}`).toBe(200)
-        const again = await upload(Buffer.from(await exported.arrayBuffer()))
+        const again = await upload(new Uint8Array(await exported.arrayBuffer()))
         expect(await t.server.data.service.text(again), `${name} → ${format}`).toEqual(text)
       }
     }
