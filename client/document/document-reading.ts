@@ -12,7 +12,11 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import { modelFromText } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
+import { KINDS } from '@shared/kinds/registry'
+import type { DocumentKind } from '@shared/model/document-kind'
+import type { DocumentText } from '@shared/model/document-text'
 import { makeLiveChecks } from '../editor/checks-panel'
+import { showDerived, type DerivedModel } from '../editor/derived-values'
 import { suggestionAuthors } from '../editor/suggest-mode'
 
 export interface DocumentReading {
@@ -23,10 +27,16 @@ export interface DocumentReading {
   readonly suggestionAuthors: Accessor<string[]>
 }
 
+/** What meta says the document is: its kind (absent: targets) and, for a 监控, its 截至月份. */
+export interface KindFacts {
+  kind?: string | undefined
+  asOf?: string | undefined
+}
+
 /** Typing pauses this long before the model and the checks are derived again. */
 const DERIVE_AFTER_MS = 150
 
-export function createDocumentReading(): DocumentReading & {
+export function createDocumentReading(facts: () => KindFacts = () => ({})): DocumentReading & {
   /** Reads `editor` again once typing pauses (0 ms: a task later, after the document is painted); `then` runs after. */
   readSoon(editor: Editor, afterMs?: number, then?: () => void): void
 } {
@@ -35,6 +45,18 @@ export function createDocumentReading(): DocumentReading & {
   const [authors, setAuthors] = createSignal<string[]>([])
   const liveChecks = makeLiveChecks()
   const read = (from: Editor) => {
+    const { kind, asOf } = facts()
+    const spec = kind ? KINDS[kind as DocumentKind] : undefined
+    if (spec && spec.id !== 'targets') {
+      // A 监控 or 自评: its kind's model and checks (the registry dispatches), and what the model derives shown in the form.
+      const text: DocumentText = { ...readDocument(from.getJSON() as NodeJSON), kind: spec.id, ...(asOf !== undefined ? { asOf } : {}) }
+      const derived = spec.model(text)
+      setModel(derived as unknown as BudgetDocument)
+      setAuthors(suggestionAuthors(from.state.doc))
+      setFindings(spec.checks(text))
+      showDerived(from, derived as unknown as DerivedModel)
+      return
+    }
     const text = readDocument(from.getJSON() as NodeJSON)
     const derived = modelFromText(text)
     setModel(derived)

@@ -55,13 +55,17 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const workflow = createWorkflowState(ydoc, () => access.refresh())
   const access = createDocumentAccess(docId, connection, workflow.status, editor)
   const threads = createDocumentThreads(ydoc, editor)
-  const reading = createDocumentReading()
-  const paste = createPasteQuestions(editor)
-  /** The document's kind, as the server wrote it into meta (absent: targets). */
-  const kindIn = () => {
-    const kind = metaOf(ydoc).get('kind')
-    return typeof kind === 'string' ? kind : undefined
+  /** The document's kind, as the server wrote it into meta (absent: targets); it never changes. */
+  const kind = () => {
+    const value = metaOf(ydoc).get('kind')
+    return typeof value === 'string' ? value : undefined
   }
+  const asOf = () => {
+    const value = metaOf(ydoc).get('asOf')
+    return typeof value === 'string' ? value : undefined
+  }
+  const reading = createDocumentReading(() => ({ kind: kind(), asOf: asOf() }))
+  const paste = createPasteQuestions(editor)
 
   let host: HTMLElement | null = null
   // Until the document has content (from IndexedDB or the server) there is nothing to bind to:
@@ -78,7 +82,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       editable: false,
       onActivateThread: threads.activate,
       paste: paste.listener,
-      kind: kindIn,
+      kind,
       onCarriedRefused: () => say(T.carriedRefused),
     })
     made.on('update', () => reading.readSoon(made))

@@ -23,6 +23,7 @@ import { isLocalEdit, suggestTransaction, type Suggester } from './suggest-mode'
 import { undoManagerOf, undoOneStep } from './undo-step'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
+import { DerivedValues } from './derived-values'
 
 export interface EditorUser {
   name: string
@@ -115,6 +116,7 @@ export function makeEditor(options: {
     extensions: [
       ...withNodeViews(documentExtensions, { kind }),
       CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
+      DerivedValues,
       OneStepCollaboration.configure({ fragment: contentOf(options.ydoc) }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       FormKeys,

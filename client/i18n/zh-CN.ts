@@ -169,6 +169,11 @@ export const T = {
   confirmRestore: '确认恢复（作为一次新的修改）',
   restoreEndsUndo: '恢复后，此前的修改不能再用“撤销”（Ctrl+Z）撤回',
   successor: '以此为底稿新建下一年度',
+  newMonitoring: '新建运行监控',
+  newSelfEvaluation: '新建绩效自评',
+  /** A document's kind, as its list row, the queue and the dashboard name it. */
+  kindLabel: { targets: '绩效目标', monitoring: '运行监控', 'self-evaluation': '绩效自评' } as Record<string, string>,
+  basedOn: (title: string) => `来源：${title}`,
   keepBudget: '保留预算数',
   /** Beside 保留预算数: what next year's draft carries over and what it clears. */
   successorKeeps: (keepBudget: boolean) => `（${keepBudget ? '' : '不勾选时将清空各项目的预算数、财政资金、其他资金；'}资金支出计划、指标和文字保留，年度顺延。）`,
@@ -294,6 +299,29 @@ export const T = {
   /** A target carried into a 监控 or 自评 from the approved 绩效目标. */
   carriedCell: '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）',
   carriedRefused: '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自审核通过的目标表，在运行监控和自评中不能修改',
+  /** Where a kind's form labels a cell otherwise than the targets' form (by node name). */
+  kindFieldLabel: {
+    monitoring: { fundsExecuted: '截至当期执行数', indicatorValue: '年度指标值', indicatorActual: '截至当期完成值', projectAchieved: '总体目标截至当期完成情况', budgetTotal: '年度预算数' },
+    'self-evaluation': { fundsExecuted: '全年执行数', indicatorValue: '年度指标值', projectAchieved: '年度总体目标实际完成情况', projectGoal: '年度总体目标（预期目标）', budgetTotal: '年度预算数' },
+  } as Record<string, Record<string, string> | undefined>,
+  /** What a 监控 or 自评 form derives as people type (never typed). */
+  derived: {
+    computed: (value: string) => `（按数字计算为 ${value}）`,
+    planned: (share: string) => ` · 计划 ${share}`,
+    rateTitle: '执行率 = 执行数 ÷ 全年预算数，按所填数字自动计算',
+    earnedTitle: '预算执行得分 = 分值 × 执行率（不超过分值），自动计算',
+    defaultWeight: '未填分值时按默认权重计：预算执行率 10 分',
+    autoEarned: '未填得分：按实际完成值与年度指标值自动计算',
+    points: '分值（未设分值的指标按一级指标权重平均分配）',
+    band: '完成程度',
+    chooseBand: '完成程度…',
+    bands: { 达成: '达成（100%）', 部分达成: '部分达成（80%–60%）', 未达成: '未达成（<60%）' } as Record<string, string>,
+    level: (name: string, earned: string, points: string) => `${name} ${earned}/${points}`,
+    noLevel: '未分类',
+    execution: '预算执行率',
+    total: (total: string, grade: string) => `总分 ${total}（${grade}）`,
+    noTotal: '总分 —（尚有指标未得分）',
+  },
   indicatorHeader: ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'] as const,
   // The form's labels, as the shared schema names them, worded as the editor's label cells print them.
   fieldLabel: {

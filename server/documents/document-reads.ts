@@ -2,7 +2,6 @@
  * Reading a document out: an export file, the finance checks, the
  * WebSocket token for its editor, and its 报送 deadline.
  */
-import { runChecks } from '@shared/checks/run-checks'
 import type { Finding } from '@shared/checks/finding'
 import { exportFormats, formatById } from '@shared/formats/registry'
 import { yearOf } from '@shared/model/y-document'
@@ -69,7 +68,8 @@ async function opinionToExport(p: Pick<Ports, 'documents' | 'opinions'>, docId: 
 
 export async function documentChecks(p: Pick<Ports, 'documents' | 'permissions' | 'service'>, user: User, docId: string): Promise<Finding[]> {
   const { doc } = await reach(p, docId, user)
-  return runChecks(await p.service.text(doc.id))
+  // Read in a worker for a large document: at the project limit this is a second of work.
+  return p.service.checks(doc.id)
 }
 
 /** A token for the document's WebSocket, naming the caller and their token generation. */

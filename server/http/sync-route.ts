@@ -90,7 +90,7 @@ export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics, 
             if (left > 0) openByAddress.set(address, left)
             else openByAddress.delete(address)
           }
-          if (event.code === 1009) metrics.reject('too-large')
+          if (event.code === CLOSE.tooLarge) metrics.reject('too-large')
           if (session) relay.disconnect(session)
         },
         onError(event) {

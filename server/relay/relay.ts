@@ -74,9 +74,6 @@ export interface RelayPorts {
 /** What opening a connection costs a user's bucket, in messages: it loads and syncs a document. */
 const CONNECT_COST = 50
 
-/** 1011: the WebSocket standard's "unexpected condition" — a bug, not the client's fault; it retries. */
-const INTERNAL_ERROR = 1011
-
 export class Relay {
   private readonly rooms = new Map<string, Room>()
   /** Rooms being saved and closed: a new room for the same document loads after. */
@@ -157,7 +154,7 @@ export class Relay {
     } else {
       this.metrics.reject('internal')
       log('error', 'internal-error', { ...context, stack: (error as Error).stack })
-      session.close(INTERNAL_ERROR as CloseCode)
+      session.close(CLOSE.internalError)
     }
   }
 
@@ -280,8 +277,7 @@ export class Relay {
     const room = this.room(docId)
     if (!room) throw new StorageError('busy', '服务器繁忙，请稍后重试')
     if (!(await room.loaded)) throw new StorageError('io', '无法读取文档')
-    Y.applyUpdate(room.doc, room.judgedServerChange(change), by || step ? { kind: 'server', ...(by ? { by } : {}), ...(step ? { step } : {}) } : SERVER_ORIGIN)
-    const stored = await room.flush()
+    const stored = await room.applyServerChange(change, by || step ? { kind: 'server', ...(by ? { by } : {}), ...(step ? { step } : {}) } : SERVER_ORIGIN)
     if (room.sessions.size === 0 && this.rooms.get(docId) === room) this.scheduleUnload(docId)
     if (!stored) throw new StorageError('io', '无法保存流程变更')
   }

@@ -23,6 +23,11 @@ describe('checks on the sample', () => {
     expect(at(6, 4).some((f) => f.rule === 'misfiled.process-measure' && f.message.startsWith('“资金支付及时率”是预算执行过程指标，不是成本'))).toBe(true)
   })
 
+  it('are the same given the model already derived (the server derives it once for a summary)', () => {
+    const text = parsePublishedText(sampleText())
+    expect(runChecks(text, modelFromText(text))).toEqual(findings)
+  })
+
   it('raise no arithmetic error: its sums are right; its only errors are 是/否 left where targets belong', () => {
     expect(findings.filter((f) => f.rule.startsWith('arithmetic'))).toEqual([])
     expect(findings.filter((f) => f.severity === 'error').every((f) => f.rule === 'quantification' && f.message.includes('是/否'))).toBe(true)

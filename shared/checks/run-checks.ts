@@ -47,8 +47,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
   )
 }
 
-export function runChecks(text: DocumentText): Finding[] {
-  const model = modelFromText(text)
+/** Every finding of `text`; pass `model` when the caller has derived it already (it is `modelFromText(text)`). */
+export function runChecks(text: DocumentText, model: BudgetDocument = modelFromText(text)): Finding[] {
   return sortFindings([
     ...checkWholeDocument(model),
     ...model.projects.flatMap((project, i) => checkProject({ model: project, text: text.projects[i]!, number: i + 1, year: model.year })),

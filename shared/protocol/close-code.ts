@@ -1,7 +1,8 @@
 /**
  * WebSocket close codes the server uses, each with the reason it sends.
  * The stock y-websocket client stops reconnecting on 4400–4499 and retries
- * on anything else, so the range says whether retrying can help.
+ * on anything else, so the range says whether retrying can help. Two are
+ * the WebSocket standard's own (1009, 1011); the rest are ours.
  */
 
 export const CLOSE = {
@@ -20,6 +21,10 @@ export const CLOSE = {
   slowReader: 4508,
   /** The server is shutting down or too busy: retry shortly. */
   goingAway: 4503,
+  /** A frame over the size limit (the WebSocket standard's "message too big"; the socket library closes with it). */
+  tooLarge: 1009,
+  /** A bug on the server, not the client's fault (the WebSocket standard's "unexpected condition"): retry. */
+  internalError: 1011,
 } as const
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE]
@@ -35,6 +40,8 @@ export const CLOSE_REASON: Record<CloseCode, string> = {
   [CLOSE.storageFailure]: 'storage failure, retry',
   [CLOSE.slowReader]: 'slow reader',
   [CLOSE.goingAway]: 'going away, try again',
+  [CLOSE.tooLarge]: 'message too big',
+  [CLOSE.internalError]: 'internal error, retry',
 }
 
 /** Whether a client should reconnect after this close code (the stock client's rule). */

@@ -12,6 +12,7 @@ import { contentOf, readContent, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { DOC_ID, synced as providerSynced } from '../../support/test-server'
 import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
+import { textAt } from '../../support/document-place'
 
 const suite = browserAndServer()
 
@@ -122,8 +123,7 @@ describe('reopening after workflow steps', () => {
   it('a fresh browser shows threads on their text, not as detached', async () => {
     const commenter = await suite.t.client('sun', 'reviewer')
     await providerSynced(commenter)
-    const goal = ((contentOf(commenter.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(3) as Y.XmlElement
-    const text = goal.get(0) as unknown as Y.XmlText
+    const text = textAt(commenter.doc, { goal: 3 })
     createThread(commenter.doc, {
       id: 'fresh-load',
       start: Y.createRelativePositionFromTypeIndex(text, 0),

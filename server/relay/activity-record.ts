@@ -1,0 +1,45 @@
+/**
+ * The activity log of a room's batches: comments, suggestion decisions and
+ * refusals, recorded once the updates they came with are stored, then
+ * told to whoever listens (notifications). The log is history, not the
+ * document: a failure to record it is logged and never touches editing.
+ */
+import type * as Y from 'yjs'
+import type { TransactionOrigin } from '@shared/protocol/origin'
+import { suggestionDecisions } from '@shared/review/suggestion-decisions'
+import { threadActivity } from '@shared/review/thread-activity'
+import { log } from '../log'
+import type { ActivityEntry, DocumentLog } from '../storage/document-log'
+import type { AfterStore, StoredBatch } from './after-store'
+
+export class ActivityRecord implements AfterStore {
+  constructor(
+    private readonly docId: string,
+    private readonly log: DocumentLog,
+    private readonly recorded?: (activity: ActivityEntry[]) => void,
+  ) {}
+
+  async afterStore({ activity }: StoredBatch): Promise<void> {
+    if (activity.length === 0) return
+    try {
+      await this.log.record(this.docId, activity)
+      this.recorded?.(activity)
+    } catch (error) {
+      log('error', 'activity-record-failed', { docId: this.docId, error: (error as Error).message })
+    }
+  }
+}
+
+/** Comments and suggestion decisions in a change someone sent (read before garbage collection), for the activity log. */
+export function activityOf(transaction: Y.Transaction): ActivityEntry[] {
+  const origin = transaction.origin as TransactionOrigin | null
+  if (origin?.kind !== 'remote' || !origin.by) return []
+  const at = Date.now()
+  const entries: ActivityEntry[] = []
+  for (const event of threadActivity(transaction)) entries.push({ at, by: origin.by, event })
+  const { accepted, rejected } = suggestionDecisions(transaction)
+  if (accepted.length + rejected.length === 0) return entries
+  const authors = [...new Set([...accepted, ...rejected].map((s) => s.author))]
+  entries.push({ at, by: origin.by, event: { kind: 'suggestions', accepted: accepted.length, rejected: rejected.length, authors } })
+  return entries
+}

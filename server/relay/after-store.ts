@@ -1,0 +1,30 @@
+/**
+ * Side duties of a room, done after a batch is stored and sent (as
+ * Hocuspocus' `afterStoreDocument`): the room loads, judges, applies,
+ * stores and broadcasts; whatever else follows from a stored batch —
+ * automatic versions, the activity log, compaction — listens here. A
+ * listener's failure is its own: it never touches editing.
+ */
+import type { ActivityEntry, LoggedUpdate } from '../storage/document-log'
+
+/** What one commit stored. */
+export interface StoredBatch {
+  /** The updates appended, in order (empty when the batch held only activity or bindings). */
+  updates: readonly LoggedUpdate[]
+  /** Whether anything was appended: updates or client bindings. */
+  appended: boolean
+  /** Activity of the batch (comments, decisions, refusals): to be recorded now that its updates are stored. */
+  activity: ActivityEntry[]
+}
+
+export interface AfterStore {
+  /**
+   * After a batch was stored and what waited for it sent. A returned
+   * promise is awaited before the room's flush resolves (the activity log,
+   * which tests and the API read right after); work that need not hold the
+   * flush back runs in the background and returns nothing.
+   */
+  afterStore(batch: StoredBatch): void | Promise<void>
+  /** The room is closing with everything stored: last work (a final version, a compaction). */
+  beforeClose?(): Promise<void>
+}

@@ -1,0 +1,195 @@
+/**
+ * Who is in a room and where their cursor is: the awareness of the room's
+ * connections (and of other instances' connections, heard on the bus).
+ * A connection speaks for its own client ids only, its states carry the
+ * account it authenticated as, and the room holds a bounded number of
+ * states. Changes are sent to every connection (through the room's group
+ * commit, so never ahead of stored updates) and this instance's own are
+ * published to the others.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from '@shared/protocol/awareness-update'
+import { CLOSE } from '@shared/protocol/close-code'
+import { encodeAwareness } from '@shared/protocol/message'
+import { PEER_ORIGIN } from '@shared/protocol/origin'
+import { ProtocolError } from '@shared/protocol/protocol-error'
+import type { RoomBus } from '../bus/room-bus'
+import { log } from '../log'
+import type { Metrics } from '../metrics'
+import type { Outgoing } from './group-commit'
+import type { Session } from './session'
+
+const COLOR = /^#[0-9a-fA-F]{3,8}$/
+
+/** Awareness client ids one connection may announce (the stock client announces its document's one). */
+const CLIENTS_PER_CONNECTION = 2
+/** Awareness states a room holds, of every instance's connections: far more people than ever edit one document. */
+const AWARENESS_PER_ROOM = 256
+const MAX_AWARENESS_BYTES = 16 * 1024
+
+export interface RoomAwarenessPorts {
+  docId: string
+  doc: Y.Doc
+  bus: RoomBus
+  metrics: Metrics
+  sessions: ReadonlySet<Session>
+  refusalsPerConnection: number
+  send(outgoing: Outgoing): void
+  /** The account a Yjs client id is bound to, if any. */
+  accountOf(client: number): string | undefined
+  /** Binds a client id to the account announcing it (stored with the next batch), if unbound. */
+  bind(client: number, by: string): void
+  /** Binds a client id another instance bound (not stored again here), if unbound. */
+  learn(client: number, by: string): void
+}
+
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}
+
+export class RoomAwareness {
+  readonly awareness: awarenessProtocol.Awareness
+  /** Which connection announced each awareness client id. */
+  private readonly owner = new Map<number, Session>()
+
+  constructor(private readonly ports: RoomAwarenessPorts) {
+    this.awareness = new awarenessProtocol.Awareness(ports.doc)
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.changed(change, origin))
+  }
+
+  /** Every state the room holds, as one frame; null when there are none. */
+  everyone(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()]
+    return clients.length > 0 ? encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)) : null
+  }
+
+  /** Answers a query: every state, even none. */
+  answer(): Uint8Array {
+    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))
+  }
+
+  leave(session: Session): void {
+    if (session.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...session.clientIds], 'leave')
+  }
+
+  /**
+   * A connection speaks for its own client ids only: those it announced
+   * first (at most `CLIENTS_PER_CONNECTION`; the stock client has one),
+   * never one another connection holds or another account is bound to,
+   * and while the room holds fewer than `AWARENESS_PER_ROOM` states. The
+   * stock provider re-sends every awareness change it hears, others'
+   * included: such an echo (no newer clock) is dropped quietly. Anything
+   * else is refused with a warning and counts as a refusal, so a flood of
+   * invented client ids closes the connection (4422) within a few
+   * messages, and no state, binding or awareness meta is kept for them.
+   */
+  receive(session: Session, update: Uint8Array): void {
+    // A cursor and a name are a few hundred bytes; anything near this is not awareness.
+    if (update.length > MAX_AWARENESS_BYTES) throw new ProtocolError('too-large', `awareness update of ${update.length} bytes`)
+    const user = session.identity.userName
+    const own: AwarenessEntry[] = []
+    const refused: number[] = []
+    let held = session.clientIds.size
+    let inRoom = this.awareness.getStates().size
+    for (const entry of decodeAwarenessUpdate(update)) {
+      const holder = this.owner.get(entry.clientID)
+      if (holder === session) {
+        own.push(entry)
+        continue
+      }
+      const known = this.awareness.meta.get(entry.clientID)
+      if (known && entry.clock <= known.clock) continue
+      // A client id new to this connection, or a newer state for another's: it would claim the id.
+      const claimable =
+        holder === undefined &&
+        entry.state !== null &&
+        (this.ports.accountOf(entry.clientID) ?? user) === user &&
+        entry.clientID !== this.ports.doc.clientID &&
+        held < CLIENTS_PER_CONNECTION &&
+        inRoom < AWARENESS_PER_ROOM
+      if (!claimable) {
+        refused.push(entry.clientID)
+        continue
+      }
+      own.push(entry)
+      held++
+      inRoom++
+    }
+    if (refused.length > 0) {
+      this.ports.metrics.reject('permission')
+      log('warn', 'awareness-of-another-connection', { docId: this.ports.docId, user, clients: refused.slice(0, 10), count: refused.length })
+      if (++session.refusals > this.ports.refusalsPerConnection) session.close(CLOSE.refusedRepeatedly)
+    }
+    if (own.length === 0) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(own.map((e) => bindToUser(e, session))), session)
+  }
+
+  /**
+   * Awareness of another instance's connections, which that instance
+   * checked and bound to their accounts (`user.id`): the room's cap holds
+   * for them too, and their client ids are theirs here as well.
+   */
+  fromPeer(update: Uint8Array): void {
+    try {
+      let inRoom = this.awareness.getStates().size
+      const kept = decodeAwarenessUpdate(update).filter((entry) => {
+        if (this.awareness.getStates().has(entry.clientID)) return true
+        if (entry.state === null || inRoom >= AWARENESS_PER_ROOM) return false
+        inRoom++
+        const account = (entry.state.user as { id?: unknown } | undefined)?.id
+        if (typeof account === 'string') this.ports.learn(entry.clientID, account)
+        return true
+      })
+      if (kept.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(kept), PEER_ORIGIN)
+    } catch (error) {
+      log('error', 'peer-awareness-malformed', { docId: this.ports.docId, error: (error as Error).message })
+    }
+  }
+
+  destroy(): void {
+    this.awareness.destroy()
+  }
+
+  private changed({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    for (const id of added) {
+      const session = origin as Session
+      if (this.ports.sessions.has(session)) {
+        this.owner.set(id, session)
+        session.clientIds.add(id)
+        // Announced before writing (a colleague seen online, who then goes offline): theirs already, so nobody can squat it.
+        this.ports.bind(id, session.identity.userName)
+      }
+    }
+    const changed = [...added, ...updated, ...removed]
+    // Only this instance's own connections are announced to the others: never a state it merely heard, or timed out.
+    const own = origin === PEER_ORIGIN ? [] : changed.filter((id) => this.owner.has(id))
+    for (const id of removed) {
+      this.owner.get(id)?.clientIds.delete(id)
+      this.owner.delete(id)
+    }
+    // Echoed to the sender too: the stock client drops a socket that hears nothing for 30 s.
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    this.ports.send({ frame, to: 'all', except: null })
+    if (own.length > 0 && this.ports.bus.shared) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, own)
+      this.ports.bus.publish(this.ports.docId, { kind: 'awareness', update }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.ports.docId, error: error.message }))
+    }
+  }
+}
+
+/** The awareness state with `user` set to the authenticated user: nobody can appear as someone else. */
+function bindToUser(entry: AwarenessEntry, session: Session): AwarenessEntry {
+  if (entry.state === null) return entry
+  const claimed = (entry.state.user ?? {}) as { color?: unknown }
+  const user = {
+    id: session.identity.userName,
+    name: session.identity.displayName,
+    role: session.role,
+    ...(typeof claimed.color === 'string' && COLOR.test(claimed.color) ? { color: claimed.color } : {}),
+  }
+  return { ...entry, state: { ...entry.state, user } }
+}
