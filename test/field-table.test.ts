@@ -15,10 +15,10 @@ import { parsePublishedText } from '@shared/formats/published-text/import'
 import { COMPARED_PROJECT_FIELDS, COMPARED_ROW_FIELDS, diffDocuments } from '@shared/history/document-diff'
 import { FIELD_LABEL } from '@shared/schema/field-labels'
 import {
-  AMOUNT_FIELDS, DETAIL_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, INDICATOR_FIELDS, INDICATOR_LEVEL_FIELDS,
+  AMOUNT_FIELDS, DETAIL_FIELDS, FUNDS_FIELDS, INDICATOR_FOLLOW_UP_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, INDICATOR_FIELDS, INDICATOR_LEVEL_FIELDS,
   PROJECT_CELL_FIELDS, PROJECT_FIELDS, SPENDING_FIELDS, TABLE_FIELDS,
 } from '@shared/schema/fields'
-import { DETAIL_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
+import { DETAIL_CELLS, FUNDS_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, INDICATOR_FOLLOW_UP_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
 import { documentSchema } from '@shared/schema/schema'
 import { T } from '../client/i18n/zh-CN'
 import { nodeAtPlace } from '../client/editor/place'
@@ -51,13 +51,14 @@ describe('the field table', () => {
     expect({ ...PROJECT_CELLS, ...DETAIL_CELLS, ...INDICATOR_CELLS, ...INDICATOR_EXTRA_CELLS }).toEqual(
       Object.fromEntries([...PROJECT_CELL_FIELDS, ...DETAIL_FIELDS, ...INDICATOR_CELL_FIELDS, ...INDICATOR_EXTRA_FIELDS].map((f) => [f.key, f.node])),
     )
+    expect({ ...FUNDS_CELLS, ...INDICATOR_FOLLOW_UP_CELLS }).toEqual(Object.fromEntries([...FUNDS_FIELDS, ...INDICATOR_FOLLOW_UP_FIELDS].map((f) => [f.key, f.node])))
   })
 
   it('builder: buildDocument writes every field into its node, and reading gives it back', () => {
     const built = Node.fromJSON(documentSchema, doc(...everyField()))
     const seen = new Map<string, string>()
     built.descendants((node) => void (node.isTextblock && seen.set(node.type.name, node.textContent)))
-    for (const f of cells) expect(seen.has(f.node!), f.node!).toBe(true)
+    for (const f of [...PROJECT_FIELDS, ...DETAIL_FIELDS, ...SPENDING_FIELDS, ...INDICATOR_CELL_FIELDS, ...INDICATOR_EXTRA_FIELDS]) expect(seen.has(f.node), f.node).toBe(true)
     for (const f of [...PROJECT_CELL_FIELDS, ...DETAIL_FIELDS, ...INDICATOR_CELL_FIELDS, ...INDICATOR_EXTRA_FIELDS].filter((f) => !f.numeric)) expect(seen.get(f.node), f.key).toBe(f.key)
   })
 

@@ -111,11 +111,35 @@ export const INDICATOR_EXTRA_FIELDS = [
   field({ key: 'note', node: 'indicatorNote', label: '备注', aliases: ['备注', '评分细则', '评分标准', '说明'] }),
 ] as const satisfies readonly Cell[]
 
+/** `projectFunds`: the 资金 a 监控 or 自评 adds to its project (keys of `FundsText`). */
+export const FUNDS_FIELDS = [
+  field({ key: 'initial', node: 'fundsInitial', label: '年初预算数', numeric: true, unit: '万元' }),
+  field({ key: 'budget', node: 'fundsBudget', label: '全年预算数', numeric: true, unit: '万元' }),
+  field({ key: 'executed', node: 'fundsExecuted', label: '执行数', numeric: true, unit: '万元' }),
+  field({ key: 'rate', node: 'fundsRate', label: '执行率', numeric: true, unit: '%' }),
+  field({ key: 'points', node: 'fundsPoints', label: '分值', numeric: true, unit: '分' }),
+  field({ key: 'earned', node: 'fundsEarned', label: '得分', numeric: true, unit: '分' }),
+] as const satisfies readonly Cell[]
+
+/** 自评: 年度总体目标 › 实际完成情况; 监控: 总体目标 截至当期完成情况. */
+export const PROJECT_ACHIEVED_FIELD = field({ key: 'achieved', node: 'projectAchieved', label: '实际完成情况' }) satisfies Cell
+
+/** What a 监控 or 自评 adds to an indicator row, in the schema's order (keys of `IndicatorText`); not target columns. */
+export const INDICATOR_FOLLOW_UP_FIELDS = [
+  field({ key: 'actual', node: 'indicatorActual', label: '实际完成值' }),
+  field({ key: 'earned', node: 'indicatorEarned', label: '得分', numeric: true, unit: '分' }),
+  field({ key: 'deviation', node: 'indicatorDeviation', label: '偏差原因分析及改进措施' }),
+  field({ key: 'forecast', node: 'indicatorForecast', label: '全年预计完成值' }),
+  field({ key: 'likelihood', node: 'indicatorLikelihood', label: '完成目标可能性' }),
+  field({ key: 'cause', node: 'indicatorCause', label: '偏差原因' }),
+  field({ key: 'measure', node: 'indicatorMeasure', label: '纠偏措施' }),
+] as const satisfies readonly Cell[]
+
 /** Every field of an indicator row, in column order. */
 export const INDICATOR_FIELDS = [...INDICATOR_LEVEL_FIELDS, ...INDICATOR_CELL_FIELDS, ...INDICATOR_EXTRA_FIELDS] as const
 
-/** Every field of a target table. */
-export const TABLE_FIELDS: readonly Field[] = [...PROJECT_FIELDS, ...DETAIL_FIELDS, ...SPENDING_FIELDS, ...INDICATOR_FIELDS]
+/** Every field of a table, the targets' and what the later kinds add. */
+export const TABLE_FIELDS: readonly Field[] = [...PROJECT_FIELDS, ...DETAIL_FIELDS, ...SPENDING_FIELDS, ...INDICATOR_FIELDS, ...FUNDS_FIELDS, PROJECT_ACHIEVED_FIELD, ...INDICATOR_FOLLOW_UP_FIELDS]
 
 type KeyOf<T extends readonly Field[]> = T[number]['key']
 export type ProjectFieldKey = KeyOf<typeof PROJECT_FIELDS>

@@ -14,23 +14,35 @@
  *   projectsPart     := project*
  *   project          := unitCode unitName moneyUnit projectCode projectName
  *                       budgetTotal budgetFiscal budgetOther fundUsage
- *                       projectDetails? spendingPlan projectGoal indicatorList
+ *                       projectDetails? projectFunds? projectAchieved?
+ *                       spendingPlan projectGoal indicatorList
  *   projectDetails   := projectDepartment projectImplementer projectManager
  *                       projectPeriod projectPeriodGoal
+ *   projectFunds     := fundsInitial fundsBudget fundsExecuted fundsRate
+ *                       fundsPoints fundsEarned
  *   spendingPlan     := spendingEntry*
  *   spendingEntry    := spendingLabel spendingPercent
  *   indicatorList    := indicator*
  *   indicator        := indicatorName indicatorDescription indicatorValue indicatorBasis
  *                       indicatorScore? indicatorNote?
+ *                       indicatorActual? indicatorEarned? indicatorDeviation?
+ *                       indicatorForecast? indicatorLikelihood? indicatorCause? indicatorMeasure?
  *
- * The optional nodes are what other regions' forms add: a document made
- * before them, or from a form without them, simply has none.
+ * The optional nodes are what other regions' forms add (projectDetails,
+ * indicatorScore, indicatorNote) and what the kinds that follow an
+ * approved document add (projectFunds, projectAchieved and the indicator
+ * cells after them: `shared/model/kind-layout.ts` says which kind has
+ * which): a document made before them, or from a form without them,
+ * simply has none.
  *
  * Every leaf is a text field (`text*`). Repeated rows are `*`, never `+`:
  * two people deleting the last two rows concurrently must leave a valid
  * (empty) list, because the Yjs binding deletes whatever the schema rejects.
  */
-import { cellMap, DETAIL_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, nodeMap, PROJECT_CELL_FIELDS, PROJECT_GOAL_FIELD, SPENDING_FIELDS } from './fields'
+import {
+  cellMap, DETAIL_FIELDS, FUNDS_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, INDICATOR_FOLLOW_UP_FIELDS, nodeMap, PROJECT_ACHIEVED_FIELD,
+  PROJECT_CELL_FIELDS, PROJECT_GOAL_FIELD, SPENDING_FIELDS,
+} from './fields'
 
 export const NODE = {
   doc: 'doc',
@@ -63,6 +75,10 @@ export const NODE = {
   indicator: 'indicator',
   ...nodeMap(INDICATOR_CELL_FIELDS),
   ...nodeMap(INDICATOR_EXTRA_FIELDS),
+  projectFunds: 'projectFunds',
+  ...nodeMap(FUNDS_FIELDS),
+  ...nodeMap([PROJECT_ACHIEVED_FIELD]),
+  ...nodeMap(INDICATOR_FOLLOW_UP_FIELDS),
   text: 'text',
 } as const
 
@@ -78,6 +94,16 @@ export const PROJECT_CELLS = cellMap(PROJECT_CELL_FIELDS)
 
 /** The fields of `projectDetails`, keyed as in `ProjectDetailsText`. */
 export const DETAIL_CELLS = cellMap(DETAIL_FIELDS)
+
+/** The fields of `projectFunds` (a 监控's or 自评's 资金), in table order, keyed as in `FundsText`. */
+export const FUNDS_CELLS = cellMap(FUNDS_FIELDS)
+
+/**
+ * What a 监控 or 自评 adds to an indicator row, keyed as in `IndicatorText`,
+ * in the schema's order; a kind's rows carry the ones its layout lists
+ * (`shared/model/kind-layout.ts`), each in every row of a project.
+ */
+export const INDICATOR_FOLLOW_UP_CELLS = cellMap(INDICATOR_FOLLOW_UP_FIELDS)
 
 /** An indicator row's optional columns (分值, 备注), keyed as in `IndicatorText`: a project has each in every row or in none. */
 export const INDICATOR_EXTRA_CELLS = cellMap(INDICATOR_EXTRA_FIELDS)
