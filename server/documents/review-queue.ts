@@ -59,6 +59,8 @@ export async function reviewQueue(p: Reading & Pick<Ports, 'accounts'>, user: Us
       departmentOrg: department.name,
       deadline,
       ...shown,
+      // A summary kept in storage before kinds has none: it is of a targets document.
+      kind: summary.kind ?? 'targets',
       submitted: submitted ? { by: submitted.byUser, at: submitted.createdAt } : null,
       daysWaiting: waiting,
     }
@@ -91,6 +93,7 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
       department: department.name,
       id: doc.id,
       title: doc.title,
+      kind: summary.kind ?? 'targets',
       deadline,
       year: summary.year,
       status: summary.status.value,

@@ -14,6 +14,7 @@ import type { SessionRanges } from '../history/authorship'
 import type { DocumentDiff } from '../history/document-diff'
 import type { VersionRecord } from '../history/version-record'
 import type { StatusRecord } from '../review/workflow'
+import type { DocumentKind } from '../model/document-kind'
 import type { OrgKind, OrgRole } from './org-role'
 import type { Role, SharedRole } from './role'
 
@@ -33,6 +34,10 @@ type Ok = { ok: true }
 export interface DocumentSummary {
   id: string
   title: string
+  /** What the document is: targets, a 监控 or a 自评. */
+  kind: DocumentKind
+  /** The approved targets document a 监控 or 自评 was made from (null: none). */
+  basedOn: string | null
   role: Role
   owner: boolean
   /** The owner's display name ('' when nobody owns it, as for an imported demo). */
@@ -71,6 +76,8 @@ export interface SubmissionDeadline {
 export interface QueueRow {
   id: string
   title: string
+  /** What the document is: targets, a 监控 or a 自评. */
+  kind: DocumentKind
   departmentOrg: string
   year: number | null
   status: StatusRecord
@@ -88,6 +95,8 @@ export interface Dashboard {
     department: string
     id: string
     title: string
+    /** What the document is: targets, a 监控 or a 自评. */
+    kind: DocumentKind
     year: number | null
     status: string
     lastChange: number
@@ -172,6 +181,8 @@ export interface HttpApi {
   /** `warnings`: what the caller must hear though the import went ahead (a form of another year than the document's). */
   'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[]; warnings: string[] } }
   /** Next year's document from this one (year: the document's own plus one unless given), in this one's department (org: for one of none); cleared: what it did not carry over. */
+  /** 新建运行监控 / 新建绩效自评 from an approved targets document (409 otherwise); asOf: a 监控's 截至月份 ("6月"), default the current month. */
+  'POST /api/docs/:id/linked': { body: { kind: 'monitoring' | 'self-evaluation'; asOf?: string; org?: number }; response: { id: string; title: string } }
   'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean; org?: number }; response: { id: string; title: string; cleared: string[] } }
   'GET /api/docs/:id/activity': { response: { activity: ActivityView[]; people: People } }
   'GET /api/docs/:id/people': { response: { people: People } }
