@@ -18,7 +18,7 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import { modelFromText } from '@shared/model/derive-model'
 import type { DocumentText } from '@shared/model/document-text'
 import { readDocument } from '@shared/model/read-document'
-import { META_KEY, metaOf, modelOf, readContent, readText, withKind, yearOf } from '@shared/model/y-document'
+import { documentKindOf, META_KEY, metaOf, modelOf, readContent, readText, withKind, yearOf } from '@shared/model/y-document'
 import type { DocumentKind } from '@shared/model/document-kind'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
 import { statusOf, statusRecordOf, type Status, type StatusRecord } from '@shared/review/workflow'
@@ -76,6 +76,11 @@ export const READINGS = {
       ...reviewState(ydoc),
       scores: { rate, projects },
     }
+  },
+  /** What the document is, and the approved targets document a 监控 or 自评 was made from. */
+  identity: (ydoc: Y.Doc): { kind: DocumentKind; basedOn: string | null } => {
+    const basedOn = metaOf(ydoc).get(META_KEY.basedOn)
+    return { kind: documentKindOf(ydoc), basedOn: typeof basedOn === 'string' ? basedOn : null }
   },
   /** The document this one was started from (last year's), if any. */
   predecessor: (ydoc: Y.Doc): string | undefined => {
