@@ -1,14 +1,14 @@
 /**
  * The HTTP API as typed functions, over the route table both sides share
- * (`@shared/protocol/http-api`). Failures become `ApiFailure` with the
+ * (`@shared/api/http-api`). Failures become `ApiFailure` with the
  * server's Chinese message, or a network message when there is no server.
  */
-import { fillPath, splitRoute, type ApiInput, type ApiResponse, type ApiRoute, type OrgMember } from '@shared/protocol/http-api'
+import { fillPath, splitRoute, type ApiInput, type ApiResponse, type ApiRoute, type OrgMember } from '@shared/api/http-api'
 import type { OrgRole } from '@shared/protocol/org-role'
 import type { SharedRole } from '@shared/protocol/role'
 import { T } from '../i18n/zh-CN'
 
-export type { Comparison, DocumentSummary, OrgMember, QueueRow, User, WorkflowState } from '@shared/protocol/http-api'
+export type { Comparison, DocumentSummary, OrgMember, QueueRow, User, WorkflowState } from '@shared/api/http-api'
 export type { OrgRole } from '@shared/protocol/org-role'
 
 export class ApiFailure extends Error {

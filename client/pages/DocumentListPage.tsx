@@ -2,7 +2,6 @@
  * The documents this user has, with their role; create, import, rename and
  * share (owner). Offline, the list the service worker cached is shown.
  */
-import { importFormats } from '@shared/formats/registry'
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, ApiFailure, type DocumentSummary } from '../api/http'
 import { navigate } from '../router'
@@ -15,6 +14,11 @@ import { forgetUser, rememberedUser, rememberRole } from '../session'
 
 export function DocumentListPage() {
   const [error, setError] = createSignal('')
+  // The formats' readers are large (the editor's schema among them) and the list needs only their names:
+  // loaded beside the list, not before the app's first page.
+  const [accept] = createResource(() =>
+    import('@shared/formats/registry').then(({ importFormats }) => importFormats().flatMap((f) => [...f.extensions.map((e) => `.${e}`), f.mime.split(';')[0]!]).join(',')),
+  )
   const [docs, { refetch }] = createResource(async () => {
     try {
       const { documents } = await api.documents()
@@ -121,7 +125,7 @@ export function DocumentListPage() {
         <button onClick={create}>{T.newDocument}</button>
         <label class="button">
           {T.importDocument}
-          <input type="file" accept={importFormats().flatMap((f) => [...f.extensions.map((e) => `.${e}`), f.mime.split(';')[0]!]).join(',')} hidden onChange={importFile} />
+          <input type="file" accept={accept() ?? ''} hidden onChange={importFile} />
         </label>
       </div>
       <p class="error" role="alert">{error()}</p>

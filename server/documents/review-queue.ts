@@ -3,7 +3,7 @@
  * departments a reviewer is assigned) and the dashboard (per department
  * and year, for the bureau and for a department's 管理员).
  */
-import type { Dashboard, People, QueueRow } from '@shared/protocol/http-api'
+import type { Dashboard, People, QueueRow } from '@shared/api/http-api'
 import { STATUS } from '@shared/review/workflow'
 import { deadlineOf, departmentDeadlines, type SubmissionDeadline } from '../auth/submission-deadline'
 import type { DocumentSummary } from '../document-service'

@@ -1,7 +1,7 @@
 /** The finance side's overview: the review queue and the dashboard (also as CSV, and its projects' 执行率 and 自评 scores as another). */
 import { Hono } from 'hono'
 import type { Ports } from '../../documents/ports'
-import type { Dashboard } from '@shared/protocol/http-api'
+import type { Dashboard } from '@shared/api/http-api'
 import { dashboard, reviewQueue } from '../../documents/review-queue'
 import { csvFile } from '../csv'
 import { apiRoutes } from '../api-route'

@@ -14,8 +14,8 @@ import type { SessionRanges } from '../history/authorship'
 import type { DocumentDiff } from '../history/document-diff'
 import type { VersionRecord } from '../history/version-record'
 import type { StatusRecord } from '../review/workflow'
-import type { OrgKind, OrgRole } from './org-role'
-import type { Role, SharedRole } from './role'
+import type { OrgKind, OrgRole } from '../protocol/org-role'
+import type { Role, SharedRole } from '../protocol/role'
 
 export interface User {
   id: number
