@@ -18,6 +18,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { documentText, indicator, part1, project, spending } from '../../support/document-builder'
+import { META_KEY, metaOf } from '@shared/model/y-document'
 import { loginAt } from '../support/http-session'
 import { browserAndServer, field, fieldText, openAs, retype, synced, typeAt } from './browser'
 
@@ -159,5 +160,51 @@ describe('the year after the targets', () => {
       expect(zhang.errors).toEqual([])
       await zhang.context.close()
     }
+  }, 120_000)
+
+  it('结果应用: once last year’s 自评 is approved, next year’s draft made from the list shows each continuing project’s 实际完成值 and score', async () => {
+    const { t, browser } = suite
+    await theDepartment()
+    const { service, orgs } = t.server.data
+    const department = (await orgs.orgs()).find((o) => o.name === '政法委')!
+    // The department's 自评 of the approved targets, as written at year end.
+    const written = [['12次', '85%', '有所提升', '95%'], ['12次', '80%', '90%']]
+    const evaluation = await service.create({
+      ...targets,
+      kind: 'self-evaluation',
+      projects: targets.projects.map((p, n) => ({
+        ...p,
+        funds: { initial: p.budgetTotal, budget: p.budgetTotal, executed: ['95', '50'][n]!, rate: '', points: '', earned: '' },
+        achieved: '基本完成年度目标',
+        indicators: p.indicators.map((i, k) => ({ ...i, actual: written[n]![k]!, earned: i.level3 === '群众安全感' ? '24' : '', deviation: '' })),
+      })),
+    }, { title: '2026年绩效自评', ownerId: null })
+    await orgs.setDocumentOrg(evaluation, department.id)
+    await t.server.relay.applyServerChange(evaluation, (ydoc) => metaOf(ydoc).set(META_KEY.basedOn, TARGETS))
+    const zhangHttp = await loginAt(t.server.url, 'zhangwei')
+    const wangHttp = await loginAt(t.server.url, 'wangfang')
+    for (const [who, action] of [[zhangHttp, 'submit'], [wangHttp, 'start-review'], [wangHttp, 'approve']] as const) {
+      expect((await who.json(`/api/docs/${evaluation}/workflow`, 'POST', { action, note: '自评已逐项核实' })).status).toBe(200)
+    }
+
+    // 张伟 starts next year's draft from the list, as every year.
+    const zhang = await openAs(browser, t, 'zhangwei', 'editor', TARGETS, { share: false })
+    await zhang.page.goto('/#/')
+    const listed = zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) })
+    await listed.getByRole('button', { name: '以此为底稿新建下一年度' }).click()
+    await listed.getByRole('button', { name: '新建', exact: true }).click()
+    await zhang.page.waitForURL(new RegExp(`#/doc/(?!${TARGETS}$)`))
+    await synced(zhang.page)
+    // Beside each project: last year's 总分 by the written rules — 25 + 25 × 85/90 + 24 + 10 + 10 × 95% — and what each indicator achieved.
+    const results = zhang.page.getByTestId('last-year')
+    await expect.poll(() => results.locator('.total').allTextContents(), { timeout: 15_000 }).toEqual(['上年自评：总分 92.11（优）', '上年自评：总分 100（优）'])
+    expect(await results.first().locator('li').allTextContents()).toEqual([
+      '培训次数：实际 12次，得分 25/25',
+      '结案率：实际 85%，得分 23.61/25',
+      '群众安全感：实际 有所提升，得分 24/30',
+      '群众满意度：实际 95%，得分 10/10',
+    ])
+    expect(zhang.errors).toEqual([])
+    await zhang.context.close()
   }, 120_000)
 })
