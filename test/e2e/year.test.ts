@@ -207,4 +207,74 @@ describe('the year after the targets', () => {
     expect(zhang.errors).toEqual([])
     await zhang.context.close()
   }, 120_000)
+
+  it('绩效自评: scores follow as 张伟 types and chooses a band; 王芳 suggests a lower 得分 with a comment and returns it; accepted and approved, her dashboard shows the 执行率 and 总分/grade', async () => {
+    const { t, browser } = suite
+    await theDepartment()
+    const { service, orgs } = t.server.data
+    const department = (await orgs.orgs()).find((o) => o.name === '政法委')!
+    // A fresh 自评 of the approved targets (the linked route's own test makes one from the list).
+    const evaluation = await service.create({
+      ...targets,
+      kind: 'self-evaluation',
+      projects: targets.projects.map((p) => ({
+        ...p,
+        funds: { initial: p.budgetTotal, budget: p.budgetTotal, executed: '', rate: '', points: '', earned: '' },
+        achieved: '',
+        indicators: p.indicators.map((i) => ({ ...i, actual: '', earned: '', deviation: '' })),
+      })),
+    }, { title: '2026年绩效自评（填报）', ownerId: null })
+    await orgs.setDocumentOrg(evaluation, department.id)
+    await t.server.relay.applyServerChange(evaluation, (ydoc) => metaOf(ydoc).set(META_KEY.basedOn, TARGETS))
+
+    const zhang = await openAs(browser, t, 'zhangwei', 'editor', evaluation, { share: false })
+    await expect.poll(() => zhang.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
+    const total = (page: Page, n = 0) => page.getByTestId('project-score').nth(n).locator('.total').textContent()
+    await typeAt(zhang.page, 'end', 'fundsExecuted', 0, '95')
+    await typeAt(zhang.page, 'end', 'projectAchieved', 0, '基本完成年度目标')
+    for (const [n, actual] of [[0, '12次'], [1, '85%'], [2, '有所提升'], [3, '95%']] as const) await typeAt(zhang.page, 'end', 'indicatorActual', n, actual)
+    // 群众安全感 is qualitative: he judges it 部分达成, which writes its 得分 (80% of 30).
+    await zhang.page.locator('[data-field="indicatorEarned"]').nth(2).locator('select.band-picker').selectOption('部分达成')
+    await expect.poll(() => fieldText(zhang.page, 'indicatorEarned', 2), { timeout: 10_000 }).toBe('24')
+    // 25 + 25 × 85/90 + 24 + 10 + 10 × 95%, in the form and in the outline, as he typed.
+    await expect.poll(() => total(zhang.page), { timeout: 10_000 }).toBe('总分 92.11（优）')
+    await expect.poll(() => zhang.page.getByTestId('outline-score').first().textContent()).toBe('执行率 95.00% · 总分 92.11（优）')
+    expect(await zhang.page.locator('[data-field="fundsRate"] .derived').first().textContent()).toBe('95.00%')
+    await synced(zhang.page)
+    await step(zhang.page, '报送', '已报送')
+
+    // 王芳 reviews it from her queue and suggests a lower 得分, saying why.
+    const wang = await openAs(browser, t, 'wangfang', 'reviewer', evaluation, { share: false })
+    await wang.page.goto('/#/queue')
+    const queueRow = wang.page.getByTestId('queue').locator('tbody tr', { has: wang.page.locator(`a[href="#/doc/${evaluation}"]`) })
+    await expect.poll(() => queueRow.locator('.kind').textContent(), { timeout: 10_000 }).toBe('绩效自评')
+    await queueRow.locator(`a[href="#/doc/${evaluation}"]`).click()
+    await synced(wang.page)
+    await step(wang.page, '开始审核', '审核中')
+    await retype(wang.page, 'indicatorEarned', 2, '20')
+    await comment(wang.page, 'indicatorEarned', 2, '安全感调查样本不足，建议按 20 分计')
+    await synced(wang.page)
+    await returnWith(wang.page, '请按批注调整群众安全感得分并说明偏差原因')
+
+    // 张伟 accepts it, explains the shortfall, and sends it again.
+    await expect.poll(() => zhang.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
+    await acceptAndResolve(zhang.page, 'indicatorEarned', 2, '20', '安全感调查样本不足，建议按 20 分计')
+    await typeAt(zhang.page, 'end', 'indicatorDeviation', 2, '调查样本不足，明年扩大问卷范围')
+    // 25 + 23.61 + 20 + 10 + 9.5
+    await expect.poll(() => total(zhang.page), { timeout: 10_000 }).toBe('总分 88.11（良）')
+    await synced(zhang.page)
+    await step(zhang.page, '报送', '已报送')
+    await step(wang.page, '开始审核', '审核中')
+    await expect.poll(() => total(wang.page), { timeout: 10_000 }).toBe('总分 88.11（良）')
+    await step(wang.page, '审核通过', '审核通过')
+
+    // The bureau's dashboard: the project's 执行率 and 总分/grade.
+    await wang.page.goto('/#/dashboard')
+    const row = wang.page.getByTestId('dashboard-projects').locator('tbody tr', { hasText: '社区矫正经费' }).filter({ has: wang.page.locator(`a[href="#/doc/${evaluation}"]`) })
+    await expect.poll(() => row.locator('.rate').textContent(), { timeout: 10_000 }).toBe('95.00%')
+    expect(await row.locator('.earned').textContent()).toBe('88.11')
+    expect(await row.locator('.grade').textContent()).toBe('良')
+    expect([...zhang.errors, ...wang.errors]).toEqual([])
+    for (const c of [zhang, wang]) await c.context.close()
+  }, 240_000)
 })
