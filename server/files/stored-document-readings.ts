@@ -87,6 +87,11 @@ export const READINGS = {
     const predecessor = metaOf(ydoc).get(META_KEY.predecessor)
     return typeof predecessor === 'string' ? predecessor : undefined
   },
+  /** The approved targets document a 监控 or 自评 was made from, if any. */
+  basedOn: (ydoc: Y.Doc): string | undefined => {
+    const basedOn = metaOf(ydoc).get(META_KEY.basedOn)
+    return typeof basedOn === 'string' ? basedOn : undefined
+  },
 } satisfies Record<string, (ydoc: Y.Doc) => unknown>
 
 export type ReadingName = keyof typeof READINGS

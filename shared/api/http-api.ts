@@ -125,6 +125,16 @@ export interface Dashboard {
   byYear: { year: string; total: number; documents: number; approved: number }[]
 }
 
+/** 结果应用: one project of last year's approved 自评, as next year's draft shows it beside the project's targets. */
+export interface LastYearResult {
+  code: string
+  name: string
+  /** 总分 and grade (null while not all scored). */
+  earned: number | null
+  grade: string | null
+  indicators: { level3: string; value: string; actual: string; earned: number | null; points: number }[]
+}
+
 /** Someone in an organisation, with their role there. */
 export interface OrgMember {
   name: string
@@ -207,6 +217,8 @@ export interface HttpApi {
   'GET /api/docs/:id/checks': { response: { findings: Finding[] } }
   'GET /api/docs/:id/token': { response: { token: string } }
   /** sort: waiting (default), department or findings; status filters. */
+  /** 结果应用: last year's approved 自评 of the document this draft was started from ([] when there is none). */
+  'GET /api/docs/:id/last-year': { response: { results: LastYearResult[] } }
   'GET /api/queue': { query: { sort?: string; status?: string }; response: { queue: QueueRow[]; people: People } }
   'GET /api/dashboard': { response: Dashboard }
   'GET /api/notifications': { response: { notifications: Notice[]; unread: number } }
