@@ -1,6 +1,7 @@
 /**
  * 打印 of a 自评 from the editor prints its own form — the pages the HTML
- * export writes for it (项目支出绩效自评表, 总分 and grade), not a 绩效目标表.
+ * export writes for it (项目支出绩效自评表, 总分 and grade), not a 绩效目标表;
+ * 导出 from the menu downloads its form, which reads back as the document.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -21,8 +22,8 @@ async function printedText(page: Page): Promise<string> {
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
 }
 
-describe('打印 a 自评 from the editor', () => {
-  it('prints the 自评表 the HTML export writes', async () => {
+describe('打印 and 导出 a 自评 from the editor', () => {
+  it('prints the 自评表 the HTML export writes; the Word export reads back as the document', async () => {
     const read = await importFile(readFileSync(new URL('../fixtures/formats/kinds/ziping-yanglao-2023.python-docx.docx', import.meta.url)))
     if (!read.ok) throw read.error
     const id = await suite.t.server.data.service.create(read.value, { title: '社区养老服务补助绩效自评', ownerId: null, id: 'ziping' })
@@ -47,6 +48,14 @@ describe('打印 a 自评 from the editor', () => {
     // The same words on the same lines (the footer's page number may sit a space apart).
     const words = (text: string) => text.split('\n').map((line) => line.trim().replace(/\s+/g, ' '))
     expect(words(printed)).toEqual(words(exported))
+
+    // 导出 Word from the menu: the 自评表, which reads back as the stored document.
+    await staff.page.getByTestId('export-menu').locator('summary').click()
+    const [download] = await Promise.all([staff.page.waitForEvent('download'), staff.page.getByTestId('export-menu').getByRole('link', { name: 'Word 文档（.docx）' }).click()])
+    const back = await importFile(readFileSync((await download.path())!))
+    const stored = await suite.t.server.data.service.text(id)
+    // The form writes the 总分 the model derives, which the document does not store.
+    expect(back.ok && back.value).toEqual({ ...stored, projects: stored.projects.map((p) => ({ ...p, total: '96' })) })
     expect(staff.errors).toEqual([])
     await staff.context.close()
   }, 120_000)
