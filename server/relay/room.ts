@@ -362,6 +362,8 @@ export class Room {
       incoming,
       trial: this.trial,
       suggestionAuthor: (id) => suggestions.authorOf(id),
+      suggestionHeldOutside: (id, deleted) => suggestions.heldOutside(id, deleted),
+      othersSuggest: (userName) => suggestions.holdsOthersThan(userName),
       clientOwner: (client) => (client === this.doc.clientID ? SERVER_CLIENT : this.clientAccounts.get(client)),
     })
     if (!decision.allowed) return { kind: 'refused', rule: decision.rule, reason: decision.reason, stale: true }
