@@ -10,7 +10,7 @@
  */
 import type { Editor } from '@tiptap/core'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
-import { contentOf } from '@shared/model/y-document'
+import { contentOf, metaOf } from '@shared/model/y-document'
 import type { User } from '../api/http'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { T } from '../i18n/zh-CN'
@@ -18,7 +18,7 @@ import { createDocConnection, type DocConnection } from '../sync/doc-connection'
 import { createDocumentAccess, type DocumentAccess } from './document-access'
 import { createDocumentReading, type DocumentReading } from './document-reading'
 import { createDocumentThreads, type DocumentThreads } from './document-threads'
-import { OPEN_MARK } from './open-marks'
+import { OPEN_MARK } from '../sync/open-marks'
 import { createPasteQuestions, type PasteQuestions } from './paste-questions'
 import { createPresence, type Presence } from './presence'
 import { createWorkflowState, type WorkflowState } from './workflow-state'
@@ -55,13 +55,17 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const workflow = createWorkflowState(ydoc, () => access.refresh())
   const access = createDocumentAccess(docId, connection, workflow.status, editor)
   const threads = createDocumentThreads(ydoc, editor)
-  const reading = createDocumentReading()
-  const paste = createPasteQuestions(editor)
-  /** The document's kind, as the server wrote it into meta (absent: targets). */
-  const kindIn = () => {
-    const kind = ydoc.getMap('meta').get('kind')
-    return typeof kind === 'string' ? kind : undefined
+  /** The document's kind, as the server wrote it into meta (absent: targets); it never changes. */
+  const kind = () => {
+    const value = metaOf(ydoc).get('kind')
+    return typeof value === 'string' ? value : undefined
   }
+  const asOf = () => {
+    const value = metaOf(ydoc).get('asOf')
+    return typeof value === 'string' ? value : undefined
+  }
+  const reading = createDocumentReading(() => ({ kind: kind(), asOf: asOf() }))
+  const paste = createPasteQuestions(editor)
 
   let host: HTMLElement | null = null
   // Until the document has content (from IndexedDB or the server) there is nothing to bind to:
@@ -78,15 +82,15 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       editable: false,
       onActivateThread: threads.activate,
       paste: paste.listener,
-      kind: kindIn,
+      kind,
       onCarriedRefused: () => say(T.carriedRefused),
     })
     made.on('update', () => reading.readSoon(made))
     setEditor(made)
     access.refresh()
     performance.mark(OPEN_MARK.editor)
-    // The document is painted first; the outline, the checks and the opinion follow a task later.
-    reading.readSoon(made, 0, () => performance.mark(OPEN_MARK.derived))
+    // The document is painted first; the outline, the checks and the opinion follow once it is on screen.
+    reading.readSoon(made, 'painted', () => performance.mark(OPEN_MARK.derived))
   }
   onCleanup(() => editor()?.destroy())
 

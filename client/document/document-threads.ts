@@ -7,6 +7,7 @@
 import type { Editor } from '@tiptap/core'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
+import { threadsOf } from '@shared/model/y-document'
 import { listThreads, type ThreadView } from '@shared/review/threads'
 import { refreshAnchors } from '../editor/comment-anchors'
 
@@ -18,7 +19,7 @@ export interface DocumentThreads {
 }
 
 export function createDocumentThreads(ydoc: Y.Doc, editor: Accessor<Editor | null>): DocumentThreads {
-  const threads = ydoc.getMap('threads')
+  const threads = threadsOf(ydoc)
   const [list, setList] = createSignal<ThreadView[]>(listThreads(ydoc))
   const [active, activate] = createSignal<string | null>(null)
   const onThreads = () => {

@@ -6,7 +6,7 @@
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
-import { META_KEY } from '@shared/model/y-document'
+import { META_KEY, metaOf } from '@shared/model/y-document'
 import { statusOf, statusRecordOf, type Status } from '@shared/review/workflow'
 
 export interface WorkflowState {
@@ -19,7 +19,7 @@ export interface WorkflowState {
 
 /** `onChange` runs after the signals are updated, each time the server writes `meta`. */
 export function createWorkflowState(ydoc: Y.Doc, onChange: () => void): WorkflowState {
-  const meta = ydoc.getMap('meta')
+  const meta = metaOf(ydoc)
   const predecessorIn = () => typeof meta.get(META_KEY.predecessor) === 'string'
   const [status, setStatus] = createSignal<Status>(statusOf(ydoc))
   const [record, setRecord] = createSignal(statusRecordOf(ydoc))

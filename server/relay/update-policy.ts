@@ -72,17 +72,17 @@ export function makeUpdatePolicy(reviewerRule: UpdatePolicy = refuseUncheckedRev
     const squatted = writers.find((client) => (context.clientOwner(client) ?? context.userName) !== context.userName)
     if (squatted !== undefined && context.role !== 'viewer') return refuse('client', `客户端编号 ${squatted} 属于另一位用户，不能以它写入`)
     if (context.role !== 'viewer' && roots.has(ROOT.content)) {
-      const foreign = foreignSuggestion(context.incoming.update, context.userName, context.suggestionAuthor, context.suggestionHeldOutside)
+      const foreign = foreignSuggestion(context.incoming.update, context.userName, context.suggestionAuthor, context.incoming.items, context.suggestionHeldOutside)
       if (foreign) return refuse('author', foreign)
     }
     const decision = roleDecision(context, status, reviewerRule)
     if (!decision.allowed || !roots.has(ROOT.content)) return decision
     // Last: these try the update on the trial replica, after which a rule reading events there would see none.
     if (context.othersSuggest?.(context.userName)) {
-      const into = writesIntoForeignSuggestion(context.trial, context.incoming.update, context.userName)
+      const into = writesIntoForeignSuggestion(context.trial, context.incoming.update, context.incoming.items, context.userName)
       if (into) return refuse('author', into)
     }
-    const tooMany = projectLimitRefusal(context.doc, context.incoming.update, context.trial)
+    const tooMany = projectLimitRefusal(context.doc, context.incoming.update, context.incoming.items, context.trial)
     return tooMany ? refuse('projects', tooMany) : ALLOWED
   }
 }

@@ -96,20 +96,24 @@ export class KnownSuggestions {
  * it writes is the sender's own, or one the document held under the same
  * id and author and (`heldOutside`) no longer holds anywhere the update
  * leaves standing. `update` is what the document lacks (the causal gate's
- * `incoming.update`). Never throws.
+ * `incoming.update`); `structs`, when given, are its structs already
+ * decoded (the gate's `incoming.items`), so it is not decoded again.
+ * Never throws.
  */
 export function foreignSuggestion(
   update: Uint8Array,
   sender: string,
   known: (id: string) => string | undefined,
+  structs?: readonly (Y.Item | Y.GC | Y.Skip)[],
   heldOutside: (id: string, deleted: DeleteSet) => boolean = () => false,
 ): string | null {
-  let structs: ReturnType<typeof Y.decodeUpdate>['structs']
-  let ds: DeleteSet
-  try {
-    ;({ structs, ds } = Y.decodeUpdate(update))
-  } catch {
-    return '无法读取此更新'
+  let deleted: DeleteSet | null = null
+  if (!structs) {
+    try {
+      ;({ structs, ds: deleted } = Y.decodeUpdate(update))
+    } catch {
+      return '无法读取此更新'
+    }
   }
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
@@ -118,7 +122,9 @@ export function foreignSuggestion(
     if (suggestion === 'invalid') return '修订标记的格式不正确'
     if (suggestion.author === sender) continue
     if (known(suggestion.id) !== suggestion.author) return '新的修订建议只能以本人名义提出'
-    if (heldOutside(suggestion.id, ds)) return '不能在他人的修订建议中加入内容：请另行提出自己的修订建议'
+    // The deletions are read only here, for the rare update carrying someone else's suggestion (a move, an undo).
+    deleted ??= Y.decodeUpdate(update).ds
+    if (heldOutside(suggestion.id, deleted)) return '不能在他人的修订建议中加入内容：请另行提出自己的修订建议'
   }
   return null
 }
@@ -131,19 +137,13 @@ export function foreignSuggestion(
  * suggestion the update writes whole (a moved row, checked by
  * `foreignSuggestion`) may hold its own text. Tried on the trial replica,
  * where the update's text lands as Yjs integrates it; the replica is kept
- * when nothing is refused. Never throws for a malformed update (null: the
- * causal gate has judged it).
+ * when nothing is refused. `items`: the update's new items, as the causal
+ * gate decoded them.
  */
-export function writesIntoForeignSuggestion(trial: TrialReplica, update: Uint8Array, sender: string): string | null {
+export function writesIntoForeignSuggestion(trial: TrialReplica, update: Uint8Array, items: readonly Y.Item[], sender: string): string | null {
   const doc = trial.document
   const isNew = (id: Y.ID) => id.clock >= Y.getState(doc.store, id.client)
-  let structs: ReturnType<typeof Y.decodeUpdate>['structs']
-  try {
-    structs = Y.decodeUpdate(update).structs
-  } catch {
-    return null
-  }
-  const added = structs.filter((s): s is Y.Item => s instanceof Y.Item && !(s.content instanceof Y.ContentFormat) && s.parentSub === null)
+  const added = items.filter((s) => !(s.content instanceof Y.ContentFormat) && s.parentSub === null)
   if (added.length === 0) return null
   const refusal = trial.trial(
     (replica) => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
 import * as Y from 'yjs'
 import type { NodeJSON } from '@shared/model/node-json'
-import { readContent } from '@shared/model/y-document'
+import { contentOf, readContent, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { DOC_ID, synced as providerSynced } from '../../support/test-server'
 import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
@@ -134,7 +134,7 @@ describe('reopening after workflow steps', () => {
       now: Date.now(),
       commentId: 'c-fresh',
     })
-    await expect.poll(async () => (await suite.t.server.data.service.load(DOC_ID)).getMap('threads').has('fresh-load'), { timeout: 10_000 }).toBe(true)
+    await expect.poll(async () => threadsOf(await suite.t.server.data.service.load(DOC_ID)).has('fresh-load'), { timeout: 10_000 }).toBe(true)
     const a = await openAs(suite.browser, suite.t, 'zhou', 'editor')
     const thread = a.page.locator('.thread[data-thread="fresh-load"]')
     await thread.waitFor({ timeout: 15_000 })
