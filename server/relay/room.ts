@@ -34,7 +34,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { CLOSE } from '@shared/protocol/close-code'
 import { analyseUpdate, UPDATE_LIMITS, type IncomingUpdate, type UpdateLimits } from '@shared/review/incoming-update'
 import { TrialReplica } from '@shared/review/trial-replica'
-import { KnownSuggestions } from '@shared/review/suggestion-authors'
+import { KnownSuggestions, type DeleteSet } from '@shared/review/suggestion-authors'
 import { contentOf, metaOf, threadsOf } from '@shared/model/y-document'
 import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from '@shared/protocol/message'
 import { isTransactionOrigin, PEER_ORIGIN, STORAGE_ORIGIN, type TransactionOrigin } from '@shared/protocol/origin'
@@ -149,6 +149,8 @@ export class Room {
   private readonly afterStore: readonly AfterStore[]
   // What the rules ask of the room, made once (not per update).
   private readonly suggestionAuthor = (id: string): string | undefined => this.suggestions?.authorOf(id)
+  private readonly suggestionHeldOutside = (id: string, deleted: DeleteSet): boolean => this.suggestions?.heldOutside(id, deleted) ?? false
+  private readonly othersSuggest = (userName: string): boolean => this.suggestions?.holdsOthersThan(userName) ?? false
   private readonly clientOwner = (client: number): string | undefined => (client === this.doc.clientID ? SERVER_CLIENT : this.clientAccounts.get(client))
 
   constructor(
@@ -362,6 +364,8 @@ export class Room {
       incoming,
       trial: this.trial,
       suggestionAuthor: this.suggestionAuthor,
+      suggestionHeldOutside: this.suggestionHeldOutside,
+      othersSuggest: this.othersSuggest,
       clientOwner: this.clientOwner,
     })
     if (!decision.allowed) return { kind: 'refused', rule: decision.rule, reason: decision.reason, stale: true }
