@@ -86,7 +86,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           testTimeout: TEST_TIMEOUT_MS,
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'support/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
         },
       },

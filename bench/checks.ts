@@ -7,8 +7,8 @@
  */
 import { IncrementalChecks, runChecks } from '@shared/checks/run-checks'
 import { modelFromText } from '@shared/model/derive-model'
-import { generateDocument } from '../test/support/generate-document'
-import { makeRandom } from '../test/support/random'
+import { generateDocument } from '../support/generate-document'
+import { makeRandom } from '../support/random'
 import { median, ms, ratio, table } from './support/stats'
 
 const RUNS = 50

@@ -3,7 +3,7 @@
  * real server, beside a bare Tiptap editor holding the same text (one
  * paragraph per text field; no schema of ours, no Yjs, no checks).
  *
- * For 11 (the sample), 100 and 200 projects:
+ * For 11 (the sample), 100, 200 and 500 projects (the most a document may hold):
  * - open: cold (a fresh browser profile, from the network) until every
  *   table is on the page and the server's state is in; and from IndexedDB
  *   (a reload with the network off);
@@ -11,6 +11,9 @@
  *   page (keydown to the task after the next animation frame): typing with
  *   pauses (p50/p95) and without (p95), alone and while two remote typists
  *   (stock y-websocket clients) type elsewhere in the document;
+ * - where an open's time goes: when each step was reached (the page's
+ *   scripts, the local copy, the server's state, the editor, the model),
+ *   cold and from IndexedDB, and the peer's scripts and editor;
  * - keydown → key handled: the page's own work on a key. Waiting for a frame
  *   adds up to a frame (16.7 ms) to the figure above whatever the editor
  *   does, so on a slow machine even the bare editor's p95 is past 16 ms.
@@ -27,13 +30,14 @@ import * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import type { DocumentText } from '@shared/model/document-text'
-import { launch } from '../test/support/chromium'
-import { generateDocument } from '../test/support/generate-document'
-import { makeRandom } from '../test/support/random'
-import { sampleText } from '../test/support/sample'
-import { startTestServer, synced as providerSynced, type TestServer } from '../test/support/test-server'
+import { launch } from '../support/chromium'
+import { generateDocument } from '../support/generate-document'
+import { makeRandom } from '../support/random'
+import { sampleText } from '../support/sample'
+import { startTestServer, synced as providerSynced, type TestServer } from '../support/test-server'
 import { ms, ratio, table } from './support/stats'
-import { OPEN_MARK } from '../client/document/open-marks'
+import { OPEN_MARK } from '../client/sync/open-marks'
+import { MAX_PROJECTS } from '@shared/model/document-limits'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const PEER_ORIGIN = 'http://peer.bench'
@@ -138,9 +142,41 @@ interface Figures {
   localOpen: number
   alone: Typing
   remote: Typing
-  /** The IndexedDB open's steps: page and scripts, reading the local copy, building the editor, the first model and checks. */
-  phases: { scripts: number; local: number; editor: number; derived: number }
+  /** When each step of the cold open was reached, ms after navigation (steps may overlap). */
+  coldPhases: Phases
+  /** The same for the IndexedDB open (no server step: the network is off). */
+  localPhases: Phases
 }
+
+/**
+ * When each step of an open was reached, ms after navigation: the page's scripts (ours: the editor's chunk
+ * too, when the document's session starts), the local copy read, the server's state in, the editor built,
+ * the model and checks derived. Cumulative, not durations: ours runs some of them side by side.
+ */
+interface Phases {
+  scripts: number
+  local?: number
+  server?: number
+  editor: number
+  derived?: number
+}
+
+const PHASE_LABELS: Record<keyof Phases, string> = { scripts: 'page + scripts', local: 'local copy', server: 'server state', editor: 'editor', derived: 'model' }
+
+const phaseRow = (phases: Phases | undefined, keys: readonly (keyof Phases)[]) =>
+  phases ? keys.map((k) => (phases[k] === undefined ? '—' : String(Math.round(phases[k]!)))).join(' / ') + ' ms' : '—'
+
+const phaseLabel = (keys: readonly (keyof Phases)[]) => keys.map((k) => PHASE_LABELS[k]).join(' / ')
+
+/** The marks of the open just done, read in the page. */
+async function phasesOf(page: Page): Promise<Phases> {
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
+  return { scripts: marks[OPEN_MARK.scripts]!, local: marks[OPEN_MARK.local], server: marks[OPEN_MARK.server], editor: marks[OPEN_MARK.editor]!, derived: marks[OPEN_MARK.derived] }
+}
+
+/** The model is derived after the editor is painted: an open's steps are read once it is there (or said missing). */
+const derived = (page: Page) =>
+  page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, OPEN_MARK.derived, { timeout: 20_000 }).catch(() => undefined)
 
 async function measureOurs(browser: Browser, t: TestServer, docId: string, projects: number): Promise<Figures> {
   await t.grant('bench', 'editor', docId)
@@ -158,6 +194,8 @@ async function measureOurs(browser: Browser, t: TestServer, docId: string, proje
   await allTables()
   await page.waitForSelector('[data-testid=sync-status].synced', { timeout: 60_000 })
   const coldOpen = Date.now() - start
+  await derived(page)
+  const coldPhases = await phasesOf(page)
 
   step('open from IndexedDB')
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
@@ -166,9 +204,8 @@ async function measureOurs(browser: Browser, t: TestServer, docId: string, proje
   await page.reload()
   await allTables()
   const localOpen = Date.now() - start
-  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
-  const domLoaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd)
-  const phases = { scripts: domLoaded, local: marks[OPEN_MARK.local]! - domLoaded, editor: marks[OPEN_MARK.editor]! - marks[OPEN_MARK.local]!, derived: marks[OPEN_MARK.derived]! - marks[OPEN_MARK.editor]! }
+  await derived(page)
+  const localPhases = await phasesOf(page)
   await context.setOffline(false)
   await page.waitForSelector('[data-testid=sync-status].synced', { timeout: 60_000 })
 
@@ -184,7 +221,7 @@ async function measureOurs(browser: Browser, t: TestServer, docId: string, proje
   const remote = await typeAndMeasure(page)
   stop()
   await context.close()
-  return { coldOpen, localOpen, phases, alone, remote }
+  return { coldOpen, localOpen, coldPhases, localPhases, alone, remote }
 }
 
 /** Builds the bare Tiptap page once, into a temporary directory. */
@@ -197,7 +234,7 @@ async function buildPeer(): Promise<string> {
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
-async function measurePeer(browser: Browser, peerDir: string, text: DocumentText): Promise<Omit<Figures, 'localOpen' | 'phases' | 'remote'>> {
+async function measurePeer(browser: Browser, peerDir: string, text: DocumentText): Promise<Omit<Figures, 'localOpen' | 'localPhases' | 'remote'>> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
   await context.route(`${PEER_ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname
@@ -211,6 +248,8 @@ async function measurePeer(browser: Browser, peerDir: string, text: DocumentText
   await page.goto(`${PEER_ORIGIN}/`)
   await page.waitForSelector('body[data-ready=true]')
   const coldOpen = Date.now() - start
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
+  const coldPhases: Phases = { scripts: marks['peer:scripts']!, editor: marks['peer:editor']! }
   const paragraphs = page.locator('.ProseMirror p')
   const middle = paragraphs.nth(Math.floor((await paragraphs.count()) * 0.55))
   await middle.scrollIntoViewIfNeeded()
@@ -218,8 +257,11 @@ async function measurePeer(browser: Browser, peerDir: string, text: DocumentText
   await page.keyboard.press('End')
   const alone = await typeAndMeasure(page)
   await context.close()
-  return { coldOpen, alone }
+  return { coldOpen, coldPhases, alone }
 }
+
+const COLD = ['scripts', 'local', 'server', 'editor', 'derived'] as const
+const LOCAL = ['scripts', 'local', 'editor', 'derived'] as const
 
 export async function run(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/client/index.html'))) execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' })
@@ -230,6 +272,8 @@ export async function run(): Promise<void> {
     { label: '11 (sample)', docId: 'doc', text: parsePublishedText(sampleText()) },
     { label: '100', docId: 'p100', text: generateDocument(makeRandom(100), 100) },
     { label: '200', docId: 'p200', text: generateDocument(makeRandom(200), 200) },
+    // The issue aims at 1,000; a document holds at most MAX_PROJECTS (500) since the limits were set: the largest it can be.
+    { label: String(MAX_PROJECTS), docId: `p${MAX_PROJECTS}`, text: generateDocument(makeRandom(MAX_PROJECTS), MAX_PROJECTS) },
   ]
   // `npm run bench -- client 11 100` measures only those sizes.
   const only = process.argv.slice(3)
@@ -242,7 +286,8 @@ export async function run(): Promise<void> {
       rows.push(
         [size.label, 'open, cold (network)', ms(ours.coldOpen), ms(peer.coldOpen), ratio(ours.coldOpen, peer.coldOpen)],
         [size.label, 'open from IndexedDB (offline reload)', ms(ours.localOpen), '—', ''],
-        [size.label, '  page + scripts / local copy / editor / model', Object.values(ours.phases).map((v) => Math.round(v)).join(' / ') + ' ms', '—', ''],
+        [size.label, `  cold, reached at: ${phaseLabel(COLD)}`, phaseRow(ours.coldPhases, COLD), phaseRow(peer.coldPhases, COLD), ''],
+        [size.label, `  IndexedDB, reached at: ${phaseLabel(LOCAL)}`, phaseRow(ours.localPhases, LOCAL), '—', ''],
         [size.label, 'keystroke → frame p50', ms(ours.alone.p50), ms(peer.alone.p50), ratio(ours.alone.p50, peer.alone.p50)],
         [size.label, 'keystroke → frame p95', ms(ours.alone.p95), ms(peer.alone.p95), ratio(ours.alone.p95, peer.alone.p95)],
         [size.label, 'typing without pauses p95', ms(ours.alone.burstP95), ms(peer.alone.burstP95), ratio(ours.alone.burstP95, peer.alone.burstP95)],
@@ -257,7 +302,12 @@ export async function run(): Promise<void> {
   } finally {
     await browser.close()
     await t.close()
+    // What was measured is printed even if a size failed.
+    printTable(rows)
   }
-  console.log(`\nbench client — headless Chromium, ${KEYS} keys per run; one run (aims: p95 < 16 ms on the sample, < 25 ms on 200 projects with two remote typists; IndexedDB open of 200 projects < 1 s)\n`)
+}
+
+function printTable(rows: (string | number)[][]): void {
+  console.log(`\nbench client — headless Chromium, ${KEYS} keys per run; one run (aims: p95 < 16 ms on the sample, < 25 ms on 200 projects with two remote typists; IndexedDB open of 200 projects < 1 s; of the largest < 2 s)\n`)
   console.log(table(rows))
 }

@@ -11,7 +11,7 @@ import { parsePublishedText } from '@shared/formats/published-text/import'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../server/auth/access-token'
 import { setLogSink } from '../server/log'
 import { startServer } from '../server/server'
-import { sampleText } from '../test/support/sample'
+import { sampleText } from '../support/sample'
 import { tokenSubject } from '../server/storage/account-store'
 import { report } from './support/child'
 

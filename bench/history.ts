@@ -21,8 +21,8 @@ import { diffDocuments } from '@shared/history/document-diff'
 import { buildDocument } from '@shared/model/build-document'
 import { contentOf, createYDocument } from '@shared/model/y-document'
 import { openServerData } from '../server/server-data'
-import { generateDocument } from '../test/support/generate-document'
-import { makeRandom } from '../test/support/random'
+import { generateDocument } from '../support/generate-document'
+import { makeRandom } from '../support/random'
 import { kib, median, ms, ratio, table } from './support/stats'
 
 const KEYSTROKES = 2_000

@@ -26,10 +26,10 @@ import { setLogSink } from '../server/log'
 import { Metrics } from '../server/metrics'
 import { DEFAULT_RELAY_OPTIONS, Relay } from '../server/relay/relay'
 import { asReviewerPolicy, makeUpdatePolicy } from '../server/relay/update-policy'
-import { generateDocument } from '../test/support/generate-document'
-import { MemorySocket } from '../test/support/memory-socket'
-import { makeRandom } from '../test/support/random'
-import { sampleText } from '../test/support/sample'
+import { generateDocument } from '../support/generate-document'
+import { MemorySocket } from '../support/memory-socket'
+import { makeRandom } from '../support/random'
+import { sampleText } from '../support/sample'
 
 const KEYSTROKES = 300
 const RUN = 10

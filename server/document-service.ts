@@ -7,8 +7,6 @@
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { ExportOptions, FileFormat } from '@shared/formats/registry'
-import { trackedContent } from '@shared/formats/tracked-text'
-import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText, ProjectText } from '@shared/model/document-text'
 import { withProjectsAdded } from '@shared/model/add-projects'
@@ -16,37 +14,26 @@ import { documentTooLarge, MAX_DOCUMENT_BYTES, MAX_PROJECTS, tooManyProjects } f
 import { restoreContent } from '@shared/history/restore-content'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
-import { contentOf, createYDocument, META_KEY, metaOf, modelOf, readContent, yearOf } from '@shared/model/y-document'
-import { runChecks } from '@shared/checks/run-checks'
-import { departmentTotal } from '@shared/checks/rules/arithmetic'
-import { modelFromText } from '@shared/model/derive-model'
-import { reviewState, type ApprovalState } from '@shared/review/approval'
-import { statusOf, statusRecordOf, type Status, type StatusRecord } from '@shared/review/workflow'
+import { contentOf, createYDocumentFromText, META_KEY, metaOf, readContent, withKind } from '@shared/model/y-document'
+import type { Finding } from '@shared/checks/finding'
+import type { ApprovalState } from '@shared/review/approval'
+import type { Status, StatusRecord } from '@shared/review/workflow'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import { activityActors, activityLog, allSessions, authorIndexOf, latestActivity, type ActivityView } from '@shared/history/activity'
 import type { EditSession } from '@shared/history/authorship'
 import { attributedContent } from '@shared/history/attributed-content'
 import type { Belongings, DocumentLog } from './storage/document-log'
 import { StoredReadings } from './stored-readings'
+import { readHere, type ReadingName, type ReadingOf, type ReviewSummary, type StoredReader } from './files/stored-document-readings'
 
-/** A side of a comparison: the text, and its attributed twin (who last changed each field). */
-export interface ReviewSummary {
-  year: number | null
-  /** The department as the document names itself (its title line). */
-  department: string
-  status: StatusRecord
-  /** The projects' 预算数 added up, in 万元. */
-  total: number
-  findings: { error: number; warning: number; info: number }
-  openThreads: number
-  pendingSuggestions: number
-}
+export type { ReviewSummary } from './files/stored-document-readings'
 
 /** What the queue and the dashboard show of a document, kept in storage between its changes. */
 export interface DocumentSummary extends ReviewSummary {
   lastChange: { at: number; by: string | null } | null
 }
 
+/** A side of a comparison: the text, and its attributed twin (who last changed each field). */
 export interface AttributedText {
   text: DocumentText
   authors: DocumentText
@@ -62,7 +49,11 @@ export const newDocumentId = (): string => randomBytes(9).toString('base64url')
 export class DocumentService {
   private readonly readings = new StoredReadings()
 
-  constructor(private readonly log: DocumentLog) {}
+  /** `reader`: where documents are read (the server's reads large ones in a worker, `offThread`). */
+  constructor(
+    private readonly log: DocumentLog,
+    private readonly reader: StoredReader = readHere,
+  ) {}
 
   /**
    * Stores a new document with what it is given (`belongings`: roles,
@@ -75,7 +66,7 @@ export class DocumentService {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
     if (text.projects.length > MAX_PROJECTS) throw tooManyProjects(text.projects.length)
-    const ydoc = createYDocument(buildDocument(text), SERVER_ORIGIN)
+    const ydoc = createYDocumentFromText(text, SERVER_ORIGIN)
     if (options.predecessor) ydoc.transact(() => metaOf(ydoc).set(META_KEY.predecessor, options.predecessor), SERVER_ORIGIN)
     try {
       const state = Y.encodeStateAsUpdate(ydoc)
@@ -93,42 +84,46 @@ export class DocumentService {
   }
 
   async status(id: string): Promise<StatusRecord> {
-    return this.readStored('status', id, statusRecordOrDefault)
+    return this.readKept('status', id)
   }
 
   /** The budget year and the status, for deadlines: cheaper than a review summary (no checks). */
   async yearAndStatus(id: string): Promise<{ year: number | null; status: Status }> {
-    return this.readStored('year', id, (ydoc) => ({ year: yearOf(ydoc), status: statusOf(ydoc) }))
+    return this.readKept('yearAndStatus', id)
   }
 
-  /** `read` of the document as stored, kept until its stored bytes change (`StoredReadings`). */
-  private async readStored<T>(reading: string, id: string, read: (ydoc: Y.Doc) => T): Promise<T> {
+  /** A reading of the document as stored, kept until its stored bytes change (`StoredReadings`). */
+  private async readKept<N extends ReadingName>(reading: N, id: string): Promise<ReadingOf<N>> {
     const { updates } = await this.log.load(id)
-    return this.readings.get(`${reading}:${id}`, updates, () => withDoc(docOf(updates), read))
+    return this.readings.get(`${reading}:${id}`, updates, () => this.reader(reading, updates))
+  }
+
+  /** A reading of the document as stored, made now. */
+  private async read<N extends ReadingName>(reading: N, id: string): Promise<ReadingOf<N>> {
+    return this.reader(reading, (await this.log.load(id)).updates)
   }
 
   /** What stands in the way of approving the document as stored. */
   async approvalState(id: string): Promise<ApprovalState> {
-    return withDoc(await this.load(id), (ydoc) => ({
-      ...reviewState(ydoc),
-      errorFindings: runChecks(readDocument(readContent(ydoc))).filter((f) => f.severity === 'error').length,
-    }))
+    return this.read('approval', id)
   }
 
   async model(id: string): Promise<BudgetDocument> {
-    return withDoc(await this.load(id), modelOf)
+    return this.read('model', id)
   }
 
   async text(id: string): Promise<DocumentText> {
-    return withDoc(await this.load(id), (ydoc) => readDocument(readContent(ydoc)))
+    return this.read('text', id)
+  }
+
+  /** The finance checks' findings on the document as stored. */
+  async checks(id: string): Promise<Finding[]> {
+    return this.read('checks', id)
   }
 
   /** The document this one was started from (last year's), if any. */
   async predecessorOf(id: string): Promise<string | undefined> {
-    return withDoc(await this.load(id), (ydoc) => {
-      const predecessor = metaOf(ydoc).get(META_KEY.predecessor)
-      return typeof predecessor === 'string' ? predecessor : undefined
-    })
+    return this.read('predecessor', id)
   }
 
   /** The document as it was at a stored version; undefined when there is no such version. */
@@ -166,20 +161,7 @@ export class DocumentService {
 
   /** What a review queue shows of a document: its status, money, findings and open review work, from one read. */
   async reviewSummary(id: string): Promise<ReviewSummary> {
-    return this.readStored('summary', id, (ydoc) => {
-      const text = readDocument(readContent(ydoc))
-      const model = modelFromText(text)
-      const findings = runChecks(text, model)
-      const count = (severity: string) => findings.filter((f) => f.severity === severity).length
-      return {
-        year: model.year,
-        department: model.title,
-        status: statusRecordOrDefault(ydoc),
-        total: departmentTotal(model),
-        findings: { error: count('error'), warning: count('warning'), info: count('info') },
-        ...reviewState(ydoc),
-      }
-    })
+    return this.readKept('summary', id)
   }
 
   /**
@@ -241,7 +223,7 @@ export class DocumentService {
     if (state) Y.applyUpdate(ydoc, state)
     const { entries, tail } = await this.log.history(id)
     const index = authorIndexOf(entries, tail, version?.createdAt)
-    return withDoc(ydoc, (doc) => ({ text: readDocument(readContent(doc)), authors: readDocument(attributedContent(contentOf(doc), index)) }))
+    return withDoc(ydoc, (doc) => ({ text: withKind(doc, readDocument(readContent(doc))), authors: readDocument(attributedContent(contentOf(doc), index)) }))
   }
 
   /** The document as stored, written in an export format of the registry (a clean copy). */
@@ -260,7 +242,7 @@ export class DocumentService {
 
   /** What an export writes: the agreed text, or (`tracked`) the text with pending suggestions. */
   async exportedText(id: string, tracked: boolean): Promise<DocumentText> {
-    return tracked ? withDoc(await this.load(id), (ydoc) => readDocument(trackedContent(readContent(ydoc)))) : this.text(id)
+    return this.read(tracked ? 'trackedText' : 'text', id)
   }
 }
 
@@ -269,8 +251,6 @@ function docOf(updates: readonly Uint8Array[]): Y.Doc {
   for (const update of updates) Y.applyUpdate(ydoc, update)
   return ydoc
 }
-
-const statusRecordOrDefault = (ydoc: Y.Doc): StatusRecord => statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 }
 
 function withDoc<T>(ydoc: Y.Doc, read: (ydoc: Y.Doc) => T): T {
   try {

@@ -75,7 +75,7 @@ export class Metrics {
     metric('jixiao_storage_write_seconds_max', 'gauge', 'Longest storage write so far.', [['', this.storageWriteMaxSeconds]])
     metric('jixiao_rejected_messages_total', 'counter', 'Messages or connections refused, by reason.',
       [...this.rejected].map(([reason, n]) => [`{reason="${reason}"}`, n]))
-    metric('jixiao_refused_updates_total', 'counter', 'Document updates refused by a rule (role, workflow, reviewer, threads, size, structure), by rule.',
+    metric('jixiao_refused_updates_total', 'counter', 'Document updates refused by a rule (role, workflow, reviewer, threads, author, client, projects, size, structure), by rule.',
       [...this.refused].map(([rule, n]) => [`{rule="${rule}"}`, n]))
     return `${lines.join('\n')}\n`
   }

@@ -21,7 +21,8 @@ import type { StorageConfig } from './storage/storage'
 import { lockDataDir } from './storage/sqlite/data-dir-lock'
 import { ShownNames } from './auth/shown-names'
 import { createApp } from './http/app'
-import { FileWorkers, type FileWorkerLimits } from './files/file-workers'
+import { DEFAULT_READING_WORKER_LIMITS, FileWorkers, type FileWorkerLimits } from './files/file-workers'
+import { offThread } from './files/stored-document-readings'
 import { DEFAULT_GUARD, type RequestGuardOptions } from './http/request-guard'
 import { log } from './log'
 import { Metrics } from './metrics'
@@ -95,8 +96,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const lock = store.kind === 'sqlite' ? lockDataDir(store.dataDir) : undefined
   let data: ServerData
   let bus: RoomBus
+  // Large documents are read (checked, summarised) in workers: a second of work at the project limit.
+  const readings = new FileWorkers(DEFAULT_READING_WORKER_LIMITS)
   try {
-    data = await openServerData(store)
+    data = await openServerData(store, offThread(readings))
   } catch (error) {
     lock?.release()
     throw error
@@ -169,6 +172,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()
         await stopped
         await files.close()
+        await readings.close()
         await bus.close()
         await data.close()
         lock?.release()

@@ -12,14 +12,14 @@ export class StoredReadings {
 
   constructor(private readonly capacity = 500) {}
 
-  /** `read`'s value for these stored updates: kept from an earlier call on the same bytes, or computed now. */
-  get<T>(key: string, updates: readonly Uint8Array[], read: () => T): T {
+  /** `read`'s value for these stored updates: kept from an earlier call on the same bytes, or read now. */
+  async get<T>(key: string, updates: readonly Uint8Array[], read: () => Promise<T>): Promise<T> {
     const hash = createHash('sha256')
     for (const update of updates) hash.update(update)
     const digest = hash.digest('base64')
     const kept = this.kept.get(key)
+    const value = kept?.digest === digest ? (kept.value as T) : await read()
     this.kept.delete(key)
-    const value = kept?.digest === digest ? (kept.value as T) : read()
     // Re-inserted: the Map's order is then least recently used first.
     this.kept.set(key, { digest, value })
     if (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value!)

@@ -14,7 +14,7 @@ import type { Finding } from '@shared/checks/finding'
 import type { DocumentText, IndicatorText, ProjectText } from '@shared/model/document-text'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { goodIndicators, goodProject } from './support/check-fixtures'
-import { sampleText } from './support/sample'
+import { sampleText } from '../support/sample'
 import { importFile } from '@shared/formats/registry'
 
 type Expected = Pick<Finding, 'severity' | 'rule' | 'project' | 'indicator'>

@@ -12,16 +12,17 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { parsePublishedText } from '@shared/formats/published-text/import'
-import { contentOf, readContent } from '@shared/model/y-document'
+import { readContent } from '@shared/model/y-document'
 import { CLOSE } from '@shared/protocol/close-code'
 import { issueToken } from '../server/auth/access-token'
 import { runCli } from '../server/cli/run-cli'
 import { openServerData } from '../server/server-data'
 import { tokenSubject } from '../server/storage/account-store'
 import { DATABASE_FILE } from '../server/storage/sqlite/sqlite-database'
-import { sampleText } from './support/sample'
+import { sampleText } from '../support/sample'
 import { spawnServer, type ServerProcess } from './support/server-process'
-import { until } from './support/test-server'
+import { until } from '../support/test-server'
+import { textAt } from '../support/document-place'
 
 const cleanup: (() => void)[] = []
 afterEach(() => {
@@ -54,7 +55,7 @@ function client(server: ServerProcess, token: string, ydoc = new Y.Doc()): Webso
   return provider
 }
 
-const goalText = (doc: Y.Doc) => ((((contentOf(doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0)) as Y.XmlText
+const goalText = (doc: Y.Doc) => textAt(doc, { goal: 0 })
 
 describe('crash recovery', () => {
   it('kill -9 during a burst loses no update that any client received', async () => {

@@ -13,7 +13,7 @@ import { encodeAwareness, encodeSyncStep1 } from '@shared/protocol/message'
 import { CLOSE } from '@shared/protocol/close-code'
 import { issueToken } from '../server/auth/access-token'
 import { tokenSubject } from '../server/storage/account-store'
-import { startTestServer, DOC_ID, type TestServer } from './support/test-server'
+import { startTestServer, DOC_ID, type TestServer } from '../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

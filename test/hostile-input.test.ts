@@ -7,11 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
-import { contentOf } from '@shared/model/y-document'
 import { CLOSE } from '@shared/protocol/close-code'
 import { encodeAwareness, encodeQueryAwareness, encodeUpdate } from '@shared/protocol/message'
-import { testStore } from './support/postgres'
-import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+import { testStore } from '../support/postgres'
+import { startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
+import { textAt } from '../support/document-place'
 
 let t: TestServer
 afterEach(async () => {
@@ -33,7 +33,7 @@ function rawClient(url: string): RawClient {
   }
 }
 
-const goalText = (ydoc: Y.Doc) => ((contentOf(ydoc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement
+const goalText = (ydoc: Y.Doc) => textAt(ydoc, { goal: 0 })
 
 /** Two stock clients that must keep working whatever a third one does. */
 async function bystanders() {
@@ -42,9 +42,9 @@ async function bystanders() {
   let n = 0
   return {
     async stillSyncing() {
-      const text = goalText(a.doc).get(0) as unknown as Y.XmlText
+      const text = goalText(a.doc)
       text.insert(0, `${++n}`)
-      await until(() => (goalText(b.doc).get(0) as unknown as Y.XmlText).toString().startsWith(`${n}`), 'bystanders syncing')
+      await until(() => goalText(b.doc).toString().startsWith(`${n}`), 'bystanders syncing')
     },
   }
 }
@@ -126,12 +126,12 @@ describe('hostile input', () => {
     const closes: number[] = []
     a.on('connection-close', (event) => event && closes.push(event.code))
     const big = 'x'.repeat(64 * 1024) // more than the free pages can hold
-    ;(goalText(a.doc).get(0) as unknown as Y.XmlText).insert(0, big)
+    goalText(a.doc).insert(0, big)
     await until(() => closes.includes(CLOSE.storageFailure), 'storage failure close')
-    expect((goalText(b.doc).get(0) as unknown as Y.XmlText).toString()).not.toContain(big)
+    expect(goalText(b.doc).toString()).not.toContain(big)
     expect((await t.server.data.service.model(DOC_ID)).overall.goals[0]).not.toContain(big)
     db.pragma('max_page_count = 1073741823')
-    await until(() => (goalText(b.doc).get(0) as unknown as Y.XmlText).toString().startsWith(big), 'update after retry', 15_000)
+    await until(() => goalText(b.doc).toString().startsWith(big), 'update after retry', 15_000)
     expect((await t.server.data.service.model(DOC_ID)).overall.goals[0]!.startsWith(big)).toBe(true)
   })
 })

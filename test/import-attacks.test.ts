@@ -9,9 +9,9 @@ import { exportPublishedText } from '@shared/formats/published-text/export'
 import { IMPORT_LIMITS } from '@shared/formats/import-limits'
 import { MAX_PROJECTS } from '@shared/model/document-limits'
 import { loginAt } from './support/http-session'
-import { generateDocument } from './support/generate-document'
-import { makeRandom } from './support/random'
-import { startTestServer, type TestServer } from './support/test-server'
+import { generateDocument } from '../support/generate-document'
+import { makeRandom } from '../support/random'
+import { startTestServer, type TestServer } from '../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

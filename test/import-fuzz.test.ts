@@ -10,8 +10,8 @@ import { importPublishedText } from '@shared/formats/published-text/import'
 import { buildDocument } from '@shared/model/build-document'
 import { deriveModel } from '@shared/model/derive-model'
 import { documentSchema } from '@shared/schema/schema'
-import { makeRandom, type Random } from './support/random'
-import { sampleBytes, sampleText } from './support/sample'
+import { makeRandom, type Random } from '../support/random'
+import { sampleBytes, sampleText } from '../support/sample'
 
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 400)
 

@@ -6,20 +6,21 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { contentOf, metaOf, threadsOf } from '@shared/model/y-document'
+import { metaOf, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { mayEditDirectly, STATUS, STATUS_KEY, statusOf, type Status } from '@shared/review/workflow'
 import { rawClient as rawClientOf } from './support/raw-client'
 import { deleteOnlyUpdate, replicaOf, updateOf } from './support/raw-update'
-import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+import { startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
+import { textAt } from '../support/document-place'
 
 let t: TestServer
 afterEach(async () => {
   await t?.close()
 })
 
-const goalText = (ydoc: Y.Doc, n = 0) => ((((contentOf(ydoc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(n) as Y.XmlElement).get(0) as unknown as Y.XmlText)
-const budgetText = (ydoc: Y.Doc, p = 0) => ((((contentOf(ydoc).get(2) as Y.XmlElement).get(p) as Y.XmlElement).get(5) as Y.XmlElement).get(0) as unknown as Y.XmlText)
+const goalText = (ydoc: Y.Doc, n = 0) => textAt(ydoc, { goal: n })
+const budgetText = (ydoc: Y.Doc, p = 0) => textAt(ydoc, { project: p, field: 'budgetTotal' })
 
 const plain = (text: Y.XmlText) => text.toDelta().map((op: { insert: string }) => op.insert).join('')
 

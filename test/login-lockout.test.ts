@@ -7,7 +7,7 @@
  * cookies kept as a browser keeps them.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from './support/test-server'
+import { startTestServer, type TestServer } from '../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

@@ -4,12 +4,12 @@
  * same document, same versions, same roles, same passwords.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { readContent } from '@shared/model/y-document'
 import { runCli } from '../server/cli/run-cli'
 import { startServer } from '../server/server'
-import { freshSchema, type TestSchema } from './support/postgres'
-import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+import { freshSchema, type TestSchema } from '../support/postgres'
+import { startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
+import { textAt } from '../support/document-place'
 
 let t: TestServer | null = null
 const schemas: TestSchema[] = []
@@ -32,7 +32,7 @@ describe('migrate', () => {
     const a = await t.client('zhang', 'editor')
     await t.client('wang', 'reviewer')
     await synced(a)
-    const goal = (((a.doc.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const goal = textAt(a.doc, { goal: 0 })
     for (let i = 0; i < 12; i++) goal.insert(0, `${i}`)
     await until(async () => (await t!.server.data.service.model(DOC_ID)).overall.goals[0] === goal.toString(), 'stored')
     await t.server.data.documents.saveVersion(DOC_ID, { name: '报送（张伟）', status: '已报送', byUser: 'zhang', createdAt: 1, note: '' })

@@ -31,13 +31,13 @@ import { nameBureauReviewer } from '../server/auth/bureau-reviewer'
 import { issueToken } from '../server/auth/access-token'
 import { openServerData, type ServerData } from '../server/server-data'
 import { tokenSubject } from '../server/storage/account-store'
-import { freshSchema, type TestSchema } from './support/postgres'
+import { freshSchema, type TestSchema } from '../support/postgres'
 import { cuttableLink } from './support/cuttable-link'
-import { makeRandom } from './support/random'
+import { makeRandom } from '../support/random'
 import { gcUpdate } from './support/raw-update'
-import { sampleText } from './support/sample'
+import { sampleText } from '../support/sample'
 import { spawnServer, type ServerProcess } from './support/server-process'
-import { until } from './support/test-server'
+import { until } from '../support/test-server'
 
 const RUNS = Number(process.env.MULTI_INSTANCE_RUNS ?? 2)
 const STEPS = 120

@@ -7,8 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { LocalBusHub } from '../server/bus/local-bus'
 import { loginAt } from './support/http-session'
-import { freshSchema, type TestSchema } from './support/postgres'
-import { DOC_ID, startTestServer, type TestServer } from './support/test-server'
+import { freshSchema, type TestSchema } from '../support/postgres'
+import { DOC_ID, startTestServer, type TestServer } from '../support/test-server'
 
 /** Reads a server-sent event stream as a page's EventSource would, collecting the event names. */
 function listen(url: string, cookie: string) {

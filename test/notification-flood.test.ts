@@ -8,7 +8,8 @@ import * as Y from 'yjs'
 import { createThread } from '@shared/review/threads'
 import { NOTICE_LIFETIME_MS } from '../server/notifications/notifier'
 import { reviewedDepartment } from './support/reviewed-department'
-import { DOC_ID, startTestServer, until, type TestServer } from './support/test-server'
+import { DOC_ID, startTestServer, until, type TestServer } from '../support/test-server'
+import { textAt } from '../support/document-place'
 
 let t: TestServer
 afterEach(async () => {
@@ -23,7 +24,7 @@ describe('notification flood', () => {
 
     const staff = await t.client('zhang', 'editor')
     await until(() => staff.synced, 'staff synced')
-    const goal = (((staff.doc.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const goal = textAt(staff.doc, { goal: 0 })
     for (let i = 0; i < 100; i++) {
       createThread(staff.doc, { id: `n${i}`, start: Y.createRelativePositionFromTypeIndex(goal, 0), end: Y.createRelativePositionFromTypeIndex(goal, 2), quote: '一是', author: 'zhang', text: `@王芳 第 ${i} 条`, now: Date.now(), commentId: `c${i}` })
     }

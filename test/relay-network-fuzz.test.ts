@@ -32,9 +32,9 @@ import { Metrics } from '../server/metrics'
 import { DEFAULT_RELAY_OPTIONS, Relay } from '../server/relay/relay'
 import type { Session } from '../server/relay/session'
 import { makeUpdatePolicy } from '../server/relay/update-policy'
-import { MemorySocket } from './support/memory-socket'
-import { makeRandom, type Random } from './support/random'
-import { sampleText } from './support/sample'
+import { MemorySocket } from '../support/memory-socket'
+import { makeRandom, type Random } from '../support/random'
+import { sampleText } from '../support/sample'
 
 const RUNS = Number(process.env.NETWORK_FUZZ_RUNS ?? 6)
 const STEPS = 400

@@ -10,19 +10,20 @@ import * as encoding from 'lib0/encoding'
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { CLOSE } from '@shared/protocol/close-code'
 import { encodeAwareness } from '@shared/protocol/message'
-import { contentOf, threadsOf } from '@shared/model/y-document'
+import { threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { rawClient } from './support/raw-client'
 import { gcUpdate, replicaOf, updateOf } from './support/raw-update'
-import { startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+import { startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
+import { at, textAt } from '../support/document-place'
 
 let t: TestServer
 afterEach(async () => {
   await t?.close()
 })
 
-const goalItem = (ydoc: Y.Doc, n = 0) => ((contentOf(ydoc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(n) as Y.XmlElement
-const goalText = (ydoc: Y.Doc, n = 0) => goalItem(ydoc, n).get(0) as unknown as Y.XmlText
+const goalItem = (ydoc: Y.Doc, n = 0) => at(ydoc, { goal: n })
+const goalText = (ydoc: Y.Doc, n = 0) => textAt(ydoc, { goal: n })
 const plain = (text: Y.XmlText) => text.toDelta().map((op: { insert: string }) => op.insert).join('')
 const serverDoc = () => t.server.relay.loadedDocument(DOC_ID)!
 const replicaOfServer = () => replicaOf(serverDoc())
@@ -65,7 +66,7 @@ describe('suggestions and comments are in the sender’s name', { timeout: 30_00
     // Moving goal 2 above goal 1, as the editor's 上移 does: the row is deleted and inserted again, marks and all.
     lina.send(
       updateOf(replicaOfServer(), (d) => {
-        const list = (contentOf(d).get(1) as Y.XmlElement).get(0) as Y.XmlElement
+        const list = at(d, { list: 'goals' })
         const row = goalItem(d, 1)
         const copy = new Y.XmlElement(row.nodeName)
         for (const [key, value] of Object.entries(row.getAttributes())) copy.setAttribute(key, value as string)
@@ -157,7 +158,7 @@ describe('a Yjs client id belongs to the account that first used it', { timeout:
     const zhang = await t.client('zhang', 'editor')
     await synced(zhang)
     zhang.disconnect()
-    const list = (contentOf(zhang.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement
+    const list = at(zhang.doc, { list: 'goals' })
     const row = new Y.XmlElement(goalItem(zhang.doc).nodeName)
     const text = new Y.XmlText()
     row.insert(0, [text])

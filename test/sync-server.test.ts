@@ -5,14 +5,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import WebSocket from 'ws'
-import { contentOf, modelOf, readContent } from '@shared/model/y-document'
+import { modelOf, readContent } from '@shared/model/y-document'
 import { CLOSE } from '@shared/protocol/close-code'
 import { issueToken } from '../server/auth/access-token'
 import { tokenSubject } from '../server/storage/account-store'
 import { runCli } from '../server/cli/run-cli'
 import { encodeAwarenessUpdate } from '@shared/protocol/awareness-update'
 import { encodeAwareness } from '@shared/protocol/message'
-import { logLines, startTestServer, synced, until, DOC_ID, type TestServer } from './support/test-server'
+import { logLines, startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
+import { textAt } from '../support/document-place'
 
 let t: TestServer
 afterEach(async () => {
@@ -21,14 +22,12 @@ afterEach(async () => {
 
 /** The XmlText of the n-th goal item (creating it if the item is empty). */
 function goalText(ydoc: Y.Doc, n = 0): Y.XmlText {
-  const goals = (contentOf(ydoc).get(1) as Y.XmlElement).get(0) as Y.XmlElement
-  return (goals.get(n) as Y.XmlElement).get(0) as Y.XmlText
+  return textAt(ydoc, { goal: n })
 }
 
 /** The XmlText of project p's 预算数 cell. */
 function budgetText(ydoc: Y.Doc, p = 0): Y.XmlText {
-  const project = (contentOf(ydoc).get(2) as Y.XmlElement).get(p) as Y.XmlElement
-  return (project.get(5) as Y.XmlElement).get(0) as Y.XmlText
+  return textAt(ydoc, { project: p, field: 'budgetTotal' })
 }
 
 const stored = () => t.server.data.service.model(DOC_ID)

@@ -6,7 +6,7 @@
 import { request, type IncomingMessage } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loginAt } from './support/http-session'
-import { DOC_ID, startTestServer, type TestServer } from './support/test-server'
+import { DOC_ID, startTestServer, type TestServer } from '../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

@@ -12,9 +12,11 @@ import { exportDocx } from '@shared/formats/docx/export'
 import { exportHtml } from '@shared/formats/html/export'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import type { ProjectText } from '@shared/model/document-text'
-import { generateDocument } from './support/generate-document'
-import { makeRandom } from './support/random'
-import { sampleText } from './support/sample'
+import { derivedCells } from '@shared/formats/kind-forms/derived-cells'
+import { generateDocument } from '../support/generate-document'
+import { generateKindDocument } from '../support/generate-kind-document'
+import { makeRandom } from '../support/random'
+import { sampleText } from '../support/sample'
 
 const READ_TABLES = `
 import docx, json, sys
@@ -54,6 +56,28 @@ describe('the Word export, read by python-docx', () => {
     const narrative = read.paragraphs.filter((p) => p !== '')
     expect(narrative.slice(0, 4)).toEqual([text.title, text.subtitle, text.preparedBy, text.reviewedBy])
     for (const goal of text.goals) expect(narrative).toContain(goal)
+  }, 60_000)
+})
+
+describe('a 自评 and a 监控 in Word, read by python-docx', () => {
+  it.each(['self-evaluation', 'monitoring'] as const)('%s: one form per project, every field and derived figure in its table, the title block before', async (kind) => {
+    const text = generateKindDocument(makeRandom(kind.length), kind, 3)
+    const derived = derivedCells(text)
+    const read = readWithPythonDocx(await exportDocx(text))
+    expect(read.tables).toHaveLength(text.projects.length)
+    text.projects.forEach((project, i) => {
+      const cells = new Set(read.tables[i]!.flat())
+      const d = derived[i]!
+      const fields = [
+        project.name, project.details!.department, project.details!.implementer, project.goal, project.achieved!, project.funds!.initial, project.funds!.budget, project.funds!.executed, d.rate,
+        ...project.indicators.flatMap((r) => [r.level1, r.level2, r.level3, r.value, r.actual!, r.deviation ?? '', r.forecast ?? '', r.likelihood ?? '', r.cause ?? '', r.measure ?? '']),
+        ...(kind === 'self-evaluation' ? [...d.points, ...d.earned, d.fundsEarned, d.total, `等级：${d.grade}`] : []),
+      ].filter((t) => t !== '')
+      for (const field of fields) expect(cells.has(field), `${project.name}: ${field}`).toBe(true)
+      // 名称, 主管部门, the funds header and row, 年度总体目标's two rows, the indicator header, a row per indicator, 总分 or the note.
+      expect(read.tables[i]!.length).toBe(7 + project.indicators.length + 1)
+    })
+    expect(read.paragraphs.filter((p) => p !== '').slice(0, 4)).toEqual([text.title, text.subtitle, text.preparedBy, text.reviewedBy])
   }, 60_000)
 })
 

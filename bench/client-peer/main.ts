@@ -5,6 +5,8 @@
  */
 import { Editor, Node } from '@tiptap/core'
 
+performance.mark('peer:scripts')
+
 const Doc = Node.create({ name: 'doc', topNode: true, content: 'paragraph+' })
 const Paragraph = Node.create({ name: 'paragraph', group: 'block', content: 'text*', parseHTML: () => [{ tag: 'p' }], renderHTML: () => ['p', 0] })
 const Text = Node.create({ name: 'text', group: 'inline' })
@@ -15,4 +17,5 @@ new Editor({
   extensions: [Doc, Paragraph, Text],
   content: { type: 'doc', content: paragraphs.map((text) => (text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' })) },
 })
+performance.mark('peer:editor')
 document.body.dataset.ready = 'true'

@@ -27,11 +27,11 @@ export function ChecksPanel(props: { session: DocumentSession; onComment: (findi
   }
   // Each change derives new findings; groups are keyed by their title and rows by position, so only
   // what changed is redrawn, and a group someone closed stays closed.
-  const groups = createMemo(() => new Map(findingGroups(s.findings(), s.model()?.projects.map((p) => p.name) ?? []).map((g) => [g.title, g])))
+  const groups = createMemo(() => new Map(findingGroups(s.reading.findings(), s.reading.model()?.projects.map((p) => p.name) ?? []).map((g) => [g.title, g])))
   const titles = createMemo(() => [...groups().keys()], undefined, { equals: (a, b) => a.length === b.length && a.every((t, i) => t === b[i]) })
   return (
     <section class="checks" data-testid="checks">
-      <h2>{T.checks}（{T.findingCounts(s.findings())}）</h2>
+      <h2>{T.checks}（{T.findingCounts(s.reading.findings())}）</h2>
       <For each={titles()}>
         {(title) => {
           // A group going away is read once more before its row is removed.
@@ -50,7 +50,7 @@ export function ChecksPanel(props: { session: DocumentSession; onComment: (findi
                         <Show when={f().indicator !== null}><span class="where">{T.rowNumber(f().indicator!)}</span></Show>
                         {f().message}
                       </a>
-                      <Show when={s.canComment()}>
+                      <Show when={s.access.canComment()}>
                         <button class="small" onClick={() => props.onComment(f())}>{T.findingToComment}</button>
                       </Show>
                     </li>

@@ -1,5 +1,5 @@
 /**
- * One document open for editing: the session (`editor/document-session.ts`)
+ * One document open for editing: the session (`document-session.ts`)
  * and the parts of the page around the document — the workflow bar, the
  * ribbon, the outline, the threads, the review opinion, the history and
  * the checks.
@@ -44,10 +44,10 @@ function DocumentPage(props: { session: DocumentSession }) {
   const names = createPeople(s.docId)
   const review = createSuggestionReview(s)
   const comments = createCommentDrafts(s)
-  const opinion = createOpinionDraft(s.docId, () => s.role() === 'reviewer')
+  const opinion = createOpinionDraft(s.docId, () => s.access.role() === 'reviewer')
   const layout = createThreadsLayout()
   createEffect(() => {
-    const m = s.model()
+    const m = s.reading.model()
     document.title = T.tabTitle(m ? [m.title, m.year ? `${m.year}年` : ''].filter(Boolean).join(' ') : '')
   })
   onCleanup(() => (document.title = T.tabTitle('')))
@@ -55,14 +55,14 @@ function DocumentPage(props: { session: DocumentSession }) {
   const denied = () => s.connection.facts().denied
   const threads = () => (
     <ThreadsPanel
-      threads={s.threads()}
+      threads={s.threads.list()}
       // Read through the model, so anchors are resolved again whenever the text changes.
-      editor={() => (s.model(), s.editor())}
+      editor={() => (s.reading.model(), s.editor())}
       ydoc={s.connection.ydoc}
       userName={s.user.name}
-      active={s.activeThread()}
-      canComment={s.canComment()}
-      onActivate={s.activateThread}
+      active={s.threads.active()}
+      canComment={s.access.canComment()}
+      onActivate={s.threads.activate}
       nameOf={names.nameOf}
       beside={layout.beside()}
       onToggleLayout={layout.toggle}
@@ -91,7 +91,7 @@ function DocumentPage(props: { session: DocumentSession }) {
   }
 
   return (
-    <div class="editor-page" classList={{ tracking: s.tracking(), denied: denied() !== null }}>
+    <div class="editor-page" classList={{ tracking: s.access.tracking(), denied: denied() !== null }}>
       <Show when={denied()}>
         {(why) => (
           <section class="no-access" role="alert" data-testid="no-access">
@@ -107,17 +107,17 @@ function DocumentPage(props: { session: DocumentSession }) {
         <PasteBar session={s} />
       </div>
       <CommentComposer drafts={comments} namesStarting={names.namesStarting} />
-      <Show when={s.readOnlyReason() || s.notice()}>
-        <p class="notice" role="status">{s.readOnlyReason() || s.notice()}</p>
+      <Show when={s.access.readOnlyReason() || s.notice()}>
+        <p class="notice" role="status">{s.access.readOnlyReason() || s.notice()}</p>
       </Show>
       <WorkflowNotices session={s} nameOf={names.nameOf} />
       <LocalDraftsPanel
         docId={s.docId}
         ydoc={s.connection.ydoc}
-        version={s.model}
+        version={s.reading.model}
         synced={() => s.connection.facts().serverSynced}
         author={s.user.name}
-        mayRestore={() => s.editor() !== null && s.readOnlyReason() === ''}
+        mayRestore={() => s.editor() !== null && s.access.readOnlyReason() === ''}
       />
       <div class="workspace" classList={{ beside: layout.beside() }}>
         <Outline session={s} />
@@ -126,16 +126,16 @@ function DocumentPage(props: { session: DocumentSession }) {
         <aside class="side">
           <SuggestionCard session={s} review={review} nameOf={names.nameOf} />
           <Show when={!layout.beside()}>{threads()}</Show>
-          <Show when={s.role() === 'reviewer'}>
-            <ReviewOpinionPanel model={s.model()} findings={s.findings()} draft={opinion} />
+          <Show when={s.access.role() === 'reviewer'}>
+            <ReviewOpinionPanel model={s.reading.model()} findings={s.reading.findings()} draft={opinion} />
           </Show>
           <HistoryPanel
             docId={s.docId}
-            status={s.status()}
-            statusRecord={s.statusRecord()}
-            hasPredecessor={s.hasPredecessor()}
-            canSave={s.role() === 'editor'}
-            canRestore={s.role() === 'editor' && mayEditDirectly(s.status())}
+            status={s.workflow.status()}
+            statusRecord={s.workflow.record()}
+            hasPredecessor={s.workflow.hasPredecessor()}
+            canSave={s.access.role() === 'editor'}
+            canRestore={s.access.role() === 'editor' && mayEditDirectly(s.workflow.status())}
             onJump={(place) => {
               const editor = s.editor()
               if (editor) revealPlace(editor, place)

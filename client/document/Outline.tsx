@@ -53,7 +53,7 @@ function threadsPerProject(session: DocumentSession): number[] {
     offset += child.nodeSize
   })
   const counts = starts.map(() => 0)
-  for (const thread of session.threads()) {
+  for (const thread of session.threads.list()) {
     const range = thread.status === 'open' ? anchorRange(editor.state, thread) : null
     if (!range || range.from < starts[0]!) continue
     const index = starts.findLastIndex((start) => start <= range.from)
@@ -62,14 +62,25 @@ function threadsPerProject(session: DocumentSession): number[] {
   return counts
 }
 
+/** What a 监控's or 自评's project adds to its outline line ('' for targets). */
+function followUp(project: BudgetDocument['projects'][number]): string {
+  const p = project as unknown as { funds?: { rate: number | null }; earned?: number | null; grade?: string | null; indicators: { points?: number }[] }
+  if (!p.funds) return ''
+  const rate = T.outlineRate(p.funds.rate === null ? '—' : `${p.funds.rate.toFixed(2)}%`)
+  if (p.indicators.some((i) => i.points !== undefined) || p.earned !== undefined) {
+    return `${rate} · ${p.earned == null ? T.derived.noTotal : T.derived.total(String(p.earned), p.grade ?? '')}`
+  }
+  return rate
+}
+
 export function Outline(props: { session: DocumentSession }) {
   const s = props.session
   // Recomputed as the document (through its model) or the threads change.
-  const threadCounts = createMemo(() => (s.model(), threadsPerProject(s)))
+  const threadCounts = createMemo(() => (s.reading.model(), threadsPerProject(s)))
   // Errors and warnings by project (1-based), sorted once per change rather than filtered per project.
   const findingsByProject = createMemo(() => {
     const byProject = new Map<number, Finding[]>()
-    for (const f of s.findings()) {
+    for (const f of s.reading.findings()) {
       if (f.project === null || f.severity === 'info') continue
       const list = byProject.get(f.project)
       if (list) list.push(f)
@@ -86,7 +97,7 @@ export function Outline(props: { session: DocumentSession }) {
   return (
     <nav class="outline">
       <h2>{T.outline}</h2>
-      <Show when={s.model()}>
+      <Show when={s.reading.model()}>
         {(m) => (
           <>
             <ul class="sections">
@@ -112,6 +123,10 @@ export function Outline(props: { session: DocumentSession }) {
                       <span class={`count ${worstOf(i + 1)}`} title={T.checks}>{findingsOf(i + 1).length}</span>
                     </Show>
                     <span class="amount">{p().budget.total?.toFixed(2) ?? '—'}</span>
+                    {/* A 自评's 总分 and grade, a 监控's 执行率: from the kind's model, as the form shows them. */}
+                    <Show when={followUp(p())}>
+                      {(f) => <span class="kind-score" data-testid="outline-score">{f()}</span>}
+                    </Show>
                   </li>
                 )}
               </Index>

@@ -12,19 +12,19 @@ export function PasteBar(props: { session: DocumentSession }) {
   const s = props.session
   return (
     <>
-      <Show when={s.pastedProjects()}>
+      <Show when={s.paste.projects()}>
         {(projects) => (
           <p class="confirm-bar" role="alertdialog" data-testid="confirm-paste-projects">
             {T.paste.askProjects(projects().map((p) => p.name || p.code))}
-            <button onClick={() => s.answerPastedProjects(true)}>{T.paste.addProjects}</button>
-            <button onClick={() => s.answerPastedProjects(false)}>{T.cancel}</button>
+            <button onClick={() => s.paste.answer(true)}>{T.paste.addProjects}</button>
+            <button onClick={() => s.paste.answer(false)}>{T.cancel}</button>
           </p>
         )}
       </Show>
-      <Show when={s.pasteReport()}>
+      <Show when={s.paste.report()}>
         <p class="confirm-bar" role="status" data-testid="paste-report">
-          {s.pasteReport()}
-          <button onClick={() => s.closePasteReport()}>{T.close}</button>
+          {s.paste.report()}
+          <button onClick={() => s.paste.closeReport()}>{T.close}</button>
         </p>
       </Show>
     </>

@@ -28,7 +28,7 @@ export function SuggestionCard(props: { session: DocumentSession; review: Sugges
     editor.on('transaction', read)
     onCleanup(() => editor.off('transaction', read))
   })
-  const mayDecide = () => s.readOnlyReason() === '' && s.role() !== 'reviewer'
+  const mayDecide = () => s.access.readOnlyReason() === '' && s.access.role() !== 'reviewer'
   return (
     <Show when={here()}>
       {(h) => (

@@ -25,9 +25,9 @@ import type { SuggestionReview } from './suggestion-review'
 export function Toolbar(props: { session: DocumentSession; review: SuggestionReview; comments: CommentDrafts; nameOf: (login: string) => string }) {
   const s = props.session
   const review = props.review
-  const editable = () => s.readOnlyReason() === ''
+  const editable = () => s.access.readOnlyReason() === ''
   /** Moving rows cannot be proposed: offered only to those who edit directly. */
-  const editsDirectly = () => s.role() !== 'reviewer' && !s.suggesting()
+  const editsDirectly = () => s.access.role() !== 'reviewer' && !s.access.suggesting()
   const printing = createPrinting(s.editor, props.nameOf)
 
   const run = (command: Command) => () => {
@@ -42,9 +42,9 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
     if (mod && !event.shiftKey && event.key.toLowerCase() === 'h') {
       event.preventDefault()
       setFinding(true)
-    } else if (mod && event.shiftKey && event.key.toLowerCase() === 'e' && s.role() !== 'reviewer' && editable()) {
+    } else if (mod && event.shiftKey && event.key.toLowerCase() === 'e' && s.access.role() !== 'reviewer' && editable()) {
       event.preventDefault()
-      s.toggleSuggesting()
+      s.access.toggleSuggesting()
     }
   }
   document.addEventListener('keydown', shortcuts)
@@ -103,7 +103,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
                     <Show when={format.tracksChanges}>
                       <a href={api.exportUrl(s.docId, format.id, true)} download="">{T.withTrackedChanges(format.label)}</a>
                     </Show>
-                    <Show when={format.carriesOpinion && (s.role() === 'reviewer' || s.status() === STATUS.returned || s.status() === STATUS.approved)}>
+                    <Show when={format.carriesOpinion && (s.access.role() === 'reviewer' || s.workflow.status() === STATUS.returned || s.workflow.status() === STATUS.approved)}>
                       <a href={api.exportUrl(s.docId, format.id, false, true)} download="">{T.withOpinion(format.label)}</a>
                     </Show>
                   </>
@@ -141,7 +141,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
               <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
             </Show>
             <button onClick={askDeleteProject}>{T.deleteProject}</button>
-            <Show when={s.role() === 'editor' && !s.suggesting()}>
+            <Show when={s.access.role() === 'editor' && !s.access.suggesting()}>
               <label class="button" title={T.importProjectsHint}>
                 {T.importProjects}
                 <input type="file" accept={importFormats().flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')} hidden onChange={importProjects} />
@@ -151,12 +151,12 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
         </Show>
         <div class="tool-group" role="group" aria-label={T.groupReview}>
           <span class="group-label">{T.groupReview}</span>
-          <Show when={editable() && s.role() !== 'reviewer'}>
-            <button classList={{ active: s.suggesting() }} onClick={() => s.toggleSuggesting()} aria-pressed={s.suggesting()} title="Ctrl+Shift+E"><TrackIcon />{T.suggestMode}</button>
-            <Show when={s.suggestionAuthors().length > 0}>
+          <Show when={editable() && s.access.role() !== 'reviewer'}>
+            <button classList={{ active: s.access.suggesting() }} onClick={() => s.access.toggleSuggesting()} aria-pressed={s.access.suggesting()} title="Ctrl+Shift+E"><TrackIcon />{T.suggestMode}</button>
+            <Show when={s.reading.suggestionAuthors().length > 0}>
               <select aria-label={T.suggestionAuthor} value={review.authorFilter()} onChange={(e) => review.setAuthorFilter(e.currentTarget.value)}>
                 <option value="">{T.allAuthors}</option>
-                <For each={s.suggestionAuthors()}>{(a) => <option value={a}>{props.nameOf(a)}</option>}</For>
+                <For each={s.reading.suggestionAuthors()}>{(a) => <option value={a}>{props.nameOf(a)}</option>}</For>
               </select>
               <button onClick={() => review.decideHere(true)} title={T.decideHint}>{T.accept}</button>
               <button onClick={() => review.decideHere(false)} title={T.decideHint}>{T.reject}</button>
@@ -166,7 +166,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
               <button onClick={() => review.askAll(false, true)}>{T.rejectProject}</button>
             </Show>
           </Show>
-          <Show when={s.canComment()}>
+          <Show when={s.access.canComment()}>
             <button onClick={() => props.comments.open()}><CommentIcon />{T.addComment}</button>
           </Show>
           <button classList={{ active: showingAuthors() }} onClick={toggleAuthors} aria-pressed={showingAuthors()} data-testid="toggle-authors">{T.showAuthors}</button>

@@ -23,19 +23,19 @@ export function WorkflowBar(props: { session: DocumentSession; opinion: ReviewOp
       <span class={`sync-status ${syncState(s.connection.facts())}`} data-testid="sync-status">
         {syncLabel(s.connection.facts())}
       </span>
-      <span class="doc-status" data-testid="doc-status">{s.status()}</span>
+      <span class="doc-status" data-testid="doc-status">{s.workflow.status()}</span>
       <WorkflowActions
         docId={s.docId}
-        status={s.status()}
-        role={s.role()}
-        {...(s.role() === 'reviewer' ? { draftNote: props.opinion.text(), onOpinionUsed: props.opinion.used } : {})}
+        status={s.workflow.status()}
+        role={s.access.role()}
+        {...(s.access.role() === 'reviewer' ? { draftNote: props.opinion.text(), onOpinionUsed: props.opinion.used } : {})}
       />
       <span class="people">
         <For each={s.present()}>{(p) => <span class="avatar" style={{ 'background-color': p.color }} title={p.name}>{p.name.slice(0, 1)}</span>}</For>
       </span>
       <span class="spacer" />
       <Bell />
-      <Show when={s.tracking()}>
+      <Show when={s.access.tracking()}>
         <span class="track-badge" data-testid="track-badge" title={T.trackingHint}>{T.tracking}</span>
       </Show>
     </header>
@@ -45,9 +45,9 @@ export function WorkflowBar(props: { session: DocumentSession; opinion: ReviewOp
 export function WorkflowNotices(props: { session: DocumentSession; nameOf: (login: string) => string }) {
   const s = props.session
   // Read again when the status changes: 报送 ends "overdue".
-  const [deadline] = createResource(() => [s.docId, s.status()] as const, ([id]) => api.deadline(id).then((r) => r.deadline, () => null))
+  const [deadline] = createResource(() => [s.docId, s.workflow.status()] as const, ([id]) => api.deadline(id).then((r) => r.deadline, () => null))
   const returned = () => {
-    const record = s.statusRecord()
+    const record = s.workflow.record()
     return record?.value === STATUS.returned && record.note ? record : null
   }
   return (

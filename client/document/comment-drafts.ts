@@ -27,7 +27,7 @@ export function createCommentDrafts(session: DocumentSession) {
   const start = (anchor: CommentAnchor, text: string) => {
     const id = crypto.randomUUID()
     createThread(session.connection.ydoc, { id, ...anchor, author: session.user.name, text, now: Date.now(), commentId: crypto.randomUUID() })
-    session.activateThread(id)
+    session.threads.activate(id)
   }
   return {
     composing,

@@ -4,7 +4,7 @@ import { parsePublishedText } from '@shared/formats/published-text/import'
 import { readDocument } from '@shared/model/read-document'
 import type { NodeJSON } from '@shared/model/node-json'
 import { sampleStateAt } from '../../test/support/editor-state'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 import { addProjects, copiedProjects } from './add-projects'
 
 describe('addProjects', () => {

@@ -44,7 +44,17 @@ function decorate(state: EditorState, source: AuthorshipSource | null): Decorati
   return DecorationSet.create(state.doc, decorations)
 }
 
-export const AuthorshipView = Extension.create<Record<string, never>, { source: AuthorshipSource | null }>({
+interface AuthorshipViewStorage {
+  source: AuthorshipSource | null
+}
+
+declare module '@tiptap/core' {
+  interface Storage {
+    authorshipView: AuthorshipViewStorage
+  }
+}
+
+export const AuthorshipView = Extension.create<Record<string, never>, AuthorshipViewStorage>({
   name: 'authorshipView',
   addStorage: () => ({ source: null }),
   addProseMirrorPlugins() {
@@ -64,6 +74,6 @@ export const AuthorshipView = Extension.create<Record<string, never>, { source: 
 
 /** Shows (a source) or hides (null) who changed what. */
 export function showAuthorship(editor: Editor, source: AuthorshipSource | null): void {
-  ;(editor.storage as unknown as { authorshipView: { source: AuthorshipSource | null } }).authorshipView.source = source
+  editor.storage.authorshipView.source = source
   editor.view.dispatch(editor.state.tr.setMeta(key, true))
 }

@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { NODE } from '@shared/schema/node-names'
 import { documentSchema } from '@shared/schema/schema'
 import { sampleStateAt } from '../../test/support/editor-state'
-import { makeRandom, type Random } from '../../test/support/random'
+import { makeRandom, type Random } from '../../support/random'
 import { changedSubtree } from './incremental-binding'
 
 /** Two Y.Docs kept in sync, the first bound to a ProseMirror state through the binding (a stand-in view, no DOM). */

@@ -11,7 +11,8 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { ROOT } from '@shared/model/y-document'
+import { contentOf } from '@shared/model/y-document'
+import { MESSAGE } from '@shared/protocol/message-type'
 import { documentExtensions } from '@shared/schema/extensions'
 import './incremental-binding'
 import { withNodeViews } from './node-views'
@@ -21,6 +22,8 @@ import { addIndicator, moveToField } from './row-commands'
 import { isLocalEdit, suggestTransaction, type Suggester } from './suggest-mode'
 import { undoManagerOf, undoOneStep } from './undo-step'
 import { TablePaste, type PasteListener } from './table-paste'
+import { CarriedCells } from './carried-cells'
+import { DerivedValues } from './derived-values'
 
 export interface EditorUser {
   name: string
@@ -63,11 +66,21 @@ const OneStepCollaboration = Collaboration.extend({
   },
 })
 
+export interface SuggestModeStorage {
+  enabled: boolean
+}
+
+declare module '@tiptap/core' {
+  interface Storage {
+    suggestMode: SuggestModeStorage
+  }
+}
+
 /**
  * Suggestion mode (track changes): while `storage.enabled`, the person's own
  * edits become suggestions; remote changes and undo pass through.
  */
-export const SuggestMode = Extension.create<{ who: Suggester }, { enabled: boolean }>({
+export const SuggestMode = Extension.create<{ who: Suggester }, SuggestModeStorage>({
   name: 'suggestMode',
   addOptions: () => ({ who: { author: '', now: Date.now, newId: () => crypto.randomUUID() } }),
   addStorage: () => ({ enabled: false }),
@@ -91,13 +104,20 @@ export function makeEditor(options: {
   onActivateThread: (threadId: string) => void
   /** Hears what a paste did, and is asked about pasted 绩效目标表. */
   paste: PasteListener
+  /** The document's kind (meta `kind`; absent: targets): a 监控 or 自评 shows its carried targets not editable. */
+  kind?: () => string | undefined
+  /** An edit of a carried target was dropped. */
+  onCarriedRefused?: () => void
 }): Editor {
+  const kind = options.kind ?? (() => undefined)
   const editor = new Editor({
     element: options.element,
     editable: options.editable,
     extensions: [
-      ...withNodeViews(documentExtensions),
-      OneStepCollaboration.configure({ fragment: options.ydoc.getXmlFragment(ROOT.content) }),
+      ...withNodeViews(documentExtensions, { kind }),
+      CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
+      DerivedValues,
+      OneStepCollaboration.configure({ fragment: contentOf(options.ydoc) }),
       CollaborationCaret.configure({ provider: options.provider, user: options.user }),
       FormKeys,
       TablePaste.configure({ listener: options.paste }),
@@ -120,9 +140,7 @@ export function makeEditor(options: {
  * outside any Yjs transaction, so local edits stay local edits.
  */
 export function flushBeforeRemoteChanges(provider: WebsocketProvider, editor: Editor): void {
-  const SYNC = 0
-  const AWARENESS = 1
-  for (const type of [SYNC, AWARENESS]) {
+  for (const type of [MESSAGE.sync, MESSAGE.awareness]) {
     const handle = provider.messageHandlers[type]!
     provider.messageHandlers[type] = (...args: Parameters<typeof handle>) => {
       if (!editor.isDestroyed) (editor.view as unknown as { domObserver: { flush(): void } }).domObserver.flush()

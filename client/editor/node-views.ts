@@ -9,16 +9,26 @@ import { Plugin } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
 import { LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
-import { DETAIL_CELLS, INDICATOR_EXTRA_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
+import { DETAIL_CELLS, FUNDS_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
+import { CAUSES, LIKELIHOODS } from '@shared/monitoring/monitoring-model'
 import { T } from '../i18n/zh-CN'
-import { extraColumnsOfRow } from './row-commands'
+import { CARRIED_CELLS, carriesTargets } from './carried-cells'
 
+/** What the views need to know of the document: its kind (read when a view is drawn; a document's kind never changes). */
+export interface ViewContext {
+  kind: () => string | undefined
+}
+
+/** The 资金 cells a 监控 or 自评 adds. */
+const FUNDS = Object.values(FUNDS_CELLS)
 /** Fields shown with a label cell beside them, as on the printed form. */
 const LABELLED = new Set<string>([
   ...Object.values(PROJECT_CELLS), NODE.projectGoal, ...Object.values(DETAIL_CELLS),
-  NODE.subGoalDuty, NODE.subGoalTarget,
+  NODE.subGoalDuty, NODE.subGoalTarget, ...FUNDS, NODE.projectAchieved,
 ])
-const NUMERIC = new Set<string>([NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.spendingPercent])
+const NUMERIC = new Set<string>([NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.spendingPercent, ...FUNDS, NODE.indicatorEarned])
+/** Derived from the figures, never typed (the form shows what they derive beside what an imported form wrote). */
+const DERIVED = new Set<string>([NODE.fundsRate, NODE.fundsEarned])
 
 function element(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
   const el = document.createElement(tag)
@@ -37,12 +47,59 @@ function showSuggestion(dom: HTMLElement, node: PMNode): void {
   else dom.removeAttribute('title')
 }
 
-function fieldView(initial: PMNode): NodeView {
+/**
+ * Cells whose text is one of a few words (监控: 完成目标可能性, 偏差原因):
+ * chosen from a list, which writes the word into the cell as typing would
+ * (so it merges, is suggested by a reviewer and shows in history like any
+ * text). A word written otherwise (an imported form) is shown as written.
+ */
+const CHOICES: Readonly<Record<string, readonly string[]>> = {
+  [NODE.indicatorLikelihood]: LIKELIHOODS,
+  [NODE.indicatorCause]: CAUSES,
+}
+
+function choicePicker(name: string, options: readonly string[], view: EditorView, getPos: () => number | undefined): { el: HTMLSelectElement; show(text: string): void } {
+  const el = element('select', { class: 'choice', 'aria-label': String(T.fieldLabel[name] ?? name), contenteditable: 'false' }) as HTMLSelectElement
+  el.append(element('option', { value: '' }, T.choose), ...options.map((option) => element('option', { value: option }, option)))
+  el.addEventListener('change', () => {
+    const pos = getPos()
+    if (pos === undefined || !view.editable) return
+    const node = view.state.doc.nodeAt(pos)
+    if (!node) return
+    const tr = el.value ? view.state.tr.insertText(el.value, pos + 1, pos + 1 + node.content.size) : view.state.tr.delete(pos + 1, pos + 1 + node.content.size)
+    view.dispatch(tr)
+  })
+  return {
+    el,
+    show: (text) => {
+      el.value = options.includes(text.trim()) ? text.trim() : ''
+      el.disabled = !view.editable
+    },
+  }
+}
+
+function fieldView(initial: PMNode, context: ViewContext, view?: EditorView, getPos?: () => number | undefined): NodeView {
   let node = initial
   const name = node.type.name
   const dom = element('div', { 'data-field': name, class: `field${NUMERIC.has(name) ? ' numeric' : ''}` })
-  if (LABELLED.has(name)) dom.append(element('span', { class: 'label', contenteditable: 'false' }, String(T.fieldLabel[name] ?? '')))
+  if (LABELLED.has(name)) dom.append(element('span', { class: 'label', contenteditable: 'false' }, labelOf(name, context.kind())))
   const contentDOM = element('div', { class: 'value' })
+  // A target carried from the approved document: shown as on the form, not editable (the server refuses edits to it).
+  if (carriesTargets(context.kind()) && CARRIED_CELLS.has(name)) {
+    dom.classList.add('carried')
+    dom.title = T.carriedCell
+    contentDOM.contentEditable = 'false'
+  } else if (carriesTargets(context.kind()) && DERIVED.has(name)) {
+    dom.classList.add('derived-cell')
+    contentDOM.contentEditable = 'false'
+  }
+  const options = CHOICES[name]
+  const picker = options && view && getPos ? choicePicker(name, options, view, getPos) : null
+  if (picker) {
+    dom.classList.add('has-choice')
+    dom.insertBefore(picker.el, contentDOM)
+    picker.show(node.textContent)
+  }
   dom.append(contentDOM)
   showSuggestion(dom, node)
   return {
@@ -52,10 +109,12 @@ function fieldView(initial: PMNode): NodeView {
       if (next.type !== node.type) return false
       if (next.attrs !== node.attrs) showSuggestion(dom, next)
       node = next
+      picker?.show(node.textContent)
       return true
     },
+    stopEvent: (event) => picker !== null && event.target === picker.el,
     // The checks panel outlines a cell by its class, suggestions set attributes: not changes to the document.
-    ignoreMutation: (mutation) => mutation.type === 'attributes' && mutation.target === dom,
+    ignoreMutation: (mutation) => (mutation.type === 'attributes' && mutation.target === dom) || (picker !== null && picker.el.contains(mutation.target)),
   }
 }
 
@@ -77,8 +136,9 @@ function select(options: readonly string[], value: string, label: string): HTMLS
   return el
 }
 
-function indicatorView(initial: PMNode, view: EditorView, getPos: () => number | undefined): NodeView {
+function indicatorView(initial: PMNode, view: EditorView, getPos: () => number | undefined, context: ViewContext): NodeView {
   let node = initial
+  const carried = carriesTargets(context.kind())
   const dom = element('div', { 'data-node': NODE.indicator, class: 'indicator' })
   const levels = element('div', { class: 'levels', contenteditable: 'false' })
   const contentDOM = element('div', { class: 'cells' })
@@ -100,7 +160,8 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
     // A label the taxonomy did not recognise is shown as written, not lost.
     if (!level1 && node.attrs.level1Label) one.title = String(node.attrs.level1Label)
     if (!level2 && node.attrs.level2Label) two.title = String(node.attrs.level2Label)
-    one.disabled = two.disabled = !view.editable
+    one.disabled = two.disabled = carried || !view.editable
+    if (carried) levels.dataset.carried = ''
     // If the change is not taken (suggestion mode cannot suggest a classification), show the node's value again.
     one.addEventListener('change', () => {
       const allowed = isLevel1(one.value) ? (LEVEL2_BY_LEVEL1[one.value] as readonly string[]) : []
@@ -139,9 +200,12 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
  * as the printed form does. The name is read again when the project
  * changes, which is cheap (one field's text).
  */
-function projectView(initial: PMNode): NodeView {
+function projectView(initial: PMNode, context: ViewContext): NodeView {
   let node = initial
   const dom = element('section', { 'data-node': NODE.project })
+  // The form's title follows the kind: 绩效目标表, 绩效运行监控表, 绩效自评表.
+  const kind = context.kind()
+  if (kind) dom.dataset.kind = kind
   const showName = () => {
     let name = ''
     node.forEach((child) => {
@@ -183,24 +247,32 @@ export const mergedLevelStyles = (): string =>
 
 const MERGED_STYLE_ID = 'jixiao-merged-levels'
 
-/** The 分值/备注 column headers of a list, from its rows. */
-const extraHeadersOf = (list: PMNode): string[] =>
-  extraColumnsOfRow(list.firstChild).map((key) => String(T.fieldLabel[INDICATOR_EXTRA_CELLS[key]] ?? ''))
+/** A cell's label as this kind's form prints it (a 自评's 执行数 is the 全年执行数, a 监控's the 截至当期执行数). */
+const labelOf = (name: string, kind: string | undefined): string => String((kind && T.kindFieldLabel[kind]?.[name]) ?? T.fieldLabel[name] ?? '')
+
+/** The column headers past 一级/二级: one per cell of the list's first row (the 分值/备注 a form has, a 监控's or 自评's cells), as labelled by the kind. */
+const columnsOf = (list: PMNode, kind: string | undefined): string[] => {
+  const names: string[] = []
+  list.firstChild?.forEach((cell) => names.push(cell.type.name))
+  // An empty table still shows the target's four columns.
+  return names.length > 0 ? names.map((name) => labelOf(name, kind)) : T.indicatorHeader.slice(2).map(String)
+}
 
 /** The indicator rows under a header row laid out on the same grid, as on the printed form. */
-function indicatorListView(initial: PMNode): NodeView {
+function indicatorListView(initial: PMNode, context: ViewContext): NodeView {
   const dom = element('section', { 'data-node': NODE.indicatorList })
   const header = element('div', { class: 'indicator indicator-header', contenteditable: 'false' })
   const levels = element('div', { class: 'levels' })
   const cells = element('div', { class: 'cells' })
-  const [one, two, ...rest] = T.indicatorHeader
+  const [one, two] = T.indicatorHeader
   levels.append(element('span', {}, one), element('span', {}, two))
-  let extras: string | null = null
+  const kind = context.kind()
+  let shown: string | null = null
   const renderColumns = (list: PMNode) => {
-    const names = extraHeadersOf(list)
-    if (names.join() === extras) return
-    extras = names.join()
-    cells.replaceChildren(...[...rest, ...names].map((label) => element('span', {}, label)))
+    const names = columnsOf(list, kind)
+    if (names.join() === shown) return
+    shown = names.join()
+    cells.replaceChildren(...names.map((label) => element('span', {}, label)))
   }
   renderColumns(initial)
   header.append(levels, cells)
@@ -219,7 +291,7 @@ function indicatorListView(initial: PMNode): NodeView {
 }
 
 /**
- * The 一级/二级 dropdowns follow the editor's editability. ProseMirror does
+ * The 一级/二级 dropdowns and the pickers (监控 choices, 自评 bands) follow the editor's editability. ProseMirror does
  * not redraw node views when only `editable` changes (the editor opens
  * read-only and becomes editable once synced), so a plugin view, which is
  * told of every props change, sets them all when it flips.
@@ -234,7 +306,7 @@ const LevelsFollowEditable = Extension.create({
           update: () => {
             if (view.editable === editable) return
             editable = view.editable
-            view.dom.querySelectorAll<HTMLSelectElement>('.levels select').forEach((el) => (el.disabled = !editable))
+            view.dom.querySelectorAll<HTMLSelectElement>('.levels:not([data-carried]) select, select.choice, select.band-picker').forEach((el) => (el.disabled = !editable))
           },
         }
       },
@@ -243,22 +315,22 @@ const LevelsFollowEditable = Extension.create({
 })
 
 /** The shared schema's extensions, with these views attached. */
-export function withNodeViews(extensions: Extensions): Extensions {
+export function withNodeViews(extensions: Extensions, context: ViewContext = { kind: () => undefined }): Extensions {
   if (!document.getElementById(MERGED_STYLE_ID)) document.head.append(element('style', { id: MERGED_STYLE_ID }, mergedLevelStyles()))
   return [...extensions.map((extension) => {
     if (extension.name === NODE.indicatorList) {
-      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => indicatorListView(node) })
+      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => indicatorListView(node, context) })
     }
     if (extension.name === NODE.project) {
-      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => projectView(node) })
+      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => projectView(node, context) })
     }
     if (extension.name === NODE.indicator) {
       return (extension as import('@tiptap/core').Node).extend({
-        addNodeView: () => ({ node, view, getPos }) => indicatorView(node, view, getPos as () => number | undefined),
+        addNodeView: () => ({ node, view, getPos }) => indicatorView(node, view, getPos as () => number | undefined, context),
       })
     }
     if ((extension.config as { content?: string }).content === 'text*') {
-      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => fieldView(node) })
+      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node, view, getPos }) => fieldView(node, context, view, getPos as () => number | undefined) })
     }
     return extension
   }), LevelsFollowEditable]

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { NODE } from '@shared/schema/node-names'
 import { sampleStateAt } from '../../test/support/editor-state'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 import { nodeAtPlace, textRangeAtPlace } from './place'
 
 describe('a place in the document, found by document position', () => {

@@ -46,7 +46,7 @@ export const TablePaste = Extension.create<{ listener: PasteListener }>({
   addProseMirrorPlugins() {
     const { editor } = this
     const listener = this.options.listener
-    const tracking = () => (editor.storage as unknown as { suggestMode?: { enabled: boolean } }).suggestMode?.enabled === true
+    const tracking = () => editor.storage.suggestMode.enabled
     return [
       new Plugin({
         key: new PluginKey('tablePaste'),

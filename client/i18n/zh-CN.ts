@@ -169,6 +169,11 @@ export const T = {
   confirmRestore: '确认恢复（作为一次新的修改）',
   restoreEndsUndo: '恢复后，此前的修改不能再用“撤销”（Ctrl+Z）撤回',
   successor: '以此为底稿新建下一年度',
+  newMonitoring: '新建运行监控',
+  newSelfEvaluation: '新建绩效自评',
+  /** A document's kind, as its list row, the queue and the dashboard name it. */
+  kindLabel: { targets: '绩效目标', monitoring: '运行监控', 'self-evaluation': '绩效自评' } as Record<string, string>,
+  basedOn: (title: string) => `来源：${title}`,
   keepBudget: '保留预算数',
   /** Beside 保留预算数: what next year's draft carries over and what it clears. */
   successorKeeps: (keepBudget: boolean) => `（${keepBudget ? '' : '不勾选时将清空各项目的预算数、财政资金、其他资金；'}资金支出计划、指标和文字保留，年度顺延。）`,
@@ -195,7 +200,12 @@ export const T = {
   dashboard: '汇总',
   exportCsv: '导出表格（CSV）',
   dashboardEmpty: '没有可汇总的部门文档',
-  dashboardColumns: ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误/警告', '审核通过', '报送截止'] as const,
+  dashboardColumns: ['部门', '文档', '类型', '年度', '状态', '最后修改', '预算合计（万元）', '执行率', '错误/警告', '审核通过', '报送截止'] as const,
+  /** 汇总's second table: each 监控's and 自评's projects. */
+  dashboardProjects: '各项目执行率与自评得分',
+  dashboardProjectColumns: ['部门', '文档', '类型', '年度', '状态', '项目', '执行率', '自评总分', '等级'] as const,
+  exportProjectsCsv: '导出项目执行率与得分（CSV）',
+  percent: (n: number | null) => (n === null ? '—' : `${n.toFixed(2)}%`),
   byYear: '按年度合计',
   year: '年度',
   documentsCount: '文档数',
@@ -216,7 +226,7 @@ export const T = {
   statusFilter: '状态：',
   allStatuses: '全部',
   queueEmpty: '没有分配给你审核的部门文档',
-  queueColumns: ['部门', '文档', '年度', '状态', '报送人', '预算合计（万元）', '错误/警告', '未解决批注', '待处理修订', '等待天数', '报送截止'] as const,
+  queueColumns: ['部门', '文档', '类型', '年度', '状态', '报送人', '预算合计（万元）', '错误/警告', '未解决批注', '待处理修订', '等待天数', '报送截止'] as const,
   importProjects: '导入项目表',
   importProjectsHint: '从 Word、Excel 或文本文件中导入绩效目标表，加在最后一个项目之后',
   projectsImported: (names: string[]) => `已导入 ${names.length} 个项目表：${names.join('、')}`,
@@ -291,6 +301,33 @@ export const T = {
   level1: '一级指标',
   level2: '二级指标',
   choose: '请选择',
+  /** A target carried into a 监控 or 自评 from the approved 绩效目标. */
+  carriedCell: '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）',
+  carriedRefused: '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自审核通过的目标表，在运行监控和自评中不能修改',
+  outlineRate: (rate: string) => `执行率 ${rate}`,
+  /** Where a kind's form labels a cell otherwise than the targets' form (by node name). */
+  kindFieldLabel: {
+    monitoring: { fundsExecuted: '截至当期执行数', indicatorValue: '年度指标值', indicatorActual: '截至当期完成值', projectAchieved: '总体目标截至当期完成情况', budgetTotal: '年度预算数' },
+    'self-evaluation': { fundsExecuted: '全年执行数', indicatorValue: '年度指标值', projectAchieved: '年度总体目标实际完成情况', projectGoal: '年度总体目标（预期目标）', budgetTotal: '年度预算数' },
+  } as Record<string, Record<string, string> | undefined>,
+  /** What a 监控 or 自评 form derives as people type (never typed). */
+  derived: {
+    computed: (value: string) => `（按数字计算为 ${value}）`,
+    planned: (share: string) => ` · 计划 ${share}`,
+    rateTitle: '执行率 = 执行数 ÷ 全年预算数，按所填数字自动计算',
+    earnedTitle: '预算执行得分 = 分值 × 执行率（不超过分值），自动计算',
+    defaultWeight: '未填分值时按默认权重计：预算执行率 10 分',
+    autoEarned: '未填得分：按实际完成值与年度指标值自动计算',
+    points: '分值（未设分值的指标按一级指标权重平均分配）',
+    band: '完成程度',
+    chooseBand: '完成程度…',
+    bands: { 达成: '达成（100%）', 部分达成: '部分达成（80%–60%）', 未达成: '未达成（<60%）' } as Record<string, string>,
+    level: (name: string, earned: string, points: string) => `${name} ${earned}/${points}`,
+    noLevel: '未分类',
+    execution: '预算执行率',
+    total: (total: string, grade: string) => `总分 ${total}（${grade}）`,
+    noTotal: '总分 —（尚有指标未得分）',
+  },
   indicatorHeader: ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'] as const,
   // The form's labels, as the shared schema names them, worded as the editor's label cells print them.
   fieldLabel: {

@@ -12,7 +12,9 @@
  * is reset.
  *
  * `makeDocConnection` returns something the caller must `dispose()`;
- * `createDocConnection` ties it to the Solid owner.
+ * `createDocConnection` ties it to the Solid owner, taking over the one
+ * `openEarly` started when the route named the document (so the local copy
+ * and the server's state load while the editor's code does).
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import * as Y from 'yjs'
@@ -20,6 +22,8 @@ import { IndexeddbPersistence, storeState } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as decoding from 'lib0/decoding'
 import { CLOSE, isRetryable } from '@shared/protocol/close-code'
+import { OPEN_MARK } from './open-marks'
+import { AUTH, MESSAGE } from '@shared/protocol/message-type'
 import { T } from '../i18n/zh-CN'
 import { saveDraft } from './local-drafts'
 import type { Denial, SyncFacts } from './sync-status'
@@ -72,7 +76,10 @@ export function makeDocConnection(docId: string): DocConnection {
     if (local && !(provider.wsconnected && provider.synced)) update({ pending: facts().pending + 1 })
   })
   provider.on('status', ({ status }) => update({ connection: status, ...(status === 'connected' ? {} : { serverSynced: false }) }))
-  provider.on('sync', (synced: boolean) => update({ serverSynced: synced, ...(synced ? { pending: 0 } : {}) }))
+  provider.on('sync', (synced: boolean) => {
+    if (synced && performance.getEntriesByName(OPEN_MARK.server).length === 0) performance.mark(OPEN_MARK.server)
+    update({ serverSynced: synced, ...(synced ? { pending: 0 } : {}) })
+  })
 
   const [refusal, setRefusal] = createSignal<string | null>(null)
   const keepThenReset = async (reason: string) => {
@@ -86,9 +93,8 @@ export function makeDocConnection(docId: string): DocConnection {
     await persistence.clearData()
     location.reload()
   }
-  const AUTH = 2
-  provider.messageHandlers[AUTH] = (_encoder, decoder) => {
-    decoding.readVarUint(decoder) // permission denied: the only auth message
+  provider.messageHandlers[MESSAGE.auth] = (_encoder, decoder) => {
+    if (decoding.readVarUint(decoder) !== AUTH.permissionDenied) return // the only auth message there is
     const reason = decoding.readVarString(decoder)
     if (refusal() !== null) return
     setRefusal(reason)
@@ -146,8 +152,32 @@ export function makeDocConnection(docId: string): DocConnection {
   }
 }
 
+/**
+ * The connection opened for the document the route names before its page's code is there: the IndexedDB
+ * read and the WebSocket run while the editor's chunk still loads, and the page's session takes it over.
+ */
+let early: { docId: string; connection: DocConnection } | null = null
+/** Documents whose page holds their connection now: an early open arriving late must not open a second one. */
+const held = new Set<string>()
+
+/** Opens `docId`'s connection ahead of its page (null: no document is being opened; one opened early is closed). */
+export function openEarly(docId: string | null): void {
+  if (early && early.docId !== docId) {
+    early.connection.dispose()
+    early = null
+  }
+  if (docId === null || early || held.has(docId)) return
+  early = { docId, connection: makeDocConnection(docId) }
+}
+
+/** The document's connection — the one opened early, or a new one — held by the Solid owner until it is disposed. */
 export function createDocConnection(docId: string): DocConnection {
-  const connection = makeDocConnection(docId)
-  onCleanup(() => connection.dispose())
+  const connection = early?.docId === docId ? early.connection : makeDocConnection(docId)
+  if (early?.docId === docId) early = null
+  held.add(docId)
+  onCleanup(() => {
+    held.delete(docId)
+    connection.dispose()
+  })
   return connection
 }

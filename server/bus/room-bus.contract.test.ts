@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { TEST_REDIS_URL } from '../../test/support/postgres'
+import { TEST_REDIS_URL } from '../../support/postgres'
 import { setLogSink } from '../log'
 import { LocalBus, LocalBusHub } from './local-bus'
 import { RedisBus } from './redis-bus'

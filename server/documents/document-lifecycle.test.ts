@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { sampleBytes } from '../../test/support/sample'
+import { sampleBytes } from '../../support/sample'
 import { useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
 import { createBlank, createImported, createSuccessor, deleteDocument, documentMembers, listDocuments, renameDocument, setDocumentMember } from './document-lifecycle'
 import { importedText } from './imported-file'
@@ -18,6 +18,16 @@ describe('a document’s life, without HTTP', () => {
     expect(await w.data.documents.get(id)).toMatchObject({ title: '2024年部门预算绩效文本', ownerId: zhang.id })
     expect(await listDocuments(w.ports, li)).toEqual([expect.objectContaining({ id, role: 'editor', owner: false, ownerName: '张伟', status: '编制中' })])
     expect((await w.ports.service.activity(id)).map((a) => a.kind)).toEqual(['created'])
+  })
+
+  it('a blank document’s cover names its department and the bureau that reviews it, as the form writes them', async () => {
+    w = await useCaseWorld()
+    const [zhang, wang] = [await w.person('zhang', '张伟'), await w.person('wang', '王芳')]
+    const zfw = await w.org('政法委', 'department', [[zhang, 'staff']])
+    const bureau = await w.org('山海关区财政局', 'finance', [[wang, 'reviewer']])
+    await w.data.orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: zfw.id, userId: wang.id }, true)
+    const text = await w.ports.service.text(await createBlank(w.ports, zhang, { year: 2027 }))
+    expect(text).toMatchObject({ title: '政法委', subtitle: '2027年部门预算绩效文本', preparedBy: '政法委编制', reviewedBy: '山海关区财政局审核' })
   })
 
   it('refuses a department the maker is not staff of', async () => {

@@ -7,7 +7,7 @@ import type { DocumentText } from '@shared/model/document-text'
 import { emptyDocumentText } from '@shared/model/template'
 import { successorText } from '@shared/history/successor'
 import type { ActivityEntry } from '@shared/history/activity'
-import type { DocumentMember, DocumentSummary } from '@shared/protocol/http-api'
+import type { DocumentMember, DocumentSummary } from '@shared/api/http-api'
 import type { Role, SharedRole } from '@shared/protocol/role'
 import { statusOf } from '@shared/review/workflow'
 import type { User } from '../storage/account-store'
@@ -66,7 +66,16 @@ export async function departmentFor(p: Pick<Ports, 'orgs'>, user: User, requeste
 export async function createBlank(p: Store, user: User, input: { title?: string | undefined; year?: number | undefined; org?: number | undefined }): Promise<string> {
   const year = input.year ?? new Date().getFullYear() + 1
   const org = await departmentFor(p, user, input.org)
-  return storeNewDocument(p, { text: emptyDocumentText(year), title: input.title || `${year}年部门预算绩效文本`, by: user, org })
+  return storeNewDocument(p, { text: emptyDocumentText(year, await coverNames(p, org)), title: input.title || `${year}年部门预算绩效文本`, by: user, org })
+}
+
+/** The department a blank document is for, and the finance bureau assigned to review it (the first, where several are). */
+async function coverNames(p: Store, org: number | undefined): Promise<{ department?: string; bureau?: string }> {
+  const department = org === undefined ? undefined : await p.orgs.orgById(org)
+  if (!department) return {}
+  const financeId = (await p.orgs.assignments({ departmentOrgId: department.id }))[0]?.financeOrgId
+  const bureau = financeId === undefined ? undefined : await p.orgs.orgById(financeId)
+  return { department: department.name, ...(bureau ? { bureau: bureau.name } : {}) }
 }
 
 /** 导入: a document read from a file (the importer already parsed it), in the maker's department. */

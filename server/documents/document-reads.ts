@@ -2,11 +2,10 @@
  * Reading a document out: an export file, the finance checks, the
  * WebSocket token for its editor, and its 报送 deadline.
  */
-import { runChecks } from '@shared/checks/run-checks'
 import type { Finding } from '@shared/checks/finding'
 import { exportFormats, formatById } from '@shared/formats/registry'
 import { yearOf } from '@shared/model/y-document'
-import type { SubmissionDeadline } from '@shared/protocol/http-api'
+import type { SubmissionDeadline } from '@shared/api/http-api'
 import { blocksFromText } from '@shared/checks/opinion-text'
 import { STATUS, statusOf } from '@shared/review/workflow'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
@@ -69,7 +68,8 @@ async function opinionToExport(p: Pick<Ports, 'documents' | 'opinions'>, docId: 
 
 export async function documentChecks(p: Pick<Ports, 'documents' | 'permissions' | 'service'>, user: User, docId: string): Promise<Finding[]> {
   const { doc } = await reach(p, docId, user)
-  return runChecks(await p.service.text(doc.id))
+  // Read in a worker for a large document: at the project limit this is a second of work.
+  return p.service.checks(doc.id)
 }
 
 /** A token for the document's WebSocket, naming the caller and their token generation. */

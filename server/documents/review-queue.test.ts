@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { sampleBytes } from '../../test/support/sample'
+import { sampleBytes } from '../../support/sample'
 import { useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
 import { createImported } from './document-lifecycle'
 import { importedText } from './imported-file'

@@ -1,5 +1,6 @@
 /**
- * The worker thread that reads uploaded files and writes exports
+ * The worker thread that reads uploaded files, writes exports and reads
+ * stored documents
  * (`FileWorkers` starts it through `file-worker-boot.mjs`): one job per
  * message, answered as plain data — the document's text or the importer's
  * error, or the exported file. What the formats do not expect is sent
@@ -7,6 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { formatById, importFile } from '@shared/formats/registry'
+import { readStored } from './stored-document-readings'
 import type { WorkerAnswer, WorkerJob } from './worker-message'
 
 async function run(job: WorkerJob): Promise<WorkerAnswer> {
@@ -14,6 +16,7 @@ async function run(job: WorkerJob): Promise<WorkerAnswer> {
     const result = await importFile(job.bytes)
     return result.ok ? { kind: 'text', text: result.value } : { kind: 'refused', code: result.error.code, line: result.error.line, detail: result.error.detail, place: result.error.place }
   }
+  if (job.kind === 'read') return { kind: 'reading', value: readStored(job.reading, job.updates) }
   const write = formatById(job.format)?.export
   if (!write) return { kind: 'bug', message: `no export for ${job.format}` }
   return { kind: 'file', body: await write(job.text, { tracked: job.tracked, nameOf: (login) => job.names[login] ?? login, ...(job.opinion ? { opinion: job.opinion } : {}) }) }

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { exportPublishedText } from '@shared/formats/published-text/export'
-import { generateDocument } from '../../test/support/generate-document'
-import { makeRandom } from '../../test/support/random'
+import { generateDocument } from '../../support/generate-document'
+import { makeRandom } from '../../support/random'
 import { DEFAULT_FILE_WORKER_LIMITS, FilesBusyError, FileWorkers } from './file-workers'
 
 const sampleDocx = () => new Uint8Array(readFileSync(new URL('../../test/fixtures/formats/zhengfawei-2022.libreoffice.docx', import.meta.url)))

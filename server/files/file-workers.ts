@@ -17,6 +17,7 @@
 import { Worker } from 'node:worker_threads'
 import { ImportError, type ImportResult } from '@shared/formats/import-error'
 import type { DocumentText } from '@shared/model/document-text'
+import type { ReadingName, ReadingOf } from './stored-document-readings'
 import type { WorkerAnswer, WorkerJob } from './worker-message'
 
 export interface FileWorkerLimits {
@@ -28,9 +29,19 @@ export interface FileWorkerLimits {
   memoryMb: number
   /** How long one job may take. */
   timeMs: number
+  /** What a caller refused as busy is told (the default speaks of imports and exports). */
+  busyMessage?: string
 }
 
 export const DEFAULT_FILE_WORKER_LIMITS: FileWorkerLimits = { workers: 2, waiting: 8, memoryMb: 1024, timeMs: 90_000 }
+
+/**
+ * Readings of large stored documents (checks, summaries, the text a
+ * change starts from) have workers of their own, so they never wait behind
+ * a 20-second Word export: one at a time (a reading is a second at most),
+ * and many may wait, since a list of documents asks for each one's status.
+ */
+export const DEFAULT_READING_WORKER_LIMITS: FileWorkerLimits = { workers: 1, waiting: 256, memoryMb: 1024, timeMs: 90_000, busyMessage: '服务器正忙，请稍后再试' }
 
 /** An export needed more than a worker's heap or time. */
 export class FileTooLargeError extends Error {
@@ -41,8 +52,8 @@ export class FileTooLargeError extends Error {
 export class FilesBusyError extends Error {
   override readonly name = 'FilesBusyError'
   readonly code = 'files-busy'
-  constructor() {
-    super('服务器正在处理其他文件（导入或导出），请稍后再试')
+  constructor(message = '服务器正在处理其他文件（导入或导出），请稍后再试') {
+    super(message)
   }
 }
 
@@ -73,6 +84,18 @@ export class FileWorkers {
     throw unexpected(answer)
   }
 
+  /**
+   * A reading of a stored document (`stored-document-readings.ts`), made
+   * in a worker: at the project limit it is a second of work. Throws
+   * FileTooLargeError past the heap or time limit, FilesBusyError, or Error for a bug.
+   */
+  async readStored<N extends ReadingName>(reading: N, updates: readonly Uint8Array[]): Promise<ReadingOf<N>> {
+    const answer = await this.run({ kind: 'read', reading, updates }, '读取这份文档')
+    if (answer.kind === 'reading') return answer.value as ReadingOf<N>
+    if (answer.kind === 'refused') throw new FileTooLargeError(answer.detail)
+    throw unexpected(answer)
+  }
+
   /** Ends every worker; files being read are refused. */
   async close(): Promise<void> {
     this.closed = true
@@ -84,7 +107,7 @@ export class FileWorkers {
       this.running++
       return
     }
-    if (this.queue.length >= this.limits.waiting) throw new FilesBusyError()
+    if (this.queue.length >= this.limits.waiting) throw new FilesBusyError(this.limits.busyMessage)
     // The slot is handed over by `release`, never given up in between.
     await new Promise<void>((resolve) => this.queue.push(resolve))
   }

@@ -2,15 +2,19 @@
 import type { OpinionBlock } from '@shared/checks/opinion-text'
 import type { ImportErrorCode } from '@shared/formats/import-error'
 import type { DocumentText } from '@shared/model/document-text'
+import type { ReadingName } from './stored-document-readings'
 
 export type WorkerJob =
   | { kind: 'import'; bytes: Uint8Array }
   /** `names`: display names by login, for the authors of tracked changes; `opinion`: a 审核意见 to follow the document. */
   | { kind: 'export'; format: string; text: DocumentText; tracked: boolean; names: Record<string, string>; opinion?: readonly OpinionBlock[] }
+  /** A reading (`stored-document-readings.ts`) of the document its stored updates make. */
+  | { kind: 'read'; reading: ReadingName; updates: readonly Uint8Array[] }
 
 export type WorkerAnswer =
   | { kind: 'ready' }
   | { kind: 'text'; text: DocumentText }
   | { kind: 'refused'; code: ImportErrorCode; line: number | null; detail: string; place: string | null }
   | { kind: 'file'; body: Uint8Array | string }
+  | { kind: 'reading'; value: unknown }
   | { kind: 'bug'; message: string }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { contentOf, metaOf, readContent } from '@shared/model/y-document'
+import { metaOf, readContent } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
-import { sampleBytes, sampleText } from '../../test/support/sample'
-import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../test/support/test-server'
+import { sampleBytes, sampleText } from '../../support/sample'
+import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../support/test-server'
+import { at, textAt } from '../../support/document-place'
 
 let t: TestServer
 afterEach(async () => {
@@ -46,7 +47,7 @@ async function returnedDocument(note: string, beforeSteps?: (finance: Awaited<Re
   await beforeSteps?.(finance)
   for (const [who, action, stepNote] of [[staff, 'submit'], [finance, 'start-review'], [finance, 'return', note]] as const) expect((await step(who, action, stepNote)).status).toBe(200)
   await until(() => (metaOf(editor.doc).get('status') as { value?: string } | undefined)?.value === '退回修改', 'returned')
-  const goal = (((contentOf(editor.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+  const goal = textAt(editor.doc, { goal: 0 })
   return { staff, finance, editor, goal, step }
 }
 
@@ -168,16 +169,20 @@ describe('HTTP API', () => {
     expect(body.error.message).toContain('第一部分')
   })
 
-  it('refuses a 绩效自评表 the documents cannot hold yet, with the reason, and stores nothing', async () => {
+  it('stores a 绩效自评表 as a self-evaluation, judged by the 自评 checks and exported in its own form', async () => {
     t = await startTestServer()
     await userWithPassword('zhang')
     const s = await login('zhang')
     const form = readFileSync(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
     const response = await s.call('/api/docs/import', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form })
-    expect(response.status).toBe(422)
-    const body = (await response.json()) as { error: { code: string; message: string } }
-    expect(body.error).toEqual({ code: 'import-kind-not-stored', message: expect.stringMatching(/^绩效自评文档尚不能存入服务器/) })
-    expect((await s.json('/api/docs')).body.documents).toEqual([])
+    expect(response.ok).toBe(true)
+    const { id } = (await response.json()) as { id: string }
+    const { findings } = (await s.json(`/api/docs/${id}/checks`)).body as { findings: { rule: string }[] }
+    // Its written 总分 is not stored (the model derives it), so only the empty 实际完成情况 remains to say.
+    expect(findings.map((f) => f.rule)).toEqual(['self-evaluation.achieved'])
+    const exported = await s.call(`/api/docs/${id}/export?format=txt`)
+    expect(exported.status).toBe(200)
+    expect(await exported.text()).toMatch(/实际完成值/)
   })
 
   it('only the owner shares; revoking a role closes that user’s open connection', async () => {
@@ -275,8 +280,7 @@ describe('HTTP API', () => {
     const { staff, editor, goal } = await returnedDocument('请把第一个项目改回')
     const returned = ((await staff.json(`/api/docs/${DOC_ID}/versions`)).body.versions as { id: number; status: string }[]).find((v) => v.status === '退回修改')!
     const before = await t.server.data.service.text(DOC_ID)
-    const projects = (contentOf(editor.doc).toArray() as Y.XmlElement[]).find((el) => el.nodeName === 'projectsPart')!
-    const goalOf = (i: number) => ((projects.get(i) as Y.XmlElement).toArray() as Y.XmlElement[]).find((el) => el.nodeName === 'projectGoal')!.get(0) as Y.XmlText
+    const goalOf = (i: number) => textAt(editor.doc, { project: i, field: 'goal' })
     goalOf(0).insert(0, '第一个改错了：')
     goalOf(1).insert(0, '第二个要保留：')
     goal.insert(0, '总体目标也保留：')
@@ -303,7 +307,7 @@ describe('HTTP API', () => {
     const added = await post(staff)
     expect(added.status).toBe(200)
     expect(await added.json()).toEqual({ added: ['车辆保险费'], warnings: [] })
-    const projects = () => ((contentOf(editor.doc).toArray() as Y.XmlElement[]).find((el) => el.nodeName === 'projectsPart')!).length
+    const projects = () => at(editor.doc, { list: 'projects' }).length
     await until(() => projects() === 12, 'the new project reaches the open editor')
     expect((await t.server.data.service.text(DOC_ID)).projects.at(-1)!.name).toBe('车辆保险费')
     const bad = await staff.call(`/api/docs/${DOC_ID}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: '会议纪要' })
@@ -335,7 +339,7 @@ describe('HTTP API', () => {
     // The open editor hears the new status at once, and its direct edits are now refused.
     await until(() => (metaOf(editor.doc).get('status') as { value?: string } | undefined)?.value === '已报送', 'status relayed')
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const goal = (((contentOf(editor.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const goal = textAt(editor.doc, { goal: 0 })
     goal.insert(0, '报送后改动')
     await until(() => warn.mock.calls.some((c) => String(c[0]).includes('退回修改后才能直接编辑')), 'refusal')
     expect((await t.server.data.service.model(DOC_ID)).overall.goals[0]).not.toContain('报送后改动')

@@ -8,11 +8,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { unzipSync } from 'fflate'
-import { contentOf, readContent } from '@shared/model/y-document'
-import { NODE } from '@shared/schema/node-names'
+import { readContent } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { loginAt } from '../../test/support/http-session'
-import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../test/support/test-server'
+import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../support/test-server'
+import { textAt } from '../../support/document-place'
 
 let t: TestServer
 afterEach(async () => {
@@ -22,12 +22,9 @@ afterEach(async () => {
 const cookieOf = async (name: string) => (await loginAt(t.server.url, name)).cookie
 const login = async (name: string) => (await loginAt(t.server.url, name)).json
 
-const child = (el: Y.XmlElement | Y.XmlFragment, name: string) => el.toArray().find((c) => c instanceof Y.XmlElement && c.nodeName === name) as Y.XmlElement
-const textIn = (el: Y.XmlElement) => el.get(0) as Y.XmlText
 /** The text without its marks (XmlText's toString renders them as tags). */
 const plain = (text: Y.XmlText) => (text.toDelta() as { insert: string }[]).map((op) => op.insert).join('')
-const projects = (doc: Y.Doc) => child(contentOf(doc), NODE.projectsPart).toArray() as Y.XmlElement[]
-const goals = (doc: Y.Doc) => child(child(contentOf(doc), NODE.overallPart), NODE.goalsSection).toArray() as Y.XmlElement[]
+const goalText = (doc: Y.Doc, n: number) => textAt(doc, { goal: n })
 
 type Change = { label: string; lastChange?: { by: string | null } | null }
 
@@ -42,28 +39,28 @@ describe('attribution', () => {
     const start = (await asZhang(`/api/docs/${DOC_ID}/versions`, 'POST', { name: '开始' })).body.version.id as number
 
     // Interleaved: zhang and li each edit a goal, zhang a second time after li.
-    textIn(goals(zhang.doc)[0]!).insert(0, '张一')
-    await until(() => textIn(goals(li.doc)[0]!).toString().startsWith('张一'), 'li sees zhang')
-    textIn(goals(li.doc)[1]!).insert(0, '李二')
-    await until(() => textIn(goals(zhang.doc)[1]!).toString().startsWith('李二'), 'zhang sees li')
+    goalText(zhang.doc, 0).insert(0, '张一')
+    await until(() => goalText(li.doc, 0).toString().startsWith('张一'), 'li sees zhang')
+    goalText(li.doc, 1).insert(0, '李二')
+    await until(() => goalText(zhang.doc, 1).toString().startsWith('李二'), 'zhang sees li')
     await t.server.relay.flush()
     await t.server.data.documents.compact(DOC_ID)
 
     // li goes offline and edits project 1's goal; zhang edits project 2's meanwhile; li comes back.
     li.disconnect()
-    textIn(child(projects(li.doc)[0]!, NODE.projectGoal)).insert(0, '离线所写')
-    textIn(child(projects(zhang.doc)[1]!, NODE.projectGoal)).insert(0, '在线所写')
+    textAt(li.doc, { project: 0, field: 'goal' }).insert(0, '离线所写')
+    textAt(zhang.doc, { project: 1, field: 'goal' }).insert(0, '在线所写')
     li.connect()
-    await until(() => textIn(child(projects(zhang.doc)[0]!, NODE.projectGoal)).toString().startsWith('离线所写'), 'offline edit merged')
+    await until(() => textAt(zhang.doc, { project: 0, field: 'goal' }).toString().startsWith('离线所写'), 'offline edit merged')
 
     // The reviewer comments and suggests; zhang accepts the suggestion; the reviewer then tries a direct edit.
-    const goal2 = textIn(goals(wang.doc)[2]!)
+    const goal2 = goalText(wang.doc, 2)
     createThread(wang.doc, { id: 't1', start: Y.createRelativePositionFromTypeIndex(goal2, 0), end: Y.createRelativePositionFromTypeIndex(goal2, 2), quote: goal2.toString().slice(0, 2), author: 'wang', text: '请量化', now: Date.now(), commentId: 'c1' })
     goal2.insert(0, '建议', { insertion: { id: 's1', author: 'wang', time: Date.now() } })
-    await until(() => plain(textIn(goals(zhang.doc)[2]!)).startsWith('建议'), 'suggestion relayed')
-    textIn(goals(zhang.doc)[2]!).format(0, 2, { insertion: null })
-    await until(() => JSON.stringify(textIn(goals(wang.doc)[2]!).toDelta()) === JSON.stringify(textIn(goals(zhang.doc)[2]!).toDelta()), 'decision relayed')
-    textIn(goals(wang.doc)[3]!).insert(0, '直接改')
+    await until(() => plain(goalText(zhang.doc, 2)).startsWith('建议'), 'suggestion relayed')
+    goalText(zhang.doc, 2).format(0, 2, { insertion: null })
+    await until(() => JSON.stringify(goalText(wang.doc, 2).toDelta()) === JSON.stringify(goalText(zhang.doc, 2).toDelta()), 'decision relayed')
+    goalText(wang.doc, 3).insert(0, '直接改')
     await until(async () => (await asZhang(`/api/docs/${DOC_ID}/activity`)).body.activity.some((a: { kind: string }) => a.kind === 'refused'), 'refusal logged')
     await t.server.relay.flush()
 
@@ -94,7 +91,7 @@ describe('attribution', () => {
     await t.grant('zhang', 'editor')
     const wang = await t.client('wangfang', 'reviewer')
     await synced(wang)
-    const goal = textIn(goals(wang.doc)[0]!)
+    const goal = goalText(wang.doc, 0)
     const original = plain(goal)
     goal.insert(0, '新增一句。', { insertion: { id: 'i1', author: 'wangfang', time: Date.UTC(2026, 10, 28) } })
     goal.format(5, 2, { deletion: { id: 'd1', author: 'wangfang', time: Date.UTC(2026, 10, 28) } })

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { loginAt } from '../../test/support/http-session'
-import { DOC_ID, startTestServer, type TestServer } from '../../test/support/test-server'
+import { DOC_ID, startTestServer, type TestServer } from '../../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

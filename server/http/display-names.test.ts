@@ -10,7 +10,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { loginAt } from '../../test/support/http-session'
-import { startTestServer, until, type TestServer } from '../../test/support/test-server'
+import { startTestServer, until, type TestServer } from '../../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

@@ -5,7 +5,7 @@
  * of X-Forwarded-For, which a client cannot write for it.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../test/support/test-server'
+import { startTestServer, type TestServer } from '../../support/test-server'
 
 let t: TestServer | undefined
 afterEach(async () => {

@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { loginAt } from '../../test/support/http-session'
-import { startTestServer, type TestServer } from '../../test/support/test-server'
+import { startTestServer, type TestServer } from '../../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

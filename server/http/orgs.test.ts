@@ -12,8 +12,9 @@ import { issueToken, DEFAULT_TOKEN_LIFETIME_MS } from '../auth/access-token'
 import { tokenSubject } from '../storage/account-store'
 import { loginAt } from '../../test/support/http-session'
 import { reviewedDepartment } from '../../test/support/reviewed-department'
-import { DOC_ID, startTestServer, until, type TestServer } from '../../test/support/test-server'
+import { DOC_ID, startTestServer, until, type TestServer } from '../../support/test-server'
 import { createThread, reply } from '@shared/review/threads'
+import { textAt } from '../../support/document-place'
 
 let t: TestServer
 afterEach(async () => {
@@ -194,7 +195,7 @@ describe('organisations', () => {
     // A comment naming 张伟, then his reply: each hears of the other's words.
     const reviewer = await t.client('wang', 'reviewer')
     await until(() => reviewer.synced, 'reviewer synced')
-    const goal = (((reviewer.doc.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const goal = textAt(reviewer.doc, { goal: 0 })
     createThread(reviewer.doc, { id: 'n1', start: Y.createRelativePositionFromTypeIndex(goal, 0), end: Y.createRelativePositionFromTypeIndex(goal, 2), quote: '一是', author: 'wang', text: '@张伟 请量化', now: Date.now(), commentId: 'c1' })
     await until(async () => (await notifications.list(zhang.id)).some((n) => n.kind === 'mention'), 'mention notified')
     const staff = await t.client('zhang', 'editor')

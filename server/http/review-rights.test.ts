@@ -13,7 +13,7 @@ import WebSocket from 'ws'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { tokenSubject } from '../storage/account-store'
 import { loginAt } from '../../test/support/http-session'
-import { startTestServer, type TestServer } from '../../test/support/test-server'
+import { startTestServer, type TestServer } from '../../support/test-server'
 
 let t: TestServer
 afterEach(async () => {

@@ -3,8 +3,8 @@ import * as Y from 'yjs'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { CLOSE } from '@shared/protocol/close-code'
 import { decodeMessage, encodeQueryAwareness, encodeSyncStep1, encodeUpdate } from '@shared/protocol/message'
-import { sampleText } from '../../test/support/sample'
-import { MemorySocket } from '../../test/support/memory-socket'
+import { sampleText } from '../../support/sample'
+import { MemorySocket } from '../../support/memory-socket'
 import { LocalBus, LocalBusHub } from '../bus/local-bus'
 import type { DocumentMessage } from '../bus/room-bus'
 import { DocumentService } from '../document-service'
@@ -15,6 +15,7 @@ import { MemoryDocumentLog } from '../storage/memory/memory-document-log'
 import { StorageError } from '../storage/storage-error'
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from './relay'
 import { makeUpdatePolicy } from './update-policy'
+import { textAt } from '../../support/document-place'
 
 /** A log whose next appends fail, as a full disk would make them. */
 class FailingLog extends MemoryDocumentLog {
@@ -50,8 +51,7 @@ async function typingUpdate(docId: string): Promise<Uint8Array> {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(await service.load(docId)))
   const before = Y.encodeStateVector(doc)
-  const goals = ((doc.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement
-  ;(goals.get(0) as Y.XmlText).insert(0, '字')
+  textAt(doc, { goal: 0 }).insert(0, '字')
   return Y.encodeStateAsUpdate(doc, before)
 }
 
@@ -286,7 +286,7 @@ describe('relay core', () => {
     await Promise.all([dying.settled(), other.settled(), third.settled()])
     dying.receive(writer, encodeUpdate(await typingUpdate('a')))
     await dying.flush()
-    const typed = (relay: Relay) => (((relay.loadedDocument('a')!.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0).toString().startsWith('字')
+    const typed = (relay: Relay) => textAt(relay.loadedDocument('a')!, { goal: 0 }).toString().startsWith('字')
     const updatesSent = (socket: MemorySocket) => socket.outbox.filter((frame) => decodeMessage(frame).type === 'update').length
     const settle = () => new Promise((resolve) => setTimeout(resolve, 10))
     await settle()
@@ -320,7 +320,7 @@ describe('relay core', () => {
     // The second of two inserts: it builds on one the server never got.
     const replica = new Y.Doc()
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(relay.loadedDocument('a')!))
-    const text = () => ((((replica.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText)
+    const text = () => textAt(replica, { goal: 0 })
     text().insert(0, 'x')
     const before = Y.encodeStateVector(replica)
     text().insert(0, 'y')
@@ -336,7 +336,7 @@ describe('relay core', () => {
     const editor = new Y.Doc()
     Y.applyUpdate(editor, Y.encodeStateAsUpdate(relay.loadedDocument('a')!))
     const editorBefore = Y.encodeStateVector(editor)
-    ;((((editor.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, '字')
+    textAt(editor, { goal: 1 }).insert(0, '字')
     relay.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(editor, editorBefore)))
     await new Promise((resolve) => setImmediate(resolve))
     await relay.flush()

@@ -5,7 +5,8 @@
  * Viewers may change nothing. Whoever writes, writes under their own Yjs
  * client ids only (one bound to another account is refused: item, GC or
  * skip), and a suggestion they create is in their own name
- * (`suggestion-authors.ts`). Editors may change the
+ * (`suggestion-authors.ts`), and nobody adds projects past the limit
+ * (`project-limit.ts`). Editors may change the
  * content while the workflow lets them, comment under the thread rules,
  * and never touch `meta`. Reviewers may only suggest and comment: a rule that tries the
  * update on the room's trial replica (`shared/review/reviewer-rule.ts`),
@@ -20,10 +21,11 @@ import { judgeUpdate } from '@shared/review/reviewer-rule'
 import { foreignSuggestion } from '@shared/review/suggestion-authors'
 import { threadsRule } from '@shared/review/threads'
 import type { TrialReplica } from '@shared/review/trial-replica'
-import { mayEditDirectly, maySuggest, statusOf } from '@shared/review/workflow'
+import { mayEditDirectly, maySuggest, statusOf, type Status } from '@shared/review/workflow'
+import { projectLimitRefusal } from './project-limit'
 
 /** Which rule refused an update: logged and counted in /metrics. */
-export type PolicyRule = 'viewer' | 'meta' | 'workflow' | 'reviewer' | 'threads' | 'author' | 'client'
+export type PolicyRule = 'viewer' | 'meta' | 'workflow' | 'reviewer' | 'threads' | 'author' | 'client' | 'projects'
 
 export type PolicyDecision = { allowed: true } | { allowed: false; rule: PolicyRule; reason: string }
 
@@ -69,21 +71,31 @@ export function makeUpdatePolicy(reviewerRule: UpdatePolicy = refuseUncheckedRev
       const foreign = foreignSuggestion(context.incoming.update, context.userName, context.suggestionAuthor, context.incoming.items)
       if (foreign) return refuse('author', foreign)
     }
-    switch (context.role) {
-      case 'editor': {
-        if (roots.has(ROOT.meta)) return refuse('meta', '文档信息和流程状态只能由服务器修改')
-        if (roots.has(ROOT.content) && !mayEditDirectly(status)) return refuse('workflow', `文档${status}，退回修改后才能直接编辑`)
-        if (!roots.has(ROOT.threads)) return ALLOWED
-        // Comments are personal: the same rules for everyone.
-        const decision = judgeUpdate(context.trial, context.incoming.update, { threads: (events) => threadsRule(events, context.userName) })
-        return decision.allowed ? ALLOWED : refuse('threads', decision.reason)
-      }
-      case 'reviewer':
-        if (!maySuggest(status)) return refuse('workflow', `文档${status}，不能再提出修改建议`)
-        return reviewerRule(context)
-      case 'viewer':
-        return refuse('viewer', '只读权限不能修改文档')
+    const decision = roleDecision(context, status, reviewerRule)
+    if (!decision.allowed || !roots.has(ROOT.content)) return decision
+    // Last: it may try the update on the trial replica, after which a rule reading events there would see none.
+    const tooMany = projectLimitRefusal(context.doc, context.incoming.update, context.trial)
+    return tooMany ? refuse('projects', tooMany) : ALLOWED
+  }
+}
+
+/** What the sender's role allows of the update, given the workflow status. */
+function roleDecision(context: UpdateContext, status: Status, reviewerRule: UpdatePolicy): PolicyDecision {
+  const { roots } = context.incoming
+  switch (context.role) {
+    case 'editor': {
+      if (roots.has(ROOT.meta)) return refuse('meta', '文档信息和流程状态只能由服务器修改')
+      if (roots.has(ROOT.content) && !mayEditDirectly(status)) return refuse('workflow', `文档${status}，退回修改后才能直接编辑`)
+      if (!roots.has(ROOT.threads)) return ALLOWED
+      // Comments are personal: the same rules for everyone.
+      const decision = judgeUpdate(context.trial, context.incoming.update, { threads: (events) => threadsRule(events, context.userName) })
+      return decision.allowed ? ALLOWED : refuse('threads', decision.reason)
     }
+    case 'reviewer':
+      if (!maySuggest(status)) return refuse('workflow', `文档${status}，不能再提出修改建议`)
+      return reviewerRule(context)
+    case 'viewer':
+      return refuse('viewer', '只读权限不能修改文档')
   }
 }
 

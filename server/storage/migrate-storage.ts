@@ -11,7 +11,7 @@
  * reviewers' unsent 审核意见 drafts.
  */
 import * as Y from 'yjs'
-import { ROOT } from '@shared/model/y-document'
+import { contentOf, metaOf, threadsOf } from '@shared/model/y-document'
 import { stateOf } from './merge-state'
 import type { Storage } from './storage'
 import { foldedActivity } from './document-log'
@@ -110,7 +110,7 @@ export function sameDocument(a: Uint8Array, b: Uint8Array): boolean {
     Y.applyUpdate(db, b)
     const vectors = Buffer.from(Y.encodeStateVector(da)).equals(Buffer.from(Y.encodeStateVector(db)))
     const roots = (doc: Y.Doc) =>
-      JSON.stringify([doc.getXmlFragment(ROOT.content).toJSON(), doc.getMap(ROOT.meta).toJSON(), doc.getMap(ROOT.threads).toJSON()])
+      JSON.stringify([contentOf(doc).toJSON(), metaOf(doc).toJSON(), threadsOf(doc).toJSON()])
     return vectors && roots(da) === roots(db)
   } finally {
     da.destroy()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 import { parsePublishedText } from '../formats/published-text/import'
 import { modelFromText } from '../model/derive-model'
 import { blocksFromText, opinionBlocks, opinionText } from './opinion-text'

@@ -7,6 +7,7 @@ import type { BudgetDocument, Project } from '../model/budget-document'
 import type { ProjectText } from '../model/document-text'
 import type { Finding, FindingField, Severity } from './finding'
 import type { SelfEvaluationProject } from '../self-evaluation/self-evaluation-model'
+import type { MonitoringProject } from '../monitoring/monitoring-model'
 
 /** One table as the model reads it and as its cells are written (to tell an empty cell from one that is not a number). */
 export interface ProjectInput {
@@ -51,4 +52,16 @@ export interface SelfEvaluationInput {
 export interface SelfEvaluationRule {
   id: string
   check(input: SelfEvaluationInput): Finding[]
+}
+
+/** One project of a 绩效运行监控, as the model derives it and as its cells are written. */
+export interface MonitoringInput {
+  model: MonitoringProject
+  text: ProjectText
+  number: number
+}
+
+export interface MonitoringRule {
+  id: string
+  check(input: MonitoringInput): Finding[]
 }

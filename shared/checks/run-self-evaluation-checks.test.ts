@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { goodProject } from '../../test/support/check-fixtures'
-import type { DocumentText, EvaluationRowText, EvaluationText } from '../model/document-text'
+import type { DocumentText, FundsText, IndicatorText } from '../model/document-text'
 import { runSelfEvaluationChecks } from './run-self-evaluation-checks'
 
 // goodProject's six targets, met: ≥4次, ≥95%, a deadline, ≤10万元, ≥80%, ≥90% — 分值 split 50/30/10 by 一级.
-const metRows = (): EvaluationRowText[] => [
+type Row = Pick<IndicatorText, 'actual' | 'earned' | 'deviation'>
+const metRows = (): Row[] => [
   { actual: '5次', earned: '12.5', deviation: '' },
   { actual: '96%', earned: '12.5', deviation: '' },
   { actual: '达成预期指标', earned: '12.5', deviation: '' },
@@ -13,14 +14,25 @@ const metRows = (): EvaluationRowText[] => [
   { actual: '92%', earned: '10', deviation: '' },
 ]
 
-const evaluation = (overrides: Partial<EvaluationText> = {}): EvaluationText => ({
-  budget: '12.50', executed: '12.50', points: '10', rate: '100%', earned: '10', achieved: '完成培训 5 次。', total: '100', rows: metRows(), ...overrides,
-})
+interface Overrides extends Partial<FundsText> {
+  achieved?: string
+  total?: string
+  rows?: Row[]
+}
 
-const doc = (overrides: Partial<EvaluationText> = {}): DocumentText => ({
-  kind: 'self-evaluation', title: '', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [],
-  projects: [{ ...goodProject(), evaluation: evaluation(overrides) }],
-})
+/** goodProject as a 自评: its funds, 实际完成情况 and 总分, and each indicator's row. */
+const doc = ({ achieved = '完成培训 5 次。', total = '100', rows = metRows(), ...funds }: Overrides = {}): DocumentText => {
+  const project = goodProject()
+  return {
+    kind: 'self-evaluation', title: '', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [],
+    projects: [{
+      ...project,
+      funds: { initial: '12.50', budget: '12.50', executed: '12.50', points: '10', rate: '100%', earned: '10', ...funds },
+      achieved, total,
+      indicators: project.indicators.map((indicator, i) => ({ ...indicator, ...rows[i] })),
+    }],
+  }
+}
 
 const rules = (text: DocumentText) => runSelfEvaluationChecks(text).map((f) => [f.rule, f.indicator])
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { DocumentText } from '../model/document-text'
 import { importPublishedText } from './published-text/import'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 
 const regional = (name: string) => readFileSync(new URL(`../../test/fixtures/formats/regional/${name}`, import.meta.url), 'utf8')
 const read = (text: string) => importPublishedText(new TextEncoder().encode(text))

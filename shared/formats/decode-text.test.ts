@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 import { decodeText } from './decode-text'
 import { tryImport } from './import-error'
 

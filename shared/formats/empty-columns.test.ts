@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 import { parsePublishedText } from './published-text/import'
 import { readProjectForm } from './project-form/read-project-form'
 import { importFile } from './registry'

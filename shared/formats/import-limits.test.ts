@@ -38,8 +38,8 @@ describe('import limits', () => {
   it('text past the cap, and a document of more projects than one may hold, are refused as too large', async () => {
     const long = await importFile(bytes('第一部分'.padEnd(IMPORT_LIMITS.maxTextChars + 1, '。')))
     expect(long.ok ? null : long.error.code).toBe('too-large')
-    const { generateDocument } = await import('../../test/support/generate-document')
-    const { makeRandom } = await import('../../test/support/random')
+    const { generateDocument } = await import('../../support/generate-document')
+    const { makeRandom } = await import('../../support/random')
     const { exportPublishedText } = await import('./published-text/export')
     const many = await importFile(bytes(exportPublishedText(generateDocument(makeRandom(3), MAX_PROJECTS + 1))))
     expect(many.ok ? null : many.error.message).toContain(`最多 ${MAX_PROJECTS} 个`)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { generateDocument } from '../../test/support/generate-document'
-import { makeRandom } from '../../test/support/random'
+import { generateDocument } from '../../support/generate-document'
+import { makeRandom } from '../../support/random'
 import type { DocumentText } from '../model/document-text'
 import { yearMismatch, yearOfText } from './import-year'
 

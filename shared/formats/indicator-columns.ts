@@ -7,7 +7,8 @@
  */
 import type { IndicatorText } from '../model/document-text'
 
-export type IndicatorField = keyof IndicatorText
+/** The targets' columns; what a 监控 or 自评 adds to a row is read by their own layouts. */
+export type IndicatorField = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis' | 'score' | 'note'
 
 /** Header names per field, compared without spaces and units in brackets. */
 const SYNONYMS: Record<IndicatorField, readonly string[]> = {

@@ -5,14 +5,14 @@
  * every format that reads it.
  */
 import { describe, expect, it } from 'vitest'
-import { generateDocument } from '../../test/support/generate-document'
-import { makeRandom, type Random } from '../../test/support/random'
+import { generateDocument } from '../../support/generate-document'
+import { makeRandom, type Random } from '../../support/random'
 import { modelFromText } from '../model/derive-model'
 import type { DocumentText, ProjectText } from '../model/document-text'
 import { formatById } from './registry'
 import { importPublishedText } from './published-text/import'
 import { parsePublishedText } from './published-text/import'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 
 const DIGITS = '零一二三四五六七八九'
 const CAPITAL = '零壹贰叁肆伍陆柒捌玖'

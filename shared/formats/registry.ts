@@ -9,10 +9,8 @@ import { importHtml } from './html/import'
 import { tryImport, type ImportResult } from './import-error'
 import { checkProjectCount } from './import-limits'
 import type { OpinionBlock } from '../checks/opinion-text'
-import { exportPublishedText } from './published-text/export'
-import { importPublishedText } from './published-text/import'
+import { formOf, importText } from './document-forms'
 import { importDocx } from './docx/import'
-import { importSelfEvaluationText } from './self-evaluation/import-self-evaluation'
 import { fileKind } from './sniff'
 
 export interface FileFormat {
@@ -47,8 +45,8 @@ export const FORMATS: readonly FileFormat[] = [
     label: '纯文本（发布格式）',
     extensions: ['txt'],
     mime: 'text/plain; charset=utf-8',
-    import: importPublishedText,
-    export: async (doc) => exportPublishedText(doc),
+    import: importText,
+    export: async (doc) => formOf(doc).exportText(doc),
   },
   {
     id: 'docx',
@@ -86,14 +84,12 @@ export const formatById = (id: string): FileFormat | undefined => FORMATS.find((
  * Imports a file whatever its format, recognised from its content (a name
  * can lie; a Word file saved as .txt is still a Word file). What cannot be
  * imported is refused naming what it is; a file past a cap of
- * `import-limits.ts` (a document's project limit included) as 'too-large';
- * a 绩效自评表 (text) reads as a self-evaluation document.
+ * `import-limits.ts` (a document's project limit included) as 'too-large'.
+ * Each format reads the kind of document its form is (`document-forms.ts`):
+ * a 绩效自评表 or 监控表 in any format reads as that kind.
  */
 export async function importFile(bytes: Uint8Array): Promise<ImportResult<DocumentText>> {
   const kind = fileKind(bytes)
-  // A 绩效自评表 is another kind of document, read by its own reader (text only, so far).
-  const evaluation = kind === 'other' ? importSelfEvaluationText(bytes) : null
-  if (evaluation) return evaluation
   const format = formatById(kind === 'docx' || kind === 'xlsx' || kind === 'html' ? kind : 'txt')!
   const result = await format.import!(bytes)
   return result.ok ? tryImport(() => (checkProjectCount(result.value.projects.length), result.value)) : result

@@ -11,7 +11,7 @@ import { runChecks } from '../checks/run-checks'
 import { modelFromText } from '../model/derive-model'
 import type { DocumentText } from '../model/document-text'
 import { importPublishedText } from './published-text/import'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 
 const regional = (name: string) => readFileSync(new URL(`../../test/fixtures/formats/regional/${name}`, import.meta.url), 'utf8')
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { activityActors, activityLog, latestActivity, type ActivityEntry } from './activity'
 import { editSessions, type AuthoredUpdate } from './authorship'
-import { makeRandom } from '../../test/support/random'
+import { makeRandom } from '../../support/random'
 
 describe('the latest activity and the people in the log', () => {
   it('are the activity log’s newest entry and the people it names, for logs partly folded, with server edits and events, over random histories', () => {

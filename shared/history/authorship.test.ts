@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { AuthorIndex, editSessions, joinSessions, SESSION_GAP_MS } from './authorship'
 import { attributedContent, attributionOf } from './attributed-content'
+import { textOf } from '../../support/document-place'
 
 /** A replica whose every transaction becomes a logged update by `by` at `at`. */
 function logged() {
@@ -39,9 +40,9 @@ describe('edit sessions and attribution', () => {
       a.insert(0, [new Y.XmlText('原文甲')])
       b.insert(0, [new Y.XmlText('原文乙')])
     })
-    as('zhang', 10, () => (a.get(0) as Y.XmlText).insert(0, '张'))
-    as('li', 20, () => (b.get(0) as Y.XmlText).delete(0, 1))
-    as('wang', 30, () => (b.get(0) as Y.XmlText).insert(0, '建议', { insertion: { id: 's', author: 'wang', time: 30 } }))
+    as('zhang', 10, () => textOf(a).insert(0, '张'))
+    as('li', 20, () => textOf(b).delete(0, 1))
+    as('wang', 30, () => textOf(b).insert(0, '建议', { insertion: { id: 's', author: 'wang', time: 30 } }))
     const fields = (index: AuthorIndex) => (attributedContent(fragment, index).content ?? []).map((item) => attributionOf(item.content?.[0]?.text ?? ''))
     expect(fields(new AuthorIndex(editSessions(log)))).toEqual([{ by: 'zhang', at: 10 }, { by: 'li', at: 20 }])
     expect(fields(new AuthorIndex(editSessions(log), 15))).toEqual([{ by: 'zhang', at: 10 }, { by: null, at: 0 }])

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import type { DocumentText } from '@shared/model/document-text'
-import { generateDocument } from '../../test/support/generate-document'
-import { makeRandom } from '../../test/support/random'
-import { sampleText } from '../../test/support/sample'
+import { generateDocument } from '../../support/generate-document'
+import { makeRandom } from '../../support/random'
+import { sampleText } from '../../support/sample'
 import { diffDocuments } from './document-diff'
 
 const sample = (): DocumentText => parsePublishedText(sampleText())

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { runChecks } from '@shared/checks/run-checks'
 import { parsePublishedText } from '@shared/formats/published-text/import'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 import { diffDocuments } from './document-diff'
 import { successorText } from './successor'
 

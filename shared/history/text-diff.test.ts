@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeRandom } from '../../test/support/random'
+import { makeRandom } from '../../support/random'
 import { diffText, type TextSegment } from './text-diff'
 
 const side = (segments: TextSegment[], op: 'insert' | 'delete') => segments.filter((s) => s.op !== op).map((s) => s.text).join('')

@@ -10,6 +10,8 @@ import type { DocumentKind } from './document-kind'
 export interface DocumentText {
   /** What the document is (`document-kind.ts`); absent means a targets document, as every document made before kinds. */
   kind?: DocumentKind
+  /** 监控: 截至月份 as written ("6月", "2026年1-6月"); its month decides which 资金支出计划 node applies. */
+  asOf?: string
   title: string
   subtitle: string
   preparedBy: string
@@ -41,38 +43,28 @@ export interface ProjectText {
   indicators: IndicatorText[]
   /** What other regions' forms add (主管部门, 实施单位…); absent on forms that have none of it. */
   details?: ProjectDetailsText
-  /** A 绩效自评表's own fields, as written; only in a self-evaluation. */
-  evaluation?: EvaluationText
+  /** 资金: the figures the two kinds that follow an approved document add (年初/全年预算数, 执行数, 执行率, 分值, 得分); absent in targets. */
+  funds?: FundsText
+  /** 自评: 年度总体目标 › 实际完成情况; 监控: 总体目标 截至当期完成情况. */
+  achieved?: string
+  /** 自评: 总分 as written on an imported form ("" if none). Never typed in the app: the model derives it. */
+  total?: string
 }
 
-/** A 绩效自评表's project fields beyond the targets', each as written on the form. */
-export interface EvaluationText {
+/** A project's 资金 in a 绩效运行监控 or 绩效自评, each figure as written. */
+export interface FundsText {
+  /** 年初预算数 */
+  initial: string
   /** 全年预算数 */
   budget: string
-  /** 全年执行数 */
+  /** 全年执行数 (自评) or 截至当期执行数 (监控) */
   executed: string
-  /** 资金's 分值 (the weight of 预算执行率) */
-  points: string
   /** 执行率 as written */
   rate: string
-  /** 资金's 得分 as written */
+  /** 自评: 资金's 分值 (the weight of 预算执行率); "" in 监控 */
+  points: string
+  /** 自评: 资金's 得分 as written; "" in 监控 */
   earned: string
-  /** 年度总体目标 › 实际完成情况 */
-  achieved: string
-  /** 总分 as written ("" where the form has none) */
-  total: string
-  /** One per indicator, in the same order: what the 自评 adds to each target row. */
-  rows: EvaluationRowText[]
-}
-
-/** What a 绩效自评表 adds to an indicator row, as written. */
-export interface EvaluationRowText {
-  /** 实际完成值 */
-  actual: string
-  /** 得分 */
-  earned: string
-  /** 偏差原因分析及改进措施 */
-  deviation: string
 }
 
 /** A project's particulars that the 部门 form leaves out and single-project forms carry. */
@@ -105,4 +97,18 @@ export interface IndicatorText {
   score?: string
   /** 备注 or 评分细则 */
   note?: string
+  /** 自评: 实际完成值; 监控: 截至当期完成值 */
+  actual?: string
+  /** 自评: 得分 as written or chosen (a qualitative row: its band's score) */
+  earned?: string
+  /** 自评: 偏差原因分析及改进措施 */
+  deviation?: string
+  /** 监控: 全年预计完成值 */
+  forecast?: string
+  /** 监控: 完成目标可能性 — 确定能 / 有可能 / 完全不可能, or "" */
+  likelihood?: string
+  /** 监控: 偏差原因 — 经费保障 / 制度保障 / 人员保障 / 硬件条件保障 / 其他, or "" */
+  cause?: string
+  /** 监控: 纠偏措施 */
+  measure?: string
 }

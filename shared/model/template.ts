@@ -5,12 +5,16 @@
 import { BLANK_PROJECT } from './build-document'
 import type { DocumentText } from './document-text'
 
-export function emptyDocumentText(year: number): DocumentText {
+/**
+ * `department` and `bureau` name the cover's 编制/审核 lines as the form
+ * writes them ("政法委部门编制", "山海关区财政局审核"); '' leaves a line to type.
+ */
+export function emptyDocumentText(year: number, names: { department?: string; bureau?: string } = {}): DocumentText {
   return {
-    title: '',
+    title: names.department ?? '',
     subtitle: `${year}年部门预算绩效文本`,
-    preparedBy: '',
-    reviewedBy: '',
+    preparedBy: names.department ? `${names.department}编制` : '',
+    reviewedBy: names.bureau ? `${names.bureau}审核` : '',
     goals: [''],
     subGoals: [{ title: '', duty: '', target: '' }],
     safeguards: [''],

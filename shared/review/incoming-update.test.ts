@@ -5,10 +5,11 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { buildDocument } from '../model/build-document'
-import { contentOf, createYDocument, metaOf, threadsOf } from '../model/y-document'
+import { createYDocument, metaOf, threadsOf } from '../model/y-document'
 import { emptyDocumentText } from '../model/template'
 import { deleteOnlyUpdate } from '../../test/support/raw-update'
 import { analyseUpdate, type UpdateAnalysis } from './incoming-update'
+import { textAt } from '../../support/document-place'
 
 function setup() {
   const server = createYDocument(buildDocument(emptyDocumentText(2024)))
@@ -21,7 +22,7 @@ const updateOf = (doc: Y.Doc, edit: (doc: Y.Doc) => void) => {
   edit(doc)
   return Y.encodeStateAsUpdate(doc, before)
 }
-const text = (d: Y.Doc) => ((contentOf(d).get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as unknown as Y.XmlText
+const text = (d: Y.Doc) => textAt(d, { field: 'subtitle' })
 const roots = (analysis: UpdateAnalysis) => (analysis.kind === 'integrates' ? [...analysis.incoming.roots].sort() : analysis.kind)
 
 describe('analyseUpdate', () => {

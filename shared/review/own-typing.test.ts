@@ -5,12 +5,13 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { buildDocument } from '../model/build-document'
-import { contentOf, createYDocument, threadsOf } from '../model/y-document'
+import { createYDocument, threadsOf } from '../model/y-document'
 import { emptyDocumentText } from '../model/template'
-import { makeRandom } from '../../test/support/random'
+import { makeRandom } from '../../support/random'
 import { trialOf } from '../../test/support/trial'
 import { continuesOwnSuggestion } from './own-typing'
 import { checkReviewerUpdate, judgeReviewerUpdate } from './reviewer-rule'
+import { textAt } from '../../support/document-place'
 
 const mark = (author: string, id = 'a1') => ({ id, author, time: 1 })
 
@@ -20,7 +21,7 @@ function setup() {
   Y.applyUpdate(reviewer, Y.encodeStateAsUpdate(server))
   return { server, reviewer }
 }
-const text = (d: Y.Doc) => ((contentOf(d).get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as unknown as Y.XmlText
+const text = (d: Y.Doc) => textAt(d, { field: 'subtitle' })
 const updateOf = (doc: Y.Doc, edit: (doc: Y.Doc) => void) => {
   const before = Y.encodeStateVector(doc)
   edit(doc)

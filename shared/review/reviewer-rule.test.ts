@@ -4,12 +4,13 @@
  */
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 import { parsePublishedText } from '../formats/published-text/import'
 import { buildDocument } from '../model/build-document'
-import { contentOf, createYDocument, metaOf } from '../model/y-document'
+import { createYDocument, metaOf } from '../model/y-document'
 import { checkReviewerUpdate } from './reviewer-rule'
 import { trialOf } from '../../test/support/trial'
+import { at, textAt, textOf } from '../../support/document-place'
 
 const REVIEWER = 'wangfang'
 const mark = (author = REVIEWER) => ({ id: crypto.randomUUID(), author, time: 1_700_000_000_000 })
@@ -29,10 +30,9 @@ function updateOf(replica: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
   return Y.encodeStateAsUpdate(replica, before)
 }
 
-const child = (el: Y.XmlElement | Y.XmlFragment, ...path: number[]) => path.reduce<Y.XmlElement | Y.XmlText>((node, i) => (node as Y.XmlElement).get(i) as Y.XmlElement, el as Y.XmlElement)
 /** The XmlText of project p's 预算数. */
-const budgetTotal = (doc: Y.Doc, p = 0) => child(contentOf(doc), 2, p, 5, 0) as Y.XmlText
-const goalItem = (doc: Y.Doc, n: number) => child(contentOf(doc), 1, 0, n) as Y.XmlElement
+const budgetTotal = (doc: Y.Doc, p = 0) => textAt(doc, { project: p, field: 'budgetTotal' })
+const goalItem = (doc: Y.Doc, n: number) => at(doc, { goal: n })
 
 const decide = (server: Y.Doc, update: Uint8Array) => checkReviewerUpdate(trialOf(server), update, REVIEWER)
 
@@ -64,12 +64,12 @@ describe('reviewer rule', () => {
     })
     expect(decide(s2, withText)).toEqual({ allowed: true })
     Y.applyUpdate(s2, withText)
-    expect(decide(s2, updateOf(r2, (doc) => (goalItem(doc, 8).get(0) as Y.XmlText).delete(0, 2)))).toEqual({ allowed: true })
+    expect(decide(s2, updateOf(r2, (doc) => textOf(goalItem(doc, 8)).delete(0, 2)))).toEqual({ allowed: true })
   })
 
   it('refuses deleting a paragraph', () => {
     const { server, replica } = setup()
-    const decision = decide(server, updateOf(replica, (doc) => (child(contentOf(doc), 1, 0) as Y.XmlElement).delete(0, 1)))
+    const decision = decide(server, updateOf(replica, (doc) => at(doc, { list: 'goals' }).delete(0, 1)))
     expect(decision).toMatchObject({ allowed: false, reason: expect.stringContaining('段落') })
   })
 
@@ -98,7 +98,7 @@ describe('reviewer rule', () => {
 
   it('refuses attribute changes (二级), other marks, meta, and new roots', () => {
     const { server, replica } = setup()
-    const indicator = (doc: Y.Doc) => child(contentOf(doc), 2, 0, 11, 0) as Y.XmlElement
+    const indicator = (doc: Y.Doc) => at(doc, { project: 0, indicator: 0 })
     expect(decide(server, updateOf(replica, (doc) => indicator(doc).setAttribute('level2', '质量指标'))).allowed).toBe(false)
     expect(decide(server, updateOf(replica, (doc) => budgetTotal(doc).format(0, 1, { bold: true }))).allowed).toBe(false)
     expect(decide(server, updateOf(replica, (doc) => metaOf(doc).set('status', '审核通过'))).allowed).toBe(false)
@@ -114,7 +114,7 @@ describe('reviewer rule', () => {
   })
 
   describe('whole rows', () => {
-    const indicatorList = (doc: Y.Doc) => child(contentOf(doc), 2, 0, 11) as Y.XmlElement
+    const indicatorList = (doc: Y.Doc) => at(doc, { project: 0, list: 'indicators' })
     function proposedRow(author = REVIEWER, kind: 'insert' | 'delete' = 'insert') {
       const row = new Y.XmlElement('indicator')
       row.setAttribute('suggestion', { kind, ...mark(author) } as never)
@@ -135,7 +135,7 @@ describe('reviewer rule', () => {
       })
       expect(decide(server, proposed)).toEqual({ allowed: true })
       Y.applyUpdate(server, proposed)
-      const row = (doc: Y.Doc) => indicatorList(doc).get(5) as Y.XmlElement
+      const row = (doc: Y.Doc) => at(doc, { project: 0, indicator: 5 })
       // Accepted updates reach the server, as through the relay; refused ones are made on a throwaway replica.
       const accepted = (edit: (doc: Y.Doc) => void) => {
         const update = updateOf(replica, edit)
@@ -148,7 +148,7 @@ describe('reviewer rule', () => {
         Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
         return doc
       }
-      expect(accepted((doc) => ((row(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 2))).toEqual({ allowed: true })
+      expect(accepted((doc) => textAt(doc, { project: 0, indicator: 5, field: 'level3' }).delete(0, 2))).toEqual({ allowed: true })
       expect(accepted((doc) => row(doc).setAttribute('level2', '服务对象满意度指标'))).toEqual({ allowed: true })
       // Removing the proposal from one's own row would accept it.
       expect(decide(server, updateOf(throwaway(), (doc) => row(doc).removeAttribute('suggestion'))).allowed).toBe(false)
@@ -164,14 +164,14 @@ describe('reviewer rule', () => {
 
     it('allows proposing to delete a row and withdrawing that; refuses deleting it outright', () => {
       const { server, replica } = setup()
-      const row = (doc: Y.Doc) => indicatorList(doc).get(0) as Y.XmlElement
+      const row = (doc: Y.Doc) => at(doc, { project: 0, indicator: 0 })
       const marked = updateOf(replica, (doc) => row(doc).setAttribute('suggestion', { kind: 'delete', ...mark() } as never))
       expect(decide(server, marked)).toEqual({ allowed: true })
       Y.applyUpdate(server, marked)
       expect(decide(server, updateOf(replica, (doc) => row(doc).removeAttribute('suggestion')))).toEqual({ allowed: true })
       const { server: s2, replica: r2 } = setup()
       expect(decide(s2, updateOf(r2, (doc) => indicatorList(doc).delete(0, 1))).allowed).toBe(false)
-      expect(decide(s2, updateOf(r2, (doc) => (indicatorList(doc).get(0) as Y.XmlElement).setAttribute('suggestion', { kind: 'delete', ...mark('x') } as never))).allowed).toBe(false)
+      expect(decide(s2, updateOf(r2, (doc) => at(doc, { project: 0, indicator: 0 }).setAttribute('suggestion', { kind: 'delete', ...mark('x') } as never))).allowed).toBe(false)
     })
   })
 })

@@ -23,7 +23,7 @@
 import * as Y from 'yjs'
 import { isRowSuggestion, isSuggestionInfo, type RowSuggestion } from '../schema/suggestion'
 import { MARK, ROW_NODES } from '../schema/node-names'
-import { ROOT } from '../model/y-document'
+import { contentOf, metaOf, threadsOf } from '../model/y-document'
 import { threadsRule } from './threads'
 import { continuesOwnSuggestion } from './own-typing'
 import type { TrialReplica } from './trial-replica'
@@ -211,15 +211,15 @@ export function judgeUpdate(trial: TrialReplica, update: Uint8Array, observers: 
           events.forEach((event) => decide(() => content!(event, (type) => snapshotBefore(type, event.transaction))))
         const onThreads = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => decide(() => threads!(events))
         const onMeta = () => decide(meta!)
-        if (content) replica.getXmlFragment(ROOT.content).observeDeep(onContent)
-        if (threads) replica.getMap(ROOT.threads).observeDeep(onThreads)
-        if (meta) replica.getMap(ROOT.meta).observeDeep(onMeta)
+        if (content) contentOf(replica).observeDeep(onContent)
+        if (threads) threadsOf(replica).observeDeep(onThreads)
+        if (meta) metaOf(replica).observeDeep(onMeta)
         try {
           Y.applyUpdate(replica, update)
         } finally {
-          if (content) replica.getXmlFragment(ROOT.content).unobserveDeep(onContent)
-          if (threads) replica.getMap(ROOT.threads).unobserveDeep(onThreads)
-          if (meta) replica.getMap(ROOT.meta).unobserveDeep(onMeta)
+          if (content) contentOf(replica).unobserveDeep(onContent)
+          if (threads) threadsOf(replica).unobserveDeep(onThreads)
+          if (meta) metaOf(replica).unobserveDeep(onMeta)
         }
         if (replica.store.pendingStructs !== null || replica.store.pendingDs !== null) return refuse('更新引用了服务器上没有的内容，请刷新后重试')
         return reason === null ? ALLOWED : refuse(reason)

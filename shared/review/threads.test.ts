@@ -1,12 +1,13 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../test/support/sample'
+import { sampleText } from '../../support/sample'
 import { parsePublishedText } from '../formats/published-text/import'
 import { buildDocument } from '../model/build-document'
-import { contentOf, createYDocument, threadsOf } from '../model/y-document'
+import { createYDocument, threadsOf } from '../model/y-document'
 import { checkReviewerUpdate, judgeUpdate } from './reviewer-rule'
 import { trialOf } from '../../test/support/trial'
 import { createThread, deleteComment, editComment, listThreads, reply, setStatus, threadsRule } from './threads'
+import { textAt } from '../../support/document-place'
 
 function setup() {
   const server = createYDocument(buildDocument(parsePublishedText(sampleText())))
@@ -20,8 +21,7 @@ const updateOf = (doc: Y.Doc, edit: (doc: Y.Doc) => void) => {
   return Y.encodeStateAsUpdate(doc, before)
 }
 /** Project 1's first indicator value (`开展扫黑除恶宣传情况`). */
-const valueText = (doc: Y.Doc) => ((((contentOf(doc).get(2) as Y.XmlElement).get(0) as Y.XmlElement).get(11) as Y.XmlElement).get(0) as Y.XmlElement).get(2) as Y.XmlElement
-const text = (doc: Y.Doc) => valueText(doc).get(0) as Y.XmlText
+const text = (doc: Y.Doc) => textAt(doc, { project: 0, indicator: 0, field: 'value' })
 
 function open(doc: Y.Doc, author = 'wangfang', id = 't1') {
   createThread(doc, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeRandom } from '../../test/support/random'
+import { makeRandom } from '../../support/random'
 import {
   BandError, bandOf, DEFAULT_WEIGHTS, executionScore, gradeOf, indicatorEarned, indicatorPoints, qualitativeEarned, quantitativeEarned,
   totalScore, validWeights, WeightsError, type Weights,

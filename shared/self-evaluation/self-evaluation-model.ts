@@ -7,7 +7,7 @@
  * 总分: what the form writes is in the text, and the checks compare.
  */
 import type { BudgetDocument, Indicator, Project } from '../model/budget-document'
-import type { DocumentText, EvaluationText, ProjectText } from '../model/document-text'
+import type { DocumentText, FundsText, ProjectText } from '../model/document-text'
 import { modelFromText } from '../model/derive-model'
 import { parseAmount } from '../model/numbers'
 import { DEFAULT_WEIGHTS, executionScore, gradeOf, indicatorEarned, indicatorPoints, totalScore, validWeights, type Grade, type Weights } from './scoring'
@@ -18,8 +18,8 @@ export interface SelfEvaluationDocument extends Omit<BudgetDocument, 'kind' | 'p
 }
 
 export interface SelfEvaluationProject extends Omit<Project, 'indicators'> {
-  /** 全年预算数 and 全年执行数 in the form's unit; `rate` = executed ÷ budget in percent; `points` the weight of 执行率 and `earned` what it earns. */
-  funds: { budget: number | null; executed: number | null; rate: number | null; points: number; earned: number | null }
+  /** 年初预算数, 全年预算数 and 全年执行数 in the form's unit; `rate` = executed ÷ budget in percent; `points` the weight of 执行率 and `earned` what it earns. */
+  funds: { initial: number | null; budget: number | null; executed: number | null; rate: number | null; points: number; earned: number | null }
   /** 年度总体目标 › 实际完成情况 */
   achieved: string
   /** 总分: the indicators' 得分 and the 执行率's, added; null while one is unknown. */
@@ -39,27 +39,28 @@ export interface SelfEvaluationIndicator extends Indicator {
   deviation: string
 }
 
-const NO_EVALUATION: EvaluationText = { budget: '', executed: '', points: '', rate: '', earned: '', achieved: '', total: '', rows: [] }
+export const NO_FUNDS: FundsText = { initial: '', budget: '', executed: '', rate: '', points: '', earned: '' }
 
 const number = (text: string) => parseAmount(text.replace(/分$/, ''))
 
 export function selfEvaluationProject(project: Project, text: ProjectText, weights: Weights = DEFAULT_WEIGHTS): SelfEvaluationProject {
-  const evaluation = text.evaluation ?? NO_EVALUATION
+  const funds = text.funds ?? NO_FUNDS
   const points = indicatorPoints(project.indicators, weights)
   const indicators = project.indicators.map((indicator, i): SelfEvaluationIndicator => {
-    const row = evaluation.rows[i] ?? { actual: '', earned: '', deviation: '' }
-    const written = number(row.earned)
-    return { ...indicator, points: points[i]!, actual: row.actual, earned: written ?? indicatorEarned(indicator.value, row.actual, points[i]!), deviation: row.deviation }
+    const row = text.indicators[i]
+    const actual = row?.actual ?? ''
+    const written = number(row?.earned ?? '')
+    return { ...indicator, points: points[i]!, actual, earned: written ?? indicatorEarned(indicator.value, actual, points[i]!), deviation: row?.deviation ?? '' }
   })
-  const fundsPoints = number(evaluation.points) ?? weights.execution
-  const budget = number(evaluation.budget)
-  const executed = number(evaluation.executed)
+  const fundsPoints = number(funds.points) ?? weights.execution
+  const budget = number(funds.budget)
+  const executed = number(funds.executed)
   const execution = executionScore(budget, executed, fundsPoints)
   const earned = totalScore([...indicators.map((i) => i.earned), execution?.earned ?? null])
   return {
     ...project,
-    funds: { budget, executed, rate: execution?.rate ?? null, points: fundsPoints, earned: execution?.earned ?? null },
-    achieved: evaluation.achieved,
+    funds: { initial: number(funds.initial), budget, executed, rate: execution?.rate ?? null, points: fundsPoints, earned: execution?.earned ?? null },
+    achieved: text.achieved ?? '',
     earned,
     grade: earned === null ? null : gradeOf(earned),
     indicators,

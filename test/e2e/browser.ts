@@ -5,10 +5,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
-import { launch } from '../support/chromium'
-import { startTestServer, type TestServer } from '../support/test-server'
+import { launch } from '../../support/chromium'
+import { startTestServer, type TestServer } from '../../support/test-server'
 
-export { CHROMIUM, launch } from '../support/chromium'
+export { CHROMIUM, launch } from '../../support/chromium'
 
 /** One browser and one real server for a test file, closed after it. */
 export function browserAndServer(): { readonly browser: Browser; readonly t: TestServer } {

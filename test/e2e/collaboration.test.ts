@@ -5,7 +5,7 @@
  * one's caret, one's typing and the comments on the text they were on.
  */
 import { describe, expect, it } from 'vitest'
-import { DOC_ID } from '../support/test-server'
+import { DOC_ID } from '../../support/test-server'
 import { browserAndServer, fieldText, fieldTexts, openAs, selectField, synced, typeAt } from './browser'
 
 const suite = browserAndServer()

@@ -4,8 +4,8 @@
  * document as a suggestion), and posting leaves the reader where they were.
  */
 import { describe, expect, it } from 'vitest'
-import { generateDocument } from '../support/generate-document'
-import { makeRandom } from '../support/random'
+import { generateDocument } from '../../support/generate-document'
+import { makeRandom } from '../../support/random'
 import { browserAndServer, field, openAs, selectField } from './browser'
 
 const suite = browserAndServer()

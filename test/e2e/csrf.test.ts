@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DOC_ID } from '../support/test-server'
+import { DOC_ID } from '../../support/test-server'
 import { browserAndServer, openAs } from './browser'
 
 const suite = browserAndServer()

@@ -8,8 +8,8 @@
  */
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { SAMPLE_PATH } from '../support/sample'
-import type { TestServer } from '../support/test-server'
+import { SAMPLE_PATH } from '../../support/sample'
+import type { TestServer } from '../../support/test-server'
 import { browserAndServer, synced } from './browser'
 
 const suite = browserAndServer()

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../support/sample'
+import { sampleText } from '../../support/sample'
 import { browserAndServer, importFromList, openAs } from './browser'
 
 const suite = browserAndServer()

@@ -14,9 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { nameBureauReviewer } from '../../server/auth/bureau-reviewer'
 import { startServer, type RunningServer } from '../../server/server'
-import { freshSchema, TEST_REDIS_URL, type TestSchema } from '../support/postgres'
+import { freshSchema, TEST_REDIS_URL, type TestSchema } from '../../support/postgres'
 import { cuttableLink, type CuttableLink } from '../support/cuttable-link'
-import { sampleText } from '../support/sample'
+import { sampleText } from '../../support/sample'
 import { fieldText, launch, synced, typeAt } from './browser'
 
 let browser: Browser

@@ -16,9 +16,9 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { importFile } from '@shared/formats/registry'
-import { generateDocument } from '../support/generate-document'
+import { generateDocument } from '../../support/generate-document'
 import { excelTableHtml } from '../support/office-clipboard'
-import { makeRandom } from '../support/random'
+import { makeRandom } from '../../support/random'
 import { browserAndServer, field, fieldText, openAs, retype, selectField, synced, typeAt } from './browser'
 
 const suite = browserAndServer()

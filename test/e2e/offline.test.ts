@@ -5,7 +5,7 @@
  * browsers and the server converge.
  */
 import { describe, expect, it } from 'vitest'
-import { DOC_ID } from '../support/test-server'
+import { DOC_ID } from '../../support/test-server'
 import { browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
 
 const suite = browserAndServer()

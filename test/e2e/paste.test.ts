@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { excelTableHtml, excelTableText, wordForm, wordTableHtml, wordTableText, type OfficeCell } from '../support/office-clipboard'
-import { DOC_ID } from '../support/test-server'
+import { DOC_ID } from '../../support/test-server'
 import { browserAndServer, field, fieldText, fieldTexts, openAs, selectField, synced, typeAt } from './browser'
 
 const suite = browserAndServer()

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { exportHtml } from '@shared/formats/html/export'
-import { DOC_ID } from '../support/test-server'
+import { DOC_ID } from '../../support/test-server'
 import { browserAndServer, openAs, retype, synced } from './browser'
 
 const suite = browserAndServer()

@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportHtml } from '@shared/formats/html/export'
 import { parsePublishedText } from '@shared/formats/published-text/import'
-import { sampleText } from '../support/sample'
+import { sampleText } from '../../support/sample'
 import { launch } from './browser'
 
 let browser: Browser

@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
 import * as Y from 'yjs'
 import type { NodeJSON } from '@shared/model/node-json'
-import { contentOf, readContent } from '@shared/model/y-document'
+import { contentOf, readContent, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
-import { DOC_ID, synced as providerSynced } from '../support/test-server'
+import { DOC_ID, synced as providerSynced } from '../../support/test-server'
 import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
+import { textAt } from '../../support/document-place'
 
 const suite = browserAndServer()
 
@@ -122,8 +123,7 @@ describe('reopening after workflow steps', () => {
   it('a fresh browser shows threads on their text, not as detached', async () => {
     const commenter = await suite.t.client('sun', 'reviewer')
     await providerSynced(commenter)
-    const goal = ((contentOf(commenter.doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(3) as Y.XmlElement
-    const text = goal.get(0) as unknown as Y.XmlText
+    const text = textAt(commenter.doc, { goal: 3 })
     createThread(commenter.doc, {
       id: 'fresh-load',
       start: Y.createRelativePositionFromTypeIndex(text, 0),
@@ -134,7 +134,7 @@ describe('reopening after workflow steps', () => {
       now: Date.now(),
       commentId: 'c-fresh',
     })
-    await expect.poll(async () => (await suite.t.server.data.service.load(DOC_ID)).getMap('threads').has('fresh-load'), { timeout: 10_000 }).toBe(true)
+    await expect.poll(async () => threadsOf(await suite.t.server.data.service.load(DOC_ID)).has('fresh-load'), { timeout: 10_000 }).toBe(true)
     const a = await openAs(suite.browser, suite.t, 'zhou', 'editor')
     const thread = a.page.locator('.thread[data-thread="fresh-load"]')
     await thread.waitFor({ timeout: 15_000 })

@@ -5,7 +5,7 @@
  * "3.003.50" and the department total counts every figure.
  */
 import { describe, expect, it } from 'vitest'
-import { DOC_ID } from '../support/test-server'
+import { DOC_ID } from '../../support/test-server'
 import { browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
 
 const suite = browserAndServer()

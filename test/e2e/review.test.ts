@@ -7,7 +7,8 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { DOC_ID } from '../support/test-server'
+import { threadsOf } from '@shared/model/y-document'
+import { DOC_ID } from '../../support/test-server'
 import { browserAndServer, fieldText, openAs, retype, selectField, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
@@ -90,7 +91,7 @@ describe('review with suggestions', () => {
     const finding = finance.page.getByTestId('checks').locator('li', { hasText: '是/否' }).first()
     await finding.getByRole('button', { name: '转为批注' }).click()
     await expect.poll(() => staff.page.locator('.thread .text').first().textContent(), { timeout: 10_000 }).toContain('是/否')
-    const stored = JSON.stringify((await suite.t.server.data.service.load(DOC_ID)).getMap('threads').toJSON())
+    const stored = JSON.stringify(threadsOf(await suite.t.server.data.service.load(DOC_ID)).toJSON())
     expect(stored).toContain('已改为“≥4次”')
     expect(stored).toContain('"status":"resolved"')
     expect([...staff.errors, ...finance.errors]).toEqual([])

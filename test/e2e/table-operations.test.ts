@@ -4,7 +4,7 @@
  * export made from it.
  */
 import { describe, expect, it } from 'vitest'
-import { DOC_ID } from '../support/test-server'
+import { DOC_ID } from '../../support/test-server'
 import { browserAndServer, openAs, retype, synced, typeAt } from './browser'
 
 const suite = browserAndServer()

@@ -3,7 +3,7 @@ import { EditorState, TextSelection } from '@tiptap/pm/state'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { buildDocument } from '@shared/model/build-document'
 import { documentSchema } from '@shared/schema/schema'
-import { sampleText } from './sample'
+import { sampleText } from '../../support/sample'
 
 /** The cursor at the start (or end) of the n-th text field of `type`. */
 export function sampleStateAt(type: string, n = 0, where: 'start' | 'end' = 'start'): EditorState {

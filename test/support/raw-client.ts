@@ -8,7 +8,7 @@ import WebSocket from 'ws'
 import * as decoding from 'lib0/decoding'
 import { encodeUpdate } from '@shared/protocol/message'
 import { MESSAGE, SYNC } from '@shared/protocol/message-type'
-import { DOC_ID, until, type TestServer } from './test-server'
+import { DOC_ID, until, type TestServer } from '../../support/test-server'
 
 export interface RawClient {
   ws: WebSocket

@@ -2,8 +2,8 @@
  * The usual cast of a test server: 张伟 (zhang, 编制人员 of 政法委, which holds
  * the test document) and 王芳 (wang, the 财政局's reviewer assigned to it).
  */
-import type { TestServer } from './test-server'
-import { DOC_ID } from './test-server'
+import type { TestServer } from '../../support/test-server'
+import { DOC_ID } from '../../support/test-server'
 
 export async function reviewedDepartment(t: TestServer) {
   const { orgs, logins } = t.server.data

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStorage, type Storage } from '../../server/storage/storage'
-import { freshSchema } from './postgres'
+import { freshSchema } from '../../support/postgres'
 
 export interface OpenedStorage {
   storage: Storage

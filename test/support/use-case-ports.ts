@@ -18,7 +18,7 @@ import { makeUpdatePolicy } from '../../server/relay/update-policy'
 import { openServerData, type ServerData } from '../../server/server-data'
 import type { User } from '../../server/storage/account-store'
 import type { Org } from '../../server/storage/org-store'
-import { freshSchema, testStore } from './postgres'
+import { freshSchema, testStore } from '../../support/postgres'
 
 export interface UseCaseWorld {
   ports: Ports

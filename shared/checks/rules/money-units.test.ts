@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { projectInput } from '../../../test/support/check-fixtures'
-import { sampleText } from '../../../test/support/sample'
+import { sampleText } from '../../../support/sample'
 import { modelFromText } from '../../model/derive-model'
 import type { DocumentText, ProjectText } from '../../model/document-text'
 import { parsePublishedText } from '../../formats/published-text/import'

@@ -25,7 +25,7 @@ export const scoreAboveCap: SelfEvaluationRule = {
 export const executionRate: SelfEvaluationRule = {
   id: 'self-evaluation.execution-rate',
   check({ model, text, number: project }) {
-    const written = parsePercent((text.evaluation?.rate ?? '').trim())
+    const written = parsePercent((text.funds?.rate ?? '').trim())
     const derived = model.funds.rate
     if (written === null || derived === null || !differs(written, derived)) return []
     return [findingsFor(this.id, project).error(`执行率填写为 ${written}%，但全年执行数 ${model.funds.executed} ÷ 全年预算数 ${model.funds.budget} = ${derived}%`)]
@@ -35,7 +35,7 @@ export const executionRate: SelfEvaluationRule = {
 export const statedTotalScore: SelfEvaluationRule = {
   id: 'self-evaluation.total',
   check({ model, text, number: project }) {
-    const written = number((text.evaluation?.total ?? '').trim())
+    const written = number((text.total ?? '').trim())
     if (written === null || model.earned === null || !differs(written, model.earned)) return []
     return [
       findingsFor(this.id, project).error(

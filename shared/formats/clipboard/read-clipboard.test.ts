@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { excelTableHtml, excelTableText, wordForm, wordTableHtml, wordTableText } from '../../../test/support/office-clipboard'
 import { parsePublishedText } from '../published-text/import'
 import { exportHtml } from '../html/export'
-import { sampleText } from '../../../test/support/sample'
+import { sampleText } from '../../../support/sample'
 import { readClipboard } from './read-clipboard'
 
 const rows = [

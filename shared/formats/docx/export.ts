@@ -1,5 +1,6 @@
 /**
- * Word (.docx) export of a 绩效文本, laid out as a department hands it in:
+ * Word (.docx) export of a 绩效文本 — or of a 自评 or 监控, each project on its
+ * kind's form (`document-forms.ts`) — laid out as a department hands it in:
  * the 公文 page (`gongwen.ts`; 宋体 is the fallback Word picks when 小标宋
  * is missing); each 绩效目标表 a real Word table
  * on the layout of the published form — shaded label cells, 一级 and 二级
@@ -31,13 +32,14 @@ import {
   WidthType,
   type IParagraphOptions,
 } from 'docx'
-import type { DocumentText, ProjectText } from '../../model/document-text'
-import { formLayout, GRID_COLUMNS, type FormCell } from '../form-layout'
+import type { DocumentText } from '../../model/document-text'
+import { GRID_COLUMNS, type FormCell, type FormRow } from '../form-layout'
+import { formOf, type ProjectTable } from '../document-forms'
 import { trackedRuns } from '../tracked-text'
 import { FONT, INDENT, LINE, MM, PAGE, SIZE } from './gongwen'
 import { opinionSection } from './opinion-export'
 import type { OpinionBlock } from '../../checks/opinion-text'
-import { DUTY_PREFIX, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
+import { DUTY_PREFIX, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TARGET_PREFIX } from '../published-text/layout'
 
 
 export interface DocxOptions {
@@ -99,22 +101,37 @@ function cell(run: Runs, { text, span, label = false, align, merge }: FormCell):
   })
 }
 
-const targetTable = (run: Runs, project: ProjectText): Table =>
+const formTable = (run: Runs, rows: FormRow[]): Table =>
   new Table({
     width: { size: COLUMN * GRID_COLUMNS, type: WidthType.DXA },
     columnWidths: Array.from({ length: GRID_COLUMNS }, () => COLUMN),
     layout: TableLayoutType.FIXED,
-    rows: formLayout(project).map(
+    rows: rows.map(
       (r) => new TableRow({ cantSplit: true, tableHeader: r.header ?? false, height: { value: 400, rule: HeightRule.ATLEAST }, children: r.cells.map((c) => cell(run, c)) }),
     ),
   })
 
-function partTwo(run: Runs, projects: ProjectText[]): (Paragraph | Table)[] {
-  return projects.flatMap((project, i) => [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 }, keepNext: true, children: run(`${i + 1}.${project.name}${TABLE_SUFFIX}`, FONT.heading, SIZE.tableTitle) }),
-    targetTable(run, project),
+/** Each project's form (the kind's: `document-forms.ts`) under its title. */
+function projectTables(run: Runs, tables: ProjectTable[]): (Paragraph | Table)[] {
+  return tables.flatMap(({ title, rows }) => [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 }, keepNext: true, children: run(title, FONT.heading, SIZE.tableTitle) }),
+    formTable(run, rows),
   ])
 }
+
+/** 第一部分 and the heading of 第二部分, for a kind that has them (the targets). */
+const partOne = (run: Runs, doc: DocumentText): Paragraph[] => [
+  centred(run, PART_ONE, FONT.heading, SIZE.body),
+  centred(run, PART_ONE_NAME, FONT.heading, SIZE.body),
+  heading(run, SECTION.goals),
+  ...doc.goals.map((g) => body(run, g)),
+  heading(run, SECTION.subGoals),
+  ...doc.subGoals.flatMap((g) => [heading(run, g.title, FONT.subheading), body(run, `${DUTY_PREFIX}${g.duty}`), body(run, `${TARGET_PREFIX}${g.target}`)]),
+  heading(run, SECTION.safeguards),
+  ...doc.safeguards.map((g) => body(run, g)),
+  centred(run, PART_TWO, FONT.heading, SIZE.body),
+  centred(run, PART_TWO_NAME, FONT.heading, SIZE.body),
+]
 
 export function docxDocument(doc: DocumentText, options: DocxOptions = {}): Document {
   const run = runsFor(options)
@@ -129,17 +146,8 @@ export function docxDocument(doc: DocumentText, options: DocxOptions = {}): Docu
           centred(run, doc.subtitle, FONT.title, SIZE.title),
           centred(run, doc.preparedBy, FONT.body, SIZE.body),
           centred(run, doc.reviewedBy, FONT.body, SIZE.body),
-          centred(run, PART_ONE, FONT.heading, SIZE.body),
-          centred(run, PART_ONE_NAME, FONT.heading, SIZE.body),
-          heading(run, SECTION.goals),
-          ...doc.goals.map((g) => body(run, g)),
-          heading(run, SECTION.subGoals),
-          ...doc.subGoals.flatMap((g) => [heading(run, g.title, FONT.subheading), body(run, `${DUTY_PREFIX}${g.duty}`), body(run, `${TARGET_PREFIX}${g.target}`)]),
-          heading(run, SECTION.safeguards),
-          ...doc.safeguards.map((g) => body(run, g)),
-          centred(run, PART_TWO, FONT.heading, SIZE.body),
-          centred(run, PART_TWO_NAME, FONT.heading, SIZE.body),
-          ...partTwo(run, doc.projects),
+          ...(formOf(doc).partOne ? partOne(run, doc) : []),
+          ...projectTables(run, formOf(doc).tables(doc)),
         ],
       },
       ...(options.opinion ? [opinionSection(options.opinion)] : []),

@@ -16,10 +16,10 @@
  */
 import { unzipSync } from 'fflate'
 import type { DocumentText } from '../../model/document-text'
-import { ImportError, readLaidOut, tryImport, type ImportResult } from '../import-error'
+import { ImportError, tryImport, type ImportResult } from '../import-error'
 import { cellBudget, checkUnzippedSize } from '../import-limits'
-import { parsePublishedText } from '../published-text/import'
-import { layOut, type Block } from '../blocks'
+import { type Block } from '../blocks'
+import { readBlocks } from '../document-forms'
 import { dropVacantColumns } from '../vacant-columns'
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
@@ -126,7 +126,8 @@ export function parseDocx(bytes: Uint8Array): DocumentText {
   const xml = entries['word/document.xml']
   if (!xml) throw new ImportError('unsupported-format', null, '这个压缩文件不是 Word 文档（缺少 word/document.xml）')
   // Lines of the converted text mean nothing to the person with the Word file: errors say which table, row and column.
-  return readLaidOut('Word 文档', layOut(readBody(new TextDecoder('utf-8').decode(xml))), parsePublishedText)
+  // Read as the kind of document its form is (`document-forms.ts`).
+  return readBlocks('Word 文档', readBody(new TextDecoder('utf-8').decode(xml)))
 }
 
 export function importDocx(bytes: Uint8Array): ImportResult<DocumentText> {

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../../test/support/sample'
+import { sampleText } from '../../../support/sample'
 import { draftOpinion } from '../../checks/review-opinion'
 import { opinionBlocks } from '../../checks/opinion-text'
 import { runChecks } from '../../checks/run-checks'

@@ -9,10 +9,11 @@
  * insertions underlined, deletions struck, each titled with who and when.
  * The editor prints this same page (`htmlBody` and `HTML_STYLE`).
  */
-import type { DocumentText, ProjectText } from '../../model/document-text'
-import { formLayout, GRID_COLUMNS, type FormRow } from '../form-layout'
+import type { DocumentText } from '../../model/document-text'
+import { GRID_COLUMNS, type FormRow } from '../form-layout'
+import { formOf, type ProjectTable } from '../document-forms'
 import { trackedRuns } from '../tracked-text'
-import { DUTY_PREFIX, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
+import { DUTY_PREFIX, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TARGET_PREFIX } from '../published-text/layout'
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
@@ -58,10 +59,10 @@ function tableRows(rows: FormRow[], html: (text: string) => string): string {
     .join('\n')
 }
 
-const table = (project: ProjectText, number: number, html: (text: string) => string): string => `<h3>${number}.${html(project.name)}${TABLE_SUFFIX}</h3>
+const table = ({ title, rows }: ProjectTable, html: (text: string) => string): string => `<h3>${html(title)}</h3>
 <table>
 <colgroup>${'<col>'.repeat(GRID_COLUMNS)}</colgroup>
-${tableRows(formLayout(project), html)}
+${tableRows(rows, html)}
 </table>`
 
 /** The page's styles: A4, the 公文 fonts, the forms' borders. */
@@ -87,10 +88,15 @@ ins { text-decoration: underline; color: #1b5e20; } del { text-decoration: line-
 export function htmlBody(doc: DocumentText, options: HtmlOptions = {}): string {
   const html = fieldHtml(options)
   const paragraphs = (texts: string[]) => texts.map((t) => `<p>${html(t)}</p>`).join('\n')
-  return `<h1>${html(doc.title)}</h1>
+  const form = formOf(doc)
+  const tables = form.tables(doc).map((t) => table(t, html)).join('\n')
+  const titleBlock = `<h1>${html(doc.title)}</h1>
 <h1>${html(doc.subtitle)}</h1>
 <div class="centre">${html(doc.preparedBy)}</div>
-<div class="centre">${html(doc.reviewedBy)}</div>
+<div class="centre">${html(doc.reviewedBy)}</div>`
+  // A 自评 or 监控 is its forms under the title block (`document-forms.ts`).
+  if (!form.partOne) return `${titleBlock}\n${tables}`
+  return `${titleBlock}
 <h2>${PART_ONE}<br>${PART_ONE_NAME}</h2>
 <h4>${SECTION.goals}</h4>
 ${paragraphs(doc.goals)}
@@ -99,7 +105,7 @@ ${doc.subGoals.map((g) => `<h5>${html(g.title)}</h5>\n${paragraphs([`${DUTY_PREF
 <h4>${SECTION.safeguards}</h4>
 ${paragraphs(doc.safeguards)}
 <h2>${PART_TWO}<br>${PART_TWO_NAME}</h2>
-${doc.projects.map((p, i) => table(p, i + 1, html)).join('\n')}`
+${tables}`
 }
 
 export function exportHtml(doc: DocumentText, options: HtmlOptions = {}): string {

@@ -17,6 +17,7 @@ import { decodeText } from '../decode-text'
 import { readLaidOut, tryImport, type ImportResult } from '../import-error'
 import { cellBudget, checkTextLength, IMPORT_LIMITS } from '../import-limits'
 import { parsePublishedText } from '../published-text/import'
+import { readBlocks } from '../document-forms'
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', mdash: '—', ndash: '–', hellip: '…', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', times: '×' }
 
@@ -164,4 +165,9 @@ export function readHtml(html: string, { pasted = false }: { pasted?: boolean } 
 
 export const parseHtml = (html: string): DocumentText => readLaidOut('网页文件', layOut(readHtml(html)), parsePublishedText)
 
-export const importHtml = (bytes: Uint8Array): ImportResult<DocumentText> => tryImport(() => parseHtml(decodeText(bytes)))
+/** A page's bytes, read as the kind of document its form is (`document-forms.ts`); `parseHtml` reads targets only (a paste into a targets document). */
+export const importHtml = (bytes: Uint8Array): ImportResult<DocumentText> =>
+  tryImport(() => {
+    const html = decodeText(bytes)
+    return readBlocks('网页文件', readHtml(html))
+  })

@@ -6,7 +6,7 @@
  * every table complete or fails naming a line — never 0 projects quietly.
  */
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../../test/support/sample'
+import { sampleText } from '../../../support/sample'
 import { tryImport } from '../import-error'
 import { parsePublishedText } from './import'
 import { INDICATOR_HEADER } from './layout'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../../test/support/sample'
+import { sampleText } from '../../../support/sample'
 import type { DocumentText } from '../../model/document-text'
 import { ImportError } from '../import-error'
 import { importPublishedText, parsePublishedText } from './import'

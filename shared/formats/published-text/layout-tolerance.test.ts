@@ -6,7 +6,7 @@
  * are. Each with the case that must still be refused.
  */
 import { describe, expect, it } from 'vitest'
-import { sampleText } from '../../../test/support/sample'
+import { sampleText } from '../../../support/sample'
 import { ImportError } from '../import-error'
 import { readProjectForm } from '../project-form/read-project-form'
 import { parsePublishedText } from './import'

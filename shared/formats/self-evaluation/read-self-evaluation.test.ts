@@ -85,7 +85,7 @@ describe('a real 自评表 cut off (Chizhou 委托业务, 2022)', () => {
     const whole = ANHUI.slice(0, ANHUI.indexOf(' 经济效益指标 满意度指标')) + ' 总分 100 100'
     const text = readSelfEvaluation(whole)
     const model = selfEvaluationModel(text).projects[0]!
-    expect(model.funds).toEqual({ budget: 0, executed: 0, rate: null, points: 10, earned: null })
+    expect(model.funds).toEqual({ initial: 0, budget: 0, executed: 0, rate: null, points: 10, earned: null })
     expect(model.indicators.map((i) => [i.level3, i.value, i.actual, i.score, i.earned])).toEqual([
       ['基建工程委托业务项目数量', '≥50个', '50', 8, 8],
       ['委托业务报告合格率', '≥100百分比', '100', 8, 8],
@@ -121,7 +121,7 @@ describe('a 自评表 in tabs, with a shortfall and its reason', () => {
 
   it('reads each cell, the 偏差原因 included, and derives 执行率, 总分 and grade', () => {
     const model = selfEvaluationModel(readSelfEvaluation(text)).projects[0]!
-    expect(model.funds).toEqual({ budget: 100, executed: 85, rate: 85, points: 10, earned: 8.5 })
+    expect(model.funds).toEqual({ initial: 100, budget: 100, executed: 85, rate: 85, points: 10, earned: 8.5 })
     expect(model.indicators.map((i) => [i.actual, i.earned, i.deviation])).toEqual([
       ['700人', 43.75, '入住率低于预期，明年扩大宣传'],
       ['达成预期指标', 30, ''],

@@ -12,7 +12,7 @@
  * apart is refused with its line; a form cut inside its table is refused
  * where it stops, never imported shortened.
  */
-import type { DocumentText, EvaluationRowText, IndicatorText, ProjectText } from '../../model/document-text'
+import type { DocumentText, FundsText, IndicatorText, ProjectText } from '../../model/document-text'
 import { LABEL_SCORE, resolveLevel2 } from '../../schema/taxonomy'
 import { ImportError } from '../import-error'
 import { formCells } from '../project-form/form-cells'
@@ -34,8 +34,8 @@ const HEADER: Record<string, Column> = {
   三级指标: 'level3', 年度指标值: 'value', 指标值: 'value', 实际完成值: 'actual', 全年实际值: 'actual', 全年实际完成值: 'actual',
   分值: 'score', 得分: 'earned', 偏差原因分析及改进措施: 'deviation', 未完成原因及拟采取的改进措施: 'deviation', 偏差原因: 'deviation',
 }
-const FUNDS: Record<string, 'start' | 'budget' | 'executed' | 'points' | 'rate' | 'earned'> = {
-  年初预算数: 'start', 全年预算数: 'budget', '全年预算数(A)': 'budget', 全年执行数: 'executed', '全年执行数(B)': 'executed',
+const FUNDS: Record<string, keyof FundsText> = {
+  年初预算数: 'initial', 全年预算数: 'budget', '全年预算数(A)': 'budget', 全年执行数: 'executed', '全年执行数(B)': 'executed',
   分值: 'points', 执行率: 'rate', '执行率(B/A)': 'rate', 得分: 'earned',
 }
 const FRONT = { 项目名称: 'name', 项目负责人及电话: 'manager', 项目负责人: 'manager', 主管部门: 'department', 实施单位: 'implementer' } as const
@@ -86,7 +86,7 @@ export function readSelfEvaluation(text: string): DocumentText {
   const name = valueAfter('项目名称')
   if (!name) throw new ImportError('missing-section', all[headerAt]!.line, '指标表之前没有找到“项目名称”及其内容')
   const { columns, next } = header(all, headerAt)
-  const { indicators, rows, total } = indicatorRows(all.slice(next), columns)
+  const { indicators, total } = indicatorRows(all.slice(next), columns)
   const funds = readFunds(front)
   const goals = readGoals(front)
   const year = /(20\d\d)年度/.exec(compact(text))?.[1] ?? ''
@@ -94,7 +94,7 @@ export function readSelfEvaluation(text: string): DocumentText {
     unitCode: '', unitName: '', moneyUnit: front.map((t) => moneyUnitIn(t.text)).find((u) => u !== null) ?? '万元', code: '', name,
     budgetTotal: funds.budget, budgetFiscal: '', budgetOther: '', usage: '', spendingPlan: [], goal: goals.goal, indicators,
     details: { department: valueAfter('主管部门'), implementer: valueAfter('实施单位'), manager: valueAfter('项目负责人及电话') || valueAfter('项目负责人'), period: '', periodGoal: '' },
-    evaluation: { ...funds, achieved: goals.achieved, total: writtenTotal(total, indicators), rows },
+    funds, achieved: goals.achieved, total: writtenTotal(total, indicators),
   }
   return {
     kind: 'self-evaluation', title: project.details!.department, subtitle: `${year ? `${year}年` : ''}${name}绩效自评`,
@@ -115,14 +115,14 @@ function header(all: Token[], at: number): { columns: Column[]; next: number } {
 }
 
 interface Read {
+  /** The targets' cells and, on each row, what the 自评 adds (实际完成值, 得分, 偏差原因). */
   indicators: IndicatorText[]
-  rows: EvaluationRowText[]
   /** The tokens after 总分, or null where the form has no 总分. */
   total: Token[] | null
 }
 
 function indicatorRows(body: Token[], columns: Column[]): Read {
-  const read: Read = { indicators: [], rows: [], total: null }
+  const read: Read = { indicators: [], total: null }
   let level1 = ''
   let level2 = ''
   let run: Token[] = []
@@ -133,8 +133,10 @@ function indicatorRows(body: Token[], columns: Column[]): Read {
     if (!level1) throw new ImportError('malformed-row', run[0]!.line, `指标表头之后应是一级指标（如“产出指标”），实际是“${run[0]!.text}”`)
     for (const cells of rowsOf(run, columns, atEnd)) {
       const cell = (c: Column) => cells[columns.indexOf(c)] ?? ''
-      read.indicators.push({ level1, level2, level3: cell('level3'), description: '', value: cell('value'), basis: '', score: cell('score'), note: '' })
-      read.rows.push({ actual: cell('actual'), earned: cell('earned'), deviation: cell('deviation') })
+      read.indicators.push({
+        level1, level2, level3: cell('level3'), description: '', value: cell('value'), basis: '', score: cell('score'), note: '',
+        actual: cell('actual'), earned: cell('earned'), deviation: cell('deviation'),
+      })
     }
     run = []
     lastLevel = null
@@ -231,11 +233,9 @@ function gluedReadings(text: string, columns: Column[]): string[][][] {
   return gluedRows(text, shape).map((rows) => rows.map((row) => (at < 0 ? row : [...row.slice(0, at), '', ...row.slice(at)])))
 }
 
-type Funds = Pick<NonNullable<ProjectText['evaluation']>, 'budget' | 'executed' | 'points' | 'rate' | 'earned'>
-
 /** The 年度资金总额 row under the 项目资金 header: its figures by the header's columns. */
-function readFunds(front: Token[]): Funds {
-  const funds: Funds = { budget: '', executed: '', points: '', rate: '', earned: '' }
+function readFunds(front: Token[]): FundsText {
+  const funds: FundsText = { initial: '', budget: '', executed: '', rate: '', points: '', earned: '' }
   const rowAt = front.findIndex((t) => /^年度资金总额[:：]?$/.test(t.text))
   if (rowAt < 0) return funds
   const headerStart = front.findIndex((t) => t.text in FUNDS)
@@ -248,7 +248,7 @@ function readFunds(front: Token[]): Funds {
     throw new ImportError('malformed-row', front[rowAt]!.line, `“年度资金总额”一行应有 ${names.length} 个数（${names.join('、')}），实际读到“${cells.map((t) => t.text).join(' ')}”`)
   }
   names.forEach((name, i) => {
-    if (name !== 'start') funds[name] = figures[i]!
+    funds[name] = figures[i]!
   })
   return funds
 }

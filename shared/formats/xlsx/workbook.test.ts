@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { generateDocument } from '../../../test/support/generate-document'
-import { makeRandom } from '../../../test/support/random'
-import { sampleText } from '../../../test/support/sample'
+import { generateDocument } from '../../../support/generate-document'
+import { makeRandom } from '../../../support/random'
+import { sampleText } from '../../../support/sample'
 import { parsePublishedText } from '../published-text/import'
 import { exportXlsx, importXlsx, SUMMARY_SHEET } from './workbook'
 

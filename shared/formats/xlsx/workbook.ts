@@ -19,14 +19,13 @@
  */
 import type { DocumentText, ProjectText } from '../../model/document-text'
 import { modelFromText } from '../../model/derive-model'
-import { layOut, type Block } from '../blocks'
+import { type Block } from '../blocks'
+import { formOf, readBlocks } from '../document-forms'
 import { unzipSync } from 'fflate'
 import { dropVacantColumns } from '../vacant-columns'
-import { ImportError, readLaidOut, tryImport, type ImportResult } from '../import-error'
+import { ImportError, tryImport, type ImportResult } from '../import-error'
 import { cellBudget, checkUnzippedSize } from '../import-limits'
-import { parsePublishedText } from '../published-text/import'
-import { formLayout } from '../form-layout'
-import { DETAIL_LABEL, DUTY_PREFIX, EXTRA_HEADER, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TABLE_SUFFIX, TARGET_PREFIX } from '../published-text/layout'
+import { DETAIL_LABEL, DUTY_PREFIX, EXTRA_HEADER, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TARGET_PREFIX } from '../published-text/layout'
 
 type ExcelJS = typeof import('exceljs')
 const loadExcel = async (): Promise<ExcelJS> => {
@@ -35,6 +34,8 @@ const loadExcel = async (): Promise<ExcelJS> => {
 }
 
 export const PART_ONE_SHEET = '部门整体绩效目标'
+/** A 自评 or 监控 workbook's first sheet: its title block, a line a row (it has no 第一部分). */
+export const COVER_SHEET = '封面'
 export const FLAT_SHEET = '全部指标'
 export const SUMMARY_SHEET = '预算汇总'
 /** Sheets derived from the others, never read back. */
@@ -48,8 +49,15 @@ function amountCell(text: string): { value: number; numFmt: string } | null {
   return { value: Number(text.trim()), numFmt: decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}` }
 }
 
-/** A number cell's text as Excel shows it, by the decimals of its format. */
-const shownNumber = (value: number, numFmt: string | undefined) => value.toFixed(/^0\.(0+)$/.exec(numFmt ?? '')?.[1]!.length ?? 0)
+/**
+ * A number cell's text as Excel shows it: by the decimals of a fixed
+ * format ("0.00"); in the General format every digit it holds (17.5, not
+ * 18 — a workbook saved by LibreOffice or WPS has no other format).
+ */
+const shownNumber = (value: number, numFmt: string | undefined) => {
+  const fixed = /^0(?:\.(0+))?$/.exec(numFmt ?? '')
+  return fixed ? value.toFixed(fixed[1]?.length ?? 0) : String(Number(value.toPrecision(15)))
+}
 
 const partOneRows = (doc: DocumentText): string[] => [
   doc.title, doc.subtitle, doc.preparedBy, doc.reviewedBy, PART_ONE, PART_ONE_NAME,
@@ -67,33 +75,34 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
   const { Workbook } = await loadExcel()
   const book = new Workbook()
   book.creator = 'Jixiao 绩效'
-  const part = book.addWorksheet(PART_ONE_SHEET)
+  const form = formOf(doc)
+  const part = book.addWorksheet(form.partOne ? PART_ONE_SHEET : COVER_SHEET)
   part.getColumn(1).width = 100
-  for (const text of partOneRows(doc)) part.addRow([text]).getCell(1).alignment = { wrapText: true }
+  for (const text of form.partOne ? partOneRows(doc) : [doc.title, doc.subtitle, doc.preparedBy, doc.reviewedBy]) part.addRow([text]).getCell(1).alignment = { wrapText: true }
 
-  doc.projects.forEach((project, i) => {
-    const sheet = book.addWorksheet(sheetName(project, i + 1))
-    sheet.columns = [14, 14, 22, 26, 16, 22, 14].map((width) => ({ width }))
-    sheet.addRow([`${i + 1}.${project.name}${TABLE_SUFFIX}`]).font = { bold: true, size: 14 }
-    for (const cells of formLayout(project).map((r) => r.cells.map((c) => c.text))) {
-      const row = sheet.addRow(cells)
-      // The budget row: 预算数, 财政资金 and 其他资金 follow their labels (`form-layout.ts`).
-      if (cells[0] === LABEL.budgetRow) {
-        for (const at of [3, 5, 7]) {
-          const amount = amountCell(cells[at - 1] ?? '')
-          if (amount) Object.assign(row.getCell(at), amount)
-        }
-      }
-      row.eachCell((cell) => {
+  form.tables(doc).forEach(({ title, rows }, i) => {
+    const sheet = book.addWorksheet(sheetName(doc.projects[i]!, i + 1))
+    sheet.columns = [14, 14, 22, 26, 16, 22, 14, 14, 14, 22].map((width) => ({ width }))
+    sheet.addRow([title]).font = { bold: true, size: 14 }
+    for (const formRow of rows) {
+      const row = sheet.addRow(formRow.cells.map((c) => c.text))
+      // Amounts (the cells the form aligns right: 预算数, 财政资金, 其他资金; a 自评's or 监控's figures) are numbers Excel adds up.
+      formRow.cells.forEach((c, k) => {
+        const amount = c.align === 'right' ? amountCell(c.text) : null
+        if (amount) Object.assign(row.getCell(k + 1), amount)
+      })
+      row.eachCell((cell, k) => {
         cell.alignment = { wrapText: true, vertical: 'middle' }
         cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } }
-        if (LABELS.has(String(cell.value ?? ''))) {
+        if (LABELS.has(String(cell.value ?? '')) || (formRow.cells[k - 1]?.label && String(cell.value ?? '') !== '')) {
           cell.font = { bold: true }
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
         }
       })
     }
   })
+  // The sheets derived from a 绩效文本's projects; a 自评's or 监控's forms are the whole workbook.
+  if (!form.partOne) return new Uint8Array(await book.xlsx.writeBuffer())
 
   const summary = book.addWorksheet(SUMMARY_SHEET)
   summary.columns = [
@@ -145,7 +154,14 @@ function sheetTable(sheet: import('exceljs').Worksheet, takeCells: (cells: numbe
     if (n < from) return
     // A row is as wide as its last cell: one cell in column XFD makes 16,384.
     takeCells((row.values as unknown[]).length)
-    rows.push(Array.from(row.values as unknown[]).slice(1).map((value, i) => (typeof value === 'number' ? shownNumber(value, row.getCell(i + 1).numFmt) : cellText(value))))
+    rows.push(
+      Array.from(row.values as unknown[]).slice(1).map((value, i) => {
+        const cell = row.getCell(i + 1)
+        // A cell merged into another prints empty, as in Word (exceljs gives it the merged cell's value).
+        if (cell.isMerged && cell.master.address !== cell.address) return ''
+        return typeof value === 'number' ? shownNumber(value, cell.numFmt) : cellText(value)
+      }),
+    )
     rowNumbers.push(n)
   })
   // A column left blank is no column (see vacant-columns).
@@ -174,7 +190,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<Block[]> {
     throw new ImportError('unreadable', null, '无法打开这个 Excel 文件（.xlsx 已损坏或不完整）：请在 Excel/WPS 中打开后重新保存')
   }
   const takeCells = cellBudget('Excel 文件')
-  const part = book.getWorksheet(PART_ONE_SHEET)
+  const part = book.getWorksheet(PART_ONE_SHEET) ?? book.getWorksheet(COVER_SHEET)
   if (!part) {
     const first = book.worksheets[0]
     if (!first) throw new ImportError('empty', null, 'Excel 文件中没有任何工作表')
@@ -182,7 +198,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<Block[]> {
   }
   const blocks: Block[] = []
   part.eachRow((row) => blocks.push({ kind: 'paragraph', text: cellText(row.getCell(1).value) }))
-  blocks.push({ kind: 'paragraph', text: PART_TWO }, { kind: 'paragraph', text: PART_TWO_NAME })
+  if (part.name === PART_ONE_SHEET) blocks.push({ kind: 'paragraph', text: PART_TWO }, { kind: 'paragraph', text: PART_TWO_NAME })
   for (const sheet of book.worksheets) {
     if (sheet === part || DERIVED_SHEETS.has(sheet.name)) continue
     // Row 1 is the table's title; the form starts on row 2.
@@ -194,7 +210,8 @@ async function readWorkbook(bytes: Uint8Array): Promise<Block[]> {
 export async function importXlsx(bytes: Uint8Array): Promise<ImportResult<DocumentText>> {
   try {
     const blocks = await readWorkbook(bytes)
-    return tryImport(() => readLaidOut('Excel 文件', layOut(blocks), parsePublishedText))
+    // Read as the kind of document its form is (`document-forms.ts`).
+    return tryImport(() => readBlocks('Excel 文件', blocks))
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error }
     throw error

@@ -3,7 +3,7 @@
  * frames the server sends are queued for the test to deliver when it
  * chooses (in any order across connections, in order within one).
  */
-import type { RelaySocket } from '../../server/relay/relay-socket'
+import type { RelaySocket } from '../server/relay/relay-socket'
 
 export class MemorySocket implements RelaySocket {
   readonly outbox: Uint8Array[] = []

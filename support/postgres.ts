@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import type { StorageConfig } from '../../server/storage/storage'
+import type { StorageConfig } from '../server/storage/storage'
 
 export const TEST_DATABASE_URL = process.env.JIXIAO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 export const TEST_REDIS_URL = process.env.JIXIAO_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'

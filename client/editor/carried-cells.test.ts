@@ -1,0 +1,49 @@
+import { EditorState, TextSelection } from '@tiptap/pm/state'
+import { describe, expect, it } from 'vitest'
+import { sampleStateAt } from '../../test/support/editor-state'
+import { addIndicator, deleteIndicator, deleteProject } from './row-commands'
+import { touchesCarried } from './carried-cells'
+
+/** The transaction a command dispatches in `state`. */
+function dispatched(state: EditorState, command: (s: EditorState, d: (tr: import('@tiptap/pm/state').Transaction) => void) => boolean) {
+  let made: import('@tiptap/pm/state').Transaction | null = null
+  expect(command(state, (tr) => (made = tr))).toBe(true)
+  return made!
+}
+
+describe('touchesCarried', () => {
+  it('catches typing, deleting and marking inside a carried cell', () => {
+    const value = sampleStateAt('indicatorValue', 0, 'end')
+    expect(touchesCarried(value.tr.insertText('9'))).toBe(true)
+    const { from } = value.selection
+    expect(touchesCarried(value.tr.delete(from - 1, from))).toBe(true)
+    const mark = value.schema.marks.insertion!.create({ author: 'w', time: 1, id: 'x' })
+    expect(touchesCarried(value.tr.addMark(from - 2, from, mark))).toBe(true)
+    expect(touchesCarried(sampleStateAt('projectName', 2).tr.insertText('新'))).toBe(true)
+    expect(touchesCarried(sampleStateAt('spendingPercent', 1, 'end').tr.insertText('0'))).toBe(true)
+    expect(touchesCarried(sampleStateAt('budgetTotal', 0, 'end').tr.insertText('0'))).toBe(true)
+  })
+
+  it('lets the other cells be written', () => {
+    expect(touchesCarried(sampleStateAt('fundUsage', 0, 'end').tr.insertText('另'))).toBe(false)
+    expect(touchesCarried(sampleStateAt('goalItem', 0, 'end').tr.insertText('另'))).toBe(false)
+    expect(touchesCarried(sampleStateAt('docPreparer', 0, 'end').tr.insertText('另'))).toBe(false)
+  })
+
+  it('catches rows and projects added or deleted, and a 一级 chosen', () => {
+    expect(touchesCarried(dispatched(sampleStateAt('indicatorValue', 0), addIndicator))).toBe(true)
+    expect(touchesCarried(dispatched(sampleStateAt('indicatorValue', 0), deleteIndicator))).toBe(true)
+    expect(touchesCarried(dispatched(sampleStateAt('fundUsage', 1), deleteProject))).toBe(true)
+    const state = sampleStateAt('indicatorValue', 0)
+    const $pos = state.selection.$from
+    const row = $pos.before($pos.depth - 1)
+    expect(state.doc.nodeAt(row)!.type.name).toBe('indicator')
+    expect(touchesCarried(state.tr.setNodeMarkup(row, undefined, { ...state.doc.nodeAt(row)!.attrs, level1: '效益指标' }))).toBe(true)
+    expect(touchesCarried(state.tr.setNodeAttribute(row, 'level2', '质量指标'))).toBe(true)
+  })
+
+  it('leaves a selection move alone', () => {
+    const state = sampleStateAt('indicatorValue', 0)
+    expect(touchesCarried(state.tr.setSelection(TextSelection.create(state.doc, state.selection.from + 1)))).toBe(false)
+  })
+})

@@ -1,0 +1,121 @@
+/**
+ * What the server reads off a stored document, by name: each reading
+ * builds the Y.Doc from the stored updates and returns plain data (it
+ * crosses to and from a worker thread). At the project limit building
+ * alone takes ~0.5 s and reading plus checking as much again — on the
+ * thread every connection shares, a stall for everyone — so `offThread`
+ * runs a large document's readings in a worker (`FileWorkers.readStored`)
+ * and only a small one's here.
+ */
+import * as Y from 'yjs'
+import { kindOf } from '@shared/kinds/registry'
+import { kindSummary, type ProjectScore } from '@shared/kinds/kind-summary'
+import { runChecks as runTargetChecks } from '@shared/checks/run-checks'
+import { departmentTotal } from '@shared/checks/rules/arithmetic'
+import type { Finding } from '@shared/checks/finding'
+import { trackedContent } from '@shared/formats/tracked-text'
+import type { BudgetDocument } from '@shared/model/budget-document'
+import { modelFromText } from '@shared/model/derive-model'
+import type { DocumentText } from '@shared/model/document-text'
+import { readDocument } from '@shared/model/read-document'
+import { META_KEY, metaOf, modelOf, readContent, readText, withKind, yearOf } from '@shared/model/y-document'
+import type { DocumentKind } from '@shared/model/document-kind'
+import { reviewState, type ApprovalState } from '@shared/review/approval'
+import { statusOf, statusRecordOf, type Status, type StatusRecord } from '@shared/review/workflow'
+
+/** What a review queue shows of a document: its status, money, findings and open review work, from one read. */
+export interface ReviewSummary {
+  /** What the document is (targets, a 监控, a 自评). */
+  kind: DocumentKind
+  year: number | null
+  /** The department as the document names itself (its title line). */
+  department: string
+  status: StatusRecord
+  /** The projects' 预算数 added up, in 万元. */
+  total: number
+  findings: { error: number; warning: number; info: number }
+  openThreads: number
+  pendingSuggestions: number
+  /** A 监控's or 自评's 执行率 (all its money together) and each project's 执行率 and 总分/grade; none for targets. */
+  scores: { rate: number | null; projects: ProjectScore[] }
+}
+
+const statusRecordOrDefault = (ydoc: Y.Doc): StatusRecord => statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 }
+
+/** The text with its kind and 截至月份 (meta), so every reading judges and writes it as its kind. */
+const textOf = (ydoc: Y.Doc): DocumentText => readText(ydoc)
+
+/** The findings of the document's own kind: a 监控 or 自评 is judged by its checks, not the targets'. */
+const checksOf = (text: DocumentText): Finding[] => kindOf(text).checks(text)
+
+export const READINGS = {
+  status: statusRecordOrDefault,
+  yearAndStatus: (ydoc: Y.Doc): { year: number | null; status: Status } => ({ year: yearOf(ydoc), status: statusOf(ydoc) }),
+  text: textOf,
+  /** The text with pending suggestions as tracked changes (what a tracked export writes). */
+  trackedText: (ydoc: Y.Doc): DocumentText => withKind(ydoc, readDocument(trackedContent(readContent(ydoc)))),
+  model: (ydoc: Y.Doc): BudgetDocument => modelOf(ydoc),
+  checks: (ydoc: Y.Doc): Finding[] => checksOf(textOf(ydoc)),
+  approval: (ydoc: Y.Doc): ApprovalState => ({
+    ...reviewState(ydoc),
+    errorFindings: checksOf(textOf(ydoc)).filter((f) => f.severity === 'error').length,
+  }),
+  summary: (ydoc: Y.Doc): ReviewSummary => {
+    const text = textOf(ydoc)
+    const model = modelFromText(text)
+    const findings = text.kind && text.kind !== 'targets' ? checksOf(text) : runTargetChecks(text, model)
+    const count = (severity: string) => findings.filter((f) => f.severity === severity).length
+    const { rate, projects } = kindSummary(text)
+    return {
+      kind: text.kind ?? 'targets',
+      year: model.year,
+      department: model.title,
+      status: statusRecordOrDefault(ydoc),
+      total: departmentTotal(model),
+      findings: { error: count('error'), warning: count('warning'), info: count('info') },
+      ...reviewState(ydoc),
+      scores: { rate, projects },
+    }
+  },
+  /** The document this one was started from (last year's), if any. */
+  predecessor: (ydoc: Y.Doc): string | undefined => {
+    const predecessor = metaOf(ydoc).get(META_KEY.predecessor)
+    return typeof predecessor === 'string' ? predecessor : undefined
+  },
+} satisfies Record<string, (ydoc: Y.Doc) => unknown>
+
+export type ReadingName = keyof typeof READINGS
+export type ReadingOf<N extends ReadingName> = ReturnType<(typeof READINGS)[N]>
+
+/** A reading of the document the stored updates make. */
+export function readStored<N extends ReadingName>(name: N, updates: readonly Uint8Array[]): ReadingOf<N> {
+  const ydoc = new Y.Doc()
+  try {
+    for (const update of updates) Y.applyUpdate(ydoc, update)
+    return READINGS[name](ydoc) as ReadingOf<N>
+  } finally {
+    ydoc.destroy()
+  }
+}
+
+/** Where readings run: here, or in a worker. Rejects as the worker does (busy, past its heap or time). */
+export type StoredReader = <N extends ReadingName>(name: N, updates: readonly Uint8Array[]) => Promise<ReadingOf<N>>
+
+/** On this thread: the CLI, and documents small enough to read in a few milliseconds. */
+export const readHere: StoredReader = async (name, updates) => readStored(name, updates)
+
+/**
+ * Stored documents up to this size are read on the calling thread: a
+ * worker's round trip would cost more than the reading (the sample
+ * document, ~60 projects, stores ~200 KiB and reads in ~20 ms).
+ */
+export const READ_HERE_BYTES = 256 * 1024
+
+/** Reads documents past `hereBytes` stored in `workers` (a `FileWorkers`), smaller ones here. */
+export function offThread(workers: { readStored: StoredReader }, hereBytes = READ_HERE_BYTES): StoredReader {
+  return (name, updates) => {
+    let bytes = 0
+    for (const update of updates) bytes += update.length
+    return bytes <= hereBytes ? readHere(name, updates) : workers.readStored(name, updates)
+  }
+}

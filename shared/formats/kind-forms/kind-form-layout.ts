@@ -1,0 +1,86 @@
+/**
+ * The 项目支出绩效自评表 and the 项目支出绩效目标执行监控表 as their official
+ * forms lay them out, on the same grid of 12 narrow columns as the
+ * 绩效目标表 (`form-layout.ts`), for every format that draws a table (Word,
+ * HTML, Excel) and for the published text: 项目名称 / 主管部门 / 实施单位,
+ * 项目资金 (a header of figures over the 年度资金总额 row), 年度总体目标
+ * (预期 beside 实际完成情况), the indicator table (一级 and 二级 merged down
+ * their rows) and — 自评 — 总分 with its grade, or — 监控 — the note on
+ * what 完成目标可能性 and 偏差原因 may say. 执行率, 分值, 得分 and 总分 are
+ * written as the model computes them (`derived-cells.ts`).
+ *
+ * Read row by row with merged continuations as empty cells, these rows are
+ * what `read-kind-form.ts` reads: one layout, written and read.
+ */
+import type { DocumentText, IndicatorText, ProjectText } from '../../model/document-text'
+import type { FormCell, FormRow } from '../form-layout'
+import type { DerivedCells } from './derived-cells'
+import { CAUSES, FRONT_LABEL, GRADE_PREFIX, LIKELIHOODS, MONITORING_FORM, SELF_EVALUATION_FORM, SIDE_LABEL, TOTAL_LABEL, type ColumnKey, type FormVocabulary } from './form-vocabulary'
+
+/** Grid columns of each indicator column, after the 绩效指标 side label (1); together 12. */
+const INDICATOR_SPANS: Record<FormVocabulary['kind'], number[]> = {
+  'self-evaluation': [1, 1, 2, 1, 2, 1, 1, 2],
+  monitoring: [1, 1, 2, 1, 1, 1, 1, 1, 2],
+}
+/** Grid columns of each funds figure, after the side label (1) and the row label (2). */
+const FUNDS_SPANS: Record<FormVocabulary['kind'], number[]> = {
+  'self-evaluation': [2, 2, 2, 1, 1, 1],
+  monitoring: [2, 2, 3, 2],
+}
+
+export const MONITORING_NOTE = `注：完成目标可能性填“${LIKELIHOODS.join('”“')}”之一；偏差原因填“${CAUSES.join('”“')}”之一。`
+
+export const formOfKind = (kind: FormVocabulary['kind']): FormVocabulary => (kind === 'monitoring' ? MONITORING_FORM : SELF_EVALUATION_FORM)
+
+const label = (text: string, span: number, merge?: FormCell['merge']): FormCell => ({ text, span, label: true, ...(merge ? { merge } : {}) })
+
+function indicatorCells(form: FormVocabulary, indicator: IndicatorText, previous: IndicatorText | undefined, derived: { points: string; earned: string }): FormCell[] {
+  const sameLevel1 = previous !== undefined && previous.level1 === indicator.level1 && indicator.level1 !== ''
+  const sameLevel2 = sameLevel1 && previous.level2 === indicator.level2 && indicator.level2 !== ''
+  const spans = INDICATOR_SPANS[form.kind]
+  const text = (key: ColumnKey): string => {
+    if (key === 'score') return derived.points
+    if (key === 'earned') return derived.earned
+    return indicator[key] ?? ''
+  }
+  return [
+    label('', 1, 'continue'),
+    ...form.header.map((column, i): FormCell => {
+      const span = spans[i]!
+      if (column.key === 'level1') return { text: sameLevel1 ? '' : indicator.level1, span, align: 'center', merge: sameLevel1 ? 'continue' : 'restart' }
+      if (column.key === 'level2') return { text: sameLevel2 ? '' : indicator.level2, span, align: 'center', merge: sameLevel2 ? 'continue' : 'restart' }
+      const centred = ['value', 'actual', 'forecast', 'score', 'earned', 'likelihood', 'cause'].includes(column.key)
+      return { text: text(column.key), span, ...(centred ? { align: 'center' as const } : {}) }
+    }),
+  ]
+}
+
+/** The rows of one project's form. */
+export function kindFormLayout(form: FormVocabulary, doc: DocumentText, project: ProjectText, derived: DerivedCells): FormRow[] {
+  const funds = project.funds ?? { initial: '', budget: '', executed: '', rate: '', points: '', earned: '' }
+  const figures: Record<string, string> = { ...funds, rate: derived.rate, points: derived.fundsPoints, earned: derived.fundsEarned }
+  const fundsSpans = FUNDS_SPANS[form.kind]
+  const details = project.details
+  const nameRow: FormRow =
+    form.kind === 'monitoring'
+      ? { cells: [label(FRONT_LABEL.name, 2), { text: project.name, span: 6 }, label(FRONT_LABEL.asOf, 2), { text: doc.asOf ?? '', span: 2, align: 'center' }] }
+      : { cells: [label(FRONT_LABEL.name, 2), { text: project.name, span: 10 }] }
+  const rows: FormRow[] = [
+    nameRow,
+    { cells: [label(FRONT_LABEL.department, 2), { text: details?.department ?? '', span: 4 }, label(FRONT_LABEL.implementer, 2), { text: details?.implementer ?? '', span: 4 }] },
+    { cells: [label(`${SIDE_LABEL.funds}（${project.moneyUnit || '万元'}）`, 1, 'restart'), label('', 2), ...form.funds.map((f, i) => label(f.name, fundsSpans[i]!))] },
+    { cells: [label('', 1, 'continue'), label(SIDE_LABEL.fundsRow, 2), ...form.funds.map((f, i) => ({ text: figures[f.key] ?? '', span: fundsSpans[i]!, align: 'right' as const }))] },
+    { cells: [label(SIDE_LABEL.goals, 1, 'restart'), label(form.goalNames.goal, 5), label(form.goalNames.achieved, 6)] },
+    { cells: [label('', 1, 'continue'), { text: project.goal, span: 5 }, { text: project.achieved ?? '', span: 6 }] },
+    { cells: [label(SIDE_LABEL.indicators, 1, 'restart'), ...form.header.map((c, i) => label(c.name, INDICATOR_SPANS[form.kind][i]!))], header: true },
+    ...project.indicators.map((indicator, i) => ({ cells: indicatorCells(form, indicator, project.indicators[i - 1], { points: derived.points[i] ?? '', earned: derived.earned[i] ?? '' }) })),
+  ]
+  if (form.kind === 'self-evaluation') {
+    // 总分 under the 分值 and 得分 columns: the side label and the five columns before them are one cell.
+    rows.push({ cells: [label(TOTAL_LABEL, 8), { text: derived.pointsTotal, span: 1, align: 'center' }, { text: derived.total, span: 1, align: 'center' }, { text: `${GRADE_PREFIX}${derived.grade}`, span: 2, align: 'center' }] })
+  } else rows.push({ cells: [{ text: MONITORING_NOTE, span: 12 }] })
+  return rows
+}
+
+/** The title over each project's form. */
+export const kindTableTitle = (form: FormVocabulary, project: ProjectText, number: number): string => `${number}.${project.name}${form.title}`

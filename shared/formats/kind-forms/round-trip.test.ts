@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { generateKindDocument, withDerived } from '../../../support/generate-kind-document'
+import { makeRandom } from '../../../support/random'
+import { formatById, importFile } from '../registry'
+
+const bytes = (out: Uint8Array | string) => (typeof out === 'string' ? new TextEncoder().encode(out) : out)
+
+/**
+ * Each writer against its reader, for both kinds: what a form holds comes
+ * back as written, and the figures nobody types (执行率, 分值, 得分, 总分)
+ * as the model computes them — so a second round changes nothing.
+ */
+describe.each(['self-evaluation', 'monitoring'] as const)('%s forms round-trip', (kind) => {
+  it.each(['txt', 'docx', 'xlsx', 'html'])('%s: import(export(doc)) is the document, its derived figures as computed', async (id) => {
+    const format = formatById(id)!
+    for (const seed of [1, 2, 3]) {
+      const doc = generateKindDocument(makeRandom(seed * 31 + id.length), kind, 1 + (seed % 3))
+      const read = await importFile(bytes(await format.export!(doc)))
+      if (!read.ok) throw read.error
+      expect(read.value, `seed ${seed}`).toEqual(withDerived(doc))
+      const again = await importFile(bytes(await format.export!(read.value)))
+      expect(again.ok && again.value).toEqual(read.value)
+    }
+  }, 60_000)
+})
