@@ -52,5 +52,3 @@ export function createPrinting(editor: () => Editor | null, nameOf: (login: stri
     },
   }
 }
-
-export type Printing = ReturnType<typeof createPrinting>
