@@ -89,8 +89,8 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     setEditor(made)
     access.refresh()
     performance.mark(OPEN_MARK.editor)
-    // The document is painted first; the outline, the checks and the opinion follow a task later.
-    reading.readSoon(made, 0, () => performance.mark(OPEN_MARK.derived))
+    // The document is painted first; the outline, the checks and the opinion follow once it is on screen.
+    reading.readSoon(made, 'painted', () => performance.mark(OPEN_MARK.derived))
   }
   onCleanup(() => editor()?.destroy())
 
