@@ -28,8 +28,6 @@ const plain = (text: Y.XmlText) => text.toDelta().map((op: { insert: string }) =
 const serverDoc = () => t.server.relay.loadedDocument(DOC_ID)!
 const replicaOfServer = () => replicaOf(serverDoc())
 const mark = (author: string) => ({ id: crypto.randomUUID(), author, time: Date.now() })
-/** A round trip after the last frame, so everything sent so far has been handled. */
-const settle = () => new Promise((r) => setTimeout(r, 150))
 
 describe('suggestions and comments are in the sender’s name', { timeout: 30_000 }, () => {
   it('an editor cannot write a suggestion as the reviewer’s and accept it; the activity log names nobody', async () => {
@@ -113,7 +111,7 @@ describe('suggestions and comments are in the sender’s name', { timeout: 30_00
     const anchor = (d: Y.Doc) => Y.createRelativePositionFromTypeIndex(goalText(d), 0)
     lina.send(updateOf(replicaOfServer(), (d) => createThread(d, { id: 't1', start: anchor(d), end: anchor(d), quote: '', author: 'wangfang', text: '同意', now: 1, commentId: 'c1' })))
     await until(() => lina.refusals.length === 1, 'thread in another’s name refused')
-    await settle()
+    await lina.roundTrip()
     expect(threadsOf(serverDoc()).has('t1')).toBe(false)
   })
 })

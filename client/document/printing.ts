@@ -57,5 +57,3 @@ export function createPrinting(editor: () => Editor | null, nameOf: (login: stri
     },
   }
 }
-
-export type Printing = ReturnType<typeof createPrinting>

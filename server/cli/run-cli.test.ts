@@ -8,6 +8,7 @@ import { SAMPLE_PATH, sampleText } from '../../support/sample'
 import { metaOf } from '@shared/model/y-document'
 import { STATUS, STATUS_KEY } from '@shared/review/workflow'
 import { openServerData } from '../server-data'
+import { openStorage } from '../storage/storage'
 import { EXIT, runCli } from './run-cli'
 
 async function run(...argv: string[]) {
@@ -243,5 +244,26 @@ describe('cli doc monitoring / self-evaluation', () => {
     } finally {
       await again.close()
     }
+  })
+})
+
+describe('cli org deadline', () => {
+  it('sets and removes a bureau’s 报送 deadline through the use case, and refuses a date that is none', async () => {
+    const data = tmp()
+    expect((await run('org', 'add', '财政局', '--kind', 'finance', '--data', data)).code).toBe(EXIT.ok)
+    const set = await run('org', 'deadline', '财政局', '--year', '2026', '--date', '2026-03-31', '--data', data)
+    expect(set).toMatchObject({ code: EXIT.ok, stdout: '2026 年度报送截止：2026-03-31' })
+    const deadlines = async () => {
+      const storage = await openStorage({ kind: 'sqlite', dataDir: data })
+      try {
+        return await storage.orgs.deadlines((await storage.orgs.orgByName('财政局'))!.id)
+      } finally {
+        await storage.close()
+      }
+    }
+    expect(await deadlines()).toEqual([{ year: 2026, dueAt: Date.parse('2026-03-31T23:59:59+08:00') }])
+    expect(await run('org', 'deadline', '财政局', '--year', '2026', '--date', '3月底', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '日期格式应为 YYYY-MM-DD：3月底' })
+    expect(await run('org', 'deadline', '财政局', '--year', '2026', '--remove', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: '已取消 2026 年度的报送截止日期' })
+    expect(await deadlines()).toEqual([])
   })
 })
