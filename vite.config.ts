@@ -109,6 +109,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           // One Chromium for all the files (each has its own server and contexts): see shared-chromium.ts.
           globalSetup: ['test/e2e/shared-chromium.ts'],
+          // The files load the server and Playwright once, not once each (seconds per file on a loaded machine):
+          // each file starts servers of its own, and nothing in server/ or support/ keeps state between them.
+          isolate: false,
         },
       },
     ],
