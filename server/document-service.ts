@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { ExportOptions, FileFormat } from '@shared/formats/registry'
-import { buildDocument } from '@shared/model/build-document'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText, ProjectText } from '@shared/model/document-text'
 import { withProjectsAdded } from '@shared/model/add-projects'
@@ -15,7 +14,7 @@ import { documentTooLarge, MAX_DOCUMENT_BYTES, MAX_PROJECTS, tooManyProjects } f
 import { restoreContent } from '@shared/history/restore-content'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
-import { contentOf, createYDocument, META_KEY, metaOf, readContent } from '@shared/model/y-document'
+import { contentOf, createYDocumentFromText, META_KEY, metaOf, readContent, withKind } from '@shared/model/y-document'
 import type { Finding } from '@shared/checks/finding'
 import type { ApprovalState } from '@shared/review/approval'
 import type { Status, StatusRecord } from '@shared/review/workflow'
@@ -67,7 +66,7 @@ export class DocumentService {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
     if (text.projects.length > MAX_PROJECTS) throw tooManyProjects(text.projects.length)
-    const ydoc = createYDocument(buildDocument(text), SERVER_ORIGIN)
+    const ydoc = createYDocumentFromText(text, SERVER_ORIGIN)
     if (options.predecessor) ydoc.transact(() => metaOf(ydoc).set(META_KEY.predecessor, options.predecessor), SERVER_ORIGIN)
     try {
       const state = Y.encodeStateAsUpdate(ydoc)
@@ -224,7 +223,7 @@ export class DocumentService {
     if (state) Y.applyUpdate(ydoc, state)
     const { entries, tail } = await this.log.history(id)
     const index = authorIndexOf(entries, tail, version?.createdAt)
-    return withDoc(ydoc, (doc) => ({ text: readDocument(readContent(doc)), authors: readDocument(attributedContent(contentOf(doc), index)) }))
+    return withDoc(ydoc, (doc) => ({ text: withKind(doc, readDocument(readContent(doc))), authors: readDocument(attributedContent(contentOf(doc), index)) }))
   }
 
   /** The document as stored, written in an export format of the registry (a clean copy). */

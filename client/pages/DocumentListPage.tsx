@@ -89,6 +89,10 @@ export function DocumentListPage() {
       setSuccessorOf(null)
       navigate(`#/doc/${(await api.successor(doc.id, keepBudget(), department())).id}`)
     })
+  /** 新建运行监控 / 新建绩效自评: made from an approved targets document by the server, then opened. */
+  const startLinked = (doc: DocumentSummary, kind: 'monitoring' | 'self-evaluation') =>
+    act(async () => navigate(`#/doc/${(await api.linked(doc.id, kind)).id}`))
+  const titleOf = (id: string) => (docs() ?? []).find((d) => d.id === id)?.title
   const logout = () => act(async () => {
     await api.logout()
     forgetUser()
@@ -138,7 +142,11 @@ export function DocumentListPage() {
                     <button type="button" onClick={() => setRenaming(null)}>{T.cancel}</button>
                   </form>
                 </Show>
+                <span class="kind" data-kind={doc.kind ?? 'targets'}>{T.kindLabel[doc.kind ?? 'targets']}</span>
                 <span class="status">{doc.status}</span>
+                <Show when={doc.basedOn && titleOf(doc.basedOn)}>
+                  {(title) => <a class="based-on" href={`#/doc/${doc.basedOn}`}>{T.basedOn(title())}</a>}
+                </Show>
                 <span class="role">{doc.owner ? T.owner : T.roleLabel[doc.role]}</span>
                 <Show when={!doc.owner && doc.ownerName}><span class="owner-name">{T.ownedBy(doc.ownerName)}</span></Show>
                 <Show when={doc.lastChange} fallback={<time class="created" title={new Date(doc.createdAt).toLocaleString('zh-CN')}>{T.createdAt(relativeTime(doc.createdAt))}</time>}>
@@ -164,6 +172,10 @@ export function DocumentListPage() {
                         <button onClick={() => setSuccessorOf(null)}>{T.cancel}</button>
                       </span>
                     </Show>
+                  </Show>
+                  <Show when={doc.role === 'editor' && (doc.kind ?? 'targets') === 'targets' && doc.status === '审核通过'}>
+                    <button onClick={() => void startLinked(doc, 'monitoring')}>{T.newMonitoring}</button>
+                    <button onClick={() => void startLinked(doc, 'self-evaluation')}>{T.newSelfEvaluation}</button>
                   </Show>
                   <Show when={doc.owner}>
                     <button onClick={() => setSharing(sharing() === doc.id ? null : doc.id)}>{T.share}</button>

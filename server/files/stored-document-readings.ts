@@ -8,7 +8,9 @@
  * and only a small one's here.
  */
 import * as Y from 'yjs'
-import { runChecks } from '@shared/checks/run-checks'
+import { kindOf } from '@shared/kinds/registry'
+import { kindSummary, type ProjectScore } from '@shared/kinds/kind-summary'
+import { runChecks as runTargetChecks } from '@shared/checks/run-checks'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import type { Finding } from '@shared/checks/finding'
 import { trackedContent } from '@shared/formats/tracked-text'
@@ -16,12 +18,15 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import { modelFromText } from '@shared/model/derive-model'
 import type { DocumentText } from '@shared/model/document-text'
 import { readDocument } from '@shared/model/read-document'
-import { META_KEY, metaOf, modelOf, readContent, yearOf } from '@shared/model/y-document'
+import { META_KEY, metaOf, modelOf, readContent, readText, withKind, yearOf } from '@shared/model/y-document'
+import type { DocumentKind } from '@shared/model/document-kind'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
 import { statusOf, statusRecordOf, type Status, type StatusRecord } from '@shared/review/workflow'
 
 /** What a review queue shows of a document: its status, money, findings and open review work, from one read. */
 export interface ReviewSummary {
+  /** What the document is (targets, a 监控, a 自评). */
+  kind: DocumentKind
   year: number | null
   /** The department as the document names itself (its title line). */
   department: string
@@ -31,36 +36,45 @@ export interface ReviewSummary {
   findings: { error: number; warning: number; info: number }
   openThreads: number
   pendingSuggestions: number
+  /** A 监控's or 自评's 执行率 (all its money together) and each project's 执行率 and 总分/grade; none for targets. */
+  scores: { rate: number | null; projects: ProjectScore[] }
 }
 
 const statusRecordOrDefault = (ydoc: Y.Doc): StatusRecord => statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 }
 
-const textOf = (ydoc: Y.Doc): DocumentText => readDocument(readContent(ydoc))
+/** The text with its kind and 截至月份 (meta), so every reading judges and writes it as its kind. */
+const textOf = (ydoc: Y.Doc): DocumentText => readText(ydoc)
+
+/** The findings of the document's own kind: a 监控 or 自评 is judged by its checks, not the targets'. */
+const checksOf = (text: DocumentText): Finding[] => kindOf(text).checks(text)
 
 export const READINGS = {
   status: statusRecordOrDefault,
   yearAndStatus: (ydoc: Y.Doc): { year: number | null; status: Status } => ({ year: yearOf(ydoc), status: statusOf(ydoc) }),
   text: textOf,
   /** The text with pending suggestions as tracked changes (what a tracked export writes). */
-  trackedText: (ydoc: Y.Doc): DocumentText => readDocument(trackedContent(readContent(ydoc))),
+  trackedText: (ydoc: Y.Doc): DocumentText => withKind(ydoc, readDocument(trackedContent(readContent(ydoc)))),
   model: (ydoc: Y.Doc): BudgetDocument => modelOf(ydoc),
-  checks: (ydoc: Y.Doc): Finding[] => runChecks(textOf(ydoc)),
+  checks: (ydoc: Y.Doc): Finding[] => checksOf(textOf(ydoc)),
   approval: (ydoc: Y.Doc): ApprovalState => ({
     ...reviewState(ydoc),
-    errorFindings: runChecks(textOf(ydoc)).filter((f) => f.severity === 'error').length,
+    errorFindings: checksOf(textOf(ydoc)).filter((f) => f.severity === 'error').length,
   }),
   summary: (ydoc: Y.Doc): ReviewSummary => {
     const text = textOf(ydoc)
     const model = modelFromText(text)
-    const findings = runChecks(text, model)
+    const findings = text.kind && text.kind !== 'targets' ? checksOf(text) : runTargetChecks(text, model)
     const count = (severity: string) => findings.filter((f) => f.severity === severity).length
+    const { rate, projects } = kindSummary(text)
     return {
+      kind: text.kind ?? 'targets',
       year: model.year,
       department: model.title,
       status: statusRecordOrDefault(ydoc),
       total: departmentTotal(model),
       findings: { error: count('error'), warning: count('warning'), info: count('info') },
       ...reviewState(ydoc),
+      scores: { rate, projects },
     }
   },
   /** The document this one was started from (last year's), if any. */

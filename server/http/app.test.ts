@@ -169,16 +169,20 @@ describe('HTTP API', () => {
     expect(body.error.message).toContain('第一部分')
   })
 
-  it('refuses a 绩效自评表 the documents cannot hold yet, with the reason, and stores nothing', async () => {
+  it('stores a 绩效自评表 as a self-evaluation, judged by the 自评 checks and exported in its own form', async () => {
     t = await startTestServer()
     await userWithPassword('zhang')
     const s = await login('zhang')
     const form = readFileSync(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
     const response = await s.call('/api/docs/import', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form })
-    expect(response.status).toBe(422)
-    const body = (await response.json()) as { error: { code: string; message: string } }
-    expect(body.error).toEqual({ code: 'import-kind-not-stored', message: expect.stringMatching(/^绩效自评文档尚不能存入服务器/) })
-    expect((await s.json('/api/docs')).body.documents).toEqual([])
+    expect(response.ok).toBe(true)
+    const { id } = (await response.json()) as { id: string }
+    const { findings } = (await s.json(`/api/docs/${id}/checks`)).body as { findings: { rule: string }[] }
+    // Its written 总分 is not stored (the model derives it), so only the empty 实际完成情况 remains to say.
+    expect(findings.map((f) => f.rule)).toEqual(['self-evaluation.achieved'])
+    const exported = await s.call(`/api/docs/${id}/export?format=txt`)
+    expect(exported.status).toBe(200)
+    expect(await exported.text()).toMatch(/实际完成值/)
   })
 
   it('only the owner shares; revoking a role closes that user’s open connection', async () => {

@@ -1,10 +1,10 @@
 /**
- * One check per JSON route of the shared table (`@shared/protocol/http-api`),
+ * One check per JSON route of the shared table (`@shared/api/http-api`),
  * typed by it: a route the table gives a body has its check here, or `tsc`
  * fails. Checks say what is wrong and where; rules that need the stores
  * (who may, whether it exists) are the use cases' work.
  */
-import type { HttpApi } from '@shared/protocol/http-api'
+import type { HttpApi } from '@shared/api/http-api'
 import { isOrgRole } from '@shared/protocol/org-role'
 import { isSharedRole, type SharedRole } from '@shared/protocol/role'
 import { Refusal } from '../documents/refusal'
@@ -75,6 +75,7 @@ export const REQUEST_BODIES: { [R in JsonBodyRoute]: Check<HttpApi[R]['body']> }
     project: optional(object({ code: optional(text()), name: optional(text()) }, '请指定要恢复的项目（项目编码或项目名称）')),
   }),
   'POST /api/docs/:id/successor': object({ year, keepBudget: optional(boolean()), org: department }),
+  'POST /api/docs/:id/linked': object({ kind: oneOf((v): v is 'monitoring' | 'self-evaluation' => v === 'monitoring' || v === 'self-evaluation', '请指定要新建的文档：monitoring（运行监控）或 self-evaluation（绩效自评）') }),
   'POST /api/invitations/:id': object({ accept: boolean('请指定接受或拒绝（accept: true 或 false）') }),
   'POST /api/notifications/read': object({ ids: optional(arrayOf(integer())) }),
 }

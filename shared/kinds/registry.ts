@@ -7,6 +7,7 @@
 import type { BudgetDocument } from '../model/budget-document'
 import type { DocumentKind } from '../model/document-kind'
 import type { DocumentText } from '../model/document-text'
+import { KIND_LAYOUT, type KindLayout } from '../model/kind-layout'
 import { modelFromText } from '../model/derive-model'
 import type { Finding } from '../checks/finding'
 import { runChecks } from '../checks/run-checks'
@@ -27,24 +28,30 @@ export interface KindSpec {
   checks(text: DocumentText): Finding[]
   /**
    * Whether the Y.Doc layout holds this kind: one that does not yet is read
-   * and checked, but storing or exporting it is refused rather than losing
-   * its fields.
+   * and checked, but storing it is refused rather than losing its fields.
    */
   stored: boolean
+  /** What its documents hold beyond the targets' nodes (`model/kind-layout.ts`). */
+  layout: KindLayout
   /** Whether `check --opinion` drafts a 审核意见 for it. */
   opinion: boolean
 }
 
 export const KINDS: Readonly<Record<DocumentKind, KindSpec>> = {
-  targets: { id: 'targets', label: '绩效目标', model: modelFromText, checks: runChecks, stored: true, opinion: true },
-  monitoring: { id: 'monitoring', label: '绩效运行监控', model: monitoringModel, checks: runMonitoringChecks, stored: false, opinion: false },
-  'self-evaluation': { id: 'self-evaluation', label: '绩效自评', model: selfEvaluationModel, checks: runSelfEvaluationChecks, stored: false, opinion: false },
+  targets: { id: 'targets', label: '绩效目标', model: modelFromText, checks: runChecks, stored: true, opinion: true, layout: KIND_LAYOUT.targets },
+  monitoring: {
+    id: 'monitoring', label: '绩效运行监控', model: monitoringModel, checks: runMonitoringChecks, stored: true, opinion: false, layout: KIND_LAYOUT.monitoring,
+  },
+  'self-evaluation': {
+    id: 'self-evaluation', label: '绩效自评', model: selfEvaluationModel, checks: runSelfEvaluationChecks, stored: true, opinion: false,
+    layout: KIND_LAYOUT['self-evaluation'],
+  },
 }
 
 export const kindOf = (text: DocumentText): KindSpec => KINDS[text.kind ?? 'targets']
 
-/** Why a document of this kind cannot be stored or exported yet, or null. */
+/** Why a document of this kind cannot be stored yet, or null. */
 export const notStorable = (text: DocumentText): string | null => {
   const kind = kindOf(text)
-  return kind.stored ? null : `${kind.label}文档尚不能存入服务器或导出（只能用 import --json 读取、用 check 检查）`
+  return kind.stored ? null : `${kind.label}文档尚不能存入服务器（只能用 import --json 读取、用 check 检查）`
 }

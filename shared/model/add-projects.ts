@@ -8,7 +8,7 @@ import { buildProject } from './build-document'
 import { NODE } from '../schema/node-names'
 
 export function withProjectsAdded(current: NodeJSON, projects: readonly ProjectText[]): NodeJSON {
-  const added = projects.map(buildProject)
+  const added = projects.map((project) => buildProject(project))
   return {
     ...current,
     content: (current.content ?? []).map((part) => (part.type === NODE.projectsPart ? { ...part, content: [...(part.content ?? []), ...added] } : part)),

@@ -8,9 +8,9 @@
  * insert is left out, text proposed for deletion is still there. What is
  * read is the last text everybody agreed on.
  */
-import type { DocumentText, IndicatorText, ProjectDetailsText, ProjectText, SubGoalText } from './document-text'
+import type { DocumentText, FundsText, IndicatorText, ProjectDetailsText, ProjectText, SubGoalText } from './document-text'
 import type { NodeJSON } from './node-json'
-import { DETAIL_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, MARK, NODE, PROJECT_CELLS } from '../schema/node-names'
+import { DETAIL_CELLS, FUNDS_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, INDICATOR_FOLLOW_UP_CELLS, MARK, NODE, PROJECT_CELLS } from '../schema/node-names'
 
 const children = (node: NodeJSON | undefined): NodeJSON[] => node?.content ?? []
 
@@ -48,7 +48,8 @@ export function readIndicator(node: NodeJSON): IndicatorText {
   const cells = Object.fromEntries(
     Object.entries(INDICATOR_CELLS).map(([key, type]) => [key, textAt(node, type)]),
   ) as Record<keyof typeof INDICATOR_CELLS, string>
-  const extras = Object.entries(INDICATOR_EXTRA_CELLS).flatMap(([key, type]) => (child(node, type) ? [[key, textAt(node, type)]] : []))
+  const extras = [...Object.entries(INDICATOR_EXTRA_CELLS), ...Object.entries(INDICATOR_FOLLOW_UP_CELLS)]
+    .flatMap(([key, type]) => (child(node, type) ? [[key, textAt(node, type)]] : []))
   return { level1: labelOf(node, 'level1'), level2: labelOf(node, 'level2'), ...cells, ...Object.fromEntries(extras) }
 }
 
@@ -57,9 +58,13 @@ export function readProject(node: NodeJSON): ProjectText {
     Object.entries(PROJECT_CELLS).map(([key, type]) => [key, textAt(node, type)]),
   ) as Record<keyof typeof PROJECT_CELLS, string>
   const details = child(node, NODE.projectDetails)
+  const funds = child(node, NODE.projectFunds)
+  const achieved = child(node, NODE.projectAchieved)
   return {
     ...cells,
     ...(details ? { details: Object.fromEntries(Object.entries(DETAIL_CELLS).map(([key, type]) => [key, textAt(details, type)])) as unknown as ProjectDetailsText } : {}),
+    ...(funds ? { funds: Object.fromEntries(Object.entries(FUNDS_CELLS).map(([key, type]) => [key, textAt(funds, type)])) as unknown as FundsText } : {}),
+    ...(achieved ? { achieved: textOf(achieved) } : {}),
     spendingPlan: rows(child(node, NODE.spendingPlan), NODE.spendingEntry).map((entry) => ({
       label: textAt(entry, NODE.spendingLabel),
       percent: textAt(entry, NODE.spendingPercent),

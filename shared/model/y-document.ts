@@ -15,6 +15,9 @@
 import * as Y from 'yjs'
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import type { BudgetDocument } from './budget-document'
+import { buildDocument } from './build-document'
+import type { DocumentText } from './document-text'
+import { isDocumentKind, type DocumentKind } from './document-kind'
 import { deriveModel } from './derive-model'
 import { parseYear } from './numbers'
 import { readDocument } from './read-document'
@@ -28,6 +31,12 @@ export const META_KEY = {
   schemaVersion: 'schemaVersion',
   /** The id of last year's document this one was started from, when it was. */
   predecessor: 'predecessor',
+  /** What the document is (`DocumentKind`); absent in a targets document, as in every one made before kinds. */
+  kind: 'kind',
+  /** A 监控's 截至月份, as written ("6月"). */
+  asOf: 'asOf',
+  /** The approved targets document a 监控 or 自评 was made from. */
+  basedOn: 'basedOn',
 } as const
 
 export const contentOf = (ydoc: Y.Doc): Y.XmlFragment => ydoc.getXmlFragment(ROOT.content)
@@ -46,6 +55,41 @@ export function createYDocument(doc: NodeJSON, origin: unknown = null): Y.Doc {
     metaOf(ydoc).set(META_KEY.schemaVersion, SCHEMA_VERSION)
   }, origin)
   return ydoc
+}
+
+/**
+ * A new Y.Doc holding a document's text: its content, and its kind and
+ * 截至月份 in meta (where only the server writes). A targets document gets
+ * no `kind`, exactly as before kinds.
+ */
+export function createYDocumentFromText(text: DocumentText, origin: unknown = null): Y.Doc {
+  const ydoc = createYDocument(buildDocument(text), origin)
+  if ((text.kind ?? 'targets') !== 'targets' || text.asOf !== undefined) {
+    ydoc.transact(() => {
+      const meta = metaOf(ydoc)
+      if (text.kind && text.kind !== 'targets') meta.set(META_KEY.kind, text.kind)
+      if (text.asOf !== undefined) meta.set(META_KEY.asOf, text.asOf)
+    }, origin)
+  }
+  return ydoc
+}
+
+/** The document's kind, from its meta: 'targets' where none is recorded (every document made before kinds). */
+export function documentKindOf(ydoc: Y.Doc): DocumentKind {
+  const kind = metaOf(ydoc).get(META_KEY.kind)
+  return isDocumentKind(kind) ? kind : 'targets'
+}
+
+/** The document's text as written, with its kind and 截至月份 from meta — the inverse of `createYDocumentFromText`. */
+export function readText(ydoc: Y.Doc): DocumentText {
+  return withKind(ydoc, readDocument(readContent(ydoc)))
+}
+
+/** `text` (read from this document's content, now or at a version) with the document's kind and 截至月份. */
+export function withKind(ydoc: Y.Doc, text: DocumentText): DocumentText {
+  const kind = documentKindOf(ydoc)
+  const asOf = metaOf(ydoc).get(META_KEY.asOf)
+  return { ...(kind === 'targets' ? {} : { kind }), ...(typeof asOf === 'string' ? { asOf } : {}), ...text }
 }
 
 /** The ProseMirror JSON of the document's content, without touching the Y.Doc. */

@@ -9,7 +9,7 @@
 import { Mark, Node, type Attribute, type Extensions } from '@tiptap/core'
 import { isLevel1, isLevel2 } from './taxonomy'
 import { FIELD_LABEL } from './field-labels'
-import { DETAIL_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, MARK, NODE, PROJECT_CELLS, ROW_NODES } from './node-names'
+import { DETAIL_CELLS, FUNDS_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, INDICATOR_FOLLOW_UP_CELLS, MARK, NODE, PROJECT_CELLS, ROW_NODES } from './node-names'
 import { isRowSuggestion, isSuggestionInfo } from './suggestion'
 
 const REVIEW_MARKS = `${MARK.insertion} ${MARK.deletion}`
@@ -140,20 +140,25 @@ export const documentExtensions: Extensions = [
   container(NODE.projectsPart, `${NODE.project}*`),
   container(
     NODE.project,
-    [...Object.values(PROJECT_CELLS), `${NODE.projectDetails}?`, NODE.spendingPlan, NODE.projectGoal, NODE.indicatorList].join(' '),
+    [
+      ...Object.values(PROJECT_CELLS), `${NODE.projectDetails}?`, `${NODE.projectFunds}?`, `${NODE.projectAchieved}?`,
+      NODE.spendingPlan, NODE.projectGoal, NODE.indicatorList,
+    ].join(' '),
   ),
   container(NODE.projectDetails, Object.values(DETAIL_CELLS).join(' ')),
   ...Object.values(DETAIL_CELLS).map(textField),
+  container(NODE.projectFunds, Object.values(FUNDS_CELLS).join(' ')),
+  ...Object.values(FUNDS_CELLS).map(textField),
   ...[
-    ...Object.values(PROJECT_CELLS), NODE.projectGoal, NODE.spendingLabel, NODE.spendingPercent,
-    ...Object.values(INDICATOR_CELLS), ...Object.values(INDICATOR_EXTRA_CELLS),
+    ...Object.values(PROJECT_CELLS), NODE.projectGoal, NODE.projectAchieved, NODE.spendingLabel, NODE.spendingPercent,
+    ...Object.values(INDICATOR_CELLS), ...Object.values(INDICATOR_EXTRA_CELLS), ...Object.values(INDICATOR_FOLLOW_UP_CELLS),
   ].map(textField),
   container(NODE.spendingPlan, `${NODE.spendingEntry}*`),
   container(NODE.spendingEntry, `${NODE.spendingLabel} ${NODE.spendingPercent}`),
   container(NODE.indicatorList, `${NODE.indicator}*`),
   container(
     NODE.indicator,
-    [...Object.values(INDICATOR_CELLS), ...Object.values(INDICATOR_EXTRA_CELLS).map((cell) => `${cell}?`)].join(' '),
+    [...Object.values(INDICATOR_CELLS), ...[...Object.values(INDICATOR_EXTRA_CELLS), ...Object.values(INDICATOR_FOLLOW_UP_CELLS)].map((cell) => `${cell}?`)].join(' '),
     {
       addAttributes: () => ({
         suggestion: suggestionAttribute,

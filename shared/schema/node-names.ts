@@ -14,17 +14,26 @@
  *   projectsPart     := project*
  *   project          := unitCode unitName moneyUnit projectCode projectName
  *                       budgetTotal budgetFiscal budgetOther fundUsage
- *                       projectDetails? spendingPlan projectGoal indicatorList
+ *                       projectDetails? projectFunds? projectAchieved?
+ *                       spendingPlan projectGoal indicatorList
  *   projectDetails   := projectDepartment projectImplementer projectManager
  *                       projectPeriod projectPeriodGoal
+ *   projectFunds     := fundsInitial fundsBudget fundsExecuted fundsRate
+ *                       fundsPoints fundsEarned
  *   spendingPlan     := spendingEntry*
  *   spendingEntry    := spendingLabel spendingPercent
  *   indicatorList    := indicator*
  *   indicator        := indicatorName indicatorDescription indicatorValue indicatorBasis
  *                       indicatorScore? indicatorNote?
+ *                       indicatorActual? indicatorEarned? indicatorDeviation?
+ *                       indicatorForecast? indicatorLikelihood? indicatorCause? indicatorMeasure?
  *
- * The optional nodes are what other regions' forms add: a document made
- * before them, or from a form without them, simply has none.
+ * The optional nodes are what other regions' forms add (projectDetails,
+ * indicatorScore, indicatorNote) and what the kinds that follow an
+ * approved document add (projectFunds, projectAchieved and the indicator
+ * cells after them: `shared/model/kind-layout.ts` says which kind has
+ * which): a document made before them, or from a form without them,
+ * simply has none.
  *
  * Every leaf is a text field (`text*`). Repeated rows are `*`, never `+`:
  * two people deleting the last two rows concurrently must leave a valid
@@ -78,6 +87,21 @@ export const NODE = {
   indicatorBasis: 'indicatorBasis',
   indicatorScore: 'indicatorScore',
   indicatorNote: 'indicatorNote',
+  projectFunds: 'projectFunds',
+  fundsInitial: 'fundsInitial',
+  fundsBudget: 'fundsBudget',
+  fundsExecuted: 'fundsExecuted',
+  fundsRate: 'fundsRate',
+  fundsPoints: 'fundsPoints',
+  fundsEarned: 'fundsEarned',
+  projectAchieved: 'projectAchieved',
+  indicatorActual: 'indicatorActual',
+  indicatorEarned: 'indicatorEarned',
+  indicatorDeviation: 'indicatorDeviation',
+  indicatorForecast: 'indicatorForecast',
+  indicatorLikelihood: 'indicatorLikelihood',
+  indicatorCause: 'indicatorCause',
+  indicatorMeasure: 'indicatorMeasure',
   text: 'text',
 } as const
 
@@ -108,6 +132,31 @@ export const DETAIL_CELLS = {
   manager: NODE.projectManager,
   period: NODE.projectPeriod,
   periodGoal: NODE.projectPeriodGoal,
+} as const
+
+/** The fields of `projectFunds` (a 监控's or 自评's 资金), in table order, keyed as in `FundsText`. */
+export const FUNDS_CELLS = {
+  initial: NODE.fundsInitial,
+  budget: NODE.fundsBudget,
+  executed: NODE.fundsExecuted,
+  rate: NODE.fundsRate,
+  points: NODE.fundsPoints,
+  earned: NODE.fundsEarned,
+} as const
+
+/**
+ * What a 监控 or 自评 adds to an indicator row, keyed as in `IndicatorText`,
+ * in the schema's order; a kind's rows carry the ones its layout lists
+ * (`shared/model/kind-layout.ts`), each in every row of a project.
+ */
+export const INDICATOR_FOLLOW_UP_CELLS = {
+  actual: NODE.indicatorActual,
+  earned: NODE.indicatorEarned,
+  deviation: NODE.indicatorDeviation,
+  forecast: NODE.indicatorForecast,
+  likelihood: NODE.indicatorLikelihood,
+  cause: NODE.indicatorCause,
+  measure: NODE.indicatorMeasure,
 } as const
 
 /** An indicator row's optional columns (分值, 备注), keyed as in `IndicatorText`: a project has each in every row or in none. */

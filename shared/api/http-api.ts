@@ -14,8 +14,8 @@ import type { SessionRanges } from '../history/authorship'
 import type { DocumentDiff } from '../history/document-diff'
 import type { VersionRecord } from '../history/version-record'
 import type { StatusRecord } from '../review/workflow'
-import type { OrgKind, OrgRole } from './org-role'
-import type { Role, SharedRole } from './role'
+import type { OrgKind, OrgRole } from '../protocol/org-role'
+import type { Role, SharedRole } from '../protocol/role'
 
 export interface User {
   id: number
@@ -41,6 +41,10 @@ export interface DocumentSummary {
   /** The latest thing done to it (an edit, a comment, a step), and by whom (display name; null: the server). */
   lastChange: { at: number; by: string | null } | null
   status: string
+  /** What it is (绩效目标, 运行监控, 绩效自评); absent: targets. */
+  kind?: string
+  /** The approved document a 监控 or 自评 was made from (or last year's, for a successor); null or absent: none. */
+  basedOn?: string | null
 }
 
 export interface DocumentMember {
@@ -81,6 +85,8 @@ export interface QueueRow {
   pendingSuggestions: number
   daysWaiting: number | null
   deadline: SubmissionDeadline | null
+  /** targets, monitoring or self-evaluation: its findings are its own kind's. */
+  kind: string
 }
 
 export interface Dashboard {
@@ -96,6 +102,24 @@ export interface Dashboard {
     warnings: number
     approvedAt: number | null
     deadline: SubmissionDeadline | null
+    /** targets, monitoring or self-evaluation. */
+    kind: string
+    /** A 监控's or 自评's 执行率 (its projects' money together, percent); null for targets or without figures. */
+    rate: number | null
+  }[]
+  /** Per project of every 监控 and 自评: its 执行率 and, for a 自评, its 总分 and grade (null while not all scored). */
+  projects: {
+    department: string
+    id: string
+    title: string
+    year: number | null
+    kind: string
+    status: string
+    code: string
+    name: string
+    rate: number | null
+    earned: number | null
+    grade: string | null
   }[]
   byYear: { year: string; total: number; documents: number; approved: number }[]
 }
@@ -173,6 +197,8 @@ export interface HttpApi {
   'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[]; warnings: string[] } }
   /** Next year's document from this one (year: the document's own plus one unless given), in this one's department (org: for one of none); cleared: what it did not carry over. */
   'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean; org?: number }; response: { id: string; title: string; cleared: string[] } }
+  /** A 绩效运行监控 or 绩效自评 from this approved targets document: same department and people, targets carried verbatim. */
+  'POST /api/docs/:id/linked': { body: { kind: 'monitoring' | 'self-evaluation' }; response: { id: string; title: string } }
   'GET /api/docs/:id/activity': { response: { activity: ActivityView[]; people: People } }
   'GET /api/docs/:id/people': { response: { people: People } }
   'GET /api/docs/:id/authorship': { response: { sessions: SessionRanges[]; people: People } }
