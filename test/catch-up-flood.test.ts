@@ -12,8 +12,8 @@ import { freshSchema, type TestSchema } from '../support/postgres'
 import { startTestServer, until, DOC_ID, type TestServer } from '../support/test-server'
 import { rawClient } from './support/raw-client'
 import { gcUpdate, replicaOf, updateOf } from './support/raw-update'
-import { contentOf } from '@shared/model/y-document'
 import * as Y from 'yjs'
+import { textAt } from '../support/document-place'
 
 let servers: TestServer[] = []
 let schema: TestSchema | null = null
@@ -48,7 +48,7 @@ describe('a catch-up flood', () => {
     }
     const served = () => b.server.relay.loadedDocument(DOC_ID)!
     // The first goal's text (as in speaking-for-oneself.test.ts).
-    const first = (d: Y.Doc) => ((((contentOf(d).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as unknown as Y.XmlText)
+    const first = (d: Y.Doc) => textAt(d, { goal: 0 })
     zhang.send(updateOf(replicaOf(served()), (d) => first(d).insert(0, '照常编辑')))
     await until(() => first(served()).toString().includes('照常编辑'), 'the editor’s edit taken')
     await until(() => viewers.every((v) => v.refusals.length >= 1), 'every viewer refused')
