@@ -107,6 +107,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: TEST_TIMEOUT_MS,
           include: ['test/e2e/**/*.test.ts'],
+          // One Chromium for all the files (each has its own server and contexts): see shared-chromium.ts.
+          globalSetup: ['test/e2e/shared-chromium.ts'],
         },
       },
     ],

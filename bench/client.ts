@@ -36,7 +36,7 @@ import { makeRandom } from '../support/random'
 import { sampleText } from '../support/sample'
 import { startTestServer, synced as providerSynced, type TestServer } from '../support/test-server'
 import { ms, ratio, table } from './support/stats'
-import { OPEN_MARK } from '../client/document/open-marks'
+import { OPEN_MARK } from '../client/sync/open-marks'
 import { MAX_PROJECTS } from '@shared/model/document-limits'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))

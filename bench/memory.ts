@@ -4,7 +4,12 @@
  * costs the server and whether unloading gives it back. N copies of the
  * sample (default 300) on a real in-process server, each opened by a raw
  * WebSocket client that syncs and stays; then every client leaves and the
- * documents unload. Heap and RSS per document, open and after unloading.
+ * documents unload; then the same with as many other documents. Heap and
+ * RSS per document, open and after unloading: the first round includes
+ * what the first document of all costs once (compiled code, Node's HTTP
+ * parser pool), the second what each document leaves behind (nothing in
+ * the heap: a heap snapshot diff of the second round finds no object per
+ * document). RSS is what the allocator keeps for reuse, not live memory.
  */
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,6 +22,16 @@ import { issueToken } from '../server/auth/access-token'
 import { startServer } from '../server/server'
 import { tokenSubject } from '../server/storage/account-store'
 import { kib, mib, table } from './support/stats'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer } from 'ws'
+import * as decoding from 'lib0/decoding'
+import { setupWSConnection } from '@y/websocket-server/utils'
+import { buildDocument } from '@shared/model/build-document'
+import { createYDocument } from '@shared/model/y-document'
+import { SERVER_ORIGIN } from '@shared/protocol/origin'
+import { encodeUpdate } from '@shared/protocol/message'
+import { MESSAGE, SYNC } from '@shared/protocol/message-type'
 
 const settle = async () => {
   for (let i = 0; i < 3; i++) {
@@ -39,44 +54,103 @@ export async function run(): Promise<void> {
     const { service, accounts, logins, secret } = server.data
     const text = parsePublishedText(readFileSync(new URL('../server/demo/zhengfawei-2022.txt', import.meta.url), 'utf8'))
     const user = await logins.addUser('zhang', 'pw-zhang-long', '张伟')
-    const ids: string[] = []
-    for (let i = 0; i < count; i++) {
-      const id = await service.create(text, { title: `文档 ${i}`, ownerId: null })
-      await accounts.setRole(id, user.id, 'editor')
-      ids.push(id)
-    }
     const subject = (await tokenSubject(accounts, 'zhang'))!
+    const createDocuments = async () => {
+      const ids: string[] = []
+      for (let i = 0; i < count; i++) {
+        const id = await service.create(text, { title: `文档 ${i}`, ownerId: null })
+        await accounts.setRole(id, user.id, 'editor')
+        ids.push(id)
+      }
+      return ids
+    }
+    /** Opens every document, then closes and unloads them all: the memory before, while open and after. */
+    const openAndUnload = async (ids: string[]) => {
+      const base = await settle()
+      const sockets = await Promise.all(
+        ids.map(
+          (id) =>
+            new Promise<WebSocket>((resolve, reject) => {
+              const token = issueToken(secret, { ...subject, doc: id, exp: Date.now() + 3_600_000 })
+              const ws = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${id}?token=${token}`)
+              ws.on('open', () => ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))))
+              ws.once('message', () => resolve(ws))
+              ws.on('error', reject)
+            }),
+        ),
+      )
+      const open = await settle()
+      const loaded = server.relay.loadedDocuments
+      for (const ws of sockets) ws.close()
+      while (server.relay.loadedDocuments > 0) await new Promise((r) => setTimeout(r, 100))
+      return { base, open, unloaded: await settle(), loaded }
+    }
+    // The first round also pays once for what any first document costs (compiled code, Node's parser
+    // pool, module caches); the second, on as many other documents, shows what each one leaves behind.
+    const first = await openAndUnload(await createDocuments())
+    const second = await openAndUnload(await createDocuments())
+    const peer = await referenceServer(Y.encodeStateAsUpdate(createYDocument(buildDocument(text), SERVER_ORIGIN)), count)
+    const per = (a: NodeJS.MemoryUsage, b: NodeJS.MemoryUsage, key: 'heapUsed' | 'rss' | 'external' | 'arrayBuffers') => kib((a[key] - b[key]) / count)
+    console.log(`${count} sample documents opened (${first.loaded} loaded), then closed and unloaded; then as many others${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc: figures include garbage)'}`)
+    console.log(
+      table([
+        ['', 'heap', 'external', 'RSS'],
+        ['before opening', mib(first.base.heapUsed), mib(first.base.external), mib(first.base.rss)],
+        ['all open', mib(first.open.heapUsed), mib(first.open.external), mib(first.open.rss)],
+        ['after unloading', mib(first.unloaded.heapUsed), mib(first.unloaded.external), mib(first.unloaded.rss)],
+        ['per open document', per(first.open, first.base, 'heapUsed'), per(first.open, first.base, 'external'), per(first.open, first.base, 'rss')],
+        ['per document kept after unloading, first round', per(first.unloaded, first.base, 'heapUsed'), per(first.unloaded, first.base, 'external'), per(first.unloaded, first.base, 'rss')],
+        ['per document kept after unloading, second round', per(second.unloaded, second.base, 'heapUsed'), per(second.unloaded, second.base, 'external'), per(second.unloaded, second.base, 'rss')],
+        ['peer (y-websocket server, storage off): per open document', kib(peer.open), '', ''],
+        ['peer: per document kept after every client left', kib(peer.kept), '', ''],
+      ]),
+    )
+    console.log('held by the relay after unloading:', JSON.stringify(server.relay.retained()))
+  } finally {
+    await server.close()
+  }
+}
+
+/**
+ * The peer: the reference y-websocket server (@y/websocket-server, storage
+ * off) in this process, given `count` documents of `state` by one client
+ * each, then left by them. Heap per document, open and after (without
+ * storage it keeps every document it has served).
+ */
+async function referenceServer(state: Uint8Array, count: number): Promise<{ open: number; kept: number }> {
+  const wss = new WebSocketServer({ noServer: true })
+  const server = createServer((_req, res) => res.end('okay'))
+  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req)))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  try {
     const base = await settle()
     const sockets = await Promise.all(
-      ids.map(
-        (id) =>
+      Array.from(
+        { length: count },
+        (_, i) =>
           new Promise<WebSocket>((resolve, reject) => {
-            const token = issueToken(secret, { ...subject, doc: id, exp: Date.now() + 3_600_000 })
-            const ws = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${id}?token=${token}`)
-            ws.on('open', () => ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))))
-            ws.once('message', () => resolve(ws))
+            const ws = new WebSocket(`ws://127.0.0.1:${port}/peer-${i}`)
+            // The content, then a state request: its answer comes once the content is in.
+            ws.on('open', () => {
+              ws.send(encodeUpdate(state))
+              ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+            })
+            ws.on('message', (data: Buffer) => {
+              const decoder = decoding.createDecoder(new Uint8Array(data))
+              if (decoding.readVarUint(decoder) === MESSAGE.sync && decoding.readVarUint(decoder) === SYNC.step2) resolve(ws)
+            })
             ws.on('error', reject)
           }),
       ),
     )
     const open = await settle()
-    const loaded = server.relay.loadedDocuments
     for (const ws of sockets) ws.close()
-    while (server.relay.loadedDocuments > 0) await new Promise((r) => setTimeout(r, 100))
-    const unloaded = await settle()
-    const per = (a: NodeJS.MemoryUsage, b: NodeJS.MemoryUsage, key: 'heapUsed' | 'rss' | 'external' | 'arrayBuffers') => kib((a[key] - b[key]) / count)
-    console.log(`${count} sample documents opened (${loaded} loaded), then closed and unloaded${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc: figures include garbage)'}`)
-    console.log(
-      table([
-        ['', 'heap', 'external', 'RSS'],
-        ['before opening', mib(base.heapUsed), mib(base.external), mib(base.rss)],
-        ['all open', mib(open.heapUsed), mib(open.external), mib(open.rss)],
-        ['after unloading', mib(unloaded.heapUsed), mib(unloaded.external), mib(unloaded.rss)],
-        ['per open document', per(open, base, 'heapUsed'), per(open, base, 'external'), per(open, base, 'rss')],
-        ['per document kept after unloading', per(unloaded, base, 'heapUsed'), per(unloaded, base, 'external'), per(unloaded, base, 'rss')],
-      ]),
-    )
+    await new Promise((r) => setTimeout(r, 500))
+    const left = await settle()
+    return { open: (open.heapUsed - base.heapUsed) / count, kept: (left.heapUsed - base.heapUsed) / count }
   } finally {
-    await server.close()
+    for (const ws of wss.clients) ws.terminate()
+    await new Promise((resolve) => server.close(resolve))
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The app: one page per route (`router.ts`).
  */
-import { lazy, Match, Switch } from 'solid-js'
+import { createEffect, lazy, Match, Switch } from 'solid-js'
 import { DocumentListPage } from './pages/DocumentListPage'
 import { LoginPage } from './pages/LoginPage'
 import { AccountPage } from './pages/AccountPage'
@@ -19,6 +19,15 @@ export function App() {
     const now = route()
     return now.page === 'doc' ? now.id : null
   }
+  // The document's local copy and its server connection start now, beside the editor's chunk, not after it
+  // (and one opened early for a document left before its page came is closed).
+  let openedEarly = false
+  createEffect(() => {
+    const id = docId()
+    if (id === null && !openedEarly) return
+    openedEarly = true
+    void import('./sync/doc-connection').then((m) => m.openEarly(id))
+  })
   return (
     <Switch>
       <Match when={route().page === 'login'}>

@@ -21,7 +21,16 @@ export function rememberedUser(): User | null {
 
 /** The role last seen for a document, so the editor mirrors it offline too. */
 const roleKey = (docId: string) => `jixiao:role:${docId}`
-export const rememberRole = (docId: string, role: Role) => localStorage.setItem(roleKey(docId), role)
+/** When this page last heard each document's role from the server (the list fetches them all). */
+const heardAt = new Map<string, number>()
+/** A role heard this recently is the one to open with: the document was just chosen from the list. */
+const FRESH_MS = 30_000
+export const rememberRole = (docId: string, role: Role) => {
+  localStorage.setItem(roleKey(docId), role)
+  heardAt.set(docId, Date.now())
+}
+/** Whether the remembered role came from the server moments ago, in this page (so opening need not ask again). */
+export const roleJustHeard = (docId: string) => Date.now() - (heardAt.get(docId) ?? -Infinity) < FRESH_MS
 export function rememberedRole(docId: string): Role | null {
   const role = localStorage.getItem(roleKey(docId))
   return isRole(role) ? role : null

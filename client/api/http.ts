@@ -1,14 +1,14 @@
 /**
  * The HTTP API as typed functions, over the route table both sides share
- * (`@shared/protocol/http-api`). Failures become `ApiFailure` with the
+ * (`@shared/api/http-api`). Failures become `ApiFailure` with the
  * server's Chinese message, or a network message when there is no server.
  */
-import { fillPath, splitRoute, type ApiInput, type ApiResponse, type ApiRoute, type OrgMember } from '@shared/protocol/http-api'
+import { fillPath, splitRoute, type ApiInput, type ApiResponse, type ApiRoute, type OrgMember } from '@shared/api/http-api'
 import type { OrgRole } from '@shared/protocol/org-role'
 import type { SharedRole } from '@shared/protocol/role'
 import { T } from '../i18n/zh-CN'
 
-export type { Comparison, DocumentSummary, OrgMember, QueueRow, User, WorkflowState } from '@shared/protocol/http-api'
+export type { Comparison, DocumentSummary, OrgMember, QueueRow, User, WorkflowState } from '@shared/api/http-api'
 export type { OrgRole } from '@shared/protocol/org-role'
 
 export class ApiFailure extends Error {
@@ -83,6 +83,8 @@ export const api = {
     call('POST /api/docs/:id/versions/:version/restore', { params: { id, version: versionId }, body: project ? { project } : {} }),
   /** Next year's document from this one; the year is the document's own plus one, the department its own (org: for one of none). */
   successor: (id: string, keepBudget: boolean, org?: number) => call('POST /api/docs/:id/successor', { params: { id }, body: { keepBudget, org } }),
+  /** A 绩效运行监控 or 绩效自评 from this approved targets document. */
+  linked: (id: string, kind: 'monitoring' | 'self-evaluation') => call('POST /api/docs/:id/linked', { params: { id }, body: { kind } }),
   /** opinionUsed: the note is the reviewer's drafted 审核意见, which the server clears once the step is taken. */
   transition: (id: string, action: string, note?: string, opinionUsed = false) =>
     call('POST /api/docs/:id/workflow', { params: { id }, body: note === undefined ? { action } : { action, note, ...(opinionUsed ? { opinionUsed } : {}) } }),

@@ -62,6 +62,17 @@ function threadsPerProject(session: DocumentSession): number[] {
   return counts
 }
 
+/** What a 监控's or 自评's project adds to its outline line ('' for targets). */
+function followUp(project: BudgetDocument['projects'][number]): string {
+  const p = project as unknown as { funds?: { rate: number | null }; earned?: number | null; grade?: string | null; indicators: { points?: number }[] }
+  if (!p.funds) return ''
+  const rate = T.outlineRate(p.funds.rate === null ? '—' : `${p.funds.rate.toFixed(2)}%`)
+  if (p.indicators.some((i) => i.points !== undefined) || p.earned !== undefined) {
+    return `${rate} · ${p.earned == null ? T.derived.noTotal : T.derived.total(String(p.earned), p.grade ?? '')}`
+  }
+  return rate
+}
+
 export function Outline(props: { session: DocumentSession }) {
   const s = props.session
   // Recomputed as the document (through its model) or the threads change.
@@ -112,6 +123,10 @@ export function Outline(props: { session: DocumentSession }) {
                       <span class={`count ${worstOf(i + 1)}`} title={T.checks}>{findingsOf(i + 1).length}</span>
                     </Show>
                     <span class="amount">{p().budget.total?.toFixed(2) ?? '—'}</span>
+                    {/* A 自评's 总分 and grade, a 监控's 执行率: from the kind's model, as the form shows them. */}
+                    <Show when={followUp(p())}>
+                      {(f) => <span class="kind-score" data-testid="outline-score">{f()}</span>}
+                    </Show>
                   </li>
                 )}
               </Index>

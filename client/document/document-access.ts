@@ -13,7 +13,7 @@ import type { Role } from '@shared/protocol/role'
 import type { Status } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { readOnlyReason as computeReadOnlyReason } from '../editor/editability'
-import { rememberedRole, rememberRole } from '../session'
+import { rememberedRole, rememberRole, roleJustHeard } from '../session'
 import type { DocConnection } from '../sync/doc-connection'
 
 export interface DocumentAccess {
@@ -52,7 +52,8 @@ export function createDocumentAccess(
     current.setEditable(readOnlyReason() === '')
   }
 
-  api.documents().then(({ documents }) => {
+  // Opened from the list, the role is the one the list fetched moments ago; opened by its address, it is asked for.
+  if (!roleJustHeard(docId)) api.documents().then(({ documents }) => {
     const mine = documents.find((d) => d.id === docId)
     if (!mine) return
     rememberRole(docId, mine.role)

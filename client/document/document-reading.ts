@@ -18,6 +18,7 @@ import type { DocumentText } from '@shared/model/document-text'
 import { makeLiveChecks } from '../editor/checks-panel'
 import { showDerived, type DerivedModel } from '../editor/derived-values'
 import { suggestionAuthors } from '../editor/suggest-mode'
+import { afterPaint } from './after-paint'
 
 export interface DocumentReading {
   /** null until the document was first read. */
@@ -37,8 +38,8 @@ export interface KindFacts {
 const DERIVE_AFTER_MS = 150
 
 export function createDocumentReading(facts: () => KindFacts = () => ({})): DocumentReading & {
-  /** Reads `editor` again once typing pauses (0 ms: a task later, after the document is painted); `then` runs after. */
-  readSoon(editor: Editor, afterMs?: number, then?: () => void): void
+  /** Reads `editor` again once typing pauses (or once the document on the page is painted); `then` runs after. */
+  readSoon(editor: Editor, after?: number | 'painted', then?: () => void): void
 } {
   const [model, setModel] = createSignal<BudgetDocument | null>(null)
   const [findings, setFindings] = createSignal<Finding[]>([])
@@ -63,18 +64,28 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
     setAuthors(suggestionAuthors(from.state.doc))
     setFindings(liveChecks(from.state.doc, text, derived))
   }
-  let timer: ReturnType<typeof setTimeout> | undefined
-  onCleanup(() => clearTimeout(timer))
+  let cancel = () => {}
+  // A reading asked for again before it ran replaces it, but what was to follow it still follows the next one.
+  let thens: (() => void)[] = []
+  onCleanup(() => cancel())
   return {
     model,
     findings,
     suggestionAuthors: authors,
-    readSoon: (editor, afterMs = DERIVE_AFTER_MS, then) => {
-      clearTimeout(timer)
-      timer = setTimeout(() => {
+    readSoon: (editor, after = DERIVE_AFTER_MS, then) => {
+      cancel()
+      if (then) thens.push(then)
+      const run = () => {
         read(editor)
-        then?.()
-      }, afterMs)
+        const follow = thens
+        thens = []
+        follow.forEach((f) => f())
+      }
+      if (after === 'painted') cancel = afterPaint(run)
+      else {
+        const timer = setTimeout(run, after)
+        cancel = () => clearTimeout(timer)
+      }
     },
   }
 }

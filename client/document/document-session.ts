@@ -18,7 +18,7 @@ import { createDocConnection, type DocConnection } from '../sync/doc-connection'
 import { createDocumentAccess, type DocumentAccess } from './document-access'
 import { createDocumentReading, type DocumentReading } from './document-reading'
 import { createDocumentThreads, type DocumentThreads } from './document-threads'
-import { OPEN_MARK } from './open-marks'
+import { OPEN_MARK } from '../sync/open-marks'
 import { createPasteQuestions, type PasteQuestions } from './paste-questions'
 import { createPresence, type Presence } from './presence'
 import { createWorkflowState, type WorkflowState } from './workflow-state'
@@ -89,8 +89,8 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     setEditor(made)
     access.refresh()
     performance.mark(OPEN_MARK.editor)
-    // The document is painted first; the outline, the checks and the opinion follow a task later.
-    reading.readSoon(made, 0, () => performance.mark(OPEN_MARK.derived))
+    // The document is painted first; the outline, the checks and the opinion follow once it is on screen.
+    reading.readSoon(made, 'painted', () => performance.mark(OPEN_MARK.derived))
   }
   onCleanup(() => editor()?.destroy())
 

@@ -27,6 +27,7 @@ export function createPresence(awareness: Awareness): Accessor<Presence[]> {
       }),
     )
   awareness.on('change', onAwareness)
+  onAwareness() // the connection may have been opened early (doc-connection.ts): whoever it already heard of is here
   onCleanup(() => awareness.off('change', onAwareness))
   return present
 }

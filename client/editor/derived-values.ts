@@ -18,20 +18,13 @@ import { Extension, type Editor } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
-import { parseIndicatorValue } from '@shared/checks/indicator-value'
+import { parseIndicatorValue } from '@shared/model/indicator-value'
 import { NODE } from '@shared/schema/node-names'
 import { levelTotals } from '@shared/self-evaluation/level-totals'
 import { qualitativeEarned, type Band } from '@shared/self-evaluation/scoring'
 import { T } from '../i18n/zh-CN'
 
-/** The node names of the new kinds' cells (spec #30), read through NODE once it has them. */
-const N = NODE as unknown as Record<string, string>
-const CELL = {
-  fundsRate: N.fundsRate ?? 'fundsRate',
-  fundsPoints: N.fundsPoints ?? 'fundsPoints',
-  fundsEarned: N.fundsEarned ?? 'fundsEarned',
-  indicatorEarned: N.indicatorEarned ?? 'indicatorEarned',
-} as const
+const CELL = { fundsRate: NODE.fundsRate, fundsPoints: NODE.fundsPoints, fundsEarned: NODE.fundsEarned, indicatorEarned: NODE.indicatorEarned } as const
 
 /** What the widgets read of a kind's model: the keys both new kinds' models have (spec #30), all optional for targets. */
 export interface DerivedModel {

@@ -9,7 +9,8 @@ import { Plugin } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
 import { LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
-import { DETAIL_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
+import { DETAIL_CELLS, FUNDS_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
+import { CAUSES, LIKELIHOODS } from '@shared/monitoring/monitoring-model'
 import { T } from '../i18n/zh-CN'
 import { CARRIED_CELLS, carriesTargets } from './carried-cells'
 
@@ -18,17 +19,16 @@ export interface ViewContext {
   kind: () => string | undefined
 }
 
-/** The cells a 监控 or 自评 adds (spec #30), by name. */
-const N = NODE as unknown as Record<string, string>
-const FUNDS = ['fundsInitial', 'fundsBudget', 'fundsExecuted', 'fundsRate', 'fundsPoints', 'fundsEarned'].map((name) => N[name] ?? name)
+/** The 资金 cells a 监控 or 自评 adds. */
+const FUNDS = Object.values(FUNDS_CELLS)
 /** Fields shown with a label cell beside them, as on the printed form. */
 const LABELLED = new Set<string>([
   ...Object.values(PROJECT_CELLS), NODE.projectGoal, ...Object.values(DETAIL_CELLS),
-  NODE.subGoalDuty, NODE.subGoalTarget, ...FUNDS, N.projectAchieved ?? 'projectAchieved',
+  NODE.subGoalDuty, NODE.subGoalTarget, ...FUNDS, NODE.projectAchieved,
 ])
-const NUMERIC = new Set<string>([NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.spendingPercent, ...FUNDS, N.indicatorEarned ?? 'indicatorEarned'])
+const NUMERIC = new Set<string>([NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.spendingPercent, ...FUNDS, NODE.indicatorEarned])
 /** Derived from the figures, never typed (the form shows what they derive beside what an imported form wrote). */
-const DERIVED = new Set<string>([N.fundsRate ?? 'fundsRate', N.fundsEarned ?? 'fundsEarned'])
+const DERIVED = new Set<string>([NODE.fundsRate, NODE.fundsEarned])
 
 function element(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
   const el = document.createElement(tag)
@@ -54,8 +54,8 @@ function showSuggestion(dom: HTMLElement, node: PMNode): void {
  * text). A word written otherwise (an imported form) is shown as written.
  */
 const CHOICES: Readonly<Record<string, readonly string[]>> = {
-  [N.indicatorLikelihood ?? 'indicatorLikelihood']: ['确定能', '有可能', '完全不可能'],
-  [N.indicatorCause ?? 'indicatorCause']: ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'],
+  [NODE.indicatorLikelihood]: LIKELIHOODS,
+  [NODE.indicatorCause]: CAUSES,
 }
 
 function choicePicker(name: string, options: readonly string[], view: EditorView, getPos: () => number | undefined): { el: HTMLSelectElement; show(text: string): void } {

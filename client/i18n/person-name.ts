@@ -4,7 +4,7 @@
  * server checks — and every screen turns them into names here, from the
  * people map the server sends with them.
  */
-import type { People } from '@shared/protocol/http-api'
+import type { People } from '@shared/api/http-api'
 import { T } from './zh-CN'
 
 /** The 姓名 for `login`; the login itself while the map does not know it yet; null (the server's doing) reads 系统. */

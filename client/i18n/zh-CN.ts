@@ -200,7 +200,12 @@ export const T = {
   dashboard: '汇总',
   exportCsv: '导出表格（CSV）',
   dashboardEmpty: '没有可汇总的部门文档',
-  dashboardColumns: ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误/警告', '审核通过', '报送截止'] as const,
+  dashboardColumns: ['部门', '文档', '类型', '年度', '状态', '最后修改', '预算合计（万元）', '执行率', '错误/警告', '审核通过', '报送截止'] as const,
+  /** 汇总's second table: each 监控's and 自评's projects. */
+  dashboardProjects: '各项目执行率与自评得分',
+  dashboardProjectColumns: ['部门', '文档', '类型', '年度', '状态', '项目', '执行率', '自评总分', '等级'] as const,
+  exportProjectsCsv: '导出项目执行率与得分（CSV）',
+  percent: (n: number | null) => (n === null ? '—' : `${n.toFixed(2)}%`),
   byYear: '按年度合计',
   year: '年度',
   documentsCount: '文档数',
@@ -221,7 +226,7 @@ export const T = {
   statusFilter: '状态：',
   allStatuses: '全部',
   queueEmpty: '没有分配给你审核的部门文档',
-  queueColumns: ['部门', '文档', '年度', '状态', '报送人', '预算合计（万元）', '错误/警告', '未解决批注', '待处理修订', '等待天数', '报送截止'] as const,
+  queueColumns: ['部门', '文档', '类型', '年度', '状态', '报送人', '预算合计（万元）', '错误/警告', '未解决批注', '待处理修订', '等待天数', '报送截止'] as const,
   importProjects: '导入项目表',
   importProjectsHint: '从 Word、Excel 或文本文件中导入绩效目标表，加在最后一个项目之后',
   projectsImported: (names: string[]) => `已导入 ${names.length} 个项目表：${names.join('、')}`,
@@ -299,6 +304,7 @@ export const T = {
   /** A target carried into a 监控 or 自评 from the approved 绩效目标. */
   carriedCell: '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）',
   carriedRefused: '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自审核通过的目标表，在运行监控和自评中不能修改',
+  outlineRate: (rate: string) => `执行率 ${rate}`,
   /** Where a kind's form labels a cell otherwise than the targets' form (by node name). */
   kindFieldLabel: {
     monitoring: { fundsExecuted: '截至当期执行数', indicatorValue: '年度指标值', indicatorActual: '截至当期完成值', projectAchieved: '总体目标截至当期完成情况', budgetTotal: '年度预算数' },

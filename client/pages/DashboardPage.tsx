@@ -1,7 +1,8 @@
 /**
  * 汇总 for the finance bureau (and a department's 管理员, for their own):
- * every department's documents with status, last change, money, findings,
- * approval date and deadline; totals per year; a CSV for Excel.
+ * every department's documents with kind, status, last change, money,
+ * 执行率, findings, approval date and deadline; each 监控's and 自评's projects
+ * with their 执行率 and 自评 总分/grade; totals per year; CSVs for Excel.
  */
 import { createResource, For, Show } from 'solid-js'
 import { api } from '../api/http'
@@ -31,10 +32,12 @@ export function DashboardPage() {
                 <tr>
                   <td>{row.department}</td>
                   <td><a href={`#/doc/${row.id}`}>{row.title}</a></td>
+                  <td class="kind" data-kind={row.kind}>{T.kindLabel[row.kind] ?? row.kind}</td>
                   <td>{row.year ?? '—'}</td>
                   <td>{row.status}</td>
                   <td>{relativeTime(row.lastChange)}</td>
                   <td class="r">{row.total.toFixed(2)}</td>
+                  <td class="r rate">{row.kind === 'targets' ? '' : T.percent(row.rate)}</td>
                   <td class="r"><span class="error">{row.errors}</span> / <span class="warning">{row.warnings}</span></td>
                   <td>{row.approvedAt ? new Date(row.approvedAt).toLocaleDateString('zh-CN') : '—'}</td>
                   <td classList={{ overdue: !!row.deadline?.overdue }}>{row.deadline ? T.deadline(row.deadline.dueAt, row.deadline.overdue) : '—'}</td>
@@ -43,6 +46,31 @@ export function DashboardPage() {
             </For>
           </tbody>
         </table>
+        <Show when={board()!.projects.length > 0}>
+          <h2>{T.dashboardProjects} <a class="button" href="/api/dashboard-projects.csv" download="">{T.exportProjectsCsv}</a></h2>
+          <table data-testid="dashboard-projects">
+            <thead>
+              <tr><For each={T.dashboardProjectColumns}>{(h) => <th>{h}</th>}</For></tr>
+            </thead>
+            <tbody>
+              <For each={board()!.projects}>
+                {(p) => (
+                  <tr>
+                    <td>{p.department}</td>
+                    <td><a href={`#/doc/${p.id}`}>{p.title}</a></td>
+                    <td class="kind" data-kind={p.kind}>{T.kindLabel[p.kind] ?? p.kind}</td>
+                    <td>{p.year ?? '—'}</td>
+                    <td>{p.status}</td>
+                    <td>{p.name || p.code}</td>
+                    <td class="r rate">{T.percent(p.rate)}</td>
+                    <td class="r earned">{p.kind === 'self-evaluation' && p.earned !== null ? p.earned.toFixed(2) : '—'}</td>
+                    <td class="grade">{p.grade ?? '—'}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </Show>
         <h2>{T.byYear}</h2>
         <table>
           <thead><tr><th>{T.year}</th><th>{T.documentsCount}</th><th>{T.approvedCount}</th><th>{T.totalBudget}</th></tr></thead>

@@ -2,7 +2,6 @@
  * The documents this user has, with their role; create, import, rename and
  * share (owner). Offline, the list the service worker cached is shown.
  */
-import { importFormats } from '@shared/formats/registry'
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, ApiFailure, type DocumentSummary } from '../api/http'
 import { navigate } from '../router'
@@ -15,6 +14,11 @@ import { forgetUser, rememberedUser, rememberRole } from '../session'
 
 export function DocumentListPage() {
   const [error, setError] = createSignal('')
+  // The formats' readers are large (the editor's schema among them) and the list needs only their names:
+  // loaded beside the list, not before the app's first page.
+  const [accept] = createResource(() =>
+    import('@shared/formats/registry').then(({ importFormats }) => importFormats().flatMap((f) => [...f.extensions.map((e) => `.${e}`), f.mime.split(';')[0]!]).join(',')),
+  )
   const [docs, { refetch }] = createResource(async () => {
     try {
       const { documents } = await api.documents()
@@ -85,6 +89,10 @@ export function DocumentListPage() {
       setSuccessorOf(null)
       navigate(`#/doc/${(await api.successor(doc.id, keepBudget(), department())).id}`)
     })
+  /** 新建运行监控 / 新建绩效自评: made from an approved targets document by the server, then opened. */
+  const startLinked = (doc: DocumentSummary, kind: 'monitoring' | 'self-evaluation') =>
+    act(async () => navigate(`#/doc/${(await api.linked(doc.id, kind)).id}`))
+  const titleOf = (id: string) => (docs() ?? []).find((d) => d.id === id)?.title
   const logout = () => act(async () => {
     await api.logout()
     forgetUser()
@@ -117,7 +125,7 @@ export function DocumentListPage() {
         <button onClick={create}>{T.newDocument}</button>
         <label class="button">
           {T.importDocument}
-          <input type="file" accept={importFormats().flatMap((f) => [...f.extensions.map((e) => `.${e}`), f.mime.split(';')[0]!]).join(',')} hidden onChange={importFile} />
+          <input type="file" accept={accept() ?? ''} hidden onChange={importFile} />
         </label>
       </div>
       <p class="error" role="alert">{error()}</p>
@@ -134,7 +142,11 @@ export function DocumentListPage() {
                     <button type="button" onClick={() => setRenaming(null)}>{T.cancel}</button>
                   </form>
                 </Show>
+                <span class="kind" data-kind={doc.kind ?? 'targets'}>{T.kindLabel[doc.kind ?? 'targets']}</span>
                 <span class="status">{doc.status}</span>
+                <Show when={doc.basedOn && titleOf(doc.basedOn)}>
+                  {(title) => <a class="based-on" href={`#/doc/${doc.basedOn}`}>{T.basedOn(title())}</a>}
+                </Show>
                 <span class="role">{doc.owner ? T.owner : T.roleLabel[doc.role]}</span>
                 <Show when={!doc.owner && doc.ownerName}><span class="owner-name">{T.ownedBy(doc.ownerName)}</span></Show>
                 <Show when={doc.lastChange} fallback={<time class="created" title={new Date(doc.createdAt).toLocaleString('zh-CN')}>{T.createdAt(relativeTime(doc.createdAt))}</time>}>
@@ -160,6 +172,10 @@ export function DocumentListPage() {
                         <button onClick={() => setSuccessorOf(null)}>{T.cancel}</button>
                       </span>
                     </Show>
+                  </Show>
+                  <Show when={doc.role === 'editor' && (doc.kind ?? 'targets') === 'targets' && doc.status === '审核通过'}>
+                    <button onClick={() => void startLinked(doc, 'monitoring')}>{T.newMonitoring}</button>
+                    <button onClick={() => void startLinked(doc, 'self-evaluation')}>{T.newSelfEvaluation}</button>
                   </Show>
                   <Show when={doc.owner}>
                     <button onClick={() => setSharing(sharing() === doc.id ? null : doc.id)}>{T.share}</button>

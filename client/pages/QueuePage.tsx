@@ -1,6 +1,6 @@
 /**
  * 审核队列, the finance reviewer's home: every document of the departments
- * they review, with status, who submitted it and when, the money, the
+ * they review (绩效目标, 运行监控, 绩效自评, each with its own kind's findings), with status, who submitted it and when, the money, the
  * findings and the review work still open, and how long it has waited.
  */
 import { createResource, createSignal, For, Show } from 'solid-js'
@@ -49,6 +49,7 @@ export function QueuePage() {
                 <tr>
                   <td>{row.departmentOrg}</td>
                   <td><a href={`#/doc/${row.id}`}>{row.title}</a></td>
+                  <td class="kind" data-kind={row.kind}>{T.kindLabel[row.kind] ?? row.kind}</td>
                   <td>{row.year ?? '—'}</td>
                   <td class="status">{row.status.value}</td>
                   <td>{row.submitted ? `${name(row.submitted.by)} · ${relativeTime(row.submitted.at)}` : '—'}</td>

@@ -12,7 +12,9 @@
  * is reset.
  *
  * `makeDocConnection` returns something the caller must `dispose()`;
- * `createDocConnection` ties it to the Solid owner.
+ * `createDocConnection` ties it to the Solid owner, taking over the one
+ * `openEarly` started when the route named the document (so the local copy
+ * and the server's state load while the editor's code does).
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import * as Y from 'yjs'
@@ -20,7 +22,7 @@ import { IndexeddbPersistence, storeState } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as decoding from 'lib0/decoding'
 import { CLOSE, isRetryable } from '@shared/protocol/close-code'
-import { OPEN_MARK } from '../document/open-marks'
+import { OPEN_MARK } from './open-marks'
 import { AUTH, MESSAGE } from '@shared/protocol/message-type'
 import { T } from '../i18n/zh-CN'
 import { saveDraft } from './local-drafts'
@@ -150,8 +152,32 @@ export function makeDocConnection(docId: string): DocConnection {
   }
 }
 
+/**
+ * The connection opened for the document the route names before its page's code is there: the IndexedDB
+ * read and the WebSocket run while the editor's chunk still loads, and the page's session takes it over.
+ */
+let early: { docId: string; connection: DocConnection } | null = null
+/** Documents whose page holds their connection now: an early open arriving late must not open a second one. */
+const held = new Set<string>()
+
+/** Opens `docId`'s connection ahead of its page (null: no document is being opened; one opened early is closed). */
+export function openEarly(docId: string | null): void {
+  if (early && early.docId !== docId) {
+    early.connection.dispose()
+    early = null
+  }
+  if (docId === null || early || held.has(docId)) return
+  early = { docId, connection: makeDocConnection(docId) }
+}
+
+/** The document's connection — the one opened early, or a new one — held by the Solid owner until it is disposed. */
 export function createDocConnection(docId: string): DocConnection {
-  const connection = makeDocConnection(docId)
-  onCleanup(() => connection.dispose())
+  const connection = early?.docId === docId ? early.connection : makeDocConnection(docId)
+  if (early?.docId === docId) early = null
+  held.add(docId)
+  onCleanup(() => {
+    held.delete(docId)
+    connection.dispose()
+  })
   return connection
 }

@@ -3,7 +3,7 @@
  * reviewing its department set for its budget year. Overdue while the
  * department still holds the document (编制中, 退回修改) after that day.
  */
-import type { SubmissionDeadline } from '@shared/protocol/http-api'
+import type { SubmissionDeadline } from '@shared/api/http-api'
 import { mayEditDirectly, type Status } from '@shared/review/workflow'
 import type { OrgStore } from '../storage/org-store'
 

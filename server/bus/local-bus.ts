@@ -18,6 +18,11 @@ export class LocalBusHub {
     for (const listener of [...(this.channels.get(channel) ?? [])]) queueMicrotask(() => listener(bytes))
   }
 
+  /** The channels someone listens on (diagnostics, tests: an unloaded document's is gone). */
+  channelNames(): string[] {
+    return [...this.channels.keys()]
+  }
+
   listen(channel: string, listener: Listener): () => void {
     const listeners = this.channels.get(channel) ?? new Set()
     listeners.add(listener)

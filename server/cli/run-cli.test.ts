@@ -217,3 +217,31 @@ describe('cli doc monitoring / self-evaluation', () => {
     }
   })
 })
+
+describe('cli on the forms of the kinds, in every format', () => {
+  const kinds = (name: string) => fileURLToPath(new URL(`../../test/fixtures/formats/kinds/${name}`, import.meta.url))
+
+  it('import --json: a Word 自评表 and a tab-separated 监控表 print their kind’s model, the targets’ keys kept', async () => {
+    const evaluation = JSON.parse((await run('import', kinds('ziping-yanglao-2023.python-docx.docx'), '--json')).stdout)
+    expect(evaluation).toMatchObject({ kind: 'self-evaluation', year: 2023 })
+    expect(evaluation.projects[0]).toMatchObject({ funds: { budget: 120, executed: 102, rate: 85, points: 10, earned: 8.5 }, earned: 96, grade: '优' })
+    expect(evaluation.projects[0].indicators[0]).toMatchObject({ value: '≥800人', score: 20, actual: '700人', earned: 17.5, deviation: '部分老人入住机构养老，明年扩大宣传、简化申请' })
+    const monitoring = JSON.parse((await run('import', kinds('jiankong-yanglao-2023.libreoffice.txt'), '--json')).stdout)
+    expect(monitoring).toMatchObject({ kind: 'monitoring' })
+    expect(monitoring.projects[0]).toMatchObject({ funds: { budget: 120, executed: 54, rate: 45 } })
+    expect(monitoring.projects[0].indicators[0]).toMatchObject({ value: '≥800人', actual: '420人', forecast: '760人', likelihood: '有可能', cause: '经费保障', measure: '加快资金拨付，扩大宣传' })
+  })
+
+  it('export writes a 自评表 in its own form; the file reads back to the same model, the 总分 as the rules compute it', async () => {
+    const file = fileURLToPath(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
+    const before = JSON.parse((await run('import', file, '--json')).stdout)
+    for (const format of ['txt', 'docx', 'xlsx', 'html']) {
+      const out = join(tmp(), `out.${format}`)
+      expect((await run('export', file, '--format', format, '--out', out)).code, format).toBe(EXIT.ok)
+      const after = JSON.parse((await run('import', out, '--json')).stdout)
+      expect(after.kind, format).toBe('self-evaluation')
+      expect(after.projects[0].indicators, format).toEqual(before.projects[0].indicators)
+      expect([after.projects[0].earned, after.projects[0].grade, after.projects[0].funds], format).toEqual([110, '优', before.projects[0].funds])
+    }
+  }, 60_000)
+})

@@ -5,7 +5,7 @@
 import type { Finding } from '@shared/checks/finding'
 import { exportFormats, formatById } from '@shared/formats/registry'
 import { yearOf } from '@shared/model/y-document'
-import type { SubmissionDeadline } from '@shared/protocol/http-api'
+import type { SubmissionDeadline } from '@shared/api/http-api'
 import { blocksFromText } from '@shared/checks/opinion-text'
 import { STATUS, statusOf } from '@shared/review/workflow'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'

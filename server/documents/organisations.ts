@@ -3,7 +3,7 @@
  * for colleagues, password resets, the bureau's 报送 deadlines and its
  * reviewers' assignments to departments.
  */
-import type { InvitationView, OrgMember as OrgMemberView } from '@shared/protocol/http-api'
+import type { InvitationView, OrgMember as OrgMemberView } from '@shared/api/http-api'
 import { membershipChange } from '../auth/org-membership'
 import { impersonationMessage, ShownNames } from '../auth/shown-names'
 import type { User } from '../storage/account-store'

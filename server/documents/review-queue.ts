@@ -3,7 +3,7 @@
  * departments a reviewer is assigned) and the dashboard (per department
  * and year, for the bureau and for a department's 管理员).
  */
-import type { Dashboard, People, QueueRow } from '@shared/protocol/http-api'
+import type { Dashboard, People, QueueRow } from '@shared/api/http-api'
 import { STATUS } from '@shared/review/workflow'
 import { deadlineOf, departmentDeadlines, type SubmissionDeadline } from '../auth/submission-deadline'
 import type { DocumentSummary } from '../document-service'
@@ -52,7 +52,7 @@ export async function reviewQueue(p: Reading & Pick<Ports, 'accounts'>, user: Us
   const rows = await departmentRows(p, departments, async (department, doc, summary, deadline) => {
     const submitted = (await p.documents.versions(doc.id)).filter((v) => v.status === STATUS.submitted).at(-1)
     const waiting = submitted && (summary.status.value === STATUS.submitted || summary.status.value === STATUS.reviewing) ? Math.floor((Date.now() - submitted.createdAt) / 86_400_000) : null
-    const { lastChange: _, ...shown } = summary
+    const { lastChange: _, scores: __, ...shown } = summary
     return {
       id: doc.id,
       title: doc.title,
@@ -77,8 +77,9 @@ export async function reviewQueue(p: Reading & Pick<Ports, 'accounts'>, user: Us
 
 /**
  * The bureau's dashboard (and a department 管理员's, for their own): per
- * department, each document's status, last change, money, findings and
- * approval date; totals per year across departments.
+ * department, each document's kind, status, last change, money, findings,
+ * approval date and (监控, 自评) 执行率; per project of each 监控 and 自评
+ * its 执行率 and 总分/grade; totals per year across departments.
  */
 export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
   const memberships = await p.orgs.membershipsOf(user.id)
@@ -93,7 +94,6 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
       department: department.name,
       id: doc.id,
       title: doc.title,
-      kind: summary.kind ?? 'targets',
       deadline,
       year: summary.year,
       status: summary.status.value,
@@ -102,13 +102,24 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
       errors: summary.findings.error,
       warnings: summary.findings.warning,
       approvedAt: summary.status.value === STATUS.approved ? (approved?.createdAt ?? null) : null,
+      // Summaries kept before kinds existed have neither: they were targets.
+      kind: summary.kind ?? 'targets',
+      rate: summary.scores?.rate ?? null,
+      scored: (summary.scores?.projects ?? []).map((score) => ({
+        department: department.name, id: doc.id, title: doc.title, year: summary.year, kind: summary.kind, status: summary.status.value, ...score,
+      })),
     }
   })
   const years = new Map<string, { total: number; documents: number; approved: number }>()
-  for (const row of rows) {
+  // The year's money is its targets' 预算数: a 监控 or 自评 carries the same figures again.
+  for (const row of rows.filter((r) => r.kind === 'targets')) {
     const year = String(row.year ?? '未注明')
     const y = years.get(year) ?? { total: 0, documents: 0, approved: 0 }
     years.set(year, { total: Math.round((y.total + row.total) * 100) / 100, documents: y.documents + 1, approved: y.approved + (row.approvedAt ? 1 : 0) })
   }
-  return { rows, byYear: [...years].map(([year, totals]) => ({ year, ...totals })) }
+  return {
+    rows: rows.map(({ scored: _, ...row }) => row),
+    projects: rows.flatMap((row) => row.scored),
+    byYear: [...years].map(([year, totals]) => ({ year, ...totals })),
+  }
 }

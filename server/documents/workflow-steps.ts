@@ -7,7 +7,7 @@
 import { metaOf } from '@shared/model/y-document'
 import { approvalBlockers } from '@shared/review/approval'
 import { availableTransitions, checkTransition, STATUS, STATUS_KEY, type StatusRecord } from '@shared/review/workflow'
-import type { WorkflowState } from '@shared/protocol/http-api'
+import type { WorkflowState } from '@shared/api/http-api'
 import type { User } from '../storage/account-store'
 import { log } from '../log'
 import { reach } from './document-access'

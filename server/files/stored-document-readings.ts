@@ -9,6 +9,7 @@
  */
 import * as Y from 'yjs'
 import { kindOf } from '@shared/kinds/registry'
+import { kindSummary, type ProjectScore } from '@shared/kinds/kind-summary'
 import { runChecks as runTargetChecks } from '@shared/checks/run-checks'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import type { Finding } from '@shared/checks/finding'
@@ -35,6 +36,8 @@ export interface ReviewSummary {
   findings: { error: number; warning: number; info: number }
   openThreads: number
   pendingSuggestions: number
+  /** A 监控's or 自评's 执行率 (all its money together) and each project's 执行率 and 总分/grade; none for targets. */
+  scores: { rate: number | null; projects: ProjectScore[] }
 }
 
 const statusRecordOrDefault = (ydoc: Y.Doc): StatusRecord => statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 }
@@ -62,6 +65,7 @@ export const READINGS = {
     const model = modelFromText(text)
     const findings = text.kind && text.kind !== 'targets' ? checksOf(text) : runTargetChecks(text, model)
     const count = (severity: string) => findings.filter((f) => f.severity === severity).length
+    const { rate, projects } = kindSummary(text)
     return {
       kind: text.kind ?? 'targets',
       year: model.year,
@@ -70,6 +74,7 @@ export const READINGS = {
       total: departmentTotal(model),
       findings: { error: count('error'), warning: count('warning'), info: count('info') },
       ...reviewState(ydoc),
+      scores: { rate, projects },
     }
   },
   /** What the document is, and the approved targets document a 监控 or 自评 was made from. */

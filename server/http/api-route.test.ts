@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { fillPath, splitRoute, type ApiRoute } from '@shared/protocol/http-api'
+import { fillPath, splitRoute, type ApiRoute } from '@shared/api/http-api'
 import { startTestServer, type TestServer } from '../../support/test-server'
 
 let t: TestServer
@@ -10,7 +10,7 @@ afterEach(async () => {
 
 /** The table's routes, read from its source: the table is a type, which has no list at run time. */
 const REPO = new URL('../../', import.meta.url)
-const TABLE = readFileSync(new URL('shared/protocol/http-api.ts', REPO), 'utf8')
+const TABLE = readFileSync(new URL('shared/api/http-api.ts', REPO), 'utf8')
 const ROUTES = [...TABLE.matchAll(/^\s+'((?:GET|POST|PUT|PATCH|DELETE) \/api[^']*)':/gm)].map((m) => m[1] as ApiRoute)
 
 describe('the shared API table', () => {

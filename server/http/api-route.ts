@@ -1,5 +1,5 @@
 /**
- * Registers the routes of the shared API table (`@shared/protocol/http-api`):
+ * Registers the routes of the shared API table (`@shared/api/http-api`):
  * each handler must return what the client is typed to receive, and is
  * answered as JSON. A route with a JSON body gets it checked by its
  * validator (`request-bodies.ts`) before the handler runs, typed. Errors
@@ -7,7 +7,7 @@
  * answered once, in `onError`.
  */
 import type { Context, Env, Hono } from 'hono'
-import { splitRoute, type ApiPath, type ApiResponse, type ApiRoute, type HttpApi } from '@shared/protocol/http-api'
+import { splitRoute, type ApiPath, type ApiResponse, type ApiRoute, type HttpApi } from '@shared/api/http-api'
 import { badRequest } from './api-error'
 import type { Check } from './body-check'
 import { REQUEST_BODIES, type JsonBodyRoute } from './request-bodies'

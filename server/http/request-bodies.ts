@@ -1,10 +1,10 @@
 /**
- * One check per JSON route of the shared table (`@shared/protocol/http-api`),
+ * One check per JSON route of the shared table (`@shared/api/http-api`),
  * typed by it: a route the table gives a body has its check here, or `tsc`
  * fails. Checks say what is wrong and where; rules that need the stores
  * (who may, whether it exists) are the use cases' work.
  */
-import type { HttpApi } from '@shared/protocol/http-api'
+import type { HttpApi } from '@shared/api/http-api'
 import { isOrgRole } from '@shared/protocol/org-role'
 import { isLinkedKind } from '@shared/kinds/linked-text'
 import { isSharedRole, type SharedRole } from '@shared/protocol/role'

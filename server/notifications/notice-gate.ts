@@ -8,7 +8,7 @@
  * merged ones. In memory, per instance: a restart forgets a minute of
  * counts at most.
  */
-import type { NoticeKind } from '@shared/protocol/http-api'
+import type { NoticeKind } from '@shared/api/http-api'
 
 export const NOTICE_WINDOW_MS = 60_000
 /** Notices one person receives per minute at most, from everyone together. */

@@ -27,4 +27,6 @@ export interface AfterStore {
   afterStore(batch: StoredBatch): void | Promise<void>
   /** The room is closing with everything stored: last work (a final version, a compaction). */
   beforeClose?(): Promise<void>
+  /** The room is gone (saved or not): stop any timer. */
+  dispose?(): void
 }

@@ -1,8 +1,11 @@
 /**
  * Folds the stored log into one snapshot once the log after the last
- * snapshot grows past `CompactionLimits`, and when the room closes. The
- * log does the folding itself, under the document's lock, from what is
- * stored; a failure leaves the log as it was.
+ * snapshot grows past `CompactionLimits`, and when the room closes. A
+ * compaction reads and rewrites the whole document, so while editing goes
+ * on it waits for a pause (`quietMs` without a stored batch) — unless the
+ * log has grown to `FORCE_AFTER` times the limit, which bounds what a load
+ * reads. The log does the folding itself, under the document's lock, from
+ * what is stored; a failure leaves the log as it was.
  */
 import { log } from '../log'
 import type { DocumentLog } from '../storage/document-log'
@@ -12,12 +15,18 @@ import type { StoredSize } from './stored-size'
 export interface CompactionLimits {
   /** Compact when the log after the snapshot has this many updates… */
   updates: number
-  /** …or this many bytes. */
+  /** …or this many bytes… */
   bytes: number
+  /** …once no batch was stored for this long (default `QUIET_MS`); at `FORCE_AFTER` times the limit, at once. */
+  quietMs?: number
 }
+
+const QUIET_MS = 250
+const FORCE_AFTER = 4
 
 export class CompactionTrigger implements AfterStore {
   private compacting = false
+  private timer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     private readonly docId: string,
@@ -28,11 +37,30 @@ export class CompactionTrigger implements AfterStore {
 
   afterStore({ appended }: StoredBatch): void {
     if (!appended) return
-    if (this.size.tail.count >= this.limits.updates || this.size.tail.bytes >= this.limits.bytes) void this.compact()
+    const { tail } = this.size
+    const { updates, bytes } = this.limits
+    if (tail.count < updates && tail.bytes < bytes) return
+    this.cancel()
+    if (tail.count >= FORCE_AFTER * updates || tail.bytes >= FORCE_AFTER * bytes) return void this.compact()
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.compact()
+    }, this.limits.quietMs ?? QUIET_MS)
+    this.timer.unref?.()
   }
 
   beforeClose(): Promise<void> {
+    this.cancel()
     return this.compact()
+  }
+
+  dispose(): void {
+    this.cancel()
+  }
+
+  private cancel(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
   }
 
   private async compact(): Promise<void> {

@@ -19,6 +19,12 @@ export class RateLimiter {
     this.last = now()
   }
 
+  /** Milliseconds until the bucket is full again (0: full): until then, forgetting it would hand out a fresh burst. */
+  msUntilFull(): number {
+    const tokens = Math.min(this.limit.burst, this.tokens + ((this.now() - this.last) / 1000) * this.limit.perSecond)
+    return tokens >= this.limit.burst ? 0 : Math.ceil(((this.limit.burst - tokens) / this.limit.perSecond) * 1000)
+  }
+
   /** Takes `cost` tokens (one message by default); false, taking none, when there are not enough. */
   take(cost = 1): boolean {
     const now = this.now()

@@ -143,6 +143,25 @@ describe('relay core', () => {
     expect(await firstGoal('a')).toMatch(/^字{7}/)
   })
 
+  it('while editing goes on, compacts in a pause, or at once when the log reaches four times the limit', async () => {
+    const relay = relayWith({ compaction: { updates: 3, bytes: 1 << 20, quietMs: 60_000 } })
+    const session = relay.connect(new MemorySocket(), 'a', identity(1), 'editor')!
+    await relay.settled()
+    const type = async (times: number) => {
+      for (let i = 0; i < times; i++) {
+        relay.receive(session, encodeUpdate(await typingUpdate('a')))
+        await relay.flush()
+      }
+    }
+    const before = (await log.load('a')).tailCount
+    await type(7)
+    await relay.flush()
+    expect((await log.load('a')).tailCount).toBe(before + 7)
+    await type(5)
+    await vi.waitFor(async () => expect((await log.load('a')).tailCount).toBeLessThan(3))
+    expect(await firstGoal('a')).toMatch(/^字{12}/)
+  })
+
   it('shuts down with "going away" for everyone and the documents saved', async () => {
     const relay = relayWith()
     const sockets = [new MemorySocket(), new MemorySocket()]

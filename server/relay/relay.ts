@@ -80,8 +80,14 @@ export class Relay {
   private readonly closing = new Map<string, Promise<void>>()
   private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly sessionsByUser = new Map<number, Set<Session>>()
-  /** Per user, across connections and reconnects: a reconnect loop does not get a fresh burst. */
+  /**
+   * Per user, across connections and reconnects: a reconnect loop does not
+   * get a fresh burst. Forgotten once the user has no connection and the
+   * bucket is full again (`forgetLimiter`), so it holds only users online
+   * or lately so.
+   */
   private readonly userLimiters = new Map<number, RateLimiter>()
+  private readonly limiterTimers = new Map<number, ReturnType<typeof setTimeout>>()
   private nextSessionId = 1
   private shuttingDown = false
 
@@ -109,6 +115,8 @@ export class Relay {
     const refuse = (code: CloseCode, reason: Parameters<Metrics['reject']>[0]) => {
       this.metrics.reject(reason)
       session.close(code)
+      // Refused before it counted as a connection: the bucket it drew on is forgotten as if it had closed.
+      if (!this.sessionsByUser.has(identity.userId)) this.forgetLimiter(identity.userId)
       return null
     }
     if (this.shuttingDown) return refuse(CLOSE.goingAway, 'server-full')
@@ -163,7 +171,10 @@ export class Relay {
     session.close(CLOSE.goingAway)
     const userSessions = this.sessionsByUser.get(session.identity.userId)
     if (!userSessions?.delete(session)) return
-    if (userSessions.size === 0) this.sessionsByUser.delete(session.identity.userId)
+    if (userSessions.size === 0) {
+      this.sessionsByUser.delete(session.identity.userId)
+      this.forgetLimiter(session.identity.userId)
+    }
     this.metrics.connections--
     const room = this.rooms.get(session.docId)
     if (!room) return
@@ -327,7 +338,34 @@ export class Relay {
       }
       unloads.push(this.unload(room.docId, { save: true }))
     }
+    for (const timer of this.limiterTimers.values()) clearTimeout(timer)
+    this.limiterTimers.clear()
     await Promise.all([...unloads, ...this.closing.values()])
+  }
+
+  /**
+   * What the relay holds, counted: per document and per user. Everything
+   * here is released when the connections close and the documents unload
+   * (a user's rate bucket once it has refilled).
+   */
+  retained(): { rooms: number; closing: number; unloadTimers: number; users: number; userLimiters: number } {
+    return { rooms: this.rooms.size, closing: this.closing.size, unloadTimers: this.unloadTimers.size, users: this.sessionsByUser.size, userLimiters: this.userLimiters.size }
+  }
+
+  /** Drops the user's bucket once it is full and they still have no connection (a full bucket is what a new one starts with). */
+  private forgetLimiter(userId: number): void {
+    clearTimeout(this.limiterTimers.get(userId))
+    this.limiterTimers.delete(userId)
+    const limiter = this.userLimiters.get(userId)
+    if (!limiter || this.sessionsByUser.has(userId)) return
+    const wait = limiter.msUntilFull()
+    if (wait === 0) {
+      this.userLimiters.delete(userId)
+      return
+    }
+    const timer = setTimeout(() => this.forgetLimiter(userId), wait)
+    timer.unref?.()
+    this.limiterTimers.set(userId, timer)
   }
 
   private userLimiter(userId: number): RateLimiter {

@@ -51,7 +51,7 @@ import { AutomaticVersions } from './automatic-versions'
 import { applyMissing, CatchUp, FRESH_FOR_MS } from './catch-up'
 import { CompactionTrigger, type CompactionLimits } from './compaction-trigger'
 import { GroupCommit, type Outgoing } from './group-commit'
-import { integrate, type Integrated } from './integrate'
+import { Integrator, type Integrated } from './integrate'
 import { RoomAwareness } from './room-awareness'
 import { judgedServerChange } from './server-change'
 import type { Session } from './session'
@@ -141,12 +141,15 @@ export class Room {
   private suggestions: KnownSuggestions | null = null
   /** Sync step 1 answers, while the document is unchanged: a flood across reconnects asks the same again and again. */
   private stateAnswers = new Map<string, Uint8Array>()
-  /** Set while `integrate` runs: the only way anything enters the document. */
-  private integrating = false
+  /** The only way anything enters the document. */
+  private readonly integrator: Integrator
   private readonly commit: GroupCommit
   private readonly catchUps: CatchUp
   private readonly presence: RoomAwareness
   private readonly afterStore: readonly AfterStore[]
+  // What the rules ask of the room, made once (not per update).
+  private readonly suggestionAuthor = (id: string): string | undefined => this.suggestions?.authorOf(id)
+  private readonly clientOwner = (client: number): string | undefined => (client === this.doc.clientID ? SERVER_CLIENT : this.clientAccounts.get(client))
 
   constructor(
     readonly docId: string,
@@ -163,9 +166,7 @@ export class Room {
     contentOf(this.doc)
     metaOf(this.doc)
     threadsOf(this.doc)
-    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (!this.integrating) log('error', 'update-outside-room', { docId, origin: isTransactionOrigin(origin) ? origin.kind : String(origin) })
-    })
+    this.integrator = new Integrator(this.doc, (origin) => log('error', 'update-outside-room', { docId, origin: isTransactionOrigin(origin) ? origin.kind : String(origin) }))
     const isClosed = () => this.isClosed()
     this.commit = new GroupCommit({
       docId,
@@ -354,15 +355,14 @@ export class Room {
       return { kind: 'refused', rule: 'size', reason: `文档已达到大小上限（${Math.round(this.limits.documentBytes / 1024 / 1024)} MiB），不能再增加内容`, stale: false }
     }
     this.suggestions ??= new KnownSuggestions(this.doc)
-    const suggestions = this.suggestions
     const decision = this.policy({
       role: session.role,
       userName: session.identity.userName,
       doc: this.doc,
       incoming,
       trial: this.trial,
-      suggestionAuthor: (id) => suggestions.authorOf(id),
-      clientOwner: (client) => (client === this.doc.clientID ? SERVER_CLIENT : this.clientAccounts.get(client)),
+      suggestionAuthor: this.suggestionAuthor,
+      clientOwner: this.clientOwner,
     })
     if (!decision.allowed) return { kind: 'refused', rule: decision.rule, reason: decision.reason, stale: true }
     return { kind: 'accepted', incoming }
@@ -419,7 +419,7 @@ export class Room {
 
   /**
    * Everything that enters the document enters here: `change` is
-   * integrated (`integrate.ts`), and what the document took goes on by
+   * integrated (`Integrator`), and what the document took goes on by
    * where it came from. A connection's or the server's change is stored
    * and sent to everyone but its sender; another instance's (`peer`, which
    * that instance stored) is sent only; storage's goes nowhere. `read`
@@ -428,13 +428,7 @@ export class Room {
    * the throw was passed on.
    */
   private take(origin: TransactionOrigin, change: (doc: Y.Doc) => void, read?: (transaction: Y.Transaction) => ActivityEntry[]): Integrated<ActivityEntry[]> {
-    this.integrating = true
-    let taken: Integrated<ActivityEntry[]>
-    try {
-      taken = integrate(this.doc, origin, change, read)
-    } finally {
-      this.integrating = false
-    }
+    const taken = this.integrator.integrate(origin, change, read)
     if (taken.read) this.commit.note(taken.read)
     if (taken.update) this.forward(taken.update, origin)
     return taken
@@ -645,6 +639,7 @@ export class Room {
     }
     this.phase = 'closed'
     this.waiting = []
+    for (const listener of this.afterStore) listener.dispose?.()
     await this.unsubscribe?.().catch(() => {})
     this.trialReplica?.dispose()
     this.suggestions?.dispose()

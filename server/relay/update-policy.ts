@@ -68,7 +68,7 @@ export function makeUpdatePolicy(reviewerRule: UpdatePolicy = refuseUncheckedRev
     const squatted = writers.find((client) => (context.clientOwner(client) ?? context.userName) !== context.userName)
     if (squatted !== undefined && context.role !== 'viewer') return refuse('client', `客户端编号 ${squatted} 属于另一位用户，不能以它写入`)
     if (context.role !== 'viewer' && roots.has(ROOT.content)) {
-      const foreign = foreignSuggestion(context.incoming.update, context.userName, context.suggestionAuthor)
+      const foreign = foreignSuggestion(context.incoming.update, context.userName, context.suggestionAuthor, context.incoming.items)
       if (foreign) return refuse('author', foreign)
     }
     const decision = roleDecision(context, status, reviewerRule)

@@ -3,7 +3,7 @@
  * through. It holds password hashes only and never hashes: that is the
  * auth layer's work (`server/auth/logins.ts`).
  */
-import type { User } from '@shared/protocol/http-api'
+import type { User } from '@shared/api/http-api'
 import type { Role } from '@shared/protocol/role'
 
 export type { User }

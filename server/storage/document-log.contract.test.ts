@@ -10,7 +10,7 @@ import * as Y from 'yjs'
 import { freshSchema, TEST_DATABASE_URL } from '../../support/postgres'
 import { STORAGE_ADAPTERS, type OpenedStorage } from '../../test/support/storage-adapters'
 import { AppendRefusedError, DocumentExistsError, type DocumentLog } from './document-log'
-import { stateOf } from './merge-state'
+import { KEPT_ANNOUNCED_CLIENTS, stateOf } from './merge-state'
 import { openStorage } from './storage'
 
 
@@ -114,6 +114,28 @@ describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
     // Large Yjs client ids (up to 2^53) round-trip.
     await log.append('a', [], { claims: [{ client: 2 ** 40 + 3, by: 'li' }] })
     expect((await log.load('a')).clients.some((c) => c.client === 2 ** 40 + 3)).toBe(true)
+  })
+
+  it('compaction keeps every binding of a client id that wrote, and of those only announced the newest KEPT_ANNOUNCED_CLIENTS', async () => {
+    await open()
+    await log.create(record('a'), writer(1).type('一'))
+    await log.append('a', [entry(writer(7).type('二'), 'lina')], { claims: [{ client: 7, by: 'lina' }] })
+    // Page loads that announced themselves and never wrote: ids 1000… in the order they came.
+    const announced = Array.from({ length: KEPT_ANNOUNCED_CLIENTS + 50 }, (_, i) => ({ client: 1000 + i, by: i % 2 ? 'zhang' : 'li' }))
+    await log.append('a', [], { claims: announced.slice(0, 600) })
+    await log.append('a', [], { claims: announced.slice(600) })
+    // Written into after being announced: kept however old.
+    await log.append('a', [entry(writer(1000).type('三'), 'li')], { claims: [{ client: 1000, by: 'li' }] })
+    await log.compact('a')
+    const kept = new Map((await log.load('a')).clients.map((c) => [c.client, c.by]))
+    expect(kept.get(7)).toBe('lina')
+    expect(kept.get(1000)).toBe('li')
+    expect(kept.size).toBe(2 + KEPT_ANNOUNCED_CLIENTS)
+    // The oldest announced-only ones went; the newest stay, still refusing another account.
+    expect(kept.has(1001)).toBe(false)
+    expect(kept.has(1000 + KEPT_ANNOUNCED_CLIENTS + 49)).toBe(true)
+    await expect(log.append('a', [entry(writer(1000 + KEPT_ANNOUNCED_CLIENTS + 49).type('x'), 'lina')], { claims: [{ client: 1000 + KEPT_ANNOUNCED_CLIENTS + 49, by: 'lina' }] })).rejects.toBeInstanceOf(AppendRefusedError)
+    await expect(log.append('a', [entry(writer(7).type('y'), 'zhang')], { claims: [{ client: 7, by: 'zhang' }] })).rejects.toBeInstanceOf(AppendRefusedError)
   })
 
   it('a workflow step moves the epoch on; an append judged under an older one is refused whole', async () => {

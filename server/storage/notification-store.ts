@@ -3,7 +3,7 @@
  * (报送, 退回修改, 审核通过, a reply, an @mention), on which document, when,
  * and whether it has been read.
  */
-import type { NoticeKind } from '@shared/protocol/http-api'
+import type { NoticeKind } from '@shared/api/http-api'
 
 export interface Notice {
   id: number

@@ -1,12 +1,10 @@
 /**
  * The OrgStore contract, run against every adapter: memory, SQLite and
- * PostgreSQL — and the permissions built on it: department staff edit
- * their department's documents, assigned finance reviewers review them,
- * nobody else sees them unless shared.
+ * PostgreSQL (the permissions built on it are tested in
+ * `auth/document-permissions.test.ts`).
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { STORAGE_ADAPTERS, type OpenedStorage } from '../../test/support/storage-adapters'
-import { DocumentPermissions } from '../auth/document-permissions'
 import { OrgExistsError, type OrgStore } from './org-store'
 
 describe.each(STORAGE_ADAPTERS)('OrgStore contract: $name', (adapter) => {
@@ -80,38 +78,5 @@ describe.each(STORAGE_ADAPTERS)('OrgStore contract: $name', (adapter) => {
     expect(await orgs.membershipsOf(li.id)).toEqual([{ orgId: zfw.id, role: 'admin' }])
     expect(await orgs.invitationsOf(li.id)).toEqual([])
     expect(first.id).toBeGreaterThan(0)
-  })
-
-  it('permissions: staff edit their department’s documents, assigned reviewers review them, others see nothing unless shared', async () => {
-    const { zhang, li, wang, zhao } = await open()
-    const permissions = new DocumentPermissions(opened!.storage.accounts, orgs)
-    const [zfw, other, czj] = [
-      await orgs.addOrg({ name: '政法委', kind: 'department', code: '' }),
-      await orgs.addOrg({ name: '文旅局', kind: 'department', code: '' }),
-      await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' }),
-    ]
-    await orgs.setDocumentOrg('z1', zfw.id)
-    await orgs.setDocumentOrg('w1', other.id)
-    await orgs.setMember(zfw.id, zhang.id, 'staff')
-    await orgs.setMember(other.id, li.id, 'admin')
-    await orgs.setMember(czj.id, wang.id, 'reviewer')
-    await orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }, true)
-
-    expect(await permissions.roleOf('z1', zhang.id)).toBe('editor')
-    expect(await permissions.roleOf('w1', zhang.id)).toBeUndefined()
-    expect(await permissions.roleOf('z1', wang.id)).toBe('reviewer')
-    expect(await permissions.roleOf('w1', wang.id)).toBeUndefined()
-    expect(await permissions.roleOf('z1', li.id)).toBeUndefined()
-    expect(await permissions.roleOf('z1', zhao.id)).toBeUndefined()
-    // Shared by name: the exception; the strongest right wins.
-    await opened!.storage.accounts.setRole('z1', zhao.id, 'viewer')
-    await opened!.storage.accounts.setRole('z1', wang.id, 'viewer')
-    expect(await permissions.roleOf('z1', zhao.id)).toBe('viewer')
-    expect(await permissions.roleOf('z1', wang.id)).toBe('reviewer')
-    expect((await permissions.rolesOfUser(wang.id)).sort((a, b) => a.docId.localeCompare(b.docId))).toEqual([{ docId: 'z1', role: 'reviewer' }])
-    expect(await permissions.rolesOfUser(li.id)).toEqual([{ docId: 'w1', role: 'editor' }])
-    // Leaving the department ends the right.
-    await orgs.setMember(zfw.id, zhang.id, null)
-    expect(await permissions.roleOf('z1', zhang.id)).toBeUndefined()
   })
 })

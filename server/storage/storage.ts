@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import { loadOrCreateSecret as loadSecretFile } from '../auth/secret'
 import type { AccountStore } from './account-store'
 import type { DocumentLog } from './document-log'
 import type { OrgStore } from './org-store'
+import { loadOrCreateSecret as loadSecretFile } from './secret-file'
 import type { NotificationStore } from './notification-store'
 import type { LoginFailureStore } from './login-failures'
 import type { OpinionDraftStore } from './opinion-drafts'

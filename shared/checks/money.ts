@@ -4,7 +4,7 @@
  * is a total; a per-unit amount (`元/亩`, `元/人`) is money but is not
  * comparable with a project's budget.
  */
-import type { IndicatorValue } from './indicator-value'
+import type { IndicatorValue } from '../model/indicator-value'
 
 const TO_WAN: [RegExp, number][] = [
   [/^亿元/, 10_000],

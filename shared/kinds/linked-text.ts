@@ -6,7 +6,7 @@
  */
 import type { DocumentKind } from '../model/document-kind'
 import type { DocumentText, ProjectText } from '../model/document-text'
-import { KIND_LAYOUT } from './kind-layout'
+import { KIND_LAYOUT } from '../model/kind-layout'
 
 export type LinkedKind = Exclude<DocumentKind, 'targets'>
 

@@ -7,7 +7,7 @@
 import type { BudgetDocument } from '../model/budget-document'
 import type { DocumentKind } from '../model/document-kind'
 import type { DocumentText } from '../model/document-text'
-import { KIND_LAYOUT, type KindLayout } from './kind-layout'
+import { KIND_LAYOUT, type KindLayout } from '../model/kind-layout'
 import { modelFromText } from '../model/derive-model'
 import type { Finding } from '../checks/finding'
 import { runChecks } from '../checks/run-checks'
@@ -31,7 +31,7 @@ export interface KindSpec {
    * and checked, but storing it is refused rather than losing its fields.
    */
   stored: boolean
-  /** What its documents hold beyond the targets' nodes (`kind-layout.ts`). */
+  /** What its documents hold beyond the targets' nodes (`model/kind-layout.ts`). */
   layout: KindLayout
   /** Whether `check --opinion` drafts a 审核意见 for it. */
   opinion: boolean

@@ -8,7 +8,7 @@ import type { DocumentText, FundsText, IndicatorText, ProjectText, SubGoalText }
 import type { NodeJSON } from './node-json'
 import { resolveLevel1, resolveLevel2 } from '../schema/taxonomy'
 import { DETAIL_CELLS, FUNDS_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, INDICATOR_FOLLOW_UP_CELLS, NODE, PROJECT_CELLS } from '../schema/node-names'
-import { KIND_LAYOUT, type FollowUpColumn, type KindLayout } from '../kinds/kind-layout'
+import { KIND_LAYOUT, type FollowUpColumn, type KindLayout } from './kind-layout'
 
 export function field(type: string, text: string): NodeJSON {
   return text === '' ? { type } : { type, content: [{ type: NODE.text, text }] }

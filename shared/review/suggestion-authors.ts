@@ -66,14 +66,17 @@ export class KnownSuggestions {
  * Why the update may not be taken from `sender`, or null: every suggestion
  * it writes is the sender's own, or one the document held under the same
  * id and author. `update` is what the document lacks (the causal gate's
- * `incoming.update`). Never throws.
+ * `incoming.update`); `structs`, when given, are its structs already
+ * decoded (the gate's `incoming.items`), so it is not decoded again.
+ * Never throws.
  */
-export function foreignSuggestion(update: Uint8Array, sender: string, known: (id: string) => string | undefined): string | null {
-  let structs: ReturnType<typeof Y.decodeUpdate>['structs']
-  try {
-    structs = Y.decodeUpdate(update).structs
-  } catch {
-    return '无法读取此更新'
+export function foreignSuggestion(update: Uint8Array, sender: string, known: (id: string) => string | undefined, structs?: readonly (Y.Item | Y.GC | Y.Skip)[]): string | null {
+  if (!structs) {
+    try {
+      structs = Y.decodeUpdate(update).structs
+    } catch {
+      return '无法读取此更新'
+    }
   }
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue

@@ -71,6 +71,9 @@ export function suggestionDecisions(transaction: Y.Transaction): SuggestionDecis
   // Every decision deletes something (text, a mark's bounds, an attribute, a row): plain typing — most
   // transactions — is passed over without walking anything. A text that never held formatting holds no marks.
   if (transaction.deleteSet.clients.size === 0) return decisions
+  // Deleting text in an unformatted cell — most deletions — touches neither marks, nor a row's attribute,
+  // nor a row (whose removal changes its parent, never a text): nothing to walk.
+  if (!watchedChange(transaction)) return decisions
   const texts = new Map<string, Pending & { kept: boolean; stillMarked: boolean }>()
   for (const [type, keys] of transaction.changed) {
     if (type instanceof Y.XmlText) {
@@ -98,4 +101,12 @@ export function suggestionDecisions(transaction: Y.Transaction): SuggestionDecis
     if (isRowSuggestion(suggestion)) decide(suggestion.kind, false, suggestion)
   })
   return decisions
+}
+
+/** Whether the transaction changed anything but texts that never held formatting (an element's attribute, a row added or removed, a mark). */
+function watchedChange(transaction: Y.Transaction): boolean {
+  for (const type of transaction.changed.keys()) {
+    if (!(type instanceof Y.Text) || type._hasFormatting) return true
+  }
+  return false
 }

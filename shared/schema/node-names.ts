@@ -31,7 +31,7 @@
  * The optional nodes are what other regions' forms add (projectDetails,
  * indicatorScore, indicatorNote) and what the kinds that follow an
  * approved document add (projectFunds, projectAchieved and the indicator
- * cells after them: `shared/kinds/kind-layout.ts` says which kind has
+ * cells after them: `shared/model/kind-layout.ts` says which kind has
  * which): a document made before them, or from a form without them,
  * simply has none.
  *
@@ -147,7 +147,7 @@ export const FUNDS_CELLS = {
 /**
  * What a 监控 or 自评 adds to an indicator row, keyed as in `IndicatorText`,
  * in the schema's order; a kind's rows carry the ones its layout lists
- * (`shared/kinds/kind-layout.ts`), each in every row of a project.
+ * (`shared/model/kind-layout.ts`), each in every row of a project.
  */
 export const INDICATOR_FOLLOW_UP_CELLS = {
   actual: NODE.indicatorActual,

@@ -9,7 +9,7 @@
  * Amounts are rounded to 0.01 point, as forms write them; rounding never
  * lifts a score above its 分值 and keeps every score monotone.
  */
-import { parseIndicatorValue, type IndicatorValue } from '../checks/indicator-value'
+import { parseIndicatorValue, type IndicatorValue } from '../model/indicator-value'
 
 /** The points of each 一级 and of 预算执行率; the bureau may set others per year. */
 export interface Weights {

@@ -4,18 +4,26 @@
  * context of their own, logged in through the HTTP API.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect } from 'vitest'
-import { launch } from '../../support/chromium'
+import { afterAll, beforeAll, expect, inject } from 'vitest'
+import { connect, launch as launchOwn } from '../../support/chromium'
 import { startTestServer, type TestServer } from '../../support/test-server'
 
-export { CHROMIUM, launch } from '../../support/chromium'
+export { CHROMIUM } from '../../support/chromium'
+
+/**
+ * The browser for a test file: the project's shared Chromium (`shared-chromium.ts`) when the file runs in the
+ * `browser` project, or one of its own. Either way `close()` ends what the file opened.
+ */
+export function launch(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint')
+  return endpoint ? connect(endpoint) : launchOwn()
+}
 
 /** One browser and one real server for a test file, closed after it. */
 export function browserAndServer(): { readonly browser: Browser; readonly t: TestServer } {
   const suite = {} as { browser: Browser; t: TestServer }
   beforeAll(async () => {
-    suite.browser = await launch()
-    suite.t = await startTestServer()
+    ;[suite.browser, suite.t] = await Promise.all([launch(), startTestServer()])
   })
   afterAll(async () => {
     await suite.browser?.close()

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { browserAndServer, importFromList, openAs } from './browser'
+import { browserAndServer, importFromList, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -163,6 +163,51 @@ describe('document list', () => {
     await expect.poll(() => department.textContent()).toContain('某某区民政局')
     await expect.poll(() => staff.page.locator('.indicator-header').first().textContent()).toContain('分值')
     expect(await staff.page.locator('[data-field="projectName"] .value').first().textContent()).toBe('社区养老服务补助')
+    expect(staff.errors).toEqual([])
+    await staff.context.close()
+  }, 60_000)
+})
+
+describe('opening a document', () => {
+  it('opened by its address, it connects to the server while the editor’s code is still loading', async () => {
+    const { t } = suite
+    await t.grant('qian', 'editor')
+    const context = await suite.browser.newContext({ baseURL: t.server.url, viewport: { width: 1400, height: 900 } })
+    const login = await context.request.post('/api/login', { data: { name: 'qian', password: 'pw-qian' } })
+    await context.addInitScript((u) => localStorage.setItem('jixiao:user', JSON.stringify(u)), (await login.json()).user)
+    const page = await context.newPage()
+    let socketOpened = false
+    page.on('websocket', (socket) => {
+      if (new URL(socket.url()).pathname.startsWith('/sync')) socketOpened = true
+    })
+    // The editor's chunk is held back until the page has opened its WebSocket (or long enough to say it did not).
+    let socketBeforeEditor: boolean | null = null
+    await page.route(/\/assets\/EditorPage-[^/]*\.js$/, async (route) => {
+      await expect.poll(() => socketOpened, { timeout: 15_000 }).toBe(true).catch(() => {})
+      socketBeforeEditor ??= socketOpened
+      await route.continue()
+    })
+    await page.goto('/#/doc/doc')
+    await synced(page)
+    expect(socketBeforeEditor).toBe(true)
+    expect(await page.locator('section[data-node="project"]').count()).toBeGreaterThan(0)
+    await context.close()
+  }, 60_000)
+
+  it('opened from the list, it takes the role the list just fetched instead of asking for the list again', async () => {
+    const { t } = suite
+    const staff = await openAs(suite.browser, t, 'zheng', 'editor')
+    await staff.page.goto('/#/')
+    const link = staff.page.locator('.documents li a', { hasText: '测试文档' })
+    await link.waitFor()
+    const asked: string[] = []
+    staff.context.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/docs') asked.push(request.method())
+    })
+    await link.click()
+    await synced(staff.page)
+    await staff.page.waitForSelector('.ProseMirror[contenteditable=true]')
+    expect(asked).toEqual([])
     expect(staff.errors).toEqual([])
     await staff.context.close()
   }, 60_000)

@@ -1,7 +1,7 @@
-/** The finance side's overview: the review queue and the dashboard (also as CSV). */
+/** The finance side's overview: the review queue and the dashboard (also as CSV, and its projects' 执行率 and 自评 scores as another). */
 import { Hono } from 'hono'
 import type { Ports } from '../../documents/ports'
-import type { Dashboard } from '@shared/protocol/http-api'
+import type { Dashboard } from '@shared/api/http-api'
 import { dashboard, reviewQueue } from '../../documents/review-queue'
 import { csvFile } from '../csv'
 import { apiRoutes } from '../api-route'
@@ -18,14 +18,31 @@ export function reviewRoutes(p: Ports): Hono<Env> {
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('绩效目标汇总.csv')}`,
     }),
   )
+  app.get('/api/dashboard-projects.csv', async (c) =>
+    c.body(projectsCsv((await dashboard(p, c.get('user'))).projects), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('执行率与自评得分.csv')}`,
+    }),
+  )
   return app
+}
+
+const KIND_LABEL: Record<string, string> = { targets: '绩效目标', monitoring: '运行监控', 'self-evaluation': '绩效自评' }
+const percent = (n: number | null) => (n === null ? '' : `${n.toFixed(2)}%`)
+
+/** Per project of every 监控 and 自评: its 执行率 and 总分/grade, for a spreadsheet. */
+function projectsCsv(rows: Dashboard['projects']): string {
+  return csvFile([
+    ['部门', '文档', '类型', '年度', '状态', '项目编码', '项目名称', '执行率', '自评总分', '等级'],
+    ...rows.map((r) => [r.department, r.title, KIND_LABEL[r.kind] ?? r.kind, r.year ?? '', r.status, r.code, r.name, percent(r.rate), r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '']),
+  ])
 }
 
 /** The dashboard's rows for a spreadsheet (`csv.ts`: what Excel opens, with no cell run as a formula). */
 function dashboardCsv(rows: Dashboard['rows']): string {
   const when = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '')
   return csvFile([
-    ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期'],
-    ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), r.total.toFixed(2), r.errors, r.warnings, when(r.approvedAt)]),
+    ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期', '类型', '执行率'],
+    ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), r.total.toFixed(2), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind, percent(r.rate)]),
   ])
 }

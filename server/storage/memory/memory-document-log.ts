@@ -1,6 +1,6 @@
 /** The document log in memory: for tests and the contract suite; nothing survives the process. */
 import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
-import { mergeState } from '../merge-state'
+import { bindingsToForget, mergeState } from '../merge-state'
 import type { AccountStore } from '../account-store'
 import type { OrgStore } from '../org-store'
 import { StorageError } from '../storage-error'
@@ -86,6 +86,7 @@ export class MemoryDocumentLog implements DocumentLog {
     const pieces = [...(doc.snapshot ? [doc.snapshot] : []), ...doc.log.map((u) => u.update)]
     const merged = doc.log.length
     doc.snapshot = mergeState(pieces)
+    for (const client of bindingsToForget(doc.snapshot, [...doc.clients.keys()])) doc.clients.delete(client)
     doc.activity.push(...foldedActivity(doc.log))
     doc.log = []
     return { updatesMerged: merged, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: doc.snapshot.length }

@@ -172,6 +172,8 @@ const MIGRATIONS: string[] = [
      summary JSONB,
      summary_gen BIGINT
    );`,
+  // The order client-id bindings were made in: a compaction keeps the newest of those that never wrote.
+  `ALTER TABLE doc_clients ADD COLUMN seq BIGSERIAL;`,
 ]
 
 /** Held while migrating: any 64-bit number of our own, far from hashtextextended's document locks. */

@@ -6,7 +6,7 @@
  * it, whatever its number.
  */
 import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
-import { mergeState } from '../merge-state'
+import { bindingsToForget, mergeState } from '../merge-state'
 import { storageWork } from '../storage-error'
 import { inTransaction, lockDocument, type Client, type Pool } from './postgres-database'
 
@@ -133,6 +133,9 @@ export class PostgresDocumentLog implements DocumentLog {
         const pieces = [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)]
         const state = mergeState(pieces.map(bytes))
         await client.query('INSERT INTO doc_snapshots (doc_id, data) VALUES ($1, $2) ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data', [docId, Buffer.from(state)])
+        const bound = await client.query<{ client: number }>('SELECT client_id AS client FROM doc_clients WHERE doc_id = $1 ORDER BY seq', [docId])
+        const forgotten = bindingsToForget(state, bound.rows.map((row) => row.client))
+        if (forgotten.length > 0) await client.query('DELETE FROM doc_clients WHERE doc_id = $1 AND client_id = ANY($2::bigint[])', [docId, forgotten])
         await insertActivity(client, docId, foldedActivity(tail.map(loggedUpdate)))
         await client.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [tail.map((row) => row.seq)])
         return { updatesMerged: tail.length, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: state.length }

@@ -6,7 +6,7 @@
  */
 import { storageWork } from '../storage-error'
 import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
-import { mergeState } from '../merge-state'
+import { bindingsToForget, mergeState } from '../merge-state'
 import type { Db } from './sqlite-database'
 
 interface Row {
@@ -54,6 +54,8 @@ export class SqliteDocumentLog implements DocumentLog {
       bindClient: db.prepare('INSERT INTO doc_clients (doc_id, client_id, by_user) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       clientOwner: db.prepare('SELECT by_user AS by FROM doc_clients WHERE doc_id = ? AND client_id = ?'),
       clients: db.prepare('SELECT client_id AS client, by_user AS by FROM doc_clients WHERE doc_id = ?'),
+      clientsInOrder: db.prepare('SELECT client_id AS client FROM doc_clients WHERE doc_id = ? ORDER BY rowid'),
+      forgetClient: db.prepare('DELETE FROM doc_clients WHERE doc_id = ? AND client_id = ?'),
       epoch: db.prepare('SELECT epoch FROM documents WHERE id = ?'),
       nextEpoch: db.prepare('UPDATE documents SET epoch = epoch + 1 WHERE id = ?'),
     }
@@ -129,6 +131,8 @@ export class SqliteDocumentLog implements DocumentLog {
         const state = mergeState(pieces)
         const uptoSeq = tail.at(-1)!.seq
         this.statements.putSnapshot.run(docId, state, uptoSeq)
+        const bound = (this.statements.clientsInOrder.all(docId) as { client: number }[]).map((row) => row.client)
+        for (const client of bindingsToForget(state, bound)) this.statements.forgetClient.run(docId, client)
         this.insertActivity(docId, foldedActivity(tail.map(loggedUpdate)))
         this.statements.dropTail.run(docId, uptoSeq)
         return { updatesMerged: tail.length, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: state.length }

@@ -10,7 +10,7 @@
  */
 import type { Indicator } from '../../model/budget-document'
 import type { Finding } from '../finding'
-import { parseIndicatorValue } from '../indicator-value'
+import { parseIndicatorValue } from '../../model/indicator-value'
 import { moneyOf } from '../money'
 import { findingsFor, type ProjectRule } from '../rule'
 import { isProcessMeasure } from './process-measures'

@@ -11,7 +11,7 @@
  */
 import type { Indicator } from '../../model/budget-document'
 import type { Finding } from '../finding'
-import { isPercent, parseIndicatorValue, type IndicatorValue } from '../indicator-value'
+import { isPercent, parseIndicatorValue, type IndicatorValue } from '../../model/indicator-value'
 import { moneyOf } from '../money'
 import { findingsFor, type ProjectRule } from '../rule'
 import { isCostIndicator } from './cost'

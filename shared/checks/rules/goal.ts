@@ -8,7 +8,7 @@
 import type { Indicator, Project } from '../../model/budget-document'
 import type { Finding } from '../finding'
 import { toHalfWidth } from '../../model/numbers'
-import { parseIndicatorValue } from '../indicator-value'
+import { parseIndicatorValue } from '../../model/indicator-value'
 import { findingsFor, type ProjectRule } from '../rule'
 
 const plain = (text: string) => text.replace(/[\s，。、,.;；:：!！]/g, '')

@@ -6,7 +6,7 @@
  * reviewer decides: warning.
  */
 import type { Finding } from '../finding'
-import { isPercent, parseIndicatorValue } from '../indicator-value'
+import { isPercent, parseIndicatorValue } from '../../model/indicator-value'
 import { findingsFor, type ProjectRule } from '../rule'
 
 const KINDS: { name: RegExp; floor: number; usual: string }[] = [

@@ -6,7 +6,7 @@
  * are `process-measures.ts`'s.
  */
 import type { Finding } from '../finding'
-import { isPercent, parseIndicatorValue } from '../indicator-value'
+import { isPercent, parseIndicatorValue } from '../../model/indicator-value'
 import { findingsFor, type ProjectRule } from '../rule'
 import { isProcessMeasure } from './process-measures'
 

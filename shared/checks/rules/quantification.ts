@@ -9,7 +9,7 @@
  */
 import type { Indicator } from '../../model/budget-document'
 import type { Finding } from '../finding'
-import { isPercent, parseIndicatorValue } from '../indicator-value'
+import { isPercent, parseIndicatorValue } from '../../model/indicator-value'
 import { findingsFor, type ProjectRule } from '../rule'
 import { isCostIndicator } from './cost'
 import { isProcessMeasure } from './process-measures'

@@ -16,7 +16,7 @@ import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
 import { isCostIndicator } from './cost'
 import { isProcessMeasure } from './process-measures'
 import { isSatisfaction } from './direction'
-import { isPercent, parseIndicatorValue } from '../indicator-value'
+import { isPercent, parseIndicatorValue } from '../../model/indicator-value'
 
 /** Two-character words too common in these documents to tie an indicator to a project. */
 const COMMON = new Set(

@@ -37,3 +37,20 @@ describe('HTML export', () => {
     expect(tracked).not.toMatch(/[\uE010-\uE013]/)
   })
 })
+
+describe('HTML export of the kinds that follow the targets', () => {
+  it('a 自评 is its forms under the title block: no 第一部分, 一级 merged down its rows, 总分 and grade as computed', async () => {
+    const { generateKindDocument } = await import('../../../support/generate-kind-document')
+    const { makeRandom } = await import('../../../support/random')
+    const { derivedCells } = await import('../kind-forms/derived-cells')
+    const doc = generateKindDocument(makeRandom(12), 'self-evaluation', 1)
+    const project = doc.projects[0]!
+    const html = exportHtml(doc)
+    expect(html).not.toContain('第一部分')
+    expect(html).toContain(`<h3>1.${project.name}项目支出绩效自评表</h3>`)
+    const outputs = project.indicators.filter((i) => i.level1 === project.indicators[0]!.level1).length
+    if (outputs > 1) expect(html).toContain(`rowspan="${outputs}" class="c">${project.indicators[0]!.level1}</td>`)
+    const { total, grade } = derivedCells(doc)[0]!
+    expect(html).toMatch(new RegExp(`<th colspan="8">总分</th><td class="c">[\\d.]+</td><td class="c">${total}</td><td colspan="2" class="c">等级：${grade}</td>`))
+  })
+})

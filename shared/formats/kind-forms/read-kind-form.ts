@@ -65,7 +65,10 @@ export function readKindForms(form: FormVocabulary, source: FormSource): Documen
   let asOf = ''
   starts.forEach((start, k) => {
     const end = starts[k + 1] ?? items.length
-    const read = readForm(form, items.slice(start, end), source.tablesEnd, end === items.length)
+    // The paragraphs just above a form are its own ("金额单位：万元" under its title).
+    let lead = start
+    while (lead > 0 && items[lead - 1]!.kind === 'paragraph') lead--
+    const read = readForm(form, items.slice(start, end), items.slice(lead, start), source.tablesEnd, end === items.length)
     projects.push(read.project)
     if (!asOf) asOf = read.asOf
   })
@@ -104,13 +107,13 @@ interface FormRead {
   asOf: string
 }
 
-function readForm(form: FormVocabulary, items: FormItem[], tablesEnd: boolean, lastForm: boolean): FormRead {
+function readForm(form: FormVocabulary, items: FormItem[], lead: FormItem[], tablesEnd: boolean, lastForm: boolean): FormRead {
   const rows = items.filter((item): item is Row => item.kind === 'row')
   const headerAt = rows.findIndex((row) => row.cells.some((c) => nameOf(c) === '一级指标'))
   const name = rows[0]!
   if (headerAt < 0) fail('incomplete-table', rows.at(-1)!, `${form.title}“${frontValue(form, rows, 'name')}”在指标表头（一级指标、二级指标、三级指标……）之前中断，文件可能不完整`)
   const front = rows.slice(0, headerAt)
-  const units = new Set(items.slice(0, items.indexOf(rows[headerAt]!)).flatMap((item) => (item.kind === 'row' ? item.cells : [item.text])).map(moneyUnitIn).filter((u): u is string => u !== null))
+  const units = new Set([...lead, ...items.slice(0, items.indexOf(rows[headerAt]!))].flatMap((item) => (item.kind === 'row' ? item.cells : [item.text])).map(moneyUnitIn).filter((u): u is string => u !== null))
   if (units.size > 1) fail('malformed-row', name, `金额的单位不一致：表中既写了${[...units].join('又写了')}。请统一为一个单位后再导入`)
   const funds = readFunds(form, front)
   const goals = readGoals(form, front)

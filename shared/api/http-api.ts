@@ -15,8 +15,8 @@ import type { DocumentDiff } from '../history/document-diff'
 import type { VersionRecord } from '../history/version-record'
 import type { StatusRecord } from '../review/workflow'
 import type { DocumentKind } from '../model/document-kind'
-import type { OrgKind, OrgRole } from './org-role'
-import type { Role, SharedRole } from './role'
+import type { OrgKind, OrgRole } from '../protocol/org-role'
+import type { Role, SharedRole } from '../protocol/role'
 
 export interface User {
   id: number
@@ -34,10 +34,6 @@ type Ok = { ok: true }
 export interface DocumentSummary {
   id: string
   title: string
-  /** What the document is: targets, a 监控 or a 自评. */
-  kind: DocumentKind
-  /** The approved targets document a 监控 or 自评 was made from (null: none). */
-  basedOn: string | null
   role: Role
   owner: boolean
   /** The owner's display name ('' when nobody owns it, as for an imported demo). */
@@ -46,6 +42,10 @@ export interface DocumentSummary {
   /** The latest thing done to it (an edit, a comment, a step), and by whom (display name; null: the server). */
   lastChange: { at: number; by: string | null } | null
   status: string
+  /** What it is (绩效目标, 运行监控, 绩效自评); absent: targets. */
+  kind?: string
+  /** The approved document a 监控 or 自评 was made from (or last year's, for a successor); null or absent: none. */
+  basedOn?: string | null
 }
 
 export interface DocumentMember {
@@ -76,8 +76,6 @@ export interface SubmissionDeadline {
 export interface QueueRow {
   id: string
   title: string
-  /** What the document is: targets, a 监控 or a 自评. */
-  kind: DocumentKind
   departmentOrg: string
   year: number | null
   status: StatusRecord
@@ -88,6 +86,8 @@ export interface QueueRow {
   pendingSuggestions: number
   daysWaiting: number | null
   deadline: SubmissionDeadline | null
+  /** targets, monitoring or self-evaluation: its findings are its own kind's. */
+  kind: string
 }
 
 export interface Dashboard {
@@ -95,8 +95,6 @@ export interface Dashboard {
     department: string
     id: string
     title: string
-    /** What the document is: targets, a 监控 or a 自评. */
-    kind: DocumentKind
     year: number | null
     status: string
     lastChange: number
@@ -105,6 +103,24 @@ export interface Dashboard {
     warnings: number
     approvedAt: number | null
     deadline: SubmissionDeadline | null
+    /** targets, monitoring or self-evaluation. */
+    kind: string
+    /** A 监控's or 自评's 执行率 (its projects' money together, percent); null for targets or without figures. */
+    rate: number | null
+  }[]
+  /** Per project of every 监控 and 自评: its 执行率 and, for a 自评, its 总分 and grade (null while not all scored). */
+  projects: {
+    department: string
+    id: string
+    title: string
+    year: number | null
+    kind: string
+    status: string
+    code: string
+    name: string
+    rate: number | null
+    earned: number | null
+    grade: string | null
   }[]
   byYear: { year: string; total: number; documents: number; approved: number }[]
 }

@@ -4,7 +4,7 @@
  * target, `≥**%` or `是/否` a template leftover where a target belongs.
  * Never throws; `raw` is always the text as written.
  */
-import { toHalfWidth } from '../model/numbers'
+import { toHalfWidth } from './numbers'
 
 export type Sign = '≥' | '≤' | '=' | '>' | '<'
 

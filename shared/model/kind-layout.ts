@@ -7,10 +7,10 @@
  * cell to type into; the targets they follow are carried verbatim and
  * read-only (`carried-cells.ts`).
  *
- * Kept apart from the registry (which imports the models and checks) so
- * the document builder can read it without a cycle.
+ * Part of the model, not of the registry (which imports the models and
+ * checks), so the document builder can read it without a cycle of folders.
  */
-import type { DocumentKind } from '../model/document-kind'
+import type { DocumentKind } from './document-kind'
 import type { INDICATOR_FOLLOW_UP_CELLS } from '../schema/node-names'
 
 export type FollowUpColumn = keyof typeof INDICATOR_FOLLOW_UP_CELLS

@@ -1,0 +1,59 @@
+/**
+ * What the bureau's overview shows of a 监控 or 自评 (the queue, the 汇总
+ * dashboard and its CSV): per project its 执行率 and, for a 自评, its 总分
+ * and grade; for the document the 执行率 of all its projects' money
+ * together. Read off the kind's model (the registry dispatches), so the
+ * figures are the ones the form shows as people type.
+ */
+import type { DocumentText } from '../model/document-text'
+import { kindOf } from './registry'
+
+export interface ProjectScore {
+  code: string
+  name: string
+  /** 执行率 in percent (0.01): executed ÷ budget; null where a figure is missing. */
+  rate: number | null
+  /** 自评: 总分, null while an indicator has no 得分 (and always in a 监控). */
+  earned: number | null
+  grade: string | null
+}
+
+export interface KindSummary {
+  kind: string
+  /** The projects' executed ÷ their budget, all together, in percent; null when none has both figures. */
+  rate: number | null
+  projects: ProjectScore[]
+}
+
+/** What the model of a 监控 or 自评 has per project (spec #30); a targets model has none of it. */
+interface FollowUpProject {
+  code: string
+  name: string
+  funds?: { budget: number | null; executed: number | null; rate: number | null }
+  earned?: number | null
+  grade?: string | null
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100
+
+/** The summary of a document's text (its `kind` set); a targets document has no projects' scores and no 执行率. */
+export function kindSummary(text: DocumentText): KindSummary {
+  const kind = kindOf(text)
+  if (kind.id === 'targets') return { kind: kind.id, rate: null, projects: [] }
+  const modelled = kind.model(text).projects as unknown as FollowUpProject[]
+  const projects = modelled.map((p): ProjectScore => ({
+    code: p.code,
+    name: p.name,
+    rate: p.funds?.rate ?? null,
+    earned: p.earned ?? null,
+    grade: p.grade ?? null,
+  }))
+  let budget = 0
+  let executed = 0
+  for (const p of modelled) {
+    if (p.funds?.budget == null || p.funds.executed == null || !(p.funds.budget > 0)) continue
+    budget += p.funds.budget
+    executed += p.funds.executed
+  }
+  return { kind: kind.id, rate: budget > 0 ? round2((executed / budget) * 100) : null, projects }
+}
