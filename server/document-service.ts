@@ -133,6 +133,11 @@ export class DocumentService {
     return this.read('predecessor', id)
   }
 
+  /** The approved targets document a 监控 or 自评 was made from, if any (meta basedOn). */
+  async basedOn(id: string): Promise<string | undefined> {
+    return this.read('basedOn', id)
+  }
+
   /** The document as it was at a stored version; undefined when there is no such version. */
   async versionText(id: string, versionId: number): Promise<DocumentText | undefined> {
     const content = await this.versionContent(id, versionId)

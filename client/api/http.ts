@@ -83,6 +83,8 @@ export const api = {
     call('POST /api/docs/:id/versions/:version/restore', { params: { id, version: versionId }, body: project ? { project } : {} }),
   /** Next year's document from this one; the year is the document's own plus one, the department its own (org: for one of none). */
   successor: (id: string, keepBudget: boolean, org?: number) => call('POST /api/docs/:id/successor', { params: { id }, body: { keepBudget, org } }),
+  /** 结果应用: last year's approved 自评 of the document this draft was started from. */
+  lastYear: (id: string) => call('GET /api/docs/:id/last-year', { params: { id } }),
   /** A 绩效运行监控 or 绩效自评 from this approved targets document. */
   linked: (id: string, kind: 'monitoring' | 'self-evaluation') => call('POST /api/docs/:id/linked', { params: { id }, body: { kind } }),
   /** opinionUsed: the note is the reviewer's drafted 审核意见, which the server clears once the step is taken. */

@@ -4,7 +4,9 @@
  * clicking scrolls the document there.
  */
 import type { Editor } from '@tiptap/core'
-import { createMemo, Index, Show } from 'solid-js'
+import { createMemo, createResource, For, Index, Show } from 'solid-js'
+import type { LastYearResult } from '@shared/api/http-api'
+import { api } from '../api/http'
 import type { Finding } from '@shared/checks/finding'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
@@ -75,6 +77,13 @@ function followUp(project: BudgetDocument['projects'][number]): string {
 
 export function Outline(props: { session: DocumentSession }) {
   const s = props.session
+  // 结果应用: a draft started from last year's document shows what last year's approved 自评 found, per continuing project.
+  const [lastYear] = createResource(
+    () => s.workflow.hasPredecessor() || null,
+    () => api.lastYear(s.docId).then((r) => r.results, () => [] as LastYearResult[]),
+  )
+  const lastYearOf = (p: BudgetDocument['projects'][number]) =>
+    (lastYear() ?? []).find((r) => (p.code !== '' && r.code === p.code) || (r.name !== '' && r.name === p.name))
   // Recomputed as the document (through its model) or the threads change.
   const threadCounts = createMemo(() => (s.reading.model(), threadsPerProject(s)))
   // Errors and warnings by project (1-based), sorted once per change rather than filtered per project.
@@ -126,6 +135,18 @@ export function Outline(props: { session: DocumentSession }) {
                     {/* A 自评's 总分 and grade, a 监控's 执行率: from the kind's model, as the form shows them. */}
                     <Show when={followUp(p())}>
                       {(f) => <span class="kind-score" data-testid="outline-score">{f()}</span>}
+                    </Show>
+                    <Show when={lastYearOf(p())}>
+                      {(r) => (
+                        <div class="last-year" data-testid="last-year">
+                          <span class="total">{T.lastYear(r().earned === null ? '—' : String(r().earned), r().grade ?? '—')}</span>
+                          <ul>
+                            <For each={r().indicators}>
+                              {(i) => <li title={T.lastYearValue(i.value)}>{T.lastYearIndicator(i.level3, i.actual || '—', i.earned === null ? '—' : String(i.earned), String(i.points))}</li>}
+                            </For>
+                          </ul>
+                        </div>
+                      )}
                     </Show>
                   </li>
                 )}

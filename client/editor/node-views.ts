@@ -97,7 +97,7 @@ function fieldView(initial: PMNode, context: ViewContext, view?: EditorView, get
   const picker = options && view && getPos ? choicePicker(name, options, view, getPos) : null
   if (picker) {
     dom.classList.add('has-choice')
-    dom.insertBefore(picker.el, contentDOM)
+    dom.append(picker.el)
     picker.show(node.textContent)
   }
   dom.append(contentDOM)

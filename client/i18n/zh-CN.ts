@@ -305,6 +305,10 @@ export const T = {
   carriedCell: '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）',
   carriedRefused: '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自审核通过的目标表，在运行监控和自评中不能修改',
   outlineRate: (rate: string) => `执行率 ${rate}`,
+  /** 结果应用: last year's approved 自评, beside a continuing project in next year's draft (read-only). */
+  lastYear: (total: string, grade: string) => `上年自评：总分 ${total}（${grade}）`,
+  lastYearIndicator: (name: string, actual: string, earned: string, points: string) => `${name}：实际 ${actual}，得分 ${earned}/${points}`,
+  lastYearValue: (value: string) => `上年年度指标值：${value}`,
   /** Where a kind's form labels a cell otherwise than the targets' form (by node name). */
   kindFieldLabel: {
     monitoring: { fundsExecuted: '截至当期执行数', indicatorValue: '年度指标值', indicatorActual: '截至当期完成值', projectAchieved: '总体目标截至当期完成情况', budgetTotal: '年度预算数' },

@@ -8,6 +8,7 @@ import { SAMPLE_PATH, sampleText } from '../../support/sample'
 import { metaOf } from '@shared/model/y-document'
 import { STATUS, STATUS_KEY } from '@shared/review/workflow'
 import { openServerData } from '../server-data'
+import { openStorage } from '../storage/storage'
 import { EXIT, runCli } from './run-cli'
 
 async function run(...argv: string[]) {
@@ -184,6 +185,34 @@ describe('cli on a 绩效自评表', () => {
   })
 })
 
+describe('cli on the forms of the kinds, in every format', () => {
+  const kinds = (name: string) => fileURLToPath(new URL(`../../test/fixtures/formats/kinds/${name}`, import.meta.url))
+
+  it('import --json: a Word 自评表 and a tab-separated 监控表 print their kind’s model, the targets’ keys kept', async () => {
+    const evaluation = JSON.parse((await run('import', kinds('ziping-yanglao-2023.python-docx.docx'), '--json')).stdout)
+    expect(evaluation).toMatchObject({ kind: 'self-evaluation', year: 2023 })
+    expect(evaluation.projects[0]).toMatchObject({ funds: { budget: 120, executed: 102, rate: 85, points: 10, earned: 8.5 }, earned: 96, grade: '优' })
+    expect(evaluation.projects[0].indicators[0]).toMatchObject({ value: '≥800人', score: 20, actual: '700人', earned: 17.5, deviation: '部分老人入住机构养老，明年扩大宣传、简化申请' })
+    const monitoring = JSON.parse((await run('import', kinds('jiankong-yanglao-2023.libreoffice.txt'), '--json')).stdout)
+    expect(monitoring).toMatchObject({ kind: 'monitoring' })
+    expect(monitoring.projects[0]).toMatchObject({ funds: { budget: 120, executed: 54, rate: 45 } })
+    expect(monitoring.projects[0].indicators[0]).toMatchObject({ value: '≥800人', actual: '420人', forecast: '760人', likelihood: '有可能', cause: '经费保障', measure: '加快资金拨付，扩大宣传' })
+  })
+
+  it('export writes a 自评表 in its own form; the file reads back to the same model, the 总分 as the rules compute it', async () => {
+    const file = fileURLToPath(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
+    const before = JSON.parse((await run('import', file, '--json')).stdout)
+    for (const format of ['txt', 'docx', 'xlsx', 'html']) {
+      const out = join(tmp(), `out.${format}`)
+      expect((await run('export', file, '--format', format, '--out', out)).code, format).toBe(EXIT.ok)
+      const after = JSON.parse((await run('import', out, '--json')).stdout)
+      expect(after.kind, format).toBe('self-evaluation')
+      expect(after.projects[0].indicators, format).toEqual(before.projects[0].indicators)
+      expect([after.projects[0].earned, after.projects[0].grade, after.projects[0].funds], format).toEqual([110, '优', before.projects[0].funds])
+    }
+  }, 60_000)
+})
+
 describe('cli doc monitoring / self-evaluation', () => {
   it('makes the linked document from approved targets through the use case and prints its id; refused before approval', async () => {
     const data = tmp()
@@ -218,30 +247,23 @@ describe('cli doc monitoring / self-evaluation', () => {
   })
 })
 
-describe('cli on the forms of the kinds, in every format', () => {
-  const kinds = (name: string) => fileURLToPath(new URL(`../../test/fixtures/formats/kinds/${name}`, import.meta.url))
-
-  it('import --json: a Word 自评表 and a tab-separated 监控表 print their kind’s model, the targets’ keys kept', async () => {
-    const evaluation = JSON.parse((await run('import', kinds('ziping-yanglao-2023.python-docx.docx'), '--json')).stdout)
-    expect(evaluation).toMatchObject({ kind: 'self-evaluation', year: 2023 })
-    expect(evaluation.projects[0]).toMatchObject({ funds: { budget: 120, executed: 102, rate: 85, points: 10, earned: 8.5 }, earned: 96, grade: '优' })
-    expect(evaluation.projects[0].indicators[0]).toMatchObject({ value: '≥800人', score: 20, actual: '700人', earned: 17.5, deviation: '部分老人入住机构养老，明年扩大宣传、简化申请' })
-    const monitoring = JSON.parse((await run('import', kinds('jiankong-yanglao-2023.libreoffice.txt'), '--json')).stdout)
-    expect(monitoring).toMatchObject({ kind: 'monitoring' })
-    expect(monitoring.projects[0]).toMatchObject({ funds: { budget: 120, executed: 54, rate: 45 } })
-    expect(monitoring.projects[0].indicators[0]).toMatchObject({ value: '≥800人', actual: '420人', forecast: '760人', likelihood: '有可能', cause: '经费保障', measure: '加快资金拨付，扩大宣传' })
-  })
-
-  it('export writes a 自评表 in its own form; the file reads back to the same model, the 总分 as the rules compute it', async () => {
-    const file = fileURLToPath(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
-    const before = JSON.parse((await run('import', file, '--json')).stdout)
-    for (const format of ['txt', 'docx', 'xlsx', 'html']) {
-      const out = join(tmp(), `out.${format}`)
-      expect((await run('export', file, '--format', format, '--out', out)).code, format).toBe(EXIT.ok)
-      const after = JSON.parse((await run('import', out, '--json')).stdout)
-      expect(after.kind, format).toBe('self-evaluation')
-      expect(after.projects[0].indicators, format).toEqual(before.projects[0].indicators)
-      expect([after.projects[0].earned, after.projects[0].grade, after.projects[0].funds], format).toEqual([110, '优', before.projects[0].funds])
+describe('cli org deadline', () => {
+  it('sets and removes a bureau’s 报送 deadline through the use case, and refuses a date that is none', async () => {
+    const data = tmp()
+    expect((await run('org', 'add', '财政局', '--kind', 'finance', '--data', data)).code).toBe(EXIT.ok)
+    const set = await run('org', 'deadline', '财政局', '--year', '2026', '--date', '2026-03-31', '--data', data)
+    expect(set).toMatchObject({ code: EXIT.ok, stdout: '2026 年度报送截止：2026-03-31' })
+    const deadlines = async () => {
+      const storage = await openStorage({ kind: 'sqlite', dataDir: data })
+      try {
+        return await storage.orgs.deadlines((await storage.orgs.orgByName('财政局'))!.id)
+      } finally {
+        await storage.close()
+      }
     }
-  }, 60_000)
+    expect(await deadlines()).toEqual([{ year: 2026, dueAt: Date.parse('2026-03-31T23:59:59+08:00') }])
+    expect(await run('org', 'deadline', '财政局', '--year', '2026', '--date', '3月底', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '日期格式应为 YYYY-MM-DD：3月底' })
+    expect(await run('org', 'deadline', '财政局', '--year', '2026', '--remove', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: '已取消 2026 年度的报送截止日期' })
+    expect(await deadlines()).toEqual([])
+  })
 })

@@ -34,6 +34,10 @@ type Ok = { ok: true }
 export interface DocumentSummary {
   id: string
   title: string
+  /** What the document is: targets, a 监控 or a 自评. */
+  kind: DocumentKind
+  /** The approved targets document a 监控 or 自评 was made from (null: none). */
+  basedOn: string | null
   role: Role
   owner: boolean
   /** The owner's display name ('' when nobody owns it, as for an imported demo). */
@@ -42,10 +46,6 @@ export interface DocumentSummary {
   /** The latest thing done to it (an edit, a comment, a step), and by whom (display name; null: the server). */
   lastChange: { at: number; by: string | null } | null
   status: string
-  /** What it is (绩效目标, 运行监控, 绩效自评); absent: targets. */
-  kind?: string
-  /** The approved document a 监控 or 自评 was made from (or last year's, for a successor); null or absent: none. */
-  basedOn?: string | null
 }
 
 export interface DocumentMember {
@@ -76,6 +76,8 @@ export interface SubmissionDeadline {
 export interface QueueRow {
   id: string
   title: string
+  /** What the document is: targets, a 监控 or a 自评. */
+  kind: DocumentKind
   departmentOrg: string
   year: number | null
   status: StatusRecord
@@ -86,8 +88,6 @@ export interface QueueRow {
   pendingSuggestions: number
   daysWaiting: number | null
   deadline: SubmissionDeadline | null
-  /** targets, monitoring or self-evaluation: its findings are its own kind's. */
-  kind: string
 }
 
 export interface Dashboard {
@@ -95,6 +95,8 @@ export interface Dashboard {
     department: string
     id: string
     title: string
+    /** What the document is: targets, a 监控 or a 自评. */
+    kind: DocumentKind
     year: number | null
     status: string
     lastChange: number
@@ -103,8 +105,6 @@ export interface Dashboard {
     warnings: number
     approvedAt: number | null
     deadline: SubmissionDeadline | null
-    /** targets, monitoring or self-evaluation. */
-    kind: string
     /** A 监控's or 自评's 执行率 (its projects' money together, percent); null for targets or without figures. */
     rate: number | null
   }[]
@@ -123,6 +123,16 @@ export interface Dashboard {
     grade: string | null
   }[]
   byYear: { year: string; total: number; documents: number; approved: number }[]
+}
+
+/** 结果应用: one project of last year's approved 自评, as next year's draft shows it beside the project's targets. */
+export interface LastYearResult {
+  code: string
+  name: string
+  /** 总分 and grade (null while not all scored). */
+  earned: number | null
+  grade: string | null
+  indicators: { level3: string; value: string; actual: string; earned: number | null; points: number }[]
 }
 
 /** Someone in an organisation, with their role there. */
@@ -207,6 +217,8 @@ export interface HttpApi {
   'GET /api/docs/:id/checks': { response: { findings: Finding[] } }
   'GET /api/docs/:id/token': { response: { token: string } }
   /** sort: waiting (default), department or findings; status filters. */
+  /** 结果应用: last year's approved 自评 of the document this draft was started from ([] when there is none). */
+  'GET /api/docs/:id/last-year': { response: { results: LastYearResult[] } }
   'GET /api/queue': { query: { sort?: string; status?: string }; response: { queue: QueueRow[]; people: People } }
   'GET /api/dashboard': { response: Dashboard }
   'GET /api/notifications': { response: { notifications: Notice[]; unread: number } }

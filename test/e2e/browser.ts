@@ -64,7 +64,7 @@ export const synced = (page: Page) => page.waitForSelector('[data-testid=sync-st
 /** The text field `field` (a data-field name), the `n`-th of its kind. */
 export const field = (page: Page, name: string, n = 0) => page.locator(`[data-field="${name}"] .value`).nth(n)
 
-/** The text of a field as the document has it: other people's caret labels are in the DOM but not in the text. */
+/** The text of a field as the document has it: other people's caret labels and derived values are in the DOM but not in the text. */
 export const fieldText = async (page: Page, name: string, n = 0) => (await fieldTexts(page, name))[n] ?? ''
 
 /** Every field `name`'s text, in document order, without other people's caret labels. */
@@ -72,7 +72,8 @@ export const fieldTexts = (page: Page, name: string) =>
   page.locator(`[data-field="${name}"] .value`).evaluateAll((els) =>
     els.map((el) => {
       const copy = el.cloneNode(true) as HTMLElement
-      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+      // Nor what a 监控 or 自评 form derives and draws inside a cell (widgets, not text).
+      copy.querySelectorAll('.collaboration-carets__caret, .derived, .band-picker').forEach((caret) => caret.remove())
       return copy.textContent ?? ''
     }),
   )

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { Ports } from '../../documents/ports'
 import type { Dashboard } from '@shared/api/http-api'
 import { dashboard, reviewQueue } from '../../documents/review-queue'
+import { lastYearResults } from '../../documents/last-year-results'
 import { csvFile } from '../csv'
 import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
@@ -12,6 +13,7 @@ export function reviewRoutes(p: Ports): Hono<Env> {
   const { route } = apiRoutes(app)
   route('GET /api/queue', async (c) => reviewQueue(p, c.get('user'), { status: c.req.query('status'), sort: c.req.query('sort') }))
   route('GET /api/dashboard', (c) => dashboard(p, c.get('user')))
+  route('GET /api/docs/:id/last-year', async (c) => ({ results: await lastYearResults(p, c.get('user'), c.req.param('id')) }))
   app.get('/api/dashboard.csv', async (c) =>
     c.body(dashboardCsv((await dashboard(p, c.get('user'))).rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8',

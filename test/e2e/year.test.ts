@@ -1,0 +1,280 @@
+/**
+ * The rest of the year after the targets are approved, played as the
+ * people do it (issue #30): 张伟 (the department's 管理员) makes the
+ * 绩效运行监控 from the approved 绩效目标 in his list; he and 李娜 fill it,
+ * she offline, and he 报送s; 王芳, the 财政局 reviewer assigned to the
+ * department, finds it in her queue as a 运行监控, suggests another
+ * 截至当期完成值 with a comment and 退回修改s; 李娜 accepts it, resolves the
+ * comment, 报送s again, and 王芳 approves. At year end 张伟 makes the
+ * 绩效自评, types what was achieved and chooses a band, and sees the 总分
+ * and grade follow as he types; 王芳 suggests a lower 得分 with a comment,
+ * returns it, he accepts and explains, she approves — and her dashboard's
+ * row for the project shows its 执行率 and 总分/grade. Every expected figure
+ * follows from what the people typed and the written scoring rules.
+ *
+ * The tests share one server and run in order: the second starts from the
+ * approved targets the first made.
+ */
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { documentText, indicator, part1, project, spending } from '../../support/document-builder'
+import { META_KEY, metaOf } from '@shared/model/y-document'
+import { loginAt } from '../support/http-session'
+import { browserAndServer, field, fieldText, openAs, retype, synced, typeAt } from './browser'
+
+const suite = browserAndServer()
+const TARGETS = 'targets2026'
+const TITLE = '政法委2026年部门预算绩效文本'
+
+const plan = () => [spending('3月底', '20'), spending('6月底', '50'), spending('10月底', '80'), spending('12月底', '100')]
+const targets = documentText(
+  part1({ title: '政法委', subtitle: '2026年部门预算绩效文本', preparedBy: '政法委编制', reviewedBy: '财政局审核', goals: ['维护社会稳定。'] }),
+  project({ unitCode: '216001', unitName: '政法委本级', code: '21600126001', name: '社区矫正经费', budgetTotal: '100', budgetFiscal: '100', budgetOther: '0', usage: '社区矫正', spendingPlan: plan(), goal: '完成社区矫正培训和结案。' },
+    indicator({ level1: '产出指标', level2: '数量指标', level3: '培训次数', description: '开展培训', value: '≥10次', basis: '年度工作计划' }),
+    indicator({ level1: '产出指标', level2: '质量指标', level3: '结案率', description: '案件结案', value: '≥90%', basis: '年度工作计划' }),
+    indicator({ level1: '效益指标', level2: '社会效益指标', level3: '群众安全感', description: '群众安全感', value: '显著提升', basis: '年度工作计划' }),
+    indicator({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '群众满意度', description: '问卷调查', value: '≥90%', basis: '年度工作计划' })),
+  project({ unitCode: '216001', unitName: '政法委本级', code: '21600126002', name: '平安建设经费', budgetTotal: '50', budgetFiscal: '50', budgetOther: '0', usage: '平安建设', spendingPlan: plan(), goal: '开展平安建设宣传。' },
+    indicator({ level1: '产出指标', level2: '数量指标', level3: '宣传活动', description: '宣传活动场次', value: '≥12次', basis: '年度工作计划' }),
+    indicator({ level1: '效益指标', level2: '社会效益指标', level3: '知晓率', description: '平安建设知晓率', value: '≥80%', basis: '年度工作计划' }),
+    indicator({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '群众满意度', description: '问卷调查', value: '≥85%', basis: '年度工作计划' })),
+)
+
+const status = (page: Page) => page.getByTestId('doc-status').textContent()
+
+/** A workflow step by its button; 报送 and 审核通过 ask first, saying what they do. */
+async function step(page: Page, label: '报送' | '开始审核' | '审核通过', expected: string): Promise<void> {
+  await page.getByRole('button', { name: label, exact: true }).click()
+  if (label !== '开始审核') await page.getByTestId('confirm-step').getByRole('button', { name: `确认${label}` }).click()
+  if (label === '审核通过') {
+    // What the checks still find asks for a reason; the reviewer gives one.
+    const reason = page.locator('.workflow-note textarea')
+    await expect.poll(async () => (await reason.count()) > 0 || (await status(page)) === expected, { timeout: 10_000 }).toBe(true)
+    if (await reason.count()) {
+      await reason.fill('其余检查项已核实')
+      await page.getByRole('button', { name: '确认审核通过' }).click()
+    }
+  }
+  await expect.poll(() => status(page), { timeout: 10_000 }).toBe(expected)
+}
+
+/** 退回修改 with a written note. */
+async function returnWith(page: Page, note: string): Promise<void> {
+  await page.getByRole('button', { name: '退回修改', exact: true }).click()
+  await page.locator('.workflow-note textarea').fill(note)
+  await page.getByRole('button', { name: '确认退回修改' }).click()
+  await expect.poll(() => status(page), { timeout: 10_000 }).toBe('退回修改')
+}
+
+/** Comments on the selected cell's text. */
+async function comment(page: Page, name: string, n: number, text: string): Promise<void> {
+  await typeAt(page, 'end', name, n, '')
+  await page.keyboard.press('Shift+Home')
+  await page.getByRole('button', { name: '添加批注' }).click()
+  await page.keyboard.type(text)
+  await page.getByTestId('comment-composer').getByRole('button', { name: '添加批注' }).click()
+  await expect.poll(() => page.locator('.thread .text').allTextContents(), { timeout: 10_000 }).toContain(text)
+}
+
+/** Accepts the suggestion in a cell from its card, and resolves the comment on it. */
+async function acceptAndResolve(page: Page, name: string, n: number, suggested: string, commented: string): Promise<void> {
+  await typeAt(page, 'end', name, n, '')
+  const card = page.getByTestId('suggestion-card')
+  await expect.poll(() => card.locator('p').textContent(), { timeout: 10_000 }).toContain(suggested)
+  await card.getByRole('button', { name: '接受' }).click()
+  await expect.poll(() => fieldText(page, name, n)).toBe(suggested)
+  const thread = page.locator('.thread', { hasText: commented })
+  await thread.click()
+  await thread.getByRole('button', { name: '解决' }).click()
+  await expect.poll(() => page.locator('.thread', { hasText: commented }).count(), { timeout: 10_000 }).toBe(0)
+}
+
+/** From the list, on the approved targets' row: 新建运行监控 or 新建绩效自评; the new document opens. */
+async function makeFromList(page: Page, label: '新建运行监控' | '新建绩效自评'): Promise<string> {
+  await page.goto('/#/')
+  const row = page.locator('li', { has: page.getByRole('link', { name: TITLE, exact: true }) })
+  await row.getByRole('button', { name: label }).click()
+  await page.waitForURL(new RegExp(`#/doc/(?!${TARGETS}$)`))
+  await synced(page)
+  return /#\/doc\/(.+)$/.exec(page.url())![1]!
+}
+
+/** The people and the approved targets, made once for the file. */
+let world: Promise<void> | null = null
+function theDepartment(): Promise<void> {
+  world ??= (async () => {
+    const { orgs, logins, service } = suite.t.server.data
+    const zhangwei = await logins.addUser('zhangwei', 'pw-zhangwei', '张伟')
+    const lina = await logins.addUser('lina', 'pw-lina', '李娜')
+    const wangfang = await logins.addUser('wangfang', 'pw-wangfang', '王芳')
+    const department = await orgs.addOrg({ name: '政法委', kind: 'department', code: '216001' })
+    const bureau = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
+    await orgs.setMember(department.id, zhangwei.id, 'admin')
+    await orgs.setMember(department.id, lina.id, 'staff')
+    await orgs.setMember(bureau.id, wangfang.id, 'reviewer')
+    await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: wangfang.id }, true)
+    await service.create(targets, { id: TARGETS, title: TITLE, ownerId: null })
+    await orgs.setDocumentOrg(TARGETS, department.id)
+    // The targets' own round is another test's (journey.test.ts): here they are approved as the people would.
+    const zhang = await loginAt(suite.t.server.url, 'zhangwei')
+    const wang = await loginAt(suite.t.server.url, 'wangfang')
+    for (const [who, action] of [[zhang, 'submit'], [wang, 'start-review'], [wang, 'approve']] as const) {
+      const answer = await who.json(`/api/docs/${TARGETS}/workflow`, 'POST', { action, note: '目标已审核' })
+      if (answer.status !== 200) throw new Error(`${action}: ${JSON.stringify(answer.body)}`)
+    }
+  })()
+  return world
+}
+
+describe('the year after the targets', () => {
+  it('a carried target cell cannot be typed into, in a 监控 as in a 自评', async () => {
+    const { t, browser } = suite
+    await theDepartment()
+    const { service, orgs } = t.server.data
+    const department = (await orgs.orgs()).find((o) => o.name === '政法委')!
+    for (const kind of ['monitoring', 'self-evaluation'] as const) {
+      const id = `carried-${kind}`
+      await service.create({ ...targets, kind }, { id, title: `${kind}`, ownerId: null })
+      await orgs.setDocumentOrg(id, department.id)
+      const zhang = await openAs(browser, t, 'zhangwei', 'editor', id, { share: false })
+      await expect.poll(() => zhang.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
+    // A carried target: clicked and typed into, it stays as approved, here and on the server.
+    const value = field(zhang.page, 'indicatorValue', 0)
+    expect(await value.getAttribute('contenteditable')).toBe('false')
+    const whole = () => zhang.page.locator('.ProseMirror').textContent()
+    const before = await whole()
+    await value.click()
+    await zhang.page.keyboard.type('9')
+    await zhang.page.keyboard.press('Backspace')
+    await zhang.page.keyboard.press('Delete')
+    await synced(zhang.page)
+    expect(await fieldText(zhang.page, 'indicatorValue', 0)).toBe('≥10次')
+    expect(await whole()).toBe(before)
+    expect(await fieldText(zhang.page, 'indicatorName', 0)).toBe('培训次数')
+      // The cells the kind adds are written as usual.
+      await typeAt(zhang.page, 'end', 'indicatorActual', 0, '12次')
+      await expect.poll(() => fieldText(zhang.page, 'indicatorActual', 0)).toBe('12次')
+      await synced(zhang.page)
+      const stored = await service.text(id)
+      expect(stored.projects[0]!.indicators[0]!).toMatchObject({ value: '≥10次', level3: '培训次数', actual: '12次' })
+      expect(zhang.errors).toEqual([])
+      await zhang.context.close()
+    }
+  }, 120_000)
+
+  it('结果应用: once last year’s 自评 is approved, next year’s draft made from the list shows each continuing project’s 实际完成值 and score', async () => {
+    const { t, browser } = suite
+    await theDepartment()
+    const { service, orgs } = t.server.data
+    const department = (await orgs.orgs()).find((o) => o.name === '政法委')!
+    // The department's 自评 of the approved targets, as written at year end.
+    const written = [['12次', '85%', '有所提升', '95%'], ['12次', '80%', '90%']]
+    const evaluation = await service.create({
+      ...targets,
+      kind: 'self-evaluation',
+      projects: targets.projects.map((p, n) => ({
+        ...p,
+        funds: { initial: p.budgetTotal, budget: p.budgetTotal, executed: ['95', '50'][n]!, rate: '', points: '', earned: '' },
+        achieved: '基本完成年度目标',
+        indicators: p.indicators.map((i, k) => ({ ...i, actual: written[n]![k]!, earned: i.level3 === '群众安全感' ? '24' : '', deviation: '' })),
+      })),
+    }, { title: '2026年绩效自评', ownerId: null })
+    await orgs.setDocumentOrg(evaluation, department.id)
+    await t.server.relay.applyServerChange(evaluation, (ydoc) => metaOf(ydoc).set(META_KEY.basedOn, TARGETS))
+    const zhangHttp = await loginAt(t.server.url, 'zhangwei')
+    const wangHttp = await loginAt(t.server.url, 'wangfang')
+    for (const [who, action] of [[zhangHttp, 'submit'], [wangHttp, 'start-review'], [wangHttp, 'approve']] as const) {
+      expect((await who.json(`/api/docs/${evaluation}/workflow`, 'POST', { action, note: '自评已逐项核实' })).status).toBe(200)
+    }
+
+    // 张伟 starts next year's draft from the list, as every year.
+    const zhang = await openAs(browser, t, 'zhangwei', 'editor', TARGETS, { share: false })
+    await zhang.page.goto('/#/')
+    const listed = zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) })
+    await listed.getByRole('button', { name: '以此为底稿新建下一年度' }).click()
+    await listed.getByRole('button', { name: '新建', exact: true }).click()
+    await zhang.page.waitForURL(new RegExp(`#/doc/(?!${TARGETS}$)`))
+    await synced(zhang.page)
+    // Beside each project: last year's 总分 by the written rules — 25 + 25 × 85/90 + 24 + 10 + 10 × 95% — and what each indicator achieved.
+    const results = zhang.page.getByTestId('last-year')
+    await expect.poll(() => results.locator('.total').allTextContents(), { timeout: 15_000 }).toEqual(['上年自评：总分 92.11（优）', '上年自评：总分 100（优）'])
+    expect(await results.first().locator('li').allTextContents()).toEqual([
+      '培训次数：实际 12次，得分 25/25',
+      '结案率：实际 85%，得分 23.61/25',
+      '群众安全感：实际 有所提升，得分 24/30',
+      '群众满意度：实际 95%，得分 10/10',
+    ])
+    expect(zhang.errors).toEqual([])
+    await zhang.context.close()
+  }, 120_000)
+
+  it('绩效自评: scores follow as 张伟 types and chooses a band; 王芳 suggests a lower 得分 with a comment and returns it; accepted and approved, her dashboard shows the 执行率 and 总分/grade', async () => {
+    const { t, browser } = suite
+    await theDepartment()
+    const { service, orgs } = t.server.data
+    const department = (await orgs.orgs()).find((o) => o.name === '政法委')!
+    // A fresh 自评 of the approved targets (the linked route's own test makes one from the list).
+    const evaluation = await service.create({
+      ...targets,
+      kind: 'self-evaluation',
+      projects: targets.projects.map((p) => ({
+        ...p,
+        funds: { initial: p.budgetTotal, budget: p.budgetTotal, executed: '', rate: '', points: '', earned: '' },
+        achieved: '',
+        indicators: p.indicators.map((i) => ({ ...i, actual: '', earned: '', deviation: '' })),
+      })),
+    }, { title: '2026年绩效自评（填报）', ownerId: null })
+    await orgs.setDocumentOrg(evaluation, department.id)
+    await t.server.relay.applyServerChange(evaluation, (ydoc) => metaOf(ydoc).set(META_KEY.basedOn, TARGETS))
+
+    const zhang = await openAs(browser, t, 'zhangwei', 'editor', evaluation, { share: false })
+    await expect.poll(() => zhang.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
+    const total = (page: Page, n = 0) => page.getByTestId('project-score').nth(n).locator('.total').textContent()
+    await typeAt(zhang.page, 'end', 'fundsExecuted', 0, '95')
+    await typeAt(zhang.page, 'end', 'projectAchieved', 0, '基本完成年度目标')
+    for (const [n, actual] of [[0, '12次'], [1, '85%'], [2, '有所提升'], [3, '95%']] as const) await typeAt(zhang.page, 'end', 'indicatorActual', n, actual)
+    // 群众安全感 is qualitative: he judges it 部分达成, which writes its 得分 (80% of 30).
+    await zhang.page.locator('[data-field="indicatorEarned"]').nth(2).locator('select.band-picker').selectOption('部分达成')
+    await expect.poll(() => fieldText(zhang.page, 'indicatorEarned', 2), { timeout: 10_000 }).toBe('24')
+    // 25 + 25 × 85/90 + 24 + 10 + 10 × 95%, in the form and in the outline, as he typed.
+    await expect.poll(() => total(zhang.page), { timeout: 10_000 }).toBe('总分 92.11（优）')
+    await expect.poll(() => zhang.page.getByTestId('outline-score').first().textContent()).toBe('执行率 95.00% · 总分 92.11（优）')
+    expect(await zhang.page.locator('[data-field="fundsRate"] .derived').first().textContent()).toBe('95.00%')
+    await synced(zhang.page)
+    await step(zhang.page, '报送', '已报送')
+
+    // 王芳 reviews it from her queue and suggests a lower 得分, saying why.
+    const wang = await openAs(browser, t, 'wangfang', 'reviewer', evaluation, { share: false })
+    await wang.page.goto('/#/queue')
+    const queueRow = wang.page.getByTestId('queue').locator('tbody tr', { has: wang.page.locator(`a[href="#/doc/${evaluation}"]`) })
+    await expect.poll(() => queueRow.locator('.kind').textContent(), { timeout: 10_000 }).toBe('绩效自评')
+    await queueRow.locator(`a[href="#/doc/${evaluation}"]`).click()
+    await synced(wang.page)
+    await step(wang.page, '开始审核', '审核中')
+    await retype(wang.page, 'indicatorEarned', 2, '20')
+    await comment(wang.page, 'indicatorEarned', 2, '安全感调查样本不足，建议按 20 分计')
+    await synced(wang.page)
+    await returnWith(wang.page, '请按批注调整群众安全感得分并说明偏差原因')
+
+    // 张伟 accepts it, explains the shortfall, and sends it again.
+    await expect.poll(() => zhang.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
+    await acceptAndResolve(zhang.page, 'indicatorEarned', 2, '20', '安全感调查样本不足，建议按 20 分计')
+    await typeAt(zhang.page, 'end', 'indicatorDeviation', 2, '调查样本不足，明年扩大问卷范围')
+    // 25 + 23.61 + 20 + 10 + 9.5
+    await expect.poll(() => total(zhang.page), { timeout: 10_000 }).toBe('总分 88.11（良）')
+    await synced(zhang.page)
+    await step(zhang.page, '报送', '已报送')
+    await step(wang.page, '开始审核', '审核中')
+    await expect.poll(() => total(wang.page), { timeout: 10_000 }).toBe('总分 88.11（良）')
+    await step(wang.page, '审核通过', '审核通过')
+
+    // The bureau's dashboard: the project's 执行率 and 总分/grade.
+    await wang.page.goto('/#/dashboard')
+    const row = wang.page.getByTestId('dashboard-projects').locator('tbody tr', { hasText: '社区矫正经费' }).filter({ has: wang.page.locator(`a[href="#/doc/${evaluation}"]`) })
+    await expect.poll(() => row.locator('.rate').textContent(), { timeout: 10_000 }).toBe('95.00%')
+    expect(await row.locator('.earned').textContent()).toBe('88.11')
+    expect(await row.locator('.grade').textContent()).toBe('良')
+    expect([...zhang.errors, ...wang.errors]).toEqual([])
+    for (const c of [zhang, wang]) await c.context.close()
+  }, 240_000)
+})
