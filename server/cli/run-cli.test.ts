@@ -197,6 +197,10 @@ describe('cli on the forms of the kinds, in every format', () => {
     expect(monitoring).toMatchObject({ kind: 'monitoring' })
     expect(monitoring.projects[0]).toMatchObject({ funds: { budget: 120, executed: 54, rate: 45 } })
     expect(monitoring.projects[0].indicators[0]).toMatchObject({ value: '≥800人', actual: '420人', forecast: '760人', likelihood: '有可能', cause: '经费保障', measure: '加快资金拨付，扩大宣传' })
+    // check --json works on every kind: a 监控表 gets the 监控 checks.
+    const checked = await run('check', kinds('jiankong-yanglao-2023.libreoffice.txt'), '--json')
+    expect(checked.code).toBe(EXIT.ok)
+    expect((JSON.parse(checked.stdout) as { rule: string }[]).every((f) => f.rule.startsWith('monitoring.'))).toBe(true)
   })
 
   it('export writes a 自评表 in its own form; the file reads back to the same model, the 总分 as the rules compute it', async () => {

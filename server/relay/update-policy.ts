@@ -18,6 +18,7 @@ import type { Role } from '@shared/protocol/role'
 import { ROOT } from '@shared/model/y-document'
 import type { IncomingUpdate } from '@shared/review/incoming-update'
 import { judgeUpdate } from '@shared/review/reviewer-rule'
+import { carriedCellsRefusal } from '@shared/review/carried-cells'
 import { foreignSuggestion, writesIntoForeignSuggestion, type DeleteSet } from '@shared/review/suggestion-authors'
 import { threadsRule } from '@shared/review/threads'
 import type { TrialReplica } from '@shared/review/trial-replica'
@@ -25,7 +26,7 @@ import { mayEditDirectly, maySuggest, statusOf, type Status } from '@shared/revi
 import { projectLimitRefusal } from './project-limit'
 
 /** Which rule refused an update: logged and counted in /metrics. */
-export type PolicyRule = 'viewer' | 'meta' | 'workflow' | 'reviewer' | 'threads' | 'author' | 'client' | 'projects'
+export type PolicyRule = 'viewer' | 'meta' | 'workflow' | 'reviewer' | 'threads' | 'author' | 'client' | 'projects' | 'carried'
 
 export type PolicyDecision = { allowed: true } | { allowed: false; rule: PolicyRule; reason: string }
 
@@ -77,6 +78,9 @@ export function makeUpdatePolicy(reviewerRule: UpdatePolicy = refuseUncheckedRev
     }
     const decision = roleDecision(context, status, reviewerRule)
     if (!decision.allowed || !roots.has(ROOT.content)) return decision
+    // A 监控's or 自评's targets are carried from the approved document: nobody edits them, whatever their role.
+    const carried = carriedCellsRefusal(context.doc, context.incoming.update, context.incoming.items)
+    if (carried) return refuse('carried', carried)
     // Last: these try the update on the trial replica, after which a rule reading events there would see none.
     if (context.othersSuggest?.(context.userName)) {
       const into = writesIntoForeignSuggestion(context.trial, context.incoming.update, context.incoming.items, context.userName)

@@ -9,8 +9,9 @@ import { monitoringModel } from '../monitoring/monitoring-model'
 import type { Finding } from './finding'
 import type { MonitoringRule } from './rule'
 import { sortFindings } from './run-checks'
+import { behindPlan, doubtfulCertainty, incomparableActual, missingMeasure } from './rules/monitoring'
 
-export const MONITORING_RULES: readonly MonitoringRule[] = []
+export const MONITORING_RULES: readonly MonitoringRule[] = [behindPlan, missingMeasure, doubtfulCertainty, incomparableActual]
 
 export function runMonitoringChecks(text: DocumentText): Finding[] {
   const model = monitoringModel(text)

@@ -1,0 +1,64 @@
+/**
+ * A 绩效运行监控's own findings: a target judged at risk without a 纠偏措施;
+ * spending behind the 资金支出计划 for the month with no 偏差原因 named; a
+ * forecast short of the target still marked 确定能; a 截至当期完成值 not
+ * comparable with its 年度指标值 (another unit). Each is the department's
+ * to answer: warnings.
+ */
+import { parseIndicatorValue } from '../../model/indicator-value'
+import { quantitativeEarned } from '../../self-evaluation/scoring'
+import { findingsFor, type MonitoringRule } from '../rule'
+
+export const missingMeasure: MonitoringRule = {
+  id: 'monitoring.measure',
+  check({ model, number }) {
+    const f = findingsFor(this.id, number)
+    return model.indicators.flatMap((indicator, i) =>
+      (indicator.likelihood === '完全不可能' || indicator.likelihood === '有可能') && indicator.measure.trim() === ''
+        ? [f.warning(`“${indicator.level3}”完成目标可能性为“${indicator.likelihood}”，应填写纠偏措施`, { indicator: i + 1 })]
+        : [],
+    )
+  },
+}
+
+export const behindPlan: MonitoringRule = {
+  id: 'monitoring.behind-plan',
+  check({ model, number }) {
+    const { planRate, planned, rate } = model.funds
+    if (planRate === null || planned === null || rate === null || planRate >= 100) return []
+    if (model.indicators.some((indicator) => indicator.cause.trim() !== '')) return []
+    return [findingsFor(this.id, number).warning(`截至当期执行率 ${rate}%，低于资金支出计划本期应达到的 ${planned}%，应在偏差原因中说明（经费保障、制度保障、人员保障、硬件条件保障或其他）`)]
+  },
+}
+
+export const doubtfulCertainty: MonitoringRule = {
+  id: 'monitoring.forecast',
+  check({ model, number }) {
+    const f = findingsFor(this.id, number)
+    return model.indicators.flatMap((indicator, i) => {
+      if (indicator.likelihood !== '确定能' || indicator.forecast.trim() === '') return []
+      const share = quantitativeEarned(indicator.value, indicator.forecast, 1)
+      return share !== null && share < 1
+        ? [f.warning(`“${indicator.level3}”全年预计完成值 ${indicator.forecast} 未达到年度指标值 ${indicator.value}，完成目标可能性却为“确定能”`, { indicator: i + 1 })]
+        : []
+    })
+  },
+}
+
+const unitOf = (text: string) => parseIndicatorValue(text).unit.replace(/^百分比$/, '%').replace(/^％$/, '%')
+
+export const incomparableActual: MonitoringRule = {
+  id: 'monitoring.comparable',
+  check({ model, number }) {
+    const f = findingsFor(this.id, number)
+    return model.indicators.flatMap((indicator, i) => {
+      const target = parseIndicatorValue(indicator.value)
+      const actual = parseIndicatorValue(indicator.actual)
+      if (target.number === null || actual.number === null || target.time || actual.time) return []
+      const [want, got] = [unitOf(indicator.value), unitOf(indicator.actual)]
+      return got !== '' && got !== want
+        ? [f.warning(`“${indicator.level3}”截至当期完成值 ${indicator.actual} 与年度指标值 ${indicator.value} 的单位不同，无法比较`, { indicator: i + 1 })]
+        : []
+    })
+  },
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { goodProject } from '../../test/support/check-fixtures'
+import type { DocumentText, FundsText, IndicatorText } from '../model/document-text'
+import { KINDS } from '../kinds/registry'
+import { runMonitoringChecks } from './run-monitoring-checks'
+
+type Row = Pick<IndicatorText, 'actual' | 'forecast' | 'likelihood' | 'cause' | 'measure'>
+const onTrack = (): Row => ({ actual: '', forecast: '', likelihood: '确定能', cause: '', measure: '' })
+
+// goodProject's plan: 3月底 25%, 6月底 50%, 10月底 75%, 12月底 100%; 预算数 12.50.
+const doc = (rows: Partial<Row>[] = [], funds: Partial<FundsText> = {}, asOf = '6月'): DocumentText => {
+  const project = goodProject()
+  return {
+    kind: 'monitoring', asOf, title: '', subtitle: '2023年', preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [],
+    projects: [{
+      ...project, achieved: '已培训 2 次。',
+      funds: { initial: '12.50', budget: '12.50', executed: '6.25', rate: '50%', points: '', earned: '', ...funds },
+      indicators: project.indicators.map((indicator, i) => ({ ...indicator, ...onTrack(), ...rows[i] })),
+    }],
+  }
+}
+const rules = (text: DocumentText) => runMonitoringChecks(text).map((f) => [f.rule, f.indicator])
+
+describe('monitoring checks', () => {
+  it('a 监控 on track raises nothing; `check` dispatches to these through the registry', () => {
+    expect(runMonitoringChecks(doc())).toEqual([])
+    expect(KINDS.monitoring.checks(doc([{ likelihood: '有可能' }]))).toHaveLength(1)
+  })
+
+  it('a target at risk (有可能, 完全不可能) needs a 纠偏措施', () => {
+    expect(rules(doc([{ likelihood: '完全不可能' }, { likelihood: '有可能' }]))).toEqual([['monitoring.measure', 1], ['monitoring.measure', 2]])
+    expect(runMonitoringChecks(doc([{ likelihood: '完全不可能' }]))[0]!.message).toBe('“培训场次”完成目标可能性为“完全不可能”，应填写纠偏措施')
+    expect(rules(doc([{ likelihood: '有可能', measure: '下半年加开两期' }]))).toEqual([])
+  })
+
+  it('spending behind the plan’s share for the month needs a 偏差原因', () => {
+    expect(rules(doc([], { executed: '5' }))).toEqual([['monitoring.behind-plan', null]])
+    expect(runMonitoringChecks(doc([], { executed: '5' }))[0]!.message).toMatch(/执行率 40%，低于资金支出计划本期应达到的 50%/)
+    expect(rules(doc([{ cause: '经费保障' }], { executed: '5' }))).toEqual([])
+    expect(rules(doc([], { executed: '5' }, '2月'))).toEqual([])
+  })
+
+  it('a forecast short of the target marked 确定能', () => {
+    expect(rules(doc([{ forecast: '3次' }]))).toEqual([['monitoring.forecast', 1]])
+    expect(rules(doc([{ forecast: '4次' }]))).toEqual([])
+    expect(rules(doc([{ forecast: '3次', likelihood: '有可能', measure: '加开一期' }]))).toEqual([])
+  })
+
+  it('a 截至当期完成值 in another unit than its target', () => {
+    expect(rules(doc([{}, { actual: '96人' }]))).toEqual([['monitoring.comparable', 2]])
+    expect(rules(doc([{ actual: '2次' }, { actual: '96%' }]))).toEqual([])
+  })
+})

@@ -1,0 +1,88 @@
+/**
+ * In a 监控 or 自评 the targets carried from the approved document are
+ * read-only for everyone, enforced by the server's update rule
+ * (`shared/review/carried-cells.ts`): against a real server, a raw Yjs
+ * client's edit of a carried cell is refused and its edit of a cell the
+ * kind adds is taken.
+ */
+import * as Y from 'yjs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { parsePublishedText } from '@shared/formats/published-text/import'
+import { linkedText } from '@shared/kinds/linked-text'
+import { contentOf, readText } from '@shared/model/y-document'
+import { MARK, NODE } from '@shared/schema/node-names'
+import { sampleText } from '../support/sample'
+import { DOC_ID, startTestServer, until, type TestServer } from '../support/test-server'
+import { rawClient } from './support/raw-client'
+import { replicaOf, updateOf } from './support/raw-update'
+
+let t: TestServer
+afterEach(async () => {
+  await t?.close()
+})
+
+const child = (el: Y.XmlElement | Y.XmlFragment, name: string) => el.toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === name)!
+/** The element of a field of the first project (or of its first indicator row). */
+const fieldOf = (ydoc: Y.Doc, name: string, row = false) => {
+  const project = child(child(contentOf(ydoc), NODE.projectsPart), NODE.project)
+  return row ? child(child(child(project, NODE.indicatorList), NODE.indicator), name) : name === NODE.fundsExecuted ? child(child(project, NODE.projectFunds), name) : child(project, name)
+}
+/** Types `text` at the start of a field, as the editor binding does (an empty field gets its text node). */
+const typeInto = (field: Y.XmlElement, text: string, attributes?: Record<string, unknown>) => {
+  const existing = field.get(0)
+  if (existing instanceof Y.XmlText) existing.insert(0, text, attributes)
+  else {
+    const node = new Y.XmlText()
+    node.insert(0, text, attributes)
+    field.insert(0, [node])
+  }
+}
+
+describe('carried target cells in a 监控', () => {
+  it('are refused from an editor and a reviewer alike; the cells the 监控 adds are taken; a targets document is as before', async () => {
+    t = await startTestServer()
+    const text = linkedText(parsePublishedText(sampleText()), 'monitoring', '6月')
+    const id = await t.server.data.service.create(text, { title: '监控', ownerId: null })
+    const zhang = await rawClient(t, 'zhang', 'editor', id)
+    const served = () => t.server.relay.loadedDocument(id)!
+    await until(() => served() !== undefined, 'loaded')
+    const send = (edit: (d: Y.Doc) => void) => zhang.send(updateOf(replicaOf(served()), edit))
+
+    send((d) => typeInto(fieldOf(d, NODE.indicatorValue, true), '≥'))
+    await until(() => zhang.refusals.length === 1, 'a carried 年度指标值 refused')
+    expect(zhang.refusals[0]).toMatch(/绩效目标沿用审核通过的目标表，不能修改（指标值）/)
+    send((d) => fieldOf(d, NODE.indicatorList).delete(0, 1))
+    await until(() => zhang.refusals.length === 2, 'a carried row deleted refused')
+    send((d) => fieldOf(d, NODE.indicatorList).get(0) instanceof Y.XmlElement && (fieldOf(d, NODE.indicatorList).get(0) as Y.XmlElement).setAttribute('level1', '效益指标'))
+    await until(() => zhang.refusals.length === 3, 'a carried 一级 refused')
+    send((d) => fieldOf(d, NODE.budgetTotal).delete(0, 1))
+    await until(() => zhang.refusals.length === 4, 'a carried 预算数 refused')
+
+    send((d) => typeInto(fieldOf(d, NODE.indicatorActual, true), '2次'))
+    send((d) => typeInto(fieldOf(d, NODE.fundsExecuted), '5'))
+    send((d) => typeInto(fieldOf(d, NODE.projectAchieved), '已培训 2 次'))
+    await until(() => readText(served()).projects[0]!.achieved === '已培训 2 次', 'the 监控 cells taken')
+    const now = readText(served()).projects[0]!
+    expect([now.indicators[0]!.actual, now.funds!.executed]).toEqual(['2次', '5'])
+    expect(now.indicators[0]!.value).toBe(text.projects[0]!.indicators[0]!.value)
+    expect(zhang.refusals).toHaveLength(4)
+
+    // The reviewer may suggest — in the cells the 监控 adds, not in the targets.
+    const wang = await rawClient(t, 'wang', 'reviewer', id)
+    const mark = { [MARK.insertion]: { id: 's1', author: 'wang', time: 1 } }
+    wang.send(updateOf(replicaOf(served()), (d) => typeInto(fieldOf(d, NODE.indicatorValue, true), '约', mark)))
+    await until(() => wang.refusals.length === 1, 'a reviewer’s suggestion on a carried cell refused')
+    expect(wang.refusals[0]).toMatch(/不能修改/)
+    wang.send(updateOf(replicaOf(served()), (d) => typeInto(fieldOf(d, NODE.indicatorMeasure, true), '增派讲师', { [MARK.insertion]: { id: 's2', author: 'wang', time: 1 } })))
+    await until(() => JSON.stringify(served().getXmlFragment('content').toJSON()).includes('增派讲师'), 'a reviewer’s suggestion in an added cell taken')
+    expect(wang.refusals).toHaveLength(1)
+
+    // A targets document: its cells are the department's to edit.
+    const li = await rawClient(t, 'li', 'editor', DOC_ID)
+    const targets = () => t.server.relay.loadedDocument(DOC_ID)!
+    await until(() => targets() !== undefined, 'loaded')
+    li.send(updateOf(replicaOf(targets()), (d) => typeInto(fieldOf(d, NODE.indicatorValue, true), '约')))
+    await until(() => readText(targets()).projects[0]!.indicators[0]!.value.startsWith('约'), 'a targets cell taken')
+    expect(li.refusals).toEqual([])
+  }, 60_000)
+})
