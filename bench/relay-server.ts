@@ -24,6 +24,7 @@ import { openServerData } from '../server/server-data'
 import { setLogSink } from '../server/log'
 import { startServer, type BusConfig } from '../server/server'
 import type { StorageConfig } from '../server/storage/storage'
+import { updateTimings } from '../server/relay/update-timings'
 import { childArgs, report } from './support/child'
 
 export const MEMORY_DOCS = 500
@@ -55,6 +56,31 @@ async function ours(): Promise<void> {
   const unlimited = { perSecond: 1e9, burst: 1e9 }
   const server = await startServer({ dataDir, store, bus, port: 0, relay: { maxConnectionsPerUser: 10_000, rate: unlimited, userRate: unlimited } })
   report({ port: server.port, secret })
+  answerQuestions()
+}
+
+/**
+ * The coordinator asks a server of ours over stdin, one word a line, and
+ * reads one JSON line back: `cpu` (this process's CPU time so far, µs) and
+ * `timings` (µs per received update by stage, with JIXIAO_UPDATE_TIMINGS=1).
+ */
+function answerQuestions(): void {
+  let pending = ''
+  process.stdin.setEncoding('utf8')
+  process.stdin.on('data', (chunk: string) => {
+    pending += chunk
+    let newline: number
+    while ((newline = pending.indexOf('\n')) >= 0) {
+      const question = pending.slice(0, newline).trim()
+      pending = pending.slice(newline + 1)
+      if (question === 'cpu') {
+        const { user, system } = process.cpuUsage()
+        report({ cpuMicros: user + system })
+      } else if (question === 'timings') {
+        report({ updates: updateTimings?.updates ?? 0, perUpdate: updateTimings?.perUpdate() ?? null })
+      }
+    }
+  })
 }
 
 function listen(server: ReturnType<typeof createServer>): void {

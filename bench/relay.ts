@@ -16,7 +16,12 @@
  *     several instances (PostgreSQL + Redis): an edit on instance A timed
  *     until clients on instance B have it, against one instance; and 50
  *     clients over 30 documents sending the trace at full speed, on 1 and
- *     on 3 instances.
+ *     on 3 instances, with the servers' CPU time per update;
+ *   - where one update's time goes on our server (decode, causal gate,
+ *     rule, trial replica, apply, authorship/activity, store, broadcast),
+ *     from counters switched on for that one run (JIXIAO_UPDATE_TIMINGS=1).
+ * RELAY_CLIENTS=2,10 and RELAY_KINDS=ours,reference,forward narrow a run;
+ * RELAY_SCALE=0 leaves out the several-instance and keystroke tables.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -26,7 +31,8 @@ import { measureKeystrokes } from './relay-keystrokes'
 import { median, mib, ms, ratio, table } from './support/stats'
 
 type Kind = 'ours' | 'ours-pg' | 'reference' | 'forward'
-const KINDS: Kind[] = ['ours', 'ours-pg', 'reference', 'forward']
+/** `RELAY_KINDS=ours,reference,forward` leaves PostgreSQL out (a quicker run). */
+const KINDS = (process.env.RELAY_KINDS ?? 'ours,ours-pg,reference,forward').split(',') as Kind[]
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const CLIENT_COUNTS = (process.env.RELAY_CLIENTS ?? '2,10,50').split(',').map(Number)
 
@@ -48,19 +54,35 @@ function firstJsonLine(child: ChildProcess): Promise<Record<string, any>> {
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024
 
-async function withServer<T>(kind: Kind, work: (base: string, secret: string, pid: number) => Promise<T>): Promise<T> {
-  if (kind === 'ours-pg') return withInstances(1, 'local', (bases, secret, pids) => work(bases[0]!, secret, pids[0]!))
-  const server = node(script('relay-server'), [kind])
+/** The next JSON line a server of ours prints after being asked `question` on its stdin. */
+function ask(server: ChildProcess, question: 'cpu' | 'timings'): Promise<Record<string, any>> {
+  return new Promise((resolve) => {
+    let out = ''
+    const listen = (d: Buffer) => {
+      out += d
+      const line = out.split('\n').find((l) => l.startsWith('{'))
+      if (!line) return
+      server.stdout!.off('data', listen)
+      resolve(JSON.parse(line))
+    }
+    server.stdout!.on('data', listen)
+    server.stdin!.write(`${question}\n`)
+  })
+}
+
+async function withServer<T>(kind: Kind, work: (base: string, secret: string, pid: number, server: ChildProcess) => Promise<T>, env: NodeJS.ProcessEnv = {}): Promise<T> {
+  if (kind === 'ours-pg') return withInstances(1, 'local', (bases, secret, pids, servers) => work(bases[0]!, secret, pids[0]!, servers[0]!))
+  const server = node(script('relay-server'), [kind], env)
   try {
     const { port, secret } = await firstJsonLine(server)
-    return await work(`ws://127.0.0.1:${port}/sync`, secret ?? '-', server.pid!)
+    return await work(`ws://127.0.0.1:${port}/sync`, secret ?? '-', server.pid!, server)
   } finally {
     server.kill('SIGKILL')
   }
 }
 
 /** `count` instances of ours on one fresh PostgreSQL schema, meeting on `bus`; the first seeds the schema. */
-async function withInstances<T>(count: number, bus: 'local' | 'redis', work: (bases: string[], secret: string, pids: number[]) => Promise<T>): Promise<T> {
+async function withInstances<T>(count: number, bus: 'local' | 'redis', work: (bases: string[], secret: string, pids: number[], servers: ChildProcess[]) => Promise<T>): Promise<T> {
   const schema = `bench_${randomBytes(4).toString('hex')}`
   const env = { BENCH_SCHEMA: schema, BENCH_BUS: bus, BENCH_DATABASE_URL: DATABASE_URL }
   const servers: ChildProcess[] = []
@@ -73,7 +95,7 @@ async function withInstances<T>(count: number, bus: 'local' | 'redis', work: (ba
       servers.push(more)
       reports.push(await firstJsonLine(more))
     }
-    return await work(reports.map((r) => `ws://127.0.0.1:${r.port}/sync`), reports[0]!.secret, servers.map((s) => s.pid!))
+    return await work(reports.map((r) => `ws://127.0.0.1:${r.port}/sync`), reports[0]!.secret, servers.map((s) => s.pid!), servers)
   } finally {
     for (const server of servers) server.kill('SIGKILL')
     const client = new pg.Client({ connectionString: DATABASE_URL })
@@ -130,6 +152,8 @@ export async function run(): Promise<void> {
 
   console.log(table(rows))
   console.log('ours: storage on (SQLite, WAL); ours-pg: storage on PostgreSQL (local); reference: @y/websocket-server 0.1.1, storage off; forward: decodes nothing (ceiling)')
+  console.log(await breakdownTable())
+  if (process.env.RELAY_SCALE === '0') return
   console.log(await scaleOutTable())
   console.log(await keystrokeTable())
 }
@@ -142,12 +166,36 @@ export async function scaleOutTable(): Promise<string> {
   rows.push(['10 clients: edit on A until every client on B has it, p50', ms(single.p50), ms(crossing.p50), ratio(crossing.p50, single.p50)])
   rows.push(['10 clients: same, p99', ms(single.p99), ms(crossing.p99), ratio(crossing.p99, single.p99)])
   rows.push(['10 clients: 20k-op replay, writer on A, readers on B', ms(single.replayMs), ms(crossing.replayMs), ratio(crossing.replayMs, single.replayMs)])
-  const spreadOn = (count: number, mode: string) => withInstances(count, 'redis', async (bases, secret) => (await clients(bases.join(','), secret, [mode, '50'])).result)
+  // Each instance's CPU time over the run, summed, per update sent: on 2 shared cores throughput cannot show scaling, CPU per update can.
+  const spreadOn = (count: number, mode: string) =>
+    withInstances(count, 'redis', async (bases, secret, _pids, servers) => {
+      const cpu = async () => (await Promise.all(servers.map((s) => ask(s, 'cpu')))).reduce((n, r) => n + (r.cpuMicros as number), 0)
+      const before = await cpu()
+      const { result } = await clients(bases.join(','), secret, [mode, '50'])
+      const used = (await cpu()) - before
+      const updates = (result.opsPerSecond * result.spreadMs) / 1000
+      return { ...(result as { opsPerSecond: number; spreadMs: number }), cpuPerUpdateMs: used / 1000 / updates }
+    })
   const one = await spreadOn(1, 'spread')
   for (const [mode, what] of [['spread', 'readers on other instances'], ['spread-sharded', 'each document on one instance']] as const) {
     const three = await spreadOn(3, mode)
     rows.push([`50 clients over 30 documents, 2k trace ops each, ${what}: updates/s (1 vs 3 instances)`, Math.round(one.opsPerSecond), Math.round(three.opsPerSecond), ratio(three.opsPerSecond, one.opsPerSecond)])
+    rows.push([`same, ${what}: servers' CPU time per update, all instances (1 vs 3)`, ms(one.cpuPerUpdateMs), ms(three.cpuPerUpdateMs), ratio(three.cpuPerUpdateMs, one.cpuPerUpdateMs)])
   }
+  return table(rows)
+}
+
+/** Ours alone, 2 clients, the 20k-op replay again with JIXIAO_UPDATE_TIMINGS=1: where one update's time goes on the server. */
+async function breakdownTable(): Promise<string> {
+  const { updates, perUpdate } = await withServer('ours', async (base, secret, _pid, server) => {
+    await clients(base, secret, ['replay', '2'])
+    return ask(server, 'timings')
+  }, { JIXIAO_UPDATE_TIMINGS: '1' })
+  const per = perUpdate as Record<string, number>
+  const total = Object.values(per).reduce((n, v) => n + v, 0)
+  const rows: (string | number)[][] = [[`ours, 2 clients, replay: server time per received update (${updates} updates)`, 'µs', 'share']]
+  for (const [stage, micros] of Object.entries(per)) rows.push([stage, micros.toFixed(1), `${Math.round((100 * micros) / total)}%`])
+  rows.push(['total', total.toFixed(1), '100%'])
   return table(rows)
 }
 

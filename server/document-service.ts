@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import type { ExportOptions, FileFormat } from '@shared/formats/registry'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText, ProjectText } from '@shared/model/document-text'
+import type { DocumentKind } from '@shared/model/document-kind'
 import { withProjectsAdded } from '@shared/model/add-projects'
 import { documentTooLarge, MAX_DOCUMENT_BYTES, MAX_PROJECTS, tooManyProjects } from '@shared/model/document-limits'
 import { restoreContent } from '@shared/history/restore-content'
@@ -62,12 +63,13 @@ export class DocumentService {
    * (as an edit would be), StorageError, DocumentExistsError, or Error for an
    * invalid id.
    */
-  async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string | undefined; predecessor?: string | undefined }, belongings?: Belongings): Promise<string> {
+  async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string | undefined; predecessor?: string | undefined; basedOn?: string | undefined }, belongings?: Belongings): Promise<string> {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
     if (text.projects.length > MAX_PROJECTS) throw tooManyProjects(text.projects.length)
     const ydoc = createYDocumentFromText(text, SERVER_ORIGIN)
     if (options.predecessor) ydoc.transact(() => metaOf(ydoc).set(META_KEY.predecessor, options.predecessor), SERVER_ORIGIN)
+    if (options.basedOn) ydoc.transact(() => metaOf(ydoc).set(META_KEY.basedOn, options.basedOn), SERVER_ORIGIN)
     try {
       const state = Y.encodeStateAsUpdate(ydoc)
       if (state.length > MAX_DOCUMENT_BYTES) throw documentTooLarge(state.length)
@@ -119,6 +121,11 @@ export class DocumentService {
   /** The finance checks' findings on the document as stored. */
   async checks(id: string): Promise<Finding[]> {
     return this.read('checks', id)
+  }
+
+  /** What the document is, and the approved document a 监控 or 自评 was made from (null: none). */
+  async identity(id: string): Promise<{ kind: DocumentKind; basedOn: string | null }> {
+    return this.readKept('identity', id)
   }
 
   /** The document this one was started from (last year's), if any. */

@@ -20,9 +20,10 @@ import { rawClient } from './support/raw-client'
 import { replicaOf, updateOf } from './support/raw-update'
 
 let t: TestServer
+// Closing saves a document at the project limit: on a loaded machine that is more than the default 10 s.
 afterEach(async () => {
   await t?.close()
-})
+}, 60_000)
 
 const projects = (n: number, seed = 5) => generateDocument(makeRandom(seed), n)
 

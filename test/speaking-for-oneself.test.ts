@@ -28,8 +28,6 @@ const plain = (text: Y.XmlText) => text.toDelta().map((op: { insert: string }) =
 const serverDoc = () => t.server.relay.loadedDocument(DOC_ID)!
 const replicaOfServer = () => replicaOf(serverDoc())
 const mark = (author: string) => ({ id: crypto.randomUUID(), author, time: Date.now() })
-/** A round trip after the last frame, so everything sent so far has been handled. */
-const settle = () => new Promise((r) => setTimeout(r, 150))
 
 describe('suggestions and comments are in the sender’s name', { timeout: 30_000 }, () => {
   it('an editor cannot write a suggestion as the reviewer’s and accept it; the activity log names nobody', async () => {
@@ -82,13 +80,38 @@ describe('suggestions and comments are in the sender’s name', { timeout: 30_00
     expect(wang.refusals).toEqual([])
   })
 
+  it('an editor cannot lengthen a reviewer’s pending suggestion by reusing its id; once it is rejected its text may come back', async () => {
+    t = await startTestServer()
+    const lina = await rawClient(t, 'lina', 'editor')
+    const wang = await rawClient(t, 'wangfang', 'reviewer')
+    const theirs = mark('wangfang')
+    wang.send(updateOf(replicaOfServer(), (d) => goalText(d).insert(0, '审核建议', { insertion: theirs })))
+    await until(() => plain(goalText(serverDoc())).startsWith('审核建议'), 'the reviewer’s suggestion taken')
+    // More text under the reviewer's id, right after it and in another field: 王芳 would be proposing 李娜's words.
+    lina.send(updateOf(replicaOfServer(), (d) => goalText(d).insert(4, '以及李娜的话', { insertion: theirs })))
+    await until(() => lina.refusals.length === 1, 'lengthening refused')
+    expect(lina.refusals[0]).toContain('他人的修订建议')
+    lina.send(updateOf(replicaOfServer(), (d) => goalText(d, 1).insert(0, '别处', { insertion: theirs })))
+    await until(() => lina.refusals.length === 2, 'the same id elsewhere refused')
+    await settle()
+    expect(plain(goalText(serverDoc()))).not.toContain('李娜的话')
+    expect(plain(goalText(serverDoc(), 1))).not.toContain('别处')
+    // Rejected (its text deleted), the suggestion is no longer held: bringing it back, as undo does, is taken.
+    const replica = replicaOfServer()
+    lina.send(updateOf(replica, (d) => goalText(d).delete(0, 4)))
+    await until(() => !plain(goalText(serverDoc())).startsWith('审核建议'), 'rejected')
+    lina.send(updateOf(replica, (d) => goalText(d).insert(0, '审核建议', { insertion: theirs })))
+    await until(() => plain(goalText(serverDoc())).startsWith('审核建议') || lina.refusals.length > 2, 'brought back')
+    expect(lina.refusals).toHaveLength(2)
+  })
+
   it('a comment or a thread in another’s name is refused, for editors too', async () => {
     t = await startTestServer()
     const lina = await rawClient(t, 'lina', 'editor')
     const anchor = (d: Y.Doc) => Y.createRelativePositionFromTypeIndex(goalText(d), 0)
     lina.send(updateOf(replicaOfServer(), (d) => createThread(d, { id: 't1', start: anchor(d), end: anchor(d), quote: '', author: 'wangfang', text: '同意', now: 1, commentId: 'c1' })))
     await until(() => lina.refusals.length === 1, 'thread in another’s name refused')
-    await settle()
+    await lina.roundTrip()
     expect(threadsOf(serverDoc()).has('t1')).toBe(false)
   })
 })

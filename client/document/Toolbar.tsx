@@ -28,7 +28,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
   const editable = () => s.access.readOnlyReason() === ''
   /** Moving rows cannot be proposed: offered only to those who edit directly. */
   const editsDirectly = () => s.access.role() !== 'reviewer' && !s.access.suggesting()
-  const printing = createPrinting(s.editor, props.nameOf)
+  const printing = createPrinting(s.editor, props.nameOf, s.facts)
 
   const run = (command: Command) => () => {
     const editor = s.editor()

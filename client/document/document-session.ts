@@ -42,6 +42,8 @@ export interface DocumentSession {
   readonly threads: DocumentThreads
   readonly present: Accessor<Presence[]>
   readonly paste: PasteQuestions
+  /** What meta says the document is: its kind (absent: targets) and, for a 监控, its 截至月份. */
+  facts(): { kind?: string; asOf?: string }
 }
 
 export function createDocumentSession(docId: string, user: User): DocumentSession {
@@ -124,5 +126,6 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     threads,
     present: createPresence(provider.awareness),
     paste,
+    facts: () => ({ kind: kind(), asOf: asOf() }),
   }
 }

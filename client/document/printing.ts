@@ -14,12 +14,15 @@ import type { Editor } from '@tiptap/core'
 import { HTML_STYLE, htmlBody } from '@shared/formats/html/export'
 import { trackedContent } from '@shared/formats/tracked-text'
 import type { NodeJSON } from '@shared/model/node-json'
+import type { DocumentText } from '@shared/model/document-text'
+import { isDocumentKind } from '@shared/model/document-kind'
 import { readDocument } from '@shared/model/read-document'
 
 /** While printing, only the copy; on screen it is never shown. */
 const PRINT_ONLY = 'body > :not(.print-copy) { display: none !important; } .print-copy { display: block !important; }'
 
-export function createPrinting(editor: () => Editor | null, nameOf: (login: string) => string) {
+/** `facts`: the kind and 截至月份 meta gives the document, so a 自评 or 监控 prints on its own form. */
+export function createPrinting(editor: () => Editor | null, nameOf: (login: string) => string, facts: () => { kind?: string; asOf?: string } = () => ({})) {
   const style = document.createElement('style')
   style.media = 'print'
   style.textContent = `${HTML_STYLE}\n${PRINT_ONLY}`
@@ -33,7 +36,9 @@ export function createPrinting(editor: () => Editor | null, nameOf: (login: stri
     const current = editor()
     if (!current) return false
     const content = current.getJSON() as NodeJSON
-    copy.innerHTML = htmlBody(readDocument(tracked ? trackedContent(content) : content), { tracked, nameOf })
+    const { kind, asOf } = facts()
+    const text: DocumentText = { ...readDocument(tracked ? trackedContent(content) : content), ...(isDocumentKind(kind) ? { kind } : {}), ...(asOf !== undefined ? { asOf } : {}) }
+    copy.innerHTML = htmlBody(text, { tracked, nameOf })
     return true
   }
   const beforePrint = () => void prepare()
@@ -52,5 +57,3 @@ export function createPrinting(editor: () => Editor | null, nameOf: (login: stri
     },
   }
 }
-
-export type Printing = ReturnType<typeof createPrinting>

@@ -5,6 +5,10 @@ import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { SAMPLE_PATH, sampleText } from '../../support/sample'
+import { metaOf } from '@shared/model/y-document'
+import { STATUS, STATUS_KEY } from '@shared/review/workflow'
+import { openServerData } from '../server-data'
+import { openStorage } from '../storage/storage'
 import { EXIT, runCli } from './run-cli'
 
 async function run(...argv: string[]) {
@@ -207,4 +211,59 @@ describe('cli on the forms of the kinds, in every format', () => {
       expect([after.projects[0].earned, after.projects[0].grade, after.projects[0].funds], format).toEqual([110, '优', before.projects[0].funds])
     }
   }, 60_000)
+})
+
+describe('cli doc monitoring / self-evaluation', () => {
+  it('makes the linked document from approved targets through the use case and prints its id; refused before approval', async () => {
+    const data = tmp()
+    expect((await run('user', 'add', 'zhang', '--data', data)).code).toBe(EXIT.ok)
+    const source = (await run('doc', 'import', SAMPLE_PATH, '--owner', 'zhang', '--data', data)).stdout.trim()
+    const early = await run('doc', 'monitoring', source, '--data', data)
+    expect(early.code).not.toBe(EXIT.ok)
+    expect(early.stderr).toMatch(/编制中，审核通过后才能新建绩效运行监控/)
+    // Approved as the bureau's step stores it: the status in meta, one logged update.
+    const stored = await openServerData({ kind: 'sqlite', dataDir: data })
+    try {
+      const ydoc = await stored.service.load(source)
+      const updates: Uint8Array[] = []
+      ydoc.on('update', (u: Uint8Array) => updates.push(u))
+      ydoc.transact(() => metaOf(ydoc).set(STATUS_KEY, { value: STATUS.approved, by: 'wang', at: Date.now() }))
+      await stored.documents.append(source, updates.map((update) => ({ update, by: 'wang', at: Date.now() })))
+    } finally {
+      await stored.close()
+    }
+    const made = await run('doc', 'self-evaluation', source, '--data', data)
+    expect(made.code).toBe(EXIT.ok)
+    const id = made.stdout.trim()
+    expect(id).toMatch(/^[A-Za-z0-9_-]+$/)
+    expect((await run('doc', 'list', '--data', data)).stdout).toContain(`${id}\t`)
+    const again = await openServerData({ kind: 'sqlite', dataDir: data })
+    try {
+      expect((await again.service.text(id)).kind).toBe('self-evaluation')
+      expect((await again.service.identity(id)).basedOn).toBe(source)
+    } finally {
+      await again.close()
+    }
+  })
+})
+
+describe('cli org deadline', () => {
+  it('sets and removes a bureau’s 报送 deadline through the use case, and refuses a date that is none', async () => {
+    const data = tmp()
+    expect((await run('org', 'add', '财政局', '--kind', 'finance', '--data', data)).code).toBe(EXIT.ok)
+    const set = await run('org', 'deadline', '财政局', '--year', '2026', '--date', '2026-03-31', '--data', data)
+    expect(set).toMatchObject({ code: EXIT.ok, stdout: '2026 年度报送截止：2026-03-31' })
+    const deadlines = async () => {
+      const storage = await openStorage({ kind: 'sqlite', dataDir: data })
+      try {
+        return await storage.orgs.deadlines((await storage.orgs.orgByName('财政局'))!.id)
+      } finally {
+        await storage.close()
+      }
+    }
+    expect(await deadlines()).toEqual([{ year: 2026, dueAt: Date.parse('2026-03-31T23:59:59+08:00') }])
+    expect(await run('org', 'deadline', '财政局', '--year', '2026', '--date', '3月底', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '日期格式应为 YYYY-MM-DD：3月底' })
+    expect(await run('org', 'deadline', '财政局', '--year', '2026', '--remove', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: '已取消 2026 年度的报送截止日期' })
+    expect(await deadlines()).toEqual([])
+  })
 })

@@ -27,6 +27,8 @@ export interface NewDocument {
   org?: number | undefined
   id?: string | undefined
   predecessor?: string | undefined
+  /** The approved targets document a 监控 or 自评 was made from. */
+  basedOn?: string | undefined
   /** Roles others get on it at once (next year's draft carries this year's). */
   roles?: { userId: number; role: Role }[]
   created?: ActivityEntry['event']
@@ -40,7 +42,7 @@ export interface NewDocument {
 export async function storeNewDocument(p: Pick<Ports, 'service'>, made: NewDocument): Promise<string> {
   const roles = [...(made.roles ?? []).filter((r) => r.userId !== made.by?.id), ...(made.by ? [{ userId: made.by.id, role: 'editor' as const }] : [])]
   const activity = made.by ? [{ at: Date.now(), by: made.by.name, event: made.created ?? { kind: 'created' as const } }] : []
-  return p.service.create(made.text, { title: made.title, ownerId: made.by?.id ?? null, id: made.id, predecessor: made.predecessor }, { roles, orgId: made.org, activity })
+  return p.service.create(made.text, { title: made.title, ownerId: made.by?.id ?? null, id: made.id, predecessor: made.predecessor, basedOn: made.basedOn }, { roles, orgId: made.org, activity })
 }
 
 /**
@@ -100,14 +102,20 @@ export async function createSuccessor(
   const result = successorText(await p.service.text(doc.id), { ...(input.year !== undefined ? { year: input.year } : {}), keepBudget: input.keepBudget === true })
   if (!result.ok) throw new Refusal('unprocessable', 'successor-invalid', result.reason)
   const title = doc.title.replaceAll(String(result.from), String(result.year))
-  const roles = []
-  for (const member of await p.accounts.membersOf(doc.id)) {
-    const named = await p.accounts.userByName(member.name)
-    if (named) roles.push({ userId: named.id, role: member.role })
-  }
+  const roles = await rolesOn(p, doc.id)
   const org = await departmentFor(p, user, input.org, await p.orgs.documentOrg(doc.id))
   const id = await storeNewDocument(p, { text: result.text, title, by: user, org, predecessor: doc.id, roles, created: { kind: 'created', from: { docId: doc.id, title: doc.title }, ...(result.cleared.length ? { cleared: result.cleared } : {}) } })
   return { id, title, cleared: result.cleared }
+}
+
+/** The people a document is shared with, as roles a new document made from it carries. */
+export async function rolesOn(p: Pick<Ports, 'accounts'>, docId: string): Promise<{ userId: number; role: Role }[]> {
+  const roles = []
+  for (const member of await p.accounts.membersOf(docId)) {
+    const named = await p.accounts.userByName(member.name)
+    if (named) roles.push({ userId: named.id, role: member.role })
+  }
+  return roles
 }
 
 /** The documents one may open, with one's role, owner, latest change and status. */
@@ -119,9 +127,12 @@ export async function listDocuments(p: Pick<Ports, 'permissions' | 'documents' |
   return Promise.all(
     mine.map(async (d, i) => {
       const last = latest[i]
+      const { kind, basedOn } = await p.service.identity(d.id)
       return {
         id: d.id,
         title: d.title,
+        kind,
+        basedOn,
         role: roles.get(d.id)!,
         owner: d.ownerId === user.id,
         ownerName: d.ownerId === null ? '' : ((await p.accounts.userById(d.ownerId))?.displayName ?? ''),

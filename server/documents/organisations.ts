@@ -105,10 +105,14 @@ export async function resetPassword(p: Pick<Ports, 'orgs' | 'accounts' | 'logins
 
 /** The bureau's 管理员 sets the 报送 deadline for a budget year (`date` YYYY-MM-DD, the end of that day in China; null removes it). */
 export async function setDeadline(p: Pick<Ports, 'orgs'>, user: User, orgId: number, year: number, date: string | null): Promise<void> {
-  const org = await administered(p, user, orgId, 'finance')
+  await setBureauDeadline(p, await administered(p, user, orgId, 'finance'), year, date)
+}
+
+/** The 报送 deadline of `bureau` for a budget year, as its 管理员 (above) or the operator (`org deadline` in the CLI) sets it. */
+export async function setBureauDeadline(p: Pick<Ports, 'orgs'>, bureau: Org, year: number, date: string | null): Promise<void> {
   const dueAt = date === null ? null : Date.parse(`${date}T23:59:59+08:00`)
   if (dueAt !== null && Number.isNaN(dueAt)) throw invalid('日期格式应为 YYYY-MM-DD')
-  await p.orgs.setDeadline(org.id, year, dueAt)
+  await p.orgs.setDeadline(bureau.id, year, dueAt)
 }
 
 /** The bureau's 管理员 assigns its reviewers to departments (or takes one off). */

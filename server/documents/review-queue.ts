@@ -59,6 +59,8 @@ export async function reviewQueue(p: Reading & Pick<Ports, 'accounts'>, user: Us
       departmentOrg: department.name,
       deadline,
       ...shown,
+      // A summary kept in storage before kinds has none: it is of a targets document.
+      kind: summary.kind ?? 'targets',
       submitted: submitted ? { by: submitted.byUser, at: submitted.createdAt } : null,
       daysWaiting: waiting,
     }

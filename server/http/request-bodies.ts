@@ -6,6 +6,7 @@
  */
 import type { HttpApi } from '@shared/api/http-api'
 import { isOrgRole } from '@shared/protocol/org-role'
+import { isLinkedKind } from '@shared/kinds/linked-text'
 import { isSharedRole, type SharedRole } from '@shared/protocol/role'
 import { Refusal } from '../documents/refusal'
 import { arrayOf, boolean, integer, nullable, object, oneOf, optional, text, type Check } from './body-check'
@@ -74,8 +75,12 @@ export const REQUEST_BODIES: { [R in JsonBodyRoute]: Check<HttpApi[R]['body']> }
   'POST /api/docs/:id/versions/:version/restore': object({
     project: optional(object({ code: optional(text()), name: optional(text()) }, '请指定要恢复的项目（项目编码或项目名称）')),
   }),
+  'POST /api/docs/:id/linked': object({
+    kind: oneOf(isLinkedKind, 'kind 必须是 monitoring（绩效运行监控）或 self-evaluation（绩效自评）'),
+    asOf: optional(text({ min: 1, max: 30, message: '截至月份应为 1–30 个字，如“6月”' })),
+    org: department,
+  }),
   'POST /api/docs/:id/successor': object({ year, keepBudget: optional(boolean()), org: department }),
-  'POST /api/docs/:id/linked': object({ kind: oneOf((v): v is 'monitoring' | 'self-evaluation' => v === 'monitoring' || v === 'self-evaluation', '请指定要新建的文档：monitoring（运行监控）或 self-evaluation（绩效自评）') }),
   'POST /api/invitations/:id': object({ accept: boolean('请指定接受或拒绝（accept: true 或 false）') }),
   'POST /api/notifications/read': object({ ids: optional(arrayOf(integer())) }),
 }

@@ -14,6 +14,7 @@ import { AppendRefusedError, type ActivityEntry, type AppendGuard, type ClientBi
 import { StorageError } from '../storage/storage-error'
 import type { StoredBatch } from './after-store'
 import type { Session } from './session'
+import { updateTimings } from './update-timings'
 
 /** Something to send once the batch is stored: to one session, or to all but one. */
 export type Outgoing = { frame: Uint8Array; to: Session } | { frame: Uint8Array; to: 'all'; except: number | null }
@@ -137,6 +138,7 @@ export class GroupCommit {
     if (this.ports.isClosed()) return false
     const claims = guard.claims ?? []
     const appended = batch.length > 0 || claims.length > 0
+    let start = updateTimings?.now()
     if (appended) {
       try {
         await this.ports.metrics.timeStorageWrite(() => this.ports.log.append(this.ports.docId, batch, guard))
@@ -149,8 +151,11 @@ export class GroupCommit {
       if (this.ports.isClosed()) return false
       this.ports.appended(batch, claims, guard.epoch! + (guard.step ? 1 : 0))
     }
+    if (start !== undefined) start = updateTimings!.since('store', start)
     for (const outgoing of outbox) this.deliver(outgoing)
+    if (start !== undefined) start = updateTimings!.since('broadcast', start)
     await this.ports.afterStore({ updates: batch, appended, activity })
+    if (start !== undefined) updateTimings!.since('store', start)
     return true
   }
 

@@ -14,8 +14,9 @@ import { NODE } from '@shared/schema/node-names'
 import type { TrialReplica } from '@shared/review/trial-replica'
 
 /** Why the update is refused (Chinese, for the sender), or null when it keeps within the limit. */
-export function projectLimitRefusal(doc: Y.Doc, update: Uint8Array, trial: TrialReplica, limit = MAX_PROJECTS): string | null {
-  const arriving = Y.decodeUpdate(update).structs.filter(
+/** `items`: the update's new items, as the causal gate decoded them. */
+export function projectLimitRefusal(doc: Y.Doc, update: Uint8Array, items: readonly Y.Item[], trial: TrialReplica, limit = MAX_PROJECTS): string | null {
+  const arriving = items.filter(
     (s) => s instanceof Y.Item && s.content instanceof Y.ContentType && s.content.type instanceof Y.XmlElement && s.content.type.nodeName === NODE.project,
   ).length
   if (arriving === 0) return null

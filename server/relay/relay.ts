@@ -30,6 +30,7 @@ import type { RelaySocket } from './relay-socket'
 import { DEFAULT_ROOM_LIMITS, Room, type RoomLimits } from './room'
 import { Session, type Identity } from './session'
 import type { UpdatePolicy } from './update-policy'
+import { updateTimings } from './update-timings'
 
 export interface RelayOptions extends RoomLimits {
   /** Messages per connection. */
@@ -146,7 +147,10 @@ export class Relay {
       return session.close(CLOSE.rateLimited)
     }
     try {
-      room.receive(session, decodeMessage(frame))
+      const start = updateTimings?.now()
+      const message = decodeMessage(frame)
+      if (start !== undefined) updateTimings!.since('decode', start)
+      room.receive(session, message)
     } catch (error) {
       this.fail(session, error)
     }

@@ -34,7 +34,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { CLOSE } from '@shared/protocol/close-code'
 import { analyseUpdate, UPDATE_LIMITS, type IncomingUpdate, type UpdateLimits } from '@shared/review/incoming-update'
 import { TrialReplica } from '@shared/review/trial-replica'
-import { KnownSuggestions } from '@shared/review/suggestion-authors'
+import { KnownSuggestions, type DeleteSet } from '@shared/review/suggestion-authors'
 import { contentOf, metaOf, threadsOf } from '@shared/model/y-document'
 import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from '@shared/protocol/message'
 import { isTransactionOrigin, PEER_ORIGIN, STORAGE_ORIGIN, type TransactionOrigin } from '@shared/protocol/origin'
@@ -57,6 +57,7 @@ import { judgedServerChange } from './server-change'
 import type { Session } from './session'
 import { StoredSize } from './stored-size'
 import { SERVER_CLIENT, type PolicyRule, type UpdatePolicy } from './update-policy'
+import { TimedTrialReplica, updateTimings } from './update-timings'
 
 export type { CompactionLimits }
 
@@ -149,6 +150,8 @@ export class Room {
   private readonly afterStore: readonly AfterStore[]
   // What the rules ask of the room, made once (not per update).
   private readonly suggestionAuthor = (id: string): string | undefined => this.suggestions?.authorOf(id)
+  private readonly suggestionHeldOutside = (id: string, deleted: DeleteSet): boolean => this.suggestions?.heldOutside(id, deleted) ?? false
+  private readonly othersSuggest = (userName: string): boolean => this.suggestions?.holdsOthersThan(userName) ?? false
   private readonly clientOwner = (client: number): string | undefined => (client === this.doc.clientID ? SERVER_CLIENT : this.clientAccounts.get(client))
 
   constructor(
@@ -208,7 +211,7 @@ export class Room {
 
   /** Where rules that read a change as events try it first (built once the room is loaded). */
   get trial(): TrialReplica {
-    return (this.trialReplica ??= new TrialReplica(this.doc))
+    return (this.trialReplica ??= updateTimings ? new TimedTrialReplica(this.doc, updateTimings) : new TrialReplica(this.doc))
   }
 
   get isLoaded(): boolean {
@@ -325,6 +328,7 @@ export class Room {
    */
   private receiveUpdate(session: Session, update: Uint8Array): void {
     this.metrics.updatesIn++
+    if (updateTimings) updateTimings.updates++
     const judgement = this.judge(session, update)
     const doubtful = judgement.kind === 'incomplete' || (judgement.kind === 'refused' && judgement.stale)
     if (doubtful && this.mayRetryAfterCatchUp(session)) return this.judgeAfterCatchUp(session, update)
@@ -338,7 +342,9 @@ export class Room {
 
   /** The gate, the size cap and the rules. Throws ProtocolError for an update that cannot be read. */
   private judge(session: Session, update: Uint8Array): Judgement {
+    const start = updateTimings?.now()
     const analysis = analyseUpdate(this.doc, update, this.limits.update)
+    const judged = start === undefined ? undefined : updateTimings!.since('gate', start)
     switch (analysis.kind) {
       case 'malformed':
         throw new ProtocolError('malformed-update', analysis.reason)
@@ -362,8 +368,11 @@ export class Room {
       incoming,
       trial: this.trial,
       suggestionAuthor: this.suggestionAuthor,
+      suggestionHeldOutside: this.suggestionHeldOutside,
+      othersSuggest: this.othersSuggest,
       clientOwner: this.clientOwner,
     })
+    if (judged !== undefined) updateTimings!.since('rule', judged)
     if (!decision.allowed) return { kind: 'refused', rule: decision.rule, reason: decision.reason, stale: true }
     return { kind: 'accepted', incoming }
   }
@@ -388,7 +397,8 @@ export class Room {
     const by = session.identity.userName
     this.displayNames.set(by, session.identity.displayName)
     const origin: TransactionOrigin = { kind: 'remote', session: session.id, by }
-    const { failed } = this.take(origin, (doc) => Y.applyUpdate(doc, incoming.update), activityOf)
+    const { failed } = this.take(origin, (doc) => Y.applyUpdate(doc, incoming.update), updateTimings ? timedActivityOf : activityOf)
+    const start = updateTimings?.now()
     if (failed) {
       // The trial replica may hold what the document could not take.
       this.trial.discard()
@@ -402,6 +412,7 @@ export class Room {
       this.doc.store.pendingStructs = null
       this.doc.store.pendingDs = null
     }
+    if (start !== undefined) updateTimings!.since('activity', start)
   }
 
   /**
@@ -428,9 +439,12 @@ export class Room {
    * the throw was passed on.
    */
   private take(origin: TransactionOrigin, change: (doc: Y.Doc) => void, read?: (transaction: Y.Transaction) => ActivityEntry[]): Integrated<ActivityEntry[]> {
+    const start = updateTimings?.now()
     const taken = this.integrator.integrate(origin, change, read)
+    const applied = start === undefined ? undefined : updateTimings!.since('apply', start)
     if (taken.read) this.commit.note(taken.read)
     if (taken.update) this.forward(taken.update, origin)
+    if (applied !== undefined) updateTimings!.since('broadcast', applied)
     return taken
   }
 
@@ -646,6 +660,14 @@ export class Room {
     this.presence.destroy()
     this.doc.destroy()
   }
+}
+
+/** `activityOf`, counted as the `activity` stage (JIXIAO_UPDATE_TIMINGS). */
+function timedActivityOf(transaction: Y.Transaction): ActivityEntry[] {
+  const start = updateTimings!.now()
+  const activity = activityOf(transaction)
+  updateTimings!.since('activity', start)
+  return activity
 }
 
 function checkedStateVector(stateVector: Uint8Array): Uint8Array {

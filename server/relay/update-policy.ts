@@ -18,7 +18,7 @@ import type { Role } from '@shared/protocol/role'
 import { ROOT } from '@shared/model/y-document'
 import type { IncomingUpdate } from '@shared/review/incoming-update'
 import { judgeUpdate } from '@shared/review/reviewer-rule'
-import { foreignSuggestion } from '@shared/review/suggestion-authors'
+import { foreignSuggestion, writesIntoForeignSuggestion, type DeleteSet } from '@shared/review/suggestion-authors'
 import { threadsRule } from '@shared/review/threads'
 import type { TrialReplica } from '@shared/review/trial-replica'
 import { mayEditDirectly, maySuggest, statusOf, type Status } from '@shared/review/workflow'
@@ -40,6 +40,10 @@ export interface UpdateContext {
   trial: TrialReplica
   /** The author of a suggestion the document has held (`KnownSuggestions`), by id. */
   suggestionAuthor: (id: string) => string | undefined
+  /** Whether the document still holds the suggestion somewhere the update's deletions leave standing (`KnownSuggestions.heldOutside`). */
+  suggestionHeldOutside?: (id: string, deleted: DeleteSet) => boolean
+  /** Whether the document holds a pending suggestion by anyone but this user (`KnownSuggestions.holdsOthersThan`). */
+  othersSuggest?: (userName: string) => boolean
   /** The account a Yjs client id is bound to (`SERVER_CLIENT` for the server's own), if any. */
   clientOwner: (client: number) => string | undefined
 }
@@ -68,13 +72,17 @@ export function makeUpdatePolicy(reviewerRule: UpdatePolicy = refuseUncheckedRev
     const squatted = writers.find((client) => (context.clientOwner(client) ?? context.userName) !== context.userName)
     if (squatted !== undefined && context.role !== 'viewer') return refuse('client', `客户端编号 ${squatted} 属于另一位用户，不能以它写入`)
     if (context.role !== 'viewer' && roots.has(ROOT.content)) {
-      const foreign = foreignSuggestion(context.incoming.update, context.userName, context.suggestionAuthor, context.incoming.items)
+      const foreign = foreignSuggestion(context.incoming.update, context.userName, context.suggestionAuthor, context.incoming.items, context.suggestionHeldOutside)
       if (foreign) return refuse('author', foreign)
     }
     const decision = roleDecision(context, status, reviewerRule)
     if (!decision.allowed || !roots.has(ROOT.content)) return decision
-    // Last: it may try the update on the trial replica, after which a rule reading events there would see none.
-    const tooMany = projectLimitRefusal(context.doc, context.incoming.update, context.trial)
+    // Last: these try the update on the trial replica, after which a rule reading events there would see none.
+    if (context.othersSuggest?.(context.userName)) {
+      const into = writesIntoForeignSuggestion(context.trial, context.incoming.update, context.incoming.items, context.userName)
+      if (into) return refuse('author', into)
+    }
+    const tooMany = projectLimitRefusal(context.doc, context.incoming.update, context.incoming.items, context.trial)
     return tooMany ? refuse('projects', tooMany) : ALLOWED
   }
 }

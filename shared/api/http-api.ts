@@ -14,6 +14,7 @@ import type { SessionRanges } from '../history/authorship'
 import type { DocumentDiff } from '../history/document-diff'
 import type { VersionRecord } from '../history/version-record'
 import type { StatusRecord } from '../review/workflow'
+import type { DocumentKind } from '../model/document-kind'
 import type { OrgKind, OrgRole } from '../protocol/org-role'
 import type { Role, SharedRole } from '../protocol/role'
 
@@ -33,6 +34,10 @@ type Ok = { ok: true }
 export interface DocumentSummary {
   id: string
   title: string
+  /** What the document is: targets, a 监控 or a 自评. */
+  kind: DocumentKind
+  /** The approved targets document a 监控 or 自评 was made from (null: none). */
+  basedOn: string | null
   role: Role
   owner: boolean
   /** The owner's display name ('' when nobody owns it, as for an imported demo). */
@@ -41,10 +46,6 @@ export interface DocumentSummary {
   /** The latest thing done to it (an edit, a comment, a step), and by whom (display name; null: the server). */
   lastChange: { at: number; by: string | null } | null
   status: string
-  /** What it is (绩效目标, 运行监控, 绩效自评); absent: targets. */
-  kind?: string
-  /** The approved document a 监控 or 自评 was made from (or last year's, for a successor); null or absent: none. */
-  basedOn?: string | null
 }
 
 export interface DocumentMember {
@@ -75,6 +76,8 @@ export interface SubmissionDeadline {
 export interface QueueRow {
   id: string
   title: string
+  /** What the document is: targets, a 监控 or a 自评. */
+  kind: DocumentKind
   departmentOrg: string
   year: number | null
   status: StatusRecord
@@ -85,8 +88,6 @@ export interface QueueRow {
   pendingSuggestions: number
   daysWaiting: number | null
   deadline: SubmissionDeadline | null
-  /** targets, monitoring or self-evaluation: its findings are its own kind's. */
-  kind: string
 }
 
 export interface Dashboard {
@@ -94,6 +95,8 @@ export interface Dashboard {
     department: string
     id: string
     title: string
+    /** What the document is: targets, a 监控 or a 自评. */
+    kind: DocumentKind
     year: number | null
     status: string
     lastChange: number
@@ -102,8 +105,6 @@ export interface Dashboard {
     warnings: number
     approvedAt: number | null
     deadline: SubmissionDeadline | null
-    /** targets, monitoring or self-evaluation. */
-    kind: string
     /** A 监控's or 自评's 执行率 (its projects' money together, percent); null for targets or without figures. */
     rate: number | null
   }[]
@@ -206,9 +207,9 @@ export interface HttpApi {
   /** `warnings`: what the caller must hear though the import went ahead (a form of another year than the document's). */
   'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[]; warnings: string[] } }
   /** Next year's document from this one (year: the document's own plus one unless given), in this one's department (org: for one of none); cleared: what it did not carry over. */
+  /** 新建运行监控 / 新建绩效自评 from an approved targets document (409 otherwise); asOf: a 监控's 截至月份 ("6月"), default the current month. */
+  'POST /api/docs/:id/linked': { body: { kind: 'monitoring' | 'self-evaluation'; asOf?: string; org?: number }; response: { id: string; title: string } }
   'POST /api/docs/:id/successor': { body: { year?: number; keepBudget?: boolean; org?: number }; response: { id: string; title: string; cleared: string[] } }
-  /** A 绩效运行监控 or 绩效自评 from this approved targets document: same department and people, targets carried verbatim. */
-  'POST /api/docs/:id/linked': { body: { kind: 'monitoring' | 'self-evaluation' }; response: { id: string; title: string } }
   'GET /api/docs/:id/activity': { response: { activity: ActivityView[]; people: People } }
   'GET /api/docs/:id/people': { response: { people: People } }
   'GET /api/docs/:id/authorship': { response: { sessions: SessionRanges[]; people: People } }

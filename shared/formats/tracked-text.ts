@@ -63,6 +63,3 @@ export function trackedRuns(field: string): TrackedRun[] {
   if (at < field.length) runs.push({ text: field.slice(at) })
   return runs
 }
-
-/** The field's text as it would read with every suggestion accepted (what the checks and layouts compare on). */
-export const plainOf = (field: string): string => trackedRuns(field).map((r) => (r.change?.kind === 'delete' ? '' : r.text)).join('')

@@ -30,8 +30,6 @@ export type ActivityEvent =
   /** from: next year's draft of that document; cleared: what the draft did not carry over (`successor.ts`). */
   | { kind: 'created'; from?: { docId: string; title: string }; cleared?: string[] }
 
-export type ActivityKind = ActivityEvent['kind']
-
 export interface ActivityEntry {
   at: number
   /** The account that did it; null for the server itself (an import, a migration). */

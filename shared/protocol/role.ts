@@ -1,6 +1,7 @@
 /**
- * Roles a user can have on a document, and what each may do. The server
- * enforces these on every message; the client only mirrors them.
+ * Roles a user can have on a document, their labels, and those given by
+ * name. The server enforces them on every message; the client only
+ * mirrors them.
  */
 
 export const ROLES = ['editor', 'reviewer', 'viewer'] as const
@@ -13,9 +14,6 @@ export const ROLE_LABEL: Record<Role, string> = {
   reviewer: '审核',
   viewer: '只读',
 }
-
-/** Whether the role may change the document at all (reviewers: through suggestions only). */
-export const mayWrite = (role: Role): boolean => role !== 'viewer'
 
 /**
  * The roles a document's owner may give by name (共享). 审核 is not among

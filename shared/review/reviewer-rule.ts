@@ -161,8 +161,7 @@ function checkElementEvent(event: Y.YEvent<Y.XmlElement | Y.XmlFragment>, before
 
 export type ThreadsRule = (events: Y.YEvent<Y.AbstractType<unknown>>[], user: string) => string | null
 
-/** How a type read before the update: `before(type)` is a snapshot good for reading that type. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type
+/** How a type read before the update: `before(type)` is a snapshot good for reading that type (`any`: Yjs types are invariant in their event type). */
 export type Before = (type: Y.AbstractType<any>) => Y.Snapshot
 
 interface Observers {
@@ -176,7 +175,6 @@ interface Observers {
  * (its text or children, and its attributes): only that type's items are
  * looked at, so it costs the size of the type, not of the document.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function snapshotBefore(type: Y.AbstractType<any>, transaction: Y.Transaction): Y.Snapshot {
   const ds = Y.createDeleteSet()
   const deletedBefore = (item: Y.Item) => {

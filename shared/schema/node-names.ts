@@ -105,8 +105,6 @@ export const NODE = {
   text: 'text',
 } as const
 
-export type NodeName = (typeof NODE)[keyof typeof NODE]
-
 export const MARK = {
   insertion: 'insertion',
   deletion: 'deletion',

@@ -16,6 +16,7 @@ import { exportFormats, formatById } from '@shared/formats/registry'
 import { openServerData, type ServerData } from '../../server-data'
 import { tokenSubject } from '../../storage/account-store'
 import { grantRole, storeNewDocument } from '../../documents/document-lifecycle'
+import { createLinkedDocument } from '../../documents/linked-document'
 import type { Org } from '../../storage/org-store'
 import { nameBureauReviewer } from '../../auth/bureau-reviewer'
 import { EXIT, onePath, type CliIo, type Command, type ExitCode } from '../command'
@@ -96,10 +97,10 @@ export const tokenCommand: Command = async (argv, io) => {
   })
 }
 
-/** `doc import FILE [--id ID] [--title T] [--owner NAME] [--org DEPARTMENT]`, `doc create`, `doc list`, `doc share ID --user NAME --role ROLE|none`, `doc export ID --format txt|docx|xlsx|html [--tracked] --out PATH`. */
+/** `doc import FILE [--id ID] [--title T] [--owner NAME] [--org DEPARTMENT]`, `doc create`, `doc monitoring ID` / `doc self-evaluation ID [--user NAME] [--as-of 6月]`, `doc list`, `doc share ID --user NAME --role ROLE|none`, `doc export ID --format txt|docx|xlsx|html [--tracked] --out PATH`. */
 export const docCommand: Command = async (argv, io) => {
   const [sub, ...rest] = argv
-  const args = parseArgs(rest, ['id', 'title', 'owner', 'org', 'user', 'role', 'format', 'out', ...STORAGE_OPTIONS], ['tracked'])
+  const args = parseArgs(rest, ['id', 'title', 'owner', 'org', 'user', 'role', 'format', 'out', 'as-of', ...STORAGE_OPTIONS], ['tracked'])
   const opt = (name: string) => args.options[name] as string | undefined
   return withData(args, async (data) => {
     const owner = opt('owner') ? await data.accounts.userByName(opt('owner')!) : undefined
@@ -126,6 +127,22 @@ export const docCommand: Command = async (argv, io) => {
       case 'create': {
         const year = new Date().getFullYear() + 1
         return create(emptyDocumentText(year), opt('title') ?? `${year}年部门预算绩效文本`)
+      }
+      case 'monitoring':
+      case 'self-evaluation': {
+        // Made by --user, or the source's owner: the one who edits it (the use case checks).
+        const id = onePath(args.positionals, `doc ${sub}`)
+        const source = await data.documents.get(id)
+        if (!source) return fail(io, `没有这个文档：${id}`)
+        const maker = opt('user') ? await data.accounts.userByName(opt('user')!) : source.ownerId === null ? undefined : await data.accounts.userById(source.ownerId)
+        if (!maker) return fail(io, opt('user') ? `没有这个用户：${opt('user')}` : `文档 ${id} 没有所有者：请用 --user 指定由谁新建`)
+        try {
+          const made = await createLinkedDocument(data, maker, id, { kind: sub, asOf: opt('as-of'), org: org?.id })
+          io.stdout(made.id)
+          return EXIT.ok
+        } catch (error) {
+          return fail(io, (error as Error).message)
+        }
       }
       case 'list':
         for (const doc of await data.documents.list()) io.stdout(`${doc.id}\t${doc.title}`)
@@ -156,7 +173,7 @@ export const docCommand: Command = async (argv, io) => {
         return EXIT.ok
       }
       default:
-        throw new UsageError('doc 的子命令：import、create、list、share、export')
+        throw new UsageError('doc 的子命令：import、create、monitoring、self-evaluation、list、share、export')
     }
   })
 }

@@ -13,6 +13,8 @@ import { parseArgs } from '../parse-args'
 import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
 import { UsageError } from '../usage-error'
 import { openServerData } from '../../server-data'
+import { setBureauDeadline } from '../../documents/organisations'
+import { Refusal } from '../../documents/refusal'
 
 const fail = (io: CliIo, message: string): ExitCode => {
   io.stderr(message)
@@ -77,10 +79,14 @@ export const orgCommand: Command = async (argv, io) => {
         if (!name || !Number.isInteger(year) || (!date && args.options.remove !== true)) throw new UsageError('org deadline 需要财政局名称、--year 年度 和 --date YYYY-MM-DD（或 --remove）')
         const finance = await data.orgs.orgByName(name)
         if (finance?.kind !== 'finance') return fail(io, `没有这个财政局：${name}`)
-        const dueAt = args.options.remove === true ? null : Date.parse(`${date}T23:59:59+08:00`)
-        if (dueAt !== null && Number.isNaN(dueAt)) return fail(io, `日期格式应为 YYYY-MM-DD：${date}`)
-        await data.orgs.setDeadline(finance.id, year, dueAt)
-        io.stdout(dueAt === null ? `已取消 ${year} 年度的报送截止日期` : `${year} 年度报送截止：${date}`)
+        const removed = args.options.remove === true
+        try {
+          await setBureauDeadline(data, finance, year, removed ? null : date!)
+        } catch (error) {
+          if (error instanceof Refusal) return fail(io, `${error.message}：${date}`)
+          throw error
+        }
+        io.stdout(removed ? `已取消 ${year} 年度的报送截止日期` : `${year} 年度报送截止：${date}`)
         return EXIT.ok
       }
       default:

@@ -1,8 +1,9 @@
-/** Documents: listing, making (blank, imported, next year's), renaming, sharing, deleting, and reading them out. */
+/** Documents: listing, making (blank, imported, next year's, a 监控 or 自评 from approved targets), renaming, sharing, deleting, and reading them out. */
 import { Hono } from 'hono'
 import * as lifecycle from '../../documents/document-lifecycle'
 import * as reads from '../../documents/document-reads'
 import { importedText } from '../../documents/imported-file'
+import { createLinkedDocument } from '../../documents/linked-document'
 import type { Ports } from '../../documents/ports'
 import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
@@ -27,6 +28,7 @@ export function documentRoutes(p: Ports): Hono<Env> {
     return { id: await lifecycle.createImported(p, c.get('user'), text, { title, org: org === undefined ? undefined : Number(org) }) }
   })
 
+  created('POST /api/docs/:id/linked', async (c, body) => createLinkedDocument(p, c.get('user'), c.req.param('id'), body))
   created('POST /api/docs/:id/successor', async (c, body) => lifecycle.createSuccessor(p, c.get('user'), c.req.param('id'), body))
 
   route('PATCH /api/docs/:id', async (c, { title }) => {

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { sampleBytes } from '../../support/sample'
+import { useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
+import { createImported, documentMembers, listDocuments, setDocumentMember } from './document-lifecycle'
+import { importedText } from './imported-file'
+import { createLinkedDocument } from './linked-document'
+import { dashboard, reviewQueue } from './review-queue'
+import { takeStep } from './workflow-steps'
+
+let w: UseCaseWorld
+afterEach(async () => {
+  await w?.close()
+})
+
+/** The sample, imported into 政法委 by 张伟, shared with 李娜 to read, and taken through review to 审核通过 by 王芳. */
+async function approvedTargets(approve = true) {
+  const { zhang, wang, department } = await w.reviewedDepartment()
+  const li = await w.person('li', '李娜')
+  const id = await createImported(w.ports, zhang, await importedText(w.ports, sampleBytes()), { title: '2022年政法委绩效文本', org: department.id })
+  await setDocumentMember(w.ports, zhang, id, 'li', 'viewer')
+  await takeStep(w.ports, zhang, id, 'submit', '')
+  await takeStep(w.ports, wang, id, 'start-review', '')
+  if (approve) await takeStep(w.ports, wang, id, 'approve', '经审核，同意通过。')
+  return { zhang, wang, li, department, id }
+}
+
+describe('新建运行监控 / 新建绩效自评 from approved targets, without HTTP', () => {
+  it('carries the targets verbatim and the 预算数 into 资金, in the same department, with the same people, linked and recorded', async () => {
+    w = await useCaseWorld()
+    const { zhang, wang, li, department, id } = await approvedTargets()
+    const made = await createLinkedDocument(w.ports, zhang, id, { kind: 'monitoring', asOf: '6月' })
+    expect(made.title).toBe('2022年政法委绩效文本（绩效运行监控）')
+
+    const source = await w.ports.service.text(id)
+    const text = await w.ports.service.text(made.id)
+    expect(text).toMatchObject({ kind: 'monitoring', asOf: '6月', title: source.title, subtitle: source.subtitle })
+    expect(text.projects.map((p) => [p.code, p.name, p.budgetTotal, p.goal, p.spendingPlan])).toEqual(source.projects.map((p) => [p.code, p.name, p.budgetTotal, p.goal, p.spendingPlan]))
+    expect(text.projects.map((p) => p.indicators.map(({ level1, level2, level3, value }) => ({ level1, level2, level3, value }))))
+      .toEqual(source.projects.map((p) => p.indicators.map(({ level1, level2, level3, value }) => ({ level1, level2, level3, value }))))
+    expect(text.projects[0]!.funds).toEqual({ initial: source.projects[0]!.budgetTotal, budget: source.projects[0]!.budgetTotal, executed: '', rate: '', points: '', earned: '' })
+    expect(text.projects[0]!.indicators[0]).toMatchObject({ actual: '', forecast: '', likelihood: '', cause: '', measure: '' })
+
+    expect(await w.data.orgs.documentOrg(made.id)).toBe(department.id)
+    expect(await documentMembers(w.ports, zhang, made.id)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'zhang', role: 'editor' }), expect.objectContaining({ name: 'li', role: 'viewer' }),
+    ]))
+    // The bureau's reviewer reviews it as the department's, by assignment.
+    expect(await w.data.permissions.roleOf(made.id, wang.id)).toBe('reviewer')
+    expect((await w.ports.service.activity(made.id)).map((a) => a.kind)).toEqual(['created'])
+    const rows = await listDocuments(w.ports, li)
+    expect(rows.find((r) => r.id === made.id)).toMatchObject({ kind: 'monitoring', basedOn: id, status: '编制中' })
+    expect(rows.find((r) => r.id === id)).toMatchObject({ kind: 'targets', basedOn: null })
+
+    const evaluation = await createLinkedDocument(w.ports, zhang, id, { kind: 'self-evaluation' })
+    const evaluated = await w.ports.service.text(evaluation.id)
+    expect(evaluated.kind).toBe('self-evaluation')
+    expect(evaluated.asOf).toBeUndefined()
+    expect(evaluated.projects[0]!.indicators[0]).toMatchObject({ actual: '', earned: '', deviation: '' })
+    // Judged by its own checks: a fresh 自评 says what it still lacks, not what the targets' review found.
+    expect((await w.ports.service.checks(evaluation.id)).every((f) => f.rule.startsWith('self-evaluation.'))).toBe(true)
+    expect((await w.ports.service.checks(evaluation.id)).length).toBeGreaterThan(0)
+  })
+
+  it('refuses, as a conflict with a Chinese reason, a source not yet approved or not a targets document; only its editors make one', async () => {
+    w = await useCaseWorld()
+    const { zhang, wang, li, id } = await approvedTargets(false)
+    await expect(createLinkedDocument(w.ports, zhang, id, { kind: 'self-evaluation' })).rejects.toMatchObject({
+      kind: 'conflict', code: 'linked-source-not-approved', message: '“2022年政法委绩效文本”审核中，审核通过后才能新建绩效自评',
+    })
+    await takeStep(w.ports, wang, id, 'approve', '经审核，同意通过。')
+    await expect(createLinkedDocument(w.ports, li, id, { kind: 'monitoring' })).rejects.toMatchObject({ kind: 'forbidden' })
+    const made = await createLinkedDocument(w.ports, zhang, id, { kind: 'monitoring' })
+    await expect(createLinkedDocument(w.ports, zhang, made.id, { kind: 'self-evaluation' })).rejects.toMatchObject({ kind: 'conflict', code: 'linked-source-not-approved' })
+    expect((await w.data.documents.list()).length).toBe(2)
+  })
+
+  it('the queue and the dashboard rows say the kind', async () => {
+    w = await useCaseWorld()
+    const { zhang, wang, id } = await approvedTargets()
+    const made = await createLinkedDocument(w.ports, zhang, id, { kind: 'self-evaluation' })
+    const queue = await reviewQueue(w.ports, wang, {})
+    expect(Object.fromEntries(queue.queue.map((r) => [r.id, r.kind]))).toEqual({ [id]: 'targets', [made.id]: 'self-evaluation' })
+    const board = await dashboard(w.ports, wang)
+    expect(Object.fromEntries(board.rows.map((r) => [r.id, r.kind]))).toEqual({ [id]: 'targets', [made.id]: 'self-evaluation' })
+  })
+})

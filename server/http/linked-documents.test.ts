@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { DOC_ID, startTestServer, type TestServer } from '../../support/test-server'
+
+let t: TestServer
+afterEach(async () => {
+  await t?.close()
+})
+
+/** A logged-in HTTP client keeping its session cookie. */
+async function login(name: string) {
+  const response = await fetch(`${t.server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password: `pw-${name}` }) })
+  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? ''
+  return async (path: string, method = 'GET', body?: unknown) => {
+    const r = await fetch(`${t.server.url}${path}`, { method, headers: { Cookie: cookie, 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    return { status: r.status, body: (await r.json()) as Record<string, any> }
+  }
+}
+
+/** The test document with 张 as its editor and 王 as the bureau's reviewer; `approve` takes it through review to 审核通过. */
+async function targets() {
+  t = await startTestServer()
+  await t.grant('zhang', 'editor')
+  await t.grant('wang', 'reviewer')
+  const [zhang, wang] = [await login('zhang'), await login('wang')]
+  const approve = async () => {
+    for (const [who, action, note] of [[zhang, 'submit', ''], [wang, 'start-review', ''], [wang, 'approve', '经审核，同意通过。']] as const) {
+      expect((await who(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })).status).toBe(200)
+    }
+  }
+  return { zhang, wang, approve }
+}
+
+describe('POST /api/docs/:id/linked', () => {
+  it('refuses (409, in Chinese) before the targets are approved, checks its body, then makes the 监控 and lists it with its kind and source', async () => {
+    const { zhang, approve } = await targets()
+    const early = await zhang(`/api/docs/${DOC_ID}/linked`, 'POST', { kind: 'monitoring' })
+    expect(early.status).toBe(409)
+    expect(early.body.error).toEqual({ code: 'linked-source-not-approved', message: '“测试文档”编制中，审核通过后才能新建绩效运行监控' })
+    const wrong = await zhang(`/api/docs/${DOC_ID}/linked`, 'POST', { kind: 'targets' })
+    expect(wrong.status).toBe(400)
+    expect(wrong.body.error.message).toMatch(/kind.*monitoring（绩效运行监控）或 self-evaluation（绩效自评）/)
+
+    await approve()
+    const made = await zhang(`/api/docs/${DOC_ID}/linked`, 'POST', { kind: 'monitoring', asOf: '6月' })
+    expect(made.status).toBe(201)
+    expect(made.body).toEqual({ id: expect.any(String), title: '测试文档（绩效运行监控）' })
+    const { documents } = (await zhang('/api/docs')).body as { documents: { id: string; kind: string; basedOn: string | null }[] }
+    expect(documents.find((d) => d.id === made.body.id)).toMatchObject({ kind: 'monitoring', basedOn: DOC_ID })
+    expect(documents.find((d) => d.id === DOC_ID)).toMatchObject({ kind: 'targets', basedOn: null })
+    const findings = (await zhang(`/api/docs/${made.body.id}/checks`)).body.findings as { rule: string }[]
+    expect(findings.every((f) => !f.rule.startsWith('self-evaluation.'))).toBe(true)
+  })
+})
