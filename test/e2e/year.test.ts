@@ -14,9 +14,9 @@
  * follows from what the people typed and the written scoring rules.
  *
  * The tests share one server and the department's approved targets. The
- * 监控 and 自评 are made on the server as the linked route makes them (the
- * route and its 新建运行监控/新建绩效自评 buttons are the kind engineer's to
- * land; their end-to-end click is still owed here).
+ * first clicks 新建运行监控 and 新建绩效自评 in the list; the rounds after
+ * it start from a 监控 or 自评 made on the server as that route makes one,
+ * with the figures each test needs empty.
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -120,6 +120,31 @@ function theDepartment(): Promise<void> {
 }
 
 describe('the year after the targets', () => {
+  it('新建运行监控 and 新建绩效自评 on the approved targets’ row of the list make the linked document and open it; the list names each one’s kind and source', async () => {
+    const { t, browser } = suite
+    await theDepartment()
+    const zhang = await openAs(browser, t, 'zhangwei', 'editor', TARGETS, { share: false })
+    for (const [button, kind] of [['新建运行监控', '运行监控'], ['新建绩效自评', '绩效自评']] as const) {
+      await zhang.page.goto('/#/')
+      const row = zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) })
+      await row.getByRole('button', { name: button }).click()
+      await zhang.page.waitForURL(new RegExp(`#/doc/(?!${TARGETS}$)`))
+      await synced(zhang.page)
+      const id = /#\/doc\/(.+)$/.exec(zhang.page.url())![1]!
+      // The targets are there, carried and not editable.
+      await expect.poll(() => fieldText(zhang.page, 'indicatorName', 0), { timeout: 10_000 }).toBe('培训次数')
+      expect(await field(zhang.page, 'indicatorValue', 0).getAttribute('contenteditable')).toBe('false')
+      await zhang.page.goto('/#/')
+      const listed = zhang.page.locator('li', { has: zhang.page.locator(`a[href="#/doc/${id}"]`) })
+      await expect.poll(() => listed.locator('.kind').textContent(), { timeout: 10_000 }).toBe(kind)
+      expect(await listed.locator('.based-on').textContent()).toBe(`来源：${TITLE}`)
+    }
+    // The targets themselves say so too.
+    expect(await zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) }).locator('.kind').textContent()).toBe('绩效目标')
+    expect(zhang.errors).toEqual([])
+    await zhang.context.close()
+  }, 120_000)
+
   it('a carried target cell cannot be typed into, in a 监控 as in a 自评', async () => {
     const { t, browser } = suite
     await theDepartment()
