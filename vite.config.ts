@@ -73,6 +73,7 @@ const SQLITE_ONLY: Record<string, string> = {
   'test/import-attacks.test.ts': 'not yet run on PostgreSQL',
   'test/notification-events.test.ts': 'not yet run on PostgreSQL',
   'test/upload-limits.test.ts': 'not yet run on PostgreSQL',
+  'test/hostile-input.test.ts': 'frames, floods and connection counts are decided before anything is read',
 }
 
 function storeChoosingTests(): string[] {
@@ -127,6 +128,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'postgres',
+          // Only what reaches the stores runs again here (SQLITE_ONLY says what does not, and why).
           environment: 'node',
           testTimeout: TEST_TIMEOUT_MS,
           include: process.env.VITEST ? storeChoosingTests() : [],
@@ -142,6 +144,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           // One Chromium for all the files (each has its own server and contexts): see shared-chromium.ts.
           globalSetup: ['test/e2e/shared-chromium.ts'],
+          // The files load the server and Playwright once, not once each (seconds per file on a loaded machine):
+          // each file starts servers of its own, and nothing in server/ or support/ keeps state between them.
+          isolate: false,
         },
       },
     ],

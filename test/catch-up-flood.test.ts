@@ -36,7 +36,7 @@ describe('a catch-up flood', () => {
     const b = await startTestServer({ bus: { kind: 'local', hub } }, schema)
     servers.push(b)
     const zhang = await rawClient(b, 'zhang', 'editor')
-    const viewers = []
+    const viewers: Awaited<ReturnType<typeof rawClient>>[] = []
     for (let i = 0; i < CONNECTIONS; i++) viewers.push(await rawClient(b, 'eve', 'viewer'))
     // Past the time a freshly loaded room counts as holding everything stored.
     await new Promise((r) => setTimeout(r, 2_500))

@@ -14,10 +14,9 @@ import { generateDocument } from '../support/generate-document'
 import { makeRandom } from '../support/random'
 import { startTestServer, until, type TestServer } from '../support/test-server'
 import * as Y from 'yjs'
-import { NODE } from '@shared/schema/node-names'
-import { contentOf } from '@shared/model/y-document'
 import { rawClient } from './support/raw-client'
 import { replicaOf, updateOf } from './support/raw-update'
+import { at } from '../support/document-place'
 
 let t: TestServer
 // Closing saves a document at the project limit: on a loaded machine that is more than the default 10 s.
@@ -76,8 +75,8 @@ describe('document limits', () => {
     const id = await t.server.data.service.create(projects(MAX_PROJECTS - 1), { title: '大文档', ownerId: null })
     const lina = await rawClient(t, 'lina', 'editor', id)
     const served = () => t.server.relay.loadedDocument(id)!
-    const part = (ydoc: Y.Doc) => contentOf(ydoc).toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === NODE.projectsPart)!
-    const copyOfFirst = (ydoc: Y.Doc) => (part(ydoc).get(0) as Y.XmlElement).clone()
+    const part = (ydoc: Y.Doc) => at(ydoc, { list: 'projects' })
+    const copyOfFirst = (ydoc: Y.Doc) => at(ydoc, { project: 0 }).clone()
     const replica = replicaOf(served())
     // Two projects where one fits: refused whole, as an edit past the size is.
     lina.send(updateOf(replica, (d) => part(d).insert(part(d).length, [copyOfFirst(d), copyOfFirst(d)])))
@@ -88,7 +87,7 @@ describe('document limits', () => {
     const honest = replicaOf(served())
     lina.send(updateOf(honest, (d) => part(d).insert(part(d).length, [copyOfFirst(d)])))
     await until(() => part(served()).length === MAX_PROJECTS, 'one project taken')
-    const first = part(served()).get(0).toString()
+    const first = at(served(), { project: 0 }).toString()
     lina.send(
       updateOf(honest, (d) => {
         const moved = copyOfFirst(d)
@@ -96,7 +95,7 @@ describe('document limits', () => {
         part(d).insert(part(d).length, [moved])
       }),
     )
-    await until(() => part(served()).get(0).toString() !== first, 'the move taken')
+    await until(() => at(served(), { project: 0 }).toString() !== first, 'the move taken')
     expect(part(served()).length).toBe(MAX_PROJECTS)
     lina.send(updateOf(honest, (d) => part(d).insert(0, [copyOfFirst(d)])))
     await until(() => lina.refusals.length === 2, 'one more refused at the limit')

@@ -13,9 +13,16 @@ import { encodeAwareness, encodeSyncStep1 } from '@shared/protocol/message'
 import { CLOSE } from '@shared/protocol/close-code'
 import { issueToken } from '../server/auth/access-token'
 import { tokenSubject } from '../server/storage/account-store'
+import { testStore } from '../support/postgres'
 import { startTestServer, DOC_ID, type TestServer } from '../support/test-server'
 
 let t: TestServer
+/**
+ * A case decided before anything is read or stored (body caps, origins, rates, sockets, headers): the
+ * SQLite run covers it, and the PostgreSQL run keeps to the cases that reach the stores (logins, sessions,
+ * tokens, accounts, bad input looked up).
+ */
+const beforeTheStore = it.skipIf(testStore() === 'postgres')
 afterEach(async () => {
   await t?.close()
 })
@@ -62,7 +69,7 @@ describe('logins', () => {
     expect((await loginAs('li', 'pw-li')).status).toBe(200)
   })
 
-  it('refuses oversized and malformed login bodies without reading them whole', async () => {
+  beforeTheStore('refuses oversized and malformed login bodies without reading them whole', async () => {
     t = await startTestServer()
     // Refused on its Content-Length, before the body is read: a 413, or the socket closed under the upload.
     expect(await oversized('/api/login', 'x'.repeat(1024 * 1024), { 'Content-Type': 'application/json' })).toMatch(/413|cut off/)
@@ -72,7 +79,7 @@ describe('logins', () => {
 })
 
 describe('CSRF', () => {
-  it('state-changing calls need the JSON content type and the server’s own origin; login included', async () => {
+  beforeTheStore('state-changing calls need the JSON content type and the server’s own origin; login included', async () => {
     t = await startTestServer()
     const cookie = await session('zhang')
     const call = (headers: Record<string, string>, body = '{"title":"x"}') => post('/api/docs', body, { Cookie: cookie, ...headers })
@@ -133,7 +140,7 @@ describe('sessions and tokens', () => {
 })
 
 describe('limits', () => {
-  it('the message rate holds across reconnects: a reconnect loop is closed', async () => {
+  beforeTheStore('the message rate holds across reconnects: a reconnect loop is closed', async () => {
     t = await startTestServer({ relay: { userRate: { perSecond: 10, burst: 200 } } })
     const token = await t.grant('mallory', 'viewer')
     const codes: number[] = []
@@ -148,7 +155,7 @@ describe('limits', () => {
     expect(codes).toContain(CLOSE.rateLimited)
   })
 
-  it('one client address may hold only so many sockets at once', async () => {
+  beforeTheStore('one client address may hold only so many sockets at once', async () => {
     t = await startTestServer({ guard: { maxSocketsPerAddress: 3 } })
     const tokens = await Promise.all(['a', 'b', 'c', 'd'].map((u) => t.grant(u, 'viewer')))
     const held = tokens.slice(0, 3).map((token) => socket(`${t.wsBase}/${DOC_ID}?token=${token}`))
@@ -161,7 +168,7 @@ describe('limits', () => {
     for (const s of [...held, next]) s.ws.close()
   })
 
-  it('a flood of sync step 1 requests is closed; oversized awareness is refused', async () => {
+  beforeTheStore('a flood of sync step 1 requests is closed; oversized awareness is refused', async () => {
     t = await startTestServer()
     const token = await t.grant('mallory', 'viewer')
     const flood = socket(`${t.wsBase}/${DOC_ID}?token=${token}`)
@@ -174,7 +181,7 @@ describe('limits', () => {
     expect(await big.closed).toBe(CLOSE.malformedMessage)
   })
 
-  it('a connection that never finishes its headers is cut off', async () => {
+  beforeTheStore('a connection that never finishes its headers is cut off', async () => {
     t = await startTestServer({ headersTimeoutMs: 500 })
     const half = connect(t.server.port, '127.0.0.1')
     await new Promise((resolve) => half.once('connect', resolve))
@@ -189,7 +196,7 @@ describe('limits', () => {
     expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200)
   })
 
-  it('a slow reader is closed before a reply would exceed its cap', async () => {
+  beforeTheStore('a slow reader is closed before a reply would exceed its cap', async () => {
     t = await startTestServer({ relay: { maxBufferedBytes: 1000 } })
     const client = await t.client('zhang', 'editor')
     const closed = new Promise<number>((resolve) => client.once('connection-close', (e) => resolve(e?.code ?? 0)))
@@ -199,7 +206,7 @@ describe('limits', () => {
 })
 
 describe('headers and input', () => {
-  it('serves the app with a strict CSP and security headers; /metrics is for this machine or a token', async () => {
+  beforeTheStore('serves the app with a strict CSP and security headers; /metrics is for this machine or a token', async () => {
     t = await startTestServer({ metricsToken: 'm-secret' })
     const page = await fetch(`${t.server.url}/`)
     const csp = page.headers.get('content-security-policy') ?? ''
@@ -211,7 +218,7 @@ describe('headers and input', () => {
     expect((await fetch(`${t.server.url}/metrics`, { headers: { Authorization: 'Bearer m-secret' } })).status).toBe(200)
   })
 
-  it('the session cookie is Secure behind a trusted HTTPS proxy', async () => {
+  beforeTheStore('the session cookie is Secure behind a trusted HTTPS proxy', async () => {
     t = await startTestServer({ guard: { trustProxy: true, allowedOrigins: ['https://jixiao.example'] } })
     await t.grant('zhang', 'editor')
     const response = await loginAs('zhang', 'pw-zhang', { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https', Origin: 'https://jixiao.example' })

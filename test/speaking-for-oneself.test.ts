@@ -93,7 +93,7 @@ describe('suggestions and comments are in the sender’s name', { timeout: 30_00
     expect(lina.refusals[0]).toContain('他人的修订建议')
     lina.send(updateOf(replicaOfServer(), (d) => goalText(d, 1).insert(0, '别处', { insertion: theirs })))
     await until(() => lina.refusals.length === 2, 'the same id elsewhere refused')
-    await settle()
+    await lina.roundTrip()
     expect(plain(goalText(serverDoc()))).not.toContain('李娜的话')
     expect(plain(goalText(serverDoc(), 1))).not.toContain('别处')
     // Rejected (its text deleted), the suggestion is no longer held: bringing it back, as undo does, is taken.

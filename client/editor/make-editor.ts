@@ -19,7 +19,7 @@ import { withNodeViews } from './node-views'
 import { CommentAnchors } from './comment-anchors'
 import { AuthorshipView } from './authorship-view'
 import { addIndicator, moveToField } from './row-commands'
-import { isLocalEdit, suggestTransaction, type Suggester } from './suggest-mode'
+import { isLocalEdit, ownTyping, suggestTransaction, type Suggester } from './suggest-mode'
 import { undoManagerOf, undoOneStep } from './undo-step'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
@@ -85,7 +85,8 @@ export const SuggestMode = Extension.create<{ who: Suggester }, SuggestModeStora
   addOptions: () => ({ who: { author: '', now: Date.now, newId: () => crypto.randomUUID() } }),
   addStorage: () => ({ enabled: false }),
   dispatchTransaction({ transaction, next }) {
-    if (!this.storage.enabled || !isLocalEdit(transaction)) return next(transaction)
+    if (!isLocalEdit(transaction)) return next(transaction)
+    if (!this.storage.enabled) return next(ownTyping(transaction, this.options.who.author))
     // Structural changes (splitting or joining fields) cannot be suggested: dropped.
     const tracked = suggestTransaction(this.editor.state, transaction, this.options.who)
     if (tracked) next(tracked)

@@ -6,7 +6,8 @@
 import type { Editor } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { FindingField } from '@shared/checks/finding'
-import { INDICATOR_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
+import { DETAIL_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, PROJECT_FIELDS } from '@shared/schema/fields'
+import { NODE } from '@shared/schema/node-names'
 
 /** 1-based project and indicator row (null: not in one), and a field by its model key (`goals[2]` for a list item). */
 export interface Place {
@@ -15,13 +16,11 @@ export interface Place {
   field: string | null
 }
 
-/** Which text field a place's `field` names, inside its project or indicator row. */
-const FIELD_NODE: Partial<Record<FindingField | keyof typeof PROJECT_CELLS | keyof typeof INDICATOR_CELLS | 'subtitle' | 'preparedBy' | 'reviewedBy', string>> = {
-  ...PROJECT_CELLS,
-  ...INDICATOR_CELLS,
+/** Which text field a place's `field` names, inside its project or indicator row: each field of the field table by its key, and the rest. */
+const FIELD_NODE: Partial<Record<FindingField | 'subtitle' | 'preparedBy' | 'reviewedBy' | (typeof DETAIL_FIELDS)[number]['key'], string>> = {
+  ...Object.fromEntries([...PROJECT_FIELDS, ...DETAIL_FIELDS, ...INDICATOR_CELL_FIELDS, ...INDICATOR_EXTRA_FIELDS].map((f) => [f.key, f.node])),
   unit: NODE.unitName,
   spendingPlan: NODE.spendingPercent,
-  goal: NODE.projectGoal,
   // 一级/二级 are chosen beside the row's first text field.
   level1: NODE.indicatorName,
   level2: NODE.indicatorName,

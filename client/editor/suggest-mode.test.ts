@@ -5,7 +5,7 @@ import { deriveModel } from '@shared/model/derive-model'
 import { readDocument } from '@shared/model/read-document'
 import type { NodeJSON } from '@shared/model/node-json'
 import { addIndicator, deleteIndicator, projectAt } from './row-commands'
-import { countSuggestions, decideSuggestions, isLocalEdit, suggestionAuthors, suggestTransaction, type Suggester } from './suggest-mode'
+import { countSuggestions, decideSuggestions, isLocalEdit, ownTyping, suggestionAuthors, suggestTransaction, type Suggester } from './suggest-mode'
 import { suggestionHere } from './suggestion-here'
 
 let ids = 0
@@ -42,6 +42,18 @@ describe('suggestion mode', () => {
     expect(runs(state)).toEqual([['10.00', 'deletion:wangfang']])
     state = suggest(state.apply(state.tr.setSelection(TextSelection.create(state.doc, state.selection.$from.end()))), (tr) => tr.insertText('12.00'))
     expect(runs(state)).toEqual([['10.00', 'deletion:wangfang'], ['12.00', 'insertion:wangfang']])
+  })
+
+  it('an editor typing inside a reviewer’s pending insertion types plain text of their own; a paste keeps what it carries', () => {
+    let state = suggest(atBudget(), (tr) => tr.insertText('12.5'))
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, state.selection.from - 2)))
+    const typed = state.apply(ownTyping(state.tr.insertText('0'), 'lina'))
+    typed.doc.check()
+    expect(runs(typed)).toEqual([['10.00', ''], ['12', 'insertion:wangfang'], ['0', ''], ['.5', 'insertion:wangfang']])
+    const pasted = state.apply(ownTyping(state.tr.insertText('0').setMeta('uiEvent', 'paste'), 'lina'))
+    expect(runs(pasted)).toEqual([['10.00', ''], ['120.5', 'insertion:wangfang']])
+    // The reviewer's own typing there is theirs already.
+    expect(runs(state.apply(ownTyping(state.tr.insertText('0'), 'wangfang')))).toEqual([['10.00', ''], ['120.5', 'insertion:wangfang']])
   })
 
   it('typing on extends one suggestion instead of making one per keystroke', () => {

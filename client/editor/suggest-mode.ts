@@ -39,6 +39,39 @@ export function isLocalEdit(tr: Transaction): boolean {
 }
 
 /**
+ * Typing inside someone else's pending suggestion would take on its mark
+ * (ProseMirror gives new text the marks around it), and the server refuses
+ * text added under another person's suggestion: the keystrokes would come
+ * back as a local draft. Text a plain (not suggesting) edit types is the
+ * typist's own, so it drops others' suggestion marks. A paste or a drop
+ * keeps them: moving a suggestion is the server's to judge.
+ */
+export function ownTyping(tr: Transaction, author: string): Transaction {
+  const event = tr.getMeta('uiEvent') as string | undefined
+  if (event === 'paste' || event === 'drop') return tr
+  const inserted: [number, number][] = []
+  tr.steps.forEach((step, i) => {
+    if (!(step instanceof ReplaceStep) || step.slice.size === 0) return
+    const later = new Mapping(tr.mapping.maps.slice(i + 1))
+    inserted.push([later.map(step.from, 1), later.map(step.from + step.slice.size, -1)])
+  })
+  const others: [number, number, Mark][] = []
+  for (const [from, to] of inserted) {
+    if (from >= to) continue
+    tr.doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isText) return true
+      for (const mark of node.marks) {
+        const info = mark.type.name === MARK.insertion || mark.type.name === MARK.deletion ? (mark.attrs as SuggestionInfo) : null
+        if (info && info.author !== author) others.push([Math.max(pos, from), Math.min(pos + node.nodeSize, to), mark])
+      }
+      return false
+    })
+  }
+  for (const [from, to, mark] of others) tr.removeMark(from, to, mark)
+  return tr
+}
+
+/**
  * Step `i` of `tr` in the coordinates of the tracked transaction built so far:
  * back through the steps before it to the original document, then forward
  * through what the tracked transaction did instead.

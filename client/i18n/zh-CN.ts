@@ -1,5 +1,6 @@
 /** Every string the UI shows, in one place, so that another language can follow. */
 import { FIELD_LABEL } from '@shared/schema/field-labels'
+import { INDICATOR_CELL_FIELDS, INDICATOR_LEVEL_FIELDS, labelsOf } from '@shared/schema/fields'
 
 export const T = {
   appName: '绩效',
@@ -332,7 +333,7 @@ export const T = {
     total: (total: string, grade: string) => `总分 ${total}（${grade}）`,
     noTotal: '总分 —（尚有指标未得分）',
   },
-  indicatorHeader: ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'] as const,
+  indicatorHeader: labelsOf([...INDICATOR_LEVEL_FIELDS, ...INDICATOR_CELL_FIELDS] as const),
   // The form's labels, as the shared schema names them, worded as the editor's label cells print them.
   fieldLabel: {
     ...FIELD_LABEL,

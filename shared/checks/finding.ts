@@ -6,6 +6,7 @@
  * DESIGN.md contract); `field` additionally names the cell, so the editor
  * can put the cursor there.
  */
+import type { IndicatorFieldKey, ProjectFieldKey } from '../schema/fields'
 
 /**
  * The severity policy every rule follows (re-grade a rule here, not case by case):
@@ -22,10 +23,13 @@
  */
 export type Severity = 'error' | 'warning' | 'info'
 
-/** Which cell a finding is about. Project fields by their `ProjectText` key; indicator columns by their model key. */
+/**
+ * Which cell a finding is about: a target-table field by its key in the field table (`schema/fields.ts`),
+ * `unit` for the table's unit line, a list as a whole, or a Part 1 field.
+ */
 export type FindingField =
-  | 'unit' | 'code' | 'name' | 'budgetTotal' | 'budgetFiscal' | 'budgetOther' | 'usage' | 'spendingPlan' | 'goal' | 'indicators'
-  | 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis'
+  | ProjectFieldKey | IndicatorFieldKey
+  | 'unit' | 'spendingPlan' | 'indicators'
   | 'title' | 'goals' | 'subGoals' | 'safeguards'
 
 export interface Finding {

@@ -6,35 +6,18 @@
  * field because the columns were in another order.
  */
 import type { IndicatorText } from '../model/document-text'
+import { byKey, INDICATOR_FIELDS, type IndicatorFieldKey } from '../schema/fields'
 
 /** The targets' columns; what a 监控 or 自评 adds to a row is read by their own layouts. */
-export type IndicatorField = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis' | 'score' | 'note'
+export type IndicatorField = IndicatorFieldKey
 
-/** Header names per field, compared without spaces and units in brackets. */
-const SYNONYMS: Record<IndicatorField, readonly string[]> = {
-  level1: ['一级指标'],
-  level2: ['二级指标'],
-  level3: ['三级指标', '指标内容', '指标名称', '三级指标名称'],
-  description: ['绩效指标描述', '指标解释', '指标说明', '指标描述', '指标内涵'],
-  value: ['指标值', '年度指标值', '指标值及单位', '当年预期实现值', '绩效标准', '目标值', '年度目标值', '预期目标值'],
-  // 绩效标准 is the value on forms without another value column, and how it was set (计划标准, 行业标准) beside one.
-  basis: ['指标值确定依据', '确定依据', '指标值设定依据', '指标值确定依据及说明', '绩效标准'],
-  score: ['分值', '权重', '权重分值', '指标分值'],
-  note: ['备注', '评分细则', '评分标准', '说明'],
-}
+/** Header names per field (the field table's aliases), compared without spaces and units in brackets. */
+const SYNONYMS: Record<IndicatorField, readonly string[]> = byKey(INDICATOR_FIELDS, (f) => f.aliases)
 
 const REQUIRED: readonly IndicatorField[] = ['level1', 'level2', 'level3', 'value']
 
-export const FIELD_NAME: Record<IndicatorField, string> = {
-  level1: '一级指标',
-  level2: '二级指标',
-  level3: '三级指标',
-  description: '绩效指标描述',
-  value: '指标值',
-  basis: '指标值确定依据',
-  score: '分值',
-  note: '备注',
-}
+/** What each column is called in messages: the field's label. */
+export const FIELD_NAME: Record<IndicatorField, string> = byKey(INDICATOR_FIELDS, (f) => f.label)
 
 const normalise = (cell: string) => cell.replace(/[\s\u3000]/g, '').replace(/[（(][^）)]*[）)]$/, '')
 

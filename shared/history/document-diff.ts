@@ -8,8 +8,7 @@
  */
 import type { DocumentText, IndicatorText, ProjectText } from '../model/document-text'
 import { amountInWan } from '../model/amounts'
-import { FIELD_LABEL } from '../schema/field-labels'
-import { NODE } from '../schema/node-names'
+import { INDICATOR_CELL_FIELDS, INDICATOR_LEVEL_FIELDS, PROJECT_FIELDS } from '../schema/fields'
 import { diffText, type TextSegment } from './text-diff'
 import { attributionOf } from './attributed-content'
 import type { Attribution } from './authorship'
@@ -45,29 +44,16 @@ export interface DocumentDiff {
   summary: { projects: number; changes: number; text: string }
 }
 
-// The labels the form itself shows (one table: schema/field-labels.ts), so a comparison names a field as the cell does.
-const label = (node: string) => FIELD_LABEL[node]!
-const PROJECT_FIELDS: [keyof ProjectText, string][] = [
-  ['code', label(NODE.projectCode)],
-  ['name', label(NODE.projectName)],
-  ['unitCode', label(NODE.unitCode)],
-  ['unitName', label(NODE.unitName)],
-  ['moneyUnit', label(NODE.moneyUnit)],
-  ['budgetTotal', label(NODE.budgetTotal)],
-  ['budgetFiscal', label(NODE.budgetFiscal)],
-  ['budgetOther', label(NODE.budgetOther)],
-  ['usage', label(NODE.fundUsage)],
-  ['goal', label(NODE.projectGoal)],
-]
+// Fields and the labels the form itself shows, from the field table, so a comparison names a field as the cell does.
+// A project's code and name come first: they say which project a change is in.
+const IDENTIFYING: readonly string[] = ['code', 'name']
+export const COMPARED_PROJECT_FIELDS: [keyof ProjectText, string][] = [
+  ...PROJECT_FIELDS.filter((f) => IDENTIFYING.includes(f.key)),
+  ...PROJECT_FIELDS.filter((f) => !IDENTIFYING.includes(f.key)),
+].map((f) => [f.key, f.label])
 
-const ROW_FIELDS: [keyof IndicatorText, string][] = [
-  ['level1', '一级指标'],
-  ['level2', '二级指标'],
-  ['level3', label(NODE.indicatorName)],
-  ['description', label(NODE.indicatorDescription)],
-  ['value', label(NODE.indicatorValue)],
-  ['basis', label(NODE.indicatorBasis)],
-]
+/** A row's target columns; its optional columns (分值, 备注) are not compared. */
+export const COMPARED_ROW_FIELDS: [keyof IndicatorText, string][] = [...INDICATOR_LEVEL_FIELDS, ...INDICATOR_CELL_FIELDS].map((f) => [f.key, f.label])
 
 /**
  * `authors`, when given, is the newer side's attributed twin (the same
@@ -89,7 +75,7 @@ export function diffDocuments(before: DocumentText, after: DocumentText, authors
     if (!a) return [{ kind: 'removed', name: b.name, code: b.code }]
     const planText = (p: ProjectText) => p.spendingPlan.map((e) => `${e.label}：${e.percent}`)
     const fields = [
-      ...fieldChanges(b, a, PROJECT_FIELDS, projectAuthors),
+      ...fieldChanges(b, a, COMPARED_PROJECT_FIELDS, projectAuthors),
       ...listChanges(planText(b), planText(a), 'spendingPlan', '资金支出计划', projectAuthors && planText(projectAuthors)),
     ]
     const rows = matchRows(b.indicators, a.indicators).flatMap(([rb, ra]): RowChange[] => {
@@ -97,7 +83,7 @@ export function diffDocuments(before: DocumentText, after: DocumentText, authors
       const rowAuthors = ra && projectAuthors?.indicators[rowIndex - 1]
       if (!rb) return [{ kind: 'added', row: ra!, index: rowIndex, ...attributed(rowAuthors && JSON.stringify(rowAuthors)) }]
       if (!ra) return [{ kind: 'removed', row: rb }]
-      const changed = fieldChanges(rb, ra, ROW_FIELDS, rowAuthors)
+      const changed = fieldChanges(rb, ra, COMPARED_ROW_FIELDS, rowAuthors)
       return changed.length > 0 ? [{ kind: 'changed', before: rb, after: ra, index: rowIndex, fields: changed }] : []
     })
     return fields.length + rows.length > 0 ? [{ kind: 'changed', name: a.name, code: a.code, index, fields, rows }] : []
@@ -189,7 +175,7 @@ function matchProjects(before: ProjectText[], after: ProjectText[]): [ProjectTex
 
 /** Rows matched when identical, then by 三级指标, then by 一级/二级 in order; moved rows are matched, not removed and added. */
 function matchRows(before: IndicatorText[], after: IndicatorText[]): [IndicatorText | undefined, IndicatorText | undefined][] {
-  return matchBy(before, after, [(r) => ROW_FIELDS.map(([f]) => r[f]).join('\u0000'), (r) => r.level3.trim(), (r) => `${r.level1}\u0000${r.level2}`])
+  return matchBy(before, after, [(r) => COMPARED_ROW_FIELDS.map(([f]) => r[f]).join('\u0000'), (r) => r.level3.trim(), (r) => `${r.level1}\u0000${r.level2}`])
 }
 
 /**

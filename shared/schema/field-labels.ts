@@ -1,7 +1,11 @@
 /**
  * What each text field is called on the official form, for the editor's
- * label cells and for messages that name a place in the document.
+ * label cells and for messages that name a place in the document: the
+ * title block and Part 1 here, the target table's fields from `fields.ts`.
  */
+import {
+  DETAIL_FIELDS, FUNDS_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, INDICATOR_FOLLOW_UP_FIELDS, PROJECT_ACHIEVED_FIELD, PROJECT_CELL_FIELDS, PROJECT_GOAL_FIELD, SPENDING_FIELDS,
+} from './fields'
 import { NODE } from './node-names'
 
 export const FIELD_LABEL: Partial<Record<string, string>> = {
@@ -14,41 +18,8 @@ export const FIELD_LABEL: Partial<Record<string, string>> = {
   [NODE.subGoalDuty]: '职责描述',
   [NODE.subGoalTarget]: '绩效目标',
   [NODE.safeguardItem]: '工作保障措施',
-  [NODE.unitCode]: '单位编码',
-  [NODE.unitName]: '单位名称',
-  [NODE.moneyUnit]: '金额单位',
-  [NODE.projectCode]: '项目编码',
-  [NODE.projectName]: '项目名称',
-  [NODE.budgetTotal]: '预算数',
-  [NODE.budgetFiscal]: '财政资金',
-  [NODE.budgetOther]: '其他资金',
-  [NODE.fundUsage]: '资金用途',
-  [NODE.projectDepartment]: '主管部门',
-  [NODE.projectImplementer]: '实施单位',
-  [NODE.projectManager]: '项目负责人',
-  [NODE.projectPeriod]: '实施期',
-  [NODE.projectPeriodGoal]: '实施期绩效目标',
-  [NODE.spendingLabel]: '时间节点',
-  [NODE.spendingPercent]: '累计支出比例',
-  [NODE.projectGoal]: '绩效目标',
-  [NODE.indicatorName]: '三级指标',
-  [NODE.indicatorDescription]: '绩效指标描述',
-  [NODE.indicatorValue]: '指标值',
-  [NODE.indicatorBasis]: '指标值确定依据',
-  [NODE.indicatorScore]: '分值',
-  [NODE.indicatorNote]: '备注',
-  [NODE.fundsInitial]: '年初预算数',
-  [NODE.fundsBudget]: '全年预算数',
-  [NODE.fundsExecuted]: '执行数',
-  [NODE.fundsRate]: '执行率',
-  [NODE.fundsPoints]: '分值',
-  [NODE.fundsEarned]: '得分',
-  [NODE.projectAchieved]: '实际完成情况',
-  [NODE.indicatorActual]: '实际完成值',
-  [NODE.indicatorEarned]: '得分',
-  [NODE.indicatorDeviation]: '偏差原因分析及改进措施',
-  [NODE.indicatorForecast]: '全年预计完成值',
-  [NODE.indicatorLikelihood]: '完成目标可能性',
-  [NODE.indicatorCause]: '偏差原因',
-  [NODE.indicatorMeasure]: '纠偏措施',
+  // The target table's fields, from the field table.
+  ...Object.fromEntries(
+    [...PROJECT_CELL_FIELDS, ...DETAIL_FIELDS, ...SPENDING_FIELDS, PROJECT_GOAL_FIELD, ...INDICATOR_CELL_FIELDS, ...INDICATOR_EXTRA_FIELDS, ...FUNDS_FIELDS, PROJECT_ACHIEVED_FIELD, ...INDICATOR_FOLLOW_UP_FIELDS].map((f) => [f.node, f.label]),
+  ),
 }

@@ -39,6 +39,10 @@
  * two people deleting the last two rows concurrently must leave a valid
  * (empty) list, because the Yjs binding deletes whatever the schema rejects.
  */
+import {
+  cellMap, DETAIL_FIELDS, FUNDS_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, INDICATOR_FOLLOW_UP_FIELDS, nodeMap, PROJECT_ACHIEVED_FIELD,
+  PROJECT_CELL_FIELDS, PROJECT_GOAL_FIELD, SPENDING_FIELDS,
+} from './fields'
 
 export const NODE = {
   doc: 'doc',
@@ -59,49 +63,22 @@ export const NODE = {
   safeguardItem: 'safeguardItem',
   projectsPart: 'projectsPart',
   project: 'project',
-  unitCode: 'unitCode',
-  unitName: 'unitName',
-  moneyUnit: 'moneyUnit',
-  projectCode: 'projectCode',
-  projectName: 'projectName',
-  budgetTotal: 'budgetTotal',
-  budgetFiscal: 'budgetFiscal',
-  budgetOther: 'budgetOther',
-  fundUsage: 'fundUsage',
+  // Every field's node, from the field table.
+  ...nodeMap(PROJECT_CELL_FIELDS),
   projectDetails: 'projectDetails',
-  projectDepartment: 'projectDepartment',
-  projectImplementer: 'projectImplementer',
-  projectManager: 'projectManager',
-  projectPeriod: 'projectPeriod',
-  projectPeriodGoal: 'projectPeriodGoal',
+  ...nodeMap(DETAIL_FIELDS),
   spendingPlan: 'spendingPlan',
   spendingEntry: 'spendingEntry',
-  spendingLabel: 'spendingLabel',
-  spendingPercent: 'spendingPercent',
-  projectGoal: 'projectGoal',
+  ...nodeMap(SPENDING_FIELDS),
+  ...nodeMap([PROJECT_GOAL_FIELD]),
   indicatorList: 'indicatorList',
   indicator: 'indicator',
-  indicatorName: 'indicatorName',
-  indicatorDescription: 'indicatorDescription',
-  indicatorValue: 'indicatorValue',
-  indicatorBasis: 'indicatorBasis',
-  indicatorScore: 'indicatorScore',
-  indicatorNote: 'indicatorNote',
+  ...nodeMap(INDICATOR_CELL_FIELDS),
+  ...nodeMap(INDICATOR_EXTRA_FIELDS),
   projectFunds: 'projectFunds',
-  fundsInitial: 'fundsInitial',
-  fundsBudget: 'fundsBudget',
-  fundsExecuted: 'fundsExecuted',
-  fundsRate: 'fundsRate',
-  fundsPoints: 'fundsPoints',
-  fundsEarned: 'fundsEarned',
-  projectAchieved: 'projectAchieved',
-  indicatorActual: 'indicatorActual',
-  indicatorEarned: 'indicatorEarned',
-  indicatorDeviation: 'indicatorDeviation',
-  indicatorForecast: 'indicatorForecast',
-  indicatorLikelihood: 'indicatorLikelihood',
-  indicatorCause: 'indicatorCause',
-  indicatorMeasure: 'indicatorMeasure',
+  ...nodeMap(FUNDS_FIELDS),
+  ...nodeMap([PROJECT_ACHIEVED_FIELD]),
+  ...nodeMap(INDICATOR_FOLLOW_UP_FIELDS),
   text: 'text',
 } as const
 
@@ -111,65 +88,26 @@ export const MARK = {
 } as const
 
 /** The one-cell fields of a target table, in table order, keyed as in `ProjectText`. */
-export const PROJECT_CELLS = {
-  unitCode: NODE.unitCode,
-  unitName: NODE.unitName,
-  moneyUnit: NODE.moneyUnit,
-  code: NODE.projectCode,
-  name: NODE.projectName,
-  budgetTotal: NODE.budgetTotal,
-  budgetFiscal: NODE.budgetFiscal,
-  budgetOther: NODE.budgetOther,
-  usage: NODE.fundUsage,
-} as const
+export const PROJECT_CELLS = cellMap(PROJECT_CELL_FIELDS)
 
 /** The fields of `projectDetails`, keyed as in `ProjectDetailsText`. */
-export const DETAIL_CELLS = {
-  department: NODE.projectDepartment,
-  implementer: NODE.projectImplementer,
-  manager: NODE.projectManager,
-  period: NODE.projectPeriod,
-  periodGoal: NODE.projectPeriodGoal,
-} as const
+export const DETAIL_CELLS = cellMap(DETAIL_FIELDS)
 
 /** The fields of `projectFunds` (a 监控's or 自评's 资金), in table order, keyed as in `FundsText`. */
-export const FUNDS_CELLS = {
-  initial: NODE.fundsInitial,
-  budget: NODE.fundsBudget,
-  executed: NODE.fundsExecuted,
-  rate: NODE.fundsRate,
-  points: NODE.fundsPoints,
-  earned: NODE.fundsEarned,
-} as const
+export const FUNDS_CELLS = cellMap(FUNDS_FIELDS)
 
 /**
  * What a 监控 or 自评 adds to an indicator row, keyed as in `IndicatorText`,
  * in the schema's order; a kind's rows carry the ones its layout lists
  * (`shared/model/kind-layout.ts`), each in every row of a project.
  */
-export const INDICATOR_FOLLOW_UP_CELLS = {
-  actual: NODE.indicatorActual,
-  earned: NODE.indicatorEarned,
-  deviation: NODE.indicatorDeviation,
-  forecast: NODE.indicatorForecast,
-  likelihood: NODE.indicatorLikelihood,
-  cause: NODE.indicatorCause,
-  measure: NODE.indicatorMeasure,
-} as const
+export const INDICATOR_FOLLOW_UP_CELLS = cellMap(INDICATOR_FOLLOW_UP_FIELDS)
 
 /** An indicator row's optional columns (分值, 备注), keyed as in `IndicatorText`: a project has each in every row or in none. */
-export const INDICATOR_EXTRA_CELLS = {
-  score: NODE.indicatorScore,
-  note: NODE.indicatorNote,
-} as const
+export const INDICATOR_EXTRA_CELLS = cellMap(INDICATOR_EXTRA_FIELDS)
 
 /** The text fields of an indicator row, in column order, keyed as in `IndicatorText`. */
-export const INDICATOR_CELLS = {
-  level3: NODE.indicatorName,
-  description: NODE.indicatorDescription,
-  value: NODE.indicatorValue,
-  basis: NODE.indicatorBasis,
-} as const
+export const INDICATOR_CELLS = cellMap(INDICATOR_CELL_FIELDS)
 
 /** Nodes a person can insert or delete as a whole: they carry a `suggestion` attribute. */
 export const ROW_NODES = [

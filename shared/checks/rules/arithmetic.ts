@@ -8,14 +8,14 @@ import type { BudgetDocument } from '../../model/budget-document'
 import type { Finding, FindingField } from '../finding'
 import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
 import { joinedFigures, meansNone, parseAmount } from '../../model/numbers'
+import { AMOUNT_FIELDS } from '../../schema/fields'
+
+type AmountKey = (typeof AMOUNT_FIELDS)[number]['amount']
 
 const HALF_CENT = 0.005
 
-const BUDGET_CELLS = [
-  ['total', 'budgetTotal', '预算数'],
-  ['fiscal', 'budgetFiscal', '财政资金'],
-  ['other', 'budgetOther', '其他资金'],
-] as const satisfies readonly (readonly [string, FindingField, string])[]
+const BUDGET_CELLS = AMOUNT_FIELDS.map((f) => [f.amount, f.key, f.label] as const) satisfies readonly (readonly [string, FindingField, string])[]
+const LABEL = Object.fromEntries(AMOUNT_FIELDS.map((f) => [f.amount, f.label])) as Record<AmountKey, string>
 
 export const budgetSum: ProjectRule = {
   id: 'arithmetic.budget-sum',
@@ -32,7 +32,7 @@ export const budgetSum: ProjectRule = {
       const sum = (fiscal ?? 0) + (other ?? 0)
       if (Math.abs(total - sum) > HALF_CENT) {
         // The model's amounts are in 万元 whatever unit the table is written in.
-        found.push(f.error(`预算数 ${total.toFixed(2)} 不等于财政资金 ${(fiscal ?? 0).toFixed(2)} 与其他资金 ${(other ?? 0).toFixed(2)} 之和 ${sum.toFixed(2)}（万元）`, { field: 'budgetTotal' }))
+        found.push(f.error(`${LABEL.total} ${total.toFixed(2)} 不等于${LABEL.fiscal} ${(fiscal ?? 0).toFixed(2)} 与${LABEL.other} ${(other ?? 0).toFixed(2)} 之和 ${sum.toFixed(2)}（万元）`, { field: 'budgetTotal' }))
       }
     }
     for (const [key, field, label] of BUDGET_CELLS) {

@@ -9,12 +9,9 @@
 import type { Finding } from '../finding'
 import { findingsFor, type ProjectRule } from '../rule'
 import { joinedFigures } from '../../model/numbers'
+import { AMOUNT_FIELDS } from '../../schema/fields'
 
-const BUDGET_CELLS = [
-  ['budgetTotal', '预算数'],
-  ['budgetFiscal', '财政资金'],
-  ['budgetOther', '其他资金'],
-] as const
+const BUDGET_CELLS = AMOUNT_FIELDS.map((f) => [f.key, f.label] as const)
 
 const message = (where: string, written: string, [a, b]: [string, string]) =>
   `${where}“${written}”是两个数连在一起（${a} 与 ${b}）：像是只接受了一半的修订，请改为正确的数`

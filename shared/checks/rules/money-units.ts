@@ -11,12 +11,9 @@ import type { BudgetDocument } from '../../model/budget-document'
 import { tableUnit, writtenAmount } from '../../model/amounts'
 import type { Finding, FindingField } from '../finding'
 import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
+import { AMOUNT_FIELDS } from '../../schema/fields'
 
-const CELLS = [
-  ['budgetTotal', '预算数', 'total'],
-  ['budgetFiscal', '财政资金', 'fiscal'],
-  ['budgetOther', '其他资金', 'other'],
-] as const satisfies readonly (readonly [FindingField, string, string])[]
+const CELLS = AMOUNT_FIELDS.map((f) => [f.key, f.label, f.amount] as const) satisfies readonly (readonly [FindingField, string, string])[]
 
 const wan = (n: number) => `${n.toFixed(n < 0.01 && n > 0 ? 4 : 2)} 万元`
 /** Units that name the same scale: "万" written beside a 万元 table is no other unit. */

@@ -4,28 +4,16 @@
  * leading 其中 and a unit or score in brackets removed ("年度本级 预算金额",
  * "其中：财政拨款", "资金情况（万元）", "年度绩效目标(90分)").
  */
-import type { ProjectDetailsText, ProjectText } from '../../model/document-text'
+import { DETAIL_FIELDS, PROJECT_FIELDS } from '../../schema/fields'
 
-export type FormField =
-  | keyof Pick<ProjectText, 'name' | 'code' | 'unitName' | 'budgetTotal' | 'budgetFiscal' | 'budgetOther' | 'usage' | 'goal'>
-  | keyof ProjectDetailsText
+type Labelled = Extract<(typeof PROJECT_FIELDS)[number] | (typeof DETAIL_FIELDS)[number], { aliases: readonly [string, ...string[]] }>
+/** The fields a form's label cell can name: those the field table gives import aliases. */
+export type FormField = Labelled['key']
 
-/** Per field, its labels from the most to the least telling: a budget for this year beats the project's total over years. */
-const LABELS: Record<FormField, readonly string[]> = {
-  name: ['项目名称', '项目支出名称', '项目全称'],
-  code: ['项目编码', '项目代码', '项目编号'],
-  unitName: ['预算单位', '填报单位', '预算部门', '单位名称', '申报单位', '预算单位名称'],
-  department: ['主管部门', '业务主管部门', '主管单位', '主管部门及代码'],
-  implementer: ['实施单位', '项目实施单位', '实施单位及代码'],
-  manager: ['项目负责人', '项目负责人及电话', '负责人'],
-  period: ['实施期', '项目实施期', '项目支出实施期', '建设周期', '实施周期', '项目周期', '项目期限'],
-  budgetTotal: ['年度资金总额', '当年年度预算', '年度本级预算金额', '本年度预算数', '年度预算数', '年度预算金额', '预算数', '资金总额', '项目总预算', '项目资金总额'],
-  budgetFiscal: ['财政拨款', '本年财政拨款', '财政资金', '财政性资金'],
-  budgetOther: ['其他资金', '其它资金'],
-  usage: ['资金用途', '项目概况', '项目总体概况', '项目内容', '项目主要内容', '项目基本情况'],
-  goal: ['年度绩效目标', '年度目标', '本年度绩效目标', '年度总体目标', '年度主要目标和成果', '年度预期目标', '绩效目标'],
-  periodGoal: ['实施期绩效目标', '实施期目标', '实施期总体目标', '项目总体目标', '长期目标'],
-}
+/** Per field, its labels from the most to the least telling (the field table's aliases): a budget for this year beats the project's total over years. */
+const LABELS = Object.fromEntries<readonly string[]>(
+  [...PROJECT_FIELDS, ...DETAIL_FIELDS].filter((f): f is Labelled => f.aliases.length > 0).map((f) => [f.key, f.aliases]),
+) as Record<FormField, readonly string[]>
 
 /**
  * Labels of things the model does not hold (telephone, classification,

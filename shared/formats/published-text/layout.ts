@@ -1,8 +1,10 @@
 /**
  * The fixed words of the published layout of a 绩效文本: part and section
  * headings and the label cells of a 绩效目标表. Import recognises them,
- * export writes them.
+ * export writes them. Field labels come from the field table's published
+ * labels.
  */
+import { byKey, DETAIL_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, INDICATOR_FIELDS, INDICATOR_LEVEL_FIELDS, PROJECT_FIELDS } from '../../schema/fields'
 
 export const PART_ONE = '第一部分'
 export const PART_ONE_NAME = '部门整体绩效目标'
@@ -21,27 +23,25 @@ export const TARGET_PREFIX = '绩效目标：'
 export const TABLE_SUFFIX = '绩效目标表'
 export const UNIT_PREFIX = '单位：'
 
+/** The published label of a project field (field table). */
+const published = (key: string): string => [...PROJECT_FIELDS, ...DETAIL_FIELDS, ...INDICATOR_FIELDS].find((f) => f.key === key)!.published
+
 export const LABEL = {
-  code: '项目编码',
-  name: '项目名称',
+  code: published('code'),
+  name: published('name'),
   budgetRow: '预算规模及资金用途',
-  total: '预算数',
-  fiscal: '其中：财政    资金',
-  other: '其他资金',
+  total: published('budgetTotal'),
+  fiscal: published('budgetFiscal'),
+  other: published('budgetOther'),
   spendingRow: '资金支出计划（%）',
-  goalRow: '绩效目标',
+  goalRow: published('goal'),
 } as const
 
-export const INDICATOR_HEADER = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'] as const
+/** The indicator table's header: 一级 to 指标值确定依据 (field table). */
+export const INDICATOR_HEADER: readonly string[] = [...INDICATOR_LEVEL_FIELDS, ...INDICATOR_CELL_FIELDS].map((f) => f.published)
 
 /** The particulars other regions' forms add, in the rows after 项目编码/项目名称 (see ProjectDetailsText). */
-export const DETAIL_LABEL = {
-  department: '主管部门',
-  implementer: '实施单位',
-  manager: '项目负责人',
-  period: '实施期',
-  periodGoal: '实施期绩效目标',
-} as const
+export const DETAIL_LABEL = byKey(DETAIL_FIELDS, (f) => f.published)
 
 /** The optional indicator columns, after 指标值确定依据, on tables whose rows fill them. */
-export const EXTRA_HEADER = { score: '分值', note: '备注' } as const
+export const EXTRA_HEADER = byKey(INDICATOR_EXTRA_FIELDS, (f) => f.published)

@@ -1,0 +1,163 @@
+/**
+ * The fields of a target table, in one table: for each, its key in
+ * `DocumentText`, the schema node that holds it, the label the editor's
+ * cell shows (and messages use), the label the published text and the
+ * Word/Excel layouts write, the other names importers recognise, and
+ * whether it is a figure and in what unit.
+ *
+ * Node names, labels, the comparison, the finance checks, the importers'
+ * header aliases and the UI strings read their fields from here; a field
+ * added here reaches all of them (`fields.test.ts` proves each consumer
+ * covers every field). Order is the order of the form.
+ *
+ * This module imports nothing: `node-names.ts` takes the field nodes from
+ * it.
+ */
+
+export interface Field {
+  /** The key in `ProjectText`, `ProjectDetailsText`, `IndicatorText` or `SpendingEntryText`. */
+  readonly key: string
+  /** The schema node holding the text; null for 一级/二级, which are attributes of the row. */
+  readonly node: string | null
+  /** What the editor's label cell says, and what messages call the field. */
+  readonly label: string
+  /** What the published text and the Word/Excel layouts write as its label or column header. */
+  readonly published: string
+  /** Labels and headers importers read as this field, most telling first. */
+  readonly aliases: readonly string[]
+  /** Whether the text is a figure the model parses. */
+  readonly numeric: boolean
+  /** The figure's unit: 万元 for amounts (as the model reads them), % or 分. */
+  readonly unit: '万元' | '%' | '分' | null
+  /** An amount's key in the model's `budget`. */
+  readonly amount?: 'total' | 'fiscal' | 'other'
+}
+
+/** A field that is one cell of text. */
+type Cell = Field & { readonly node: string }
+
+/** A field: its published label is its label, it has no other names, and it is text, unless told otherwise. */
+const field = <const F extends Partial<Field> & { key: string; node: string | null; label: string }>(f: F): Field & F => ({
+  published: f.label,
+  aliases: [],
+  numeric: false,
+  unit: null,
+  ...f,
+})
+
+/** A project's one-cell fields before its details, in table order. */
+export const PROJECT_CELL_FIELDS = [
+  field({ key: 'unitCode', node: 'unitCode', label: '单位编码' }),
+  field({ key: 'unitName', node: 'unitName', label: '单位名称', aliases: ['预算单位', '填报单位', '预算部门', '单位名称', '申报单位', '预算单位名称'] }),
+  field({ key: 'moneyUnit', node: 'moneyUnit', label: '金额单位' }),
+  field({ key: 'code', node: 'projectCode', label: '项目编码', aliases: ['项目编码', '项目代码', '项目编号'] }),
+  field({ key: 'name', node: 'projectName', label: '项目名称', aliases: ['项目名称', '项目支出名称', '项目全称'] }),
+  field({
+    key: 'budgetTotal', node: 'budgetTotal', label: '预算数', numeric: true, unit: '万元', amount: 'total',
+    aliases: ['年度资金总额', '当年年度预算', '年度本级预算金额', '本年度预算数', '年度预算数', '年度预算金额', '预算数', '资金总额', '项目总预算', '项目资金总额'],
+  }),
+  // The published text spaces the label out over its two-line cell.
+  field({ key: 'budgetFiscal', node: 'budgetFiscal', label: '财政资金', published: '其中：财政    资金', numeric: true, unit: '万元', amount: 'fiscal', aliases: ['财政拨款', '本年财政拨款', '财政资金', '财政性资金'] }),
+  field({ key: 'budgetOther', node: 'budgetOther', label: '其他资金', numeric: true, unit: '万元', amount: 'other', aliases: ['其他资金', '其它资金'] }),
+  field({ key: 'usage', node: 'fundUsage', label: '资金用途', aliases: ['资金用途', '项目概况', '项目总体概况', '项目内容', '项目主要内容', '项目基本情况'] }),
+] as const satisfies readonly Cell[]
+
+type AmountField = Extract<(typeof PROJECT_CELL_FIELDS)[number], { unit: '万元' }>
+/** A project's amounts (预算数, 财政资金, 其他资金): the cells the arithmetic and money-unit checks read. */
+export const AMOUNT_FIELDS = PROJECT_CELL_FIELDS.filter((f): f is AmountField => f.unit === '万元')
+
+/** The project's 绩效目标, after its 资金支出计划. */
+export const PROJECT_GOAL_FIELD = field({
+  key: 'goal', node: 'projectGoal', label: '绩效目标',
+  aliases: ['年度绩效目标', '年度目标', '本年度绩效目标', '年度总体目标', '年度主要目标和成果', '年度预期目标', '绩效目标'],
+}) satisfies Cell
+
+/** Every text field of a project outside its rows and its plan, in table order. */
+export const PROJECT_FIELDS = [...PROJECT_CELL_FIELDS, PROJECT_GOAL_FIELD] as const
+
+/** `projectDetails`: what single-project forms of other regions add. */
+export const DETAIL_FIELDS = [
+  field({ key: 'department', node: 'projectDepartment', label: '主管部门', aliases: ['主管部门', '业务主管部门', '主管单位', '主管部门及代码'] }),
+  field({ key: 'implementer', node: 'projectImplementer', label: '实施单位', aliases: ['实施单位', '项目实施单位', '实施单位及代码'] }),
+  field({ key: 'manager', node: 'projectManager', label: '项目负责人', aliases: ['项目负责人', '项目负责人及电话', '负责人'] }),
+  field({ key: 'period', node: 'projectPeriod', label: '实施期', aliases: ['实施期', '项目实施期', '项目支出实施期', '建设周期', '实施周期', '项目周期', '项目期限'] }),
+  field({ key: 'periodGoal', node: 'projectPeriodGoal', label: '实施期绩效目标', aliases: ['实施期绩效目标', '实施期目标', '实施期总体目标', '项目总体目标', '长期目标'] }),
+] as const satisfies readonly Cell[]
+
+/** 资金支出计划's entry: a date and the share spent by then. */
+export const SPENDING_FIELDS = [
+  field({ key: 'label', node: 'spendingLabel', label: '时间节点' }),
+  field({ key: 'percent', node: 'spendingPercent', label: '累计支出比例', numeric: true, unit: '%' }),
+] as const satisfies readonly Cell[]
+
+/** 一级/二级: chosen from the framework, kept as the row's attributes. */
+export const INDICATOR_LEVEL_FIELDS = [
+  field({ key: 'level1', node: null, label: '一级指标', aliases: ['一级指标'] }),
+  field({ key: 'level2', node: null, label: '二级指标', aliases: ['二级指标'] }),
+] as const satisfies readonly Field[]
+
+/** An indicator row's text cells every target table has, in column order. */
+export const INDICATOR_CELL_FIELDS = [
+  field({ key: 'level3', node: 'indicatorName', label: '三级指标', aliases: ['三级指标', '指标内容', '指标名称', '三级指标名称'] }),
+  field({ key: 'description', node: 'indicatorDescription', label: '绩效指标描述', aliases: ['绩效指标描述', '指标解释', '指标说明', '指标描述', '指标内涵'] }),
+  field({ key: 'value', node: 'indicatorValue', label: '指标值', aliases: ['指标值', '年度指标值', '指标值及单位', '当年预期实现值', '绩效标准', '目标值', '年度目标值', '预期目标值'] }),
+  // 绩效标准 is the value on forms without another value column, and how it was set (计划标准, 行业标准) beside one.
+  field({ key: 'basis', node: 'indicatorBasis', label: '指标值确定依据', aliases: ['指标值确定依据', '确定依据', '指标值设定依据', '指标值确定依据及说明', '绩效标准'] }),
+] as const satisfies readonly Cell[]
+
+/** An indicator row's optional columns: a project has each in every row or in none. */
+export const INDICATOR_EXTRA_FIELDS = [
+  field({ key: 'score', node: 'indicatorScore', label: '分值', numeric: true, unit: '分', aliases: ['分值', '权重', '权重分值', '指标分值'] }),
+  field({ key: 'note', node: 'indicatorNote', label: '备注', aliases: ['备注', '评分细则', '评分标准', '说明'] }),
+] as const satisfies readonly Cell[]
+
+/** `projectFunds`: the 资金 a 监控 or 自评 adds to its project (keys of `FundsText`). */
+export const FUNDS_FIELDS = [
+  field({ key: 'initial', node: 'fundsInitial', label: '年初预算数', numeric: true, unit: '万元' }),
+  field({ key: 'budget', node: 'fundsBudget', label: '全年预算数', numeric: true, unit: '万元' }),
+  field({ key: 'executed', node: 'fundsExecuted', label: '执行数', numeric: true, unit: '万元' }),
+  field({ key: 'rate', node: 'fundsRate', label: '执行率', numeric: true, unit: '%' }),
+  field({ key: 'points', node: 'fundsPoints', label: '分值', numeric: true, unit: '分' }),
+  field({ key: 'earned', node: 'fundsEarned', label: '得分', numeric: true, unit: '分' }),
+] as const satisfies readonly Cell[]
+
+/** 自评: 年度总体目标 › 实际完成情况; 监控: 总体目标 截至当期完成情况. */
+export const PROJECT_ACHIEVED_FIELD = field({ key: 'achieved', node: 'projectAchieved', label: '实际完成情况' }) satisfies Cell
+
+/** What a 监控 or 自评 adds to an indicator row, in the schema's order (keys of `IndicatorText`); not target columns. */
+export const INDICATOR_FOLLOW_UP_FIELDS = [
+  field({ key: 'actual', node: 'indicatorActual', label: '实际完成值' }),
+  field({ key: 'earned', node: 'indicatorEarned', label: '得分', numeric: true, unit: '分' }),
+  field({ key: 'deviation', node: 'indicatorDeviation', label: '偏差原因分析及改进措施' }),
+  field({ key: 'forecast', node: 'indicatorForecast', label: '全年预计完成值' }),
+  field({ key: 'likelihood', node: 'indicatorLikelihood', label: '完成目标可能性' }),
+  field({ key: 'cause', node: 'indicatorCause', label: '偏差原因' }),
+  field({ key: 'measure', node: 'indicatorMeasure', label: '纠偏措施' }),
+] as const satisfies readonly Cell[]
+
+/** Every field of an indicator row, in column order. */
+export const INDICATOR_FIELDS = [...INDICATOR_LEVEL_FIELDS, ...INDICATOR_CELL_FIELDS, ...INDICATOR_EXTRA_FIELDS] as const
+
+/** Every field of a table, the targets' and what the later kinds add. */
+export const TABLE_FIELDS: readonly Field[] = [...PROJECT_FIELDS, ...DETAIL_FIELDS, ...SPENDING_FIELDS, ...INDICATOR_FIELDS, ...FUNDS_FIELDS, PROJECT_ACHIEVED_FIELD, ...INDICATOR_FOLLOW_UP_FIELDS]
+
+type KeyOf<T extends readonly Field[]> = T[number]['key']
+export type ProjectFieldKey = KeyOf<typeof PROJECT_FIELDS>
+export type IndicatorFieldKey = KeyOf<typeof INDICATOR_FIELDS>
+
+/** `{ key: node }` for a group of cells, typed literally (the shape `PROJECT_CELLS` and its kin have). */
+export type CellMap<T extends readonly Cell[]> = { readonly [F in T[number] as F['key']]: F['node'] }
+export const cellMap = <T extends readonly Cell[]>(fields: T): CellMap<T> =>
+  Object.fromEntries(fields.map((f) => [f.key, f.node])) as CellMap<T>
+
+/** `{ node: node }` for a group of cells: their entries in `NODE`. */
+export type NodeMap<T extends readonly Cell[]> = { readonly [F in T[number] as F['node']]: F['node'] }
+export const nodeMap = <T extends readonly Cell[]>(fields: T): NodeMap<T> =>
+  Object.fromEntries(fields.map((f) => [f.node, f.node])) as NodeMap<T>
+
+/** The labels of a group of fields, in order, typed as the tuple they are. */
+export const labelsOf = <T extends readonly Field[]>(fields: T) => fields.map((f) => f.label) as unknown as { readonly [K in keyof T]: T[K]['label'] }
+
+/** `{ key: value }` for a group of fields, in order. */
+export const byKey = <T extends readonly Field[], V>(fields: T, value: (f: T[number]) => V): Record<KeyOf<T>, V> =>
+  Object.fromEntries(fields.map((f) => [f.key, value(f)])) as Record<KeyOf<T>, V>
