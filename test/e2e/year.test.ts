@@ -1,19 +1,22 @@
 /**
  * The rest of the year after the targets are approved, played as the
- * people do it (issue #30): 张伟 (the department's 管理员) makes the
- * 绩效运行监控 from the approved 绩效目标 in his list; he and 李娜 fill it,
+ * people do it (issue #30): 张伟 (the department's 管理员) and 李娜 fill
+ * the 绩效运行监控 of the approved 绩效目标,
  * she offline, and he 报送s; 王芳, the 财政局 reviewer assigned to the
  * department, finds it in her queue as a 运行监控, suggests another
  * 截至当期完成值 with a comment and 退回修改s; 李娜 accepts it, resolves the
- * comment, 报送s again, and 王芳 approves. At year end 张伟 makes the
+ * comment, 报送s again, and 王芳 approves. At year end 张伟 fills the
  * 绩效自评, types what was achieved and chooses a band, and sees the 总分
  * and grade follow as he types; 王芳 suggests a lower 得分 with a comment,
  * returns it, he accepts and explains, she approves — and her dashboard's
- * row for the project shows its 执行率 and 总分/grade. Every expected figure
+ * row for the project shows its 执行率 and 总分/grade; next year's draft,
+ * made from the list, shows last year's results. Every expected figure
  * follows from what the people typed and the written scoring rules.
  *
- * The tests share one server and run in order: the second starts from the
- * approved targets the first made.
+ * The tests share one server and the department's approved targets. The
+ * first clicks 新建运行监控 and 新建绩效自评 in the list; the rounds after
+ * it start from a 监控 or 自评 made on the server as that route makes one,
+ * with the figures each test needs empty.
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -89,16 +92,6 @@ async function acceptAndResolve(page: Page, name: string, n: number, suggested: 
   await expect.poll(() => page.locator('.thread', { hasText: commented }).count(), { timeout: 10_000 }).toBe(0)
 }
 
-/** From the list, on the approved targets' row: 新建运行监控 or 新建绩效自评; the new document opens. */
-async function makeFromList(page: Page, label: '新建运行监控' | '新建绩效自评'): Promise<string> {
-  await page.goto('/#/')
-  const row = page.locator('li', { has: page.getByRole('link', { name: TITLE, exact: true }) })
-  await row.getByRole('button', { name: label }).click()
-  await page.waitForURL(new RegExp(`#/doc/(?!${TARGETS}$)`))
-  await synced(page)
-  return /#\/doc\/(.+)$/.exec(page.url())![1]!
-}
-
 /** The people and the approved targets, made once for the file. */
 let world: Promise<void> | null = null
 function theDepartment(): Promise<void> {
@@ -127,6 +120,31 @@ function theDepartment(): Promise<void> {
 }
 
 describe('the year after the targets', () => {
+  it('新建运行监控 and 新建绩效自评 on the approved targets’ row of the list make the linked document and open it; the list names each one’s kind and source', async () => {
+    const { t, browser } = suite
+    await theDepartment()
+    const zhang = await openAs(browser, t, 'zhangwei', 'editor', TARGETS, { share: false })
+    for (const [button, kind] of [['新建运行监控', '运行监控'], ['新建绩效自评', '绩效自评']] as const) {
+      await zhang.page.goto('/#/')
+      const row = zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) })
+      await row.getByRole('button', { name: button }).click()
+      await zhang.page.waitForURL(new RegExp(`#/doc/(?!${TARGETS}$)`))
+      await synced(zhang.page)
+      const id = /#\/doc\/(.+)$/.exec(zhang.page.url())![1]!
+      // The targets are there, carried and not editable.
+      await expect.poll(() => fieldText(zhang.page, 'indicatorName', 0), { timeout: 10_000 }).toBe('培训次数')
+      expect(await field(zhang.page, 'indicatorValue', 0).getAttribute('contenteditable')).toBe('false')
+      await zhang.page.goto('/#/')
+      const listed = zhang.page.locator('li', { has: zhang.page.locator(`a[href="#/doc/${id}"]`) })
+      await expect.poll(() => listed.locator('.kind').textContent(), { timeout: 10_000 }).toBe(kind)
+      expect(await listed.locator('.based-on').textContent()).toBe(`来源：${TITLE}`)
+    }
+    // The targets themselves say so too.
+    expect(await zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) }).locator('.kind').textContent()).toBe('绩效目标')
+    expect(zhang.errors).toEqual([])
+    await zhang.context.close()
+  }, 120_000)
+
   it('a carried target cell cannot be typed into, in a 监控 as in a 自评', async () => {
     const { t, browser } = suite
     await theDepartment()
@@ -276,5 +294,80 @@ describe('the year after the targets', () => {
     expect(await row.locator('.grade').textContent()).toBe('良')
     expect([...zhang.errors, ...wang.errors]).toEqual([])
     for (const c of [zhang, wang]) await c.context.close()
+  }, 240_000)
+
+  it('运行监控: filled by two staff (one offline), returned with a suggested value and approved', async () => {
+    const { t, browser } = suite
+    await theDepartment()
+    const { service, orgs } = t.server.data
+    const department = (await orgs.orgs()).find((o) => o.name === '政法委')!
+    // A fresh 监控 of the approved targets as of June (made here as the linked route makes one; its own test clicks 新建运行监控).
+    const monitoring = await service.create({
+      ...targets,
+      kind: 'monitoring',
+      asOf: '2026年1-6月',
+      projects: targets.projects.map((p) => ({
+        ...p,
+        funds: { initial: p.budgetTotal, budget: p.budgetTotal, executed: '', rate: '', points: '', earned: '' },
+        achieved: '',
+        indicators: p.indicators.map((i) => ({ ...i, actual: '', forecast: '', likelihood: '', cause: '', measure: '' })),
+      })),
+    }, { title: '2026年运行监控', ownerId: null })
+    await orgs.setDocumentOrg(monitoring, department.id)
+    await t.server.relay.applyServerChange(monitoring, (ydoc) => metaOf(ydoc).set(META_KEY.basedOn, TARGETS))
+    const zhang = await openAs(browser, t, 'zhangwei', 'editor', monitoring, { share: false })
+    await expect.poll(() => zhang.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
+
+    // 李娜 fills project 1 offline; 张伟 fills project 2 online.
+    const li = await openAs(browser, t, 'lina', 'editor', monitoring, { share: false })
+    await expect.poll(() => li.page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true)
+    await li.context.setOffline(true)
+    await expect.poll(() => li.page.textContent('[data-testid=sync-status]'), { timeout: 5_000 }).toBe('离线')
+    await typeAt(li.page, 'end', 'fundsExecuted', 0, '40')
+    await typeAt(li.page, 'end', 'indicatorActual', 0, '4次')
+    // The 执行率 and the plan's share by the 截至月份 follow as she types, offline too.
+    await expect.poll(() => li.page.locator('[data-field="fundsRate"] .derived').first().textContent(), { timeout: 10_000 }).toMatch(/^40\.00%/)
+
+    await typeAt(zhang.page, 'end', 'fundsExecuted', 1, '30')
+    await typeAt(zhang.page, 'end', 'indicatorActual', 4, '5次')
+    await typeAt(zhang.page, 'end', 'indicatorForecast', 4, '10次')
+    await zhang.page.locator('[data-field="indicatorLikelihood"]').nth(4).locator('select.choice').selectOption('有可能')
+    await zhang.page.locator('[data-field="indicatorCause"]').nth(4).locator('select.choice').selectOption('其他')
+    await typeAt(zhang.page, 'end', 'indicatorMeasure', 4, '下半年加密宣传场次')
+    await expect.poll(() => fieldText(zhang.page, 'indicatorLikelihood', 4)).toBe('有可能')
+    await expect.poll(() => zhang.page.locator('[data-field="fundsRate"] .derived').nth(1).textContent(), { timeout: 10_000 }).toMatch(/^60\.00%/)
+
+    await li.context.setOffline(false)
+    await synced(li.page)
+    await expect.poll(() => fieldText(zhang.page, 'indicatorActual', 0), { timeout: 15_000 }).toBe('4次')
+    await expect.poll(() => fieldText(li.page, 'indicatorCause', 4), { timeout: 15_000 }).toBe('其他')
+    await synced(zhang.page)
+    await step(zhang.page, '报送', '已报送')
+
+    // 王芳 finds it in her queue, as a 运行监控, and reviews it.
+    const wang = await openAs(browser, t, 'wangfang', 'reviewer', TARGETS, { share: false })
+    await wang.page.goto('/#/queue')
+    const queueRow = wang.page.getByTestId('queue').locator('tbody tr', { has: wang.page.locator(`a[href="#/doc/${monitoring}"]`) })
+    await expect.poll(() => queueRow.locator('.kind').textContent(), { timeout: 10_000 }).toBe('运行监控')
+    await queueRow.locator(`a[href="#/doc/${monitoring}"]`).click()
+    await synced(wang.page)
+    await step(wang.page, '开始审核', '审核中')
+    await retype(wang.page, 'indicatorActual', 0, '3次')
+    await comment(wang.page, 'indicatorActual', 0, '培训台账只有 3 次')
+    await synced(wang.page)
+    await returnWith(wang.page, '请按台账核实培训次数')
+
+    await expect.poll(() => li.page.getByTestId('return-note').textContent(), { timeout: 10_000 }).toContain('培训次数')
+    await expect.poll(() => li.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
+    await acceptAndResolve(li.page, 'indicatorActual', 0, '3次', '培训台账只有 3 次')
+    await synced(li.page)
+    await step(li.page, '报送', '已报送')
+    await step(wang.page, '开始审核', '审核中')
+    await step(wang.page, '审核通过', '审核通过')
+    await expect.poll(async () => (await t.server.data.service.text(monitoring)).projects[0]!.indicators[0]!.actual, { timeout: 10_000 }).toBe('3次')
+    expect((await t.server.data.service.text(monitoring)).projects[0]!.indicators[0]!.value).toBe('≥10次')
+
+    expect([...zhang.errors, ...li.errors, ...wang.errors]).toEqual([])
+    for (const c of [zhang, li, wang]) await c.context.close()
   }, 240_000)
 })
