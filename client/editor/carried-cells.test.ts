@@ -2,7 +2,11 @@ import { EditorState, TextSelection } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import { sampleStateAt } from '../../test/support/editor-state'
 import { addIndicator, deleteIndicator, deleteProject } from './row-commands'
-import { touchesCarried } from './carried-cells'
+import { isCarriedNode } from '@shared/review/carried-cells'
+import { touchesCarried as touches } from './carried-cells'
+
+/** Judged in a 监控 (the kind matters only in that a 目标申报表 carries nothing). */
+const touchesCarried = (tr: import('@tiptap/pm/state').Transaction) => touches(tr, 'monitoring')
 
 /** The transaction a command dispatches in `state`. */
 function dispatched(state: EditorState, command: (s: EditorState, d: (tr: import('@tiptap/pm/state').Transaction) => void) => boolean) {
@@ -25,7 +29,6 @@ describe('touchesCarried', () => {
   })
 
   it('lets the other cells be written', () => {
-    expect(touchesCarried(sampleStateAt('fundUsage', 0, 'end').tr.insertText('另'))).toBe(false)
     expect(touchesCarried(sampleStateAt('goalItem', 0, 'end').tr.insertText('另'))).toBe(false)
     expect(touchesCarried(sampleStateAt('docPreparer', 0, 'end').tr.insertText('另'))).toBe(false)
   })
@@ -40,6 +43,22 @@ describe('touchesCarried', () => {
     expect(state.doc.nodeAt(row)!.type.name).toBe('indicator')
     expect(touchesCarried(state.tr.setNodeMarkup(row, undefined, { ...state.doc.nodeAt(row)!.attrs, level1: '效益指标' }))).toBe(true)
     expect(touchesCarried(state.tr.setNodeAttribute(row, 'level2', '质量指标'))).toBe(true)
+  })
+
+  it('follows the server\'s rule: all of a project is carried but the cells the kind fills in', () => {
+    // The server refuses these (shared/review/carried-cells.ts), so the editor does too.
+    for (const cell of ['fundUsage', 'fundsInitial']) {
+      expect(touchesCarried(sampleStateAt(cell, 0, 'end', 'monitoring').tr.insertText('0'))).toBe(true)
+    }
+    for (const cell of ['fundsBudget', 'fundsExecuted', 'projectAchieved', 'indicatorActual', 'indicatorMeasure']) {
+      expect(touchesCarried(sampleStateAt(cell, 0, 'end', 'monitoring').tr.insertText('0'))).toBe(false)
+    }
+    expect(touchesCarried(sampleStateAt('indicatorEarned', 0, 'end', 'self-evaluation').tr.insertText('0'))).toBe(false)
+    expect(isCarriedNode('monitoring', 'fundUsage', ['project', 'projectsPart', 'doc'])).toBe(true)
+  })
+
+  it('carries nothing in a 目标申报表', () => {
+    expect(touches(sampleStateAt('indicatorValue', 0, 'end').tr.insertText('9'), 'targets')).toBe(false)
   })
 
   it('leaves a selection move alone', () => {

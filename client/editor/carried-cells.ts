@@ -10,85 +10,75 @@
 import { Extension } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, type Transaction } from '@tiptap/pm/state'
-import { NODE } from '@shared/schema/node-names'
-import type { DocumentKind } from '@shared/model/document-kind'
+import { carriesTargets, isCarriedNode } from '@shared/review/carried-cells'
+
+export { carriesTargets }
 
 /**
- * The cells carried verbatim from the approved targets (spec #30): the
- * project's code, name and unit, 预算数, the 资金支出计划, 年度总体目标, and
- * each indicator's 三级/描述/年度指标值/依据/分值 (its 一级/二级 are
- * attributes of the row, which holds these cells, so they are covered too).
+ * Which cells are carried is the server's rule (`isCarriedNode`, spec #30),
+ * read here with each node's place in the document so the editor and the
+ * server can never disagree: in the projects, everything but the cells a
+ * 监控 or 自评 fills in.
  */
-export const CARRIED_CELLS: ReadonlySet<string> = new Set<string>([
-  NODE.unitCode, NODE.unitName, NODE.moneyUnit, NODE.projectCode, NODE.projectName,
-  NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther,
-  NODE.spendingLabel, NODE.spendingPercent, NODE.projectGoal,
-  NODE.indicatorName, NODE.indicatorDescription, NODE.indicatorValue, NODE.indicatorBasis, NODE.indicatorScore,
-])
 
-/** Whether a document of this kind holds carried targets. */
-export const carriesTargets = (kind: DocumentKind | string | undefined): boolean => kind !== undefined && kind !== 'targets'
-
-/** Whether `node` holds a carried cell (is one, or has one inside: a row, a project). */
-function holdsCarried(node: PMNode, carried: ReadonlySet<string>): boolean {
-  if (carried.has(node.type.name)) return true
-  let found = false
-  node.descendants((child) => {
-    if (carried.has(child.type.name)) found = true
-    return !found && !child.isTextblock
-  })
-  return found
+/** The names of the nodes around `pos`, innermost first (as the server reads an item's parents). */
+export function namesAround(doc: PMNode, pos: number): string[] {
+  const $pos = doc.resolve(pos)
+  const names: string[] = []
+  for (let depth = $pos.depth; depth >= 0; depth--) names.push($pos.node(depth).type.name)
+  return names
 }
 
-/** Whether `from..to` of `doc` (a deletion or a replacement; from = to for an insertion) changes a carried cell. */
-function rangeTouches(doc: PMNode, from: number, to: number, carried: ReadonlySet<string>): boolean {
-  if (from === to) {
-    // An insertion inside a carried cell's text.
-    const $pos = doc.resolve(from)
-    return carried.has($pos.parent.type.name)
-  }
+/** Whether a change inside the node named first of `names` (the rest its ancestors) is to a carried target. */
+const carriedIn = (kind: string | undefined, [name, ...path]: readonly string[]): boolean => name !== undefined && isCarriedNode(kind, name, path)
+
+/**
+ * Whether `from..to` of `doc` (deleted, replaced or marked) changes a
+ * carried target: text in it, or a node whose opening or closing falls in
+ * the range (removed, or joined with its neighbour) — which changes its
+ * parent. Marks change only text (`textOnly`).
+ */
+function rangeTouches(doc: PMNode, from: number, to: number, kind: string | undefined, textOnly = false): boolean {
+  if (from >= to) return false
   let touched = false
   doc.nodesBetween(from, to, (node, pos) => {
     if (touched) return false
-    if (!carried.has(node.type.name)) return true
-    const start = pos + 1
-    const end = pos + node.nodeSize - 1
-    // Its text overlaps the range, or the range takes the whole cell away.
-    touched = (from < end && to > start) || (from <= pos && to >= pos + node.nodeSize) || (from === start && to === end)
-    return false
+    const end = pos + node.nodeSize
+    const opensOrCloses = !textOnly && ((pos >= from && pos < to) || (end > from && end <= to))
+    if (node.isText || opensOrCloses) touched = carriedIn(kind, namesAround(doc, pos))
+    return !touched
   })
   return touched
 }
 
 /**
- * Whether a transaction changes a carried cell: text typed into, deleted
- * from or marked in one, a cell removed (with its row or project), or new
- * rows or projects (whose cells would be targets nobody approved). Steps
- * are judged on the document each applies to.
+ * Whether a transaction, in a document of `kind`, changes a carried target:
+ * text typed into, deleted from or marked in a carried cell, a cell removed
+ * (with its row or project), new rows or projects (whose cells would be
+ * targets nobody approved), a row's 一级/二级 set. Steps are judged on the
+ * document each applies to, at the place each lands, as the server judges
+ * the Yjs update they make.
  */
-export function touchesCarried(tr: Transaction, carried: ReadonlySet<string> = CARRIED_CELLS): boolean {
+export function touchesCarried(tr: Transaction, kind: string | undefined): boolean {
+  if (!carriesTargets(kind)) return false
   return tr.steps.some((step, i) => {
     const doc = tr.docs[i]!
-    const json = step.toJSON() as { stepType: string; from?: number; to?: number; pos?: number; slice?: { content?: unknown[] } }
-    // A row's attributes (its 一级/二级) set in place, or a node rewrapped: the node is judged whole.
-    const at = json.stepType === 'attr' ? json.pos : json.stepType === 'replaceAround' ? json.from : undefined
-    if (at !== undefined) {
-      const node = doc.nodeAt(at)
-      if (node !== null && holdsCarried(node, carried)) return true
+    const json = step.toJSON() as { stepType: string; from?: number; to?: number; pos?: number }
+    // A node's attributes (a row's 一级/二级) set in place: a change inside that node.
+    if (json.stepType === 'attr' && json.pos !== undefined) {
+      const node = doc.nodeAt(json.pos)
+      if (node !== null && carriedIn(kind, [node.type.name, ...namesAround(doc, json.pos)])) return true
     }
-    const slice = (step as unknown as { slice?: { content: PMNode['content'] } }).slice
-    let inserted = false
-    slice?.content.forEach((node) => {
-      if (holdsCarried(node, carried)) inserted = true
-    })
-    if (inserted) return true
+    // New content lands where the step puts it.
+    const slice = (step as unknown as { slice?: { size: number } }).slice
+    if (slice && slice.size > 0 && json.from !== undefined && carriedIn(kind, namesAround(doc, json.from))) return true
     let touched = false
     step.getMap().forEach((oldStart, oldEnd) => {
-      if (!touched) touched = rangeTouches(doc, oldStart, oldEnd, carried)
+      if (!touched) touched = rangeTouches(doc, oldStart, oldEnd, kind)
     })
     // Mark steps have no map: their range is their own.
     if (!touched && (json.stepType === 'addMark' || json.stepType === 'removeMark') && json.from !== undefined && json.to !== undefined) {
-      touched = rangeTouches(doc, json.from, json.to, carried)
+      touched = rangeTouches(doc, json.from, json.to, kind, true)
     }
     return touched
   })
@@ -113,7 +103,7 @@ export const CarriedCells = Extension.create<{ kind: () => string | undefined; o
     return [
       new Plugin({
         filterTransaction: (tr) => {
-          if (!carriesTargets(kind()) || !isOwnChange(tr) || !touchesCarried(tr)) return true
+          if (!isOwnChange(tr) || !touchesCarried(tr, kind())) return true
           onRefused()
           return false
         },

@@ -12,7 +12,8 @@ import { LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxon
 import { DETAIL_CELLS, FUNDS_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
 import { CAUSES, LIKELIHOODS } from '@shared/monitoring/monitoring-model'
 import { T } from '../i18n/zh-CN'
-import { CARRIED_CELLS, carriesTargets } from './carried-cells'
+import { isCarriedNode } from '@shared/review/carried-cells'
+import { carriesTargets, namesAround } from './carried-cells'
 
 /** What the views need to know of the document: its kind (read when a view is drawn; a document's kind never changes). */
 export interface ViewContext {
@@ -78,6 +79,12 @@ function choicePicker(name: string, options: readonly string[], view: EditorView
   }
 }
 
+/** The names of a node's ancestors, innermost first (none known without its view): where the server's carried rule reads it. */
+function placeOf(view?: EditorView, getPos?: () => number | undefined): string[] {
+  const pos = getPos?.()
+  return view && pos !== undefined ? namesAround(view.state.doc, pos) : []
+}
+
 function fieldView(initial: PMNode, context: ViewContext, view?: EditorView, getPos?: () => number | undefined): NodeView {
   let node = initial
   const name = node.type.name
@@ -85,7 +92,7 @@ function fieldView(initial: PMNode, context: ViewContext, view?: EditorView, get
   if (LABELLED.has(name)) dom.append(element('span', { class: 'label', contenteditable: 'false' }, labelOf(name, context.kind())))
   const contentDOM = element('div', { class: 'value' })
   // A target carried from the approved document: shown as on the form, not editable (the server refuses edits to it).
-  if (carriesTargets(context.kind()) && CARRIED_CELLS.has(name)) {
+  if (isCarriedNode(context.kind(), name, placeOf(view, getPos))) {
     dom.classList.add('carried')
     dom.title = T.carriedCell
     contentDOM.contentEditable = 'false'

@@ -17,6 +17,7 @@
 import * as Y from 'yjs'
 import { KIND_LAYOUT } from '../model/kind-layout'
 import { documentKindOf } from '../model/y-document'
+import { isDocumentKind } from '../model/document-kind'
 import { INDICATOR_FOLLOW_UP_CELLS, NODE } from '../schema/node-names'
 import { FIELD_LABEL } from '../schema/field-labels'
 
@@ -64,8 +65,20 @@ function landing(doc: Y.Doc, start: Y.Item, inUpdate: (id: Y.ID) => Y.Item | und
   return null
 }
 
-/** Whether a change at this place touches the carried targets: inside the projects and in no open cell. */
+/** Whether a change at this place (its element names, innermost first) touches the carried targets: inside the projects and in no open cell. */
 const carried = (names: readonly string[]): boolean => names.includes(NODE.projectsPart) && !names.some((name) => OPEN_CELLS.has(name))
+
+/** Whether documents of this kind carry targets (a 监控 or 自评; an unknown or missing kind carries none). */
+export const carriesTargets = (kind: string | undefined): boolean => isDocumentKind(kind) && KIND_LAYOUT[kind].follows
+
+/**
+ * Whether, in a document of `kind`, a change inside the node `nodeName`
+ * (its content, text or attributes) touches the carried targets; `path` is
+ * its ancestors' names, innermost first. The rule the server refuses by,
+ * for the editor to mirror (`client/editor/carried-cells.ts`).
+ */
+export const isCarriedNode = (kind: string | undefined, nodeName: string, path: readonly string[]): boolean =>
+  carriesTargets(kind) && carried([nodeName, ...path])
 
 /** The carried field a place is in, by its label, to name it in the refusal. */
 const fieldOf = (names: readonly string[]): string => names.map((name) => FIELD_LABEL[name]).find((label) => label) ?? '目标表的结构'
@@ -76,8 +89,7 @@ const fieldOf = (names: readonly string[]): string => names.map((name) => FIELD_
  * the gate); `update` is read for its deletions.
  */
 export function carriedCellsRefusal(doc: Y.Doc, update: Uint8Array, items: readonly Y.Item[]): string | null {
-  const kind = documentKindOf(doc)
-  if (!KIND_LAYOUT[kind].follows) return null
+  if (!carriesTargets(documentKindOf(doc))) return null
   const byId = new Map<number, Y.Item[]>()
   for (const item of items) byId.set(item.id.client, [...(byId.get(item.id.client) ?? []), item])
   const inUpdate = (id: Y.ID) => byId.get(id.client)?.find((item) => id.clock >= item.id.clock && id.clock < item.id.clock + item.length)
