@@ -7,7 +7,7 @@
  * document with the figures the forms write as the model computes them.
  */
 import type { DocumentText, IndicatorText, ProjectText } from '@shared/model/document-text'
-import { CAUSES, LIKELIHOODS } from '@shared/formats/kind-forms/form-vocabulary'
+import { CAUSES, LIKELIHOODS } from '@shared/monitoring/monitoring-choices'
 import { derivedCells } from '@shared/formats/kind-forms/derived-cells'
 import { LEVEL2_BY_LEVEL1, type Level1 } from '@shared/schema/taxonomy'
 import { words } from './generate-document'

@@ -105,9 +105,9 @@ export interface IndicatorText {
   deviation?: string
   /** 监控: 全年预计完成值 */
   forecast?: string
-  /** 监控: 完成目标可能性 — 确定能 / 有可能 / 完全不可能, or "" */
+  /** 监控: 完成目标可能性 — one of `LIKELIHOODS` (`shared/monitoring/monitoring-choices.ts`), or "" */
   likelihood?: string
-  /** 监控: 偏差原因 — 经费保障 / 制度保障 / 人员保障 / 硬件条件保障 / 其他, or "" */
+  /** 监控: 偏差原因 — one of `CAUSES` (`shared/monitoring/monitoring-choices.ts`), or "" */
   cause?: string
   /** 监控: 纠偏措施 */
   measure?: string

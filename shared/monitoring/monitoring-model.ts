@@ -49,16 +49,13 @@ export interface MonitoringIndicator extends Indicator {
   actual: string
   /** 全年预计完成值, as written */
   forecast: string
-  /** 完成目标可能性: 确定能 / 有可能 / 完全不可能, or "" */
+  /** 完成目标可能性: one of `LIKELIHOODS` (`monitoring-choices.ts`), or "" */
   likelihood: string
-  /** 偏差原因: 经费保障 / 制度保障 / 人员保障 / 硬件条件保障 / 其他, or "" */
+  /** 偏差原因: one of `CAUSES` (`monitoring-choices.ts`), or "" */
   cause: string
   /** 纠偏措施 */
   measure: string
 }
-
-export const LIKELIHOODS = ['确定能', '有可能', '完全不可能'] as const
-export const CAUSES = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const
 
 const round2 = (n: number) => Math.round(n * 100) / 100
 

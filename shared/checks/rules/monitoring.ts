@@ -8,13 +8,17 @@
 import { parseIndicatorValue } from '../../model/indicator-value'
 import { quantitativeEarned } from '../../self-evaluation/scoring'
 import { findingsFor, type MonitoringRule } from '../rule'
+import { CAUSES, LIKELIHOOD } from '../../monitoring/monitoring-choices'
+
+/** The 偏差原因 as a sentence lists them: 甲、乙或丙. */
+const causesInWords = `${CAUSES.slice(0, -1).join('、')}或${CAUSES[CAUSES.length - 1]}`
 
 export const missingMeasure: MonitoringRule = {
   id: 'monitoring.measure',
   check({ model, number }) {
     const f = findingsFor(this.id, number)
     return model.indicators.flatMap((indicator, i) =>
-      (indicator.likelihood === '完全不可能' || indicator.likelihood === '有可能') && indicator.measure.trim() === ''
+      (indicator.likelihood === LIKELIHOOD.impossible || indicator.likelihood === LIKELIHOOD.possible) && indicator.measure.trim() === ''
         ? [f.warning(`“${indicator.level3}”完成目标可能性为“${indicator.likelihood}”，应填写纠偏措施`, { indicator: i + 1 })]
         : [],
     )
@@ -27,7 +31,7 @@ export const behindPlan: MonitoringRule = {
     const { planRate, planned, rate } = model.funds
     if (planRate === null || planned === null || rate === null || planRate >= 100) return []
     if (model.indicators.some((indicator) => indicator.cause.trim() !== '')) return []
-    return [findingsFor(this.id, number).warning(`截至当期执行率 ${rate}%，低于资金支出计划本期应达到的 ${planned}%，应在偏差原因中说明（经费保障、制度保障、人员保障、硬件条件保障或其他）`)]
+    return [findingsFor(this.id, number).warning(`截至当期执行率 ${rate}%，低于资金支出计划本期应达到的 ${planned}%，应在偏差原因中说明（${causesInWords}）`)]
   },
 }
 
@@ -36,10 +40,10 @@ export const doubtfulCertainty: MonitoringRule = {
   check({ model, number }) {
     const f = findingsFor(this.id, number)
     return model.indicators.flatMap((indicator, i) => {
-      if (indicator.likelihood !== '确定能' || indicator.forecast.trim() === '') return []
+      if (indicator.likelihood !== LIKELIHOOD.certain || indicator.forecast.trim() === '') return []
       const share = quantitativeEarned(indicator.value, indicator.forecast, 1)
       return share !== null && share < 1
-        ? [f.warning(`“${indicator.level3}”全年预计完成值 ${indicator.forecast} 未达到年度指标值 ${indicator.value}，完成目标可能性却为“确定能”`, { indicator: i + 1 })]
+        ? [f.warning(`“${indicator.level3}”全年预计完成值 ${indicator.forecast} 未达到年度指标值 ${indicator.value}，完成目标可能性却为“${LIKELIHOOD.certain}”`, { indicator: i + 1 })]
         : []
     })
   },

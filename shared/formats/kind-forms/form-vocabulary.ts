@@ -10,6 +10,7 @@
  * unit a label states ("项目资金（万元）") is the form's unit.
  */
 import type { FundsText, IndicatorText } from '../../model/document-text'
+import { CAUSES, LIKELIHOODS } from '../../monitoring/monitoring-choices'
 
 /** The indicator fields a form's columns fill. */
 export type ColumnKey = 'level1' | 'level2' | 'level3' | 'value' | 'score' | 'actual' | 'earned' | 'deviation' | 'forecast' | 'likelihood' | 'cause' | 'measure'
@@ -38,9 +39,6 @@ export interface FormVocabulary {
   /** Columns whose cell is a number (分值, 得分), or empty. */
   numbers: readonly ColumnKey[]
 }
-
-export const LIKELIHOODS = ['确定能', '有可能', '完全不可能'] as const
-export const CAUSES = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const
 
 export const SIDE_LABEL = { funds: '项目资金', goals: '年度总体目标', indicators: '绩效指标', fundsRow: '年度资金总额' } as const
 export const FRONT_LABEL = { name: '项目名称', department: '主管部门', implementer: '实施单位', asOf: '截至月份' } as const

@@ -15,7 +15,8 @@
 import type { DocumentText, IndicatorText, ProjectText } from '../../model/document-text'
 import type { FormCell, FormRow } from '../form-layout'
 import type { DerivedCells } from './derived-cells'
-import { CAUSES, FRONT_LABEL, GRADE_PREFIX, LIKELIHOODS, MONITORING_FORM, SELF_EVALUATION_FORM, SIDE_LABEL, TOTAL_LABEL, type ColumnKey, type FormVocabulary } from './form-vocabulary'
+import { CAUSES, LIKELIHOODS } from '../../monitoring/monitoring-choices'
+import { FRONT_LABEL, GRADE_PREFIX, MONITORING_FORM, SELF_EVALUATION_FORM, SIDE_LABEL, TOTAL_LABEL, type ColumnKey, type FormVocabulary } from './form-vocabulary'
 
 /** Grid columns of each indicator column, after the 绩效指标 side label (1); together 12. */
 const INDICATOR_SPANS: Record<FormVocabulary['kind'], number[]> = {
