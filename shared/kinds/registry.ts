@@ -26,11 +26,6 @@ export interface KindSpec {
   /** The model (`import --json`): the targets' keys, and only keys added. */
   model(text: DocumentText): KindModel
   checks(text: DocumentText): Finding[]
-  /**
-   * Whether the Y.Doc layout holds this kind: one that does not yet is read
-   * and checked, but storing it is refused rather than losing its fields.
-   */
-  stored: boolean
   /** What its documents hold beyond the targets' nodes (`model/kind-layout.ts`). */
   layout: KindLayout
   /** Whether `check --opinion` drafts a 审核意见 for it. */
@@ -38,20 +33,14 @@ export interface KindSpec {
 }
 
 export const KINDS: Readonly<Record<DocumentKind, KindSpec>> = {
-  targets: { id: 'targets', label: '绩效目标', model: modelFromText, checks: runChecks, stored: true, opinion: true, layout: KIND_LAYOUT.targets },
+  targets: { id: 'targets', label: '绩效目标', model: modelFromText, checks: runChecks, opinion: true, layout: KIND_LAYOUT.targets },
   monitoring: {
-    id: 'monitoring', label: '绩效运行监控', model: monitoringModel, checks: runMonitoringChecks, stored: true, opinion: false, layout: KIND_LAYOUT.monitoring,
+    id: 'monitoring', label: '绩效运行监控', model: monitoringModel, checks: runMonitoringChecks, opinion: false, layout: KIND_LAYOUT.monitoring,
   },
   'self-evaluation': {
-    id: 'self-evaluation', label: '绩效自评', model: selfEvaluationModel, checks: runSelfEvaluationChecks, stored: true, opinion: false,
+    id: 'self-evaluation', label: '绩效自评', model: selfEvaluationModel, checks: runSelfEvaluationChecks, opinion: false,
     layout: KIND_LAYOUT['self-evaluation'],
   },
 }
 
 export const kindOf = (text: DocumentText): KindSpec => KINDS[text.kind ?? 'targets']
-
-/** Why a document of this kind cannot be stored yet, or null. */
-export const notStorable = (text: DocumentText): string | null => {
-  const kind = kindOf(text)
-  return kind.stored ? null : `${kind.label}文档尚不能存入服务器（只能用 import --json 读取、用 check 检查）`
-}

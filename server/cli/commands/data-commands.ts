@@ -5,7 +5,6 @@
  * server (SQLite's WAL allows it; PostgreSQL is shared anyway). A running
  * server notices role and password changes within seconds.
  */
-import { notStorable } from '@shared/kinds/registry'
 import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import type { DocumentText } from '@shared/model/document-text'
@@ -120,8 +119,6 @@ export const docCommand: Command = async (argv, io) => {
         const path = onePath(args.positionals, 'doc import')
         const result = await readDocumentFile(path, data)
         if (!result.ok) return fail(io, `${path}: ${result.error.message}`)
-        const refused = notStorable(result.value)
-        if (refused) return fail(io, `${path}: ${refused}`)
         return create(result.value, opt('title') ?? result.value.subtitle ?? path)
       }
       case 'create': {

@@ -1,6 +1,6 @@
 /** `import` and `export`: commands on a document file (or a stored document). */
 import { writeFile } from 'node:fs/promises'
-import { kindOf, notStorable } from '@shared/kinds/registry'
+import { kindOf } from '@shared/kinds/registry'
 import { exportFormats, formatById } from '@shared/formats/registry'
 import { yearMismatch } from '@shared/formats/import-year'
 import { parseArgs } from '../parse-args'
@@ -28,11 +28,6 @@ export const importCommand: Command = async (argv, io) => {
   if (typeof options.into !== 'string') {
     io.stdout(JSON.stringify(kindOf(result.value).model(result.value), null, 2))
     return EXIT.ok
-  }
-  const refused = notStorable(result.value)
-  if (refused) {
-    io.stderr(`${path}: ${refused}`)
-    return EXIT.badInput
   }
   const target = options.into
   const { projects } = result.value
