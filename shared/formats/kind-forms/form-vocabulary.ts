@@ -54,6 +54,14 @@ const FRONT: FormVocabulary['front'] = [
   [/^(?:截至月份|监控期间|截至时间)$/, 'asOf'],
 ]
 
+/** The columns both forms carry from the targets, first in the header (the columns after them are what a kind adds). */
+const TARGET_HEADER: FormVocabulary['header'] = [
+  { key: 'level1', name: '一级指标' },
+  { key: 'level2', name: '二级指标' },
+  { key: 'level3', name: '三级指标' },
+  { key: 'value', name: '年度指标值' },
+]
+
 const LEVELS: FormVocabulary['columnNames'] = [
   [/^一级指标$/, 'level1'],
   [/^二级指标$/, 'level2'],
@@ -65,10 +73,7 @@ export const SELF_EVALUATION_FORM: FormVocabulary = {
   kind: 'self-evaluation',
   title: '项目支出绩效自评表',
   header: [
-    { key: 'level1', name: '一级指标' },
-    { key: 'level2', name: '二级指标' },
-    { key: 'level3', name: '三级指标' },
-    { key: 'value', name: '年度指标值' },
+    ...TARGET_HEADER,
     { key: 'actual', name: '实际完成值' },
     { key: 'score', name: '分值' },
     { key: 'earned', name: '得分' },
@@ -108,10 +113,7 @@ export const MONITORING_FORM: FormVocabulary = {
   kind: 'monitoring',
   title: '项目支出绩效目标执行监控表',
   header: [
-    { key: 'level1', name: '一级指标' },
-    { key: 'level2', name: '二级指标' },
-    { key: 'level3', name: '三级指标' },
-    { key: 'value', name: '年度指标值' },
+    ...TARGET_HEADER,
     { key: 'actual', name: '截至当期完成值' },
     { key: 'forecast', name: '全年预计完成值' },
     { key: 'likelihood', name: '完成目标可能性' },
@@ -156,4 +158,4 @@ export const frontOf = (form: FormVocabulary, text: string): FrontKey | null => 
 
 /** Indicator text fields that a kind adds, in the order of its columns. */
 export const addedKeys = (form: FormVocabulary): (keyof IndicatorText)[] =>
-  form.header.map((c) => c.key).filter((k) => !['level1', 'level2', 'level3', 'value'].includes(k)) as (keyof IndicatorText)[]
+  form.header.map((c) => c.key).filter((k) => !TARGET_HEADER.some((c) => c.key === k)) as (keyof IndicatorText)[]
