@@ -7,6 +7,7 @@
  * note for the people drafting, never text of the draft.
  */
 import type { LastYearResult } from '@shared/api/http-api'
+import { lastYearResultsOf } from '@shared/self-evaluation/results-application'
 import { selfEvaluationModel } from '@shared/self-evaluation/self-evaluation-model'
 import { STATUS } from '@shared/review/workflow'
 import type { User } from '../storage/account-store'
@@ -24,14 +25,7 @@ export async function lastYearResults(p: Pick<Ports, 'documents' | 'permissions'
     const summary = summaries.get(id)
     if (summary?.kind !== 'self-evaluation' || summary.status.value !== STATUS.approved) continue
     if ((await p.service.basedOn(id)) !== predecessor) continue
-    const model = selfEvaluationModel(await p.service.text(id))
-    return model.projects.map((project) => ({
-      code: project.code,
-      name: project.name,
-      earned: project.earned,
-      grade: project.grade,
-      indicators: project.indicators.map((i) => ({ level3: i.level3, value: i.value, actual: i.actual, earned: i.earned, points: i.points })),
-    }))
+    return lastYearResultsOf(selfEvaluationModel(await p.service.text(id)))
   }
   return []
 }
