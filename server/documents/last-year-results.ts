@@ -16,8 +16,13 @@ import type { Ports } from './ports'
 
 export async function lastYearResults(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'orgs'>, user: User, docId: string): Promise<LastYearResult[]> {
   const { doc } = await reach(p, docId, user)
-  const predecessor = await p.service.predecessorOf(doc.id)
-  const department = await p.orgs.documentOrg(doc.id)
+  return approvedResultsBefore(p, doc.id)
+}
+
+/** Last year's approved 自评 results for a document already reached (its checks read them too); [] when there are none. */
+export async function approvedResultsBefore(p: Pick<Ports, 'service' | 'orgs'>, docId: string): Promise<LastYearResult[]> {
+  const predecessor = await p.service.predecessorOf(docId)
+  const department = await p.orgs.documentOrg(docId)
   if (!predecessor || department === undefined) return []
   const ids = await p.orgs.documentsOf(department)
   const summaries = await p.service.summaries(ids)
