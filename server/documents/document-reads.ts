@@ -76,8 +76,8 @@ async function opinionToExport(p: Pick<Ports, 'documents' | 'opinions'>, docId: 
 export async function documentChecks(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'orgs'>, user: User, docId: string): Promise<Finding[]> {
   const { doc } = await reach(p, docId, user)
   // Read in a worker for a large document: at the project limit this is a second of work.
-  const findings = await p.service.checks(doc.id)
-  const lastYear = await approvedResultsBefore(p, doc.id)
+  const { findings, predecessor } = await p.service.checksAndPredecessor(doc.id)
+  const lastYear = await approvedResultsBefore(p, doc.id, { predecessor })
   if (lastYear.length === 0) return findings
   return sortFindings([...findings, ...resultsApplication(await p.service.model(doc.id), lastYear)])
 }

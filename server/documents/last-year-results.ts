@@ -19,11 +19,16 @@ export async function lastYearResults(p: Pick<Ports, 'documents' | 'permissions'
   return approvedResultsBefore(p, doc.id)
 }
 
-/** Last year's approved 自评 results for a document already reached (its checks read them too); [] when there are none. */
-export async function approvedResultsBefore(p: Pick<Ports, 'service' | 'orgs'>, docId: string): Promise<LastYearResult[]> {
-  const predecessor = await p.service.predecessorOf(docId)
+/**
+ * Last year's approved 自评 results for a document already reached (its
+ * checks read them too); [] when there are none. `predecessor` when the
+ * caller has read it already.
+ */
+export async function approvedResultsBefore(p: Pick<Ports, 'service' | 'orgs'>, docId: string, known?: { predecessor: string | undefined }): Promise<LastYearResult[]> {
+  const predecessor = known ? known.predecessor : await p.service.predecessorOf(docId)
+  if (!predecessor) return []
   const department = await p.orgs.documentOrg(docId)
-  if (!predecessor || department === undefined) return []
+  if (department === undefined) return []
   const ids = await p.orgs.documentsOf(department)
   const summaries = await p.service.summaries(ids)
   for (const id of ids) {
