@@ -128,6 +128,11 @@ export class DocumentService {
     return this.readKept('identity', id)
   }
 
+  /** The finance checks' findings on the document as stored, and the document it was started from (if any), from one read. */
+  async checksAndPredecessor(id: string): Promise<{ findings: Finding[]; predecessor: string | undefined }> {
+    return this.read('checksAndPredecessor', id)
+  }
+
   /** The document this one was started from (last year's), if any. */
   async predecessorOf(id: string): Promise<string | undefined> {
     return this.read('predecessor', id)

@@ -4,12 +4,11 @@
  * clicking scrolls the document there.
  */
 import type { Editor } from '@tiptap/core'
-import { createMemo, createResource, For, Index, Show } from 'solid-js'
-import type { LastYearResult } from '@shared/api/http-api'
-import { api } from '../api/http'
+import { createMemo, For, Index, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
+import { lastYearOf as matchLastYear } from '@shared/self-evaluation/results-application'
 import { NODE } from '@shared/schema/node-names'
 import { anchorRange } from '../editor/comment-anchors'
 import { nth } from '../editor/place'
@@ -77,13 +76,9 @@ function followUp(project: BudgetDocument['projects'][number]): string {
 
 export function Outline(props: { session: DocumentSession }) {
   const s = props.session
-  // 结果应用: a draft started from last year's document shows what last year's approved 自评 found, per continuing project.
-  const [lastYear] = createResource(
-    () => s.workflow.hasPredecessor() || null,
-    () => api.lastYear(s.docId).then((r) => r.results, () => [] as LastYearResult[]),
-  )
-  const lastYearOf = (p: BudgetDocument['projects'][number]) =>
-    (lastYear() ?? []).find((r) => (p.code !== '' && r.code === p.code) || (r.name !== '' && r.name === p.name))
+  // 结果应用: a draft started from last year's document shows what last year's approved 自评 found, per continuing project
+  // (matched as its checks match them: by 项目编码, then 项目名称).
+  const lastYearOf = (p: BudgetDocument['projects'][number]) => matchLastYear(p, s.lastYear())
   // Recomputed as the document (through its model) or the threads change.
   const threadCounts = createMemo(() => (s.reading.model(), threadsPerProject(s)))
   // Errors and warnings by project (1-based), sorted once per change rather than filtered per project.

@@ -7,7 +7,10 @@
  */
 import type { Editor } from '@tiptap/core'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
+import type { LastYearResult } from '@shared/api/http-api'
 import type { Finding } from '@shared/checks/finding'
+import { sortFindings } from '@shared/checks/run-checks'
+import { resultsApplication } from '@shared/self-evaluation/results-application'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { modelFromText } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
@@ -28,10 +31,12 @@ export interface DocumentReading {
   readonly suggestionAuthors: Accessor<string[]>
 }
 
-/** What meta says the document is: its kind (absent: targets) and, for a 监控, its 截至月份. */
+/** What meta says the document is: its kind (absent: targets) and, for a 监控, its 截至月份; for next year's draft, last year's approved 自评. */
 export interface KindFacts {
   kind?: string | undefined
   asOf?: string | undefined
+  /** 结果应用: what last year's approved 自评 found (absent or empty: none, or not known yet). */
+  lastYear?: readonly LastYearResult[] | undefined
 }
 
 /** Typing pauses this long before the model and the checks are derived again. */
@@ -62,7 +67,10 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
     const derived = modelFromText(text)
     setModel(derived)
     setAuthors(suggestionAuthors(from.state.doc))
-    setFindings(liveChecks(from.state.doc, text, derived))
+    const findings = liveChecks(from.state.doc, text, derived)
+    // Next year's draft is also read against last year's 自评 (a cheap pass over the projects, so on every reading).
+    const lastYear = facts().lastYear ?? []
+    setFindings(lastYear.length === 0 ? findings : sortFindings([...findings, ...resultsApplication(derived, lastYear)]))
   }
   let cancel = () => {}
   // A reading asked for again before it ran replaces it, but what was to follow it still follows the next one.

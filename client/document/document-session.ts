@@ -9,9 +9,10 @@
  * disposed.
  */
 import type { Editor } from '@tiptap/core'
-import { createSignal, onCleanup, type Accessor } from 'solid-js'
+import { createEffect, createResource, createSignal, on, onCleanup, type Accessor } from 'solid-js'
+import type { LastYearResult } from '@shared/api/http-api'
 import { contentOf, metaOf } from '@shared/model/y-document'
-import type { User } from '../api/http'
+import { api, type User } from '../api/http'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { T } from '../i18n/zh-CN'
 import { createDocConnection, type DocConnection } from '../sync/doc-connection'
@@ -44,6 +45,8 @@ export interface DocumentSession {
   readonly paste: PasteQuestions
   /** What meta says the document is: its kind (absent: targets) and, for a 监控, its 截至月份. */
   facts(): { kind?: string; asOf?: string }
+  /** 结果应用: for a draft started from last year's document, what last year's approved 自评 found ([] when none, or offline). */
+  readonly lastYear: Accessor<readonly LastYearResult[]>
 }
 
 export function createDocumentSession(docId: string, user: User): DocumentSession {
@@ -66,7 +69,18 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     const value = metaOf(ydoc).get('asOf')
     return typeof value === 'string' ? value : undefined
   }
-  const reading = createDocumentReading(() => ({ kind: kind(), asOf: asOf() }))
+  // 结果应用: asked once the document says it has a predecessor; the outline shows it and the checks read against it.
+  const [lastYearResource] = createResource(
+    () => workflow.hasPredecessor() || null,
+    () => api.lastYear(docId).then((r) => r.results, () => [] as LastYearResult[]),
+  )
+  const lastYear = () => lastYearResource() ?? []
+  const reading = createDocumentReading(() => ({ kind: kind(), asOf: asOf(), lastYear: lastYear() }))
+  // Results that arrive after the first reading are checked against at once, not at the next keystroke.
+  createEffect(on(lastYear, (results) => {
+    const made = editor()
+    if (made && results.length > 0) reading.readSoon(made, 0)
+  }, { defer: true }))
   const paste = createPasteQuestions(editor)
 
   let host: HTMLElement | null = null
@@ -127,5 +141,6 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     present: createPresence(provider.awareness),
     paste,
     facts: () => ({ kind: kind(), asOf: asOf() }),
+    lastYear,
   }
 }

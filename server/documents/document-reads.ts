@@ -7,12 +7,15 @@ import { exportFormats, formatById } from '@shared/formats/registry'
 import { yearOf } from '@shared/model/y-document'
 import type { SubmissionDeadline } from '@shared/api/http-api'
 import { blocksFromText } from '@shared/checks/opinion-text'
+import { sortFindings } from '@shared/checks/run-checks'
+import { resultsApplication } from '@shared/self-evaluation/results-application'
 import { STATUS, statusOf } from '@shared/review/workflow'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { submissionDeadline } from '../auth/submission-deadline'
 import { tokenSubject, type User } from '../storage/account-store'
 import type { DocumentRecord } from '../storage/document-log'
 import { liveOr, reach } from './document-access'
+import { approvedResultsBefore } from './last-year-results'
 import { peopleOf } from './people'
 import type { Ports } from './ports'
 import { invalid, Refusal } from './refusal'
@@ -66,10 +69,17 @@ async function opinionToExport(p: Pick<Ports, 'documents' | 'opinions'>, docId: 
   throw new Refusal('unprocessable', 'no-opinion', '这份文档还没有审核意见：审核人员起草后，或退回修改、审核通过后，才能附上')
 }
 
-export async function documentChecks(p: Pick<Ports, 'documents' | 'permissions' | 'service'>, user: User, docId: string): Promise<Finding[]> {
+/**
+ * The document's findings: its kind's checks and — for next year's draft
+ * whose predecessor has an approved 自评 — the 结果应用 checks against it.
+ */
+export async function documentChecks(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'orgs'>, user: User, docId: string): Promise<Finding[]> {
   const { doc } = await reach(p, docId, user)
   // Read in a worker for a large document: at the project limit this is a second of work.
-  return p.service.checks(doc.id)
+  const { findings, predecessor } = await p.service.checksAndPredecessor(doc.id)
+  const lastYear = await approvedResultsBefore(p, doc.id, { predecessor })
+  if (lastYear.length === 0) return findings
+  return sortFindings([...findings, ...resultsApplication(await p.service.model(doc.id), lastYear)])
 }
 
 /** A token for the document's WebSocket, naming the caller and their token generation. */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { META_KEY, metaOf } from '@shared/model/y-document'
 import { documentText, indicator, part1, project } from '../../support/document-builder'
 import { useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
+import { documentChecks } from './document-reads'
 import { lastYearResults } from './last-year-results'
 import { dashboard, reviewQueue } from './review-queue'
 import { takeStep } from './workflow-steps'
@@ -72,5 +73,43 @@ describe('结果应用 and the bureau’s view of a 自评', () => {
     expect(board.projects).toEqual([expect.objectContaining({ id: evaluation, kind: 'self-evaluation', rate: 80, ...expected })])
     // The year's money is the targets' alone (the 自评 carries the same 预算数).
     expect(board.byYear.find((y) => y.year === '2026')).toEqual({ year: '2026', total: 100, documents: 1, approved: 1 })
+  })
+
+  it('next year’s draft’s checks note a missed target carried unchanged and a weak project whose budget grows, once last year’s 自评 is approved', async () => {
+    w = await useCaseWorld()
+    const { zhang, wang, department } = await w.reviewedDepartment()
+    const { service, orgs } = w.data
+    const made = async (text: typeof targets, title: string, predecessor?: string) => {
+      const id = await service.create(text, { title, ownerId: zhang.id, ...(predecessor ? { predecessor } : {}) })
+      await orgs.setDocumentOrg(id, department.id)
+      return id
+    }
+    const approve = async (id: string) => {
+      await takeStep(w.ports, zhang, id, 'submit', '')
+      await takeStep(w.ports, wang, id, 'start-review', '')
+      await takeStep(w.ports, wang, id, 'approve', '其余检查项已逐项核实')
+    }
+    const last = await made(targets, '2026')
+    await approve(last)
+    // 50 × 5/10 + 30 × 81/90 + 10 + 10 × 80% = 70: 中, and 结案率 short of its target.
+    const weak = { ...selfEvaluation, projects: selfEvaluation.projects.map((p) => ({ ...p, indicators: p.indicators.map((i, n) => ({ ...i, actual: ['5次', '81%', '95%'][n]! })) })) }
+    const evaluation = await made(weak, '2026 自评')
+    await w.relay.applyServerChange(evaluation, (ydoc) => metaOf(ydoc).set(META_KEY.basedOn, last))
+    // Next year: 培训次数 lowered, 结案率 carried as it was, the budget up from 100 to 130.
+    const nextText = { ...targets, subtitle: '2027年部门预算绩效文本', projects: targets.projects.map((p) => ({ ...p, budgetTotal: '130', indicators: p.indicators.map((i, n) => (n === 0 ? { ...i, value: '≥6次' } : i)) })) }
+    const next = await made(nextText, '2027', last)
+    const resultFindings = async () => (await documentChecks(w.ports, zhang, next)).filter((f) => f.rule === 'unmet-target-carried' || f.rule === 'weak-project-grows')
+    expect(await resultFindings()).toEqual([])
+
+    await approve(evaluation)
+    const findings = await resultFindings()
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'weak-project-grows', severity: 'warning', project: 1, indicator: null }),
+      expect.objectContaining({ rule: 'unmet-target-carried', severity: 'warning', project: 1, indicator: 2 }),
+    ])
+    expect(findings[0]!.message).toMatch(/社区矫正经费.*中.*70.*100.*130/)
+    expect(findings[1]!.message).toMatch(/社区矫正经费.*结案率.*81%/)
+    // Last year's own checks are not touched.
+    expect((await documentChecks(w.ports, zhang, last)).filter((f) => f.rule.startsWith('unmet') || f.rule.startsWith('weak'))).toEqual([])
   })
 })

@@ -7,6 +7,7 @@
  * note for the people drafting, never text of the draft.
  */
 import type { LastYearResult } from '@shared/api/http-api'
+import { lastYearResultsOf } from '@shared/self-evaluation/results-application'
 import { selfEvaluationModel } from '@shared/self-evaluation/self-evaluation-model'
 import { STATUS } from '@shared/review/workflow'
 import type { User } from '../storage/account-store'
@@ -15,23 +16,26 @@ import type { Ports } from './ports'
 
 export async function lastYearResults(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'orgs'>, user: User, docId: string): Promise<LastYearResult[]> {
   const { doc } = await reach(p, docId, user)
-  const predecessor = await p.service.predecessorOf(doc.id)
-  const department = await p.orgs.documentOrg(doc.id)
-  if (!predecessor || department === undefined) return []
+  return approvedResultsBefore(p, doc.id)
+}
+
+/**
+ * Last year's approved 自评 results for a document already reached (its
+ * checks read them too); [] when there are none. `predecessor` when the
+ * caller has read it already.
+ */
+export async function approvedResultsBefore(p: Pick<Ports, 'service' | 'orgs'>, docId: string, known?: { predecessor: string | undefined }): Promise<LastYearResult[]> {
+  const predecessor = known ? known.predecessor : await p.service.predecessorOf(docId)
+  if (!predecessor) return []
+  const department = await p.orgs.documentOrg(docId)
+  if (department === undefined) return []
   const ids = await p.orgs.documentsOf(department)
   const summaries = await p.service.summaries(ids)
   for (const id of ids) {
     const summary = summaries.get(id)
     if (summary?.kind !== 'self-evaluation' || summary.status.value !== STATUS.approved) continue
     if ((await p.service.basedOn(id)) !== predecessor) continue
-    const model = selfEvaluationModel(await p.service.text(id))
-    return model.projects.map((project) => ({
-      code: project.code,
-      name: project.name,
-      earned: project.earned,
-      grade: project.grade,
-      indicators: project.indicators.map((i) => ({ level3: i.level3, value: i.value, actual: i.actual, earned: i.earned, points: i.points })),
-    }))
+    return lastYearResultsOf(selfEvaluationModel(await p.service.text(id)))
   }
   return []
 }

@@ -48,6 +48,11 @@ const textOf = (ydoc: Y.Doc): DocumentText => readText(ydoc)
 /** The findings of the document's own kind: a 监控 or 自评 is judged by its checks, not the targets'. */
 const checksOf = (text: DocumentText): Finding[] => kindOf(text).checks(text)
 
+function predecessorIn(ydoc: Y.Doc): string | undefined {
+  const predecessor = metaOf(ydoc).get(META_KEY.predecessor)
+  return typeof predecessor === 'string' ? predecessor : undefined
+}
+
 export const READINGS = {
   status: statusRecordOrDefault,
   yearAndStatus: (ydoc: Y.Doc): { year: number | null; status: Status } => ({ year: yearOf(ydoc), status: statusOf(ydoc) }),
@@ -83,10 +88,9 @@ export const READINGS = {
     return { kind: documentKindOf(ydoc), basedOn: typeof basedOn === 'string' ? basedOn : null }
   },
   /** The document this one was started from (last year's), if any. */
-  predecessor: (ydoc: Y.Doc): string | undefined => {
-    const predecessor = metaOf(ydoc).get(META_KEY.predecessor)
-    return typeof predecessor === 'string' ? predecessor : undefined
-  },
+  predecessor: predecessorIn,
+  /** The findings and the predecessor from one read: /checks needs both (结果应用), and reading twice costs a second build at the project limit. */
+  checksAndPredecessor: (ydoc: Y.Doc): { findings: Finding[]; predecessor: string | undefined } => ({ findings: checksOf(textOf(ydoc)), predecessor: predecessorIn(ydoc) }),
   /** The approved targets document a 监控 or 自评 was made from, if any. */
   basedOn: (ydoc: Y.Doc): string | undefined => {
     const basedOn = metaOf(ydoc).get(META_KEY.basedOn)

@@ -222,6 +222,11 @@ describe('the year after the targets', () => {
       '群众安全感：实际 有所提升，得分 24/30',
       '群众满意度：实际 95%，得分 10/10',
     ])
+    // Its checks read the draft against that 自评: the two targets project 1 missed, carried unchanged, are noted.
+    const carried = zhang.page.getByTestId('checks').locator('li.warning', { hasText: '上年未达目标' })
+    await expect.poll(() => carried.count(), { timeout: 15_000 }).toBe(2)
+    expect(await carried.nth(0).textContent()).toContain('结案率”上年未达目标（年度指标值 ≥90%，实际完成值 85%')
+    expect(await carried.nth(1).textContent()).toContain('群众安全感')
     expect(zhang.errors).toEqual([])
     await zhang.context.close()
   }, 120_000)
