@@ -16,7 +16,7 @@
  */
 import { Extension, type Editor } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
+import { Plugin, PluginKey, TextSelection, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { parseIndicatorValue } from '@shared/model/indicator-value'
 import { NODE } from '@shared/schema/node-names'
@@ -164,14 +164,23 @@ function decorationsOf(doc: PMNode, widgets: readonly Widget[]): DecorationSet {
     widgets.map((w) => {
       if (w.kind === 'band') return Decoration.widget(w.pos, bandPicker(w), { side: w.side, ignoreSelection: true, stopEvent: () => true, key: `band:${w.pos}:${w.band}:${w.points}` })
       if (w.kind === 'score') return Decoration.widget(w.pos, () => scoreBox(w), { side: w.side, ignoreSelection: true, key: `score:${w.lines.join()}:${w.total}` })
-      return Decoration.widget(w.pos, () => {
+      return Decoration.widget(w.pos, (view, getPos) => {
         const span = document.createElement('span')
         span.className = w.className
         span.contentEditable = 'false'
         span.textContent = w.text
         if (w.title) span.title = w.title
+        // A figure drawn in a cell is where a person clicks to type in that cell: the browser puts no caret
+        // in a non-editable span, and the keys would go wherever the cursor was before (the title, a neighbour).
+        span.addEventListener('mousedown', (event) => {
+          const pos = getPos()
+          if (pos === undefined || !view.editable) return
+          event.preventDefault()
+          view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)))
+          view.focus()
+        })
         return span
-      }, { side: w.side, ignoreSelection: true, key: `${w.className}:${w.text}` })
+      }, { side: w.side, ignoreSelection: true, stopEvent: (event) => event.type === 'mousedown', key: `${w.className}:${w.text}` })
     }),
   )
 }

@@ -263,6 +263,15 @@ describe('the year after the targets', () => {
     await expect.poll(() => total(zhang.page), { timeout: 10_000 }).toBe('总分 92.11（优）')
     await expect.poll(() => zhang.page.getByTestId('outline-score').first().textContent()).toBe('执行率 95.00% · 总分 92.11（优）')
     expect(await zhang.page.locator('[data-field="fundsRate"] .derived').first().textContent()).toBe('95.00%')
+    // The 得分 the rules give (23.61, drawn in the cell) is where he clicks to write his own: the key lands there,
+    // not where the cursor was (a tester's keys went into the title and a neighbouring 实际完成值).
+    const title = await fieldText(zhang.page, 'docTitle')
+    await zhang.page.locator('[data-field="indicatorEarned"]').nth(1).locator('.derived.auto').click()
+    await zhang.page.keyboard.type('9')
+    await expect.poll(() => fieldText(zhang.page, 'indicatorEarned', 1), { timeout: 10_000 }).toBe('9')
+    expect([await fieldText(zhang.page, 'docTitle'), await fieldText(zhang.page, 'indicatorActual', 3)]).toEqual([title, '95%'])
+    await zhang.page.keyboard.press('Backspace')
+    await expect.poll(() => total(zhang.page), { timeout: 10_000 }).toBe('总分 92.11（优）')
     await synced(zhang.page)
     await step(zhang.page, '报送', '已报送')
 
