@@ -37,6 +37,15 @@ const doc = ({ achieved = '完成培训 5 次。', total = '100', rows = metRows
 const rules = (text: DocumentText) => runSelfEvaluationChecks(text).map((f) => [f.rule, f.indicator])
 
 describe('self-evaluation checks', () => {
+  it('a project with no 满意度指标 is told it cannot reach 100 (its 10 points have no row to earn them)', () => {
+    const text = doc()
+    const project = text.projects[0]!
+    const withoutSatisfaction = { ...text, projects: [{ ...project, indicators: project.indicators.filter((i) => i.level1 !== '满意度指标') }] }
+    const found = runSelfEvaluationChecks(withoutSatisfaction).filter((f) => f.rule === 'self-evaluation.unreachable-points')
+    expect(found.map((f) => [f.severity, f.message])).toEqual([['warning', expect.stringMatching(/满分只有 90 分：没有满意度指标（10 分）/)]])
+    expect(runSelfEvaluationChecks(text).filter((f) => f.rule === 'self-evaluation.unreachable-points')).toEqual([])
+  })
+
   it('a form whose figures follow the rules raises nothing', () => {
     expect(runSelfEvaluationChecks(doc())).toEqual([])
   })

@@ -21,7 +21,11 @@ describe('kindSummary', () => {
     // 50 + 30 + 10 + 10 × 95%
     expect(summary.projects[0]).toEqual({ code: 'P1', name: '甲', rate: 95, earned: 99.5, grade: '优' })
     expect(summary.projects[1]).toEqual({ code: 'P2', name: '乙', rate: null, earned: null, grade: null })
-    expect(summary.rate).toBe(95)
+    // 乙 has no 执行数 yet: the document's 执行率 is not 甲's alone.
+    expect(summary.rate).toBeNull()
+    const filled = { ...text, projects: text.projects.map((p, i) => (i === 1 ? { ...p, funds: funds('50', '40') } : p)) }
+    // (95 + 40) ÷ (100 + 50)
+    expect(kindSummary(filled).rate).toBe(90)
   })
 
   it('gives a 监控 its 执行率 and no score, a targets document nothing', () => {

@@ -20,7 +20,7 @@ export interface ProjectScore {
 
 export interface KindSummary {
   kind: string
-  /** The projects' executed ÷ their budget, all together, in percent; null when none has both figures. */
+  /** The projects' executed ÷ their budget, all together, in percent; null while a project with a budget has no 执行数. */
   rate: number | null
   projects: ProjectScore[]
 }
@@ -48,12 +48,11 @@ export function kindSummary(text: DocumentText): KindSummary {
     earned: p.earned ?? null,
     grade: p.grade ?? null,
   }))
-  let budget = 0
-  let executed = 0
-  for (const p of modelled) {
-    if (p.funds?.budget == null || p.funds.executed == null || !(p.funds.budget > 0)) continue
-    budget += p.funds.budget
-    executed += p.funds.executed
-  }
-  return { kind: kind.id, rate: budget > 0 ? round2((executed / budget) * 100) : null, projects }
+  // The document's 执行率 is all its money's: while one project with a budget has no 执行数 there is none,
+  // rather than the rate of the projects that happen to be filled (one of eleven read as the department's).
+  const funded = modelled.filter((p) => p.funds?.budget != null && p.funds.budget > 0)
+  if (funded.length === 0 || funded.some((p) => p.funds!.executed == null)) return { kind: kind.id, rate: null, projects }
+  const budget = funded.reduce((sum, p) => sum + p.funds!.budget!, 0)
+  const executed = funded.reduce((sum, p) => sum + p.funds!.executed!, 0)
+  return { kind: kind.id, rate: round2((executed / budget) * 100), projects }
 }
