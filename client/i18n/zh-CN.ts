@@ -207,7 +207,7 @@ export const T = {
   dashboardProjectColumns: ['部门', '文档', '类型', '年度', '状态', '项目', '执行率', '自评总分', '等级'] as const,
   exportProjectsCsv: '导出项目执行率与得分（CSV）',
   percent: (n: number | null) => (n === null ? '—' : `${n.toFixed(2)}%`),
-  byYear: '按年度合计',
+  byYear: '按年度合计（绩效目标文档；运行监控和绩效自评沿用其预算数，不重复计入）',
   year: '年度',
   documentsCount: '文档数',
   approvedCount: '已审核通过',
