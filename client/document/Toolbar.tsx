@@ -11,6 +11,7 @@ import { exportFormats, importFormats } from '@shared/formats/registry'
 import { STATUS } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { showAuthorship } from '../editor/authorship-view'
+import { carriesTargets } from '@shared/review/carried-cells'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, projectAt } from '../editor/row-commands'
 import { relativeTime } from '../i18n/relative-time'
 import { personName } from '../i18n/person-name'
@@ -126,28 +127,31 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
             <button onClick={() => s.editor()?.commands.redo()} title="Ctrl+Y / Ctrl+Shift+Z"><RedoIcon />{T.redo}</button>
             <button classList={{ active: finding() }} onClick={() => setFinding(!finding())} title="Ctrl+H" data-testid="toggle-find"><FindIcon />{T.findReplace}</button>
           </div>
-          <div class="tool-group" role="group" aria-label={T.groupTable}>
-            <span class="group-label">{T.groupTable}</span>
-            {/* In suggestion mode adding and deleting rows become proposals. */}
-            <button onClick={run(addIndicator)} title="Enter">{T.addIndicator}</button>
-            <button onClick={run(deleteIndicator)}>{T.deleteIndicator}</button>
-            <Show when={editsDirectly()}>
-              <button onClick={run(moveIndicator(-1))}>{T.moveUp}</button>
-              <button onClick={run(moveIndicator(1))}>{T.moveDown}</button>
-            </Show>
-            <button onClick={run(addProject)}>{T.addProject}</button>
-            <Show when={editsDirectly()}>
-              <button onClick={run(moveProject(-1))}>{T.moveProjectUp}</button>
-              <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
-            </Show>
-            <button onClick={askDeleteProject}>{T.deleteProject}</button>
-            <Show when={s.access.role() === 'editor' && !s.access.suggesting()}>
-              <label class="button" title={T.importProjectsHint}>
-                {T.importProjects}
-                <input type="file" accept={importFormats().flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')} hidden onChange={importProjects} />
-              </label>
-            </Show>
-          </div>
+          {/* A 监控 or 自评 carries its targets' rows and projects as approved: nothing here could change them. (The model is the reactive reading of the kind; meta is read once, maybe before it arrives.) */}
+          <Show when={!carriesTargets(s.reading.model()?.kind ?? s.facts().kind)}>
+            <div class="tool-group" role="group" aria-label={T.groupTable}>
+              <span class="group-label">{T.groupTable}</span>
+              {/* In suggestion mode adding and deleting rows become proposals. */}
+              <button onClick={run(addIndicator)} title="Enter">{T.addIndicator}</button>
+              <button onClick={run(deleteIndicator)}>{T.deleteIndicator}</button>
+              <Show when={editsDirectly()}>
+                <button onClick={run(moveIndicator(-1))}>{T.moveUp}</button>
+                <button onClick={run(moveIndicator(1))}>{T.moveDown}</button>
+              </Show>
+              <button onClick={run(addProject)}>{T.addProject}</button>
+              <Show when={editsDirectly()}>
+                <button onClick={run(moveProject(-1))}>{T.moveProjectUp}</button>
+                <button onClick={run(moveProject(1))}>{T.moveProjectDown}</button>
+              </Show>
+              <button onClick={askDeleteProject}>{T.deleteProject}</button>
+              <Show when={s.access.role() === 'editor' && !s.access.suggesting()}>
+                <label class="button" title={T.importProjectsHint}>
+                  {T.importProjects}
+                  <input type="file" accept={importFormats().flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')} hidden onChange={importProjects} />
+                </label>
+              </Show>
+            </div>
+          </Show>
         </Show>
         <div class="tool-group" role="group" aria-label={T.groupReview}>
           <span class="group-label">{T.groupReview}</span>

@@ -7,7 +7,7 @@
  * note for the people drafting, never text of the draft.
  */
 import type { LastYearResult } from '@shared/api/http-api'
-import { lastYearResultsOf } from '@shared/self-evaluation/results-application'
+import { lastYearResultsOf } from '@shared/checks/results-application'
 import { selfEvaluationModel } from '@shared/self-evaluation/self-evaluation-model'
 import { STATUS } from '@shared/review/workflow'
 import type { User } from '../storage/account-store'

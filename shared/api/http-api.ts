@@ -15,6 +15,9 @@ import type { DocumentDiff } from '../history/document-diff'
 import type { VersionRecord } from '../history/version-record'
 import type { StatusRecord } from '../review/workflow'
 import type { DocumentKind } from '../model/document-kind'
+import type { LastYearResult } from '../self-evaluation/last-year-result'
+
+export type { LastYearResult }
 import type { OrgKind, OrgRole } from '../protocol/org-role'
 import type { Role, SharedRole } from '../protocol/role'
 
@@ -123,18 +126,6 @@ export interface Dashboard {
     grade: string | null
   }[]
   byYear: { year: string; total: number; documents: number; approved: number }[]
-}
-
-/** 结果应用: one project of last year's approved 自评, as next year's draft shows it beside the project's targets. */
-export interface LastYearResult {
-  code: string
-  name: string
-  /** 总分 and grade (null while not all scored). */
-  earned: number | null
-  grade: string | null
-  /** Last year's 预算数 (the 自评's 全年预算数, else the targets' 预算数); null when not a number. */
-  budget: number | null
-  indicators: { level3: string; value: string; actual: string; earned: number | null; points: number }[]
 }
 
 /** Someone in an organisation, with their role there. */

@@ -3,7 +3,10 @@
  * playwright-core) against the real server: each test user gets a browser
  * context of their own, logged in through the HTTP API.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { connect, launch as launchOwn } from '../../support/chromium'
 import { startTestServer, type TestServer } from '../../support/test-server'
@@ -129,4 +132,11 @@ export async function closeAll(contexts: BrowserContext[]): Promise<void> {
 export async function importFromList(page: Page, name: string, bytes: Uint8Array, type: string): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('导入（Word、Excel、网页或文本）').click()])
   await chooser.setFiles({ name, mimeType: type, buffer: Buffer.from(bytes) })
+}
+
+/** The bytes of a finished download: saved where this process can read them (the browser may run in another). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const file = join(mkdtempSync(join(tmpdir(), 'jixiao-download-')), download.suggestedFilename())
+  await download.saveAs(file)
+  return readFileSync(file)
 }

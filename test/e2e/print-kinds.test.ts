@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { exportHtml } from '@shared/formats/html/export'
 import { importFile } from '@shared/formats/registry'
-import { browserAndServer, openAs, synced } from './browser'
+import { browserAndServer, downloadedBytes, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -52,7 +52,7 @@ describe('打印 and 导出 a 自评 from the editor', () => {
     // 导出 Word from the menu: the 自评表, which reads back as the stored document.
     await staff.page.getByTestId('export-menu').locator('summary').click()
     const [download] = await Promise.all([staff.page.waitForEvent('download'), staff.page.getByTestId('export-menu').getByRole('link', { name: 'Word 文档（.docx）' }).click()])
-    const back = await importFile(readFileSync((await download.path())!))
+    const back = await importFile(await downloadedBytes(download))
     const stored = await suite.t.server.data.service.text(id)
     // The form writes the 总分 the model derives, which the document does not store.
     expect(back.ok && back.value).toEqual({ ...stored, projects: stored.projects.map((p) => ({ ...p, total: '96' })) })

@@ -3,10 +3,9 @@
  * editor live, and staff editors turn read-only until finance returns the
  * document.
  */
-import { readFileSync } from 'node:fs'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { browserAndServer, openAs } from './browser'
+import { browserAndServer, downloadedBytes, openAs } from './browser'
 
 const suite = browserAndServer()
 
@@ -67,7 +66,7 @@ describe('workflow', () => {
     // The 审核意见书 in Word says what the reviewer wrote, on the 公文 page.
     const [download] = await Promise.all([finance.page.waitForEvent('download'), panel.getByRole('button', { name: '导出审核意见书（Word）' }).click()])
     expect(download.suggestedFilename()).toBe('关于政法委部门2022年度部门预算绩效目标的审核意见.docx')
-    const xml = new TextDecoder().decode(unzipSync(readFileSync((await download.path())!))['word/document.xml']!)
+    const xml = new TextDecoder().decode(unzipSync(await downloadedBytes(download))['word/document.xml']!)
     expect(xml).toContain('另：请补充项目 3 的车辆台数。')
     expect(xml).toContain('仿宋_GB2312')
 
@@ -78,7 +77,7 @@ describe('workflow', () => {
       finance.page.waitForEvent('download'),
       finance.page.getByTestId('export-menu').getByRole('link', { name: 'Word 文档（附审核意见）' }).click(),
     ])
-    const whole = new TextDecoder().decode(unzipSync(readFileSync((await withOpinion.path())!))['word/document.xml']!)
+    const whole = new TextDecoder().decode(unzipSync(await downloadedBytes(withOpinion))['word/document.xml']!)
     expect(whole.indexOf('开展政法队伍教育整顿宣传')).toBeGreaterThan(-1)
     expect(whole.indexOf('另：请补充项目 3 的车辆台数。')).toBeGreaterThan(whole.indexOf('开展政法队伍教育整顿宣传'))
     // The menu closed with the download, as a chosen menu does.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { DocumentText } from '../model/document-text'
 import { modelFromText } from '../model/derive-model'
 import { documentText, indicator, project } from '../../support/document-builder'
-import { selfEvaluationModel } from './self-evaluation-model'
+import { selfEvaluationModel } from '../self-evaluation/self-evaluation-model'
 import { lastYearResultsOf, resultsApplication, UNMET_TARGET_CARRIED, WEAK_PROJECT_GROWS } from './results-application'
 
 const funds = (budget: string, executed: string) => ({ initial: budget, budget, executed, rate: '', points: '', earned: '' })

@@ -12,11 +12,11 @@
  * while the project continues). Pure: the server runs it on /checks, the
  * editor on its live checks, both from the same `LastYearResult`s.
  */
-import type { LastYearResult } from '../api/http-api'
-import type { Finding } from '../checks/finding'
-import { findingsFor } from '../checks/rule'
+import type { LastYearResult } from '../self-evaluation/last-year-result'
+import type { Finding } from './finding'
+import { findingsFor } from './rule'
 import type { BudgetDocument, Project } from '../model/budget-document'
-import type { SelfEvaluationDocument } from './self-evaluation-model'
+import type { SelfEvaluationDocument } from '../self-evaluation/self-evaluation-model'
 
 export const UNMET_TARGET_CARRIED = 'unmet-target-carried'
 export const WEAK_PROJECT_GROWS = 'weak-project-grows'
