@@ -294,16 +294,19 @@ describe('paste', () => {
     const before = (await target.textContent()) ?? ''
     // Scrolled to the middle of the window, clear of the sticky toolbar.
     await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
-    // The other program: a text box beside the page holding two lines (the test's own stand-in, not what it checks).
+    // The other program: an empty text box beside the page (the test's own stand-in, not what it checks),
+    // into which the person types two lines.
     await page.evaluate(() => {
       const other = document.createElement('textarea')
       other.id = 'other-program'
-      other.value = '依据上级\n文件要求'
       Object.assign(other.style, { position: 'fixed', right: '8px', bottom: '8px', width: '160px', height: '60px', zIndex: '1000' })
       document.body.append(other)
     })
     const source = page.locator('#other-program')
     await source.click()
+    await page.keyboard.type('依据上级')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('文件要求')
     await page.keyboard.press('Control+A')
     // Dragged with the mouse from the selected text to the right half of the cell's last character
     // (a wrapped cell's right edge may be mid-text).
