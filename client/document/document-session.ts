@@ -11,7 +11,7 @@
 import type { Editor } from '@tiptap/core'
 import { createEffect, createResource, createSignal, on, onCleanup, type Accessor } from 'solid-js'
 import type { LastYearResult } from '@shared/api/http-api'
-import { contentOf, metaOf } from '@shared/model/y-document'
+import { asOfOf, contentOf, documentKindOf } from '@shared/model/y-document'
 import { api, type User } from '../api/http'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { T } from '../i18n/zh-CN'
@@ -60,15 +60,9 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const workflow = createWorkflowState(ydoc, () => access.refresh())
   const access = createDocumentAccess(docId, connection, workflow.status, editor)
   const threads = createDocumentThreads(ydoc, editor)
-  /** The document's kind, as the server wrote it into meta (absent: targets); it never changes. */
-  const kind = () => {
-    const value = metaOf(ydoc).get('kind')
-    return typeof value === 'string' ? value : undefined
-  }
-  const asOf = () => {
-    const value = metaOf(ydoc).get('asOf')
-    return typeof value === 'string' ? value : undefined
-  }
+  // The kind and 截至月份 the server wrote into meta when it made the document; they never change.
+  const kind = () => documentKindOf(ydoc)
+  const asOf = () => asOfOf(ydoc)
   // 结果应用: asked once the document says it has a predecessor; the outline shows it and the checks read against it.
   const [lastYearResource] = createResource(
     () => workflow.hasPredecessor() || null,

@@ -31,21 +31,26 @@ const selfEvaluation = {
   })),
 }
 
+/** A reviewed department in a fresh world: its documents made by 张伟, approved by the bureau's 王芳. */
+async function theDepartment() {
+  w = await useCaseWorld()
+  const { zhang, wang, department } = await w.reviewedDepartment()
+  const made = async (text: typeof targets, title: string, predecessor?: string) => {
+    const id = await w.data.service.create(text, { title, ownerId: zhang.id, ...(predecessor ? { predecessor } : {}) })
+    await w.data.orgs.setDocumentOrg(id, department.id)
+    return id
+  }
+  const approve = async (id: string) => {
+    await takeStep(w.ports, zhang, id, 'submit', '')
+    await takeStep(w.ports, wang, id, 'start-review', '')
+    await takeStep(w.ports, wang, id, 'approve', '其余检查项已逐项核实')
+  }
+  return { zhang, wang, made, approve }
+}
+
 describe('结果应用 and the bureau’s view of a 自评', () => {
   it('next year’s draft reads last year’s approved 自评 of its predecessor; the queue and dashboard show its kind, 执行率 and 总分/grade', async () => {
-    w = await useCaseWorld()
-    const { zhang, wang, department } = await w.reviewedDepartment()
-    const { service, orgs } = w.data
-    const made = async (text: typeof targets, title: string, predecessor?: string) => {
-      const id = await service.create(text, { title, ownerId: zhang.id, ...(predecessor ? { predecessor } : {}) })
-      await orgs.setDocumentOrg(id, department.id)
-      return id
-    }
-    const approve = async (id: string) => {
-      await takeStep(w.ports, zhang, id, 'submit', '')
-      await takeStep(w.ports, wang, id, 'start-review', '')
-      await takeStep(w.ports, wang, id, 'approve', '其余检查项已逐项核实')
-    }
+    const { zhang, wang, made, approve } = await theDepartment()
     const last = await made(targets, '2026')
     await approve(last)
     const evaluation = await made(selfEvaluation, '2026 自评')
@@ -76,19 +81,7 @@ describe('结果应用 and the bureau’s view of a 自评', () => {
   })
 
   it('next year’s draft’s checks note a missed target carried unchanged and a weak project whose budget grows, once last year’s 自评 is approved', async () => {
-    w = await useCaseWorld()
-    const { zhang, wang, department } = await w.reviewedDepartment()
-    const { service, orgs } = w.data
-    const made = async (text: typeof targets, title: string, predecessor?: string) => {
-      const id = await service.create(text, { title, ownerId: zhang.id, ...(predecessor ? { predecessor } : {}) })
-      await orgs.setDocumentOrg(id, department.id)
-      return id
-    }
-    const approve = async (id: string) => {
-      await takeStep(w.ports, zhang, id, 'submit', '')
-      await takeStep(w.ports, wang, id, 'start-review', '')
-      await takeStep(w.ports, wang, id, 'approve', '其余检查项已逐项核实')
-    }
+    const { zhang, wang, made, approve } = await theDepartment()
     const last = await made(targets, '2026')
     await approve(last)
     // 50 × 5/10 + 30 × 81/90 + 10 + 10 × 80% = 70: 中, and 结案率 short of its target.

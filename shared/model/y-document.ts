@@ -80,6 +80,12 @@ export function documentKindOf(ydoc: Y.Doc): DocumentKind {
   return isDocumentKind(kind) ? kind : 'targets'
 }
 
+/** A 监控's 截至月份 as meta records it ("6月"); undefined for other kinds or where none was set. */
+export function asOfOf(ydoc: Y.Doc): string | undefined {
+  const asOf = metaOf(ydoc).get(META_KEY.asOf)
+  return typeof asOf === 'string' ? asOf : undefined
+}
+
 /** The document's text as written, with its kind and 截至月份 from meta — the inverse of `createYDocumentFromText`. */
 export function readText(ydoc: Y.Doc): DocumentText {
   return withKind(ydoc, readDocument(readContent(ydoc)))
@@ -88,8 +94,8 @@ export function readText(ydoc: Y.Doc): DocumentText {
 /** `text` (read from this document's content, now or at a version) with the document's kind and 截至月份. */
 export function withKind(ydoc: Y.Doc, text: DocumentText): DocumentText {
   const kind = documentKindOf(ydoc)
-  const asOf = metaOf(ydoc).get(META_KEY.asOf)
-  return { ...(kind === 'targets' ? {} : { kind }), ...(typeof asOf === 'string' ? { asOf } : {}), ...text }
+  const asOf = asOfOf(ydoc)
+  return { ...(kind === 'targets' ? {} : { kind }), ...(asOf !== undefined ? { asOf } : {}), ...text }
 }
 
 /** The ProseMirror JSON of the document's content, without touching the Y.Doc. */

@@ -140,3 +140,21 @@ export async function downloadedBytes(download: Download): Promise<Buffer> {
   await download.saveAs(file)
   return readFileSync(file)
 }
+
+/**
+ * The people of a round: 政法委 with 张伟 (管理员, login zhangwei) and 李娜 (编制人员, lina), and the 财政局
+ * whose 审核人员 王芳 (wangfang) is assigned to it; each logs in with `pw-<login>`. The department, to file documents in.
+ */
+export async function theDepartmentAndBureau(t: TestServer, code = ''): Promise<{ id: number }> {
+  const { orgs, logins } = t.server.data
+  const zhangwei = await logins.addUser('zhangwei', 'pw-zhangwei', '张伟')
+  const lina = await logins.addUser('lina', 'pw-lina', '李娜')
+  const wangfang = await logins.addUser('wangfang', 'pw-wangfang', '王芳')
+  const department = await orgs.addOrg({ name: '政法委', kind: 'department', code })
+  const bureau = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
+  await orgs.setMember(department.id, zhangwei.id, 'admin')
+  await orgs.setMember(department.id, lina.id, 'staff')
+  await orgs.setMember(bureau.id, wangfang.id, 'reviewer')
+  await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: wangfang.id }, true)
+  return department
+}

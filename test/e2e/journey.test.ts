@@ -19,7 +19,7 @@ import { importFile } from '@shared/formats/registry'
 import { generateDocument } from '../../support/generate-document'
 import { excelTableHtml } from '../support/office-clipboard'
 import { makeRandom } from '../../support/random'
-import { browserAndServer, field, fieldText, openAs, retype, selectField, synced, typeAt } from './browser'
+import { browserAndServer, field, fieldText, openAs, retype, selectField, synced, theDepartmentAndBureau, typeAt } from './browser'
 
 const suite = browserAndServer()
 const DOC = 'journey'
@@ -49,16 +49,8 @@ async function step(page: Page, label: '报送' | '开始审核', expected: stri
 describe('a round trip', () => {
   it('two staff and a reviewer take a 32-project document from draft to approval and next year; the export, queue and dashboard carry what they typed', async () => {
     const { t, browser } = suite
-    const { orgs, logins, service } = t.server.data
-    const zhangwei = await logins.addUser('zhangwei', 'pw-zhangwei', '张伟')
-    const lina = await logins.addUser('lina', 'pw-lina', '李娜')
-    const wangfang = await logins.addUser('wangfang', 'pw-wangfang', '王芳')
-    const department = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
-    const bureau = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
-    await orgs.setMember(department.id, zhangwei.id, 'admin')
-    await orgs.setMember(department.id, lina.id, 'staff')
-    await orgs.setMember(bureau.id, wangfang.id, 'reviewer')
-    await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: wangfang.id }, true)
+    const { orgs, service } = t.server.data
+    const department = await theDepartmentAndBureau(t)
     await service.create(source, { id: DOC, title: TITLE, ownerId: null })
     await orgs.setDocumentOrg(DOC, department.id)
 

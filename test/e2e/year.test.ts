@@ -23,7 +23,7 @@ import { describe, expect, it } from 'vitest'
 import { documentText, indicator, part1, project, spending } from '../../support/document-builder'
 import { META_KEY, metaOf } from '@shared/model/y-document'
 import { loginAt } from '../support/http-session'
-import { browserAndServer, field, fieldText, openAs, retype, synced, typeAt } from './browser'
+import { browserAndServer, field, fieldText, openAs, retype, synced, theDepartmentAndBureau, typeAt } from './browser'
 
 const suite = browserAndServer()
 const TARGETS = 'targets2026'
@@ -96,16 +96,8 @@ async function acceptAndResolve(page: Page, name: string, n: number, suggested: 
 let world: Promise<void> | null = null
 function theDepartment(): Promise<void> {
   world ??= (async () => {
-    const { orgs, logins, service } = suite.t.server.data
-    const zhangwei = await logins.addUser('zhangwei', 'pw-zhangwei', '张伟')
-    const lina = await logins.addUser('lina', 'pw-lina', '李娜')
-    const wangfang = await logins.addUser('wangfang', 'pw-wangfang', '王芳')
-    const department = await orgs.addOrg({ name: '政法委', kind: 'department', code: '216001' })
-    const bureau = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
-    await orgs.setMember(department.id, zhangwei.id, 'admin')
-    await orgs.setMember(department.id, lina.id, 'staff')
-    await orgs.setMember(bureau.id, wangfang.id, 'reviewer')
-    await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: wangfang.id }, true)
+    const { orgs, service } = suite.t.server.data
+    const department = await theDepartmentAndBureau(suite.t, '216001')
     await service.create(targets, { id: TARGETS, title: TITLE, ownerId: null })
     await orgs.setDocumentOrg(TARGETS, department.id)
     // The targets' own round is another test's (journey.test.ts): here they are approved as the people would.
