@@ -102,7 +102,7 @@ export const PROJECT_GOAL_FIELD = field({
   key: 'goal', node: 'projectGoal', label: '绩效目标',
   aliases: ['年度绩效目标', '年度目标', '本年度绩效目标', '年度总体目标', '年度主要目标和成果', '年度预期目标', '绩效目标'],
   kinds: {
-    'self-evaluation': { header: '预期目标', names: /^(?:预期目标|年初设定目标)$/, label: '年度总体目标（预期目标）' },
+    'self-evaluation': { header: '预期目标', names: /^(?:预期目标|年初设定目标)$/, split: ['预期目标', '年初设定目标'], label: '年度总体目标（预期目标）' },
     monitoring: { header: '年初设定目标', names: /^(?:年初设定目标|预期目标)$/, label: '年度总体目标（年初设定目标）' },
   },
 }) satisfies Cell
@@ -137,8 +137,8 @@ export const SPENDING_FIELDS = [
 
 /** 一级/二级: chosen from the framework, kept as the row's attributes. */
 export const INDICATOR_LEVEL_FIELDS = [
-  field({ key: 'level1', node: null, label: '一级指标', aliases: ['一级指标'], kinds: onBoth({ header: '一级指标' }) }),
-  field({ key: 'level2', node: null, label: '二级指标', aliases: ['二级指标'], kinds: onBoth({ header: '二级指标' }) }),
+  field({ key: 'level1', node: null, label: '一级指标', aliases: ['一级指标'], kinds: { 'self-evaluation': { header: '一级指标', split: ['一级指标'] }, monitoring: { header: '一级指标' } } }),
+  field({ key: 'level2', node: null, label: '二级指标', aliases: ['二级指标'], kinds: { 'self-evaluation': { header: '二级指标', split: ['二级指标'] }, monitoring: { header: '二级指标' } } }),
 ] as const satisfies readonly Field[]
 
 /** An indicator row's text cells every target table has, in column order. */
@@ -201,7 +201,9 @@ export const FUNDS_FIELDS = [
 export const PROJECT_ACHIEVED_FIELD = field({
   key: 'achieved', node: 'projectAchieved', label: '实际完成情况',
   kinds: {
-    'self-evaluation': { header: '实际完成情况', names: /^(?:实际完成情况|年度总体目标完成情况综述|全年实际完成情况)$/, label: '年度总体目标实际完成情况' },
+    'self-evaluation': {
+      header: '实际完成情况', names: /^(?:实际完成情况|年度总体目标完成情况综述|全年实际完成情况)$/, split: ['实际完成情况', '年度总体目标完成情况综述'], label: '年度总体目标实际完成情况',
+    },
     monitoring: {
       header: '截至当期完成情况', names: /^(?:截至当期完成情况|截至\S*?完成情况|1[-－~至]\d{1,2}月执行情况|总体目标完成情况)$/, label: '年度总体目标截至当期完成情况',
     },
@@ -286,3 +288,6 @@ export const kindLabelOf = (f: Field, kind: FollowUpKind): string | undefined =>
 
 /** What the drawn form's label cell says for a field. */
 export const cellLabelOf = (f: Field): string => f.cell ?? f.label
+
+/** The names a kind's reader of cells run together splits at for a field (its `split`), in its order of preference. */
+export const kindSplitOf = (f: Field, kind: FollowUpKind): readonly string[] => f.kinds?.[kind]?.split ?? []
