@@ -7,7 +7,7 @@
  *
  * Node names, labels, the comparison, the finance checks, the importers'
  * header aliases and the UI strings read their fields from here; a field
- * added here reaches all of them (`fields.test.ts` proves each consumer
+ * added here reaches all of them (`test/field-table.test.ts` proves each consumer
  * covers every field). Order is the order of the form.
  *
  * The kinds that follow an approved 绩效目标表 (自评, 监控) print their
@@ -77,7 +77,8 @@ export const PROJECT_CELL_FIELDS = [
   field({ key: 'unitCode', node: 'unitCode', label: '单位编码' }),
   field({ key: 'unitName', node: 'unitName', label: '单位名称', cell: '预算单位', aliases: ['预算单位', '填报单位', '预算部门', '单位名称', '申报单位', '预算单位名称'] }),
   field({ key: 'moneyUnit', node: 'moneyUnit', label: '金额单位' }),
-  field({ key: 'code', node: 'projectCode', label: '项目编码', aliases: ['项目编码', '项目代码', '项目编号'], kinds: onBoth({ header: '项目编码' }) }),
+  // Neither 自评表 nor 监控表 writes a 项目编码; forms that have one are read.
+  field({ key: 'code', node: 'projectCode', label: '项目编码', aliases: ['项目编码', '项目代码', '项目编号'], kinds: onBoth({ names: /^项目编码$/ }) }),
   field({
     key: 'name', node: 'projectName', label: '项目名称', aliases: ['项目名称', '项目支出名称', '项目全称'],
     kinds: { 'self-evaluation': { header: '项目名称', names: /^项目(?:支出)?名称$/, split: ['项目名称'] }, monitoring: { header: '项目名称', names: /^项目(?:支出)?名称$/ } },
