@@ -57,8 +57,8 @@ describe('新建运行监控 / 新建绩效自评 from approved targets, without
     expect(evaluated.asOf).toBeUndefined()
     expect(evaluated.projects[0]!.indicators[0]).toMatchObject({ actual: '', earned: '', deviation: '' })
     // Judged by its own checks: a fresh 自评 says what it still lacks, not what the targets' review found.
-    expect((await w.ports.service.checks(evaluation.id)).every((f) => f.rule.startsWith('self-evaluation.'))).toBe(true)
-    expect((await w.ports.service.checks(evaluation.id)).length).toBeGreaterThan(0)
+    expect((await w.ports.service.findings(evaluation.id)).every((f) => f.rule.startsWith('self-evaluation.'))).toBe(true)
+    expect((await w.ports.service.findings(evaluation.id)).length).toBeGreaterThan(0)
   })
 
   it('refuses, as a conflict with a Chinese reason, a source not yet approved or not a targets document; only its editors make one', async () => {
