@@ -10,6 +10,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
 import { LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
 import { DETAIL_CELLS, FUNDS_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
+import { TABLE_FIELDS } from '@shared/schema/fields'
 import { CAUSES, LIKELIHOODS } from '@shared/monitoring/monitoring-choices'
 import { T } from '../i18n/zh-CN'
 import { isCarriedNode } from '@shared/review/carried-cells'
@@ -27,7 +28,8 @@ const LABELLED = new Set<string>([
   ...Object.values(PROJECT_CELLS), NODE.projectGoal, ...Object.values(DETAIL_CELLS),
   NODE.subGoalDuty, NODE.subGoalTarget, ...FUNDS, NODE.projectAchieved,
 ])
-const NUMERIC = new Set<string>([NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.spendingPercent, ...FUNDS, NODE.indicatorEarned])
+/** Figures (the field table's numeric fields), aligned as figures. */
+const NUMERIC = new Set<string>(TABLE_FIELDS.flatMap((f) => (f.numeric && f.node !== null ? [f.node] : [])))
 /** Derived from the figures, never typed (the form shows what they derive beside what an imported form wrote). */
 const DERIVED = new Set<string>([NODE.fundsRate, NODE.fundsEarned])
 
