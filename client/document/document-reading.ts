@@ -9,8 +9,7 @@ import type { Editor } from '@tiptap/core'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { LastYearResult } from '@shared/api/http-api'
 import type { Finding } from '@shared/checks/finding'
-import { sortFindings } from '@shared/checks/run-checks'
-import { resultsApplication } from '@shared/checks/results-application'
+import { documentFindings } from '@shared/kinds/document-findings'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { modelFromText } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
@@ -59,7 +58,7 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
       const derived = spec.model(text)
       setModel(derived as unknown as BudgetDocument)
       setAuthors(suggestionAuthors(from.state.doc))
-      setFindings(spec.checks(text))
+      setFindings(documentFindings(text, { lastYear: facts().lastYear }))
       showDerived(from, derived as unknown as DerivedModel)
       return
     }
@@ -67,10 +66,8 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
     const derived = modelFromText(text)
     setModel(derived)
     setAuthors(suggestionAuthors(from.state.doc))
-    const findings = liveChecks(from.state.doc, text, derived)
-    // Next year's draft is also read against last year's 自评 (a cheap pass over the projects, so on every reading).
-    const lastYear = facts().lastYear ?? []
-    setFindings(lastYear.length === 0 ? findings : sortFindings([...findings, ...resultsApplication(derived, lastYear)]))
+    // The kind's checks table by table as typed; next year's draft is also read against last year's 自评 (a cheap pass over the projects, so on every reading).
+    setFindings(documentFindings(text, { lastYear: facts().lastYear }, { own: liveChecks(from.state.doc, text, derived), model: derived }))
   }
   let cancel = () => {}
   // A reading asked for again before it ran replaces it, but what was to follow it still follows the next one.

@@ -248,6 +248,13 @@ describe('cli doc monitoring / self-evaluation', () => {
     } finally {
       await again.close()
     }
+    // Next year is made from the targets, not from the 自评: refused, saying so; from the targets, made.
+    const refused = await run('doc', 'successor', id, '--data', data)
+    expect(refused.code).toBe(EXIT.badInput)
+    expect(refused.stderr).toMatch(/是绩效自评文档，不能作为下一年度的底稿/)
+    const next = await run('doc', 'successor', source, '--year', '2023', '--data', data)
+    expect(next.code).toBe(EXIT.ok)
+    expect((await run('import', next.stdout.trim(), '--json', '--data', data)).stdout).toContain('"year": 2023')
   })
 })
 

@@ -50,4 +50,18 @@ describe('POST /api/docs/:id/linked', () => {
     const findings = (await zhang(`/api/docs/${made.body.id}/checks`)).body.findings as { rule: string }[]
     expect(findings.every((f) => !f.rule.startsWith('self-evaluation.'))).toBe(true)
   })
+
+  it('a 监控 or 自评 is not next year’s draft: 以此为底稿新建下一年度 on one is refused (409, in Chinese); on the targets it is made', async () => {
+    const { zhang, approve } = await targets()
+    await approve()
+    for (const kind of ['monitoring', 'self-evaluation'] as const) {
+      const made = await zhang(`/api/docs/${DOC_ID}/linked`, 'POST', { kind })
+      const refused = await zhang(`/api/docs/${made.body.id}/successor`, 'POST', { keepBudget: true })
+      expect(refused.status).toBe(409)
+      expect(refused.body.error.code).toBe('successor-of-follow-up')
+      expect(refused.body.error.message).toBe(`“${made.body.title}”是${kind === 'monitoring' ? '绩效运行监控' : '绩效自评'}文档，不能作为下一年度的底稿：下一年度请以审核通过的绩效目标文档新建（结果应用会自动对照上年自评）`)
+    }
+    const next = await zhang(`/api/docs/${DOC_ID}/successor`, 'POST', { keepBudget: true })
+    expect(next.status).toBe(201)
+  })
 })
