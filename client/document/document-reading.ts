@@ -36,6 +36,8 @@ export interface KindFacts {
   asOf?: string | undefined
   /** 结果应用: what last year's approved 自评 found (absent or empty: none, or not known yet). */
   lastYear?: readonly LastYearResult[] | undefined
+  /** 监控: whether this person may change the 截至月份 now, and how (absent: shown, not changeable). */
+  changeAsOf?: { mayChange: boolean; change(value: string): void } | undefined
 }
 
 /** Typing pauses this long before the model and the checks are derived again. */
@@ -50,7 +52,7 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
   const [authors, setAuthors] = createSignal<string[]>([])
   const liveChecks = makeLiveChecks()
   const read = (from: Editor) => {
-    const { kind, asOf } = facts()
+    const { kind, asOf, changeAsOf } = facts()
     const spec = kind ? KINDS[kind as DocumentKind] : undefined
     if (spec && spec.id !== 'targets') {
       // A 监控 or 自评: its kind's model and checks (the registry dispatches), and what the model derives shown in the form.
@@ -59,7 +61,7 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
       setModel(derived as unknown as BudgetDocument)
       setAuthors(suggestionAuthors(from.state.doc))
       setFindings(documentFindings(text, { lastYear: facts().lastYear }))
-      showDerived(from, derived as unknown as DerivedModel)
+      showDerived(from, derived as unknown as DerivedModel, { value: asOf ?? '', mayChange: changeAsOf?.mayChange ?? false, change: changeAsOf?.change ?? (() => {}) })
       return
     }
     const text = readDocument(from.getJSON() as NodeJSON)
