@@ -52,6 +52,8 @@ function shellAssets(): Plugin {
 // Tests check behaviour, not speed (benchmarks do that): on a loaded 2-core machine a randomized or
 // PostgreSQL test may take several times its usual second, which must not read as a failure.
 const TEST_TIMEOUT_MS = 30_000
+/** Passwords hashed at a test run's low cost (see server/auth/password.ts): servers the tests spawn inherit it. */
+const TEST_ENV = { JIXIAO_TEST_PASSWORD_COST: 'low' }
 
 /**
  * Tests whose storage the store chooser opens (`support/test-server.ts`, `test/support/use-case-ports.ts`:
@@ -119,9 +121,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          env: TEST_ENV,
           testTimeout: TEST_TIMEOUT_MS,
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'support/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
+          isolate: false,
         },
       },
       {
@@ -132,7 +136,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: TEST_TIMEOUT_MS,
           include: process.env.VITEST ? storeChoosingTests() : [],
-          env: { JIXIAO_TEST_STORE: 'postgres' },
+          env: { ...TEST_ENV, JIXIAO_TEST_STORE: 'postgres' },
         },
       },
       {
@@ -140,6 +144,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           environment: 'node',
+          env: TEST_ENV,
           testTimeout: TEST_TIMEOUT_MS,
           include: ['test/e2e/**/*.test.ts'],
           // One Chromium for all the files (each has its own server and contexts): see shared-chromium.ts.
