@@ -29,14 +29,13 @@
  * Awareness is `room-awareness.ts`.
  */
 import * as Y from 'yjs'
-import { toBase64 } from 'lib0/buffer'
 import type { Awareness } from 'y-protocols/awareness'
 import { CLOSE } from '@shared/protocol/close-code'
 import { analyseUpdate, UPDATE_LIMITS, type IncomingUpdate, type UpdateLimits } from '@shared/review/incoming-update'
 import { TrialReplica } from '@shared/review/trial-replica'
 import { KnownSuggestions, type DeleteSet } from '@shared/review/suggestion-authors'
 import { contentOf, metaOf, threadsOf } from '@shared/model/y-document'
-import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from '@shared/protocol/message'
+import { encodePermissionDenied, encodeSyncStep1, encodeUpdate, type ClientMessage } from '@shared/protocol/message'
 import { isTransactionOrigin, PEER_ORIGIN, STORAGE_ORIGIN, type TransactionOrigin } from '@shared/protocol/origin'
 import { ProtocolError } from '@shared/protocol/protocol-error'
 import { MAX_DOCUMENT_BYTES } from '@shared/model/document-limits'
@@ -51,10 +50,12 @@ import { AutomaticVersions } from './automatic-versions'
 import { applyMissing, CatchUp, FRESH_FOR_MS } from './catch-up'
 import { CompactionTrigger, type CompactionLimits } from './compaction-trigger'
 import { GroupCommit, type Outgoing } from './group-commit'
+import { IDLE_TRIM_MS, IdleTrim } from './idle-trim'
 import { Integrator, type Integrated } from './integrate'
 import { RoomAwareness } from './room-awareness'
 import { judgedServerChange } from './server-change'
 import type { Session } from './session'
+import { StateAnswers } from './state-answers'
 import { StoredSize } from './stored-size'
 import { SERVER_CLIENT, type PolicyRule, type UpdatePolicy } from './update-policy'
 import { TimedTrialReplica, updateTimings } from './update-timings'
@@ -73,6 +74,8 @@ export interface RoomLimits {
   refusalsPerConnection: number
   /** Editing keeps an automatic version at most this often, and one when the room closes after edits. */
   autoVersionMs: number
+  /** With no update for this long, the room drops what it built for editing (`idle-trim.ts`). */
+  idleTrimMs: number
 }
 
 export const DEFAULT_ROOM_LIMITS: RoomLimits = {
@@ -81,6 +84,7 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   documentBytes: MAX_DOCUMENT_BYTES,
   refusalsPerConnection: 20,
   autoVersionMs: 30 * 60_000,
+  idleTrimMs: IDLE_TRIM_MS,
 }
 
 /** Why an update was refused: a policy rule, or the gate's own reasons. */
@@ -117,7 +121,6 @@ type Judgement =
 
 const STATE_ANSWERS_PER_WINDOW = 5
 const STATE_ANSWER_WINDOW_MS = 10_000
-const STATE_ANSWERS_CACHED = 4
 const CATCH_UP_RETRIES_PER_CONNECTION = 3
 
 /** Peer updates passed the limits where they were accepted. */
@@ -140,8 +143,10 @@ export class Room {
   private trialReplica: TrialReplica | null = null
   /** Built once loaded, so loading does not pay for following every stored update. */
   private suggestions: KnownSuggestions | null = null
-  /** Sync step 1 answers, while the document is unchanged: a flood across reconnects asks the same again and again. */
-  private stateAnswers = new Map<string, Uint8Array>()
+  /** Sync step 1 answers, while the document is unchanged (`state-answers.ts`). */
+  private readonly stateAnswers = new StateAnswers()
+  /** Drops the trial replica and the kept answers once no update has come for a while. */
+  private readonly idle: IdleTrim
   /** The only way anything enters the document. */
   private readonly integrator: Integrator
   private readonly commit: GroupCommit
@@ -202,6 +207,7 @@ export class Room {
       new CompactionTrigger(docId, ports.log, this.size, limits.compaction),
       new ActivityRecord(docId, ports.log, (activity) => this.hooks.onActivity?.(this, activity)),
     ]
+    this.idle = new IdleTrim(limits.idleTrimMs, () => this.trimIdle())
     this.loaded = this.load(after)
   }
 
@@ -211,7 +217,20 @@ export class Room {
 
   /** Where rules that read a change as events try it first (built once the room is loaded). */
   get trial(): TrialReplica {
+    if (!this.trialReplica) this.idle.touch()
     return (this.trialReplica ??= updateTimings ? new TimedTrialReplica(this.doc, updateTimings) : new TrialReplica(this.doc))
+  }
+
+  /** What the room holds beyond its document for editing (tests, diagnostics): dropped when it is quiet. */
+  get heldForEditing(): { trialReplica: boolean; stateAnswers: number } {
+    return { trialReplica: this.trialReplica !== null, stateAnswers: this.stateAnswers.size }
+  }
+
+  /** Quiet for a while: what was built for editing goes, to be rebuilt by the next update or request. */
+  private trimIdle(): void {
+    this.trialReplica?.dispose()
+    this.trialReplica = null
+    this.stateAnswers.changed()
   }
 
   get isLoaded(): boolean {
@@ -237,10 +256,11 @@ export class Room {
       this.unsubscribe = unsubscribe
       const stored = await this.ports.log.load(this.docId)
       if (this.isClosed()) return false
-      const { failed } = this.take(STORAGE_ORIGIN, (doc) => {
-        for (const update of stored.updates) Y.applyUpdate(doc, update)
-      })
+      // Applied by a function that is not a closure over `stored`: the bus listener above would keep it alive with the room.
+      const { failed } = this.take(STORAGE_ORIGIN, applyAll(stored.updates))
       if (failed) throw failed
+      this.stateAnswers.loaded(stored.updates)
+      this.idle.touch()
       this.size.loaded(stored.updates, stored.tailCount, stored.tailBytes)
       this.learnClients(stored.clients)
       this.commit.loaded(stored.epoch)
@@ -449,7 +469,8 @@ export class Room {
   }
 
   private forward(update: Uint8Array, origin: TransactionOrigin): void {
-    if (this.stateAnswers.size > 0) this.stateAnswers = new Map()
+    this.stateAnswers.changed()
+    this.idle.touch()
     switch (origin.kind) {
       case 'storage':
         return
@@ -625,15 +646,8 @@ export class Room {
       return session.close(CLOSE.rateLimited)
     }
     session.stateAnswers.push(now)
-    const key = toBase64(stateVector)
-    let frame = this.stateAnswers.get(key)
-    if (!frame) {
-      frame = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
-      // A few states at a time: the empty one (a new client) and the last few reconnecting ones.
-      if (this.stateAnswers.size >= STATE_ANSWERS_CACHED) this.stateAnswers.delete(this.stateAnswers.keys().next().value!)
-      this.stateAnswers.set(key, frame)
-    }
-    this.send({ frame, to: session })
+    this.idle.touch()
+    this.send({ frame: this.stateAnswers.answer(stateVector, () => Y.encodeStateAsUpdate(this.doc, stateVector)), to: session })
   }
 
   // ── close ─────────────────────────────────────────────────────────────
@@ -654,12 +668,18 @@ export class Room {
     this.phase = 'closed'
     this.waiting = []
     for (const listener of this.afterStore) listener.dispose?.()
+    this.idle.dispose()
     await this.unsubscribe?.().catch(() => {})
     this.trialReplica?.dispose()
     this.suggestions?.dispose()
     this.presence.destroy()
     this.doc.destroy()
   }
+}
+
+/** A change that applies stored updates in order. */
+const applyAll = (updates: readonly Uint8Array[]) => (doc: Y.Doc) => {
+  for (const update of updates) Y.applyUpdate(doc, update)
 }
 
 /** `activityOf`, counted as the `activity` stage (JIXIAO_UPDATE_TIMINGS). */
