@@ -1,63 +1,59 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { decodeMessage, encodeSyncStep2 } from '@shared/protocol/message'
+import { MemorySocket } from '../../support/memory-socket'
+import { Metrics } from '../metrics'
+import { DEFAULT_RELAY_OPTIONS } from './relay'
+import { Session } from './session'
 import { StateAnswers } from './state-answers'
 
-/** A document with some text, as one update. */
-function documentState(text: string): Y.Doc {
+const NOTHING = Y.encodeStateVector(new Y.Doc())
+const metrics = new Metrics()
+let sessions = 0
+const session = () => new Session(++sessions, 'd', { userId: 1, userName: 'u1', displayName: 'u1' }, 'viewer', new MemorySocket(), DEFAULT_RELAY_OPTIONS, metrics)
+const withText = (text: string) => {
   const doc = new Y.Doc()
   doc.getText('t').insert(0, text)
   return doc
 }
-const NOTHING = Y.encodeStateVector(new Y.Doc())
 
 describe('state answers', () => {
-  it('encodes an answer once per document state and state vector', () => {
-    const doc = documentState('绩效目标')
-    const answers = new StateAnswers()
-    let encoded = 0
-    const encode = () => (encoded++, Y.encodeStateAsUpdate(doc))
-    const first = answers.answer(NOTHING, encode)
-    expect(answers.answer(NOTHING, encode)).toBe(first)
-    expect(encoded).toBe(1)
-    answers.changed()
-    expect(answers.answer(NOTHING, encode)).not.toBe(first)
-    expect(encoded).toBe(2)
-  })
-
   it('answers a new client with the stored bytes of a compacted document, encoding nothing', () => {
-    const stored = Y.encodeStateAsUpdate(documentState('部门整体绩效目标'))
-    const answers = new StateAnswers()
+    const stored = Y.encodeStateAsUpdate(withText('部门整体绩效目标'))
+    let kept = 0
+    // The room's document is empty here: an answer encoded from it would hold no text.
+    const answers = new StateAnswers('d', new Y.Doc(), metrics, () => kept++)
     answers.loaded([stored])
-    const frame = answers.answer(NOTHING, () => {
-      throw new Error('encoded although the stored snapshot answers')
-    })
+    expect(kept).toBe(1)
+    const frame = answers.answer(session(), NOTHING)!
     expect(frame).toEqual(encodeSyncStep2(stored))
     const message = decodeMessage(frame)
-    const client = new Y.Doc()
     if (message.type !== 'sync-step2') throw new Error(`expected sync step 2, got ${message.type}`)
+    const client = new Y.Doc()
     Y.applyUpdate(client, message.update)
     expect(client.getText('t').toString()).toBe('部门整体绩效目标')
   })
 
-  it('encodes when the store holds a snapshot and a log after it, and for a client that has something', () => {
-    const doc = documentState('一')
-    const answers = new StateAnswers()
-    answers.loaded([Y.encodeStateAsUpdate(doc), Y.encodeStateAsUpdate(documentState('二'))])
+  it('encodes from the document when the store holds a snapshot and a log after it, and once changed', () => {
+    const doc = withText('一二')
+    const answers = new StateAnswers('d', doc, metrics)
+    answers.loaded([Y.encodeStateAsUpdate(withText('一')), Y.encodeStateAsUpdate(withText('二'))])
     expect(answers.size).toBe(0)
-    answers.loaded([Y.encodeStateAsUpdate(doc)])
-    let encoded = 0
-    answers.answer(Y.encodeStateVector(doc), () => (encoded++, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc))))
-    expect(encoded).toBe(1)
+    const first = answers.answer(session(), NOTHING)!
+    expect(answers.answer(session(), NOTHING)).toBe(first)
+    answers.changed()
+    expect(answers.size).toBe(0)
+    expect(answers.answer(session(), NOTHING)).not.toBe(first)
   })
 
-  it('keeps a few states at a time, dropping the oldest', () => {
-    const answers = new StateAnswers(2)
-    const vectors = [1, 2, 3].map((n) => {
-      const doc = documentState('x'.repeat(n))
-      return Y.encodeStateVector(doc)
-    })
-    for (const sv of vectors) answers.answer(sv, () => new Uint8Array([0, 0]))
-    expect(answers.size).toBe(2)
+  it('tells the room each time it keeps an answer, so a quiet room can drop it', () => {
+    let kept = 0
+    const doc = withText('x')
+    const answers = new StateAnswers('d', doc, metrics, () => kept++)
+    answers.answer(session(), NOTHING)
+    answers.answer(session(), NOTHING)
+    expect(kept).toBe(1)
+    answers.answer(session(), Y.encodeStateVector(doc))
+    expect(kept).toBe(2)
   })
 })
