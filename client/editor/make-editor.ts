@@ -115,6 +115,8 @@ export function makeEditor(options: {
   const editor = new Editor({
     element: options.element,
     editable: options.editable,
+    // The kind on the editor's root: a 监控 or 自评 is a set of project forms, laid out as such (styles.css).
+    editorProps: { attributes: () => ({ 'data-document-kind': kind() ?? 'targets' }) },
     extensions: [
       ...withNodeViews(documentExtensions, { kind }),
       CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
