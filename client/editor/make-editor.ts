@@ -24,6 +24,7 @@ import { undoManagerOf, undoOneStep } from './undo-step'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
 import { DerivedValues } from './derived-values'
+import { CaretInView } from './caret-in-view'
 
 export interface EditorUser {
   name: string
@@ -127,6 +128,7 @@ export function makeEditor(options: {
       CommentAnchors.configure({ ydoc: options.ydoc, onActivate: options.onActivateThread }),
       AuthorshipView,
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),
+      CaretInView,
     ],
   })
   flushBeforeRemoteChanges(options.provider, editor)
