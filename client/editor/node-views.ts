@@ -89,7 +89,9 @@ function fieldView(initial: PMNode, context: ViewContext, view?: EditorView, get
   let node = initial
   const name = node.type.name
   const dom = element('div', { 'data-field': name, class: `field${NUMERIC.has(name) ? ' numeric' : ''}` })
-  if (LABELLED.has(name)) dom.append(element('span', { class: 'label', contenteditable: 'false' }, labelOf(name, context.kind())))
+  // The label is the cell's generated content (styles.css, `.field[data-label]::before`), not an element: a
+  // non-editable island per cell made the browser's own work on every key grow with the cells before the caret.
+  if (LABELLED.has(name)) dom.dataset.label = labelOf(name, context.kind())
   const contentDOM = element('div', { class: 'value' })
   // A target carried from the approved document: shown as on the form, not editable (the server refuses edits to it).
   if (isCarriedNode(context.kind(), name, placeOf(view, getPos))) {

@@ -1,6 +1,10 @@
 /** Every string the UI shows, in one place, so that another language can follow. */
 import { FIELD_LABEL } from '@shared/schema/field-labels'
-import { INDICATOR_CELL_FIELDS, INDICATOR_LEVEL_FIELDS, labelsOf } from '@shared/schema/fields'
+import { cellLabelOf, INDICATOR_CELL_FIELDS, INDICATOR_LEVEL_FIELDS, kindLabelOf, labelsOf, TABLE_FIELDS, type FollowUpKind } from '@shared/schema/fields'
+
+/** The field table's cells with a label of their own in a kind (its form's header, or more), by node name. */
+const kindLabels = (kind: FollowUpKind): Record<string, string> =>
+  Object.fromEntries(TABLE_FIELDS.flatMap((f) => (f.node !== null && kindLabelOf(f, kind) !== undefined ? [[f.node, kindLabelOf(f, kind)!]] : [])))
 
 export const T = {
   appName: '绩效',
@@ -310,11 +314,8 @@ export const T = {
   lastYear: (total: string, grade: string) => `上年自评：总分 ${total}（${grade}）`,
   lastYearIndicator: (name: string, actual: string, earned: string, points: string) => `${name}：实际 ${actual}，得分 ${earned}/${points}`,
   lastYearValue: (value: string) => `上年年度指标值：${value}`,
-  /** Where a kind's form labels a cell otherwise than the targets' form (by node name). */
-  kindFieldLabel: {
-    monitoring: { fundsExecuted: '截至当期执行数', indicatorValue: '年度指标值', indicatorActual: '截至当期完成值', projectAchieved: '总体目标截至当期完成情况', budgetTotal: '年度预算数' },
-    'self-evaluation': { fundsExecuted: '全年执行数', indicatorValue: '年度指标值', projectAchieved: '年度总体目标实际完成情况', projectGoal: '年度总体目标（预期目标）', budgetTotal: '年度预算数' },
-  } as Record<string, Record<string, string> | undefined>,
+  /** How a kind's form labels a cell, where it does (by node name; the field table's `kinds`). */
+  kindFieldLabel: { monitoring: kindLabels('monitoring'), 'self-evaluation': kindLabels('self-evaluation') } as Record<string, Record<string, string> | undefined>,
   /** What a 监控 or 自评 form derives as people type (never typed). */
   derived: {
     computed: (value: string) => `（按数字计算为 ${value}）`,
@@ -338,10 +339,9 @@ export const T = {
     noTotal: '总分 —（尚有指标未得分）',
   },
   indicatorHeader: labelsOf([...INDICATOR_LEVEL_FIELDS, ...INDICATOR_CELL_FIELDS] as const),
-  // The form's labels, as the shared schema names them, worded as the editor's label cells print them.
+  // The form's labels, as the shared schema names them, worded as the editor's label cells print them (the field table's `cell`).
   fieldLabel: {
     ...FIELD_LABEL,
-    unitName: '预算单位',
-    budgetFiscal: '其中：财政资金',
+    ...Object.fromEntries(TABLE_FIELDS.flatMap((f) => (f.node !== null && f.cell !== undefined ? [[f.node, cellLabelOf(f)]] : []))),
   } as Record<string, string>,
 } as const
