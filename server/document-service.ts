@@ -131,6 +131,11 @@ export class DocumentService {
     return this.readings.get(key, updates, () => this.reader('findings', updates, context))
   }
 
+  /** The findings with no context, and the document this one was started from (if any), from one read (a second build costs ~0.5 s at the project limit). */
+  async findingsAndPredecessor(id: string): Promise<{ findings: Finding[]; predecessor: string | undefined }> {
+    return this.read('findingsAndPredecessor', id)
+  }
+
   /** 结果应用: what the stored (approved) 自评 tells next year's draft. */
   async lastYearResults(id: string): Promise<LastYearResult[]> {
     return this.readKept('lastYearResults', id)
