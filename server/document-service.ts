@@ -4,7 +4,7 @@
  * template) — never by a client filling an empty Y.Doc, which would
  * duplicate the content when two clients do it.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { ExportOptions, FileFormat } from '@shared/formats/registry'
 import type { BudgetDocument } from '@shared/model/budget-document'
@@ -17,6 +17,8 @@ import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
 import { contentOf, createYDocumentFromText, META_KEY, metaOf, readContent, withKind } from '@shared/model/y-document'
 import type { Finding } from '@shared/checks/finding'
+import type { FindingContext } from '@shared/kinds/document-findings'
+import type { LastYearResult } from '@shared/self-evaluation/last-year-result'
 import type { ApprovalState } from '@shared/review/approval'
 import type { Status, StatusRecord } from '@shared/review/workflow'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
@@ -118,9 +120,25 @@ export class DocumentService {
     return this.read('text', id)
   }
 
-  /** The finance checks' findings on the document as stored. */
-  async checks(id: string): Promise<Finding[]> {
-    return this.read('checks', id)
+  /**
+   * Every finding of the document as stored (`documentFindings`), in
+   * `context` (结果应用: last year's results; none by default). Kept until
+   * its stored bytes or the context change.
+   */
+  async findings(id: string, context: FindingContext = {}): Promise<Finding[]> {
+    const { updates } = await this.log.load(id)
+    const key = `findings:${id}:${createHash('sha256').update(JSON.stringify(context.lastYear ?? [])).digest('base64')}`
+    return this.readings.get(key, updates, () => this.reader('findings', updates, context))
+  }
+
+  /** The findings with no context, and the document this one was started from (if any), from one read (a second build costs ~0.5 s at the project limit). */
+  async findingsAndPredecessor(id: string): Promise<{ findings: Finding[]; predecessor: string | undefined }> {
+    return this.read('findingsAndPredecessor', id)
+  }
+
+  /** 结果应用: what the stored (approved) 自评 tells next year's draft. */
+  async lastYearResults(id: string): Promise<LastYearResult[]> {
+    return this.readKept('lastYearResults', id)
   }
 
   /** What the document is, and the approved document a 监控 or 自评 was made from (null: none). */
@@ -128,14 +146,9 @@ export class DocumentService {
     return this.readKept('identity', id)
   }
 
-  /** The finance checks' findings on the document as stored, and the document it was started from (if any), from one read. */
-  async checksAndPredecessor(id: string): Promise<{ findings: Finding[]; predecessor: string | undefined }> {
-    return this.read('checksAndPredecessor', id)
-  }
-
   /** The document this one was started from (last year's), if any. */
   async predecessorOf(id: string): Promise<string | undefined> {
-    return this.read('predecessor', id)
+    return this.readKept('predecessor', id)
   }
 
   /** The approved targets document a 监控 or 自评 was made from, if any (meta basedOn). */
@@ -193,7 +206,8 @@ export class DocumentService {
     for (const id of ids) {
       const stored = kept.get(id)
       if (!stored) continue
-      if (stored.summary) {
+      // A summary kept before it named the predecessor is read again: the queue needs it for 结果应用.
+      if (stored.summary && 'predecessor' in (stored.summary as object)) {
         summaries.set(id, stored.summary as DocumentSummary)
         continue
       }

@@ -48,7 +48,7 @@ describe('unloading gives back what an open document holds', () => {
     await until(() => t.server.relay.loadedDocuments === 0, 'every document unloaded')
     await until(() => t.server.relay.retained().userLimiters === 0, 'rate buckets forgotten once refilled')
     await until(() => t.server.relay.retained().closing === 0, 'every closing room finished storing')
-    expect(t.server.relay.retained()).toEqual({ rooms: 0, closing: 0, unloadTimers: 0, users: 0, userLimiters: 0 })
+    expect(t.server.relay.retained()).toEqual({ rooms: 0, closing: 0, unloadTimers: 0, users: 0, userLimiters: 0, trialReplicas: 0, stateAnswers: 0 })
     expect(hub.channelNames().filter((c) => c.startsWith('doc:'))).toEqual([])
   }, 120_000)
 

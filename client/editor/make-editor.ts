@@ -24,6 +24,7 @@ import { undoManagerOf, undoOneStep } from './undo-step'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
 import { DerivedValues } from './derived-values'
+import { CaretInView } from './caret-in-view'
 
 export interface EditorUser {
   name: string
@@ -114,6 +115,8 @@ export function makeEditor(options: {
   const editor = new Editor({
     element: options.element,
     editable: options.editable,
+    // The kind on the editor's root: a 监控 or 自评 is a set of project forms, laid out as such (styles.css).
+    editorProps: { attributes: () => ({ 'data-document-kind': kind() ?? 'targets' }) },
     extensions: [
       ...withNodeViews(documentExtensions, { kind }),
       CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
@@ -125,6 +128,7 @@ export function makeEditor(options: {
       CommentAnchors.configure({ ydoc: options.ydoc, onActivate: options.onActivateThread }),
       AuthorshipView,
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),
+      CaretInView,
     ],
   })
   flushBeforeRemoteChanges(options.provider, editor)

@@ -40,6 +40,8 @@ export interface DocConnection {
 }
 
 const pendingKey = (docId: string) => `jixiao:pending:${docId}`
+/** Set once this browser keeps a copy of the document in IndexedDB: it is read before the server is asked. */
+const heldKey = (docId: string) => `jixiao:held:${docId}`
 
 /** 0.5–1.5 × the exponential backoff, capped: clients that lost the server together come back spread out. */
 export const reconnectDelay = (attempt: number, random = Math.random): number =>
@@ -67,10 +69,10 @@ export function makeDocConnection(docId: string): DocConnection {
     // y-indexeddb appends a full state on every load and trims only after 500
     // updates: store one compact state now so the database does not grow.
     void storeState(persistence, true)
+    localStorage.setItem(heldKey(docId), '1')
     update({ local: true })
     provider.connect()
   })
-
   ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
     const local = origin !== provider && origin !== persistence
     if (local && !(provider.wsconnected && provider.synced)) update({ pending: facts().pending + 1 })
@@ -90,6 +92,7 @@ export function makeDocConnection(docId: string): DocConnection {
       return
     }
     localStorage.removeItem(pendingKey(docId))
+    localStorage.removeItem(heldKey(docId))
     await persistence.clearData()
     location.reload()
   }
@@ -134,6 +137,11 @@ export function makeDocConnection(docId: string): DocConnection {
   }
   window.addEventListener('online', online)
   window.addEventListener('offline', offline)
+  // A browser that never held this document has no local copy to read before asking the server: the
+  // socket need not wait for the local read (on a first open, creating the database is most of its time).
+  // What arrives first is kept (y-indexeddb stores the document's state when its database opens), and a
+  // copy found after all reaches the server as an update of which it takes only what it lacks.
+  if (localStorage.getItem(heldKey(docId)) === null) provider.connect()
 
   return {
     ydoc,

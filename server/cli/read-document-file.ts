@@ -9,15 +9,27 @@ import { join } from 'node:path'
 import type { DocumentText } from '@shared/model/document-text'
 import { ImportError, type ImportResult } from '@shared/formats/import-error'
 import { importFile } from '@shared/formats/registry'
+import type { FindingContext } from '@shared/kinds/document-findings'
 import { isDocumentId } from '../document-service'
+import { approvedResultsBefore } from '../documents/last-year-results'
 import { openServerData, type ServerData } from '../server-data'
 import { DATABASE_FILE } from '../storage/sqlite/sqlite-database'
 import type { StorageConfig } from '../storage/storage'
 
 /** `data`: open data to look the id up in, or where to open it (a SQLite directory is opened only when it exists). */
 export async function readDocumentFile(path: string, data: ServerData | StorageConfig): Promise<ImportResult<DocumentText>> {
+  const result = await readDocumentAndContext(path, data)
+  return result.ok ? { ok: true, value: result.value.text } : result
+}
+
+/**
+ * The document and what its findings depend on beyond it (`FindingContext`):
+ * for a stored draft whose predecessor has an approved 自评, last year's
+ * results (结果应用); a file has none.
+ */
+export async function readDocumentAndContext(path: string, data: ServerData | StorageConfig): Promise<ImportResult<{ text: DocumentText; context: FindingContext }>> {
   if (!existsSync(path) && isDocumentId(path)) {
-    const found = await fromStorage(path, data)
+    const found = await fromStorage(path, data, async (opened) => ({ text: await opened.service.text(path), context: { lastYear: await approvedResultsBefore(opened, path) } }))
     if (found) return { ok: true, value: found }
   }
   let bytes: Uint8Array
@@ -27,15 +39,16 @@ export async function readDocumentFile(path: string, data: ServerData | StorageC
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在（也不是数据目录中的文档编号）' : '无法读取文件'
     return { ok: false, error: new ImportError('unreadable', null, `${reason}：${path}`) }
   }
-  return importFile(bytes)
+  const imported = await importFile(bytes)
+  return imported.ok ? { ok: true, value: { text: imported.value, context: {} } } : imported
 }
 
-async function fromStorage(id: string, data: ServerData | StorageConfig): Promise<DocumentText | undefined> {
-  if ('service' in data) return (await data.documents.get(id)) ? data.service.text(id) : undefined
+async function fromStorage<T>(id: string, data: ServerData | StorageConfig, read: (opened: ServerData) => Promise<T>): Promise<T | undefined> {
+  if ('service' in data) return (await data.documents.get(id)) ? read(data) : undefined
   if (data.kind === 'sqlite' && !existsSync(join(data.dataDir, DATABASE_FILE))) return undefined
   const opened = await openServerData(data)
   try {
-    return await fromStorage(id, opened)
+    return await fromStorage(id, opened, read)
   } finally {
     await opened.close()
   }

@@ -6,6 +6,8 @@
 import type { DocumentText } from '@shared/model/document-text'
 import { emptyDocumentText } from '@shared/model/template'
 import { successorText } from '@shared/history/successor'
+import { kindOf } from '@shared/kinds/registry'
+import { KIND_OFFERS } from '@shared/kinds/kind-offers'
 import type { ActivityEntry } from '@shared/history/activity'
 import type { DocumentMember, DocumentSummary } from '@shared/api/http-api'
 import type { Role, SharedRole } from '@shared/protocol/role'
@@ -89,7 +91,8 @@ export async function createImported(p: Store, user: User, text: DocumentText, i
 /**
  * 以此为底稿新建下一年度: a new document for `year` (default: the next),
  * linked to this one, in this one's department (or, for a document of
- * none, the maker's: `org`), with the people it was shared with.
+ * none, the maker's: `org`), with the people it was shared with. Refused
+ * (conflict) for a kind that next year is not made from (a 监控 or 自评).
  */
 export async function createSuccessor(
   p: Store & Pick<Ports, 'permissions' | 'documents' | 'accounts'>,
@@ -99,7 +102,12 @@ export async function createSuccessor(
 ): Promise<{ id: string; title: string; cleared: string[] }> {
   const { doc, role } = await reach(p, docId, user)
   if (role !== 'editor') throw forbidden()
-  const result = successorText(await p.service.text(doc.id), { ...(input.year !== undefined ? { year: input.year } : {}), keepBudget: input.keepBudget === true })
+  const source = await p.service.text(doc.id)
+  const kind = kindOf(source)
+  if (!KIND_OFFERS[kind.id].nextYear) {
+    throw new Refusal('conflict', 'successor-of-follow-up', `“${doc.title}”是${kind.label}文档，不能作为下一年度的底稿：下一年度请以审核通过的绩效目标文档新建（结果应用会自动对照上年自评）`)
+  }
+  const result = successorText(source, { ...(input.year !== undefined ? { year: input.year } : {}), keepBudget: input.keepBudget === true })
   if (!result.ok) throw new Refusal('unprocessable', 'successor-invalid', result.reason)
   const title = doc.title.replaceAll(String(result.from), String(result.year))
   const roles = await rolesOn(p, doc.id)

@@ -7,8 +7,6 @@ import { exportFormats, formatById } from '@shared/formats/registry'
 import { yearOf } from '@shared/model/y-document'
 import type { SubmissionDeadline } from '@shared/api/http-api'
 import { blocksFromText } from '@shared/checks/opinion-text'
-import { sortFindings } from '@shared/checks/run-checks'
-import { resultsApplication } from '@shared/checks/results-application'
 import { STATUS, statusOf } from '@shared/review/workflow'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { submissionDeadline } from '../auth/submission-deadline'
@@ -70,16 +68,16 @@ async function opinionToExport(p: Pick<Ports, 'documents' | 'opinions'>, docId: 
 }
 
 /**
- * The document's findings: its kind's checks and — for next year's draft
- * whose predecessor has an approved 自评 — the 结果应用 checks against it.
+ * The document's findings (`documentFindings`): its kind's checks and — for
+ * next year's draft whose predecessor has an approved 自评 — the 结果应用
+ * checks against it.
  */
 export async function documentChecks(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'orgs'>, user: User, docId: string): Promise<Finding[]> {
   const { doc } = await reach(p, docId, user)
-  // Read in a worker for a large document: at the project limit this is a second of work.
-  const { findings, predecessor } = await p.service.checksAndPredecessor(doc.id)
+  // Read in a worker for a large document: at the project limit this is a second of work, so once, and again only for 结果应用.
+  const { findings, predecessor } = await p.service.findingsAndPredecessor(doc.id)
   const lastYear = await approvedResultsBefore(p, doc.id, { predecessor })
-  if (lastYear.length === 0) return findings
-  return sortFindings([...findings, ...resultsApplication(await p.service.model(doc.id), lastYear)])
+  return lastYear.length === 0 ? findings : p.service.findings(doc.id, { lastYear })
 }
 
 /** A token for the document's WebSocket, naming the caller and their token generation. */

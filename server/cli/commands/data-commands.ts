@@ -14,7 +14,7 @@ import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../../auth/access-token'
 import { exportFormats, formatById } from '@shared/formats/registry'
 import { openServerData, type ServerData } from '../../server-data'
 import { tokenSubject } from '../../storage/account-store'
-import { grantRole, storeNewDocument } from '../../documents/document-lifecycle'
+import { createSuccessor, grantRole, storeNewDocument } from '../../documents/document-lifecycle'
 import { createLinkedDocument } from '../../documents/linked-document'
 import type { Org } from '../../storage/org-store'
 import { nameBureauReviewer } from '../../auth/bureau-reviewer'
@@ -99,7 +99,7 @@ export const tokenCommand: Command = async (argv, io) => {
 /** `doc import FILE [--id ID] [--title T] [--owner NAME] [--org DEPARTMENT]`, `doc create`, `doc monitoring ID` / `doc self-evaluation ID [--user NAME] [--as-of 6月]`, `doc list`, `doc share ID --user NAME --role ROLE|none`, `doc export ID --format txt|docx|xlsx|html [--tracked] --out PATH`. */
 export const docCommand: Command = async (argv, io) => {
   const [sub, ...rest] = argv
-  const args = parseArgs(rest, ['id', 'title', 'owner', 'org', 'user', 'role', 'format', 'out', 'as-of', ...STORAGE_OPTIONS], ['tracked'])
+  const args = parseArgs(rest, ['id', 'title', 'owner', 'org', 'user', 'role', 'format', 'out', 'as-of', 'year', ...STORAGE_OPTIONS], ['tracked', 'keep-budget'])
   const opt = (name: string) => args.options[name] as string | undefined
   return withData(args, async (data) => {
     const owner = opt('owner') ? await data.accounts.userByName(opt('owner')!) : undefined
@@ -141,6 +141,23 @@ export const docCommand: Command = async (argv, io) => {
           return fail(io, (error as Error).message)
         }
       }
+      case 'successor': {
+        // 以此为底稿新建下一年度, made by --user or the source's owner (the use case checks they edit it, and the kind).
+        const id = onePath(args.positionals, 'doc successor')
+        const source = await data.documents.get(id)
+        if (!source) return fail(io, `没有这个文档：${id}`)
+        const maker = opt('user') ? await data.accounts.userByName(opt('user')!) : source.ownerId === null ? undefined : await data.accounts.userById(source.ownerId)
+        if (!maker) return fail(io, opt('user') ? `没有这个用户：${opt('user')}` : `文档 ${id} 没有所有者：请用 --user 指定由谁新建`)
+        const year = opt('year')
+        if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(`--year 应为四位年份：${year}`)
+        try {
+          const made = await createSuccessor(data, maker, id, { year: year === undefined ? undefined : Number(year), keepBudget: args.options['keep-budget'] === true, org: org?.id })
+          io.stdout(made.id)
+          return EXIT.ok
+        } catch (error) {
+          return fail(io, (error as Error).message)
+        }
+      }
       case 'list':
         for (const doc of await data.documents.list()) io.stdout(`${doc.id}\t${doc.title}`)
         return EXIT.ok
@@ -170,7 +187,7 @@ export const docCommand: Command = async (argv, io) => {
         return EXIT.ok
       }
       default:
-        throw new UsageError('doc 的子命令：import、create、monitoring、self-evaluation、list、share、export')
+        throw new UsageError('doc 的子命令：import、create、successor、monitoring、self-evaluation、list、share、export')
     }
   })
 }

@@ -17,6 +17,7 @@
  * the line, never a project with rows missing.
  */
 import type { DocumentText, IndicatorText, ProjectDetailsText, ProjectText } from '../../model/document-text'
+import { AMOUNT_FIELDS, byKey } from '../../schema/fields'
 import { belongsTo, LABEL_SCORE, LEVEL2_BY_LEVEL1, resolveLevel1, resolveLevel2, type Level1, type Level2 } from '../../schema/taxonomy'
 import { ImportError } from '../import-error'
 import { FIELD_NAME, indicatorColumns, isColumnName, readColumns, type ColumnMap, type IndicatorField } from '../indicator-columns'
@@ -172,7 +173,8 @@ function readFront(cells: FormCell[]): Front {
   return { values, moneyUnit: units[0] ?? moneyUnit, year }
 }
 
-const AMOUNT_LABEL = { budgetTotal: '年度资金总额', budgetFiscal: '财政拨款', budgetOther: '其他资金' } as const
+/** The amounts as this kind of form names them: each field's first import alias (年度资金总额, 财政拨款, 其他资金). */
+const AMOUNT_LABEL = byKey(AMOUNT_FIELDS, (f) => f.aliases[0]!)
 
 /** A form's words or a fragment of them, where a value was expected. */
 function notAValue(text: string): boolean {
