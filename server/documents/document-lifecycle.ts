@@ -13,7 +13,11 @@ import type { DocumentMember, DocumentSummary } from '@shared/api/http-api'
 import type { Role, SharedRole } from '@shared/protocol/role'
 import { statusOf } from '@shared/review/workflow'
 import type { User } from '../storage/account-store'
-import { isOperator, type Actor } from './actor'
+import { nameBureauReviewer } from '../auth/bureau-reviewer'
+import type { DocumentRecord } from '../storage/document-log'
+import type { Org } from '../storage/org-store'
+import { accountNamed } from './accounts'
+import { isOperator, OPERATOR, type Actor } from './actor'
 import { liveOr, reach } from './document-access'
 import { displayNames } from './people'
 import type { Ports } from './ports'
@@ -215,4 +219,36 @@ export async function setDocumentMember(p: Pick<Ports, 'accounts' | 'documents' 
   if (!member) return
   if (member.id === doc.ownerId && role !== 'editor') throw invalid('文档所有者必须保留编辑权限')
   await grantRole(p, doc.id, member, role, user)
+}
+
+// ── The operator's: by name, for the command line ─────────────────────
+
+/** Every stored document, whoever may open it (`doc list`). */
+export async function allDocuments(p: Pick<Ports, 'documents'>): Promise<DocumentRecord[]> {
+  return p.documents.list()
+}
+
+/**
+ * The operator gives `member` a role on a document (null: none), recorded
+ * as nobody's; a reviewer named so becomes one of the bureau's
+ * (`nameBureauReviewer`: a per-document 审核 grant counts only for a
+ * bureau member) — the bureau they joined is returned, for the command to
+ * say so. Refused `document-not-found`.
+ */
+export async function operatorGrant(p: Pick<Ports, 'accounts' | 'documents' | 'permissions' | 'orgs' | 'live'>, docId: string, member: User, role: Role | null): Promise<Org | undefined> {
+  const { doc } = await reach(p, docId, OPERATOR)
+  await grantRole(p, doc.id, member, role, null)
+  return role === 'reviewer' ? nameBureauReviewer(p.orgs, member.id) : undefined
+}
+
+/**
+ * Whom the operator makes a document from `docId` as (`doc successor`,
+ * `doc monitoring`, `doc self-evaluation`): the account named, else the
+ * source's owner — undefined when it has none. The use case then checks
+ * they may. Refused `document-not-found`, then `user-not-found`.
+ */
+export async function operatorMaker(p: Pick<Ports, 'accounts' | 'documents' | 'permissions'>, docId: string, name: string | undefined): Promise<User | undefined> {
+  const { doc } = await reach(p, docId, OPERATOR)
+  if (name !== undefined) return accountNamed(p, name)
+  return doc.ownerId === null ? undefined : p.accounts.userById(doc.ownerId)
 }

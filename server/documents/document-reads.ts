@@ -12,7 +12,10 @@ import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { submissionDeadline } from '../auth/submission-deadline'
 import { tokenSubject, type User } from '../storage/account-store'
 import type { DocumentRecord } from '../storage/document-log'
+import type { Role } from '@shared/protocol/role'
+import type { Org } from '../storage/org-store'
 import { isOperator, type Actor } from './actor'
+import { operatorGrant } from './document-lifecycle'
 import { liveOr, reach } from './document-access'
 import { approvedResultsBefore } from './last-year-results'
 import { peopleOf } from './people'
@@ -91,6 +94,16 @@ export async function accessToken(p: Pick<Ports, 'documents' | 'permissions' | '
   const subject = await tokenSubject(p.accounts, user.name)
   if (!subject) throw new Refusal('unauthenticated', 'unauthenticated', '请先登录')
   return issueToken(p.secret, { ...subject, doc: doc.id, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS })
+}
+
+/**
+ * The operator's `token`: `member`'s token for the document, given the
+ * role first (`operatorGrant`; the bureau they joined as a reviewer is
+ * returned too). Refused `document-not-found`.
+ */
+export async function operatorAccessToken(p: Pick<Ports, 'documents' | 'permissions' | 'accounts' | 'orgs' | 'live' | 'secret'>, docId: string, member: User, role: Role): Promise<{ token: string; joined: Org | undefined }> {
+  const joined = await operatorGrant(p, docId, member, role)
+  return { token: await accessToken(p, member, docId), joined }
 }
 
 /** A document's 报送 deadline (null: none set), for the banner staff see. */

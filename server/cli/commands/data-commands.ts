@@ -8,23 +8,21 @@
 import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import type { DocumentText } from '@shared/model/document-text'
-import { isRole } from '@shared/protocol/role'
-import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../../auth/access-token'
 import { exportFormats, formatById } from '@shared/formats/registry'
-import { openServerData, type ServerData } from '../../server-data'
-import { tokenSubject, type User } from '../../storage/account-store'
-import { createBlank, createImported, createSuccessor, grantRole } from '../../documents/document-lifecycle'
+import { isRole } from '@shared/protocol/role'
 import { accountNamed, allAccounts, openAccount, operatorRemoveUser, operatorSetPassword } from '../../documents/accounts'
 import { OPERATOR } from '../../documents/actor'
-import { exportDocument, type ExportedFile } from '../../documents/document-reads'
+import { allDocuments, createBlank, createImported, createSuccessor, operatorGrant, operatorMaker } from '../../documents/document-lifecycle'
+import { exportDocument, operatorAccessToken, type ExportedFile } from '../../documents/document-reads'
 import { isSourceRefusal, sourceText } from '../../documents/imported-file'
+import { createLinkedDocument } from '../../documents/linked-document'
 import { orgNamed } from '../../documents/organisations'
 import { Refusal } from '../../documents/refusal'
-import { withOperatorPorts } from '../operator-ports'
-import { createLinkedDocument } from '../../documents/linked-document'
+import { openServerData, type ServerData } from '../../server-data'
+import type { User } from '../../storage/account-store'
 import type { Org } from '../../storage/org-store'
-import { nameBureauReviewer } from '../../auth/bureau-reviewer'
 import { EXIT, onePath, type CliIo, type Command, type ExitCode } from '../command'
+import { withOperatorPorts } from '../operator-ports'
 import { parseArgs, type ParsedArgs } from '../parse-args'
 import { documentSource } from '../read-document-file'
 import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
@@ -102,14 +100,17 @@ export const tokenCommand: Command = async (argv, io) => {
   const { doc, user, role } = args.options
   if (typeof doc !== 'string' || typeof user !== 'string' || typeof role !== 'string') throw new UsageError('token 需要 --doc、--user 和 --role')
   if (!isRole(role)) throw new UsageError(`角色必须是 editor、reviewer、viewer 之一：${role}`)
-  return withData(args, async (data) => {
-    const account = await data.accounts.userByName(user)
-    if (!account) return fail(io, `没有这个用户：${user}（先用 user add 创建）`)
-    if (!(await data.documents.get(doc))) return fail(io, `没有这个文档：${doc}`)
-    if ((await data.accounts.roleOf(doc, account.id)) !== role) await grantRole(data, doc, account, role, null)
-    if (role === 'reviewer') joinedBureau(io, account.name, await nameBureauReviewer(data.orgs, account.id))
-    io.stdout(issueToken(data.secret, { ...(await tokenSubject(data.accounts, user))!, doc, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS }))
-    return EXIT.ok
+  return withOperatorPorts(storageConfigOf(args.options), async (p) => {
+    try {
+      const account = await accountNamed(p, user)
+      const { token, joined } = await operatorAccessToken(p, doc, account, role)
+      joinedBureau(io, account.name, joined)
+      io.stdout(token)
+      return EXIT.ok
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error
+      return fail(io, error.code === 'user-not-found' ? `${error.message}（先用 user add 创建）` : error.message)
+    }
   })
 }
 
@@ -152,51 +153,36 @@ export const docCommand: Command = async (argv, io) => {
       case 'create':
         return stored(() => createBlank(data, OPERATOR, { ...madeFor, title: opt('title') }))
       case 'monitoring':
-      case 'self-evaluation': {
-        // Made by --user, or the source's owner: the one who edits it (the use case checks).
-        const id = onePath(args.positionals, `doc ${sub}`)
-        const source = await data.documents.get(id)
-        if (!source) return fail(io, `没有这个文档：${id}`)
-        const maker = opt('user') ? await data.accounts.userByName(opt('user')!) : source.ownerId === null ? undefined : await data.accounts.userById(source.ownerId)
-        if (!maker) return fail(io, opt('user') ? `没有这个用户：${opt('user')}` : `文档 ${id} 没有所有者：请用 --user 指定由谁新建`)
-        try {
-          const made = await createLinkedDocument(data, maker, id, { kind: sub, asOf: opt('as-of'), org: org?.id })
-          io.stdout(made.id)
-          return EXIT.ok
-        } catch (error) {
-          return fail(io, (error as Error).message)
-        }
-      }
+      case 'self-evaluation':
       case 'successor': {
-        // 以此为底稿新建下一年度, made by --user or the source's owner (the use case checks they edit it, and the kind).
-        const id = onePath(args.positionals, 'doc successor')
-        const source = await data.documents.get(id)
-        if (!source) return fail(io, `没有这个文档：${id}`)
-        const maker = opt('user') ? await data.accounts.userByName(opt('user')!) : source.ownerId === null ? undefined : await data.accounts.userById(source.ownerId)
-        if (!maker) return fail(io, opt('user') ? `没有这个用户：${opt('user')}` : `文档 ${id} 没有所有者：请用 --user 指定由谁新建`)
+        // Made by --user, or the source's owner: the one who edits it (the use case checks that, and the kind).
+        const id = onePath(args.positionals, `doc ${sub}`)
         const year = opt('year')
-        if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(`--year 应为四位年份：${year}`)
-        try {
-          const made = await createSuccessor(data, maker, id, { year: year === undefined ? undefined : Number(year), keepBudget: args.options['keep-budget'] === true, org: org?.id })
+        return refusedAsBadInput(io, async () => {
+          const maker = await operatorMaker(data, id, opt('user'))
+          if (!maker) return fail(io, `文档 ${id} 没有所有者：请用 --user 指定由谁新建`)
+          if (sub === 'successor' && year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(`--year 应为四位年份：${year}`)
+          const made =
+            sub === 'successor'
+              ? await createSuccessor(data, maker, id, { year: year === undefined ? undefined : Number(year), keepBudget: args.options['keep-budget'] === true, org: org?.id })
+              : await createLinkedDocument(data, maker, id, { kind: sub, asOf: opt('as-of'), org: org?.id })
           io.stdout(made.id)
           return EXIT.ok
-        } catch (error) {
-          return fail(io, (error as Error).message)
-        }
+        })
       }
       case 'list':
-        for (const doc of await data.documents.list()) io.stdout(`${doc.id}\t${doc.title}`)
+        for (const doc of await allDocuments(data)) io.stdout(`${doc.id}\t${doc.title}`)
         return EXIT.ok
       case 'share': {
         const id = onePath(args.positionals, 'doc share')
-        const user = opt('user') ? await data.accounts.userByName(opt('user')!) : undefined
+        const user = opt('user') ? await accountNamed(data, opt('user')!).catch((error: unknown) => (error instanceof Refusal ? undefined : Promise.reject(error))) : undefined
         const role = opt('role')
         if (!user || !role || !(isRole(role) || role === 'none')) throw new UsageError('doc share 需要 --user 已有用户 和 --role editor|reviewer|viewer|none')
-        if (!(await data.documents.get(id))) return fail(io, `没有这个文档：${id}`)
-        await grantRole(data, id, user, role === 'none' ? null : role, null)
-        if (role === 'reviewer') joinedBureau(io, user.name, await nameBureauReviewer(data.orgs, user.id))
-        io.stdout(`已设置 ${user.name} 对 ${id} 的权限：${role}`)
-        return EXIT.ok
+        return refusedAsBadInput(io, async () => {
+          joinedBureau(io, user.name, await operatorGrant(data, id, user, role === 'none' ? null : role))
+          io.stdout(`已设置 ${user.name} 对 ${id} 的权限：${role}`)
+          return EXIT.ok
+        })
       }
       case 'export': {
         const id = onePath(args.positionals, 'doc export')
