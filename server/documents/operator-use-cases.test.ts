@@ -11,11 +11,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { sampleBytes } from '../../support/sample'
 import { textAt } from '../../support/document-place'
 import { useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
+import { verifyToken } from '../auth/access-token'
 import { OPERATOR } from './actor'
 import { allAccounts, openAccount, operatorRemoveUser, operatorSetPassword } from './accounts'
-import { createBlank, createImported } from './document-lifecycle'
+import { allDocuments, createBlank, createImported, operatorGrant, operatorMaker } from './document-lifecycle'
 import { documentsAtRest } from './documents-at-rest'
-import { exportDocument } from './document-reads'
+import { exportDocument, operatorAccessToken } from './document-reads'
 import { importedText, MAX_IMPORT_BYTES, sourceText } from './imported-file'
 import type { Ports } from './ports'
 import { addProjects } from './versions-history'
@@ -106,5 +107,34 @@ describe('the operator’s use cases, without HTTP or a relay', () => {
     await operatorRemoveUser(p, 'li')
     expect(await allAccounts(p)).toEqual([])
     await expect(operatorRemoveUser(p, 'li')).rejects.toMatchObject({ message: '没有这个用户：li' })
+  })
+
+  it('shares a document with anyone, a reviewer joining the bureau; gives a person their token; finds whom to make from a document as', async () => {
+    w = await useCaseWorld()
+    const p = atRest(w)
+    const [zhang, li] = [await w.person('zhang', '张伟'), await w.person('li', '李娜')]
+    const id = await createImported(p, OPERATOR, await importedText(p, sampleBytes()), { owner: zhang })
+    expect((await allDocuments(p)).map((d) => d.id)).toEqual([id])
+
+    expect(await operatorGrant(p, id, li, 'viewer')).toBeUndefined()
+    expect(await w.data.permissions.roleOf(id, li.id)).toBe('viewer')
+    const bureau = await operatorGrant(p, id, li, 'reviewer')
+    expect(bureau).toMatchObject({ name: '财政局', kind: 'finance' })
+    expect(await w.data.permissions.roleOf(id, li.id)).toBe('reviewer')
+    // Granted by the operator: no activity entry names a person.
+    expect((await w.data.service.activity(id)).filter((a) => a.kind === 'role')).toEqual([])
+    await operatorGrant(p, id, li, null)
+    expect(await w.data.permissions.roleOf(id, li.id)).toBeUndefined()
+    await expect(operatorGrant(p, 'nope', li, 'viewer')).rejects.toMatchObject({ message: '没有这个文档：nope' })
+
+    const { token, joined } = await operatorAccessToken(p, id, li, 'editor')
+    expect(joined).toBeUndefined()
+    expect(verifyToken(w.data.secret, token)).toMatchObject({ doc: id, sub: 'li', uid: li.id })
+
+    expect(await operatorMaker(p, id, undefined)).toMatchObject({ name: 'zhang' })
+    expect(await operatorMaker(p, id, 'li')).toMatchObject({ name: 'li' })
+    await expect(operatorMaker(p, id, 'nobody')).rejects.toMatchObject({ code: 'user-not-found', message: '没有这个用户：nobody' })
+    const nobodys = await createBlank(p, OPERATOR, {})
+    expect(await operatorMaker(p, nobodys, undefined)).toBeUndefined()
   })
 })

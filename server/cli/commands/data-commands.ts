@@ -1,9 +1,12 @@
 /**
  * Commands on a server's data (`--data DIR`, default ./data, or
  * `--store postgres --database-url URL`): accounts, documents, tokens,
- * backup. They open the storage directly, so they work beside a running
- * server (SQLite's WAL allows it; PostgreSQL is shared anyway). A running
- * server notices role and password changes within seconds.
+ * backup. Each calls the use case the HTTP API calls for that job, as the
+ * operator (`OPERATOR`, over `withOperatorPorts`), and words its refusal
+ * as one line, exit 1. They open the storage directly, so they work beside
+ * a running server (SQLite's WAL allows it; PostgreSQL is shared anyway):
+ * a running server notices role and password changes within seconds, and
+ * catches up on changed documents from storage.
  */
 import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
