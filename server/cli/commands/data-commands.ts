@@ -10,19 +10,18 @@
  */
 import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
-import type { DocumentText } from '@shared/model/document-text'
 import { exportFormats, formatById } from '@shared/formats/registry'
 import { isRole } from '@shared/protocol/role'
 import { accountNamed, allAccounts, openAccount, operatorRemoveUser, operatorSetPassword } from '../../documents/accounts'
 import { OPERATOR } from '../../documents/actor'
 import { allDocuments, createBlank, createImported, createSuccessor, operatorGrant, operatorMaker } from '../../documents/document-lifecycle'
-import { exportDocument, operatorAccessToken, type ExportedFile } from '../../documents/document-reads'
+import { exportDocument, operatorAccessToken } from '../../documents/document-reads'
 import { isSourceRefusal, sourceText } from '../../documents/imported-file'
 import { createLinkedDocument } from '../../documents/linked-document'
 import { orgNamed } from '../../documents/organisations'
 import { Refusal } from '../../documents/refusal'
+import { FileTooLargeError } from '../../files/file-workers'
 import { openServerData, type ServerData } from '../../server-data'
-import type { User } from '../../storage/account-store'
 import type { Org } from '../../storage/org-store'
 import { EXIT, onePath, type CliIo, type Command, type ExitCode } from '../command'
 import { withOperatorPorts } from '../operator-ports'
@@ -45,11 +44,15 @@ const fail = (io: CliIo, message: string): ExitCode => {
   return EXIT.badInput
 }
 
-/** A use case's refusal, one line on stderr, exit 1. */
+/**
+ * A use case's refusal (or a file past a file worker's heap or time), one
+ * line on stderr, exit 1; one about the file named `fileOf` names it first.
+ */
 async function refusedAsBadInput(io: CliIo, work: () => Promise<ExitCode>, fileOf?: string): Promise<ExitCode> {
   try {
     return await work()
   } catch (error) {
+    if (error instanceof FileTooLargeError) return fail(io, error.message)
     if (!(error instanceof Refusal)) throw error
     return fail(io, fileOf !== undefined && isSourceRefusal(error) ? `${fileOf}: ${error.message}` : error.message)
   }
@@ -122,94 +125,79 @@ export const docCommand: Command = async (argv, io) => {
   const [sub, ...rest] = argv
   const args = parseArgs(rest, ['id', 'title', 'owner', 'org', 'user', 'role', 'format', 'out', 'as-of', 'year', ...STORAGE_OPTIONS], ['tracked', 'keep-budget'])
   const opt = (name: string) => args.options[name] as string | undefined
-  return withOperatorPorts(storageConfigOf(args.options), async (data) => {
-    let owner: User | undefined
-    let org: Org | undefined
-    try {
-      owner = opt('owner') ? await accountNamed(data, opt('owner')!) : undefined
-      org = opt('org') ? await orgNamed(data, opt('org')!, 'department') : undefined
-    } catch (error) {
-      if (error instanceof Refusal) return fail(io, error.message)
-      throw error
-    }
-    const madeFor = { owner, org: org?.id, id: opt('id') }
-    const stored = async (make: () => Promise<string>) => {
-      try {
-        io.stdout(await make())
-        return EXIT.ok
-      } catch (error) {
-        return fail(io, (error as Error).message)
-      }
-    }
-    switch (sub) {
-      case 'import': {
-        const path = onePath(args.positionals, 'doc import')
-        let text: DocumentText
-        try {
-          text = await sourceText(data, OPERATOR, await documentSource(path, data))
-        } catch (error) {
-          if (error instanceof Refusal) return fail(io, `${path}: ${error.message}`)
-          throw error
+  const fileOf = sub === 'import' ? args.positionals[0] : undefined
+  return withOperatorPorts(storageConfigOf(args.options), (data) =>
+    refusedAsBadInput(
+      io,
+      async () => {
+        const owner = opt('owner') ? await accountNamed(data, opt('owner')!) : undefined
+        const org = opt('org') ? await orgNamed(data, opt('org')!, 'department') : undefined
+        const madeFor = { owner, org: org?.id, id: opt('id') }
+        // Whatever keeps a document from being stored (an id taken, say) is said as it is, as always.
+        const stored = async (make: () => Promise<string>) => {
+          try {
+            io.stdout(await make())
+            return EXIT.ok
+          } catch (error) {
+            return fail(io, (error as Error).message)
+          }
         }
-        return stored(() => createImported(data, OPERATOR, text, { ...madeFor, title: opt('title') ?? text.subtitle }))
-      }
-      case 'create':
-        return stored(() => createBlank(data, OPERATOR, { ...madeFor, title: opt('title') }))
-      case 'monitoring':
-      case 'self-evaluation':
-      case 'successor': {
-        // Made by --user, or the source's owner: the one who edits it (the use case checks that, and the kind).
-        const id = onePath(args.positionals, `doc ${sub}`)
-        const year = opt('year')
-        return refusedAsBadInput(io, async () => {
-          const maker = await operatorMaker(data, id, opt('user'))
-          if (!maker) return fail(io, `文档 ${id} 没有所有者：请用 --user 指定由谁新建`)
-          if (sub === 'successor' && year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(`--year 应为四位年份：${year}`)
-          const made =
-            sub === 'successor'
-              ? await createSuccessor(data, maker, id, { year: year === undefined ? undefined : Number(year), keepBudget: args.options['keep-budget'] === true, org: org?.id })
-              : await createLinkedDocument(data, maker, id, { kind: sub, asOf: opt('as-of'), org: org?.id })
-          io.stdout(made.id)
-          return EXIT.ok
-        })
-      }
-      case 'list':
-        for (const doc of await allDocuments(data)) io.stdout(`${doc.id}\t${doc.title}`)
-        return EXIT.ok
-      case 'share': {
-        const id = onePath(args.positionals, 'doc share')
-        const user = opt('user') ? await accountNamed(data, opt('user')!).catch((error: unknown) => (error instanceof Refusal ? undefined : Promise.reject(error))) : undefined
-        const role = opt('role')
-        if (!user || !role || !(isRole(role) || role === 'none')) throw new UsageError('doc share 需要 --user 已有用户 和 --role editor|reviewer|viewer|none')
-        return refusedAsBadInput(io, async () => {
-          joinedBureau(io, user.name, await operatorGrant(data, id, user, role === 'none' ? null : role))
-          io.stdout(`已设置 ${user.name} 对 ${id} 的权限：${role}`)
-          return EXIT.ok
-        })
-      }
-      case 'export': {
-        const id = onePath(args.positionals, 'doc export')
-        const format = opt('format') ?? 'txt'
-        const chosen = formatById(format)
-        if (!chosen?.export) throw new UsageError(`未知导出格式 ${format}；可选：${exportFormats().map((f) => f.id).join('、')}`)
-        const tracked = args.options.tracked === true
-        if (tracked && !chosen.tracksChanges) throw new UsageError(`${chosen.label}不能显示修订；--tracked 只用于 docx`)
-        let file: ExportedFile
-        try {
-          file = await exportDocument(data, OPERATOR, id, format, { tracked, withOpinion: false })
-        } catch (error) {
-          if (error instanceof Refusal) return fail(io, error.message)
-          throw error
+        switch (sub) {
+          case 'import': {
+            const path = onePath(args.positionals, 'doc import')
+            const text = await sourceText(data, OPERATOR, await documentSource(path, data))
+            return stored(() => createImported(data, OPERATOR, text, { ...madeFor, title: opt('title') ?? text.subtitle }))
+          }
+          case 'create':
+            return stored(() => createBlank(data, OPERATOR, { ...madeFor, title: opt('title') }))
+          case 'monitoring':
+          case 'self-evaluation':
+          case 'successor': {
+            // Made by --user, or the source's owner: the one who edits it (the use case checks that, and the kind).
+            const id = onePath(args.positionals, `doc ${sub}`)
+            const maker = await operatorMaker(data, id, opt('user'))
+            if (!maker) return fail(io, `文档 ${id} 没有所有者：请用 --user 指定由谁新建`)
+            const year = opt('year')
+            if (sub === 'successor' && year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(`--year 应为四位年份：${year}`)
+            const made =
+              sub === 'successor'
+                ? await createSuccessor(data, maker, id, { year: year === undefined ? undefined : Number(year), keepBudget: args.options['keep-budget'] === true, org: org?.id })
+                : await createLinkedDocument(data, maker, id, { kind: sub, asOf: opt('as-of'), org: org?.id })
+            io.stdout(made.id)
+            return EXIT.ok
+          }
+          case 'list':
+            for (const doc of await allDocuments(data)) io.stdout(`${doc.id}\t${doc.title}`)
+            return EXIT.ok
+          case 'share': {
+            const id = onePath(args.positionals, 'doc share')
+            const user = opt('user') ? await accountNamed(data, opt('user')!).catch((error: unknown) => (error instanceof Refusal ? undefined : Promise.reject(error))) : undefined
+            const role = opt('role')
+            if (!user || !role || !(isRole(role) || role === 'none')) throw new UsageError('doc share 需要 --user 已有用户 和 --role editor|reviewer|viewer|none')
+            joinedBureau(io, user.name, await operatorGrant(data, id, user, role === 'none' ? null : role))
+            io.stdout(`已设置 ${user.name} 对 ${id} 的权限：${role}`)
+            return EXIT.ok
+          }
+          case 'export': {
+            const id = onePath(args.positionals, 'doc export')
+            const format = opt('format') ?? 'txt'
+            const chosen = formatById(format)
+            if (!chosen?.export) throw new UsageError(`未知导出格式 ${format}；可选：${exportFormats().map((f) => f.id).join('、')}`)
+            const tracked = args.options.tracked === true
+            if (tracked && !chosen.tracksChanges) throw new UsageError(`${chosen.label}不能显示修订；--tracked 只用于 docx`)
+            const file = await exportDocument(data, OPERATOR, id, format, { tracked, withOpinion: false })
+            if (opt('out')) await writeFile(opt('out')!, file.body)
+            else if (typeof file.body === 'string') io.stdout(file.body)
+            else throw new UsageError(`${chosen.label}是二进制文件，请用 --out 指定输出文件`)
+            return EXIT.ok
+          }
+          default:
+            throw new UsageError('doc 的子命令：import、create、successor、monitoring、self-evaluation、list、share、export')
         }
-        if (opt('out')) await writeFile(opt('out')!, file.body)
-        else if (typeof file.body === 'string') io.stdout(file.body)
-        else throw new UsageError(`${chosen.label}是二进制文件，请用 --out 指定输出文件`)
-        return EXIT.ok
-      }
-      default:
-        throw new UsageError('doc 的子命令：import、create、successor、monitoring、self-evaluation、list、share、export')
-    }
-  })
+      },
+      fileOf,
+    ),
+  )
 }
 
 /** `backup --out FILE`: a consistent copy of the database, safe while the server runs. */
