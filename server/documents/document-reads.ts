@@ -74,8 +74,10 @@ async function opinionToExport(p: Pick<Ports, 'documents' | 'opinions'>, docId: 
  */
 export async function documentChecks(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'orgs'>, user: User, docId: string): Promise<Finding[]> {
   const { doc } = await reach(p, docId, user)
-  // Read in a worker for a large document: at the project limit this is a second of work.
-  return p.service.findings(doc.id, { lastYear: await approvedResultsBefore(p, doc.id) })
+  // Read in a worker for a large document: at the project limit this is a second of work, so once, and again only for 结果应用.
+  const { findings, predecessor } = await p.service.findingsAndPredecessor(doc.id)
+  const lastYear = await approvedResultsBefore(p, doc.id, { predecessor })
+  return lastYear.length === 0 ? findings : p.service.findings(doc.id, { lastYear })
 }
 
 /** A token for the document's WebSocket, naming the caller and their token generation. */

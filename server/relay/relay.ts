@@ -351,10 +351,18 @@ export class Relay {
   /**
    * What the relay holds, counted: per document and per user. Everything
    * here is released when the connections close and the documents unload
-   * (a user's rate bucket once it has refilled).
+   * (a user's rate bucket once it has refilled). What open rooms built for
+   * editing — trial replicas, kept sync answers — goes once they are quiet.
    */
-  retained(): { rooms: number; closing: number; unloadTimers: number; users: number; userLimiters: number } {
-    return { rooms: this.rooms.size, closing: this.closing.size, unloadTimers: this.unloadTimers.size, users: this.sessionsByUser.size, userLimiters: this.userLimiters.size }
+  retained(): { rooms: number; closing: number; unloadTimers: number; users: number; userLimiters: number; trialReplicas: number; stateAnswers: number } {
+    let trialReplicas = 0
+    let stateAnswers = 0
+    for (const room of this.rooms.values()) {
+      const held = room.heldForEditing
+      if (held.trialReplica) trialReplicas++
+      stateAnswers += held.stateAnswers
+    }
+    return { rooms: this.rooms.size, closing: this.closing.size, unloadTimers: this.unloadTimers.size, users: this.sessionsByUser.size, userLimiters: this.userLimiters.size, trialReplicas, stateAnswers }
   }
 
   /** Drops the user's bucket once it is full and they still have no connection (a full bucket is what a new one starts with). */

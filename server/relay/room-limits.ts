@@ -7,6 +7,7 @@
 import { UPDATE_LIMITS, type UpdateLimits } from '@shared/review/incoming-update'
 import { MAX_DOCUMENT_BYTES } from '@shared/model/document-limits'
 import type { CompactionLimits } from './compaction-trigger'
+import { IDLE_TRIM_MS } from './idle-trim'
 
 export interface RoomLimits {
   compaction: CompactionLimits
@@ -20,6 +21,8 @@ export interface RoomLimits {
   refusalsPerConnection: number
   /** Editing keeps an automatic version at most this often, and one when the room closes after edits. */
   autoVersionMs: number
+  /** With no update for this long, the room drops what it built for editing (`idle-trim.ts`). */
+  idleTrimMs: number
 }
 
 export const DEFAULT_ROOM_LIMITS: RoomLimits = {
@@ -28,4 +31,5 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   documentBytes: MAX_DOCUMENT_BYTES,
   refusalsPerConnection: 20,
   autoVersionMs: 30 * 60_000,
+  idleTrimMs: IDLE_TRIM_MS,
 }

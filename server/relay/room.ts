@@ -35,6 +35,7 @@ import { AutomaticVersions } from './automatic-versions'
 import { ClientAccounts } from './client-accounts'
 import { CompactionTrigger } from './compaction-trigger'
 import { GroupCommit, type Outgoing } from './group-commit'
+import { IdleTrim } from './idle-trim'
 import { Integrator, type Integrated } from './integrate'
 import { OtherInstances } from './other-instances'
 import { Refusals } from './refusals'
@@ -90,6 +91,8 @@ export class Room {
   private readonly refusals: Refusals
   private readonly secondChance: SecondChance
   private readonly stateAnswers: StateAnswers
+  /** Drops the trial replica and the kept answers once no update has come for a while (`idle-trim.ts`). */
+  private readonly idle: IdleTrim
   private readonly presence: RoomAwareness
   /** Side duties of a stored batch (`after-store.ts`). */
   private readonly afterStore: AfterStoreListeners
@@ -132,7 +135,8 @@ export class Room {
       failed: (error) => hooks.onStorageFailure(this, error),
     })
     const presence = (this.presence = new RoomAwareness(room))
-    const stateAnswers = (this.stateAnswers = new StateAnswers(docId, doc, metrics))
+    const idle = (this.idle = new IdleTrim(limits.idleTrimMs, () => this.trimIdle()))
+    const stateAnswers = (this.stateAnswers = new StateAnswers(docId, doc, metrics, () => idle.touch()))
     this.connections = new RoomConnections({ ...room, phase, presence, stateAnswers, mayLag: () => this.peers.mayLag(), update: (session, update) => this.receiveUpdate(session, update) })
     this.gate = new UpdateGate({ doc, policy, limits, size, accounts })
     this.refusals = new Refusals({ ...room, note: (entries) => this.commit.note(entries) })
@@ -170,6 +174,17 @@ export class Room {
     return this.phase.isReady
   }
 
+  /** What the room holds beyond its document for editing (tests, diagnostics): dropped when it is quiet. */
+  get heldForEditing(): { trialReplica: boolean; stateAnswers: number } {
+    return { trialReplica: this.gate.holdsTrial, stateAnswers: this.stateAnswers.size }
+  }
+
+  /** Quiet for a while: what was built for editing goes, to be rebuilt by the next update or request. */
+  private trimIdle(): void {
+    this.gate.dropTrial()
+    this.stateAnswers.changed()
+  }
+
   // ── load ──────────────────────────────────────────────────────────────
 
   /**
@@ -189,10 +204,10 @@ export class Room {
       this.unsubscribe = unsubscribe
       const stored = await this.ports.log.load(this.docId)
       if (this.phase.isClosed) return false
-      const { failed } = this.integrate(STORAGE_ORIGIN, (doc) => {
-        for (const update of stored.updates) Y.applyUpdate(doc, update)
-      })
+      // Applied by a function that is no closure over `stored`: the bus listener above would keep it alive with the room.
+      const { failed } = this.integrate(STORAGE_ORIGIN, applyAll(stored.updates))
       if (failed) throw failed
+      this.stateAnswers.loaded(stored.updates)
       this.size.loaded(stored.updates, stored.tailCount, stored.tailBytes)
       this.accounts.learn(stored.clients)
       this.commit.loaded(stored.epoch)
@@ -299,6 +314,7 @@ export class Room {
    */
   private forward(update: Uint8Array, origin: TransactionOrigin): void {
     this.stateAnswers.changed()
+    this.idle.touch()
     switch (origin.kind) {
       case 'storage':
         return
@@ -330,9 +346,15 @@ export class Room {
     }
     this.phase.close()
     this.afterStore.dispose()
+    this.idle.dispose()
     await this.unsubscribe?.().catch(() => {})
     this.gate.dispose()
     this.presence.destroy()
     this.doc.destroy()
   }
+}
+
+/** A change that applies stored updates in order. */
+const applyAll = (updates: readonly Uint8Array[]) => (doc: Y.Doc) => {
+  for (const update of updates) Y.applyUpdate(doc, update)
 }

@@ -4,7 +4,9 @@
  * connection gets a few answers in a window (an honest client asks once
  * per connection) and is closed past that; and while the document is
  * unchanged the last few answers are kept, since a flood of reconnects
- * asks the same again and again.
+ * asks the same again and again. A room loaded from a compacted store (one
+ * snapshot, no log after it) answers a new client with the stored bytes as
+ * they are, without encoding anything.
  */
 import * as Y from 'yjs'
 import { toBase64 } from 'lib0/buffer'
@@ -19,6 +21,9 @@ const STATE_ANSWERS_PER_WINDOW = 5
 const STATE_ANSWER_WINDOW_MS = 10_000
 const STATE_ANSWERS_CACHED = 4
 
+/** The state vector of a client that has nothing yet. */
+const NOTHING = toBase64(Y.encodeStateVector(new Y.Doc()))
+
 export class StateAnswers {
   /** Answer frames by state vector (base64), oldest first. */
   private cached = new Map<string, Uint8Array>()
@@ -27,6 +32,8 @@ export class StateAnswers {
     private readonly docId: string,
     private readonly doc: Y.Doc,
     private readonly metrics: Metrics,
+    /** An answer was kept (the room then drops it once quiet). */
+    private readonly kept: () => void = () => {},
   ) {}
 
   /**
@@ -51,13 +58,31 @@ export class StateAnswers {
       // A few states at a time: the empty one (a new client) and the last few reconnecting ones.
       if (this.cached.size >= STATE_ANSWERS_CACHED) this.cached.delete(this.cached.keys().next().value!)
       this.cached.set(key, frame)
+      this.kept()
     }
     return frame
+  }
+
+  /**
+   * The document as stored, just loaded: when storage holds it as one
+   * compacted update, that is a new client's answer already. Ignored when
+   * more than one piece is stored (merging them costs what encoding does).
+   */
+  loaded(stored: readonly Uint8Array[]): void {
+    this.cached = new Map()
+    if (stored.length !== 1) return
+    this.cached.set(NOTHING, encodeSyncStep2(stored[0]!))
+    this.kept()
   }
 
   /** The document changed: every kept answer is out of date. */
   changed(): void {
     if (this.cached.size > 0) this.cached = new Map()
+  }
+
+  /** Answers kept (tests, diagnostics). */
+  get size(): number {
+    return this.cached.size
   }
 }
 

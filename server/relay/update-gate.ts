@@ -9,7 +9,8 @@
  * The gate keeps what the rules read beside the document: the trial
  * replica (where rules that read a change as events try it first) and the
  * known suggestions, both built on first use, so that loading does not pay
- * for following every stored update.
+ * for following every stored update. The trial replica, a second copy of
+ * the document, goes when the room is quiet (`dropTrial`).
  */
 import type * as Y from 'yjs'
 import { analyseUpdate, type IncomingUpdate, type UpdateLimits } from '@shared/review/incoming-update'
@@ -108,6 +109,21 @@ export class UpdateGate {
     store.pendingStructs = null
     store.pendingDs = null
     return true
+  }
+
+  /** Whether the trial replica is built (tests, diagnostics). */
+  get holdsTrial(): boolean {
+    return this.trialReplica !== null
+  }
+
+  /**
+   * Lets go of the trial replica; the next rule that needs it builds it
+   * again. The known suggestions stay: they remember suggestions the
+   * document has since collected, which a rebuild could not find.
+   */
+  dropTrial(): void {
+    this.trialReplica?.dispose()
+    this.trialReplica = null
   }
 
   dispose(): void {

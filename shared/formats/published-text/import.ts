@@ -299,12 +299,10 @@ function checkTotal(row: Row, stated: string, projects: readonly ProjectText[]):
   }
 }
 
+/** The label cells a value follows: each as the layout writes it (field table), 财政资金 also as others write it. */
 const VALUE_LABELS: Record<string, RegExp> = {
-  [LABEL.code]: /^项目编码$/,
-  [LABEL.name]: /^项目名称$/,
-  [LABEL.total]: /^预算数$/,
+  ...Object.fromEntries([LABEL.code, LABEL.name, LABEL.total, LABEL.other].map((label) => [label, new RegExp(`^${compact(label)}$`)])),
   [LABEL.fiscal]: /^(其中[:：])?财政(性)?资金$/,
-  [LABEL.other]: /^其他资金$/,
 }
 const isValueLabel = (cell: string) => Object.values(VALUE_LABELS).some((re) => re.test(compact(cell)))
 
