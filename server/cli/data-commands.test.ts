@@ -95,3 +95,50 @@ describe('cli import --into', () => {
     expect(bad.stderr.split('\n')).toHaveLength(1)
   })
 })
+
+describe('cli token and doc share', () => {
+  it('grants the role and prints a token; a reviewer so named joins the bureau, said on stderr; refuses an unknown user or document', async () => {
+    const data = tmp()
+    for (const name of ['zhang', 'wang']) expect((await run('user', 'add', name, '--password', 'long-enough-pw', '--data', data)).code).toBe(EXIT.ok)
+    expect((await run('doc', 'import', SAMPLE_PATH, '--id', 'd1', '--data', data)).code).toBe(EXIT.ok)
+
+    const token = await run('token', '--doc', 'd1', '--user', 'zhang', '--role', 'editor', '--data', data)
+    expect(token).toMatchObject({ code: EXIT.ok, stderr: '' })
+    expect(token.stdout).toMatch(/^[A-Za-z0-9_.-]+$/)
+    const reviewer = await run('token', '--doc', 'd1', '--user', 'wang', '--role', 'reviewer', '--data', data)
+    expect(reviewer.code).toBe(EXIT.ok)
+    expect(reviewer.stderr).toBe('wang 已加入财政局，作为审核人员（审核权限只属于财政局的成员）')
+    // Named again: already the bureau's, nothing more to say.
+    expect((await run('token', '--doc', 'd1', '--user', 'wang', '--role', 'reviewer', '--data', data)).stderr).toBe('')
+    expect(await run('token', '--doc', 'd1', '--user', 'nobody', '--role', 'editor', '--data', data)).toEqual({ code: EXIT.badInput, stdout: '', stderr: '没有这个用户：nobody（先用 user add 创建）' })
+    expect(await run('token', '--doc', 'nope', '--user', 'zhang', '--role', 'editor', '--data', data)).toEqual({ code: EXIT.badInput, stdout: '', stderr: '没有这个文档：nope' })
+    expect((await run('token', '--doc', 'd1', '--user', 'zhang', '--role', 'owner', '--data', data)).code).toBe(EXIT.usage)
+
+    expect(await run('doc', 'share', 'd1', '--user', 'zhang', '--role', 'viewer', '--data', data)).toEqual({ code: EXIT.ok, stdout: '已设置 zhang 对 d1 的权限：viewer', stderr: '' })
+    expect(await run('doc', 'share', 'nope', '--user', 'zhang', '--role', 'viewer', '--data', data)).toEqual({ code: EXIT.badInput, stdout: '', stderr: '没有这个文档：nope' })
+    expect((await run('doc', 'share', 'd1', '--user', 'nobody', '--role', 'viewer', '--data', data)).code).toBe(EXIT.usage)
+    const stored = await openServerData({ kind: 'sqlite', dataDir: data })
+    try {
+      const zhang = (await stored.accounts.userByName('zhang'))!
+      expect(await stored.accounts.roleOf('d1', zhang.id)).toBe('viewer')
+    } finally {
+      await stored.close()
+    }
+    expect((await run('doc', 'share', 'd1', '--user', 'zhang', '--role', 'none', '--data', data)).stdout).toBe('已设置 zhang 对 d1 的权限：none')
+  })
+
+  it('makes next year’s draft as --user or the owner, and says when there is neither', async () => {
+    const data = tmp()
+    expect((await run('doc', 'import', SAMPLE_PATH, '--id', 'd1', '--data', data)).code).toBe(EXIT.ok)
+    expect(await run('doc', 'successor', 'd1', '--data', data)).toEqual({ code: EXIT.badInput, stdout: '', stderr: '文档 d1 没有所有者：请用 --user 指定由谁新建' })
+    expect(await run('doc', 'successor', 'd1', '--user', 'nobody', '--data', data)).toEqual({ code: EXIT.badInput, stdout: '', stderr: '没有这个用户：nobody' })
+    expect(await run('doc', 'successor', 'nope', '--data', data)).toEqual({ code: EXIT.badInput, stdout: '', stderr: '没有这个文档：nope' })
+    expect((await run('user', 'add', 'zhang', '--password', 'long-enough-pw', '--data', data)).code).toBe(EXIT.ok)
+    expect(await run('doc', 'successor', 'd1', '--user', 'zhang', '--data', data)).toEqual({ code: EXIT.badInput, stdout: '', stderr: '文档不存在或您无权访问' })
+    expect((await run('doc', 'share', 'd1', '--user', 'zhang', '--role', 'editor', '--data', data)).code).toBe(EXIT.ok)
+    expect((await run('doc', 'successor', 'd1', '--user', 'zhang', '--year', '23', '--data', data)).code).toBe(EXIT.usage)
+    const made = await run('doc', 'successor', 'd1', '--user', 'zhang', '--year', '2023', '--data', data)
+    expect(made.code).toBe(EXIT.ok)
+    expect((await run('doc', 'list', '--data', data)).stdout.split('\n')).toEqual(['d1\t2022年部门预算绩效文本', `${made.stdout}\t2023年部门预算绩效文本`])
+  })
+})
