@@ -114,6 +114,9 @@ export default defineConfig({
   },
   test: {
     passWithNoTests: false,
+    // Vitest's default on 2 cores is one file at a time; most files spend their time waiting (on servers they
+    // spawned, PostgreSQL, Redis, Chromium, timers), so three at once keep both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         resolve: { alias },

@@ -1,6 +1,6 @@
 /**
  * The client side of one relay-benchmark measurement, in its own process:
- * `relay-clients.ts URL_BASE[,URL_BASE…] SECRET|- replay|latejoin|memory|spread [N]`.
+ * `relay-clients.ts URL_BASE[,URL_BASE…] SECRET|- replay|latejoin|memory|spread [N|cold]`.
  *
  * One writer and one full reader are stock y-websocket providers with
  * Y.Docs; every other client is a raw socket that only counts what arrives
@@ -45,6 +45,11 @@ const rawUrl = (doc: string, at = readerBase) => {
   return `${at}/${doc}${params ? `?${params}` : ''}`
 }
 
+/** BENCH_TRACE=1: each phase of a measurement on stderr, to see where one that never finishes waits. */
+const phase = (what: string) => {
+  if (process.env.BENCH_TRACE === '1') process.stderr.write(`[relay-clients ${new Date().toISOString()}] ${what}\n`)
+}
+
 const until = async (check: () => boolean, ms = 600_000) => {
   const start = Date.now()
   while (!check()) {
@@ -54,11 +59,13 @@ const until = async (check: () => boolean, ms = 600_000) => {
 }
 
 function provider(doc: string, ydoc = new Y.Doc(), at = base): WebsocketProvider {
-  return new WebsocketProvider(at, doc, ydoc, {
+  const made = new WebsocketProvider(at, doc, ydoc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: urlParams(doc),
   })
+  made.on('status', ({ status }: { status: string }) => phase(`provider ${ydoc.clientID} on ${at}: ${status}`))
+  return made
 }
 
 /** A socket that only counts: update frames, and the markers seen. */
@@ -112,22 +119,28 @@ async function room(clients: number) {
   let markers = 0
   const mark = async () => {
     const id = `${MARKER}${String(++markers).padStart(8, '0')}`
+    phase(`mark ${id}`)
     writer.awareness.setLocalStateField('bench', id)
     await until(() => counters.every((c) => c.state.markers.has(id)))
   }
   await mark()
+  // The stock client drops a socket that hears nothing for 30 s, and the writer hears nothing back for its own
+  // updates: while readers catch up on a loaded machine it would reconnect mid-measurement. A person's cursor
+  // moves now and then; the writer's awareness does too, and the server echoes it.
+  setInterval(() => writer.awareness.setLocalStateField('alive', Date.now()), 5_000).unref()
   return { writer, reader, counters, mark }
 }
 
 async function replay(clients: number) {
   const { writer, reader, counters, mark } = await room(clients)
-  const trace = loadTrace('automerge-paper').txns.slice(0, 20_000)
+  const ops = loadTrace('automerge-paper').txns.slice(0, 20_000)
   // The expected text, computed beforehand.
   const local = new Y.Doc()
   Y.applyUpdate(local, Y.encodeStateAsUpdate(writer.doc))
-  for (const txn of trace) applyPatches(local, txn.patches)
+  for (const txn of ops) applyPatches(local, txn.patches)
   const expected = textOf(local).toString()
 
+  phase('single edits')
   // Single edits: time until every other client has it.
   const latencies: number[] = []
   for (let i = 0; i < 200; i++) {
@@ -141,8 +154,10 @@ async function replay(clients: number) {
   textOf(writer.doc).delete(0, 200)
   await until(() => textOf(reader.doc).length === 0)
 
+  phase('replay')
   const start = performance.now()
-  for (const txn of trace) applyPatches(writer.doc, txn.patches)
+  for (const txn of ops) applyPatches(writer.doc, txn.patches)
+  phase('replay sent')
   await until(() => textOf(reader.doc).toString() === expected)
   await mark()
   const replayMs = performance.now() - start
@@ -152,9 +167,18 @@ async function replay(clients: number) {
 }
 
 const LATE_JOINERS = 7
+const COLD_JOINERS = 5
+/** Longer than the benchmark server's idle unload (`relay-server.ts`) and its closing compaction. */
+const UNLOAD_WAIT_MS = 2_000
 
-async function latejoin() {
-  const { writer } = await room(2)
+/**
+ * `latejoin [cold]`: joiners of the full 260k-op document while it is open
+ * (the median of 7); with `cold`, also once everyone has left and the
+ * server has unloaded it (the median of 5): the joiner then waits for the
+ * document to load from storage.
+ */
+async function latejoin(cold: boolean) {
+  const { writer, reader } = await room(2)
   const trace = loadTrace('automerge-paper')
   const local = new Y.Doc()
   Y.applyUpdate(local, Y.encodeStateAsUpdate(writer.doc))
@@ -174,7 +198,19 @@ async function latejoin() {
     late.destroy()
     await new Promise((r) => setTimeout(r, 50))
   }
-  report({ lateJoinMs: median(times), lateJoinAll: times.map((t) => Math.round(t)), bytes })
+  const colds: number[] = []
+  if (cold) {
+    for (const left of [writer, reader, probe]) left.destroy()
+    for (let i = 0; i < COLD_JOINERS; i++) {
+      await new Promise((r) => setTimeout(r, UNLOAD_WAIT_MS))
+      const start = performance.now()
+      const late = provider('bench')
+      await until(() => late.synced && contentOf(late.doc).length > 0 && textOf(late.doc)?.toString() === trace.endContent)
+      colds.push(performance.now() - start)
+      late.destroy()
+    }
+  }
+  report({ lateJoinMs: median(times), lateJoinAll: times.map((t) => Math.round(t)), ...(cold ? { coldJoinMs: median(colds), coldJoinAll: colds.map((t) => Math.round(t)) } : {}), bytes })
   process.exit(0)
 }
 
@@ -253,7 +289,7 @@ async function spread(clients: number, crossing: boolean) {
 
 const run: Record<typeof measurement, () => Promise<void>> = {
   replay: () => replay(Number(count)),
-  latejoin,
+  latejoin: () => latejoin(count === 'cold'),
   memory,
   spread: () => spread(Number(count), true),
   'spread-sharded': () => spread(Number(count), false),

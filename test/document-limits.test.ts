@@ -91,7 +91,7 @@ describe('document limits', () => {
     expect((await upload(`/api/docs/${id}/projects/import`, cookie, new TextEncoder().encode(exportPublishedText(projects(2, 9))))).status).toBe(200)
   }, 60_000)
 
-  it('an edit over the socket that would pass the project limit is refused; moving a project at the limit is not', async () => {
+  beforeTheStore('an edit over the socket that would pass the project limit is refused; moving a project at the limit is not', async () => {
     t = await startTestServer()
     const id = await t.server.data.service.create(projects(MAX_PROJECTS - 1), { title: '大文档', ownerId: null })
     const lina = await rawClient(t, 'lina', 'editor', id)
