@@ -3,7 +3,7 @@
  * storing and exporting documents, adding project forms, each with the
  * message and exit code of its usual mistakes.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -140,5 +140,20 @@ describe('cli token and doc share', () => {
     const made = await run('doc', 'successor', 'd1', '--user', 'zhang', '--year', '2023', '--data', data)
     expect(made.code).toBe(EXIT.ok)
     expect((await run('doc', 'list', '--data', data)).stdout.split('\n')).toEqual(['d1\t2022年部门预算绩效文本', `${made.stdout}\t2023年部门预算绩效文本`])
+  })
+})
+
+describe('files given to the CLI', () => {
+  it('are refused past the upload cap, naming the file, by every command that reads one', async () => {
+    const data = tmp()
+    expect((await run('doc', 'import', SAMPLE_PATH, '--id', 'd1', '--data', data)).code).toBe(EXIT.ok)
+    const big = join(tmp(), 'big.txt')
+    writeFileSync(big, '')
+    truncateSync(big, 16 * 1024 * 1024 + 1)
+    const refused = { code: EXIT.badInput, stdout: '', stderr: `${big}: 文件太大（上限 16 MiB）` }
+    expect(await run('import', big, '--json')).toEqual(refused)
+    expect(await run('check', big, '--json')).toEqual(refused)
+    expect(await run('doc', 'import', big, '--data', data)).toEqual(refused)
+    expect(await run('import', big, '--into', 'd1', '--data', data)).toEqual(refused)
   })
 })
