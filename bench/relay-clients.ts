@@ -1,6 +1,6 @@
 /**
  * The client side of one relay-benchmark measurement, in its own process:
- * `relay-clients.ts URL_BASE[,URL_BASE…] SECRET|- replay|latejoin|memory|spread [N]`.
+ * `relay-clients.ts URL_BASE[,URL_BASE…] SECRET|- replay|latejoin|memory|spread [N|cold]`.
  *
  * One writer and one full reader are stock y-websocket providers with
  * Y.Docs; every other client is a raw socket that only counts what arrives
@@ -26,6 +26,7 @@ import { buildDocument } from '@shared/model/build-document'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import { contentOf } from '@shared/model/y-document'
 import { documentSchema } from '@shared/schema/schema'
+import { at } from '../support/document-place'
 import { issueToken } from '../server/auth/access-token'
 import { childArgs, report } from './support/child'
 import { median } from './support/stats'
@@ -44,6 +45,11 @@ const rawUrl = (doc: string, at = readerBase) => {
   return `${at}/${doc}${params ? `?${params}` : ''}`
 }
 
+/** BENCH_TRACE=1: each phase of a measurement on stderr, to see where one that never finishes waits. */
+const phase = (what: string) => {
+  if (process.env.BENCH_TRACE === '1') process.stderr.write(`[relay-clients ${new Date().toISOString()}] ${what}\n`)
+}
+
 const until = async (check: () => boolean, ms = 600_000) => {
   const start = Date.now()
   while (!check()) {
@@ -53,11 +59,13 @@ const until = async (check: () => boolean, ms = 600_000) => {
 }
 
 function provider(doc: string, ydoc = new Y.Doc(), at = base): WebsocketProvider {
-  return new WebsocketProvider(at, doc, ydoc, {
+  const made = new WebsocketProvider(at, doc, ydoc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: urlParams(doc),
   })
+  made.on('status', ({ status }: { status: string }) => phase(`provider ${ydoc.clientID} on ${at}: ${status}`))
+  return made
 }
 
 /** A socket that only counts: update frames, and the markers seen. */
@@ -80,17 +88,15 @@ function counter(doc: string, at = readerBase) {
  * The sample document with one empty goal item, whose text the trace is
  * typed into — content only: `meta` is the server's to write.
  */
+const sample = parsePublishedText(readFileSync(new URL('../server/demo/zhengfawei-2022.txt', import.meta.url), 'utf8'))
 function initialState(): { update: Uint8Array } {
-  const sample = parsePublishedText(readFileSync(new URL('../server/demo/zhengfawei-2022.txt', import.meta.url), 'utf8'))
   const doc = new Y.Doc()
   prosemirrorJSONToYXmlFragment(documentSchema, buildDocument({ ...sample, goals: [...sample.goals, ''] }), contentOf(doc))
   doc.transact(() => itemOf(doc).insert(0, [new Y.XmlText()]))
   return { update: Y.encodeStateAsUpdate(doc) }
 }
-function itemOf(doc: Y.Doc): Y.XmlElement {
-  const goals = (contentOf(doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement
-  return goals.get(goals.length - 1) as Y.XmlElement
-}
+/** The empty goal after the sample's own. */
+const itemOf = (doc: Y.Doc): Y.XmlElement => at(doc, { goal: sample.goals.length })
 const textOf = (doc: Y.Doc) => itemOf(doc).get(0) as Y.XmlText
 
 function applyPatches(doc: Y.Doc, patches: Patch[]) {
@@ -113,22 +119,28 @@ async function room(clients: number) {
   let markers = 0
   const mark = async () => {
     const id = `${MARKER}${String(++markers).padStart(8, '0')}`
+    phase(`mark ${id}`)
     writer.awareness.setLocalStateField('bench', id)
     await until(() => counters.every((c) => c.state.markers.has(id)))
   }
   await mark()
+  // The stock client drops a socket that hears nothing for 30 s, and the writer hears nothing back for its own
+  // updates: while readers catch up on a loaded machine it would reconnect mid-measurement. A person's cursor
+  // moves now and then; the writer's awareness does too, and the server echoes it.
+  setInterval(() => writer.awareness.setLocalStateField('alive', Date.now()), 5_000).unref()
   return { writer, reader, counters, mark }
 }
 
 async function replay(clients: number) {
   const { writer, reader, counters, mark } = await room(clients)
-  const trace = loadTrace('automerge-paper').txns.slice(0, 20_000)
+  const ops = loadTrace('automerge-paper').txns.slice(0, 20_000)
   // The expected text, computed beforehand.
   const local = new Y.Doc()
   Y.applyUpdate(local, Y.encodeStateAsUpdate(writer.doc))
-  for (const txn of trace) applyPatches(local, txn.patches)
+  for (const txn of ops) applyPatches(local, txn.patches)
   const expected = textOf(local).toString()
 
+  phase('single edits')
   // Single edits: time until every other client has it.
   const latencies: number[] = []
   for (let i = 0; i < 200; i++) {
@@ -142,8 +154,10 @@ async function replay(clients: number) {
   textOf(writer.doc).delete(0, 200)
   await until(() => textOf(reader.doc).length === 0)
 
+  phase('replay')
   const start = performance.now()
-  for (const txn of trace) applyPatches(writer.doc, txn.patches)
+  for (const txn of ops) applyPatches(writer.doc, txn.patches)
+  phase('replay sent')
   await until(() => textOf(reader.doc).toString() === expected)
   await mark()
   const replayMs = performance.now() - start
@@ -152,8 +166,19 @@ async function replay(clients: number) {
   process.exit(0)
 }
 
-async function latejoin() {
-  const { writer } = await room(2)
+const LATE_JOINERS = 7
+const COLD_JOINERS = 5
+/** Longer than the benchmark server's idle unload (`relay-server.ts`) and its closing compaction. */
+const UNLOAD_WAIT_MS = 2_000
+
+/**
+ * `latejoin [cold]`: joiners of the full 260k-op document while it is open
+ * (the median of 7); with `cold`, also once everyone has left and the
+ * server has unloaded it (the median of 5): the joiner then waits for the
+ * document to load from storage.
+ */
+async function latejoin(cold: boolean) {
+  const { writer, reader } = await room(2)
   const trace = loadTrace('automerge-paper')
   const local = new Y.Doc()
   Y.applyUpdate(local, Y.encodeStateAsUpdate(writer.doc))
@@ -161,10 +186,31 @@ async function latejoin() {
   Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(local, Y.encodeStateVector(writer.doc)))
   const probe = provider('bench')
   await until(() => probe.synced && contentOf(probe.doc).length > 0 && textOf(probe.doc)?.length === trace.endContent.length)
-  const start = performance.now()
-  const late = provider('bench')
-  await until(() => late.synced && contentOf(late.doc).length > 0 && textOf(late.doc)?.toString() === trace.endContent)
-  report({ lateJoinMs: performance.now() - start, bytes: Y.encodeStateAsUpdate(late.doc).length })
+  // Several late joiners, one after another (each leaves before the next comes): the median is the figure.
+  const times: number[] = []
+  let bytes = 0
+  for (let i = 0; i < LATE_JOINERS; i++) {
+    const start = performance.now()
+    const late = provider('bench')
+    await until(() => late.synced && contentOf(late.doc).length > 0 && textOf(late.doc)?.toString() === trace.endContent)
+    times.push(performance.now() - start)
+    bytes = Y.encodeStateAsUpdate(late.doc).length
+    late.destroy()
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  const colds: number[] = []
+  if (cold) {
+    for (const left of [writer, reader, probe]) left.destroy()
+    for (let i = 0; i < COLD_JOINERS; i++) {
+      await new Promise((r) => setTimeout(r, UNLOAD_WAIT_MS))
+      const start = performance.now()
+      const late = provider('bench')
+      await until(() => late.synced && contentOf(late.doc).length > 0 && textOf(late.doc)?.toString() === trace.endContent)
+      colds.push(performance.now() - start)
+      late.destroy()
+    }
+  }
+  report({ lateJoinMs: median(times), lateJoinAll: times.map((t) => Math.round(t)), ...(cold ? { coldJoinMs: median(colds), coldJoinAll: colds.map((t) => Math.round(t)) } : {}), bytes })
   process.exit(0)
 }
 
@@ -243,7 +289,7 @@ async function spread(clients: number, crossing: boolean) {
 
 const run: Record<typeof measurement, () => Promise<void>> = {
   replay: () => replay(Number(count)),
-  latejoin,
+  latejoin: () => latejoin(count === 'cold'),
   memory,
   spread: () => spread(Number(count), true),
   'spread-sharded': () => spread(Number(count), false),

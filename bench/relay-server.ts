@@ -54,7 +54,8 @@ async function ours(): Promise<void> {
   await data.close()
   const bus: BusConfig = process.env.BENCH_BUS === 'redis' ? { kind: 'redis', url: 'redis://127.0.0.1:6379', prefix: `${process.env.BENCH_SCHEMA}:` } : { kind: 'local' }
   const unlimited = { perSecond: 1e9, burst: 1e9 }
-  const server = await startServer({ dataDir, store, bus, port: 0, relay: { maxConnectionsPerUser: 10_000, rate: unlimited, userRate: unlimited } })
+  // A document everyone has left unloads soon: the cold late joiner finds it in storage, not in memory.
+  const server = await startServer({ dataDir, store, bus, port: 0, relay: { maxConnectionsPerUser: 10_000, rate: unlimited, userRate: unlimited, idleUnloadMs: 500 } })
   report({ port: server.port, secret })
   answerQuestions()
 }

@@ -105,10 +105,35 @@ async function withInstances<T>(count: number, bus: 'local' | 'redis', work: (ba
   }
 }
 
-async function clients(base: string, secret: string, args: string[]) {
+/** A measurement that did not report within its time: the row says so and the run goes on. */
+class TimedOut extends Error {}
+
+/** The clients of one measurement; past `timeoutMs` they are killed and it rejects with TimedOut. */
+async function clients(base: string, secret: string, args: string[], timeoutMs = 600_000) {
   const child = node(script('relay-clients'), [base, secret, ...args])
-  const result = await firstJsonLine(child)
-  return { child, result }
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new TimedOut(`${args.join(' ')}: no result in ${timeoutMs / 1000} s`))
+    }, timeoutMs)
+  })
+  try {
+    return { child, result: await Promise.race([firstJsonLine(child), late]) }
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** `work`'s figures, or null (printed as "did not finish") when it timed out. */
+async function orTimedOut<T>(work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work()
+  } catch (error) {
+    if (!(error instanceof TimedOut)) throw error
+    console.error(`relay bench: ${error.message}`)
+    return null
+  }
 }
 
 export async function run(): Promise<void> {
@@ -145,10 +170,15 @@ export async function run(): Promise<void> {
   add('500 documents × 2 clients: server memory per document', perDoc, (v) => `${(v / 1024).toFixed(1)} KiB`)
 
   const late = {} as Record<Kind, number>
+  const cold = {} as Record<Kind, number>
   for (const kind of KINDS) {
-    late[kind] = await withServer(kind, async (base, secret) => (await clients(base, secret, ['latejoin'])).result.lateJoinMs as number)
+    // The forwarding relay keeps no document: a joiner with nobody else there gets nothing, so it has no cold figure.
+    const { result } = await withServer(kind, (base, secret) => clients(base, secret, ['latejoin', ...(kind === 'forward' ? [] : ['cold'])]))
+    late[kind] = result.lateJoinMs as number
+    cold[kind] = (result.coldJoinMs as number | undefined) ?? NaN
   }
-  add('late joiner: full 260k-op document synced', late, ms)
+  add('late joiner: full 260k-op document synced, median of 7', late, ms)
+  add('same, once everyone left (ours: unloaded, read from storage; reference: kept in memory), median of 5', cold, ms)
 
   console.log(table(rows))
   console.log('ours: storage on (SQLite, WAL); ours-pg: storage on PostgreSQL (local); reference: @y/websocket-server 0.1.1, storage off; forward: decodes nothing (ceiling)')
@@ -158,29 +188,43 @@ export async function run(): Promise<void> {
   console.log(await keystrokeTable())
 }
 
-/** Several instances on PostgreSQL and Redis, against one instance on the same engines. */
+/** How long one several-instance measurement may take before its row says "did not finish" (each takes 15–30 s on 2 shared cores). */
+const SCALE_TIMEOUT_MS = 240_000
+
+/**
+ * Several instances on PostgreSQL and Redis, against one instance on the
+ * same engines. Every measurement has its time (`SCALE_TIMEOUT_MS`): one
+ * that does not finish is reported as such and the table goes on.
+ */
 export async function scaleOutTable(): Promise<string> {
   const rows: (string | number)[][] = [['several instances (PostgreSQL + Redis)', 'one instance', 'several', 'several/one']]
-  const single = await withInstances(1, 'redis', async (bases, secret) => (await clients(bases.join(','), secret, ['replay', '10'])).result)
-  const crossing = await withInstances(2, 'redis', async (bases, secret) => (await clients(bases.join(','), secret, ['replay', '10'])).result)
-  rows.push(['10 clients: edit on A until every client on B has it, p50', ms(single.p50), ms(crossing.p50), ratio(crossing.p50, single.p50)])
-  rows.push(['10 clients: same, p99', ms(single.p99), ms(crossing.p99), ratio(crossing.p99, single.p99)])
-  rows.push(['10 clients: 20k-op replay, writer on A, readers on B', ms(single.replayMs), ms(crossing.replayMs), ratio(crossing.replayMs, single.replayMs)])
-  // Each instance's CPU time over the run, summed, per update sent: on 2 shared cores throughput cannot show scaling, CPU per update can.
+  const replayOn = (count: number) =>
+    orTimedOut(() => withInstances(count, 'redis', async (bases, secret) => (await clients(bases.join(','), secret, ['replay', '10'], SCALE_TIMEOUT_MS)).result as { p50: number; p99: number; replayMs: number }))
+  const single = await replayOn(1)
+  const crossing = await replayOn(2)
+  const compare = (name: string, one: number | undefined, several: number | undefined, format: (v: number) => string) =>
+    rows.push([name, one === undefined ? 'did not finish' : format(one), several === undefined ? 'did not finish' : format(several), one === undefined || several === undefined ? '—' : ratio(several, one)])
+  compare('10 clients: edit on A until every client on B has it, p50', single?.p50, crossing?.p50, ms)
+  compare('10 clients: same, p99 (aim ≤ 1.5×)', single?.p99, crossing?.p99, ms)
+  compare('10 clients: 20k-op replay, writer on A, readers on B', single?.replayMs, crossing?.replayMs, ms)
+  // Each instance's CPU time over the run (process.cpuUsage, asked over stdin), summed, per update sent:
+  // on 2 shared cores throughput cannot show scaling, CPU per update can.
   const spreadOn = (count: number, mode: string) =>
-    withInstances(count, 'redis', async (bases, secret, _pids, servers) => {
-      const cpu = async () => (await Promise.all(servers.map((s) => ask(s, 'cpu')))).reduce((n, r) => n + (r.cpuMicros as number), 0)
-      const before = await cpu()
-      const { result } = await clients(bases.join(','), secret, [mode, '50'])
-      const used = (await cpu()) - before
-      const updates = (result.opsPerSecond * result.spreadMs) / 1000
-      return { ...(result as { opsPerSecond: number; spreadMs: number }), cpuPerUpdateMs: used / 1000 / updates }
-    })
+    orTimedOut(() =>
+      withInstances(count, 'redis', async (bases, secret, _pids, servers) => {
+        const cpu = async () => (await Promise.all(servers.map((s) => ask(s, 'cpu')))).reduce((n, r) => n + (r.cpuMicros as number), 0)
+        const before = await cpu()
+        const { result } = await clients(bases.join(','), secret, [mode, '50'], SCALE_TIMEOUT_MS)
+        const used = (await cpu()) - before
+        const updates = (result.opsPerSecond * result.spreadMs) / 1000
+        return { ...(result as { opsPerSecond: number; spreadMs: number }), cpuPerUpdateMs: used / 1000 / updates }
+      }),
+    )
   const one = await spreadOn(1, 'spread')
   for (const [mode, what] of [['spread', 'readers on other instances'], ['spread-sharded', 'each document on one instance']] as const) {
     const three = await spreadOn(3, mode)
-    rows.push([`50 clients over 30 documents, 2k trace ops each, ${what}: updates/s (1 vs 3 instances)`, Math.round(one.opsPerSecond), Math.round(three.opsPerSecond), ratio(three.opsPerSecond, one.opsPerSecond)])
-    rows.push([`same, ${what}: servers' CPU time per update, all instances (1 vs 3)`, ms(one.cpuPerUpdateMs), ms(three.cpuPerUpdateMs), ratio(three.cpuPerUpdateMs, one.cpuPerUpdateMs)])
+    compare(`50 clients over 30 documents, 2k trace ops each, ${what}: updates/s (1 vs 3 instances)`, one?.opsPerSecond, three?.opsPerSecond, (v) => String(Math.round(v)))
+    compare(`same, ${what}: servers' CPU time per update, all instances (1 vs 3; aim ≤ 1.2×)`, one?.cpuPerUpdateMs, three?.cpuPerUpdateMs, (v) => `${Math.round(v * 1000)} µs`)
   }
   return table(rows)
 }

@@ -4,19 +4,19 @@
  * template) — never by a client filling an empty Y.Doc, which would
  * duplicate the content when two clients do it.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { ExportOptions, FileFormat } from '@shared/formats/registry'
 import type { BudgetDocument } from '@shared/model/budget-document'
-import type { DocumentText, ProjectText } from '@shared/model/document-text'
+import type { DocumentText } from '@shared/model/document-text'
 import type { DocumentKind } from '@shared/model/document-kind'
-import { withProjectsAdded } from '@shared/model/add-projects'
 import { documentTooLarge, MAX_DOCUMENT_BYTES, MAX_PROJECTS, tooManyProjects } from '@shared/model/document-limits'
-import { restoreContent } from '@shared/history/restore-content'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
 import { contentOf, createYDocumentFromText, META_KEY, metaOf, readContent, withKind } from '@shared/model/y-document'
 import type { Finding } from '@shared/checks/finding'
+import type { FindingContext } from '@shared/kinds/document-findings'
+import type { LastYearResult } from '@shared/self-evaluation/last-year-result'
 import type { ApprovalState } from '@shared/review/approval'
 import type { Status, StatusRecord } from '@shared/review/workflow'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
@@ -118,9 +118,25 @@ export class DocumentService {
     return this.read('text', id)
   }
 
-  /** The finance checks' findings on the document as stored. */
-  async checks(id: string): Promise<Finding[]> {
-    return this.read('checks', id)
+  /**
+   * Every finding of the document as stored (`documentFindings`), in
+   * `context` (结果应用: last year's results; none by default). Kept until
+   * its stored bytes or the context change.
+   */
+  async findings(id: string, context: FindingContext = {}): Promise<Finding[]> {
+    const { updates } = await this.log.load(id)
+    const key = `findings:${id}:${createHash('sha256').update(JSON.stringify(context.lastYear ?? [])).digest('base64')}`
+    return this.readings.get(key, updates, () => this.reader('findings', updates, context))
+  }
+
+  /** The findings with no context, and the document this one was started from (if any), from one read (a second build costs ~0.5 s at the project limit). */
+  async findingsAndPredecessor(id: string): Promise<{ findings: Finding[]; predecessor: string | undefined }> {
+    return this.read('findingsAndPredecessor', id)
+  }
+
+  /** 结果应用: what the stored (approved) 自评 tells next year's draft. */
+  async lastYearResults(id: string): Promise<LastYearResult[]> {
+    return this.readKept('lastYearResults', id)
   }
 
   /** What the document is, and the approved document a 监控 or 自评 was made from (null: none). */
@@ -128,14 +144,9 @@ export class DocumentService {
     return this.readKept('identity', id)
   }
 
-  /** The finance checks' findings on the document as stored, and the document it was started from (if any), from one read. */
-  async checksAndPredecessor(id: string): Promise<{ findings: Finding[]; predecessor: string | undefined }> {
-    return this.read('checksAndPredecessor', id)
-  }
-
   /** The document this one was started from (last year's), if any. */
   async predecessorOf(id: string): Promise<string | undefined> {
-    return this.read('predecessor', id)
+    return this.readKept('predecessor', id)
   }
 
   /** The approved targets document a 监控 or 自评 was made from, if any (meta basedOn). */
@@ -159,17 +170,18 @@ export class DocumentService {
   }
 
   /**
-   * Adds projects after the stored document's last one, as one logged
-   * update (the CLI's `import FILE --into ID`; the editor goes through the
-   * relay instead, so open editors see it at once). A server serving the
-   * document at the time shows it to its clients when it next loads it.
+   * Makes a change to the stored document, logged as one update by `by`
+   * (null: the operator): how a process holding no document open (the
+   * CLI) changes one; a server goes through its relay instead, so open
+   * editors see it at once. A server serving the document at the time
+   * shows it to its clients when it catches up from storage or next loads it.
    */
-  async appendProjects(id: string, projects: readonly ProjectText[], by: string | null = null): Promise<void> {
+  async changeStored(id: string, change: (doc: Y.Doc) => void, by: string | null = null): Promise<void> {
     const ydoc = await this.load(id)
     try {
       const updates: Uint8Array[] = []
       ydoc.on('update', (update: Uint8Array) => updates.push(update))
-      ydoc.transact(() => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), SERVER_ORIGIN)
+      ydoc.transact(() => change(ydoc), SERVER_ORIGIN)
       await this.log.append(id, updates.map((update) => ({ update, by, at: Date.now() })))
     } finally {
       ydoc.destroy()
@@ -193,7 +205,8 @@ export class DocumentService {
     for (const id of ids) {
       const stored = kept.get(id)
       if (!stored) continue
-      if (stored.summary) {
+      // A summary kept before it named the predecessor is read again: the queue needs it for 结果应用.
+      if (stored.summary && 'predecessor' in (stored.summary as object)) {
         summaries.set(id, stored.summary as DocumentSummary)
         continue
       }

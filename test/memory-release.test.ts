@@ -12,6 +12,7 @@ import { parsePublishedText } from '@shared/formats/published-text/import'
 import { LocalBusHub } from '../server/bus/local-bus'
 import { sampleText } from '../support/sample'
 import { startTestServer, synced, until, type TestServer } from '../support/test-server'
+import { beforeTheStore } from './support/before-the-store'
 
 let t: TestServer
 afterEach(async () => {
@@ -47,11 +48,11 @@ describe('unloading gives back what an open document holds', () => {
     await until(() => t.server.relay.loadedDocuments === 0, 'every document unloaded')
     await until(() => t.server.relay.retained().userLimiters === 0, 'rate buckets forgotten once refilled')
     await until(() => t.server.relay.retained().closing === 0, 'every closing room finished storing')
-    expect(t.server.relay.retained()).toEqual({ rooms: 0, closing: 0, unloadTimers: 0, users: 0, userLimiters: 0 })
+    expect(t.server.relay.retained()).toEqual({ rooms: 0, closing: 0, unloadTimers: 0, users: 0, userLimiters: 0, trialReplicas: 0, stateAnswers: 0 })
     expect(hub.channelNames().filter((c) => c.startsWith('doc:'))).toEqual([])
   }, 120_000)
 
-  it('a user’s rate bucket is not forgotten while it is spent: a reconnect does not refill it', async () => {
+  beforeTheStore('a user’s rate bucket is not forgotten while it is spent: a reconnect does not refill it', async () => {
     t = await startTestServer({ relay: { idleUnloadMs: 50, userRate: { perSecond: 1, burst: 120 } } })
     // Two connections cost 100 of the 120: the bucket needs 100 s to refill, so it is kept after they close.
     const first = await t.client('zhang', 'editor')

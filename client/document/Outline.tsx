@@ -10,6 +10,8 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { lastYearOf as matchLastYear } from '@shared/checks/results-application'
 import { NODE } from '@shared/schema/node-names'
+import type { DocumentKind } from '@shared/model/document-kind'
+import { KIND_LAYOUT } from '@shared/model/kind-layout'
 import { anchorRange } from '../editor/comment-anchors'
 import { nth } from '../editor/place'
 import { T } from '../i18n/zh-CN'
@@ -95,6 +97,7 @@ export function Outline(props: { session: DocumentSession }) {
   const findingsOf = (project: number) => findingsByProject().get(project) ?? []
   const unread = (m: BudgetDocument) => m.projects.filter((p) => p.budget.total === null).length
   const worstOf = (project: number) => (findingsOf(project).some((f) => f.severity === 'error') ? 'error' : 'warning')
+  const follows = () => KIND_LAYOUT[(s.facts().kind ?? 'targets') as DocumentKind]?.follows ?? false
   const link = (label: () => string, go: () => void) => (
     <a href="#" onClick={(e) => { e.preventDefault(); go() }}>{label()}</a>
   )
@@ -104,11 +107,14 @@ export function Outline(props: { session: DocumentSession }) {
       <Show when={s.reading.model()}>
         {(m) => (
           <>
-            <ul class="sections">
-              <li>{link(() => T.goals, () => scrollTo(s.editor(), NODE.goalsSection))}</li>
-              <li>{link(() => T.subGoals, () => scrollTo(s.editor(), NODE.subGoalsSection))}</li>
-              <li>{link(() => T.safeguards, () => scrollTo(s.editor(), NODE.safeguardsSection))}</li>
-            </ul>
+            {/* A 监控 or 自评 has no Part 1 to go to: it is its project forms. */}
+            <Show when={!follows()}>
+              <ul class="sections">
+                <li>{link(() => T.goals, () => scrollTo(s.editor(), NODE.goalsSection))}</li>
+                <li>{link(() => T.subGoals, () => scrollTo(s.editor(), NODE.subGoalsSection))}</li>
+                <li>{link(() => T.safeguards, () => scrollTo(s.editor(), NODE.safeguardsSection))}</li>
+              </ul>
+            </Show>
             <p class="total" classList={{ incomplete: unread(m()) > 0 }} data-testid="department-total">
               {T.departmentTotal(departmentTotal(m()).toFixed(2))}
               {/* A total that leaves a project out says so: it must never read as the whole department's. */}

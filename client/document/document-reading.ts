@@ -9,8 +9,7 @@ import type { Editor } from '@tiptap/core'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { LastYearResult } from '@shared/api/http-api'
 import type { Finding } from '@shared/checks/finding'
-import { sortFindings } from '@shared/checks/run-checks'
-import { resultsApplication } from '@shared/checks/results-application'
+import { documentFindings } from '@shared/kinds/document-findings'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { modelFromText } from '@shared/model/derive-model'
 import type { NodeJSON } from '@shared/model/node-json'
@@ -37,6 +36,8 @@ export interface KindFacts {
   asOf?: string | undefined
   /** 结果应用: what last year's approved 自评 found (absent or empty: none, or not known yet). */
   lastYear?: readonly LastYearResult[] | undefined
+  /** 监控: whether this person may change the 截至月份 now, and how (absent: shown, not changeable). */
+  changeAsOf?: { mayChange: boolean; change(value: string): void } | undefined
 }
 
 /** Typing pauses this long before the model and the checks are derived again. */
@@ -51,7 +52,7 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
   const [authors, setAuthors] = createSignal<string[]>([])
   const liveChecks = makeLiveChecks()
   const read = (from: Editor) => {
-    const { kind, asOf } = facts()
+    const { kind, asOf, changeAsOf } = facts()
     const spec = kind ? KINDS[kind as DocumentKind] : undefined
     if (spec && spec.id !== 'targets') {
       // A 监控 or 自评: its kind's model and checks (the registry dispatches), and what the model derives shown in the form.
@@ -59,18 +60,16 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
       const derived = spec.model(text)
       setModel(derived as unknown as BudgetDocument)
       setAuthors(suggestionAuthors(from.state.doc))
-      setFindings(spec.checks(text))
-      showDerived(from, derived as unknown as DerivedModel)
+      setFindings(documentFindings(text, { lastYear: facts().lastYear }))
+      showDerived(from, derived as unknown as DerivedModel, { value: asOf ?? '', mayChange: changeAsOf?.mayChange ?? false, change: changeAsOf?.change ?? (() => {}) })
       return
     }
     const text = readDocument(from.getJSON() as NodeJSON)
     const derived = modelFromText(text)
     setModel(derived)
     setAuthors(suggestionAuthors(from.state.doc))
-    const findings = liveChecks(from.state.doc, text, derived)
-    // Next year's draft is also read against last year's 自评 (a cheap pass over the projects, so on every reading).
-    const lastYear = facts().lastYear ?? []
-    setFindings(lastYear.length === 0 ? findings : sortFindings([...findings, ...resultsApplication(derived, lastYear)]))
+    // The kind's checks table by table as typed; next year's draft is also read against last year's 自评 (a cheap pass over the projects, so on every reading).
+    setFindings(documentFindings(text, { lastYear: facts().lastYear }, { own: liveChecks(from.state.doc, text, derived), model: derived }))
   }
   let cancel = () => {}
   // A reading asked for again before it ran replaces it, but what was to follow it still follows the next one.

@@ -11,7 +11,8 @@
 import type { Editor } from '@tiptap/core'
 import { createEffect, createResource, createSignal, on, onCleanup, type Accessor } from 'solid-js'
 import type { LastYearResult } from '@shared/api/http-api'
-import { asOfOf, contentOf, documentKindOf } from '@shared/model/y-document'
+import type * as Y from 'yjs'
+import { asOfOf, contentOf, documentKindOf, META_KEY, metaOf } from '@shared/model/y-document'
 import { api, type User } from '../api/http'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { T } from '../i18n/zh-CN'
@@ -60,16 +61,30 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const workflow = createWorkflowState(ydoc, () => access.refresh())
   const access = createDocumentAccess(docId, connection, workflow.status, editor)
   const threads = createDocumentThreads(ydoc, editor)
-  // The kind and 截至月份 the server wrote into meta when it made the document; they never change.
+  // The kind the server wrote into meta when it made the document (it never changes); a 监控's 截至月份, which its editors change.
   const kind = () => documentKindOf(ydoc)
   const asOf = () => asOfOf(ydoc)
+  // Changed directly while one may edit directly, as the server allows (a reviewer comments; meta has no suggestions).
+  const mayChangeAsOf = () => access.role() === 'editor' && access.readOnlyReason() === ''
+  const changeAsOf = (value: string) => ydoc.transact(() => metaOf(ydoc).set(META_KEY.asOf, value))
   // 结果应用: asked once the document says it has a predecessor; the outline shows it and the checks read against it.
   const [lastYearResource] = createResource(
     () => workflow.hasPredecessor() || null,
     () => api.lastYear(docId).then((r) => r.results, () => [] as LastYearResult[]),
   )
   const lastYear = () => lastYearResource() ?? []
-  const reading = createDocumentReading(() => ({ kind: kind(), asOf: asOf(), lastYear: lastYear() }))
+  const reading = createDocumentReading(() => ({ kind: kind(), asOf: asOf(), lastYear: lastYear(), changeAsOf: { mayChange: mayChangeAsOf(), change: changeAsOf } }))
+  // A new 截至月份 (here or from anyone) moves the plan's share at once; so does whether one may change it.
+  const onMeta = (event: Y.YMapEvent<unknown>) => {
+    const made = editor()
+    if (made && event.keysChanged.has(META_KEY.asOf)) reading.readSoon(made, 0)
+  }
+  metaOf(ydoc).observe(onMeta)
+  onCleanup(() => metaOf(ydoc).unobserve(onMeta))
+  createEffect(on(mayChangeAsOf, () => {
+    const made = editor()
+    if (made && kind() === 'monitoring') reading.readSoon(made, 0)
+  }, { defer: true }))
   // Results that arrive after the first reading are checked against at once, not at the next keystroke.
   createEffect(on(lastYear, (results) => {
     const made = editor()

@@ -23,25 +23,38 @@ interface Binding {
 const bindingOf = (state: EditorState): Binding | null =>
   (ySyncPluginKey.getState(state) as { binding?: Binding } | undefined)?.binding ?? null
 
-/** The selection as relative positions, with the text it covers; null for an empty selection. */
+/**
+ * What a comment is about, as relative positions with the text it covers:
+ * the selection; with only the caret, the cell (text field) it is in —
+ * its whole text, or, for an empty cell (a 自评's 得分 showing only what
+ * the rules derive), the cell itself, a zero-width anchor with an empty
+ * quote. Null when the caret is in no cell.
+ */
 export function anchorOfSelection(editor: Editor): { start: Y.RelativePosition; end: Y.RelativePosition; quote: string } | null {
-  const { from, to, empty } = editor.state.selection
+  const { from, to, empty, $from } = editor.state.selection
   const binding = bindingOf(editor.state)
-  if (empty || !binding) return null
+  if (!binding) return null
+  const range = empty ? ($from.parent.isTextblock && $from.depth > 0 ? { from: $from.start(), to: $from.end() } : null) : { from, to }
+  if (!range) return null
   return {
-    start: absolutePositionToRelativePosition(from, binding.type, binding.mapping as never),
-    end: absolutePositionToRelativePosition(to, binding.type, binding.mapping as never),
-    quote: editor.state.doc.textBetween(from, to, ' '),
+    start: absolutePositionToRelativePosition(range.from, binding.type, binding.mapping as never),
+    end: absolutePositionToRelativePosition(range.to, binding.type, binding.mapping as never),
+    quote: editor.state.doc.textBetween(range.from, range.to, ' '),
   }
 }
 
-/** Where a thread's anchor is now; null when its text is gone (the thread is detached). */
+/**
+ * Where a thread's anchor is now; null when its text is gone (the thread is
+ * detached). A thread on an empty cell (empty quote) is where its cell is:
+ * from = to.
+ */
 export function anchorRange(state: EditorState, thread: ThreadView): { from: number; to: number } | null {
   const binding = bindingOf(state)
   if (!binding || !thread.start || !thread.end) return null
   const from = relativePositionToAbsolutePosition(binding.doc, binding.type, thread.start, binding.mapping as never)
   const to = relativePositionToAbsolutePosition(binding.doc, binding.type, thread.end, binding.mapping as never)
-  if (from === null || to === null || to <= from || to > state.doc.content.size) return null
+  if (from === null || to === null || to < from || to > state.doc.content.size) return null
+  if (to === from && (thread.quote !== '' || !state.doc.resolve(from).parent.isTextblock)) return null
   return { from, to }
 }
 
@@ -58,7 +71,11 @@ export const CommentAnchors = Extension.create<{ ydoc: Y.Doc | null; onActivate:
       const decorations = listThreads(ydoc).flatMap((thread) => {
         if (thread.status !== 'open') return []
         const range = anchorRange(state, thread)
-        return range ? [Decoration.inline(range.from, range.to, { class: 'comment-anchor', 'data-thread': thread.id }, { threadId: thread.id })] : []
+        if (!range) return []
+        if (range.to > range.from) return [Decoration.inline(range.from, range.to, { class: 'comment-anchor', 'data-thread': thread.id }, { threadId: thread.id })]
+        // A comment on an empty cell marks the cell.
+        const $cell = state.doc.resolve(range.from)
+        return [Decoration.node($cell.before(), $cell.after(), { class: 'comment-anchor cell-anchor', 'data-thread': thread.id }, { threadId: thread.id })]
       })
       return DecorationSet.create(state.doc, decorations)
     }

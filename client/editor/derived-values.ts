@@ -37,8 +37,16 @@ export interface DerivedModel {
   }[]
 }
 
+/** A 监控's 截至月份 as the form shows it: what meta holds, whether this person may change it now, and how. */
+export interface AsOfControl {
+  value: string
+  mayChange: boolean
+  change(value: string): void
+}
+
 export type Widget =
   | { pos: number; side: 1 | -1; kind: 'text'; className: string; text: string; title?: string }
+  | { pos: number; side: -1; kind: 'asOf'; control: AsOfControl }
   | { pos: number; side: -1; kind: 'band'; band: Band | ''; points: number }
   | { pos: number; side: 1; kind: 'score'; lines: string[]; total: string }
 
@@ -52,14 +60,15 @@ export function bandOfScore(earned: number | null, points: number): Band | '' {
   return share >= 1 ? '达成' : share >= 0.6 ? '部分达成' : '未达成'
 }
 
-/** Where each widget goes in `doc`, and what it says, for `model` (of the same text). Targets have none. */
-export function derivedWidgets(doc: PMNode, model: DerivedModel): Widget[] {
+/** Where each widget goes in `doc`, and what it says, for `model` (of the same text). Targets have none; a 监控 heads its forms with its 截至月份 (`asOf`). */
+export function derivedWidgets(doc: PMNode, model: DerivedModel, asOf?: AsOfControl): Widget[] {
   const kind = model.kind
   if (kind !== 'self-evaluation' && kind !== 'monitoring') return []
   const part = doc.lastChild
   if (!part || part.type.name !== NODE.projectsPart) return []
   const widgets: Widget[] = []
   let projectPos = doc.content.size - part.nodeSize + 1
+  if (kind === 'monitoring' && asOf) widgets.push({ pos: projectPos, side: -1, kind: 'asOf', control: asOf })
   part.forEach((projectNode, _offset, i) => {
     const project = model.projects[i]
     const start = projectPos
@@ -141,6 +150,35 @@ function bandPicker(widget: Extract<Widget, { kind: 'band' }>): (view: EditorVie
   }
 }
 
+/** The months a 截至月份 is chosen from; a value written otherwise ("2026年1-6月") is kept as the first choice. */
+const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`)
+
+function asOfPicker(control: AsOfControl): HTMLElement {
+  const line = document.createElement('div')
+  line.className = 'as-of'
+  line.dataset.testid = 'as-of'
+  line.contentEditable = 'false'
+  const label = document.createElement('label')
+  label.textContent = T.derived.asOf
+  const select = document.createElement('select')
+  select.setAttribute('aria-label', T.derived.asOf)
+  select.disabled = !control.mayChange
+  select.title = control.mayChange ? T.derived.asOfTitle : T.derived.asOfReadOnly
+  for (const month of control.value && !MONTHS.includes(control.value) ? [control.value, ...MONTHS] : ['', ...MONTHS]) {
+    const option = document.createElement('option')
+    option.value = month
+    option.textContent = month || T.derived.noAsOf
+    select.append(option)
+  }
+  select.value = control.value
+  select.addEventListener('change', () => {
+    if (select.value && control.mayChange) control.change(select.value)
+  })
+  label.append(select)
+  line.append(label)
+  return line
+}
+
 function scoreBox(widget: Extract<Widget, { kind: 'score' }>): HTMLElement {
   const box = document.createElement('div')
   box.className = 'project-score'
@@ -164,6 +202,7 @@ function decorationsOf(doc: PMNode, widgets: readonly Widget[]): DecorationSet {
     widgets.map((w) => {
       if (w.kind === 'band') return Decoration.widget(w.pos, bandPicker(w), { side: w.side, ignoreSelection: true, stopEvent: () => true, key: `band:${w.pos}:${w.band}:${w.points}` })
       if (w.kind === 'score') return Decoration.widget(w.pos, () => scoreBox(w), { side: w.side, ignoreSelection: true, key: `score:${w.lines.join()}:${w.total}` })
+      if (w.kind === 'asOf') return Decoration.widget(w.pos, () => asOfPicker(w.control), { side: w.side, ignoreSelection: true, stopEvent: () => true, key: `asOf:${w.control.value}:${w.control.mayChange}` })
       return Decoration.widget(w.pos, (view, getPos) => {
         const span = document.createElement('span')
         span.className = w.className
@@ -203,10 +242,10 @@ export const DerivedValues = Extension.create({
   ],
 })
 
-/** Shows what `model` derives in the editor (call with the model of the editor's current text). */
-export function showDerived(editor: Editor, model: DerivedModel): void {
+/** Shows what `model` derives in the editor (call with the model of the editor's current text), and a 监控's 截至月份 control. */
+export function showDerived(editor: Editor, model: DerivedModel, asOf?: AsOfControl): void {
   if (editor.isDestroyed) return
-  const widgets = derivedWidgets(editor.state.doc, model)
+  const widgets = derivedWidgets(editor.state.doc, model, asOf)
   // Nothing to draw before or after: no transaction at all (a targets document never dispatches one).
   if (widgets.length === 0 && key.getState(editor.state) === DecorationSet.empty) return
   editor.view.dispatch(editor.state.tr.setMeta(key, widgets).setMeta('addToHistory', false))

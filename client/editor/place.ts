@@ -5,8 +5,9 @@
  */
 import type { Editor } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import type { FindingField } from '@shared/checks/finding'
-import { DETAIL_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, PROJECT_FIELDS } from '@shared/schema/fields'
+import {
+  DETAIL_FIELDS, FUNDS_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, INDICATOR_FOLLOW_UP_FIELDS, PROJECT_ACHIEVED_FIELD, PROJECT_FIELDS,
+} from '@shared/schema/fields'
 import { NODE } from '@shared/schema/node-names'
 
 /** 1-based project and indicator row (null: not in one), and a field by its model key (`goals[2]` for a list item). */
@@ -16,9 +17,14 @@ export interface Place {
   field: string | null
 }
 
-/** Which text field a place's `field` names, inside its project or indicator row: each field of the field table by its key, and the rest. */
-const FIELD_NODE: Partial<Record<FindingField | 'subtitle' | 'preparedBy' | 'reviewedBy' | (typeof DETAIL_FIELDS)[number]['key'], string>> = {
-  ...Object.fromEntries([...PROJECT_FIELDS, ...DETAIL_FIELDS, ...INDICATOR_CELL_FIELDS, ...INDICATOR_EXTRA_FIELDS].map((f) => [f.key, f.node])),
+/**
+ * Which text field a place's `field` names, inside its project or indicator
+ * row: each field of the field table by its key (a 资金 figure by its node,
+ * as its keys are a row's too: `earned`), and the rest.
+ */
+const FIELD_NODE: Partial<Record<string, string>> = {
+  ...Object.fromEntries([...PROJECT_FIELDS, ...DETAIL_FIELDS, ...INDICATOR_CELL_FIELDS, ...INDICATOR_EXTRA_FIELDS, PROJECT_ACHIEVED_FIELD, ...INDICATOR_FOLLOW_UP_FIELDS].map((f) => [f.key, f.node])),
+  ...Object.fromEntries(FUNDS_FIELDS.map((f) => [f.node, f.node])),
   unit: NODE.unitName,
   spendingPlan: NODE.spendingPercent,
   // 一级/二级 are chosen beside the row's first text field.
@@ -64,7 +70,7 @@ export function nodeAtPlace(doc: PMNode, place: Place): PlacedNode | null {
   if (scope && place.indicator !== null) scope = nth(scope, NODE.indicator, place.indicator - 1)
   if (!scope) return null
   const [, key = '', item] = /^(\w+)(?:\[(\d+)\])?$/.exec(place.field ?? '') ?? []
-  const fieldType = FIELD_NODE[key as keyof typeof FIELD_NODE]
+  const fieldType = FIELD_NODE[key]
   const field = fieldType ? (nth(scope, fieldType, Number(item ?? 0)) ?? nth(scope, fieldType, 0)) : null
   return field ?? (scope.node === doc ? nth(scope, NODE.docTitle, 0) : scope)
 }

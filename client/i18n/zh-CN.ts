@@ -1,6 +1,10 @@
 /** Every string the UI shows, in one place, so that another language can follow. */
 import { FIELD_LABEL } from '@shared/schema/field-labels'
-import { INDICATOR_CELL_FIELDS, INDICATOR_LEVEL_FIELDS, labelsOf } from '@shared/schema/fields'
+import { cellLabelOf, INDICATOR_CELL_FIELDS, INDICATOR_LEVEL_FIELDS, kindLabelOf, labelsOf, TABLE_FIELDS, type FollowUpKind } from '@shared/schema/fields'
+
+/** The field table's cells with a label of their own in a kind (its form's header, or more), by node name. */
+const kindLabels = (kind: FollowUpKind): Record<string, string> =>
+  Object.fromEntries(TABLE_FIELDS.flatMap((f) => (f.node !== null && kindLabelOf(f, kind) !== undefined ? [[f.node, kindLabelOf(f, kind)!]] : [])))
 
 export const T = {
   appName: '绩效',
@@ -26,7 +30,7 @@ export const T = {
   shareUser: '用户名',
   shareRole: '权限',
   addMember: '添加',
-  selectTextToComment: '请先选中要批注的文字',
+  selectTextToComment: '请先把光标放进要批注的格子，或选中要批注的文字',
   commentOn: (quote: string) => `批注“${quote}”：`,
   removeMember: '移除',
   close: '关闭',
@@ -299,8 +303,8 @@ export const T = {
   cancel: '取消',
   readOnlyNewerSchema: '此文档由更新版本的绩效编辑器创建，请刷新页面以更新后再编辑',
   notAvailableOffline: '此文档尚未在本机打开过，离线时无法打开',
-  level1: '一级指标',
-  level2: '二级指标',
+  level1: INDICATOR_LEVEL_FIELDS[0].label,
+  level2: INDICATOR_LEVEL_FIELDS[1].label,
   choose: '请选择',
   /** A target carried into a 监控 or 自评 from the approved 绩效目标. */
   carriedCell: '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）',
@@ -310,15 +314,16 @@ export const T = {
   lastYear: (total: string, grade: string) => `上年自评：总分 ${total}（${grade}）`,
   lastYearIndicator: (name: string, actual: string, earned: string, points: string) => `${name}：实际 ${actual}，得分 ${earned}/${points}`,
   lastYearValue: (value: string) => `上年年度指标值：${value}`,
-  /** Where a kind's form labels a cell otherwise than the targets' form (by node name). */
-  kindFieldLabel: {
-    monitoring: { fundsExecuted: '截至当期执行数', indicatorValue: '年度指标值', indicatorActual: '截至当期完成值', projectAchieved: '总体目标截至当期完成情况', budgetTotal: '年度预算数' },
-    'self-evaluation': { fundsExecuted: '全年执行数', indicatorValue: '年度指标值', projectAchieved: '年度总体目标实际完成情况', projectGoal: '年度总体目标（预期目标）', budgetTotal: '年度预算数' },
-  } as Record<string, Record<string, string> | undefined>,
+  /** How a kind's form labels a cell, where it does (by node name; the field table's `kinds`). */
+  kindFieldLabel: { monitoring: kindLabels('monitoring'), 'self-evaluation': kindLabels('self-evaluation') } as Record<string, Record<string, string> | undefined>,
   /** What a 监控 or 自评 form derives as people type (never typed). */
   derived: {
     computed: (value: string) => `（按数字计算为 ${value}）`,
     planned: (share: string) => ` · 计划 ${share}`,
+    asOf: '截至月份',
+    asOfTitle: '执行率对照资金支出计划中截至该月应达到的比例',
+    asOfReadOnly: '截至月份由编制人员在编制中或退回修改时设定',
+    noAsOf: '未设定',
     rateTitle: '执行率 = 执行数 ÷ 全年预算数，按所填数字自动计算',
     earnedTitle: '预算执行得分 = 分值 × 执行率（不超过分值），自动计算',
     defaultWeight: '未填分值时按默认权重计：预算执行率 10 分',
@@ -334,10 +339,9 @@ export const T = {
     noTotal: '总分 —（尚有指标未得分）',
   },
   indicatorHeader: labelsOf([...INDICATOR_LEVEL_FIELDS, ...INDICATOR_CELL_FIELDS] as const),
-  // The form's labels, as the shared schema names them, worded as the editor's label cells print them.
+  // The form's labels, as the shared schema names them, worded as the editor's label cells print them (the field table's `cell`).
   fieldLabel: {
     ...FIELD_LABEL,
-    unitName: '预算单位',
-    budgetFiscal: '其中：财政资金',
+    ...Object.fromEntries(TABLE_FIELDS.flatMap((f) => (f.node !== null && f.cell !== undefined ? [[f.node, cellLabelOf(f)]] : []))),
   } as Record<string, string>,
 } as const

@@ -3,6 +3,7 @@
  * share (owner). Offline, the list the service worker cached is shown.
  */
 import { createResource, createSignal, For, Show } from 'solid-js'
+import { KIND_OFFERS } from '@shared/kinds/kind-offers'
 import { api, ApiFailure, type DocumentSummary } from '../api/http'
 import { navigate } from '../router'
 import { T } from '../i18n/zh-CN'
@@ -160,7 +161,8 @@ export function DocumentListPage() {
                   <Show when={doc.owner || doc.role === 'editor'}>
                     <button onClick={() => setRenaming({ id: doc.id, title: doc.title })}>{T.rename}</button>
                   </Show>
-                  <Show when={doc.role === 'editor'}>
+                  {/* Next year's draft is made from the targets: a 监控 or 自评 does not offer it (the server refuses it too). */}
+                  <Show when={doc.role === 'editor' && KIND_OFFERS[doc.kind ?? 'targets'].nextYear}>
                     <Show when={successorOf() === doc.id} fallback={<button onClick={() => setSuccessorOf(doc.id)}>{T.successor}</button>}>
                       <span class="successor-form">
                         <label>

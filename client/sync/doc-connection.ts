@@ -23,6 +23,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as decoding from 'lib0/decoding'
 import { CLOSE, isRetryable } from '@shared/protocol/close-code'
 import { OPEN_MARK } from './open-marks'
+import { EarlyOrNewSocket, syncBase } from './early-socket'
 import { AUTH, MESSAGE } from '@shared/protocol/message-type'
 import { T } from '../i18n/zh-CN'
 import { saveDraft } from './local-drafts'
@@ -40,6 +41,8 @@ export interface DocConnection {
 }
 
 const pendingKey = (docId: string) => `jixiao:pending:${docId}`
+/** Set once this browser keeps a copy of the document in IndexedDB: it is read before the server is asked. */
+const heldKey = (docId: string) => `jixiao:held:${docId}`
 
 /** 0.5–1.5 × the exponential backoff, capped: clients that lost the server together come back spread out. */
 export const reconnectDelay = (attempt: number, random = Math.random): number =>
@@ -48,8 +51,8 @@ export const reconnectDelay = (attempt: number, random = Math.random): number =>
 export function makeDocConnection(docId: string): DocConnection {
   const ydoc = new Y.Doc()
   const persistence = new IndexeddbPersistence(`jixiao:${docId}`, ydoc)
-  const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
-  const provider = new WebsocketProvider(wsBase, docId, ydoc, { connect: false })
+  // The socket the entry script opened for this document, if it did (early-socket.ts).
+  const provider = new WebsocketProvider(syncBase(), docId, ydoc, { connect: false, WebSocketPolyfill: EarlyOrNewSocket })
   const [facts, setFacts] = createSignal<SyncFacts>({
     local: false,
     connection: 'disconnected',
@@ -67,10 +70,10 @@ export function makeDocConnection(docId: string): DocConnection {
     // y-indexeddb appends a full state on every load and trims only after 500
     // updates: store one compact state now so the database does not grow.
     void storeState(persistence, true)
+    localStorage.setItem(heldKey(docId), '1')
     update({ local: true })
     provider.connect()
   })
-
   ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
     const local = origin !== provider && origin !== persistence
     if (local && !(provider.wsconnected && provider.synced)) update({ pending: facts().pending + 1 })
@@ -90,6 +93,7 @@ export function makeDocConnection(docId: string): DocConnection {
       return
     }
     localStorage.removeItem(pendingKey(docId))
+    localStorage.removeItem(heldKey(docId))
     await persistence.clearData()
     location.reload()
   }
@@ -134,6 +138,11 @@ export function makeDocConnection(docId: string): DocConnection {
   }
   window.addEventListener('online', online)
   window.addEventListener('offline', offline)
+  // A browser that never held this document has no local copy to read before asking the server: the
+  // socket need not wait for the local read (on a first open, creating the database is most of its time).
+  // What arrives first is kept (y-indexeddb stores the document's state when its database opens), and a
+  // copy found after all reaches the server as an update of which it takes only what it lacks.
+  if (localStorage.getItem(heldKey(docId)) === null) provider.connect()
 
   return {
     ydoc,

@@ -248,6 +248,13 @@ describe('cli doc monitoring / self-evaluation', () => {
     } finally {
       await again.close()
     }
+    // Next year is made from the targets, not from the 自评: refused, saying so; from the targets, made.
+    const refused = await run('doc', 'successor', id, '--data', data)
+    expect(refused.code).toBe(EXIT.badInput)
+    expect(refused.stderr).toMatch(/是绩效自评文档，不能作为下一年度的底稿/)
+    const next = await run('doc', 'successor', source, '--year', '2023', '--data', data)
+    expect(next.code).toBe(EXIT.ok)
+    expect((await run('import', next.stdout.trim(), '--json', '--data', data)).stdout).toContain('"year": 2023')
   })
 })
 
@@ -269,5 +276,45 @@ describe('cli org deadline', () => {
     expect(await run('org', 'deadline', '财政局', '--year', '2026', '--date', '3月底', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '日期格式应为 YYYY-MM-DD：3月底' })
     expect(await run('org', 'deadline', '财政局', '--year', '2026', '--remove', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: '已取消 2026 年度的报送截止日期' })
     expect(await deadlines()).toEqual([])
+  })
+})
+
+describe('cli org add / list / member / assign', () => {
+  it('makes a department and the bureau, their members and an assignment, with one clear message for each mistake', async () => {
+    const data = tmp()
+    for (const name of ['zhang', 'wang']) expect((await run('user', 'add', name, '--password', 'long-enough-pw', '--data', data)).code).toBe(EXIT.ok)
+    expect(await run('org', 'add', '政法委', '--kind', 'department', '--code', '216001', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: '已创建部门：政法委' })
+    expect(await run('org', 'add', '财政局', '--kind', 'finance', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: '已创建财政局：财政局' })
+    expect(await run('org', 'add', '政法委', '--kind', 'department', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '组织已存在：政法委' })
+    expect((await run('org', 'add', '政法委', '--data', data)).code).toBe(EXIT.usage)
+
+    expect(await run('org', 'member', '政法委', '--user', 'zhang', '--role', 'staff', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: 'zhang 现为 政法委 的编制人员' })
+    expect(await run('org', 'member', '财政局', '--user', 'wang', '--role', 'reviewer', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: 'wang 现为 财政局 的审核人员' })
+    expect(await run('org', 'member', '财政局', '--user', 'zhang', '--role', 'staff', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '财政局的成员角色是 admin 或 reviewer' })
+    expect(await run('org', 'member', '政法委', '--user', 'wang', '--role', 'reviewer', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '部门的成员角色是 admin 或 staff' })
+    expect(await run('org', 'member', '文旅局', '--user', 'wang', '--role', 'staff', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '没有这个组织：文旅局' })
+    expect(await run('org', 'member', '政法委', '--user', 'li', '--role', 'staff', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '没有这个用户：li' })
+    expect((await run('org', 'member', '政法委', '--user', 'zhang', '--role', 'boss', '--data', data)).code).toBe(EXIT.usage)
+
+    expect(await run('org', 'assign', '财政局', '--department', '政法委', '--reviewer', 'zhang', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: 'zhang 不是 财政局 的成员：先用 org member 加入' })
+    expect(await run('org', 'assign', '政法委', '--department', '政法委', '--reviewer', 'wang', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '没有这个财政局：政法委' })
+    expect(await run('org', 'assign', '财政局', '--department', '财政局', '--reviewer', 'wang', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '没有这个部门：财政局' })
+    expect(await run('org', 'assign', '财政局', '--department', '政法委', '--reviewer', 'li', '--data', data)).toMatchObject({ code: EXIT.badInput, stderr: '没有这个用户：li' })
+    expect(await run('org', 'assign', '财政局', '--department', '政法委', '--reviewer', 'wang', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: 'wang 现负责审核 政法委 的文档' })
+    const assignments = async () => {
+      const storage = await openStorage({ kind: 'sqlite', dataDir: data })
+      try {
+        return (await storage.orgs.assignments({ departmentOrgId: (await storage.orgs.orgByName('政法委'))!.id })).length
+      } finally {
+        await storage.close()
+      }
+    }
+    expect(await assignments()).toBe(1)
+
+    expect(await run('org', 'list', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: '政法委\t部门\t216001\tzhang（编制人员）\n财政局\t财政局\t\twang（审核人员）' })
+    expect(await run('org', 'member', '政法委', '--user', 'zhang', '--role', 'none', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: '已把 zhang 移出 政法委' })
+    expect(await run('org', 'assign', '财政局', '--department', '政法委', '--reviewer', 'wang', '--remove', '--data', data)).toMatchObject({ code: EXIT.ok, stdout: 'wang 不再审核 政法委 的文档' })
+    expect(await assignments()).toBe(0)
+    expect((await run('org', 'list', '--data', data)).stdout).toBe('政法委\t部门\t216001\t\n财政局\t财政局\t\twang（审核人员）')
   })
 })

@@ -22,6 +22,7 @@ const USAGE = `用法: npm run -s cli -- <命令>
   serve [--port N] [--data DIR] [--host H]            运行服务器（npm start 即此命令）
   user add NAME [--password P] [--display-name N]     创建账号（另有 passwd、remove、list）
   doc import FILE [--id ID] [--title T] [--owner U] [--org ORG]  把文件存为服务器上的新文档（属于部门 ORG），输出编号
+  doc successor ID [--year Y] [--keep-budget] [--user U]  以绩效目标文档 ID 为底稿新建下一年度，输出编号
   doc create|list|share|export …                      其他文档操作（doc export ID --format docx --tracked 导出含修订的 Word）
   token --doc ID --user NAME --role ROLE              授予权限并输出 WebSocket 访问令牌
   org add NAME --kind department|finance [--code C]   创建部门或财政局（另有 list）

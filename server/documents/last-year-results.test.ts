@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { META_KEY, metaOf } from '@shared/model/y-document'
 import { documentText, indicator, part1, project } from '../../support/document-builder'
-import { useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
+import { contractFinding } from '@shared/checks/finding'
+import { cliStorageArgs, useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
+import { EXIT, runCli } from '../cli/run-cli'
 import { documentChecks } from './document-reads'
 import { lastYearResults } from './last-year-results'
 import { dashboard, reviewQueue } from './review-queue'
@@ -102,6 +104,16 @@ describe('结果应用 and the bureau’s view of a 自评', () => {
     ])
     expect(findings[0]!.message).toMatch(/社区矫正经费.*中.*70.*100.*130/)
     expect(findings[1]!.message).toMatch(/社区矫正经费.*结案率.*81%/)
+    // The queue, the dashboard and `check ID` count and list the same findings as /checks (and the editor).
+    const all = await documentChecks(w.ports, zhang, next)
+    const count = (severity: string) => all.filter((f) => f.severity === severity).length
+    const queued = (await reviewQueue(w.ports, wang, {})).queue.find((r) => r.id === next)!
+    expect([queued.findings.error, queued.findings.warning, queued.findings.info]).toEqual([count('error'), count('warning'), count('info')])
+    const board = (await dashboard(w.ports, wang)).rows.find((r) => r.id === next)!
+    expect([board.errors, board.warnings]).toEqual([count('error'), count('warning')])
+    const out: string[] = []
+    expect(await runCli(['check', next, '--json', ...cliStorageArgs(w.config)], { stdout: (t) => out.push(t), stderr: () => {} })).toBe(EXIT.ok)
+    expect(JSON.parse(out.join(''))).toEqual(all.map(contractFinding))
     // Last year's own checks are not touched.
     expect((await documentChecks(w.ports, zhang, last)).filter((f) => f.rule.startsWith('unmet') || f.rule.startsWith('weak'))).toEqual([])
   })

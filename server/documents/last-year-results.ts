@@ -7,8 +7,6 @@
  * note for the people drafting, never text of the draft.
  */
 import type { LastYearResult } from '@shared/api/http-api'
-import { lastYearResultsOf } from '@shared/checks/results-application'
-import { selfEvaluationModel } from '@shared/self-evaluation/self-evaluation-model'
 import { STATUS } from '@shared/review/workflow'
 import type { User } from '../storage/account-store'
 import { reach } from './document-access'
@@ -34,8 +32,8 @@ export async function approvedResultsBefore(p: Pick<Ports, 'service' | 'orgs'>, 
   for (const id of ids) {
     const summary = summaries.get(id)
     if (summary?.kind !== 'self-evaluation' || summary.status.value !== STATUS.approved) continue
-    if ((await p.service.basedOn(id)) !== predecessor) continue
-    return lastYearResultsOf(selfEvaluationModel(await p.service.text(id)))
+    if ((await p.service.identity(id)).basedOn !== predecessor) continue
+    return p.service.lastYearResults(id)
   }
   return []
 }

@@ -33,7 +33,12 @@ describe('新建运行监控 / 新建绩效自评 from approved targets, without
 
     const source = await w.ports.service.text(id)
     const text = await w.ports.service.text(made.id)
-    expect(text).toMatchObject({ kind: 'monitoring', asOf: '6月', title: source.title, subtitle: source.subtitle })
+    expect(text).toMatchObject({ kind: 'monitoring', asOf: '6月', title: source.title, preparedBy: source.preparedBy, reviewedBy: source.reviewedBy })
+    // Headed as what it is, of the targets' year; the targets' Part 1 narrative is not what it reports on.
+    expect(source.subtitle).toMatch(/^2022年/)
+    expect(text.subtitle).toBe('2022年度绩效运行监控')
+    expect([text.goals, text.subGoals, text.safeguards]).toEqual([[], [], []])
+    expect(source.goals.length).toBeGreaterThan(0)
     expect(text.projects.map((p) => [p.code, p.name, p.budgetTotal, p.goal, p.spendingPlan])).toEqual(source.projects.map((p) => [p.code, p.name, p.budgetTotal, p.goal, p.spendingPlan]))
     expect(text.projects.map((p) => p.indicators.map(({ level1, level2, level3, value }) => ({ level1, level2, level3, value }))))
       .toEqual(source.projects.map((p) => p.indicators.map(({ level1, level2, level3, value }) => ({ level1, level2, level3, value }))))
@@ -54,11 +59,12 @@ describe('新建运行监控 / 新建绩效自评 from approved targets, without
     const evaluation = await createLinkedDocument(w.ports, zhang, id, { kind: 'self-evaluation' })
     const evaluated = await w.ports.service.text(evaluation.id)
     expect(evaluated.kind).toBe('self-evaluation')
+    expect(evaluated.subtitle).toBe('2022年度项目支出绩效自评')
     expect(evaluated.asOf).toBeUndefined()
     expect(evaluated.projects[0]!.indicators[0]).toMatchObject({ actual: '', earned: '', deviation: '' })
     // Judged by its own checks: a fresh 自评 says what it still lacks, not what the targets' review found.
-    expect((await w.ports.service.checks(evaluation.id)).every((f) => f.rule.startsWith('self-evaluation.'))).toBe(true)
-    expect((await w.ports.service.checks(evaluation.id)).length).toBeGreaterThan(0)
+    expect((await w.ports.service.findings(evaluation.id)).every((f) => f.rule.startsWith('self-evaluation.'))).toBe(true)
+    expect((await w.ports.service.findings(evaluation.id)).length).toBeGreaterThan(0)
   })
 
   it('refuses, as a conflict with a Chinese reason, a source not yet approved or not a targets document; only its editors make one', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
-import { addOrgUser, answerInvitation, assignReviewer, myInvitations, myOrgs, orgMembers, resetPassword, setDeadline, setOrgMember } from './organisations'
+import { addOrgUser, allOrgs, answerInvitation, assignReviewer, createOrg, myInvitations, myOrgs, operatorAssignReviewer, operatorSetDeadline, operatorSetMember, orgMembers, resetPassword, RoleNotForKind, setDeadline, setOrgMember } from './organisations'
 
 let w: UseCaseWorld
 afterEach(async () => {
@@ -43,5 +43,47 @@ describe('organisations, without HTTP', () => {
     await expect(assignReviewer(w.ports, admin, czj.id, { department: '政法委', reviewer: 'zhang', assigned: true })).rejects.toMatchObject({ message: '审核人员必须是本财政局的成员' })
     await assignReviewer(w.ports, admin, czj.id, { department: '政法委', reviewer: 'wang', assigned: true })
     expect((await orgMembers(w.ports, admin, czj.id)).assignments).toEqual([{ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }])
+  })
+
+  it('the operator makes organisations and sets members, assignments and deadlines by name, at once and without belonging; each mistake is refused in order', async () => {
+    w = await useCaseWorld()
+    const [zhang, wang] = [await w.person('zhang'), await w.person('wang')]
+    const zfw = await createOrg(w.ports, { name: '政法委', kind: 'department', code: '216001' })
+    const czj = await createOrg(w.ports, { name: '财政局', kind: 'finance', code: '' })
+    await expect(createOrg(w.ports, { name: '政法委', kind: 'finance', code: '' })).rejects.toMatchObject({ kind: 'conflict', code: 'org-exists', message: '组织已存在：政法委' })
+
+    // A member at once, not an invitation as a 管理员's change would be.
+    expect(await operatorSetMember(w.ports, { org: '政法委', user: 'zhang', role: 'staff' })).toMatchObject({ org: { id: zfw.id }, member: { id: zhang.id } })
+    expect(await myInvitations(w.ports, zhang)).toEqual([])
+    await operatorSetMember(w.ports, { org: '财政局', user: 'wang', role: 'reviewer' })
+    const wrongKind = operatorSetMember(w.ports, { org: '财政局', user: 'nobody', role: 'staff' })
+    await expect(wrongKind).rejects.toBeInstanceOf(RoleNotForKind)
+    await expect(wrongKind).rejects.toMatchObject({ orgKind: 'finance', kind: 'invalid' })
+    await expect(operatorSetMember(w.ports, { org: '文旅局', user: 'nobody', role: 'staff' })).rejects.toMatchObject({ code: 'org-not-found', message: '没有这个组织：文旅局' })
+    await expect(operatorSetMember(w.ports, { org: '政法委', user: 'nobody', role: 'staff' })).rejects.toMatchObject({ code: 'user-not-found', message: '没有这个用户：nobody' })
+
+    const assign = (bureau: string, department: string, reviewer: string, assigned = true) => operatorAssignReviewer(w.ports, { bureau, department, reviewer, assigned })
+    await expect(assign('政法委', '财政局', 'nobody')).rejects.toMatchObject({ code: 'org-not-found', message: '没有这个财政局：政法委' })
+    await expect(assign('财政局', '财政局', 'nobody')).rejects.toMatchObject({ code: 'org-not-found', message: '没有这个部门：财政局' })
+    await expect(assign('财政局', '政法委', 'nobody')).rejects.toMatchObject({ code: 'user-not-found', message: '没有这个用户：nobody' })
+    await expect(assign('财政局', '政法委', 'zhang')).rejects.toMatchObject({ code: 'not-a-member', message: 'zhang 不是 财政局 的成员' })
+    expect(await assign('财政局', '政法委', 'wang')).toMatchObject({ department: { id: zfw.id }, reviewer: { id: wang.id } })
+    expect(await w.data.orgs.assignments({ financeOrgId: czj.id })).toEqual([{ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }])
+
+    expect((await allOrgs(w.ports)).map((o) => [o.name, o.code, o.members.map((m) => [m.name, m.role])])).toEqual([
+      ['政法委', '216001', [['zhang', 'staff']]],
+      ['财政局', '', [['wang', 'reviewer']]],
+    ])
+    await operatorSetMember(w.ports, { org: '政法委', user: 'zhang', role: null })
+    await assign('财政局', '政法委', 'wang', false)
+    expect(await w.data.orgs.assignments({ financeOrgId: czj.id })).toEqual([])
+    expect((await allOrgs(w.ports))[0]!.members).toEqual([])
+
+    await operatorSetDeadline(w.ports, '财政局', 2026, '2026-03-31')
+    expect(await w.data.orgs.deadlines(czj.id)).toEqual([{ year: 2026, dueAt: Date.parse('2026-03-31T23:59:59+08:00') }])
+    await expect(operatorSetDeadline(w.ports, '财政局', 2026, '3月底')).rejects.toMatchObject({ kind: 'invalid', message: '日期格式应为 YYYY-MM-DD' })
+    await expect(operatorSetDeadline(w.ports, '政法委', 2026, null)).rejects.toMatchObject({ code: 'org-not-found', message: '没有这个财政局：政法委' })
+    await operatorSetDeadline(w.ports, '财政局', 2026, null)
+    expect(await w.data.orgs.deadlines(czj.id)).toEqual([])
   })
 })

@@ -1,21 +1,29 @@
 /**
  * Organisations: one's own, their members (set by a 管理员), new accounts
  * for colleagues, password resets, the bureau's 报送 deadlines and its
- * reviewers' assignments to departments.
+ * reviewers' assignments to departments. The operator who runs the server
+ * (the command line's `org` commands) does the same by name, without
+ * belonging to any organisation: the last section.
  */
 import type { InvitationView, OrgMember as OrgMemberView } from '@shared/api/http-api'
 import { membershipChange } from '../auth/org-membership'
 import { impersonationMessage, ShownNames } from '../auth/shown-names'
 import type { User } from '../storage/account-store'
-import type { Assignment, Org, OrgMember, OrgRole } from '../storage/org-store'
+import { ORG_KIND_LABEL, OrgExistsError, type Assignment, type Org, type OrgKind, type OrgMember, type OrgRole } from '../storage/org-store'
+import { openAccount, replacePassword } from './accounts'
 import type { Ports } from './ports'
 import { shownName } from './people'
 import { forbidden, invalid, Refusal, userNotFound } from './refusal'
 
+/** The role `userId` holds in the organisation, if a member. */
+async function roleIn(p: Pick<Ports, 'orgs'>, userId: number, orgId: number): Promise<OrgRole | undefined> {
+  return (await p.orgs.membershipsOf(userId)).find((m) => m.orgId === orgId)?.role
+}
+
 /** The organisation and the caller's role in it; not found unless they belong to it (do not reveal it exists). */
 async function membership(p: Pick<Ports, 'orgs'>, user: User, orgId: number): Promise<{ org: Org; role: OrgRole }> {
   const org = await p.orgs.orgById(orgId)
-  const role = org && (await p.orgs.membershipsOf(user.id)).find((m) => m.orgId === org.id)?.role
+  const role = org && (await roleIn(p, user.id, org.id))
   if (!org || !role) throw new Refusal('not-found', 'org-not-found', '没有这个组织，或你不是它的成员')
   return { org, role }
 }
@@ -27,9 +35,16 @@ async function administered(p: Pick<Ports, 'orgs'>, user: User, orgId: number, k
   return org
 }
 
+/** A role the organisation's kind does not have: the edges may word it in their own terms (the CLI in its `--role` values). */
+export class RoleNotForKind extends Refusal {
+  constructor(readonly orgKind: OrgKind) {
+    super('invalid', 'bad-request', orgKind === 'finance' ? '财政局的成员角色是管理员或审核人员' : '部门的成员角色是管理员或编制人员')
+  }
+}
+
 /** Departments have 管理员 and 编制人员; the bureau 管理员 and 审核人员. */
 function checkedRole(org: Org, role: OrgRole): OrgRole {
-  if (role === (org.kind === 'finance' ? 'staff' : 'reviewer')) throw invalid(org.kind === 'finance' ? '财政局的成员角色是管理员或审核人员' : '部门的成员角色是管理员或编制人员')
+  if (role === (org.kind === 'finance' ? 'staff' : 'reviewer')) throw new RoleNotForKind(org.kind)
   return role
 }
 
@@ -80,8 +95,7 @@ export async function addOrgUser(p: Pick<Ports, 'orgs' | 'accounts' | 'logins'>,
   const role = checkedRole(org, input.role)
   const impersonated = await new ShownNames(p.accounts, p.orgs).impersonated(input.displayName, [org.id])
   if (impersonated) throw new Refusal('conflict', 'name-impersonates', impersonationMessage(input.displayName, impersonated))
-  if (await p.accounts.userByName(input.name)) throw new Refusal('conflict', 'user-exists', `登录名 ${input.name} 已被使用：如是同一人，请用“添加已有用户”`)
-  const added = await p.logins.addUser(input.name, input.password, input.displayName)
+  const added = await openAccount(p, user, input)
   await p.orgs.setMember(org.id, added.id, role)
   return { name: added.name, displayName: added.displayName, role }
 }
@@ -99,8 +113,7 @@ export async function resetPassword(p: Pick<Ports, 'orgs' | 'accounts' | 'logins
   if (!member || !theirs.some((m) => m.orgId === org.id)) throw userNotFound('本组织没有这个成员')
   const managed = new Set((await p.orgs.membershipsOf(user.id)).filter((m) => m.role === 'admin').map((m) => m.orgId))
   if (theirs.some((m) => !managed.has(m.orgId))) throw new Refusal('forbidden', 'other-org-member', '此人也属于你不管理的组织：请由那里的管理员或系统管理员重置密码')
-  await p.logins.setPassword(member.name, password)
-  await p.live.closeUnauthenticated({ publish: true })
+  await replacePassword(p, member, password)
 }
 
 /** The bureau's 管理员 sets the 报送 deadline for a budget year (`date` YYYY-MM-DD, the end of that day in China; null removes it). */
@@ -108,8 +121,8 @@ export async function setDeadline(p: Pick<Ports, 'orgs'>, user: User, orgId: num
   await setBureauDeadline(p, await administered(p, user, orgId, 'finance'), year, date)
 }
 
-/** The 报送 deadline of `bureau` for a budget year, as its 管理员 (above) or the operator (`org deadline` in the CLI) sets it. */
-export async function setBureauDeadline(p: Pick<Ports, 'orgs'>, bureau: Org, year: number, date: string | null): Promise<void> {
+/** The 报送 deadline of `bureau` for a budget year, as its 管理员 (above) or the operator (`operatorSetDeadline`) sets it. */
+async function setBureauDeadline(p: Pick<Ports, 'orgs'>, bureau: Org, year: number, date: string | null): Promise<void> {
   const dueAt = date === null ? null : Date.parse(`${date}T23:59:59+08:00`)
   if (dueAt !== null && Number.isNaN(dueAt)) throw invalid('日期格式应为 YYYY-MM-DD')
   await p.orgs.setDeadline(bureau.id, year, dueAt)
@@ -121,6 +134,69 @@ export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts'>, user: 
   const department = await p.orgs.orgByName(input.department)
   const reviewer = await p.accounts.userByName(input.reviewer)
   if (department?.kind !== 'department') throw invalid('请指定部门名称')
-  if (!reviewer || !(await p.orgs.membershipsOf(reviewer.id)).some((m) => m.orgId === org.id)) throw invalid('审核人员必须是本财政局的成员')
+  if (!reviewer || !(await roleIn(p, reviewer.id, org.id))) throw invalid('审核人员必须是本财政局的成员')
   await p.orgs.setAssignment({ financeOrgId: org.id, departmentOrgId: department.id, userId: reviewer.id }, input.assigned)
+}
+
+// ── The operator's: by name, for the command line ─────────────────────
+
+/** The organisation of that name and kind; refused `org-not-found` ("没有这个财政局：…"). */
+export async function orgNamed(p: Pick<Ports, 'orgs'>, name: string, kind: OrgKind): Promise<Org> {
+  const org = await p.orgs.orgByName(name)
+  if (org?.kind !== kind) throw new Refusal('not-found', 'org-not-found', `没有这个${ORG_KIND_LABEL[kind]}：${name}`)
+  return org
+}
+
+/** A new department or bureau; refused `org-exists` when the name is taken. */
+export async function createOrg(p: Pick<Ports, 'orgs'>, input: Omit<Org, 'id'>): Promise<Org> {
+  try {
+    return await p.orgs.addOrg(input)
+  } catch (error) {
+    if (error instanceof OrgExistsError) throw new Refusal('conflict', 'org-exists', error.message)
+    throw error
+  }
+}
+
+/** Every organisation with its members, in the order they were made. */
+export async function allOrgs(p: Pick<Ports, 'orgs'>): Promise<(Org & { members: OrgMember[] })[]> {
+  return Promise.all((await p.orgs.orgs()).map(async (org) => ({ ...org, members: await p.orgs.members(org.id) })))
+}
+
+/**
+ * Sets who belongs to an organisation and as what (null: out), at once:
+ * the operator vouches for the account, so nobody is only invited as by a
+ * 管理员 (`setOrgMember`). Refused `org-not-found`, `RoleNotForKind`,
+ * `user-not-found`, in that order.
+ */
+export async function operatorSetMember(p: Pick<Ports, 'orgs' | 'accounts'>, input: { org: string; user: string; role: OrgRole | null }): Promise<{ org: Org; member: User }> {
+  const org = await p.orgs.orgByName(input.org)
+  if (!org) throw new Refusal('not-found', 'org-not-found', `没有这个组织：${input.org}`)
+  const role = input.role === null ? null : checkedRole(org, input.role)
+  const member = await p.accounts.userByName(input.user)
+  if (!member) throw userNotFound(`没有这个用户：${input.user}`)
+  await p.orgs.setMember(org.id, member.id, role)
+  return { org, member }
+}
+
+/**
+ * Assigns one of the bureau's reviewers to a department (or takes them
+ * off). Refused `org-not-found` (bureau, then department),
+ * `user-not-found`, or `not-a-member` when the reviewer is not the bureau's.
+ */
+export async function operatorAssignReviewer(
+  p: Pick<Ports, 'orgs' | 'accounts'>,
+  input: { bureau: string; department: string; reviewer: string; assigned: boolean },
+): Promise<{ department: Org; reviewer: User }> {
+  const bureau = await orgNamed(p, input.bureau, 'finance')
+  const department = await orgNamed(p, input.department, 'department')
+  const reviewer = await p.accounts.userByName(input.reviewer)
+  if (!reviewer) throw userNotFound(`没有这个用户：${input.reviewer}`)
+  if (!(await roleIn(p, reviewer.id, bureau.id))) throw new Refusal('invalid', 'not-a-member', `${reviewer.name} 不是 ${bureau.name} 的成员`)
+  await p.orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: reviewer.id }, input.assigned)
+  return { department, reviewer }
+}
+
+/** The bureau's 报送 deadline for a budget year (`date` YYYY-MM-DD; null removes it). Refused `org-not-found`, or `invalid` for a date that is none. */
+export async function operatorSetDeadline(p: Pick<Ports, 'orgs'>, bureau: string, year: number, date: string | null): Promise<void> {
+  await setBureauDeadline(p, await orgNamed(p, bureau, 'finance'), year, date)
 }

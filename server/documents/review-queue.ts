@@ -4,12 +4,14 @@
  * and year, for the bureau and for a department's 管理员).
  */
 import type { Dashboard, People, QueueRow } from '@shared/api/http-api'
+import { findingCounts } from '@shared/kinds/document-findings'
 import { STATUS } from '@shared/review/workflow'
 import { deadlineOf, departmentDeadlines, type SubmissionDeadline } from '../auth/submission-deadline'
 import type { DocumentSummary } from '../document-service'
 import type { User } from '../storage/account-store'
 import type { DocumentRecord } from '../storage/document-log'
 import type { Org } from '../storage/org-store'
+import { approvedResultsBefore } from './last-year-results'
 import { displayNames } from './people'
 import type { Ports } from './ports'
 
@@ -32,12 +34,26 @@ async function departmentRows<Row>(
       return Promise.all(
         docs.flatMap((doc) => {
           const summary = doc && summaries.get(doc.id)
-          return doc && summary ? [row(department, doc, summary, deadlineOf(deadlines, summary.year, summary.status.value))] : []
+          if (!doc || !summary) return []
+          return [withLastYear(p, doc.id, summary).then((s) => row(department, doc, s, deadlineOf(deadlines, s.year, s.status.value)))]
         }),
       )
     }),
   )
   return perDepartment.flat()
+}
+
+/**
+ * The summary with every finding counted, as /checks and the editor list
+ * them: a kept summary counts the document's own findings, and next year's
+ * draft whose predecessor has an approved 自评 has the 结果应用 ones too
+ * (they change when that 自评 does, so they are not kept with the draft).
+ */
+async function withLastYear(p: Reading, id: string, summary: DocumentSummary): Promise<DocumentSummary> {
+  if (!summary.predecessor) return summary
+  const lastYear = await approvedResultsBefore(p, id, { predecessor: summary.predecessor })
+  if (lastYear.length === 0) return summary
+  return { ...summary, findings: findingCounts(await p.service.findings(id, { lastYear })) }
 }
 
 /**
@@ -52,7 +68,7 @@ export async function reviewQueue(p: Reading & Pick<Ports, 'accounts'>, user: Us
   const rows = await departmentRows(p, departments, async (department, doc, summary, deadline) => {
     const submitted = (await p.documents.versions(doc.id)).filter((v) => v.status === STATUS.submitted).at(-1)
     const waiting = submitted && (summary.status.value === STATUS.submitted || summary.status.value === STATUS.reviewing) ? Math.floor((Date.now() - submitted.createdAt) / 86_400_000) : null
-    const { lastChange: _, scores: __, ...shown } = summary
+    const { lastChange: _, scores: __, predecessor: ___, ...shown } = summary
     return {
       id: doc.id,
       title: doc.title,

@@ -16,7 +16,7 @@ async function run(job: WorkerJob): Promise<WorkerAnswer> {
     const result = await importFile(job.bytes)
     return result.ok ? { kind: 'text', text: result.value } : { kind: 'refused', code: result.error.code, line: result.error.line, detail: result.error.detail, place: result.error.place }
   }
-  if (job.kind === 'read') return { kind: 'reading', value: readStored(job.reading, job.updates) }
+  if (job.kind === 'read') return { kind: 'reading', value: readStored(job.reading, job.updates, job.context) }
   const write = formatById(job.format)?.export
   if (!write) return { kind: 'bug', message: `no export for ${job.format}` }
   return { kind: 'file', body: await write(job.text, { tracked: job.tracked, nameOf: (login) => job.names[login] ?? login, ...(job.opinion ? { opinion: job.opinion } : {}) }) }

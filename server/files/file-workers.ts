@@ -17,6 +17,7 @@
 import { Worker } from 'node:worker_threads'
 import { ImportError, type ImportResult } from '@shared/formats/import-error'
 import type { DocumentText } from '@shared/model/document-text'
+import type { FindingContext } from '@shared/kinds/document-findings'
 import type { ReadingName, ReadingOf } from './stored-document-readings'
 import type { WorkerAnswer, WorkerJob } from './worker-message'
 
@@ -89,8 +90,8 @@ export class FileWorkers {
    * in a worker: at the project limit it is a second of work. Throws
    * FileTooLargeError past the heap or time limit, FilesBusyError, or Error for a bug.
    */
-  async readStored<N extends ReadingName>(reading: N, updates: readonly Uint8Array[]): Promise<ReadingOf<N>> {
-    const answer = await this.run({ kind: 'read', reading, updates }, '读取这份文档')
+  async readStored<N extends ReadingName>(reading: N, updates: readonly Uint8Array[], context?: FindingContext): Promise<ReadingOf<N>> {
+    const answer = await this.run({ kind: 'read', reading, updates, context }, '读取这份文档')
     if (answer.kind === 'reading') return answer.value as ReadingOf<N>
     if (answer.kind === 'refused') throw new FileTooLargeError(answer.detail)
     throw unexpected(answer)

@@ -10,7 +10,10 @@
 import * as Y from 'yjs'
 import { kindOf } from '@shared/kinds/registry'
 import { kindSummary, type ProjectScore } from '@shared/kinds/kind-summary'
-import { runChecks as runTargetChecks } from '@shared/checks/run-checks'
+import { documentFindings, findingCounts, type FindingContext } from '@shared/kinds/document-findings'
+import { lastYearResultsOf } from '@shared/checks/results-application'
+import type { LastYearResult } from '@shared/self-evaluation/last-year-result'
+import { selfEvaluationModel } from '@shared/self-evaluation/self-evaluation-model'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import type { Finding } from '@shared/checks/finding'
 import { trackedContent } from '@shared/formats/tracked-text'
@@ -33,7 +36,10 @@ export interface ReviewSummary {
   status: StatusRecord
   /** The projects' 预算数 added up, in 万元. */
   total: number
+  /** Without 结果应用 (it depends on another document): the queue adds it for a draft whose `predecessor` has an approved 自评. */
   findings: { error: number; warning: number; info: number }
+  /** The document this one was started from (last year's); null: none. */
+  predecessor: string | null
   openThreads: number
   pendingSuggestions: number
   /** A 监控's or 自评's 执行率 (all its money together) and each project's 执行率 and 总分/grade; none for targets. */
@@ -45,8 +51,9 @@ const statusRecordOrDefault = (ydoc: Y.Doc): StatusRecord => statusRecordOf(ydoc
 /** The text with its kind and 截至月份 (meta), so every reading judges and writes it as its kind. */
 const textOf = (ydoc: Y.Doc): DocumentText => readText(ydoc)
 
-/** The findings of the document's own kind: a 监控 or 自评 is judged by its checks, not the targets'. */
-const checksOf = (text: DocumentText): Finding[] => kindOf(text).checks(text)
+/** The document's findings (`documentFindings`): a 监控 or 自评 is judged by its kind's checks, not the targets'. */
+const findingsOf = (text: DocumentText, context: FindingContext = {}, model?: BudgetDocument): Finding[] =>
+  documentFindings(text, context, model ? { model } : {})
 
 function predecessorIn(ydoc: Y.Doc): string | undefined {
   const predecessor = metaOf(ydoc).get(META_KEY.predecessor)
@@ -60,16 +67,15 @@ export const READINGS = {
   /** The text with pending suggestions as tracked changes (what a tracked export writes). */
   trackedText: (ydoc: Y.Doc): DocumentText => withKind(ydoc, readDocument(trackedContent(readContent(ydoc)))),
   model: (ydoc: Y.Doc): BudgetDocument => modelOf(ydoc),
-  checks: (ydoc: Y.Doc): Finding[] => checksOf(textOf(ydoc)),
+  /** Every finding in `context` (结果应用 needs last year's results, read from another document). */
+  findings: (ydoc: Y.Doc, context?: FindingContext): Finding[] => findingsOf(textOf(ydoc), context),
   approval: (ydoc: Y.Doc): ApprovalState => ({
     ...reviewState(ydoc),
-    errorFindings: checksOf(textOf(ydoc)).filter((f) => f.severity === 'error').length,
+    errorFindings: findingCounts(findingsOf(textOf(ydoc))).error,
   }),
   summary: (ydoc: Y.Doc): ReviewSummary => {
     const text = textOf(ydoc)
     const model = modelFromText(text)
-    const findings = text.kind && text.kind !== 'targets' ? checksOf(text) : runTargetChecks(text, model)
-    const count = (severity: string) => findings.filter((f) => f.severity === severity).length
     const { rate, projects } = kindSummary(text)
     return {
       kind: text.kind ?? 'targets',
@@ -77,7 +83,8 @@ export const READINGS = {
       department: model.title,
       status: statusRecordOrDefault(ydoc),
       total: departmentTotal(model),
-      findings: { error: count('error'), warning: count('warning'), info: count('info') },
+      findings: findingCounts(findingsOf(text, {}, model)),
+      predecessor: predecessorIn(ydoc) ?? null,
       ...reviewState(ydoc),
       scores: { rate, projects },
     }
@@ -89,34 +96,36 @@ export const READINGS = {
   },
   /** The document this one was started from (last year's), if any. */
   predecessor: predecessorIn,
-  /** The findings and the predecessor from one read: /checks needs both (结果应用), and reading twice costs a second build at the project limit. */
-  checksAndPredecessor: (ydoc: Y.Doc): { findings: Finding[]; predecessor: string | undefined } => ({ findings: checksOf(textOf(ydoc)), predecessor: predecessorIn(ydoc) }),
+  /** The findings without 结果应用 and the predecessor, from one read: /checks needs the predecessor to know whether there is more to read. */
+  findingsAndPredecessor: (ydoc: Y.Doc): { findings: Finding[]; predecessor: string | undefined } => ({ findings: findingsOf(textOf(ydoc)), predecessor: predecessorIn(ydoc) }),
+  /** 结果应用: what an approved 自评 tells next year's draft. */
+  lastYearResults: (ydoc: Y.Doc): LastYearResult[] => lastYearResultsOf(selfEvaluationModel(textOf(ydoc))),
   /** The approved targets document a 监控 or 自评 was made from, if any. */
   basedOn: (ydoc: Y.Doc): string | undefined => {
     const basedOn = metaOf(ydoc).get(META_KEY.basedOn)
     return typeof basedOn === 'string' ? basedOn : undefined
   },
-} satisfies Record<string, (ydoc: Y.Doc) => unknown>
+} satisfies Record<string, (ydoc: Y.Doc, context?: FindingContext) => unknown>
 
 export type ReadingName = keyof typeof READINGS
 export type ReadingOf<N extends ReadingName> = ReturnType<(typeof READINGS)[N]>
 
-/** A reading of the document the stored updates make. */
-export function readStored<N extends ReadingName>(name: N, updates: readonly Uint8Array[]): ReadingOf<N> {
+/** A reading of the document the stored updates make; `context`: what its findings depend on beyond it. */
+export function readStored<N extends ReadingName>(name: N, updates: readonly Uint8Array[], context?: FindingContext): ReadingOf<N> {
   const ydoc = new Y.Doc()
   try {
     for (const update of updates) Y.applyUpdate(ydoc, update)
-    return READINGS[name](ydoc) as ReadingOf<N>
+    return (READINGS[name] as (ydoc: Y.Doc, context?: FindingContext) => unknown)(ydoc, context) as ReadingOf<N>
   } finally {
     ydoc.destroy()
   }
 }
 
 /** Where readings run: here, or in a worker. Rejects as the worker does (busy, past its heap or time). */
-export type StoredReader = <N extends ReadingName>(name: N, updates: readonly Uint8Array[]) => Promise<ReadingOf<N>>
+export type StoredReader = <N extends ReadingName>(name: N, updates: readonly Uint8Array[], context?: FindingContext) => Promise<ReadingOf<N>>
 
 /** On this thread: the CLI, and documents small enough to read in a few milliseconds. */
-export const readHere: StoredReader = async (name, updates) => readStored(name, updates)
+export const readHere: StoredReader = async (name, updates, context) => readStored(name, updates, context)
 
 /**
  * Stored documents up to this size are read on the calling thread: a
@@ -129,9 +138,9 @@ export const READ_HERE_BYTES = 64 * 1024
 
 /** Reads documents past `hereBytes` stored in `workers` (a `FileWorkers`), smaller ones here. */
 export function offThread(workers: { readStored: StoredReader }, hereBytes = READ_HERE_BYTES): StoredReader {
-  return (name, updates) => {
+  return (name, updates, context) => {
     let bytes = 0
     for (const update of updates) bytes += update.length
-    return bytes <= hereBytes ? readHere(name, updates) : workers.readStored(name, updates)
+    return bytes <= hereBytes ? readHere(name, updates, context) : workers.readStored(name, updates, context)
   }
 }

@@ -2,6 +2,7 @@
 import type { OpinionBlock } from '@shared/checks/opinion-text'
 import type { ImportErrorCode } from '@shared/formats/import-error'
 import type { DocumentText } from '@shared/model/document-text'
+import type { FindingContext } from '@shared/kinds/document-findings'
 import type { ReadingName } from './stored-document-readings'
 
 export type WorkerJob =
@@ -9,7 +10,7 @@ export type WorkerJob =
   /** `names`: display names by login, for the authors of tracked changes; `opinion`: a 审核意见 to follow the document. */
   | { kind: 'export'; format: string; text: DocumentText; tracked: boolean; names: Record<string, string>; opinion?: readonly OpinionBlock[] }
   /** A reading (`stored-document-readings.ts`) of the document its stored updates make. */
-  | { kind: 'read'; reading: ReadingName; updates: readonly Uint8Array[] }
+  | { kind: 'read'; reading: ReadingName; updates: readonly Uint8Array[]; context?: FindingContext | undefined }
 
 export type WorkerAnswer =
   | { kind: 'ready' }

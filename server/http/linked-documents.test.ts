@@ -1,5 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { DOC_ID, startTestServer, type TestServer } from '../../support/test-server'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { metaOf } from '@shared/model/y-document'
+import { monitoringModel } from '@shared/monitoring/monitoring-model'
+import { plannedShare } from '@shared/monitoring/plan-month'
+import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../support/test-server'
 
 let t: TestServer
 afterEach(async () => {
@@ -49,5 +52,62 @@ describe('POST /api/docs/:id/linked', () => {
     expect(documents.find((d) => d.id === DOC_ID)).toMatchObject({ kind: 'targets', basedOn: null })
     const findings = (await zhang(`/api/docs/${made.body.id}/checks`)).body.findings as { rule: string }[]
     expect(findings.every((f) => !f.rule.startsWith('self-evaluation.'))).toBe(true)
+  })
+
+  it('a 监控 or 自评 is not next year’s draft: 以此为底稿新建下一年度 on one is refused (409, in Chinese); on the targets it is made', async () => {
+    const { zhang, approve } = await targets()
+    await approve()
+    for (const kind of ['monitoring', 'self-evaluation'] as const) {
+      const made = await zhang(`/api/docs/${DOC_ID}/linked`, 'POST', { kind })
+      const refused = await zhang(`/api/docs/${made.body.id}/successor`, 'POST', { keepBudget: true })
+      expect(refused.status).toBe(409)
+      expect(refused.body.error.code).toBe('successor-of-follow-up')
+      expect(refused.body.error.message).toBe(`“${made.body.title}”是${kind === 'monitoring' ? '绩效运行监控' : '绩效自评'}文档，不能作为下一年度的底稿：下一年度请以审核通过的绩效目标文档新建（结果应用会自动对照上年自评）`)
+    }
+    const next = await zhang(`/api/docs/${DOC_ID}/successor`, 'POST', { keepBudget: true })
+    expect(next.status).toBe(201)
+  })
+})
+
+describe('a 监控’s 截至月份 (meta asOf)', () => {
+  it('an editor changes it while editing is open, and the 执行率 is read against that month’s plan; a viewer, a reviewer, another meta key, a non-month or a submitted document are refused', async () => {
+    const { zhang, approve } = await targets()
+    await approve()
+    const made = (await zhang(`/api/docs/${DOC_ID}/linked`, 'POST', { kind: 'monitoring', asOf: '6月' })).body as { id: string }
+    const stored = async () => (await t.server.data.service.text(made.id)).asOf
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const refused = (reason: string) => until(() => warn.mock.calls.some((c) => String(c[0]).includes(reason)), reason)
+    /** A client of `role` that sets meta `key` to `value`. */
+    const setting = async (user: string, role: 'editor' | 'reviewer' | 'viewer', key: string, value: unknown) => {
+      const client = await t.client(user, role, { doc: made.id })
+      await synced(client)
+      metaOf(client.doc).set(key, value)
+      return client
+    }
+
+    await setting('zhang', 'editor', 'asOf', '10月')
+    await until(async () => (await stored()) === '10月', 'the editor’s 截至月份 stored')
+    // The plan's share and the check read the month now given.
+    const text = await t.server.data.service.text(made.id)
+    const plan = monitoringModel(text).projects[0]!
+    expect(plan.funds.planned).toBe(plannedShare(plan.spendingPlan, 10))
+
+    await setting('li', 'viewer', 'asOf', '3月')
+    await refused('只读权限不能修改文档')
+    await setting('wang', 'reviewer', 'asOf', '3月')
+    await refused('审核人不能修改文档信息和流程状态')
+    await setting('zhang', 'editor', 'asOf', '下个月')
+    await refused('截至月份应写作某月')
+    await setting('zhang', 'editor', 'status', { value: '审核通过', by: 'zhang', at: 1 })
+    await refused('文档信息和流程状态只能由服务器修改')
+    expect(await stored()).toBe('10月')
+    expect((await t.server.data.service.status(made.id)).value).toBe('编制中')
+
+    // Once sent, the department's month is the bureau's to read: no direct change until it is returned.
+    expect((await zhang(`/api/docs/${made.id}/workflow`, 'POST', { action: 'submit', note: '' })).status).toBe(200)
+    await setting('zhang', 'editor', 'asOf', '12月')
+    await refused('退回修改后才能直接编辑')
+    expect(await stored()).toBe('10月')
+    warn.mockRestore()
   })
 })

@@ -11,6 +11,7 @@ import { threadActivity } from '@shared/review/thread-activity'
 import { log } from '../log'
 import type { ActivityEntry, DocumentLog } from '../storage/document-log'
 import type { AfterStore, StoredBatch } from './after-store'
+import { updateTimings } from './update-timings'
 
 export class ActivityRecord implements AfterStore {
   constructor(
@@ -31,7 +32,7 @@ export class ActivityRecord implements AfterStore {
 }
 
 /** Comments and suggestion decisions in a change someone sent (read before garbage collection), for the activity log. */
-export function activityOf(transaction: Y.Transaction): ActivityEntry[] {
+function activityOf(transaction: Y.Transaction): ActivityEntry[] {
   const origin = transaction.origin as TransactionOrigin | null
   if (origin?.kind !== 'remote' || !origin.by) return []
   const at = Date.now()
@@ -42,4 +43,14 @@ export function activityOf(transaction: Y.Transaction): ActivityEntry[] {
   const authors = [...new Set([...accepted, ...rejected].map((s) => s.author))]
   entries.push({ at, by: origin.by, event: { kind: 'suggestions', accepted: accepted.length, rejected: rejected.length, authors } })
   return entries
+}
+
+/** `activityOf`, counted as the `activity` stage when JIXIAO_UPDATE_TIMINGS is on. */
+export const readActivity: (transaction: Y.Transaction) => ActivityEntry[] = updateTimings ? timedActivityOf : activityOf
+
+function timedActivityOf(transaction: Y.Transaction): ActivityEntry[] {
+  const start = updateTimings!.now()
+  const activity = activityOf(transaction)
+  updateTimings!.since('activity', start)
+  return activity
 }

@@ -30,3 +30,20 @@ export interface AfterStore {
   /** The room is gone (saved or not): stop any timer. */
   dispose?(): void
 }
+
+/** A room's listeners, in order: each batch (and the close) reaches them one after another. */
+export class AfterStoreListeners implements AfterStore {
+  constructor(private readonly listeners: readonly AfterStore[]) {}
+
+  async afterStore(batch: StoredBatch): Promise<void> {
+    for (const listener of this.listeners) await listener.afterStore(batch)
+  }
+
+  async beforeClose(): Promise<void> {
+    for (const listener of this.listeners) await listener.beforeClose?.()
+  }
+
+  dispose(): void {
+    for (const listener of this.listeners) listener.dispose?.()
+  }
+}

@@ -16,6 +16,8 @@ import { StorageError } from '../storage/storage-error'
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from './relay'
 import { makeUpdatePolicy } from './update-policy'
 import { textAt } from '../../support/document-place'
+import { createThread } from '@shared/review/threads'
+import { threadsOf } from '@shared/model/y-document'
 
 /** A log whose next appends fail, as a full disk would make them. */
 class FailingLog extends MemoryDocumentLog {
@@ -367,6 +369,40 @@ describe('relay core', () => {
     await relay.flush()
     const later = sockets[0]!.outbox.filter((frame) => frame[0] === 0 && frame[1] === 1)
     expect(later.at(-1)).not.toBe(answers[0])
+    await relay.shutdown()
+  })
+
+  it('a quiet room drops its trial replica and kept answers, and builds them again for the next comment and joiner', async () => {
+    vi.useFakeTimers()
+    const relay = relayWith({ idleTrimMs: 10_000 })
+    const socket = new MemorySocket()
+    const session = relay.connect(socket, 'a', identity(1), 'editor')!
+    await relay.settled()
+    const comment = async (id: string) => {
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(relay.loadedDocument('a')!))
+      const before = Y.encodeStateVector(doc)
+      const text = textAt(doc, { goal: 0 })
+      createThread(doc, { id, start: Y.createRelativePositionFromTypeIndex(text, 0), end: Y.createRelativePositionFromTypeIndex(text, 2), quote: text.toString().slice(0, 2), author: 'u1', text: '请核实', now: 1, commentId: `${id}-c` })
+      relay.receive(session, encodeUpdate(Y.encodeStateAsUpdate(doc, before)))
+      await relay.flush()
+    }
+    // A comment is judged on the trial replica; a joiner's answer is kept.
+    await comment('t1')
+    relay.receive(session, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+    await relay.flush()
+    expect(relay.retained()).toMatchObject({ trialReplicas: 1, stateAnswers: 1 })
+    vi.advanceTimersByTime(9_000)
+    expect(relay.retained()).toMatchObject({ trialReplicas: 1, stateAnswers: 1 })
+    vi.advanceTimersByTime(1_001)
+    expect(relay.retained()).toMatchObject({ trialReplicas: 0, stateAnswers: 0 })
+    // Built again on demand: the next comment is judged and stored, the next joiner answered.
+    await comment('t2')
+    relay.receive(session, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+    await relay.flush()
+    expect(relay.retained()).toMatchObject({ trialReplicas: 1, stateAnswers: 1 })
+    expect([...threadsOf(relay.loadedDocument('a')!).keys()].sort()).toEqual(['t1', 't2'])
+    expect(socket.closeCode).toBeNull()
     await relay.shutdown()
   })
 

@@ -27,7 +27,8 @@ import type { DocumentLog } from '../storage/document-log'
 import { StorageError } from '../storage/storage-error'
 import { RateLimiter, type RateLimit } from './rate-limiter'
 import type { RelaySocket } from './relay-socket'
-import { DEFAULT_ROOM_LIMITS, Room, type RoomLimits } from './room'
+import { Room } from './room'
+import { DEFAULT_ROOM_LIMITS, type RoomLimits } from './room-limits'
 import { Session, type Identity } from './session'
 import type { UpdatePolicy } from './update-policy'
 import { updateTimings } from './update-timings'
@@ -99,7 +100,7 @@ export class Relay {
     private readonly options: RelayOptions = DEFAULT_RELAY_OPTIONS,
   ) {
     ports.bus.onReconnect(() => {
-      for (const room of this.rooms.values()) room.catchUp()
+      for (const room of this.rooms.values()) room.peers.catchUp()
     })
     ports.bus.onDeployment((message) => {
       if (message.kind === 'credentials') this.inBackground('credential-check', this.closeUnauthenticated())
@@ -131,7 +132,7 @@ export class Relay {
     userSessions.add(session)
     this.sessionsByUser.set(identity.userId, userSessions)
     this.metrics.connections++
-    room.join(session)
+    room.connections.join(session)
     return session
   }
 
@@ -150,7 +151,7 @@ export class Relay {
       const start = updateTimings?.now()
       const message = decodeMessage(frame)
       if (start !== undefined) updateTimings!.since('decode', start)
-      room.receive(session, message)
+      room.connections.receive(session, message)
     } catch (error) {
       this.fail(session, error)
     }
@@ -182,7 +183,7 @@ export class Relay {
     this.metrics.connections--
     const room = this.rooms.get(session.docId)
     if (!room) return
-    room.leave(session)
+    room.connections.leave(session)
     if (room.sessions.size === 0) this.scheduleUnload(session.docId)
   }
 
@@ -307,7 +308,7 @@ export class Relay {
    * every open document once.
    */
   async catchUpRooms(ms: number): Promise<void> {
-    await Promise.all([...this.rooms.values()].filter((room) => room.isLoaded && room.sessions.size > 0 && room.mayLag(ms)).map((room) => room.catchUp()))
+    await Promise.all([...this.rooms.values()].filter((room) => room.isLoaded && room.sessions.size > 0 && room.peers.mayLag(ms)).map((room) => room.peers.catchUp()))
   }
 
   /** Stores and sends every room's pending batch now (for tests, the workflow and shutdown). */
@@ -350,10 +351,18 @@ export class Relay {
   /**
    * What the relay holds, counted: per document and per user. Everything
    * here is released when the connections close and the documents unload
-   * (a user's rate bucket once it has refilled).
+   * (a user's rate bucket once it has refilled). What open rooms built for
+   * editing — trial replicas, kept sync answers — goes once they are quiet.
    */
-  retained(): { rooms: number; closing: number; unloadTimers: number; users: number; userLimiters: number } {
-    return { rooms: this.rooms.size, closing: this.closing.size, unloadTimers: this.unloadTimers.size, users: this.sessionsByUser.size, userLimiters: this.userLimiters.size }
+  retained(): { rooms: number; closing: number; unloadTimers: number; users: number; userLimiters: number; trialReplicas: number; stateAnswers: number } {
+    let trialReplicas = 0
+    let stateAnswers = 0
+    for (const room of this.rooms.values()) {
+      const held = room.heldForEditing
+      if (held.trialReplica) trialReplicas++
+      stateAnswers += held.stateAnswers
+    }
+    return { rooms: this.rooms.size, closing: this.closing.size, unloadTimers: this.unloadTimers.size, users: this.sessionsByUser.size, userLimiters: this.userLimiters.size, trialReplicas, stateAnswers }
   }
 
   /** Drops the user's bucket once it is full and they still have no connection (a full bucket is what a new one starts with). */

@@ -17,6 +17,7 @@ import { ProtocolError } from '@shared/protocol/protocol-error'
 import type { RoomBus } from '../bus/room-bus'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
+import type { ClientAccounts } from './client-accounts'
 import type { Outgoing } from './group-commit'
 import type { Session } from './session'
 
@@ -36,12 +37,8 @@ export interface RoomAwarenessPorts {
   sessions: ReadonlySet<Session>
   refusalsPerConnection: number
   send(outgoing: Outgoing): void
-  /** The account a Yjs client id is bound to, if any. */
-  accountOf(client: number): string | undefined
-  /** Binds a client id to the account announcing it (stored with the next batch), if unbound. */
-  bind(client: number, by: string): void
-  /** Binds a client id another instance bound (not stored again here), if unbound. */
-  learn(client: number, by: string): void
+  /** Which account each client id is bound to: a connection announcing an unbound one binds it (stored with the next batch); another instance's binding is learnt, not stored again here. */
+  accounts: ClientAccounts
 }
 
 interface AwarenessChange {
@@ -107,7 +104,7 @@ export class RoomAwareness {
       const claimable =
         holder === undefined &&
         entry.state !== null &&
-        (this.ports.accountOf(entry.clientID) ?? user) === user &&
+        (this.ports.accounts.accountOf(entry.clientID) ?? user) === user &&
         entry.clientID !== this.ports.doc.clientID &&
         held < CLIENTS_PER_CONNECTION &&
         inRoom < AWARENESS_PER_ROOM
@@ -141,7 +138,7 @@ export class RoomAwareness {
         if (entry.state === null || inRoom >= AWARENESS_PER_ROOM) return false
         inRoom++
         const account = (entry.state.user as { id?: unknown } | undefined)?.id
-        if (typeof account === 'string') this.ports.learn(entry.clientID, account)
+        if (typeof account === 'string') this.ports.accounts.learnIfUnbound(entry.clientID, account)
         return true
       })
       if (kept.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(kept), PEER_ORIGIN)
@@ -161,7 +158,7 @@ export class RoomAwareness {
         this.owner.set(id, session)
         session.clientIds.add(id)
         // Announced before writing (a colleague seen online, who then goes offline): theirs already, so nobody can squat it.
-        this.ports.bind(id, session.identity.userName)
+        this.ports.accounts.bind(id, session.identity.userName)
       }
     }
     const changed = [...added, ...updated, ...removed]

@@ -8,7 +8,7 @@
  * (`suggestion-authors.ts`), and nobody adds projects past the limit
  * (`project-limit.ts`). Editors may change the
  * content while the workflow lets them, comment under the thread rules,
- * and never touch `meta`. Reviewers may only suggest and comment: a rule that tries the
+ * and of `meta` set only a 监控's 截至月份 (`as-of-rule.ts`), as they edit. Reviewers may only suggest and comment: a rule that tries the
  * update on the room's trial replica (`shared/review/reviewer-rule.ts`),
  * passed in as `reviewerRule`. Without one, reviewers' updates are refused
  * rather than let through unchecked.
@@ -19,6 +19,7 @@ import { ROOT } from '@shared/model/y-document'
 import type { IncomingUpdate } from '@shared/review/incoming-update'
 import { judgeUpdate } from '@shared/review/reviewer-rule'
 import { carriedCellsRefusal } from '@shared/review/carried-cells'
+import { asOfChangeRefusal } from '@shared/review/as-of-rule'
 import { foreignSuggestion, writesIntoForeignSuggestion, type DeleteSet } from '@shared/review/suggestion-authors'
 import { threadsRule } from '@shared/review/threads'
 import type { TrialReplica } from '@shared/review/trial-replica'
@@ -63,8 +64,8 @@ export const refuseUncheckedReviewers: UpdatePolicy = () => refuse('reviewer', '
 /**
  * The policy for every role, given the document's workflow status: editors
  * change the content directly only while the document is the department's
- * (编制中, 退回修改); reviewers suggest until it is approved; `meta` is
- * written by the server alone.
+ * (编制中, 退回修改) — a 监控's 截至月份 in `meta` too; reviewers suggest
+ * until it is approved; the rest of `meta` is written by the server alone.
  */
 export function makeUpdatePolicy(reviewerRule: UpdatePolicy = refuseUncheckedReviewers): UpdatePolicy {
   return (context) => {
@@ -96,12 +97,21 @@ function roleDecision(context: UpdateContext, status: Status, reviewerRule: Upda
   const { roots } = context.incoming
   switch (context.role) {
     case 'editor': {
-      if (roots.has(ROOT.meta)) return refuse('meta', '文档信息和流程状态只能由服务器修改')
       if (roots.has(ROOT.content) && !mayEditDirectly(status)) return refuse('workflow', `文档${status}，退回修改后才能直接编辑`)
-      if (!roots.has(ROOT.threads)) return ALLOWED
-      // Comments are personal: the same rules for everyone.
-      const decision = judgeUpdate(context.trial, context.incoming.update, { threads: (events) => threadsRule(events, context.userName) })
-      return decision.allowed ? ALLOWED : refuse('threads', decision.reason)
+      if (!roots.has(ROOT.threads) && !roots.has(ROOT.meta)) return ALLOWED
+      // Comments are personal: the same rules for everyone. Of meta, only a 监控's 截至月份 is theirs to set, as they edit.
+      let rule: PolicyRule = 'threads'
+      const decision = judgeUpdate(context.trial, context.incoming.update, {
+        threads: (events) => threadsRule(events, context.userName),
+        meta: (events, replica) => {
+          const refusal = asOfChangeRefusal(events, replica)
+          if (refusal) rule = 'meta'
+          return refusal
+        },
+      })
+      if (!decision.allowed) return refuse(rule, decision.reason)
+      if (roots.has(ROOT.meta) && !mayEditDirectly(status)) return refuse('workflow', `文档${status}，退回修改后才能直接编辑`)
+      return ALLOWED
     }
     case 'reviewer':
       if (!maySuggest(status)) return refuse('workflow', `文档${status}，不能再提出修改建议`)

@@ -86,7 +86,7 @@ export function formLayout(project: ProjectText): FormRow[] {
         { text: LABEL.budgetRow, span: 2, label: true, merge: 'restart' },
         { text: LABEL.total, span: 1, label: true },
         { text: project.budgetTotal, span: 2, align: 'right' },
-        { text: '其中：财政资金', span: 2, label: true },
+        { text: LABEL.fiscalCell, span: 2, label: true },
         { text: project.budgetFiscal, span: 1, align: 'right' },
         { text: LABEL.other, span: 2, label: true },
         { text: project.budgetOther, span: 2, align: 'right' },

@@ -8,8 +8,13 @@
  */
 import type { DocumentText, IndicatorText, ProjectText } from '../model/document-text'
 import { amountInWan } from '../model/amounts'
-import { INDICATOR_CELL_FIELDS, INDICATOR_LEVEL_FIELDS, PROJECT_FIELDS } from '../schema/fields'
+import {
+  DETAIL_FIELDS, FUNDS_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, INDICATOR_FOLLOW_UP_FIELDS, INDICATOR_LEVEL_FIELDS, kindLabelOf, PROJECT_ACHIEVED_FIELD, PROJECT_FIELDS,
+  type Field, type FollowUpKind,
+} from '../schema/fields'
 import { diffText, type TextSegment } from './text-diff'
+import { FIELD_LABEL } from '../schema/field-labels'
+import { NODE } from '../schema/node-names'
 import { attributionOf } from './attributed-content'
 import type { Attribution } from './authorship'
 
@@ -44,16 +49,38 @@ export interface DocumentDiff {
   summary: { projects: number; changes: number; text: string }
 }
 
-// Fields and the labels the form itself shows, from the field table, so a comparison names a field as the cell does.
+/**
+ * A compared field: the name a change gives its place (a field key the
+ * editor finds it by; a 资金 figure by its node, as `earned` is a row's),
+ * the field, and its text in a project or row.
+ */
+export interface Compared<T> {
+  field: string
+  of: Field
+  text: (item: T) => string
+}
+
+// Every field of the field table, named as the form itself names it (in a 监控 or 自评: as that kind's form does), so a comparison names a field as the cell does.
 // A project's code and name come first: they say which project a change is in.
 const IDENTIFYING: readonly string[] = ['code', 'name']
-export const COMPARED_PROJECT_FIELDS: [keyof ProjectText, string][] = [
-  ...PROJECT_FIELDS.filter((f) => IDENTIFYING.includes(f.key)),
-  ...PROJECT_FIELDS.filter((f) => !IDENTIFYING.includes(f.key)),
-].map((f) => [f.key, f.label])
+export const COMPARED_PROJECT_FIELDS: readonly Compared<ProjectText>[] = [
+  ...[...PROJECT_FIELDS.filter((f) => IDENTIFYING.includes(f.key)), ...PROJECT_FIELDS.filter((f) => !IDENTIFYING.includes(f.key))].map((f) => ({ field: f.key, of: f, text: (p: ProjectText) => p[f.key] })),
+  ...DETAIL_FIELDS.map((f) => ({ field: f.key, of: f, text: (p: ProjectText) => p.details?.[f.key] ?? '' })),
+  ...FUNDS_FIELDS.map((f) => ({ field: f.node, of: f, text: (p: ProjectText) => p.funds?.[f.key] ?? '' })),
+  { field: PROJECT_ACHIEVED_FIELD.key, of: PROJECT_ACHIEVED_FIELD, text: (p: ProjectText) => p.achieved ?? '' },
+]
 
-/** A row's target columns; its optional columns (分值, 备注) are not compared. */
-export const COMPARED_ROW_FIELDS: [keyof IndicatorText, string][] = [...INDICATOR_LEVEL_FIELDS, ...INDICATOR_CELL_FIELDS].map((f) => [f.key, f.label])
+/** A row's target columns: what tells a row apart (a row whose target columns are all the same is the same row). */
+const TARGET_ROW_FIELDS = [...INDICATOR_LEVEL_FIELDS, ...INDICATOR_CELL_FIELDS] as const
+/** Every column of a row: its targets, its optional columns (分值, 备注), what a 监控 or 自评 adds. */
+export const COMPARED_ROW_FIELDS: readonly Compared<IndicatorText>[] = [...TARGET_ROW_FIELDS, ...INDICATOR_EXTRA_FIELDS, ...INDICATOR_FOLLOW_UP_FIELDS].map((f) => ({
+  field: f.key,
+  of: f,
+  text: (r: IndicatorText) => r[f.key] ?? '',
+}))
+
+/** The label a comparison of a document of this kind gives a field. */
+const labelIn = (kind: string | undefined) => (f: Field): string => (kind === 'monitoring' || kind === 'self-evaluation' ? kindLabelOf(f, kind as FollowUpKind) : undefined) ?? f.label
 
 /**
  * `authors`, when given, is the newer side's attributed twin (the same
@@ -63,11 +90,12 @@ export const COMPARED_ROW_FIELDS: [keyof IndicatorText, string][] = [...INDICATO
  */
 export function diffDocuments(before: DocumentText, after: DocumentText, authors?: DocumentText): DocumentDiff {
   const narrative = [
-    ...fieldChanges(before, after, [['title', '标题'], ['subtitle', '副标题'], ['preparedBy', '编制单位'], ['reviewedBy', '审核单位']], authors),
-    ...listChanges(before.goals, after.goals, 'goals', '总体绩效目标', authors?.goals),
+    ...fieldChanges(before, after, [['title', FIELD_LABEL[NODE.docTitle]!], ['subtitle', FIELD_LABEL[NODE.docSubtitle]!], ['preparedBy', FIELD_LABEL[NODE.docPreparer]!], ['reviewedBy', FIELD_LABEL[NODE.docReviewer]!]], authors),
+    ...listChanges(before.goals, after.goals, 'goals', FIELD_LABEL[NODE.goalItem]!, authors?.goals),
     ...listChanges(before.subGoals.map(subGoalText), after.subGoals.map(subGoalText), 'subGoals', '分项绩效目标', authors?.subGoals.map(subGoalText)),
-    ...listChanges(before.safeguards, after.safeguards, 'safeguards', '保障措施', authors?.safeguards),
+    ...listChanges(before.safeguards, after.safeguards, 'safeguards', FIELD_LABEL[NODE.safeguardItem]!, authors?.safeguards),
   ]
+  const label = labelIn(after.kind)
   const projects = matchProjects(before.projects, after.projects).flatMap(([b, a]): ProjectChange[] => {
     const index = a ? after.projects.indexOf(a) + 1 : 0
     const projectAuthors = a && authors?.projects[index - 1]
@@ -75,7 +103,7 @@ export function diffDocuments(before: DocumentText, after: DocumentText, authors
     if (!a) return [{ kind: 'removed', name: b.name, code: b.code }]
     const planText = (p: ProjectText) => p.spendingPlan.map((e) => `${e.label}：${e.percent}`)
     const fields = [
-      ...fieldChanges(b, a, COMPARED_PROJECT_FIELDS, projectAuthors),
+      ...comparedChanges(b, a, COMPARED_PROJECT_FIELDS, label, projectAuthors),
       ...listChanges(planText(b), planText(a), 'spendingPlan', '资金支出计划', projectAuthors && planText(projectAuthors)),
     ]
     const rows = matchRows(b.indicators, a.indicators).flatMap(([rb, ra]): RowChange[] => {
@@ -83,7 +111,7 @@ export function diffDocuments(before: DocumentText, after: DocumentText, authors
       const rowAuthors = ra && projectAuthors?.indicators[rowIndex - 1]
       if (!rb) return [{ kind: 'added', row: ra!, index: rowIndex, ...attributed(rowAuthors && JSON.stringify(rowAuthors)) }]
       if (!ra) return [{ kind: 'removed', row: rb }]
-      const changed = fieldChanges(rb, ra, COMPARED_ROW_FIELDS, rowAuthors)
+      const changed = comparedChanges(rb, ra, COMPARED_ROW_FIELDS, label, rowAuthors)
       return changed.length > 0 ? [{ kind: 'changed', before: rb, after: ra, index: rowIndex, fields: changed }] : []
     })
     return fields.length + rows.length > 0 ? [{ kind: 'changed', name: a.name, code: a.code, index, fields, rows }] : []
@@ -121,6 +149,15 @@ function fieldChanges<T>(before: T, after: T, fields: [keyof T, string][], autho
     const [b, a] = [String(before[field] ?? ''), String(after[field] ?? '')]
     if (b === a) return []
     return [{ field: String(field), label, before: b, after: a, segments: diffText(b, a), ...attributed(authors && String(authors[field] ?? '')) }]
+  })
+}
+
+/** Changes to the compared fields of a project or row. */
+function comparedChanges<T>(before: T, after: T, fields: readonly Compared<T>[], label: (f: Field) => string, authors?: T): FieldChange[] {
+  return fields.flatMap(({ field, of, text }) => {
+    const [b, a] = [text(before), text(after)]
+    if (b === a) return []
+    return [{ field, label: label(of), before: b, after: a, segments: diffText(b, a), ...attributed(authors && text(authors)) }]
   })
 }
 
@@ -175,7 +212,7 @@ function matchProjects(before: ProjectText[], after: ProjectText[]): [ProjectTex
 
 /** Rows matched when identical, then by 三级指标, then by 一级/二级 in order; moved rows are matched, not removed and added. */
 function matchRows(before: IndicatorText[], after: IndicatorText[]): [IndicatorText | undefined, IndicatorText | undefined][] {
-  return matchBy(before, after, [(r) => COMPARED_ROW_FIELDS.map(([f]) => r[f]).join('\u0000'), (r) => r.level3.trim(), (r) => `${r.level1}\u0000${r.level2}`])
+  return matchBy(before, after, [(r) => TARGET_ROW_FIELDS.map((f) => r[f.key]).join('\u0000'), (r) => r.level3.trim(), (r) => `${r.level1}\u0000${r.level2}`])
 }
 
 /**

@@ -9,8 +9,7 @@
  */
 import type { DocumentText } from '../model/document-text'
 import { parseYear } from '../model/numbers'
-import { NODE } from '../schema/node-names'
-import { FIELD_LABEL } from '../schema/field-labels'
+import { AMOUNT_FIELDS, byKey } from '../schema/fields'
 
 export interface SuccessorOptions {
   /** The new year; the document's own plus one when not given. */
@@ -19,8 +18,6 @@ export interface SuccessorOptions {
   keepBudget: boolean
 }
 
-/** The amounts of a project, cleared in next year's draft unless kept. */
-const AMOUNTS = ['budgetTotal', 'budgetFiscal', 'budgetOther'] as const
 
 export type SuccessorResult =
   | {
@@ -44,9 +41,9 @@ export function successorText(text: DocumentText, options: SuccessorOptions): Su
   const clear = (s: string) => (keepBudget ? s : '')
   const cleared = keepBudget
     ? []
-    : AMOUNTS.flatMap((key) => {
+    : AMOUNT_FIELDS.flatMap(({ key, label }) => {
         const filled = text.projects.filter((p) => p[key].trim() !== '').length
-        return filled > 0 ? [`${FIELD_LABEL[NODE[key]]}（${filled} 个项目）`] : []
+        return filled > 0 ? [`${label}（${filled} 个项目）`] : []
       })
   return {
     ok: true,
@@ -63,9 +60,8 @@ export function successorText(text: DocumentText, options: SuccessorOptions): Su
       safeguards: text.safeguards.map(move),
       projects: text.projects.map((p) => ({
         ...p,
-        budgetTotal: clear(p.budgetTotal),
-        budgetFiscal: clear(p.budgetFiscal),
-        budgetOther: clear(p.budgetOther),
+        // The amounts (预算数, 财政资金, 其他资金) are cleared unless kept.
+        ...byKey(AMOUNT_FIELDS, (f) => clear(p[f.key])),
         usage: move(p.usage),
         goal: move(p.goal),
         spendingPlan: p.spendingPlan.map((e) => ({ label: move(e.label), percent: e.percent })),

@@ -1,12 +1,16 @@
 /**
  * A 绩效运行监控 or 绩效自评 from an approved targets document: the targets
- * carried verbatim (projects, every indicator row, the 资金支出计划, the
- * goals), each project's 资金 started from its 预算数 (年初 and 全年), and
- * every cell the kind adds empty for the department to fill.
+ * carried verbatim (projects, every indicator row, the 资金支出计划, each
+ * project's 绩效目标), each project's 资金 started from its 预算数 (年初 and
+ * 全年), and every cell the kind adds empty for the department to fill.
+ * It is a set of project forms, as on paper: the department and year head
+ * it as that kind ("2026年度绩效自评"), and the targets' Part 1 narrative
+ * (部门整体绩效目标) is not carried — it is not what a 监控 or 自评 reports on.
  */
 import type { DocumentKind } from '../model/document-kind'
 import type { DocumentText, ProjectText } from '../model/document-text'
 import { KIND_LAYOUT } from '../model/kind-layout'
+import { parseYear } from '../model/numbers'
 
 export type LinkedKind = Exclude<DocumentKind, 'targets'>
 
@@ -24,8 +28,21 @@ function linkedProject(project: ProjectText, kind: LinkedKind): ProjectText {
   }
 }
 
+/** What heads each kind's document under the department's name (its year is read from it). */
+const HEADING: Record<LinkedKind, string> = { monitoring: '绩效运行监控', 'self-evaluation': '项目支出绩效自评' }
+
 /** The new document's text; `asOf` is a 监控's 截至月份 ("6月"). */
 export function linkedText(source: DocumentText, kind: LinkedKind, asOf?: string): DocumentText {
-  const { kind: _targets, asOf: _none, ...targets } = source
-  return { ...targets, kind, ...(kind === 'monitoring' ? { asOf: asOf ?? '' } : {}), projects: source.projects.map((project) => linkedProject(project, kind)) }
+  const { kind: _targets, asOf: _none, goals: _goals, subGoals: _subGoals, safeguards: _safeguards, ...targets } = source
+  const year = parseYear(source.subtitle)
+  return {
+    ...targets,
+    kind,
+    ...(kind === 'monitoring' ? { asOf: asOf ?? '' } : {}),
+    subtitle: `${year === null ? '' : `${year}年度`}${HEADING[kind]}`,
+    goals: [],
+    subGoals: [],
+    safeguards: [],
+    projects: source.projects.map((project) => linkedProject(project, kind)),
+  }
 }

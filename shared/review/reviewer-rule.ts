@@ -167,7 +167,8 @@ export type Before = (type: Y.AbstractType<any>) => Y.Snapshot
 interface Observers {
   content?: (event: Y.YEvent<Y.AbstractType<unknown>>, before: Before) => string | null
   threads?: (events: Y.YEvent<Y.AbstractType<unknown>>[]) => string | null
-  meta?: () => string | null
+  /** Judges the update's changes of `meta`, as events on the replica (the replica holds the update). */
+  meta?: (events: Y.YEvent<Y.AbstractType<unknown>>[], replica: Y.Doc) => string | null
 }
 
 /**
@@ -208,7 +209,7 @@ export function judgeUpdate(trial: TrialReplica, update: Uint8Array, observers: 
         const onContent = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
           events.forEach((event) => decide(() => content!(event, (type) => snapshotBefore(type, event.transaction))))
         const onThreads = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => decide(() => threads!(events))
-        const onMeta = () => decide(meta!)
+        const onMeta = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => decide(() => meta!(events, replica))
         if (content) contentOf(replica).observeDeep(onContent)
         if (threads) threadsOf(replica).observeDeep(onThreads)
         if (meta) metaOf(replica).observeDeep(onMeta)

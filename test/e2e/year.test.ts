@@ -126,13 +126,22 @@ describe('the year after the targets', () => {
       // The targets are there, carried and not editable.
       await expect.poll(() => fieldText(zhang.page, 'indicatorName', 0), { timeout: 10_000 }).toBe('培训次数')
       expect(await field(zhang.page, 'indicatorValue', 0).getAttribute('contenteditable')).toBe('false')
+      // It reads as its project forms under the department and year: not the targets' heading, not their Part 1 narrative.
+      expect(await fieldText(zhang.page, 'docSubtitle')).toBe(`2026年度${kind === '运行监控' ? '绩效运行监控' : '项目支出绩效自评'}`)
+      expect(await zhang.page.locator('.document').innerText()).not.toMatch(/第一部分|部门整体绩效目标|总体绩效目标|维护社会稳定|第二部分/)
+      expect(await zhang.page.locator('.outline').innerText()).not.toMatch(/总体绩效目标|分项绩效目标|工作保障措施/)
       await zhang.page.goto('/#/')
       const listed = zhang.page.locator('li', { has: zhang.page.locator(`a[href="#/doc/${id}"]`) })
       await expect.poll(() => listed.locator('.kind').textContent(), { timeout: 10_000 }).toBe(kind)
       expect(await listed.locator('.based-on').textContent()).toBe(`来源：${TITLE}`)
+      // Next year's draft is made from the targets: the 监控 or 自评 does not offer it (the targets do).
+      expect(await listed.getByRole('button', { name: '重命名' }).count()).toBe(1)
+      expect(await listed.getByRole('button', { name: '以此为底稿新建下一年度' }).count()).toBe(0)
     }
-    // The targets themselves say so too.
-    expect(await zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) }).locator('.kind').textContent()).toBe('绩效目标')
+    // The targets themselves say so too, and offer next year's draft.
+    const targetsRow = zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) })
+    expect(await targetsRow.locator('.kind').textContent()).toBe('绩效目标')
+    expect(await targetsRow.getByRole('button', { name: '以此为底稿新建下一年度' }).count()).toBe(1)
     expect(zhang.errors).toEqual([])
     await zhang.context.close()
   }, 120_000)
@@ -151,7 +160,12 @@ describe('the year after the targets', () => {
       // A carried target: clicked and typed into, it stays as approved, here and on the server.
       const value = field(zhang.page, 'indicatorValue', 0)
       expect(await value.getAttribute('contenteditable')).toBe('false')
-      const whole = () => zhang.page.locator('.ProseMirror').textContent()
+      // The document's text as shown, without what the form draws in it (derived figures, pickers, the 截至月份).
+      const whole = () => zhang.page.locator('.ProseMirror').evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement
+        copy.querySelectorAll('.derived, .band-picker, .project-score, .as-of, .collaboration-carets__caret').forEach((widget) => widget.remove())
+        return copy.textContent
+      })
       const before = await whole()
       await value.click()
       await zhang.page.keyboard.type('9')

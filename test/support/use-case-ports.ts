@@ -18,11 +18,21 @@ import { makeUpdatePolicy } from '../../server/relay/update-policy'
 import { openServerData, type ServerData } from '../../server/server-data'
 import type { User } from '../../server/storage/account-store'
 import type { Org } from '../../server/storage/org-store'
+import type { StorageConfig } from '../../server/storage/storage'
 import { freshSchema, testStore } from '../../support/postgres'
+
+/** The CLI's options naming `config`'s storage. */
+export function cliStorageArgs(config: StorageConfig): string[] {
+  if (config.kind === 'sqlite') return ['--data', config.dataDir]
+  if (config.kind === 'postgres') return ['--store', 'postgres', '--database-url', config.url, ...(config.schema ? ['--database-schema', config.schema] : [])]
+  throw new Error(`no CLI options for ${config.kind} storage`)
+}
 
 export interface UseCaseWorld {
   ports: Ports
   data: ServerData
+  /** Where `data` is stored: what a CLI command is pointed at (`cliStorageArgs`). */
+  config: StorageConfig
   relay: Relay
   person(name: string, displayName?: string): Promise<User>
   org(name: string, kind: OrgKind, members?: [User, OrgRole][]): Promise<Org>
@@ -33,7 +43,8 @@ export interface UseCaseWorld {
 
 export async function useCaseWorld(): Promise<UseCaseWorld> {
   const schema = testStore() === 'postgres' ? freshSchema() : null
-  const data = await openServerData(schema ? schema.config : { kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'jixiao-use-cases-')) })
+  const config: StorageConfig = schema ? schema.config : { kind: 'sqlite', dataDir: mkdtempSync(join(tmpdir(), 'jixiao-use-cases-')) }
+  const data = await openServerData(config)
   const access = { roleOf: (docId: string, userId: number) => data.permissions.roleOf(docId, userId), stillValid: async () => true }
   const relay = new Relay({ log: data.documents, bus: new LocalBus(), access }, makeUpdatePolicy(), new Metrics(), DEFAULT_RELAY_OPTIONS)
   const files = new FileWorkers()
@@ -47,6 +58,7 @@ export async function useCaseWorld(): Promise<UseCaseWorld> {
   return {
     ports,
     data,
+    config,
     relay,
     person,
     org,

@@ -10,6 +10,7 @@
 import { contractFinding, type Finding } from '@shared/checks/finding'
 import { departmentTotal } from '@shared/checks/rules/arithmetic'
 import { kindOf } from '@shared/kinds/registry'
+import { documentFindings } from '@shared/kinds/document-findings'
 import { draftOpinion } from '@shared/checks/review-opinion'
 import { opinionBlocks, opinionText } from '@shared/checks/opinion-text'
 import { modelFromText } from '@shared/model/derive-model'
@@ -18,7 +19,7 @@ import { exportOpinionDocx } from '@shared/formats/docx/opinion-export'
 import { EXIT, onePath, type Command } from '../command'
 import { UsageError } from '../usage-error'
 import { parseArgs } from '../parse-args'
-import { readDocumentFile } from '../read-document-file'
+import { readDocumentAndContext } from '../read-document-file'
 import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
 
 const OPINION_OPTIONS = ['out', 'date', 'resubmit-by', 'basis', 'reviewer'] as const
@@ -35,18 +36,20 @@ export const checkCommand: Command = async (argv, io) => {
     if (typeof value === 'string' && !isDate(value)) throw new UsageError(`--${name} 应为日期 YYYY-MM-DD，而不是“${value}”`)
   }
   const path = onePath(positionals, 'check')
-  const result = await readDocumentFile(path, storageConfigOf(options))
+  const result = await readDocumentAndContext(path, storageConfigOf(options))
   if (!result.ok) {
     io.stderr(`${path}: ${result.error.message}`)
     return EXIT.badInput
   }
-  const kind = kindOf(result.value)
+  const { text, context } = result.value
+  const kind = kindOf(text)
   if (options.opinion && !kind.opinion) {
     io.stderr(`${path}: ${kind.label}文档的审核意见尚不能起草；check --json 列出检查结果`)
     return EXIT.badInput
   }
-  const findings = kind.checks(result.value)
-  const model = modelFromText(result.value)
+  const model = modelFromText(text)
+  // The editor's, /checks' and the queue's set: a stored draft is also read against last year's 自评.
+  const findings = documentFindings(text, context, { model })
   if (options.opinion) {
     const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined)
     const opinion = draftOpinion(model, findings, {
@@ -66,7 +69,7 @@ export const checkCommand: Command = async (argv, io) => {
       io.stdout(`已写入审核意见书 ${out}（审核结论：${opinion.conclusion}）`)
     } else io.stdout(options.json ? JSON.stringify(opinion, null, 2) : opinionText(opinion))
   } else if (options.json) io.stdout(JSON.stringify(findings.map(contractFinding), null, 2))
-  else io.stdout(readable(findings, departmentTotal(model), result.value.projects.length))
+  else io.stdout(readable(findings, departmentTotal(model), text.projects.length))
   return EXIT.ok
 }
 

@@ -3,7 +3,9 @@
  * (财预〔2020〕10号 附件 2) and the 项目支出绩效目标执行监控表 (财政部 运行监控,
  * 财预〔2019〕136号 附件) — in one table per kind: what the layouts write
  * and what the reader recognises, so a form we write reads back through
- * the reader of forms others write.
+ * the reader of forms others write. The fields' names come from the field
+ * table (`schema/fields.ts`, each field's `kinds`); what is here is each
+ * form's shape: which fields, in what order, which are required.
  *
  * A header name is compared with its spaces and its bracketed hints
  * removed ("偏差原因分析（经费保障/制度保障…）" is 偏差原因分析); the money
@@ -11,6 +13,10 @@
  */
 import type { FundsText, IndicatorText } from '../../model/document-text'
 import { CAUSES, LIKELIHOODS } from '../../monitoring/monitoring-choices'
+import {
+  DETAIL_FIELDS, FUNDS_FIELDS, INDICATOR_FIELDS, INDICATOR_FOLLOW_UP_FIELDS, kindHeaderOf, kindNamesOf, PROJECT_ACHIEVED_FIELD, PROJECT_FIELDS, PROJECT_GOAL_FIELD,
+  type Field, type FollowUpKind,
+} from '../../schema/fields'
 
 /** The indicator fields a form's columns fill. */
 export type ColumnKey = 'level1' | 'level2' | 'level3' | 'value' | 'score' | 'actual' | 'earned' | 'deviation' | 'forecast' | 'likelihood' | 'cause' | 'measure'
@@ -18,7 +24,7 @@ export type FundsKey = keyof FundsText
 export type FrontKey = 'name' | 'department' | 'implementer' | 'manager' | 'code' | 'asOf'
 
 export interface FormVocabulary {
-  kind: 'self-evaluation' | 'monitoring'
+  kind: FollowUpKind
   /** What the form is called, in messages and as each table's title. */
   title: string
   /** The indicator header, in the order the official layout has it (after its 绩效指标 side label). */
@@ -40,109 +46,59 @@ export interface FormVocabulary {
   numbers: readonly ColumnKey[]
 }
 
+/** A field of a group by its key. */
+const fieldOf = (fields: readonly Field[], key: string): Field => fields.find((f) => f.key === key)!
+const column = (key: ColumnKey): Field => fieldOf([...INDICATOR_FIELDS, ...INDICATOR_FOLLOW_UP_FIELDS], key)
+const front = (key: Exclude<FrontKey, 'asOf'>): Field => fieldOf([...PROJECT_FIELDS, ...DETAIL_FIELDS], key)
+
+/** The names a kind's readers take for each of some fields, in their order. */
+const namesOf = <K extends string>(kind: FollowUpKind, keys: readonly K[], fieldBy: (key: K) => Field): (readonly [RegExp, K])[] =>
+  keys.map((key) => [kindNamesOf(fieldBy(key), kind)!, key] as const)
+
 export const SIDE_LABEL = { funds: '项目资金', goals: '年度总体目标', indicators: '绩效指标', fundsRow: '年度资金总额' } as const
-export const FRONT_LABEL = { name: '项目名称', department: '主管部门', implementer: '实施单位', asOf: '截至月份' } as const
+export const FRONT_LABEL = { name: front('name').label, department: front('department').label, implementer: front('implementer').label, asOf: '截至月份' } as const
 export const TOTAL_LABEL = '总分'
 export const GRADE_PREFIX = '等级：'
 
-const FRONT: FormVocabulary['front'] = [
-  [/^项目(?:支出)?名称$/, 'name'],
-  [/^主管部门(?:及代码)?$/, 'department'],
-  [/^实施单位$/, 'implementer'],
-  [/^项目负责人(?:及电话)?$/, 'manager'],
-  [/^项目编码$/, 'code'],
-  [/^(?:截至月份|监控期间|截至时间)$/, 'asOf'],
-]
+const FRONT_KEYS = ['name', 'department', 'implementer', 'manager', 'code'] as const
+/** The labels above the tables: the fields' names, then the 监控's period. */
+const frontNames = (kind: FollowUpKind): FormVocabulary['front'] => [...namesOf(kind, FRONT_KEYS, front), [/^(?:截至月份|监控期间|截至时间)$/, 'asOf']]
 
 /** The columns both forms carry from the targets, first in the header (the columns after them are what a kind adds). */
-const TARGET_HEADER: FormVocabulary['header'] = [
-  { key: 'level1', name: '一级指标' },
-  { key: 'level2', name: '二级指标' },
-  { key: 'level3', name: '三级指标' },
-  { key: 'value', name: '年度指标值' },
-]
+const TARGET_COLUMNS = ['level1', 'level2', 'level3', 'value'] as const satisfies readonly ColumnKey[]
 
-const LEVELS: FormVocabulary['columnNames'] = [
-  [/^一级指标$/, 'level1'],
-  [/^二级指标$/, 'level2'],
-  [/^三级指标$/, 'level3'],
-  [/^(?:年度)?指标值$/, 'value'],
-]
+/** A kind's vocabulary from the field table: its columns, its funds figures and its goals, in the order its form writes them. */
+function vocabulary(kind: FollowUpKind, title: string, form: { columns: readonly ColumnKey[]; funds: readonly FundsKey[] }): Omit<FormVocabulary, 'required' | 'choices' | 'numbers'> {
+  const columns = [...TARGET_COLUMNS, ...form.columns]
+  const goal = { goal: PROJECT_GOAL_FIELD, achieved: PROJECT_ACHIEVED_FIELD }
+  return {
+    kind,
+    title,
+    header: columns.map((key) => ({ key, name: kindHeaderOf(column(key), kind) })),
+    columnNames: namesOf(kind, columns, column),
+    funds: form.funds.map((key) => ({ key, name: kindHeaderOf(fieldOf(FUNDS_FIELDS, key), kind) })),
+    fundsNames: namesOf(kind, form.funds, (key) => fieldOf(FUNDS_FIELDS, key)),
+    goalNames: { goal: kindHeaderOf(goal.goal, kind), achieved: kindHeaderOf(goal.achieved, kind), others: namesOf(kind, ['goal', 'achieved'] as const, (key) => goal[key]) },
+    front: frontNames(kind),
+  }
+}
 
 export const SELF_EVALUATION_FORM: FormVocabulary = {
-  kind: 'self-evaluation',
-  title: '项目支出绩效自评表',
-  header: [
-    ...TARGET_HEADER,
-    { key: 'actual', name: '实际完成值' },
-    { key: 'score', name: '分值' },
-    { key: 'earned', name: '得分' },
-    { key: 'deviation', name: '偏差原因分析及改进措施' },
-  ],
-  columnNames: [
-    ...LEVELS,
-    [/^(?:全年)?实际(?:完成)?值$/, 'actual'],
-    [/^分值$/, 'score'],
-    [/^得分$/, 'earned'],
-    [/^(?:偏差原因分析及改进措施|未完成原因及拟采取的改进措施|偏差原因(?:分析)?|未完成原因(?:分析)?)$/, 'deviation'],
-  ],
+  ...vocabulary('self-evaluation', '项目支出绩效自评表', {
+    columns: ['actual', 'score', 'earned', 'deviation'],
+    funds: ['initial', 'budget', 'executed', 'points', 'rate', 'earned'],
+  }),
   required: ['level1', 'level3', 'value', 'actual', 'score', 'earned'],
-  funds: [
-    { key: 'initial', name: '年初预算数' },
-    { key: 'budget', name: '全年预算数' },
-    { key: 'executed', name: '全年执行数' },
-    { key: 'points', name: '分值' },
-    { key: 'rate', name: '执行率' },
-    { key: 'earned', name: '得分' },
-  ],
-  fundsNames: [
-    [/^年初预算数$/, 'initial'],
-    [/^全年预算数(?:A)?$/, 'budget'],
-    [/^全年执行数(?:B)?$/, 'executed'],
-    [/^分值$/, 'points'],
-    [/^执行率(?:B\/A)?$/, 'rate'],
-    [/^得分$/, 'earned'],
-  ],
-  goalNames: { goal: '预期目标', achieved: '实际完成情况', others: [[/^(?:预期目标|年初设定目标)$/, 'goal'], [/^(?:实际完成情况|年度总体目标完成情况综述|全年实际完成情况)$/, 'achieved']] },
-  front: FRONT,
   choices: {},
   numbers: ['score', 'earned'],
 }
 
 export const MONITORING_FORM: FormVocabulary = {
-  kind: 'monitoring',
-  title: '项目支出绩效目标执行监控表',
-  header: [
-    ...TARGET_HEADER,
-    { key: 'actual', name: '截至当期完成值' },
-    { key: 'forecast', name: '全年预计完成值' },
-    { key: 'likelihood', name: '完成目标可能性' },
-    { key: 'cause', name: '偏差原因' },
-    { key: 'measure', name: '纠偏措施' },
-  ],
-  columnNames: [
-    ...LEVELS,
-    [/^(?:截至当期完成值|截至\S*?完成(?:值|情况)|1[-－~至]\d{1,2}月(?:执行|完成)(?:情况|值))$/, 'actual'],
-    [/^全年预计完成(?:值|情况)$/, 'forecast'],
-    [/^完成目标可能性$/, 'likelihood'],
-    [/^偏差原因(?:分析)?$/, 'cause'],
-    [/^(?:纠偏措施|原因说明|改进措施|备注)$/, 'measure'],
-  ],
+  ...vocabulary('monitoring', '项目支出绩效目标执行监控表', {
+    columns: ['actual', 'forecast', 'likelihood', 'cause', 'measure'],
+    funds: ['initial', 'budget', 'executed', 'rate'],
+  }),
   required: ['level1', 'level3', 'value', 'actual', 'forecast'],
-  funds: [
-    { key: 'initial', name: '年初预算数' },
-    { key: 'budget', name: '全年预算数' },
-    { key: 'executed', name: '截至当期执行数' },
-    { key: 'rate', name: '执行率' },
-  ],
-  fundsNames: [
-    [/^年初预算数$/, 'initial'],
-    [/^全年预算数$/, 'budget'],
-    [/^(?:截至当期执行数|截至\S*?执行数|1[-－~至]\d{1,2}月执行数|执行数)$/, 'executed'],
-    [/^(?:截至当期)?执行率$|^1[-－~至]\d{1,2}月执行率$/, 'rate'],
-  ],
-  goalNames: { goal: '年初设定目标', achieved: '截至当期完成情况', others: [[/^(?:年初设定目标|预期目标)$/, 'goal'], [/^(?:截至当期完成情况|截至\S*?完成情况|1[-－~至]\d{1,2}月执行情况|总体目标完成情况)$/, 'achieved']] },
-  front: FRONT,
   choices: { likelihood: LIKELIHOODS, cause: CAUSES },
   numbers: [],
 }
@@ -158,4 +114,4 @@ export const frontOf = (form: FormVocabulary, text: string): FrontKey | null => 
 
 /** Indicator text fields that a kind adds, in the order of its columns. */
 export const addedKeys = (form: FormVocabulary): (keyof IndicatorText)[] =>
-  form.header.map((c) => c.key).filter((k) => !TARGET_HEADER.some((c) => c.key === k)) as (keyof IndicatorText)[]
+  form.header.map((c) => c.key).filter((k) => !(TARGET_COLUMNS as readonly ColumnKey[]).includes(k)) as (keyof IndicatorText)[]

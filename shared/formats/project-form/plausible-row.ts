@@ -9,7 +9,7 @@
  */
 import type { IndicatorText } from '../../model/document-text'
 import { resolveLevel1, resolveLevel2 } from '../../schema/taxonomy'
-import { isColumnName } from '../indicator-columns'
+import { FIELD_NAME, isColumnName } from '../indicator-columns'
 import { labelOf } from './form-labels'
 
 const UNITS = '个人次天年月日周座辆台套份项户家所场篇亩米元万吨件册期批处名位条册间株棵头只公里公斤平方米立方米小时分钟工作日'
@@ -36,8 +36,9 @@ export function implausibleRow(row: IndicatorText): string | null {
   if (FRAGMENT.test(compact(row.level3))) return `三级指标只有“${row.level3}”`
   if (VALUE_LIKE.test(compact(row.level3))) return `三级指标“${row.level3}”像是指标值`
   if (row.level2 === '') return `指标“${name}”没有二级指标`
-  for (const [field, label] of [['value', '指标值'], ['description', '指标解释'], ['basis', '指标值确定依据'], ['note', '备注']] as const) {
+  for (const field of ['value', 'description', 'basis', 'note'] as const) {
     const text = row[field] ?? ''
+    const label = FIELD_NAME[field]
     if (FRAGMENT.test(compact(text))) return `指标“${name}”的${label}只有“${text}”`
     if (isLabel(text)) return `指标“${name}”的${label}“${text}”是表中的栏目名称`
     if (field !== 'value' && SCORE.test(compact(text))) return `指标“${name}”的${label}“${text}”像是分值`

@@ -4,7 +4,7 @@
  * export writes them. Field labels come from the field table's published
  * labels.
  */
-import { byKey, DETAIL_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, INDICATOR_FIELDS, INDICATOR_LEVEL_FIELDS, PROJECT_FIELDS } from '../../schema/fields'
+import { byKey, cellLabelOf, DETAIL_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, INDICATOR_FIELDS, INDICATOR_LEVEL_FIELDS, PROJECT_FIELDS } from '../../schema/fields'
 
 export const PART_ONE = '第一部分'
 export const PART_ONE_NAME = '部门整体绩效目标'
@@ -24,7 +24,8 @@ export const TABLE_SUFFIX = '绩效目标表'
 export const UNIT_PREFIX = '单位：'
 
 /** The published label of a project field (field table). */
-const published = (key: string): string => [...PROJECT_FIELDS, ...DETAIL_FIELDS, ...INDICATOR_FIELDS].find((f) => f.key === key)!.published
+const fieldOf = (key: string) => [...PROJECT_FIELDS, ...DETAIL_FIELDS, ...INDICATOR_FIELDS].find((f) => f.key === key)!
+const published = (key: string): string => fieldOf(key).published
 
 export const LABEL = {
   code: published('code'),
@@ -32,6 +33,8 @@ export const LABEL = {
   budgetRow: '预算规模及资金用途',
   total: published('budgetTotal'),
   fiscal: published('budgetFiscal'),
+  /** 财政资金 as the drawn form's label cell writes it (Word, HTML, Excel): on one line, not spaced out over two. */
+  fiscalCell: cellLabelOf(fieldOf('budgetFiscal')),
   other: published('budgetOther'),
   spendingRow: '资金支出计划（%）',
   goalRow: published('goal'),

@@ -13,6 +13,9 @@
  * where it stops, never imported shortened.
  */
 import type { DocumentText, FundsText, IndicatorText, ProjectText } from '../../model/document-text'
+import {
+  DETAIL_FIELDS, FUNDS_FIELDS, INDICATOR_FIELDS, INDICATOR_FOLLOW_UP_FIELDS, kindHeaderOf, kindSplitOf, PROJECT_ACHIEVED_FIELD, PROJECT_FIELDS, PROJECT_GOAL_FIELD, type Field,
+} from '../../schema/fields'
 import { LABEL_SCORE, resolveLevel2 } from '../../schema/taxonomy'
 import { ImportError } from '../import-error'
 import { formCells } from '../project-form/form-cells'
@@ -29,20 +32,27 @@ export const isSelfEvaluation = (text: string): boolean => {
 
 type Column = 'level3' | 'value' | 'actual' | 'score' | 'earned' | 'deviation'
 
+/** The field of a group by its key. */
+const fieldOf = (fields: readonly Field[], key: string): Field => fields.find((f) => f.key === key)!
+const column = (key: Column | 'level1' | 'level2'): Field => fieldOf([...INDICATOR_FIELDS, ...INDICATOR_FOLLOW_UP_FIELDS], key)
+const named = (field: Field): readonly string[] => kindSplitOf(field, 'self-evaluation')
+/** `{ name: key }` over the names the field table gives some fields on the 自评表. */
+const byName = <K extends string>(keys: readonly K[], fieldBy: (key: K) => Field): Record<string, K> =>
+  Object.fromEntries(keys.flatMap((key) => named(fieldBy(key)).map((name) => [name, key])))
+
+const COLUMNS = ['level3', 'value', 'actual', 'score', 'earned', 'deviation'] as const satisfies readonly Column[]
 /** The indicator header's names after 一级/二级, by the field each is. */
-const HEADER: Record<string, Column> = {
-  三级指标: 'level3', 年度指标值: 'value', 指标值: 'value', 实际完成值: 'actual', 全年实际值: 'actual', 全年实际完成值: 'actual',
-  分值: 'score', 得分: 'earned', 偏差原因分析及改进措施: 'deviation', 未完成原因及拟采取的改进措施: 'deviation', 偏差原因: 'deviation',
-}
-const FUNDS: Record<string, keyof FundsText> = {
-  年初预算数: 'initial', 全年预算数: 'budget', '全年预算数(A)': 'budget', 全年执行数: 'executed', '全年执行数(B)': 'executed',
-  分值: 'points', 执行率: 'rate', '执行率(B/A)': 'rate', 得分: 'earned',
-}
-const FRONT = { 项目名称: 'name', 项目负责人及电话: 'manager', 项目负责人: 'manager', 主管部门: 'department', 实施单位: 'implementer' } as const
+const HEADER: Record<string, Column> = byName(COLUMNS, column)
+const FUNDS: Record<string, keyof FundsText> = byName(['initial', 'budget', 'executed', 'points', 'rate', 'earned'] as const, (key) => fieldOf(FUNDS_FIELDS, key))
+const front = (key: 'name' | 'manager' | 'department' | 'implementer'): Field => fieldOf([...PROJECT_FIELDS, ...DETAIL_FIELDS], key)
+const FRONT = byName(['name', 'manager', 'department', 'implementer'] as const, front)
+/** The level columns, the goals' columns and the form's own words, read as labels and passed over. */
 const OTHER = [
   '项目资金(万元)', '资金情况(万元)', '年度资金总额:', '年度资金总额：', '其中:本年财政拨款', '其中：本年财政拨款', '上年结转资金', '其他资金',
-  '年度总体目标', '预期目标', '年初设定目标', '实际完成情况', '年度总体目标完成情况综述', '绩效指标', '一级指标', '二级指标', '总分', '注:', '注：',
+  '年度总体目标', ...named(PROJECT_GOAL_FIELD), ...named(PROJECT_ACHIEVED_FIELD), '绩效指标', ...named(column('level1')), ...named(column('level2')), '总分', '注:', '注：',
 ]
+/** A column's name as the 自评表 writes it, for messages. */
+const headerOf = (key: Column | 'level1' | 'level2'): string => kindHeaderOf(column(key), 'self-evaluation')
 const LEVELS = ['服务对象满意度指标', '可持续影响指标', '经济效益指标', '社会效益指标', '生态效益指标', '数量指标', '质量指标', '时效指标', '成本指标', '产出指标', '效益指标', '满意度指标']
 const escape = (s: string) => s.replace(/[()[\]/:：]/g, (c) => `\\${c}`)
 const LABELS = [...new Set([...Object.keys(HEADER), ...Object.keys(FUNDS), ...Object.keys(FRONT), ...OTHER])].sort((a, b) => b.length - a.length)
@@ -75,25 +85,30 @@ const ENDS = (t: string) => /^(注[:：]|总分$|填表人|审核意见|单位�
 /** Reads a 自评表 into a self-evaluation document of its one project. Throws ImportError. */
 export function readSelfEvaluation(text: string): DocumentText {
   const all = tokens(text)
-  const headerAt = all.findIndex((t) => t.text === '一级指标')
-  if (headerAt < 0) throw new ImportError('missing-section', null, '没有找到绩效自评表的指标表头（一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分）')
-  const front = all.slice(0, headerAt)
+  const headerAt = all.findIndex((t) => named(column('level1')).includes(t.text))
+  if (headerAt < 0) {
+    const names = (['level1', 'level2', 'level3', 'value', 'actual', 'score', 'earned'] as const).map(headerOf)
+    throw new ImportError('missing-section', null, `没有找到绩效自评表的指标表头（${names.join('、')}）`)
+  }
+  const cells = all.slice(0, headerAt)
   const valueAfter = (label: string) => {
-    const at = front.findIndex((t) => t.text === label)
-    const next = front[at + 1]
+    const at = cells.findIndex((t) => t.text === label)
+    const next = cells[at + 1]
     return at >= 0 && next && !isLabel(next.text) ? next.text : ''
   }
-  const name = valueAfter('项目名称')
-  if (!name) throw new ImportError('missing-section', all[headerAt]!.line, '指标表之前没有找到“项目名称”及其内容')
+  /** The cell after a field's label, under the first of its names the form has. */
+  const valueOf = (key: Parameters<typeof front>[0]) => named(front(key)).map(valueAfter).find((v) => v !== '') ?? ''
+  const name = valueOf('name')
+  if (!name) throw new ImportError('missing-section', all[headerAt]!.line, `指标表之前没有找到“${named(front('name'))[0]}”及其内容`)
   const { columns, next } = header(all, headerAt)
   const { indicators, total } = indicatorRows(all.slice(next), columns)
-  const funds = readFunds(front)
-  const goals = readGoals(front)
+  const funds = readFunds(cells)
+  const goals = readGoals(cells)
   const year = /(20\d\d)年度/.exec(compact(text))?.[1] ?? ''
   const project: ProjectText = {
-    unitCode: '', unitName: '', moneyUnit: front.map((t) => moneyUnitIn(t.text)).find((u) => u !== null) ?? '万元', code: '', name,
+    unitCode: '', unitName: '', moneyUnit: cells.map((t) => moneyUnitIn(t.text)).find((u) => u !== null) ?? '万元', code: '', name,
     budgetTotal: funds.budget, budgetFiscal: '', budgetOther: '', usage: '', spendingPlan: [], goal: goals.goal, indicators,
-    details: { department: valueAfter('主管部门'), implementer: valueAfter('实施单位'), manager: valueAfter('项目负责人及电话') || valueAfter('项目负责人'), period: '', periodGoal: '' },
+    details: { department: valueOf('department'), implementer: valueOf('implementer'), manager: valueOf('manager'), period: '', periodGoal: '' },
     funds, achieved: goals.achieved, total: writtenTotal(total, indicators),
   }
   return {
@@ -104,13 +119,13 @@ export function readSelfEvaluation(text: string): DocumentText {
 
 function header(all: Token[], at: number): { columns: Column[]; next: number } {
   let i = at + 1
-  if (all[i]?.text === '二级指标') i++
+  if (named(column('level2')).includes(all[i]?.text ?? '')) i++
   const columns: Column[] = []
   while (all[i] && HEADER[all[i]!.text]) columns.push(HEADER[all[i++]!.text]!)
   for (const needed of ['level3', 'value', 'actual', 'earned'] as const) {
-    if (!columns.includes(needed)) throw new ImportError('malformed-row', all[at]!.line, `绩效自评表的指标表头缺少“${{ level3: '三级指标', value: '年度指标值', actual: '实际完成值', earned: '得分' }[needed]}”`)
+    if (!columns.includes(needed)) throw new ImportError('malformed-row', all[at]!.line, `绩效自评表的指标表头缺少“${headerOf(needed)}”`)
   }
-  if (columns[0] !== 'level3') throw new ImportError('malformed-row', all[at]!.line, '绩效自评表的指标表头应在二级指标之后是“三级指标”')
+  if (columns[0] !== 'level3') throw new ImportError('malformed-row', all[at]!.line, `绩效自评表的指标表头应在${headerOf('level2')}之后是“${headerOf('level3')}”`)
   return { columns, next: i }
 }
 
@@ -187,7 +202,7 @@ function rowsOf(run: Token[], columns: Column[], atEnd: boolean): string[][] {
   throw new ImportError(
     'malformed-row', first.line,
     readings.length === 0
-      ? `无法把“${run.map((t) => t.text).join(' ').slice(0, 40)}”读成指标行（${width} 列：三级指标、年度指标值、实际完成值、分值、得分）${glued ? '：单元格连在一起，年度指标值与实际完成值不同时无法分开' : ''}`
+      ? `无法把“${run.map((t) => t.text).join(' ').slice(0, 40)}”读成指标行（${width} 列：${(['level3', 'value', 'actual', 'score', 'earned'] as const).map(headerOf).join('、')}）${glued ? `：单元格连在一起，${headerOf('value')}与${headerOf('actual')}不同时无法分开` : ''}`
       : `“${run.map((t) => t.text).join(' ').slice(0, 40)}”可以读成不止一种指标行，请分开单元格后再导入`,
   )
 }
@@ -245,7 +260,8 @@ function readFunds(front: Token[]): FundsText {
   let figures = cells.map((t) => t.text)
   if (cells.length === 1 && cells[0]!.glued && names.length > 1) figures = gluedFunds(cells[0]!.text, names) ?? []
   if (figures.length !== names.length) {
-    throw new ImportError('malformed-row', front[rowAt]!.line, `“年度资金总额”一行应有 ${names.length} 个数（${names.join('、')}），实际读到“${cells.map((t) => t.text).join(' ')}”`)
+    const headers = names.map((key) => kindHeaderOf(fieldOf(FUNDS_FIELDS, key), 'self-evaluation'))
+    throw new ImportError('malformed-row', front[rowAt]!.line, `“年度资金总额”一行应有 ${names.length} 个数（${headers.join('、')}），实际读到“${cells.map((t) => t.text).join(' ')}”`)
   }
   names.forEach((name, i) => {
     funds[name] = figures[i]!
@@ -273,7 +289,7 @@ function gluedFunds(text: string, names: string[]): string[] | null {
 
 /** 年度总体目标: the 预期目标 and 实际完成情况 cells; run together, all of it is the goal and the checks ask for the rest. */
 function readGoals(front: Token[]): { goal: string; achieved: string } {
-  const at = front.findLastIndex((t) => t.text === '实际完成情况' || t.text === '年度总体目标完成情况综述')
+  const at = front.findLastIndex((t) => named(PROJECT_ACHIEVED_FIELD).includes(t.text))
   if (at < 0) return { goal: '', achieved: '' }
   const cells = front.slice(at + 1).filter((t) => !isLabel(t.text)).map((t) => t.text)
   return cells.length >= 2 ? { goal: cells[0]!, achieved: cells.slice(1).join('') } : { goal: cells[0] ?? '', achieved: '' }

@@ -19,6 +19,7 @@
  */
 import type { DocumentText, ProjectText } from '../../model/document-text'
 import { modelFromText } from '../../model/derive-model'
+import { AMOUNT_FIELDS, INDICATOR_FIELDS } from '../../schema/fields'
 import { type Block } from '../blocks'
 import { formOf, readBlocks } from '../document-forms'
 import { unzipSync } from 'fflate'
@@ -69,7 +70,7 @@ const partOneRows = (doc: DocumentText): string[] => [
 /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
 const sheetName = (project: ProjectText, n: number) => `${n}.${project.name}`.replace(/[[\]:*?/\\]/g, '－').slice(0, 31)
 
-const LABELS = new Set<string>([LABEL.code, LABEL.name, LABEL.budgetRow, LABEL.total, '其中：财政资金', LABEL.other, LABEL.spendingRow, LABEL.goalRow, ...INDICATOR_HEADER, ...Object.values(DETAIL_LABEL), ...Object.values(EXTRA_HEADER)])
+const LABELS = new Set<string>([LABEL.code, LABEL.name, LABEL.budgetRow, LABEL.total, LABEL.fiscalCell, LABEL.other, LABEL.spendingRow, LABEL.goalRow, ...INDICATOR_HEADER, ...Object.values(DETAIL_LABEL), ...Object.values(EXTRA_HEADER)])
 
 export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
   const { Workbook } = await loadExcel()
@@ -107,15 +108,13 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
   const summary = book.addWorksheet(SUMMARY_SHEET)
   summary.columns = [
     { header: '序号', width: 6 },
-    { header: '项目编码', width: 24 },
-    { header: '项目名称', width: 30 },
-    { header: '预算数（万元）', width: 14 },
-    { header: '财政资金（万元）', width: 14 },
-    { header: '其他资金（万元）', width: 14 },
+    { header: LABEL.code, width: 24 },
+    { header: LABEL.name, width: 30 },
+    ...AMOUNT_FIELDS.map((f) => ({ header: `${f.label}（${f.unit}）`, width: 14 })),
   ]
   summary.getRow(1).font = { bold: true }
   // In 万元 as the model reads them (a table written in 元 is converted), so the column's unit and its SUM are true.
-  const amounts = modelFromText(doc).projects.map(({ budget }) => [budget.total, budget.fiscal, budget.other])
+  const amounts = modelFromText(doc).projects.map(({ budget }) => AMOUNT_FIELDS.map((f) => budget[f.amount]))
   doc.projects.forEach((project, i) => summary.addRow([i + 1, project.code, project.name, ...amounts[i]!]))
   const last = doc.projects.length + 1
   const totalRow = summary.addRow(['合计', '', ''])
@@ -128,13 +127,13 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
 
   const flat = book.addWorksheet(FLAT_SHEET)
   flat.columns = [
-    { header: '项目编码', width: 24 },
-    { header: '项目名称', width: 24 },
+    { header: LABEL.code, width: 24 },
+    { header: LABEL.name, width: 24 },
     ...[...INDICATOR_HEADER, ...Object.values(EXTRA_HEADER)].map((header) => ({ header, width: 18 })),
   ]
   flat.getRow(1).font = { bold: true }
   for (const project of doc.projects) {
-    for (const i of project.indicators) flat.addRow([project.code, project.name, i.level1, i.level2, i.level3, i.description, i.value, i.basis, i.score ?? '', i.note ?? ''])
+    for (const i of project.indicators) flat.addRow([project.code, project.name, ...INDICATOR_FIELDS.map((f) => i[f.key] ?? '')])
   }
   return new Uint8Array(await book.xlsx.writeBuffer())
 }
