@@ -155,7 +155,7 @@ describe('document list', () => {
     const html = readFileSync(new URL('../fixtures/formats/regional/yanglao-2024.html', import.meta.url))
     const broken = new TextEncoder().encode(html.toString('utf8').replace('>分值<', '>得分情况<'))
     await importFromList(staff.page, 'yanglao.html', broken, 'text/html')
-    await expect.poll(() => staff.page.getByRole('alert').textContent()).toMatch(/网页文件 表 1 › 第 \d+ 行 › 第 5 列：.*“得分情况”不是可识别的列名/, { timeout: 10_000 })
+    await expect.poll(() => staff.page.getByRole('alert').textContent(), { timeout: 10_000 }).toMatch(/网页文件 表 1 › 第 \d+ 行 › 第 5 列：.*“得分情况”不是可识别的列名/)
 
     await importFromList(staff.page, 'yanglao.html', new Uint8Array(html), 'text/html')
     await staff.page.waitForURL(/#\/doc\//)
