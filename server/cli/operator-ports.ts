@@ -14,14 +14,21 @@ import type { StorageConfig } from '../storage/storage'
 
 export type OperatorPorts = Ports & ServerData
 
-/** Opens the data, runs `work` on the ports, and closes workers and data whatever happens. */
+/**
+ * The commands' file workers, started at the first file and kept for the
+ * next command of the same process: a worker loads every importer through
+ * tsx (a second or more), and an embedding process (the tests, a script)
+ * runs many commands. Idle workers do not keep the process alive.
+ */
+let operatorFiles: FileWorkers | undefined
+export const filesForOperator = (): FileWorkers => (operatorFiles ??= new FileWorkers())
+
+/** Opens the data, runs `work` on the ports, and closes the data whatever happens. */
 export async function withOperatorPorts<T>(config: StorageConfig, work: (p: OperatorPorts) => Promise<T>): Promise<T> {
   const data = await openServerData(config)
-  const files = new FileWorkers()
   try {
-    return await work(Object.assign(data, { notifier: new Notifier(data), live: documentsAtRest(data.service), files }))
+    return await work(Object.assign(data, { notifier: new Notifier(data), live: documentsAtRest(data.service), files: filesForOperator() }))
   } finally {
-    await files.close()
     await data.close()
   }
 }

@@ -17,7 +17,7 @@ import { isDocumentId } from '../document-service'
 import { approvedResultsBefore } from '../documents/last-year-results'
 import { fileTooLarge, MAX_IMPORT_BYTES, type DocumentSource } from '../documents/imported-file'
 import { Refusal } from '../documents/refusal'
-import { FileWorkers } from '../files/file-workers'
+import { filesForOperator } from './operator-ports'
 import { openServerData, type ServerData } from '../server-data'
 import { DATABASE_FILE } from '../storage/sqlite/sqlite-database'
 import type { StorageConfig } from '../storage/storage'
@@ -45,13 +45,8 @@ export async function readDocumentAndContext(path: string, data: ServerData | St
     if (error instanceof Refusal) return { ok: false, error: new ImportError(error.kind === 'too-large' ? 'too-large' : 'unreadable', null, error.message) }
     throw error
   }
-  const files = new FileWorkers()
-  try {
-    const imported = await files.read(bytes)
-    return imported.ok ? { ok: true, value: { text: imported.value, context: {} } } : imported
-  } finally {
-    await files.close()
-  }
+  const imported = await filesForOperator().read(bytes)
+  return imported.ok ? { ok: true, value: { text: imported.value, context: {} } } : imported
 }
 
 /**

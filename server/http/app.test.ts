@@ -248,7 +248,7 @@ describe('HTTP API', () => {
     expect(compared.status).toBe(200)
     expect(compared.body.from).toEqual({ document: DOC_ID, name: '测试文档' })
     expect(compared.body.diff.totals.before).toBe(compared.body.diff.totals.after)
-    expect(compared.body.diff.narrative.map((c: { label: string }) => c.label)).toContain('副标题')
+    expect(compared.body.diff.narrative.map((c: { label: string }) => c.label)).toContain('文本标题')
     expect((await zhang.json(`/api/docs/${DOC_ID}/compare?from=predecessor`)).status).toBe(404)
   })
 
