@@ -52,6 +52,8 @@ function shellAssets(): Plugin {
 // Tests check behaviour, not speed (benchmarks do that): on a loaded 2-core machine a randomized or
 // PostgreSQL test may take several times its usual second, which must not read as a failure.
 const TEST_TIMEOUT_MS = 30_000
+/** Passwords hashed at a test run's low cost (see server/auth/password.ts): servers the tests spawn inherit it. */
+const TEST_ENV = { JIXIAO_TEST_PASSWORD_COST: 'low' }
 
 /**
  * Tests whose storage the store chooser opens (`support/test-server.ts`, `test/support/use-case-ports.ts`:
@@ -59,20 +61,19 @@ const TEST_TIMEOUT_MS = 30_000
  * imports: a new one runs there by default, and finding none stops the run instead of passing it.
  */
 const STORE_CHOOSERS = /['"][./]*(?:test\/)?support\/(?:test-server|use-case-ports)['"]/
-/** Store-choosing tests kept off the PostgreSQL project, each with its reason. */
+/**
+ * Store-choosing tests kept off the PostgreSQL project, each with its reason; within a file that runs there,
+ * cases decided before the store are `beforeTheStore` (test/support/before-the-store.ts).
+ */
 const SQLITE_ONLY: Record<string, string> = {
   'test/migrate.test.ts': 'moves a SQLite data directory into PostgreSQL itself',
   'test/multi-instance.test.ts': 'runs its instances on PostgreSQL already',
+  'test/notification-events.test.ts': 'runs its two instances on PostgreSQL already; its other case is a 401 before the store',
   'test/crash-recovery.test.ts': 'kills server processes over a SQLite data directory',
-  'test/login-lockout.test.ts': 'past the test timeout on PostgreSQL on the shared machine',
-  'test/document-limits.test.ts': 'past the test timeout on PostgreSQL on the shared machine',
-  'server/http/api-route.test.ts': 'not yet run on PostgreSQL',
-  'server/http/display-names.test.ts': 'not yet run on PostgreSQL',
-  'server/http/metrics-access.test.ts': 'not yet run on PostgreSQL',
-  'server/http/org-invitations.test.ts': 'not yet run on PostgreSQL',
-  'test/import-attacks.test.ts': 'not yet run on PostgreSQL',
-  'test/notification-events.test.ts': 'not yet run on PostgreSQL',
-  'test/upload-limits.test.ts': 'not yet run on PostgreSQL',
+  'server/http/api-route.test.ts': 'which routes answer is decided before any store is read',
+  'server/http/metrics-access.test.ts': 'who may read /metrics is decided by address and proxy, before any store is read',
+  'test/import-attacks.test.ts': 'hostile files are refused while they are read, before anything is stored',
+  'test/upload-limits.test.ts': 'uploads are refused before their body is read, let alone stored',
   'test/hostile-input.test.ts': 'frames, floods and connection counts are decided before anything is read',
 }
 
@@ -113,15 +114,20 @@ export default defineConfig({
   },
   test: {
     passWithNoTests: false,
+    // Vitest's default on 2 cores is one file at a time; most files spend their time waiting (on servers they
+    // spawned, PostgreSQL, Redis, Chromium, timers), so three at once keep both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         resolve: { alias },
         test: {
           name: 'node',
           environment: 'node',
+          env: TEST_ENV,
           testTimeout: TEST_TIMEOUT_MS,
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'support/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
+          isolate: false,
         },
       },
       {
@@ -132,7 +138,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: TEST_TIMEOUT_MS,
           include: process.env.VITEST ? storeChoosingTests() : [],
-          env: { JIXIAO_TEST_STORE: 'postgres' },
+          env: { ...TEST_ENV, JIXIAO_TEST_STORE: 'postgres' },
+          isolate: false,
         },
       },
       {
@@ -140,6 +147,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           environment: 'node',
+          env: TEST_ENV,
           testTimeout: TEST_TIMEOUT_MS,
           include: ['test/e2e/**/*.test.ts'],
           // One Chromium for all the files (each has its own server and contexts): see shared-chromium.ts.

@@ -31,6 +31,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import type { DocumentText } from '@shared/model/document-text'
 import { launch } from '../support/chromium'
+import { textAt } from '../support/document-place'
 import { generateDocument } from '../support/generate-document'
 import { makeRandom } from '../support/random'
 import { sampleText } from '../support/sample'
@@ -114,6 +115,16 @@ async function typeAndMeasure(page: Page): Promise<Typing> {
   return { p50: percentile(paused, 50), p95: percentile(paused, 95), burstP95: percentile(burst, 95), workP50: percentile(work, 50), workP95: percentile(work, 95) }
 }
 
+/** The text of the n-th goal, or null where there is none (yet): each typist types into their own, the first or the second. */
+function goalText(doc: Y.Doc, n: number): Y.XmlText | null {
+  try {
+    return textAt(doc, { goal: n })
+  } catch (error) {
+    if (error instanceof RangeError) return null
+    throw error
+  }
+}
+
 /** Two remote people typing a character every 100 ms each, into Part 1's goals. */
 async function remoteTypists(t: TestServer, docId: string): Promise<() => void> {
   const providers: WebsocketProvider[] = []
@@ -122,12 +133,10 @@ async function remoteTypists(t: TestServer, docId: string): Promise<() => void> 
     const provider = await t.client(user, 'editor', { doc: docId })
     await providerSynced(provider)
     providers.push(provider)
-    const goals = () => ((provider.doc.getXmlFragment('content').get(1) as Y.XmlElement).get(0) as Y.XmlElement)
     timers.push(
       setInterval(() => {
-        const item = goals().get(n) as Y.XmlElement | undefined
-        const text = item?.get(0) as Y.XmlText | undefined
-        if (text instanceof Y.XmlText) text.insert(text.length, '字')
+        const text = goalText(provider.doc, n)
+        text?.insert(text.length, '字')
       }, 100),
     )
   }

@@ -19,8 +19,9 @@ import { join } from 'node:path'
 import * as Y from 'yjs'
 import { diffDocuments } from '@shared/history/document-diff'
 import { buildDocument } from '@shared/model/build-document'
-import { contentOf, createYDocument } from '@shared/model/y-document'
+import { createYDocument } from '@shared/model/y-document'
 import { openServerData } from '../server/server-data'
+import { at } from '../support/document-place'
 import { generateDocument } from '../support/generate-document'
 import { makeRandom } from '../support/random'
 import { kib, median, ms, ratio, table } from './support/stats'
@@ -50,7 +51,7 @@ export async function run(): Promise<void> {
   const writer = createYDocument(buildDocument(generateDocument(makeRandom(200), 200)))
   const initial = Y.encodeStateAsUpdate(writer)
   await data.documents.create({ id: 'doc', title: 'bench', ownerId: null, createdAt: 0 }, initial)
-  const projects = (contentOf(writer).get(2) as Y.XmlElement).toArray() as Y.XmlElement[]
+  const projects = at(writer, { list: 'projects' }).toArray() as Y.XmlElement[]
   const cells = projects.map((p) => textsOf(p))
   const random = makeRandom(13)
   const versionIds: number[] = []

@@ -26,6 +26,7 @@ import { buildDocument } from '@shared/model/build-document'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import { contentOf } from '@shared/model/y-document'
 import { documentSchema } from '@shared/schema/schema'
+import { at } from '../support/document-place'
 import { issueToken } from '../server/auth/access-token'
 import { childArgs, report } from './support/child'
 import { median } from './support/stats'
@@ -87,17 +88,15 @@ function counter(doc: string, at = readerBase) {
  * The sample document with one empty goal item, whose text the trace is
  * typed into — content only: `meta` is the server's to write.
  */
+const sample = parsePublishedText(readFileSync(new URL('../server/demo/zhengfawei-2022.txt', import.meta.url), 'utf8'))
 function initialState(): { update: Uint8Array } {
-  const sample = parsePublishedText(readFileSync(new URL('../server/demo/zhengfawei-2022.txt', import.meta.url), 'utf8'))
   const doc = new Y.Doc()
   prosemirrorJSONToYXmlFragment(documentSchema, buildDocument({ ...sample, goals: [...sample.goals, ''] }), contentOf(doc))
   doc.transact(() => itemOf(doc).insert(0, [new Y.XmlText()]))
   return { update: Y.encodeStateAsUpdate(doc) }
 }
-function itemOf(doc: Y.Doc): Y.XmlElement {
-  const goals = (contentOf(doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement
-  return goals.get(goals.length - 1) as Y.XmlElement
-}
+/** The empty goal after the sample's own. */
+const itemOf = (doc: Y.Doc): Y.XmlElement => at(doc, { goal: sample.goals.length })
 const textOf = (doc: Y.Doc) => itemOf(doc).get(0) as Y.XmlText
 
 function applyPatches(doc: Y.Doc, patches: Patch[]) {

@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import * as Y from 'yjs'
 import { buildDocument } from '@shared/model/build-document'
 import { parsePublishedText } from '@shared/formats/published-text/import'
-import { contentOf, createYDocument } from '@shared/model/y-document'
+import { createYDocument } from '@shared/model/y-document'
 import { encodeUpdate } from '@shared/protocol/message'
 import { checkReviewerUpdate } from '@shared/review/reviewer-rule'
 import { TrialReplica } from '@shared/review/trial-replica'
@@ -26,6 +26,7 @@ import { setLogSink } from '../server/log'
 import { Metrics } from '../server/metrics'
 import { DEFAULT_RELAY_OPTIONS, Relay } from '../server/relay/relay'
 import { asReviewerPolicy, makeUpdatePolicy } from '../server/relay/update-policy'
+import { textAt } from '../support/document-place'
 import { generateDocument } from '../support/generate-document'
 import { MemorySocket } from '../support/memory-socket'
 import { makeRandom } from '../support/random'
@@ -43,7 +44,7 @@ export interface KeystrokeFigures {
 }
 
 /** The XmlText of project p's 预算数 cell. */
-const budgetText = (doc: Y.Doc, p: number) => ((((contentOf(doc).get(2) as Y.XmlElement).get(p) as Y.XmlElement).get(5) as Y.XmlElement).get(0) as unknown as Y.XmlText)
+const budgetText = (doc: Y.Doc, p: number) => textAt(doc, { project: p, field: 'budgetTotal' })
 
 export async function measureKeystrokes(projects: 'sample' | number): Promise<KeystrokeFigures> {
   setLogSink(() => {})

@@ -8,7 +8,8 @@ import * as Y from 'yjs'
 import { readFileSync } from 'node:fs'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { buildDocument } from '@shared/model/build-document'
-import { contentOf, createYDocument, modelOf } from '@shared/model/y-document'
+import { createYDocument, modelOf } from '@shared/model/y-document'
+import { at } from '../support/document-place'
 import { childArgs, report } from './support/child'
 import { loadTrace, type Patch } from './support/trace'
 
@@ -22,8 +23,8 @@ function target(): { doc: Y.Doc; text: Y.XmlText | Y.Text; baseSize: number } {
   }
   const sample = parsePublishedText(readFileSync(new URL('../server/demo/zhengfawei-2022.txt', import.meta.url), 'utf8'))
   const doc = createYDocument(buildDocument({ ...sample, goals: [...sample.goals, ''] }))
-  const goals = (contentOf(doc).get(1) as Y.XmlElement).get(0) as Y.XmlElement
-  const item = goals.get(goals.length - 1) as Y.XmlElement
+  // The empty goal after the sample's own.
+  const item = at(doc, { goal: sample.goals.length })
   const text = new Y.XmlText()
   // What the editor's binding does when someone starts typing in an empty item.
   doc.transact(() => item.insert(0, [text]))

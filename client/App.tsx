@@ -9,6 +9,7 @@ import { AdminPage } from './pages/AdminPage'
 import { QueuePage } from './pages/QueuePage'
 import { DashboardPage } from './pages/DashboardPage'
 import { createRoute } from './router'
+import { discardEarlySocket, openSocketEarly } from './sync/early-socket'
 
 // The editor (Tiptap, Yjs, the checks) loads when a document is opened: the login and the list come without it.
 const EditorPage = lazy(() => import('./document/EditorPage').then((m) => ({ default: m.EditorPage })))
@@ -26,6 +27,9 @@ export function App() {
     const id = docId()
     if (id === null && !openedEarly) return
     openedEarly = true
+    // The socket first, from this chunk: the server loads the document while the browser loads the editor.
+    if (id === null) discardEarlySocket()
+    else openSocketEarly(id)
     void import('./sync/doc-connection').then((m) => m.openEarly(id))
   })
   return (

@@ -8,11 +8,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { ExportOptions, FileFormat } from '@shared/formats/registry'
 import type { BudgetDocument } from '@shared/model/budget-document'
-import type { DocumentText, ProjectText } from '@shared/model/document-text'
+import type { DocumentText } from '@shared/model/document-text'
 import type { DocumentKind } from '@shared/model/document-kind'
-import { withProjectsAdded } from '@shared/model/add-projects'
 import { documentTooLarge, MAX_DOCUMENT_BYTES, MAX_PROJECTS, tooManyProjects } from '@shared/model/document-limits'
-import { restoreContent } from '@shared/history/restore-content'
 import type { NodeJSON } from '@shared/model/node-json'
 import { readDocument } from '@shared/model/read-document'
 import { contentOf, createYDocumentFromText, META_KEY, metaOf, readContent, withKind } from '@shared/model/y-document'
@@ -131,6 +129,11 @@ export class DocumentService {
     return this.readings.get(key, updates, () => this.reader('findings', updates, context))
   }
 
+  /** The findings with no context, and the document this one was started from (if any), from one read (a second build costs ~0.5 s at the project limit). */
+  async findingsAndPredecessor(id: string): Promise<{ findings: Finding[]; predecessor: string | undefined }> {
+    return this.read('findingsAndPredecessor', id)
+  }
+
   /** 结果应用: what the stored (approved) 自评 tells next year's draft. */
   async lastYearResults(id: string): Promise<LastYearResult[]> {
     return this.readKept('lastYearResults', id)
@@ -167,17 +170,18 @@ export class DocumentService {
   }
 
   /**
-   * Adds projects after the stored document's last one, as one logged
-   * update (the CLI's `import FILE --into ID`; the editor goes through the
-   * relay instead, so open editors see it at once). A server serving the
-   * document at the time shows it to its clients when it next loads it.
+   * Makes a change to the stored document, logged as one update by `by`
+   * (null: the operator): how a process holding no document open (the
+   * CLI) changes one; a server goes through its relay instead, so open
+   * editors see it at once. A server serving the document at the time
+   * shows it to its clients when it catches up from storage or next loads it.
    */
-  async appendProjects(id: string, projects: readonly ProjectText[], by: string | null = null): Promise<void> {
+  async changeStored(id: string, change: (doc: Y.Doc) => void, by: string | null = null): Promise<void> {
     const ydoc = await this.load(id)
     try {
       const updates: Uint8Array[] = []
       ydoc.on('update', (update: Uint8Array) => updates.push(update))
-      ydoc.transact(() => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), SERVER_ORIGIN)
+      ydoc.transact(() => change(ydoc), SERVER_ORIGIN)
       await this.log.append(id, updates.map((update) => ({ update, by, at: Date.now() })))
     } finally {
       ydoc.destroy()

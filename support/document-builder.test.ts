@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { DETAIL_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, PROJECT_CELLS } from '@shared/schema/node-names'
+import { DETAIL_CELLS, FUNDS_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, INDICATOR_FOLLOW_UP_CELLS, PROJECT_CELLS } from '@shared/schema/node-names'
+import { buildDocument } from '@shared/model/build-document'
+import type { FundsText } from '@shared/model/document-text'
 import { readDocument } from '@shared/model/read-document'
-import { readContent } from '@shared/model/y-document'
+import { createYDocument, readContent } from '@shared/model/y-document'
 import { documentText, indicator, part1, project, spending, subGoal, ydoc } from './document-builder'
 import { at, textAt, type IndicatorField, type ProjectField } from './document-place'
 
@@ -51,6 +53,15 @@ describe('named navigation', () => {
     expect(at(d, { list: 'projects' }).length).toBe(2)
     expect(at(d, { project: 1, list: 'indicators' }).length).toBe(3)
     expect(at(d, { project: 1, indicator: 0 }).getAttribute('level1')).toBe('产出指标')
+  })
+
+  it('finds a 监控’s 资金 figures, its 实际完成情况 and what its rows add by their keys', () => {
+    const funds = Object.fromEntries(Object.keys(FUNDS_CELLS).map((key) => [key, `funds.${key}`])) as unknown as FundsText
+    const added = Object.fromEntries(Object.keys(INDICATOR_FOLLOW_UP_CELLS).map((key) => [key, `row.${key}`]))
+    const monitoring = createYDocument(buildDocument({ ...documentText(project({ funds, achieved: '完成' }, indicator(added))), kind: 'monitoring' }))
+    for (const key of Object.keys(FUNDS_CELLS) as ProjectField[]) expect(textAt(monitoring, { project: 0, field: key }).toString()).toBe(`funds.${key}`)
+    expect(textAt(monitoring, { project: 0, field: 'achieved' }).toString()).toBe('完成')
+    for (const key of Object.keys(INDICATOR_FOLLOW_UP_CELLS) as IndicatorField[]) expect(textAt(monitoring, { project: 0, indicator: 0, field: key }).toString()).toBe(`row.${key}`)
   })
 
   it('says what is missing rather than handing back another cell', () => {

@@ -8,6 +8,7 @@
  *   textAt(ydoc, { project: 0, indicator: 2, field: 'value' })    the third row's 指标值
  *   at(ydoc, { goal: 8 })                                         the ninth goal's element (empty or not)
  *   at(ydoc, { project: 0, list: 'indicators' })                  the first project's row list
+ *   textAt(ydoc, { project: 0, field: 'executed' })               a 监控's or 自评's 执行数 (its 资金 figures by their key)
  *
  * Numbers are 0-based indexes among nodes of that kind. `at` gives the
  * element; `textAt` the Y.XmlText inside a field. Both throw a RangeError
@@ -15,18 +16,18 @@
  */
 import * as Y from 'yjs'
 import { contentOf } from '@shared/model/y-document'
-import { DETAIL_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
+import { DETAIL_CELLS, FUNDS_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, INDICATOR_FOLLOW_UP_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
 
 const TITLE_FIELDS = { title: NODE.docTitle, subtitle: NODE.docSubtitle, preparedBy: NODE.docPreparer, reviewedBy: NODE.docReviewer } as const
 const SUB_GOAL_FIELDS = { title: NODE.subGoalTitle, duty: NODE.subGoalDuty, target: NODE.subGoalTarget } as const
 const SPENDING_FIELDS = { label: NODE.spendingLabel, percent: NODE.spendingPercent } as const
-const INDICATOR_FIELDS = { ...INDICATOR_CELLS, ...INDICATOR_EXTRA_CELLS } as const
+const INDICATOR_FIELDS = { ...INDICATOR_CELLS, ...INDICATOR_EXTRA_CELLS, ...INDICATOR_FOLLOW_UP_CELLS } as const
 const PART1_LISTS = { goals: NODE.goalsSection, subGoals: NODE.subGoalsSection, safeguards: NODE.safeguardsSection } as const
 const PROJECT_LISTS = { indicators: NODE.indicatorList, spendingPlan: NODE.spendingPlan } as const
 
 export type TitleField = keyof typeof TITLE_FIELDS
-/** A project's one-cell fields by their `ProjectText` key, its 绩效目标 (`goal`) and its details' fields. */
-export type ProjectField = keyof typeof PROJECT_CELLS | keyof typeof DETAIL_CELLS | 'goal'
+/** A project's one-cell fields by their `ProjectText` key, its 绩效目标 (`goal`), its details' fields, and a 监控's or 自评's 资金 figures and 实际完成情况 (`achieved`). */
+export type ProjectField = keyof typeof PROJECT_CELLS | keyof typeof DETAIL_CELLS | keyof typeof FUNDS_CELLS | 'goal' | 'achieved'
 export type IndicatorField = keyof typeof INDICATOR_FIELDS
 
 export type Place =
@@ -54,7 +55,9 @@ const path = (ydoc: Y.Doc, ...steps: [name: string, n?: number][]): Y.XmlElement
 
 const projectField = (project: Y.XmlElement, field: ProjectField): Y.XmlElement => {
   if (field === 'goal') return named(project, NODE.projectGoal)
+  if (field === 'achieved') return named(project, NODE.projectAchieved)
   if (field in PROJECT_CELLS) return named(project, PROJECT_CELLS[field as keyof typeof PROJECT_CELLS])
+  if (field in FUNDS_CELLS) return named(named(project, NODE.projectFunds), FUNDS_CELLS[field as keyof typeof FUNDS_CELLS])
   return named(named(project, NODE.projectDetails), DETAIL_CELLS[field as keyof typeof DETAIL_CELLS])
 }
 

@@ -9,8 +9,9 @@ import * as Y from 'yjs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parsePublishedText } from '@shared/formats/published-text/import'
 import { linkedText } from '@shared/kinds/linked-text'
-import { contentOf, readText } from '@shared/model/y-document'
-import { MARK, NODE } from '@shared/schema/node-names'
+import { readText } from '@shared/model/y-document'
+import { MARK } from '@shared/schema/node-names'
+import { at, type IndicatorField, type ProjectField } from '../support/document-place'
 import { sampleText } from '../support/sample'
 import { DOC_ID, startTestServer, until, type TestServer } from '../support/test-server'
 import { rawClient } from './support/raw-client'
@@ -21,12 +22,10 @@ afterEach(async () => {
   await t?.close()
 })
 
-const child = (el: Y.XmlElement | Y.XmlFragment, name: string) => el.toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === name)!
-/** The element of a field of the first project (or of its first indicator row). */
-const fieldOf = (ydoc: Y.Doc, name: string, row = false) => {
-  const project = child(child(contentOf(ydoc), NODE.projectsPart), NODE.project)
-  return row ? child(child(child(project, NODE.indicatorList), NODE.indicator), name) : name === NODE.fundsExecuted ? child(child(project, NODE.projectFunds), name) : child(project, name)
-}
+/** The element of a field of the first project, or of its first indicator row. */
+const fieldOf = (ydoc: Y.Doc, field: ProjectField) => at(ydoc, { project: 0, field })
+const rowFieldOf = (ydoc: Y.Doc, field: IndicatorField) => at(ydoc, { project: 0, indicator: 0, field })
+const rowsOf = (ydoc: Y.Doc) => at(ydoc, { project: 0, list: 'indicators' })
 /** Types `text` at the start of a field, as the editor binding does (an empty field gets its text node). */
 const typeInto = (field: Y.XmlElement, text: string, attributes?: Record<string, unknown>) => {
   const existing = field.get(0)
@@ -48,19 +47,19 @@ describe('carried target cells in a 监控', () => {
     await until(() => served() !== undefined, 'loaded')
     const send = (edit: (d: Y.Doc) => void) => zhang.send(updateOf(replicaOf(served()), edit))
 
-    send((d) => typeInto(fieldOf(d, NODE.indicatorValue, true), '≥'))
+    send((d) => typeInto(rowFieldOf(d, 'value'), '≥'))
     await until(() => zhang.refusals.length === 1, 'a carried 年度指标值 refused')
     expect(zhang.refusals[0]).toMatch(/绩效目标沿用审核通过的目标表，不能修改（指标值）/)
-    send((d) => fieldOf(d, NODE.indicatorList).delete(0, 1))
+    send((d) => rowsOf(d).delete(0, 1))
     await until(() => zhang.refusals.length === 2, 'a carried row deleted refused')
-    send((d) => fieldOf(d, NODE.indicatorList).get(0) instanceof Y.XmlElement && (fieldOf(d, NODE.indicatorList).get(0) as Y.XmlElement).setAttribute('level1', '效益指标'))
+    send((d) => at(d, { project: 0, indicator: 0 }).setAttribute('level1', '效益指标'))
     await until(() => zhang.refusals.length === 3, 'a carried 一级 refused')
-    send((d) => fieldOf(d, NODE.budgetTotal).delete(0, 1))
+    send((d) => fieldOf(d, 'budgetTotal').delete(0, 1))
     await until(() => zhang.refusals.length === 4, 'a carried 预算数 refused')
 
-    send((d) => typeInto(fieldOf(d, NODE.indicatorActual, true), '2次'))
-    send((d) => typeInto(fieldOf(d, NODE.fundsExecuted), '5'))
-    send((d) => typeInto(fieldOf(d, NODE.projectAchieved), '已培训 2 次'))
+    send((d) => typeInto(rowFieldOf(d, 'actual'), '2次'))
+    send((d) => typeInto(fieldOf(d, 'executed'), '5'))
+    send((d) => typeInto(fieldOf(d, 'achieved'), '已培训 2 次'))
     await until(() => readText(served()).projects[0]!.achieved === '已培训 2 次', 'the 监控 cells taken')
     const now = readText(served()).projects[0]!
     expect([now.indicators[0]!.actual, now.funds!.executed]).toEqual(['2次', '5'])
@@ -70,10 +69,10 @@ describe('carried target cells in a 监控', () => {
     // The reviewer may suggest — in the cells the 监控 adds, not in the targets.
     const wang = await rawClient(t, 'wang', 'reviewer', id)
     const mark = { [MARK.insertion]: { id: 's1', author: 'wang', time: 1 } }
-    wang.send(updateOf(replicaOf(served()), (d) => typeInto(fieldOf(d, NODE.indicatorValue, true), '约', mark)))
+    wang.send(updateOf(replicaOf(served()), (d) => typeInto(rowFieldOf(d, 'value'), '约', mark)))
     await until(() => wang.refusals.length === 1, 'a reviewer’s suggestion on a carried cell refused')
     expect(wang.refusals[0]).toMatch(/不能修改/)
-    wang.send(updateOf(replicaOf(served()), (d) => typeInto(fieldOf(d, NODE.indicatorMeasure, true), '增派讲师', { [MARK.insertion]: { id: 's2', author: 'wang', time: 1 } })))
+    wang.send(updateOf(replicaOf(served()), (d) => typeInto(rowFieldOf(d, 'measure'), '增派讲师', { [MARK.insertion]: { id: 's2', author: 'wang', time: 1 } })))
     await until(() => JSON.stringify(served().getXmlFragment('content').toJSON()).includes('增派讲师'), 'a reviewer’s suggestion in an added cell taken')
     expect(wang.refusals).toHaveLength(1)
 
@@ -81,7 +80,7 @@ describe('carried target cells in a 监控', () => {
     const li = await rawClient(t, 'li', 'editor', DOC_ID)
     const targets = () => t.server.relay.loadedDocument(DOC_ID)!
     await until(() => targets() !== undefined, 'loaded')
-    li.send(updateOf(replicaOf(targets()), (d) => typeInto(fieldOf(d, NODE.indicatorValue, true), '约')))
+    li.send(updateOf(replicaOf(targets()), (d) => typeInto(rowFieldOf(d, 'value'), '约')))
     await until(() => readText(targets()).projects[0]!.indicators[0]!.value.startsWith('约'), 'a targets cell taken')
     expect(li.refusals).toEqual([])
   }, 60_000)

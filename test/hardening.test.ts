@@ -13,16 +13,10 @@ import { encodeAwareness, encodeSyncStep1 } from '@shared/protocol/message'
 import { CLOSE } from '@shared/protocol/close-code'
 import { issueToken } from '../server/auth/access-token'
 import { tokenSubject } from '../server/storage/account-store'
-import { testStore } from '../support/postgres'
 import { startTestServer, DOC_ID, type TestServer } from '../support/test-server'
+import { beforeTheStore } from './support/before-the-store'
 
 let t: TestServer
-/**
- * A case decided before anything is read or stored (body caps, origins, rates, sockets, headers): the
- * SQLite run covers it, and the PostgreSQL run keeps to the cases that reach the stores (logins, sessions,
- * tokens, accounts, bad input looked up).
- */
-const beforeTheStore = it.skipIf(testStore() === 'postgres')
 afterEach(async () => {
   await t?.close()
 })

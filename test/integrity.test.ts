@@ -13,6 +13,7 @@ import { rawClient as rawClientOf } from './support/raw-client'
 import { deleteOnlyUpdate, replicaOf, updateOf } from './support/raw-update'
 import { startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
 import { textAt } from '../support/document-place'
+import { beforeTheStore } from './support/before-the-store'
 
 let t: TestServer
 afterEach(async () => {
@@ -163,7 +164,7 @@ describe('crafted updates', { timeout: 30_000 }, () => {
     await everyRoleWorks()
   })
 
-  it('new roots, oversized thread items and attributes on text by a reviewer are refused', async () => {
+  beforeTheStore('new roots, oversized thread items and attributes on text by a reviewer are refused', async () => {
     t = await startTestServer()
     const editor = await rawClient('mallory', 'editor')
     const reviewer = await rawClient('eve', 'reviewer')

@@ -12,6 +12,7 @@ import { parsePublishedText } from '@shared/formats/published-text/import'
 import { LocalBusHub } from '../server/bus/local-bus'
 import { sampleText } from '../support/sample'
 import { startTestServer, synced, until, type TestServer } from '../support/test-server'
+import { beforeTheStore } from './support/before-the-store'
 
 let t: TestServer
 afterEach(async () => {
@@ -51,7 +52,7 @@ describe('unloading gives back what an open document holds', () => {
     expect(hub.channelNames().filter((c) => c.startsWith('doc:'))).toEqual([])
   }, 120_000)
 
-  it('a user’s rate bucket is not forgotten while it is spent: a reconnect does not refill it', async () => {
+  beforeTheStore('a user’s rate bucket is not forgotten while it is spent: a reconnect does not refill it', async () => {
     t = await startTestServer({ relay: { idleUnloadMs: 50, userRate: { perSecond: 1, burst: 120 } } })
     // Two connections cost 100 of the 120: the bucket needs 100 s to refill, so it is kept after they close.
     const first = await t.client('zhang', 'editor')

@@ -16,6 +16,7 @@ import { rawClient } from './support/raw-client'
 import { gcUpdate, replicaOf, updateOf } from './support/raw-update'
 import { startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
 import { at, textAt } from '../support/document-place'
+import { beforeTheStore } from './support/before-the-store'
 
 let t: TestServer
 afterEach(async () => {
@@ -105,7 +106,7 @@ describe('suggestions and comments are in the sender’s name', { timeout: 30_00
     expect(lina.refusals).toHaveLength(2)
   })
 
-  it('a comment or a thread in another’s name is refused, for editors too', async () => {
+  beforeTheStore('a comment or a thread in another’s name is refused, for editors too', async () => {
     t = await startTestServer()
     const lina = await rawClient(t, 'lina', 'editor')
     const anchor = (d: Y.Doc) => Y.createRelativePositionFromTypeIndex(goalText(d), 0)

@@ -14,6 +14,7 @@ import { encodeAwarenessUpdate } from '@shared/protocol/awareness-update'
 import { encodeAwareness } from '@shared/protocol/message'
 import { logLines, startTestServer, synced, until, DOC_ID, type TestServer } from '../support/test-server'
 import { textAt } from '../support/document-place'
+import { beforeTheStore } from './support/before-the-store'
 
 let t: TestServer
 afterEach(async () => {
@@ -102,7 +103,7 @@ describe('sync server', () => {
     warn.mockRestore()
   })
 
-  it('binds awareness to the authenticated user: nobody can claim another name', async () => {
+  beforeTheStore('binds awareness to the authenticated user: nobody can claim another name', async () => {
     t = await startTestServer()
     const [a, b] = [await t.client('alice', 'editor'), await t.client('bob', 'editor')]
     await Promise.all([synced(a), synced(b)])
@@ -111,7 +112,7 @@ describe('sync server', () => {
     expect(b.awareness.getStates().get(a.awareness.clientID)).toMatchObject({ user: { id: 'alice', name: 'alice', color: '#ff0000' } })
   })
 
-  it('stock clients echoing each other’s awareness raise no warning; claiming another connection’s client does', async () => {
+  beforeTheStore('stock clients echoing each other’s awareness raise no warning; claiming another connection’s client does', async () => {
     t = await startTestServer()
     const clients = await Promise.all(['a', 'b', 'c'].map((u) => t.client(u, 'editor')))
     await Promise.all(clients.map(synced))

@@ -24,6 +24,8 @@ import { undoManagerOf, undoOneStep } from './undo-step'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
 import { DerivedValues } from './derived-values'
+import { CaretInView } from './caret-in-view'
+import { othersAwareness } from './others-awareness'
 
 export interface EditorUser {
   name: string
@@ -121,12 +123,14 @@ export function makeEditor(options: {
       CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
       DerivedValues,
       OneStepCollaboration.configure({ fragment: contentOf(options.ydoc) }),
-      CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+      // Carets are redrawn when someone else's moves, not at every key of one's own (others-awareness.ts).
+      CollaborationCaret.configure({ provider: { awareness: othersAwareness(options.provider.awareness) }, user: options.user }),
       FormKeys,
       TablePaste.configure({ listener: options.paste }),
       CommentAnchors.configure({ ydoc: options.ydoc, onActivate: options.onActivateThread }),
       AuthorshipView,
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),
+      CaretInView,
     ],
   })
   flushBeforeRemoteChanges(options.provider, editor)

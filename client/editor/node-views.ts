@@ -10,6 +10,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView } from '@tiptap/pm/view'
 import { LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
 import { DETAIL_CELLS, FUNDS_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
+import { TABLE_FIELDS } from '@shared/schema/fields'
 import { CAUSES, LIKELIHOODS } from '@shared/monitoring/monitoring-choices'
 import { T } from '../i18n/zh-CN'
 import { isCarriedNode } from '@shared/review/carried-cells'
@@ -27,7 +28,8 @@ const LABELLED = new Set<string>([
   ...Object.values(PROJECT_CELLS), NODE.projectGoal, ...Object.values(DETAIL_CELLS),
   NODE.subGoalDuty, NODE.subGoalTarget, ...FUNDS, NODE.projectAchieved,
 ])
-const NUMERIC = new Set<string>([NODE.budgetTotal, NODE.budgetFiscal, NODE.budgetOther, NODE.spendingPercent, ...FUNDS, NODE.indicatorEarned])
+/** Figures (the field table's numeric fields), aligned as figures. */
+const NUMERIC = new Set<string>(TABLE_FIELDS.flatMap((f) => (f.numeric && f.node !== null ? [f.node] : [])))
 /** Derived from the figures, never typed (the form shows what they derive beside what an imported form wrote). */
 const DERIVED = new Set<string>([NODE.fundsRate, NODE.fundsEarned])
 
@@ -260,11 +262,11 @@ const MERGED_STYLE_ID = 'jixiao-merged-levels'
 const labelOf = (name: string, kind: string | undefined): string => String((kind && T.kindFieldLabel[kind]?.[name]) ?? T.fieldLabel[name] ?? '')
 
 /** The column headers past 一级/二级: one per cell of the list's first row (the 分值/备注 a form has, a 监控's or 自评's cells), as labelled by the kind. */
-const columnsOf = (list: PMNode, kind: string | undefined): string[] => {
+const columnsOf = (list: PMNode, kind: string | undefined): { name: string; label: string }[] => {
   const names: string[] = []
   list.firstChild?.forEach((cell) => names.push(cell.type.name))
   // An empty table still shows the target's four columns.
-  return names.length > 0 ? names.map((name) => labelOf(name, kind)) : T.indicatorHeader.slice(2).map(String)
+  return names.length > 0 ? names.map((name) => ({ name, label: labelOf(name, kind) })) : T.indicatorHeader.slice(2).map((label) => ({ name: '', label: String(label) }))
 }
 
 /** The indicator rows under a header row laid out on the same grid, as on the printed form. */
@@ -278,10 +280,12 @@ function indicatorListView(initial: PMNode, context: ViewContext): NodeView {
   const kind = context.kind()
   let shown: string | null = null
   const renderColumns = (list: PMNode) => {
-    const names = columnsOf(list, kind)
-    if (names.join() === shown) return
-    shown = names.join()
-    cells.replaceChildren(...names.map((label) => element('span', {}, label)))
+    const columns = columnsOf(list, kind)
+    const key = columns.map((c) => `${c.name}:${c.label}`).join()
+    if (key === shown) return
+    shown = key
+    // Each header names its column's cell, so a layout that wraps a row's cells (a 监控's, a 自评's) wraps the header alike.
+    cells.replaceChildren(...columns.map(({ name, label }) => element('span', name ? { 'data-column': name } : {}, label)))
   }
   renderColumns(initial)
   header.append(levels, cells)

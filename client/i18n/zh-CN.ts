@@ -303,8 +303,8 @@ export const T = {
   cancel: '取消',
   readOnlyNewerSchema: '此文档由更新版本的绩效编辑器创建，请刷新页面以更新后再编辑',
   notAvailableOffline: '此文档尚未在本机打开过，离线时无法打开',
-  level1: '一级指标',
-  level2: '二级指标',
+  level1: INDICATOR_LEVEL_FIELDS[0].label,
+  level2: INDICATOR_LEVEL_FIELDS[1].label,
   choose: '请选择',
   /** A target carried into a 监控 or 自评 from the approved 绩效目标. */
   carriedCell: '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）',

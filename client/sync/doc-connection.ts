@@ -23,6 +23,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as decoding from 'lib0/decoding'
 import { CLOSE, isRetryable } from '@shared/protocol/close-code'
 import { OPEN_MARK } from './open-marks'
+import { EarlyOrNewSocket, syncBase } from './early-socket'
 import { AUTH, MESSAGE } from '@shared/protocol/message-type'
 import { T } from '../i18n/zh-CN'
 import { saveDraft } from './local-drafts'
@@ -50,8 +51,8 @@ export const reconnectDelay = (attempt: number, random = Math.random): number =>
 export function makeDocConnection(docId: string): DocConnection {
   const ydoc = new Y.Doc()
   const persistence = new IndexeddbPersistence(`jixiao:${docId}`, ydoc)
-  const wsBase = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
-  const provider = new WebsocketProvider(wsBase, docId, ydoc, { connect: false })
+  // The socket the entry script opened for this document, if it did (early-socket.ts).
+  const provider = new WebsocketProvider(syncBase(), docId, ydoc, { connect: false, WebSocketPolyfill: EarlyOrNewSocket })
   const [facts, setFacts] = createSignal<SyncFacts>({
     local: false,
     connection: 'disconnected',

@@ -1,5 +1,6 @@
+import { randomBytes, scryptSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { HashingBusyError, hashPassword, verifyAgainstDummy, verifyPassword } from './password'
+import { HashingBusyError, PRODUCTION_COST, hashCost, hashPassword, verifyAgainstDummy, verifyPassword } from './password'
 
 describe('password hashing', () => {
   it('verifies, and a few hashes run at once: the rest wait in a short queue, past which a login is refused as busy', async () => {
@@ -17,4 +18,18 @@ describe('password hashing', () => {
     expect(await verifyPassword('正确的密码', stored)).toBe(true)
     expect(await verifyAgainstDummy('x')).toBe(false)
   }, 60_000)
+
+  it('hashes at N=2^15 in a deployment: the low cost is a test run’s alone, and a hash of either cost verifies', async () => {
+    expect(hashCost({})).toEqual({ N: 1 << 15, r: 8, p: 1 })
+    expect(hashCost({ JIXIAO_TEST_PASSWORD_COST: 'low' })).toBe(PRODUCTION_COST)
+    expect(hashCost({ NODE_ENV: 'production', JIXIAO_TEST_PASSWORD_COST: 'low' })).toBe(PRODUCTION_COST)
+    expect(hashCost({ NODE_ENV: 'test' })).toBe(PRODUCTION_COST)
+    expect(hashCost({ NODE_ENV: 'test', JIXIAO_TEST_PASSWORD_COST: 'low' }).N).toBeLessThan(PRODUCTION_COST.N)
+    // A hash made at production cost (as every stored one is) verifies whatever the cost of new ones.
+    const salt = randomBytes(16)
+    const key = scryptSync('正确的密码', salt, 32, { ...PRODUCTION_COST, maxmem: 64 * 1024 * 1024 })
+    const stored = `scrypt$${PRODUCTION_COST.N}$8$1$${salt.toString('base64')}$${key.toString('base64')}`
+    expect(await verifyPassword('正确的密码', stored)).toBe(true)
+    expect(await verifyPassword('错误', stored)).toBe(false)
+  }, 30_000)
 })

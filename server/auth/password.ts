@@ -7,6 +7,13 @@
  * flood leaves the pool free for everyone else; a few more wait, and past
  * that a login is refused as busy (`HashingBusyError`) rather than queued
  * without end.
+ *
+ * Test suites make and check thousands of passwords; at N=2^15 each costs
+ * 32 MiB and 0.1–0.7 s of a shared 2-core machine, most of some suites'
+ * time. Under a test runner that asks for it (`JIXIAO_TEST_PASSWORD_COST=low`
+ * with `NODE_ENV=test`, both set by Vitest's config) new hashes use N=2^10:
+ * the same code, queue and stored form, verified by the parameters each hash
+ * names, so nothing but the cost differs.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
@@ -45,7 +52,17 @@ const scrypt = (password: string, salt: Buffer, length: number, options: ScryptO
       ),
   )
 
-const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
+/** What a deployment hashes with. */
+export const PRODUCTION_COST = { N: 1 << 15, r: 8, p: 1 }
+const TEST_COST = { N: 1 << 10, r: 8, p: 1 }
+const MAX_MEMORY = 64 * 1024 * 1024
+
+/** The cost of new hashes: production's, unless a test run asks for the low one (never honoured outside `NODE_ENV=test`). */
+export function hashCost(env: NodeJS.ProcessEnv = process.env): typeof PRODUCTION_COST {
+  return env.NODE_ENV === 'test' && env.JIXIAO_TEST_PASSWORD_COST === 'low' ? TEST_COST : PRODUCTION_COST
+}
+
+const PARAMS = { ...hashCost(), maxmem: MAX_MEMORY }
 const KEY_LENGTH = 32
 
 export async function hashPassword(password: string): Promise<string> {
@@ -62,7 +79,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
     N: Number(n),
     r: Number(r),
     p: Number(p),
-    maxmem: PARAMS.maxmem,
+    maxmem: MAX_MEMORY,
   })
   return timingSafeEqual(actual, expected)
 }

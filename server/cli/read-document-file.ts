@@ -1,17 +1,23 @@
 /**
  * Reads the document a command names: a file (its format recognised from
- * the content: text or Word; anything else refused naming what it is),
- * or, when no such file exists, a document id in the server's data.
+ * the content; anything else refused naming what it is), or, when no such
+ * file exists, a document id in the server's data. A file is read as the
+ * server reads an upload: past the same size cap it is refused, and the
+ * importer runs in a file worker (its own heap and time limit), so a
+ * malformed or hostile file gets one clear message, never a crashed or
+ * hung command.
  */
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DocumentText } from '@shared/model/document-text'
 import { ImportError, type ImportResult } from '@shared/formats/import-error'
-import { importFile } from '@shared/formats/registry'
 import type { FindingContext } from '@shared/kinds/document-findings'
 import { isDocumentId } from '../document-service'
 import { approvedResultsBefore } from '../documents/last-year-results'
+import { fileTooLarge, MAX_IMPORT_BYTES, type DocumentSource } from '../documents/imported-file'
+import { Refusal } from '../documents/refusal'
+import { FileWorkers } from '../files/file-workers'
 import { openServerData, type ServerData } from '../server-data'
 import { DATABASE_FILE } from '../storage/sqlite/sqlite-database'
 import type { StorageConfig } from '../storage/storage'
@@ -34,13 +40,40 @@ export async function readDocumentAndContext(path: string, data: ServerData | St
   }
   let bytes: Uint8Array
   try {
-    bytes = await readFile(path)
+    bytes = await givenFile(path)
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在（也不是数据目录中的文档编号）' : '无法读取文件'
-    return { ok: false, error: new ImportError('unreadable', null, `${reason}：${path}`) }
+    if (error instanceof Refusal) return { ok: false, error: new ImportError(error.kind === 'too-large' ? 'too-large' : 'unreadable', null, error.message) }
+    throw error
   }
-  const imported = await importFile(bytes)
-  return imported.ok ? { ok: true, value: { text: imported.value, context: {} } } : imported
+  const files = new FileWorkers()
+  try {
+    const imported = await files.read(bytes)
+    return imported.ok ? { ok: true, value: { text: imported.value, context: {} } } : imported
+  } finally {
+    await files.close()
+  }
+}
+
+/**
+ * What `FILE` names for a use case: a document stored in `data` when no
+ * such file exists and it is one's id, else the file, read when the use
+ * case asks (`givenFile`).
+ */
+export async function documentSource(path: string, data: Pick<ServerData, 'documents'>): Promise<DocumentSource> {
+  if (!existsSync(path) && isDocumentId(path) && (await data.documents.get(path))) return { stored: path }
+  return { file: () => givenFile(path) }
+}
+
+/** A file's bytes, refused (a `Refusal` the CLI words) when it is missing, unreadable or past the import cap, before it is read. */
+async function givenFile(path: string): Promise<Uint8Array> {
+  try {
+    if ((await stat(path)).size > MAX_IMPORT_BYTES) throw fileTooLarge()
+    return await readFile(path)
+  } catch (error) {
+    if (error instanceof Refusal) throw error
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在（也不是数据目录中的文档编号）' : '无法读取文件'
+    throw new Refusal('unprocessable', 'import-unreadable', `${reason}：${path}`)
+  }
 }
 
 async function fromStorage<T>(id: string, data: ServerData | StorageConfig, read: (opened: ServerData) => Promise<T>): Promise<T | undefined> {

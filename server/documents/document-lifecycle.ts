@@ -13,6 +13,11 @@ import type { DocumentMember, DocumentSummary } from '@shared/api/http-api'
 import type { Role, SharedRole } from '@shared/protocol/role'
 import { statusOf } from '@shared/review/workflow'
 import type { User } from '../storage/account-store'
+import { nameBureauReviewer } from '../auth/bureau-reviewer'
+import type { DocumentRecord } from '../storage/document-log'
+import type { Org } from '../storage/org-store'
+import { accountNamed } from './accounts'
+import { isOperator, OPERATOR, type Actor } from './actor'
 import { liveOr, reach } from './document-access'
 import { displayNames } from './people'
 import type { Ports } from './ports'
@@ -66,11 +71,30 @@ export async function departmentFor(p: Pick<Ports, 'orgs'>, user: User, requeste
   return departments[0]
 }
 
-/** 新建空白文档: the empty template for `year` (default: next year), in the maker's department. */
-export async function createBlank(p: Store, user: User, input: { title?: string | undefined; year?: number | undefined; org?: number | undefined }): Promise<string> {
+/**
+ * Whom a new document is made by, and for which department: a person makes
+ * their own, in a department of theirs (`departmentFor`); the operator
+ * (`doc create`, `doc import`) makes it for the account named as `owner`,
+ * or nobody's, in any department named (the caller resolved the names).
+ */
+export interface MadeFor {
+  org?: number | undefined
+  /** The operator's only: whom the document is made for. */
+  owner?: User | undefined
+  /** The operator's only: the id to store it under. */
+  id?: string | undefined
+}
+
+async function makerAndDepartment(p: Store, by: Actor, input: MadeFor): Promise<{ maker: User | null; org: number | undefined; id?: string | undefined }> {
+  if (isOperator(by)) return { maker: input.owner ?? null, org: input.org, id: input.id }
+  return { maker: by, org: await departmentFor(p, by, input.org) }
+}
+
+/** 新建空白文档: the empty template for `year` (default: next year), its cover naming the department and the bureau assigned to it. */
+export async function createBlank(p: Store, by: Actor, input: MadeFor & { title?: string | undefined; year?: number | undefined }): Promise<string> {
   const year = input.year ?? new Date().getFullYear() + 1
-  const org = await departmentFor(p, user, input.org)
-  return storeNewDocument(p, { text: emptyDocumentText(year, await coverNames(p, org)), title: input.title || `${year}年部门预算绩效文本`, by: user, org })
+  const { maker, org, id } = await makerAndDepartment(p, by, input)
+  return storeNewDocument(p, { text: emptyDocumentText(year, await coverNames(p, org)), title: input.title || `${year}年部门预算绩效文本`, by: maker, org, id })
 }
 
 /** The department a blank document is for, and the finance bureau assigned to review it (the first, where several are). */
@@ -82,10 +106,10 @@ async function coverNames(p: Store, org: number | undefined): Promise<{ departme
   return { department: department.name, ...(bureau ? { bureau: bureau.name } : {}) }
 }
 
-/** 导入: a document read from a file (the importer already parsed it), in the maker's department. */
-export async function createImported(p: Store, user: User, text: DocumentText, input: { title?: string | undefined; org?: number | undefined }): Promise<string> {
-  const org = await departmentFor(p, user, input.org)
-  return storeNewDocument(p, { text, title: input.title || text.subtitle || text.title || '导入的文档', by: user, org })
+/** 导入: a document read from a file (`importedText`: in a file worker, under the size cap) or copied from a stored one. */
+export async function createImported(p: Store, by: Actor, text: DocumentText, input: MadeFor & { title?: string | undefined }): Promise<string> {
+  const { maker, org, id } = await makerAndDepartment(p, by, input)
+  return storeNewDocument(p, { text, title: input.title || text.subtitle || text.title || '导入的文档', by: maker, org, id })
 }
 
 /**
@@ -195,4 +219,36 @@ export async function setDocumentMember(p: Pick<Ports, 'accounts' | 'documents' 
   if (!member) return
   if (member.id === doc.ownerId && role !== 'editor') throw invalid('文档所有者必须保留编辑权限')
   await grantRole(p, doc.id, member, role, user)
+}
+
+// ── The operator's: by name, for the command line ─────────────────────
+
+/** Every stored document, whoever may open it (`doc list`). */
+export async function allDocuments(p: Pick<Ports, 'documents'>): Promise<DocumentRecord[]> {
+  return p.documents.list()
+}
+
+/**
+ * The operator gives `member` a role on a document (null: none), recorded
+ * as nobody's; a reviewer named so becomes one of the bureau's
+ * (`nameBureauReviewer`: a per-document 审核 grant counts only for a
+ * bureau member) — the bureau they joined is returned, for the command to
+ * say so. Refused `document-not-found`.
+ */
+export async function operatorGrant(p: Pick<Ports, 'accounts' | 'documents' | 'permissions' | 'orgs' | 'live'>, docId: string, member: User, role: Role | null): Promise<Org | undefined> {
+  const { doc } = await reach(p, docId, OPERATOR)
+  await grantRole(p, doc.id, member, role, null)
+  return role === 'reviewer' ? nameBureauReviewer(p.orgs, member.id) : undefined
+}
+
+/**
+ * Whom the operator makes a document from `docId` as (`doc successor`,
+ * `doc monitoring`, `doc self-evaluation`): the account named, else the
+ * source's owner — undefined when it has none. The use case then checks
+ * they may. Refused `document-not-found`, then `user-not-found`.
+ */
+export async function operatorMaker(p: Pick<Ports, 'accounts' | 'documents' | 'permissions'>, docId: string, name: string | undefined): Promise<User | undefined> {
+  const { doc } = await reach(p, docId, OPERATOR)
+  if (name !== undefined) return accountNamed(p, name)
+  return doc.ownerId === null ? undefined : p.accounts.userById(doc.ownerId)
 }

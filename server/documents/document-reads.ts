@@ -12,6 +12,10 @@ import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
 import { submissionDeadline } from '../auth/submission-deadline'
 import { tokenSubject, type User } from '../storage/account-store'
 import type { DocumentRecord } from '../storage/document-log'
+import type { Role } from '@shared/protocol/role'
+import type { Org } from '../storage/org-store'
+import { isOperator, type Actor } from './actor'
+import { operatorGrant } from './document-lifecycle'
 import { liveOr, reach } from './document-access'
 import { approvedResultsBefore } from './last-year-results'
 import { peopleOf } from './people'
@@ -33,10 +37,14 @@ export interface ExportChoice {
   withOpinion: boolean
 }
 
-/** The document in a format of the registry, as chosen. */
+/**
+ * The document in a format of the registry, as chosen, written in a file
+ * worker: the same file for a person who may read it and for the operator
+ * (`doc export`), suggestions by their authors' 姓名.
+ */
 export async function exportDocument(
   p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs' | 'opinions' | 'files'>,
-  user: User,
+  user: Actor,
   docId: string,
   format: string,
   { tracked, withOpinion }: ExportChoice,
@@ -46,7 +54,7 @@ export async function exportDocument(
   if (!chosen?.export) throw invalid(`未知导出格式 ${format}；可选：${exportFormats().map((f) => f.id).join('、')}`)
   if (tracked && !chosen.tracksChanges) throw invalid(`${chosen.label}不能显示修订；请选择 Word 文档，或导出不含修订的定稿`)
   if (withOpinion && !chosen.carriesOpinion) throw invalid(`${chosen.label}不能附审核意见；请选择 Word 文档`)
-  const opinion = withOpinion ? await opinionToExport(p, doc.id, user, role === 'reviewer') : undefined
+  const opinion = withOpinion ? await opinionToExport(p, doc.id, role === 'reviewer' && !isOperator(user) ? user : undefined) : undefined
   const names = tracked ? await peopleOf(p, doc.id) : {}
   // Written in a file worker: the Word writer takes seconds and hundreds of MB for a document at the project limit.
   const body = await p.files.write(await p.service.exportedText(doc.id, tracked), chosen.id, { tracked, names, ...(opinion ? { opinion: blocksFromText(opinion) } : {}) })
@@ -59,8 +67,8 @@ export async function exportDocument(
  * no draft) the one the bureau sent — the note of the latest 退回修改 or
  * 审核通过. Refused when there is none yet.
  */
-async function opinionToExport(p: Pick<Ports, 'documents' | 'opinions'>, docId: string, user: User, reviewer: boolean): Promise<string> {
-  const draft = reviewer ? (await p.opinions.get(docId, user.id, await reviewRound(p, docId)))?.text.trim() : ''
+async function opinionToExport(p: Pick<Ports, 'documents' | 'opinions'>, docId: string, reviewer: User | undefined): Promise<string> {
+  const draft = reviewer ? (await p.opinions.get(docId, reviewer.id, await reviewRound(p, docId)))?.text.trim() : ''
   if (draft) return draft
   const sent = (await p.documents.versions(docId)).filter((v) => (v.status === STATUS.returned || v.status === STATUS.approved) && v.note.trim()).at(-1)
   if (sent) return sent.note
@@ -74,8 +82,10 @@ async function opinionToExport(p: Pick<Ports, 'documents' | 'opinions'>, docId: 
  */
 export async function documentChecks(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'orgs'>, user: User, docId: string): Promise<Finding[]> {
   const { doc } = await reach(p, docId, user)
-  // Read in a worker for a large document: at the project limit this is a second of work.
-  return p.service.findings(doc.id, { lastYear: await approvedResultsBefore(p, doc.id) })
+  // Read in a worker for a large document: at the project limit this is a second of work, so once, and again only for 结果应用.
+  const { findings, predecessor } = await p.service.findingsAndPredecessor(doc.id)
+  const lastYear = await approvedResultsBefore(p, doc.id, { predecessor })
+  return lastYear.length === 0 ? findings : p.service.findings(doc.id, { lastYear })
 }
 
 /** A token for the document's WebSocket, naming the caller and their token generation. */
@@ -84,6 +94,16 @@ export async function accessToken(p: Pick<Ports, 'documents' | 'permissions' | '
   const subject = await tokenSubject(p.accounts, user.name)
   if (!subject) throw new Refusal('unauthenticated', 'unauthenticated', '请先登录')
   return issueToken(p.secret, { ...subject, doc: doc.id, exp: Date.now() + DEFAULT_TOKEN_LIFETIME_MS })
+}
+
+/**
+ * The operator's `token`: `member`'s token for the document, given the
+ * role first (`operatorGrant`; the bureau they joined as a reviewer is
+ * returned too). Refused `document-not-found`.
+ */
+export async function operatorAccessToken(p: Pick<Ports, 'documents' | 'permissions' | 'accounts' | 'orgs' | 'live' | 'secret'>, docId: string, member: User, role: Role): Promise<{ token: string; joined: Org | undefined }> {
+  const joined = await operatorGrant(p, docId, member, role)
+  return { token: await accessToken(p, member, docId), joined }
 }
 
 /** A document's 报送 deadline (null: none set), for the banner staff see. */

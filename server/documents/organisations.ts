@@ -10,6 +10,7 @@ import { membershipChange } from '../auth/org-membership'
 import { impersonationMessage, ShownNames } from '../auth/shown-names'
 import type { User } from '../storage/account-store'
 import { ORG_KIND_LABEL, OrgExistsError, type Assignment, type Org, type OrgKind, type OrgMember, type OrgRole } from '../storage/org-store'
+import { openAccount, replacePassword } from './accounts'
 import type { Ports } from './ports'
 import { shownName } from './people'
 import { forbidden, invalid, Refusal, userNotFound } from './refusal'
@@ -94,8 +95,7 @@ export async function addOrgUser(p: Pick<Ports, 'orgs' | 'accounts' | 'logins'>,
   const role = checkedRole(org, input.role)
   const impersonated = await new ShownNames(p.accounts, p.orgs).impersonated(input.displayName, [org.id])
   if (impersonated) throw new Refusal('conflict', 'name-impersonates', impersonationMessage(input.displayName, impersonated))
-  if (await p.accounts.userByName(input.name)) throw new Refusal('conflict', 'user-exists', `登录名 ${input.name} 已被使用：如是同一人，请用“添加已有用户”`)
-  const added = await p.logins.addUser(input.name, input.password, input.displayName)
+  const added = await openAccount(p, user, input)
   await p.orgs.setMember(org.id, added.id, role)
   return { name: added.name, displayName: added.displayName, role }
 }
@@ -113,8 +113,7 @@ export async function resetPassword(p: Pick<Ports, 'orgs' | 'accounts' | 'logins
   if (!member || !theirs.some((m) => m.orgId === org.id)) throw userNotFound('本组织没有这个成员')
   const managed = new Set((await p.orgs.membershipsOf(user.id)).filter((m) => m.role === 'admin').map((m) => m.orgId))
   if (theirs.some((m) => !managed.has(m.orgId))) throw new Refusal('forbidden', 'other-org-member', '此人也属于你不管理的组织：请由那里的管理员或系统管理员重置密码')
-  await p.logins.setPassword(member.name, password)
-  await p.live.closeUnauthenticated({ publish: true })
+  await replacePassword(p, member, password)
 }
 
 /** The bureau's 管理员 sets the 报送 deadline for a budget year (`date` YYYY-MM-DD, the end of that day in China; null removes it). */
@@ -142,7 +141,7 @@ export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts'>, user: 
 // ── The operator's: by name, for the command line ─────────────────────
 
 /** The organisation of that name and kind; refused `org-not-found` ("没有这个财政局：…"). */
-async function orgNamed(p: Pick<Ports, 'orgs'>, name: string, kind: OrgKind): Promise<Org> {
+export async function orgNamed(p: Pick<Ports, 'orgs'>, name: string, kind: OrgKind): Promise<Org> {
   const org = await p.orgs.orgByName(name)
   if (org?.kind !== kind) throw new Refusal('not-found', 'org-not-found', `没有这个${ORG_KIND_LABEL[kind]}：${name}`)
   return org

@@ -21,7 +21,7 @@ describe('versions and history, without HTTP', () => {
     await expect(saveNamedVersion(w.ports, zhang, id, '自动保存')).rejects.toMatchObject({ kind: 'invalid' })
     await expect(saveNamedVersion(w.ports, wang, id, '我的')).rejects.toMatchObject({ kind: 'forbidden' })
     const first = await saveNamedVersion(w.ports, zhang, id, '初稿')
-    const { added, warnings } = await addProjects(w.ports, zhang, id, async () => sampleBytes())
+    const { added, warnings } = await addProjects(w.ports, zhang, id, { file: async () => sampleBytes() })
     expect(added.length).toBeGreaterThan(0)
     expect(warnings).toEqual([])
     const grown = await compare(w.ports, zhang, id, String(first), 'now')
@@ -48,7 +48,7 @@ describe('versions and history, without HTTP', () => {
     for (const [who, action, note] of [[zhang, 'submit', ''], [wang, 'start-review', ''], [wang, 'return', '请补充项目']] as const) await takeStep(w.ports, who, id, action, note)
 
     // Staff add the projects asked for, then keep a version of it; the reviewer asks what changed since the return.
-    const { added } = await addProjects(w.ports, zhang, id, async () => sampleBytes())
+    const { added } = await addProjects(w.ports, zhang, id, { file: async () => sampleBytes() })
     await saveNamedVersion(w.ports, zhang, id, '补充后')
     const since = await compare(w.ports, wang, id, 'last-return', 'now')
     expect(since.from).toMatchObject({ name: '退回修改（王芳）', note: '请补充项目' })

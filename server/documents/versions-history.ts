@@ -18,7 +18,8 @@ import { STATUS } from '@shared/review/workflow'
 import type { User } from '../storage/account-store'
 import { log } from '../log'
 import { reach, reachEditable } from './document-access'
-import { importedText } from './imported-file'
+import { sourceText, type DocumentSource } from './imported-file'
+import { actorName, type Actor } from './actor'
 import { displayNames, peopleOf, shownName } from './people'
 import type { Ports } from './ports'
 import { forbidden, invalid, Refusal } from './refusal'
@@ -74,24 +75,26 @@ export async function restoreVersion(
 }
 
 /**
- * 导入项目表: the projects of an uploaded file (a whole document's, or a
- * project's form on its own) added after this document's last project, as one change by the
- * caller — staff, while they may edit.
+ * 导入项目表: the projects of a file (a whole document's, or a project's
+ * form on its own) added after this document's last project, as one change
+ * by the caller — staff, while they may edit; or the operator
+ * (`import FILE --into ID`), at any step, recorded as nobody's.
  */
 export async function addProjects(
   p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service' | 'files'>,
-  user: User,
+  by: Actor,
   docId: string,
-  readFile: () => Promise<Uint8Array>,
+  source: DocumentSource,
 ): Promise<{ added: string[]; warnings: string[] }> {
-  const { doc } = await reachEditable(p, docId, user, '导入项目')
+  const { doc } = await reachEditable(p, docId, by, '导入项目')
   // Read only now: an upload costs the server nothing until its sender is known to be allowed.
-  const imported = await importedText(p, await readFile())
+  const imported = await sourceText(p, by, source)
   const { projects } = imported
   if (projects.length === 0) throw new Refusal('unprocessable', 'import-no-projects', '文件中没有绩效目标表')
   // A form of another year is added, and the caller told.
   const warning = yearMismatch(imported, await p.service.text(doc.id))
-  await p.live.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), { by: user.name })
+  const name = actorName(by)
+  await p.live.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), name ? { by: name } : {})
   return { added: projects.map((project) => project.name), warnings: warning ? [warning] : [] }
 }
 

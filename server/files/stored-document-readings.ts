@@ -96,6 +96,8 @@ export const READINGS = {
   },
   /** The document this one was started from (last year's), if any. */
   predecessor: predecessorIn,
+  /** The findings without 结果应用 and the predecessor, from one read: /checks needs the predecessor to know whether there is more to read. */
+  findingsAndPredecessor: (ydoc: Y.Doc): { findings: Finding[]; predecessor: string | undefined } => ({ findings: findingsOf(textOf(ydoc)), predecessor: predecessorIn(ydoc) }),
   /** 结果应用: what an approved 自评 tells next year's draft. */
   lastYearResults: (ydoc: Y.Doc): LastYearResult[] => lastYearResultsOf(selfEvaluationModel(textOf(ydoc))),
   /** The approved targets document a 监控 or 自评 was made from, if any. */

@@ -6,6 +6,7 @@ import { createThread } from '@shared/review/threads'
 import { sampleBytes, sampleText } from '../../support/sample'
 import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../support/test-server'
 import { at, textAt } from '../../support/document-place'
+import { beforeTheStore } from '../../test/support/before-the-store'
 
 let t: TestServer
 afterEach(async () => {
@@ -52,7 +53,7 @@ async function returnedDocument(note: string, beforeSteps?: (finance: Awaited<Re
 }
 
 describe('HTTP API', () => {
-  it('health and Prometheus metrics', async () => {
+  beforeTheStore('health and Prometheus metrics', async () => {
     t = await startTestServer()
     expect(await (await fetch(`${t.server.url}/healthz`)).json()).toEqual({ ok: true })
     const metrics = await (await fetch(`${t.server.url}/metrics`)).text()
@@ -60,7 +61,7 @@ describe('HTTP API', () => {
     expect(metrics).toMatch(/jixiao_loaded_documents \d+/)
   })
 
-  it('serves the built client: the page, its assets, and a service worker that is never cached', async () => {
+  beforeTheStore('serves the built client: the page, its assets, and a service worker that is never cached', async () => {
     t = await startTestServer()
     const page = await fetch(`${t.server.url}/`)
     const html = await page.text()
@@ -158,7 +159,7 @@ describe('HTTP API', () => {
     expect((await s.json(`/api/docs/${importedId}/export`)).status).toBe(404)
   })
 
-  it('refuses a bad upload with the importer’s message', async () => {
+  beforeTheStore('refuses a bad upload with the importer’s message', async () => {
     t = await startTestServer()
     await userWithPassword('zhang')
     const s = await login('zhang')
@@ -378,7 +379,7 @@ describe('HTTP API', () => {
     expect(versions[5]!.note).toMatch(/^批注为提示性意见，不影响结论（未满足：还有 1 条批注未解决；审核检查还有 \d+ 个错误/)
   })
 
-  it('refuses editor updates that write meta', async () => {
+  beforeTheStore('refuses editor updates that write meta', async () => {
     t = await startTestServer()
     const editor = await t.client('staff', 'editor')
     await synced(editor)

@@ -7,9 +7,10 @@
  * a file worker (`importedText`).
  */
 import type { Context } from 'hono'
+import { MAX_IMPORT_BYTES } from '../documents/imported-file'
 import { ApiError } from './api-error'
 
-export const MAX_IMPORT_BYTES = 16 * 1024 * 1024
+export { MAX_IMPORT_BYTES }
 
 export const uploadTooLarge = (limit = MAX_IMPORT_BYTES) => new ApiError(413, 'too-large', `文件太大（上限 ${limit / 1024 / 1024} MiB）`)
 

@@ -97,9 +97,9 @@ function roleDecision(context: UpdateContext, status: Status, reviewerRule: Upda
   const { roots } = context.incoming
   switch (context.role) {
     case 'editor': {
-      if ((roots.has(ROOT.content) || roots.has(ROOT.meta)) && !mayEditDirectly(status)) return refuse('workflow', `文档${status}，退回修改后才能直接编辑`)
+      if (roots.has(ROOT.content) && !mayEditDirectly(status)) return refuse('workflow', `文档${status}，退回修改后才能直接编辑`)
       if (!roots.has(ROOT.threads) && !roots.has(ROOT.meta)) return ALLOWED
-      // Comments are personal: the same rules for everyone. Of meta, only a 监控's 截至月份 is theirs to set.
+      // Comments are personal: the same rules for everyone. Of meta, only a 监控's 截至月份 is theirs to set, as they edit.
       let rule: PolicyRule = 'threads'
       const decision = judgeUpdate(context.trial, context.incoming.update, {
         threads: (events) => threadsRule(events, context.userName),
@@ -109,7 +109,9 @@ function roleDecision(context: UpdateContext, status: Status, reviewerRule: Upda
           return refusal
         },
       })
-      return decision.allowed ? ALLOWED : refuse(rule, decision.reason)
+      if (!decision.allowed) return refuse(rule, decision.reason)
+      if (roots.has(ROOT.meta) && !mayEditDirectly(status)) return refuse('workflow', `文档${status}，退回修改后才能直接编辑`)
+      return ALLOWED
     }
     case 'reviewer':
       if (!maySuggest(status)) return refuse('workflow', `文档${status}，不能再提出修改建议`)

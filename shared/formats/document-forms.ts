@@ -15,7 +15,7 @@ import { decodeText } from './decode-text'
 import { checkTextLength } from './import-limits'
 import { parsePublishedText } from './published-text/import'
 import { exportPublishedText } from './published-text/export'
-import { TABLE_SUFFIX } from './published-text/layout'
+import { INDICATOR_HEADER, TABLE_SUFFIX } from './published-text/layout'
 import { isSelfEvaluation, readSelfEvaluation } from './self-evaluation/read-self-evaluation'
 import { derivedCells } from './kind-forms/derived-cells'
 import { kindFormLayout, kindTableTitle } from './kind-forms/kind-form-layout'
@@ -81,7 +81,8 @@ function kindForm(form: FormVocabulary, recognises: (flat: string) => boolean, l
   }
 }
 
-const hasIndicatorHeader = (flat: string) => flat.includes('一级指标')
+/** Whether a text names the indicator header's first column (一级指标). */
+const hasIndicatorHeader = (flat: string) => flat.includes(INDICATOR_HEADER[0]!)
 
 export const DOCUMENT_FORMS: Readonly<Record<DocumentKind, DocumentForm>> = {
   targets: {

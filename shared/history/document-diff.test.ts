@@ -81,7 +81,7 @@ describe('diffDocuments', () => {
     })
     expect(diffDocuments(sample(), after).narrative.map((c) => [c.label, c.segments.filter((s) => s.op !== 'equal')])).toEqual([
       ['总体绩效目标（第1条）', [{ op: 'insert', text: '统筹' }]],
-      [`保障措施（第${sample().safeguards.length + 1}条）`, [{ op: 'insert', text: '加强绩效运行监控。' }]],
+      [`工作保障措施（第${sample().safeguards.length + 1}条）`, [{ op: 'insert', text: '加强绩效运行监控。' }]],
     ])
   })
 

@@ -13,6 +13,8 @@ import {
   type Field, type FollowUpKind,
 } from '../schema/fields'
 import { diffText, type TextSegment } from './text-diff'
+import { FIELD_LABEL } from '../schema/field-labels'
+import { NODE } from '../schema/node-names'
 import { attributionOf } from './attributed-content'
 import type { Attribution } from './authorship'
 
@@ -88,10 +90,10 @@ const labelIn = (kind: string | undefined) => (f: Field): string => (kind === 'm
  */
 export function diffDocuments(before: DocumentText, after: DocumentText, authors?: DocumentText): DocumentDiff {
   const narrative = [
-    ...fieldChanges(before, after, [['title', '标题'], ['subtitle', '副标题'], ['preparedBy', '编制单位'], ['reviewedBy', '审核单位']], authors),
-    ...listChanges(before.goals, after.goals, 'goals', '总体绩效目标', authors?.goals),
+    ...fieldChanges(before, after, [['title', FIELD_LABEL[NODE.docTitle]!], ['subtitle', FIELD_LABEL[NODE.docSubtitle]!], ['preparedBy', FIELD_LABEL[NODE.docPreparer]!], ['reviewedBy', FIELD_LABEL[NODE.docReviewer]!]], authors),
+    ...listChanges(before.goals, after.goals, 'goals', FIELD_LABEL[NODE.goalItem]!, authors?.goals),
     ...listChanges(before.subGoals.map(subGoalText), after.subGoals.map(subGoalText), 'subGoals', '分项绩效目标', authors?.subGoals.map(subGoalText)),
-    ...listChanges(before.safeguards, after.safeguards, 'safeguards', '保障措施', authors?.safeguards),
+    ...listChanges(before.safeguards, after.safeguards, 'safeguards', FIELD_LABEL[NODE.safeguardItem]!, authors?.safeguards),
   ]
   const label = labelIn(after.kind)
   const projects = matchProjects(before.projects, after.projects).flatMap(([b, a]): ProjectChange[] => {

@@ -76,4 +76,77 @@ describe('监控 and 自评 forms', () => {
     expect([...zhang.errors, ...li.errors, ...wang.errors]).toEqual([])
     for (const c of [zhang, li, wang]) await c.context.close()
   }, 120_000)
+
+  it('at 1366×768 a 监控’s and a 自评’s rows are readable: 一级/二级 whole, 三级 and every other cell several characters wide a line', async () => {
+    const { t, browser } = suite
+    const { monitoring, evaluation } = await theForms()
+    for (const id of [monitoring, evaluation]) {
+      const zhang = await openAs(browser, t, 'zhangwei', 'editor', id, { share: false })
+      await zhang.page.setViewportSize({ width: 1366, height: 768 })
+      // The 满意度 row: the longest 一级 (满意度指标) and 二级 (服务对象满意度指标).
+      const row = zhang.page.locator('[data-node="indicator"]').nth(2)
+      await row.scrollIntoViewIfNeeded()
+      await expect.poll(() => row.getByLabel('二级指标').inputValue(), { timeout: 10_000 }).toBe('服务对象满意度指标')
+      // Chinese characters are full-width, one em each in any Chinese font (tests must not depend on the machine's fonts).
+      const levels = await row.locator('.levels select').evaluateAll((selects) =>
+        (selects as HTMLSelectElement[]).map((el) => {
+          const style = getComputedStyle(el)
+          return { text: [...el.selectedOptions[0]!.text].length * parseFloat(style.fontSize), room: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) }
+        }),
+      )
+      expect(levels).toHaveLength(2)
+      for (const fit of levels) expect(fit.text).toBeLessThanOrEqual(fit.room)
+      // Each cell's room in characters of its text's size: 三级 at least six a line, the others at least three (one was the complaint).
+      const cells = await row.locator('.cells > .field').evaluateAll((fields) =>
+        fields.map((el) => {
+          // The cell's own box: a chosen cell (完成目标可能性, 偏差原因) shows a picker in place of its text.
+          const style = getComputedStyle(el)
+          return { field: (el as HTMLElement).dataset.field!, chars: (el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)) / parseFloat(style.fontSize) }
+        }),
+      )
+      expect(cells.length).toBeGreaterThanOrEqual(7)
+      for (const cell of cells) expect(cell.chars, cell.field).toBeGreaterThanOrEqual(cell.field === 'indicatorName' ? 6 : 3)
+      // The header names the same columns at the same places.
+      const headerFor = (name: string) => zhang.page.locator(`.indicator-header [data-column="${name}"]`).first().boundingBox()
+      const cellFor = (name: string) => row.locator(`[data-field="${name}"]`).boundingBox()
+      for (const name of ['indicatorName', 'indicatorActual']) expect((await headerFor(name))?.x).toBeCloseTo((await cellFor(name))!.x, 0)
+      expect(zhang.errors).toEqual([])
+      await zhang.context.close()
+    }
+  }, 60_000)
+
+  it('添加批注 with only the caret: on a cell’s text, the whole cell; on a 自评’s 得分 that shows only what the rules derive, the cell itself', async () => {
+    const { t, browser } = suite
+    const { evaluation } = await theForms()
+    const zhang = await openAs(browser, t, 'zhangwei', 'editor', evaluation, { share: false })
+    await expect.poll(() => zhang.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
+    const composer = zhang.page.getByTestId('comment-composer')
+    const commentHere = async (text: string) => {
+      await zhang.page.getByRole('button', { name: '添加批注' }).click()
+      await zhang.page.keyboard.type(text)
+      await composer.getByRole('button', { name: '添加批注' }).click()
+      await expect.poll(() => zhang.page.locator('.thread .text').allTextContents(), { timeout: 10_000 }).toContain(text)
+    }
+    // The caret at the end of what he typed, nothing selected: the comment is on the cell's text.
+    await typeAt(zhang.page, 'end', 'indicatorActual', 0, '12次')
+    await commentHere('台账显示 12 次，附培训签到表')
+    expect(await zhang.page.locator('.thread', { hasText: '台账显示 12 次' }).locator('blockquote').textContent()).toBe('12次')
+
+    // The 得分 cell is empty: the rules' 50 is drawn in it. He clicks that figure and comments on the cell.
+    const earned = zhang.page.locator('[data-field="indicatorEarned"]').nth(0)
+    await expect.poll(() => earned.locator('.derived.auto').textContent(), { timeout: 10_000 }).toBe('50')
+    await earned.locator('.derived.auto').click()
+    await commentHere('得分按规则计算为满分，请核实')
+    await expect.poll(() => earned.getAttribute('class'), { timeout: 10_000 }).toContain('comment-anchor')
+    // Nothing was written into the cell, and the thread stays anchored there after typing elsewhere and a reload.
+    expect(await fieldText(zhang.page, 'indicatorEarned', 0)).toBe('')
+    await typeAt(zhang.page, 'end', 'indicatorActual', 1, '有所提升')
+    await synced(zhang.page)
+    await zhang.page.reload()
+    await synced(zhang.page)
+    await expect.poll(() => zhang.page.locator('[data-field="indicatorEarned"]').nth(0).getAttribute('class'), { timeout: 15_000 }).toContain('comment-anchor')
+    expect(await zhang.page.locator('.thread', { hasText: '得分按规则计算为满分' }).count()).toBe(1)
+    expect(zhang.errors).toEqual([])
+    await zhang.context.close()
+  }, 90_000)
 })

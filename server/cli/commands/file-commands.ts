@@ -2,53 +2,50 @@
 import { writeFile } from 'node:fs/promises'
 import { kindOf } from '@shared/kinds/registry'
 import { exportFormats, formatById } from '@shared/formats/registry'
-import { yearMismatch } from '@shared/formats/import-year'
 import { parseArgs } from '../parse-args'
-import { readDocumentFile } from '../read-document-file'
+import { documentSource, readDocumentFile } from '../read-document-file'
 import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
 import { UsageError } from '../usage-error'
 import { EXIT, onePath, type Command } from '../command'
-import { openServerData } from '../../server-data'
+import { withOperatorPorts } from '../operator-ports'
+import { OPERATOR } from '../../documents/actor'
+import { isSourceRefusal } from '../../documents/imported-file'
+import { Refusal } from '../../documents/refusal'
+import { addProjects } from '../../documents/versions-history'
 
 /**
  * `import FILE --json`: the file's model as JSON. `import FILE --into ID`:
  * the file's projects (a whole document's, or a project's form on its own)
- * added after the stored document ID's last project.
+ * added after the stored document ID's last project — the operator's
+ * `addProjects`, the use case the editor's 导入项目表 calls.
  */
 export const importCommand: Command = async (argv, io) => {
   const { positionals, options } = parseArgs(argv, ['into', ...STORAGE_OPTIONS], ['json'])
   const path = onePath(positionals, 'import')
   if (!options.json && typeof options.into !== 'string') throw new UsageError('import 需要 --json（输出模型）或 --into 文档编号（把项目表加入已有文档）')
   const config = storageConfigOf(options)
-  const result = await readDocumentFile(path, config)
-  if (!result.ok) {
-    io.stderr(`${path}: ${result.error.message}`)
-    return EXIT.badInput
-  }
   if (typeof options.into !== 'string') {
+    const result = await readDocumentFile(path, config)
+    if (!result.ok) {
+      io.stderr(`${path}: ${result.error.message}`)
+      return EXIT.badInput
+    }
     io.stdout(JSON.stringify(kindOf(result.value).model(result.value), null, 2))
     return EXIT.ok
   }
   const target = options.into
-  const { projects } = result.value
-  if (projects.length === 0) {
-    io.stderr(`${path}: 文件中没有绩效目标表`)
-    return EXIT.badInput
-  }
-  const data = await openServerData(config)
-  try {
-    if (!(await data.documents.get(target))) {
-      io.stderr(`没有这个文档：${target}`)
+  return withOperatorPorts(config, async (p) => {
+    try {
+      const { added, warnings } = await addProjects(p, OPERATOR, target, await documentSource(path, p))
+      io.stdout(`已把 ${added.length} 个项目表加入文档 ${target}：${added.join('、')}`)
+      for (const warning of warnings) io.stderr(`注意：${warning}`)
+      return EXIT.ok
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error
+      io.stderr(isSourceRefusal(error) ? `${path}: ${error.message}` : error.message)
       return EXIT.badInput
     }
-    const warning = yearMismatch(result.value, await data.service.text(target))
-    await data.service.appendProjects(target, projects)
-    io.stdout(`已把 ${projects.length} 个项目表加入文档 ${target}：${projects.map((p) => p.name).join('、')}`)
-    if (warning) io.stderr(`注意：${warning}`)
-    return EXIT.ok
-  } finally {
-    await data.close()
-  }
+  })
 }
 
 export const exportCommand: Command = async (argv, io) => {

@@ -20,7 +20,7 @@ export function historyRoutes(p: Ports): Hono<Env> {
 
   route('GET /api/docs/:id/compare', async (c) => history.compare(p, c.get('user'), c.req.param('id'), c.req.query('from'), c.req.query('to') ?? 'now'))
 
-  route('POST /api/docs/:id/projects/import', async (c) => history.addProjects(p, c.get('user'), c.req.param('id'), () => readUpload(c)))
+  route('POST /api/docs/:id/projects/import', async (c) => history.addProjects(p, c.get('user'), c.req.param('id'), { file: () => readUpload(c) }))
 
   route('GET /api/docs/:id/activity', async (c) => history.documentActivity(p, c.get('user'), c.req.param('id')))
   route('GET /api/docs/:id/people', async (c) => ({ people: await history.documentPeople(p, c.get('user'), c.req.param('id')) }))

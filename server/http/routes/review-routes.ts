@@ -4,6 +4,7 @@ import type { Ports } from '../../documents/ports'
 import type { Dashboard } from '@shared/api/http-api'
 import { dashboard, reviewQueue } from '../../documents/review-queue'
 import { lastYearResults } from '../../documents/last-year-results'
+import { PROJECT_FIELDS } from '@shared/schema/fields'
 import { csvFile } from '../csv'
 import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
@@ -35,7 +36,7 @@ const percent = (n: number | null) => (n === null ? '' : `${n.toFixed(2)}%`)
 /** Per project of every 监控 and 自评: its 执行率 and 总分/grade, for a spreadsheet. */
 function projectsCsv(rows: Dashboard['projects']): string {
   return csvFile([
-    ['部门', '文档', '类型', '年度', '状态', '项目编码', '项目名称', '执行率', '自评总分', '等级'],
+    ['部门', '文档', '类型', '年度', '状态', ...PROJECT_FIELDS.filter((f) => f.key === 'code' || f.key === 'name').map((f) => f.label), '执行率', '自评总分', '等级'],
     ...rows.map((r) => [r.department, r.title, KIND_LABEL[r.kind] ?? r.kind, r.year ?? '', r.status, r.code, r.name, percent(r.rate), r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '']),
   ])
 }

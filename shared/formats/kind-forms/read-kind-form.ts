@@ -109,7 +109,7 @@ interface FormRead {
 
 function readForm(form: FormVocabulary, items: FormItem[], lead: FormItem[], tablesEnd: boolean, lastForm: boolean): FormRead {
   const rows = items.filter((item): item is Row => item.kind === 'row')
-  const headerAt = rows.findIndex((row) => row.cells.some((c) => nameOf(c) === '一级指标'))
+  const headerAt = rows.findIndex((row) => row.cells.some((c) => columnOf(form, c) === 'level1'))
   const name = rows[0]!
   if (headerAt < 0) fail('incomplete-table', rows.at(-1)!, `${form.title}“${frontValue(form, rows, 'name')}”在指标表头（一级指标、二级指标、三级指标……）之前中断，文件可能不完整`)
   const front = rows.slice(0, headerAt)

@@ -17,7 +17,7 @@
  * the line, never a project with rows missing.
  */
 import type { DocumentText, IndicatorText, ProjectDetailsText, ProjectText } from '../../model/document-text'
-import { AMOUNT_FIELDS, byKey } from '../../schema/fields'
+import { AMOUNT_FIELDS, byKey, INDICATOR_LEVEL_FIELDS } from '../../schema/fields'
 import { belongsTo, LABEL_SCORE, LEVEL2_BY_LEVEL1, resolveLevel1, resolveLevel2, type Level1, type Level2 } from '../../schema/taxonomy'
 import { ImportError } from '../import-error'
 import { FIELD_NAME, indicatorColumns, isColumnName, readColumns, type ColumnMap, type IndicatorField } from '../indicator-columns'
@@ -51,7 +51,7 @@ const parentOf = (level2: Level2): Level1 =>
 /** Reads a single project's form into a document of that one project. Throws ImportError. */
 export function readProjectForm(text: string): DocumentText {
   const all = formCells(text)
-  const headerAt = all.findIndex((c) => compactLabel(c.text) === '一级指标')
+  const headerAt = all.findIndex((c) => compactLabel(c.text) === LEVEL1_LABEL)
   if (headerAt < 0) throw new ImportError('missing-section', null, '没有找到指标表头（一级指标、二级指标、三级指标、指标值）')
   const cells = withoutVacantColumns(all, headerAt)
   const front = readFront(cells.slice(0, headerAt))
@@ -172,6 +172,9 @@ function readFront(cells: FormCell[]): Front {
   }
   return { values, moneyUnit: units[0] ?? moneyUnit, year }
 }
+
+/** The indicator header's first column (一级指标): where the header starts. */
+const LEVEL1_LABEL = INDICATOR_LEVEL_FIELDS[0].label
 
 /** The amounts as this kind of form names them: each field's first import alias (年度资金总额, 财政拨款, 其他资金). */
 const AMOUNT_LABEL = byKey(AMOUNT_FIELDS, (f) => f.aliases[0]!)
@@ -327,7 +330,7 @@ function readIndicators(cells: FormCell[], header: Header): IndicatorText[] {
     throw new ImportError('incomplete-table', last.line, `项目表在“${last.indicator.level3}”处中断：这一行没有${FIELD_NAME.value}，文件可能不完整`)
   }
   if (!ended && lastLabel) {
-    const which = levelLabel(lastLabel.text).level1 && !levelLabel(lastLabel.text).level2 ? '一级指标' : '指标'
+    const which = levelLabel(lastLabel.text).level1 && !levelLabel(lastLabel.text).level2 ? LEVEL1_LABEL : '指标'
     throw new ImportError('incomplete-table', lastLabel.line, `项目表在${which}“${lastLabel.text}”之后中断：它下面没有任何指标，文件可能不完整`)
   }
   // Every row read by position passes the gate: a shifted row is refused, never stored.

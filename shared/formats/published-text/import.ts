@@ -119,7 +119,7 @@ export function parsePublishedText(text: string): DocumentText {
   return { ...front, projects }
 }
 
-const hasIndicatorHeader = (text: string) => compact(text).includes('一级指标')
+const hasIndicatorHeader = (text: string) => compact(text).includes(INDICATOR_HEADER[0]!)
 
 /**
  * Documents that look alike but are something else, named so the person
@@ -133,7 +133,7 @@ function otherKindOf(text: string): string | null {
   if (flat.includes('自评') && /实际完成值|偏差原因|得分/.test(flat)) {
     return `这是项目支出绩效自评表${named}：年度结束后对实际完成情况的评价，不是预算绩效目标。请导入部门预算绩效文本或项目的绩效目标表`
   }
-  if (/公示|公告|公开/.test(flat) && !flat.includes('一级指标') && !/^\t/m.test(text)) {
+  if (/公示|公告|公开/.test(flat) && !hasIndicatorHeader(flat) && !/^\t/m.test(text)) {
     return '这是一篇文字公示：其中没有绩效目标表，只有文字说明，不能导入。请导入公示附件中的部门预算绩效文本或项目的绩效目标表'
   }
   if (flat.includes('中央预算内投资') && /实施效果|过程管理/.test(flat)) {
@@ -299,12 +299,10 @@ function checkTotal(row: Row, stated: string, projects: readonly ProjectText[]):
   }
 }
 
+/** The label cells a value follows: each as the layout writes it (field table), 财政资金 also as others write it. */
 const VALUE_LABELS: Record<string, RegExp> = {
-  [LABEL.code]: /^项目编码$/,
-  [LABEL.name]: /^项目名称$/,
-  [LABEL.total]: /^预算数$/,
+  ...Object.fromEntries([LABEL.code, LABEL.name, LABEL.total, LABEL.other].map((label) => [label, new RegExp(`^${compact(label)}$`)])),
   [LABEL.fiscal]: /^(其中[:：])?财政(性)?资金$/,
-  [LABEL.other]: /^其他资金$/,
 }
 const isValueLabel = (cell: string) => Object.values(VALUE_LABELS).some((re) => re.test(compact(cell)))
 
