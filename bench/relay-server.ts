@@ -35,7 +35,8 @@ const kind = childArgs()[0] as 'ours' | 'ours-pg' | 'reference' | 'forward'
 const BENCH_DOCS = ['bench', ...Array.from({ length: MEMORY_DOCS }, (_, i) => `m${i}`), ...Array.from({ length: 30 }, (_, i) => `s${i}`)]
 
 async function ours(): Promise<void> {
-  setLogSink(() => {})
+  // BENCH_LOG=1: the server's warnings and errors on stderr, to see why a measurement never finished.
+  setLogSink(process.env.BENCH_LOG === '1' ? (line) => !line.includes('"level":"info"') && process.stderr.write(`${line}\n`) : () => {})
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'))
   const store: StorageConfig =
     kind === 'ours-pg' ? { kind: 'postgres', url: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', schema: process.env.BENCH_SCHEMA! } : { kind: 'sqlite', dataDir }

@@ -138,8 +138,10 @@ async function orTimedOut<T>(work: () => Promise<T>): Promise<T | null> {
 
 export async function run(): Promise<void> {
   const rows: (string | number)[][] = [['measurement', ...KINDS, 'ours/reference', 'ours/forward']]
+  // A kind with no figure for a row (NaN) shows a dash.
+  const shown = (v: number, format: (v: number) => string) => (Number.isFinite(v) ? format(v) : '—')
   const add = (name: string, values: Record<Kind, number>, format: (v: number) => string) =>
-    rows.push([name, ...KINDS.map((k) => format(values[k])), ratio(values.ours, values.reference), ratio(values.ours, values.forward)])
+    rows.push([name, ...KINDS.map((k) => shown(values[k], format)), shown(values.ours / values.reference, (r) => `${r.toFixed(2)}×`), shown(values.ours / values.forward, (r) => `${r.toFixed(2)}×`)])
 
   for (const n of CLIENT_COUNTS) {
     const figures = {} as Record<Kind, { replayMs: number; p50: number; p99: number; rss: number }>
