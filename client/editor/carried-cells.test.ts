@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { sampleStateAt } from '../../test/support/editor-state'
 import { addIndicator, deleteIndicator, deleteProject } from './row-commands'
 import { isCarriedNode } from '@shared/review/carried-cells'
-import { touchesCarried as touches } from './carried-cells'
+import { movedCaret, selectionInCarried, touchesCarried as touches } from './carried-cells'
 
 /** Judged in a 监控 (the kind matters only in that a 目标申报表 carries nothing). */
 const touchesCarried = (tr: import('@tiptap/pm/state').Transaction) => touches(tr, 'monitoring')
@@ -64,5 +64,26 @@ describe('touchesCarried', () => {
   it('leaves a selection move alone', () => {
     const state = sampleStateAt('indicatorValue', 0)
     expect(touchesCarried(state.tr.setSelection(TextSelection.create(state.doc, state.selection.from + 1)))).toBe(false)
+  })
+})
+
+describe('the caret in a carried cell', () => {
+  it('is known to be there in a 监控, not in an open cell nor in a 目标申报表', () => {
+    expect(selectionInCarried(sampleStateAt('indicatorValue', 0, 'end', 'monitoring'), 'monitoring')).toBe(true)
+    expect(selectionInCarried(sampleStateAt('indicatorActual', 0, 'end', 'monitoring'), 'monitoring')).toBe(false)
+    expect(selectionInCarried(sampleStateAt('indicatorValue', 0, 'end'), undefined)).toBe(false)
+  })
+
+  it('moves with Home/End to the cell’s ends and with the arrows a character along, then out of the cell', () => {
+    const state = sampleStateAt('indicatorValue', 0, 'end', 'monitoring')
+    const { $head } = state.selection
+    expect(movedCaret(state, 'Home', false)!.head).toBe($head.start())
+    expect(movedCaret(state, 'End', false)!.head).toBe($head.end())
+    expect(movedCaret(state, 'ArrowLeft', false)!.head).toBe($head.pos - 1)
+    const extended = movedCaret(state, 'Home', true)!
+    expect([extended.from, extended.to]).toEqual([$head.start(), $head.end()])
+    // At the cell's end, right goes on into the next cell.
+    expect(movedCaret(state, 'ArrowRight', false)!.head).toBeGreaterThan($head.after())
+    expect(movedCaret(state, 'PageDown', false)).toBeNull()
   })
 })

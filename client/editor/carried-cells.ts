@@ -110,7 +110,7 @@ const typesText = (event: KeyboardEvent): boolean =>
  * moves it instead: Home/End to the cell's start or end, the arrows a
  * character along or to the neighbouring cell.
  */
-function movedCaret(state: EditorState, key: string, extend: boolean): Selection | null {
+export function movedCaret(state: EditorState, key: string, extend: boolean): Selection | null {
   const { doc, selection } = state
   const $head = selection.$head
   let target: Selection | null = null
