@@ -178,7 +178,8 @@ export interface HttpApi {
   'GET /api/docs': { response: { documents: DocumentSummary[] } }
   /** org: the department it belongs to, for someone of several departments (one's only department otherwise). */
   'POST /api/docs': { body: { title?: string; year?: number; org?: number }; response: { id: string } }
-  'POST /api/docs/import': { query: { title: string; org?: string }; body: Blob; response: { id: string } }
+  /** title: the name to give it; fileName: the file's, used only where the document names itself nowhere. */
+  'POST /api/docs/import': { query: { title?: string; fileName?: string; org?: string }; body: Blob; response: { id: string } }
   'PATCH /api/docs/:id': { body: { title: string }; response: Ok }
   'DELETE /api/docs/:id': { response: Ok }
   'GET /api/docs/:id/members': { response: { members: DocumentMember[] } }
