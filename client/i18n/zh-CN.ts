@@ -211,9 +211,13 @@ export const T = {
   dashboardProjectColumns: ['部门', '文档', '类型', '年度', '状态', '项目', '执行率', '自评总分', '等级'] as const,
   exportProjectsCsv: '导出项目执行率与得分（CSV）',
   percent: (n: number | null) => (n === null ? '—' : `${n.toFixed(2)}%`),
-  byYear: '按年度合计（绩效目标文档；运行监控和绩效自评沿用其预算数，不重复计入）',
+  byYear: '按年度合计（每个部门每年度计一份绩效目标文档：有审核通过的计审核通过的，否则计进度最靠前、最近修改的；运行监控和绩效自评沿用其预算数，不重复计入）',
+  /** A targets row whose money is not in 按年度合计: the department's year is counted from another document. */
+  notInYearTotal: '未计入年度合计',
+  leftOutHeader: '未计入（同部门同年度另一份已计入）',
+  leftOut: (department: string, title: string, counted: string) => `${department}“${title}”（已计“${counted}”）`,
   year: '年度',
-  documentsCount: '文档数',
+  documentsCount: '计入文档数',
   approvedCount: '已审核通过',
   totalBudget: '预算合计（万元）',
   deadline: (dueAt: number, overdue: boolean) => {

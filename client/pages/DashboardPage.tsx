@@ -31,7 +31,10 @@ export function DashboardPage() {
               {(row) => (
                 <tr>
                   <td>{row.department}</td>
-                  <td><a href={`#/doc/${row.id}`}>{row.title}</a></td>
+                  <td>
+                    <a href={`#/doc/${row.id}`}>{row.title}</a>
+                    <Show when={row.inYearTotal === false}> <span class="left-out">{T.notInYearTotal}</span></Show>
+                  </td>
                   <td class="kind" data-kind={row.kind}>{T.kindLabel[row.kind] ?? row.kind}</td>
                   <td>{row.year ?? '—'}</td>
                   <td>{row.status}</td>
@@ -73,9 +76,19 @@ export function DashboardPage() {
         </Show>
         <h2>{T.byYear}</h2>
         <table>
-          <thead><tr><th>{T.year}</th><th>{T.documentsCount}</th><th>{T.approvedCount}</th><th>{T.totalBudget}</th></tr></thead>
+          <thead><tr><th>{T.year}</th><th>{T.documentsCount}</th><th>{T.approvedCount}</th><th>{T.totalBudget}</th><th>{T.leftOutHeader}</th></tr></thead>
           <tbody>
-            <For each={board()!.byYear}>{(y) => <tr><td>{y.year}</td><td class="r">{y.documents}</td><td class="r">{y.approved}</td><td class="r">{y.total.toFixed(2)}</td></tr>}</For>
+            <For each={board()!.byYear}>
+              {(y) => (
+                <tr data-testid="year-total">
+                  <td>{y.year}</td>
+                  <td class="r">{y.documents}</td>
+                  <td class="r">{y.approved}</td>
+                  <td class="r">{y.total.toFixed(2)}</td>
+                  <td class="left-out"><For each={y.leftOut}>{(l) => <div><a href={`#/doc/${l.id}`}>{T.leftOut(l.department, l.title, l.countedTitle)}</a></div>}</For></td>
+                </tr>
+              )}
+            </For>
           </tbody>
         </table>
       </Show>

@@ -4,6 +4,7 @@
  * is kept in storage and read again only once the document changed.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { sampleBytes } from '../../support/sample'
 import { loginAt } from '../../test/support/http-session'
 import { DOC_ID, startTestServer, type TestServer } from '../../support/test-server'
 
@@ -55,5 +56,28 @@ describe('dashboard', () => {
     const rows = (await wang.json('/api/dashboard')).body.rows
     expect(rows).toEqual([expect.objectContaining({ id: DOC_ID, status: '已报送' })])
     expect(rows[0].lastChange).toBeGreaterThan(0)
+  })
+
+  it('counts a department’s year once: the approved targets, not an imported copy of the same year, which is named as left out', async () => {
+    t = await startTestServer()
+    const { zfw } = await bureauWithOneDepartment()
+    const zhang = await loginAt(t.server.url, 'zhang')
+    const wang = await loginAt(t.server.url, 'wang')
+    for (const [who, action, note] of [[zhang, 'submit', ''], [wang, 'start-review', ''], [wang, 'approve', '经审核，同意通过。']] as const) {
+      expect((await who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })).status).toBe(200)
+    }
+    // The same 2022 text imported again into 政法委, changed after the approval.
+    const copy = await fetch(`${t.server.url}/api/docs/import?org=${zfw.id}&title=${encodeURIComponent('政法委2022（导入副本）')}`, {
+      method: 'POST', headers: { Cookie: zhang.cookie, 'Content-Type': 'application/octet-stream' }, body: Buffer.from(sampleBytes()),
+    })
+    expect(copy.status).toBe(201)
+    const copyId = ((await copy.json()) as { id: string }).id
+
+    const board = (await wang.json('/api/dashboard')).body
+    expect(board.rows.map((r: { id: string; inYearTotal: boolean }) => [r.id, r.inYearTotal]).sort()).toEqual([[DOC_ID, true], [copyId, false]].sort())
+    expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 1, leftOut: [{ department: '政法委', id: copyId, title: '政法委2022（导入副本）', countedId: DOC_ID, countedTitle: '测试文档' }] }])
+    const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
+    expect(csv.split('\r\n')[0]).toContain('"计入年度合计"')
+    expect(csv.split('\r\n').find((line) => line.includes('导入副本'))).toMatch(/"否（已计“测试文档”）"/)
   })
 })

@@ -110,6 +110,8 @@ export interface Dashboard {
     deadline: SubmissionDeadline | null
     /** A 监控's or 自评's 执行率 (its projects' money together, percent); null for targets or without figures. */
     rate: number | null
+    /** Targets: whether its money is in 按年度合计 (one document per department and year); null for a 监控 or 自评. */
+    inYearTotal: boolean | null
   }[]
   /** Per project of every 监控 and 自评: its 执行率 and, for a 自评, its 总分 and grade (null while not all scored). */
   projects: {
@@ -125,7 +127,11 @@ export interface Dashboard {
     earned: number | null
     grade: string | null
   }[]
-  byYear: { year: string; total: number; documents: number; approved: number }[]
+  /**
+   * Per year: the money of one targets document per department (the approved one, else the furthest along, else the
+   * last changed), how many were counted and approved, and the others of a department's year, left out, each with the one counted instead.
+   */
+  byYear: { year: string; total: number; documents: number; approved: number; leftOut: { department: string; id: string; title: string; countedId: string; countedTitle: string }[] }[]
 }
 
 /** Someone in an organisation, with their role there. */
