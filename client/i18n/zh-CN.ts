@@ -205,7 +205,12 @@ export const T = {
   dashboard: '汇总',
   exportCsv: '导出表格（CSV）',
   dashboardEmpty: '没有可汇总的部门文档',
-  dashboardColumns: ['部门', '文档', '类型', '年度', '状态', '最后修改', '预算合计（万元）', '执行率', '错误/警告', '审核通过', '报送截止'] as const,
+  dashboardColumns: ['部门', '文档', '类型', '年度', '状态', '最后修改', '预算合计（万元）', '执行率', '自评总分（等级）', '错误/警告', '审核通过', '报送截止'] as const,
+  /** A document's 执行率 that cannot be given yet: how many projects lack 执行数. */
+  missingExecuted: (n: number) => `${n} 个项目未填执行数`,
+  /** A 自评's department 总分 and grade, or how many projects are still unscored. */
+  departmentScore: (earned: number | null, grade: string | null, unscored: number) =>
+    earned !== null ? `${earned.toFixed(2)}（${grade}）` : unscored > 0 ? `${unscored} 个项目未评分` : '—',
   /** 汇总's second table: each 监控's and 自评's projects. */
   dashboardProjects: '各项目执行率与自评得分',
   dashboardProjectColumns: ['部门', '文档', '类型', '年度', '状态', '项目', '执行率', '自评总分', '等级'] as const,

@@ -40,7 +40,8 @@ export function DashboardPage() {
                   <td>{row.status}</td>
                   <td>{relativeTime(row.lastChange)}</td>
                   <td class="r">{row.total.toFixed(2)}</td>
-                  <td class="r rate">{row.kind === 'targets' ? '' : T.percent(row.rate)}</td>
+                  <td class="r rate">{row.kind === 'targets' ? '' : row.rate === null && row.missingExecuted > 0 ? T.missingExecuted(row.missingExecuted) : T.percent(row.rate)}</td>
+                  <td class="r score">{row.kind === 'self-evaluation' ? T.departmentScore(row.earned, row.grade, row.unscored) : ''}</td>
                   <td class="r"><span class="error">{row.errors}</span> / <span class="warning">{row.warnings}</span></td>
                   <td>{row.approvedAt ? new Date(row.approvedAt).toLocaleDateString('zh-CN') : '—'}</td>
                   <td classList={{ overdue: !!row.deadline?.overdue }}>{row.deadline ? T.deadline(row.deadline.dueAt, row.deadline.overdue) : '—'}</td>

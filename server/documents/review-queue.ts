@@ -122,6 +122,10 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
       // Summaries kept before kinds existed have neither: they were targets.
       kind: summary.kind ?? 'targets',
       rate: summary.scores?.rate ?? null,
+      missingExecuted: summary.scores?.missing ?? 0,
+      earned: summary.scores?.earned ?? null,
+      grade: summary.scores?.grade ?? null,
+      unscored: summary.scores?.unscored ?? 0,
       scored: (summary.scores?.projects ?? []).map((score) => ({
         department: department.name, id: doc.id, title: doc.title, year: summary.year, kind: summary.kind, status: summary.status.value, ...score,
       })),

@@ -110,6 +110,13 @@ export interface Dashboard {
     deadline: SubmissionDeadline | null
     /** A 监控's or 自评's 执行率 (its projects' money together, percent); null for targets or without figures. */
     rate: number | null
+    /** A 监控's or 自评's projects with a budget and no 执行数: why `rate` is null. */
+    missingExecuted: number
+    /** A 自评's department 总分 (projects' 总分 weighted by 全年预算数) and grade; null for the others, or while `unscored` > 0. */
+    earned: number | null
+    grade: string | null
+    /** A 自评's projects not yet scored. */
+    unscored: number
     /** Targets: whether its money is in 按年度合计 (one document per department and year); null for a 监控 or 自评. */
     inYearTotal: boolean | null
   }[]

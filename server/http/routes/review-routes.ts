@@ -48,7 +48,7 @@ function dashboardCsv({ rows, byYear }: Dashboard): string {
   const inYearTotal = (r: Dashboard['rows'][number]) => (r.inYearTotal === null ? '' : r.inYearTotal ? '是' : `否（已计“${counted.get(r.id) ?? ''}”）`)
   const when = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '')
   return csvFile([
-    ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期', '类型', '执行率', '计入年度合计'],
-    ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), r.total.toFixed(2), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind, percent(r.rate), inYearTotal(r)]),
+    ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期', '类型', '执行率', '未填执行数项目', '自评总分', '自评等级', '计入年度合计'],
+    ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), r.total.toFixed(2), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind, percent(r.rate), r.kind === 'targets' ? '' : r.missingExecuted, r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '', inYearTotal(r)]),
   ])
 }
