@@ -57,7 +57,7 @@ export function documentRoutes(p: Ports): Hono<Env> {
     })
     return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
       'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${file.doc.title}.${file.extension}`)}`,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     })
   })
 
