@@ -261,6 +261,8 @@ export const T = {
   withOpinion: (label: string) => `${label}（附审核意见）`,
   searchDocuments: '按名称、所有者或状态查找文档',
   ownedBy: (name: string) => `所有者：${name}`,
+  /** Oneself, where the list would otherwise name the owner. */
+  me: '我',
   createdAt: (when: string) => `创建于${when}`,
   lastChange: (when: string, by: string | null) => `最后修改：${by ?? '系统'} · ${when}`,
   lastChangeAt: (when: string) => `最后修改于${when}`,
