@@ -205,8 +205,9 @@ export class DocumentService {
     for (const id of ids) {
       const stored = kept.get(id)
       if (!stored) continue
-      // A summary kept before it named the predecessor is read again: the queue needs it for 结果应用.
-      if (stored.summary && 'predecessor' in (stored.summary as object)) {
+      // A summary kept in an older shape is read again: one without the predecessor (the queue needs it for 结果应用),
+      // or without the 自评's department score and the count of projects lacking 执行数 (the dashboard shows them).
+      if (isCurrentSummary(stored.summary)) {
         summaries.set(id, stored.summary as DocumentSummary)
         continue
       }
@@ -288,4 +289,11 @@ function withDoc<T>(ydoc: Y.Doc, read: (ydoc: Y.Doc) => T): T {
   } finally {
     ydoc.destroy()
   }
+}
+
+/** Whether a kept summary has every key the queue and the dashboard read (`summaries` reads older ones again). */
+function isCurrentSummary(kept: unknown): kept is DocumentSummary {
+  if (typeof kept !== 'object' || kept === null || !('predecessor' in kept) || !('scores' in kept)) return false
+  const scores = (kept as { scores: unknown }).scores
+  return typeof scores === 'object' && scores !== null && 'unscored' in scores && 'missing' in scores
 }

@@ -49,7 +49,7 @@ export const api = {
   documents: () => call('GET /api/docs'),
   /** org: the department it belongs to (needed from someone of several departments). */
   create: (title: string, org?: number) => call('POST /api/docs', { body: { title, org } }),
-  importFile: (file: File, org?: number) => call('POST /api/docs/import', { query: { title: file.name.replace(/\.(txt|docx|xlsx)$/i, ''), org: org === undefined ? undefined : String(org) }, body: file }),
+  importFile: (file: File, org?: number) => call('POST /api/docs/import', { query: { fileName: file.name.replace(/\.(txt|docx|xlsx)$/i, ''), org: org === undefined ? undefined : String(org) }, body: file }),
   importProjects: (id: string, file: File) => call('POST /api/docs/:id/projects/import', { params: { id }, body: file }),
   rename: (id: string, title: string) => call('PATCH /api/docs/:id', { params: { id }, body: { title } }),
   setDisplayName: (displayName: string) => call('PATCH /api/me', { body: { displayName } }),

@@ -205,15 +205,24 @@ export const T = {
   dashboard: '汇总',
   exportCsv: '导出表格（CSV）',
   dashboardEmpty: '没有可汇总的部门文档',
-  dashboardColumns: ['部门', '文档', '类型', '年度', '状态', '最后修改', '预算合计（万元）', '执行率', '错误/警告', '审核通过', '报送截止'] as const,
+  dashboardColumns: ['部门', '文档', '类型', '年度', '状态', '最后修改', '预算合计（万元）', '执行率', '自评总分（等级）', '错误/警告', '审核通过', '报送截止'] as const,
+  /** A document's 执行率 that cannot be given yet: how many projects lack 执行数. */
+  missingExecuted: (n: number) => `${n} 个项目未填执行数`,
+  /** A 自评's department 总分 and grade, or how many projects are still unscored. */
+  departmentScore: (earned: number | null, grade: string | null, unscored: number) =>
+    earned !== null ? `${earned.toFixed(2)}（${grade}）` : unscored > 0 ? `${unscored} 个项目未评分` : '—',
   /** 汇总's second table: each 监控's and 自评's projects. */
   dashboardProjects: '各项目执行率与自评得分',
   dashboardProjectColumns: ['部门', '文档', '类型', '年度', '状态', '项目', '执行率', '自评总分', '等级'] as const,
   exportProjectsCsv: '导出项目执行率与得分（CSV）',
   percent: (n: number | null) => (n === null ? '—' : `${n.toFixed(2)}%`),
-  byYear: '按年度合计（绩效目标文档；运行监控和绩效自评沿用其预算数，不重复计入）',
+  byYear: '按年度合计（每个部门每年度计一份绩效目标文档：有审核通过的计审核通过的，否则计进度最靠前、最近修改的；运行监控和绩效自评沿用其预算数，不重复计入）',
+  /** A targets row whose money is not in 按年度合计: the department's year is counted from another document. */
+  notInYearTotal: '未计入年度合计',
+  leftOutHeader: '未计入（同部门同年度另一份已计入）',
+  leftOut: (department: string, title: string, counted: string) => `${department}“${title}”（已计“${counted}”）`,
   year: '年度',
-  documentsCount: '文档数',
+  documentsCount: '计入文档数',
   approvedCount: '已审核通过',
   totalBudget: '预算合计（万元）',
   deadline: (dueAt: number, overdue: boolean) => {
@@ -252,6 +261,8 @@ export const T = {
   withOpinion: (label: string) => `${label}（附审核意见）`,
   searchDocuments: '按名称、所有者或状态查找文档',
   ownedBy: (name: string) => `所有者：${name}`,
+  /** Oneself, where the list would otherwise name the owner. */
+  me: '我',
   createdAt: (when: string) => `创建于${when}`,
   lastChange: (when: string, by: string | null) => `最后修改：${by ?? '系统'} · ${when}`,
   lastChangeAt: (when: string) => `最后修改于${when}`,

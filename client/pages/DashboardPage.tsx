@@ -31,13 +31,17 @@ export function DashboardPage() {
               {(row) => (
                 <tr>
                   <td>{row.department}</td>
-                  <td><a href={`#/doc/${row.id}`}>{row.title}</a></td>
+                  <td>
+                    <a href={`#/doc/${row.id}`}>{row.title}</a>
+                    <Show when={row.inYearTotal === false}> <span class="left-out">{T.notInYearTotal}</span></Show>
+                  </td>
                   <td class="kind" data-kind={row.kind}>{T.kindLabel[row.kind] ?? row.kind}</td>
                   <td>{row.year ?? '—'}</td>
                   <td>{row.status}</td>
                   <td>{relativeTime(row.lastChange)}</td>
                   <td class="r">{row.total.toFixed(2)}</td>
-                  <td class="r rate">{row.kind === 'targets' ? '' : T.percent(row.rate)}</td>
+                  <td class="r rate">{row.kind === 'targets' ? '' : row.rate === null && row.missingExecuted > 0 ? T.missingExecuted(row.missingExecuted) : T.percent(row.rate)}</td>
+                  <td class="r score">{row.kind === 'self-evaluation' ? T.departmentScore(row.earned, row.grade, row.unscored) : ''}</td>
                   <td class="r"><span class="error">{row.errors}</span> / <span class="warning">{row.warnings}</span></td>
                   <td>{row.approvedAt ? new Date(row.approvedAt).toLocaleDateString('zh-CN') : '—'}</td>
                   <td classList={{ overdue: !!row.deadline?.overdue }}>{row.deadline ? T.deadline(row.deadline.dueAt, row.deadline.overdue) : '—'}</td>
@@ -73,9 +77,19 @@ export function DashboardPage() {
         </Show>
         <h2>{T.byYear}</h2>
         <table>
-          <thead><tr><th>{T.year}</th><th>{T.documentsCount}</th><th>{T.approvedCount}</th><th>{T.totalBudget}</th></tr></thead>
+          <thead><tr><th>{T.year}</th><th>{T.documentsCount}</th><th>{T.approvedCount}</th><th>{T.totalBudget}</th><th>{T.leftOutHeader}</th></tr></thead>
           <tbody>
-            <For each={board()!.byYear}>{(y) => <tr><td>{y.year}</td><td class="r">{y.documents}</td><td class="r">{y.approved}</td><td class="r">{y.total.toFixed(2)}</td></tr>}</For>
+            <For each={board()!.byYear}>
+              {(y) => (
+                <tr data-testid="year-total">
+                  <td>{y.year}</td>
+                  <td class="r">{y.documents}</td>
+                  <td class="r">{y.approved}</td>
+                  <td class="r">{y.total.toFixed(2)}</td>
+                  <td class="left-out"><For each={y.leftOut}>{(l) => <div><a href={`#/doc/${l.id}`}>{T.leftOut(l.department, l.title, l.countedTitle)}</a></div>}</For></td>
+                </tr>
+              )}
+            </For>
           </tbody>
         </table>
       </Show>

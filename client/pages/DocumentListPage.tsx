@@ -148,7 +148,7 @@ export function DocumentListPage() {
                 <Show when={doc.basedOn && titleOf(doc.basedOn)}>
                   {(title) => <a class="based-on" href={`#/doc/${doc.basedOn}`}>{T.basedOn(title())}</a>}
                 </Show>
-                <span class="role">{doc.owner ? T.owner : T.roleLabel[doc.role]}</span>
+                <span class="role">{doc.owner ? T.ownedBy(T.me) : T.roleLabel[doc.role]}</span>
                 <Show when={!doc.owner && doc.ownerName}><span class="owner-name">{T.ownedBy(doc.ownerName)}</span></Show>
                 <Show when={doc.lastChange} fallback={<time class="created" title={new Date(doc.createdAt).toLocaleString('zh-CN')}>{T.createdAt(relativeTime(doc.createdAt))}</time>}>
                   {(last) => (

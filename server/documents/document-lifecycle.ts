@@ -106,10 +106,14 @@ async function coverNames(p: Store, org: number | undefined): Promise<{ departme
   return { department: department.name, ...(bureau ? { bureau: bureau.name } : {}) }
 }
 
-/** 导入: a document read from a file (`importedText`: in a file worker, under the size cap) or copied from a stored one. */
-export async function createImported(p: Store, by: Actor, text: DocumentText, input: MadeFor & { title?: string | undefined }): Promise<string> {
+/**
+ * 导入: a document read from a file (`importedText`: in a file worker, under the size cap) or copied from a stored one.
+ * Its name: the one given, else the document's own (文本标题, then its title line); the file's name only where the
+ * document names itself nowhere — a file is often called "sample" or "副本(2)", which says nothing in a list.
+ */
+export async function createImported(p: Store, by: Actor, text: DocumentText, input: MadeFor & { title?: string | undefined; fileName?: string | undefined }): Promise<string> {
   const { maker, org, id } = await makerAndDepartment(p, by, input)
-  return storeNewDocument(p, { text, title: input.title || text.subtitle || text.title || '导入的文档', by: maker, org, id })
+  return storeNewDocument(p, { text, title: input.title || text.subtitle || text.title || input.fileName || '导入的文档', by: maker, org, id })
 }
 
 /**

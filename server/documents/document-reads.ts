@@ -28,6 +28,8 @@ export interface ExportedFile {
   body: Uint8Array | string
   contentType: string
   extension: string
+  /** What the download is called: the title, marked for the variant (`exportFileName`). */
+  fileName: string
 }
 
 export interface ExportChoice {
@@ -58,7 +60,17 @@ export async function exportDocument(
   const names = tracked ? await peopleOf(p, doc.id) : {}
   // Written in a file worker: the Word writer takes seconds and hundreds of MB for a document at the project limit.
   const body = await p.files.write(await p.service.exportedText(doc.id, tracked), chosen.id, { tracked, names, ...(opinion ? { opinion: blocksFromText(opinion) } : {}) })
-  return { doc, body, contentType: chosen.mime, extension: chosen.extensions[0]! }
+  const extension = chosen.extensions[0]!
+  return { doc, body, contentType: chosen.mime, extension, fileName: exportFileName(doc.title, extension, { tracked, withOpinion }) }
+}
+
+/**
+ * The download's name: the clean copy is the title; a copy with suggestions as tracked changes or with the
+ * 审核意见 says so (`（含修订）`, `（含审核意见）`), so the three Word files of one document do not overwrite
+ * each other in a downloads folder or get sent in place of one another.
+ */
+export function exportFileName(title: string, extension: string, { tracked, withOpinion }: ExportChoice): string {
+  return `${title}${tracked ? '（含修订）' : ''}${withOpinion ? '（含审核意见）' : ''}.${extension}`
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Org } from '../storage/org-store'
 import { approvedResultsBefore } from './last-year-results'
 import { displayNames } from './people'
 import type { Ports } from './ports'
+import { countedTargets, yearTotals } from './year-totals'
 
 type Reading = Pick<Ports, 'orgs' | 'documents' | 'service'>
 
@@ -121,21 +122,21 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
       // Summaries kept before kinds existed have neither: they were targets.
       kind: summary.kind ?? 'targets',
       rate: summary.scores?.rate ?? null,
+      missingExecuted: summary.scores?.missing ?? 0,
+      earned: summary.scores?.earned ?? null,
+      grade: summary.scores?.grade ?? null,
+      unscored: summary.scores?.unscored ?? 0,
       scored: (summary.scores?.projects ?? []).map((score) => ({
         department: department.name, id: doc.id, title: doc.title, year: summary.year, kind: summary.kind, status: summary.status.value, ...score,
       })),
     }
   })
-  const years = new Map<string, { total: number; documents: number; approved: number }>()
-  // The year's money is its targets' 预算数: a 监控 or 自评 carries the same figures again.
-  for (const row of rows.filter((r) => r.kind === 'targets')) {
-    const year = String(row.year ?? '未注明')
-    const y = years.get(year) ?? { total: 0, documents: 0, approved: 0 }
-    years.set(year, { total: Math.round((y.total + row.total) * 100) / 100, documents: y.documents + 1, approved: y.approved + (row.approvedAt ? 1 : 0) })
-  }
+  // The year's money is its targets' 预算数 (a 监控 or 自评 carries the same figures again), one document per department.
+  const targets = rows.filter((r) => r.kind === 'targets')
+  const counted = countedTargets(targets)
   return {
-    rows: rows.map(({ scored: _, ...row }) => row),
+    rows: rows.map(({ scored: _, ...row }) => ({ ...row, inYearTotal: row.kind === 'targets' ? counted.has(row.id) : null })),
     projects: rows.flatMap((row) => row.scored),
-    byYear: [...years].map(([year, totals]) => ({ year, ...totals })),
+    byYear: yearTotals(targets),
   }
 }

@@ -9,7 +9,7 @@
  */
 import * as Y from 'yjs'
 import { kindOf } from '@shared/kinds/registry'
-import { kindSummary, type ProjectScore } from '@shared/kinds/kind-summary'
+import { kindSummary, type KindSummary } from '@shared/kinds/kind-summary'
 import { documentFindings, findingCounts, type FindingContext } from '@shared/kinds/document-findings'
 import { lastYearResultsOf } from '@shared/checks/results-application'
 import type { LastYearResult } from '@shared/self-evaluation/last-year-result'
@@ -42,8 +42,8 @@ export interface ReviewSummary {
   predecessor: string | null
   openThreads: number
   pendingSuggestions: number
-  /** A 监控's or 自评's 执行率 (all its money together) and each project's 执行率 and 总分/grade; none for targets. */
-  scores: { rate: number | null; projects: ProjectScore[] }
+  /** A 监控's or 自评's 执行率 (all its money together, or how many projects lack 执行数), a 自评's department 总分/grade, and each project's 执行率 and 总分/grade; none for targets. */
+  scores: Omit<KindSummary, 'kind'>
 }
 
 const statusRecordOrDefault = (ydoc: Y.Doc): StatusRecord => statusRecordOf(ydoc) ?? { value: statusOf(ydoc), by: '', at: 0 }
@@ -76,7 +76,7 @@ export const READINGS = {
   summary: (ydoc: Y.Doc): ReviewSummary => {
     const text = textOf(ydoc)
     const model = modelFromText(text)
-    const { rate, projects } = kindSummary(text)
+    const { kind: _, ...scores } = kindSummary(text)
     return {
       kind: text.kind ?? 'targets',
       year: model.year,
@@ -86,7 +86,7 @@ export const READINGS = {
       findings: findingCounts(findingsOf(text, {}, model)),
       predecessor: predecessorIn(ydoc) ?? null,
       ...reviewState(ydoc),
-      scores: { rate, projects },
+      scores,
     }
   },
   /** What the document is, and the approved targets document a 监控 or 自评 was made from. */

@@ -159,6 +159,21 @@ describe('HTTP API', () => {
     expect((await s.json(`/api/docs/${importedId}/export`)).status).toBe(404)
   })
 
+  it('names an imported document after its own 文本标题, and after the file only where the document has none', async () => {
+    t = await startTestServer()
+    await userWithPassword('zhang')
+    const s = await login('zhang')
+    const upload = async (fileName: string, body: Uint8Array) =>
+      ((await (await s.call('/api/docs/import?fileName=' + encodeURIComponent(fileName), { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from(body) })).json()) as { id: string }).id
+    const named = await upload('sample', sampleBytes())
+    // The sample's first lines: 政法委部门 / 2022年部门预算绩效文本.
+    const untitled = await upload('政法委2022', new TextEncoder().encode(sampleText().split('\n').slice(2).join('\n')))
+    const list = (await s.json('/api/docs')).body.documents as { id: string; title: string }[]
+    const titleOf = (id: string) => list.find((d) => d.id === id)?.title
+    expect(titleOf(named)).toBe('2022年部门预算绩效文本')
+    expect(titleOf(untitled)).toBe('政法委2022')
+  })
+
   beforeTheStore('refuses a bad upload with the importer’s message', async () => {
     t = await startTestServer()
     await userWithPassword('zhang')

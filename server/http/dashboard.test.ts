@@ -3,7 +3,9 @@
  * bureau's spreadsheet as text, never as a formula; each document's summary
  * is kept in storage and read again only once the document changed.
  */
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { sampleBytes } from '../../support/sample'
 import { loginAt } from '../../test/support/http-session'
 import { DOC_ID, startTestServer, type TestServer } from '../../support/test-server'
 
@@ -55,5 +57,63 @@ describe('dashboard', () => {
     const rows = (await wang.json('/api/dashboard')).body.rows
     expect(rows).toEqual([expect.objectContaining({ id: DOC_ID, status: '已报送' })])
     expect(rows[0].lastChange).toBeGreaterThan(0)
+  })
+
+  it('counts a department’s year once: the approved targets, not an imported copy of the same year, which is named as left out', async () => {
+    t = await startTestServer()
+    const { zfw } = await bureauWithOneDepartment()
+    const zhang = await loginAt(t.server.url, 'zhang')
+    const wang = await loginAt(t.server.url, 'wang')
+    for (const [who, action, note] of [[zhang, 'submit', ''], [wang, 'start-review', ''], [wang, 'approve', '经审核，同意通过。']] as const) {
+      expect((await who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })).status).toBe(200)
+    }
+    // The same 2022 text imported again into 政法委, changed after the approval.
+    const copy = await fetch(`${t.server.url}/api/docs/import?org=${zfw.id}&title=${encodeURIComponent('政法委2022（导入副本）')}`, {
+      method: 'POST', headers: { Cookie: zhang.cookie, 'Content-Type': 'application/octet-stream' }, body: Buffer.from(sampleBytes()),
+    })
+    expect(copy.status).toBe(201)
+    const copyId = ((await copy.json()) as { id: string }).id
+
+    const board = (await wang.json('/api/dashboard')).body
+    expect(board.rows.map((r: { id: string; inYearTotal: boolean }) => [r.id, r.inYearTotal]).sort()).toEqual([[DOC_ID, true], [copyId, false]].sort())
+    expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 1, leftOut: [{ department: '政法委', id: copyId, title: '政法委2022（导入副本）', countedId: DOC_ID, countedTitle: '测试文档' }] }])
+    const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
+    expect(csv.split('\r\n')[0]).toContain('"计入年度合计"')
+    expect(csv.split('\r\n').find((line) => line.includes('导入副本'))).toMatch(/"否（已计“测试文档”）"/)
+  })
+
+  it('gives a 自评 its department 总分 and grade, and says how many projects lack 执行数 instead of a bare “—”, also from a summary kept before', async () => {
+    t = await startTestServer()
+    const { zfw } = await bureauWithOneDepartment()
+    const zhang = await loginAt(t.server.url, 'zhang')
+    const wang = await loginAt(t.server.url, 'wang')
+    for (const [who, action, note] of [[zhang, 'submit', ''], [wang, 'start-review', ''], [wang, 'approve', '经审核，同意通过。']] as const) {
+      expect((await who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })).status).toBe(200)
+    }
+    // A 自评 made from the approved targets: every project has its 预算数, none its 执行数 or 得分 yet.
+    const linked = await zhang.json(`/api/docs/${DOC_ID}/linked`, 'POST', { kind: 'self-evaluation' })
+    expect(linked.status).toBe(201)
+    // A 自评表 filled in elsewhere: 全年预算数 20, 执行数 20, every indicator at its full 分值 — its 指标 weigh
+    // 70 + 20 + 10 and the 执行率 10 more, so its one project's 总分 (and so the department's) is 110.
+    const form = readFileSync(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
+    const imported = await fetch(`${t.server.url}/api/docs/import?org=${zfw.id}`, { method: 'POST', headers: { Cookie: zhang.cookie, 'Content-Type': 'application/octet-stream' }, body: form })
+    expect(imported.status).toBe(201)
+    const filled = ((await imported.json()) as { id: string }).id
+
+    // The sample's 11 projects each have a 预算数.
+    const projects = (await t.server.data.service.model(DOC_ID)).projects.length
+    const rowOf = async (id: string) => (await wang.json('/api/dashboard')).body.rows.find((r: { id: string }) => r.id === id)
+    expect(projects).toBe(11)
+    expect(await rowOf(linked.body.id)).toEqual(expect.objectContaining({ kind: 'self-evaluation', rate: null, missingExecuted: projects, earned: null, grade: null, unscored: projects }))
+    expect(await rowOf(filled)).toEqual(expect.objectContaining({ kind: 'self-evaluation', rate: 100, missingExecuted: 0, earned: 110, grade: '优', unscored: 0 }))
+
+    // A summary kept before the department score existed is read again, not shown as “—”.
+    const kept = (await t.server.data.documents.summaries([filled])).get(filled)!
+    const { missing: _, unscored: __, earned: ___, grade: ____, ...older } = (kept.summary as { scores: Record<string, unknown> }).scores
+    await t.server.data.documents.keepSummary(filled, kept.gen, { ...(kept.summary as object), scores: older })
+    expect(await rowOf(filled)).toEqual(expect.objectContaining({ rate: 100, earned: 110, grade: '优', unscored: 0 }))
+    const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
+    expect(csv.split('\r\n')[0]).toContain('"执行率","未填执行数项目","自评总分","自评等级"')
+    expect(csv.split('\r\n').find((line) => line.includes('"绩效自评","100.00%"'))).toContain('"100.00%","0","110.00","优"')
   })
 })

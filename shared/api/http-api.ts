@@ -110,6 +110,15 @@ export interface Dashboard {
     deadline: SubmissionDeadline | null
     /** A 监控's or 自评's 执行率 (its projects' money together, percent); null for targets or without figures. */
     rate: number | null
+    /** A 监控's or 自评's projects with a budget and no 执行数: why `rate` is null. */
+    missingExecuted: number
+    /** A 自评's department 总分 (projects' 总分 weighted by 全年预算数) and grade; null for the others, or while `unscored` > 0. */
+    earned: number | null
+    grade: string | null
+    /** A 自评's projects not yet scored. */
+    unscored: number
+    /** Targets: whether its money is in 按年度合计 (one document per department and year); null for a 监控 or 自评. */
+    inYearTotal: boolean | null
   }[]
   /** Per project of every 监控 and 自评: its 执行率 and, for a 自评, its 总分 and grade (null while not all scored). */
   projects: {
@@ -125,7 +134,11 @@ export interface Dashboard {
     earned: number | null
     grade: string | null
   }[]
-  byYear: { year: string; total: number; documents: number; approved: number }[]
+  /**
+   * Per year: the money of one targets document per department (the approved one, else the furthest along, else the
+   * last changed), how many were counted and approved, and the others of a department's year, left out, each with the one counted instead.
+   */
+  byYear: { year: string; total: number; documents: number; approved: number; leftOut: { department: string; id: string; title: string; countedId: string; countedTitle: string }[] }[]
 }
 
 /** Someone in an organisation, with their role there. */
@@ -178,7 +191,8 @@ export interface HttpApi {
   'GET /api/docs': { response: { documents: DocumentSummary[] } }
   /** org: the department it belongs to, for someone of several departments (one's only department otherwise). */
   'POST /api/docs': { body: { title?: string; year?: number; org?: number }; response: { id: string } }
-  'POST /api/docs/import': { query: { title: string; org?: string }; body: Blob; response: { id: string } }
+  /** title: the name to give it; fileName: the file's, used only where the document names itself nowhere. */
+  'POST /api/docs/import': { query: { title?: string; fileName?: string; org?: string }; body: Blob; response: { id: string } }
   'PATCH /api/docs/:id': { body: { title: string }; response: Ok }
   'DELETE /api/docs/:id': { response: Ok }
   'GET /api/docs/:id/members': { response: { members: DocumentMember[] } }

@@ -23,16 +23,20 @@ describe('kindSummary', () => {
     expect(summary.projects[1]).toEqual({ code: 'P2', name: '乙', rate: null, earned: null, grade: null })
     // 乙 has no 执行数 yet: the document's 执行率 is not 甲's alone.
     expect(summary.rate).toBeNull()
+    expect(summary).toMatchObject({ missing: 1, earned: null, grade: null, unscored: 1 })
     const filled = { ...text, projects: text.projects.map((p, i) => (i === 1 ? { ...p, funds: funds('50', '40') } : p)) }
     // (95 + 40) ÷ (100 + 50)
     expect(kindSummary(filled).rate).toBe(90)
+    // 乙 scored too (50 + 10 × 80%): the department's 总分 weighs 甲 twice, by its budget: (99.5 × 100 + 58 × 50) ÷ 150.
+    const scored = { ...filled, projects: filled.projects.map((p, i) => (i === 1 ? { ...p, indicators: p.indicators.map((r) => ({ ...r, actual: '12次' })) } : p)) }
+    expect(kindSummary(scored)).toMatchObject({ rate: 90, missing: 0, earned: 85.67, grade: '良', unscored: 0 })
   })
 
   it('gives a 监控 its 执行率 and no score, a targets document nothing', () => {
     const parts = [project({ code: 'P1', name: '甲', funds: funds('80', '20') }, indicator({ value: '≥10次', actual: '4次' }))]
     expect(kindSummary({ ...documentText(...parts), kind: 'monitoring' })).toEqual({
-      kind: 'monitoring', rate: 25, projects: [{ code: 'P1', name: '甲', rate: 25, earned: null, grade: null }],
+      kind: 'monitoring', rate: 25, missing: 0, earned: null, grade: null, unscored: 0, projects: [{ code: 'P1', name: '甲', rate: 25, earned: null, grade: null }],
     })
-    expect(kindSummary(documentText(project({ budgetTotal: '10' })))).toEqual({ kind: 'targets', rate: null, projects: [] })
+    expect(kindSummary(documentText(project({ budgetTotal: '10' })))).toEqual({ kind: 'targets', rate: null, missing: 0, earned: null, grade: null, unscored: 0, projects: [] })
   })
 })

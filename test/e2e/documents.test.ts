@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { sampleBytes } from '../../support/sample'
 import { browserAndServer, importFromList, openAs, synced } from './browser'
 
 const suite = browserAndServer()
@@ -142,6 +143,42 @@ describe('document list', () => {
     expect(await user.page.getByRole('link', { name: '导出表格（CSV）' }).getAttribute('href')).toBe('/api/dashboard.csv')
     expect(user.errors).toEqual([])
     await user.context.close()
+  }, 60_000)
+
+  it('a file called “sample” imports under the document’s own title, owned by “我”; imported twice, the bureau’s year total counts it once and says so', async () => {
+    const { t } = suite
+    const { orgs, accounts } = t.server.data
+    // Both read the test document (openAs opens it first); what matters is their organisations.
+    const staff = await openAs(suite.browser, t, 'liu', 'viewer')
+    const bureauPage = await openAs(suite.browser, t, 'ma', 'viewer')
+    const department = await orgs.addOrg({ name: '教育局', kind: 'department', code: '' })
+    const bureau = await orgs.addOrg({ name: '区财政局', kind: 'finance', code: '' })
+    await orgs.setMember(department.id, (await accounts.userByName('liu'))!.id, 'staff')
+    await orgs.setMember(bureau.id, (await accounts.userByName('ma'))!.id, 'reviewer')
+    await staff.page.goto('/#/')
+    const title = '2022年部门预算绩效文本'
+    for (let n = 1; n <= 2; n++) {
+      await staff.page.getByText('导入（Word、Excel、网页或文本）').waitFor()
+      await importFromList(staff.page, 'sample.txt', sampleBytes(), 'text/plain')
+      await staff.page.waitForURL(/#\/doc\//)
+      await staff.page.goto('/#/')
+      await expect.poll(() => staff.page.getByRole('link', { name: title, exact: true }).count(), { timeout: 10_000 }).toBe(n)
+    }
+    expect(await staff.page.getByRole('link', { name: 'sample', exact: true }).count()).toBe(0)
+    const mine = staff.page.locator('li', { has: staff.page.getByRole('link', { name: title, exact: true }) }).first()
+    expect(await mine.locator('.role').textContent()).toBe('所有者：我')
+
+    await bureauPage.page.goto('/#/dashboard')
+    const rows = bureauPage.page.getByTestId('dashboard').locator('tbody tr', { hasText: '教育局' })
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2)
+    // Neither approved: the later import counts, the earlier is marked and named under the year's total.
+    expect(await rows.locator('.left-out').count()).toBe(1)
+    const year = bureauPage.page.getByTestId('year-total').filter({ hasText: '教育局' })
+    expect(await year.locator('td.left-out').textContent()).toBe(`教育局“${title}”（已计“${title}”）`)
+    expect(staff.errors).toEqual([])
+    expect(bureauPage.errors).toEqual([])
+    await staff.context.close()
+    await bureauPage.context.close()
   }, 60_000)
 
   it('a region’s form imported from the list opens as a document with its particulars; a broken one says where', async () => {

@@ -314,6 +314,10 @@ describe('the year after the targets', () => {
     await expect.poll(() => row.locator('.rate').textContent(), { timeout: 10_000 }).toBe('95.00%')
     expect(await row.locator('.earned').textContent()).toBe('88.11')
     expect(await row.locator('.grade').textContent()).toBe('良')
+    // The document's row: 平安建设经费 has neither 执行数 nor 得分 yet, so no department 执行率 or 总分 — it says why.
+    const documentRow = wang.page.getByTestId('dashboard').locator('tbody tr').filter({ has: wang.page.locator(`a[href="#/doc/${evaluation}"]`) })
+    expect(await documentRow.locator('.rate').textContent()).toBe('1 个项目未填执行数')
+    expect(await documentRow.locator('.score').textContent()).toBe('1 个项目未评分')
     expect([...zhang.errors, ...wang.errors]).toEqual([])
     for (const c of [zhang, wang]) await c.context.close()
   }, 240_000)

@@ -22,10 +22,12 @@ export function documentRoutes(p: Ports): Hono<Env> {
   created('POST /api/docs/import', async (c) => {
     const title = c.req.query('title')?.trim()
     if (title && title.length > MAX_TITLE_LENGTH) throw badRequest(`文档名称不能超过 ${MAX_TITLE_LENGTH} 个字`)
+    // The file's name: the title only where the document has none of its own.
+    const fileName = c.req.query('fileName')?.trim().slice(0, MAX_TITLE_LENGTH)
     const org = c.req.query('org')
     if (org !== undefined && !/^\d+$/.test(org)) throw badRequest('部门必须是组织编号')
     const text = await importedText(p, await readUpload(c))
-    return { id: await lifecycle.createImported(p, c.get('user'), text, { title, org: org === undefined ? undefined : Number(org) }) }
+    return { id: await lifecycle.createImported(p, c.get('user'), text, { title, fileName, org: org === undefined ? undefined : Number(org) }) }
   })
 
   created('POST /api/docs/:id/linked', async (c, body) => createLinkedDocument(p, c.get('user'), c.req.param('id'), body))
@@ -55,7 +57,7 @@ export function documentRoutes(p: Ports): Hono<Env> {
     })
     return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
       'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${file.doc.title}.${file.extension}`)}`,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     })
   })
 

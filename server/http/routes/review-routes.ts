@@ -16,7 +16,7 @@ export function reviewRoutes(p: Ports): Hono<Env> {
   route('GET /api/dashboard', (c) => dashboard(p, c.get('user')))
   route('GET /api/docs/:id/last-year', async (c) => ({ results: await lastYearResults(p, c.get('user'), c.req.param('id')) }))
   app.get('/api/dashboard.csv', async (c) =>
-    c.body(dashboardCsv((await dashboard(p, c.get('user'))).rows), 200, {
+    c.body(dashboardCsv(await dashboard(p, c.get('user'))), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent('绩效目标汇总.csv')}`,
     }),
@@ -42,10 +42,13 @@ function projectsCsv(rows: Dashboard['projects']): string {
 }
 
 /** The dashboard's rows for a spreadsheet (`csv.ts`: what Excel opens, with no cell run as a formula). */
-function dashboardCsv(rows: Dashboard['rows']): string {
+function dashboardCsv({ rows, byYear }: Dashboard): string {
+  const counted = new Map(byYear.flatMap((y) => y.leftOut).map((l) => [l.id, l.countedTitle]))
+  // 是 / 否 with the document counted instead: a 监控 or 自评 carries its targets' money and is never added.
+  const inYearTotal = (r: Dashboard['rows'][number]) => (r.inYearTotal === null ? '' : r.inYearTotal ? '是' : `否（已计“${counted.get(r.id) ?? ''}”）`)
   const when = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '')
   return csvFile([
-    ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期', '类型', '执行率'],
-    ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), r.total.toFixed(2), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind, percent(r.rate)]),
+    ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期', '类型', '执行率', '未填执行数项目', '自评总分', '自评等级', '计入年度合计'],
+    ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), r.total.toFixed(2), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind, percent(r.rate), r.kind === 'targets' ? '' : r.missingExecuted, r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '', inYearTotal(r)]),
   ])
 }
