@@ -205,8 +205,9 @@ export class DocumentService {
     for (const id of ids) {
       const stored = kept.get(id)
       if (!stored) continue
-      // A summary kept before it named the predecessor is read again: the queue needs it for 结果应用.
-      if (stored.summary && 'predecessor' in (stored.summary as object)) {
+      // A summary kept before it named the predecessor, or the projects its total leaves out, is read again:
+      // the queue needs the one for 结果应用, the dashboard the other to mark a partial total.
+      if (stored.summary && 'predecessor' in (stored.summary as object) && 'leftOut' in (stored.summary as object)) {
         summaries.set(id, stored.summary as DocumentSummary)
         continue
       }

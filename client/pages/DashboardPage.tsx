@@ -36,7 +36,11 @@ export function DashboardPage() {
                   <td>{row.year ?? '—'}</td>
                   <td>{row.status}</td>
                   <td>{relativeTime(row.lastChange)}</td>
-                  <td class="r">{row.total.toFixed(2)}</td>
+                  <td class="r total" classList={{ incomplete: row.leftOut > 0 }}>
+                    {row.total.toFixed(2)}
+                    {/* As the editor's outline: a total that leaves a project out must never read as the whole document's. */}
+                    <Show when={row.leftOut > 0}><span class="left-out">{T.totalLeavesOut(row.leftOut)}</span></Show>
+                  </td>
                   <td class="r rate">{row.kind === 'targets' ? '' : T.percent(row.rate)}</td>
                   <td class="r"><span class="error">{row.errors}</span> / <span class="warning">{row.warnings}</span></td>
                   <td>{row.approvedAt ? new Date(row.approvedAt).toLocaleDateString('zh-CN') : '—'}</td>
@@ -72,10 +76,20 @@ export function DashboardPage() {
           </table>
         </Show>
         <h2>{T.byYear}</h2>
-        <table>
+        <table data-testid="dashboard-by-year">
           <thead><tr><th>{T.year}</th><th>{T.documentsCount}</th><th>{T.approvedCount}</th><th>{T.totalBudget}</th></tr></thead>
           <tbody>
-            <For each={board()!.byYear}>{(y) => <tr><td>{y.year}</td><td class="r">{y.documents}</td><td class="r">{y.approved}</td><td class="r">{y.total.toFixed(2)}</td></tr>}</For>
+            <For each={board()!.byYear}>
+              {(y) => (
+                <tr>
+                  <td>{y.year}</td><td class="r">{y.documents}</td><td class="r">{y.approved}</td>
+                  <td class="r total" classList={{ incomplete: y.leftOut > 0 }}>
+                    {y.total.toFixed(2)}
+                    <Show when={y.leftOut > 0}><span class="left-out">{T.totalLeavesOut(y.leftOut)}</span></Show>
+                  </td>
+                </tr>
+              )}
+            </For>
           </tbody>
         </table>
       </Show>

@@ -115,6 +115,7 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
       status: summary.status.value,
       lastChange: last?.at ?? doc.createdAt,
       total: summary.total,
+      leftOut: summary.leftOut,
       errors: summary.findings.error,
       warnings: summary.findings.warning,
       approvedAt: summary.status.value === STATUS.approved ? (approved?.createdAt ?? null) : null,
@@ -126,12 +127,12 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
       })),
     }
   })
-  const years = new Map<string, { total: number; documents: number; approved: number }>()
+  const years = new Map<string, { total: number; leftOut: number; documents: number; approved: number }>()
   // The year's money is its targets' 预算数: a 监控 or 自评 carries the same figures again.
   for (const row of rows.filter((r) => r.kind === 'targets')) {
     const year = String(row.year ?? '未注明')
-    const y = years.get(year) ?? { total: 0, documents: 0, approved: 0 }
-    years.set(year, { total: Math.round((y.total + row.total) * 100) / 100, documents: y.documents + 1, approved: y.approved + (row.approvedAt ? 1 : 0) })
+    const y = years.get(year) ?? { total: 0, leftOut: 0, documents: 0, approved: 0 }
+    years.set(year, { total: Math.round((y.total + row.total) * 100) / 100, leftOut: y.leftOut + row.leftOut, documents: y.documents + 1, approved: y.approved + (row.approvedAt ? 1 : 0) })
   }
   return {
     rows: rows.map(({ scored: _, ...row }) => row),

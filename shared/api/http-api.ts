@@ -104,6 +104,8 @@ export interface Dashboard {
     status: string
     lastChange: number
     total: number
+    /** Projects `total` leaves out (预算数 empty or not a number): the page and the CSV mark such a total. */
+    leftOut: number
     errors: number
     warnings: number
     approvedAt: number | null
@@ -125,7 +127,8 @@ export interface Dashboard {
     earned: number | null
     grade: string | null
   }[]
-  byYear: { year: string; total: number; documents: number; approved: number }[]
+  /** `leftOut`: projects the year's total leaves out, over all its documents. */
+  byYear: { year: string; total: number; leftOut: number; documents: number; approved: number }[]
 }
 
 /** Someone in an organisation, with their role there. */

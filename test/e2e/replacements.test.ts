@@ -66,7 +66,7 @@ describe('a retyped figure is one suggestion', () => {
   it('two figures run together (what a replacement decided by halves left in older documents) are an error of the checks', async () => {
     const staff = await openAs(suite.browser, suite.t, 'li', 'editor')
     await retype(staff.page, 'budgetTotal', 5, '11.0012.00')
-    const finding = staff.page.getByTestId('checks').locator('li.error', { hasText: '预算数“11.0012.00”是两个数连在一起（11.00 与 12.00）' })
+    const finding = staff.page.getByTestId('checks').locator('li.error', { hasText: '预算数“11.0012.00”不是一个数，是两个数连在一起（11.00 与 12.00）' })
     await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(1)
     // One finding for it, not also 不是数字.
     expect(await staff.page.getByTestId('checks').locator('li', { hasText: '不是数字' }).count()).toBe(0)
