@@ -59,6 +59,17 @@ describe('derivedWidgets', () => {
     expect(widgets.map((w) => [w.at, (w.widget as { text?: string }).text])).toEqual([['fundsRate', '40.00% · 计划 50.00%']])
   })
 
+  it('says a 监控 with no 截至月份 has no plan share yet, instead of reading one', () => {
+    const monitoring = {
+      ...documentText(project({ name: '甲', budgetTotal: '100', funds: funds('100', '40'), spendingPlan: [spending('6月底', '50'), spending('12月底', '100')] },
+        indicator({ value: '≥10次', actual: '4次', forecast: '', likelihood: '', cause: '', measure: '' }))),
+      kind: 'monitoring' as const,
+      asOf: '',
+    }
+    const widgets = shown(monitoring, monitoringModel(monitoring) as unknown as DerivedModel)
+    expect(widgets.map((w) => [w.at, (w.widget as { text?: string }).text])).toEqual([['fundsRate', '40.00% · 计划 未设定截至月份']])
+  })
+
   it('shows nothing in a targets document', () => {
     const targets = documentText(project({ budgetTotal: '10' }, indicator({ value: '≥1' })))
     expect(derivedWidgets(documentSchema.nodeFromJSON(buildDocument(targets)), { projects: [] })).toEqual([])

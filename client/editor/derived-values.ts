@@ -29,6 +29,8 @@ const CELL = { fundsRate: NODE.fundsRate, fundsPoints: NODE.fundsPoints, fundsEa
 /** What the widgets read of a kind's model: the keys both new kinds' models have (spec #30), all optional for targets. */
 export interface DerivedModel {
   kind?: string
+  /** A 监控's 截至月份 as a month (null: none chosen, so no plan share can be read). */
+  month?: number | null
   projects: readonly {
     funds?: { rate: number | null; points?: number; earned?: number | null; planned?: number | null }
     indicators: readonly { level1: string; value: string; points?: number; earned?: number | null }[]
@@ -85,7 +87,8 @@ export function derivedWidgets(doc: PMNode, model: DerivedModel, asOf?: AsOfCont
       const funds = project.funds
       if (name === CELL.fundsRate && funds) {
         const rate = funds.rate === null ? '—' : percent(funds.rate)
-        const planned = kind === 'monitoring' && funds.planned != null ? T.derived.planned(percent(funds.planned)) : ''
+        // No 截至月份 chosen: say so where the plan's share would be, rather than leave a gap that reads as "no plan".
+        const planned = kind !== 'monitoring' ? '' : funds.planned != null ? T.derived.planned(percent(funds.planned)) : model.month === null ? T.derived.noPlanMonth : ''
         widgets.push({ pos: end, side: 1, kind: 'text', className: 'derived', text: `${written ? T.derived.computed(rate) : rate}${planned}`, title: T.derived.rateTitle })
       } else if (kind === 'self-evaluation' && name === CELL.fundsPoints && funds && !written && funds.points !== undefined) {
         widgets.push({ pos: end, side: 1, kind: 'text', className: 'derived', text: figure(funds.points), title: T.derived.defaultWeight })

@@ -76,6 +76,8 @@ function choicePicker(name: string, options: readonly string[], view: EditorView
     el,
     show: (text) => {
       el.value = options.includes(text.trim()) ? text.trim() : ''
+      // A narrow cell may cut the picker short: its whole value stays a hover away.
+      el.title = el.value || T.choose
       el.disabled = !view.editable
     },
   }

@@ -320,6 +320,7 @@ export const T = {
   derived: {
     computed: (value: string) => `（按数字计算为 ${value}）`,
     planned: (share: string) => ` · 计划 ${share}`,
+    noPlanMonth: ' · 计划 未设定截至月份',
     asOf: '截至月份',
     asOfTitle: '执行率对照资金支出计划中截至该月应达到的比例',
     asOfReadOnly: '截至月份由编制人员在编制中或退回修改时设定',

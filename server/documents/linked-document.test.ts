@@ -65,6 +65,14 @@ describe('新建运行监控 / 新建绩效自评 from approved targets, without
     // Judged by its own checks: a fresh 自评 says what it still lacks, not what the targets' review found.
     expect((await w.ports.service.findings(evaluation.id)).every((f) => f.rule.startsWith('self-evaluation.'))).toBe(true)
     expect((await w.ports.service.findings(evaluation.id)).length).toBeGreaterThan(0)
+
+    // A 监控 made without a 截至月份 starts unset, not at the month it was made (December's 100%), and a check asks for one.
+    const unset = await createLinkedDocument(w.ports, zhang, id, { kind: 'monitoring' })
+    expect((await w.ports.service.text(unset.id)).asOf).toBe('')
+    expect((await w.ports.service.findings(unset.id)).filter((f) => f.rule === 'monitoring.as-of')).toEqual([
+      expect.objectContaining({ severity: 'warning', project: null, message: expect.stringMatching(/^未设定截至月份：请在表格上方选择截至月份/) }),
+    ])
+    expect((await w.ports.service.findings(made.id)).some((f) => f.rule === 'monitoring.as-of')).toBe(false)
   })
 
   it('refuses, as a conflict with a Chinese reason, a source not yet approved or not a targets document; only its editors make one', async () => {

@@ -20,7 +20,9 @@ export const notApprovedTargets = (reason: string) => new Refusal('conflict', 'l
 
 /**
  * Creates the linked document; resolves to its id and title. `asOf`: a
- * 监控's 截至月份 ("6月"; default the month it is made in). Refused unless
+ * 监控's 截至月份 ("6月"); without one it starts unset (未设定) and a check
+ * asks for it — the month measured against is the department's choice, not
+ * the day the 监控 was made (December's 100% for a mid-year one). Refused unless
  * the source is a targets document, approved, that the caller edits.
  */
 export async function createLinkedDocument(
@@ -28,7 +30,6 @@ export async function createLinkedDocument(
   user: User,
   docId: string,
   input: { kind: LinkedKind; asOf?: string | undefined; org?: number | undefined },
-  now: Date = new Date(),
 ): Promise<{ id: string; title: string }> {
   const { doc, role } = await reach(p, docId, user)
   if (role !== 'editor') throw forbidden()
@@ -41,7 +42,7 @@ export async function createLinkedDocument(
   const stored = async () => (await p.service.status(doc.id)).value
   const status = p.live ? await liveOr({ live: p.live }, doc.id, statusOf, stored) : await stored()
   if (status !== STATUS.approved) throw notApprovedTargets(`“${doc.title}”${status}，审核通过后才能新建${label}`)
-  const text = linkedText(source, input.kind, input.asOf ?? `${now.getMonth() + 1}月`)
+  const text = linkedText(source, input.kind, input.asOf ?? '')
   const title = `${doc.title}（${label}）`
   const org = await departmentFor(p, user, input.org, await p.orgs.documentOrg(doc.id))
   const id = await storeNewDocument(p, {

@@ -6,7 +6,7 @@
  * DESIGN.md contract); `field` additionally names the cell, so the editor
  * can put the cursor there.
  */
-import type { IndicatorFieldKey, ProjectFieldKey } from '../schema/fields'
+import type { FUNDS_FIELDS, IndicatorFieldKey, ProjectFieldKey } from '../schema/fields'
 
 /**
  * The severity policy every rule follows (re-grade a rule here, not case by case):
@@ -25,10 +25,11 @@ export type Severity = 'error' | 'warning' | 'info'
 
 /**
  * Which cell a finding is about: a target-table field by its key in the field table (`schema/fields.ts`),
- * `unit` for the table's unit line, a list as a whole, or a Part 1 field.
+ * `unit` for the table's unit line, a list as a whole, or a Part 1 field. A 资金 figure of a 监控 or 自评
+ * goes by its node (`fundsExecuted`): its keys are an indicator row's too (`earned`).
  */
 export type FindingField =
-  | ProjectFieldKey | IndicatorFieldKey
+  | ProjectFieldKey | IndicatorFieldKey | (typeof FUNDS_FIELDS)[number]['node']
   | 'unit' | 'spendingPlan' | 'indicators'
   | 'title' | 'goals' | 'subGoals' | 'safeguards'
 

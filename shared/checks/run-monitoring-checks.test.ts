@@ -50,4 +50,24 @@ describe('monitoring checks', () => {
     expect(rules(doc([{}, { actual: '96人' }]))).toEqual([['monitoring.comparable', 2]])
     expect(rules(doc([{ actual: '2次' }, { actual: '96%' }]))).toEqual([])
   })
+
+  it('spending above the 全年预算数 (超支) is a warning on the 执行数 naming the project and both figures; the 执行率 over 100% is no merit', () => {
+    const found = runMonitoringChecks(doc([], { budget: '0.40', executed: '1.00', rate: '' }))
+    expect(found.map((f) => [f.rule, f.severity, f.project, f.indicator, f.field, f.message])).toEqual([[
+      'monitoring.overspent', 'warning', 1, null, 'fundsExecuted',
+      '项目“基层干部培训经费”截至当期执行数 1 万元超过全年预算数 0.4 万元（执行率 250%）：超支，执行率超过 100% 不是成绩；应核实执行数，或说明超支原因及预算调整依据',
+    ]])
+    expect(rules(doc([], { budget: '12.50', executed: '12.50' }))).toEqual([])
+    // Ahead of the plan but within the budget is no finding either.
+    expect(rules(doc([], { executed: '10' }))).toEqual([])
+  })
+
+  it('a 监控 with no 截至月份 chosen (a new one starts unset) is asked for one, once for the document; no plan share is read meanwhile', () => {
+    const found = runMonitoringChecks(doc([], { executed: '1' }, ''))
+    expect(found.map((f) => [f.rule, f.severity, f.project, f.message])).toEqual([
+      ['monitoring.as-of', 'warning', null, '未设定截至月份：请在表格上方选择截至月份，执行率才能对照资金支出计划中截至该月应达到的比例'],
+    ])
+    // 1 of 12.50 would be far behind any month's plan: with no month, no behind-plan finding is made up.
+    expect(rules(doc([], { executed: '1' }, '6月'))).toEqual([['monitoring.behind-plan', null]])
+  })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { goodProject } from '../../test/support/check-fixtures'
 import type { DocumentText, FundsText, IndicatorText } from '../model/document-text'
+import { selfEvaluationModel } from '../self-evaluation/self-evaluation-model'
 import { runSelfEvaluationChecks } from './run-self-evaluation-checks'
 
 // goodProject's six targets, met: ≥4次, ≥95%, a deadline, ≤10万元, ≥80%, ≥90% — 分值 split 50/30/10 by 一级.
@@ -88,5 +89,18 @@ describe('self-evaluation checks', () => {
     rows[2]!.earned = '10'
     rows[0]!.earned = '9.38'
     expect(rules(doc({ rows, total: '94.38' }))).toEqual([])
+  })
+
+  it('spending above the budget (超支): the 执行率 over 100% earns no more than the 分值, and a warning on the 全年执行数 says it is no merit', () => {
+    const text = doc({ budget: '12.5', executed: '15', rate: '120%', earned: '10' })
+    expect(runSelfEvaluationChecks(text).map((f) => [f.rule, f.severity, f.project, f.indicator, f.field, f.message])).toEqual([[
+      'self-evaluation.overspent', 'warning', 1, null, 'fundsExecuted',
+      '项目“基层干部培训经费”全年执行数 15 万元超过全年预算数 12.5 万元（执行率 120%）：超支，执行率超过 100% 不是成绩，预算执行率得分只到分值 10 分为止；应核实执行数，或说明超支原因及预算调整依据',
+    ]])
+    // The score rule is kept: proportional, never above the 分值.
+    expect(selfEvaluationModel(text).projects[0]!.funds).toMatchObject({ rate: 120, earned: 10, points: 10 })
+    // Spending the budget exactly, or an unreadable figure, is not 超支.
+    expect(rules(doc({ budget: '12.5', executed: '12.50' }))).toEqual([])
+    expect(rules(doc({ budget: '', executed: '15', rate: '', earned: '', total: '' })).filter(([rule]) => rule === 'self-evaluation.overspent')).toEqual([])
   })
 })

@@ -11,11 +11,12 @@ import type { SelfEvaluationRule } from './rule'
 import { achievedEmpty } from './rules/achieved'
 import { unexplainedShortfall } from './rules/deviation'
 import { generousScore } from './rules/generous-score'
+import { selfEvaluationOverspent } from './rules/overspending'
 import { executionRate, scoreAboveCap, statedTotalScore } from './rules/self-evaluation-scores'
 import { unreachablePoints } from './rules/unreachable-points'
 import { sortFindings } from './run-checks'
 
-export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [achievedEmpty, scoreAboveCap, executionRate, statedTotalScore, generousScore, unexplainedShortfall, unreachablePoints]
+export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [achievedEmpty, scoreAboveCap, executionRate, selfEvaluationOverspent, statedTotalScore, generousScore, unexplainedShortfall, unreachablePoints]
 
 export function runSelfEvaluationChecks(text: DocumentText): Finding[] {
   const model = selfEvaluationModel(text)

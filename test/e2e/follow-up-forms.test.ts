@@ -4,7 +4,10 @@
  * plan's share of the 执行率 following it for everyone while a reviewer
  * sees it fixed; the forms readable on a 1366×768 laptop; and a comment
  * on a cell with only the caret in it — a 自评's 得分 that shows only
- * what the rules derive included.
+ * what the rules derive included. A second pass (a tester's findings): a
+ * new 监控's 截至月份 left for the department to choose, spending above
+ * the budget (超支) flagged, and a chosen 完成目标可能性 or 偏差原因 kept
+ * inside its cell.
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -24,8 +27,8 @@ const targets = documentText(
     indicator({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '群众满意度', description: '问卷调查', value: '≥90%', basis: '年度工作计划' })),
 )
 
-/** The department, its approved targets, and a 监控 (as of June) and a 自评 made from them by 张伟 — made once for the file. */
-let world: Promise<{ monitoring: string; evaluation: string }> | null = null
+/** The department, its approved targets, and a 监控 (as of June), a 自评 and a 监控 with no 截至月份 chosen made from them by 张伟 — made once for the file. */
+let world: Promise<{ monitoring: string; evaluation: string; unset: string }> | null = null
 function theForms() {
   world ??= (async () => {
     const { orgs, service } = suite.t.server.data
@@ -39,7 +42,7 @@ function theForms() {
       if (answer.status !== 200) throw new Error(`${action}: ${JSON.stringify(answer.body)}`)
     }
     const made = async (kind: string, asOf?: string) => ((await zhang.json(`/api/docs/${TARGETS}/linked`, 'POST', { kind, ...(asOf ? { asOf } : {}) })).body as { id: string }).id
-    return { monitoring: await made('monitoring', '6月'), evaluation: await made('self-evaluation') }
+    return { monitoring: await made('monitoring', '6月'), evaluation: await made('self-evaluation'), unset: await made('monitoring') }
   })()
   return world
 }
@@ -149,4 +152,76 @@ describe('监控 and 自评 forms', () => {
     expect(zhang.errors).toEqual([])
     await zhang.context.close()
   }, 90_000)
+
+  it('a new 监控 starts with 截至月份 未设定 (no plan share, a check asks for it); 超支 is a warning that leads to the 执行数; at 1366×768 chosen values stay inside their cells', async () => {
+    const { t, browser } = suite
+    const { unset } = await theForms()
+    const zhang = await openAs(browser, t, 'zhangwei', 'editor', unset, { share: false })
+    const page = zhang.page
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await expect.poll(() => page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
+    const month = page.getByTestId('as-of').getByLabel('截至月份')
+    await expect.poll(() => month.inputValue(), { timeout: 10_000 }).toBe('')
+    expect(await month.locator('option:checked').textContent()).toBe('未设定')
+    await expect.poll(() => rateText(page), { timeout: 10_000 }).toBe('— · 计划 未设定截至月份')
+    const checks = page.getByTestId('checks')
+    await expect.poll(() => checks.locator('li.warning', { hasText: '未设定截至月份' }).count(), { timeout: 10_000 }).toBe(1)
+
+    // 150 spent of a 100 budget: 150%, and a warning saying it is 超支, not a merit.
+    await typeAt(page, 'end', 'fundsExecuted', 0, '150')
+    await expect.poll(() => rateText(page), { timeout: 10_000 }).toBe('150.00% · 计划 未设定截至月份')
+    const overspent = checks.locator('li.warning', { hasText: '超支' })
+    await expect.poll(() => overspent.textContent(), { timeout: 10_000 })
+      .toMatch(/项目“社区矫正经费”截至当期执行数 150 万元超过全年预算数 100 万元（执行率 150%）：超支，执行率超过 100% 不是成绩/)
+    // Its link puts the cursor in the 执行数 (after he moves it elsewhere).
+    await typeAt(page, 'end', 'indicatorActual', 0, '4次')
+    const group = checks.locator('details.finding-group', { has: page.locator('li.warning', { hasText: '超支' }) })
+    if (!(await group.evaluate((d: HTMLDetailsElement) => d.open))) await group.locator('summary').click()
+    await overspent.locator('a').click()
+    const inCell = () => page.evaluate(() => (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor.state.selection.$from.parent.type.name)
+    await expect.poll(inCell, { timeout: 10_000 }).toBe('fundsExecuted')
+
+    // He chooses June: the plan's share is read, and the check no longer asks.
+    await month.selectOption('6月')
+    await expect.poll(() => rateText(page), { timeout: 10_000 }).toBe('150.00% · 计划 50.00%')
+    await expect.poll(() => checks.locator('li', { hasText: '未设定截至月份' }).count(), { timeout: 10_000 }).toBe(0)
+
+    // The tester's row: 有可能 and 经费保障 chosen, 纠偏措施 left empty — which must look empty.
+    const row = page.locator('[data-node="indicator"]').nth(0)
+    await row.scrollIntoViewIfNeeded()
+    await row.locator('[data-field="indicatorLikelihood"] select.choice').selectOption('有可能')
+    await row.locator('[data-field="indicatorCause"] select.choice').selectOption('经费保障')
+    await expect.poll(() => fieldText(page, 'indicatorCause', 0), { timeout: 10_000 }).toBe('经费保障')
+    await expect.poll(() => fieldText(page, 'indicatorLikelihood', 0), { timeout: 10_000 }).toBe('有可能')
+    expect(await fieldText(page, 'indicatorMeasure', 0)).toBe('')
+    // Boxes, not glyphs: the picker and every line of the cell's text lie within the cell; the text has at least one
+    // character's room a line (Chinese characters are one em wide in any Chinese font), so it wraps rather than spills.
+    const fits = await row.locator('.cells > .field.has-choice').evaluateAll((cells) =>
+      cells.map((cell) => {
+        const box = cell.getBoundingClientRect()
+        const select = cell.querySelector('select.choice') as HTMLSelectElement
+        const value = cell.querySelector('.value') as HTMLElement
+        const range = document.createRange()
+        range.selectNodeContents(value)
+        const style = getComputedStyle(value)
+        const boxes = [select.getBoundingClientRect(), ...range.getClientRects()]
+        return {
+          field: (cell as HTMLElement).dataset.field!,
+          text: value.textContent,
+          title: select.title,
+          inside: boxes.every((b) => b.left >= box.left - 0.5 && b.right <= box.right + 0.5),
+          overflow: value.scrollWidth - value.clientWidth,
+          room: value.clientWidth / parseFloat(style.fontSize),
+        }
+      }),
+    )
+    expect(fits.map((f) => [f.field, f.text, f.title])).toEqual([['indicatorLikelihood', '有可能', '有可能'], ['indicatorCause', '经费保障', '经费保障']])
+    for (const fit of fits) {
+      expect(fit.inside, fit.field).toBe(true)
+      expect(fit.overflow, fit.field).toBeLessThanOrEqual(0)
+      expect(fit.room, fit.field).toBeGreaterThanOrEqual(1)
+    }
+    expect(zhang.errors).toEqual([])
+    await zhang.context.close()
+  }, 120_000)
 })

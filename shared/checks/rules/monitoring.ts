@@ -2,11 +2,14 @@
  * A 绩效运行监控's own findings: a target judged at risk without a 纠偏措施;
  * spending behind the 资金支出计划 for the month with no 偏差原因 named; a
  * forecast short of the target still marked 确定能; a 截至当期完成值 not
- * comparable with its 年度指标值 (another unit). Each is the department's
- * to answer: warnings.
+ * comparable with its 年度指标值 (another unit); and, for the document, no
+ * 截至月份 chosen (without it no 资金支出计划 node applies, so no plan
+ * share is read). Each is the department's to answer: warnings.
  */
 import { parseIndicatorValue } from '../../model/indicator-value'
 import { quantitativeEarned } from '../../self-evaluation/scoring'
+import type { Finding } from '../finding'
+import type { MonitoringDocument } from '../../monitoring/monitoring-model'
 import { findingsFor, type MonitoringRule } from '../rule'
 import { CAUSES, LIKELIHOOD } from '../../monitoring/monitoring-choices'
 
@@ -64,5 +67,17 @@ export const incomparableActual: MonitoringRule = {
         ? [f.warning(`“${indicator.level3}”截至当期完成值 ${indicator.actual} 与年度指标值 ${indicator.value} 的单位不同，无法比较`, { indicator: i + 1 })]
         : []
     })
+  },
+}
+
+/**
+ * A 监控 whose 截至月份 names no month (a new one starts unset: the month
+ * measured against is the department's choice, not the day it was made).
+ */
+export const asOfUnset = {
+  id: 'monitoring.as-of',
+  check(model: MonitoringDocument): Finding[] {
+    if (model.month !== null) return []
+    return [findingsFor(this.id, null).warning('未设定截至月份：请在表格上方选择截至月份，执行率才能对照资金支出计划中截至该月应达到的比例')]
   },
 }
