@@ -206,7 +206,8 @@ export class DocumentService {
       const stored = kept.get(id)
       if (!stored) continue
       // A summary kept in an older shape is read again: one without the predecessor (the queue needs it for 结果应用),
-      // or without the 自评's department score and the count of projects lacking 执行数 (the dashboard shows them).
+      // the 自评's department score, the count of projects lacking 执行数, or the projects its total leaves out
+      // (the dashboard shows them).
       if (isCurrentSummary(stored.summary)) {
         summaries.set(id, stored.summary as DocumentSummary)
         continue
@@ -293,7 +294,7 @@ function withDoc<T>(ydoc: Y.Doc, read: (ydoc: Y.Doc) => T): T {
 
 /** Whether a kept summary has every key the queue and the dashboard read (`summaries` reads older ones again). */
 function isCurrentSummary(kept: unknown): kept is DocumentSummary {
-  if (typeof kept !== 'object' || kept === null || !('predecessor' in kept) || !('scores' in kept)) return false
+  if (typeof kept !== 'object' || kept === null || !('predecessor' in kept) || !('scores' in kept) || !('leftOut' in kept)) return false
   const scores = (kept as { scores: unknown }).scores
   return typeof scores === 'object' && scores !== null && 'unscored' in scores && 'missing' in scores
 }

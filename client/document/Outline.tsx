@@ -7,7 +7,7 @@ import type { Editor } from '@tiptap/core'
 import { createMemo, For, Index, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import type { BudgetDocument } from '@shared/model/budget-document'
-import { departmentTotal } from '@shared/checks/rules/arithmetic'
+import { departmentTotal, projectsLeftOut } from '@shared/checks/rules/arithmetic'
 import { lastYearOf as matchLastYear } from '@shared/checks/results-application'
 import { NODE } from '@shared/schema/node-names'
 import type { DocumentKind } from '@shared/model/document-kind'
@@ -95,7 +95,7 @@ export function Outline(props: { session: DocumentSession }) {
     return byProject
   })
   const findingsOf = (project: number) => findingsByProject().get(project) ?? []
-  const unread = (m: BudgetDocument) => m.projects.filter((p) => p.budget.total === null).length
+  const unread = projectsLeftOut
   const worstOf = (project: number) => (findingsOf(project).some((f) => f.severity === 'error') ? 'error' : 'warning')
   const follows = () => KIND_LAYOUT[(s.facts().kind ?? 'targets') as DocumentKind]?.follows ?? false
   const link = (label: () => string, go: () => void) => (

@@ -25,6 +25,7 @@ import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
 import { DerivedValues } from './derived-values'
 import { CaretInView } from './caret-in-view'
+import { SelectionBeforeKeys } from './selection-before-keys'
 import { othersAwareness } from './others-awareness'
 
 export interface EditorUser {
@@ -125,6 +126,8 @@ export function makeEditor(options: {
       OneStepCollaboration.configure({ fragment: contentOf(options.ydoc) }),
       // Carets are redrawn when someone else's moves, not at every key of one's own (others-awareness.ts).
       CollaborationCaret.configure({ provider: { awareness: othersAwareness(options.provider.awareness) }, user: options.user }),
+      // Before FormKeys and the rest read the selection at a key.
+      SelectionBeforeKeys,
       FormKeys,
       TablePaste.configure({ listener: options.paste }),
       CommentAnchors.configure({ ydoc: options.ydoc, onActivate: options.onActivateThread }),

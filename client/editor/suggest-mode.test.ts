@@ -166,6 +166,50 @@ describe('suggestion mode', () => {
     })
   })
 
+  describe('typed over a selected figure', () => {
+    /** `[from, to)` of the cell at the cursor selected, as Shift+Home or a drag leaves it (offsets into the cell). */
+    const selecting = (state: EditorState, from: number, to: number) => {
+      const start = state.selection.$from.start()
+      return state.apply(state.tr.setSelection(TextSelection.create(state.doc, start + from, start + to)))
+    }
+
+    it('is the whole old figure → the whole new one, though the browser reports only what differs', () => {
+      // "1" typed over the selected "10.00": the DOM change ProseMirror reads is ".00" deleted, the "1" kept.
+      let state = selecting(atBudget(), 0, 5)
+      const start = state.selection.from
+      state = suggest(state, (tr) => tr.delete(start + 1, start + 5))
+      expect(runs(state)).toEqual([['10.00', 'deletion:wangfang'], ['1', 'insertion:wangfang']])
+      state = suggest(state, (tr) => tr.insertText('2.50'))
+      expect(runs(state)).toEqual([['10.00', 'deletion:wangfang'], ['12.50', 'insertion:wangfang']])
+      expect(suggestionHere(state, state.selection.from)).toMatchObject({ kind: 'replace', oldText: '10.00', text: '12.50' })
+      const accepted = state.apply(decideSuggestions(state, true)!)
+      expect(cell(accepted).textContent).toBe('12.50')
+    })
+
+    it('keeps the caret after what was typed when the selection was part of the figure', () => {
+      // The second "0" of "10.00" selected, "2" typed: the cell would read "12.00", the caret after the "2".
+      let state = selecting(atBudget(), 1, 2)
+      state = suggest(state, (tr) => tr.insertText('2'))
+      expect(runs(state)).toEqual([['10.00', 'deletion:wangfang'], ['12.00', 'insertion:wangfang']])
+      state = suggest(state, (tr) => tr.insertText('5'))
+      expect(runs(state)).toEqual([['10.00', 'deletion:wangfang'], ['125.00', 'insertion:wangfang']])
+    })
+
+    it('leaves prose, a Backspace over the selection and a cell holding suggestions as the browser reported them', () => {
+      const name = sampleStateAt('projectName', 0, 'end')
+      const named = selecting(name, 0, cell(name).textContent.length)
+      const first = cell(named).textContent
+      const after = suggest(named, (tr) => tr.delete(named.selection.from + 1, named.selection.to))
+      expect(runs(after)).toEqual([[first[0]!, ''], [first.slice(1), 'deletion:wangfang']])
+      const struck = selecting(atBudget(), 0, 5)
+      expect(runs(suggest(struck, (tr) => tr.deleteSelection()))).toEqual([['10.00', 'deletion:wangfang']])
+      // Someone's pending "5" in the cell: what is struck and added stays where the browser put it.
+      const pending = suggest(atBudget(), (tr) => tr.insertText('5'), { ...reviewer, author: 'other' })
+      const all = selecting(pending, 0, 6)
+      expect(runs(suggest(all, (tr) => tr.delete(all.selection.from + 1, all.selection.from + 5)))).toEqual([['1', ''], ['0.00', 'deletion:wangfang'], ['5', 'insertion:other']])
+    })
+  })
+
   describe('whole rows', () => {
     const at = (type: string, n = 0) => sampleStateAt(type, n)
     const command = (state: EditorState, cmd: (s: EditorState, d: (tr: Transaction) => void) => boolean) => {

@@ -20,6 +20,7 @@ import type { Mark, Node as PMNode } from '@tiptap/pm/model'
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Mapping, ReplaceStep } from '@tiptap/pm/transform'
 import { MARK, ROW_NODES } from '@shared/schema/node-names'
+import { TABLE_FIELDS } from '@shared/schema/fields'
 import { isRowSuggestion, type RowSuggestion, type SuggestionInfo } from '@shared/schema/suggestion'
 import { replacementsIn, type MarkedRun, type Replacement } from '@shared/review/replacements'
 
@@ -134,13 +135,60 @@ function suggestRows(state: EditorState, tr: Transaction, who: Suggester): Trans
   return tracked.setSelection($target.parent.isTextblock ? TextSelection.create(tracked.doc, target) : TextSelection.near($target)).scrollIntoView()
 }
 
+/** Cells that hold one figure (the field table's numeric fields). */
+const FIGURE_CELLS = new Set<string>(TABLE_FIELDS.flatMap((f) => (f.numeric && f.node !== null ? [f.node] : [])))
+
+const hasSuggestion = (node: PMNode) => {
+  let found = false
+  node.forEach((child) => {
+    if (suggestionOf(child.marks, MARK.insertion) || suggestionOf(child.marks, MARK.deletion)) found = true
+  })
+  return found
+}
+
+/**
+ * Typing over a selection reaches the editor as the browser's change to the
+ * DOM, which ProseMirror narrows to what differs: "1.50" typed over a
+ * selected "1.00" arrives as ".00" deleted (the "1" kept), then ".50", and
+ * the card would offer "建议修改：.00 → .50" — half a figure, and a cell
+ * reading 1~~.00~~.50. In a figure's cell with nothing pending, a change
+ * typed over a selection is made what the person did: the whole old figure
+ * out, the whole new figure in. `after`: how many characters of the new
+ * figure follow the caret. `tr` comes back as it is otherwise (a Backspace
+ * over the selection, prose, a cell holding suggestions).
+ */
+export function wholeFigure(state: EditorState, tr: Transaction): { tr: Transaction; after: number } {
+  const unchanged = { tr, after: 0 }
+  const { from: selFrom, to: selTo, $from: $sel, empty } = state.selection
+  const step = tr.steps[0]
+  if (empty || tr.steps.length !== 1 || !(step instanceof ReplaceStep) || step.slice.openStart > 0 || step.slice.openEnd > 0) return unchanged
+  const cell = $sel.parent
+  if (!FIGURE_CELLS.has(cell.type.name) || !cell.isTextblock || selTo > $sel.end() || hasSuggestion(cell)) return unchanged
+  if (step.from < selFrom || step.to > selTo || (step.from === selFrom && step.to === selTo && step.slice.size === 0)) return unchanged
+  let typed = ''
+  let plainText = true
+  step.slice.content.forEach((node) => {
+    if (node.isText) typed += node.text
+    else plainText = false
+  })
+  if (!plainText) return unchanged
+  const start = $sel.start()
+  const before = cell.textBetween(0, step.from - start)
+  const after = cell.textBetween(step.to - start, cell.content.size)
+  const figure = before + typed + after
+  if (figure === cell.textContent) return unchanged
+  const whole = figure === '' ? state.tr.delete(start, $sel.end()) : state.tr.replaceWith(start, $sel.end(), state.schema.text(figure))
+  return { tr: whole, after: after.length }
+}
+
 /**
  * The suggestion version of `tr`, or null when it cannot be suggested
  * (the caller drops it). `tr` must be based on `state`.
  */
-export function suggestTransaction(state: EditorState, tr: Transaction, who: Suggester): Transaction | null {
-  const rows = suggestRows(state, tr, who)
+export function suggestTransaction(state: EditorState, typed: Transaction, who: Suggester): Transaction | null {
+  const rows = suggestRows(state, typed, who)
   if (rows) return rows
+  const { tr, after } = wholeFigure(state, typed)
   const tracked = state.tr
   const info = (): SuggestionInfo => ({ id: who.newId(), author: who.author, time: who.now() })
   const insertionMark = state.schema.marks[MARK.insertion]!
@@ -204,7 +252,7 @@ export function suggestTransaction(state: EditorState, tr: Transaction, who: Sug
       })
       inserted ??= adjacent(MARK.insertion, end) ?? info()
       tracked.insert(end, state.schema.text(text, [insertionMark.create(inserted)]))
-      cursor = end + text.length
+      cursor = end + text.length - after
     } else {
       // Backspace ends before the struck text, Delete after it.
       const forward = state.selection.from === from && state.selection.empty

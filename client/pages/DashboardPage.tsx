@@ -39,7 +39,11 @@ export function DashboardPage() {
                   <td>{row.year ?? '—'}</td>
                   <td>{row.status}</td>
                   <td>{relativeTime(row.lastChange)}</td>
-                  <td class="r">{row.total.toFixed(2)}</td>
+                  <td class="r total" classList={{ incomplete: row.leftOut > 0 }}>
+                    {row.total.toFixed(2)}
+                    {/* As the editor's outline: a total that leaves a project out must never read as the whole document's. */}
+                    <Show when={row.leftOut > 0}><span class="projects-left-out">{T.totalLeavesOut(row.leftOut)}</span></Show>
+                  </td>
                   <td class="r rate">{row.kind === 'targets' ? '' : row.rate === null && row.missingExecuted > 0 ? T.missingExecuted(row.missingExecuted) : T.percent(row.rate)}</td>
                   <td class="r score">{row.kind === 'self-evaluation' ? T.departmentScore(row.earned, row.grade, row.unscored) : ''}</td>
                   <td class="r"><span class="error">{row.errors}</span> / <span class="warning">{row.warnings}</span></td>
@@ -76,7 +80,7 @@ export function DashboardPage() {
           </table>
         </Show>
         <h2>{T.byYear}</h2>
-        <table>
+        <table data-testid="dashboard-by-year">
           <thead><tr><th>{T.year}</th><th>{T.documentsCount}</th><th>{T.approvedCount}</th><th>{T.totalBudget}</th><th>{T.leftOutHeader}</th></tr></thead>
           <tbody>
             <For each={board()!.byYear}>
@@ -85,7 +89,10 @@ export function DashboardPage() {
                   <td>{y.year}</td>
                   <td class="r">{y.documents}</td>
                   <td class="r">{y.approved}</td>
-                  <td class="r">{y.total.toFixed(2)}</td>
+                  <td class="r total" classList={{ incomplete: y.projectsLeftOut > 0 }}>
+                    {y.total.toFixed(2)}
+                    <Show when={y.projectsLeftOut > 0}><span class="projects-left-out">{T.totalLeavesOut(y.projectsLeftOut)}</span></Show>
+                  </td>
                   <td class="left-out"><For each={y.leftOut}>{(l) => <div><a href={`#/doc/${l.id}`}>{T.leftOut(l.department, l.title, l.countedTitle)}</a></div>}</For></td>
                 </tr>
               )}

@@ -79,7 +79,7 @@ describe('结果应用 and the bureau’s view of a 自评', () => {
     expect(board.rows.find((r) => r.id === evaluation)).toEqual(expect.objectContaining({ kind: 'self-evaluation', rate: 80 }))
     expect(board.projects).toEqual([expect.objectContaining({ id: evaluation, kind: 'self-evaluation', rate: 80, ...expected })])
     // The year's money is the targets' alone (the 自评 carries the same 预算数).
-    expect(board.byYear.find((y) => y.year === '2026')).toEqual({ year: '2026', total: 100, documents: 1, approved: 1, leftOut: [] })
+    expect(board.byYear.find((y) => y.year === '2026')).toEqual({ year: '2026', total: 100, documents: 1, approved: 1, projectsLeftOut: 0, leftOut: [] })
   })
 
   it('next year’s draft’s checks note a missed target carried unchanged and a weak project whose budget grows, once last year’s 自评 is approved', async () => {

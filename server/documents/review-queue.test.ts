@@ -29,7 +29,7 @@ describe('the review queue and the dashboard, without HTTP', () => {
     expect((await reviewQueue(w.ports, zhao, {})).queue).toEqual([])
 
     const board = await dashboard(w.ports, zhao)
-    expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 0, leftOut: [] }])
+    expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 0, projectsLeftOut: 0, leftOut: [] }])
     expect((await dashboard(w.ports, zhang)).rows).toEqual([])
   })
 })

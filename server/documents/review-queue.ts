@@ -116,6 +116,7 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
       status: summary.status.value,
       lastChange: last?.at ?? doc.createdAt,
       total: summary.total,
+      leftOut: summary.leftOut,
       errors: summary.findings.error,
       warnings: summary.findings.warning,
       approvedAt: summary.status.value === STATUS.approved ? (approved?.createdAt ?? null) : null,

@@ -18,6 +18,8 @@ export interface TargetsRow {
   status: string
   lastChange: number
   total: number
+  /** Projects whose 预算数 the total could not read. */
+  leftOut: number
   approvedAt: number | null
 }
 
@@ -38,6 +40,8 @@ export interface YearTotal {
   documents: number
   /** Of those, the approved ones. */
   approved: number
+  /** Projects of the counted documents whose 预算数 the total could not read. */
+  projectsLeftOut: number
   leftOut: LeftOut[]
 }
 
@@ -79,9 +83,9 @@ export function yearTotals(rows: readonly TargetsRow[]): YearTotal[] {
   const years = new Map<string, YearTotal>()
   for (const row of rows) {
     const year = yearKey(row.year)
-    const y = years.get(year) ?? { year, total: 0, documents: 0, approved: 0, leftOut: [] }
+    const y = years.get(year) ?? { year, total: 0, documents: 0, approved: 0, projectsLeftOut: 0, leftOut: [] }
     if (counted.has(row.id)) {
-      years.set(year, { ...y, total: Math.round((y.total + row.total) * 100) / 100, documents: y.documents + 1, approved: y.approved + (row.approvedAt ? 1 : 0) })
+      years.set(year, { ...y, total: Math.round((y.total + row.total) * 100) / 100, documents: y.documents + 1, approved: y.approved + (row.approvedAt ? 1 : 0), projectsLeftOut: y.projectsLeftOut + row.leftOut })
     } else {
       const instead = countedOf.get(`${row.department}\u0000${year}`)!
       years.set(year, { ...y, leftOut: [...y.leftOut, { department: row.department, id: row.id, title: row.title, countedId: instead.id, countedTitle: instead.title }] })

@@ -14,7 +14,7 @@ import { documentFindings, findingCounts, type FindingContext } from '@shared/ki
 import { lastYearResultsOf } from '@shared/checks/results-application'
 import type { LastYearResult } from '@shared/self-evaluation/last-year-result'
 import { selfEvaluationModel } from '@shared/self-evaluation/self-evaluation-model'
-import { departmentTotal } from '@shared/checks/rules/arithmetic'
+import { departmentTotal, projectsLeftOut } from '@shared/checks/rules/arithmetic'
 import type { Finding } from '@shared/checks/finding'
 import { trackedContent } from '@shared/formats/tracked-text'
 import type { BudgetDocument } from '@shared/model/budget-document'
@@ -36,6 +36,8 @@ export interface ReviewSummary {
   status: StatusRecord
   /** The projects' 预算数 added up, in 万元. */
   total: number
+  /** Projects `total` leaves out: 预算数 empty or not a number (shown beside the total, never hidden). */
+  leftOut: number
   /** Without 结果应用 (it depends on another document): the queue adds it for a draft whose `predecessor` has an approved 自评. */
   findings: { error: number; warning: number; info: number }
   /** The document this one was started from (last year's); null: none. */
@@ -83,6 +85,7 @@ export const READINGS = {
       department: model.title,
       status: statusRecordOrDefault(ydoc),
       total: departmentTotal(model),
+      leftOut: projectsLeftOut(model),
       findings: findingCounts(findingsOf(text, {}, model)),
       predecessor: predecessorIn(ydoc) ?? null,
       ...reviewState(ydoc),

@@ -8,6 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { sampleBytes } from '../../support/sample'
 import { loginAt } from '../../test/support/http-session'
 import { DOC_ID, startTestServer, type TestServer } from '../../support/test-server'
+import { textAt } from '../../support/document-place'
+import { replicaOf, updateOf } from '../../test/support/raw-update'
+import * as Y from 'yjs'
 
 let t: TestServer
 afterEach(async () => {
@@ -115,5 +118,45 @@ describe('dashboard', () => {
     const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
     expect(csv.split('\r\n')[0]).toContain('"执行率","未填执行数项目","自评总分","自评等级"')
     expect(csv.split('\r\n').find((line) => line.includes('"绩效自评","100.00%"'))).toContain('"100.00%","0","110.00","优"')
+  })
+
+  it('a total that leaves a project out says so, on the page’s rows, in 按年度合计 and in the CSV', async () => {
+    t = await startTestServer()
+    await bureauWithOneDepartment()
+    const wang = await loginAt(t.server.url, 'wang')
+    const before = (await wang.json('/api/dashboard')).body
+    expect(before.rows).toEqual([expect.objectContaining({ id: DOC_ID, total: 116.4, leftOut: 0 })])
+    const first = (await t.server.data.service.model(DOC_ID)).projects[0]!.budget.total!
+
+    // Two people retype the first project's 预算数 at once; the merge keeps both figures: "5.007.00".
+    await t.server.data.service.changeStored(DOC_ID, (doc) => {
+      const [a, b] = [replicaOf(doc), replicaOf(doc)]
+      const retype = (figure: string) => (replica: Y.Doc) => {
+        const cell = textAt(replica, { project: 0, field: 'budgetTotal' })
+        cell.delete(0, cell.length)
+        cell.insert(0, figure)
+      }
+      const updates = [updateOf(a, retype('5.00')), updateOf(b, retype('7.00'))]
+      for (const update of updates) Y.applyUpdate(doc, update)
+    })
+    expect((await t.server.data.service.model(DOC_ID)).projects[0]!.budget.total).toBeNull()
+
+    const left = Math.round((116.4 - first) * 100) / 100
+    const board = (await wang.json('/api/dashboard')).body
+    expect(board.rows).toEqual([expect.objectContaining({ id: DOC_ID, total: left, leftOut: 1 })])
+    expect(board.byYear).toEqual([expect.objectContaining({ total: left, projectsLeftOut: 1, documents: 1 })])
+    const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
+    expect(csv.split('\r\n')[1]).toContain(`"${left.toFixed(2)}（未计入 1 个项目：预算数未填或无法读出）"`)
+  })
+
+  it('a kept summary from before it counted the projects a total leaves out is read again', async () => {
+    t = await startTestServer()
+    await bureauWithOneDepartment()
+    const wang = await loginAt(t.server.url, 'wang')
+    await wang.json('/api/dashboard')
+    const kept = (await t.server.data.documents.summaries([DOC_ID])).get(DOC_ID)!
+    const { leftOut: _, ...older } = kept.summary as { leftOut: number }
+    await t.server.data.documents.keepSummary(DOC_ID, kept.gen, older)
+    expect((await wang.json('/api/dashboard')).body.rows).toEqual([expect.objectContaining({ id: DOC_ID, leftOut: 0 })])
   })
 })

@@ -58,7 +58,7 @@ describe('organisations', () => {
     // The bureau's dashboard: every department; a department's 管理员 sees their own; staff see none.
     const board = (await asWang('/api/dashboard')).body
     expect(board.rows).toEqual([expect.objectContaining({ department: '政法委', id: DOC_ID, year: 2022, status: '编制中', total: 116.4, approvedAt: null })])
-    expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 0, leftOut: [] }])
+    expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 0, projectsLeftOut: 0, leftOut: [] }])
     expect((await asLi('/api/dashboard')).body.rows).toEqual([])
     expect((await asZhang('/api/dashboard')).body.rows).toEqual([])
     const csv = await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: await cookieOf('wang') } })

@@ -104,6 +104,8 @@ export interface Dashboard {
     status: string
     lastChange: number
     total: number
+    /** Projects `total` leaves out (预算数 empty or not a number): the page and the CSV mark such a total. */
+    leftOut: number
     errors: number
     warnings: number
     approvedAt: number | null
@@ -136,9 +138,9 @@ export interface Dashboard {
   }[]
   /**
    * Per year: the money of one targets document per department (the approved one, else the furthest along, else the
-   * last changed), how many were counted and approved, and the others of a department's year, left out, each with the one counted instead.
+   * last changed), how many were counted and approved, the projects whose 预算数 those could not read, and the others of a department's year, left out, each with the one counted instead.
    */
-  byYear: { year: string; total: number; documents: number; approved: number; leftOut: { department: string; id: string; title: string; countedId: string; countedTitle: string }[] }[]
+  byYear: { year: string; total: number; documents: number; approved: number; projectsLeftOut: number; leftOut: { department: string; id: string; title: string; countedId: string; countedTitle: string }[] }[]
 }
 
 /** Someone in an organisation, with their role there. */

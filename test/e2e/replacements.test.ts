@@ -63,16 +63,56 @@ describe('a retyped figure is one suggestion', () => {
     await finance.context.close()
   }, 120_000)
 
-  it('two figures run together (what a replacement decided by halves left in older documents) are an error of the checks', async () => {
+  it('two figures run together (two people typing in one cell at once, or a replacement decided by halves) are an error of the checks, and every total says it left the project out', async () => {
     const staff = await openAs(suite.browser, suite.t, 'li', 'editor')
     await retype(staff.page, 'budgetTotal', 5, '11.0012.00')
-    const finding = staff.page.getByTestId('checks').locator('li.error', { hasText: '预算数“11.0012.00”是两个数连在一起（11.00 与 12.00）' })
+    const finding = staff.page.getByTestId('checks').locator('li.error', { hasText: '预算数“11.0012.00”不是一个数，是两个数连在一起（11.00 与 12.00）' })
     await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(1)
     // One finding for it, not also 不是数字.
     expect(await staff.page.getByTestId('checks').locator('li', { hasText: '不是数字' }).count()).toBe(0)
     // The department total cannot count it, and says so instead of reading as the whole department's.
     await expect.poll(() => staff.page.getByTestId('department-total').textContent()).toContain('未计入 1 个项目')
-    expect(staff.errors).toEqual([])
+    await synced(staff.page)
+
+    // Nor does the bureau's dashboard pass the total off as the department's: its row and 按年度合计 say the same.
+    const department = await suite.t.server.data.orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
+    await suite.t.server.data.orgs.setDocumentOrg(DOC_ID, department.id)
+    const bureau = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
+    await bureau.page.goto('/#/dashboard')
+    const total = await staff.page.getByTestId('department-total').textContent()
+    const figure = /\d+\.\d\d/.exec(total ?? '')![0]
+    const row = bureau.page.getByTestId('dashboard').locator('tbody tr', { hasText: '政法委' })
+    await expect.poll(() => row.locator('td.total').textContent(), { timeout: 10_000 }).toBe(`${figure}（未计入 1 个项目：预算数未填或无法读出）`)
+    await expect.poll(() => bureau.page.getByTestId('dashboard-by-year').locator('td.total').textContent()).toBe(`${figure}（未计入 1 个项目：预算数未填或无法读出）`)
+    expect([...staff.errors, ...bureau.errors]).toEqual([])
+    await bureau.context.close()
     await staff.context.close()
+  }, 60_000)
+
+  it('a figure typed over the selected cell is the whole old figure → the whole new one, though both start alike', async () => {
+    const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
+    expect(await fieldText(finance.page, 'budgetTotal', 7)).toBe('1.00')
+    // As a reviewer does: click into the cell, the cursor to its end, Shift+Home over the figure, type the new one.
+    await typeAt(finance.page, 'end', 'budgetTotal', 7, '')
+    await finance.page.keyboard.press('End')
+    await finance.page.keyboard.press('Shift+Home')
+    await finance.page.keyboard.type('1.50')
+    const cell = (page: typeof staff.page) => page.locator('[data-field="budgetTotal"]').nth(7)
+    // The old figure struck whole, the new one inserted whole: no "1" left plain in front of ".00 → .50".
+    await expect.poll(() => cell(finance.page).locator('span[data-deletion]').allTextContents()).toEqual(['1.00'])
+    await expect.poll(() => cell(finance.page).locator('span[data-insertion]').allTextContents()).toEqual(['1.50'])
+    await synced(finance.page)
+
+    const card = staff.page.getByTestId('suggestion-card')
+    await expect.poll(() => cell(staff.page).locator('span[data-insertion]').count(), { timeout: 10_000 }).toBe(1)
+    await typeAt(staff.page, 'end', 'budgetTotal', 7, '')
+    await expect.poll(() => card.locator('p').textContent()).toBe('建议修改：1.00 → 1.50')
+    await card.getByRole('button', { name: '接受' }).click()
+    await expect.poll(() => fieldText(staff.page, 'budgetTotal', 7)).toBe('1.50')
+    await expect.poll(() => fieldText(finance.page, 'budgetTotal', 7), { timeout: 10_000 }).toBe('1.50')
+    expect([...staff.errors, ...finance.errors]).toEqual([])
+    await staff.context.close()
+    await finance.context.close()
   }, 60_000)
 })

@@ -32,6 +32,8 @@ export function reviewRoutes(p: Ports): Hono<Env> {
 
 const KIND_LABEL: Record<string, string> = { targets: '绩效目标', monitoring: '运行监控', 'self-evaluation': '绩效自评' }
 const percent = (n: number | null) => (n === null ? '' : `${n.toFixed(2)}%`)
+/** A total that leaves projects out says so in its cell, as the page and the editor's outline do: a partial sum must not pass for the department's. */
+const totalCell = (total: number, leftOut: number) => (leftOut > 0 ? `${total.toFixed(2)}（未计入 ${leftOut} 个项目：预算数未填或无法读出）` : total.toFixed(2))
 
 /** Per project of every 监控 and 自评: its 执行率 and 总分/grade, for a spreadsheet. */
 function projectsCsv(rows: Dashboard['projects']): string {
@@ -49,6 +51,6 @@ function dashboardCsv({ rows, byYear }: Dashboard): string {
   const when = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '')
   return csvFile([
     ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期', '类型', '执行率', '未填执行数项目', '自评总分', '自评等级', '计入年度合计'],
-    ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), r.total.toFixed(2), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind, percent(r.rate), r.kind === 'targets' ? '' : r.missingExecuted, r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '', inYearTotal(r)]),
+    ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), totalCell(r.total, r.leftOut), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind, percent(r.rate), r.kind === 'targets' ? '' : r.missingExecuted, r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '', inYearTotal(r)]),
   ])
 }

@@ -93,6 +93,14 @@ export const departmentTotal = (doc: BudgetDocument): number =>
   Math.round(doc.projects.reduce((sum, p) => sum + (p.budget.total ?? 0), 0) * 100) / 100
 
 /**
+ * How many projects `departmentTotal` leaves out: their 预算数 is empty or
+ * not a number ("5.007.00" after two people typed in the cell at once).
+ * Wherever the total is shown, a non-zero count is shown beside it, so a
+ * partial sum never reads as the department's.
+ */
+export const projectsLeftOut = (doc: BudgetDocument): number => doc.projects.filter((p) => p.budget.total === null).length
+
+/**
  * A total of the projects stated in the text, however it is worded:
  * "部门预算合计 116.40 万元", "预算总额：116.4万元", "项目支出预算共计 120 万元",
  * "共安排项目支出预算 120.00 万元".

@@ -1,10 +1,11 @@
 /**
- * A figure left by a replacement decided by halves: a reviewer retyped
- * 3.00 as 3.50, someone accepted the insertion alone (older clients let
- * them), and the cell reads "3.003.50". Not a number — so the total and
- * every export would silently leave it out. Error, naming both figures, so
- * staff write the one that was meant. (The editor decides a replacement
- * whole; this finds what older documents still hold.)
+ * Two figures run together in one cell: "3.003.50". Two ways to get there:
+ * a reviewer retyped 3.00 as 3.50 and someone accepted the insertion alone
+ * (older clients let them), or two people typed in the same cell at once and
+ * the merge kept both figures. The check reads plain text and cannot tell
+ * which, so the message names both causes. Not a number — so the total and
+ * every export leave it out. Error, naming both figures, so staff write the
+ * one that was meant.
  */
 import type { Finding } from '../finding'
 import { findingsFor, type ProjectRule } from '../rule'
@@ -14,7 +15,7 @@ import { AMOUNT_FIELDS } from '../../schema/fields'
 const BUDGET_CELLS = AMOUNT_FIELDS.map((f) => [f.key, f.label] as const)
 
 const message = (where: string, written: string, [a, b]: [string, string]) =>
-  `${where}“${written}”是两个数连在一起（${a} 与 ${b}）：像是只接受了一半的修订，请改为正确的数`
+  `${where}“${written}”不是一个数，是两个数连在一起（${a} 与 ${b}）：可能是两人同时修改了同一格，或只接受了一半的修订，请核对后改为一个数`
 
 export const halfDecided: ProjectRule = {
   id: 'review.half-decided',

@@ -79,7 +79,7 @@ describe('arithmetic', () => {
   it('half-decided replacements: fires for two figures run together, once, naming both; not for figures as people write them', () => {
     const findings = checkProject(projectInput({ budgetTotal: '12.5012.00' }))
     expect(findings.filter((f) => f.field === 'budgetTotal')).toEqual([
-      expect.objectContaining({ rule: 'review.half-decided', severity: 'error', message: '预算数“12.5012.00”是两个数连在一起（12.50 与 12.00）：像是只接受了一半的修订，请改为正确的数' }),
+      expect.objectContaining({ rule: 'review.half-decided', severity: 'error', message: '预算数“12.5012.00”不是一个数，是两个数连在一起（12.50 与 12.00）：可能是两人同时修改了同一格，或只接受了一半的修订，请核对后改为一个数' }),
     ])
     expect(run(halfDecided, projectInput({ budgetFiscal: '１０．００１２．００', budgetOther: '2.502.60' }))).toEqual([expect.objectContaining({ field: 'budgetFiscal' }), expect.objectContaining({ field: 'budgetOther' })])
     const plan = [{ label: '3月底', percent: '25%' }, { label: '6月底', percent: '50%60%' }, { label: '12月底', percent: '100%' }]
