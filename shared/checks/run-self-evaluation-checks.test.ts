@@ -47,6 +47,16 @@ describe('self-evaluation checks', () => {
     expect(runSelfEvaluationChecks(text).filter((f) => f.rule === 'self-evaluation.unreachable-points')).toEqual([])
   })
 
+  it('分值 adding up past 100 (a regional form: 产出 70, 效益 20, 满意度 10, and the 执行率’s 10 on top) is an error, not a 优 of 110', () => {
+    const text = doc()
+    const project = text.projects[0]!
+    const heavier = { ...text, projects: [{ ...project, indicators: project.indicators.map((i, n) => (n === 4 ? { ...i, score: '40' } : i)) }] }
+    expect(selfEvaluationModel(heavier).projects[0]!.funds.points + selfEvaluationModel(heavier).projects[0]!.indicators.reduce((s, i) => s + i.points, 0)).toBe(110)
+    const found = runSelfEvaluationChecks(heavier).filter((f) => f.rule === 'self-evaluation.excess-points')
+    expect(found.map((f) => [f.severity, f.message])).toEqual([['error', expect.stringMatching(/分值合计 110 分（指标 100 分、预算执行率 10 分），超过 100 分/)]])
+    expect(runSelfEvaluationChecks(text).filter((f) => f.rule === 'self-evaluation.excess-points')).toEqual([])
+  })
+
   it('a form whose figures follow the rules raises nothing', () => {
     expect(runSelfEvaluationChecks(doc())).toEqual([])
   })

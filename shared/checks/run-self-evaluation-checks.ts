@@ -14,9 +14,10 @@ import { generousScore } from './rules/generous-score'
 import { selfEvaluationOverspent } from './rules/overspending'
 import { executionRate, scoreAboveCap, statedTotalScore } from './rules/self-evaluation-scores'
 import { unreachablePoints } from './rules/unreachable-points'
+import { excessPoints } from './rules/excess-points'
 import { sortFindings } from './run-checks'
 
-export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [achievedEmpty, scoreAboveCap, executionRate, selfEvaluationOverspent, statedTotalScore, generousScore, unexplainedShortfall, unreachablePoints]
+export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [achievedEmpty, scoreAboveCap, executionRate, selfEvaluationOverspent, statedTotalScore, generousScore, unexplainedShortfall, unreachablePoints, excessPoints]
 
 export function runSelfEvaluationChecks(text: DocumentText): Finding[] {
   const model = selfEvaluationModel(text)

@@ -48,10 +48,11 @@ describe('a real 自评表 with its cells run together (Zhongjiang 水标尺, 20
     ])
   })
 
-  it('its checks: the written 总分 100 is not the 110 its 70/20/10 indicators and 执行率 add up to; 实际完成情况 ran into the goal', () => {
+  it('its checks: the written 总分 100 is not the 110 its 70/20/10 indicators and 执行率 add up to, which pass 100 themselves; 实际完成情况 ran into the goal', () => {
     const findings = runSelfEvaluationChecks(readSelfEvaluation(SICHUAN))
-    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['self-evaluation.achieved', 'error'], ['self-evaluation.total', 'error']])
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['self-evaluation.achieved', 'error'], ['self-evaluation.total', 'error'], ['self-evaluation.excess-points', 'error']])
     expect(findings[1]!.message).toMatch(/总分填写为 100 分.*合计为 110 分/)
+    expect(findings[2]!.message).toMatch(/分值合计 110 分（指标 100 分、预算执行率 10 分），超过 100 分/)
   })
 
   it('cut anywhere inside its table, it is refused, never shortened', () => {
