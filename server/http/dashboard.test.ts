@@ -79,7 +79,7 @@ describe('dashboard', () => {
 
     const board = (await wang.json('/api/dashboard')).body
     expect(board.rows.map((r: { id: string; inYearTotal: boolean }) => [r.id, r.inYearTotal]).sort()).toEqual([[DOC_ID, true], [copyId, false]].sort())
-    expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 1, leftOut: [{ department: '政法委', id: copyId, title: '政法委2022（导入副本）', countedId: DOC_ID, countedTitle: '测试文档' }] }])
+    expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 1, projectsLeftOut: 0, leftOut: [{ department: '政法委', id: copyId, title: '政法委2022（导入副本）', countedId: DOC_ID, countedTitle: '测试文档' }] }])
     const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
     expect(csv.split('\r\n')[0]).toContain('"计入年度合计"')
     expect(csv.split('\r\n').find((line) => line.includes('导入副本'))).toMatch(/"否（已计“测试文档”）"/)
