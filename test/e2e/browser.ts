@@ -10,6 +10,10 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { connect, launch as launchOwn } from '../../support/chromium'
 import { startTestServer, type TestServer } from '../../support/test-server'
+import type { DocumentText } from '../../shared/model/document-text'
+import { loginAt } from '../support/http-session'
+
+type Session = Awaited<ReturnType<typeof loginAt>>
 
 export { CHROMIUM } from '../../support/chromium'
 
@@ -157,4 +161,26 @@ export async function theDepartmentAndBureau(t: TestServer, code = ''): Promise<
   await orgs.setMember(bureau.id, wangfang.id, 'reviewer')
   await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: wangfang.id }, true)
   return department
+}
+
+/**
+ * `targets` stored as `id` in 政法委 (with `theDepartmentAndBureau`'s people) and approved as the people would:
+ * 张伟 submits, 王芳 starts the review and approves. Returns 张伟's session, to make what follows from them.
+ */
+export async function approvedTargets(t: TestServer, targets: DocumentText, id: string, title: string): Promise<Session> {
+  const department = await theDepartmentAndBureau(t, '216001')
+  await t.server.data.service.create(targets, { id, title, ownerId: null })
+  await t.server.data.orgs.setDocumentOrg(id, department.id)
+  const zhang = await loginAt(t.server.url, 'zhangwei')
+  const wang = await loginAt(t.server.url, 'wangfang')
+  for (const [who, action] of [[zhang, 'submit'], [wang, 'start-review'], [wang, 'approve']] as const) {
+    const answer = await who.json(`/api/docs/${id}/workflow`, 'POST', { action, note: '目标已审核' })
+    if (answer.status !== 200) throw new Error(`${action}: ${JSON.stringify(answer.body)}`)
+  }
+  return zhang
+}
+
+/** A 监控 (as of `asOf`, none when absent) or 自评 that `maker` makes from the approved targets `id`. */
+export async function linkedForm(maker: Session, id: string, kind: 'monitoring' | 'self-evaluation', asOf?: string): Promise<string> {
+  return ((await maker.json(`/api/docs/${id}/linked`, 'POST', { kind, ...(asOf ? { asOf } : {}) })).body as { id: string }).id
 }

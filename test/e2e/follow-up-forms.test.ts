@@ -12,8 +12,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { documentText, indicator, part1, project, spending } from '../../support/document-builder'
-import { loginAt } from '../support/http-session'
-import { browserAndServer, fieldText, openAs, synced, theDepartmentAndBureau, typeAt } from './browser'
+import { approvedTargets, browserAndServer, fieldText, linkedForm, openAs, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 const TARGETS = 'targets2026'
@@ -31,18 +30,8 @@ const targets = documentText(
 let world: Promise<{ monitoring: string; evaluation: string; unset: string }> | null = null
 function theForms() {
   world ??= (async () => {
-    const { orgs, service } = suite.t.server.data
-    const department = await theDepartmentAndBureau(suite.t, '216001')
-    await service.create(targets, { id: TARGETS, title: '政法委2026年部门预算绩效文本', ownerId: null })
-    await orgs.setDocumentOrg(TARGETS, department.id)
-    const zhang = await loginAt(suite.t.server.url, 'zhangwei')
-    const wang = await loginAt(suite.t.server.url, 'wangfang')
-    for (const [who, action] of [[zhang, 'submit'], [wang, 'start-review'], [wang, 'approve']] as const) {
-      const answer = await who.json(`/api/docs/${TARGETS}/workflow`, 'POST', { action, note: '目标已审核' })
-      if (answer.status !== 200) throw new Error(`${action}: ${JSON.stringify(answer.body)}`)
-    }
-    const made = async (kind: string, asOf?: string) => ((await zhang.json(`/api/docs/${TARGETS}/linked`, 'POST', { kind, ...(asOf ? { asOf } : {}) })).body as { id: string }).id
-    return { monitoring: await made('monitoring', '6月'), evaluation: await made('self-evaluation'), unset: await made('monitoring') }
+    const zhang = await approvedTargets(suite.t, targets, TARGETS, '政法委2026年部门预算绩效文本')
+    return { monitoring: await linkedForm(zhang, TARGETS, 'monitoring', '6月'), evaluation: await linkedForm(zhang, TARGETS, 'self-evaluation'), unset: await linkedForm(zhang, TARGETS, 'monitoring') }
   })()
   return world
 }

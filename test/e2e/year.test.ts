@@ -23,7 +23,7 @@ import { describe, expect, it } from 'vitest'
 import { documentText, indicator, part1, project, spending } from '../../support/document-builder'
 import { META_KEY, metaOf } from '@shared/model/y-document'
 import { loginAt } from '../support/http-session'
-import { browserAndServer, field, fieldText, openAs, retype, synced, theDepartmentAndBureau, typeAt } from './browser'
+import { approvedTargets, browserAndServer, field, fieldText, openAs, retype, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 const TARGETS = 'targets2026'
@@ -95,19 +95,8 @@ async function acceptAndResolve(page: Page, name: string, n: number, suggested: 
 /** The people and the approved targets, made once for the file. */
 let world: Promise<void> | null = null
 function theDepartment(): Promise<void> {
-  world ??= (async () => {
-    const { orgs, service } = suite.t.server.data
-    const department = await theDepartmentAndBureau(suite.t, '216001')
-    await service.create(targets, { id: TARGETS, title: TITLE, ownerId: null })
-    await orgs.setDocumentOrg(TARGETS, department.id)
-    // The targets' own round is another test's (journey.test.ts): here they are approved as the people would.
-    const zhang = await loginAt(suite.t.server.url, 'zhangwei')
-    const wang = await loginAt(suite.t.server.url, 'wangfang')
-    for (const [who, action] of [[zhang, 'submit'], [wang, 'start-review'], [wang, 'approve']] as const) {
-      const answer = await who.json(`/api/docs/${TARGETS}/workflow`, 'POST', { action, note: '目标已审核' })
-      if (answer.status !== 200) throw new Error(`${action}: ${JSON.stringify(answer.body)}`)
-    }
-  })()
+  // The targets' own round is another test's (journey.test.ts): here they are approved as the people would.
+  world ??= approvedTargets(suite.t, targets, TARGETS, TITLE).then(() => undefined)
   return world
 }
 
