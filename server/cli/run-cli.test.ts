@@ -174,7 +174,7 @@ describe('cli on a 绩效自评表', () => {
     expect(model.projects[0].indicators[0]).toMatchObject({ value: '≥266米', score: 10, actual: '≥266米', earned: 10 })
     const checked = await run('check', file, '--json')
     expect(checked.code).toBe(EXIT.ok)
-    expect(JSON.parse(checked.stdout).map((f: { rule: string }) => f.rule)).toEqual(['self-evaluation.achieved', 'self-evaluation.total'])
+    expect(JSON.parse(checked.stdout).map((f: { rule: string }) => f.rule)).toEqual(['self-evaluation.achieved', 'self-evaluation.total', 'self-evaluation.excess-points'])
     expect(JSON.parse(checked.stdout)[1]).toMatchObject({ rule: 'self-evaluation.total', severity: 'error', project: 1, indicator: null })
     const data = tmp()
     const stored = await run('doc', 'import', file, '--data', data)

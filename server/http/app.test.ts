@@ -194,8 +194,8 @@ describe('HTTP API', () => {
     expect(response.ok).toBe(true)
     const { id } = (await response.json()) as { id: string }
     const { findings } = (await s.json(`/api/docs/${id}/checks`)).body as { findings: { rule: string }[] }
-    // Its written 总分 is not stored (the model derives it), so only the empty 实际完成情况 remains to say.
-    expect(findings.map((f) => f.rule)).toEqual(['self-evaluation.achieved'])
+    // Its written 总分 is not stored (the model derives it); the empty 实际完成情况 and the 分值 adding up to 110 remain to say.
+    expect(findings.map((f) => f.rule)).toEqual(['self-evaluation.achieved', 'self-evaluation.excess-points'])
     const exported = await s.call(`/api/docs/${id}/export?format=txt`)
     expect(exported.status).toBe(200)
     expect(await exported.text()).toMatch(/实际完成值/)

@@ -164,6 +164,9 @@ describe('table operations', () => {
 
   it('typing into a cell scrolled out of view brings the caret back into view; typing in view leaves the page still', async () => {
     const { page, context, errors } = await openAs(suite.browser, suite.t, 'sun', 'editor')
+    // The model, its checks and the figures drawn in the form come after the first paint and change the page's
+    // height above the cell: the page is still only once they are there.
+    await expect.poll(() => page.getByTestId('checks').locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(10)
     const cell = page.locator('section[data-node="project"]').nth(3).locator('[data-field="indicatorName"] .value').first()
     await cell.scrollIntoViewIfNeeded()
     await cell.click()
