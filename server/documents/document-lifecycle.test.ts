@@ -38,13 +38,13 @@ describe('a document’s life, without HTTP', () => {
     expect(await w.data.documents.list()).toEqual([])
   })
 
-  it('an import is titled from the file unless named; next year’s draft carries the members, links back and renames the year', async () => {
+  it('an import is titled from its department and 文本标题 unless named; next year’s draft carries the members, links back and renames the year', async () => {
     w = await useCaseWorld()
     const [zhang, wang] = [await w.person('zhang'), await w.person('wang')]
     const text = await importedText(w.ports, sampleBytes())
     const id = await createImported(w.ports, zhang, text, {})
     const doc = (await w.data.documents.get(id))!
-    expect(doc.title).toBe(text.subtitle || text.title)
+    expect(doc.title).toBe(`${text.title} ${text.subtitle}`)
     await setDocumentMember(w.ports, zhang, id, 'wang', 'viewer')
     await renameDocument(w.ports, zhang, id, '2022年政法委绩效文本')
 

@@ -113,7 +113,17 @@ async function coverNames(p: Store, org: number | undefined): Promise<{ departme
  */
 export async function createImported(p: Store, by: Actor, text: DocumentText, input: MadeFor & { title?: string | undefined; fileName?: string | undefined }): Promise<string> {
   const { maker, org, id } = await makerAndDepartment(p, by, input)
-  return storeNewDocument(p, { text, title: input.title || text.subtitle || text.title || input.fileName || '导入的文档', by: maker, org, id })
+  return storeNewDocument(p, { text, title: input.title || ownTitle(text) || input.fileName || '导入的文档', by: maker, org, id })
+}
+
+/**
+ * What a document calls itself, as the list names the demo: the department and the 文本标题
+ * ("政法委部门 2022年部门预算绩效文本"), so that a bureau's list of many departments' imports tells them apart.
+ */
+function ownTitle(text: DocumentText): string {
+  const { title, subtitle } = text
+  if (title && subtitle && !subtitle.includes(title)) return `${title} ${subtitle}`
+  return subtitle || title
 }
 
 /**

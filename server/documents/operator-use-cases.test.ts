@@ -38,7 +38,7 @@ describe('the operator’s use cases, without HTTP or a relay', () => {
     const text = await importedText(p, sampleBytes())
     const owned = await createImported(p, OPERATOR, text, { owner: zhang, org: department.id, id: 'd1' })
     expect(owned).toBe('d1')
-    expect(await w.data.documents.get('d1')).toMatchObject({ ownerId: zhang.id, title: text.subtitle })
+    expect(await w.data.documents.get('d1')).toMatchObject({ ownerId: zhang.id, title: `${text.title} ${text.subtitle}` })
     expect(await w.data.orgs.documentOrg('d1')).toBe(department.id)
     expect(await w.data.permissions.roleOf('d1', zhang.id)).toBe('editor')
 

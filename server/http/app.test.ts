@@ -159,7 +159,7 @@ describe('HTTP API', () => {
     expect((await s.json(`/api/docs/${importedId}/export`)).status).toBe(404)
   })
 
-  it('names an imported document after its own 文本标题, and after the file only where the document has none', async () => {
+  it('names an imported document after its department and 文本标题, and after the file only where the document has none', async () => {
     t = await startTestServer()
     await userWithPassword('zhang')
     const s = await login('zhang')
@@ -170,7 +170,7 @@ describe('HTTP API', () => {
     const untitled = await upload('政法委2022', new TextEncoder().encode(sampleText().split('\n').slice(2).join('\n')))
     const list = (await s.json('/api/docs')).body.documents as { id: string; title: string }[]
     const titleOf = (id: string) => list.find((d) => d.id === id)?.title
-    expect(titleOf(named)).toBe('2022年部门预算绩效文本')
+    expect(titleOf(named)).toBe('政法委部门 2022年部门预算绩效文本')
     expect(titleOf(untitled)).toBe('政法委2022')
   })
 

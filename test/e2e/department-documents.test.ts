@@ -61,13 +61,13 @@ describe('documents made in the app belong to the maker’s department', () => {
     await staff.page.locator('main.documents input[type=file]').setInputFiles(SAMPLE_PATH)
     await opened()
     await back()
-    // An import is titled from the document's own subtitle, not the file's name.
+    // An import is titled from the document's own department and 文本标题, not the file's name.
     const imported = staff.page.locator('main.documents li', { hasText: '2022年部门预算绩效文本' })
     await imported.getByRole('button', { name: '以此为底稿新建下一年度' }).click()
     await imported.getByRole('button', { name: '新建', exact: true }).click()
     await opened()
     await back()
-    const titles = [`${new Date().getFullYear() + 1}年部门预算绩效文本`, '2022年部门预算绩效文本', '2023年部门预算绩效文本']
+    const titles = [`${new Date().getFullYear() + 1}年部门预算绩效文本`, '政法委部门 2022年部门预算绩效文本', '政法委部门 2023年部门预算绩效文本']
     await expect.poll(() => listedTitles(staff.page)).toEqual(expect.arrayContaining(titles))
 
     const colleague = await listAs(suite.browser, t, 'lina')

@@ -156,7 +156,7 @@ describe('document list', () => {
     await orgs.setMember(department.id, (await accounts.userByName('liu'))!.id, 'staff')
     await orgs.setMember(bureau.id, (await accounts.userByName('ma'))!.id, 'reviewer')
     await staff.page.goto('/#/')
-    const title = '2022年部门预算绩效文本'
+    const title = '政法委部门 2022年部门预算绩效文本'
     for (let n = 1; n <= 2; n++) {
       await staff.page.getByText('导入（Word、Excel、网页或文本）').waitFor()
       await importFromList(staff.page, 'sample.txt', sampleBytes(), 'text/plain')
