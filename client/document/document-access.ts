@@ -47,7 +47,8 @@ export function createDocumentAccess(
     })
   const refresh = () => {
     const current = editor()
-    if (!current) return
+    // The role may arrive after the person has left the page: the destroyed editor has no storage left to set.
+    if (!current || current.isDestroyed) return
     current.storage.suggestMode.enabled = role() === 'reviewer' || suggesting()
     current.setEditable(readOnlyReason() === '')
   }
