@@ -105,11 +105,12 @@ function DocumentPage(props: { session: DocumentSession }) {
         <WorkflowBar session={s} opinion={opinion} />
         <Toolbar session={s} review={review} comments={comments} nameOf={names.nameOf} />
         <PasteBar session={s} />
+        {/* With the bars, which stay on screen: a refusal said at the top of a long document would be out of sight. */}
+        <Show when={s.access.readOnlyReason() || s.notice()}>
+          <p class="notice" role="status">{s.access.readOnlyReason() || s.notice()}</p>
+        </Show>
       </div>
       <CommentComposer drafts={comments} namesStarting={names.namesStarting} />
-      <Show when={s.access.readOnlyReason() || s.notice()}>
-        <p class="notice" role="status">{s.access.readOnlyReason() || s.notice()}</p>
-      </Show>
       <WorkflowNotices session={s} nameOf={names.nameOf} />
       <LocalDraftsPanel
         docId={s.docId}

@@ -70,6 +70,11 @@ describe('carried targets in a 监控 and a 自评', () => {
     await page.keyboard.type('9')
     await expect.poll(() => notice(page).textContent(), { timeout: 5_000 }).toBe(T.carriedRefused)
     expect(await onScreen(page, 'indicatorValue', row)).toBe(true)
+    // The message is where the person looks, however far down the document they are.
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0)
+    const said = (await notice(page).boundingBox())!
+    expect(said.y).toBeGreaterThanOrEqual(0)
+    expect(said.y + said.height).toBeLessThanOrEqual(page.viewportSize()!.height)
     await clickAndType(page, 'indicatorActual', row, '45%')
     await synced(page)
     await page.reload()
