@@ -27,6 +27,12 @@ describe('monitoring checks', () => {
     expect(KINDS.monitoring.checks(doc([{ likelihood: '有可能' }]))).toHaveLength(1)
   })
 
+  it('a 执行数 that is not a number (two people’s typing met: "0.800.80") is an error on its cell, not a project “not yet filled”', () => {
+    const found = runMonitoringChecks(doc([], { executed: '0.800.80' })).filter((f) => f.rule === 'monitoring.unreadable-funds')
+    expect(found.map((f) => [f.severity, f.field, f.message])).toEqual([['error', 'fundsExecuted', expect.stringMatching(/“0\.800\.80”不是数字/)]])
+    expect(runMonitoringChecks(doc([], { executed: '' })).filter((f) => f.rule === 'monitoring.unreadable-funds')).toEqual([])
+  })
+
   it('a target at risk (有可能, 完全不可能) needs a 纠偏措施', () => {
     expect(rules(doc([{ likelihood: '完全不可能' }, { likelihood: '有可能' }]))).toEqual([['monitoring.measure', 1], ['monitoring.measure', 2]])
     expect(runMonitoringChecks(doc([{ likelihood: '完全不可能' }]))[0]!.message).toBe('“培训场次”完成目标可能性为“完全不可能”，应填写纠偏措施')

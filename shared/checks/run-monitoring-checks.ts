@@ -10,10 +10,11 @@ import { monitoringModel } from '../monitoring/monitoring-model'
 import type { Finding } from './finding'
 import type { MonitoringRule } from './rule'
 import { monitoringOverspent } from './rules/overspending'
+import { monitoringUnreadableFunds } from './rules/unreadable-funds'
 import { sortFindings } from './run-checks'
 import { asOfUnset, behindPlan, doubtfulCertainty, incomparableActual, missingMeasure } from './rules/monitoring'
 
-export const MONITORING_RULES: readonly MonitoringRule[] = [behindPlan, monitoringOverspent, missingMeasure, doubtfulCertainty, incomparableActual]
+export const MONITORING_RULES: readonly MonitoringRule[] = [behindPlan, monitoringOverspent, monitoringUnreadableFunds, missingMeasure, doubtfulCertainty, incomparableActual]
 
 export function runMonitoringChecks(text: DocumentText): Finding[] {
   const model = monitoringModel(text)

@@ -57,6 +57,11 @@ describe('self-evaluation checks', () => {
     expect(runSelfEvaluationChecks(text).filter((f) => f.rule === 'self-evaluation.excess-points')).toEqual([])
   })
 
+  it('a 全年执行数 written but not a number is an error on its cell', () => {
+    const found = runSelfEvaluationChecks(doc({ executed: '1.2.3' })).filter((f) => f.rule === 'self-evaluation.unreadable-funds')
+    expect(found.map((f) => [f.severity, f.field, f.message])).toEqual([['error', 'fundsExecuted', expect.stringMatching(/全年执行数“1\.2\.3”不是数字/)]])
+  })
+
   it('a form whose figures follow the rules raises nothing', () => {
     expect(runSelfEvaluationChecks(doc())).toEqual([])
   })

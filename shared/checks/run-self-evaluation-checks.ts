@@ -15,9 +15,10 @@ import { selfEvaluationOverspent } from './rules/overspending'
 import { executionRate, scoreAboveCap, statedTotalScore } from './rules/self-evaluation-scores'
 import { unreachablePoints } from './rules/unreachable-points'
 import { excessPoints } from './rules/excess-points'
+import { selfEvaluationUnreadableFunds } from './rules/unreadable-funds'
 import { sortFindings } from './run-checks'
 
-export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [achievedEmpty, scoreAboveCap, executionRate, selfEvaluationOverspent, statedTotalScore, generousScore, unexplainedShortfall, unreachablePoints, excessPoints]
+export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [achievedEmpty, scoreAboveCap, executionRate, selfEvaluationOverspent, statedTotalScore, generousScore, unexplainedShortfall, unreachablePoints, excessPoints, selfEvaluationUnreadableFunds]
 
 export function runSelfEvaluationChecks(text: DocumentText): Finding[] {
   const model = selfEvaluationModel(text)
