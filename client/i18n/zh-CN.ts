@@ -1,4 +1,5 @@
 /** Every string the UI shows, in one place, so that another language can follow. */
+import { totalLeavesOut } from '@shared/checks/total-leaves-out'
 import { FIELD_LABEL } from '@shared/schema/field-labels'
 import { cellLabelOf, INDICATOR_CELL_FIELDS, INDICATOR_LEVEL_FIELDS, kindLabelOf, labelsOf, TABLE_FIELDS, type FollowUpKind } from '@shared/schema/fields'
 
@@ -87,7 +88,7 @@ export const T = {
   subGoals: '二、分项绩效目标',
   safeguards: '三、工作保障措施',
   departmentTotal: (total: string) => `部门预算合计 ${total} 万元`,
-  totalLeavesOut: (projects: number) => `（未计入 ${projects} 个项目：预算数未填或无法读出）`,
+  totalLeavesOut,
   project: (n: number, name: string) => `${n}. ${name || '（未命名项目）'}`,
   addIndicator: '添加指标行',
   deleteIndicator: '删除指标行',

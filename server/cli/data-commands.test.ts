@@ -3,22 +3,14 @@
  * storing and exporting documents, adding project forms, each with the
  * message and exit code of its usual mistakes.
  */
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SAMPLE_PATH, sampleText } from '../../support/sample'
 import { openServerData } from '../server-data'
-import { EXIT, runCli } from './run-cli'
+import { run, tmp } from '../../test/support/cli-run'
+import { EXIT } from './run-cli'
 
-async function run(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) })
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), 'jixiao-cli-data-'))
 
 describe('cli user', () => {
   it('adds an account, says its password when it made one, and changes a password; refuses a taken or unknown name', async () => {

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
@@ -9,16 +8,9 @@ import { metaOf } from '@shared/model/y-document'
 import { STATUS, STATUS_KEY } from '@shared/review/workflow'
 import { openServerData } from '../server-data'
 import { openStorage } from '../storage/storage'
-import { EXIT, runCli } from './run-cli'
+import { run, tmp } from '../../test/support/cli-run'
+import { EXIT } from './run-cli'
 
-async function run(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) })
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), 'jixiao-cli-'))
 
 describe('cli import', () => {
   it('prints the model of the sample as JSON', async () => {

@@ -18,6 +18,16 @@ afterEach(async () => {
 })
 
 /** 政法委 holding the test document, its staff member zhang, and the 财政局 with reviewer wang. */
+/** The document taken through its round as its people would: 张 submits, 王 starts the review and approves. */
+async function approvedByTheBureau() {
+  const zhang = await loginAt(t.server.url, 'zhang')
+  const wang = await loginAt(t.server.url, 'wang')
+  for (const [who, action, note] of [[zhang, 'submit', ''], [wang, 'start-review', ''], [wang, 'approve', '经审核，同意通过。']] as const) {
+    expect((await who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })).status).toBe(200)
+  }
+  return { zhang, wang }
+}
+
 async function bureauWithOneDepartment() {
   const { orgs, logins } = t.server.data
   const [zhang, wang] = await Promise.all(['zhang', 'wang'].map((n) => logins.addUser(n, `pw-${n}`, n.toUpperCase())))
@@ -65,11 +75,7 @@ describe('dashboard', () => {
   it('counts a department’s year once: the approved targets, not an imported copy of the same year, which is named as left out', async () => {
     t = await startTestServer()
     const { zfw } = await bureauWithOneDepartment()
-    const zhang = await loginAt(t.server.url, 'zhang')
-    const wang = await loginAt(t.server.url, 'wang')
-    for (const [who, action, note] of [[zhang, 'submit', ''], [wang, 'start-review', ''], [wang, 'approve', '经审核，同意通过。']] as const) {
-      expect((await who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })).status).toBe(200)
-    }
+    const { zhang, wang } = await approvedByTheBureau()
     // The same 2022 text imported again into 政法委, changed after the approval.
     const copy = await fetch(`${t.server.url}/api/docs/import?org=${zfw.id}&title=${encodeURIComponent('政法委2022（导入副本）')}`, {
       method: 'POST', headers: { Cookie: zhang.cookie, 'Content-Type': 'application/octet-stream' }, body: Buffer.from(sampleBytes()),
@@ -88,11 +94,7 @@ describe('dashboard', () => {
   it('gives a 自评 its department 总分 and grade, and says how many projects lack 执行数 instead of a bare “—”, also from a summary kept before', async () => {
     t = await startTestServer()
     const { zfw } = await bureauWithOneDepartment()
-    const zhang = await loginAt(t.server.url, 'zhang')
-    const wang = await loginAt(t.server.url, 'wang')
-    for (const [who, action, note] of [[zhang, 'submit', ''], [wang, 'start-review', ''], [wang, 'approve', '经审核，同意通过。']] as const) {
-      expect((await who.json(`/api/docs/${DOC_ID}/workflow`, 'POST', { action, note })).status).toBe(200)
-    }
+    const { zhang, wang } = await approvedByTheBureau()
     // A 自评 made from the approved targets: every project has its 预算数, none its 执行数 or 得分 yet.
     const linked = await zhang.json(`/api/docs/${DOC_ID}/linked`, 'POST', { kind: 'self-evaluation' })
     expect(linked.status).toBe(201)

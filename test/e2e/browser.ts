@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { connect, launch as launchOwn } from '../../support/chromium'
 import { startTestServer, type TestServer } from '../../support/test-server'
-import type { DocumentText } from '../../shared/model/document-text'
+import type { DocumentText } from '@shared/model/document-text'
 import { loginAt } from '../support/http-session'
 
 type Session = Awaited<ReturnType<typeof loginAt>>

@@ -5,6 +5,7 @@ import type { Dashboard } from '@shared/api/http-api'
 import { dashboard, reviewQueue } from '../../documents/review-queue'
 import { lastYearResults } from '../../documents/last-year-results'
 import { PROJECT_FIELDS } from '@shared/schema/fields'
+import { totalLeavesOut } from '@shared/checks/total-leaves-out'
 import { csvFile } from '../csv'
 import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
@@ -33,7 +34,7 @@ export function reviewRoutes(p: Ports): Hono<Env> {
 const KIND_LABEL: Record<string, string> = { targets: '绩效目标', monitoring: '运行监控', 'self-evaluation': '绩效自评' }
 const percent = (n: number | null) => (n === null ? '' : `${n.toFixed(2)}%`)
 /** A total that leaves projects out says so in its cell, as the page and the editor's outline do: a partial sum must not pass for the department's. */
-const totalCell = (total: number, leftOut: number) => (leftOut > 0 ? `${total.toFixed(2)}（未计入 ${leftOut} 个项目：预算数未填或无法读出）` : total.toFixed(2))
+const totalCell = (total: number, leftOut: number) => (leftOut > 0 ? `${total.toFixed(2)}${totalLeavesOut(leftOut)}` : total.toFixed(2))
 
 /** Per project of every 监控 and 自评: its 执行率 and 总分/grade, for a spreadsheet. */
 function projectsCsv(rows: Dashboard['projects']): string {
