@@ -169,6 +169,11 @@ describe('table operations', () => {
     await expect.poll(() => page.getByTestId('checks').locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(10)
     const cell = page.locator('section[data-node="project"]').nth(3).locator('[data-field="indicatorName"] .value').first()
     await cell.scrollIntoViewIfNeeded()
+    // The person wheels the cell to the middle of the window: scrolled just into view, it may sit at the bottom edge,
+    // where typing rightly scrolls the caret into view.
+    await page.mouse.move(700, 450)
+    await page.mouse.wheel(0, (await cell.boundingBox())!.y - 450)
+    await expect.poll(async () => Math.abs((await cell.boundingBox())!.y - 450)).toBeLessThan(100)
     await cell.click()
     await page.keyboard.press('End')
     // Still as a person sees it: the cell where it was on the screen (the browser's scroll anchoring may move
