@@ -64,7 +64,8 @@ async function ours(): Promise<void> {
 /**
  * The coordinator asks a server of ours over stdin, one word a line, and
  * reads one JSON line back: `cpu` (this process's CPU time so far, µs) and
- * `timings` (µs per received update by stage, with JIXIAO_UPDATE_TIMINGS=1).
+ * `timings` (µs per received update by stage, with JIXIAO_UPDATE_TIMINGS=1);
+ * `exit` ends the process normally, so that `--cpu-prof` writes its profile.
  */
 function answerQuestions(): void {
   let pending = ''
@@ -80,6 +81,8 @@ function answerQuestions(): void {
         report({ cpuMicros: user + system })
       } else if (question === 'timings') {
         report({ updates: updateTimings?.updates ?? 0, perUpdate: updateTimings?.perUpdate() ?? null })
+      } else if (question === 'exit') {
+        process.exit(0)
       }
     }
   })
