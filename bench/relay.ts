@@ -108,32 +108,35 @@ async function withInstances<T>(count: number, bus: 'local' | 'redis', work: (ba
   }
 }
 
-/** A measurement that did not report within its time: the row says so and the run goes on. */
-class TimedOut extends Error {}
+/** A measurement that did not report within its time, or whose clients gave up: the row says so and the run goes on. */
+class DidNotFinish extends Error {}
 
-/** The clients of one measurement; past `timeoutMs` they are killed and it rejects with TimedOut. */
+/** The clients of one measurement; past `timeoutMs` they are killed and it rejects with DidNotFinish, as it does when they exit without a result. */
 async function clients(base: string, secret: string, args: string[], timeoutMs = 600_000) {
   const child = node(script('relay-clients'), [base, secret, ...args])
   let timer: ReturnType<typeof setTimeout> | undefined
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new TimedOut(`${args.join(' ')}: no result in ${timeoutMs / 1000} s`))
+      reject(new DidNotFinish(`${args.join(' ')}: no result in ${timeoutMs / 1000} s`))
     }, timeoutMs)
   })
+  const reported = firstJsonLine(child).catch((error: Error) => {
+    throw new DidNotFinish(`${args.join(' ')}: ${error.message}`)
+  })
   try {
-    return { child, result: await Promise.race([firstJsonLine(child), late]) }
+    return { child, result: await Promise.race([reported, late]) }
   } finally {
     clearTimeout(timer)
   }
 }
 
-/** `work`'s figures, or null (printed as "did not finish") when it timed out. */
-async function orTimedOut<T>(work: () => Promise<T>): Promise<T | null> {
+/** `work`'s figures, or null (printed as "did not finish") when it did not finish. */
+async function orUnfinished<T>(work: () => Promise<T>): Promise<T | null> {
   try {
     return await work()
   } catch (error) {
-    if (!(error instanceof TimedOut)) throw error
+    if (!(error instanceof DidNotFinish)) throw error
     console.error(`relay bench: ${error.message}`)
     return null
   }
@@ -208,11 +211,11 @@ const SCALE_TIMEOUT_MS = 240_000
  */
 export async function scaleOutTable(rounds = 1): Promise<string> {
   const replayOn = (count: number) =>
-    orTimedOut(() => withInstances(count, 'redis', async (bases, secret) => (await clients(bases.join(','), secret, ['replay', '10'], SCALE_TIMEOUT_MS)).result as { p50: number; p99: number; replayMs: number }))
+    orUnfinished(() => withInstances(count, 'redis', async (bases, secret) => (await clients(bases.join(','), secret, ['replay', '10'], SCALE_TIMEOUT_MS)).result as { p50: number; p99: number; replayMs: number }))
   // Each instance's CPU time over the run (process.cpuUsage, asked over stdin), summed, per update sent:
   // on 2 shared cores throughput cannot show scaling, CPU per update can.
   const spreadOn = (count: number, mode: string) =>
-    orTimedOut(() =>
+    orUnfinished(() =>
       withInstances(count, 'redis', async (bases, secret, _pids, servers) => {
         const cpu = async () => (await Promise.all(servers.map((s) => ask(s, 'cpu')))).reduce((n, r) => n + (r.cpuMicros as number), 0)
         const before = await cpu()
