@@ -5,9 +5,8 @@
  * 全部接受/拒绝).
  */
 import type { Command } from '@tiptap/pm/state'
-import { createSignal, For, onCleanup, Show } from 'solid-js'
+import { createResource, createSignal, For, onCleanup, Show } from 'solid-js'
 import { AuthorIndex } from '@shared/history/authorship'
-import { exportFormats, importFormats } from '@shared/formats/registry'
 import { STATUS } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { showAuthorship } from '../editor/authorship-view'
@@ -30,6 +29,11 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
   /** Moving rows cannot be proposed: offered only to those who edit directly. */
   const editsDirectly = () => s.access.role() !== 'reviewer' && !s.access.suggesting()
   const printing = createPrinting(s.editor, props.nameOf, s.facts)
+  // The formats' list comes with their readers (the registry): a chunk of its own, loaded once the document is
+  // there, not before the first screen.
+  const [formats] = createResource(() => s.editor() !== null || null, () => import('@shared/formats/registry'))
+  const exportFormats = () => formats()?.exportFormats() ?? []
+  const importFormats = () => formats()?.importFormats() ?? []
 
   const run = (command: Command) => () => {
     const editor = s.editor()
