@@ -199,8 +199,8 @@ async function measureOurs(browser: Browser, t: TestServer, docId: string, proje
     page.waitForFunction(
       (n) => {
         const tables = [...document.querySelectorAll<HTMLElement>('section[data-node="project"]')]
-        const inWindow = (el: HTMLElement) => { const box = el.getBoundingClientRect(); return box.bottom > 0 && box.top < innerHeight }
-        return tables.length === n && tables.every((el) => el.dataset.placeholder === undefined || !inWindow(el))
+        // (No named function in here: tsx would wrap it in a helper the page does not have.)
+        return tables.length === n && tables.every((el) => el.dataset.placeholder === undefined || el.getBoundingClientRect().bottom <= 0 || el.getBoundingClientRect().top >= innerHeight)
       },
       projects,
       { timeout: 60_000 },

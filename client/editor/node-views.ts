@@ -239,6 +239,9 @@ function projectView(initial: PMNode, context: ViewContext, view: EditorView, ge
   if (!drawn) {
     dom.dataset.placeholder = ''
     showHeight()
+  } else if (watcher) {
+    // Laid out even off screen (few tables are drawn): the height the watcher reads is the table's, not a stand-in's.
+    dom.style.contentVisibility = 'visible'
   }
   showName()
   showSuggestion(dom, node)

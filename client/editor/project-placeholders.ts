@@ -176,27 +176,31 @@ class Watcher {
   }
 
   private seen(entries: IntersectionObserverEntry[], nearObserver: boolean): void {
+    const near = key.getState(this.view.state)?.near ?? new Set<number>()
     for (const entry of entries) {
       const index = this.indexOf(entry.target)
       if (index === null) continue
       const drawn = (entry.target as HTMLElement).dataset.placeholder === undefined
-      if (drawn && entry.boundingClientRect.height > 0) {
-        const node = this.view.state.doc.resolve(this.positions.get(entry.target)!()!).nodeAfter!
-        if (!this.heights.has(index)) {
-          this.measured.height += entry.boundingClientRect.height
-          this.measured.weight += weightOf(node)
-        }
-        this.heights.set(index, entry.boundingClientRect.height)
-      }
-      if (nearObserver && entry.isIntersecting && !drawn) {
+      if (drawn && entry.boundingClientRect.height > 0) this.remember(index, entry.target, entry.boundingClientRect.height)
+      // By what the plugin holds, not by what is drawn: a table drawn for the selection alone is a frame again once the cursor leaves it.
+      if (nearObserver && entry.isIntersecting && !near.has(index)) {
         this.pending.draw.add(index)
         this.pending.undraw.delete(index)
-      } else if (!nearObserver && !entry.isIntersecting && drawn) {
+      } else if (!nearObserver && !entry.isIntersecting && near.has(index)) {
         this.pending.undraw.add(index)
         this.pending.draw.delete(index)
       }
     }
     this.flush()
+  }
+
+  private remember(index: number, dom: Element, height: number): void {
+    const node = this.view.state.doc.resolve(this.positions.get(dom)!()!).nodeAfter!
+    if (!this.heights.has(index)) {
+      this.measured.height += height
+      this.measured.weight += weightOf(node)
+    }
+    this.heights.set(index, height)
   }
 
   /** One transaction for what the observers said; not while an input method composes (the composition would be cut). */
@@ -213,7 +217,7 @@ class Watcher {
     }
     const meta: DrawMeta = { draw: [...this.pending.draw], undraw: [...this.pending.undraw] }
     this.pending = { draw: new Set(), undraw: new Set() }
-    this.view.dispatch(this.view.state.tr.setMeta(key, meta).setMeta('addToHistory', false))
+    this.view.dispatch(drawMeta(this.view.state.tr, meta))
   }
 
   destroy(): void {
@@ -251,28 +255,33 @@ export function watcherOf(view: EditorView): Watcher {
   return watcher
 }
 
+/** The plugin: which projects are drawn, as decorations, and the watcher of the view's projects. */
+export const projectPlaceholders = (): Plugin<Drawn> =>
+  new Plugin<Drawn>({
+    key,
+    state: {
+      init: (_config, state) => {
+        const selected = selectedProjects(state)
+        return { near: new Set(), part: partOf(state.doc)?.node ?? null, selected, decorations: decorate(state.doc, new Set(), selected) }
+      },
+      apply: (tr, drawn, _old, state) => apply(tr, drawn, state),
+    },
+    props: { decorations: (state) => key.getState(state)!.decorations },
+    view: (view) => {
+      watcherOf(view)
+      return {
+        destroy: () => {
+          watchers.get(view)?.destroy()
+          watchers.delete(view)
+        },
+      }
+    },
+  })
+
+/** Tells the plugin that projects came near the window (`draw`) or went far from it (`undraw`), by index. */
+export const drawMeta = (tr: Transaction, meta: DrawMeta): Transaction => tr.setMeta(key, meta).setMeta('addToHistory', false)
+
 export const ProjectPlaceholders = Extension.create({
   name: 'projectPlaceholders',
-  addProseMirrorPlugins: () => [
-    new Plugin<Drawn>({
-      key,
-      state: {
-        init: (_config, state) => {
-          const selected = selectedProjects(state)
-          return { near: new Set(), part: partOf(state.doc)?.node ?? null, selected, decorations: decorate(state.doc, new Set(), selected) }
-        },
-        apply: (tr, drawn, _old, state) => apply(tr, drawn, state),
-      },
-      props: { decorations: (state) => key.getState(state)!.decorations },
-      view: (view) => {
-        watcherOf(view)
-        return {
-          destroy: () => {
-            watchers.get(view)?.destroy()
-            watchers.delete(view)
-          },
-        }
-      },
-    }),
-  ],
+  addProseMirrorPlugins: () => [projectPlaceholders()],
 })
