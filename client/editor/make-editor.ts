@@ -28,6 +28,7 @@ import { MergedFigures } from './merged-figures'
 import { CaretInView } from './caret-in-view'
 import { SelectionBeforeKeys } from './selection-before-keys'
 import { othersAwareness } from './others-awareness'
+import { ProjectPlaceholders } from './project-placeholders'
 
 export interface EditorUser {
   name: string
@@ -136,6 +137,7 @@ export function makeEditor(options: {
       AuthorshipView,
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),
       CaretInView,
+      ProjectPlaceholders,
     ],
   })
   flushBeforeRemoteChanges(options.provider, editor)
