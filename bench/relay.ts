@@ -6,7 +6,8 @@
  *   - 2, 10, 50 clients in one room: 200 single-character edits (p50/p99
  *     until every other client has each), then the first 20,000 operations
  *     of the automerge-paper trace at full speed (time until every reader
- *     has converged); server RSS after;
+ *     has converged); the server's CPU time over that run (which a loaded
+ *     machine blurs less than the times); server RSS after;
  *   - 500 documents with 2 clients each: server memory per document;
  *   - a late joiner opening the full 260k-operation document;
  *   - one keystroke on the server's event loop by role (ours only, in
@@ -151,15 +152,20 @@ export async function run(): Promise<void> {
     rows.push([name, ...KINDS.map((k) => shown(values[k], format)), shown(values.ours / values.reference, (r) => `${r.toFixed(2)}×`), shown(values.ours / values.forward, (r) => `${r.toFixed(2)}×`)])
 
   for (const n of CLIENT_COUNTS) {
-    const figures = {} as Record<Kind, { replayMs: number; p50: number; p99: number; rss: number }>
+    const figures = {} as Record<Kind, { replayMs: number; p50: number; p99: number; rss: number; cpuMs: number }>
     for (const kind of KINDS) {
-      figures[kind] = await withServer(kind, async (base, secret, pid) => {
+      figures[kind] = await withServer(kind, async (base, secret, pid, server) => {
+        const cpu = async () => (await ask(server, 'cpu')).cpuMicros as number
+        const before = await cpu()
         const { result } = await clients(base, secret, ['replay', String(n)])
-        return { ...(result as { replayMs: number; p50: number; p99: number }), rss: rssOf(pid) }
+        const cpuMs = ((await cpu()) - before) / 1000
+        return { ...(result as { replayMs: number; p50: number; p99: number }), rss: rssOf(pid), cpuMs }
       })
     }
-    const pick = (key: 'replayMs' | 'p50' | 'p99' | 'rss') => Object.fromEntries(KINDS.map((k) => [k, figures[k][key]])) as Record<Kind, number>
+    const pick = (key: 'replayMs' | 'p50' | 'p99' | 'rss' | 'cpuMs') => Object.fromEntries(KINDS.map((k) => [k, figures[k][key]])) as Record<Kind, number>
     add(`${n} clients: 20k-op replay until all converged`, pick('replayMs'), ms)
+    // CPU time is what a loaded machine blurs least: the server's own work for the whole run (sync, 200 single edits, the replay).
+    add(`${n} clients: server CPU time over the run`, pick('cpuMs'), ms)
     add(`${n} clients: single edit p50`, pick('p50'), ms)
     add(`${n} clients: single edit p99`, pick('p99'), ms)
     add(`${n} clients: server RSS after`, pick('rss'), mib)
@@ -264,7 +270,7 @@ export async function scaleOutTable(rounds = 1): Promise<string> {
 
 /** Ours alone, 2 clients, the 20k-op replay again with JIXIAO_UPDATE_TIMINGS=1: where one update's time goes on the server. */
 async function breakdownTable(): Promise<string> {
-  const { updates, perUpdate } = await withServer('ours', async (base, secret, _pid, server) => {
+  const { updates, appends, perUpdate } = await withServer('ours', async (base, secret, _pid, server) => {
     await clients(base, secret, ['replay', '2'])
     return ask(server, 'timings')
   }, { JIXIAO_UPDATE_TIMINGS: '1' })
@@ -273,6 +279,7 @@ async function breakdownTable(): Promise<string> {
   const rows: (string | number)[][] = [[`ours, 2 clients, replay: server time per received update (${updates} updates)`, 'µs', 'share']]
   for (const [stage, micros] of Object.entries(per)) rows.push([stage, micros.toFixed(1), `${Math.round((100 * micros) / total)}%`])
   rows.push(['total', total.toFixed(1), '100%'])
+  rows.push(['updates per append to storage (group commit)', (updates / Math.max(1, appends)).toFixed(1), ''])
   return table(rows)
 }
 
