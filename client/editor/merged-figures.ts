@@ -53,19 +53,19 @@ function remark(marks: DecorationSet, before: PMNode, after: PMNode): Decoration
   return DecorationSet.create(after, [...kept, ...marksBetween(after, start, endAfter)])
 }
 
+/** The plugin: records the person's figures as they type, and marks the merged ones. */
+export const mergedFiguresPlugin = (): Plugin<DecorationSet> =>
+  new Plugin<DecorationSet>({
+    key,
+    state: {
+      init: (_, state) => DecorationSet.create(state.doc, marksBetween(state.doc, 0, state.doc.content.size)),
+      apply: (tr, marks, before) => (tr.docChanged ? remark(marks, before.doc, tr.doc) : marks),
+    },
+    appendTransaction: (transactions, before, after) => recordFigures(transactions, before, after),
+    props: { decorations: (state) => key.getState(state) },
+  })
+
 export const MergedFigures = Extension.create({
   name: 'mergedFigures',
-  addProseMirrorPlugins() {
-    return [
-      new Plugin<DecorationSet>({
-        key,
-        state: {
-          init: (_, state) => DecorationSet.create(state.doc, marksBetween(state.doc, 0, state.doc.content.size)),
-          apply: (tr, marks, before) => (tr.docChanged ? remark(marks, before.doc, tr.doc) : marks),
-        },
-        appendTransaction: (transactions, before, after) => recordFigures(transactions, before, after),
-        props: { decorations: (state) => key.getState(state) },
-      }),
-    ]
-  },
+  addProseMirrorPlugins: () => [mergedFiguresPlugin()],
 })

@@ -20,6 +20,7 @@ import { ENTERED } from '../schema/figure-cells'
 import { documentFindings } from '../kinds/document-findings'
 import { MERGED_FIGURE_RULE } from '../checks/rules/merged-figures'
 import { recordFigures } from './record-figures'
+import { restoreContent } from '../history/restore-content'
 
 const TYPING = 'typing'
 const recorder = new Plugin({ appendTransaction: (trs, before, after) => recordFigures(trs, before, after) })
@@ -167,6 +168,20 @@ describe('a figure two people typed at once', () => {
     person(a).remote((tr) => tr.insertText('12', person(a).cell(NODE.fundsExecuted).from))
     expect(executed(a)).toBe('12')
     expect(entered(a)).toBe(null)
+    expect(merged(a)).toEqual([])
+  })
+
+  it('a version restored brings its records with its text; one from before records takes them away: no finding either way', () => {
+    const { a } = replicas()
+    const before = readContent(a)
+    person(a).typeAtEnd(NODE.fundsExecuted, '6.60')
+    const version = readContent(a)
+    person(a).typeAtEnd(NODE.fundsExecuted, '3')
+    a.transact(() => restoreContent(a, version), 'server')
+    expect([executed(a), entered(a)]).toEqual(['6.60', '6.60'])
+    expect(merged(a)).toEqual([])
+    a.transact(() => restoreContent(a, before), 'server')
+    expect([executed(a), entered(a)]).toEqual(['', null])
     expect(merged(a)).toEqual([])
   })
 })
