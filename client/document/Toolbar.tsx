@@ -42,11 +42,15 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
   }
 
   const [finding, setFinding] = createSignal(false)
+  /** Each Ctrl+F / Ctrl+H: the bar's search field takes the keys, already open or not. */
+  const [findAsked, setFindAsked] = createSignal(0)
   const shortcuts = (event: KeyboardEvent) => {
     const mod = event.ctrlKey || event.metaKey
-    if (mod && !event.shiftKey && event.key.toLowerCase() === 'h') {
+    // Ctrl+F too: in a long document the tables far from the window are not drawn, so the browser's own find would miss them.
+    if (mod && !event.shiftKey && (event.key.toLowerCase() === 'h' || event.key.toLowerCase() === 'f')) {
       event.preventDefault()
       setFinding(true)
+      setFindAsked((n) => n + 1)
     } else if (mod && event.shiftKey && event.key.toLowerCase() === 'e' && s.access.role() !== 'reviewer' && editable()) {
       event.preventDefault()
       s.access.toggleSuggesting()
@@ -181,7 +185,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
         </div>
       </nav>
       <Show when={finding()}>
-        <FindBar editor={() => s.editor()} onClose={() => setFinding(false)} />
+        <FindBar editor={() => s.editor()} onClose={() => setFinding(false)} asked={findAsked} />
       </Show>
       <Show when={deletingProject() !== null}>
         <p class="confirm-bar" role="alertdialog" data-testid="confirm-delete-project">

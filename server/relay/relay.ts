@@ -100,7 +100,7 @@ export class Relay {
     private readonly options: RelayOptions = DEFAULT_RELAY_OPTIONS,
   ) {
     ports.bus.onReconnect(() => {
-      for (const room of this.rooms.values()) room.peers.catchUp()
+      for (const room of this.rooms.values()) void room.peers.reconnected()
     })
     ports.bus.onDeployment((message) => {
       if (message.kind === 'credentials') this.inBackground('credential-check', this.closeUnauthenticated())
