@@ -43,9 +43,9 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
   const [model, setModel] = createSignal<BudgetDocument | null>(null)
   const [findings, setFindings] = createSignal<Finding[]>([])
   const [authors, setAuthors] = createSignal<string[]>([])
-  // The model and the checks are a chunk of their own, fetched beside the document's data and first run
-  // after the document is painted.
-  const derive = import('./document-derivation').then((m) => m.makeDocumentDerivation())
+  // The model and the checks are a chunk of their own, fetched for the first reading, once the document is
+  // painted: fetched sooner, it would be compiled while the editor is built, on the same thread.
+  let derive: Promise<ReturnType<typeof makeDocumentDerivation>> | null = null
   const read = (from: Editor, derivation: ReturnType<typeof makeDocumentDerivation>) => {
     const reading = derivation(from, facts())
     setModel(reading.model)
@@ -65,6 +65,7 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
       if (then) thens.push(then)
       let cancelled = false
       const run = () => {
+        derive ??= import('./document-derivation').then((m) => m.makeDocumentDerivation())
         void derive.then((derivation) => {
           if (cancelled || editor.isDestroyed) return
           read(editor, derivation)

@@ -8,10 +8,12 @@
  * chosen (clean at first), made afresh just before.
  *
  * `createPrinting` ties the copy and its listener to the page's owner. The HTML export is a chunk of its own,
- * loaded beside the page rather than before it: until it is in, the browser's 打印 prints the page itself.
+ * loaded once the editor is there: until it is in, the browser's 打印 prints the page itself.
  */
-import { onCleanup } from 'solid-js'
+import { createEffect, onCleanup } from 'solid-js'
 import type { Editor } from '@tiptap/core'
+import type { htmlBody } from '@shared/formats/html/export'
+import type { trackedContent } from '@shared/formats/tracked-text'
 import type { NodeJSON } from '@shared/model/node-json'
 import type { DocumentText } from '@shared/model/document-text'
 import { isDocumentKind } from '@shared/model/document-kind'
@@ -28,14 +30,23 @@ export function createPrinting(editor: () => Editor | null, nameOf: (login: stri
   copy.className = 'print-copy'
   let tracked = false
   let disposed = false
-  const exporter = Promise.all([import('@shared/formats/html/export'), import('@shared/formats/tracked-text')]).then(([html, text]) => {
-    // The copy only stands in for the page once it can be made.
-    style.textContent = `${html.HTML_STYLE}\n${PRINT_ONLY}`
-    if (!disposed) document.head.append(style)
-    return { htmlBody: html.htmlBody, trackedContent: text.trackedContent }
+  // Fetched once there is a document to print, not beside the editor's own scripts.
+  interface Exporter {
+    htmlBody: typeof htmlBody
+    trackedContent: typeof trackedContent
+  }
+  let exporter: Promise<Exporter> | null = null
+  let loaded: Exporter | null = null
+  const load = () =>
+    (exporter ??= Promise.all([import('@shared/formats/html/export'), import('@shared/formats/tracked-text')]).then(([html, text]) => {
+      // The copy only stands in for the page once it can be made.
+      style.textContent = `${html.HTML_STYLE}\n${PRINT_ONLY}`
+      if (!disposed) document.head.append(style)
+      return (loaded = { htmlBody: html.htmlBody, trackedContent: text.trackedContent })
+    }))
+  createEffect(() => {
+    if (editor()) void load()
   })
-  let loaded: Awaited<typeof exporter> | null = null
-  void exporter.then((made) => (loaded = made))
   document.body.append(copy)
 
   const prepare = () => {
@@ -63,7 +74,7 @@ export function createPrinting(editor: () => Editor | null, nameOf: (login: stri
       if (loaded) {
         if (prepare()) window.print()
       } else {
-        void exporter.then(() => {
+        void load().then(() => {
           if (!disposed && prepare()) window.print()
         })
       }
