@@ -5,8 +5,10 @@
  *
  * For 11 (the sample), 100, 200 and 500 projects (the most a document may hold):
  * - open: cold (a fresh browser profile, from the network) until every
- *   table is on the page and the server's state is in; and from IndexedDB
- *   (a reload with the network off);
+ *   table is on the page — past 50 projects, those far from the window as
+ *   frames of their height, drawn when scrolled near (project-placeholders.ts),
+ *   those in the window drawn — and the server's state is in; and from
+ *   IndexedDB (a reload with the network off);
  * - keystroke → next frame in a cell of the middle project, measured in the
  *   page (keydown to the task after the next animation frame): typing with
  *   pauses (p50/p95) and without (p95), alone and while two remote typists

@@ -55,6 +55,13 @@ describe('project placeholders', () => {
     expect(drawnNames(state)).toEqual(['项目3', '项目4', '项目55'])
     state = state.apply(drawMeta(state.tr, { undraw: [3] }))
     expect(drawnNames(state)).toEqual(['项目4', '项目55'])
+    // Text typed above the projects (a colleague in Part 1) moves them all: the same ones stay drawn.
+    let title = -1
+    state.doc.descendants((node, pos) => (title < 0 && node.isTextblock ? ((title = pos + 1), false) : title < 0))
+    const size = state.doc.content.size
+    state = state.apply(state.tr.insertText('字', title))
+    expect(state.doc.content.size).toBe(size + 1)
+    expect(drawnNames(state)).toEqual(['项目4', '项目55'])
   })
 
   it('keeps drawing the same projects when one is added before them, and through an edit that replaces the whole document', () => {

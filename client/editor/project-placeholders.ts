@@ -121,7 +121,8 @@ function apply(tr: Transaction, drawn: Drawn, state: EditorState): Drawn {
   }
   const selected = selectedProjects(state)
   const sameSelected = selected.length === drawn.selected.length && selected.every((i, n) => drawn.selected[n] === i)
-  if (near === drawn.near && part === drawn.part && sameSelected) return drawn
+  // Any change to the document may move the projects (text typed in Part 1 does): the decorations are made again for it.
+  if (near === drawn.near && !tr.docChanged && sameSelected) return drawn
   return { near, part, selected, decorations: decorate(state.doc, near, selected) }
 }
 

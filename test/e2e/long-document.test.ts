@@ -85,6 +85,15 @@ describe('a long document', () => {
     expect(await drawn(table(page, COLLEAGUE))).toBe(false)
     await table(page, COLLEAGUE).scrollIntoViewIfNeeded()
     await expect.poll(() => cell(table(page, COLLEAGUE), 'projectGoal').textContent(), { timeout: 10_000 }).toMatch(/^（李补充）/)
+    // His writing in Part 1, above every table, moves them all: the table zhang looks at stays drawn, and he types on.
+    textAt(li.doc, { goal: 0 }).insert(0, '（李）')
+    await expect.poll(() => page.locator('[data-field="goalItem"] .value').first().textContent(), { timeout: 10_000 }).toMatch(/^（李）/)
+    expect(await drawn(table(page, COLLEAGUE))).toBe(true)
+    const goal = cell(table(page, COLLEAGUE), 'projectGoal')
+    await goal.click()
+    await page.keyboard.press('End')
+    await page.keyboard.type('（张）')
+    await expect.poll(() => goal.textContent()).toMatch(/（张）$/)
     li.destroy()
 
     // Offline, a reload brings the document back from the browser's own copy, edits and all.
