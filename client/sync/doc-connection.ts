@@ -27,6 +27,8 @@ import { EarlyOrNewSocket, syncBase } from './early-socket'
 import { AUTH, MESSAGE } from '@shared/protocol/message-type'
 import { T } from '../i18n/zh-CN'
 import { saveDraft } from './local-drafts'
+import { batchSends } from './send-batches'
+import { batchStores } from './store-batches'
 import type { Denial, SyncFacts } from './sync-status'
 
 export interface DocConnection {
@@ -53,6 +55,20 @@ export function makeDocConnection(docId: string): DocConnection {
   const persistence = new IndexeddbPersistence(`jixiao:${docId}`, ydoc)
   // The socket the entry script opened for this document, if it did (early-socket.ts).
   const provider = new WebsocketProvider(syncBase(), docId, ydoc, { connect: false, WebSocketPolyfill: EarlyOrNewSocket })
+  // A keystroke's own work ends at the editor: the copy is written when idle, the others told after the frame.
+  const stores = batchStores(persistence)
+  // The copy read from IndexedDB may hold others' changes: the server judges it apart from one's typing.
+  const sends = batchSends(provider, (origin) => origin === persistence)
+  const flushAll = () => {
+    sends.flush()
+    stores.flush()
+  }
+  // Leaving or hiding the page (a reload, a closed tab, a phone putting it away) writes and sends what waits.
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') flushAll()
+  }
+  window.addEventListener('pagehide', flushAll)
+  document.addEventListener('visibilitychange', onHidden)
   const [facts, setFacts] = createSignal<SyncFacts>({
     local: false,
     connection: 'disconnected',
@@ -94,6 +110,7 @@ export function makeDocConnection(docId: string): DocConnection {
     }
     localStorage.removeItem(pendingKey(docId))
     localStorage.removeItem(heldKey(docId))
+    stores.discard()
     await persistence.clearData()
     location.reload()
   }
@@ -154,6 +171,10 @@ export function makeDocConnection(docId: string): DocConnection {
       clearTimeout(timer)
       window.removeEventListener('online', online)
       window.removeEventListener('offline', offline)
+      window.removeEventListener('pagehide', flushAll)
+      document.removeEventListener('visibilitychange', onHidden)
+      sends.dispose()
+      stores.dispose()
       provider.destroy()
       void persistence.destroy()
       ydoc.destroy()

@@ -3,9 +3,9 @@
  * connections (and of other instances' connections, heard on the bus).
  * A connection speaks for its own client ids only, its states carry the
  * account it authenticated as, and the room holds a bounded number of
- * states. Changes are sent to every connection (through the room's group
- * commit, so never ahead of stored updates) and this instance's own are
- * published to the others.
+ * states. Changes are sent to every other connection (through the room's
+ * group commit, so never ahead of stored updates) and this instance's own
+ * are published to the others.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -28,6 +28,11 @@ const CLIENTS_PER_CONNECTION = 2
 /** Awareness states a room holds, of every instance's connections: far more people than ever edit one document. */
 const AWARENESS_PER_ROOM = 256
 const MAX_AWARENESS_BYTES = 16 * 1024
+/**
+ * How often a connection hears its own awareness back. The stock client drops a socket that hears nothing
+ * for 30 s, and a lone typist hears nothing else; echoing every cursor move cost its browser a message per key.
+ */
+export const ECHO_OWN_EVERY_MS = 10_000
 
 export interface RoomAwarenessPorts {
   docId: string
@@ -51,6 +56,8 @@ export class RoomAwareness {
   readonly awareness: awarenessProtocol.Awareness
   /** Which connection announced each awareness client id. */
   private readonly owner = new Map<number, Session>()
+  /** When each connection last heard its own awareness back. */
+  private readonly echoed = new WeakMap<Session, number>()
 
   constructor(private readonly ports: RoomAwarenessPorts) {
     this.awareness = new awarenessProtocol.Awareness(ports.doc)
@@ -151,6 +158,16 @@ export class RoomAwareness {
     this.awareness.destroy()
   }
 
+  /** The connection a change is not sent back to: its sender, unless it last heard its own `ECHO_OWN_EVERY_MS` ago. */
+  private notEchoedTo(origin: unknown): number | null {
+    const sender = origin as Session
+    if (!this.ports.sessions.has(sender)) return null
+    const now = Date.now()
+    if (now - (this.echoed.get(sender) ?? -Infinity) < ECHO_OWN_EVERY_MS) return sender.id
+    this.echoed.set(sender, now)
+    return null
+  }
+
   private changed({ added, updated, removed }: AwarenessChange, origin: unknown): void {
     for (const id of added) {
       const session = origin as Session
@@ -168,9 +185,8 @@ export class RoomAwareness {
       this.owner.get(id)?.clientIds.delete(id)
       this.owner.delete(id)
     }
-    // Echoed to the sender too: the stock client drops a socket that hears nothing for 30 s.
     const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    this.ports.send({ frame, to: 'all', except: null })
+    this.ports.send({ frame, to: 'all', except: this.notEchoedTo(origin) })
     if (own.length > 0 && this.ports.bus.shared) {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, own)
       this.ports.bus.publish(this.ports.docId, { kind: 'awareness', update }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.ports.docId, error: error.message }))
