@@ -26,8 +26,14 @@ function shellAssets(): Plugin {
     writeBundle(options, bundle) {
       const dir = options.dir!
       const assets = Object.keys(bundle).filter((file) => file.startsWith('assets/') && /\.(js|css)$/.test(file))
-      // The app's own chunks: the entry, what it imports, and the pages it loads later — not the file writers
-      // the format registry loads on demand (they serve exports, which go through the server anyway).
+      // The app's own chunks: the entry, what it imports, and all that the app's code loads later (the pages,
+      // the panels, the readers and checks that come after the first paint: each must work offline after a
+      // reload) — not the file writers the format registry loads on demand (they serve exports, which go
+      // through the server anyway).
+      const loadedByTheApp = (file: string) => {
+        const facade = (bundle[file] as { facadeModuleId?: string | null }).facadeModuleId
+        return !!facade && (this.getModuleInfo(facade)?.dynamicImporters ?? []).some((importer) => importer.includes('/client/'))
+      }
       const shell = new Set<string>()
       const visit = (file: string) => {
         const chunk = bundle[file]
@@ -35,7 +41,7 @@ function shellAssets(): Plugin {
         shell.add(file)
         if (chunk.type !== 'chunk') return
         chunk.imports.forEach(visit)
-        chunk.dynamicImports.filter((d) => (bundle[d] as { facadeModuleId?: string }).facadeModuleId?.includes('/client/')).forEach(visit)
+        chunk.dynamicImports.filter(loadedByTheApp).forEach(visit)
         chunk.viteMetadata?.importedCss.forEach(visit)
       }
       Object.entries(bundle).filter(([, c]) => c.type === 'chunk' && c.isEntry).forEach(([file]) => visit(file))

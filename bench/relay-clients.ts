@@ -255,6 +255,7 @@ function clockReader(doc: string, at: string, client: number) {
   const ws = new WebSocket(rawUrl(doc, at))
   const state = { open: false, clock: 0 }
   ws.on('open', () => (state.open = true))
+  ws.on('close', (code) => gaveUp(`reader of ${doc} closed (${code})`))
   ws.on('message', (data: Buffer) => {
     if (data[0] !== 0 || data[1] !== 2) return
     let offset = 2
@@ -263,6 +264,16 @@ function clockReader(doc: string, at: string, client: number) {
     if (to > state.clock) state.clock = to
   })
   return { ws, state }
+}
+
+/**
+ * A raw socket closed mid-measurement (the server reset a room: on a
+ * loaded machine, PostgreSQL may not answer in time): it does not come
+ * back, so the measurement cannot finish — say so now rather than wait.
+ */
+function gaveUp(why: string): never {
+  process.stderr.write(`relay-clients: ${why}: the measurement cannot finish\n`)
+  process.exit(3)
 }
 
 /** `crossing`: each reader on the instance after its writer's; otherwise on the same one (documents sharded over instances). */
@@ -274,6 +285,7 @@ async function spread(clients: number, crossing: boolean) {
     const state = { open: false }
     ws.on('open', () => (state.open = true))
     ws.on('message', () => {})
+    ws.on('close', (code) => gaveUp(`writer of ${doc} closed (${code})`))
     return { ws, state }
   })
   const readers = Array.from({ length: clients - SPREAD_DOCS }, (_, i) => clockReader(docs[i % SPREAD_DOCS]!, bases[(i + (crossing ? 1 : 0)) % bases.length]!, client))

@@ -65,6 +65,8 @@ async function ours(): Promise<void> {
  * The coordinator asks a server of ours over stdin, one word a line, and
  * reads one JSON line back: `cpu` (this process's CPU time so far, µs) and
  * `timings` (µs per received update by stage, with JIXIAO_UPDATE_TIMINGS=1).
+ * `exit` ends the process normally, so that `node --cpu-prof` writes its
+ * profile (a killed process writes none).
  */
 function answerQuestions(): void {
   let pending = ''
@@ -79,14 +81,18 @@ function answerQuestions(): void {
         const { user, system } = process.cpuUsage()
         report({ cpuMicros: user + system })
       } else if (question === 'timings') {
-        report({ updates: updateTimings?.updates ?? 0, perUpdate: updateTimings?.perUpdate() ?? null })
+        report({ updates: updateTimings?.updates ?? 0, appends: updateTimings?.appends ?? 0, perUpdate: updateTimings?.perUpdate() ?? null })
+      } else if (question === 'exit') {
+        process.exit(0)
       }
     }
   })
 }
 
+/** The peers answer `cpu` too: their CPU time per update is the figure a loaded machine does not blur. */
 function listen(server: ReturnType<typeof createServer>): void {
   server.listen(0, '127.0.0.1', () => report({ port: (server.address() as AddressInfo).port }))
+  answerQuestions()
 }
 
 function reference(): void {

@@ -6,7 +6,8 @@
  *   - 2, 10, 50 clients in one room: 200 single-character edits (p50/p99
  *     until every other client has each), then the first 20,000 operations
  *     of the automerge-paper trace at full speed (time until every reader
- *     has converged); server RSS after;
+ *     has converged); the server's CPU time over that run (which a loaded
+ *     machine blurs less than the times); server RSS after;
  *   - 500 documents with 2 clients each: server memory per document;
  *   - a late joiner opening the full 260k-operation document;
  *   - one keystroke on the server's event loop by role (ours only, in
@@ -21,7 +22,10 @@
  *     rule, trial replica, apply, authorship/activity, store, broadcast),
  *     from counters switched on for that one run (JIXIAO_UPDATE_TIMINGS=1).
  * RELAY_CLIENTS=2,10 and RELAY_KINDS=ours,reference,forward narrow a run;
- * RELAY_SCALE=0 leaves out the several-instance and keystroke tables.
+ * RELAY_SCALE=0 leaves out the several-instance and keystroke tables;
+ * RELAY_ONLY=instances runs the several-instance table alone, and
+ * RELAY_ROUNDS=N (default 1) takes it N times, one instance and several
+ * side by side in each round, and prints medians.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -105,38 +109,42 @@ async function withInstances<T>(count: number, bus: 'local' | 'redis', work: (ba
   }
 }
 
-/** A measurement that did not report within its time: the row says so and the run goes on. */
-class TimedOut extends Error {}
+/** A measurement that did not report within its time, or whose clients gave up: the row says so and the run goes on. */
+class DidNotFinish extends Error {}
 
-/** The clients of one measurement; past `timeoutMs` they are killed and it rejects with TimedOut. */
+/** The clients of one measurement; past `timeoutMs` they are killed and it rejects with DidNotFinish, as it does when they exit without a result. */
 async function clients(base: string, secret: string, args: string[], timeoutMs = 600_000) {
   const child = node(script('relay-clients'), [base, secret, ...args])
   let timer: ReturnType<typeof setTimeout> | undefined
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new TimedOut(`${args.join(' ')}: no result in ${timeoutMs / 1000} s`))
+      reject(new DidNotFinish(`${args.join(' ')}: no result in ${timeoutMs / 1000} s`))
     }, timeoutMs)
   })
+  const reported = firstJsonLine(child).catch((error: Error) => {
+    throw new DidNotFinish(`${args.join(' ')}: ${error.message}`)
+  })
   try {
-    return { child, result: await Promise.race([firstJsonLine(child), late]) }
+    return { child, result: await Promise.race([reported, late]) }
   } finally {
     clearTimeout(timer)
   }
 }
 
-/** `work`'s figures, or null (printed as "did not finish") when it timed out. */
-async function orTimedOut<T>(work: () => Promise<T>): Promise<T | null> {
+/** `work`'s figures, or null (printed as "did not finish") when it did not finish. */
+async function orUnfinished<T>(work: () => Promise<T>): Promise<T | null> {
   try {
     return await work()
   } catch (error) {
-    if (!(error instanceof TimedOut)) throw error
+    if (!(error instanceof DidNotFinish)) throw error
     console.error(`relay bench: ${error.message}`)
     return null
   }
 }
 
 export async function run(): Promise<void> {
+  if (process.env.RELAY_ONLY === 'instances') return console.log(await scaleOutTable(Number(process.env.RELAY_ROUNDS ?? 1)))
   const rows: (string | number)[][] = [['measurement', ...KINDS, 'ours/reference', 'ours/forward']]
   // A kind with no figure for a row (NaN) shows a dash.
   const shown = (v: number, format: (v: number) => string) => (Number.isFinite(v) ? format(v) : '—')
@@ -144,15 +152,20 @@ export async function run(): Promise<void> {
     rows.push([name, ...KINDS.map((k) => shown(values[k], format)), shown(values.ours / values.reference, (r) => `${r.toFixed(2)}×`), shown(values.ours / values.forward, (r) => `${r.toFixed(2)}×`)])
 
   for (const n of CLIENT_COUNTS) {
-    const figures = {} as Record<Kind, { replayMs: number; p50: number; p99: number; rss: number }>
+    const figures = {} as Record<Kind, { replayMs: number; p50: number; p99: number; rss: number; cpuMs: number }>
     for (const kind of KINDS) {
-      figures[kind] = await withServer(kind, async (base, secret, pid) => {
+      figures[kind] = await withServer(kind, async (base, secret, pid, server) => {
+        const cpu = async () => (await ask(server, 'cpu')).cpuMicros as number
+        const before = await cpu()
         const { result } = await clients(base, secret, ['replay', String(n)])
-        return { ...(result as { replayMs: number; p50: number; p99: number }), rss: rssOf(pid) }
+        const cpuMs = ((await cpu()) - before) / 1000
+        return { ...(result as { replayMs: number; p50: number; p99: number }), rss: rssOf(pid), cpuMs }
       })
     }
-    const pick = (key: 'replayMs' | 'p50' | 'p99' | 'rss') => Object.fromEntries(KINDS.map((k) => [k, figures[k][key]])) as Record<Kind, number>
+    const pick = (key: 'replayMs' | 'p50' | 'p99' | 'rss' | 'cpuMs') => Object.fromEntries(KINDS.map((k) => [k, figures[k][key]])) as Record<Kind, number>
     add(`${n} clients: 20k-op replay until all converged`, pick('replayMs'), ms)
+    // CPU time is what a loaded machine blurs least: the server's own work for the whole run (sync, 200 single edits, the replay).
+    add(`${n} clients: server CPU time over the run`, pick('cpuMs'), ms)
     add(`${n} clients: single edit p50`, pick('p50'), ms)
     add(`${n} clients: single edit p99`, pick('p99'), ms)
     add(`${n} clients: server RSS after`, pick('rss'), mib)
@@ -196,23 +209,19 @@ const SCALE_TIMEOUT_MS = 240_000
 /**
  * Several instances on PostgreSQL and Redis, against one instance on the
  * same engines. Every measurement has its time (`SCALE_TIMEOUT_MS`): one
- * that does not finish is reported as such and the table goes on.
+ * that does not finish is reported as such and the table goes on. With
+ * `rounds` > 1 every measurement is taken that many times, one instance
+ * and several next to each other in each round (the load drifts between
+ * rounds); a cell is the median over the rounds that finished, and the
+ * ratio the median of the rounds' own ratios.
  */
-export async function scaleOutTable(): Promise<string> {
-  const rows: (string | number)[][] = [['several instances (PostgreSQL + Redis)', 'one instance', 'several', 'several/one']]
+export async function scaleOutTable(rounds = 1): Promise<string> {
   const replayOn = (count: number) =>
-    orTimedOut(() => withInstances(count, 'redis', async (bases, secret) => (await clients(bases.join(','), secret, ['replay', '10'], SCALE_TIMEOUT_MS)).result as { p50: number; p99: number; replayMs: number }))
-  const single = await replayOn(1)
-  const crossing = await replayOn(2)
-  const compare = (name: string, one: number | undefined, several: number | undefined, format: (v: number) => string) =>
-    rows.push([name, one === undefined ? 'did not finish' : format(one), several === undefined ? 'did not finish' : format(several), one === undefined || several === undefined ? '—' : ratio(several, one)])
-  compare('10 clients: edit on A until every client on B has it, p50', single?.p50, crossing?.p50, ms)
-  compare('10 clients: same, p99 (aim ≤ 1.5×)', single?.p99, crossing?.p99, ms)
-  compare('10 clients: 20k-op replay, writer on A, readers on B', single?.replayMs, crossing?.replayMs, ms)
+    orUnfinished(() => withInstances(count, 'redis', async (bases, secret) => (await clients(bases.join(','), secret, ['replay', '10'], SCALE_TIMEOUT_MS)).result as { p50: number; p99: number; replayMs: number }))
   // Each instance's CPU time over the run (process.cpuUsage, asked over stdin), summed, per update sent:
   // on 2 shared cores throughput cannot show scaling, CPU per update can.
   const spreadOn = (count: number, mode: string) =>
-    orTimedOut(() =>
+    orUnfinished(() =>
       withInstances(count, 'redis', async (bases, secret, _pids, servers) => {
         const cpu = async () => (await Promise.all(servers.map((s) => ask(s, 'cpu')))).reduce((n, r) => n + (r.cpuMicros as number), 0)
         const before = await cpu()
@@ -222,18 +231,46 @@ export async function scaleOutTable(): Promise<string> {
         return { ...(result as { opsPerSecond: number; spreadMs: number }), cpuPerUpdateMs: used / 1000 / updates }
       }),
     )
-  const one = await spreadOn(1, 'spread')
-  for (const [mode, what] of [['spread', 'readers on other instances'], ['spread-sharded', 'each document on one instance']] as const) {
-    const three = await spreadOn(3, mode)
-    compare(`50 clients over 30 documents, 2k trace ops each, ${what}: updates/s (1 vs 3 instances)`, one?.opsPerSecond, three?.opsPerSecond, (v) => String(Math.round(v)))
-    compare(`same, ${what}: servers' CPU time per update, all instances (1 vs 3; aim ≤ 1.2×)`, one?.cpuPerUpdateMs, three?.cpuPerUpdateMs, (v) => `${Math.round(v * 1000)} µs`)
+  type Pair = { one: number | undefined; several: number | undefined }
+  const pairs = new Map<string, { format: (v: number) => string; rounds: Pair[] }>()
+  const note = (name: string, one: number | undefined, several: number | undefined, format: (v: number) => string) => {
+    const row = pairs.get(name) ?? { format, rounds: [] }
+    row.rounds.push({ one, several })
+    pairs.set(name, row)
+  }
+  for (let round = 0; round < rounds; round++) {
+    const single = await replayOn(1)
+    const crossing = await replayOn(2)
+    note('10 clients: edit on A until every client on B has it, p50', single?.p50, crossing?.p50, ms)
+    note('10 clients: same, p99 (aim ≤ 1.5×)', single?.p99, crossing?.p99, ms)
+    note('10 clients: 20k-op replay, writer on A, readers on B', single?.replayMs, crossing?.replayMs, ms)
+    const one = await spreadOn(1, 'spread')
+    for (const [mode, what] of [['spread', 'readers on other instances'], ['spread-sharded', 'each document on one instance']] as const) {
+      const three = await spreadOn(3, mode)
+      note(`50 clients over 30 documents, 2k trace ops each, ${what}: updates/s (1 vs 3 instances)`, one?.opsPerSecond, three?.opsPerSecond, (v) => String(Math.round(v)))
+      note(`same, ${what}: servers' CPU time per update, all instances (1 vs 3; aim ≤ 1.2×)`, one?.cpuPerUpdateMs, three?.cpuPerUpdateMs, (v) => `${Math.round(v * 1000)} µs`)
+    }
+  }
+  const title = rounds > 1 ? `several instances (PostgreSQL + Redis), median of ${rounds} rounds` : 'several instances (PostgreSQL + Redis)'
+  const rows: (string | number)[][] = [[title, 'one instance', 'several', 'several/one', ...(rounds > 1 ? ['each round'] : [])]]
+  const finished = (values: (number | undefined)[]) => values.filter((v): v is number => v !== undefined)
+  const cell = (values: number[], format: (v: number) => string) => (values.length === 0 ? 'did not finish' : format(median(values)))
+  for (const [name, { format, rounds: taken }] of pairs) {
+    const ratios = finished(taken.map((p) => (p.one === undefined || p.several === undefined ? undefined : p.several / p.one)))
+    rows.push([
+      name,
+      cell(finished(taken.map((p) => p.one)), format),
+      cell(finished(taken.map((p) => p.several)), format),
+      ratios.length === 0 ? '—' : `${median(ratios).toFixed(2)}×`,
+      ...(rounds > 1 ? [ratios.map((r) => r.toFixed(2)).join(' ')] : []),
+    ])
   }
   return table(rows)
 }
 
 /** Ours alone, 2 clients, the 20k-op replay again with JIXIAO_UPDATE_TIMINGS=1: where one update's time goes on the server. */
 async function breakdownTable(): Promise<string> {
-  const { updates, perUpdate } = await withServer('ours', async (base, secret, _pid, server) => {
+  const { updates, appends, perUpdate } = await withServer('ours', async (base, secret, _pid, server) => {
     await clients(base, secret, ['replay', '2'])
     return ask(server, 'timings')
   }, { JIXIAO_UPDATE_TIMINGS: '1' })
@@ -242,6 +279,7 @@ async function breakdownTable(): Promise<string> {
   const rows: (string | number)[][] = [[`ours, 2 clients, replay: server time per received update (${updates} updates)`, 'µs', 'share']]
   for (const [stage, micros] of Object.entries(per)) rows.push([stage, micros.toFixed(1), `${Math.round((100 * micros) / total)}%`])
   rows.push(['total', total.toFixed(1), '100%'])
+  rows.push(['updates per append to storage (group commit)', (updates / Math.max(1, appends)).toFixed(1), ''])
   return table(rows)
 }
 

@@ -2,16 +2,18 @@
  * The app: one page per route (`router.ts`).
  */
 import { createEffect, lazy, Match, Switch } from 'solid-js'
-import { DocumentListPage } from './pages/DocumentListPage'
-import { LoginPage } from './pages/LoginPage'
-import { AccountPage } from './pages/AccountPage'
-import { AdminPage } from './pages/AdminPage'
-import { QueuePage } from './pages/QueuePage'
-import { DashboardPage } from './pages/DashboardPage'
 import { createRoute } from './router'
 import { discardEarlySocket, openSocketEarly } from './sync/early-socket'
 
-// The editor (Tiptap, Yjs, the checks) loads when a document is opened: the login and the list come without it.
+// Each page is a chunk of its own, loaded when its route is shown: a document opened from a link waits for
+// the editor alone (Tiptap, Yjs), not for the list, the dashboard or the admin pages, and the list comes
+// without the editor. The service worker keeps every one of them (shell.json), so all open offline.
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })))
+const DocumentListPage = lazy(() => import('./pages/DocumentListPage').then((m) => ({ default: m.DocumentListPage })))
+const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })))
+const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })))
+const QueuePage = lazy(() => import('./pages/QueuePage').then((m) => ({ default: m.QueuePage })))
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })))
 const EditorPage = lazy(() => import('./document/EditorPage').then((m) => ({ default: m.EditorPage })))
 
 export function App() {

@@ -5,6 +5,12 @@ import './styles.css'
 
 render(() => <App />, document.getElementById('app')!)
 
-if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/sw.js')
+// The service worker keeps the app for offline reloads; its install fetches every chunk of the app (shell.json),
+// so it starts once the page has loaded, not beside the scripts of the page being opened.
+if ('serviceWorker' in navigator) {
+  const register = () => void navigator.serviceWorker.register('/sw.js')
+  if (document.readyState === 'complete') register()
+  else addEventListener('load', register, { once: true })
+}
 // Ask the browser not to evict IndexedDB under storage pressure: it holds unsynced work.
 void navigator.storage?.persist?.()

@@ -84,4 +84,22 @@ describe('carried target cells in a 监控', () => {
     await until(() => readText(targets()).projects[0]!.indicators[0]!.value.startsWith('约'), 'a targets cell taken')
     expect(li.refusals).toEqual([])
   }, 60_000)
+
+  it('自评: the 分值 of 预算执行率 is refused like an indicator 分值; its 执行数 is taken', async () => {
+    t = await startTestServer()
+    const text = linkedText(parsePublishedText(sampleText()), 'self-evaluation')
+    const id = await t.server.data.service.create(text, { title: '自评', ownerId: null })
+    const zhang = await rawClient(t, 'zhang', 'editor', id)
+    const served = () => t.server.relay.loadedDocument(id)!
+    await until(() => served() !== undefined, 'loaded')
+    const send = (edit: (d: Y.Doc) => void) => zhang.send(updateOf(replicaOf(served()), edit))
+
+    send((d) => typeInto(fieldOf(d, 'points'), '20'))
+    await until(() => zhang.refusals.length === 1, 'the 预算执行率 分值 refused')
+    expect(zhang.refusals[0]).toMatch(/绩效目标沿用审核通过的目标表，不能修改（分值）/)
+    send((d) => typeInto(fieldOf(d, 'executed'), '5'))
+    await until(() => readText(served()).projects[0]!.funds!.executed === '5', 'the 执行数 taken')
+    expect(readText(served()).projects[0]!.funds!.points).toBe('')
+    expect(zhang.refusals).toHaveLength(1)
+  }, 60_000)
 })

@@ -5,7 +5,7 @@
  * the checks.
  */
 import { mayEditDirectly } from '@shared/review/workflow'
-import { createEffect, onCleanup, Show } from 'solid-js'
+import { createEffect, lazy, onCleanup, Show } from 'solid-js'
 import { revealPlace } from '../editor/place'
 import { undoManagerOf } from '../editor/undo-step'
 import { relativeTime } from '../i18n/relative-time'
@@ -16,18 +16,22 @@ import { ChecksPanel } from './ChecksPanel'
 import { CommentComposer } from './CommentComposer'
 import { createCommentDrafts } from './comment-drafts'
 import { createDocumentSession, type DocumentSession } from './document-session'
-import { HistoryPanel } from './HistoryPanel'
 import { LocalDraftsPanel } from './LocalDraftsPanel'
 import { Outline } from './Outline'
 import { createPeople } from './people'
 import { SuggestionCard } from './SuggestionCard'
 import { PasteBar } from './PasteBar'
-import { createOpinionDraft, ReviewOpinionPanel } from './ReviewOpinionPanel'
+import { createOpinionDraft } from './opinion-draft'
 import { createSuggestionReview } from './suggestion-review'
 import { ThreadsPanel } from './ThreadsPanel'
 import { createThreadsLayout } from './threads-layout'
 import { Toolbar } from './Toolbar'
 import { WorkflowBar, WorkflowNotices } from './WorkflowBar'
+
+// Chunks of their own, beside the editor's rather than in it: the history (versions, comparison, activity)
+// and the reviewer's opinion (with its drafting rules) are not what the first screen waits for.
+const HistoryPanel = lazy(() => import('./HistoryPanel').then((m) => ({ default: m.HistoryPanel })))
+const ReviewOpinionPanel = lazy(() => import('./ReviewOpinionPanel').then((m) => ({ default: m.ReviewOpinionPanel })))
 
 export function EditorPage(props: { docId: string }) {
   const user = rememberedUser()

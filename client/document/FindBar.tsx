@@ -4,11 +4,17 @@
  * one change (one undo). Replacing follows 修订模式 like typing does.
  */
 import type { Editor } from '@tiptap/core'
-import { createSignal, Show } from 'solid-js'
+import { createEffect, createSignal, on, Show } from 'solid-js'
 import { findMatches, replaceMatches, type Match } from '../editor/find-replace'
 import { T } from '../i18n/zh-CN'
 
-export function FindBar(props: { editor: () => Editor | null; onClose: () => void }) {
+/** `asked` changes each time the person asks to find (Ctrl+F): the search field takes the focus, its text selected. */
+export function FindBar(props: { editor: () => Editor | null; onClose: () => void; asked?: () => number }) {
+  let field: HTMLInputElement | undefined
+  createEffect(on(() => props.asked?.(), () => {
+    field?.focus()
+    field?.select()
+  }))
   const [query, setQuery] = createSignal('')
   const [replacement, setReplacement] = createSignal('')
   const [current, setCurrent] = createSignal<{ index: number; total: number } | null>(null)
@@ -51,7 +57,7 @@ export function FindBar(props: { editor: () => Editor | null; onClose: () => voi
   const [replaced, setReplaced] = createSignal<number | null>(null)
   return (
     <form class="find-bar" data-testid="find-bar" role="search" onSubmit={(e) => { e.preventDefault(); next() }}>
-      <input value={query()} onInput={(e) => { setQuery(e.currentTarget.value); setCurrent(null); setReplaced(null) }} placeholder={T.findWhat} aria-label={T.findWhat} autofocus />
+      <input ref={field} value={query()} onInput={(e) => { setQuery(e.currentTarget.value); setCurrent(null); setReplaced(null) }} placeholder={T.findWhat} aria-label={T.findWhat} autofocus />
       <input value={replacement()} onInput={(e) => setReplacement(e.currentTarget.value)} placeholder={T.replaceWith} aria-label={T.replaceWith} />
       <button type="submit" disabled={query() === ''}>{T.findNext}</button>
       <button type="button" onClick={replaceOne} disabled={query() === ''}>{T.replace}</button>

@@ -19,21 +19,28 @@ import type { DocumentSession } from './document-session'
 
 /**
  * Scrolls a node's top to just below the sticky toolbar (its scroll-margin).
- * Tables not yet drawn count with an estimated height (content-visibility),
- * and the ones the scroll brings near get drawn a frame or two later and
- * change it: so it keeps the place there until it has stayed put for a few
- * frames (at most a third of a second).
+ * Tables not yet drawn count with an estimated height (content-visibility,
+ * or the frame a long document shows for a table far away), and the ones
+ * the scroll brings near get drawn a frame or two later and change it —
+ * the table itself is then a new element: so it finds the node's element
+ * again each frame and keeps the place there until it has stayed put for a
+ * few frames (at most a third of a second).
  */
 const STILL_FRAMES = 3
 const MAX_FRAMES = 20
 const scrollTo = (editor: Editor | null, type: string, n = 0) => {
-  const found = editor ? nth({ pos: -1, node: editor.state.doc }, type, n) : null
-  const el = editor && found ? (editor.view.nodeDOM(found.pos) as HTMLElement | null) : null
+  const elementOf = (): HTMLElement | null => {
+    const found = editor && !editor.isDestroyed ? nth({ pos: -1, node: editor.state.doc }, type, n) : null
+    return editor && found ? (editor.view.nodeDOM(found.pos) as HTMLElement | null) : null
+  }
+  let el = elementOf()
   if (!el) return
   el.scrollIntoView({ block: 'start' })
   let top = el.getBoundingClientRect().top
   let still = 0
   const watch = (frame: number) => {
+    el = elementOf()
+    if (!el) return
     if (Math.abs(el.getBoundingClientRect().top - top) > 1) {
       el.scrollIntoView({ block: 'start' })
       top = el.getBoundingClientRect().top

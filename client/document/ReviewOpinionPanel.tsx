@@ -8,72 +8,16 @@
  * from it as their note, and the step that used it clears it. 导出审核意见书
  * writes the text as the reviewer edited it as a Word 审核意见书 (公文
  * page), made in the browser; the Word writer loads only when asked for.
+ * The panel is a chunk of its own, loaded for reviewers only; the draft it
+ * edits is `opinion-draft.ts`.
  */
-import { createResource, createSignal, onCleanup, Show } from 'solid-js'
+import { createSignal, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { draftOpinion } from '@shared/checks/review-opinion'
 import { blocksFromText, opinionText } from '@shared/checks/opinion-text'
 import type { BudgetDocument } from '@shared/model/budget-document'
-import { api } from '../api/http'
 import { T } from '../i18n/zh-CN'
-
-/** Where drafts were kept before the server kept them: moved to the server once, then forgotten here. */
-const formerKey = (docId: string) => `jixiao:opinion:${docId}`
-const SAVE_AFTER_MS = 400
-
-export type OpinionSaving = 'saved' | 'saving' | 'failed'
-
-/**
- * The reviewer's draft, read from the server when `reviewing()` and saved
- * back shortly after each change (the last change always wins). `used()`:
- * a step took it as its note and the server cleared it.
- */
-export function createOpinionDraft(docId: string, reviewing: () => boolean) {
-  const [text, setText] = createSignal('')
-  const [saving, setSaving] = createSignal<OpinionSaving>('saved')
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let written = Promise.resolve()
-  const store = (value: string) => {
-    setSaving('saving')
-    written = written.then(() =>
-      api.keepOpinion(docId, value).then(
-        () => {
-          if (text() === value) setSaving('saved')
-        },
-        () => {
-          setSaving('failed')
-        },
-      ),
-    )
-  }
-  createResource(reviewing, async () => {
-    const kept = (await api.opinion(docId).catch(() => ({ opinion: null }))).opinion?.text ?? ''
-    const former = localStorage.getItem(formerKey(docId)) ?? ''
-    if (!kept && former) store(former)
-    localStorage.removeItem(formerKey(docId))
-    if (!text()) setText(kept || former)
-  })
-  const save = (value: string) => {
-    setText(value)
-    clearTimeout(timer)
-    setSaving('saving')
-    timer = setTimeout(() => store(value), SAVE_AFTER_MS)
-  }
-  const used = () => {
-    clearTimeout(timer)
-    setText('')
-    setSaving('saved')
-  }
-  onCleanup(() => {
-    if (saving() === 'saving') {
-      clearTimeout(timer)
-      store(text())
-    }
-  })
-  return { text, save, used, saving }
-}
-
-export type ReviewOpinionDraft = ReturnType<typeof createOpinionDraft>
+import type { ReviewOpinionDraft } from './opinion-draft'
 
 async function downloadOpinion(text: string) {
   const { exportOpinionDocx } = await import('@shared/formats/docx/opinion-export')

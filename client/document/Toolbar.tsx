@@ -5,9 +5,8 @@
  * 全部接受/拒绝).
  */
 import type { Command } from '@tiptap/pm/state'
-import { createSignal, For, onCleanup, Show } from 'solid-js'
+import { createResource, createSignal, For, onCleanup, Show } from 'solid-js'
 import { AuthorIndex } from '@shared/history/authorship'
-import { exportFormats, importFormats } from '@shared/formats/registry'
 import { STATUS } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { showAuthorship } from '../editor/authorship-view'
@@ -30,6 +29,11 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
   /** Moving rows cannot be proposed: offered only to those who edit directly. */
   const editsDirectly = () => s.access.role() !== 'reviewer' && !s.access.suggesting()
   const printing = createPrinting(s.editor, props.nameOf, s.facts)
+  // The formats' list comes with their readers (the registry): a chunk of its own, loaded once the document is
+  // there, not before the first screen.
+  const [formats] = createResource(() => s.editor() !== null || null, () => import('@shared/formats/registry'))
+  const exportFormats = () => formats()?.exportFormats() ?? []
+  const importFormats = () => formats()?.importFormats() ?? []
 
   const run = (command: Command) => () => {
     const editor = s.editor()
@@ -38,11 +42,15 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
   }
 
   const [finding, setFinding] = createSignal(false)
+  /** Each Ctrl+F / Ctrl+H: the bar's search field takes the keys, already open or not. */
+  const [findAsked, setFindAsked] = createSignal(0)
   const shortcuts = (event: KeyboardEvent) => {
     const mod = event.ctrlKey || event.metaKey
-    if (mod && !event.shiftKey && event.key.toLowerCase() === 'h') {
+    // Ctrl+F too: in a long document the tables far from the window are not drawn, so the browser's own find would miss them.
+    if (mod && !event.shiftKey && (event.key.toLowerCase() === 'h' || event.key.toLowerCase() === 'f')) {
       event.preventDefault()
       setFinding(true)
+      setFindAsked((n) => n + 1)
     } else if (mod && event.shiftKey && event.key.toLowerCase() === 'e' && s.access.role() !== 'reviewer' && editable()) {
       event.preventDefault()
       s.access.toggleSuggesting()
@@ -177,7 +185,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
         </div>
       </nav>
       <Show when={finding()}>
-        <FindBar editor={() => s.editor()} onClose={() => setFinding(false)} />
+        <FindBar editor={() => s.editor()} onClose={() => setFinding(false)} asked={findAsked} />
       </Show>
       <Show when={deletingProject() !== null}>
         <p class="confirm-bar" role="alertdialog" data-testid="confirm-delete-project">

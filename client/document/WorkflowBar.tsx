@@ -12,7 +12,7 @@ import { navigate } from '../router'
 import { syncLabel, syncState } from '../sync/sync-status'
 import { Bell } from '../pages/Bell'
 import type { DocumentSession } from './document-session'
-import type { ReviewOpinionDraft } from './ReviewOpinionPanel'
+import type { ReviewOpinionDraft } from './opinion-draft'
 import { WorkflowActions } from './WorkflowActions'
 
 export function WorkflowBar(props: { session: DocumentSession; opinion: ReviewOpinionDraft }) {

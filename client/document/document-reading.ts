@@ -3,24 +3,17 @@
  * checks and the authors of pending suggestions — read once from the editor
  * per pause in typing, so the outline, the checks and the review opinion all
  * use the same reading. A pending reading is cancelled when the owning Solid
- * scope is disposed.
+ * scope is disposed. The reading itself (the model, every check) is
+ * `document-derivation.ts`, loaded for the first reading, once the document
+ * is painted.
  */
 import type { Editor } from '@tiptap/core'
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { LastYearResult } from '@shared/api/http-api'
 import type { Finding } from '@shared/checks/finding'
-import { documentFindings } from '@shared/kinds/document-findings'
 import type { BudgetDocument } from '@shared/model/budget-document'
-import { modelFromText } from '@shared/model/derive-model'
-import type { NodeJSON } from '@shared/model/node-json'
-import { readDocument } from '@shared/model/read-document'
-import { KINDS } from '@shared/kinds/registry'
-import type { DocumentKind } from '@shared/model/document-kind'
-import type { DocumentText } from '@shared/model/document-text'
-import { makeLiveChecks } from '../editor/checks-panel'
-import { showDerived, type DerivedModel } from '../editor/derived-values'
-import { suggestionAuthors } from '../editor/suggest-mode'
 import { afterPaint } from './after-paint'
+import type { makeDocumentDerivation } from './document-derivation'
 
 export interface DocumentReading {
   /** null until the document was first read. */
@@ -50,26 +43,14 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
   const [model, setModel] = createSignal<BudgetDocument | null>(null)
   const [findings, setFindings] = createSignal<Finding[]>([])
   const [authors, setAuthors] = createSignal<string[]>([])
-  const liveChecks = makeLiveChecks()
-  const read = (from: Editor) => {
-    const { kind, asOf, changeAsOf } = facts()
-    const spec = kind ? KINDS[kind as DocumentKind] : undefined
-    if (spec && spec.id !== 'targets') {
-      // A 监控 or 自评: its kind's model and checks (the registry dispatches), and what the model derives shown in the form.
-      const text: DocumentText = { ...readDocument(from.getJSON() as NodeJSON), kind: spec.id, ...(asOf !== undefined ? { asOf } : {}) }
-      const derived = spec.model(text)
-      setModel(derived as unknown as BudgetDocument)
-      setAuthors(suggestionAuthors(from.state.doc))
-      setFindings(documentFindings(text, { lastYear: facts().lastYear }))
-      showDerived(from, derived as unknown as DerivedModel, { value: asOf ?? '', mayChange: changeAsOf?.mayChange ?? false, change: changeAsOf?.change ?? (() => {}) })
-      return
-    }
-    const text = readDocument(from.getJSON() as NodeJSON)
-    const derived = modelFromText(text)
-    setModel(derived)
-    setAuthors(suggestionAuthors(from.state.doc))
-    // The kind's checks table by table as typed; next year's draft is also read against last year's 自评 (a cheap pass over the projects, so on every reading).
-    setFindings(documentFindings(text, { lastYear: facts().lastYear }, { own: liveChecks(from.state.doc, text, derived), model: derived }))
+  // The model and the checks are a chunk of their own, fetched for the first reading, once the document is
+  // painted: fetched sooner, it would be compiled while the editor is built, on the same thread.
+  let derive: Promise<ReturnType<typeof makeDocumentDerivation>> | null = null
+  const read = (from: Editor, derivation: ReturnType<typeof makeDocumentDerivation>) => {
+    const reading = derivation(from, facts())
+    setModel(reading.model)
+    setAuthors(reading.authors)
+    setFindings(reading.findings)
   }
   let cancel = () => {}
   // A reading asked for again before it ran replaces it, but what was to follow it still follows the next one.
@@ -82,16 +63,23 @@ export function createDocumentReading(facts: () => KindFacts = () => ({})): Docu
     readSoon: (editor, after = DERIVE_AFTER_MS, then) => {
       cancel()
       if (then) thens.push(then)
+      let cancelled = false
       const run = () => {
-        read(editor)
-        const follow = thens
-        thens = []
-        follow.forEach((f) => f())
+        derive ??= import('./document-derivation').then((m) => m.makeDocumentDerivation())
+        void derive.then((derivation) => {
+          if (cancelled || editor.isDestroyed) return
+          read(editor, derivation)
+          const follow = thens
+          thens = []
+          follow.forEach((f) => f())
+        })
       }
-      if (after === 'painted') cancel = afterPaint(run)
-      else {
+      if (after === 'painted') {
+        const stop = afterPaint(run)
+        cancel = () => ((cancelled = true), stop())
+      } else {
         const timer = setTimeout(run, after)
-        cancel = () => clearTimeout(timer)
+        cancel = () => ((cancelled = true), clearTimeout(timer))
       }
     },
   }

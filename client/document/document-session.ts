@@ -15,6 +15,7 @@ import type * as Y from 'yjs'
 import { asOfOf, contentOf, documentKindOf, META_KEY, metaOf } from '@shared/model/y-document'
 import { api, type User } from '../api/http'
 import { makeEditor, userColor } from '../editor/make-editor'
+import { loadClipboardReader } from '../editor/table-paste'
 import { T } from '../i18n/zh-CN'
 import { createDocConnection, type DocConnection } from '../sync/doc-connection'
 import { createDocumentAccess, type DocumentAccess } from './document-access'
@@ -114,8 +115,12 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     setEditor(made)
     access.refresh()
     performance.mark(OPEN_MARK.editor)
-    // The document is painted first; the outline, the checks and the opinion follow once it is on screen.
-    reading.readSoon(made, 'painted', () => performance.mark(OPEN_MARK.derived))
+    // The document is painted first; the outline, the checks and the opinion follow once it is on screen,
+    // and then the clipboard's reader, which no paste needs before.
+    reading.readSoon(made, 'painted', () => {
+      performance.mark(OPEN_MARK.derived)
+      void loadClipboardReader()
+    })
   }
   onCleanup(() => editor()?.destroy())
 

@@ -7,12 +7,13 @@
  * does: the browser's own 打印 (Ctrl+P, the menu) prints the copy last
  * chosen (clean at first), made afresh just before.
  *
- * `createPrinting` ties the copy and its listener to the page's owner.
+ * `createPrinting` ties the copy and its listener to the page's owner. The HTML export is a chunk of its own,
+ * loaded once the editor is there: until it is in, the browser's 打印 prints the page itself.
  */
-import { onCleanup } from 'solid-js'
+import { createEffect, onCleanup } from 'solid-js'
 import type { Editor } from '@tiptap/core'
-import { HTML_STYLE, htmlBody } from '@shared/formats/html/export'
-import { trackedContent } from '@shared/formats/tracked-text'
+import type { htmlBody } from '@shared/formats/html/export'
+import type { trackedContent } from '@shared/formats/tracked-text'
 import type { NodeJSON } from '@shared/model/node-json'
 import type { DocumentText } from '@shared/model/document-text'
 import { isDocumentKind } from '@shared/model/document-kind'
@@ -25,35 +26,58 @@ const PRINT_ONLY = 'body > :not(.print-copy) { display: none !important; } .prin
 export function createPrinting(editor: () => Editor | null, nameOf: (login: string) => string, facts: () => { kind?: string; asOf?: string } = () => ({})) {
   const style = document.createElement('style')
   style.media = 'print'
-  style.textContent = `${HTML_STYLE}\n${PRINT_ONLY}`
   const copy = document.createElement('div')
   copy.className = 'print-copy'
-  document.head.append(style)
-  document.body.append(copy)
   let tracked = false
+  let disposed = false
+  // Fetched once there is a document to print, not beside the editor's own scripts.
+  interface Exporter {
+    htmlBody: typeof htmlBody
+    trackedContent: typeof trackedContent
+  }
+  let exporter: Promise<Exporter> | null = null
+  let loaded: Exporter | null = null
+  const load = () =>
+    (exporter ??= Promise.all([import('@shared/formats/html/export'), import('@shared/formats/tracked-text')]).then(([html, text]) => {
+      // The copy only stands in for the page once it can be made.
+      style.textContent = `${html.HTML_STYLE}\n${PRINT_ONLY}`
+      if (!disposed) document.head.append(style)
+      return (loaded = { htmlBody: html.htmlBody, trackedContent: text.trackedContent })
+    }))
+  createEffect(() => {
+    if (editor()) void load()
+  })
+  document.body.append(copy)
 
   const prepare = () => {
     const current = editor()
-    if (!current) return false
+    if (!current || !loaded) return false
     const content = current.getJSON() as NodeJSON
     const { kind, asOf } = facts()
-    const text: DocumentText = { ...readDocument(tracked ? trackedContent(content) : content), ...(isDocumentKind(kind) ? { kind } : {}), ...(asOf !== undefined ? { asOf } : {}) }
-    copy.innerHTML = htmlBody(text, { tracked, nameOf })
+    const text: DocumentText = { ...readDocument(tracked ? loaded.trackedContent(content) : content), ...(isDocumentKind(kind) ? { kind } : {}), ...(asOf !== undefined ? { asOf } : {}) }
+    copy.innerHTML = loaded.htmlBody(text, { tracked, nameOf })
     return true
   }
   const beforePrint = () => void prepare()
   window.addEventListener('beforeprint', beforePrint)
   onCleanup(() => {
+    disposed = true
     window.removeEventListener('beforeprint', beforePrint)
     style.remove()
     copy.remove()
   })
 
   return {
-    /** 打印: a clean copy, or with the suggestions marked. */
+    /** 打印: a clean copy, or with the suggestions marked (once the export is in, if it is not yet). */
     print(withSuggestions: boolean) {
       tracked = withSuggestions
-      if (prepare()) window.print()
+      if (loaded) {
+        if (prepare()) window.print()
+      } else {
+        void load().then(() => {
+          if (!disposed && prepare()) window.print()
+        })
+      }
     },
   }
 }

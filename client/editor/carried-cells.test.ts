@@ -54,6 +54,10 @@ describe('touchesCarried', () => {
       expect(touchesCarried(sampleStateAt(cell, 0, 'end', 'monitoring').tr.insertText('0'))).toBe(false)
     }
     expect(touchesCarried(sampleStateAt('indicatorEarned', 0, 'end', 'self-evaluation').tr.insertText('0'))).toBe(false)
+    // 预算执行率's 分值 is the weight the rules give 执行率: as carried as an indicator's 分值.
+    const points = sampleStateAt('fundsPoints', 0, 'end', 'self-evaluation')
+    expect(touches(points.tr.insertText('20'), 'self-evaluation')).toBe(true)
+    expect(touches(sampleStateAt('fundsExecuted', 0, 'end', 'self-evaluation').tr.insertText('5'), 'self-evaluation')).toBe(false)
     expect(isCarriedNode('monitoring', 'fundUsage', ['project', 'projectsPart', 'doc'])).toBe(true)
   })
 

@@ -24,9 +24,11 @@ import { undoManagerOf, undoOneStep } from './undo-step'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
 import { DerivedValues } from './derived-values'
+import { MergedFigures } from './merged-figures'
 import { CaretInView } from './caret-in-view'
 import { SelectionBeforeKeys } from './selection-before-keys'
 import { othersAwareness } from './others-awareness'
+import { ProjectPlaceholders } from './project-placeholders'
 
 export interface EditorUser {
   name: string
@@ -125,6 +127,7 @@ export function makeEditor(options: {
       ...withNodeViews(documentExtensions, { kind }),
       CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
       DerivedValues,
+      MergedFigures,
       OneStepCollaboration.configure({ fragment: contentOf(options.ydoc) }),
       // Carets are redrawn when someone else's moves, not at every key of one's own (others-awareness.ts).
       CollaborationCaret.configure({ provider: { awareness: othersAwareness(options.provider.awareness) }, user: options.user }),
@@ -136,6 +139,7 @@ export function makeEditor(options: {
       AuthorshipView,
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),
       CaretInView,
+      ProjectPlaceholders,
     ],
   })
   flushBeforeRemoteChanges(options.provider, editor)

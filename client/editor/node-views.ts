@@ -7,7 +7,7 @@
 import { Extension, type Extensions } from '@tiptap/core'
 import { Plugin } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
-import type { EditorView, NodeView } from '@tiptap/pm/view'
+import type { Decoration, EditorView, NodeView } from '@tiptap/pm/view'
 import { LEVEL1, LEVEL2, LEVEL2_BY_LEVEL1, isLevel1 } from '@shared/schema/taxonomy'
 import { DETAIL_CELLS, FUNDS_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/node-names'
 import { TABLE_FIELDS } from '@shared/schema/fields'
@@ -15,6 +15,7 @@ import { CAUSES, LIKELIHOODS } from '@shared/monitoring/monitoring-choices'
 import { T } from '../i18n/zh-CN'
 import { isCarriedNode } from '@shared/review/carried-cells'
 import { carriesTargets, namesAround } from './carried-cells'
+import { drawsLazily, isDrawn, watcherOf } from './project-placeholders'
 
 /** What the views need to know of the document: its kind (read when a view is drawn; a document's kind never changes). */
 export interface ViewContext {
@@ -211,10 +212,13 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
 /**
  * A project's frame: its title names the project ("1. 某某经费绩效目标表"),
  * as the printed form does. The name is read again when the project
- * changes, which is cheap (one field's text).
+ * changes, which is cheap (one field's text). In a long document a project
+ * far from the window is the frame alone, of the project's height, and is
+ * drawn when it comes near (project-placeholders.ts).
  */
-function projectView(initial: PMNode, context: ViewContext): NodeView {
+function projectView(initial: PMNode, context: ViewContext, view: EditorView, getPos: () => number | undefined, decorations: readonly Decoration[]): NodeView {
   let node = initial
+  const drawn = isDrawn(view, decorations)
   const dom = element('section', { 'data-node': NODE.project })
   // The form's title follows the kind: 绩效目标表, 绩效运行监控表, 绩效自评表.
   const kind = context.kind()
@@ -226,19 +230,36 @@ function projectView(initial: PMNode, context: ViewContext): NodeView {
     })
     if (dom.dataset.name !== name) dom.dataset.name = name
   }
+  const watcher = drawsLazily(view.state.doc) ? watcherOf(view) : null
+  const showHeight = () => {
+    const pos = getPos()
+    if (pos === undefined || !watcher) return
+    dom.style.height = `${watcher.heightOf(view.state.doc.resolve(pos).index(), node)}px`
+  }
+  if (!drawn) {
+    dom.dataset.placeholder = ''
+    showHeight()
+  } else if (watcher) {
+    // Laid out even off screen (few tables are drawn): the height the watcher reads is the table's, not a stand-in's.
+    dom.style.contentVisibility = 'visible'
+  }
   showName()
   showSuggestion(dom, node)
+  watcher?.watch(dom, getPos)
   return {
     dom,
-    contentDOM: dom,
-    update: (next) => {
-      if (next.type !== node.type) return false
+    // A frame has no content for ProseMirror to draw (nor a caret to hold: the selection's project is always drawn).
+    contentDOM: drawn ? dom : null,
+    update: (next, nextDecorations) => {
+      if (next.type !== node.type || isDrawn(view, nextDecorations) !== drawn) return false
       if (next.attrs !== node.attrs) showSuggestion(dom, next)
       node = next
       showName()
+      if (!drawn) showHeight()
       return true
     },
-    ignoreMutation: (mutation) => mutation.type === 'attributes' && mutation.target === dom,
+    ignoreMutation: (mutation) => !drawn || (mutation.type === 'attributes' && mutation.target === dom),
+    destroy: () => watcher?.unwatch(dom),
   }
 }
 
@@ -337,7 +358,7 @@ export function withNodeViews(extensions: Extensions, context: ViewContext = { k
       return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => indicatorListView(node, context) })
     }
     if (extension.name === NODE.project) {
-      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node }) => projectView(node, context) })
+      return (extension as import('@tiptap/core').Node).extend({ addNodeView: () => ({ node, view, getPos, decorations }) => projectView(node, context, view, getPos as () => number | undefined, decorations as readonly Decoration[]) })
     }
     if (extension.name === NODE.indicator) {
       return (extension as import('@tiptap/core').Node).extend({

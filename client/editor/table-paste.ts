@@ -17,13 +17,18 @@
  *
  * Text or a table dropped from another program is pasted where it lands.
  * What was pasted, left out or kept as written is said to the person.
+ *
+ * The clipboard's reader holds the importers (published text, HTML, the
+ * kinds' forms): a chunk of its own, loaded once the editor is on screen
+ * (`loadClipboardReader`); a paste that comes before it is applied when it
+ * is in.
  */
 import { Extension } from '@tiptap/core'
 import type { Slice } from '@tiptap/pm/model'
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { joinLines } from '@shared/formats/clipboard/join-lines'
-import { readClipboard } from '@shared/formats/clipboard/read-clipboard'
+import type { ClipboardContent } from '@shared/formats/clipboard/read-clipboard'
 import type { ProjectText } from '@shared/model/document-text'
 import { T } from '../i18n/zh-CN'
 import { copiedProjects } from './add-projects'
@@ -82,8 +87,27 @@ function paste(view: EditorView, data: DataTransfer, slice: Slice, listener: Pas
   if (copied.length > 0) return listener.offerProjects(copied)
   const rows = copiedRows(slice)
   if (rows.length > 0 && at) return listener.say(pasteGrid(view, at, planRowPaste(rows, targetOf(at)), tracking))
+  // The clipboard is readable only while its event lasts.
+  const html = data.getData('text/html')
+  const text = data.getData('text/plain')
+  if (reader) return pasteRead(view, reader(html, text), listener, tracking)
+  void loadClipboardReader().then((read) => {
+    if (!view.isDestroyed) pasteRead(view, read(html, text), listener, tracking)
+  })
+}
 
-  const content = readClipboard(data.getData('text/html'), data.getData('text/plain'))
+type ReadClipboard = typeof import('@shared/formats/clipboard/read-clipboard').readClipboard
+let reader: ReadClipboard | null = null
+let loading: Promise<ReadClipboard> | null = null
+
+/** Loads the clipboard's reader (once); the document's session asks for it once the document is on screen. */
+export function loadClipboardReader(): Promise<ReadClipboard> {
+  loading ??= import('@shared/formats/clipboard/read-clipboard').then((m) => (reader = m.readClipboard))
+  return loading
+}
+
+function pasteRead(view: EditorView, content: ClipboardContent, listener: PasteListener, tracking: boolean): void {
+  const at = indicatorCellAt(view.state)
   if (content.kind === 'projects') return listener.offerProjects(content.projects)
   if (content.kind === 'grid' && at) return listener.say(pasteGrid(view, at, planGridPaste(content.rows, targetOf(at)), tracking))
   const spending = spendingCellAt(view.state)

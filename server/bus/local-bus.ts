@@ -10,12 +10,21 @@ import type { DeploymentMessage, DocumentMessage, RoomBus, Unsubscribe } from '.
 
 type Listener = (bytes: Uint8Array) => void
 
-export class LocalBusHub {
-  private readonly channels = new Map<string, Set<Listener>>()
+/** A subscription on the hub, and the bus it belongs to. */
+interface Subscription {
+  bus: string
+  listener: Listener
+}
 
-  publish(channel: string, bytes: Uint8Array): void {
+export class LocalBusHub {
+  private readonly channels = new Map<string, Set<Subscription>>()
+
+  /** Returns how many buses other than `from` listen on `channel`. */
+  publish(channel: string, bytes: Uint8Array, from: string): number {
+    const subscriptions = [...(this.channels.get(channel) ?? [])]
     // Delivered on a later turn, as a network bus would: a publisher never re-enters itself.
-    for (const listener of [...(this.channels.get(channel) ?? [])]) queueMicrotask(() => listener(bytes))
+    for (const { listener } of subscriptions) queueMicrotask(() => listener(bytes))
+    return new Set(subscriptions.map((s) => s.bus).filter((bus) => bus !== from)).size
   }
 
   /** The channels someone listens on (diagnostics, tests: an unloaded document's is gone). */
@@ -23,13 +32,14 @@ export class LocalBusHub {
     return [...this.channels.keys()]
   }
 
-  listen(channel: string, listener: Listener): () => void {
-    const listeners = this.channels.get(channel) ?? new Set()
-    listeners.add(listener)
-    this.channels.set(channel, listeners)
+  listen(channel: string, bus: string, listener: Listener): () => void {
+    const subscriptions = this.channels.get(channel) ?? new Set()
+    const subscription = { bus, listener }
+    subscriptions.add(subscription)
+    this.channels.set(channel, subscriptions)
     return () => {
-      listeners.delete(listener)
-      if (listeners.size === 0) this.channels.delete(channel)
+      subscriptions.delete(subscription)
+      if (subscriptions.size === 0) this.channels.delete(channel)
     }
   }
 }
@@ -48,8 +58,8 @@ export class LocalBus implements RoomBus {
     this.shared = hub !== undefined
   }
 
-  async publish(docId: string, message: DocumentMessage): Promise<void> {
-    this.hub.publish(`doc:${docId}`, encodeBusMessage(this.id, message))
+  async publish(docId: string, message: DocumentMessage): Promise<number> {
+    return this.hub.publish(`doc:${docId}`, encodeBusMessage(this.id, message), this.id)
   }
 
   async subscribe(docId: string, listener: (message: DocumentMessage) => void): Promise<Unsubscribe> {
@@ -58,7 +68,7 @@ export class LocalBus implements RoomBus {
   }
 
   async publishDeployment(message: DeploymentMessage): Promise<void> {
-    this.hub.publish(DEPLOYMENT, encodeBusMessage(this.id, message))
+    this.hub.publish(DEPLOYMENT, encodeBusMessage(this.id, message), this.id)
   }
 
   onDeployment(listener: (message: DeploymentMessage, from: string) => void): void {
@@ -75,7 +85,7 @@ export class LocalBus implements RoomBus {
   }
 
   private listen(channel: string, listener: (message: DocumentMessage | DeploymentMessage, from: string) => void): () => void {
-    const stop = this.hub.listen(channel, (bytes) => {
+    const stop = this.hub.listen(channel, this.id, (bytes) => {
       const decoded = decodeBusMessage(bytes)
       if (decoded && decoded.from !== this.id) listener(decoded.message, decoded.from)
     })

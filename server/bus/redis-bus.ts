@@ -56,8 +56,11 @@ export class RedisBus implements RoomBus {
     return bus
   }
 
-  async publish(docId: string, message: DocumentMessage): Promise<void> {
-    await this.publisher.publish(this.channel(docId), Buffer.from(encodeBusMessage(this.id, message)))
+  async publish(docId: string, message: DocumentMessage): Promise<number> {
+    const channel = this.channel(docId)
+    // Redis answers how many subscriptions got the message: this instance's own among them while it listens.
+    const reached = await this.publisher.publish(channel, asBuffer(encodeBusMessage(this.id, message)))
+    return Math.max(0, reached - (this.listeners.has(channel) ? 1 : 0))
   }
 
   async subscribe(docId: string, listener: (message: DocumentMessage) => void): Promise<Unsubscribe> {
@@ -78,7 +81,7 @@ export class RedisBus implements RoomBus {
   }
 
   async publishDeployment(message: DeploymentMessage): Promise<void> {
-    await this.publisher.publish(`${this.prefix}deployment`, Buffer.from(encodeBusMessage(this.id, message)))
+    await this.publisher.publish(`${this.prefix}deployment`, asBuffer(encodeBusMessage(this.id, message)))
   }
 
   onDeployment(listener: (message: DeploymentMessage, from: string) => void): void {
@@ -134,3 +137,6 @@ export class RedisBus implements RoomBus {
     for (const listener of this.reconnectListeners) listener()
   }
 }
+
+/** The encoded bytes as a Buffer without copying them again. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)

@@ -46,23 +46,47 @@ describe.each(ADAPTERS)('RoomBus contract: $name', (adapter) => {
     await b.subscribe('doc', (m) => heardByB.push(m))
     await b.subscribe('other', (m) => heardOnOther.push(m))
     const update = new Uint8Array(randomBytes(70_000))
-    await a.publish('doc', { kind: 'update', update })
+    await a.publish('doc', { kind: 'update', updates: [update] })
     await a.publish('doc', { kind: 'awareness', update: new Uint8Array([1, 2, 3]) })
     await a.publish('doc', { kind: 'roles' })
     await a.publish('doc', { kind: 'deleted' })
+    await a.publish('doc', { kind: 'here', missed: true })
+    await a.publish('doc', { kind: 'here', missed: false })
+    await a.publish('doc', { kind: 'update', updates: [new Uint8Array([5, 6]), update, new Uint8Array([7])] })
     const clients = [{ client: 2 ** 32 - 1, by: '李娜' }]
-    await a.publish('doc', { kind: 'update', update: new Uint8Array([4]), clients, epoch: 3 })
-    await vi.waitFor(() => expect(heardByB).toHaveLength(5))
-    expect(heardByB.at(-1)).toEqual({ kind: 'update', update: new Uint8Array([4]), clients, epoch: 3 })
+    await a.publish('doc', { kind: 'update', updates: [], clients })
+    await a.publish('doc', { kind: 'update', updates: [new Uint8Array([4])], clients, epoch: 3 })
+    await vi.waitFor(() => expect(heardByB).toHaveLength(9))
+    expect(heardByB.at(-1)).toEqual({ kind: 'update', updates: [new Uint8Array([4])], clients, epoch: 3 })
     heardByB.pop()
     expect(heardByB).toEqual([
-      { kind: 'update', update },
+      { kind: 'update', updates: [update] },
       { kind: 'awareness', update: new Uint8Array([1, 2, 3]) },
       { kind: 'roles' },
       { kind: 'deleted' },
+      { kind: 'here', missed: true },
+      { kind: 'here', missed: false },
+      { kind: 'update', updates: [new Uint8Array([5, 6]), update, new Uint8Array([7])] },
+      { kind: 'update', updates: [], clients },
     ])
     expect(heardByA).toEqual([])
     expect(heardOnOther).toEqual([])
+  })
+
+  it('says how many other instances listen on the document: never the sender itself, nobody once they unsubscribe', async () => {
+    const [a, b] = (buses = await adapter.pair())
+    await a.subscribe('doc', () => {})
+    expect(await a.publish('doc', { kind: 'roles' })).toBe(0)
+    const stopFirst = await b.subscribe('doc', () => {})
+    // Two rooms of one document on an instance (one closing, one loading) count as one instance.
+    const stopSecond = await b.subscribe('doc', () => {})
+    expect(await a.publish('doc', { kind: 'roles' })).toBe(1)
+    expect(await b.publish('doc', { kind: 'roles' })).toBe(1)
+    expect(await a.publish('other', { kind: 'roles' })).toBe(0)
+    await stopFirst()
+    expect(await a.publish('doc', { kind: 'roles' })).toBe(1)
+    await stopSecond()
+    expect(await a.publish('doc', { kind: 'roles' })).toBe(0)
   })
 
   it('stops delivering after unsubscribe; other listeners keep theirs', async () => {

@@ -15,11 +15,18 @@ import type { ClientBinding } from '../storage/document-log'
 /** What crosses between instances about one document. */
 export type DocumentMessage =
   /**
-   * An update already stored: apply and relay, never store again;
-   * `clients`: the client ids it bound; `epoch`: the document's epoch once
-   * it was stored (moved on by a workflow step).
+   * Updates already stored, in the order they were (one batch): apply and
+   * relay, never store again; `clients`: the client ids they bound;
+   * `epoch`: the document's epoch once they were stored (moved on by a
+   * workflow step).
    */
-  | { kind: 'update'; update: Uint8Array; clients?: ClientBinding[]; epoch?: number }
+  | { kind: 'update'; updates: Uint8Array[]; clients?: ClientBinding[]; epoch?: number }
+  /**
+   * The sender has the document open (it just opened it, or came back to
+   * the bus); `missed`: it stored updates it did not publish while it knew
+   * of no other instance with the document, so catch up from storage.
+   */
+  | { kind: 'here'; missed: boolean }
   /** Awareness of the sender's own connections (cursors, names). */
   | { kind: 'awareness'; update: Uint8Array }
   /** Who may open the document changed: recheck its connections. */
@@ -41,7 +48,12 @@ export type Unsubscribe = () => Promise<void>
 export interface RoomBus {
   /** Whether other instances may be on this bus (so a room can lag behind what is stored). */
   readonly shared: boolean
-  publish(docId: string, message: DocumentMessage): Promise<void>
+  /**
+   * Resolves to how many other instances listen on the document (each
+   * counted once, whether or not it has the document loaded yet): 0 means
+   * nobody else was subscribed when the bus delivered the message.
+   */
+  publish(docId: string, message: DocumentMessage): Promise<number>
   /** Resolves once messages published after it are delivered to `listener`. */
   subscribe(docId: string, listener: (message: DocumentMessage) => void): Promise<Unsubscribe>
   publishDeployment(message: DeploymentMessage): Promise<void>

@@ -73,15 +73,20 @@ export function syncRoutes(relay: Relay, auth: Authenticator, metrics: Metrics, 
           }
           const identity = { userId: grant.user.id, userName: grant.user.name, displayName: grant.user.displayName, credential: grant.credential }
           session = relay.connect(socketOf(raw), docId, identity, grant.role)
-        },
-        onMessage(event) {
           if (!session) return
-          if (!(event.data instanceof ArrayBuffer)) {
-            metrics.reject('malformed')
-            session.close(CLOSE.malformedMessage)
-            return
-          }
-          relay.receive(session, new Uint8Array(event.data))
+          const opened = session
+          // Frames are read off the ws socket itself, not through the helper's onMessage: that builds a
+          // MessageEvent and copies the frame into a new ArrayBuffer for every message (in the relay bench's
+          // profile, 8% of the server's time on a keystroke). No frame is missed: the helper calls onOpen right after it
+          // starts listening, in the same turn. The copy taken here is the frame alone: a view would keep
+          // the whole socket read it came in alive for as long as anything holds a piece of the update.
+          raw.on('message', (data: Buffer, isBinary: boolean) => {
+            if (!isBinary) {
+              metrics.reject('malformed')
+              return opened.close(CLOSE.malformedMessage)
+            }
+            relay.receive(opened, new Uint8Array(data))
+          })
         },
         onClose(event) {
           if (counted) {

@@ -72,7 +72,7 @@ export class CatchUp {
           // What this room lacked, others may lack too (its instance died before publishing it): it is stored, so say it.
           if (found && this.ports.bus.shared) {
             this.ports.bus
-              .publish(this.ports.docId, { kind: 'update', update: found, clients: bindingsOf(found, stored.clients), epoch: stored.epoch })
+              .publish(this.ports.docId, { kind: 'update', updates: [found], clients: bindingsOf(found, stored.clients), epoch: stored.epoch })
               .catch((error: Error) => log('warn', 'bus-publish-failed', { docId: this.ports.docId, error: error.message }))
           }
           this.caughtUpAt = Date.now()

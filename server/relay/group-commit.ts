@@ -140,6 +140,7 @@ export class GroupCommit {
     const appended = batch.length > 0 || claims.length > 0
     let start = updateTimings?.now()
     if (appended) {
+      if (updateTimings) updateTimings.appends++
       try {
         await this.ports.metrics.timeStorageWrite(() => this.ports.log.append(this.ports.docId, batch, guard))
       } catch (error) {

@@ -1,25 +1,28 @@
 /**
  * A room and the same document's rooms on other instances, over the bus.
- * Each batch this room stores goes out as one message, with the client
- * ids it bound. What another instance stored comes in and is applied
- * without judging again (its rules accepted it; refusing it here would
- * split the document) and never stored again; one that would leave
- * anything pending means this room missed an update, so it catches up
- * from storage instead (`catch-up.ts`), as it does when a connection
- * arrives that may come from an instance that died. Awareness and
- * notices (roles changed, document deleted) come the same way.
+ * Each batch this room stores goes out as one message — its updates as
+ * stored, with the client ids they bound — but only while another
+ * instance may have the document open: every publish says how many other
+ * instances listen, and a room that hears of nobody stops publishing
+ * until someone arrives. A room says `here` when it opens the document
+ * (and when its instance is back on the bus); a room that held back
+ * batches meanwhile answers `here` with `missed`, and the newcomer catches
+ * up from storage, which holds them. What another instance stored comes
+ * in and is applied without judging again (its rules accepted it;
+ * refusing it here would split the document) and never stored again; if
+ * any of it cannot integrate (it would stay pending), this room missed an
+ * update: the pending part is dropped and the room catches up from
+ * storage instead (`catch-up.ts`), as it does when a connection arrives
+ * that may come from an instance that died. Awareness and notices (roles
+ * changed, document deleted) come the same way, always published.
  */
 import * as Y from 'yjs'
-import { analyseUpdate, type UpdateLimits } from '@shared/review/incoming-update'
 import type { DocumentMessage, RoomBus } from '../bus/room-bus'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
 import type { ClientBinding, DocumentLog, LoggedUpdate, StoredState } from '../storage/document-log'
 import { applyMissing, CatchUp, FRESH_FOR_MS } from './catch-up'
 import type { ClientAccounts } from './client-accounts'
-
-/** Peer updates passed the limits where they were accepted. */
-const NO_UPDATE_LIMITS: UpdateLimits = { updateBytes: Number.MAX_SAFE_INTEGER, itemBytes: Number.MAX_SAFE_INTEGER }
 
 export interface OtherInstancesPorts {
   docId: string
@@ -43,14 +46,28 @@ export interface OtherInstancesPorts {
 
 export class OtherInstances {
   private readonly catchUps: CatchUp
+  /** No other instance listened on the document at the last publish, and none has said `here` since: batches stay unpublished. */
+  private alone = false
+  /** Batches were stored and not published while alone: a newcomer must catch up. */
+  private heldBack = false
+  /** Counts the `here`s heard, so that a publish answered after one does not make the room alone. */
+  private heres = 0
 
   constructor(private readonly ports: OtherInstancesPorts) {
     this.catchUps = new CatchUp({ ...ports, apply: (stored) => this.caughtUp(stored) })
   }
 
-  /** The room has read everything stored (it loaded). */
+  /** The room has read everything stored (it loaded): the others hear that it is here. */
   loaded(): void {
     this.catchUps.caughtUp()
+    this.sayHere()
+  }
+
+  /** The bus was away and is back: messages may have been missed both ways, so say `here` again and catch up. */
+  reconnected(): Promise<void> {
+    this.alone = false
+    this.sayHere()
+    return this.catchUp()
   }
 
   /** Whether the room may lack updates another instance stored: only with other instances on the bus, and not within `ms` of catching up. */
@@ -70,8 +87,10 @@ export class OtherInstances {
         return this.ports.whenReady(() => {
           this.ports.accounts.learn(message.clients ?? [])
           this.ports.raiseEpoch(message.epoch ?? 0)
-          this.applyUpdate(message.update)
+          this.applyUpdates(message.updates)
         })
+      case 'here':
+        return this.heardHere(message.missed)
       case 'awareness':
         return this.ports.whenReady(() => this.ports.awareness(message.update))
       case 'roles':
@@ -82,10 +101,42 @@ export class OtherInstances {
 
   /** A batch is stored here: the other instances hear it as one message, binding its client ids as this one did. */
   stored(batch: readonly LoggedUpdate[], clients: readonly ClientBinding[], epoch: number): void {
+    if (!this.ports.bus.shared || (batch.length === 0 && clients.length === 0)) return
+    if (this.alone) {
+      this.heldBack = true
+      return
+    }
+    this.publish({ kind: 'update', updates: batch.map((u) => u.update), epoch, ...(clients.length > 0 ? { clients: [...clients] } : {}) })
+  }
+
+  /**
+   * Another instance has the document open: publish from now on. What
+   * was held back before is stored; the other catches up to get it.
+   */
+  private heardHere(missed: boolean): void {
+    this.heres++
+    this.alone = false
+    if (this.heldBack) this.sayHere()
+    if (missed) this.ports.whenReady(() => void this.catchUp())
+  }
+
+  private sayHere(): void {
+    if (!this.ports.bus.shared) return
+    const missed = this.heldBack
+    this.heldBack = false
+    this.publish({ kind: 'here', missed })
+  }
+
+  /** Publishes; nobody else listening (and nobody said `here` meanwhile) makes the room alone. */
+  private publish(message: DocumentMessage): void {
     const { bus, docId } = this.ports
-    if (!bus.shared || (batch.length === 0 && clients.length === 0)) return
-    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((u) => u.update))
-    bus.publish(docId, { kind: 'update', update, epoch, ...(clients.length > 0 ? { clients: [...clients] } : {}) }).catch((error: Error) => log('warn', 'bus-publish-failed', { docId, error: error.message }))
+    const heres = this.heres
+    bus
+      .publish(docId, message)
+      .then((listening) => {
+        if (listening === 0 && heres === this.heres) this.alone = true
+      })
+      .catch((error: Error) => log('warn', 'bus-publish-failed', { docId, error: error.message }))
   }
 
   /** Applies what the room lacks of what is stored (a catch-up); returns it, or null when nothing was missing. */
@@ -95,19 +146,28 @@ export class OtherInstances {
     return this.ports.apply((doc) => applyMissing(doc, stored.updates))
   }
 
-  /** A stored update from another instance. One that would leave anything pending means this room missed one: catch up instead. */
-  private applyUpdate(update: Uint8Array): void {
-    this.ports.metrics.peerUpdatesIn++
-    const analysis = analyseUpdate(this.ports.doc, update, NO_UPDATE_LIMITS)
-    switch (analysis.kind) {
-      case 'incomplete':
-        return void this.catchUp()
-      case 'malformed':
-        log('error', 'peer-update-malformed', { docId: this.ports.docId, reason: analysis.reason })
-        return void this.catchUp()
-      case 'refused':
-      case 'integrates':
-        this.ports.apply((doc) => Y.applyUpdate(doc, update))
+  /**
+   * Stored updates from another instance, applied in one transaction (one
+   * frame to this room's connections). Anything left pending means this
+   * room missed an update: the pending part is dropped — the document
+   * never holds pending state, for the gate judges against it — and the
+   * room catches up, which brings it back with what was missing.
+   */
+  private applyUpdates(updates: readonly Uint8Array[]): void {
+    this.ports.metrics.peerUpdatesIn += updates.length
+    let failed: Error | null = null
+    try {
+      this.ports.apply((doc) => {
+        for (const update of updates) Y.applyUpdate(doc, update)
+      })
+    } catch (error) {
+      failed = error as Error
     }
+    const { store } = this.ports.doc
+    const pending = store.pendingStructs !== null || store.pendingDs !== null
+    store.pendingStructs = null
+    store.pendingDs = null
+    if (failed) log('error', 'peer-update-malformed', { docId: this.ports.docId, reason: failed.message })
+    if (failed || pending) void this.catchUp()
   }
 }

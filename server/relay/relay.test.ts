@@ -91,6 +91,25 @@ describe('relay core', () => {
     expect(reader.outbox.some((frame) => frame[0] === 0 && frame[1] === 2)).toBe(true)
   })
 
+  it('answers a joiner from storage before it builds the document, and builds it once a message needs it', async () => {
+    const relay = relayWith({ buildWaitMs: 60_000 })
+    const socket = new MemorySocket()
+    const session = relay.connect(socket, 'a', identity(1), 'editor')!
+    await new Promise((resolve) => setImmediate(resolve)) // storage read
+    relay.receive(session, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+    expect(relay.loadedDocument('a')).toBeUndefined()
+    const answers = socket.outbox.map((frame) => decodeMessage(frame)).filter((message) => message.type === 'sync-step2')
+    expect(answers).toHaveLength(1)
+    const joiner = new Y.Doc()
+    Y.applyUpdate(joiner, (answers[0] as { update: Uint8Array }).update)
+    expect(textAt(joiner, { goal: 0 }).toString()).toBe(textAt(await service.load('a'), { goal: 0 }).toString())
+    // Its awareness needs the room: the document is built, and the room starts the sync from its side.
+    relay.receive(session, encodeQueryAwareness())
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(relay.loadedDocument('a')).toBeDefined()
+    expect(socket.outbox.some((frame) => frame[0] === 0 && frame[1] === 0)).toBe(true)
+  })
+
   it('disconnects a reader whose send queue grows past the limit (4508)', async () => {
     const relay = relayWith({ maxBufferedBytes: 1000 })
     const slow = new MemorySocket()
@@ -274,8 +293,8 @@ describe('relay core', () => {
   it('an update stored but never published (its instance died in between) reaches the other instances: a room that catches up says what it found', async () => {
     /** The instance dies after storing and before publishing: its updates never reach the bus. */
     class DyingBus extends LocalBus {
-      override async publish(docId: string, message: DocumentMessage): Promise<void> {
-        if (message.kind !== 'update') return super.publish(docId, message)
+      override publish(docId: string, message: DocumentMessage): Promise<number> {
+        return message.kind === 'update' ? new Promise(() => {}) : super.publish(docId, message)
       }
     }
     const hub = new LocalBusHub()

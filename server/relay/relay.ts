@@ -100,7 +100,7 @@ export class Relay {
     private readonly options: RelayOptions = DEFAULT_RELAY_OPTIONS,
   ) {
     ports.bus.onReconnect(() => {
-      for (const room of this.rooms.values()) room.peers.catchUp()
+      for (const room of this.rooms.values()) void room.peers.reconnected()
     })
     ports.bus.onDeployment((message) => {
       if (message.kind === 'credentials') this.inBackground('credential-check', this.closeUnauthenticated())
@@ -292,6 +292,7 @@ export class Relay {
   async applyServerChange(docId: string, change: (doc: Y.Doc) => void, { by, step }: { by?: string; step?: boolean } = {}): Promise<void> {
     const room = this.room(docId)
     if (!room) throw new StorageError('busy', '服务器繁忙，请稍后重试')
+    room.loadNow()
     if (!(await room.loaded)) throw new StorageError('io', '无法读取文档')
     const stored = await room.applyServerChange(change, by || step ? { kind: 'server', ...(by ? { by } : {}), ...(step ? { step } : {}) } : SERVER_ORIGIN)
     if (room.sessions.size === 0 && this.rooms.get(docId) === room) this.scheduleUnload(docId)
@@ -318,7 +319,7 @@ export class Relay {
 
   /** Resolves when every loaded room has loaded (tests). */
   async settled(): Promise<void> {
-    await Promise.all([...this.rooms.values()].map((room) => room.loaded))
+    await Promise.all([...this.rooms.values()].map((room) => (room.loadNow(), room.loaded)))
     await this.flush()
   }
 

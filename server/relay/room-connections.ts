@@ -3,7 +3,8 @@
  * awareness, once the room is loaded), leaving, and one decoded message
  * at a time, dispatched by type. Updates go on to the room's gate; state
  * requests are answered (`state-answers.ts`), awareness is
- * `room-awareness.ts`. Messages wait while the room loads, and while the
+ * `room-awareness.ts`. Messages wait while the room loads (but a new
+ * client's state request, answered from storage as it is), and while the
  * connection's last update waits to be judged again (`second-chance.ts`),
  * so each connection's messages are handled in the order sent.
  */
@@ -25,6 +26,8 @@ export interface RoomConnectionsPorts {
   /** Whether the room may lack updates another instance stored (`CatchUp.mayLag`). */
   mayLag(): boolean
   catchUp(): Promise<void>
+  /** While loading: a message needs the document itself, so build it now (`Room.loadNow`). */
+  needDocument(): void
   /** An update (or sync step 2) a connection sent: the room's path, from the gate on. */
   update(session: Session, update: Uint8Array): void
   /** Handling a message failed (a ProtocolError, or a bug). */
@@ -58,15 +61,25 @@ export class RoomConnections {
    * goes to `onSessionError`.
    */
   receive(session: Session, message: ClientMessage): void {
-    this.ports.phase.whenReady(() => {
-      if (!this.ports.sessions.has(session) || !session.isOpen) return
-      if (session.held) return void session.held.push(message)
-      try {
-        this.handle(session, message)
-      } catch (error) {
-        this.ports.onSessionError(session, error)
-      }
-    })
+    const { phase } = this.ports
+    if (!phase.isReady && !phase.isClosed) {
+      // A new client's state request is answered from what storage holds while the room builds the
+      // document (`StateAnswers.loaded`): an answer of the stored state is a true one, and whatever the
+      // room takes after it reaches this client like everyone else's. Anything else needs the document.
+      if (message.type === 'sync-step1' && this.ports.stateAnswers.has(message.stateVector)) return this.handleNow(session, message)
+      this.ports.needDocument()
+    }
+    phase.whenReady(() => this.handleNow(session, message))
+  }
+
+  private handleNow(session: Session, message: ClientMessage): void {
+    if (!this.ports.sessions.has(session) || !session.isOpen) return
+    if (session.held) return void session.held.push(message)
+    try {
+      this.handle(session, message)
+    } catch (error) {
+      this.ports.onSessionError(session, error)
+    }
   }
 
   private handle(session: Session, message: ClientMessage): void {

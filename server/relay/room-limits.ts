@@ -23,6 +23,11 @@ export interface RoomLimits {
   autoVersionMs: number
   /** With no update for this long, the room drops what it built for editing (`idle-trim.ts`). */
   idleTrimMs: number
+  /**
+   * A loading room that can answer joiners from storage waits this long,
+   * at most, for a message that needs the document before building it.
+   */
+  buildWaitMs: number
 }
 
 export const DEFAULT_ROOM_LIMITS: RoomLimits = {
@@ -32,4 +37,5 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   refusalsPerConnection: 20,
   autoVersionMs: 30 * 60_000,
   idleTrimMs: IDLE_TRIM_MS,
+  buildWaitMs: 50,
 }

@@ -5,7 +5,9 @@
  *   load → gate → apply → store → broadcast
  *
  * - load: the room reads the document log; what arrives meanwhile waits
- *   (`room-phase.ts`). A connection's messages come in through
+ *   (`room-phase.ts`), but a new client's state request, answered from
+ *   one stored piece as it is (the document is built once a message needs
+ *   it). A connection's messages come in through
  *   `room-connections.ts`, which hands each update to the gate.
  * - gate: the update is judged (`update-gate.ts`); a refused or incomplete
  *   one is answered (`refusals.ts`), or judged again after a catch-up
@@ -81,6 +83,10 @@ export class Room {
   /** The same document's rooms on other instances, and catching up from storage with them (`other-instances.ts`). */
   readonly peers: OtherInstances
   private readonly phase = new RoomPhase()
+  /** While loading waits for a need of the document (`untilNeeded`): ends the wait. */
+  private needed: (() => void) | null = null
+  /** The document was needed before loading came to wait for it: it does not wait. */
+  private buildNow = false
   private unsubscribe: Unsubscribe | null = null
   private readonly size = new StoredSize()
   private readonly accounts = new ClientAccounts((binding) => this.commit.claim(binding))
@@ -137,7 +143,15 @@ export class Room {
     const presence = (this.presence = new RoomAwareness(room))
     const idle = (this.idle = new IdleTrim(limits.idleTrimMs, () => this.trimIdle()))
     const stateAnswers = (this.stateAnswers = new StateAnswers(docId, doc, metrics, () => idle.touch()))
-    this.connections = new RoomConnections({ ...room, phase, presence, stateAnswers, mayLag: () => this.peers.mayLag(), update: (session, update) => this.receiveUpdate(session, update) })
+    this.connections = new RoomConnections({
+      ...room,
+      phase,
+      presence,
+      stateAnswers,
+      mayLag: () => this.peers.mayLag(),
+      needDocument: () => this.loadNow(),
+      update: (session, update) => this.receiveUpdate(session, update),
+    })
     this.gate = new UpdateGate({ doc, policy, limits, size, accounts })
     this.refusals = new Refusals({ ...room, note: (entries) => this.commit.note(entries) })
     this.secondChance = new SecondChance({
@@ -204,6 +218,10 @@ export class Room {
       this.unsubscribe = unsubscribe
       const stored = await this.ports.log.load(this.docId)
       if (this.phase.isClosed) return false
+      // A joiner's state request can be answered from one stored piece as it is: building the document (tens of
+      // milliseconds for a long history) waits until a message needs it, so the joiner does not wait for it.
+      if (this.stateAnswers.loaded(stored.updates)) await this.untilNeeded()
+      if (this.phase.isClosed) return false
       // Applied by a function that is no closure over `stored`: the bus listener above would keep it alive with the room.
       const { failed } = this.integrate(STORAGE_ORIGIN, applyAll(stored.updates))
       if (failed) throw failed
@@ -218,6 +236,30 @@ export class Room {
       if (!this.phase.isClosed) this.hooks.onStorageFailure(this, StorageError.from(error, '读取文档'))
       return false
     }
+  }
+
+  /**
+   * Resolves when the document is needed: a message that needs it
+   * (`loadNow`), or `buildWaitMs` after reading storage (a connection
+   * that says nothing, another instance's update).
+   */
+  private untilNeeded(): Promise<void> {
+    if (this.buildNow) return Promise.resolve()
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.loadNow(), this.limits.buildWaitMs)
+      timer.unref?.()
+      this.needed = () => {
+        clearTimeout(timer)
+        this.needed = null
+        resolve()
+      }
+    })
+  }
+
+  /** Builds the document now if loading waits for a need of it (the relay's flush and settle, a server change, closing). */
+  loadNow(): void {
+    this.buildNow = true
+    this.needed?.()
   }
 
   // ── gate ──────────────────────────────────────────────────────────────
@@ -333,6 +375,7 @@ export class Room {
 
   /** Stores what is pending and sends what waited for it (`GroupCommit.flush`). */
   flush(): Promise<boolean> {
+    this.loadNow()
     return this.commit.flush()
   }
 
@@ -341,6 +384,7 @@ export class Room {
   /** Frees the room; `save` stores what is pending and lets the after-store listeners finish (a version, a compaction) first (not for a deleted or failed document). */
   async close({ save }: { save: boolean }): Promise<void> {
     if (this.phase.isClosed) return
+    this.loadNow()
     if (save && this.isLoaded) {
       if (await this.flush()) await this.afterStore.beforeClose()
     }

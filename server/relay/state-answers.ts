@@ -64,15 +64,23 @@ export class StateAnswers {
   }
 
   /**
-   * The document as stored, just loaded: when storage holds it as one
-   * compacted update, that is a new client's answer already. Ignored when
-   * more than one piece is stored (merging them costs what encoding does).
+   * The document as stored, just read: when storage holds it as one
+   * compacted update, that is a new client's answer already — before the
+   * document is even built from it. Ignored when more than one piece is
+   * stored (merging them costs what encoding does). Returns whether an
+   * answer was kept.
    */
-  loaded(stored: readonly Uint8Array[]): void {
+  loaded(stored: readonly Uint8Array[]): boolean {
     this.cached = new Map()
-    if (stored.length !== 1) return
+    if (stored.length !== 1) return false
     this.cached.set(NOTHING, encodeSyncStep2(stored[0]!))
     this.kept()
+    return true
+  }
+
+  /** Whether the answer to this state vector is kept: it can be given without the document. */
+  has(stateVector: Uint8Array): boolean {
+    return this.cached.has(toBase64(stateVector))
   }
 
   /** The document changed: every kept answer is out of date. */

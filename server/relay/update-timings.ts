@@ -14,6 +14,8 @@ export class UpdateTimings {
   private readonly ns = new Map<Stage, bigint>(STAGES.map((s) => [s, 0n]))
   /** Updates received from connections (the denominator). */
   updates = 0
+  /** Appends to storage: updates / appends says how well group commit groups. */
+  appends = 0
 
   now(): bigint {
     return process.hrtime.bigint()
@@ -43,6 +45,7 @@ export class UpdateTimings {
   reset(): void {
     for (const stage of STAGES) this.ns.set(stage, 0n)
     this.updates = 0
+    this.appends = 0
   }
 }
 

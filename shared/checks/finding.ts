@@ -6,7 +6,7 @@
  * DESIGN.md contract); `field` additionally names the cell, so the editor
  * can put the cursor there.
  */
-import type { FUNDS_FIELDS, IndicatorFieldKey, ProjectFieldKey } from '../schema/fields'
+import type { FUNDS_FIELDS, INDICATOR_FOLLOW_UP_FIELDS, IndicatorFieldKey, ProjectFieldKey } from '../schema/fields'
 
 /**
  * The severity policy every rule follows (re-grade a rule here, not case by case):
@@ -29,7 +29,7 @@ export type Severity = 'error' | 'warning' | 'info'
  * goes by its node (`fundsExecuted`): its keys are an indicator row's too (`earned`).
  */
 export type FindingField =
-  | ProjectFieldKey | IndicatorFieldKey | (typeof FUNDS_FIELDS)[number]['node']
+  | ProjectFieldKey | IndicatorFieldKey | (typeof FUNDS_FIELDS)[number]['node'] | (typeof INDICATOR_FOLLOW_UP_FIELDS)[number]['key']
   | 'unit' | 'spendingPlan' | 'indicators'
   | 'title' | 'goals' | 'subGoals' | 'safeguards'
 

@@ -1,13 +1,14 @@
 /**
  * Every finding of a document, the one set the editor, /checks, the
  * review queue, the dashboard and `check ID` all count: its kind's checks
- * (the registry dispatches) and, for next year's draft of targets whose
+ * (the registry dispatches), figures two people's typing merged, and, for next year's draft of targets whose
  * predecessor has an approved 自评, the 结果应用 checks against it. A place
  * that lists or counts findings calls this, so no two places disagree on
  * what a document has.
  */
 import type { Finding, Severity } from '../checks/finding'
 import { resultsApplication } from '../checks/results-application'
+import { mergedFigureFindings } from '../checks/rules/merged-figures'
 import { sortFindings } from '../checks/run-checks'
 import type { BudgetDocument } from '../model/budget-document'
 import { modelFromText } from '../model/derive-model'
@@ -33,7 +34,10 @@ export function documentFindings(
   known: { own?: Finding[]; model?: BudgetDocument } = {},
 ): Finding[] {
   const kind = kindOf(text)
-  const own = known.own ?? kind.checks(text)
+  const kindFindings = known.own ?? kind.checks(text)
+  // Figures two people's typing merged: in every kind, read with the text (none from a file).
+  const merged = mergedFigureFindings(text)
+  const own = merged.length === 0 ? kindFindings : sortFindings([...kindFindings, ...merged])
   const lastYear = context.lastYear ?? []
   // 结果应用 judges next year's targets; a 监控 or 自评 carries approved targets, judged when they were approved.
   if (kind.id !== 'targets' || lastYear.length === 0) return own

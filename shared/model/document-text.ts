@@ -6,6 +6,7 @@
  * document → text loses nothing.
  */
 import type { DocumentKind } from './document-kind'
+import type { MergedFigure } from './merged-figures'
 
 export interface DocumentText {
   /** What the document is (`document-kind.ts`); absent means a targets document, as every document made before kinds. */
@@ -20,6 +21,12 @@ export interface DocumentText {
   subGoals: SubGoalText[]
   safeguards: string[]
   projects: ProjectText[]
+  /**
+   * Read from a stored or open document only: figure cells two people wrote at once, whose text
+   * nobody typed (`merged-figures.ts`). Absent when there are none; importers and exporters neither
+   * make nor write it.
+   */
+  mergedFigures?: MergedFigure[]
 }
 
 export interface SubGoalText {

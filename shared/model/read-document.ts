@@ -10,28 +10,11 @@
  */
 import type { DocumentText, FundsText, IndicatorText, ProjectDetailsText, ProjectText, SubGoalText } from './document-text'
 import type { NodeJSON } from './node-json'
-import { DETAIL_CELLS, FUNDS_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, INDICATOR_FOLLOW_UP_CELLS, MARK, NODE, PROJECT_CELLS } from '../schema/node-names'
+import { DETAIL_CELLS, FUNDS_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, INDICATOR_FOLLOW_UP_CELLS, NODE, PROJECT_CELLS } from '../schema/node-names'
+import { child, rows, textOf } from './agreed-text'
+import { mergedFigures } from './merged-figures'
 
-const children = (node: NodeJSON | undefined): NodeJSON[] => node?.content ?? []
-
-export const child = (node: NodeJSON | undefined, type: string): NodeJSON | undefined =>
-  children(node).find((c) => c.type === type)
-
-const isPendingInsertion = (node: NodeJSON): boolean =>
-  (node.marks ?? []).some((m) => m.type === MARK.insertion) ||
-  (node.attrs?.suggestion as { kind?: string } | null | undefined)?.kind === 'insert'
-
-/** The children of `type`, pending row insertions left out. */
-const rows = (node: NodeJSON | undefined, type: string): NodeJSON[] =>
-  children(node).filter((c) => c.type === type && !isPendingInsertion(c))
-
-/** The agreed text of a text field. */
-export function textOf(node: NodeJSON | undefined): string {
-  return children(node)
-    .filter((c) => c.type === NODE.text && !isPendingInsertion(c))
-    .map((c) => c.text ?? '')
-    .join('')
-}
+export { child, textOf }
 
 const textAt = (node: NodeJSON | undefined, type: string): string => textOf(child(node, type))
 
@@ -83,6 +66,8 @@ const readSubGoal = (node: NodeJSON): SubGoalText => ({
 export function readDocument(doc: NodeJSON): DocumentText {
   const titleBlock = child(doc, NODE.titleBlock)
   const overall = child(doc, NODE.overallPart)
+  const projects = rows(child(doc, NODE.projectsPart), NODE.project)
+  const merged = mergedFigures(projects)
   return {
     title: textAt(titleBlock, NODE.docTitle),
     subtitle: textAt(titleBlock, NODE.docSubtitle),
@@ -91,6 +76,7 @@ export function readDocument(doc: NodeJSON): DocumentText {
     goals: rows(child(overall, NODE.goalsSection), NODE.goalItem).map(textOf),
     subGoals: rows(child(overall, NODE.subGoalsSection), NODE.subGoal).map(readSubGoal),
     safeguards: rows(child(overall, NODE.safeguardsSection), NODE.safeguardItem).map(textOf),
-    projects: rows(child(doc, NODE.projectsPart), NODE.project).map(readProject),
+    projects: projects.map(readProject),
+    ...(merged.length > 0 ? { mergedFigures: merged } : {}),
   }
 }

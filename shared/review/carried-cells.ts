@@ -3,7 +3,7 @@
  * from the approved document (a change of targets is a 目标调整, not an
  * edit): the server refuses, from everyone, an update that would change
  * them. What such a document adds stays open — the title block and 第一部分,
- * and in each project the 资金 figures but the 年初预算数, the 实际完成情况 and
+ * and in each project the 资金 figures but the 年初预算数 and 预算执行率's 分值, the 实际完成情况 and
  * each row's cells of the kind (`INDICATOR_FOLLOW_UP_CELLS`).
  *
  * Decided from the update and the document before anything is applied,
@@ -21,9 +21,14 @@ import { isDocumentKind } from '../model/document-kind'
 import { INDICATOR_FOLLOW_UP_CELLS, NODE } from '../schema/node-names'
 import { FIELD_LABEL } from '../schema/field-labels'
 
-/** The cells of a project that a 监控 or 自评 fills in: everything else in its projects is carried. */
+/**
+ * The cells of a project that a 监控 or 自评 fills in: everything else in its projects is carried.
+ * The 预算执行率's 分值 (`fundsPoints`) is not among them: it is the weight the rules give 执行率
+ * (10 unless the form says otherwise), as carried as each indicator's 分值 — a department must not
+ * re-weight its own score.
+ */
 export const OPEN_CELLS: ReadonlySet<string> = new Set([
-  NODE.fundsBudget, NODE.fundsExecuted, NODE.fundsRate, NODE.fundsPoints, NODE.fundsEarned, NODE.projectAchieved,
+  NODE.fundsBudget, NODE.fundsExecuted, NODE.fundsRate, NODE.fundsEarned, NODE.projectAchieved,
   ...Object.values(INDICATOR_FOLLOW_UP_CELLS),
 ])
 

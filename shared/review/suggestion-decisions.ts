@@ -64,16 +64,19 @@ function textDecisions(transaction: Y.Transaction, text: Y.XmlText, found: Map<s
 }
 
 export function suggestionDecisions(transaction: Y.Transaction): SuggestionDecisions {
+  // Every decision deletes something (text, a mark's bounds, an attribute, a row): plain typing — most
+  // transactions — is passed over without walking anything. A text that never held formatting holds no marks.
+  // Deleting text in an unformatted cell — most deletions — touches neither marks, nor a row's attribute,
+  // nor a row (whose removal changes its parent, never a text): nothing to walk. Both are asked before
+  // anything is made: this runs for every update the server takes.
+  if (transaction.deleteSet.clients.size === 0 || !watchedChange(transaction)) return { accepted: [], rejected: [] }
+  return walkedDecisions(transaction)
+}
+
+function walkedDecisions(transaction: Y.Transaction): SuggestionDecisions {
   const decisions: SuggestionDecisions = { accepted: [], rejected: [] }
   const decide = (kind: 'insert' | 'delete', kept: boolean, info: SuggestionInfo) =>
     ((kind === 'insert') === kept ? decisions.accepted : decisions.rejected).push(info)
-
-  // Every decision deletes something (text, a mark's bounds, an attribute, a row): plain typing — most
-  // transactions — is passed over without walking anything. A text that never held formatting holds no marks.
-  if (transaction.deleteSet.clients.size === 0) return decisions
-  // Deleting text in an unformatted cell — most deletions — touches neither marks, nor a row's attribute,
-  // nor a row (whose removal changes its parent, never a text): nothing to walk.
-  if (!watchedChange(transaction)) return decisions
   const texts = new Map<string, Pending & { kept: boolean; stillMarked: boolean }>()
   for (const [type, keys] of transaction.changed) {
     if (type instanceof Y.XmlText) {

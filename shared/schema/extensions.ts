@@ -11,6 +11,7 @@ import { isLevel1, isLevel2 } from './taxonomy'
 import { FIELD_LABEL } from './field-labels'
 import { DETAIL_CELLS, FUNDS_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, INDICATOR_FOLLOW_UP_CELLS, MARK, NODE, PROJECT_CELLS, ROW_NODES } from './node-names'
 import { isRowSuggestion, isSuggestionInfo } from './suggestion'
+import { ENTERED, isFigureCell } from './figure-cells'
 
 const REVIEW_MARKS = `${MARK.insertion} ${MARK.deletion}`
 
@@ -34,8 +35,15 @@ function textField(name: string) {
     parseHTML: () => [{ tag: `div[data-field="${name}"]` }],
     renderHTML: ({ HTMLAttributes }) => ['div', { 'data-field': name, 'data-label': FIELD_LABEL[name] ?? '', ...HTMLAttributes }, 0],
     ...(isRow(name) ? { addAttributes: () => ({ suggestion: suggestionAttribute }) } : {}),
+    ...(isFigureCell(name) ? { addAttributes: () => ({ [ENTERED]: enteredAttribute }) } : {}),
   })
 }
+
+/**
+ * A figure cell's text as last typed (`figure-cells.ts`). Kept out of HTML both ways: a paste is
+ * typing (recorded as such), and text from elsewhere must not bring a record along.
+ */
+const enteredAttribute: Attribute = { default: null, rendered: false, parseHTML: () => null }
 
 const suggestionAttribute: Attribute = {
   default: null,

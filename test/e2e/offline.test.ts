@@ -2,11 +2,14 @@
  * Offline for real: a staff member's browser goes offline, edits a goal and
  * a budget figure, reloads the page while offline (the service worker and
  * IndexedDB bring the document back with the edits), goes online; both
- * browsers and the server converge.
+ * browsers and the server converge. What the page loads after its first
+ * screen (the checks, the history, the paste reader, the formats, the
+ * other pages) comes back offline too.
  */
 import { describe, expect, it } from 'vitest'
 import { DOC_ID } from '../../support/test-server'
-import { browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
+import { excelTableHtml } from '../support/office-clipboard'
+import { browserAndServer, fieldText, openAs, retype, selectField, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -42,5 +45,43 @@ describe('offline work', () => {
     expect([...a.errors, ...b.errors]).toEqual([])
     await a.context.close()
     await b.context.close()
+  }, 120_000)
+
+  it('what loads after the first screen works after an offline reload: checks, history, export menu, paste, the list', async () => {
+    const { page, context, errors } = await openAs(suite.browser, suite.t, 'wang', 'editor')
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.t.server.url })
+    const checks = page.getByTestId('checks').locator('h2')
+    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toMatch(/[1-9]\d* (错误|警告|提示)/)
+    const found = await checks.textContent()
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true)
+
+    // The browser's cache of files emptied (as 清除浏览数据 › 缓存的图片和文件 does; the service worker's copy and
+    // IndexedDB stay): what comes back now comes from the service worker alone.
+    await (await context.newCDPSession(page)).send('Network.clearBrowserCache')
+    await context.setOffline(true)
+    await page.reload()
+    await page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
+    // The checks and the model, derived after the document is painted.
+    await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toBe(found)
+    await expect(page.getByTestId('history').locator('h2').textContent()).resolves.toBe('历史版本')
+    // The formats the export menu lists.
+    await page.getByTestId('export-menu').locator('summary').click()
+    await expect.poll(() => page.getByTestId('export-menu').locator('a').allTextContents(), { timeout: 10_000 }).toContain('Word 文档（.docx）')
+    await page.getByTestId('export-menu').locator('summary').click()
+    // A cell copied from Excel, read by the clipboard's reader.
+    await page.getByRole('button', { name: '添加指标行' }).waitFor()
+    await selectField(page, 'budgetTotal', 0)
+    await page.evaluate(async (html) => {
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob(['7.25\r\n'], { type: 'text/plain' }) })])
+    }, excelTableHtml([['7.25']]))
+    await page.keyboard.press('Control+V')
+    await expect.poll(() => fieldText(page, 'budgetTotal', 0), { timeout: 10_000 }).toBe('7.25')
+    // Another page of the app.
+    await page.getByRole('button', { name: '返回文档列表' }).click()
+    await page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 10_000 })
+
+    await context.setOffline(false)
+    expect(errors).toEqual([])
+    await context.close()
   }, 120_000)
 })

@@ -1,0 +1,65 @@
+/**
+ * The reviewer's 审核意见 draft as the page keeps it (`ReviewOpinionPanel`
+ * edits it; 退回修改 and 审核通过 start from it as their note): kept on the
+ * server with the document, per reviewer and review round.
+ */
+import { createResource, createSignal, onCleanup } from 'solid-js'
+import { api } from '../api/http'
+
+/** Where drafts were kept before the server kept them: moved to the server once, then forgotten here. */
+const formerKey = (docId: string) => `jixiao:opinion:${docId}`
+const SAVE_AFTER_MS = 400
+
+export type OpinionSaving = 'saved' | 'saving' | 'failed'
+
+/**
+ * The reviewer's draft, read from the server when `reviewing()` and saved
+ * back shortly after each change (the last change always wins). `used()`:
+ * a step took it as its note and the server cleared it.
+ */
+export function createOpinionDraft(docId: string, reviewing: () => boolean) {
+  const [text, setText] = createSignal('')
+  const [saving, setSaving] = createSignal<OpinionSaving>('saved')
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let written = Promise.resolve()
+  const store = (value: string) => {
+    setSaving('saving')
+    written = written.then(() =>
+      api.keepOpinion(docId, value).then(
+        () => {
+          if (text() === value) setSaving('saved')
+        },
+        () => {
+          setSaving('failed')
+        },
+      ),
+    )
+  }
+  createResource(reviewing, async () => {
+    const kept = (await api.opinion(docId).catch(() => ({ opinion: null }))).opinion?.text ?? ''
+    const former = localStorage.getItem(formerKey(docId)) ?? ''
+    if (!kept && former) store(former)
+    localStorage.removeItem(formerKey(docId))
+    if (!text()) setText(kept || former)
+  })
+  const save = (value: string) => {
+    setText(value)
+    clearTimeout(timer)
+    setSaving('saving')
+    timer = setTimeout(() => store(value), SAVE_AFTER_MS)
+  }
+  const used = () => {
+    clearTimeout(timer)
+    setText('')
+    setSaving('saved')
+  }
+  onCleanup(() => {
+    if (saving() === 'saving') {
+      clearTimeout(timer)
+      store(text())
+    }
+  })
+  return { text, save, used, saving }
+}
+
+export type ReviewOpinionDraft = ReturnType<typeof createOpinionDraft>
