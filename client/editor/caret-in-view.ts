@@ -8,11 +8,18 @@
  * keys typed since, and is answered from the box of the element holding
  * the caret: wholly inside the window (less ProseMirror's own 5 px margin),
  * the caret is too and every ancestor's scroll would be nil. Otherwise
- * ProseMirror scrolls, as it would have, before that frame is painted.
+ * ProseMirror scrolls, as it would have, before that frame is painted —
+ * by its own scrolling code called directly: asked for with a transaction,
+ * the scroll cost a second dispatch of the whole editor (the Yjs binding,
+ * every plugin) in each such frame, and a cell taller than what is left of
+ * the window, or at its edge, asked for one at every key.
  */
 import { Extension } from '@tiptap/core'
 import { Plugin } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
+
+/** ProseMirror's scroll to the selection, as its update runs it for a transaction that asks for one (not public API). */
+const scrollToSelection = (view: EditorView) => (view as unknown as { scrollToSelection(): void }).scrollToSelection()
 
 /** ProseMirror's default `scrollMargin`. */
 const MARGIN = 5
@@ -39,7 +46,7 @@ export const CaretInView = Extension.create({
       if (view.isDestroyed || caretInView(view)) return
       scrolling = true
       try {
-        view.dispatch(view.state.tr.scrollIntoView())
+        scrollToSelection(view)
       } finally {
         scrolling = false
       }

@@ -119,6 +119,8 @@ export function makeEditor(options: {
   const editor = new Editor({
     element: options.element,
     editable: options.editable,
+    // Tiptap's `delete` events, which nothing here listens to: it combined and compared every change's steps to emit them.
+    enableCoreExtensions: { delete: false },
     // The kind on the editor's root: a 监控 or 自评 is a set of project forms, laid out as such (styles.css).
     editorProps: { attributes: () => ({ 'data-document-kind': kind() ?? 'targets' }) },
     extensions: [
@@ -141,7 +143,25 @@ export function makeEditor(options: {
     ],
   })
   flushBeforeRemoteChanges(options.provider, editor)
+  clearDocumentOnlyFromSelections(editor)
   return editor
+}
+
+/**
+ * Tiptap's `clearDocument` plugin acts only when a change replaced a
+ * selection spanning the whole document, but asks where the document starts
+ * and ends before it looks at the selection: on the form that walk is
+ * ~0.1 ms, at every typed key. Here a change made with a bare caret skips
+ * it — for those the plugin returns nothing either way.
+ */
+function clearDocumentOnlyFromSelections(editor: Editor): void {
+  const plugin = editor.state.plugins.find((p) => (p as unknown as { key: string }).key.startsWith('clearDocument$'))
+  const spec = plugin?.spec
+  const append = spec?.appendTransaction
+  if (!spec || !append) return
+  spec.appendTransaction = function (this: unknown, transactions, oldState, newState) {
+    return oldState.selection.empty ? undefined : append.call(this, transactions, oldState, newState)
+  }
 }
 
 /**
