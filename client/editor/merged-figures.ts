@@ -21,8 +21,7 @@ import { T } from '../i18n/zh-CN'
 
 const key = new PluginKey<DecorationSet>('mergedFigures')
 
-const markAt = (from: number, to: number, entered: string): Decoration =>
-  Decoration.node(from, to, { class: 'merged-figure', title: T.mergedFigure(entered) }, { entered })
+const markAt = (from: number, to: number): Decoration => Decoration.node(from, to, { class: 'merged-figure', title: T.mergedFigure })
 
 /** Marks for the merged figure cells of `doc` between `from` and `to` (whole cells around them included). */
 function marksBetween(doc: PMNode, from: number, to: number): Decoration[] {
@@ -30,7 +29,7 @@ function marksBetween(doc: PMNode, from: number, to: number): Decoration[] {
   doc.nodesBetween(Math.max(0, from - 1), Math.min(doc.content.size, to + 1), (node, pos) => {
     if (!isFigureCell(node.type.name)) return !node.isTextblock
     const entered = enteredOf(node.attrs)
-    if (entered !== null && agreedText(node) !== entered) marks.push(markAt(pos, pos + node.nodeSize, entered))
+    if (entered !== null && agreedText(node) !== entered) marks.push(markAt(pos, pos + node.nodeSize))
     return false
   })
   return marks
@@ -47,7 +46,7 @@ function remark(marks: DecorationSet, before: PMNode, after: PMNode): Decoration
   const shift = endAfter - endBefore
   const kept = marks.find().flatMap((mark) => {
     if (mark.to < start) return [mark]
-    if (mark.from > endBefore) return [markAt(mark.from + shift, mark.to + shift, (mark.spec as { entered: string }).entered)]
+    if (mark.from > endBefore) return [markAt(mark.from + shift, mark.to + shift)]
     return []
   })
   return DecorationSet.create(after, [...kept, ...marksBetween(after, start, endAfter)])

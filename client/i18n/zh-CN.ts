@@ -320,7 +320,7 @@ export const T = {
   choose: '请选择',
   /** A target carried into a 监控 or 自评 from the approved 绩效目标. */
   carriedCell: '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）',
-  mergedFigure: (entered: string) => `这个数是两人同时修改后合并成的，不是任何人填写的数（${entered === '' ? '最后一次修改是清空它' : `最后一次输入的是“${entered}”`}）：请核对后重新输入`,
+  mergedFigure: '这个数是两人同时修改后合并成的，可能不是任何人要填的数：请与同事核对后重新输入',
   carriedRefused: '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自审核通过的目标表，在运行监控和自评中不能修改',
   outlineRate: (rate: string) => `执行率 ${rate}`,
   /** 结果应用: last year's approved 自评, beside a continuing project in next year's draft (read-only). */

@@ -35,14 +35,19 @@ export function documentFindings(
 ): Finding[] {
   const kind = kindOf(text)
   const kindFindings = known.own ?? kind.checks(text)
-  // Figures two people's typing merged: in every kind, read with the text (none from a file).
+  // Figures two people's typing merged: in every kind, read with the text (none from a file). Such a cell's
+  // other finding ("not a number", say) is a symptom of the merge: the cell shows the merge alone.
   const merged = mergedFigureFindings(text)
-  const own = merged.length === 0 ? kindFindings : sortFindings([...kindFindings, ...merged])
+  const mergedCells = new Set(merged.filter((_, i) => text.mergedFigures![i]!.entry === null).map(cellOf))
+  const own = merged.length === 0 ? kindFindings : sortFindings([...kindFindings.filter((f) => !mergedCells.has(cellOf(f))), ...merged])
   const lastYear = context.lastYear ?? []
   // 结果应用 judges next year's targets; a 监控 or 自评 carries approved targets, judged when they were approved.
   if (kind.id !== 'targets' || lastYear.length === 0) return own
   return sortFindings([...own, ...resultsApplication(known.model ?? modelFromText(text), lastYear)])
 }
+
+/** The cell a finding leads to. A 资金支出计划 entry's findings share one field (the entry is named in the message alone), so those are never taken for one cell. */
+const cellOf = (f: Finding): string => (f.field === null ? `whole:${f.rule}` : `${f.project}/${f.indicator}/${f.field}`)
 
 export type FindingCounts = Record<Severity, number>
 

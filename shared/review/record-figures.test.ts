@@ -107,6 +107,16 @@ describe('a figure two people typed at once', () => {
     }
   })
 
+  it('a merge that is not even a number ("0.800.80") shows on its cell once, as the merge: not also as an unreadable figure', () => {
+    const { a, b } = replicas()
+    person(a).typeAtEnd(NODE.fundsExecuted, '0.80')
+    person(b).typeAtEnd(NODE.fundsExecuted, '0.80')
+    exchange(a, b)
+    expect(executed(a)).toBe('0.800.80')
+    const onCell = documentFindings(readText(a)).filter((f) => f.project === 1 && f.field === NODE.fundsExecuted)
+    expect(onCell.map((f) => f.rule)).toEqual([MERGED_FIGURE_RULE])
+  })
+
   it('typed one after the other ("6.60", then "3" after it): "6.603" is what the second person wrote, no finding', () => {
     const { a, b } = replicas()
     person(a).typeAtEnd(NODE.fundsExecuted, '6.60')

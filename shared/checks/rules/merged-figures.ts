@@ -25,9 +25,9 @@ export function mergedFigureFindings(text: DocumentText): Finding[] {
   const kind = isDocumentKind(text.kind) && text.kind !== 'targets' ? text.kind : null
   return (text.mergedFigures ?? []).map((figure) => {
     const { label, field } = nameOf(figure, kind)
-    const last = figure.entered === '' ? '最后一次修改是清空它' : `最后一次输入的是“${figure.entered}”`
     return findingsFor(MERGED_FIGURE_RULE, figure.project).error(
-      `${label}“${figure.text}”是两人同时修改后合并成的，不是任何人填写的数（${last}）：请核对后重新输入`,
+      // No figure is named as "the last one typed": each person's record already held part of the other's typing.
+      `${label}“${figure.text}”是两人同时修改后合并成的，可能不是任何人要填的数：请与同事核对后重新输入`,
       { ...(figure.indicator !== null ? { indicator: figure.indicator } : {}), field },
     )
   })
