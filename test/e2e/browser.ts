@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { connect, launch as launchOwn } from '../../support/chromium'
 import { startTestServer, type TestServer } from '../../support/test-server'
@@ -90,8 +90,9 @@ export const fieldTexts = (page: Page, name: string) =>
  * its end may be under someone else's caret label), the cursor moved to that
  * end of the field, then real key presses.
  */
-export async function typeAt(page: Page, where: 'start' | 'end', name: string, n: number, text: string): Promise<void> {
-  const target = field(page, name, n)
+/** `at`: the field's index among those on the page, or the cell itself (in a long document, found within its table). */
+export async function typeAt(page: Page, where: 'start' | 'end', name: string, at: number | Locator, text: string): Promise<void> {
+  const target = typeof at === 'number' ? field(page, name, at) : at
   const placeCursor = () =>
     target.evaluate((el, atEnd) => {
       const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
@@ -105,14 +106,14 @@ export async function typeAt(page: Page, where: 'start' | 'end', name: string, n
     await target.click({ position: { x: 2, y: 4 } })
     const placed = await expect.poll(placeCursor, { timeout: 2_000 }).toBe(true).then(() => true, () => false)
     if (placed) break
-    if (attempt === 2) throw new Error(`could not put the cursor into ${name} #${n}`)
+    if (attempt === 2) throw new Error(`could not put the cursor into ${name}${typeof at === 'number' ? ` #${at}` : ''}`)
   }
   await page.keyboard.type(text)
 }
 
 /** Selects a field's whole text (as a person would by dragging over it). */
-export async function selectField(page: Page, name: string, n: number): Promise<void> {
-  await typeAt(page, 'end', name, n, '')
+export async function selectField(page: Page, name: string, at: number | Locator): Promise<void> {
+  await typeAt(page, 'end', name, at, '')
   await page.evaluate(() => {
     const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
     const { $from } = editor.state.selection

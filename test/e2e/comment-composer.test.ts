@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { generateDocument } from '../../support/generate-document'
 import { makeRandom } from '../../support/random'
-import { browserAndServer, field, openAs, selectField } from './browser'
+import { browserAndServer, openAs, selectField } from './browser'
 
 const suite = browserAndServer()
 const DOC = 'p100'
@@ -16,9 +16,12 @@ describe('the comment composer', () => {
     await suite.t.server.data.service.create(generateDocument(makeRandom(100), 100), { id: DOC, title: '一百个项目', ownerId: null })
     const { page, context, errors } = await openAs(suite.browser, suite.t, 'wang', 'reviewer', DOC)
     const viewport = page.viewportSize()!
-    const goal = field(page, 'projectGoal', 99)
+    // A table this far down is drawn once the person scrolls to it.
+    const last = page.locator('section[data-node="project"]').nth(99)
+    await last.scrollIntoViewIfNeeded()
+    const goal = last.locator('[data-field="projectGoal"] .value').first()
     await goal.scrollIntoViewIfNeeded()
-    await selectField(page, 'projectGoal', 99)
+    await selectField(page, 'projectGoal', goal)
     const before = (await goal.boundingBox())!
     expect(before.y).toBeGreaterThan(0)
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(20_000)
