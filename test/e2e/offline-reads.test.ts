@@ -2,7 +2,8 @@
  * What a page reads from the server, after an offline reload: the review
  * queue, the dashboard and the document's versions say they could not be
  * loaded offline — never that there is nothing (a tester saw 没有分配给你审核的部门文档
- * for a queue of 4) — and the page raises no error.
+ * for a queue of 4), nor offer a fresh 审核意见 over the one kept — and the
+ * page raises no error.
  */
 import { describe, expect, it } from 'vitest'
 import { reviewedDepartment } from '../support/reviewed-department'
@@ -11,7 +12,7 @@ import { browserAndServer, openAs } from './browser'
 const suite = browserAndServer()
 
 describe('reads that fail offline', () => {
-  it('the queue, the dashboard and the history say they are offline, not empty', async () => {
+  it('the queue, the dashboard, the history and the 审核意见 say they are offline, not empty', async () => {
     const { t, browser } = suite
     await reviewedDepartment(t)
     const staff = await openAs(browser, t, 'zhang', 'editor', 'doc', { share: false })
@@ -21,8 +22,11 @@ describe('reads that fail offline', () => {
 
     const { page, context, errors } = await openAs(browser, t, 'wang', 'reviewer', 'doc', { share: false })
     const history = page.getByTestId('history')
-    // Online: the 报送's version, the document in her queue and on the dashboard.
+    const opinion = page.getByTestId('review-opinion')
+    // Online: the 报送's version, her 审核意见 drafted and kept, the document in her queue and on the dashboard.
     await expect.poll(() => history.locator('.versions li').count(), { timeout: 10_000 }).toBe(1)
+    await opinion.getByRole('button', { name: '根据审核检查起草审核意见' }).click()
+    await expect.poll(() => opinion.getByTestId('opinion-saving').textContent(), { timeout: 10_000 }).toBe('已保存在服务器。')
     await page.goto('/#/queue')
     await expect.poll(() => page.getByTestId('queue').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
     await page.goto('/#/dashboard')
@@ -46,9 +50,10 @@ describe('reads that fail offline', () => {
     await page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
     await expect.poll(() => history.textContent(), { timeout: 10_000 }).toContain('离线：无法加载历史版本，联网后刷新')
     expect(await history.textContent()).not.toContain('还没有版本')
-    // Nothing was edited: the 审核意见 draft has no failed save to report.
-    await page.getByTestId('review-opinion').waitFor()
-    expect(await page.getByTestId('review-opinion').textContent()).not.toContain('保存失败')
+    // Her kept draft could not be read: said so, not offered a fresh draft (that would overwrite it), no failed save.
+    await expect.poll(() => opinion.textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核意见，联网后刷新')
+    expect(await opinion.getByRole('button', { name: '根据审核检查起草审核意见' }).count()).toBe(0)
+    expect(await opinion.textContent()).not.toContain('保存失败')
 
     await context.setOffline(false)
     expect([...errors, ...staff.errors]).toEqual([])
