@@ -15,6 +15,7 @@ import { relativeTime } from '../i18n/relative-time'
 import { personName } from '../i18n/person-name'
 import { activityLine } from './activity-line'
 import { missesStepVersion, rereadAfter } from './step-version'
+import { Loaded, loadedValue } from '../pages/loaded'
 import type { Place } from '../editor/place'
 
 const nameIn = (people: Record<string, string>) => (login: string | null) => personName(people, login)
@@ -38,7 +39,7 @@ export function HistoryPanel(props: {
     async ([id]) => {
       const status = props.statusRecord
       for (let attempt = 0; ; attempt++) {
-        const read = await api.versions(id).then((r) => r.versions).catch(() => [])
+        const read = (await api.versions(id)).versions
         const wait = missesStepVersion(read, status) ? rereadAfter(attempt) : null
         if (wait === null) return read
         await new Promise((resolve) => setTimeout(resolve, wait))
@@ -75,11 +76,13 @@ export function HistoryPanel(props: {
       void refetch()
     }, (e: Error) => setError(e.message))
   }
-  const hasReturn = () => (versions() ?? []).some((v) => v.status === STATUS.returned)
+  /** The versions as last read; none while they load or when they could not be read (`Loaded` says which). */
+  const versionList = () => loadedValue(versions) ?? []
+  const hasReturn = () => versionList().some((v) => v.status === STATUS.returned)
   const [showActivity, setShowActivity] = createSignal(false)
   const [activity] = createResource(
-    () => (showActivity() ? ([props.docId, props.status, versions()] as const) : false),
-    ([id]) => api.activity(id).catch((e: Error) => (setError(e.message), { activity: [], people: {} })),
+    () => (showActivity() ? ([props.docId, props.status, versionList()] as const) : false),
+    ([id]) => api.activity(id),
   )
 
   return (
@@ -97,42 +100,48 @@ export function HistoryPanel(props: {
       <Show when={props.hasPredecessor}>
         <button data-testid="compare-predecessor" onClick={() => compare('predecessor')}>{T.comparePredecessor}</button>
       </Show>
-      <Show when={(versions() ?? []).length > 0} fallback={<p class="empty">{T.noVersions}</p>}>
-        <ol class="versions">
-          <For each={[...(versions() ?? [])].reverse()}>
-            {(v) => (
-              <li>
-                <span class="name">{v.name}</span>
-                <time>{new Date(v.createdAt).toLocaleString('zh-CN')}</time>
-                <Show when={v.note}><span class="note">{v.note}</span></Show>
-                <button class="small" onClick={() => compare(v.id)}>{T.compareWithNow}</button>
-                <Show when={props.canRestore}>
-                  <Show when={confirming() === v.id} fallback={<button class="small" onClick={() => setConfirming(v.id)}>{T.restoreVersion}</button>}>
-                    <button class="small" data-testid="confirm-restore" title={T.restoreEndsUndo} onClick={() => restore(v.id)}>{T.confirmRestore}</button>
-                    <button class="small" onClick={() => setConfirming(null)}>{T.cancel}</button>
-                  </Show>
-                </Show>
-              </li>
-            )}
-          </For>
-        </ol>
-      </Show>
-      <button class="small" data-testid="toggle-activity" onClick={() => setShowActivity(!showActivity())}>{showActivity() ? T.hideActivity : T.showActivity}</button>
-      <Show when={showActivity() && activity()}>
-        {(log) => (
-          <Show when={log().activity.length > 0} fallback={<p class="empty">{T.noActivity}</p>}>
-            <ol class="activity" data-testid="activity">
-              <For each={log().activity.slice(0, 200)}>
-                {(a) => (
-                  <li class={`activity-${a.kind}`}>
-                    <strong>{nameIn(log().people)(a.by)}</strong> {activityLine(a, nameIn(log().people))}
-                    <time title={new Date(a.at).toLocaleString('zh-CN')}>{relativeTime(a.at)}</time>
+      <Loaded resource={versions} what={T.history}>
+        {(loaded) => (
+          <Show when={loaded().length > 0} fallback={<p class="empty">{T.noVersions}</p>}>
+            <ol class="versions">
+              <For each={[...loaded()].reverse()}>
+                {(v) => (
+                  <li>
+                    <span class="name">{v.name}</span>
+                    <time>{new Date(v.createdAt).toLocaleString('zh-CN')}</time>
+                    <Show when={v.note}><span class="note">{v.note}</span></Show>
+                    <button class="small" onClick={() => compare(v.id)}>{T.compareWithNow}</button>
+                    <Show when={props.canRestore}>
+                      <Show when={confirming() === v.id} fallback={<button class="small" onClick={() => setConfirming(v.id)}>{T.restoreVersion}</button>}>
+                        <button class="small" data-testid="confirm-restore" title={T.restoreEndsUndo} onClick={() => restore(v.id)}>{T.confirmRestore}</button>
+                        <button class="small" onClick={() => setConfirming(null)}>{T.cancel}</button>
+                      </Show>
+                    </Show>
                   </li>
                 )}
               </For>
             </ol>
           </Show>
         )}
+      </Loaded>
+      <button class="small" data-testid="toggle-activity" onClick={() => setShowActivity(!showActivity())}>{showActivity() ? T.hideActivity : T.showActivity}</button>
+      <Show when={showActivity()}>
+        <Loaded resource={activity} what={T.activity}>
+          {(log) => (
+            <Show when={log().activity.length > 0} fallback={<p class="empty">{T.noActivity}</p>}>
+              <ol class="activity" data-testid="activity">
+                <For each={log().activity.slice(0, 200)}>
+                  {(a) => (
+                    <li class={`activity-${a.kind}`}>
+                      <strong>{nameIn(log().people)(a.by)}</strong> {activityLine(a, nameIn(log().people))}
+                      <time title={new Date(a.at).toLocaleString('zh-CN')}>{relativeTime(a.at)}</time>
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </Show>
+          )}
+        </Loaded>
       </Show>
       <Show when={error()}><p class="notice">{error()}</p></Show>
       <Show when={comparison()}>

@@ -17,6 +17,7 @@ import { draftOpinion } from '@shared/checks/review-opinion'
 import { blocksFromText, opinionText } from '@shared/checks/opinion-text'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { T } from '../i18n/zh-CN'
+import { Loaded } from '../pages/loaded'
 import type { ReviewOpinionDraft } from './opinion-draft'
 
 async function downloadOpinion(text: string) {
@@ -54,24 +55,28 @@ export function ReviewOpinionPanel(props: {
           </p>
         )}
       </Show>
-      <Show
-        when={props.draft.text() && !confirming()}
-        fallback={
-          <Show when={confirming()} fallback={<button onClick={redraft} disabled={!props.model}>{T.draftOpinion}</button>}>
-            <p>{T.confirmRedraft}</p>
-            <button onClick={redraft}>{T.redraft}</button>
-            <button onClick={() => setConfirming(false)}>{T.cancel}</button>
+      <Loaded resource={props.draft.read} what={T.reviewOpinion}>
+        {() => (
+          <Show
+            when={props.draft.text() && !confirming()}
+            fallback={
+              <Show when={confirming()} fallback={<button onClick={redraft} disabled={!props.model}>{T.draftOpinion}</button>}>
+                <p>{T.confirmRedraft}</p>
+                <button onClick={redraft}>{T.redraft}</button>
+                <button onClick={() => setConfirming(false)}>{T.cancel}</button>
+              </Show>
+            }
+          >
+            <textarea aria-label={T.reviewOpinion} value={props.draft.text()} onInput={(e) => props.draft.save(e.currentTarget.value)} rows={14} />
+            <p class="hint">
+              <span class="opinion-saving" data-testid="opinion-saving">{T.opinionSaving[props.draft.saving()]}</span>
+              {T.opinionHint}
+            </p>
+            <button class="small" onClick={() => setConfirming(true)}>{T.redraft}</button>
+            <button class="small" onClick={() => void downloadOpinion(props.draft.text())}>{T.exportOpinion}</button>
           </Show>
-        }
-      >
-        <textarea aria-label={T.reviewOpinion} value={props.draft.text()} onInput={(e) => props.draft.save(e.currentTarget.value)} rows={14} />
-        <p class="hint">
-          <span class="opinion-saving" data-testid="opinion-saving">{T.opinionSaving[props.draft.saving()]}</span>
-          {T.opinionHint}
-        </p>
-        <button class="small" onClick={() => setConfirming(true)}>{T.redraft}</button>
-        <button class="small" onClick={() => void downloadOpinion(props.draft.text())}>{T.exportOpinion}</button>
-      </Show>
+        )}
+      </Loaded>
     </section>
   )
 }

@@ -15,7 +15,7 @@ export type OpinionSaving = 'saved' | 'saving' | 'failed'
 /**
  * The reviewer's draft, read from the server when `reviewing()` and saved
  * back shortly after each change (the last change always wins). `used()`:
- * a step took it as its note and the server cleared it.
+ * a step took it as its note and the server cleared it. `read`: whether the kept draft was read (for `Loaded`).
  */
 export function createOpinionDraft(docId: string, reviewing: () => boolean) {
   const [text, setText] = createSignal('')
@@ -35,12 +35,14 @@ export function createOpinionDraft(docId: string, reviewing: () => boolean) {
       ),
     )
   }
-  createResource(reviewing, async () => {
-    const kept = (await api.opinion(docId).catch(() => ({ opinion: null }))).opinion?.text ?? ''
+  // Not read (offline): the panel says so rather than offer a new draft that would later overwrite the kept one.
+  const [read] = createResource(reviewing, async () => {
+    const kept = (await api.opinion(docId)).opinion?.text ?? ''
     const former = localStorage.getItem(formerKey(docId)) ?? ''
     if (!kept && former) store(former)
     localStorage.removeItem(formerKey(docId))
     if (!text()) setText(kept || former)
+    return true
   })
   const save = (value: string) => {
     setText(value)
@@ -59,7 +61,7 @@ export function createOpinionDraft(docId: string, reviewing: () => boolean) {
       store(text())
     }
   })
-  return { text, save, used, saving }
+  return { text, save, used, saving, read }
 }
 
 export type ReviewOpinionDraft = ReturnType<typeof createOpinionDraft>

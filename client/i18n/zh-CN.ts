@@ -19,6 +19,10 @@ export const T = {
   loginFailed: '登录失败',
   offline: '网络不可用',
   networkError: '无法连接服务器',
+  /** What a page read from the server, named (审核队列, 汇总…): still on its way, or why it is not there. */
+  loading: (what: string) => `正在加载${what}…`,
+  loadFailedOffline: (what: string) => `离线：无法加载${what}，联网后刷新`,
+  loadFailed: (what: string, reason: string) => `无法加载${what}：${reason}`,
   documents: '我的文档',
   newDocument: '新建空白文档',
   /** Beside 新建 and 导入, for someone of several departments: which one the new document belongs to. */

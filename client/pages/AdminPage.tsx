@@ -10,6 +10,7 @@ import { api, type OrgMember, type OrgRole } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { navigate } from '../router'
 import { rememberedUser } from '../session'
+import { Loaded } from './loaded'
 import { createOutcome, OutcomeLine } from './outcome'
 
 interface ManagedOrg {
@@ -22,7 +23,7 @@ interface ManagedOrg {
 const rolesOf = (org: ManagedOrg): OrgRole[] => ['admin', org.kind === 'finance' ? 'reviewer' : 'staff']
 
 export function AdminPage() {
-  const [orgs] = createResource(() => api.orgs().then(({ orgs }) => orgs.filter((o) => o.role === 'admin'), () => []))
+  const [orgs] = createResource(() => api.orgs().then(({ orgs }) => orgs.filter((o) => o.role === 'admin')))
   return (
     <main class="account admin">
       <header>
@@ -30,10 +31,13 @@ export function AdminPage() {
         <h1>{T.admin}</h1>
         <span class="who">{rememberedUser()?.displayName}</span>
       </header>
-      <Show when={orgs() && orgs()!.length === 0}>
-        <p class="hint">{T.notAdmin}</p>
-      </Show>
-      <For each={orgs()}>{(org) => <OrgMembers org={org} />}</For>
+      <Loaded resource={orgs} what={T.admin}>
+        {(managed) => (
+          <Show when={managed().length > 0} fallback={<p class="hint">{T.notAdmin}</p>}>
+            <For each={managed()}>{(org) => <OrgMembers org={org} />}</For>
+          </Show>
+        )}
+      </Loaded>
     </main>
   )
 }
@@ -72,49 +76,53 @@ function OrgMembers(props: { org: ManagedOrg }) {
   return (
     <section class="org-members" data-testid={`org-${org.id}`}>
       <h2>{org.name} · {T.members}</h2>
-      <table>
-        <thead>
-          <tr><th>{T.displayName}</th><th>{T.loginName}</th><th>{T.orgRole}</th><th /></tr>
-        </thead>
-        <tbody>
-          <For each={members()}>
-            {(member) => (
-              <tr data-member={member.name}>
-                <td>{member.displayName}</td>
-                <td>{member.name}</td>
-                <td>
-                  {roleSelect('role', member.role, (role) =>
-                    void act(async () => {
-                      await api.setOrgMember(org.id, member.name, role)
-                      return T.roleChanged(member.displayName, T.orgRoleLabel[role]!)
-                    }),
-                  )}
-                </td>
-                <td class="member-actions">
-                  <Show
-                    when={resetting() === member.name}
-                    fallback={<button class="small" onClick={() => setResetting(member.name)}>{T.resetPassword}</button>}
-                  >
-                    <form
-                      class="inline"
-                      onSubmit={submitted(async (field) => {
-                        await api.resetPassword(org.id, member.name, field('password'))
-                        setResetting(null)
-                        return T.passwordReset(member.displayName)
-                      })}
-                    >
-                      <input name="password" type="text" minLength={8} required aria-label={T.newPassword} placeholder={T.newPassword} autocomplete="off" />
-                      <button type="submit" class="small">{T.save}</button>
-                      <button type="button" class="small" onClick={() => setResetting(null)}>{T.cancel}</button>
-                    </form>
-                  </Show>
-                  <button class="small" onClick={() => setRemoving(member)}>{T.removeFromOrg}</button>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Loaded resource={members} what={T.members}>
+        {(loaded) => (
+          <table>
+            <thead>
+              <tr><th>{T.displayName}</th><th>{T.loginName}</th><th>{T.orgRole}</th><th /></tr>
+            </thead>
+            <tbody>
+              <For each={loaded()}>
+                {(member) => (
+                  <tr data-member={member.name}>
+                    <td>{member.displayName}</td>
+                    <td>{member.name}</td>
+                    <td>
+                      {roleSelect('role', member.role, (role) =>
+                        void act(async () => {
+                          await api.setOrgMember(org.id, member.name, role)
+                          return T.roleChanged(member.displayName, T.orgRoleLabel[role]!)
+                        }),
+                      )}
+                    </td>
+                    <td class="member-actions">
+                      <Show
+                        when={resetting() === member.name}
+                        fallback={<button class="small" onClick={() => setResetting(member.name)}>{T.resetPassword}</button>}
+                      >
+                        <form
+                          class="inline"
+                          onSubmit={submitted(async (field) => {
+                            await api.resetPassword(org.id, member.name, field('password'))
+                            setResetting(null)
+                            return T.passwordReset(member.displayName)
+                          })}
+                        >
+                          <input name="password" type="text" minLength={8} required aria-label={T.newPassword} placeholder={T.newPassword} autocomplete="off" />
+                          <button type="submit" class="small">{T.save}</button>
+                          <button type="button" class="small" onClick={() => setResetting(null)}>{T.cancel}</button>
+                        </form>
+                      </Show>
+                      <button class="small" onClick={() => setRemoving(member)}>{T.removeFromOrg}</button>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        )}
+      </Loaded>
       <Show when={removing()}>
         {(member) => (
           <p class="confirm-bar" role="alertdialog">

@@ -11,9 +11,11 @@ import { api } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
 import { BellIcon } from './icons'
+import { Loaded, loadedValue } from './loaded'
 
 export function Bell() {
-  const [notices, { refetch }] = createResource(() => api.notifications().catch(() => ({ notifications: [], unread: 0 })))
+  const [notices, { refetch }] = createResource(() => api.notifications())
+  const unread = () => loadedValue(notices)?.unread ?? 0
   const [open, setOpen] = createSignal(false)
   const timer = setInterval(() => void refetch(), 180_000)
   const onFocus = () => void refetch()
@@ -29,28 +31,32 @@ export function Bell() {
   const toggle = () => {
     const opening = !open()
     setOpen(opening)
-    if (opening && (notices()?.unread ?? 0) > 0) void api.markNotificationsRead().then(() => refetch())
+    if (opening && unread() > 0) void api.markNotificationsRead().then(() => refetch())
   }
   return (
     <span class="bell">
       <button onClick={toggle} aria-expanded={open()} data-testid="bell" title={T.notifications}>
         <BellIcon />
-        <Show when={(notices()?.unread ?? 0) > 0}><span class="unread" data-testid="unread">{notices()!.unread}</span></Show>
+        <Show when={unread() > 0}><span class="unread" data-testid="unread">{unread()}</span></Show>
       </button>
       <Show when={open()}>
         <div class="bell-list" role="dialog" aria-label={T.notifications}>
-          <Show when={(notices()?.notifications ?? []).length > 0} fallback={<p>{T.noNotifications}</p>}>
-            <ol>
-              <For each={notices()!.notifications}>
-                {(n) => (
-                  <li classList={{ unread: !n.read }}>
-                    <a href={`#/doc/${n.docId}`} onClick={() => setOpen(false)}>{n.text}</a>
-                    <time>{relativeTime(n.at)}</time>
-                  </li>
-                )}
-              </For>
-            </ol>
-          </Show>
+          <Loaded resource={notices} what={T.notifications}>
+            {(loaded) => (
+              <Show when={loaded().notifications.length > 0} fallback={<p>{T.noNotifications}</p>}>
+                <ol>
+                  <For each={loaded().notifications}>
+                    {(n) => (
+                      <li classList={{ unread: !n.read }}>
+                        <a href={`#/doc/${n.docId}`} onClick={() => setOpen(false)}>{n.text}</a>
+                        <time>{relativeTime(n.at)}</time>
+                      </li>
+                    )}
+                  </For>
+                </ol>
+              </Show>
+            )}
+          </Loaded>
         </div>
       </Show>
     </span>

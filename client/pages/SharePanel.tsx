@@ -8,6 +8,7 @@ import { createResource, createSignal, For, Show } from 'solid-js'
 import { SHARED_ROLES, type SharedRole } from '@shared/protocol/role'
 import { api } from '../api/http'
 import { T } from '../i18n/zh-CN'
+import { Loaded } from './loaded'
 
 export function SharePanel(props: { docId: string; onClose: () => void }) {
   const [members, { refetch }] = createResource(() => api.members(props.docId).then((r) => r.members))
@@ -32,24 +33,28 @@ export function SharePanel(props: { docId: string; onClose: () => void }) {
   return (
     <div class="share-panel" role="dialog" aria-label={T.share} data-testid="share-panel">
       <h3>{T.share}</h3>
-      <table>
-        <tbody>
-          <For each={members() ?? []}>
-            {(m) => (
-              <tr>
-                <td>{m.displayName}</td>
-                <td class="login">{m.name}</td>
-                <td>
-                  <select aria-label={`${m.displayName}的${T.shareRole}`} value={m.role} onChange={(e) => void set(m.name, e.currentTarget.value === '' ? null : (e.currentTarget.value as SharedRole))}>
-                    <For each={SHARED_ROLES}>{(r) => <option value={r}>{T.roleLabel[r]}</option>}</For>
-                    <option value="">{T.removeMember}</option>
-                  </select>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Loaded resource={members} what={T.share}>
+        {(loaded) => (
+          <table>
+            <tbody>
+              <For each={loaded()}>
+                {(m) => (
+                  <tr>
+                    <td>{m.displayName}</td>
+                    <td class="login">{m.name}</td>
+                    <td>
+                      <select aria-label={`${m.displayName}的${T.shareRole}`} value={m.role} onChange={(e) => void set(m.name, e.currentTarget.value === '' ? null : (e.currentTarget.value as SharedRole))}>
+                        <For each={SHARED_ROLES}>{(r) => <option value={r}>{T.roleLabel[r]}</option>}</For>
+                        <option value="">{T.removeMember}</option>
+                      </select>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        )}
+      </Loaded>
       <form onSubmit={add}>
         <input value={name()} onInput={(e) => setName(e.currentTarget.value)} placeholder={T.shareUser} aria-label={T.shareUser} required />
         <select aria-label={T.shareRole} value={role()} onChange={(e) => setRole(e.currentTarget.value as SharedRole)}>

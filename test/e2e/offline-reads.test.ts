@@ -1,0 +1,63 @@
+/**
+ * What a page reads from the server, after an offline reload: the review
+ * queue, the dashboard and the document's versions say they could not be
+ * loaded offline — never that there is nothing (a tester saw 没有分配给你审核的部门文档
+ * for a queue of 4), nor offer a fresh 审核意见 over the one kept — and the
+ * page raises no error.
+ */
+import { describe, expect, it } from 'vitest'
+import { reviewedDepartment } from '../support/reviewed-department'
+import { browserAndServer, openAs } from './browser'
+
+const suite = browserAndServer()
+
+describe('reads that fail offline', () => {
+  it('the queue, the dashboard, the history and the 审核意见 say they are offline, not empty', async () => {
+    const { t, browser } = suite
+    await reviewedDepartment(t)
+    const staff = await openAs(browser, t, 'zhang', 'editor', 'doc', { share: false })
+    await staff.page.getByRole('button', { name: '报送', exact: true }).click()
+    await staff.page.getByRole('button', { name: '确认报送' }).click()
+    await expect.poll(() => staff.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('已报送')
+
+    const { page, context, errors } = await openAs(browser, t, 'wang', 'reviewer', 'doc', { share: false })
+    const history = page.getByTestId('history')
+    const opinion = page.getByTestId('review-opinion')
+    // Online: the 报送's version, her 审核意见 drafted and kept, the document in her queue and on the dashboard.
+    await expect.poll(() => history.locator('.versions li').count(), { timeout: 10_000 }).toBe(1)
+    await opinion.getByRole('button', { name: '根据审核检查起草审核意见' }).click()
+    await expect.poll(() => opinion.getByTestId('opinion-saving').textContent(), { timeout: 10_000 }).toBe('已保存在服务器。')
+    await page.goto('/#/queue')
+    await expect.poll(() => page.getByTestId('queue').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
+    await page.goto('/#/dashboard')
+    await expect.poll(() => page.getByTestId('dashboard').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true)
+
+    await context.setOffline(true)
+    await page.reload()
+    await page.getByRole('heading', { name: '汇总' }).waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载汇总，联网后刷新')
+    expect(await page.locator('main').textContent()).not.toContain('没有可汇总的部门文档')
+
+    await page.goto('/#/queue')
+    await page.reload()
+    await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核队列，联网后刷新')
+    expect(await page.locator('main').textContent()).not.toContain('没有分配给你审核的部门文档')
+
+    await page.goto('/#/doc/doc')
+    await page.reload()
+    await page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
+    await expect.poll(() => history.textContent(), { timeout: 10_000 }).toContain('离线：无法加载历史版本，联网后刷新')
+    expect(await history.textContent()).not.toContain('还没有版本')
+    // Her kept draft could not be read: said so, not offered a fresh draft (that would overwrite it), no failed save.
+    await expect.poll(() => opinion.textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核意见，联网后刷新')
+    expect(await opinion.getByRole('button', { name: '根据审核检查起草审核意见' }).count()).toBe(0)
+    expect(await opinion.textContent()).not.toContain('保存失败')
+
+    await context.setOffline(false)
+    expect([...errors, ...staff.errors]).toEqual([])
+    await context.close()
+    await staff.context.close()
+  }, 120_000)
+})
