@@ -12,7 +12,7 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import type { LastYearResult } from '@shared/api/http-api'
 import type { Finding } from '@shared/checks/finding'
 import type { BudgetDocument } from '@shared/model/budget-document'
-import { afterPaint } from './after-paint'
+import { afterPaint } from '../scheduling/after-paint'
 import type { makeDocumentDerivation } from './document-derivation'
 
 export interface DocumentReading {

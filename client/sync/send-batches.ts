@@ -24,7 +24,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { WebsocketProvider } from 'y-websocket'
 import { MESSAGE } from '@shared/protocol/message-type'
-import { afterPaint } from '../document/after-paint'
+import { afterPaint } from '../scheduling/after-paint'
 
 interface AwarenessChanges {
   added: number[]

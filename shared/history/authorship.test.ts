@@ -31,6 +31,30 @@ describe('edit sessions and attribution', () => {
     expect(joinSessions([...editSessions(log.slice(0, 2)), ...editSessions(log.slice(2))]).map((s) => [s.by, s.inserted, s.deleted])).toEqual([['zhang', 2, 1], ['wang', 1, 0], ['zhang', 1, 0]])
   })
 
+  it('counts what a person typed, not the figure cell’s record set with each key (an attribute replaced per keystroke)', () => {
+    const { doc, log, as } = logged()
+    const cell = new Y.XmlElement('fundsExecuted')
+    const text = new Y.XmlText()
+    as(null, 0, () => {
+      doc.getXmlFragment('content').insert(0, [cell])
+      cell.insert(0, [text])
+    })
+    let typed = ''
+    for (const key of '（全年）') {
+      typed += key
+      as('zhang', 1_000, () => {
+        text.insert(text.length, key)
+        cell.setAttribute('entered', typed)
+      })
+    }
+    as('zhang', 2_000, () => {
+      text.delete(0, 1)
+      cell.setAttribute('entered', typed.slice(1))
+    })
+    const [, zhang] = editSessions(log)
+    expect([zhang!.by, zhang!.inserted, zhang!.deleted]).toEqual(['zhang', 4, 1])
+  })
+
   it('names who last changed each field — a deletion included, a pending suggestion not — and as of a moment', () => {
     const { doc, log, as } = logged()
     const fragment = doc.getXmlFragment('content')

@@ -31,7 +31,7 @@ export interface EditSession {
   by: string | null
   from: number
   to: number
-  /** Item clocks inserted and deleted: characters, mostly (marks and nodes count too). */
+  /** Item clocks inserted and deleted: characters, mostly (marks and nodes count too; settings — attributes, map entries — do not). */
   inserted: number
   deleted: number
   insertedRanges: IdRange[]
@@ -43,22 +43,62 @@ export type SessionRanges = Pick<EditSession, 'by' | 'insertedRanges' | 'deleted
 
 export const SESSION_GAP_MS = 10 * 60_000
 
-/** The id ranges an update inserts and deletes. A malformed update (never stored) yields nothing. */
-function rangesOf(update: Uint8Array, at: number): { inserted: IdRange[]; deleted: IdRange[] } {
+/**
+ * The id ranges an update inserts and deletes, and which of the inserted are
+ * settings (a map entry or an attribute: a figure cell's record of what was
+ * typed, say) rather than content. A malformed update (never stored) yields nothing.
+ */
+function rangesOf(update: Uint8Array, at: number, known: Settings): { inserted: IdRange[]; deleted: IdRange[]; settings: IdRange[] } {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdate(update)
   } catch {
-    return { inserted: [], deleted: [] }
+    return { inserted: [], deleted: [], settings: [] }
   }
   const inserted: IdRange[] = []
+  const settings: IdRange[] = []
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue
-    appendRange(inserted, [struct.id.client, struct.id.clock, struct.id.clock + struct.length, at])
+    const range: IdRange = [struct.id.client, struct.id.clock, struct.id.clock + struct.length, at]
+    appendRange(inserted, range)
+    // A setting that replaces another is written after it, without its key: it is known by its left origin.
+    if (struct instanceof Y.Item && (struct.parentSub !== null || (struct.origin !== null && known.has(struct.origin)))) {
+      settings.push([...range])
+      known.add([...range])
+    }
   }
   const deleted: IdRange[] = []
   for (const [client, items] of decoded.ds.clients) for (const item of items) appendRange(deleted, [client, item.clock, item.clock + item.len, at])
-  return { inserted, deleted }
+  return { inserted, deleted, settings }
+}
+
+/** Settings inserted so far, per client in clock order: a deletion of one (a setting replaced) is no deleted text. */
+class Settings {
+  private readonly byClient = new Map<number, IdRange[]>()
+
+  add(range: IdRange): void {
+    const list = this.byClient.get(range[0]) ?? this.byClient.set(range[0], []).get(range[0])!
+    list.push(range)
+  }
+
+  has(id: Y.ID): boolean {
+    return this.overlap([id.client, id.clock, id.clock + 1, 0]) > 0
+  }
+
+  /** How many ids of `range` are settings. */
+  overlap([client, from, to]: IdRange): number {
+    const list = this.byClient.get(client)
+    if (!list) return 0
+    let [lo, hi] = [0, list.length]
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (list[mid]![2] <= from) lo = mid + 1
+      else hi = mid
+    }
+    let n = 0
+    for (let i = lo; i < list.length && list[i]![1] < to; i++) n += Math.min(to, list[i]![2]) - Math.max(from, list[i]![1])
+    return n
+  }
 }
 
 /** Appends a range, extending the last one when it continues it (typing yields one range per keystroke). */
@@ -76,6 +116,9 @@ const width = (ranges: readonly IdRange[]) => ranges.reduce((n, r) => n + r[2] -
 export function editSessions(log: readonly AuthoredUpdate[], gapMs = SESSION_GAP_MS): EditSession[] {
   const open = new Map<string | null, EditSession>()
   const sessions: EditSession[] = []
+  // The counts a person reads ("输入 4 字") are of content: settings are left out of them (not of the ranges).
+  const settings = new Settings()
+  const settingCount = new Map<EditSession, number>()
   for (const { update, by, at } of log) {
     let session = open.get(by)
     if (!session || at - session.to > gapMs) {
@@ -83,14 +126,15 @@ export function editSessions(log: readonly AuthoredUpdate[], gapMs = SESSION_GAP
       open.set(by, session)
       sessions.push(session)
     }
-    const { inserted, deleted } = rangesOf(update, at)
+    const { inserted, deleted, settings: set } = rangesOf(update, at, settings)
     for (const range of inserted) appendRange(session.insertedRanges, range)
     for (const range of deleted) appendRange(session.deletedRanges, range)
+    settingCount.set(session, (settingCount.get(session) ?? 0) + width(set))
     session.to = Math.max(session.to, at)
   }
   for (const session of sessions) {
-    session.inserted = width(session.insertedRanges)
-    session.deleted = width(session.deletedRanges)
+    session.inserted = width(session.insertedRanges) - (settingCount.get(session) ?? 0)
+    session.deleted = session.deletedRanges.reduce((n, range) => n + range[2] - range[1] - settings.overlap(range), 0)
   }
   return sessions
 }
