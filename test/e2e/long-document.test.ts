@@ -11,7 +11,7 @@ import { textAt } from '../../support/document-place'
 import { generateDocument } from '../../support/generate-document'
 import { makeRandom } from '../../support/random'
 import { synced as providerSynced } from '../../support/test-server'
-import { browserAndServer, openAs } from './browser'
+import { browserAndServer, openAs, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -48,9 +48,8 @@ describe('a long document', () => {
     // Scrolls far down to a table and types in its 项目名称.
     await table(page, TYPED).scrollIntoViewIfNeeded()
     const name = cell(table(page, TYPED), 'projectName')
-    await name.click()
-    await page.keyboard.press('End')
-    await page.keyboard.type('（已改）')
+    // As in every e2e: click, see the caret is in the cell (click again if not), then type.
+    await typeAt(page, 'end', 'projectName', name, '（已改）')
     await expect.poll(() => name.textContent()).toBe(`${text.projects[TYPED]!.name}（已改）`)
     await expect.poll(async () => (await suite.t.server.data.service.model(DOC)).projects[TYPED]!.name, { timeout: 10_000 }).toBe(`${text.projects[TYPED]!.name}（已改）`)
     // Tab goes on to the next cell (its start), and types there.
@@ -90,9 +89,7 @@ describe('a long document', () => {
     await expect.poll(() => page.locator('[data-field="goalItem"] .value').first().textContent(), { timeout: 10_000 }).toMatch(/^（李）/)
     expect(await drawn(table(page, COLLEAGUE))).toBe(true)
     const goal = cell(table(page, COLLEAGUE), 'projectGoal')
-    await goal.click()
-    await page.keyboard.press('End')
-    await page.keyboard.type('（张）')
+    await typeAt(page, 'end', 'projectGoal', goal, '（张）')
     await expect.poll(() => goal.textContent()).toMatch(/（张）$/)
     li.destroy()
 
