@@ -21,8 +21,6 @@ export interface MergedFigure {
   node: string
   /** What the cell holds now. */
   text: string
-  /** What the last person to type in it left there. */
-  entered: string
 }
 
 type Place = Pick<MergedFigure, 'project' | 'indicator' | 'entry'>
@@ -32,7 +30,7 @@ function mergedCells(parent: NodeJSON | undefined, place: Place): MergedFigure[]
     if (!isFigureCell(cell.type)) return []
     const entered = enteredOf(cell.attrs)
     const text = textOf(cell)
-    return entered !== null && text !== entered ? [{ ...place, node: cell.type, text, entered }] : []
+    return entered !== null && text !== entered ? [{ ...place, node: cell.type, text }] : []
   })
 }
 
