@@ -20,17 +20,19 @@ export { CHROMIUM } from '../../support/chromium'
 /**
  * The browser for a test file: the project's shared Chromium (`shared-chromium.ts`) when the file runs in the
  * `browser` project, or one of its own. Either way `close()` ends what the file opened.
+ * A file that copies and pastes asks for its own (`clipboard`): a Chromium has one clipboard for all its
+ * contexts, and another file's copy landing between this file's Ctrl+C and Ctrl+V pasted the wrong thing.
  */
-export function launch(): Promise<Browser> {
+export function launch({ clipboard = false }: { clipboard?: boolean } = {}): Promise<Browser> {
   const endpoint = inject('chromiumEndpoint')
-  return endpoint ? connect(endpoint) : launchOwn()
+  return endpoint && !clipboard ? connect(endpoint) : launchOwn()
 }
 
 /** One browser and one real server for a test file, closed after it. */
-export function browserAndServer(): { readonly browser: Browser; readonly t: TestServer } {
+export function browserAndServer(options: { clipboard?: boolean } = {}): { readonly browser: Browser; readonly t: TestServer } {
   const suite = {} as { browser: Browser; t: TestServer }
   beforeAll(async () => {
-    ;[suite.browser, suite.t] = await Promise.all([launch(), startTestServer()])
+    ;[suite.browser, suite.t] = await Promise.all([launch(options), startTestServer()])
   })
   afterAll(async () => {
     await suite.browser?.close()

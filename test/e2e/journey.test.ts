@@ -21,7 +21,7 @@ import { excelTableHtml } from '../support/office-clipboard'
 import { makeRandom } from '../../support/random'
 import { browserAndServer, field, fieldText, openAs, retype, selectField, synced, theDepartmentAndBureau, typeAt } from './browser'
 
-const suite = browserAndServer()
+const suite = browserAndServer({ clipboard: true })
 const DOC = 'journey'
 const TITLE = '政法委部门预算绩效文本'
 const source = generateDocument(makeRandom(25), 32)

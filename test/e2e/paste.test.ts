@@ -11,7 +11,7 @@ import { excelTableHtml, excelTableText, wordForm, wordTableHtml, wordTableText,
 import { DOC_ID } from '../../support/test-server'
 import { browserAndServer, field, fieldText, fieldTexts, openAs, selectField, synced, typeAt } from './browser'
 
-const suite = browserAndServer()
+const suite = browserAndServer({ clipboard: true })
 
 async function openWithClipboard(user: string, role: 'editor' | 'reviewer' = 'editor') {
   const opened = await openAs(suite.browser, suite.t, user, role)
