@@ -124,7 +124,7 @@ export default defineConfig({
     sequence: process.env.VITEST ? { sequencer: (await import('./test/support/type-check-first.ts')).TypeCheckFirst } : {},
     // Vitest's default on 2 cores is one file at a time; most files spend their time waiting (on servers they
     // spawned, PostgreSQL, Redis, Chromium, timers), so three at once keep both cores busy.
-    maxWorkers: 3,
+    maxWorkers: Number(process.env.TEST_WORKERS ?? 3),
     projects: [
       {
         resolve: { alias },
