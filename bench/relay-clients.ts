@@ -1,6 +1,6 @@
 /**
  * The client side of one relay-benchmark measurement, in its own process:
- * `relay-clients.ts URL_BASE[,URL_BASE…] SECRET|- replay|latejoin|memory|spread [N|cold]`.
+ * `relay-clients.ts URL_BASE[,URL_BASE…] SECRET|- replay|latejoin|memory|spread [N|cold] [DOC_PREFIX]`.
  *
  * One writer and one full reader are stock y-websocket providers with
  * Y.Docs; every other client is a raw socket that only counts what arrives
@@ -16,6 +16,7 @@
  * on the instance after their writer's (`spread`: every update crosses
  * instances) or on the same one (`spread-sharded`: each document lives on
  * one instance, as a load balancer hashing on the document would place it).
+ * Its documents are named DOC_PREFIX0… (default `s`), so a warm-up pass can use others.
  */
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -32,7 +33,7 @@ import { childArgs, report } from './support/child'
 import { median } from './support/stats'
 import { loadTrace, type Patch } from './support/trace'
 
-const [baseList, secretHex, measurement, count] = childArgs() as [string, string, 'replay' | 'latejoin' | 'memory' | 'spread' | 'spread-sharded', string | undefined]
+const [baseList, secretHex, measurement, count, docPrefix = 's'] = childArgs() as [string, string, 'replay' | 'latejoin' | 'memory' | 'spread' | 'spread-sharded', string | undefined, string | undefined]
 const bases = baseList.split(',')
 const [base, readerBase] = [bases[0]!, bases[1 % bases.length]!]
 const [keyHex, generation] = secretHex.split('.')
@@ -279,7 +280,7 @@ function gaveUp(why: string): never {
 /** `crossing`: each reader on the instance after its writer's; otherwise on the same one (documents sharded over instances). */
 async function spread(clients: number, crossing: boolean) {
   const { frames, client, clock } = spreadFrames()
-  const docs = Array.from({ length: SPREAD_DOCS }, (_, i) => `s${i}`)
+  const docs = Array.from({ length: SPREAD_DOCS }, (_, i) => `${docPrefix}${i}`)
   const writers = docs.map((doc, i) => {
     const ws = new WebSocket(rawUrl(doc, bases[i % bases.length]!))
     const state = { open: false }

@@ -31,8 +31,8 @@ export const MEMORY_DOCS = 500
 
 const kind = childArgs()[0] as 'ours' | 'ours-pg' | 'reference' | 'forward'
 
-/** Documents every Jixiao server in the benchmark has: the room, the memory set, the spread set. */
-const BENCH_DOCS = ['bench', ...Array.from({ length: MEMORY_DOCS }, (_, i) => `m${i}`), ...Array.from({ length: 30 }, (_, i) => `s${i}`)]
+/** Documents every Jixiao server in the benchmark has: the room, the memory set, the spread set and its warm-up set. */
+const BENCH_DOCS = ['bench', ...Array.from({ length: MEMORY_DOCS }, (_, i) => `m${i}`), ...['s', 'warm'].flatMap((prefix) => Array.from({ length: 30 }, (_, i) => `${prefix}${i}`))]
 
 async function ours(): Promise<void> {
   // BENCH_LOG=1: the server's warnings and errors on stderr, to see why a measurement never finished.
