@@ -23,6 +23,9 @@ export const T = {
   loading: (what: string) => `正在加载${what}…`,
   loadFailedOffline: (what: string) => `离线：无法加载${what}，联网后刷新`,
   loadFailed: (what: string, reason: string) => `无法加载${what}：${reason}`,
+  /** A read again that failed, above what the last one that succeeded read (still shown). */
+  refreshFailedOffline: (what: string) => `离线：无法刷新${what}，显示的是上次加载的内容`,
+  refreshFailed: (what: string, reason: string) => `无法刷新${what}（${reason}），显示的是上次加载的内容`,
   documents: '我的文档',
   newDocument: '新建空白文档',
   /** Beside 新建 and 导入, for someone of several departments: which one the new document belongs to. */
