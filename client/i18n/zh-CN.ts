@@ -233,6 +233,8 @@ export const T = {
   documentsCount: '计入文档数',
   approvedCount: '已审核通过',
   totalBudget: '预算合计（万元）',
+  /** The 报送 deadline, named in a message that it could not be read. */
+  submissionDeadline: '报送截止日期',
   deadline: (dueAt: number, overdue: boolean) => {
     const date = new Date(dueAt).toLocaleDateString('zh-CN')
     const days = Math.ceil(Math.abs(dueAt - Date.now()) / 86_400_000)

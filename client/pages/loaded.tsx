@@ -34,7 +34,8 @@ export function loadedValue<V>(resource: Resource<V>): V | undefined {
  * (undefined until one succeeded). Reading it never throws. Call it in the owner the resource lives in.
  */
 export function createLastLoaded<V>(resource: Resource<V>): Accessor<V | undefined> {
-  return createMemo<V | undefined>((before) => loadedValue(resource) ?? before)
+  // By the state, not `?? before`: a value read as null (no deadline, say) replaces the one before it.
+  return createMemo<V | undefined>((before) => (resource.state === 'ready' || resource.state === 'refreshing' ? resource.latest : before))
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * What a page reads from the server, after an offline reload: the review
- * queue, the dashboard, the list of documents and the document's versions
- * say they could not be loaded offline — never that there is nothing (a
+ * queue, the dashboard, the list of documents, the document's versions and
+ * its 报送 deadline say they could not be loaded offline — never that there is nothing (a
  * tester saw 没有分配给你审核的部门文档 for a queue of 4), nor offer a fresh
  * 审核意见 over the one kept — and the page raises no error. A list read
  * again offline keeps what it showed, saying it could not be refreshed.
@@ -15,7 +15,8 @@ const suite = browserAndServer()
 describe('reads that fail offline', () => {
   it('the queue, the dashboard, the list, the history and the 审核意见 say they are offline, not empty; a queue sorted anew keeps its rows', async () => {
     const { t, browser } = suite
-    await reviewedDepartment(t)
+    const { bureau } = await reviewedDepartment(t)
+    await t.server.data.orgs.setDeadline(bureau.id, 2022, new Date(2022, 2, 31).getTime())
     const staff = await openAs(browser, t, 'zhang', 'editor', 'doc', { share: false })
     await staff.page.getByRole('button', { name: '报送', exact: true }).click()
     await staff.page.getByRole('button', { name: '确认报送' }).click()
@@ -24,7 +25,8 @@ describe('reads that fail offline', () => {
     const { page, context, errors } = await openAs(browser, t, 'wang', 'reviewer', 'doc', { share: false })
     const history = page.getByTestId('history')
     const opinion = page.getByTestId('review-opinion')
-    // Online: the 报送's version, her 审核意见 drafted and kept, the document in her queue and on the dashboard.
+    // Online: the bureau's deadline, the 报送's version, her 审核意见 drafted and kept, the document in her queue and on the dashboard.
+    await expect.poll(() => page.getByTestId('deadline').textContent(), { timeout: 10_000 }).toBe('报送截止 2022/3/31')
     await expect.poll(() => history.locator('.versions li').count(), { timeout: 10_000 }).toBe(1)
     await opinion.getByRole('button', { name: '根据审核检查起草审核意见' }).click()
     await expect.poll(() => opinion.getByTestId('opinion-saving').textContent(), { timeout: 10_000 }).toBe('已保存在服务器。')
@@ -60,6 +62,8 @@ describe('reads that fail offline', () => {
     await page.reload()
     await page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
     await expect.poll(() => history.textContent(), { timeout: 10_000 }).toContain('离线：无法加载历史版本，联网后刷新')
+    // The deadline could not be read: said so, not left out (which reads as none).
+    expect(await page.getByTestId('deadline').textContent()).toBe('离线：无法加载报送截止日期，联网后刷新')
     expect(await history.textContent()).not.toContain('还没有版本')
     // Her kept draft could not be read: said so, not offered a fresh draft (that would overwrite it), no failed save.
     await expect.poll(() => opinion.textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核意见，联网后刷新')
@@ -67,6 +71,8 @@ describe('reads that fail offline', () => {
     expect(await opinion.textContent()).not.toContain('保存失败')
 
     await context.setOffline(false)
+    // Back online, it is read again without a reload.
+    await expect.poll(() => page.getByTestId('deadline').textContent(), { timeout: 20_000 }).toBe('报送截止 2022/3/31')
     expect([...errors, ...staff.errors]).toEqual([])
     await context.close()
     await staff.context.close()
