@@ -334,6 +334,10 @@ export const T = {
   outlineRate: (rate: string) => `执行率 ${rate}`,
   /** 结果应用: last year's approved 自评, beside a continuing project in next year's draft (read-only). */
   lastYear: (total: string, grade: string) => `上年自评：总分 ${total}（${grade}）`,
+  /** 结果应用 for next year's draft: its checks against last year's results have not run yet, and why. */
+  lastYearLoading: '正在加载上年自评结果，“结果应用”检查尚未运行',
+  lastYearUnreadOffline: '离线：无法加载上年自评结果，“结果应用”检查未运行（联网后自动重试）',
+  lastYearUnread: (reason: string) => `无法加载上年自评结果（${reason}），“结果应用”检查未运行`,
   lastYearIndicator: (name: string, actual: string, earned: string, points: string) => `${name}：实际 ${actual}，得分 ${earned}/${points}`,
   lastYearValue: (value: string) => `上年年度指标值：${value}`,
   /** How a kind's form labels a cell, where it does (by node name; the field table's `kinds`). */
