@@ -1,7 +1,8 @@
 /**
  * The finance checks, live: grouped by place (Part 1, then each project),
  * errors first and opened; a finding leads to its cell, and a reviewer or
- * staff member can turn it into a comment there.
+ * staff member can turn it into a comment there. Checks that have not run
+ * (结果应用, while last year's results are not read) are said so above.
  */
 import { createMemo, createRenderEffect, For, Index, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
@@ -32,6 +33,10 @@ export function ChecksPanel(props: { session: DocumentSession; onComment: (findi
   return (
     <section class="checks" data-testid="checks">
       <h2>{T.checks}（{T.findingCounts(s.reading.findings())}）</h2>
+      {/* Checks that could not run are named: their findings missing must not read as passed. */}
+      <Show when={s.lastYearUnread()}>
+        <p class="notice" role="alert" data-testid="checks-incomplete">{s.lastYearUnread()}</p>
+      </Show>
       <For each={titles()}>
         {(title) => {
           // A group going away is read once more before its row is removed.

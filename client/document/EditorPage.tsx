@@ -132,7 +132,7 @@ function DocumentPage(props: { session: DocumentSession }) {
           <SuggestionCard session={s} review={review} nameOf={names.nameOf} />
           <Show when={!layout.beside()}>{threads()}</Show>
           <Show when={s.access.role() === 'reviewer'}>
-            <ReviewOpinionPanel model={s.reading.model()} findings={s.reading.findings()} draft={opinion} />
+            <ReviewOpinionPanel model={s.reading.model()} findings={s.reading.findings()} unrun={s.lastYearUnread()} draft={opinion} />
           </Show>
           <HistoryPanel
             docId={s.docId}

@@ -4,7 +4,7 @@
  * one change (one undo). Replacing follows 修订模式 like typing does.
  */
 import type { Editor } from '@tiptap/core'
-import { createEffect, createSignal, on, Show } from 'solid-js'
+import { createEffect, createSignal, on } from 'solid-js'
 import { findMatches, replaceMatches, type Match } from '../editor/find-replace'
 import { T } from '../i18n/zh-CN'
 
@@ -18,6 +18,7 @@ export function FindBar(props: { editor: () => Editor | null; onClose: () => voi
   const [query, setQuery] = createSignal('')
   const [replacement, setReplacement] = createSignal('')
   const [current, setCurrent] = createSignal<{ index: number; total: number } | null>(null)
+  const [replaced, setReplaced] = createSignal<number | null>(null)
   const matches = (): Match[] => {
     const editor = props.editor()
     return editor ? findMatches(editor.state.doc, query()) : []
@@ -28,6 +29,7 @@ export function FindBar(props: { editor: () => Editor | null; onClose: () => voi
     setCurrent({ index, total })
   }
   const next = () => {
+    setReplaced(null)
     const editor = props.editor()
     const all = matches()
     if (!editor || all.length === 0) return setCurrent({ index: 0, total: 0 })
@@ -54,7 +56,13 @@ export function FindBar(props: { editor: () => Editor | null; onClose: () => voi
     setCurrent({ index: 0, total: 0 })
     setReplaced(all.length)
   }
-  const [replaced, setReplaced] = createSignal<number | null>(null)
+  /** What the bar says: how many were replaced, else where the match shown stands (or that there is none), else nothing. */
+  const status = () => {
+    const count = replaced()
+    if (count !== null) return T.replacedCount(count)
+    const c = current()
+    return c === null ? '' : c.total === 0 ? T.noMatch : T.matchOf(c.index + 1, c.total)
+  }
   return (
     <form class="find-bar" data-testid="find-bar" role="search" onSubmit={(e) => { e.preventDefault(); next() }}>
       <input ref={field} value={query()} onInput={(e) => { setQuery(e.currentTarget.value); setCurrent(null); setReplaced(null) }} placeholder={T.findWhat} aria-label={T.findWhat} autofocus />
@@ -62,11 +70,8 @@ export function FindBar(props: { editor: () => Editor | null; onClose: () => voi
       <button type="submit" disabled={query() === ''}>{T.findNext}</button>
       <button type="button" onClick={replaceOne} disabled={query() === ''}>{T.replace}</button>
       <button type="button" onClick={replaceAll} disabled={query() === ''}>{T.replaceAll}</button>
-      <span class="find-status" role="status">
-        <Show when={replaced() !== null} fallback={<Show when={current()}>{(c) => (c().total === 0 ? T.noMatch : T.matchOf(c().index + 1, c().total))}</Show>}>
-          {T.replacedCount(replaced()!)}
-        </Show>
-      </span>
+      {/* Read here, not as a string made in <Show>'s children: that one is made once, when the bar first has a status. */}
+      <span class="find-status" role="status">{status()}</span>
       <button type="button" onClick={() => props.onClose()}>{T.close}</button>
     </form>
   )

@@ -15,7 +15,7 @@ import { relativeTime } from '../i18n/relative-time'
 import { personName } from '../i18n/person-name'
 import { activityLine } from './activity-line'
 import { missesStepVersion, rereadAfter } from './step-version'
-import { Loaded, loadedValue } from '../pages/loaded'
+import { createLastLoaded, Loaded } from '../pages/loaded'
 import type { Place } from '../editor/place'
 
 const nameIn = (people: Record<string, string>) => (login: string | null) => personName(people, login)
@@ -76,8 +76,9 @@ export function HistoryPanel(props: {
       void refetch()
     }, (e: Error) => setError(e.message))
   }
-  /** The versions as last read; none while they load or when they could not be read (`Loaded` says which). */
-  const versionList = () => loadedValue(versions) ?? []
+  /** The versions as last read (kept when a later read fails, as `Loaded` shows them); none until they were read. */
+  const lastVersions = createLastLoaded(versions)
+  const versionList = () => lastVersions() ?? []
   const hasReturn = () => versionList().some((v) => v.status === STATUS.returned)
   const [showActivity, setShowActivity] = createSignal(false)
   const [activity] = createResource(

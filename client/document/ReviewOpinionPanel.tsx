@@ -11,7 +11,7 @@
  * The panel is a chunk of its own, loaded for reviewers only; the draft it
  * edits is `opinion-draft.ts`.
  */
-import { createSignal, Show } from 'solid-js'
+import { createMemo, createSignal, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
 import { draftOpinion } from '@shared/checks/review-opinion'
 import { blocksFromText, opinionText } from '@shared/checks/opinion-text'
@@ -35,11 +35,14 @@ async function downloadOpinion(text: string) {
 export function ReviewOpinionPanel(props: {
   model: BudgetDocument | null
   findings: Finding[]
+  /** Why some checks have not run ('' when all have): no grade is given, nor an opinion drafted, without them. */
+  unrun: string
   draft: ReviewOpinionDraft
 }) {
   const [confirming, setConfirming] = createSignal(false)
   const today = () => new Date().toISOString().slice(0, 10)
-  const conclusion = () => (props.model ? draftOpinion(props.model, props.findings, { date: today() }) : null)
+  // Read by the grades line and by each button that drafts from it: derived once per reading.
+  const conclusion = createMemo(() => (props.model && !props.unrun ? draftOpinion(props.model, props.findings, { date: today() }) : null))
   const redraft = () => {
     setConfirming(false)
     const opinion = conclusion()
@@ -48,6 +51,9 @@ export function ReviewOpinionPanel(props: {
   return (
     <section class="review-opinion" data-testid="review-opinion">
       <h2>{T.reviewOpinion}</h2>
+      <Show when={props.unrun}>
+        <p class="notice" role="alert">{props.unrun}</p>
+      </Show>
       <Show when={conclusion()}>
         {(o) => (
           <p class="grades">
@@ -60,7 +66,7 @@ export function ReviewOpinionPanel(props: {
           <Show
             when={props.draft.text() && !confirming()}
             fallback={
-              <Show when={confirming()} fallback={<button onClick={redraft} disabled={!props.model}>{T.draftOpinion}</button>}>
+              <Show when={confirming()} fallback={<button onClick={redraft} disabled={!conclusion()}>{T.draftOpinion}</button>}>
                 <p>{T.confirmRedraft}</p>
                 <button onClick={redraft}>{T.redraft}</button>
                 <button onClick={() => setConfirming(false)}>{T.cancel}</button>
@@ -72,7 +78,7 @@ export function ReviewOpinionPanel(props: {
               <span class="opinion-saving" data-testid="opinion-saving">{T.opinionSaving[props.draft.saving()]}</span>
               {T.opinionHint}
             </p>
-            <button class="small" onClick={() => setConfirming(true)}>{T.redraft}</button>
+            <button class="small" onClick={() => setConfirming(true)} disabled={!conclusion()}>{T.redraft}</button>
             <button class="small" onClick={() => void downloadOpinion(props.draft.text())}>{T.exportOpinion}</button>
           </Show>
         )}

@@ -4,15 +4,17 @@
  * take, who else is here, and whether one's edits are tracked; below it,
  * the submission deadline and, for a returned document, why it came back.
  */
-import { createResource, For, Show } from 'solid-js'
+import { createResource, For, Match, Show, Switch } from 'solid-js'
 import { STATUS } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { navigate } from '../router'
 import { syncLabel, syncState } from '../sync/sync-status'
 import { Bell } from '../pages/Bell'
+import { createLastLoaded, loadFailure } from '../pages/loaded'
 import type { DocumentSession } from './document-session'
 import type { ReviewOpinionDraft } from './opinion-draft'
+import { createRereadWhenSynced } from './reread-when-synced'
 import { WorkflowActions } from './WorkflowActions'
 
 export function WorkflowBar(props: { session: DocumentSession; opinion: ReviewOpinionDraft }) {
@@ -44,17 +46,25 @@ export function WorkflowBar(props: { session: DocumentSession; opinion: ReviewOp
 
 export function WorkflowNotices(props: { session: DocumentSession; nameOf: (login: string) => string }) {
   const s = props.session
-  // Read again when the status changes: 报送 ends "overdue".
-  const [deadline] = createResource(() => [s.docId, s.workflow.status()] as const, ([id]) => api.deadline(id).then((r) => r.deadline, () => null))
+  // Read again when the status changes: 报送 ends "overdue". A read that failed is said so (no line reads as
+  // no deadline), and made again once the server is reached; one that fails after a success keeps what it read.
+  const [deadline, { refetch }] = createResource(() => [s.docId, s.workflow.status()] as const, ([id]) => api.deadline(id).then((r) => r.deadline))
+  createRereadWhenSynced(() => s.connection.facts().serverSynced, deadline, refetch)
+  const lastDeadline = createLastLoaded(deadline)
   const returned = () => {
     const record = s.workflow.record()
     return record?.value === STATUS.returned && record.note ? record : null
   }
   return (
     <>
-      <Show when={deadline()}>
-        {(d) => <p class="deadline" classList={{ overdue: d().overdue }} data-testid="deadline">{T.deadline(d().dueAt, d().overdue)}</p>}
-      </Show>
+      <Switch>
+        <Match when={lastDeadline()}>
+          {(d) => <p class="deadline" classList={{ overdue: d().overdue }} data-testid="deadline">{T.deadline(d().dueAt, d().overdue)}</p>}
+        </Match>
+        <Match when={deadline.state === 'errored' && lastDeadline() === undefined}>
+          <p class="deadline unknown" role="alert" data-testid="deadline">{loadFailure(T.submissionDeadline, deadline.error)}</p>
+        </Match>
+      </Switch>
       <Show when={returned()}>
         {(record) => (
           <p class="return-note" data-testid="return-note">

@@ -13,17 +13,19 @@ import { createEffect, createResource, createSignal, on, onCleanup, type Accesso
 import type { LastYearResult } from '@shared/api/http-api'
 import type * as Y from 'yjs'
 import { asOfOf, contentOf, documentKindOf, META_KEY, metaOf } from '@shared/model/y-document'
-import { api, type User } from '../api/http'
+import { api, ApiFailure, type User } from '../api/http'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { loadClipboardReader } from '../editor/table-paste'
 import { T } from '../i18n/zh-CN'
 import { createDocConnection, type DocConnection } from '../sync/doc-connection'
+import { createLastLoaded } from '../pages/loaded'
 import { createDocumentAccess, type DocumentAccess } from './document-access'
 import { createDocumentReading, type DocumentReading } from './document-reading'
 import { createDocumentThreads, type DocumentThreads } from './document-threads'
 import { OPEN_MARK } from '../sync/open-marks'
 import { createPasteQuestions, type PasteQuestions } from './paste-questions'
 import { createPresence, type Presence } from './presence'
+import { createRereadWhenSynced } from './reread-when-synced'
 import { createWorkflowState, type WorkflowState } from './workflow-state'
 
 export type { Presence } from './presence'
@@ -47,9 +49,15 @@ export interface DocumentSession {
   readonly paste: PasteQuestions
   /** What meta says the document is: its kind (absent: targets) and, for a 监控, its 截至月份. */
   facts(): { kind?: string; asOf?: string }
-  /** 结果应用: for a draft started from last year's document, what last year's approved 自评 found ([] when none, or offline). */
+  /** 结果应用: for a draft started from last year's document, what last year's approved 自评 found ([] when none, or not read). */
   readonly lastYear: Accessor<readonly LastYearResult[]>
+  /** 结果应用: why the checks against last year's results have not run (still loading, could not be read); '' when they have, or there are none to run. */
+  readonly lastYearUnread: Accessor<string>
 }
+
+/** Why the 结果应用 checks did not run: the network, or the server's own message. */
+const lastYearFailure = (error: unknown): string =>
+  error instanceof ApiFailure && error.code === 'offline' ? T.lastYearUnreadOffline : T.lastYearUnread(error instanceof Error ? error.message : String(error))
 
 export function createDocumentSession(docId: string, user: User): DocumentSession {
   performance.mark(OPEN_MARK.scripts)
@@ -69,11 +77,19 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const mayChangeAsOf = () => access.role() === 'editor' && access.readOnlyReason() === ''
   const changeAsOf = (value: string) => ydoc.transact(() => metaOf(ydoc).set(META_KEY.asOf, value))
   // 结果应用: asked once the document says it has a predecessor; the outline shows it and the checks read against it.
-  const [lastYearResource] = createResource(
+  // Until it is read the checks that need it have not run, and the checks panel says so (checks silently run without
+  // it would read as passed); a read that failed is made again once the document reaches the server.
+  const [lastYearResource, { refetch: rereadLastYear }] = createResource(
     () => workflow.hasPredecessor() || null,
-    () => api.lastYear(docId).then((r) => r.results, () => [] as LastYearResult[]),
+    () => api.lastYear(docId).then((r) => r.results),
   )
-  const lastYear = () => lastYearResource() ?? []
+  createRereadWhenSynced(() => connection.facts().serverSynced, lastYearResource, rereadLastYear)
+  const lastYearRead = createLastLoaded(lastYearResource)
+  const lastYear = () => lastYearRead() ?? []
+  const lastYearUnread = () =>
+    !workflow.hasPredecessor() || lastYearRead() !== undefined ? ''
+    : lastYearResource.state === 'errored' ? lastYearFailure(lastYearResource.error)
+    : T.lastYearLoading
   const reading = createDocumentReading(() => ({ kind: kind(), asOf: asOf(), lastYear: lastYear(), changeAsOf: { mayChange: mayChangeAsOf(), change: changeAsOf } }))
   // A new 截至月份 (here or from anyone) moves the plan's share at once; so does whether one may change it.
   const onMeta = (event: Y.YMapEvent<unknown>) => {
@@ -156,5 +172,6 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     paste,
     facts: () => ({ kind: kind(), asOf: asOf() }),
     lastYear,
+    lastYearUnread,
   }
 }

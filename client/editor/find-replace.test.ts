@@ -3,6 +3,7 @@ import { readDocument } from '@shared/model/read-document'
 import type { NodeJSON } from '@shared/model/node-json'
 import { sampleStateAt } from '../../test/support/editor-state'
 import { findMatches, replaceMatches } from './find-replace'
+import { suggestTransaction } from './suggest-mode'
 
 describe('find and replace', () => {
   const state = sampleStateAt('budgetTotal', 0, 'end')
@@ -25,5 +26,17 @@ describe('find and replace', () => {
     expect(findMatches(all.doc, '≤预算数')).toHaveLength(matches.length)
     expect(text.projects).toHaveLength(11)
     expect(replaceMatches(state, [], 'x')).toBeNull()
+  })
+
+  it('a match replaced as a suggestion is not found again: its text stays, marked for deletion, but no longer reads', () => {
+    const only = findMatches(state.doc, '综合治理领导责任制')
+    expect(only).toHaveLength(1)
+    const reviewer = { author: 'wangfang', now: () => 1000, newId: () => 'id-1' }
+    const suggested = state.apply(suggestTransaction(state, replaceMatches(state, only, '综合治理责任制')!, reviewer)!)
+    expect(suggested.doc.textBetween(only[0]!.from, only[0]!.to)).toBe('综合治理领导责任制')
+    expect(findMatches(suggested.doc, '综合治理领导责任制')).toEqual([])
+    expect(findMatches(suggested.doc, '综合治理责任制')).toHaveLength(1)
+    // Text on either side of a pending deletion reads as one, as it will once the deletion is accepted.
+    expect(findMatches(suggested.doc, '社会治安综合治理责任制')).toHaveLength(1)
   })
 })

@@ -3,26 +3,30 @@
  * match lies within one paragraph or cell (as in Word, a search does not
  * cross a cell's border). Replacing is an ordinary edit, dispatched
  * through the editor: in 修订模式 it becomes a suggestion like typing would.
+ * Text under a pending deletion is not searched: it is what the document
+ * is to lose, and a match a reviewer replaced (its text kept, marked for
+ * deletion) would otherwise be found — and replaced — again.
  */
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
+import { MARK } from '@shared/schema/node-names'
 
 export interface Match {
   from: number
   to: number
 }
 
-/** Every occurrence of `query` (exact text), in document order. */
+/** Every occurrence of `query` (exact text) in the text as it reads, in document order. */
 export function findMatches(doc: PMNode, query: string): Match[] {
   if (query === '') return []
   const matches: Match[] = []
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true
-    // The block's text with each character's document position.
+    // The block's text as it reads (pending deletions left out) with each character's document position.
     let text = ''
     const positions: number[] = []
     node.forEach((child, offset) => {
-      if (!child.isText) return
+      if (!child.isText || child.marks.some((m) => m.type.name === MARK.deletion)) return
       for (let i = 0; i < child.text!.length; i++) positions.push(pos + 1 + offset + i)
       text += child.text
     })

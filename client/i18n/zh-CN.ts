@@ -23,6 +23,9 @@ export const T = {
   loading: (what: string) => `正在加载${what}…`,
   loadFailedOffline: (what: string) => `离线：无法加载${what}，联网后刷新`,
   loadFailed: (what: string, reason: string) => `无法加载${what}：${reason}`,
+  /** A read again that failed, above what the last one that succeeded read (still shown). */
+  refreshFailedOffline: (what: string) => `离线：无法刷新${what}，显示的是上次加载的内容`,
+  refreshFailed: (what: string, reason: string) => `无法刷新${what}（${reason}），显示的是上次加载的内容`,
   documents: '我的文档',
   newDocument: '新建空白文档',
   /** Beside 新建 and 导入, for someone of several departments: which one the new document belongs to. */
@@ -230,6 +233,8 @@ export const T = {
   documentsCount: '计入文档数',
   approvedCount: '已审核通过',
   totalBudget: '预算合计（万元）',
+  /** The 报送 deadline, named in a message that it could not be read. */
+  submissionDeadline: '报送截止日期',
   deadline: (dueAt: number, overdue: boolean) => {
     const date = new Date(dueAt).toLocaleDateString('zh-CN')
     const days = Math.ceil(Math.abs(dueAt - Date.now()) / 86_400_000)
@@ -329,6 +334,10 @@ export const T = {
   outlineRate: (rate: string) => `执行率 ${rate}`,
   /** 结果应用: last year's approved 自评, beside a continuing project in next year's draft (read-only). */
   lastYear: (total: string, grade: string) => `上年自评：总分 ${total}（${grade}）`,
+  /** 结果应用 for next year's draft: its checks against last year's results have not run yet, and why. */
+  lastYearLoading: '正在加载上年自评结果，“结果应用”检查尚未运行',
+  lastYearUnreadOffline: '离线：无法加载上年自评结果，“结果应用”检查未运行（联网后自动重试）',
+  lastYearUnread: (reason: string) => `无法加载上年自评结果（${reason}），“结果应用”检查未运行`,
   lastYearIndicator: (name: string, actual: string, earned: string, points: string) => `${name}：实际 ${actual}，得分 ${earned}/${points}`,
   lastYearValue: (value: string) => `上年年度指标值：${value}`,
   /** How a kind's form labels a cell, where it does (by node name; the field table's `kinds`). */

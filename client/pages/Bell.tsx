@@ -11,11 +11,13 @@ import { api } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
 import { BellIcon } from './icons'
-import { Loaded, loadedValue } from './loaded'
+import { createLastLoaded, Loaded } from './loaded'
 
 export function Bell() {
   const [notices, { refetch }] = createResource(() => api.notifications())
-  const unread = () => loadedValue(notices)?.unread ?? 0
+  // As last read: a refresh that fails (offline, every few minutes) does not take the count away.
+  const lastRead = createLastLoaded(notices)
+  const unread = () => lastRead()?.unread ?? 0
   const [open, setOpen] = createSignal(false)
   const timer = setInterval(() => void refetch(), 180_000)
   const onFocus = () => void refetch()

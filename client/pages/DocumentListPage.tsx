@@ -11,6 +11,7 @@ import { SharePanel } from './SharePanel'
 import { Bell } from './Bell'
 import { Invitations } from './Invitations'
 import { relativeTime } from '../i18n/relative-time'
+import { createLastLoaded, Loaded } from './loaded'
 import { forgetUser, rememberedUser, rememberRole } from '../session'
 
 export function DocumentListPage() {
@@ -20,6 +21,7 @@ export function DocumentListPage() {
   const [accept] = createResource(() =>
     import('@shared/formats/registry').then(({ importFormats }) => importFormats().flatMap((f) => [...f.extensions.map((e) => `.${e}`), f.mime.split(';')[0]!]).join(',')),
   )
+  // A list that could not be read is said so (`Loaded`), never shown as 还没有文档.
   const [docs, { refetch }] = createResource(async () => {
     try {
       const { documents } = await api.documents()
@@ -27,10 +29,10 @@ export function DocumentListPage() {
       return documents
     } catch (e) {
       if (e instanceof ApiFailure && e.status === 401) navigate('#/login')
-      else setError((e as Error).message)
-      return [] as DocumentSummary[]
+      throw e
     }
   })
+  const listed = createLastLoaded(docs)
   const act = async (work: () => Promise<unknown>) => {
     setError('')
     try {
@@ -81,7 +83,7 @@ export function DocumentListPage() {
   const reviews = () => (memberships() ?? []).some((o) => o.kind === 'finance')
   const oversees = () => (memberships() ?? []).some((o) => o.kind === 'finance' || o.role === 'admin')
   const administers = () => (memberships() ?? []).some((o) => o.role === 'admin')
-  const shown = () => (docs() ?? []).filter((d) => `${d.title}${d.ownerName}${d.status}`.includes(search().trim()))
+  const shown = () => (listed() ?? []).filter((d) => `${d.title}${d.ownerName}${d.status}`.includes(search().trim()))
   /** 以此为底稿新建下一年度: asked inline whether to keep the budget figures, then opened. */
   const [successorOf, setSuccessorOf] = createSignal<string | null>(null)
   const [keepBudget, setKeepBudget] = createSignal(false)
@@ -93,7 +95,7 @@ export function DocumentListPage() {
   /** 新建运行监控 / 新建绩效自评: made from an approved targets document by the server, then opened. */
   const startLinked = (doc: DocumentSummary, kind: 'monitoring' | 'self-evaluation') =>
     act(async () => navigate(`#/doc/${(await api.linked(doc.id, kind)).id}`))
-  const titleOf = (id: string) => (docs() ?? []).find((d) => d.id === id)?.title
+  const titleOf = (id: string) => (listed() ?? []).find((d) => d.id === id)?.title
   const logout = () => act(async () => {
     await api.logout()
     forgetUser()
@@ -130,67 +132,71 @@ export function DocumentListPage() {
         </label>
       </div>
       <p class="error" role="alert">{error()}</p>
-      <Show when={(docs() ?? []).length > 0} fallback={<p>{T.noDocuments}</p>}>
-        <input type="search" class="doc-search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} placeholder={T.searchDocuments} aria-label={T.searchDocuments} />
-        <ul>
-          <For each={shown()}>
-            {(doc) => (
-              <li>
-                <Show when={renaming()?.id === doc.id} fallback={<a href={`#/doc/${doc.id}`}>{doc.title}</a>}>
-                  <form class="rename-form" onSubmit={saveRename}>
-                    <input value={renaming()!.title} onInput={(e) => setRenaming({ id: doc.id, title: e.currentTarget.value })} aria-label={T.rename} maxLength={200} autofocus />
-                    <button type="submit">{T.save}</button>
-                    <button type="button" onClick={() => setRenaming(null)}>{T.cancel}</button>
-                  </form>
-                </Show>
-                <span class="kind" data-kind={doc.kind ?? 'targets'}>{T.kindLabel[doc.kind ?? 'targets']}</span>
-                <span class="status">{doc.status}</span>
-                <Show when={doc.basedOn && titleOf(doc.basedOn)}>
-                  {(title) => <a class="based-on" href={`#/doc/${doc.basedOn}`}>{T.basedOn(title())}</a>}
-                </Show>
-                <span class="role">{doc.owner ? T.ownedBy(T.me) : T.roleLabel[doc.role]}</span>
-                <Show when={!doc.owner && doc.ownerName}><span class="owner-name">{T.ownedBy(doc.ownerName)}</span></Show>
-                <Show when={doc.lastChange} fallback={<time class="created" title={new Date(doc.createdAt).toLocaleString('zh-CN')}>{T.createdAt(relativeTime(doc.createdAt))}</time>}>
-                  {(last) => (
-                    <time class="created" data-testid="last-change" title={`${T.createdAt(new Date(doc.createdAt).toLocaleString('zh-CN'))}；${T.lastChangeAt(new Date(last().at).toLocaleString('zh-CN'))}`}>
-                      {T.lastChange(relativeTime(last().at), last().by)}
-                    </time>
-                  )}
-                </Show>
-                <span class="doc-actions">
-                  <Show when={doc.owner || doc.role === 'editor'}>
-                    <button onClick={() => setRenaming({ id: doc.id, title: doc.title })}>{T.rename}</button>
-                  </Show>
-                  {/* Next year's draft is made from the targets: a 监控 or 自评 does not offer it (the server refuses it too). */}
-                  <Show when={doc.role === 'editor' && KIND_OFFERS[doc.kind ?? 'targets'].nextYear}>
-                    <Show when={successorOf() === doc.id} fallback={<button onClick={() => setSuccessorOf(doc.id)}>{T.successor}</button>}>
-                      <span class="successor-form">
-                        <label>
-                          <input type="checkbox" checked={keepBudget()} onChange={(e) => setKeepBudget(e.currentTarget.checked)} />
-                          {T.keepBudget}
-                        </label>
-                        <span class="hint" data-testid="successor-keeps">{T.successorKeeps(keepBudget())}</span>
-                        <button onClick={() => void startSuccessor(doc)}>{T.createSuccessor}</button>
-                        <button onClick={() => setSuccessorOf(null)}>{T.cancel}</button>
-                      </span>
+      <Loaded resource={docs} what={T.documents}>
+        {(loaded) => (
+          <Show when={loaded().length > 0} fallback={<p>{T.noDocuments}</p>}>
+            <input type="search" class="doc-search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} placeholder={T.searchDocuments} aria-label={T.searchDocuments} />
+            <ul>
+              <For each={shown()}>
+                {(doc) => (
+                  <li>
+                    <Show when={renaming()?.id === doc.id} fallback={<a href={`#/doc/${doc.id}`}>{doc.title}</a>}>
+                      <form class="rename-form" onSubmit={saveRename}>
+                        <input value={renaming()!.title} onInput={(e) => setRenaming({ id: doc.id, title: e.currentTarget.value })} aria-label={T.rename} maxLength={200} autofocus />
+                        <button type="submit">{T.save}</button>
+                        <button type="button" onClick={() => setRenaming(null)}>{T.cancel}</button>
+                      </form>
                     </Show>
-                  </Show>
-                  <Show when={doc.role === 'editor' && (doc.kind ?? 'targets') === 'targets' && doc.status === '审核通过'}>
-                    <button onClick={() => void startLinked(doc, 'monitoring')}>{T.newMonitoring}</button>
-                    <button onClick={() => void startLinked(doc, 'self-evaluation')}>{T.newSelfEvaluation}</button>
-                  </Show>
-                  <Show when={doc.owner}>
-                    <button onClick={() => setSharing(sharing() === doc.id ? null : doc.id)}>{T.share}</button>
-                  </Show>
-                </span>
-                <Show when={sharing() === doc.id}>
-                  <SharePanel docId={doc.id} onClose={() => setSharing(null)} />
-                </Show>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+                    <span class="kind" data-kind={doc.kind ?? 'targets'}>{T.kindLabel[doc.kind ?? 'targets']}</span>
+                    <span class="status">{doc.status}</span>
+                    <Show when={doc.basedOn && titleOf(doc.basedOn)}>
+                      {(title) => <a class="based-on" href={`#/doc/${doc.basedOn}`}>{T.basedOn(title())}</a>}
+                    </Show>
+                    <span class="role">{doc.owner ? T.ownedBy(T.me) : T.roleLabel[doc.role]}</span>
+                    <Show when={!doc.owner && doc.ownerName}><span class="owner-name">{T.ownedBy(doc.ownerName)}</span></Show>
+                    <Show when={doc.lastChange} fallback={<time class="created" title={new Date(doc.createdAt).toLocaleString('zh-CN')}>{T.createdAt(relativeTime(doc.createdAt))}</time>}>
+                      {(last) => (
+                        <time class="created" data-testid="last-change" title={`${T.createdAt(new Date(doc.createdAt).toLocaleString('zh-CN'))}；${T.lastChangeAt(new Date(last().at).toLocaleString('zh-CN'))}`}>
+                          {T.lastChange(relativeTime(last().at), last().by)}
+                        </time>
+                      )}
+                    </Show>
+                    <span class="doc-actions">
+                      <Show when={doc.owner || doc.role === 'editor'}>
+                        <button onClick={() => setRenaming({ id: doc.id, title: doc.title })}>{T.rename}</button>
+                      </Show>
+                      {/* Next year's draft is made from the targets: a 监控 or 自评 does not offer it (the server refuses it too). */}
+                      <Show when={doc.role === 'editor' && KIND_OFFERS[doc.kind ?? 'targets'].nextYear}>
+                        <Show when={successorOf() === doc.id} fallback={<button onClick={() => setSuccessorOf(doc.id)}>{T.successor}</button>}>
+                          <span class="successor-form">
+                            <label>
+                              <input type="checkbox" checked={keepBudget()} onChange={(e) => setKeepBudget(e.currentTarget.checked)} />
+                              {T.keepBudget}
+                            </label>
+                            <span class="hint" data-testid="successor-keeps">{T.successorKeeps(keepBudget())}</span>
+                            <button onClick={() => void startSuccessor(doc)}>{T.createSuccessor}</button>
+                            <button onClick={() => setSuccessorOf(null)}>{T.cancel}</button>
+                          </span>
+                        </Show>
+                      </Show>
+                      <Show when={doc.role === 'editor' && (doc.kind ?? 'targets') === 'targets' && doc.status === '审核通过'}>
+                        <button onClick={() => void startLinked(doc, 'monitoring')}>{T.newMonitoring}</button>
+                        <button onClick={() => void startLinked(doc, 'self-evaluation')}>{T.newSelfEvaluation}</button>
+                      </Show>
+                      <Show when={doc.owner}>
+                        <button onClick={() => setSharing(sharing() === doc.id ? null : doc.id)}>{T.share}</button>
+                      </Show>
+                    </span>
+                    <Show when={sharing() === doc.id}>
+                      <SharePanel docId={doc.id} onClose={() => setSharing(null)} />
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Loaded>
     </main>
   )
 }

@@ -3,16 +3,25 @@
  * (why, and what to do: offline, reload once online; otherwise the server's
  * message), and loaded (the content, or its own real empty message). A failed
  * read must never look like an empty list, and reading a failed resource
- * throws in Solid, so pages read one only through here.
+ * throws in Solid, so pages read one only through here. A read that fails
+ * after one succeeded (a refresh, another sort) keeps what was read, saying
+ * it could not be refreshed: the good list is not swapped for an error.
  */
-import { Match, Switch, type JSX, type Resource } from 'solid-js'
+import { createMemo, Match, Show, Switch, type Accessor, type JSX, type Resource } from 'solid-js'
 import { ApiFailure } from '../api/http'
 import { T } from '../i18n/zh-CN'
 
+const isOffline = (error: unknown) => error instanceof ApiFailure && error.code === 'offline'
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
 /** The message for a read of `what` that failed: the network's, or the server's own. */
 export function loadFailure(what: string, error: unknown): string {
-  if (error instanceof ApiFailure && error.code === 'offline') return T.loadFailedOffline(what)
-  return T.loadFailed(what, error instanceof Error ? error.message : String(error))
+  return isOffline(error) ? T.loadFailedOffline(what) : T.loadFailed(what, reasonOf(error))
+}
+
+/** The message for a read of `what` that failed when an earlier one had succeeded: what is shown is that earlier one. */
+export function refreshFailure(what: string, error: unknown): string {
+  return isOffline(error) ? T.refreshFailedOffline(what) : T.refreshFailed(what, reasonOf(error))
 }
 
 /** The resource's value as last read, or undefined while it loads or when it failed: reading it never throws. */
@@ -21,17 +30,32 @@ export function loadedValue<V>(resource: Resource<V>): V | undefined {
 }
 
 /**
+ * The resource's value as last read successfully: kept while it reads again and when a later read fails
+ * (undefined until one succeeded). Reading it never throws. Call it in the owner the resource lives in.
+ */
+export function createLastLoaded<V>(resource: Resource<V>): Accessor<V | undefined> {
+  // By the state, not `?? before`: a value read as null (no deadline, say) replaces the one before it.
+  return createMemo<V | undefined>((before) => (resource.state === 'ready' || resource.state === 'refreshing' ? resource.latest : before))
+}
+
+/**
  * Shows `children(value)` once `resource` has a value (also while it reads again: `value()` follows it), the
- * failure's message if it failed, else a loading line. `what` names the content in the messages, as 审核队列.
+ * failure's message if it failed, else a loading line. A read that fails after one succeeded leaves the last
+ * value shown, under a line saying it could not be refreshed. `what` names the content in the messages, as 审核队列.
  */
 export function Loaded<V>(props: { resource: Resource<V>; what: string; children: (value: () => V) => JSX.Element }) {
+  // The resource a page passes is its own for the page's life: read once here.
+  const last = createLastLoaded(props.resource)
   return (
     <Switch fallback={<p class="loading">{T.loading(props.what)}</p>}>
+      <Match when={last() !== undefined}>
+        <Show when={props.resource.state === 'errored'}>
+          <p class="error" role="alert" data-testid="refresh-failed">{refreshFailure(props.what, props.resource.error)}</p>
+        </Show>
+        {props.children(() => last() as V)}
+      </Match>
       <Match when={props.resource.state === 'errored'}>
         <p class="error" role="alert" data-testid="load-failed">{loadFailure(props.what, props.resource.error)}</p>
-      </Match>
-      <Match when={loadedValue(props.resource) !== undefined}>
-        {props.children(() => props.resource.latest as V)}
       </Match>
     </Switch>
   )

@@ -1,9 +1,10 @@
 /**
  * What a page reads from the server, after an offline reload: the review
- * queue, the dashboard and the document's versions say they could not be
- * loaded offline — never that there is nothing (a tester saw 没有分配给你审核的部门文档
- * for a queue of 4), nor offer a fresh 审核意见 over the one kept — and the
- * page raises no error.
+ * queue, the dashboard, the list of documents, the document's versions and
+ * its 报送 deadline say they could not be loaded offline — never that there is nothing (a
+ * tester saw 没有分配给你审核的部门文档 for a queue of 4), nor offer a fresh
+ * 审核意见 over the one kept — and the page raises no error. A list read
+ * again offline keeps what it showed, saying it could not be refreshed.
  */
 import { describe, expect, it } from 'vitest'
 import { reviewedDepartment } from '../support/reviewed-department'
@@ -12,9 +13,10 @@ import { browserAndServer, openAs } from './browser'
 const suite = browserAndServer()
 
 describe('reads that fail offline', () => {
-  it('the queue, the dashboard, the history and the 审核意见 say they are offline, not empty', async () => {
+  it('the queue, the dashboard, the list, the history and the 审核意见 say they are offline, not empty; a queue sorted anew keeps its rows', async () => {
     const { t, browser } = suite
-    await reviewedDepartment(t)
+    const { bureau } = await reviewedDepartment(t)
+    await t.server.data.orgs.setDeadline(bureau.id, 2022, new Date(2022, 2, 31).getTime())
     const staff = await openAs(browser, t, 'zhang', 'editor', 'doc', { share: false })
     await staff.page.getByRole('button', { name: '报送', exact: true }).click()
     await staff.page.getByRole('button', { name: '确认报送' }).click()
@@ -23,17 +25,24 @@ describe('reads that fail offline', () => {
     const { page, context, errors } = await openAs(browser, t, 'wang', 'reviewer', 'doc', { share: false })
     const history = page.getByTestId('history')
     const opinion = page.getByTestId('review-opinion')
-    // Online: the 报送's version, her 审核意见 drafted and kept, the document in her queue and on the dashboard.
+    // Online: the bureau's deadline, the 报送's version, her 审核意见 drafted and kept, the document in her queue and on the dashboard.
+    await expect.poll(() => page.getByTestId('deadline').textContent(), { timeout: 10_000 }).toBe('报送截止 2022/3/31')
     await expect.poll(() => history.locator('.versions li').count(), { timeout: 10_000 }).toBe(1)
     await opinion.getByRole('button', { name: '根据审核检查起草审核意见' }).click()
     await expect.poll(() => opinion.getByTestId('opinion-saving').textContent(), { timeout: 10_000 }).toBe('已保存在服务器。')
-    await page.goto('/#/queue')
-    await expect.poll(() => page.getByTestId('queue').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
     await page.goto('/#/dashboard')
     await expect.poll(() => page.getByTestId('dashboard').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
+    await page.goto('/#/queue')
+    await expect.poll(() => page.getByTestId('queue').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true)
 
     await context.setOffline(true)
+    // Sorted anew offline, the queue cannot be read again: the list she had stays, saying it is not fresh.
+    await page.getByRole('combobox').first().selectOption('findings')
+    await expect.poll(() => page.getByTestId('refresh-failed').textContent(), { timeout: 10_000 }).toBe('离线：无法刷新审核队列，显示的是上次加载的内容')
+    expect(await page.getByTestId('queue').locator('tbody tr').count()).toBe(1)
+
+    await page.goto('/#/dashboard')
     await page.reload()
     await page.getByRole('heading', { name: '汇总' }).waitFor({ timeout: 20_000 })
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载汇总，联网后刷新')
@@ -44,11 +53,17 @@ describe('reads that fail offline', () => {
     await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 20_000 })
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核队列，联网后刷新')
     expect(await page.locator('main').textContent()).not.toContain('没有分配给你审核的部门文档')
+    // Her list of documents was never read on this PC: it says so, not 还没有文档.
+    await page.goto('/#/')
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载我的文档，联网后刷新')
+    expect(await page.locator('main').textContent()).not.toContain('还没有文档')
 
     await page.goto('/#/doc/doc')
     await page.reload()
     await page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
     await expect.poll(() => history.textContent(), { timeout: 10_000 }).toContain('离线：无法加载历史版本，联网后刷新')
+    // The deadline could not be read: said so, not left out (which reads as none).
+    expect(await page.getByTestId('deadline').textContent()).toBe('离线：无法加载报送截止日期，联网后刷新')
     expect(await history.textContent()).not.toContain('还没有版本')
     // Her kept draft could not be read: said so, not offered a fresh draft (that would overwrite it), no failed save.
     await expect.poll(() => opinion.textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核意见，联网后刷新')
@@ -56,6 +71,8 @@ describe('reads that fail offline', () => {
     expect(await opinion.textContent()).not.toContain('保存失败')
 
     await context.setOffline(false)
+    // Back online, it is read again without a reload.
+    await expect.poll(() => page.getByTestId('deadline').textContent(), { timeout: 20_000 }).toBe('报送截止 2022/3/31')
     expect([...errors, ...staff.errors]).toEqual([])
     await context.close()
     await staff.context.close()

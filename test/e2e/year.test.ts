@@ -177,7 +177,7 @@ describe('the year after the targets', () => {
     }
   }, 120_000)
 
-  it('结果应用: once last year’s 自评 is approved, next year’s draft made from the list shows each continuing project’s 实际完成值 and score', async () => {
+  it('结果应用: once last year’s 自评 is approved, next year’s draft made from the list shows each continuing project’s 实际完成值 and score; offline, its checks and 审核意见 say those checks did not run', async () => {
     const { t, browser } = suite
     await theDepartment()
     const { service, orgs } = t.server.data
@@ -224,7 +224,32 @@ describe('the year after the targets', () => {
     await expect.poll(() => carried.count(), { timeout: 15_000 }).toBe(2)
     expect(await carried.nth(0).textContent()).toContain('结案率”上年未达目标（年度指标值 ≥90%，实际完成值 85%')
     expect(await carried.nth(1).textContent()).toContain('群众安全感')
-    expect(zhang.errors).toEqual([])
+
+    // Reopened offline, last year's results cannot be read: the checks say those checks did not run, not that
+    // the draft passed them; back online they are read again and the checks run.
+    await expect.poll(() => zhang.page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true)
+    await zhang.context.setOffline(true)
+    await zhang.page.reload()
+    const unread = zhang.page.getByTestId('checks-incomplete')
+    await expect.poll(() => unread.textContent(), { timeout: 20_000 }).toBe('离线：无法加载上年自评结果，“结果应用”检查未运行（联网后自动重试）')
+    await expect.poll(() => zhang.page.getByTestId('checks').locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0)
+    expect(await carried.count()).toBe(0)
+    await zhang.context.setOffline(false)
+    await expect.poll(() => carried.count(), { timeout: 20_000 }).toBe(2)
+    expect(await unread.count()).toBe(0)
+
+    // 王芳 likewise: offline, her 审核意见 gives no grade from checks that did not run.
+    const draftId = /#\/doc\/(.+)$/.exec(zhang.page.url())![1]!
+    const wang = await openAs(browser, t, 'wangfang', 'reviewer', draftId, { share: false })
+    const opinion = wang.page.getByTestId('review-opinion')
+    await expect.poll(() => opinion.locator('.grades').count(), { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => wang.page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true)
+    await wang.context.setOffline(true)
+    await wang.page.reload()
+    await expect.poll(() => opinion.textContent(), { timeout: 20_000 }).toContain('离线：无法加载上年自评结果，“结果应用”检查未运行')
+    expect(await opinion.locator('.grades').count()).toBe(0)
+    expect([...zhang.errors, ...wang.errors]).toEqual([])
+    await wang.context.close()
     await zhang.context.close()
   }, 120_000)
 
