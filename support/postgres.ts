@@ -17,6 +17,9 @@ export interface TestSchema {
   drop(): Promise<void>
 }
 
+/** PostgreSQL's SQLSTATE for a transaction chosen as a deadlock's victim. */
+const DEADLOCK_DETECTED = '40P01'
+
 export function freshSchema(): TestSchema {
   const schema = `t_${randomBytes(6).toString('hex')}`
   return {
@@ -25,7 +28,22 @@ export function freshSchema(): TestSchema {
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
       await client.connect()
       try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+        // Sessions of instances a test killed or is closing may still hold locks in the schema, and a DROP
+        // racing them can be chosen as a deadlock's victim: those sessions are ended, and the DROP tried again.
+        for (let attempt = 1; ; attempt++) {
+          await client.query(
+            `SELECT pg_terminate_backend(l.pid) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = $1 AND l.pid <> pg_backend_pid()`,
+            [schema],
+          )
+          try {
+            await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+            return
+          } catch (error) {
+            if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt === 5) throw error
+            await new Promise((resolve) => setTimeout(resolve, 100 * attempt))
+          }
+        }
       } finally {
         await client.end()
       }
