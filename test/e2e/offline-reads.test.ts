@@ -63,7 +63,7 @@ describe('reads that fail offline', () => {
     await page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
     await expect.poll(() => history.textContent(), { timeout: 10_000 }).toContain('离线：无法加载历史版本，联网后刷新')
     // The deadline could not be read: said so, not left out (which reads as none).
-    expect(await page.getByTestId('deadline').textContent()).toBe('离线：无法加载报送截止日期，联网后刷新')
+    expect(await page.getByTestId('deadline').textContent()).toBe('离线：无法加载报送截止日期，联网后自动重新加载')
     expect(await history.textContent()).not.toContain('还没有版本')
     // Her kept draft could not be read: said so, not offered a fresh draft (that would overwrite it), no failed save.
     await expect.poll(() => opinion.textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核意见，联网后刷新')
