@@ -70,6 +70,8 @@ export function guardFromEnvironment(env: NodeJS.ProcessEnv = process.env): Pick
 
 /** Open sockets at most (HTTP and WebSocket): past it new connections are refused at once, before the fd limit. */
 const MAX_SOCKETS = 5000
+/** How long an idle HTTP connection is kept: longer than a fronting proxy's usual upstream keep-alive (nginx: 60 s). */
+const KEEP_ALIVE_MS = 65_000
 
 /** How often an instance says on the bus that it runs; three missed beats and the others catch up from storage. */
 const HEARTBEAT_MS = 2_000
@@ -129,6 +131,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const serverOptions = { headersTimeout, requestTimeout: 120_000, connectionsCheckingInterval: Math.min(1_000, headersTimeout) }
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss }, serverOptions }) as import('node:http').Server
   server.maxConnections = MAX_SOCKETS
+  // An idle keep-alive connection is closed after this; a client that reuses it at that moment gets a reset.
+  // Browsers resend, scripted clients (and a proxy's pool) do not: Node's 5 s made that race common (a test's
+  // POST failed with ECONNRESET); idle sockets still count against MAX_SOCKETS.
+  server.keepAliveTimeout = KEEP_ALIVE_MS
   const heartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000)
   const roleCheck = setInterval(() => {
     // Roles first: a removed user's sockets close as forbidden (for good), not as logged out (which retries).
