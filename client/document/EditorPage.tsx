@@ -48,7 +48,7 @@ function DocumentPage(props: { session: DocumentSession }) {
   const names = createPeople(s.docId)
   const review = createSuggestionReview(s)
   const comments = createCommentDrafts(s)
-  const opinion = createOpinionDraft(s.docId, () => s.access.role() === 'reviewer')
+  const opinion = createOpinionDraft(s.docId, () => s.access.role() === 'reviewer', () => s.connection.facts().serverSynced)
   const layout = createThreadsLayout()
   createEffect(() => {
     const m = s.reading.model()
@@ -87,6 +87,13 @@ function DocumentPage(props: { session: DocumentSession }) {
     }
   }
 
+  /**
+   * Whether the document is here (from IndexedDB or the server): until it is, nothing of it is shown — no toolbar,
+   * no counts of findings or comments (0 错误 would read as a clean document), no history or opinion. A document
+   * never opened on this PC, opened offline, stays so, with the session's notice saying why.
+   */
+  const loaded = () => s.editor() !== null
+
   /** The toolbar wraps to one or two rows with the window's width: the side columns stick just below it. */
   const trackHeight = (bars: HTMLElement) => {
     const measured = new ResizeObserver(() => bars.parentElement?.style.setProperty('--bars-height', `${bars.offsetHeight}px`))
@@ -107,15 +114,19 @@ function DocumentPage(props: { session: DocumentSession }) {
       </Show>
       <div class="bars" ref={trackHeight}>
         <WorkflowBar session={s} opinion={opinion} />
-        <Toolbar session={s} review={review} comments={comments} nameOf={names.nameOf} />
-        <PasteBar session={s} />
+        <Show when={loaded()}>
+          <Toolbar session={s} review={review} comments={comments} nameOf={names.nameOf} />
+          <PasteBar session={s} />
+        </Show>
         {/* With the bars, which stay on screen: a refusal said at the top of a long document would be out of sight. */}
         <Show when={s.access.readOnlyReason() || s.notice()}>
           <p class="notice" role="status">{s.access.readOnlyReason() || s.notice()}</p>
         </Show>
       </div>
       <CommentComposer drafts={comments} namesStarting={names.namesStarting} />
-      <WorkflowNotices session={s} nameOf={names.nameOf} />
+      <Show when={loaded()}>
+        <WorkflowNotices session={s} nameOf={names.nameOf} />
+      </Show>
       <LocalDraftsPanel
         docId={s.docId}
         ydoc={s.connection.ydoc}
@@ -125,33 +136,38 @@ function DocumentPage(props: { session: DocumentSession }) {
         mayRestore={() => s.editor() !== null && s.access.readOnlyReason() === ''}
       />
       <div class="workspace" classList={{ beside: layout.beside() }}>
-        <Outline session={s} />
+        <Show when={loaded()}>
+          <Outline session={s} />
+        </Show>
         <article class="document" classList={{ loading: !s.editor() }} ref={(host) => s.mount(host)} onMouseOver={describeSuggestion} />
-        <Show when={layout.beside()}>{threads()}</Show>
-        <aside class="side">
-          <SuggestionCard session={s} review={review} nameOf={names.nameOf} />
-          <Show when={!layout.beside()}>{threads()}</Show>
-          <Show when={s.access.role() === 'reviewer'}>
-            <ReviewOpinionPanel model={s.reading.model()} findings={s.reading.findings()} unrun={s.lastYearUnread()} draft={opinion} />
-          </Show>
-          <HistoryPanel
-            docId={s.docId}
-            status={s.workflow.status()}
-            statusRecord={s.workflow.record()}
-            hasPredecessor={s.workflow.hasPredecessor()}
-            canSave={s.access.role() === 'editor'}
-            canRestore={s.access.role() === 'editor' && mayEditDirectly(s.workflow.status())}
-            onJump={(place) => {
-              const editor = s.editor()
-              if (editor) revealPlace(editor, place)
-            }}
-            onRestored={() => {
-              const editor = s.editor()
-              if (editor) undoManagerOf(editor.state)?.clear()
-            }}
-          />
-          <ChecksPanel session={s} onComment={comments.fromFinding} />
-        </aside>
+        <Show when={loaded() && layout.beside()}>{threads()}</Show>
+        <Show when={loaded()}>
+          <aside class="side">
+            <SuggestionCard session={s} review={review} nameOf={names.nameOf} />
+            <Show when={!layout.beside()}>{threads()}</Show>
+            <Show when={s.access.role() === 'reviewer'}>
+              <ReviewOpinionPanel model={s.reading.model()} findings={s.reading.findings()} unrun={s.lastYearUnread()} draft={opinion} />
+            </Show>
+            <HistoryPanel
+              docId={s.docId}
+              status={s.workflow.status()}
+              statusRecord={s.workflow.record()}
+              hasPredecessor={s.workflow.hasPredecessor()}
+              serverSynced={s.connection.facts().serverSynced}
+              canSave={s.access.role() === 'editor'}
+              canRestore={s.access.role() === 'editor' && mayEditDirectly(s.workflow.status())}
+              onJump={(place) => {
+                const editor = s.editor()
+                if (editor) revealPlace(editor, place)
+              }}
+              onRestored={() => {
+                const editor = s.editor()
+                if (editor) undoManagerOf(editor.state)?.clear()
+              }}
+            />
+            <ChecksPanel session={s} onComment={comments.fromFinding} />
+          </aside>
+        </Show>
       </div>
     </div>
   )

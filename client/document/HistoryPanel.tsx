@@ -16,6 +16,7 @@ import { personName } from '../i18n/person-name'
 import { activityLine } from './activity-line'
 import { missesStepVersion, rereadAfter } from './step-version'
 import { createLastLoaded, Loaded } from '../pages/loaded'
+import { createRereadWhenSynced } from './reread-when-synced'
 import type { Place } from '../editor/place'
 
 const nameIn = (people: Record<string, string>) => (login: string | null) => personName(people, login)
@@ -26,6 +27,8 @@ export function HistoryPanel(props: {
   /** The status as the last step set it: its version is read when it is stored. */
   statusRecord: StatusRecord | null
   hasPredecessor: boolean
+  /** Whether the document is synced with the server: a read that failed (offline) is made again when it turns true. */
+  serverSynced: boolean
   canSave: boolean
   canRestore: boolean
   /** Shows a change's place in the editor. */
@@ -46,6 +49,7 @@ export function HistoryPanel(props: {
       }
     },
   )
+  createRereadWhenSynced(() => props.serverSynced, versions, refetch)
   const [comparison, setComparison] = createSignal<Comparison | null>(null)
   const [error, setError] = createSignal('')
   const compare = (from: number | 'last-return' | 'predecessor') => {
@@ -81,10 +85,11 @@ export function HistoryPanel(props: {
   const versionList = () => lastVersions() ?? []
   const hasReturn = () => versionList().some((v) => v.status === STATUS.returned)
   const [showActivity, setShowActivity] = createSignal(false)
-  const [activity] = createResource(
+  const [activity, { refetch: rereadActivity }] = createResource(
     () => (showActivity() ? ([props.docId, props.status, versionList()] as const) : false),
     ([id]) => api.activity(id),
   )
+  createRereadWhenSynced(() => props.serverSynced, activity, rereadActivity)
 
   return (
     <section class="history" data-testid="history">
@@ -101,7 +106,7 @@ export function HistoryPanel(props: {
       <Show when={props.hasPredecessor}>
         <button data-testid="compare-predecessor" onClick={() => compare('predecessor')}>{T.comparePredecessor}</button>
       </Show>
-      <Loaded resource={versions} what={T.history}>
+      <Loaded resource={versions} what={T.history} retry={refetch}>
         {(loaded) => (
           <Show when={loaded().length > 0} fallback={<p class="empty">{T.noVersions}</p>}>
             <ol class="versions">
@@ -127,7 +132,7 @@ export function HistoryPanel(props: {
       </Loaded>
       <button class="small" data-testid="toggle-activity" onClick={() => setShowActivity(!showActivity())}>{showActivity() ? T.hideActivity : T.showActivity}</button>
       <Show when={showActivity()}>
-        <Loaded resource={activity} what={T.activity}>
+        <Loaded resource={activity} what={T.activity} retry={rereadActivity}>
           {(log) => (
             <Show when={log().activity.length > 0} fallback={<p class="empty">{T.noActivity}</p>}>
               <ol class="activity" data-testid="activity">

@@ -61,7 +61,7 @@ export function ReviewOpinionPanel(props: {
           </p>
         )}
       </Show>
-      <Loaded resource={props.draft.read} what={T.reviewOpinion}>
+      <Loaded resource={props.draft.read} what={T.reviewOpinion} retry={props.draft.reread}>
         {() => (
           <Show
             when={props.draft.text() && !confirming()}

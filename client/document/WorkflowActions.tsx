@@ -25,6 +25,11 @@ export function WorkflowActions(props: {
   draftNote?: string
   /** A step was taken with the drafted 审核意见 as its note (the server has cleared the draft). */
   onOpinionUsed?: () => void
+  /**
+   * The drafted 审核意见 was not read (yet, or it failed offline): the steps that take a note wait for it, since
+   * their note would start from an empty one rather than the draft kept on the server.
+   */
+  draftUnread?: boolean
 }) {
   const [composing, setComposing] = createSignal<Composing | null>(null)
   const [note, setNote] = createSignal('')
@@ -50,7 +55,10 @@ export function WorkflowActions(props: {
       setBusy(false)
     }
   }
+  /** Whether `transition` must wait for the drafted 审核意见 to be read. */
+  const waitsForDraft = (transition: Transition) => transition.note !== undefined && props.draftUnread === true
   const compose = (c: Composing) => {
+    if (waitsForDraft(c.transition)) return setError(T.stepWaitsForOpinion)
     if (!note() && props.draftNote) {
       setNote(props.draftNote)
       setFromDraft(true)
@@ -68,8 +76,11 @@ export function WorkflowActions(props: {
   return (
     <>
       <For each={props.role ? availableTransitions(props.status, props.role) : []}>
-        {(t) => <button class="workflow" disabled={busy()} onClick={() => start(t)}>{t.label}</button>}
+        {(t) => <button class="workflow" disabled={busy() || waitsForDraft(t)} title={waitsForDraft(t) ? T.stepWaitsForOpinion : undefined} onClick={() => start(t)}>{t.label}</button>}
       </For>
+      <Show when={(props.role ? availableTransitions(props.status, props.role) : []).some(waitsForDraft)}>
+        <span class="hint" data-testid="step-waits">{T.stepWaitsForOpinion}</span>
+      </Show>
       <Show when={error()}>
         <span class="error" role="alert">{error()}</span>
       </Show>

@@ -25,13 +25,16 @@ export function WorkflowBar(props: { session: DocumentSession; opinion: ReviewOp
       <span class={`sync-status ${syncState(s.connection.facts())}`} data-testid="sync-status">
         {syncLabel(s.connection.facts())}
       </span>
-      <span class="doc-status" data-testid="doc-status">{s.workflow.status()}</span>
-      <WorkflowActions
-        docId={s.docId}
-        status={s.workflow.status()}
-        role={s.access.role()}
-        {...(s.access.role() === 'reviewer' ? { draftNote: props.opinion.text(), onOpinionUsed: props.opinion.used } : {})}
-      />
+      {/* Until the document is here (IndexedDB or the server) its status is unknown: 编制中 and 报送 would be a guess. */}
+      <Show when={s.editor()}>
+        <span class="doc-status" data-testid="doc-status">{s.workflow.status()}</span>
+        <WorkflowActions
+          docId={s.docId}
+          status={s.workflow.status()}
+          role={s.access.role()}
+          {...(s.access.role() === 'reviewer' ? { draftNote: props.opinion.text(), onOpinionUsed: props.opinion.used, draftUnread: !props.opinion.known() } : {})}
+        />
+      </Show>
       <span class="people">
         <For each={s.present()}>{(p) => <span class="avatar" style={{ 'background-color': p.color }} title={p.name}>{p.name.slice(0, 1)}</span>}</For>
       </span>

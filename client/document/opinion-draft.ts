@@ -5,6 +5,7 @@
  */
 import { createResource, createSignal, onCleanup } from 'solid-js'
 import { api } from '../api/http'
+import { createRereadWhenSynced } from './reread-when-synced'
 
 /** Where drafts were kept before the server kept them: moved to the server once, then forgotten here. */
 const formerKey = (docId: string) => `jixiao:opinion:${docId}`
@@ -15,9 +16,10 @@ export type OpinionSaving = 'saved' | 'saving' | 'failed'
 /**
  * The reviewer's draft, read from the server when `reviewing()` and saved
  * back shortly after each change (the last change always wins). `used()`:
- * a step took it as its note and the server cleared it. `read`: whether the kept draft was read (for `Loaded`).
+ * a step took it as its note and the server cleared it. `read`: whether the kept draft was read (for `Loaded`);
+ * a read that failed (offline) is made again when `serverSynced()` turns true, and by `reread`.
  */
-export function createOpinionDraft(docId: string, reviewing: () => boolean) {
+export function createOpinionDraft(docId: string, reviewing: () => boolean, serverSynced: () => boolean) {
   const [text, setText] = createSignal('')
   const [saving, setSaving] = createSignal<OpinionSaving>('saved')
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -36,7 +38,7 @@ export function createOpinionDraft(docId: string, reviewing: () => boolean) {
     )
   }
   // Not read (offline): the panel says so rather than offer a new draft that would later overwrite the kept one.
-  const [read] = createResource(reviewing, async () => {
+  const [read, { refetch: reread }] = createResource(reviewing, async () => {
     const kept = (await api.opinion(docId)).opinion?.text ?? ''
     const former = localStorage.getItem(formerKey(docId)) ?? ''
     if (!kept && former) store(former)
@@ -44,6 +46,9 @@ export function createOpinionDraft(docId: string, reviewing: () => boolean) {
     if (!text()) setText(kept || former)
     return true
   })
+  createRereadWhenSynced(serverSynced, read, reread)
+  /** Whether the kept draft was read: until it is, a step must not start its note from an empty one. */
+  const known = () => read.state === 'ready' || read.state === 'refreshing'
   const save = (value: string) => {
     setText(value)
     clearTimeout(timer)
@@ -61,7 +66,7 @@ export function createOpinionDraft(docId: string, reviewing: () => boolean) {
       store(text())
     }
   })
-  return { text, save, used, saving, read }
+  return { text, save, used, saving, read, reread, known }
 }
 
 export type ReviewOpinionDraft = ReturnType<typeof createOpinionDraft>

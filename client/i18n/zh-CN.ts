@@ -28,6 +28,10 @@ export const T = {
   /** A read again that failed, above what the last one that succeeded read (still shown). */
   refreshFailedOffline: (what: string) => `离线：无法刷新${what}，显示的是上次加载的内容`,
   refreshFailed: (what: string, reason: string) => `无法刷新${what}（${reason}），显示的是上次加载的内容`,
+  /** Beside a failed read: read it again now (it is also read again by itself once online). */
+  retry: '重试',
+  /** Beside 退回修改 and 审核通过 while the reviewer's kept 审核意见 could not be read: their note would start from nothing. */
+  stepWaitsForOpinion: '审核意见尚未加载，加载后才能退回修改或审核通过',
   documents: '我的文档',
   newDocument: '新建空白文档',
   /** Beside 新建 and 导入, for someone of several departments: which one the new document belongs to. */

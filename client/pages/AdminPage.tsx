@@ -11,6 +11,7 @@ import { T } from '../i18n/zh-CN'
 import { navigate } from '../router'
 import { rememberedUser } from '../session'
 import { Loaded } from './loaded'
+import { createRereadWhenOnline } from './reread-when-online'
 import { createOutcome, OutcomeLine } from './outcome'
 
 interface ManagedOrg {
@@ -23,7 +24,8 @@ interface ManagedOrg {
 const rolesOf = (org: ManagedOrg): OrgRole[] => ['admin', org.kind === 'finance' ? 'reviewer' : 'staff']
 
 export function AdminPage() {
-  const [orgs] = createResource(() => api.orgs().then(({ orgs }) => orgs.filter((o) => o.role === 'admin')))
+  const [orgs, { refetch }] = createResource(() => api.orgs().then(({ orgs }) => orgs.filter((o) => o.role === 'admin')))
+  createRereadWhenOnline(orgs, refetch)
   return (
     <main class="account admin">
       <header>
@@ -31,7 +33,7 @@ export function AdminPage() {
         <h1>{T.admin}</h1>
         <span class="who">{rememberedUser()?.displayName}</span>
       </header>
-      <Loaded resource={orgs} what={T.admin}>
+      <Loaded resource={orgs} what={T.admin} retry={refetch}>
         {(managed) => (
           <Show when={managed().length > 0} fallback={<p class="hint">{T.notAdmin}</p>}>
             <For each={managed()}>{(org) => <OrgMembers org={org} />}</For>
@@ -45,6 +47,7 @@ export function AdminPage() {
 function OrgMembers(props: { org: ManagedOrg }) {
   const org = props.org
   const [members, { refetch }] = createResource(() => api.orgMembers(org.id).then((r) => r.members))
+  createRereadWhenOnline(members, refetch)
   const outcome = createOutcome()
   /** Runs a change, says what happened or why not, and reads the members again. */
   const act = (work: () => Promise<string>) =>
@@ -76,7 +79,7 @@ function OrgMembers(props: { org: ManagedOrg }) {
   return (
     <section class="org-members" data-testid={`org-${org.id}`}>
       <h2>{org.name} · {T.members}</h2>
-      <Loaded resource={members} what={T.members}>
+      <Loaded resource={members} what={T.members} retry={refetch}>
         {(loaded) => (
           <table>
             <thead>

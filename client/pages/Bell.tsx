@@ -12,11 +12,13 @@ import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
 import { BellIcon } from './icons'
 import { createLastLoaded, Loaded } from './loaded'
+import { createRereadWhenOnline } from './reread-when-online'
 
 export function Bell() {
   const [notices, { refetch }] = createResource(() => api.notifications())
   // As last read: a refresh that fails (offline, every few minutes) does not take the count away.
   const lastRead = createLastLoaded(notices)
+  createRereadWhenOnline(notices, refetch)
   const unread = () => lastRead()?.unread ?? 0
   const [open, setOpen] = createSignal(false)
   const timer = setInterval(() => void refetch(), 180_000)
@@ -43,7 +45,7 @@ export function Bell() {
       </button>
       <Show when={open()}>
         <div class="bell-list" role="dialog" aria-label={T.notifications}>
-          <Loaded resource={notices} what={T.notifications}>
+          <Loaded resource={notices} what={T.notifications} retry={refetch}>
             {(loaded) => (
               <Show when={loaded().notifications.length > 0} fallback={<p>{T.noNotifications}</p>}>
                 <ol>

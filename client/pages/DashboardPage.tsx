@@ -11,9 +11,11 @@ import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
 import { Bell } from './Bell'
 import { Loaded } from './loaded'
+import { createRereadWhenOnline } from './reread-when-online'
 
 export function DashboardPage() {
-  const [board] = createResource(() => api.dashboard())
+  const [board, { refetch }] = createResource(() => api.dashboard())
+  createRereadWhenOnline(board, refetch)
   return (
     <main class="queue dashboard">
       <header>
@@ -22,7 +24,7 @@ export function DashboardPage() {
         <Bell />
         <a class="button" href="/api/dashboard.csv" download="">{T.exportCsv}</a>
       </header>
-      <Loaded resource={board} what={T.dashboard}>
+      <Loaded resource={board} what={T.dashboard} retry={refetch}>
         {(loaded) => (
           <Show when={loaded().rows.length > 0} fallback={<p>{T.dashboardEmpty}</p>}>
             <table data-testid="dashboard">

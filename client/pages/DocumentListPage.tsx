@@ -12,6 +12,7 @@ import { Bell } from './Bell'
 import { Invitations } from './Invitations'
 import { relativeTime } from '../i18n/relative-time'
 import { createLastLoaded, Loaded } from './loaded'
+import { createRereadWhenOnline } from './reread-when-online'
 import { forgetUser, rememberedUser, rememberRole } from '../session'
 
 export function DocumentListPage() {
@@ -32,6 +33,7 @@ export function DocumentListPage() {
       throw e
     }
   })
+  createRereadWhenOnline(docs, refetch)
   const listed = createLastLoaded(docs)
   const act = async (work: () => Promise<unknown>) => {
     setError('')
@@ -132,7 +134,7 @@ export function DocumentListPage() {
         </label>
       </div>
       <p class="error" role="alert">{error()}</p>
-      <Loaded resource={docs} what={T.documents}>
+      <Loaded resource={docs} what={T.documents} retry={refetch}>
         {(loaded) => (
           <Show when={loaded().length > 0} fallback={<p>{T.noDocuments}</p>}>
             <input type="search" class="doc-search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} placeholder={T.searchDocuments} aria-label={T.searchDocuments} />

@@ -11,11 +11,13 @@ import { relativeTime } from '../i18n/relative-time'
 import { personName } from '../i18n/person-name'
 import { Bell } from './Bell'
 import { Loaded } from './loaded'
+import { createRereadWhenOnline } from './reread-when-online'
 
 export function QueuePage() {
   const [sort, setSort] = createSignal<'waiting' | 'department' | 'findings'>('waiting')
   const [status, setStatus] = createSignal('')
-  const [queue] = createResource(() => [sort(), status()] as const, ([s, st]) => api.queue(s, st))
+  const [queue, { refetch }] = createResource(() => [sort(), status()] as const, ([s, st]) => api.queue(s, st))
+  createRereadWhenOnline(queue, refetch)
   return (
           <main class="queue">
             <header>
@@ -36,7 +38,7 @@ export function QueuePage() {
                 </select>
               </label>
             </header>
-            <Loaded resource={queue} what={T.reviewQueue}>
+            <Loaded resource={queue} what={T.reviewQueue} retry={refetch}>
               {(loaded) => {
                 const name = (login: string) => personName(loaded().people, login)
                 return (

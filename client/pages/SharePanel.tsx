@@ -9,9 +9,11 @@ import { SHARED_ROLES, type SharedRole } from '@shared/protocol/role'
 import { api } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { Loaded } from './loaded'
+import { createRereadWhenOnline } from './reread-when-online'
 
 export function SharePanel(props: { docId: string; onClose: () => void }) {
   const [members, { refetch }] = createResource(() => api.members(props.docId).then((r) => r.members))
+  createRereadWhenOnline(members, refetch)
   const [error, setError] = createSignal('')
   const [name, setName] = createSignal('')
   const [role, setRole] = createSignal<SharedRole>('editor')
@@ -33,7 +35,7 @@ export function SharePanel(props: { docId: string; onClose: () => void }) {
   return (
     <div class="share-panel" role="dialog" aria-label={T.share} data-testid="share-panel">
       <h3>{T.share}</h3>
-      <Loaded resource={members} what={T.share}>
+      <Loaded resource={members} what={T.share} retry={refetch}>
         {(loaded) => (
           <table>
             <tbody>

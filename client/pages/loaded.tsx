@@ -6,6 +6,7 @@
  * throws in Solid, so pages read one only through here. A read that fails
  * after one succeeded (a refresh, another sort) keeps what was read, saying
  * it could not be refreshed: the good list is not swapped for an error.
+ * Given `retry`, a failed read's message offers 重试 beside it.
  */
 import { createMemo, Match, Show, Switch, type Accessor, type JSX, type Resource } from 'solid-js'
 import { ApiFailure } from '../api/http'
@@ -41,9 +42,10 @@ export function createLastLoaded<V>(resource: Resource<V>): Accessor<V | undefin
 /**
  * Shows `children(value)` once `resource` has a value (also while it reads again: `value()` follows it), the
  * failure's message if it failed, else a loading line. A read that fails after one succeeded leaves the last
- * value shown, under a line saying it could not be refreshed. `what` names the content in the messages, as 审核队列.
+ * value shown, under a line saying it could not be refreshed. `what` names the content in the messages, as 审核队列;
+ * `retry` (usually the resource's `refetch`) puts a 重试 button beside a failure's message.
  */
-export function Loaded<V>(props: { resource: Resource<V>; what: string; children: (value: () => V) => JSX.Element }) {
+export function Loaded<V>(props: { resource: Resource<V>; what: string; retry?: () => unknown; children: (value: () => V) => JSX.Element }) {
   // The resource a page passes is its own for the page's life: read once here.
   const last = createLastLoaded(props.resource)
   return (
@@ -51,12 +53,23 @@ export function Loaded<V>(props: { resource: Resource<V>; what: string; children
       <Match when={last() !== undefined}>
         <Show when={props.resource.state === 'errored'}>
           <p class="error" role="alert" data-testid="refresh-failed">{refreshFailure(props.what, props.resource.error)}</p>
+          <Retry retry={props.retry} />
         </Show>
         {props.children(() => last() as V)}
       </Match>
       <Match when={props.resource.state === 'errored'}>
         <p class="error" role="alert" data-testid="load-failed">{loadFailure(props.what, props.resource.error)}</p>
+        <Retry retry={props.retry} />
       </Match>
     </Switch>
+  )
+}
+
+/** 重试 beside a failure's message, when the read can be made again. */
+function Retry(props: { retry: (() => unknown) | undefined }) {
+  return (
+    <Show when={props.retry}>
+      {(retry) => <button class="small retry" onClick={() => void retry()()}>{T.retry}</button>}
+    </Show>
   )
 }

@@ -5,6 +5,10 @@
  * tester saw 没有分配给你审核的部门文档 for a queue of 4), nor offer a fresh
  * 审核意见 over the one kept — and the page raises no error. A list read
  * again offline keeps what it showed, saying it could not be refreshed.
+ * Back online, each is read again by itself, without a reload; until her
+ * kept 审核意见 is read, 退回修改 and 审核通过 wait (their note would start
+ * from an empty one). A document never opened on this PC, opened offline,
+ * shows nothing of itself: no status, steps, toolbar or counts.
  */
 import { describe, expect, it } from 'vitest'
 import { reviewedDepartment } from '../support/reviewed-department'
@@ -13,7 +17,7 @@ import { browserAndServer, openAs } from './browser'
 const suite = browserAndServer()
 
 describe('reads that fail offline', () => {
-  it('the queue, the dashboard, the list, the history and the 审核意见 say they are offline, not empty; a queue sorted anew keeps its rows', async () => {
+  it('the queue, the dashboard, the list, the history and the 审核意见 say they are offline, not empty, and are read again once online; a queue sorted anew keeps its rows', async () => {
     const { t, browser } = suite
     const { bureau } = await reviewedDepartment(t)
     await t.server.data.orgs.setDeadline(bureau.id, 2022, new Date(2022, 2, 31).getTime())
@@ -25,11 +29,14 @@ describe('reads that fail offline', () => {
     const { page, context, errors } = await openAs(browser, t, 'wang', 'reviewer', 'doc', { share: false })
     const history = page.getByTestId('history')
     const opinion = page.getByTestId('review-opinion')
+    await page.getByRole('button', { name: '开始审核', exact: true }).click()
+    await expect.poll(() => page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('审核中')
     // Online: the bureau's deadline, the 报送's version, her 审核意见 drafted and kept, the document in her queue and on the dashboard.
     await expect.poll(() => page.getByTestId('deadline').textContent(), { timeout: 10_000 }).toBe('报送截止 2022/3/31')
-    await expect.poll(() => history.locator('.versions li').count(), { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => history.locator('.versions li').count(), { timeout: 10_000 }).toBe(2)
     await opinion.getByRole('button', { name: '根据审核检查起草审核意见' }).click()
     await expect.poll(() => opinion.getByTestId('opinion-saving').textContent(), { timeout: 10_000 }).toBe('已保存在服务器。')
+    const kept = await opinion.getByRole('textbox', { name: '审核意见' }).inputValue()
     await page.goto('/#/dashboard')
     await expect.poll(() => page.getByTestId('dashboard').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
     await page.goto('/#/queue')
@@ -47,12 +54,22 @@ describe('reads that fail offline', () => {
     await page.getByRole('heading', { name: '汇总' }).waitFor({ timeout: 20_000 })
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载汇总，联网后刷新')
     expect(await page.locator('main').textContent()).not.toContain('没有可汇总的部门文档')
+    // Back online, the dashboard fills in by itself.
+    await context.setOffline(false)
+    await expect.poll(() => page.getByTestId('dashboard').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
+    await context.setOffline(true)
 
     await page.goto('/#/queue')
     await page.reload()
     await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 20_000 })
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核队列，联网后刷新')
     expect(await page.locator('main').textContent()).not.toContain('没有分配给你审核的部门文档')
+    // 重试 offline fails again, saying so; back online, the queue fills in by itself.
+    await page.getByRole('button', { name: '重试' }).click()
+    await expect.poll(() => page.getByTestId('load-failed').textContent(), { timeout: 10_000 }).toBe('离线：无法加载审核队列，联网后刷新')
+    await context.setOffline(false)
+    await expect.poll(() => page.getByTestId('queue').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
+    await context.setOffline(true)
     // Her list of documents was never read on this PC: it says so, not 还没有文档.
     await page.goto('/#/')
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载我的文档，联网后刷新')
@@ -69,12 +86,51 @@ describe('reads that fail offline', () => {
     await expect.poll(() => opinion.textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核意见，联网后刷新')
     expect(await opinion.getByRole('button', { name: '根据审核检查起草审核意见' }).count()).toBe(0)
     expect(await opinion.textContent()).not.toContain('保存失败')
+    // Her steps that take a note wait for the kept draft: they would start from an empty note.
+    expect(await page.getByRole('button', { name: '退回修改', exact: true }).isDisabled()).toBe(true)
+    expect(await page.getByRole('button', { name: '审核通过', exact: true }).isDisabled()).toBe(true)
+    expect(await page.getByTestId('step-waits').textContent()).toBe('审核意见尚未加载，加载后才能退回修改或审核通过')
 
     await context.setOffline(false)
-    // Back online, it is read again without a reload.
+    // Back online, all is read again without a reload: the deadline, the versions, her kept draft.
     await expect.poll(() => page.getByTestId('deadline').textContent(), { timeout: 20_000 }).toBe('报送截止 2022/3/31')
+    await expect.poll(() => history.locator('.versions li').count(), { timeout: 20_000 }).toBe(2)
+    await expect.poll(() => opinion.getByRole('textbox', { name: '审核意见' }).inputValue(), { timeout: 20_000 }).toBe(kept)
+    expect(await opinion.textContent()).not.toContain('离线')
+    // 退回修改 starts from her kept draft.
+    await page.getByRole('button', { name: '退回修改', exact: true }).click()
+    expect(await page.locator('.workflow-note textarea').inputValue()).toBe(kept)
     expect([...errors, ...staff.errors]).toEqual([])
     await context.close()
     await staff.context.close()
   }, 120_000)
+
+  it('a document never opened on this PC, opened offline, shows no status, steps, toolbar or counts: only that it cannot be opened', async () => {
+    const { t, browser } = suite
+    const text = await t.server.data.service.text('doc')
+    for (const id of ['mine', 'other']) await t.server.data.service.create(text, { id, title: id, ownerId: null })
+    await t.grant('zhao', 'editor', 'other')
+    const { page, context, errors } = await openAs(browser, t, 'zhao', 'editor', 'mine')
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true)
+    // The document she opened shows itself: status, 报送, the toolbar, the checks.
+    await expect.poll(() => page.getByTestId('doc-status').allTextContents(), { timeout: 10_000 }).toEqual(['编制中'])
+    await expect.poll(() => page.locator('body').textContent(), { timeout: 10_000 }).toContain('审核检查（')
+
+    await context.setOffline(true)
+    await page.goto('/#/doc/other')
+    await page.reload()
+    await expect.poll(() => page.locator('body').textContent(), { timeout: 20_000 }).toContain('此文档尚未在本机打开过，离线时无法打开')
+    const seen = (await page.locator('body').textContent()) ?? ''
+    for (const absent of ['审核检查（', '批注（', '历史版本']) expect(seen).not.toContain(absent)
+    expect(await page.getByTestId('doc-status').count()).toBe(0)
+    expect(await page.getByRole('button', { name: '报送', exact: true }).count()).toBe(0)
+    expect(await page.getByRole('navigation', { name: '工具栏' }).count()).toBe(0)
+
+    // Back online, the document arrives and shows itself whole.
+    await context.setOffline(false)
+    await expect.poll(() => page.getByTestId('doc-status').allTextContents(), { timeout: 20_000 }).toEqual(['编制中'])
+    await expect.poll(() => page.getByRole('navigation', { name: '工具栏' }).count(), { timeout: 10_000 }).toBe(1)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
 })
