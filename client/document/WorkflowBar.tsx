@@ -11,7 +11,7 @@ import { T } from '../i18n/zh-CN'
 import { navigate } from '../router'
 import { syncLabel, syncState } from '../sync/sync-status'
 import { Bell } from '../pages/Bell'
-import { createLastLoaded, isOffline, loadFailure } from '../pages/loaded'
+import { createLastLoaded, loadFailure } from '../pages/loaded'
 import type { DocumentSession } from './document-session'
 import type { ReviewOpinionDraft } from './opinion-draft'
 import { createRereadWhenSynced } from './reread-when-synced'
@@ -65,7 +65,7 @@ export function WorkflowNotices(props: { session: DocumentSession; nameOf: (logi
           {(d) => <p class="deadline" classList={{ overdue: d().overdue }} data-testid="deadline">{T.deadline(d().dueAt, d().overdue)}</p>}
         </Match>
         <Match when={deadline.state === 'errored' && lastDeadline() === undefined}>
-          <p class="deadline unknown" role="alert" data-testid="deadline">{isOffline(deadline.error) ? T.loadFailedOfflineRetried(T.submissionDeadline) : loadFailure(T.submissionDeadline, deadline.error)}</p>
+          <p class="deadline unknown" role="alert" data-testid="deadline">{loadFailure(T.submissionDeadline, deadline.error)}</p>
         </Match>
       </Switch>
       <Show when={returned()}>

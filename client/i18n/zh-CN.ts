@@ -21,9 +21,8 @@ export const T = {
   networkError: '无法连接服务器',
   /** What a page read from the server, named (审核队列, 汇总…): still on its way, or why it is not there. */
   loading: (what: string) => `正在加载${what}…`,
-  loadFailedOffline: (what: string) => `离线：无法加载${what}，联网后刷新`,
-  /** The same, for a read made again by itself once the document reaches the server. */
-  loadFailedOfflineRetried: (what: string) => `离线：无法加载${what}，联网后自动重新加载`,
+  /** Every read that failed is made again by itself once online (reread-when-online.ts, reread-when-synced.ts). */
+  loadFailedOffline: (what: string) => `离线：无法加载${what}，联网后自动重新加载`,
   loadFailed: (what: string, reason: string) => `无法加载${what}：${reason}`,
   /** A read again that failed, above what the last one that succeeded read (still shown). */
   refreshFailedOffline: (what: string) => `离线：无法刷新${what}，显示的是上次加载的内容`,

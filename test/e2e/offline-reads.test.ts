@@ -52,7 +52,7 @@ describe('reads that fail offline', () => {
     await page.goto('/#/dashboard')
     await page.reload()
     await page.getByRole('heading', { name: '汇总' }).waitFor({ timeout: 20_000 })
-    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载汇总，联网后刷新')
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载汇总，联网后自动重新加载')
     expect(await page.locator('main').textContent()).not.toContain('没有可汇总的部门文档')
     // Back online, the dashboard fills in by itself.
     await context.setOffline(false)
@@ -62,28 +62,28 @@ describe('reads that fail offline', () => {
     await page.goto('/#/queue')
     await page.reload()
     await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 20_000 })
-    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核队列，联网后刷新')
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核队列，联网后自动重新加载')
     expect(await page.locator('main').textContent()).not.toContain('没有分配给你审核的部门文档')
     // 重试 offline fails again, saying so; back online, the queue fills in by itself.
     await page.getByRole('button', { name: '重试' }).click()
-    await expect.poll(() => page.getByTestId('load-failed').textContent(), { timeout: 10_000 }).toBe('离线：无法加载审核队列，联网后刷新')
+    await expect.poll(() => page.getByTestId('load-failed').textContent(), { timeout: 10_000 }).toBe('离线：无法加载审核队列，联网后自动重新加载')
     await context.setOffline(false)
     await expect.poll(() => page.getByTestId('queue').locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
     await context.setOffline(true)
     // Her list of documents was never read on this PC: it says so, not 还没有文档.
     await page.goto('/#/')
-    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载我的文档，联网后刷新')
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载我的文档，联网后自动重新加载')
     expect(await page.locator('main').textContent()).not.toContain('还没有文档')
 
     await page.goto('/#/doc/doc')
     await page.reload()
     await page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
-    await expect.poll(() => history.textContent(), { timeout: 10_000 }).toContain('离线：无法加载历史版本，联网后刷新')
+    await expect.poll(() => history.textContent(), { timeout: 10_000 }).toContain('离线：无法加载历史版本，联网后自动重新加载')
     // The deadline could not be read: said so, not left out (which reads as none).
     expect(await page.getByTestId('deadline').textContent()).toBe('离线：无法加载报送截止日期，联网后自动重新加载')
     expect(await history.textContent()).not.toContain('还没有版本')
     // Her kept draft could not be read: said so, not offered a fresh draft (that would overwrite it), no failed save.
-    await expect.poll(() => opinion.textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核意见，联网后刷新')
+    await expect.poll(() => opinion.textContent(), { timeout: 10_000 }).toContain('离线：无法加载审核意见，联网后自动重新加载')
     expect(await opinion.getByRole('button', { name: '根据审核检查起草审核意见' }).count()).toBe(0)
     expect(await opinion.textContent()).not.toContain('保存失败')
     // Her steps that take a note wait for the kept draft: they would start from an empty note.
