@@ -28,6 +28,8 @@ export const T = {
   /** A read again that failed, above what the last one that succeeded read (still shown). */
   refreshFailedOffline: (what: string) => `离线：无法刷新${what}，显示的是上次加载的内容`,
   refreshFailed: (what: string, reason: string) => `无法刷新${what}（${reason}），显示的是上次加载的内容`,
+  /** The document list shown offline (the last copy): what needs the server waits for the network. */
+  listActionsNeedNetwork: '离线：新建、导入、重命名、共享等需要联网，联网后刷新本页即可使用',
   documents: '我的文档',
   newDocument: '新建空白文档',
   /** Beside 新建 and 导入, for someone of several departments: which one the new document belongs to. */
