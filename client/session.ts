@@ -5,11 +5,17 @@
  */
 import { isRole, type Role } from '@shared/protocol/role'
 import type { User } from './api/http'
+import { forgetList } from './kept-list'
 
 const KEY = 'jixiao:user'
 
 export const rememberUser = (user: User) => localStorage.setItem(KEY, JSON.stringify(user))
-export const forgetUser = () => localStorage.removeItem(KEY)
+/** On logout: the next person at this PC finds neither who was logged in nor their kept list of documents. */
+export const forgetUser = () => {
+  const user = rememberedUser()
+  if (user) forgetList(user.id)
+  localStorage.removeItem(KEY)
+}
 
 export function rememberedUser(): User | null {
   try {

@@ -22,15 +22,17 @@ export class ApiFailure extends Error {
   }
 }
 
-/** One call of a route of the table: its path filled in, its query appended, its body sent as JSON (or as the file it is). */
+/** One call of a route of the table: its path filled in, its query appended, its body sent as JSON (or as the file it is; `{}` when a route that changes something has none). */
 async function call<R extends ApiRoute>(route: R, ...[input]: {} extends ApiInput<R> ? [input?: ApiInput<R>] : [input: ApiInput<R>]): Promise<ApiResponse<R>> {
   const { method, path } = splitRoute(route)
   const { params, query, body } = (input ?? {}) as { params?: Record<string, string | number>; query?: Record<string, string | undefined>; body?: unknown }
   const search = new URLSearchParams(Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''))
+  // A call that changes something goes as JSON even with nothing to send (logout, say): the server's CSRF guard
+  // refuses any other content type (`server/http/request-guard.ts`), so an empty object is sent.
   const init: RequestInit =
-    body === undefined ? { method }
-    : body instanceof Blob ? { method, headers: { 'Content-Type': 'application/octet-stream' }, body }
-    : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
+    body instanceof Blob ? { method, headers: { 'Content-Type': 'application/octet-stream' }, body }
+    : body === undefined && method === 'GET' ? { method }
+    : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) }
   let response: Response
   try {
     response = await fetch(`${fillPath(path, params)}${search.size ? `?${search}` : ''}`, { credentials: 'same-origin', ...init })

@@ -31,6 +31,8 @@ export const T = {
   retry: '重试',
   /** Beside 退回修改 and 审核通过 while the reviewer's kept 审核意见 could not be read: their note would start from nothing. */
   stepWaitsForOpinion: '审核意见尚未加载，加载后才能退回修改或审核通过',
+  /** The document list shown offline (the last copy): what needs the server waits for the network. */
+  listActionsNeedNetwork: '离线：新建、导入、重命名、共享等需要联网，联网后即可使用',
   documents: '我的文档',
   newDocument: '新建空白文档',
   /** Beside 新建 and 导入, for someone of several departments: which one the new document belongs to. */

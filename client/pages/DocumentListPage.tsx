@@ -1,6 +1,8 @@
 /**
  * The documents this user has, with their role; create, import, rename and
- * share (owner). Offline, the list the service worker cached is shown.
+ * share (owner). Offline, the list last read by this account on this PC
+ * is shown, said to be that (`kept-list.ts`), with what needs the server
+ * (新建, 导入, 重命名, 共享…) unavailable until it can be read again.
  */
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { KIND_OFFERS } from '@shared/kinds/kind-offers'
@@ -11,9 +13,10 @@ import { SharePanel } from './SharePanel'
 import { Bell } from './Bell'
 import { Invitations } from './Invitations'
 import { relativeTime } from '../i18n/relative-time'
-import { createLastLoaded, Loaded } from './loaded'
+import { createLastLoaded, isOffline, Loaded } from './loaded'
 import { createRereadWhenOnline } from './reread-when-online'
 import { forgetUser, rememberedUser, rememberRole } from '../session'
+import { keepList, keptList } from '../kept-list'
 
 export function DocumentListPage() {
   const [error, setError] = createSignal('')
@@ -27,6 +30,8 @@ export function DocumentListPage() {
     try {
       const { documents } = await api.documents()
       for (const d of documents) rememberRole(d.id, d.role)
+      const user = rememberedUser()
+      if (user) keepList(user.id, documents)
       return documents
     } catch (e) {
       if (e instanceof ApiFailure && e.status === 401) navigate('#/login')
@@ -34,7 +39,12 @@ export function DocumentListPage() {
     }
   })
   createRereadWhenOnline(docs, refetch)
-  const listed = createLastLoaded(docs)
+  /** This account's list as last read on this PC (before this page): shown when it cannot be read now (offline), as the last loaded copy. */
+  const keptCopy = ((user) => (user ? keptList(user.id) : undefined))(rememberedUser())
+  const kept = () => keptCopy
+  const listed = createLastLoaded(docs, kept)
+  /** The list could not be read for want of a network: what is shown is the last copy, and nothing that needs the server is offered. */
+  const offline = () => docs.state === 'errored' && isOffline(docs.error)
   const act = async (work: () => Promise<unknown>) => {
     setError('')
     try {
@@ -127,14 +137,17 @@ export function DocumentListPage() {
             </select>
           </label>
         </Show>
-        <button onClick={create}>{T.newDocument}</button>
-        <label class="button">
+        <button onClick={create} disabled={offline()}>{T.newDocument}</button>
+        <label class="button" classList={{ disabled: offline() }}>
           {T.importDocument}
-          <input type="file" accept={accept() ?? ''} hidden onChange={importFile} />
+          <input type="file" accept={accept() ?? ''} hidden onChange={importFile} disabled={offline()} />
         </label>
       </div>
+      <Show when={offline()}>
+        <p class="hint" data-testid="needs-network">{T.listActionsNeedNetwork}</p>
+      </Show>
       <p class="error" role="alert">{error()}</p>
-      <Loaded resource={docs} what={T.documents} retry={refetch}>
+      <Loaded resource={docs} what={T.documents} retry={refetch} kept={kept}>
         {(loaded) => (
           <Show when={loaded().length > 0} fallback={<p>{T.noDocuments}</p>}>
             <input type="search" class="doc-search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} placeholder={T.searchDocuments} aria-label={T.searchDocuments} />
@@ -163,32 +176,34 @@ export function DocumentListPage() {
                         </time>
                       )}
                     </Show>
-                    <span class="doc-actions">
-                      <Show when={doc.owner || doc.role === 'editor'}>
-                        <button onClick={() => setRenaming({ id: doc.id, title: doc.title })}>{T.rename}</button>
-                      </Show>
-                      {/* Next year's draft is made from the targets: a 监控 or 自评 does not offer it (the server refuses it too). */}
-                      <Show when={doc.role === 'editor' && KIND_OFFERS[doc.kind ?? 'targets'].nextYear}>
-                        <Show when={successorOf() === doc.id} fallback={<button onClick={() => setSuccessorOf(doc.id)}>{T.successor}</button>}>
-                          <span class="successor-form">
-                            <label>
-                              <input type="checkbox" checked={keepBudget()} onChange={(e) => setKeepBudget(e.currentTarget.checked)} />
-                              {T.keepBudget}
-                            </label>
-                            <span class="hint" data-testid="successor-keeps">{T.successorKeeps(keepBudget())}</span>
-                            <button onClick={() => void startSuccessor(doc)}>{T.createSuccessor}</button>
-                            <button onClick={() => setSuccessorOf(null)}>{T.cancel}</button>
-                          </span>
+                    <Show when={!offline()}>
+                      <span class="doc-actions">
+                        <Show when={doc.owner || doc.role === 'editor'}>
+                          <button onClick={() => setRenaming({ id: doc.id, title: doc.title })}>{T.rename}</button>
                         </Show>
-                      </Show>
-                      <Show when={doc.role === 'editor' && (doc.kind ?? 'targets') === 'targets' && doc.status === '审核通过'}>
-                        <button onClick={() => void startLinked(doc, 'monitoring')}>{T.newMonitoring}</button>
-                        <button onClick={() => void startLinked(doc, 'self-evaluation')}>{T.newSelfEvaluation}</button>
-                      </Show>
-                      <Show when={doc.owner}>
-                        <button onClick={() => setSharing(sharing() === doc.id ? null : doc.id)}>{T.share}</button>
-                      </Show>
-                    </span>
+                        {/* Next year's draft is made from the targets: a 监控 or 自评 does not offer it (the server refuses it too). */}
+                        <Show when={doc.role === 'editor' && KIND_OFFERS[doc.kind ?? 'targets'].nextYear}>
+                          <Show when={successorOf() === doc.id} fallback={<button onClick={() => setSuccessorOf(doc.id)}>{T.successor}</button>}>
+                            <span class="successor-form">
+                              <label>
+                                <input type="checkbox" checked={keepBudget()} onChange={(e) => setKeepBudget(e.currentTarget.checked)} />
+                                {T.keepBudget}
+                              </label>
+                              <span class="hint" data-testid="successor-keeps">{T.successorKeeps(keepBudget())}</span>
+                              <button onClick={() => void startSuccessor(doc)}>{T.createSuccessor}</button>
+                              <button onClick={() => setSuccessorOf(null)}>{T.cancel}</button>
+                            </span>
+                          </Show>
+                        </Show>
+                        <Show when={doc.role === 'editor' && (doc.kind ?? 'targets') === 'targets' && doc.status === '审核通过'}>
+                          <button onClick={() => void startLinked(doc, 'monitoring')}>{T.newMonitoring}</button>
+                          <button onClick={() => void startLinked(doc, 'self-evaluation')}>{T.newSelfEvaluation}</button>
+                        </Show>
+                        <Show when={doc.owner}>
+                          <button onClick={() => setSharing(sharing() === doc.id ? null : doc.id)}>{T.share}</button>
+                        </Show>
+                      </span>
+                    </Show>
                     <Show when={sharing() === doc.id}>
                       <SharePanel docId={doc.id} onClose={() => setSharing(null)} />
                     </Show>

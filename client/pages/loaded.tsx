@@ -5,14 +5,15 @@
  * read must never look like an empty list, and reading a failed resource
  * throws in Solid, so pages read one only through here. A read that fails
  * after one succeeded (a refresh, another sort) keeps what was read, saying
- * it could not be refreshed: the good list is not swapped for an error.
+ * it could not be refreshed: the good list is not swapped for an error; so
+ * does a copy kept from an earlier page (`kept`) when this page read nothing.
  * Given `retry`, a failed read's message offers 重试 beside it.
  */
 import { createMemo, Match, Show, Switch, type Accessor, type JSX, type Resource } from 'solid-js'
 import { ApiFailure } from '../api/http'
 import { T } from '../i18n/zh-CN'
 
-const isOffline = (error: unknown): boolean => error instanceof ApiFailure && error.code === 'offline'
+export const isOffline = (error: unknown): boolean => error instanceof ApiFailure && error.code === 'offline'
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /** The message for a read of `what` that failed: the network's, or the server's own. */
@@ -33,21 +34,28 @@ export function loadedValue<V>(resource: Resource<V>): V | undefined {
 /**
  * The resource's value as last read successfully: kept while it reads again and when a later read fails
  * (undefined until one succeeded). Reading it never throws. Call it in the owner the resource lives in.
+ * `kept`: a copy kept from an earlier page (the list, on this PC), the value when the read failed before one
+ * succeeded here.
  */
-export function createLastLoaded<V>(resource: Resource<V>): Accessor<V | undefined> {
+export function createLastLoaded<V>(resource: Resource<V>, kept?: () => V | undefined): Accessor<V | undefined> {
   // By the state, not `?? before`: a value read as null (no deadline, say) replaces the one before it.
-  return createMemo<V | undefined>((before) => (resource.state === 'ready' || resource.state === 'refreshing' ? resource.latest : before))
+  const read = createMemo<V | undefined>((before) => (resource.state === 'ready' || resource.state === 'refreshing' ? resource.latest : before))
+  return () => {
+    const value = read()
+    return value === undefined && resource.state === 'errored' ? kept?.() : value
+  }
 }
 
 /**
  * Shows `children(value)` once `resource` has a value (also while it reads again: `value()` follows it), the
  * failure's message if it failed, else a loading line. A read that fails after one succeeded leaves the last
- * value shown, under a line saying it could not be refreshed. `what` names the content in the messages, as 审核队列;
- * `retry` (usually the resource's `refetch`) puts a 重试 button beside a failure's message.
+ * value shown, under a line saying it could not be refreshed; a first read that fails shows `kept` (if any) the same way.
+ * `what` names the content in the messages, as 审核队列; `retry` (usually the resource's `refetch`) puts a 重试
+ * button beside a failure's message.
  */
-export function Loaded<V>(props: { resource: Resource<V>; what: string; retry?: () => unknown; children: (value: () => V) => JSX.Element }) {
+export function Loaded<V>(props: { resource: Resource<V>; what: string; retry?: () => unknown; kept?: () => V | undefined; children: (value: () => V) => JSX.Element }) {
   // The resource a page passes is its own for the page's life: read once here.
-  const last = createLastLoaded(props.resource)
+  const last = createLastLoaded(props.resource, () => props.kept?.())
   return (
     <Switch fallback={<p class="loading">{T.loading(props.what)}</p>}>
       <Match when={last() !== undefined}>

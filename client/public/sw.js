@@ -1,11 +1,18 @@
 /*
- * The service worker: keeps the app shell and the last document list so
- * that a reload with no network still opens the app; documents themselves
- * live in IndexedDB. Built assets (hashed names) are cache-first; pages and
- * the list are network-first, falling back to the cache.
+ * The service worker: keeps the app shell so that a reload with no network
+ * still opens the app; documents themselves live in IndexedDB. Built assets
+ * (hashed names) are cache-first; pages are network-first, falling back to
+ * the cache.
+ *
+ * It never answers the API (/api/…) from its cache: one cache serves every
+ * account of the browser, and a kept answer would come back as if the server
+ * had just sent it (an old list looking live, or another person's). API reads
+ * go to the network; offline they fail and the page says so. The document
+ * list kept for offline use is the page's, per account (`kept-list.ts`).
  */
-const CACHE = 'jixiao-shell-v2'
-const NETWORK_FIRST = ['/', '/index.html', '/api/me', '/api/docs']
+// v3: v2 held /api/docs and /api/me, shared by every account; activating this one deletes them.
+const CACHE = 'jixiao-shell-v3'
+const NETWORK_FIRST = ['/', '/index.html']
 
 /** The page and every script and style of the app (shell.json, written by the build), so the first offline reload already opens a document. */
 async function precache() {
@@ -52,7 +59,7 @@ async function cacheFirst(request) {
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url)
-  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return
   if (url.pathname.startsWith('/assets/')) event.respondWith(cacheFirst(event.request))
   else if (event.request.mode === 'navigate' || NETWORK_FIRST.includes(url.pathname)) event.respondWith(networkFirst(event.request))
 })

@@ -9,10 +9,15 @@
  * kept 审核意见 is read, 退回修改 and 审核通过 wait (their note would start
  * from an empty one). A document never opened on this PC, opened offline,
  * shows nothing of itself: no status, steps, toolbar or counts.
+ * The document list read offline is the one this account last read on this
+ * PC, said to be that, with nothing offered that needs the server; another
+ * account of the same browser never sees it.
  */
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { loginAt } from '../support/http-session'
 import { reviewedDepartment } from '../support/reviewed-department'
-import { browserAndServer, openAs } from './browser'
+import { browserAndServer, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -133,4 +138,68 @@ describe('reads that fail offline', () => {
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)
+
+  it('the document list read offline is this account’s last copy, said to be one, never live nor another account’s', async () => {
+    const { t, browser } = suite
+    const { logins, orgs } = t.server.data
+    const id = await t.server.data.service.create(await t.server.data.service.text('doc'), { title: '赵的文档', ownerId: null })
+    await t.grant('zhao', 'editor', id)
+    await t.grant('sun', 'editor', id)
+    // Someone else on the same PC later: a bureau reviewer, whose day starts from the queue, not the list.
+    const qian = await logins.addUser('qian', 'pw-qian', '钱审核')
+    const bureau = await orgs.addOrg({ name: '市财政局', kind: 'finance', code: '' })
+    await orgs.setMember(bureau.id, qian.id, 'reviewer')
+
+    const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1400, height: 900 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    const logIn = async (page: Page, name: string) => {
+      await page.goto('/#/login')
+      await page.getByLabel('用户名').fill(name)
+      await page.getByLabel('密码').fill(`pw-${name}`)
+      await page.getByRole('button', { name: '登录' }).click()
+    }
+    const main = page.locator('main')
+
+    // 赵 logs in, opens the document once (it is kept on this PC) and comes back to the list.
+    await logIn(page, 'zhao')
+    await page.getByRole('link', { name: '赵的文档' }).click()
+    await synced(page)
+    await page.goto('/#/')
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true)
+    await page.reload()
+    await page.getByRole('link', { name: '赵的文档' }).waitFor({ timeout: 10_000 })
+    // Meanwhile a colleague renames it.
+    const sun = await loginAt(t.server.url, 'sun')
+    expect((await sun.json(`/api/docs/${id}`, 'PATCH', { title: '孙改过的标题' })).status).toBe(200)
+
+    // Offline, the list reloaded is the copy 赵 read last, and says so; nothing that needs the server is offered.
+    await context.setOffline(true)
+    await page.reload()
+    await page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.getByTestId('refresh-failed').textContent(), { timeout: 10_000 }).toBe('离线：无法刷新我的文档，显示的是上次加载的内容')
+    expect(await page.getByTestId('needs-network').textContent()).toContain('新建、导入、重命名、共享等需要联网')
+    expect(await page.getByRole('button', { name: '新建空白文档' }).isDisabled()).toBe(true)
+    expect(await page.getByRole('button', { name: '重命名' }).count()).toBe(0)
+    // It still leads to the document opened before, which opens from this PC.
+    await page.getByRole('link', { name: '赵的文档' }).click()
+    await page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
+
+    // 钱 logs in on the same browser (赵 did not log out); offline, her list was never read here: it says so,
+    // and shows nothing of 赵's.
+    await context.setOffline(false)
+    await logIn(page, 'qian')
+    await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 20_000 })
+    await context.setOffline(true)
+    await page.goto('/#/')
+    await page.reload()
+    await page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
+    await expect.poll(() => main.textContent(), { timeout: 10_000 }).toContain('离线：无法加载我的文档，联网后自动重新加载')
+    expect(await main.textContent()).not.toMatch(/赵的文档|孙改过的标题/)
+
+    await context.setOffline(false)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 120_000)
 })

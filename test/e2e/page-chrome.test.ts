@@ -2,7 +2,8 @@
  * What surrounds the document reads right: the tab names the document and
  * has an icon (no 404 on a load), an outline link brings a project's title
  * to just below the sticky toolbar, and someone without access sees a page
- * saying so — not the editor's chrome around nothing.
+ * saying so — not the editor's chrome around nothing. 退出 logs out: the
+ * login page, and the list needs a login again.
  */
 import { describe, expect, it } from 'vitest'
 import { browserAndServer, openAs } from './browser'
@@ -65,6 +66,35 @@ describe('around the document', () => {
     }
     await notice.getByRole('button', { name: '返回我的文档' }).click()
     await page.waitForURL(/#\/$/)
+    await context.close()
+  }, 60_000)
+
+  it('退出 logs out: the login page is shown, and the list needs a login again', async () => {
+    await suite.t.server.data.logins.addUser('leaving', 'pw-leaving', '要走的人')
+    const context = await suite.browser.newContext({ baseURL: suite.t.server.url, viewport: { width: 1366, height: 768 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto('/#/login')
+    await page.getByLabel('用户名').fill('leaving')
+    await page.getByLabel('密码').fill('pw-leaving')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('还没有文档')
+
+    await page.getByRole('button', { name: '退出' }).click()
+    await page.waitForURL(/#\/login$/, { timeout: 10_000 })
+    await page.getByRole('button', { name: '登录' }).waitFor()
+    // The login is over on the server, not only in this page.
+    expect((await context.request.get('/api/docs')).status()).toBe(401)
+    // Who was logged in is not left on this PC for the next person.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k === 'jixiao:user' || k.startsWith('jixiao:list:')))).toEqual([])
+
+    // Reopening the list asks for a login.
+    await page.goto('/#/')
+    await page.waitForURL(/#\/login$/, { timeout: 10_000 })
+    await page.getByRole('button', { name: '登录' }).waitFor()
+    expect(errors).toEqual([])
     await context.close()
   }, 60_000)
 })
