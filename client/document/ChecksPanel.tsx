@@ -6,6 +6,7 @@
  */
 import { createMemo, createRenderEffect, For, Index, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
+import { namesOwnRow } from '@shared/checks/names-own-row'
 import { findingGroups } from '../editor/checks-panel'
 import { revealPlace } from '../editor/place'
 import { T } from '../i18n/zh-CN'
@@ -52,7 +53,7 @@ export function ChecksPanel(props: { session: DocumentSession; onComment: (findi
                   {(f) => (
                     <li class={f().severity}>
                       <a href="#" onClick={(e) => { e.preventDefault(); reveal(f()) }}>
-                        <Show when={f().indicator !== null}><span class="where">{T.rowNumber(f().indicator!)}</span></Show>
+                        <Show when={f().indicator !== null && !namesOwnRow(f())}><span class="where">{T.rowNumber(f().indicator!)}</span></Show>
                         {f().message}
                       </a>
                       <Show when={s.access.canComment()}>

@@ -1,7 +1,7 @@
 /**
  * 查找替换: a bar under the toolbar. Next selects and shows the following
- * match; 替换 replaces the selected match; 全部替换 replaces every match in
- * one change (one undo). Replacing follows 修订模式 like typing does.
+ * match; 替换 replaces the selected match and shows the next (「已替换 1 处，第 2/5 处」);
+ * 全部替换 replaces every match in one change (one undo). Replacing follows 修订模式 like typing does.
  */
 import type { Editor } from '@tiptap/core'
 import { createEffect, createSignal, on } from 'solid-js'
@@ -44,8 +44,11 @@ export function FindBar(props: { editor: () => Editor | null; onClose: () => voi
     const selected = matches().find((m) => m.from === from && m.to === to)
     if (!selected) return next()
     const tr = replaceMatches(editor.state, [selected], replacement())
-    if (tr) editor.view.dispatch(tr)
+    if (!tr) return
+    editor.view.dispatch(tr)
+    // Say it was done: with the only match replaced, "未找到" alone would read as a failure.
     next()
+    setReplaced(1)
   }
   const replaceAll = () => {
     const editor = props.editor()
@@ -56,12 +59,13 @@ export function FindBar(props: { editor: () => Editor | null; onClose: () => voi
     setCurrent({ index: 0, total: 0 })
     setReplaced(all.length)
   }
-  /** What the bar says: how many were replaced, else where the match shown stands (or that there is none), else nothing. */
+  /** What the bar says: how many were replaced (and the next match, when one is shown), else where the match shown stands (or that there is none), else nothing. */
   const status = () => {
     const count = replaced()
-    if (count !== null) return T.replacedCount(count)
     const c = current()
-    return c === null ? '' : c.total === 0 ? T.noMatch : T.matchOf(c.index + 1, c.total)
+    const at = c === null ? '' : c.total === 0 ? T.noMatch : T.matchOf(c.index + 1, c.total)
+    if (count === null) return at
+    return c !== null && c.total > 0 ? `${T.replacedCount(count)}，${at}` : T.replacedCount(count)
   }
   return (
     <form class="find-bar" data-testid="find-bar" role="search" onSubmit={(e) => { e.preventDefault(); next() }}>

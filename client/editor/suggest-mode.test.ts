@@ -4,6 +4,9 @@ import { sampleStateAt } from '../../test/support/editor-state'
 import { deriveModel } from '@shared/model/derive-model'
 import { readDocument } from '@shared/model/read-document'
 import type { NodeJSON } from '@shared/model/node-json'
+import { approvalBlockers, reviewState } from '@shared/review/approval'
+import { createYDocument } from '@shared/model/y-document'
+import { findMatches, replaceMatches } from './find-replace'
 import { addIndicator, deleteIndicator, projectAt } from './row-commands'
 import { countSuggestions, decideSuggestions, isLocalEdit, ownTyping, suggestionAuthors, suggestTransaction, type Suggester } from './suggest-mode'
 import { suggestionHere } from './suggestion-here'
@@ -131,6 +134,28 @@ describe('suggestion mode', () => {
     const model = deriveModel(decided.doc.toJSON() as NodeJSON)
     expect(model.projects[0]!.budget.total).toBe(10.005)
     expect(countSuggestions(decided.doc)).toBe(1)
+  })
+
+  it('counts 全部替换 (one suggestion id over many places) once per place, here and on the server', () => {
+    // As the tester did: one replacement, then 全部替换 of a word found in 43 fields.
+    const start = atBudget()
+    let state = suggest(start, () => replaceMatches(start, findMatches(start.doc, '项目').slice(0, 1), '工程')!)
+    expect(countSuggestions(state.doc)).toBe(1)
+    const all = findMatches(state.doc, '资金')
+    expect(all.length).toBe(43)
+    const before = state
+    state = suggest(before, () => replaceMatches(before, all, '经费')!)
+    expect(countSuggestions(state.doc)).toBe(44)
+    // The queue's 待处理修订 and the approval gate read the stored Y.Doc: the same 44.
+    const stored = reviewState(createYDocument(state.doc.toJSON() as NodeJSON))
+    expect(stored.pendingSuggestions).toBe(44)
+    expect(approvalBlockers({ ...stored, errorFindings: 0 })).toEqual(['还有 44 处修改建议未接受或拒绝'])
+    // A pure insertion and a pure deletion elsewhere are one 处 each.
+    state = suggest(state.apply(state.tr.setSelection(TextSelection.create(state.doc, atBudget().selection.from))), (tr) => tr.insertText('5'))
+    state = suggest(state, (tr) => tr.delete(state.selection.from - 3, state.selection.from - 2))
+    expect(countSuggestions(state.doc)).toBe(46)
+    expect(reviewState(createYDocument(state.doc.toJSON() as NodeJSON)).pendingSuggestions).toBe(46)
+    expect(countSuggestions(state.apply(decideSuggestions(state, true)!).doc)).toBe(0)
   })
 
   describe('a replacement (retyping 10.00 as 12.00)', () => {

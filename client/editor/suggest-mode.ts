@@ -23,6 +23,7 @@ import { MARK, ROW_NODES } from '@shared/schema/node-names'
 import { TABLE_FIELDS } from '@shared/schema/fields'
 import { isRowSuggestion, type RowSuggestion, type SuggestionInfo } from '@shared/schema/suggestion'
 import { replacementsIn, type MarkedRun, type Replacement } from '@shared/review/replacements'
+import { pendingPlaces } from '@shared/review/pending-places'
 
 export interface Suggester {
   author: string
@@ -293,7 +294,7 @@ export const replacementsOf = (block: PMNode): Replacement[] => replacementsIn(r
  * every replacement among them (it may lie just outside a selection), and
  * the fields they are in.
  */
-function chosenTextSuggestions(doc: PMNode, filter: SuggestionFilter): { ids: Set<string>; blocks: { node: PMNode; pos: number }[]; replacements: number } {
+function chosenTextSuggestions(doc: PMNode, filter: SuggestionFilter): { ids: Set<string>; blocks: { node: PMNode; pos: number }[] } {
   const ids = new Set<string>()
   const blocks: { node: PMNode; pos: number }[] = []
   const { from, to } = filter.range ?? { from: 0, to: doc.content.size }
@@ -306,16 +307,14 @@ function chosenTextSuggestions(doc: PMNode, filter: SuggestionFilter): { ids: Se
     }
     return false
   })
-  let replacements = 0
   for (const { node } of blocks) {
     if (!node.content.size) continue
     for (const { deletion, insertion } of replacementsOf(node)) {
       if (!ids.has(deletion.id) && !ids.has(insertion.id)) continue
       ids.add(deletion.id).add(insertion.id)
-      replacements++
     }
   }
-  return { ids, blocks, replacements }
+  return { ids, blocks }
 }
 
 /**
@@ -359,16 +358,22 @@ export function decideSuggestions(state: EditorState, accept: boolean, filter: S
   return tr
 }
 
-/** How many suggestions a filter covers (for "接受全部 N 处修订？"); a replacement is one. */
+/**
+ * How many 处 a decision with this filter covers (for "接受全部 N 处修订？"):
+ * places in the text as `pendingPlaces` reads them (a replacement at one
+ * place is one; 全部替换's one id over 48 places is 48), and each proposed row.
+ */
 export function countSuggestions(doc: PMNode, filter: SuggestionFilter = {}): number {
-  const { ids, replacements } = chosenTextSuggestions(doc, filter)
+  const { ids, blocks } = chosenTextSuggestions(doc, filter)
+  let places = 0
+  for (const { node } of blocks) places += pendingPlaces(runsOf(node), (info) => ids.has(info.id))
   const { from, to } = filter.range ?? { from: 0, to: doc.content.size }
   doc.nodesBetween(from, to, (node) => {
     const row = rowSuggestionOf(node)
-    if (row && matches(row, filter)) ids.add(row.id)
+    if (row && matches(row, filter)) places++
     return !node.isText
   })
-  return ids.size - replacements
+  return places
 }
 
 /** The authors of the suggestions in a document, for "accept all by …". */

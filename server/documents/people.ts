@@ -18,8 +18,14 @@ export async function shownName(p: Pick<Ports, 'accounts' | 'orgs'>, user: Pick<
   return new ShownNames(p.accounts, p.orgs).one(user)
 }
 
-/** Display names of everyone the document names: its members and whoever acted on it (a former reviewer's comments keep their name). */
-export async function peopleOf(p: Pick<Ports, 'accounts' | 'orgs' | 'service'>, docId: string): Promise<Record<string, string>> {
+/**
+ * Display names of everyone the document names: its members and whoever
+ * acted on it (a former reviewer's comments keep their name), and `also`
+ * — the person asking: a reviewer who reaches the document by her role is
+ * no member, and before her first change no actor, yet her own suggestion
+ * card must read 王芳, not wangfang.
+ */
+export async function peopleOf(p: Pick<Ports, 'accounts' | 'orgs' | 'service'>, docId: string, also: readonly string[] = []): Promise<Record<string, string>> {
   const [members, actors] = await Promise.all([p.accounts.membersOf(docId), p.service.actors(docId)])
-  return displayNames(p, [...actors, ...members.map((m) => m.name)])
+  return displayNames(p, [...actors, ...members.map((m) => m.name), ...also])
 }

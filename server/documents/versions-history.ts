@@ -141,7 +141,7 @@ export async function documentActivity(p: Pick<Ports, 'documents' | 'permissions
 
 export async function documentPeople(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs'>, user: User, docId: string): Promise<People> {
   const { doc } = await reach(p, docId, user)
-  return peopleOf(p, doc.id)
+  return peopleOf(p, doc.id, [user.name])
 }
 
 /** The edit sessions' id ranges, for the editor to show who last changed each paragraph and cell of its own copy. */

@@ -68,4 +68,21 @@ describe('display names', () => {
     const seen = () => [...watcher.awareness.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name)
     await until(() => seen().includes('王芳 · wangfang2'), 'the caret’s name with its organisation')
   })
+
+  it('the people of a document include the one asking: a reviewer reaching it by assignment reads her own 姓名 on her suggestions', { timeout: 30_000 }, async () => {
+    t = await startTestServer()
+    const { orgs, logins } = t.server.data
+    const [zhang, wangfang] = await Promise.all([logins.addUser('zhang', 'pw-zhang', '张伟'), logins.addUser('wangfang', 'pw-wangfang', '王芳')])
+    const zfw = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
+    const czj = await orgs.addOrg({ name: '财政局', kind: 'finance', code: '' })
+    await orgs.setMember(zfw.id, zhang.id, 'admin')
+    await orgs.setMember(czj.id, wangfang.id, 'reviewer')
+    await orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wangfang.id }, true)
+    const asZhang = (await loginAt(t.server.url, 'zhang')).json
+    const docId = (await asZhang('/api/docs', 'POST', { title: '政法委绩效文本', year: 2024, org: zfw.id })).body.id as string
+    expect((await asZhang(`/api/docs/${docId}/workflow`, 'POST', { action: 'submit' })).status).toBe(200)
+    // She is no member and has done nothing yet: her card would read "wangfang" from a map without her.
+    const asWangfang = (await loginAt(t.server.url, 'wangfang')).json
+    expect((await asWangfang(`/api/docs/${docId}/people`)).body.people).toMatchObject({ wangfang: '王芳' })
+  })
 })

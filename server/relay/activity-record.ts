@@ -38,10 +38,11 @@ function activityOf(transaction: Y.Transaction): ActivityEntry[] {
   const at = Date.now()
   const entries: ActivityEntry[] = []
   for (const event of threadActivity(transaction)) entries.push({ at, by: origin.by, event })
-  const { accepted, rejected } = suggestionDecisions(transaction)
+  const { accepted, rejected, places } = suggestionDecisions(transaction)
   if (accepted.length + rejected.length === 0) return entries
   const authors = [...new Set([...accepted, ...rejected].map((s) => s.author))]
-  entries.push({ at, by: origin.by, event: { kind: 'suggestions', accepted: accepted.length, rejected: rejected.length, authors } })
+  // In 处 (places), as every count of suggestions reads: not ids, which 全部替换 shares over all its places.
+  entries.push({ at, by: origin.by, event: { kind: 'suggestions', accepted: places.accepted, rejected: places.rejected, authors } })
   return entries
 }
 

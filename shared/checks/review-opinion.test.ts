@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sampleText } from '../../support/sample'
-import { goodProject, withIndicator } from '../../test/support/check-fixtures'
+import { goodIndicators, goodProject, withIndicator } from '../../test/support/check-fixtures'
 import { parsePublishedText } from '../formats/published-text/import'
 import { modelFromText } from '../model/derive-model'
 import type { DocumentText, ProjectText } from '../model/document-text'
@@ -93,6 +93,15 @@ describe('grades by written criteria', () => {
     const text = opinionText(opinion)
     expect(text).toContain('按必须修改意见对第二部分（二）项目的绩效目标修改完善后重新报送审核')
     expect(text).toContain('（一）项目同意按所报绩效目标安排预算')
+  })
+})
+
+describe('rows named in a finding', () => {
+  it('puts no row in front of a finding that names its own rows', () => {
+    const noBasis = goodIndicators().map((i, n) => (n < 3 ? { ...i, basis: '' } : i))
+    const written = opinionText(opinionOf(document([goodProject({ indicators: noBasis })])))
+    expect(written).toContain('第 1、2、3 行未填写指标值确定依据')
+    expect(written).not.toMatch(/第 1 行：第 1、2、3 行/)
   })
 })
 

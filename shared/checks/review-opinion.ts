@@ -23,6 +23,7 @@
  */
 import type { BudgetDocument, Project } from '../model/budget-document'
 import type { Finding } from './finding'
+import { namesOwnRow } from './names-own-row'
 import { departmentTotal } from './rules/arithmetic'
 
 export const CRITERIA = ['完整性', '相关性', '适当性', '可行性'] as const
@@ -231,8 +232,8 @@ function changesOf(project: Project | undefined, findings: Keyed[], commonAt: (f
   for (const [key, group] of groups) {
     const first = group[0]!
     const rows = [...new Set(group.flatMap((f) => (f.indicator === null ? [] : [f.indicator])))]
-    // A finding that names its own rows (a process measure over several) needs no row in front.
-    const single = rows.length === 1 && !/（第 [\d、]+ 行）/.test(first.what) ? `第 ${rows[0]} 行：` : ''
+    // A finding that names its own rows (a process measure, a note over several rows) needs no row in front.
+    const single = rows.length === 1 && !namesOwnRow({ indicator: rows[0]!, message: first.what }) ? `第 ${rows[0]} 行：` : ''
     const what = rows.length > 1 ? `${rowsNamed(project, rows)}：${readingOf(first.rule).problem}` : `${single}${first.what}`
     const at = commonAt(first)
     const advice = at >= 0 ? `（见总体意见（${chineseNumber(at + 1)}））` : first.advice === '' ? '' : `${rows.length > 1 ? '；' : '：'}${first.advice}`

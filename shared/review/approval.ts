@@ -8,6 +8,8 @@ import * as Y from 'yjs'
 import { contentOf } from '../model/y-document'
 import { MARK } from '../schema/node-names'
 import { isRowSuggestion, isSuggestionInfo } from '../schema/suggestion'
+import { pendingPlaces } from './pending-places'
+import type { MarkedRun } from './replacements'
 import { listThreads } from './threads'
 
 export interface ApprovalState {
@@ -16,28 +18,42 @@ export interface ApprovalState {
   errorFindings: number
 }
 
-/** Pending suggestions (each counted once, however many runs it spans) and open threads. */
+/**
+ * Pending suggestions, in 处 as `pendingPlaces` counts them (one place in
+ * the text; a proposed row is one), and open threads. The same count the
+ * editor's 「接受全部 N 处修订」 gives.
+ */
 export function reviewState(doc: Y.Doc): Omit<ApprovalState, 'errorFindings'> {
-  const ids = new Set<string>()
+  let places = 0
   const walk = (node: Y.XmlElement | Y.XmlFragment) => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText) {
-        for (const run of child.toDelta() as { attributes?: Record<string, unknown> }[]) {
-          for (const mark of [MARK.insertion, MARK.deletion]) {
-            const info = run.attributes?.[mark]
-            if (isSuggestionInfo(info)) ids.add(info.id)
-          }
-        }
-      } else if (child instanceof Y.XmlElement) {
-        const suggestion = child.getAttribute('suggestion') as unknown
-        if (isRowSuggestion(suggestion)) ids.add(suggestion.id)
-        walk(child)
-      }
+    const children = node.toArray()
+    // An element holding text is a field: its texts and inline elements (a break, as '') are its runs.
+    if (node instanceof Y.XmlElement && children.some((child) => child instanceof Y.XmlText)) {
+      places += pendingPlaces(children.flatMap((child) => (child instanceof Y.XmlText ? runsOf(child) : [{ text: '', insertion: null, deletion: null }])))
+      return
+    }
+    for (const child of children) {
+      if (!(child instanceof Y.XmlElement)) continue
+      if (isRowSuggestion(child.getAttribute('suggestion') as unknown)) places++
+      walk(child)
     }
   }
   walk(contentOf(doc))
-  return { pendingSuggestions: ids.size, openThreads: listThreads(doc).filter((t) => t.status === 'open').length }
+  return { pendingSuggestions: places, openThreads: listThreads(doc).filter((t) => t.status === 'open').length }
 }
+
+const markOf = (attributes: Record<string, unknown> | undefined, mark: string) => {
+  const info = attributes?.[mark]
+  return isSuggestionInfo(info) ? info : null
+}
+
+/** A Y.XmlText's content as the review marks read it; an embedded node is a run without text. */
+const runsOf = (text: Y.XmlText): MarkedRun[] =>
+  (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).map((run) => ({
+    text: typeof run.insert === 'string' ? run.insert : '',
+    insertion: markOf(run.attributes, MARK.insertion),
+    deletion: markOf(run.attributes, MARK.deletion),
+  }))
 
 /** What blocks approval, one sentence each; empty when nothing does. */
 export function approvalBlockers(state: ApprovalState): string[] {

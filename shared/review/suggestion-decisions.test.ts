@@ -23,18 +23,25 @@ function setup() {
   row.setAttribute('suggestion', { kind: 'delete', ...info('row-del') } as unknown as string)
   proposedRow.setAttribute('suggestion', { kind: 'insert', ...info('row-ins') } as unknown as string)
   // Yjs follows a remote formatting change with a cleanup transaction of its own: collect over both.
-  let seen: SuggestionDecisions = { accepted: [], rejected: [] }
+  const none = (): SuggestionDecisions => ({ accepted: [], rejected: [], places: { accepted: 0, rejected: 0 } })
+  let seen = none()
   server.on('afterTransaction', (transaction: Y.Transaction) => {
     const decisions = suggestionDecisions(transaction)
     seen.accepted.push(...decisions.accepted)
     seen.rejected.push(...decisions.rejected)
+    seen.places.accepted += decisions.places.accepted
+    seen.places.rejected += decisions.places.rejected
   })
   const ids = () => {
     const result = { accepted: seen.accepted.map((s) => s.id).sort(), rejected: seen.rejected.map((s) => s.id).sort() }
-    seen = { accepted: [], rejected: [] }
+    lastPlaces = seen.places
+    seen = none()
     return result
   }
-  return { staff, text, row, proposedRow, fragment, ids }
+  let lastPlaces = seen.places
+  /** The 处 decided, as of the last `ids()`. */
+  const places = () => lastPlaces
+  return { staff, text, row, proposedRow, fragment, ids, places }
 }
 
 describe('suggestionDecisions', () => {
@@ -73,5 +80,34 @@ describe('suggestionDecisions', () => {
     text.delete(0, 2)
     // Deleting one's own fresh proposal in another transaction: it was pending, now gone.
     expect(ids()).toEqual({ accepted: [], rejected: ['new'] })
+  })
+
+  it('counts what was decided in 处: 全部替换 (one pair of ids over many places) once per place, a replacement once, a row once', () => {
+    const { staff, text, row, ids, places } = setup()
+    // 全部替换 of 原 → 新 at three places of another paragraph: one deletion id and one insertion id.
+    const replacedAll = new Y.XmlText()
+    const paragraph = new Y.XmlElement('paragraph')
+    staff.getXmlFragment('content').insert(0, [paragraph])
+    paragraph.insert(0, [replacedAll])
+    for (let i = 0; i < 3; i++) {
+      replacedAll.insert(replacedAll.length, '，', {})
+      replacedAll.insert(replacedAll.length, '原', { deletion: info('all-del') })
+      replacedAll.insert(replacedAll.length, '新', { insertion: info('all-ins') })
+    }
+    ids()
+    // Accept all: the struck text goes, the new text is kept unmarked; with the first field's three and a row.
+    staff.transact(() => {
+      for (let at = replacedAll.length - 2; at >= 0; at -= 3) {
+        replacedAll.format(at + 1, 1, { insertion: null })
+        replacedAll.delete(at, 1)
+      }
+      text.format(2, 2, { insertion: null })
+      text.delete(4, 2)
+      text.format(4, 2, { insertion: null })
+      row.removeAttribute('suggestion')
+    })
+    expect(ids()).toEqual({ accepted: ['all-del', 'all-ins', 'del', 'ins', 'ins2'], rejected: ['row-del'] })
+    // 3 places replaced; in the first field 新增 beside 删去 (same reviewer, same time) is one replacement, 另增 another place: 2; the row: 1.
+    expect(places()).toEqual({ accepted: 5, rejected: 1 })
   })
 })

@@ -15,10 +15,18 @@
 import * as Y from 'yjs'
 import { isRowSuggestion, isSuggestionInfo, type SuggestionInfo } from '../schema/suggestion'
 import { MARK } from '../schema/node-names'
+import { pendingPlaces } from './pending-places'
+import type { MarkedRun } from './replacements'
 
 export interface SuggestionDecisions {
   accepted: SuggestionInfo[]
   rejected: SuggestionInfo[]
+  /**
+   * How many 处 each side decided, as `pendingPlaces` counts them: places in
+   * the text (a replacement at one place is one; 全部替换's one pair of ids
+   * over 48 places is 48) and rows.
+   */
+  places: { accepted: number; rejected: number }
 }
 
 type Pending = { kind: 'insert' | 'delete'; info: SuggestionInfo }
@@ -38,7 +46,9 @@ const MARKS = [
 ] as const
 
 /** Per suggestion id in one text: was it pending before, and is its text kept / is it still marked after. */
-function textDecisions(transaction: Y.Transaction, text: Y.XmlText, found: Map<string, Pending & { kept: boolean; stillMarked: boolean }>): void {
+function textDecisions(transaction: Y.Transaction, text: Y.XmlText, found: Map<string, Pending & { kept: boolean; stillMarked: boolean }>): MarkedRun[] {
+  /** The text as it was before the transaction, with its review marks: where the places are. */
+  const before: MarkedRun[] = []
   const state = new Map<string, MarkState>(MARKS.map((m) => [m.name, { before: null, after: null }]))
   for (let item = text._start; item !== null; item = item.right as Y.Item | null) {
     const content = item.content
@@ -52,6 +62,11 @@ function textDecisions(transaction: Y.Transaction, text: Y.XmlText, found: Map<s
       continue
     }
     if (!item.countable || insertedNow(transaction, item) || (item.deleted && !deletedNow(transaction, item))) continue
+    before.push({
+      text: content instanceof Y.ContentString ? content.str : '',
+      insertion: state.get(MARK.insertion)!.before,
+      deletion: state.get(MARK.deletion)!.before,
+    })
     for (const mark of MARKS) {
       const s = state.get(mark.name)!
       if (!s.before) continue
@@ -61,6 +76,7 @@ function textDecisions(transaction: Y.Transaction, text: Y.XmlText, found: Map<s
       found.set(s.before.id, entry)
     }
   }
+  return before
 }
 
 export function suggestionDecisions(transaction: Y.Transaction): SuggestionDecisions {
@@ -69,18 +85,23 @@ export function suggestionDecisions(transaction: Y.Transaction): SuggestionDecis
   // Deleting text in an unformatted cell — most deletions — touches neither marks, nor a row's attribute,
   // nor a row (whose removal changes its parent, never a text): nothing to walk. Both are asked before
   // anything is made: this runs for every update the server takes.
-  if (transaction.deleteSet.clients.size === 0 || !watchedChange(transaction)) return { accepted: [], rejected: [] }
+  if (transaction.deleteSet.clients.size === 0 || !watchedChange(transaction)) return { accepted: [], rejected: [], places: { accepted: 0, rejected: 0 } }
   return walkedDecisions(transaction)
 }
 
 function walkedDecisions(transaction: Y.Transaction): SuggestionDecisions {
-  const decisions: SuggestionDecisions = { accepted: [], rejected: [] }
-  const decide = (kind: 'insert' | 'delete', kept: boolean, info: SuggestionInfo) =>
-    ((kind === 'insert') === kept ? decisions.accepted : decisions.rejected).push(info)
+  const decisions: SuggestionDecisions = { accepted: [], rejected: [], places: { accepted: 0, rejected: 0 } }
+  /** A row is one place; text places are counted from the texts once every id is decided. */
+  const decide = (kind: 'insert' | 'delete', kept: boolean, info: SuggestionInfo, isRow = false) => {
+    const side = (kind === 'insert') === kept ? 'accepted' : 'rejected'
+    decisions[side].push(info)
+    if (isRow) decisions.places[side]++
+  }
   const texts = new Map<string, Pending & { kept: boolean; stillMarked: boolean }>()
+  const textsBefore: MarkedRun[][] = []
   for (const [type, keys] of transaction.changed) {
     if (type instanceof Y.XmlText) {
-      if (type._hasFormatting) textDecisions(transaction, type, texts)
+      if (type._hasFormatting) textsBefore.push(textDecisions(transaction, type, texts))
     }
     else if (type instanceof Y.XmlElement && keys.has('suggestion')) {
       // The attribute cleared on a row that stays.
@@ -88,10 +109,16 @@ function walkedDecisions(transaction: Y.Transaction): SuggestionDecisions {
       const current = type._map.get('suggestion')
       const previous = current && deletedNow(transaction, current) ? current : (current?.left as Y.Item | null | undefined)
       const before = previous && deletedNow(transaction, previous) && previous.content instanceof Y.ContentAny ? previous.content.getContent()[0] : undefined
-      if (isRowSuggestion(before) && !isRowSuggestion(type.getAttribute('suggestion'))) decide(before.kind, true, before)
+      if (isRowSuggestion(before) && !isRowSuggestion(type.getAttribute('suggestion'))) decide(before.kind, true, before, true)
     }
   }
   for (const entry of texts.values()) if (!entry.stillMarked) decide(entry.kind, entry.kept, entry.info)
+  const accepted = new Set(decisions.accepted.map((info) => info.id))
+  const rejected = new Set(decisions.rejected.map((info) => info.id))
+  for (const runs of textsBefore) {
+    decisions.places.accepted += pendingPlaces(runs, (info) => accepted.has(info.id))
+    decisions.places.rejected += pendingPlaces(runs, (info) => rejected.has(info.id))
+  }
 
   // Rows removed while they carried a suggestion.
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
@@ -101,7 +128,7 @@ function walkedDecisions(transaction: Y.Transaction): SuggestionDecisions {
     // Deleting the row deleted its attributes with it: read the value the row had.
     const item = element._map.get('suggestion')
     const suggestion = item && (!item.deleted || deletedNow(transaction, item)) ? item.content.getContent()[0] : undefined
-    if (isRowSuggestion(suggestion)) decide(suggestion.kind, false, suggestion)
+    if (isRowSuggestion(suggestion)) decide(suggestion.kind, false, suggestion, true)
   })
   return decisions
 }
