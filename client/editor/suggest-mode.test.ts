@@ -158,6 +158,16 @@ describe('suggestion mode', () => {
     expect(countSuggestions(state.apply(decideSuggestions(state, true)!).doc)).toBe(0)
   })
 
+  it('全部替换 is a suggestion per field: 接受 at one place settles that place, the others stay pending', () => {
+    const start = atBudget()
+    const all = findMatches(start.doc, '资金')
+    const state = suggest(start, () => replaceMatches(start, all, '经费')!)
+    expect(countSuggestions(state.doc)).toBe(43)
+    const here = suggestionHere(state, all[5]!.from + 1)!
+    const decided = state.apply(decideSuggestions(state, true, { id: here.id })!)
+    expect(countSuggestions(decided.doc)).toBe(42)
+  })
+
   describe('a replacement (retyping 10.00 as 12.00)', () => {
     const retyped = () => {
       let state = atBudget()

@@ -197,6 +197,7 @@ export function suggestTransaction(state: EditorState, typed: Transaction, who: 
   let cursor: number | null = null
   let inserted: SuggestionInfo | null = null
   let deleted: SuggestionInfo | null = null
+  let field: number | null = null
 
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i]
@@ -205,6 +206,9 @@ export function suggestTransaction(state: EditorState, typed: Transaction, who: 
     const slice = step.slice
     const $from = tracked.doc.resolve(from)
     if (!$from.parent.isTextblock || to > $from.end() || slice.openStart > 0 || slice.openEnd > 0) return null
+    // One change in many fields (全部替换) is a suggestion per field: staff accept or reject each where it is.
+    if (field !== null && field !== $from.start()) inserted = deleted = null
+    field = $from.start()
     let text = ''
     let plainText = true
     slice.content.forEach((node) => {
