@@ -68,6 +68,9 @@ export const api = {
   setOrgMember: (orgId: number, name: string, role: OrgRole | null) => call('PUT /api/orgs/:id/members/:name', { params: { id: orgId, name }, body: { role } }),
   createOrgUser: (orgId: number, user: OrgMember & { password: string }) => call('POST /api/orgs/:id/users', { params: { id: orgId }, body: user }),
   resetPassword: (orgId: number, name: string, password: string) => call('POST /api/orgs/:id/members/:name/password', { params: { id: orgId, name }, body: { password } }),
+  bureauDeadlines: (orgId: number) => call('GET /api/orgs/:id/deadlines', { params: { id: orgId } }),
+  /** date YYYY-MM-DD; null removes the year's deadline. */
+  setDeadline: (orgId: number, year: number, date: string | null) => call('PUT /api/orgs/:id/deadlines', { params: { id: orgId }, body: { year, date } }),
   queue: (sort: string, status: string) => call('GET /api/queue', { query: { sort, status } }),
   people: (id: string) => call('GET /api/docs/:id/people', { params: { id } }),
   members: (id: string) => call('GET /api/docs/:id/members', { params: { id } }),

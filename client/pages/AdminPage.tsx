@@ -2,12 +2,14 @@
  * 人员管理: for each organisation one manages (a department or the finance
  * bureau), its members with their roles — change a role, reset a forgotten
  * password, remove someone (asked first) — and adding people: a new
- * account, or someone who already has one. The server decides what a
- * 管理员 may do; this page only offers it.
+ * account, or someone who already has one; for the bureau, also its
+ * 报送截止 (`BureauDeadlines`). The server decides what a 管理员 may do;
+ * this page only offers it.
  */
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, type OrgMember, type OrgRole } from '../api/http'
 import { T } from '../i18n/zh-CN'
+import { BureauDeadlines } from './BureauDeadlines'
 import { navigate } from '../router'
 import { rememberedUser } from '../session'
 import { Loaded } from './loaded'
@@ -36,7 +38,14 @@ export function AdminPage() {
       <Loaded resource={orgs} what={T.admin} retry={refetch}>
         {(managed) => (
           <Show when={managed().length > 0} fallback={<p class="hint">{T.notAdmin}</p>}>
-            <For each={managed()}>{(org) => <OrgMembers org={org} />}</For>
+            <For each={managed()}>
+              {(org) => (
+                <>
+                  <OrgMembers org={org} />
+                  <Show when={org.kind === 'finance'}><BureauDeadlines org={org} /></Show>
+                </>
+              )}
+            </For>
           </Show>
         )}
       </Loaded>

@@ -2,8 +2,9 @@
  * Fresh storage gets the demo: two departments — 政法委 with the sample
  * document, 文旅局 with one of its own Part 1 and the sample's first three
  * projects renamed — and the finance bureau whose
- * reviewer 王芳 is assigned to both; five accounts (department staff, the
- * reviewer, a viewer the sample is shared with by name). The generated passwords are printed once and kept in
+ * reviewer 王芳 is assigned to both; six accounts (department staff, the
+ * reviewer, the bureau's 管理员 who sets the 报送截止, a viewer the sample
+ * is shared with by name). The generated passwords are printed once and kept in
  * `demo-logins.txt` in the data directory. Instances starting together on
  * one database seed it once: the first to create the accounts wins.
  */
@@ -19,12 +20,13 @@ import { WENLV_PART1, WENLV_UNIT } from './wenlv-part1'
 export const DEMO_DOCUMENT_ID = 'demo'
 export const DEMO_FILE = new URL('./zhengfawei-2022.txt', import.meta.url)
 
-const DEMO_USERS: { name: string; displayName: string; role: Role; what: string; document?: string }[] = [
+const DEMO_USERS: { name: string; displayName: string; role: Role | null; what: string; document?: string }[] = [
   { name: 'zhangwei', displayName: '张伟', role: 'editor', what: '政法委 管理员' },
   { name: 'lina', displayName: '李娜', role: 'editor', what: '政法委 编制人员' },
   { name: 'wangfang', displayName: '王芳', role: 'reviewer', what: '财政局 审核人员，审核政法委和文旅局' },
   { name: 'liuyang', displayName: '刘洋', role: 'viewer', what: '只读，示例文档按姓名共享给他' },
   { name: 'zhaomin', displayName: '赵敏', role: 'editor', what: '文旅局 管理员', document: 'demo-wenlv' },
+  { name: 'chengang', displayName: '陈刚', role: null, what: '财政局 管理员，在人员管理中设定报送截止' },
 ]
 
 export const SECOND_DOCUMENT_ID = 'demo-wenlv'
@@ -33,7 +35,8 @@ export interface DemoLogin {
   name: string
   displayName: string
   password: string
-  role: Role
+  /** Their role on the document they open; null for the bureau's 管理员, who opens none (and gets no sync address). */
+  role: Role | null
   what: string
   /** The document their sync address opens, when not the sample. */
   document?: string
@@ -85,6 +88,7 @@ export async function seedDemo(data: ServerData, dataDir: string): Promise<DemoL
   await data.orgs.setMember(zfw.id, ids[1]!, 'staff')
   await data.orgs.setMember(wlj.id, ids[4]!, 'admin')
   await data.orgs.setMember(czj.id, ids[2]!, 'reviewer')
+  await data.orgs.setMember(czj.id, ids[5]!, 'admin')
   for (const department of [zfw, wlj]) await data.orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: department.id, userId: ids[2]! }, true)
   await data.accounts.setRole(DEMO_DOCUMENT_ID, ids[0]!, 'editor')
   await data.accounts.setRole(DEMO_DOCUMENT_ID, ids[3]!, 'viewer')

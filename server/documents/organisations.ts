@@ -121,6 +121,16 @@ export async function setDeadline(p: Pick<Ports, 'orgs'>, user: User, orgId: num
   await setBureauDeadline(p, await administered(p, user, orgId, 'finance'), year, date)
 }
 
+/** The bureau's 报送 deadlines, by budget year, as its 管理员 set them (`date` YYYY-MM-DD, the day in China); only its 管理员 may read them here, as only they may set them. */
+export async function bureauDeadlines(p: Pick<Ports, 'orgs'>, user: User, orgId: number): Promise<{ year: number; date: string }[]> {
+  const bureau = await administered(p, user, orgId, 'finance')
+  const deadlines = [...(await p.orgs.deadlines(bureau.id))].sort((a, b) => a.year - b.year)
+  // dueAt is the end of the day in China (UTC+8): shifted by eight hours, its UTC date is that day.
+  return deadlines.map(({ year, dueAt }) => ({ year, date: new Date(dueAt + CHINA_OFFSET_MS).toISOString().slice(0, 10) }))
+}
+
+const CHINA_OFFSET_MS = 8 * 3600_000
+
 /** The 报送 deadline of `bureau` for a budget year, as its 管理员 (above) or the operator (`operatorSetDeadline`) sets it. */
 async function setBureauDeadline(p: Pick<Ports, 'orgs'>, bureau: Org, year: number, date: string | null): Promise<void> {
   const dueAt = date === null ? null : Date.parse(`${date}T23:59:59+08:00`)

@@ -136,6 +136,10 @@ describe('organisations', () => {
     const row = ((await (await login('rev'))('/api/queue')).body.queue as { deadline: { dueAt: number; overdue: boolean } }[])[0]!
     expect(row.deadline).toEqual({ dueAt: Date.parse('2020-01-01T23:59:59+08:00'), overdue: true })
     expect((await (await login('clerk'))(`/api/docs/${id}/deadline`)).body.deadline.overdue).toBe(true)
+    // Read back as its 管理员 set it (人员管理 lists them), by nobody else.
+    expect((await (await login('head'))(`/api/orgs/${bureau.id}/deadlines`)).body).toEqual({ deadlines: [{ year, date: '2020-01-01' }] })
+    expect((await (await login('rev'))(`/api/orgs/${bureau.id}/deadlines`)).status).toBe(403)
+    expect((await (await login('clerk'))(`/api/orgs/${bureau.id}/deadlines`)).status).toBe(404)
   })
 
   it('an organisation’s 管理员 opens accounts for colleagues and resets their passwords — never for someone another organisation holds', { timeout: 30_000 }, async () => {

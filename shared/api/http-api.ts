@@ -187,6 +187,8 @@ export interface HttpApi {
   'POST /api/invitations/:id': { body: { accept: boolean }; response: Ok }
   'POST /api/orgs/:id/users': { body: OrgMember & { password: string }; response: { user: OrgMember } }
   'POST /api/orgs/:id/members/:name/password': { body: { password: string }; response: Ok }
+  /** The bureau's deadlines by budget year (date YYYY-MM-DD, the day in China); for its 管理员, as the PUT. */
+  'GET /api/orgs/:id/deadlines': { response: { deadlines: { year: number; date: string }[] } }
   /** date YYYY-MM-DD; null removes the year's deadline. */
   'PUT /api/orgs/:id/deadlines': { body: { year: number; date: string | null }; response: Ok }
   'PUT /api/orgs/:id/assignments': { body: { department: string; reviewer: string; assigned?: boolean }; response: Ok }

@@ -46,6 +46,16 @@ export function browserAndServer(options: { clipboard?: boolean } = {}): { reado
 export async function openAs(browser: Browser, t: TestServer, user: string, role: Parameters<TestServer['grant']>[1], docId = 'doc', { share = true }: { share?: boolean } = {}) {
   if (share) await t.grant(user, role, docId)
   else if (!(await t.server.data.accounts.userByName(user))) await t.server.data.logins.addUser(user, `pw-${user}`, user)
+  const session = await loggedInAs(browser, t, user, `/#/doc/${docId}`)
+  await synced(session.page)
+  return session
+}
+
+/**
+ * A browser context logged in as `user` (an existing account, password `pw-<user>`) with a page at `at`
+ * (the document list unless told): for someone who opens no document, such as a bureau's 管理员.
+ */
+export async function loggedInAs(browser: Browser, t: TestServer, user: string, at = '/#/') {
   const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1400, height: 900 } })
   const login = await context.request.post('/api/login', { data: { name: user, password: `pw-${user}` } })
   if (!login.ok()) throw new Error(`login as ${user} failed: ${login.status()}`)
@@ -63,8 +73,7 @@ export async function openAs(browser: Browser, t: TestServer, user: string, role
   })
   // The app reads who is logged in from localStorage (it must work offline).
   await page.addInitScript((u) => localStorage.setItem('jixiao:user', JSON.stringify(u)), (await login.json()).user)
-  await page.goto(`/#/doc/${docId}`)
-  await synced(page)
+  await page.goto(at)
   return { context, page, errors }
 }
 

@@ -3,11 +3,12 @@
  * by name): department staff submit; the reviewer assigned to the
  * department finds it in the review queue with its counts and a
  * notification, opens it, returns it with a 退回意见; staff get the
- * notification and read the opinion.
+ * notification and read the opinion. The bureau's 管理员 sets the 报送截止
+ * on 人员管理, and the department's staff see it in their document.
  */
 import { describe, expect, it } from 'vitest'
 import { runChecks } from '@shared/checks/run-checks'
-import { browserAndServer, openAs, synced } from './browser'
+import { browserAndServer, loggedInAs, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -63,4 +64,49 @@ describe('organisations', () => {
     expect([...staff.errors, ...reviewer.errors]).toEqual([])
     for (const c of [staff, reviewer]) await c.context.close()
   }, 90_000)
+
+  it('the bureau’s 管理员 sets the 报送截止 on 人员管理 and the department’s staff see it in their document; a reviewer has no such form', async () => {
+    const { t } = suite
+    const { orgs, logins, service } = t.server.data
+    const [adminUser, reviewerUser, staffUser] = [await logins.addUser('chen', 'pw-chen', '陈刚'), await logins.addUser('gao', 'pw-gao', '高远'), await logins.addUser('zhao', 'pw-zhao', '赵敏')]
+    const department = await orgs.addOrg({ name: '文旅局', kind: 'department', code: '' })
+    const bureau = await orgs.addOrg({ name: '区财政局', kind: 'finance', code: '' })
+    const id = await service.create(await service.text('doc'), { title: '文旅局绩效文本', ownerId: null })
+    await orgs.setDocumentOrg(id, department.id)
+    await orgs.setMember(department.id, staffUser.id, 'staff')
+    await orgs.setMember(bureau.id, adminUser.id, 'admin')
+    await orgs.setMember(bureau.id, reviewerUser.id, 'reviewer')
+    await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: reviewerUser.id }, true)
+    const { year } = await service.yearAndStatus(id) // the sample's budget year, as the document states it
+    expect(year).toBe(2022)
+
+    const admin = await loggedInAs(suite.browser, t, 'chen')
+    await admin.page.getByTestId('admin-link').click()
+    const section = admin.page.getByTestId(`deadlines-${bureau.id}`)
+    await expect.poll(() => section.getByText('还没有设定报送截止日期').count(), { timeout: 10_000 }).toBe(1)
+    await section.getByLabel('预算年度').fill('2022')
+    await section.getByLabel('截止日期').fill('2030-03-31')
+    await section.getByRole('button', { name: '设定截止日期' }).click()
+    await expect.poll(() => section.getByRole('status').textContent(), { timeout: 10_000 }).toBe('已将 2022 年度的报送截止设为 2030-03-31')
+    expect(await section.locator('tbody tr').allTextContents()).toEqual(['20222030-03-31取消'])
+
+    const staff = await openAs(suite.browser, t, 'zhao', 'editor', id, { share: false })
+    await expect.poll(() => staff.page.getByTestId('deadline').textContent(), { timeout: 10_000 }).toMatch(/^报送截止 2030\/3\/31（还有 \d+ 天）$/)
+
+    // Taken away again from the same list.
+    await section.locator('tbody tr').getByRole('button', { name: '取消' }).click()
+    await expect.poll(() => section.getByRole('status').textContent(), { timeout: 10_000 }).toBe('已取消 2022 年度的报送截止')
+    expect(await section.locator('tbody tr').count()).toBe(0)
+
+    // The bureau's 审核人员 manages nobody: no 人员管理 link, and the page offers no deadline form.
+    const reviewer = await loggedInAs(suite.browser, t, 'gao')
+    await reviewer.page.waitForSelector('main.documents')
+    expect(await reviewer.page.getByTestId('admin-link').count()).toBe(0)
+    await reviewer.page.goto('/#/admin')
+    await expect.poll(() => reviewer.page.getByText('你不是任何部门或财政局的管理员').count(), { timeout: 10_000 }).toBe(1)
+    expect(await reviewer.page.getByRole('button', { name: '设定截止日期' }).count()).toBe(0)
+    expect(await reviewer.page.getByLabel('截止日期').count()).toBe(0)
+    expect([...admin.errors, ...staff.errors, ...reviewer.errors]).toEqual([])
+    for (const { context } of [admin, staff, reviewer]) await context.close()
+  }, 60_000)
 })

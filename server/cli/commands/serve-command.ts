@@ -42,10 +42,11 @@ export const serveCommand: Command = async (argv, io) => {
     for (const login of logins) {
       const subject = await tokenSubject(server.data.accounts, login.name)
       if (!subject) continue
-      // Each person's sync address for a document they may open (文旅局's staff: their own).
+      io.stdout(`  ${login.displayName}（${login.what}）  用户名 ${login.name}  密码 ${login.password}`)
+      // Each person's sync address for a document they may open (文旅局's staff: their own); the bureau's 管理员 opens none.
+      if (login.role === null) continue
       const doc = login.document ?? DEMO_DOCUMENT_ID
       const token = issueToken(server.data.secret, { ...subject, doc, exp: Date.now() + 7 * 24 * 3600 * 1000 })
-      io.stdout(`  ${login.displayName}（${login.what}）  用户名 ${login.name}  密码 ${login.password}`)
       io.stdout(`    同步地址：${wsBase}/sync/${doc}?token=${token}`)
     }
   }

@@ -31,6 +31,8 @@ export function orgRoutes(p: Ports): Hono<Env> {
     return { ok: true }
   })
 
+  route('GET /api/orgs/:id/deadlines', async (c) => ({ deadlines: await orgs.bureauDeadlines(p, c.get('user'), orgId(c.req.param('id'))) }))
+
   route('PUT /api/orgs/:id/deadlines', async (c, { year, date }) => {
     await orgs.setDeadline(p, c.get('user'), orgId(c.req.param('id')), year, date)
     return { ok: true }
