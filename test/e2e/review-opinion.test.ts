@@ -45,7 +45,8 @@ describe('the reviewer’s 审核意见', () => {
     await expect.poll(() => again.count()).toBe(0)
     await second.page.reload()
     await expect.poll(() => second.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('退回修改')
-    expect(await second.page.getByTestId('review-opinion').getByRole('button', { name: '根据审核检查起草审核意见' }).count()).toBe(1)
+    // The panel shows once the kept opinion (none now) has been read.
+    await expect.poll(() => second.page.getByTestId('review-opinion').getByRole('button', { name: '根据审核检查起草审核意见' }).count(), { timeout: 10_000 }).toBe(1)
     expect(await second.page.getByTestId('review-opinion').locator('textarea').count()).toBe(0)
     expect([...staff.errors, ...first.errors, ...second.errors]).toEqual([])
     for (const c of [staff, second]) await c.context.close()
