@@ -9,11 +9,16 @@ import { forgetList } from './kept-list'
 
 const KEY = 'jixiao:user'
 
-export const rememberUser = (user: User) => localStorage.setItem(KEY, JSON.stringify(user))
-/** On logout: the next person at this PC finds neither who was logged in nor their kept list of documents. */
+/** Roles are one person's: someone else logging in at this PC starts from none (else 王芳 got 李娜's 撤回报送). */
+export const rememberUser = (user: User) => {
+  if (rememberedUser()?.id !== user.id) forgetRoles()
+  localStorage.setItem(KEY, JSON.stringify(user))
+}
+/** On logout: the next person at this PC finds neither who was logged in, nor their kept list, nor their roles. */
 export const forgetUser = () => {
   const user = rememberedUser()
   if (user) forgetList(user.id)
+  forgetRoles()
   localStorage.removeItem(KEY)
 }
 
@@ -26,7 +31,8 @@ export function rememberedUser(): User | null {
 }
 
 /** The role last seen for a document, so the editor mirrors it offline too. */
-const roleKey = (docId: string) => `jixiao:role:${docId}`
+const ROLE_PREFIX = 'jixiao:role:'
+const roleKey = (docId: string) => `${ROLE_PREFIX}${docId}`
 /** When this page last heard each document's role from the server (the list fetches them all). */
 const heardAt = new Map<string, number>()
 /** A role heard this recently is the one to open with: the document was just chosen from the list. */
@@ -37,6 +43,11 @@ export const rememberRole = (docId: string, role: Role) => {
 }
 /** Whether the remembered role came from the server moments ago, in this page (so opening need not ask again). */
 export const roleJustHeard = (docId: string) => Date.now() - (heardAt.get(docId) ?? -Infinity) < FRESH_MS
+function forgetRoles(): void {
+  heardAt.clear()
+  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key): key is string => key?.startsWith(ROLE_PREFIX) === true)
+  for (const key of keys) localStorage.removeItem(key)
+}
 export function rememberedRole(docId: string): Role | null {
   const role = localStorage.getItem(roleKey(docId))
   return isRole(role) ? role : null

@@ -23,6 +23,7 @@ import { createDocumentAccess, type DocumentAccess } from './document-access'
 import { createDocumentReading, type DocumentReading } from './document-reading'
 import { createDocumentThreads, type DocumentThreads } from './document-threads'
 import { OPEN_MARK } from '../sync/open-marks'
+import { addReader, mayReadCopy } from '../sync/local-readers'
 import { createPasteQuestions, type PasteQuestions } from './paste-questions'
 import { createPresence, type Presence } from './presence'
 import { createRereadWhenSynced } from './reread-when-synced'
@@ -142,6 +143,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
 
   const onSync = (synced: boolean) => {
     if (!synced) return
+    addReader(docId, user.name)
     say('')
     start()
     access.refresh()
@@ -158,8 +160,12 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       host = element
       void connection.whenLocal.then(() => {
         performance.mark(OPEN_MARK.local)
-        start()
-        if (!hasContent() && !navigator.onLine) say(T.notAvailableOffline)
+        // A copy another account opened here waits for the server to say this one may read it (the connection
+        // opened early may have heard the server before this session listened).
+        if (provider.synced) addReader(docId, user.name)
+        if (mayReadCopy(docId, user.name)) start()
+        if (navigator.onLine || editor()) return
+        say(hasContent() ? T.copyOfAnotherAccount : T.notAvailableOffline)
       })
     },
     notice,

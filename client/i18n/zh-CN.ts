@@ -340,6 +340,8 @@ export const T = {
   cancel: '取消',
   readOnlyNewerSchema: '此文档由更新版本的绩效编辑器创建，请刷新页面以更新后再编辑',
   notAvailableOffline: '此文档尚未在本机打开过，离线时无法打开',
+  /** Offline, a copy this browser keeps that the server never let this account open here. */
+  copyOfAnotherAccount: '本机的此文档副本不是以你的账号打开的，离线时无法打开；联网后由服务器确认权限即可打开',
   level1: INDICATOR_LEVEL_FIELDS[0].label,
   level2: INDICATOR_LEVEL_FIELDS[1].label,
   choose: '请选择',

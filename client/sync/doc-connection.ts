@@ -27,6 +27,7 @@ import { EarlyOrNewSocket, syncBase } from './early-socket'
 import { AUTH, MESSAGE } from '@shared/protocol/message-type'
 import { T } from '../i18n/zh-CN'
 import { saveDraft } from './local-drafts'
+import { forgetHeld, holdsCopy, markHeld } from './local-readers'
 import { batchSends } from './send-batches'
 import { batchStores } from './store-batches'
 import type { Denial, SyncFacts } from './sync-status'
@@ -43,8 +44,6 @@ export interface DocConnection {
 }
 
 const pendingKey = (docId: string) => `jixiao:pending:${docId}`
-/** Set once this browser keeps a copy of the document in IndexedDB: it is read before the server is asked. */
-const heldKey = (docId: string) => `jixiao:held:${docId}`
 
 /** 0.5–1.5 × the exponential backoff, capped: clients that lost the server together come back spread out. */
 export const reconnectDelay = (attempt: number, random = Math.random): number =>
@@ -86,7 +85,7 @@ export function makeDocConnection(docId: string): DocConnection {
     // y-indexeddb appends a full state on every load and trims only after 500
     // updates: store one compact state now so the database does not grow.
     void storeState(persistence, true)
-    localStorage.setItem(heldKey(docId), '1')
+    markHeld(docId)
     update({ local: true })
     provider.connect()
   })
@@ -109,7 +108,7 @@ export function makeDocConnection(docId: string): DocConnection {
       return
     }
     localStorage.removeItem(pendingKey(docId))
-    localStorage.removeItem(heldKey(docId))
+    forgetHeld(docId)
     stores.discard()
     await persistence.clearData()
     location.reload()
@@ -159,7 +158,7 @@ export function makeDocConnection(docId: string): DocConnection {
   // socket need not wait for the local read (on a first open, creating the database is most of its time).
   // What arrives first is kept (y-indexeddb stores the document's state when its database opens), and a
   // copy found after all reaches the server as an update of which it takes only what it lacks.
-  if (localStorage.getItem(heldKey(docId)) === null) provider.connect()
+  if (!holdsCopy(docId)) provider.connect()
 
   return {
     ydoc,

@@ -191,12 +191,18 @@ describe('reads that fail offline', () => {
     await context.setOffline(false)
     await logIn(page, 'qian')
     await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 20_000 })
+    // 赵's roles went with her: 钱 opening a document 赵 edited is not shown 赵's controls (王芳 was shown 撤回报送).
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jixiao:role:')))).toEqual([])
     await context.setOffline(true)
     await page.goto('/#/')
     await page.reload()
     await page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
     await expect.poll(() => main.textContent(), { timeout: 10_000 }).toContain('离线：无法加载我的文档，联网后自动重新加载')
     expect(await main.textContent()).not.toMatch(/赵的文档|孙改过的标题/)
+    // Nor the document 赵 opened here: its copy is not 钱's to read until the server lets her open it.
+    await page.goto(`/#/doc/${id}`)
+    await expect.poll(() => page.locator('body').textContent(), { timeout: 20_000 }).toContain('本机的此文档副本不是以你的账号打开的')
+    expect(await page.locator('[data-field="goalItem"]').count()).toBe(0)
 
     await context.setOffline(false)
     expect(errors).toEqual([])
