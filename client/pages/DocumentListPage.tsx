@@ -56,7 +56,11 @@ export function DocumentListPage() {
   }
   // From one small request (the queue itself loads every document it lists): the bureau's people review from
   // the queue, and they and a department's 管理员 see the dashboard.
-  const [memberships, { refetch: refetchMemberships }] = createResource(() => api.orgs().then((r) => r.orgs, () => []))
+  // A failed read is not "member of nothing" (the 汇总 and 人员管理 links went until a reload): the last read is kept,
+  // and the read made again once online.
+  const [membershipsRead, { refetch: refetchMemberships }] = createResource(() => api.orgs().then((r) => r.orgs))
+  createRereadWhenOnline(membershipsRead, refetchMemberships)
+  const memberships = createLastLoaded(membershipsRead)
   /** The departments one makes documents for; someone of several chooses which a new one belongs to. */
   const departments = () => (memberships() ?? []).filter((o) => o.kind === 'department' && (o.role === 'admin' || o.role === 'staff'))
   const [chosenDepartment, setChosenDepartment] = createSignal<number | undefined>()

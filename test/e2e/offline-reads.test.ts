@@ -78,6 +78,10 @@ describe('reads that fail offline', () => {
     // Her list of documents was never read on this PC: it says so, not 还没有文档.
     await page.goto('/#/')
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('离线：无法加载我的文档，联网后自动重新加载')
+    // Back online, the link to 汇总 (from her memberships, which could not be read either) comes by itself.
+    await context.setOffline(false)
+    await expect.poll(() => page.getByRole('link', { name: '汇总' }).count(), { timeout: 10_000 }).toBe(1)
+    await context.setOffline(true)
     expect(await page.locator('main').textContent()).not.toContain('还没有文档')
 
     await page.goto('/#/doc/doc')
