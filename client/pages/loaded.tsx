@@ -26,11 +26,6 @@ export function refreshFailure(what: string, error: unknown): string {
   return isOffline(error) ? T.refreshFailedOffline(what) : T.refreshFailed(what, reasonOf(error))
 }
 
-/** The resource's value as last read, or undefined while it loads or when it failed: reading it never throws. */
-export function loadedValue<V>(resource: Resource<V>): V | undefined {
-  return resource.state === 'ready' || resource.state === 'refreshing' ? resource.latest : undefined
-}
-
 /**
  * The resource's value as last read successfully: kept while it reads again and when a later read fails
  * (undefined until one succeeded). Reading it never throws. Call it in the owner the resource lives in.
