@@ -133,13 +133,13 @@ function DocumentPage(props: { session: DocumentSession }) {
         version={s.reading.model}
         synced={() => s.connection.facts().serverSynced}
         author={s.user.name}
-        mayRestore={() => s.editor() !== null && s.access.readOnlyReason() === ''}
+        mayRestore={() => loaded() && s.access.readOnlyReason() === ''}
       />
       <div class="workspace" classList={{ beside: layout.beside() }}>
         <Show when={loaded()}>
           <Outline session={s} />
         </Show>
-        <article class="document" classList={{ loading: !s.editor() }} ref={(host) => s.mount(host)} onMouseOver={describeSuggestion} />
+        <article class="document" classList={{ loading: !loaded() }} ref={(host) => s.mount(host)} onMouseOver={describeSuggestion} />
         <Show when={loaded() && layout.beside()}>{threads()}</Show>
         <Show when={loaded()}>
           <aside class="side">

@@ -13,12 +13,12 @@ import { createEffect, createResource, createSignal, on, onCleanup, type Accesso
 import type { LastYearResult } from '@shared/api/http-api'
 import type * as Y from 'yjs'
 import { asOfOf, contentOf, documentKindOf, META_KEY, metaOf } from '@shared/model/y-document'
-import { api, ApiFailure, type User } from '../api/http'
+import { api, type User } from '../api/http'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { loadClipboardReader } from '../editor/table-paste'
 import { T } from '../i18n/zh-CN'
 import { createDocConnection, type DocConnection } from '../sync/doc-connection'
-import { createLastLoaded } from '../pages/loaded'
+import { createLastLoaded, isOffline, reasonOf } from '../pages/loaded'
 import { createDocumentAccess, type DocumentAccess } from './document-access'
 import { createDocumentReading, type DocumentReading } from './document-reading'
 import { createDocumentThreads, type DocumentThreads } from './document-threads'
@@ -58,7 +58,7 @@ export interface DocumentSession {
 
 /** Why the 结果应用 checks did not run: the network, or the server's own message. */
 const lastYearFailure = (error: unknown): string =>
-  error instanceof ApiFailure && error.code === 'offline' ? T.lastYearUnreadOffline : T.lastYearUnread(error instanceof Error ? error.message : String(error))
+  isOffline(error) ? T.lastYearUnreadOffline : T.lastYearUnread(reasonOf(error))
 
 export function createDocumentSession(docId: string, user: User): DocumentSession {
   performance.mark(OPEN_MARK.scripts)

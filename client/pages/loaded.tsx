@@ -14,7 +14,7 @@ import { ApiFailure } from '../api/http'
 import { T } from '../i18n/zh-CN'
 
 export const isOffline = (error: unknown): boolean => error instanceof ApiFailure && error.code === 'offline'
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+export const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /** The message for a read of `what` that failed: the network's, or the server's own. */
 export function loadFailure(what: string, error: unknown): string {
