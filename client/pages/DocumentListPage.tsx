@@ -40,7 +40,8 @@ export function DocumentListPage() {
   })
   createRereadWhenOnline(docs, refetch)
   /** This account's list as last read on this PC (before this page): shown when it cannot be read now (offline), as the last loaded copy. */
-  const keptCopy = ((user) => (user ? keptList(user.id) : undefined))(rememberedUser())
+  const owner = rememberedUser()
+  const keptCopy = owner ? keptList(owner.id) : undefined
   const kept = () => keptCopy
   const listed = createLastLoaded(docs, kept)
   /** The list could not be read for want of a network: what is shown is the last copy, and nothing that needs the server is offered. */
