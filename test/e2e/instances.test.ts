@@ -89,8 +89,10 @@ describe('two instances behind a load balancer', () => {
     link.cut()
     const submitted = await a.context.request.post('/api/docs/cut/workflow', { data: { action: 'submit' } })
     expect(submitted.ok()).toBe(true)
-    // The cut instance heard nothing: 王芳's page still lets her type.
-    await typeAt(c.page, 'end', 'goalItem', 1, '断网实例上写的')
+    // The cut instance heard nothing: 王芳's page still lets her type. The words come as an input method
+    // commits them, in one go: typed key by key, the refusal of the first keys locks the editor before the last.
+    await typeAt(c.page, 'end', 'goalItem', 1, '')
+    await c.page.keyboard.insertText('断网实例上写的')
     const drafts = c.page.getByTestId('local-drafts')
     await drafts.waitFor({ timeout: 30_000 })
     await expect.poll(() => drafts.textContent(), { timeout: 20_000 }).toContain('断网实例上写的')
