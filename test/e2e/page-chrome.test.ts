@@ -3,9 +3,11 @@
  * has an icon (no 404 on a load), an outline link brings a project's title
  * to just below the sticky toolbar, and someone without access sees a page
  * saying so — not the editor's chrome around nothing. 退出 logs out: the
- * login page, and the list needs a login again.
+ * login page, and the list needs a login again. The form is never squeezed
+ * until its cells cut what they hold (a 预算数 read "3.0").
  */
 import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { browserAndServer, openAs } from './browser'
 
 const suite = browserAndServer()
@@ -97,4 +99,33 @@ describe('around the document', () => {
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)
+
+  it('the form is never squeezed until a cell cuts its text: on a 1280 px laptop, a 1100 px window, and beside a comparison', async () => {
+    const { page, context, errors } = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    for (const width of [1280, 1100]) {
+      await page.setViewportSize({ width, height: 800 })
+      expect(await cutCells(page), `${width} px`).toEqual([])
+    }
+    // 历史版本: a version, then 与当前比较 — the comparison widens the side column.
+    await page.setViewportSize({ width: 1400, height: 900 })
+    await page.getByPlaceholder('版本名称').fill('改前')
+    await page.getByRole('button', { name: '保存版本' }).click()
+    await page.getByRole('button', { name: '与当前比较' }).first().click()
+    await page.getByRole('button', { name: '关闭比较' }).waitFor()
+    expect(await cutCells(page), 'beside a comparison').toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
 })
+
+/** Cells of the forms whose text runs past the cell's edge, where the next cell covers it: "field: text". */
+const cutCells = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('section[data-node="project"] .field > .value')].flatMap((value) => {
+      const text = document.createRange()
+      text.selectNodeContents(value)
+      const runs = text.getBoundingClientRect()
+      const cell = value.parentElement!
+      return runs.width > 0 && runs.right > cell.getBoundingClientRect().right + 1 ? [`${cell.dataset.field}: ${value.textContent}`] : []
+    }),
+  )
