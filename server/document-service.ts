@@ -18,7 +18,8 @@ import type { Finding } from '@shared/checks/finding'
 import type { FindingContext } from '@shared/kinds/document-findings'
 import type { LastYearResult } from '@shared/self-evaluation/last-year-result'
 import type { ApprovalState } from '@shared/review/approval'
-import type { Status, StatusRecord } from '@shared/review/workflow'
+import type { StatusRecord } from '@shared/review/workflow'
+import type { DeadlineFacts } from './auth/submission-deadline'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import { activityActors, activityLog, allSessions, authorIndexOf, latestActivity, type ActivityView } from '@shared/history/activity'
 import type { EditSession } from '@shared/history/authorship'
@@ -90,8 +91,8 @@ export class DocumentService {
   }
 
   /** The budget year and the status, for deadlines: cheaper than a review summary (no checks). */
-  async yearAndStatus(id: string): Promise<{ year: number | null; status: Status }> {
-    return this.readKept('yearAndStatus', id)
+  async deadlineFacts(id: string): Promise<DeadlineFacts> {
+    return this.readKept('deadlineFacts', id)
   }
 
   /** A reading of the document as stored, kept until its stored bytes change (`StoredReadings`). */

@@ -74,7 +74,7 @@ export const T = {
   passwordReset: (name: string) => `已重置 ${name} 的密码；其已登录的设备均需重新登录。`,
   members: '成员',
   deadlines: '报送截止',
-  deadlinesHint: '各预算年度文档的报送截止日期：部门的文档、审核队列和汇总表都显示它，部门未报送的过期即为逾期。',
+  deadlinesHint: '各预算年度部门预算绩效文本（绩效目标）的报送截止日期：部门的文档、审核队列和汇总表都显示它，部门未报送的过期即为逾期。运行监控和绩效自评不按此日期。',
   noDeadlines: '还没有设定报送截止日期',
   budgetYear: '预算年度',
   deadlineDate: '截止日期',

@@ -4,12 +4,11 @@
  */
 import type { Finding } from '@shared/checks/finding'
 import { exportFormats, formatById } from '@shared/formats/registry'
-import { yearOf } from '@shared/model/y-document'
 import type { SubmissionDeadline } from '@shared/api/http-api'
 import { blocksFromText } from '@shared/checks/opinion-text'
-import { STATUS, statusOf } from '@shared/review/workflow'
+import { STATUS } from '@shared/review/workflow'
 import { DEFAULT_TOKEN_LIFETIME_MS, issueToken } from '../auth/access-token'
-import { submissionDeadline } from '../auth/submission-deadline'
+import { deadlineFacts, submissionDeadline } from '../auth/submission-deadline'
 import { tokenSubject, type User } from '../storage/account-store'
 import type { DocumentRecord } from '../storage/document-log'
 import type { Role } from '@shared/protocol/role'
@@ -121,6 +120,6 @@ export async function operatorAccessToken(p: Pick<Ports, 'documents' | 'permissi
 /** A document's 报送 deadline (null: none set), for the banner staff see. */
 export async function documentDeadline(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'orgs' | 'live'>, user: User, docId: string): Promise<SubmissionDeadline | null> {
   const { doc } = await reach(p, docId, user)
-  const { year, status } = await liveOr(p, doc.id, (live) => ({ year: yearOf(live), status: statusOf(live) }), () => p.service.yearAndStatus(doc.id))
-  return submissionDeadline(p.orgs, doc.id, year, status)
+  const facts = await liveOr(p, doc.id, deadlineFacts, () => p.service.deadlineFacts(doc.id))
+  return submissionDeadline(p.orgs, doc.id, facts)
 }

@@ -36,7 +36,7 @@ async function departmentRows<Row>(
         docs.flatMap((doc) => {
           const summary = doc && summaries.get(doc.id)
           if (!doc || !summary) return []
-          return [withLastYear(p, doc.id, summary).then((s) => row(department, doc, s, deadlineOf(deadlines, s.year, s.status.value)))]
+          return [withLastYear(p, doc.id, summary).then((s) => row(department, doc, s, deadlineOf(deadlines, { kind: s.kind, year: s.year, status: s.status.value })))]
         }),
       )
     }),

@@ -21,10 +21,11 @@ import type { BudgetDocument } from '@shared/model/budget-document'
 import { modelFromText } from '@shared/model/derive-model'
 import type { DocumentText } from '@shared/model/document-text'
 import { readDocument } from '@shared/model/read-document'
-import { documentKindOf, META_KEY, metaOf, modelOf, readContent, readText, withKind, yearOf } from '@shared/model/y-document'
+import { documentKindOf, META_KEY, metaOf, modelOf, readContent, readText, withKind } from '@shared/model/y-document'
 import type { DocumentKind } from '@shared/model/document-kind'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
-import { statusOf, statusRecordOf, type Status, type StatusRecord } from '@shared/review/workflow'
+import { statusOf, statusRecordOf, type StatusRecord } from '@shared/review/workflow'
+import { deadlineFacts } from '../auth/submission-deadline'
 
 /** What a review queue shows of a document: its status, money, findings and open review work, from one read. */
 export interface ReviewSummary {
@@ -64,7 +65,7 @@ function predecessorIn(ydoc: Y.Doc): string | undefined {
 
 export const READINGS = {
   status: statusRecordOrDefault,
-  yearAndStatus: (ydoc: Y.Doc): { year: number | null; status: Status } => ({ year: yearOf(ydoc), status: statusOf(ydoc) }),
+  deadlineFacts,
   text: textOf,
   /** The text with pending suggestions as tracked changes (what a tracked export writes). */
   trackedText: (ydoc: Y.Doc): DocumentText => withKind(ydoc, readDocument(trackedContent(readContent(ydoc)))),

@@ -77,7 +77,7 @@ describe('organisations', () => {
     await orgs.setMember(bureau.id, adminUser.id, 'admin')
     await orgs.setMember(bureau.id, reviewerUser.id, 'reviewer')
     await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: reviewerUser.id }, true)
-    const { year } = await service.yearAndStatus(id) // the sample's budget year, as the document states it
+    const { year } = await service.deadlineFacts(id) // the sample's budget year, as the document states it
     expect(year).toBe(2022)
 
     const admin = await loggedInAs(suite.browser, t, 'chen')
