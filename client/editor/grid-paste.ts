@@ -115,6 +115,26 @@ export function gridPasteTransaction(state: EditorState, project: number, plan: 
   return tr.docChanged ? tr : null
 }
 
+/**
+ * How many cells of the table's existing rows the plan writes over: cells that held text and would hold other
+ * text. A paste onto rows replaces them, as in a spreadsheet; the person is told how many, so a row pasted onto
+ * the wrong one is noticed (Ctrl+Z takes it back).
+ */
+export function overwrittenCells(doc: PMNode, project: number, plan: GridPastePlan): number {
+  const list = indicatorList(doc, project)
+  if (!list) return 0
+  let count = 0
+  for (const paste of plan.rows) {
+    if (paste.row >= list.node.childCount) continue
+    list.node.child(paste.row).forEach((cell) => {
+      const column = columnOfCell(cell.type.name)
+      const text = column === undefined ? undefined : paste.text[column]
+      if (text !== undefined && cell.textContent.trim() !== '' && text !== cell.textContent) count++
+    })
+  }
+  return count
+}
+
 function fillRow(tr: Transaction, row: PMNode, pos: number, paste: RowPaste, levels: boolean): void {
   if (levels && (paste.level1 || paste.level2)) {
     const attrs = { ...row.attrs }

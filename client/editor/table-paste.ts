@@ -33,7 +33,7 @@ import type { ProjectText } from '@shared/model/document-text'
 import { T } from '../i18n/zh-CN'
 import { copiedProjects } from './add-projects'
 import { planGridPaste, planRowPaste, type GridPastePlan, type GridTarget } from './grid-onto-rows'
-import { copiedRows, gridPasteTransaction, indicatorCellAt, type IndicatorCell } from './grid-paste'
+import { copiedRows, gridPasteTransaction, indicatorCellAt, overwrittenCells, type IndicatorCell } from './grid-paste'
 import { planSpendingPaste, spendingCellAt, spendingPasteTransaction, type SpendingCell, type SpendingPaste } from './spending-paste'
 
 export interface PasteListener {
@@ -127,6 +127,7 @@ const targetOf = (at: IndicatorCell): GridTarget => ({ columns: at.columns, star
 
 /** Applies the plan and returns what to tell the person. */
 function pasteGrid(view: EditorView, at: IndicatorCell, plan: GridPastePlan, tracking: boolean): string {
+  const overwritten = overwrittenCells(view.state.doc, at.project, plan)
   if (tracking) {
     // A proposal is text changed in fields or rows added, never both in one change, and never a classification.
     const text = gridPasteTransaction(view.state, at.project, plan, { levels: false, existing: true, added: false })
@@ -138,7 +139,7 @@ function pasteGrid(view: EditorView, at: IndicatorCell, plan: GridPastePlan, tra
     if (tr) view.dispatch(tr.scrollIntoView())
   }
   const levelsLeft = tracking && plan.rows.some((row) => row.row < at.rowCount && (row.level1 || row.level2))
-  return describe(plan, levelsLeft)
+  return describe(plan, overwritten, levelsLeft, tracking)
 }
 
 function pasteSpending(view: EditorView, at: SpendingCell, paste: SpendingPaste, tracking: boolean): string {
@@ -152,9 +153,10 @@ function pasteSpending(view: EditorView, at: SpendingCell, paste: SpendingPaste,
   return [T.paste.spending(paste.entries.length, added), ...(paste.dropped ? [T.paste.spendingDropped(paste.dropped)] : [])].join('；')
 }
 
-function describe(plan: GridPastePlan, levelsLeft: boolean): string {
+function describe(plan: GridPastePlan, overwritten: number, levelsLeft: boolean, tracking: boolean): string {
   return [
     T.paste.grid(plan.rows.length, plan.width, plan.added),
+    ...(overwritten ? [tracking ? T.paste.overwriteSuggested(overwritten) : T.paste.overwritten(overwritten)] : []),
     ...(plan.dropped ? [T.paste.dropped(plan.dropped)] : []),
     ...plan.unknown.map((u) => T.paste.unknownLevel(u.row + 1, u.column === 'level1' ? T.level1 : T.level2, u.written)),
     ...(levelsLeft ? [T.paste.levelsNotSuggested] : []),

@@ -273,6 +273,8 @@ export const T = {
   /** What a paste did, or asks. */
   paste: {
     grid: (rows: number, columns: number, added: number) => `已粘贴 ${rows} 行 × ${columns} 列${added ? `，新增 ${added} 个指标行` : ''}`,
+    overwritten: (cells: number) => `替换了 ${cells} 个原有内容的单元格（按 Ctrl+Z 可撤销）`,
+    overwriteSuggested: (cells: number) => `建议替换 ${cells} 个原有内容的单元格`,
     dropped: (cells: number) => `${cells} 个单元格超出了指标表的最后一列，没有粘贴`,
     spending: (entries: number, added: number) => `已粘贴 ${entries} 个资金支出时间点${added ? `，新增 ${added} 个` : ''}`,
     spendingDropped: (cells: number) => `${cells} 个单元格在资金支出计划中没有对应的位置，没有粘贴`,
