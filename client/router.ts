@@ -28,9 +28,20 @@ export const navigate = (hash: string) => {
   location.hash = hash
 }
 
-/** The current route, following the hash; one listener for the app's lifetime. */
-export function createRoute(): Accessor<Route> {
-  const [route, setRoute] = createSignal(parseRoute(location.hash))
-  window.addEventListener('hashchange', () => setRoute(parseRoute(location.hash)))
+/**
+ * The current route, following the hash; one listener for the app's lifetime. Someone not logged in on this
+ * browser (`loggedIn`: who is remembered here, not the session cookie, which an offline 退出 cannot clear) is
+ * on the login page whatever the hash names.
+ */
+export function createRoute(loggedIn: () => boolean): Accessor<Route> {
+  const current = (): Route => {
+    const route = parseRoute(location.hash)
+    if (route.page === 'login' || loggedIn()) return route
+    // In place of the page asked for: Back does not lead to it again only to come back here.
+    location.replace('#/login')
+    return { page: 'login' }
+  }
+  const [route, setRoute] = createSignal(current())
+  window.addEventListener('hashchange', () => setRoute(current()))
   return route
 }

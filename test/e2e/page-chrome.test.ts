@@ -3,10 +3,13 @@
  * has an icon (no 404 on a load), an outline link brings a project's title
  * to just below the sticky toolbar, and someone without access sees a page
  * saying so — not the editor's chrome around nothing. 退出 logs out: the
- * login page, and the list needs a login again.
+ * login page, and the list needs a login again; offline as well — the person
+ * is logged out on this browser at once though the session cookie remains,
+ * the server's session ends once back online, and what was typed offline
+ * is kept and reaches the server after the next login.
  */
 import { describe, expect, it } from 'vitest'
-import { browserAndServer, openAs } from './browser'
+import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -97,4 +100,58 @@ describe('around the document', () => {
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)
+
+  it('退出 offline logs out on this browser at once, ends the server session once online, and loses nothing typed offline', async () => {
+    const { t, browser } = suite
+    await t.grant('offline-leaver', 'editor')
+    const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1366, height: 768 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    const logIn = async () => {
+      await page.getByLabel('用户名').fill('offline-leaver')
+      await page.getByLabel('密码').fill('pw-offline-leaver')
+      await page.getByRole('button', { name: '登录' }).click()
+    }
+    await page.goto('/#/login')
+    await logIn()
+    await page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
+    await page.getByRole('link', { name: '测试文档' }).click()
+    await synced(page)
+
+    // Offline: a sentence typed (kept on this PC only), then back to the list and 退出.
+    await context.setOffline(true)
+    await typeAt(page, 'end', 'goalItem', 0, '（退出前离线写的）')
+    await expect.poll(() => page.textContent('[data-testid=sync-status]'), { timeout: 10_000 }).toMatch(/离线（有更改尚未同步/)
+    await page.goto('/#/')
+    await page.getByRole('link', { name: '测试文档' }).waitFor({ timeout: 10_000 })
+    await page.getByRole('button', { name: '退出' }).click()
+    await page.waitForURL(/#\/login$/, { timeout: 10_000 })
+    await page.getByRole('button', { name: '登录' }).waitFor()
+    expect(await page.locator('main').textContent()).not.toContain('网络不可用')
+    // Forgotten here as at an online logout: who it was, their kept list, their roles.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k === 'jixiao:user' || k.startsWith('jixiao:list:') || k.startsWith('jixiao:role:')))).toEqual([])
+    // The session cookie is still there (the page cannot clear it, the server was not reached)…
+    expect((await context.request.get('/api/docs')).status()).toBe(200)
+    // …and yet no page takes the person as logged in: the list, a document, the queue all ask for a login.
+    for (const at of ['/#/', '/#/doc/doc', '/#/queue']) {
+      await page.goto(at)
+      await page.waitForURL(/#\/login$/, { timeout: 10_000 })
+      await page.getByRole('button', { name: '登录' }).waitFor()
+    }
+
+    // Back online, the logout reaches the server by itself: the session is over.
+    await context.setOffline(false)
+    await expect.poll(async () => (await context.request.get('/api/docs')).status(), { timeout: 15_000 }).toBe(401)
+
+    // Logged in again, the document opens with what was typed offline, and it reaches the server.
+    await logIn()
+    await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20_000 })
+    await page.goto('/#/doc/doc')
+    await synced(page)
+    expect(await fieldText(page, 'goalItem', 0)).toMatch(/（退出前离线写的）$/)
+    await expect.poll(async () => (await t.server.data.service.model('doc')).overall.goals[0], { timeout: 15_000 }).toMatch(/（退出前离线写的）$/)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
 })
