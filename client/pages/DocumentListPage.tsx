@@ -7,7 +7,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { KIND_OFFERS } from '@shared/kinds/kind-offers'
 import { api, ApiFailure, type DocumentSummary } from '../api/http'
-import { navigate } from '../router'
+import { navigate, toLogin } from '../router'
 import { T } from '../i18n/zh-CN'
 import { SharePanel } from './SharePanel'
 import { Bell } from './Bell'
@@ -35,7 +35,7 @@ export function DocumentListPage() {
       if (user) keepList(user.id, documents)
       return documents
     } catch (e) {
-      if (e instanceof ApiFailure && e.status === 401) navigate('#/login')
+      if (e instanceof ApiFailure && e.status === 401) toLogin()
       throw e
     }
   })
@@ -117,7 +117,8 @@ export function DocumentListPage() {
   /** Logged out here at once, offline too; the server's session ends when it can be reached (`logout.ts`). */
   const logout = async () => {
     await logOut()
-    navigate('#/login')
+    // The next person's login starts from their own first page, not from one this person had asked for.
+    toLogin({ page: 'list' })
   }
 
   return (

@@ -6,7 +6,9 @@
  * login page, and the list needs a login again; offline as well — the person
  * is logged out on this browser at once though the session cookie remains,
  * the server's session ends once back online, and what was typed offline
- * is kept and reaches the server after the next login.
+ * is kept and reaches the server after the next login. A link followed
+ * while logged out (a document, the queue) is where the login then leads,
+ * and so is a page whose read was refused because the login had ended.
  */
 import { describe, expect, it } from 'vitest'
 import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
@@ -151,6 +153,54 @@ describe('around the document', () => {
     await synced(page)
     expect(await fieldText(page, 'goalItem', 0)).toMatch(/（退出前离线写的）$/)
     await expect.poll(async () => (await t.server.data.service.model('doc')).overall.goals[0], { timeout: 15_000 }).toMatch(/（退出前离线写的）$/)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
+
+  it('a link followed while logged out, or a page whose login ended, is where the login leads', async () => {
+    const { t, browser } = suite
+    await t.grant('link-follower', 'editor')
+    const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1366, height: 768 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    const logIn = async () => {
+      await page.waitForURL(/#\/login$/, { timeout: 10_000 })
+      await page.getByLabel('用户名').fill('link-follower')
+      await page.getByLabel('密码').fill('pw-link-follower')
+      await page.getByRole('button', { name: '登录' }).click()
+    }
+
+    // A document's link, followed before logging in: after the login, the document.
+    await page.goto('/#/doc/doc')
+    await logIn()
+    await page.waitForURL(/#\/doc\/doc$/, { timeout: 20_000 })
+    await synced(page)
+
+    // Logged out, then the queue's link: after the login, the queue, not the list.
+    await page.goto('/#/')
+    await page.getByRole('button', { name: '退出' }).click()
+    await page.waitForURL(/#\/login$/, { timeout: 10_000 })
+    await page.goto('/#/queue')
+    await logIn()
+    await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 20_000 })
+    expect(page.url()).toMatch(/#\/queue$/)
+
+    // The login ends elsewhere (a password reset ends every session): the queue, read again, says so and offers 登录, which comes back here.
+    await t.server.data.logins.setPassword('link-follower', 'pw-link-follower')
+    await page.reload()
+    await expect.poll(() => page.getByTestId('load-failed').textContent(), { timeout: 10_000 }).toBe('无法加载审核队列：请先登录')
+    await page.getByRole('button', { name: '登录' }).click()
+    await logIn()
+    await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 20_000 })
+    expect(page.url()).toMatch(/#\/queue$/)
+    await expect.poll(() => page.getByTestId('load-failed').count(), { timeout: 10_000 }).toBe(0)
+
+    // A plain login, with no link followed, starts from the list as before.
+    await page.goto('/#/')
+    await page.getByRole('button', { name: '退出' }).click()
+    await logIn()
+    await page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
     expect(errors).toEqual([])
     await context.close()
   }, 90_000)
