@@ -5,7 +5,7 @@
  * (the command line's `org` commands) does the same by name, without
  * belonging to any organisation: the last section.
  */
-import type { InvitationView, OrgMember as OrgMemberView } from '@shared/api/http-api'
+import type { InvitationView, OrgMember as OrgMemberView, ReviewerAssignment } from '@shared/api/http-api'
 import { membershipChange } from '../auth/org-membership'
 import { impersonationMessage, ShownNames } from '../auth/shown-names'
 import type { User } from '../storage/account-store'
@@ -139,16 +139,47 @@ async function setBureauDeadline(p: Pick<Ports, 'orgs' | 'notifier'>, bureau: Or
   p.notifier.deadlinesChanged()
 }
 
-/** The bureau's 管理员 assigns its reviewers to departments (or takes one off). */
+/**
+ * The bureau's 管理员 assigns its reviewers to departments (or takes one off: also someone who has since left
+ * the bureau, whose assignment would otherwise stay listed for good).
+ */
 export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts' | 'notifier'>, user: User, orgId: number, input: { department: string; reviewer: string; assigned: boolean }): Promise<void> {
   const org = await administered(p, user, orgId, 'finance')
   const department = await p.orgs.orgByName(input.department)
   const reviewer = await p.accounts.userByName(input.reviewer)
   if (department?.kind !== 'department') throw invalid('请指定部门名称')
-  if (!reviewer || !(await roleIn(p, reviewer.id, org.id))) throw invalid('审核人员必须是本财政局的成员')
+  if (!reviewer || (input.assigned && !(await roleIn(p, reviewer.id, org.id)))) throw invalid('审核人员必须是本财政局的成员')
   await p.orgs.setAssignment({ financeOrgId: org.id, departmentOrgId: department.id, userId: reviewer.id }, input.assigned)
   // A department's deadline is its reviewing bureaus' (`departmentDeadlines`): one assigned or taken off may change it.
   p.notifier.deadlinesChanged()
+}
+
+/**
+ * The bureau's assignments as its 管理员 manages them (人员管理 › 审核分工): who reviews which department, by
+ * name, with every department one may be assigned to and the bureau's 审核人员, in the order they were made.
+ */
+export async function bureauAssignments(
+  p: Pick<Ports, 'orgs' | 'accounts'>,
+  user: User,
+  orgId: number,
+): Promise<{ assignments: ReviewerAssignment[]; departments: string[]; reviewers: { name: string; displayName: string }[] }> {
+  const bureau = await administered(p, user, orgId, 'finance')
+  const [orgs, members, assignments] = await Promise.all([p.orgs.orgs(), p.orgs.members(bureau.id), p.orgs.assignments({ financeOrgId: bureau.id })])
+  const departmentName = new Map(orgs.filter((o) => o.kind === 'department').map((o) => [o.id, o.name]))
+  // An assigned reviewer who has since left the bureau is still listed (so they can be taken off), named from their account.
+  const people = new Map(members.map((m) => [m.userId, { name: m.name, displayName: m.displayName }]))
+  const named = await Promise.all(
+    assignments.map(async ({ departmentOrgId, userId }) => {
+      const department = departmentName.get(departmentOrgId)
+      const reviewer = people.get(userId) ?? (await p.accounts.userById(userId))
+      return department && reviewer ? [{ department, reviewer: reviewer.name, reviewerName: reviewer.displayName }] : []
+    }),
+  )
+  return {
+    assignments: named.flat(),
+    departments: [...departmentName.values()],
+    reviewers: members.filter((m) => m.role === 'reviewer').map(({ name, displayName }) => ({ name, displayName })),
+  }
 }
 
 // ── The operator's: by name, for the command line ─────────────────────
