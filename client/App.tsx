@@ -3,6 +3,7 @@
  */
 import { createEffect, lazy, Match, Switch } from 'solid-js'
 import { createRoute } from './router'
+import { rememberedUser } from './session'
 import { discardEarlySocket, openSocketEarly } from './sync/early-socket'
 
 // Each page is a chunk of its own, loaded when its route is shown: a document opened from a link waits for
@@ -17,7 +18,8 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ 
 const EditorPage = lazy(() => import('./document/EditorPage').then((m) => ({ default: m.EditorPage })))
 
 export function App() {
-  const route = createRoute()
+  // Logged in on this browser is who is remembered here (`session.ts`): after 退出, offline too, nobody is.
+  const route = createRoute(() => rememberedUser() !== null)
   const docId = () => {
     const now = route()
     return now.page === 'doc' ? now.id : null

@@ -12,5 +12,7 @@ if ('serviceWorker' in navigator) {
   if (document.readyState === 'complete') register()
   else addEventListener('load', register, { once: true })
 }
+// A 退出 made while the server could not be reached ends the server's session once it can be (`logout.ts`).
+void import('./logout').then((m) => m.keepSendingPendingLogout())
 // Ask the browser not to evict IndexedDB under storage pressure: it holds unsynced work.
 void navigator.storage?.persist?.()

@@ -1,7 +1,9 @@
 /**
  * Who is logged in, remembered in localStorage so that the app still knows
  * (and can label its caret) when it opens offline. The server's cookie is
- * what actually authenticates.
+ * what actually authenticates the requests; the page takes someone as
+ * logged in on this browser only while they are remembered here (an
+ * offline 退出 forgets them though it cannot clear the cookie: `logout.ts`).
  */
 import { isRole, type Role } from '@shared/protocol/role'
 import type { User } from './api/http'

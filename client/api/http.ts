@@ -71,6 +71,11 @@ export const api = {
   bureauDeadlines: (orgId: number) => call('GET /api/orgs/:id/deadlines', { params: { id: orgId } }),
   /** date YYYY-MM-DD; null removes the year's deadline. */
   setDeadline: (orgId: number, year: number, date: string | null) => call('PUT /api/orgs/:id/deadlines', { params: { id: orgId }, body: { year, date } }),
+  /** The bureau's reviewers' assignments, the departments and its 审核人员 (for its 管理员). */
+  reviewerAssignments: (orgId: number) => call('GET /api/orgs/:id/assignments', { params: { id: orgId } }),
+  /** assigned false takes the reviewer off the department. */
+  assignReviewer: (orgId: number, department: string, reviewer: string, assigned: boolean) =>
+    call('PUT /api/orgs/:id/assignments', { params: { id: orgId }, body: { department, reviewer, assigned } }),
   queue: (sort: string, status: string) => call('GET /api/queue', { query: { sort, status } }),
   people: (id: string) => call('GET /api/docs/:id/people', { params: { id } }),
   members: (id: string) => call('GET /api/docs/:id/members', { params: { id } }),

@@ -10,7 +10,7 @@ import { revealPlace } from '../editor/place'
 import { undoManagerOf } from '../editor/undo-step'
 import { relativeTime } from '../i18n/relative-time'
 import { T } from '../i18n/zh-CN'
-import { navigate } from '../router'
+import { navigate, toLogin } from '../router'
 import { rememberedUser } from '../session'
 import { ChecksPanel } from './ChecksPanel'
 import { CommentComposer } from './CommentComposer'
@@ -36,7 +36,7 @@ const ReviewOpinionPanel = lazy(() => import('./ReviewOpinionPanel').then((m) =>
 export function EditorPage(props: { docId: string }) {
   const user = rememberedUser()
   if (!user) {
-    navigate('#/login')
+    toLogin({ page: 'doc', id: props.docId })
     return null
   }
   const session = createDocumentSession(props.docId, user)
@@ -108,7 +108,7 @@ function DocumentPage(props: { session: DocumentSession }) {
           <section class="no-access" role="alert" data-testid="no-access">
             <h1>{T.status.denied}</h1>
             <p>{T.deniedReason[why()]}</p>
-            <button onClick={() => navigate(why() === 'unauthenticated' ? '#/login' : '#/')}>{why() === 'unauthenticated' ? T.login : T.backToList}</button>
+            <button onClick={() => (why() === 'unauthenticated' ? toLogin({ page: 'doc', id: s.docId }) : navigate('#/'))}>{why() === 'unauthenticated' ? T.login : T.backToList}</button>
           </section>
         )}
       </Show>

@@ -1,11 +1,18 @@
 /**
- * 查找替换: a bar under the toolbar. Next selects and shows the following
- * match; 替换 replaces the selected match and shows the next (「已替换 1 处，第 2/5 处」);
- * 全部替换 replaces every match in one change (one undo). Replacing follows 修订模式 like typing does.
+ * 查找替换: a bar under the toolbar. Typing the search text stands on the
+ * first match from the cursor (highlighted, scrolled to, the focus left in
+ * the field: 「第 1/5 处」); 查找下一个 moves on to the following one and
+ * selects it. 替换 replaces the match it stands on at once and moves on to
+ * the next (「已替换 1 处，第 2/4 处」); standing on none, it finds the first
+ * from the cursor and replaces that. 全部替换 replaces every match in one
+ * change (one undo). Replacing follows 修订模式 like typing does. The match
+ * stood on is followed through everyone's changes (`find-highlight.ts`).
  */
 import type { Editor } from '@tiptap/core'
-import { createEffect, createSignal, on } from 'solid-js'
-import { findMatches, replaceMatches, type Match } from '../editor/find-replace'
+import type { Transaction } from '@tiptap/pm/state'
+import { createEffect, createSignal, on, onCleanup } from 'solid-js'
+import { currentMatch, settingCurrentMatch } from '../editor/find-highlight'
+import { findMatches, indexOfMatch, matchFrom, replaceMatches, type Match } from '../editor/find-replace'
 import { T } from '../i18n/zh-CN'
 
 /** `asked` changes each time the person asks to find (Ctrl+F): the search field takes the focus, its text selected. */
@@ -23,43 +30,85 @@ export function FindBar(props: { editor: () => Editor | null; onClose: () => voi
     const editor = props.editor()
     return editor ? findMatches(editor.state.doc, query()) : []
   }
-  const show = (match: Match, index: number, total: number) => {
-    const editor = props.editor()!
-    editor.chain().focus().setTextSelection(match).scrollIntoView().run()
-    setCurrent({ index, total })
+  /** Stands on `match` (or none): highlighted, and where it stands said; `select` also selects it in the editor, which takes the focus. */
+  const standOn = (editor: Editor, all: Match[], index: number, { select }: { select: boolean }) => {
+    const match = all[index]
+    editor.view.dispatch(settingCurrentMatch(editor.state.tr, match ?? null))
+    setCurrent({ index: Math.max(index, 0), total: all.length })
+    if (!match) return
+    if (select) return void editor.chain().focus().setTextSelection(match).scrollIntoView().run()
+    // The focus stays in the bar: the match is brought to the middle of the window instead of the caret.
+    const { node } = editor.view.domAtPos(match.from)
+    ;(node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.scrollIntoView({ block: 'center' })
+  }
+  /** The match stood on, if it is still one (its text may have been changed since). */
+  const standingOn = (editor: Editor, all: Match[]) => indexOfMatch(all, currentMatch(editor.state))
+  const find = (text: string) => {
+    setQuery(text)
+    setReplaced(null)
+    const editor = props.editor()
+    if (!editor) return
+    if (text === '') {
+      editor.view.dispatch(settingCurrentMatch(editor.state.tr, null))
+      return setCurrent(null)
+    }
+    const all = matches()
+    standOn(editor, all, matchFrom(all, editor.state.selection.from), { select: false })
   }
   const next = () => {
     setReplaced(null)
     const editor = props.editor()
+    if (!editor) return
     const all = matches()
-    if (!editor || all.length === 0) return setCurrent({ index: 0, total: 0 })
-    const after = all.findIndex((m) => m.from >= editor.state.selection.to)
-    const index = after < 0 ? 0 : after
-    show(all[index]!, index, all.length)
+    const at = standingOn(editor, all)
+    standOn(editor, all, at >= 0 ? (at + 1) % all.length : matchFrom(all, editor.state.selection.to), { select: true })
   }
   const replaceOne = () => {
     const editor = props.editor()
     if (!editor) return
-    const { from, to } = editor.state.selection
-    const selected = matches().find((m) => m.from === from && m.to === to)
-    if (!selected) return next()
-    const tr = replaceMatches(editor.state, [selected], replacement())
+    const all = matches()
+    const standing = standingOn(editor, all)
+    const index = standing >= 0 ? standing : matchFrom(all, editor.state.selection.from)
+    const target = all[index]
+    if (!target) return standOn(editor, all, -1, { select: false })
+    const tr = replaceMatches(editor.state, [target], replacement())
     if (!tr) return
-    editor.view.dispatch(tr)
+    // Where the replaced text ends, through what the editor made of the change (修订模式 keeps the old text, marked).
+    let after = target.to
+    const follow = ({ transaction }: { transaction: Transaction }) => (after = transaction.mapping.map(after, 1))
+    const before = editor.state.doc
+    editor.on('transaction', follow)
+    try {
+      editor.view.dispatch(tr)
+    } finally {
+      editor.off('transaction', follow)
+    }
+    // Refused by the editor (a carried target, say: the editor says why): nothing was replaced.
+    if (editor.state.doc.eq(before)) return
+    setReplaced((replaced() ?? 0) + 1)
+    const rest = matches()
     // Say it was done: with the only match replaced, "未找到" alone would read as a failure.
-    next()
-    setReplaced(1)
+    if (rest.length === 0) {
+      editor.view.dispatch(settingCurrentMatch(editor.state.tr, null))
+      return setCurrent(null)
+    }
+    standOn(editor, rest, matchFrom(rest, after), { select: false })
   }
   const replaceAll = () => {
     const editor = props.editor()
     if (!editor) return
     const all = matches()
     const tr = replaceMatches(editor.state, all, replacement())
-    if (tr) editor.view.dispatch(tr)
+    if (tr) editor.view.dispatch(settingCurrentMatch(tr, null))
     setCurrent({ index: 0, total: 0 })
     setReplaced(all.length)
   }
-  /** What the bar says: how many were replaced (and the next match, when one is shown), else where the match shown stands (or that there is none), else nothing. */
+  // Closed: nothing stays highlighted.
+  onCleanup(() => {
+    const editor = props.editor()
+    if (editor && !editor.isDestroyed && currentMatch(editor.state)) editor.view.dispatch(settingCurrentMatch(editor.state.tr, null))
+  })
+  /** What the bar says: how many were replaced (and the match now stood on, if any), else where the match stood on is (or that there is none), else nothing. */
   const status = () => {
     const count = replaced()
     const c = current()
@@ -69,7 +118,7 @@ export function FindBar(props: { editor: () => Editor | null; onClose: () => voi
   }
   return (
     <form class="find-bar" data-testid="find-bar" role="search" onSubmit={(e) => { e.preventDefault(); next() }}>
-      <input ref={field} value={query()} onInput={(e) => { setQuery(e.currentTarget.value); setCurrent(null); setReplaced(null) }} placeholder={T.findWhat} aria-label={T.findWhat} autofocus />
+      <input ref={field} value={query()} onInput={(e) => find(e.currentTarget.value)} placeholder={T.findWhat} aria-label={T.findWhat} autofocus />
       <input value={replacement()} onInput={(e) => setReplacement(e.currentTarget.value)} placeholder={T.replaceWith} aria-label={T.replaceWith} />
       <button type="submit" disabled={query() === ''}>{T.findNext}</button>
       <button type="button" onClick={replaceOne} disabled={query() === ''}>{T.replace}</button>

@@ -12,6 +12,7 @@ import { navigate } from '../router'
 import { syncLabel, syncState } from '../sync/sync-status'
 import { Bell } from '../pages/Bell'
 import { createLastLoaded, loadFailure } from '../pages/loaded'
+import { createServerEvent } from '../pages/server-events'
 import type { DocumentSession } from './document-session'
 import type { ReviewOpinionDraft } from './opinion-draft'
 import { createRereadWhenSynced } from './reread-when-synced'
@@ -53,6 +54,10 @@ export function WorkflowNotices(props: { session: DocumentSession; nameOf: (logi
   // no deadline), and made again once the server is reached; one that fails after a success keeps what it read.
   const [deadline, { refetch }] = createResource(() => [s.docId, s.workflow.status()] as const, ([id]) => api.deadline(id).then((r) => r.deadline))
   createRereadWhenSynced(() => s.connection.facts().serverSynced, deadline, refetch)
+  // Read again when the bureau sets, changes or removes a deadline, or assigns its reviewers anew (the server's
+  // event, as the bell's), and when the events' stream comes back (a change may have come while it was down).
+  createServerEvent('deadlines', () => void refetch())
+  createServerEvent('ready', () => void refetch())
   const lastDeadline = createLastLoaded(deadline)
   const returned = () => {
     const record = s.workflow.record()

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readDocument } from '@shared/model/read-document'
 import type { NodeJSON } from '@shared/model/node-json'
 import { sampleStateAt } from '../../test/support/editor-state'
-import { findMatches, replaceMatches } from './find-replace'
+import { findMatches, indexOfMatch, matchFrom, replaceMatches } from './find-replace'
 import { suggestTransaction } from './suggest-mode'
 
 describe('find and replace', () => {
@@ -38,5 +38,18 @@ describe('find and replace', () => {
     expect(findMatches(suggested.doc, '综合治理责任制')).toHaveLength(1)
     // Text on either side of a pending deletion reads as one, as it will once the deletion is accepted.
     expect(findMatches(suggested.doc, '社会治安综合治理责任制')).toHaveLength(1)
+  })
+
+  it('the match to stand on from a place is the first at or after it, going round to the first; none when there are none', () => {
+    const matches = [{ from: 10, to: 12 }, { from: 20, to: 22 }, { from: 30, to: 32 }]
+    expect(matchFrom(matches, 0)).toBe(0)
+    expect(matchFrom(matches, 20)).toBe(1)
+    expect(matchFrom(matches, 21)).toBe(2)
+    expect(matchFrom(matches, 31)).toBe(0)
+    expect(matchFrom([], 5)).toBe(-1)
+    expect(indexOfMatch(matches, { from: 20, to: 22 })).toBe(1)
+    // Changed since (shorter, or moved): no longer the match it was.
+    expect(indexOfMatch(matches, { from: 20, to: 21 })).toBe(-1)
+    expect(indexOfMatch(matches, null)).toBe(-1)
   })
 })

@@ -38,6 +38,17 @@ export function findMatches(doc: PMNode, query: string): Match[] {
   return matches
 }
 
+/** The index of the first match starting at or after `pos`, going round to the first; -1 when there are none. */
+export function matchFrom(matches: readonly Match[], pos: number): number {
+  if (matches.length === 0) return -1
+  const at = matches.findIndex((m) => m.from >= pos)
+  return at < 0 ? 0 : at
+}
+
+/** The index of `match` among `matches` when it is still one of them (the same place), else -1. */
+export const indexOfMatch = (matches: readonly Match[], match: Match | null): number =>
+  match === null ? -1 : matches.findIndex((m) => m.from === match.from && m.to === match.to)
+
 /** Replaces the given matches (from the last, so earlier positions stay valid); null when there are none. */
 export function replaceMatches(state: EditorState, matches: readonly Match[], replacement: string): Transaction | null {
   if (matches.length === 0) return null

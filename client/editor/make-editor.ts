@@ -29,6 +29,7 @@ import { CaretInView } from './caret-in-view'
 import { SelectionBeforeKeys } from './selection-before-keys'
 import { othersAwareness } from './others-awareness'
 import { ProjectPlaceholders } from './project-placeholders'
+import { FindHighlight } from './find-highlight'
 
 export interface EditorUser {
   name: string
@@ -140,6 +141,7 @@ export function makeEditor(options: {
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),
       CaretInView,
       ProjectPlaceholders,
+      FindHighlight,
     ],
   })
   flushBeforeRemoteChanges(options.provider, editor)

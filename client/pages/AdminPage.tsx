@@ -3,13 +3,15 @@
  * bureau), its members with their roles — change a role, reset a forgotten
  * password, remove someone (asked first) — and adding people: a new
  * account, or someone who already has one; for the bureau, also its
- * 报送截止 (`BureauDeadlines`). The server decides what a 管理员 may do;
+ * 报送截止 (`BureauDeadlines`) and which reviewer reviews which department
+ * (`ReviewerAssignments`). The server decides what a 管理员 may do;
  * this page only offers it.
  */
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, type OrgMember, type OrgRole } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { BureauDeadlines } from './BureauDeadlines'
+import { ReviewerAssignments } from './ReviewerAssignments'
 import { navigate } from '../router'
 import { rememberedUser } from '../session'
 import { Loaded } from './loaded'
@@ -39,12 +41,19 @@ export function AdminPage() {
         {(managed) => (
           <Show when={managed().length > 0} fallback={<p class="hint">{T.notAdmin}</p>}>
             <For each={managed()}>
-              {(org) => (
-                <>
-                  <OrgMembers org={org} />
-                  <Show when={org.kind === 'finance'}><BureauDeadlines org={org} /></Show>
-                </>
-              )}
+              {(org) => {
+                // A reviewer added, or one removed, among the members is offered (or no longer) in 审核分工.
+                const [membersChanged, setMembersChanged] = createSignal(0)
+                return (
+                  <>
+                    <OrgMembers org={org} onChanged={() => setMembersChanged((n) => n + 1)} />
+                    <Show when={org.kind === 'finance'}>
+                      <BureauDeadlines org={org} />
+                      <ReviewerAssignments org={org} membersChanged={membersChanged} />
+                    </Show>
+                  </>
+                )
+              }}
             </For>
           </Show>
         )}
@@ -53,7 +62,8 @@ export function AdminPage() {
   )
 }
 
-function OrgMembers(props: { org: ManagedOrg }) {
+/** `onChanged`: after the members changed (a role, someone added or removed). */
+function OrgMembers(props: { org: ManagedOrg; onChanged?: () => void }) {
   const org = props.org
   const [members, { refetch }] = createResource(() => api.orgMembers(org.id).then((r) => r.members))
   createRereadWhenOnline(members, refetch)
@@ -63,6 +73,7 @@ function OrgMembers(props: { org: ManagedOrg }) {
     outcome.attempt(async () => {
       const said = await work()
       await refetch()
+      props.onChanged?.()
       return said
     })
   /** A form's submit: its fields by name go to `work`; the form is cleared once the change is made. */

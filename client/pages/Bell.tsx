@@ -13,6 +13,7 @@ import { relativeTime } from '../i18n/relative-time'
 import { BellIcon } from './icons'
 import { createLastLoaded, Loaded } from './loaded'
 import { createRereadWhenOnline } from './reread-when-online'
+import { createServerEvent } from './server-events'
 
 export function Bell() {
   const [notices, { refetch }] = createResource(() => api.notifications())
@@ -25,12 +26,11 @@ export function Bell() {
   const onFocus = () => void refetch()
   window.addEventListener('focus', onFocus)
   // `ready` comes on every (re)connection: what arrived while the stream was down is fetched then.
-  const events = new EventSource('/api/notifications/events')
-  for (const kind of ['ready', 'notified']) events.addEventListener(kind, onFocus)
+  createServerEvent('ready', onFocus)
+  createServerEvent('notified', onFocus)
   onCleanup(() => {
     clearInterval(timer)
     window.removeEventListener('focus', onFocus)
-    events.close()
   })
   const toggle = () => {
     const opening = !open()

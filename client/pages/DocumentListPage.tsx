@@ -7,7 +7,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { KIND_OFFERS } from '@shared/kinds/kind-offers'
 import { api, ApiFailure, type DocumentSummary } from '../api/http'
-import { navigate } from '../router'
+import { navigate, toLogin } from '../router'
 import { T } from '../i18n/zh-CN'
 import { SharePanel } from './SharePanel'
 import { Bell } from './Bell'
@@ -15,7 +15,8 @@ import { Invitations } from './Invitations'
 import { relativeTime } from '../i18n/relative-time'
 import { createLastLoaded, isOffline, Loaded } from './loaded'
 import { createRereadWhenOnline } from './reread-when-online'
-import { forgetUser, rememberedUser, rememberRole } from '../session'
+import { logOut } from '../logout'
+import { rememberedUser, rememberRole } from '../session'
 import { keepList, keptList } from '../kept-list'
 
 export function DocumentListPage() {
@@ -34,7 +35,7 @@ export function DocumentListPage() {
       if (user) keepList(user.id, documents)
       return documents
     } catch (e) {
-      if (e instanceof ApiFailure && e.status === 401) navigate('#/login')
+      if (e instanceof ApiFailure && e.status === 401) toLogin()
       throw e
     }
   })
@@ -113,11 +114,12 @@ export function DocumentListPage() {
   const startLinked = (doc: DocumentSummary, kind: 'monitoring' | 'self-evaluation') =>
     act(async () => navigate(`#/doc/${(await api.linked(doc.id, kind)).id}`))
   const titleOf = (id: string) => (listed() ?? []).find((d) => d.id === id)?.title
-  const logout = () => act(async () => {
-    await api.logout()
-    forgetUser()
-    navigate('#/login')
-  })
+  /** Logged out here at once, offline too; the server's session ends when it can be reached (`logout.ts`). */
+  const logout = async () => {
+    await logOut()
+    // The next person's login starts from their own first page, not from one this person had asked for.
+    toLogin({ page: 'list' })
+  }
 
   return (
     <main class="documents" classList={{ dragging: dragging() }} onDragOver={dragOver} onDragLeave={() => setDragging(false)} onDrop={drop} data-drop-hint={T.dropToImport}>
@@ -125,7 +127,7 @@ export function DocumentListPage() {
         <h1>{T.documents}</h1>
         <Bell />
         <a class="who" href="#/account" title={T.account}>{rememberedUser()?.displayName}</a>
-        <button onClick={logout}>{T.logout}</button>
+        <button onClick={() => void logout()}>{T.logout}</button>
       </header>
       <Invitations onJoined={() => { void refetchMemberships(); void refetch() }} />
       <p class="queue-link">

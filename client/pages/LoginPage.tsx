@@ -1,7 +1,8 @@
 import { createSignal } from 'solid-js'
 import { api } from '../api/http'
-import { navigate } from '../router'
+import { afterLogin, navigate } from '../router'
 import { T } from '../i18n/zh-CN'
+import { loggedInAgain, sendPendingLogout } from '../logout'
 import { rememberUser } from '../session'
 
 export function LoginPage() {
@@ -10,8 +11,14 @@ export function LoginPage() {
     event.preventDefault()
     const form = new FormData(event.currentTarget as HTMLFormElement)
     try {
+      // A 退出 left pending (made offline) ends its session first: the login's cookie would leave it unended.
+      await sendPendingLogout()
       const { user } = await api.login(String(form.get('name')), String(form.get('password')))
+      loggedInAgain()
       rememberUser(user)
+      // A link followed while logged out is where the login leads (the app's own pages only: `afterLogin`).
+      const back = afterLogin()
+      if (back) return navigate(back)
       // A finance reviewer's day starts from the review queue; everyone else's from their documents.
       const reviewer = await api.orgs().then((r) => r.orgs.some((o) => o.kind === 'finance'), () => false)
       navigate(reviewer ? '#/queue' : '#/')

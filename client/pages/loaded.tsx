@@ -7,11 +7,13 @@
  * after one succeeded (a refresh, another sort) keeps what was read, saying
  * it could not be refreshed: the good list is not swapped for an error; so
  * does a copy kept from an earlier page (`kept`) when this page read nothing.
- * Given `retry`, a failed read's message offers 重试 beside it.
+ * Given `retry`, a failed read's message offers 重试 beside it; a read refused
+ * for want of a login offers 登录, which comes back here after it.
  */
 import { createMemo, Match, Show, Switch, type Accessor, type JSX, type Resource } from 'solid-js'
 import { ApiFailure } from '../api/http'
 import { T } from '../i18n/zh-CN'
+import { toLogin } from '../router'
 
 export const isOffline = (error: unknown): boolean => error instanceof ApiFailure && error.code === 'offline'
 export const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -56,23 +58,30 @@ export function Loaded<V>(props: { resource: Resource<V>; what: string; retry?: 
       <Match when={last() !== undefined}>
         <Show when={props.resource.state === 'errored'}>
           <p class="error" role="alert" data-testid="refresh-failed">{refreshFailure(props.what, props.resource.error)}</p>
-          <Retry retry={props.retry} />
+          <Retry retry={props.retry} error={props.resource.error} />
         </Show>
         {props.children(() => last() as V)}
       </Match>
       <Match when={props.resource.state === 'errored'}>
         <p class="error" role="alert" data-testid="load-failed">{loadFailure(props.what, props.resource.error)}</p>
-        <Retry retry={props.retry} />
+        <Retry retry={props.retry} error={props.resource.error} />
       </Match>
     </Switch>
   )
 }
 
-/** 重试 beside a failure's message, when the read can be made again. */
-function Retry(props: { retry: (() => unknown) | undefined }) {
+/**
+ * 重试 beside a failure's message, when the read can be made again; 登录 when the login is over (请先登录: the
+ * session ended or expired), which comes back to this page once logged in again.
+ */
+function Retry(props: { retry: (() => unknown) | undefined; error: unknown }) {
   return (
-    <Show when={props.retry}>
-      {(retry) => <button class="small retry" onClick={() => void retry()()}>{T.retry}</button>}
+    <Show when={!loggedOut(props.error)} fallback={<button class="small retry" onClick={() => toLogin()}>{T.login}</button>}>
+      <Show when={props.retry}>
+        {(retry) => <button class="small retry" onClick={() => void retry()()}>{T.retry}</button>}
+      </Show>
     </Show>
   )
 }
+
+const loggedOut = (error: unknown) => error instanceof ApiFailure && error.status === 401

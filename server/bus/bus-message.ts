@@ -13,7 +13,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { DeploymentMessage, DocumentMessage } from './room-bus'
 
-const KIND = { update: 0, awareness: 1, roles: 2, deleted: 3, credentials: 4, alive: 5, notified: 6, updates: 7, here: 8 } as const
+const KIND = { update: 0, awareness: 1, roles: 2, deleted: 3, credentials: 4, alive: 5, notified: 6, updates: 7, here: 8, deadlines: 9 } as const
 const KIND_NAMES = Object.keys(KIND) as (keyof typeof KIND)[]
 
 type AnyMessage = DocumentMessage | DeploymentMessage
@@ -76,6 +76,7 @@ export function decodeBusMessage(bytes: Uint8Array): { from: string; message: An
       case 'deleted':
       case 'credentials':
       case 'alive':
+      case 'deadlines':
         return { from, message: { kind } }
       default:
         return null

@@ -111,7 +111,8 @@ describe.each(ADAPTERS)('RoomBus contract: $name', (adapter) => {
     await a.publishDeployment({ kind: 'credentials' })
     await a.publishDeployment({ kind: 'alive' })
     await a.publishDeployment({ kind: 'notified', userIds: [3, 300_000] })
-    await vi.waitFor(() => expect(heard.map(([m]) => m)).toEqual([{ kind: 'credentials' }, { kind: 'alive' }, { kind: 'notified', userIds: [3, 300_000] }]))
+    await a.publishDeployment({ kind: 'deadlines' })
+    await vi.waitFor(() => expect(heard.map(([m]) => m)).toEqual([{ kind: 'credentials' }, { kind: 'alive' }, { kind: 'notified', userIds: [3, 300_000] }, { kind: 'deadlines' }]))
     // One sender, named the same in both messages.
     expect(new Set(heard.map(([, from]) => from)).size).toBe(1)
     expect(heard[0]![1]).toMatch(/.+/)

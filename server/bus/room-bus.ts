@@ -42,6 +42,8 @@ export type DeploymentMessage =
   | { kind: 'alive' }
   /** These users were sent notifications: wake their open pages (`notification-feed.ts`). */
   | { kind: 'notified'; userIds: number[] }
+  /** A bureau's 报送 deadlines, or which departments it reviews, changed: wake every open page (`notification-feed.ts`). */
+  | { kind: 'deadlines' }
 
 export type Unsubscribe = () => Promise<void>
 

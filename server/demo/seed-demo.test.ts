@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { bureauDeadlines, setDeadline } from '../documents/organisations'
+import { Notifier } from '../notifications/notifier'
 import { openServerData, type ServerData } from '../server-data'
 import { DEMO_DOCUMENT_ID, SECOND_DOCUMENT_ID, seedDemo } from './seed-demo'
 
@@ -34,7 +35,7 @@ describe('the demo', () => {
     const bureau = (await data.orgs.orgByName('财政局'))!
     const chen = (await data.accounts.userByName('chengang'))!
     expect((await data.orgs.members(bureau.id)).map((m) => [m.name, m.role])).toContainEqual(['chengang', 'admin'])
-    await setDeadline(data, chen, bureau.id, 2022, '2022-03-31')
+    await setDeadline({ ...data, notifier: new Notifier(data) }, chen, bureau.id, 2022, '2022-03-31')
     expect(await bureauDeadlines(data, chen, bureau.id)).toEqual([{ year: 2022, date: '2022-03-31' }])
     // Seeded once: a second start reads the same logins back.
     expect((await seedDemo(data, dir)).map((l) => l.name)).toEqual(logins.map((l) => l.name))

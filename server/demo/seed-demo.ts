@@ -26,7 +26,7 @@ const DEMO_USERS: { name: string; displayName: string; role: Role | null; what: 
   { name: 'wangfang', displayName: '王芳', role: 'reviewer', what: '财政局 审核人员，审核政法委和文旅局' },
   { name: 'liuyang', displayName: '刘洋', role: 'viewer', what: '只读，示例文档按姓名共享给他' },
   { name: 'zhaomin', displayName: '赵敏', role: 'editor', what: '文旅局 管理员', document: 'demo-wenlv' },
-  { name: 'chengang', displayName: '陈刚', role: null, what: '财政局 管理员，在人员管理中设定报送截止' },
+  { name: 'chengang', displayName: '陈刚', role: null, what: '财政局 管理员，在人员管理中设定报送截止、分配审核人员' },
 ]
 
 export const SECOND_DOCUMENT_ID = 'demo-wenlv'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
-import { addOrgUser, allOrgs, answerInvitation, assignReviewer, createOrg, myInvitations, myOrgs, operatorAssignReviewer, operatorSetDeadline, operatorSetMember, orgMembers, resetPassword, RoleNotForKind, setDeadline, setOrgMember } from './organisations'
+import { addOrgUser, allOrgs, answerInvitation, assignReviewer, bureauAssignments, createOrg, myInvitations, myOrgs, operatorAssignReviewer, operatorSetDeadline, operatorSetMember, orgMembers, resetPassword, RoleNotForKind, setDeadline, setOrgMember } from './organisations'
 
 let w: UseCaseWorld
 afterEach(async () => {
@@ -43,6 +43,34 @@ describe('organisations, without HTTP', () => {
     await expect(assignReviewer(w.ports, admin, czj.id, { department: '政法委', reviewer: 'zhang', assigned: true })).rejects.toMatchObject({ message: '审核人员必须是本财政局的成员' })
     await assignReviewer(w.ports, admin, czj.id, { department: '政法委', reviewer: 'wang', assigned: true })
     expect((await orgMembers(w.ports, admin, czj.id)).assignments).toEqual([{ financeOrgId: czj.id, departmentOrgId: zfw.id, userId: wang.id }])
+  })
+
+  it('the bureau’s 管理员 reads its assignments by name, with the departments and its 审核人员 to choose from; takes off one who left', async () => {
+    w = await useCaseWorld()
+    const [chen, wang, sun, zhang] = [await w.person('chen'), await w.person('wang'), await w.person('sun'), await w.person('zhang')]
+    const zfw = await w.org('政法委', 'department', [[zhang, 'staff']])
+    await w.org('文旅局', 'department', [])
+    const czj = await w.org('财政局', 'finance', [[chen, 'admin'], [wang, 'reviewer'], [sun, 'reviewer']])
+    const read = () => bureauAssignments(w.ports, chen, czj.id)
+    expect(await read()).toEqual({ assignments: [], departments: ['政法委', '文旅局'], reviewers: [{ name: 'wang', displayName: 'wang' }, { name: 'sun', displayName: 'sun' }] })
+    await assignReviewer(w.ports, chen, czj.id, { department: '文旅局', reviewer: 'sun', assigned: true })
+    await assignReviewer(w.ports, chen, czj.id, { department: '政法委', reviewer: 'wang', assigned: true })
+    expect((await read()).assignments).toEqual([
+      { department: '政法委', reviewer: 'wang', reviewerName: 'wang' },
+      { department: '文旅局', reviewer: 'sun', reviewerName: 'sun' },
+    ])
+    // Only the bureau's 管理员 reads them: not its reviewers, not a department's people, not for a department.
+    await expect(bureauAssignments(w.ports, wang, czj.id)).rejects.toMatchObject({ kind: 'forbidden' })
+    await expect(bureauAssignments(w.ports, zhang, czj.id)).rejects.toMatchObject({ code: 'org-not-found' })
+    await expect(bureauAssignments(w.ports, zhang, zfw.id)).rejects.toMatchObject({ kind: 'forbidden' })
+    // One who left the bureau is still listed (by their account) and can be taken off, though no longer assigned anew.
+    await w.data.orgs.setMember(czj.id, sun.id, null)
+    expect((await read()).reviewers.map((r) => r.name)).toEqual(['wang'])
+    expect((await read()).assignments).toContainEqual({ department: '文旅局', reviewer: 'sun', reviewerName: 'sun' })
+    await expect(assignReviewer(w.ports, chen, czj.id, { department: '政法委', reviewer: 'sun', assigned: true })).rejects.toMatchObject({ message: '审核人员必须是本财政局的成员' })
+    await assignReviewer(w.ports, chen, czj.id, { department: '文旅局', reviewer: 'sun', assigned: false })
+    expect((await read()).assignments).toEqual([{ department: '政法委', reviewer: 'wang', reviewerName: 'wang' }])
+    await expect(assignReviewer(w.ports, chen, czj.id, { department: '财政局', reviewer: 'wang', assigned: true })).rejects.toMatchObject({ message: '请指定部门名称' })
   })
 
   it('the operator makes organisations and sets members, assignments and deadlines by name, at once and without belonging; each mistake is refused in order', async () => {

@@ -5,7 +5,7 @@
  * (the command line's `org` commands) does the same by name, without
  * belonging to any organisation: the last section.
  */
-import type { InvitationView, OrgMember as OrgMemberView } from '@shared/api/http-api'
+import type { InvitationView, OrgMember as OrgMemberView, ReviewerAssignment } from '@shared/api/http-api'
 import { membershipChange } from '../auth/org-membership'
 import { impersonationMessage, ShownNames } from '../auth/shown-names'
 import type { User } from '../storage/account-store'
@@ -117,7 +117,7 @@ export async function resetPassword(p: Pick<Ports, 'orgs' | 'accounts' | 'logins
 }
 
 /** The bureau's 管理员 sets the 报送 deadline for a budget year (`date` YYYY-MM-DD, the end of that day in China; null removes it). */
-export async function setDeadline(p: Pick<Ports, 'orgs'>, user: User, orgId: number, year: number, date: string | null): Promise<void> {
+export async function setDeadline(p: Pick<Ports, 'orgs' | 'notifier'>, user: User, orgId: number, year: number, date: string | null): Promise<void> {
   await setBureauDeadline(p, await administered(p, user, orgId, 'finance'), year, date)
 }
 
@@ -131,21 +131,55 @@ export async function bureauDeadlines(p: Pick<Ports, 'orgs'>, user: User, orgId:
 
 const CHINA_OFFSET_MS = 8 * 3600_000
 
-/** The 报送 deadline of `bureau` for a budget year, as its 管理员 (above) or the operator (`operatorSetDeadline`) sets it. */
-async function setBureauDeadline(p: Pick<Ports, 'orgs'>, bureau: Org, year: number, date: string | null): Promise<void> {
+/** The 报送 deadline of `bureau` for a budget year, as its 管理员 (above) or the operator (`operatorSetDeadline`) sets it; open documents show it at once. */
+async function setBureauDeadline(p: Pick<Ports, 'orgs' | 'notifier'>, bureau: Org, year: number, date: string | null): Promise<void> {
   const dueAt = date === null ? null : Date.parse(`${date}T23:59:59+08:00`)
   if (dueAt !== null && Number.isNaN(dueAt)) throw invalid('日期格式应为 YYYY-MM-DD')
   await p.orgs.setDeadline(bureau.id, year, dueAt)
+  p.notifier.deadlinesChanged()
 }
 
-/** The bureau's 管理员 assigns its reviewers to departments (or takes one off). */
-export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts'>, user: User, orgId: number, input: { department: string; reviewer: string; assigned: boolean }): Promise<void> {
+/**
+ * The bureau's 管理员 assigns its reviewers to departments (or takes one off: also someone who has since left
+ * the bureau, whose assignment would otherwise stay listed for good).
+ */
+export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts' | 'notifier'>, user: User, orgId: number, input: { department: string; reviewer: string; assigned: boolean }): Promise<void> {
   const org = await administered(p, user, orgId, 'finance')
   const department = await p.orgs.orgByName(input.department)
   const reviewer = await p.accounts.userByName(input.reviewer)
   if (department?.kind !== 'department') throw invalid('请指定部门名称')
-  if (!reviewer || !(await roleIn(p, reviewer.id, org.id))) throw invalid('审核人员必须是本财政局的成员')
+  if (!reviewer || (input.assigned && !(await roleIn(p, reviewer.id, org.id)))) throw invalid('审核人员必须是本财政局的成员')
   await p.orgs.setAssignment({ financeOrgId: org.id, departmentOrgId: department.id, userId: reviewer.id }, input.assigned)
+  // A department's deadline is its reviewing bureaus' (`departmentDeadlines`): one assigned or taken off may change it.
+  p.notifier.deadlinesChanged()
+}
+
+/**
+ * The bureau's assignments as its 管理员 manages them (人员管理 › 审核分工): who reviews which department, by
+ * name, with every department one may be assigned to and the bureau's 审核人员, in the order they were made.
+ */
+export async function bureauAssignments(
+  p: Pick<Ports, 'orgs' | 'accounts'>,
+  user: User,
+  orgId: number,
+): Promise<{ assignments: ReviewerAssignment[]; departments: string[]; reviewers: { name: string; displayName: string }[] }> {
+  const bureau = await administered(p, user, orgId, 'finance')
+  const [orgs, members, assignments] = await Promise.all([p.orgs.orgs(), p.orgs.members(bureau.id), p.orgs.assignments({ financeOrgId: bureau.id })])
+  const departmentName = new Map(orgs.filter((o) => o.kind === 'department').map((o) => [o.id, o.name]))
+  // An assigned reviewer who has since left the bureau is still listed (so they can be taken off), named from their account.
+  const people = new Map(members.map((m) => [m.userId, { name: m.name, displayName: m.displayName }]))
+  const named = await Promise.all(
+    assignments.map(async ({ departmentOrgId, userId }) => {
+      const department = departmentName.get(departmentOrgId)
+      const reviewer = people.get(userId) ?? (await p.accounts.userById(userId))
+      return department && reviewer ? [{ department, reviewer: reviewer.name, reviewerName: reviewer.displayName }] : []
+    }),
+  )
+  return {
+    assignments: named.flat(),
+    departments: [...departmentName.values()],
+    reviewers: members.filter((m) => m.role === 'reviewer').map(({ name, displayName }) => ({ name, displayName })),
+  }
 }
 
 // ── The operator's: by name, for the command line ─────────────────────
@@ -194,7 +228,7 @@ export async function operatorSetMember(p: Pick<Ports, 'orgs' | 'accounts'>, inp
  * `user-not-found`, or `not-a-member` when the reviewer is not the bureau's.
  */
 export async function operatorAssignReviewer(
-  p: Pick<Ports, 'orgs' | 'accounts'>,
+  p: Pick<Ports, 'orgs' | 'accounts' | 'notifier'>,
   input: { bureau: string; department: string; reviewer: string; assigned: boolean },
 ): Promise<{ department: Org; reviewer: User }> {
   const bureau = await orgNamed(p, input.bureau, 'finance')
@@ -203,10 +237,11 @@ export async function operatorAssignReviewer(
   if (!reviewer) throw userNotFound(`没有这个用户：${input.reviewer}`)
   if (!(await roleIn(p, reviewer.id, bureau.id))) throw new Refusal('invalid', 'not-a-member', `${reviewer.name} 不是 ${bureau.name} 的成员`)
   await p.orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: reviewer.id }, input.assigned)
+  p.notifier.deadlinesChanged()
   return { department, reviewer }
 }
 
 /** The bureau's 报送 deadline for a budget year (`date` YYYY-MM-DD; null removes it). Refused `org-not-found`, or `invalid` for a date that is none. */
-export async function operatorSetDeadline(p: Pick<Ports, 'orgs'>, bureau: string, year: number, date: string | null): Promise<void> {
+export async function operatorSetDeadline(p: Pick<Ports, 'orgs' | 'notifier'>, bureau: string, year: number, date: string | null): Promise<void> {
   await setBureauDeadline(p, await orgNamed(p, bureau, 'finance'), year, date)
 }

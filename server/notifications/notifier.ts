@@ -60,6 +60,14 @@ export class Notifier {
     }
   }
 
+  /**
+   * A bureau's 报送 deadlines, or the departments its reviewers are assigned to, changed: every open document
+   * reads its deadline again (nothing is stored: the deadline is not a notice, only what the page shows).
+   */
+  deadlinesChanged(): void {
+    this.feed?.announceDeadlines()
+  }
+
   /** 报送 tells reviewers; 退回修改 and 审核通过 tell staff. */
   async workflowStep(docId: string, action: string, label: string, actorId: number, note: string): Promise<void> {
     const audience: Role = action === 'submit' ? 'reviewer' : 'editor'

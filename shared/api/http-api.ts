@@ -150,6 +150,14 @@ export interface OrgMember {
   role: OrgRole
 }
 
+/** One of the bureau's reviewers assigned to a department, as its 管理员 sees it (names, as the PUT takes them). */
+export interface ReviewerAssignment {
+  department: string
+  /** The reviewer's login, and 姓名. */
+  reviewer: string
+  reviewerName: string
+}
+
 /** An invitation to join an organisation, as its invitee sees it. */
 export interface InvitationView {
   id: number
@@ -191,6 +199,12 @@ export interface HttpApi {
   'GET /api/orgs/:id/deadlines': { response: { deadlines: { year: number; date: string }[] } }
   /** date YYYY-MM-DD; null removes the year's deadline. */
   'PUT /api/orgs/:id/deadlines': { body: { year: number; date: string | null }; response: Ok }
+  /**
+   * The bureau's reviewers' assignments to departments, for its 管理员: each assignment, the departments one may
+   * be assigned to, and the bureau's 审核人员 (login and 姓名) — what 人员管理 › 审核分工 offers.
+   */
+  'GET /api/orgs/:id/assignments': { response: { assignments: ReviewerAssignment[]; departments: string[]; reviewers: { name: string; displayName: string }[] } }
+  /** assigned false (or absent: true) takes the reviewer off the department. */
   'PUT /api/orgs/:id/assignments': { body: { department: string; reviewer: string; assigned?: boolean }; response: Ok }
   'GET /api/docs': { response: { documents: DocumentSummary[] } }
   /** org: the department it belongs to, for someone of several departments (one's only department otherwise). */

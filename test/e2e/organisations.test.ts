@@ -4,7 +4,8 @@
  * department finds it in the review queue with its counts and a
  * notification, opens it, returns it with a 退回意见; staff get the
  * notification and read the opinion. The bureau's 管理员 sets the 报送截止
- * on 人员管理, and the department's staff see it in their document.
+ * on 人员管理, and the department's staff see it in their document — and
+ * see it change, or go, while the document stays open.
  */
 import { describe, expect, it } from 'vitest'
 import { runChecks } from '@shared/checks/run-checks'
@@ -93,10 +94,18 @@ describe('organisations', () => {
     const staff = await openAs(suite.browser, t, 'zhao', 'editor', id, { share: false })
     await expect.poll(() => staff.page.getByTestId('deadline').textContent(), { timeout: 10_000 }).toMatch(/^报送截止 2030\/3\/31（还有 \d+ 天）$/)
 
-    // Taken away again from the same list.
+    // Moved: the open document shows the new date, with no reload.
+    await section.getByLabel('预算年度').fill('2022')
+    await section.getByLabel('截止日期').fill('2031-01-15')
+    await section.getByRole('button', { name: '设定截止日期' }).click()
+    await expect.poll(() => section.getByRole('status').textContent(), { timeout: 10_000 }).toBe('已将 2022 年度的报送截止设为 2031-01-15')
+    await expect.poll(() => staff.page.getByTestId('deadline').textContent(), { timeout: 10_000 }).toMatch(/^报送截止 2031\/1\/15（还有 \d+ 天）$/)
+
+    // Taken away again from the same list: the open document no longer shows one.
     await section.locator('tbody tr').getByRole('button', { name: '取消' }).click()
     await expect.poll(() => section.getByRole('status').textContent(), { timeout: 10_000 }).toBe('已取消 2022 年度的报送截止')
     expect(await section.locator('tbody tr').count()).toBe(0)
+    await expect.poll(() => staff.page.getByTestId('deadline').count(), { timeout: 10_000 }).toBe(0)
 
     // The bureau's 审核人员 manages nobody: no 人员管理 link, and the page offers no deadline form.
     const reviewer = await loggedInAs(suite.browser, t, 'gao')

@@ -3,12 +3,18 @@
  * has an icon (no 404 on a load), an outline link brings a project's title
  * to just below the sticky toolbar, and someone without access sees a page
  * saying so — not the editor's chrome around nothing. 退出 logs out: the
- * login page, and the list needs a login again. The form is never squeezed
- * until its cells cut what they hold (a 预算数 read "3.0").
+ * login page, and the list needs a login again; offline as well — the person
+ * is logged out on this browser at once though the session cookie remains,
+ * the server's session ends once back online, and what was typed offline
+ * is kept and reaches the server after the next login. A link followed
+ * while logged out (a document, the queue) is where the login then leads,
+ * and so is a page whose read was refused because the login had ended.
+ * The form is never squeezed until its cells cut what they hold (a 预算数
+ * read "3.0").
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { browserAndServer, openAs } from './browser'
+import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -116,6 +122,108 @@ describe('around the document', () => {
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)
+
+  it('退出 offline logs out on this browser at once, ends the server session once online, and loses nothing typed offline', async () => {
+    const { t, browser } = suite
+    await t.grant('offline-leaver', 'editor')
+    const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1366, height: 768 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    const logIn = async () => {
+      await page.getByLabel('用户名').fill('offline-leaver')
+      await page.getByLabel('密码').fill('pw-offline-leaver')
+      await page.getByRole('button', { name: '登录' }).click()
+    }
+    await page.goto('/#/login')
+    await logIn()
+    await page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
+    await page.getByRole('link', { name: '测试文档' }).click()
+    await synced(page)
+
+    // Offline: a sentence typed (kept on this PC only), then back to the list and 退出.
+    await context.setOffline(true)
+    await typeAt(page, 'end', 'goalItem', 0, '（退出前离线写的）')
+    await expect.poll(() => page.textContent('[data-testid=sync-status]'), { timeout: 10_000 }).toMatch(/离线（有更改尚未同步/)
+    await page.goto('/#/')
+    await page.getByRole('link', { name: '测试文档' }).waitFor({ timeout: 10_000 })
+    await page.getByRole('button', { name: '退出' }).click()
+    await page.waitForURL(/#\/login$/, { timeout: 10_000 })
+    await page.getByRole('button', { name: '登录' }).waitFor()
+    expect(await page.locator('main').textContent()).not.toContain('网络不可用')
+    // Forgotten here as at an online logout: who it was, their kept list, their roles.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k === 'jixiao:user' || k.startsWith('jixiao:list:') || k.startsWith('jixiao:role:')))).toEqual([])
+    // The session cookie is still there (the page cannot clear it, the server was not reached)…
+    expect((await context.request.get('/api/docs')).status()).toBe(200)
+    // …and yet no page takes the person as logged in: the list, a document, the queue all ask for a login.
+    for (const at of ['/#/', '/#/doc/doc', '/#/queue']) {
+      await page.goto(at)
+      await page.waitForURL(/#\/login$/, { timeout: 10_000 })
+      await page.getByRole('button', { name: '登录' }).waitFor()
+    }
+
+    // Back online, the logout reaches the server by itself: the session is over.
+    await context.setOffline(false)
+    await expect.poll(async () => (await context.request.get('/api/docs')).status(), { timeout: 15_000 }).toBe(401)
+
+    // Logged in again, the document opens with what was typed offline, and it reaches the server.
+    await logIn()
+    await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20_000 })
+    await page.goto('/#/doc/doc')
+    await synced(page)
+    expect(await fieldText(page, 'goalItem', 0)).toMatch(/（退出前离线写的）$/)
+    await expect.poll(async () => (await t.server.data.service.model('doc')).overall.goals[0], { timeout: 15_000 }).toMatch(/（退出前离线写的）$/)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
+
+  it('a link followed while logged out, or a page whose login ended, is where the login leads', async () => {
+    const { t, browser } = suite
+    await t.grant('link-follower', 'editor')
+    const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1366, height: 768 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    const logIn = async () => {
+      await page.waitForURL(/#\/login$/, { timeout: 10_000 })
+      await page.getByLabel('用户名').fill('link-follower')
+      await page.getByLabel('密码').fill('pw-link-follower')
+      await page.getByRole('button', { name: '登录' }).click()
+    }
+
+    // A document's link, followed before logging in: after the login, the document.
+    await page.goto('/#/doc/doc')
+    await logIn()
+    await page.waitForURL(/#\/doc\/doc$/, { timeout: 20_000 })
+    await synced(page)
+
+    // Logged out, then the queue's link: after the login, the queue, not the list.
+    await page.goto('/#/')
+    await page.getByRole('button', { name: '退出' }).click()
+    await page.waitForURL(/#\/login$/, { timeout: 10_000 })
+    await page.goto('/#/queue')
+    await logIn()
+    await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 20_000 })
+    expect(page.url()).toMatch(/#\/queue$/)
+
+    // The login ends elsewhere (a password reset ends every session): the queue, read again, says so and offers 登录, which comes back here.
+    await t.server.data.logins.setPassword('link-follower', 'pw-link-follower')
+    await page.reload()
+    await expect.poll(() => page.getByTestId('load-failed').textContent(), { timeout: 10_000 }).toBe('无法加载审核队列：请先登录')
+    await page.getByRole('button', { name: '登录' }).click()
+    await logIn()
+    await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 20_000 })
+    expect(page.url()).toMatch(/#\/queue$/)
+    await expect.poll(() => page.getByTestId('load-failed').count(), { timeout: 10_000 }).toBe(0)
+
+    // A plain login, with no link followed, starts from the list as before.
+    await page.goto('/#/')
+    await page.getByRole('button', { name: '退出' }).click()
+    await logIn()
+    await page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
 })
 
 /** Cells of the forms whose text runs past the cell's edge, where the next cell covers it: "field: text". */

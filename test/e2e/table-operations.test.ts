@@ -143,16 +143,17 @@ describe('table operations', () => {
     await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1/1 处')
     await bar.getByRole('button', { name: '替换', exact: true }).click()
     await expect.poll(() => bar.getByRole('status').textContent()).toBe('已替换 1 处')
-    await bar.getByRole('textbox', { name: '查找内容' }).fill('资金支付及时率')
     await bar.getByRole('textbox', { name: '替换为' }).fill('发放及时率')
+    await bar.getByRole('textbox', { name: '查找内容' }).fill('资金支付及时率')
+    // Typing the search text stands on the first match from the cursor; 查找下一个 moves on to the following one.
+    await expect.poll(() => bar.getByRole('status').textContent()).toMatch(/^第 \d+\/\d+ 处$/)
+    const [typedAt, total] = (await bar.getByRole('status').textContent())!.match(/(\d+)\/(\d+)/)!.slice(1).map(Number) as [number, number]
+    const nextAt = (typedAt % total) + 1
     await bar.getByRole('button', { name: '查找下一个' }).click()
-    await expect.poll(() => bar.getByRole('status').textContent()).toMatch(/^第 1\/\d+ 处$/)
-    await bar.getByRole('button', { name: '查找下一个' }).click()
-    await expect.poll(() => bar.getByRole('status').textContent()).toMatch(/^第 2\/\d+ 处$/)
-    // One of several replaced: the bar says so and shows the next.
-    const total = Number((await bar.getByRole('status').textContent())!.match(/\/(\d+)/)![1])
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe(`第 ${nextAt}/${total} 处`)
+    // One of several replaced: the bar says so and shows the next (the first again, after the last).
     await bar.getByRole('button', { name: '替换', exact: true }).click()
-    await expect.poll(() => bar.getByRole('status').textContent()).toBe(`已替换 1 处，第 2/${total - 1} 处`)
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe(`已替换 1 处，第 ${nextAt < total ? nextAt : 1}/${total - 1} 处`)
     await bar.getByRole('button', { name: '全部替换' }).click()
     await expect.poll(() => bar.getByRole('status').textContent()).toMatch(/^已替换 \d+ 处$/)
     await synced(staff.page)
@@ -176,6 +177,46 @@ describe('table operations', () => {
     expect([...staff.errors, ...finance.errors]).toEqual([])
     await staff.context.close()
     await finance.context.close()
+  }, 90_000)
+
+  it('替换 replaces the match the bar stands on at the first click — after typing the search text, or after 查找下一个 — and moves on', async () => {
+    const { page, context, errors } = await openAs(suite.browser, suite.t, 'qian', 'editor')
+    const word = '控制在预算资金内'
+    const stored = async () => JSON.stringify(await suite.t.server.data.service.text(DOC_ID)).split(word).length - 1
+    const total = await stored()
+    expect(total).toBeGreaterThan(4)
+    await page.keyboard.press('Control+h')
+    const bar = page.getByTestId('find-bar')
+    const status = () => bar.getByRole('status').textContent()
+    await bar.getByRole('textbox', { name: '替换为' }).fill('≤预算数')
+    await bar.getByRole('textbox', { name: '查找内容' }).fill(word)
+    // Typed: the bar stands on the first match from the cursor — counted, and highlighted in the text while the field keeps the focus.
+    await expect.poll(status).toMatch(new RegExp(`^第 \\d+/${total} 处$`))
+    const at = Number((await status())!.match(/第 (\d+)/)![1])
+    expect((await page.locator('.find-current').allTextContents()).join('')).toBe(word)
+    expect(await bar.getByRole('textbox', { name: '查找内容' }).evaluate((el) => el === document.activeElement)).toBe(true)
+    // One click replaces it, at once, and stands on the next.
+    const after = (n: number) => (at <= total - n ? at : 1)
+    await bar.getByRole('button', { name: '替换', exact: true }).click()
+    await expect.poll(status).toBe(`已替换 1 处，第 ${after(1)}/${total - 1} 处`)
+    await expect.poll(stored, { timeout: 10_000 }).toBe(total - 1)
+    expect((await page.locator('.find-current').allTextContents()).join('')).toBe(word)
+    // Again: the next one.
+    await bar.getByRole('button', { name: '替换', exact: true }).click()
+    await expect.poll(status).toBe(`已替换 2 处，第 ${after(2)}/${total - 2} 处`)
+    await expect.poll(stored, { timeout: 10_000 }).toBe(total - 2)
+    // 查找下一个 moves on (selecting it); 替换 then replaces that one at once.
+    await bar.getByRole('button', { name: '查找下一个' }).click()
+    const moved = (after(2) % (total - 2)) + 1
+    await expect.poll(status).toBe(`第 ${moved}/${total - 2} 处`)
+    await bar.getByRole('button', { name: '替换', exact: true }).click()
+    await expect.poll(status).toBe(`已替换 1 处，第 ${moved <= total - 3 ? moved : 1}/${total - 3} 处`)
+    await expect.poll(stored, { timeout: 10_000 }).toBe(total - 3)
+    // Closed, nothing stays highlighted.
+    await bar.getByRole('button', { name: '关闭' }).click()
+    expect(await page.locator('.find-current').count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
   }, 90_000)
 
   it('typing into a cell scrolled out of view brings the caret back into view; typing in view leaves the page still', async () => {

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { Ports } from '../../documents/ports'
-import type { NotificationFeed } from '../../notifications/notification-feed'
+import type { FeedEvent, NotificationFeed } from '../../notifications/notification-feed'
 import { ApiError } from '../api-error'
 import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
@@ -29,14 +29,16 @@ export function notificationRoutes(p: Pick<Ports, 'notifications'> & { feed: Not
 
   /**
    * Server-sent events: `notified` whenever notifications were stored for
-   * the caller (on any instance); the page then asks for its list. Several
-   * wake-ups while one is being written make one event.
+   * the caller (on any instance); the page then asks for its list.
+   * `deadlines` whenever a bureau's 报送 deadlines or assignments changed;
+   * an open document then asks for its deadline again. Several wake-ups of
+   * a kind while one is being written make one event.
    */
   app.get('/api/notifications/events', (c) => {
-    let pending = false
+    const pending = new Set<FeedEvent>()
     let wakeWriter: (() => void) | null = null
-    const unsubscribe = p.feed.subscribe(c.get('user').id, () => {
-      pending = true
+    const unsubscribe = p.feed.subscribe(c.get('user').id, (event) => {
+      pending.add(event)
       wakeWriter?.()
     })
     if (!unsubscribe) throw new ApiError(429, 'too-many-pages', '打开的页面过多，请关闭一些页面后重试')
@@ -53,13 +55,14 @@ export function notificationRoutes(p: Pick<Ports, 'notifications'> & { feed: Not
             clearTimeout(timer)
             resolve()
           }
-          if (pending) wakeWriter()
+          if (pending.size > 0) wakeWriter()
         })
         wakeWriter = null
         if (stream.aborted) break
-        if (pending) {
-          pending = false
-          await stream.writeSSE({ event: 'notified', data: '' })
+        if (pending.size > 0) {
+          const events = [...pending]
+          pending.clear()
+          for (const event of events) await stream.writeSSE({ event, data: '' })
         } else {
           await stream.write(': keep-alive\n\n')
         }

@@ -38,6 +38,8 @@ export function orgRoutes(p: Ports): Hono<Env> {
     return { ok: true }
   })
 
+  route('GET /api/orgs/:id/assignments', async (c) => orgs.bureauAssignments(p, c.get('user'), orgId(c.req.param('id'))))
+
   route('PUT /api/orgs/:id/assignments', async (c, body) => {
     await orgs.assignReviewer(p, c.get('user'), orgId(c.req.param('id')), { department: body.department, reviewer: body.reviewer, assigned: body.assigned !== false })
     return { ok: true }
