@@ -62,7 +62,14 @@ export const T = {
   initialPassword: '初始密码（至少 8 位，请当面或电话告知本人）',
   resetPassword: '重置密码',
   removeFromOrg: '移出本单位',
-  confirmRemoveMember: (name: string, org: string) => `将 ${name} 移出${org}？此人将不能再打开本单位的文档（单独共享给他的除外）。`,
+  /** What taking someone out really does: out of a department, its documents close to them — unless they review it; out of the bureau, they review nothing more. */
+  confirmRemoveMember: (name: string, org: string, kind: 'department' | 'finance', reviewsHere: boolean) =>
+    kind === 'finance'
+      ? `将 ${name} 移出${org}？此人将不再审核任何部门的文档（为其指定的审核部门一并取消），也不能再打开本单位的文档（按文档单独共享的除外）。`
+      : reviewsHere
+        ? `将 ${name} 移出${org}？移出后不能再编辑本单位的文档；但${name}是财政局指派审核本单位的审核人员，仍能以审核身份打开本单位的文档，提出修订和批注。`
+        : `将 ${name} 移出${org}？此人将不能再打开本单位的文档（按文档单独共享给他的除外）。`,
+  reviewsHere: '财政局审核人员：在本单位只能审核，不能编辑',
   accountCreated: (name: string) => `已创建账号 ${name}，请将登录名和初始密码告知本人，并提醒其登录后修改密码。`,
   memberAdded: (name: string) => `已添加 ${name}`,
   memberInvited: (name: string) => `已邀请 ${name}：对方在文档列表中接受后加入`,

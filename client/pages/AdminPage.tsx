@@ -88,7 +88,7 @@ function OrgMembers(props: { org: ManagedOrg; onChanged?: () => void }) {
     })
   }
   const [resetting, setResetting] = createSignal<string | null>(null)
-  const [removing, setRemoving] = createSignal<OrgMember | null>(null)
+  const [removing, setRemoving] = createSignal<(OrgMember & { reviewsHere?: true }) | null>(null)
   const roleSelect = (name: string, value: OrgRole, onChange?: (role: OrgRole) => void) => (
     <select name={name} aria-label={T.orgRole} onChange={(e) => onChange?.(e.currentTarget.value as OrgRole)}>
       {/* `selected` on the option: a select's value set before its options exist is lost. */}
@@ -118,6 +118,7 @@ function OrgMembers(props: { org: ManagedOrg; onChanged?: () => void }) {
                           return T.roleChanged(member.displayName, T.orgRoleLabel[role]!)
                         }),
                       )}
+                      <Show when={member.reviewsHere}><span class="hint">{T.reviewsHere}</span></Show>
                     </td>
                     <td class="member-actions">
                       <Show
@@ -149,7 +150,7 @@ function OrgMembers(props: { org: ManagedOrg; onChanged?: () => void }) {
       <Show when={removing()}>
         {(member) => (
           <p class="confirm-bar" role="alertdialog">
-            {T.confirmRemoveMember(member().displayName, org.name)}
+            {T.confirmRemoveMember(member().displayName, org.name, org.kind, member().reviewsHere === true)}
             <button
               onClick={() => {
                 const { name, displayName } = member()

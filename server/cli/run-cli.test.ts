@@ -309,4 +309,42 @@ describe('cli org add / list / member / assign', () => {
     expect(await assignments()).toBe(0)
     expect((await run('org', 'list', '--data', data)).stdout).toBe('政法委\t部门\t216001\t\n财政局\t财政局\t\twang（审核人员）')
   })
+
+  it('keeps reviewing and writing apart, through the same use cases as the API: no bureau member joins a department nor the reverse, no department member is assigned or named its reviewer, no reviewer shares its document as editor', async () => {
+    const data = tmp()
+    const at = ['--data', data]
+    for (const name of ['zhang', 'wang']) expect((await run('user', 'add', name, '--password', 'long-enough-pw', ...at)).code).toBe(EXIT.ok)
+    expect((await run('org', 'add', '政法委', '--kind', 'department', ...at)).code).toBe(EXIT.ok)
+    expect((await run('org', 'add', '财政局', '--kind', 'finance', ...at)).code).toBe(EXIT.ok)
+    expect((await run('org', 'member', '政法委', '--user', 'zhang', '--role', 'staff', ...at)).code).toBe(EXIT.ok)
+    expect((await run('org', 'member', '财政局', '--user', 'wang', '--role', 'reviewer', ...at)).code).toBe(EXIT.ok)
+    expect((await run('doc', 'import', SAMPLE_PATH, '--id', 'd1', '--org', '政法委', ...at)).code).toBe(EXIT.ok)
+
+    expect(await run('org', 'member', '政法委', '--user', 'wang', '--role', 'staff', ...at)).toEqual({ code: EXIT.badInput, stdout: '', stderr: 'wang 是财政局的成员，不能同时加入政法委：财政局审核各部门的文档，审核文档的人不能同时编制文档' })
+    expect(await run('org', 'member', '财政局', '--user', 'zhang', '--role', 'reviewer', ...at)).toEqual({ code: EXIT.badInput, stdout: '', stderr: 'zhang 是政法委的成员，不能同时加入财政局：编制文档的人不能同时审核文档，须先退出政法委' })
+    expect(await run('token', '--doc', 'd1', '--user', 'zhang', '--role', 'reviewer', ...at)).toEqual({ code: EXIT.badInput, stdout: '', stderr: 'zhang 是政法委的成员，不能同时加入财政局：编制文档的人不能同时审核文档，须先退出政法委' })
+
+    // 王芳 made a member of 政法委 before the rule: the bureau cannot assign her to it.
+    const storage = await openStorage({ kind: 'sqlite', dataDir: data })
+    const ids = async () => ({ dept: (await storage.orgs.orgByName('政法委'))!.id, wang: (await storage.accounts.userByName('wang'))!.id })
+    try {
+      await storage.orgs.setMember((await ids()).dept, (await ids()).wang, 'staff')
+    } finally {
+      await storage.close()
+    }
+    expect(await run('org', 'assign', '财政局', '--department', '政法委', '--reviewer', 'wang', ...at)).toEqual({ code: EXIT.badInput, stdout: '', stderr: 'wang 是政法委的成员，不能审核政法委的文档：审核文档的人不能同时编制文档，须先由政法委的管理员将其移出' })
+    expect((await run('org', 'member', '政法委', '--user', 'wang', '--role', 'none', ...at)).code).toBe(EXIT.ok)
+    expect(await run('org', 'assign', '财政局', '--department', '政法委', '--reviewer', 'wang', ...at)).toMatchObject({ code: EXIT.ok, stdout: 'wang 现负责审核 政法委 的文档' })
+    expect(await run('doc', 'share', 'd1', '--user', 'wang', '--role', 'editor', ...at)).toEqual({ code: EXIT.badInput, stdout: '', stderr: 'wang 负责审核政法委的文档，只能共享为只读：审核文档的人不能同时编制文档' })
+    expect((await run('doc', 'share', 'd1', '--user', 'wang', '--role', 'viewer', ...at)).code).toBe(EXIT.ok)
+
+    // Out of the bureau, out of the departments it had her review.
+    expect((await run('org', 'member', '财政局', '--user', 'wang', '--role', 'none', ...at)).code).toBe(EXIT.ok)
+    const after = await openStorage({ kind: 'sqlite', dataDir: data })
+    try {
+      expect(await after.orgs.assignments({ userId: (await after.accounts.userByName('wang'))!.id })).toEqual([])
+    } finally {
+      await after.close()
+    }
+  })
 })

@@ -13,7 +13,8 @@ import type { DocumentMember, DocumentSummary } from '@shared/api/http-api'
 import type { Role, SharedRole } from '@shared/protocol/role'
 import { statusOf } from '@shared/review/workflow'
 import type { User } from '../storage/account-store'
-import { nameBureauReviewer } from '../auth/bureau-reviewer'
+import { nameBureauReviewer, namingConflict } from '../auth/bureau-reviewer'
+import { sharingConflict } from '../auth/review-separation'
 import type { DocumentRecord } from '../storage/document-log'
 import type { Org } from '../storage/org-store'
 import { accountNamed } from './accounts'
@@ -21,7 +22,7 @@ import { isOperator, OPERATOR, type Actor } from './actor'
 import { liveOr, reach } from './document-access'
 import { displayNames } from './people'
 import type { Ports } from './ports'
-import { forbidden, invalid, Refusal } from './refusal'
+import { forbidden, invalid, Refusal, separated } from './refusal'
 
 type Store = Pick<Ports, 'service' | 'orgs'>
 
@@ -225,14 +226,23 @@ export async function grantRole(p: Pick<Ports, 'accounts' | 'documents'> & Parti
  * The owner shares by login name, as 编辑 or 只读 (审核 is the bureau's to
  * give); the owner keeps editing. An unknown name is answered as a known
  * one, so that nobody learns which login names exist by sharing with them.
+ * 编辑 for someone who reviews the document's department is refused
+ * `review-separation` (`sharingConflict`).
  */
-export async function setDocumentMember(p: Pick<Ports, 'accounts' | 'documents' | 'permissions' | 'live'>, user: User, docId: string, name: string, role: SharedRole | null): Promise<void> {
+export async function setDocumentMember(p: Pick<Ports, 'accounts' | 'documents' | 'permissions' | 'orgs' | 'live'>, user: User, docId: string, name: string, role: SharedRole | null): Promise<void> {
   const { doc, isOwner } = await reach(p, docId, user)
   if (!isOwner) throw forbidden()
   const member = await p.accounts.userByName(name)
   if (!member) return
   if (member.id === doc.ownerId && role !== 'editor') throw invalid('文档所有者必须保留编辑权限')
+  await refuseBothSides(p, doc.id, member, role)
   await grantRole(p, doc.id, member, role, user)
+}
+
+/** Refused `review-separation` when the role would make the person both review and write the document: 编辑 where they review, 审核 from a department. */
+async function refuseBothSides(p: Pick<Ports, 'orgs'>, docId: string, member: User, role: Role | null): Promise<void> {
+  const conflict = role === 'reviewer' ? await namingConflict(p.orgs, member.id, member.name) : await sharingConflict(p.orgs, member.id, docId, role, member.name)
+  if (conflict) throw separated(conflict)
 }
 
 // ── The operator's: by name, for the command line ─────────────────────
@@ -247,10 +257,12 @@ export async function allDocuments(p: Pick<Ports, 'documents'>): Promise<Documen
  * as nobody's; a reviewer named so becomes one of the bureau's
  * (`nameBureauReviewer`: a per-document 审核 grant counts only for a
  * bureau member) — the bureau they joined is returned, for the command to
- * say so. Refused `document-not-found`.
+ * say so. Refused `document-not-found`, and `review-separation` as the
+ * owner's sharing is (and for a department's member named reviewer).
  */
 export async function operatorGrant(p: Pick<Ports, 'accounts' | 'documents' | 'permissions' | 'orgs' | 'live'>, docId: string, member: User, role: Role | null): Promise<Org | undefined> {
   const { doc } = await reach(p, docId, OPERATOR)
+  await refuseBothSides(p, doc.id, member, role)
   await grantRole(p, doc.id, member, role, null)
   return role === 'reviewer' ? nameBureauReviewer(p.orgs, member.id) : undefined
 }

@@ -10,9 +10,10 @@ afterEach(async () => {
 describe('organisations, without HTTP', () => {
   it('a 管理员 manages members, accounts, deadlines and assignments; others may not; roles fit the kind', async () => {
     w = await useCaseWorld()
-    const [admin, zhang, wang] = [await w.person('admin'), await w.person('zhang'), await w.person('wang')]
+    const [admin, zhang, wang, zhao] = [await w.person('admin'), await w.person('zhang'), await w.person('wang'), await w.person('zhao')]
     const zfw = await w.org('政法委', 'department', [[admin, 'admin'], [zhang, 'staff']])
     const czj = await w.org('财政局', 'finance', [[admin, 'admin'], [wang, 'reviewer']])
+    await w.org('教育局', 'department', [[admin, 'admin'], [zhao, 'staff']])
 
     expect((await myOrgs(w.ports, zhang)).map((o) => [o.name, o.role])).toEqual([['政法委', 'staff']])
     await expect(orgMembers(w.ports, wang, zfw.id)).rejects.toMatchObject({ code: 'org-not-found' })
@@ -24,17 +25,21 @@ describe('organisations, without HTTP', () => {
     await expect(addOrgUser(w.ports, admin, zfw.id, { name: 'li', displayName: '李娜', password: 'long-enough', role: 'staff' })).rejects.toMatchObject({ code: 'user-exists' })
     expect((await orgMembers(w.ports, zhang, zfw.id)).members.map((m) => m.name)).toContain('li')
 
-    // wang also belongs to the bureau, which zfw's admin manages too: allowed; after wang joins a third org, not.
-    // Not a member yet: only invited, and not the admin's to reset until wang accepts.
-    expect(await setOrgMember(w.ports, admin, zfw.id, 'wang', 'staff')).toBe('invited')
-    await expect(resetPassword(w.ports, admin, zfw.id, 'wang', 'new-password')).rejects.toMatchObject({ kind: 'not-found' })
-    const [invitation] = await myInvitations(w.ports, wang)
+    // The bureau's reviewer joins no department: reviewing and writing are kept apart.
+    await expect(setOrgMember(w.ports, admin, zfw.id, 'wang', 'staff')).rejects.toMatchObject({ kind: 'conflict', code: 'review-separation' })
+    expect(await myInvitations(w.ports, wang)).toEqual([])
+
+    // zhao also belongs to 教育局, which zfw's admin manages too: allowed; after zhao joins a third org, not.
+    // Not a member yet: only invited, and not the admin's to reset until zhao accepts.
+    expect(await setOrgMember(w.ports, admin, zfw.id, 'zhao', 'staff')).toBe('invited')
+    await expect(resetPassword(w.ports, admin, zfw.id, 'zhao', 'new-password')).rejects.toMatchObject({ kind: 'not-found' })
+    const [invitation] = await myInvitations(w.ports, zhao)
     expect(invitation).toMatchObject({ org: { id: zfw.id, name: '政法委' }, role: 'staff' })
-    await answerInvitation(w.ports, wang, invitation!.id, true)
-    expect(await setOrgMember(w.ports, admin, zfw.id, 'wang', 'admin')).toBe('changed')
-    await resetPassword(w.ports, admin, zfw.id, 'wang', 'new-password')
-    const third = await w.org('文旅局', 'department', [[wang, 'staff']])
-    await expect(resetPassword(w.ports, admin, zfw.id, 'wang', 'new-password')).rejects.toMatchObject({ code: 'other-org-member' })
+    await answerInvitation(w.ports, zhao, invitation!.id, true)
+    expect(await setOrgMember(w.ports, admin, zfw.id, 'zhao', 'admin')).toBe('changed')
+    await resetPassword(w.ports, admin, zfw.id, 'zhao', 'new-password')
+    const third = await w.org('文旅局', 'department', [[zhao, 'staff']])
+    await expect(resetPassword(w.ports, admin, zfw.id, 'zhao', 'new-password')).rejects.toMatchObject({ code: 'other-org-member' })
     expect(third.kind).toBe('department')
 
     await expect(setDeadline(w.ports, admin, zfw.id, 2024, '2024-03-31')).rejects.toMatchObject({ kind: 'forbidden' })

@@ -6,14 +6,16 @@
  * belonging to any organisation: the last section.
  */
 import type { InvitationView, OrgMember as OrgMemberView, ReviewerAssignment } from '@shared/api/http-api'
-import { membershipChange } from '../auth/org-membership'
+import { reviewedDepartments } from '../auth/assigned-reviewers'
+import { membershipChange, setMembership } from '../auth/org-membership'
+import { assignmentConflict, joiningConflict } from '../auth/review-separation'
 import { impersonationMessage, ShownNames } from '../auth/shown-names'
 import type { User } from '../storage/account-store'
 import { ORG_KIND_LABEL, OrgExistsError, type Assignment, type Org, type OrgKind, type OrgMember, type OrgRole } from '../storage/org-store'
 import { openAccount, replacePassword } from './accounts'
 import type { Ports } from './ports'
 import { shownName } from './people'
-import { forbidden, invalid, Refusal, userNotFound } from './refusal'
+import { forbidden, invalid, Refusal, separated, userNotFound } from './refusal'
 
 /** The role `userId` holds in the organisation, if a member. */
 async function roleIn(p: Pick<Ports, 'orgs'>, userId: number, orgId: number): Promise<OrgRole | undefined> {
@@ -54,21 +56,40 @@ export async function myOrgs(p: Pick<Ports, 'orgs'>, user: User): Promise<(Org &
   return Promise.all(memberships.map(async (m) => ({ ...(await p.orgs.orgById(m.orgId))!, role: m.role })))
 }
 
-export async function orgMembers(p: Pick<Ports, 'orgs'>, user: User, orgId: number): Promise<{ members: OrgMember[]; assignments: Assignment[] }> {
+/**
+ * The members, and for the bureau its assignments. A department's member
+ * who also reviews it (stored before reviewing and writing were kept
+ * apart) is marked `reviewsHere`: taking them out does not close the
+ * department's documents to them, and the 管理员 is told so.
+ */
+export async function orgMembers(p: Pick<Ports, 'orgs'>, user: User, orgId: number): Promise<{ members: (OrgMember & { reviewsHere?: true })[]; assignments: Assignment[] }> {
   const { org } = await membership(p, user, orgId)
-  return { members: await p.orgs.members(org.id), assignments: org.kind === 'finance' ? await p.orgs.assignments({ financeOrgId: org.id }) : [] }
+  const members = await p.orgs.members(org.id)
+  if (org.kind === 'finance') return { members, assignments: await p.orgs.assignments({ financeOrgId: org.id }) }
+  const marked = await Promise.all(members.map(async (m) => ((await reviewedDepartments(p.orgs, m.userId)).has(org.id) ? { ...m, reviewsHere: true as const } : m)))
+  return { members: marked, assignments: [] }
+}
+
+/** Refused `review-separation` when the user may not join `org` (`joiningConflict`). */
+async function mayJoin(p: Pick<Ports, 'orgs'>, userId: number, org: Org, who: string): Promise<void> {
+  const conflict = await joiningConflict(p.orgs, userId, org, who)
+  if (conflict) throw separated(conflict)
 }
 
 /**
  * An organisation's 管理员 sets who belongs and as what (department:
  * admin/staff; finance: admin/reviewer); null: out. Someone not yet a
- * member is invited, and joins by accepting (`membershipChange`).
+ * member is invited, and joins by accepting (`membershipChange`) — unless
+ * they are on the other side (the bureau's people join no department, a
+ * department's no bureau): refused `review-separation`, at once rather
+ * than at their acceptance.
  */
 export async function setOrgMember(p: Pick<Ports, 'orgs' | 'accounts'>, user: User, orgId: number, name: string, role: OrgRole | null): Promise<'changed' | 'invited'> {
   const org = await administered(p, user, orgId)
   const next = role === null ? null : checkedRole(org, role)
   const member = await p.accounts.userByName(name)
   if (member?.id === user.id && next !== 'admin') throw invalid('不能取消自己的管理员身份：请另一位管理员操作')
+  if (member && next !== null && !(await roleIn(p, member.id, org.id))) await mayJoin(p, member.id, org, member.name)
   return membershipChange(p.orgs, { orgId: org.id, userId: member?.id, role: next, by: user.id, at: Date.now() })
 }
 
@@ -84,9 +105,21 @@ export async function myInvitations(p: Pick<Ports, 'orgs' | 'accounts'>, user: U
   return views.flat()
 }
 
-/** The invitee accepts (joining with the role offered) or declines. */
+/**
+ * The invitee accepts (joining with the role offered) or declines. An
+ * acceptance that would put them on both sides — the invitation made
+ * before the rule, or before they joined the other side — is refused
+ * `review-separation` and the invitation kept, to decline.
+ */
 export async function answerInvitation(p: Pick<Ports, 'orgs'>, user: User, id: number, accept: boolean): Promise<void> {
-  if (!(await p.orgs.answerInvitation(id, user.id, accept))) throw new Refusal('not-found', 'invitation-not-found', '没有这个邀请，或已答复')
+  const notFound = () => new Refusal('not-found', 'invitation-not-found', '没有这个邀请，或已答复')
+  if (accept) {
+    const invitation = (await p.orgs.invitationsOf(user.id)).find((i) => i.id === id)
+    const org = invitation && (await p.orgs.orgById(invitation.orgId))
+    if (!org) throw notFound()
+    await mayJoin(p, user.id, org, '你')
+  }
+  if (!(await p.orgs.answerInvitation(id, user.id, accept))) throw notFound()
 }
 
 /** An organisation's 管理员 opens an account for a new colleague, who joins the organisation at once. */
@@ -140,18 +173,19 @@ async function setBureauDeadline(p: Pick<Ports, 'orgs' | 'notifier'>, bureau: Or
 }
 
 /**
- * The bureau's 管理员 assigns its reviewers to departments (or takes one off: also someone who has since left
- * the bureau, whose assignment would otherwise stay listed for good).
+ * The bureau's 管理员 assigns its reviewers to departments (or takes one
+ * off: also someone who has since left the bureau), through the same rules
+ * as the operator (`setAssignment`); an unknown login name is answered as
+ * someone not of the bureau.
  */
 export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts' | 'notifier'>, user: User, orgId: number, input: { department: string; reviewer: string; assigned: boolean }): Promise<void> {
   const org = await administered(p, user, orgId, 'finance')
   const department = await p.orgs.orgByName(input.department)
   const reviewer = await p.accounts.userByName(input.reviewer)
   if (department?.kind !== 'department') throw invalid('请指定部门名称')
-  if (!reviewer || (input.assigned && !(await roleIn(p, reviewer.id, org.id)))) throw invalid('审核人员必须是本财政局的成员')
-  await p.orgs.setAssignment({ financeOrgId: org.id, departmentOrgId: department.id, userId: reviewer.id }, input.assigned)
-  // A department's deadline is its reviewing bureaus' (`departmentDeadlines`): one assigned or taken off may change it.
-  p.notifier.deadlinesChanged()
+  const notOurs = () => invalid('审核人员必须是本财政局的成员')
+  if (!reviewer) throw notOurs()
+  await setAssignment(p, org, department, reviewer, input.assigned, notOurs)
 }
 
 /**
@@ -182,6 +216,24 @@ export async function bureauAssignments(
   }
 }
 
+/**
+ * Assigns a reviewer to a department or takes them off: the one place
+ * both the 管理员 and the operator come through. Refused `notOurs()` (as
+ * each words it) when the reviewer is not the bureau's, `review-separation`
+ * when they write for that department (`assignmentConflict`); taking off
+ * is never refused.
+ */
+async function setAssignment(p: Pick<Ports, 'orgs' | 'accounts' | 'notifier'>, bureau: Org, department: Org, reviewer: User, assigned: boolean, notOurs: () => Refusal): Promise<void> {
+  if (assigned) {
+    if (!(await roleIn(p, reviewer.id, bureau.id))) throw notOurs()
+    const conflict = await assignmentConflict(p.orgs, p.accounts, reviewer.id, department, reviewer.name)
+    if (conflict) throw separated(conflict)
+  }
+  await p.orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: reviewer.id }, assigned)
+  // A department's deadline is its reviewing bureaus' (`departmentDeadlines`): one assigned or taken off may change it.
+  p.notifier.deadlinesChanged()
+}
+
 // ── The operator's: by name, for the command line ─────────────────────
 
 /** The organisation of that name and kind; refused `org-not-found` ("没有这个财政局：…"). */
@@ -210,7 +262,8 @@ export async function allOrgs(p: Pick<Ports, 'orgs'>): Promise<(Org & { members:
  * Sets who belongs to an organisation and as what (null: out), at once:
  * the operator vouches for the account, so nobody is only invited as by a
  * 管理员 (`setOrgMember`). Refused `org-not-found`, `RoleNotForKind`,
- * `user-not-found`, in that order.
+ * `user-not-found`, in that order, and `review-separation` for someone of
+ * the other side (`joiningConflict`), as a 管理员 is.
  */
 export async function operatorSetMember(p: Pick<Ports, 'orgs' | 'accounts'>, input: { org: string; user: string; role: OrgRole | null }): Promise<{ org: Org; member: User }> {
   const org = await p.orgs.orgByName(input.org)
@@ -218,14 +271,15 @@ export async function operatorSetMember(p: Pick<Ports, 'orgs' | 'accounts'>, inp
   const role = input.role === null ? null : checkedRole(org, input.role)
   const member = await p.accounts.userByName(input.user)
   if (!member) throw userNotFound(`没有这个用户：${input.user}`)
-  await p.orgs.setMember(org.id, member.id, role)
+  if (role !== null && !(await roleIn(p, member.id, org.id))) await mayJoin(p, member.id, org, member.name)
+  await setMembership(p.orgs, org.id, member.id, role)
   return { org, member }
 }
 
 /**
  * Assigns one of the bureau's reviewers to a department (or takes them
  * off). Refused `org-not-found` (bureau, then department),
- * `user-not-found`, or `not-a-member` when the reviewer is not the bureau's.
+ * `user-not-found`, then as `setAssignment` is.
  */
 export async function operatorAssignReviewer(
   p: Pick<Ports, 'orgs' | 'accounts' | 'notifier'>,
@@ -235,9 +289,7 @@ export async function operatorAssignReviewer(
   const department = await orgNamed(p, input.department, 'department')
   const reviewer = await p.accounts.userByName(input.reviewer)
   if (!reviewer) throw userNotFound(`没有这个用户：${input.reviewer}`)
-  if (!(await roleIn(p, reviewer.id, bureau.id))) throw new Refusal('invalid', 'not-a-member', `${reviewer.name} 不是 ${bureau.name} 的成员`)
-  await p.orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: reviewer.id }, input.assigned)
-  p.notifier.deadlinesChanged()
+  await setAssignment(p, bureau, department, reviewer, input.assigned, () => new Refusal('invalid', 'not-a-member', `${reviewer.name} 不是 ${bureau.name} 的成员`))
   return { department, reviewer }
 }
 

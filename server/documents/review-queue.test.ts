@@ -32,4 +32,17 @@ describe('the review queue and the dashboard, without HTTP', () => {
     expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 0, projectsLeftOut: 0, leftOut: [] }])
     expect((await dashboard(w.ports, zhang)).rows).toEqual([])
   })
+
+  it('a withdrawn submission names no submitter: 报送人 stays empty while the department holds the document again', async () => {
+    w = await useCaseWorld()
+    const { zhang, wang, department } = await w.reviewedDepartment()
+    const id = await createImported(w.ports, zhang, await importedText(w.ports, sampleBytes()), { title: '政法委 2022' })
+    await w.data.orgs.setDocumentOrg(id, department.id)
+    await takeStep(w.ports, zhang, id, 'submit', '')
+    await takeStep(w.ports, zhang, id, 'withdraw', '')
+
+    expect(await reviewQueue(w.ports, wang, {})).toEqual({ queue: [expect.objectContaining({ id, status: expect.objectContaining({ value: '编制中' }), submitted: null, daysWaiting: null })], people: {} })
+    await takeStep(w.ports, zhang, id, 'submit', '')
+    expect((await reviewQueue(w.ports, wang, {})).queue).toEqual([expect.objectContaining({ id, submitted: expect.objectContaining({ by: 'zhang' }), daysWaiting: 0 })])
+  })
 })

@@ -6,6 +6,7 @@
 import type { Dashboard, People, QueueRow } from '@shared/api/http-api'
 import { findingCounts } from '@shared/kinds/document-findings'
 import { STATUS } from '@shared/review/workflow'
+import { reviewedDepartments } from '../auth/assigned-reviewers'
 import { deadlineOf, departmentDeadlines, type SubmissionDeadline } from '../auth/submission-deadline'
 import type { DocumentSummary } from '../document-service'
 import type { User } from '../storage/account-store'
@@ -64,10 +65,11 @@ async function withLastYear(p: Reading, id: string, summary: DocumentSummary): P
  * department or findings.
  */
 export async function reviewQueue(p: Reading & Pick<Ports, 'accounts'>, user: User, options: { status?: string | undefined; sort?: string | undefined }): Promise<{ queue: QueueRow[]; people: People }> {
-  const assignments = await p.orgs.assignments({ userId: user.id })
-  const departments = (await Promise.all(assignments.map((a) => p.orgs.orgById(a.departmentOrgId)))).filter((d) => d !== undefined)
+  const reviewed = [...(await reviewedDepartments(p.orgs, user.id))]
+  const departments = (await Promise.all(reviewed.map((id) => p.orgs.orgById(id)))).filter((d) => d !== undefined)
   const rows = await departmentRows(p, departments, async (department, doc, summary, deadline) => {
-    const submitted = (await p.documents.versions(doc.id)).filter((v) => v.status === STATUS.submitted).at(-1)
+    // The submission that stands: none once it was withdrawn (编制中 again) — the department holds the document.
+    const submitted = summary.status.value === STATUS.drafting ? undefined : (await p.documents.versions(doc.id)).filter((v) => v.status === STATUS.submitted).at(-1)
     const waiting = submitted && (summary.status.value === STATUS.submitted || summary.status.value === STATUS.reviewing) ? Math.floor((Date.now() - submitted.createdAt) / 86_400_000) : null
     const { lastChange: _, scores: __, predecessor: ___, ...shown } = summary
     return {

@@ -115,19 +115,25 @@ export class Notifier {
     }
   }
 
-  /** Users with `role` on the document: shared by name, and by organisation. */
+  /**
+   * Users with `role` on the document: shared by name, and by organisation
+   * — each as the permissions have them (the department's member who also
+   * reviews it is a reviewer, a former member of the bureau none).
+   */
   async peopleWithRole(docId: string, role: Role): Promise<number[]> {
-    const ids = new Set<number>()
+    const candidates = new Set<number>()
     for (const member of await this.data.accounts.membersOf(docId)) {
       const user = await this.data.accounts.userByName(member.name)
-      if (user && (await this.data.permissions.roleOf(docId, user.id)) === role) ids.add(user.id)
+      if (user) candidates.add(user.id)
     }
     const org = await this.data.orgs.documentOrg(docId)
     if (org !== undefined) {
-      if (role === 'editor') for (const m of await this.data.orgs.members(org)) ids.add(m.userId)
-      if (role === 'reviewer') for (const a of await this.data.orgs.assignments({ departmentOrgId: org })) ids.add(a.userId)
+      if (role === 'editor') for (const m of await this.data.orgs.members(org)) candidates.add(m.userId)
+      if (role === 'reviewer') for (const a of await this.data.orgs.assignments({ departmentOrgId: org })) candidates.add(a.userId)
     }
-    return [...ids]
+    const ids: number[] = []
+    for (const id of candidates) if ((await this.data.permissions.roleOf(docId, id)) === role) ids.push(id)
+    return ids
   }
 
   /** Users by login or by 姓名, among those who may open the document. */

@@ -186,7 +186,8 @@ export interface HttpApi {
   'PATCH /api/me': { body: { displayName: string }; response: { user: User } }
   'POST /api/me/password': { body: { current: string; next: string }; response: Ok }
   'GET /api/orgs': { response: { orgs: { id: number; name: string; kind: OrgKind; code: string; role: OrgRole }[] } }
-  'GET /api/orgs/:id/members': { response: { members: OrgMember[]; assignments: { financeOrgId: number; departmentOrgId: number; userId: number }[] } }
+  /** `reviewsHere`: a department's member who also reviews it (stored before reviewing and writing were kept apart) — they review, and taking them out leaves them reviewing. */
+  'GET /api/orgs/:id/members': { response: { members: (OrgMember & { reviewsHere?: true })[]; assignments: { financeOrgId: number; departmentOrgId: number; userId: number }[] } }
   /** role null: out of the organisation. Someone not yet a member is invited (`invited`), and joins by accepting. */
   'PUT /api/orgs/:id/members/:name': { body: { role: OrgRole | null }; response: Ok & { invited?: true } }
   /** One's open invitations to join an organisation. */
