@@ -297,5 +297,6 @@ function withDoc<T>(ydoc: Y.Doc, read: (ydoc: Y.Doc) => T): T {
 function isCurrentSummary(kept: unknown): kept is DocumentSummary {
   if (typeof kept !== 'object' || kept === null || !('predecessor' in kept) || !('scores' in kept) || !('leftOut' in kept)) return false
   const scores = (kept as { scores: unknown }).scores
-  return typeof scores === 'object' && scores !== null && 'unscored' in scores && 'missing' in scores
+  // `unreadable` and `unbudgeted`: a summary kept before them dropped a project whose figures it could not read from its counts.
+  return typeof scores === 'object' && scores !== null && 'unscored' in scores && 'missing' in scores && 'unreadable' in scores && 'unbudgeted' in scores
 }

@@ -97,3 +97,17 @@ export function textOf(field: Y.XmlElement): Y.XmlText {
 
 /** The Y.XmlText of the field at a place. */
 export const textAt = (ydoc: Y.Doc, place: Place): Y.XmlText => textOf(at(ydoc, place))
+
+/** Makes `text` the whole of a field's text at a place, as selecting it and typing over it does (an empty field gets its text node). */
+export function writeAt(ydoc: Y.Doc, place: Place, text: string): void {
+  const field = at(ydoc, place)
+  const existing = field.get(0)
+  if (existing instanceof Y.XmlText) {
+    existing.delete(0, existing.length)
+    existing.insert(0, text)
+  } else {
+    const node = new Y.XmlText()
+    node.insert(0, text)
+    field.insert(0, [node])
+  }
+}

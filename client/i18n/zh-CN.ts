@@ -1,5 +1,6 @@
 /** Every string the UI shows, in one place, so that another language can follow. */
 import { totalLeavesOut } from '@shared/checks/total-leaves-out'
+import { rateWithheld, UNREADABLE_RATE } from '@shared/kinds/rate-withheld'
 import { FIELD_LABEL } from '@shared/schema/field-labels'
 import { cellLabelOf, INDICATOR_CELL_FIELDS, INDICATOR_LEVEL_FIELDS, kindLabelOf, labelsOf, TABLE_FIELDS, type FollowUpKind } from '@shared/schema/fields'
 
@@ -249,8 +250,10 @@ export const T = {
   exportCsv: '导出表格（CSV）',
   dashboardEmpty: '没有可汇总的部门文档',
   dashboardColumns: ['部门', '文档', '类型', '年度', '状态', '最后修改', '预算合计（万元）', '执行率', '自评总分（等级）', '错误/警告', '审核通过', '报送截止'] as const,
-  /** A document's 执行率 that cannot be given yet: how many projects lack 执行数. */
-  missingExecuted: (n: number) => `${n} 个项目未填执行数`,
+  /** A document's 执行率 that cannot be given yet: how many projects lack a figure or hold one that is no number. */
+  rateWithheld,
+  /** A project's 执行率 when its 全年预算数 or 执行数 is no number. */
+  unreadableRate: UNREADABLE_RATE,
   /** A 自评's department 总分 and grade, or how many projects are still unscored. */
   departmentScore: (earned: number | null, grade: string | null, unscored: number) =>
     earned !== null ? `${earned.toFixed(2)}（${grade}）` : unscored > 0 ? `${unscored} 个项目未评分` : '—',

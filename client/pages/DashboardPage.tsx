@@ -49,7 +49,7 @@ export function DashboardPage() {
                         {/* As the editor's outline: a total that leaves a project out must never read as the whole document's. */}
                         <Show when={row.leftOut > 0}><span class="projects-left-out">{T.totalLeavesOut(row.leftOut)}</span></Show>
                       </td>
-                      <td class="r rate">{row.kind === 'targets' ? '' : row.rate === null && row.missingExecuted > 0 ? T.missingExecuted(row.missingExecuted) : T.percent(row.rate)}</td>
+                      <td class="r rate">{row.kind === 'targets' ? '' : row.rate === null ? T.rateWithheld(row) || T.percent(null) : T.percent(row.rate)}</td>
                       <td class="r score">{row.kind === 'self-evaluation' ? T.departmentScore(row.earned, row.grade, row.unscored) : ''}</td>
                       <td class="r"><span class="error">{row.errors}</span> / <span class="warning">{row.warnings}</span></td>
                       <td>{row.approvedAt ? new Date(row.approvedAt).toLocaleDateString('zh-CN') : '—'}</td>
@@ -75,7 +75,7 @@ export function DashboardPage() {
                         <td>{p.year ?? '—'}</td>
                         <td>{p.status}</td>
                         <td>{p.name || p.code}</td>
-                        <td class="r rate">{T.percent(p.rate)}</td>
+                        <td class="r rate">{p.rate === null && p.unreadable ? T.unreadableRate : T.percent(p.rate)}</td>
                         <td class="r earned">{p.kind === 'self-evaluation' && p.earned !== null ? p.earned.toFixed(2) : '—'}</td>
                         <td class="grade">{p.grade ?? '—'}</td>
                       </tr>

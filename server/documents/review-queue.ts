@@ -126,6 +126,8 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
       kind: summary.kind ?? 'targets',
       rate: summary.scores?.rate ?? null,
       missingExecuted: summary.scores?.missing ?? 0,
+      missingBudget: summary.scores?.unbudgeted ?? 0,
+      unreadableFunds: summary.scores?.unreadable ?? 0,
       earned: summary.scores?.earned ?? null,
       grade: summary.scores?.grade ?? null,
       unscored: summary.scores?.unscored ?? 0,

@@ -9,6 +9,7 @@ import { sampleBytes } from '../../support/sample'
 import { loginAt } from '../../test/support/http-session'
 import { DOC_ID, startTestServer, type TestServer } from '../../support/test-server'
 import { textAt } from '../../support/document-place'
+import { writeCells } from '../../test/support/write-cells'
 import { replicaOf, updateOf } from '../../test/support/raw-update'
 import * as Y from 'yjs'
 
@@ -121,6 +122,50 @@ describe('dashboard', () => {
     expect(csv.split('\r\n')[0]).toContain('"执行率","未填执行数项目","自评总分","自评等级"')
     expect(csv.split('\r\n').find((line) => line.includes('"绩效自评","100.00%"'))).toContain('"100.00%","0","110.00","优"')
   })
+
+  it('counts every project a 监控’s or 自评’s 执行率 waits for — a 预算数 typed “3000元” read as 0.3 万元, a figure that is no number counted apart — on the page’s rows and in the CSV', async () => {
+    t = await startTestServer()
+    await bureauWithOneDepartment()
+    // 张 types the last project's 预算数 (and 财政资金) with its unit, as the targets' form takes it: 0.30 万元.
+    const last = 10
+    await writeCells(t, 'zhang', DOC_ID, [[{ project: last, field: 'budgetTotal' }, '3000元'], [{ project: last, field: 'budgetFiscal' }, '3000元']])
+    expect((await t.server.data.service.model(DOC_ID)).projects[last]!.budget.total).toBe(0.3)
+    const { zhang, wang } = await approvedByTheBureau()
+    const monitoring = (await zhang.json(`/api/docs/${DOC_ID}/linked`, 'POST', { kind: 'monitoring', asOf: '6月' })).body.id as string
+    const evaluation = (await zhang.json(`/api/docs/${DOC_ID}/linked`, 'POST', { kind: 'self-evaluation' })).body.id as string
+    const board = async () => (await wang.json('/api/dashboard')).body
+    const rowOf = async (id: string) => (await board()).rows.find((r: { id: string }) => r.id === id)
+    const csvLine = async (id: string) => {
+      const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
+      const title = (await rowOf(id)).title as string
+      return { header: csv.split('\r\n')[0]!, line: csv.split('\r\n').find((l) => l.includes(`"${title}"`))! }
+    }
+
+    // The 自评 as made: none of the 11 has its 全年执行数 — the one whose budget reads “3000元” among them.
+    expect(await rowOf(evaluation)).toEqual(expect.objectContaining({ rate: null, missingExecuted: 11, missingBudget: 0, unreadableFunds: 0, unscored: 11 }))
+
+    // The 监控: two 执行数 in 万元, and 350 元 of the last project's 3000 元.
+    await writeCells(t, 'zhang', monitoring, [[{ project: 0, field: 'executed' }, '5'], [{ project: 1, field: 'executed' }, '1.5'], [{ project: last, field: 'executed' }, '350元']])
+    expect(await rowOf(monitoring)).toEqual(expect.objectContaining({ rate: null, missingExecuted: 8, missingBudget: 0, unreadableFunds: 0 }))
+    const projectRow = (await board()).projects.find((p: { id: string; name: string }) => p.id === monitoring && p.name === '政治安全工作经费')
+    expect(projectRow).toEqual(expect.objectContaining({ rate: 11.67, unreadable: false }))
+
+    // A 执行数 that is no number and a 全年预算数 emptied: each counted where it is seen, the 执行率 still withheld.
+    await writeCells(t, 'zhang', monitoring, [[{ project: 2, field: 'executed' }, '三千块'], [{ project: 3, field: 'budget' }, '']])
+    expect(await rowOf(monitoring)).toEqual(expect.objectContaining({ rate: null, missingExecuted: 7, missingBudget: 1, unreadableFunds: 1 }))
+    expect((await board()).projects.find((p: { id: string; name: string }) => p.id === monitoring && p.name === '车辆保险费')).toEqual(expect.objectContaining({ rate: null, unreadable: true }))
+    const { header, line } = await csvLine(monitoring)
+    expect(header).toContain('"执行率","未填执行数项目","自评总分","自评等级","计入年度合计","未填全年预算数项目","资金数字无法读取项目"')
+    expect(line).toContain('"运行监控","7 个项目未填执行数；1 个项目未填全年预算数；1 个项目的资金数字无法读取","7","","","","1","1"')
+    const projectsCsv = await (await fetch(`${t.server.url}/api/dashboard-projects.csv`, { headers: { Cookie: wang.cookie } })).text()
+    expect(projectsCsv.split('\r\n').find((l) => l.includes('"运行监控"') && l.includes('"车辆保险费"'))).toContain('"数字无法读取"')
+
+    // A summary kept before these counts is read again, not shown with the project left out.
+    const kept = (await t.server.data.documents.summaries([monitoring])).get(monitoring)!
+    const { unreadable: _, unbudgeted: __, ...older } = (kept.summary as { scores: Record<string, unknown> }).scores
+    await t.server.data.documents.keepSummary(monitoring, kept.gen, { ...(kept.summary as object), scores: older })
+    expect(await rowOf(monitoring)).toEqual(expect.objectContaining({ missingExecuted: 7, missingBudget: 1, unreadableFunds: 1 }))
+  }, 60_000)
 
   it('a total that leaves a project out says so, on the page’s rows, in 按年度合计 and in the CSV', async () => {
     t = await startTestServer()

@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { metaOf } from '@shared/model/y-document'
+import { KINDS } from '@shared/kinds/registry'
+import type { LinkedKind } from '@shared/kinds/linked-text'
 import { monitoringModel } from '@shared/monitoring/monitoring-model'
 import { plannedShare } from '@shared/monitoring/plan-month'
 import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../support/test-server'
+import { writeCells } from '../../test/support/write-cells'
+import { loginAt } from '../../test/support/http-session'
 
 let t: TestServer
 afterEach(async () => {
@@ -67,6 +71,37 @@ describe('POST /api/docs/:id/linked', () => {
     const next = await zhang(`/api/docs/${DOC_ID}/successor`, 'POST', { keepBudget: true })
     expect(next.status).toBe(201)
   })
+})
+
+describe('a 预算数 typed with its unit (“3000元”, 0.30 万元 on the targets’ form)', () => {
+  it('is carried as written into the 年初预算数 and 全年预算数 of the 监控 and 自评, and read there as the targets read it: 0.3 万元, a 执行率, no error nobody can fix', async () => {
+    const { zhang, approve } = await targets()
+    await writeCells(t, 'zhang', DOC_ID, [[{ project: 0, field: 'budgetTotal' }, '3000元'], [{ project: 0, field: 'budgetFiscal' }, '3000元']])
+    expect((await t.server.data.service.model(DOC_ID)).projects[0]!.budget.total).toBe(0.3)
+    await approve()
+    const made = {
+      monitoring: (await zhang(`/api/docs/${DOC_ID}/linked`, 'POST', { kind: 'monitoring', asOf: '6月' })).body.id as string,
+      'self-evaluation': (await zhang(`/api/docs/${DOC_ID}/linked`, 'POST', { kind: 'self-evaluation' })).body.id as string,
+    }
+    const fundsError = async (id: string) => ((await zhang(`/api/docs/${id}/checks`)).body.findings as { rule: string; message: string }[]).filter((f) => f.rule.endsWith('.unreadable-funds'))
+    for (const [kind, id] of Object.entries(made)) {
+      // Carried verbatim: the approved figure, readable by anyone, in a cell nobody may change.
+      const text = await t.server.data.service.text(id)
+      expect(text.projects[0]!.funds).toMatchObject({ initial: '3000元', budget: '3000元' })
+      const funds = (KINDS[kind as LinkedKind].model(text).projects[0] as unknown as { funds: { initial: number; budget: number } }).funds
+      expect([kind, funds.initial, funds.budget]).toEqual([kind, 0.3, 0.3])
+      expect(await fundsError(id)).toEqual([])
+    }
+
+    // 350 元 spent by June, typed as the targets' form takes it: 0.035 万元, 11.67% — on /checks, in the model and in the export.
+    await writeCells(t, 'zhang', made.monitoring, [[{ project: 0, field: 'executed' }, '350元']])
+    expect(await fundsError(made.monitoring)).toEqual([])
+    expect((monitoringModel(await t.server.data.service.text(made.monitoring)).projects[0]!.funds)).toMatchObject({ executed: 0.035, rate: 11.67 })
+    const exported = await fetch(`${t.server.url}/api/docs/${made.monitoring}/export?format=txt`, { headers: { Cookie: (await loginAt(t.server.url, 'zhang')).cookie } })
+    expect(exported.status).toBe(200)
+    // The form's 资金 row: 年初预算数, 全年预算数, 截至当期执行数 as written, the 执行率 as the model computes it.
+    expect(await exported.text()).toMatch(/\t3000元\n\t3000元\n\t350元\n\t11\.67%\n/)
+  }, 60_000)
 })
 
 describe('a 监控’s 截至月份 (meta asOf)', () => {

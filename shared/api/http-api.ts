@@ -112,8 +112,13 @@ export interface Dashboard {
     deadline: SubmissionDeadline | null
     /** A 监控's or 自评's 执行率 (its projects' money together, percent); null for targets or without figures. */
     rate: number | null
-    /** A 监控's or 自评's projects with a budget and no 执行数: why `rate` is null. */
+    /**
+     * Why a 监控's or 自评's `rate` is null, each a count of its projects (one may be in several, none is in none):
+     * no 执行数 written (but where the 全年预算数 is 0), no 全年预算数 written, a 全年预算数 or 执行数 that is no number.
+     */
     missingExecuted: number
+    missingBudget: number
+    unreadableFunds: number
     /** A 自评's department 总分 (projects' 总分 weighted by 全年预算数) and grade; null for the others, or while `unscored` > 0. */
     earned: number | null
     grade: string | null
@@ -135,6 +140,8 @@ export interface Dashboard {
     rate: number | null
     earned: number | null
     grade: string | null
+    /** Its 全年预算数 or 执行数 is written but no number: why `rate` is null. */
+    unreadable: boolean
   }[]
   /**
    * Per year: the money of one targets document per department (the approved one, else the furthest along, else the

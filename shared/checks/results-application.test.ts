@@ -68,6 +68,15 @@ describe('结果应用 checks of next year’s draft', () => {
     expect(resultsApplication(draft({ budgetTotal: '150', 结案率: '≥85%' }), good)).toEqual([])
   })
 
+  it('reads last year’s budget of a 自评 form kept in 元 in 万元, as the draft’s 预算数 it is set beside', () => {
+    const inYuan = (budget: string, executed: string): DocumentText => {
+      const targets = documentText(project({ code: 'P1', name: '社区矫正经费', moneyUnit: '元', budgetTotal: budget }, indicator({ level1: '产出指标', level3: '培训次数', value: '≥10次' })))
+      return { ...targets, kind: 'self-evaluation', projects: targets.projects.map((p) => ({ ...p, funds: funds(budget, executed), achieved: '', indicators: p.indicators.map((i) => ({ ...i, actual: '', earned: '', deviation: '' })) })) }
+    }
+    // 1,000,000 元 is 100 万元, not 1,000,000 万元 beside which no draft would ever grow.
+    expect(lastYearResultsOf(selfEvaluationModel(inYuan('1000000', '600000')))[0]!.budget).toBe(100)
+  })
+
   it('says nothing without last year’s 自评', () => {
     expect(resultsApplication(draft({ budgetTotal: '150' }), [])).toEqual([])
   })

@@ -15,6 +15,7 @@
 import type { LastYearResult } from '../self-evaluation/last-year-result'
 import type { Finding } from './finding'
 import { findingsFor } from './rule'
+import { wanPerUnit } from '../model/amounts'
 import type { BudgetDocument, Project } from '../model/budget-document'
 import type { SelfEvaluationDocument } from '../self-evaluation/self-evaluation-model'
 
@@ -28,8 +29,9 @@ export function lastYearResultsOf(model: SelfEvaluationDocument): LastYearResult
     name: project.name,
     earned: project.earned,
     grade: project.grade,
-    // The 自评's 全年预算数 (what the year had after adjustments), else the targets' 预算数 it carried.
-    budget: project.funds.budget ?? project.budget.total,
+    // The 自评's 全年预算数 (what the year had after adjustments), else the targets' 预算数 it carried; in 万元, as
+    // the draft's 预算数 it is compared with (a 自评 form in 元 keeps its figures in 元).
+    budget: project.funds.budget === null ? project.budget.total : project.funds.budget * wanPerUnit(project.moneyUnit),
     indicators: project.indicators.map((i) => ({ level3: i.level3, value: i.value, actual: i.actual, earned: i.earned, points: i.points })),
   }))
 }

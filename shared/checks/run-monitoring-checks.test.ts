@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { goodProject } from '../../test/support/check-fixtures'
 import type { DocumentText, FundsText, IndicatorText } from '../model/document-text'
 import { KINDS } from '../kinds/registry'
+import { monitoringModel } from '../monitoring/monitoring-model'
 import { runMonitoringChecks } from './run-monitoring-checks'
 
 type Row = Pick<IndicatorText, 'actual' | 'forecast' | 'likelihood' | 'cause' | 'measure'>
@@ -31,6 +32,15 @@ describe('monitoring checks', () => {
     const found = runMonitoringChecks(doc([], { executed: '0.800.80' })).filter((f) => f.rule === 'monitoring.unreadable-funds')
     expect(found.map((f) => [f.severity, f.field, f.message])).toEqual([['error', 'fundsExecuted', expect.stringMatching(/“0\.800\.80”不是数字/)]])
     expect(runMonitoringChecks(doc([], { executed: '' })).filter((f) => f.rule === 'monitoring.unreadable-funds')).toEqual([])
+  })
+
+  it('figures with their own unit, as the targets’ form takes them (a 预算数 typed “3000元”, carried): read as amounts, no error nobody can fix', () => {
+    const text = doc([], { initial: '3000元', budget: '3000元', executed: '350元', rate: '' })
+    // 350 元 of 3000 元: 0.035 of 0.3 万元, 11.67%; by the end of June the plan meant 50%, with no reason given.
+    expect(monitoringModel(text).projects[0]!.funds).toMatchObject({ initial: 0.3, budget: 0.3, executed: 0.035, rate: 11.67, planned: 50, planRate: 23.33 })
+    expect(rules(text)).toEqual([['monitoring.behind-plan', null]])
+    // What is no amount still is an error on its cell.
+    expect(runMonitoringChecks(doc([], { executed: '三千块' })).filter((f) => f.rule === 'monitoring.unreadable-funds').map((f) => f.field)).toEqual(['fundsExecuted'])
   })
 
   it('a target at risk (有可能, 完全不可能) needs a 纠偏措施', () => {

@@ -62,6 +62,14 @@ describe('self-evaluation checks', () => {
     expect(found.map((f) => [f.severity, f.field, f.message])).toEqual([['error', 'fundsExecuted', expect.stringMatching(/全年执行数“1\.2\.3”不是数字/)]])
   })
 
+  it('figures with their own unit, as the targets’ form takes them (a 预算数 typed “3000元”, carried): read as amounts and scored, no error', () => {
+    const text = doc({ initial: '3000元', budget: '3000元', executed: '2850元', rate: '95%', earned: '9.5', total: '99.5' })
+    const project = selfEvaluationModel(text).projects[0]!
+    expect(project.funds).toMatchObject({ initial: 0.3, budget: 0.3, executed: 0.285, rate: 95, earned: 9.5 })
+    expect(project.earned).toBe(99.5)
+    expect(runSelfEvaluationChecks(text)).toEqual([])
+  })
+
   it('a form whose figures follow the rules raises nothing', () => {
     expect(runSelfEvaluationChecks(doc())).toEqual([])
   })

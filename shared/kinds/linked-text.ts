@@ -18,6 +18,13 @@ export const LINKED_KINDS: readonly LinkedKind[] = ['monitoring', 'self-evaluati
 
 export const isLinkedKind = (value: unknown): value is LinkedKind => (LINKED_KINDS as readonly unknown[]).includes(value)
 
+/**
+ * A 预算数 written with its unit ("3000元") is carried as written, into the 年初预算数 nobody may change
+ * and the 全年预算数 the department may: the cell shows the figure that was approved, in the approved
+ * words, and `funds-figures.ts` reads it as the targets' form does (0.3 万元). Writing it here as
+ * 万元 instead ("0.3", or "0.30" rounded) would put text nobody approved in a locked cell, and make
+ * it differ from the project's 预算数 carried beside it.
+ */
 function linkedProject(project: ProjectText, kind: LinkedKind): ProjectText {
   const cells = KIND_LAYOUT[kind].rowCells
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { amountInWan, chineseNumber, tableUnit, writtenAmount } from './amounts'
+import { amountInUnit, amountInWan, chineseNumber, tableUnit, wanPerUnit, writtenAmount } from './amounts'
 
 describe('amounts in 万元', () => {
   it.each([
@@ -32,5 +32,37 @@ describe('amounts in 万元', () => {
     expect(writtenAmount('10.00')).toEqual({ number: 10, unit: null })
     expect(chineseNumber('一亿二千万')).toBe(120_000_000)
     expect(chineseNumber('一千零五')).toBe(1005)
+  })
+})
+
+describe('amounts in the unit of their table (a 监控’s or 自评’s 资金)', () => {
+  it.each([
+    // What 新建运行监控 carries from a 预算数 typed "3000元", and what is typed beside it: read as the targets' form reads them.
+    ['3000元', '万元', 0.3],
+    ['350元', '万元', 0.035],
+    ['3456元', '万元', 0.3456],
+    ['0.30', '万元', 0.3],
+    ['１２．５０', '', 12.5],
+    ['0.3万元', '元', 3000],
+    ['854万', '元', 8_540_000],
+    ['300000', '单位：元', 300000],
+    ['5千元', '元', 5000],
+    ['叁万元', '万元', 3],
+    ['1,234.5', '千元', 1234.5],
+    // To 0.01 元, as the targets' amounts: 0.001 元 is none.
+    ['0.00000001', '万元', 0],
+    ['12.345', '元', 12.35],
+  ])('%s in a form of %s → %s', (text, unit, amount) => expect(amountInUnit(text, unit)).toBe(amount))
+
+  it.each(['', '三千块', '0.800.80', '1.2.3', '40%', '3000人'])('%j is no amount', (text) => expect(amountInUnit(text, '万元')).toBeNull())
+
+  it('reads what `amountInWan` reads, in the form’s unit rather than 万元', () => {
+    for (const [text, unit] of [['3000元', '元'], ['3000元', '千元'], ['1.2亿元', '万元'], ['17.5', '元'], ['2.5', '亿元']] as const) {
+      expect(amountInUnit(text, unit)! * wanPerUnit(unit)).toBeCloseTo(amountInWan(text, unit)!, 9)
+    }
+  })
+
+  it('gives 万元 per figure of a form: a unit that names no money counts as 万元', () => {
+    expect(['万元', '元', '单位：千元', '', '单位：吨'].map(wanPerUnit)).toEqual([1, 0.0001, 0.1, 1, 1])
   })
 })

@@ -87,3 +87,26 @@ export function amountInWan(text: string, unitOfTable: string): number | null {
   const unit = written.unit ?? tableUnit(unitOfTable) ?? '万元'
   return ledger(written.number * SCALE[unit]!)
 }
+
+/** The money unit figures of a table with this unit text are in: a unit that names no money counts as 万元, as in `amountInWan`. */
+const unitOf = (unitOfTable: string): string => tableUnit(unitOfTable) ?? '万元'
+
+/**
+ * An amount in the unit of its table, from its text: what a 监控's or 自评's
+ * 资金 figures are kept in (`funds`, "the form's unit"), so that the
+ * figures the form shows are the figures its checks quote. The unit an
+ * amount names itself wins, as in `amountInWan` — "3000元" in a 万元 form
+ * is 0.3, "0.3万元" in a 元 form 3000 — and the result is rounded to
+ * 0.01 元, as the targets' amounts are. Null for what is not an amount.
+ */
+export function amountInUnit(text: string, unitOfTable: string): number | null {
+  const written = writtenAmount(text)
+  if (!written) return null
+  const table = unitOf(unitOfTable)
+  // 0.01 元 in the table's unit: 1e-6 万元 ÷ 万元 per unit, kept as an integer factor so 0.035 stays 0.035.
+  const cents = Math.round(SCALE[table]! * 1e6)
+  return Math.round(((written.number * SCALE[written.unit ?? table]!) / SCALE[table]!) * cents) / cents
+}
+
+/** 万元 per figure of a table with this unit text: to add figures of forms in different units (a 元 form's 3000 is 0.3). */
+export const wanPerUnit = (unitOfTable: string): number => SCALE[unitOf(unitOfTable)]!

@@ -13,7 +13,7 @@
 import type { BudgetDocument, Indicator, Project } from '../model/budget-document'
 import type { DocumentText, ProjectText } from '../model/document-text'
 import { modelFromText } from '../model/derive-model'
-import { parseAmount } from '../model/numbers'
+import { fundsFigures } from '../model/funds-figures'
 import { monthOf, plannedShare } from './plan-month'
 
 export interface MonitoringDocument extends Omit<BudgetDocument, 'kind' | 'projects'> {
@@ -25,7 +25,7 @@ export interface MonitoringDocument extends Omit<BudgetDocument, 'kind' | 'proje
 }
 
 export interface MonitoringFunds {
-  /** 年初预算数, 全年预算数 and 截至当期执行数, in the form's unit. */
+  /** 年初预算数, 全年预算数 and 截至当期执行数, in the form's unit (a figure naming its own, "3000元", converted: `funds-figures.ts`). */
   initial: number | null
   budget: number | null
   executed: number | null
@@ -59,11 +59,9 @@ export interface MonitoringIndicator extends Indicator {
 
 const round2 = (n: number) => Math.round(n * 100) / 100
 
-/** The funds to date: the two 执行率, null where a figure is missing or the divisor is not positive. */
-export function monitoringFunds(text: ProjectText['funds'], plan: Project['spendingPlan'], month: number | null): MonitoringFunds {
-  const initial = parseAmount(text?.initial ?? '')
-  const budget = parseAmount(text?.budget ?? '')
-  const executed = parseAmount(text?.executed ?? '')
+/** The funds to date, in the unit of a form of `moneyUnit`: the two 执行率, null where a figure is missing or the divisor is not positive. */
+export function monitoringFunds(text: ProjectText['funds'], plan: Project['spendingPlan'], month: number | null, moneyUnit: string): MonitoringFunds {
+  const { initial, budget, executed } = fundsFigures(text, moneyUnit)
   const planned = month === null ? null : plannedShare(plan, month)
   const usable = budget !== null && budget > 0 && executed !== null && executed >= 0
   const rate = usable ? round2((executed / budget) * 100) : null
@@ -74,7 +72,7 @@ export function monitoringFunds(text: ProjectText['funds'], plan: Project['spend
 export function monitoringProject(project: Project, text: ProjectText, month: number | null): MonitoringProject {
   return {
     ...project,
-    funds: monitoringFunds(text.funds, project.spendingPlan, month),
+    funds: monitoringFunds(text.funds, project.spendingPlan, month, project.moneyUnit),
     achieved: text.achieved ?? '',
     indicators: project.indicators.map((indicator, i): MonitoringIndicator => {
       const row = text.indicators[i]

@@ -5,7 +5,7 @@ export interface LastYearResult {
   /** 总分 and grade (null while not all scored). */
   earned: number | null
   grade: string | null
-  /** Last year's 预算数 (the 自评's 全年预算数, else the targets' 预算数); null when not a number. */
+  /** Last year's 预算数 in 万元 (the 自评's 全年预算数, else the targets' 预算数); null when not a number. */
   budget: number | null
   indicators: { level3: string; value: string; actual: string; earned: number | null; points: number }[]
 }

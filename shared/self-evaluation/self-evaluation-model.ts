@@ -10,6 +10,7 @@ import type { BudgetDocument, Indicator, Project } from '../model/budget-documen
 import type { DocumentText, FundsText, ProjectText } from '../model/document-text'
 import { modelFromText } from '../model/derive-model'
 import { parseAmount } from '../model/numbers'
+import { fundsFigures } from '../model/funds-figures'
 import { DEFAULT_WEIGHTS, executionScore, gradeOf, indicatorEarned, indicatorPoints, totalScore, validWeights, type Grade, type Weights } from './scoring'
 
 export interface SelfEvaluationDocument extends Omit<BudgetDocument, 'kind' | 'projects'> {
@@ -18,7 +19,7 @@ export interface SelfEvaluationDocument extends Omit<BudgetDocument, 'kind' | 'p
 }
 
 export interface SelfEvaluationProject extends Omit<Project, 'indicators'> {
-  /** 年初预算数, 全年预算数 and 全年执行数 in the form's unit; `rate` = executed ÷ budget in percent; `points` the weight of 执行率 and `earned` what it earns. */
+  /** 年初预算数, 全年预算数 and 全年执行数 in the form's unit (a figure naming its own, "3000元", converted: `funds-figures.ts`); `rate` = executed ÷ budget in percent; `points` the weight of 执行率 and `earned` what it earns. */
   funds: { initial: number | null; budget: number | null; executed: number | null; rate: number | null; points: number; earned: number | null }
   /** 年度总体目标 › 实际完成情况 */
   achieved: string
@@ -53,13 +54,12 @@ export function selfEvaluationProject(project: Project, text: ProjectText, weigh
     return { ...indicator, points: points[i]!, actual, earned: written ?? indicatorEarned(indicator.value, actual, points[i]!), deviation: row?.deviation ?? '' }
   })
   const fundsPoints = number(funds.points) ?? weights.execution
-  const budget = number(funds.budget)
-  const executed = number(funds.executed)
+  const { initial, budget, executed } = fundsFigures(text.funds, project.moneyUnit)
   const execution = executionScore(budget, executed, fundsPoints)
   const earned = totalScore([...indicators.map((i) => i.earned), execution?.earned ?? null])
   return {
     ...project,
-    funds: { initial: number(funds.initial), budget, executed, rate: execution?.rate ?? null, points: fundsPoints, earned: execution?.earned ?? null },
+    funds: { initial, budget, executed, rate: execution?.rate ?? null, points: fundsPoints, earned: execution?.earned ?? null },
     achieved: text.achieved ?? '',
     earned,
     grade: earned === null ? null : gradeOf(earned),

@@ -7,12 +7,15 @@
  * what the rules derive included. A second pass (a tester's findings): a
  * new 监控's 截至月份 left for the department to choose, spending above
  * the budget (超支) flagged, and a chosen 完成目标可能性 or 偏差原因 kept
- * inside its cell.
+ * inside its cell. A third (a tester's finding): a 预算数 typed with its
+ * unit on the targets ("3000元") read in the 监控 made from them as the
+ * targets read it, not as an error nobody can fix.
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { documentText, indicator, part1, project, spending } from '../../support/document-builder'
-import { approvedTargets, browserAndServer, fieldText, linkedForm, openAs, synced, typeAt } from './browser'
+import { loginAt } from '../support/http-session'
+import { approvedTargets, browserAndServer, field, fieldText, linkedForm, openAs, retype, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 const TARGETS = 'targets2026'
@@ -210,6 +213,55 @@ describe('监控 and 自评 forms', () => {
       expect(fit.overflow, fit.field).toBeLessThanOrEqual(0)
       expect(fit.room, fit.field).toBeGreaterThanOrEqual(1)
     }
+    expect(zhang.errors).toEqual([])
+    await zhang.context.close()
+  }, 120_000)
+
+  it('a 预算数 typed “3000元” on the targets (0.30 万元) and approved: the 监控 made from it shows it as written and not editable, reads it as 0.3 万元 — 350元 spent is 11.67% — and says no figure is unreadable', async () => {
+    const { t, browser } = suite
+    await theForms()
+    const department = (await t.server.data.orgs.orgs()).find((o) => o.name === '政法委')!
+    const id = 'targets2026-yuan'
+    const title = '政法委2026年部门预算绩效文本（元）'
+    await t.server.data.service.create(targets, { id, title, ownerId: null })
+    await t.server.data.orgs.setDocumentOrg(id, department.id)
+
+    // 张伟 types the 预算数 and 财政资金 in 元, as the form takes them; the 目录 reads 0.30 万元.
+    const zhang = await openAs(browser, t, 'zhangwei', 'editor', id, { share: false })
+    const page = zhang.page
+    await expect.poll(() => page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
+    await retype(page, 'budgetTotal', 0, '3000元')
+    await retype(page, 'budgetFiscal', 0, '3000元')
+    await expect.poll(() => page.locator('.outline .amount').first().textContent(), { timeout: 10_000 }).toBe('0.30')
+    await synced(page)
+    await expect.poll(async () => (await t.server.data.service.text(id)).projects[0]!.budgetFiscal, { timeout: 10_000 }).toBe('3000元')
+    // The targets go through their round: 张伟 sends them, 王芳 reviews and approves.
+    const [zhangApi, wangApi] = [await loginAt(t.server.url, 'zhangwei'), await loginAt(t.server.url, 'wangfang')]
+    for (const [who, action] of [[zhangApi, 'submit'], [wangApi, 'start-review'], [wangApi, 'approve']] as const) {
+      expect((await who.json(`/api/docs/${id}/workflow`, 'POST', { action, note: '目标已审核' })).status).toBe(200)
+    }
+
+    // 新建运行监控 on the approved targets' row of the list.
+    await page.goto('/#/')
+    const row = page.locator('li', { has: page.getByRole('link', { name: title, exact: true }) })
+    await row.getByRole('button', { name: '新建运行监控' }).click()
+    await page.waitForURL(new RegExp(`#/doc/(?!${id}$)`))
+    await synced(page)
+    await expect.poll(() => page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true')
+    // The 年初预算数 as the targets wrote it — readable, and carried: not editable.
+    await expect.poll(() => fieldText(page, 'fundsInitial', 0), { timeout: 10_000 }).toBe('3000元')
+    expect(await field(page, 'fundsInitial', 0).getAttribute('contenteditable')).toBe('false')
+    expect(await fieldText(page, 'fundsBudget', 0)).toBe('3000元')
+
+    // June, and 350 元 spent, typed as the targets' form takes it: 0.035 of 0.3 万元.
+    await page.getByTestId('as-of').getByLabel('截至月份').selectOption('6月')
+    await typeAt(page, 'end', 'fundsExecuted', 0, '350元')
+    await expect.poll(() => rateText(page), { timeout: 10_000 }).toBe('11.67% · 计划 50.00%')
+    await expect.poll(() => page.getByTestId('outline-score').first().textContent(), { timeout: 10_000 }).toBe('执行率 11.67%')
+    // The checks read the same figures: behind June's 50%, which a 偏差原因 answers — and no figure that is “不是数字”.
+    const checks = page.getByTestId('checks')
+    await expect.poll(() => checks.locator('li', { hasText: '低于资金支出计划本期应达到的 50%' }).count(), { timeout: 10_000 }).toBe(1)
+    expect(await checks.locator('li', { hasText: '不是数字' }).count()).toBe(0)
     expect(zhang.errors).toEqual([])
     await zhang.context.close()
   }, 120_000)

@@ -6,6 +6,7 @@ import { dashboard, reviewQueue } from '../../documents/review-queue'
 import { lastYearResults } from '../../documents/last-year-results'
 import { PROJECT_FIELDS } from '@shared/schema/fields'
 import { totalLeavesOut } from '@shared/checks/total-leaves-out'
+import { rateWithheld, UNREADABLE_RATE } from '@shared/kinds/rate-withheld'
 import { csvFile } from '../csv'
 import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
@@ -40,7 +41,7 @@ const totalCell = (total: number, leftOut: number) => (leftOut > 0 ? `${total.to
 function projectsCsv(rows: Dashboard['projects']): string {
   return csvFile([
     ['部门', '文档', '类型', '年度', '状态', ...PROJECT_FIELDS.filter((f) => f.key === 'code' || f.key === 'name').map((f) => f.label), '执行率', '自评总分', '等级'],
-    ...rows.map((r) => [r.department, r.title, KIND_LABEL[r.kind] ?? r.kind, r.year ?? '', r.status, r.code, r.name, percent(r.rate), r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '']),
+    ...rows.map((r) => [r.department, r.title, KIND_LABEL[r.kind] ?? r.kind, r.year ?? '', r.status, r.code, r.name, r.rate === null && r.unreadable ? UNREADABLE_RATE : percent(r.rate), r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '']),
   ])
 }
 
@@ -51,7 +52,16 @@ function dashboardCsv({ rows, byYear }: Dashboard): string {
   const inYearTotal = (r: Dashboard['rows'][number]) => (r.inYearTotal === null ? '' : r.inYearTotal ? '是' : `否（已计“${counted.get(r.id) ?? ''}”）`)
   const when = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '')
   return csvFile([
-    ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期', '类型', '执行率', '未填执行数项目', '自评总分', '自评等级', '计入年度合计'],
-    ...rows.map((r) => [r.department, r.title, r.year ?? '', r.status, when(r.lastChange), totalCell(r.total, r.leftOut), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind, percent(r.rate), r.kind === 'targets' ? '' : r.missingExecuted, r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '', inYearTotal(r)]),
+    // The two counts after 计入年度合计 came later: the columns before them stay where spreadsheets expect them.
+    ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期', '类型', '执行率', '未填执行数项目', '自评总分', '自评等级', '计入年度合计', '未填全年预算数项目', '资金数字无法读取项目'],
+    ...rows.map((r) => {
+      const followUp = r.kind !== 'targets'
+      return [
+        r.department, r.title, r.year ?? '', r.status, when(r.lastChange), totalCell(r.total, r.leftOut), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind,
+        // A 执行率 withheld says why, as the page does: an empty cell would read as nothing to report.
+        followUp ? (r.rate === null ? rateWithheld(r) : percent(r.rate)) : '', followUp ? r.missingExecuted : '', r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '', inYearTotal(r),
+        followUp ? r.missingBudget : '', followUp ? r.unreadableFunds : '',
+      ]
+    }),
   ])
 }

@@ -47,8 +47,12 @@ const isEnd = (cells: string[]) => {
 const firstText = (cells: string[]) => cells.map(compact).find((c) => c !== '') ?? ''
 const isNameRow = (form: FormVocabulary, cells: string[]) => frontOf(form, firstText(cells)) === 'name'
 
-/** An amount or a rate as forms write them: "20", "89.974", "100.00%", "1,200", or nothing ("", "—", "/"). */
-const FIGURE = /^(?:-?[\d,]+(?:\.\d+)?%?|[—–\-/／无]*)$/
+/**
+ * An amount or a rate as forms write them: "20", "89.974", "100.00%", "1,200", or nothing ("", "—", "/"); an amount
+ * may name its money unit, as the targets' 预算数 may and a 监控 or 自评 carries it ("3000元": read as the form reads
+ * it, `funds-figures.ts`).
+ */
+const FIGURE = /^(?:-?[\d,]+(?:\.\d+)?(?:%|百万元|亿元|万元|千元|元|万)?|[—–\-/／无]*)$/
 const NUMBER = /^(?:\d+(?:\.\d+)?分?)?$/
 
 type Row = Extract<FormItem, { kind: 'row' }>

@@ -23,3 +23,16 @@ describe.each(['self-evaluation', 'monitoring'] as const)('%s forms round-trip',
     }
   }, 60_000)
 })
+
+describe('a figure with its own unit round-trips', () => {
+  it.each(['txt', 'docx', 'xlsx', 'html'])('%s: a 监控 whose 年初预算数 was carried from a 预算数 typed “3000元” comes back as written', async (id) => {
+    const format = formatById(id)!
+    const doc = generateKindDocument(makeRandom(7), 'monitoring', 1)
+    const project = doc.projects[0]!
+    const carried = { ...doc, projects: [{ ...project, moneyUnit: '万元', budgetTotal: '3000元', funds: { ...project.funds!, initial: '3000元', budget: '3000元', executed: '350元' } }] }
+    const read = await importFile(bytes(await format.export!(carried)))
+    if (!read.ok) throw read.error
+    expect(read.value).toEqual(withDerived(carried))
+    expect(read.value.projects[0]!.funds!.rate).toBe('11.67%')
+  })
+})
