@@ -13,6 +13,7 @@ import { api, type Comparison } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { relativeTime } from '../i18n/relative-time'
 import { personName } from '../i18n/person-name'
+import { changeAttribution } from '../i18n/change-attribution'
 import { activityLine } from './activity-line'
 import { missesStepVersion, rereadAfter } from './step-version'
 import { createLastLoaded, Loaded } from '../pages/loaded'
@@ -225,7 +226,7 @@ function Change(props: { change: FieldChange; people: Record<string, string>; pr
       <Show when={props.change.lastChange}>
         {(last) => (
           <span class="changed-by" data-testid="changed-by" title={new Date(last().at).toLocaleString('zh-CN')}>
-            {T.lastChangedBy(nameIn(props.people)(last().by), relativeTime(last().at))}
+            {changeAttribution(props.people, last())}
           </span>
         )}
       </Show>

@@ -12,9 +12,8 @@ import { api } from '../api/http'
 import { showAuthorship } from '../editor/authorship-view'
 import { carriesTargets } from '@shared/review/carried-cells'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, projectAt } from '../editor/row-commands'
-import { relativeTime } from '../i18n/relative-time'
-import { personName } from '../i18n/person-name'
 import { T } from '../i18n/zh-CN'
+import { changeAttribution } from '../i18n/change-attribution'
 import { CommentIcon, ExportIcon, FindIcon, PrintIcon, RedoIcon, TrackIcon, UndoIcon } from '../pages/icons'
 import type { CommentDrafts } from './comment-drafts'
 import type { DocumentSession } from './document-session'
@@ -66,7 +65,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
     api.authorship(s.docId).then(({ sessions, people }) => {
       const editor = s.editor()
       if (!editor || !showingAuthors()) return
-      showAuthorship(editor, { index: new AuthorIndex(sessions), describe: (a) => `${personName(people, a.by)} · ${relativeTime(a.at)}` })
+      showAuthorship(editor, { index: new AuthorIndex(sessions), describe: (a) => changeAttribution(people, a) })
     }, (e: Error) => s.say(e.message))
   const toggleAuthors = () => {
     const on = !showingAuthors()

@@ -212,6 +212,8 @@ export const T = {
   noActivity: '还没有动态',
   system: '系统',
   lastChangedBy: (name: string, when: string) => `${name} · ${when}`,
+  /** A change that was someone's suggestion, accepted by another: the words are the first one's. */
+  acceptedSuggestionBy: (suggester: string, accepter: string, when: string) => `${suggester}建议 · ${accepter}接受 · ${when}`,
   versionName: '版本名称，如“提交前定稿”',
   saveVersion: '保存版本',
   restoreVersion: '恢复此版本',

@@ -148,5 +148,5 @@ export async function documentPeople(p: Pick<Ports, 'documents' | 'permissions' 
 export async function authorship(p: Pick<Ports, 'documents' | 'permissions' | 'service' | 'accounts' | 'orgs'>, user: User, docId: string): Promise<{ sessions: SessionRanges[]; people: People }> {
   const { doc } = await reach(p, docId, user)
   const sessions = await p.service.editSessions(doc.id)
-  return { sessions: sessions.map(({ by, insertedRanges, deletedRanges }) => ({ by, insertedRanges, deletedRanges })), people: await displayNames(p, sessions.map((x) => x.by)) }
+  return { sessions: sessions.map(({ by, insertedRanges, deletedRanges, markBounds }) => ({ by, insertedRanges, deletedRanges, markBounds })), people: await displayNames(p, sessions.map((x) => x.by)) }
 }

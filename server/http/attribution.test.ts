@@ -26,7 +26,7 @@ const login = async (name: string) => (await loginAt(t.server.url, name)).json
 const plain = (text: Y.XmlText) => (text.toDelta() as { insert: string }[]).map((op) => op.insert).join('')
 const goalText = (doc: Y.Doc, n: number) => textAt(doc, { goal: n })
 
-type Change = { label: string; lastChange?: { by: string | null } | null }
+type Change = { label: string; lastChange?: { by: string | null; suggestedBy?: string } | null }
 
 describe('attribution', () => {
   it('names who last changed each field, offline edits and compaction included, and logs the activity', { timeout: 30_000 }, async () => {
@@ -63,11 +63,16 @@ describe('attribution', () => {
     goalText(wang.doc, 3).insert(0, '直接改')
     await until(async () => (await asZhang(`/api/docs/${DOC_ID}/activity`)).body.activity.some((a: { kind: string }) => a.kind === 'refused'), 'refusal logged')
     await t.server.relay.flush()
+    // Compacted again: the suggestion and its decision are read from the stored sessions.
+    await t.server.data.documents.compact(DOC_ID)
 
     const compared = await asZhang(`/api/docs/${DOC_ID}/compare?from=${start}`)
-    expect(compared.body.people).toEqual({ zhang: 'zhang', li: 'li' })
+    // The accepted suggestion's words are wang's: the comparison names him (and his name) besides zhang, who accepted it.
+    expect(compared.body.people).toEqual({ zhang: 'zhang', li: 'li', wang: 'wang' })
     const byLabel = (changes: Change[]) => Object.fromEntries(changes.map((c) => [c.label, c.lastChange?.by]))
     expect(byLabel(compared.body.diff.narrative)).toMatchObject({ '总体绩效目标（第1条）': 'zhang', '总体绩效目标（第2条）': 'li', '总体绩效目标（第3条）': 'zhang' })
+    const suggestedBy = (changes: Change[]) => Object.fromEntries(changes.map((c) => [c.label, c.lastChange?.suggestedBy]))
+    expect(suggestedBy(compared.body.diff.narrative)).toMatchObject({ '总体绩效目标（第1条）': undefined, '总体绩效目标（第2条）': undefined, '总体绩效目标（第3条）': 'wang' })
     const [p1, p2] = compared.body.diff.projects as { fields: Change[] }[]
     expect(byLabel(p1!.fields)).toEqual({ 绩效目标: 'li' })
     expect(byLabel(p2!.fields)).toEqual({ 绩效目标: 'zhang' })

@@ -38,7 +38,7 @@ export interface ActivityEntry {
 }
 
 /** An edit session as the activity log shows it: counts, not the id ranges behind them. */
-export type EditSummary = Omit<EditSession, 'insertedRanges' | 'deletedRanges'>
+export type EditSummary = Omit<EditSession, 'insertedRanges' | 'deletedRanges' | 'markBounds'>
 
 export type ActivityView = { at: number; by: string | null } & (
   | ({ kind: 'edits' } & EditSummary)
@@ -55,7 +55,7 @@ export function allSessions(stored: readonly ActivityEntry[], tail: readonly Aut
 export function activityLog(stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[]): ActivityView[] {
   const edits: ActivityView[] = allSessions(stored, tail)
     .filter((s) => s.by !== null)
-    .map(({ insertedRanges: _i, deletedRanges: _d, ...summary }) => ({ kind: 'edits', at: summary.to, ...summary }))
+    .map(({ insertedRanges: _i, deletedRanges: _d, markBounds: _m, ...summary }) => ({ kind: 'edits', at: summary.to, ...summary }))
   const events: ActivityView[] = stored.flatMap((e) => (e.event.kind === 'edits' ? [] : [{ ...e.event, at: e.at, by: e.by }]))
   return [...edits, ...events].sort((a, b) => b.at - a.at)
 }

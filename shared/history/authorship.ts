@@ -11,6 +11,8 @@
  * with is ever recorded.
  */
 import * as Y from 'yjs'
+import { MARK } from '../schema/node-names'
+import { isSuggestionInfo } from '../schema/suggestion'
 
 /** One accepted update as the log keeps it: the update, the account that sent it (null: the server itself), and when. */
 export interface AuthoredUpdate {
@@ -21,6 +23,16 @@ export interface AuthoredUpdate {
 
 /** Item ids [from, to) of one client, inserted or deleted at `at`. */
 export type IdRange = [client: number, from: number, to: number, at: number]
+
+/**
+ * A bound of a review mark an update wrote (a format item: where a
+ * suggested insertion or deletion begins or ends), with whose suggestion it
+ * opens (null: it closes one). Kept because the server's documents collect
+ * a deleted item's content: once a suggestion is decided, its bounds are
+ * deleted ids that no longer say they were marks, and attribution needs to
+ * know that the text between them was someone's suggestion.
+ */
+export type MarkBound = [client: number, clock: number, mark: 'insertion' | 'deletion', author: string | null]
 
 /**
  * One person's stretch of editing: updates by the same account with no
@@ -36,40 +48,55 @@ export interface EditSession {
   deleted: number
   insertedRanges: IdRange[]
   deletedRanges: IdRange[]
+  /** The review marks' bounds among the inserted ids (absent in sessions kept before they were recorded). */
+  markBounds?: MarkBound[]
 }
 
-/** What attribution needs of a session: who, and the ids they wrote and deleted. */
-export type SessionRanges = Pick<EditSession, 'by' | 'insertedRanges' | 'deletedRanges'>
+/** What attribution needs of a session: who, the ids they wrote and deleted, and which of those were review marks' bounds. */
+export type SessionRanges = Pick<EditSession, 'by' | 'insertedRanges' | 'deletedRanges' | 'markBounds'>
 
 export const SESSION_GAP_MS = 10 * 60_000
 
+/** The review mark an item is a bound of, or null. */
+function markBoundOf(struct: Y.Item): MarkBound | null {
+  const content = struct.content
+  if (!(content instanceof Y.ContentFormat)) return null
+  const mark = content.key.startsWith(MARK.insertion) ? 'insertion' : content.key.startsWith(MARK.deletion) ? 'deletion' : null
+  return mark && [struct.id.client, struct.id.clock, mark, isSuggestionInfo(content.value) ? content.value.author : null]
+}
+
 /**
- * The id ranges an update inserts and deletes, and which of the inserted are
+ * The id ranges an update inserts and deletes, which of the inserted are
  * settings (a map entry or an attribute: a figure cell's record of what was
- * typed, say) rather than content. A malformed update (never stored) yields nothing.
+ * typed, say) rather than content, and which are review marks' bounds. A
+ * malformed update (never stored) yields nothing.
  */
-function rangesOf(update: Uint8Array, at: number, known: Settings): { inserted: IdRange[]; deleted: IdRange[]; settings: IdRange[] } {
+function rangesOf(update: Uint8Array, at: number, known: Settings): { inserted: IdRange[]; deleted: IdRange[]; settings: IdRange[]; marks: MarkBound[] } {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdate(update)
   } catch {
-    return { inserted: [], deleted: [], settings: [] }
+    return { inserted: [], deleted: [], settings: [], marks: [] }
   }
   const inserted: IdRange[] = []
   const settings: IdRange[] = []
+  const marks: MarkBound[] = []
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue
     const range: IdRange = [struct.id.client, struct.id.clock, struct.id.clock + struct.length, at]
     appendRange(inserted, range)
+    if (!(struct instanceof Y.Item)) continue
     // A setting that replaces another is written after it, without its key: it is known by its left origin.
-    if (struct instanceof Y.Item && (struct.parentSub !== null || (struct.origin !== null && known.has(struct.origin)))) {
+    if (struct.parentSub !== null || (struct.origin !== null && known.has(struct.origin))) {
       settings.push([...range])
       known.add([...range])
     }
+    const bound = markBoundOf(struct)
+    if (bound) marks.push(bound)
   }
   const deleted: IdRange[] = []
   for (const [client, items] of decoded.ds.clients) for (const item of items) appendRange(deleted, [client, item.clock, item.clock + item.len, at])
-  return { inserted, deleted, settings }
+  return { inserted, deleted, settings, marks }
 }
 
 /** Settings inserted so far, per client in clock order: a deletion of one (a setting replaced) is no deleted text. */
@@ -122,13 +149,14 @@ export function editSessions(log: readonly AuthoredUpdate[], gapMs = SESSION_GAP
   for (const { update, by, at } of log) {
     let session = open.get(by)
     if (!session || at - session.to > gapMs) {
-      session = { by, from: at, to: at, inserted: 0, deleted: 0, insertedRanges: [], deletedRanges: [] }
+      session = { by, from: at, to: at, inserted: 0, deleted: 0, insertedRanges: [], deletedRanges: [], markBounds: [] }
       open.set(by, session)
       sessions.push(session)
     }
-    const { inserted, deleted, settings: set } = rangesOf(update, at, settings)
+    const { inserted, deleted, settings: set, marks } = rangesOf(update, at, settings)
     for (const range of inserted) appendRange(session.insertedRanges, range)
     for (const range of deleted) appendRange(session.deletedRanges, range)
+    session.markBounds!.push(...marks)
     settingCount.set(session, (settingCount.get(session) ?? 0) + width(set))
     session.to = Math.max(session.to, at)
   }
@@ -154,9 +182,10 @@ export function joinSessions(sessions: readonly EditSession[], gapMs = SESSION_G
       previous.deleted += session.deleted
       previous.insertedRanges.push(...session.insertedRanges)
       previous.deletedRanges.push(...session.deletedRanges)
+      if (session.markBounds?.length) previous.markBounds = [...(previous.markBounds ?? []), ...session.markBounds]
       continue
     }
-    const copy = { ...session, insertedRanges: [...session.insertedRanges], deletedRanges: [...session.deletedRanges] }
+    const copy = { ...session, insertedRanges: [...session.insertedRanges], deletedRanges: [...session.deletedRanges], ...(session.markBounds && { markBounds: [...session.markBounds] }) }
     last.set(session.by, copy)
     joined.push(copy)
   }
@@ -167,6 +196,12 @@ export function joinSessions(sessions: readonly EditSession[], gapMs = SESSION_G
 export interface Attribution {
   by: string | null
   at: number
+  /**
+   * Whose suggestion the change was, when it was someone else's: `by`
+   * accepted it, and the words are the suggester's. Absent for a change
+   * `by` made themselves.
+   */
+  suggestedBy?: string
 }
 
 interface Owned {
@@ -210,22 +245,53 @@ class RangeIndex {
   }
 }
 
+/** A review mark's bound as `AuthorIndex.boundsIn` reports it. */
+export interface Bound {
+  clock: number
+  mark: 'insertion' | 'deletion'
+  /** Whose suggestion it opens; null for a closing bound. */
+  author: string | null
+}
+
 /**
- * Lookups from item ids to who inserted and who deleted them, built from
- * a document's edit sessions. `until` leaves out what happened later
- * (attribution of a version as it was when it was saved).
+ * Lookups from item ids to who inserted and who deleted them, and which
+ * were review marks' bounds, built from a document's edit sessions.
+ * `until` leaves out what happened later (attribution of a version as it
+ * was when it was saved).
  */
 export class AuthorIndex {
   private readonly inserts = new RangeIndex()
   private readonly deletes = new RangeIndex()
+  private readonly bounds = new Map<number, Bound[]>()
 
   constructor(sessions: readonly SessionRanges[], until = Number.POSITIVE_INFINITY) {
     for (const session of sessions) {
       for (const range of session.insertedRanges) if (range[3] <= until) this.inserts.add(session.by, range)
       for (const range of session.deletedRanges) if (range[3] <= until) this.deletes.add(session.by, range)
+      // Which ids were bounds is a fact about the ids, true whenever they exist: no `until` needed.
+      for (const [client, clock, mark, author] of session.markBounds ?? []) {
+        const list = this.bounds.get(client) ?? this.bounds.set(client, []).get(client)!
+        list.push({ clock, mark, author })
+      }
     }
     this.inserts.sort()
     this.deletes.sort()
+    for (const list of this.bounds.values()) list.sort((a, b) => a.clock - b.clock)
+  }
+
+  /** The review marks' bounds among one client's ids [from, to), in clock order (a deleted item may hold several, merged). */
+  boundsIn(client: number, from: number, to: number): Bound[] {
+    const list = this.bounds.get(client)
+    if (!list) return []
+    let [lo, hi] = [0, list.length]
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (list[mid]!.clock < from) lo = mid + 1
+      else hi = mid
+    }
+    const found: Bound[] = []
+    for (let i = lo; i < list.length && list[i]!.clock < to; i++) found.push(list[i]!)
+    return found
   }
 
   inserted(id: Y.ID, length = 1): Attribution | null {
@@ -237,4 +303,10 @@ export class AuthorIndex {
   }
 }
 
-export const later = (a: Attribution | null, b: Attribution | null): Attribution | null => (!a ? b : !b ? a : b.at > a.at ? b : a)
+/**
+ * The later of two attributions. Of two at the same moment by the same
+ * person, the one naming a suggestion: one transaction that accepted a
+ * suggestion also deleted the text it replaced.
+ */
+export const later = (a: Attribution | null, b: Attribution | null): Attribution | null =>
+  !a ? b : !b ? a : b.at > a.at || (b.at === a.at && b.by === a.by && b.suggestedBy !== undefined && a.suggestedBy === undefined) ? b : a

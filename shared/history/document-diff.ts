@@ -25,7 +25,7 @@ export interface FieldChange {
   before: string
   after: string
   segments: TextSegment[]
-  /** Who last changed the field, when the comparison was given the newer side's attribution. */
+  /** Who last changed the field (and whose suggestion it was, if accepted), when the comparison was given the newer side's attribution. */
   lastChange?: Attribution | null
 }
 
@@ -125,12 +125,12 @@ export function diffDocuments(before: DocumentText, after: DocumentText, authors
   }
 }
 
-/** Everyone a diff names as the last to change something. */
+/** Everyone a diff names as the last to change something, or as whose suggestion that change was. */
 export function changeAuthors(diff: DocumentDiff): string[] {
   type Attributed = { lastChange?: Attribution | null }
   const rowChanges = (rows: RowChange[]): Attributed[] => rows.flatMap((r): Attributed[] => (r.kind === 'changed' ? r.fields : [r as Attributed]))
   const changes: Attributed[] = [...diff.narrative, ...diff.projects.flatMap((p): Attributed[] => (p.kind === 'changed' ? [...p.fields, ...rowChanges(p.rows)] : [p as Attributed]))]
-  return [...new Set(changes.flatMap((c) => (c.lastChange?.by ? [c.lastChange.by] : [])))]
+  return [...new Set(changes.flatMap((c) => [c.lastChange?.by, c.lastChange?.suggestedBy].filter((login): login is string => !!login)))]
 }
 
 const subGoalText = (g: { title: string; duty: string; target: string }) => `${g.title}｜职责：${g.duty}｜目标：${g.target}`

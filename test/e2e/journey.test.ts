@@ -184,6 +184,16 @@ describe('a round trip', () => {
     await expect.poll(() => budgetChange(FIX), { timeout: 10_000 }).toContain(`${fixedFrom} → ${typed.fix}`)
     expect(await budgetChange(REVIEWED)).toContain(`${reviewedFrom} → ${typed.reviewed}`)
     expect(await changed(RESTORED).count()).toBe(0)
+    // Whose words each figure is: the accepted one is 王芳's, accepted by 李娜; the fix is 李娜's own.
+    const changedBy = (n: number) => changed(n).locator('.field-change', { hasText: '预算数' }).getByTestId('changed-by').textContent()
+    expect(await changedBy(REVIEWED)).toMatch(/^王芳建议 · 李娜接受 · (刚刚|\d+ 分钟前)$/)
+    expect(await changedBy(FIX)).toMatch(/^李娜 · (刚刚|\d+ 分钟前)$/)
+    // 显示作者 says the same in the editor.
+    await wang.page.getByTestId('toggle-authors').click()
+    const budgetCell = (n: number) => wang.page.locator('[data-field="budgetTotal"]').nth(n)
+    await expect.poll(() => budgetCell(REVIEWED).getAttribute('data-changed-by'), { timeout: 10_000 }).toMatch(/^王芳建议 · 李娜接受 · /)
+    expect(await budgetCell(FIX).getAttribute('data-changed-by')).toMatch(/^李娜 · /)
+    await wang.page.getByTestId('toggle-authors').click()
     await wang.page.getByRole('button', { name: '审核通过', exact: true }).click()
     await wang.page.getByTestId('confirm-step').getByRole('button', { name: '确认审核通过' }).click()
     // What the checks still find (the generated text's placeholders) asks for a reason; she gives one.
