@@ -24,8 +24,12 @@ interface ManagedOrg {
   kind: 'department' | 'finance'
 }
 
-/** The roles an organisation has: a department's staff write, the bureau's reviewers review. */
-const rolesOf = (org: ManagedOrg): OrgRole[] => ['admin', org.kind === 'finance' ? 'reviewer' : 'staff']
+/**
+ * The roles an organisation has: a department's staff write, the bureau's reviewers review. The lesser role
+ * first: a form's reset goes back to the first option, and with 管理员 first a second invitation sent right
+ * after one quietly offered 管理员.
+ */
+const rolesOf = (org: ManagedOrg): OrgRole[] => [org.kind === 'finance' ? 'reviewer' : 'staff', 'admin']
 
 export function AdminPage() {
   const [orgs, { refetch }] = createResource(() => api.orgs().then(({ orgs }) => orgs.filter((o) => o.role === 'admin')))
@@ -89,8 +93,8 @@ function OrgMembers(props: { org: ManagedOrg; onChanged?: () => void }) {
   }
   const [resetting, setResetting] = createSignal<string | null>(null)
   const [removing, setRemoving] = createSignal<(OrgMember & { reviewsHere?: true }) | null>(null)
-  const roleSelect = (name: string, value: OrgRole, onChange?: (role: OrgRole) => void) => (
-    <select name={name} aria-label={T.orgRole} onChange={(e) => onChange?.(e.currentTarget.value as OrgRole)}>
+  const roleSelect = (name: string, value: OrgRole, onChange?: (role: OrgRole, select: HTMLSelectElement) => void) => (
+    <select name={name} aria-label={T.orgRole} onChange={(e) => onChange?.(e.currentTarget.value as OrgRole, e.currentTarget)}>
       {/* `selected` on the option: a select's value set before its options exist is lost. */}
       <For each={rolesOf(org)}>{(role) => <option value={role} selected={role === value}>{T.orgRoleLabel[role]}</option>}</For>
     </select>
@@ -112,9 +116,15 @@ function OrgMembers(props: { org: ManagedOrg; onChanged?: () => void }) {
                     <td>{member.displayName}</td>
                     <td>{member.name}</td>
                     <td>
-                      {roleSelect('role', member.role, (role) =>
+                      {roleSelect('role', member.role, (role, select) =>
                         void act(async () => {
-                          await api.setOrgMember(org.id, member.name, role)
+                          try {
+                            await api.setOrgMember(org.id, member.name, role)
+                          } catch (error) {
+                            // Refused: the list shows the role the member still has, not the one asked for.
+                            select.value = member.role
+                            throw error
+                          }
                           return T.roleChanged(member.displayName, T.orgRoleLabel[role]!)
                         }),
                       )}
@@ -179,7 +189,7 @@ function OrgMembers(props: { org: ManagedOrg; onChanged?: () => void }) {
         <input name="displayName" required maxLength={50} aria-label={T.displayName} placeholder={T.displayName} />
         <input name="name" required pattern="[a-z][a-z0-9._\-]{1,31}" aria-label={T.loginName} placeholder={`${T.loginName}（如 wangfang）`} autocomplete="off" />
         <input name="password" type="text" required minLength={8} aria-label={T.initialPassword} placeholder={T.initialPassword} autocomplete="off" />
-        {roleSelect('role', rolesOf(org)[1]!)}
+        {roleSelect('role', rolesOf(org)[0]!)}
         <button type="submit">{T.newAccount}</button>
       </form>
       <form
@@ -192,7 +202,7 @@ function OrgMembers(props: { org: ManagedOrg; onChanged?: () => void }) {
       >
         <h3>{T.addExisting}</h3>
         <input name="name" required aria-label={T.loginName} placeholder={T.loginName} autocomplete="off" />
-        {roleSelect('role', rolesOf(org)[1]!)}
+        {roleSelect('role', rolesOf(org)[0]!)}
         <button type="submit">{T.addExisting}</button>
       </form>
       <OutcomeLine outcome={outcome} />

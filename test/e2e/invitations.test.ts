@@ -30,6 +30,13 @@ describe('invitations', () => {
     await form.getByRole('button', { name: '添加已有用户' }).click()
     await expect.poll(() => section.getByRole('status').textContent()).toContain('已邀请 songli')
     expect(await t.server.data.orgs.members(org.id)).toHaveLength(1)
+    // The form is ready for the next invitation with the role it offered first, not 管理员.
+    expect(await form.getByLabel('角色').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text)).toBe('编制人员')
+    // He tries to make himself 编制人员: refused, and his row still reads 管理员.
+    const ownRole = section.locator('tr[data-member="tang"]').getByLabel('角色')
+    await ownRole.selectOption({ label: '编制人员' })
+    await expect.poll(() => section.getByRole('alert').textContent()).toContain('不能取消自己的管理员身份')
+    expect(await ownRole.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text)).toBe('管理员')
 
     const invitee = await openAs(suite.browser, t, 'songli', 'viewer')
     await invitee.page.goto('/#/')
