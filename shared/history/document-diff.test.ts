@@ -33,6 +33,16 @@ describe('diffDocuments', () => {
     expect(row.fields.map((f) => [f.label, f.segments.filter((s) => s.op !== 'equal')])).toEqual([['指标值', [{ op: 'insert', text: '（全年）' }]]])
   })
 
+  it('counts a 处 for each line it lists: three cells of one row are three, as the comparison shows them', () => {
+    const after = edited((d) => {
+      const row = d.projects[0]!.indicators[0]!
+      Object.assign(row, { level3: `${row.level3}（调整）`, value: '≥95%', basis: '年度计划' })
+      d.projects[0]!.code = 'X-NEW-CODE'
+    })
+    const diff = diffDocuments(sample(), after)
+    expect(diff.summary.text).toBe('1 个项目、4 处改动')
+  })
+
   it('a moved row is matched, not removed and added; an added and a removed row stand whole', () => {
     const after = edited((d) => {
       const rows = d.projects[1]!.indicators

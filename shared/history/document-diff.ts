@@ -116,7 +116,9 @@ export function diffDocuments(before: DocumentText, after: DocumentText, authors
     })
     return fields.length + rows.length > 0 ? [{ kind: 'changed', name: a.name, code: a.code, index, fields, rows }] : []
   })
-  const changes = narrative.length + projects.reduce((n, p) => n + (p.kind === 'changed' ? p.fields.length + p.rows.length : 1), 0)
+  // One 处 is one line the comparison lists: a changed field (a changed row's fields each count), a row or project added or removed.
+  const listed = (changes: readonly { kind: string; fields?: readonly unknown[] }[]) => changes.reduce((n, c) => n + (c.kind === 'changed' ? c.fields!.length : 1), 0)
+  const changes = narrative.length + projects.reduce((n, p) => n + (p.kind === 'changed' ? p.fields.length + listed(p.rows) : 1), 0)
   return {
     narrative,
     projects,
