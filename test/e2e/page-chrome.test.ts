@@ -119,6 +119,10 @@ describe('around the document', () => {
     await page.getByRole('button', { name: '与当前比较' }).first().click()
     await page.getByRole('button', { name: '关闭比较' }).waitFor()
     expect(await cutCells(page), 'beside a comparison').toEqual([])
+    // With the comments in the margin as well, the page still fits the window: nothing to scroll sideways to.
+    await page.getByRole('button', { name: '批注旁注显示' }).click()
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0)
+    expect(await cutCells(page), 'beside a comparison, comments in the margin').toEqual([])
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)
