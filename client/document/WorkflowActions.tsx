@@ -3,7 +3,9 @@
  * step asks for: 退回修改 always takes a written 退回意见; 审核通过 over
  * pending suggestions, open threads or check errors takes a reason — the
  * server says what stands in the way, and the reviewer may then write why
- * the document passes anyway.
+ * the document passes anyway. A step that asks to be confirmed (报送, 审核通过)
+ * names there what still stands open as this page reads the document, so
+ * the count is seen before the step is confirmed, not after.
  */
 import { createSignal, For, Show } from 'solid-js'
 import type { Role } from '@shared/protocol/role'
@@ -30,6 +32,8 @@ export function WorkflowActions(props: {
    * their note would start from an empty one rather than the draft kept on the server.
    */
   draftUnread?: boolean
+  /** What stands open in the document as this page reads it (pending suggestions, open threads, check errors), one sentence each. */
+  standing?: () => string[]
 }) {
   const [composing, setComposing] = createSignal<Composing | null>(null)
   const [note, setNote] = createSignal('')
@@ -69,9 +73,14 @@ export function WorkflowActions(props: {
   const [confirming, setConfirming] = createSignal<Transition | null>(null)
   const start = (transition: Transition) => {
     if (transition.note === 'always') return compose({ transition, prompt: T.notePrompt(transition.label) })
-    if (T.stepConsequence[transition.action]) return setConfirming(transition)
+    if (T.stepConsequence[transition.action]) {
+      setStillOpen(props.standing?.() ?? [])
+      return setConfirming(transition)
+    }
     void submit(transition)
   }
+  /** What stood open when the confirmation was asked for. */
+  const [stillOpen, setStillOpen] = createSignal<string[]>([])
 
   return (
     <>
@@ -88,6 +97,9 @@ export function WorkflowActions(props: {
         {(t) => (
           <span class="confirm-inline" role="alertdialog" data-testid="confirm-step">
             {T.stepConsequence[t().action]}
+            <Show when={stillOpen().length > 0}>
+              <span class="still-open" data-testid="still-open">{T.stillOpen(stillOpen())}</span>
+            </Show>
             <button class="workflow" disabled={busy()} onClick={() => {
               const step = t()
               setConfirming(null)

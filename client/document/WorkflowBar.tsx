@@ -5,6 +5,7 @@
  * the submission deadline and, for a returned document, why it came back.
  */
 import { createResource, For, Match, Show, Switch } from 'solid-js'
+import { approvalBlockers, reviewState } from '@shared/review/approval'
 import { STATUS } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { T } from '../i18n/zh-CN'
@@ -34,6 +35,7 @@ export function WorkflowBar(props: { session: DocumentSession; opinion: ReviewOp
           status={s.workflow.status()}
           role={s.access.role()}
           {...(s.access.role() === 'reviewer' ? { draftNote: props.opinion.text(), onOpinionUsed: props.opinion.used, draftUnread: !props.opinion.known() } : {})}
+          standing={() => approvalBlockers({ ...reviewState(s.connection.ydoc), errorFindings: s.reading.findings().filter((f) => f.severity === 'error').length })}
         />
       </Show>
       <span class="people">

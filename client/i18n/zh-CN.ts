@@ -242,6 +242,7 @@ export const T = {
   totalChange: (before: string, after: string) => `预算合计：${before} → ${after}`,
   notePrompt: (label: string) => `请填写${label}的意见：`,
   confirmStep: (label: string) => `确认${label}`,
+  stillOpen: (items: string[]) => `注意：${items.join('；')}。`,
   findingCounts: (findings: readonly { severity: string }[]) => {
     const n = (s: string) => findings.filter((f) => f.severity === s).length
     return [`${n('error')} 错误`, `${n('warning')} 警告`, `${n('info')} 提示`].join(' · ')

@@ -5,7 +5,7 @@
  */
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { browserAndServer, downloadedBytes, openAs } from './browser'
+import { browserAndServer, downloadedBytes, openAs, retype, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -20,6 +20,8 @@ describe('workflow', () => {
     // 报送 asks first, saying what it does.
     await staff.page.getByRole('button', { name: '报送', exact: true }).click()
     expect(await staff.page.getByTestId('confirm-step').textContent()).toContain('编制人员将不能直接修改')
+    // And what the checks still find, before it goes (the sample's placeholders are errors).
+    expect(await staff.page.getByTestId('still-open').textContent()).toMatch(/^注意：审核检查还有 \d+ 个错误。$/)
     await staff.page.getByRole('button', { name: '确认报送' }).click()
     for (const page of [staff.page, other.page, finance.page]) {
       await expect.poll(() => page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('已报送')
@@ -36,6 +38,12 @@ describe('workflow', () => {
 
     await finance.page.getByRole('button', { name: '开始审核' }).click()
     await expect.poll(() => finance.page.getByTestId('doc-status').textContent()).toBe('审核中')
+    // Her own suggestion still open, 审核通过 says so before she confirms it, with the errors; she thinks better of it.
+    await retype(finance.page, 'budgetTotal', 1, '3.50')
+    await synced(finance.page)
+    await finance.page.getByRole('button', { name: '审核通过', exact: true }).click()
+    await expect.poll(() => finance.page.getByTestId('still-open').textContent()).toMatch(/^注意：还有 1 处修改建议未接受或拒绝；审核检查还有 \d+ 个错误。$/)
+    await finance.page.getByTestId('confirm-step').getByRole('button', { name: '取消' }).click()
     await finance.page.getByRole('button', { name: '退回修改' }).click()
     // 退回修改 asks for the 退回意见 first; staff then see it at the top of the document.
     await finance.page.locator('.workflow-note textarea').fill('请核实项目 2 的资金支出计划')
