@@ -99,7 +99,10 @@ export function FindBar(props: { editor: () => Editor | null; onClose: () => voi
     if (!editor) return
     const all = matches()
     const tr = replaceMatches(editor.state, all, replacement())
-    if (tr) editor.view.dispatch(settingCurrentMatch(tr, null))
+    if (tr) editor.view.dispatch(tr)
+    // Apart from the replacement: in 修订模式 the editor dispatches a tracked change of its own in its place, and the
+    // highlight stood on, over the text now marked for deletion.
+    if (currentMatch(editor.state)) editor.view.dispatch(settingCurrentMatch(editor.state.tr, null))
     setCurrent({ index: 0, total: 0 })
     setReplaced(all.length)
   }

@@ -167,6 +167,8 @@ describe('table operations', () => {
     await financeBar.getByRole('textbox', { name: '替换为' }).fill('支付及时率')
     await financeBar.getByRole('button', { name: '全部替换' }).click()
     await synced(finance.page)
+    // Nothing stays highlighted as the match she stood on: it is now text marked for deletion.
+    await expect.poll(() => finance.page.locator('.find-current').count()).toBe(0)
     // What she replaced stays, marked for deletion, until staff decide: it is not found, and replaced, again.
     await financeBar.getByRole('button', { name: '查找下一个' }).click()
     await expect.poll(() => financeBar.getByRole('status').textContent()).toBe('未找到')
