@@ -29,6 +29,7 @@ import { CaretInView } from './caret-in-view'
 import { SelectionBeforeKeys } from './selection-before-keys'
 import { othersAwareness } from './others-awareness'
 import { ProjectPlaceholders } from './project-placeholders'
+import { startFromYjs, type YjsMapping } from './initial-document'
 
 export interface EditorUser {
   name: string
@@ -116,6 +117,9 @@ export function makeEditor(options: {
   onCarriedRefused?: () => void
 }): Editor {
   const kind = options.kind ?? (() => undefined)
+  const fragment = contentOf(options.ydoc)
+  // The binding's map of Yjs types to nodes, filled with those of the first document (initial-document.ts).
+  const mapping: YjsMapping = new Map()
   const editor = new Editor({
     element: options.element,
     editable: options.editable,
@@ -123,12 +127,13 @@ export function makeEditor(options: {
     enableCoreExtensions: { delete: false },
     // The kind on the editor's root: a 监控 or 自评 is a set of project forms, laid out as such (styles.css).
     editorProps: { attributes: () => ({ 'data-document-kind': kind() ?? 'targets' }) },
+    onBeforeCreate: ({ editor }) => startFromYjs(editor, fragment, mapping),
     extensions: [
       ...withNodeViews(documentExtensions, { kind }),
       CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
       DerivedValues,
       MergedFigures,
-      OneStepCollaboration.configure({ fragment: contentOf(options.ydoc) }),
+      OneStepCollaboration.configure({ fragment, ySyncOptions: { mapping } }),
       // Carets are redrawn when someone else's moves, not at every key of one's own (others-awareness.ts).
       CollaborationCaret.configure({ provider: { awareness: othersAwareness(options.provider.awareness) }, user: options.user }),
       // Before FormKeys and the rest read the selection at a key.
