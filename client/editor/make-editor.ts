@@ -7,6 +7,7 @@
  * `makeEditor` returns an editor the caller must destroy.
  */
 import { Editor, Extension } from '@tiptap/core'
+import { Plugin } from '@tiptap/pm/state'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { WebsocketProvider } from 'y-websocket'
@@ -72,6 +73,20 @@ const OneStepCollaboration = Collaboration.extend({
   },
 })
 
+/**
+ * The kind on the editor's root: a 监控 or 自评 is a set of project forms, laid out as such (styles.css).
+ * A plugin's attribute, not the editor's `editorProps`: Tiptap's first view drops a function given there
+ * (it spreads it), which then came only with the next `setEditable`.
+ */
+const KindOnRoot = Extension.create<{ kind: () => string | undefined }>({
+  name: 'kindOnRoot',
+  addOptions: () => ({ kind: () => undefined }),
+  addProseMirrorPlugins() {
+    const { kind } = this.options
+    return [new Plugin({ props: { attributes: () => ({ 'data-document-kind': kind() ?? 'targets' }) } })]
+  },
+})
+
 export interface SuggestModeStorage {
   enabled: boolean
 }
@@ -125,8 +140,6 @@ export function makeEditor(options: {
     editable: options.editable,
     // Tiptap's `delete` events, which nothing here listens to: it combined and compared every change's steps to emit them.
     enableCoreExtensions: { delete: false },
-    // The kind on the editor's root: a 监控 or 自评 is a set of project forms, laid out as such (styles.css).
-    editorProps: { attributes: () => ({ 'data-document-kind': kind() ?? 'targets' }) },
     onBeforeCreate: ({ editor }) => startFromYjs(editor, fragment, mapping),
     extensions: [
       ...withNodeViews(documentExtensions, { kind }),
@@ -145,6 +158,7 @@ export function makeEditor(options: {
       SuggestMode.configure({ who: { author: options.userName, now: Date.now, newId: () => crypto.randomUUID() } }),
       CaretInView,
       ProjectPlaceholders,
+      KindOnRoot.configure({ kind }),
     ],
   })
   flushBeforeRemoteChanges(options.provider, editor)

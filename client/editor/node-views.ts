@@ -331,8 +331,8 @@ function indicatorListView(initial: PMNode, context: ViewContext): NodeView {
 
 /**
  * The 一级/二级 dropdowns and the pickers (监控 choices, 自评 bands) follow the editor's editability. ProseMirror does
- * not redraw node views when only `editable` changes (the editor opens
- * read-only and becomes editable once synced), so a plugin view, which is
+ * not redraw node views when only `editable` changes (an editor opened
+ * read-only becomes editable once its role or status allows), so a plugin view, which is
  * told of every props change, sets them all when it flips.
  */
 const LevelsFollowEditable = Extension.create({
