@@ -5,16 +5,18 @@
  *
  * For 11 (the sample), 100, 200 and 500 projects (the most a document may hold):
  * - open: cold (a fresh browser profile, from the network) until every
- *   table is on the page — past 50 projects, those far from the window as
- *   frames of their height, drawn when scrolled near (project-placeholders.ts),
- *   those in the window drawn — and the server's state is in; and from
- *   IndexedDB (a reload with the network off);
+ *   table is on the page — those far from the window as frames of their
+ *   height (project-placeholders.ts: a long document's drawn when scrolled
+ *   near, a short document's right after the first paint), those in the
+ *   window drawn — and the server's state is in; and from IndexedDB (a
+ *   reload with the network off);
  * - keystroke → next frame in a cell of the middle project, measured in the
  *   page (keydown to the task after the next animation frame): typing with
  *   pauses (p50/p95) and without (p95), alone and while two remote typists
  *   (stock y-websocket clients) type elsewhere in the document;
  * - where an open's time goes: when each step was reached (the page's
- *   scripts, the local copy, the server's state, the editor, the model),
+ *   scripts, the local copy, the server's state, the editor, the model,
+ *   every table of a short document drawn),
  *   cold and from IndexedDB, and the peer's scripts and editor;
  * - keydown → key handled: the page's own work on a key. Waiting for a frame
  *   adds up to a frame (16.7 ms) to the figure above whatever the editor
@@ -170,9 +172,11 @@ interface Phases {
   server?: number
   editor: number
   derived?: number
+  /** A short document's every table drawn (its first screen is drawn first, the rest after the first paint). */
+  drawn?: number
 }
 
-const PHASE_LABELS: Record<keyof Phases, string> = { scripts: 'page + scripts', local: 'local copy', server: 'server state', editor: 'editor', derived: 'model' }
+const PHASE_LABELS: Record<keyof Phases, string> = { scripts: 'page + scripts', local: 'local copy', server: 'server state', editor: 'editor', derived: 'model', drawn: 'all drawn' }
 
 const phaseRow = (phases: Phases | undefined, keys: readonly (keyof Phases)[]) =>
   phases ? keys.map((k) => (phases[k] === undefined ? '—' : String(Math.round(phases[k]!)))).join(' / ') + ' ms' : '—'
@@ -182,12 +186,17 @@ const phaseLabel = (keys: readonly (keyof Phases)[]) => keys.map((k) => PHASE_LA
 /** The marks of the open just done, read in the page. */
 async function phasesOf(page: Page): Promise<Phases> {
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
-  return { scripts: marks[OPEN_MARK.scripts]!, local: marks[OPEN_MARK.local], server: marks[OPEN_MARK.server], editor: marks[OPEN_MARK.editor]!, derived: marks[OPEN_MARK.derived] }
+  return { scripts: marks[OPEN_MARK.scripts]!, local: marks[OPEN_MARK.local], server: marks[OPEN_MARK.server], editor: marks[OPEN_MARK.editor]!, derived: marks[OPEN_MARK.derived], drawn: marks[OPEN_MARK.drawn] }
 }
 
-/** The model is derived after the editor is painted: an open's steps are read once it is there (or said missing). */
-const derived = (page: Page) =>
-  page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, OPEN_MARK.derived, { timeout: 20_000 }).catch(() => undefined)
+/**
+ * The model is derived after the editor is painted, and a short document's other tables drawn after it too: an
+ * open's steps are read once both are there (or said missing).
+ */
+const derived = async (page: Page) => {
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, OPEN_MARK.derived, { timeout: 20_000 }).catch(() => undefined)
+  await page.waitForSelector('.ProseMirror:is([data-drawn="all"], [data-drawn="near"])', { timeout: 20_000 }).catch(() => undefined)
+}
 
 async function measureOurs(browser: Browser, t: TestServer, docId: string, projects: number): Promise<Figures> {
   await t.grant('bench', 'editor', docId)
@@ -284,8 +293,8 @@ async function measurePeer(browser: Browser, peerDir: string, text: DocumentText
   return { coldOpen, coldPhases, alone }
 }
 
-const COLD = ['scripts', 'local', 'server', 'editor', 'derived'] as const
-const LOCAL = ['scripts', 'local', 'editor', 'derived'] as const
+const COLD = ['scripts', 'local', 'server', 'editor', 'derived', 'drawn'] as const
+const LOCAL = ['scripts', 'local', 'editor', 'derived', 'drawn'] as const
 
 export async function run(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/client/index.html'))) execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' })

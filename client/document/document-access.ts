@@ -50,7 +50,9 @@ export function createDocumentAccess(
     // The role may arrive after the person has left the page: the destroyed editor has no storage left to set.
     if (!current || current.isDestroyed) return
     current.storage.suggestMode.enabled = role() === 'reviewer' || suggesting()
-    current.setEditable(readOnlyReason() === '')
+    // Only a change: Tiptap's setEditable updates the whole view even when nothing changes (a forced layout at every open).
+    const editable = readOnlyReason() === ''
+    if (current.isEditable !== editable) current.setEditable(editable)
   }
 
   // Opened from the list, the role is the one the list fetched moments ago; opened by its address, it is asked for.

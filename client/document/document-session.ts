@@ -122,7 +122,8 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       provider,
       user: { name: user.displayName, color: userColor(user.name) },
       userName: user.name,
-      editable: false,
+      // As `access.refresh()` sets it next: made so, the view is not updated through again (a layout forced) to become so.
+      editable: access.readOnlyReason() === '',
       onActivateThread: threads.activate,
       paste: paste.listener,
       kind,

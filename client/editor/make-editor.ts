@@ -7,6 +7,7 @@
  * `makeEditor` returns an editor the caller must destroy.
  */
 import { Editor, Extension } from '@tiptap/core'
+import { Plugin } from '@tiptap/pm/state'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { WebsocketProvider } from 'y-websocket'
@@ -30,6 +31,7 @@ import { SelectionBeforeKeys } from './selection-before-keys'
 import { othersAwareness } from './others-awareness'
 import { ProjectPlaceholders } from './project-placeholders'
 import { FindHighlight } from './find-highlight'
+import { startFromYjs, type YjsMapping } from './initial-document'
 
 export interface EditorUser {
   name: string
@@ -69,6 +71,20 @@ const OneStepCollaboration = Collaboration.extend({
       return true
     }
     return { undo: step('undo'), redo: step('redo') }
+  },
+})
+
+/**
+ * The kind on the editor's root: a 监控 or 自评 is a set of project forms, laid out as such (styles.css).
+ * A plugin's attribute, not the editor's `editorProps`: Tiptap's first view drops a function given there
+ * (it spreads it), which then came only with the next `setEditable`.
+ */
+const KindOnRoot = Extension.create<{ kind: () => string | undefined }>({
+  name: 'kindOnRoot',
+  addOptions: () => ({ kind: () => undefined }),
+  addProseMirrorPlugins() {
+    const { kind } = this.options
+    return [new Plugin({ props: { attributes: () => ({ 'data-document-kind': kind() ?? 'targets' }) } })]
   },
 })
 
@@ -117,19 +133,21 @@ export function makeEditor(options: {
   onCarriedRefused?: () => void
 }): Editor {
   const kind = options.kind ?? (() => undefined)
+  const fragment = contentOf(options.ydoc)
+  // The binding's map of Yjs types to nodes, filled with those of the first document (initial-document.ts).
+  const mapping: YjsMapping = new Map()
   const editor = new Editor({
     element: options.element,
     editable: options.editable,
     // Tiptap's `delete` events, which nothing here listens to: it combined and compared every change's steps to emit them.
     enableCoreExtensions: { delete: false },
-    // The kind on the editor's root: a 监控 or 自评 is a set of project forms, laid out as such (styles.css).
-    editorProps: { attributes: () => ({ 'data-document-kind': kind() ?? 'targets' }) },
+    onBeforeCreate: ({ editor }) => startFromYjs(editor, fragment, mapping),
     extensions: [
       ...withNodeViews(documentExtensions, { kind }),
       CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
       DerivedValues,
       MergedFigures,
-      OneStepCollaboration.configure({ fragment: contentOf(options.ydoc) }),
+      OneStepCollaboration.configure({ fragment, ySyncOptions: { mapping } }),
       // Carets are redrawn when someone else's moves, not at every key of one's own (others-awareness.ts).
       CollaborationCaret.configure({ provider: { awareness: othersAwareness(options.provider.awareness) }, user: options.user }),
       // Before FormKeys and the rest read the selection at a key.
@@ -142,6 +160,7 @@ export function makeEditor(options: {
       CaretInView,
       ProjectPlaceholders,
       FindHighlight,
+      KindOnRoot.configure({ kind }),
     ],
   })
   flushBeforeRemoteChanges(options.provider, editor)

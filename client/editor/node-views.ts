@@ -214,7 +214,8 @@ function indicatorView(initial: PMNode, view: EditorView, getPos: () => number |
  * as the printed form does. The name is read again when the project
  * changes, which is cheap (one field's text). In a long document a project
  * far from the window is the frame alone, of the project's height, and is
- * drawn when it comes near (project-placeholders.ts).
+ * drawn when it comes near; in a short one, until the first screen is
+ * painted (project-placeholders.ts).
  */
 function projectView(initial: PMNode, context: ViewContext, view: EditorView, getPos: () => number | undefined, decorations: readonly Decoration[]): NodeView {
   let node = initial
@@ -230,7 +231,9 @@ function projectView(initial: PMNode, context: ViewContext, view: EditorView, ge
     })
     if (dom.dataset.name !== name) dom.dataset.name = name
   }
-  const watcher = drawsLazily(view.state.doc) ? watcherOf(view) : null
+  // A long document watches every table (drawn near the window, a frame again far from it); a short one only its frames (drawn once near, or after the first paint).
+  const lazy = drawsLazily(view.state.doc)
+  const watcher = lazy || !drawn ? watcherOf(view) : null
   const showHeight = () => {
     const pos = getPos()
     if (pos === undefined || !watcher) return
@@ -239,7 +242,7 @@ function projectView(initial: PMNode, context: ViewContext, view: EditorView, ge
   if (!drawn) {
     dom.dataset.placeholder = ''
     showHeight()
-  } else if (watcher) {
+  } else if (lazy) {
     // Laid out even off screen (few tables are drawn): the height the watcher reads is the table's, not a stand-in's.
     dom.style.contentVisibility = 'visible'
   }
@@ -328,8 +331,8 @@ function indicatorListView(initial: PMNode, context: ViewContext): NodeView {
 
 /**
  * The 一级/二级 dropdowns and the pickers (监控 choices, 自评 bands) follow the editor's editability. ProseMirror does
- * not redraw node views when only `editable` changes (the editor opens
- * read-only and becomes editable once synced), so a plugin view, which is
+ * not redraw node views when only `editable` changes (an editor opened
+ * read-only becomes editable once its role or status allows), so a plugin view, which is
  * told of every props change, sets them all when it flips.
  */
 const LevelsFollowEditable = Extension.create({

@@ -6,7 +6,7 @@ import { buildDocument } from '@shared/model/build-document'
 import { documentSchema } from '@shared/schema/schema'
 import { NODE } from '@shared/schema/node-names'
 import { documentText, part1, project } from '../../support/document-builder'
-import { drawMeta, PLACEHOLDER_THRESHOLD, projectPlaceholders } from './project-placeholders'
+import { drawMeta, drawnState, drawsAll, PLACEHOLDER_THRESHOLD, projectPlaceholders } from './project-placeholders'
 
 const plugin = projectPlaceholders()
 
@@ -40,9 +40,54 @@ function drawnNames(state: EditorState): string[] {
   })
 }
 
+const names = (...indices: number[]) => indices.map((i) => `项目${i}`)
+
 describe('project placeholders', () => {
-  it('draws every project of a document up to the threshold: no decorations to tell apart', () => {
-    expect(drawnNames(stateWith(PLACEHOLDER_THRESHOLD, 3))).toEqual([])
+  it('opens a document up to the threshold with the first screen drawn, draws the rest as told, then every project for good', () => {
+    let state = stateWith(PLACEHOLDER_THRESHOLD, 3)
+    // At first only the cursor's project, and those the first screen holds once they are found there.
+    expect(drawnState(state)).toBe('first-screen')
+    expect(drawsAll(state)).toBe(false)
+    expect(drawnNames(state)).toEqual(names(3))
+    state = state.apply(drawMeta(state.tr, { draw: [0, 1] }))
+    expect(drawnNames(state)).toEqual(names(0, 1, 3))
+    // Going far from the window does not make a frame again of a short document's table.
+    state = state.apply(drawMeta(state.tr, { draw: [4], undraw: [0] }))
+    expect(drawnNames(state)).toEqual(names(0, 1, 3, 4))
+    // All drawn: no decorations to tell apart, and the root says so.
+    state = state.apply(drawMeta(state.tr, { filled: true }))
+    expect(drawsAll(state)).toBe(true)
+    expect(drawnState(state)).toBe('all')
+    expect(drawnNames(state)).toEqual([])
+    // The cursor moving, or the document changing, leaves it so.
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, nameAt(state.doc, 40))))
+    state = state.apply(drawMeta(state.tr, { undraw: [1] }))
+    expect(drawsAll(state)).toBe(true)
+    expect(drawnNames(state)).toEqual([])
+    // Grown past the threshold later (a paste of projects), it is drawn as a long one: near the window, as found from then on.
+    let partStart = -1
+    state.doc.forEach((child, offset) => (child.type.name === NODE.projectsPart ? (partStart = offset + 1) : undefined))
+    const first = state.doc.nodeAt(partStart)!
+    state = state.apply(state.tr.insert(state.doc.content.size - 1, first.type.create(first.attrs, first.content)))
+    expect(drawnState(state)).toBe('near')
+    expect(drawnNames(state)).toEqual(names(40))
+  })
+
+  it('draws a document that grows past the threshold before its rest is drawn as a long one, and one past it as a long one from the start', () => {
+    let state = stateWith(PLACEHOLDER_THRESHOLD, 3)
+    state = state.apply(drawMeta(state.tr, { draw: [0] }))
+    let partStart = -1
+    state.doc.forEach((child, offset) => (child.type.name === NODE.projectsPart ? (partStart = offset + 1) : undefined))
+    // A colleague pastes a project at the end (a copy of the first): one past the threshold.
+    const first = state.doc.nodeAt(partStart)!
+    state = state.apply(state.tr.insert(state.doc.content.size - 1, first.type.create(first.attrs, first.content)))
+    expect(drawnState(state)).toBe('near')
+    expect(drawnNames(state)).toEqual(names(0, 3))
+    // Told it is filled (the rest drawn) too late: it stays a long document, drawn near the window.
+    state = state.apply(drawMeta(state.tr, { filled: true }))
+    expect(drawsAll(state)).toBe(false)
+    expect(drawnNames(state)).toEqual(names(0, 3))
+    expect(drawnState(stateWith(PLACEHOLDER_THRESHOLD + 1, 3))).toBe('near')
   })
 
   it('past it, draws the projects near the window and the one the cursor is in, and follows the cursor', () => {

@@ -8,6 +8,14 @@
  * change walks, the DOM of a few projects instead of a thousand (on 500
  * projects the DOM alone was ~600,000 elements).
  *
+ * A shorter document opens the same way, with only the tables near the
+ * window drawn, and the rest are drawn right after the first paint
+ * (first-screen.ts); from then on every project is drawn, as before, and
+ * none is ever a frame again. The editor's root says which it is in
+ * `data-drawn`: `first-screen` until the rest are drawn, `all` after, `near`
+ * in a long document (what tests wait for before reading cells by their
+ * place on the page).
+ *
  * The project holding the selection is always drawn, whatever the scroll:
  * whatever puts the cursor somewhere (Tab into the next table, 查找替换,
  * the checks' 定位, the outline) draws that project in the same transaction,
@@ -27,8 +35,10 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { NodeSelection, Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { NODE } from '@shared/schema/node-names'
+import { OPEN_MARK } from '../sync/open-marks'
+import { drawRestAfterPaint, isNearWindow, remainingProjects, type Filler } from './first-screen'
 
-/** Up to this many projects every project is drawn, as before (the sample has 11; usual documents tens). */
+/** Up to this many projects every project is drawn once the first screen is painted (the sample has 11; usual documents tens). */
 export const PLACEHOLDER_THRESHOLD = 50
 
 /** Drawn within one window's height of the screen; a frame again past four. */
@@ -36,8 +46,10 @@ const NEAR_MARGIN = '100% 0px'
 const FAR_MARGIN = '400% 0px'
 
 interface Drawn {
-  /** Indices of the projects the observer found near the window. */
+  /** Indices of the projects the observer found near the window (and, while filling, those drawn since). */
   near: ReadonlySet<number>
+  /** A short document whose projects are not all drawn yet: drawn as a long one is, until the rest are (first-screen.ts). */
+  filling: boolean
   /** The projects part the decorations were made for, and the projects the selection is in. */
   part: PMNode | null
   selected: readonly number[]
@@ -47,6 +59,8 @@ interface Drawn {
 interface DrawMeta {
   draw?: readonly number[]
   undraw?: readonly number[]
+  /** Every project of a short document is drawn from now on. */
+  filled?: true
 }
 
 const key = new PluginKey<Drawn>('projectPlaceholders')
@@ -62,8 +76,21 @@ const partOf = (doc: PMNode): { node: PMNode; pos: number } | null => {
   return found
 }
 
-/** Whether a document has enough projects to draw only those near the window. */
-export const drawsLazily = (doc: PMNode): boolean => (partOf(doc)?.node.childCount ?? 0) > PLACEHOLDER_THRESHOLD
+const countOf = (part: PMNode | null): number => part?.childCount ?? 0
+
+/** Whether a document has enough projects to draw only those near the window, always. */
+export const drawsLazily = (doc: PMNode): boolean => countOf(partOf(doc)?.node ?? null) > PLACEHOLDER_THRESHOLD
+
+/** Whether every project of the document is drawn: a short document once its first screen is painted and the rest are drawn. */
+export function drawsAll(state: EditorState): boolean {
+  const drawn = key.getState(state)
+  // A state without the plugin (Tiptap builds its first view before adding the plugins) draws frames: the plugin draws what is near.
+  return drawn !== undefined && !drawn.filling && countOf(drawn.part) <= PLACEHOLDER_THRESHOLD
+}
+
+/** What the editor's root says in `data-drawn`. */
+export const drawnState = (state: EditorState): 'all' | 'near' | 'first-screen' =>
+  drawsAll(state) ? 'all' : drawsLazily(state.doc) ? 'near' : 'first-screen'
 
 /** The indices of the projects a position lies in or right before (a NodeSelection of a project). */
 function projectIndexAt(state: EditorState, pos: number): number | null {
@@ -95,9 +122,9 @@ function carryNear(near: ReadonlySet<number>, before: PMNode, after: PMNode): Se
   return carried
 }
 
-function decorate(doc: PMNode, near: ReadonlySet<number>, selected: readonly number[]): DecorationSet {
+function decorate(doc: PMNode, near: ReadonlySet<number>, selected: readonly number[], filling: boolean): DecorationSet {
   const part = partOf(doc)
-  if (!part || part.node.childCount <= PLACEHOLDER_THRESHOLD) return DecorationSet.empty
+  if (!part || (part.node.childCount <= PLACEHOLDER_THRESHOLD && !filling)) return DecorationSet.empty
   const wanted = new Set([...near, ...selected])
   const decorations: Decoration[] = []
   let pos = part.pos + 1
@@ -113,22 +140,28 @@ function apply(tr: Transaction, drawn: Drawn, state: EditorState): Drawn {
   let near = drawn.near
   if (tr.docChanged && part && drawn.part && part.childCount !== drawn.part.childCount) near = carryNear(near, drawn.part, part)
   const meta = tr.getMeta(key) as DrawMeta | undefined
-  if (meta) {
+  const short = countOf(part) <= PLACEHOLDER_THRESHOLD
+  // A document grown long while filling is drawn as a long one from then on; a short one is never filling again.
+  const filling = drawn.filling && !meta?.filled && short
+  // Filled, every project is drawn whatever is near: should the document grow long, it starts from the window as today.
+  if (drawn.filling && !filling && short) near = new Set()
+  else if (meta?.draw?.length || (meta?.undraw?.length && !short)) {
     const next = new Set(near)
     for (const i of meta.draw ?? []) next.add(i)
-    for (const i of meta.undraw ?? []) next.delete(i)
+    // A short document's tables, once drawn, stay drawn.
+    if (!short) for (const i of meta.undraw ?? []) next.delete(i)
     near = next
   }
   const selected = selectedProjects(state)
   const sameSelected = selected.length === drawn.selected.length && selected.every((i, n) => drawn.selected[n] === i)
   // Any change to the document may move the projects (text typed in Part 1 does): the decorations are made again for it.
-  if (near === drawn.near && !tr.docChanged && sameSelected) return drawn
-  return { near, part, selected, decorations: decorate(state.doc, near, selected) }
+  if (near === drawn.near && filling === drawn.filling && !tr.docChanged && sameSelected) return drawn
+  return { near, filling, part, selected, decorations: decorate(state.doc, near, selected, filling) }
 }
 
 /** Whether a project view with these decorations is drawn in full. */
 export const isDrawn = (view: EditorView, decorations: readonly Decoration[]): boolean =>
-  !drawsLazily(view.state.doc) || decorations.some((d) => (d.spec as typeof DRAW).drawProject === true)
+  drawsAll(view.state) || decorations.some((d) => (d.spec as typeof DRAW).drawProject === true)
 
 /**
  * The observers of one editor's projects, and the heights they were seen
@@ -159,6 +192,25 @@ class Watcher {
     this.positions.delete(dom)
     this.near.unobserve(dom)
     this.far.unobserve(dom)
+  }
+
+  /**
+   * Draws the frames near the window now, as read from their boxes (one
+   * layout): at the first build, so the first frame painted shows the
+   * tables in the window, where the observer would have them drawn only
+   * after it.
+   */
+  drawNear(): void {
+    const height = this.view.dom.ownerDocument.defaultView?.innerHeight ?? 0
+    for (const dom of this.positions.keys()) {
+      if ((dom as HTMLElement).dataset.placeholder === undefined) continue
+      const index = this.indexOf(dom)
+      if (index !== null && isNearWindow(dom.getBoundingClientRect(), height)) {
+        this.pending.draw.add(index)
+        this.pending.undraw.delete(index)
+      }
+    }
+    this.flush()
   }
 
   /** The height a frame for this project takes: as last seen drawn, or estimated from the projects seen. */
@@ -218,7 +270,7 @@ class Watcher {
     }
     const meta: DrawMeta = { draw: [...this.pending.draw], undraw: [...this.pending.undraw] }
     this.pending = { draw: new Set(), undraw: new Set() }
-    this.view.dispatch(drawMeta(this.view.state.tr, meta))
+    dispatchDrawing(this.view, meta)
   }
 
   destroy(): void {
@@ -256,6 +308,29 @@ export function watcherOf(view: EditorView): Watcher {
   return watcher
 }
 
+/**
+ * Dispatches what is to be drawn, once ProseMirror has read what the person
+ * just did from the DOM: a click's new selection is read a moment later,
+ * and a transaction in between would write the old one back.
+ */
+function dispatchDrawing(view: EditorView, meta: DrawMeta): void {
+  ;(view as unknown as { domObserver: { flush(): void } }).domObserver.flush()
+  view.dispatch(drawMeta(view.state.tr, meta))
+}
+
+/** What first-screen.ts asks of the plugin: the rest of a short document, drawn one by one after the first paint. */
+const filler: Filler = {
+  remaining: (view) => {
+    const drawn = key.getState(view.state)
+    return drawn?.filling ? remainingProjects(countOf(drawn.part), new Set([...drawn.near, ...drawn.selected])) : []
+  },
+  draw: (view, projects) => dispatchDrawing(view, { draw: projects }),
+  done: (view) => {
+    if (key.getState(view.state)?.filling) dispatchDrawing(view, { filled: true })
+    if (drawsAll(view.state)) performance.mark(OPEN_MARK.drawn)
+  },
+}
+
 /** The plugin: which projects are drawn, as decorations, and the watcher of the view's projects. */
 export const projectPlaceholders = (): Plugin<Drawn> =>
   new Plugin<Drawn>({
@@ -263,15 +338,33 @@ export const projectPlaceholders = (): Plugin<Drawn> =>
     state: {
       init: (_config, state) => {
         const selected = selectedProjects(state)
-        return { near: new Set(), part: partOf(state.doc)?.node ?? null, selected, decorations: decorate(state.doc, new Set(), selected) }
+        const part = partOf(state.doc)?.node ?? null
+        // Every document opens drawn near the window; a short one (or one still empty, whose content comes next) fills in after.
+        const filling = countOf(part) <= PLACEHOLDER_THRESHOLD
+        return { near: new Set(), filling, part, selected, decorations: decorate(state.doc, new Set(), selected, filling) }
       },
       apply: (tr, drawn, _old, state) => apply(tr, drawn, state),
     },
     props: { decorations: (state) => key.getState(state)!.decorations },
     view: (view) => {
-      watcherOf(view)
+      const watcher = watcherOf(view)
+      // Written here, not as an `attributes` prop: an attribute the plugin adds makes the view built before the
+      // plugins (Tiptap's first) differ from the one after, and that update of the whole view forces a layout.
+      const showDrawn = () => {
+        const drawn = drawnState(view.state)
+        if (view.dom.dataset.drawn !== drawn) view.dom.dataset.drawn = drawn
+      }
+      showDrawn()
+      // Before the first frame is painted, once the page around the editor is laid out.
+      const frame = requestAnimationFrame(() => {
+        if (!view.isDestroyed) watcher.drawNear()
+      })
+      const stopFilling = drawRestAfterPaint(view, filler)
       return {
+        update: showDrawn,
         destroy: () => {
+          cancelAnimationFrame(frame)
+          stopFilling()
           watchers.get(view)?.destroy()
           watchers.delete(view)
         },
@@ -279,7 +372,7 @@ export const projectPlaceholders = (): Plugin<Drawn> =>
     },
   })
 
-/** Tells the plugin that projects came near the window (`draw`) or went far from it (`undraw`), by index. */
+/** Tells the plugin that projects came near the window (`draw`), went far from it (`undraw`), by index, or that all are drawn (`filled`). */
 export const drawMeta = (tr: Transaction, meta: DrawMeta): Transaction => tr.setMeta(key, meta).setMeta('addToHistory', false)
 
 export const ProjectPlaceholders = Extension.create({

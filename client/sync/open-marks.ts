@@ -1,7 +1,8 @@
 /**
  * Performance marks of the steps of opening a document, read by `bench client` to say where the time goes:
  * the page's scripts (the editor's chunk included) running, the local copy read, the server's state in,
- * the editor built, the model and checks derived. Steps may overlap: the bench reports when each was reached.
+ * the editor built, the model and checks derived, every table of a short document drawn (project-placeholders.ts).
+ * Steps may overlap: the bench reports when each was reached.
  */
 export const OPEN_MARK = {
   scripts: 'jixiao:session-started',
@@ -9,4 +10,5 @@ export const OPEN_MARK = {
   server: 'jixiao:server-synced',
   editor: 'jixiao:editor-built',
   derived: 'jixiao:model-derived',
+  drawn: 'jixiao:all-drawn',
 } as const

@@ -77,7 +77,18 @@ export async function loggedInAs(browser: Browser, t: TestServer, user: string, 
   return { context, page, errors }
 }
 
-export const synced = (page: Page) => page.waitForSelector('[data-testid=sync-status].synced', { timeout: 20_000 })
+/** The document reached the server and is on the page: every table drawn (a short document draws the rest after its first screen). */
+export const synced = async (page: Page) => {
+  await page.waitForSelector('[data-testid=sync-status].synced', { timeout: 20_000 })
+  await drawn(page)
+}
+
+/**
+ * The opened document on the page as it stays: a short document with every table drawn (`data-drawn="all"`),
+ * a long one with those near the window (`near`) — not its first screen alone, whose cells' places on the
+ * page are not yet those of the document.
+ */
+export const drawn = (page: Page) => page.waitForSelector('.ProseMirror:is([data-drawn="all"], [data-drawn="near"])', { timeout: 20_000 })
 
 /** The text field `field` (a data-field name), the `n`-th of its kind. */
 export const field = (page: Page, name: string, n = 0) => page.locator(`[data-field="${name}"] .value`).nth(n)

@@ -4,14 +4,20 @@
  * and type in a table, jump there from the outline, find with Ctrl+F a word
  * in a table not drawn, see a colleague's edit in a table not drawn once
  * scrolled to it, and find it all again after an offline reload.
+ *
+ * And a short one (the sample), which opens with the tables of its first
+ * screen and draws the rest right after: its last table is typed in and a
+ * colleague sees it, as ever.
  */
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { parsePublishedText } from '@shared/formats/published-text/import'
 import { textAt } from '../../support/document-place'
 import { generateDocument } from '../../support/generate-document'
 import { makeRandom } from '../../support/random'
+import { sampleText } from '../../support/sample'
 import { synced as providerSynced } from '../../support/test-server'
-import { browserAndServer, openAs, typeAt } from './browser'
+import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -105,4 +111,61 @@ describe('a long document', () => {
     expect(zhang.errors).toEqual([])
     await zhang.context.close()
   }, 180_000)
+})
+
+/**
+ * Kept in the page: after each painted frame (in the task after the animation frame, as the page's own work
+ * after a paint runs), whether the editor's last table was on the page as a frame, not drawn, and the values
+ * the editor's root took in `data-drawn`.
+ */
+const PAINTED = () => {
+  const w = window as unknown as { __lastWasFrame: boolean; __drawn: string[] }
+  w.__lastWasFrame = false
+  w.__drawn = []
+  const look = () => {
+    const tables = document.querySelectorAll<HTMLElement>('section[data-node="project"]')
+    const last = tables[tables.length - 1]
+    if (last && last.dataset.placeholder !== undefined) w.__lastWasFrame = true
+    const state = document.querySelector<HTMLElement>('.ProseMirror')?.dataset.drawn
+    if (state && w.__drawn.at(-1) !== state) w.__drawn.push(state)
+    if (state !== 'all') requestAnimationFrame(() => setTimeout(look))
+  }
+  requestAnimationFrame(() => setTimeout(look))
+}
+
+describe('a short document', () => {
+  it('opens with the tables of its first screen, draws the rest after, and its last table is typed in and seen by a colleague', async () => {
+    const sample = parsePublishedText(sampleText())
+    const last = sample.projects.length - 1
+    const zhang = await openAs(suite.browser, suite.t, 'zhang', 'editor')
+    const { page } = zhang
+    // Opened again, with the page watching what each frame shows.
+    await zhang.context.addInitScript(PAINTED)
+    await page.reload()
+    await synced(page)
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { __lastWasFrame: boolean; __drawn: string[] }
+      return { __lastWasFrame: w.__lastWasFrame, __drawn: w.__drawn }
+    })
+    // The first screen was painted before the last table was drawn; then every table was, for good.
+    expect(seen.__lastWasFrame).toBe(true)
+    expect(seen.__drawn).toEqual(['first-screen', 'all'])
+    expect(await page.locator('section[data-node="project"]').count()).toBe(sample.projects.length)
+    expect(await page.locator('section[data-node="project"][data-placeholder]').count()).toBe(0)
+    expect(await cell(table(page, 0), 'projectName').textContent()).toBe(sample.projects[0]!.name)
+
+    // Down to the last table, and typed in.
+    await table(page, last).scrollIntoViewIfNeeded()
+    const name = cell(table(page, last), 'projectName')
+    await typeAt(page, 'end', 'projectName', name, '（终）')
+    await expect.poll(() => name.textContent()).toBe(`${sample.projects[last]!.name}（终）`)
+
+    // A colleague opening it finds it there, in the last table, its cells where the page has them.
+    const li = await openAs(suite.browser, suite.t, 'li', 'editor')
+    await expect.poll(() => fieldText(li.page, 'projectName', last), { timeout: 10_000 }).toBe(`${sample.projects[last]!.name}（终）`)
+    expect(await fieldText(li.page, 'projectName', 0)).toBe(sample.projects[0]!.name)
+    expect([...zhang.errors, ...li.errors]).toEqual([])
+    await zhang.context.close()
+    await li.context.close()
+  }, 120_000)
 })

@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { loginAt } from '../support/http-session'
 import { reviewedDepartment } from '../support/reviewed-department'
-import { browserAndServer, openAs, synced } from './browser'
+import { browserAndServer, drawn, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -86,7 +86,7 @@ describe('reads that fail offline', () => {
 
     await page.goto('/#/doc/doc')
     await page.reload()
-    await page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
+    await drawn(page)
     await expect.poll(() => history.textContent(), { timeout: 10_000 }).toContain('离线：无法加载历史版本，联网后自动重新加载')
     // The deadline could not be read: said so, not left out (which reads as none).
     expect(await page.getByTestId('deadline').textContent()).toBe('离线：无法加载报送截止日期，联网后自动重新加载')
@@ -188,7 +188,7 @@ describe('reads that fail offline', () => {
     expect(await page.getByRole('button', { name: '重命名' }).count()).toBe(0)
     // It still leads to the document opened before, which opens from this PC.
     await page.getByRole('link', { name: '赵的文档' }).click()
-    await page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
+    await drawn(page)
 
     // 钱 logs in on the same browser (赵 did not log out); offline, her list was never read here: it says so,
     // and shows nothing of 赵's.

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import { DOC_ID } from '../../support/test-server'
 import { excelTableHtml } from '../support/office-clipboard'
-import { browserAndServer, fieldText, openAs, retype, selectField, synced, typeAt } from './browser'
+import { browserAndServer, drawn, fieldText, openAs, retype, selectField, synced, typeAt } from './browser'
 
 const suite = browserAndServer({ clipboard: true })
 
@@ -30,7 +30,7 @@ describe('offline work', () => {
 
     // Reload with no network: the app and the document come back with the edits.
     await a.page.reload()
-    await a.page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
+    await drawn(a.page)
     expect(await fieldText(a.page, 'goalItem', 1)).toMatch(/（离线补充）$/)
     expect(await fieldText(a.page, 'budgetTotal', 0)).toBe('12.50')
     expect(await a.page.textContent('[data-testid=sync-status]')).toMatch(/离线（有更改尚未同步/)
@@ -60,7 +60,7 @@ describe('offline work', () => {
     await (await context.newCDPSession(page)).send('Network.clearBrowserCache')
     await context.setOffline(true)
     await page.reload()
-    await page.waitForSelector('[data-field="goalItem"]', { timeout: 20_000 })
+    await drawn(page)
     // The checks and the model, derived after the document is painted.
     await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toBe(found)
     await expect(page.getByTestId('history').locator('h2').textContent()).resolves.toBe('历史版本')
