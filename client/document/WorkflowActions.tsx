@@ -71,6 +71,8 @@ export function WorkflowActions(props: {
   }
   /** Steps that change who may edit ask first, saying what happens; the others go at once. */
   const [confirming, setConfirming] = createSignal<Transition | null>(null)
+  /** What stood open when the confirmation was asked for. */
+  const [stillOpen, setStillOpen] = createSignal<string[]>([])
   const start = (transition: Transition) => {
     if (transition.note === 'always') return compose({ transition, prompt: T.notePrompt(transition.label) })
     if (T.stepConsequence[transition.action]) {
@@ -79,8 +81,6 @@ export function WorkflowActions(props: {
     }
     void submit(transition)
   }
-  /** What stood open when the confirmation was asked for. */
-  const [stillOpen, setStillOpen] = createSignal<string[]>([])
 
   return (
     <>
