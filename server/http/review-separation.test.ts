@@ -115,7 +115,7 @@ describe('the bureau’s people and a department’s are kept apart', () => {
   it('the bureau cannot assign a department’s member, or someone who edits its document by name, as its reviewer; nor be shared 编辑 by the department', { timeout: 30_000 }, async () => {
     const { wlj, czj, ids, as } = await demo()
     const [asZhao, asChen] = [await as('zhaomin'), await as('chengang')]
-    const reviewers = async () => (await t.server.data.orgs.assignments({ departmentOrgId: wlj.id })).map((a) => a.userId)
+    const reviewers = async () => (await t.server.data.orgs.assignments({ departmentOrgId: wlj.id })).map((a) => a.userId).sort((x, y) => x - y)
 
     // 李华 made a member of 文旅局 before the rule.
     await t.server.data.orgs.setMember(wlj.id, ids.lihua, 'staff')
@@ -131,7 +131,7 @@ describe('the bureau’s people and a department’s are kept apart', () => {
     expect(await asChen(`/api/orgs/${czj.id}/assignments`, 'PUT', { department: '文旅局', reviewer: 'lihua' })).toEqual({ status: 409, body: { error: SEPARATION } })
     await t.server.data.accounts.setRole(DOC_ID, ids.lihua, 'viewer')
     expect(await asChen(`/api/orgs/${czj.id}/assignments`, 'PUT', { department: '文旅局', reviewer: 'lihua' })).toEqual({ status: 200, body: { ok: true } })
-    expect(await reviewers()).toEqual([ids.wangfang, ids.lihua])
+    expect(await reviewers()).toEqual([ids.wangfang, ids.lihua].sort((x, y) => x - y))
 
     // The other order: the department's document shared by name with its reviewer — 只读 yes, 编辑 no.
     const made = await asZhao('/api/docs', 'POST', { title: '文旅局 2025', year: 2025, org: wlj.id })
