@@ -14,6 +14,7 @@ import { parsePublishedText } from '@shared/formats/published-text/import'
 import type { Role } from '@shared/protocol/role'
 import { issueToken } from '../server/auth/access-token'
 import { nameBureauReviewer } from '../server/auth/bureau-reviewer'
+import { LocalBusHub } from '../server/bus/local-bus'
 import { setLogSink } from '../server/log'
 import { startServer, type RunningServer, type ServerOptions } from '../server/server'
 import { tokenSubject } from '../server/storage/account-store'
@@ -38,6 +39,16 @@ export interface TestServer {
 }
 
 export const logLines: string[] = []
+
+/** Two instances on one store (`schema`) meeting on an in-process bus, each added to `started` as soon as it runs (to be closed). */
+export async function twoInstances(schema: TestSchema, started: TestServer[]): Promise<[TestServer, TestServer]> {
+  const hub = new LocalBusHub()
+  const a = await startTestServer({ bus: { kind: 'local', hub } }, schema)
+  started.push(a)
+  const b = await startTestServer({ bus: { kind: 'local', hub } }, schema)
+  started.push(b)
+  return [a, b]
+}
 
 export async function startTestServer(options: Partial<ServerOptions> = {}, kept?: TestSchema): Promise<TestServer> {
   setLogSink((line) => logLines.push(line))

@@ -7,9 +7,8 @@
  * for its full state, and an editor's edit goes through meanwhile.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { LocalBusHub } from '../server/bus/local-bus'
 import { freshSchema, type TestSchema } from '../support/postgres'
-import { startTestServer, until, DOC_ID, type TestServer } from '../support/test-server'
+import { DOC_ID, twoInstances, until, type TestServer } from '../support/test-server'
 import { rawClient } from './support/raw-client'
 import { gcUpdate, replicaOf, updateOf } from './support/raw-update'
 import * as Y from 'yjs'
@@ -30,11 +29,7 @@ const UPDATES_EACH = 6
 describe('a catch-up flood', () => {
   it('viewers’ incomplete updates on one instance read the document at most once a second; an editor’s edit goes through', async () => {
     schema = freshSchema()
-    const hub = new LocalBusHub()
-    const a = await startTestServer({ bus: { kind: 'local', hub } }, schema)
-    servers.push(a)
-    const b = await startTestServer({ bus: { kind: 'local', hub } }, schema)
-    servers.push(b)
+    const [a, b] = await twoInstances(schema, servers)
     const zhang = await rawClient(b, 'zhang', 'editor')
     const viewers: Awaited<ReturnType<typeof rawClient>>[] = []
     for (let i = 0; i < CONNECTIONS; i++) viewers.push(await rawClient(b, 'eve', 'viewer'))

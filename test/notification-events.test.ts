@@ -7,10 +7,9 @@
  * an open document reads its deadline again.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { LocalBusHub } from '../server/bus/local-bus'
 import { loginAt } from './support/http-session'
 import { freshSchema, type TestSchema } from '../support/postgres'
-import { DOC_ID, startTestServer, type TestServer } from '../support/test-server'
+import { DOC_ID, startTestServer, twoInstances, type TestServer } from '../support/test-server'
 
 /** Reads a server-sent event stream as a page's EventSource would, collecting the event names. */
 function listen(url: string, cookie: string) {
@@ -42,11 +41,7 @@ describe('notification events', () => {
 
   it('wake the reviewer’s page on another instance when staff 报送, and not a colleague’s', async () => {
     schema = freshSchema()
-    const hub = new LocalBusHub()
-    const a = await startTestServer({ bus: { kind: 'local', hub } }, schema)
-    servers.push(a)
-    const b = await startTestServer({ bus: { kind: 'local', hub } }, schema)
-    servers.push(b)
+    const [a, b] = await twoInstances(schema, servers)
     await a.grant('zhang', 'editor')
     await a.grant('li', 'editor')
     await a.grant('wang', 'reviewer')
@@ -68,11 +63,7 @@ describe('notification events', () => {
 
   it('wake every open page, on every instance, when the bureau’s 管理员 changes a deadline or an assignment', async () => {
     schema = freshSchema()
-    const hub = new LocalBusHub()
-    const a = await startTestServer({ bus: { kind: 'local', hub } }, schema)
-    servers.push(a)
-    const b = await startTestServer({ bus: { kind: 'local', hub } }, schema)
-    servers.push(b)
+    const [a, b] = await twoInstances(schema, servers)
     const { orgs, logins } = a.server.data
     const [chen, zhang, wang] = await Promise.all(['chen', 'zhang', 'wang'].map((name) => logins.addUser(name, `pw-${name}`, name)))
     const department = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
