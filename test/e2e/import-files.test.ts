@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { sampleText } from '../../support/sample'
-import { browserAndServer, importFromList, openAs } from './browser'
+import { browserAndServer, importFromList, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -21,6 +21,8 @@ async function imported(user: string, name: string, bytes: Uint8Array, type: str
   await staff.page.getByText(`${user}的文档`).waitFor()
   await importFromList(staff.page, name, bytes, type)
   await staff.page.waitForURL(/#\/doc\//, { timeout: 20_000 })
+  // Opened and every table drawn (a document's tables past the first screen are drawn after the first paint).
+  await synced(staff.page)
   return staff
 }
 
