@@ -77,6 +77,22 @@ export async function loggedInAs(browser: Browser, t: TestServer, user: string, 
   return { context, page, errors }
 }
 
+/** A browser of its own with nobody logged in, and how a person logs in there: typing on the login page. */
+export async function loggedOut(browser: Browser, t: TestServer, viewport = { width: 1366, height: 768 }) {
+  const context = await browser.newContext({ baseURL: t.server.url, viewport })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  /** Once the page is the login page (where it is, or where a link leads), types the name and password and logs in. */
+  const logIn = async (name: string, password = `pw-${name}`) => {
+    await page.waitForURL(/#\/login$/, { timeout: 10_000 })
+    await page.getByLabel('用户名').fill(name)
+    await page.getByLabel('密码').fill(password)
+    await page.getByRole('button', { name: '登录' }).click()
+  }
+  return { context, page, errors, logIn }
+}
+
 /** The document reached the server and is on the page: every table drawn (a short document draws the rest after its first screen). */
 export const synced = async (page: Page) => {
   await page.waitForSelector('[data-testid=sync-status].synced', { timeout: 20_000 })

@@ -13,11 +13,10 @@
  * PC, said to be that, with nothing offered that needs the server; another
  * account of the same browser never sees it.
  */
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { loginAt } from '../support/http-session'
 import { reviewedDepartment } from '../support/reviewed-department'
-import { browserAndServer, drawn, openAs, synced } from './browser'
+import { browserAndServer, drawn, loggedOut, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -154,20 +153,15 @@ describe('reads that fail offline', () => {
     const bureau = await orgs.addOrg({ name: '市财政局', kind: 'finance', code: '' })
     await orgs.setMember(bureau.id, qian.id, 'reviewer')
 
-    const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1400, height: 900 } })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    const logIn = async (page: Page, name: string) => {
+    const { context, page, errors, logIn: typeLogin } = await loggedOut(browser, t, { width: 1400, height: 900 })
+    const logIn = async (name: string) => {
       await page.goto('/#/login')
-      await page.getByLabel('用户名').fill(name)
-      await page.getByLabel('密码').fill(`pw-${name}`)
-      await page.getByRole('button', { name: '登录' }).click()
+      await typeLogin(name)
     }
     const main = page.locator('main')
 
     // 赵 logs in, opens the document once (it is kept on this PC) and comes back to the list.
-    await logIn(page, 'zhao')
+    await logIn('zhao')
     await page.getByRole('link', { name: '赵的文档' }).click()
     await synced(page)
     await page.goto('/#/')
@@ -193,7 +187,7 @@ describe('reads that fail offline', () => {
     // 钱 logs in on the same browser (赵 did not log out); offline, her list was never read here: it says so,
     // and shows nothing of 赵's.
     await context.setOffline(false)
-    await logIn(page, 'qian')
+    await logIn('qian')
     await page.getByRole('heading', { name: '审核队列' }).waitFor({ timeout: 20_000 })
     // 赵's roles went with her: 钱 opening a document 赵 edited is not shown 赵's controls (王芳 was shown 撤回报送).
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jixiao:role:')))).toEqual([])

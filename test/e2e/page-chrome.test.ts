@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
+import { browserAndServer, fieldText, loggedOut, openAs, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -79,14 +79,9 @@ describe('around the document', () => {
 
   it('退出 logs out: the login page is shown, and the list needs a login again', async () => {
     await suite.t.server.data.logins.addUser('leaving', 'pw-leaving', '要走的人')
-    const context = await suite.browser.newContext({ baseURL: suite.t.server.url, viewport: { width: 1366, height: 768 } })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
+    const { context, page, errors, logIn } = await loggedOut(suite.browser, suite.t)
     await page.goto('/#/login')
-    await page.getByLabel('用户名').fill('leaving')
-    await page.getByLabel('密码').fill('pw-leaving')
-    await page.getByRole('button', { name: '登录' }).click()
+    await logIn('leaving')
     await page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('还没有文档')
 
@@ -130,15 +125,8 @@ describe('around the document', () => {
   it('退出 offline logs out on this browser at once, ends the server session once online, and loses nothing typed offline', async () => {
     const { t, browser } = suite
     await t.grant('offline-leaver', 'editor')
-    const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1366, height: 768 } })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    const logIn = async () => {
-      await page.getByLabel('用户名').fill('offline-leaver')
-      await page.getByLabel('密码').fill('pw-offline-leaver')
-      await page.getByRole('button', { name: '登录' }).click()
-    }
+    const { context, page, errors, logIn: logInAs } = await loggedOut(browser, t)
+    const logIn = () => logInAs('offline-leaver')
     await page.goto('/#/login')
     await logIn()
     await page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
@@ -184,16 +172,8 @@ describe('around the document', () => {
   it('a link followed while logged out, or a page whose login ended, is where the login leads', async () => {
     const { t, browser } = suite
     await t.grant('link-follower', 'editor')
-    const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1366, height: 768 } })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    const logIn = async () => {
-      await page.waitForURL(/#\/login$/, { timeout: 10_000 })
-      await page.getByLabel('用户名').fill('link-follower')
-      await page.getByLabel('密码').fill('pw-link-follower')
-      await page.getByRole('button', { name: '登录' }).click()
-    }
+    const { context, page, errors, logIn: logInAs } = await loggedOut(browser, t)
+    const logIn = () => logInAs('link-follower')
 
     // A document's link, followed before logging in: after the login, the document.
     await page.goto('/#/doc/doc')

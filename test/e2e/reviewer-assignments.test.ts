@@ -10,20 +10,15 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { seedDemo } from '../../server/demo/seed-demo'
 import { loginAt } from '../support/http-session'
-import { browserAndServer, synced } from './browser'
+import { browserAndServer, loggedOut, synced } from './browser'
 
 const suite = browserAndServer()
 
 /** A browser of its own for `name`, logged in on the login page as a person does. */
 async function logIn(name: string, password: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await suite.browser.newContext({ baseURL: suite.t.server.url, viewport: { width: 1400, height: 900 } })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
+  const { context, page, errors, logIn: typeLogin } = await loggedOut(suite.browser, suite.t, { width: 1400, height: 900 })
   await page.goto('/#/login')
-  await page.getByLabel('用户名').fill(name)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
+  await typeLogin(name, password)
   await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20_000 })
   return { page, errors, close: () => context.close() }
 }
