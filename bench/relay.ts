@@ -25,7 +25,8 @@
  * RELAY_SCALE=0 leaves out the several-instance and keystroke tables;
  * RELAY_ONLY=instances runs the several-instance table alone, and
  * RELAY_ROUNDS=N (default 1) takes it N times, one instance and several
- * side by side in each round, and prints medians.
+ * side by side in each round, and prints medians. RELAY_PROFILE=DIR writes a
+ * CPU profile of each server of ours into DIR (`node --cpu-prof`).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -41,8 +42,10 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.
 const CLIENT_COUNTS = (process.env.RELAY_CLIENTS ?? '2,10,50').split(',').map(Number)
 
 const script = (name: string) => new URL(`./${name}.ts`, import.meta.url).pathname
+const PROFILE_DIR = process.env.RELAY_PROFILE
+const profiled = (file: string) => (PROFILE_DIR && file === script('relay-server') ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])
 const node = (file: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+  spawn(process.execPath, [...profiled(file), '--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } })
 
 function firstJsonLine(child: ChildProcess): Promise<Record<string, any>> {
   return new Promise((resolve, reject) => {
@@ -81,8 +84,16 @@ async function withServer<T>(kind: Kind, work: (base: string, secret: string, pi
     const { port, secret } = await firstJsonLine(server)
     return await work(`ws://127.0.0.1:${port}/sync`, secret ?? '-', server.pid!, server)
   } finally {
-    server.kill('SIGKILL')
+    await stop(server)
   }
+}
+
+/** Ends a server: killed, or asked to exit when it is writing a profile (a killed process writes none). */
+async function stop(server: ChildProcess): Promise<void> {
+  if (!PROFILE_DIR || server.exitCode !== null) return void server.kill('SIGKILL')
+  const exited = new Promise((resolve) => server.once('exit', resolve))
+  server.stdin!.write('exit\n')
+  await exited
 }
 
 /** `count` instances of ours on one fresh PostgreSQL schema, meeting on `bus`; the first seeds the schema. */
@@ -101,7 +112,7 @@ async function withInstances<T>(count: number, bus: 'local' | 'redis', work: (ba
     }
     return await work(reports.map((r) => `ws://127.0.0.1:${r.port}/sync`), reports[0]!.secret, servers.map((s) => s.pid!), servers)
   } finally {
-    for (const server of servers) server.kill('SIGKILL')
+    await Promise.all(servers.map(stop))
     const client = new pg.Client({ connectionString: DATABASE_URL })
     await client.connect()
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
