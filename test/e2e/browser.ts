@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { connect, launch as launchOwn } from '../../support/chromium'
 import { startTestServer, type TestServer } from '../../support/test-server'
 import type { DocumentText } from '@shared/model/document-text'
+import type { Role } from '@shared/protocol/role'
 import { loginAt } from '../support/http-session'
 
 type Session = Awaited<ReturnType<typeof loginAt>>
@@ -41,14 +42,22 @@ export function browserAndServer(options: { clipboard?: boolean } = {}): { reado
   return suite
 }
 
-/** A browser context logged in as `user` with `role` on the test document, and a page on it. */
 /** Logs `user` in and opens the document; `share: false` relies on what their organisation gives them (no per-document role). */
-export async function openAs(browser: Browser, t: TestServer, user: string, role: Parameters<TestServer['grant']>[1], docId = 'doc', { share = true }: { share?: boolean } = {}) {
-  if (share) await t.grant(user, role, docId)
-  else if (!(await t.server.data.accounts.userByName(user))) await t.server.data.logins.addUser(user, `pw-${user}`, user)
-  const session = await loggedInAs(browser, t, user, `/#/doc/${docId}`)
+export async function openAs(browser: Browser, t: TestServer, user: string, role: Role, docId = 'doc', { share = true }: { share?: boolean } = {}) {
+  const session = await arriveAs(browser, t, user, role, `/#/doc/${docId}`, { docId, share })
   await synced(session.page)
   return session
+}
+
+/**
+ * Logs `user` in as `openAs` does (the account made if need be; `role` on `docId` by name unless `share` is false),
+ * with a page at `at` instead of the document: someone who starts from the list, the queue or the dashboard
+ * does not load the document first.
+ */
+export async function arriveAs(browser: Browser, t: TestServer, user: string, role: Role, at: string, { docId = 'doc', share = true }: { docId?: string; share?: boolean } = {}) {
+  if (share) await t.grant(user, role, docId)
+  else if (!(await t.server.data.accounts.userByName(user))) await t.server.data.logins.addUser(user, `pw-${user}`, user)
+  return loggedInAs(browser, t, user, at)
 }
 
 /**

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { sampleBytes } from '../../support/sample'
-import { browserAndServer, importFromList, openAs, synced } from './browser'
+import { arriveAs, browserAndServer, importFromList, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -16,8 +16,7 @@ describe('document list', () => {
     const owner = await t.server.data.logins.addUser('sun', 'pw-sun', '孙丽')
     await t.server.data.logins.addUser('zhou', 'pw-zhou', '周强')
     const id = await t.server.data.service.create((await t.server.data.service.text('doc')), { title: '共享测试', ownerId: owner.id })
-    const staff = await openAs(suite.browser, t, 'sun', 'editor', id)
-    await staff.page.goto('/#/')
+    const staff = await arriveAs(suite.browser, t, 'sun', 'editor', '/#/', { docId: id })
     const row = staff.page.locator('li', { hasText: '共享测试' })
 
     await row.getByRole('button', { name: '重命名' }).click()
@@ -48,8 +47,7 @@ describe('document list', () => {
   it('a user changes their 姓名 and password on the account page; the list searches by name', async () => {
     const { t } = suite
     await t.server.data.logins.addUser('feng', 'pw-feng', 'feng')
-    const user = await openAs(suite.browser, t, 'feng', 'editor')
-    await user.page.goto('/#/')
+    const user = await arriveAs(suite.browser, t, 'feng', 'editor', '/#/')
     await user.page.getByRole('searchbox', { name: '按名称、所有者或状态查找文档' }).fill('没有这个')
     await expect.poll(() => user.page.locator('.documents li').count()).toBe(0)
     await user.page.getByRole('searchbox', { name: '按名称、所有者或状态查找文档' }).fill('测试')
@@ -79,9 +77,8 @@ describe('document list', () => {
     const chief = await t.server.data.logins.addUser('kong', 'pw-kong', '孔主任')
     const org = await t.server.data.orgs.addOrg({ name: '民政局', kind: 'department', code: '' })
     await t.server.data.orgs.setMember(org.id, chief.id, 'admin')
-    const admin = await openAs(suite.browser, t, 'kong', 'editor')
+    const admin = await arriveAs(suite.browser, t, 'kong', 'editor', '/#/')
     const page = admin.page
-    await page.goto('/#/')
     await page.getByTestId('admin-link').click()
     const section = page.getByTestId(`org-${org.id}`)
     expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe('民政局 · 成员')
@@ -129,9 +126,8 @@ describe('document list', () => {
     await orgs.setDocumentOrg('doc', department.id)
     await orgs.setMember(bureau.id, reviewer.id, 'reviewer')
     await orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: reviewer.id }, true)
-    // openAs also shares the document by name; the queue itself comes from the assignment alone.
-    const user = await openAs(suite.browser, t, 'chen', 'reviewer')
-    await user.page.goto('/#/')
+    // arriveAs also shares the document by name; the queue itself comes from the assignment alone.
+    const user = await arriveAs(suite.browser, t, 'chen', 'reviewer', '/#/')
     await user.page.getByTestId('queue-link').click()
     const queue = user.page.getByTestId('queue')
     await expect.poll(() => queue.locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
@@ -148,14 +144,13 @@ describe('document list', () => {
   it('a file called “sample” imports under the document’s own title, owned by “我”; imported twice, the bureau’s year total counts it once and says so', async () => {
     const { t } = suite
     const { orgs, accounts } = t.server.data
-    // Both read the test document (openAs opens it first); what matters is their organisations.
-    const staff = await openAs(suite.browser, t, 'liu', 'viewer')
-    const bureauPage = await openAs(suite.browser, t, 'ma', 'viewer')
+    // Both read the test document; what matters is their organisations.
+    for (const user of ['liu', 'ma']) await t.grant(user, 'viewer')
     const department = await orgs.addOrg({ name: '教育局', kind: 'department', code: '' })
     const bureau = await orgs.addOrg({ name: '区财政局', kind: 'finance', code: '' })
     await orgs.setMember(department.id, (await accounts.userByName('liu'))!.id, 'staff')
     await orgs.setMember(bureau.id, (await accounts.userByName('ma'))!.id, 'reviewer')
-    await staff.page.goto('/#/')
+    const staff = await arriveAs(suite.browser, t, 'liu', 'viewer', '/#/')
     const title = '政法委部门 2022年部门预算绩效文本'
     for (let n = 1; n <= 2; n++) {
       await staff.page.getByText('导入（Word、Excel、网页或文本）').waitFor()
@@ -168,7 +163,7 @@ describe('document list', () => {
     const mine = staff.page.locator('li', { has: staff.page.getByRole('link', { name: title, exact: true }) }).first()
     expect(await mine.locator('.role').textContent()).toBe('所有者：我')
 
-    await bureauPage.page.goto('/#/dashboard')
+    const bureauPage = await arriveAs(suite.browser, t, 'ma', 'viewer', '/#/dashboard')
     const rows = bureauPage.page.getByTestId('dashboard').locator('tbody tr', { hasText: '教育局' })
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2)
     // Neither approved: the later import counts, the earlier is marked and named under the year's total.
@@ -185,8 +180,7 @@ describe('document list', () => {
     const { t } = suite
     const wu = await t.server.data.logins.addUser('wu', 'pw-wu', '吴刚')
     const id = await t.server.data.service.create(await t.server.data.service.text('doc'), { title: '吴刚的文档', ownerId: wu.id })
-    const staff = await openAs(suite.browser, t, 'wu', 'editor', id)
-    await staff.page.goto('/#/')
+    const staff = await arriveAs(suite.browser, t, 'wu', 'editor', '/#/', { docId: id })
     await staff.page.getByText('吴刚的文档').waitFor()
 
     const html = readFileSync(new URL('../fixtures/formats/regional/yanglao-2024.html', import.meta.url))
@@ -233,8 +227,7 @@ describe('opening a document', () => {
 
   it('opened from the list, it takes the role the list just fetched instead of asking for the list again', async () => {
     const { t } = suite
-    const staff = await openAs(suite.browser, t, 'zheng', 'editor')
-    await staff.page.goto('/#/')
+    const staff = await arriveAs(suite.browser, t, 'zheng', 'editor', '/#/')
     const link = staff.page.locator('.documents li a', { hasText: '测试文档' })
     await link.waitFor()
     const asked: string[] = []

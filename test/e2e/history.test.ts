@@ -4,7 +4,7 @@
  * who made it, and the activity log with the steps and the people by name.
  */
 import { describe, expect, it } from 'vitest'
-import { browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
+import { arriveAs, browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -67,8 +67,7 @@ describe('history', () => {
   }, 90_000)
 
   it('staff start next year’s document from the list and compare it with last year’s', async () => {
-    const staff = await openAs(suite.browser, suite.t, 'li', 'editor')
-    await staff.page.goto('/#/')
+    const staff = await arriveAs(suite.browser, suite.t, 'li', 'editor', '/#/')
     await staff.page.getByRole('button', { name: '以此为底稿新建下一年度' }).first().click()
     await staff.page.getByRole('button', { name: '新建', exact: true }).click()
     await staff.page.waitForURL(/#\/doc\/(?!doc$)/)

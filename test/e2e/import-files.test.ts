@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { sampleText } from '../../support/sample'
-import { browserAndServer, importFromList, openAs, synced } from './browser'
+import { arriveAs, browserAndServer, importFromList, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -16,8 +16,7 @@ async function imported(user: string, name: string, bytes: Uint8Array, type: str
   const { t } = suite
   const account = await t.server.data.logins.addUser(user, `pw-${user}`, user)
   const id = await t.server.data.service.create(await t.server.data.service.text('doc'), { title: `${user}的文档`, ownerId: account.id })
-  const staff = await openAs(suite.browser, t, user, 'editor', id)
-  await staff.page.goto('/#/')
+  const staff = await arriveAs(suite.browser, t, user, 'editor', '/#/', { docId: id })
   await staff.page.getByText(`${user}的文档`).waitFor()
   await importFromList(staff.page, name, bytes, type)
   await staff.page.waitForURL(/#\/doc\//, { timeout: 20_000 })

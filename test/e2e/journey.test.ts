@@ -19,7 +19,7 @@ import { importFile } from '@shared/formats/registry'
 import { generateDocument } from '../../support/generate-document'
 import { excelTableHtml } from '../support/office-clipboard'
 import { makeRandom } from '../../support/random'
-import { browserAndServer, field, fieldText, openAs, retype, selectField, synced, theDepartmentAndBureau, typeAt } from './browser'
+import { arriveAs, browserAndServer, field, fieldText, openAs, retype, selectField, synced, theDepartmentAndBureau, typeAt } from './browser'
 
 const suite = browserAndServer({ clipboard: true })
 const DOC = 'journey'
@@ -95,8 +95,7 @@ describe('a round trip', () => {
     await step(zhang.page, '报送', '已报送')
 
     // —— First review ——
-    const wang = await openAs(browser, t, 'wangfang', 'reviewer', DOC, { share: false })
-    await wang.page.goto('/#/queue')
+    const wang = await arriveAs(browser, t, 'wangfang', 'reviewer', '/#/queue', { share: false })
     const queueRow = wang.page.getByTestId('queue').locator('tbody tr', { hasText: TITLE })
     await expect.poll(() => queueRow.locator('.status').textContent(), { timeout: 10_000 }).toBe('已报送')
     await queueRow.getByRole('link', { name: TITLE }).click()

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { runChecks } from '@shared/checks/run-checks'
-import { browserAndServer, loggedInAs, openAs, synced } from './browser'
+import { arriveAs, browserAndServer, loggedInAs, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -31,8 +31,7 @@ describe('organisations', () => {
     await staff.page.getByRole('button', { name: '确认报送' }).click()
     await expect.poll(() => staff.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('已报送')
 
-    const reviewer = await openAs(suite.browser, t, 'he', 'reviewer', 'doc', { share: false })
-    await reviewer.page.goto('/#/queue')
+    const reviewer = await arriveAs(suite.browser, t, 'he', 'reviewer', '/#/queue', { share: false })
     const row = reviewer.page.getByTestId('queue').locator('tbody tr').first()
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('已报送')
     const errors = runChecks(await t.server.data.service.text('doc')).filter((f) => f.severity === 'error').length

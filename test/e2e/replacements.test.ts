@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { DOC_ID } from '../../support/test-server'
-import { browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
+import { arriveAs, browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 
@@ -77,8 +77,7 @@ describe('a retyped figure is one suggestion', () => {
     // Nor does the bureau's dashboard pass the total off as the department's: its row and 按年度合计 say the same.
     const department = await suite.t.server.data.orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
     await suite.t.server.data.orgs.setDocumentOrg(DOC_ID, department.id)
-    const bureau = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
-    await bureau.page.goto('/#/dashboard')
+    const bureau = await arriveAs(suite.browser, suite.t, 'wang', 'reviewer', '/#/dashboard')
     const total = await staff.page.getByTestId('department-total').textContent()
     const figure = /\d+\.\d\d/.exec(total ?? '')![0]
     const row = bureau.page.getByTestId('dashboard').locator('tbody tr', { hasText: '政法委' })

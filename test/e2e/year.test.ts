@@ -23,7 +23,7 @@ import { describe, expect, it } from 'vitest'
 import { documentText, indicator, part1, project, spending } from '../../support/document-builder'
 import { META_KEY, metaOf } from '@shared/model/y-document'
 import { loginAt } from '../support/http-session'
-import { approvedTargets, browserAndServer, field, fieldText, openAs, retype, synced, typeAt } from './browser'
+import { approvedTargets, arriveAs, browserAndServer, field, fieldText, openAs, retype, synced, typeAt } from './browser'
 
 const suite = browserAndServer()
 const TARGETS = 'targets2026'
@@ -104,7 +104,7 @@ describe('the year after the targets', () => {
   it('新建运行监控 and 新建绩效自评 on the approved targets’ row of the list make the linked document and open it; the list names each one’s kind and source', async () => {
     const { t, browser } = suite
     await theDepartment()
-    const zhang = await openAs(browser, t, 'zhangwei', 'editor', TARGETS, { share: false })
+    const zhang = await arriveAs(browser, t, 'zhangwei', 'editor', '/#/', { share: false })
     for (const [button, kind] of [['新建运行监控', '运行监控'], ['新建绩效自评', '绩效自评']] as const) {
       await zhang.page.goto('/#/')
       const row = zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) })
@@ -203,8 +203,7 @@ describe('the year after the targets', () => {
     }
 
     // 张伟 starts next year's draft from the list, as every year.
-    const zhang = await openAs(browser, t, 'zhangwei', 'editor', TARGETS, { share: false })
-    await zhang.page.goto('/#/')
+    const zhang = await arriveAs(browser, t, 'zhangwei', 'editor', '/#/', { share: false })
     const listed = zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) })
     await listed.getByRole('button', { name: '以此为底稿新建下一年度' }).click()
     await listed.getByRole('button', { name: '新建', exact: true }).click()
@@ -298,8 +297,7 @@ describe('the year after the targets', () => {
     await step(zhang.page, '报送', '已报送')
 
     // 王芳 reviews it from her queue and suggests a lower 得分, saying why.
-    const wang = await openAs(browser, t, 'wangfang', 'reviewer', evaluation, { share: false })
-    await wang.page.goto('/#/queue')
+    const wang = await arriveAs(browser, t, 'wangfang', 'reviewer', '/#/queue', { share: false })
     const queueRow = wang.page.getByTestId('queue').locator('tbody tr', { has: wang.page.locator(`a[href="#/doc/${evaluation}"]`) })
     await expect.poll(() => queueRow.locator('.kind').textContent(), { timeout: 10_000 }).toBe('绩效自评')
     await queueRow.locator(`a[href="#/doc/${evaluation}"]`).click()
@@ -385,8 +383,7 @@ describe('the year after the targets', () => {
     await step(zhang.page, '报送', '已报送')
 
     // 王芳 finds it in her queue, as a 运行监控, and reviews it.
-    const wang = await openAs(browser, t, 'wangfang', 'reviewer', TARGETS, { share: false })
-    await wang.page.goto('/#/queue')
+    const wang = await arriveAs(browser, t, 'wangfang', 'reviewer', '/#/queue', { share: false })
     const queueRow = wang.page.getByTestId('queue').locator('tbody tr', { has: wang.page.locator(`a[href="#/doc/${monitoring}"]`) })
     await expect.poll(() => queueRow.locator('.kind').textContent(), { timeout: 10_000 }).toBe('运行监控')
     await queueRow.locator(`a[href="#/doc/${monitoring}"]`).click()
