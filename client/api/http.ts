@@ -8,7 +8,7 @@ import type { OrgRole } from '@shared/protocol/org-role'
 import type { SharedRole } from '@shared/protocol/role'
 import { T } from '../i18n/zh-CN'
 
-export type { Comparison, DocumentSummary, OrgMember, QueueRow, User, WorkflowState } from '@shared/api/http-api'
+export type { Comparison, DocumentSummary, OrgMember, PendingInvitation, QueueRow, User, WorkflowState } from '@shared/api/http-api'
 export type { OrgRole } from '@shared/protocol/org-role'
 
 export class ApiFailure extends Error {
@@ -64,6 +64,9 @@ export const api = {
   invitations: () => call('GET /api/invitations'),
   answerInvitation: (id: number, accept: boolean) => call('POST /api/invitations/:id', { params: { id }, body: { accept } }),
   orgMembers: (orgId: number) => call('GET /api/orgs/:id/members', { params: { id: orgId } }),
+  /** The organisation's invitations not yet answered. */
+  orgInvitations: (orgId: number) => call('GET /api/orgs/:id/invitations', { params: { id: orgId } }),
+  withdrawInvitation: (orgId: number, id: number) => call('DELETE /api/orgs/:id/invitations/:invitation', { params: { id: orgId, invitation: id } }),
   /** null removes the person from the organisation. */
   setOrgMember: (orgId: number, name: string, role: OrgRole | null) => call('PUT /api/orgs/:id/members/:name', { params: { id: orgId, name }, body: { role } }),
   createOrgUser: (orgId: number, user: OrgMember & { password: string }) => call('POST /api/orgs/:id/users', { params: { id: orgId }, body: user }),

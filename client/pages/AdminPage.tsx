@@ -2,7 +2,8 @@
  * 人员管理: for each organisation one manages (a department or the finance
  * bureau), its members with their roles — change a role, reset a forgotten
  * password, remove someone (asked first) — and adding people: a new
- * account, or someone who already has one; for the bureau, also its
+ * account, or someone who already has one, and the invitations not yet
+ * answered, to withdraw (`PendingInvitations`); for the bureau, also its
  * 报送截止 (`BureauDeadlines`) and which reviewer reviews which department
  * (`ReviewerAssignments`). The server decides what a 管理员 may do;
  * this page only offers it.
@@ -11,6 +12,7 @@ import { createResource, createSignal, For, Show } from 'solid-js'
 import { api, type OrgMember, type OrgRole } from '../api/http'
 import { T } from '../i18n/zh-CN'
 import { BureauDeadlines } from './BureauDeadlines'
+import { PendingInvitations } from './PendingInvitations'
 import { ReviewerAssignments } from './ReviewerAssignments'
 import { navigate } from '../router'
 import { rememberedUser } from '../session'
@@ -46,11 +48,12 @@ export function AdminPage() {
           <Show when={managed().length > 0} fallback={<p class="hint">{T.notAdmin}</p>}>
             <For each={managed()}>
               {(org) => {
-                // A reviewer added, or one removed, among the members is offered (or no longer) in 审核分工.
+                // A reviewer added, or one removed, among the members is offered (or no longer) in 审核分工; someone invited is listed as 待接受.
                 const [membersChanged, setMembersChanged] = createSignal(0)
                 return (
                   <>
                     <OrgMembers org={org} onChanged={() => setMembersChanged((n) => n + 1)} />
+                    <PendingInvitations org={org} membersChanged={membersChanged} />
                     <Show when={org.kind === 'finance'}>
                       <BureauDeadlines org={org} />
                       <ReviewerAssignments org={org} membersChanged={membersChanged} />

@@ -5,7 +5,7 @@
  * (the command line's `org` commands) does the same by name, without
  * belonging to any organisation: the last section.
  */
-import type { InvitationView, OrgMember as OrgMemberView, ReviewerAssignment } from '@shared/api/http-api'
+import type { InvitationView, OrgMember as OrgMemberView, PendingInvitation, ReviewerAssignment } from '@shared/api/http-api'
 import { reviewedDepartments } from '../auth/assigned-reviewers'
 import { membershipChange, setMembership } from '../auth/org-membership'
 import { assignmentConflict, joiningConflict } from '../auth/review-separation'
@@ -103,6 +103,37 @@ export async function myInvitations(p: Pick<Ports, 'orgs' | 'accounts'>, user: U
     }),
   )
   return views.flat()
+}
+
+/**
+ * The organisation's invitations not yet answered, with whom they ask and
+ * as what: readable by whoever may read its members (`orgMembers`), so
+ * that a 管理员 sees an invitation sent to the wrong name or with the
+ * wrong role, and withdraws it (`withdrawInvitation`).
+ */
+export async function pendingInvitations(p: Pick<Ports, 'orgs' | 'accounts'>, user: User, orgId: number): Promise<PendingInvitation[]> {
+  const { org } = await membership(p, user, orgId)
+  const views = await Promise.all(
+    (await p.orgs.invitationsTo(org.id)).map(async ({ id, userId, role, invitedBy, at }) => {
+      const [invitee, by] = await Promise.all([p.accounts.userById(userId), invitedBy === null ? undefined : p.accounts.userById(invitedBy)])
+      return invitee ? [{ id, name: invitee.name, displayName: invitee.displayName, role, invitedBy: by ? await shownName(p, by) : null, at }] : []
+    }),
+  )
+  return views.flat()
+}
+
+/**
+ * The organisation's 管理员 withdraws an invitation not yet answered: the
+ * invitee can no longer accept it (answered then as one that does not
+ * exist) nor sees it. Refused `forbidden` for its other members,
+ * `org-not-found` for anyone else, and `invitation-not-found` for an
+ * invitation already answered or withdrawn, or another organisation's.
+ */
+export async function withdrawInvitation(p: Pick<Ports, 'orgs'>, user: User, orgId: number, id: number): Promise<void> {
+  const org = await administered(p, user, orgId)
+  // Found among the organisation's own first: an id that is none of them (another's, or no number at all) is never sent to the store.
+  const invitation = (await p.orgs.invitationsTo(org.id)).find((i) => i.id === id)
+  if (!invitation || !(await p.orgs.withdrawInvitation(invitation.id, org.id))) throw new Refusal('not-found', 'invitation-not-found', '没有这个邀请，或已被接受、拒绝或撤回')
 }
 
 /**

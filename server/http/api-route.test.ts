@@ -24,7 +24,7 @@ describe('the shared API table', () => {
     for (const route of [...ROUTES.filter((r) => r !== 'POST /api/logout'), 'POST /api/logout' as const]) {
       const { method, path } = splitRoute(route)
       const upload = path.endsWith('/import')
-      const response = await fetch(`${t.server.url}${fillPath(path, { id: 'missing', name: 'nobody', version: 1 })}`, {
+      const response = await fetch(`${t.server.url}${fillPath(path, { id: 'missing', name: 'nobody', version: 1, invitation: 1 })}`, {
         method,
         headers: { Cookie: cookie, Origin: t.server.url, 'Content-Type': upload ? 'application/octet-stream' : 'application/json' },
         ...(method === 'GET' ? {} : { body: upload ? 'x' : '{}' }),

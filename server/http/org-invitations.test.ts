@@ -27,7 +27,7 @@ async function setUp() {
   const secret = await service.create(await service.text('doc'), { title: '教育局绩效文本', ownerId: other.id })
   await orgs.setDocumentOrg(secret, jyj.id)
   await accounts.setRole(secret, liu.id, 'viewer')
-  return { wlj, secret, asChief: (await loginAt(t.server.url, 'chief')).json }
+  return { wlj, jyj, secret, asChief: (await loginAt(t.server.url, 'chief')).json }
 }
 
 describe('organisation membership is accepted, not imposed', () => {
@@ -61,5 +61,45 @@ describe('organisation membership is accepted, not imposed', () => {
     const again = (await asLiu('/api/invitations')).body.invitations[0]
     expect(await asLiu(`/api/invitations/${again.id}`, 'POST', { accept: false })).toEqual({ status: 200, body: { ok: true } })
     expect((await asLiu('/api/orgs')).body.orgs).toEqual([])
+  })
+})
+
+describe('a 管理员 sees the invitations not yet answered, and withdraws one', () => {
+  it('invited as 管理员 by mistake: listed for the organisation, withdrawn by its 管理员 alone, then gone for the invitee', { timeout: 30_000 }, async () => {
+    const { wlj, jyj, asChief } = await setUp()
+    const { orgs, logins } = t.server.data
+    await orgs.setMember(wlj.id, (await logins.addUser('zhoujie', 'pw-zhoujie', '周洁')).id, 'staff')
+    const [asStaffer, asOther, asLiu] = [(await loginAt(t.server.url, 'zhoujie')).json, (await loginAt(t.server.url, 'other')).json, (await loginAt(t.server.url, 'liuyang')).json]
+    await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: 'admin' })
+    const listed = await asChief(`/api/orgs/${wlj.id}/invitations`)
+    expect(listed).toEqual({ status: 200, body: { invitations: [{ id: expect.any(Number), name: 'liuyang', displayName: '刘洋', role: 'admin', invitedBy: '周主任', at: expect.any(Number) }] } })
+    const path = `/api/orgs/${wlj.id}/invitations/${listed.body.invitations[0].id}`
+    // Its members read them as they read the members; another organisation's 管理员 does not learn it exists.
+    expect(await asStaffer(`/api/orgs/${wlj.id}/invitations`)).toEqual(listed)
+    expect((await asOther(`/api/orgs/${wlj.id}/invitations`)).status).toBe(404)
+
+    // Withdrawn neither by a plain member nor by another organisation's 管理员, through theirs or this one.
+    expect(await asStaffer(path, 'DELETE')).toEqual({ status: 403, body: { error: { code: 'forbidden', message: '您没有权限进行此操作' } } })
+    expect(await asOther(path, 'DELETE')).toEqual({ status: 404, body: { error: { code: 'org-not-found', message: '没有这个组织，或你不是它的成员' } } })
+    const throughTheirs = await asOther(`/api/orgs/${jyj.id}/invitations/${listed.body.invitations[0].id}`, 'DELETE')
+    expect(throughTheirs).toEqual({ status: 404, body: { error: { code: 'invitation-not-found', message: '没有这个邀请，或已被接受、拒绝或撤回' } } })
+    expect((await asLiu('/api/invitations')).body.invitations).toHaveLength(1)
+
+    expect(await asChief(path, 'DELETE')).toEqual({ status: 200, body: { ok: true } })
+    expect((await asChief(`/api/orgs/${wlj.id}/invitations`)).body.invitations).toEqual([])
+    expect((await asLiu('/api/invitations')).body.invitations).toEqual([])
+    // Accepting it now is answered as for an invitation that does not exist; withdrawing it again too.
+    expect(await asLiu(`/api/invitations/${listed.body.invitations[0].id}`, 'POST', { accept: true })).toEqual({ status: 404, body: { error: { code: 'invitation-not-found', message: '没有这个邀请，或已答复' } } })
+    expect((await asLiu('/api/orgs')).body.orgs).toEqual([])
+    expect((await asChief(path, 'DELETE')).body.error.code).toBe('invitation-not-found')
+
+    // Invited again with the right role; once accepted, it is no longer there to withdraw.
+    await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: 'staff' })
+    const [again] = (await asChief(`/api/orgs/${wlj.id}/invitations`)).body.invitations
+    expect(again).toMatchObject({ name: 'liuyang', role: 'staff' })
+    expect((await asLiu(`/api/invitations/${again.id}`, 'POST', { accept: true })).status).toBe(200)
+    expect((await asChief(`/api/orgs/${wlj.id}/invitations/${again.id}`, 'DELETE')).status).toBe(404)
+    expect((await asLiu('/api/orgs')).body.orgs).toEqual([expect.objectContaining({ name: '文旅局', role: 'staff' })])
+    expect((await asChief(`/api/orgs/${wlj.id}/invitations/not-a-number`, 'DELETE')).body.error.code).toBe('invitation-not-found')
   })
 })

@@ -79,4 +79,24 @@ describe.each(STORAGE_ADAPTERS)('OrgStore contract: $name', (adapter) => {
     expect(await orgs.invitationsOf(li.id)).toEqual([])
     expect(first.id).toBeGreaterThan(0)
   })
+
+  it('lists an organisation’s open invitations, and withdraws one only through its own organisation', async () => {
+    const { zhang, li, wang } = await open()
+    const zfw = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
+    const wlj = await orgs.addOrg({ name: '文旅局', kind: 'department', code: '' })
+    const wrong = await orgs.invite({ orgId: zfw.id, userId: li.id, role: 'admin', invitedBy: zhang.id, at: 2_000 })
+    const earlier = await orgs.invite({ orgId: zfw.id, userId: wang.id, role: 'staff', invitedBy: zhang.id, at: 1_000 })
+    const elsewhere = await orgs.invite({ orgId: wlj.id, userId: li.id, role: 'staff', invitedBy: null, at: 500 })
+    expect(await orgs.invitationsTo(zfw.id)).toEqual([earlier, wrong])
+    expect(await orgs.invitationsTo(wlj.id)).toEqual([elsewhere])
+
+    // Not through another organisation; then once, and the invitee can no longer answer it.
+    expect(await orgs.withdrawInvitation(wrong.id, wlj.id)).toBeUndefined()
+    expect(await orgs.withdrawInvitation(wrong.id, zfw.id)).toEqual(wrong)
+    expect(await orgs.withdrawInvitation(wrong.id, zfw.id)).toBeUndefined()
+    expect(await orgs.answerInvitation(wrong.id, li.id, true)).toBeUndefined()
+    expect(await orgs.membershipsOf(li.id)).toEqual([])
+    expect(await orgs.invitationsTo(zfw.id)).toEqual([earlier])
+    expect(await orgs.invitationsOf(li.id)).toEqual([elsewhere])
+  })
 })

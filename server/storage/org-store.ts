@@ -68,6 +68,15 @@ export interface OrgStore {
   invite(invitation: Omit<Invitation, 'id'>): Promise<Invitation>
   /** The user's open invitations, oldest first. */
   invitationsOf(userId: number): Promise<Invitation[]>
+  /** The organisation's open invitations, oldest first. */
+  invitationsTo(orgId: number): Promise<Invitation[]>
+  /**
+   * Takes the organisation's invitation `id` away unanswered (its 管理员
+   * withdrawing it): the invitee can no longer accept it. Undefined when the
+   * organisation has no such open invitation (answered, withdrawn, or
+   * another organisation's).
+   */
+  withdrawInvitation(id: number, orgId: number): Promise<Invitation | undefined>
   /**
    * Takes the user's invitation `id` away, making them a member with its
    * role when `accept` — at once, in one step. Undefined when the user has

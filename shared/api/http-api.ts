@@ -175,6 +175,17 @@ export interface InvitationView {
   at: number
 }
 
+/** An organisation's invitation not yet answered, as 人员管理 lists it: the invitee (login and 姓名), the role offered. */
+export interface PendingInvitation {
+  id: number
+  name: string
+  displayName: string
+  role: OrgRole
+  /** The 管理员 who invited, by display name; null when that account is gone. */
+  invitedBy: string | null
+  at: number
+}
+
 export type NoticeKind = 'workflow' | 'reply' | 'mention'
 
 export interface Notice {
@@ -197,6 +208,10 @@ export interface HttpApi {
   'GET /api/orgs/:id/members': { response: { members: (OrgMember & { reviewsHere?: true })[]; assignments: { financeOrgId: number; departmentOrgId: number; userId: number }[] } }
   /** role null: out of the organisation. Someone not yet a member is invited (`invited`), and joins by accepting. */
   'PUT /api/orgs/:id/members/:name': { body: { role: OrgRole | null }; response: Ok & { invited?: true } }
+  /** The organisation's invitations not yet answered, oldest first: for its members, as the members are. */
+  'GET /api/orgs/:id/invitations': { response: { invitations: PendingInvitation[] } }
+  /** Its 管理员 withdraws an invitation not yet answered: the invitee can no longer accept it. */
+  'DELETE /api/orgs/:id/invitations/:invitation': { response: Ok }
   /** One's open invitations to join an organisation. */
   'GET /api/invitations': { response: { invitations: InvitationView[] } }
   /** Accept (join with the role offered) or decline. */

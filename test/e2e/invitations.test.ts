@@ -5,10 +5,11 @@
  * member (and their department's documents appear). The bureau's
  * reviewer cannot be added to a department: the 管理员 is told why; and
  * one made both before that rule is marked, and taking her out says she
- * still reviews.
+ * still reviews. An invitation sent with the wrong role is listed as
+ * 待接受 and withdrawn; the invitee never sees it.
  */
 import { describe, expect, it } from 'vitest'
-import { browserAndServer, loggedInAs, openAs } from './browser'
+import { browserAndServer, loggedInAs, loggedOut, openAs } from './browser'
 
 const suite = browserAndServer()
 
@@ -87,5 +88,48 @@ describe('invitations', () => {
     expect((await orgs.members(wlj.id)).map((m) => m.name)).toEqual(['zhaomin'])
     expect(admin.errors).toEqual([])
     await admin.context.close()
+  }, 60_000)
+
+  it('秦岚 invites 何欣 as 管理员 by mistake, sees it waiting, withdraws it; 何欣 logs in to no invitation from 住建局', async () => {
+    const { t } = suite
+    const { orgs, logins } = t.server.data
+    const [qinlan, hexin, fanggang] = [await logins.addUser('qinlan', 'pw-qinlan', '秦岚'), await logins.addUser('hexin', 'pw-hexin', '何欣'), await logins.addUser('fanggang', 'pw-fanggang', '方刚')]
+    const [zjj, jtj] = [await orgs.addOrg({ name: '住建局', kind: 'department', code: '' }), await orgs.addOrg({ name: '交通局', kind: 'department', code: '' })]
+    await orgs.setMember(zjj.id, qinlan.id, 'admin')
+    await orgs.setMember(jtj.id, fanggang.id, 'admin')
+    // 交通局's invitation, not withdrawn: what 何欣's list shows once it has loaded, so that it is seen to show nothing from 住建局.
+    await orgs.invite({ orgId: jtj.id, userId: hexin.id, role: 'staff', invitedBy: fanggang.id, at: Date.now() })
+
+    const admin = await loggedInAs(suite.browser, t, 'qinlan', '/#/admin')
+    const pending = admin.page.getByTestId(`pending-${zjj.id}`)
+    await expect.poll(() => pending.textContent()).toContain('没有待接受的邀请')
+    const form = admin.page.getByTestId(`org-${zjj.id}`).getByTestId('add-existing')
+    await form.getByLabel('登录名').fill('hexin')
+    await form.getByLabel('角色').selectOption({ label: '管理员' })
+    await form.getByRole('button', { name: '添加已有用户' }).click()
+    // Listed at once, as the members are: 姓名, 登录名, the role offered, who invited.
+    const row = pending.locator('tr[data-invitation="hexin"]')
+    await expect.poll(() => row.locator('td').allTextContents().then((cells) => cells.slice(0, 4))).toEqual(['何欣', 'hexin', '管理员', '秦岚'])
+
+    await row.getByRole('button', { name: '撤回' }).click()
+    const confirm = pending.getByRole('alertdialog')
+    await expect.poll(() => confirm.textContent()).toContain('撤回对 何欣（hexin） 以“管理员”身份加入住建局的邀请？撤回后对方不能再接受这个邀请。')
+    await confirm.getByRole('button', { name: '撤回' }).click()
+    await expect.poll(() => pending.getByRole('status').textContent()).toBe('已撤回对 何欣（hexin） 的邀请')
+    await expect.poll(() => pending.locator('tr[data-invitation]').count()).toBe(0)
+    expect(await pending.textContent()).toContain('没有待接受的邀请')
+    // Still gone when 人员管理 is read afresh.
+    await admin.page.reload()
+    await expect.poll(() => pending.textContent()).toContain('没有待接受的邀请')
+
+    const invitee = await loggedOut(suite.browser, t)
+    await invitee.page.goto('/#/login')
+    await invitee.logIn('hexin')
+    await invitee.page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
+    await expect.poll(() => invitee.page.getByTestId('invitations').locator('li span').allTextContents()).toEqual(['方刚邀请你以“编制人员”身份加入交通局'])
+    expect((await orgs.membershipsOf(hexin.id)).map((m) => m.orgId)).toEqual([])
+    expect([...admin.errors, ...invitee.errors]).toEqual([])
+    await admin.context.close()
+    await invitee.context.close()
   }, 60_000)
 })

@@ -17,6 +17,13 @@ export function orgRoutes(p: Ports): Hono<Env> {
     (await orgs.setOrgMember(p, c.get('user'), orgId(c.req.param('id')), c.req.param('name'), role)) === 'invited' ? { ok: true, invited: true } : { ok: true },
   )
 
+  route('GET /api/orgs/:id/invitations', async (c) => ({ invitations: await orgs.pendingInvitations(p, c.get('user'), orgId(c.req.param('id'))) }))
+
+  route('DELETE /api/orgs/:id/invitations/:invitation', async (c) => {
+    await orgs.withdrawInvitation(p, c.get('user'), orgId(c.req.param('id')), Number(c.req.param('invitation')))
+    return { ok: true }
+  })
+
   route('GET /api/invitations', async (c) => ({ invitations: await orgs.myInvitations(p, c.get('user')) }))
 
   route('POST /api/invitations/:id', async (c, { accept }) => {

@@ -102,6 +102,16 @@ export class MemoryOrgStore implements OrgStore {
     return this.invitations.filter((i) => i.userId === userId).sort((a, b) => a.at - b.at || a.id - b.id).map((i) => ({ ...i }))
   }
 
+  async invitationsTo(orgId: number): Promise<Invitation[]> {
+    return this.invitations.filter((i) => i.orgId === orgId).sort((a, b) => a.at - b.at || a.id - b.id).map((i) => ({ ...i }))
+  }
+
+  async withdrawInvitation(id: number, orgId: number): Promise<Invitation | undefined> {
+    const taken = this.invitations.find((i) => i.id === id && i.orgId === orgId)
+    this.invitations = this.invitations.filter((i) => i !== taken)
+    return taken && { ...taken }
+  }
+
   async answerInvitation(id: number, userId: number, accept: boolean): Promise<Invitation | undefined> {
     const taken = this.invitations.find((i) => i.id === id && i.userId === userId)
     if (!taken) return undefined

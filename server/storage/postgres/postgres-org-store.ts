@@ -95,6 +95,14 @@ export class PostgresOrgStore implements OrgStore {
     return this.rows<Invitation>('读取邀请', `SELECT ${INVITATION} FROM org_invitations WHERE user_id = $1 ORDER BY at, id`, [userId])
   }
 
+  async invitationsTo(orgId: number): Promise<Invitation[]> {
+    return this.rows<Invitation>('读取邀请', `SELECT ${INVITATION} FROM org_invitations WHERE org_id = $1 ORDER BY at, id`, [orgId])
+  }
+
+  async withdrawInvitation(id: number, orgId: number): Promise<Invitation | undefined> {
+    return (await this.rows<Invitation>('撤回邀请', `DELETE FROM org_invitations WHERE id = $1 AND org_id = $2 RETURNING ${INVITATION}`, [id, orgId]))[0]
+  }
+
   async answerInvitation(id: number, userId: number, accept: boolean): Promise<Invitation | undefined> {
     // One statement: the invitation is taken and the membership made together, or neither.
     const sql = `WITH taken AS (DELETE FROM org_invitations WHERE id = $1 AND user_id = $2 RETURNING id, org_id, user_id, role, invited_by, at),

@@ -37,6 +37,8 @@ export class SqliteOrgStore implements OrgStore {
          ON CONFLICT (org_id, user_id) DO UPDATE SET role = excluded.role, invited_by = excluded.invited_by, at = excluded.at RETURNING ${INVITATION}`,
       ),
       invitationsOf: db.prepare(`SELECT ${INVITATION} FROM org_invitations WHERE user_id = ? ORDER BY at, id`),
+      invitationsTo: db.prepare(`SELECT ${INVITATION} FROM org_invitations WHERE org_id = ? ORDER BY at, id`),
+      withdrawInvitation: db.prepare(`DELETE FROM org_invitations WHERE id = ? AND org_id = ? RETURNING ${INVITATION}`),
       takeInvitation: db.prepare(`DELETE FROM org_invitations WHERE id = ? AND user_id = ? RETURNING ${INVITATION}`),
     }
     this.answer = db.transaction((id: number, userId: number, accept: boolean) => {
@@ -118,6 +120,14 @@ export class SqliteOrgStore implements OrgStore {
 
   async invitationsOf(userId: number): Promise<Invitation[]> {
     return this.run('读取邀请', () => this.statements.invitationsOf.all(userId) as Invitation[])
+  }
+
+  async invitationsTo(orgId: number): Promise<Invitation[]> {
+    return this.run('读取邀请', () => this.statements.invitationsTo.all(orgId) as Invitation[])
+  }
+
+  async withdrawInvitation(id: number, orgId: number): Promise<Invitation | undefined> {
+    return this.run('撤回邀请', () => this.statements.withdrawInvitation.get(id, orgId) as Invitation | undefined)
   }
 
   async answerInvitation(id: number, userId: number, accept: boolean): Promise<Invitation | undefined> {
