@@ -214,4 +214,18 @@ describe('organisations', () => {
     await fetch(`${t.server.url}/api/notifications/read`, { method: 'POST', headers: { Cookie: await cookieOf('zhang'), 'Content-Type': 'application/json' }, body: '{}' })
     expect((await asZhang('/api/notifications')).body.unread).toBe(0)
   })
+
+  it('an organisation or invitation named by anything but its number is one that does not exist, on every store', async () => {
+    t = await startTestServer()
+    const chief = await t.server.data.logins.addUser('qin', 'pw-qin', '秦岚')
+    const org = await t.server.data.orgs.addOrg({ name: '住建局', kind: 'department', code: '' })
+    await t.server.data.orgs.setMember(org.id, chief.id, 'admin')
+    const asQin = await login('qin')
+    for (const id of ['abc', '1e3', '-1', '0', '99999999999999999999']) {
+      expect(await asQin(`/api/orgs/${id}/members`)).toMatchObject({ status: 404, body: { error: { code: 'org-not-found' } } })
+      expect(await asQin(`/api/orgs/${org.id}/invitations/${id}`, 'DELETE')).toMatchObject({ status: 404, body: { error: { code: 'invitation-not-found' } } })
+      expect(await asQin(`/api/invitations/${id}`, 'POST', { accept: true })).toMatchObject({ status: 404, body: { error: { code: 'invitation-not-found' } } })
+    }
+  })
 })
+

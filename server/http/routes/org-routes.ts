@@ -8,7 +8,9 @@ import type { Env } from '../env'
 export function orgRoutes(p: Ports): Hono<Env> {
   const app = new Hono<Env>()
   const { route, created } = apiRoutes(app)
-  const orgId = (id: string) => Number(id)
+  /** A path id as the stores number rows (from 1); anything else names no row, and is answered as one that does not exist. */
+  const idOf = (param: string): number => (/^[1-9]\d{0,14}$/.test(param) ? Number(param) : 0)
+  const orgId = idOf
 
   route('GET /api/orgs', async (c) => ({ orgs: await orgs.myOrgs(p, c.get('user')) }))
   route('GET /api/orgs/:id/members', async (c) => orgs.orgMembers(p, c.get('user'), orgId(c.req.param('id'))))
@@ -20,14 +22,14 @@ export function orgRoutes(p: Ports): Hono<Env> {
   route('GET /api/orgs/:id/invitations', async (c) => ({ invitations: await orgs.pendingInvitations(p, c.get('user'), orgId(c.req.param('id'))) }))
 
   route('DELETE /api/orgs/:id/invitations/:invitation', async (c) => {
-    await orgs.withdrawInvitation(p, c.get('user'), orgId(c.req.param('id')), Number(c.req.param('invitation')))
+    await orgs.withdrawInvitation(p, c.get('user'), orgId(c.req.param('id')), idOf(c.req.param('invitation')))
     return { ok: true }
   })
 
   route('GET /api/invitations', async (c) => ({ invitations: await orgs.myInvitations(p, c.get('user')) }))
 
   route('POST /api/invitations/:id', async (c, { accept }) => {
-    await orgs.answerInvitation(p, c.get('user'), Number(c.req.param('id')), accept)
+    await orgs.answerInvitation(p, c.get('user'), idOf(c.req.param('id')), accept)
     return { ok: true }
   })
 
