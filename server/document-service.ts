@@ -21,7 +21,7 @@ import type { ApprovalState } from '@shared/review/approval'
 import type { StatusRecord } from '@shared/review/workflow'
 import type { DeadlineFacts } from './auth/submission-deadline'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
-import { activityActors, activityLog, allSessions, authorIndexOf, latestActivity, type ActivityView } from '@shared/history/activity'
+import { activityActors, activityLog, allSessions, authorIndexOf, latestActivity, type ActivityView, type LatestActivity } from '@shared/history/activity'
 import type { EditSession } from '@shared/history/authorship'
 import { attributedContent } from '@shared/history/attributed-content'
 import type { Belongings, DocumentLog } from './storage/document-log'
@@ -32,7 +32,7 @@ export type { ReviewSummary } from './files/stored-document-readings'
 
 /** What the queue and the dashboard show of a document, kept in storage between its changes. */
 export interface DocumentSummary extends ReviewSummary {
-  lastChange: { at: number; by: string | null } | null
+  lastChange: LatestActivity | null
 }
 
 /** A side of a comparison: the text, and its attributed twin (who last changed each field). */
@@ -227,7 +227,7 @@ export class DocumentService {
   }
 
   /** The activity log's newest entry: when, and by whom (a login; null for the server). */
-  async lastChange(id: string): Promise<{ at: number; by: string | null } | undefined> {
+  async lastChange(id: string): Promise<LatestActivity | undefined> {
     const { entries, tail } = await this.log.history(id)
     return latestActivity(entries, tail)
   }

@@ -326,7 +326,8 @@ export const T = {
   /** Oneself, where the list would otherwise name the owner. */
   me: '我',
   createdAt: (when: string) => `创建于${when}`,
-  lastChange: (when: string, by: string | null) => `最后修改：${by ?? '系统'} · ${when}`,
+  /** The list's latest activity: a workflow step by its name (「审核通过：王芳」), anything else as a change. */
+  lastChange: (when: string, by: string | null, step?: string) => `${step ?? '最后修改'}：${by ?? '系统'} · ${when}`,
   lastChangeAt: (when: string) => `最后修改于${when}`,
   account: '账户设置',
   displayName: '姓名',

@@ -179,7 +179,7 @@ export function DocumentListPage() {
                     <Show when={doc.lastChange} fallback={<time class="created" title={new Date(doc.createdAt).toLocaleString('zh-CN')}>{T.createdAt(relativeTime(doc.createdAt))}</time>}>
                       {(last) => (
                         <time class="created" data-testid="last-change" title={`${T.createdAt(new Date(doc.createdAt).toLocaleString('zh-CN'))}；${T.lastChangeAt(new Date(last().at).toLocaleString('zh-CN'))}`}>
-                          {T.lastChange(relativeTime(last().at), last().by)}
+                          {T.lastChange(relativeTime(last().at), last().by, last().step)}
                         </time>
                       )}
                     </Show>

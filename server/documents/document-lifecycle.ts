@@ -184,7 +184,7 @@ export async function listDocuments(p: Pick<Ports, 'permissions' | 'documents' |
         owner: d.ownerId === user.id,
         ownerName: d.ownerId === null ? '' : ((await p.accounts.userById(d.ownerId))?.displayName ?? ''),
         createdAt: d.createdAt,
-        lastChange: last ? { at: last.at, by: last.by === null ? null : (names[last.by] ?? last.by) } : null,
+        lastChange: last ? { ...last, by: last.by === null ? null : (names[last.by] ?? last.by) } : null,
         status: await liveOr(p, d.id, statusOf, async () => (await p.service.status(d.id)).value),
       }
     }),

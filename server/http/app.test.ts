@@ -345,10 +345,10 @@ describe('HTTP API', () => {
     expect((await staff.json(`/api/docs/${DOC_ID}/workflow`)).body).toMatchObject({ status: { value: '编制中' }, actions: [{ action: 'submit', label: '报送' }] })
     expect((await step(finance, 'approve')).status).toBe(409)
     expect((await step(staff, 'submit')).body.status).toMatchObject({ value: '已报送', by: 'staff' })
-    // The list says what was done last, and by whom (姓名, not the login).
+    // The list says what was done last — the step, by its name — and by whom (姓名, not the login).
     await t.server.data.accounts.setDisplayName('staff', '李娜')
     const [listed] = (await staff.json('/api/docs')).body.documents
-    expect(listed).toMatchObject({ status: '已报送', lastChange: { by: '李娜' } })
+    expect(listed).toMatchObject({ status: '已报送', lastChange: { by: '李娜', step: '报送' } })
     expect(Date.now() - listed.lastChange.at).toBeLessThan(60_000)
     await t.server.data.accounts.setDisplayName('staff', 'staff')
 

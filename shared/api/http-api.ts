@@ -46,8 +46,8 @@ export interface DocumentSummary {
   /** The owner's display name ('' when nobody owns it, as for an imported demo). */
   ownerName: string
   createdAt: number
-  /** The latest thing done to it (an edit, a comment, a step), and by whom (display name; null: the server). */
-  lastChange: { at: number; by: string | null } | null
+  /** The latest thing done to it (an edit, a comment, a step: then `step` is its label), and by whom (display name; null: the server). */
+  lastChange: { at: number; by: string | null; step?: string } | null
   status: string
 }
 

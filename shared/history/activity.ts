@@ -65,15 +65,23 @@ export function activityLog(stored: readonly ActivityEntry[], tail: readonly Aut
  * entries' times without decoding a single update: what a list of
  * documents shows as the last change.
  */
-export function latestActivity(stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[]): { at: number; by: string | null } | undefined {
-  let latest: { at: number; by: string | null } | undefined
-  const consider = (at: number, by: string | null) => {
-    if (!latest || at > latest.at) latest = { at, by }
+/** The newest entry of a document's activity log: when, by whom, and which workflow step it was, if it was one. */
+export interface LatestActivity {
+  at: number
+  by: string | null
+  /** The step's label (报送, 审核通过, …) when the newest entry is a workflow step: a list names it rather than call it a change. */
+  step?: string
+}
+
+export function latestActivity(stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[]): LatestActivity | undefined {
+  let latest: LatestActivity | undefined
+  const consider = (at: number, by: string | null, step?: string) => {
+    if (!latest || at > latest.at) latest = { at, by, ...(step ? { step } : {}) }
   }
   // Edits before events: of two entries at the same time, the log lists the edit first.
   for (const e of stored) if (e.event.kind === 'edits' && e.event.by !== null) consider(e.event.to, e.event.by)
   for (const update of tail) if (update.by !== null) consider(update.at, update.by)
-  for (const e of stored) if (e.event.kind !== 'edits') consider(e.at, e.by)
+  for (const e of stored) if (e.event.kind !== 'edits') consider(e.at, e.by, e.event.kind === 'workflow' ? e.event.action : undefined)
   return latest
 }
 
