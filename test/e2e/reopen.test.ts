@@ -11,7 +11,7 @@ import type { NodeJSON } from '@shared/model/node-json'
 import { contentOf, readContent, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { DOC_ID, synced as providerSynced } from '../../support/test-server'
-import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
+import { arriveAs, browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
 import { textAt } from '../../support/document-place'
 
 const suite = browserAndServer()
@@ -100,7 +100,8 @@ describe('reopening after workflow steps', () => {
     expect((await suite.t.server.data.service.model(DOC_ID)).overall.goals[2]).not.toContain('火车上写的一句话')
     // While the document is 已报送 staff cannot put it back; once it is returned they can, as their suggestions.
     expect(await a.page.getByRole('button', { name: '作为修订建议恢复' }).count()).toBe(0)
-    const finance = await openAs(suite.browser, suite.t, 'wu', 'reviewer')
+    // Her steps are taken through the API here: she need not have the document open.
+    const finance = await arriveAs(suite.browser, suite.t, 'wu', 'reviewer', '/#/')
     await step(finance.context, 'start-review')
     await step(finance.context, 'return', '请把火车上写的补回来')
     // The copy stays after another reload, until the user deletes it.
