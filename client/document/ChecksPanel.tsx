@@ -21,7 +21,7 @@ function openOnFirstError(details: HTMLDetailsElement, errors: () => number): vo
   }, 0)
 }
 
-export function ChecksPanel(props: { session: DocumentSession; onComment: (finding: Finding) => void }) {
+export function ChecksPanel(props: { session: DocumentSession; onComment: (finding: Finding) => void; commented: (finding: Finding) => boolean }) {
   const s = props.session
   const reveal = (finding: Finding) => {
     const editor = s.editor()
@@ -57,7 +57,7 @@ export function ChecksPanel(props: { session: DocumentSession; onComment: (findi
                         {f().message}
                       </a>
                       <Show when={s.access.canComment()}>
-                        <button class="small" onClick={() => props.onComment(f())}>{T.findingToComment}</button>
+                        <button class="small" onClick={() => props.onComment(f())}>{props.commented(f()) ? T.findingCommented : T.findingToComment}</button>
                       </Show>
                     </li>
                   )}

@@ -165,7 +165,7 @@ function DocumentPage(props: { session: DocumentSession }) {
                 if (editor) undoManagerOf(editor.state)?.clear()
               }}
             />
-            <ChecksPanel session={s} onComment={comments.fromFinding} />
+            <ChecksPanel session={s} onComment={comments.fromFinding} commented={(finding) => !!comments.threadOfFinding(finding)} />
           </aside>
         </Show>
       </div>

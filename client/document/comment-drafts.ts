@@ -5,8 +5,8 @@
  */
 import { createSignal } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
-import { createThread } from '@shared/review/threads'
-import { anchorOfSelection } from '../editor/comment-anchors'
+import { createThread, type ThreadView } from '@shared/review/threads'
+import { anchorOfSelection, anchorRange } from '../editor/comment-anchors'
 import { textRangeAtPlace } from '../editor/place'
 import { T } from '../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
@@ -50,8 +50,13 @@ export function createCommentDrafts(session: DocumentSession) {
       setComposing(null)
     },
     cancel: () => setComposing(null),
-    /** 转为批注: a finding becomes a thread on its cell. */
+    /**
+     * 转为批注: a finding becomes a thread on its cell — once. A finding that already has its open thread shows
+     * that thread: a second click made a second, identical thread that 报送 and 审核通过 then counted as unresolved.
+     */
     fromFinding: (finding: Finding) => {
+      const existing = threadOfFinding(finding)
+      if (existing) return session.threads.activate(existing.id)
       const editor = session.editor()
       const range = editor ? textRangeAtPlace(editor.state.doc, finding) : null
       if (!editor || !range) return
@@ -59,6 +64,19 @@ export function createCommentDrafts(session: DocumentSession) {
       const anchor = anchorOfSelection(editor)
       if (anchor) start(anchor, finding.message)
     },
+    threadOfFinding,
+  }
+
+  /** The open thread `finding` became: anchored in the finding's cell, opened with the finding's words. */
+  function threadOfFinding(finding: Finding): ThreadView | undefined {
+    const editor = session.editor()
+    const cell = editor ? textRangeAtPlace(editor.state.doc, finding) : null
+    if (!editor || !cell) return undefined
+    return session.threads.list().find((thread) => {
+      if (thread.status !== 'open' || thread.comments[0]?.text !== finding.message) return false
+      const anchored = anchorRange(editor.state, thread)
+      return !!anchored && anchored.from >= cell.from && anchored.to <= cell.to
+    })
   }
 }
 

@@ -135,6 +135,8 @@ export const T = {
   resolve: '解决',
   reopen: '重新打开',
   findingToComment: '转为批注',
+  /** The finding already has its open thread: the button shows it. */
+  findingCommented: '查看批注',
   partOneShort: '一',
   goals: '一、总体绩效目标',
   subGoals: '二、分项绩效目标',

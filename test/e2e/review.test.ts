@@ -91,6 +91,12 @@ describe('review with suggestions', () => {
     const finding = finance.page.getByTestId('checks').locator('li', { hasText: '是/否' }).first()
     await finding.getByRole('button', { name: '转为批注' }).click()
     await expect.poll(() => staff.page.locator('.thread .text').first().textContent(), { timeout: 10_000 }).toContain('是/否')
+    // Once: the finding's button now shows its thread, and a second click makes no second thread.
+    const open = () => finance.page.locator('.thread', { hasText: '是/否' }).count()
+    await expect.poll(open).toBe(1)
+    await finding.getByRole('button', { name: '查看批注' }).click()
+    await synced(finance.page)
+    expect(await open()).toBe(1)
     const stored = JSON.stringify(threadsOf(await suite.t.server.data.service.load(DOC_ID)).toJSON())
     expect(stored).toContain('已改为“≥4次”')
     expect(stored).toContain('"status":"resolved"')
