@@ -24,6 +24,7 @@ import { createDocumentReading, type DocumentReading } from './document-reading'
 import { createDocumentThreads, type DocumentThreads } from './document-threads'
 import { OPEN_MARK } from '../sync/open-marks'
 import { addReader, mayReadCopy } from '../sync/local-readers'
+import { takeImportNotice } from '../import-notice'
 import { createPasteQuestions, type PasteQuestions } from './paste-questions'
 import { createPresence, type Presence } from './presence'
 import { createRereadWhenSynced } from './reread-when-synced'
@@ -145,7 +146,8 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const onSync = (synced: boolean) => {
     if (!synced) return
     addReader(docId, user.name)
-    say('')
+    // What its import could not read, said on its first opening (once: a reconnection clears it as before).
+    say(takeImportNotice(docId))
     start()
     access.refresh()
   }

@@ -18,6 +18,7 @@ import { createRereadWhenOnline } from './reread-when-online'
 import { logOut } from '../logout'
 import { rememberedUser, rememberRole } from '../session'
 import { keepList, keptList } from '../kept-list'
+import { leaveImportNotice } from '../import-notice'
 
 export function DocumentListPage() {
   const [error, setError] = createSignal('')
@@ -68,7 +69,13 @@ export function DocumentListPage() {
   const [chosenDepartment, setChosenDepartment] = createSignal<number | undefined>()
   const department = () => (departments().length > 1 ? (chosenDepartment() ?? departments()[0]!.id) : undefined)
   const create = () => act(async () => navigate(`#/doc/${(await api.create('', department())).id}`))
-  const importOne = (file: File) => act(async () => navigate(`#/doc/${(await api.importFile(file, department())).id}`))
+  const importOne = (file: File) =>
+    act(async () => {
+      const { id, warnings } = await api.importFile(file, department())
+      // What the file held that was not read is said where it is to be filled in: on the document.
+      leaveImportNotice(id, warnings)
+      navigate(`#/doc/${id}`)
+    })
   const importFile = (event: Event) => {
     const file = (event.currentTarget as HTMLInputElement).files?.[0]
     if (file) void importOne(file)

@@ -95,7 +95,7 @@ export async function addProjects(
   const warning = yearMismatch(imported, await p.service.text(doc.id))
   const name = actorName(by)
   await p.live.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), name ? { by: name } : {})
-  return { added: projects.map((project) => project.name), warnings: warning ? [warning] : [] }
+  return { added: projects.map((project) => project.name), warnings: [...(imported.unread ?? []), ...(warning ? [warning] : [])] }
 }
 
 /**

@@ -192,13 +192,36 @@ describe('HTTP API', () => {
     const form = readFileSync(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
     const response = await s.call('/api/docs/import', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form })
     expect(response.ok).toBe(true)
-    const { id } = (await response.json()) as { id: string }
+    const { id, warnings } = (await response.json()) as { id: string; warnings: string[] }
+    // Its 其中：本年财政拨款 “2020” (20 and 20 run together) is stored as 财政资金 20; nothing was left unread.
+    expect(warnings).toEqual([])
+    expect((await t.server.data.service.text(id)).projects[0]).toMatchObject({ budgetTotal: '20', budgetFiscal: '20' })
     const { findings } = (await s.json(`/api/docs/${id}/checks`)).body as { findings: { rule: string }[] }
     // Its written 总分 is not stored (the model derives it); the empty 实际完成情况 and the 分值 adding up to 110 remain to say.
     expect(findings.map((f) => f.rule)).toEqual(['self-evaluation.achieved', 'self-evaluation.excess-points'])
     const exported = await s.call(`/api/docs/${id}/export?format=txt`)
     expect(exported.status).toBe(200)
     expect(await exported.text()).toMatch(/实际完成值/)
+  })
+
+  it('a form’s 上级资金 that no cell holds is told to the importer, as a new document or added to one; never dropped in silence', async () => {
+    t = await startTestServer()
+    await userWithPassword('zhang')
+    const s = await login('zhang')
+    const xiangtan = readFileSync(new URL('../../test/fixtures/formats/regional/xiangtan-wupaoche-2023.txt', import.meta.url), 'utf8')
+    const form = Buffer.from(xiangtan.replace('该项目支出上级资金 |\n0 |', '该项目支出上级资金 |\n30万 |'))
+    const said = /^该项目支出上级资金“30万”未导入：.*请按原表核对预算数和财政资金$/
+    const response = await s.call('/api/docs/import', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form })
+    expect(response.ok).toBe(true)
+    const { id, warnings } = (await response.json()) as { id: string; warnings: string[] }
+    expect(warnings).toEqual([expect.stringMatching(said)])
+    expect((await t.server.data.service.text(id)).projects[0]).toMatchObject({ budgetTotal: '250万', budgetFiscal: '' })
+    const added = await s.call(`/api/docs/${id}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form })
+    expect(added.ok).toBe(true)
+    expect(((await added.json()) as { warnings: string[] }).warnings).toEqual([expect.stringMatching(said)])
+    // As written (上级资金 0), there is nothing to say.
+    const plain = await s.call('/api/docs/import', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from(xiangtan) })
+    expect(((await plain.json()) as { warnings: string[] }).warnings).toEqual([])
   })
 
   it('only the owner shares; revoking a role closes that user’s open connection', async () => {

@@ -233,7 +233,8 @@ export interface HttpApi {
   /** org: the department it belongs to, for someone of several departments (one's only department otherwise). */
   'POST /api/docs': { body: { title?: string; year?: number; org?: number }; response: { id: string } }
   /** title: the name to give it; fileName: the file's, used only where the document names itself nowhere. */
-  'POST /api/docs/import': { query: { title?: string; fileName?: string; org?: string }; body: Blob; response: { id: string } }
+  /** `warnings`: what the file holds that the import could not read (`DocumentText.unread`), for the person to fill in by hand. */
+  'POST /api/docs/import': { query: { title?: string; fileName?: string; org?: string }; body: Blob; response: { id: string; warnings: string[] } }
   'PATCH /api/docs/:id': { body: { title: string }; response: Ok }
   'DELETE /api/docs/:id': { response: Ok }
   'GET /api/docs/:id/members': { response: { members: DocumentMember[] } }
@@ -252,7 +253,7 @@ export interface HttpApi {
   'POST /api/docs/:id/versions/:version/restore': { body: { project?: { code?: string; name?: string } }; response: { version: { id: number; name: string } } }
   /** from: a version id, 'last-return' or 'predecessor'; to: a version id or 'now'. */
   'GET /api/docs/:id/compare': { query: { from: string; to?: string }; response: Comparison }
-  /** `warnings`: what the caller must hear though the import went ahead (a form of another year than the document's). */
+  /** `warnings`: what the caller must hear though the import went ahead (a form of another year than the document's, what the file holds that was not read). */
   'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[]; warnings: string[] } }
   /** Next year's document from this one (year: the document's own plus one unless given), in this one's department (org: for one of none); cleared: what it did not carry over. */
   /** 新建运行监控 / 新建绩效自评 from an approved targets document (409 otherwise); asOf: a 监控's 截至月份 ("6月"), default the current month. */

@@ -27,6 +27,13 @@ export interface DocumentText {
    * make nor write it.
    */
   mergedFigures?: MergedFigure[]
+  /**
+   * Read from a file only: what the file holds that the import could not put in a cell, each said to the
+   * person in a sentence (「其中：本年财政拨款“2020”无法分成…，未导入，请按原表填写」). An import is either whole
+   * or says what it left out; the server passes these on with its answer (`warnings`), and nothing stores them.
+   * Absent when the import read everything.
+   */
+  unread?: string[]
 }
 
 export interface SubGoalText {

@@ -146,7 +146,10 @@ export const docCommand: Command = async (argv, io) => {
           case 'import': {
             const path = onePath(args.positionals, 'doc import')
             const text = await sourceText(data, OPERATOR, await documentSource(path, data))
-            return stored(() => createImported(data, OPERATOR, text, { ...madeFor, title: opt('title') ?? text.subtitle }))
+            const code = await stored(() => createImported(data, OPERATOR, text, { ...madeFor, title: opt('title') ?? text.subtitle }))
+            // The id alone on stdout, as before; what the file held that was not read, beside it.
+            if (code === EXIT.ok) for (const warning of text.unread ?? []) io.stderr(`注意：${warning}`)
+            return code
           }
           case 'create':
             return stored(() => createBlank(data, OPERATOR, { ...madeFor, title: opt('title') }))

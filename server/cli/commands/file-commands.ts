@@ -31,6 +31,8 @@ export const importCommand: Command = async (argv, io) => {
       return EXIT.badInput
     }
     io.stdout(JSON.stringify(kindOf(result.value).model(result.value), null, 2))
+    // The model on stdout is the contract; what the file held that the model does not, on stderr.
+    for (const warning of result.value.unread ?? []) io.stderr(`注意：${warning}`)
     return EXIT.ok
   }
   const target = options.into

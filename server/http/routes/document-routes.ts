@@ -27,7 +27,9 @@ export function documentRoutes(p: Ports): Hono<Env> {
     const org = c.req.query('org')
     if (org !== undefined && !/^\d+$/.test(org)) throw badRequest('部门必须是组织编号')
     const text = await importedText(p, await readUpload(c))
-    return { id: await lifecycle.createImported(p, c.get('user'), text, { title, fileName, org: org === undefined ? undefined : Number(org) }) }
+    const id = await lifecycle.createImported(p, c.get('user'), text, { title, fileName, org: org === undefined ? undefined : Number(org) })
+    // Stored whole but for what the file held that no cell could take: said with the answer, never left out in silence.
+    return { id, warnings: text.unread ?? [] }
   })
 
   created('POST /api/docs/:id/linked', async (c, body) => createLinkedDocument(p, c.get('user'), c.req.param('id'), body))

@@ -22,8 +22,21 @@ const LABELS = Object.fromEntries<readonly string[]>(
  */
 const SKIPPED = new Set([
   '联系电话', '电话', '项目分类', '项目类型', '项目属性', '项目类别', '项目审批', '立项依据', '财政资金预算分类', '财政资金科目代码', '功能科目',
-  '年度预算执行率', '预算执行率', '分值', '上年结转资金', '上年结转', '该项目支出上级资金', '上级资金', '项目资金', '资金情况', '预算执行',
+  '年度预算执行率', '预算执行率', '分值', '项目资金', '资金情况', '预算执行',
   '总体目标', '绩效指标', '本年度绩效指标', '年度绩效指标', '日期', '填报日期',
+])
+
+/**
+ * Labels of amounts the model has no cell for, by the name messages give them. Their value is not
+ * skipped in silence: a figure other than none is named to the person as not imported (`unread`).
+ * 上级资金 (Hunan's "该项目支出上级资金", beside "年度本级预算金额") is money the level above
+ * transfers: 财政资金 too, but not inside the 本级 amount the form gives as its 预算数, so taking it as
+ * the 财政资金 would make 财政资金 a part of a 预算数 that does not hold it, and adding it to the 预算数
+ * would change a figure the form states. 上年结转资金 is carried over from last year, a part of the
+ * year's money that is neither this year's 财政拨款 nor 其他资金. Neither is guessed into a cell.
+ */
+const UNPLACED = new Map([
+  ['该项目支出上级资金', '该项目支出上级资金'], ['上级资金', '上级资金'], ['上年结转资金', '上年结转资金'], ['上年结转', '上年结转资金'],
 ])
 
 /** Ends the form: sign-offs, review boxes and footnotes after the last indicator. */
@@ -46,16 +59,18 @@ const FIELD_OF = new Map<string, { field: FormField; rank: number }>(
   (Object.entries(LABELS) as [FormField, readonly string[]][]).flatMap(([field, labels]) => labels.map((label, rank) => [label, { field, rank }] as const)),
 )
 
-export type LabelKind = { kind: 'field'; field: FormField; rank: number } | { kind: 'skipped' } | null
+export type LabelKind = { kind: 'field'; field: FormField; rank: number } | { kind: 'skipped' } | { kind: 'unplaced'; name: string } | null
 
 export function labelOf(cell: string): LabelKind {
   const compact = compactLabel(cell)
   const field = FIELD_OF.get(compact)
   if (field) return { kind: 'field', ...field }
+  const unplaced = UNPLACED.get(compact)
+  if (unplaced) return { kind: 'unplaced', name: unplaced }
   return SKIPPED.has(compact) ? { kind: 'skipped' } : null
 }
 
-const ALL_LABELS = [...FIELD_OF.keys(), ...SKIPPED].filter((label) => label.length >= 4)
+const ALL_LABELS = [...FIELD_OF.keys(), ...SKIPPED, ...UNPLACED.keys()].filter((label) => label.length >= 4)
 
 /**
  * A label with a few words more, as forms title their boxes: "年度总体目标完成情况",

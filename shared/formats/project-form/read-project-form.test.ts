@@ -44,6 +44,26 @@ describe('real forms from other regions', () => {
     ])
   })
 
+  it('Xiangtan’s 上级资金: 0 is nothing to say; any other figure is named as not imported, never dropped in silence', () => {
+    const xiangtan = regional('xiangtan-wupaoche-2023.txt')
+    const asWritten = importText(xiangtan)
+    expect(asWritten.ok && asWritten.value.unread).toBeUndefined()
+    const withTransfer = xiangtan.replace('该项目支出上级资金 |\n0 |', '该项目支出上级资金 |\n30万 |')
+    expect(withTransfer).not.toBe(xiangtan)
+    const result = importText(withTransfer)
+    if (!result.ok) throw new Error(result.error.message)
+    // The rest imports as before: the 本级 250万 stays the 预算数, no 财政资金 guessed.
+    expect(modelFromText(result.value).projects[0]!.budget).toEqual({ total: 250, fiscal: null, other: null })
+    expect(result.value.unread).toEqual([expect.stringMatching(/^该项目支出上级资金“30万”未导入：.*请按原表核对预算数和财政资金$/)])
+  })
+
+  it('a 上年结转资金 beside 财政拨款 and 其他资金 is named as not imported', () => {
+    const result = importText(writeForm('tabs').replace('其中：财政拨款\t100\t其他资金\t20', '其中：财政拨款\t90\t上年结转资金\t10\t其他资金\t20'))
+    if (!result.ok) throw new Error(result.error.message)
+    expect(modelFromText(result.value).projects[0]!.budget).toEqual({ total: 120, fiscal: 90, other: 20 })
+    expect(result.value.unread).toEqual([expect.stringMatching(/^上年结转资金“10”未导入/)])
+  })
+
   it('Yueyang (a cell a line, labels split over lines, a footnote) imports with its particulars', () => {
     const [project] = imported(importText(regional('hunan-yueyang-gaobiaozhun-nongtian-2022.txt'))).projects
     expect(project).toMatchObject({

@@ -25,6 +25,7 @@ import { formCells, type FormCell } from './form-cells'
 import { dropVacantColumns } from '../vacant-columns'
 import { compactLabel, FORM_END, labelOf, looksLikeLabel, moneyUnitIn, SIGN_OFF, type FormField } from './form-labels'
 import { FRAGMENT, implausibleRow, shiftedRow } from './plausible-row'
+import { meansNone } from '../../model/numbers'
 
 /** A score standing in a cell of its own, after the 一级 it scores: "(40-50)分". */
 const PURE_SCORE = /^[（(]?\s*[\d.]+\s*(?:[-~－—至]\s*[\d.]+)?\s*分?\s*[)）]?\s*分?$/
@@ -95,6 +96,7 @@ export function readProjectForm(text: string): DocumentText {
     subGoals: [],
     safeguards: [],
     projects: [project],
+    ...(front.unread.length > 0 ? { unread: front.unread } : {}),
   }
 }
 
@@ -116,6 +118,8 @@ interface Front {
   values: Partial<Record<FormField, string>>
   moneyUnit: string | null
   year: number | null
+  /** Amounts the form gives that no cell holds (上级资金, 上年结转资金), in words for the person. */
+  unread: string[]
 }
 
 /** Cells that are only the unit or a stamp box, said once on a form: not values. */
@@ -137,6 +141,7 @@ function readFront(cells: FormCell[]): Front {
   const ranks: Partial<Record<FormField, number>> = {}
   /** The unit an amount's label states ("年度资金总额（元）"), where it states one. */
   const labelUnits: Partial<Record<FormField, { unit: string; line: number }>> = {}
+  const unread: string[] = []
   for (let i = 0; i < split.length; i++) {
     let label = labelOf(split[i]!.text)
     let labelText = split[i]!.text
@@ -155,6 +160,9 @@ function readFront(cells: FormCell[]): Front {
     // The form's own words are no value: a column or level name, a label's wording, a bracket or one character split off.
     if (notAValue(value.text)) continue
     i++
+    if (label.kind === 'unplaced' && value.text && !meansNone(value.text)) {
+      unread.push(`${label.name}“${value.text}”未导入：预算数只分财政资金和其他资金，这笔资金没有对应的单元格，请按原表核对预算数和财政资金`)
+    }
     if (label.kind === 'field' && value.text && (ranks[label.field] === undefined || label.rank < ranks[label.field]!)) {
       values[label.field] = value.text
       ranks[label.field] = label.rank
@@ -170,7 +178,7 @@ function readFront(cells: FormCell[]): Front {
     const [, other] = stated.find(([, u]) => u.unit !== stated[0]![1].unit)!
     throw new ImportError('malformed-row', other.line, `金额的单位不一致：${stated.map(([field, u]) => `${AMOUNT_LABEL[field as keyof typeof AMOUNT_LABEL] ?? field}以${u.unit}填写`).join('，')}。请统一为一个单位后再导入`)
   }
-  return { values, moneyUnit: units[0] ?? moneyUnit, year }
+  return { values, moneyUnit: units[0] ?? moneyUnit, year, unread }
 }
 
 /** The indicator header's first column (一级指标): where the header starts. */

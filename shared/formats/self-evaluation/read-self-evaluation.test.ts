@@ -48,6 +48,26 @@ describe('a real 自评表 with its cells run together (Zhongjiang 水标尺, 20
     ])
   })
 
+  it('its 其中：本年财政拨款 “2020” run together reads as 20 and 20, the one split under 年度资金总额’s 20 and 20: 财政资金 20', async () => {
+    const text = readSelfEvaluation(SICHUAN)
+    expect(text.projects[0]).toMatchObject({ budgetTotal: '20', budgetFiscal: '20', budgetOther: '' })
+    expect(text.unread).toBeUndefined()
+    const result = await importFile(new TextEncoder().encode(SICHUAN))
+    expect(result.ok && selfEvaluationModel(result.value).projects[0]!.budget).toEqual({ total: 20, fiscal: 20, other: null })
+  })
+
+  it('run-together figures that split more than one way (or none) are not guessed: the rest imports, and the row is named as not read', () => {
+    // 1|111, 11|11 and 111|1 all fit under 200 and 200.
+    const several = readSelfEvaluation(SICHUAN.replace('202010100.00%10其中:本年财政拨款2020', '20020010100.00%10其中:本年财政拨款1111'))
+    expect(several.projects[0]).toMatchObject({ budgetTotal: '200', budgetFiscal: '', funds: { budget: '200', executed: '200' } })
+    expect(several.unread).toEqual(['其中：本年财政拨款“1111”无法分成全年预算数和全年执行数，未导入，请按原表填写'])
+    // 2|020 has a leading zero, 20|20 and 202|0 exceed 20 and 18.
+    const none = readSelfEvaluation(SICHUAN.replace('202010100.00%10其中:本年财政拨款2020', '20181090.00%9其中:本年财政拨款2020'))
+    expect(none.projects[0]!.budgetFiscal).toBe('')
+    expect(none.unread).toEqual(['其中：本年财政拨款“2020”无法分成全年预算数和全年执行数，未导入，请按原表填写'])
+    expect(none.projects[0]!.indicators).toHaveLength(9)
+  })
+
   it('its checks: the written 总分 100 is not the 110 its 70/20/10 indicators and 执行率 add up to, which pass 100 themselves; 实际完成情况 ran into the goal', () => {
     const findings = runSelfEvaluationChecks(readSelfEvaluation(SICHUAN))
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([['self-evaluation.achieved', 'error'], ['self-evaluation.total', 'error'], ['self-evaluation.excess-points', 'error']])
@@ -87,6 +107,8 @@ describe('a real 自评表 cut off (Chizhou 委托业务, 2022)', () => {
     const text = readSelfEvaluation(whole)
     const model = selfEvaluationModel(text).projects[0]!
     expect(model.funds).toEqual({ initial: 0, budget: 0, executed: 0, rate: null, points: 10, earned: null })
+    // Its 其中：本年财政拨款 row, cell for cell under 年初预算数, 全年预算数, 全年执行数: 财政资金 is its 全年预算数, as 预算数 is.
+    expect([text.projects[0]!.budgetFiscal, text.unread]).toEqual(['89.974', undefined])
     expect(model.indicators.map((i) => [i.level3, i.value, i.actual, i.score, i.earned])).toEqual([
       ['基建工程委托业务项目数量', '≥50个', '50', 8, 8],
       ['委托业务报告合格率', '≥100百分比', '100', 8, 8],

@@ -21,6 +21,7 @@ import { ImportError } from '../import-error'
 import { formCells } from '../project-form/form-cells'
 import { moneyUnitIn } from '../project-form/form-labels'
 import { gluedRows, type GluedColumn } from './glued-cells'
+import { meansNone, parseAmount } from '../../model/numbers'
 
 const compact = (s: string) => s.replace(/[\s\u3000\u00a0]/g, '')
 
@@ -102,18 +103,20 @@ export function readSelfEvaluation(text: string): DocumentText {
   if (!name) throw new ImportError('missing-section', all[headerAt]!.line, `指标表之前没有找到“${named(front('name'))[0]}”及其内容`)
   const { columns, next } = header(all, headerAt)
   const { indicators, total } = indicatorRows(all.slice(next), columns)
-  const funds = readFunds(cells)
+  const { funds, names: fundsNames } = readFunds(cells)
+  const split = readBreakdown(cells, fundsNames, funds)
   const goals = readGoals(cells)
   const year = /(20\d\d)年度/.exec(compact(text))?.[1] ?? ''
   const project: ProjectText = {
     unitCode: '', unitName: '', moneyUnit: cells.map((t) => moneyUnitIn(t.text)).find((u) => u !== null) ?? '万元', code: '', name,
-    budgetTotal: funds.budget, budgetFiscal: '', budgetOther: '', usage: '', spendingPlan: [], goal: goals.goal, indicators,
+    budgetTotal: funds.budget, budgetFiscal: split.budgetFiscal, budgetOther: split.budgetOther, usage: '', spendingPlan: [], goal: goals.goal, indicators,
     details: { department: valueOf('department'), implementer: valueOf('implementer'), manager: valueOf('manager'), period: '', periodGoal: '' },
     funds, achieved: goals.achieved, total: writtenTotal(total, indicators),
   }
   return {
     kind: 'self-evaluation', title: project.details!.department, subtitle: `${year ? `${year}年` : ''}${name}绩效自评`,
     preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: [project],
+    ...(split.unread.length > 0 ? { unread: split.unread } : {}),
   }
 }
 
@@ -248,11 +251,11 @@ function gluedReadings(text: string, columns: Column[]): string[][][] {
   return gluedRows(text, shape).map((rows) => rows.map((row) => (at < 0 ? row : [...row.slice(0, at), '', ...row.slice(at)])))
 }
 
-/** The 年度资金总额 row under the 项目资金 header: its figures by the header's columns. */
-function readFunds(front: Token[]): FundsText {
+/** The 年度资金总额 row under the 项目资金 header: its figures by the header's columns (`names`, in the header's order). */
+function readFunds(front: Token[]): { funds: FundsText; names: (keyof FundsText)[] } {
   const funds: FundsText = { initial: '', budget: '', executed: '', rate: '', points: '', earned: '' }
   const rowAt = front.findIndex((t) => /^年度资金总额[:：]?$/.test(t.text))
-  if (rowAt < 0) return funds
+  if (rowAt < 0) return { funds, names: [] }
   const headerStart = front.findIndex((t) => t.text in FUNDS)
   const names = front.slice(headerStart, rowAt).filter((t) => t.text in FUNDS).map((t) => FUNDS[t.text]!)
   const values = front.slice(rowAt + 1).findIndex((t) => isLabel(t.text))
@@ -266,7 +269,61 @@ function readFunds(front: Token[]): FundsText {
   names.forEach((name, i) => {
     funds[name] = figures[i]!
   })
-  return funds
+  return { funds, names }
+}
+
+/**
+ * The rows that split 年度资金总额 (其中：本年财政拨款, 上年结转资金, 其他资金), each under the header's
+ * amount columns (年初预算数, 全年预算数, 全年执行数) — 分值, 执行率 and 得分 are the whole's alone. The
+ * targets' 财政资金 and 其他资金 are the split of the 预算数 this reader takes from 全年预算数, so each takes
+ * its row's 全年预算数. A row whose figures cannot be told apart is not guessed: the rest is imported and the
+ * row named in `unread`, as is a 上年结转资金 the model has no cell for (the 预算数 splits into 财政资金 and
+ * 其他资金 only), so that 预算数 ≠ 财政资金 + 其他资金 has its reason said.
+ */
+function readBreakdown(front: Token[], names: readonly (keyof FundsText)[], funds: FundsText): { budgetFiscal: string; budgetOther: string; unread: string[] } {
+  const read = { budgetFiscal: '', budgetOther: '', unread: [] as string[] }
+  const amounts = names.filter((n) => n === 'initial' || n === 'budget' || n === 'executed')
+  const headers = amounts.map((key) => kindHeaderOf(fieldOf(FUNDS_FIELDS, key), 'self-evaluation'))
+  const rowAt = front.findIndex((t) => /^年度资金总额[:：]?$/.test(t.text))
+  if (rowAt < 0 || amounts.length === 0) return read
+  for (const row of BREAKDOWN) {
+    const at = front.findIndex((t, i) => i > rowAt && row.labels.includes(t.text))
+    if (at < 0) continue
+    const end = front.slice(at + 1).findIndex((t) => isLabel(t.text))
+    const cells = front.slice(at + 1, end < 0 ? undefined : at + 1 + end)
+    if (cells.length === 0) continue
+    const written = cells.map((t) => t.text).join(' ')
+    const figures = cells.length === amounts.length && cells.every((t) => !t.glued || amounts.length === 1)
+      ? cells.map((t) => t.text)
+      : cells.length === 1 && cells[0]!.glued ? splitFigures(cells[0]!.text, amounts, funds) : null
+    if (!figures) {
+      read.unread.push(`${row.name}“${written}”无法分成${headers.join('和')}，未导入，请按原表填写`)
+      continue
+    }
+    if (row.into) read[row.into] = figures[amounts.indexOf('budget')] ?? ''
+    else if (figures.some((f) => !meansNone(f))) read.unread.push(`${row.name}“${written}”未导入：预算数只分财政资金和其他资金，请按原表核对`)
+  }
+  return read
+}
+
+/** The rows under 年度资金总额, what each is in the targets' 预算数 (null: no cell for it), and its name for messages. */
+const BREAKDOWN: readonly { labels: readonly string[]; name: string; into: 'budgetFiscal' | 'budgetOther' | null }[] = [
+  { labels: ['其中:本年财政拨款', '其中：本年财政拨款'], name: '其中：本年财政拨款', into: 'budgetFiscal' },
+  { labels: ['上年结转资金'], name: '上年结转资金', into: null },
+  { labels: ['其他资金'], name: '其他资金', into: 'budgetOther' },
+]
+
+/**
+ * A row's figures run together ("2020"): the one split whose every part is at most the whole's figure in
+ * its column (20 and 20 under 年度资金总额's 20 and 20: not 202 and 0); none or several, and null.
+ */
+function splitFigures(text: string, amounts: readonly (keyof FundsText)[], funds: FundsText): string[] | null {
+  const readings = gluedRows(text, amounts.map(() => 'number' as const), 50).filter((rows) => rows.length === 1).map((rows) => rows[0]!)
+  const fits = readings.filter((cells) => cells.every((cell, i) => {
+    const whole = parseAmount(funds[amounts[i]!])
+    return whole !== null && Number(cell) <= whole
+  }))
+  return fits.length === 1 ? fits[0]! : null
 }
 
 /**

@@ -1,0 +1,21 @@
+/**
+ * What an import could not read, carried from the list (where the file was
+ * imported) to the document it opens (where the person fills it in): the
+ * list navigates away at once, and the document's notice is where a person
+ * reads what to do next. Held in memory only, for the one opening after the
+ * import; the server said it once and stores nothing of it.
+ */
+
+const pending = new Map<string, string>()
+
+/** Leaves what the import of `docId` did not read for the document to say when it opens. */
+export function leaveImportNotice(docId: string, warnings: readonly string[]): void {
+  if (warnings.length > 0) pending.set(docId, warnings.join('；'))
+}
+
+/** What the import of `docId` left to say, once; '' when nothing. */
+export function takeImportNotice(docId: string): string {
+  const notice = pending.get(docId) ?? ''
+  pending.delete(docId)
+  return notice
+}
