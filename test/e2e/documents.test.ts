@@ -197,6 +197,20 @@ describe('document list', () => {
     expect(staff.errors).toEqual([])
     await staff.context.close()
   }, 60_000)
+  it('a form whose 上级资金 no cell holds, imported from the list, opens saying so where it is to be filled in', async () => {
+    const { t } = suite
+    const staff = await arriveAs(suite.browser, t, 'cao', 'editor', '/#/')
+    const xiangtan = readFileSync(new URL('../fixtures/formats/regional/xiangtan-wupaoche-2023.txt', import.meta.url), 'utf8')
+    const form = new TextEncoder().encode(xiangtan.replace('该项目支出上级资金 |\n0 |', '该项目支出上级资金 |\n30万 |'))
+    await staff.page.getByText('导入（Word、Excel、网页或文本）').waitFor()
+    await importFromList(staff.page, 'xiangtan.txt', form, 'text/plain')
+    await staff.page.waitForURL(/#\/doc\//)
+    await synced(staff.page)
+    await expect.poll(() => staff.page.getByRole('status').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringMatching(/该项目支出上级资金“30万”未导入/))
+    expect(await staff.page.locator('[data-field="budgetTotal"] .value').first().textContent()).toBe('250万')
+    expect(staff.errors).toEqual([])
+    await staff.context.close()
+  }, 60_000)
 })
 
 describe('opening a document', () => {
