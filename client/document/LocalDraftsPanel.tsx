@@ -8,7 +8,7 @@
  * hand where it belongs. Compared with the document as it is now, so
  * text that reached the server meanwhile is not listed.
  */
-import { createMemo, createSignal, For, Show, type Accessor } from 'solid-js'
+import { createMemo, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { T } from '../i18n/zh-CN'
 import { createLocalDrafts, type LocalDraft } from '../sync/local-drafts'
@@ -43,6 +43,7 @@ function DraftItem(props: {
   const [restored, setRestored] = createSignal<string | null>(null)
   // The copy is read once; only the document it is compared with changes.
   const local = openLocalCopy(props.draft.state)
+  onCleanup(() => local.destroy())
   const kind = metaOf(local).get(META_KEY.kind)
   const found = createMemo(() => {
     props.version()

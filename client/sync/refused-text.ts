@@ -83,9 +83,10 @@ function nextKnown(item: Y.Item, has: (id: Y.ID) => boolean): RefusedRun['anchor
 
 /**
  * Puts the runs back into `doc` as `author`'s suggested insertions, each
- * where it was typed (after the character it followed, if that is still
- * there). Returns the runs that have no place in `doc` any more (their
- * anchor is gone or was itself refused): those remain to be copied by hand.
+ * where it was typed (after the character the document has that it
+ * followed, if that is still there). Returns the runs that have no place in
+ * `doc` (their anchor is gone, or their field had nothing the document
+ * has: it was empty or new): those remain to be copied by hand.
  */
 export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], suggestion: () => SuggestionInfo): RefusedRun[] {
   const homeless: RefusedRun[] = []
