@@ -3,14 +3,18 @@
  * `sync/local-drafts.ts`): when, why, and the text the server does not
  * have — to copy by hand, or, while this person may change the document,
  * to put back where it was typed as their suggestions (track changes), for
- * staff to accept or reject. Compared with the document as it is now, so
+ * staff to accept or reject. Each field's text is listed once, whole, after
+ * its project and field as the form names them, so it can be put back by
+ * hand where it belongs. Compared with the document as it is now, so
  * text that reached the server meanwhile is not listed.
  */
-import { createMemo, createSignal, For, Show, type Accessor } from 'solid-js'
+import { createMemo, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { T } from '../i18n/zh-CN'
 import { createLocalDrafts, type LocalDraft } from '../sync/local-drafts'
-import { refusedRuns, restoreAsSuggestions } from '../sync/refused-text'
+import { META_KEY, metaOf } from '@shared/model/y-document'
+import { fieldPlace } from '../i18n/field-place'
+import { openLocalCopy, refusedFields, restoreAsSuggestions } from '../sync/refused-text'
 
 /** `version` changes whenever the document may have; `synced` says it holds the server's state to compare with. */
 export function LocalDraftsPanel(props: { docId: string; ydoc: Y.Doc; version: Accessor<unknown>; synced: Accessor<boolean>; author: string; mayRestore: Accessor<boolean> }) {
@@ -37,27 +41,32 @@ function DraftItem(props: {
   const [copied, setCopied] = createSignal(false)
   const [confirmingDelete, setConfirmingDelete] = createSignal(false)
   const [restored, setRestored] = createSignal<string | null>(null)
+  // The copy is read once; only the document it is compared with changes.
+  const local = openLocalCopy(props.draft.state)
+  onCleanup(() => local.destroy())
+  const kind = metaOf(local).get(META_KEY.kind)
   const found = createMemo(() => {
     props.version()
-    return refusedRuns(props.draft.state, props.ydoc)
+    return refusedFields(local, props.ydoc)
   })
-  const runs = () => found().map((run) => run.text.trim())
+  const runs = () => found().flatMap((f) => f.runs)
+  const lines = () => found().map((f) => T.draftField(fieldPlace(f.field, typeof kind === 'string' ? kind : undefined), f.runs.map((run) => run.text.trim()).join('…')))
   const copy = async () => {
-    await navigator.clipboard.writeText(runs().join('\n'))
+    await navigator.clipboard.writeText(lines().join('\n'))
     setCopied(true)
   }
   const restore = () => {
-    const homeless = restoreAsSuggestions(props.ydoc, found(), () => ({ id: crypto.randomUUID(), author: props.author, time: Date.now() }))
-    setRestored(T.restoredDraft(found().length - homeless.length, homeless.length))
+    const homeless = restoreAsSuggestions(props.ydoc, runs(), () => ({ id: crypto.randomUUID(), author: props.author, time: Date.now() }))
+    setRestored(T.restoredDraft(runs().length - homeless.length, homeless.length))
   }
   return (
     <article class="draft">
       <p>{T.draftSaved(new Date(props.draft.savedAt).toLocaleString('zh-CN'), props.draft.reason)}</p>
       <Show when={props.synced()} fallback={<p>{T.draftComparing}</p>}>
-      <Show when={runs().length > 0} fallback={<p>{T.draftNoText}</p>}>
+      <Show when={lines().length > 0} fallback={<p>{T.draftNoText}</p>}>
         <p>{T.draftText}</p>
         <ul class="refused-text">
-          <For each={runs()}>{(run) => <li>{run}</li>}</For>
+          <For each={lines()}>{(line) => <li>{line}</li>}</For>
         </ul>
         <button onClick={() => void copy()}>{copied() ? T.copied : T.copyDraft}</button>
         <Show when={props.mayRestore() && restored() === null}>

@@ -3,6 +3,7 @@
  * (`live-checks.ts` keeps them current; `place.ts` follows one to its cell).
  */
 import { SEVERITY_ORDER, type Finding } from '@shared/checks/finding'
+import { T } from '../i18n/zh-CN'
 
 export interface FindingGroup {
   title: string
@@ -17,7 +18,7 @@ export function findingGroups(findings: readonly Finding[], projectNames: readon
   return [...byPlace]
     .sort(([a], [b]) => (a ?? 0) - (b ?? 0))
     .map(([project, list]) => ({
-      title: project === null ? '文档总体与第一部分' : `${project}. ${projectNames[project - 1] || '未命名项目'}`,
+      title: project === null ? '文档总体与第一部分' : `${project}. ${projectNames[project - 1] || T.unnamedProject}`,
       errors: list.filter((f) => f.severity === 'error').length,
       findings: [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.indicator ?? 0) - (b.indicator ?? 0)),
     }))

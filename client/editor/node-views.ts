@@ -13,6 +13,7 @@ import { DETAIL_CELLS, FUNDS_CELLS, NODE, PROJECT_CELLS } from '@shared/schema/n
 import { TABLE_FIELDS } from '@shared/schema/fields'
 import { CAUSES, LIKELIHOODS } from '@shared/monitoring/monitoring-choices'
 import { T } from '../i18n/zh-CN'
+import { fieldLabelIn } from '../i18n/field-label'
 import { isCarriedNode } from '@shared/review/carried-cells'
 import { carriesTargets, namesAround } from './carried-cells'
 import { drawsLazily, isDrawn, watcherOf } from './project-placeholders'
@@ -285,7 +286,7 @@ export const mergedLevelStyles = (): string =>
 const MERGED_STYLE_ID = 'jixiao-merged-levels'
 
 /** A cell's label as this kind's form prints it (a 自评's 执行数 is the 全年执行数, a 监控's the 截至当期执行数). */
-const labelOf = (name: string, kind: string | undefined): string => String((kind && T.kindFieldLabel[kind]?.[name]) ?? T.fieldLabel[name] ?? '')
+const labelOf = fieldLabelIn
 
 /** The column headers past 一级/二级: one per cell of the list's first row (the 分值/备注 a form has, a 监控's or 自评's cells), as labelled by the kind. */
 const columnsOf = (list: PMNode, kind: string | undefined): { name: string; label: string }[] => {

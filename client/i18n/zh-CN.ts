@@ -195,6 +195,8 @@ export const T = {
   drafts: (n: number) => `未被服务器接受的本机副本（${n}）`,
   draftSaved: (time: string, reason: string) => `${time} 保存；服务器的理由：${reason}`,
   draftText: '服务器上没有的文字：',
+  /** One field's text in a refused local copy, after where it was ("项目 · 截至当期执行数"); pieces apart in the field are joined by …. */
+  draftField: (place: readonly string[], text: string) => (place.length > 0 ? `${place.join(' · ')}：${text}` : text),
   draftComparing: '正在与服务器上的文档比对……',
   draftNoText: '本机副本中没有服务器缺少的文字（被拒绝的可能只是格式、删除或结构改动）。',
   copyDraft: '复制文字',
@@ -259,6 +261,8 @@ export const T = {
     return [`${n('error')} 错误`, `${n('warning')} 警告`, `${n('info')} 提示`].join(' · ')
   },
   rowNumber: (row: number) => `第${row}行`,
+  /** A project without a 项目名称, where a place names its project. */
+  unnamedProject: '未命名项目',
   toolbar: '工具栏',
   dashboard: '汇总',
   exportCsv: '导出表格（CSV）',

@@ -1,6 +1,10 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { refusedRuns, restoreAsSuggestions } from './refused-text'
+import { fieldPlace } from '../i18n/field-place'
+import { T } from '../i18n/zh-CN'
+import { META_KEY, contentOf, metaOf } from '@shared/model/y-document'
+import { NODE } from '@shared/schema/node-names'
+import { openLocalCopy, refusedFields, refusedRuns, restoreAsSuggestions } from './refused-text'
 
 const refusedText = (localState: Uint8Array, doc: Y.Doc) => refusedRuns(localState, doc).map((run) => run.text)
 
@@ -14,7 +18,84 @@ function setup() {
   return { server, local, text: (doc: Y.Doc) => doc.getXmlFragment('content').get(0) as Y.XmlText }
 }
 
+/** An element holding `children`, or one text field holding `text`. */
+const el = (name: string, ...children: (Y.XmlElement | string)[]): Y.XmlElement => {
+  const node = new Y.XmlElement(name)
+  // An empty field holds no text, as the editor's binding writes it.
+  node.insert(0, children.flatMap((c): (Y.XmlElement | Y.XmlText)[] => (typeof c !== 'string' ? [c] : c === '' ? [] : [new Y.XmlText(c)])))
+  return node
+}
+
+/** A 监控 of two projects, each with its 执行数 (empty) and one indicator row's 纠偏措施 (begun). */
+function monitoring() {
+  const server = new Y.Doc()
+  metaOf(server).set(META_KEY.kind, 'monitoring')
+  const project = (name: string, indicator: string) =>
+    el(NODE.project, el(NODE.projectName, name), el(NODE.projectFunds, el(NODE.fundsBudget, '3.5'), el(NODE.fundsExecuted, '')), el(NODE.indicatorList, el(NODE.indicator, el(NODE.indicatorName, indicator), el(NODE.indicatorMeasure, '加快进度'))))
+  contentOf(server).insert(0, [el(NODE.projectsPart, project('扫黑除恶工作经费', '案件办结率'), project('政法队伍教育整顿工作经费', '培训人次'))])
+  const local = new Y.Doc()
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(server))
+  return { server, local }
+}
+
+/** The field of the n-th (0-based) project named `name`. */
+const cell = (doc: Y.Doc, n: number, name: string): Y.XmlElement => {
+  const find = (node: Y.XmlElement): Y.XmlElement | undefined =>
+    node.nodeName === name ? node : node.toArray().flatMap((c) => (c instanceof Y.XmlElement ? [find(c)] : [])).find((c) => c !== undefined)
+  const projects = (contentOf(doc).get(0) as Y.XmlElement).toArray() as Y.XmlElement[]
+  return find(projects[n]!)!
+}
+
+/** Keystrokes at the end of a field, each in a transaction of its own as the editor writes it (the first into an empty field makes its text). */
+const type = (field: Y.XmlElement, characters: string) => {
+  for (const ch of characters) {
+    field.doc!.transact(() => {
+      if (field.length === 0) field.insert(0, [new Y.XmlText()])
+      const text = field.get(0) as Y.XmlText
+      text.insert(text.length, ch)
+    })
+  }
+}
+
+/** The lines the panel shows for a local copy: each field's text once, after where it is. */
+const shown = (localState: Uint8Array, doc: Y.Doc): string[] => {
+  const local = openLocalCopy(localState)
+  const kind = metaOf(local).get(META_KEY.kind) as string | undefined
+  return refusedFields(local, doc).map((f) => T.draftField(fieldPlace(f.field, kind), f.runs.map((r) => r.text.trim()).join('…')))
+}
+
 describe('refused text', () => {
+  it('shows each field’s text whole, once, after its project and field as the form names them, however it was typed', () => {
+    const { server, local } = monitoring()
+    // Offline: a figure key by key, a 纠偏措施 in the other project meanwhile, then the figure's last digit.
+    type(cell(local, 1, NODE.fundsExecuted), '1.7')
+    type(cell(local, 0, NODE.indicatorMeasure), '，离线填写的纠偏措施')
+    type(cell(local, 1, NODE.fundsExecuted), '5')
+    expect(shown(Y.encodeStateAsUpdate(local), server)).toEqual([
+      '扫黑除恶工作经费 · 案件办结率 · 纠偏措施：，离线填写的纠偏措施',
+      '政法队伍教育整顿工作经费 · 截至当期执行数：1.75',
+    ])
+    // Restored as suggestions, text goes back whole where it was typed; the figure's cell was empty, so it has no place to go back to and stays whole to copy.
+    const homeless = restoreAsSuggestions(server, refusedRuns(Y.encodeStateAsUpdate(local), server), () => ({ id: 's', author: 'zhao', time: 1 }))
+    expect(homeless.map((run) => run.text)).toEqual(['1.75'])
+    expect((cell(server, 0, NODE.indicatorMeasure).get(0) as Y.XmlText).toDelta()).toEqual([
+      { insert: '加快进度' },
+      { insert: '，离线填写的纠偏措施', attributes: { insertion: { id: 's', author: 'zhao', time: 1 } } },
+    ])
+  })
+
+  it('names Part 1’s text by its section and item, and text apart in one field stays one line', () => {
+    const server = new Y.Doc()
+    contentOf(server).insert(0, [el(NODE.overallPart, el(NODE.goalsSection, el(NODE.goalItem, '第一条目标'), el(NODE.goalItem, '保障运转')))])
+    const local = new Y.Doc()
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(server))
+    const goal = ((contentOf(local).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement
+    const text = goal.get(0) as Y.XmlText
+    text.insert(0, '全力')
+    text.insert(text.length, '正常')
+    expect(shown(Y.encodeStateAsUpdate(local), server)).toEqual(['总体绩效目标（第2条）：全力…正常'])
+  })
+
   it('lists the text the local copy has and the document lacks, in typing runs, without deleted text', () => {
     const { server, local, text } = setup()
     text(local).insert(0, '离线写的')
@@ -39,9 +120,9 @@ describe('refused text', () => {
     // Each run goes next to the character it was typed against, as a merge would have put it.
     expect(text(server).toDelta()).toEqual([
       { insert: '新' },
-      { insert: '开头', attributes: { insertion: { id: 's2', author: 'zhao', time: 1 } } },
+      { insert: '开头', attributes: { insertion: { id: 's1', author: 'zhao', time: 1 } } },
       { insert: '已同步' },
-      { insert: '（补充）', attributes: { insertion: { id: 's1', author: 'zhao', time: 1 } } },
+      { insert: '（补充）', attributes: { insertion: { id: 's2', author: 'zhao', time: 1 } } },
       { insert: '的内容' },
     ])
   })

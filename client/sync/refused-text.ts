@@ -4,47 +4,89 @@
  * put back as suggestions where their role may suggest. Pure Yjs, no DOM.
  */
 import * as Y from 'yjs'
+import { ROOT } from '@shared/model/y-document'
 import { MARK } from '@shared/schema/node-names'
 import type { SuggestionInfo } from '@shared/schema/suggestion'
 
-/** A stretch of text typed one character after another, and what it was typed after. */
+/** A stretch of text the document lacks, as it stands in its field (pieces typed one by one, joined). */
 export interface RefusedRun {
   text: string
-  /** The character it followed (or, at the start of a field, preceded), by id: where it goes back. */
+  /** The character it follows (or, at the start of a field, precedes) that the document has, by id: where it goes back. */
   anchor: { id: Y.ID; after: boolean } | null
 }
 
+/** A field of the local copy with text the document lacks: the field (in the local copy, to name its place) and its runs in order. */
+export interface RefusedField {
+  field: Y.XmlText
+  runs: RefusedRun[]
+}
+
+/** The local copy as a document of its own, to read its fields from. */
+export function openLocalCopy(localState: Uint8Array): Y.Doc {
+  const local = new Y.Doc()
+  Y.applyUpdate(local, localState)
+  return local
+}
+
 /**
- * Runs of text inserted in `localState` that `doc` does not have and that
- * are still there in the local copy, in the order they were typed. Deleted
+ * The fields of `local` holding text that `doc` does not have and that is
+ * still there in the local copy, in document order; in each, the runs of
+ * such text as they read. Text typed a character at a time is many items,
+ * not always each after the last (a figure's digits, as the editor wrote
+ * them, came apart): what stands side by side in a field is one run. Deleted
  * text is not included: it is not text anybody could copy.
  */
-export function refusedRuns(localState: Uint8Array, doc: Y.Doc): RefusedRun[] {
-  const missing = Y.decodeUpdate(Y.diffUpdate(localState, Y.encodeStateVector(doc)))
-  const runs: RefusedRun[] = []
-  let last: { client: number; end: number } | null = null
-  for (const struct of missing.structs) {
-    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) {
-      last = null
-      continue
+export function refusedFields(local: Y.Doc, doc: Y.Doc): RefusedField[] {
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc))
+  const has = (id: Y.ID) => id.clock < (known.get(id.client) ?? 0)
+  const fields: RefusedField[] = []
+  for (const field of textsOf(local.getXmlFragment(ROOT.content))) {
+    const runs: { run: RefusedRun; first: Y.Item }[] = []
+    let current: RefusedRun | null = null
+    // The last character before here that the document has: where text after it goes back.
+    let before: Y.ID | null = null
+    for (let item = field._start; item !== null; item = item.right) {
+      const shown = !item.deleted && item.countable
+      if (has(item.id)) {
+        before = Y.createID(item.id.client, item.id.clock + item.length - 1)
+        if (shown) current = null
+      } else if (shown && item.content instanceof Y.ContentString) {
+        if (current) current.text += item.content.str
+        else {
+          current = { text: item.content.str, anchor: before && { id: before, after: true } }
+          runs.push({ run: current, first: item })
+        }
+      } else if (shown) current = null
     }
-    const origin = struct.origin
-    const continues = last !== null && origin !== null && origin.client === last.client && origin.clock === last.end - 1
-    if (continues) runs[runs.length - 1]!.text += struct.content.str
-    else {
-      const anchor = origin ? { id: origin, after: true } : struct.rightOrigin ? { id: struct.rightOrigin, after: false } : null
-      runs.push({ text: struct.content.str, anchor })
-    }
-    last = { client: struct.id.client, end: struct.id.clock + struct.length }
+    // Text at a field's start goes back before the first character the document has after it.
+    for (const { run, first } of runs) if (!run.anchor) run.anchor = nextKnown(first, has)
+    const kept = runs.map(({ run }) => run).filter((run) => run.text.trim().length > 0)
+    if (kept.length > 0) fields.push({ field, runs: kept })
   }
-  return runs.filter((run) => run.text.trim().length > 0)
+  return fields
+}
+
+/** The runs of every field with refused text (`refusedFields`), in document order. */
+export const refusedRuns = (localState: Uint8Array, doc: Y.Doc): RefusedRun[] => refusedFields(openLocalCopy(localState), doc).flatMap((f) => f.runs)
+
+function* textsOf(type: Y.XmlFragment | Y.XmlElement): Generator<Y.XmlText> {
+  for (const child of type.toArray()) {
+    if (child instanceof Y.XmlText) yield child
+    else if (child instanceof Y.XmlElement) yield* textsOf(child)
+  }
+}
+
+function nextKnown(item: Y.Item, has: (id: Y.ID) => boolean): RefusedRun['anchor'] {
+  for (let next = item.right; next !== null; next = next.right) if (has(next.id)) return { id: next.id, after: false }
+  return null
 }
 
 /**
  * Puts the runs back into `doc` as `author`'s suggested insertions, each
- * where it was typed (after the character it followed, if that is still
- * there). Returns the runs that have no place in `doc` any more (their
- * anchor is gone or was itself refused): those remain to be copied by hand.
+ * where it was typed (after the character the document has that it
+ * followed, if that is still there). Returns the runs that have no place in
+ * `doc` (their anchor is gone, or their field had nothing the document
+ * has: it was empty or new): those remain to be copied by hand.
  */
 export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], suggestion: () => SuggestionInfo): RefusedRun[] {
   const homeless: RefusedRun[] = []

@@ -79,6 +79,17 @@ export const COMPARED_ROW_FIELDS: readonly Compared<IndicatorText>[] = [...TARGE
   text: (r: IndicatorText) => r[f.key] ?? '',
 }))
 
+/** What a comparison calls a list's items (Part 1's goals, sub-goals, safeguards; a project's 资金支出计划); an item is `listItemLabel`. */
+export const LIST_LABEL = {
+  goals: FIELD_LABEL[NODE.goalItem]!,
+  subGoals: '分项绩效目标',
+  safeguards: FIELD_LABEL[NODE.safeguardItem]!,
+  spendingPlan: '资金支出计划',
+} as const
+
+/** The i-th (0-based) item of a list, as a comparison names it: "总体绩效目标（第2条）". */
+export const listItemLabel = (list: string, index: number): string => `${list}（第${index + 1}条）`
+
 /** The label a comparison of a document of this kind gives a field. */
 const labelIn = (kind: string | undefined) => (f: Field): string => (kind === 'monitoring' || kind === 'self-evaluation' ? kindLabelOf(f, kind as FollowUpKind) : undefined) ?? f.label
 
@@ -91,9 +102,9 @@ const labelIn = (kind: string | undefined) => (f: Field): string => (kind === 'm
 export function diffDocuments(before: DocumentText, after: DocumentText, authors?: DocumentText): DocumentDiff {
   const narrative = [
     ...fieldChanges(before, after, [['title', FIELD_LABEL[NODE.docTitle]!], ['subtitle', FIELD_LABEL[NODE.docSubtitle]!], ['preparedBy', FIELD_LABEL[NODE.docPreparer]!], ['reviewedBy', FIELD_LABEL[NODE.docReviewer]!]], authors),
-    ...listChanges(before.goals, after.goals, 'goals', FIELD_LABEL[NODE.goalItem]!, authors?.goals),
-    ...listChanges(before.subGoals.map(subGoalText), after.subGoals.map(subGoalText), 'subGoals', '分项绩效目标', authors?.subGoals.map(subGoalText)),
-    ...listChanges(before.safeguards, after.safeguards, 'safeguards', FIELD_LABEL[NODE.safeguardItem]!, authors?.safeguards),
+    ...listChanges(before.goals, after.goals, 'goals', LIST_LABEL.goals, authors?.goals),
+    ...listChanges(before.subGoals.map(subGoalText), after.subGoals.map(subGoalText), 'subGoals', LIST_LABEL.subGoals, authors?.subGoals.map(subGoalText)),
+    ...listChanges(before.safeguards, after.safeguards, 'safeguards', LIST_LABEL.safeguards, authors?.safeguards),
   ]
   const label = labelIn(after.kind)
   const projects = matchProjects(before.projects, after.projects).flatMap(([b, a]): ProjectChange[] => {
@@ -104,7 +115,7 @@ export function diffDocuments(before: DocumentText, after: DocumentText, authors
     const planText = (p: ProjectText) => p.spendingPlan.map((e) => `${e.label}：${e.percent}`)
     const fields = [
       ...comparedChanges(b, a, COMPARED_PROJECT_FIELDS, label, projectAuthors),
-      ...listChanges(planText(b), planText(a), 'spendingPlan', '资金支出计划', projectAuthors && planText(projectAuthors)),
+      ...listChanges(planText(b), planText(a), 'spendingPlan', LIST_LABEL.spendingPlan, projectAuthors && planText(projectAuthors)),
     ]
     const rows = matchRows(b.indicators, a.indicators).flatMap(([rb, ra]): RowChange[] => {
       const rowIndex = ra ? a.indicators.indexOf(ra) + 1 : 0
@@ -172,7 +183,7 @@ function listChanges(before: string[], after: string[], field: string, label: st
     if (a !== undefined) afterIndex++
     const twin = a === undefined ? undefined : authors?.[i]
     if (b === a) return []
-    const change: FieldChange = { field: `${field}[${i}]`, label: `${label}（第${i + 1}条）`, before: b ?? '', after: a ?? '', segments: diffText(b ?? '', a ?? '') }
+    const change: FieldChange = { field: `${field}[${i}]`, label: listItemLabel(label, i), before: b ?? '', after: a ?? '', segments: diffText(b ?? '', a ?? '') }
     return [authors ? { ...change, lastChange: twin === undefined ? null : attributionOf(twin) } : change]
   })
 }

@@ -11,7 +11,7 @@ import type { NodeJSON } from '@shared/model/node-json'
 import { contentOf, readContent, threadsOf } from '@shared/model/y-document'
 import { createThread } from '@shared/review/threads'
 import { DOC_ID, synced as providerSynced } from '../../support/test-server'
-import { arriveAs, browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
+import { arriveAs, browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
 import { textAt } from '../../support/document-place'
 
 const suite = browserAndServer()
@@ -86,6 +86,9 @@ describe('reopening after workflow steps', () => {
     await a.context.setOffline(true)
     await expect.poll(() => a.page.textContent('[data-testid=sync-status]'), { timeout: 5_000 }).toMatch(/离线|已保存在本机/)
     await typeAt(a.page, 'end', 'goalItem', 2, '火车上写的一句话')
+    // A figure, key by key, over the second project's 预算数.
+    const project = await fieldText(a.page, 'projectName', 1)
+    await retype(a.page, 'budgetTotal', 1, '1.75')
     await step(b.context, 'submit')
     await expect.poll(() => b.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('已报送')
 
@@ -95,6 +98,11 @@ describe('reopening after workflow steps', () => {
     await drafts.waitFor({ timeout: 30_000 })
     await expect.poll(() => drafts.textContent(), { timeout: 20_000 }).toContain('火车上写的一句话')
     expect(await drafts.textContent()).toContain('退回修改后才能直接编辑')
+    // Each field's text once, whole, after where it was on the form: the figure can be put back by hand.
+    await expect.poll(() => drafts.getByRole('listitem').allTextContents(), { timeout: 20_000 }).toEqual([
+      '总体绩效目标（第3条）：火车上写的一句话',
+      `${project} · 预算数：1.75`,
+    ])
     await synced(a.page)
     expect(await fieldText(a.page, 'goalItem', 2)).not.toContain('火车上写的一句话')
     expect((await suite.t.server.data.service.model(DOC_ID)).overall.goals[2]).not.toContain('火车上写的一句话')
