@@ -298,5 +298,6 @@ function isCurrentSummary(kept: unknown): kept is DocumentSummary {
   if (typeof kept !== 'object' || kept === null || !('predecessor' in kept) || !('scores' in kept) || !('leftOut' in kept)) return false
   const scores = (kept as { scores: unknown }).scores
   // `unreadable` and `unbudgeted`: a summary kept before them dropped a project whose figures it could not read from its counts.
-  return typeof scores === 'object' && scores !== null && 'unscored' in scores && 'missing' in scores && 'unreadable' in scores && 'unbudgeted' in scores
+  // `ungraded`: one kept before it graded a project whose 分值 pass 100 (a 110-point 优) and averaged it in.
+  return typeof scores === 'object' && scores !== null && 'unscored' in scores && 'missing' in scores && 'unreadable' in scores && 'unbudgeted' in scores && 'ungraded' in scores
 }

@@ -74,11 +74,11 @@ function threadsPerProject(session: DocumentSession): number[] {
 
 /** What a 监控's or 自评's project adds to its outline line ('' for targets). */
 function followUp(project: BudgetDocument['projects'][number]): string {
-  const p = project as unknown as { funds?: { rate: number | null }; earned?: number | null; grade?: string | null; indicators: { points?: number }[] }
+  const p = project as unknown as { funds?: { rate: number | null }; earned?: number | null; grade?: string | null; ungraded?: number | null; indicators: { points?: number }[] }
   if (!p.funds) return ''
   const rate = T.outlineRate(p.funds.rate === null ? '—' : `${p.funds.rate.toFixed(2)}%`)
   if (p.indicators.some((i) => i.points !== undefined) || p.earned !== undefined) {
-    return `${rate} · ${p.earned == null ? T.derived.noTotal : T.derived.total(String(p.earned), p.grade ?? '')}`
+    return `${rate} · ${p.earned == null ? T.derived.noTotal : T.derived.total(String(p.earned), T.gradeText(p.grade, p.ungraded))}`
   }
   return rate
 }
@@ -147,7 +147,7 @@ export function Outline(props: { session: DocumentSession }) {
                     <Show when={lastYearOf(p())}>
                       {(r) => (
                         <div class="last-year" data-testid="last-year">
-                          <span class="total">{T.lastYear(r().earned === null ? '—' : String(r().earned), r().grade ?? '—')}</span>
+                          <span class="total">{T.lastYear(r().earned === null ? '—' : String(r().earned), T.gradeText(r().grade, r().ungraded) || '—')}</span>
                           <ul>
                             <For each={r().indicators}>
                               {(i) => <li title={T.lastYearValue(i.value)}>{T.lastYearIndicator(i.level3, i.actual || '—', i.earned === null ? '—' : String(i.earned), String(i.points))}</li>}

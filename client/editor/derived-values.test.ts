@@ -48,6 +48,16 @@ describe('derivedWidgets', () => {
     expect(score).toEqual(expect.objectContaining({ total: '总分 92.11（优）' }))
   })
 
+  it('gives no grade where the 分值 pass 100, and says why; the grade comes back when they are put right', () => {
+    const weighed = (score: string) => {
+      const text = { ...selfEvaluation, projects: selfEvaluation.projects.map((p) => ({ ...p, indicators: p.indicators.map((i) => (i.level3 === '结案率' ? { ...i, actual: '90%' } : i.level3 === '满意度' ? { ...i, score } : i)) })) }
+      return shown(text, selfEvaluationModel(text) as unknown as DerivedModel).find((w) => w.widget.kind === 'score')!.widget
+    }
+    // 满意度 weighed 20: 50 + 30 + 20 + 10 in 分值, 25 + 25 + 24 + 20 + 9.5 earned.
+    expect(weighed('20')).toEqual(expect.objectContaining({ total: '总分 103.5（分值合计 110，应为 100，不评等级）' }))
+    expect(weighed('10')).toEqual(expect.objectContaining({ total: '总分 93.5（优）' }))
+  })
+
   it('shows a 监控 its 执行率 beside the plan’s share by the 截至月份, and no scores', () => {
     const monitoring = {
       ...documentText(project({ name: '甲', budgetTotal: '100', funds: funds('100', '40'), spendingPlan: [spending('3月底', '20'), spending('6月底', '50'), spending('12月底', '100')] },

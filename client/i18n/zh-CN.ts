@@ -1,6 +1,7 @@
 /** Every string the UI shows, in one place, so that another language can follow. */
 import { totalLeavesOut } from '@shared/checks/total-leaves-out'
 import { rateWithheld, UNREADABLE_RATE } from '@shared/kinds/rate-withheld'
+import { gradeText, scoreLeavesOut } from '@shared/self-evaluation/full-marks'
 import { FIELD_LABEL } from '@shared/schema/field-labels'
 import { cellLabelOf, INDICATOR_CELL_FIELDS, INDICATOR_LEVEL_FIELDS, kindLabelOf, labelsOf, TABLE_FIELDS, type FollowUpKind } from '@shared/schema/fields'
 
@@ -272,9 +273,11 @@ export const T = {
   rateWithheld,
   /** A project's 执行率 when its 全年预算数 or 执行数 is no number. */
   unreadableRate: UNREADABLE_RATE,
-  /** A 自评's department 总分 and grade, or how many projects are still unscored. */
-  departmentScore: (earned: number | null, grade: string | null, unscored: number) =>
-    earned !== null ? `${earned.toFixed(2)}（${grade}）` : unscored > 0 ? `${unscored} 个项目未评分` : '—',
+  /** A 自评's department 总分 and grade, or how many projects are still unscored; and the ungraded projects it leaves out (as a total that leaves projects out says). */
+  departmentScore: (earned: number | null, grade: string | null, unscored: number, ungraded = 0) =>
+    (earned !== null ? `${earned.toFixed(2)}（${grade}）` : unscored > 0 ? `${unscored} 个项目未评分` : '—') + (unscored === 0 && ungraded > 0 ? scoreLeavesOut(ungraded) : ''),
+  /** A project's grade, or why it has none though scored (its 分值 past full marks). */
+  gradeText,
   /** 汇总's second table: each 监控's and 自评's projects. */
   dashboardProjects: '各项目执行率与自评得分',
   dashboardProjectColumns: ['部门', '文档', '类型', '年度', '状态', '项目', '执行率', '自评总分', '等级'] as const,
@@ -423,6 +426,7 @@ export const T = {
     level: (name: string, earned: string, points: string) => `${name} ${earned}/${points}`,
     noLevel: '未分类',
     execution: '预算执行率',
+    /** `grade`: the grade, or why there is none (`gradeText`). */
     total: (total: string, grade: string) => `总分 ${total}（${grade}）`,
     noTotal: '总分 —（尚有指标未得分）',
   },

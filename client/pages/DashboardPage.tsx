@@ -50,7 +50,7 @@ export function DashboardPage() {
                         <Show when={row.leftOut > 0}><span class="projects-left-out">{T.totalLeavesOut(row.leftOut)}</span></Show>
                       </td>
                       <td class="r rate">{row.kind === 'targets' ? '' : row.rate === null ? T.rateWithheld(row) || T.percent(null) : T.percent(row.rate)}</td>
-                      <td class="r score">{row.kind === 'self-evaluation' ? T.departmentScore(row.earned, row.grade, row.unscored) : ''}</td>
+                      <td class="r score">{row.kind === 'self-evaluation' ? T.departmentScore(row.earned, row.grade, row.unscored, row.ungraded) : ''}</td>
                       <td class="r"><span class="error">{row.errors}</span> / <span class="warning">{row.warnings}</span></td>
                       <td>{row.approvedAt ? new Date(row.approvedAt).toLocaleDateString('zh-CN') : '—'}</td>
                       <td classList={{ overdue: !!row.deadline?.overdue }}>{row.deadline ? T.deadline(row.deadline.dueAt, row.deadline.overdue) : '—'}</td>
@@ -77,7 +77,7 @@ export function DashboardPage() {
                         <td>{p.name || p.code}</td>
                         <td class="r rate">{p.rate === null && p.unreadable ? T.unreadableRate : T.percent(p.rate)}</td>
                         <td class="r earned">{p.kind === 'self-evaluation' && p.earned !== null ? p.earned.toFixed(2) : '—'}</td>
-                        <td class="grade">{p.grade ?? '—'}</td>
+                        <td class="grade">{T.gradeText(p.grade, p.ungraded) || '—'}</td>
                       </tr>
                     )}
                   </For>

@@ -162,7 +162,8 @@ describe('cli on a 绩效自评表', () => {
     expect(imported.code).toBe(EXIT.ok)
     const model = JSON.parse(imported.stdout)
     expect(model.kind).toBe('self-evaluation')
-    expect(model.projects[0]).toMatchObject({ funds: { budget: 20, executed: 20, rate: 100 }, earned: 110, grade: '优' })
+    // Its 分值 add up to 110 (70 + 20 + 10 and the 执行率's 10): a 总分 but no grade, and why.
+    expect(model.projects[0]).toMatchObject({ funds: { budget: 20, executed: 20, rate: 100 }, earned: 110, grade: null, ungraded: 110 })
     expect(model.projects[0].indicators[0]).toMatchObject({ value: '≥266米', score: 10, actual: '≥266米', earned: 10 })
     const checked = await run('check', file, '--json')
     expect(checked.code).toBe(EXIT.ok)
@@ -204,7 +205,9 @@ describe('cli on the forms of the kinds, in every format', () => {
       const after = JSON.parse((await run('import', out, '--json')).stdout)
       expect(after.kind, format).toBe('self-evaluation')
       expect(after.projects[0].indicators, format).toEqual(before.projects[0].indicators)
-      expect([after.projects[0].earned, after.projects[0].grade, after.projects[0].funds], format).toEqual([110, '优', before.projects[0].funds])
+      expect([after.projects[0].earned, after.projects[0].grade, after.projects[0].ungraded, after.projects[0].funds], format).toEqual([110, null, 110, before.projects[0].funds])
+      // Where the grade would be, the form says why there is none, as the editor does.
+      if (format === 'txt' || format === 'html') expect(readFileSync(out, 'utf8'), format).toContain('等级：分值合计 110，应为 100，不评等级')
     }
   }, 60_000)
 })

@@ -131,6 +131,7 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
       earned: summary.scores?.earned ?? null,
       grade: summary.scores?.grade ?? null,
       unscored: summary.scores?.unscored ?? 0,
+      ungraded: summary.scores?.ungraded ?? 0,
       scored: (summary.scores?.projects ?? []).map((score) => ({
         department: department.name, id: doc.id, title: doc.title, year: summary.year, kind: summary.kind, status: summary.status.value, ...score,
       })),

@@ -100,7 +100,7 @@ describe('dashboard', () => {
     const linked = await zhang.json(`/api/docs/${DOC_ID}/linked`, 'POST', { kind: 'self-evaluation' })
     expect(linked.status).toBe(201)
     // A 自评表 filled in elsewhere: 全年预算数 20, 执行数 20, every indicator at its full 分值 — its 指标 weigh
-    // 70 + 20 + 10 and the 执行率 10 more, so its one project's 总分 (and so the department's) is 110.
+    // 70 + 20 + 10 and the 执行率 10 more, so its one project's 总分 is 110: no grade, and no department score to average it into.
     const form = readFileSync(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
     const imported = await fetch(`${t.server.url}/api/docs/import?org=${zfw.id}`, { method: 'POST', headers: { Cookie: zhang.cookie, 'Content-Type': 'application/octet-stream' }, body: form })
     expect(imported.status).toBe(201)
@@ -111,16 +111,23 @@ describe('dashboard', () => {
     const rowOf = async (id: string) => (await wang.json('/api/dashboard')).body.rows.find((r: { id: string }) => r.id === id)
     expect(projects).toBe(11)
     expect(await rowOf(linked.body.id)).toEqual(expect.objectContaining({ kind: 'self-evaluation', rate: null, missingExecuted: projects, earned: null, grade: null, unscored: projects }))
-    expect(await rowOf(filled)).toEqual(expect.objectContaining({ kind: 'self-evaluation', rate: 100, missingExecuted: 0, earned: 110, grade: '优', unscored: 0 }))
+    expect(await rowOf(filled)).toEqual(expect.objectContaining({ kind: 'self-evaluation', rate: 100, missingExecuted: 0, earned: null, grade: null, unscored: 0, ungraded: 1 }))
 
-    // A summary kept before the department score existed is read again, not shown as “—”.
+    // A summary kept before the department score existed is read again, not shown as “—”; so is one kept before it
+    // withheld the grade of a project whose 分值 pass 100, which still reads 110（优）.
     const kept = (await t.server.data.documents.summaries([filled])).get(filled)!
     const { missing: _, unscored: __, earned: ___, grade: ____, ...older } = (kept.summary as { scores: Record<string, unknown> }).scores
     await t.server.data.documents.keepSummary(filled, kept.gen, { ...(kept.summary as object), scores: older })
-    expect(await rowOf(filled)).toEqual(expect.objectContaining({ rate: 100, earned: 110, grade: '优', unscored: 0 }))
+    expect(await rowOf(filled)).toEqual(expect.objectContaining({ rate: 100, earned: null, grade: null, unscored: 0, ungraded: 1 }))
+    const again = (await t.server.data.documents.summaries([filled])).get(filled)!
+    const { ungraded: _____, projects: scored, ...graded } = (again.summary as { scores: Record<string, unknown> & { projects: Record<string, unknown>[] } }).scores
+    await t.server.data.documents.keepSummary(filled, again.gen, { ...(again.summary as object), scores: { ...graded, earned: 110, grade: '优', projects: scored.map(({ ungraded: _u, ...p }) => ({ ...p, grade: '优' })) } })
+    expect(await rowOf(filled)).toEqual(expect.objectContaining({ earned: null, grade: null, ungraded: 1 }))
     const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
     expect(csv.split('\r\n')[0]).toContain('"执行率","未填执行数项目","自评总分","自评等级"')
-    expect(csv.split('\r\n').find((line) => line.includes('"绩效自评","100.00%"'))).toContain('"100.00%","0","110.00","优"')
+    expect(csv.split('\r\n').find((line) => line.includes('"绩效自评","100.00%"'))).toContain('"100.00%","0","（未计入 1 个项目：分值合计超过 100，不评等级）",""')
+    const projectsCsv = await (await fetch(`${t.server.url}/api/dashboard-projects.csv`, { headers: { Cookie: wang.cookie } })).text()
+    expect(projectsCsv.split('\r\n').find((line) => line.includes('"100.00%","110.00"'))).toContain('"110.00","分值合计 110，应为 100，不评等级"')
   })
 
   it('counts every project a 监控’s or 自评’s 执行率 waits for — a 预算数 typed “3000元” read as 0.3 万元, a figure that is no number counted apart — on the page’s rows and in the CSV', async () => {

@@ -124,6 +124,8 @@ export interface Dashboard {
     grade: string | null
     /** A 自评's projects not yet scored. */
     unscored: number
+    /** A 自评's scored projects `earned` leaves out: given no grade, their 分值 past full marks (`scoreLeavesOut` says so). */
+    ungraded: number
     /** Targets: whether its money is in 按年度合计 (one document per department and year); null for a 监控 or 自评. */
     inYearTotal: boolean | null
   }[]
@@ -140,6 +142,8 @@ export interface Dashboard {
     rate: number | null
     earned: number | null
     grade: string | null
+    /** Its 分值 added up where they pass full marks: no grade (`gradeText` says why); else null. */
+    ungraded: number | null
     /** Its 全年预算数 or 执行数 is written but no number: why `rate` is null. */
     unreadable: boolean
   }[]

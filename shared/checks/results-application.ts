@@ -29,6 +29,7 @@ export function lastYearResultsOf(model: SelfEvaluationDocument): LastYearResult
     name: project.name,
     earned: project.earned,
     grade: project.grade,
+    ungraded: project.ungraded,
     // The 自评's 全年预算数 (what the year had after adjustments), else the targets' 预算数 it carried; in 万元, as
     // the draft's 预算数 it is compared with (a 自评 form in 元 keeps its figures in 元).
     budget: project.funds.budget === null ? project.budget.total : project.funds.budget * wanPerUnit(project.moneyUnit),

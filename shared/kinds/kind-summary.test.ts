@@ -19,8 +19,8 @@ describe('kindSummary', () => {
     const summary = kindSummary(text)
     expect(summary.kind).toBe('self-evaluation')
     // 50 + 30 + 10 + 10 × 95%
-    expect(summary.projects[0]).toEqual({ code: 'P1', name: '甲', rate: 95, earned: 99.5, grade: '优', unreadable: false })
-    expect(summary.projects[1]).toEqual({ code: 'P2', name: '乙', rate: null, earned: null, grade: null, unreadable: false })
+    expect(summary.projects[0]).toEqual({ code: 'P1', name: '甲', rate: 95, earned: 99.5, grade: '优', ungraded: null, unreadable: false })
+    expect(summary.projects[1]).toEqual({ code: 'P2', name: '乙', rate: null, earned: null, grade: null, ungraded: null, unreadable: false })
     // 乙 has no 执行数 yet: the document's 执行率 is not 甲's alone.
     expect(summary.rate).toBeNull()
     expect(summary).toMatchObject({ missing: 1, unbudgeted: 0, unreadable: 0, earned: null, grade: null, unscored: 1 })
@@ -29,15 +29,34 @@ describe('kindSummary', () => {
     expect(kindSummary(filled).rate).toBe(90)
     // 乙 scored too (50 + 10 × 80%): the department's 总分 weighs 甲 twice, by its budget: (99.5 × 100 + 58 × 50) ÷ 150.
     const scored = { ...filled, projects: filled.projects.map((p, i) => (i === 1 ? { ...p, indicators: p.indicators.map((r) => ({ ...r, actual: '12次' })) } : p)) }
-    expect(kindSummary(scored)).toMatchObject({ rate: 90, missing: 0, earned: 85.67, grade: '良', unscored: 0 })
+    expect(kindSummary(scored)).toMatchObject({ rate: 90, missing: 0, earned: 85.67, grade: '良', unscored: 0, ungraded: 0 })
+  })
+
+  it('a project whose 分值 pass 100 has its 总分 and no grade, and the department’s score leaves it out and counts it', () => {
+    const scored = (score: string) => ({
+      ...documentText(
+        project({ code: 'P1', name: '甲', funds: funds('100', '95') },
+          indicator({ level1: '产出指标', value: '≥10次', actual: '12次', score }),
+          indicator({ level1: '效益指标', value: '≥90%', actual: '90%' }),
+          indicator({ level1: '满意度指标', value: '≥90%', actual: '95%' })),
+        project({ code: 'P2', name: '乙', funds: funds('50', '40') }, indicator({ level1: '产出指标', value: '≥10次', actual: '12次' })),
+      ),
+      kind: 'self-evaluation' as const,
+    })
+    // 甲's 产出 set at 60: 60 + 30 + 10 + 10 in 分值, 109.5 earned. 乙 alone makes the department's score: 50 + 10 × 80%.
+    const summary = kindSummary(scored('60'))
+    expect(summary.projects[0]).toEqual({ code: 'P1', name: '甲', rate: 95, earned: 109.5, grade: null, ungraded: 110, unreadable: false })
+    expect(summary).toMatchObject({ earned: 58, grade: '差', unscored: 0, ungraded: 1 })
+    // Put right (50): graded, and weighed in again by its budget, (99.5 × 100 + 58 × 50) ÷ 150.
+    expect(kindSummary(scored('50'))).toMatchObject({ earned: 85.67, grade: '良', unscored: 0, ungraded: 0 })
   })
 
   it('gives a 监控 its 执行率 and no score, a targets document nothing', () => {
     const parts = [project({ code: 'P1', name: '甲', funds: funds('80', '20') }, indicator({ value: '≥10次', actual: '4次' }))]
     expect(kindSummary({ ...documentText(...parts), kind: 'monitoring' })).toEqual({
-      kind: 'monitoring', rate: 25, missing: 0, unbudgeted: 0, unreadable: 0, earned: null, grade: null, unscored: 0, projects: [{ code: 'P1', name: '甲', rate: 25, earned: null, grade: null, unreadable: false }],
+      kind: 'monitoring', rate: 25, missing: 0, unbudgeted: 0, unreadable: 0, earned: null, grade: null, unscored: 0, ungraded: 0, projects: [{ code: 'P1', name: '甲', rate: 25, earned: null, grade: null, ungraded: null, unreadable: false }],
     })
-    expect(kindSummary(documentText(project({ budgetTotal: '10' })))).toEqual({ kind: 'targets', rate: null, missing: 0, unbudgeted: 0, unreadable: 0, earned: null, grade: null, unscored: 0, projects: [] })
+    expect(kindSummary(documentText(project({ budgetTotal: '10' })))).toEqual({ kind: 'targets', rate: null, missing: 0, unbudgeted: 0, unreadable: 0, earned: null, grade: null, unscored: 0, ungraded: 0, projects: [] })
   })
 
   // A tester's 自评 of 12 projects: only the first has its 全年执行数, and the last's budget was typed “3000元” on the targets.

@@ -19,7 +19,10 @@ export interface ProjectScore {
   rate: number | null
   /** 自评: 总分, null while an indicator has no 得分 (and always in a 监控). */
   earned: number | null
+  /** null while `earned` is, and where `ungraded`. */
   grade: string | null
+  /** 自评: its 分值 added up where they pass full marks, so it has no grade (`full-marks.ts`: `gradeText` says why); else null. */
+  ungraded: number | null
   /** Its 全年预算数 or 执行数 is written but no number ("0.800.80"): why `rate` is null, where a bare "—" would read as not yet filled. */
   unreadable: boolean
 }
@@ -41,6 +44,8 @@ export interface KindSummary {
   grade: Grade | null
   /** 自评: projects not yet scored; 0 for a 监控. */
   unscored: number
+  /** 自评: scored projects `earned` leaves out, given no grade (分值 past full marks; `scoreLeavesOut` says so); 0 for a 监控. */
+  ungraded: number
   projects: ProjectScore[]
 }
 
@@ -52,6 +57,7 @@ interface FollowUpProject {
   funds?: { initial: number | null; budget: number | null; executed: number | null; rate: number | null }
   earned?: number | null
   grade?: Grade | null
+  ungraded?: number | null
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100
@@ -75,7 +81,7 @@ function fundsOf(project: FollowUpProject, written: FundsText | undefined) {
 /** The summary of a document's text (its `kind` set); a targets document has no projects' scores and no 执行率. */
 export function kindSummary(text: DocumentText): KindSummary {
   const kind = kindOf(text)
-  if (kind.id === 'targets') return { kind: kind.id, rate: null, missing: 0, unbudgeted: 0, unreadable: 0, earned: null, grade: null, unscored: 0, projects: [] }
+  if (kind.id === 'targets') return { kind: kind.id, rate: null, missing: 0, unbudgeted: 0, unreadable: 0, earned: null, grade: null, unscored: 0, ungraded: 0, projects: [] }
   const modelled = kind.model(text).projects as unknown as FollowUpProject[]
   const funds = modelled.map((p, i) => fundsOf(p, text.projects[i]?.funds))
   const projects = modelled.map((p, i): ProjectScore => ({
@@ -84,6 +90,7 @@ export function kindSummary(text: DocumentText): KindSummary {
     rate: p.funds?.rate ?? null,
     earned: p.earned ?? null,
     grade: p.grade ?? null,
+    ungraded: p.ungraded ?? null,
     unreadable: funds[i]!.unreadable,
   }))
   const counts = {
@@ -92,7 +99,7 @@ export function kindSummary(text: DocumentText): KindSummary {
     unreadable: funds.filter((f) => f.unreadable).length,
   }
   // The weights are the budgets in 万元 too: a 元 form's 3000 weighs 0.3, not 3000.
-  const score = kind.id === 'self-evaluation' ? departmentScore(modelled.map((p, i) => ({ budget: funds[i]!.budget, earned: p.earned ?? null }))) : { earned: null, grade: null, unscored: 0 }
+  const score = kind.id === 'self-evaluation' ? departmentScore(modelled.map((p, i) => ({ budget: funds[i]!.budget, earned: p.earned ?? null, ungraded: p.ungraded ?? null }))) : { earned: null, grade: null, unscored: 0, ungraded: 0 }
   // The document's 执行率 is all its money's: while one project's figures are missing or unreadable there is none,
   // rather than the rate of the projects that happen to be filled (one of eleven read as the department's).
   const funded = funds.filter((f) => f.budget !== null && f.budget > 0)

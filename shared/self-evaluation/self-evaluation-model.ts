@@ -11,6 +11,7 @@ import type { DocumentText, FundsText, ProjectText } from '../model/document-tex
 import { modelFromText } from '../model/derive-model'
 import { parseAmount } from '../model/numbers'
 import { fundsFigures } from '../model/funds-figures'
+import { pointsPastFullMarks } from './full-marks'
 import { DEFAULT_WEIGHTS, executionScore, gradeOf, indicatorEarned, indicatorPoints, totalScore, validWeights, type Grade, type Weights } from './scoring'
 
 export interface SelfEvaluationDocument extends Omit<BudgetDocument, 'kind' | 'projects'> {
@@ -25,7 +26,10 @@ export interface SelfEvaluationProject extends Omit<Project, 'indicators'> {
   achieved: string
   /** 总分: the indicators' 得分 and the 执行率's, added; null while one is unknown. */
   earned: number | null
+  /** null while `earned` is, and where `ungraded`. */
   grade: Grade | null
+  /** The 分值 added up (执行率's included) where they pass full marks (`full-marks.ts`): the project gets no grade; else null. */
+  ungraded: number | null
   indicators: SelfEvaluationIndicator[]
 }
 
@@ -57,12 +61,15 @@ export function selfEvaluationProject(project: Project, text: ProjectText, weigh
   const { initial, budget, executed } = fundsFigures(text.funds, project.moneyUnit)
   const execution = executionScore(budget, executed, fundsPoints)
   const earned = totalScore([...indicators.map((i) => i.earned), execution?.earned ?? null])
+  // 分值 past full marks: a 总分 out of more than 100 is no grade's (a 110-point 优 would read as a result).
+  const past = pointsPastFullMarks({ indicators, funds: { points: fundsPoints } })
   return {
     ...project,
     funds: { initial, budget, executed, rate: execution?.rate ?? null, points: fundsPoints, earned: execution?.earned ?? null },
     achieved: text.achieved ?? '',
     earned,
-    grade: earned === null ? null : gradeOf(earned),
+    grade: earned === null || past ? null : gradeOf(earned),
+    ungraded: past ? past.total : null,
     indicators,
   }
 }

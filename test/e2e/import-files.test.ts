@@ -3,7 +3,8 @@
  * does: a Word file whose tables carry an empty grid column (LibreOffice
  * and WPS leave them; issue 25 item 9), and the sample with a table
  * written in 元 (issue 27). Each opens as a document whose 部门预算合计 is
- * the sample's 116.40 万元.
+ * the sample's 116.40 万元. And a tester's real 自评表 whose 分值 add up to
+ * 110: no grade anywhere its 总分 is read, and why.
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -52,4 +53,24 @@ describe('files from other programs', () => {
     expect(staff.errors).toEqual([])
     await staff.context.close()
   }, 60_000)
+
+  it('a 自评表 whose 分值 add up to 110 (产出 70, 效益 20, 满意度 10 and the 执行率’s 10) reads its 总分 with no grade, and why, in the form and the 目录; put right to 100, it is graded', async () => {
+    // In a 自评 the 分值 are carried from the targets and cannot be typed: a department puts them right in its form and imports it again.
+    const form = readFileSync(new URL('../fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url), 'utf8')
+    const score = (staff: Awaited<ReturnType<typeof imported>>) => staff.page.getByTestId('project-score').first().locator('.total').textContent()
+    const outline = (staff: Awaited<ReturnType<typeof imported>>) => staff.page.getByTestId('outline-score').first().textContent()
+    const past = await imported('sun', '水标尺自评表.txt', new TextEncoder().encode(form), 'text/plain')
+    await expect.poll(() => score(past), { timeout: 15_000 }).toBe('总分 110（分值合计 110，应为 100，不评等级）')
+    expect(await outline(past)).toBe('执行率 100.00% · 总分 110（分值合计 110，应为 100，不评等级）')
+    expect(past.errors).toEqual([])
+    await past.context.close()
+    // The first 数量指标 weighed 0 instead of 10: 产出 60, and 100 in all.
+    const fixed = form.replace('安装坡面水标尺10≥266米≥266米10', '安装坡面水标尺0≥266米≥266米0')
+    expect(fixed).not.toBe(form)
+    const right = await imported('zhou', '水标尺自评表.txt', new TextEncoder().encode(fixed), 'text/plain')
+    await expect.poll(() => score(right), { timeout: 15_000 }).toBe('总分 100（优）')
+    expect(await outline(right)).toBe('执行率 100.00% · 总分 100（优）')
+    expect(right.errors).toEqual([])
+    await right.context.close()
+  }, 90_000)
 })

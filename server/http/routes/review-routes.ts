@@ -7,6 +7,7 @@ import { lastYearResults } from '../../documents/last-year-results'
 import { PROJECT_FIELDS } from '@shared/schema/fields'
 import { totalLeavesOut } from '@shared/checks/total-leaves-out'
 import { rateWithheld, UNREADABLE_RATE } from '@shared/kinds/rate-withheld'
+import { gradeText, scoreLeavesOut } from '@shared/self-evaluation/full-marks'
 import { csvFile } from '../csv'
 import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
@@ -36,12 +37,14 @@ const KIND_LABEL: Record<string, string> = { targets: '绩效目标', monitoring
 const percent = (n: number | null) => (n === null ? '' : `${n.toFixed(2)}%`)
 /** A total that leaves projects out says so in its cell, as the page and the editor's outline do: a partial sum must not pass for the department's. */
 const totalCell = (total: number, leftOut: number) => (leftOut > 0 ? `${total.toFixed(2)}${totalLeavesOut(leftOut)}` : total.toFixed(2))
+/** A 自评's department 总分 that leaves ungraded projects out says so, as the page does (also when it leaves all out and has none). */
+const scoreCell = (earned: number | null, ungraded: number) => `${earned === null ? '' : earned.toFixed(2)}${ungraded > 0 ? scoreLeavesOut(ungraded) : ''}`
 
 /** Per project of every 监控 and 自评: its 执行率 and 总分/grade, for a spreadsheet. */
 function projectsCsv(rows: Dashboard['projects']): string {
   return csvFile([
     ['部门', '文档', '类型', '年度', '状态', ...PROJECT_FIELDS.filter((f) => f.key === 'code' || f.key === 'name').map((f) => f.label), '执行率', '自评总分', '等级'],
-    ...rows.map((r) => [r.department, r.title, KIND_LABEL[r.kind] ?? r.kind, r.year ?? '', r.status, r.code, r.name, r.rate === null && r.unreadable ? UNREADABLE_RATE : percent(r.rate), r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '']),
+    ...rows.map((r) => [r.department, r.title, KIND_LABEL[r.kind] ?? r.kind, r.year ?? '', r.status, r.code, r.name, r.rate === null && r.unreadable ? UNREADABLE_RATE : percent(r.rate), r.earned === null ? '' : r.earned.toFixed(2), gradeText(r.grade, r.ungraded)]),
   ])
 }
 
@@ -59,7 +62,7 @@ function dashboardCsv({ rows, byYear }: Dashboard): string {
       return [
         r.department, r.title, r.year ?? '', r.status, when(r.lastChange), totalCell(r.total, r.leftOut), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind,
         // A 执行率 withheld says why, as the page does: an empty cell would read as nothing to report.
-        followUp ? (r.rate === null ? rateWithheld(r) : percent(r.rate)) : '', followUp ? r.missingExecuted : '', r.earned === null ? '' : r.earned.toFixed(2), r.grade ?? '', inYearTotal(r),
+        followUp ? (r.rate === null ? rateWithheld(r) : percent(r.rate)) : '', followUp ? r.missingExecuted : '', scoreCell(r.earned, r.ungraded), r.grade ?? '', inYearTotal(r),
         followUp ? r.missingBudget : '', followUp ? r.unreadableFunds : '',
       ]
     }),

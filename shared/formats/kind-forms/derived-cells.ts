@@ -8,6 +8,7 @@
  */
 import type { DocumentText, ProjectText } from '../../model/document-text'
 import { kindOf } from '../../kinds/registry'
+import { gradeText } from '../../self-evaluation/full-marks'
 
 export interface DerivedCells {
   /** 执行率 with its %, or as written */
@@ -18,7 +19,7 @@ export interface DerivedCells {
   /** Each indicator's 分值 and 得分 (自评) */
   points: string[]
   earned: string[]
-  /** 分值 and 得分 added up, and the grade (自评) */
+  /** 分值 and 得分 added up, and the grade — or why there is none, 分值 past full marks (自评) */
   pointsTotal: string
   total: string
   grade: string
@@ -30,6 +31,7 @@ interface ModelProject {
   funds?: { rate?: number | null; points?: number | null; earned?: number | null }
   earned?: number | null
   grade?: string | null
+  ungraded?: number | null
   indicators: { points?: number | null; earned?: number | null }[]
 }
 
@@ -51,7 +53,8 @@ export function derivedCells(doc: DocumentText): DerivedCells[] {
       earned: project.indicators.map((indicator, k) => shown(derived.indicators[k]?.earned) ?? indicator.earned ?? ''),
       pointsTotal: sum.every((n) => Number.isFinite(n)) && points.length > 0 ? String(Math.round(sum.reduce((a, b) => a + b, 0) * 100) / 100) : '',
       total: shown(derived.earned) ?? project.total ?? '',
-      grade: derived.grade ?? '',
+      // 分值 past full marks: the form says why it has no grade, as the editor does, rather than leave the cell empty.
+      grade: gradeText(derived.grade, derived.ungraded),
     }
   })
 }

@@ -21,7 +21,7 @@ const refusal = (text: string): ImportError => {
 }
 
 describe('a real 自评表 with its cells run together (Zhongjiang 水标尺, 2022)', () => {
-  it('reads into the self-evaluation model: the targets’ keys kept, funds, actuals, 得分, 总分 and grade added', async () => {
+  it('reads into the self-evaluation model: the targets’ keys kept, funds, actuals, 得分 and 总分 added; its 分值 pass 100, so no grade', async () => {
     const result = await importFile(new TextEncoder().encode(SICHUAN))
     expect(result.ok).toBe(true)
     if (!result.ok) return
@@ -33,7 +33,9 @@ describe('a real 自评表 with its cells run together (Zhongjiang 水标尺, 20
       details: { department: '中江县水利局', implementer: '中江县水利局' },
       funds: { budget: 20, executed: 20, rate: 100, points: 10, earned: 10 },
       earned: 110,
-      grade: '优',
+      // 70 + 20 + 10 and the 执行率's 10: a 110-point 优 would read as a result.
+      grade: null,
+      ungraded: 110,
     })
     expect(project!.indicators.map((i) => [i.level1, i.level2, i.level3, i.value, i.score, i.actual, i.earned])).toEqual([
       ['产出指标', '数量指标', '安装坡面水标尺', '≥266米', 10, '≥266米', 10],
