@@ -2,7 +2,8 @@
  * Reads 自评表 and 监控表 whose rows are known — Word, HTML and Excel tables,
  * and text with a cell a tab-prefixed line or its cells between tabs — by
  * their labels and their headers' column names (`form-vocabulary.ts`):
- * 项目名称 and the labels beside it, the figures under the 项目资金 header,
+ * 项目名称 and the labels beside it, the figures under the 项目资金 header
+ * and the rows under its 年度资金总额 that split it (财政拨款, 其他资金),
  * 年度总体目标's two cells, then the indicator rows cell for cell under the
  * header's columns, an empty 一级/二级 continuing the one above as merged
  * cells print. A document may hold several forms, one per project; the
@@ -13,11 +14,15 @@
  * header or short of its required cells is refused with its place; and a
  * table that stops where the file stops, before its 总分 row or note, was
  * cut — refused, never imported shortened. (In Word, HTML and Excel a table
- * ends where it ends; in text only its end row says it is whole.)
+ * ends where it ends; in text only its end row says it is whole.) The rows
+ * that split 年度资金总额 are a part of the whole the form states already:
+ * what of them no cell holds is named in `unread`, the rest imported.
  */
 import type { DocumentText, FundsText, IndicatorText, ProjectText } from '../../model/document-text'
 import { ImportError, type ImportErrorCode } from '../import-error'
 import { moneyUnitIn } from '../project-form/form-labels'
+import { breakdownRowOf, PART_PREFIX, unplacedRow } from '../funds-breakdown'
+import { meansNone } from '../../model/numbers'
 import { columnOf, frontOf, fundsOf, goalOf, GRADE_PREFIX, nameOf, SIDE_LABEL, TOTAL_LABEL, type ColumnKey, type FormVocabulary, type FrontKey, type FundsKey } from './form-vocabulary'
 
 /** Where a row or paragraph is: a line of a text file, or a place in a file of tables. */
@@ -67,6 +72,7 @@ export function readKindForms(form: FormVocabulary, source: FormSource): Documen
   }
   const projects: ProjectText[] = []
   let asOf = ''
+  const unread: string[] = []
   starts.forEach((start, k) => {
     const end = starts[k + 1] ?? items.length
     // The paragraphs just above a form are its own ("金额单位：万元" under its title).
@@ -74,12 +80,15 @@ export function readKindForms(form: FormVocabulary, source: FormSource): Documen
     while (lead > 0 && items[lead - 1]!.kind === 'paragraph') lead--
     const read = readForm(form, items.slice(start, end), items.slice(lead, start), source.tablesEnd, end === items.length)
     projects.push(read.project)
+    // Of several forms, the project says whose row it was.
+    unread.push(...read.unread.map((sentence) => (starts.length > 1 ? `项目“${read.project.name}”的${sentence}` : sentence)))
     if (!asOf) asOf = read.asOf
   })
   // Before the first form: the document's title block, the form's title ("1.某某项目支出绩效自评表") and its year line ("（2023年度 1-6月）").
   const before = items.slice(0, starts[0]).flatMap((item) => (item.kind === 'paragraph' ? [item.text.trim()] : item.cells.filter((c) => c.trim() !== '')))
   const preamble = before.filter((line) => !FORM_TITLE.test(compact(line)) && !YEAR_LINE.test(compact(line)))
   const text: DocumentText = { kind: form.kind, ...titleBlock(form, before, preamble, projects[0]!), goals: [], subGoals: [], safeguards: [], projects }
+  if (unread.length > 0) text.unread = unread
   // A form without a 截至月份 says its period in its year line or its headers ("1-6月执行数").
   if (form.kind === 'monitoring') text.asOf = asOf || (PERIOD.exec(items.map((item) => (item.kind === 'paragraph' ? item.text : item.cells.join(' '))).join(' '))?.[0] ?? '')
   return text
@@ -109,6 +118,8 @@ function titleBlock(form: FormVocabulary, before: string[], lines: string[], fir
 interface FormRead {
   project: ProjectText
   asOf: string
+  /** What the form holds that no cell does (`DocumentText.unread`). */
+  unread: string[]
 }
 
 function readForm(form: FormVocabulary, items: FormItem[], lead: FormItem[], tablesEnd: boolean, lastForm: boolean): FormRead {
@@ -119,7 +130,7 @@ function readForm(form: FormVocabulary, items: FormItem[], lead: FormItem[], tab
   const front = rows.slice(0, headerAt)
   const units = new Set([...lead, ...items.slice(0, items.indexOf(rows[headerAt]!))].flatMap((item) => (item.kind === 'row' ? item.cells : [item.text])).map(moneyUnitIn).filter((u): u is string => u !== null))
   if (units.size > 1) fail('malformed-row', name, `金额的单位不一致：表中既写了${[...units].join('又写了')}。请统一为一个单位后再导入`)
-  const funds = readFunds(form, front)
+  const { funds, breakdown } = readFunds(form, front)
   const goals = readGoals(form, front)
   const { indicators, total } = readIndicators(form, rows.slice(headerAt), tablesEnd, lastForm)
   const projectName = frontValue(form, front, 'name')
@@ -127,12 +138,12 @@ function readForm(form: FormVocabulary, items: FormItem[], lead: FormItem[], tab
   const project: ProjectText = {
     unitCode: '', unitName: '', moneyUnit: [...units][0] ?? '万元', code: frontValue(form, front, 'code'), name: projectName,
     // The targets' 预算数 is the 年初预算数 the linked document carried over.
-    budgetTotal: funds.initial || funds.budget, budgetFiscal: '', budgetOther: '', usage: '', spendingPlan: [], goal: goals.goal, indicators,
+    budgetTotal: funds.initial || funds.budget, budgetFiscal: breakdown.budgetFiscal, budgetOther: breakdown.budgetOther, usage: '', spendingPlan: [], goal: goals.goal, indicators,
     details: { department: frontValue(form, front, 'department'), implementer: frontValue(form, front, 'implementer'), manager: frontValue(form, front, 'manager'), period: '', periodGoal: '' },
     funds, achieved: goals.achieved,
   }
   if (form.kind === 'self-evaluation') project.total = total
-  return { project, asOf: frontValue(form, front, 'asOf') }
+  return { project, asOf: frontValue(form, front, 'asOf'), unread: breakdown.unread }
 }
 
 /** The cell after a front label, in the rows above the indicator table: the next one written in (a label spanning columns leaves empty cells in Excel), unless that is the next label. */
@@ -149,12 +160,19 @@ function frontValue(form: FormVocabulary, rows: Row[], key: FrontKey): string {
 /** Cells of a value row under a header row: by position where both are as wide, else aligned at the right (a side label merged down may be missing). */
 const under = (header: string[], values: string[], i: number): string => (values.length === header.length ? values[i] : values[values.length - (header.length - i)]) ?? ''
 
-function readFunds(form: FormVocabulary, rows: Row[]): FundsText {
+interface Breakdown {
+  budgetFiscal: string
+  budgetOther: string
+  unread: string[]
+}
+
+function readFunds(form: FormVocabulary, rows: Row[]): { funds: FundsText; breakdown: Breakdown } {
   const funds: FundsText = { initial: '', budget: '', executed: '', rate: '', points: '', earned: '' }
   const headerAt = rows.findIndex((row) => row.cells.filter((c) => fundsOf(form, c) !== null).length >= 2)
-  if (headerAt < 0) return funds
+  if (headerAt < 0) return { funds, breakdown: { budgetFiscal: '', budgetOther: '', unread: [] } }
   const header = rows[headerAt]!
-  const valueRow = rows.slice(headerAt + 1).find((row) => row.cells.some((c) => nameOf(c) === SIDE_LABEL.fundsRow))
+  const valueAt = rows.findIndex((row, i) => i > headerAt && row.cells.some((c) => nameOf(c) === SIDE_LABEL.fundsRow))
+  const valueRow = rows[valueAt]
   if (!valueRow) return fail('malformed-row', header, `“${SIDE_LABEL.funds}”表头之下没有“${SIDE_LABEL.fundsRow}”一行`)
   header.cells.forEach((name, i) => {
     const key: FundsKey | null = fundsOf(form, name)
@@ -163,7 +181,49 @@ function readFunds(form: FormVocabulary, rows: Row[]): FundsText {
     if (!FIGURE.test(text.replace(/[\s\u3000]/g, ''))) fail('malformed-row', valueRow, `“${SIDE_LABEL.fundsRow}”一行的“${nameOf(name)}”应是数字，实际是“${text}”：这一行的单元格可能错了列`)
     funds[key] = text
   })
-  return funds
+  return { funds, breakdown: readBreakdown(form, header, valueRow, rows.slice(valueAt + 1), funds) }
+}
+
+/** The funds header's amount columns (年初预算数, 全年预算数, 执行数): the ones a part of the whole has figures in — 执行率, 分值 and 得分 are the whole's. */
+const AMOUNTS: readonly FundsKey[] = ['initial', 'budget', 'executed']
+
+/**
+ * The rows under 年度资金总额 that split it (`funds-breakdown.ts`), each cell for cell under the funds
+ * header. The targets' 财政资金 and 其他资金 split the 预算数, which this reader takes from 年初预算数
+ * (全年预算数 where that is empty, as `budgetTotal`): each takes its row's figure in that same column,
+ * so that 预算数 = 财政资金 + 其他资金 holds as the form states it. What has no cell is not dropped in
+ * silence: a 上年结转资金 or a 其中 row of another name with a figure, and a figure that is no amount,
+ * leave the rest imported and are named in `unread`. The rows end at the first that is none of these.
+ */
+function readBreakdown(form: FormVocabulary, header: Row, whole: Row, rows: Row[], funds: FundsText): Breakdown {
+  const read: Breakdown = { budgetFiscal: '', budgetOther: '', unread: [] }
+  const amounts = header.cells.flatMap((name, i) => {
+    const key = fundsOf(form, name)
+    return key && AMOUNTS.includes(key) ? [{ key, name: nameOf(name), at: i }] : []
+  })
+  const total = amounts.find((a) => a.key === (funds.initial ? 'initial' : 'budget'))
+  // A part's cells stand where the whole's do, from its label on: Excel leaves off a row's empty cells at its end, so aligning at the right would shift them.
+  const wholeLabel = whole.cells.findIndex((c) => nameOf(c) === SIDE_LABEL.fundsRow)
+  const wholeAt = (i: number) => (whole.cells.length === header.cells.length ? i : i - (header.cells.length - whole.cells.length))
+  for (const row of rows) {
+    if (row.cells.every((c) => c.trim() === '')) continue
+    // The side label 项目资金 merged down, where a producer repeats it, is no row's label.
+    const labelAt = row.cells.findIndex((c) => c.trim() !== '' && nameOf(c) !== SIDE_LABEL.funds)
+    const label = nameOf(row.cells[labelAt] ?? '')
+    const part = breakdownRowOf(label)
+    if (!part && !PART_PREFIX.test(label)) break
+    const cell = (at: number) => (row.cells[wholeAt(at) - wholeLabel + labelAt] ?? '').trim()
+    const figures = amounts.map((a) => cell(a.at))
+    const written = figures.filter((f) => f !== '').join(' ')
+    if (!part?.into) {
+      if (figures.some((f) => f !== '' && !meansNone(f))) read.unread.push(unplacedRow(label, written))
+      continue
+    }
+    const figure = total ? cell(total.at) : ''
+    if (FIGURE.test(compact(figure))) read[part.into] = figure
+    else read.unread.push(`${label}的“${total!.name}”应是数字，实际是“${figure}”，未导入，请按原表填写`)
+  }
+  return read
 }
 
 function readGoals(form: FormVocabulary, rows: Row[]): { goal: string; achieved: string } {

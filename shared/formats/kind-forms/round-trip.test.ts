@@ -36,3 +36,25 @@ describe('a figure with its own unit round-trips', () => {
     expect(read.value.projects[0]!.funds!.rate).toBe('11.67%')
   })
 })
+
+describe('the 预算数’s split round-trips', () => {
+  it.each(['txt', 'docx', 'xlsx', 'html'])('%s: a 自评 and a 监控 carried from targets with 财政资金 and 其他资金 write them in their 其中 rows and read them back', async (id) => {
+    const format = formatById(id)!
+    for (const kind of ['self-evaluation', 'monitoring'] as const) {
+      const doc = generateKindDocument(makeRandom(11), kind, 2)
+      const [first, second] = doc.projects
+      // The first as a linked document starts it (年初 = 全年 = 预算数); the second with its 年初预算数 left empty, read from 全年预算数.
+      const split = {
+        ...doc,
+        projects: [
+          { ...first!, budgetTotal: '120', budgetFiscal: '100', budgetOther: '20', funds: { ...first!.funds!, initial: '120', budget: '150' } },
+          { ...second!, budgetTotal: '80', budgetFiscal: '80', budgetOther: '', funds: { ...second!.funds!, initial: '', budget: '80' } },
+        ],
+      }
+      const read = await importFile(bytes(await format.export!(split)))
+      if (!read.ok) throw read.error
+      expect(read.value, kind).toEqual(withDerived(split))
+      expect(read.value.projects.map((p) => [p.budgetFiscal, p.budgetOther]), kind).toEqual([['100', '20'], ['80', '']])
+    }
+  })
+})

@@ -22,6 +22,7 @@ import { formCells } from '../project-form/form-cells'
 import { moneyUnitIn } from '../project-form/form-labels'
 import { gluedRows, type GluedColumn } from './glued-cells'
 import { meansNone, parseAmount } from '../../model/numbers'
+import { BREAKDOWN, breakdownRowOf, unplacedRow, unsplitRow } from '../funds-breakdown'
 
 const compact = (s: string) => s.replace(/[\s\u3000\u00a0]/g, '')
 
@@ -287,7 +288,7 @@ function readBreakdown(front: Token[], names: readonly (keyof FundsText)[], fund
   const rowAt = front.findIndex((t) => /^年度资金总额[:：]?$/.test(t.text))
   if (rowAt < 0 || amounts.length === 0) return read
   for (const row of BREAKDOWN) {
-    const at = front.findIndex((t, i) => i > rowAt && row.labels.includes(t.text))
+    const at = front.findIndex((t, i) => i > rowAt && isLabel(t.text) && breakdownRowOf(t.text) === row)
     if (at < 0) continue
     const end = front.slice(at + 1).findIndex((t) => isLabel(t.text))
     const cells = front.slice(at + 1, end < 0 ? undefined : at + 1 + end)
@@ -297,21 +298,14 @@ function readBreakdown(front: Token[], names: readonly (keyof FundsText)[], fund
       ? cells.map((t) => t.text)
       : cells.length === 1 && cells[0]!.glued ? splitFigures(cells[0]!.text, amounts, funds) : null
     if (!figures) {
-      read.unread.push(`${row.name}“${written}”无法分成${headers.join('和')}，未导入，请按原表填写`)
+      read.unread.push(unsplitRow(row.name, written, headers))
       continue
     }
     if (row.into) read[row.into] = figures[amounts.indexOf('budget')] ?? ''
-    else if (figures.some((f) => !meansNone(f))) read.unread.push(`${row.name}“${written}”未导入：预算数只分财政资金和其他资金，请按原表核对`)
+    else if (figures.some((f) => !meansNone(f))) read.unread.push(unplacedRow(row.name, written))
   }
   return read
 }
-
-/** The rows under 年度资金总额, what each is in the targets' 预算数 (null: no cell for it), and its name for messages. */
-const BREAKDOWN: readonly { labels: readonly string[]; name: string; into: 'budgetFiscal' | 'budgetOther' | null }[] = [
-  { labels: ['其中:本年财政拨款', '其中：本年财政拨款'], name: '其中：本年财政拨款', into: 'budgetFiscal' },
-  { labels: ['上年结转资金'], name: '上年结转资金', into: null },
-  { labels: ['其他资金'], name: '其他资金', into: 'budgetOther' },
-]
 
 /**
  * A row's figures run together ("2020"): the one split whose every part is at most the whole's figure in
