@@ -5,7 +5,7 @@ import { editSessions, type AuthoredUpdate } from './authorship'
 import { makeRandom } from '../../support/random'
 
 describe('the latest activity and the people in the log', () => {
-  it('are the activity log’s newest entry and the people it names, for logs partly folded, with server edits and events, over random histories', () => {
+  it('are the activity log’s newest entry (a refusal aside) and the people it names, for logs partly folded, with server edits and events, over random histories', () => {
     for (let seed = 1; seed <= 50; seed++) {
       const random = makeRandom(seed)
       const doc = new Y.Doc()
@@ -16,6 +16,10 @@ describe('the latest activity and the people in the log', () => {
       for (let step = 0; step < 20; step++) {
         at += 1 + random.int(3 * 60_000)
         const by = random.pick(['zhang', 'li', null])
+        if (random.chance(0.1)) {
+          events.push({ at, by, event: { kind: 'refused', rule: 'status', reason: '文档已报送' } })
+          continue
+        }
         if (random.chance(0.3)) {
           events.push({ at, by, event: { kind: 'workflow', action: '报送', from: '编制中', to: '已报送' } })
           continue
@@ -30,7 +34,8 @@ describe('the latest activity and the people in the log', () => {
       const stored = [...folded, ...events]
       const tail = updates.slice(cut)
       const log = activityLog(stored, tail)
-      const newest = log[0]
+      // The newest entry that changed something: a refusal changed nothing.
+      const newest = log.find((entry) => entry.kind !== 'refused')
       expect(latestActivity(stored, tail), `seed ${seed}`).toEqual(newest && { at: newest.at, by: newest.by, ...(newest.kind === 'workflow' ? { step: newest.action } : {}) })
       expect(new Set(activityActors(stored, tail)), `seed ${seed}`).toEqual(new Set(log.flatMap((a) => (a.by === null ? [] : [a.by]))))
     }

@@ -81,7 +81,8 @@ export function latestActivity(stored: readonly ActivityEntry[], tail: readonly 
   // Edits before events: of two entries at the same time, the log lists the edit first.
   for (const e of stored) if (e.event.kind === 'edits' && e.event.by !== null) consider(e.event.to, e.event.by)
   for (const update of tail) if (update.by !== null) consider(update.at, update.by)
-  for (const e of stored) if (e.event.kind !== 'edits') consider(e.at, e.by, e.event.kind === 'workflow' ? e.event.action : undefined)
+  // A refusal changed nothing: the step or edit before it stays the last thing done.
+  for (const e of stored) if (e.event.kind !== 'edits' && e.event.kind !== 'refused') consider(e.at, e.by, e.event.kind === 'workflow' ? e.event.action : undefined)
   return latest
 }
 
