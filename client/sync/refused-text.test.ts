@@ -135,4 +135,26 @@ describe('refused text', () => {
     const homeless = restoreAsSuggestions(server, refusedRuns(Y.encodeStateAsUpdate(local), server), () => ({ id: 'x', author: 'zhao', time: 1 }))
     expect(homeless.map((r) => r.text)).toEqual(['新段落'])
   })
+
+  it('a figure retyped in part (24.00: two Backspaces, then 8 and 0) is kept whole as 24.80, and goes back as 24.00 → 24.80, not as 24.0080', () => {
+    const { server, local } = monitoring()
+    const budget = cell(local, 1, NODE.fundsBudget)
+    const text = budget.get(0) as Y.XmlText
+    text.delete(0, text.length)
+    text.insert(0, '24.00')
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(local))
+    // Offline: the 00 deleted one key at a time, then 8 and 0.
+    for (let n = 0; n < 2; n++) local.transact(() => text.delete(text.length - 1, 1))
+    type(budget, '80')
+    const [field] = refusedFields(local, server)
+    expect(field!.runs.map((run) => run.text)).toEqual(['24.80'])
+    const suggestion = { id: 's1', author: 'lina', time: 1 }
+    expect(restoreAsSuggestions(server, field!.runs, () => suggestion)).toEqual([])
+    const restored = (cell(server, 1, NODE.fundsBudget).get(0) as Y.XmlText).toDelta()
+    expect(restored).toEqual([
+      { insert: '24.00', attributes: { deletion: suggestion } },
+      { insert: '24.80', attributes: { insertion: suggestion } },
+    ])
+  })
 })
+

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs'
 import { ROOT } from '@shared/model/y-document'
+import { TABLE_FIELDS } from '@shared/schema/fields'
 import { MARK } from '@shared/schema/node-names'
 import type { SuggestionInfo } from '@shared/schema/suggestion'
 
@@ -13,7 +14,15 @@ export interface RefusedRun {
   text: string
   /** The character it follows (or, at the start of a field, precedes) that the document has, by id: where it goes back. */
   anchor: { id: Y.ID; after: boolean } | null
+  /**
+   * A figure's cell: the run is the cell's whole text as it was left, and goes back in place of the document's figure
+   * (found by any of its characters, by id) — the digits typed are a number only with those kept beside them.
+   */
+  replaces?: Y.ID
 }
+
+/** The cells that hold a figure (their node names): a refused edit in one is the whole figure as typed. */
+const FIGURE_CELLS: ReadonlySet<string> = new Set(TABLE_FIELDS.flatMap((f) => (f.numeric && f.node ? [f.node] : [])))
 
 /** A field of the local copy with text the document lacks: the field (in the local copy, to name its place) and its runs in order. */
 export interface RefusedField {
@@ -61,13 +70,27 @@ export function refusedFields(local: Y.Doc, doc: Y.Doc): RefusedField[] {
     // Text at a field's start goes back before the first character the document has after it.
     for (const { run, first } of runs) if (!run.anchor) run.anchor = nextKnown(first, has)
     const kept = runs.map(({ run }) => run).filter((run) => run.text.trim().length > 0)
-    if (kept.length > 0) fields.push({ field, runs: kept })
+    if (kept.length === 0) continue
+    // A figure is read whole: 24.00 with its 00 deleted and 80 typed is 24.80, not 「80」 put back after 24.00.
+    const figure = field.parent instanceof Y.XmlElement && FIGURE_CELLS.has(field.parent.nodeName)
+    fields.push({ field, runs: figure ? [wholeFigure(field, has)] : kept })
   }
   return fields
 }
 
 /** The runs of every field with refused text (`refusedFields`), in document order. */
 export const refusedRuns = (localState: Uint8Array, doc: Y.Doc): RefusedRun[] => refusedFields(openLocalCopy(localState), doc).flatMap((f) => f.runs)
+
+/** A figure cell's text as left in the local copy, to replace the document's figure: found by a character the document has (even one deleted here). */
+function wholeFigure(field: Y.XmlText, has: (id: Y.ID) => boolean): RefusedRun {
+  let text = ''
+  let known: Y.ID | undefined
+  for (let item = field._start; item !== null; item = item.right) {
+    if (!known && has(item.id)) known = item.id
+    if (!item.deleted && item.countable && item.content instanceof Y.ContentString) text += item.content.str
+  }
+  return { text, anchor: null, ...(known ? { replaces: known } : {}) }
+}
 
 function* textsOf(type: Y.XmlFragment | Y.XmlElement): Generator<Y.XmlText> {
   for (const child of type.toArray()) {
@@ -92,6 +115,12 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], suggestion:
   const homeless: RefusedRun[] = []
   doc.transact(() => {
     for (const run of runs) {
+      if (run.replaces) {
+        const cell = placeOf(doc, { id: run.replaces, after: false })?.text
+        if (!cell) homeless.push(run)
+        else replaceFigure(cell, run.text, suggestion())
+        continue
+      }
       const position = run.anchor ? placeOf(doc, run.anchor) : null
       if (!position) {
         homeless.push(run)
@@ -101,6 +130,13 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], suggestion:
     }
   })
   return homeless
+}
+
+/** The cell's figure proposed for deletion and `figure` for insertion, as one suggestion: a replacement, 24.00 → 24.80. */
+function replaceFigure(cell: Y.XmlText, figure: string, suggestion: SuggestionInfo): void {
+  const length = cell.length
+  if (length > 0) cell.format(0, length, { [MARK.deletion]: suggestion })
+  cell.insert(length, figure, { [MARK.insertion]: suggestion })
 }
 
 function placeOf(doc: Y.Doc, anchor: NonNullable<RefusedRun['anchor']>): { text: Y.XmlText; index: number } | null {

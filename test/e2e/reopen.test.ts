@@ -88,6 +88,7 @@ describe('reopening after workflow steps', () => {
     await typeAt(a.page, 'end', 'goalItem', 2, '火车上写的一句话')
     // A figure, key by key, over the second project's 预算数.
     const project = await fieldText(a.page, 'projectName', 1)
+    const figure = await fieldText(a.page, 'budgetTotal', 1)
     await retype(a.page, 'budgetTotal', 1, '1.75')
     await step(b.context, 'submit')
     await expect.poll(() => b.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('已报送')
@@ -118,6 +119,10 @@ describe('reopening after workflow steps', () => {
     await synced(a.page)
     await a.page.getByRole('button', { name: '作为修订建议恢复' }).click()
     await expect.poll(() => fieldText(b.page, 'goalItem', 2), { timeout: 15_000 }).toContain('火车上写的一句话')
+    // The figure goes back whole, in place of the figure there: a replacement, not its digits beside the old ones.
+    const budget = b.page.locator('[data-field="budgetTotal"]').nth(1)
+    await expect.poll(() => budget.locator('span[data-insertion]').textContent(), { timeout: 15_000 }).toBe('1.75')
+    expect(await budget.locator('span[data-deletion]').textContent()).toBe(figure)
     // Stored as zhao's suggested insertion, for staff to accept or reject.
     await expect.poll(async () => insertionAuthorOf(readContent((await suite.t.server.data.service.load(DOC_ID))), '火车上写的一句话'), { timeout: 10_000 }).toBe('zhao')
     await finance.context.close()
