@@ -74,6 +74,8 @@ export const T = {
   reviewsHere: '财政局审核人员：在本单位只能审核，不能编辑',
   accountCreated: (name: string) => `已创建账号 ${name}，请将登录名和初始密码告知本人，并提醒其登录后修改密码。`,
   memberAdded: (name: string) => `已添加 ${name}`,
+  memberAlready: (name: string, role: string) => `${name} 已是${role}，未作改动`,
+  memberRoleChanged: (name: string, from: string, to: string) => `${name} 已是成员：角色由${from}改为${to}`,
   memberInvited: (name: string) => `已邀请 ${name}：对方在文档列表中接受后加入`,
   invitation: (by: string | null, org: string, role: string) => `${by ?? '管理员'}邀请你以“${role}”身份加入${org}`,
   acceptInvitation: '接受',

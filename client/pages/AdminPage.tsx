@@ -199,8 +199,12 @@ function OrgMembers(props: { org: ManagedOrg; onChanged?: () => void }) {
         class="add-member"
         data-testid="add-existing"
         onSubmit={submitted(async (field) => {
-          const answer = await api.setOrgMember(org.id, field('name'), field('role') as OrgRole)
-          return answer.invited ? T.memberInvited(field('name')) : T.memberAdded(field('name'))
+          const role = field('role') as OrgRole
+          const answer = await api.setOrgMember(org.id, field('name'), role)
+          if (answer.invited) return T.memberInvited(field('name'))
+          // Someone already a member stays one: the form set their role, and says so (「已添加」 hid a changed role).
+          const was = answer.was
+          return was === undefined ? T.memberAdded(field('name')) : was === role ? T.memberAlready(field('name'), T.orgRoleLabel[role]!) : T.memberRoleChanged(field('name'), T.orgRoleLabel[was]!, T.orgRoleLabel[role]!)
         })}
       >
         <h3>{T.addExisting}</h3>

@@ -31,12 +31,13 @@ describe('organisations, without HTTP', () => {
 
     // zhao also belongs to 教育局, which zfw's admin manages too: allowed; after zhao joins a third org, not.
     // Not a member yet: only invited, and not the admin's to reset until zhao accepts.
-    expect(await setOrgMember(w.ports, admin, zfw.id, 'zhao', 'staff')).toBe('invited')
+    expect(await setOrgMember(w.ports, admin, zfw.id, 'zhao', 'staff')).toEqual({ change: 'invited' })
     await expect(resetPassword(w.ports, admin, zfw.id, 'zhao', 'new-password')).rejects.toMatchObject({ kind: 'not-found' })
     const [invitation] = await myInvitations(w.ports, zhao)
     expect(invitation).toMatchObject({ org: { id: zfw.id, name: '政法委' }, role: 'staff' })
     await answerInvitation(w.ports, zhao, invitation!.id, true)
-    expect(await setOrgMember(w.ports, admin, zfw.id, 'zhao', 'admin')).toBe('changed')
+    // A member already: the role changes, and the answer says what it was.
+    expect(await setOrgMember(w.ports, admin, zfw.id, 'zhao', 'admin')).toEqual({ change: 'changed', was: 'staff' })
     await resetPassword(w.ports, admin, zfw.id, 'zhao', 'new-password')
     const third = await w.org('文旅局', 'department', [[zhao, 'staff']])
     await expect(resetPassword(w.ports, admin, zfw.id, 'zhao', 'new-password')).rejects.toMatchObject({ code: 'other-org-member' })

@@ -84,13 +84,18 @@ async function mayJoin(p: Pick<Ports, 'orgs'>, userId: number, org: Org, who: st
  * department's no bureau): refused `review-separation`, at once rather
  * than at their acceptance.
  */
-export async function setOrgMember(p: Pick<Ports, 'orgs' | 'accounts'>, user: User, orgId: number, name: string, role: OrgRole | null): Promise<'changed' | 'invited'> {
+/** What `setOrgMember` did: a member's role set (`was`: their role before, if they were one), or an invitation made. */
+export type MembershipOutcome = { change: 'changed'; was?: OrgRole } | { change: 'invited' }
+
+export async function setOrgMember(p: Pick<Ports, 'orgs' | 'accounts'>, user: User, orgId: number, name: string, role: OrgRole | null): Promise<MembershipOutcome> {
   const org = await administered(p, user, orgId)
   const next = role === null ? null : checkedRole(org, role)
   const member = await p.accounts.userByName(name)
   if (member?.id === user.id && next !== 'admin') throw invalid('不能取消自己的管理员身份：请另一位管理员操作')
-  if (member && next !== null && !(await roleIn(p, member.id, org.id))) await mayJoin(p, member.id, org, member.name)
-  return membershipChange(p.orgs, { orgId: org.id, userId: member?.id, role: next, by: user.id, at: Date.now() })
+  const was = member ? await roleIn(p, member.id, org.id) : undefined
+  if (member && next !== null && !was) await mayJoin(p, member.id, org, member.name)
+  const change = await membershipChange(p.orgs, { orgId: org.id, userId: member?.id, role: next, by: user.id, at: Date.now() })
+  return change === 'invited' ? { change } : { change, ...(was ? { was } : {}) }
 }
 
 /** One's open invitations to join an organisation, with who asked. */

@@ -54,9 +54,9 @@ describe('organisation membership is accepted, not imposed', () => {
     expect(await asLiu(`/api/invitations/${invitations[0].id}`, 'POST', { accept: true })).toEqual({ status: 200, body: { ok: true } })
     expect((await asLiu('/api/orgs')).body.orgs).toEqual([expect.objectContaining({ name: '文旅局', role: 'staff' })])
     expect((await asLiu('/api/invitations')).body.invitations).toEqual([])
-    // Now a member, their role changes at once; taken out, bringing them back is an invitation again.
-    expect(await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: 'admin' })).toEqual({ status: 200, body: { ok: true } })
-    expect(await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: null })).toEqual({ status: 200, body: { ok: true } })
+    // Now a member, their role changes at once (the answer says what it was); taken out, bringing them back is an invitation again.
+    expect(await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: 'admin' })).toEqual({ status: 200, body: { ok: true, was: 'staff' } })
+    expect(await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: null })).toEqual({ status: 200, body: { ok: true, was: 'admin' } })
     expect((await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: 'staff' })).body).toEqual({ ok: true, invited: true })
     const again = (await asLiu('/api/invitations')).body.invitations[0]
     expect(await asLiu(`/api/invitations/${again.id}`, 'POST', { accept: false })).toEqual({ status: 200, body: { ok: true } })

@@ -101,7 +101,7 @@ describe('the bureau’s people and a department’s are kept apart', () => {
     expect((await asLiu('/api/orgs')).body.orgs).toEqual([expect.objectContaining({ name: '财政局', role: 'reviewer' })])
 
     // The other order: out of the bureau, 刘洋 joins 文旅局 first; the bureau's invitation is then refused.
-    expect(await asChen(`/api/orgs/${czj.id}/members/liuyang`, 'PUT', { role: null })).toEqual({ status: 200, body: { ok: true } })
+    expect(await asChen(`/api/orgs/${czj.id}/members/liuyang`, 'PUT', { role: null })).toEqual({ status: 200, body: { ok: true, was: 'reviewer' } })
     expect(await asLiu(`/api/invitations/${to('文旅局')}`, 'POST', { accept: true })).toEqual({ status: 200, body: { ok: true } })
     await t.server.data.orgs.invite({ orgId: czj.id, userId: ids.liuyang, role: 'reviewer', invitedBy: null, at: Date.now() })
     const [toBureau] = (await asLiu('/api/invitations')).body.invitations
@@ -147,7 +147,7 @@ describe('the bureau’s people and a department’s are kept apart', () => {
   it('taken out of the bureau, a reviewer reviews no more: their assignments go, and one left behind counts for nothing', { timeout: 30_000 }, async () => {
     const { wlj, czj, ids, as } = await demo()
     const asChen = await as('chengang')
-    expect(await asChen(`/api/orgs/${czj.id}/members/wangfang`, 'PUT', { role: null })).toEqual({ status: 200, body: { ok: true } })
+    expect(await asChen(`/api/orgs/${czj.id}/members/wangfang`, 'PUT', { role: null })).toEqual({ status: 200, body: { ok: true, was: 'reviewer' } })
     expect(await t.server.data.orgs.assignments({ departmentOrgId: wlj.id })).toEqual([])
     // One left behind (stored before, or by an older command line) opens nothing and leaves 文旅局 with nobody to review.
     await t.server.data.orgs.setAssignment({ financeOrgId: czj.id, departmentOrgId: wlj.id, userId: ids.wangfang }, true)

@@ -211,7 +211,8 @@ export interface HttpApi {
   /** `reviewsHere`: a department's member who also reviews it (stored before reviewing and writing were kept apart) — they review, and taking them out leaves them reviewing. */
   'GET /api/orgs/:id/members': { response: { members: (OrgMember & { reviewsHere?: true })[]; assignments: { financeOrgId: number; departmentOrgId: number; userId: number }[] } }
   /** role null: out of the organisation. Someone not yet a member is invited (`invited`), and joins by accepting. */
-  'PUT /api/orgs/:id/members/:name': { body: { role: OrgRole | null }; response: Ok & { invited?: true } }
+  /** `invited`: the person was asked (they join on accepting); `was`: they were a member already, with that role. */
+  'PUT /api/orgs/:id/members/:name': { body: { role: OrgRole | null }; response: Ok & { invited?: true; was?: OrgRole } }
   /** The organisation's invitations not yet answered, oldest first: for its members, as the members are. */
   'GET /api/orgs/:id/invitations': { response: { invitations: PendingInvitation[] } }
   /** Its 管理员 withdraws an invitation not yet answered: the invitee can no longer accept it. */

@@ -9,7 +9,7 @@
  * 待接受 and withdrawn; the invitee never sees it.
  */
 import { describe, expect, it } from 'vitest'
-import { browserAndServer, loggedInAs, loggedOut, openAs } from './browser'
+import { arriveAs, browserAndServer, loggedInAs, loggedOut } from './browser'
 
 const suite = browserAndServer()
 
@@ -23,8 +23,7 @@ describe('invitations', () => {
     const departmentDoc = await t.server.data.service.create(await t.server.data.service.text('doc'), { title: '卫健委绩效文本', ownerId: chief.id })
     await t.server.data.orgs.setDocumentOrg(departmentDoc, org.id)
 
-    const admin = await openAs(suite.browser, t, 'tang', 'editor')
-    await admin.page.goto('/#/admin')
+    const admin = await arriveAs(suite.browser, t, 'tang', 'editor', '/#/admin')
     const section = admin.page.getByTestId(`org-${org.id}`)
     const form = section.getByTestId('add-existing')
     await form.getByLabel('登录名').fill('songli')
@@ -39,8 +38,7 @@ describe('invitations', () => {
     await expect.poll(() => section.getByRole('alert').textContent()).toContain('不能取消自己的管理员身份')
     expect(await ownRole.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text)).toBe('管理员')
 
-    const invitee = await openAs(suite.browser, t, 'songli', 'viewer')
-    await invitee.page.goto('/#/')
+    const invitee = await arriveAs(suite.browser, t, 'songli', 'viewer', '/#/')
     const invitation = invitee.page.getByTestId('invitations').locator('li')
     await expect.poll(() => invitation.textContent()).toContain('唐主任邀请你以“编制人员”身份加入卫健委')
     await expect.poll(() => invitee.page.locator('.documents li', { hasText: '卫健委绩效文本' }).count()).toBe(0)
@@ -48,6 +46,11 @@ describe('invitations', () => {
     await expect.poll(() => invitee.page.getByTestId('invitations').count()).toBe(0)
     await expect.poll(() => invitee.page.locator('.documents li', { hasText: '卫健委绩效文本' }).count()).toBe(1)
     expect((await t.server.data.orgs.members(org.id)).map((m) => [m.name, m.role])).toContainEqual(['songli', 'staff'])
+    // Added again as 管理员, a member already: the form says it changed his role, not 「已添加」.
+    await form.getByLabel('登录名').fill('songli')
+    await form.getByLabel('角色').selectOption({ label: '管理员' })
+    await form.getByRole('button', { name: '添加已有用户' }).click()
+    await expect.poll(() => section.getByRole('status').textContent()).toContain('songli 已是成员：角色由编制人员改为管理员')
     expect([...admin.errors, ...invitee.errors]).toEqual([])
     await admin.context.close()
     await invitee.context.close()

@@ -15,9 +15,10 @@ export function orgRoutes(p: Ports): Hono<Env> {
   route('GET /api/orgs', async (c) => ({ orgs: await orgs.myOrgs(p, c.get('user')) }))
   route('GET /api/orgs/:id/members', async (c) => orgs.orgMembers(p, c.get('user'), orgId(c.req.param('id'))))
 
-  route('PUT /api/orgs/:id/members/:name', async (c, { role }) =>
-    (await orgs.setOrgMember(p, c.get('user'), orgId(c.req.param('id')), c.req.param('name'), role)) === 'invited' ? { ok: true, invited: true } : { ok: true },
-  )
+  route('PUT /api/orgs/:id/members/:name', async (c, { role }) => {
+    const outcome = await orgs.setOrgMember(p, c.get('user'), orgId(c.req.param('id')), c.req.param('name'), role)
+    return outcome.change === 'invited' ? { ok: true, invited: true } : { ok: true, ...(outcome.was ? { was: outcome.was } : {}) }
+  })
 
   route('GET /api/orgs/:id/invitations', async (c) => ({ invitations: await orgs.pendingInvitations(p, c.get('user'), orgId(c.req.param('id'))) }))
 
