@@ -5,6 +5,7 @@
  */
 import { yearMismatch } from '@shared/formats/import-year'
 import { readContent } from '@shared/model/y-document'
+import { kindOf } from '@shared/kinds/registry'
 import { withProjectsAdded } from '@shared/model/add-projects'
 import { changeAuthors, diffDocuments, type DocumentDiff } from '@shared/history/document-diff'
 import { restoreContent, withProjectFrom } from '@shared/history/restore-content'
@@ -91,8 +92,12 @@ export async function addProjects(
   const imported = await sourceText(p, by, source)
   const { projects } = imported
   if (projects.length === 0) throw new Refusal('unprocessable', 'import-no-projects', '文件中没有绩效目标表')
+  const here = await p.service.text(doc.id)
+  // A 自评表's projects in a targets document would carry its 实际完成值 and 得分 as targets nobody set: refused, not mixed.
+  const [theirs, ours] = [kindOf(imported), kindOf(here)]
+  if (theirs.id !== ours.id) throw new Refusal('unprocessable', 'import-other-kind', `文件是${theirs.label}表，这份文档是${ours.label}文档：项目表只能导入同类文档（可在文档列表中把它导入为新文档）`)
   // A form of another year is added, and the caller told.
-  const warning = yearMismatch(imported, await p.service.text(doc.id))
+  const warning = yearMismatch(imported, here)
   const name = actorName(by)
   await p.live.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), name ? { by: name } : {})
   return { added: projects.map((project) => project.name), warnings: [...(imported.unread ?? []), ...(warning ? [warning] : [])] }

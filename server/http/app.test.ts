@@ -219,6 +219,11 @@ describe('HTTP API', () => {
     const added = await s.call(`/api/docs/${id}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form })
     expect(added.ok).toBe(true)
     expect(((await added.json()) as { warnings: string[] }).warnings).toEqual([expect.stringMatching(said)])
+    // A 自评表's projects are not added to a targets document: refused, saying what each is.
+    const sichuan = readFileSync(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
+    const mixed = await s.call(`/api/docs/${id}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: sichuan })
+    expect(mixed.status).toBe(422)
+    expect(await mixed.json()).toMatchObject({ error: { code: 'import-other-kind', message: expect.stringMatching(/^文件是绩效自评表，这份文档是绩效目标文档/) } })
     // As written (上级资金 0), there is nothing to say.
     const plain = await s.call('/api/docs/import', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from(xiangtan) })
     expect(((await plain.json()) as { warnings: string[] }).warnings).toEqual([])
