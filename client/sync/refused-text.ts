@@ -107,7 +107,8 @@ function nextKnown(item: Y.Item, has: (id: Y.ID) => boolean): RefusedRun['anchor
 /**
  * Puts the runs back into `doc` as `author`'s suggested insertions, each
  * where it was typed (after the character the document has that it
- * followed, if that is still there). Returns the runs that have no place in
+ * followed, if that is still there); a figure as a suggested replacement of
+ * the cell's figure (`replaces`). Returns the runs that have no place in
  * `doc` (their anchor is gone, or their field had nothing the document
  * has: it was empty or new): those remain to be copied by hand.
  */
