@@ -69,11 +69,13 @@ export function createCommentDrafts(session: DocumentSession) {
 
   /** The open thread `finding` became: anchored in the finding's cell, opened with the finding's words. */
   function threadOfFinding(finding: Finding): ThreadView | undefined {
+    // Asked for every finding the panel lists, at every change: the document is looked into only for a thread
+    // opened with the finding's words.
+    const candidates = session.threads.list().filter((thread) => thread.status === 'open' && thread.comments[0]?.text === finding.message)
     const editor = session.editor()
-    const cell = editor ? textRangeAtPlace(editor.state.doc, finding) : null
+    const cell = candidates.length > 0 && editor ? textRangeAtPlace(editor.state.doc, finding) : null
     if (!editor || !cell) return undefined
-    return session.threads.list().find((thread) => {
-      if (thread.status !== 'open' || thread.comments[0]?.text !== finding.message) return false
+    return candidates.find((thread) => {
       const anchored = anchorRange(editor.state, thread)
       return !!anchored && anchored.from >= cell.from && anchored.to <= cell.to
     })
