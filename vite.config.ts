@@ -120,8 +120,6 @@ export default defineConfig({
   },
   test: {
     passWithNoTests: false,
-    // Loaded only under Vitest: `vite build` and `npm start` need none of it.
-    sequence: process.env.VITEST ? { sequencer: (await import('./test/support/type-check-first.ts')).TypeCheckFirst } : {},
     // Vitest's default on 2 cores is one file at a time; most files spend their time waiting (on servers they
     // spawned, PostgreSQL, Redis, Chromium, timers), so three at once keep both cores busy.
     maxWorkers: Number(process.env.TEST_WORKERS ?? 3),

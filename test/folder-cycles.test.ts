@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import ts from 'typescript'
+import { parseSync } from 'vite'
 import { describe, expect, it } from 'vitest'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -31,6 +31,29 @@ const sources = (dir: string): string[] =>
 
 const folderOf = (file: string): string => relative(ROOT, file).split('/').slice(0, 2).join('/')
 
+type Node = { type?: string; source?: Node | null; id?: Node; value?: unknown }
+
+/**
+ * Every module a source file names: imports (type-only included), re-exports, dynamic imports and type queries
+ * (`import('x').T`) by a string, and modules it augments (`declare module 'x'`).
+ */
+function specifiersOf(file: string): string[] {
+  const found: string[] = []
+  const literal = (node: Node | null | undefined) => {
+    if (node?.type === 'Literal' && typeof node.value === 'string') found.push(node.value)
+  }
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk)
+    if (!node || typeof node !== 'object') return
+    const { source, id, type } = node as Node
+    literal(source)
+    if (type === 'TSModuleDeclaration') literal(id)
+    Object.values(node).forEach(walk)
+  }
+  walk(parseSync(file, readFileSync(file, 'utf8')).program)
+  return found
+}
+
 /** The file an import names, or null for a package. */
 function resolveImport(from: string, specifier: string): string | null {
   const base = specifier.startsWith('@shared/') ? join(ROOT, 'shared', specifier.slice('@shared/'.length)) : specifier.startsWith('.') ? resolve(dirname(from), specifier) : null
@@ -43,8 +66,7 @@ function folderGraph(): { graph: FolderGraph; files: number } {
   const graph: FolderGraph = new Map()
   const files = TOPS.flatMap((top) => sources(join(ROOT, top)))
   for (const file of files) {
-    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true)
-    for (const { fileName: specifier } of importedFiles) {
+    for (const specifier of specifiersOf(file)) {
       const target = resolveImport(file, specifier)
       if (target === null || !TOPS.includes(relative(ROOT, target).split('/')[0]!)) continue
       const [from, to] = [folderOf(file), folderOf(target)]

@@ -126,7 +126,7 @@ describe('sync server', () => {
     // The stock provider re-sent every change it heard; a newer state for b's client from a is an impersonation.
     const bState = clients[1]!.awareness.getStates().get(clients[1]!.awareness.clientID)!
     const forged = encodeAwarenessUpdate([{ clientID: clients[1]!.awareness.clientID, clock: 1000, state: { ...bState, cursor: { at: -1 } } }])
-    clients[0]!.ws!.send(encodeAwareness(forged))
+    clients[0]!.ws!.send(encodeAwareness(forged) as Uint8Array<ArrayBuffer>)
     await until(() => warnings() === before + 1, 'impersonation warned')
     expect((clients[2]!.awareness.getStates().get(clients[1]!.awareness.clientID) as { cursor: { at: number } }).cursor.at).toBe(4)
   })

@@ -52,7 +52,8 @@ export function batchSends(provider: WebsocketProvider, immediate: (origin: unkn
 
   const send = (message: Uint8Array) => {
     const ws = provider.ws
-    if (provider.wsconnected && ws && ws.readyState === ws.OPEN) ws.send(message)
+    // lib0's encoder builds its bytes on a plain ArrayBuffer, never a shared one, which is what WebSocket.send takes.
+    if (provider.wsconnected && ws && ws.readyState === ws.OPEN) ws.send(message as Uint8Array<ArrayBuffer>)
     if (provider.bcconnected && othersHeard) bc.publish(provider.bcChannel, message, provider)
   }
   const sendUpdate = (update: Uint8Array) => {
