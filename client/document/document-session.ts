@@ -165,7 +165,12 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
         performance.mark(OPEN_MARK.local)
         // A copy another account opened here waits for the server to say this one may read it (the connection
         // opened early may have heard the server before this session listened).
-        if (provider.synced) addReader(docId, user.name)
+        // So is what its import could not read, which that first answer would have said.
+        if (provider.synced) {
+          addReader(docId, user.name)
+          const unread = takeImportNotice(docId)
+          if (unread) say(unread)
+        }
         if (mayReadCopy(docId, user.name)) start()
         if (navigator.onLine || editor()) return
         say(hasContent() ? T.copyOfAnotherAccount : T.notAvailableOffline)

@@ -1,5 +1,5 @@
 /**
- * Real headless Chromium (Debian's /usr/bin/chromium, driven by
+ * Real headless Chromium (Debian's headless shell, see support/chromium.ts; driven by
  * playwright-core) against the real server: each test user gets a browser
  * context of their own, logged in through the HTTP API.
  */
@@ -8,15 +8,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject } from 'vitest'
-import { connect, launch as launchOwn } from '../../support/chromium'
+import { connect, HEADLESS_SHELL, launch as launchOwn } from '../../support/chromium'
 import { startTestServer, type TestServer } from '../../support/test-server'
 import type { DocumentText } from '@shared/model/document-text'
 import type { Role } from '@shared/protocol/role'
 import { loginAt } from '../support/http-session'
 
 type Session = Awaited<ReturnType<typeof loginAt>>
-
-export { CHROMIUM } from '../../support/chromium'
 
 /**
  * The browser for a test file: the project's shared Chromium (`shared-chromium.ts`) when the file runs in the
@@ -26,7 +24,7 @@ export { CHROMIUM } from '../../support/chromium'
  */
 export function launch({ clipboard = false }: { clipboard?: boolean } = {}): Promise<Browser> {
   const endpoint = inject('chromiumEndpoint')
-  return endpoint && !clipboard ? connect(endpoint) : launchOwn()
+  return endpoint && !clipboard ? connect(endpoint) : launchOwn(HEADLESS_SHELL)
 }
 
 /** One browser and one real server for a test file, closed after it. */
