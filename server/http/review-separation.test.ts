@@ -34,7 +34,10 @@ async function demo() {
   t = await startTestServer()
   const { orgs, logins } = t.server.data
   const names = [['zhaomin', '赵敏'], ['zhangwei', '张伟'], ['chengang', '陈刚'], ['wangfang', '王芳'], ['lihua', '李华'], ['liuyang', '刘洋']] as const
-  const [zhaomin, zhangwei, chengang, wangfang, lihua, liuyang] = await Promise.all(names.map(([name, shown]) => logins.addUser(name, `pw-${name}`, shown)))
+  // One after another: the ids (and so the order members are listed in) follow this order, not which insert wins a race.
+  const users = []
+  for (const [name, shown] of names) users.push(await logins.addUser(name, `pw-${name}`, shown))
+  const [zhaomin, zhangwei, chengang, wangfang, lihua, liuyang] = users
   const [wlj, zfw, czj] = [
     await orgs.addOrg({ name: '文旅局', kind: 'department', code: '217001' }),
     await orgs.addOrg({ name: '政法委', kind: 'department', code: '216001' }),
