@@ -43,6 +43,13 @@ describe('monitoring checks', () => {
     expect(runMonitoringChecks(doc([], { executed: '三千块' })).filter((f) => f.rule === 'monitoring.unreadable-funds').map((f) => f.field)).toEqual(['fundsExecuted'])
   })
 
+  it('预算数 not 财政资金 + 其他资金 (an imported form’s 其中 rows) is an error on the 预算数, as in the targets', () => {
+    const text = doc()
+    const imported = { ...text, projects: [{ ...text.projects[0]!, budgetFiscal: '7', budgetOther: '1' }] }
+    expect(runMonitoringChecks(imported).filter((f) => f.rule === 'arithmetic.budget-sum').map((f) => [f.severity, f.field])).toEqual([['error', 'budgetTotal']])
+    expect(runMonitoringChecks(text).filter((f) => f.rule === 'arithmetic.budget-sum')).toEqual([])
+  })
+
   it('a target at risk (有可能, 完全不可能) needs a 纠偏措施', () => {
     expect(rules(doc([{ likelihood: '完全不可能' }, { likelihood: '有可能' }]))).toEqual([['monitoring.measure', 1], ['monitoring.measure', 2]])
     expect(runMonitoringChecks(doc([{ likelihood: '完全不可能' }]))[0]!.message).toBe('“培训场次”完成目标可能性为“完全不可能”，应填写纠偏措施')

@@ -74,6 +74,15 @@ describe('self-evaluation checks', () => {
     expect(runSelfEvaluationChecks(doc())).toEqual([])
   })
 
+  it('预算数 not 财政资金 + 其他资金 (an imported form: 年度资金总额 0, 其中：本年财政拨款 90) is an error saying where to mend it', () => {
+    const text = doc()
+    const imported = { ...text, projects: [{ ...text.projects[0]!, budgetTotal: '0', budgetFiscal: '90', budgetOther: '' }] }
+    const found = runSelfEvaluationChecks(imported).filter((f) => f.rule === 'arithmetic.budget-sum')
+    expect(found.map((f) => [f.severity, f.field, f.message])).toEqual([
+      ['error', 'budgetTotal', '预算数 0.00 不等于财政资金 90.00 与其他资金 0.00 之和 90.00（万元）：这几格随目标表而来，在此不能修改，请改正目标表，或改正导入的原表后重新导入'],
+    ])
+  })
+
   it('a 得分 above its 分值', () => {
     const rows = metRows()
     rows[4]!.earned = '32'

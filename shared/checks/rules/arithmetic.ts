@@ -4,9 +4,10 @@
  * a stated department total against the projects' sum, duplicate 项目编码,
  * and the shape of a 项目编码.
  */
-import type { BudgetDocument } from '../../model/budget-document'
+import type { BudgetDocument, Project } from '../../model/budget-document'
+import type { ProjectText } from '../../model/document-text'
 import type { Finding, FindingField } from '../finding'
-import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
+import { findingsFor, type DocumentRule, type MonitoringRule, type ProjectRule, type SelfEvaluationRule } from '../rule'
 import { joinedFigures, meansNone, parseAmount } from '../../model/numbers'
 import { AMOUNT_FIELDS } from '../../schema/fields'
 
@@ -17,29 +18,44 @@ const HALF_CENT = 0.005
 const BUDGET_CELLS = AMOUNT_FIELDS.map((f) => [f.amount, f.key, f.label] as const) satisfies readonly (readonly [string, FindingField, string])[]
 const LABEL = Object.fromEntries(AMOUNT_FIELDS.map((f) => [f.amount, f.label])) as Record<AmountKey, string>
 
+const BUDGET_SUM = 'arithmetic.budget-sum'
+
+function budgetSumFindings(number: number, budget: Project['budget'], text: ProjectText): Finding[] {
+  const f = findingsFor(BUDGET_SUM, number)
+  // "—", "/", "无" or 0 in 其他资金 say there is none; two figures run together are half-decided.ts's to report.
+  const notNumbers = BUDGET_CELLS.filter(([key, field]) => budget[key] === null && text[field].trim() !== '' && !(key === 'other' && meansNone(text[field])) && !joinedFigures(text[field]))
+  if (notNumbers.length > 0) {
+    return notNumbers.map(([, field, label]) => f.error(`${label}“${text[field]}”不是数字`, { field }))
+  }
+  const { total, fiscal, other } = budget
+  const found: Finding[] = []
+  if (total !== null && (fiscal !== null || other !== null)) {
+    const sum = (fiscal ?? 0) + (other ?? 0)
+    if (Math.abs(total - sum) > HALF_CENT) {
+      // The model's amounts are in 万元 whatever unit the table is written in.
+      found.push(f.error(`${LABEL.total} ${total.toFixed(2)} 不等于${LABEL.fiscal} ${(fiscal ?? 0).toFixed(2)} 与${LABEL.other} ${(other ?? 0).toFixed(2)} 之和 ${sum.toFixed(2)}（万元）`, { field: 'budgetTotal' }))
+    }
+  }
+  for (const [key, field, label] of BUDGET_CELLS) {
+    if ((budget[key] ?? 0) < 0) found.push(f.error(`${label}不能为负数`, { field }))
+  }
+  return found
+}
+
 export const budgetSum: ProjectRule = {
-  id: 'arithmetic.budget-sum',
-  check({ model, text, number }): Finding[] {
-    const f = findingsFor(this.id, number)
-    // "—", "/", "无" or 0 in 其他资金 say there is none; two figures run together are half-decided.ts's to report.
-    const notNumbers = BUDGET_CELLS.filter(([key, field]) => model.budget[key] === null && text[field].trim() !== '' && !(key === 'other' && meansNone(text[field])) && !joinedFigures(text[field]))
-    if (notNumbers.length > 0) {
-      return notNumbers.map(([, field, label]) => f.error(`${label}“${text[field]}”不是数字`, { field }))
-    }
-    const { total, fiscal, other } = model.budget
-    const found: Finding[] = []
-    if (total !== null && (fiscal !== null || other !== null)) {
-      const sum = (fiscal ?? 0) + (other ?? 0)
-      if (Math.abs(total - sum) > HALF_CENT) {
-        // The model's amounts are in 万元 whatever unit the table is written in.
-        found.push(f.error(`${LABEL.total} ${total.toFixed(2)} 不等于${LABEL.fiscal} ${(fiscal ?? 0).toFixed(2)} 与${LABEL.other} ${(other ?? 0).toFixed(2)} 之和 ${sum.toFixed(2)}（万元）`, { field: 'budgetTotal' }))
-      }
-    }
-    for (const [key, field, label] of BUDGET_CELLS) {
-      if ((model.budget[key] ?? 0) < 0) found.push(f.error(`${label}不能为负数`, { field }))
-    }
-    return found
-  },
+  id: BUDGET_SUM,
+  check: ({ model, text, number }) => budgetSumFindings(number, model.budget, text),
+}
+
+/**
+ * The same sum in a 监控 or 自评, whose 预算数 cells are carried and cannot be typed there (carried-cells.ts):
+ * one made from approved targets carries theirs; an imported form, what its file's 年度资金总额 and 其中 rows
+ * say. Either way the figures are wrong as they stand, and the finding says where they can be mended.
+ */
+export const carriedBudgetSum: SelfEvaluationRule & MonitoringRule = {
+  id: BUDGET_SUM,
+  check: ({ model, text, number }) =>
+    budgetSumFindings(number, model.budget, text).map((finding) => ({ ...finding, message: `${finding.message}：这几格随目标表而来，在此不能修改，请改正目标表，或改正导入的原表后重新导入` })),
 }
 
 export const duplicateCodes: DocumentRule = {
