@@ -77,6 +77,7 @@ export const T = {
   memberAlready: (name: string, role: string) => `${name} 已是${role}，未作改动`,
   memberRoleChanged: (name: string, from: string, to: string) => `${name} 已是成员：角色由${from}改为${to}`,
   memberInvited: (name: string) => `已邀请 ${name}：对方在文档列表中接受后加入`,
+  noSuchLogin: (name: string) => `没有登录名为 ${name} 的用户，邀请未发出：请核对登录名，或用“新建账号”为其开户`,
   invitation: (by: string | null, org: string, role: string) => `${by ?? '管理员'}邀请你以“${role}”身份加入${org}`,
   acceptInvitation: '接受',
   declineInvitation: '拒绝',

@@ -201,7 +201,13 @@ function OrgMembers(props: { org: ManagedOrg; onChanged?: () => void }) {
         onSubmit={submitted(async (field) => {
           const role = field('role') as OrgRole
           const answer = await api.setOrgMember(org.id, field('name'), role)
-          if (answer.invited) return T.memberInvited(field('name'))
+          if (answer.invited) {
+            // The server answers an unknown name as an invitation too (the answer tells no one which names exist), but
+            // the invitations it lists name only accounts that exist: one missing there invited nobody.
+            const { invitations } = await api.orgInvitations(org.id)
+            if (!invitations.some((invitation) => invitation.name === field('name'))) throw new Error(T.noSuchLogin(field('name')))
+            return T.memberInvited(field('name'))
+          }
           // Someone already a member stays one: the form set their role, and says so (「已添加」 hid a changed role).
           const was = answer.was
           return was === undefined ? T.memberAdded(field('name')) : was === role ? T.memberAlready(field('name'), T.orgRoleLabel[role]!) : T.memberRoleChanged(field('name'), T.orgRoleLabel[was]!, T.orgRoleLabel[role]!)

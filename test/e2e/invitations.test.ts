@@ -26,6 +26,12 @@ describe('invitations', () => {
     const admin = await arriveAs(suite.browser, t, 'tang', 'editor', '/#/admin')
     const section = admin.page.getByTestId(`org-${org.id}`)
     const form = section.getByTestId('add-existing')
+    // A slip of the keyboard first: no account is called songly, and the form says so instead of 「已邀请」.
+    await form.getByLabel('登录名').fill('songly')
+    await form.getByRole('button', { name: '添加已有用户' }).click()
+    await expect.poll(() => section.getByRole('alert').textContent()).toBe('没有登录名为 songly 的用户，邀请未发出：请核对登录名，或用“新建账号”为其开户')
+    expect(await section.getByRole('status').count()).toBe(0)
+    expect(await form.getByLabel('登录名').inputValue()).toBe('songly')
     await form.getByLabel('登录名').fill('songli')
     await form.getByRole('button', { name: '添加已有用户' }).click()
     await expect.poll(() => section.getByRole('status').textContent()).toContain('已邀请 songli')
