@@ -10,6 +10,7 @@ const BENCHMARKS = {
   client: () => import('./client'),
   dashboard: () => import('./dashboard'),
   memory: () => import('./memory'),
+  opens: () => import('./opens'),
 } as const
 
 const name = process.argv[2]
