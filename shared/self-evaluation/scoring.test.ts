@@ -8,6 +8,9 @@ import {
 const SEEDS = [1, 7, 42, 2022, 31337]
 const UNITS = ['%', '个', '人', '万元', '米', '']
 
+/** An 产出 row with this target: nothing in what it measures says which way a bare figure points. */
+const output = (value: string) => ({ level1: '产出指标', level2: '数量指标', level3: '完成数量', value })
+
 describe('scoring properties (seeded)', () => {
   for (const seed of SEEDS) {
     const random = makeRandom(seed)
@@ -104,9 +107,24 @@ describe('scoring rules', () => {
     expect(() => qualitativeEarned('部分达成', 10, 0.9)).toThrow(BandError)
     expect(() => qualitativeEarned('未达成', 10, 0.6)).toThrow(BandError)
     expect([bandOf('达成预期指标'), bandOf('基本达成'), bandOf('未完成'), bandOf('显著提升')]).toEqual(['达成', '部分达成', '未达成', null])
-    expect(indicatorEarned('效果明显', '达成预期指标', 10)).toBe(10)
-    expect(indicatorEarned('显著提升', '显著提升', 10)).toBe(10)
-    expect(indicatorEarned('显著提升', '', 10)).toBeNull()
+    expect(indicatorEarned(output('效果明显'), '达成预期指标', 10)).toBe(10)
+    expect(indicatorEarned(output('显著提升'), '显著提升', 10)).toBe(10)
+    expect(indicatorEarned(output('显著提升'), '', 10)).toBeNull()
+  })
+
+  it('a 成本指标 or a harm written as a bare figure is a ceiling: under it is met, over it short; a count is reached by getting there', () => {
+    // The Xiangtan 雾炮车 form: 成本指标 控制在预算成本内, 250万, spent 240万 — met, not 9.6 of 10.
+    const cost = { level1: '产出指标', level2: '成本指标', level3: '控制在预算成本内', value: '250万' }
+    expect(indicatorEarned(cost, '240万', 10)).toBe(10)
+    expect(indicatorEarned(cost, '250万', 10)).toBe(10)
+    expect(indicatorEarned(cost, '300万', 10)).toBe(8.33)
+    expect(indicatorEarned({ ...cost, level1: '成本指标', level2: '经济成本指标' }, '240万', 10)).toBe(10)
+    // A sign, where one is written, is what counts (a cost written as a floor is the direction rule's to report).
+    expect(indicatorEarned({ ...cost, value: '≥250万' }, '240万', 10)).toBe(9.6)
+    const accidents = { level1: '效益指标', level2: '社会效益指标', level3: '安全事故发生次数', value: '2次' }
+    expect(indicatorEarned(accidents, '1次', 10)).toBe(10)
+    expect(indicatorEarned({ ...accidents, level3: '事故处置率', value: '95%' }, '90%', 10)).toBe(9.47)
+    expect(indicatorEarned(output('250万'), '240万', 10)).toBe(9.6)
   })
 
   it('执行率 and the grade', () => {
@@ -132,7 +150,7 @@ describe('scoring rules', () => {
       ['效益指标', 10, '显著提升', '显著提升'],
       ['满意度指标', 10, '≥95%', '≥95%'],
     ]
-    const earned = rows.map(([, points, target, actual]) => indicatorEarned(target, actual, points))
+    const earned = rows.map(([level1, points, target, actual]) => indicatorEarned({ level1, level2: '', level3: '', value: target }, actual, points))
     expect(earned).toEqual([10, 10, 20, 10, 10, 10, 10, 10, 10])
     expect(totalScore([...earned, executionScore(20, 20, 10)!.earned])).toBe(110)
   })

@@ -9,7 +9,12 @@
  * Amounts are rounded to 0.01 point, as forms write them; rounding never
  * lifts a score above its 分值 and keeps every score monotone.
  */
+import type { Indicator } from '../model/budget-document'
 import { parseIndicatorValue, type IndicatorValue } from '../model/indicator-value'
+import { aimsAtMost } from '../model/target-direction'
+
+/** What scoring reads of an indicator: its target, and what it measures (which way a bare target points). */
+type IndicatorTarget = Pick<Indicator, 'level1' | 'level2' | 'level3' | 'value'>
 
 /** The points of each 一级 and of 预算执行率; the bureau may set others per year. */
 export interface Weights {
@@ -62,8 +67,12 @@ export function indicatorPoints(indicators: readonly { level1: string; score: nu
   })
 }
 
-/** Whether a target points up (at least) or down (at most); a bare number or "=" is reached by getting there. */
-const ceiling = (target: IndicatorValue) => target.sign === '≤' || target.sign === '<'
+/**
+ * Whether a target points down (at most): as its sign says, or — a bare number or "=" — as what it measures
+ * says (`aimsAtMost`: a cost, a harm); anything else is reached by getting there.
+ */
+const ceiling = (target: IndicatorValue, aimsLow: boolean) =>
+  target.sign === '≤' || target.sign === '<' || (aimsLow && target.sign !== '≥' && target.sign !== '>')
 
 /** Units that say the same thing. */
 const unitOf = (value: IndicatorValue) => value.unit.replace(/^百分比$/, '%').replace(/^％$/, '%')
@@ -75,12 +84,12 @@ const unitOf = (value: IndicatorValue) => value.unit.replace(/^百分比$/, '%')
  * never below 0. Null when either has no number or their units differ
  * (an actual with no unit is taken in the target's).
  */
-export function quantitativeEarned(targetText: string, actualText: string, points: number): number | null {
+export function quantitativeEarned(targetText: string, actualText: string, points: number, aimsLow = false): number | null {
   const target = parseIndicatorValue(targetText)
   const actual = parseIndicatorValue(actualText)
   if (target.number === null || actual.number === null || target.time || actual.time) return null
   if (unitOf(actual) !== '' && unitOf(actual) !== unitOf(target)) return null
-  const share = ceiling(target)
+  const share = ceiling(target, aimsLow)
     ? actual.number <= target.number ? 1 : target.number / actual.number
     : actual.number >= target.number ? 1 : target.number === 0 ? 1 : actual.number / target.number
   return round2(points * Math.min(1, Math.max(0, share)))
@@ -125,12 +134,13 @@ export function bandOf(actualText: string): Band | null {
 
 /**
  * What an indicator earns from its 实际完成值: by number where both are
- * numbers, else by the band its words name (达成 full, 部分达成 80%, 未达成
+ * numbers (a bare 成本指标 figure a ceiling: `target-direction.ts`), else by the band its words name (达成 full, 部分达成 80%, 未达成
  * 0), else — an actual that repeats a qualitative target word for word —
  * full. Null when nothing can be derived.
  */
-export function indicatorEarned(targetText: string, actualText: string, points: number): number | null {
-  const byNumber = quantitativeEarned(targetText, actualText, points)
+export function indicatorEarned(indicator: IndicatorTarget, actualText: string, points: number): number | null {
+  const targetText = indicator.value
+  const byNumber = quantitativeEarned(targetText, actualText, points, aimsAtMost(indicator))
   if (byNumber !== null) return byNumber
   const band = bandOf(actualText)
   if (band) return qualitativeEarned(band, points)

@@ -55,7 +55,7 @@ export function selfEvaluationProject(project: Project, text: ProjectText, weigh
     const row = text.indicators[i]
     const actual = row?.actual ?? ''
     const written = number(row?.earned ?? '')
-    return { ...indicator, points: points[i]!, actual, earned: written ?? indicatorEarned(indicator.value, actual, points[i]!), deviation: row?.deviation ?? '' }
+    return { ...indicator, points: points[i]!, actual, earned: written ?? indicatorEarned(indicator, actual, points[i]!), deviation: row?.deviation ?? '' }
   })
   const fundsPoints = number(funds.points) ?? weights.execution
   const { initial, budget, executed } = fundsFigures(text.funds, project.moneyUnit)

@@ -8,14 +8,13 @@
  * an amount (`按要求支出`, `≤100%`) cannot be checked against the money: a
  * reviewer decides, warning. Template leftovers are the quantification rule's.
  */
-import type { Indicator } from '../../model/budget-document'
 import type { Finding } from '../finding'
 import { parseIndicatorValue } from '../../model/indicator-value'
 import { moneyOf } from '../money'
 import { findingsFor, type ProjectRule } from '../rule'
 import { isProcessMeasure } from './process-measures'
 
-export const isCostIndicator = (indicator: Indicator): boolean => indicator.level1 === '成本指标' || indicator.level2 === '成本指标'
+import { isCostIndicator } from '../../model/target-direction'
 
 export const cost: ProjectRule = {
   id: 'cost',

@@ -12,7 +12,7 @@ export const unexplainedShortfall: SelfEvaluationRule = {
   check({ model, number: project }) {
     const f = findingsFor(this.id, project)
     return model.indicators.flatMap((indicator, i) => {
-      const byRules = indicatorEarned(indicator.value, indicator.actual, indicator.points)
+      const byRules = indicatorEarned(indicator, indicator.actual, indicator.points)
       const short = byRules !== null && byRules < indicator.points - 1e-9
       return short && indicator.deviation.trim() === ''
         ? [f.warning(`“${indicator.level3}”未达到年度指标值（${indicator.value}，实际 ${indicator.actual}），应填写偏差原因分析及改进措施`, { indicator: i + 1 })]

@@ -14,15 +14,11 @@ import type { Finding } from '../finding'
 import { isPercent, parseIndicatorValue, type IndicatorValue } from '../../model/indicator-value'
 import { moneyOf } from '../money'
 import { findingsFor, type ProjectRule } from '../rule'
-import { isCostIndicator } from './cost'
+import { isCostIndicator, isHarm } from '../../model/target-direction'
 
 /** Satisfaction by what the row measures, not only where it is filed. */
 export const isSatisfaction = (indicator: Indicator): boolean => indicator.level1 === '满意度指标' || /满意/.test(indicator.level3)
 
-/** Harm the money should keep down. */
-const HARM = /肇事|肇祸|投诉率|投诉量|差错|事故|失误|发案|返工|不合格|死亡|伤亡|损失率|超支|逾期|缺陷|违纪|违规/
-/** …unless the row counts how the harm was dealt with (投诉办结率, 事故处置率), which should go up. */
-const DEALT_WITH = /下降|降低|减少|压降|防控|处置|化解|办结|结案|查处|整改|处理|回复|响应|排查/
 
 const isFloor = (value: IndicatorValue) => value.sign === '≥' || value.sign === '>'
 const written = (value: IndicatorValue) => `${value.number ?? ''}${value.unit}`
@@ -43,7 +39,7 @@ export const direction: ProjectRule = {
         return [money.wan !== null ? f.error(`${quote}写成了下限：${advice}`, where) : f.warning(`${quote}写成了下限：${advice}`, where)]
       }
       if (isSatisfaction(indicator)) return satisfactionFindings(value, quote, f, where)
-      if (HARM.test(indicator.level3) && !DEALT_WITH.test(indicator.level3) && isFloor(value) && value.number !== null) {
+      if (isHarm(indicator) && isFloor(value) && value.number !== null) {
         return [f.warning(`${quote}写成了下限：“${indicator.level3}”越低越好，应填写上限，如“≤${written(value)}”`, where)]
       }
       return []

@@ -14,7 +14,7 @@ export const generousScore: SelfEvaluationRule = {
     const f = findingsFor(this.id, project)
     return model.indicators.flatMap((indicator, i) => {
       const written = parseAmount((text.indicators[i]?.earned ?? '').replace(/分$/, ''))
-      const allowed = indicatorEarned(indicator.value, indicator.actual, indicator.points)
+      const allowed = indicatorEarned(indicator, indicator.actual, indicator.points)
       if (written === null || allowed === null || written <= allowed + 0.011 || written > indicator.points) return []
       return [f.warning(`“${indicator.level3}”得分 ${written} 分，但按实际完成值（${indicator.actual}，目标 ${indicator.value}）最多应得 ${allowed} 分`, { indicator: i + 1 })]
     })

@@ -8,6 +8,7 @@
  */
 import { parseIndicatorValue } from '../../model/indicator-value'
 import { quantitativeEarned } from '../../self-evaluation/scoring'
+import { aimsAtMost } from '../../model/target-direction'
 import type { Finding } from '../finding'
 import type { MonitoringDocument } from '../../monitoring/monitoring-model'
 import { findingsFor, type MonitoringRule } from '../rule'
@@ -44,7 +45,7 @@ export const doubtfulCertainty: MonitoringRule = {
     const f = findingsFor(this.id, number)
     return model.indicators.flatMap((indicator, i) => {
       if (indicator.likelihood !== LIKELIHOOD.certain || indicator.forecast.trim() === '') return []
-      const share = quantitativeEarned(indicator.value, indicator.forecast, 1)
+      const share = quantitativeEarned(indicator.value, indicator.forecast, 1, aimsAtMost(indicator))
       return share !== null && share < 1
         ? [f.warning(`“${indicator.level3}”全年预计完成值 ${indicator.forecast} 未达到年度指标值 ${indicator.value}，完成目标可能性却为“${LIKELIHOOD.certain}”`, { indicator: i + 1 })]
         : []

@@ -7,7 +7,7 @@
  */
 import type { Indicator } from '../../model/budget-document'
 import type { Finding } from '../finding'
-import { isCostIndicator } from './cost'
+import { isCostIndicator } from '../../model/target-direction'
 import { findingsFor, type ProjectRule } from '../rule'
 
 const PROCESS = /资金(的)?(到位|拨付|支付|使用(效率|效益|合规|规范|情况)|支出(进度|情况))|支付及时|预算执行|执行率|支出情况|按要求支出/

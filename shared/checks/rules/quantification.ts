@@ -11,7 +11,7 @@ import type { Indicator } from '../../model/budget-document'
 import type { Finding } from '../finding'
 import { isPercent, parseIndicatorValue } from '../../model/indicator-value'
 import { findingsFor, type ProjectRule } from '../rule'
-import { isCostIndicator } from './cost'
+import { isCostIndicator } from '../../model/target-direction'
 import { isProcessMeasure } from './process-measures'
 import { isSatisfaction } from './direction'
 

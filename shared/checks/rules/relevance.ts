@@ -13,7 +13,7 @@
 import type { BudgetDocument, Indicator, Project } from '../../model/budget-document'
 import type { Finding } from '../finding'
 import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
-import { isCostIndicator } from './cost'
+import { isCostIndicator } from '../../model/target-direction'
 import { isProcessMeasure } from './process-measures'
 import { isSatisfaction } from './direction'
 import { isPercent, parseIndicatorValue } from '../../model/indicator-value'
