@@ -74,11 +74,11 @@ function threadsPerProject(session: DocumentSession): number[] {
 
 /** What a 监控's or 自评's project adds to its outline line ('' for targets). */
 function followUp(project: BudgetDocument['projects'][number]): string {
-  const p = project as unknown as { funds?: { rate: number | null }; earned?: number | null; grade?: string | null; ungraded?: number | null; indicators: { points?: number }[] }
+  const p = project as unknown as { funds?: { rate: number | null; earned?: number | null }; earned?: number | null; grade?: string | null; ungraded?: number | null; indicators: { points?: number; earned?: number | null }[] }
   if (!p.funds) return ''
   const rate = T.outlineRate(p.funds.rate === null ? '—' : `${p.funds.rate.toFixed(2)}%`)
   if (p.indicators.some((i) => i.points !== undefined) || p.earned !== undefined) {
-    return `${rate} · ${p.earned == null ? T.derived.noTotal : T.derived.total(String(p.earned), T.gradeText(p.grade, p.ungraded))}`
+    return `${rate} · ${p.earned == null ? T.derived.noTotal(p.indicators.some((i) => i.earned == null), p.funds.earned == null) : T.derived.total(String(p.earned), T.gradeText(p.grade, p.ungraded))}`
   }
   return rate
 }

@@ -46,6 +46,10 @@ describe('derivedWidgets', () => {
     const score = shown(done, selfEvaluationModel(done) as unknown as DerivedModel).find((w) => w.widget.kind === 'score')!.widget
     // 25 + 25 × 85/90 + 24 + 10 + 9.5
     expect(score).toEqual(expect.objectContaining({ total: '总分 92.11（优）' }))
+    // Every row scored, but a 全年预算数 of 0 (an imported form's) gives no 执行率: the total says that is what it waits for.
+    const noBudget = { ...done, projects: done.projects.map((p) => ({ ...p, funds: { ...p.funds!, budget: '0', executed: '0', rate: '', earned: '' } })) }
+    const waiting = shown(noBudget, selfEvaluationModel(noBudget) as unknown as DerivedModel).find((w) => w.widget.kind === 'score')!.widget
+    expect(waiting).toEqual(expect.objectContaining({ total: '总分 —（预算执行率未得分：全年预算数大于 0、全年执行数填写后才算得出）' }))
   })
 
   it('gives no grade where the 分值 pass 100, and says why; the grade comes back when they are put right', () => {

@@ -116,7 +116,7 @@ export function derivedWidgets(doc: PMNode, model: DerivedModel, asOf?: AsOfCont
         grade: null,
       }).map((l) => T.derived.level(l.level1 || T.derived.noLevel, l.earned === null ? '—' : figure(l.earned), figure(l.points)))
       lines.push(T.derived.level(T.derived.execution, project.funds.earned == null ? '—' : figure(project.funds.earned), figure(project.funds.points)))
-      widgets.push({ pos: start + projectNode.nodeSize - 1, side: 1, kind: 'score', lines, total: project.earned == null ? T.derived.noTotal : T.derived.total(figure(project.earned), T.gradeText(project.grade, project.ungraded)) })
+      widgets.push({ pos: start + projectNode.nodeSize - 1, side: 1, kind: 'score', lines, total: project.earned == null ? T.derived.noTotal(project.indicators.some((i) => i.earned == null), project.funds.earned == null) : T.derived.total(figure(project.earned), T.gradeText(project.grade, project.ungraded)) })
     }
   })
   return widgets

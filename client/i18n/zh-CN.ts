@@ -431,7 +431,9 @@ export const T = {
     execution: '预算执行率',
     /** `grade`: the grade, or why there is none (`gradeText`). */
     total: (total: string, grade: string) => `总分 ${total}（${grade}）`,
-    noTotal: '总分 —（尚有指标未得分）',
+    /** No 总分 yet, and what it waits for: an indicator's 得分, the 预算执行率 (which needs 全年预算数 above 0 and 全年执行数), or both. */
+    noTotal: (indicators: boolean, execution: boolean) =>
+      `总分 —（${indicators && execution ? '尚有指标和预算执行率未得分' : indicators ? '尚有指标未得分' : '预算执行率未得分：全年预算数大于 0、全年执行数填写后才算得出'}）`,
   },
   indicatorHeader: labelsOf([...INDICATOR_LEVEL_FIELDS, ...INDICATOR_CELL_FIELDS] as const),
   // The form's labels, as the shared schema names them, worded as the editor's label cells print them (the field table's `cell`).
