@@ -8,7 +8,7 @@ import type { OrgRole } from '@shared/protocol/org-role'
 import type { SharedRole } from '@shared/protocol/role'
 import { T } from '../i18n/zh-CN'
 
-export type { Comparison, DocumentSummary, OrgMember, PendingInvitation, QueueRow, User, WorkflowState } from '@shared/api/http-api'
+export type { Comparison, DocumentSummary, InvitationView, OrgMember, PendingInvitation, QueueRow, User, WorkflowState } from '@shared/api/http-api'
 export type { OrgRole } from '@shared/protocol/org-role'
 
 export class ApiFailure extends Error {

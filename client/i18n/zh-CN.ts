@@ -80,6 +80,8 @@ export const T = {
   noSuchLogin: (name: string) => `没有登录名为 ${name} 的用户，邀请未发出：请核对登录名，或用“新建账号”为其开户`,
   invitation: (by: string | null, org: string, role: string) => `${by ?? '管理员'}邀请你以“${role}”身份加入${org}`,
   acceptInvitation: '接受',
+  invitationAccepted: (org: string) => `已加入${org}`,
+  invitationDeclined: (org: string) => `已拒绝加入${org}的邀请`,
   declineInvitation: '拒绝',
   /** 人员管理 › 待接受的邀请: the organisation's invitations not yet answered, each withdrawn on its own. */
   pendingInvitations: '待接受的邀请',

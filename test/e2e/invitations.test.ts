@@ -136,6 +136,12 @@ describe('invitations', () => {
     await invitee.logIn('hexin')
     await invitee.page.getByRole('heading', { name: '我的文档' }).waitFor({ timeout: 20_000 })
     await expect.poll(() => invitee.page.getByTestId('invitations').locator('li span').allTextContents()).toEqual(['方刚邀请你以“编制人员”身份加入交通局'])
+    // 方刚 takes his back while her page shows it: her 接受 is refused in words, not a line that vanishes as if she had joined.
+    const [fromJtj] = await orgs.invitationsTo(jtj.id)
+    await orgs.withdrawInvitation(fromJtj!.id, jtj.id)
+    await invitee.page.getByTestId('invitations').getByRole('button', { name: '接受' }).click()
+    await expect.poll(() => invitee.page.getByRole('alert').allTextContents()).toContain('没有这个邀请，或已答复')
+    expect(await invitee.page.getByTestId('invitations').count()).toBe(0)
     expect((await orgs.membershipsOf(hexin.id)).map((m) => m.orgId)).toEqual([])
     expect([...admin.errors, ...invitee.errors]).toEqual([])
     await admin.context.close()
