@@ -114,7 +114,8 @@ export function WorkflowActions(props: {
           <form class="workflow-note" onSubmit={(e) => { e.preventDefault(); void submit(c().transition, note()) }}>
             <label>
               {c().prompt}
-              <textarea value={note()} onInput={(e) => setNote(e.currentTarget.value)} rows={note().includes('\n') ? 12 : 3} required />
+              {/* The box takes the keys at once: the person clicked 退回修改 (or 审核通过 over what stands open) to write it. */}
+              <textarea ref={(box) => queueMicrotask(() => box.focus())} value={note()} onInput={(e) => setNote(e.currentTarget.value)} rows={note().includes('\n') ? 12 : 3} required />
             </label>
             <button type="submit" class="workflow" disabled={busy() || note().trim().length === 0}>{T.confirmStep(c().transition.label)}</button>
             <button type="button" onClick={() => { setComposing(null); setNote(''); setFromDraft(false) }}>{T.cancel}</button>

@@ -43,7 +43,10 @@ describe('organisations', () => {
     await reviewer.page.getByRole('button', { name: '开始审核' }).click()
     await expect.poll(() => reviewer.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('审核中')
     await reviewer.page.getByRole('button', { name: '退回修改' }).click()
-    await reviewer.page.locator('.workflow-note textarea').fill('请把“是/否”改为具体目标值')
+    // She types straight away: the note's box has the keys.
+    await reviewer.page.locator('.workflow-note textarea').waitFor()
+    await reviewer.page.keyboard.type('请把“是/否”改为具体目标值')
+    expect(await reviewer.page.locator('.workflow-note textarea').inputValue()).toBe('请把“是/否”改为具体目标值')
     await reviewer.page.getByRole('button', { name: '确认退回修改' }).click()
 
     await expect.poll(() => staff.page.getByTestId('return-note').textContent(), { timeout: 10_000 }).toContain('请把“是/否”改为具体目标值')
