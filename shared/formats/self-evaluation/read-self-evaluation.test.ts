@@ -10,6 +10,7 @@ const regional = (name: string) => readFileSync(new URL(`../../../test/fixtures/
 const SICHUAN = regional('sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt')
 const ANHUI = regional('anhui-chizhou-tangxi-weituoyewu-zipingbiao-2022.txt')
 
+const GOALS_RUN_TOGETHER = '年度总体目标下只读到一段连在一起的文字，分不出预期目标和实际完成情况：已全部作为预期目标导入，请核对，并填写“实际完成情况”'
 const refusal = (text: string): ImportError => {
   try {
     readSelfEvaluation(text)
@@ -53,7 +54,8 @@ describe('a real 自评表 with its cells run together (Zhongjiang 水标尺, 20
   it('its 其中：本年财政拨款 “2020” run together reads as 20 and 20, the one split under 年度资金总额’s 20 and 20: 财政资金 20', async () => {
     const text = readSelfEvaluation(SICHUAN)
     expect(text.projects[0]).toMatchObject({ budgetTotal: '20', budgetFiscal: '20', budgetOther: '' })
-    expect(text.unread).toBeUndefined()
+    // What it does not read is its 预期目标 and 实际完成情况, written on without a break: kept whole as the 预期目标, and said.
+    expect(text.unread).toEqual([GOALS_RUN_TOGETHER])
     const result = await importFile(new TextEncoder().encode(SICHUAN))
     expect(result.ok && selfEvaluationModel(result.value).projects[0]!.budget).toEqual({ total: 20, fiscal: 20, other: null })
   })
@@ -62,11 +64,11 @@ describe('a real 自评表 with its cells run together (Zhongjiang 水标尺, 20
     // 1|111, 11|11 and 111|1 all fit under 200 and 200.
     const several = readSelfEvaluation(SICHUAN.replace('202010100.00%10其中:本年财政拨款2020', '20020010100.00%10其中:本年财政拨款1111'))
     expect(several.projects[0]).toMatchObject({ budgetTotal: '200', budgetFiscal: '', funds: { budget: '200', executed: '200' } })
-    expect(several.unread).toEqual(['其中：本年财政拨款“1111”无法分成全年预算数和全年执行数，未导入，请按原表填写'])
+    expect(several.unread).toEqual(['其中：本年财政拨款“1111”无法分成全年预算数和全年执行数，未导入，请按原表填写', GOALS_RUN_TOGETHER])
     // 2|020 has a leading zero, 20|20 and 202|0 exceed 20 and 18.
     const none = readSelfEvaluation(SICHUAN.replace('202010100.00%10其中:本年财政拨款2020', '20181090.00%9其中:本年财政拨款2020'))
     expect(none.projects[0]!.budgetFiscal).toBe('')
-    expect(none.unread).toEqual(['其中：本年财政拨款“2020”无法分成全年预算数和全年执行数，未导入，请按原表填写'])
+    expect(none.unread).toEqual(['其中：本年财政拨款“2020”无法分成全年预算数和全年执行数，未导入，请按原表填写', GOALS_RUN_TOGETHER])
     expect(none.projects[0]!.indicators).toHaveLength(9)
   })
 

@@ -117,7 +117,7 @@ export function readSelfEvaluation(text: string): DocumentText {
   return {
     kind: 'self-evaluation', title: project.details!.department, subtitle: `${year ? `${year}年` : ''}${name}绩效自评`,
     preparedBy: '', reviewedBy: '', goals: [], subGoals: [], safeguards: [], projects: [project],
-    ...(split.unread.length > 0 ? { unread: split.unread } : {}),
+    ...(split.unread.length + goals.unread.length > 0 ? { unread: [...split.unread, ...goals.unread] } : {}),
   }
 }
 
@@ -339,11 +339,15 @@ function gluedFunds(text: string, names: string[]): string[] | null {
 }
 
 /** 年度总体目标: the 预期目标 and 实际完成情况 cells; run together, all of it is the goal and the checks ask for the rest. */
-function readGoals(front: Token[]): { goal: string; achieved: string } {
+function readGoals(front: Token[]): { goal: string; achieved: string; unread: string[] } {
   const at = front.findLastIndex((t) => named(PROJECT_ACHIEVED_FIELD).includes(t.text))
-  if (at < 0) return { goal: '', achieved: '' }
-  const cells = front.slice(at + 1).filter((t) => !isLabel(t.text)).map((t) => t.text)
-  return cells.length >= 2 ? { goal: cells[0]!, achieved: cells.slice(1).join('') } : { goal: cells[0] ?? '', achieved: '' }
+  if (at < 0) return { goal: '', achieved: '', unread: [] }
+  const cells = front.slice(at + 1).filter((t) => !isLabel(t.text))
+  if (cells.length >= 2) return { goal: cells[0]!.text, achieved: cells.slice(1).map((t) => t.text).join(''), unread: [] }
+  // One text cut out of a longer cell: a 预期目标 and an 实际完成情况 written on without a break between them cannot
+  // be told apart (nor from a 预期目标 alone). It is kept whole as the 预期目标, and the person told to check it.
+  const unread = cells[0]?.glued ? [`年度总体目标下只读到一段连在一起的文字，分不出预期目标和实际完成情况：已全部作为预期目标导入，请核对，并填写“实际完成情况”`] : []
+  return { goal: cells[0]?.text ?? '', achieved: '', unread }
 }
 
 /** The written 总分 (its 得分): the last figure of the 总分 row; run together, what follows the 分值 total. */
