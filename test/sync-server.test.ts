@@ -131,6 +131,26 @@ describe('sync server', () => {
     expect((clients[2]!.awareness.getStates().get(clients[1]!.awareness.clientID) as { cursor: { at: number } }).cursor.at).toBe(4)
   })
 
+  beforeTheStore('a tab back on a new socket while the server still holds its old one takes its client id along: its caret leaves with it', async () => {
+    t = await startTestServer()
+    const [old, colleague] = [await t.client('lina', 'editor'), await t.client('zhang', 'editor')]
+    await Promise.all([synced(old), synced(colleague)])
+    const id = old.awareness.clientID
+    old.awareness.setLocalStateField('cursor', { at: 1 })
+    await until(() => (colleague.awareness.getStates().get(id) as { cursor?: { at: number } } | undefined)?.cursor?.at === 1, 'old caret seen')
+    // The same tab (its client id) on a new socket; the old one is never closed, as when the network dropped it.
+    const tab = new Y.Doc()
+    tab.clientID = id
+    const back = await t.client('lina', 'editor', { ydoc: tab })
+    await synced(back)
+    for (let i = 0; i < 3; i++) back.awareness.setLocalStateField('cursor', { at: 2 })
+    back.awareness.setLocalStateField('cursor', { at: 5 })
+    await until(() => (colleague.awareness.getStates().get(id) as { cursor?: { at: number } } | undefined)?.cursor?.at === 5, 'the tab’s new caret seen')
+    // The tab reloads (a new page, its socket closed): its caret goes at once, not when the old socket times out.
+    back.destroy()
+    await until(() => !colleague.awareness.getStates().has(id), 'caret gone with the tab')
+  })
+
   it('revoking a role closes that user’s connection for good', async () => {
     t = await startTestServer()
     const viewer = await t.client('vi', 'viewer')

@@ -83,7 +83,8 @@ export class RoomAwareness {
   /**
    * A connection speaks for its own client ids only: those it announced
    * first (at most `CLIENTS_PER_CONNECTION`; the stock client has one),
-   * never one another connection holds or another account is bound to,
+   * never one another account's connection holds or another account is
+   * bound to (one its own account's older connection holds, it takes over),
    * and while the room holds fewer than `AWARENESS_PER_ROOM` states. The
    * stock provider re-sends every awareness change it hears, others'
    * included: such an echo (no newer clock) is dropped quietly. Anything
@@ -107,6 +108,17 @@ export class RoomAwareness {
       }
       const known = this.awareness.meta.get(entry.clientID)
       if (known && entry.clock <= known.clock) continue
+      // The same account's newer state for a client id an older connection holds: a tab whose socket the network
+      // dropped without a close (the server still holds it) came back on a new one. The id goes with the tab, so
+      // its state is this connection's, and leaves with it — not the old socket's, drawn until that times out.
+      if (holder && holder.identity.userName === user && entry.state !== null && held < CLIENTS_PER_CONNECTION) {
+        holder.clientIds.delete(entry.clientID)
+        this.owner.set(entry.clientID, session)
+        session.clientIds.add(entry.clientID)
+        own.push(entry)
+        held++
+        continue
+      }
       // A client id new to this connection, or a newer state for another's: it would claim the id.
       const claimable =
         holder === undefined &&
