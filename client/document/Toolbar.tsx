@@ -10,6 +10,7 @@ import { AuthorIndex } from '@shared/history/authorship'
 import { STATUS } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { showAuthorship } from '../editor/authorship-view'
+import { undoKeysOutsideEditor } from '../editor/native-undo'
 import { carriesTargets } from '@shared/review/carried-cells'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, projectAt } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
@@ -57,6 +58,10 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
   }
   document.addEventListener('keydown', shortcuts)
   onCleanup(() => document.removeEventListener('keydown', shortcuts))
+  // Ctrl+Z on a button beside the editor (the card's 接受, the toolbar's) undoes in the editor, not in the browser's history.
+  const undoKeys = undoKeysOutsideEditor(s.editor)
+  document.addEventListener('keydown', undoKeys)
+  onCleanup(() => document.removeEventListener('keydown', undoKeys))
 
   /** 显示作者: who wrote what, refreshed each minute while shown. */
   const [showingAuthors, setShowingAuthors] = createSignal(false)

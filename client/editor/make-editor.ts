@@ -22,6 +22,7 @@ import { AuthorshipView } from './authorship-view'
 import { addIndicator, moveToField } from './row-commands'
 import { isLocalEdit, ownTyping, suggestTransaction, type Suggester } from './suggest-mode'
 import { undoManagerOf, undoOneStep } from './undo-step'
+import { NativeUndo } from './native-undo'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
 import { DerivedValues } from './derived-values'
@@ -148,6 +149,7 @@ export function makeEditor(options: {
       DerivedValues,
       MergedFigures,
       OneStepCollaboration.configure({ fragment, ySyncOptions: { mapping } }),
+      NativeUndo,
       // Carets are redrawn when someone else's moves, not at every key of one's own (others-awareness.ts).
       CollaborationCaret.configure({ provider: { awareness: othersAwareness(options.provider.awareness) }, user: options.user }),
       // Before FormKeys and the rest read the selection at a key.

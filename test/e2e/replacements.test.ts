@@ -23,12 +23,26 @@ describe('a retyped figure is one suggestion', () => {
     for (const n of [1, 2, 3, 4]) await expect.poll(() => marked(n).count(), { timeout: 10_000 }).toBe(1)
     const card = staff.page.getByTestId('suggestion-card')
 
+    // 张伟 types in another project first, and pauses (his typing is an undo step of its own).
+    await typeAt(staff.page, 'end', 'projectName', 0, '（试点）')
+    await staff.page.waitForTimeout(800)
+
     // The card, with the cursor after the new figure: one change, old → new; 接受 takes it whole.
     await typeAt(staff.page, 'end', 'budgetTotal', 1, '')
     await expect.poll(() => card.locator('p').textContent()).toBe('建议修改：3.00 → 3.50')
     await card.getByRole('button', { name: '接受' }).click()
     await expect.poll(() => fieldText(staff.page, 'budgetTotal', 1)).toBe('3.50')
     await expect.poll(() => card.count()).toBe(0)
+    // Ctrl+Z at once, the focus still on the card's button: the 接受 is undone — the suggestion is back — and what he
+    // typed before is untouched (the browser's own undo took its last letter, and left the figure accepted).
+    await staff.page.keyboard.press('Control+z')
+    await expect.poll(() => marked(1).count()).toBe(1)
+    expect(await fieldText(staff.page, 'budgetTotal', 1)).toBe('3.003.50')
+    expect(await fieldText(staff.page, 'projectName', 0)).toMatch(/（试点）$/)
+    await typeAt(staff.page, 'end', 'budgetTotal', 1, '')
+    await card.getByRole('button', { name: '接受' }).click()
+    await expect.poll(() => fieldText(staff.page, 'budgetTotal', 1)).toBe('3.50')
+    expect(await fieldText(staff.page, 'projectName', 0)).toMatch(/（试点）$/)
 
     // The toolbar, with the cursor on the old figure: 拒绝修订 rejects the new one too.
     await typeAt(staff.page, 'start', 'budgetTotal', 2, '')
