@@ -64,13 +64,13 @@ describe('document limits', () => {
     // The file is written before logging in: seconds of CPU between the login and the upload would let the
     // server drop the keep-alive connection the upload then reuses ("fetch failed").
     const { exportDocx } = await import('@shared/formats/docx/export')
-    const word = await exportDocx(projects(60, 6))
+    const word = await exportDocx(projects(90, 6))
     t = await startTestServer()
-    const { id, cookie } = await documentOf(projects(MAX_PROJECTS - 70))
+    const { id, cookie } = await documentOf(projects(MAX_PROJECTS - 100))
     expect(word.length).toBeGreaterThan(64 * 1024)
     const added = await upload(`/api/docs/${id}/projects/import`, cookie, word)
     expect(added.status).toBe(200)
-    expect(added.body.added).toHaveLength(60)
+    expect(added.body.added).toHaveLength(90)
     expect(await projectsStored(id)).toBe(MAX_PROJECTS - 10)
 
     const past = await upload(`/api/docs/${id}/projects/import`, cookie, new TextEncoder().encode(exportPublishedText(projects(11, 7))))
