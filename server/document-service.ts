@@ -46,7 +46,16 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/
 
 export const isDocumentId = (id: string): boolean => ID.test(id)
 
-export const newDocumentId = (): string => randomBytes(9).toString('base64url')
+/**
+ * A new document's id: 12 URL-safe characters, never starting with "-" or "_" — the command line reads an
+ * argument starting with "-" as an option, so `doc export -ks…` named no document (1 id in 32 did).
+ */
+export function newDocumentId(): string {
+  for (;;) {
+    const id = randomBytes(9).toString('base64url')
+    if (/^[A-Za-z0-9]/.test(id)) return id
+  }
+}
 
 export class DocumentService {
   private readonly readings = new StoredReadings()
