@@ -143,11 +143,15 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   }
   onCleanup(() => editor()?.destroy())
 
+  /** What the server's answer settles: this account may read the local copy, and what the import could not read (said once; '' after). */
+  const heardServer = (): string => {
+    addReader(docId, user.name)
+    return takeImportNotice(docId)
+  }
   const onSync = (synced: boolean) => {
     if (!synced) return
-    addReader(docId, user.name)
-    // What its import could not read, said on its first opening (once: a reconnection clears it as before).
-    say(takeImportNotice(docId))
+    // A reconnection's answer clears the notice line as before; the first says what its import could not read.
+    say(heardServer())
     start()
     access.refresh()
   }
@@ -165,10 +169,8 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
         performance.mark(OPEN_MARK.local)
         // A copy another account opened here waits for the server to say this one may read it (the connection
         // opened early may have heard the server before this session listened).
-        // So is what its import could not read, which that first answer would have said.
         if (provider.synced) {
-          addReader(docId, user.name)
-          const unread = takeImportNotice(docId)
+          const unread = heardServer()
           if (unread) say(unread)
         }
         if (mayReadCopy(docId, user.name)) start()

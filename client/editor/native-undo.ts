@@ -15,7 +15,7 @@ import { Plugin } from '@tiptap/pm/state'
 type Direction = 'undo' | 'redo'
 
 /** What an undo or redo key asks for, or null: Ctrl/⌘+Z, Ctrl/⌘+Shift+Z, Ctrl+Y. */
-export function undoKey(event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'key'>): Direction | null {
+function undoKey(event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'key'>): Direction | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return null
   const key = event.key.toLowerCase()
   if (key === 'z') return event.shiftKey ? 'redo' : 'undo'

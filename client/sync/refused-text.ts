@@ -4,7 +4,7 @@
  * put back as suggestions where their role may suggest. Pure Yjs, no DOM.
  */
 import * as Y from 'yjs'
-import { ROOT } from '@shared/model/y-document'
+import { contentOf } from '@shared/model/y-document'
 import { TABLE_FIELDS } from '@shared/schema/fields'
 import { MARK } from '@shared/schema/node-names'
 import type { SuggestionInfo } from '@shared/schema/suggestion'
@@ -49,7 +49,7 @@ export function refusedFields(local: Y.Doc, doc: Y.Doc): RefusedField[] {
   const known = Y.decodeStateVector(Y.encodeStateVector(doc))
   const has = (id: Y.ID) => id.clock < (known.get(id.client) ?? 0)
   const fields: RefusedField[] = []
-  for (const field of textsOf(local.getXmlFragment(ROOT.content))) {
+  for (const field of textsOf(contentOf(local))) {
     const runs: { run: RefusedRun; first: Y.Item }[] = []
     let current: RefusedRun | null = null
     // The last character before here that the document has: where text after it goes back.
