@@ -14,11 +14,12 @@ import { join } from 'node:path'
 import { importFile } from '@shared/formats/registry'
 import type { Role } from '@shared/protocol/role'
 import type { ServerData } from '../server-data'
+import { REPO_ROOT } from '../repo-root'
 import { UserExistsError } from '../storage/account-store'
 import { WENLV_PART1, WENLV_UNIT } from './wenlv-part1'
 
 export const DEMO_DOCUMENT_ID = 'demo'
-export const DEMO_FILE = new URL('./zhengfawei-2022.txt', import.meta.url)
+export const DEMO_FILE = join(REPO_ROOT, 'server/demo/zhengfawei-2022.txt')
 
 const DEMO_USERS: { name: string; displayName: string; role: Role | null; what: string; document?: string }[] = [
   { name: 'zhangwei', displayName: '张伟', role: 'editor', what: '政法委 管理员' },

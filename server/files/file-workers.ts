@@ -20,6 +20,7 @@ import type { DocumentText } from '@shared/model/document-text'
 import type { FindingContext } from '@shared/kinds/document-findings'
 import type { ReadingName, ReadingOf } from './stored-document-readings'
 import type { WorkerAnswer, WorkerJob } from './worker-message'
+import { serverBundle } from '../server-build'
 
 export interface FileWorkerLimits {
   /** Jobs (a file read or written) at once. */
@@ -58,7 +59,13 @@ export class FilesBusyError extends Error {
   }
 }
 
-const WORKER_URL = new URL('./file-worker-boot.mjs', import.meta.url)
+/**
+ * A worker's entry. The server run from its bundle starts the bundle's own worker, of the same build; run from
+ * its sources, it starts the bundle's when that is of these sources (server-build.ts), else the sources through tsx.
+ */
+const workerEntry = (): URL =>
+  !import.meta.url.endsWith('.ts') ? new URL('./file-worker.mjs', import.meta.url)
+  : (serverBundle()?.worker ?? new URL('./file-worker-boot.mjs', import.meta.url))
 
 export class FileWorkers {
   private readonly idle: Worker[] = []
@@ -121,7 +128,7 @@ export class FileWorkers {
 
   /** A new worker, once it has loaded the importers (which the time limit does not count). */
   private spawn(): Promise<Worker> {
-    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } })
+    const worker = new Worker(workerEntry(), { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } })
     this.all.add(worker)
     worker.once('exit', () => this.all.delete(worker))
     // A worker ended for its heap may report it after its job was given up (the time limit): never unhandled.

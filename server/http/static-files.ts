@@ -6,10 +6,10 @@
 import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
+import { REPO_ROOT } from '../repo-root'
 
-export const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url))
+export const CLIENT_DIR = join(REPO_ROOT, 'dist/client')
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { sourceFingerprint } from './client-build'
+import { sourceFingerprint } from './source-fingerprint'
+
+const SOURCES = ['client', 'shared']
 
 describe('sourceFingerprint', () => {
   const roots: string[] = []
@@ -20,21 +22,21 @@ describe('sourceFingerprint', () => {
 
   it('changes when a source the build reads changes, and not for tests', () => {
     const root = tree()
-    const before = sourceFingerprint(root)
-    expect(sourceFingerprint(root)).toBe(before)
+    const before = sourceFingerprint(root, SOURCES)
+    expect(sourceFingerprint(root, SOURCES)).toBe(before)
 
     writeFileSync(join(root, 'shared/model.test.ts'), 'it()')
-    expect(sourceFingerprint(root)).toBe(before)
+    expect(sourceFingerprint(root, SOURCES)).toBe(before)
 
     writeFileSync(join(root, 'shared/model.ts'), 'export const a = 2')
     utimesSync(join(root, 'shared/model.ts'), new Date(), new Date(Date.now() + 5000))
-    expect(sourceFingerprint(root)).not.toBe(before)
+    expect(sourceFingerprint(root, SOURCES)).not.toBe(before)
   })
 
   it('changes when a file is added', () => {
     const root = tree()
-    const before = sourceFingerprint(root)
+    const before = sourceFingerprint(root, SOURCES)
     writeFileSync(join(root, 'client/page.tsx'), 'export {}')
-    expect(sourceFingerprint(root)).not.toBe(before)
+    expect(sourceFingerprint(root, SOURCES)).not.toBe(before)
   })
 })
