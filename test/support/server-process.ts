@@ -20,7 +20,8 @@ export interface ServerProcess {
 export function spawnServer(dataDirOrArgs: string | string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const args = typeof dataDirOrArgs === 'string' ? ['--data', dataDirOrArgs] : dataDirOrArgs
   // From the server's bundle when it is current (server-build.ts): a start from the sources through tsx costs seconds.
-  const cli = serverBundle() ? ['--enable-source-maps', serverBundle()!.cli] : ['--import', 'tsx', 'server/cli.ts']
+  const bundle = serverBundle()
+  const cli = bundle ? ['--enable-source-maps', bundle.cli] : ['--import', 'tsx', 'server/cli.ts']
   const child = spawn(process.execPath, [...cli, 'serve', ...args, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
