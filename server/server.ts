@@ -19,6 +19,7 @@ import type { RoomBus } from './bus/room-bus'
 import { openServerData, type ServerData } from './server-data'
 import type { StorageConfig } from './storage/storage'
 import { lockDataDir } from './storage/sqlite/data-dir-lock'
+import { PortInUseError } from './port-in-use'
 import { ShownNames } from './auth/shown-names'
 import { createApp } from './http/app'
 import { DEFAULT_READING_WORKER_LIMITS, FileWorkers, type FileWorkerLimits } from './files/file-workers'
@@ -149,41 +150,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   void notifier.sweep(Date.now())
   const stopCatchingUp = bus.shared ? catchUpFromStorage(bus, relay) : () => {}
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve())
-  })
+  let closing: Promise<void> | null = null
+  const close = () =>
+    (closing ??= (async () => {
+      clearInterval(heartbeat)
+      clearInterval(roleCheck)
+      clearInterval(noticeSweep)
+      stopCatchingUp()
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      await relay.shutdown()
+      for (const ws of wss.clients) ws.terminate()
+      // Keep-alive HTTP connections would hold close() open.
+      ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()
+      await stopped
+      await files.close()
+      await readings.close()
+      await bus.close()
+      await data.close()
+      lock?.release()
+    })())
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(options.port, options.host ?? '127.0.0.1', () => resolve())
+    })
+  } catch (error) {
+    // Nothing opened above may outlive a server that never listened (the data directory's lock least of all).
+    await close()
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(options.host ?? '127.0.0.1', options.port) : error
+  }
   const { port } = server.address() as AddressInfo
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'
-
-  let closing: Promise<void> | null = null
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    port,
-    data,
-    bus,
-    relay,
-    metrics,
-    notifier,
-    close: () =>
-      (closing ??= (async () => {
-        clearInterval(heartbeat)
-        clearInterval(roleCheck)
-        clearInterval(noticeSweep)
-        stopCatchingUp()
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
-        await relay.shutdown()
-        for (const ws of wss.clients) ws.terminate()
-        // Keep-alive HTTP connections would hold close() open.
-        ;(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.()
-        await stopped
-        await files.close()
-        await readings.close()
-        await bus.close()
-        await data.close()
-        lock?.release()
-      })()),
-  }
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, data, bus, relay, metrics, notifier, close }
 }
 
 async function openBus(config: BusConfig): Promise<RoomBus> {

@@ -16,21 +16,20 @@ if (await ensureClientBuilt()) {
   process.stdout.write(`已构建编辑器（${seconds} 秒；构建信息见 ${BUILD_LOG}）\n`)
 }
 const args = ['serve', ...process.argv.slice(2)]
-const bundle = await ensureServerBuilt().then(serverBundle, (error: unknown) => {
+const bundling = performance.now()
+const bundle = await ensureServerBuilt().then((built) => {
+  if (built) process.stdout.write(`已打包服务器（${((performance.now() - bundling) / 1000).toFixed(1)} 秒）\n`)
+  return serverBundle()
+}, (error: unknown) => {
   process.stderr.write(`服务器打包失败，改为从源代码运行：${error instanceof Error ? error.message : String(error)}\n`)
   return null
 })
 if (bundle) {
-  // Its own process group: a Ctrl+C reaches it once, from here (npm and tsx pass it on too, and a second SIGINT
-  // would cut its shutdown short).
-  const server = spawn(process.execPath, ['--enable-source-maps', bundle.cli, ...args], { stdio: 'inherit', detached: true })
-  let forwarded = false
-  const forward = (signal: NodeJS.Signals) => {
-    if (!forwarded) server.kill(signal)
-    forwarded = true
-  }
-  process.on('SIGINT', forward)
-  process.on('SIGTERM', forward)
+  // In this process group, so a terminal's Ctrl+C or hang-up reaches it as it reaches this process; over IPC, so
+  // that it stops when this process ends however it ends (`serve` watches the channel). A signal sent to this
+  // process alone is passed on; the server shuts down once however many it gets.
+  const server = spawn(process.execPath, ['--enable-source-maps', bundle.cli, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] })
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => server.kill(signal))
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 } else {
   const { runCli } = await import('./cli/run-cli')

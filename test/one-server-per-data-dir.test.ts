@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openServerData } from '../server/server-data'
 import { loginAt } from './support/http-session'
-import { spawnServer, type ServerProcess } from './support/server-process'
+import { cliCommand, spawnServer, type ServerProcess } from './support/server-process'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const running: ServerProcess[] = []
@@ -22,7 +22,7 @@ afterEach(() => {
 /** `serve` run to its end: exit code and what it printed on stderr. */
 const serveToExit = (dataDir: string) =>
   new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'serve', '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...cliCommand(), 'serve', '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
     // Started after all (the bug): stop it so the test ends, and say so.

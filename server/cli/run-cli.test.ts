@@ -351,3 +351,14 @@ describe('cli org add / list / member / assign', () => {
     }
   })
 })
+
+describe('cli help', () => {
+  it('--help, -h and help print the usage and succeed', async () => {
+    for (const asked of ['--help', '-h', 'help']) {
+      const { code, stdout, stderr } = await run(asked)
+      expect(code).toBe(EXIT.ok)
+      expect(stderr).toBe('')
+      expect(stdout).toContain('用法: npm run -s cli -- <命令>')
+    }
+  })
+})

@@ -49,6 +49,10 @@ const COMMANDS: Record<string, Command> = {
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [name, ...rest] = argv
+  if (name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(USAGE)
+    return EXIT.ok
+  }
   const command = name === undefined ? undefined : COMMANDS[name]
   try {
     if (!command) throw new UsageError(name === undefined ? '缺少命令' : `未知命令 ${name}`)

@@ -16,15 +16,21 @@ export interface ServerProcess {
   output(): string
 }
 
-/** `serve` on a SQLite data directory, or with the given options (`--store postgres …`, `--bus redis …`). */
-export function spawnServer(dataDirOrArgs: string | string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const args = typeof dataDirOrArgs === 'string' ? ['--data', dataDirOrArgs] : dataDirOrArgs
-  // From the server's bundle when it is current (server-build.ts): a start from the sources through tsx costs seconds.
+/** Node's arguments for the command line: its bundle when that is current (server-build.ts), as a start from the sources through tsx costs seconds. */
+export function cliCommand(): string[] {
   const bundle = serverBundle()
-  const cli = bundle ? ['--enable-source-maps', bundle.cli] : ['--import', 'tsx', 'server/cli.ts']
-  const child = spawn(process.execPath, [...cli, 'serve', ...args, '--port', '0'], {
+  return bundle ? ['--enable-source-maps', bundle.cli] : ['--import', 'tsx', 'server/cli.ts']
+}
+
+/**
+ * `serve` on a SQLite data directory, or with the given options (`--store postgres …`, `--bus redis …`).
+ * `ipc`: started over an IPC channel, as `npm start` starts it.
+ */
+export function spawnServer(dataDirOrArgs: string | string[], env: NodeJS.ProcessEnv = {}, { ipc = false } = {}): Promise<ServerProcess> {
+  const args = typeof dataDirOrArgs === 'string' ? ['--data', dataDirOrArgs] : dataDirOrArgs
+  const child = spawn(process.execPath, [...cliCommand(), 'serve', ...args, '--port', '0'], {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])],
     env: { ...process.env, ...env },
   })
   return new Promise((resolve, reject) => {

@@ -1,15 +1,17 @@
 /**
  * `serve [--port N] [--data DIR] [--host H] [--store sqlite|postgres
  * --database-url URL] [--bus local|redis --redis-url URL]` (also
- * `npm start`): runs the server until SIGTERM/SIGINT, then shuts down
- * gracefully. On fresh storage it seeds the demo and prints the logins.
- * Refuses (exit 1) a SQLite data directory another server is serving.
+ * `npm start`): runs the server until SIGTERM/SIGINT/SIGHUP (or, started
+ * over IPC, until its launcher is gone), then shuts down gracefully. On fresh storage it seeds the demo and prints the logins.
+ * Refuses (exit 1) a SQLite data directory another server is serving, and
+ * a port another program holds.
  */
 import { issueToken } from '../../auth/access-token'
 import { DEMO_DOCUMENT_ID, seedDemo } from '../../demo/seed-demo'
 import { log } from '../../log'
 import { guardFromEnvironment, startServer, type RunningServer } from '../../server'
 import { DataDirLockedError } from '../../storage/sqlite/data-dir-lock'
+import { PortInUseError } from '../../port-in-use'
 import { tokenSubject } from '../../storage/account-store'
 import { EXIT, type Command } from '../command'
 import { parseArgs } from '../parse-args'
@@ -30,10 +32,31 @@ export const serveCommand: Command = async (argv, io) => {
   try {
     server = await startServer({ dataDir, store: storageConfigOf(options), bus, port, host, ...guardFromEnvironment() })
   } catch (error) {
-    if (!(error instanceof DataDirLockedError)) throw error
+    if (!(error instanceof DataDirLockedError || error instanceof PortInUseError)) throw error
     io.stderr(error.message)
     return EXIT.badInput
   }
+  // Listened for from the start: a Ctrl+C while the demo is seeded and the logins print stops the server once
+  // they are done, as one after.
+  let started!: () => void
+  const printed = new Promise<void>((resolve) => (started = resolve))
+  const stopped = new Promise<void>((resolve) => {
+    // One shutdown, whatever asks for it and how often: a Ctrl+C reaches this process both from the terminal and
+    // through the launcher (`npm start`), and a second signal must not cut the first one's shutdown short.
+    let stopping = false
+    const stop = (signal: string) => {
+      if (stopping) return
+      stopping = true
+      log('info', 'shutdown', { signal })
+      void printed.then(() => server.close()).then(resolve)
+    }
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal))
+    // Started by a launcher over IPC (`npm start`, server/start.ts): when it is gone, however it ended, so is this.
+    if (process.channel) {
+      process.channel.unref()
+      process.once('disconnect', () => stop('launcher-exit'))
+    }
+  })
   const logins = await seedDemo(server.data, dataDir)
   const wsBase = server.url.replace(/^http/, 'ws')
   io.stdout(`绩效 Jixiao 已启动：${server.url}/   （数据：${server.data.description}${bus.kind === 'redis' ? `；实例间经 Redis ${bus.url}` : ''}）`)
@@ -51,14 +74,8 @@ export const serveCommand: Command = async (argv, io) => {
     }
   }
   io.stdout('\n按 Ctrl+C 停止。')
+  started()
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log('info', 'shutdown', { signal })
-      void server.close().then(resolve)
-    }
-    process.once('SIGINT', () => stop('SIGINT'))
-    process.once('SIGTERM', () => stop('SIGTERM'))
-  })
+  await stopped
   return EXIT.ok
 }
