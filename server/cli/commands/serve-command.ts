@@ -52,10 +52,7 @@ export const serveCommand: Command = async (argv, io) => {
     }
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal))
     // Started by a launcher over IPC (`npm start`, server/start.ts): when it is gone, however it ended, so is this.
-    if (process.channel) {
-      process.channel.unref()
-      process.once('disconnect', () => stop('launcher-exit'))
-    }
+    if (process.channel) process.once('disconnect', () => stop('launcher-exit'))
   })
   const logins = await seedDemo(server.data, dataDir)
   const wsBase = server.url.replace(/^http/, 'ws')
