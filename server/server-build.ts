@@ -8,10 +8,11 @@
  * dozens of server processes and worker threads, and `npm start` waits on
  * it before its URL.
  *
- * Built by `npm start` and before the tests, only when the sources changed
- * (`source-fingerprint.ts`, the fingerprint kept beside the bundle). A
- * bundle not of the sources on disk is never used: until it is rebuilt,
- * everything runs from the sources, as it does without one.
+ * Built by `npm start` and `npm run cli` (`bundled-run.ts`) and before the
+ * tests, only when the sources changed (`source-fingerprint.ts`, the
+ * fingerprint kept beside the bundle). A bundle not of the sources on disk
+ * is never used: until it is rebuilt, everything runs from the sources, as
+ * it does without one.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

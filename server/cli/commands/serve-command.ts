@@ -2,9 +2,10 @@
  * `serve [--port N] [--data DIR] [--host H] [--store sqlite|postgres
  * --database-url URL] [--bus local|redis --redis-url URL]` (also
  * `npm start`): runs the server until SIGTERM/SIGINT/SIGHUP (or, started
- * over IPC, until its launcher is gone), then shuts down gracefully. On fresh storage it seeds the demo and prints the logins.
- * Refuses (exit 1) a SQLite data directory another server is serving, and
- * a port another program holds.
+ * over IPC, until its launcher is gone), then shuts down gracefully. On
+ * fresh storage it seeds the demo and prints the logins. Refuses (exit 1)
+ * a SQLite data directory another server is serving, and a port another
+ * program holds.
  */
 import { issueToken } from '../../auth/access-token'
 import { DEMO_DOCUMENT_ID, seedDemo } from '../../demo/seed-demo'
@@ -38,8 +39,8 @@ export const serveCommand: Command = async (argv, io) => {
   }
   // Listened for from the start: a Ctrl+C while the demo is seeded and the logins print stops the server once
   // they are done, as one after.
-  let started!: () => void
-  const printed = new Promise<void>((resolve) => (started = resolve))
+  let printedAll!: () => void
+  const printed = new Promise<void>((resolve) => (printedAll = resolve))
   const stopped = new Promise<void>((resolve) => {
     // One shutdown, whatever asks for it and how often: a Ctrl+C reaches this process both from the terminal and
     // through the launcher (`npm start`), and a second signal must not cut the first one's shutdown short.
@@ -51,7 +52,7 @@ export const serveCommand: Command = async (argv, io) => {
       void printed.then(() => server.close()).then(resolve)
     }
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal))
-    // Started by a launcher over IPC (`npm start`, server/start.ts): when it is gone, however it ended, so is this.
+    // Started by a launcher over IPC (`npm start`, `npm run cli`: bundled-run.ts): when it is gone, however it ended, so is this.
     if (process.channel) process.once('disconnect', () => stop('launcher-exit'))
   })
   const logins = await seedDemo(server.data, dataDir)
@@ -71,7 +72,7 @@ export const serveCommand: Command = async (argv, io) => {
     }
   }
   io.stdout('\n按 Ctrl+C 停止。')
-  started()
+  printedAll()
 
   await stopped
   return EXIT.ok
