@@ -10,18 +10,15 @@
  * alone is passed on (`serve` shuts down once however many it gets). It is
  * started over an IPC channel, which `serve` watches: when the launcher
  * ends, however it ends, so does the server. Its output is the command's
- * own, byte for byte: what the launcher has to say goes to stderr.
+ * own, byte for byte, on stdout and stderr alike: the launcher adds
+ * nothing, but a failed bundle's warning.
  */
 import { spawn } from 'node:child_process'
 import { ensureServerBuilt, serverBundle } from './server-build'
 
 export async function runBundled(args: readonly string[]): Promise<void> {
-  const started = performance.now()
   const bundle = await ensureServerBuilt().then(
-    (built) => {
-      if (built) process.stderr.write(`已打包服务器（${((performance.now() - started) / 1000).toFixed(1)} 秒）\n`)
-      return serverBundle()
-    },
+    () => serverBundle(),
     (error: unknown) => {
       process.stderr.write(`服务器打包失败，改为从源代码运行：${error instanceof Error ? error.message : String(error)}\n`)
       return null

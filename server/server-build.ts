@@ -14,7 +14,7 @@
  * is never used: until it is rebuilt, everything runs from the sources, as
  * it does without one.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { REPO_ROOT as ROOT } from './repo-root'
@@ -40,8 +40,18 @@ const isCurrent = (fingerprint: string) =>
 export async function ensureServerBuilt(): Promise<boolean> {
   const fingerprint = sourceFingerprint(ROOT, SOURCES)
   if (isCurrent(fingerprint)) return false
-  await bundleServer(OUT_DIR)
-  writeFileSync(STAMP, fingerprint)
+  // Built aside and moved into place, the stamp last: two commands started together on a fresh clone each build,
+  // and neither may run the other's half-written file. Aside at dist/'s depth, so the source maps' paths hold.
+  const aside = mkdtempSync(join(ROOT, '.server-build-'))
+  try {
+    await bundleServer(aside)
+    mkdirSync(OUT_DIR, { recursive: true })
+    for (const name of readdirSync(aside)) renameSync(join(aside, name), join(OUT_DIR, name))
+    writeFileSync(join(aside, 'server.sources'), fingerprint)
+    renameSync(join(aside, 'server.sources'), STAMP)
+  } finally {
+    rmSync(aside, { recursive: true, force: true })
+  }
   current = undefined
   return true
 }
