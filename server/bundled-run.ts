@@ -25,11 +25,8 @@ export async function runBundled(args: readonly string[]): Promise<void> {
     },
   )
   if (!bundle) {
-    const { runCli } = await import('./cli/run-cli')
-    process.exitCode = await runCli(args, {
-      stdout: (text) => process.stdout.write(`${text}\n`),
-      stderr: (text) => process.stderr.write(`${text}\n`),
-    })
+    const { PROCESS_IO, runCli } = await import('./cli/run-cli')
+    process.exitCode = await runCli(args, PROCESS_IO)
     return
   }
   const child = spawn(process.execPath, ['--enable-source-maps', bundle.cli, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] })

@@ -170,15 +170,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       lock?.release()
     })())
 
+  const listenOn = options.host ?? '127.0.0.1'
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
-      server.listen(options.port, options.host ?? '127.0.0.1', () => resolve())
+      server.listen(options.port, listenOn, () => resolve())
     })
   } catch (error) {
     // Nothing opened above may outlive a server that never listened (the data directory's lock least of all).
     await close()
-    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(options.host ?? '127.0.0.1', options.port) : error
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(listenOn, options.port) : error
   }
   const { port } = server.address() as AddressInfo
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'

@@ -6,6 +6,12 @@ export interface CliIo {
   stderr: (text: string) => void
 }
 
+/** The process's own output, a line per call: what the command line runs with. */
+export const PROCESS_IO: CliIo = {
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+}
+
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 

@@ -11,7 +11,7 @@ import { orgCommand } from './commands/org-command'
 import { serveCommand } from './commands/serve-command'
 import { UsageError } from './usage-error'
 
-export { EXIT, type CliIo, type ExitCode } from './command'
+export { EXIT, PROCESS_IO, type CliIo, type ExitCode } from './command'
 
 const USAGE = `用法: npm run -s cli -- <命令>
   import FILE --json                                  解析文件（文本 .txt、Word .docx、Excel .xlsx）并以 JSON 输出文档模型
