@@ -13,12 +13,15 @@ import { NODE } from '@shared/schema/node-names'
 import type { DocumentKind } from '@shared/model/document-kind'
 import { KIND_LAYOUT } from '@shared/model/kind-layout'
 import { anchorRange } from '../editor/comment-anchors'
-import { nth } from '../editor/place'
+import { nth, putCaretIn, type PlacedNode } from '../editor/place'
 import { T } from '../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
 
 /**
- * Scrolls a node's top to just below the sticky toolbar (its scroll-margin).
+ * Goes to a node as a person expects of an outline: the cursor at the start
+ * of its first field (which in a long document draws its project at once,
+ * and keeps it drawn wherever a late scroll to the cursor goes), and the
+ * node's top scrolled to just below the sticky toolbar (its scroll-margin).
  * Tables not yet drawn count with an estimated height (content-visibility,
  * or the frame a long document shows for a table far away), and the ones
  * the scroll brings near get drawn a frame or two later and change it —
@@ -28,11 +31,15 @@ import type { DocumentSession } from './document-session'
  */
 const STILL_FRAMES = 3
 const MAX_FRAMES = 20
-const scrollTo = (editor: Editor | null, type: string, n = 0) => {
+const goTo = (editor: Editor | null, type: string, n = 0) => {
+  const placed = (): PlacedNode | null => (editor && !editor.isDestroyed ? nth({ pos: -1, node: editor.state.doc }, type, n) : null)
   const elementOf = (): HTMLElement | null => {
-    const found = editor && !editor.isDestroyed ? nth({ pos: -1, node: editor.state.doc }, type, n) : null
+    const found = placed()
     return editor && found ? (editor.view.nodeDOM(found.pos) as HTMLElement | null) : null
   }
+  const target = placed()
+  if (!editor || !target) return
+  putCaretIn(editor, target)
   let el = elementOf()
   if (!el) return
   el.scrollIntoView({ block: 'start' })
@@ -117,9 +124,9 @@ export function Outline(props: { session: DocumentSession }) {
             {/* A 监控 or 自评 has no Part 1 to go to: it is its project forms. */}
             <Show when={!follows()}>
               <ul class="sections">
-                <li>{link(() => T.goals, () => scrollTo(s.editor(), NODE.goalsSection))}</li>
-                <li>{link(() => T.subGoals, () => scrollTo(s.editor(), NODE.subGoalsSection))}</li>
-                <li>{link(() => T.safeguards, () => scrollTo(s.editor(), NODE.safeguardsSection))}</li>
+                <li>{link(() => T.goals, () => goTo(s.editor(), NODE.goalsSection))}</li>
+                <li>{link(() => T.subGoals, () => goTo(s.editor(), NODE.subGoalsSection))}</li>
+                <li>{link(() => T.safeguards, () => goTo(s.editor(), NODE.safeguardsSection))}</li>
               </ul>
             </Show>
             <p class="total" classList={{ incomplete: unread(m()) > 0 }} data-testid="department-total">
@@ -132,7 +139,7 @@ export function Outline(props: { session: DocumentSession }) {
               <Index each={m().projects}>
                 {(p, i) => (
                   <li>
-                    {link(() => T.project(i + 1, p().name), () => scrollTo(s.editor(), NODE.project, i))}
+                    {link(() => T.project(i + 1, p().name), () => goTo(s.editor(), NODE.project, i))}
                     <Show when={(threadCounts()[i] ?? 0) > 0}>
                       <span class="count comments" title={T.comments}>{threadCounts()[i]}</span>
                     </Show>

@@ -96,15 +96,25 @@ export function textRangeAtPlace(doc: PMNode, place: Place): { from: number; to:
   return to > from ? { from, to } : null
 }
 
-/** Puts the cursor in the field at a place, scrolls it to the middle of the page and outlines it for a moment. */
-export function revealPlace(editor: Editor, place: Place): void {
-  const placed = nodeAtPlace(editor.state.doc, place)
-  const field = placed && firstTextField(placed)
-  if (!placed || !field) return
+/**
+ * Focuses the editor with the cursor at the start of the first field at or
+ * inside a node (false when it has none). In a long document that draws
+ * the node's project in the same transaction, so it has its cells at once.
+ */
+export function putCaretIn(editor: Editor, placed: PlacedNode): boolean {
+  const field = firstTextField(placed)
+  if (!field) return false
   // Focus first: ProseMirror writes a selection to the DOM only while it has focus, and on
   // focus it would otherwise read back the stale DOM selection.
   editor.view.focus()
   editor.chain().setTextSelection(field.pos + 1).run()
+  return true
+}
+
+/** Puts the cursor in the field at a place, scrolls it to the middle of the page and outlines it for a moment. */
+export function revealPlace(editor: Editor, place: Place): void {
+  const placed = nodeAtPlace(editor.state.doc, place)
+  if (!placed || !putCaretIn(editor, placed)) return
   const cell = editor.view.nodeDOM(placed.pos)
   if (!(cell instanceof HTMLElement)) return
   // Centred, not merely "in view": the sticky toolbar would cover a cell scrolled to the top edge.

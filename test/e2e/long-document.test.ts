@@ -64,11 +64,14 @@ describe('a long document', () => {
     const budget = cell(table(page, TYPED), 'budgetTotal')
     await expect.poll(() => budget.textContent()).toBe(`9${text.projects[TYPED]!.budgetTotal}`)
 
-    // The outline takes them to a table not drawn yet: it is drawn, at the top of the window.
+    // The outline takes them to a table not drawn yet: it is drawn, at the top of the window, with the cursor in it.
     expect(await drawn(table(page, JUMPED))).toBe(false)
     await page.locator('nav.outline ol > li > a').nth(JUMPED).click()
     await expect.poll(() => onScreen(cell(table(page, JUMPED), 'projectName')), { timeout: 10_000 }).toBe(true)
     expect(await cell(table(page, JUMPED), 'projectName').textContent()).toBe(text.projects[JUMPED]!.name)
+    // The cursor went with them, to the table's first cell: what they type lands there.
+    await page.keyboard.type('跳')
+    await expect.poll(() => cell(table(page, JUMPED), 'unitCode').textContent()).toBe(`跳${text.projects[JUMPED]!.unitCode}`)
 
     // Ctrl+F opens 查找替换 (not the browser's find, which would miss tables not drawn) and finds the word in one.
     expect(await drawn(table(page, FOUND))).toBe(false)
