@@ -6,6 +6,7 @@
  * for Word, HTML, Excel and tabbed text), and one wording for what they could not read
  * (`DocumentText.unread`): the person hears the same sentence whichever file they imported.
  */
+import type { FundsText } from '../model/document-text'
 import { PROJECT_CELL_FIELDS } from '../schema/fields'
 
 export interface BreakdownRow {
@@ -26,6 +27,13 @@ export const BREAKDOWN: readonly BreakdownRow[] = [
   { name: '上年结转资金', into: null, names: ['上年结转资金', '上年结转'] },
   { name: '其他资金', into: 'budgetOther', names: aliasesOf('budgetOther') },
 ]
+
+/**
+ * The funds column the targets' 预算数 is (and its 财政资金 and 其他资金 are) read from and written to:
+ * 年初预算数, the figure the approved targets carried over, else 全年预算数 on a form without it. Every
+ * reader and writer of these forms asks here, so one file never gives two 预算数 by its layout.
+ */
+export const budgetColumn = (funds: FundsText): 'initial' | 'budget' => (funds.initial.trim() !== '' ? 'initial' : 'budget')
 
 /** "其中：", as the first row under the whole says it. */
 export const PART_PREFIX = /^其中[:：]?/

@@ -16,6 +16,7 @@
 import type { DocumentText, FundsText, IndicatorText, ProjectText } from '../../model/document-text'
 import { cellLabelOf, PROJECT_CELL_FIELDS, type Field } from '../../schema/fields'
 import type { FormCell, FormRow } from '../form-layout'
+import { budgetColumn } from '../funds-breakdown'
 import type { DerivedCells } from './derived-cells'
 import { CAUSES, LIKELIHOODS } from '../../monitoring/monitoring-choices'
 import { FRONT_LABEL, GRADE_PREFIX, MONITORING_FORM, SELF_EVALUATION_FORM, SIDE_LABEL, TOTAL_LABEL, type ColumnKey, type FormVocabulary } from './form-vocabulary'
@@ -68,7 +69,7 @@ function indicatorCells(form: FormVocabulary, indicator: IndicatorText, previous
  */
 function breakdownRows(form: FormVocabulary, project: ProjectText, funds: FundsText): FormRow[] {
   if (project.budgetFiscal.trim() === '' && project.budgetOther.trim() === '') return []
-  const column = funds.initial ? 'initial' : 'budget'
+  const column = budgetColumn(funds)
   const fundsSpans = FUNDS_SPANS[form.kind]
   const row = (name: string, figure: string): FormRow => ({
     cells: [label('', 1, 'continue'), label(name, 2), ...form.funds.map((f, i) => ({ text: f.key === column ? figure : '', span: fundsSpans[i]!, align: 'right' as const }))],

@@ -21,7 +21,7 @@
 import type { DocumentText, FundsText, IndicatorText, ProjectText } from '../../model/document-text'
 import { ImportError, type ImportErrorCode } from '../import-error'
 import { moneyUnitIn } from '../project-form/form-labels'
-import { breakdownRowOf, PART_PREFIX, unplacedRow } from '../funds-breakdown'
+import { breakdownRowOf, budgetColumn, PART_PREFIX, unplacedRow } from '../funds-breakdown'
 import { meansNone } from '../../model/numbers'
 import { columnOf, frontOf, fundsOf, goalOf, GRADE_PREFIX, nameOf, SIDE_LABEL, TOTAL_LABEL, type ColumnKey, type FormVocabulary, type FrontKey, type FundsKey } from './form-vocabulary'
 
@@ -138,7 +138,7 @@ function readForm(form: FormVocabulary, items: FormItem[], lead: FormItem[], tab
   const project: ProjectText = {
     unitCode: '', unitName: '', moneyUnit: [...units][0] ?? '万元', code: frontValue(form, front, 'code'), name: projectName,
     // The targets' 预算数 is the 年初预算数 the linked document carried over.
-    budgetTotal: funds.initial || funds.budget, budgetFiscal: breakdown.budgetFiscal, budgetOther: breakdown.budgetOther, usage: '', spendingPlan: [], goal: goals.goal, indicators,
+    budgetTotal: funds[budgetColumn(funds)], budgetFiscal: breakdown.budgetFiscal, budgetOther: breakdown.budgetOther, usage: '', spendingPlan: [], goal: goals.goal, indicators,
     details: { department: frontValue(form, front, 'department'), implementer: frontValue(form, front, 'implementer'), manager: frontValue(form, front, 'manager'), period: '', periodGoal: '' },
     funds, achieved: goals.achieved,
   }
@@ -201,7 +201,7 @@ function readBreakdown(form: FormVocabulary, header: Row, whole: Row, rows: Row[
     const key = fundsOf(form, name)
     return key && AMOUNTS.includes(key) ? [{ key, name: nameOf(name), at: i }] : []
   })
-  const total = amounts.find((a) => a.key === (funds.initial ? 'initial' : 'budget'))
+  const total = amounts.find((a) => a.key === budgetColumn(funds))
   // A part's cells stand where the whole's do, from its label on: Excel leaves off a row's empty cells at its end, so aligning at the right would shift them.
   const wholeLabel = whole.cells.findIndex((c) => nameOf(c) === SIDE_LABEL.fundsRow)
   const wholeAt = (i: number) => (whole.cells.length === header.cells.length ? i : i - (header.cells.length - whole.cells.length))

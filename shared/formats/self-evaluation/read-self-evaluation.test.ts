@@ -111,8 +111,9 @@ describe('a real 自评表 cut off (Chizhou 委托业务, 2022)', () => {
     const text = readSelfEvaluation(whole)
     const model = selfEvaluationModel(text).projects[0]!
     expect(model.funds).toEqual({ initial: 0, budget: 0, executed: 0, rate: null, points: 10, earned: null })
-    // Its 其中：本年财政拨款 row, cell for cell under 年初预算数, 全年预算数, 全年执行数: 财政资金 is its 全年预算数, as 预算数 is.
-    expect([text.projects[0]!.budgetFiscal, text.unread]).toEqual(['89.974', undefined])
+    // Its 其中：本年财政拨款 row, cell for cell under 年初预算数, 全年预算数, 全年执行数: 预算数 and 财政资金 are the
+    // 年初预算数 column's, as the reader of the same form laid out in Word, HTML or Excel takes them.
+    expect([text.projects[0]!.budgetTotal, text.projects[0]!.budgetFiscal, text.unread]).toEqual(['0', '90', undefined])
     expect(model.indicators.map((i) => [i.level3, i.value, i.actual, i.score, i.earned])).toEqual([
       ['基建工程委托业务项目数量', '≥50个', '50', 8, 8],
       ['委托业务报告合格率', '≥100百分比', '100', 8, 8],
@@ -160,5 +161,27 @@ describe('a 自评表 in tabs, with a shortfall and its reason', () => {
 
   it('with no 总分 row nor anything after the last row, it was cut: refused', () => {
     expect(refusal(rows.slice(0, -1).map((r) => r.join('\t')).join('\n')).code).toBe('incomplete-table')
+  })
+})
+
+describe('one 自评表 as a web page and as its text copied off the page', () => {
+  const html = readFileSync(new URL('../../../test/fixtures/formats/kinds/ziping-yanglao-2023.libreoffice.html', import.meta.url), 'utf8')
+  // The page's text, every cell's text followed by a space (its 年初预算数 100 and 全年预算数 120 differ; a 当年财政拨款 row
+  // written across every column, dashes and all; 上年结转资金 and 其他资金 left as dashes).
+  const copied = html.slice(html.indexOf('<body')).replace(/<\/(td|th|p)>/g, ' ').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ')
+  const read = async (text: string) => {
+    const result = await importFile(new TextEncoder().encode(text))
+    if (!result.ok) throw result.error
+    return result.value
+  }
+
+  it('reads the same 预算数, 财政资金 and figures either way, nothing left unread', async () => {
+    const [page, text] = [await read(html), await read(copied)]
+    const figures = (doc: typeof page) => {
+      const { budgetTotal, budgetFiscal, budgetOther, funds, indicators } = doc.projects[0]!
+      return { budgetTotal, budgetFiscal, budgetOther, funds, indicators, unread: doc.unread }
+    }
+    expect(figures(page)).toMatchObject({ budgetTotal: '100', budgetFiscal: '100', funds: { initial: '100', budget: '120' }, unread: undefined })
+    expect(figures(text)).toEqual(figures(page))
   })
 })

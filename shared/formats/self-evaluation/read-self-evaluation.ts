@@ -22,7 +22,7 @@ import { formCells } from '../project-form/form-cells'
 import { moneyUnitIn } from '../project-form/form-labels'
 import { gluedRows, type GluedColumn } from './glued-cells'
 import { meansNone, parseAmount } from '../../model/numbers'
-import { BREAKDOWN, breakdownRowOf, unplacedRow, unsplitRow } from '../funds-breakdown'
+import { BREAKDOWN, breakdownRowOf, budgetColumn, unplacedRow, unsplitRow } from '../funds-breakdown'
 
 const compact = (s: string) => s.replace(/[\s\u3000\u00a0]/g, '')
 
@@ -50,7 +50,9 @@ const front = (key: 'name' | 'manager' | 'department' | 'implementer'): Field =>
 const FRONT = byName(['name', 'manager', 'department', 'implementer'] as const, front)
 /** The level columns, the goals' columns and the form's own words, read as labels and passed over. */
 const OTHER = [
-  '项目资金(万元)', '资金情况(万元)', '年度资金总额:', '年度资金总额：', '其中:本年财政拨款', '其中：本年财政拨款', '上年结转资金', '其他资金',
+  '项目资金(万元)', '资金情况(万元)', '年度资金总额:', '年度资金总额：', '上年结转资金', '其他资金',
+  // The first part of 年度资金总额 by any of its names (本年/当年财政拨款, 财政资金…), as it is written: after "其中".
+  ...BREAKDOWN[0]!.names.flatMap((name) => [`其中:${name}`, `其中：${name}`]),
   '年度总体目标', ...named(PROJECT_GOAL_FIELD), ...named(PROJECT_ACHIEVED_FIELD), '绩效指标', ...named(column('level1')), ...named(column('level2')), '总分', '注:', '注：',
 ]
 /** A column's name as the 自评表 writes it, for messages. */
@@ -110,7 +112,7 @@ export function readSelfEvaluation(text: string): DocumentText {
   const year = /(20\d\d)年度/.exec(compact(text))?.[1] ?? ''
   const project: ProjectText = {
     unitCode: '', unitName: '', moneyUnit: cells.map((t) => moneyUnitIn(t.text)).find((u) => u !== null) ?? '万元', code: '', name,
-    budgetTotal: funds.budget, budgetFiscal: split.budgetFiscal, budgetOther: split.budgetOther, usage: '', spendingPlan: [], goal: goals.goal, indicators,
+    budgetTotal: funds[budgetColumn(funds)], budgetFiscal: split.budgetFiscal, budgetOther: split.budgetOther, usage: '', spendingPlan: [], goal: goals.goal, indicators,
     details: { department: valueOf('department'), implementer: valueOf('implementer'), manager: valueOf('manager'), period: '', periodGoal: '' },
     funds, achieved: goals.achieved, total: writtenTotal(total, indicators),
   }
@@ -153,7 +155,7 @@ function indicatorRows(body: Token[], columns: Column[]): Read {
     for (const cells of rowsOf(run, columns, atEnd)) {
       const cell = (c: Column) => cells[columns.indexOf(c)] ?? ''
       read.indicators.push({
-        level1, level2, level3: cell('level3'), description: '', value: cell('value'), basis: '', score: cell('score'), note: '',
+        level1, level2, level3: cell('level3'), description: '', value: cell('value'), basis: '', score: cell('score'),
         actual: cell('actual'), earned: cell('earned'), deviation: cell('deviation'),
       })
     }
@@ -276,8 +278,9 @@ function readFunds(front: Token[]): { funds: FundsText; names: (keyof FundsText)
 /**
  * The rows that split 年度资金总额 (其中：本年财政拨款, 上年结转资金, 其他资金), each under the header's
  * amount columns (年初预算数, 全年预算数, 全年执行数) — 分值, 执行率 and 得分 are the whole's alone. The
- * targets' 财政资金 and 其他资金 are the split of the 预算数 this reader takes from 全年预算数, so each takes
- * its row's 全年预算数. A row whose figures cannot be told apart is not guessed: the rest is imported and the
+ * targets' 财政资金 and 其他资金 are the split of the 预算数, which this reader takes from 年初预算数 (全年预算数
+ * on a form without it: `budgetColumn`, as every reader of these forms), so each takes its row's figure in
+ * that column. A row whose figures cannot be told apart is not guessed: the rest is imported and the
  * row named in `unread`, as is a 上年结转资金 the model has no cell for (the 预算数 splits into 财政资金 and
  * 其他资金 only), so that 预算数 ≠ 财政资金 + 其他资金 has its reason said.
  */
@@ -292,16 +295,20 @@ function readBreakdown(front: Token[], names: readonly (keyof FundsText)[], fund
     if (at < 0) continue
     const end = front.slice(at + 1).findIndex((t) => isLabel(t.text))
     const cells = front.slice(at + 1, end < 0 ? undefined : at + 1 + end)
-    if (cells.length === 0) continue
+    // Nothing but dashes or zeros, however many: the row has nothing to place, whatever its cells' count.
+    if (cells.every((t) => meansNone(t.text))) continue
     const written = cells.map((t) => t.text).join(' ')
-    const figures = cells.length === amounts.length && cells.every((t) => !t.glued || amounts.length === 1)
+    const separate = cells.every((t) => !t.glued)
+    const figures = cells.length === amounts.length && (separate || amounts.length === 1)
       ? cells.map((t) => t.text)
+      // A row written across every column of the header (执行率 and the rest too, or a dash there): its amounts by their place.
+      : cells.length === names.length && separate ? amounts.map((key) => cells[names.indexOf(key)]!.text)
       : cells.length === 1 && cells[0]!.glued ? splitFigures(cells[0]!.text, amounts, funds) : null
     if (!figures) {
       read.unread.push(unsplitRow(row.name, written, headers))
       continue
     }
-    if (row.into) read[row.into] = figures[amounts.indexOf('budget')] ?? ''
+    if (row.into) read[row.into] = figures[amounts.indexOf(budgetColumn(funds))] ?? ''
     else if (figures.some((f) => !meansNone(f))) read.unread.push(unplacedRow(row.name, written))
   }
   return read
