@@ -19,6 +19,7 @@ import type { FindingContext } from '@shared/kinds/document-findings'
 import type { LastYearResult } from '@shared/self-evaluation/last-year-result'
 import type { ApprovalState } from '@shared/review/approval'
 import type { StatusRecord } from '@shared/review/workflow'
+import { addImportNotes, IMPORT_NOTE_AUTHOR } from '@shared/review/import-notes'
 import type { DeadlineFacts } from './auth/submission-deadline'
 import { SERVER_ORIGIN } from '@shared/protocol/origin'
 import { activityActors, activityLog, allSessions, authorIndexOf, latestActivity, type ActivityView, type LatestActivity } from '@shared/history/activity'
@@ -73,13 +74,15 @@ export class DocumentService {
    * (as an edit would be), StorageError, DocumentExistsError, or Error for an
    * invalid id.
    */
-  async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string | undefined; predecessor?: string | undefined; basedOn?: string | undefined }, belongings?: Belongings): Promise<string> {
+  /** `madeBy`: the login of who made it, as the author of the comments that keep what its import could not read. */
+  async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string | undefined; predecessor?: string | undefined; basedOn?: string | undefined; madeBy?: string | undefined }, belongings?: Belongings): Promise<string> {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
     if (text.projects.length > MAX_PROJECTS) throw tooManyProjects(text.projects.length)
     const ydoc = createYDocumentFromText(text, SERVER_ORIGIN)
     if (options.predecessor) ydoc.transact(() => metaOf(ydoc).set(META_KEY.predecessor, options.predecessor), SERVER_ORIGIN)
     if (options.basedOn) ydoc.transact(() => metaOf(ydoc).set(META_KEY.basedOn, options.basedOn), SERVER_ORIGIN)
+    addImportNotes(ydoc, text.unread ?? [], { author: options.madeBy ?? IMPORT_NOTE_AUTHOR, now: Date.now(), project: 0 }, SERVER_ORIGIN)
     try {
       const state = Y.encodeStateAsUpdate(ydoc)
       if (state.length > MAX_DOCUMENT_BYTES) throw documentTooLarge(state.length)

@@ -317,6 +317,8 @@ export const T = {
   queueColumns: ['部门', '文档', '类型', '年度', '状态', '报送人', '预算合计（万元）', '错误/警告', '未解决批注', '待处理修订', '等待天数', '报送截止'] as const,
   importProjects: '导入项目表',
   importProjectsHint: '从 Word、Excel 或文本文件中导入绩效目标表，加在最后一个项目之后',
+  /** What a new document's import could not read: said on opening it, and kept in it as comments (`import-notes.ts`). */
+  importUnread: (said: string) => `${said}（已作为批注留在文档中，核对后可标为已解决）`,
   projectsImported: (names: string[]) => `已导入 ${names.length} 个项目表：${names.join('、')}`,
   /** What a paste did, or asks. */
   paste: {

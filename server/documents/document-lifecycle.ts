@@ -50,7 +50,7 @@ export interface NewDocument {
 export async function storeNewDocument(p: Pick<Ports, 'service'>, made: NewDocument): Promise<string> {
   const roles = [...(made.roles ?? []).filter((r) => r.userId !== made.by?.id), ...(made.by ? [{ userId: made.by.id, role: 'editor' as const }] : [])]
   const activity = made.by ? [{ at: Date.now(), by: made.by.name, event: made.created ?? { kind: 'created' as const } }] : []
-  return p.service.create(made.text, { title: made.title, ownerId: made.by?.id ?? null, id: made.id, predecessor: made.predecessor, basedOn: made.basedOn }, { roles, orgId: made.org, activity })
+  return p.service.create(made.text, { title: made.title, ownerId: made.by?.id ?? null, id: made.id, predecessor: made.predecessor, basedOn: made.basedOn, madeBy: made.by?.name }, { roles, orgId: made.org, activity })
 }
 
 /**

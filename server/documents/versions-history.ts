@@ -16,6 +16,8 @@ import type { SessionRanges } from '@shared/history/authorship'
 import type { VersionRecord } from '@shared/history/version-record'
 import type { Comparison, People } from '@shared/api/http-api'
 import { STATUS } from '@shared/review/workflow'
+import { addImportNotes, IMPORT_NOTE_AUTHOR } from '@shared/review/import-notes'
+import { projectCount } from '@shared/model/document-limits'
 import type { User } from '../storage/account-store'
 import { log } from '../log'
 import { reach, reachEditable } from './document-access'
@@ -99,8 +101,13 @@ export async function addProjects(
   // A form of another year is added, and the caller told.
   const warning = yearMismatch(imported, here)
   const name = actorName(by)
-  await p.live.applyServerChange(doc.id, (ydoc) => restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects)), name ? { by: name } : {})
-  return { added: projects.map((project) => project.name), warnings: [...(imported.unread ?? []), ...(warning ? [warning] : [])] }
+  const unread = imported.unread ?? []
+  await p.live.applyServerChange(doc.id, (ydoc) => {
+    restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects))
+    // What the file held that no cell took stays with the projects it came with, as comments (`import-notes.ts`).
+    addImportNotes(ydoc, unread, { author: name ?? IMPORT_NOTE_AUTHOR, now: Date.now(), project: projectCount(ydoc) - projects.length })
+  }, name ? { by: name } : {})
+  return { added: projects.map((project) => project.name), warnings: [...unread, ...(warning ? [warning] : [])] }
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { metaOf, readContent } from '@shared/model/y-document'
-import { createThread } from '@shared/review/threads'
+import { createThread, listThreads } from '@shared/review/threads'
 import { sampleBytes, sampleText } from '../../support/sample'
 import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../support/test-server'
 import { at, textAt } from '../../support/document-place'
@@ -217,9 +217,19 @@ describe('HTTP API', () => {
     const { id, warnings } = (await response.json()) as { id: string; warnings: string[] }
     expect(warnings).toEqual([expect.stringMatching(said)])
     expect((await t.server.data.service.text(id)).projects[0]).toMatchObject({ budgetTotal: '250万', budgetFiscal: '' })
+    // And kept in the document, for whoever opens it next: an open comment by the importer on the project's 项目名称.
+    const notes = async () => listThreads(await t.server.data.service.load(id)).map((n) => [n.status, n.createdBy, n.quote, n.comments[0]!.text])
+    const projectName = (await t.server.data.service.text(id)).projects[0]!.name
+    expect(await notes()).toEqual([['open', 'zhang', projectName, `导入文件时：${warnings[0]}`]])
     const added = await s.call(`/api/docs/${id}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form })
     expect(added.ok).toBe(true)
     expect(((await added.json()) as { warnings: string[] }).warnings).toEqual([expect.stringMatching(said)])
+    // Added to the document, the project brings its own note, on its own 项目名称 (the second).
+    expect(await notes()).toEqual([['open', 'zhang', projectName, `导入文件时：${warnings[0]}`], ['open', 'zhang', projectName, `导入文件时：${warnings[0]}`]])
+    const stored = await t.server.data.service.load(id)
+    const anchors = listThreads(stored).map((n) => Y.createAbsolutePositionFromRelativePosition(n.start!, stored)!.type)
+    expect(anchors[0]).toBe(textAt(stored, { project: 0, field: 'name' }))
+    expect(anchors[1]).toBe(textAt(stored, { project: 1, field: 'name' }))
     // A 自评表's projects are not added to a targets document: refused, saying what each is.
     const sichuan = readFileSync(new URL('../../test/fixtures/formats/regional/sichuan-zhongjiang-shuibiaochi-zipingbiao-2022.txt', import.meta.url))
     const mixed = await s.call(`/api/docs/${id}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: sichuan })

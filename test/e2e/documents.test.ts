@@ -206,10 +206,24 @@ describe('document list', () => {
     await importFromList(staff.page, 'xiangtan.txt', form, 'text/plain')
     await staff.page.waitForURL(/#\/doc\//)
     await synced(staff.page)
-    await expect.poll(() => staff.page.getByRole('status').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringMatching(/该项目支出上级资金“30万”未导入/))
+    await expect.poll(() => staff.page.getByRole('status').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringMatching(/该项目支出上级资金“30万”未导入.*已作为批注留在文档中/))
     expect(await staff.page.locator('[data-field="budgetTotal"] .value').first().textContent()).toBe('250万')
-    expect(staff.errors).toEqual([])
+    // Said once, and kept: a colleague opening the document later finds it as an open comment on the 项目名称.
+    const id = /#\/doc\/([^/?]+)/.exec(staff.page.url())![1]!
+    const colleague = await openAs(suite.browser, t, 'zhou', 'editor', id)
+    const note = colleague.page.locator('.thread', { hasText: '导入文件时：该项目支出上级资金“30万”未导入' })
+    await expect.poll(() => note.isVisible(), { timeout: 10_000 }).toBe(true)
+    expect(await note.locator('blockquote').textContent()).toBe(await colleague.page.locator('[data-field="projectName"] .value').first().textContent())
+    const staffNote = staff.page.locator('.thread', { hasText: '导入文件时：' })
+    await expect.poll(() => staffNote.isVisible(), { timeout: 10_000 }).toBe(true)
+    // Once the figures are checked against the form, it is resolved, and the importer's page no longer lists it as open.
+    await note.click()
+    await note.getByRole('button', { name: '解决' }).click()
+    await synced(colleague.page)
+    await expect.poll(() => staffNote.count(), { timeout: 10_000 }).toBe(0)
+    expect([...staff.errors, ...colleague.errors]).toEqual([])
     await staff.context.close()
+    await colleague.context.close()
   }, 60_000)
 })
 
