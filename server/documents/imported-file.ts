@@ -6,6 +6,7 @@
  * cap either way. Every kind is stored (`shared/kinds/registry.ts`).
  */
 import type { DocumentText } from '@shared/model/document-text'
+import { withWrittenTotalSaid } from '@shared/checks/written-total'
 import { reach } from './document-access'
 import type { Actor } from './actor'
 import type { Ports } from './ports'
@@ -20,7 +21,8 @@ export async function importedText(p: Pick<Ports, 'files'>, bytes: Uint8Array): 
   if (bytes.length > MAX_IMPORT_BYTES) throw fileTooLarge()
   const result = await p.files.read(bytes)
   if (!result.ok) throw new Refusal(result.error.code === 'too-large' ? 'too-large' : 'unprocessable', `import-${result.error.code}`, result.error.message)
-  return result.value
+  // What the document will not keep of the file is said with it: a 自评表's written 总分 other than its rows'.
+  return withWrittenTotalSaid(result.value)
 }
 
 /**

@@ -195,7 +195,11 @@ describe('HTTP API', () => {
     const { id, warnings } = (await response.json()) as { id: string; warnings: string[] }
     // Its 其中：本年财政拨款 “2020” (20 and 20 run together) is stored as 财政资金 20; its 预期目标 and 实际完成情况,
     // written on without a break, are kept whole as the 预期目标, and that is said.
-    expect(warnings).toEqual([expect.stringMatching(/^年度总体目标下只读到一段连在一起的文字，分不出预期目标和实际完成情况/)])
+    // Its 总分 row says 100 where its rows' 得分 add up to 110: the written figure is not kept, and that is said too.
+    expect(warnings).toEqual([
+      expect.stringMatching(/^年度总体目标下只读到一段连在一起的文字，分不出预期目标和实际完成情况/),
+      expect.stringMatching(/^总分填写为 100 分，但.*合计为 110 分.*文件写的总分未导入/),
+    ])
     expect((await t.server.data.service.text(id)).projects[0]).toMatchObject({ budgetTotal: '20', budgetFiscal: '20' })
     const { findings } = (await s.json(`/api/docs/${id}/checks`)).body as { findings: { rule: string }[] }
     // Its written 总分 is not stored (the model derives it); the empty 实际完成情况 and the 分值 adding up to 110 remain to say.
