@@ -2,6 +2,10 @@
  * Serves the built client (dist/client): the page, its hashed assets
  * (cached for good, sent compressed as built) and the service worker with
  * its list of assets (never cached, so updates reach people). Without a build, `/` says how to make one.
+ *
+ * A hashed asset never changes under its name, so the server reads it from
+ * disk once and answers later requests from memory (every page opening asks
+ * for a dozen; the whole client, compressed copies included, is a few MB).
  */
 import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -41,10 +45,20 @@ export function staticFiles(dir = CLIENT_DIR): Hono {
   })
   app.get('/sw.js', (c) => (existsSync(join(dir, 'sw.js')) ? send(join(dir, 'sw.js'), 'no-cache') : c.notFound()))
   app.get('/shell.json', (c) => (existsSync(join(dir, 'shell.json')) ? send(join(dir, 'shell.json'), 'no-cache') : c.notFound()))
+  /** Asset bodies read so far, by path and the encoding sent. */
+  const assets = new Map<string, { body: ArrayBuffer; headers: Record<string, string> }>()
   app.get('/assets/*', async (c) => {
     const path = normalize(join(dir, c.req.path))
+    const accepts = c.req.header('Accept-Encoding') ?? ''
+    const key = `${path}\n${accepts.includes('br') ? 'br' : accepts.includes('gzip') ? 'gzip' : ''}`
+    const kept = assets.get(key)
+    if (kept) return new Response(kept.body, { headers: kept.headers })
     if (!path.startsWith(join(dir, 'assets')) || !statSync(path, { throwIfNoEntry: false })?.isFile()) return c.notFound()
-    return send(path, 'public, max-age=31536000, immutable', c.req.header('Accept-Encoding'))
+    const response = await send(path, 'public, max-age=31536000, immutable', accepts)
+    const body = await response.arrayBuffer()
+    const headers = Object.fromEntries(response.headers)
+    assets.set(key, { body, headers })
+    return new Response(body, { headers })
   })
   return app
 }
