@@ -1,8 +1,10 @@
 /** Entry point: the app, the service worker that keeps it usable offline, and durable storage. */
 import { render } from 'solid-js/web'
 import { App } from './App'
+import { followOtherTabs } from './session'
 import './styles.css'
 
+followOtherTabs()
 render(() => <App />, document.getElementById('app')!)
 
 // The service worker keeps the app for offline reloads; its install fetches every chunk of the app (shell.json),

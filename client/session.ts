@@ -11,10 +11,14 @@ import { forgetList } from './kept-list'
 
 const KEY = 'jixiao:user'
 
+/** Who this page is for: set by its own login and 退出, compared with what another tab leaves (`followOtherTabs`). */
+let pageUserId: number | null = null
+
 /** Roles are one person's: someone else logging in at this PC starts from none (else 王芳 got 李娜's 撤回报送). */
 export const rememberUser = (user: User) => {
   if (rememberedUser()?.id !== user.id) forgetRoles()
   localStorage.setItem(KEY, JSON.stringify(user))
+  pageUserId = user.id
 }
 /** On logout: the next person at this PC finds neither who was logged in, nor their kept list, nor their roles. */
 export const forgetUser = () => {
@@ -22,6 +26,25 @@ export const forgetUser = () => {
   if (user) forgetList(user.id)
   forgetRoles()
   localStorage.removeItem(KEY)
+  pageUserId = null
+}
+
+/**
+ * A 退出 or a login in another tab of this browser is this page's too: it
+ * starts again as the browser now stands — at the login page, or as the
+ * one who logged in. Else a tab left open after an offline 退出 kept the
+ * document on screen for whoever came to the PC next, and one left open
+ * under another person's login labelled their edits with the old name
+ * while the browser's cookie was the new person's. What was typed in it is
+ * in the browser's copy of the document already (y-indexeddb writes each
+ * change as it is made).
+ */
+export function followOtherTabs(): void {
+  pageUserId = rememberedUser()?.id ?? null
+  window.addEventListener('storage', (event) => {
+    if (event.key !== KEY && event.key !== null) return
+    if ((rememberedUser()?.id ?? null) !== pageUserId) location.reload()
+  })
 }
 
 export function rememberedUser(): User | null {
