@@ -1,11 +1,13 @@
 /**
  * The workflow buttons of the role in the current status, with the note a
  * step asks for: 退回修改 always takes a written 退回意见; 审核通过 over
- * pending suggestions, open threads or check errors takes a reason — the
- * server says what stands in the way, and the reviewer may then write why
- * the document passes anyway. A step that asks to be confirmed (报送, 审核通过)
- * names there what still stands open as this page reads the document, so
- * the count is seen before the step is confirmed, not after.
+ * pending suggestions, open threads or check errors takes a reason. Where
+ * this page reads such things in the document, 审核通过 asks for the reason
+ * at once, naming them, in place of a confirmation the server would then
+ * refuse; where it reads none, it asks to be confirmed, and the server,
+ * which judges the document as stored, asks for the reason should it find
+ * any. A step that asks to be confirmed (报送, 审核通过) names there what
+ * still stands open, so the count is seen before the step, not after.
  */
 import { createSignal, For, Show } from 'solid-js'
 import type { Role } from '@shared/protocol/role'
@@ -17,6 +19,8 @@ interface Composing {
   transition: Transition
   /** Why a note is asked for: the server's list of what blocks the step, or the step's own need. */
   prompt: string
+  /** What the step does, where the note is asked for in place of its confirmation. */
+  consequence?: string
 }
 
 export function WorkflowActions(props: {
@@ -75,8 +79,11 @@ export function WorkflowActions(props: {
   const [stillOpen, setStillOpen] = createSignal<string[]>([])
   const start = (transition: Transition) => {
     if (transition.note === 'always') return compose({ transition, prompt: T.notePrompt(transition.label) })
-    if (T.stepConsequence[transition.action]) {
-      setStillOpen(props.standing?.() ?? [])
+    const consequence = T.stepConsequence[transition.action]
+    if (consequence) {
+      const open = props.standing?.() ?? []
+      if (transition.note === 'to-override' && open.length > 0) return compose({ transition, prompt: T.overridePrompt(transition.label, open), consequence })
+      setStillOpen(open)
       return setConfirming(transition)
     }
     void submit(transition)
@@ -112,6 +119,7 @@ export function WorkflowActions(props: {
       <Show when={composing()}>
         {(c) => (
           <form class="workflow-note" onSubmit={(e) => { e.preventDefault(); void submit(c().transition, note()) }}>
+            <Show when={c().consequence}>{(said) => <span class="consequence">{said()}</span>}</Show>
             <label>
               {c().prompt}
               {/* The box takes the keys at once: the person clicked 退回修改 (or 审核通过 over what stands open) to write it. */}

@@ -262,6 +262,8 @@ export const T = {
   notePrompt: (label: string) => `请填写${label}的意见：`,
   confirmStep: (label: string) => `确认${label}`,
   stillOpen: (items: string[]) => `注意：${items.join('；')}。`,
+  /** The reason a step over what stands open asks for, in the server's words for the same (`checkTransition`). */
+  overridePrompt: (label: string, items: string[]) => `暂不能${label}：${items.join('；')}。如确需${label}，请写明理由：`,
   findingCounts: (findings: readonly { severity: string }[]) => {
     const n = (s: string) => findings.filter((f) => f.severity === s).length
     return [`${n('error')} 错误`, `${n('warning')} 警告`, `${n('info')} 提示`].join(' · ')

@@ -38,12 +38,17 @@ describe('workflow', () => {
 
     await finance.page.getByRole('button', { name: '开始审核' }).click()
     await expect.poll(() => finance.page.getByTestId('doc-status').textContent()).toBe('审核中')
-    // Her own suggestion still open, 审核通过 says so before she confirms it, with the errors; she thinks better of it.
+    // Her own suggestion still open, 审核通过 says so at once, with the errors and what the step does, and asks why it
+    // should pass anyway; she thinks better of it.
     await retype(finance.page, 'budgetTotal', 1, '3.50')
     await synced(finance.page)
     await finance.page.getByRole('button', { name: '审核通过', exact: true }).click()
-    await expect.poll(() => finance.page.getByTestId('still-open').textContent()).toMatch(/^注意：还有 1 处修改建议未接受或拒绝；审核检查还有 \d+ 个错误。$/)
-    await finance.page.getByTestId('confirm-step').getByRole('button', { name: '取消' }).click()
+    const reason = finance.page.locator('.workflow-note')
+    await expect.poll(() => reason.locator('label').textContent()).toMatch(/^暂不能审核通过：还有 1 处修改建议未接受或拒绝；审核检查还有 \d+ 个错误。如确需审核通过，请写明理由：$/)
+    expect(await reason.locator('.consequence').textContent()).toContain('审核通过后，文档定稿')
+    expect(await reason.getByRole('button', { name: '确认审核通过' }).isDisabled()).toBe(true)
+    expect(await finance.page.getByTestId('confirm-step').count()).toBe(0)
+    await reason.getByRole('button', { name: '取消' }).click()
     await finance.page.getByRole('button', { name: '退回修改' }).click()
     // 退回修改 asks for the 退回意见 first; staff then see it at the top of the document.
     await finance.page.locator('.workflow-note textarea').fill('请核实项目 2 的资金支出计划')
