@@ -66,7 +66,12 @@ describe('a long document', () => {
 
     // The outline takes them to a table not drawn yet: it is drawn, at the top of the window, with the cursor in it.
     expect(await drawn(table(page, JUMPED))).toBe(false)
-    await page.locator('nav.outline ol > li > a').nth(JUMPED).click()
+    // Its entry is reached by scrolling the outline, which stays beside the table they are in: the page does not move.
+    const entry = page.locator('nav.outline ol > li > a').nth(JUMPED)
+    const pageAt = await page.evaluate(() => scrollY)
+    await entry.scrollIntoViewIfNeeded()
+    expect([await onScreen(entry), await page.evaluate(() => scrollY)]).toEqual([true, pageAt])
+    await entry.click()
     await expect.poll(() => onScreen(cell(table(page, JUMPED), 'projectName')), { timeout: 10_000 }).toBe(true)
     expect(await cell(table(page, JUMPED), 'projectName').textContent()).toBe(text.projects[JUMPED]!.name)
     // The cursor went with them, to the table's first cell: what they type lands there.
