@@ -184,4 +184,15 @@ describe('one 自评表 as a web page and as its text copied off the page', () =
     expect(figures(page)).toMatchObject({ budgetTotal: '100', budgetFiscal: '100', funds: { initial: '100', budget: '120' }, unread: undefined })
     expect(figures(text)).toEqual(figures(page))
   })
+
+  it('says the same of a 上年结转资金 with figures, which no cell takes, written under the amounts and dashes after', async () => {
+    // Its three empty cells (年初预算数, 全年预算数, 全年执行数) written in.
+    const row = html.slice(html.indexOf('上年结转资金'))
+    const filled = row.replace('<br/>', '20').replace('<br/>', '20').replace('<br/>', '20')
+    const carried = html.slice(0, html.indexOf('上年结转资金')) + filled
+    const text = carried.slice(carried.indexOf('<body')).replace(/<\/(td|th|p)>/g, ' ').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ')
+    expect(text).toContain('上年结转资金 20 20 20 — —')
+    const said = ['上年结转资金“20 20 20”未导入：预算数只分财政资金和其他资金，请按原表核对']
+    expect([(await read(carried)).unread, (await read(text)).unread]).toEqual([said, said])
+  })
 })

@@ -299,17 +299,20 @@ function readBreakdown(front: Token[], names: readonly (keyof FundsText)[], fund
     if (cells.every((t) => meansNone(t.text))) continue
     const written = cells.map((t) => t.text).join(' ')
     const separate = cells.every((t) => !t.glued)
+    // The amount columns come first in the header: a row's first cells are theirs when what follows is only dashes.
+    const amountsFirst = amounts.every((key, i) => names[i] === key)
     const figures = cells.length === amounts.length && (separate || amounts.length === 1)
       ? cells.map((t) => t.text)
       // A row written across every column of the header (执行率 and the rest too, or a dash there): its amounts by their place.
       : cells.length === names.length && separate ? amounts.map((key) => cells[names.indexOf(key)]!.text)
+      : cells.length > amounts.length && separate && amountsFirst && cells.slice(amounts.length).every((t) => meansNone(t.text)) ? cells.slice(0, amounts.length).map((t) => t.text)
       : cells.length === 1 && cells[0]!.glued ? splitFigures(cells[0]!.text, amounts, funds) : null
     if (!figures) {
-      read.unread.push(unsplitRow(row.name, written, headers))
+      read.unread.push(unsplitRow(row, written, headers))
       continue
     }
     if (row.into) read[row.into] = figures[amounts.indexOf(budgetColumn(funds))] ?? ''
-    else if (figures.some((f) => !meansNone(f))) read.unread.push(unplacedRow(row.name, written))
+    else if (figures.some((f) => !meansNone(f))) read.unread.push(unplacedRow(row.name, figures.join(' ')))
   }
   return read
 }
