@@ -41,7 +41,7 @@ describe('carried target cells in a 监控', () => {
   it('are refused from an editor and a reviewer alike; the cells the 监控 adds are taken; a targets document is as before', async () => {
     t = await startTestServer()
     const text = linkedText(parsePublishedText(sampleText()), 'monitoring', '6月')
-    const id = await t.server.data.service.create(text, { title: '监控', ownerId: null })
+    const id = await t.server.data.service.create(text, { title: '监控', ownerId: null, basedOn: DOC_ID })
     const zhang = await rawClient(t, 'zhang', 'editor', id)
     const served = () => t.server.relay.loadedDocument(id)!
     await until(() => served() !== undefined, 'loaded')
@@ -88,7 +88,7 @@ describe('carried target cells in a 监控', () => {
   it('自评: the 分值 of 预算执行率 is refused like an indicator 分值; its 执行数 is taken', async () => {
     t = await startTestServer()
     const text = linkedText(parsePublishedText(sampleText()), 'self-evaluation')
-    const id = await t.server.data.service.create(text, { title: '自评', ownerId: null })
+    const id = await t.server.data.service.create(text, { title: '自评', ownerId: null, basedOn: DOC_ID })
     const zhang = await rawClient(t, 'zhang', 'editor', id)
     const served = () => t.server.relay.loadedDocument(id)!
     await until(() => served() !== undefined, 'loaded')
@@ -101,5 +101,16 @@ describe('carried target cells in a 监控', () => {
     await until(() => readText(served()).projects[0]!.funds!.executed === '5', 'the 执行数 taken')
     expect(readText(served()).projects[0]!.funds!.points).toBe('')
     expect(zhang.refusals).toHaveLength(1)
+  }, 60_000)
+
+  it('imported from a file, its targets are carried as well, and the refusal says to put them right in the form', async () => {
+    t = await startTestServer()
+    const id = await t.server.data.service.create(linkedText(parsePublishedText(sampleText()), 'self-evaluation'), { title: '导入的自评', ownerId: null })
+    const zhang = await rawClient(t, 'zhang', 'editor', id)
+    const served = () => t.server.relay.loadedDocument(id)!
+    await until(() => served() !== undefined, 'loaded')
+    zhang.send(updateOf(replicaOf(served()), (d) => typeInto(rowFieldOf(d, 'value'), '≥')))
+    await until(() => zhang.refusals.length === 1, 'the 指标值 refused')
+    expect(zhang.refusals[0]).toMatch(/绩效目标来自导入的文件，不能在此修改（指标值）；有误的，请在原表中改正后重新导入/)
   }, 60_000)
 })

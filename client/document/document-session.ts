@@ -13,6 +13,7 @@ import { createEffect, createResource, createSignal, on, onCleanup, type Accesso
 import type { LastYearResult } from '@shared/api/http-api'
 import type * as Y from 'yjs'
 import { asOfOf, contentOf, documentKindOf, META_KEY, metaOf } from '@shared/model/y-document'
+import { targetsSourceOf } from '@shared/review/carried-cells'
 import { api, type User } from '../api/http'
 import { makeEditor, userColor } from '../editor/make-editor'
 import { loadClipboardReader } from '../editor/table-paste'
@@ -128,7 +129,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       onActivateThread: threads.activate,
       paste: paste.listener,
       kind,
-      onCarriedRefused: () => say(T.carriedRefused),
+      onCarriedRefused: () => say(T.carriedRefused(targetsSourceOf(ydoc))),
     })
     made.on('update', () => reading.readSoon(made))
     setEditor(made)

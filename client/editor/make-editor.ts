@@ -25,6 +25,7 @@ import { undoManagerOf, undoOneStep } from './undo-step'
 import { NativeUndo } from './native-undo'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
+import { targetsSourceOf } from '@shared/review/carried-cells'
 import { DerivedValues } from './derived-values'
 import { MergedFigures } from './merged-figures'
 import { CaretInView } from './caret-in-view'
@@ -144,7 +145,7 @@ export function makeEditor(options: {
     enableCoreExtensions: { delete: false },
     onBeforeCreate: ({ editor }) => startFromYjs(editor, fragment, mapping),
     extensions: [
-      ...withNodeViews(documentExtensions, { kind }),
+      ...withNodeViews(documentExtensions, { kind, targetsFrom: () => targetsSourceOf(options.ydoc) }),
       CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
       DerivedValues,
       MergedFigures,

@@ -14,13 +14,15 @@ import { TABLE_FIELDS } from '@shared/schema/fields'
 import { CAUSES, LIKELIHOODS } from '@shared/monitoring/monitoring-choices'
 import { T } from '../i18n/zh-CN'
 import { fieldLabelIn } from '../i18n/field-label'
-import { isCarriedNode } from '@shared/review/carried-cells'
+import { isCarriedNode, type TargetsSource } from '@shared/review/carried-cells'
 import { carriesTargets, namesAround } from './carried-cells'
 import { drawsLazily, isDrawn, watcherOf } from './project-placeholders'
 
 /** What the views need to know of the document: its kind (read when a view is drawn; a document's kind never changes). */
 export interface ViewContext {
   kind: () => string | undefined
+  /** Where a 监控's or 自评's carried targets came from, for what their cells say (absent: approved). */
+  targetsFrom?: () => TargetsSource
 }
 
 /** The 资金 cells a 监控 or 自评 adds. */
@@ -102,7 +104,7 @@ function fieldView(initial: PMNode, context: ViewContext, view?: EditorView, get
   // A target carried from the approved document: shown as on the form, not editable (the server refuses edits to it).
   if (isCarriedNode(context.kind(), name, placeOf(view, getPos))) {
     dom.classList.add('carried')
-    dom.title = T.carriedCell
+    dom.title = T.carriedCell(context.targetsFrom?.() ?? 'approved')
     contentDOM.contentEditable = 'false'
   } else if (carriesTargets(context.kind()) && DERIVED.has(name)) {
     dom.classList.add('derived-cell')

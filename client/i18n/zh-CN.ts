@@ -3,6 +3,7 @@ import { totalLeavesOut } from '@shared/checks/total-leaves-out'
 import { rateWithheld, UNREADABLE_RATE } from '@shared/kinds/rate-withheld'
 import { gradeText, scoreLeavesOut } from '@shared/self-evaluation/full-marks'
 import { FIELD_LABEL } from '@shared/schema/field-labels'
+import type { TargetsSource } from '@shared/review/carried-cells'
 import { cellLabelOf, INDICATOR_CELL_FIELDS, INDICATOR_LEVEL_FIELDS, kindLabelOf, labelsOf, TABLE_FIELDS, type FollowUpKind } from '@shared/schema/fields'
 
 /** The field table's cells with a label of their own in a kind (its form's header, or more), by node name. */
@@ -400,10 +401,13 @@ export const T = {
   level1: INDICATOR_LEVEL_FIELDS[0].label,
   level2: INDICATOR_LEVEL_FIELDS[1].label,
   choose: '请选择',
-  /** A target carried into a 监控 or 自评 from the approved 绩效目标. */
-  carriedCell: '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）',
+  /** A target carried into a 监控 or 自评, its cell's title, by where the targets came from (`TargetsSource`). */
+  carriedCell: (source: TargetsSource) => (source === 'approved' ? '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）' : '来自导入的文件，此处不能修改（有误的，请在原表中改正后重新导入）'),
   mergedFigure: '这个数是两人同时修改后合并成的，可能不是任何人要填的数：请与同事核对后重新输入',
-  carriedRefused: '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自审核通过的目标表，在运行监控和自评中不能修改',
+  carriedRefused: (source: TargetsSource) =>
+    source === 'approved'
+      ? '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自审核通过的目标表，在运行监控和自评中不能修改'
+      : '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自导入的文件，在运行监控和自评中不能修改：有误的，请在原表中改正后重新导入',
   outlineRate: (rate: string) => `执行率 ${rate}`,
   /** 结果应用: last year's approved 自评, beside a continuing project in next year's draft (read-only). */
   lastYear: (total: string, grade: string) => `上年自评：总分 ${total}（${grade}）`,

@@ -86,6 +86,12 @@ export function asOfOf(ydoc: Y.Doc): string | undefined {
   return typeof asOf === 'string' ? asOf : undefined
 }
 
+/** The approved targets document a 监控 or 自评 was made from; undefined for one imported from a file (and for targets). */
+export function basedOnOf(ydoc: Y.Doc): string | undefined {
+  const basedOn = metaOf(ydoc).get(META_KEY.basedOn)
+  return typeof basedOn === 'string' ? basedOn : undefined
+}
+
 /** The document's text as written, with its kind and 截至月份 from meta — the inverse of `createYDocumentFromText`. */
 export function readText(ydoc: Y.Doc): DocumentText {
   return withKind(ydoc, readDocument(readContent(ydoc)))

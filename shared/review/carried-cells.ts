@@ -16,7 +16,7 @@
  */
 import * as Y from 'yjs'
 import { KIND_LAYOUT } from '../model/kind-layout'
-import { documentKindOf } from '../model/y-document'
+import { basedOnOf, documentKindOf } from '../model/y-document'
 import { isDocumentKind } from '../model/document-kind'
 import { INDICATOR_FOLLOW_UP_CELLS, NODE } from '../schema/node-names'
 import { FIELD_LABEL } from '../schema/field-labels'
@@ -73,6 +73,22 @@ function landing(doc: Y.Doc, start: Y.Item, inUpdate: (id: Y.ID) => Y.Item | und
 /** Whether a change at this place (its element names, innermost first) touches the carried targets: inside the projects and in no open cell. */
 const carried = (names: readonly string[]): boolean => names.includes(NODE.projectsPart) && !names.some((name) => OPEN_CELLS.has(name))
 
+/**
+ * Where a 监控's or 自评's targets came from: the approved targets document it
+ * was made from, or a file it was imported from (a region's 自评表). Either
+ * way they are carried, not edited — one imported is put right in its form
+ * and imported again — but what the person is told differs.
+ */
+export type TargetsSource = 'approved' | 'file'
+
+export const targetsSourceOf = (ydoc: Y.Doc): TargetsSource => (basedOnOf(ydoc) === undefined ? 'file' : 'approved')
+
+/** Why a carried target cannot be changed here, naming the cell, as the server refuses it. */
+export const carriedRefusal = (source: TargetsSource, field: string): string =>
+  source === 'approved'
+    ? `这份文档的绩效目标沿用审核通过的目标表，不能修改（${field}）；目标需要调整的，请走目标调整程序`
+    : `这份文档的绩效目标来自导入的文件，不能在此修改（${field}）；有误的，请在原表中改正后重新导入`
+
 /** Whether documents of this kind carry targets (a 监控 or 自评; an unknown or missing kind carries none). */
 export const carriesTargets = (kind: string | undefined): boolean => isDocumentKind(kind) && KIND_LAYOUT[kind].follows
 
@@ -98,7 +114,7 @@ export function carriedCellsRefusal(doc: Y.Doc, update: Uint8Array, items: reado
   const byId = new Map<number, Y.Item[]>()
   for (const item of items) byId.set(item.id.client, [...(byId.get(item.id.client) ?? []), item])
   const inUpdate = (id: Y.ID) => byId.get(id.client)?.find((item) => id.clock >= item.id.clock && id.clock < item.id.clock + item.length)
-  const refusal = (names: readonly string[]) => `这份文档的绩效目标沿用审核通过的目标表，不能修改（${fieldOf(names)}）；目标需要调整的，请走目标调整程序`
+  const refusal = (names: readonly string[]) => carriedRefusal(targetsSourceOf(doc), fieldOf(names))
   for (const item of items) {
     const where = landing(doc, item, inUpdate)
     if (where && carried(where.names)) return refusal(where.names)

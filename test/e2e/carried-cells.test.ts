@@ -68,7 +68,7 @@ describe('carried targets in a 监控 and a 自评', () => {
     // End keeps to the cell: the page does not move.
     expect(await page.evaluate(() => scrollY)).toBe(scrolled)
     await page.keyboard.type('9')
-    await expect.poll(() => notice(page).textContent(), { timeout: 5_000 }).toBe(T.carriedRefused)
+    await expect.poll(() => notice(page).textContent(), { timeout: 5_000 }).toBe(T.carriedRefused('approved'))
     expect(await onScreen(page, 'indicatorValue', row)).toBe(true)
     // The message is where the person looks, however far down the document they are.
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0)
@@ -100,7 +100,7 @@ describe('carried targets in a 监控 and a 自评', () => {
     await page.keyboard.press('End')
     for (let i = 0; i < 2; i++) await page.keyboard.press('Backspace')
     await page.keyboard.type('60')
-    await expect.poll(() => notice(page).textContent(), { timeout: 5_000 }).toBe(T.carriedRefused)
+    await expect.poll(() => notice(page).textContent(), { timeout: 5_000 }).toBe(T.carriedRefused('approved'))
     expect(await onScreen(page, 'indicatorScore', row)).toBe(true)
     await clickAndType(page, 'fundsExecuted', project, '11')
     await clickAndType(page, 'projectAchieved', project, '完成。')

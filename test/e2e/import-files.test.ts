@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { sampleText } from '../../support/sample'
 import { arriveAs, browserAndServer, importFromList, openAs, synced } from './browser'
+import { T } from '../../client/i18n/zh-CN'
 
 const suite = browserAndServer()
 
@@ -62,6 +63,12 @@ describe('files from other programs', () => {
     const past = await imported('sun', '水标尺自评表.txt', new TextEncoder().encode(form), 'text/plain')
     await expect.poll(() => score(past), { timeout: 15_000 }).toBe('总分 110（分值合计 110，应为 100，不评等级）')
     expect(await outline(past)).toBe('执行率 100.00% · 总分 110（分值合计 110，应为 100，不评等级）')
+    // A 分值 typed in is refused, and the person told where the targets came from and how to put them right.
+    const points = past.page.locator('[data-field="indicatorScore"] .value').first()
+    await points.click()
+    await past.page.keyboard.type('0')
+    await expect.poll(() => past.page.locator('p.notice[role=status]').textContent(), { timeout: 5_000 }).toBe(T.carriedRefused('file'))
+    expect(await points.textContent()).toBe('10')
     expect(past.errors).toEqual([])
     await past.context.close()
     // The first 数量指标 weighed 0 instead of 10: 产出 60, and 100 in all.
