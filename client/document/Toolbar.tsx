@@ -97,7 +97,10 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
     input.value = ''
     if (!file) return
     // A warning (a form of another year) is said with the result, not instead of it.
-    api.importProjects(s.docId, file).then(({ added, warnings }) => s.say([T.projectsImported(added), ...warnings].join('；')), (e: Error) => s.say(e.message))
+    api.importProjects(s.docId, file).then(
+      ({ added, warnings, noted }) => s.say([T.projectsImported(added), ...(noted > 0 ? [T.importUnread(warnings.slice(0, noted).join('；'))] : []), ...warnings.slice(noted)].join('；')),
+      (e: Error) => s.say(e.message),
+    )
   }
 
   return (

@@ -88,7 +88,7 @@ export async function addProjects(
   by: Actor,
   docId: string,
   source: DocumentSource,
-): Promise<{ added: string[]; warnings: string[] }> {
+): Promise<{ added: string[]; warnings: string[]; noted: number }> {
   const { doc } = await reachEditable(p, docId, by, '导入项目')
   // Read only now: an upload costs the server nothing until its sender is known to be allowed.
   const imported = await sourceText(p, by, source)
@@ -107,7 +107,7 @@ export async function addProjects(
     // What the file held that no cell took stays with the projects it came with, as comments (`import-notes.ts`).
     addImportNotes(ydoc, unread, { author: name ?? IMPORT_NOTE_AUTHOR, now: Date.now(), project: projectCount(ydoc) - projects.length })
   }, name ? { by: name } : {})
-  return { added: projects.map((project) => project.name), warnings: [...unread, ...(warning ? [warning] : [])] }
+  return { added: projects.map((project) => project.name), warnings: [...unread, ...(warning ? [warning] : [])], noted: unread.length }
 }
 
 /**

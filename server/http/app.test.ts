@@ -227,7 +227,7 @@ describe('HTTP API', () => {
     expect(await notes()).toEqual([['open', 'zhang', projectName, `导入文件时：${warnings[0]}`]])
     const added = await s.call(`/api/docs/${id}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form })
     expect(added.ok).toBe(true)
-    expect(((await added.json()) as { warnings: string[] }).warnings).toEqual([expect.stringMatching(said)])
+    expect(await added.json()).toMatchObject({ warnings: [expect.stringMatching(said)], noted: 1 })
     // Added to the document, the project brings its own note, on its own 项目名称 (the second).
     expect(await notes()).toEqual([['open', 'zhang', projectName, `导入文件时：${warnings[0]}`], ['open', 'zhang', projectName, `导入文件时：${warnings[0]}`]])
     const stored = await t.server.data.service.load(id)
@@ -365,7 +365,7 @@ describe('HTTP API', () => {
     expect((await post(finance)).status).toBe(403)
     const added = await post(staff)
     expect(added.status).toBe(200)
-    expect(await added.json()).toEqual({ added: ['车辆保险费'], warnings: [] })
+    expect(await added.json()).toEqual({ added: ['车辆保险费'], warnings: [], noted: 0 })
     const projects = () => at(editor.doc, { list: 'projects' }).length
     await until(() => projects() === 12, 'the new project reaches the open editor')
     expect((await t.server.data.service.text(DOC_ID)).projects.at(-1)!.name).toBe('车辆保险费')
@@ -373,7 +373,7 @@ describe('HTTP API', () => {
     expect(bad.status).toBe(422)
     // A form of another year is added, and the caller told.
     const otherYear = await staff.call(`/api/docs/${DOC_ID}/projects/import`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: form.replace(/13030322P/g, '13030323P') })
-    expect(await otherYear.json()).toEqual({ added: ['车辆保险费'], warnings: ['导入的绩效目标表是 2023 年度的，本文档是 2022 年度：请核对是否导入了其他年度的表'] })
+    expect(await otherYear.json()).toEqual({ added: ['车辆保险费'], warnings: ['导入的绩效目标表是 2023 年度的，本文档是 2022 年度：请核对是否导入了其他年度的表'], noted: 0 })
   })
 
   it('moves through the workflow; after 报送 staff can no longer edit directly, and every step keeps a version', async () => {

@@ -259,7 +259,8 @@ export interface HttpApi {
   /** from: a version id, 'last-return' or 'predecessor'; to: a version id or 'now'. */
   'GET /api/docs/:id/compare': { query: { from: string; to?: string }; response: Comparison }
   /** `warnings`: what the caller must hear though the import went ahead (a form of another year than the document's, what the file holds that was not read). */
-  'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[]; warnings: string[] } }
+  /** warnings: what the file held that no cell took, then anything else to say (another year's form); the first `noted` are kept in the document as comments. */
+  'POST /api/docs/:id/projects/import': { body: Blob; response: { added: string[]; warnings: string[]; noted: number } }
   /** Next year's document from this one (year: the document's own plus one unless given), in this one's department (org: for one of none); cleared: what it did not carry over. */
   /** 新建运行监控 / 新建绩效自评 from an approved targets document (409 otherwise); asOf: a 监控's 截至月份 ("6月"), default the current month. */
   'POST /api/docs/:id/linked': { body: { kind: 'monitoring' | 'self-evaluation'; asOf?: string; org?: number }; response: { id: string; title: string } }
