@@ -45,3 +45,20 @@ describe('the latest activity and the people in the log', () => {
     expect(latestActivity([], [])).toBeUndefined()
   })
 })
+
+describe('the activity log', () => {
+  it('shows a comment resolved as that, not as an edit of no text beside it; an edit of text at the same time stays', () => {
+    const doc = new Y.Doc()
+    const update = (change: () => void) => {
+      const before = Y.encodeStateVector(doc)
+      change()
+      return Y.encodeStateAsUpdate(doc, before)
+    }
+    const tail: AuthoredUpdate[] = [
+      { update: update(() => doc.getMap('threads').set('t1', 'resolved')), by: 'lina', at: 10_000 },
+      { update: update(() => doc.getText('t').insert(0, '改')), by: 'zhang', at: 10_000 },
+    ]
+    const stored: ActivityEntry[] = [{ at: 10_500, by: 'lina', event: { kind: 'comment', action: 'resolved', quote: '项目', text: '' } }]
+    expect(activityLog(stored, tail).map((a) => [a.kind, a.by])).toEqual([['comment', 'lina'], ['edits', 'zhang']])
+  })
+})

@@ -53,12 +53,19 @@ export function allSessions(stored: readonly ActivityEntry[], tail: readonly Aut
 
 /** The log as people read it, newest first. */
 export function activityLog(stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[]): ActivityView[] {
-  const edits: ActivityView[] = allSessions(stored, tail)
-    .filter((s) => s.by !== null)
-    .map(({ insertedRanges: _i, deletedRanges: _d, markBounds: _m, ...summary }) => ({ kind: 'edits', at: summary.to, ...summary }))
   const events: ActivityView[] = stored.flatMap((e) => (e.event.kind === 'edits' ? [] : [{ ...e.event, at: e.at, by: e.by }]))
+  // A comment, a reply, a thread resolved: map entries, which a session counts as no text. Such a session beside
+  // that person's comment line in its time was the comment, and read "输入 0 字" under it.
+  const commented = (s: EditSession) =>
+    events.some((e) => e.kind === 'comment' && e.by === s.by && e.at >= s.from - COMMENT_SLACK_MS && e.at <= s.to + COMMENT_SLACK_MS)
+  const edits: ActivityView[] = allSessions(stored, tail)
+    .filter((s) => s.by !== null && !(s.inserted === 0 && s.deleted === 0 && commented(s)))
+    .map(({ insertedRanges: _i, deletedRanges: _d, markBounds: _m, ...summary }) => ({ kind: 'edits', at: summary.to, ...summary }))
   return [...edits, ...events].sort((a, b) => b.at - a.at)
 }
+
+/** A comment's event is recorded as its update is applied: within this of the update's time. */
+const COMMENT_SLACK_MS = 2_000
 
 /**
  * When `activityLog`'s newest entry happened, and whose it is, read off the

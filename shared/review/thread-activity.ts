@@ -29,7 +29,8 @@ export function threadActivity(transaction: Y.Transaction): CommentActivity[] {
       }
       continue
     }
-    const thread = type._item?.parent
+    // A thread's own keys (its status) changed, or its comments (the Y.Array in it).
+    const thread = type instanceof Y.Map && type._item?.parent === threads ? type : type._item?.parent
     if (!(thread instanceof Y.Map) || thread._item?.parent !== threads) continue
     const quote = excerpt(str(thread.get('quote')))
     if (type instanceof Y.Map && keys.has('status')) {
