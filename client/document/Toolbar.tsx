@@ -162,7 +162,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
               <Show when={s.access.role() === 'editor' && !s.access.suggesting()}>
                 <label class="button" title={T.importProjectsHint}>
                   {T.importProjects}
-                  <input type="file" accept={importFormats().flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')} hidden onChange={importProjects} />
+                  <input type="file" accept={importFormats().flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')} onChange={importProjects} />
                 </label>
               </Show>
             </div>

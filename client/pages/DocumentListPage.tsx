@@ -154,7 +154,7 @@ export function DocumentListPage() {
         <button onClick={create} disabled={offline()}>{T.newDocument}</button>
         <label class="button" classList={{ disabled: offline() }}>
           {T.importDocument}
-          <input type="file" accept={accept() ?? ''} hidden onChange={importFile} disabled={offline()} />
+          <input type="file" accept={accept() ?? ''} onChange={importFile} disabled={offline()} />
         </label>
       </div>
       <Show when={offline()}>
