@@ -41,6 +41,16 @@ describe('derivedWidgets', () => {
     expect(score.widget).toEqual(expect.objectContaining({ lines: ['产出指标 —/50', '效益指标 24/30', '满意度指标 10/10', '预算执行率 9.5/10'], total: '总分 —（尚有指标未得分）' }))
   })
 
+  it('beside a written 执行率 or 得分, the computed one only where they differ', () => {
+    const withFunds = (rate: string, earned: string) => ({ ...selfEvaluation, projects: selfEvaluation.projects.map((p) => ({ ...p, funds: { ...p.funds!, rate, earned } })) })
+    const texts = (text: DocumentText, at: string) =>
+      shown(text, selfEvaluationModel(text) as unknown as DerivedModel).filter((w) => w.at === at && w.widget.kind === 'text').map((w) => (w.widget as { text: string }).text)
+    const same = withFunds('95%', '9.50')
+    expect([texts(same, 'fundsRate'), texts(same, 'fundsEarned')]).toEqual([[], []])
+    const other = withFunds('90%', '9')
+    expect([texts(other, 'fundsRate'), texts(other, 'fundsEarned')]).toEqual([['（按数字计算为 95.00%）'], ['（按数字计算为 9.5）']])
+  })
+
   it('gives the 总分 and grade once every row has a 得分', () => {
     const done = { ...selfEvaluation, projects: selfEvaluation.projects.map((p) => ({ ...p, indicators: p.indicators.map((i) => (i.level3 === '结案率' ? { ...i, actual: '85%' } : i)) })) }
     const score = shown(done, selfEvaluationModel(done) as unknown as DerivedModel).find((w) => w.widget.kind === 'score')!.widget

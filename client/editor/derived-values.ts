@@ -19,6 +19,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, TextSelection, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { parseIndicatorValue } from '@shared/model/indicator-value'
+import { parseAmount, parsePercent } from '@shared/model/numbers'
 import { NODE } from '@shared/schema/node-names'
 import { levelTotals } from '@shared/self-evaluation/level-totals'
 import { qualitativeEarned, type Band } from '@shared/self-evaluation/scoring'
@@ -57,6 +58,10 @@ export type Widget =
 const figure = (n: number) => String(Math.round(n * 100) / 100)
 const percent = (n: number) => `${n.toFixed(2)}%`
 
+/** A written figure the same as the computed one, to the 0.01 forms round to: nothing to add beside it. */
+const agrees = (written: number | null, computed: number | null | undefined): boolean =>
+  written !== null && computed != null && Math.abs(written - computed) <= 0.011
+
 /** The band a chosen 得分 falls in (of its 分值), or '' before one is chosen. */
 export function bandOfScore(earned: number | null, points: number): Band | '' {
   if (earned === null || !(points > 0)) return ''
@@ -91,12 +96,15 @@ export function derivedWidgets(doc: PMNode, model: DerivedModel, asOf?: AsOfCont
         const rate = funds.rate === null ? '—' : percent(funds.rate)
         // No 截至月份 chosen: say so where the plan's share would be, rather than leave a gap that reads as "no plan".
         const planned = kind !== 'monitoring' ? '' : funds.planned != null ? T.derived.planned(percent(funds.planned)) : model.month === null ? T.derived.noPlanMonth : ''
-        widgets.push({ pos: end, side: 1, kind: 'text', className: 'derived', text: `${written ? T.derived.computed(rate) : rate}${planned}`, title: T.derived.rateTitle })
+        const shown = !written ? rate : agrees(parsePercent(written), funds.rate) ? '' : T.derived.computed(rate)
+        if (shown || planned) widgets.push({ pos: end, side: 1, kind: 'text', className: 'derived', text: `${shown}${planned}`, title: T.derived.rateTitle })
       } else if (kind === 'self-evaluation' && name === CELL.fundsPoints && funds && !written && funds.points !== undefined) {
         widgets.push({ pos: end, side: 1, kind: 'text', className: 'derived', text: figure(funds.points), title: T.derived.defaultWeight })
       } else if (kind === 'self-evaluation' && name === CELL.fundsEarned && funds) {
         const earned = funds.earned == null ? '—' : figure(funds.earned)
-        widgets.push({ pos: end, side: 1, kind: 'text', className: 'derived', text: written ? T.derived.computed(earned) : earned, title: T.derived.earnedTitle })
+        if (!written || !agrees(parseAmount(written.replace(/分$/, '')), funds.earned)) {
+          widgets.push({ pos: end, side: 1, kind: 'text', className: 'derived', text: written ? T.derived.computed(earned) : earned, title: T.derived.earnedTitle })
+        }
       } else if (kind === 'self-evaluation' && name === CELL.indicatorEarned) {
         const indicator = project.indicators[row]
         if (!indicator || indicator.points === undefined) return false
