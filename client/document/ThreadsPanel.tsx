@@ -61,7 +61,10 @@ export function ThreadsPanel(props: {
     const range = editor ? anchorRange(editor.state, thread) : null
     if (editor && range) {
       editor.view.focus()
-      editor.chain().setTextSelection(range).scrollIntoView().run()
+      editor.chain().setTextSelection(range).run()
+      // To the middle of the window, as the checks' 定位 takes a cell: scrolled merely into view, it sat on the window's bottom edge.
+      const { node } = editor.view.domAtPos(range.from)
+      ;(node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' })
     }
   }
 

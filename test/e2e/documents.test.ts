@@ -216,8 +216,17 @@ describe('document list', () => {
     expect(await note.locator('blockquote').textContent()).toBe(await colleague.page.locator('[data-field="projectName"] .value').first().textContent())
     const staffNote = staff.page.locator('.thread', { hasText: '导入文件时：' })
     await expect.poll(() => staffNote.isVisible(), { timeout: 10_000 }).toBe(true)
+    // Scrolled away from its text, they click the comment's quote: it takes them to the text, well inside the window
+    // (not on its edge, under the toolbar).
+    const nameCell = colleague.page.locator('[data-field="projectName"] .value').first()
+    // (A laptop's window: the one-project form is then taller than it.)
+    await colleague.page.setViewportSize({ width: 1400, height: 560 })
+    await colleague.page.mouse.move(400, 400)
+    await colleague.page.mouse.wheel(0, 3000)
+    await expect.poll(() => nameCell.evaluate((el) => el.getBoundingClientRect().bottom < 0)).toBe(true)
+    await note.locator('blockquote').click()
+    await expect.poll(() => nameCell.evaluate((el) => el.getBoundingClientRect().top >= innerHeight * 0.2 && el.getBoundingClientRect().bottom <= innerHeight * 0.8)).toBe(true)
     // Once the figures are checked against the form, it is resolved, and the importer's page no longer lists it as open.
-    await note.click()
     await note.getByRole('button', { name: '解决' }).click()
     await synced(colleague.page)
     await expect.poll(() => staffNote.count(), { timeout: 10_000 }).toBe(0)
