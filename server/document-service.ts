@@ -72,9 +72,9 @@ export class DocumentService {
    * department, the record of its making) in one transaction; resolves to
    * its id. Rejects with DocumentLimitError past the project or size limit
    * (as an edit would be), StorageError, DocumentExistsError, or Error for an
-   * invalid id.
+   * invalid id. What the text's import could not read (`unread`) is kept in
+   * it as comments by `madeBy`, the login that made it (`import-notes.ts`).
    */
-  /** `madeBy`: the login of who made it, as the author of the comments that keep what its import could not read. */
   async create(text: DocumentText, options: { title: string; ownerId: number | null; id?: string | undefined; predecessor?: string | undefined; basedOn?: string | undefined; madeBy?: string | undefined }, belongings?: Belongings): Promise<string> {
     const id = options.id ?? newDocumentId()
     if (!isDocumentId(id)) throw new Error(`文档编号只能由字母、数字、- 和 _ 组成：${id}`)
