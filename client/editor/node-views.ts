@@ -44,12 +44,12 @@ function element(tag: string, attrs: Record<string, string> = {}, text?: string)
   return el
 }
 
-/** Shows a row's pending suggestion on its element, as the schema's renderHTML does for other rows. */
-function showSuggestion(dom: HTMLElement, node: PMNode): void {
+/** Shows a row's pending suggestion on its element, as the schema's renderHTML does for other rows; without one, the element's own title (`title`), if any. */
+function showSuggestion(dom: HTMLElement, node: PMNode, title?: string): void {
   const suggestion = node.attrs.suggestion as unknown
   if (suggestion) dom.setAttribute('data-suggestion', JSON.stringify(suggestion))
   else dom.removeAttribute('data-suggestion')
-  const author = (suggestion as { author?: string } | null)?.author
+  const author = (suggestion as { author?: string } | null)?.author ?? title
   if (author) dom.title = author
   else dom.removeAttribute('title')
 }
@@ -101,10 +101,12 @@ function fieldView(initial: PMNode, context: ViewContext, view?: EditorView, get
   // non-editable island per cell made the browser's own work on every key grow with the cells before the caret.
   if (LABELLED.has(name)) dom.dataset.label = labelOf(name, context.kind())
   const contentDOM = element('div', { class: 'value' })
-  // A target carried from the approved document: shown as on the form, not editable (the server refuses edits to it).
+  // A target carried from the approved document (or the file a 自评 was imported from): shown as on the form, not
+  // editable (the server refuses edits to it), and saying so on hover.
+  let title: string | undefined
   if (isCarriedNode(context.kind(), name, placeOf(view, getPos))) {
     dom.classList.add('carried')
-    dom.title = T.carriedCell(context.targetsFrom?.() ?? 'approved')
+    title = T.carriedCell(context.targetsFrom?.() ?? 'approved')
     contentDOM.contentEditable = 'false'
   } else if (carriesTargets(context.kind()) && DERIVED.has(name)) {
     dom.classList.add('derived-cell')
@@ -118,13 +120,13 @@ function fieldView(initial: PMNode, context: ViewContext, view?: EditorView, get
     picker.show(node.textContent)
   }
   dom.append(contentDOM)
-  showSuggestion(dom, node)
+  showSuggestion(dom, node, title)
   return {
     dom,
     contentDOM,
     update: (next) => {
       if (next.type !== node.type) return false
-      if (next.attrs !== node.attrs) showSuggestion(dom, next)
+      if (next.attrs !== node.attrs) showSuggestion(dom, next, title)
       node = next
       picker?.show(node.textContent)
       return true

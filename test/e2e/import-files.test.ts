@@ -69,6 +69,8 @@ describe('files from other programs', () => {
     await past.page.keyboard.type('0')
     await expect.poll(() => past.page.locator('p.notice[role=status]').textContent(), { timeout: 5_000 }).toBe(T.carriedRefused('file'))
     expect(await points.textContent()).toBe('10')
+    // Its cells say the same on hover.
+    expect(await past.page.locator('[data-field="indicatorScore"]').first().getAttribute('title')).toBe(T.carriedCell('file'))
     expect(past.errors).toEqual([])
     await past.context.close()
     // The first 数量指标 weighed 0 instead of 10: 产出 60, and 100 in all.
