@@ -13,7 +13,7 @@ const pending = new Map<string, string>()
 
 /** Leaves what the import of `docId` did not read for the document to say when it opens. */
 export function leaveImportNotice(docId: string, warnings: readonly string[]): void {
-  if (warnings.length > 0) pending.set(docId, T.importUnread(warnings.join('；')))
+  if (warnings.length > 0) pending.set(docId, T.importUnread(warnings))
 }
 
 /** What the import of `docId` left to say, once; '' when nothing. */

@@ -98,7 +98,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
     if (!file) return
     // A warning (a form of another year) is said with the result, not instead of it.
     api.importProjects(s.docId, file).then(
-      ({ added, warnings, noted }) => s.say([T.projectsImported(added), ...(noted > 0 ? [T.importUnread(warnings.slice(0, noted).join('；'))] : []), ...warnings.slice(noted)].join('；')),
+      ({ added, warnings, noted }) => s.say([T.projectsImported(added), ...(noted > 0 ? [T.importUnread(warnings.slice(0, noted))] : []), ...warnings.slice(noted)].join('；')),
       (e: Error) => s.say(e.message),
     )
   }

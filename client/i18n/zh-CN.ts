@@ -321,7 +321,8 @@ export const T = {
   importProjects: '导入项目表',
   importProjectsHint: '从 Word、Excel 或文本文件中导入绩效目标表，加在最后一个项目之后',
   /** What a new document's import could not read: said on opening it, and kept in it as comments (`import-notes.ts`). */
-  importUnread: (said: string) => `${said}（已作为批注留在文档中，核对后可标为已解决）`,
+  importUnread: (items: readonly string[]) =>
+    `${items.length === 1 ? items[0] : items.map((item, i) => `（${i + 1}）${item}`).join(' ')}（${items.length > 1 ? `以上 ${items.length} 条` : ''}已作为批注留在文档中，核对后可标为已解决）`,
   projectsImported: (names: string[]) => `已导入 ${names.length} 个项目表：${names.join('、')}`,
   /** What a paste did, or asks. */
   paste: {
