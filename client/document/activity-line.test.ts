@@ -6,6 +6,7 @@ const name = (login: string | null) => ({ wangfang: '王芳', zhangwei: '张伟'
 describe('activityLine', () => {
   it('says what happened in Chinese, with people by their names', () => {
     expect(activityLine({ kind: 'edits', at: 2, by: 'zhangwei', from: 1, to: 2, inserted: 12, deleted: 3 }, name)).toBe('编辑了文档：输入 12 字、删除 3 字')
+    expect(activityLine({ kind: 'edits', at: 2, by: 'zhangwei', from: 1, to: 2, inserted: 0, deleted: 0 }, name)).toBe('编辑了文档')
     expect(activityLine({ kind: 'suggestions', at: 1, by: 'zhangwei', accepted: 2, rejected: 1, authors: ['wangfang'] }, name)).toBe('接受了王芳的 2 处修订，拒绝了王芳的 1 处修订')
     expect(activityLine({ kind: 'workflow', at: 1, by: 'wangfang', action: '退回修改', from: '审核中', to: '退回修改', note: '补充成本指标' }, name)).toBe('退回修改（审核中 → 退回修改）：补充成本指标')
     expect(activityLine({ kind: 'role', at: 1, by: 'zhangwei', user: 'wangfang', role: 'reviewer' }, name)).toBe('将 王芳 设为审核')

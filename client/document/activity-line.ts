@@ -7,6 +7,8 @@ const COMMENT_ACTION = { created: '发表批注', replied: '回复批注', resol
 export function activityLine(a: ActivityView, name: (login: string | null) => string): string {
   switch (a.kind) {
     case 'edits':
+      // No text typed or deleted: a 一级 chosen, a figure's record, a 截至月份 — an edit all the same, of no characters to count.
+      if (a.inserted === 0 && a.deleted === 0) return '编辑了文档'
       return `编辑了文档：输入 ${a.inserted} 字${a.deleted > 0 ? `、删除 ${a.deleted} 字` : ''}`
     case 'workflow':
       return `${a.action}（${a.from} → ${a.to}）${a.note ? `：${a.note}` : ''}`
