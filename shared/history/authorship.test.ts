@@ -55,6 +55,26 @@ describe('edit sessions and attribution', () => {
     expect([zhang!.by, zhang!.inserted, zhang!.deleted]).toEqual(['zhang', 4, 1])
   })
 
+  it('counts no comment as text, and a comment or its resolving after the typing does not move the session’s end', () => {
+    const { doc, log, as } = logged()
+    const text = new Y.XmlText()
+    as(null, 0, () => doc.getXmlFragment('content').insert(0, [text]))
+    as('zhang', 1_000, () => text.insert(0, '核实'))
+    // Eight minutes later, within the pause that splits sessions: a comment with its first reply, then resolved.
+    as('zhang', 8 * 60_000, () => {
+      const thread = new Y.Map<unknown>()
+      doc.getMap('threads').set('t1', thread)
+      const comments = new Y.Array<Y.Map<unknown>>()
+      thread.set('comments', comments)
+      const comment = new Y.Map<unknown>()
+      comments.push([comment])
+      comment.set('text', '请核对')
+    })
+    as('zhang', 9 * 60_000, () => (doc.getMap('threads').get('t1') as Y.Map<unknown>).set('status', 'resolved'))
+    const [, zhang] = editSessions(log)
+    expect([zhang!.inserted, zhang!.deleted, zhang!.from, zhang!.to]).toEqual([2, 0, 1_000, 1_000])
+  })
+
   it('names who last changed each field — a deletion included, a pending suggestion not — and as of a moment', () => {
     const { doc, log, as } = logged()
     const fragment = doc.getXmlFragment('content')

@@ -43,7 +43,7 @@ export interface EditSession {
   by: string | null
   from: number
   to: number
-  /** Item clocks inserted and deleted: characters, mostly (marks and nodes count too; settings — attributes, map entries — do not). */
+  /** Item clocks inserted and deleted: characters, mostly (marks and nodes count too; settings — attributes, map entries, comments — do not). */
   inserted: number
   deleted: number
   insertedRanges: IdRange[]
@@ -86,8 +86,10 @@ function rangesOf(update: Uint8Array, at: number, known: Settings): { inserted: 
     const range: IdRange = [struct.id.client, struct.id.clock, struct.id.clock + struct.length, at]
     appendRange(inserted, range)
     if (!(struct instanceof Y.Item)) continue
-    // A setting that replaces another is written after it, without its key: it is known by its left origin.
-    if (struct.parentSub !== null || (struct.origin !== null && known.has(struct.origin))) {
+    // A setting that replaces another is written after it, without its key: it is known by its left origin. A map or
+    // an array made (a comment, its replies: the document's text is all XML types) is no text either.
+    const madeMapOrArray = struct.content instanceof Y.ContentType && (struct.content.type instanceof Y.Map || struct.content.type instanceof Y.Array)
+    if (struct.parentSub !== null || madeMapOrArray || (struct.origin !== null && known.has(struct.origin))) {
       settings.push([...range])
       known.add([...range])
     }
@@ -158,7 +160,9 @@ export function editSessions(log: readonly AuthoredUpdate[], gapMs = SESSION_GAP
     for (const range of deleted) appendRange(session.deletedRanges, range)
     session.markBounds!.push(...marks)
     settingCount.set(session, (settingCount.get(session) ?? 0) + width(set))
-    session.to = Math.max(session.to, at)
+    // Only text moves a session's end: a comment resolved after a morning's typing is not typing at that hour.
+    const text = width(inserted) > width(set) || deleted.some((range) => range[2] - range[1] > settings.overlap(range))
+    if (text) session.to = Math.max(session.to, at)
   }
   for (const session of sessions) {
     session.inserted = width(session.insertedRanges) - (settingCount.get(session) ?? 0)
