@@ -11,7 +11,7 @@
  */
 import { createSignal, For, Show } from 'solid-js'
 import type { Role } from '@shared/protocol/role'
-import { availableTransitions, type Status, type Transition } from '@shared/review/workflow'
+import { availableTransitions, MIN_NOTE_LENGTH, type Status, type Transition } from '@shared/review/workflow'
 import { api, ApiFailure } from '../api/http'
 import { T } from '../i18n/zh-CN'
 
@@ -57,7 +57,7 @@ export function WorkflowActions(props: {
       setFromDraft(false)
       if (opinionUsed) props.onOpinionUsed?.()
     } catch (e) {
-      if (e instanceof ApiFailure && e.code === 'workflow-conditions') compose({ transition, prompt: e.message })
+      if (e instanceof ApiFailure && e.code === 'workflow-conditions') compose({ transition, prompt: e.message, consequence: T.stepConsequence[transition.action] })
       else setError((e as Error).message)
     } finally {
       setBusy(false)
@@ -125,7 +125,11 @@ export function WorkflowActions(props: {
               {/* The box takes the keys at once: the person clicked 退回修改 (or 审核通过 over what stands open) to write it. */}
               <textarea ref={(box) => queueMicrotask(() => box.focus())} value={note()} onInput={(e) => setNote(e.currentTarget.value)} rows={note().includes('\n') ? 12 : 3} required />
             </label>
-            <button type="submit" class="workflow" disabled={busy() || note().trim().length === 0}>{T.confirmStep(c().transition.label)}</button>
+            {/* The server takes a note of MIN_NOTE_LENGTH characters or more: a shorter one is said here, not refused there. */}
+            <Show when={note().trim().length > 0 && note().trim().length < MIN_NOTE_LENGTH}>
+              <span class="hint" data-testid="note-too-short">{T.noteTooShort(MIN_NOTE_LENGTH)}</span>
+            </Show>
+            <button type="submit" class="workflow" disabled={busy() || note().trim().length < MIN_NOTE_LENGTH}>{T.confirmStep(c().transition.label)}</button>
             <button type="button" onClick={() => { setComposing(null); setNote(''); setFromDraft(false) }}>{T.cancel}</button>
           </form>
         )}

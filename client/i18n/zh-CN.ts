@@ -261,6 +261,7 @@ export const T = {
   rowRemoved: '删除指标',
   totalChange: (before: string, after: string) => `预算合计：${before} → ${after}`,
   notePrompt: (label: string) => `请填写${label}的意见：`,
+  noteTooShort: (min: number) => `至少写 ${min} 个字`,
   confirmStep: (label: string) => `确认${label}`,
   stillOpen: (items: string[]) => `注意：${items.join('；')}。`,
   /** The reason a step over what stands open asks for, in the server's words for the same (`checkTransition`). */

@@ -48,6 +48,11 @@ describe('workflow', () => {
     expect(await reason.locator('.consequence').textContent()).toContain('审核通过后，文档定稿')
     expect(await reason.getByRole('button', { name: '确认审核通过' }).isDisabled()).toBe(true)
     expect(await finance.page.getByTestId('confirm-step').count()).toBe(0)
+    // A reason too short for the server is said so here, and cannot be sent.
+    await finance.page.keyboard.type('同意')
+    expect([await reason.getByTestId('note-too-short').textContent(), await reason.getByRole('button', { name: '确认审核通过' }).isDisabled()]).toEqual(['至少写 4 个字', true])
+    await finance.page.keyboard.type('，已核实')
+    expect([await reason.getByTestId('note-too-short').count(), await reason.getByRole('button', { name: '确认审核通过' }).isDisabled()]).toEqual([0, false])
     await reason.getByRole('button', { name: '取消' }).click()
     await finance.page.getByRole('button', { name: '退回修改' }).click()
     // 退回修改 asks for the 退回意见 first; staff then see it at the top of the document.
