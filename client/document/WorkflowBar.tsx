@@ -61,9 +61,10 @@ export function WorkflowNotices(props: { session: DocumentSession; nameOf: (logi
   createServerEvent('deadlines', () => void refetch())
   createServerEvent('ready', () => void refetch())
   const lastDeadline = createLastLoaded(deadline)
-  const returned = () => {
+  // The note a step came with: a 退回意见, or the reason a reviewer approved over what stood open (stored with the status).
+  const noted = () => {
     const record = s.workflow.record()
-    return record?.value === STATUS.returned && record.note ? record : null
+    return (record?.value === STATUS.returned || record?.value === STATUS.approved) && record.note ? record : null
   }
   return (
     <>
@@ -75,10 +76,10 @@ export function WorkflowNotices(props: { session: DocumentSession; nameOf: (logi
           <p class="deadline unknown" role="alert" data-testid="deadline">{loadFailure(T.submissionDeadline, deadline.error)}</p>
         </Match>
       </Switch>
-      <Show when={returned()}>
+      <Show when={noted()}>
         {(record) => (
-          <p class="return-note" data-testid="return-note">
-            <strong>{T.returnNote(props.nameOf(record().by), new Date(record().at).toLocaleString('zh-CN'))}</strong>
+          <p class="return-note" data-testid={record().value === STATUS.approved ? 'approval-note' : 'return-note'}>
+            <strong>{(record().value === STATUS.approved ? T.approvalNote : T.returnNote)(props.nameOf(record().by), new Date(record().at).toLocaleString('zh-CN'))}</strong>
             {record().note}
           </p>
         )}

@@ -213,6 +213,8 @@ export const T = {
   deleteDraft: '删除副本',
   confirmDeleteDraft: '删除后无法恢复这份本机副本，确定删除吗？',
   returnNote: (by: string, time: string) => `退回意见（${by}，${time}）：`,
+  /** 审核通过 over what stood open: the reviewer's reason, where the 退回意见 would be. */
+  approvalNote: (by: string, time: string) => `审核通过说明（${by}，${time}）：`,
   history: '历史版本',
   activity: '动态',
   showAuthors: '显示作者',

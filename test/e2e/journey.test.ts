@@ -200,8 +200,9 @@ describe('a round trip', () => {
     await reason.locator('textarea').fill('其余检查项为指标值占位，下年度补充')
     await reason.getByRole('button', { name: '确认审核通过' }).click()
     await expect.poll(() => status(wang.page), { timeout: 10_000 }).toBe('审核通过')
-    // Final for staff; the reviewer's outline totals what was typed.
+    // Final for staff, who read why it passed over what the checks found; the reviewer's outline totals what was typed.
     await expect.poll(() => li.page.locator('.ProseMirror').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('false')
+    await expect.poll(() => li.page.getByTestId('approval-note').textContent(), { timeout: 10_000 }).toMatch(/^审核通过说明（王芳，.*）：其余检查项为指标值占位，下年度补充$/)
     expect(await wang.page.getByTestId('department-total').textContent()).toContain(sum())
 
     // —— What everyone reads ——
