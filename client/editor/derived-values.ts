@@ -19,7 +19,7 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, TextSelection, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { parseIndicatorValue } from '@shared/model/indicator-value'
-import { parseAmount, parsePercent } from '@shared/model/numbers'
+import { figuresDiffer, parseAmount, parsePercent } from '@shared/model/numbers'
 import { NODE } from '@shared/schema/node-names'
 import { levelTotals } from '@shared/self-evaluation/level-totals'
 import { qualitativeEarned, type Band } from '@shared/self-evaluation/scoring'
@@ -58,9 +58,9 @@ export type Widget =
 const figure = (n: number) => String(Math.round(n * 100) / 100)
 const percent = (n: number) => `${n.toFixed(2)}%`
 
-/** A written figure the same as the computed one, to the 0.01 forms round to: nothing to add beside it. */
+/** A written figure the same as the computed one: nothing to add beside it. */
 const agrees = (written: number | null, computed: number | null | undefined): boolean =>
-  written !== null && computed != null && Math.abs(written - computed) <= 0.011
+  written !== null && computed != null && !figuresDiffer(written, computed)
 
 /** The band a chosen 得分 falls in (of its 分值), or '' before one is chosen. */
 export function bandOfScore(earned: number | null, points: number): Band | '' {

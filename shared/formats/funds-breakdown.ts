@@ -48,8 +48,8 @@ export function breakdownRowOf(label: string): BreakdownRow | null {
 const listed = (names: readonly string[]): string => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join('、')}和${names.at(-1)}`)
 
 /** A row whose figures run together in more than one way, or none: to be written in by hand where the model has its cell, else checked. */
-export const unsplitRow = (row: BreakdownRow, written: string, headers: readonly string[], name = row.name): string =>
-  `${name}“${written}”无法分成${listed(headers)}，未导入，请按原表${row.into ? '填写' : '核对'}`
+export const unsplitRow = (row: BreakdownRow, written: string, headers: readonly string[]): string =>
+  `${row.name}“${written}”无法分成${listed(headers)}，未导入，请按原表${row.into ? '填写' : '核对'}`
 
 /** A row with figures the 预算数 has no cell for (上年结转资金, a 其中 row of another source). */
 export const unplacedRow = (name: string, written: string): string => `${name}“${written}”未导入：预算数只分财政资金和其他资金，请按原表核对`

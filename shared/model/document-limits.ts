@@ -9,7 +9,7 @@
  */
 import * as Y from 'yjs'
 import { NODE } from '../schema/node-names'
-import { contentOf } from './y-document'
+import { childElement, contentOf } from './y-document'
 
 /** 绩效目标表 in one document. */
 export const MAX_PROJECTS = 500
@@ -38,6 +38,5 @@ export const documentTooLarge = (bytes: number, limit = MAX_DOCUMENT_BYTES) =>
 
 /** The 绩效目标表 a Y.Doc holds, counted without reading the document. */
 export function projectCount(ydoc: Y.Doc): number {
-  const part = contentOf(ydoc).toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === NODE.projectsPart)
-  return part?.length ?? 0
+  return childElement(contentOf(ydoc), NODE.projectsPart)?.length ?? 0
 }

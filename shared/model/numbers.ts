@@ -75,3 +75,6 @@ export function parseYear(text: string): number | null {
   const match = /(\d{4})\s*年/.exec(toHalfWidth(text))
   return match ? Number(match[1]) : null
 }
+
+/** Whether a written figure and a computed one differ: forms round to 0.01 (a rate to 0.01%), and a difference within it is none. */
+export const figuresDiffer = (a: number, b: number): boolean => Math.abs(a - b) > 0.011

@@ -40,6 +40,9 @@ export const META_KEY = {
 } as const
 
 export const contentOf = (ydoc: Y.Doc): Y.XmlFragment => ydoc.getXmlFragment(ROOT.content)
+/** The first child element of a node's name (`NODE`), if any. */
+export const childElement = (parent: Y.XmlElement | Y.XmlFragment | undefined, name: string): Y.XmlElement | undefined =>
+  parent?.toArray().find((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === name)
 export const metaOf = (ydoc: Y.Doc): Y.Map<unknown> => ydoc.getMap(ROOT.meta)
 export const threadsOf = (ydoc: Y.Doc): Y.Map<unknown> => ydoc.getMap(ROOT.threads)
 
@@ -111,7 +114,7 @@ export const modelOf = (ydoc: Y.Doc): BudgetDocument => deriveModel(readContent(
 
 /** The budget year the subtitle names, read off the title block alone: a large document's projects are never read. */
 export function yearOf(ydoc: Y.Doc): number | null {
-  const titleBlock = contentOf(ydoc).toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === NODE.titleBlock)
+  const titleBlock = childElement(contentOf(ydoc), NODE.titleBlock)
   if (!titleBlock) return null
   const content = (yXmlFragmentToProsemirrorJSON(titleBlock) as NodeJSON).content ?? []
   return parseYear(readDocument({ type: 'doc', content: [{ type: NODE.titleBlock, content }] }).subtitle)

@@ -84,7 +84,7 @@ export type TargetsSource = 'approved' | 'file'
 export const targetsSourceOf = (ydoc: Y.Doc): TargetsSource => (basedOnOf(ydoc) === undefined ? 'file' : 'approved')
 
 /** Why a carried target cannot be changed here, naming the cell, as the server refuses it. */
-export const carriedRefusal = (source: TargetsSource, field: string): string =>
+const carriedRefusal = (source: TargetsSource, field: string): string =>
   source === 'approved'
     ? `这份文档的绩效目标沿用审核通过的目标表，不能修改（${field}）；目标需要调整的，请走目标调整程序`
     : `这份文档的绩效目标来自导入的文件，不能在此修改（${field}）；有误的，请在原表中改正后重新导入`

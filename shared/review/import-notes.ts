@@ -9,7 +9,7 @@
  * until someone who has put it right marks it resolved.
  */
 import * as Y from 'yjs'
-import { contentOf } from '../model/y-document'
+import { childElement, contentOf } from '../model/y-document'
 import { NODE } from '../schema/node-names'
 import { createThread } from './threads'
 
@@ -19,22 +19,23 @@ export const importNoteText = (unread: string): string => `导入文件时：${u
 /** The comments' author where the document was made by nobody in particular (an operator's import). */
 export const IMPORT_NOTE_AUTHOR = '导入'
 
-const childNamed = (parent: Y.XmlElement | Y.XmlFragment | undefined, name: string): Y.XmlElement | undefined =>
-  parent?.toArray().find((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === name)
-
-/** The text a note is anchored on: the project's 项目名称, else the title, when either is written. */
-function anchorText(ydoc: Y.Doc, project: number): Y.XmlText | null {
-  const content = contentOf(ydoc)
-  const projects = childNamed(content, NODE.projectsPart)?.toArray().filter((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === NODE.project) ?? []
-  const fields = [childNamed(projects[project], NODE.projectName), childNamed(childNamed(content, NODE.titleBlock), NODE.docTitle)]
-  for (const field of fields) {
-    const text = field?.get(0)
-    if (text instanceof Y.XmlText && text.length > 0) return text
-  }
-  return null
-}
-
+/** A field's words, without their marks (what `toString` would write as tags). */
 const plainText = (text: Y.XmlText): string => text.toDelta().map((d: { insert?: unknown }) => (typeof d.insert === 'string' ? d.insert : '')).join('')
+
+/**
+ * Where a note is anchored: the whole of the project's 项目名称, else of the
+ * title, when either is written; else the title's empty cell.
+ */
+function anchorOf(ydoc: Y.Doc, project: number): { type: Y.XmlText | Y.XmlElement; length: number; quote: string } | null {
+  const content = contentOf(ydoc)
+  const projects = childElement(content, NODE.projectsPart)?.toArray().filter((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === NODE.project) ?? []
+  const title = childElement(childElement(content, NODE.titleBlock), NODE.docTitle)
+  for (const field of [childElement(projects[project], NODE.projectName), title]) {
+    const text = field?.get(0)
+    if (text instanceof Y.XmlText && text.length > 0) return { type: text, length: text.length, quote: plainText(text) }
+  }
+  return title ? { type: title, length: 0, quote: '' } : null
+}
 
 export interface ImportNotes {
   /** The login that imported (`IMPORT_NOTE_AUTHOR` for nobody in particular), and when. */
@@ -52,18 +53,16 @@ export interface ImportNotes {
  */
 export function addImportNotes(ydoc: Y.Doc, unread: readonly string[], notes: ImportNotes, origin: unknown = null): void {
   if (unread.length === 0) return
-  const text = anchorText(ydoc, notes.project)
-  const anchor: Y.XmlText | Y.XmlElement | undefined = text ?? childNamed(childNamed(contentOf(ydoc), NODE.titleBlock), NODE.docTitle)
+  const anchor = anchorOf(ydoc, notes.project)
   if (!anchor) return
-  const end = text ? text.length : 0
   ydoc.transact(() => {
     unread.forEach((item, i) => {
       const id = `import-${notes.now.toString(36)}-${i + 1}`
       createThread(ydoc, {
         id,
-        start: Y.createRelativePositionFromTypeIndex(anchor, 0),
-        end: Y.createRelativePositionFromTypeIndex(anchor, end),
-        quote: text ? plainText(text) : '',
+        start: Y.createRelativePositionFromTypeIndex(anchor.type, 0),
+        end: Y.createRelativePositionFromTypeIndex(anchor.type, anchor.length),
+        quote: anchor.quote,
         author: notes.author,
         text: importNoteText(item),
         now: notes.now,

@@ -3,12 +3,10 @@
  * follow from 全年执行数 ÷ 全年预算数, a written 总分 other than the one its
  * own 得分 add up to. Each is a figure nobody needs to judge: an error.
  */
-import { parseAmount, parsePercent } from '../../model/numbers'
+import { figuresDiffer as differs, parseAmount, parsePercent } from '../../model/numbers'
 import { findingsFor, type SelfEvaluationRule } from '../rule'
 
 const number = (text: string) => parseAmount(text.replace(/分$/, ''))
-/** Forms round to 0.01 (a rate to 0.01%): a difference within it is none. */
-const differs = (a: number, b: number) => Math.abs(a - b) > 0.011
 
 export const scoreAboveCap: SelfEvaluationRule = {
   id: 'self-evaluation.score-above-cap',
