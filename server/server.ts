@@ -22,8 +22,9 @@ import { lockDataDir } from './storage/sqlite/data-dir-lock'
 import { PortInUseError } from './port-in-use'
 import { ShownNames } from './auth/shown-names'
 import { createApp } from './http/app'
-import { DEFAULT_READING_WORKER_LIMITS, FileWorkers, type FileWorkerLimits } from './files/file-workers'
+import { DEFAULT_READING_WORKER_LIMITS, FilesBusyError, FileWorkers, type FileWorkerLimits } from './files/file-workers'
 import { offThread } from './files/stored-document-readings'
+import { offThreadFold } from './storage/fold'
 import { DEFAULT_GUARD, type RequestGuardOptions } from './http/request-guard'
 import { log } from './log'
 import { Metrics } from './metrics'
@@ -121,7 +122,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const feed = new NotificationFeed(bus)
   const notifier = new Notifier(data, feed)
   const onActivity = (docId: string, activity: ActivityEntry[]) => void notifier.activity(docId, activity)
-  const relay = new Relay({ log: data.documents, bus, access, onActivity }, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
+  // A large log is folded in a reading worker: at the project limit, hundreds of milliseconds of everyone's event loop.
+  const fold = offThreadFold(readings, (error) => error instanceof FilesBusyError)
+  const relay = new Relay({ log: data.documents, bus, access, onActivity, fold }, makeUpdatePolicy(reviewerRule), metrics, { ...DEFAULT_RELAY_OPTIONS, ...options.relay })
   const guard: RequestGuardOptions = { ...DEFAULT_GUARD, ...options.guard }
   const files = new FileWorkers(options.files)
   const app = createApp({ ...data, auth, relay, metrics, guard, notifier, feed, files, metricsToken: options.metricsToken })

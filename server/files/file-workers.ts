@@ -20,6 +20,8 @@ import type { DocumentText } from '@shared/model/document-text'
 import type { FindingContext } from '@shared/kinds/document-findings'
 import type { ReadingName, ReadingOf } from './stored-document-readings'
 import type { WorkerAnswer, WorkerJob } from './worker-message'
+import type { LoggedUpdate } from '../storage/document-log'
+import type { Folded } from '../storage/fold'
 import { serverBundle } from '../server-build'
 
 export interface FileWorkerLimits {
@@ -100,6 +102,14 @@ export class FileWorkers {
   async readStored<N extends ReadingName>(reading: N, updates: readonly Uint8Array[], context?: FindingContext): Promise<ReadingOf<N>> {
     const answer = await this.run({ kind: 'read', reading, updates, context }, '读取这份文档')
     if (answer.kind === 'reading') return answer.value as ReadingOf<N>
+    if (answer.kind === 'refused') throw new FileTooLargeError(answer.detail)
+    throw unexpected(answer)
+  }
+
+  /** A compaction's folding of a stored log (`server/storage/fold.ts`). Throws as `readStored` does. */
+  async fold(pieces: readonly Uint8Array[], tail: readonly LoggedUpdate[]): Promise<Folded> {
+    const answer = await this.run({ kind: 'fold', pieces, tail }, '压缩这份文档的更新日志')
+    if (answer.kind === 'folded') return { state: answer.state, activity: answer.activity }
     if (answer.kind === 'refused') throw new FileTooLargeError(answer.detail)
     throw unexpected(answer)
   }

@@ -3,6 +3,8 @@ import type { OpinionBlock } from '@shared/checks/opinion-text'
 import type { ImportErrorCode } from '@shared/formats/import-error'
 import type { DocumentText } from '@shared/model/document-text'
 import type { FindingContext } from '@shared/kinds/document-findings'
+import type { LoggedUpdate } from '../storage/document-log'
+import type { Folded } from '../storage/fold'
 import type { ReadingName } from './stored-document-readings'
 
 export type WorkerJob =
@@ -11,6 +13,8 @@ export type WorkerJob =
   | { kind: 'export'; format: string; text: DocumentText; tracked: boolean; names: Record<string, string>; opinion?: readonly OpinionBlock[] }
   /** A reading (`stored-document-readings.ts`) of the document its stored updates make. */
   | { kind: 'read'; reading: ReadingName; updates: readonly Uint8Array[]; context?: FindingContext | undefined }
+  /** A compaction's folding (`server/storage/fold.ts`). */
+  | { kind: 'fold'; pieces: readonly Uint8Array[]; tail: readonly LoggedUpdate[] }
 
 export type WorkerAnswer =
   | { kind: 'ready' }
@@ -18,4 +22,5 @@ export type WorkerAnswer =
   | { kind: 'refused'; code: ImportErrorCode; line: number | null; detail: string; place: string | null }
   | { kind: 'file'; body: Uint8Array | string }
   | { kind: 'reading'; value: unknown }
+  | ({ kind: 'folded' } & Folded)
   | { kind: 'bug'; message: string }

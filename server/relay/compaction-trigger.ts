@@ -5,10 +5,12 @@
  * on it waits for a pause (`quietMs` without a stored batch) — unless the
  * log has grown to `FORCE_AFTER` times the limit, which bounds what a load
  * reads. The log does the folding itself, under the document's lock, from
- * what is stored; a failure leaves the log as it was.
+ * what is stored, computing it with `fold` (a large log in a worker); a
+ * failure leaves the log as it was.
  */
 import { log } from '../log'
 import type { DocumentLog } from '../storage/document-log'
+import type { Fold } from '../storage/fold'
 import type { AfterStore, StoredBatch } from './after-store'
 import type { StoredSize } from './stored-size'
 
@@ -25,7 +27,8 @@ const QUIET_MS = 250
 const FORCE_AFTER = 4
 
 export class CompactionTrigger implements AfterStore {
-  private compacting = false
+  /** The compaction under way, which a second waits for rather than repeats. */
+  private running: Promise<void> | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
@@ -33,6 +36,7 @@ export class CompactionTrigger implements AfterStore {
     private readonly log: DocumentLog,
     private readonly size: StoredSize,
     private readonly limits: CompactionLimits,
+    private readonly fold?: Fold,
   ) {}
 
   afterStore({ appended }: StoredBatch): void {
@@ -49,9 +53,11 @@ export class CompactionTrigger implements AfterStore {
     this.timer.unref?.()
   }
 
-  beforeClose(): Promise<void> {
+  async beforeClose(): Promise<void> {
     this.cancel()
-    return this.compact()
+    // One folding in a worker may still be under way: the room closes once it is stored, with what came after it folded too.
+    await this.running
+    await this.compact()
   }
 
   dispose(): void {
@@ -63,15 +69,12 @@ export class CompactionTrigger implements AfterStore {
     this.timer = null
   }
 
-  private async compact(): Promise<void> {
-    if (this.compacting) return
-    this.compacting = true
-    try {
-      this.size.compacted(await this.log.compact(this.docId))
-    } catch (error) {
-      log('error', 'compaction-failed', { docId: this.docId, error: (error as Error).message })
-    } finally {
-      this.compacting = false
-    }
+  private compact(): Promise<void> {
+    this.running ??= this.log
+      .compact(this.docId, this.fold)
+      .then((result) => this.size.compacted(result))
+      .catch((error: Error) => log('error', 'compaction-failed', { docId: this.docId, error: error.message }))
+      .finally(() => (this.running = null))
+    return this.running
   }
 }

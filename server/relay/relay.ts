@@ -24,6 +24,7 @@ import type { RoomBus } from '../bus/room-bus'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
 import type { DocumentLog } from '../storage/document-log'
+import type { Fold } from '../storage/fold'
 import { StorageError } from '../storage/storage-error'
 import { RateLimiter, type RateLimit } from './rate-limiter'
 import type { RelaySocket } from './relay-socket'
@@ -71,6 +72,8 @@ export interface RelayPorts {
   access: RelayAccess
   /** Told of every activity a room records (comments, decisions…), after it is stored. */
   onActivity?: (docId: string, activity: ActivityEntry[]) => void
+  /** How rooms' compactions fold their logs (`fold.ts`). */
+  fold?: Fold
 }
 
 /** What opening a connection costs a user's bucket, in messages: it loads and syncs a document. */
@@ -400,7 +403,7 @@ export class Relay {
       return loaded
     }
     if (this.rooms.size >= this.options.maxLoadedDocuments && !this.evictIdleRoom()) return null
-    const room = new Room(docId, { log: this.ports.log, bus: this.ports.bus }, this.policy, this.options, this.metrics, {
+    const room = new Room(docId, { log: this.ports.log, bus: this.ports.bus, fold: this.ports.fold }, this.policy, this.options, this.metrics, {
       schedule: this.options.schedule,
       onStorageFailure: (failed, error) => this.resetAfterStorageFailure(failed, error),
       onSessionError: (session, error) => this.fail(session, error),

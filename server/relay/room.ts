@@ -30,6 +30,7 @@ import type { RoomBus, Unsubscribe } from '../bus/room-bus'
 import { log } from '../log'
 import type { Metrics } from '../metrics'
 import type { ActivityEntry, DocumentLog } from '../storage/document-log'
+import type { Fold } from '../storage/fold'
 import { StorageError } from '../storage/storage-error'
 import { ActivityRecord, readActivity } from './activity-record'
 import { AfterStoreListeners } from './after-store'
@@ -71,6 +72,8 @@ export interface RoomHooks {
 export interface RoomPorts {
   log: DocumentLog
   bus: RoomBus
+  /** How a compaction folds the log (here unless given: `fold.ts`). */
+  fold?: Fold | undefined
 }
 
 export class Room {
@@ -174,7 +177,7 @@ export class Room {
     })
     this.afterStore = new AfterStoreListeners([
       new AutomaticVersions(docId, ports.log, doc, limits.autoVersionMs, (login) => accounts.displayNameOf(login)),
-      new CompactionTrigger(docId, ports.log, size, limits.compaction),
+      new CompactionTrigger(docId, ports.log, size, limits.compaction, ports.fold),
       new ActivityRecord(docId, ports.log, (activity) => hooks.onActivity?.(this, activity)),
     ])
     this.loaded = this.load(after)

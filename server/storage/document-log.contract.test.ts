@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { freshSchema, TEST_DATABASE_URL } from '../../support/postgres'
 import { STORAGE_ADAPTERS, type OpenedStorage } from '../../test/support/storage-adapters'
-import { AppendRefusedError, DocumentExistsError, type DocumentLog } from './document-log'
+import { AppendRefusedError, DocumentExistsError, NOTHING_FOLDED, type CompactionResult, type DocumentLog } from './document-log'
+import { foldHere } from './fold'
 import { KEPT_ANNOUNCED_CLIENTS, stateOf } from './merge-state'
 import { openStorage } from './storage'
 
@@ -172,6 +173,46 @@ describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
     expect(textOf((await log.load('a')).updates)).toBe('一二三四五六')
     expect((await log.compact('a')).updatesMerged).toBe(1)
     expect((await log.compact('a')).updatesMerged).toBe(0)
+  })
+
+  it('an update appended while a compaction folds (in a worker, say) stays in the log, after what was folded', async () => {
+    await open()
+    const w = writer(1)
+    await log.create(record('a'), w.type('一'))
+    await log.append('a', [entry(w.type('二'))])
+    let late: Promise<void> | null = null
+    // Not awaited in the fold: on PostgreSQL the append waits for the lock the compaction holds.
+    const result = await log.compact('a', async (pieces, tail) => {
+      late = log.append('a', [entry(w.type('三'), 'li')])
+      return foldHere(pieces, tail)
+    })
+    await late
+    expect(result.updatesMerged).toBe(2)
+    expect(textOf((await log.load('a')).updates)).toBe('一二三')
+    const { tail, entries } = await log.history('a')
+    expect(tail.map((u) => u.by)).toEqual(['li'])
+    // The folded updates' sessions are recorded; the late one's is recorded when it is folded in turn.
+    expect(entries.filter((e) => e.event.kind === 'edits').map((e) => e.by)).toEqual([null, 'zhang'])
+  })
+
+  it.skipIf(adapter.name === 'postgres')('a compaction overtaken while it folds stores nothing: the other one folded the same log', async () => {
+    // PostgreSQL holds the document's lock while folding, so nothing can overtake it there (the lock case below).
+    await open()
+    const w = writer(1)
+    await log.create(record('a'), w.type('一'))
+    await log.append('a', [entry(w.type('二'))])
+    let inner: CompactionResult | null = null
+    const outer = await log.compact('a', async (pieces, tail) => {
+      inner = await log.compact('a')
+      await log.append('a', [entry(w.type('三'))])
+      return foldHere(pieces, tail)
+    })
+    expect(inner!.updatesMerged).toBe(2)
+    expect(outer).toEqual(NOTHING_FOLDED)
+    expect(textOf((await log.load('a')).updates)).toBe('一二三')
+    expect((await log.history('a')).tail).toHaveLength(1)
+    expect((await log.compact('a')).updatesMerged).toBe(1)
+    expect(textOf((await log.load('a')).updates)).toBe('一二三')
   })
 
   it('loses nothing when writers append while others compact', async () => {

@@ -12,6 +12,7 @@ import type { VersionRecord } from '@shared/history/version-record'
 import { editSessions, type AuthoredUpdate } from '@shared/history/authorship'
 import type { ActivityEntry } from '@shared/history/activity'
 import type { Role } from '@shared/protocol/role'
+import type { Fold } from './fold'
 
 export type { VersionRecord, ActivityEntry }
 
@@ -104,6 +105,9 @@ export interface CompactionResult {
   bytesAfter: number
 }
 
+/** A compaction that found nothing to fold (or whose folding another one overtook). */
+export const NOTHING_FOLDED: CompactionResult = Object.freeze({ updatesMerged: 0, bytesBefore: 0, bytesAfter: 0 })
+
 export interface DocumentLog {
   /**
    * Stores a new document, its first update and what it is given
@@ -126,9 +130,10 @@ export interface DocumentLog {
   /**
    * Folds the log into the snapshot, under the document's lock, and its
    * updates' authors into edit-session entries (`foldedActivity`), so
-   * attribution outlives the updates.
+   * attribution outlives the updates; `fold` computes both (`fold.ts`).
+   * Updates appended while it folds stay in the log.
    */
-  compact(docId: string): Promise<CompactionResult>
+  compact(docId: string, fold?: Fold): Promise<CompactionResult>
   /** Appends activity entries (workflow steps, comments, decisions, refusals…). */
   record(docId: string, entries: readonly ActivityEntry[]): Promise<void>
   /**

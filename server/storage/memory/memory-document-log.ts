@@ -1,5 +1,6 @@
 /** The document log in memory: for tests and the contract suite; nothing survives the process. */
-import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, NOTHING_FOLDED, type AppendGuard, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { foldHere, type Fold } from '../fold'
 import { bindingsToForget, mergeState } from '../merge-state'
 import type { AccountStore } from '../account-store'
 import type { OrgStore } from '../org-store'
@@ -80,16 +81,20 @@ export class MemoryDocumentLog implements DocumentLog {
     }
   }
 
-  async compact(docId: string): Promise<CompactionResult> {
+  async compact(docId: string, fold: Fold = foldHere): Promise<CompactionResult> {
     const doc = this.docs.get(docId)
-    if (!doc || doc.log.length === 0) return { updatesMerged: 0, bytesBefore: 0, bytesAfter: 0 }
-    const pieces = [...(doc.snapshot ? [doc.snapshot] : []), ...doc.log.map((u) => u.update)]
-    const merged = doc.log.length
-    doc.snapshot = mergeState(pieces)
-    for (const client of bindingsToForget(doc.snapshot, [...doc.clients.keys()])) doc.clients.delete(client)
-    doc.activity.push(...foldedActivity(doc.log))
-    doc.log = []
-    return { updatesMerged: merged, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: doc.snapshot.length }
+    if (!doc || doc.log.length === 0) return NOTHING_FOLDED
+    const { snapshot } = doc
+    const tail = [...doc.log]
+    const pieces = [...(snapshot ? [snapshot] : []), ...tail.map((u) => u.update)]
+    const { state, activity } = await fold(pieces, tail)
+    // Appended while it folded: kept after what it folded. Overtaken by another compaction, or deleted: nothing to store.
+    if (this.docs.get(docId) !== doc || doc.snapshot !== snapshot) return NOTHING_FOLDED
+    doc.snapshot = state
+    for (const client of bindingsToForget(state, [...doc.clients.keys()])) doc.clients.delete(client)
+    doc.activity.push(...activity)
+    doc.log = doc.log.slice(tail.length)
+    return { updatesMerged: tail.length, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: state.length }
   }
 
   async record(docId: string, entries: readonly ActivityEntry[]): Promise<void> {

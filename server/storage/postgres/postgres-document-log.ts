@@ -5,7 +5,8 @@
  * exactly the rows it folded in: a row committed while it ran survives
  * it, whatever its number.
  */
-import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, NOTHING_FOLDED, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { foldHere, type Fold } from '../fold'
 import { bindingsToForget, mergeState } from '../merge-state'
 import { storageWork } from '../storage-error'
 import { inTransaction, lockDocument, type Client, type Pool } from './postgres-database'
@@ -124,19 +125,20 @@ export class PostgresDocumentLog implements DocumentLog {
     )
   }
 
-  async compact(docId: string): Promise<CompactionResult> {
+  async compact(docId: string, fold: Fold = foldHere): Promise<CompactionResult> {
     return this.run('压缩更新日志', () =>
       inTransaction(this.pool, async (client) => {
         await lockDocument(client, docId)
         const { snapshot, tail } = await read(client, docId)
-        if (tail.length === 0) return { updatesMerged: 0, bytesBefore: 0, bytesAfter: 0 }
+        if (tail.length === 0) return NOTHING_FOLDED
         const pieces = [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)]
-        const state = mergeState(pieces.map(bytes))
+        // Under the document's lock throughout: nothing else compacts it meanwhile.
+        const { state, activity } = await fold(pieces.map(bytes), tail.map(loggedUpdate))
         await client.query('INSERT INTO doc_snapshots (doc_id, data) VALUES ($1, $2) ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data', [docId, Buffer.from(state)])
         const bound = await client.query<{ client: number }>('SELECT client_id AS client FROM doc_clients WHERE doc_id = $1 ORDER BY seq', [docId])
         const forgotten = bindingsToForget(state, bound.rows.map((row) => row.client))
         if (forgotten.length > 0) await client.query('DELETE FROM doc_clients WHERE doc_id = $1 AND client_id = ANY($2::bigint[])', [docId, forgotten])
-        await insertActivity(client, docId, foldedActivity(tail.map(loggedUpdate)))
+        await insertActivity(client, docId, activity)
         await client.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [tail.map((row) => row.seq)])
         return { updatesMerged: tail.length, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: state.length }
       }),

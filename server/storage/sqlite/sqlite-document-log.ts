@@ -5,7 +5,8 @@
  * one writer at a time, so a transaction is the document's lock.
  */
 import { storageWork } from '../storage-error'
-import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, foldedActivity, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, NOTHING_FOLDED, type AppendGuard, type ClientBinding, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { foldHere, type Fold } from '../fold'
 import { bindingsToForget, mergeState } from '../merge-state'
 import type { Db } from './sqlite-database'
 
@@ -38,6 +39,7 @@ export class SqliteDocumentLog implements DocumentLog {
       deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
       append: db.prepare('INSERT INTO doc_updates (doc_id, data, by_user, at) VALUES (?, ?, ?, ?)'),
       snapshot: db.prepare('SELECT data FROM doc_snapshots WHERE doc_id = ?'),
+      snapshotUpto: db.prepare('SELECT upto_seq AS upto FROM doc_snapshots WHERE doc_id = ?'),
       tail: db.prepare('SELECT seq, data, by_user AS by, at FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
       putSnapshot: db.prepare(
         'INSERT INTO doc_snapshots (doc_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
@@ -122,18 +124,21 @@ export class SqliteDocumentLog implements DocumentLog {
     })
   }
 
-  async compact(docId: string): Promise<CompactionResult> {
+  async compact(docId: string, fold: Fold = foldHere): Promise<CompactionResult> {
+    const { snapshot, tail, upto } = this.run('压缩更新日志', () => this.db.transaction(() => ({ ...this.read(docId), upto: this.snapshotUpto(docId) }))())
+    if (tail.length === 0) return NOTHING_FOLDED
+    const pieces = [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)]
+    const { state, activity } = await fold(pieces, tail.map(loggedUpdate))
     return this.run('压缩更新日志', () =>
       this.db.transaction((): CompactionResult => {
-        const { snapshot, tail } = this.read(docId)
-        if (tail.length === 0) return { updatesMerged: 0, bytesBefore: 0, bytesAfter: 0 }
-        const pieces = [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)]
-        const state = mergeState(pieces)
+        // While it folded, updates may have been appended (they stay in the log); a compaction that came in
+        // between (the CLI's, a room's at close) or a deletion leaves nothing for this one to store.
+        if (this.snapshotUpto(docId) !== upto || !this.statements.getDoc.get(docId)) return NOTHING_FOLDED
         const uptoSeq = tail.at(-1)!.seq
         this.statements.putSnapshot.run(docId, state, uptoSeq)
         const bound = (this.statements.clientsInOrder.all(docId) as { client: number }[]).map((row) => row.client)
         for (const client of bindingsToForget(state, bound)) this.statements.forgetClient.run(docId, client)
-        this.insertActivity(docId, foldedActivity(tail.map(loggedUpdate)))
+        this.insertActivity(docId, activity)
         this.statements.dropTail.run(docId, uptoSeq)
         return { updatesMerged: tail.length, bytesBefore: pieces.reduce((n, p) => n + p.length, 0), bytesAfter: state.length }
       }).immediate(),
@@ -203,6 +208,11 @@ export class SqliteDocumentLog implements DocumentLog {
       const row = this.statements.versionState.get(docId, versionId) as { state: Buffer } | undefined
       return row && new Uint8Array(row.state)
     })
+  }
+
+  /** Up to which update the snapshot holds (0: no snapshot): what a compaction moves on. */
+  private snapshotUpto(docId: string): number {
+    return (this.statements.snapshotUpto.get(docId) as { upto: number } | undefined)?.upto ?? 0
   }
 
   private epochOf(docId: string): number {
