@@ -12,5 +12,8 @@ describe('activityLine', () => {
     expect(activityLine({ kind: 'role', at: 1, by: 'zhangwei', user: 'wangfang', role: 'reviewer' }, name)).toBe('将 王芳 设为审核')
     expect(activityLine({ kind: 'created', at: 1, by: 'li', from: { docId: 'd', title: '2022年' }, cleared: ['预算数（3 个项目）'] }, name)).toBe('以「2022年」为底稿新建了本文档，已清空：预算数（3 个项目）')
     expect(activityLine({ kind: 'comment', at: 1, by: 'wangfang', action: 'created', quote: '开展宣传', text: '请量化' }, name)).toBe('发表批注「开展宣传」：请量化')
+    const piece = { author: 'zhangwei', text: '≥10次', field: '指标值', project: '维稳处置' }
+    expect(activityLine({ kind: 'lost', at: 1, by: 'li', cause: 'unseen', texts: [piece] }, name)).toBe('删除的内容中有其删除时未看到的修改，已随之删除：张伟写的「≥10次」（项目“维稳处置”的指标值）')
+    expect(activityLine({ kind: 'lost', at: 1, by: 'zhangwei', cause: 'into-deleted', texts: [{ ...piece, field: '', project: '' }] }, name)).toBe('写的「≥10次」落在已被删除的内容中，未能保留')
   })
 })

@@ -1,5 +1,5 @@
 /** One line of the activity log, in Chinese, as the history panel shows it. */
-import type { ActivityView } from '@shared/history/activity'
+import { lostPlace, type ActivityView } from '@shared/history/activity'
 import { ROLE_LABEL } from '@shared/protocol/role'
 
 const COMMENT_ACTION = { created: '发表批注', replied: '回复批注', resolved: '解决了批注', reopened: '重新打开批注' } as const
@@ -26,6 +26,10 @@ export function activityLine(a: ActivityView, name: (login: string | null) => st
       return a.role ? `将 ${name(a.user)} 设为${ROLE_LABEL[a.role]}` : `取消了 ${name(a.user)} 的权限`
     case 'refused':
       return `的修改未被接受：${a.reason}`
+    case 'lost': {
+      const pieces = a.texts.map((t) => `${a.cause === 'unseen' ? `${name(t.author)}写的` : ''}「${t.text}」${lostPlace(t)}`).join('；')
+      return a.cause === 'unseen' ? `删除的内容中有其删除时未看到的修改，已随之删除：${pieces}` : `写的${pieces}落在已被删除的内容中，未能保留`
+    }
     case 'created':
       return a.from ? `以「${a.from.title}」为底稿新建了本文档${a.cleared?.length ? `，已清空：${a.cleared.join('、')}` : ''}` : '新建了本文档'
   }

@@ -8,7 +8,7 @@
  * the rest merged; a cap per person); `sweep` sends the merged ones and
  * lets notices older than `NOTICE_LIFETIME_MS` expire.
  */
-import type { ActivityEntry } from '@shared/history/activity'
+import { lostPlace, type ActivityEntry, type ActivityEvent, type LostPiece } from '@shared/history/activity'
 import type { Role } from '@shared/protocol/role'
 import { ShownNames } from '../auth/shown-names'
 import { log } from '../log'
@@ -20,6 +20,11 @@ export const NOTICE_LIFETIME_MS = 90 * 86_400_000
 const EXPIRY_EVERY_MS = 3_600_000
 import type { NotificationFeed } from './notification-feed'
 import type { NewNotice } from '../storage/notification-store'
+import type { DocumentRecord } from '../storage/document-log'
+
+/** A few lost pieces, as a notice names them. */
+const lostList = (pieces: readonly LostPiece[]): string =>
+  pieces.slice(0, 3).map((p) => `「${p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text}」${lostPlace(p)}`).join('、') + (pieces.length > 3 ? `等 ${pieces.length} 处` : '')
 
 type Data = Pick<ServerData, 'accounts' | 'orgs' | 'notifications' | 'permissions' | 'documents'>
 
@@ -96,6 +101,7 @@ export class Notifier {
       const doc = await this.data.documents.get(docId)
       if (!doc) return
       for (const { by, event } of entries) {
+        if (event.kind === 'lost') await this.lost(doc, by, event)
         if (event.kind !== 'comment' || !by) continue
         const actor = await this.data.accounts.userByName(by)
         const who = actor ? await this.shown.one(actor) : by
@@ -113,6 +119,31 @@ export class Notifier {
     } catch (error) {
       log('warn', 'notify-failed', { docId, error: (error as Error).message })
     }
+  }
+
+  /**
+   * Text that went with a deletion nobody meant it to take: each writer hears of their own words, and the one
+   * whose change took them of all of them — with the words, so they can be written again.
+   */
+  private async lost(doc: DocumentRecord, by: string | null, event: Extract<ActivityEvent, { kind: 'lost' }>): Promise<void> {
+    const actor = by ? await this.data.accounts.userByName(by) : undefined
+    const now = Date.now()
+    const tell = async (userId: number, text: string) => {
+      if (await this.data.permissions.roleOf(doc.id, userId)) await this.tell([userId], { at: now, kind: 'lost', docId: doc.id, text })
+    }
+    if (event.cause === 'into-deleted') {
+      if (actor) await tell(actor.id, `你在“${doc.title}”中写的${lostList(event.texts)}落在已被删除的内容中，未能保留：请核对后重新填写`)
+      return
+    }
+    const who = actor ? await this.shown.one(actor) : (by ?? '')
+    const named: string[] = []
+    for (const author of new Set(event.texts.map((t) => t.author))) {
+      const user = author ? await this.data.accounts.userByName(author) : undefined
+      const pieces = event.texts.filter((t) => t.author === author)
+      named.push(`${user ? await this.shown.one(user) : '他人'}写的${lostList(pieces)}`)
+      if (user && user.id !== actor?.id) await tell(user.id, `${who}在“${doc.title}”中删除的内容里有你写的${lostList(pieces)}，删除时对方未看到这处修改，已随之删除：请核对后重新填写`)
+    }
+    if (actor) await tell(actor.id, `你在“${doc.title}”中删除的内容里有你删除时未看到的修改，已随之删除：${named.join('；')}`)
   }
 
   /**

@@ -6,6 +6,8 @@
  */
 import type * as Y from 'yjs'
 import type { TransactionOrigin } from '@shared/protocol/origin'
+import type { IncomingUpdate } from '@shared/review/incoming-update'
+import { lostText, type LostRun } from '@shared/review/lost-text'
 import { suggestionDecisions } from '@shared/review/suggestion-decisions'
 import { threadActivity } from '@shared/review/thread-activity'
 import { log } from '../log'
@@ -44,6 +46,30 @@ function activityOf(transaction: Y.Transaction): ActivityEntry[] {
   // In 处 (places), as every count of suggestions reads: not ids, which 全部替换 shares over all its places.
   entries.push({ at, by: origin.by, event: { kind: 'suggestions', accepted: places.accepted, rejected: places.rejected, authors } })
   return entries
+}
+
+/** At most this many pieces, each of at most this many characters, in one entry: enough for a person to find and retype them. */
+const LOST_PIECES = 20
+const LOST_CHARACTERS = 200
+
+/**
+ * Text a client's change took with it that nobody chose to delete (`lost-text.ts`), as activity of its sender;
+ * `accountOf`: who wrote under a client id.
+ */
+export function lostActivity(transaction: Y.Transaction, incoming: Pick<IncomingUpdate, 'deletes' | 'onGarbage'>, accountOf: (client: number) => string | undefined): ActivityEntry[] {
+  const origin = transaction.origin as TransactionOrigin | null
+  const by = origin?.kind === 'remote' ? origin.by : undefined
+  if (!by) return []
+  const { unseen, intoDeleted } = lostText(transaction, incoming.deletes, incoming.onGarbage)
+  const entry = (cause: 'unseen' | 'into-deleted', runs: LostRun[]): ActivityEntry[] => {
+    const texts = runs
+      .filter((run) => run.text.trim() !== '')
+      .slice(0, LOST_PIECES)
+      // The sender's new text is the sender's (its client ids are bound once the change is in).
+      .map((run) => ({ author: cause === 'into-deleted' ? by : (accountOf(run.client) ?? null), text: run.text.slice(0, LOST_CHARACTERS), field: run.field, project: run.project }))
+    return texts.length === 0 ? [] : [{ at: Date.now(), by, event: { kind: 'lost', cause, texts } }]
+  }
+  return [...entry('unseen', unseen), ...entry('into-deleted', intoDeleted)]
 }
 
 /** `activityOf`, counted as the `activity` stage when JIXIAO_UPDATE_TIMINGS is on. */

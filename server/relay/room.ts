@@ -32,7 +32,7 @@ import type { Metrics } from '../metrics'
 import type { ActivityEntry, DocumentLog } from '../storage/document-log'
 import type { Fold } from '../storage/fold'
 import { StorageError } from '../storage/storage-error'
-import { ActivityRecord, readActivity } from './activity-record'
+import { ActivityRecord, lostActivity, readActivity } from './activity-record'
 import { AfterStoreListeners } from './after-store'
 import { AutomaticVersions } from './automatic-versions'
 import { ClientAccounts } from './client-accounts'
@@ -298,7 +298,10 @@ export class Room {
     const by = session.identity.userName
     this.accounts.wrote(session.identity)
     const origin: TransactionOrigin = { kind: 'remote', session: session.id, by }
-    const { failed } = this.integrate(origin, (doc) => Y.applyUpdate(doc, incoming.update), readActivity)
+    const { failed } = this.integrate(origin, (doc) => Y.applyUpdate(doc, incoming.update), (transaction) => [
+      ...readActivity(transaction),
+      ...lostActivity(transaction, incoming, (client) => this.accounts.accountOf(client)),
+    ])
     const start = updateTimings?.now()
     if (failed) {
       // The trial replica may hold what the document could not take.

@@ -190,7 +190,8 @@ export interface PendingInvitation {
   at: number
 }
 
-export type NoticeKind = 'workflow' | 'reply' | 'mention'
+/** `lost`: text that went with a deletion nobody meant it to (`@shared/review/lost-text`). */
+export type NoticeKind = 'workflow' | 'reply' | 'mention' | 'lost'
 
 export interface Notice {
   id: number

@@ -27,8 +27,28 @@ export type ActivityEvent =
   | { kind: 'restore'; name: string; versionId: number; project?: string }
   | { kind: 'role'; user: string; role: Role | null }
   | { kind: 'refused'; rule: string; reason: string }
+  /**
+   * Text that went with something deleted though nobody chose to delete it (`@shared/review/lost-text`):
+   * `unseen`, others' text inside what the entry's author deleted without having seen it; `into-deleted`, the
+   * author's own text, written into what someone had deleted meanwhile.
+   */
+  | { kind: 'lost'; cause: 'unseen' | 'into-deleted'; texts: LostPiece[] }
   /** from: next year's draft of that document; cleared: what the draft did not carry over (`successor.ts`). */
   | { kind: 'created'; from?: { docId: string; title: string }; cleared?: string[] }
+
+/** One piece of lost text: who wrote it (a login; null when unknown), the words, the field and the project they were in. */
+export interface LostPiece {
+  author: string | null
+  text: string
+  field: string
+  project: string
+}
+
+/** Where a lost piece was, as much of it as is known: （项目“…”的指标值）. */
+export function lostPlace(piece: LostPiece): string {
+  const where = [piece.project && `项目“${piece.project}”`, piece.field].filter(Boolean).join('的')
+  return where ? `（${where}）` : ''
+}
 
 export interface ActivityEntry {
   at: number

@@ -23,6 +23,7 @@
  */
 import * as Y from 'yjs'
 import { ROOT } from '../model/y-document'
+import type { DeleteSet } from './lost-text'
 
 export type RootName = (typeof ROOT)[keyof typeof ROOT]
 
@@ -49,6 +50,10 @@ export interface IncomingUpdate {
   writers: number[]
   /** The new items of `update`, decoded once by the gate: rules read them instead of decoding the update again. */
   items: Y.Item[]
+  /** What the update deletes (all it names, known or not): what its sender chose to delete (`lost-text.ts`). */
+  deletes: DeleteSet
+  /** Its new text that lands on collected garbage (inside something deleted meanwhile) and integrates as nothing. */
+  onGarbage: Y.Item[]
 }
 
 export type UpdateAnalysis =
@@ -95,10 +100,12 @@ export function analyseUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimi
   }
   const rootOf = makeRootFinder(doc, byClient)
   const roots = new Set<RootName>()
+  const onGarbage: Y.Item[] = []
   for (const item of items) {
     const root = rootOf(item)
     if (root === 'invalid') return { kind: 'refused', rule: 'structure', reason: '更新的结构与文档不符' }
     if (root !== null) roots.add(root)
+    else if (item.content instanceof Y.ContentString) onGarbage.push(item)
   }
 
   let liveDeletions = 0
@@ -114,7 +121,7 @@ export function analyseUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimi
       })
     }
   }
-  return { kind: 'integrates', incoming: { update: diff, roots, empty: decoded.structs.length === 0 && liveDeletions === 0, writers: [...byClient.keys()], items } }
+  return { kind: 'integrates', incoming: { update: diff, roots, empty: decoded.structs.length === 0 && liveDeletions === 0, writers: [...byClient.keys()], items, deletes: decoded.ds, onGarbage } }
 }
 
 type Struct = Y.Item | Y.GC | Y.Skip
