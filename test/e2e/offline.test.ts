@@ -47,6 +47,35 @@ describe('offline work', () => {
     await b.context.close()
   }, 120_000)
 
+  it('a row deleted offline took what a colleague typed in it meanwhile: both bells say so, with the words', async () => {
+    const deleter = await openAs(suite.browser, suite.t, 'zhao', 'editor')
+    const writer = await openAs(suite.browser, suite.t, 'qian', 'editor')
+    const row = 3
+    const indicator = await fieldText(writer.page, 'indicatorName', row)
+
+    await deleter.context.setOffline(true)
+    await expect.poll(() => deleter.page.textContent('[data-testid=sync-status]'), { timeout: 5_000 }).toBe('离线')
+    await typeAt(deleter.page, 'end', 'indicatorName', row, '')
+    await deleter.page.getByRole('button', { name: '删除指标行' }).click()
+    expect(await fieldText(deleter.page, 'indicatorName', row)).not.toBe(indicator)
+    // Meanwhile, online, the colleague fills in that very row.
+    await typeAt(writer.page, 'end', 'indicatorValue', row, '（已核实）')
+    await expect.poll(async () => JSON.stringify(await suite.t.server.data.service.model(DOC_ID)), { timeout: 10_000 }).toContain('（已核实）')
+
+    await deleter.context.setOffline(false)
+    await synced(deleter.page)
+    await expect.poll(() => fieldText(writer.page, 'indicatorName', row), { timeout: 15_000 }).not.toBe(indicator)
+    await expect.poll(() => writer.page.getByTestId('unread').textContent(), { timeout: 10_000 }).toBe('1')
+    await writer.page.getByTestId('bell').click()
+    expect(await writer.page.locator('.bell-list').textContent()).toMatch(/zhao在“测试文档”中删除的内容里有你写的「（已核实）」（项目“.+”的指标值），删除时对方未看到这处修改，已随之删除/)
+    await expect.poll(() => deleter.page.getByTestId('unread').textContent(), { timeout: 10_000 }).toBe('1')
+    await deleter.page.getByTestId('bell').click()
+    expect(await deleter.page.locator('.bell-list').textContent()).toContain('删除的内容里有你删除时未看到的修改，已随之删除：qian写的「（已核实）」')
+    expect([...deleter.errors, ...writer.errors]).toEqual([])
+    await deleter.context.close()
+    await writer.context.close()
+  }, 120_000)
+
   it('what loads after the first screen works after an offline reload: checks, history, export menu, paste, the list', async () => {
     const { page, context, errors } = await openAs(suite.browser, suite.t, 'wang', 'editor')
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.t.server.url })
