@@ -59,7 +59,10 @@ export function QueuePage() {
                         <td>{row.year ?? '—'}</td>
                         <td class="status">{row.status.value}</td>
                         <td>{row.submitted ? `${name(row.submitted.by)} · ${relativeTime(row.submitted.at)}` : '—'}</td>
-                        <td class="r">{row.total.toFixed(2)}</td>
+                        <td class="r">
+                          {row.total.toFixed(2)}
+                          <Show when={row.leftOut > 0}><span class="projects-left-out">{T.totalLeavesOut(row.leftOut)}</span></Show>
+                        </td>
                         <td class="findings"><span class="error">{row.findings.error}</span> / <span class="warning">{row.findings.warning}</span></td>
                         <td class="r">{row.openThreads}</td>
                         <td class="r">{row.pendingSuggestions}</td>

@@ -23,7 +23,7 @@ describe('the review queue and the dashboard, without HTTP', () => {
     await takeStep(w.ports, zhang, id, 'submit', '')
 
     const { queue, people } = await reviewQueue(w.ports, wang, {})
-    expect(queue).toEqual([expect.objectContaining({ id, departmentOrg: '政法委', year: 2022, total: 116.4, submitted: expect.objectContaining({ by: 'zhang' }), daysWaiting: 0 })])
+    expect(queue).toEqual([expect.objectContaining({ id, departmentOrg: '政法委', year: 2022, total: 116.4, leftOut: 0, submitted: expect.objectContaining({ by: 'zhang' }), daysWaiting: 0 })])
     expect(people).toEqual({ zhang: '张伟' })
     expect((await reviewQueue(w.ports, wang, { status: '审核通过' })).queue).toEqual([])
     expect((await reviewQueue(w.ports, zhao, {})).queue).toEqual([])
@@ -31,6 +31,19 @@ describe('the review queue and the dashboard, without HTTP', () => {
     const board = await dashboard(w.ports, zhao)
     expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 0, projectsLeftOut: 0, leftOut: [] }])
     expect((await dashboard(w.ports, zhang)).rows).toEqual([])
+  })
+
+  it('a total that leaves a project out (预算数 not a number) says how many, beside the figure', async () => {
+    w = await useCaseWorld()
+    const { zhang, wang, department } = await w.reviewedDepartment()
+    const text = await importedText(w.ports, sampleBytes())
+    const unbudgeted = { ...text, projects: text.projects.map((p, i) => (i === 1 ? { ...p, budgetTotal: '待定' } : p)) }
+    const id = await createImported(w.ports, zhang, unbudgeted, { title: '政法委 2022' })
+    await w.data.orgs.setDocumentOrg(id, department.id)
+    await takeStep(w.ports, zhang, id, 'submit', '')
+    const [row] = (await reviewQueue(w.ports, wang, {})).queue
+    expect(row!.leftOut).toBe(1)
+    expect(row!.total).toBeLessThan(116.4)
   })
 
   it('a withdrawn submission names no submitter: 报送人 stays empty while the department holds the document again', async () => {

@@ -86,6 +86,8 @@ export interface QueueRow {
   status: StatusRecord
   submitted: { by: string; at: number } | null
   total: number
+  /** Projects `total` leaves out (预算数 empty or not a number): the row says so beside the total. */
+  leftOut: number
   findings: { error: number; warning: number; info: number }
   openThreads: number
   pendingSuggestions: number
