@@ -205,7 +205,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
         {(asked) => (
           <p class="confirm-bar" role="alertdialog" data-testid="confirm-all">
             {T.confirmAll(asked().accept, asked().count, review.authorFilter() ? props.nameOf(review.authorFilter()) : '', asked().project?.name)}
-            <button onClick={() => review.confirm()} disabled={asked().count === 0}>{asked().accept ? T.acceptAll : T.rejectAll}</button>
+            <button onClick={() => review.confirm()} disabled={asked().count === 0}>{T.confirmDecide(asked().accept, asked().count)}</button>
             <button onClick={() => review.cancel()}>{T.cancel}</button>
           </p>
         )}

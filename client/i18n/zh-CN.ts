@@ -190,6 +190,8 @@ export const T = {
   rejectAll: '全部拒绝',
   decideHint: '作用于选中范围内的修订；未选中时作用于光标处的修订（可撤销）',
   noSuggestionHere: '光标处没有修订：请把光标放在修订上，或选中要处理的范围',
+  /** The confirm bar's button: says how many it decides, so 接受本项目修订 is not confirmed with 全部接受 (the whole document's words). */
+  confirmDecide: (accept: boolean, count: number) => `${accept ? '接受' : '拒绝'}这 ${count} 处`,
   acceptProject: '接受本项目修订',
   rejectProject: '拒绝本项目修订',
   noProjectHere: '请先把光标放在要处理的项目表中',
@@ -407,7 +409,7 @@ export const T = {
   choose: '请选择',
   /** A target carried into a 监控 or 自评, its cell's title, by where the targets came from (`TargetsSource`). */
   carriedCell: (source: TargetsSource) => (source === 'approved' ? '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）' : '来自导入的文件，此处不能修改（有误的，请在原表中改正后重新导入）'),
-  mergedFigure: '这个数是两人同时修改后合并成的，可能不是任何人要填的数：请与同事核对后重新输入',
+  mergedFigure: '这个数是几处修改合并成的（两人同时修改了这一格，或撤销了同事已改过的修改），可能不是任何人要填的数：请与同事核对后重新输入',
   carriedRefused: (source: TargetsSource) =>
     source === 'approved'
       ? '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自审核通过的目标表，在运行监控和自评中不能修改'

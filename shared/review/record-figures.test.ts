@@ -103,7 +103,7 @@ describe('a figure two people typed at once', () => {
       const [finding, ...more] = merged(doc)
       expect(more).toEqual([])
       expect(finding).toMatchObject({ severity: 'error', project: 1, indicator: null, field: NODE.fundsExecuted })
-      expect(finding!.message).toContain(`截至当期执行数“${executed(doc)}”是两人同时修改后合并成的`)
+      expect(finding!.message).toContain(`截至当期执行数“${executed(doc)}”是几处修改合并成的`)
     }
   })
 

@@ -24,7 +24,7 @@ const targets = documentText(
   indicator({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '群众满意度', description: '问卷调查', value: '≥90%', basis: '年度工作计划', score: '20' })),
 )
 
-const MERGED = '是两人同时修改后合并成的'
+const MERGED = '是几处修改合并成的'
 const checks = (page: Page) => page.getByTestId('checks')
 const outlined = (page: Page) => page.locator('[data-field="fundsExecuted"]').first().evaluate((el) => el.classList.contains('merged-figure'))
 /** Whether the caret is in the first 执行数 cell. */

@@ -55,13 +55,13 @@ describe('a retyped figure is one suggestion', () => {
     await staff.page.getByRole('button', { name: '接受本项目修订' }).click()
     const confirm = staff.page.getByTestId('confirm-all')
     await expect.poll(() => confirm.textContent()).toContain('全部 1 处修订')
-    await confirm.getByRole('button', { name: '全部接受' }).click()
+    await confirm.getByRole('button', { name: '接受这 1 处' }).click()
     await expect.poll(() => fieldText(staff.page, 'budgetTotal', 3)).toBe('1.20')
 
     // 全部拒绝.
     await staff.page.getByRole('button', { name: '全部拒绝' }).click()
     await expect.poll(() => confirm.textContent()).toContain('全部 1 处修订')
-    await confirm.getByRole('button', { name: '全部拒绝' }).click()
+    await confirm.getByRole('button', { name: '拒绝这 1 处' }).click()
     await expect.poll(() => fieldText(staff.page, 'budgetTotal', 4)).toBe('24.00')
 
     // What everyone reads: the department total counts every figure, on both screens.

@@ -126,7 +126,7 @@ describe('review with suggestions', () => {
     await staff.page.getByRole('button', { name: '全部接受' }).click()
     const confirm = staff.page.getByTestId('confirm-all')
     expect(await confirm.textContent()).toMatch(/确定接受全部 \d+ 处修订吗/)
-    await confirm.getByRole('button', { name: '全部接受' }).click()
+    await confirm.getByRole('button', { name: /^接受这 \d+ 处$/ }).click()
     await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects[3]!.indicators.length, { timeout: 10_000 }).toBe(rowsBefore + 1)
     expect((await suite.t.server.data.service.model(DOC_ID)).projects[3]!.indicators.map((i) => i.level3)).toContain('受助群众满意度')
     expect([...staff.errors, ...finance.errors]).toEqual([])

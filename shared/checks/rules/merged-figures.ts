@@ -27,7 +27,7 @@ export function mergedFigureFindings(text: DocumentText): Finding[] {
     const { label, field } = nameOf(figure, kind)
     return findingsFor(MERGED_FIGURE_RULE, figure.project).error(
       // No figure is named as "the last one typed": each person's record already held part of the other's typing.
-      `${label}“${figure.text}”是两人同时修改后合并成的，可能不是任何人要填的数：请与同事核对后重新输入`,
+      `${label}“${figure.text}”是几处修改合并成的（两人同时修改了这一格，或撤销了同事已改过的修改），可能不是任何人要填的数：请与同事核对后重新输入`,
       { ...(figure.indicator !== null ? { indicator: figure.indicator } : {}), field },
     )
   })

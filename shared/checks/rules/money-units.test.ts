@@ -26,7 +26,8 @@ describe('money units in a table', () => {
   })
 
   it('must fire: a whole project under 100 元, or above 10 亿元', () => {
-    expect(cell({ moneyUnit: '元', budgetTotal: '12.50', budgetFiscal: '10.00', budgetOther: '2.50' })[0]!.message).toMatch(/^预算数只有 0\.0013 万元（不足 100 元）/)
+    expect(cell({ moneyUnit: '元', budgetTotal: '12.50', budgetFiscal: '10.00', budgetOther: '2.50' })[0]!.message).toMatch(/^预算数只有 12\.50 元（不足 100 元）/)
+    expect(cell({ moneyUnit: '元', budgetTotal: '0.40', budgetFiscal: '0.40', budgetOther: '' })[0]!.message).toMatch(/^预算数只有 0\.40 元（不足 100 元）/)
     expect(cell({ budgetTotal: '125000000.00', budgetFiscal: '100000000.00', budgetOther: '25000000.00' })[0]!.message).toMatch(/超过 10 亿元/)
   })
 
