@@ -89,7 +89,8 @@ export function readProjectForm(text: string): DocumentText {
   return {
     title: details.department || project.unitName,
     // What the document list and the exports call it: the project, as the form is about one.
-    subtitle: `${front.year ? `${front.year}年` : ''}${name}绩效文本`,
+    // A project named with its year ("岳阳县2022年高标准农田建设项目") is not given the year twice.
+    subtitle: `${front.year && !name.includes(`${front.year}年`) ? `${front.year}年` : ''}${name}绩效文本`,
     preparedBy: '',
     reviewedBy: '',
     goals: [],
