@@ -15,6 +15,8 @@ export interface StoredBatch {
   appended: boolean
   /** Activity of the batch (comments, decisions, refusals): to be recorded now that its updates are stored. */
   activity: ActivityEntry[]
+  /** The batch holds a workflow step (which keeps its own version). */
+  step: boolean
 }
 
 export interface AfterStore {

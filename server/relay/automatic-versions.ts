@@ -2,6 +2,9 @@
  * Editing keeps an automatic version at most every `autoVersionMs`, naming
  * who edited since the last, and one when the room closes after edits;
  * then the thinning policy drops the automatic versions it no longer keeps.
+ * A workflow step keeps a version of its own (named for the step) holding
+ * every edit before it: those edits start no automatic one, which would
+ * keep the state after the step under the earlier editors' names.
  */
 import type * as Y from 'yjs'
 import { AUTOMATIC_VERSION, isAutomaticVersion, versionsToThin } from '@shared/history/version-thinning'
@@ -24,8 +27,13 @@ export class AutomaticVersions implements AfterStore {
     private readonly displayName: (login: string) => string,
   ) {}
 
-  afterStore({ updates, appended }: StoredBatch): void {
+  afterStore({ updates, appended, step }: StoredBatch): void {
     if (!appended) return
+    if (step) {
+      this.editors.clear()
+      this.lastAt = Date.now()
+      return
+    }
     for (const { by } of updates) if (by) this.editors.set(by, this.displayName(by))
     if (this.editors.size > 0 && Date.now() - this.lastAt >= this.autoVersionMs) void this.save()
   }

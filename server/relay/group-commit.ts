@@ -155,7 +155,7 @@ export class GroupCommit {
     if (start !== undefined) start = updateTimings!.since('store', start)
     for (const outgoing of outbox) this.deliver(outgoing)
     if (start !== undefined) start = updateTimings!.since('broadcast', start)
-    await this.ports.afterStore({ updates: batch, appended, activity })
+    await this.ports.afterStore({ updates: batch, appended, activity, step: guard.step === true })
     if (start !== undefined) updateTimings!.since('store', start)
     return true
   }

@@ -17,7 +17,8 @@ import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from './relay'
 import { makeUpdatePolicy } from './update-policy'
 import { textAt } from '../../support/document-place'
 import { createThread } from '@shared/review/threads'
-import { threadsOf } from '@shared/model/y-document'
+import { metaOf, threadsOf } from '@shared/model/y-document'
+import { STATUS, STATUS_KEY } from '@shared/review/workflow'
 
 /** A log whose next appends fail, as a full disk would make them. */
 class FailingLog extends MemoryDocumentLog {
@@ -275,6 +276,17 @@ describe('relay core', () => {
     await rarely.shutdown()
     expect((await log.versions('b')).map((v) => [v.name, v.byUser])).toEqual([['自动保存（u3）', 'u3']])
     expect(await log.versions('c')).toEqual([]) // nobody edited it
+  })
+
+  it('edits before a workflow step start no automatic version after it: the step keeps its own', async () => {
+    const relay = relayWith()
+    const writer = relay.connect(new MemorySocket(), 'b', identity(3), 'editor')!
+    await relay.settled()
+    relay.receive(writer, encodeUpdate(await typingUpdate('b')))
+    await relay.flush()
+    await relay.applyServerChange('b', (doc) => metaOf(doc).set(STATUS_KEY, { value: STATUS.submitted, by: 'u3', at: Date.now() }), { by: 'u3', step: true })
+    await relay.shutdown()
+    expect(await log.versions('b')).toEqual([])
   })
 
   it('two instances serving one document keep one automatic version for the same stretch, not two', async () => {
