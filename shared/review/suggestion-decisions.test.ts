@@ -63,6 +63,26 @@ describe('suggestionDecisions', () => {
     expect(ids()).toEqual({ accepted: [], rejected: ['del', 'ins2'] })
   })
 
+  it('a replacement accepted as the editor writes it — a diff of the words that keeps "3." of the old and "50" of the new — is accepted, not half rejected', () => {
+    const staff = new Y.Doc()
+    const server = new Y.Doc()
+    staff.on('update', (update: Uint8Array) => Y.applyUpdate(server, update))
+    const text = new Y.XmlText()
+    staff.getXmlFragment('content').insert(0, [text])
+    text.insert(0, '3.00', { deletion: info('del') })
+    text.insert(4, '3.50', { insertion: info('ins') })
+    const seen: SuggestionDecisions[] = []
+    server.on('afterTransaction', (transaction: Y.Transaction) => seen.push(suggestionDecisions(transaction)))
+    staff.transact(() => {
+      text.delete(2, 4) // "003." of "3.003.50": what the binding's diff of it and "3.50" removes
+      text.format(0, 4, { deletion: null, insertion: null })
+    })
+    expect(text.toString()).toBe('3.50')
+    expect(seen.flatMap((d) => d.accepted.map((s) => s.id)).sort()).toEqual(['del', 'ins'])
+    expect(seen.flatMap((d) => d.rejected)).toEqual([])
+    expect(seen.reduce((n, d) => n + d.places.accepted, 0)).toBe(1)
+  })
+
   it('rows: clearing the attribute keeps the row, removing the row drops it', () => {
     const { row, fragment, ids } = setup()
     row.removeAttribute('suggestion')

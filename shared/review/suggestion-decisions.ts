@@ -79,6 +79,30 @@ function textDecisions(transaction: Y.Transaction, text: Y.XmlText, found: Map<s
   return before
 }
 
+/** A text's words now (deleted items left out), its marks aside. */
+function wordsNow(text: Y.XmlText): string {
+  let words = ''
+  for (let item = text._start; item !== null; item = item.right as Y.Item | null) if (!item.deleted && item.content instanceof Y.ContentString) words += item.content.str
+  return words
+}
+
+/**
+ * Whether a text now reads as every suggestion decided in it accepted, or every one rejected (null: neither, or
+ * both read alike). Its items do not always say: the editor's binding writes a decision as a diff of the words,
+ * so "3.00 → 3.50" accepted may keep "3." of the old words and "50" of the new — and the deletion, its text
+ * partly kept, would read as rejected.
+ */
+function verdictOf(runs: readonly MarkedRun[], decided: (id: string) => boolean, now: string): 'accepted' | 'rejected' | null {
+  const reads = (accept: boolean) =>
+    runs
+      .filter((run) => (run.deletion && decided(run.deletion.id) ? !accept : run.insertion && decided(run.insertion.id) ? accept : true))
+      .map((run) => run.text)
+      .join('')
+  const [ifAccepted, ifRejected] = [reads(true), reads(false)]
+  if (ifAccepted === ifRejected) return null
+  return now === ifAccepted ? 'accepted' : now === ifRejected ? 'rejected' : null
+}
+
 export function suggestionDecisions(transaction: Y.Transaction): SuggestionDecisions {
   // Every decision deletes something (text, a mark's bounds, an attribute, a row): plain typing — most
   // transactions — is passed over without walking anything. A text that never held formatting holds no marks.
@@ -99,9 +123,13 @@ function walkedDecisions(transaction: Y.Transaction): SuggestionDecisions {
   }
   const texts = new Map<string, Pending & { kept: boolean; stillMarked: boolean }>()
   const textsBefore: MarkedRun[][] = []
+  const wordsAfter: string[] = []
   for (const [type, keys] of transaction.changed) {
     if (type instanceof Y.XmlText) {
-      if (type._hasFormatting) textsBefore.push(textDecisions(transaction, type, texts))
+      if (type._hasFormatting) {
+        textsBefore.push(textDecisions(transaction, type, texts))
+        wordsAfter.push(wordsNow(type))
+      }
     }
     else if (type instanceof Y.XmlElement && keys.has('suggestion')) {
       // The attribute cleared on a row that stays.
@@ -112,7 +140,19 @@ function walkedDecisions(transaction: Y.Transaction): SuggestionDecisions {
       if (isRowSuggestion(before) && !isRowSuggestion(type.getAttribute('suggestion'))) decide(before.kind, true, before, true)
     }
   }
-  for (const entry of texts.values()) if (!entry.stillMarked) decide(entry.kind, entry.kept, entry.info)
+  const decided = (id: string) => texts.get(id)?.stillMarked === false
+  /** By suggestion id, what its text reads as; where it reads as neither, its items say. */
+  const verdicts = new Map<string, 'accepted' | 'rejected'>()
+  textsBefore.forEach((runs, i) => {
+    const verdict = verdictOf(runs, decided, wordsAfter[i]!)
+    if (!verdict) return
+    for (const run of runs) for (const info of [run.insertion, run.deletion]) if (info && decided(info.id) && !verdicts.has(info.id)) verdicts.set(info.id, verdict)
+  })
+  for (const entry of texts.values()) {
+    if (entry.stillMarked) continue
+    const verdict = verdicts.get(entry.info.id)
+    decide(entry.kind, verdict ? (verdict === 'accepted') === (entry.kind === 'insert') : entry.kept, entry.info)
+  }
   const accepted = new Set(decisions.accepted.map((info) => info.id))
   const rejected = new Set(decisions.rejected.map((info) => info.id))
   for (const runs of textsBefore) {

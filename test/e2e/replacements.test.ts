@@ -43,6 +43,9 @@ describe('a retyped figure is one suggestion', () => {
     await card.getByRole('button', { name: '接受' }).click()
     await expect.poll(() => fieldText(staff.page, 'budgetTotal', 1)).toBe('3.50')
     expect(await fieldText(staff.page, 'projectName', 0)).toMatch(/（试点）$/)
+    // The log says what was done: one accepted, none rejected — though the binding wrote it keeping "3." of the old figure.
+    const decisions = async () => (await suite.t.server.data.service.activity(DOC_ID)).filter((a) => a.kind === 'suggestions')
+    await expect.poll(async () => (await decisions()).at(-1), { timeout: 10_000 }).toMatchObject({ accepted: 1, rejected: 0 })
 
     // The toolbar, with the cursor on the old figure: 拒绝修订 rejects the new one too.
     await typeAt(staff.page, 'start', 'budgetTotal', 2, '')
