@@ -55,10 +55,12 @@ describe('lostText', () => {
     applied(server, li, liKnew)
     const zhangKnew = Y.encodeStateVector(zhang)
     writeAt(zhang, { ...row, field: 'basis' }, '《铁路护路联防工作方案》')
+    writeAt(zhang, { ...row, field: 'value' }, '≥95%')
     const lost = applied(server, zhang, zhangKnew)
     expect(lost.unseen).toEqual([])
-    // The row was collected as garbage on the server: where the text was went with it.
-    expect(lost.intoDeleted).toEqual([{ client: 101, text: '《铁路护路联防工作方案》', field: '', project: '' }])
+    // The row was collected as garbage on the server: where the text was went with it. Two fields are two pieces.
+    expect(lost.intoDeleted.map((r) => r.text).sort()).toEqual(['≥95%', '《铁路护路联防工作方案》'])
+    expect(lost.intoDeleted.every((r) => r.client === 101 && r.field === '' && r.project === '')).toBe(true)
   })
 
   it('what the sender saw and deleted, and what it typed and took back offline, is not lost', () => {

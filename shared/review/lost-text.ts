@@ -64,13 +64,14 @@ function placeOf(text: Y.XmlText): { field: string; project: string } {
   return { field: (field && FIELD_LABEL[field.nodeName]) ?? '', project }
 }
 
-/** The text of items that land on garbage, as runs: a client's items in a row of clocks are what it typed in a row. */
+/** The text of items that land on garbage, as runs: each item typed right after the last one (its origin) goes on a run; any other starts one — another field, another place. */
 function garbageRuns(items: readonly Y.Item[]): LostRun[] {
   const runs: (LostRun & { end: number })[] = []
   for (const item of items) {
     const str = (item.content as Y.ContentString).str
     const run = runs.at(-1)
-    if (run && run.client === item.id.client && run.end === item.id.clock) {
+    const follows = item.origin !== null && item.origin.client === item.id.client && item.origin.clock === item.id.clock - 1
+    if (run && run.client === item.id.client && run.end === item.id.clock && follows) {
       run.text += str
       run.end += item.length
     } else runs.push({ client: item.id.client, text: str, field: '', project: '', end: item.id.clock + item.length })
