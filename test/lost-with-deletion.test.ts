@@ -51,7 +51,7 @@ describe('text that goes with a deleted row', () => {
     li.destroy()
   })
 
-  it('words written offline into a row a colleague deleted meanwhile: their writer hears it; a deletion one saw says nothing', async () => {
+  it('words written offline into a row a colleague deleted meanwhile: writer and deleter hear it; a deletion one saw says nothing', async () => {
     t = await startTestServer()
     const [zhang, li] = [await t.client('zhangwei', 'editor'), await t.client('lina', 'editor')]
     await Promise.all([synced(zhang), synced(li)])
@@ -64,10 +64,12 @@ describe('text that goes with a deleted row', () => {
     zhang.connect()
     await until(async () => (await lostEntries()).length > 0, 'the loss recorded')
 
-    expect(await lostEntries()).toEqual([expect.objectContaining({ by: 'zhangwei', cause: 'into-deleted', texts: [expect.objectContaining({ author: 'zhangwei', text: '《铁路护路联防工作方案》' })] })])
-    await until(async () => (await bell('zhangwei')).length > 0, 'the notice')
-    expect(await bell('zhangwei')).toEqual(['你在“测试文档”中写的「《铁路护路联防工作方案》」落在已被删除的内容中，未能保留：请核对后重新填写'])
-    expect(await bell('lina')).toEqual([])
+    expect(await lostEntries()).toEqual([
+      expect.objectContaining({ by: 'zhangwei', cause: 'into-deleted', texts: [{ author: 'zhangwei', text: '《铁路护路联防工作方案》', field: '', project: '', deletedBy: 'lina' }] }),
+    ])
+    await until(async () => (await bell('zhangwei')).length > 0 && (await bell('lina')).length > 0, 'the notices')
+    expect(await bell('zhangwei')).toEqual(['你在“测试文档”中写的「《铁路护路联防工作方案》」落在lina删除的内容中，未能保留：请核对后重新填写'])
+    expect(await bell('lina')).toEqual(['zhangwei在“测试文档”中写的「《铁路护路联防工作方案》」在你删除所在内容之后才送达，已随之删除：请与对方核对'])
     zhang.destroy()
     li.destroy()
   })

@@ -15,5 +15,6 @@ describe('activityLine', () => {
     const piece = { author: 'zhangwei', text: '≥10次', field: '指标值', project: '维稳处置' }
     expect(activityLine({ kind: 'lost', at: 1, by: 'li', cause: 'unseen', texts: [piece] }, name)).toBe('删除的内容中有其删除时未看到的修改，已随之删除：张伟写的「≥10次」（项目“维稳处置”的指标值）')
     expect(activityLine({ kind: 'lost', at: 1, by: 'zhangwei', cause: 'into-deleted', texts: [{ ...piece, field: '', project: '' }] }, name)).toBe('写的「≥10次」落在已被删除的内容中，未能保留')
+    expect(activityLine({ kind: 'lost', at: 1, by: 'zhangwei', cause: 'into-deleted', texts: [{ ...piece, field: '', project: '', deletedBy: 'wangfang' }] }, name)).toBe('写的「≥10次」落在王芳删除的内容中，未能保留')
   })
 })

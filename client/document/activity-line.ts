@@ -28,7 +28,9 @@ export function activityLine(a: ActivityView, name: (login: string | null) => st
       return `的修改未被接受：${a.reason}`
     case 'lost': {
       const pieces = a.texts.map((t) => `${a.cause === 'unseen' ? `${name(t.author)}写的` : ''}「${t.text}」${lostPlace(t)}`).join('；')
-      return a.cause === 'unseen' ? `删除的内容中有其删除时未看到的修改，已随之删除：${pieces}` : `写的${pieces}落在已被删除的内容中，未能保留`
+      if (a.cause === 'unseen') return `删除的内容中有其删除时未看到的修改，已随之删除：${pieces}`
+      const deleters = [...new Set(a.texts.map((t) => t.deletedBy))]
+      return `写的${pieces}落在${deleters.length === 1 && deleters[0] ? `${name(deleters[0])}删除的` : '已被删除的'}内容中，未能保留`
     }
     case 'created':
       return a.from ? `以「${a.from.title}」为底稿新建了本文档${a.cleared?.length ? `，已清空：${a.cleared.join('、')}` : ''}` : '新建了本文档'

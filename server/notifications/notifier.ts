@@ -131,11 +131,21 @@ export class Notifier {
     const tell = async (userId: number, text: string) => {
       if (await this.data.permissions.roleOf(doc.id, userId)) await this.tell([userId], { at: now, kind: 'lost', docId: doc.id, text })
     }
+    const who = actor ? await this.shown.one(actor) : (by ?? '')
     if (event.cause === 'into-deleted') {
-      if (actor) await tell(actor.id, `你在“${doc.title}”中写的${lostList(event.texts)}落在已被删除的内容中，未能保留：请核对后重新填写`)
+      // Each one who had deleted where the words went hears whose words they were, and the writer by whom.
+      const deleters: string[] = []
+      for (const login of new Set(event.texts.map((t) => t.deletedBy))) {
+        const deleter = login ? await this.data.accounts.userByName(login) : undefined
+        if (!deleter) continue
+        deleters.push(await this.shown.one(deleter))
+        const pieces = event.texts.filter((t) => t.deletedBy === login)
+        if (deleter.id !== actor?.id) await tell(deleter.id, `${who}在“${doc.title}”中写的${lostList(pieces)}在你删除所在内容之后才送达，已随之删除：请与对方核对`)
+      }
+      const where = deleters.length > 0 ? `${deleters.join('、')}删除的` : '已被删除的'
+      if (actor) await tell(actor.id, `你在“${doc.title}”中写的${lostList(event.texts)}落在${where}内容中，未能保留：请核对后重新填写`)
       return
     }
-    const who = actor ? await this.shown.one(actor) : (by ?? '')
     const named: string[] = []
     for (const author of new Set(event.texts.map((t) => t.author))) {
       const user = author ? await this.data.accounts.userByName(author) : undefined

@@ -4,7 +4,8 @@
  * told to whoever listens (notifications). The log is history, not the
  * document: a failure to record it is logged and never touches editing.
  */
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
+import { authorIndexOf, type LostPiece } from '@shared/history/activity'
 import type { TransactionOrigin } from '@shared/protocol/origin'
 import type { IncomingUpdate } from '@shared/review/incoming-update'
 import { lostText, type LostRun } from '@shared/review/lost-text'
@@ -25,10 +26,28 @@ export class ActivityRecord implements AfterStore {
   async afterStore({ activity }: StoredBatch): Promise<void> {
     if (activity.length === 0) return
     try {
+      await this.nameDeleters(activity)
       await this.log.record(this.docId, activity)
       this.recorded?.(activity)
     } catch (error) {
       log('error', 'activity-record-failed', { docId: this.docId, error: (error as Error).message })
+    }
+  }
+
+  /**
+   * Text written into something deleted and collected says what it was written into (`within`): who deleted
+   * that, the log knows — read only then, for the rare change that lost text so.
+   */
+  private async nameDeleters(activity: ActivityEntry[]): Promise<void> {
+    const pieces = activity.flatMap((entry) => (entry.event.kind === 'lost' ? (entry.event.texts as (LostPiece & Pick<LostRun, 'within'>)[]) : []))
+    if (!pieces.some((piece) => piece.within)) return
+    const { entries, tail } = await this.log.history(this.docId)
+    const index = authorIndexOf(entries, tail)
+    for (const piece of pieces) {
+      if (!piece.within) continue
+      const deletedBy = index.deleted(Y.createID(...piece.within))?.by
+      if (deletedBy) piece.deletedBy = deletedBy
+      delete piece.within
     }
   }
 }
@@ -66,7 +85,13 @@ export function lostActivity(transaction: Y.Transaction, incoming: Pick<Incoming
       .filter((run) => run.text.trim() !== '')
       .slice(0, LOST_PIECES)
       // The sender's new text is the sender's (its client ids are bound once the change is in).
-      .map((run) => ({ author: cause === 'into-deleted' ? by : (accountOf(run.client) ?? null), text: run.text.slice(0, LOST_CHARACTERS), field: run.field, project: run.project }))
+      .map((run): LostPiece & Pick<LostRun, 'within'> => ({
+        author: cause === 'into-deleted' ? by : (accountOf(run.client) ?? null),
+        text: run.text.slice(0, LOST_CHARACTERS),
+        field: run.field,
+        project: run.project,
+        ...(run.within ? { within: run.within } : {}),
+      }))
     return texts.length === 0 ? [] : [{ at: Date.now(), by, event: { kind: 'lost', cause, texts } }]
   }
   return [...entry('unseen', unseen), ...entry('into-deleted', intoDeleted)]

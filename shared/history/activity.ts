@@ -42,6 +42,8 @@ export interface LostPiece {
   text: string
   field: string
   project: string
+  /** Written into something deleted: who had deleted it, when the log says (a login). */
+  deletedBy?: string
 }
 
 /** Where a lost piece was, as much of it as is known: （项目“…”的指标值）. */

@@ -30,6 +30,8 @@ export interface LostRun {
   field: string
   /** The name of the project it was in, '' outside the projects. */
   project: string
+  /** Written into something deleted and collected: an id of what it was written into, whose deleter the log knows. */
+  within?: [client: number, clock: number]
 }
 
 export interface LostText {
@@ -65,8 +67,13 @@ function placeOf(text: Y.XmlText): { field: string; project: string } {
 }
 
 /** The text of items that land on garbage, as runs: each item typed right after the last one (its origin) goes on a run; any other starts one — another field, another place. */
-function garbageRuns(items: readonly Y.Item[]): LostRun[] {
+function garbageRuns(doc: Y.Doc, items: readonly Y.Item[]): LostRun[] {
   const runs: (LostRun & { end: number })[] = []
+  /** What an item was written into (its parent, else its neighbour), when the document had it: collected garbage now. */
+  const within = (item: Y.Item): [number, number] | undefined => {
+    const via = item.parent instanceof Y.ID ? item.parent : (item.origin ?? item.rightOrigin)
+    return via && via.clock < Y.getState(doc.store, via.client) ? [via.client, via.clock] : undefined
+  }
   for (const item of items) {
     const str = (item.content as Y.ContentString).str
     const run = runs.at(-1)
@@ -74,14 +81,17 @@ function garbageRuns(items: readonly Y.Item[]): LostRun[] {
     if (run && run.client === item.id.client && run.end === item.id.clock && follows) {
       run.text += str
       run.end += item.length
-    } else runs.push({ client: item.id.client, text: str, field: '', project: '', end: item.id.clock + item.length })
+    } else {
+      const place = within(item)
+      runs.push({ client: item.id.client, text: str, field: '', project: '', ...(place ? { within: place } : {}), end: item.id.clock + item.length })
+    }
   }
   return runs.map(({ end: _end, ...run }) => run)
 }
 
 export function lostText(transaction: Y.Transaction, sent: DeleteSet, onGarbage: readonly Y.Item[] = []): LostText {
   if (transaction.deleteSet.clients.size === 0 && onGarbage.length === 0) return NOTHING
-  const found: LostText = { unseen: [], intoDeleted: garbageRuns(onGarbage) }
+  const found: LostText = { unseen: [], intoDeleted: garbageRuns(transaction.doc, onGarbage) }
   /** Runs are joined while the same client goes on in the same text. */
   let last: { run: LostRun; parent: Y.XmlText } | null = null
   transaction.deleteSet.clients.forEach((ranges, client) => {
