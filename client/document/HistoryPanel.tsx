@@ -21,6 +21,8 @@ import { createRereadWhenSynced } from './reread-when-synced'
 import type { Place } from '../editor/place'
 
 const nameIn = (people: Record<string, string>) => (login: string | null) => personName(people, login)
+/** A compared total, saying when it leaves projects out: a project no longer counted must not read as a cut. */
+const shownTotal = (total: number | null, leftOut: number) => `${total?.toFixed(2) ?? '—'}${leftOut > 0 ? T.totalLeavesOut(leftOut) : ''}`
 
 export function HistoryPanel(props: {
   docId: string
@@ -159,7 +161,7 @@ export function HistoryPanel(props: {
               <button class="small" onClick={() => setComparison(null)}>{T.closeComparison}</button>
             </h3>
             <Show when={c().diff.totals.before !== c().diff.totals.after}>
-              <p>{T.totalChange(c().diff.totals.before?.toFixed(2) ?? '—', c().diff.totals.after?.toFixed(2) ?? '—')}</p>
+              <p>{T.totalChange(shownTotal(c().diff.totals.before, c().diff.leftOut.before), shownTotal(c().diff.totals.after, c().diff.leftOut.after))}</p>
             </Show>
             <ul>
               <For each={c().diff.narrative}>{(change) => <Change change={change} people={c().people} onJump={() => props.onJump({ project: null, indicator: null, field: change.field })} />}</For>

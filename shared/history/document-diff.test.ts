@@ -82,6 +82,16 @@ describe('diffDocuments', () => {
     const removedAmount = Number(before.projects[2]!.budgetTotal)
     expect(diff.totals.after! - diff.totals.before!).toBeCloseTo(5 - removedAmount, 4)
     expect(diff.summary.text).toBe(`4 个项目、4 处改动`)
+    expect(diff.leftOut).toEqual({ before: 0, after: 0 })
+  })
+
+  it('a total that no longer counts a project (its 预算数 made unreadable) says so, on its side', () => {
+    const after = edited((d) => {
+      d.projects[1]!.budgetTotal = '14.005.00'
+    })
+    const diff = diffDocuments(sample(), after)
+    expect(diff.leftOut).toEqual({ before: 0, after: 1 })
+    expect(diff.totals.before! - diff.totals.after!).toBeCloseTo(Number(sample().projects[1]!.budgetTotal), 4)
   })
 
   it('narrative: an edited goal and an added safeguard', () => {

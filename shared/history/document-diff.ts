@@ -45,6 +45,8 @@ export interface DocumentDiff {
   narrative: FieldChange[]
   projects: ProjectChange[]
   totals: { before: number | null; after: number | null }
+  /** Projects each total leaves out (预算数 empty or not a number): a total that drops one must say so, or it reads as a cut. */
+  leftOut: { before: number; after: number }
   /** For a one-line summary: projects touched, and changes (fields, rows, projects added or removed). */
   summary: { projects: number; changes: number; text: string }
 }
@@ -134,6 +136,7 @@ export function diffDocuments(before: DocumentText, after: DocumentText, authors
     narrative,
     projects,
     totals: { before: total(before), after: total(after) },
+    leftOut: { before: uncounted(before), after: uncounted(after) },
     summary: { projects: projects.length, changes, text: changes === 0 ? '没有改动' : `${projects.length} 个项目、${changes} 处改动` },
   }
 }
@@ -147,6 +150,8 @@ export function changeAuthors(diff: DocumentDiff): string[] {
 }
 
 const subGoalText = (g: { title: string; duty: string; target: string }) => `${g.title}｜职责：${g.duty}｜目标：${g.target}`
+
+const uncounted = (doc: DocumentText): number => doc.projects.filter((p) => amountInWan(p.budgetTotal, p.moneyUnit) === null).length
 
 function total(doc: DocumentText): number | null {
   const amounts = doc.projects.map((p) => amountInWan(p.budgetTotal, p.moneyUnit))
