@@ -41,6 +41,18 @@ describe('Excel workbook', () => {
     expect(summary.getRow(13).getCell(4).value).toEqual({ formula: 'SUM(D2:D12)', result: 116.4 })
   })
 
+  it('a 预算数 that is no number is shown as written in the 预算汇总, and its 合计 says it leaves the project out', async () => {
+    const { Workbook } = (await import('exceljs')).default
+    const text = parsePublishedText(sampleText())
+    text.projects[2] = { ...text.projects[2]!, budgetTotal: '待定' }
+    const book = new Workbook()
+    await book.xlsx.load((await exportXlsx(text)) as unknown as ArrayBuffer)
+    const summary = book.getWorksheet(SUMMARY_SHEET)!
+    expect(summary.getRow(4).getCell(4).value).toBe('待定')
+    expect(summary.getRow(13).getCell(3).value).toBe('（未计入 1 个项目：预算数未填或无法读出）')
+    expect(summary.getRow(13).getCell(4).value).toEqual({ formula: 'SUM(D2:D12)', result: 116 })
+  })
+
   it('refuses a broken file, and a workbook not laid out by us, saying so', async () => {
     const broken = await importXlsx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))
     expect(!broken.ok && broken.error.message).toContain('无法打开这个 Excel 文件')
