@@ -41,11 +41,11 @@ export class ActivityRecord implements AfterStore {
   private async nameDeleters(activity: ActivityEntry[]): Promise<void> {
     const pieces = activity.flatMap((entry) => (entry.event.kind === 'lost' ? (entry.event.texts as (LostPiece & Pick<LostRun, 'within'>)[]) : []))
     if (!pieces.some((piece) => piece.within)) return
-    const { entries, tail } = await this.log.history(this.docId)
-    const index = authorIndexOf(entries, tail)
+    // Unread, the entry is recorded all the same, without the name.
+    const index = await this.log.history(this.docId).then(({ entries, tail }) => authorIndexOf(entries, tail), () => null)
     for (const piece of pieces) {
       if (!piece.within) continue
-      const deletedBy = index.deleted(Y.createID(...piece.within))?.by
+      const deletedBy = index?.deleted(Y.createID(...piece.within))?.by
       if (deletedBy) piece.deletedBy = deletedBy
       delete piece.within
     }
