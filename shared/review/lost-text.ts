@@ -67,12 +67,12 @@ function placeOf(text: Y.XmlText): { field: string; project: string } {
 }
 
 /** The text of items that land on garbage, as runs: each item typed right after the last one (its origin) goes on a run; any other starts one — another field, another place. */
-function garbageRuns(doc: Y.Doc, items: readonly Y.Item[]): LostRun[] {
+function garbageRuns(transaction: Y.Transaction, items: readonly Y.Item[]): LostRun[] {
   const runs: (LostRun & { end: number })[] = []
-  /** What an item was written into (its parent, else its neighbour), when the document had it: collected garbage now. */
+  /** What an item was written into (its parent, else its neighbour), when the document had it before: collected garbage now. */
   const within = (item: Y.Item): [number, number] | undefined => {
     const via = item.parent instanceof Y.ID ? item.parent : (item.origin ?? item.rightOrigin)
-    return via && via.clock < Y.getState(doc.store, via.client) ? [via.client, via.clock] : undefined
+    return via && via.clock < (transaction.beforeState.get(via.client) ?? 0) ? [via.client, via.clock] : undefined
   }
   for (const item of items) {
     const str = (item.content as Y.ContentString).str
@@ -91,7 +91,7 @@ function garbageRuns(doc: Y.Doc, items: readonly Y.Item[]): LostRun[] {
 
 export function lostText(transaction: Y.Transaction, sent: DeleteSet, onGarbage: readonly Y.Item[] = []): LostText {
   if (transaction.deleteSet.clients.size === 0 && onGarbage.length === 0) return NOTHING
-  const found: LostText = { unseen: [], intoDeleted: garbageRuns(transaction.doc, onGarbage) }
+  const found: LostText = { unseen: [], intoDeleted: garbageRuns(transaction, onGarbage) }
   /** Runs are joined while the same client goes on in the same text. */
   let last: { run: LostRun; parent: Y.XmlText } | null = null
   transaction.deleteSet.clients.forEach((ranges, client) => {
