@@ -90,6 +90,10 @@ function followUp(project: BudgetDocument['projects'][number]): string {
   return rate
 }
 
+/** A project's 预算数 in 万元; one under 0.01 万元 (a 元 table's 0.40) in 元, where 0.00 would read as nothing. */
+const shownAmount = (total: number | null): string =>
+  total === null ? '—' : total > 0 && total < 0.01 ? `${(total * 10_000).toFixed(2)} 元` : total.toFixed(2)
+
 export function Outline(props: { session: DocumentSession }) {
   const s = props.session
   // 结果应用: a draft started from last year's document shows what last year's approved 自评 found, per continuing project
@@ -146,7 +150,7 @@ export function Outline(props: { session: DocumentSession }) {
                     <Show when={findingsOf(i + 1).length > 0}>
                       <span class={`count ${worstOf(i + 1)}`} title={T.checks}>{findingsOf(i + 1).length}</span>
                     </Show>
-                    <span class="amount">{p().budget.total?.toFixed(2) ?? '—'}</span>
+                    <span class="amount">{shownAmount(p().budget.total)}</span>
                     {/* A 自评's 总分 and grade, a 监控's 执行率: from the kind's model, as the form shows them. */}
                     <Show when={followUp(p())}>
                       {(f) => <span class="kind-score" data-testid="outline-score">{f()}</span>}
