@@ -24,6 +24,7 @@ import { createDocumentAccess, type DocumentAccess } from './document-access'
 import { createDocumentReading, type DocumentReading } from './document-reading'
 import { createDocumentThreads, type DocumentThreads } from './document-threads'
 import { OPEN_MARK } from '../sync/open-marks'
+import { caretFieldDeleted } from '../editor/caret-cell'
 import { addReader, mayReadCopy } from '../sync/local-readers'
 import { takeImportNotice } from '../import-notice'
 import { createPasteQuestions, type PasteQuestions } from './paste-questions'
@@ -111,6 +112,24 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     if (made && results.length > 0) reading.readSoon(made, 0)
   }, { defer: true }))
   const paste = createPasteQuestions(editor)
+  // A colleague deleted the row the caret is in: typing must not go on in the next cell the editor moved it to.
+  // The caret as it was before the change (the editor moves it, and says so, while the change is applied).
+  let caretBefore: unknown = null
+  const beforeChange = (transaction: Y.Transaction) => {
+    caretBefore = transaction.local ? null : (provider.awareness.getLocalState() as { cursor?: { head?: unknown } } | null)?.cursor?.head
+  }
+  const afterChange = (transaction: Y.Transaction) => {
+    const made = editor()
+    if (transaction.local || !made?.isFocused || !caretFieldDeleted(transaction, caretBefore)) return
+    made.commands.blur()
+    say(T.caretFieldDeleted)
+  }
+  ydoc.on('beforeTransaction', beforeChange)
+  ydoc.on('afterTransaction', afterChange)
+  onCleanup(() => {
+    ydoc.off('beforeTransaction', beforeChange)
+    ydoc.off('afterTransaction', afterChange)
+  })
 
   let host: HTMLElement | null = null
   // Until the document has content (from IndexedDB or the server) there is nothing to bind to:

@@ -74,4 +74,26 @@ describe('two staff editing at once', () => {
     await a.context.close()
     await b.context.close()
   }, 90_000)
+
+  it('a colleague deleting the row I am typing in: my typing stops there, with a word why, and goes into no other cell', async () => {
+    const a = await openAs(suite.browser, suite.t, 'zheng', 'editor')
+    const b = await openAs(suite.browser, suite.t, 'wang2', 'editor')
+    const row = 5
+    const names = await fieldTexts(a.page, 'indicatorName')
+    await typeAt(a.page, 'end', 'indicatorValue', row, '甲乙')
+    await expect.poll(async () => (await fieldTexts(b.page, 'indicatorValue'))[row], { timeout: 10_000 }).toMatch(/甲乙$/)
+
+    // The colleague, who sees the row, deletes it while the caret is still in it.
+    await typeAt(b.page, 'end', 'indicatorName', row, '')
+    await b.page.getByRole('button', { name: '删除指标行' }).click()
+    await expect.poll(() => fieldText(a.page, 'indicatorName', row), { timeout: 10_000 }).toBe(names[row + 1])
+    await expect.poll(() => a.page.locator('p.notice[role=status]').textContent(), { timeout: 5_000 }).toContain('刚被同事删除')
+    await a.page.keyboard.type('丙丁')
+    await synced(a.page)
+    expect((await fieldTexts(a.page, 'indicatorName')).join('') + (await fieldTexts(a.page, 'indicatorValue')).join('')).not.toContain('丙丁')
+    expect(JSON.stringify(await suite.t.server.data.service.model(DOC_ID))).not.toContain('丙丁')
+    expect([...a.errors, ...b.errors]).toEqual([])
+    await a.context.close()
+    await b.context.close()
+  }, 90_000)
 })
