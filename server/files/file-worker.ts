@@ -18,7 +18,7 @@ async function run(job: WorkerJob): Promise<WorkerAnswer> {
     return result.ok ? { kind: 'text', text: result.value } : { kind: 'refused', code: result.error.code, line: result.error.line, detail: result.error.detail, place: result.error.place }
   }
   if (job.kind === 'read') return { kind: 'reading', value: readStored(job.reading, job.updates, job.context) }
-  if (job.kind === 'fold') return { kind: 'folded', ...(await foldHere(job.pieces, job.tail)) }
+  if (job.kind === 'fold') return { kind: 'folded', ...(await foldHere(job.pieces, job.tail, job.steps)) }
   const write = formatById(job.format)?.export
   if (!write) return { kind: 'bug', message: `no export for ${job.format}` }
   return { kind: 'file', body: await write(job.text, { tracked: job.tracked, nameOf: (login) => job.names[login] ?? login, ...(job.opinion ? { opinion: job.opinion } : {}) }) }

@@ -107,8 +107,8 @@ export class FileWorkers {
   }
 
   /** A compaction's folding of a stored log (`server/storage/fold.ts`). Throws as `readStored` does. */
-  async fold(pieces: readonly Uint8Array[], tail: readonly LoggedUpdate[]): Promise<Folded> {
-    const answer = await this.run({ kind: 'fold', pieces, tail }, '压缩这份文档的更新日志')
+  async fold(pieces: readonly Uint8Array[], tail: readonly LoggedUpdate[], steps: readonly number[]): Promise<Folded> {
+    const answer = await this.run({ kind: 'fold', pieces, tail, steps }, '压缩这份文档的更新日志')
     if (answer.kind === 'folded') return { state: answer.state, activity: answer.activity }
     if (answer.kind === 'refused') throw new FileTooLargeError(answer.detail)
     throw unexpected(answer)

@@ -14,7 +14,7 @@ export type WorkerJob =
   /** A reading (`stored-document-readings.ts`) of the document its stored updates make. */
   | { kind: 'read'; reading: ReadingName; updates: readonly Uint8Array[]; context?: FindingContext | undefined }
   /** A compaction's folding (`server/storage/fold.ts`). */
-  | { kind: 'fold'; pieces: readonly Uint8Array[]; tail: readonly LoggedUpdate[] }
+  | { kind: 'fold'; pieces: readonly Uint8Array[]; tail: readonly LoggedUpdate[]; steps: readonly number[] }
 
 export type WorkerAnswer =
   | { kind: 'ready' }

@@ -11,6 +11,7 @@ import { freshSchema, TEST_DATABASE_URL } from '../../support/postgres'
 import { STORAGE_ADAPTERS, type OpenedStorage } from '../../test/support/storage-adapters'
 import { AppendRefusedError, DocumentExistsError, NOTHING_FOLDED, type CompactionResult, type DocumentLog } from './document-log'
 import { foldHere } from './fold'
+import { allSessions } from '@shared/history/activity'
 import { KEPT_ANNOUNCED_CLIENTS, stateOf } from './merge-state'
 import { openStorage } from './storage'
 
@@ -182,9 +183,9 @@ describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
     await log.append('a', [entry(w.type('二'))])
     let late: Promise<void> | null = null
     // Not awaited in the fold: on PostgreSQL the append waits for the lock the compaction holds.
-    const result = await log.compact('a', async (pieces, tail) => {
+    const result = await log.compact('a', async (pieces, tail, steps) => {
       late = log.append('a', [entry(w.type('三'), 'li')])
-      return foldHere(pieces, tail)
+      return foldHere(pieces, tail, steps)
     })
     await late
     expect(result.updatesMerged).toBe(2)
@@ -202,10 +203,10 @@ describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
     await log.create(record('a'), w.type('一'))
     await log.append('a', [entry(w.type('二'))])
     let inner: CompactionResult | null = null
-    const outer = await log.compact('a', async (pieces, tail) => {
+    const outer = await log.compact('a', async (pieces, tail, steps) => {
       inner = await log.compact('a')
       await log.append('a', [entry(w.type('三'))])
-      return foldHere(pieces, tail)
+      return foldHere(pieces, tail, steps)
     })
     expect(inner!.updatesMerged).toBe(2)
     expect(outer).toEqual(NOTHING_FOLDED)
@@ -238,6 +239,23 @@ describe.each(STORAGE_ADAPTERS)('DocumentLog contract: $name', (adapter) => {
     }
     expect(state.getText('t').toString()).toMatch(/^始/)
     expect(state.getText('t').toString().split(';')).toHaveLength(61)
+  })
+
+  it('a workflow step parts one person’s typing into two sessions, before compaction and after', async () => {
+    await open()
+    const zhang = writer(1)
+    await log.create(record('a'), zhang.type('始'))
+    await log.append('a', [{ update: zhang.type('报送前'), by: 'zhang', at: 1_000 }])
+    await log.record('a', [{ at: 2_000, by: 'zhang', event: { kind: 'workflow', action: '报送', from: '编制中', to: '已报送' } }])
+    await log.record('a', [{ at: 3_000, by: 'wang', event: { kind: 'workflow', action: '退回修改', from: '已报送', to: '退回修改', note: '补充' } }])
+    await log.append('a', [{ update: zhang.type('退回后'), by: 'zhang', at: 4_000 }])
+    const sessions = async () => {
+      const { entries, tail } = await log.history('a')
+      return allSessions(entries, tail).filter((s) => s.by === 'zhang').map((s) => [s.from, s.to, s.inserted])
+    }
+    expect(await sessions()).toEqual([[1_000, 1_000, 3], [4_000, 4_000, 3]])
+    await log.compact('a')
+    expect(await sessions()).toEqual([[1_000, 1_000, 3], [4_000, 4_000, 3]])
   })
 
   it('keeps who wrote what and the recorded activity through compaction', async () => {

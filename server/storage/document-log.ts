@@ -9,7 +9,7 @@
  * Adapters: memory (tests), SQLite (embedded default), PostgreSQL.
  */
 import type { VersionRecord } from '@shared/history/version-record'
-import { editSessions, type AuthoredUpdate } from '@shared/history/authorship'
+import { editSessions, SESSION_GAP_MS, type AuthoredUpdate } from '@shared/history/authorship'
 import type { ActivityEntry } from '@shared/history/activity'
 import type { Role } from '@shared/protocol/role'
 import type { Fold } from './fold'
@@ -161,8 +161,8 @@ export interface DocumentLog {
 }
 
 /** What a compaction records about the updates it folds: who edited, in sessions, with the ids they wrote and deleted. */
-export const foldedActivity = (folded: readonly LoggedUpdate[]): ActivityEntry[] =>
-  editSessions(folded).map((session) => ({ at: session.to, by: session.by, event: { kind: 'edits', ...session } }))
+export const foldedActivity = (folded: readonly LoggedUpdate[], steps: readonly number[] = []): ActivityEntry[] =>
+  editSessions(folded, SESSION_GAP_MS, steps).map((session) => ({ at: session.to, by: session.by, event: { kind: 'edits', ...session } }))
 
 export class DocumentExistsError extends Error {
   override readonly name = 'DocumentExistsError'

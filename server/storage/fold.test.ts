@@ -39,8 +39,8 @@ describe('folding a compaction', () => {
   it('in a worker gives the state and the edit sessions that folding here gives', async () => {
     pool = new FileWorkers()
     const { pieces, tail } = log(2_000)
-    const here = await foldHere(pieces, tail)
-    const there = await pool.fold(pieces, tail)
+    const here = await foldHere(pieces, tail, [])
+    const there = await pool.fold(pieces, tail, [])
     expect(Buffer.from(there.state).equals(Buffer.from(here.state))).toBe(true)
     expect(there.activity).toEqual(here.activity)
     expect(there.activity.map((e) => e.by)).toContain('zhangwei')
@@ -50,12 +50,12 @@ describe('folding a compaction', () => {
   it('sends a large log to the workers and folds a small one here', async () => {
     pool = new FileWorkers()
     let sent = 0
-    const fold = offThreadFold({ fold: (pieces, tail) => (sent++, pool.fold(pieces, tail)) }, (error) => error instanceof FilesBusyError, 4 * 1024)
+    const fold = offThreadFold({ fold: (pieces, tail, steps) => (sent++, pool.fold(pieces, tail, steps)) }, (error) => error instanceof FilesBusyError, 4 * 1024)
     const small = log(20)
-    expect(textOf((await fold(small.pieces, small.tail)).state)).toMatch(/第19字；$/)
+    expect(textOf((await fold(small.pieces, small.tail, [])).state)).toMatch(/第19字；$/)
     expect(sent).toBe(0)
     const large = log(500)
-    expect(textOf((await fold(large.pieces, large.tail)).state)).toMatch(/第499字；$/)
+    expect(textOf((await fold(large.pieces, large.tail, [])).state)).toMatch(/第499字；$/)
     expect(sent).toBe(1)
   })
 
@@ -65,7 +65,7 @@ describe('folding a compaction', () => {
     const docx = new Uint8Array(readFileSync(new URL('../../test/fixtures/formats/zhengfawei-2022.libreoffice.docx', import.meta.url)))
     const reading = pool.read(docx)
     const { pieces, tail } = log(300)
-    expect(textOf((await fold(pieces, tail)).state)).toMatch(/第299字；$/)
+    expect(textOf((await fold(pieces, tail, [])).state)).toMatch(/第299字；$/)
     expect((await reading).ok).toBe(true)
   })
 })

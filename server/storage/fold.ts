@@ -16,10 +16,13 @@ export interface Folded {
   activity: ActivityEntry[]
 }
 
-/** `pieces`: the snapshot (if any) and then the updates of `tail`, as stored. */
-export type Fold = (pieces: readonly Uint8Array[], tail: readonly LoggedUpdate[]) => Promise<Folded>
+/**
+ * `pieces`: the snapshot (if any) and then the updates of `tail`, as stored; `steps`: when the document's workflow
+ * steps were taken (a session never runs across one).
+ */
+export type Fold = (pieces: readonly Uint8Array[], tail: readonly LoggedUpdate[], steps: readonly number[]) => Promise<Folded>
 
-export const foldHere: Fold = async (pieces, tail) => ({ state: mergeState(pieces), activity: foldedActivity(tail) })
+export const foldHere: Fold = async (pieces, tail, steps) => ({ state: mergeState(pieces), activity: foldedActivity(tail, steps) })
 
 /**
  * Logs up to this size are folded on the calling thread: a worker's round
@@ -34,14 +37,14 @@ export const FOLD_HERE_BYTES = 64 * 1024
  * readings), here, rather than leaving the log to grow.
  */
 export function offThreadFold(workers: { fold: Fold }, isBusy: (error: unknown) => boolean, hereBytes = FOLD_HERE_BYTES): Fold {
-  return async (pieces, tail) => {
+  return async (pieces, tail, steps) => {
     let bytes = 0
     for (const piece of pieces) bytes += piece.length
-    if (bytes <= hereBytes) return foldHere(pieces, tail)
+    if (bytes <= hereBytes) return foldHere(pieces, tail, steps)
     try {
-      return await workers.fold(pieces, tail)
+      return await workers.fold(pieces, tail, steps)
     } catch (error) {
-      if (isBusy(error)) return foldHere(pieces, tail)
+      if (isBusy(error)) return foldHere(pieces, tail, steps)
       throw error
     }
   }

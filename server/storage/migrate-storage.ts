@@ -14,6 +14,7 @@ import * as Y from 'yjs'
 import { contentOf, metaOf, threadsOf } from '@shared/model/y-document'
 import { stateOf } from './merge-state'
 import type { Storage } from './storage'
+import { stepTimes } from '@shared/history/activity'
 import { foldedActivity } from './document-log'
 
 export interface MigrationReport {
@@ -79,7 +80,7 @@ export async function migrateStorage(from: Storage, to: Storage, progress: (line
     const org = await from.orgs.documentOrg(record.id)
     if (org !== undefined && orgIds.has(org)) await to.orgs.setDocumentOrg(record.id, orgIds.get(org)!)
     const history = await from.documents.history(record.id)
-    await to.documents.record(record.id, [...history.entries, ...foldedActivity(history.tail)])
+    await to.documents.record(record.id, [...history.entries, ...foldedActivity(history.tail, stepTimes(history.entries))])
     for (const member of await from.accounts.membersOf(record.id)) {
       const user = await to.accounts.userByName(member.name)
       if (user) await to.accounts.setRole(record.id, user.id, member.role)

@@ -6,7 +6,7 @@
  * are the accounts that did them.
  */
 import type { Role } from '../protocol/role'
-import { AuthorIndex, editSessions, joinSessions, type AuthoredUpdate, type EditSession } from './authorship'
+import { AuthorIndex, editSessions, joinSessions, SESSION_GAP_MS, type AuthoredUpdate, type EditSession } from './authorship'
 
 export type ActivityEvent =
   | ({ kind: 'edits' } & EditSession)
@@ -70,8 +70,13 @@ export type ActivityView = { at: number; by: string | null } & (
 /** Every edit session: those folded by compaction and those of the log not yet folded, joined across the seam. */
 export function allSessions(stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[]): EditSession[] {
   const folded = stored.flatMap((e) => (e.event.kind === 'edits' ? [e.event] : []))
-  return joinSessions([...folded, ...editSessions(tail)])
+  // A workflow step parts a person's typing: before 报送 and after 退回 are read as two sessions, each in its place.
+  const steps = stepTimes(stored)
+  return joinSessions([...folded, ...editSessions(tail, SESSION_GAP_MS, steps)], SESSION_GAP_MS, steps)
 }
+
+/** When the workflow steps were taken. */
+export const stepTimes = (stored: readonly ActivityEntry[]): number[] => stored.flatMap((e) => (e.event.kind === 'workflow' ? [e.at] : []))
 
 /** The log as people read it, newest first. */
 export function activityLog(stored: readonly ActivityEntry[], tail: readonly AuthoredUpdate[]): ActivityView[] {

@@ -141,8 +141,14 @@ function appendRange(ranges: IdRange[], range: IdRange): void {
 
 const width = (ranges: readonly IdRange[]) => ranges.reduce((n, r) => n + r[2] - r[1], 0)
 
-/** Groups logged updates, in log order, into each account's edit sessions. */
-export function editSessions(log: readonly AuthoredUpdate[], gapMs = SESSION_GAP_MS): EditSession[] {
+/** Whether a workflow step (at one of `breaks`) came after `to` and by `at`: a session never runs across one. */
+const crossesStep = (breaks: readonly number[], to: number, at: number) => breaks.some((b) => b > to && b <= at)
+
+/**
+ * Groups logged updates, in log order, into each account's edit sessions.
+ * `breaks`: the times of workflow steps — what was typed before 报送 and after 退回 are two sessions, however close.
+ */
+export function editSessions(log: readonly AuthoredUpdate[], gapMs = SESSION_GAP_MS, breaks: readonly number[] = []): EditSession[] {
   const open = new Map<string | null, EditSession>()
   const sessions: EditSession[] = []
   // The counts a person reads ("输入 4 字") are of content: settings are left out of them (not of the ranges).
@@ -150,7 +156,7 @@ export function editSessions(log: readonly AuthoredUpdate[], gapMs = SESSION_GAP
   const settingCount = new Map<EditSession, number>()
   for (const { update, by, at } of log) {
     let session = open.get(by)
-    if (!session || at - session.to > gapMs) {
+    if (!session || at - session.to > gapMs || crossesStep(breaks, session.to, at)) {
       session = { by, from: at, to: at, inserted: 0, deleted: 0, insertedRanges: [], deletedRanges: [], markBounds: [] }
       open.set(by, session)
       sessions.push(session)
@@ -175,12 +181,12 @@ export function editSessions(log: readonly AuthoredUpdate[], gapMs = SESSION_GAP
  * Sessions that continue each other across a compaction (the same account,
  * no long pause) read as one. Input in time order.
  */
-export function joinSessions(sessions: readonly EditSession[], gapMs = SESSION_GAP_MS): EditSession[] {
+export function joinSessions(sessions: readonly EditSession[], gapMs = SESSION_GAP_MS, breaks: readonly number[] = []): EditSession[] {
   const joined: EditSession[] = []
   const last = new Map<string | null, EditSession>()
   for (const session of [...sessions].sort((a, b) => a.from - b.from)) {
     const previous = last.get(session.by)
-    if (previous && session.from - previous.to <= gapMs) {
+    if (previous && session.from - previous.to <= gapMs && !crossesStep(breaks, previous.to, session.from)) {
       previous.to = Math.max(previous.to, session.to)
       previous.inserted += session.inserted
       previous.deleted += session.deleted

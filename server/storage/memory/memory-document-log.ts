@@ -1,5 +1,6 @@
 /** The document log in memory: for tests and the contract suite; nothing survives the process. */
 import { AppendRefusedError, clientTaken, DocumentExistsError, type Belongings, STALE_EPOCH, NOTHING_FOLDED, type AppendGuard, type ActivityEntry, type CompactionResult, type StoredHistory, type DocumentLog, type DocumentRecord, type KeptSummary, type LoggedUpdate, type NewVersion, type StoredState, type VersionRecord } from '../document-log'
+import { stepTimes } from '@shared/history/activity'
 import { foldHere, type Fold } from '../fold'
 import { bindingsToForget, mergeState } from '../merge-state'
 import type { AccountStore } from '../account-store'
@@ -87,7 +88,7 @@ export class MemoryDocumentLog implements DocumentLog {
     const { snapshot } = doc
     const tail = [...doc.log]
     const pieces = [...(snapshot ? [snapshot] : []), ...tail.map((u) => u.update)]
-    const { state, activity } = await fold(pieces, tail)
+    const { state, activity } = await fold(pieces, tail, stepTimes(doc.activity))
     // Appended while it folded: kept after what it folded. Overtaken by another compaction, or deleted: nothing to store.
     if (this.docs.get(docId) !== doc || doc.snapshot !== snapshot) return NOTHING_FOLDED
     doc.snapshot = state

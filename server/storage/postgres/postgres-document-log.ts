@@ -133,7 +133,8 @@ export class PostgresDocumentLog implements DocumentLog {
         if (tail.length === 0) return NOTHING_FOLDED
         const pieces = [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)]
         // Under the document's lock throughout: nothing else compacts it meanwhile.
-        const { state, activity } = await fold(pieces.map(bytes), tail.map(loggedUpdate))
+        const steps = (await client.query<{ at: string }>("SELECT at FROM doc_activity WHERE doc_id = $1 AND kind = 'workflow'", [docId])).rows.map((row) => Number(row.at))
+        const { state, activity } = await fold(pieces.map(bytes), tail.map(loggedUpdate), steps)
         await client.query('INSERT INTO doc_snapshots (doc_id, data) VALUES ($1, $2) ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data', [docId, Buffer.from(state)])
         const bound = await client.query<{ client: number }>('SELECT client_id AS client FROM doc_clients WHERE doc_id = $1 ORDER BY seq', [docId])
         const forgotten = bindingsToForget(state, bound.rows.map((row) => row.client))

@@ -53,6 +53,7 @@ export class SqliteDocumentLog implements DocumentLog {
       insertDocOrg: db.prepare('INSERT INTO doc_orgs (doc_id, org_id) VALUES (?, ?)'),
       insertActivity: db.prepare('INSERT INTO doc_activity (doc_id, at, by_user, kind, data) VALUES (?, ?, ?, ?, ?)'),
       activity: db.prepare('SELECT at, by_user AS by, data FROM doc_activity WHERE doc_id = ? ORDER BY id'),
+      steps: db.prepare("SELECT at FROM doc_activity WHERE doc_id = ? AND kind = 'workflow'"),
       bindClient: db.prepare('INSERT INTO doc_clients (doc_id, client_id, by_user) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       clientOwner: db.prepare('SELECT by_user AS by FROM doc_clients WHERE doc_id = ? AND client_id = ?'),
       clients: db.prepare('SELECT client_id AS client, by_user AS by FROM doc_clients WHERE doc_id = ?'),
@@ -125,10 +126,12 @@ export class SqliteDocumentLog implements DocumentLog {
   }
 
   async compact(docId: string, fold: Fold = foldHere): Promise<CompactionResult> {
-    const { snapshot, tail, upto } = this.run('压缩更新日志', () => this.db.transaction(() => ({ ...this.read(docId), upto: this.snapshotUpto(docId) }))())
+    const { snapshot, tail, upto, steps } = this.run('压缩更新日志', () =>
+      this.db.transaction(() => ({ ...this.read(docId), upto: this.snapshotUpto(docId), steps: (this.statements.steps.all(docId) as { at: number }[]).map((row) => row.at) }))(),
+    )
     if (tail.length === 0) return NOTHING_FOLDED
     const pieces = [...(snapshot ? [snapshot] : []), ...tail.map((row) => row.data)]
-    const { state, activity } = await fold(pieces, tail.map(loggedUpdate))
+    const { state, activity } = await fold(pieces, tail.map(loggedUpdate), steps)
     return this.run('压缩更新日志', () =>
       this.db.transaction((): CompactionResult => {
         // While it folded, updates may have been appended (they stay in the log); a compaction that came in
