@@ -195,6 +195,15 @@ describe('organisations', () => {
     expect(await step('wang', 'start-review')).toBe(200)
     expect(await step('wang', 'return', '请补充成本指标')).toBe(200)
     expect((await notifications.list(zhang.id))[0]!.text).toBe('王芳对“测试文档”退回修改：请补充成本指标')
+    // Withdrawn, approved and the approval revoked: each side hears of what changes its work.
+    expect(await step('zhang', 'submit')).toBe(200)
+    expect(await step('zhang', 'withdraw')).toBe(200)
+    expect((await notifications.list(wang.id))[0]!.text).toBe('张伟对“测试文档”撤回报送')
+    expect(await step('zhang', 'submit')).toBe(200)
+    expect(await step('wang', 'start-review')).toBe(200)
+    expect(await step('wang', 'approve', '经核对可以通过')).toBe(200)
+    expect(await step('wang', 'revoke-approval')).toBe(200)
+    expect((await notifications.list(zhang.id))[0]!.text).toBe('王芳对“测试文档”撤销审核通过')
 
     // A comment naming 张伟, then his reply: each hears of the other's words.
     const reviewer = await t.client('wang', 'reviewer')
@@ -208,9 +217,9 @@ describe('organisations', () => {
     await until(async () => (await notifications.list(wang.id)).some((n) => n.kind === 'reply'), 'reply notified')
     expect((await notifications.list(wang.id))[0]!.text).toContain('张伟回复了')
 
-    // The bell: unread count, then read.
+    // The bell: unread count (退回修改, 审核通过, 撤销审核通过, the mention), then read.
     const asZhang = await login('zhang')
-    expect((await asZhang('/api/notifications')).body.unread).toBe(2)
+    expect((await asZhang('/api/notifications')).body.unread).toBe(4)
     await fetch(`${t.server.url}/api/notifications/read`, { method: 'POST', headers: { Cookie: await cookieOf('zhang'), 'Content-Type': 'application/json' }, body: '{}' })
     expect((await asZhang('/api/notifications')).body.unread).toBe(0)
   })

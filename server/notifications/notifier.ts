@@ -1,7 +1,7 @@
 /**
- * Who hears of what, in the app (the bell): 报送 → the reviewers of the
- * document (assigned to its department, or shared by name); 退回修改 and
- * 审核通过 → its staff; a reply → everyone who wrote in the thread; an
+ * Who hears of what, in the app (the bell): 报送 and 撤回报送 → the reviewers of the
+ * document (assigned to its department, or shared by name); 退回修改,
+ * 审核通过 and 撤销审核通过 → its staff; a reply → everyone who wrote in the thread; an
  * @mention → the person named (by 姓名 or login). Only people who may open
  * the document are told, and never the one who did it. Replies and
  * mentions pass the `NoticeGate` (one a minute per sender and document,
@@ -73,10 +73,10 @@ export class Notifier {
     this.feed?.announceDeadlines()
   }
 
-  /** 报送 tells reviewers; 退回修改 and 审核通过 tell staff. */
+  /** 报送 and 撤回报送 tell reviewers; 退回修改, 审核通过 and 撤销审核通过 tell staff (whose last notice would otherwise still say 审核通过). */
   async workflowStep(docId: string, action: string, label: string, actorId: number, note: string): Promise<void> {
-    const audience: Role = action === 'submit' ? 'reviewer' : 'editor'
-    if (!['submit', 'return', 'approve'].includes(action)) return
+    const audience: Role = action === 'submit' || action === 'withdraw' ? 'reviewer' : 'editor'
+    if (!['submit', 'withdraw', 'return', 'approve', 'revoke-approval'].includes(action)) return
     const [doc, actor] = await Promise.all([this.data.documents.get(docId), this.data.accounts.userById(actorId)])
     if (!doc) return
     const recipients = (await this.peopleWithRole(docId, audience)).filter((id) => id !== actorId)
