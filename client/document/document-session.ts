@@ -24,7 +24,7 @@ import { createDocumentAccess, type DocumentAccess } from './document-access'
 import { createDocumentReading, type DocumentReading } from './document-reading'
 import { createDocumentThreads, type DocumentThreads } from './document-threads'
 import { OPEN_MARK } from '../sync/open-marks'
-import { caretFieldDeleted } from '../editor/caret-cell'
+import { caretFieldDeleted } from '../editor/caret-field'
 import { addReader, mayReadCopy } from '../sync/local-readers'
 import { takeImportNotice } from '../import-notice'
 import { createPasteQuestions, type PasteQuestions } from './paste-questions'
@@ -113,7 +113,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   }, { defer: true }))
   const paste = createPasteQuestions(editor)
   // A colleague deleted the row the caret is in: typing must not go on in the next cell the editor moved it to.
-  // The caret as it was before the change (the editor moves it, and says so, while the change is applied).
+  // The caret as it was before the change (the editor moves it, and tells the awareness, while the change is applied).
   let caretBefore: unknown = null
   const beforeChange = (transaction: Y.Transaction) => {
     caretBefore = transaction.local ? null : (provider.awareness.getLocalState() as { cursor?: { head?: unknown } } | null)?.cursor?.head

@@ -5,7 +5,7 @@
  * meant, with the words typed before gone with the row and nothing said.
  *
  * Read in the change's `afterTransaction` (before garbage collection) from
- * the caret's relative position as the awareness last had it: the item it
+ * the caret's relative position as the awareness had it before: the item it
  * follows, or the field's text itself when at its start.
  */
 import * as Y from 'yjs'
