@@ -6,6 +6,7 @@
 import type { Editor } from '@tiptap/core'
 import { createMemo, For, Index, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
+import { inYuan } from '@shared/model/amounts'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { departmentTotal, projectsLeftOut } from '@shared/checks/rules/arithmetic'
 import { lastYearOf as matchLastYear } from '@shared/checks/results-application'
@@ -92,7 +93,7 @@ function followUp(project: BudgetDocument['projects'][number]): string {
 
 /** A project's 预算数 in 万元; one under 0.01 万元 (a 元 table's 0.40) in 元, where 0.00 would read as nothing. */
 const shownAmount = (total: number | null): string =>
-  total === null ? '—' : total > 0 && total < 0.01 ? `${(total * 10_000).toFixed(2)} 元` : total.toFixed(2)
+  total === null ? '—' : total > 0 && total < 0.01 ? inYuan(total) : total.toFixed(2)
 
 export function Outline(props: { session: DocumentSession }) {
   const s = props.session

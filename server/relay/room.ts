@@ -298,10 +298,12 @@ export class Room {
     const by = session.identity.userName
     this.accounts.wrote(session.identity)
     const origin: TransactionOrigin = { kind: 'remote', session: session.id, by }
-    const { failed } = this.integrate(origin, (doc) => Y.applyUpdate(doc, incoming.update), (transaction) => [
-      ...readActivity(transaction),
-      ...lostActivity(transaction, incoming, (client) => this.accounts.accountOf(client)),
-    ])
+    const { failed } = this.integrate(origin, (doc) => Y.applyUpdate(doc, incoming.update), (transaction) => {
+      const activity = readActivity(transaction)
+      // Text lost is rare: a keystroke does not pay for joining lists.
+      const lost = lostActivity(transaction, incoming, (client) => this.accounts.accountOf(client))
+      return lost.length === 0 ? activity : [...activity, ...lost]
+    })
     const start = updateTimings?.now()
     if (failed) {
       // The trial replica may hold what the document could not take.

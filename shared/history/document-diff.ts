@@ -151,10 +151,13 @@ export function changeAuthors(diff: DocumentDiff): string[] {
 
 const subGoalText = (g: { title: string; duty: string; target: string }) => `${g.title}｜职责：${g.duty}｜目标：${g.target}`
 
-const uncounted = (doc: DocumentText): number => doc.projects.filter((p) => amountInWan(p.budgetTotal, p.moneyUnit) === null).length
+/** Each project's 预算数 in 万元 (null: empty or not a number). */
+const budgetsOf = (doc: DocumentText): (number | null)[] => doc.projects.map((p) => amountInWan(p.budgetTotal, p.moneyUnit))
+
+const uncounted = (doc: DocumentText): number => budgetsOf(doc).filter((a) => a === null).length
 
 function total(doc: DocumentText): number | null {
-  const amounts = doc.projects.map((p) => amountInWan(p.budgetTotal, p.moneyUnit))
+  const amounts = budgetsOf(doc)
   return amounts.every((a) => a === null) ? null : Math.round(amounts.reduce<number>((n, a) => n + (a ?? 0), 0) * 10_000) / 10_000
 }
 

@@ -110,3 +110,6 @@ export function amountInUnit(text: string, unitOfTable: string): number | null {
 
 /** 万元 per figure of a table with this unit text: to add figures of forms in different units (a 元 form's 3000 is 0.3). */
 export const wanPerUnit = (unitOfTable: string): number => SCALE[unitOf(unitOfTable)]!
+
+/** An amount in 万元 said in 元, for one too small to read in 万元 (0.40 元 is 0.0000 万元). */
+export const inYuan = (wan: number): string => `${(wan * 10_000).toFixed(2)} 元`

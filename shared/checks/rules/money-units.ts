@@ -8,7 +8,7 @@
  * amounts implausible for their unit (元 written under 万元 or the other way).
  */
 import type { BudgetDocument } from '../../model/budget-document'
-import { tableUnit, writtenAmount } from '../../model/amounts'
+import { inYuan, tableUnit, writtenAmount } from '../../model/amounts'
 import type { Finding, FindingField } from '../finding'
 import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
 import { AMOUNT_FIELDS } from '../../schema/fields'
@@ -47,8 +47,7 @@ export const cellUnits: ProjectRule = {
     }
     const total = model.budget.total
     if (total !== null && total > 0 && total < TOO_SMALL) {
-      // In 元: 0.40 元 read as 万元 would print as 0.0000 万元.
-      found.push(f.warning(`预算数只有 ${(total * 10_000).toFixed(2)} 元（不足 100 元）：本表单位是“${text.moneyUnit || '万元'}”，金额是否应以万元为单位？`, { field: 'budgetTotal' }))
+      found.push(f.warning(`预算数只有 ${inYuan(total)}（不足 100 元）：本表单位是“${text.moneyUnit || '万元'}”，金额是否应以万元为单位？`, { field: 'budgetTotal' }))
     } else if (total !== null && total >= TOO_LARGE) {
       found.push(f.warning(`预算数 ${wan(total)} 超过 10 亿元：金额是否以元写在了“单位：${unit ?? '万元'}”的表中？`, { field: 'budgetTotal' }))
     }

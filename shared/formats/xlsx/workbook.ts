@@ -19,6 +19,7 @@
  */
 import type { DocumentText, ProjectText } from '../../model/document-text'
 import { modelFromText } from '../../model/derive-model'
+import { projectsLeftOut } from '../../checks/rules/arithmetic'
 import { totalLeavesOut } from '../../checks/total-leaves-out'
 import { AMOUNT_FIELDS, INDICATOR_FIELDS } from '../../schema/fields'
 import { type Block } from '../blocks'
@@ -115,11 +116,12 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
   ]
   summary.getRow(1).font = { bold: true }
   // In 万元 as the model reads them (a table written in 元 is converted), so the column's unit and its SUM are true.
-  const amounts = modelFromText(doc).projects.map(({ budget }) => AMOUNT_FIELDS.map((f) => budget[f.amount]))
+  const model = modelFromText(doc)
+  const amounts = model.projects.map(({ budget }) => AMOUNT_FIELDS.map((f) => budget[f.amount]))
   // A figure that is no number ("待定", two run together) is shown as written, as text the SUM passes over — and the 合计 says so.
   doc.projects.forEach((project, i) => summary.addRow([i + 1, project.code, project.name, ...amounts[i]!.map((amount, k) => amount ?? (project[AMOUNT_FIELDS[k]!.key].trim() || null))]))
   const last = doc.projects.length + 1
-  const uncounted = amounts.filter(([total]) => total === null).length
+  const uncounted = projectsLeftOut(model)
   const totalRow = summary.addRow(['合计', '', uncounted > 0 ? totalLeavesOut(uncounted) : ''])
   totalRow.font = { bold: true }
   ;(['D', 'E', 'F'] as const).forEach((column, k) => {
