@@ -16,19 +16,40 @@ import { loginAt } from '../support/http-session'
 
 type Session = Awaited<ReturnType<typeof loginAt>>
 
+/** What a test file asks of its browser. */
+interface BrowserNeeds {
+  /**
+   * A Chromium of the file's own: a Chromium has one clipboard for all its contexts, and another file's copy
+   * landing between this file's Ctrl+C and Ctrl+V pasted the wrong thing.
+   */
+  readonly clipboard?: boolean
+  /**
+   * The app's service worker in every context, as people have it: a file whose people go offline and reload,
+   * or open what they have not opened before, needs the app it keeps. Other files block it: its install
+   * fetches and stores every chunk of the app, ~0.5 core-second of Chromium per context, for nothing they use.
+   */
+  readonly offline?: boolean
+}
+
+/** Browsers whose contexts keep the app's service worker (`BrowserNeeds.offline`). */
+const keepingServiceWorkers = new WeakSet<Browser>()
+
+/** The contexts of `browser` as its file asked for them. */
+const contextOptions = (browser: Browser) => ({ serviceWorkers: keepingServiceWorkers.has(browser) ? ('allow' as const) : ('block' as const) })
+
 /**
  * The browser for a test file: the project's shared Chromium (`shared-chromium.ts`) when the file runs in the
  * `browser` project, or one of its own. Either way `close()` ends what the file opened.
- * A file that copies and pastes asks for its own (`clipboard`): a Chromium has one clipboard for all its
- * contexts, and another file's copy landing between this file's Ctrl+C and Ctrl+V pasted the wrong thing.
  */
-export function launch({ clipboard = false }: { clipboard?: boolean } = {}): Promise<Browser> {
+export async function launch({ clipboard = false, offline = false }: BrowserNeeds = {}): Promise<Browser> {
   const endpoint = inject('chromiumEndpoint')
-  return endpoint && !clipboard ? connect(endpoint) : launchOwn(HEADLESS_SHELL)
+  const browser = await (endpoint && !clipboard ? connect(endpoint) : launchOwn(HEADLESS_SHELL))
+  if (offline) keepingServiceWorkers.add(browser)
+  return browser
 }
 
 /** One browser and one real server for a test file, closed after it. */
-export function browserAndServer(options: { clipboard?: boolean } = {}): { readonly browser: Browser; readonly t: TestServer } {
+export function browserAndServer(options: BrowserNeeds = {}): { readonly browser: Browser; readonly t: TestServer } {
   const suite = {} as { browser: Browser; t: TestServer }
   beforeAll(async () => {
     ;[suite.browser, suite.t] = await Promise.all([launch(options), startTestServer()])
@@ -63,7 +84,7 @@ export async function arriveAs(browser: Browser, t: TestServer, user: string, ro
  * (the document list unless told): for someone who opens no document, such as a bureau's 管理员.
  */
 export async function loggedInAs(browser: Browser, t: TestServer, user: string, at = '/#/') {
-  const context = await browser.newContext({ baseURL: t.server.url, viewport: { width: 1400, height: 900 } })
+  const context = await browser.newContext({ ...contextOptions(browser), baseURL: t.server.url, viewport: { width: 1400, height: 900 } })
   const login = await context.request.post('/api/login', { data: { name: user, password: `pw-${user}` } })
   if (!login.ok()) throw new Error(`login as ${user} failed: ${login.status()}`)
   const page = await context.newPage()
@@ -86,7 +107,7 @@ export async function loggedInAs(browser: Browser, t: TestServer, user: string, 
 
 /** A browser of its own with nobody logged in, and how a person logs in there: typing on the login page. */
 export async function loggedOut(browser: Browser, t: TestServer, viewport = { width: 1366, height: 768 }) {
-  const context = await browser.newContext({ baseURL: t.server.url, viewport })
+  const context = await browser.newContext({ ...contextOptions(browser), baseURL: t.server.url, viewport })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))

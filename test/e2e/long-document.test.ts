@@ -19,7 +19,7 @@ import { sampleText } from '../../support/sample'
 import { synced as providerSynced } from '../../support/test-server'
 import { browserAndServer, fieldText, openAs, synced, typeAt } from './browser'
 
-const suite = browserAndServer()
+const suite = browserAndServer({ offline: true })
 
 const PROJECTS = 120
 const DOC = 'long'

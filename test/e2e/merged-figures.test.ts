@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { documentText, indicator, part1, project, spending } from '../../support/document-builder'
 import { approvedTargets, browserAndServer, field, fieldText, linkedForm, openAs, retype, synced, typeAt } from './browser'
 
-const suite = browserAndServer()
+const suite = browserAndServer({ offline: true })
 
 const targets = documentText(
   part1({ title: '政法委', subtitle: '2026年部门预算绩效文本', preparedBy: '政法委编制', reviewedBy: '财政局审核', goals: ['维护社会稳定。'] }),

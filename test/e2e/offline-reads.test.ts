@@ -18,7 +18,7 @@ import { loginAt } from '../support/http-session'
 import { reviewedDepartment } from '../support/reviewed-department'
 import { browserAndServer, drawn, loggedOut, openAs, synced } from './browser'
 
-const suite = browserAndServer()
+const suite = browserAndServer({ offline: true })
 
 describe('reads that fail offline', () => {
   it('the queue, the dashboard, the list, the history and the 审核意见 say they are offline, not empty, and are read again once online; a queue sorted anew keeps its rows', async () => {

@@ -11,7 +11,7 @@ import { DOC_ID } from '../../support/test-server'
 import { excelTableHtml } from '../support/office-clipboard'
 import { browserAndServer, drawn, fieldText, openAs, retype, selectField, synced, typeAt } from './browser'
 
-const suite = browserAndServer({ clipboard: true })
+const suite = browserAndServer({ clipboard: true, offline: true })
 
 describe('offline work', () => {
   it('edits made offline survive a reload and merge when the network returns', async () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { runChecks } from '@shared/checks/run-checks'
 import { arriveAs, browserAndServer, loggedInAs, openAs, synced } from './browser'
 
-const suite = browserAndServer()
+const suite = browserAndServer({ offline: true })
 
 describe('organisations', () => {
   it('staff submit, the assigned reviewer works from the queue and returns it, staff are told', async () => {

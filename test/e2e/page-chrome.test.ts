@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { browserAndServer, fieldText, loggedOut, openAs, synced, typeAt } from './browser'
 
-const suite = browserAndServer()
+const suite = browserAndServer({ offline: true })
 
 describe('around the document', () => {
   it('the tab reads the document’s title first and has an icon; nothing the page asks for is missing', async () => {

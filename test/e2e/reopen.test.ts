@@ -14,7 +14,7 @@ import { DOC_ID, synced as providerSynced } from '../../support/test-server'
 import { arriveAs, browserAndServer, fieldText, openAs, retype, synced, typeAt } from './browser'
 import { textAt } from '../../support/document-place'
 
-const suite = browserAndServer()
+const suite = browserAndServer({ offline: true })
 
 /** The author of the insertion mark on the text node holding `text`, if any. */
 function insertionAuthorOf(node: NodeJSON, text: string): string | undefined {

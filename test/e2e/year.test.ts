@@ -25,7 +25,7 @@ import { META_KEY, metaOf } from '@shared/model/y-document'
 import { loginAt } from '../support/http-session'
 import { approvedTargets, arriveAs, browserAndServer, field, fieldText, openAs, retype, synced, typeAt } from './browser'
 
-const suite = browserAndServer()
+const suite = browserAndServer({ offline: true })
 const TARGETS = 'targets2026'
 const TITLE = '政法委2026年部门预算绩效文本'
 
