@@ -149,6 +149,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       paste: paste.listener,
       kind,
       onCarriedRefused: () => say(T.carriedRefused(targetsSourceOf(ydoc))),
+      onUndoRefused: () => say(T.undoRefused),
     })
     made.on('update', () => reading.readSoon(made))
     setEditor(made)

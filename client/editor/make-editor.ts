@@ -8,7 +8,7 @@
  */
 import { Editor, Extension } from '@tiptap/core'
 import { Plugin } from '@tiptap/pm/state'
-import Collaboration from '@tiptap/extension-collaboration'
+import Collaboration, { type CollaborationOptions, type CollaborationStorage } from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
@@ -21,7 +21,7 @@ import { CommentAnchors } from './comment-anchors'
 import { AuthorshipView } from './authorship-view'
 import { addIndicator, moveToField } from './row-commands'
 import { isLocalEdit, ownTyping, suggestTransaction, type Suggester } from './suggest-mode'
-import { undoManagerOf, undoOneStep } from './undo-step'
+import { undoManagerOf, undoOneStep, watchOthers } from './undo-step'
 import { NativeUndo } from './native-undo'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
@@ -61,15 +61,29 @@ const FormKeys = Extension.create({
 /**
  * Collaboration whose undo and redo take one step at a time (undo-step.ts).
  * A step with nothing left to change is used up quietly: the key is still
- * handled, so the browser does nothing else with it.
+ * handled, so the browser does nothing else with it. A step that others
+ * changed since is used up with a word (`onRefused`).
  */
-const OneStepCollaboration = Collaboration.extend({
+const OneStepCollaboration = Collaboration.extend<CollaborationOptions & { onRefused: () => void }, CollaborationStorage & { stopWatching?: () => void }>({
+  addOptions() {
+    return { ...this.parent!(), onRefused: () => {} }
+  },
+  addStorage() {
+    return { ...this.parent!() }
+  },
+  onCreate() {
+    const undoManager = undoManagerOf(this.editor.state)
+    if (undoManager) this.storage.stopWatching = watchOthers(undoManager)
+  },
+  onDestroy() {
+    this.storage.stopWatching?.()
+  },
   addCommands() {
     const step = (direction: 'undo' | 'redo') => () => ({ tr, state, dispatch }: { tr: import('@tiptap/pm/state').Transaction; state: import('@tiptap/pm/state').EditorState; dispatch?: unknown }) => {
       tr.setMeta('preventDispatch', true)
       const undoManager = undoManagerOf(state)
       if (!undoManager || (direction === 'undo' ? undoManager.undoStack : undoManager.redoStack).length === 0) return false
-      if (dispatch) undoOneStep(undoManager, direction)
+      if (dispatch && undoOneStep(undoManager, direction) === 'others-changed-it') this.options.onRefused()
       return true
     }
     return { undo: step('undo'), redo: step('redo') }
@@ -133,6 +147,8 @@ export function makeEditor(options: {
   kind?: () => string | undefined
   /** An edit of a carried target was dropped. */
   onCarriedRefused?: () => void
+  /** Ctrl+Z (or Ctrl+Y) refused: others changed what the step changed since (undo-step.ts). */
+  onUndoRefused?: () => void
 }): Editor {
   const kind = options.kind ?? (() => undefined)
   const fragment = contentOf(options.ydoc)
@@ -149,7 +165,7 @@ export function makeEditor(options: {
       CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
       DerivedValues,
       MergedFigures,
-      OneStepCollaboration.configure({ fragment, ySyncOptions: { mapping } }),
+      OneStepCollaboration.configure({ fragment, ySyncOptions: { mapping }, onRefused: options.onUndoRefused ?? (() => {}) }),
       NativeUndo,
       // Carets are redrawn when someone else's moves, not at every key of one's own (others-awareness.ts).
       CollaborationCaret.configure({ provider: { awareness: othersAwareness(options.provider.awareness) }, user: options.user }),
