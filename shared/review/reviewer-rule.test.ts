@@ -67,6 +67,20 @@ describe('reviewer rule', () => {
     expect(decide(s2, updateOf(r2, (doc) => textOf(goalItem(doc, 8)).delete(0, 2)))).toEqual({ allowed: true })
   })
 
+  it('allows one’s own pending insertion to become part of a newer suggestion of one’s own (retyping one’s own figure), not someone else’s', () => {
+    const { server, replica } = setup()
+    const typed = updateOf(replica, (doc) => budgetTotal(doc).insert(0, '24.50', { insertion: mark() }))
+    Y.applyUpdate(server, typed)
+    expect(decide(server, updateOf(replica, (doc) => budgetTotal(doc).format(0, 2, { insertion: mark() })))).toEqual({ allowed: true })
+    // Taking the mark off would accept it; another reviewer's pending text stays theirs.
+    const { server: s2, replica: r2 } = setup()
+    Y.applyUpdate(s2, updateOf(r2, (doc) => budgetTotal(doc).insert(0, '24.50', { insertion: mark('other') })))
+    expect(decide(s2, updateOf(r2, (doc) => budgetTotal(doc).format(0, 2, { insertion: mark() }))).allowed).toBe(false)
+    const { server: s3, replica: r3 } = setup()
+    Y.applyUpdate(s3, updateOf(r3, (doc) => budgetTotal(doc).insert(0, '24.50', { insertion: mark() })))
+    expect(decide(s3, updateOf(r3, (doc) => budgetTotal(doc).format(0, 2, { insertion: null }))).allowed).toBe(false)
+  })
+
   it('refuses deleting a paragraph', () => {
     const { server, replica } = setup()
     const decision = decide(server, updateOf(replica, (doc) => at(doc, { list: 'goals' }).delete(0, 1)))

@@ -114,6 +114,8 @@ function checkTextEvent(event: Y.YTextEvent, before: Before, reviewer: string): 
         for (const attributes of chars().slice(at, at + op.retain)) {
           const current = attributes?.[key]
           if (value === null && current === undefined) continue
+          // Retyping over one's own pending figure makes the characters it keeps part of the new suggestion.
+          if (key === MARK.insertion && isSuggestionInfo(value) && value.author === reviewer && ownMark(attributes, MARK.insertion, reviewer)) continue
           if (key !== MARK.deletion) return '审核人不能修改文字格式或他人的建议'
           if (value !== null && !(isSuggestionInfo(value) && value.author === reviewer)) return '删除建议必须署审核人本人的名字'
           if (current !== undefined && !ownMark(attributes, MARK.deletion, reviewer)) return '审核人只能撤回或改动自己的删除建议'
