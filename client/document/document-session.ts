@@ -16,6 +16,7 @@ import { asOfOf, contentOf, documentKindOf, META_KEY, metaOf } from '@shared/mod
 import { targetsSourceOf } from '@shared/review/carried-cells'
 import { api, type User } from '../api/http'
 import { makeEditor, userColor } from '../editor/make-editor'
+import { isLocalEdit } from '../editor/suggest-mode'
 import { loadClipboardReader } from '../editor/table-paste'
 import { T } from '../i18n/zh-CN'
 import { createDocConnection, type DocConnection } from '../sync/doc-connection'
@@ -112,6 +113,10 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     if (made && results.length > 0) reading.readSoon(made, 0)
   }, { defer: true }))
   const paste = createPasteQuestions(editor)
+  // A refused Ctrl+Z is said until the person goes on: the next undo that works, or their next edit.
+  const settleUndoNotice = () => {
+    if (notice() === T.undoRefused) say('')
+  }
   // A colleague deleted the row the caret is in: typing must not go on in the next cell the editor moved it to.
   // The caret as it was before the change (the editor moves it, and tells the awareness, while the change is applied).
   let caretBefore: unknown = null
@@ -149,9 +154,12 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       paste: paste.listener,
       kind,
       onCarriedRefused: () => say(T.carriedRefused(targetsSourceOf(ydoc))),
-      onUndoRefused: () => say(T.undoRefused),
+      onUndoStep: (outcome) => (outcome === 'others-changed-it' ? say(T.undoRefused) : settleUndoNotice()),
     })
-    made.on('update', () => reading.readSoon(made))
+    made.on('update', ({ transaction }) => {
+      reading.readSoon(made)
+      if (isLocalEdit(transaction)) settleUndoNotice()
+    })
     setEditor(made)
     access.refresh()
     performance.mark(OPEN_MARK.editor)

@@ -21,7 +21,7 @@ import { CommentAnchors } from './comment-anchors'
 import { AuthorshipView } from './authorship-view'
 import { addIndicator, moveToField } from './row-commands'
 import { isLocalEdit, ownTyping, suggestTransaction, type Suggester } from './suggest-mode'
-import { undoManagerOf, undoOneStep, watchOthers } from './undo-step'
+import { undoManagerOf, undoOneStep, watchOthers, type StepOutcome } from './undo-step'
 import { NativeUndo } from './native-undo'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
@@ -61,12 +61,12 @@ const FormKeys = Extension.create({
 /**
  * Collaboration whose undo and redo take one step at a time (undo-step.ts).
  * A step with nothing left to change is used up quietly: the key is still
- * handled, so the browser does nothing else with it. A step that others
- * changed since is used up with a word (`onRefused`).
+ * handled, so the browser does nothing else with it. What each did is
+ * told (`onStep`): a step that others changed since is refused with a word.
  */
-const OneStepCollaboration = Collaboration.extend<CollaborationOptions & { onRefused: () => void }, CollaborationStorage & { stopWatching?: () => void }>({
+const OneStepCollaboration = Collaboration.extend<CollaborationOptions & { onStep: (outcome: StepOutcome) => void }, CollaborationStorage & { stopWatching?: () => void }>({
   addOptions() {
-    return { ...this.parent!(), onRefused: () => {} }
+    return { ...this.parent!(), onStep: () => {} }
   },
   addStorage() {
     return { ...this.parent!() }
@@ -83,7 +83,7 @@ const OneStepCollaboration = Collaboration.extend<CollaborationOptions & { onRef
       tr.setMeta('preventDispatch', true)
       const undoManager = undoManagerOf(state)
       if (!undoManager || (direction === 'undo' ? undoManager.undoStack : undoManager.redoStack).length === 0) return false
-      if (dispatch && undoOneStep(undoManager, direction) === 'others-changed-it') this.options.onRefused()
+      if (dispatch) this.options.onStep(undoOneStep(undoManager, direction))
       return true
     }
     return { undo: step('undo'), redo: step('redo') }
@@ -147,8 +147,8 @@ export function makeEditor(options: {
   kind?: () => string | undefined
   /** An edit of a carried target was dropped. */
   onCarriedRefused?: () => void
-  /** Ctrl+Z (or Ctrl+Y) refused: others changed what the step changed since (undo-step.ts). */
-  onUndoRefused?: () => void
+  /** What a Ctrl+Z (or Ctrl+Y) did: refused where others changed what the step changed since (undo-step.ts). */
+  onUndoStep?: (outcome: StepOutcome) => void
 }): Editor {
   const kind = options.kind ?? (() => undefined)
   const fragment = contentOf(options.ydoc)
@@ -165,7 +165,7 @@ export function makeEditor(options: {
       CarriedCells.configure({ kind, onRefused: options.onCarriedRefused ?? (() => {}) }),
       DerivedValues,
       MergedFigures,
-      OneStepCollaboration.configure({ fragment, ySyncOptions: { mapping }, onRefused: options.onUndoRefused ?? (() => {}) }),
+      OneStepCollaboration.configure({ fragment, ySyncOptions: { mapping }, onStep: options.onUndoStep ?? (() => {}) }),
       NativeUndo,
       // Carets are redrawn when someone else's moves, not at every key of one's own (others-awareness.ts).
       CollaborationCaret.configure({ provider: { awareness: othersAwareness(options.provider.awareness) }, user: options.user }),

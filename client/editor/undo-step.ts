@@ -6,11 +6,15 @@
  * project, off screen. Here one step is one stack item, even when undoing
  * it finds nothing left to change.
  *
- * Nor does a step come undone into a colleague's later change to the same
- * field: Yjs would take out one's own characters and put back what one had
+ * Nor does a step come undone into a colleague's later change beside it:
+ * Yjs would take out one's own characters and put back what one had
  * deleted among theirs — an accepted 3.50 that a colleague then made 3.80
- * came back from Ctrl+Z as a figure of both. Such a step is refused, and
- * used up, with a word to the person (`watchOthers`).
+ * came back from Ctrl+Z as a figure of both. Nor into a row or project they
+ * have since deleted or moved, where it would change nothing without a
+ * word. Such a step is refused with a word to the person, and the steps
+ * before it go with it: undoing them past one that stays would be undoing
+ * out of order, an off-screen edit taken back by the next Ctrl+Z
+ * (`watchOthers`).
  */
 import type { EditorState } from '@tiptap/pm/state'
 import { yUndoPluginKey } from '@tiptap/y-tiptap'
@@ -29,6 +33,8 @@ export type StepOutcome = 'done' | 'nothing-left' | 'others-changed-it'
  */
 interface OthersChanges {
   count: number
+  /** The count at their last change. */
+  last: number
   readonly changed: WeakMap<SharedType, number>
   readonly within: WeakMap<SharedType, number>
 }
@@ -38,25 +44,29 @@ interface OthersChanges {
 type SharedType = Y.AbstractType<Y.YEvent<any>>
 
 const watched = new WeakMap<Y.UndoManager, OthersChanges>()
-/** A stack item's meta key: the transaction count when it was made. */
+/** A stack item's meta keys: the transaction count when it was made, and what of whom the document had then. */
 const MADE_AT = 'jixiao:madeAt'
+const SEEN = 'jixiao:seen'
 
 /**
  * Starts noting what others change (remote changes, the server's restores): from then on a step of
  * `undoManager` that a later change of theirs touched is refused. Returns how to stop.
  */
 export function watchOthers(undoManager: Y.UndoManager): () => void {
-  const changes: OthersChanges = { count: 0, changed: new WeakMap(), within: new WeakMap() }
+  const changes: OthersChanges = { count: 0, last: 0, changed: new WeakMap(), within: new WeakMap() }
   watched.set(undoManager, changes)
   const onTransaction = (transaction: Y.Transaction) => {
     changes.count++
     if (transaction.origin === undoManager || undoManager.trackedOrigins.has(transaction.origin)) return
+    changes.last = changes.count
     for (const type of transaction.changed.keys()) changes.changed.set(type, changes.count)
     for (const type of transaction.changedParentTypes.keys()) changes.within.set(type, changes.count)
   }
   const onStackItem = ({ stackItem }: { stackItem: { meta: Map<unknown, unknown> } }) => {
     // A step that typing goes on adding to keeps when it began: a change of others in between is after it.
-    if (!stackItem.meta.has(MADE_AT)) stackItem.meta.set(MADE_AT, changes.count)
+    if (stackItem.meta.has(MADE_AT)) return
+    stackItem.meta.set(MADE_AT, changes.count)
+    stackItem.meta.set(SEEN, Y.decodeStateVector(Y.encodeStateVector(undoManager.doc)))
   }
   undoManager.doc.on('afterTransaction', onTransaction)
   undoManager.on('stack-item-added', onStackItem)
@@ -69,8 +79,8 @@ export function watchOthers(undoManager: Y.UndoManager): () => void {
 
 type StackItem = Y.UndoManager['undoStack'][number]
 
-/** Every item of `doc` in `set`'s ranges (collected garbage has none). */
-function* itemsIn(doc: Y.Doc, set: StackItem['insertions']): Generator<Y.Item> {
+/** Every struct of `doc` in `set`'s ranges: items, and collected garbage where deleted content went with what held it. */
+function* structsIn(doc: Y.Doc, set: StackItem['insertions']): Generator<Y.Item | Y.GC> {
   for (const [client, ranges] of set.clients) {
     const structs = doc.store.clients.get(client)
     if (!structs) continue
@@ -78,37 +88,75 @@ function* itemsIn(doc: Y.Doc, set: StackItem['insertions']): Generator<Y.Item> {
       if (clock >= Y.getState(doc.store, client)) continue
       for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) {
         const struct = structs[i]
-        if (struct instanceof Y.Item) yield struct
+        if (struct instanceof Y.Item || struct instanceof Y.GC) yield struct
       }
     }
   }
 }
 
 /**
- * Whether others changed, after `step` was made, a text it changed, or wrote within a part it made (a row it
- * added): undoing it would mix its undoing into their change, or delete their words with the row.
+ * The outermost row, project or section holding `type` that has been deleted (or moved: a move deletes and
+ * writes anew), if any: the deletion is a change of what holds that, not of anything inside it.
+ */
+function deletedHolder(type: SharedType): Y.Item | null {
+  let outermost: Y.Item | null = null
+  for (let item = type._item; item; item = (item.parent as SharedType)._item) if (item.deleted) outermost = item
+  return outermost
+}
+
+/**
+ * Whether others, after `step` was made, wrote right beside what it wrote or deleted (within a text they
+ * changed), wrote within a part it made (a row it added), or deleted or moved what holds it: undoing it
+ * would mix its undoing into their change, delete their words with the row, or change nothing unsaid.
+ * What they changed elsewhere in a long paragraph is no reason.
  */
 function othersChangedSince(undoManager: Y.UndoManager, step: StackItem): boolean {
   const changes = watched.get(undoManager)
   const madeAt = step.meta.get(MADE_AT) as number | undefined
-  if (!changes || madeAt === undefined) return false
+  const seen = step.meta.get(SEEN) as Map<number, number> | undefined
+  if (!changes || madeAt === undefined || !seen) return false
   const after = (at: number | undefined) => at !== undefined && at > madeAt
+  const own = undoManager.doc.clientID
+  const writtenByOthersSince = (item: Y.Item) => item.id.client !== own && item.id.clock >= (seen.get(item.id.client) ?? 0)
+  // Beside it as one reads the text: the next character shown either way, and whatever deleted lies between.
+  const besideByOthers = (item: Y.Item) =>
+    (['left', 'right'] as const).some((side) => {
+      for (let next = item[side]; next; next = next[side]) {
+        if (writtenByOthersSince(next)) return true
+        if (!next.deleted) return false
+      }
+      return false
+    })
   for (const set of [step.insertions, step.deletions]) {
-    for (const item of itemsIn(undoManager.doc, set)) {
-      if (after(changes.changed.get(item.parent as SharedType))) return true
-      if (set === step.insertions && item.content instanceof Y.ContentType && after(changes.within.get(item.content.type))) return true
+    for (const struct of structsIn(undoManager.doc, set)) {
+      // What it wrote, collected with a row or project deleted (or moved) since: the step has nothing left to undo.
+      if (struct instanceof Y.GC) {
+        if (set === step.insertions && after(changes.last)) return true
+        continue
+      }
+      const parent = struct.parent as SharedType
+      if (after(changes.changed.get(parent)) && besideByOthers(struct)) return true
+      if (set === step.insertions && struct.content instanceof Y.ContentType && after(changes.within.get(struct.content.type))) return true
+      const holder = deletedHolder(parent)
+      if (holder && after(changes.changed.get(holder.parent as SharedType))) return true
     }
   }
   return false
 }
 
-/** Undoes (or redoes) the last step alone, unless others changed what it changed since; either way the step is used up. */
+/**
+ * Undoes (or redoes) the last step alone; either way the step is used up. Refused when others changed what it
+ * changed since: then the steps before it are dropped too.
+ */
 export function undoOneStep(undoManager: Y.UndoManager, direction: 'undo' | 'redo'): StepOutcome {
   const key = direction === 'undo' ? 'undoStack' : 'redoStack'
   const earlier = undoManager[key]
   const last = earlier.pop()
   if (!last) return 'nothing-left'
-  if (othersChangedSince(undoManager, last)) return 'others-changed-it'
+  if (othersChangedSince(undoManager, last)) {
+    undoManager[key] = []
+    return 'others-changed-it'
+  }
   undoManager[key] = [last]
   try {
     return (direction === 'undo' ? undoManager.undo() : undoManager.redo()) !== null ? 'done' : 'nothing-left'

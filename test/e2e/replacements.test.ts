@@ -132,13 +132,16 @@ describe('a retyped figure is one suggestion', () => {
     await finance.context.close()
   }, 60_000)
 
-  it('Ctrl+Z of an acceptance that a colleague has since retyped is refused with a word: the figure stays the colleague’s, whole', async () => {
+  it('Ctrl+Z of an acceptance that a colleague has since retyped is refused with a word: the figure stays the colleague’s, whole, and no older edit is undone instead', async () => {
     const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
     const colleague = await openAs(suite.browser, suite.t, 'li', 'editor')
     const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
     const before = await fieldText(staff.page, 'budgetTotal', 6)
     await retype(finance.page, 'budgetTotal', 6, '8.50')
     await synced(finance.page)
+    // 张伟 fixes a project name far above first, and pauses: an undo step of its own.
+    await typeAt(staff.page, 'end', 'projectName', 0, '（修正）')
+    await staff.page.waitForTimeout(800)
     const card = staff.page.getByTestId('suggestion-card')
     await expect.poll(() => staff.page.locator('[data-field="budgetTotal"]').nth(6).locator('span[data-insertion]').count(), { timeout: 10_000 }).toBe(1)
     await typeAt(staff.page, 'end', 'budgetTotal', 6, '')
@@ -146,15 +149,23 @@ describe('a retyped figure is one suggestion', () => {
     await card.getByRole('button', { name: '接受' }).click()
     await expect.poll(() => fieldText(colleague.page, 'budgetTotal', 6), { timeout: 10_000 }).toBe('8.50')
 
-    // 李娜 makes it 8.80; then 张伟 presses Ctrl+Z, meaning to take back his 接受.
+    // 李娜 makes it 8.80; then 张伟 presses Ctrl+Z, meaning to take back his 接受, and again when nothing seems to happen.
     await retype(colleague.page, 'budgetTotal', 6, '8.80')
     await expect.poll(() => fieldText(staff.page, 'budgetTotal', 6), { timeout: 10_000 }).toBe('8.80')
     await typeAt(staff.page, 'end', 'budgetTotal', 6, '')
     await staff.page.keyboard.press('Control+z')
     await synced(staff.page)
     for (const page of [staff.page, colleague.page]) expect(await fieldText(page, 'budgetTotal', 6)).toBe('8.80')
-    await expect.poll(() => staff.page.locator('p.notice[role=status]').textContent()).toContain('同事在你这一步之后也改动了这里')
+    const notice = staff.page.locator('p.notice[role=status]')
+    await expect.poll(() => notice.textContent()).toContain('这一步没有撤销：同事之后改动了这里')
+    await staff.page.keyboard.press('Control+z')
+    await synced(staff.page)
+    expect(await fieldText(staff.page, 'projectName', 0)).toMatch(/（修正）$/)
+    expect(await fieldText(staff.page, 'budgetTotal', 6)).toBe('8.80')
     await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects[6]!.budget.total, { timeout: 10_000 }).toBe(8.8)
+    // The word goes once he goes on.
+    await typeAt(staff.page, 'end', 'projectName', 0, '。')
+    await expect.poll(() => notice.count()).toBe(0)
     expect([...staff.errors, ...colleague.errors, ...finance.errors]).toEqual([])
     for (const who of [staff, colleague, finance]) await who.context.close()
   }, 90_000)
