@@ -119,8 +119,9 @@ function DocumentPage(props: { session: DocumentSession }) {
           <PasteBar session={s} />
         </Show>
         {/* With the bars, which stay on screen: a refusal said at the top of a long document would be out of sight. */}
+        {/* Both when both: after a refusal of an offline edit to a submitted document, why it is read-only and where the edit went. */}
         <Show when={s.access.readOnlyReason() || s.notice()}>
-          <p class="notice" role="status">{s.access.readOnlyReason() || s.notice()}</p>
+          <p class="notice" role="status">{[s.access.readOnlyReason(), s.notice()].filter(Boolean).join('；')}</p>
         </Show>
       </div>
       <CommentComposer drafts={comments} namesStarting={names.namesStarting} />

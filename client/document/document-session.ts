@@ -27,6 +27,7 @@ import { createDocumentThreads, type DocumentThreads } from './document-threads'
 import { OPEN_MARK } from '../sync/open-marks'
 import { caretFieldDeleted } from '../editor/caret-field'
 import { addReader, mayReadCopy } from '../sync/local-readers'
+import { takeRefusal } from '../sync/local-drafts'
 import { takeImportNotice } from '../import-notice'
 import { createPasteQuestions, type PasteQuestions } from './paste-questions'
 import { createPresence, type Presence } from './presence'
@@ -69,7 +70,10 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const connection = createDocConnection(docId)
   const { ydoc, provider } = connection
   const [editor, setEditor] = createSignal<Editor | null>(null)
-  const [notice, say] = createSignal('')
+  // A refusal just before this page's reload is said first: the page itself now reads 已同步.
+  const refusedBefore = takeRefusal(docId)
+  const refusedNotice = refusedBefore ? T.refusedJustNow(refusedBefore) : null
+  const [notice, say] = createSignal(refusedNotice ?? '')
 
   // The server writes the status into meta; whether one may edit follows it.
   const workflow = createWorkflowState(ydoc, () => access.refresh())
@@ -179,8 +183,10 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   }
   const onSync = (synced: boolean) => {
     if (!synced) return
-    // A reconnection's answer clears the notice line as before; the first says what its import could not read.
-    say(heardServer())
+    // A reconnection's answer clears the notice line as before — but for a refusal before the reload, which the
+    // server's state just confirmed — and the first says what its import could not read.
+    const unread = heardServer()
+    say(unread || (notice() === refusedNotice ? refusedNotice : ''))
     start()
     access.refresh()
   }

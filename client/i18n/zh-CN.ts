@@ -202,6 +202,7 @@ export const T = {
   refused: (reason: string) => `服务器拒绝了您的修改：${reason}。您的本机副本已保存，正在从服务器重新载入文档……`,
   draftNotSaved: '本机副本未能保存，文档暂不重新载入：请先复制您的修改',
   drafts: (n: number) => `未被服务器接受的本机副本（${n}）`,
+  refusedJustNow: (reason: string) => `你刚才的修改未被服务器接受（${reason}），页面已按服务器的内容重新载入；你的修改保存在页面最上方的“未被服务器接受的本机副本”中，可从那里取回`,
   draftSaved: (time: string, reason: string) => `${time} 保存；服务器的理由：${reason}`,
   draftText: '服务器上没有的文字：',
   /** One field's text in a refused local copy, after where it was ("项目 · 截至当期执行数"); pieces apart in the field are joined by …. */

@@ -26,7 +26,7 @@ import { OPEN_MARK } from './open-marks'
 import { EarlyOrNewSocket, syncBase } from './early-socket'
 import { AUTH, MESSAGE } from '@shared/protocol/message-type'
 import { T } from '../i18n/zh-CN'
-import { saveDraft } from './local-drafts'
+import { noteRefusal, saveDraft } from './local-drafts'
 import { forgetHeld, holdsCopy, markHeld } from './local-readers'
 import { batchSends } from './send-batches'
 import { batchStores } from './store-batches'
@@ -111,6 +111,7 @@ export function makeDocConnection(docId: string): DocConnection {
     forgetHeld(docId)
     stores.discard()
     await persistence.clearData()
+    noteRefusal(docId, reason)
     location.reload()
   }
   provider.messageHandlers[MESSAGE.auth] = (_encoder, decoder) => {

@@ -58,6 +58,23 @@ export const listDrafts = (docId: string): Promise<LocalDraft[]> =>
 
 export const deleteDraft = (id: number): Promise<void> => run('readwrite', (store) => store.delete(id) as IDBRequest<undefined>)
 
+const refusedKey = (docId: string) => `jixiao:refused:${docId}`
+
+/**
+ * Kept across the reload that follows a refusal (`doc-connection.ts`): the page comes back as the server has it,
+ * its status 已同步, and the person must be told there and then why their change is gone and where its copy is.
+ */
+export function noteRefusal(docId: string, reason: string): void {
+  sessionStorage.setItem(refusedKey(docId), reason)
+}
+
+/** The refusal noted before this page's reload, once. */
+export function takeRefusal(docId: string): string | null {
+  const reason = sessionStorage.getItem(refusedKey(docId))
+  sessionStorage.removeItem(refusedKey(docId))
+  return reason
+}
+
 export function createLocalDrafts(docId: string): { drafts: Accessor<LocalDraft[]>; remove(id: number): Promise<void> } {
   const [drafts, setDrafts] = createSignal<LocalDraft[]>([])
   let live = true

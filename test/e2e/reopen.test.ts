@@ -99,6 +99,8 @@ describe('reopening after workflow steps', () => {
     await drafts.waitFor({ timeout: 30_000 })
     await expect.poll(() => drafts.textContent(), { timeout: 20_000 }).toContain('火车上写的一句话')
     expect(await drafts.textContent()).toContain('退回修改后才能直接编辑')
+    // Said where the page now reads 已同步, in the bars that stay on screen: what happened, and where the copy is.
+    expect(await a.page.locator('p.notice[role=status]').textContent()).toContain('你刚才的修改未被服务器接受（')
     // Each field's text once, whole, after where it was on the form: the figure can be put back by hand.
     await expect.poll(() => drafts.getByRole('listitem').allTextContents(), { timeout: 20_000 }).toEqual([
       '总体绩效目标（第3条）：火车上写的一句话',
