@@ -119,7 +119,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const paste = createPasteQuestions(editor)
   // A refused Ctrl+Z is said until the person goes on: the next undo that works, or their next edit.
   const settleUndoNotice = () => {
-    if (notice() === T.undoRefused) say('')
+    if (notice() === T.undoRefused('撤销') || notice() === T.undoRefused('重做')) say('')
   }
   // A colleague deleted the row the caret is in: typing must not go on in the next cell the editor moved it to.
   // The caret as it was before the change (the editor moves it, and tells the awareness, while the change is applied).
@@ -158,7 +158,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       paste: paste.listener,
       kind,
       onCarriedRefused: () => say(T.carriedRefused(targetsSourceOf(ydoc))),
-      onUndoStep: (outcome) => (outcome === 'others-changed-it' ? say(T.undoRefused) : settleUndoNotice()),
+      onUndoStep: (outcome, direction) => (outcome === 'others-changed-it' ? say(T.undoRefused(direction === 'undo' ? '撤销' : '重做')) : settleUndoNotice()),
     })
     made.on('update', ({ transaction }) => {
       reading.readSoon(made)

@@ -64,7 +64,7 @@ const FormKeys = Extension.create({
  * handled, so the browser does nothing else with it. What each did is
  * told (`onStep`): a step that others changed since is refused with a word.
  */
-const OneStepCollaboration = Collaboration.extend<CollaborationOptions & { onStep: (outcome: StepOutcome) => void }, CollaborationStorage & { stopWatching?: () => void }>({
+const OneStepCollaboration = Collaboration.extend<CollaborationOptions & { onStep: (outcome: StepOutcome, direction: 'undo' | 'redo') => void }, CollaborationStorage & { stopWatching?: () => void }>({
   addOptions() {
     return { ...this.parent!(), onStep: () => {} }
   },
@@ -83,7 +83,7 @@ const OneStepCollaboration = Collaboration.extend<CollaborationOptions & { onSte
       tr.setMeta('preventDispatch', true)
       const undoManager = undoManagerOf(state)
       if (!undoManager || (direction === 'undo' ? undoManager.undoStack : undoManager.redoStack).length === 0) return false
-      if (dispatch) this.options.onStep(undoOneStep(undoManager, direction))
+      if (dispatch) this.options.onStep(undoOneStep(undoManager, direction), direction)
       return true
     }
     return { undo: step('undo'), redo: step('redo') }
@@ -148,7 +148,7 @@ export function makeEditor(options: {
   /** An edit of a carried target was dropped. */
   onCarriedRefused?: () => void
   /** What a Ctrl+Z (or Ctrl+Y) did: refused where others changed what the step changed since (undo-step.ts). */
-  onUndoStep?: (outcome: StepOutcome) => void
+  onUndoStep?: (outcome: StepOutcome, direction: 'undo' | 'redo') => void
 }): Editor {
   const kind = options.kind ?? (() => undefined)
   const fragment = contentOf(options.ydoc)

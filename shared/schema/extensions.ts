@@ -122,7 +122,8 @@ function reviewMark(name: string) {
     ],
     renderHTML: ({ mark }) => {
       if (!isSuggestionInfo(mark.attrs)) return ['span', 0]
-      return ['span', { [`data-${name}`]: JSON.stringify(mark.attrs), title: mark.attrs.author }, 0]
+      // No title here: the page gives one, by name, on hover (a mark holds the login, which nobody reads as a name).
+      return ['span', { [`data-${name}`]: JSON.stringify(mark.attrs) }, 0]
     },
   })
 }
