@@ -5,12 +5,13 @@
  * 全部接受/拒绝).
  */
 import type { Command } from '@tiptap/pm/state'
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js'
+import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js'
 import { AuthorIndex } from '@shared/history/authorship'
 import { STATUS } from '@shared/review/workflow'
 import { api } from '../api/http'
 import { showAuthorship } from '../editor/authorship-view'
 import { undoKeysOutsideEditor } from '../editor/native-undo'
+import { undoManagerOf, watchDepth } from '../editor/undo-step'
 import { carriesTargets } from '@shared/review/carried-cells'
 import { addIndicator, addProject, deleteIndicator, deleteProject, moveIndicator, moveProject, projectAt } from '../editor/row-commands'
 import { T } from '../i18n/zh-CN'
@@ -62,6 +63,14 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
   const undoKeys = undoKeysOutsideEditor(s.editor)
   document.addEventListener('keydown', undoKeys)
   onCleanup(() => document.removeEventListener('keydown', undoKeys))
+
+  /** 撤销 and 重做 greyed when there is nothing to take back or to do again (after a reload, or a refused step). */
+  const [depth, setDepth] = createSignal({ undo: false, redo: false })
+  createEffect(() => {
+    const editor = s.editor()
+    const undoManager = editor && undoManagerOf(editor.state)
+    if (undoManager) onCleanup(watchDepth(undoManager, setDepth))
+  })
 
   /** 显示作者: who wrote what, refreshed each minute while shown. */
   const [showingAuthors, setShowingAuthors] = createSignal(false)
@@ -138,8 +147,8 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
         <Show when={editable()}>
           <div class="tool-group" role="group" aria-label={T.groupEdit}>
             <span class="group-label">{T.groupEdit}</span>
-            <button onClick={() => s.editor()?.commands.undo()} title="Ctrl+Z"><UndoIcon />{T.undo}</button>
-            <button onClick={() => s.editor()?.commands.redo()} title="Ctrl+Y / Ctrl+Shift+Z"><RedoIcon />{T.redo}</button>
+            <button onClick={() => s.editor()?.commands.undo()} disabled={!depth().undo} title="Ctrl+Z"><UndoIcon />{T.undo}</button>
+            <button onClick={() => s.editor()?.commands.redo()} disabled={!depth().redo} title="Ctrl+Y / Ctrl+Shift+Z"><RedoIcon />{T.redo}</button>
             <button classList={{ active: finding() }} onClick={() => setFinding(!finding())} title="Ctrl+H" data-testid="toggle-find"><FindIcon />{T.findReplace}</button>
           </div>
           {/* A 监控 or 自评 carries its targets' rows and projects as approved: nothing here could change them. (The model is the reactive reading of the kind; meta is read once, maybe before it arrives.) */}

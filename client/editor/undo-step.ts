@@ -24,6 +24,18 @@ import * as Y from 'yjs'
 export const undoManagerOf = (state: EditorState): Y.UndoManager | null =>
   (yUndoPluginKey.getState(state) as { undoManager?: Y.UndoManager } | undefined)?.undoManager ?? null
 
+/**
+ * Whether there is a step to undo and one to redo, as `onChange` is told whenever that may have changed: read
+ * after a step's juggling of the stacks is over (a microtask after the event). Returns how to stop.
+ */
+export function watchDepth(undoManager: Y.UndoManager, onChange: (depth: { undo: boolean; redo: boolean }) => void): () => void {
+  const read = () => queueMicrotask(() => onChange({ undo: undoManager.undoStack.length > 0, redo: undoManager.redoStack.length > 0 }))
+  const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const
+  events.forEach((event) => undoManager.on(event, read))
+  read()
+  return () => events.forEach((event) => undoManager.off(event, read))
+}
+
 /** What one Ctrl+Z (or Ctrl+Y) did. */
 export type StepOutcome = 'done' | 'nothing-left' | 'others-changed-it'
 
@@ -155,6 +167,7 @@ export function undoOneStep(undoManager: Y.UndoManager, direction: 'undo' | 'red
   if (!last) return 'nothing-left'
   if (othersChangedSince(undoManager, last)) {
     undoManager[key] = []
+    undoManager.emit('stack-cleared', [{ undoStackCleared: direction === 'undo', redoStackCleared: direction === 'redo' }])
     return 'others-changed-it'
   }
   undoManager[key] = [last]

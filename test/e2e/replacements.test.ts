@@ -163,9 +163,12 @@ describe('a retyped figure is one suggestion', () => {
     expect(await fieldText(staff.page, 'projectName', 0)).toMatch(/（修正）$/)
     expect(await fieldText(staff.page, 'budgetTotal', 6)).toBe('8.80')
     await expect.poll(async () => (await suite.t.server.data.service.model(DOC_ID)).projects[6]!.budget.total, { timeout: 10_000 }).toBe(8.8)
-    // The word goes once he goes on.
+    // Nothing is left to undo, and the toolbar's 撤销 says so; the word goes once he goes on.
+    const undo = staff.page.getByRole('button', { name: '撤销', exact: true })
+    await expect.poll(() => undo.isDisabled()).toBe(true)
     await typeAt(staff.page, 'end', 'projectName', 0, '。')
     await expect.poll(() => notice.count()).toBe(0)
+    await expect.poll(() => undo.isDisabled()).toBe(false)
     expect([...staff.errors, ...colleague.errors, ...finance.errors]).toEqual([])
     for (const who of [staff, colleague, finance]) await who.context.close()
   }, 90_000)
