@@ -299,7 +299,7 @@ async function openPeer(browser: Browser, peerDir: string, text: DocumentText): 
  * first in a run met the machine and the browser as they happened to be, and one open is as noisy as this machine.
  * The median open of each, with that open's phases; the last open of each is kept for what is measured after it.
  */
-async function coldOpens(open: { ours: () => Promise<Opened>; peer: () => Promise<Opened> }): Promise<{ ours: Opened; peer: Opened; oursCold: ColdOpen; peerCold: ColdOpen }> {
+async function coldOpens(open: { ours: () => Promise<Opened>; peer: () => Promise<Opened> }): Promise<{ ours: Opened; peer: Opened; oursCold: ColdOpen; peerCold: ColdOpen; each: { ours: number[]; peer: number[] } }> {
   const runs = { ours: [] as ColdOpen[], peer: [] as ColdOpen[] }
   const last: Partial<Record<'ours' | 'peer', Opened>> = {}
   for (let round = 0; round < COLD_ROUNDS; round++) {
@@ -311,7 +311,8 @@ async function coldOpens(open: { ours: () => Promise<Opened>; peer: () => Promis
     }
   }
   const middle = (opens: ColdOpen[]) => [...opens].sort((a, b) => a.open - b.open)[opens.length >> 1]!
-  return { ours: last.ours!, peer: last.peer!, oursCold: middle(runs.ours), peerCold: middle(runs.peer) }
+  const each = { ours: runs.ours.map((r) => r.open), peer: runs.peer.map((r) => r.open) }
+  return { ours: last.ours!, peer: last.peer!, oursCold: middle(runs.ours), peerCold: middle(runs.peer), each }
 }
 
 /** After a cold open of ours: the open from IndexedDB, then typing alone and beside two remote typists. */
@@ -403,6 +404,7 @@ export async function run(): Promise<void> {
       const peer = { coldOpen: opens.peerCold.open, coldSeen: opens.peerCold.seen, coldPhases: opens.peerCold.phases, alone: await measurePeer(opens.peer) }
       rows.push(
         [size.label, `open, cold (network), median of ${COLD_ROUNDS}`, ms(ours.coldOpen), ms(peer.coldOpen), ratio(ours.coldOpen, peer.coldOpen)],
+        [size.label, '  cold opens in the order taken', opens.each.ours.map(Math.round).join(' / ') + ' ms', opens.each.peer.map(Math.round).join(' / ') + ' ms', ''],
         [size.label, 'open from IndexedDB (offline reload)', ms(ours.localOpen), '—', ''],
         [size.label, '  cold, first frame showing it (in the page)', ms(ours.coldSeen), ms(peer.coldSeen), ratio(ours.coldSeen, peer.coldSeen)],
         [size.label, '  IndexedDB, first frame showing it (in the page)', ms(ours.localSeen), '—', ''],
