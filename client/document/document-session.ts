@@ -70,10 +70,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   const connection = createDocConnection(docId)
   const { ydoc, provider } = connection
   const [editor, setEditor] = createSignal<Editor | null>(null)
-  // A refusal just before this page's reload is said first: the page itself now reads 已同步.
-  const refusedBefore = takeRefusal(docId)
-  const refusedNotice = refusedBefore ? T.refusedJustNow(refusedBefore) : null
-  const [notice, say] = createSignal(refusedNotice ?? '')
+  const [notice, say] = createSignal('')
 
   // The server writes the status into meta; whether one may edit follows it.
   const workflow = createWorkflowState(ydoc, () => access.refresh())
@@ -118,8 +115,9 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   }, { defer: true }))
   const paste = createPasteQuestions(editor)
   // A refused Ctrl+Z is said until the person goes on: the next undo that works, or their next edit.
+  let undoRefusal = ''
   const settleUndoNotice = () => {
-    if (notice() === T.undoRefused('撤销') || notice() === T.undoRefused('重做')) say('')
+    if (undoRefusal && notice() === undoRefusal) say('')
   }
   // A colleague deleted the row the caret is in: typing must not go on in the next cell the editor moved it to.
   // The caret as it was before the change (the editor moves it, and tells the awareness, while the change is applied).
@@ -158,7 +156,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       paste: paste.listener,
       kind,
       onCarriedRefused: () => say(T.carriedRefused(targetsSourceOf(ydoc))),
-      onUndoStep: (outcome, direction) => (outcome === 'others-changed-it' ? say(T.undoRefused(direction === 'undo' ? '撤销' : '重做')) : settleUndoNotice()),
+      onUndoStep: (outcome, direction) => (outcome === 'others-changed-it' ? say((undoRefusal = T.undoRefused(direction === 'undo' ? '撤销' : '重做'))) : settleUndoNotice()),
     })
     made.on('update', ({ transaction }) => {
       reading.readSoon(made)
@@ -177,16 +175,17 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   onCleanup(() => editor()?.destroy())
 
   /** What the server's answer settles: this account may read the local copy, and what the import could not read (said once; '' after). */
+  // What the server's first answer has to be said with: what an import could not read, or the refusal that
+  // reloaded this page (which now reads 已同步 as the server has it).
   const heardServer = (): string => {
     addReader(docId, user.name)
-    return takeImportNotice(docId)
+    const refused = takeRefusal(docId)
+    return takeImportNotice(docId) || (refused ? T.refusedJustNow(refused) : '')
   }
   const onSync = (synced: boolean) => {
     if (!synced) return
-    // A reconnection's answer clears the notice line as before — but for a refusal before the reload, which the
-    // server's state just confirmed — and the first says what its import could not read.
-    const unread = heardServer()
-    say(unread || (notice() === refusedNotice ? refusedNotice : ''))
+    // A reconnection's answer clears the notice line as before; the first says what its import could not read.
+    say(heardServer())
     start()
     access.refresh()
   }

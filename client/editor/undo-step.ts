@@ -39,6 +39,10 @@ export function watchDepth(undoManager: Y.UndoManager, onChange: (depth: { undo:
 /** What one Ctrl+Z (or Ctrl+Y) did. */
 export type StepOutcome = 'done' | 'nothing-left' | 'others-changed-it'
 
+/** A part of the document as a transaction names what it changed. */
+// (`any`: Yjs' own type for the keys of `transaction.changed`.)
+type SharedType = Y.AbstractType<Y.YEvent<any>>
+
 /**
  * When others last changed each part of the document, counted in the document's transactions: the text
  * they changed (`changed`), and every part that holds a change of theirs (`within`).
@@ -50,10 +54,6 @@ interface OthersChanges {
   readonly changed: WeakMap<SharedType, number>
   readonly within: WeakMap<SharedType, number>
 }
-
-/** A part of the document as a transaction names what it changed. */
-// (`any`: Yjs' own type for the keys of `transaction.changed`.)
-type SharedType = Y.AbstractType<Y.YEvent<any>>
 
 const watched = new WeakMap<Y.UndoManager, OthersChanges>()
 /** A stack item's meta keys: the transaction count when it was made, and what of whom the document had then. */
