@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
-import type { ExportOptions, FileFormat } from '@shared/formats/registry'
+import { markMergedFigures } from '@shared/formats/merged-figure-marks'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import type { DocumentText } from '@shared/model/document-text'
 import type { DocumentKind } from '@shared/model/document-kind'
@@ -271,23 +271,12 @@ export class DocumentService {
     return withDoc(ydoc, (doc) => ({ text: withKind(doc, readDocument(readContent(doc))), authors: readDocument(attributedContent(contentOf(doc), index)) }))
   }
 
-  /** The document as stored, written in an export format of the registry (a clean copy). */
   /**
-   * The document as stored, written in an export format of the registry: a
-   * clean copy, or with `tracked` (formats that track changes) its pending
-   * suggestions as tracked changes by their authors.
+   * What an export writes: the agreed text, or (`tracked`) the text with pending suggestions; a figure two
+   * people's typing merged is marked as such (`merged-figure-marks.ts`), since the file has no outline or check.
    */
-  async export(
-    id: string,
-    format: FileFormat & Required<Pick<FileFormat, 'export'>>,
-    options: ExportOptions = {},
-  ): Promise<{ body: Uint8Array | string; contentType: string; extension: string }> {
-    return { body: await format.export(await this.exportedText(id, options.tracked === true), options), contentType: format.mime, extension: format.extensions[0]! }
-  }
-
-  /** What an export writes: the agreed text, or (`tracked`) the text with pending suggestions. */
   async exportedText(id: string, tracked: boolean): Promise<DocumentText> {
-    return this.read(tracked ? 'trackedText' : 'text', id)
+    return markMergedFigures(await this.read(tracked ? 'trackedText' : 'text', id))
   }
 }
 

@@ -13,6 +13,7 @@
 import { createEffect, onCleanup } from 'solid-js'
 import type { Editor } from '@tiptap/core'
 import type { htmlBody } from '@shared/formats/html/export'
+import { markMergedFigures } from '@shared/formats/merged-figure-marks'
 import type { trackedContent } from '@shared/formats/tracked-text'
 import type { NodeJSON } from '@shared/model/node-json'
 import type { DocumentText } from '@shared/model/document-text'
@@ -54,7 +55,9 @@ export function createPrinting(editor: () => Editor | null, nameOf: (login: stri
     if (!current || !loaded) return false
     const content = current.getJSON() as NodeJSON
     const { kind, asOf } = facts()
-    const text: DocumentText = { ...readDocument(tracked ? loaded.trackedContent(content) : content), ...(isDocumentKind(kind) ? { kind } : {}), ...(asOf !== undefined ? { asOf } : {}) }
+    const read = readDocument(tracked ? loaded.trackedContent(content) : content)
+    // Paper has no outline or checks: a figure two people's typing merged says so in its cell, as in an export.
+    const text: DocumentText = markMergedFigures({ ...read, ...(isDocumentKind(kind) ? { kind } : {}), ...(asOf !== undefined ? { asOf } : {}) })
     copy.innerHTML = loaded.htmlBody(text, { tracked, nameOf })
     return true
   }

@@ -6,8 +6,13 @@
  * in the checks, which leads to the cell; 审核通过 asks for a reason over
  * it; typing the figure again clears it, and approval goes through.
  */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { MERGED_FIGURE_MARK } from '@shared/formats/merged-figure-marks'
 import { documentText, indicator, part1, project, spending } from '../../support/document-builder'
 import { approvedTargets, browserAndServer, field, fieldText, linkedForm, openAs, retype, synced, typeAt } from './browser'
 
@@ -25,6 +30,13 @@ const targets = documentText(
 )
 
 const MERGED = '是几处修改合并成的'
+
+/** The page printed to PDF as the browser prints it, read back as text. */
+async function printedText(page: Page): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), 'jixiao-print-')), 'printed.pdf')
+  writeFileSync(path, await page.pdf({ preferCSSPageSize: true }))
+  return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' })
+}
 const checks = (page: Page) => page.getByTestId('checks')
 const outlined = (page: Page) => page.locator('[data-field="fundsExecuted"]').first().evaluate((el) => el.classList.contains('merged-figure'))
 /** Whether the caret is in the first 执行数 cell. */
@@ -64,6 +76,13 @@ describe('a figure two people typed at once', () => {
     // The finding leads to its cell.
     await checks(li.page).getByText(MERGED).click()
     await expect.poll(() => caretInCell(li.page)).toBe(true)
+    // On paper, where there is no outline and no checks, the cell says it too.
+    await li.page.evaluate(() => void (window.print = () => document.body.setAttribute('data-printed', 'yes')))
+    const menu = li.page.getByTestId('print-menu')
+    await menu.locator('summary').click()
+    await menu.getByRole('button', { name: '打印定稿（不含修订）' }).click()
+    await expect.poll(() => li.page.locator('body').getAttribute('data-printed')).toBe('yes')
+    expect((await printedText(li.page)).replace(/\s+/g, '')).toContain(`${merged}${MERGED_FIGURE_MARK}`)
 
     // 报送; the reviewer's 审核通过 is held up by it and asks why it should pass anyway.
     await zhang.page.getByRole('button', { name: '报送', exact: true }).click()
