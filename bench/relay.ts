@@ -30,8 +30,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import pg from 'pg'
+import { REPO_ROOT } from '../server/repo-root'
+import { bundleServer } from '../server/server-build'
 import { measureKeystrokes } from './relay-keystrokes'
 import { median, mib, ms, ratio, table } from './support/stats'
 
@@ -43,9 +46,24 @@ const CLIENT_COUNTS = (process.env.RELAY_CLIENTS ?? '2,10,50').split(',').map(Nu
 
 const script = (name: string) => new URL(`./${name}.ts`, import.meta.url).pathname
 const PROFILE_DIR = process.env.RELAY_PROFILE
-const profiled = (file: string) => (PROFILE_DIR && file === script('relay-server') ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])
-const node = (file: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawn(process.execPath, [...profiled(file), '--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+const spawned = (args: string[], env: NodeJS.ProcessEnv) => spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+/** A client process, run from its TypeScript. */
+const node = (file: string, args: string[], env: NodeJS.ProcessEnv = {}) => spawned(['--import', 'tsx', file, ...args], env)
+
+/**
+ * Every server (ours and its peers: `relay-server.ts`) runs from a bundle, as `npm start` runs ours
+ * (`server/server-build.ts`): through tsx's loader every function the server makes while handling an update is
+ * also given its name (an Object.defineProperty each, ~5% of ours' CPU here), which the shipped server never pays.
+ */
+let serverBundle: Promise<string> | undefined
+async function bundledServer(): Promise<string> {
+  const dir = mkdtempSync(join(REPO_ROOT, '.bench-server-'))
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+  await bundleServer(dir, { 'relay-server': 'bench/relay-server.ts' })
+  return join(dir, 'relay-server.mjs')
+}
+const serverOf = async (kind: Kind, env: NodeJS.ProcessEnv = {}) =>
+  spawned([...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), await (serverBundle ??= bundledServer()), kind], env)
 
 function firstJsonLine(child: ChildProcess): Promise<Record<string, any>> {
   return new Promise((resolve, reject) => {
@@ -79,7 +97,7 @@ function ask(server: ChildProcess, question: 'cpu' | 'timings'): Promise<Record<
 
 async function withServer<T>(kind: Kind, work: (base: string, secret: string, pid: number, server: ChildProcess) => Promise<T>, env: NodeJS.ProcessEnv = {}): Promise<T> {
   if (kind === 'ours-pg') return withInstances(1, 'local', (bases, secret, pids, servers) => work(bases[0]!, secret, pids[0]!, servers[0]!))
-  const server = node(script('relay-server'), [kind], env)
+  const server = await serverOf(kind, env)
   try {
     const { port, secret } = await firstJsonLine(server)
     return await work(`ws://127.0.0.1:${port}/sync`, secret ?? '-', server.pid!, server)
@@ -102,11 +120,11 @@ async function withInstances<T>(count: number, bus: 'local' | 'redis', work: (ba
   const env = { BENCH_SCHEMA: schema, BENCH_BUS: bus, BENCH_DATABASE_URL: DATABASE_URL }
   const servers: ChildProcess[] = []
   try {
-    const first = node(script('relay-server'), ['ours-pg'], { ...env, BENCH_SEED: '1' })
+    const first = await serverOf('ours-pg', { ...env, BENCH_SEED: '1' })
     servers.push(first)
     const reports = [await firstJsonLine(first)]
     for (let i = 1; i < count; i++) {
-      const more = node(script('relay-server'), ['ours-pg'], { ...env, BENCH_SEED: '0' })
+      const more = await serverOf('ours-pg', { ...env, BENCH_SEED: '0' })
       servers.push(more)
       reports.push(await firstJsonLine(more))
     }

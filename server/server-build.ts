@@ -56,12 +56,15 @@ export async function ensureServerBuilt(): Promise<boolean> {
   return true
 }
 
-/** Writes the bundle's two files into `outDir`. Paths the server finds from its own place (`repo-root.ts`) hold only one level below the repository. */
-export async function bundleServer(outDir: string): Promise<void> {
+/**
+ * Writes the bundle's two files into `outDir` (or, given `entries`, those: a benchmark's server process is run as
+ * ours is). Paths the server finds from its own place (`repo-root.ts`) hold only one level below the repository.
+ */
+export async function bundleServer(outDir: string, entries: Record<string, string> = ENTRIES): Promise<void> {
   const { build } = await import('esbuild')
   await build({
     absWorkingDir: ROOT,
-    entryPoints: ENTRIES,
+    entryPoints: entries,
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
