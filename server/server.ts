@@ -26,6 +26,7 @@ import { DEFAULT_READING_WORKER_LIMITS, FilesBusyError, FileWorkers, type FileWo
 import { offThread } from './files/stored-document-readings'
 import { offThreadFold } from './storage/fold'
 import { DEFAULT_GUARD, type RequestGuardOptions } from './http/request-guard'
+import { syncUpgrades } from './http/sync-upgrade'
 import { log } from './log'
 import { Metrics } from './metrics'
 import { DEFAULT_RELAY_OPTIONS, Relay, type RelayOptions } from './relay/relay'
@@ -133,7 +134,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Half-open requests (headers never finished, bodies trickling) are cut off instead of holding sockets.
   const headersTimeout = options.headersTimeoutMs ?? 10_000
   const serverOptions = { headersTimeout, requestTimeout: 120_000, connectionsCheckingInterval: Math.min(1_000, headersTimeout) }
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss }, serverOptions }) as import('node:http').Server
+  const server = createAdaptorServer({ fetch: app.fetch, serverOptions }) as import('node:http').Server
+  server.on('upgrade', syncUpgrades(relay, auth, metrics, guard, wss))
   server.maxConnections = MAX_SOCKETS
   // An idle keep-alive connection is closed after this; a client that reuses it at that moment gets a reset.
   // Browsers resend, scripted clients (and a proxy's pool) do not: Node's 5 s made that race common (a test's

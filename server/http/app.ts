@@ -24,7 +24,7 @@ import { StorageError } from '../storage/storage-error'
 import { ApiError, notLoggedIn } from './api-error'
 import { InvalidField } from './body-check'
 import type { Env } from './env'
-import { bodyLimits, clientAddress, isLoopback, sameOriginOnly, type RequestGuardOptions } from './request-guard'
+import { bodyLimits, clientAddress, honoRequest, isLoopback, sameOriginOnly, type RequestGuardOptions } from './request-guard'
 import { accountRoutes, sessionRoutes } from './routes/account-routes'
 import { documentRoutes } from './routes/document-routes'
 import { historyRoutes } from './routes/history-routes'
@@ -33,7 +33,6 @@ import { orgRoutes } from './routes/org-routes'
 import { reviewRoutes } from './routes/review-routes'
 import { workflowRoutes } from './routes/workflow-routes'
 import { staticFiles } from './static-files'
-import { syncRoutes } from './sync-route'
 
 /** The use cases' ports (the relay stands for the live documents), and what the edge itself needs. */
 export interface AppServices extends Omit<Ports, 'live'> {
@@ -100,11 +99,10 @@ export function createApp(s: AppServices): Hono<Env> {
   app.use('/api/*', bodyLimits())
   app.use('/api/*', sameOriginOnly(s.guard))
 
-  app.route('/', syncRoutes(s.relay, s.auth, s.metrics, s.guard))
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.get('/metrics', (c) => {
     const bearer = c.req.header('authorization')
-    const allowed = s.metricsToken ? bearer === `Bearer ${s.metricsToken}` : isLoopback(clientAddress(c, s.guard))
+    const allowed = s.metricsToken ? bearer === `Bearer ${s.metricsToken}` : isLoopback(clientAddress(honoRequest(c), s.guard))
     if (!allowed) throw new ApiError(403, 'forbidden', '监控数据只对本机或持有监控令牌的请求开放')
     return c.text(s.metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' })
   })

@@ -9,10 +9,38 @@
  * Requests without either header come from programs, not browsers, and
  * still need a session or token.
  */
+import type { IncomingMessage } from 'node:http'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { ApiError } from './api-error'
+
+/**
+ * What the guards read of a request: a header, the URL it was sent to, the peer's address. An API call gives it
+ * through Hono (`honoRequest`), a WebSocket upgrade straight from Node (`nodeRequest`, `sync-upgrade.ts`).
+ */
+export interface RequestFacts {
+  header(name: string): string | undefined
+  /** The URL as the server received it, scheme and host included. */
+  readonly url: string
+  peer(): string | undefined
+}
+
+export const honoRequest = (c: Context): RequestFacts => ({
+  header: (name) => c.req.header(name),
+  url: c.req.url,
+  peer: () => getConnInfo(c).remote.address,
+})
+
+/** `request` read as Hono reads it: the scheme is http (TLS ends at a proxy, if any), the host the one it names. */
+export const nodeRequest = (request: IncomingMessage): RequestFacts => ({
+  header: (name) => {
+    const value = request.headers[name.toLowerCase()]
+    return Array.isArray(value) ? value.join(', ') : value
+  },
+  url: `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`,
+  peer: () => request.socket.remoteAddress,
+})
 
 export const MAX_JSON_BYTES = 64 * 1024
 
@@ -51,24 +79,24 @@ export const bodyLimits = (): MiddlewareHandler => {
 }
 
 /** The origin this request was addressed to, as the browser saw it. */
-export function ownOrigin(c: Context, options: RequestGuardOptions): string {
-  const forwarded = options.trustProxy ? c.req.header('x-forwarded-proto') : undefined
-  const protocol = forwarded ?? new URL(c.req.url).protocol.replace(':', '')
-  return `${protocol}://${c.req.header('host') ?? new URL(c.req.url).host}`
+export function ownOrigin(request: RequestFacts, options: RequestGuardOptions): string {
+  const forwarded = options.trustProxy ? request.header('x-forwarded-proto') : undefined
+  const protocol = forwarded ?? new URL(request.url).protocol.replace(':', '')
+  return `${protocol}://${request.header('host') ?? new URL(request.url).host}`
 }
 
 /** Whether the browser says this request comes from the app's own pages (true for non-browser clients). */
-export function fromOwnPages(c: Context, options: RequestGuardOptions): boolean {
-  const site = c.req.header('sec-fetch-site')
+export function fromOwnPages(request: RequestFacts, options: RequestGuardOptions): boolean {
+  const site = request.header('sec-fetch-site')
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false
-  const origin = c.req.header('origin')
-  return origin === undefined || origin === ownOrigin(c, options) || options.allowedOrigins.includes(origin)
+  const origin = request.header('origin')
+  return origin === undefined || origin === ownOrigin(request, options) || options.allowedOrigins.includes(origin)
 }
 
 /** CSRF: state-changing API calls must come from the app's pages with a content type forms cannot send. */
 export const sameOriginOnly = (options: RequestGuardOptions): MiddlewareHandler => async (c, next) => {
   if (!UNSAFE.has(c.req.method)) return next()
-  if (!fromOwnPages(c, options)) throw new ApiError(403, 'cross-origin', '拒绝来自其他网页的请求')
+  if (!fromOwnPages(honoRequest(c), options)) throw new ApiError(403, 'cross-origin', '拒绝来自其他网页的请求')
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   // File uploads (an import, a project form) are bytes; everything else is JSON.
   const expected = isUpload(c.req.path) ? 'application/octet-stream' : 'application/json'
@@ -77,12 +105,12 @@ export const sameOriginOnly = (options: RequestGuardOptions): MiddlewareHandler 
 }
 
 /** The client's address: the socket's peer, or the proxy's `X-Forwarded-For` when trusted. */
-export function clientAddress(c: Context, options: RequestGuardOptions): string {
+export function clientAddress(request: RequestFacts, options: RequestGuardOptions): string {
   // The last entry is the one the trusted proxy added; earlier ones are whatever the client sent.
-  const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined
+  const forwarded = options.trustProxy ? request.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined
   if (forwarded) return forwarded
   try {
-    return getConnInfo(c).remote.address ?? 'unknown'
+    return request.peer() ?? 'unknown'
   } catch {
     return 'unknown'
   }

@@ -19,7 +19,7 @@ import type { OrgStore } from '../../storage/org-store'
 import { ApiError } from '../api-error'
 import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
-import { clientAddress, ownOrigin, type RequestGuardOptions } from '../request-guard'
+import { clientAddress, honoRequest, ownOrigin, type RequestGuardOptions } from '../request-guard'
 
 interface Services {
   accounts: AccountStore
@@ -36,14 +36,14 @@ const startSession = async (s: Services, c: Context<Env>, userId: number) =>
     httpOnly: true,
     sameSite: 'Lax',
     // Over HTTPS (directly, or behind a trusted proxy that says so) the cookie never travels in clear.
-    secure: ownOrigin(c, s.guard).startsWith('https:'),
+    secure: ownOrigin(honoRequest(c), s.guard).startsWith('https:'),
     path: '/',
     maxAge: SESSION_LIFETIME_MS / 1000,
   })
 
 /** A password typed for `account`, checked through the throttle (`PasswordAttempts`); 429 while it must wait. */
 async function passwordAttempt<T>(s: Services, attempts: PasswordAttempts, c: Context<Env>, account: string, verify: () => Promise<T | undefined>) {
-  const tried = await attempts.attempt({ account, address: clientAddress(c, s.guard), deviceCookie: getCookie(c, DEVICE_COOKIE) }, verify)
+  const tried = await attempts.attempt({ account, address: clientAddress(honoRequest(c), s.guard), deviceCookie: getCookie(c, DEVICE_COOKIE) }, verify)
   if (tried.kind === 'throttled') {
     c.header('Retry-After', String(Math.ceil(tried.retryAfterMs / 1000)))
     throw new ApiError(429, 'login-throttled', tried.message)
@@ -53,7 +53,7 @@ async function passwordAttempt<T>(s: Services, attempts: PasswordAttempts, c: Co
 
 /** Trusts this browser for the account from now on; set after the session cookie (clients that read the first Set-Cookie find the session). */
 const trustBrowser = (s: Services, c: Context<Env>, deviceCookie: string) =>
-  setCookie(c, DEVICE_COOKIE, deviceCookie, { httpOnly: true, sameSite: 'Strict', secure: ownOrigin(c, s.guard).startsWith('https:'), path: '/api', maxAge: DEVICE_COOKIE_LIFETIME_MS / 1000 })
+  setCookie(c, DEVICE_COOKIE, deviceCookie, { httpOnly: true, sameSite: 'Strict', secure: ownOrigin(honoRequest(c), s.guard).startsWith('https:'), path: '/api', maxAge: DEVICE_COOKIE_LIFETIME_MS / 1000 })
 
 /** Login and logout: reachable without a session. */
 export function sessionRoutes(s: Services): Hono<Env> {
@@ -64,7 +64,7 @@ export function sessionRoutes(s: Services): Hono<Env> {
   route('POST /api/login', async (c, body) => {
     const tried = await passwordAttempt(s, attempts, c, body.name, () => s.logins.authenticate(body.name, body.password))
     if (tried.kind === 'wrong') {
-      log('warn', 'login-failed', { user: body.name, address: clientAddress(c, s.guard) })
+      log('warn', 'login-failed', { user: body.name, address: clientAddress(honoRequest(c), s.guard) })
       throw new ApiError(401, 'bad-credentials', '用户名或密码错误')
     }
     await startSession(s, c, tried.value.id)
