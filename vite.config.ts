@@ -78,6 +78,7 @@ const SQLITE_ONLY: Record<string, string> = {
   'test/crash-recovery.test.ts': 'kills server processes over a SQLite data directory',
   'server/http/api-route.test.ts': 'which routes answer is decided before any store is read',
   'server/http/metrics-access.test.ts': 'who may read /metrics is decided by address and proxy, before any store is read',
+  'server/http/sync-upgrade.test.ts': 'what a socket keeps of its upgrade, and which paths upgrade, is decided before any store is read',
   'test/import-attacks.test.ts': 'hostile files are refused while they are read, before anything is stored',
   'test/upload-limits.test.ts': 'uploads are refused before their body is read, let alone stored',
   'test/hostile-input.test.ts': 'frames, floods and connection counts are decided before anything is read',

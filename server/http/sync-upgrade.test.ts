@@ -9,9 +9,8 @@ import { request as httpRequest, Server, type IncomingMessage } from 'node:http'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import WebSocket from 'ws'
-import { afterEach, describe, expect } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { DOC_ID, startTestServer, synced, until, type TestServer } from '../../support/test-server'
-import { beforeTheStore } from '../../test/support/before-the-store'
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
@@ -33,7 +32,7 @@ function watchUpgrades(): { requests: WeakRef<IncomingMessage>[]; stop(): void }
 }
 
 describe('WebSocket upgrades', () => {
-  beforeTheStore('an open socket lets go of the request that opened it', async () => {
+  it('an open socket lets go of the request that opened it', async () => {
     t = await startTestServer()
     const upgrades = watchUpgrades()
     try {
@@ -50,7 +49,7 @@ describe('WebSocket upgrades', () => {
     }
   })
 
-  beforeTheStore('an upgrade anywhere but /sync/:docId is answered 404, and a sync path without a WebSocket upgrade 400', async () => {
+  it('an upgrade anywhere but /sync/:docId is answered 404, and a sync path without a WebSocket upgrade 400', async () => {
     t = await startTestServer()
     const statusOf = (path: string, headers: Record<string, string> = {}) =>
       new Promise<number>((resolve, reject) => {

@@ -1,5 +1,5 @@
 /**
- * The little the relay needs of a WebSocket. The Hono adapter wraps a real
+ * The little the relay needs of a WebSocket. `sync-upgrade.ts` wraps a real
  * socket in it; tests use in-memory ones.
  */
 export interface RelaySocket {
