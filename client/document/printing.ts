@@ -14,7 +14,7 @@ import { createEffect, onCleanup } from 'solid-js'
 import type { Editor } from '@tiptap/core'
 import type { htmlBody } from '@shared/formats/html/export'
 import { markMergedFigures } from '@shared/formats/merged-figure-marks'
-import type { trackedContent } from '@shared/formats/tracked-text'
+import type { readTracked } from '@shared/formats/tracked-text'
 import type { NodeJSON } from '@shared/model/node-json'
 import type { DocumentText } from '@shared/model/document-text'
 import { isDocumentKind } from '@shared/model/document-kind'
@@ -34,7 +34,7 @@ export function createPrinting(editor: () => Editor | null, nameOf: (login: stri
   // Fetched once there is a document to print, not beside the editor's own scripts.
   interface Exporter {
     htmlBody: typeof htmlBody
-    trackedContent: typeof trackedContent
+    readTracked: typeof readTracked
   }
   let exporter: Promise<Exporter> | null = null
   let loaded: Exporter | null = null
@@ -43,7 +43,7 @@ export function createPrinting(editor: () => Editor | null, nameOf: (login: stri
       // The copy only stands in for the page once it can be made.
       style.textContent = `${html.HTML_STYLE}\n${PRINT_ONLY}`
       if (!disposed) document.head.append(style)
-      return (loaded = { htmlBody: html.htmlBody, trackedContent: text.trackedContent })
+      return (loaded = { htmlBody: html.htmlBody, readTracked: text.readTracked })
     }))
   createEffect(() => {
     if (editor()) void load()
@@ -55,7 +55,7 @@ export function createPrinting(editor: () => Editor | null, nameOf: (login: stri
     if (!current || !loaded) return false
     const content = current.getJSON() as NodeJSON
     const { kind, asOf } = facts()
-    const read = readDocument(tracked ? loaded.trackedContent(content) : content)
+    const read = tracked ? loaded.readTracked(content) : readDocument(content)
     // Paper has no outline or checks: a figure two people's typing merged says so in its cell, as in an export.
     const text: DocumentText = markMergedFigures({ ...read, ...(isDocumentKind(kind) ? { kind } : {}), ...(asOf !== undefined ? { asOf } : {}) })
     copy.innerHTML = loaded.htmlBody(text, { tracked, nameOf })

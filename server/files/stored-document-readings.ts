@@ -16,11 +16,10 @@ import type { LastYearResult } from '@shared/self-evaluation/last-year-result'
 import { selfEvaluationModel } from '@shared/self-evaluation/self-evaluation-model'
 import { departmentTotal, projectsLeftOut } from '@shared/checks/rules/arithmetic'
 import type { Finding } from '@shared/checks/finding'
-import { trackedContent } from '@shared/formats/tracked-text'
+import { readTracked } from '@shared/formats/tracked-text'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { modelFromText } from '@shared/model/derive-model'
 import type { DocumentText } from '@shared/model/document-text'
-import { readDocument } from '@shared/model/read-document'
 import { documentKindOf, META_KEY, metaOf, modelOf, readContent, readText, withKind } from '@shared/model/y-document'
 import type { DocumentKind } from '@shared/model/document-kind'
 import { reviewState, type ApprovalState } from '@shared/review/approval'
@@ -68,7 +67,7 @@ export const READINGS = {
   deadlineFacts,
   text: textOf,
   /** The text with pending suggestions as tracked changes (what a tracked export writes). */
-  trackedText: (ydoc: Y.Doc): DocumentText => withKind(ydoc, readDocument(trackedContent(readContent(ydoc)))),
+  trackedText: (ydoc: Y.Doc): DocumentText => withKind(ydoc, readTracked(readContent(ydoc))),
   model: (ydoc: Y.Doc): BudgetDocument => modelOf(ydoc),
   /** Every finding in `context` (结果应用 needs last year's results, read from another document). */
   findings: (ydoc: Y.Doc, context?: FindingContext): Finding[] => findingsOf(textOf(ydoc), context),

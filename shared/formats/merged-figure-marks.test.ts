@@ -3,10 +3,11 @@ import { buildDocument } from '../model/build-document'
 import type { NodeJSON } from '../model/node-json'
 import { readDocument } from '../model/read-document'
 import { ENTERED } from '../schema/figure-cells'
-import { NODE } from '../schema/node-names'
+import { MARK, NODE } from '../schema/node-names'
 import { documentText, indicator, part1, project, spending } from '../../support/document-builder'
 import { MERGED_FIGURE_MARK, markMergedFigures } from './merged-figure-marks'
 import { exportFormats, importFile } from './registry'
+import { readTracked, trackedRuns } from './tracked-text'
 
 const funds = (executed: string) => ({ initial: '11', budget: '11', executed, rate: '', points: '', earned: '' })
 
@@ -52,6 +53,33 @@ describe('merged figures in exported files', () => {
     const monitoring = { ...documentText(project({ name: '一', funds: funds('3') }), project({ name: '二', funds: funds('6.603') })), kind: 'monitoring' as const }
     const read = readDocument(recorded(buildDocument(monitoring), NODE.fundsExecuted, 1, '6.60'))
     expect(markMergedFigures(read).projects.map((p) => p.funds!.executed)).toEqual(['3', `6.603${MERGED_FIGURE_MARK}`])
+  })
+
+  it('a tracked copy marks a merge with a suggestion on it after the suggestion, and a typed figure with a suggestion on it not at all', () => {
+    const suggestion = (type: string, id: string) => ({ type, attrs: { id, author: 'wangfang', time: 1 } })
+    /** The `n`-th 预算数 typed as `typed`, then a reviewer's suggestion of `proposed` over it. */
+    const suggested = (doc: NodeJSON, n: number, typed: string, proposed: string) => {
+      let seen = 0
+      const visit = (node: NodeJSON): NodeJSON => {
+        if (node.type === NODE.budgetTotal && seen++ === n) {
+          const deleted = { type: 'text', text: node.content?.[0]?.text ?? '', marks: [suggestion(MARK.deletion, `d${n}`)] }
+          return { ...node, attrs: { ...node.attrs, [ENTERED]: typed }, content: [deleted, { type: 'text', text: proposed, marks: [suggestion(MARK.insertion, `i${n}`)] }] }
+        }
+        return node.content ? { ...node, content: node.content.map(visit) } : node
+      }
+      return visit(doc)
+    }
+    // The first 预算数 was typed as it reads (10) and then given a suggestion (12): no merge. The second is a merge (6.007.00, typed 7.00) with one too.
+    const doc = suggested(suggested(recorded(buildDocument(targets), NODE.budgetTotal, 1, '7.00'), 0, '10', '12'), 1, '7.00', '7')
+    const tracked = readTracked(doc)
+    expect(tracked.mergedFigures).toEqual([expect.objectContaining({ project: 2, node: NODE.budgetTotal, text: '6.007.00' })])
+    const [first, second] = markMergedFigures(tracked).projects
+    expect(first!.budgetTotal).not.toContain(MERGED_FIGURE_MARK)
+    expect(trackedRuns(second!.budgetTotal).map((run) => [run.text, run.change?.kind ?? null])).toEqual([
+      ['6.007.00', 'delete'],
+      ['7', 'insert'],
+      [MERGED_FIGURE_MARK, null],
+    ])
   })
 
   it('a document without merged figures is exported as read', () => {

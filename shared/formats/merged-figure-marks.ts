@@ -3,11 +3,12 @@
  * an exported file with a word beside it. In the editor such a cell is
  * outlined and the checks flag it; a Word file, a workbook or a print
  * carries neither, and 「6.007.00」 on paper reads as a figure someone
- * wrote. Every export format writes what this returns.
+ * wrote. Every export format writes what this returns, clean or tracked.
  */
 import type { DocumentText, ProjectText } from '../model/document-text'
 import type { MergedFigure } from '../model/merged-figures'
 import { FIGURE_CELLS } from '../schema/figure-cells'
+import { agreedOf } from './tracked-text'
 
 /** What follows a merged figure in an exported cell. */
 export const MERGED_FIGURE_MARK = '〔两人同时修改合并而成，待核对〕'
@@ -34,8 +35,10 @@ export function markMergedFigures(text: DocumentText): DocumentText {
     const project = projects[figure.project - 1]
     if (!cell || !project) continue
     const holder = holderOf(project, figure, cell.scope)
-    // The place is the one the reader counted; a cell that no longer holds the merged text is not marked.
-    if (holder && holder[cell.field.key] === figure.text) holder[cell.field.key] = `${figure.text}${MERGED_FIGURE_MARK}`
+    // The place is the one the reader counted; a cell that no longer holds the merged text is not marked. The text
+    // may carry pending suggestions (a tracked copy, `readTracked`): the mark follows them.
+    const value = holder?.[cell.field.key]
+    if (holder && value !== undefined && agreedOf(value) === figure.text) holder[cell.field.key] = `${value}${MERGED_FIGURE_MARK}`
   }
   return { ...text, projects }
 }

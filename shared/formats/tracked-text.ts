@@ -6,9 +6,11 @@
  * splits a field back into plain, inserted and deleted runs.
  *
  * A clean copy never goes through here: `readDocument` on the content as it
- * is reads the agreed text.
+ * is reads the agreed text (`readTracked` reads the other).
  */
+import type { DocumentText } from '../model/document-text'
 import type { NodeJSON } from '../model/node-json'
+import { mergedFiguresOf, readDocument } from '../model/read-document'
 import { MARK } from '../schema/node-names'
 import { isRowSuggestion, isSuggestionInfo, type SuggestionInfo } from '../schema/suggestion'
 
@@ -48,6 +50,23 @@ function rewrite(node: NodeJSON, row: { kind: 'I' | 'D'; info: SuggestionInfo } 
 
 /** The content with every pending suggestion kept as tokens in its text. */
 export const trackedContent = (content: NodeJSON): NodeJSON => rewrite(content, null)
+
+/**
+ * The document read with its pending suggestions as tokens. Its merged figures are those of the agreed text: read
+ * from the tokens, a typed figure with a reviewer's suggestion on it ("0.45" → "0.50") would count as a merge.
+ */
+export function readTracked(content: NodeJSON): DocumentText {
+  const { mergedFigures: _, ...tracked } = readDocument(trackedContent(content))
+  const merged = mergedFiguresOf(content)
+  return merged.length > 0 ? { ...tracked, mergedFigures: merged } : tracked
+}
+
+/** The agreed text of a field of the tracked text: suggested insertions left out, suggested deletions kept. */
+export const agreedOf = (field: string): string =>
+  trackedRuns(field)
+    .filter((run) => run.change?.kind !== 'insert')
+    .map((run) => run.text)
+    .join('')
 
 const TOKEN = new RegExp(`${OPEN}([ID])${SEP}([^${SEP}]*)${SEP}(\\d+)${TEXT}([^${CLOSE}]*)${CLOSE}`, 'g')
 

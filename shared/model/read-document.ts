@@ -12,7 +12,7 @@ import type { DocumentText, FundsText, IndicatorText, ProjectDetailsText, Projec
 import type { NodeJSON } from './node-json'
 import { DETAIL_CELLS, FUNDS_CELLS, INDICATOR_CELLS, INDICATOR_EXTRA_CELLS, INDICATOR_FOLLOW_UP_CELLS, NODE, PROJECT_CELLS } from '../schema/node-names'
 import { child, rows, textOf } from './agreed-text'
-import { mergedFigures } from './merged-figures'
+import { mergedFigures, type MergedFigure } from './merged-figures'
 
 export { child, textOf }
 
@@ -63,10 +63,15 @@ const readSubGoal = (node: NodeJSON): SubGoalText => ({
   target: textAt(node, NODE.subGoalTarget),
 })
 
+const projectsOf = (doc: NodeJSON): NodeJSON[] => rows(child(doc, NODE.projectsPart), NODE.project)
+
+/** The figure cells of `doc` whose agreed text nobody typed (`merged-figures.ts`), in document order. */
+export const mergedFiguresOf = (doc: NodeJSON): MergedFigure[] => mergedFigures(projectsOf(doc))
+
 export function readDocument(doc: NodeJSON): DocumentText {
   const titleBlock = child(doc, NODE.titleBlock)
   const overall = child(doc, NODE.overallPart)
-  const projects = rows(child(doc, NODE.projectsPart), NODE.project)
+  const projects = projectsOf(doc)
   const merged = mergedFigures(projects)
   return {
     title: textAt(titleBlock, NODE.docTitle),

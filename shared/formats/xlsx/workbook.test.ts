@@ -53,6 +53,17 @@ describe('Excel workbook', () => {
     expect(summary.getRow(13).getCell(4).value).toEqual({ formula: 'SUM(D2:D12)', result: 116 })
   })
 
+  it('a 财政资金 that is no number is shown as written, and the 合计 says that column leaves the project out; an empty 其他资金 is no note', async () => {
+    const { Workbook } = (await import('exceljs')).default
+    const text = parsePublishedText(sampleText())
+    text.projects[2] = { ...text.projects[2]!, budgetFiscal: '0.300.2', budgetOther: '' }
+    const book = new Workbook()
+    await book.xlsx.load((await exportXlsx(text)) as unknown as ArrayBuffer)
+    const summary = book.getWorksheet(SUMMARY_SHEET)!
+    expect(summary.getRow(4).getCell(5).value).toBe('0.300.2')
+    expect(summary.getRow(13).getCell(3).value).toBe('（财政资金未计入 1 个项目：无法读出数字）')
+  })
+
   it('refuses a broken file, and a workbook not laid out by us, saying so', async () => {
     const broken = await importXlsx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))
     expect(!broken.ok && broken.error.message).toContain('无法打开这个 Excel 文件')

@@ -122,7 +122,12 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
   doc.projects.forEach((project, i) => summary.addRow([i + 1, project.code, project.name, ...amounts[i]!.map((amount, k) => amount ?? (project[AMOUNT_FIELDS[k]!.key].trim() || null))]))
   const last = doc.projects.length + 1
   const uncounted = projectsLeftOut(model)
-  const totalRow = summary.addRow(['合计', '', uncounted > 0 ? totalLeavesOut(uncounted) : ''])
+  // 财政资金 and 其他资金 are often left empty (nothing from that source); one written that is no number is said.
+  const unreadable = AMOUNT_FIELDS.slice(1).flatMap((f, k) => {
+    const n = doc.projects.filter((project, i) => amounts[i]![k + 1] === null && project[f.key].trim() !== '').length
+    return n > 0 ? [`（${f.label}未计入 ${n} 个项目：无法读出数字）`] : []
+  })
+  const totalRow = summary.addRow(['合计', '', [uncounted > 0 ? totalLeavesOut(uncounted) : '', ...unreadable].join('')])
   totalRow.font = { bold: true }
   ;(['D', 'E', 'F'] as const).forEach((column, k) => {
     const result = Math.round(amounts.reduce((sum, row) => sum + (row[k] ?? 0), 0) * 100) / 100
