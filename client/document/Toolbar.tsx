@@ -8,7 +8,7 @@ import type { Command } from '@tiptap/pm/state'
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js'
 import { AuthorIndex } from '@shared/history/authorship'
 import { STATUS } from '@shared/review/workflow'
-import { api } from '../api/http'
+import { api, download } from '../api/http'
 import { showAuthorship } from '../editor/authorship-view'
 import { undoKeysOutsideEditor } from '../editor/native-undo'
 import { undoManagerOf, watchDepth } from '../editor/undo-step'
@@ -129,7 +129,11 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
                       <a href={api.exportUrl(s.docId, format.id, true)} download="">{T.withTrackedChanges(format.label)}</a>
                     </Show>
                     <Show when={format.carriesOpinion && (s.access.role() === 'reviewer' || s.workflow.status() === STATUS.returned || s.workflow.status() === STATUS.approved)}>
-                      <a href={api.exportUrl(s.docId, format.id, false, true)} download="">{T.withOpinion(format.label)}</a>
+                      {/* The one export the server refuses in the ordinary course (no 审核意见 yet): fetched, so the page can say why. */}
+                      <a href={api.exportUrl(s.docId, format.id, false, true)} download="" onClick={(e) => {
+                        e.preventDefault()
+                        download(e.currentTarget.href).catch((error: Error) => s.say(error.message))
+                      }}>{T.withOpinion(format.label)}</a>
                     </Show>
                   </>
                 )}

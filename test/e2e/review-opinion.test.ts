@@ -18,6 +18,10 @@ describe('the reviewer’s 审核意见', () => {
 
     const first = await openAs(browser, t, 'wangfang', 'reviewer')
     await expect.poll(() => first.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('已报送')
+    // Before any 审核意见 is drafted, the Word file with it has nothing to carry: the page says so.
+    await first.page.getByTestId('export-menu').locator('summary').click()
+    await first.page.getByTestId('export-menu').getByRole('link', { name: 'Word 文档（附审核意见）' }).click()
+    await expect.poll(() => first.page.locator('.notice').textContent(), { timeout: 10_000 }).toContain('这份文档还没有审核意见')
     const panel = first.page.getByTestId('review-opinion')
     await panel.getByRole('button', { name: '根据审核检查起草审核意见' }).click()
     const draft = panel.locator('textarea')
