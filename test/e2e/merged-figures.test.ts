@@ -118,4 +118,28 @@ describe('a figure two people typed at once', () => {
     expect([...zhang.errors, ...li.errors, ...wang.errors]).toEqual([])
     for (const session of [zhang, li, wang]) await session.context.close()
   }, 240_000)
+
+  it('a merged 预算数 that reads as a number ("57") is counted in 部门预算合计, and the total says so', async () => {
+    const { t, browser } = suite
+    const zhang = await openAs(browser, t, 'zhang', 'editor')
+    const li = await openAs(browser, t, 'li', 'editor')
+    await zhang.context.setOffline(true)
+    await expect.poll(() => zhang.page.textContent('[data-testid=sync-status]'), { timeout: 5_000 }).toBe('离线')
+    await retype(zhang.page, 'budgetTotal', 0, '5')
+    await retype(li.page, 'budgetTotal', 0, '7')
+    await synced(li.page)
+    await zhang.context.setOffline(false)
+    await synced(zhang.page)
+    await expect.poll(() => fieldText(li.page, 'budgetTotal', 0), { timeout: 15_000 }).toMatch(/^(57|75)$/)
+    for (const { page } of [zhang, li]) {
+      await expect.poll(() => page.getByTestId('department-total').textContent(), { timeout: 10_000 }).toContain('含 1 个项目的预算数是两人同时修改合并成的，待核对')
+    }
+    // Typed again, it is one person's figure: the total says nothing more.
+    await retype(li.page, 'budgetTotal', 0, '7')
+    for (const { page } of [zhang, li]) {
+      await expect.poll(() => page.getByTestId('department-total').textContent(), { timeout: 10_000 }).not.toContain('合并成的')
+    }
+    expect([...zhang.errors, ...li.errors]).toEqual([])
+    for (const session of [zhang, li]) await session.context.close()
+  }, 120_000)
 })
