@@ -156,5 +156,23 @@ describe('refused text', () => {
       { insert: '24.80', attributes: { insertion: suggestion } },
     ])
   })
-})
 
+  it('a figure typed offline over a cell a reviewer meanwhile suggested a figure for is the figure as typed (21.00), not with the suggestion run into it (21.0022.00)', () => {
+    const { server, local } = monitoring()
+    const budget = (doc: Y.Doc) => cell(doc, 0, NODE.fundsBudget).get(0) as Y.XmlText
+    // Online, a reviewer suggests 22.00 over 3.5; offline, staff retype it 21.00.
+    const suggestion = { id: 'w1', author: 'wangfang', time: 1 }
+    server.transact(() => {
+      budget(server).format(0, 3, { deletion: suggestion })
+      budget(server).insert(3, '22.00', { insertion: suggestion })
+    })
+    local.transact(() => {
+      budget(local).delete(0, budget(local).length)
+      budget(local).insert(0, '21.00')
+    })
+    // The refused copy has met the server's state (the suggestion) before it is read.
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(server))
+    const [field] = refusedFields(local, server)
+    expect(field!.runs.map((run) => run.text)).toEqual(['21.00'])
+  })
+})

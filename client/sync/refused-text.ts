@@ -81,13 +81,21 @@ export function refusedFields(local: Y.Doc, doc: Y.Doc): RefusedField[] {
 /** The runs of every field with refused text (`refusedFields`), in document order. */
 export const refusedRuns = (localState: Uint8Array, doc: Y.Doc): RefusedRun[] => refusedFields(openLocalCopy(localState), doc).flatMap((f) => f.runs)
 
-/** A figure cell's text as left in the local copy, to replace the document's figure: found by a character the document has (even one deleted here). */
+/**
+ * A figure cell's text as left in the local copy, to replace the document's figure: found by a character the
+ * document has (even one deleted here). A suggested insertion the document has (a reviewer's figure, merged into
+ * the copy before it was read) is no part of it: 21.00 typed offline beside a suggested 22.00 is 21.00.
+ */
 function wholeFigure(field: Y.XmlText, has: (id: Y.ID) => boolean): RefusedRun {
   let text = ''
   let known: Y.ID | undefined
+  let suggested = false
   for (let item = field._start; item !== null; item = item.right) {
     if (!known && has(item.id)) known = item.id
-    if (!item.deleted && item.countable && item.content instanceof Y.ContentString) text += item.content.str
+    if (item.deleted) continue
+    if (item.content instanceof Y.ContentFormat) {
+      if (item.content.key === MARK.insertion) suggested = item.content.value !== null
+    } else if (item.countable && item.content instanceof Y.ContentString && !(suggested && has(item.id))) text += item.content.str
   }
   return { text, anchor: null, ...(known ? { replaces: known } : {}) }
 }
