@@ -116,8 +116,10 @@ export function Outline(props: { session: DocumentSession }) {
   })
   const findingsOf = (project: number) => findingsByProject().get(project) ?? []
   const unread = projectsLeftOut
-  // A 预算数 two people's typing merged may read as a number ("36.60"): counted, and said to be in the total.
-  const mergedTotals = createMemo(() => s.reading.findings().filter((f) => f.rule === MERGED_FIGURE_RULE && f.field === 'budgetTotal').length)
+  // A 预算数 two people's typing merged may read as a number ("36.60"): counted, and said to be in the total (one
+  // that reads as none is left out, and said so, as any other).
+  const mergedTotals = (m: BudgetDocument) =>
+    s.reading.findings().filter((f) => f.rule === MERGED_FIGURE_RULE && f.field === 'budgetTotal' && f.project !== null && m.projects[f.project - 1]?.budget.total != null).length
   const worstOf = (project: number) => (findingsOf(project).some((f) => f.severity === 'error') ? 'error' : 'warning')
   const follows = () => KIND_LAYOUT[(s.facts().kind ?? 'targets') as DocumentKind]?.follows ?? false
   const link = (label: () => string, go: () => void) => (
@@ -137,11 +139,11 @@ export function Outline(props: { session: DocumentSession }) {
                 <li>{link(() => T.safeguards, () => goTo(s.editor(), NODE.safeguardsSection))}</li>
               </ul>
             </Show>
-            <p class="total" classList={{ incomplete: unread(m()) > 0 || mergedTotals() > 0 }} data-testid="department-total">
+            <p class="total" classList={{ incomplete: unread(m()) > 0 || mergedTotals(m()) > 0 }} data-testid="department-total">
               {T.departmentTotal(departmentTotal(m()).toFixed(2))}
               {/* A total that leaves a project out says so: it must never read as the whole department's. */}
               <Show when={unread(m()) > 0}><span class="left-out">{T.totalLeavesOut(unread(m()))}</span></Show>
-              <Show when={mergedTotals() > 0}><span class="left-out">{T.totalHoldsMerged(mergedTotals())}</span></Show>
+              <Show when={mergedTotals(m()) > 0}><span class="left-out">{T.totalHoldsMerged(mergedTotals(m()))}</span></Show>
             </p>
             <ol>
               {/* By position: each change derives new project objects, and keying by them rebuilt every row. */}
