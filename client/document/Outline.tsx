@@ -9,7 +9,6 @@ import type { Finding } from '@shared/checks/finding'
 import { inYuan } from '@shared/model/amounts'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { departmentTotal, projectsLeftOut } from '@shared/checks/rules/arithmetic'
-import { MERGED_FIGURE_RULE } from '@shared/checks/rules/merged-figures'
 import { lastYearOf as matchLastYear } from '@shared/checks/results-application'
 import { NODE } from '@shared/schema/node-names'
 import type { DocumentKind } from '@shared/model/document-kind'
@@ -116,10 +115,6 @@ export function Outline(props: { session: DocumentSession }) {
   })
   const findingsOf = (project: number) => findingsByProject().get(project) ?? []
   const unread = projectsLeftOut
-  // A 预算数 two people's typing merged may read as a number ("36.60"): counted, and said to be in the total (one
-  // that reads as none is left out, and said so, as any other).
-  const mergedTotals = (m: BudgetDocument) =>
-    s.reading.findings().filter((f) => f.rule === MERGED_FIGURE_RULE && f.field === 'budgetTotal' && f.project !== null && m.projects[f.project - 1]?.budget.total != null).length
   const worstOf = (project: number) => (findingsOf(project).some((f) => f.severity === 'error') ? 'error' : 'warning')
   const follows = () => KIND_LAYOUT[(s.facts().kind ?? 'targets') as DocumentKind]?.follows ?? false
   const link = (label: () => string, go: () => void) => (
@@ -139,11 +134,10 @@ export function Outline(props: { session: DocumentSession }) {
                 <li>{link(() => T.safeguards, () => goTo(s.editor(), NODE.safeguardsSection))}</li>
               </ul>
             </Show>
-            <p class="total" classList={{ incomplete: unread(m()) > 0 || mergedTotals(m()) > 0 }} data-testid="department-total">
+            <p class="total" classList={{ incomplete: unread(m()) > 0 }} data-testid="department-total">
               {T.departmentTotal(departmentTotal(m()).toFixed(2))}
               {/* A total that leaves a project out says so: it must never read as the whole department's. */}
               <Show when={unread(m()) > 0}><span class="left-out">{T.totalLeavesOut(unread(m()))}</span></Show>
-              <Show when={mergedTotals(m()) > 0}><span class="left-out">{T.totalHoldsMerged(mergedTotals(m()))}</span></Show>
             </p>
             <ol>
               {/* By position: each change derives new project objects, and keying by them rebuilt every row. */}

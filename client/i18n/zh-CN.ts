@@ -150,7 +150,6 @@ export const T = {
   safeguards: '三、工作保障措施',
   departmentTotal: (total: string) => `部门预算合计 ${total} 万元`,
   totalLeavesOut,
-  totalHoldsMerged: (projects: number) => `（含 ${projects} 个项目的预算数是两人同时修改合并成的，待核对）`,
   project: (n: number, name: string) => `${n}. ${name || '（未命名项目）'}`,
   addIndicator: '添加指标行',
   deleteIndicator: '删除指标行',

@@ -8,6 +8,7 @@ import type { NodeJSON } from './node-json'
 import { amountInWan } from './amounts'
 import { meansNone, parseAmount, parsePlanPercents, parseYear } from './numbers'
 import { readDocument } from './read-document'
+import { NODE } from '../schema/node-names'
 import { resolveLevel1, resolveLevel2 } from '../schema/taxonomy'
 
 const indicatorModel = (indicator: IndicatorText): Indicator => ({
@@ -23,8 +24,14 @@ const indicatorModel = (indicator: IndicatorText): Indicator => ({
 
 export const NO_DETAILS: ProjectDetails = { department: '', implementer: '', manager: '', period: '', periodGoal: '' }
 
-const projectModel = (project: ProjectText): Project => {
+/**
+ * `merged`: the project's own amounts (by node) that two people's typing merged (`merged-figures.ts`). Such a
+ * figure is nobody's, even when it reads as a number ("57"): it counts as not read, so every total leaves the
+ * project out and says so.
+ */
+const projectModel = (project: ProjectText, merged: ReadonlySet<string>): Project => {
   const percents = parsePlanPercents(project.spendingPlan.map((entry) => entry.percent))
+  const amount = (node: string, text: string) => (merged.has(node) ? null : amountInWan(text, project.moneyUnit))
   return {
   unit: { code: project.unitCode, name: project.unitName },
   moneyUnit: project.moneyUnit,
@@ -32,9 +39,9 @@ const projectModel = (project: ProjectText): Project => {
   name: project.name,
   // In 万元 whatever unit the table or the cell is written in; the text keeps what was written.
   budget: {
-    total: amountInWan(project.budgetTotal, project.moneyUnit),
-    fiscal: amountInWan(project.budgetFiscal, project.moneyUnit),
-    other: meansNone(project.budgetOther) ? null : amountInWan(project.budgetOther, project.moneyUnit),
+    total: amount(NODE.budgetTotal, project.budgetTotal),
+    fiscal: amount(NODE.budgetFiscal, project.budgetFiscal),
+    other: meansNone(project.budgetOther) ? null : amount(NODE.budgetOther, project.budgetOther),
   },
   budgetUnit: '万元',
   usage: project.usage,
@@ -47,6 +54,10 @@ const projectModel = (project: ProjectText): Project => {
   }
 }
 
+/** The nodes of project `n`'s (1-based) own cells that are merged figures. */
+const mergedAmounts = (text: DocumentText, n: number): ReadonlySet<string> =>
+  new Set((text.mergedFigures ?? []).filter((f) => f.project === n && f.indicator === null && f.entry === null).map((f) => f.node))
+
 /** The targets' model of a document; other kinds build on it (`shared/kinds/registry.ts`). */
 export function modelFromText(text: DocumentText): BudgetDocument {
   return {
@@ -56,7 +67,7 @@ export function modelFromText(text: DocumentText): BudgetDocument {
     preparedBy: text.preparedBy,
     reviewedBy: text.reviewedBy,
     overall: { goals: text.goals, subGoals: text.subGoals, safeguards: text.safeguards },
-    projects: text.projects.map(projectModel),
+    projects: text.projects.map((project, i) => projectModel(project, mergedAmounts(text, i + 1))),
   }
 }
 

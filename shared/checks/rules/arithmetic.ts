@@ -109,8 +109,9 @@ export const departmentTotal = (doc: BudgetDocument): number =>
   Math.round(doc.projects.reduce((sum, p) => sum + (p.budget.total ?? 0), 0) * 100) / 100
 
 /**
- * How many projects `departmentTotal` leaves out: their 预算数 is empty or
- * not a number ("5.007.00" after two people typed in the cell at once).
+ * How many projects `departmentTotal` leaves out: their 预算数 is empty, not
+ * a number, or two people's typing merged ("5.007.00", or "57" from "5" and
+ * "7": the model reads no merged figure).
  * Wherever the total is shown, a non-zero count is shown beside it, so a
  * partial sum never reads as the department's.
  */
