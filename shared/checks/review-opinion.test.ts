@@ -144,6 +144,14 @@ describe('on the sample', () => {
     expect(written).toContain('（四）绩效目标照抄资金用途，未写明产出和效果（涉及项目（三）（十一））')
   })
 
+  it('a total that leaves a project out says so in the letter, and the project is named as not read', () => {
+    const unread = { ...text, projects: text.projects.map((p, i) => (i === 2 ? { ...p, budgetTotal: '待定' } : p)) }
+    const letter = opinionText(opinionOf(unread, { date: '2022-03-01' }))
+    expect(letter).toContain('（11 个项目，预算合计 116.00 万元，另有 1 个项目的预算数未填或无法读出，未计入）进行了审核')
+    expect(letter).toContain('（三）车辆保险费（预算数未填或无法读出）')
+    expect(opinionText(opinionOf(text, { date: '2022-03-01' }))).toContain('（11 个项目，预算合计 116.40 万元）进行了审核')
+  })
+
   it('cites the region’s own rules when given', () => {
     const regional = opinionOf(text, { date: '2022-03-01', basis: '《某市预算绩效目标管理办法》' })
     expect(opinionText(regional)).toContain('根据《某市预算绩效目标管理办法》和《中央部门预算绩效目标管理办法》（财预〔2015〕88号）')

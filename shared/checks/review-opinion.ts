@@ -24,7 +24,7 @@
 import type { BudgetDocument, Project } from '../model/budget-document'
 import type { Finding } from './finding'
 import { namesOwnRow } from './names-own-row'
-import { departmentTotal } from './rules/arithmetic'
+import { departmentTotal, projectsLeftOut } from './rules/arithmetic'
 
 export const CRITERIA = ['完整性', '相关性', '适当性', '可行性'] as const
 export type Criterion = (typeof CRITERIA)[number]
@@ -279,9 +279,12 @@ export function draftOpinion(doc: BudgetDocument, findings: readonly Finding[], 
   // One project's 申报表 from another region is a 项目支出 target, not the department's document.
   const what = doc.projects.length > 0 && doc.projects.every((p) => p.layout === 'project-form') ? '项目支出绩效目标' : '部门预算绩效目标'
   const total = departmentTotal(doc)
+  // A total that leaves a project out says so here too: the letter goes to the department and into the Word file.
+  const leftOut = projectsLeftOut(doc)
+  const unread = leftOut > 0 ? `，另有 ${leftOut} 个项目的预算数未填或无法读出，未计入` : ''
   const basis = options.basis ? `${options.basis}和${NATIONAL_BASIS}` : `${NATIONAL_BASIS}和本地区预算绩效管理有关规定`
   const opening =
-    `根据${basis}，我局对你单位报送的${year}${what}（${doc.projects.length} 个项目，预算合计 ${total.toFixed(2)} 万元）进行了审核，` +
+    `根据${basis}，我局对你单位报送的${year}${what}（${doc.projects.length} 个项目，预算合计 ${total.toFixed(2)} 万元${unread}）进行了审核，` +
     '从完整性、相关性、适当性、可行性四个方面逐项审核，现将审核意见函告如下。'
   const overall =
     common.length > 0

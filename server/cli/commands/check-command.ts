@@ -8,7 +8,8 @@
  * written; 2 for bad options.
  */
 import { contractFinding, type Finding } from '@shared/checks/finding'
-import { departmentTotal } from '@shared/checks/rules/arithmetic'
+import { departmentTotal, projectsLeftOut } from '@shared/checks/rules/arithmetic'
+import { totalLeavesOut } from '@shared/checks/total-leaves-out'
 import { kindOf } from '@shared/kinds/registry'
 import { documentFindings } from '@shared/kinds/document-findings'
 import { draftOpinion } from '@shared/checks/review-opinion'
@@ -69,18 +70,18 @@ export const checkCommand: Command = async (argv, io) => {
       io.stdout(`已写入审核意见书 ${out}（审核结论：${opinion.conclusion}）`)
     } else io.stdout(options.json ? JSON.stringify(opinion, null, 2) : opinionText(opinion))
   } else if (options.json) io.stdout(JSON.stringify(findings.map(contractFinding), null, 2))
-  else io.stdout(readable(findings, departmentTotal(model), text.projects.length))
+  else io.stdout(readable(findings, departmentTotal(model), projectsLeftOut(model), text.projects.length))
   return EXIT.ok
 }
 
-function readable(findings: Finding[], total: number, projects: number): string {
+function readable(findings: Finding[], total: number, leftOut: number, projects: number): string {
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length
   const lines = findings.map((f) => {
     const place = f.project === null ? '第一部分' : `项目 ${f.project}${f.indicator === null ? '' : ` › 指标 ${f.indicator}`}`
     return `${SEVERITY_LABEL[f.severity]}  ${place.padEnd(14, '　')}  ${f.message}  [${f.rule}]`
   })
   return [
-    `${projects} 个项目，预算合计 ${total.toFixed(2)} 万元；发现 ${count('error')} 个错误、${count('warning')} 个警告、${count('info')} 个提示。`,
+    `${projects} 个项目，预算合计 ${total.toFixed(2)} 万元${leftOut > 0 ? totalLeavesOut(leftOut) : ''}；发现 ${count('error')} 个错误、${count('warning')} 个警告、${count('info')} 个提示。`,
     ...lines,
   ].join('\n')
 }

@@ -10,6 +10,7 @@ import type { Finding, FindingField } from '../finding'
 import { findingsFor, type DocumentRule, type MonitoringRule, type ProjectRule, type SelfEvaluationRule } from '../rule'
 import { joinedFigures, meansNone, parseAmount } from '../../model/numbers'
 import { AMOUNT_FIELDS } from '../../schema/fields'
+import { totalLeavesOut } from '../total-leaves-out'
 
 type AmountKey = (typeof AMOUNT_FIELDS)[number]['amount']
 
@@ -138,6 +139,8 @@ export const statedTotal: DocumentRule = {
     if (stated === null || doc.projects.length === 0) return []
     const sum = departmentTotal(doc)
     if (Math.abs(stated - sum) <= HALF_CENT) return []
-    return [findingsFor(this.id, null).error(`第一部分写明的预算合计 ${stated.toFixed(2)} 万元与各项目预算数之和 ${sum.toFixed(2)} 万元不一致`, { field: 'goals' })]
+    const leftOut = projectsLeftOut(doc)
+    const unread = leftOut > 0 ? totalLeavesOut(leftOut) : ''
+    return [findingsFor(this.id, null).error(`第一部分写明的预算合计 ${stated.toFixed(2)} 万元与各项目预算数之和 ${sum.toFixed(2)} 万元${unread}不一致`, { field: 'goals' })]
   },
 }
