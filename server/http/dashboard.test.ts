@@ -200,7 +200,7 @@ describe('dashboard', () => {
     expect(board.rows).toEqual([expect.objectContaining({ id: DOC_ID, total: left, leftOut: 1 })])
     expect(board.byYear).toEqual([expect.objectContaining({ total: left, projectsLeftOut: 1, documents: 1 })])
     const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
-    expect(csv.split('\r\n')[1]).toContain(`"${left.toFixed(2)}（未计入 1 个项目：预算数未填或无法读出）"`)
+    expect(csv.split('\r\n')[1]).toContain(`"${left.toFixed(2)}（未计入 1 个项目：预算数未填、无法读出或待核对）"`)
   })
 
   it('a kept summary from before it counted the projects a total leaves out is read again', async () => {

@@ -26,7 +26,7 @@ export const GRADE_OPINION: Record<Grade, string> = {
   差: '绩效目标不符合审核要求，不得进入下一步预算安排流程，请重新编制绩效目标后报送。',
 }
 
-const money = (budget: number | null) => (budget === null ? '预算数未填或无法读出' : `预算 ${budget.toFixed(2)} 万元`)
+const money = (budget: number | null) => (budget === null ? '预算数未填、无法读出或待核对' : `预算 ${budget.toFixed(2)} 万元`)
 
 function projectBlocks(project: ProjectOpinion, i: number): OpinionBlock[] {
   const criteria = project.criteria.map((c) => `${c.criterion}${c.level}${c.problems.length > 0 && c.level !== '符合' ? `（${c.problems.join('；')}）` : ''}`).join('；')

@@ -147,8 +147,8 @@ describe('on the sample', () => {
   it('a total that leaves a project out says so in the letter, and the project is named as not read', () => {
     const unread = { ...text, projects: text.projects.map((p, i) => (i === 2 ? { ...p, budgetTotal: '待定' } : p)) }
     const letter = opinionText(opinionOf(unread, { date: '2022-03-01' }))
-    expect(letter).toContain('（11 个项目，预算合计 116.00 万元，另有 1 个项目的预算数未填或无法读出，未计入）进行了审核')
-    expect(letter).toContain('（三）车辆保险费（预算数未填或无法读出）')
+    expect(letter).toContain('（11 个项目，预算合计 116.00 万元，另有 1 个项目的预算数未填、无法读出或待核对，未计入）进行了审核')
+    expect(letter).toContain('（三）车辆保险费（预算数未填、无法读出或待核对）')
     expect(opinionText(opinionOf(text, { date: '2022-03-01' }))).toContain('（11 个项目，预算合计 116.40 万元）进行了审核')
   })
 

@@ -133,7 +133,7 @@ describe('a figure two people typed at once', () => {
     await expect.poll(() => fieldText(li.page, 'budgetTotal', 0), { timeout: 15_000 }).toMatch(/^(57|75)$/)
     // The sample's 116.40 without the first project's (its 10.00 is now a figure nobody typed).
     for (const { page } of [zhang, li]) {
-      await expect.poll(() => page.getByTestId('department-total').textContent(), { timeout: 10_000 }).toBe('部门预算合计 106.40 万元（未计入 1 个项目：预算数未填或无法读出）')
+      await expect.poll(() => page.getByTestId('department-total').textContent(), { timeout: 10_000 }).toBe('部门预算合计 106.40 万元（未计入 1 个项目：预算数未填、无法读出或待核对）')
     }
     // Typed again, it is one person's figure: the total says nothing more.
     await retype(li.page, 'budgetTotal', 0, '7')

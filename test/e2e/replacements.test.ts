@@ -98,8 +98,8 @@ describe('a retyped figure is one suggestion', () => {
     const total = await staff.page.getByTestId('department-total').textContent()
     const figure = /\d+\.\d\d/.exec(total ?? '')![0]
     const row = bureau.page.getByTestId('dashboard').locator('tbody tr', { hasText: '政法委' })
-    await expect.poll(() => row.locator('td.total').textContent(), { timeout: 10_000 }).toBe(`${figure}（未计入 1 个项目：预算数未填或无法读出）`)
-    await expect.poll(() => bureau.page.getByTestId('dashboard-by-year').locator('td.total').textContent()).toBe(`${figure}（未计入 1 个项目：预算数未填或无法读出）`)
+    await expect.poll(() => row.locator('td.total').textContent(), { timeout: 10_000 }).toBe(`${figure}（未计入 1 个项目：预算数未填、无法读出或待核对）`)
+    await expect.poll(() => bureau.page.getByTestId('dashboard-by-year').locator('td.total').textContent()).toBe(`${figure}（未计入 1 个项目：预算数未填、无法读出或待核对）`)
     expect([...staff.errors, ...bureau.errors]).toEqual([])
     await bureau.context.close()
     await staff.context.close()

@@ -23,6 +23,6 @@ describe('a stated total, however worded', () => {
     const doc = withGoal('部门预算合计 20.00 万元。')
     const unread = { ...projectInput().model, budget: { total: null, fiscal: null, other: null } }
     const [finding] = statedTotal.check({ ...doc, projects: [...doc.projects, unread] })
-    expect(finding!.message).toBe('第一部分写明的预算合计 20.00 万元与各项目预算数之和 12.50 万元（未计入 1 个项目：预算数未填或无法读出）不一致')
+    expect(finding!.message).toBe('第一部分写明的预算合计 20.00 万元与各项目预算数之和 12.50 万元（未计入 1 个项目：预算数未填、无法读出或待核对）不一致')
   })
 })

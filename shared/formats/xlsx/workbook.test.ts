@@ -49,7 +49,7 @@ describe('Excel workbook', () => {
     await book.xlsx.load((await exportXlsx(text)) as unknown as ArrayBuffer)
     const summary = book.getWorksheet(SUMMARY_SHEET)!
     expect(summary.getRow(4).getCell(4).value).toBe('待定')
-    expect(summary.getRow(13).getCell(3).value).toBe('（未计入 1 个项目：预算数未填或无法读出）')
+    expect(summary.getRow(13).getCell(3).value).toBe('（未计入 1 个项目：预算数未填、无法读出或待核对）')
     expect(summary.getRow(13).getCell(4).value).toEqual({ formula: 'SUM(D2:D12)', result: 116 })
   })
 
