@@ -33,15 +33,21 @@ async function call<R extends ApiRoute>(route: R, ...[input]: {} extends ApiInpu
     body instanceof Blob ? { method, headers: { 'Content-Type': 'application/octet-stream' }, body }
     : body === undefined && method === 'GET' ? { method }
     : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) }
+  const response = await reach(`${fillPath(path, params)}${search.size ? `?${search}` : ''}`, init)
+  return (await response.json().catch(() => null)) as ApiResponse<R>
+}
+
+/** The server's answer to `url`, or ApiFailure: offline, or the server's Chinese message when it refused. */
+async function reach(url: string, init: RequestInit = {}): Promise<Response> {
   let response: Response
   try {
-    response = await fetch(`${fillPath(path, params)}${search.size ? `?${search}` : ''}`, { credentials: 'same-origin', ...init })
+    response = await fetch(url, { credentials: 'same-origin', ...init })
   } catch {
     throw new ApiFailure(0, 'offline', T.offline)
   }
+  if (response.ok) return response
   const answer = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null
-  if (!response.ok) throw new ApiFailure(response.status, answer?.error?.code ?? 'http', answer?.error?.message ?? T.networkError)
-  return answer as ApiResponse<R>
+  throw new ApiFailure(response.status, answer?.error?.code ?? 'http', answer?.error?.message ?? T.networkError)
 }
 
 /**
@@ -50,16 +56,7 @@ async function call<R extends ApiRoute>(route: R, ...[input]: {} extends ApiInpu
  * before any opinion is drafted).
  */
 export async function download(url: string): Promise<void> {
-  let response: Response
-  try {
-    response = await fetch(url, { credentials: 'same-origin' })
-  } catch {
-    throw new ApiFailure(0, 'offline', T.offline)
-  }
-  if (!response.ok) {
-    const answer = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null
-    throw new ApiFailure(response.status, answer?.error?.code ?? 'http', answer?.error?.message ?? T.networkError)
-  }
+  const response = await reach(url)
   const name = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '')?.[1]
   const link = document.createElement('a')
   link.href = URL.createObjectURL(await response.blob())

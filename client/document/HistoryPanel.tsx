@@ -22,7 +22,7 @@ import type { Place } from '../editor/place'
 
 const nameIn = (people: Record<string, string>) => (login: string | null) => personName(people, login)
 /** A compared total, saying when it leaves projects out: a project no longer counted must not read as a cut. */
-const shownTotal = (total: number | null, leftOut: number) => `${total?.toFixed(2) ?? '—'}${leftOut > 0 ? T.totalLeavesOut(leftOut) : ''}`
+const shownTotal = (total: number | null, leftOut: number) => `${total?.toFixed(2) ?? '—'}${T.totalLeavesOut(leftOut)}`
 
 export function HistoryPanel(props: {
   docId: string

@@ -174,13 +174,14 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
   }
   onCleanup(() => editor()?.destroy())
 
-  /** What the server's answer settles: this account may read the local copy, and what the import could not read (said once; '' after). */
-  // What the server's first answer has to be said with: what an import could not read, or the refusal that
-  // reloaded this page (which now reads 已同步 as the server has it).
+  /**
+   * What the server's answer settles: this account may read the local copy; and what is said with it (once; ''
+   * after): what an import could not read, and the refusal that reloaded this page (which now reads 已同步).
+   */
   const heardServer = (): string => {
     addReader(docId, user.name)
     const refused = takeRefusal(docId)
-    return takeImportNotice(docId) || (refused ? T.refusedJustNow(refused) : '')
+    return [takeImportNotice(docId), refused ? T.refusedJustNow(refused) : ''].filter(Boolean).join('；')
   }
   const onSync = (synced: boolean) => {
     if (!synced) return

@@ -25,6 +25,7 @@ import type { BudgetDocument, Project } from '../model/budget-document'
 import type { Finding } from './finding'
 import { namesOwnRow } from './names-own-row'
 import { departmentTotal, projectsLeftOut } from './rules/arithmetic'
+import { BUDGET_NOT_READ } from './total-leaves-out'
 
 export const CRITERIA = ['完整性', '相关性', '适当性', '可行性'] as const
 export type Criterion = (typeof CRITERIA)[number]
@@ -281,7 +282,7 @@ export function draftOpinion(doc: BudgetDocument, findings: readonly Finding[], 
   const total = departmentTotal(doc)
   // A total that leaves a project out says so here too: the letter goes to the department and into the Word file.
   const leftOut = projectsLeftOut(doc)
-  const unread = leftOut > 0 ? `，另有 ${leftOut} 个项目的预算数未填、无法读出或待核对，未计入` : ''
+  const unread = leftOut > 0 ? `，另有 ${leftOut} 个项目的${BUDGET_NOT_READ}，未计入` : ''
   const basis = options.basis ? `${options.basis}和${NATIONAL_BASIS}` : `${NATIONAL_BASIS}和本地区预算绩效管理有关规定`
   const opening =
     `根据${basis}，我局对你单位报送的${year}${what}（${doc.projects.length} 个项目，预算合计 ${total.toFixed(2)} 万元${unread}）进行了审核，` +

@@ -2,4 +2,8 @@
  * What a total that leaves projects out (`projectsLeftOut`) says after its figure. The outline, the
  * dashboard and its CSV say it alike; a file of its own, so the list page's bundle takes no rule with it.
  */
-export const totalLeavesOut = (projects: number): string => `（未计入 ${projects} 个项目：预算数未填、无法读出或待核对）`
+/** Why a project is left out of a total: its 预算数 is empty, no number, or a merged figure nobody typed. */
+export const BUDGET_NOT_READ = '预算数未填、无法读出或待核对'
+
+/** Nothing when no project is left out. */
+export const totalLeavesOut = (projects: number): string => (projects > 0 ? `（未计入 ${projects} 个项目：${BUDGET_NOT_READ}）` : '')

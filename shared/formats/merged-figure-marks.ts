@@ -7,14 +7,14 @@
  */
 import type { DocumentText, ProjectText } from '../model/document-text'
 import type { MergedFigure } from '../model/merged-figures'
-import { FIGURE_CELLS } from '../schema/figure-cells'
+import { FIGURE_CELLS, type FigureScope } from '../schema/figure-cells'
 import { agreedOf } from './tracked-text'
 
 /** What follows a merged figure in an exported cell. */
 export const MERGED_FIGURE_MARK = '〔两人同时修改合并而成，待核对〕'
 
 /** The record (a copy of part of `project`) holding the merged cell's text under the field's key, or null when the place is not in the text. */
-function holderOf(project: ProjectText, figure: MergedFigure, scope: string): Record<string, string | undefined> | null {
+function holderOf(project: ProjectText, figure: MergedFigure, scope: FigureScope): Record<string, string | undefined> | null {
   if (scope === 'funds') return project.funds ? (project.funds = { ...project.funds }) : null
   if (scope === 'spending') return figure.entry === null ? null : copied(project.spendingPlan, figure.entry - 1)
   if (scope === 'indicator') return figure.indicator === null ? null : copied(project.indicators, figure.indicator - 1)

@@ -81,7 +81,7 @@ function readable(findings: Finding[], total: number, leftOut: number, projects:
     return `${SEVERITY_LABEL[f.severity]}  ${place.padEnd(14, '　')}  ${f.message}  [${f.rule}]`
   })
   return [
-    `${projects} 个项目，预算合计 ${total.toFixed(2)} 万元${leftOut > 0 ? totalLeavesOut(leftOut) : ''}；发现 ${count('error')} 个错误、${count('warning')} 个警告、${count('info')} 个提示。`,
+    `${projects} 个项目，预算合计 ${total.toFixed(2)} 万元${totalLeavesOut(leftOut)}；发现 ${count('error')} 个错误、${count('warning')} 个警告、${count('info')} 个提示。`,
     ...lines,
   ].join('\n')
 }

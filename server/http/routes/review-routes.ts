@@ -36,7 +36,7 @@ export function reviewRoutes(p: Ports): Hono<Env> {
 const KIND_LABEL: Record<string, string> = { targets: '绩效目标', monitoring: '运行监控', 'self-evaluation': '绩效自评' }
 const percent = (n: number | null) => (n === null ? '' : `${n.toFixed(2)}%`)
 /** A total that leaves projects out says so in its cell, as the page and the editor's outline do: a partial sum must not pass for the department's. */
-const totalCell = (total: number, leftOut: number) => (leftOut > 0 ? `${total.toFixed(2)}${totalLeavesOut(leftOut)}` : total.toFixed(2))
+const totalCell = (total: number, leftOut: number) => `${total.toFixed(2)}${totalLeavesOut(leftOut)}`
 /** A 自评's department 总分 that leaves ungraded projects out says so, as the page does (also when it leaves all out and has none). */
 const scoreCell = (earned: number | null, ungraded: number) => `${earned === null ? '' : earned.toFixed(2)}${ungraded > 0 ? scoreLeavesOut(ungraded) : ''}`
 

@@ -139,8 +139,6 @@ export const statedTotal: DocumentRule = {
     if (stated === null || doc.projects.length === 0) return []
     const sum = departmentTotal(doc)
     if (Math.abs(stated - sum) <= HALF_CENT) return []
-    const leftOut = projectsLeftOut(doc)
-    const unread = leftOut > 0 ? totalLeavesOut(leftOut) : ''
-    return [findingsFor(this.id, null).error(`第一部分写明的预算合计 ${stated.toFixed(2)} 万元与各项目预算数之和 ${sum.toFixed(2)} 万元${unread}不一致`, { field: 'goals' })]
+    return [findingsFor(this.id, null).error(`第一部分写明的预算合计 ${stated.toFixed(2)} 万元与各项目预算数之和 ${sum.toFixed(2)} 万元${totalLeavesOut(projectsLeftOut(doc))}不一致`, { field: 'goals' })]
   },
 }

@@ -127,7 +127,7 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
     const n = doc.projects.filter((project, i) => amounts[i]![k + 1] === null && project[f.key].trim() !== '').length
     return n > 0 ? [`（${f.label}未计入 ${n} 个项目：无法读出数字）`] : []
   })
-  const totalRow = summary.addRow(['合计', '', [uncounted > 0 ? totalLeavesOut(uncounted) : '', ...unreadable].join('')])
+  const totalRow = summary.addRow(['合计', '', [totalLeavesOut(uncounted), ...unreadable].join('')])
   totalRow.font = { bold: true }
   ;(['D', 'E', 'F'] as const).forEach((column, k) => {
     const result = Math.round(amounts.reduce((sum, row) => sum + (row[k] ?? 0), 0) * 100) / 100
