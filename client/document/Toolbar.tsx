@@ -72,6 +72,12 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
     if (undoManager) onCleanup(watchDepth(undoManager, setDepth))
   })
 
+  // Why the last export was refused, while it is said: a download that then works takes it back.
+  let exportRefusal = ''
+  const settleExportRefusal = () => {
+    if (exportRefusal && s.notice() === exportRefusal) s.say('')
+  }
+
   /** 显示作者: who wrote what, refreshed each minute while shown. */
   const [showingAuthors, setShowingAuthors] = createSignal(false)
   let authorshipTimer: ReturnType<typeof setInterval> | undefined
@@ -132,7 +138,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
                       {/* The one export the server refuses in the ordinary course (no 审核意见 yet): fetched, so the page can say why. */}
                       <a href={api.exportUrl(s.docId, format.id, false, true)} download="" onClick={(e) => {
                         e.preventDefault()
-                        download(e.currentTarget.href).catch((error: Error) => s.say(error.message))
+                        download(e.currentTarget.href).then(settleExportRefusal, (error: Error) => s.say((exportRefusal = error.message)))
                       }}>{T.withOpinion(format.label)}</a>
                     </Show>
                   </>

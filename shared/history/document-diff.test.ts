@@ -4,6 +4,7 @@ import type { DocumentText } from '@shared/model/document-text'
 import { generateDocument } from '../../support/generate-document'
 import { makeRandom } from '../../support/random'
 import { sampleText } from '../../support/sample'
+import { NODE } from '@shared/schema/node-names'
 import { diffDocuments } from './document-diff'
 
 const sample = (): DocumentText => parsePublishedText(sampleText())
@@ -92,6 +93,16 @@ describe('diffDocuments', () => {
     const diff = diffDocuments(sample(), after)
     expect(diff.leftOut).toEqual({ before: 0, after: 1 })
     expect(diff.totals.before! - diff.totals.after!).toBeCloseTo(Number(sample().projects[1]!.budgetTotal), 4)
+  })
+
+  it('a merged 预算数 that reads as a number ("75") is left out of its side’s total too, as everywhere else', () => {
+    const after = edited((d) => {
+      d.projects[0]!.budgetTotal = '75'
+      d.mergedFigures = [{ project: 1, indicator: null, entry: null, node: NODE.budgetTotal, text: '75' }]
+    })
+    const diff = diffDocuments(sample(), after)
+    expect(diff.leftOut).toEqual({ before: 0, after: 1 })
+    expect(diff.totals.before! - diff.totals.after!).toBeCloseTo(Number(sample().projects[0]!.budgetTotal), 4)
   })
 
   it('narrative: an edited goal and an added safeguard', () => {

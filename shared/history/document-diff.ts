@@ -7,7 +7,7 @@
  * documents' texts exactly as written.
  */
 import type { DocumentText, IndicatorText, ProjectText } from '../model/document-text'
-import { amountInWan } from '../model/amounts'
+import { modelFromText } from '../model/derive-model'
 import {
   DETAIL_FIELDS, FUNDS_FIELDS, INDICATOR_CELL_FIELDS, INDICATOR_EXTRA_FIELDS, INDICATOR_FOLLOW_UP_FIELDS, INDICATOR_LEVEL_FIELDS, kindLabelOf, PROJECT_ACHIEVED_FIELD, PROJECT_FIELDS,
   type Field, type FollowUpKind,
@@ -151,8 +151,8 @@ export function changeAuthors(diff: DocumentDiff): string[] {
 
 const subGoalText = (g: { title: string; duty: string; target: string }) => `${g.title}｜职责：${g.duty}｜目标：${g.target}`
 
-/** Each project's 预算数 in 万元 (null: empty or not a number). */
-const budgetsOf = (doc: DocumentText): (number | null)[] => doc.projects.map((p) => amountInWan(p.budgetTotal, p.moneyUnit))
+/** Each project's 预算数 in 万元 as the model reads it (null: empty, no number, or a merged figure nobody typed). */
+const budgetsOf = (doc: DocumentText): (number | null)[] => modelFromText(doc).projects.map((p) => p.budget.total)
 
 const uncounted = (doc: DocumentText): number => budgetsOf(doc).filter((a) => a === null).length
 

@@ -31,6 +31,14 @@ describe('the reviewer’s 审核意见', () => {
     await first.page.keyboard.type('\n另：请补充项目 3 的车辆台数。')
     await expect.poll(() => panel.getByTestId('opinion-saving').textContent(), { timeout: 10_000 }).toBe('已保存在服务器。')
     const written = await draft.inputValue()
+    // Now there is one to carry: the file comes, and the word that there was none goes.
+    await first.page.getByTestId('export-menu').locator('summary').click()
+    const [file] = await Promise.all([
+      first.page.waitForEvent('download'),
+      first.page.getByTestId('export-menu').getByRole('link', { name: 'Word 文档（附审核意见）' }).click(),
+    ])
+    expect(file.suggestedFilename()).toMatch(/（含审核意见）\.docx$/)
+    await expect.poll(() => first.page.locator('.notice').count()).toBe(0)
 
     await first.page.getByRole('button', { name: '开始审核' }).click()
     await expect.poll(() => first.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('审核中')
