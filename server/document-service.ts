@@ -27,7 +27,7 @@ import type { EditSession } from '@shared/history/authorship'
 import { attributedContent } from '@shared/history/attributed-content'
 import type { Belongings, DocumentLog } from './storage/document-log'
 import { StoredReadings } from './stored-readings'
-import { readHere, type ReadingName, type ReadingOf, type ReviewSummary, type StoredReader } from './files/stored-document-readings'
+import { readHere, SUMMARY_RULES, type ReadingName, type ReadingOf, type ReviewSummary, type StoredReader } from './files/stored-document-readings'
 
 export type { ReviewSummary } from './files/stored-document-readings'
 
@@ -218,9 +218,6 @@ export class DocumentService {
     for (const id of ids) {
       const stored = kept.get(id)
       if (!stored) continue
-      // A summary kept in an older shape is read again: one without the predecessor (the queue needs it for 结果应用),
-      // the 自评's department score, the count of projects lacking 执行数, or the projects its total leaves out
-      // (the dashboard shows them).
       if (isCurrentSummary(stored.summary)) {
         summaries.set(id, stored.summary as DocumentSummary)
         continue
@@ -294,11 +291,7 @@ function withDoc<T>(ydoc: Y.Doc, read: (ydoc: Y.Doc) => T): T {
   }
 }
 
-/** Whether a kept summary has every key the queue and the dashboard read (`summaries` reads older ones again). */
+/** Whether a kept summary was read by today's rules (`SUMMARY_RULES`): one from before is read again. */
 function isCurrentSummary(kept: unknown): kept is DocumentSummary {
-  if (typeof kept !== 'object' || kept === null || !('predecessor' in kept) || !('scores' in kept) || !('leftOut' in kept)) return false
-  const scores = (kept as { scores: unknown }).scores
-  // `unreadable` and `unbudgeted`: a summary kept before them dropped a project whose figures it could not read from its counts.
-  // `ungraded`: one kept before it graded a project whose 分值 pass 100 (a 110-point 优) and averaged it in.
-  return typeof scores === 'object' && scores !== null && 'unscored' in scores && 'missing' in scores && 'unreadable' in scores && 'unbudgeted' in scores && 'ungraded' in scores
+  return typeof kept === 'object' && kept !== null && (kept as { rules?: unknown }).rules === SUMMARY_RULES
 }

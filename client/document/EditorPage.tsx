@@ -135,6 +135,7 @@ function DocumentPage(props: { session: DocumentSession }) {
         synced={() => s.connection.facts().serverSynced}
         author={s.user.name}
         mayRestore={() => loaded() && s.access.readOnlyReason() === ''}
+        nameOf={names.nameOf}
       />
       <div class="workspace" classList={{ beside: layout.beside() }}>
         <Show when={loaded()}>

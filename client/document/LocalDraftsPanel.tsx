@@ -14,16 +14,24 @@ import { T } from '../i18n/zh-CN'
 import { createLocalDrafts, type LocalDraft } from '../sync/local-drafts'
 import { META_KEY, metaOf } from '@shared/model/y-document'
 import { fieldPlace } from '../i18n/field-place'
-import { openLocalCopy, refusedFields, restoreAsSuggestions } from '../sync/refused-text'
+import { openLocalCopy, refusedFields, restoreAsSuggestions, type RefusedRun } from '../sync/refused-text'
 
 /** `version` changes whenever the document may have; `synced` says it holds the server's state to compare with. */
-export function LocalDraftsPanel(props: { docId: string; ydoc: Y.Doc; version: Accessor<unknown>; synced: Accessor<boolean>; author: string; mayRestore: Accessor<boolean> }) {
+export function LocalDraftsPanel(props: {
+  docId: string
+  ydoc: Y.Doc
+  version: Accessor<unknown>
+  synced: Accessor<boolean>
+  author: string
+  mayRestore: Accessor<boolean>
+  nameOf: (login: string) => string
+}) {
   const { drafts, remove } = createLocalDrafts(props.docId)
   return (
     <Show when={drafts().length > 0}>
       <section class="local-drafts" data-testid="local-drafts" role="region" aria-label={T.drafts(drafts().length)}>
         <h2>{T.drafts(drafts().length)}</h2>
-        <For each={drafts()}>{(draft) => <DraftItem draft={draft} ydoc={props.ydoc} version={props.version} synced={props.synced} author={props.author} mayRestore={props.mayRestore} onDelete={() => void remove(draft.id)} />}</For>
+        <For each={drafts()}>{(draft) => <DraftItem draft={draft} ydoc={props.ydoc} version={props.version} synced={props.synced} author={props.author} mayRestore={props.mayRestore} nameOf={props.nameOf} onDelete={() => void remove(draft.id)} />}</For>
       </section>
     </Show>
   )
@@ -36,11 +44,13 @@ function DraftItem(props: {
   synced: Accessor<boolean>
   author: string
   mayRestore: Accessor<boolean>
+  nameOf: (login: string) => string
   onDelete: () => void
 }) {
   const [copied, setCopied] = createSignal(false)
   const [confirmingDelete, setConfirmingDelete] = createSignal(false)
   const [restored, setRestored] = createSignal<string | null>(null)
+  const [retry, setRetry] = createSignal(false)
   // The copy is read once; only the document it is compared with changes.
   const local = openLocalCopy(props.draft.state)
   onCleanup(() => local.destroy())
@@ -55,9 +65,18 @@ function DraftItem(props: {
     await navigator.clipboard.writeText(lines().join('\n'))
     setCopied(true)
   }
+  // Runs put back already: a second press (after someone else's suggestion that held some back is decided) puts back only the rest.
+  const done = new Set<string>()
+  const keyOf = (run: RefusedRun) => `${run.text}\u0000${JSON.stringify(run.anchor)}\u0000${JSON.stringify(run.replaces ?? null)}`
   const restore = () => {
-    const homeless = restoreAsSuggestions(props.ydoc, runs(), () => ({ id: crypto.randomUUID(), author: props.author, time: Date.now() }))
-    setRestored(T.restoredDraft(runs().length - homeless.length, homeless.length))
+    const tried = runs().filter((run) => !done.has(keyOf(run)))
+    const { homeless, blocked } = restoreAsSuggestions(props.ydoc, tried, props.author, () => ({ id: crypto.randomUUID(), time: Date.now() }))
+    const held = new Set([...homeless, ...blocked.map((b) => b.run)])
+    tried.filter((run) => !held.has(run)).forEach((run) => done.add(keyOf(run)))
+    const by = [...new Set(blocked.flatMap((b) => b.by))].map(props.nameOf)
+    setRestored(T.restoredDraft(tried.length - held.size, homeless.length, blocked.length, by))
+    // What someone else's suggestion held back can be put back once it is decided: the button stays for that.
+    setRetry(blocked.length > 0)
   }
   return (
     <article class="draft">
@@ -69,7 +88,7 @@ function DraftItem(props: {
           <For each={lines()}>{(line) => <li>{line}</li>}</For>
         </ul>
         <button onClick={() => void copy()}>{copied() ? T.copied : T.copyDraft}</button>
-        <Show when={props.mayRestore() && restored() === null}>
+        <Show when={props.mayRestore() && (restored() === null || retry())}>
           <button onClick={restore}>{T.restoreDraft}</button>
         </Show>
         <Show when={restored()}>{(message) => <span role="status">{message()}</span>}</Show>

@@ -211,7 +211,12 @@ export const T = {
   draftNoText: '本机副本中没有服务器缺少的文字（被拒绝的可能只是格式、删除或结构改动）。',
   copyDraft: '复制文字',
   restoreDraft: '作为修订建议恢复',
-  restoredDraft: (placed: number, left: number) => `已按原位置恢复 ${placed} 段为修订建议${left > 0 ? `；${left} 段原位置已不存在，请复制后手动补回` : ''}`,
+  restoredDraft: (placed: number, homeless: number, blocked: number, by: readonly string[]) =>
+    [
+      `已按原位置恢复 ${placed} 段为修订建议`,
+      homeless > 0 ? `${homeless} 段原位置已不存在，请复制后手动补回` : '',
+      blocked > 0 ? `${blocked} 段所在处有${by.join('、')}尚未处理的修订建议，未恢复：请先接受或拒绝该建议，再点“作为修订建议恢复”` : '',
+    ].filter(Boolean).join('；'),
   copied: '已复制',
   deleteDraft: '删除副本',
   confirmDeleteDraft: '删除后无法恢复这份本机副本，确定删除吗？',

@@ -76,7 +76,7 @@ describe('refused text', () => {
       '政法队伍教育整顿工作经费 · 截至当期执行数：1.75',
     ])
     // Restored as suggestions, text goes back whole where it was typed; the figure's cell was empty, so it has no place to go back to and stays whole to copy.
-    const homeless = restoreAsSuggestions(server, refusedRuns(Y.encodeStateAsUpdate(local), server), () => ({ id: 's', author: 'zhao', time: 1 }))
+    const { homeless } = restoreAsSuggestions(server, refusedRuns(Y.encodeStateAsUpdate(local), server), 'zhao', () => ({ id: 's', time: 1 }))
     expect(homeless.map((run) => run.text)).toEqual(['1.75'])
     expect((cell(server, 0, NODE.indicatorMeasure).get(0) as Y.XmlText).toDelta()).toEqual([
       { insert: '加快进度' },
@@ -115,8 +115,7 @@ describe('refused text', () => {
     text(server).insert(0, '新')
     const runs = refusedRuns(Y.encodeStateAsUpdate(local), server)
     let n = 0
-    const homeless = restoreAsSuggestions(server, runs, () => ({ id: `s${++n}`, author: 'zhao', time: 1 }))
-    expect(homeless).toEqual([])
+    expect(restoreAsSuggestions(server, runs, 'zhao', () => ({ id: `s${++n}`, time: 1 }))).toEqual({ homeless: [], blocked: [] })
     // Each run goes next to the character it was typed against, as a merge would have put it.
     expect(text(server).toDelta()).toEqual([
       { insert: '新' },
@@ -132,7 +131,7 @@ describe('refused text', () => {
     const fresh = new Y.XmlText()
     local.getXmlFragment('content').insert(1, [fresh])
     fresh.insert(0, '新段落')
-    const homeless = restoreAsSuggestions(server, refusedRuns(Y.encodeStateAsUpdate(local), server), () => ({ id: 'x', author: 'zhao', time: 1 }))
+    const { homeless } = restoreAsSuggestions(server, refusedRuns(Y.encodeStateAsUpdate(local), server), 'zhao', () => ({ id: 'x', time: 1 }))
     expect(homeless.map((r) => r.text)).toEqual(['新段落'])
   })
 
@@ -149,7 +148,7 @@ describe('refused text', () => {
     const [field] = refusedFields(local, server)
     expect(field!.runs.map((run) => run.text)).toEqual(['24.80'])
     const suggestion = { id: 's1', author: 'lina', time: 1 }
-    expect(restoreAsSuggestions(server, field!.runs, () => suggestion)).toEqual([])
+    expect(restoreAsSuggestions(server, field!.runs, suggestion.author, () => suggestion)).toEqual({ homeless: [], blocked: [] })
     const restored = (cell(server, 1, NODE.fundsBudget).get(0) as Y.XmlText).toDelta()
     expect(restored).toEqual([
       { insert: '24.00', attributes: { deletion: suggestion } },
@@ -174,5 +173,30 @@ describe('refused text', () => {
     Y.applyUpdate(local, Y.encodeStateAsUpdate(server))
     const [field] = refusedFields(local, server)
     expect(field!.runs.map((run) => run.text)).toEqual(['21.00'])
+
+    // Put back now it would sit on the reviewer's suggestion (which the server refuses, keeping yet another copy):
+    // it is left, naming whose suggestion stands in the way, and the document is not touched.
+    const before = budget(server).toDelta()
+    const mine = { id: 'l1', author: 'lina', time: 2 }
+    expect(restoreAsSuggestions(server, field!.runs, mine.author, () => mine)).toEqual({ homeless: [], blocked: [{ run: field!.runs[0], by: ['wangfang'] }] })
+    expect(budget(server).toDelta()).toEqual(before)
+    // Once the reviewer's suggestion is rejected, it goes back as 3.5 → 21.00.
+    server.transact(() => {
+      budget(server).delete(3, 5)
+      budget(server).format(0, 3, { deletion: null })
+    })
+    expect(restoreAsSuggestions(server, field!.runs, mine.author, () => mine)).toEqual({ homeless: [], blocked: [] })
+    expect(budget(server).toDelta()).toEqual([{ insert: '3.5', attributes: { deletion: mine } }, { insert: '21.00', attributes: { insertion: mine } }])
+  })
+
+  it('text typed beside a reviewer’s pending suggestion is not put back into it', () => {
+    const { server, local, text } = setup()
+    text(local).insert(3, '（补充）')
+    const theirs = { id: 'w1', author: 'wangfang', time: 1 }
+    text(server).insert(3, '建议', { insertion: theirs })
+    const runs = refusedRuns(Y.encodeStateAsUpdate(local), server)
+    const left = restoreAsSuggestions(server, runs, 'zhao', () => ({ id: 'z1', time: 2 }))
+    expect(left.blocked.map(({ run, by }) => [run.text, by])).toEqual([['（补充）', ['wangfang']]])
+    expect(text(server).toString()).not.toContain('补充')
   })
 })

@@ -112,33 +112,60 @@ function nextKnown(item: Y.Item, has: (id: Y.ID) => boolean): RefusedRun['anchor
   return null
 }
 
+/** What `restoreAsSuggestions` could not put back, and why. */
+export interface NotRestored {
+  /** Runs whose place is gone (their anchor, or their field had nothing the document has): to be copied by hand. */
+  homeless: RefusedRun[]
+  /**
+   * Runs whose place holds someone else's pending suggestion, with their user names: written beside it they would
+   * read as part of it, which the server refuses (and the refusal would keep yet another copy). Once that
+   * suggestion is accepted or rejected they can be put back.
+   */
+  blocked: { run: RefusedRun; by: string[] }[]
+}
+
 /**
- * Puts the runs back into `doc` as `author`'s suggested insertions, each
+ * Puts the runs back into `doc` as `author`'s suggested insertions (each
+ * marked with a new `mark()`: its id and time), each
  * where it was typed (after the character the document has that it
  * followed, if that is still there); a figure as a suggested replacement of
- * the cell's figure (`replaces`). Returns the runs that have no place in
- * `doc` (their anchor is gone, or their field had nothing the document
- * has: it was empty or new): those remain to be copied by hand.
+ * the cell's figure (`replaces`). Returns the runs it did not put back.
  */
-export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], suggestion: () => SuggestionInfo): RefusedRun[] {
-  const homeless: RefusedRun[] = []
+export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: string, mark: () => Omit<SuggestionInfo, 'author'>): NotRestored {
+  const left: NotRestored = { homeless: [], blocked: [] }
+  const suggestion = (): SuggestionInfo => ({ ...mark(), author })
   doc.transact(() => {
     for (const run of runs) {
-      if (run.replaces) {
-        const cell = placeOf(doc, { id: run.replaces, after: false })?.text
-        if (!cell) homeless.push(run)
-        else replaceFigure(cell, run.text, suggestion())
-        continue
-      }
-      const position = run.anchor ? placeOf(doc, run.anchor) : null
+      const position = run.replaces ? placeOf(doc, { id: run.replaces, after: false }) : run.anchor ? placeOf(doc, run.anchor) : null
       if (!position) {
-        homeless.push(run)
+        left.homeless.push(run)
         continue
       }
-      position.text.insert(position.index, run.text, { [MARK.insertion]: suggestion() })
+      // A figure replaces the whole cell; other text goes between two characters.
+      const by = run.replaces ? othersSuggesting(position.text, 0, position.text.length, author) : othersSuggesting(position.text, position.index - 1, position.index + 1, author)
+      if (by.length > 0) left.blocked.push({ run, by })
+      else if (run.replaces) replaceFigure(position.text, run.text, suggestion())
+      else position.text.insert(position.index, run.text, { [MARK.insertion]: suggestion() })
     }
   })
-  return homeless
+  return left
+}
+
+/** Who other than `author` has a pending suggestion on the characters `from`..`to` (end excluded) of `text`. */
+function othersSuggesting(text: Y.XmlText, from: number, to: number, author: string): string[] {
+  const by = new Set<string>()
+  let at = 0
+  for (const { insert, attributes } of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+    const length = typeof insert === 'string' ? insert.length : 1
+    if (at < to && at + length > from) {
+      for (const key of [MARK.insertion, MARK.deletion]) {
+        const mark = attributes?.[key] as SuggestionInfo | undefined
+        if (mark && mark.author !== author) by.add(mark.author)
+      }
+    }
+    at += length
+  }
+  return [...by]
 }
 
 /** The cell's figure proposed for deletion and `figure` for insertion, as one suggestion: a replacement, 24.00 → 24.80. */

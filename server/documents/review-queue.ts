@@ -14,6 +14,7 @@ import type { DocumentRecord } from '../storage/document-log'
 import type { Org } from '../storage/org-store'
 import { approvedResultsBefore } from './last-year-results'
 import { displayNames } from './people'
+import { Refusal } from './refusal'
 import type { Ports } from './ports'
 import { countedTargets, yearTotals } from './year-totals'
 
@@ -71,7 +72,7 @@ export async function reviewQueue(p: Reading & Pick<Ports, 'accounts'>, user: Us
     // The submission that stands: none once it was withdrawn (编制中 again) — the department holds the document.
     const submitted = summary.status.value === STATUS.drafting ? undefined : (await p.documents.versions(doc.id)).filter((v) => v.status === STATUS.submitted).at(-1)
     const waiting = submitted && (summary.status.value === STATUS.submitted || summary.status.value === STATUS.reviewing) ? Math.floor((Date.now() - submitted.createdAt) / 86_400_000) : null
-    const { lastChange: _, scores: __, predecessor: ___, ...shown } = summary
+    const { lastChange: _, scores: __, predecessor: ___, rules: ____, ...shown } = summary
     return {
       id: doc.id,
       title: doc.title,
@@ -105,6 +106,8 @@ export async function dashboard(p: Reading, user: User): Promise<Dashboard> {
   const all = await p.orgs.orgs()
   const inBureau = memberships.some((m) => all.find((o) => o.id === m.orgId)?.kind === 'finance')
   const departments = all.filter((o) => o.kind === 'department' && (inBureau || memberships.some((m) => m.orgId === o.id && m.role === 'admin')))
+  // Said, not shown as an empty table: a department's staff reading 「没有可汇总的部门文档」 took it that there were none.
+  if (!inBureau && departments.length === 0) throw new Refusal('forbidden', 'not-overseer', '汇总只对财政局的人员和部门的管理员开放：你不在财政局，也不是哪个部门的管理员')
   const rows = await departmentRows(p, departments, async (department, doc, summary, deadline) => {
     const versions = await p.documents.versions(doc.id)
     const last = summary.lastChange

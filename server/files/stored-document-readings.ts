@@ -26,8 +26,17 @@ import { reviewState, type ApprovalState } from '@shared/review/approval'
 import { statusOf, statusRecordOf, type StatusRecord } from '@shared/review/workflow'
 import { deadlineFacts } from '../auth/submission-deadline'
 
+/**
+ * The rules a summary is read by, raised whenever what a summary counts, adds or leaves out changes: one kept in
+ * storage under other rules is read again, never shown (3: a figure two people's typing merged is left out of
+ * every total, 执行率 and 总分).
+ */
+export const SUMMARY_RULES = 3
+
 /** What a review queue shows of a document: its status, money, findings and open review work, from one read. */
 export interface ReviewSummary {
+  /** `SUMMARY_RULES` when it was read. */
+  rules: number
   /** What the document is (targets, a 监控, a 自评). */
   kind: DocumentKind
   year: number | null
@@ -80,6 +89,7 @@ export const READINGS = {
     const model = modelFromText(text)
     const { kind: _, ...scores } = kindSummary(text)
     return {
+      rules: SUMMARY_RULES,
       kind: text.kind ?? 'targets',
       year: model.year,
       department: model.title,

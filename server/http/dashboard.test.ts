@@ -117,15 +117,17 @@ describe('dashboard', () => {
     // withheld the grade of a project whose 分值 pass 100, which still reads 110（优）.
     const kept = (await t.server.data.documents.summaries([filled])).get(filled)!
     const { missing: _, unscored: __, earned: ___, grade: ____, ...older } = (kept.summary as { scores: Record<string, unknown> }).scores
-    await t.server.data.documents.keepSummary(filled, kept.gen, { ...(kept.summary as object), scores: older })
+    await t.server.data.documents.keepSummary(filled, kept.gen, { ...(kept.summary as object), rules: 2, scores: older })
     expect(await rowOf(filled)).toEqual(expect.objectContaining({ rate: 100, earned: null, grade: null, unscored: 0, ungraded: 1 }))
     const again = (await t.server.data.documents.summaries([filled])).get(filled)!
     const { ungraded: _____, projects: scored, ...graded } = (again.summary as { scores: Record<string, unknown> & { projects: Record<string, unknown>[] } }).scores
-    await t.server.data.documents.keepSummary(filled, again.gen, { ...(again.summary as object), scores: { ...graded, earned: 110, grade: '优', projects: scored.map(({ ungraded: _u, ...p }) => ({ ...p, grade: '优' })) } })
+    await t.server.data.documents.keepSummary(filled, again.gen, { ...(again.summary as object), rules: 2, scores: { ...graded, earned: 110, grade: '优', projects: scored.map(({ ungraded: _u, ...p }) => ({ ...p, grade: '优' })) } })
     expect(await rowOf(filled)).toEqual(expect.objectContaining({ earned: null, grade: null, ungraded: 1 }))
     const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
     expect(csv.split('\r\n')[0]).toContain('"执行率","未填执行数项目","自评总分","自评等级"')
-    expect(csv.split('\r\n').find((line) => line.includes('"绩效自评","100.00%"'))).toContain('"100.00%","0","（未计入 1 个项目：分值合计超过 100，不评等级）",""')
+    const evaluated = csv.split('\r\n').find((line) => line.includes('"绩效自评","100.00%"'))!
+    expect(evaluated).toContain('"100.00%","0","",""')
+    expect(evaluated.endsWith('"未计入 1 个项目：分值合计超过 100，不评等级"')).toBe(true)
     const projectsCsv = await (await fetch(`${t.server.url}/api/dashboard-projects.csv`, { headers: { Cookie: wang.cookie } })).text()
     expect(projectsCsv.split('\r\n').find((line) => line.includes('"100.00%","110.00"'))).toContain('"110.00","分值合计 110，应为 100，不评等级"')
   })
@@ -163,14 +165,14 @@ describe('dashboard', () => {
     expect((await board()).projects.find((p: { id: string; name: string }) => p.id === monitoring && p.name === '车辆保险费')).toEqual(expect.objectContaining({ rate: null, unreadable: true }))
     const { header, line } = await csvLine(monitoring)
     expect(header).toContain('"执行率","未填执行数项目","自评总分","自评等级","计入年度合计","未填全年预算数项目","资金数字无法读取项目"')
-    expect(line).toContain('"运行监控","7 个项目未填执行数；1 个项目未填全年预算数；1 个项目的资金数字无法读取","7","","","","1","1"')
+    expect(line).toContain('"运行监控","7 个项目未填执行数；1 个项目未填全年预算数；1 个项目的资金数字无法读取或待核对","7","","","","1","1"')
     const projectsCsv = await (await fetch(`${t.server.url}/api/dashboard-projects.csv`, { headers: { Cookie: wang.cookie } })).text()
-    expect(projectsCsv.split('\r\n').find((l) => l.includes('"运行监控"') && l.includes('"车辆保险费"'))).toContain('"数字无法读取"')
+    expect(projectsCsv.split('\r\n').find((l) => l.includes('"运行监控"') && l.includes('"车辆保险费"'))).toContain('"数字无法读取或待核对"')
 
     // A summary kept before these counts is read again, not shown with the project left out.
     const kept = (await t.server.data.documents.summaries([monitoring])).get(monitoring)!
     const { unreadable: _, unbudgeted: __, ...older } = (kept.summary as { scores: Record<string, unknown> }).scores
-    await t.server.data.documents.keepSummary(monitoring, kept.gen, { ...(kept.summary as object), scores: older })
+    await t.server.data.documents.keepSummary(monitoring, kept.gen, { ...(kept.summary as object), rules: 2, scores: older })
     expect(await rowOf(monitoring)).toEqual(expect.objectContaining({ missingExecuted: 7, missingBudget: 1, unreadableFunds: 1 }))
   }, 60_000)
 
@@ -200,17 +202,23 @@ describe('dashboard', () => {
     expect(board.rows).toEqual([expect.objectContaining({ id: DOC_ID, total: left, leftOut: 1 })])
     expect(board.byYear).toEqual([expect.objectContaining({ total: left, projectsLeftOut: 1, documents: 1 })])
     const csv = await (await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: wang.cookie } })).text()
-    expect(csv.split('\r\n')[1]).toContain(`"${left.toFixed(2)}（未计入 1 个项目：预算数未填、无法读出或待核对）"`)
+    // The total stays a number a spreadsheet adds; what it leaves out is said in a column of its own.
+    const [header, row] = csv.split('\r\n')
+    expect(row).toContain(`"${left.toFixed(2)}"`)
+    expect(header!.endsWith('"预算合计未计入","自评总分未计入"')).toBe(true)
+    expect(row!.endsWith('"未计入 1 个项目：预算数未填、无法读出或待核对",""')).toBe(true)
   })
 
-  it('a kept summary from before it counted the projects a total leaves out is read again', async () => {
+  it('a kept summary read by earlier rules is read again, not shown (one that added a merged 预算数 into its total)', async () => {
     t = await startTestServer()
     await bureauWithOneDepartment()
     const wang = await loginAt(t.server.url, 'wang')
     await wang.json('/api/dashboard')
     const kept = (await t.server.data.documents.summaries([DOC_ID])).get(DOC_ID)!
-    const { leftOut: _, ...older } = kept.summary as { leftOut: number }
-    await t.server.data.documents.keepSummary(DOC_ID, kept.gen, older)
-    expect((await wang.json('/api/dashboard')).body.rows).toEqual([expect.objectContaining({ id: DOC_ID, leftOut: 0 })])
+    const { leftOut: _, rules: __, ...older } = kept.summary as { leftOut: number; rules: number }
+    await t.server.data.documents.keepSummary(DOC_ID, kept.gen, { ...older, total: 999 })
+    expect((await wang.json('/api/dashboard')).body.rows).toEqual([expect.objectContaining({ id: DOC_ID, total: 116.4, leftOut: 0 })])
+    await t.server.data.documents.keepSummary(DOC_ID, kept.gen, { ...(kept.summary as object), rules: 2, total: 999, leftOut: 0 })
+    expect((await wang.json('/api/dashboard')).body.rows).toEqual([expect.objectContaining({ id: DOC_ID, total: 116.4 })])
   })
 })

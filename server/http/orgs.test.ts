@@ -55,12 +55,13 @@ describe('organisations', () => {
     expect(queue.queue[0].findings.error).toBeGreaterThan(0)
     expect((await asZhao('/api/queue')).body.queue).toEqual([])
 
-    // The bureau's dashboard: every department; a department's 管理员 sees their own; staff see none.
+    // The bureau's dashboard: every department; a department's 管理员 sees their own; staff are told it is not theirs.
     const board = (await asWang('/api/dashboard')).body
     expect(board.rows).toEqual([expect.objectContaining({ department: '政法委', id: DOC_ID, year: 2022, status: '编制中', total: 116.4, approvedAt: null })])
     expect(board.byYear).toEqual([{ year: '2022', total: 116.4, documents: 1, approved: 0, projectsLeftOut: 0, leftOut: [] }])
     expect((await asLi('/api/dashboard')).body.rows).toEqual([])
-    expect((await asZhang('/api/dashboard')).body.rows).toEqual([])
+    const refused = await asZhang('/api/dashboard')
+    expect([refused.status, refused.body.error.message]).toEqual([403, '汇总只对财政局的人员和部门的管理员开放：你不在财政局，也不是哪个部门的管理员'])
     const csv = await fetch(`${t.server.url}/api/dashboard.csv`, { headers: { Cookie: await cookieOf('wang') } })
     const bytes = new Uint8Array(await csv.arrayBuffer())
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // the BOM Excel needs to read UTF-8

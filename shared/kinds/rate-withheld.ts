@@ -15,14 +15,14 @@ export interface RateWithheld {
   unreadableFunds: number
 }
 
-/** The reasons, joined ("11 个项目未填执行数；1 个项目的资金数字无法读取"); "" when there are none. */
+/** The reasons, joined ("11 个项目未填执行数；1 个项目的资金数字无法读取或待核对"); "" when there are none. */
 export function rateWithheld({ missingExecuted, missingBudget, unreadableFunds }: RateWithheld): string {
   return [
     missingExecuted > 0 ? `${missingExecuted} 个项目未填执行数` : '',
     missingBudget > 0 ? `${missingBudget} 个项目未填全年预算数` : '',
-    unreadableFunds > 0 ? `${unreadableFunds} 个项目的资金数字无法读取` : '',
+    unreadableFunds > 0 ? `${unreadableFunds} 个项目的资金数字无法读取或待核对` : '',
   ].filter((reason) => reason !== '').join('；')
 }
 
 /** What a project's 执行率 cell says when its 全年预算数 or 执行数 is written but no number. */
-export const UNREADABLE_RATE = '数字无法读取'
+export const UNREADABLE_RATE = '数字无法读取或待核对'

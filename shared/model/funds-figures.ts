@@ -10,6 +10,7 @@
  */
 import type { FundsText } from './document-text'
 import { amountInUnit } from './amounts'
+import { FUNDS_CELLS } from '../schema/node-names'
 
 export type FundsFigure = 'initial' | 'budget' | 'executed'
 
@@ -18,9 +19,13 @@ export const FUNDS_FIGURES: readonly FundsFigure[] = ['initial', 'budget', 'exec
 /** Each figure in the form's unit; null where none is written or what is written is no amount. */
 export type FundsFigures = Record<FundsFigure, number | null>
 
-/** The figures of `funds` (absent: a project with no 资金 row, every figure null), in the unit of a form of `moneyUnit`. */
-export function fundsFigures(funds: FundsText | undefined, moneyUnit: string): FundsFigures {
-  const read = (key: FundsFigure) => amountInUnit(funds?.[key] ?? '', moneyUnit)
+/**
+ * The figures of `funds` (absent: a project with no 资金 row, every figure null), in the unit of a form of
+ * `moneyUnit`. `merged`: the project's own cells (by node) two people's typing merged (`merged-figures.ts`),
+ * read as no amount even where they parse ("6.603" from 6.60 and 3), so no 执行率 is worked out from them.
+ */
+export function fundsFigures(funds: FundsText | undefined, moneyUnit: string, merged: ReadonlySet<string> = new Set()): FundsFigures {
+  const read = (key: FundsFigure) => (merged.has(FUNDS_CELLS[key]) ? null : amountInUnit(funds?.[key] ?? '', moneyUnit))
   return { initial: read('initial'), budget: read('budget'), executed: read('executed') }
 }
 

@@ -46,3 +46,15 @@ export function mergedFigures(projects: readonly NodeJSON[]): MergedFigure[] {
     ]
   })
 }
+
+/** The merged figures of project `n` (1-based) among `figures` (`DocumentText.mergedFigures`). */
+export const mergedInProject = (figures: readonly MergedFigure[] | undefined, n: number): MergedFigure[] =>
+  (figures ?? []).filter((figure) => figure.project === n)
+
+/**
+ * The nodes merged at one place of a project — its own cells (no indicator, no entry), an indicator row, or a
+ * 资金支出计划 entry. A reader of figures takes none of them as a number, even one that reads as one ("57"
+ * from 5 and 7): it is nobody's figure, so what is worked out from it is left out and said to be.
+ */
+export const mergedNodes = (inProject: readonly MergedFigure[], indicator: number | null = null, entry: number | null = null): ReadonlySet<string> =>
+  new Set(inProject.filter((figure) => figure.indicator === indicator && figure.entry === entry).map((figure) => figure.node))

@@ -14,6 +14,7 @@ import type { BudgetDocument, Indicator, Project } from '../model/budget-documen
 import type { DocumentText, ProjectText } from '../model/document-text'
 import { modelFromText } from '../model/derive-model'
 import { fundsFigures } from '../model/funds-figures'
+import { mergedInProject, mergedNodes, type MergedFigure } from '../model/merged-figures'
 import { monthOf, plannedShare } from './plan-month'
 
 export interface MonitoringDocument extends Omit<BudgetDocument, 'kind' | 'projects'> {
@@ -60,8 +61,8 @@ export interface MonitoringIndicator extends Indicator {
 const round2 = (n: number) => Math.round(n * 100) / 100
 
 /** The funds to date, in the unit of a form of `moneyUnit`: the two 执行率, null where a figure is missing or the divisor is not positive. */
-export function monitoringFunds(text: ProjectText['funds'], plan: Project['spendingPlan'], month: number | null, moneyUnit: string): MonitoringFunds {
-  const { initial, budget, executed } = fundsFigures(text, moneyUnit)
+export function monitoringFunds(text: ProjectText['funds'], plan: Project['spendingPlan'], month: number | null, moneyUnit: string, merged?: ReadonlySet<string>): MonitoringFunds {
+  const { initial, budget, executed } = fundsFigures(text, moneyUnit, merged)
   const planned = month === null ? null : plannedShare(plan, month)
   const usable = budget !== null && budget > 0 && executed !== null && executed >= 0
   const rate = usable ? round2((executed / budget) * 100) : null
@@ -69,10 +70,11 @@ export function monitoringFunds(text: ProjectText['funds'], plan: Project['spend
   return { initial, budget, executed, rate, planned, planRate }
 }
 
-export function monitoringProject(project: Project, text: ProjectText, month: number | null): MonitoringProject {
+/** `merged`: the project's merged figures (`merged-figures.ts`), no 执行率 worked out from them. */
+export function monitoringProject(project: Project, text: ProjectText, month: number | null, merged: readonly MergedFigure[] = []): MonitoringProject {
   return {
     ...project,
-    funds: monitoringFunds(text.funds, project.spendingPlan, month, project.moneyUnit),
+    funds: monitoringFunds(text.funds, project.spendingPlan, month, project.moneyUnit, mergedNodes(merged)),
     achieved: text.achieved ?? '',
     indicators: project.indicators.map((indicator, i): MonitoringIndicator => {
       const row = text.indicators[i]
@@ -88,5 +90,5 @@ export function monitoringModel(text: DocumentText): MonitoringDocument {
   const targets = modelFromText(text)
   const asOf = text.asOf ?? ''
   const month = monthOf(asOf)
-  return { ...targets, kind: 'monitoring', asOf, month, projects: targets.projects.map((project, i) => monitoringProject(project, text.projects[i]!, month)) }
+  return { ...targets, kind: 'monitoring', asOf, month, projects: targets.projects.map((project, i) => monitoringProject(project, text.projects[i]!, month, mergedInProject(text.mergedFigures, i + 1))) }
 }

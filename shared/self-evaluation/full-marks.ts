@@ -42,4 +42,7 @@ export const gradeText = (grade: string | null | undefined, ungraded: number | n
   ungraded != null ? ungradedNote(ungraded) : (grade ?? '')
 
 /** What a department score that leaves ungraded projects out says after its figure, as totals that leave projects out do (`totalLeavesOut`). */
-export const scoreLeavesOut = (projects: number): string => `（未计入 ${projects} 个项目：分值合计超过 ${FULL_MARKS}，不评等级）`
+export const scoreLeavesOut = (projects: number): string => `（${ungradedNotCounted(projects)}）`
+
+/** The ungraded projects a department score leaves out, in words, bare (a spreadsheet's column of its own); nothing when none is. */
+export const ungradedNotCounted = (projects: number): string => (projects > 0 ? `未计入 ${projects} 个项目：分值合计超过 ${FULL_MARKS}，不评等级` : '')

@@ -11,6 +11,8 @@ import type { DocumentText, FundsText, ProjectText } from '../model/document-tex
 import { modelFromText } from '../model/derive-model'
 import { parseAmount } from '../model/numbers'
 import { fundsFigures } from '../model/funds-figures'
+import { mergedInProject, mergedNodes, type MergedFigure } from '../model/merged-figures'
+import { NODE } from '../schema/node-names'
 import { pointsPastFullMarks } from './full-marks'
 import { DEFAULT_WEIGHTS, executionScore, gradeOf, indicatorEarned, indicatorPoints, totalScore, validWeights, type Grade, type Weights } from './scoring'
 
@@ -48,18 +50,26 @@ export const NO_FUNDS: FundsText = { initial: '', budget: '', executed: '', rate
 
 const number = (text: string) => parseAmount(text.replace(/分$/, ''))
 
-export function selfEvaluationProject(project: Project, text: ProjectText, weights: Weights = DEFAULT_WEIGHTS): SelfEvaluationProject {
+/**
+ * `merged`: the project's merged figures (`merged-figures.ts`). A row whose 得分, or whose 实际完成值 or 分值 it
+ * would be scored from, is merged has no 得分, and the 总分 none while it has none; a merged 执行数 or 分值 of
+ * 执行率 gives no 执行率 score.
+ */
+export function selfEvaluationProject(project: Project, text: ProjectText, weights: Weights = DEFAULT_WEIGHTS, merged: readonly MergedFigure[] = []): SelfEvaluationProject {
   const funds = text.funds ?? NO_FUNDS
   const points = indicatorPoints(project.indicators, weights)
   const indicators = project.indicators.map((indicator, i): SelfEvaluationIndicator => {
     const row = text.indicators[i]
     const actual = row?.actual ?? ''
-    const written = number(row?.earned ?? '')
-    return { ...indicator, points: points[i]!, actual, earned: written ?? indicatorEarned(indicator, actual, points[i]!), deviation: row?.deviation ?? '' }
+    const inRow = mergedNodes(merged, i + 1)
+    const scorable = !inRow.has(NODE.indicatorActual) && !inRow.has(NODE.indicatorScore)
+    const earned = inRow.has(NODE.indicatorEarned) ? null : (number(row?.earned ?? '') ?? (scorable ? indicatorEarned(indicator, actual, points[i]!) : null))
+    return { ...indicator, points: points[i]!, actual, earned, deviation: row?.deviation ?? '' }
   })
+  const own = mergedNodes(merged)
   const fundsPoints = number(funds.points) ?? weights.execution
-  const { initial, budget, executed } = fundsFigures(text.funds, project.moneyUnit)
-  const execution = executionScore(budget, executed, fundsPoints)
+  const { initial, budget, executed } = fundsFigures(text.funds, project.moneyUnit, own)
+  const execution = own.has(NODE.fundsPoints) ? null : executionScore(budget, executed, fundsPoints)
   const earned = totalScore([...indicators.map((i) => i.earned), execution?.earned ?? null])
   // 分值 past full marks: a 总分 out of more than 100 is no grade's (a 110-point 优 would read as a result).
   const past = pointsPastFullMarks({ indicators, funds: { points: fundsPoints } })
@@ -78,5 +88,5 @@ export function selfEvaluationProject(project: Project, text: ProjectText, weigh
 export function selfEvaluationModel(text: DocumentText, weights: Weights = DEFAULT_WEIGHTS): SelfEvaluationDocument {
   validWeights(weights)
   const targets = modelFromText(text)
-  return { ...targets, kind: 'self-evaluation', projects: targets.projects.map((project, i) => selfEvaluationProject(project, text.projects[i]!, weights)) }
+  return { ...targets, kind: 'self-evaluation', projects: targets.projects.map((project, i) => selfEvaluationProject(project, text.projects[i]!, weights, mergedInProject(text.mergedFigures, i + 1))) }
 }

@@ -5,9 +5,9 @@ import type { Dashboard } from '@shared/api/http-api'
 import { dashboard, reviewQueue } from '../../documents/review-queue'
 import { lastYearResults } from '../../documents/last-year-results'
 import { PROJECT_FIELDS } from '@shared/schema/fields'
-import { totalLeavesOut } from '@shared/checks/total-leaves-out'
+import { projectsNotCounted } from '@shared/checks/total-leaves-out'
 import { rateWithheld, UNREADABLE_RATE } from '@shared/kinds/rate-withheld'
-import { gradeText, scoreLeavesOut } from '@shared/self-evaluation/full-marks'
+import { gradeText, ungradedNotCounted } from '@shared/self-evaluation/full-marks'
 import { csvFile } from '../csv'
 import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
@@ -35,10 +35,12 @@ export function reviewRoutes(p: Ports): Hono<Env> {
 
 const KIND_LABEL: Record<string, string> = { targets: '绩效目标', monitoring: '运行监控', 'self-evaluation': '绩效自评' }
 const percent = (n: number | null) => (n === null ? '' : `${n.toFixed(2)}%`)
-/** A total that leaves projects out says so in its cell, as the page and the editor's outline do: a partial sum must not pass for the department's. */
-const totalCell = (total: number, leftOut: number) => `${total.toFixed(2)}${totalLeavesOut(leftOut)}`
-/** A 自评's department 总分 that leaves ungraded projects out says so, as the page does (also when it leaves all out and has none). */
-const scoreCell = (earned: number | null, ungraded: number) => `${earned === null ? '' : earned.toFixed(2)}${ungraded > 0 ? scoreLeavesOut(ungraded) : ''}`
+/**
+ * A total's or a 总分's cell holds the number alone, so a spreadsheet adds the column (a note in the cell made it
+ * text, which SUM skips without a word); what it leaves out is said in a column of its own, as the page says it
+ * beside the figure.
+ */
+const figureCell = (n: number | null) => (n === null ? '' : n.toFixed(2))
 
 /** Per project of every 监控 and 自评: its 执行率 and 总分/grade, for a spreadsheet. */
 function projectsCsv(rows: Dashboard['projects']): string {
@@ -55,15 +57,18 @@ function dashboardCsv({ rows, byYear }: Dashboard): string {
   const inYearTotal = (r: Dashboard['rows'][number]) => (r.inYearTotal === null ? '' : r.inYearTotal ? '是' : `否（已计“${counted.get(r.id) ?? ''}”）`)
   const when = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '')
   return csvFile([
-    // The two counts after 计入年度合计 came later: the columns before them stay where spreadsheets expect them.
-    ['部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期', '类型', '执行率', '未填执行数项目', '自评总分', '自评等级', '计入年度合计', '未填全年预算数项目', '资金数字无法读取项目'],
+    // The columns after 计入年度合计 came later: the columns before them stay where spreadsheets expect them.
+    [
+      '部门', '文档', '年度', '状态', '最后修改', '预算合计（万元）', '错误', '警告', '审核通过日期', '类型', '执行率', '未填执行数项目', '自评总分', '自评等级', '计入年度合计',
+      '未填全年预算数项目', '资金数字无法读取项目', '预算合计未计入', '自评总分未计入',
+    ],
     ...rows.map((r) => {
       const followUp = r.kind !== 'targets'
       return [
-        r.department, r.title, r.year ?? '', r.status, when(r.lastChange), totalCell(r.total, r.leftOut), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind,
+        r.department, r.title, r.year ?? '', r.status, when(r.lastChange), figureCell(r.total), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind,
         // A 执行率 withheld says why, as the page does: an empty cell would read as nothing to report.
-        followUp ? (r.rate === null ? rateWithheld(r) : percent(r.rate)) : '', followUp ? r.missingExecuted : '', scoreCell(r.earned, r.ungraded), r.grade ?? '', inYearTotal(r),
-        followUp ? r.missingBudget : '', followUp ? r.unreadableFunds : '',
+        followUp ? (r.rate === null ? rateWithheld(r) : percent(r.rate)) : '', followUp ? r.missingExecuted : '', figureCell(r.earned), r.grade ?? '', inYearTotal(r),
+        followUp ? r.missingBudget : '', followUp ? r.unreadableFunds : '', projectsNotCounted(r.leftOut), ungradedNotCounted(r.ungraded),
       ]
     }),
   ])
