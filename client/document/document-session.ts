@@ -19,6 +19,7 @@ import { makeEditor, userColor } from '../editor/make-editor'
 import { isLocalEdit } from '../editor/suggest-mode'
 import { loadClipboardReader } from '../editor/table-paste'
 import { T } from '../i18n/zh-CN'
+import { fieldPlace } from '../i18n/field-place'
 import { createDocConnection, type DocConnection } from '../sync/doc-connection'
 import { createLastLoaded, isOffline, reasonOf } from '../pages/loaded'
 import { createDocumentAccess, type DocumentAccess } from './document-access'
@@ -156,7 +157,8 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
       paste: paste.listener,
       kind,
       onCarriedRefused: () => say(T.carriedRefused(targetsSourceOf(ydoc))),
-      onUndoStep: (outcome, direction) => (outcome === 'others-changed-it' ? say((undoRefusal = T.undoRefused(direction === 'undo' ? '撤销' : '重做'))) : settleUndoNotice()),
+      onUndoStep: ({ outcome, where }, direction) =>
+        outcome === 'others-changed-it' ? say((undoRefusal = T.undoRefused(direction === 'undo' ? '撤销' : '重做', where ? fieldPlace(where, kind()).join(' · ') : ''))) : settleUndoNotice(),
     })
     made.on('update', ({ transaction }) => {
       reading.readSoon(made)

@@ -21,7 +21,8 @@ import { CommentAnchors } from './comment-anchors'
 import { AuthorshipView } from './authorship-view'
 import { addIndicator, moveToField } from './row-commands'
 import { isLocalEdit, ownTyping, suggestTransaction, type Suggester } from './suggest-mode'
-import { undoManagerOf, undoOneStep, watchOthers, type StepOutcome } from './undo-step'
+import { undoManagerOf, undoOneStep, watchOthers, type Step } from './undo-step'
+import { TypingSteps } from './typing-steps'
 import { NativeUndo } from './native-undo'
 import { TablePaste, type PasteListener } from './table-paste'
 import { CarriedCells } from './carried-cells'
@@ -64,7 +65,7 @@ const FormKeys = Extension.create({
  * handled, so the browser does nothing else with it. What each did is
  * told (`onStep`): a step that others changed since is refused with a word.
  */
-const OneStepCollaboration = Collaboration.extend<CollaborationOptions & { onStep: (outcome: StepOutcome, direction: 'undo' | 'redo') => void }, CollaborationStorage & { stopWatching?: () => void }>({
+const OneStepCollaboration = Collaboration.extend<CollaborationOptions & { onStep: (step: Step, direction: 'undo' | 'redo') => void }, CollaborationStorage & { stopWatching?: () => void }>({
   addOptions() {
     return { ...this.parent!(), onStep: () => {} }
   },
@@ -148,7 +149,7 @@ export function makeEditor(options: {
   /** An edit of a carried target was dropped. */
   onCarriedRefused?: () => void
   /** What a Ctrl+Z (or Ctrl+Y) did: refused where others changed what the step changed since (undo-step.ts). */
-  onUndoStep?: (outcome: StepOutcome, direction: 'undo' | 'redo') => void
+  onUndoStep?: (step: Step, direction: 'undo' | 'redo') => void
 }): Editor {
   const kind = options.kind ?? (() => undefined)
   const fragment = contentOf(options.ydoc)
@@ -166,6 +167,7 @@ export function makeEditor(options: {
       DerivedValues,
       MergedFigures,
       OneStepCollaboration.configure({ fragment, ySyncOptions: { mapping }, onStep: options.onUndoStep ?? (() => {}) }),
+      TypingSteps,
       NativeUndo,
       // Carets are redrawn when someone else's moves, not at every key of one's own (others-awareness.ts).
       CollaborationCaret.configure({ provider: { awareness: othersAwareness(options.provider.awareness) }, user: options.user }),

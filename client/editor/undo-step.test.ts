@@ -18,22 +18,22 @@ function twoEdits() {
 describe('one Ctrl+Z, one step', () => {
   it('undoes the last edit, then the one before, and redoes them', () => {
     const { a, b, undo } = twoEdits()
-    expect(undoOneStep(undo, 'undo')).toBe('done')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('done')
     expect([a.toString(), b.toString()]).toEqual(['甲', ''])
-    expect(undoOneStep(undo, 'undo')).toBe('done')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('done')
     expect(a.toString()).toBe('')
-    expect(undoOneStep(undo, 'undo')).toBe('nothing-left')
-    expect(undoOneStep(undo, 'redo')).toBe('done')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('nothing-left')
+    expect(undoOneStep(undo, 'redo').outcome).toBe('done')
     expect(a.toString()).toBe('甲')
   })
 
   it('does nothing when someone else already took back the last edit, and never reaches the one before', () => {
     const { doc, a, b, undo } = twoEdits()
     doc.transact(() => b.delete(0, 1), 'server') // 恢复此项目 on the server
-    expect(undoOneStep(undo, 'undo')).toBe('nothing-left')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('nothing-left')
     expect([a.toString(), b.toString()]).toEqual(['甲', ''])
     // The step is used up: the next Ctrl+Z undoes the edit before it, as a second step.
-    expect(undoOneStep(undo, 'undo')).toBe('done')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('done')
     expect(a.toString()).toBe('')
   })
 
@@ -84,10 +84,10 @@ describe('Ctrl+Z after a colleague changed the same field', () => {
   it('refuses a step that others changed beside since, leaves their figure whole, and drops the steps before it', () => {
     const { doc, cell, other, undo } = figure()
     byColleague(doc, to380)
-    expect(undoOneStep(undo, 'undo')).toBe('others-changed-it')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('others-changed-it')
     expect(cell.toString()).toBe('3.80')
     // The next Ctrl+Z does not reach past it to an older edit elsewhere.
-    expect(undoOneStep(undo, 'undo')).toBe('nothing-left')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('nothing-left')
     expect(other.toString()).toBe('甲')
   })
 
@@ -101,11 +101,11 @@ describe('Ctrl+Z after a colleague changed the same field', () => {
   it('undoes as before when others changed another field, or the same text away from the step, or before it', () => {
     const { doc, cell, undo, me } = figure()
     byColleague(doc, (replica) => replica.getText('other').insert(0, '乙'))
-    expect(undoOneStep(undo, 'undo')).toBe('done')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('done')
     expect(cell.toString()).toBe('3.00')
     doc.transact(() => cell.insert(4, '（万元）'), me)
     byColleague(doc, (replica) => replica.getText('cell').insert(0, '约'))
-    expect(undoOneStep(undo, 'undo')).toBe('done')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('done')
     expect(cell.toString()).toBe('约3.00')
   })
 
@@ -121,7 +121,7 @@ describe('Ctrl+Z after a colleague changed the same field', () => {
       rows.insert(0, [row])
     }, me)
     byColleague(doc, (replica) => ((replica.getXmlFragment('rows').get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, '≥10次'))
-    expect(undoOneStep(undo, 'undo')).toBe('others-changed-it')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('others-changed-it')
     expect(rows.length).toBe(1)
   })
 
@@ -136,17 +136,17 @@ describe('Ctrl+Z after a colleague changed the same field', () => {
     watchOthers(undo)
     doc.transact(() => (row.get(0) as Y.XmlText).insert(2, 'QQ'), me)
     byColleague(doc, (replica) => replica.getXmlFragment('rows').delete(0, 1))
-    expect(undoOneStep(undo, 'undo')).toBe('others-changed-it')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('others-changed-it')
   })
 
   it('redoes as before unless others wrote beside it since the undo', () => {
     const { doc, cell, undo } = figure()
-    expect(undoOneStep(undo, 'undo')).toBe('done')
-    expect(undoOneStep(undo, 'redo')).toBe('done')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('done')
+    expect(undoOneStep(undo, 'redo').outcome).toBe('done')
     expect(cell.toString()).toBe('3.50')
-    expect(undoOneStep(undo, 'undo')).toBe('done')
+    expect(undoOneStep(undo, 'undo').outcome).toBe('done')
     byColleague(doc, (replica) => replica.getText('cell').insert(4, '0'))
-    expect(undoOneStep(undo, 'redo')).toBe('others-changed-it')
+    expect(undoOneStep(undo, 'redo').outcome).toBe('others-changed-it')
     expect(cell.toString()).toBe('3.000')
   })
 })

@@ -39,6 +39,12 @@ export function watchDepth(undoManager: Y.UndoManager, onChange: (depth: { undo:
 /** What one Ctrl+Z (or Ctrl+Y) did. */
 export type StepOutcome = 'done' | 'nothing-left' | 'others-changed-it'
 
+/** What an undo or redo did, and where others' change refused it: a text it was in, to name the place (null: none is left to say). */
+export interface Step {
+  outcome: StepOutcome
+  where: Y.XmlText | null
+}
+
 /** A part of the document as a transaction names what it changed. */
 // (`any`: Yjs' own type for the keys of `transaction.changed`.)
 type SharedType = Y.AbstractType<Y.YEvent<any>>
@@ -122,11 +128,11 @@ function deletedHolder(type: SharedType): Y.Item | null {
  * would mix its undoing into their change, delete their words with the row, or change nothing unsaid.
  * What they changed elsewhere in a long paragraph is no reason.
  */
-function othersChangedSince(undoManager: Y.UndoManager, step: StackItem): boolean {
+function othersChangedSince(undoManager: Y.UndoManager, step: StackItem): { where: Y.XmlText | null } | null {
   const changes = watched.get(undoManager)
   const madeAt = step.meta.get(MADE_AT) as number | undefined
   const seen = step.meta.get(SEEN) as Map<number, number> | undefined
-  if (!changes || madeAt === undefined || !seen) return false
+  if (!changes || madeAt === undefined || !seen) return null
   const after = (at: number | undefined) => at !== undefined && at > madeAt
   const own = undoManager.doc.clientID
   const writtenByOthersSince = (item: Y.Item) => item.id.client !== own && item.id.clock >= (seen.get(item.id.client) ?? 0)
@@ -143,36 +149,45 @@ function othersChangedSince(undoManager: Y.UndoManager, step: StackItem): boolea
     for (const struct of structsIn(undoManager.doc, set)) {
       // What it wrote, collected with a row or project deleted (or moved) since: the step has nothing left to undo.
       if (struct instanceof Y.GC) {
-        if (set === step.insertions && after(changes.last)) return true
+        if (set === step.insertions && after(changes.last)) return { where: textOf(undoManager.doc, step) }
         continue
       }
       const parent = struct.parent as SharedType
-      if (after(changes.changed.get(parent)) && besideByOthers(struct)) return true
-      if (set === step.insertions && struct.content instanceof Y.ContentType && after(changes.within.get(struct.content.type))) return true
+      if (after(changes.changed.get(parent)) && besideByOthers(struct)) return { where: parent instanceof Y.XmlText ? parent : textOf(undoManager.doc, step) }
+      if (set === step.insertions && struct.content instanceof Y.ContentType && after(changes.within.get(struct.content.type))) return { where: textOf(undoManager.doc, step) }
       const holder = deletedHolder(parent)
-      if (holder && after(changes.changed.get(holder.parent as SharedType))) return true
+      if (holder && after(changes.changed.get(holder.parent as SharedType))) return { where: textOf(undoManager.doc, step) }
     }
   }
-  return false
+  return null
+}
+
+/** The text a step wrote or deleted in, where one of its structs is still there to say (a field's, not a row's). */
+function textOf(doc: Y.Doc, step: StackItem): Y.XmlText | null {
+  for (const set of [step.insertions, step.deletions]) {
+    for (const struct of structsIn(doc, set)) if (struct instanceof Y.Item && struct.parent instanceof Y.XmlText) return struct.parent
+  }
+  return null
 }
 
 /**
  * Undoes (or redoes) the last step alone; either way the step is used up. Refused when others changed what it
  * changed since: then the steps before it are dropped too.
  */
-export function undoOneStep(undoManager: Y.UndoManager, direction: 'undo' | 'redo'): StepOutcome {
+export function undoOneStep(undoManager: Y.UndoManager, direction: 'undo' | 'redo'): Step {
   const key = direction === 'undo' ? 'undoStack' : 'redoStack'
   const earlier = undoManager[key]
   const last = earlier.pop()
-  if (!last) return 'nothing-left'
-  if (othersChangedSince(undoManager, last)) {
+  if (!last) return { outcome: 'nothing-left', where: null }
+  const changed = othersChangedSince(undoManager, last)
+  if (changed) {
     undoManager[key] = []
     undoManager.emit('stack-cleared', [{ undoStackCleared: direction === 'undo', redoStackCleared: direction === 'redo' }])
-    return 'others-changed-it'
+    return { outcome: 'others-changed-it', where: changed.where }
   }
   undoManager[key] = [last]
   try {
-    return (direction === 'undo' ? undoManager.undo() : undoManager.redo()) !== null ? 'done' : 'nothing-left'
+    return { outcome: (direction === 'undo' ? undoManager.undo() : undoManager.redo()) !== null ? 'done' : 'nothing-left', where: null }
   } finally {
     undoManager[key] = earlier
   }

@@ -416,7 +416,9 @@ export const T = {
   /** A target carried into a 监控 or 自评, its cell's title, by where the targets came from (`TargetsSource`). */
   carriedCell: (source: TargetsSource) => (source === 'approved' ? '来自审核通过的绩效目标，此处不能修改（调整目标须另行办理目标调整）' : '来自导入的文件，此处不能修改（有误的，请在原表中改正后重新导入）'),
   mergedFigure: '这个数是几处修改合并成的（两人同时修改了这一格，或撤销了同事已改过的修改），可能不是任何人要填的数：请与同事核对后重新输入',
-  undoRefused: (step: '撤销' | '重做') => `这一步没有${step}：同事之后改动了这里（修改、移动或删除），${step}会混入或删掉同事的修改。更早的步骤也不再${step}，请直接修改。`,
+  /** `place`: the field the step was in (「扫黑除恶工作经费 · 预算数」), or '' where none can be named. */
+  undoRefused: (step: '撤销' | '重做', place: string) =>
+    `这一步没有${step}：同事之后改动了${place ? `“${place}”` : '这一步改过的地方'}（修改、移动或删除），${step}会混入或删掉同事的修改。更早的步骤也不再${step}，请直接修改。`,
   caretFieldDeleted: '你正在填写的这一行（或项目）刚被同事删除或移动，光标已移开，接着输入的内容不会写进别的格：请重新点选要填写的位置',
   carriedRefused: (source: TargetsSource) =>
     source === 'approved'

@@ -113,11 +113,18 @@ describe('a retyped figure is one suggestion', () => {
     await typeAt(finance.page, 'end', 'budgetTotal', 7, '')
     await finance.page.keyboard.press('End')
     await finance.page.keyboard.press('Shift+Home')
-    await finance.page.keyboard.type('1.50')
+    // Slowly, a key every 0.7 s: Yjs alone made each key a step of its own, and a Ctrl+Z left "1.5" suggested.
+    await finance.page.keyboard.type('1.50', { delay: 700 })
     const cell = (page: typeof staff.page) => page.locator('[data-field="budgetTotal"]').nth(7)
     // The old figure struck whole, the new one inserted whole: no "1" left plain in front of ".00 → .50".
-    await expect.poll(() => cell(finance.page).locator('span[data-deletion]').allTextContents()).toEqual(['1.00'])
-    await expect.poll(() => cell(finance.page).locator('span[data-insertion]').allTextContents()).toEqual(['1.50'])
+    const suggested = async () => [await cell(finance.page).locator('span[data-deletion]').allTextContents(), await cell(finance.page).locator('span[data-insertion]').allTextContents()]
+    await expect.poll(suggested).toEqual([['1.00'], ['1.50']])
+    // One Ctrl+Z takes back the figure typed into the cell, whole; Ctrl+Y puts it back, whole.
+    await finance.page.keyboard.press('Control+z')
+    await expect.poll(suggested).toEqual([[], []])
+    expect(await fieldText(finance.page, 'budgetTotal', 7)).toBe('1.00')
+    await finance.page.keyboard.press('Control+y')
+    await expect.poll(suggested).toEqual([['1.00'], ['1.50']])
     await synced(finance.page)
 
     const card = staff.page.getByTestId('suggestion-card')
@@ -157,7 +164,9 @@ describe('a retyped figure is one suggestion', () => {
     await synced(staff.page)
     for (const page of [staff.page, colleague.page]) expect(await fieldText(page, 'budgetTotal', 6)).toBe('8.80')
     const notice = staff.page.locator('p.notice[role=status]')
-    await expect.poll(() => notice.textContent()).toContain('这一步没有撤销：同事之后改动了这里')
+    // It names the place (the project, the field), not just 「这里」.
+    const project = await fieldText(staff.page, 'projectName', 6)
+    await expect.poll(() => notice.textContent()).toContain(`这一步没有撤销：同事之后改动了“${project} · 预算数”`)
     await staff.page.keyboard.press('Control+z')
     await synced(staff.page)
     expect(await fieldText(staff.page, 'projectName', 0)).toMatch(/（修正）$/)

@@ -1,0 +1,72 @@
+/**
+ * What one Ctrl+Z takes back. Yjs runs changes less than 500 ms apart into
+ * one step, whatever they are. A figure typed slowly ("3", "." … "50" over
+ * two seconds) was then several steps, and one Ctrl+Z took back part of it:
+ * 3.50 became 3.5, as a reviewer's suggestion a figure nobody meant; and two
+ * quick changes in two cells were one step. Here a step is what one wrote
+ * into one cell without leaving it: a figure cell's typing is one step
+ * however slowly it was typed; in running text the 500 ms rule stands; a
+ * change in another cell, and accepting or rejecting a suggestion, each
+ * begin a step of their own.
+ */
+import { Extension } from '@tiptap/core'
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { isFigureCell } from '@shared/schema/figure-cells'
+import { undoManagerOf } from './undo-step'
+
+/** Yjs' own grouping of changes in running text. */
+const RUNNING_TEXT_PAUSE_MS = 500
+
+/** Where one's last change was: the start of its cell (mapped through every change since), and when. */
+interface LastChange {
+  cell: number
+  figure: boolean
+  at: number
+}
+
+const key = new PluginKey<LastChange | null>('typingSteps')
+
+/** A change made here (not a colleague's, not an undo or redo) — `isLocalEdit`'s, decisions on suggestions included. */
+function ownChange(tr: Transaction): boolean {
+  const ySync = (tr.getMeta('y-sync$') ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean }
+  return tr.docChanged && !ySync.isChangeOrigin && !ySync.isUndoRedoOperation
+}
+
+/** The change's cell: the text block its selection ends in. */
+function changeOf(tr: Transaction, now: number): LastChange | null {
+  const $head = tr.selection.$head
+  if (tr.getMeta('suggestion-decision') || !$head.parent.isTextblock || $head.depth === 0) return null
+  return { cell: $head.before(), figure: isFigureCell($head.parent.type.name), at: now }
+}
+
+/** Whether `tr` goes on with the step `last` began. */
+function continues(last: LastChange | null, tr: Transaction, next: LastChange | null): boolean {
+  if (last === null || next === null || tr.mapping.map(last.cell) !== next.cell) return false
+  return next.figure || next.at - last.at < RUNNING_TEXT_PAUSE_MS
+}
+
+export const TypingSteps = Extension.create({
+  name: 'typingSteps',
+  onCreate() {
+    // The steps are ended here, by `stopCapturing`, never by time.
+    const undoManager = undoManagerOf(this.editor.state)
+    if (undoManager) undoManager.captureTimeout = Number.POSITIVE_INFINITY
+  },
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<LastChange | null>({
+        key,
+        state: {
+          init: () => null,
+          apply: (tr, last) => (ownChange(tr) ? changeOf(tr, Date.now()) : last && tr.docChanged ? { ...last, cell: tr.mapping.map(last.cell) } : last),
+        },
+        // Before the change reaches Yjs (the binding writes it when the view updates): end the step it should not join.
+        filterTransaction(tr: Transaction, state: EditorState) {
+          if (!ownChange(tr)) return true
+          if (!continues(key.getState(state) ?? null, tr, changeOf(tr, Date.now()))) undoManagerOf(state)?.stopCapturing()
+          return true
+        },
+      }),
+    ]
+  },
+})
