@@ -124,6 +124,9 @@ describe('refused text', () => {
       { insert: '（补充）', attributes: { insertion: { id: 's2', author: 'zhao', time: 1 } } },
       { insert: '的内容' },
     ])
+    // A second press puts nothing back twice.
+    restoreAsSuggestions(server, refusedRuns(Y.encodeStateAsUpdate(local), server), 'zhao', () => ({ id: `s${++n}`, time: 1 }))
+    expect(text(server).toDelta().map((run: { insert: string }) => run.insert).join('')).toBe('新开头已同步（补充）的内容')
   })
 
   it('text whose place is gone stays to be copied by hand', () => {
@@ -186,6 +189,9 @@ describe('refused text', () => {
       budget(server).format(0, 3, { deletion: null })
     })
     expect(restoreAsSuggestions(server, field!.runs, mine.author, () => mine)).toEqual({ homeless: [], blocked: [] })
+    expect(budget(server).toDelta()).toEqual([{ insert: '3.5', attributes: { deletion: mine } }, { insert: '21.00', attributes: { insertion: mine } }])
+    // Pressed again (after a reload the panel still lists the copy's text): it is there already, and is not put back twice.
+    expect(restoreAsSuggestions(server, refusedFields(local, server)[0]!.runs, mine.author, () => ({ id: 'l2', time: 3 }))).toEqual({ homeless: [], blocked: [] })
     expect(budget(server).toDelta()).toEqual([{ insert: '3.5', attributes: { deletion: mine } }, { insert: '21.00', attributes: { insertion: mine } }])
   })
 

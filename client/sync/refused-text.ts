@@ -141,6 +141,8 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: str
         left.homeless.push(run)
         continue
       }
+      // Put back before (a second press, or again after a reload, when the panel still lists it): not twice.
+      if (suggestedBy(position.text, author).includes(run.text)) continue
       // A figure replaces the whole cell; other text goes between two characters.
       const by = run.replaces ? othersSuggesting(position.text, 0, position.text.length, author) : othersSuggesting(position.text, position.index - 1, position.index + 1, author)
       if (by.length > 0) left.blocked.push({ run, by })
@@ -149,6 +151,19 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: str
     }
   })
   return left
+}
+
+/** The runs of text `author` suggests inserting in `text`, each whole. */
+function suggestedBy(text: Y.XmlText, author: string): string[] {
+  const runs: string[] = []
+  let open = false
+  for (const { insert, attributes } of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+    const mine = typeof insert === 'string' && (attributes?.[MARK.insertion] as SuggestionInfo | undefined)?.author === author
+    if (mine && open) runs[runs.length - 1] += insert
+    else if (mine) runs.push(insert)
+    open = mine
+  }
+  return runs
 }
 
 /** Who other than `author` has a pending suggestion on the characters `from`..`to` (end excluded) of `text`. */
