@@ -14,7 +14,7 @@ import { T } from '../i18n/zh-CN'
 import { createLocalDrafts, type LocalDraft } from '../sync/local-drafts'
 import { META_KEY, metaOf } from '@shared/model/y-document'
 import { fieldPlace } from '../i18n/field-place'
-import { openLocalCopy, refusedFields, restoreAsSuggestions, type RefusedRun } from '../sync/refused-text'
+import { openLocalCopy, refusedFields, restoreAsSuggestions } from '../sync/refused-text'
 
 /** `version` changes whenever the document may have; `synced` says it holds the server's state to compare with. */
 export function LocalDraftsPanel(props: {
@@ -65,16 +65,12 @@ function DraftItem(props: {
     await navigator.clipboard.writeText(lines().join('\n'))
     setCopied(true)
   }
-  // Runs put back already: a second press (after someone else's suggestion that held some back is decided) puts back only the rest.
-  const done = new Set<string>()
-  const keyOf = (run: RefusedRun) => `${run.text}\u0000${JSON.stringify(run.anchor)}\u0000${JSON.stringify(run.replaces ?? null)}`
   const restore = () => {
-    const tried = runs().filter((run) => !done.has(keyOf(run)))
-    const { homeless, blocked } = restoreAsSuggestions(props.ydoc, tried, props.author, () => ({ id: crypto.randomUUID(), time: Date.now() }))
-    const held = new Set([...homeless, ...blocked.map((b) => b.run)])
-    tried.filter((run) => !held.has(run)).forEach((run) => done.add(keyOf(run)))
+    // A second press (once someone else's suggestion that held some back is decided) finds the rest put back already.
+    const all = runs()
+    const { homeless, blocked } = restoreAsSuggestions(props.ydoc, all, props.author, () => ({ id: crypto.randomUUID(), time: Date.now() }))
     const by = [...new Set(blocked.flatMap((b) => b.by))].map(props.nameOf)
-    setRestored(T.restoredDraft(tried.length - held.size, homeless.length, blocked.length, by))
+    setRestored(T.restoredDraft(all.length - homeless.length - blocked.length, homeless.length, blocked.length, by))
     // What someone else's suggestion held back can be put back once it is decided: the button stays for that.
     setRetry(blocked.length > 0)
   }
