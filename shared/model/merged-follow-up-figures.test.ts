@@ -12,7 +12,7 @@ const funds = { initial: '100', budget: '100', executed: '60', rate: '', points:
 /** One project, every target met, as a 自评 or a 监控. */
 const form = (kind: 'self-evaluation' | 'monitoring', fields: Partial<typeof funds> = {}): DocumentText => ({
   ...documentText(
-    project({ name: '甲', funds: { ...funds, ...fields }, spendingPlan: [{ label: '6月底', percent: '50' }, { label: '12月底', percent: '100' }] },
+    project({ name: '甲', funds: { ...funds, ...fields }, spendingPlan: [{ label: '3月底', percent: '25' }, { label: '6月底', percent: '50' }, { label: '12月底', percent: '100' }] },
       indicator({ level1: '产出指标', value: '≥10次', actual: '12次' }),
       indicator({ level1: '效益指标', value: '≥90%', actual: '95%' }),
       indicator({ level1: '满意度指标', value: '≥90%', actual: '95%' })),
@@ -48,10 +48,12 @@ describe('figures two people’s typing merged, in a 监控 and a 自评', () =>
     expect(selfEvaluationModel(merging(written, { indicator: 1, entry: null, node: NODE.indicatorEarned, text: '56' })).projects[0]!.indicators[0]!.earned).toBeNull()
   })
 
-  it('reads no merged 累计支出比例, so the plan share of a 监控 is not taken from it', () => {
+  it('reads no merged 累计支出比例, so the plan share of a 监控 is not taken from it, nor from the node before it', () => {
     const monitoring = form('monitoring')
     expect(monitoringModel(monitoring).projects[0]!.funds).toMatchObject({ planned: 50, planRate: 120 })
-    const merged = merging(monitoring, { indicator: null, entry: 1, node: NODE.spendingPercent, text: '50' })
-    expect(monitoringModel(merged).projects[0]!.spendingPlan[0]!.percent).toBeNull()
+    const merged = merging(monitoring, { indicator: null, entry: 2, node: NODE.spendingPercent, text: '50' })
+    expect(monitoringModel(merged).projects[0]!.spendingPlan[1]!.percent).toBeNull()
+    // 3月底's 25% would pass for the share planned by 6月 (a 执行进度 of 240%).
+    expect(monitoringModel(merged).projects[0]!.funds).toMatchObject({ rate: 60, planned: null, planRate: null })
   })
 })

@@ -21,13 +21,18 @@ export function monthOf(text: string): number | null {
   return null
 }
 
-/** The percent of the budget the plan means to have spent by `month`: the last node at or before it; 0 before the first; null when no node names a month with a percent. */
+/** The percent of the budget the plan means to have spent by `month`: the last node at or before it; 0 before the first; null when no node names a month with a percent, or the last one reached has none. */
 export function plannedShare(plan: readonly { label: string; percent: number | null }[], month: number): number | null {
   const nodes = plan.flatMap((node) => {
     const at = monthOf(node.label)
-    return at === null || node.percent === null ? [] : [{ at, percent: node.percent }]
+    return at === null ? [] : [{ at, percent: node.percent }]
   })
-  if (nodes.length === 0) return null
+  if (nodes.every((node) => node.percent === null)) return null
   const reached = nodes.filter((node) => node.at <= month)
-  return reached.length === 0 ? 0 : Math.max(...reached.map((node) => node.percent))
+  if (reached.length === 0) return 0
+  // The share of the last node reached, unread (empty, no number, or merged), is not known: an earlier node's
+  // would pass for it.
+  const last = Math.max(...reached.map((node) => node.at))
+  if (reached.some((node) => node.at === last && node.percent === null)) return null
+  return Math.max(...reached.flatMap((node) => (node.percent === null ? [] : [node.percent])))
 }
