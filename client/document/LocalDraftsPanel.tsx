@@ -14,7 +14,7 @@ import { T } from '../i18n/zh-CN'
 import { createLocalDrafts, type LocalDraft } from '../sync/local-drafts'
 import { META_KEY, metaOf } from '@shared/model/y-document'
 import { fieldPlace } from '../i18n/field-place'
-import { openLocalCopy, refusedFields, restoreAsSuggestions } from '../sync/refused-text'
+import { alreadyBack, openLocalCopy, refusedFields, restoreAsSuggestions } from '../sync/refused-text'
 
 /** `version` changes whenever the document may have; `synced` says it holds the server's state to compare with. */
 export function LocalDraftsPanel(props: {
@@ -55,9 +55,12 @@ function DraftItem(props: {
   const local = openLocalCopy(props.draft.state)
   onCleanup(() => local.destroy())
   const kind = metaOf(local).get(META_KEY.kind)
+  // What is back already as one's own suggestion (before a reload, say) is neither listed nor put back again.
   const found = createMemo(() => {
     props.version()
     return refusedFields(local, props.ydoc)
+      .map((f) => ({ ...f, runs: f.runs.filter((run) => !alreadyBack(props.ydoc, run, props.author)) }))
+      .filter((f) => f.runs.length > 0)
   })
   const runs = () => found().flatMap((f) => f.runs)
   const lines = () => found().map((f) => T.draftField(fieldPlace(f.field, typeof kind === 'string' ? kind : undefined), f.runs.map((run) => run.text.trim()).join('…')))

@@ -38,7 +38,7 @@ describe('derivedWidgets', () => {
     expect(widgets.filter((w) => w.widget.kind === 'band').map((w) => w.widget)).toEqual([expect.objectContaining({ kind: 'band', band: '部分达成', points: 30 })])
     const score = widgets.find((w) => w.widget.kind === 'score')!
     expect(score.at).toBe('project')
-    expect(score.widget).toEqual(expect.objectContaining({ lines: ['产出指标 —/50', '效益指标 24/30', '满意度指标 10/10', '预算执行率 9.5/10'], total: '总分 —（尚有指标未得分）' }))
+    expect(score.widget).toEqual(expect.objectContaining({ lines: ['产出指标 —/50', '效益指标 24/30', '满意度指标 10/10', '预算执行率 9.5/10'], total: '总分 —（尚有指标未得分或得分待核对）' }))
   })
 
   it('beside a written 执行率 or 得分, the computed one only where they differ', () => {

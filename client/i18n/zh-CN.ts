@@ -208,7 +208,7 @@ export const T = {
   /** One field's text in a refused local copy, after where it was ("项目 · 截至当期执行数"); pieces apart in the field are joined by …. */
   draftField: (place: readonly string[], text: string) => (place.length > 0 ? `${place.join(' · ')}：${text}` : text),
   draftComparing: '正在与服务器上的文档比对……',
-  draftNoText: '本机副本中没有服务器缺少的文字（被拒绝的可能只是格式、删除或结构改动）。',
+  draftNoText: '本机副本中没有服务器缺少的文字（被拒绝的可能只是格式、删除或结构改动，或文字已作为修订建议恢复）。',
   copyDraft: '复制文字',
   restoreDraft: '作为修订建议恢复',
   restoredDraft: (placed: number, homeless: number, blocked: number, by: readonly string[]) =>
@@ -294,7 +294,7 @@ export const T = {
   unreadableRate: UNREADABLE_RATE,
   /** A 自评's department 总分 and grade, or how many projects are still unscored; and the ungraded projects it leaves out (as a total that leaves projects out says). */
   departmentScore: (earned: number | null, grade: string | null, unscored: number, ungraded = 0) =>
-    (earned !== null ? `${earned.toFixed(2)}（${grade}）` : unscored > 0 ? `${unscored} 个项目未评分` : '—') + (unscored === 0 && ungraded > 0 ? scoreLeavesOut(ungraded) : ''),
+    (earned !== null ? `${earned.toFixed(2)}（${grade}）` : unscored > 0 ? `${unscored} 个项目未评分或得分待核对` : '—') + (unscored === 0 && ungraded > 0 ? scoreLeavesOut(ungraded) : ''),
   /** A project's grade, or why it has none though scored (its 分值 past full marks). */
   gradeText,
   /** 汇总's second table: each 监控's and 自评's projects. */
@@ -459,7 +459,7 @@ export const T = {
     total: (total: string, grade: string) => `总分 ${total}（${grade}）`,
     /** No 总分 yet, and what it waits for: an indicator's 得分, the 预算执行率 (which needs 全年预算数 above 0 and 全年执行数), or both. */
     noTotal: (indicators: boolean, execution: boolean) =>
-      `总分 —（${indicators && execution ? '尚有指标和预算执行率未得分' : indicators ? '尚有指标未得分' : '预算执行率未得分：全年预算数大于 0、全年执行数填写后才算得出'}）`,
+      `总分 —（${indicators && execution ? '尚有指标和预算执行率未得分或得分待核对' : indicators ? '尚有指标未得分或得分待核对' : '预算执行率未得分：全年预算数大于 0、全年执行数填写后才算得出'}）`,
   },
   indicatorHeader: labelsOf([...INDICATOR_LEVEL_FIELDS, ...INDICATOR_CELL_FIELDS] as const),
   // The form's labels, as the shared schema names them, worded as the editor's label cells print them (the field table's `cell`).

@@ -22,7 +22,8 @@ export function DashboardPage() {
         <button onClick={() => navigate('#/')}>{T.back}</button>
         <h1>{T.dashboard}</h1>
         <Bell />
-        <a class="button" href="/api/dashboard.csv" download="">{T.exportCsv}</a>
+        {/* Only beside a dashboard read: one refused (staff are told it is not theirs) has no file either. */}
+        <Show when={board.state === 'ready' || board.state === 'refreshing'}><a class="button" href="/api/dashboard.csv" download="">{T.exportCsv}</a></Show>
       </header>
       <Loaded resource={board} what={T.dashboard} retry={refetch}>
         {(loaded) => (

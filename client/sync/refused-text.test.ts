@@ -4,7 +4,7 @@ import { fieldPlace } from '../i18n/field-place'
 import { T } from '../i18n/zh-CN'
 import { META_KEY, contentOf, metaOf } from '@shared/model/y-document'
 import { NODE } from '@shared/schema/node-names'
-import { openLocalCopy, refusedFields, refusedRuns, restoreAsSuggestions } from './refused-text'
+import { alreadyBack, openLocalCopy, refusedFields, refusedRuns, restoreAsSuggestions } from './refused-text'
 
 const refusedText = (localState: Uint8Array, doc: Y.Doc) => refusedRuns(localState, doc).map((run) => run.text)
 
@@ -190,7 +190,9 @@ describe('refused text', () => {
     })
     expect(restoreAsSuggestions(server, field!.runs, mine.author, () => mine)).toEqual({ homeless: [], blocked: [] })
     expect(budget(server).toDelta()).toEqual([{ insert: '3.5', attributes: { deletion: mine } }, { insert: '21.00', attributes: { insertion: mine } }])
-    // Pressed again (after a reload the panel still lists the copy's text): it is there already, and is not put back twice.
+    // Back already: the panel lists it no more; pressed again all the same, it is not put back twice.
+    expect(field!.runs.map((run) => alreadyBack(server, run, mine.author))).toEqual([true])
+    expect(field!.runs.map((run) => alreadyBack(server, run, 'someone-else'))).toEqual([false])
     expect(restoreAsSuggestions(server, refusedFields(local, server)[0]!.runs, mine.author, () => ({ id: 'l2', time: 3 }))).toEqual({ homeless: [], blocked: [] })
     expect(budget(server).toDelta()).toEqual([{ insert: '3.5', attributes: { deletion: mine } }, { insert: '21.00', attributes: { insertion: mine } }])
   })

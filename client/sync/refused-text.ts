@@ -136,13 +136,12 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: str
   const suggestion = (): SuggestionInfo => ({ ...mark(), author })
   doc.transact(() => {
     for (const run of runs) {
-      const position = run.replaces ? placeOf(doc, { id: run.replaces, after: false }) : run.anchor ? placeOf(doc, run.anchor) : null
+      const position = placeOfRun(doc, run)
       if (!position) {
         left.homeless.push(run)
         continue
       }
-      // Put back before (a second press, or again after a reload, when the panel still lists it): not twice.
-      if (suggestedBy(position.text, author).includes(run.text)) continue
+      if (isBack(position, run, author)) continue
       // A figure replaces the whole cell; other text goes between two characters.
       const by = run.replaces ? othersSuggesting(position.text, 0, position.text.length, author) : othersSuggesting(position.text, position.index - 1, position.index + 1, author)
       if (by.length > 0) left.blocked.push({ run, by })
@@ -152,6 +151,14 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: str
   })
   return left
 }
+
+/** Whether `run` is in `doc` already as `author`'s suggestion (put back before: by a second press, or before a reload). */
+export function alreadyBack(doc: Y.Doc, run: RefusedRun, author: string): boolean {
+  const position = placeOfRun(doc, run)
+  return position !== null && isBack(position, run, author)
+}
+
+const isBack = (position: { text: Y.XmlText }, run: RefusedRun, author: string) => suggestedBy(position.text, author).includes(run.text)
 
 /** The runs of text `author` suggests inserting in `text`, each whole. */
 function suggestedBy(text: Y.XmlText, author: string): string[] {
@@ -189,6 +196,9 @@ function replaceFigure(cell: Y.XmlText, figure: string, suggestion: SuggestionIn
   if (length > 0) cell.format(0, length, { [MARK.deletion]: suggestion })
   cell.insert(length, figure, { [MARK.insertion]: suggestion })
 }
+
+/** Where a run goes back: its figure's cell (replaced whole), or beside the character it was typed against. */
+const placeOfRun = (doc: Y.Doc, run: RefusedRun) => (run.replaces ? placeOf(doc, { id: run.replaces, after: false }) : run.anchor ? placeOf(doc, run.anchor) : null)
 
 function placeOf(doc: Y.Doc, anchor: NonNullable<RefusedRun['anchor']>): { text: Y.XmlText; index: number } | null {
   if (anchor.id.clock >= Y.getState(doc.store, anchor.id.client)) return null

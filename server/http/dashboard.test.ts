@@ -128,6 +128,9 @@ describe('dashboard', () => {
     const evaluated = csv.split('\r\n').find((line) => line.includes('"绩效自评","100.00%"'))!
     expect(evaluated).toContain('"100.00%","0","",""')
     expect(evaluated.endsWith('"未计入 1 个项目：分值合计超过 100，不评等级"')).toBe(true)
+    // A blank 总分 says why in the same column: the projects not scored (or whose 得分 is to be checked).
+    const unscored = csv.split('\r\n').find((line) => line.includes('"绩效自评"') && line.includes(`"${projects} 个项目未填执行数"`))!
+    expect(unscored.endsWith(`"${projects} 个项目未评分或得分待核对"`)).toBe(true)
     const projectsCsv = await (await fetch(`${t.server.url}/api/dashboard-projects.csv`, { headers: { Cookie: wang.cookie } })).text()
     expect(projectsCsv.split('\r\n').find((line) => line.includes('"100.00%","110.00"'))).toContain('"110.00","分值合计 110，应为 100，不评等级"')
   })

@@ -41,6 +41,9 @@ const percent = (n: number | null) => (n === null ? '' : `${n.toFixed(2)}%`)
  * beside the figure.
  */
 const figureCell = (n: number | null) => (n === null ? '' : n.toFixed(2))
+/** Why a 自评's department 总分 is blank or leaves projects out, as the page says it: projects not scored (or whose 得分 is to be checked), and those past full marks. */
+const scoreWithheld = (r: Dashboard['rows'][number]) =>
+  [r.kind === 'self-evaluation' && r.unscored > 0 ? `${r.unscored} 个项目未评分或得分待核对` : '', ungradedNotCounted(r.ungraded)].filter(Boolean).join('；')
 
 /** Per project of every 监控 and 自评: its 执行率 and 总分/grade, for a spreadsheet. */
 function projectsCsv(rows: Dashboard['projects']): string {
@@ -68,7 +71,7 @@ function dashboardCsv({ rows, byYear }: Dashboard): string {
         r.department, r.title, r.year ?? '', r.status, when(r.lastChange), figureCell(r.total), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind,
         // A 执行率 withheld says why, as the page does: an empty cell would read as nothing to report.
         followUp ? (r.rate === null ? rateWithheld(r) : percent(r.rate)) : '', followUp ? r.missingExecuted : '', figureCell(r.earned), r.grade ?? '', inYearTotal(r),
-        followUp ? r.missingBudget : '', followUp ? r.unreadableFunds : '', projectsNotCounted(r.leftOut), ungradedNotCounted(r.ungraded),
+        followUp ? r.missingBudget : '', followUp ? r.unreadableFunds : '', projectsNotCounted(r.leftOut), scoreWithheld(r),
       ]
     }),
   ])
