@@ -16,37 +16,29 @@ import { META_KEY, metaOf } from '@shared/model/y-document'
 import { fieldPlace } from '../i18n/field-place'
 import { alreadyBack, openLocalCopy, refusedFields, restoreAsSuggestions } from '../sync/refused-text'
 
-/** `version` changes whenever the document may have; `synced` says it holds the server's state to compare with. */
-export function LocalDraftsPanel(props: {
-  docId: string
+/** What the panel and each of its copies are given: `version` changes whenever the document may have; `synced` says it holds the server's state to compare with. */
+interface DocumentFacts {
   ydoc: Y.Doc
   version: Accessor<unknown>
   synced: Accessor<boolean>
   author: string
   mayRestore: Accessor<boolean>
   nameOf: (login: string) => string
-}) {
+}
+
+export function LocalDraftsPanel(props: DocumentFacts & { docId: string }) {
   const { drafts, remove } = createLocalDrafts(props.docId)
   return (
     <Show when={drafts().length > 0}>
       <section class="local-drafts" data-testid="local-drafts" role="region" aria-label={T.drafts(drafts().length)}>
         <h2>{T.drafts(drafts().length)}</h2>
-        <For each={drafts()}>{(draft) => <DraftItem draft={draft} ydoc={props.ydoc} version={props.version} synced={props.synced} author={props.author} mayRestore={props.mayRestore} nameOf={props.nameOf} onDelete={() => void remove(draft.id)} />}</For>
+        <For each={drafts()}>{(draft) => <DraftItem {...props} draft={draft} onDelete={() => void remove(draft.id)} />}</For>
       </section>
     </Show>
   )
 }
 
-function DraftItem(props: {
-  draft: LocalDraft
-  ydoc: Y.Doc
-  version: Accessor<unknown>
-  synced: Accessor<boolean>
-  author: string
-  mayRestore: Accessor<boolean>
-  nameOf: (login: string) => string
-  onDelete: () => void
-}) {
+function DraftItem(props: DocumentFacts & { draft: LocalDraft; onDelete: () => void }) {
   const [copied, setCopied] = createSignal(false)
   const [confirmingDelete, setConfirmingDelete] = createSignal(false)
   const [restored, setRestored] = createSignal<string | null>(null)
