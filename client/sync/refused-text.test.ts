@@ -4,6 +4,8 @@ import { fieldPlace } from '../i18n/field-place'
 import { T } from '../i18n/zh-CN'
 import { META_KEY, contentOf, metaOf } from '@shared/model/y-document'
 import { NODE } from '@shared/schema/node-names'
+import type { SuggestionInfo } from '@shared/schema/suggestion'
+import { replacementsIn } from '@shared/review/replacements'
 import { alreadyBack, openLocalCopy, refusedFields, refusedRuns, restoreAsSuggestions } from './refused-text'
 
 const refusedText = (localState: Uint8Array, doc: Y.Doc) => refusedRuns(localState, doc).map((run) => run.text)
@@ -150,13 +152,17 @@ describe('refused text', () => {
     type(budget, '80')
     const [field] = refusedFields(local, server)
     expect(field!.runs.map((run) => run.text)).toEqual(['24.80'])
-    const suggestion = { id: 's1', author: 'lina', time: 1 }
-    expect(restoreAsSuggestions(server, field!.runs, suggestion.author, () => suggestion)).toEqual({ homeless: [], blocked: [] })
-    const restored = (cell(server, 1, NODE.fundsBudget).get(0) as Y.XmlText).toDelta()
+    let n = 0
+    expect(restoreAsSuggestions(server, field!.runs, 'lina', () => ({ id: `s${++n}`, time: 1 }))).toEqual({ homeless: [], blocked: [] })
+    const restored = (cell(server, 1, NODE.fundsBudget).get(0) as Y.XmlText).toDelta() as { insert: string; attributes: Record<string, SuggestionInfo> }[]
     expect(restored).toEqual([
-      { insert: '24.00', attributes: { deletion: suggestion } },
-      { insert: '24.80', attributes: { insertion: suggestion } },
+      { insert: '24.00', attributes: { deletion: { id: 's1', author: 'lina', time: 1 } } },
+      { insert: '24.80', attributes: { insertion: { id: 's2', author: 'lina', time: 1 } } },
     ])
+    // Two suggestions made at once: one replacement, shown and decided as 24.00 → 24.80 (one id for both read as
+    // two, a card saying 建议删除：24.00).
+    const runs = restored.map((run) => ({ text: run.insert, insertion: run.attributes.insertion ?? null, deletion: run.attributes.deletion ?? null }))
+    expect(replacementsIn(runs).map((r) => `${r.oldText} → ${r.newText}`)).toEqual(['24.00 → 24.80'])
   })
 
   it('a figure typed offline over a cell a reviewer meanwhile suggested a figure for is the figure as typed (21.00), not with the suggestion run into it (21.0022.00)', () => {

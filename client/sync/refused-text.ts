@@ -145,7 +145,7 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: str
       // A figure replaces the whole cell; other text goes between two characters.
       const by = run.replaces ? othersSuggesting(position.text, 0, position.text.length, author) : othersSuggesting(position.text, position.index - 1, position.index + 1, author)
       if (by.length > 0) left.blocked.push({ run, by })
-      else if (run.replaces) replaceFigure(position.text, run.text, suggestion())
+      else if (run.replaces) replaceFigure(position.text, run.text, suggestion(), suggestion())
       else position.text.insert(position.index, run.text, { [MARK.insertion]: suggestion() })
     }
   })
@@ -190,11 +190,14 @@ function othersSuggesting(text: Y.XmlText, from: number, to: number, author: str
   return [...by]
 }
 
-/** The cell's figure proposed for deletion and `figure` for insertion, as one suggestion: a replacement, 24.00 → 24.80. */
-function replaceFigure(cell: Y.XmlText, figure: string, suggestion: SuggestionInfo): void {
+/**
+ * The cell's figure proposed for deletion and `figure` for insertion: two suggestions side by side, by one
+ * person at once, which every reader takes as one replacement (`shared/review/replacements.ts`): 24.00 → 24.80.
+ */
+function replaceFigure(cell: Y.XmlText, figure: string, deletion: SuggestionInfo, insertion: SuggestionInfo): void {
   const length = cell.length
-  if (length > 0) cell.format(0, length, { [MARK.deletion]: suggestion })
-  cell.insert(length, figure, { [MARK.insertion]: suggestion })
+  if (length > 0) cell.format(0, length, { [MARK.deletion]: deletion })
+  cell.insert(length, figure, { [MARK.insertion]: insertion })
 }
 
 /** Where a run goes back: its figure's cell (replaced whole), or beside the character it was typed against. */
