@@ -94,6 +94,20 @@ describe('derivedWidgets', () => {
     expect(widgets.map((w) => [w.at, (w.widget as { text?: string }).text])).toEqual([['fundsRate', '40.00% · 计划 未设定截至月份']])
   })
 
+  it('says why there is no 执行率 where a 全年预算数 or 执行数 is written but not read (no number, or merged)', () => {
+    const monitoring = {
+      ...documentText(project({ name: '甲', budgetTotal: '100', funds: funds('100', '6.603'), spendingPlan: [spending('6月底', '50'), spending('12月底', '100')] },
+        indicator({ value: '≥10次', actual: '4次', forecast: '', likelihood: '', cause: '', measure: '' }))),
+      kind: 'monitoring' as const,
+      asOf: '2026年1-6月',
+      mergedFigures: [{ project: 1, indicator: null, entry: null, node: 'fundsExecuted', text: '6.603' }],
+    }
+    const widgets = shown(monitoring, monitoringModel(monitoring) as unknown as DerivedModel)
+    expect(widgets.map((w) => [w.at, (w.widget as { text?: string }).text])).toEqual([['fundsRate', '数字无法读取或待核对 · 计划 50.00%']])
+    const unwritten = { ...monitoring, mergedFigures: [], projects: monitoring.projects.map((p) => ({ ...p, funds: funds('100', '') })) }
+    expect(shown(unwritten, monitoringModel(unwritten) as unknown as DerivedModel).map((w) => (w.widget as { text?: string }).text)).toEqual(['— · 计划 50.00%'])
+  })
+
   it('shows nothing in a targets document', () => {
     const targets = documentText(project({ budgetTotal: '10' }, indicator({ value: '≥1' })))
     expect(derivedWidgets(documentSchema.nodeFromJSON(buildDocument(targets)), { projects: [] })).toEqual([])

@@ -24,6 +24,7 @@ import { NODE } from '@shared/schema/node-names'
 import { levelTotals } from '@shared/self-evaluation/level-totals'
 import { qualitativeEarned, type Band } from '@shared/self-evaluation/scoring'
 import { T } from '../i18n/zh-CN'
+import { UNREADABLE_RATE } from '@shared/kinds/rate-withheld'
 
 const CELL = { fundsRate: NODE.fundsRate, fundsPoints: NODE.fundsPoints, fundsEarned: NODE.fundsEarned, indicatorEarned: NODE.indicatorEarned } as const
 
@@ -33,7 +34,7 @@ export interface DerivedModel {
   /** A 监控's 截至月份 as a month (null: none chosen, so no plan share can be read). */
   month?: number | null
   projects: readonly {
-    funds?: { rate: number | null; points?: number; earned?: number | null; planned?: number | null }
+    funds?: { budget?: number | null; executed?: number | null; rate: number | null; points?: number; earned?: number | null; planned?: number | null }
     indicators: readonly { level1: string; value: string; points?: number; earned?: number | null }[]
     earned?: number | null
     grade?: string | null
@@ -84,6 +85,8 @@ export function derivedWidgets(doc: PMNode, model: DerivedModel, asOf?: AsOfCont
     projectPos += projectNode.nodeSize
     if (!project || projectNode.type.name !== NODE.project) return
     let row = -1
+    // 全年预算数 and 执行数 as written (they come before the 执行率 in the form): one written that the model could not read is why no 执行率.
+    const unread = { budget: false, executed: false }
     projectNode.descendants((node, pos) => {
       const at = start + 1 + pos
       const name = node.type.name
@@ -92,8 +95,10 @@ export function derivedWidgets(doc: PMNode, model: DerivedModel, asOf?: AsOfCont
       const end = at + 1 + node.content.size
       const written = node.textContent.trim()
       const funds = project.funds
+      if (name === NODE.fundsBudget) unread.budget = written !== '' && funds?.budget === null
+      if (name === NODE.fundsExecuted) unread.executed = written !== '' && funds?.executed === null
       if (name === CELL.fundsRate && funds) {
-        const rate = funds.rate === null ? '—' : percent(funds.rate)
+        const rate = funds.rate !== null ? percent(funds.rate) : unread.budget || unread.executed ? UNREADABLE_RATE : '—'
         // No 截至月份 chosen: say so where the plan's share would be, rather than leave a gap that reads as "no plan".
         const planned = kind !== 'monitoring' ? '' : funds.planned != null ? T.derived.planned(percent(funds.planned)) : model.month === null ? T.derived.noPlanMonth : ''
         const shown = !written ? rate : agrees(parsePercent(written), funds.rate) ? '' : T.derived.computed(rate)
