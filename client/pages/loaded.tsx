@@ -18,9 +18,12 @@ import { toLogin } from '../router'
 export const isOffline = (error: unknown): boolean => error instanceof ApiFailure && error.code === 'offline'
 export const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
-/** The message for a read of `what` that failed: the network's, or the server's own. */
+/** A read the server refused to this person (403): no failure of the network or the server, and no retry reads it. */
+const refused = (error: unknown) => error instanceof ApiFailure && error.status === 403
+
+/** The message for a read of `what` that failed: the network's, or the server's own (alone, where it refused: why it is not theirs). */
 export function loadFailure(what: string, error: unknown): string {
-  return isOffline(error) ? T.loadFailedOffline(what) : T.loadFailed(what, reasonOf(error))
+  return isOffline(error) ? T.loadFailedOffline(what) : refused(error) ? reasonOf(error) : T.loadFailed(what, reasonOf(error))
 }
 
 /** The message for a read of `what` that failed when an earlier one had succeeded: what is shown is that earlier one. */
@@ -77,7 +80,7 @@ export function Loaded<V>(props: { resource: Resource<V>; what: string; retry?: 
 function Retry(props: { retry: (() => unknown) | undefined; error: unknown }) {
   return (
     <Show when={!loggedOut(props.error)} fallback={<button class="small retry" onClick={() => toLogin()}>{T.login}</button>}>
-      <Show when={props.retry}>
+      <Show when={!refused(props.error) && props.retry}>
         {(retry) => <button class="small retry" onClick={() => void retry()()}>{T.retry}</button>}
       </Show>
     </Show>

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { sampleBytes } from '../../support/sample'
-import { arriveAs, browserAndServer, importFromList, openAs, synced } from './browser'
+import { arriveAs, browserAndServer, importFromList, loggedInAs, openAs, synced } from './browser'
 
 const suite = browserAndServer()
 
@@ -139,6 +139,15 @@ describe('document list', () => {
     expect(await user.page.getByRole('link', { name: '导出表格（CSV）' }).getAttribute('href')).toBe('/api/dashboard.csv')
     expect(user.errors).toEqual([])
     await user.context.close()
+
+    // Staff who follow a link to it are told it is not theirs: no empty table, no 重试, no file to export.
+    const staff = await logins.addUser('liu', 'pw-liu', '刘敏')
+    await orgs.setMember(department.id, staff.id, 'staff')
+    const writer = await loggedInAs(suite.browser, t, 'liu', '/#/dashboard')
+    await expect.poll(() => writer.page.getByTestId('load-failed').textContent(), { timeout: 10_000 }).toBe('汇总只对财政局的人员和部门的管理员开放：你不在财政局，也不是哪个部门的管理员')
+    expect(await writer.page.getByRole('button', { name: '重试' }).count()).toBe(0)
+    expect(await writer.page.getByRole('link', { name: '导出表格（CSV）' }).count()).toBe(0)
+    await writer.context.close()
   }, 60_000)
 
   it('a file called “sample” imports under the document’s own title, owned by “我”; imported twice, the bureau’s year total counts it once and says so', async () => {
