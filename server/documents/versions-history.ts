@@ -6,7 +6,7 @@
 import { yearMismatch } from '@shared/formats/import-year'
 import { readContent } from '@shared/model/y-document'
 import { kindOf } from '@shared/kinds/registry'
-import { withProjectsAdded } from '@shared/model/add-projects'
+import { addProjectsTo } from '@shared/model/add-projects'
 import { changeAuthors, diffDocuments, type DocumentDiff } from '@shared/history/document-diff'
 import { restoreContent, withProjectFrom } from '@shared/history/restore-content'
 import { AUTOMATIC_VERSION, isAutomaticVersion } from '@shared/history/version-thinning'
@@ -103,7 +103,7 @@ export async function addProjects(
   const name = actorName(by)
   const unread = imported.unread ?? []
   await p.live.applyServerChange(doc.id, (ydoc) => {
-    restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects))
+    addProjectsTo(ydoc, projects)
     // What the file held that no cell took stays with the projects it came with, as comments (`import-notes.ts`).
     addImportNotes(ydoc, unread, { author: name ?? IMPORT_NOTE_AUTHOR, now: Date.now(), project: projectCount(ydoc) - projects.length })
   }, name ? { by: name } : {})
