@@ -6,8 +6,8 @@
  * quick changes in two cells were one step. Here a step is what one wrote
  * into one cell without leaving it: a figure cell's typing is one step
  * however slowly it was typed; in running text the 500 ms rule stands; a
- * change in another cell, and accepting or rejecting a suggestion, each
- * begin a step of their own.
+ * change in another cell, coming back to a cell after leaving it, and
+ * accepting or rejecting a suggestion each begin a step of their own.
  */
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
@@ -58,7 +58,14 @@ export const TypingSteps = Extension.create({
         key,
         state: {
           init: () => null,
-          apply: (tr, last) => (ownChange(tr) ? changeOf(tr, Date.now()) : last && tr.docChanged ? { ...last, cell: tr.mapping.map(last.cell) } : last),
+          apply: (tr, last, _before, after) => {
+            if (ownChange(tr)) return changeOf(tr, Date.now())
+            if (!last) return null
+            const mapped = tr.docChanged ? { ...last, cell: tr.mapping.map(last.cell) } : last
+            // Leaving the cell ends its step, as a change elsewhere would: coming back to it begins another.
+            const $head = after.selection.$head
+            return $head.depth > 0 && $head.before() === mapped.cell ? mapped : null
+          },
         },
         // Before the change reaches Yjs (the binding writes it when the view updates): end the step it should not join.
         filterTransaction(tr: Transaction, state: EditorState) {

@@ -125,11 +125,11 @@ export interface NotRestored {
 }
 
 /**
- * Puts the runs back into `doc` as `author`'s suggested insertions (each
- * marked with a new `mark()`: its id and time), each
+ * Puts the runs back into `doc` as `author`'s suggested insertions, each
  * where it was typed (after the character the document has that it
  * followed, if that is still there); a figure as a suggested replacement of
- * the cell's figure (`replaces`). Returns the runs it did not put back.
+ * the cell's figure (`replaces`). Each suggestion gets a new `mark()`: its
+ * id and time. Returns the runs it did not put back.
  */
 export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: string, mark: () => Omit<SuggestionInfo, 'author'>): NotRestored {
   const left: NotRestored = { homeless: [], blocked: [] }
