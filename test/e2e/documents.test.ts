@@ -141,9 +141,9 @@ describe('document list', () => {
     await user.context.close()
 
     // Staff who follow a link to it are told it is not theirs: no empty table, no 重试, no file to export.
-    const staff = await logins.addUser('liu', 'pw-liu', '刘敏')
+    const staff = await logins.addUser('tang', 'pw-tang', '唐敏')
     await orgs.setMember(department.id, staff.id, 'staff')
-    const writer = await loggedInAs(suite.browser, t, 'liu', '/#/dashboard')
+    const writer = await loggedInAs(suite.browser, t, 'tang', '/#/dashboard')
     await expect.poll(() => writer.page.getByTestId('load-failed').textContent(), { timeout: 10_000 }).toBe('汇总只对财政局的人员和部门的管理员开放：你不在财政局，也不是哪个部门的管理员')
     expect(await writer.page.getByRole('button', { name: '重试' }).count()).toBe(0)
     expect(await writer.page.getByRole('link', { name: '导出表格（CSV）' }).count()).toBe(0)
