@@ -30,7 +30,7 @@ print(json.dumps({
 function readWithPythonDocx(bytes: Uint8Array): { paragraphs: string[]; tables: string[][][] } {
   const path = join(mkdtempSync(join(tmpdir(), 'jixiao-docx-')), 'export.docx')
   writeFileSync(path, bytes)
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', READ_TABLES, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }))
+  return JSON.parse(execFileSync('/usr/bin/python3', ['-I', '-c', READ_TABLES, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }))
 }
 
 /** Every text a project's table must show. */

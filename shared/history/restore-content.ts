@@ -5,13 +5,18 @@
  * text that is the same in both keeps its identity — comments anchored in
  * it stay anchored — and history is never rewritten. Threads and `meta`
  * are not touched. One project's table can be put back alone
- * (`withProjectFrom`), the rest of the document left as it is now.
+ * (`withProjectFrom`), the rest of the document left as it is now; and
+ * projects added after the last one (导入项目表, `addProjectsTo`) are
+ * written without reading what is there.
  */
 import { Node } from '@tiptap/pm/model'
-import { updateYFragment } from '@tiptap/y-tiptap'
-import type * as Y from 'yjs'
+import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { blank, withProjectsAdded } from '../model/add-projects'
+import { buildProject } from '../model/build-document'
+import type { ProjectText } from '../model/document-text'
 import type { NodeJSON } from '../model/node-json'
-import { contentOf } from '../model/y-document'
+import { childElement, contentOf, readContent } from '../model/y-document'
 import { documentSchema } from '../schema/schema'
 import { NODE } from '../schema/node-names'
 import { readProject } from '../model/read-document'
@@ -49,5 +54,29 @@ export function withProjectFrom(current: NodeJSON, version: NodeJSON, project: {
       else projects.push(restored)
       return { ...part, content: projects }
     }),
+  }
+}
+
+/** A table of the document as the binding reads it. */
+const projectJSON = (table: Y.XmlElement): NodeJSON =>
+  ({ type: table.nodeName, attrs: table.getAttributes(), content: (yXmlFragmentToProsemirrorJSON(table) as NodeJSON).content ?? [] })
+
+/**
+ * `withProjectsAdded`, made in `ydoc` (inside the caller's transaction): each table new, written by the
+ * binding's own encoding into an empty element after the last one, so nothing already there is read or compared.
+ * Diffing the whole content against it took seconds at a few hundred projects, on the thread every connection
+ * shares. A document whose tables are all blank (a new one's) has them replaced, by a diff of that small content.
+ */
+export function addProjectsTo(ydoc: Y.Doc, projects: readonly ProjectText[]): void {
+  const part = childElement(contentOf(ydoc), NODE.projectsPart)
+  const tables = (part?.toArray() ?? []).filter((child): child is Y.XmlElement => child instanceof Y.XmlElement)
+  if (!part || tables.every((table) => blank(projectJSON(table)))) {
+    restoreContent(ydoc, withProjectsAdded(readContent(ydoc), projects))
+    return
+  }
+  for (const project of projects) {
+    const table = new Y.XmlElement(NODE.project)
+    part.insert(part.length, [table])
+    updateYFragment(ydoc, table, Node.fromJSON(documentSchema, buildProject(project)), { mapping: new Map(), isOMark: new Map() })
   }
 }

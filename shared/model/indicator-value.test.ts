@@ -7,7 +7,10 @@ describe('parseIndicatorValue', () => {
     ['>=95%', '≥', 95, '%'],
     ['＞８０％', '>', 80, '%'],
     ['＝100%', '=', 100, '%'],
-    ['≤10个工作日', '≤', 10, '个工作日'],
+    // A length of time: its bare unit, and 内 (within) a limit.
+    ['≤10个工作日', '≤', 10, '工作日'],
+    ['10个工作日内', '≤', 10, '工作日'],
+    ['≤2小时', '≤', 2, '小时'],
     ['100%', null, 100, '%'],
     ['1600元/亩', null, 1600, '元/亩'],
     ['250万', null, 250, '万'],
@@ -23,6 +26,10 @@ describe('parseIndicatorValue', () => {
 
   it.each(['2023.07-2024.01', '2022年12月底前', '10个工作日内', '12月底', '每月底前'])('%s is a time', (raw) => {
     expect(parseIndicatorValue(raw).time).toBe(true)
+  })
+
+  it.each([['10个工作日内', true], ['≤2小时', true], ['30天', true], ['2022年12月底前', false], ['12月底', false], ['2023.07-2024.01', false]])('%s is a length of time: %s', (raw, duration) => {
+    expect(parseIndicatorValue(raw as string).duration).toBe(duration)
   })
 
   it.each(['优良', '显著提升', '按计划实施', '不超预算'])('%s is qualitative', (raw) => {

@@ -20,6 +20,11 @@ export interface IndicatorValue {
   placeholder: boolean
   /** A date, period or deadline (`2023.07-2024.01`, `12月底前`, `10个工作日内`). */
   time: boolean
+  /**
+   * A length of time, a number of one unit (`≤2小时`, `10个工作日内`, `30天`): compared as any amount is, in that
+   * unit — not a date. `unit` is then the bare unit (小时, 工作日), and a limit said by 内 (within) is `≤`.
+   */
+  duration: boolean
 }
 
 const SIGNS: [RegExp, Sign][] = [
@@ -31,6 +36,9 @@ const SIGNS: [RegExp, Sign][] = [
 ]
 const PLACEHOLDER = /^(是\/否|是或否|是否|有\/无|[*＊]+|[xX]+|★+|—+|-+)$|[*＊]{2}|XX|xx|★/
 const TIME = /每(月|季度?|周|年)(底|末)|\d{4}\s*[.年/-]\s*\d{1,2}|\d{1,2}\s*月(底|末|\d{1,2}日)?|年底|年末|季度|前完成|之前|日前|(工作)?日内|天内|个?月内|小时|工作日|^\d+\s*(天|日)$/
+
+/** A unit of a length of time after the number (个 and 内/以内 aside): `小时`, `个工作日内`, `天以内`. */
+const DURATION = /^个?(小时|分钟|天|日|工作日)(以内|内)?$/
 
 export function parseIndicatorValue(raw: string): IndicatorValue {
   const half = toHalfWidth(raw).replace(/[()（）]/g, '')
@@ -49,14 +57,16 @@ export function parseIndicatorValue(raw: string): IndicatorValue {
   const unit = numberMatch ? rest.slice(numberMatch[0].length) : ''
   const placeholder = PLACEHOLDER.test(half)
   const time = TIME.test(half)
+  const length = number === null ? null : DURATION.exec(unit.trim())
   return {
     raw,
-    sign,
+    sign: sign ?? (length?.[2] ? '≤' : null),
     number,
-    unit,
+    unit: length ? length[1]! : unit,
     qualitative: number === null && !placeholder && !time && half !== '' && !/\d/.test(half),
     placeholder,
     time,
+    duration: length !== null,
   }
 }
 

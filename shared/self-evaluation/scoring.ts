@@ -87,7 +87,8 @@ const unitOf = (value: IndicatorValue) => value.unit.replace(/^百分比$/, '%')
 export function quantitativeEarned(targetText: string, actualText: string, points: number, aimsLow = false): number | null {
   const target = parseIndicatorValue(targetText)
   const actual = parseIndicatorValue(actualText)
-  if (target.number === null || actual.number === null || target.time || actual.time) return null
+  // A date is no amount; a length of time (≤2小时 against 3小时) is one.
+  if (target.number === null || actual.number === null || (target.time && !target.duration) || (actual.time && !actual.duration)) return null
   if (unitOf(actual) !== '' && unitOf(actual) !== unitOf(target)) return null
   const share = ceiling(target, aimsLow)
     ? actual.number <= target.number ? 1 : target.number / actual.number

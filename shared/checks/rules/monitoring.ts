@@ -62,7 +62,7 @@ export const incomparableActual: MonitoringRule = {
     return model.indicators.flatMap((indicator, i) => {
       const target = parseIndicatorValue(indicator.value)
       const actual = parseIndicatorValue(indicator.actual)
-      if (target.number === null || actual.number === null || target.time || actual.time) return []
+      if (target.number === null || actual.number === null || (target.time && !target.duration) || (actual.time && !actual.duration)) return []
       const [want, got] = [unitOf(indicator.value), unitOf(indicator.actual)]
       return got !== '' && got !== want
         ? [f.warning(`“${indicator.level3}”截至当期完成值 ${indicator.actual} 与年度指标值 ${indicator.value} 的单位不同，无法比较`, { indicator: i + 1 })]
