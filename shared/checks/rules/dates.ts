@@ -4,7 +4,8 @@
  * money, unless the form declares a 实施期 that runs that long
  * ("2023.07-2024.01"); a 时效 deadline wholly in an earlier year
  * ("2021年12月底前" in a 2022 plan, last year's form copied) has passed
- * before the money arrives; a spending plan whose dates run backwards,
+ * before the money arrives, as has a 实施期 that ended before the year (a
+ * next year's draft keeps the form's); a spending plan whose dates run backwards,
  * fall outside the year or name no real month is impossible. All: error.
  */
 import type { Finding } from '../finding'
@@ -23,7 +24,12 @@ export const dates: ProjectRule = {
     const f = findingsFor(this.id, number)
     const found: Finding[] = []
     if (year !== null) {
-      const lastYear = Math.max(year, ...yearsIn(model.details.period))
+      // Last year's form carried into this year's draft: a 实施期 that ended before the year begins.
+      const period = yearsIn(model.details.period)
+      if (period.length > 0 && period.every((y) => y < year)) {
+        found.push(f.error(`实施期“${model.details.period}”在预算年度 ${year} 年之前已经结束：应填写本年度的实施期，如“${year}年1月-${year}年12月”`))
+      }
+      const lastYear = Math.max(year, ...period)
       model.indicators.forEach((indicator, i) => {
         const where = { indicator: i + 1, field: 'value' } as const
         const years = yearsIn(indicator.value)

@@ -337,6 +337,15 @@ describe('dates', () => {
     const [beyond] = run(dates, projectInput({ details, indicators: withIndicator(2, { value: '2025年6月底前' }) }))
     expect(beyond!.message).toContain('晚于实施期（2023.07-2024.01）结束的 2024 年')
   })
+
+  it('fires for a 实施期 that ended before the year (last year’s form carried into next year’s draft), not for one running into it', () => {
+    const period = (text: string) => ({ department: '', implementer: '', manager: '', period: text, periodGoal: '' })
+    const [ended] = run(dates, projectInput({ details: period('2022年1月-2022年12月') }))
+    expect(ended).toMatchObject({ severity: 'error', indicator: null })
+    expect(ended!.message).toBe('实施期“2022年1月-2022年12月”在预算年度 2023 年之前已经结束：应填写本年度的实施期，如“2023年1月-2023年12月”')
+    expect(run(dates, projectInput({ details: period('2022.07-2023.06') }))).toEqual([])
+    expect(run(dates, projectInput({ details: period('2023年1月-2023年12月') }))).toEqual([])
+  })
 })
 
 describe('relevance', () => {
