@@ -41,6 +41,20 @@ describe('Excel workbook', () => {
     expect(summary.getRow(13).getCell(4).value).toEqual({ formula: 'SUM(D2:D12)', result: 116.4 })
   })
 
+  it('an amount written with thousands (「1,234,500」 in a form in 元) is a number showing as written, and reads back as written', async () => {
+    const { Workbook } = (await import('exceljs')).default
+    const text = parsePublishedText(sampleText())
+    text.projects[0] = { ...text.projects[0]!, moneyUnit: '元', budgetTotal: '1,234,500', budgetFiscal: '1,000,000.50', budgetOther: '234,499.50' }
+    const bytes = await exportXlsx(text)
+    const book = new Workbook()
+    await book.xlsx.load(bytes as unknown as ArrayBuffer)
+    const budgetRow = book.worksheets[1]!.getRows(1, 20)!.find((row) => row.getCell(1).value === '预算规模及资金用途')!
+    expect([budgetRow.getCell(3).value, budgetRow.getCell(3).numFmt, budgetRow.getCell(5).value, budgetRow.getCell(5).numFmt]).toEqual([1234500, '#,##0', 1000000.5, '#,##0.00'])
+    const back = await importXlsx(bytes)
+    if (!back.ok) throw back.error
+    expect(back.value.projects[0]).toMatchObject({ budgetTotal: '1,234,500', budgetFiscal: '1,000,000.50', budgetOther: '234,499.50' })
+  })
+
   it('a 预算数 that is no number is shown as written in the 预算汇总, and its 合计 says it leaves the project out', async () => {
     const { Workbook } = (await import('exceljs')).default
     const text = parsePublishedText(sampleText())

@@ -44,22 +44,28 @@ export const SUMMARY_SHEET = '预算汇总'
 /** Sheets derived from the others, never read back. */
 const DERIVED_SHEETS = new Set([FLAT_SHEET, SUMMARY_SHEET])
 
-/** An amount as a number cell showing what was written ("10.00" → 10, 0.00); other text stays text. */
+/**
+ * An amount as a number cell showing what was written ("10.00" → 10, 0.00; "1,234,500" → 1234500, #,##0, as
+ * forms in 元 write it); other text stays text.
+ */
 function amountCell(text: string): { value: number; numFmt: string } | null {
-  const match = /^\d+(?:\.(\d+))?$/.exec(text.trim())
+  const match = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(text.trim())
   if (!match) return null
-  const decimals = match[1]?.length ?? 0
-  return { value: Number(text.trim()), numFmt: decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}` }
+  const decimals = match[2]?.length ?? 0
+  const grouped = match[1]!.includes(',')
+  return { value: Number(text.trim().replace(/,/g, '')), numFmt: `${grouped ? '#,##0' : '0'}${decimals === 0 ? '' : `.${'0'.repeat(decimals)}`}` }
 }
 
 /**
  * A number cell's text as Excel shows it: by the decimals of a fixed
- * format ("0.00"); in the General format every digit it holds (17.5, not
+ * format ("0.00", "#,##0" with its thousands); in the General format every digit it holds (17.5, not
  * 18 — a workbook saved by LibreOffice or WPS has no other format).
  */
 const shownNumber = (value: number, numFmt: string | undefined) => {
-  const fixed = /^0(?:\.(0+))?$/.exec(numFmt ?? '')
-  return fixed ? value.toFixed(fixed[1]?.length ?? 0) : String(Number(value.toPrecision(15)))
+  const fixed = /^(#,##)?0(?:\.(0+))?$/.exec(numFmt ?? '')
+  if (!fixed) return String(Number(value.toPrecision(15)))
+  const digits = value.toFixed(fixed[2]?.length ?? 0)
+  return fixed[1] ? digits.replace(/^(\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : digits
 }
 
 const partOneRows = (doc: DocumentText): string[] => [
