@@ -55,9 +55,10 @@ const isNameRow = (form: FormVocabulary, cells: string[]) => frontOf(form, first
 /**
  * An amount or a rate as forms write them: "20", "89.974", "100.00%", "1,200", or nothing ("", "—", "/"); an amount
  * may name its money unit, as the targets' 预算数 may and a 监控 or 自评 carries it ("3000元": read as the form reads
- * it, `funds-figures.ts`).
+ * it, `funds-figures.ts`), and be followed by a remark in brackets, as the targets' may and the models read it
+ * ("854万(高标准农田建设400万元,…)": our own export of such a 自评 was refused).
  */
-const FIGURE = /^(?:-?[\d,]+(?:\.\d+)?(?:%|百万元|亿元|万元|千元|元|万)?|[—–\-/／无]*)$/
+const FIGURE = /^(?:-?[\d,]+(?:\.\d+)?(?:%|百万元|亿元|万元|千元|元|万)?(?:[(（][^()（）]*[)）])?|[—–\-/／无]*)$/
 const NUMBER = /^(?:\d+(?:\.\d+)?分?)?$/
 
 type Row = Extract<FormItem, { kind: 'row' }>

@@ -37,6 +37,19 @@ describe('a figure with its own unit round-trips', () => {
   })
 })
 
+describe('a figure with a remark round-trips', () => {
+  it.each(['txt', 'docx', 'xlsx', 'html'])('%s: a 自评 whose 年初预算数 was carried from a 预算数 written “854万(高标准农田建设400万元,示范建设295万元)” comes back as written', async (id) => {
+    const format = formatById(id)!
+    const doc = generateKindDocument(makeRandom(9), 'self-evaluation', 1)
+    const project = doc.projects[0]!
+    const remark = '854万(高标准农田建设400万元,示范建设295万元)'
+    const carried = { ...doc, projects: [{ ...project, moneyUnit: '万元', budgetTotal: remark, funds: { ...project.funds!, initial: remark, budget: '854', executed: '700' } }] }
+    const read = await importFile(bytes(await format.export!(carried)))
+    if (!read.ok) throw read.error
+    expect(read.value).toEqual(withDerived(carried))
+  })
+})
+
 describe('the 预算数’s split round-trips', () => {
   it.each(['txt', 'docx', 'xlsx', 'html'])('%s: a 自评 and a 监控 carried from targets with 财政资金 and 其他资金 write them in their 其中 rows and read them back', async (id) => {
     const format = formatById(id)!
