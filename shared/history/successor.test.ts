@@ -42,4 +42,17 @@ describe('successorText', () => {
     expect(successorText(before, { year: 2022, keepBudget: false })).toEqual({ ok: false, reason: '新年度（2022）必须晚于本文档的年度（2022）' })
     expect(successorText({ ...before, title: '', subtitle: '部门预算绩效文本' }, { year: 2023, keepBudget: false }).ok).toBe(false)
   })
+
+  it('moves a 实施期 of the document’s year alone to the new year, and leaves one over several years (a tryout’s 2023 draft kept 2022年1月-2022年12月)', () => {
+    const before = sample()
+    const details = (period: string) => ({ department: '政法委', implementer: '', manager: '', period, periodGoal: '2022年完成' })
+    before.projects[0] = { ...before.projects[0]!, details: details('2022年1月-2022年12月') }
+    before.projects[1] = { ...before.projects[1]!, details: details('2022.01-2022.12') }
+    before.projects[2] = { ...before.projects[2]!, details: details('2021年7月-2023年6月') }
+    const next = successorText(before, { keepBudget: true })
+    if (!next.ok) throw new Error(next.reason)
+    expect(next.text.projects.slice(0, 3).map((p) => p.details!.period)).toEqual(['2023年1月-2023年12月', '2023.01-2023.12', '2021年7月-2023年6月'])
+    expect(next.text.projects[0]!.details!.periodGoal).toBe('2023年完成')
+    expect(next.text.projects[3]!.details).toBeUndefined()
+  })
 })

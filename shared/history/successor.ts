@@ -2,7 +2,8 @@
  * Next year's draft from this year's document — how departments actually
  * start each year: the structure, projects and indicator rows carried over,
  * every "YYYY年" of the document's year (and of the year after, the usual
- * deadline year) moved on by the same number of years, and the amounts —
+ * deadline year) moved on by the same number of years — and a 实施期 of
+ * that year alone —, and the amounts —
  * what changes every year — cleared unless the department keeps them as a
  * starting point. What a department keeps year to year stays: the spending
  * plan's pace (its cumulative percentages), the indicators, the text.
@@ -38,6 +39,13 @@ export function successorText(text: DocumentText, options: SuccessorOptions): Su
   const shift = year - from
   // Only the document's own years move (a 2021 baseline stays 2021).
   const move = (s: string) => s.replace(/(\d{4})(\s*年)/g, (all, y: string, rest: string) => (Number(y) === from || Number(y) === from + 1 ? `${Number(y) + shift}${rest}` : all))
+  // A 实施期 of the document's year alone ("2022年1月-2022年12月", "2022.01-2022.12") is the new year's; one over
+  // several years is the project's own span, and stays as written.
+  const PERIOD_YEAR = /(\d{4})(?=\s*[年.\-/])/g
+  const movePeriod = (s: string) => {
+    const years = [...s.matchAll(PERIOD_YEAR)].map((m) => Number(m[1]))
+    return years.length > 0 && years.every((y) => y === from) ? s.replace(PERIOD_YEAR, String(year)) : s
+  }
   const clear = (s: string) => (keepBudget ? s : '')
   const cleared = keepBudget
     ? []
@@ -64,6 +72,7 @@ export function successorText(text: DocumentText, options: SuccessorOptions): Su
         ...byKey(AMOUNT_FIELDS, (f) => clear(p[f.key])),
         usage: move(p.usage),
         goal: move(p.goal),
+        ...(p.details ? { details: { ...p.details, period: movePeriod(p.details.period), periodGoal: move(p.details.periodGoal) } } : {}),
         spendingPlan: p.spendingPlan.map((e) => ({ label: move(e.label), percent: e.percent })),
         indicators: p.indicators.map((r) => ({ ...r, level3: move(r.level3), description: move(r.description), value: move(r.value), basis: move(r.basis) })),
       })),
