@@ -99,16 +99,18 @@ describe('scoring rules', () => {
     expect(quantitativeEarned('显著提升', '显著提升', 10)).toBeNull()
   })
 
-  it('a length of time is an amount in its unit (a tryout’s ≤2小时 met by 3小时 earned nothing and let a written 10 stand); a date is not', () => {
-    expect(quantitativeEarned('≤2小时', '1.5小时', 10)).toBe(10)
-    expect(quantitativeEarned('≤2小时', '3小时', 10)).toBe(6.67)
-    expect(quantitativeEarned('≤2小时', '3', 10)).toBe(6.67)
-    // 内 (within) is a limit; 个 and 内 aside, the unit is the same.
-    expect(quantitativeEarned('10个工作日内', '12个工作日', 10)).toBe(8.33)
-    expect(quantitativeEarned('≤30天', '20天', 5)).toBe(5)
-    expect(quantitativeEarned('≤2小时', '3天', 10)).toBeNull()
-    expect(quantitativeEarned('2022年12月底前', '2022年11月', 10)).toBeNull()
-    expect(quantitativeEarned('12月底前完成', '11月', 10)).toBeNull()
+  // A tryout's ≤2小时 met by 3小时 earned nothing, and let a written 10 stand. 内 (within) is a limit; 个 and 内 aside, the unit is the same.
+  it.each([
+    ['≤2小时', '1.5小时', 10, 10],
+    ['≤2小时', '3小时', 10, 6.67],
+    ['≤2小时', '3', 10, 6.67],
+    ['10个工作日内', '12个工作日', 10, 8.33],
+    ['≤30天', '20天', 5, 5],
+    ['≤2小时', '3天', 10, null],
+    ['2022年12月底前', '2022年11月', 10, null],
+    ['12月底前完成', '11月', 10, null],
+  ] as const)('a length of time is an amount in its unit, a date is none: %s against %s of %s points earns %s', (target, actual, points, earned) => {
+    expect(quantitativeEarned(target, actual, points)).toBe(earned)
   })
 
   it('a qualitative target by bands the department chooses within', () => {
