@@ -106,7 +106,10 @@ describe('scoring rules', () => {
     ['≤2小时', '3', 10, 6.67],
     ['10个工作日内', '12个工作日', 10, 8.33],
     ['≤30天', '20天', 5, 5],
-    ['≤2小时', '3天', 10, null],
+    ['≤24小时', '90分钟', 25, 25],
+    ['≤24小时', '2天', 25, 12.5],
+    ['≤2天', '36小时', 10, 10],
+    ['10个工作日内', '12天', 10, null],
     ['2022年12月底前', '2022年11月', 10, null],
     ['12月底前完成', '11月', 10, null],
   ] as const)('a length of time is an amount in its unit, a date is none: %s against %s of %s points earns %s', (target, actual, points, earned) => {

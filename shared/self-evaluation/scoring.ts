@@ -77,22 +77,34 @@ const ceiling = (target: IndicatorValue, aimsLow: boolean) =>
 /** Units that say the same thing. */
 const unitOf = (value: IndicatorValue) => value.unit.replace(/^百分比$/, '%').replace(/^％$/, '%')
 
+/** Lengths of time one converts into another, in minutes (a 工作日 is no number of 天: it is only itself). */
+const MINUTES: Readonly<Record<string, number>> = { 分钟: 1, 小时: 60, 天: 1440, 日: 1440 }
+
+/** `value`, a length of time, in the unit of `target`'s; null where neither is one or they do not convert. */
+export function inUnitOf(value: IndicatorValue, target: IndicatorValue): number | null {
+  const [from, to] = [MINUTES[value.unit], MINUTES[target.unit]]
+  return value.duration && target.duration && from !== undefined && to !== undefined && value.number !== null ? (value.number * from) / to : null
+}
+
 /**
  * What a quantitative indicator earns: the full 分值 when the actual value
  * meets the target in its direction; short of it, the 分值 × actual ÷
  * target (at least) or × target ÷ actual (at most); never above the 分值,
  * never below 0. Null when either has no number or their units differ
- * (an actual with no unit is taken in the target's).
+ * (an actual with no unit is taken in the target's, and a length of time
+ * converted: 90分钟 is 1.5小时).
  */
 export function quantitativeEarned(targetText: string, actualText: string, points: number, aimsLow = false): number | null {
   const target = parseIndicatorValue(targetText)
   const actual = parseIndicatorValue(actualText)
   // A date is no amount; a length of time (≤2小时 against 3小时) is one.
   if (target.number === null || actual.number === null || (target.time && !target.duration) || (actual.time && !actual.duration)) return null
-  if (unitOf(actual) !== '' && unitOf(actual) !== unitOf(target)) return null
+  // An actual with no unit is in the target's; one of another unit of time is converted (90分钟 against ≤24小时).
+  const converted = unitOf(actual) === '' || unitOf(actual) === unitOf(target) ? actual.number : inUnitOf(actual, target)
+  if (converted === null) return null
   const share = ceiling(target, aimsLow)
-    ? actual.number <= target.number ? 1 : target.number / actual.number
-    : actual.number >= target.number ? 1 : target.number === 0 ? 1 : actual.number / target.number
+    ? converted <= target.number ? 1 : target.number / converted
+    : converted >= target.number ? 1 : target.number === 0 ? 1 : converted / target.number
   return round2(points * Math.min(1, Math.max(0, share)))
 }
 
