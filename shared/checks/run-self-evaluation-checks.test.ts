@@ -57,6 +57,15 @@ describe('self-evaluation checks', () => {
     expect(runSelfEvaluationChecks(text).filter((f) => f.rule === 'self-evaluation.excess-points')).toEqual([])
   })
 
+  it('an 实际完成值 in a unit the rules cannot score against (80人 for ≥95%) says why the row has no 得分; one with a 得分 written by hand is not told', () => {
+    const rows = metRows().map((row) => ({ ...row, earned: '' }))
+    rows[1] = { actual: '80人', earned: '', deviation: '' }
+    const found = runSelfEvaluationChecks(doc({ rows })).filter((f) => f.rule === 'self-evaluation.comparable')
+    expect(found.map((f) => [f.severity, f.indicator, f.field, f.message])).toEqual([['warning', 2, 'actual', expect.stringContaining('实际完成值 80人 与年度指标值 ≥95% 的单位不同，无法按规则计分')]])
+    rows[1] = { actual: '80人', earned: '10', deviation: '' }
+    expect(runSelfEvaluationChecks(doc({ rows })).filter((f) => f.rule === 'self-evaluation.comparable')).toEqual([])
+  })
+
   it('a 全年执行数 written but not a number is an error on its cell', () => {
     const found = runSelfEvaluationChecks(doc({ executed: '1.2.3' })).filter((f) => f.rule === 'self-evaluation.unreadable-funds')
     expect(found.map((f) => [f.severity, f.field, f.message])).toEqual([['error', 'fundsExecuted', expect.stringMatching(/全年执行数“1\.2\.3”不是数字/)]])

@@ -12,6 +12,7 @@ import type { SelfEvaluationRule } from './rule'
 import { achievedEmpty } from './rules/achieved'
 import { unexplainedShortfall } from './rules/deviation'
 import { generousScore } from './rules/generous-score'
+import { unscorableActual } from './rules/unscorable-actual'
 import { selfEvaluationOverspent } from './rules/overspending'
 import { executionRate, scoreAboveCap, statedTotalScore } from './rules/self-evaluation-scores'
 import { unreachablePoints } from './rules/unreachable-points'
@@ -20,7 +21,7 @@ import { selfEvaluationUnreadableFunds } from './rules/unreadable-funds'
 import { sortFindings } from './run-checks'
 import { carriedBudgetSum } from './rules/arithmetic'
 
-export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [carriedBudgetSum, achievedEmpty, scoreAboveCap, executionRate, selfEvaluationOverspent, statedTotalScore, generousScore, unexplainedShortfall, unreachablePoints, excessPoints, selfEvaluationUnreadableFunds]
+export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [carriedBudgetSum, achievedEmpty, scoreAboveCap, executionRate, selfEvaluationOverspent, statedTotalScore, generousScore, unscorableActual, unexplainedShortfall, unreachablePoints, excessPoints, selfEvaluationUnreadableFunds]
 
 export function runSelfEvaluationChecks(text: DocumentText): Finding[] {
   const model = selfEvaluationModel(text)

@@ -75,7 +75,7 @@ const ceiling = (target: IndicatorValue, aimsLow: boolean) =>
   target.sign === '≤' || target.sign === '<' || (aimsLow && target.sign !== '≥' && target.sign !== '>')
 
 /** Units that say the same thing. */
-const unitOf = (value: IndicatorValue) => value.unit.replace(/^百分比$/, '%').replace(/^％$/, '%')
+export const unitOf = (value: IndicatorValue) => value.unit.replace(/^百分比$/, '%').replace(/^％$/, '%')
 
 /** Lengths of time one converts into another, in minutes (a 工作日 is no number of 天: it is only itself). */
 const MINUTES: Readonly<Record<string, number>> = { 分钟: 1, 小时: 60, 天: 1440, 日: 1440 }
