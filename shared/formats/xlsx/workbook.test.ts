@@ -3,6 +3,7 @@ import { generateDocument } from '../../../support/generate-document'
 import { makeRandom } from '../../../support/random'
 import { sampleText } from '../../../support/sample'
 import { parsePublishedText } from '../published-text/import'
+import { generateKindDocument, withDerived } from '../../../support/generate-kind-document'
 import { exportXlsx, importXlsx, SUMMARY_SHEET } from './workbook'
 
 describe('Excel workbook', () => {
@@ -53,6 +54,20 @@ describe('Excel workbook', () => {
     const back = await importXlsx(bytes)
     if (!back.ok) throw back.error
     expect(back.value.projects[0]).toMatchObject({ budgetTotal: '1,234,500', budgetFiscal: '1,000,000.50', budgetOther: '234,499.50' })
+  })
+
+  it('a 自评’s 执行率 is a percentage cell (0.9368 shown 93.68%), not text', async () => {
+    const { Workbook } = (await import('exceljs')).default
+    const made = generateKindDocument(makeRandom(5), 'self-evaluation', 1)
+    const project = made.projects[0]!
+    const doc = withDerived({ ...made, projects: [{ ...project, funds: { ...project.funds!, initial: '100', budget: '100', executed: '93.68' } }] })
+    const rate = doc.projects[0]!.funds!.rate
+    expect(rate).toBe('93.68%')
+    const book = new Workbook()
+    await book.xlsx.load((await exportXlsx(doc)) as unknown as ArrayBuffer)
+    const cells: { value: unknown; numFmt: string }[] = []
+    book.worksheets[1]!.eachRow((row) => row.eachCell((cell) => void (typeof cell.numFmt === 'string' && cell.numFmt.endsWith('%') && cells.push({ value: cell.value, numFmt: cell.numFmt }))))
+    expect(cells).toEqual([{ value: Number(rate.slice(0, -1)) / 100, numFmt: expect.stringMatching(/^0(\.0+)?%$/) }])
   })
 
   it('a 预算数 that is no number is shown as written in the 预算汇总, and its 合计 says it leaves the project out', async () => {

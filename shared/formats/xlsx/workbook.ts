@@ -46,26 +46,29 @@ const DERIVED_SHEETS = new Set([FLAT_SHEET, SUMMARY_SHEET])
 
 /**
  * An amount as a number cell showing what was written ("10.00" → 10, 0.00; "1,234,500" → 1234500, #,##0, as
- * forms in 元 write it); other text stays text.
+ * forms in 元 write it; a 执行率 "93.68%" → 0.9368, 0.00%); other text stays text.
  */
 function amountCell(text: string): { value: number; numFmt: string } | null {
-  const match = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(text.trim())
+  const match = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?(%?)$/.exec(text.trim())
   if (!match) return null
   const decimals = match[2]?.length ?? 0
   const grouped = match[1]!.includes(',')
-  return { value: Number(text.trim().replace(/,/g, '')), numFmt: `${grouped ? '#,##0' : '0'}${decimals === 0 ? '' : `.${'0'.repeat(decimals)}`}` }
+  const percent = match[3] === '%'
+  const value = Number(`${match[1]!.replace(/,/g, '')}${match[2] ? `.${match[2]}` : ''}`)
+  return { value: percent ? value / 100 : value, numFmt: `${grouped ? '#,##0' : '0'}${decimals === 0 ? '' : `.${'0'.repeat(decimals)}`}${percent ? '%' : ''}` }
 }
 
 /**
  * A number cell's text as Excel shows it: by the decimals of a fixed
- * format ("0.00", "#,##0" with its thousands); in the General format every digit it holds (17.5, not
+ * format ("0.00", "#,##0" with its thousands, "0.00%"); in the General format every digit it holds (17.5, not
  * 18 — a workbook saved by LibreOffice or WPS has no other format).
  */
 const shownNumber = (value: number, numFmt: string | undefined) => {
-  const fixed = /^(#,##)?0(?:\.(0+))?$/.exec(numFmt ?? '')
+  const fixed = /^(#,##)?0(?:\.(0+))?(%?)$/.exec(numFmt ?? '')
   if (!fixed) return String(Number(value.toPrecision(15)))
-  const digits = value.toFixed(fixed[2]?.length ?? 0)
-  return fixed[1] ? digits.replace(/^(\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : digits
+  const percent = fixed[3] === '%'
+  const digits = (percent ? value * 100 : value).toFixed(fixed[2]?.length ?? 0)
+  return `${fixed[1] ? digits.replace(/^(\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : digits}${percent ? '%' : ''}`
 }
 
 const partOneRows = (doc: DocumentText): string[] => [
