@@ -72,40 +72,28 @@ describe('derivedWidgets', () => {
     expect(weighed('10')).toEqual(expect.objectContaining({ total: '总分 93.5（优）' }))
   })
 
+  /** A one-project 监控 of `executed` against 100, as of `asOf`, and the text each widget shows where it sits. */
+  const monitoringOf = (executed: string, asOf: string, plan = [spending('6月底', '50'), spending('12月底', '100')]): DocumentText => ({
+    ...documentText(project({ name: '甲', budgetTotal: '100', funds: funds('100', executed), spendingPlan: plan },
+      indicator({ value: '≥10次', actual: '4次', forecast: '', likelihood: '', cause: '', measure: '' }))),
+    kind: 'monitoring',
+    asOf,
+  })
+  const monitoringWidgets = (text: DocumentText) => shown(text, monitoringModel(text) as unknown as DerivedModel).map((w) => [w.at, (w.widget as { text?: string }).text])
+
   it('shows a 监控 its 执行率 beside the plan’s share by the 截至月份, and no scores', () => {
-    const monitoring = {
-      ...documentText(project({ name: '甲', budgetTotal: '100', funds: funds('100', '40'), spendingPlan: [spending('3月底', '20'), spending('6月底', '50'), spending('12月底', '100')] },
-        indicator({ value: '≥10次', actual: '4次', forecast: '', likelihood: '', cause: '', measure: '' }))),
-      kind: 'monitoring' as const,
-      asOf: '2026年1-6月',
-    }
-    const widgets = shown(monitoring, monitoringModel(monitoring) as unknown as DerivedModel)
-    expect(widgets.map((w) => [w.at, (w.widget as { text?: string }).text])).toEqual([['fundsRate', '40.00% · 计划 50.00%']])
+    const monitoring = monitoringOf('40', '2026年1-6月', [spending('3月底', '20'), spending('6月底', '50'), spending('12月底', '100')])
+    expect(monitoringWidgets(monitoring)).toEqual([['fundsRate', '40.00% · 计划 50.00%']])
   })
 
   it('says a 监控 with no 截至月份 has no plan share yet, instead of reading one', () => {
-    const monitoring = {
-      ...documentText(project({ name: '甲', budgetTotal: '100', funds: funds('100', '40'), spendingPlan: [spending('6月底', '50'), spending('12月底', '100')] },
-        indicator({ value: '≥10次', actual: '4次', forecast: '', likelihood: '', cause: '', measure: '' }))),
-      kind: 'monitoring' as const,
-      asOf: '',
-    }
-    const widgets = shown(monitoring, monitoringModel(monitoring) as unknown as DerivedModel)
-    expect(widgets.map((w) => [w.at, (w.widget as { text?: string }).text])).toEqual([['fundsRate', '40.00% · 计划 未设定截至月份']])
+    expect(monitoringWidgets(monitoringOf('40', ''))).toEqual([['fundsRate', '40.00% · 计划 未设定截至月份']])
   })
 
   it('says why there is no 执行率 where a 全年预算数 or 执行数 is written but not read (no number, or merged)', () => {
-    const monitoring = {
-      ...documentText(project({ name: '甲', budgetTotal: '100', funds: funds('100', '6.603'), spendingPlan: [spending('6月底', '50'), spending('12月底', '100')] },
-        indicator({ value: '≥10次', actual: '4次', forecast: '', likelihood: '', cause: '', measure: '' }))),
-      kind: 'monitoring' as const,
-      asOf: '2026年1-6月',
-      mergedFigures: [{ project: 1, indicator: null, entry: null, node: 'fundsExecuted', text: '6.603' }],
-    }
-    const widgets = shown(monitoring, monitoringModel(monitoring) as unknown as DerivedModel)
-    expect(widgets.map((w) => [w.at, (w.widget as { text?: string }).text])).toEqual([['fundsRate', '数字无法读取或待核对 · 计划 50.00%']])
-    const unwritten = { ...monitoring, mergedFigures: [], projects: monitoring.projects.map((p) => ({ ...p, funds: funds('100', '') })) }
-    expect(shown(unwritten, monitoringModel(unwritten) as unknown as DerivedModel).map((w) => (w.widget as { text?: string }).text)).toEqual(['— · 计划 50.00%'])
+    const merged = { ...monitoringOf('6.603', '2026年1-6月'), mergedFigures: [{ project: 1, indicator: null, entry: null, node: 'fundsExecuted', text: '6.603' }] }
+    expect(monitoringWidgets(merged)).toEqual([['fundsRate', '数字无法读取或待核对 · 计划 50.00%']])
+    expect(monitoringWidgets(monitoringOf('', '2026年1-6月'))).toEqual([['fundsRate', '— · 计划 50.00%']])
   })
 
   it('shows nothing in a targets document', () => {

@@ -34,11 +34,14 @@ export interface Suggester {
 export const suggestionOf = (marks: readonly Mark[], type: string): SuggestionInfo | null =>
   (marks.find((m) => m.type.name === type)?.attrs as SuggestionInfo | undefined) ?? null
 
-/** Whether a transaction is the user's own editing (not a remote change, not undo). */
-export function isLocalEdit(tr: Transaction): boolean {
+/** Whether a transaction changes the document from here: not a remote change, not an undo or redo. */
+export function isOwnChange(tr: Transaction): boolean {
   const ySync = (tr.getMeta('y-sync$') ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean }
-  return tr.docChanged && !ySync.isChangeOrigin && !ySync.isUndoRedoOperation && !tr.getMeta('suggestion-decision')
+  return tr.docChanged && !ySync.isChangeOrigin && !ySync.isUndoRedoOperation
 }
+
+/** Whether a transaction is the user's own editing (`isOwnChange`, and no decision on a suggestion). */
+export const isLocalEdit = (tr: Transaction): boolean => isOwnChange(tr) && !tr.getMeta('suggestion-decision')
 
 /**
  * Typing inside someone else's pending suggestion would take on its mark

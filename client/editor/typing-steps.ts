@@ -12,6 +12,7 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { isFigureCell } from '@shared/schema/figure-cells'
+import { isOwnChange } from './suggest-mode'
 import { undoManagerOf } from './undo-step'
 
 /** Yjs' own grouping of changes in running text. */
@@ -25,12 +26,6 @@ interface LastChange {
 }
 
 const key = new PluginKey<LastChange | null>('typingSteps')
-
-/** A change made here (not a colleague's, not an undo or redo) — `isLocalEdit`'s, decisions on suggestions included. */
-function ownChange(tr: Transaction): boolean {
-  const ySync = (tr.getMeta('y-sync$') ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean }
-  return tr.docChanged && !ySync.isChangeOrigin && !ySync.isUndoRedoOperation
-}
 
 /** The change's cell: the text block its selection ends in. */
 function changeOf(tr: Transaction, now: number): LastChange | null {
@@ -59,7 +54,7 @@ export const TypingSteps = Extension.create({
         state: {
           init: () => null,
           apply: (tr, last, _before, after) => {
-            if (ownChange(tr)) return changeOf(tr, Date.now())
+            if (isOwnChange(tr)) return changeOf(tr, Date.now())
             if (!last) return null
             const mapped = tr.docChanged ? { ...last, cell: tr.mapping.map(last.cell) } : last
             // Leaving the cell ends its step, as a change elsewhere would: coming back to it begins another.
@@ -69,7 +64,7 @@ export const TypingSteps = Extension.create({
         },
         // Before the change reaches Yjs (the binding writes it when the view updates): end the step it should not join.
         filterTransaction(tr: Transaction, state: EditorState) {
-          if (!ownChange(tr)) return true
+          if (!isOwnChange(tr)) return true
           if (!continues(key.getState(state) ?? null, tr, changeOf(tr, Date.now()))) undoManagerOf(state)?.stopCapturing()
           return true
         },

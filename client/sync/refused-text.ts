@@ -8,6 +8,7 @@ import { contentOf } from '@shared/model/y-document'
 import { TABLE_FIELDS } from '@shared/schema/fields'
 import { MARK } from '@shared/schema/node-names'
 import type { SuggestionInfo } from '@shared/schema/suggestion'
+import { markedRunsOf } from '@shared/review/marked-runs'
 
 /** A stretch of text the document lacks, as it stands in its field (pieces typed one by one, joined). */
 export interface RefusedRun {
@@ -164,10 +165,10 @@ const isBack = (position: { text: Y.XmlText }, run: RefusedRun, author: string) 
 function suggestedBy(text: Y.XmlText, author: string): string[] {
   const runs: string[] = []
   let open = false
-  for (const { insert, attributes } of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
-    const mine = typeof insert === 'string' && (attributes?.[MARK.insertion] as SuggestionInfo | undefined)?.author === author
-    if (mine && open) runs[runs.length - 1] += insert
-    else if (mine) runs.push(insert)
+  for (const run of markedRunsOf(text)) {
+    const mine = run.text !== '' && run.insertion?.author === author
+    if (mine && open) runs[runs.length - 1] += run.text
+    else if (mine) runs.push(run.text)
     open = mine
   }
   return runs
@@ -177,13 +178,11 @@ function suggestedBy(text: Y.XmlText, author: string): string[] {
 function othersSuggesting(text: Y.XmlText, from: number, to: number, author: string): string[] {
   const by = new Set<string>()
   let at = 0
-  for (const { insert, attributes } of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
-    const length = typeof insert === 'string' ? insert.length : 1
+  for (const run of markedRunsOf(text)) {
+    // An embedded node is one position.
+    const length = Math.max(run.text.length, 1)
     if (at < to && at + length > from) {
-      for (const key of [MARK.insertion, MARK.deletion]) {
-        const mark = attributes?.[key] as SuggestionInfo | undefined
-        if (mark && mark.author !== author) by.add(mark.author)
-      }
+      for (const mark of [run.insertion, run.deletion]) if (mark && mark.author !== author) by.add(mark.author)
     }
     at += length
   }

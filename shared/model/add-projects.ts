@@ -26,4 +26,3 @@ export function withProjectsAdded(current: NodeJSON, projects: readonly ProjectT
     content: (current.content ?? []).map((part) => (part.type === NODE.projectsPart ? { ...part, content: after(part.content ?? []) } : part)),
   }
 }
-

@@ -7,9 +7,9 @@
 import * as Y from 'yjs'
 import { contentOf } from '../model/y-document'
 import { MARK } from '../schema/node-names'
-import { isRowSuggestion, isSuggestionInfo } from '../schema/suggestion'
+import { isRowSuggestion } from '../schema/suggestion'
 import { pendingPlaces } from './pending-places'
-import type { MarkedRun } from './replacements'
+import { markedRunsOf } from './marked-runs'
 import { listThreads } from './threads'
 
 export interface ApprovalState {
@@ -29,7 +29,7 @@ export function reviewState(doc: Y.Doc): Omit<ApprovalState, 'errorFindings'> {
     const children = node.toArray()
     // An element holding text is a field: its texts and inline elements (a break, as '') are its runs.
     if (node instanceof Y.XmlElement && children.some((child) => child instanceof Y.XmlText)) {
-      places += pendingPlaces(children.flatMap((child) => (child instanceof Y.XmlText ? runsOf(child) : [{ text: '', insertion: null, deletion: null }])))
+      places += pendingPlaces(children.flatMap((child) => (child instanceof Y.XmlText ? markedRunsOf(child) : [{ text: '', insertion: null, deletion: null }])))
       return
     }
     for (const child of children) {
@@ -41,19 +41,6 @@ export function reviewState(doc: Y.Doc): Omit<ApprovalState, 'errorFindings'> {
   walk(contentOf(doc))
   return { pendingSuggestions: places, openThreads: listThreads(doc).filter((t) => t.status === 'open').length }
 }
-
-const markOf = (attributes: Record<string, unknown> | undefined, mark: string) => {
-  const info = attributes?.[mark]
-  return isSuggestionInfo(info) ? info : null
-}
-
-/** A Y.XmlText's content as the review marks read it; an embedded node is a run without text. */
-const runsOf = (text: Y.XmlText): MarkedRun[] =>
-  (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).map((run) => ({
-    text: typeof run.insert === 'string' ? run.insert : '',
-    insertion: markOf(run.attributes, MARK.insertion),
-    deletion: markOf(run.attributes, MARK.deletion),
-  }))
 
 /** What blocks approval, one sentence each; empty when nothing does. */
 export function approvalBlockers(state: ApprovalState): string[] {

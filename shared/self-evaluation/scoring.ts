@@ -75,15 +75,23 @@ const ceiling = (target: IndicatorValue, aimsLow: boolean) =>
   target.sign === '≤' || target.sign === '<' || (aimsLow && target.sign !== '≥' && target.sign !== '>')
 
 /** Units that say the same thing. */
-export const unitOf = (value: IndicatorValue) => value.unit.replace(/^百分比$/, '%').replace(/^％$/, '%')
+const unitOf = (value: IndicatorValue) => value.unit.replace(/^百分比$/, '%').replace(/^％$/, '%')
 
 /** Lengths of time one converts into another, in minutes (a 工作日 is no number of 天: it is only itself). */
 const MINUTES: Readonly<Record<string, number>> = { 分钟: 1, 小时: 60, 天: 1440, 日: 1440 }
 
-/** `value`, a length of time, in the unit of `target`'s; null where neither is one or they do not convert. */
-export function inUnitOf(value: IndicatorValue, target: IndicatorValue): number | null {
-  const [from, to] = [MINUTES[value.unit], MINUTES[target.unit]]
-  return value.duration && target.duration && from !== undefined && to !== undefined && value.number !== null ? (value.number * from) / to : null
+/** Whether a value is an amount the rules compare: a number, and not a date (a length of time is one: ≤2小时). */
+export const isAmount = (value: IndicatorValue): boolean => value.number !== null && (!value.time || value.duration)
+
+/**
+ * `actual`'s number in `target`'s unit: as written where the units agree (an actual with no unit is taken in the
+ * target's), converted where both are lengths of time (90分钟 is 1.5小时); null where they cannot be compared.
+ */
+export function actualInTargetUnit(target: IndicatorValue, actual: IndicatorValue): number | null {
+  if (actual.number === null) return null
+  if (unitOf(actual) === '' || unitOf(actual) === unitOf(target)) return actual.number
+  const [from, to] = [MINUTES[actual.unit], MINUTES[target.unit]]
+  return actual.duration && target.duration && from !== undefined && to !== undefined ? (actual.number * from) / to : null
 }
 
 /**
@@ -97,11 +105,9 @@ export function inUnitOf(value: IndicatorValue, target: IndicatorValue): number 
 export function quantitativeEarned(targetText: string, actualText: string, points: number, aimsLow = false): number | null {
   const target = parseIndicatorValue(targetText)
   const actual = parseIndicatorValue(actualText)
-  // A date is no amount; a length of time (≤2小时 against 3小时) is one.
-  if (target.number === null || actual.number === null || (target.time && !target.duration) || (actual.time && !actual.duration)) return null
-  // An actual with no unit is in the target's; one of another unit of time is converted (90分钟 against ≤24小时).
-  const converted = unitOf(actual) === '' || unitOf(actual) === unitOf(target) ? actual.number : inUnitOf(actual, target)
-  if (converted === null) return null
+  if (!isAmount(target) || !isAmount(actual)) return null
+  const converted = actualInTargetUnit(target, actual)
+  if (converted === null || target.number === null) return null
   const share = ceiling(target, aimsLow)
     ? converted <= target.number ? 1 : target.number / converted
     : converted >= target.number ? 1 : target.number === 0 ? 1 : converted / target.number

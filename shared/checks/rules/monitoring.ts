@@ -7,7 +7,7 @@
  * share is read). Each is the department's to answer: warnings.
  */
 import { parseIndicatorValue } from '../../model/indicator-value'
-import { inUnitOf, quantitativeEarned } from '../../self-evaluation/scoring'
+import { actualInTargetUnit, isAmount, quantitativeEarned } from '../../self-evaluation/scoring'
 import { aimsAtMost } from '../../model/target-direction'
 import type { Finding } from '../finding'
 import type { MonitoringDocument } from '../../monitoring/monitoring-model'
@@ -53,8 +53,6 @@ export const doubtfulCertainty: MonitoringRule = {
   },
 }
 
-const unitOf = (text: string) => parseIndicatorValue(text).unit.replace(/^百分比$/, '%').replace(/^％$/, '%')
-
 export const incomparableActual: MonitoringRule = {
   id: 'monitoring.comparable',
   check({ model, number }) {
@@ -62,9 +60,7 @@ export const incomparableActual: MonitoringRule = {
     return model.indicators.flatMap((indicator, i) => {
       const target = parseIndicatorValue(indicator.value)
       const actual = parseIndicatorValue(indicator.actual)
-      if (target.number === null || actual.number === null || (target.time && !target.duration) || (actual.time && !actual.duration)) return []
-      const [want, got] = [unitOf(indicator.value), unitOf(indicator.actual)]
-      return got !== '' && got !== want && inUnitOf(actual, target) === null
+      return isAmount(target) && isAmount(actual) && actualInTargetUnit(target, actual) === null
         ? [f.warning(`“${indicator.level3}”截至当期完成值 ${indicator.actual} 与年度指标值 ${indicator.value} 的单位不同，无法比较`, { indicator: i + 1 })]
         : []
     })

@@ -1,12 +1,12 @@
 /**
  * A 自评's 实际完成值 the rules cannot score: a number in a unit other than
  * its 指标值's (「12天」 against 「10个工作日内」, 「80人」 against 「≥95%」)
- * that no conversion joins (`inUnitOf`: lengths of time). Its 得分 stays
+ * that no conversion joins (`actualInTargetUnit`: lengths of time). Its 得分 stays
  * empty, and the 总分 with it, while the row looks filled in: a warning on
  * the row says why, where no 得分 was written by hand.
  */
 import { parseIndicatorValue } from '../../model/indicator-value'
-import { inUnitOf, unitOf } from '../../self-evaluation/scoring'
+import { actualInTargetUnit, isAmount } from '../../self-evaluation/scoring'
 import { findingsFor, type SelfEvaluationRule } from '../rule'
 
 export const unscorableActual: SelfEvaluationRule = {
@@ -17,8 +17,7 @@ export const unscorableActual: SelfEvaluationRule = {
       if ((text.indicators[i]?.earned ?? '').trim() !== '') return []
       const target = parseIndicatorValue(indicator.value)
       const actual = parseIndicatorValue(indicator.actual)
-      if (target.number === null || actual.number === null || (target.time && !target.duration) || (actual.time && !actual.duration)) return []
-      if (unitOf(actual) === '' || unitOf(actual) === unitOf(target) || inUnitOf(actual, target) !== null) return []
+      if (!isAmount(target) || !isAmount(actual) || actualInTargetUnit(target, actual) !== null) return []
       return [f.warning(`“${indicator.level3}”实际完成值 ${indicator.actual} 与年度指标值 ${indicator.value} 的单位不同，无法按规则计分：请按指标值的单位填写，或填写得分`, { indicator: i + 1, field: 'actual' })]
     })
   },
