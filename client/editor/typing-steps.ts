@@ -11,9 +11,12 @@
  */
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import * as Y from 'yjs'
 import { isFigureCell } from '@shared/schema/figure-cells'
 import { isOwnChange } from './suggest-mode'
 import { undoManagerOf } from './undo-step'
+
+type StackItem = Y.UndoManager['undoStack'][number]
 
 /** Yjs' own grouping of changes in running text. */
 const RUNNING_TEXT_PAUSE_MS = 500
@@ -40,14 +43,27 @@ function continues(last: LastChange | null, tr: Transaction, next: LastChange | 
   return next.figure || next.at - last.at < RUNNING_TEXT_PAUSE_MS
 }
 
-export const TypingSteps = Extension.create({
+export const TypingSteps = Extension.create<Record<string, never>, { joins: boolean }>({
   name: 'typingSteps',
+  addStorage: () => ({ joins: false }),
   onCreate() {
-    // The steps are ended here, by `stopCapturing`, never by time.
     const undoManager = undoManagerOf(this.editor.state)
-    if (undoManager) undoManager.captureTimeout = Number.POSITIVE_INFINITY
+    if (!undoManager) return
+    // The steps are ended here, by `stopCapturing`, never by time.
+    undoManager.captureTimeout = Number.POSITIVE_INFINITY
+    // The binding ends a step of its own accord too: at the first transaction after a colleague's change (y-tiptap
+    // keeps their change's `addToHistory: false`). A change that goes on with the step is put back into it.
+    undoManager.on('stack-item-added', ({ stackItem, type }: { stackItem: StackItem; type: 'undo' | 'redo' }) => {
+      const stack = undoManager.undoStack
+      if (type !== 'undo' || !this.storage.joins || undoManager.undoing || undoManager.redoing || stack.length < 2 || stack.at(-1) !== stackItem) return
+      const step = stack[stack.length - 2]!
+      step.insertions = Y.mergeDeleteSets([step.insertions, stackItem.insertions])
+      step.deletions = Y.mergeDeleteSets([step.deletions, stackItem.deletions])
+      stack.pop()
+    })
   },
   addProseMirrorPlugins() {
+    const storage = this.storage
     return [
       new Plugin<LastChange | null>({
         key,
@@ -56,16 +72,20 @@ export const TypingSteps = Extension.create({
           apply: (tr, last, _before, after) => {
             if (isOwnChange(tr)) return changeOf(tr, Date.now())
             if (!last) return null
-            const mapped = tr.docChanged ? { ...last, cell: tr.mapping.map(last.cell) } : last
-            // Leaving the cell ends its step, as a change elsewhere would: coming back to it begins another.
             const $head = after.selection.$head
-            return $head.depth > 0 && $head.before() === mapped.cell ? mapped : null
+            const cell = $head.depth > 0 ? $head.before() : null
+            // A colleague's change is no step of one's own: the binding keeps the caret in its cell, though the
+            // change may rebuild what holds it (a position mapped through that lands elsewhere), so the cell is
+            // where the caret still is. One's own moving out of the cell ends its step: coming back begins another.
+            if (tr.docChanged) return cell === null ? null : { ...last, cell }
+            return cell === last.cell ? last : null
           },
         },
         // Before the change reaches Yjs (the binding writes it when the view updates): end the step it should not join.
-        filterTransaction(tr: Transaction, state: EditorState) {
+        filterTransaction: (tr: Transaction, state: EditorState) => {
           if (!isOwnChange(tr)) return true
-          if (!continues(key.getState(state) ?? null, tr, changeOf(tr, Date.now()))) undoManagerOf(state)?.stopCapturing()
+          storage.joins = continues(key.getState(state) ?? null, tr, changeOf(tr, Date.now()))
+          if (!storage.joins) undoManagerOf(state)?.stopCapturing()
           return true
         },
       }),

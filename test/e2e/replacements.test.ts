@@ -113,8 +113,12 @@ describe('a retyped figure is one suggestion', () => {
     await typeAt(finance.page, 'end', 'budgetTotal', 7, '')
     await finance.page.keyboard.press('End')
     await finance.page.keyboard.press('Shift+Home')
-    // Slowly, a key every 0.7 s: Yjs alone made each key a step of its own, and a Ctrl+Z left "1.5" suggested.
-    await finance.page.keyboard.type('1.50', { delay: 700 })
+    // Slowly, a key every 0.7 s, while 张伟 types in another table meanwhile: Yjs alone made each key a step of its
+    // own, and a Ctrl+Z left "1.5" suggested; a colleague's typing then ended the step at every key of theirs.
+    const before = await fieldText(staff.page, 'budgetFiscal', 6)
+    await typeAt(staff.page, 'end', 'budgetFiscal', 6, '')
+    await Promise.all([finance.page.keyboard.type('1.50', { delay: 700 }), staff.page.keyboard.type('77', { delay: 900 })])
+    await expect.poll(() => fieldText(finance.page, 'budgetFiscal', 6), { timeout: 10_000 }).toBe(`${before}77`)
     const cell = (page: typeof staff.page) => page.locator('[data-field="budgetTotal"]').nth(7)
     // The old figure struck whole, the new one inserted whole: no "1" left plain in front of ".00 → .50".
     const suggested = async () => [await cell(finance.page).locator('span[data-deletion]').allTextContents(), await cell(finance.page).locator('span[data-insertion]').allTextContents()]
@@ -123,6 +127,7 @@ describe('a retyped figure is one suggestion', () => {
     await finance.page.keyboard.press('Control+z')
     await expect.poll(suggested).toEqual([[], []])
     expect(await fieldText(finance.page, 'budgetTotal', 7)).toBe('1.00')
+    expect(await fieldText(finance.page, 'budgetFiscal', 6)).toBe(`${before}77`)
     await finance.page.keyboard.press('Control+y')
     await expect.poll(suggested).toEqual([['1.00'], ['1.50']])
     await synced(finance.page)
