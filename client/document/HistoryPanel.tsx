@@ -19,10 +19,11 @@ import { missesStepVersion, rereadAfter } from './step-version'
 import { createLastLoaded, Loaded } from '../pages/loaded'
 import { createRereadWhenSynced } from './reread-when-synced'
 import type { Place } from '../editor/place'
+import { wanText } from '@shared/model/amounts'
 
 const nameIn = (people: Record<string, string>) => (login: string | null) => personName(people, login)
 /** A compared total, saying when it leaves projects out: a project no longer counted must not read as a cut. */
-const shownTotal = (total: number | null, leftOut: number) => `${total?.toFixed(2) ?? '—'}${T.totalLeavesOut(leftOut)}`
+const shownTotal = (total: number | null, leftOut: number) => `${total === null ? '—' : wanText(total)}${T.totalLeavesOut(leftOut)}`
 
 export function HistoryPanel(props: {
   docId: string

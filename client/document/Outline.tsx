@@ -6,7 +6,7 @@
 import type { Editor } from '@tiptap/core'
 import { createMemo, For, Index, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
-import { inYuan } from '@shared/model/amounts'
+import { inYuan, wanText } from '@shared/model/amounts'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { departmentTotal, projectsLeftOut } from '@shared/checks/rules/arithmetic'
 import { lastYearOf as matchLastYear } from '@shared/checks/results-application'
@@ -93,7 +93,7 @@ function followUp(project: BudgetDocument['projects'][number]): string {
 
 /** A project's 预算数 in 万元; one under 0.01 万元 (a 元 table's 0.40) in 元, where 0.00 would read as nothing. */
 const shownAmount = (total: number | null): string =>
-  total === null ? '—' : total > 0 && total < 0.01 ? inYuan(total) : total.toFixed(2)
+  total === null ? '—' : total > 0 && total < 0.01 ? inYuan(total) : wanText(total)
 
 export function Outline(props: { session: DocumentSession }) {
   const s = props.session
@@ -135,7 +135,7 @@ export function Outline(props: { session: DocumentSession }) {
               </ul>
             </Show>
             <p class="total" classList={{ incomplete: unread(m()) > 0 }} data-testid="department-total">
-              {T.departmentTotal(departmentTotal(m()).toFixed(2))}
+              {T.departmentTotal(wanText(departmentTotal(m())))}
               {/* A total that leaves a project out says so: it must never read as the whole department's. */}
               <Show when={unread(m()) > 0}><span class="left-out">{T.totalLeavesOut(unread(m()))}</span></Show>
             </p>

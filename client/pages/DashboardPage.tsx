@@ -12,6 +12,7 @@ import { relativeTime } from '../i18n/relative-time'
 import { Bell } from './Bell'
 import { Loaded } from './loaded'
 import { createRereadWhenOnline } from './reread-when-online'
+import { wanText } from '@shared/model/amounts'
 
 export function DashboardPage() {
   const [board, { refetch }] = createResource(() => api.dashboard())
@@ -46,7 +47,7 @@ export function DashboardPage() {
                       <td>{row.status}</td>
                       <td>{relativeTime(row.lastChange)}</td>
                       <td class="r total" classList={{ incomplete: row.leftOut > 0 }}>
-                        {row.total.toFixed(2)}
+                        {wanText(row.total)}
                         {/* As the editor's outline: a total that leaves a project out must never read as the whole document's. */}
                         <Show when={row.leftOut > 0}><span class="projects-left-out">{T.totalLeavesOut(row.leftOut)}</span></Show>
                       </td>
@@ -96,7 +97,7 @@ export function DashboardPage() {
                       <td class="r">{y.documents}</td>
                       <td class="r">{y.approved}</td>
                       <td class="r total" classList={{ incomplete: y.projectsLeftOut > 0 }}>
-                        {y.total.toFixed(2)}
+                        {wanText(y.total)}
                         <Show when={y.projectsLeftOut > 0}><span class="projects-left-out">{T.totalLeavesOut(y.projectsLeftOut)}</span></Show>
                       </td>
                       <td class="left-out"><For each={y.leftOut}>{(l) => <div><a href={`#/doc/${l.id}`}>{T.leftOut(l.department, l.title, l.countedTitle)}</a></div>}</For></td>

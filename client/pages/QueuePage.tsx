@@ -12,6 +12,7 @@ import { personName } from '../i18n/person-name'
 import { Bell } from './Bell'
 import { Loaded } from './loaded'
 import { createRereadWhenOnline } from './reread-when-online'
+import { wanText } from '@shared/model/amounts'
 
 export function QueuePage() {
   const [sort, setSort] = createSignal<'waiting' | 'department' | 'findings'>('waiting')
@@ -60,7 +61,7 @@ export function QueuePage() {
                         <td class="status">{row.status.value}</td>
                         <td>{row.submitted ? `${name(row.submitted.by)} · ${relativeTime(row.submitted.at)}` : '—'}</td>
                         <td class="r">
-                          {row.total.toFixed(2)}
+                          {wanText(row.total)}
                           <Show when={row.leftOut > 0}><span class="projects-left-out">{T.totalLeavesOut(row.leftOut)}</span></Show>
                         </td>
                         <td class="findings"><span class="error">{row.findings.error}</span> / <span class="warning">{row.findings.warning}</span></td>

@@ -23,4 +23,8 @@ describe('one targets document per department and year', () => {
       { year: '2023', total: 5, documents: 1, approved: 0, projectsLeftOut: 0, leftOut: [] },
     ])
   })
+
+  it('adds to the 0.01 元 the totals are kept in, not to 0.01 万元', () => {
+    expect(yearTotals([row('a', { total: 18.509 }), row('b', { department: '教育局', total: 0.0004 })])[0]!.total).toBe(18.5094)
+  })
 })

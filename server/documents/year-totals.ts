@@ -7,6 +7,7 @@
  * furthest along the workflow, else the last changed — and the others are
  * named as left out, with the one that counted instead.
  */
+import { ledger } from '@shared/model/amounts'
 import { STATUS } from '@shared/review/workflow'
 
 /** What the choice reads of a targets document's dashboard row. */
@@ -85,7 +86,7 @@ export function yearTotals(rows: readonly TargetsRow[]): YearTotal[] {
     const year = yearKey(row.year)
     const y = years.get(year) ?? { year, total: 0, documents: 0, approved: 0, projectsLeftOut: 0, leftOut: [] }
     if (counted.has(row.id)) {
-      years.set(year, { ...y, total: Math.round((y.total + row.total) * 100) / 100, documents: y.documents + 1, approved: y.approved + (row.approvedAt ? 1 : 0), projectsLeftOut: y.projectsLeftOut + row.leftOut })
+      years.set(year, { ...y, total: ledger(y.total + row.total), documents: y.documents + 1, approved: y.approved + (row.approvedAt ? 1 : 0), projectsLeftOut: y.projectsLeftOut + row.leftOut })
     } else {
       const instead = countedOf.get(`${row.department}\u0000${year}`)!
       years.set(year, { ...y, leftOut: [...y.leftOut, { department: row.department, id: row.id, title: row.title, countedId: instead.id, countedTitle: instead.title }] })

@@ -9,6 +9,7 @@
  */
 import { chineseDate, chineseNumber, type Grade, type ProjectOpinion, type ReviewOpinion } from './review-opinion'
 import { BUDGET_NOT_READ } from './total-leaves-out'
+import { wanText } from '../model/amounts'
 
 export type OpinionBlock =
   | { kind: 'title'; text: string }
@@ -27,7 +28,7 @@ export const GRADE_OPINION: Record<Grade, string> = {
   差: '绩效目标不符合审核要求，不得进入下一步预算安排流程，请重新编制绩效目标后报送。',
 }
 
-const money = (budget: number | null) => (budget === null ? BUDGET_NOT_READ : `预算 ${budget.toFixed(2)} 万元`)
+const money = (budget: number | null) => (budget === null ? BUDGET_NOT_READ : `预算 ${wanText(budget)} 万元`)
 
 function projectBlocks(project: ProjectOpinion, i: number): OpinionBlock[] {
   const criteria = project.criteria.map((c) => `${c.criterion}${c.level}${c.problems.length > 0 && c.level !== '符合' ? `（${c.problems.join('；')}）` : ''}`).join('；')

@@ -26,6 +26,7 @@ import type { Finding } from './finding'
 import { namesOwnRow } from './names-own-row'
 import { departmentTotal, projectsLeftOut } from './rules/arithmetic'
 import { BUDGET_NOT_READ } from './total-leaves-out'
+import { wanText } from '../model/amounts'
 
 export const CRITERIA = ['完整性', '相关性', '适当性', '可行性'] as const
 export type Criterion = (typeof CRITERIA)[number]
@@ -285,7 +286,7 @@ export function draftOpinion(doc: BudgetDocument, findings: readonly Finding[], 
   const unread = leftOut > 0 ? `，另有 ${leftOut} 个项目的${BUDGET_NOT_READ}，未计入` : ''
   const basis = options.basis ? `${options.basis}和${NATIONAL_BASIS}` : `${NATIONAL_BASIS}和本地区预算绩效管理有关规定`
   const opening =
-    `根据${basis}，我局对你单位报送的${year}${what}（${doc.projects.length} 个项目，预算合计 ${total.toFixed(2)} 万元${unread}）进行了审核，` +
+    `根据${basis}，我局对你单位报送的${year}${what}（${doc.projects.length} 个项目，预算合计 ${wanText(total)} 万元${unread}）进行了审核，` +
     '从完整性、相关性、适当性、可行性四个方面逐项审核，现将审核意见函告如下。'
   const overall =
     common.length > 0

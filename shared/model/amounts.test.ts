@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { amountInUnit, amountInWan, chineseNumber, tableUnit, wanPerUnit, writtenAmount } from './amounts'
+import { amountInUnit, amountInWan, chineseNumber, tableUnit, wanPerUnit, wanText, writtenAmount } from './amounts'
 
 describe('amounts in 万元', () => {
   it.each([
@@ -64,5 +64,9 @@ describe('amounts in the unit of their table (a 监控’s or 自评’s 资金)
 
   it('gives 万元 per figure of a form: a unit that names no money counts as 万元', () => {
     expect(['万元', '元', '单位：千元', '', '单位：吨'].map(wanPerUnit)).toEqual([1, 0.0001, 0.1, 1, 1])
+  })
+
+  it('writes an amount with two decimals and every further digit it has, to 0.01 元', () => {
+    expect([116.4, 5, 18.509, 18.5093, 0.000001, 0.1 + 0.2, 126.90900000000002, -3.5, 1234567.891].map(wanText)).toEqual(['116.40', '5.00', '18.509', '18.5093', '0.000001', '0.30', '126.909', '-3.50', '1234567.891'])
   })
 })

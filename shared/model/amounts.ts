@@ -73,8 +73,8 @@ export function writtenAmount(text: string): { number: number; unit: string | nu
   return chinese === null ? null : { number: chinese, unit }
 }
 
-/** Rounded to what a ledger keeps, so 1164000 元 is 116.4 万元 and not 116.40000000000001. */
-const ledger = (wan: number) => Math.round(wan * 1e6) / 1e6
+/** An amount in 万元 rounded to what a ledger keeps (0.01 元), so 1164000 元 is 116.4 万元 and not 116.40000000000001. */
+export const ledger = (wan: number) => Math.round(wan * 1e6) / 1e6
 
 /**
  * An amount in 万元, from its text and the unit of its table: the unit it
@@ -110,6 +110,16 @@ export function amountInUnit(text: string, unitOfTable: string): number | null {
 
 /** 万元 per figure of a table with this unit text: to add figures of forms in different units (a 元 form's 3000 is 0.3). */
 export const wanPerUnit = (unitOfTable: string): number => SCALE[unitOf(unitOfTable)]!
+
+/**
+ * An amount in 万元 as people read it: two decimals, as the forms write it, and every further digit the
+ * amount has, to the 0.01 元 the model keeps — a total of 18.509 is "18.509", never a rounded "18.51" that
+ * no cell holds.
+ */
+export const wanText = (wan: number): string => wan.toFixed(6).replace(/(\.\d\d\d*?)0+$/, '$1')
+
+/** Whether two amounts in 万元 are the same to the 0.01 元 the model keeps: a sum's float noise is no money, 40 元 is. */
+export const sameAmount = (a: number, b: number): boolean => Math.abs(a - b) < 0.5e-6
 
 /** An amount in 万元 said in 元, for one too small to read in 万元 (0.40 元 is 0.0000 万元). */
 export const inYuan = (wan: number): string => `${(wan * 10_000).toFixed(2)} 元`

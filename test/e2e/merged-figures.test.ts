@@ -119,7 +119,7 @@ describe('a figure two people typed at once', () => {
     for (const session of [zhang, li, wang]) await session.context.close()
   }, 240_000)
 
-  it('a merged 预算数 that reads as a number ("57") is left out of 部门预算合计, and the total says so', async () => {
+  it('a merged 预算数 that reads as a number ("57") is left out of 部门预算合计, and the total says so; a figure typed to 0.001 is added and quoted whole', async () => {
     const { t, browser } = suite
     const zhang = await openAs(browser, t, 'zhang', 'editor')
     const li = await openAs(browser, t, 'li', 'editor')
@@ -139,6 +139,12 @@ describe('a figure two people typed at once', () => {
     await retype(li.page, 'budgetTotal', 0, '7')
     for (const { page } of [zhang, li]) {
       await expect.poll(() => page.getByTestId('department-total').textContent(), { timeout: 10_000 }).toBe('部门预算合计 113.40 万元')
+    }
+    // A figure typed finer than the form's two decimals is added and quoted as typed, never rounded to one no cell holds.
+    await retype(li.page, 'budgetTotal', 0, '7.009')
+    for (const { page } of [zhang, li]) {
+      await expect.poll(() => page.getByTestId('department-total').textContent(), { timeout: 10_000 }).toBe('部门预算合计 113.409 万元')
+      await expect.poll(() => page.getByTestId('checks').locator('li.error', { hasText: '预算数 7.009 不等于财政资金' }).count()).toBe(1)
     }
     expect([...zhang.errors, ...li.errors]).toEqual([])
     for (const session of [zhang, li]) await session.context.close()

@@ -22,6 +22,7 @@ import { UsageError } from '../usage-error'
 import { parseArgs } from '../parse-args'
 import { readDocumentAndContext } from '../read-document-file'
 import { STORAGE_OPTIONS, storageConfigOf } from '../storage-options'
+import { wanText } from '@shared/model/amounts'
 
 const OPINION_OPTIONS = ['out', 'date', 'resubmit-by', 'basis', 'reviewer'] as const
 const isDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))
@@ -81,7 +82,7 @@ function readable(findings: Finding[], total: number, leftOut: number, projects:
     return `${SEVERITY_LABEL[f.severity]}  ${place.padEnd(14, '　')}  ${f.message}  [${f.rule}]`
   })
   return [
-    `${projects} 个项目，预算合计 ${total.toFixed(2)} 万元${totalLeavesOut(leftOut)}；发现 ${count('error')} 个错误、${count('warning')} 个警告、${count('info')} 个提示。`,
+    `${projects} 个项目，预算合计 ${wanText(total)} 万元${totalLeavesOut(leftOut)}；发现 ${count('error')} 个错误、${count('warning')} 个警告、${count('info')} 个提示。`,
     ...lines,
   ].join('\n')
 }

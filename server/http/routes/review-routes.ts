@@ -11,6 +11,7 @@ import { gradeText, ungradedNotCounted } from '@shared/self-evaluation/full-mark
 import { csvFile } from '../csv'
 import { apiRoutes } from '../api-route'
 import type { Env } from '../env'
+import { wanText } from '@shared/model/amounts'
 
 export function reviewRoutes(p: Ports): Hono<Env> {
   const app = new Hono<Env>()
@@ -38,9 +39,10 @@ const percent = (n: number | null) => (n === null ? '' : `${n.toFixed(2)}%`)
 /**
  * A total's or a 总分's cell holds the number alone, so a spreadsheet adds the column (a note in the cell made it
  * text, which SUM skips without a word); what it leaves out is said in a column of its own, as the page says it
- * beside the figure.
+ * beside the figure. A total in 万元 keeps every digit it has (`wanText`), a 总分 is to 0.01.
  */
-const figureCell = (n: number | null) => (n === null ? '' : n.toFixed(2))
+const amountCell = (n: number | null) => (n === null ? '' : wanText(n))
+const scoreCell = (n: number | null) => (n === null ? '' : n.toFixed(2))
 /** Why a 自评's department 总分 is blank or leaves projects out, as the page says it: projects not scored (or whose 得分 is to be checked), and those past full marks. */
 const scoreWithheld = (r: Dashboard['rows'][number]) =>
   [r.kind === 'self-evaluation' && r.unscored > 0 ? `${r.unscored} 个项目未评分或得分待核对` : '', ungradedNotCounted(r.ungraded)].filter(Boolean).join('；')
@@ -68,9 +70,9 @@ function dashboardCsv({ rows, byYear }: Dashboard): string {
     ...rows.map((r) => {
       const followUp = r.kind !== 'targets'
       return [
-        r.department, r.title, r.year ?? '', r.status, when(r.lastChange), figureCell(r.total), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind,
+        r.department, r.title, r.year ?? '', r.status, when(r.lastChange), amountCell(r.total), r.errors, r.warnings, when(r.approvedAt), KIND_LABEL[r.kind] ?? r.kind,
         // A 执行率 withheld says why, as the page does: an empty cell would read as nothing to report.
-        followUp ? (r.rate === null ? rateWithheld(r) : percent(r.rate)) : '', followUp ? r.missingExecuted : '', figureCell(r.earned), r.grade ?? '', inYearTotal(r),
+        followUp ? (r.rate === null ? rateWithheld(r) : percent(r.rate)) : '', followUp ? r.missingExecuted : '', scoreCell(r.earned), r.grade ?? '', inYearTotal(r),
         followUp ? r.missingBudget : '', followUp ? r.unreadableFunds : '', projectsNotCounted(r.leftOut), scoreWithheld(r),
       ]
     }),

@@ -1,6 +1,6 @@
 /**
  * Arithmetic a reviewer redoes by hand: 预算数 = 财政资金 + 其他资金 (to
- * 0.01 万元, an empty 其他资金 counts as 0), figures that are not numbers,
+ * the 0.01 元 the model keeps, an empty 其他资金 counts as 0), figures that are not numbers,
  * a stated department total against the projects' sum, duplicate 项目编码,
  * and the shape of a 项目编码.
  */
@@ -11,10 +11,9 @@ import { findingsFor, type DocumentRule, type MonitoringRule, type ProjectRule, 
 import { joinedFigures, meansNone, parseAmount } from '../../model/numbers'
 import { AMOUNT_FIELDS } from '../../schema/fields'
 import { totalLeavesOut } from '../total-leaves-out'
+import { ledger, sameAmount, wanText } from '../../model/amounts'
 
 type AmountKey = (typeof AMOUNT_FIELDS)[number]['amount']
-
-const HALF_CENT = 0.005
 
 const BUDGET_CELLS = AMOUNT_FIELDS.map((f) => [f.amount, f.key, f.label] as const) satisfies readonly (readonly [string, FindingField, string])[]
 const LABEL = Object.fromEntries(AMOUNT_FIELDS.map((f) => [f.amount, f.label])) as Record<AmountKey, string>
@@ -32,9 +31,9 @@ function budgetSumFindings(number: number, budget: Project['budget'], text: Proj
   const found: Finding[] = []
   if (total !== null && (fiscal !== null || other !== null)) {
     const sum = (fiscal ?? 0) + (other ?? 0)
-    if (Math.abs(total - sum) > HALF_CENT) {
+    if (!sameAmount(total, sum)) {
       // The model's amounts are in 万元 whatever unit the table is written in.
-      found.push(f.error(`${LABEL.total} ${total.toFixed(2)} 不等于${LABEL.fiscal} ${(fiscal ?? 0).toFixed(2)} 与${LABEL.other} ${(other ?? 0).toFixed(2)} 之和 ${sum.toFixed(2)}（万元）`, { field: 'budgetTotal' }))
+      found.push(f.error(`${LABEL.total} ${wanText(total)} 不等于${LABEL.fiscal} ${wanText(fiscal ?? 0)} 与${LABEL.other} ${wanText(other ?? 0)} 之和 ${wanText(sum)}（万元）`, { field: 'budgetTotal' }))
     }
   }
   for (const [key, field, label] of BUDGET_CELLS) {
@@ -107,7 +106,7 @@ export const codeShape: DocumentRule = {
 }
 
 export const departmentTotal = (doc: BudgetDocument): number =>
-  Math.round(doc.projects.reduce((sum, p) => sum + (p.budget.total ?? 0), 0) * 100) / 100
+  ledger(doc.projects.reduce((sum, p) => sum + (p.budget.total ?? 0), 0))
 
 /**
  * How many projects `departmentTotal` leaves out: their 预算数 is empty, not
@@ -127,7 +126,7 @@ const STATED_TOTAL = /(?:(?:部门|项目支出)?预算(?:资金)?(?:合计|总�
 
 /**
  * Where Part 1 states the department's total, the projects' 预算数 must
- * add up to it (to 0.01 万元): a table left out or a figure changed after
+ * add up to it (to 0.01 元): a table left out or a figure changed after
  * the total was written. Error.
  */
 export const statedTotal: DocumentRule = {
@@ -138,7 +137,7 @@ export const statedTotal: DocumentRule = {
     const stated = match ? parseAmount(match[1]!.replace(/，/g, ',').replace(/．/g, '.')) : null
     if (stated === null || doc.projects.length === 0) return []
     const sum = departmentTotal(doc)
-    if (Math.abs(stated - sum) <= HALF_CENT) return []
-    return [findingsFor(this.id, null).error(`第一部分写明的预算合计 ${stated.toFixed(2)} 万元与各项目预算数之和 ${sum.toFixed(2)} 万元${totalLeavesOut(projectsLeftOut(doc))}不一致`, { field: 'goals' })]
+    if (sameAmount(stated, sum)) return []
+    return [findingsFor(this.id, null).error(`第一部分写明的预算合计 ${wanText(stated)} 万元与各项目预算数之和 ${wanText(sum)} 万元${totalLeavesOut(projectsLeftOut(doc))}不一致`, { field: 'goals' })]
   },
 }

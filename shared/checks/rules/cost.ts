@@ -15,6 +15,7 @@ import { findingsFor, type ProjectRule } from '../rule'
 import { isProcessMeasure } from './process-measures'
 
 import { isCostIndicator } from '../../model/target-direction'
+import { sameAmount, wanText } from '../../model/amounts'
 
 export const cost: ProjectRule = {
   id: 'cost',
@@ -30,8 +31,8 @@ export const cost: ProjectRule = {
       const name = indicator.level3 || indicator.description || '成本指标'
       const money = moneyOf(value)
       if (!money) return [f.warning(`成本指标“${name}”的指标值“${indicator.value}”不是金额：成本指标应写明成本控制的金额（如“≤10万元”“≤1600元/亩”）`, where)]
-      if (money.wan !== null && budget !== null && money.wan - budget > 0.005) {
-        return [f.error(`成本指标“${name}”的“${indicator.value}”超过了项目预算数 ${budget.toFixed(2)} 万元`, where)]
+      if (money.wan !== null && budget !== null && money.wan > budget && !sameAmount(money.wan, budget)) {
+        return [f.error(`成本指标“${name}”的“${indicator.value}”超过了项目预算数 ${wanText(budget)} 万元`, where)]
       }
       return []
     })

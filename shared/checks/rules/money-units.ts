@@ -8,14 +8,14 @@
  * amounts implausible for their unit (元 written under 万元 or the other way).
  */
 import type { BudgetDocument } from '../../model/budget-document'
-import { inYuan, tableUnit, writtenAmount } from '../../model/amounts'
+import { inYuan, tableUnit, wanText, writtenAmount } from '../../model/amounts'
 import type { Finding, FindingField } from '../finding'
 import { findingsFor, type DocumentRule, type ProjectRule } from '../rule'
 import { AMOUNT_FIELDS } from '../../schema/fields'
 
 const CELLS = AMOUNT_FIELDS.map((f) => [f.key, f.label, f.amount] as const) satisfies readonly (readonly [FindingField, string, string])[]
 
-const wan = (n: number) => `${n.toFixed(n < 0.01 && n > 0 ? 4 : 2)} 万元`
+const wan = (n: number) => `${wanText(n)} 万元`
 /** Units that name the same scale: "万" written beside a 万元 table is no other unit. */
 const sameUnit = (a: string, b: string) => a.replace(/^(万|亿)$/, '$1元') === b.replace(/^(万|亿)$/, '$1元')
 

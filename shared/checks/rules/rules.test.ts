@@ -61,10 +61,19 @@ describe('arithmetic', () => {
     expect(finding!.message).toContain('12.50')
   })
 
-  it('counts an empty 其他资金 as 0 and allows rounding within a cent', () => {
+  it('counts an empty 其他资金 as 0', () => {
     expect(run(budgetSum, projectInput({ budgetTotal: '10.00', budgetOther: '' }))).toEqual([])
-    expect(run(budgetSum, projectInput({ budgetTotal: '12.504' }))).toEqual([])
     expect(run(budgetSum, projectInput({ budgetTotal: '1,234.50', budgetFiscal: '1,234.50', budgetOther: '' }))).toEqual([])
+  })
+
+  it('adds to the 0.01 元 the figures are kept in, and quotes each as written: 40 元 is a difference, not rounding', () => {
+    expect(run(budgetSum, projectInput({ budgetTotal: '12.504' }))).toEqual([
+      expect.objectContaining({ field: 'budgetTotal', severity: 'error', message: '预算数 12.504 不等于财政资金 10.00 与其他资金 2.50 之和 12.50（万元）' }),
+    ])
+    expect(run(budgetSum, projectInput({ moneyUnit: '单位：元', budgetTotal: '125,040', budgetFiscal: '100,000.00', budgetOther: '25,000' }))).toEqual([
+      expect.objectContaining({ message: '预算数 12.504 不等于财政资金 10.00 与其他资金 2.50 之和 12.50（万元）' }),
+    ])
+    expect(run(budgetSum, projectInput({ moneyUnit: '单位：元', budgetTotal: '125,000.01', budgetFiscal: '100,000.01', budgetOther: '25,000' }))).toEqual([])
   })
 
   it('reports a figure that is not a number instead of adding it', () => {

@@ -139,10 +139,11 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
   const totalRow = summary.addRow(['合计', '', [totalLeavesOut(uncounted), ...unreadable].join('')])
   totalRow.font = { bold: true }
   ;(['D', 'E', 'F'] as const).forEach((column, k) => {
-    const result = Math.round(amounts.reduce((sum, row) => sum + (row[k] ?? 0), 0) * 100) / 100
+    const result = Math.round(amounts.reduce((sum, row) => sum + (row[k] ?? 0), 0) * 1e6) / 1e6
     totalRow.getCell(column).value = { formula: `SUM(${column}2:${column}${last})`, result }
   })
-  for (const column of ['D', 'E', 'F']) summary.getColumn(column).numFmt = '0.00'
+  // Two decimals, and every further digit an amount has (to 0.01 元): a total of 18.509 must not show as 18.51.
+  for (const column of ['D', 'E', 'F']) summary.getColumn(column).numFmt = '0.00####'
 
   const flat = book.addWorksheet(FLAT_SHEET)
   flat.columns = [
