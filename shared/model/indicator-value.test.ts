@@ -11,6 +11,10 @@ describe('parseIndicatorValue', () => {
     ['≤10个工作日', '≤', 10, '工作日'],
     ['10个工作日内', '≤', 10, '工作日'],
     ['≤2小时', '≤', 2, '小时'],
+    // Written in two units, one length in the first.
+    ['2小时30分钟', null, 2.5, '小时'],
+    ['≤1天12小时', '≤', 1.5, '天'],
+    ['1小时30分内', '≤', 1.5, '小时'],
     ['100%', null, 100, '%'],
     ['1600元/亩', null, 1600, '元/亩'],
     ['250万', null, 250, '万'],
@@ -28,7 +32,7 @@ describe('parseIndicatorValue', () => {
     expect(parseIndicatorValue(raw).time).toBe(true)
   })
 
-  it.each([['10个工作日内', true], ['≤2小时', true], ['30天', true], ['2022年12月底前', false], ['12月底', false], ['2023.07-2024.01', false]])('%s is a length of time: %s', (raw, duration) => {
+  it.each([['10个工作日内', true], ['≤2小时', true], ['2小时30分钟', true], ['2小时90分钟', false], ['3小时2小时', false], ['30天', true], ['2022年12月底前', false], ['12月底', false], ['2023.07-2024.01', false]])('%s is a length of time: %s', (raw, duration) => {
     expect(parseIndicatorValue(raw as string).duration).toBe(duration)
   })
 

@@ -40,6 +40,23 @@ const TIME = /每(月|季度?|周|年)(底|末)|\d{4}\s*[.年/-]\s*\d{1,2}|\d{1,
 /** A unit of a length of time after the number (个 and 内/以内 aside): `小时`, `个工作日内`, `天以内`. */
 const DURATION = /^个?(小时|分钟|天|日|工作日)(以内|内)?$/
 
+/** Lengths of time one converts into another, in minutes (a 工作日 is no number of 天: it is only itself). */
+export const MINUTES: Readonly<Record<string, number>> = { 分钟: 1, 小时: 60, 天: 1440, 日: 1440 }
+
+/** A length written in two units, the larger first: `2小时30分钟`, `1天12小时`, `1小时30分内`. */
+const TWO_UNITS = /^个?(小时|天|日)(\d+(?:\.\d+)?)\s*个?(小时|分钟|分)(以内|内)?$/
+
+/** `unit` (after the number) of a length written in two units, as one length in the first: `小时30分钟` after 2 → 2.5 小时. */
+function inOneUnit(number: number, unit: string): { number: number; unit: string; within: boolean } | null {
+  const two = TWO_UNITS.exec(unit.trim())
+  if (!two) return null
+  const [, first, more, second, within] = two as unknown as [string, string, string, string, string | undefined]
+  const ratio = MINUTES[second === '分' ? '分钟' : second]! / MINUTES[first]!
+  // A smaller part as large as the first unit (2小时90分钟) is no way to write a length: left as written.
+  if (ratio >= 1 || Number(more) * ratio >= 1) return null
+  return { number: number + Number(more) * ratio, unit: first, within: within !== undefined }
+}
+
 export function parseIndicatorValue(raw: string): IndicatorValue {
   const half = toHalfWidth(raw).replace(/[()（）]/g, '')
   let rest = half
@@ -53,17 +70,18 @@ export function parseIndicatorValue(raw: string): IndicatorValue {
     }
   }
   const numberMatch = /^(\d+(?:\.\d+)?)/.exec(rest)
-  const number = numberMatch ? Number(numberMatch[1]) : null
-  const unit = numberMatch ? rest.slice(numberMatch[0].length) : ''
+  const written = numberMatch ? Number(numberMatch[1]) : null
+  const after = numberMatch ? rest.slice(numberMatch[0].length) : ''
   const placeholder = PLACEHOLDER.test(half)
   const time = TIME.test(half)
-  const length = number === null ? null : DURATION.exec(unit.trim())
+  const one = written === null ? null : DURATION.exec(after.trim())
+  const length = one ? { number: written!, unit: one[1]!, within: one[2] !== undefined } : written === null ? null : inOneUnit(written, after)
   return {
     raw,
-    sign: sign ?? (length?.[2] ? '≤' : null),
-    number,
-    unit: length ? length[1]! : unit,
-    qualitative: number === null && !placeholder && !time && half !== '' && !/\d/.test(half),
+    sign: sign ?? (length?.within ? '≤' : null),
+    number: length ? length.number : written,
+    unit: length ? length.unit : after,
+    qualitative: written === null && !placeholder && !time && half !== '' && !/\d/.test(half),
     placeholder,
     time,
     duration: length !== null,

@@ -10,7 +10,7 @@
  * lifts a score above its 分值 and keeps every score monotone.
  */
 import type { Indicator } from '../model/budget-document'
-import { parseIndicatorValue, type IndicatorValue } from '../model/indicator-value'
+import { MINUTES, parseIndicatorValue, type IndicatorValue } from '../model/indicator-value'
 import { aimsAtMost } from '../model/target-direction'
 
 /** What scoring reads of an indicator: its target, and what it measures (which way a bare target points). */
@@ -76,9 +76,6 @@ const ceiling = (target: IndicatorValue, aimsLow: boolean) =>
 
 /** Units that say the same thing. */
 const unitOf = (value: IndicatorValue) => value.unit.replace(/^百分比$/, '%').replace(/^％$/, '%')
-
-/** Lengths of time one converts into another, in minutes (a 工作日 is no number of 天: it is only itself). */
-const MINUTES: Readonly<Record<string, number>> = { 分钟: 1, 小时: 60, 天: 1440, 日: 1440 }
 
 /** Whether a value is an amount the rules compare: a number, and not a date (a length of time is one: ≤2小时). */
 export const isAmount = (value: IndicatorValue): boolean => value.number !== null && (!value.time || value.duration)
