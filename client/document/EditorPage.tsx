@@ -136,6 +136,7 @@ function DocumentPage(props: { session: DocumentSession }) {
         author={s.user.name}
         mayRestore={() => loaded() && s.access.readOnlyReason() === ''}
         nameOf={names.nameOf}
+        onSettled={s.settleRefusal}
       />
       <div class="workspace" classList={{ beside: layout.beside() }}>
         <Show when={loaded()}>

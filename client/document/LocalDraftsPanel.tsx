@@ -26,19 +26,20 @@ interface DocumentFacts {
   nameOf: (login: string) => string
 }
 
-export function LocalDraftsPanel(props: DocumentFacts & { docId: string }) {
+/** `onSettled`: a copy was put back whole or deleted, so what the page said of it (where to fetch it) is done. */
+export function LocalDraftsPanel(props: DocumentFacts & { docId: string; onSettled: () => void }) {
   const { drafts, remove } = createLocalDrafts(props.docId)
   return (
     <Show when={drafts().length > 0}>
       <section class="local-drafts" data-testid="local-drafts" role="region" aria-label={T.drafts(drafts().length)}>
         <h2>{T.drafts(drafts().length)}</h2>
-        <For each={drafts()}>{(draft) => <DraftItem {...props} draft={draft} onDelete={() => void remove(draft.id)} />}</For>
+        <For each={drafts()}>{(draft) => <DraftItem {...props} draft={draft} onDelete={() => { props.onSettled(); void remove(draft.id) }} />}</For>
       </section>
     </Show>
   )
 }
 
-function DraftItem(props: DocumentFacts & { draft: LocalDraft; onDelete: () => void }) {
+function DraftItem(props: DocumentFacts & { draft: LocalDraft; onDelete: () => void; onSettled: () => void }) {
   const [copied, setCopied] = createSignal(false)
   const [confirmingDelete, setConfirmingDelete] = createSignal(false)
   const [restored, setRestored] = createSignal<string | null>(null)
@@ -68,12 +69,14 @@ function DraftItem(props: DocumentFacts & { draft: LocalDraft; onDelete: () => v
     setRestored(T.restoredDraft(all.length - homeless.length - blocked.length, homeless.length, blocked.length, by))
     // What someone else's suggestion held back can be put back once it is decided: the button stays for that.
     setRetry(blocked.length > 0)
+    if (homeless.length === 0 && blocked.length === 0) props.onSettled()
   }
   return (
     <article class="draft">
       <p>{T.draftSaved(new Date(props.draft.savedAt).toLocaleString('zh-CN'), props.draft.reason)}</p>
       <Show when={props.synced()} fallback={<p>{T.draftComparing}</p>}>
-      <Show when={lines().length > 0} fallback={<p>{T.draftNoText}</p>}>
+      {/* Once this press put it all back, what it did is said, not that the copy holds nothing the server lacks. */}
+      <Show when={lines().length > 0} fallback={<Show when={restored() === null}><p>{T.draftNoText}</p></Show>}>
         <p>{T.draftText}</p>
         <ul class="refused-text">
           <For each={lines()}>{(line) => <li>{line}</li>}</For>
@@ -82,8 +85,8 @@ function DraftItem(props: DocumentFacts & { draft: LocalDraft; onDelete: () => v
         <Show when={props.mayRestore() && (restored() === null || retry())}>
           <button onClick={restore}>{T.restoreDraft}</button>
         </Show>
-        <Show when={restored()}>{(message) => <span role="status">{message()}</span>}</Show>
       </Show>
+      <Show when={restored()}>{(message) => <span role="status">{message()}</span>}</Show>
       </Show>
       <Show when={confirmingDelete()} fallback={<button onClick={() => setConfirmingDelete(true)}>{T.deleteDraft}</button>}>
         <span class="confirm-inline" role="alertdialog">

@@ -48,6 +48,8 @@ export interface DocumentSession {
   /** A passing message for the person ('' for none). */
   readonly notice: Accessor<string>
   say(message: string): void
+  /** The refused change this page reloaded after is restored or its copy deleted: the notice no longer says to fetch it. */
+  settleRefusal(): void
   readonly workflow: WorkflowState
   readonly access: DocumentAccess
   readonly reading: DocumentReading
@@ -180,10 +182,16 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
    * What the server's answer settles: this account may read the local copy; and what is said with it (once; ''
    * after): what an import could not read, and the refusal that reloaded this page (which now reads 已同步).
    */
+  let refusalNotice = ''
   const heardServer = (): string => {
     addReader(docId, user.name)
     const refused = takeRefusal(docId)
-    return [takeImportNotice(docId), refused ? T.refusedJustNow(refused) : ''].filter(Boolean).join('；')
+    if (refused) refusalNotice = T.refusedJustNow(refused)
+    return [takeImportNotice(docId), refused ? refusalNotice : ''].filter(Boolean).join('；')
+  }
+  const settleRefusal = () => {
+    if (refusalNotice) say(notice().replace(`；${refusalNotice}`, '').replace(refusalNotice, ''))
+    refusalNotice = ''
   }
   const onSync = (synced: boolean) => {
     if (!synced) return
@@ -217,6 +225,7 @@ export function createDocumentSession(docId: string, user: User): DocumentSessio
     },
     notice,
     say,
+    settleRefusal,
     workflow,
     access,
     reading,

@@ -115,12 +115,17 @@ describe('reopening after workflow steps', () => {
     const finance = await arriveAs(suite.browser, suite.t, 'wu', 'reviewer', '/#/')
     await step(finance.context, 'start-review')
     await step(finance.context, 'return', '请把火车上写的补回来')
-    // The copy stays after another reload, until the user deletes it.
+    await a.page.getByRole('button', { name: '作为修订建议恢复' }).click()
+    await expect.poll(() => fieldText(b.page, 'goalItem', 2), { timeout: 15_000 }).toContain('火车上写的一句话')
+    // What the press did is said; the page no longer tells her to fetch a copy that is back.
+    await expect.poll(() => drafts.getByRole('status').textContent()).toContain('已按原位置恢复 2 段为修订建议')
+    expect(await drafts.textContent()).not.toContain('本机副本中没有服务器缺少的文字')
+    expect((await a.page.locator('p.notice[role=status]').allTextContents()).join('')).not.toContain('未被服务器接受')
+    // The copy stays after another reload, until the user deletes it; what is back is not offered again.
     await a.page.reload()
     await a.page.getByTestId('local-drafts').waitFor({ timeout: 20_000 })
     await synced(a.page)
-    await a.page.getByRole('button', { name: '作为修订建议恢复' }).click()
-    await expect.poll(() => fieldText(b.page, 'goalItem', 2), { timeout: 15_000 }).toContain('火车上写的一句话')
+    await expect.poll(() => a.page.getByTestId('local-drafts').textContent()).toContain('本机副本中没有服务器缺少的文字')
     // The figure goes back whole, in place of the figure there: a replacement, not its digits beside the old ones.
     const budget = b.page.locator('[data-field="budgetTotal"]').nth(1)
     await expect.poll(() => budget.locator('span[data-insertion]').textContent(), { timeout: 15_000 }).toBe('1.75')
