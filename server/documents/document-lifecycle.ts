@@ -11,7 +11,7 @@ import { KIND_OFFERS } from '@shared/kinds/kind-offers'
 import type { ActivityEntry } from '@shared/history/activity'
 import type { DocumentMember, DocumentSummary } from '@shared/api/http-api'
 import type { Role, SharedRole } from '@shared/protocol/role'
-import { statusOf } from '@shared/review/workflow'
+import { STATUS, statusOf, type Status } from '@shared/review/workflow'
 import type { User } from '../storage/account-store'
 import { nameBureauReviewer, namingConflict } from '../auth/bureau-reviewer'
 import { sharingConflict } from '../auth/review-separation'
@@ -197,10 +197,32 @@ export async function renameDocument(p: Pick<Ports, 'documents' | 'permissions'>
   await p.documents.rename(doc.id, title)
 }
 
-/** Only its owner deletes a document; its open connections close first, everywhere. */
-export async function deleteDocument(p: Pick<Ports, 'documents' | 'permissions' | 'live'>, user: User, docId: string): Promise<void> {
+/**
+ * Statuses in which the bureau holds a document (in its queue, under review, approved), with the step that gives
+ * it back to the department: until then it is no longer the department's to delete.
+ */
+const HELD_BY_THE_BUREAU: Partial<Record<Status, string>> = {
+  [STATUS.submitted]: '需要作废时，请先撤回报送',
+  [STATUS.reviewing]: '需要作废时，请财政局退回修改',
+  [STATUS.approved]: '审核通过的文档是本年度的目标，需要作废时，请财政局撤销审核通过',
+}
+
+/**
+ * Only its owner deletes a document, and only while it is the department's alone: not once 报送 put it in the
+ * bureau's queue or approved it (the year's totals and the bureau's records count it), nor while a 监控 or 自评
+ * is made from it. Its open connections close first, everywhere.
+ */
+export async function deleteDocument(p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service'>, user: User, docId: string): Promise<void> {
   const { doc, isOwner } = await reach(p, docId, user)
   if (!isOwner) throw forbidden()
+  const status = await liveOr(p, doc.id, statusOf, async () => (await p.service.status(doc.id)).value)
+  const giveBack = HELD_BY_THE_BUREAU[status]
+  if (giveBack) throw new Refusal('conflict', 'document-held', `“${doc.title}”${status}，在财政局的审核队列或年度合计中，不能删除：${giveBack}`)
+  const madeFrom = []
+  for (const other of await p.documents.list()) if (other.id !== doc.id && (await p.service.identity(other.id)).basedOn === doc.id) madeFrom.push(other.title)
+  if (madeFrom.length > 0) {
+    throw new Refusal('conflict', 'document-has-follow-ups', `“${doc.title}”是${madeFrom.map((t) => `“${t}”`).join('、')}的目标来源，不能删除：请先删除这些文档`)
+  }
   await p.live.closeDocument(doc.id)
   await p.documents.delete(doc.id)
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { sampleBytes } from '../../support/sample'
 import { useCaseWorld, type UseCaseWorld } from '../../test/support/use-case-ports'
-import { createImported, documentMembers, listDocuments, setDocumentMember } from './document-lifecycle'
+import { createImported, deleteDocument, documentMembers, listDocuments, setDocumentMember } from './document-lifecycle'
 import { importedText } from './imported-file'
 import { createLinkedDocument } from './linked-document'
 import { dashboard, reviewQueue } from './review-queue'
@@ -23,6 +23,25 @@ async function approvedTargets(approve = true) {
   if (approve) await takeStep(w.ports, wang, id, 'approve', '经审核，同意通过。')
   return { zhang, wang, li, department, id }
 }
+
+describe('a document the bureau holds, or a 监控 is made from, is not deleted', () => {
+  it('refuses its owner while it is 已报送, 审核中 or 审核通过, or while a 监控 is made from it; deletes it once all are gone', async () => {
+    w = await useCaseWorld()
+    const { zhang, wang, id } = await approvedTargets(false)
+    await expect(deleteDocument(w.ports, zhang, id)).rejects.toMatchObject({ code: 'document-held', message: expect.stringContaining('审核中') })
+    await takeStep(w.ports, wang, id, 'approve', '经审核，同意通过。')
+    // A tryout deleted the approved targets through the API: the year's total then counted a draft instead, unsaid.
+    await expect(deleteDocument(w.ports, zhang, id)).rejects.toMatchObject({ code: 'document-held', message: expect.stringContaining('请财政局撤销审核通过') })
+    const monitoring = await createLinkedDocument(w.ports, zhang, id, { kind: 'monitoring', asOf: '6月' })
+    await takeStep(w.ports, wang, id, 'revoke-approval', '')
+    await takeStep(w.ports, wang, id, 'return', '撤销后退回，请作废')
+    await expect(deleteDocument(w.ports, zhang, id)).rejects.toMatchObject({ code: 'document-has-follow-ups', message: expect.stringContaining(monitoring.title) })
+    expect(await w.data.documents.get(id)).toBeDefined()
+    await deleteDocument(w.ports, zhang, monitoring.id)
+    await deleteDocument(w.ports, zhang, id)
+    expect(await w.data.documents.get(id)).toBeUndefined()
+  })
+})
 
 describe('新建运行监控 / 新建绩效自评 from approved targets, without HTTP', () => {
   it('carries the targets verbatim and the 预算数 into 资金, in the same department, with the same people, linked and recorded', async () => {
