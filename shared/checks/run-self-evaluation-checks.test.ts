@@ -92,10 +92,14 @@ describe('self-evaluation checks', () => {
     ])
   })
 
-  it('a 得分 above its 分值', () => {
+  it('a 得分 above its 分值 is an error, and no 总分 or grade counts it until it is mended', () => {
     const rows = metRows()
     rows[4]!.earned = '32'
     expect(rules(doc({ rows, total: '102' }))).toEqual([['self-evaluation.score-above-cap', 5]])
+    expect(runSelfEvaluationChecks(doc({ rows, total: '102' }))[0]!.message).toContain('得分 32 分，高于其分值 30 分')
+    // A tryout's 15 of 12.5 was added in, and the project read 92.5（优）on the page, the dashboard and in exports.
+    const project = selfEvaluationModel(doc({ rows, total: '102' })).projects[0]!
+    expect([project.indicators[4]!.earned, project.earned, project.grade]).toEqual([null, null, null])
   })
 
   it('a written 总分 other than the 得分 add up to', () => {

@@ -8,15 +8,17 @@ import { findingsFor, type SelfEvaluationRule } from '../rule'
 
 const number = (text: string) => parseAmount(text.replace(/分$/, ''))
 
+/** Read from the 得分 as written: the model takes no 得分 above its 分值 (`selfEvaluationProject`), so the 总分 waits for it. */
 export const scoreAboveCap: SelfEvaluationRule = {
   id: 'self-evaluation.score-above-cap',
-  check({ model, number: project }) {
+  check({ model, text, number: project }) {
     const f = findingsFor(this.id, project)
-    return model.indicators.flatMap((indicator, i) =>
-      indicator.earned !== null && indicator.earned > indicator.points + 1e-9
-        ? [f.error(`“${indicator.level3}”得分 ${indicator.earned} 分，高于其分值 ${indicator.points} 分：得分最高不能超过分值`, { indicator: i + 1 })]
-        : [],
-    )
+    return model.indicators.flatMap((indicator, i) => {
+      const written = number(text.indicators[i]?.earned ?? '')
+      return written !== null && written > indicator.points + 1e-9
+        ? [f.error(`“${indicator.level3}”得分 ${written} 分，高于其分值 ${indicator.points} 分：得分最高不能超过分值，改正前不计入总分`, { indicator: i + 1 })]
+        : []
+    })
   },
 }
 
