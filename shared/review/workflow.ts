@@ -96,7 +96,9 @@ export function checkTransition(status: Status, action: string, role: Role, { no
   const written = note.trim().length >= MIN_NOTE_LENGTH
   if (transition.note === 'always' && !written) return { ok: false, code: 'note-required', reason: `请填写${transition.label}的意见（至少 ${MIN_NOTE_LENGTH} 个字）` }
   if (transition.note === 'to-override' && blockers.length > 0 && !written) {
-    return { ok: false, code: 'conditions', reason: `暂不能${transition.label}：${blockers.join('；')}。如确需${transition.label}，请写明理由`, blockers }
+    // A reason too short to count is said as such: "请写明理由" after one was written reads as if it were lost.
+    const short = note.trim().length > 0 ? `（已写的“${note.trim()}”不足 ${MIN_NOTE_LENGTH} 个字）` : ''
+    return { ok: false, code: 'conditions', reason: `暂不能${transition.label}：${blockers.join('；')}。如确需${transition.label}，请写明理由，至少 ${MIN_NOTE_LENGTH} 个字${short}`, blockers }
   }
   return { ok: true, transition }
 }
