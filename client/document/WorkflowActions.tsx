@@ -12,6 +12,7 @@
 import { createSignal, For, Show } from 'solid-js'
 import type { Role } from '@shared/protocol/role'
 import { availableTransitions, MIN_NOTE_LENGTH, type Status, type Transition } from '@shared/review/workflow'
+import { sendsBack } from '@shared/checks/opinion-text'
 import { api, ApiFailure } from '../api/http'
 import { T } from '../i18n/zh-CN'
 
@@ -65,9 +66,11 @@ export function WorkflowActions(props: {
   }
   /** Whether `transition` must wait for the drafted 审核意见 to be read. */
   const waitsForDraft = (transition: Transition) => transition.note !== undefined && props.draftUnread === true
+  /** Whether a note for `transition` would send back what the step approves: said beside it, and the draft not put in. */
+  const contradicts = (transition: Transition, text: string) => transition.action === 'approve' && sendsBack(text)
   const compose = (c: Composing) => {
     if (waitsForDraft(c.transition)) return setError(T.stepWaitsForOpinion)
-    if (!note() && props.draftNote) {
+    if (!note() && props.draftNote && !contradicts(c.transition, props.draftNote)) {
       setNote(props.draftNote)
       setFromDraft(true)
     }
@@ -128,6 +131,9 @@ export function WorkflowActions(props: {
             {/* The server takes a note of MIN_NOTE_LENGTH characters or more: a shorter one is said here, not refused there. */}
             <Show when={note().trim().length > 0 && note().trim().length < MIN_NOTE_LENGTH}>
               <span class="hint" data-testid="note-too-short">{T.noteTooShort(MIN_NOTE_LENGTH)}</span>
+            </Show>
+            <Show when={contradicts(c().transition, note() || (props.draftNote ?? ''))}>
+              <span class="hint" data-testid="note-sends-back">{note() === '' ? T.draftSendsBack : T.noteSendsBack}</span>
             </Show>
             <button type="submit" class="workflow" disabled={busy() || note().trim().length < MIN_NOTE_LENGTH}>{T.confirmStep(c().transition.label)}</button>
             <button type="button" onClick={() => { setComposing(null); setNote(''); setFromDraft(false) }}>{T.cancel}</button>

@@ -101,6 +101,17 @@ describe('workflow', () => {
     // The menu closed with the download, as a chosen menu does.
     expect(await finance.page.getByTestId('export-menu').getAttribute('open')).toBeNull()
 
+    // 审核通过 does not start from a draft that asks for resubmission (its 审核结论 is 中): the box is empty and says why.
+    await finance.page.getByRole('button', { name: '审核通过', exact: true }).click()
+    const reason = finance.page.locator('.workflow-note')
+    await reason.waitFor()
+    expect(await reason.locator('textarea').inputValue()).toBe('')
+    expect(await reason.getByTestId('note-sends-back').textContent()).toBe('审核意见草稿要求修改后重新报送，与审核通过不一致，未带入：请写明审核通过的理由，或改为退回修改')
+    // A reason she writes that asks the same is said to contradict the step.
+    await finance.page.keyboard.type('请修改后重新报送')
+    expect(await reason.getByTestId('note-sends-back').textContent()).toContain('审核通过后部门会读到它')
+    await reason.getByRole('button', { name: '取消' }).click()
+
     // 退回修改 starts from the draft; staff see it whole.
     await finance.page.getByRole('button', { name: '退回修改' }).click()
     expect(await finance.page.locator('.workflow-note textarea').inputValue()).toContain('另：请补充项目 3 的车辆台数。')
