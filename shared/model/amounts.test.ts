@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { amountInUnit, amountInWan, chineseNumber, tableUnit, wanPerUnit, wanText, writtenAmount } from './amounts'
+import { amountInUnit, amountInWan, chineseNumber, tableUnit, unitText, wanPerUnit, wanText, writtenAmount } from './amounts'
 
 describe('amounts in 万元', () => {
   it.each([
@@ -64,6 +64,10 @@ describe('amounts in the unit of their table (a 监控’s or 自评’s 资金)
 
   it('gives 万元 per figure of a form: a unit that names no money counts as 万元', () => {
     expect(['万元', '元', '单位：千元', '', '单位：吨'].map(wanPerUnit)).toEqual([1, 0.0001, 0.1, 1, 1])
+  })
+
+  it('writes an amount in a table\'s unit the same way', () => {
+    expect([unitText(18.5093, '单位：元'), unitText(18.509301, '元'), unitText(1.23456, '千元'), unitText(116.4, '')]).toEqual(['185093.00', '185093.01', '12.3456', '116.40'])
   })
 
   it('writes an amount with two decimals and every further digit it has, to 0.01 元', () => {

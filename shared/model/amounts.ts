@@ -116,7 +116,15 @@ export const wanPerUnit = (unitOfTable: string): number => SCALE[unitOf(unitOfTa
  * amount has, to the 0.01 元 the model keeps — a total of 18.509 is "18.509", never a rounded "18.51" that
  * no cell holds.
  */
-export const wanText = (wan: number): string => wan.toFixed(6).replace(/(\.\d\d\d*?)0+$/, '$1')
+export const wanText = (wan: number): string => unitText(wan, '万元')
+
+/** An amount in 万元 written in the unit of a table with this unit text as `wanText` writes 万元: 18.5093 万元 is "185093.00" in a 元 table. */
+export function unitText(wan: number, unitOfTable: string): string {
+  const per = wanPerUnit(unitOfTable)
+  // Decimals enough for 0.01 元 in that unit: 2 in 元, 5 in 千元, 6 in 万元.
+  const digits = Math.max(2, Math.round(Math.log10(per * 1e6)))
+  return (wan / per).toFixed(digits).replace(/(\.\d\d\d*?)0+$/, '$1')
+}
 
 /** Whether two amounts in 万元 are the same to the 0.01 元 the model keeps: a sum's float noise is no money, 40 元 is. */
 export const sameAmount = (a: number, b: number): boolean => Math.abs(a - b) < 0.5e-6

@@ -11,7 +11,7 @@ import { findingsFor, type DocumentRule, type MonitoringRule, type ProjectRule, 
 import { joinedFigures, meansNone, parseAmount } from '../../model/numbers'
 import { AMOUNT_FIELDS } from '../../schema/fields'
 import { totalLeavesOut } from '../total-leaves-out'
-import { ledger, sameAmount, wanText } from '../../model/amounts'
+import { ledger, sameAmount, tableUnit, unitText, wanText } from '../../model/amounts'
 
 type AmountKey = (typeof AMOUNT_FIELDS)[number]['amount']
 
@@ -32,8 +32,9 @@ function budgetSumFindings(number: number, budget: Project['budget'], text: Proj
   if (total !== null && (fiscal !== null || other !== null)) {
     const sum = (fiscal ?? 0) + (other ?? 0)
     if (!sameAmount(total, sum)) {
-      // The model's amounts are in 万元 whatever unit the table is written in.
-      found.push(f.error(`${LABEL.total} ${wanText(total)} 不等于${LABEL.fiscal} ${wanText(fiscal ?? 0)} 与${LABEL.other} ${wanText(other ?? 0)} 之和 ${wanText(sum)}（万元）`, { field: 'budgetTotal' }))
+      // The model's amounts are in 万元 whatever unit the table is written in: quoted in the table's, as its cells read.
+      const inTable = (wan: number) => unitText(wan, text.moneyUnit)
+      found.push(f.error(`${LABEL.total} ${inTable(total)} 不等于${LABEL.fiscal} ${inTable(fiscal ?? 0)} 与${LABEL.other} ${inTable(other ?? 0)} 之和 ${inTable(sum)}（${tableUnit(text.moneyUnit) ?? '万元'}）`, { field: 'budgetTotal' }))
     }
   }
   for (const [key, field, label] of BUDGET_CELLS) {
