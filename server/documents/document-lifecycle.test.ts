@@ -52,6 +52,9 @@ describe('a document’s life, without HTTP', () => {
     expect(next.title).toBe('2023年政法委绩效文本')
     expect(await w.ports.service.predecessorOf(next.id)).toBe(id)
     expect(await documentMembers(w.ports, zhang, next.id)).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'wang', role: 'viewer' }), expect.objectContaining({ name: 'zhang', role: 'editor' })]))
+    // A title that does not name the year is given next year's, so the two are told apart in every list.
+    await renameDocument(w.ports, zhang, id, '政法委绩效文本')
+    expect((await createSuccessor(w.ports, zhang, id, {})).title).toBe('政法委绩效文本（2023年）')
     await expect(createSuccessor(w.ports, wang, id, {})).rejects.toMatchObject({ kind: 'forbidden' })
     await expect(createSuccessor(w.ports, zhang, id, { year: 2022 })).rejects.toMatchObject({ code: 'successor-invalid' })
   })

@@ -148,7 +148,8 @@ export async function createSuccessor(
   }
   const result = successorText(source, { ...(input.year !== undefined ? { year: input.year } : {}), keepBudget: input.keepBudget === true })
   if (!result.ok) throw new Refusal('unprocessable', 'successor-invalid', result.reason)
-  const title = doc.title.replaceAll(String(result.from), String(result.year))
+  // A title without the year (「政法委绩效文本」) is given it, or next year's draft reads as this one in every list.
+  const title = doc.title.includes(String(result.from)) ? doc.title.replaceAll(String(result.from), String(result.year)) : `${doc.title}（${result.year}年）`
   const roles = await rolesOn(p, doc.id)
   const org = await departmentFor(p, user, input.org, await p.orgs.documentOrg(doc.id))
   const id = await storeNewDocument(p, { text: result.text, title, by: user, org, predecessor: doc.id, roles, created: { kind: 'created', from: { docId: doc.id, title: doc.title }, ...(result.cleared.length ? { cleared: result.cleared } : {}) } })
