@@ -56,6 +56,20 @@ describe('Excel workbook', () => {
     expect(back.value.projects[0]).toMatchObject({ budgetTotal: '1,234,500', budgetFiscal: '1,000,000.50', budgetOther: '234,499.50' })
   })
 
+  it('a 预算数 a formula adds up reads as its result; one holding more digits than it shows is read as shown, and said', async () => {
+    const { Workbook } = (await import('exceljs')).default
+    const book = new Workbook()
+    await book.xlsx.load((await exportXlsx(parsePublishedText(sampleText()))) as unknown as ArrayBuffer)
+    const budgetRow = book.worksheets[1]!.getRows(1, 20)!.find((row) => row.getCell(1).value === '预算规模及资金用途')!
+    // A department's sheet: 预算数 = 财政资金 + 其他资金 as a formula, 财政资金 worked out to more digits than it shows.
+    budgetRow.getCell(3).value = { formula: 'E4+G4', result: 18.5093 } as never
+    budgetRow.getCell(5).value = 18.5093
+    const read = await importXlsx(new Uint8Array(await book.xlsx.writeBuffer()))
+    if (!read.ok) throw read.error
+    expect(read.value.projects[0]).toMatchObject({ budgetTotal: '18.51', budgetFiscal: '18.51' })
+    expect(read.value.unread).toEqual([`工作表“${book.worksheets[1]!.name}”的单元格 ${budgetRow.getCell(3).address} 显示为 18.51，单元格中的值是 18.5093；${budgetRow.getCell(5).address} 显示为 18.51，单元格中的值是 18.5093：已按表上显示的内容导入，请核对`])
+  })
+
   it('a 自评’s 执行率 is a percentage cell (0.9368 shown 93.68%), not text', async () => {
     const { Workbook } = (await import('exceljs')).default
     const made = generateKindDocument(makeRandom(5), 'self-evaluation', 1)

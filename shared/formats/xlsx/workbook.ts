@@ -29,6 +29,7 @@ import { dropVacantColumns } from '../vacant-columns'
 import { ImportError, tryImport, type ImportResult } from '../import-error'
 import { cellBudget, checkUnzippedSize } from '../import-limits'
 import { DETAIL_LABEL, DUTY_PREFIX, EXTRA_HEADER, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, SECTION, TARGET_PREFIX } from '../published-text/layout'
+import { plainText, readCell } from './cell-text'
 
 type ExcelJS = typeof import('exceljs')
 const loadExcel = async (): Promise<ExcelJS> => {
@@ -56,19 +57,6 @@ function amountCell(text: string): { value: number; numFmt: string } | null {
   const percent = match[3] === '%'
   const value = Number(`${match[1]!.replace(/,/g, '')}${match[2] ? `.${match[2]}` : ''}`)
   return { value: percent ? value / 100 : value, numFmt: `${grouped ? '#,##0' : '0'}${decimals === 0 ? '' : `.${'0'.repeat(decimals)}`}${percent ? '%' : ''}` }
-}
-
-/**
- * A number cell's text as Excel shows it: by the decimals of a fixed
- * format ("0.00", "#,##0" with its thousands, "0.00%"); in the General format every digit it holds (17.5, not
- * 18 — a workbook saved by LibreOffice or WPS has no other format).
- */
-const shownNumber = (value: number, numFmt: string | undefined) => {
-  const fixed = /^(#,##)?0(?:\.(0+))?(%?)$/.exec(numFmt ?? '')
-  if (!fixed) return String(Number(value.toPrecision(15)))
-  const percent = fixed[3] === '%'
-  const digits = (percent ? value * 100 : value).toFixed(fixed[2]?.length ?? 0)
-  return `${fixed[1] ? digits.replace(/^(\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : digits}${percent ? '%' : ''}`
 }
 
 const partOneRows = (doc: DocumentText): string[] => [
@@ -158,15 +146,13 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer())
 }
 
-const cellText = (value: unknown): string => {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'object' && 'richText' in (value as object)) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
-  if (typeof value === 'object' && 'text' in (value as object)) return String((value as { text: unknown }).text)
-  return String(value)
-}
-
 /** A sheet's rows of cells, with the row numbers Excel shows (empty rows are skipped). */
-function sheetTable(sheet: import('exceljs').Worksheet, takeCells: (cells: number) => void, from = 1): Block & { kind: 'table' } {
+/**
+ * `notes`: what a cell holds beyond what it shows (`readCell`), one line a sheet, for the import to say: the cell
+ * is read as shown, as the person who made the sheet saw and printed it.
+ */
+function sheetTable(sheet: import('exceljs').Worksheet, takeCells: (cells: number) => void, notes: string[], from = 1): Block & { kind: 'table' } {
+  const noted: string[] = []
   const rows: string[][] = []
   const rowNumbers: number[] = []
   sheet.eachRow((row, n) => {
@@ -178,11 +164,17 @@ function sheetTable(sheet: import('exceljs').Worksheet, takeCells: (cells: numbe
         const cell = row.getCell(i + 1)
         // A cell merged into another prints empty, as in Word (exceljs gives it the merged cell's value).
         if (cell.isMerged && cell.master.address !== cell.address) return ''
-        return typeof value === 'number' ? shownNumber(value, cell.numFmt) : cellText(value)
+        const read = readCell(value, cell.numFmt)
+        if (read.note) noted.push(`${cell.address} ${read.note}`)
+        return read.text
       }),
     )
     rowNumbers.push(n)
   })
+  if (noted.length > 0) {
+    const shown = noted.length > MAX_CELL_NOTES ? [...noted.slice(0, MAX_CELL_NOTES), `等 ${noted.length} 处`] : noted
+    notes.push(`工作表“${sheet.name}”的单元格 ${shown.join('；')}：已按表上显示的内容导入，请核对`)
+  }
   // A column left blank is no column (see vacant-columns).
   return { kind: 'table', rows: dropVacantColumns(rows), name: `工作表“${sheet.name}”`, rowNumbers }
 }
@@ -198,8 +190,14 @@ function declaredUnzippedSize(bytes: Uint8Array): number {
   return total
 }
 
-/** The workbook as blocks for the one reader: ours (第一部分 and a sheet per project), or a form on its first sheet. */
-async function readWorkbook(bytes: Uint8Array): Promise<Block[]> {
+/** How many cells a sheet's note names before it counts the rest. */
+const MAX_CELL_NOTES = 5
+
+/**
+ * The workbook as blocks for the one reader: ours (第一部分 and a sheet per project), or a form on its first sheet;
+ * `notes` gets what its cells hold beyond what they show.
+ */
+async function readWorkbook(bytes: Uint8Array, notes: string[]): Promise<Block[]> {
   checkUnzippedSize('Excel 文件', declaredUnzippedSize(bytes))
   const { Workbook } = await loadExcel()
   const book = new Workbook()
@@ -213,24 +211,27 @@ async function readWorkbook(bytes: Uint8Array): Promise<Block[]> {
   if (!part) {
     const first = book.worksheets[0]
     if (!first) throw new ImportError('empty', null, 'Excel 文件中没有任何工作表')
-    return [sheetTable(first, takeCells)]
+    return [sheetTable(first, takeCells, notes)]
   }
   const blocks: Block[] = []
-  part.eachRow((row) => blocks.push({ kind: 'paragraph', text: cellText(row.getCell(1).value) }))
+  part.eachRow((row) => blocks.push({ kind: 'paragraph', text: plainText(row.getCell(1).value) }))
   if (part.name === PART_ONE_SHEET) blocks.push({ kind: 'paragraph', text: PART_TWO }, { kind: 'paragraph', text: PART_TWO_NAME })
   for (const sheet of book.worksheets) {
     if (sheet === part || DERIVED_SHEETS.has(sheet.name)) continue
     // Row 1 is the table's title; the form starts on row 2.
-    blocks.push({ kind: 'paragraph', text: cellText(sheet.getRow(1).getCell(1).value) }, sheetTable(sheet, takeCells, 2))
+    blocks.push({ kind: 'paragraph', text: plainText(sheet.getRow(1).getCell(1).value) }, sheetTable(sheet, takeCells, notes, 2))
   }
   return blocks
 }
 
 export async function importXlsx(bytes: Uint8Array): Promise<ImportResult<DocumentText>> {
   try {
-    const blocks = await readWorkbook(bytes)
+    const notes: string[] = []
+    const blocks = await readWorkbook(bytes, notes)
     // Read as the kind of document its form is (`document-forms.ts`).
-    return tryImport(() => readBlocks('Excel 文件', blocks))
+    const read = tryImport(() => readBlocks('Excel 文件', blocks))
+    if (read.ok && notes.length > 0) read.value.unread = [...(read.value.unread ?? []), ...notes]
+    return read
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error }
     throw error

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { readCell } from './cell-text'
+
+describe('an Excel cell as the sheet shows it', () => {
+  it('a number by its format, with a note where it holds more than it shows (a rate rounded to 0.01% is no news)', () => {
+    expect(readCell(10, '0.00')).toEqual({ text: '10.00', note: '' })
+    expect(readCell(1234500, '#,##0')).toEqual({ text: '1,234,500', note: '' })
+    expect(readCell(0.30000000000000004, '0.00')).toEqual({ text: '0.30', note: '' })
+    expect(readCell(18.5093, '0.00')).toEqual({ text: '18.51', note: '显示为 18.51，单元格中的值是 18.5093' })
+    expect(readCell(0.93684, '0.00%')).toEqual({ text: '93.68%', note: '' })
+    expect(readCell(17.5, undefined)).toEqual({ text: '17.5', note: '' })
+  })
+
+  it('a formula by the result the file keeps; none kept, or an error, is said', () => {
+    // Read as "[object Object]" before: a department's sheet whose 预算数 adds its 其中 rows.
+    expect(readCell({ formula: 'C5+C6', result: 12.5 }, '0.00')).toEqual({ text: '12.50', note: '' })
+    expect(readCell({ sharedFormula: 'C5', result: '政法委' }, undefined)).toEqual({ text: '政法委', note: '' })
+    expect(readCell({ formula: 'C5+C6' }, '0.00')).toEqual({ text: '', note: '是公式（=C5+C6），文件中没有它的计算结果，按空白导入：请在 Excel 或 WPS 中打开、保存后再导入' })
+    expect(readCell({ formula: 'C5/C6', result: { error: '#DIV/0!' } }, '0.00')).toEqual({ text: '#DIV/0!', note: '是公式（=C5/C6），结果为错误值 #DIV/0!' })
+  })
+
+  it('a date as the forms write one, text as written', () => {
+    expect(readCell(new Date(Date.UTC(2023, 0, 1)), 'yyyy-mm-dd')).toEqual({ text: '2023年1月1日', note: '' })
+    expect(readCell({ richText: [{ text: '维护' }, { text: '稳定' }] }, undefined)).toEqual({ text: '维护稳定', note: '' })
+    expect(readCell(null, undefined)).toEqual({ text: '', note: '' })
+  })
+})

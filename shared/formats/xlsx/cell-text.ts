@@ -1,0 +1,71 @@
+/**
+ * What an Excel cell says, as a person reads it on the sheet: a number by
+ * its format's decimals, a formula by the result the file keeps, a date as
+ * a date. Where that is not all the cell holds — a number with more digits
+ * than it shows, a formula with no result kept or an error — the cell is
+ * read as shown and a note says so, for the import to leave in the
+ * document (`DocumentText.unread`): a figure never changes unsaid.
+ */
+
+/** A cell's value as exceljs gives it. */
+type CellValue = unknown
+
+/** What a cell reads, and why it was worth a note ('' for nothing). */
+export interface ReadCell {
+  text: string
+  /** What the reader should check: "显示为 18.51，单元格中的值是 18.5093". */
+  note: string
+}
+
+/**
+ * A number cell's text as Excel shows it: by the decimals of a fixed
+ * format ("0.00", "#,##0" with its thousands, "0.00%"); in the General format every digit it holds (17.5, not
+ * 18 — a workbook saved by LibreOffice or WPS has no other format).
+ */
+export function shownNumber(value: number, numFmt: string | undefined): string {
+  const fixed = /^(#,##)?0(?:\.(0+))?(%?)$/.exec(numFmt ?? '')
+  if (!fixed) return String(Number(value.toPrecision(15)))
+  const percent = fixed[3] === '%'
+  const digits = (percent ? value * 100 : value).toFixed(fixed[2]?.length ?? 0)
+  return `${fixed[1] ? digits.replace(/^(\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : digits}${percent ? '%' : ''}`
+}
+
+/** Text, rich text and hyperlinks as their text; '' for an empty cell. */
+export function plainText(value: CellValue): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'object' && 'richText' in (value as object)) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+  if (typeof value === 'object' && 'text' in (value as object)) return String((value as { text: unknown }).text)
+  return String(value)
+}
+
+const isFormula = (value: CellValue): value is { formula?: string; sharedFormula?: string; result?: unknown } =>
+  typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value)
+
+/** A date as the forms write one (exceljs reads date cells as UTC midnight). */
+const dateText = (date: Date) => `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`
+
+/** A number shown with fewer digits than it holds: a rate rounded to 0.01% is how rates are written, not worth a note. */
+function numberRead(value: number, numFmt: string | undefined): ReadCell {
+  const text = shownNumber(value, numFmt)
+  if (text.endsWith('%')) return { text, note: '' }
+  const shown = Number(text.replace(/,/g, ''))
+  const held = Number(value.toPrecision(15))
+  return { text, note: Math.abs(shown - held) > 1e-9 * Math.max(1, Math.abs(held)) ? `显示为 ${text}，单元格中的值是 ${held}` : '' }
+}
+
+/** What `value` (of a cell formatted `numFmt`) reads on the sheet. */
+export function readCell(value: CellValue, numFmt: string | undefined): ReadCell {
+  if (typeof value === 'number') return numberRead(value, numFmt)
+  if (value instanceof Date) return { text: dateText(value), note: '' }
+  if (isFormula(value)) {
+    const result = value.result
+    const formula = `=${value.formula ?? value.sharedFormula}`
+    if (result === undefined || result === null) return { text: '', note: `是公式（${formula}），文件中没有它的计算结果，按空白导入：请在 Excel 或 WPS 中打开、保存后再导入` }
+    if (typeof result === 'object' && 'error' in (result as object)) {
+      const error = String((result as { error: unknown }).error)
+      return { text: error, note: `是公式（${formula}），结果为错误值 ${error}` }
+    }
+    return readCell(result, numFmt)
+  }
+  return { text: plainText(value), note: '' }
+}
