@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { generateDocument } from '../../../support/generate-document'
 import { makeRandom } from '../../../support/random'
@@ -31,6 +32,20 @@ describe('Word import', () => {
       { kind: 'table', rows: [['一级', '新值 & 单位'], ['', '下']] },
       { kind: 'paragraph', text: '段落' },
     ])
+  })
+
+  it('says a file still has tracked changes nobody decided: they are read as if accepted', async () => {
+    const files = unzipSync(await exportDocx(parsePublishedText(sampleText())))
+    const xml = strFromU8(files['word/document.xml']!)
+    // A reviewer's suggestion left in the file, as our own 含修订 export writes one: 10.00 → 12.00.
+    const tracked = xml.replace('<w:t xml:space="preserve">10.00</w:t>', '<w:t xml:space="preserve"></w:t></w:r><w:del w:id="1" w:author="王芳"><w:r><w:delText>10.00</w:delText></w:r></w:del><w:ins w:id="2" w:author="王芳"><w:r><w:t>12.00</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"></w:t>')
+    expect(tracked).not.toBe(xml)
+    const result = importDocx(zipSync({ ...files, 'word/document.xml': strToU8(tracked) }))
+    if (!result.ok) throw result.error
+    expect(result.value.projects[0]!.budgetTotal).toBe('12.00')
+    expect(result.value.unread).toEqual(['文件中有未接受或拒绝的修订（插入 1 处、删除 1 处），已按全部接受后的文字导入：请核对；如有不同意的修订，请在 Word 或 WPS 中拒绝后重新导入'])
+    const clean = importDocx(await exportDocx(parsePublishedText(sampleText())))
+    expect(clean.ok && clean.value.unread).toBeUndefined()
   })
 
   it('refuses a broken file and a zip that is no Word document, saying so', () => {
