@@ -10,8 +10,8 @@
  * the empty cells of grid columns no text starts in are dropped (see
  * vacant-columns);
  * deleted text of tracked changes (w:delText) is left out and inserted
- * text (w:ins) kept — the file's current text, said in `unread` (the
- * changes were not decided). The XML's declared size
+ * text (w:ins) kept — the file's current text, said in `unread`
+ * (`pending-revisions.ts`). The XML's declared size
  * and the cells are capped (`import-limits.ts`). Unzipped with fflate; the
  * XML is OOXML as Word writes it, read element by element.
  */
@@ -22,6 +22,7 @@ import { cellBudget, checkUnzippedSize } from '../import-limits'
 import { type Block } from '../blocks'
 import { readBlocks } from '../document-forms'
 import { dropVacantColumns } from '../vacant-columns'
+import { pendingRevisionsNote } from '../pending-revisions'
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 /** A character reference XML allows: a Unicode scalar value, not NUL (Word never writes another). */
@@ -130,20 +131,9 @@ export function parseDocx(bytes: Uint8Array): DocumentText {
   // Lines of the converted text mean nothing to the person with the Word file: errors say which table, row and column.
   // Read as the kind of document its form is (`document-forms.ts`).
   const text = readBlocks('Word 文档', readBody(body))
-  const pending = pendingRevisions(body)
+  const pending = pendingRevisionsNote(body.match(/<w:(?:ins|moveTo)\b/g)?.length ?? 0, body.match(/<w:(?:del|moveFrom)\b/g)?.length ?? 0)
   if (pending) text.unread = [...(text.unread ?? []), pending]
   return text
-}
-
-/**
- * What a file's tracked changes nobody accepted or rejected come to, said ('' for none): they are read as if
- * accepted — a reviewer's suggestion in our own 含修订 export would otherwise come back as agreed text, unsaid.
- */
-function pendingRevisions(xml: string): string {
-  const inserted = xml.match(/<w:(?:ins|moveTo)\b/g)?.length ?? 0
-  const deleted = xml.match(/<w:(?:del|moveFrom)\b/g)?.length ?? 0
-  if (inserted + deleted === 0) return ''
-  return `文件中有未接受或拒绝的修订（插入 ${inserted} 处、删除 ${deleted} 处），已按全部接受后的文字导入：请核对；如有不同意的修订，请在 Word 或 WPS 中拒绝后重新导入`
 }
 
 export function importDocx(bytes: Uint8Array): ImportResult<DocumentText> {

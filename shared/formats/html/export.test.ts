@@ -7,6 +7,7 @@ import { MARK, NODE } from '../../schema/node-names'
 import { parsePublishedText } from '../published-text/import'
 import { trackedContent } from '../tracked-text'
 import { exportHtml } from './export'
+import { importHtml } from './import'
 
 /** The sample with 王芳's 3.00 → 3.50 pending in project 2's 预算数. */
 function withReplacement(): NodeJSON {
@@ -35,6 +36,14 @@ describe('HTML export', () => {
     const tracked = exportHtml(readDocument(trackedContent(doc)), { tracked: true, nameOf: (login) => (login === 'wangfang' ? '王芳' : login) })
     expect(tracked).toMatch(/<del title="王芳 [^"]+">3\.00<\/del><ins title="王芳 [^"]+">3\.50<\/ins>/)
     expect(tracked).not.toMatch(/[\uE010-\uE013]/)
+  })
+
+  it('read back, a tracked page is its text with the suggestions as if accepted, and says so', () => {
+    // Before, <del> text was read as the page's: the 预算数 came back 「3.003.50」.
+    const read = importHtml(new TextEncoder().encode(exportHtml(readDocument(trackedContent(withReplacement())), { tracked: true })))
+    if (!read.ok) throw read.error
+    expect(read.value.projects[1]!.budgetTotal).toBe('3.50')
+    expect(read.value.unread).toEqual(['文件中有未接受或拒绝的修订（插入 1 处、删除 1 处），已按全部接受后的文字导入：请核对；如有不同意的修订，请在 Word 或 WPS 中拒绝后重新导入'])
   })
 })
 

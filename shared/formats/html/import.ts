@@ -6,7 +6,8 @@
  * layout — and the rest becomes paragraphs; then the one reader. Empty
  * cells of columns no text starts in are dropped (see vacant-columns).
  * Spans and cells are capped before they are placed (`import-limits.ts`).
- * The head, scripts, styles, comments and declarations are skipped; a cell or row left
+ * The head, scripts, styles, comments and declarations are skipped, and text a tracked change deletes (<del>,
+ * said on import: `pending-revisions.ts`); a cell or row left
  * unclosed (common in hand-written pages) ends at the next one. Read tag by tag: no DOM, so
  * it runs in the browser and on the server alike.
  */
@@ -18,6 +19,7 @@ import { readLaidOut, tryImport, type ImportResult } from '../import-error'
 import { cellBudget, checkTextLength, IMPORT_LIMITS } from '../import-limits'
 import { parsePublishedText } from '../published-text/import'
 import { readBlocks } from '../document-forms'
+import { pendingRevisionsNote } from '../pending-revisions'
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', mdash: '—', ndash: '–', hellip: '…', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', times: '×' }
 
@@ -103,8 +105,10 @@ export function readHtml(html: string, { pasted = false }: { pasted?: boolean } 
     table.row = null
   }
   let last = 0
+  // Inside <del>: text a tracked change deletes, not the page's (`pending-revisions.ts`).
+  let deleted = 0
   for (const match of html.matchAll(TAG)) {
-    const text = html.slice(last, match.index)
+    const text = deleted > 0 ? '' : html.slice(last, match.index)
     last = match.index! + match[0].length
     if (table?.cell) table.cell.text += text
     else if (!table) paragraph += text
@@ -117,6 +121,9 @@ export function readHtml(html: string, { pasted = false }: { pasted?: boolean } 
       continue
     }
     switch (name) {
+      case 'del':
+        deleted = Math.max(0, deleted + (closing ? -1 : 1))
+        break
       case 'table':
         if (closing) {
           if (!table) break
@@ -169,5 +176,8 @@ export const parseHtml = (html: string): DocumentText => readLaidOut('网页文�
 export const importHtml = (bytes: Uint8Array): ImportResult<DocumentText> =>
   tryImport(() => {
     const html = decodeText(bytes)
-    return readBlocks('网页文件', readHtml(html))
+    const text = readBlocks('网页文件', readHtml(html))
+    const pending = pendingRevisionsNote(html.match(/<ins\b/gi)?.length ?? 0, html.match(/<del\b/gi)?.length ?? 0)
+    if (pending) text.unread = [...(text.unread ?? []), pending]
+    return text
   })
