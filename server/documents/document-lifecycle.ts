@@ -20,6 +20,7 @@ import type { Org } from '../storage/org-store'
 import { accountNamed } from './accounts'
 import { isOperator, OPERATOR, type Actor } from './actor'
 import { liveOr, reach } from './document-access'
+import { followUpsOf, namedFollowUps } from './follow-ups'
 import { displayNames } from './people'
 import type { Ports } from './ports'
 import { forbidden, invalid, Refusal, separated } from './refusal'
@@ -219,11 +220,8 @@ export async function deleteDocument(p: Pick<Ports, 'documents' | 'permissions' 
   const status = await liveOr(p, doc.id, statusOf, async () => (await p.service.status(doc.id)).value)
   const giveBack = HELD_BY_THE_BUREAU[status]
   if (giveBack) throw new Refusal('conflict', 'document-held', `“${doc.title}”${status}，在财政局的审核队列或年度合计中，不能删除：${giveBack}`)
-  const madeFrom = []
-  for (const other of await p.documents.list()) if (other.id !== doc.id && (await p.service.identity(other.id)).basedOn === doc.id) madeFrom.push(other.title)
-  if (madeFrom.length > 0) {
-    throw new Refusal('conflict', 'document-has-follow-ups', `“${doc.title}”是${madeFrom.map((t) => `“${t}”`).join('、')}的目标来源，不能删除：请先删除这些文档`)
-  }
+  const followUps = await followUpsOf(p, doc.id)
+  if (followUps.length > 0) throw new Refusal('conflict', 'document-has-follow-ups', `“${doc.title}”是${namedFollowUps(followUps)}的目标来源，不能删除：请先删除这些文档`)
   await p.live.closeDocument(doc.id)
   await p.documents.delete(doc.id)
 }

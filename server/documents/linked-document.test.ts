@@ -6,6 +6,8 @@ import { importedText } from './imported-file'
 import { createLinkedDocument } from './linked-document'
 import { dashboard, reviewQueue } from './review-queue'
 import { takeStep } from './workflow-steps'
+import { metaOf } from '@shared/model/y-document'
+import { STATUS, STATUS_KEY } from '@shared/review/workflow'
 
 let w: UseCaseWorld
 afterEach(async () => {
@@ -24,8 +26,8 @@ async function approvedTargets(approve = true) {
   return { zhang, wang, li, department, id }
 }
 
-describe('a document the bureau holds, or a 监控 is made from, is not deleted', () => {
-  it('refuses its owner while it is 已报送, 审核中 or 审核通过, or while a 监控 is made from it; deletes it once all are gone', async () => {
+describe('a document the bureau holds, or a 监控 is made from, is not deleted, nor its approval revoked', () => {
+  it('refuses its owner while it is 已报送, 审核中 or 审核通过, and the reviewer 撤销审核通过 while a 监控 is made from it', async () => {
     w = await useCaseWorld()
     const { zhang, wang, id } = await approvedTargets(false)
     await expect(deleteDocument(w.ports, zhang, id)).rejects.toMatchObject({ code: 'document-held', message: expect.stringContaining('审核中') })
@@ -33,13 +35,22 @@ describe('a document the bureau holds, or a 监控 is made from, is not deleted'
     // A tryout deleted the approved targets through the API: the year's total then counted a draft instead, unsaid.
     await expect(deleteDocument(w.ports, zhang, id)).rejects.toMatchObject({ code: 'document-held', message: expect.stringContaining('请财政局撤销审核通过') })
     const monitoring = await createLinkedDocument(w.ports, zhang, id, { kind: 'monitoring', asOf: '6月' })
+    // Reopened, the targets could change under the 监控 that reports on them.
+    await expect(takeStep(w.ports, wang, id, 'revoke-approval', '')).rejects.toMatchObject({ code: 'workflow-has-follow-ups', message: expect.stringContaining(monitoring.title) })
+    expect((await w.ports.service.status(id)).value).toBe('审核通过')
+    await deleteDocument(w.ports, zhang, monitoring.id)
     await takeStep(w.ports, wang, id, 'revoke-approval', '')
     await takeStep(w.ports, wang, id, 'return', '撤销后退回，请作废')
-    await expect(deleteDocument(w.ports, zhang, id)).rejects.toMatchObject({ code: 'document-has-follow-ups', message: expect.stringContaining(monitoring.title) })
-    expect(await w.data.documents.get(id)).toBeDefined()
-    await deleteDocument(w.ports, zhang, monitoring.id)
     await deleteDocument(w.ports, zhang, id)
     expect(await w.data.documents.get(id)).toBeUndefined()
+  })
+
+  it('refuses to delete targets a 监控 was made from, where an earlier release let the approval be revoked under it', async () => {
+    w = await useCaseWorld()
+    const { zhang, id } = await approvedTargets()
+    const monitoring = await createLinkedDocument(w.ports, zhang, id, { kind: 'monitoring', asOf: '6月' })
+    await w.ports.live.applyServerChange(id, (ydoc) => metaOf(ydoc).set(STATUS_KEY, { value: STATUS.returned, by: 'wang', at: Date.now() }), { step: true })
+    await expect(deleteDocument(w.ports, zhang, id)).rejects.toMatchObject({ code: 'document-has-follow-ups', message: expect.stringContaining(monitoring.title) })
   })
 })
 

@@ -15,6 +15,7 @@ import { reviewRound } from './review-opinion'
 import type { Ports } from './ports'
 import { shownName } from './people'
 import { Refusal } from './refusal'
+import { followUpsOf, namedFollowUps } from './follow-ups'
 
 export async function workflowState(p: Pick<Ports, 'documents' | 'permissions' | 'service'>, user: User, docId: string): Promise<WorkflowState> {
   const { doc, role } = await reach(p, docId, user)
@@ -44,6 +45,13 @@ export async function takeStep(
   const current = (await p.service.status(doc.id)).value
   const result = checkTransition(current, action, role, { note, blockers })
   if (!result.ok) throw new Refusal(result.code === 'note-required' ? 'unprocessable' : 'conflict', `workflow-${result.code}`, result.reason)
+  // The targets a 监控 or 自评 carries must stay the approved ones: reopened, they could change under it unsaid.
+  if (result.transition.action === 'revoke-approval') {
+    const followUps = await followUpsOf(p, doc.id)
+    if (followUps.length > 0) {
+      throw new Refusal('conflict', 'workflow-has-follow-ups', `已据“${doc.title}”新建了${namedFollowUps(followUps)}，它们所依据的是审核通过的目标，不能撤销审核通过：如确需调整目标，请部门先删除尚未报送的这些文档`)
+    }
+  }
   // A 报送 nobody can review would read as sent while it sits in no queue.
   if (result.transition.to === STATUS.submitted && (await p.notifier.peopleWithRole(doc.id, 'reviewer')).length === 0) {
     throw new Refusal('conflict', 'workflow-no-reviewer', '没有财政局审核人员能审核这份文档，报送后不会出现在任何审核队列：请确认文档所属部门，并请财政局为该部门指定审核人员')
