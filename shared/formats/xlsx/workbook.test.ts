@@ -70,6 +70,25 @@ describe('Excel workbook', () => {
     expect(read.value.unread).toEqual([`工作表“${book.worksheets[1]!.name}”的单元格 ${budgetRow.getCell(3).address} 显示为 18.51，单元格中的值是 18.5093；${budgetRow.getCell(5).address} 显示为 18.51，单元格中的值是 18.5093：已按表上显示的内容导入，请核对`])
   })
 
+  it('a hidden row or column is not read, and what it holds is said', async () => {
+    const { Workbook } = (await import('exceljs')).default
+    const book = new Workbook()
+    await book.xlsx.load((await exportXlsx(parsePublishedText(sampleText()))) as unknown as ArrayBuffer)
+    const sheet = book.worksheets[1]!
+    const budgetRow = sheet.getRows(1, 20)!.find((row) => row.getCell(1).value === '预算规模及资金用途')!
+    // Last year's figures kept out of sight in a row above the 预算数, and a column of notes beside the form.
+    const at = budgetRow.number
+    sheet.spliceRows(at, 0, ['预算规模及资金用途', '资金总额（万元）', 8, '财政资金', 8, '其他资金', ''])
+    sheet.getRow(at).hidden = true
+    const notesColumn = sheet.columnCount + 2
+    sheet.getRow(3).getCell(notesColumn).value = '上年备注'
+    sheet.getColumn(notesColumn).hidden = true
+    const read = await importXlsx(new Uint8Array(await book.xlsx.writeBuffer()))
+    if (!read.ok) throw read.error
+    expect(read.value.projects[0]).toMatchObject({ budgetTotal: '10.00', budgetFiscal: '10.00' })
+    expect(read.value.unread).toEqual([`工作表“${sheet.name}”中隐藏的第 ${at} 行、${sheet.getColumn(notesColumn).letter} 列有内容，未导入：如需导入，请在 Excel 或 WPS 中取消隐藏后重新导入`])
+  })
+
   it('a 自评’s 执行率 is a percentage cell (0.9368 shown 93.68%), not text', async () => {
     const { Workbook } = (await import('exceljs')).default
     const made = generateKindDocument(makeRandom(5), 'self-evaluation', 1)

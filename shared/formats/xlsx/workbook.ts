@@ -153,28 +153,45 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
  */
 function sheetTable(sheet: import('exceljs').Worksheet, takeCells: (cells: number) => void, notes: string[], from = 1): Block & { kind: 'table' } {
   const noted: string[] = []
+  // Hidden rows and columns are not on the sheet as it shows and prints: read, an old figure kept out of sight
+  // took a visible one's place. What they hold is said instead.
+  const hiddenWithText = { rows: [] as number[], columns: new Set<string>() }
   const rows: string[][] = []
   const rowNumbers: number[] = []
   sheet.eachRow((row, n) => {
     if (n < from) return
     // A row is as wide as its last cell: one cell in column XFD makes 16,384.
     takeCells((row.values as unknown[]).length)
-    rows.push(
-      Array.from(row.values as unknown[]).slice(1).map((value, i) => {
-        const cell = row.getCell(i + 1)
-        // A cell merged into another prints empty, as in Word (exceljs gives it the merged cell's value).
-        if (cell.isMerged && cell.master.address !== cell.address) return ''
-        const read = readCell(value, cell.numFmt)
-        if (read.note) noted.push(`${cell.address} ${read.note}`)
-        return read.text
-      }),
-    )
+    const cells: string[] = []
+    Array.from(row.values as unknown[]).slice(1).forEach((value, i) => {
+      const cell = row.getCell(i + 1)
+      const hidden = row.hidden || sheet.getColumn(i + 1).hidden
+      // A cell merged into another prints empty, as in Word (exceljs gives it the merged cell's value).
+      if (cell.isMerged && cell.master.address !== cell.address) {
+        if (!hidden) cells.push('')
+        return
+      }
+      const read = readCell(value, cell.numFmt)
+      if (hidden) {
+        if (read.text.trim() !== '') {
+          if (row.hidden) hiddenWithText.rows.push(n)
+          else hiddenWithText.columns.add(cell.address.replace(/\d+$/, ''))
+        }
+        return
+      }
+      if (read.note) noted.push(`${cell.address} ${read.note}`)
+      cells.push(read.text)
+    })
+    if (row.hidden) return
+    rows.push(cells)
     rowNumbers.push(n)
   })
   if (noted.length > 0) {
     const shown = noted.length > MAX_CELL_NOTES ? [...noted.slice(0, MAX_CELL_NOTES), `等 ${noted.length} 处`] : noted
     notes.push(`工作表“${sheet.name}”的单元格 ${shown.join('；')}：已按表上显示的内容导入，请核对`)
   }
+  const hidden = [...new Set(hiddenWithText.rows)].map((n) => `第 ${n} 行`).concat([...hiddenWithText.columns].map((c) => `${c} 列`))
+  if (hidden.length > 0) notes.push(`工作表“${sheet.name}”中隐藏的${hidden.join('、')}有内容，未导入：如需导入，请在 Excel 或 WPS 中取消隐藏后重新导入`)
   // A column left blank is no column (see vacant-columns).
   return { kind: 'table', rows: dropVacantColumns(rows), name: `工作表“${sheet.name}”`, rowNumbers }
 }
