@@ -56,7 +56,7 @@ function DraftItem(props: DocumentFacts & { draft: LocalDraft; onDelete: () => v
       .filter((f) => f.runs.length > 0)
   })
   const runs = () => found().flatMap((f) => f.runs)
-  const lines = () => found().map((f) => T.draftField(fieldPlace(f.field, typeof kind === 'string' ? kind : undefined), f.runs.map((run) => run.text.trim()).join('…')))
+  const lines = () => found().map((f) => T.draftField(fieldPlace(f.field, typeof kind === 'string' ? kind : undefined), f.runs.map((run) => T.draftRun(run.text.trim(), run.deleted)).join('…')))
   const copy = async () => {
     await navigator.clipboard.writeText(lines().join('\n'))
     setCopied(true)

@@ -207,6 +207,8 @@ export const T = {
   draftText: '服务器上没有的文字：',
   /** One field's text in a refused local copy, after where it was ("项目 · 截至当期执行数"); pieces apart in the field are joined by …. */
   draftField: (place: readonly string[], text: string) => (place.length > 0 ? `${place.join(' · ')}：${text}` : text),
+  /** A refused run as the panel lists it: typed text, what it replaced, or words deleted alone. */
+  draftRun: (text: string, deleted: string | undefined) => (!deleted ? text : text ? `${deleted} → ${text}` : `删除“${deleted}”`),
   draftComparing: '正在与服务器上的文档比对……',
   draftNoText: '本机副本中没有服务器缺少的文字（被拒绝的可能只是格式、删除或结构改动，或文字已作为修订建议恢复）。',
   copyDraft: '复制文字',

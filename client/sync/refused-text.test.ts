@@ -63,7 +63,7 @@ const type = (field: Y.XmlElement, characters: string) => {
 const shown = (localState: Uint8Array, doc: Y.Doc): string[] => {
   const local = openLocalCopy(localState)
   const kind = metaOf(local).get(META_KEY.kind) as string | undefined
-  return refusedFields(local, doc).map((f) => T.draftField(fieldPlace(f.field, kind), f.runs.map((r) => r.text.trim()).join('…')))
+  return refusedFields(local, doc).map((f) => T.draftField(fieldPlace(f.field, kind), f.runs.map((r) => T.draftRun(r.text.trim(), r.deleted)).join('…')))
 }
 
 describe('refused text', () => {
@@ -129,6 +129,34 @@ describe('refused text', () => {
     // A second press puts nothing back twice.
     restoreAsSuggestions(server, refusedRuns(Y.encodeStateAsUpdate(local), server), 'zhao', () => ({ id: `s${++n}`, time: 1 }))
     expect(text(server).toDelta().map((run: { insert: string }) => run.insert).join('')).toBe('新开头已同步（补充）的内容')
+  })
+
+  it('words retyped offline go back as a replacement of the words they replaced, and words deleted alone as a deletion', () => {
+    const { server, local, text } = setup()
+    // 「已同步的内容」: 同步 selected and typed over with 审核, 内容 deleted — one key at a time, as a person does.
+    for (let n = 0; n < 2; n++) local.transact(() => text(local).delete(1, 1))
+    for (const [i, ch] of [...'审核'].entries()) local.transact(() => text(local).insert(1 + i, ch))
+    local.transact(() => text(local).delete(4, 2))
+    expect(text(local).toString()).toBe('已审核的')
+    const [field] = refusedFields(local, server)
+    expect(field!.runs.map((run) => T.draftRun(run.text, run.deleted))).toEqual(['同步 → 审核', '删除“内容”'])
+    let n = 0
+    expect(restoreAsSuggestions(server, field!.runs, 'zhao', () => ({ id: `s${++n}`, time: 1 }))).toEqual({ homeless: [], blocked: [] })
+    // A tryout's 「≥90%」 retyped 「≥95%」 came back as 「≥90%≥95%」: the typing without the deletion.
+    const restored = text(server).toDelta() as { insert: string; attributes?: Record<string, SuggestionInfo> }[]
+    expect(restored).toEqual([
+      { insert: '已' },
+      { insert: '同步', attributes: { deletion: { id: 's1', author: 'zhao', time: 1 } } },
+      { insert: '审核', attributes: { insertion: { id: 's2', author: 'zhao', time: 1 } } },
+      { insert: '的' },
+      { insert: '内容', attributes: { deletion: { id: 's3', author: 'zhao', time: 1 } } },
+    ])
+    const runs = restored.map((run) => ({ text: run.insert, insertion: run.attributes?.insertion ?? null, deletion: run.attributes?.deletion ?? null }))
+    expect(replacementsIn(runs).map((r) => `${r.oldText} → ${r.newText}`)).toEqual(['同步 → 审核'])
+    // Back once: not listed again, nor put back twice.
+    expect(field!.runs.every((run) => alreadyBack(server, run, 'zhao'))).toBe(true)
+    restoreAsSuggestions(server, field!.runs, 'zhao', () => ({ id: `s${++n}`, time: 1 }))
+    expect(text(server).toDelta()).toEqual(restored)
   })
 
   it('text whose place is gone stays to be copied by hand', () => {

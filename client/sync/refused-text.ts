@@ -20,6 +20,14 @@ export interface RefusedRun {
    * (found by any of its characters, by id) — the digits typed are a number only with those kept beside them.
    */
   replaces?: Y.ID
+  /**
+   * Characters the document shows that the copy deleted just before this run (or, in a run of no text, alone): put
+   * back as a suggested deletion beside the run, so 「≥90%」 retyped 「≥95%」 goes back as ≥90% → ≥95%, never as
+   * 「≥90%≥95%」 with the old words left standing.
+   */
+  deletes?: Y.ID[]
+  /** Their text, as the document has it (for the panel). */
+  deleted?: string
 }
 
 /** The cells that hold a figure (their node names): a refused edit in one is the whole figure as typed. */
@@ -49,28 +57,47 @@ export function openLocalCopy(localState: Uint8Array): Y.Doc {
 export function refusedFields(local: Y.Doc, doc: Y.Doc): RefusedField[] {
   const known = Y.decodeStateVector(Y.encodeStateVector(doc))
   const has = (id: Y.ID) => id.clock < (known.get(id.client) ?? 0)
+  const shownInDoc = showsCharacter(doc, has)
   const fields: RefusedField[] = []
   for (const field of textsOf(contentOf(local))) {
-    const runs: { run: RefusedRun; first: Y.Item }[] = []
+    const runs: { run: RefusedRun; first: Y.Item | null }[] = []
     let current: RefusedRun | null = null
     // The last character before here that the document has: where text after it goes back.
     let before: Y.ID | null = null
+    // What the copy deleted of the document's text since the last character it kept: the next run replaces it.
+    let dropped: { ids: Y.ID[]; text: string } = { ids: [], text: '' }
+    const withDropped = (run: RefusedRun): RefusedRun => (dropped.ids.length > 0 ? { ...run, deletes: dropped.ids, deleted: dropped.text } : run)
+    const endDropped = () => {
+      if (dropped.ids.length > 0) runs.push({ run: withDropped({ text: '', anchor: null }), first: null })
+      dropped = { ids: [], text: '' }
+    }
     for (let item = field._start; item !== null; item = item.right) {
       const shown = !item.deleted && item.countable
       if (has(item.id)) {
         before = Y.createID(item.id.client, item.id.clock + item.length - 1)
-        if (shown) current = null
+        if (item.deleted) {
+          for (let k = 0; k < item.length; k++) {
+            const id = Y.createID(item.id.client, item.id.clock + k)
+            const character = shownInDoc(id)
+            if (character) (dropped.ids.push(id), (dropped.text += character))
+          }
+        } else if (shown) {
+          current = null
+          endDropped()
+        }
       } else if (shown && item.content instanceof Y.ContentString) {
         if (current) current.text += item.content.str
         else {
-          current = { text: item.content.str, anchor: before && { id: before, after: true } }
+          current = withDropped({ text: item.content.str, anchor: before && { id: before, after: true } })
+          dropped = { ids: [], text: '' }
           runs.push({ run: current, first: item })
         }
       } else if (shown) current = null
     }
+    endDropped()
     // Text at a field's start goes back before the first character the document has after it.
-    for (const { run, first } of runs) if (!run.anchor) run.anchor = nextKnown(first, has)
-    const kept = runs.map(({ run }) => run).filter((run) => run.text.trim().length > 0)
+    for (const { run, first } of runs) if (!run.anchor && first) run.anchor = nextKnown(first, has)
+    const kept = runs.map(({ run }) => run).filter((run) => run.text.trim().length > 0 || run.deletes)
     if (kept.length === 0) continue
     // A figure is read whole: 24.00 with its 00 deleted and 80 typed is 24.80, not 「80」 put back after 24.00.
     const figure = field.parent instanceof Y.XmlElement && FIGURE_CELLS.has(field.parent.nodeName)
@@ -99,6 +126,16 @@ function wholeFigure(field: Y.XmlText, has: (id: Y.ID) => boolean): RefusedRun {
     } else if (item.countable && item.content instanceof Y.ContentString && !(suggested && has(item.id))) text += item.content.str
   }
   return { text, anchor: null, ...(known ? { replaces: known } : {}) }
+}
+
+/** The character of `doc` with this id where the document still shows it ('' where it does not, or it is no character). */
+function showsCharacter(doc: Y.Doc, has: (id: Y.ID) => boolean): (id: Y.ID) => string {
+  const deletes = Y.createDeleteSetFromStructStore(doc.store)
+  return (id) => {
+    if (!has(id) || Y.isDeleted(deletes, id)) return ''
+    const item = Y.getItem(doc.store, id)
+    return item instanceof Y.Item && item.content instanceof Y.ContentString ? (item.content.str[id.clock - item.id.clock] ?? '') : ''
+  }
 }
 
 function* textsOf(type: Y.XmlFragment | Y.XmlElement): Generator<Y.XmlText> {
@@ -138,16 +175,21 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: str
   doc.transact(() => {
     for (const run of runs) {
       const position = placeOfRun(doc, run)
-      if (!position) {
+      const dropped = droppedRange(doc, run)
+      if (!position || dropped === undefined) {
         left.homeless.push(run)
         continue
       }
-      if (isBack(position, run, author)) continue
-      // A figure replaces the whole cell; other text goes between two characters.
-      const by = run.replaces ? othersSuggesting(position.text, 0, position.text.length, author) : othersSuggesting(position.text, position.index - 1, position.index + 1, author)
+      if (isBack(position, dropped, run, author)) continue
+      // A figure replaces the whole cell; other text goes between two characters, after what it replaces.
+      const [from, to] = run.replaces ? [0, position.text.length] : [Math.min(position.index, dropped?.from ?? position.index) - 1, position.index + 1]
+      const by = othersSuggesting(position.text, from, to, author)
       if (by.length > 0) left.blocked.push({ run, by })
       else if (run.replaces) replaceFigure(position.text, run.text, suggestion(), suggestion())
-      else position.text.insert(position.index, run.text, { [MARK.insertion]: suggestion() })
+      else {
+        if (dropped) position.text.format(dropped.from, dropped.length, { [MARK.deletion]: suggestion() })
+        if (run.text) position.text.insert(position.index, run.text, { [MARK.insertion]: suggestion() })
+      }
     }
   })
   return left
@@ -156,10 +198,44 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: str
 /** Whether `run` is in `doc` already as `author`'s suggestion (put back before: by a second press, or before a reload). */
 export function alreadyBack(doc: Y.Doc, run: RefusedRun, author: string): boolean {
   const position = placeOfRun(doc, run)
-  return position !== null && isBack(position, run, author)
+  const dropped = droppedRange(doc, run)
+  return position !== null && dropped !== undefined && isBack(position, dropped, run, author)
 }
 
-const isBack = (position: { text: Y.XmlText }, run: RefusedRun, author: string) => suggestedBy(position.text, author).includes(run.text)
+/** Back: its text among `author`'s suggested insertions there, and what it deleted suggested for deletion by them. */
+const isBack = (position: { text: Y.XmlText }, dropped: DroppedRange | null, run: RefusedRun, author: string) =>
+  (run.text === '' || suggestedBy(position.text, author).includes(run.text)) && (dropped === null || deletionBy(position.text, dropped, author))
+
+/** Where the characters a run deleted stand in the document, side by side. */
+interface DroppedRange {
+  from: number
+  length: number
+}
+
+/**
+ * The document's characters `run` deleted, as one stretch of its field: null for none; undefined where they no
+ * longer stand side by side in the field its text goes to (a colleague wrote between them, or moved them): then
+ * the run is put back by hand.
+ */
+function droppedRange(doc: Y.Doc, run: RefusedRun): DroppedRange | null | undefined {
+  if (!run.deletes || run.deletes.length === 0 || run.replaces) return null
+  const places = run.deletes.map((id) => placeOf(doc, { id, after: false }))
+  const first = places[0]
+  const target = run.text ? placeOfRun(doc, run)?.text : first?.text
+  if (!first || places.some((p, i) => !p || p.text !== target || p.index !== first.index + i)) return undefined
+  return { from: first.index, length: places.length }
+}
+
+/** Whether every character of `range` in `text` is suggested for deletion by `author`. */
+function deletionBy(text: Y.XmlText, range: DroppedRange, author: string): boolean {
+  let at = 0
+  for (const run of markedRunsOf(text)) {
+    const length = Math.max(run.text.length, 1)
+    if (at < range.from + range.length && at + length > range.from && run.deletion?.author !== author) return false
+    at += length
+  }
+  return true
+}
 
 /** The runs of text `author` suggests inserting in `text`, each whole. */
 function suggestedBy(text: Y.XmlText, author: string): string[] {
@@ -199,8 +275,12 @@ function replaceFigure(cell: Y.XmlText, figure: string, deletion: SuggestionInfo
   cell.insert(length, figure, { [MARK.insertion]: insertion })
 }
 
-/** Where a run goes back: its figure's cell (replaced whole), or beside the character it was typed against. */
-const placeOfRun = (doc: Y.Doc, run: RefusedRun) => (run.replaces ? placeOf(doc, { id: run.replaces, after: false }) : run.anchor ? placeOf(doc, run.anchor) : null)
+/**
+ * Where a run goes back: its figure's cell (replaced whole), beside the character it was typed against, or — a
+ * run of deletions alone — where they are.
+ */
+const placeOfRun = (doc: Y.Doc, run: RefusedRun) =>
+  run.replaces ? placeOf(doc, { id: run.replaces, after: false }) : run.anchor ? placeOf(doc, run.anchor) : run.deletes?.[0] ? placeOf(doc, { id: run.deletes[0], after: false }) : null
 
 function placeOf(doc: Y.Doc, anchor: NonNullable<RefusedRun['anchor']>): { text: Y.XmlText; index: number } | null {
   if (anchor.id.clock >= Y.getState(doc.store, anchor.id.client)) return null

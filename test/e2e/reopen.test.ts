@@ -90,6 +90,9 @@ describe('reopening after workflow steps', () => {
     const project = await fieldText(a.page, 'projectName', 1)
     const figure = await fieldText(a.page, 'budgetTotal', 1)
     await retype(a.page, 'budgetTotal', 1, '1.75')
+    // And an 指标值 typed over, key by key: what it replaced goes back with it.
+    const target = await fieldText(a.page, 'indicatorValue', 0)
+    await retype(a.page, 'indicatorValue', 0, '≥95%')
     await step(b.context, 'submit')
     await expect.poll(() => b.page.getByTestId('doc-status').textContent(), { timeout: 10_000 }).toBe('已报送')
 
@@ -104,6 +107,7 @@ describe('reopening after workflow steps', () => {
     // Each field's text once, whole, after where it was on the form: the figure can be put back by hand.
     await expect.poll(() => drafts.getByRole('listitem').allTextContents(), { timeout: 20_000 }).toEqual([
       '总体绩效目标（第3条）：火车上写的一句话',
+      expect.stringMatching(new RegExp(`· 指标值：${target} → ≥95%$`)),
       `${project} · 预算数：1.75`,
     ])
     await synced(a.page)
@@ -118,7 +122,11 @@ describe('reopening after workflow steps', () => {
     await a.page.getByRole('button', { name: '作为修订建议恢复' }).click()
     await expect.poll(() => fieldText(b.page, 'goalItem', 2), { timeout: 15_000 }).toContain('火车上写的一句话')
     // What the press did is said; the page no longer tells her to fetch a copy that is back.
-    await expect.poll(() => drafts.getByRole('status').textContent()).toContain('已按原位置恢复 2 段为修订建议')
+    await expect.poll(() => drafts.getByRole('status').textContent()).toContain('已按原位置恢复 3 段为修订建议')
+    // The 指标值 is a replacement, old → new, not the new words beside the old ones.
+    const value = b.page.locator('[data-field="indicatorValue"]').nth(0)
+    await expect.poll(() => value.locator('span[data-insertion]').textContent(), { timeout: 15_000 }).toBe('≥95%')
+    expect(await value.locator('span[data-deletion]').textContent()).toBe(target)
     expect(await drafts.textContent()).not.toContain('本机副本中没有服务器缺少的文字')
     expect((await a.page.locator('p.notice[role=status]').allTextContents()).join('')).not.toContain('未被服务器接受')
     // The copy stays after another reload, until the user deletes it; what is back is not offered again.
