@@ -12,7 +12,7 @@
 import { createSignal, For, Show } from 'solid-js'
 import type { Role } from '@shared/protocol/role'
 import { availableTransitions, MIN_NOTE_LENGTH, type Status, type Transition } from '@shared/review/workflow'
-import { sendsBack } from '@shared/checks/opinion-text'
+import { sendsBack } from '@shared/review/sends-back'
 import { api, ApiFailure } from '../api/http'
 import { T } from '../i18n/zh-CN'
 
@@ -135,7 +135,7 @@ export function WorkflowActions(props: {
             <Show when={contradicts(c().transition, note() || (props.draftNote ?? ''))}>
               <span class="hint" data-testid="note-sends-back">{note() === '' ? T.draftSendsBack : T.noteSendsBack}</span>
             </Show>
-            <button type="submit" class="workflow" disabled={busy() || note().trim().length < MIN_NOTE_LENGTH}>{T.confirmStep(c().transition.label)}</button>
+            <button type="submit" class="workflow" disabled={busy() || note().trim().length < MIN_NOTE_LENGTH || contradicts(c().transition, note())}>{T.confirmStep(c().transition.label)}</button>
             <button type="button" onClick={() => { setComposing(null); setNote(''); setFromDraft(false) }}>{T.cancel}</button>
           </form>
         )}

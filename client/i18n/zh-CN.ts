@@ -275,7 +275,7 @@ export const T = {
   notePrompt: (label: string) => `请填写${label}的意见：`,
   noteTooShort: (min: number) => `至少写 ${min} 个字`,
   draftSendsBack: '审核意见草稿要求修改后重新报送，与审核通过不一致，未带入：请写明审核通过的理由，或改为退回修改',
-  noteSendsBack: '这段理由要求修改后重新报送，与审核通过不一致：审核通过后部门会读到它',
+  noteSendsBack: '这段理由要求修改后重新报送，与审核通过不一致：部门会读到它；请改写理由，或改为退回修改',
   confirmStep: (label: string) => `确认${label}`,
   stillOpen: (items: string[]) => `注意：${items.join('；')}。`,
   /** The reason a step over what stands open asks for, in the server's words for the same (`checkTransition`). */

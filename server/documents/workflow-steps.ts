@@ -44,7 +44,7 @@ export async function takeStep(
   const blockers = action === 'approve' ? approvalBlockers(await p.service.approvalState(doc.id)) : []
   const current = (await p.service.status(doc.id)).value
   const result = checkTransition(current, action, role, { note, blockers })
-  if (!result.ok) throw new Refusal(result.code === 'note-required' ? 'unprocessable' : 'conflict', `workflow-${result.code}`, result.reason)
+  if (!result.ok) throw new Refusal(result.code === 'note-required' || result.code === 'note-sends-back' ? 'unprocessable' : 'conflict', `workflow-${result.code}`, result.reason)
   // The targets a 监控 or 自评 carries must stay the approved ones: reopened, they could change under it unsaid.
   if (result.transition.action === 'revoke-approval') {
     const followUps = await followUpsOf(p, doc.id)

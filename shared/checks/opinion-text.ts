@@ -28,13 +28,6 @@ export const GRADE_OPINION: Record<Grade, string> = {
   差: '绩效目标不符合审核要求，不得进入下一步预算安排流程，请重新编制绩效目标后报送。',
 }
 
-/**
- * Whether an opinion's text sends the document back (a project graded 中 or 差, a date to resubmit by): the words
- * `GRADE_OPINION` and the next steps write. Such a text is no reason to approve with: it would tell the
- * department to resubmit a document the bureau has approved.
- */
-export const sendsBack = (text: string): boolean => /重新报送|重新编制|不得进入下一步预算安排/.test(text)
-
 const money = (budget: number | null) => (budget === null ? BUDGET_NOT_READ : `预算 ${wanText(budget)} 万元`)
 
 function projectBlocks(project: ProjectOpinion, i: number): OpinionBlock[] {

@@ -25,6 +25,8 @@ describe('workflow', () => {
     const blockers = ['还有 2 条批注未解决']
     expect(checkTransition(STATUS.reviewing, 'approve', 'reviewer', { blockers })).toMatchObject({ ok: false, code: 'conditions', blockers, reason: expect.stringContaining('2 条批注') })
     expect(checkTransition(STATUS.reviewing, 'approve', 'reviewer', { blockers, note: '批注均为提示，不影响审核结论' }).ok).toBe(true)
+    // A reason that asks to resubmit contradicts the approval the department would read it with.
+    expect(checkTransition(STATUS.reviewing, 'approve', 'reviewer', { blockers, note: '预算数计算有误，请修改完善后重新报送审核。' })).toMatchObject({ ok: false, code: 'note-sends-back' })
     // A reason too short is said to be too short, not asked for as if none had been written.
     expect(checkTransition(STATUS.reviewing, 'approve', 'reviewer', { blockers, note: '同意' })).toMatchObject({ ok: false, code: 'conditions', reason: expect.stringContaining('已写的“同意”不足 4 个字') })
     expect(checkTransition(STATUS.approved, 'revoke-approval', 'reviewer')).toMatchObject({ ok: true, transition: { to: STATUS.reviewing } })

@@ -17,6 +17,7 @@
 import type * as Y from 'yjs'
 import type { Role } from '../protocol/role'
 import { metaOf } from '../model/y-document'
+import { sendsBack } from './sends-back'
 
 export const STATUS = {
   drafting: '编制中',
@@ -76,7 +77,7 @@ export const maySuggest = (status: Status): boolean => status !== STATUS.approve
 export const availableTransitions = (status: Status, role: Role): Transition[] =>
   TRANSITIONS.filter((t) => t.by === role && t.from.includes(status))
 
-export type TransitionRefusal = 'unknown' | 'role' | 'status' | 'note-required' | 'conditions'
+export type TransitionRefusal = 'unknown' | 'role' | 'status' | 'note-required' | 'note-sends-back' | 'conditions'
 
 export type TransitionResult = { ok: true; transition: Transition } | { ok: false; code: TransitionRefusal; reason: string; blockers?: string[] }
 
@@ -95,6 +96,9 @@ export function checkTransition(status: Status, action: string, role: Role, { no
   if (!transition.from.includes(status)) return { ok: false, code: 'status', reason: `文档当前状态为“${status}”，不能“${transition.label}”` }
   const written = note.trim().length >= MIN_NOTE_LENGTH
   if (transition.note === 'always' && !written) return { ok: false, code: 'note-required', reason: `请填写${transition.label}的意见（至少 ${MIN_NOTE_LENGTH} 个字）` }
+  if (transition.action === 'approve' && sendsBack(note)) {
+    return { ok: false, code: 'note-sends-back', reason: '审核通过的理由要求修改后重新报送，与审核通过不一致：部门会读到它；请改写理由，或改为退回修改' }
+  }
   if (transition.note === 'to-override' && blockers.length > 0 && !written) {
     // A reason too short to count is said as such: "请写明理由" after one was written reads as if it were lost.
     const short = note.trim().length > 0 ? `（已写的“${note.trim()}”不足 ${MIN_NOTE_LENGTH} 个字）` : ''

@@ -109,7 +109,8 @@ describe('workflow', () => {
     expect(await reason.getByTestId('note-sends-back').textContent()).toBe('审核意见草稿要求修改后重新报送，与审核通过不一致，未带入：请写明审核通过的理由，或改为退回修改')
     // A reason she writes that asks the same is said to contradict the step.
     await finance.page.keyboard.type('请修改后重新报送')
-    expect(await reason.getByTestId('note-sends-back').textContent()).toContain('审核通过后部门会读到它')
+    expect(await reason.getByTestId('note-sends-back').textContent()).toContain('部门会读到它')
+    expect(await reason.getByRole('button', { name: '确认审核通过' }).isDisabled()).toBe(true)
     await reason.getByRole('button', { name: '取消' }).click()
 
     // 退回修改 starts from the draft; staff see it whole.
