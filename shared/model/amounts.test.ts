@@ -67,7 +67,7 @@ describe('amounts in the unit of their table (a 监控’s or 自评’s 资金)
   })
 
   it('writes an amount in a table\'s unit the same way', () => {
-    expect([unitText(18.5093, '单位：元'), unitText(18.509301, '元'), unitText(1.23456, '千元'), unitText(116.4, '')]).toEqual(['185093.00', '185093.01', '12.3456', '116.40'])
+    expect([unitText(18.5093, '单位：元'), unitText(18.509301, '元'), unitText(-0.0005, '元'), unitText(1.23456, '千元'), unitText(116.4, '')]).toEqual(['185,093', '185,093.01', '-5', '12.3456', '116.40'])
   })
 
   it('writes an amount with two decimals and every further digit it has, to 0.01 元', () => {

@@ -118,10 +118,18 @@ export const wanPerUnit = (unitOfTable: string): number => SCALE[unitOf(unitOfTa
  */
 export const wanText = (wan: number): string => unitText(wan, '万元')
 
-/** An amount in 万元 written in the unit of a table with this unit text as `wanText` writes 万元: 18.5093 万元 is "185093.00" in a 元 table. */
+/**
+ * An amount in 万元 written in the unit of a table with this unit text, as such a table writes it: in 万元 (千元…)
+ * as `wanText` does; in 元 with thousands, and 分 only where there are any — 18.5093 万元 is "185,093" in a 元
+ * table, as its cell reads.
+ */
 export function unitText(wan: number, unitOfTable: string): string {
   const per = wanPerUnit(unitOfTable)
-  // Decimals enough for 0.01 元 in that unit: 2 in 元, 5 in 千元, 6 in 万元.
+  if (unitOf(unitOfTable) === '元') {
+    const [whole, cents] = (wan / per).toFixed(2).split('.') as [string, string]
+    return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${cents === '00' ? '' : `.${cents}`}`
+  }
+  // Decimals enough for 0.01 元 in that unit: 5 in 千元, 6 in 万元.
   const digits = Math.max(2, Math.round(Math.log10(per * 1e6)))
   return (wan / per).toFixed(digits).replace(/(\.\d\d\d*?)0+$/, '$1')
 }

@@ -72,7 +72,7 @@ describe('arithmetic', () => {
     ])
     expect(run(budgetSum, projectInput({ moneyUnit: '单位：元', budgetTotal: '125,040', budgetFiscal: '100,000.00', budgetOther: '25,000' }))).toEqual([
       // Quoted in the table's unit, as its cells read (a tryout found 18.5093 万元 quoted beside cells of 185,093 元).
-      expect.objectContaining({ message: '预算数 125040.00 不等于财政资金 100000.00 与其他资金 25000.00 之和 125000.00（元）' }),
+      expect.objectContaining({ message: '预算数 125,040 不等于财政资金 100,000 与其他资金 25,000 之和 125,000（元）' }),
     ])
     expect(run(budgetSum, projectInput({ moneyUnit: '单位：元', budgetTotal: '125,000.01', budgetFiscal: '100,000.01', budgetOther: '25,000' }))).toEqual([])
   })
