@@ -79,7 +79,9 @@ export function refusedFields(local: Y.Doc, doc: Y.Doc): RefusedField[] {
           for (let k = 0; k < item.length; k++) {
             const id = Y.createID(item.id.client, item.id.clock + k)
             const character = shownInDoc(id)
-            if (character) (dropped.ids.push(id), (dropped.text += character))
+            if (!character) continue
+            dropped.ids.push(id)
+            dropped.text += character
           }
         } else if (shown) {
           current = null
