@@ -48,6 +48,13 @@ describe('Word import', () => {
     expect(clean.ok && clean.value.unread).toBeUndefined()
   })
 
+  it('leaves hidden text out, and says how much there was', () => {
+    const notes: string[] = []
+    const xml = `<w:body><w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>预算数 </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>8.00</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>10.00</w:t></w:r></w:p></w:body>`
+    expect(readBody(xml, notes)).toEqual([{ kind: 'paragraph', text: '预算数 10.00' }])
+    expect(notes).toEqual(['文件中有 4 个字设为隐藏，未导入：如需导入，请在 Word 或 WPS 中取消隐藏后重新导入'])
+  })
+
   it('refuses a broken file and a zip that is no Word document, saying so', () => {
     const broken = importDocx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))
     expect(!broken.ok && broken.error.message).toContain('无法打开这个 Word 文件')

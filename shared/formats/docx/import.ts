@@ -35,21 +35,34 @@ const unescapeXml = (text: string) =>
     name.startsWith('#x') ? character(parseInt(name.slice(2), 16)) : name.startsWith('#') ? character(Number(name.slice(1))) : (ENTITIES[name] ?? whole),
   )
 
-const TOKEN = /<(\/?)w:(tbl|tr|tc|p|t|tab|br|cr|gridSpan|vMerge|delText|instrText)\b([^>]*?)(\/?)>/g
+const TOKEN = /<(\/?)w:(tbl|tr|tc|p|r|t|tab|br|cr|gridSpan|vMerge|vanish|delText|instrText)\b([^>]*?)(\/?)>/g
 
-/** The body's blocks, in order. Nested tables are read as their cells' text. */
-export function readBody(xml: string): Block[] {
+/**
+ * The body's blocks, in order. Nested tables are read as their cells' text. Text formatted hidden (w:vanish) is
+ * not on the page and is not read: `notes` gets a line saying how much there was.
+ */
+export function readBody(xml: string, notes: string[] = []): Block[] {
   const takeCell = cellBudget('Word 文档')
   const blocks: Block[] = []
   const tables: { rows: string[][]; spans: number[][]; row: string[] | null; cell: { text: string; continued: boolean; span: number } | null }[] = []
   let paragraph: string | null = null
   let inText = false
   let textStart = 0
+  // The run being read is hidden; how many characters hidden runs held.
+  let hidden = false
+  let hiddenCharacters = 0
   for (const match of xml.matchAll(TOKEN)) {
     const [whole, closing, name, attrs, selfClosing] = match as unknown as [string, string, string, string, string]
     const table = tables.at(-1)
     if (inText && !(name === 't' && closing)) continue
     switch (name) {
+      case 'r':
+        if (!closing) hidden = false
+        break
+      case 'vanish':
+        // In a run's properties; a paragraph mark's own (in pPr, before any run) is reset by the run.
+        hidden = !/w:val="(?:0|false|off)"/.test(attrs)
+        break
       case 'tbl':
         if (!closing) tables.push({ rows: [], spans: [], row: null, cell: null })
         else {
@@ -98,21 +111,24 @@ export function readBody(xml: string): Block[] {
           textStart = match.index! + whole.length
         } else if (closing && inText) {
           inText = false
-          if (paragraph !== null) paragraph += unescapeXml(xml.slice(textStart, match.index))
+          const text = unescapeXml(xml.slice(textStart, match.index))
+          if (hidden) hiddenCharacters += text.length
+          else if (paragraph !== null) paragraph += text
         }
         break
       case 'tab':
-        if (paragraph !== null && !closing) paragraph += '\t'
+        if (paragraph !== null && !closing && !hidden) paragraph += '\t'
         break
       case 'br':
       case 'cr':
-        if (paragraph !== null && !closing) paragraph += '\n'
+        if (paragraph !== null && !closing && !hidden) paragraph += '\n'
         break
       default:
         // delText and instrText: deleted text and field codes are not the document's text.
         break
     }
   }
+  if (hiddenCharacters > 0) notes.push(`文件中有 ${hiddenCharacters} 个字设为隐藏，未导入：如需导入，请在 Word 或 WPS 中取消隐藏后重新导入`)
   return blocks
 }
 
@@ -130,9 +146,10 @@ export function parseDocx(bytes: Uint8Array): DocumentText {
   const body = new TextDecoder('utf-8').decode(xml)
   // Lines of the converted text mean nothing to the person with the Word file: errors say which table, row and column.
   // Read as the kind of document its form is (`document-forms.ts`).
-  const text = readBlocks('Word 文档', readBody(body))
-  const pending = pendingRevisionsNote(body.match(/<w:(?:ins|moveTo)\b/g)?.length ?? 0, body.match(/<w:(?:del|moveFrom)\b/g)?.length ?? 0)
-  if (pending) text.unread = [...(text.unread ?? []), pending]
+  const notes: string[] = []
+  const text = readBlocks('Word 文档', readBody(body, notes))
+  notes.push(pendingRevisionsNote(body.match(/<w:(?:ins|moveTo)\b/g)?.length ?? 0, body.match(/<w:(?:del|moveFrom)\b/g)?.length ?? 0))
+  if (notes.some(Boolean)) text.unread = [...(text.unread ?? []), ...notes.filter(Boolean)]
   return text
 }
 
