@@ -25,7 +25,7 @@ import { indicatorColumns, isColumnName, isIndicatorHeader, readColumns } from '
 import { readProjectForm } from '../project-form/read-project-form'
 import { SIGN_OFF } from '../project-form/form-labels'
 import { dropVacantColumns } from '../vacant-columns'
-import { amountInWan, wanText } from '../../model/amounts'
+import { amountInWan, ledger, wanText } from '../../model/amounts'
 import { resolveLevel1, resolveLevel2 } from '../../schema/taxonomy'
 import { DETAIL_LABEL, INDICATOR_HEADER, LABEL, PART_ONE, PART_ONE_NAME, PART_TWO, PART_TWO_NAME, TABLE_SUFFIX, UNIT_PREFIX } from './layout'
 
@@ -293,7 +293,7 @@ function checkTotal(row: Row, stated: string, projects: readonly ProjectText[]):
   const unit = projects.at(-1)?.moneyUnit ?? '万元'
   const total = amountInWan(stated, unit)
   if (total === null) throw new ImportError('malformed-row', row.no, `合计行应写明金额，如“合计 116.40”，实际是“${row.cells.join(' ')}”`)
-  const sum = Math.round(projects.reduce((n, p) => n + (amountInWan(p.budgetTotal, p.moneyUnit) ?? 0), 0) * 1e6) / 1e6
+  const sum = ledger(projects.reduce((n, p) => n + (amountInWan(p.budgetTotal, p.moneyUnit) ?? 0), 0))
   // A 合计 is written to 0.01 万元 however finely its tables are: a difference within that rounding is none.
   if (Math.abs(sum - total) > 0.005) {
     throw new ImportError('malformed-row', row.no, `合计 ${wanText(total)} 万元与各绩效目标表预算数之和 ${wanText(sum)} 万元不一致：可能少了一张表，或有金额写错`)

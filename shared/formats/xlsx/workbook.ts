@@ -19,6 +19,7 @@
  */
 import type { DocumentText, ProjectText } from '../../model/document-text'
 import { modelFromText } from '../../model/derive-model'
+import { ledger } from '../../model/amounts'
 import { projectsLeftOut } from '../../checks/rules/arithmetic'
 import { totalLeavesOut } from '../../checks/total-leaves-out'
 import { AMOUNT_FIELDS, INDICATOR_FIELDS } from '../../schema/fields'
@@ -127,7 +128,7 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
   const totalRow = summary.addRow(['合计', '', [totalLeavesOut(uncounted), ...unreadable].join('')])
   totalRow.font = { bold: true }
   ;(['D', 'E', 'F'] as const).forEach((column, k) => {
-    const result = Math.round(amounts.reduce((sum, row) => sum + (row[k] ?? 0), 0) * 1e6) / 1e6
+    const result = ledger(amounts.reduce((sum, row) => sum + (row[k] ?? 0), 0))
     totalRow.getCell(column).value = { formula: `SUM(${column}2:${column}${last})`, result }
   })
   // Two decimals, and every further digit an amount has (to 0.01 元): a total of 18.509 must not show as 18.51.
