@@ -8,6 +8,9 @@ describe('an Excel cell as the sheet shows it', () => {
     expect(readCell(0.30000000000000004, '0.00')).toEqual({ text: '0.30', note: '' })
     expect(readCell(18.5093, '0.00')).toEqual({ text: '18.51', note: '显示为 18.51，单元格中的值是 18.5093' })
     expect(readCell(0.93684, '0.00%')).toEqual({ text: '93.68%', note: '' })
+    // A whole-percent format rounds a target: 95.5% shown as 96% is said (a tryout found it read silently).
+    expect(readCell(0.955, '0%')).toEqual({ text: '96%', note: '显示为 96%，单元格中的值是 95.5%' })
+    expect(readCell(0.25, '0%')).toEqual({ text: '25%', note: '' })
     expect(readCell(17.5, undefined)).toEqual({ text: '17.5', note: '' })
   })
 

@@ -44,10 +44,13 @@ const isFormula = (value: CellValue): value is { formula?: string; sharedFormula
 /** A date as the forms write one (exceljs reads date cells as UTC midnight). */
 const dateText = (date: Date) => `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`
 
-/** A number shown with fewer digits than it holds: a rate rounded to 0.01% is how rates are written, not worth a note. */
+/** A number shown with fewer digits than it holds: a rate rounded to 0.01% is how rates are written, not worth a note; to 1% it is. */
 function numberRead(value: number, numFmt: string | undefined): ReadCell {
   const text = shownNumber(value, numFmt)
-  if (text.endsWith('%')) return { text, note: '' }
+  if (text.endsWith('%')) {
+    const held = Number((value * 100).toPrecision(15))
+    return { text, note: Math.abs(Number(text.replace(/[,%]/g, '')) - held) > 0.005 + 1e-9 ? `显示为 ${text}，单元格中的值是 ${held}%` : '' }
+  }
   const shown = Number(text.replace(/,/g, ''))
   const held = Number(value.toPrecision(15))
   return { text, note: Math.abs(shown - held) > 1e-9 * Math.max(1, Math.abs(held)) ? `显示为 ${text}，单元格中的值是 ${held}` : '' }
