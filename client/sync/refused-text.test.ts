@@ -159,6 +159,28 @@ describe('refused text', () => {
     expect(text(server).toDelta()).toEqual(restored)
   })
 
+  it('an 指标值 retyped offline goes back in place of the value there now, a colleague\'s newer one included', () => {
+    const server = new Y.Doc()
+    contentOf(server).insert(0, [el(NODE.projectsPart, el(NODE.project, el(NODE.projectName, '扫黑除恶工作经费'), el(NODE.indicatorList, el(NODE.indicator, el(NODE.indicatorName, '资金到位率'), el(NODE.indicatorValue, '≥90%')))))])
+    const local = new Y.Doc()
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(server))
+    const value = (doc: Y.Doc) => cell(doc, 0, NODE.indicatorValue).get(0) as Y.XmlText
+    // Offline: ≥90% becomes ≥98%; meanwhile a colleague makes it ≥91% on the server.
+    for (let n = 0; n < 2; n++) local.transact(() => value(local).delete(value(local).length - 1, 1))
+    type(cell(local, 0, NODE.indicatorValue), '8%')
+    value(server).delete(0, value(server).length)
+    value(server).insert(0, '≥91%')
+    const [field] = refusedFields(local, server)
+    expect(field!.runs.map((run) => run.text)).toEqual(['≥98%'])
+    let n = 0
+    restoreAsSuggestions(server, field!.runs, 'zhang', () => ({ id: `s${++n}`, time: 1 }))
+    // A tryout's came back 「≥98%」 beside 「≥91%」, and accepting it stored 「≥98%≥91%」.
+    expect(value(server).toDelta()).toEqual([
+      { insert: '≥91%', attributes: { deletion: { id: 's1', author: 'zhang', time: 1 } } },
+      { insert: '≥98%', attributes: { insertion: { id: 's2', author: 'zhang', time: 1 } } },
+    ])
+  })
+
   it('text whose place is gone stays to be copied by hand', () => {
     const { server, local } = setup()
     const fresh = new Y.XmlText()

@@ -26,12 +26,16 @@ export interface RefusedRun {
    * 「≥90%≥95%」 with the old words left standing.
    */
   deletes?: Y.ID[]
-  /** Their text, as the document has it (for the panel). */
+  /** Their text, as the document has it — for a whole value, the value it replaces — for the panel. */
   deleted?: string
 }
 
-/** The cells that hold a figure (their node names): a refused edit in one is the whole figure as typed. */
-const FIGURE_CELLS: ReadonlySet<string> = new Set(TABLE_FIELDS.flatMap((f) => (f.numeric && f.node ? [f.node] : [])))
+/**
+ * The cells that hold one value (their node names): a figure, or an 指标值 or 实际完成值 (「≥90%」, 「96%」). A refused
+ * edit in one is the whole value as typed, and goes back in place of the value there now — a colleague's newer one
+ * included — never beside it, where the two would read as one value (「≥98%≥91%」).
+ */
+const FIGURE_CELLS: ReadonlySet<string> = new Set(TABLE_FIELDS.flatMap((f) => (f.node && (f.numeric || f.key === 'value' || f.key === 'actual') ? [f.node] : [])))
 
 /** A field of the local copy with text the document lacks: the field (in the local copy, to name its place) and its runs in order. */
 export interface RefusedField {
@@ -103,7 +107,7 @@ export function refusedFields(local: Y.Doc, doc: Y.Doc): RefusedField[] {
     if (kept.length === 0) continue
     // A figure is read whole: 24.00 with its 00 deleted and 80 typed is 24.80, not 「80」 put back after 24.00.
     const figure = field.parent instanceof Y.XmlElement && FIGURE_CELLS.has(field.parent.nodeName)
-    fields.push({ field, runs: figure ? [wholeFigure(field, has)] : kept })
+    fields.push({ field, runs: figure ? [shownBeside(doc, wholeFigure(field, has))] : kept })
   }
   return fields
 }
@@ -128,6 +132,13 @@ function wholeFigure(field: Y.XmlText, has: (id: Y.ID) => boolean): RefusedRun {
     } else if (item.countable && item.content instanceof Y.ContentString && !(suggested && has(item.id))) text += item.content.str
   }
   return { text, anchor: null, ...(known ? { replaces: known } : {}) }
+}
+
+/** A whole value with the value it replaces as the document reads now (for the panel: 「3.00 → 3.50」). */
+function shownBeside(doc: Y.Doc, run: RefusedRun): RefusedRun {
+  const place = run.replaces ? placeOf(doc, { id: run.replaces, after: false }) : null
+  const now = place ? markedRunsOf(place.text).filter((r) => !r.deletion).map((r) => r.text).join('') : ''
+  return now && now !== run.text ? { ...run, deleted: now } : run
 }
 
 /** The character of `doc` with this id where the document still shows it ('' where it does not, or it is no character). */

@@ -108,7 +108,7 @@ describe('reopening after workflow steps', () => {
     await expect.poll(() => drafts.getByRole('listitem').allTextContents(), { timeout: 20_000 }).toEqual([
       '总体绩效目标（第3条）：火车上写的一句话',
       expect.stringMatching(new RegExp(`· 指标值：${target} → ≥95%$`)),
-      `${project} · 预算数：1.75`,
+      `${project} · 预算数：${figure} → 1.75`,
     ])
     await synced(a.page)
     expect(await fieldText(a.page, 'goalItem', 2)).not.toContain('火车上写的一句话')
