@@ -67,7 +67,28 @@ describe('Excel workbook', () => {
     const read = await importXlsx(new Uint8Array(await book.xlsx.writeBuffer()))
     if (!read.ok) throw read.error
     expect(read.value.projects[0]).toMatchObject({ budgetTotal: '18.51', budgetFiscal: '18.51' })
-    expect(read.value.unread).toEqual([`工作表“${book.worksheets[1]!.name}”的单元格 ${budgetRow.getCell(3).address} 显示为 18.51，单元格中的值是 18.5093；${budgetRow.getCell(5).address} 显示为 18.51，单元格中的值是 18.5093：已按表上显示的内容导入，请核对`])
+    expect(read.value.unread).toEqual([
+      `工作表“${book.worksheets[1]!.name}”的单元格 ${budgetRow.getCell(3).address} 显示为 18.51，单元格中的值是 18.5093；${budgetRow.getCell(5).address} 显示为 18.51，单元格中的值是 18.5093：已按表上显示的内容导入，请核对`,
+      // The summary, made from 10.00, no longer agrees: said too.
+      expect.stringContaining('工作表“预算汇总”与项目工作表不一致'),
+    ])
+  })
+
+  it('a 预算汇总 that says other than the project sheets is said; the project sheets are what is read', async () => {
+    const { Workbook } = (await import('exceljs')).default
+    const book = new Workbook()
+    const bytes = await exportXlsx(parsePublishedText(sampleText()))
+    const clean = await importXlsx(bytes)
+    expect(clean.ok && clean.value.unread).toBeUndefined()
+    await book.xlsx.load(bytes as unknown as ArrayBuffer)
+    // A tryout changed project 6's 预算数 on the summary only: it was passed over without a word.
+    const summary = book.getWorksheet(SUMMARY_SHEET)!
+    summary.getRow(7).getCell(4).value = 99
+    const read = await importXlsx(new Uint8Array(await book.xlsx.writeBuffer()))
+    if (!read.ok) throw read.error
+    const name = read.value.projects[5]!.name
+    expect(read.value.projects[5]!.budgetTotal).not.toBe('99')
+    expect(read.value.unread).toEqual([expect.stringMatching(new RegExp(`^工作表“预算汇总”与项目工作表不一致：“${name}”的预算数为 99.00，项目工作表中为 [\\d.]+。已按项目工作表导入`))])
   })
 
   it('a hidden row or column is not read, and what it holds is said', async () => {

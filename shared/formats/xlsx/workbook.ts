@@ -19,7 +19,7 @@
  */
 import type { DocumentText, ProjectText } from '../../model/document-text'
 import { modelFromText } from '../../model/derive-model'
-import { ledger } from '../../model/amounts'
+import { ledger, sameAmount, wanText } from '../../model/amounts'
 import { projectsLeftOut } from '../../checks/rules/arithmetic'
 import { totalLeavesOut } from '../../checks/total-leaves-out'
 import { AMOUNT_FIELDS, INDICATOR_FIELDS } from '../../schema/fields'
@@ -215,7 +215,7 @@ const MAX_CELL_NOTES = 5
  * The workbook as blocks for the one reader: ours (第一部分 and a sheet per project), or a form on its first sheet;
  * `notes` gets what its cells hold beyond what they show.
  */
-async function readWorkbook(bytes: Uint8Array, notes: string[]): Promise<Block[]> {
+async function readWorkbook(bytes: Uint8Array, notes: string[], summary: SummaryRow[]): Promise<Block[]> {
   checkUnzippedSize('Excel 文件', declaredUnzippedSize(bytes))
   const { Workbook } = await loadExcel()
   const book = new Workbook()
@@ -232,6 +232,7 @@ async function readWorkbook(bytes: Uint8Array, notes: string[]): Promise<Block[]
     return [sheetTable(first, takeCells, notes)]
   }
   const blocks: Block[] = []
+  readSummary(book.getWorksheet(SUMMARY_SHEET), summary)
   part.eachRow((row) => blocks.push({ kind: 'paragraph', text: plainText(row.getCell(1).value) }))
   if (part.name === PART_ONE_SHEET) blocks.push({ kind: 'paragraph', text: PART_TWO }, { kind: 'paragraph', text: PART_TWO_NAME })
   for (const sheet of book.worksheets) {
@@ -242,12 +243,64 @@ async function readWorkbook(bytes: Uint8Array, notes: string[]): Promise<Block[]
   return blocks
 }
 
+/** A row of our 预算汇总 sheet: a project's name and its figures in 万元 as the sheet holds them (null: none, or text). */
+interface SummaryRow {
+  name: string
+  amounts: (number | null)[]
+}
+
+/** Our 预算汇总's rows, its columns found by their headers as `exportXlsx` writes them (none when they are not all there). */
+function readSummary(sheet: import('exceljs').Worksheet | undefined, into: SummaryRow[]): void {
+  if (!sheet) return
+  const headers = (sheet.getRow(1).values as unknown[]).map((value) => plainText(value))
+  const name = headers.indexOf(LABEL.name)
+  const columns = AMOUNT_FIELDS.map((f) => headers.indexOf(`${f.label}（${f.unit}）`))
+  if (name < 0 || columns.some((c) => c < 0)) return
+  sheet.eachRow((row, n) => {
+    if (n > 1) into.push({ name: plainText(row.getCell(name).value), amounts: columns.map((c) => figureOf(row.getCell(c).value)) })
+  })
+}
+
+const figureOf = (value: unknown): number | null => {
+  const result = typeof value === 'object' && value !== null && 'result' in value ? (value as { result: unknown }).result : value
+  return typeof result === 'number' ? result : null
+}
+
+/**
+ * Where our 预算汇总 sheet (derived, never read) says other than the project sheets it was made from: someone
+ * changed one and not the other. The project sheets are what is read; the difference is said, not passed over.
+ */
+function summaryDisagreements(summary: readonly SummaryRow[], doc: DocumentText): string[] {
+  if (summary.length === 0) return []
+  const model = modelFromText(doc)
+  const found: string[] = []
+  const sums = AMOUNT_FIELDS.map(() => 0)
+  doc.projects.forEach((project, i) => {
+    const row = summary[i]
+    AMOUNT_FIELDS.forEach((f, k) => {
+      const read = model.projects[i]!.budget[f.amount]
+      sums[k]! += read ?? 0
+      const kept = row?.amounts[k] ?? null
+      if (row && kept !== null && read !== null && !sameAmount(kept, read)) found.push(`“${project.name}”的${f.label}为 ${wanText(kept)}，项目工作表中为 ${wanText(read)}`)
+    })
+  })
+  // The 合计 row follows the projects' rows.
+  const total = summary[doc.projects.length]
+  AMOUNT_FIELDS.forEach((f, k) => {
+    const kept = total?.amounts[k] ?? null
+    if (kept !== null && !sameAmount(kept, ledger(sums[k]!))) found.push(`${f.label}合计为 ${wanText(kept)}，各项目工作表相加为 ${wanText(ledger(sums[k]!))}`)
+  })
+  return found.length === 0 ? [] : [`工作表“${SUMMARY_SHEET}”与项目工作表不一致：${found.join('；')}。已按项目工作表导入（${SUMMARY_SHEET}由导出生成，导入时不读），请核对`]
+}
+
 export async function importXlsx(bytes: Uint8Array): Promise<ImportResult<DocumentText>> {
   try {
     const notes: string[] = []
-    const blocks = await readWorkbook(bytes, notes)
+    const summary: SummaryRow[] = []
+    const blocks = await readWorkbook(bytes, notes, summary)
     // Read as the kind of document its form is (`document-forms.ts`).
     const read = tryImport(() => readBlocks('Excel 文件', blocks))
+    if (read.ok) notes.push(...summaryDisagreements(summary, read.value))
     if (read.ok && notes.length > 0) read.value.unread = [...(read.value.unread ?? []), ...notes]
     return read
   } catch (error) {
