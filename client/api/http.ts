@@ -75,6 +75,7 @@ export const api = {
   importFile: (file: File, org?: number) => call('POST /api/docs/import', { query: { fileName: file.name.replace(/\.(txt|docx|xlsx)$/i, ''), org: org === undefined ? undefined : String(org) }, body: file }),
   importProjects: (id: string, file: File) => call('POST /api/docs/:id/projects/import', { params: { id }, body: file }),
   rename: (id: string, title: string) => call('PATCH /api/docs/:id', { params: { id }, body: { title } }),
+  remove: (id: string) => call('DELETE /api/docs/:id', { params: { id } }),
   setDisplayName: (displayName: string) => call('PATCH /api/me', { body: { displayName } }),
   changePassword: (current: string, next: string) => call('POST /api/me/password', { body: { current, next } }),
   notifications: () => call('GET /api/notifications'),

@@ -261,6 +261,8 @@ export const T = {
   /** Beside 保留预算数: what next year's draft carries over and what it clears. */
   successorKeeps: (keepBudget: boolean) => `（${keepBudget ? '' : '不勾选时将清空各项目的预算数、财政资金、其他资金；'}资金支出计划、指标和文字保留，年度顺延。）`,
   createSuccessor: '新建',
+  deleteDocument: '删除',
+  confirmDeleteDocument: (title: string) => `删除“${title}”？删除后本文档及其版本、批注都不能恢复；已报送或审核通过的文档、据以新建了运行监控或自评的文档不能删除。`,
   comparePredecessor: '与上一年度对比',
   sinceLastReturn: '自上次退回以来的修改',
   compareWithNow: '与当前比较',

@@ -104,6 +104,13 @@ export function DocumentListPage() {
     void act(() => api.rename(editing.id, editing.title.trim()))
   }
   const [sharing, setSharing] = createSignal<string | null>(null)
+  /** 删除 asks first, in the page; the server refuses what the bureau holds or a 监控 is made from, and the list says why. */
+  const [deleting, setDeleting] = createSignal<string | null>(null)
+  const remove = (id: string) =>
+    act(async () => {
+      setDeleting(null)
+      await api.remove(id)
+    })
   const [search, setSearch] = createSignal('')
   const reviews = () => (memberships() ?? []).some((o) => o.kind === 'finance')
   const oversees = () => (memberships() ?? []).some((o) => o.kind === 'finance' || o.role === 'admin')
@@ -215,6 +222,13 @@ export function DocumentListPage() {
                         </Show>
                         <Show when={doc.owner}>
                           <button onClick={() => setSharing(sharing() === doc.id ? null : doc.id)}>{T.share}</button>
+                          <Show when={deleting() === doc.id} fallback={<button onClick={() => setDeleting(doc.id)}>{T.deleteDocument}</button>}>
+                            <span class="confirm-inline" role="alertdialog">
+                              {T.confirmDeleteDocument(doc.title)}
+                              <button onClick={() => void remove(doc.id)}>{T.deleteDocument}</button>
+                              <button onClick={() => setDeleting(null)}>{T.cancel}</button>
+                            </span>
+                          </Show>
                         </Show>
                       </span>
                     </Show>

@@ -111,6 +111,7 @@ describe('the year after the targets', () => {
     const { t, browser } = suite
     await theDepartment()
     const zhang = await arriveAs(browser, t, 'zhangwei', 'editor', '/#/', { share: false })
+    const made: Record<string, string> = {}
     for (const [button, kind] of [['新建运行监控', '运行监控'], ['新建绩效自评', '绩效自评']] as const) {
       await zhang.page.goto('/#/')
       const row = zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) })
@@ -118,6 +119,7 @@ describe('the year after the targets', () => {
       await zhang.page.waitForURL(new RegExp(`#/doc/(?!${TARGETS}$)`))
       await synced(zhang.page)
       const id = /#\/doc\/(.+)$/.exec(zhang.page.url())![1]!
+      made[kind] = id
       // The targets are there, carried and not editable.
       await expect.poll(() => fieldText(zhang.page, 'indicatorName', 0), { timeout: 10_000 }).toBe('培训次数')
       expect(await field(zhang.page, 'indicatorValue', 0).getAttribute('contenteditable')).toBe('false')
@@ -137,6 +139,17 @@ describe('the year after the targets', () => {
     const targetsRow = zhang.page.locator('li', { has: zhang.page.getByRole('link', { name: TITLE, exact: true }) })
     expect(await targetsRow.locator('.kind').textContent()).toBe('绩效目标')
     expect(await targetsRow.getByRole('button', { name: '以此为底稿新建下一年度' }).count()).toBe(1)
+    // Its maker deletes the 自评 from the list, asked first in the page; the 监控, once 报送, the server keeps, and
+    // the list says why.
+    const row = (kind: string) => zhang.page.locator('li', { has: zhang.page.locator(`a[href="#/doc/${made[kind]}"]`) })
+    await row('绩效自评').getByRole('button', { name: '删除', exact: true }).click()
+    await row('绩效自评').getByRole('alertdialog').getByRole('button', { name: '删除', exact: true }).click()
+    await expect.poll(() => row('绩效自评').count(), { timeout: 10_000 }).toBe(0)
+    expect((await zhang.context.request.post(`/api/docs/${made['运行监控']}/workflow`, { data: { action: 'submit' } })).ok()).toBe(true)
+    await row('运行监控').getByRole('button', { name: '删除', exact: true }).click()
+    await row('运行监控').getByRole('alertdialog').getByRole('button', { name: '删除', exact: true }).click()
+    await expect.poll(() => zhang.page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('已报送，在财政局的审核队列或年度合计中，不能删除')
+    expect(await row('运行监控').count()).toBe(1)
     expect(zhang.errors).toEqual([])
     await zhang.context.close()
   }, 120_000)
