@@ -10,5 +10,5 @@
 /** The note for `inserted` insertions and `deleted` deletions nobody decided ('' for none). */
 export function pendingRevisionsNote(inserted: number, deleted: number): string {
   if (inserted + deleted === 0) return ''
-  return `文件中有未接受或拒绝的修订（插入 ${inserted} 处、删除 ${deleted} 处），已按全部接受后的文字导入：请核对；如有不同意的修订，请在 Word 或 WPS 中拒绝后重新导入`
+  return `文件中有未接受或拒绝的修订（插入 ${inserted} 处、删除 ${deleted} 处），已按全部接受后的文字导入：请核对；如有不同意的修订，请在原文件中拒绝后重新导入`
 }

@@ -43,7 +43,7 @@ describe('Word import', () => {
     const result = importDocx(zipSync({ ...files, 'word/document.xml': strToU8(tracked) }))
     if (!result.ok) throw result.error
     expect(result.value.projects[0]!.budgetTotal).toBe('12.00')
-    expect(result.value.unread).toEqual(['文件中有未接受或拒绝的修订（插入 1 处、删除 1 处），已按全部接受后的文字导入：请核对；如有不同意的修订，请在 Word 或 WPS 中拒绝后重新导入'])
+    expect(result.value.unread).toEqual(['文件中有未接受或拒绝的修订（插入 1 处、删除 1 处），已按全部接受后的文字导入：请核对；如有不同意的修订，请在原文件中拒绝后重新导入'])
     const clean = importDocx(await exportDocx(parsePublishedText(sampleText())))
     expect(clean.ok && clean.value.unread).toBeUndefined()
   })

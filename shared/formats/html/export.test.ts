@@ -43,7 +43,7 @@ describe('HTML export', () => {
     const read = importHtml(new TextEncoder().encode(exportHtml(readDocument(trackedContent(withReplacement())), { tracked: true })))
     if (!read.ok) throw read.error
     expect(read.value.projects[1]!.budgetTotal).toBe('3.50')
-    expect(read.value.unread).toEqual(['文件中有未接受或拒绝的修订（插入 1 处、删除 1 处），已按全部接受后的文字导入：请核对；如有不同意的修订，请在 Word 或 WPS 中拒绝后重新导入'])
+    expect(read.value.unread).toEqual(['文件中有未接受或拒绝的修订（插入 1 处、删除 1 处），已按全部接受后的文字导入：请核对；如有不同意的修订，请在原文件中拒绝后重新导入'])
   })
 })
 
