@@ -243,21 +243,17 @@ async function readWorkbook(bytes: Uint8Array, notes: string[], summary: Summary
   return blocks
 }
 
-/** A row of our 预算汇总 sheet: a project's name and its figures in 万元 as the sheet holds them (null: none, or text). */
-interface SummaryRow {
-  name: string
-  amounts: (number | null)[]
-}
+/** A row of our 预算汇总 sheet: a project's figures (or the 合计) in 万元 as the sheet holds them (null: none, or text). */
+type SummaryRow = (number | null)[]
 
 /** Our 预算汇总's rows, its columns found by their headers as `exportXlsx` writes them (none when they are not all there). */
 function readSummary(sheet: import('exceljs').Worksheet | undefined, into: SummaryRow[]): void {
   if (!sheet) return
   const headers = (sheet.getRow(1).values as unknown[]).map((value) => plainText(value))
-  const name = headers.indexOf(LABEL.name)
   const columns = AMOUNT_FIELDS.map((f) => headers.indexOf(`${f.label}（${f.unit}）`))
-  if (name < 0 || columns.some((c) => c < 0)) return
+  if (columns.some((c) => c < 0)) return
   sheet.eachRow((row, n) => {
-    if (n > 1) into.push({ name: plainText(row.getCell(name).value), amounts: columns.map((c) => figureOf(row.getCell(c).value)) })
+    if (n > 1) into.push(columns.map((c) => figureOf(row.getCell(c).value)))
   })
 }
 
@@ -280,14 +276,14 @@ function summaryDisagreements(summary: readonly SummaryRow[], doc: DocumentText)
     AMOUNT_FIELDS.forEach((f, k) => {
       const read = model.projects[i]!.budget[f.amount]
       sums[k]! += read ?? 0
-      const kept = row?.amounts[k] ?? null
+      const kept = row?.[k] ?? null
       if (row && kept !== null && read !== null && !sameAmount(kept, read)) found.push(`“${project.name}”的${f.label}为 ${wanText(kept)}，项目工作表中为 ${wanText(read)}`)
     })
   })
   // The 合计 row follows the projects' rows.
   const total = summary[doc.projects.length]
   AMOUNT_FIELDS.forEach((f, k) => {
-    const kept = total?.amounts[k] ?? null
+    const kept = total?.[k] ?? null
     if (kept !== null && !sameAmount(kept, ledger(sums[k]!))) found.push(`${f.label}合计为 ${wanText(kept)}，各项目工作表相加为 ${wanText(ledger(sums[k]!))}`)
   })
   return found.length === 0 ? [] : [`工作表“${SUMMARY_SHEET}”与项目工作表不一致：${found.join('；')}。已按项目工作表导入（${SUMMARY_SHEET}由导出生成，导入时不读），请核对`]
