@@ -8,13 +8,13 @@
  * hand where it belongs. Compared with the document as it is now, so
  * text that reached the server meanwhile is not listed.
  */
-import { createMemo, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js'
 import type * as Y from 'yjs'
 import { T } from '../i18n/zh-CN'
 import { createLocalDrafts, type LocalDraft } from '../sync/local-drafts'
 import { META_KEY, metaOf } from '@shared/model/y-document'
 import { fieldPlace } from '../i18n/field-place'
-import { alreadyBack, openLocalCopy, refusedFields, restoreAsSuggestions } from '../sync/refused-text'
+import { alreadyBack, blockedBy, openLocalCopy, refusedFields, restoreAsSuggestions } from '../sync/refused-text'
 
 /** What the panel and each of its copies are given: `version` changes whenever the document may have; `synced` says it holds the server's state to compare with. */
 interface DocumentFacts {
@@ -71,6 +71,11 @@ function DraftItem(props: DocumentFacts & { draft: LocalDraft; onDelete: () => v
     setRetry(blocked.length > 0)
     if (homeless.length === 0 && blocked.length === 0) props.onSettled()
   }
+  // Once the suggestions that held some back are decided, the panel says the next press will put them back, not
+  // still that someone's suggestion stands in the way.
+  createEffect(() => {
+    if (retry() && runs().length > 0 && runs().every((run) => blockedBy(props.ydoc, run, props.author).length === 0)) setRestored(T.blockersDecided)
+  })
   return (
     <article class="draft">
       <p>{T.draftSaved(new Date(props.draft.savedAt).toLocaleString('zh-CN'), props.draft.reason)}</p>

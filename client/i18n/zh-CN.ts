@@ -219,6 +219,7 @@ export const T = {
       homeless > 0 ? `${homeless} 段原位置已不存在，请复制后手动补回` : '',
       blocked > 0 ? `${blocked} 段所在处有${by.join('、')}尚未处理的修订建议，未恢复：请先接受或拒绝该建议，再点“作为修订建议恢复”` : '',
     ].filter(Boolean).join('；'),
+  blockersDecided: '挡住恢复的修订建议已处理：再点“作为修订建议恢复”即可恢复其余文字',
   copied: '已复制',
   deleteDraft: '删除副本',
   confirmDeleteDraft: '删除后无法恢复这份本机副本，确定删除吗？',

@@ -6,7 +6,7 @@ import { META_KEY, contentOf, metaOf } from '@shared/model/y-document'
 import { NODE } from '@shared/schema/node-names'
 import type { SuggestionInfo } from '@shared/schema/suggestion'
 import { replacementsIn } from '@shared/review/replacements'
-import { alreadyBack, openLocalCopy, refusedFields, refusedRuns, restoreAsSuggestions } from './refused-text'
+import { alreadyBack, blockedBy, openLocalCopy, refusedFields, refusedRuns, restoreAsSuggestions } from './refused-text'
 
 const refusedText = (localState: Uint8Array, doc: Y.Doc) => refusedRuns(localState, doc).map((run) => run.text)
 
@@ -262,5 +262,9 @@ describe('refused text', () => {
     const left = restoreAsSuggestions(server, runs, 'zhao', () => ({ id: 'z1', time: 2 }))
     expect(left.blocked.map(({ run, by }) => [run.text, by])).toEqual([['（补充）', ['wangfang']]])
     expect(text(server).toString()).not.toContain('补充')
+    // Once her suggestion is decided (accepted: its mark goes), nobody holds the run back, and the panel says so.
+    expect(blockedBy(server, runs[0]!, 'zhao')).toEqual(['wangfang'])
+    text(server).format(3, 2, { insertion: null })
+    expect(blockedBy(server, runs[0]!, 'zhao')).toEqual([])
   })
 })

@@ -187,16 +187,14 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: str
   const suggestion = (): SuggestionInfo => ({ ...mark(), author })
   doc.transact(() => {
     for (const run of runs) {
-      const position = placeOfRun(doc, run)
-      const dropped = droppedRange(doc, run)
-      if (!position || dropped === undefined) {
+      const placed = placementOf(doc, run)
+      if (!placed) {
         left.homeless.push(run)
         continue
       }
+      const { position, dropped } = placed
       if (isBack(position, dropped, run, author)) continue
-      // A figure replaces the whole cell; other text goes between two characters, after what it replaces.
-      const [from, to] = run.replaces ? [0, position.text.length] : [Math.min(position.index, dropped?.from ?? position.index) - 1, position.index + 1]
-      const by = othersSuggesting(position.text, from, to, author)
+      const by = blockersAt(placed, run, author)
       if (by.length > 0) left.blocked.push({ run, by })
       else if (run.replaces) replaceFigure(position.text, run.text, suggestion(), suggestion())
       else {
@@ -208,11 +206,29 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: str
   return left
 }
 
-/** Whether `run` is in `doc` already as `author`'s suggestion (put back before: by a second press, or before a reload). */
-export function alreadyBack(doc: Y.Doc, run: RefusedRun, author: string): boolean {
+/** Where a run goes back and what it deletes there; null where its place is gone. */
+function placementOf(doc: Y.Doc, run: RefusedRun): { position: { text: Y.XmlText; index: number }; dropped: DroppedRange | null } | null {
   const position = placeOfRun(doc, run)
   const dropped = droppedRange(doc, run)
-  return position !== null && dropped !== undefined && isBack(position, dropped, run, author)
+  return position && dropped !== undefined ? { position, dropped } : null
+}
+
+/** Who other than `author` has a pending suggestion where the run goes: a figure's whole cell, or around the place it goes back and what it deletes. */
+function blockersAt({ position, dropped }: NonNullable<ReturnType<typeof placementOf>>, run: RefusedRun, author: string): string[] {
+  const [from, to] = run.replaces ? [0, position.text.length] : [Math.min(position.index, dropped?.from ?? position.index) - 1, position.index + 1]
+  return othersSuggesting(position.text, from, to, author)
+}
+
+/** Who holds `run` back now (`NotRestored.blocked`): [] once their suggestion is decided, or where nobody does. */
+export function blockedBy(doc: Y.Doc, run: RefusedRun, author: string): string[] {
+  const placed = placementOf(doc, run)
+  return placed ? blockersAt(placed, run, author) : []
+}
+
+/** Whether `run` is in `doc` already as `author`'s suggestion (put back before: by a second press, or before a reload). */
+export function alreadyBack(doc: Y.Doc, run: RefusedRun, author: string): boolean {
+  const placed = placementOf(doc, run)
+  return placed !== null && isBack(placed.position, placed.dropped, run, author)
 }
 
 /** Back: its text among `author`'s suggested insertions there, and what it deleted suggested for deletion by them. */
