@@ -8,7 +8,8 @@
 export const sendsBack = (note: string): boolean => SENDS_BACK.test(note.replace(/\s/g, ''))
 
 /**
- * 重新报送 and the other ways a note asks for it: 修改后再报, 整改后重新提交, 修改后重新上报, 修改后报送财政局 — a
- * change, then 后, then sending again. 良's 「协商完善后，进入下一步预算安排流程」 sends nothing back.
+ * The ways a note asks for it: 重新报送/提交/上报/编制 said outright, or an instruction (请, 须, 应) to change
+ * something and then send it (again): 请…修改后再报, 请按意见整改后提交, 请修改，然后再报送. A statement of what was
+ * done (「已调整后报送的内容符合要求」) and 良's 「…协商完善后，进入下一步预算安排流程」 send nothing back.
  */
-const SENDS_BACK = /重新报送|重新编制|不得进入下一步预算安排|(?:修改|整改|完善|调整)[^。；，,]{0,8}后[^。；]{0,6}?(?:重新|再次|再)?(?:报送|提交|上报|报)/
+const SENDS_BACK = /重新(?:报送|提交|上报|编制)|不得进入下一步预算安排|(?:请|须|应)[^。；]{0,10}?(?:修改|整改|修正|完善|调整)[^。；]{0,12}?(?:后|然后|再)[^。；]{0,8}?(?:报送|提交|上报|报)/

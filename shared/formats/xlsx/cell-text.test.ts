@@ -11,6 +11,16 @@ describe('an Excel cell as the sheet shows it', () => {
     // A whole-percent format rounds a target: 95.5% shown as 96% is said (a tryout found it read silently).
     expect(readCell(0.955, '0%')).toEqual({ text: '96%', note: '显示为 96%，单元格中的值是 95.5%' })
     expect(readCell(0.25, '0%')).toEqual({ text: '25%', note: '' })
+    // The text a format writes around the number is what the sheet shows (a tryout's ≥90% came in as 「0.9」).
+    expect(readCell(0.9, '"≥"0%')).toEqual({ text: '≥90%', note: '' })
+    expect(readCell(12, '"≥"0"次"')).toEqual({ text: '≥12次', note: '' })
+    expect(readCell(30, '0"人"')).toEqual({ text: '30人', note: '' })
+    expect(readCell(1.2345, '0.00"万元"')).toEqual({ text: '1.23万元', note: '显示为 1.23万元，单元格中的值是 1.2345' })
+    // A format read no further is said, with what was read.
+    expect(readCell(0.5, '# ?/?')).toEqual({ text: '0.5', note: '格式为“# ?/?”，已按单元格中的值 0.5 导入' })
+    expect(readCell(7, 'General')).toEqual({ text: '7', note: '' })
+    // An accounting format's padding and negative section are no part of what a positive figure shows.
+    expect(readCell(1234.5, '#,##0.00_ ;[Red]\\-#,##0.00\\ ')).toEqual({ text: '1,234.50', note: '' })
     expect(readCell(17.5, undefined)).toEqual({ text: '17.5', note: '' })
   })
 
