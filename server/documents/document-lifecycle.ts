@@ -219,8 +219,10 @@ export async function deleteDocument(p: Pick<Ports, 'documents' | 'permissions' 
   if (!isOwner) throw forbidden()
   const status = await liveOr(p, doc.id, statusOf, async () => (await p.service.status(doc.id)).value)
   const giveBack = HELD_BY_THE_BUREAU[status]
-  if (giveBack) throw new Refusal('conflict', 'document-held', `“${doc.title}”${status}，在财政局的审核队列或年度合计中，不能删除：${giveBack}`)
   const followUps = await followUpsOf(p, doc.id)
+  // The approval is not revoked while a 监控 or 自评 is made from it (`takeStep`): said here, not found out there.
+  const madeFrom = followUps.length > 0 ? `；已据此新建了${namedFollowUps(followUps)}，须先删除这些文档` : ''
+  if (giveBack) throw new Refusal('conflict', 'document-held', `“${doc.title}”${status}，在财政局的审核队列或年度合计中，不能删除：${giveBack}${madeFrom}`)
   if (followUps.length > 0) throw new Refusal('conflict', 'document-has-follow-ups', `“${doc.title}”是${namedFollowUps(followUps)}的目标来源，不能删除：请先删除这些文档`)
   await p.live.closeDocument(doc.id)
   await p.documents.delete(doc.id)

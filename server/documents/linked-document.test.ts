@@ -35,6 +35,7 @@ describe('a document the bureau holds, or a 监控 is made from, is not deleted,
     // A tryout deleted the approved targets through the API: the year's total then counted a draft instead, unsaid.
     await expect(deleteDocument(w.ports, zhang, id)).rejects.toMatchObject({ code: 'document-held', message: expect.stringContaining('请财政局撤销审核通过') })
     const monitoring = await createLinkedDocument(w.ports, zhang, id, { kind: 'monitoring', asOf: '6月' })
+    await expect(deleteDocument(w.ports, zhang, id)).rejects.toMatchObject({ code: 'document-held', message: expect.stringContaining(`已据此新建了“${monitoring.title}”，须先删除这些文档`) })
     // Reopened, the targets could change under the 监控 that reports on them.
     await expect(takeStep(w.ports, wang, id, 'revoke-approval', '')).rejects.toMatchObject({ code: 'workflow-has-follow-ups', message: expect.stringContaining(monitoring.title) })
     expect((await w.ports.service.status(id)).value).toBe('审核通过')
