@@ -209,7 +209,7 @@ export function restoreAsSuggestions(doc: Y.Doc, runs: RefusedRun[], author: str
 /** Where a run goes back and what it deletes there; null where its place is gone. */
 function placementOf(doc: Y.Doc, run: RefusedRun): { position: { text: Y.XmlText; index: number }; dropped: DroppedRange | null } | null {
   const position = placeOfRun(doc, run)
-  const dropped = droppedRange(doc, run)
+  const dropped = position ? droppedRange(doc, run, position.text) : undefined
   return position && dropped !== undefined ? { position, dropped } : null
 }
 
@@ -242,16 +242,15 @@ interface DroppedRange {
 }
 
 /**
- * The document's characters `run` deleted, as one stretch of its field: null for none; undefined where they no
- * longer stand side by side in the field its text goes to (a colleague wrote between them, or moved them): then
+ * The document's characters `run` deleted, as one stretch of `field`, where the run goes back: null for none;
+ * undefined where they no longer stand side by side there (a colleague wrote between them, or moved them): then
  * the run is put back by hand.
  */
-function droppedRange(doc: Y.Doc, run: RefusedRun): DroppedRange | null | undefined {
-  if (!run.deletes || run.deletes.length === 0 || run.replaces) return null
+function droppedRange(doc: Y.Doc, run: RefusedRun, field: Y.XmlText): DroppedRange | null | undefined {
+  if (!run.deletes || run.deletes.length === 0) return null
   const places = run.deletes.map((id) => placeOf(doc, { id, after: false }))
   const first = places[0]
-  const target = run.text ? placeOfRun(doc, run)?.text : first?.text
-  if (!first || places.some((p, i) => !p || p.text !== target || p.index !== first.index + i)) return undefined
+  if (!first || places.some((p, i) => !p || p.text !== field || p.index !== first.index + i)) return undefined
   return { from: first.index, length: places.length }
 }
 

@@ -116,7 +116,10 @@ export const wanPerUnit = (unitOfTable: string): number => SCALE[unitOf(unitOfTa
  * amount has, to the 0.01 元 the model keeps — a total of 18.509 is "18.509", never a rounded "18.51" that
  * no cell holds.
  */
-export const wanText = (wan: number): string => unitText(wan, '万元')
+export const wanText = (wan: number): string => trimmed(wan, 6)
+
+/** `n` to `digits` decimals, with the zeros past the second dropped. */
+const trimmed = (n: number, digits: number) => n.toFixed(digits).replace(/(\.\d\d\d*?)0+$/, '$1')
 
 /**
  * An amount in 万元 written in the unit of a table with this unit text, as such a table writes it: in 万元 (千元…)
@@ -131,7 +134,7 @@ export function unitText(wan: number, unitOfTable: string): string {
   }
   // Decimals enough for 0.01 元 in that unit: 5 in 千元, 6 in 万元.
   const digits = Math.max(2, Math.round(Math.log10(per * 1e6)))
-  return (wan / per).toFixed(digits).replace(/(\.\d\d\d*?)0+$/, '$1')
+  return trimmed(wan / per, digits)
 }
 
 /** Whether two amounts in 万元 are the same to the 0.01 元 the model keeps: a sum's float noise is no money, 40 元 is. */

@@ -126,3 +126,8 @@ export interface IndicatorText {
   /** 监控: 纠偏措施 */
   measure?: string
 }
+
+/** Adds what an import could not read (`DocumentText.unread`) to `text`: nothing when there is nothing to say. */
+export function addUnread(text: DocumentText, notes: readonly string[]): void {
+  if (notes.length > 0) text.unread = [...(text.unread ?? []), ...notes]
+}

@@ -16,7 +16,7 @@
  * XML is OOXML as Word writes it, read element by element.
  */
 import { unzipSync } from 'fflate'
-import type { DocumentText } from '../../model/document-text'
+import { addUnread, type DocumentText } from '../../model/document-text'
 import { ImportError, tryImport, type ImportResult } from '../import-error'
 import { cellBudget, checkUnzippedSize } from '../import-limits'
 import { type Block } from '../blocks'
@@ -148,8 +148,8 @@ export function parseDocx(bytes: Uint8Array): DocumentText {
   // Read as the kind of document its form is (`document-forms.ts`).
   const notes: string[] = []
   const text = readBlocks('Word 文档', readBody(body, notes))
-  notes.push(pendingRevisionsNote(body.match(/<w:(?:ins|moveTo)\b/g)?.length ?? 0, body.match(/<w:(?:del|moveFrom)\b/g)?.length ?? 0))
-  if (notes.some(Boolean)) text.unread = [...(text.unread ?? []), ...notes.filter(Boolean)]
+  const pending = pendingRevisionsNote(body.match(/<w:(?:ins|moveTo)\b/g)?.length ?? 0, body.match(/<w:(?:del|moveFrom)\b/g)?.length ?? 0)
+  addUnread(text, pending ? [...notes, pending] : notes)
   return text
 }
 

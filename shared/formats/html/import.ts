@@ -11,7 +11,7 @@
  * unclosed (common in hand-written pages) ends at the next one. Read tag by tag: no DOM, so
  * it runs in the browser and on the server alike.
  */
-import type { DocumentText } from '../../model/document-text'
+import { addUnread, type DocumentText } from '../../model/document-text'
 import { layOut, type Block } from '../blocks'
 import { dropVacantColumns } from '../vacant-columns'
 import { decodeText } from '../decode-text'
@@ -178,6 +178,6 @@ export const importHtml = (bytes: Uint8Array): ImportResult<DocumentText> =>
     const html = decodeText(bytes)
     const text = readBlocks('网页文件', readHtml(html))
     const pending = pendingRevisionsNote(html.match(/<ins\b/gi)?.length ?? 0, html.match(/<del\b/gi)?.length ?? 0)
-    if (pending) text.unread = [...(text.unread ?? []), pending]
+    addUnread(text, pending ? [pending] : [])
     return text
   })

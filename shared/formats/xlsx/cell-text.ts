@@ -17,24 +17,20 @@ export interface ReadCell {
   note: string
 }
 
-/**
- * A number cell's text as Excel shows it: by the decimals of a fixed
- * format ("0.00", "#,##0" with its thousands, "0.00%"); in the General format every digit it holds (17.5, not
- * 18 — a workbook saved by LibreOffice or WPS has no other format).
- */
-export function shownNumber(value: number, numFmt: string | undefined): string {
-  const format = formatOf(numFmt)
-  if (!format) return String(Number(value.toPrecision(15)))
-  const { prefix, grouped, decimals, percent, suffix } = format
-  const digits = (percent ? value * 100 : value).toFixed(decimals)
-  return `${prefix}${grouped ? digits.replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : digits}${percent ? '%' : ''}${suffix}`
+/** A fixed number format ("0.00", "#,##0", "0.00%") with the text it writes around the number. */
+interface NumberFormat {
+  prefix: string
+  grouped: boolean
+  decimals: number
+  percent: boolean
+  suffix: string
 }
 
 /**
- * A fixed number format ("0.00", "#,##0", "0.00%") with the text it writes around the number, as forms use it:
- * `"≥"0%` shows ≥90%, `0"人"` 30人. Null for General and for formats read no further (dates, fractions, sections).
+ * A fixed number format with the text it writes around the number, as forms use it: `"≥"0%` shows ≥90%, `0"人"`
+ * 30人. Null for General and for formats read no further (dates, fractions).
  */
-function formatOf(numFmt: string | undefined): { prefix: string; grouped: boolean; decimals: number; percent: boolean; suffix: string } | null {
+function formatOf(numFmt: string | undefined): NumberFormat | null {
   // The positive section, without what only pads or colours it (accounting formats: `#,##0.00_ ;[Red]-#,##0.00`).
   const positive = (numFmt ?? '').split(';')[0]!.replace(/_.|\*.|\[[^\]]*\]/g, '').trim()
   const parts = /^((?:"[^"]*"|\\.)*)((?:#,##)?0(?:\.0+)?%?)((?:"[^"]*"|\\.)*)$/.exec(positive)
@@ -43,9 +39,6 @@ function formatOf(numFmt: string | undefined): { prefix: string; grouped: boolea
   const core = parts[2]!
   return { prefix: literal(parts[1]!), grouped: core.startsWith('#,##'), decimals: /\.(0+)/.exec(core)?.[1]!.length ?? 0, percent: core.endsWith('%'), suffix: literal(parts[3]!) }
 }
-
-/** Whether a number format is one `shownNumber` writes as Excel shows it (General is: every digit). */
-const readableFormat = (numFmt: string | undefined) => !numFmt || /^general$/i.test(numFmt) || formatOf(numFmt) !== null
 
 /** Text, rich text and hyperlinks as their text; '' for an empty cell. */
 export function plainText(value: CellValue): string {
@@ -61,19 +54,25 @@ const isFormula = (value: CellValue): value is { formula?: string; sharedFormula
 /** A date as the forms write one (exceljs reads date cells as UTC midnight). */
 const dateText = (date: Date) => `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`
 
-/** A number shown with fewer digits than it holds: a rate rounded to 0.01% is how rates are written, not worth a note; to 1% it is. */
+/**
+ * A number cell as Excel shows it: by the decimals of a fixed format, with its thousands and the text around it;
+ * in the General format every digit it holds (17.5, not 18 — a workbook saved by LibreOffice or WPS has no other).
+ * Shown with fewer digits than it holds is worth a note, but for a rate rounded to 0.01% (how rates are written);
+ * a format read no further (a fraction's) is said with what was read.
+ */
 function numberRead(value: number, numFmt: string | undefined): ReadCell {
-  const text = shownNumber(value, numFmt)
-  // A format read no further (a date's, a fraction's) may show the number otherwise: what was read is said.
-  if (!readableFormat(numFmt)) return { text, note: `格式为“${numFmt}”，已按单元格中的值 ${text} 导入` }
   const format = formatOf(numFmt)
-  const number = Number(text.slice(format?.prefix.length ?? 0, text.length - (format?.suffix.length ?? 0)).replace(/[,%]/g, ''))
-  if (format?.percent) {
-    const held = Number((value * 100).toPrecision(15))
-    return { text, note: Math.abs(number - held) > 0.005 + 1e-9 ? `显示为 ${text}，单元格中的值是 ${held}%` : '' }
+  if (!format) {
+    const text = String(Number(value.toPrecision(15)))
+    return { text, note: numFmt && !/^general$/i.test(numFmt) ? `格式为“${numFmt}”，已按单元格中的值 ${text} 导入` : '' }
   }
-  const held = Number(value.toPrecision(15))
-  return { text, note: Math.abs(number - held) > 1e-9 * Math.max(1, Math.abs(held)) ? `显示为 ${text}，单元格中的值是 ${held}` : '' }
+  const { prefix, grouped, decimals, percent, suffix } = format
+  const scaled = percent ? value * 100 : value
+  const digits = scaled.toFixed(decimals)
+  const text = `${prefix}${grouped ? digits.replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : digits}${percent ? '%' : ''}${suffix}`
+  const held = Number(scaled.toPrecision(15))
+  const off = Math.abs(Number(digits) - held) > (percent ? 0.005 + 1e-9 : 1e-9 * Math.max(1, Math.abs(held)))
+  return { text, note: off ? `显示为 ${text}，单元格中的值是 ${held}${percent ? '%' : ''}` : '' }
 }
 
 /** What `value` (of a cell formatted `numFmt`) reads on the sheet. */

@@ -17,7 +17,7 @@
  * reader for every input), a number as it was shown; sheets 3 and 4 are
  * derived and ignored. Written and read with exceljs, loaded only when used.
  */
-import type { DocumentText, ProjectText } from '../../model/document-text'
+import { addUnread, type DocumentText, type ProjectText } from '../../model/document-text'
 import { modelFromText } from '../../model/derive-model'
 import { ledger, sameAmount, wanText } from '../../model/amounts'
 import { projectsLeftOut } from '../../checks/rules/arithmetic'
@@ -297,7 +297,7 @@ export async function importXlsx(bytes: Uint8Array): Promise<ImportResult<Docume
     // Read as the kind of document its form is (`document-forms.ts`).
     const read = tryImport(() => readBlocks('Excel 文件', blocks))
     if (read.ok) notes.push(...summaryDisagreements(summary, read.value))
-    if (read.ok && notes.length > 0) read.value.unread = [...(read.value.unread ?? []), ...notes]
+    if (read.ok) addUnread(read.value, notes)
     return read
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error }
