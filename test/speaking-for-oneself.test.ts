@@ -106,6 +106,32 @@ describe('suggestions and comments are in the sender’s name', { timeout: 30_00
     expect(lina.refusals).toHaveLength(2)
   })
 
+  it('a suggestion typed right after, or inside, a colleague’s pending insertion is taken (Yjs gives the rest its mark back); marking other text with it is not', async () => {
+    t = await startTestServer()
+    const wang = await rawClient(t, 'wangfang', 'reviewer')
+    const qian = await rawClient(t, 'qian', 'reviewer')
+    const theirs = mark('wangfang')
+    wang.send(updateOf(replicaOfServer(), (d) => goalText(d).insert(0, '审核建议', { insertion: theirs })))
+    await until(() => plain(goalText(serverDoc())).startsWith('审核建议'), 'the first reviewer’s suggestion taken')
+    // The update Yjs makes for text with marks of one's own at the edge of another's carries the other's mark after it.
+    const atEdge = updateOf(replicaOfServer(), (d) => goalText(d).insert(4, '（另议）', { insertion: mark('qian') }))
+    expect(Y.decodeUpdate(atEdge).structs.some((s) => s instanceof Y.Item && s.content instanceof Y.ContentFormat && (s.content.value as { author?: string })?.author === 'wangfang')).toBe(true)
+    qian.send(atEdge)
+    await until(() => plain(goalText(serverDoc())).startsWith('审核建议（另议）') || qian.refusals.length > 0, 'typed at the edge')
+    expect(qian.refusals).toEqual([])
+    qian.send(updateOf(replicaOfServer(), (d) => goalText(d).insert(2, '意见', { insertion: mark('qian') })))
+    await until(() => plain(goalText(serverDoc())).startsWith('审核意见建议') || qian.refusals.length > 0, 'typed inside')
+    expect(qian.refusals).toEqual([])
+    const authors = goalText(serverDoc()).toDelta().slice(0, 4).map((op: { insert: string; attributes?: { insertion?: { author: string } } }) => [op.insert, op.attributes?.insertion?.author])
+    expect(authors).toEqual([['审核', 'wangfang'], ['意见', 'qian'], ['建议', 'wangfang'], ['（另议）', 'qian']])
+    // Giving the mark to text that was not under it — the rest of the field — is putting words in her mouth.
+    const length = plain(goalText(serverDoc())).length
+    qian.send(updateOf(replicaOfServer(), (d) => goalText(d).format(12, length - 12, { insertion: theirs })))
+    await until(() => qian.refusals.length === 1, 'marking other text refused')
+    expect(qian.refusals[0]).toContain('他人的修订建议')
+    expect(wang.refusals).toEqual([])
+  })
+
   beforeTheStore('a comment or a thread in another’s name is refused, for editors too', async () => {
     t = await startTestServer()
     const lina = await rawClient(t, 'lina', 'editor')

@@ -34,9 +34,10 @@ export function createSuggestionReview(session: DocumentSession) {
     const { from, to, empty } = editor.state.selection
     const here = empty ? suggestionHere(editor.state, from) : null
     if (empty && !here) return session.say(T.noSuggestionHere)
-    const tr = decideSuggestions(editor.state, accept, { ...scope(), ...(here ? { id: here.id } : { range: { from, to } }) })
-    if (tr) editor.view.dispatch(tr)
-    else session.say(T.noSuggestionHere)
+    const decision = decideSuggestions(editor.state, accept, { ...scope(), ...(here ? { id: here.id } : { range: { from, to } }) })
+    if (decision.tr) editor.view.dispatch(decision.tr)
+    if (decision.rivals.length > 0) session.say(T.rivalSuggestions(decision.rivals))
+    else if (!decision.tr) session.say(T.noSuggestionHere)
   }
 
   /** 全部接受/拒绝, or only in the project at the cursor: asks first. */
@@ -53,8 +54,9 @@ export function createSuggestionReview(session: DocumentSession) {
     setPending(null)
     const editor = session.editor()
     if (!editor || !asked) return
-    const tr = decideSuggestions(editor.state, asked.accept, scope(asked.project))
-    if (tr) editor.view.dispatch(tr)
+    const decision = decideSuggestions(editor.state, asked.accept, scope(asked.project))
+    if (decision.tr) editor.view.dispatch(decision.tr)
+    if (decision.rivals.length > 0) session.say(T.rivalSuggestions(decision.rivals))
   }
 
   return { authorFilter, setAuthorFilter, decideHere, askAll, pending, confirm, cancel: () => setPending(null) }

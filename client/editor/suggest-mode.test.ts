@@ -99,13 +99,13 @@ describe('suggestion mode', () => {
     for (let i = 0; i < 5; i++) state = suggest(state, (tr) => tr.delete(state.selection.from - 1, state.selection.from))
     state = suggest(state.apply(state.tr.setSelection(TextSelection.create(state.doc, state.selection.$from.end()))), (tr) => tr.insertText('12.00'))
     expect(suggestionAuthors(state.doc)).toEqual(['wangfang'])
-    const accepted = state.apply(decideSuggestions(state, true, { author: 'wangfang' })!)
+    const accepted = state.apply(decideSuggestions(state, true, { author: 'wangfang' }).tr!)
     expect(readDocument(accepted.doc.toJSON() as NodeJSON).projects[0]!.budgetTotal).toBe('12.00')
     expect(suggestionAuthors(accepted.doc)).toEqual([])
-    const rejected = state.apply(decideSuggestions(state, false)!)
+    const rejected = state.apply(decideSuggestions(state, false).tr!)
     expect(readDocument(rejected.doc.toJSON() as NodeJSON).projects[0]!.budgetTotal).toBe('10.00')
     expect(suggestionAuthors(rejected.doc)).toEqual([])
-    expect(decideSuggestions(state, true, { author: 'nobody' })).toBeNull()
+    expect(decideSuggestions(state, true, { author: 'nobody' }).tr).toBeNull()
   })
 
   it('finds the suggestion at the cursor, and counts what “all” would decide', () => {
@@ -116,7 +116,7 @@ describe('suggestion mode', () => {
     // Deciding by the id at the cursor settles that one suggestion only.
     const other = suggest(state.apply(state.tr.setSelection(TextSelection.create(state.doc, 2))), (tr) => tr.insertText('甲'), { ...reviewer, author: 'lisi' })
     expect(countSuggestions(other.doc)).toBe(2)
-    const decided = other.apply(decideSuggestions(other, true, { id: at!.id })!)
+    const decided = other.apply(decideSuggestions(other, true, { id: at!.id }).tr!)
     expect(countSuggestions(decided.doc)).toBe(1)
     expect(suggestionHere(state, 2)).toBeNull()
   })
@@ -130,7 +130,7 @@ describe('suggestion mode', () => {
     const project = projectAt(state.apply(state.tr.setSelection(TextSelection.create(state.doc, atBudget().selection.from))))!
     expect(project.name).toBe(deriveModel(state.doc.toJSON() as NodeJSON).projects[0]!.name)
     expect(countSuggestions(state.doc, { range: project })).toBe(1)
-    const decided = state.apply(decideSuggestions(state, true, { range: project })!)
+    const decided = state.apply(decideSuggestions(state, true, { range: project }).tr!)
     const model = deriveModel(decided.doc.toJSON() as NodeJSON)
     expect(model.projects[0]!.budget.total).toBe(10.005)
     expect(countSuggestions(decided.doc)).toBe(1)
@@ -155,7 +155,7 @@ describe('suggestion mode', () => {
     state = suggest(state, (tr) => tr.delete(state.selection.from - 3, state.selection.from - 2))
     expect(countSuggestions(state.doc)).toBe(46)
     expect(reviewState(createYDocument(state.doc.toJSON() as NodeJSON)).pendingSuggestions).toBe(46)
-    expect(countSuggestions(state.apply(decideSuggestions(state, true)!).doc)).toBe(0)
+    expect(countSuggestions(state.apply(decideSuggestions(state, true).tr!).doc)).toBe(0)
   })
 
   it('全部替换 is a suggestion per field: 接受 at one place settles that place, the others stay pending', () => {
@@ -164,7 +164,7 @@ describe('suggestion mode', () => {
     const state = suggest(start, () => replaceMatches(start, all, '经费')!)
     expect(countSuggestions(state.doc)).toBe(43)
     const here = suggestionHere(state, all[5]!.from + 1)!
-    const decided = state.apply(decideSuggestions(state, true, { id: here.id })!)
+    const decided = state.apply(decideSuggestions(state, true, { id: here.id }).tr!)
     expect(countSuggestions(decided.doc)).toBe(42)
   })
 
@@ -189,16 +189,37 @@ describe('suggestion mode', () => {
       const state = retyped()
       const { $from } = state.selection
       const here = suggestionHere(state, $from.end())!
-      expect(budget(state.apply(decideSuggestions(state, true, { id: here.id })!))).toBe('12.00')
-      expect(budget(state.apply(decideSuggestions(state, false, { id: here.id })!))).toBe('10.00')
+      expect(budget(state.apply(decideSuggestions(state, true, { id: here.id }).tr!))).toBe('12.00')
+      expect(budget(state.apply(decideSuggestions(state, false, { id: here.id }).tr!))).toBe('10.00')
       const onOld = suggestionHere(state, $from.start() + 1)!
-      const accepted = state.apply(decideSuggestions(state, true, { id: onOld.id })!)
+      const accepted = state.apply(decideSuggestions(state, true, { id: onOld.id }).tr!)
       expect(budget(accepted)).toBe('12.00')
       expect(countSuggestions(accepted.doc)).toBe(0)
       // A selection over the new figure only.
-      expect(budget(state.apply(decideSuggestions(state, true, { range: { from: $from.end() - 5, to: $from.end() } })!))).toBe('12.00')
-      expect(budget(state.apply(decideSuggestions(state, false, { range: { from: $from.start(), to: $from.start() + 2 } })!))).toBe('10.00')
+      expect(budget(state.apply(decideSuggestions(state, true, { range: { from: $from.end() - 5, to: $from.end() } }).tr!))).toBe('12.00')
+      expect(budget(state.apply(decideSuggestions(state, false, { range: { from: $from.start(), to: $from.start() + 2 } }).tr!))).toBe('10.00')
     })
+  })
+
+  it('two people suggesting different figures for one cell are not both accepted: the one not taken is rejected first', () => {
+    // 王芳 retyped 10.00 as 12.00; 李四, not seeing it yet, suggested 11.00 after it (as their merged edits read).
+    let state = atBudget()
+    for (let i = 0; i < 5; i++) state = suggest(state, (tr) => tr.delete(state.selection.from - 1, state.selection.from))
+    state = suggest(state.apply(state.tr.setSelection(TextSelection.create(state.doc, state.selection.$from.end()))), (tr) => tr.insertText('12.00'))
+    state = suggest(state.apply(state.tr.setSelection(TextSelection.create(state.doc, state.selection.$from.end()))), (tr) => tr.insertText('11.00'), { ...reviewer, author: 'lisi' })
+    const budget = (s: EditorState) => readDocument(s.doc.toJSON() as NodeJSON).projects[0]!.budgetTotal
+    // 全部接受 would have written 12.0011.00: the cell is left, and said; the rest of the decision goes on.
+    const all = decideSuggestions(state, true)
+    expect(all.rivals).toEqual([{ label: '预算数', texts: ['12.00', '11.00'] }])
+    expect(all.tr).toBeNull()
+    const lisi = suggestionHere(state, state.selection.from)!
+    expect(lisi).toMatchObject({ author: 'lisi', text: '11.00' })
+    expect(decideSuggestions(state, true, { id: lisi.id }).tr).toBeNull()
+    // Rejecting is never held; after it the other is accepted whole.
+    const rejected = state.apply(decideSuggestions(state, false, { id: lisi.id }).tr!)
+    const decided = decideSuggestions(rejected, true)
+    expect(decided.rivals).toEqual([])
+    expect(budget(rejected.apply(decided.tr!))).toBe('12.00')
   })
 
   describe('typed over a selected figure', () => {
@@ -217,7 +238,7 @@ describe('suggestion mode', () => {
       state = suggest(state, (tr) => tr.insertText('2.50'))
       expect(runs(state)).toEqual([['10.00', 'deletion:wangfang'], ['12.50', 'insertion:wangfang']])
       expect(suggestionHere(state, state.selection.from)).toMatchObject({ kind: 'replace', oldText: '10.00', text: '12.50' })
-      const accepted = state.apply(decideSuggestions(state, true)!)
+      const accepted = state.apply(decideSuggestions(state, true).tr!)
       expect(cell(accepted).textContent).toBe('12.50')
     })
 
@@ -274,14 +295,14 @@ describe('suggestion mode', () => {
 
     it('accepting and rejecting rows', () => {
       const state = command(at('indicatorName', 0), addIndicator)
-      const accepted = state.apply(decideSuggestions(state, true)!)
+      const accepted = state.apply(decideSuggestions(state, true).tr!)
       expect(indicators(accepted)[1]).toBeNull()
       expect(deriveModel(accepted.doc.toJSON() as NodeJSON).projects[0]!.indicators).toHaveLength(6)
-      const rejected = state.apply(decideSuggestions(state, false)!)
+      const rejected = state.apply(decideSuggestions(state, false).tr!)
       expect(deriveModel(rejected.doc.toJSON() as NodeJSON).projects[0]!.indicators).toHaveLength(5)
       const marked = command(at('indicatorName', 2), deleteIndicator)
-      expect(deriveModel(marked.apply(decideSuggestions(marked, true)!).doc.toJSON() as NodeJSON).projects[0]!.indicators).toHaveLength(4)
-      expect(indicators(marked.apply(decideSuggestions(marked, false)!)).slice(0, 5)).toEqual([null, null, null, null, null])
+      expect(deriveModel(marked.apply(decideSuggestions(marked, true).tr!).doc.toJSON() as NodeJSON).projects[0]!.indicators).toHaveLength(4)
+      expect(indicators(marked.apply(decideSuggestions(marked, false).tr!)).slice(0, 5)).toEqual([null, null, null, null, null])
     })
   })
 })

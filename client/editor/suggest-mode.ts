@@ -24,6 +24,8 @@ import { TABLE_FIELDS } from '@shared/schema/fields'
 import { isRowSuggestion, type RowSuggestion, type SuggestionInfo } from '@shared/schema/suggestion'
 import { replacementsIn, type MarkedRun, type Replacement } from '@shared/review/replacements'
 import { pendingPlaces } from '@shared/review/pending-places'
+import { rivalInsertions } from '@shared/review/rival-suggestions'
+import { FIGURE_CELLS } from '@shared/schema/figure-cells'
 
 export interface Suggester {
   author: string
@@ -140,7 +142,7 @@ function suggestRows(state: EditorState, tr: Transaction, who: Suggester): Trans
 }
 
 /** Cells that hold one figure (the field table's numeric fields). */
-const FIGURE_CELLS = new Set<string>(TABLE_FIELDS.flatMap((f) => (f.numeric && f.node !== null ? [f.node] : [])))
+const NUMERIC_CELLS = new Set<string>(TABLE_FIELDS.flatMap((f) => (f.numeric && f.node !== null ? [f.node] : [])))
 
 const hasSuggestion = (node: PMNode) => {
   let found = false
@@ -167,7 +169,7 @@ export function wholeFigure(state: EditorState, tr: Transaction): { tr: Transact
   const step = tr.steps[0]
   if (empty || tr.steps.length !== 1 || !(step instanceof ReplaceStep) || step.slice.openStart > 0 || step.slice.openEnd > 0) return unchanged
   const cell = $sel.parent
-  if (!FIGURE_CELLS.has(cell.type.name) || !cell.isTextblock || selTo > $sel.end() || hasSuggestion(cell)) return unchanged
+  if (!NUMERIC_CELLS.has(cell.type.name) || !cell.isTextblock || selTo > $sel.end() || hasSuggestion(cell)) return unchanged
   if (step.from < selFrom || step.to > selTo || (step.from === selFrom && step.to === selTo && step.slice.size === 0)) return unchanged
   let typed = ''
   let plainText = true
@@ -324,19 +326,35 @@ function chosenTextSuggestions(doc: PMNode, filter: SuggestionFilter): { ids: Se
   return { ids, blocks }
 }
 
+/** What a decision did: its change (null when there is nothing to do), and the figure cells it left undecided. */
+export interface Decision {
+  tr: Transaction | null
+  /** A figure cell whose suggestions compete (`rivalInsertions`): its field's label and each person's text. */
+  rivals: { label: string; texts: string[] }[]
+}
+
 /**
  * Accepts (`true`) or rejects (`false`) the suggestions the filter covers:
  * accepting keeps inserted text and removes deleted text, rejecting does
  * the opposite. A replacement is decided whole, and so is a suggestion the
  * filter touches. An ordinary edit, so concurrent typing nearby survives.
+ * A figure cell where two people suggest values is not accepted into: the
+ * one not taken is rejected first.
  */
-export function decideSuggestions(state: EditorState, accept: boolean, filter: SuggestionFilter = {}): Transaction | null {
+export function decideSuggestions(state: EditorState, accept: boolean, filter: SuggestionFilter = {}): Decision {
   const tr = state.tr.setMeta('suggestion-decision', true)
   const remove: [number, number][] = []
   const unmark: [number, number, string][] = []
+  const rivals: Decision['rivals'] = []
   const { from, to } = filter.range ?? { from: 0, to: state.doc.content.size }
   const { ids, blocks } = chosenTextSuggestions(state.doc, filter)
   for (const block of blocks) {
+    const cell = accept ? FIGURE_CELLS.get(block.node.type.name) : undefined
+    const texts = cell ? rivalInsertions(runsOf(block.node)) : []
+    if (texts.length > 0 && holdsChosen(block.node, ids)) {
+      rivals.push({ label: cell!.field.label, texts })
+      continue
+    }
     block.node.forEach((node, offset) => {
       const pos = block.pos + 1 + offset
       for (const type of [MARK.insertion, MARK.deletion]) {
@@ -356,14 +374,18 @@ export function decideSuggestions(state: EditorState, accept: boolean, filter: S
     else remove.push([pos, pos + node.nodeSize])
     return false
   })
-  if (remove.length === 0 && unmark.length === 0 && settleRows.length === 0) return null
+  if (remove.length === 0 && unmark.length === 0 && settleRows.length === 0) return { tr: null, rivals }
   for (const [start, end, type] of unmark) tr.removeMark(start, end, state.schema.marks[type])
   for (const pos of settleRows) tr.setNodeMarkup(pos, undefined, { ...state.doc.nodeAt(pos)!.attrs, suggestion: null })
   // Removals from the end, so earlier positions stay valid; a text range inside a removed row goes with it.
   const sorted = remove.sort((a, b) => b[0] - a[0]).filter(([start, end], i, all) => !all.some(([s, e], j) => j !== i && s <= start && end <= e && (s !== start || e !== end)))
   for (const [start, end] of sorted) tr.delete(tr.mapping.map(start), tr.mapping.map(end))
-  return tr
+  return { tr, rivals }
 }
+
+/** Whether the field holds text of a chosen suggestion. */
+const holdsChosen = (block: PMNode, ids: ReadonlySet<string>) =>
+  runsOf(block).some((run) => (run.insertion && ids.has(run.insertion.id)) || (run.deletion && ids.has(run.deletion.id)))
 
 /**
  * How many 处 a decision with this filter covers (for "接受全部 N 处修订？"):

@@ -190,6 +190,9 @@ export const T = {
   rejectAll: '全部拒绝',
   decideHint: '作用于选中范围内的修订；未选中时作用于光标处的修订（可撤销）',
   noSuggestionHere: '光标处没有修订：请把光标放在修订上，或选中要处理的范围',
+  /** Figure cells a decision left alone because two people suggest different values there. */
+  rivalSuggestions: (cells: readonly { label: string; texts: readonly string[] }[]) =>
+    `${cells.slice(0, 3).map((c) => `“${c.label}”有 ${c.texts.length} 人各自建议的值（${c.texts.join('、')}）`).join('；')}${cells.length > 3 ? `等 ${cells.length} 处` : ''}，不能一并接受，这些单元格未作处理：请先拒绝不采用的建议，再接受另一条`,
   /** The confirm bar's button: says how many it decides, so 接受本项目修订 is not confirmed with 全部接受 (the whole document's words). */
   confirmDecide: (accept: boolean, count: number) => `${accept ? '接受' : '拒绝'}这 ${count} 处`,
   acceptProject: '接受本项目修订',

@@ -20,7 +20,7 @@ import type { IncomingUpdate } from '@shared/review/incoming-update'
 import { judgeUpdate } from '@shared/review/reviewer-rule'
 import { carriedCellsRefusal } from '@shared/review/carried-cells'
 import { asOfChangeRefusal } from '@shared/review/as-of-rule'
-import { foreignSuggestion, writesIntoForeignSuggestion, type DeleteSet } from '@shared/review/suggestion-authors'
+import { foreignSuggestion, onlyReaffirms, writesIntoForeignSuggestion, type DeleteSet } from '@shared/review/suggestion-authors'
 import { threadsRule } from '@shared/review/threads'
 import type { TrialReplica } from '@shared/review/trial-replica'
 import { mayEditDirectly, maySuggest, statusOf, type Status } from '@shared/review/workflow'
@@ -74,7 +74,8 @@ export function makeUpdatePolicy(reviewerRule: UpdatePolicy = refuseUncheckedRev
     const squatted = writers.find((client) => (context.clientOwner(client) ?? context.userName) !== context.userName)
     if (squatted !== undefined && context.role !== 'viewer') return refuse('client', `客户端编号 ${squatted} 属于另一位用户，不能以它写入`)
     if (context.role !== 'viewer' && roots.has(ROOT.content)) {
-      const foreign = foreignSuggestion(context.incoming.update, context.userName, context.suggestionAuthor, context.incoming.items, context.suggestionHeldOutside)
+      const { update, items } = context.incoming
+      const foreign = foreignSuggestion(update, context.userName, context.suggestionAuthor, items, context.suggestionHeldOutside, (marks) => onlyReaffirms(context.trial, update, marks))
       if (foreign) return refuse('author', foreign)
     }
     const decision = roleDecision(context, status, reviewerRule)

@@ -105,6 +105,53 @@ describe('a retyped figure is one suggestion', () => {
     await staff.context.close()
   }, 60_000)
 
+  it('two reviewers suggesting different figures for one cell: 全部接受 leaves that cell and says why; rejecting one lets the other in whole', async () => {
+    const staff = await openAs(suite.browser, suite.t, 'zhou', 'editor')
+    const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
+    const second = await openAs(suite.browser, suite.t, 'qian', 'reviewer')
+    const before = await fieldText(staff.page, 'budgetTotal', 8)
+    // 王芳 retypes it; 钱, the second reviewer, proposes another figure after hers.
+    await retype(finance.page, 'budgetTotal', 8, '6.00')
+    await synced(finance.page)
+    await expect.poll(() => second.page.locator('[data-field="budgetTotal"]').nth(8).locator('span[data-insertion]').count(), { timeout: 10_000 }).toBe(1)
+    await typeAt(second.page, 'end', 'budgetTotal', 8, '5.50')
+    await synced(second.page)
+    const inserted = () =>
+      staff.page.locator('[data-field="budgetTotal"]').nth(8).locator('span[data-insertion]').evaluateAll((spans) =>
+        spans.map((span) => {
+          const copy = span.cloneNode(true) as HTMLElement
+          copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove())
+          return copy.textContent ?? ''
+        }),
+      )
+    await expect.poll(async () => (await inserted()).sort(), { timeout: 10_000 }).toEqual(['5.50', '6.00'])
+
+    // 全部接受 would write the two together: the cell is left as it is, and the page says which and why.
+    await staff.page.getByRole('button', { name: '全部接受' }).click()
+    const confirm = staff.page.getByTestId('confirm-all')
+    await confirm.getByRole('button', { name: /^接受这 \d+ 处$/ }).click()
+    const notice = staff.page.locator('p.notice[role=status]')
+    await expect.poll(() => notice.textContent()).toContain('“预算数”有 2 人各自建议的值')
+    await expect.poll(() => notice.textContent()).toContain('请先拒绝不采用的建议')
+    expect((await inserted()).sort()).toEqual(['5.50', '6.00'])
+    expect(await staff.page.getByTestId('department-total').textContent()).not.toMatch(/5\.506\.00|6\.005\.50/)
+
+    // 张伟 takes 王芳's: 钱's is rejected from its card, then 王芳's accepted whole.
+    const card = staff.page.getByTestId('suggestion-card')
+    await typeAt(staff.page, 'end', 'budgetTotal', 8, '')
+    await expect.poll(() => card.locator('p').textContent()).toContain('5.50')
+    await card.getByRole('button', { name: '拒绝' }).click()
+    await expect.poll(inserted).toEqual(['6.00'])
+    await typeAt(staff.page, 'end', 'budgetTotal', 8, '')
+    await expect.poll(() => card.locator('p').textContent()).toBe(`建议修改：${before} → 6.00`)
+    await card.getByRole('button', { name: '接受' }).click()
+    await expect.poll(() => fieldText(staff.page, 'budgetTotal', 8)).toBe('6.00')
+    await expect.poll(() => fieldText(second.page, 'budgetTotal', 8), { timeout: 10_000 }).toBe('6.00')
+    expect(before).not.toBe('6.00')
+    expect([...staff.errors, ...finance.errors, ...second.errors]).toEqual([])
+    for (const who of [staff, finance, second]) await who.context.close()
+  }, 90_000)
+
   it('a figure typed over the selected cell is the whole old figure → the whole new one, though both start alike', async () => {
     const staff = await openAs(suite.browser, suite.t, 'zhang', 'editor')
     const finance = await openAs(suite.browser, suite.t, 'wang', 'reviewer')
