@@ -102,6 +102,18 @@ describe('self-evaluation checks', () => {
     expect([project.indicators[4]!.earned, project.earned, project.grade]).toEqual([null, null, null])
   })
 
+  it('a 得分 below 0 is an error, and no 总分 or grade counts it until it is mended', () => {
+    // A tryout's -2 of 12.5 gave 74.5（中）, on the page, the dashboard and into next year's draft, unflagged.
+    const rows = metRows()
+    rows[4]!.earned = '-2'
+    expect(rules(doc({ rows, total: '68' }))).toEqual([['self-evaluation.score-above-cap', 5]])
+    expect(runSelfEvaluationChecks(doc({ rows, total: '68' }))[0]!.message).toContain('得分 -2 分，低于 0 分')
+    const project = selfEvaluationModel(doc({ rows, total: '68' })).projects[0]!
+    expect([project.indicators[4]!.earned, project.earned, project.grade]).toEqual([null, null, null])
+    rows[4]!.earned = '0'
+    expect(rules(doc({ rows, total: '70' }))).toEqual([])
+  })
+
   it('a written 总分 other than the 得分 add up to', () => {
     expect(rules(doc({ total: '95' }))).toEqual([['self-evaluation.total', null]])
     expect(runSelfEvaluationChecks(doc({ total: '95' }))[0]!.message).toMatch(/合计为 100 分/)

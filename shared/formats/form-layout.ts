@@ -19,6 +19,8 @@ export interface FormCell {
   label?: boolean
   align?: 'left' | 'center' | 'right'
   merge?: 'restart' | 'continue'
+  /** A figure a spreadsheet adds up though the form centres it (a 自评's 分值 and 得分); right-aligned cells are figures too. */
+  figure?: boolean
 }
 
 export interface FormRow {

@@ -50,9 +50,12 @@ export const NO_FUNDS: FundsText = { initial: '', budget: '', executed: '', rate
 
 const number = (text: string) => parseAmount(text.replace(/分$/, ''))
 
+/** Whether a written 得分 can be a row's: from 0 to its 分值. */
+export const withinPoints = (earned: number, points: number): boolean => earned >= 0 && earned <= points + 1e-9
+
 /**
  * `merged`: the project's merged figures (`merged-figures.ts`). A row whose 得分, or whose 实际完成值 or 分值 it
- * would be scored from, is merged has no 得分, nor has one whose 得分 is written above its 分值; the 总分 none while
+ * would be scored from, is merged has no 得分, nor has one whose 得分 is written above its 分值 or below 0; the 总分 none while
  * a row has none; a merged 执行数 or 分值 of 执行率 gives no 执行率 score.
  */
 export function selfEvaluationProject(project: Project, text: ProjectText, weights: Weights = DEFAULT_WEIGHTS, merged: readonly MergedFigure[] = []): SelfEvaluationProject {
@@ -64,8 +67,8 @@ export function selfEvaluationProject(project: Project, text: ProjectText, weigh
     const inRow = mergedNodes(merged, i + 1)
     const scorable = !inRow.has(NODE.indicatorActual) && !inRow.has(NODE.indicatorScore)
     const written = number(row?.earned ?? '')
-    // A 得分 written above its 分值 is no score until mended (the checks say so): counted, it lifted 总分 and grade.
-    const earned = inRow.has(NODE.indicatorEarned) || (written !== null && written > points[i]! + 1e-9) ? null : (written ?? (scorable ? indicatorEarned(indicator, actual, points[i]!) : null))
+    // A 得分 written above its 分值 or below 0 is no score until mended (the checks say so): counted, it moved 总分 and grade.
+    const earned = inRow.has(NODE.indicatorEarned) || (written !== null && !withinPoints(written, points[i]!)) ? null : (written ?? (scorable ? indicatorEarned(indicator, actual, points[i]!) : null))
     return { ...indicator, points: points[i]!, actual, earned, deviation: row?.deviation ?? '' }
   })
   const own = mergedNodes(merged)

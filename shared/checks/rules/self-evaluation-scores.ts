@@ -1,23 +1,24 @@
 /**
- * A 自评表's arithmetic: a 得分 above its 分值, a 执行率 that does not
+ * A 自评表's arithmetic: a 得分 above its 分值 or below 0, a 执行率 that does not
  * follow from 全年执行数 ÷ 全年预算数, a written 总分 other than the one its
  * own 得分 add up to. Each is a figure nobody needs to judge: an error.
  */
 import { figuresDiffer as differs, parseAmount, parsePercent } from '../../model/numbers'
+import { withinPoints } from '../../self-evaluation/self-evaluation-model'
 import { findingsFor, type SelfEvaluationRule } from '../rule'
 
 const number = (text: string) => parseAmount(text.replace(/分$/, ''))
 
-/** Read from the 得分 as written: the model takes no 得分 above its 分值 (`selfEvaluationProject`), so the 总分 waits for it. */
+/** Read from the 得分 as written: the model takes no 得分 above its 分值 or below 0 (`selfEvaluationProject`), so the 总分 waits for it. */
 export const scoreAboveCap: SelfEvaluationRule = {
   id: 'self-evaluation.score-above-cap',
   check({ model, text, number: project }) {
     const f = findingsFor(this.id, project)
     return model.indicators.flatMap((indicator, i) => {
       const written = number(text.indicators[i]?.earned ?? '')
-      return written !== null && written > indicator.points + 1e-9
-        ? [f.error(`“${indicator.level3}”得分 ${written} 分，高于其分值 ${indicator.points} 分：得分最高不能超过分值，改正前不计入总分`, { indicator: i + 1 })]
-        : []
+      if (written === null || withinPoints(written, indicator.points)) return []
+      const why = written < 0 ? `低于 0 分：得分应在 0 到分值 ${indicator.points} 分之间` : `高于其分值 ${indicator.points} 分：得分最高不能超过分值`
+      return [f.error(`“${indicator.level3}”得分 ${written} 分，${why}，改正前不计入总分`, { indicator: i + 1 })]
     })
   },
 }

@@ -56,7 +56,8 @@ function indicatorCells(form: FormVocabulary, indicator: IndicatorText, previous
       if (column.key === 'level1') return { text: sameLevel1 ? '' : indicator.level1, span, align: 'center', merge: sameLevel1 ? 'continue' : 'restart' }
       if (column.key === 'level2') return { text: sameLevel2 ? '' : indicator.level2, span, align: 'center', merge: sameLevel2 ? 'continue' : 'restart' }
       const centred = ['value', 'actual', 'forecast', 'score', 'earned', 'likelihood', 'cause'].includes(column.key)
-      return { text: text(column.key), span, ...(centred ? { align: 'center' as const } : {}) }
+      const figure = column.key === 'score' || column.key === 'earned'
+      return { text: text(column.key), span, ...(centred ? { align: 'center' as const } : {}), ...(figure ? { figure } : {}) }
     }),
   ]
 }
@@ -103,7 +104,7 @@ export function kindFormLayout(form: FormVocabulary, doc: DocumentText, project:
   ]
   if (form.kind === 'self-evaluation') {
     // 总分 under the 分值 and 得分 columns: the side label and the five columns before them are one cell.
-    rows.push({ cells: [label(TOTAL_LABEL, 8), { text: derived.pointsTotal, span: 1, align: 'center' }, { text: derived.total, span: 1, align: 'center' }, { text: `${GRADE_PREFIX}${derived.grade}`, span: 2, align: 'center' }] })
+    rows.push({ cells: [label(TOTAL_LABEL, 8), { text: derived.pointsTotal, span: 1, align: 'center', figure: true }, { text: derived.total, span: 1, align: 'center', figure: true }, { text: `${GRADE_PREFIX}${derived.grade}`, span: 2, align: 'center' }] })
   } else rows.push({ cells: [{ text: MONITORING_NOTE, span: 12 }] })
   return rows
 }

@@ -124,6 +124,20 @@ describe('Excel workbook', () => {
     expect(cells).toEqual([{ value: Number(rate.slice(0, -1)) / 100, numFmt: expect.stringMatching(/^0(\.0+)?%$/) }])
   })
 
+  it('a 自评’s 分值 and 得分 are numbers a SUM adds (they were text), showing as written, and read back as written', async () => {
+    const { Workbook } = (await import('exceljs')).default
+    const doc = withDerived(generateKindDocument(makeRandom(5), 'self-evaluation', 1))
+    const book = new Workbook()
+    await book.xlsx.load((await exportXlsx(doc)) as unknown as ArrayBuffer)
+    const sheet = book.worksheets[1]!
+    const header = sheet.getRows(1, 30)!.find((row) => row.getCell(7).value === '分值')!
+    const rows = doc.projects[0]!.indicators.map((_, i) => sheet.getRow(header.number + 1 + i))
+    expect(rows.map((row) => [row.getCell(7).value, row.getCell(8).value])).toEqual(doc.projects[0]!.indicators.map((i) => [Number(i.score), Number(i.earned)]))
+    expect(rows.map((row) => row.getCell(8).numFmt)).toEqual(doc.projects[0]!.indicators.map((i) => (i.earned!.includes('.') ? `0.${'0'.repeat(i.earned!.split('.')[1]!.length)}` : '0')))
+    const read = await importXlsx(new Uint8Array(await book.xlsx.writeBuffer()))
+    expect(read.ok && read.value).toEqual(doc)
+  })
+
   it('a 预算数 that is no number is shown as written in the 预算汇总, and its 合计 says it leaves the project out', async () => {
     const { Workbook } = (await import('exceljs')).default
     const text = parsePublishedText(sampleText())

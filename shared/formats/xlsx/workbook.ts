@@ -87,9 +87,10 @@ export async function exportXlsx(doc: DocumentText): Promise<Uint8Array> {
     sheet.addRow([title]).font = { bold: true, size: 14 }
     for (const formRow of rows) {
       const row = sheet.addRow(formRow.cells.map((c) => c.text))
-      // Amounts (the cells the form aligns right: 预算数, 财政资金, 其他资金; a 自评's or 监控's figures) are numbers Excel adds up.
+      // Amounts (the cells the form aligns right: 预算数, 财政资金, 其他资金; a 自评's or 监控's figures) and a 自评's
+      // 分值 and 得分 are numbers Excel adds up.
       formRow.cells.forEach((c, k) => {
-        const amount = c.align === 'right' ? amountCell(c.text) : null
+        const amount = c.align === 'right' || c.figure ? amountCell(c.text) : null
         if (amount) Object.assign(row.getCell(k + 1), amount)
       })
       row.eachCell((cell, k) => {
