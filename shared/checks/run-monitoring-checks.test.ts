@@ -72,6 +72,9 @@ describe('monitoring checks', () => {
   it('a 截至当期完成值 in another unit than its target', () => {
     expect(rules(doc([{}, { actual: '96人' }]))).toEqual([['monitoring.comparable', 2]])
     expect(rules(doc([{ actual: '2次' }, { actual: '96%' }]))).toEqual([])
+    // 0.57 with no unit against a percentage: 57% or 0.57%? 45 with no unit is 45%.
+    expect(runMonitoringChecks(doc([{}, { actual: '0.57' }])).filter((f) => f.rule === 'monitoring.comparable').map((f) => f.message)).toEqual([expect.stringContaining('截至当期完成值 0.57 没有写单位，年度指标值为 ≥95%：是 57% 还是 0.57%？无法比较')])
+    expect(rules(doc([{}, { actual: '45' }]))).not.toContainEqual(['monitoring.comparable', 2])
   })
 
   it('spending above the 全年预算数 (超支) is a warning on the 执行数 naming the project and both figures; the 执行率 over 100% is no merit', () => {

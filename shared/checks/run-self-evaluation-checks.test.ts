@@ -66,6 +66,20 @@ describe('self-evaluation checks', () => {
     expect(runSelfEvaluationChecks(doc({ rows })).filter((f) => f.rule === 'self-evaluation.comparable')).toEqual([])
   })
 
+  it('an 实际完成值 of 0.95 with no unit against ≥95% is not scored as 0.95%: the row asks which it is, and no 总分 counts it', () => {
+    // A tryout's 0.95 against ≥90% earned 0.13 of 12.5 and a shortfall asking for 偏差原因, nothing about the unit.
+    const rows = metRows().map((row) => ({ ...row, earned: '' }))
+    rows[1] = { actual: '0.95', earned: '', deviation: '' }
+    const found = runSelfEvaluationChecks(doc({ rows })).filter((f) => f.rule === 'self-evaluation.comparable')
+    expect(found.map((f) => [f.indicator, f.message])).toEqual([[2, expect.stringContaining('实际完成值 0.95 没有写单位，年度指标值为 ≥95%：是 95% 还是 0.95%？无法按规则计分')]])
+    const project = selfEvaluationModel(doc({ rows })).projects[0]!
+    expect([project.indicators[1]!.earned, project.earned]).toEqual([null, null])
+    // 96 with no unit is 96%, as before.
+    rows[1] = { actual: '96', earned: '', deviation: '' }
+    expect(runSelfEvaluationChecks(doc({ rows })).filter((f) => f.rule === 'self-evaluation.comparable')).toEqual([])
+    expect(selfEvaluationModel(doc({ rows })).projects[0]!.indicators[1]!.earned).toBe(selfEvaluationModel(doc({ rows })).projects[0]!.indicators[1]!.points)
+  })
+
   it('a 全年执行数 written but not a number is an error on its cell', () => {
     const found = runSelfEvaluationChecks(doc({ executed: '1.2.3' })).filter((f) => f.rule === 'self-evaluation.unreadable-funds')
     expect(found.map((f) => [f.severity, f.field, f.message])).toEqual([['error', 'fundsExecuted', expect.stringMatching(/全年执行数“1\.2\.3”不是数字/)]])

@@ -81,11 +81,18 @@ const unitOf = (value: IndicatorValue) => value.unit.replace(/^百分比$/, '%')
 export const isAmount = (value: IndicatorValue): boolean => value.number !== null && (!value.time || value.duration)
 
 /**
+ * An actual with no unit that reads as a share of one (0.95, 1) against a percentage target above 1% (≥90%):
+ * 95% or 0.95%? Taken in the target's unit it scored 0.13 of 12.5 (a tryout), so it is not compared.
+ */
+export const fractionForPercent = (target: IndicatorValue, actual: IndicatorValue): boolean =>
+  unitOf(actual) === '' && unitOf(target) === '%' && actual.number !== null && actual.number > 0 && actual.number <= 1 && (target.number ?? 0) > 1
+
+/**
  * `actual`'s number in `target`'s unit: as written where the units agree (an actual with no unit is taken in the
- * target's), converted where both are lengths of time (90分钟 is 1.5小时); null where they cannot be compared.
+ * target's, but for a share of one against a percentage: `fractionForPercent`), converted where both are lengths of time (90分钟 is 1.5小时); null where they cannot be compared.
  */
 export function actualInTargetUnit(target: IndicatorValue, actual: IndicatorValue): number | null {
-  if (actual.number === null) return null
+  if (actual.number === null || fractionForPercent(target, actual)) return null
   if (unitOf(actual) === '' || unitOf(actual) === unitOf(target)) return actual.number
   const [from, to] = [MINUTES[actual.unit], MINUTES[target.unit]]
   return actual.duration && target.duration && from !== undefined && to !== undefined ? (actual.number * from) / to : null

@@ -8,6 +8,7 @@
  */
 import { parseIndicatorValue } from '../../model/indicator-value'
 import { actualInTargetUnit, isAmount, quantitativeEarned } from '../../self-evaluation/scoring'
+import { whyIncomparable } from './unscorable-actual'
 import { aimsAtMost } from '../../model/target-direction'
 import type { Finding } from '../finding'
 import type { MonitoringDocument } from '../../monitoring/monitoring-model'
@@ -60,9 +61,8 @@ export const incomparableActual: MonitoringRule = {
     return model.indicators.flatMap((indicator, i) => {
       const target = parseIndicatorValue(indicator.value)
       const actual = parseIndicatorValue(indicator.actual)
-      return isAmount(target) && isAmount(actual) && actualInTargetUnit(target, actual) === null
-        ? [f.warning(`“${indicator.level3}”截至当期完成值 ${indicator.actual} 与年度指标值 ${indicator.value} 的单位不同，无法比较`, { indicator: i + 1 })]
-        : []
+      if (!isAmount(target) || !isAmount(actual) || actualInTargetUnit(target, actual) !== null) return []
+      return [f.warning(`“${indicator.level3}”截至当期完成值 ${indicator.actual} ${whyIncomparable(target, actual, indicator.value)}无法比较`, { indicator: i + 1 })]
     })
   },
 }
