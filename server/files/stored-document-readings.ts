@@ -30,9 +30,9 @@ import { deadlineFacts } from '../auth/submission-deadline'
  * The rules a summary is read by, raised whenever what a summary counts, adds or leaves out changes: one kept in
  * storage under other rules is read again, never shown (3: a figure two people's typing merged is left out of
  * every total, 执行率 and 总分; 4: a total keeps every digit its figures have, to 0.01 元, not rounded to 0.01 万元;
- * a 预算数 40 元 off the sum of its 财政资金 and 其他资金 is an error; 5: a 得分 written above its 分值 is in no 总分; 6: nor one below 0; 7: nor a row whose 实际完成值 0.95 has no unit against ≥90%).
+ * a 预算数 40 元 off the sum of its 财政资金 and 其他资金 is an error; 5: a 得分 written above its 分值 is in no 总分; 6: nor one below 0; 7: nor a row whose 实际完成值 0.95 has no unit against ≥90%; 8: a blank 执行数 is a warning).
  */
-export const SUMMARY_RULES = 7
+export const SUMMARY_RULES = 8
 
 /** What a review queue shows of a document: its status, money, findings and open review work, from one read. */
 export interface ReviewSummary {

@@ -69,6 +69,12 @@ describe('monitoring checks', () => {
     expect(rules(doc([{ forecast: '3次', likelihood: '有可能', measure: '加开一期' }]))).toEqual([])
   })
 
+  it('a blank 截至当期执行数 is a warning on its cell (the dashboard alone said 未填执行数)', () => {
+    const found = runMonitoringChecks(doc([], { executed: '', rate: '' })).filter((f) => f.rule === 'monitoring.blank-executed')
+    expect(found.map((f) => [f.severity, f.field, f.message])).toEqual([['warning', 'fundsExecuted', '截至当期执行数未填：执行率无法计算，请填写（没有支出的填 0）']])
+    expect(rules(doc([]))).not.toContainEqual(['monitoring.blank-executed', null])
+  })
+
   it('a 截至当期完成值 in another unit than its target', () => {
     expect(rules(doc([{}, { actual: '96人' }]))).toEqual([['monitoring.comparable', 2]])
     expect(rules(doc([{ actual: '2次' }, { actual: '96%' }]))).toEqual([])

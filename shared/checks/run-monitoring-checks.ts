@@ -8,6 +8,7 @@
  * file and no review saw them.
  */
 import type { DocumentText } from '../model/document-text'
+import { monitoringBlankExecuted } from './rules/blank-executed'
 import { monitoringModel } from '../monitoring/monitoring-model'
 import type { Finding } from './finding'
 import type { MonitoringRule } from './rule'
@@ -17,7 +18,7 @@ import { sortFindings } from './run-checks'
 import { carriedBudgetSum } from './rules/arithmetic'
 import { asOfUnset, behindPlan, doubtfulCertainty, incomparableActual, missingMeasure } from './rules/monitoring'
 
-export const MONITORING_RULES: readonly MonitoringRule[] = [carriedBudgetSum, behindPlan, monitoringOverspent, monitoringUnreadableFunds, missingMeasure, doubtfulCertainty, incomparableActual]
+export const MONITORING_RULES: readonly MonitoringRule[] = [carriedBudgetSum, behindPlan, monitoringOverspent, monitoringUnreadableFunds, missingMeasure, doubtfulCertainty, incomparableActual, monitoringBlankExecuted]
 
 export function runMonitoringChecks(text: DocumentText): Finding[] {
   const model = monitoringModel(text)

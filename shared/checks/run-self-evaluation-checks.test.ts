@@ -139,6 +139,12 @@ describe('self-evaluation checks', () => {
     expect(rules(doc({ budget: '3', executed: '2', earned: '6.67', total: '96.67', rate: '66.67%' }))).toEqual([])
   })
 
+  it('a blank 全年执行数 is a warning on its cell: the 执行率, its 得分 and the 总分 wait for it', () => {
+    const found = runSelfEvaluationChecks(doc({ executed: ' ', earned: '', total: '', rate: '' })).filter((f) => f.rule === 'self-evaluation.blank-executed')
+    expect(found.map((f) => [f.severity, f.field, f.message])).toEqual([['warning', 'fundsExecuted', '全年执行数未填：执行率、执行率得分和总分无法计算，请填写（没有支出的填 0）']])
+    expect(runSelfEvaluationChecks(doc({ executed: '0', earned: '0', total: '90', rate: '0%' })).filter((f) => f.rule === 'self-evaluation.blank-executed')).toEqual([])
+  })
+
   it('an empty 实际完成情况', () => {
     expect(rules(doc({ achieved: ' ' }))).toEqual([['self-evaluation.achieved', null]])
   })

@@ -6,6 +6,7 @@
  * as an imported 自评's figures come from its file and no review saw them.
  */
 import type { DocumentText } from '../model/document-text'
+import { selfEvaluationBlankExecuted } from './rules/blank-executed'
 import { selfEvaluationModel } from '../self-evaluation/self-evaluation-model'
 import type { Finding } from './finding'
 import type { SelfEvaluationRule } from './rule'
@@ -21,7 +22,7 @@ import { selfEvaluationUnreadableFunds } from './rules/unreadable-funds'
 import { sortFindings } from './run-checks'
 import { carriedBudgetSum } from './rules/arithmetic'
 
-export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [carriedBudgetSum, achievedEmpty, scoreAboveCap, executionRate, selfEvaluationOverspent, statedTotalScore, generousScore, unscorableActual, unexplainedShortfall, unreachablePoints, excessPoints, selfEvaluationUnreadableFunds]
+export const SELF_EVALUATION_RULES: readonly SelfEvaluationRule[] = [carriedBudgetSum, achievedEmpty, scoreAboveCap, executionRate, selfEvaluationOverspent, statedTotalScore, generousScore, unscorableActual, unexplainedShortfall, unreachablePoints, excessPoints, selfEvaluationUnreadableFunds, selfEvaluationBlankExecuted]
 
 export function runSelfEvaluationChecks(text: DocumentText): Finding[] {
   const model = selfEvaluationModel(text)
