@@ -45,6 +45,15 @@ describe('结果应用 checks of next year’s draft', () => {
     expect(resultsApplication(draft({ 结案率: '≥85%' }), lastYear(['12次', '81%', '95%']))).toEqual([])
   })
 
+  it('a 得分 written below its 分值 where the 实际完成值 met the target is no missed target (the sentence contradicted its figures)', () => {
+    const met = lastYear(['12次', '95%', '95%'])
+    met[0]!.indicators[1] = { ...met[0]!.indicators[1]!, earned: 20 }
+    expect(resultsApplication(draft(), met)).toEqual([])
+    const missed = lastYear(['12次', '81%', '95%'])
+    missed[0]!.indicators[1] = { ...missed[0]!.indicators[1]!, earned: 20 }
+    expect(resultsApplication(draft(), missed)).toHaveLength(1)
+  })
+
   it('matches by 项目名称 when the 项目编码 changed, and not a project that is new', () => {
     expect(resultsApplication(draft({ code: 'P9' }), lastYear(['12次', '81%', '95%']))).toHaveLength(1)
     expect(resultsApplication(draft({ code: 'P9', name: '新项目' }), lastYear(['12次', '81%', '95%']))).toEqual([])

@@ -3,8 +3,8 @@
  * approved 绩效自评 found for the same projects. Two things a finance
  * reviewer would note in the margin (warnings: they have to judge):
  *
- *   - an indicator that missed its target last year (得分 below its 分值)
- *     carried into the draft unchanged — same 三级指标, same 年度指标值 —
+ *   - an indicator that missed its target last year (得分 below its 分值,
+ *     and a 实际完成值 that does not meet it) carried into the draft unchanged — same 三级指标, same 年度指标值 —
  *     as if nothing had been learnt;
  *   - a project graded 中 or 差 last year whose 预算数 grows.
  *
@@ -15,6 +15,7 @@
 import type { LastYearResult } from '../self-evaluation/last-year-result'
 import type { Finding } from './finding'
 import { findingsFor } from './rule'
+import { indicatorEarned } from '../self-evaluation/scoring'
 import { wanPerUnit } from '../model/amounts'
 import type { BudgetDocument, Project } from '../model/budget-document'
 import type { SelfEvaluationDocument } from '../self-evaluation/self-evaluation-model'
@@ -61,6 +62,9 @@ export function resultsApplication(draft: BudgetDocument, results: readonly Last
       const before = last.indicators.find((l) => same(l.level3) === same(indicator.level3))
       if (!before || before.earned === null || !(before.earned < before.points)) return []
       if (same(before.value) !== same(indicator.value)) return []
+      // A 得分 written below its 分值 where the 实际完成值 met the target (95% against ≥90%, 28 of 30) is a judgement
+      // of the 自评's, not a missed target: said so, the sentence contradicted its own figures.
+      if (indicatorEarned(indicator, before.actual, 1) === 1) return []
       return [carried.warning(
         `项目“${label}”的指标“${indicator.level3}”上年未达目标（年度指标值 ${before.value}，实际完成值 ${before.actual || '未填'}，得 ${before.earned} 分 / ${before.points} 分），本年沿用原指标值未作调整：请说明理由，或调整指标值、改进措施`,
         { indicator: i + 1, field: 'value' },
