@@ -57,7 +57,7 @@ export function ReviewOpinionPanel(props: {
       <Show when={conclusion()}>
         {(o) => (
           <p class="grades">
-            {o().projects.map((p) => `${p.number}.${p.grade}`).join('　')}　→　<strong>{T.conclusion}：{o().conclusion}</strong>
+            {T.reviewGrades}：{o().projects.map((p) => `${p.number}.${p.grade}`).join('　')}　→　<strong>{T.conclusion}：{o().conclusion}</strong>
           </p>
         )}
       </Show>

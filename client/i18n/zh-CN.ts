@@ -234,6 +234,8 @@ export const T = {
   showAuthors: '显示作者',
   reviewOpinion: '审核意见',
   conclusion: '结论',
+  /** Before the grades line of the 审核意见 panel: the reviewer's grade per project, not a 自评's own 优良中差. */
+  reviewGrades: '各项目审核等级',
   draftOpinion: '根据审核检查起草审核意见',
   redraft: '重新起草',
   exportOpinion: '导出审核意见书（Word）',
