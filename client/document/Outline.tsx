@@ -6,7 +6,7 @@
 import type { Editor } from '@tiptap/core'
 import { createMemo, For, Index, Show } from 'solid-js'
 import type { Finding } from '@shared/checks/finding'
-import { inYuan, wanText } from '@shared/model/amounts'
+import { inYuan, sameAmount, wanPerUnit, wanText } from '@shared/model/amounts'
 import type { BudgetDocument } from '@shared/model/budget-document'
 import { departmentTotal, projectsLeftOut } from '@shared/checks/rules/arithmetic'
 import { lastYearOf as matchLastYear } from '@shared/checks/results-application'
@@ -82,9 +82,13 @@ function threadsPerProject(session: DocumentSession): number[] {
 
 /** What a 监控's or 自评's project adds to its outline line ('' for targets). */
 function followUp(project: BudgetDocument['projects'][number]): string {
-  const p = project as unknown as { funds?: { rate: number | null; earned?: number | null }; earned?: number | null; grade?: string | null; ungraded?: number | null; indicators: { points?: number; earned?: number | null }[] }
+  const p = project as unknown as { funds?: { rate: number | null; budget?: number | null; earned?: number | null }; earned?: number | null; grade?: string | null; ungraded?: number | null; indicators: { points?: number; earned?: number | null }[] }
   if (!p.funds) return ''
-  const rate = T.outlineRate(p.funds.rate === null ? '—' : `${p.funds.rate.toFixed(2)}%`)
+  // The line's amount is the targets' 预算数; a 执行率 taken against an adjusted 全年预算数 says so (24.00 beside 40%,
+  // which is 12 of 30, read as a wrong rate).
+  const budget = p.funds.budget == null ? null : p.funds.budget * wanPerUnit(project.moneyUnit)
+  const adjusted = budget !== null && project.budget.total !== null && !sameAmount(budget, project.budget.total) ? budget : null
+  const rate = T.outlineRate(p.funds.rate === null ? '—' : `${p.funds.rate.toFixed(2)}%`, adjusted === null ? null : wanText(adjusted))
   if (p.indicators.some((i) => i.points !== undefined) || p.earned !== undefined) {
     return `${rate} · ${p.earned == null ? T.derived.noTotal(p.indicators.some((i) => i.earned == null), p.funds.earned == null) : T.derived.total(String(p.earned), T.gradeText(p.grade, p.ungraded))}`
   }

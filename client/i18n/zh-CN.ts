@@ -299,7 +299,7 @@ export const T = {
   dashboard: '汇总',
   exportCsv: '导出表格（CSV）',
   dashboardEmpty: '没有可汇总的部门文档',
-  dashboardColumns: ['部门', '文档', '类型', '年度', '状态', '最后修改', '预算合计（万元）', '执行率', '自评总分（等级）', '错误/警告', '审核通过', '报送截止'] as const,
+  dashboardColumns: ['部门', '文档', '类型', '年度', '状态', '最后修改', '预算合计（万元）', '执行率（执行数 ÷ 全年预算数）', '自评总分（等级）', '错误/警告', '审核通过', '报送截止'] as const,
   /** A document's 执行率 that cannot be given yet: how many projects lack a figure or hold one that is no number. */
   rateWithheld,
   /** A project's 执行率 when its 全年预算数 or 执行数 is no number. */
@@ -436,7 +436,7 @@ export const T = {
     source === 'approved'
       ? '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自审核通过的目标表，在运行监控和自评中不能修改'
       : '绩效目标（指标、指标值、预算数、资金支出计划、总体目标）来自导入的文件，在运行监控和自评中不能修改：有误的，请在原表中改正后重新导入',
-  outlineRate: (rate: string) => `执行率 ${rate}`,
+  outlineRate: (rate: string, adjustedBudget: string | null) => `执行率 ${rate}${adjustedBudget === null ? '' : `（按全年预算数 ${adjustedBudget}）`}`,
   /** 结果应用: last year's approved 自评, beside a continuing project in next year's draft (read-only). */
   lastYear: (total: string, grade: string) => `上年自评：总分 ${total}（${grade}）`,
   /** 结果应用 for next year's draft: its checks against last year's results have not run yet, and why. */

@@ -258,6 +258,10 @@ describe('监控 and 自评 forms', () => {
     await typeAt(page, 'end', 'fundsExecuted', 0, '350元')
     await expect.poll(() => rateText(page), { timeout: 10_000 }).toBe('11.67% · 计划 50.00%')
     await expect.poll(() => page.getByTestId('outline-score').first().textContent(), { timeout: 10_000 }).toBe('执行率 11.67%')
+    // The 全年预算数 adjusted to 5000元: the outline's amount stays the targets' 0.30, and its 执行率 says its base.
+    await retype(page, 'fundsBudget', 0, '5000元')
+    await expect.poll(() => page.getByTestId('outline-score').first().textContent(), { timeout: 10_000 }).toBe('执行率 7.00%（按全年预算数 0.50）')
+    expect(await page.locator('.outline .amount').first().textContent()).toBe('0.30')
     // The checks read the same figures: behind June's 50%, which a 偏差原因 answers — and no figure that is “不是数字”.
     const checks = page.getByTestId('checks')
     await expect.poll(() => checks.locator('li', { hasText: '低于资金支出计划本期应达到的 50%' }).count(), { timeout: 10_000 }).toBe(1)
