@@ -45,6 +45,15 @@ export class DocumentPermissions {
     return strongest(shared === 'reviewer' ? undefined : shared, member ? 'editor' : undefined)
   }
 
+  /**
+   * Whether the user is a 管理员 of the department the document belongs to: they act as its owner (delete, share),
+   * the department's document being theirs to look after whoever made it — its maker may have left.
+   */
+  async administers(docId: string, userId: number): Promise<boolean> {
+    const org = await this.orgs.documentOrg(docId)
+    return org !== undefined && (await this.orgs.membershipsOf(userId)).some((m) => m.orgId === org && m.role === 'admin')
+  }
+
   /** Whether the user belongs to a finance organisation, the only people a per-document 审核 grant counts for. */
   async inBureau(userId: number): Promise<boolean> {
     const kinds = await Promise.all((await this.orgs.membershipsOf(userId)).map(async (m) => (await this.orgs.orgById(m.orgId))?.kind))

@@ -36,7 +36,7 @@ export type DocumentMessage =
 
 /** What crosses between instances about everyone. */
 export type DeploymentMessage =
-  /** Logins ended or passwords changed: recheck every connection. */
+  /** Logins ended, passwords changed, or memberships changed: recheck every connection (credential and role). */
   | { kind: 'credentials' }
   /** The sender is running (a heartbeat, `peer-watch.ts`). */
   | { kind: 'alive' }

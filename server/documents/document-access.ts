@@ -15,6 +15,7 @@ import type { Ports } from './ports'
 export interface Reached {
   doc: DocumentRecord
   role: Role
+  /** Its maker, or a 管理员 of the department it belongs to (`administers`): who deletes and shares it. */
   isOwner: boolean
 }
 
@@ -26,7 +27,7 @@ export async function reach(p: Pick<Ports, 'documents' | 'permissions'>, docId: 
   }
   const role = doc ? await p.permissions.roleOf(docId, user.id) : undefined
   if (!doc || !role) throw documentNotFound()
-  return { doc, role, isOwner: doc.ownerId === user.id }
+  return { doc, role, isOwner: doc.ownerId === user.id || (role === 'editor' && (await p.permissions.administers(docId, user.id))) }
 }
 
 /**

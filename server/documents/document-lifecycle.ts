@@ -183,7 +183,7 @@ export async function listDocuments(p: Pick<Ports, 'permissions' | 'documents' |
         kind,
         basedOn,
         role: roles.get(d.id)!,
-        owner: d.ownerId === user.id,
+        owner: d.ownerId === user.id || (roles.get(d.id) === 'editor' && (await p.permissions.administers(d.id, user.id))),
         ownerName: d.ownerId === null ? '' : ((await p.accounts.userById(d.ownerId))?.displayName ?? ''),
         createdAt: d.createdAt,
         lastChange: last ? { ...last, by: last.by === null ? null : (names[last.by] ?? last.by) } : null,
@@ -257,9 +257,15 @@ export async function setDocumentMember(p: Pick<Ports, 'accounts' | 'documents' 
   if (!isOwner) throw forbidden()
   const member = await p.accounts.userByName(name)
   if (!member) return
-  if (member.id === doc.ownerId && role !== 'editor') throw invalid('文档所有者必须保留编辑权限')
+  if (member.id === doc.ownerId && role !== 'editor' && !(await leftTheDepartment(p, doc.id, member.id))) throw invalid('文档所有者必须保留编辑权限')
   await refuseBothSides(p, doc.id, member, role)
   await grantRole(p, doc.id, member, role, user)
+}
+
+/** Whether the document's maker has since been taken out of the department it belongs to: no longer its owner but in name. */
+async function leftTheDepartment(p: Pick<Ports, 'orgs'>, docId: string, userId: number): Promise<boolean> {
+  const org = await p.orgs.documentOrg(docId)
+  return org !== undefined && !(await p.orgs.membershipsOf(userId)).some((m) => m.orgId === org)
 }
 
 /** Refused `review-separation` when the role would make the person both review and write the document: 编辑 where they review, 审核 from a department. */

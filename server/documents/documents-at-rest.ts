@@ -18,5 +18,6 @@ export function documentsAtRest(service: Pick<DocumentService, 'changeStored'>):
     closeDocument: async () => {},
     setRole: () => {},
     closeUnauthenticated: async () => {},
+    recheckConnections: async () => {},
   }
 }

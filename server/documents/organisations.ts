@@ -13,6 +13,7 @@ import { impersonationMessage, ShownNames } from '../auth/shown-names'
 import type { User } from '../storage/account-store'
 import { ORG_KIND_LABEL, OrgExistsError, type Assignment, type Org, type OrgKind, type OrgMember, type OrgRole } from '../storage/org-store'
 import { openAccount, replacePassword } from './accounts'
+import { grantRole } from './document-lifecycle'
 import type { Ports } from './ports'
 import { shownName } from './people'
 import { forbidden, invalid, Refusal, separated, userNotFound } from './refusal'
@@ -87,7 +88,7 @@ async function mayJoin(p: Pick<Ports, 'orgs'>, userId: number, org: Org, who: st
 /** What `setOrgMember` did: a member's role set (`was`: their role before, if they were one), or an invitation made. */
 export type MembershipOutcome = { change: 'changed'; was?: OrgRole } | { change: 'invited' }
 
-export async function setOrgMember(p: Pick<Ports, 'orgs' | 'accounts'>, user: User, orgId: number, name: string, role: OrgRole | null): Promise<MembershipOutcome> {
+export async function setOrgMember(p: Pick<Ports, 'orgs' | 'accounts' | 'documents' | 'live'>, user: User, orgId: number, name: string, role: OrgRole | null): Promise<MembershipOutcome> {
   const org = await administered(p, user, orgId)
   const next = role === null ? null : checkedRole(org, role)
   const member = await p.accounts.userByName(name)
@@ -95,7 +96,21 @@ export async function setOrgMember(p: Pick<Ports, 'orgs' | 'accounts'>, user: Us
   const was = member ? await roleIn(p, member.id, org.id) : undefined
   if (member && next !== null && !was) await mayJoin(p, member.id, org, member.name)
   const change = await membershipChange(p.orgs, { orgId: org.id, userId: member?.id, role: next, by: user.id, at: Date.now() })
-  return change === 'invited' ? { change } : { change, ...(was ? { was } : {}) }
+  if (change === 'invited') return { change }
+  if (member && was && next === null) await dropMakersRoles(p, org, member, user)
+  await p.live.recheckConnections({ publish: true })
+  return { change, ...(was ? { was } : {}) }
+}
+
+/**
+ * Someone taken out of a department keeps no right on its documents from having made them: their maker's 编辑,
+ * stored as a share, kept them editing, submitting, sharing and deleting the department's document (a tryout).
+ * Shares others gave them stay (the removal says so); the department's 管理员 act as the owner (`administers`).
+ */
+async function dropMakersRoles(p: Pick<Ports, 'orgs' | 'accounts' | 'documents' | 'live'>, org: Org, member: User, by: User): Promise<void> {
+  for (const docId of await p.orgs.documentsOf(org.id)) {
+    if ((await p.documents.get(docId))?.ownerId === member.id && (await p.accounts.roleOf(docId, member.id)) === 'editor') await grantRole(p, docId, member, null, by)
+  }
 }
 
 /** One's open invitations to join an organisation, with who asked. */
@@ -214,7 +229,7 @@ async function setBureauDeadline(p: Pick<Ports, 'orgs' | 'notifier'>, bureau: Or
  * as the operator (`setAssignment`); an unknown login name is answered as
  * someone not of the bureau.
  */
-export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts' | 'notifier'>, user: User, orgId: number, input: { department: string; reviewer: string; assigned: boolean }): Promise<void> {
+export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts' | 'notifier' | 'live'>, user: User, orgId: number, input: { department: string; reviewer: string; assigned: boolean }): Promise<void> {
   const org = await administered(p, user, orgId, 'finance')
   const department = await p.orgs.orgByName(input.department)
   const reviewer = await p.accounts.userByName(input.reviewer)
@@ -222,6 +237,7 @@ export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts' | 'notif
   const notOurs = () => invalid('审核人员必须是本财政局的成员')
   if (!reviewer) throw notOurs()
   await setAssignment(p, org, department, reviewer, input.assigned, notOurs)
+  if (!input.assigned) await p.live.recheckConnections({ publish: true })
 }
 
 /**

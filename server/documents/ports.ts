@@ -16,7 +16,7 @@ import type { OpinionDraftStore } from '../storage/opinion-drafts'
 import type { OrgStore } from '../storage/org-store'
 
 /** Documents open on this server: changes the server makes go through them, so every open editor sees them at once. */
-export type LiveDocuments = Pick<Relay, 'flush' | 'applyServerChange' | 'loadedDocument' | 'closeDocument' | 'setRole' | 'closeUnauthenticated'>
+export type LiveDocuments = Pick<Relay, 'flush' | 'applyServerChange' | 'loadedDocument' | 'closeDocument' | 'setRole' | 'closeUnauthenticated' | 'recheckConnections'>
 
 export interface Ports {
   documents: DocumentLog

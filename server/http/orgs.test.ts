@@ -25,6 +25,42 @@ const cookieOf = async (name: string) => (await loginAt(t.server.url, name)).coo
 const login = async (name: string, password?: string) => (await loginAt(t.server.url, name, password)).json
 
 describe('organisations', () => {
+  it('someone taken out of a department keeps nothing of the documents they made: their socket closes before the answer, the department’s 管理员 acts as owner', { timeout: 30_000 }, async () => {
+    t = await startTestServer()
+    const { orgs, logins } = t.server.data
+    const [zhang, li] = await Promise.all(['zhang', 'li'].map((n) => logins.addUser(n, `pw-${n}`, n.toUpperCase())))
+    const zfw = await orgs.addOrg({ name: '政法委', kind: 'department', code: '' })
+    await orgs.setMember(zfw.id, zhang!.id, 'admin')
+    await orgs.setMember(zfw.id, li!.id, 'staff')
+    const [asZhang, asLi] = [await login('zhang'), await login('li')]
+    // 李娜 makes the department's document, and has it open.
+    const made = await asLi('/api/docs', 'POST', { title: '政法委 2023 年绩效文本', org: zfw.id })
+    expect(made.status).toBe(201)
+    const id = made.body.id as string
+    const ydoc = new Y.Doc()
+    const provider = new WebsocketProvider(`${t.wsBase}`, id, ydoc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, params: { token: (await asLi(`/api/docs/${id}/token`)).body.token } })
+    const closed = new Promise<number>((resolve) => provider.on('connection-close', (event: { code: number } | null) => event && resolve(event.code)))
+    await until(() => provider.synced, 'synced')
+    expect((await asZhang('/api/docs')).body.documents).toEqual([expect.objectContaining({ id, owner: true })])
+
+    // 张伟 takes her out: by the time he has the answer her socket is closed, and she can do nothing with the document.
+    const out = await asZhang(`/api/orgs/${zfw.id}/members/li`, 'PUT', { role: null })
+    expect(out.status).toBe(200)
+    ydoc.getXmlFragment('content').insert(0, [new Y.XmlText('离开后写入')])
+    expect(await closed).toBe(4403)
+    provider.disconnect()
+    await t.server.relay.flush()
+    expect((await t.server.data.service.text(id)).title).not.toContain('离开后写入')
+    expect(JSON.stringify(t.server.relay.loadedDocument(id)?.getXmlFragment('content').toJSON() ?? '')).not.toContain('离开后写入')
+    expect((await asLi('/api/docs')).body.documents).toEqual([])
+    expect((await asLi(`/api/docs/${id}`, 'DELETE')).status).toBe(404)
+    expect((await asLi(`/api/docs/${id}/members/zhang`, 'PUT', { role: null })).status).toBe(404)
+    // The department's document stays the department's: 张伟 shares and deletes it as its owner would.
+    expect((await asZhang(`/api/docs/${id}/members/li`, 'PUT', { role: 'viewer' })).status).toBe(200)
+    expect((await asLi('/api/docs')).body.documents).toEqual([expect.objectContaining({ id, role: 'viewer' })])
+    expect((await asZhang(`/api/docs/${id}`, 'DELETE')).status).toBe(200)
+  })
+
   it('staff edit their department’s documents, the assigned reviewer reviews them from the queue, others see nothing', { timeout: 30_000 }, async () => {
     t = await startTestServer()
     const { orgs, logins } = t.server.data

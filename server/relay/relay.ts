@@ -106,7 +106,7 @@ export class Relay {
       for (const room of this.rooms.values()) void room.peers.reconnected()
     })
     ports.bus.onDeployment((message) => {
-      if (message.kind === 'credentials') this.inBackground('credential-check', this.closeUnauthenticated())
+      if (message.kind === 'credentials') this.inBackground('credential-check', this.recheckConnections())
     })
   }
 
@@ -243,6 +243,16 @@ export class Relay {
         this.disconnect(session)
       }
     }
+  }
+
+  /**
+   * Every connection rechecked, its credential and its role, here and (with `publish`) on every instance: after a
+   * change to who belongs where (a member taken out, a reviewer's assignment ended), which `reconcileRoles` of one
+   * document does not reach — the periodic check left a removed member writing for seconds.
+   */
+  async recheckConnections({ publish = false } = {}): Promise<void> {
+    await this.closeUnauthenticated({ publish })
+    await this.reconcileRoles()
   }
 
   /** A document was deleted: its connections close, here and on every instance, and it is unloaded without saving. */
