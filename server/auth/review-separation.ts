@@ -10,8 +10,8 @@
  *     someone is invited, when they accept, and when the operator adds them);
  *   - nobody is assigned to review a department they are a member of, or
  *     one of whose documents they may edit by name (`assignmentConflict`);
- *   - nobody is given 编辑 by name on a document of a department they
- *     review (`sharingConflict`).
+ *   - nobody of the bureau is given 编辑 by name on a department's
+ *     document (`sharingConflict`).
  * Each answers the refusal's Chinese message, or undefined when there is
  * none; the use cases refuse with it (409 `review-separation`). Data stored
  * before the rule may still hold both: there the reviewer's rights win
@@ -62,7 +62,11 @@ export async function assignmentConflict(orgs: OrgStore, accounts: AccountStore,
 export async function sharingConflict(orgs: OrgStore, userId: number, docId: string, role: string | null, who: string): Promise<string | undefined> {
   if (role !== 'editor') return undefined
   const department = await orgs.documentOrg(docId)
-  if (department === undefined || !(await reviewedDepartments(orgs, userId)).has(department)) return undefined
-  const name = (await orgs.orgById(department))?.name ?? '本部门'
-  return `${subject(who)}负责审核${name}的文档，只能共享为只读：${WHY}`
+  if (department !== undefined && (await reviewedDepartments(orgs, userId)).has(department)) {
+    return `${subject(who)}负责审核${(await orgs.orgById(department))?.name ?? '本部门'}的文档，只能共享为只读：${WHY}`
+  }
+  // The whole bureau is on the reviewing side: its 管理员, shared 编辑, could 报送 and 撤回 a department's document (a tryout).
+  const bureaus = await Promise.all((await orgs.membershipsOf(userId)).map(async (m) => orgs.orgById(m.orgId)))
+  const bureau = bureaus.find((org) => org?.kind === 'finance')
+  return bureau ? `${subject(who)}是${bureau.name}的成员，只能共享为只读：${bureau.name}审核各部门的文档，${WHY}` : undefined
 }

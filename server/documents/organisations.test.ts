@@ -45,6 +45,9 @@ describe('organisations, without HTTP', () => {
 
     await expect(setDeadline(w.ports, admin, zfw.id, 2024, '2024-03-31')).rejects.toMatchObject({ kind: 'forbidden' })
     await setDeadline(w.ports, admin, czj.id, 2024, '2024-03-31')
+    // A day that does not exist was stored as another (2026-02-30 → 2026-03-02); a year the page never offers, taken.
+    await expect(setDeadline(w.ports, admin, czj.id, 2026, '2026-02-30')).rejects.toMatchObject({ kind: 'invalid', message: '没有 2026-02-30 这一天，请检查月份和日期' })
+    await expect(setDeadline(w.ports, admin, czj.id, 1900, '2026-02-28')).rejects.toMatchObject({ kind: 'invalid', message: '年度应在 2000 至 2100 之间' })
     expect(await w.data.orgs.deadlines(czj.id)).toEqual([{ year: 2024, dueAt: Date.parse('2024-03-31T23:59:59+08:00') }])
     await expect(assignReviewer(w.ports, admin, czj.id, { department: '政法委', reviewer: 'zhang', assigned: true })).rejects.toMatchObject({ message: '审核人员必须是本财政局的成员' })
     await assignReviewer(w.ports, admin, czj.id, { department: '政法委', reviewer: 'wang', assigned: true })

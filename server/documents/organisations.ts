@@ -214,11 +214,16 @@ export async function bureauDeadlines(p: Pick<Ports, 'orgs'>, user: User, orgId:
 }
 
 const CHINA_OFFSET_MS = 8 * 3600_000
+/** The budget years a deadline may be set for, as the page offers them. */
+const [MIN_YEAR, MAX_YEAR] = [2000, 2100]
 
 /** The 报送 deadline of `bureau` for a budget year, as its 管理员 (above) or the operator (`operatorSetDeadline`) sets it; open documents show it at once. */
 async function setBureauDeadline(p: Pick<Ports, 'orgs' | 'notifier'>, bureau: Org, year: number, date: string | null): Promise<void> {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw invalid(`年度应在 ${MIN_YEAR} 至 ${MAX_YEAR} 之间`)
   const dueAt = date === null ? null : Date.parse(`${date}T23:59:59+08:00`)
   if (dueAt !== null && Number.isNaN(dueAt)) throw invalid('日期格式应为 YYYY-MM-DD')
+  // 2026-02-30 parses, as 2026-03-02: stored, the deadline was a day nobody set.
+  if (dueAt !== null && new Date(dueAt + CHINA_OFFSET_MS).toISOString().slice(0, 10) !== date) throw invalid(`没有 ${date} 这一天，请检查月份和日期`)
   await p.orgs.setDeadline(bureau.id, year, dueAt)
   p.notifier.deadlinesChanged()
 }

@@ -144,6 +144,11 @@ describe('the bureau’s people and a department’s are kept apart', () => {
       body: { error: { code: 'review-separation', message: 'wangfang 负责审核文旅局的文档，只能共享为只读：审核文档的人不能同时编制文档' } },
     })
     expect((await asZhao(`/api/docs/${made.body.id}/members/wangfang`, 'PUT', { role: 'viewer' })).status).toBe(200)
+    // Nor 编辑 for anyone of the bureau: its 管理员, who reviews no department, could then 报送 and 撤回 it.
+    expect(await asZhao(`/api/docs/${made.body.id}/members/chengang`, 'PUT', { role: 'editor' })).toEqual({
+      status: 409,
+      body: { error: { code: 'review-separation', message: 'chengang 是财政局的成员，只能共享为只读：财政局审核各部门的文档，审核文档的人不能同时编制文档' } },
+    })
     expect((await (await as('wangfang'))('/api/docs')).body.documents).toContainEqual(expect.objectContaining({ id: made.body.id, role: 'reviewer' }))
   })
 
