@@ -14,6 +14,8 @@ import type { User } from '../storage/account-store'
 import { ORG_KIND_LABEL, OrgExistsError, type Assignment, type Org, type OrgKind, type OrgMember, type OrgRole } from '../storage/org-store'
 import { openAccount, replacePassword } from './accounts'
 import { grantRole } from './document-lifecycle'
+import { liveOr } from './document-access'
+import { STATUS, statusOf } from '@shared/review/workflow'
 import type { Ports } from './ports'
 import { shownName } from './people'
 import { forbidden, invalid, Refusal, separated, userNotFound } from './refusal'
@@ -234,7 +236,7 @@ async function setBureauDeadline(p: Pick<Ports, 'orgs' | 'notifier'>, bureau: Or
  * as the operator (`setAssignment`); an unknown login name is answered as
  * someone not of the bureau.
  */
-export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts' | 'notifier' | 'live'>, user: User, orgId: number, input: { department: string; reviewer: string; assigned: boolean }): Promise<void> {
+export async function assignReviewer(p: Pick<Ports, 'orgs' | 'accounts' | 'notifier' | 'live' | 'service'>, user: User, orgId: number, input: { department: string; reviewer: string; assigned: boolean }): Promise<void> {
   const org = await administered(p, user, orgId, 'finance')
   const department = await p.orgs.orgByName(input.department)
   const reviewer = await p.accounts.userByName(input.reviewer)
@@ -280,15 +282,33 @@ export async function bureauAssignments(
  * when they write for that department (`assignmentConflict`); taking off
  * is never refused.
  */
-async function setAssignment(p: Pick<Ports, 'orgs' | 'accounts' | 'notifier'>, bureau: Org, department: Org, reviewer: User, assigned: boolean, notOurs: () => Refusal): Promise<void> {
+async function setAssignment(p: Pick<Ports, 'orgs' | 'accounts' | 'notifier' | 'service' | 'live'>, bureau: Org, department: Org, reviewer: User, assigned: boolean, notOurs: () => Refusal): Promise<void> {
   if (assigned) {
     if (!(await roleIn(p, reviewer.id, bureau.id))) throw notOurs()
     const conflict = await assignmentConflict(p.orgs, p.accounts, reviewer.id, department, reviewer.name)
     if (conflict) throw separated(conflict)
   }
+  if (!assigned) await refuseStranding(p, department, reviewer)
   await p.orgs.setAssignment({ financeOrgId: bureau.id, departmentOrgId: department.id, userId: reviewer.id }, assigned)
   // A department's deadline is its reviewing bureaus' (`departmentDeadlines`): one assigned or taken off may change it.
   p.notifier.deadlinesChanged()
+}
+
+/**
+ * Refused `assignment-strands-documents` when `reviewer` is the last to review `department` and it has documents
+ * with the bureau (已报送, 审核中): taken off, they sat in nobody's queue, the department reading 「已报送」 unanswered
+ * (a tryout) — what 报送 itself refuses (`workflow-no-reviewer`).
+ */
+async function refuseStranding(p: Pick<Ports, 'orgs' | 'service' | 'live'>, department: Org, reviewer: User): Promise<void> {
+  const others = (await p.orgs.assignments({ departmentOrgId: department.id })).filter((a) => a.userId !== reviewer.id)
+  if (others.length > 0) return
+  const held: string[] = []
+  for (const docId of await p.orgs.documentsOf(department.id)) {
+    const status = await liveOr(p, docId, statusOf, async () => (await p.service.status(docId)).value)
+    if (status === STATUS.submitted || status === STATUS.reviewing) held.push(docId)
+  }
+  if (held.length === 0) return
+  throw new Refusal('conflict', 'assignment-strands-documents', `${reviewer.displayName}是${department.name}唯一的审核人员，${department.name}有 ${held.length} 份文档已报送或审核中：取消后这些文档将无人审核。请先为${department.name}分配另一位审核人员`)
 }
 
 // ── The operator's: by name, for the command line ─────────────────────
@@ -339,7 +359,7 @@ export async function operatorSetMember(p: Pick<Ports, 'orgs' | 'accounts'>, inp
  * `user-not-found`, then as `setAssignment` is.
  */
 export async function operatorAssignReviewer(
-  p: Pick<Ports, 'orgs' | 'accounts' | 'notifier'>,
+  p: Pick<Ports, 'orgs' | 'accounts' | 'notifier' | 'service' | 'live'>,
   input: { bureau: string; department: string; reviewer: string; assigned: boolean },
 ): Promise<{ department: Org; reviewer: User }> {
   const bureau = await orgNamed(p, input.bureau, 'finance')

@@ -152,6 +152,22 @@ describe('the bureau’s people and a department’s are kept apart', () => {
     expect((await (await as('wangfang'))('/api/docs')).body.documents).toContainEqual(expect.objectContaining({ id: made.body.id, role: 'reviewer' }))
   })
 
+  it('the last reviewer of a department with a document 已报送 is not taken off until another is assigned: it would sit in nobody’s queue', { timeout: 30_000 }, async () => {
+    const { czj, as } = await demo()
+    const [asZhao, asChen] = [await as('zhaomin'), await as('chengang')]
+    expect((await asZhao(`/api/docs/${DOC_ID}/workflow`, 'POST', { action: 'submit' })).status).toBe(200)
+    const off = (reviewer: string) => asChen(`/api/orgs/${czj.id}/assignments`, 'PUT', { department: '文旅局', reviewer, assigned: false })
+    expect(await off('wangfang')).toEqual({
+      status: 409,
+      body: { error: { code: 'assignment-strands-documents', message: '王芳是文旅局唯一的审核人员，文旅局有 1 份文档已报送或审核中：取消后这些文档将无人审核。请先为文旅局分配另一位审核人员' } },
+    })
+    expect((await (await as('wangfang'))('/api/queue')).body.queue).toEqual([expect.objectContaining({ id: DOC_ID })])
+    // Another assigned first, 王芳 is taken off, and the document is in 李华's queue.
+    expect((await asChen(`/api/orgs/${czj.id}/assignments`, 'PUT', { department: '文旅局', reviewer: 'lihua' })).status).toBe(200)
+    expect((await off('wangfang')).status).toBe(200)
+    expect((await (await as('lihua'))('/api/queue')).body.queue).toEqual([expect.objectContaining({ id: DOC_ID })])
+  })
+
   it('taken out of the bureau, a reviewer reviews no more: their assignments go, and one left behind counts for nothing', { timeout: 30_000 }, async () => {
     const { wlj, czj, ids, as } = await demo()
     const asChen = await as('chengang')
