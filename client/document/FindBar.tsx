@@ -10,13 +10,14 @@
  */
 import type { Editor } from '@tiptap/core'
 import type { Transaction } from '@tiptap/pm/state'
-import { createEffect, createSignal, on, onCleanup } from 'solid-js'
+import { createEffect, createSignal, on, onCleanup, Show } from 'solid-js'
 import { currentMatch, settingCurrentMatch } from '../editor/find-highlight'
 import { findMatches, indexOfMatch, matchFrom, replaceMatches, type Match } from '../editor/find-replace'
 import { T } from '../i18n/zh-CN'
 
 /** `asked` changes each time the person asks to find (Ctrl+F): the search field takes the focus, its text selected. */
-export function FindBar(props: { editor: () => Editor | null; onClose: () => void; asked?: () => number }) {
+/** `mayReplace`: whether this person may change the document now; where not (a viewer, an approved document) the bar finds only — a replacement the server then refused reloaded the page. */
+export function FindBar(props: { editor: () => Editor | null; onClose: () => void; asked?: () => number; mayReplace: () => boolean }) {
   let field: HTMLInputElement | undefined
   createEffect(on(() => props.asked?.(), () => {
     field?.focus()
@@ -122,10 +123,14 @@ export function FindBar(props: { editor: () => Editor | null; onClose: () => voi
   return (
     <form class="find-bar" data-testid="find-bar" role="search" onSubmit={(e) => { e.preventDefault(); next() }}>
       <input ref={field} value={query()} onInput={(e) => find(e.currentTarget.value)} placeholder={T.findWhat} aria-label={T.findWhat} autofocus />
-      <input value={replacement()} onInput={(e) => setReplacement(e.currentTarget.value)} placeholder={T.replaceWith} aria-label={T.replaceWith} />
+      <Show when={props.mayReplace()}>
+        <input value={replacement()} onInput={(e) => setReplacement(e.currentTarget.value)} placeholder={T.replaceWith} aria-label={T.replaceWith} />
+      </Show>
       <button type="submit" disabled={query() === ''}>{T.findNext}</button>
-      <button type="button" onClick={replaceOne} disabled={query() === ''}>{T.replace}</button>
-      <button type="button" onClick={replaceAll} disabled={query() === ''}>{T.replaceAll}</button>
+      <Show when={props.mayReplace()}>
+        <button type="button" onClick={replaceOne} disabled={query() === ''}>{T.replace}</button>
+        <button type="button" onClick={replaceAll} disabled={query() === ''}>{T.replaceAll}</button>
+      </Show>
       {/* Read here, not as a string made in <Show>'s children: that one is made once, when the bar first has a status. */}
       <span class="find-status" role="status">{status()}</span>
       <button type="button" onClick={() => props.onClose()}>{T.close}</button>

@@ -211,7 +211,7 @@ export function Toolbar(props: { session: DocumentSession; review: SuggestionRev
         </div>
       </nav>
       <Show when={finding()}>
-        <FindBar editor={() => s.editor()} onClose={() => setFinding(false)} asked={findAsked} />
+        <FindBar editor={() => s.editor()} onClose={() => setFinding(false)} asked={findAsked} mayReplace={() => s.access.readOnlyReason() === ''} />
       </Show>
       <Show when={deletingProject() !== null}>
         <p class="confirm-bar" role="alertdialog" data-testid="confirm-delete-project">

@@ -74,6 +74,13 @@ describe('reopening after workflow steps', () => {
     await typeAt(finance.page, 'end', 'goalItem', 4, '（审核建议）')
     await expect.poll(() => staff.page.locator('[data-field="goalItem"]').nth(4).locator('span[data-insertion]').textContent(), { timeout: 15_000 }).toContain('（审核建议）')
     await expect.poll(() => fieldText(viewer.page, 'goalItem', 4), { timeout: 15_000 }).toContain('（审核建议）')
+    // The viewer's Ctrl+H finds, and offers no 替换: a 全部替换 there was refused by the server and reloaded the page.
+    await viewer.page.locator('.ProseMirror').click()
+    await viewer.page.keyboard.press('Control+h')
+    const bar = viewer.page.getByTestId('find-bar')
+    await bar.getByLabel('查找内容').fill('审核建议')
+    await expect.poll(() => bar.locator('.find-status').textContent()).toMatch(/第 1\/\d+ 处/)
+    expect(await bar.getByRole('button', { name: '全部替换' }).count()).toBe(0)
     expect(suite.t.server.metrics.refused.size).toBe(0)
     expect([...staff.errors, ...finance.errors, ...viewer.errors]).toEqual([])
     await step(finance.context, 'return', '请处理审核建议')
