@@ -8,6 +8,7 @@ import { mayEditDirectly } from '@shared/review/workflow'
 import { createEffect, lazy, onCleanup, Show } from 'solid-js'
 import { revealPlace } from '../editor/place'
 import { undoManagerOf } from '../editor/undo-step'
+import { countSuggestions, suggestionAuthors } from '../editor/suggest-mode'
 import { relativeTime } from '../i18n/relative-time'
 import { T } from '../i18n/zh-CN'
 import { navigate, toLogin } from '../router'
@@ -159,6 +160,10 @@ function DocumentPage(props: { session: DocumentSession }) {
               serverSynced={s.connection.facts().serverSynced}
               canSave={s.access.role() === 'editor'}
               canRestore={s.access.role() === 'editor' && mayEditDirectly(s.workflow.status())}
+              pendingSuggestions={() => {
+                const doc = s.editor()?.state.doc
+                return doc ? { count: countSuggestions(doc), authors: suggestionAuthors(doc).map(names.nameOf) } : { count: 0, authors: [] }
+              }}
               onJump={(place) => {
                 const editor = s.editor()
                 if (editor) revealPlace(editor, place)

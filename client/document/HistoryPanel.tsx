@@ -35,6 +35,8 @@ export function HistoryPanel(props: {
   serverSynced: boolean
   canSave: boolean
   canRestore: boolean
+  /** The document's pending suggestions now, read when a restore is asked: one restores over them (and drops those the version lacks). */
+  pendingSuggestions: () => { count: number; authors: string[] }
   /** Shows a change's place in the editor. */
   onJump: (place: Place) => void
   /** A restore this person asked for was made (a change of the server's, which their Ctrl+Z must not reach past). */
@@ -123,6 +125,10 @@ export function HistoryPanel(props: {
                     <button class="small" onClick={() => compare(v.id)}>{T.compareWithNow}</button>
                     <Show when={props.canRestore}>
                       <Show when={confirming() === v.id} fallback={<button class="small" onClick={() => setConfirming(v.id)}>{T.restoreVersion}</button>}>
+                        {/* A reviewer's pending suggestions went without a word (a tryout): the question says so. */}
+                        <Show when={props.pendingSuggestions().count > 0}>
+                          <span class="warning" data-testid="restore-drops-suggestions">{T.restoreDropsSuggestions(props.pendingSuggestions().count, props.pendingSuggestions().authors)}</span>
+                        </Show>
                         <button class="small" data-testid="confirm-restore" title={T.restoreEndsUndo} onClick={() => restore(v.id)}>{T.confirmRestore}</button>
                         <button class="small" onClick={() => setConfirming(null)}>{T.cancel}</button>
                       </Show>

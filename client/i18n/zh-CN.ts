@@ -256,6 +256,8 @@ export const T = {
   saveVersion: '保存版本',
   restoreVersion: '恢复此版本',
   confirmRestore: '确认恢复（作为一次新的修改）',
+  restoreDropsSuggestions: (count: number, authors: readonly string[]) =>
+    `文档中现有 ${count} 处尚未处理的修订建议（${authors.join('、')}）：此版本中没有的将随恢复一并删除，不会记为接受或拒绝。需要保留的，请先处理后再恢复`,
   restoreEndsUndo: '恢复后，此前的修改不能再用“撤销”（Ctrl+Z）撤回',
   successor: '以此为底稿新建下一年度',
   newMonitoring: '新建运行监控',

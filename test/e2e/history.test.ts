@@ -56,8 +56,12 @@ describe('history', () => {
     expect(await staff.page.getByTestId('export-menu').getByRole('link').allTextContents()).toEqual(['纯文本（发布格式）（.txt）', 'Word 文档（.docx）', 'Word 文档（含修订，可在 Word 中接受/拒绝）', 'Word 文档（附审核意见）', 'Excel 表格（.xlsx）', '网页（可打印）（.html）'])
 
     // Staff take it back: the 退回修改 version restored, as a new change everyone sees.
+    // 王芳 has since suggested words the 退回修改 version lacks: the question says they go with the restore.
+    await typeAt(finance.page, 'end', 'goalItem', 2, '（建议补充依据）')
+    await expect.poll(() => staff.page.locator('[data-field="goalItem"]').nth(2).locator('span[data-insertion]').count(), { timeout: 10_000 }).toBe(1)
     const returned = staff.page.getByTestId('history').locator('li', { hasText: '退回修改' }).first()
     await returned.getByRole('button', { name: '恢复此版本' }).click()
+    await expect.poll(() => returned.getByTestId('restore-drops-suggestions').textContent()).toMatch(/^文档中现有 1 处尚未处理的修订建议（王芳）：此版本中没有的将随恢复一并删除/)
     await returned.getByTestId('confirm-restore').click()
     await expect.poll(() => fieldText(finance.page, 'indicatorValue', 0), { timeout: 10_000 }).not.toContain('（全年）')
     expect(await fieldText(staff.page, 'indicatorValue', 0)).not.toContain('（全年）')
