@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MemoryAccountStore } from '../storage/memory/memory-account-store'
 import { MemoryOrgStore } from '../storage/memory/memory-org-store'
-import { nameKey, ShownNames } from './shown-names'
+import { impersonationMessage, nameKey, ShownNames } from './shown-names'
 
 describe('ShownNames', () => {
   it('reads names as a reader sees them', () => {
@@ -31,5 +31,11 @@ describe('ShownNames', () => {
     for (const dressed of ['王芳（财政局）', '王芳 · 财政局', '财政局王芳', '【王芳】']) expect(await shown.impersonated(dressed, []), dressed).toBe('财政局')
     expect(await shown.impersonated('王芳芳', [])).toBeUndefined()
     expect(await shown.impersonated('王芳2', [])).toBeUndefined()
+    // With a role beside it, or nothing but the bureau and a role (a tryout commented as 「王芳 审核」).
+    for (const dressed of ['王芳 审核', '王芳审核员', '审核人员王芳', '财政局审核人员']) expect(await shown.impersonated(dressed, []), dressed).toBe('财政局')
+    expect(await shown.impersonated('财政局审核人员', [bureau.id])).toBeUndefined()
+    // The refusal's example is the bare name and a digit, not the name as typed with 2 after it.
+    expect(impersonationMessage('王芳财政局', '财政局')).toContain('如“王芳2”')
+    expect(impersonationMessage('财政局审核人员', '财政局')).not.toContain('如“')
   })
 })

@@ -26,10 +26,14 @@ export const NAME_SEPARATOR = ' · '
 /** What may dress a name without making it another: brackets, dots, dashes, colons and the like. */
 const DRESSING = /[()（）［］[\]【】〔〕<>《》〈〉{}「」『』·•・.。\-_—–~～:：,，、/|\\]/gu
 
-/** The name a reader takes `name` for once organisation names and dressing are set aside ('' when nothing else is left). */
+/** Words of a role that, beside a name, read as that person acting in it ("王芳 审核", "王芳审核员"), longest first. */
+const ROLE_WORDS = ['审核人员', '编制人员', '审核员', '管理员', '审核']
+
+/** The name a reader takes `name` for once organisation names, role words and dressing are set aside ('' when nothing else is left). */
 export function nameUnderneath(name: string, orgNames: readonly string[]): string {
   let key = nameKey(name)
   for (const org of orgNames.map(nameKey).filter((o) => o.length > 0).sort((a, b) => b.length - a.length)) key = key.split(org).join('')
+  for (const word of ROLE_WORDS) key = key.split(word).join('')
   return key.replace(DRESSING, '')
 }
 
@@ -67,6 +71,11 @@ export class ShownNames {
    */
   async impersonated(displayName: string, ownOrgs: readonly number[], self?: number): Promise<string | undefined> {
     const orgNames = new Map((await this.orgs.orgs()).map((o) => [o.id, o.name]))
+    // Nothing but another organisation's name and a role ("财政局审核人员") speaks for that organisation.
+    if (nameUnderneath(displayName, [...orgNames.values()]) === '') {
+      const named = [...orgNames].find(([id, org]) => !ownOrgs.includes(id) && nameKey(displayName).includes(nameKey(org)))
+      if (named) return named[1]
+    }
     const underneath = (name: string) => nameUnderneath(name, [...orgNames.values()]) || nameKey(name)
     const key = underneath(displayName)
     for (const user of await this.accounts.listUsers()) {
@@ -84,5 +93,8 @@ export class ShownNames {
 }
 
 /** Why a 姓名 is refused, in Chinese, with what to do instead. */
-export const impersonationMessage = (displayName: string, org: string): string =>
-  `“${displayName}”会被看作${org}成员的姓名，不能使用（加上单位名称或括号也一样）：请用本人的姓名；确有同名，请在姓名后加数字区分，如“${displayName.replace(DRESSING, '')}2”`
+export const impersonationMessage = (displayName: string, org: string): string => {
+  // The example is the bare name and a digit: 「王芳财政局2」 (the name as typed, plus 2) still read as the bureau's.
+  const bare = nameUnderneath(displayName, [org])
+  return `“${displayName}”会被看作${org}成员的姓名，不能使用（加上单位名称、职务或括号也一样）：请用本人的姓名${bare ? `；确有同名，请在姓名后加数字区分，如“${bare}2”` : ''}`
+}
