@@ -84,7 +84,7 @@ export const api = {
   dashboard: () => call('GET /api/dashboard'),
   orgs: () => call('GET /api/orgs'),
   invitations: () => call('GET /api/invitations'),
-  answerInvitation: (id: number, accept: boolean) => call('POST /api/invitations/:id', { params: { id }, body: { accept } }),
+  answerInvitation: (id: number, accept: boolean, role: OrgRole) => call('POST /api/invitations/:id', { params: { id }, body: { accept, role } }),
   orgMembers: (orgId: number) => call('GET /api/orgs/:id/members', { params: { id: orgId } }),
   /** The organisation's invitations not yet answered. */
   orgInvitations: (orgId: number) => call('GET /api/orgs/:id/invitations', { params: { id: orgId } }),

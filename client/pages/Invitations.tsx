@@ -18,7 +18,7 @@ export function Invitations(props: { onJoined: () => void }) {
   const answer = (invitation: InvitationView, accept: boolean) =>
     outcome.attempt(async () => {
       try {
-        await api.answerInvitation(invitation.id, accept)
+        await api.answerInvitation(invitation.id, accept, invitation.role)
       } finally {
         await refetch()
       }

@@ -11,7 +11,7 @@ import { membershipChange, setMembership } from '../auth/org-membership'
 import { assignmentConflict, joiningConflict } from '../auth/review-separation'
 import { impersonationMessage, ShownNames } from '../auth/shown-names'
 import type { User } from '../storage/account-store'
-import { ORG_KIND_LABEL, OrgExistsError, type Assignment, type Org, type OrgKind, type OrgMember, type OrgRole } from '../storage/org-store'
+import { ORG_KIND_LABEL, ORG_ROLE_LABEL, OrgExistsError, type Assignment, type Org, type OrgKind, type OrgMember, type OrgRole } from '../storage/org-store'
 import { openAccount, replacePassword } from './accounts'
 import { grantRole } from './document-lifecycle'
 import { liveOr } from './document-access'
@@ -164,12 +164,16 @@ export async function withdrawInvitation(p: Pick<Ports, 'orgs'>, user: User, org
  * before the rule, or before they joined the other side — is refused
  * `review-separation` and the invitation kept, to decline.
  */
-export async function answerInvitation(p: Pick<Ports, 'orgs'>, user: User, id: number, accept: boolean): Promise<void> {
+export async function answerInvitation(p: Pick<Ports, 'orgs'>, user: User, id: number, accept: boolean, shown?: OrgRole): Promise<void> {
   const notFound = () => new Refusal('not-found', 'invitation-not-found', '没有这个邀请，或已答复')
   if (accept) {
     const invitation = (await p.orgs.invitationsOf(user.id)).find((i) => i.id === id)
     const org = invitation && (await p.orgs.orgById(invitation.orgId))
     if (!org) throw notFound()
+    // Invited again meanwhile, as another role (it changes in place): accepted, it made them what they never saw offered.
+    if (shown !== undefined && invitation.role !== shown) {
+      throw new Refusal('conflict', 'invitation-changed', `这份邀请已改为“${ORG_ROLE_LABEL[invitation.role]}”：请刷新后再答复`)
+    }
     await mayJoin(p, user.id, org, '你')
   }
   if (!(await p.orgs.answerInvitation(id, user.id, accept))) throw notFound()

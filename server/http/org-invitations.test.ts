@@ -51,7 +51,15 @@ describe('organisation membership is accepted, not imposed', () => {
     expect(invitations).toEqual([{ id: expect.any(Number), org: { id: wlj.id, name: '文旅局', kind: 'department' }, role: 'staff', invitedBy: '周主任', at: expect.any(Number) }])
     // Nobody else answers it.
     expect((await (await loginAt(t.server.url, 'other')).json(`/api/invitations/${invitations[0].id}`, 'POST', { accept: true })).status).toBe(404)
-    expect(await asLiu(`/api/invitations/${invitations[0].id}`, 'POST', { accept: true })).toEqual({ status: 200, body: { ok: true } })
+    // Invited again as 管理员 meanwhile (the invitation changes in place): accepting what was shown, 编制人员, is refused.
+    await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: 'admin' })
+    expect(await asLiu(`/api/invitations/${invitations[0].id}`, 'POST', { accept: true, role: 'staff' })).toEqual({
+      status: 409,
+      body: { error: { code: 'invitation-changed', message: '这份邀请已改为“管理员”：请刷新后再答复' } },
+    })
+    expect((await asLiu('/api/orgs')).body.orgs).toEqual([])
+    await asChief(`/api/orgs/${wlj.id}/members/liuyang`, 'PUT', { role: 'staff' })
+    expect(await asLiu(`/api/invitations/${invitations[0].id}`, 'POST', { accept: true, role: 'staff' })).toEqual({ status: 200, body: { ok: true } })
     expect((await asLiu('/api/orgs')).body.orgs).toEqual([expect.objectContaining({ name: '文旅局', role: 'staff' })])
     expect((await asLiu('/api/invitations')).body.invitations).toEqual([])
     // Now a member, their role changes at once (the answer says what it was); taken out, bringing them back is an invitation again.

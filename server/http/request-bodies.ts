@@ -81,6 +81,6 @@ export const REQUEST_BODIES: { [R in JsonBodyRoute]: Check<HttpApi[R]['body']> }
     org: department,
   }),
   'POST /api/docs/:id/successor': object({ year, keepBudget: optional(boolean()), org: department }),
-  'POST /api/invitations/:id': object({ accept: boolean('请指定接受或拒绝（accept: true 或 false）') }),
+  'POST /api/invitations/:id': object({ accept: boolean('请指定接受或拒绝（accept: true 或 false）'), role: optional(orgRole) }),
   'POST /api/notifications/read': object({ ids: optional(arrayOf(integer())) }),
 }

@@ -223,7 +223,8 @@ export interface HttpApi {
   /** One's open invitations to join an organisation. */
   'GET /api/invitations': { response: { invitations: InvitationView[] } }
   /** Accept (join with the role offered) or decline. */
-  'POST /api/invitations/:id': { body: { accept: boolean }; response: Ok }
+  /** `role`: the role the invitee was shown; an acceptance of another (the invitation changed since) is refused. */
+  'POST /api/invitations/:id': { body: { accept: boolean; role?: OrgRole }; response: Ok }
   'POST /api/orgs/:id/users': { body: OrgMember & { password: string }; response: { user: OrgMember } }
   'POST /api/orgs/:id/members/:name/password': { body: { password: string }; response: Ok }
   /** The bureau's deadlines by budget year (date YYYY-MM-DD, the day in China); for its 管理员, as the PUT. */

@@ -28,8 +28,8 @@ export function orgRoutes(p: Ports): Hono<Env> {
 
   route('GET /api/invitations', async (c) => ({ invitations: await orgs.myInvitations(p, c.get('user')) }))
 
-  route('POST /api/invitations/:id', async (c, { accept }) => {
-    await orgs.answerInvitation(p, c.get('user'), idOf(c.req.param('id')), accept)
+  route('POST /api/invitations/:id', async (c, { accept, role }) => {
+    await orgs.answerInvitation(p, c.get('user'), idOf(c.req.param('id')), accept, role)
     return { ok: true }
   })
 
