@@ -90,13 +90,21 @@ async function mayJoin(p: Pick<Ports, 'orgs'>, userId: number, org: Org, who: st
 /** What `setOrgMember` did: a member's role set (`was`: their role before, if they were one), or an invitation made. */
 export type MembershipOutcome = { change: 'changed'; was?: OrgRole } | { change: 'invited' }
 
-export async function setOrgMember(p: Pick<Ports, 'orgs' | 'accounts' | 'documents' | 'live'>, user: User, orgId: number, name: string, role: OrgRole | null): Promise<MembershipOutcome> {
+export async function setOrgMember(p: Pick<Ports, 'orgs' | 'accounts' | 'documents' | 'live' | 'service'>, user: User, orgId: number, name: string, role: OrgRole | null): Promise<MembershipOutcome> {
   const org = await administered(p, user, orgId)
   const next = role === null ? null : checkedRole(org, role)
   const member = await p.accounts.userByName(name)
   if (member?.id === user.id && next !== 'admin') throw invalid('不能取消自己的管理员身份：请另一位管理员操作')
   const was = member ? await roleIn(p, member.id, org.id) : undefined
   if (member && next !== null && !was) await mayJoin(p, member.id, org, member.name)
+  // Out of the bureau, their assignments go (`setMembership`): not while that leaves a department's 报送 with nobody.
+  if (member && was && next === null && org.kind === 'finance') {
+    for (const { departmentOrgId, financeOrgId } of await p.orgs.assignments({ userId: member.id })) {
+      if (financeOrgId !== org.id) continue
+      const department = await p.orgs.orgById(departmentOrgId)
+      if (department) await refuseStranding(p, department, member)
+    }
+  }
   const change = await membershipChange(p.orgs, { orgId: org.id, userId: member?.id, role: next, by: user.id, at: Date.now() })
   if (change === 'invited') return { change }
   if (member && was && next === null) await dropMakersRoles(p, org, member, user)

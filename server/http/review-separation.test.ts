@@ -162,6 +162,9 @@ describe('the bureau’s people and a department’s are kept apart', () => {
       body: { error: { code: 'assignment-strands-documents', message: '王芳是文旅局唯一的审核人员，文旅局有 1 份文档已报送或审核中：取消后这些文档将无人审核。请先为文旅局分配另一位审核人员' } },
     })
     expect((await (await as('wangfang'))('/api/queue')).body.queue).toEqual([expect.objectContaining({ id: DOC_ID })])
+    // Nor is she taken out of the bureau, which ends her assignments with it.
+    expect((await asChen(`/api/orgs/${czj.id}/members/wangfang`, 'PUT', { role: null })).body.error).toMatchObject({ code: 'assignment-strands-documents' })
+    expect((await (await as('wangfang'))('/api/queue')).body.queue).toEqual([expect.objectContaining({ id: DOC_ID })])
     // Another assigned first, 王芳 is taken off, and the document is in 李华's queue.
     expect((await asChen(`/api/orgs/${czj.id}/assignments`, 'PUT', { department: '文旅局', reviewer: 'lihua' })).status).toBe(200)
     expect((await off('wangfang')).status).toBe(200)
