@@ -62,9 +62,8 @@ export async function assignmentConflict(orgs: OrgStore, accounts: AccountStore,
 export async function sharingConflict(orgs: OrgStore, userId: number, docId: string, role: string | null, who: string): Promise<string | undefined> {
   if (role !== 'editor') return undefined
   const department = await orgs.documentOrg(docId)
-  if (department !== undefined && (await reviewedDepartments(orgs, userId)).has(department)) {
-    return `${subject(who)}负责审核${(await orgs.orgById(department))?.name ?? '本部门'}的文档，只能共享为只读：${WHY}`
-  }
+  if (department === undefined) return undefined
+  if ((await reviewedDepartments(orgs, userId)).has(department)) return `${subject(who)}负责审核${(await orgs.orgById(department))?.name ?? '本部门'}的文档，只能共享为只读：${WHY}`
   // The whole bureau is on the reviewing side: its 管理员, shared 编辑, could 报送 and 撤回 a department's document (a tryout).
   const bureaus = await Promise.all((await orgs.membershipsOf(userId)).map(async (m) => orgs.orgById(m.orgId)))
   const bureau = bureaus.find((org) => org?.kind === 'finance')
