@@ -140,8 +140,11 @@ export const moveToField =
   }
 
 /** The project around the selection, with its name and its range (for 接受/拒绝本项目修订). */
-export function projectAt(state: EditorState): { name: string; from: number; to: number } | null {
-  const project = ancestor(state.selection.$from, NODE.project)
+export const projectAt = (state: EditorState): { name: string; from: number; to: number } | null => projectOf(state.selection.$from)
+
+/** The project holding `$pos`, by its 项目名称, with its range; null outside the projects. */
+export function projectOf($pos: ResolvedPos): { name: string; from: number; to: number } | null {
+  const project = ancestor($pos, NODE.project)
   if (!project) return null
   let name = ''
   project.node.forEach((child) => {

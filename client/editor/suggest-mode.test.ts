@@ -210,7 +210,7 @@ describe('suggestion mode', () => {
     const budget = (s: EditorState) => readDocument(s.doc.toJSON() as NodeJSON).projects[0]!.budgetTotal
     // 全部接受 would have written 12.0011.00: the cell is left, and said; the rest of the decision goes on.
     const all = decideSuggestions(state, true)
-    expect(all.rivals).toEqual([{ label: '预算数', texts: ['12.00', '11.00'] }])
+    expect(all.rivals).toEqual([{ project: deriveModel(state.doc.toJSON() as NodeJSON).projects[0]!.name, label: '预算数', texts: ['12.00', '11.00'] }])
     expect(all.tr).toBeNull()
     const lisi = suggestionHere(state, state.selection.from)!
     expect(lisi).toMatchObject({ author: 'lisi', text: '11.00' })

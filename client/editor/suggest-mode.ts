@@ -25,6 +25,7 @@ import { isRowSuggestion, type RowSuggestion, type SuggestionInfo } from '@share
 import { replacementsIn, type MarkedRun, type Replacement } from '@shared/review/replacements'
 import { pendingPlaces } from '@shared/review/pending-places'
 import { rivalInsertions } from '@shared/review/rival-suggestions'
+import { projectOf } from './row-commands'
 import { FIGURE_CELLS } from '@shared/schema/figure-cells'
 
 export interface Suggester {
@@ -329,8 +330,8 @@ function chosenTextSuggestions(doc: PMNode, filter: SuggestionFilter): { ids: Se
 /** What a decision did: its change (null when there is nothing to do), and the figure cells it left undecided. */
 export interface Decision {
   tr: Transaction | null
-  /** A figure cell whose suggestions compete (`rivalInsertions`): its field's label and each person's text. */
-  rivals: { label: string; texts: string[] }[]
+  /** A figure cell whose suggestions compete (`rivalInsertions`): its project's name, its field's label and each person's text. */
+  rivals: { project: string; label: string; texts: string[] }[]
 }
 
 /**
@@ -352,7 +353,7 @@ export function decideSuggestions(state: EditorState, accept: boolean, filter: S
     const cell = accept ? FIGURE_CELLS.get(block.node.type.name) : undefined
     const texts = cell ? rivalInsertions(runsOf(block.node)) : []
     if (texts.length > 0 && holdsChosen(block.node, ids)) {
-      rivals.push({ label: cell!.field.label, texts })
+      rivals.push({ project: projectOf(state.doc.resolve(block.pos + 1))?.name ?? '', label: cell!.field.label, texts })
       continue
     }
     block.node.forEach((node, offset) => {

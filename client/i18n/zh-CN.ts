@@ -46,6 +46,8 @@ export const T = {
   rename: '重命名',
   share: '共享',
   shareUser: '用户名',
+  /** Sharing added nobody: what was typed is no login name (a 姓名, say). */
+  shareNobody: (typed: string) => `没有找到登录名为“${typed}”的账号，没有共享给任何人：请输入对方的登录名（如 chengang），不是姓名`,
   shareRole: '权限',
   addMember: '添加',
   selectTextToComment: '请先把光标放进要批注的格子，或选中要批注的文字',
@@ -191,8 +193,8 @@ export const T = {
   decideHint: '作用于选中范围内的修订；未选中时作用于光标处的修订（可撤销）',
   noSuggestionHere: '光标处没有修订：请把光标放在修订上，或选中要处理的范围',
   /** Figure cells a decision left alone because two people suggest different values there. */
-  rivalSuggestions: (cells: readonly { label: string; texts: readonly string[] }[]) =>
-    `${cells.slice(0, 3).map((c) => `“${c.label}”有 ${c.texts.length} 人各自建议的值（${c.texts.join('、')}）`).join('；')}${cells.length > 3 ? `等 ${cells.length} 处` : ''}，不能一并接受，这些单元格未作处理：请先拒绝不采用的建议，再接受另一条`,
+  rivalSuggestions: (cells: readonly { project: string; label: string; texts: readonly string[] }[]) =>
+    `${cells.slice(0, 3).map((c) => `${c.project ? `“${c.project}”的` : ''}“${c.label}”有 ${c.texts.length} 人各自建议的值（${c.texts.join('、')}）`).join('；')}${cells.length > 3 ? `等 ${cells.length} 处` : ''}，不能一并接受，${cells.length > 1 ? '这些单元格' : '这一格'}未作处理：请先拒绝不采用的建议，再接受另一条`,
   /** The confirm bar's button: says how many it decides, so 接受本项目修订 is not confirmed with 全部接受 (the whole document's words). */
   confirmDecide: (accept: boolean, count: number) => `${accept ? '接受' : '拒绝'}这 ${count} 处`,
   acceptProject: '接受本项目修订',

@@ -30,7 +30,12 @@ export function SharePanel(props: { docId: string; onClose: () => void }) {
   }
   const add = async (event: Event) => {
     event.preventDefault()
-    if (await set(name().trim(), role())) setName('')
+    const login = name().trim()
+    if (!(await set(login, role()))) return
+    // The server answers an unknown name as a known one (nobody learns which logins exist by sharing); the list read
+    // again tells the owner what it tells them anyway: a 姓名 typed for a login name added nobody.
+    if (members()?.some((m) => m.name === login)) setName('')
+    else setError(T.shareNobody(login))
   }
   return (
     <div class="share-panel" role="dialog" aria-label={T.share} data-testid="share-panel">
@@ -45,7 +50,15 @@ export function SharePanel(props: { docId: string; onClose: () => void }) {
                     <td>{m.displayName}</td>
                     <td class="login">{m.name}</td>
                     <td>
-                      <select aria-label={`${m.displayName}的${T.shareRole}`} value={m.role} onChange={(e) => void set(m.name, e.currentTarget.value === '' ? null : (e.currentTarget.value as SharedRole))}>
+                      <select
+                        aria-label={`${m.displayName}的${T.shareRole}`}
+                        value={m.role}
+                        onChange={async (e) => {
+                          const select = e.currentTarget
+                          // Refused, the choice goes back to the right the person still has (it stayed on the refused one).
+                          if (!(await set(m.name, select.value === '' ? null : (select.value as SharedRole)))) select.value = m.role
+                        }}
+                      >
                         <For each={SHARED_ROLES}>{(r) => <option value={r}>{T.roleLabel[r]}</option>}</For>
                         <option value="">{T.removeMember}</option>
                       </select>

@@ -36,6 +36,7 @@ describe('ShownNames', () => {
     expect(await shown.impersonated('财政局审核人员', [bureau.id])).toBeUndefined()
     // The refusal's example is the bare name and a digit, not the name as typed with 2 after it.
     expect(impersonationMessage('王芳财政局', '财政局')).toContain('如“王芳2”')
+    expect(impersonationMessage('钱审核', '财政局')).toContain('如“钱审核2”')
     expect(impersonationMessage('财政局审核人员', '财政局')).not.toContain('如“')
   })
 })

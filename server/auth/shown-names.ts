@@ -94,7 +94,8 @@ export class ShownNames {
 
 /** Why a 姓名 is refused, in Chinese, with what to do instead. */
 export const impersonationMessage = (displayName: string, org: string): string => {
-  // The example is the bare name and a digit: 「王芳财政局2」 (the name as typed, plus 2) still read as the bureau's.
-  const bare = nameUnderneath(displayName, [org])
+  // The example is the name without the organisation's and a digit: 「王芳财政局2」 (the name as typed, plus 2) still
+  // read as the bureau's. Role words stay: they may be part of a real name (「钱审核」 is not 「钱」).
+  const bare = nameUnderneath(displayName, [org]) && nameKey(displayName).split(nameKey(org)).join('').replace(DRESSING, '')
   return `“${displayName}”会被看作${org}成员的姓名，不能使用（加上单位名称、职务或括号也一样）：请用本人的姓名${bare ? `；确有同名，请在姓名后加数字区分，如“${bare}2”` : ''}`
 }

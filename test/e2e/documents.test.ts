@@ -29,6 +29,11 @@ describe('document list', () => {
     const renamed = staff.page.locator('li', { hasText: '共享测试（改）' })
     await renamed.getByRole('button', { name: '共享' }).click()
     const panel = staff.page.getByTestId('share-panel')
+    // His 姓名 typed for his login name shares with nobody, and says so (it said nothing, and cleared the box).
+    await panel.getByRole('textbox', { name: '用户名' }).fill('周强')
+    await panel.getByRole('button', { name: '添加' }).click()
+    await expect.poll(() => panel.getByRole('alert').textContent()).toBe('没有找到登录名为“周强”的账号，没有共享给任何人：请输入对方的登录名（如 chengang），不是姓名')
+    expect(await panel.getByRole('textbox', { name: '用户名' }).inputValue()).toBe('周强')
     await panel.getByRole('textbox', { name: '用户名' }).fill('zhou')
     // 审核 is the bureau's to give, not the owner's.
     expect(await panel.getByRole('combobox', { name: '权限', exact: true }).locator('option').allTextContents()).toEqual(['编辑', '只读'])
