@@ -292,7 +292,7 @@ export async function bureauAssignments(
  * both the 管理员 and the operator come through. Refused `notOurs()` (as
  * each words it) when the reviewer is not the bureau's, `review-separation`
  * when they write for that department (`assignmentConflict`); taking off
- * is never refused.
+ * only when it leaves a document with the bureau to nobody (`refuseStranding`).
  */
 async function setAssignment(p: Pick<Ports, 'orgs' | 'accounts' | 'notifier' | 'service' | 'live'>, bureau: Org, department: Org, reviewer: User, assigned: boolean, notOurs: () => Refusal): Promise<void> {
   if (assigned) {
