@@ -63,6 +63,11 @@ export function HistoryPanel(props: {
     api.compare(props.docId, from).then(setComparison, (e: Error) => setError(e.message))
   }
   const [confirming, setConfirming] = createSignal<number | null>(null)
+  /** The pending suggestions a restore asked for now would restore over, if any. */
+  const pendingNow = () => {
+    const pending = props.pendingSuggestions()
+    return pending.count > 0 ? pending : null
+  }
   /** The project whose 恢复此项目 waits for the person's yes, as 恢复此版本 does. */
   const [confirmingProject, setConfirmingProject] = createSignal<string | null>(null)
   const projectKey = (project: { code: string; name: string }) => `${project.code}\u0000${project.name}`
@@ -126,8 +131,8 @@ export function HistoryPanel(props: {
                     <Show when={props.canRestore}>
                       <Show when={confirming() === v.id} fallback={<button class="small" onClick={() => setConfirming(v.id)}>{T.restoreVersion}</button>}>
                         {/* A reviewer's pending suggestions went without a word (a tryout): the question says so. */}
-                        <Show when={props.pendingSuggestions().count > 0}>
-                          <span class="warning" data-testid="restore-drops-suggestions">{T.restoreDropsSuggestions(props.pendingSuggestions().count, props.pendingSuggestions().authors)}</span>
+                        <Show when={pendingNow()}>
+                          {(pending) => <span class="warning" data-testid="restore-drops-suggestions">{T.restoreDropsSuggestions(pending().count, pending().authors)}</span>}
                         </Show>
                         <button class="small" data-testid="confirm-restore" title={T.restoreEndsUndo} onClick={() => restore(v.id)}>{T.confirmRestore}</button>
                         <button class="small" onClick={() => setConfirming(null)}>{T.cancel}</button>

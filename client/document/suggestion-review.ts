@@ -6,7 +6,7 @@
  */
 import { createSignal } from 'solid-js'
 import { projectAt } from '../editor/row-commands'
-import { countSuggestions, decideSuggestions } from '../editor/suggest-mode'
+import { countSuggestions, decideSuggestions, type Decision } from '../editor/suggest-mode'
 import { suggestionHere } from '../editor/suggestion-here'
 import { T } from '../i18n/zh-CN'
 import type { DocumentSession } from './document-session'
@@ -27,6 +27,13 @@ export function createSuggestionReview(session: DocumentSession) {
     ...(project ? { range: { from: project.from, to: project.to } } : {}),
   })
 
+  /** Dispatches a decision's change and says which cells it left; whether there was a change. */
+  const carryOut = ({ tr, rivals }: Decision): boolean => {
+    if (tr) session.editor()?.view.dispatch(tr)
+    if (rivals.length > 0) session.say(T.rivalSuggestions(rivals))
+    return tr !== null
+  }
+
   /** 接受/拒绝修订: the selection's suggestions, or the one at the cursor — never all of them unasked. */
   const decideHere = (accept: boolean) => {
     const editor = session.editor()
@@ -35,9 +42,7 @@ export function createSuggestionReview(session: DocumentSession) {
     const here = empty ? suggestionHere(editor.state, from) : null
     if (empty && !here) return session.say(T.noSuggestionHere)
     const decision = decideSuggestions(editor.state, accept, { ...scope(), ...(here ? { id: here.id } : { range: { from, to } }) })
-    if (decision.tr) editor.view.dispatch(decision.tr)
-    if (decision.rivals.length > 0) session.say(T.rivalSuggestions(decision.rivals))
-    else if (!decision.tr) session.say(T.noSuggestionHere)
+    if (!carryOut(decision) && decision.rivals.length === 0) session.say(T.noSuggestionHere)
   }
 
   /** 全部接受/拒绝, or only in the project at the cursor: asks first. */
@@ -54,9 +59,7 @@ export function createSuggestionReview(session: DocumentSession) {
     setPending(null)
     const editor = session.editor()
     if (!editor || !asked) return
-    const decision = decideSuggestions(editor.state, asked.accept, scope(asked.project))
-    if (decision.tr) editor.view.dispatch(decision.tr)
-    if (decision.rivals.length > 0) session.say(T.rivalSuggestions(decision.rivals))
+    carryOut(decideSuggestions(editor.state, asked.accept, scope(asked.project)))
   }
 
   return { authorFilter, setAuthorFilter, decideHere, askAll, pending, confirm, cancel: () => setPending(null) }

@@ -8,6 +8,7 @@ import type * as Y from 'yjs'
 import type { Role } from '@shared/protocol/role'
 import { mayEditDirectly, type Status } from '@shared/review/workflow'
 import type { DocumentRecord } from '../storage/document-log'
+import type { User } from '../storage/account-store'
 import { isOperator, type Actor } from './actor'
 import { documentNotFound, forbidden, Refusal } from './refusal'
 import type { Ports } from './ports'
@@ -15,7 +16,7 @@ import type { Ports } from './ports'
 export interface Reached {
   doc: DocumentRecord
   role: Role
-  /** Its maker, or a 管理员 of the department it belongs to (`administers`): who deletes and shares it. */
+  /** Its maker (`reachAsOwner` counts the department's 管理员 too). */
   isOwner: boolean
 }
 
@@ -27,7 +28,18 @@ export async function reach(p: Pick<Ports, 'documents' | 'permissions'>, docId: 
   }
   const role = doc ? await p.permissions.roleOf(docId, user.id) : undefined
   if (!doc || !role) throw documentNotFound()
-  return { doc, role, isOwner: doc.ownerId === user.id || (role === 'editor' && (await p.permissions.administers(docId, user.id))) }
+  return { doc, role, isOwner: doc.ownerId === user.id }
+}
+
+/**
+ * The document, for what its owner alone does (delete, share): its maker, or a 管理员 of the department it belongs
+ * to (`administers`), whose document it is whoever made it — its maker may have left. Refused `forbidden` for
+ * anyone else who may open it.
+ */
+export async function reachAsOwner(p: Pick<Ports, 'documents' | 'permissions'>, docId: string, user: User): Promise<Reached> {
+  const reached = await reach(p, docId, user)
+  if (!reached.isOwner && !(reached.role === 'editor' && (await p.permissions.administers(docId, user.id)))) throw forbidden()
+  return reached
 }
 
 /**

@@ -19,7 +19,7 @@ import type { DocumentRecord } from '../storage/document-log'
 import type { Org } from '../storage/org-store'
 import { accountNamed } from './accounts'
 import { isOperator, OPERATOR, type Actor } from './actor'
-import { liveOr, reach } from './document-access'
+import { liveOr, reach, reachAsOwner } from './document-access'
 import { followUpsOf, namedFollowUps } from './follow-ups'
 import { displayNames } from './people'
 import type { Ports } from './ports'
@@ -170,6 +170,7 @@ export async function rolesOn(p: Pick<Ports, 'accounts'>, docId: string): Promis
 /** The documents one may open, with one's role, owner, latest change and status. */
 export async function listDocuments(p: Pick<Ports, 'permissions' | 'documents' | 'service' | 'accounts' | 'orgs' | 'live'>, user: User): Promise<DocumentSummary[]> {
   const roles = new Map((await p.permissions.rolesOfUser(user.id)).map((a) => [a.docId, a.role]))
+  const administered = await p.permissions.administeredDocuments(user.id)
   const mine = (await p.documents.list()).filter((d) => roles.has(d.id))
   const latest = await Promise.all(mine.map((d) => p.service.lastChange(d.id)))
   const names = await displayNames(p, latest.map((a) => a?.by ?? null))
@@ -183,7 +184,7 @@ export async function listDocuments(p: Pick<Ports, 'permissions' | 'documents' |
         kind,
         basedOn,
         role: roles.get(d.id)!,
-        owner: d.ownerId === user.id || (roles.get(d.id) === 'editor' && (await p.permissions.administers(d.id, user.id))),
+        owner: d.ownerId === user.id || administered.has(d.id),
         ownerName: d.ownerId === null ? '' : ((await p.accounts.userById(d.ownerId))?.displayName ?? ''),
         createdAt: d.createdAt,
         lastChange: last ? { ...last, by: last.by === null ? null : (names[last.by] ?? last.by) } : null,
@@ -215,8 +216,7 @@ const HELD_BY_THE_BUREAU: Partial<Record<Status, string>> = {
  * is made from it. Its open connections close first, everywhere.
  */
 export async function deleteDocument(p: Pick<Ports, 'documents' | 'permissions' | 'live' | 'service'>, user: User, docId: string): Promise<void> {
-  const { doc, isOwner } = await reach(p, docId, user)
-  if (!isOwner) throw forbidden()
+  const { doc } = await reachAsOwner(p, docId, user)
   const status = await liveOr(p, doc.id, statusOf, async () => (await p.service.status(doc.id)).value)
   const giveBack = HELD_BY_THE_BUREAU[status]
   const followUps = await followUpsOf(p, doc.id)
@@ -253,8 +253,7 @@ export async function grantRole(p: Pick<Ports, 'accounts' | 'documents'> & Parti
  * `review-separation` (`sharingConflict`).
  */
 export async function setDocumentMember(p: Pick<Ports, 'accounts' | 'documents' | 'permissions' | 'orgs' | 'live'>, user: User, docId: string, name: string, role: SharedRole | null): Promise<void> {
-  const { doc, isOwner } = await reach(p, docId, user)
-  if (!isOwner) throw forbidden()
+  const { doc } = await reachAsOwner(p, docId, user)
   const member = await p.accounts.userByName(name)
   if (!member) return
   if (member.id === doc.ownerId && role !== 'editor' && !(await leftTheDepartment(p, doc.id, member.id))) throw invalid('文档所有者必须保留编辑权限')
